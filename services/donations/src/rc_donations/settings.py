@@ -1,0 +1,15 @@
+"""Settings of the donations service (environment variables, prefix ``RC_``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from rc_shared.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = Field("donations", description="Service name.")
+    http_port: int = Field(8003, ge=1, le=65535, description="Port the HTTP API listens on.")
+    database_url: str = Field(
+        "postgresql://postgres@127.0.0.1:55432/donations", description="asyncpg DSN of the donations database."
+    )

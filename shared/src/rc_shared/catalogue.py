@@ -1,0 +1,280 @@
+"""The catalogue of every published event, and what is generated from it.
+
+From the catalogue come ``docs/asyncapi.yaml`` (AsyncAPI 3.0) and one JSON Schema per event type
+under ``docs/events/``. The committed schemas are the published contract: regeneration refuses a
+change that would break a consumer (a removed or retyped field, a new required field); such a change
+needs a new versioned event type (``...v2``) instead.
+
+Run ``python -m rc_shared.catalogue generate`` to regenerate, ``check`` to verify (CI does).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from rc_shared.envelope import Event
+
+E = TypeVar("E", bound=type[Event])
+
+REGISTRY: dict[str, type[Event]] = {}
+
+
+def register(cls: E) -> E:
+    """Class decorator adding an event model to the catalogue."""
+    et = cls.event_type
+    if et in REGISTRY and REGISTRY[et] is not cls:
+        raise ValueError(f"event type {et} registered twice")
+    if not et.rsplit(".", 1)[-1].startswith("v"):
+        raise ValueError(f"event type {et} must end with a version such as .v1")
+    if cls.aggregate_field not in cls.model_fields:
+        raise ValueError(f"{cls.__name__}.aggregate_field {cls.aggregate_field!r} is not a field")
+    REGISTRY[et] = cls
+    return cls
+
+
+def catalogue() -> dict[str, type[Event]]:
+    """Every event type, importing all event modules."""
+    from rc_shared.events import campaigns, donations, members  # noqa: F401
+
+    return dict(sorted(REGISTRY.items()))
+
+
+def topics() -> dict[str, list[type[Event]]]:
+    out: dict[str, list[type[Event]]] = {}
+    for cls in catalogue().values():
+        out.setdefault(cls.topic, []).append(cls)
+    return dict(sorted(out.items()))
+
+
+def schema_of(cls: type[Event]) -> dict[str, Any]:
+    schema = cls.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"urn:vn-redcross:event:{cls.event_type}"
+    schema["description"] = cls.summary or (cls.__doc__ or "").strip()
+    schema["x-kafka-topic"] = cls.topic
+    schema["x-kafka-key"] = cls.aggregate_field
+    return schema
+
+
+# ---------------------------------------------------------------- compatibility
+
+
+def _resolve(schema: dict[str, Any], node: Any) -> Any:
+    if isinstance(node, dict) and "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return _resolve(schema, schema.get("$defs", {}).get(name, {}))
+    return node
+
+
+def _type_sig(schema: dict[str, Any], node: Any) -> Any:
+    """A comparable description of a property's type (ignoring titles and descriptions)."""
+    node = _resolve(schema, node)
+    if not isinstance(node, dict):
+        return node
+    if "anyOf" in node:
+        return ("anyOf", sorted(json.dumps(_type_sig(schema, n), sort_keys=True) for n in node["anyOf"]))
+    if "enum" in node:
+        return ("enum", node.get("type"), sorted(map(str, node["enum"])))
+    if "const" in node:
+        return ("const", node["const"])
+    if node.get("type") == "array":
+        return ("array", _type_sig(schema, node.get("items", {})))
+    if node.get("type") == "object" and "properties" in node:
+        return ("object", {k: _type_sig(schema, v) for k, v in sorted(node["properties"].items())})
+    return (node.get("type"), node.get("format"))
+
+
+def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -> list[str]:
+    """Why ``new`` would break a consumer written against ``old`` (empty list: compatible).
+
+    A consumer breaks when a field it reads disappears or changes type, or when a producer on the
+    old schema can no longer produce valid events (a new required field). Enum values may be
+    added; a removed enum value is breaking for producers and is refused as well.
+    """
+    problems: list[str] = []
+    old_props = _resolve(old, old).get("properties", {})
+    new_props = _resolve(new, new).get("properties", {})
+    old_req = set(_resolve(old, old).get("required", []))
+    new_req = set(_resolve(new, new).get("required", []))
+    for name, old_node in old_props.items():
+        where = f"{path}{name}"
+        if name not in new_props:
+            problems.append(f"field '{where}' removed")
+            continue
+        o = _resolve(old, old_node)
+        n = _resolve(new, new_props[name])
+        if isinstance(o, dict) and isinstance(n, dict) and "enum" in o and "enum" in n:
+            gone = set(map(str, o["enum"])) - set(map(str, n["enum"]))
+            if gone:
+                problems.append(f"field '{where}' lost enum values {sorted(gone)}")
+            continue
+        if (
+            isinstance(o, dict)
+            and isinstance(n, dict)
+            and o.get("type") == "object"
+            and n.get("type") == "object"
+            and "properties" in o
+        ):
+            sub_old = {**o, "$defs": old.get("$defs", {})}
+            sub_new = {**n, "$defs": new.get("$defs", {})}
+            problems += breaking_changes(sub_old, sub_new, f"{where}.")
+            continue
+        if _type_sig(old, o) != _type_sig(new, n):
+            problems.append(f"field '{where}' changed type")
+    for name in sorted(new_req - old_req):
+        problems.append(f"new required field '{path}{name}'")
+    return problems
+
+
+# ---------------------------------------------------------------- generation
+
+
+def asyncapi_document() -> dict[str, Any]:
+    channels: dict[str, Any] = {}
+    operations: dict[str, Any] = {}
+    messages: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for topic, classes in topics().items():
+        chan_id = topic.replace(".", "_")
+        channels[chan_id] = {
+            "address": topic,
+            "description": f"Kafka topic {topic}; key = aggregate id; CloudEvents binary mode.",
+            "messages": {c.__name__: {"$ref": f"#/components/messages/{c.__name__}"} for c in classes},
+        }
+        operations[f"publish_{chan_id}"] = {
+            "action": "send",
+            "channel": {"$ref": f"#/channels/{chan_id}"},
+            "messages": [{"$ref": f"#/channels/{chan_id}/messages/{c.__name__}"} for c in classes],
+        }
+        for c in classes:
+            schema = c.model_json_schema(mode="serialization", ref_template="#/components/schemas/{model}")
+            for name, d in schema.pop("$defs", {}).items():
+                schemas[name] = d
+            schemas[c.__name__] = schema
+            messages[c.__name__] = {
+                "name": c.event_type,
+                "title": c.__name__,
+                "summary": c.summary or (c.__doc__ or "").strip(),
+                "contentType": "application/json",
+                "headers": {"$ref": "#/components/schemas/CloudEventsHeaders"},
+                "payload": {"$ref": f"#/components/schemas/{c.__name__}"},
+                "bindings": {"kafka": {"key": {"type": "string", "description": c.aggregate_field}}},
+            }
+    schemas["CloudEventsHeaders"] = {
+        "type": "object",
+        "description": "CloudEvents 1.0 attributes in Kafka binary content mode.",
+        "required": ["ce_id", "ce_source", "ce_type", "ce_specversion", "ce_time", "ce_subject"],
+        "properties": {
+            "ce_id": {"type": "string", "format": "uuid"},
+            "ce_source": {"type": "string", "description": "producing service, e.g. /members"},
+            "ce_type": {"type": "string", "description": "versioned event type"},
+            "ce_specversion": {"type": "string", "const": "1.0"},
+            "ce_time": {"type": "string", "format": "date-time"},
+            "ce_subject": {"type": "string", "description": "aggregate id, equal to the key"},
+            "content-type": {"type": "string", "const": "application/json"},
+            "traceparent": {"type": "string", "description": "W3C trace context"},
+            "correlation-id": {"type": "string"},
+        },
+    }
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Red Cross platform events",
+            "version": "1.0.0",
+            "description": (
+                "Events published by the members, campaigns, donations and reporting services. "
+                "Event types are versioned; a published type only changes compatibly."
+            ),
+        },
+        "defaultContentType": "application/json",
+        "channels": channels,
+        "operations": operations,
+        "components": {"messages": messages, "schemas": dict(sorted(schemas.items()))},
+    }
+
+
+def render() -> dict[str, str]:
+    """Every generated file, relative to the repository root, with its content."""
+    files: dict[str, str] = {
+        "docs/asyncapi.yaml": yaml.safe_dump(asyncapi_document(), sort_keys=False, allow_unicode=True)
+    }
+    for et, cls in catalogue().items():
+        files[f"docs/events/{et}.json"] = json.dumps(schema_of(cls), indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def compatibility_problems(root: Path) -> dict[str, list[str]]:
+    """Breaking changes between committed (published) schemas and the current models."""
+    out: dict[str, list[str]] = {}
+    cat = catalogue()
+    for path in sorted((root / "docs/events").glob("*.json")):
+        et = path.stem
+        old = json.loads(path.read_text())
+        if et not in cat:
+            out[et] = ["published event type removed from the catalogue"]
+            continue
+        problems = breaking_changes(old, schema_of(cat[et]))
+        if problems:
+            out[et] = problems
+    return out
+
+
+def stale_files(root: Path) -> list[str]:
+    stale = []
+    for rel, content in render().items():
+        p = root / rel
+        if not p.exists() or p.read_text() != content:
+            stale.append(rel)
+    return stale
+
+
+def generate(root: Path) -> list[str]:
+    problems = compatibility_problems(root)
+    if problems:
+        raise SystemExit(
+            "refusing to regenerate: breaking changes to published events "
+            "(publish a new version instead):\n" + "\n".join(f"  {et}: {p}" for et, ps in problems.items() for p in ps)
+        )
+    written = []
+    for rel, content in render().items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if not p.exists() or p.read_text() != content:
+            p.write_text(content)
+            written.append(rel)
+    return written
+
+
+def _repo_root() -> Path:
+    here = Path.cwd()
+    for p in (here, *here.parents):
+        if (p / "shared").is_dir() and (p / "services").is_dir():
+            return p
+    return here
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    root = _repo_root()
+    cmd = args[0] if args else "check"
+    if cmd == "generate":
+        for rel in generate(root):
+            print(f"wrote {rel}")
+        return 0
+    problems = compatibility_problems(root)
+    stale = stale_files(root)
+    for et, ps in problems.items():
+        for p in ps:
+            print(f"BREAKING {et}: {p}")
+    for rel in stale:
+        print(f"STALE {rel} (run: python -m rc_shared.catalogue generate)")
+    return 1 if problems or stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""Idempotent, batched Kafka consumption with a dead-letter topic.
+
+A service registers one handler per event type. For each batch of records the consumer opens one
+database transaction; for each event it records ``(consumer, event_id)`` in ``processed_events``
+(a redelivered event is found there and ignored) and runs the handler in a savepoint. An event
+whose handler still fails after bounded retries, or that is not a valid event at all, is published
+to ``<topic>.dlq`` with the error in its headers (awaited, acks=all) and marked dead-lettered; the
+partition moves on. Offsets are committed only after the database commit. An infrastructure error
+(database or broker unreachable) rolls the whole batch back and rewinds the partitions, after a pause.
+
+Runs on FastStream (over aiokafka) with manual acknowledgement: never FastStream's default
+at-most-once policy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import traceback
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+
+from rc_shared.catalogue import catalogue
+from rc_shared.envelope import Envelope, EnvelopeError, Event, decode
+from rc_shared.logging import get_logger
+from rc_shared.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE, EVENTS_FAILED
+from rc_shared.tracing import current_correlation_id, current_traceparent
+
+log = get_logger(__name__)
+
+Handler = Callable[[asyncpg.Connection, Envelope], Awaitable[None]]
+
+# Errors that mean "the database or network is unavailable", not "this event is bad".
+INFRA_ERRORS: tuple[type[BaseException], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.CannotConnectNowError,
+    ConnectionError,
+    OSError,
+    asyncio.TimeoutError,
+)
+
+
+@dataclass
+class Consumer:
+    """A named consumer group with a handler per event type."""
+
+    name: str
+    handlers: dict[str, Handler] = field(default_factory=dict)
+
+    def on(self, *events: type[Event]) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            for e in events:
+                self.handlers[e.event_type] = fn
+            return fn
+
+        return deco
+
+    @property
+    def topics(self) -> list[str]:
+        cat = catalogue()
+        return sorted({cat[t].topic for t in self.handlers})
+
+
+@dataclass
+class BatchResult:
+    applied: int = 0
+    duplicates: int = 0
+    ignored: int = 0
+    dead_lettered: int = 0
+
+
+class BatchProcessor:
+    """Applies a batch of Kafka records to the database exactly once (see module docstring)."""
+
+    def __init__(
+        self,
+        consumer: Consumer,
+        pool: asyncpg.Pool,
+        producer: AIOKafkaProducer,
+        service: str,
+        max_retries: int = 3,
+    ) -> None:
+        self.consumer = consumer
+        self.pool = pool
+        self.producer = producer
+        self.service = service
+        self.max_retries = max_retries
+        self.registry = catalogue()
+
+    async def process(self, records: Iterable[ConsumerRecord[Any, Any]]) -> BatchResult:
+        res = BatchResult()
+        dead: list[tuple[ConsumerRecord[Any, Any], BaseException]] = []
+        consumed: dict[str, int] = {}
+        async with self.pool.acquire() as conn, conn.transaction():
+            for rec in records:
+                try:
+                    env = decode(rec.headers, rec.value, self.registry)
+                except EnvelopeError as exc:
+                    dead.append((rec, exc))
+                    continue
+                handler = self.consumer.handlers.get(env.type)
+                if handler is None:
+                    res.ignored += 1
+                    continue
+                fresh = await conn.fetchval(
+                    "INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)"
+                    " ON CONFLICT DO NOTHING RETURNING true",
+                    self.consumer.name,
+                    env.id,
+                )
+                if not fresh:
+                    res.duplicates += 1
+                    continue
+                error = await self._apply(conn, handler, env, rec.topic)
+                if error is None:
+                    res.applied += 1
+                    consumed[rec.topic] = consumed.get(rec.topic, 0) + 1
+                else:
+                    await conn.execute(
+                        "UPDATE processed_events SET outcome = 'dead_lettered' WHERE consumer = $1 AND event_id = $2",
+                        self.consumer.name,
+                        env.id,
+                    )
+                    dead.append((rec, error))
+            if dead:
+                await self._dead_letter(dead)
+                res.dead_lettered = len(dead)
+        for topic, n in consumed.items():
+            EVENTS_CONSUMED.labels(self.service, self.consumer.name, topic).inc(n)
+        if res.duplicates:
+            EVENTS_DUPLICATE.labels(self.service, self.consumer.name).inc(res.duplicates)
+        return res
+
+    async def _apply(
+        self, conn: asyncpg.Connection, handler: Handler, env: Envelope, topic: str
+    ) -> BaseException | None:
+        tp = current_traceparent.set(env.traceparent)
+        cid = current_correlation_id.set(env.correlation_id)
+        last: BaseException | None = None
+        try:
+            for attempt in range(1, self.max_retries + 1):
+                try:
+                    async with conn.transaction():  # a savepoint: only this event's effects roll back
+                        await handler(conn, env)
+                    return None
+                except INFRA_ERRORS:
+                    raise
+                except Exception as exc:
+                    last = exc
+                    EVENTS_FAILED.labels(self.service, self.consumer.name, topic).inc()
+                    log.warning(
+                        "event_handler_failed",
+                        consumer=self.consumer.name,
+                        event_id=str(env.id),
+                        event_type=env.type,
+                        attempt=attempt,
+                        error=repr(exc),
+                    )
+            return last
+        finally:
+            current_traceparent.reset(tp)
+            current_correlation_id.reset(cid)
+
+    async def _dead_letter(self, dead: list[tuple[ConsumerRecord[Any, Any], BaseException]]) -> None:
+        futures = []
+        now = datetime.now(UTC).isoformat()
+        for rec, exc in dead:
+            headers = [*list(rec.headers or ()), ("dlq-error", str(exc)[:2000].encode()), ("dlq-error-type", type(exc).__name__.encode()), ("dlq-error-trace", "".join(traceback.format_exception(exc))[-4000:].encode()), ("dlq-original-topic", rec.topic.encode()), ("dlq-original-partition", str(rec.partition).encode()), ("dlq-original-offset", str(rec.offset).encode()), ("dlq-consumer", self.consumer.name.encode()), ("dlq-failed-at", now.encode())]
+            futures.append(await self.producer.send(f"{rec.topic}.dlq", value=rec.value, key=rec.key, headers=headers))
+            EVENTS_DEAD_LETTERED.labels(self.service, self.consumer.name, rec.topic).inc()
+            log.error(
+                "event_dead_lettered",
+                consumer=self.consumer.name,
+                topic=rec.topic,
+                partition=rec.partition,
+                offset=rec.offset,
+                error=str(exc)[:500],
+            )
+        await asyncio.gather(*futures)
+
+
+def subscribe(
+    broker: KafkaBroker,
+    processor: BatchProcessor,
+    *,
+    max_records: int = 500,
+    session_timeout_ms: int = 10000,
+    heartbeat_interval_ms: int = 3000,
+    retry_backoff_s: float = 1.0,
+) -> None:
+    """Attach ``processor`` to ``broker`` as a batch subscriber with manual acknowledgement."""
+    consumer = processor.consumer
+
+    @broker.subscriber(  # type: ignore[misc]
+        *consumer.topics,
+        group_id=consumer.name,
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=200,
+        auto_offset_reset="earliest",
+        ack_policy=AckPolicy.MANUAL,
+        session_timeout_ms=session_timeout_ms,
+        heartbeat_interval_ms=heartbeat_interval_ms,
+        title=f"{consumer.name}",
+        description=f"Consumer group {consumer.name}",
+    )
+    async def on_batch(msg: KafkaMessage) -> None:
+        raw = msg.raw_message
+        records = list(raw) if isinstance(raw, tuple | list) else [raw]
+        try:
+            await processor.process(records)
+        except Exception as exc:
+            log.error("consumer_batch_failed", consumer=consumer.name, error=repr(exc), records=len(records))
+            await asyncio.sleep(retry_backoff_s)
+            await msg.nack()  # rewind every partition of the batch; nothing is committed
+            return
+        await msg.ack()  # commit offsets only after the database commit

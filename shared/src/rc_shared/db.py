@@ -1,0 +1,85 @@
+"""PostgreSQL access: pools and SQL migrations applied in order, once, under an advisory lock."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from rc_shared.logging import get_logger
+
+log = get_logger(__name__)
+
+BACKBONE_MIGRATIONS = Path(str(resources.files("rc_shared") / "sql"))
+_MIGRATION_LOCK = 0x52430001  # "RC" + 1
+
+
+async def _init_connection(conn: asyncpg.Connection) -> None:
+    for typ in ("json", "jsonb"):
+        await conn.set_type_codec(typ, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+
+
+async def create_pool(dsn: str, min_size: int = 2, max_size: int = 10) -> asyncpg.Pool:
+    pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size, init=_init_connection)
+    assert pool is not None
+    return pool
+
+
+async def connect(dsn: str) -> asyncpg.Connection:
+    conn = await asyncpg.connect(dsn)
+    await _init_connection(conn)
+    return conn
+
+
+def migration_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
+    """(version, file) pairs: the backbone's first, then each directory's *.sql in name order."""
+    out: list[tuple[str, Path]] = []
+    for d in dirs:
+        for f in sorted(Path(d).glob("*.sql")):
+            out.append((f"{Path(d).parent.name}/{f.name}", f))
+    return out
+
+
+async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
+    """Apply pending migrations (backbone first); return the versions applied now."""
+    applied_now: list[str] = []
+    conn = await connect(dsn)
+    try:
+        await conn.execute("SELECT pg_advisory_lock($1)", _MIGRATION_LOCK)
+        try:
+            await conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version text PRIMARY KEY, checksum text NOT NULL,"
+                " applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            done: dict[str, str] = {
+                r["version"]: r["checksum"] for r in await conn.fetch("SELECT version, checksum FROM schema_migrations")
+            }
+            for version, path in migration_files([BACKBONE_MIGRATIONS, *dirs]):
+                sql = path.read_text()
+                checksum = hashlib.sha256(sql.encode()).hexdigest()
+                if version in done:
+                    if done[version] != checksum:
+                        log.warning("migration_changed_after_apply", version=version)
+                    continue
+                async with conn.transaction():
+                    await conn.execute(sql)
+                    await conn.execute(
+                        "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", version, checksum
+                    )
+                applied_now.append(version)
+                log.info("migration_applied", version=version)
+        finally:
+            await conn.execute("SELECT pg_advisory_unlock($1)", _MIGRATION_LOCK)
+    finally:
+        await conn.close()
+    return applied_now
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    return dict(record.items()) if record is not None else {}

@@ -1,0 +1,145 @@
+"""The event envelope: CloudEvents 1.0 in Kafka binary mode.
+
+The CloudEvents attributes travel as Kafka headers (``ce_id``, ``ce_source``, ``ce_type``,
+``ce_specversion``, ``ce_time``, ``ce_subject``, plus ``content-type``); the Kafka value is the
+JSON payload, validated by the pydantic model registered for the event type; the Kafka key is the
+aggregate id (the CloudEvents ``subject``) so that one aggregate's events stay in order.
+W3C trace context (``traceparent``) and a correlation id ride along as extra headers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+SPECVERSION = "1.0"
+CONTENT_TYPE = "application/json"
+
+
+class Event(BaseModel):
+    """Base class of every event payload in the catalogue.
+
+    Subclasses set ``event_type`` (a versioned name such as ``members.unit.created.v1``),
+    ``topic`` and ``aggregate_field`` (the payload field whose value is the Kafka key).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    event_type: ClassVar[str]
+    topic: ClassVar[str]
+    aggregate_field: ClassVar[str]
+    summary: ClassVar[str] = ""
+
+    def aggregate_id(self) -> str:
+        return str(getattr(self, self.aggregate_field))
+
+
+class EnvelopeError(ValueError):
+    """A Kafka record that is not a valid event of the catalogue (a poison message)."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """One event with its CloudEvents attributes."""
+
+    data: Event
+    source: str
+    id: uuid.UUID = field(default_factory=uuid.uuid4)
+    time: datetime = field(default_factory=lambda: datetime.now(UTC))
+    traceparent: str | None = None
+    correlation_id: str | None = None
+
+    @property
+    def type(self) -> str:
+        return self.data.event_type
+
+    @property
+    def subject(self) -> str:
+        return self.data.aggregate_id()
+
+    @property
+    def topic(self) -> str:
+        return self.data.topic
+
+    def headers(self) -> list[tuple[str, bytes]]:
+        hs = [
+            ("ce_specversion", SPECVERSION.encode()),
+            ("ce_id", str(self.id).encode()),
+            ("ce_source", self.source.encode()),
+            ("ce_type", self.type.encode()),
+            ("ce_time", self.time.isoformat().encode()),
+            ("ce_subject", self.subject.encode()),
+            ("content-type", CONTENT_TYPE.encode()),
+        ]
+        if self.traceparent:
+            hs.append(("traceparent", self.traceparent.encode()))
+        if self.correlation_id:
+            hs.append(("correlation-id", self.correlation_id.encode()))
+        return hs
+
+    def key(self) -> bytes:
+        return self.subject.encode()
+
+    def value(self) -> bytes:
+        return self.data.model_dump_json().encode()
+
+
+def headers_dict(headers: Iterable[tuple[str, bytes]] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in headers or ():
+        out[k] = v.decode("utf-8", errors="replace") if isinstance(v, bytes | bytearray) else str(v)
+    return out
+
+
+def decode(
+    headers: Sequence[tuple[str, bytes]] | Mapping[str, str] | None,
+    value: bytes | None,
+    registry: Mapping[str, type[Event]],
+) -> Envelope:
+    """Parse a Kafka record into an Envelope; raise EnvelopeError if it is not a valid event."""
+    h = dict(headers) if isinstance(headers, Mapping) else headers_dict(headers)
+    missing = [k for k in ("ce_id", "ce_source", "ce_type", "ce_specversion") if k not in h]
+    if missing:
+        raise EnvelopeError(f"missing CloudEvents headers: {', '.join(missing)}")
+    if h["ce_specversion"] != SPECVERSION:
+        raise EnvelopeError(f"unsupported specversion {h['ce_specversion']!r}")
+    model = registry.get(h["ce_type"])
+    if model is None:
+        raise EnvelopeError(f"unknown event type {h['ce_type']!r}")
+    try:
+        event_id = uuid.UUID(h["ce_id"])
+    except ValueError as exc:
+        raise EnvelopeError(f"ce_id is not a UUID: {h['ce_id']!r}") from exc
+    try:
+        data = model.model_validate_json(value or b"")
+    except ValueError as exc:
+        raise EnvelopeError(f"payload does not match {h['ce_type']}: {exc}") from exc
+    try:
+        time = datetime.fromisoformat(h["ce_time"]) if "ce_time" in h else datetime.now(UTC)
+    except ValueError as exc:
+        raise EnvelopeError(f"ce_time is not ISO 8601: {h['ce_time']!r}") from exc
+    return Envelope(
+        data=data,
+        source=h["ce_source"],
+        id=event_id,
+        time=time,
+        traceparent=h.get("traceparent"),
+        correlation_id=h.get("correlation-id"),
+    )
+
+
+def dump(envelope: Envelope) -> dict[str, Any]:
+    """A JSON-able view (for logs and the DLQ inspector)."""
+    return {
+        "id": str(envelope.id),
+        "type": envelope.type,
+        "source": envelope.source,
+        "subject": envelope.subject,
+        "time": envelope.time.isoformat(),
+        "data": envelope.data.model_dump(mode="json"),
+    }

@@ -1,0 +1,34 @@
+"""Domain errors, mapped to HTTP status codes by the entrypoints (pure: no framework imports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base of errors a user can cause; ``status`` is the HTTP status they map to."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "conflict"
+
+
+class Invalid(DomainError):
+    """Input that is well-formed but breaks a rule (422)."""
+
+    status = 422
+    code = "invalid"

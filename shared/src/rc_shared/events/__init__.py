@@ -1,0 +1,1 @@
+"""Event payload models, by producing service. Importing a module registers its events."""

@@ -1,0 +1,1 @@
+"""Events published by the campaigns service (filled in by the campaigns issue)."""

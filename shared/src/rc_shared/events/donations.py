@@ -1,0 +1,1 @@
+"""Events published by the donations service (filled in by the donations issue)."""

@@ -1,0 +1,164 @@
+"""Events published by the members service.
+
+Topics: ``members.units`` (key: unit_id) and ``members.people`` (key: person_id). No personal data:
+ids, units, dates, roles and statuses only. Names of *units* are public organisational data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from rc_shared.catalogue import register
+from rc_shared.envelope import Event
+
+UNITS_TOPIC = "members.units"
+PEOPLE_TOPIC = "members.people"
+
+MembershipStatus = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
+FeeStatus = Literal["paid", "unpaid", "exempted"]
+
+
+class _UnitEvent(Event):
+    topic: ClassVar[str] = UNITS_TOPIC
+    aggregate_field: ClassVar[str] = "unit_id"
+    unit_id: uuid.UUID
+    valid_from: date = Field(description="Date from which the change holds (the tree is dated).")
+
+
+@register
+class UnitCreated(_UnitEvent):
+    """A unit of the organisation tree was created."""
+
+    event_type: ClassVar[str] = "members.unit.created.v1"
+    code: str
+    name: str
+    level: str = Field(
+        description="One of the configured levels, e.g. province, district, commune, grassroots, branch."
+    )
+    parent_id: uuid.UUID | None
+
+
+@register
+class UnitRenamed(_UnitEvent):
+    """A unit changed its name."""
+
+    event_type: ClassVar[str] = "members.unit.renamed.v1"
+    name: str
+
+
+@register
+class UnitMoved(_UnitEvent):
+    """A unit moved under another parent."""
+
+    event_type: ClassVar[str] = "members.unit.moved.v1"
+    parent_id: uuid.UUID | None
+    level: str
+
+
+@register
+class UnitMerged(_UnitEvent):
+    """A unit was merged into another; it ends on valid_from and its children and members moved."""
+
+    event_type: ClassVar[str] = "members.unit.merged.v1"
+    into_unit_id: uuid.UUID
+
+
+@register
+class UnitDissolved(_UnitEvent):
+    """A unit was dissolved; it ends on valid_from."""
+
+    event_type: ClassVar[str] = "members.unit.dissolved.v1"
+
+
+class _PersonEvent(Event):
+    topic: ClassVar[str] = PEOPLE_TOPIC
+    aggregate_field: ClassVar[str] = "person_id"
+    person_id: uuid.UUID
+
+
+@register
+class MembershipStarted(_PersonEvent):
+    """A person became a member of a unit."""
+
+    event_type: ClassVar[str] = "members.membership.started.v1"
+    membership_id: uuid.UUID
+    unit_id: uuid.UUID
+    joined_on: date
+    fee_status: FeeStatus = "unpaid"
+
+
+@register
+class MembershipStatusChanged(_PersonEvent):
+    """A membership changed status (lapsed, resigned, deceased, or active again)."""
+
+    event_type: ClassVar[str] = "members.membership.status_changed.v1"
+    membership_id: uuid.UUID
+    unit_id: uuid.UUID
+    status: MembershipStatus
+    effective_on: date
+
+
+@register
+class MemberTransferred(_PersonEvent):
+    """A membership moved from one unit to another."""
+
+    event_type: ClassVar[str] = "members.membership.transferred.v1"
+    membership_id: uuid.UUID
+    from_unit_id: uuid.UUID
+    to_unit_id: uuid.UUID
+    effective_on: date
+
+
+@register
+class MembershipFeeStatusChanged(_PersonEvent):
+    """A membership's fee status for a year changed (paid, unpaid, exempted)."""
+
+    event_type: ClassVar[str] = "members.membership.fee_status_changed.v1"
+    membership_id: uuid.UUID
+    unit_id: uuid.UUID
+    fee_status: FeeStatus
+    year: int
+
+
+@register
+class RoleAssigned(_PersonEvent):
+    """A person took a role in a unit: volunteer, youth, collaborator (configurable list)."""
+
+    event_type: ClassVar[str] = "members.role.assigned.v1"
+    role_id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID
+    start_on: date
+
+
+@register
+class RoleEnded(_PersonEvent):
+    """A person's role ended."""
+
+    event_type: ClassVar[str] = "members.role.ended.v1"
+    role_id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID
+    end_on: date
+
+
+@register
+class VolunteerHoursLogged(_PersonEvent):
+    """Hours of volunteer work were logged."""
+
+    event_type: ClassVar[str] = "members.volunteer.hours_logged.v1"
+    entry_id: uuid.UUID
+    unit_id: uuid.UUID
+    hours: float = Field(gt=0, le=24)
+    worked_on: date
+
+
+@register
+class PersonErased(_PersonEvent):
+    """A person's personal data was erased; their anonymous statistics remain."""
+
+    event_type: ClassVar[str] = "members.person.erased.v1"

@@ -1,0 +1,69 @@
+"""Kafka clients configured from settings: idempotent producer, admin, security options."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from collections.abc import Iterable
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from rc_shared.settings import ServiceSettings
+
+
+def security_options(settings: ServiceSettings) -> dict[str, Any]:
+    """aiokafka keyword arguments for the configured security protocol (TLS, SASL/SCRAM)."""
+    opts: dict[str, Any] = {"security_protocol": settings.kafka_security_protocol}
+    if settings.kafka_security_protocol in ("SSL", "SASL_SSL"):
+        opts["ssl_context"] = ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+    if settings.kafka_security_protocol.startswith("SASL"):
+        opts["sasl_mechanism"] = settings.kafka_sasl_mechanism or "SCRAM-SHA-512"
+        opts["sasl_plain_username"] = settings.kafka_sasl_username
+        opts["sasl_plain_password"] = settings.kafka_sasl_password
+    return opts
+
+
+def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    """An idempotent producer (acks=all) that batches: the relay's and the DLQ's."""
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-producer",
+        enable_idempotence=True,
+        acks="all",
+        linger_ms=5,
+        max_batch_size=256 * 1024,
+        max_request_size=4 * 1024 * 1024,
+        request_timeout_ms=30000,
+        **security_options(settings),
+    )
+
+
+async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None:
+    """Create the topics (and their ``.dlq`` companions) if they are missing."""
+    wanted = sorted({n for name in names for n in (name, f"{name}.dlq")})
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-admin",
+        **security_options(settings),
+    )
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [t for t in wanted if t not in existing]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(
+                    [
+                        NewTopic(
+                            name=t,
+                            num_partitions=settings.kafka_topic_partitions,
+                            replication_factor=settings.kafka_replication_factor,
+                        )
+                        for t in missing
+                    ]
+                )
+    finally:
+        await admin.close()

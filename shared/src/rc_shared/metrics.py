@@ -1,0 +1,30 @@
+"""Prometheus metrics common to every service (served at ``/metrics``)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+HTTP_REQUESTS = Counter("rc_http_requests_total", "HTTP requests handled", ["service", "method", "route", "status"])
+HTTP_LATENCY = Histogram(
+    "rc_http_request_duration_seconds",
+    "HTTP request latency",
+    ["service", "method", "route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+EVENTS_PUBLISHED = Counter("rc_events_published_total", "Events published by the outbox relay", ["service", "topic"])
+EVENTS_CONSUMED = Counter("rc_events_consumed_total", "Events consumed and committed", ["service", "consumer", "topic"])
+EVENTS_DUPLICATE = Counter(
+    "rc_events_duplicate_total", "Redelivered events ignored by idempotent consumers", ["service", "consumer"]
+)
+EVENTS_FAILED = Counter(
+    "rc_events_failed_total", "Event handling attempts that raised", ["service", "consumer", "topic"]
+)
+EVENTS_DEAD_LETTERED = Counter(
+    "rc_events_dead_lettered_total", "Events sent to a dead-letter topic", ["service", "consumer", "topic"]
+)
+OUTBOX_BACKLOG = Gauge("rc_outbox_backlog", "Unpublished outbox rows", ["service"])
+OUTBOX_OLDEST_AGE = Gauge("rc_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox row", ["service"])
+CONSUMER_LAG = Gauge(
+    "rc_consumer_lag", "Records behind the log end, per partition", ["service", "consumer", "topic", "partition"]
+)
+DLQ_SIZE = Gauge("rc_dlq_messages", "Messages in a dead-letter topic", ["service", "topic"])

@@ -1,0 +1,234 @@
+"""Transactional outbox: a unit of work writes state and events in one transaction; a relay
+publishes them to Kafka.
+
+The relay holds a PostgreSQL advisory lock, so with several replicas exactly one publishes and
+the others stand by. It wakes on ``NOTIFY outbox`` and polls as a fallback; it sends each batch
+in id order through an idempotent producer (acks=all; the key is the aggregate id, so one
+aggregate's events stay ordered in one partition), waits for every acknowledgement, then marks the
+rows published. A crash between send and mark re-sends: delivery is at-least-once and consumers
+deduplicate by event id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+
+from rc_shared.envelope import Envelope, Event
+from rc_shared.logging import get_logger
+from rc_shared.metrics import EVENTS_PUBLISHED, OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE
+from rc_shared.tracing import child_traceparent, current_correlation_id, current_traceparent
+
+log = get_logger(__name__)
+
+NOTIFY_CHANNEL = "outbox"
+_RELAY_LOCK = 0x52430002
+
+_INSERT = (
+    "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload) "
+    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])"
+)
+
+
+async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
+    """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay."""
+    if not envelopes:
+        return
+    await conn.execute(
+        _INSERT,
+        [e.id for e in envelopes],
+        [e.topic for e in envelopes],
+        [e.subject for e in envelopes],
+        [e.type for e in envelopes],
+        [{k: v.decode() for k, v in e.headers()} for e in envelopes],
+        [e.value().decode() for e in envelopes],
+    )
+    await conn.execute("SELECT pg_notify($1, '')", NOTIFY_CHANNEL)
+
+
+def envelope_for(event: Event, source: str) -> Envelope:
+    """Wrap an event with the current trace context and correlation id."""
+    return Envelope(
+        data=event,
+        source=source,
+        traceparent=child_traceparent(current_traceparent.get()),
+        correlation_id=current_correlation_id.get(),
+    )
+
+
+class UnitOfWork:
+    """One database transaction; events emitted in it are written to the outbox on commit.
+
+    ``async with UnitOfWork(pool, "/members") as uow: ... uow.emit(evt); await uow.commit()``.
+    Leaving the block without commit rolls back (nothing written, no event).
+    """
+
+    def __init__(self, pool: asyncpg.Pool, source: str) -> None:
+        self._pool = pool
+        self.source = source
+        self._conn: Any = None
+        self._tx: Any = None
+        self.events: list[Envelope] = []
+
+    @property
+    def conn(self) -> asyncpg.Connection:
+        if self._conn is None:
+            raise RuntimeError("unit of work not entered")
+        return self._conn  # type: ignore[no-any-return]
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._conn = await self._pool.acquire()
+        self._tx = self._conn.transaction()
+        await self._tx.start()
+        self.events = []
+        return self
+
+    def emit(self, *events: Event) -> None:
+        self.events.extend(envelope_for(e, self.source) for e in events)
+
+    async def commit(self) -> None:
+        await write_events(self.conn, self.events)
+        await self._tx.commit()
+        self._tx = None
+
+    async def rollback(self) -> None:
+        if self._tx is not None:
+            await self._tx.rollback()
+            self._tx = None
+        self.events = []
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            await self.rollback()
+        finally:
+            await self._pool.release(self._conn)
+            self._conn = None
+
+
+class OutboxRelay:
+    """Publishes outbox rows to Kafka; run one per service process, at most one is active."""
+
+    def __init__(
+        self,
+        dsn: str,
+        producer: AIOKafkaProducer,
+        service: str,
+        batch_size: int = 500,
+        poll_interval_s: float = 1.0,
+        retention_h: float = 24.0,
+    ) -> None:
+        self.dsn = dsn
+        self.producer = producer
+        self.service = service
+        self.batch_size = batch_size
+        self.poll_interval_s = poll_interval_s
+        self.retention_h = retention_h
+        self.active = False
+        self.published = 0
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Run until stopped: take the lock (or stand by), then publish; reconnect on errors."""
+        while not self._stop.is_set():
+            try:
+                await self._run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # connection lost, broker down: back off and retry
+                self.active = False
+                log.warning("outbox_relay_error", error=repr(exc))
+                await self._sleep(min(5.0, self.poll_interval_s * 2))
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        self._wake.clear()
+
+    async def _run_once(self) -> None:
+        conn: asyncpg.Connection = await asyncpg.connect(self.dsn)
+        try:
+            while not self._stop.is_set():
+                if await conn.fetchval("SELECT pg_try_advisory_lock($1)", _RELAY_LOCK):
+                    break
+                self.active = False
+                await self._sleep(self.poll_interval_s)  # standby replica
+            else:
+                return
+            self.active = True
+            log.info("outbox_relay_active")
+            await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+            last_cleanup = 0.0
+            while not self._stop.is_set():
+                n = await self.publish_batch(conn)
+                if time.monotonic() - last_cleanup > 60:
+                    await self._cleanup_and_measure(conn)
+                    last_cleanup = time.monotonic()
+                if n < self.batch_size:
+                    await self._sleep(self.poll_interval_s)
+        finally:
+            self.active = False
+            with contextlib.suppress(Exception):
+                await conn.close()
+
+    async def publish_batch(self, conn: asyncpg.Connection) -> int:
+        rows = await conn.fetch(
+            "SELECT id, topic, key, headers, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1",
+            self.batch_size,
+        )
+        if not rows:
+            return 0
+        futures = []
+        for r in rows:
+            headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
+            futures.append(
+                await self.producer.send(
+                    r["topic"],
+                    value=r["payload"].encode(),
+                    key=r["key"].encode(),
+                    headers=[(k, v.encode()) for k, v in headers.items()],
+                )
+            )
+        await asyncio.gather(*futures)
+        await conn.execute(
+            "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [r["id"] for r in rows]
+        )
+        self.published += len(rows)
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r["topic"]] = counts.get(r["topic"], 0) + 1
+        for topic, c in counts.items():
+            EVENTS_PUBLISHED.labels(self.service, topic).inc(c)
+        return len(rows)
+
+    async def _cleanup_and_measure(self, conn: asyncpg.Connection) -> None:
+        await conn.execute(
+            "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)",
+            self.retention_h * 3600,
+        )
+        await measure_backlog(conn, self.service)
+
+
+async def measure_backlog(conn: asyncpg.Connection, service: str) -> tuple[int, float]:
+    row = await conn.fetchrow(
+        "SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age"
+        " FROM outbox WHERE published_at IS NULL"
+    )
+    n, age = int(row["n"]), float(row["age"])
+    OUTBOX_BACKLOG.labels(service).set(n)
+    OUTBOX_OLDEST_AGE.labels(service).set(age)
+    return n, age

@@ -1,0 +1,190 @@
+"""A service process: database pool, migrations, outbox relay, consumers and the HTTP app.
+
+Each service builds a ``Runtime`` with its settings, migrations folder and consumers, and calls
+``create_app``. Health: ``/health/live`` answers while the process runs; ``/health/ready`` checks
+the database and the Kafka broker. ``/metrics`` serves Prometheus metrics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import JSONResponse, Response
+from faststream.kafka import KafkaBroker
+from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from rc_shared import http
+from rc_shared.consumer import BatchProcessor, Consumer, subscribe
+from rc_shared.db import create_pool, migrate
+from rc_shared.kafka import ensure_topics, make_producer
+from rc_shared.logging import configure, get_logger
+from rc_shared.outbox import OutboxRelay, measure_backlog
+from rc_shared.settings import ServiceSettings
+
+log = get_logger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything one service process runs. Flags choose the roles of this process."""
+
+    settings: ServiceSettings
+    migrations: Path
+    consumers: Sequence[Consumer] = ()
+    topics: Sequence[str] = ()
+    run_api: bool = True
+    run_relay: bool = True
+    run_consumers: bool = True
+    pool: asyncpg.Pool | None = None
+    producer: AIOKafkaProducer | None = None
+    broker: KafkaBroker | None = None
+    relay: OutboxRelay | None = None
+    _tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return f"/{self.settings.service_name}"
+
+    def db(self) -> asyncpg.Pool:
+        if self.pool is None:
+            raise RuntimeError("runtime not started")
+        return self.pool
+
+    async def start(self) -> None:
+        s = self.settings
+        configure(s.service_name, s.log_level, s.log_json)
+        await migrate(s.database_url, [self.migrations])
+        self.pool = await create_pool(s.database_url, s.db_pool_min, s.db_pool_max)
+        await ensure_topics(s, [*self.topics, *(t for c in self.consumers for t in c.topics)])
+        self.producer = make_producer(s)
+        await self.producer.start()
+        if self.run_relay:
+            self.relay = OutboxRelay(
+                s.database_url,
+                self.producer,
+                s.service_name,
+                batch_size=s.outbox_batch_size,
+                poll_interval_s=s.outbox_poll_interval_s,
+                retention_h=s.outbox_retention_h,
+            )
+            self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        if self.run_consumers and self.consumers:
+            self.broker = KafkaBroker(
+                s.kafka_bootstrap_servers,
+                client_id=f"{s.service_name}-consumer",
+                security=_faststream_security(s),
+                logger=None,
+            )
+            for c in self.consumers:
+                subscribe(
+                    self.broker,
+                    BatchProcessor(c, self.pool, self.producer, s.service_name, s.consumer_max_retries),
+                    max_records=s.consumer_max_records,
+                    session_timeout_ms=s.consumer_session_timeout_ms,
+                    heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,
+                    retry_backoff_s=s.consumer_retry_backoff_s,
+                )
+            await self.broker.start()
+        log.info("service_started", api=self.run_api, relay=self.run_relay, consumers=self.run_consumers)
+
+    async def stop(self) -> None:
+        if self.relay:
+            self.relay.stop()
+        for t in self._tasks:
+            t.cancel()
+        for t in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await t
+        self._tasks.clear()
+        if self.broker:
+            await self.broker.stop()
+        if self.producer:
+            await self.producer.stop()
+        if self.pool:
+            await self.pool.close()
+
+    async def readiness(self) -> dict[str, Any]:
+        checks: dict[str, Any] = {}
+        try:
+            async with self.db().acquire() as conn:
+                await conn.fetchval("SELECT 1")
+                n, _age = await measure_backlog(conn, self.settings.service_name)
+            checks["database"] = "ok"
+            checks["outbox_backlog"] = n
+        except Exception as exc:
+            checks["database"] = f"error: {exc!r}"
+        try:
+            assert self.producer is not None
+            await asyncio.wait_for(self.producer.client.fetch_all_metadata(), timeout=3)
+            checks["kafka"] = "ok"
+        except Exception as exc:
+            checks["kafka"] = f"error: {exc!r}"
+        if self.relay is not None:
+            checks["outbox_relay"] = "active" if self.relay.active else "standby"
+        return checks
+
+
+def _faststream_security(s: ServiceSettings) -> Any:
+    import ssl
+
+    if not s.kafka_security_protocol.startswith("SASL"):
+        if s.kafka_security_protocol == "SSL":
+            from faststream.security import BaseSecurity
+
+            return BaseSecurity(ssl_context=ssl.create_default_context(cafile=s.kafka_ssl_cafile))
+        return None
+    ctx = ssl.create_default_context(cafile=s.kafka_ssl_cafile) if s.kafka_security_protocol == "SASL_SSL" else None
+    cls = {"PLAIN": SASLPlaintext, "SCRAM-SHA-256": SASLScram256, "SCRAM-SHA-512": SASLScram512}[
+        s.kafka_sasl_mechanism or "SCRAM-SHA-512"
+    ]
+    return cls(username=s.kafka_sasl_username or "", password=s.kafka_sasl_password or "", ssl_context=ctx)
+
+
+def create_app(
+    runtime: Runtime,
+    routers: Sequence[APIRouter],
+    *,
+    title: str,
+    description: str,
+    on_started: Callable[[Runtime], Any] | None = None,
+) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        if on_started:
+            await on_started(runtime)
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    app.state.runtime = runtime
+    http.install(app, runtime.settings.service_name, runtime.settings.max_request_bytes)
+
+    @app.get("/health/live", tags=["health"])
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/health/ready", tags=["health"])
+    async def ready() -> JSONResponse:
+        checks = await runtime.readiness()
+        ok = checks.get("database") == "ok" and checks.get("kafka") == "ok"
+        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+
+    @app.get("/metrics", tags=["health"], include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    for r in routers:
+        app.include_router(r)
+    return app

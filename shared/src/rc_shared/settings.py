@@ -1,0 +1,59 @@
+"""Settings shared by every service, read from environment variables (prefix ``RC_``).
+
+Every field is documented; ``rc-<service> settings`` prints them as a table, and
+``docs/configuration.md`` lists them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    """Configuration of one service process."""
+
+    model_config = SettingsConfigDict(env_prefix="RC_", extra="ignore", env_file=None)
+
+    service_name: str = Field(
+        "service", description="Name used in logs, metrics, CloudEvents source and consumer group ids."
+    )
+    database_url: str = Field(
+        "postgresql://postgres@127.0.0.1:55432/postgres",
+        description="asyncpg DSN of this service's own database.",
+    )
+    db_pool_min: int = Field(2, ge=1, description="Minimum connections in the database pool.")
+    db_pool_max: int = Field(10, ge=1, description="Maximum connections in the database pool.")
+    kafka_bootstrap_servers: str = Field("127.0.0.1:19092", description="Comma-separated Kafka bootstrap servers.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="Kafka security protocol."
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        None, description="SASL mechanism when the protocol is SASL_*."
+    )
+    kafka_sasl_username: str | None = Field(None, description="SASL user name.")
+    kafka_sasl_password: str | None = Field(None, description="SASL password (a secret: never logged).")
+    kafka_ssl_cafile: str | None = Field(None, description="CA bundle used to verify the brokers' TLS certificates.")
+    kafka_topic_partitions: int = Field(3, ge=1, description="Partitions of topics this service creates.")
+    kafka_replication_factor: int = Field(1, ge=1, description="Replication factor of topics this service creates.")
+    http_host: str = Field("127.0.0.1", description="Address the HTTP API listens on.")
+    http_port: int = Field(8000, ge=1, le=65535, description="Port the HTTP API listens on.")
+    log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
+    log_json: bool = Field(True, description="Log as JSON lines (false: human-readable console).")
+    outbox_batch_size: int = Field(500, ge=1, le=10000, description="Rows the outbox relay publishes per batch.")
+    outbox_poll_interval_s: float = Field(1.0, gt=0, description="Relay polling fallback when no NOTIFY arrives.")
+    outbox_retention_h: float = Field(
+        24.0, ge=0, description="Published outbox rows are deleted after this many hours."
+    )
+    consumer_max_records: int = Field(500, ge=1, description="Records a consumer takes per batch.")
+    consumer_max_retries: int = Field(
+        3, ge=1, description="Attempts per event before it goes to the dead-letter topic."
+    )
+    consumer_retry_backoff_s: float = Field(
+        1.0, ge=0, description="Pause before a batch is retried after an infrastructure error."
+    )
+    consumer_session_timeout_ms: int = Field(10000, ge=1000, description="Kafka consumer group session timeout.")
+    consumer_heartbeat_interval_ms: int = Field(3000, ge=100, description="Kafka consumer heartbeat interval.")
+    max_request_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest accepted request body (413 above).")
