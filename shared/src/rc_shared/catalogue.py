@@ -277,4 +277,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module's main, so events register into one REGISTRY (not __main__'s copy).
+    from rc_shared import catalogue as _catalogue
+
+    raise SystemExit(_catalogue.main())
