@@ -173,7 +173,17 @@ class BatchProcessor:
         futures = []
         now = datetime.now(UTC).isoformat()
         for rec, exc in dead:
-            headers = [*list(rec.headers or ()), ("dlq-error", str(exc)[:2000].encode()), ("dlq-error-type", type(exc).__name__.encode()), ("dlq-error-trace", "".join(traceback.format_exception(exc))[-4000:].encode()), ("dlq-original-topic", rec.topic.encode()), ("dlq-original-partition", str(rec.partition).encode()), ("dlq-original-offset", str(rec.offset).encode()), ("dlq-consumer", self.consumer.name.encode()), ("dlq-failed-at", now.encode())]
+            headers = [
+                *list(rec.headers or ()),
+                ("dlq-error", str(exc)[:2000].encode()),
+                ("dlq-error-type", type(exc).__name__.encode()),
+                ("dlq-error-trace", "".join(traceback.format_exception(exc))[-4000:].encode()),
+                ("dlq-original-topic", rec.topic.encode()),
+                ("dlq-original-partition", str(rec.partition).encode()),
+                ("dlq-original-offset", str(rec.offset).encode()),
+                ("dlq-consumer", self.consumer.name.encode()),
+                ("dlq-failed-at", now.encode()),
+            ]
             futures.append(await self.producer.send(f"{rec.topic}.dlq", value=rec.value, key=rec.key, headers=headers))
             EVENTS_DEAD_LETTERED.labels(self.service, self.consumer.name, rec.topic).inc()
             log.error(
@@ -195,13 +205,14 @@ def subscribe(
     session_timeout_ms: int = 10000,
     heartbeat_interval_ms: int = 3000,
     retry_backoff_s: float = 1.0,
+    namespace: str = "",
 ) -> None:
     """Attach ``processor`` to ``broker`` as a batch subscriber with manual acknowledgement."""
     consumer = processor.consumer
 
     @broker.subscriber(  # type: ignore[misc]
-        *consumer.topics,
-        group_id=consumer.name,
+        *(namespace + t for t in consumer.topics),
+        group_id=namespace + consumer.name,
         batch=True,
         max_records=max_records,
         batch_timeout_ms=200,

@@ -126,7 +126,9 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_interval_s: float = 1.0,
         retention_h: float = 24.0,
+        namespace: str = "",
     ) -> None:
+        self.namespace = namespace
         self.dsn = dsn
         self.producer = producer
         self.service = service
@@ -197,7 +199,7 @@ class OutboxRelay:
             headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
             futures.append(
                 await self.producer.send(
-                    r["topic"],
+                    self.namespace + r["topic"],
                     value=r["payload"].encode(),
                     key=r["key"].encode(),
                     headers=[(k, v.encode()) for k, v in headers.items()],

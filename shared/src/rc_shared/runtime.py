@@ -64,7 +64,9 @@ class Runtime:
         configure(s.service_name, s.log_level, s.log_json)
         await migrate(s.database_url, [self.migrations])
         self.pool = await create_pool(s.database_url, s.db_pool_min, s.db_pool_max)
-        await ensure_topics(s, [*self.topics, *(t for c in self.consumers for t in c.topics)])
+        await ensure_topics(
+            s, [s.kafka_namespace + t for t in (*self.topics, *(t for c in self.consumers for t in c.topics))]
+        )
         self.producer = make_producer(s)
         await self.producer.start()
         if self.run_relay:
@@ -75,6 +77,7 @@ class Runtime:
                 batch_size=s.outbox_batch_size,
                 poll_interval_s=s.outbox_poll_interval_s,
                 retention_h=s.outbox_retention_h,
+                namespace=s.kafka_namespace,
             )
             self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
         if self.run_consumers and self.consumers:
@@ -92,6 +95,7 @@ class Runtime:
                     session_timeout_ms=s.consumer_session_timeout_ms,
                     heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,
                     retry_backoff_s=s.consumer_retry_backoff_s,
+                    namespace=s.kafka_namespace,
                 )
             await self.broker.start()
         log.info("service_started", api=self.run_api, relay=self.run_relay, consumers=self.run_consumers)

@@ -36,6 +36,10 @@ class ServiceSettings(BaseSettings):
     kafka_sasl_username: str | None = Field(None, description="SASL user name.")
     kafka_sasl_password: str | None = Field(None, description="SASL password (a secret: never logged).")
     kafka_ssl_cafile: str | None = Field(None, description="CA bundle used to verify the brokers' TLS certificates.")
+    kafka_namespace: str = Field(
+        "",
+        description="Prefix of every topic and consumer group name, so environments can share one cluster.",
+    )
     kafka_topic_partitions: int = Field(3, ge=1, description="Partitions of topics this service creates.")
     kafka_replication_factor: int = Field(1, ge=1, description="Replication factor of topics this service creates.")
     http_host: str = Field("127.0.0.1", description="Address the HTTP API listens on.")

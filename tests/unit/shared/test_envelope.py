@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 
 import pytest
-
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
@@ -43,7 +42,10 @@ def test_round_trip_keeps_attributes_and_payload() -> None:
         (lambda h, v: (h, b"{not json"), "payload does not match"),
         (lambda h, v: (h, b'{"unit_id": "x"}'), "payload does not match"),
         (lambda h, v: ([("ce_id", b"nope") if k == "ce_id" else (k, x) for k, x in h], v), "ce_id is not a UUID"),
-        (lambda h, v: ([("ce_specversion", b"0.3") if k == "ce_specversion" else (k, x) for k, x in h], v), "specversion"),
+        (
+            lambda h, v: ([("ce_specversion", b"0.3") if k == "ce_specversion" else (k, x) for k, x in h], v),
+            "specversion",
+        ),
     ],
 )
 def test_malformed_records_are_rejected_with_a_reason(mutate, message) -> None:  # type: ignore[no-untyped-def]

@@ -300,9 +300,7 @@ def _java() -> str:
             "(e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME; or point "
             "KAFKA_BOOTSTRAP_SERVERS at an existing broker."
         )
-    out = subprocess.run(
-        [candidate, "-version"], capture_output=True, text=True, check=False, timeout=60
-    )
+    out = subprocess.run([candidate, "-version"], capture_output=True, text=True, check=False, timeout=60)
     match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
     if match:
         major = int(match.group(1))
@@ -357,7 +355,7 @@ def _ensure_jars_locked(kdir: Path, kafka_version: str | None) -> Path:
     mvn = _maven()
     tmp = kdir / f"lib.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    base = [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies"]
+    base = [mvn, "-B", "-q", "-Dstyle.color=never", "-f", str(pom), "dependency:copy-dependencies"]
     base += [f"-DoutputDirectory={tmp}"]
     if version:
         base.append(f"-Dkafka.version={version}")
@@ -380,13 +378,12 @@ def _ensure_jars_locked(kdir: Path, kafka_version: str | None) -> Path:
             continue
         if done.returncode == 0 and any(tmp.glob("kafka_2.13-*.jar")):
             break
-        output = "\n".join((done.stdout + done.stderr).splitlines()[-30:])
+        output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)  # Maven 3.8 colours
+        output = "\n".join(output.splitlines()[-30:])
         errors.append(f"`{shlex.join(cmd)}` exited {done.returncode}:\n{output}")
     else:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise KafkaError(
-            "could not resolve the Kafka broker jars from Maven Central:\n" + "\n\n".join(errors)
-        )
+        raise KafkaError("could not resolve the Kafka broker jars from Maven Central:\n" + "\n\n".join(errors))
     (tmp / ".resolved").write_text(key + "\n")
     shutil.rmtree(lib, ignore_errors=True)
     tmp.rename(lib)
@@ -464,9 +461,7 @@ def _format_storage(kdir: Path, java: str, lib: Path, props: Path) -> None:
         _cluster_id(kdir),
         "--ignore-formatted",
     ]
-    done = subprocess.run(
-        cmd, capture_output=True, text=True, check=False, timeout=_FORMAT_TIMEOUT_S
-    )
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=_FORMAT_TIMEOUT_S)
     if done.returncode != 0:
         raise KafkaError(
             f"formatting the KRaft storage failed (exit {done.returncode}):\n"

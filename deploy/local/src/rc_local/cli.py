@@ -1,0 +1,143 @@
+"""``rc``: the local stack's command line (start, stop, status, demo data, imports, event docs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rc_local import services, stack
+
+app = typer.Typer(help="Red Cross platform: run it locally, load data, inspect it.", no_args_is_help=True)
+console = Console()
+NAMES = tuple(services.PORTS)
+
+
+@app.command()
+def up(
+    demo: bool = typer.Option(True, help="Load the demo dataset (the 2023 Bạc Liêu plan's figures)."),
+) -> None:
+    """Start Kafka, PostgreSQL and the four services in the background; load the demo data."""
+    with console.status("starting Kafka (KRaft) and PostgreSQL…"):
+        endpoints = stack.up_infra()
+    console.print(f"Kafka      {endpoints.kafka_bootstrap}\nPostgreSQL {endpoints.admin_dsn}")
+    for name in NAMES:
+        services.start(name, endpoints)
+    with console.status("waiting for the services to be ready…"):
+        for name in NAMES:
+            services.wait_ready(name)
+    _print_status()
+    if demo:
+        from rc_members.entrypoints.demo import load_demo
+
+        counts = load_demo(services.url("members"), progress=True)
+        console.print(f"demo data: {counts}")
+        _wait_report(counts)
+    console.print(
+        "\nAPI docs: "
+        + ", ".join(f"{services.url(n)}/docs" for n in NAMES)
+        + f"\nmembership report: {services.url('reporting')}/reports/membership?as_of=2023-03-31"
+        + "\nstop with: ./dev down"
+    )
+
+
+def _wait_report(counts: dict[str, int]) -> None:
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + 120
+    with console.status("waiting for the reporting service to catch up through Kafka…"):
+        while time.monotonic() < deadline:
+            try:
+                r = httpx.get(f"{services.url('reporting')}/reports/membership", params={"as_of": "2023-03-31"})
+                if r.status_code == 200:
+                    body = r.json()
+                    units = body["units"] if "units" in body else [body]
+                    if units and units[0].get("members") == counts.get("members"):
+                        console.print_json(data={k: units[0][k] for k in units[0] if k != "children"})
+                        return
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+    console.print("[yellow]the report has not caught up yet; check ./dev status[/yellow]")
+
+
+@app.command()
+def down(infra: bool = typer.Option(True, help="Stop Kafka and PostgreSQL too.")) -> None:
+    """Stop the services (and the local Kafka and PostgreSQL). Data is kept under .local/."""
+    for name in NAMES:
+        if services.stop(name):
+            console.print(f"stopped {name}")
+    if infra:
+        for piece, stopped in stack.down_infra().items():
+            if stopped:
+                console.print(f"stopped {piece}")
+
+
+@app.command()
+def status() -> None:
+    """Show what runs."""
+    st = stack.infra_status()
+    console.print(f"Kafka:      {st.kafka_external or st.kafka}")
+    console.print(f"PostgreSQL: {st.database_external or st.postgres}")
+    _print_status()
+
+
+def _print_status() -> None:
+    table = Table("service", "pid", "url", "ready")
+    for name in NAMES:
+        s = services.status(name)
+        table.add_row(name, str(s.pid or "-"), s.url, "yes" if s.ready else "no")
+    console.print(table)
+
+
+@app.command()
+def infra(action: str = typer.Argument("up", help="up | down | status")) -> None:
+    """Only the infrastructure: Kafka and PostgreSQL (what the tests need)."""
+    if action == "up":
+        e = stack.up_infra()
+        console.print(f"KAFKA_BOOTSTRAP_SERVERS={e.kafka_bootstrap}\nDATABASE_URL={e.admin_dsn}")
+    elif action == "down":
+        console.print(stack.down_infra())
+    elif action == "status":
+        console.print(stack.infra_status())
+    else:
+        raise typer.BadParameter("action must be up, down or status")
+
+
+@app.command()
+def demo(api: str = typer.Option(services.url("members"), help="Members service URL.")) -> None:
+    """Load the demo dataset through the members HTTP API (idempotent)."""
+    from rc_members.entrypoints.demo import load_demo
+
+    console.print(load_demo(api, progress=True))
+
+
+@app.command("import-members")
+def import_members(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV or XLSX file."),
+    api: str = typer.Option(services.url("members"), help="Members service URL."),
+    report: Path | None = typer.Option(None, help="Where to write the rejected rows (CSV)."),
+) -> None:
+    """Import members from a unit's CSV or XLSX file (streamed; safe to re-run)."""
+    from rc_members.entrypoints.importer import import_file
+
+    import_file(file, api=api, report=report)
+
+
+@app.command()
+def events(action: str = typer.Argument("check", help="check | generate")) -> None:
+    """Check or regenerate docs/asyncapi.yaml and the event JSON Schemas."""
+    from rc_shared import catalogue
+
+    raise typer.Exit(catalogue.main([action]))
+
+
+@app.command()
+def logs(name: str = typer.Argument(..., help="members | campaigns | donations | reporting"), lines: int = 50) -> None:
+    """Show the end of a service's log."""
+    path = services.log_file(name)
+    console.print("\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else "no log")

@@ -1,0 +1,113 @@
+"""The four services as local background processes (pid and log files under the state dir)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from rc_local import postgres
+from rc_local.stack import Endpoints, state_dir
+
+PORTS: dict[str, int] = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004}
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    name: str
+    running: bool
+    pid: int | None
+    url: str
+    ready: bool
+
+
+def _pid_file(name: str) -> Path:
+    return state_dir() / "run" / f"{name}.pid"
+
+
+def log_file(name: str) -> Path:
+    return state_dir() / "logs" / f"{name}.log"
+
+
+def url(name: str) -> str:
+    return f"http://127.0.0.1:{PORTS[name]}"
+
+
+def _pid(name: str) -> int | None:
+    try:
+        pid = int(_pid_file(name).read_text().strip())
+    except (OSError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return None
+    return pid
+
+
+def _ready(name: str) -> bool:
+    try:
+        return httpx.get(f"{url(name)}/health/ready", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def start(name: str, endpoints: Endpoints) -> int:
+    """Start one service in the background unless it already runs; return its pid."""
+    pid = _pid(name)
+    if pid is not None:
+        return pid
+    env = {
+        **os.environ,
+        "RC_SERVICE_NAME": name,
+        "RC_HTTP_PORT": str(PORTS[name]),
+        "RC_DATABASE_URL": postgres.database_dsn(endpoints.admin_dsn, name),
+        "RC_KAFKA_BOOTSTRAP_SERVERS": endpoints.kafka_bootstrap,
+    }
+    log_file(name).parent.mkdir(parents=True, exist_ok=True)
+    _pid_file(name).parent.mkdir(parents=True, exist_ok=True)
+    exe = Path(sys.executable).parent / f"rc-{name}"
+    with log_file(name).open("ab") as log:
+        proc = subprocess.Popen(
+            [str(exe), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    _pid_file(name).write_text(str(proc.pid))
+    return proc.pid
+
+
+def wait_ready(name: str, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _ready(name):
+            return
+        if _pid(name) is None:
+            break
+        time.sleep(0.3)
+    tail = "\n".join(log_file(name).read_text(errors="replace").splitlines()[-30:]) if log_file(name).exists() else ""
+    raise RuntimeError(f"{name} did not become ready; log {log_file(name)}:\n{tail}")
+
+
+def stop(name: str, timeout: float = 20.0) -> bool:
+    pid = _pid(name)
+    if pid is None:
+        _pid_file(name).unlink(missing_ok=True)
+        return False
+    os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _pid(name) is not None:
+        time.sleep(0.2)
+    if _pid(name) is not None:
+        os.killpg(pid, signal.SIGKILL)
+    _pid_file(name).unlink(missing_ok=True)
+    return True
+
+
+def status(name: str) -> ServiceStatus:
+    pid = _pid(name)
+    return ServiceStatus(name, pid is not None, pid, url(name), pid is not None and _ready(name))

@@ -1,0 +1,55 @@
+"""End-to-end fixtures: the four services as real processes on a real broker and database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.harness import ServiceProcess, service_env
+from tests.infra import create_database
+
+SERVICES = ("members", "campaigns", "donations", "reporting")
+
+
+@dataclass
+class System:
+    namespace: str
+    services: dict[str, ServiceProcess]
+    kafka: str
+
+    def url(self, name: str) -> str:
+        return self.services[name].url
+
+
+def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -> System:
+    namespace = f"e2e{uuid.uuid4().hex[:8]}."
+    services = {}
+    for name in names:
+        dsn = create_database(infra.admin_dsn, f"e2e_{name}")
+        services[name] = ServiceProcess(
+            name=name,
+            env=service_env(name, dsn, infra.kafka_bootstrap, namespace),
+            args=[],
+            log_path=log_dir / f"{name}.log",
+        )
+    for s in services.values():
+        s.start(wait=False)
+    for s in services.values():
+        s.wait_ready()
+    return System(namespace=namespace, services=services, kafka=infra.kafka_bootstrap)
+
+
+@pytest.fixture(scope="session")
+def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    """All four services, started once for the end-to-end session."""
+    sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"))
+    try:
+        yield sys_
+    finally:
+        for s in sys_.services.values():
+            s.stop()

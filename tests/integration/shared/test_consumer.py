@@ -1,0 +1,192 @@
+"""Idempotent consumption, dead-lettering and offset commits against a real broker and database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from aiokafka import AIOKafkaProducer
+from rc_shared.consumer import Consumer
+from rc_shared.envelope import Envelope, headers_dict
+from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
+from rc_shared.runtime import Runtime
+from rc_shared.settings import ServiceSettings
+
+from tests.integration.shared.helpers import committed_offsets, eventually, read_topic
+
+sink = Consumer("sink")
+flaky_failures = {"left": 0}
+
+
+@sink.on(UnitRenamed)
+async def _apply(conn: asyncpg.Connection, env: Envelope) -> None:
+    assert isinstance(env.data, UnitRenamed)
+    if env.data.name == "boom":
+        raise ValueError("handler refuses 'boom'")
+    if env.data.name == "flaky" and flaky_failures["left"] > 0:
+        flaky_failures["left"] -= 1
+        raise ConnectionError("database went away")
+    await conn.execute(
+        "INSERT INTO sink (event_id, unit_id, name) VALUES ($1, $2, $3)", env.id, env.data.unit_id, env.data.name
+    )
+
+
+@pytest.fixture
+def migrations(tmp_path: Path) -> Path:
+    (tmp_path / "0001_sink.sql").write_text(
+        "CREATE TABLE sink (event_id uuid, unit_id uuid, name text, at timestamptz DEFAULT clock_timestamp());"
+    )
+    return tmp_path
+
+
+@pytest.fixture
+async def producer(infra: Any) -> AsyncIterator[AIOKafkaProducer]:
+    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap, enable_idempotence=True)
+    await p.start()
+    yield p
+    await p.stop()
+
+
+def _runtime(infra: Any, dsn: str, namespace: str, migrations: Path) -> Runtime:
+    settings = ServiceSettings(
+        service_name="sink-test",
+        database_url=dsn,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        kafka_namespace=namespace,
+        consumer_session_timeout_ms=6000,
+        consumer_heartbeat_interval_ms=500,
+        consumer_retry_backoff_s=0.2,
+        consumer_max_retries=2,
+        log_json=True,
+    )
+    return Runtime(settings, migrations, consumers=[sink], run_api=False, run_relay=False)
+
+
+async def _send(producer: AIOKafkaProducer, topic: str, env: Envelope) -> None:
+    await producer.send_and_wait(topic, value=env.value(), key=env.key(), headers=env.headers())
+
+
+def _renamed(unit: uuid.UUID, name: str) -> Envelope:
+    return Envelope(data=UnitRenamed(unit_id=unit, valid_from=date(2024, 1, 1), name=name), source="/test")
+
+
+async def _count(dsn: str, sql: str = "SELECT count(*) FROM sink") -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval(sql))
+    finally:
+        await conn.close()
+
+
+async def test_redelivered_events_are_ignored(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()
+    events = [_renamed(unit, f"n{i}") for i in range(20)]
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+        for e in events:
+            await _send(producer, topic, e)
+        for e in events[:5]:  # an at-least-once producer sent these twice
+            await _send(producer, topic, e)
+
+        async def done() -> bool:
+            return await _count(fresh_dsn, "SELECT count(*) FROM processed_events") == 20
+
+        await eventually(done, what="20 distinct events processed")
+    finally:
+        await rt.stop()
+    # the same events delivered again later (e.g. replayed by an operator) change nothing
+    for e in events:
+        await _send(producer, topic, e)
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+
+        async def consumed_all() -> bool:
+            offs = await committed_offsets(infra.kafka_bootstrap, namespace + "sink", topic)
+            return sum(o or 0 for o in offs.values()) == 45
+
+        await eventually(consumed_all, what="offsets past the redelivered events")
+    finally:
+        await rt.stop()
+    assert await _count(fresh_dsn) == 20
+    assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == 20
+
+
+async def test_poison_events_go_to_the_dlq_and_the_partition_moves_on(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()  # one key: one partition, so a blocked partition would block e3
+    e1, boom, e3 = _renamed(unit, "first"), _renamed(unit, "boom"), _renamed(unit, "third")
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+        await _send(producer, topic, e1)
+        await producer.send_and_wait(topic, value=b"{not json", key=str(unit).encode(), headers=e1.headers()[:1])
+        await _send(producer, topic, boom)
+        await _send(producer, topic, e3)
+
+        async def third_applied() -> bool:
+            return await _count(fresh_dsn, "SELECT count(*) FROM sink WHERE name = 'third'") == 1
+
+        await eventually(third_applied, what="the event after the poison ones")
+    finally:
+        await rt.stop()
+    names = [r["name"] for r in await _rows(fresh_dsn, "SELECT name FROM sink ORDER BY at")]
+    assert names == ["first", "third"]
+    dlq = await read_topic(infra.kafka_bootstrap, topic + ".dlq", expect=2)
+    assert len(dlq) == 2
+    errors = sorted(headers_dict(r.headers)["dlq-error-type"] for r in dlq)
+    assert errors == ["EnvelopeError", "ValueError"]
+    for r in dlq:
+        h = headers_dict(r.headers)
+        assert h["dlq-original-topic"] == topic
+        assert h["dlq-consumer"] == "sink"
+        assert h["dlq-error"]
+    assert {r.value for r in dlq} == {b"{not json", boom.value()}
+    offs = await committed_offsets(infra.kafka_bootstrap, namespace + "sink", topic)
+    assert sum(o or 0 for o in offs.values()) == 4
+    assert await _count(fresh_dsn, "SELECT count(*) FROM processed_events WHERE outcome = 'dead_lettered'") == 1
+
+
+async def test_an_infrastructure_error_rewinds_the_batch_and_nothing_is_lost_or_doubled(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    topic = namespace + UNITS_TOPIC
+    flaky_failures["left"] = 2
+    units = [uuid.uuid4() for _ in range(3)]
+    events = [_renamed(u, f"e{i}") for i in range(10) for u in units]
+    events.insert(7, _renamed(units[0], "flaky"))
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+        for e in events:
+            await _send(producer, topic, e)
+
+        async def all_applied() -> bool:
+            return await _count(fresh_dsn) == len(events)
+
+        await eventually(all_applied, what="every event applied after the transient failures")
+    finally:
+        await rt.stop()
+    assert flaky_failures["left"] == 0
+    assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == len(events)
+    dlq = await read_topic(infra.kafka_bootstrap, topic + ".dlq", expect=0, timeout=1)
+    assert dlq == []
+
+
+async def _rows(dsn: str, sql: str) -> list[asyncpg.Record]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return list(await conn.fetch(sql))
+    finally:
+        await conn.close()

@@ -1,0 +1,55 @@
+"""Smoke test of the test infrastructure: one Kafka round trip and one fresh database."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from urllib.parse import urlsplit
+
+import asyncpg
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from tests.infra import Endpoints, fresh_database
+
+pytestmark = pytest.mark.integration
+
+
+async def test_kafka_produce_consume_on_fresh_topic(infra: Endpoints) -> None:
+    topic = f"test-infra-{uuid.uuid4().hex[:12]}"
+    payload = f"hello {topic}".encode()
+    producer = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap, acks="all")
+    await producer.start()
+    try:
+        record = await producer.send_and_wait(topic, payload, key=b"k")
+    finally:
+        await producer.stop()
+
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=infra.kafka_bootstrap,
+        group_id=f"{topic}-group",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        session_timeout_ms=6000,
+        heartbeat_interval_ms=500,
+    )
+    await consumer.start()
+    try:
+        message = await asyncio.wait_for(consumer.getone(), timeout=30)
+        await consumer.commit()  # needs __consumer_offsets, i.e. replication factor 1 works
+    finally:
+        await consumer.stop()
+    assert message.value == payload
+    assert message.key == b"k"
+    assert (message.partition, message.offset) == (record.partition, record.offset)
+
+
+async def test_select_one_on_fresh_database(infra: Endpoints) -> None:
+    async with fresh_database(infra.admin_dsn, "local_infra") as dsn:
+        conn = await asyncpg.connect(dsn)
+        try:
+            assert await conn.fetchval("select 1") == 1
+            assert await conn.fetchval("select current_database()") == urlsplit(dsn).path[1:]
+        finally:
+            await conn.close()
