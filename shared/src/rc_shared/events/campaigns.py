@@ -1,1 +1,169 @@
-"""Events published by the campaigns service (filled in by the campaigns issue)."""
+"""Events published by the campaigns service.
+
+Topics: ``campaigns.campaigns`` (key: campaign_id), ``campaigns.beneficiaries`` (key:
+beneficiary_id), ``campaigns.blood`` (key: session_id). No personal data: beneficiaries and
+donors appear by opaque id, unit and non-identifying attributes only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rc_shared.catalogue import register
+from rc_shared.envelope import Event
+
+CAMPAIGNS_TOPIC = "campaigns.campaigns"
+BENEFICIARIES_TOPIC = "campaigns.beneficiaries"
+BLOOD_TOPIC = "campaigns.blood"
+
+CampaignType = Literal[
+    "emergency_relief",
+    "tet_nhan_ai",
+    "humanitarian_month",
+    "blood_drive",
+    "humanitarian_address",
+    "disaster_preparedness",
+    "community_health",
+    "livelihood",
+]
+TargetKind = Literal["cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries"]
+
+
+class Targets(BaseModel):
+    """A campaign's targets; a target that is absent or 0 is not tracked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cash_vnd: int | None = Field(None, ge=0)
+    in_kind_value_vnd: int | None = Field(None, ge=0)
+    blood_units: int | None = Field(None, ge=0)
+    beneficiaries: int | None = Field(None, ge=0)
+
+
+class _CampaignEvent(Event):
+    topic: ClassVar[str] = CAMPAIGNS_TOPIC
+    aggregate_field: ClassVar[str] = "campaign_id"
+    campaign_id: uuid.UUID
+
+
+@register
+class CampaignLaunched(_CampaignEvent):
+    """A campaign was launched: contributions may be received from receiving_from to receiving_until."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.launched.v1"
+    code: str
+    name: str
+    campaign_type: CampaignType
+    organising_unit_id: uuid.UUID
+    participating_unit_ids: list[uuid.UUID] = Field(default_factory=list)
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date
+    targets: Targets
+    parent_campaign_id: uuid.UUID | None = None
+
+
+@register
+class CampaignClosed(_CampaignEvent):
+    """The receiving period ended: nothing more may be accepted."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.closed.v1"
+    closed_on: date
+
+
+@register
+class CampaignSettled(_CampaignEvent):
+    """Distribution finished and the campaign's accounts are settled."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.settled.v1"
+    settled_on: date
+
+
+@register
+class CampaignCancelled(_CampaignEvent):
+    """The campaign was cancelled (from draft or launched)."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.cancelled.v1"
+    cancelled_on: date
+    reason: str = ""
+
+
+@register
+class CampaignTargetReached(_CampaignEvent):
+    """A target was reached; emitted exactly once per campaign and target."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.target_reached.v1"
+    target: TargetKind
+    target_value: int
+    reached_value: int
+    reached_at: datetime
+
+
+class _BeneficiaryEvent(Event):
+    topic: ClassVar[str] = BENEFICIARIES_TOPIC
+    aggregate_field: ClassVar[str] = "beneficiary_id"
+    beneficiary_id: uuid.UUID
+
+
+@register
+class BeneficiaryRegistered(_BeneficiaryEvent):
+    """A household or person in need was registered (identity stays in the campaigns database)."""
+
+    event_type: ClassVar[str] = "campaigns.beneficiary.registered.v1"
+    kind: Literal["household", "person"]
+    unit_id: uuid.UUID
+    campaign_id: uuid.UUID | None = None
+    humanitarian_address: bool = False
+    household_size: int | None = Field(None, ge=1)
+
+
+@register
+class BeneficiaryVerified(_BeneficiaryEvent):
+    """A beneficiary was verified: distributions to them may now be recorded."""
+
+    event_type: ClassVar[str] = "campaigns.beneficiary.verified.v1"
+    unit_id: uuid.UUID
+    verified_on: date
+
+
+@register
+class SponsorPaired(_BeneficiaryEvent):
+    """A sponsor (organisation or person, by opaque id) took on a humanitarian address."""
+
+    event_type: ClassVar[str] = "campaigns.beneficiary.sponsor_paired.v1"
+    sponsorship_id: uuid.UUID
+    sponsor_id: uuid.UUID
+    sponsor_type: Literal["organisation", "individual"]
+    unit_id: uuid.UUID
+    start_on: date
+    end_on: date | None = None
+
+
+class _BloodEvent(Event):
+    topic: ClassVar[str] = BLOOD_TOPIC
+    aggregate_field: ClassVar[str] = "session_id"
+    session_id: uuid.UUID
+
+
+@register
+class BloodSessionScheduled(_BloodEvent):
+    """A blood donation session of a drive was scheduled."""
+
+    event_type: ClassVar[str] = "campaigns.blood.session_scheduled.v1"
+    campaign_id: uuid.UUID
+    unit_id: uuid.UUID
+    held_on: date
+    capacity: int = Field(ge=1)
+
+
+@register
+class BloodDonorRegistered(_BloodEvent):
+    """A donor registered for a session (the donor by opaque id only)."""
+
+    event_type: ClassVar[str] = "campaigns.blood.donor_registered.v1"
+    registration_id: uuid.UUID
+    campaign_id: uuid.UUID
+    donor_id: uuid.UUID

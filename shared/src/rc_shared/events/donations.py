@@ -1,1 +1,126 @@
-"""Events published by the donations service (filled in by the donations issue)."""
+"""Events published by the donations service.
+
+Topic ``donations.ledger``, key: campaign_id, so one campaign's ledger is totally ordered. Amounts
+are integer VND. Donors appear by opaque id and type only; whether a donor may be named publicly is
+a flag, the name itself stays in the donations database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from rc_shared.catalogue import register
+from rc_shared.envelope import Event
+
+LEDGER_TOPIC = "donations.ledger"
+
+DonationKind = Literal["cash", "in_kind", "blood"]
+DonorType = Literal["individual", "organisation", "anonymous"]
+
+
+class _LedgerEvent(Event):
+    topic: ClassVar[str] = LEDGER_TOPIC
+    aggregate_field: ClassVar[str] = "campaign_id"
+    campaign_id: uuid.UUID
+
+
+@register
+class LedgerOpened(_LedgerEvent):
+    """The donations service opened a campaign's ledger (it saw the campaign launched)."""
+
+    event_type: ClassVar[str] = "donations.ledger.opened.v1"
+    organising_unit_id: uuid.UUID
+    receiving_until: date
+
+
+@register
+class LedgerClosed(_LedgerEvent):
+    """The ledger stopped accepting donations (the campaign closed or was cancelled)."""
+
+    event_type: ClassVar[str] = "donations.ledger.closed.v1"
+    closed_on: date
+
+
+@register
+class DonationRecorded(_LedgerEvent):
+    """A contribution was received: cash (amount_vnd), in kind (value_vnd), or blood (blood_units)."""
+
+    event_type: ClassVar[str] = "donations.donation.recorded.v1"
+    donation_id: uuid.UUID
+    kind: DonationKind
+    amount_vnd: int = Field(0, ge=0, description="Cash amount; 0 for in-kind and blood.")
+    value_vnd: int = Field(0, ge=0, description="Assessed value of goods; 0 for cash and blood.")
+    blood_units: int = Field(0, ge=0)
+    donor_id: uuid.UUID | None = Field(None, description="Opaque donor id; null for anonymous gifts.")
+    donor_type: DonorType
+    publicly_named: bool = False
+    unit_id: uuid.UUID = Field(description="Unit that received the contribution.")
+    credited_unit_id: uuid.UUID | None = Field(None, description="Soft credit: the unit that mobilised it.")
+    pledge_id: uuid.UUID | None = None
+    channel: str
+    received_on: date
+    receipt_no: int
+
+
+@register
+class DonationReversed(_LedgerEvent):
+    """A correction: the donation's amounts are reversed (nothing is deleted)."""
+
+    event_type: ClassVar[str] = "donations.donation.reversed.v1"
+    reversal_id: uuid.UUID
+    donation_id: uuid.UUID
+    kind: DonationKind
+    amount_vnd: int = Field(0, ge=0)
+    value_vnd: int = Field(0, ge=0)
+    blood_units: int = Field(0, ge=0)
+    donor_id: uuid.UUID | None = None
+    unit_id: uuid.UUID
+    reason: str
+    reversed_on: date
+
+
+@register
+class PledgeRecorded(_LedgerEvent):
+    """A donor promised an amount, payable by a schedule."""
+
+    event_type: ClassVar[str] = "donations.pledge.recorded.v1"
+    pledge_id: uuid.UUID
+    donor_id: uuid.UUID | None
+    amount_vnd: int = Field(gt=0)
+    unit_id: uuid.UUID
+    instalments: int = Field(ge=1)
+    first_due_on: date
+
+
+@register
+class DistributionRecorded(_LedgerEvent):
+    """Cash or goods were given to a verified beneficiary."""
+
+    event_type: ClassVar[str] = "donations.distribution.recorded.v1"
+    distribution_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    kind: Literal["cash", "goods"]
+    amount_vnd: int = Field(0, ge=0)
+    value_vnd: int = Field(0, ge=0)
+    unit_id: uuid.UUID
+    distributed_on: date
+
+
+@register
+class DistributionReversed(_LedgerEvent):
+    """A correction of a distribution (nothing is deleted)."""
+
+    event_type: ClassVar[str] = "donations.distribution.reversed.v1"
+    reversal_id: uuid.UUID
+    distribution_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    kind: Literal["cash", "goods"]
+    amount_vnd: int = Field(0, ge=0)
+    value_vnd: int = Field(0, ge=0)
+    unit_id: uuid.UUID
+    reason: str
+    reversed_on: date
