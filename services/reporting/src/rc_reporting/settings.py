@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pydantic import Field
-
 from rc_shared.settings import ServiceSettings
 
 
@@ -13,3 +12,7 @@ class Settings(ServiceSettings):
     database_url: str = Field(
         "postgresql://postgres@127.0.0.1:55432/reporting", description="asyncpg DSN of the reporting database."
     )
+    role_volunteer: str = Field("volunteer", description="Role name counted as 'volunteers' in reports.")
+    role_youth: str = Field("youth", description="Role name counted as 'youth' in reports.")
+    role_collaborator: str = Field("collaborator", description="Role name counted as 'collaborators' in reports.")
+    rebuild_batch_size: int = Field(500, ge=1, le=10000, description="Records per transaction in `rebuild`.")

@@ -1,0 +1,1 @@
+"""Adapters: the asyncpg projection repository and the report queries."""

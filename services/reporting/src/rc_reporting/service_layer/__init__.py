@@ -1,0 +1,1 @@
+"""Service layer: projection handlers (event -> projection change) and report queries."""

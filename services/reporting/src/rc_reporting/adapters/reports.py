@@ -1,0 +1,150 @@
+"""Read queries of the reports: one SQL statement per report, whatever the number of units."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rc_reporting.adapters.projection import PROJECTION_TABLES
+
+# Depth guard against a corrupt (cyclic) tree; the real tree is a handful of levels deep.
+_MAX_TREE_DEPTH = 64
+
+# $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown, $4 period start,
+# $5 period end (inclusive).
+#
+# shown  : the top unit(s) and their descendants down to $3 levels, in the tree valid on as_of.
+# clo    : (anc, unit_id) for every shown unit and every unit of its subtree on as_of (stocks).
+# tclo   : (anc, unit_id, [vfrom, vto)) -- unit_id was in anc's subtree during that interval, over
+#          every version of the tree overlapping the period (flows are attributed by event date).
+MEMBERSHIP_REPORT_SQL = f"""
+WITH RECURSIVE
+tree AS MATERIALIZED (
+    SELECT unit_id, code, name, level, parent_id FROM rpt_unit_versions
+    WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
+),
+shown (unit_id, parent_id, dist) AS (
+    SELECT t.unit_id, t.parent_id, 0 FROM tree t
+    WHERE CASE WHEN $2::uuid IS NULL
+               THEN t.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM tree p WHERE p.unit_id = t.parent_id)
+               ELSE t.unit_id = $2::uuid END
+    UNION ALL
+    SELECT t.unit_id, t.parent_id, s.dist + 1 FROM shown s JOIN tree t ON t.parent_id = s.unit_id
+    WHERE s.dist < $3::int
+),
+clo (anc, unit_id, dist) AS MATERIALIZED (
+    SELECT unit_id, unit_id, 0 FROM shown
+    UNION ALL
+    SELECT c.anc, t.unit_id, c.dist + 1 FROM clo c JOIN tree t ON t.parent_id = c.unit_id
+    WHERE c.dist < {_MAX_TREE_DEPTH}
+),
+tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
+    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
+    UNION ALL
+    SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
+           c.dist + 1
+    FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
+    WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
+      AND v.valid_from <= $5::date AND coalesce(v.valid_to, 'infinity'::date) > $4::date
+      AND c.dist < {_MAX_TREE_DEPTH}
+),
+levels AS (
+    SELECT anc, jsonb_object_agg(level, n) AS units_by_level FROM (
+        SELECT c.anc, t.level, count(DISTINCT t.unit_id) AS n FROM clo c JOIN tree t USING (unit_id) GROUP BY 1, 2
+    ) x GROUP BY anc
+),
+active AS MATERIALIZED (
+    SELECT c.anc, s.person_id, s.membership_id FROM clo c
+    JOIN rpt_membership_spans s ON s.unit_id = c.unit_id
+    WHERE s.status = 'active' AND s.valid_from <= $1::date AND (s.valid_to IS NULL OR s.valid_to > $1::date)
+),
+members AS (
+    SELECT anc, count(DISTINCT person_id) AS members FROM active GROUP BY anc
+),
+fees AS (
+    SELECT anc, jsonb_object_agg(fee_status, n) AS fees FROM (
+        SELECT a.anc, coalesce(f.fee_status, 'unpaid') AS fee_status, count(DISTINCT a.membership_id) AS n
+        FROM active a LEFT JOIN rpt_fee_statuses f
+            ON f.membership_id = a.membership_id AND f.year = extract(year FROM $1::date)::int
+        GROUP BY 1, 2
+    ) x GROUP BY anc
+),
+roles AS (
+    SELECT anc, jsonb_object_agg(role, n) AS roles FROM (
+        SELECT c.anc, r.role, count(DISTINCT r.person_id) AS n FROM clo c
+        JOIN rpt_role_spans r ON r.unit_id = c.unit_id
+        WHERE r.start_on <= $1::date AND (r.end_on IS NULL OR r.end_on > $1::date)
+        GROUP BY 1, 2
+    ) x GROUP BY anc
+),
+flows AS (
+    SELECT c.anc,
+           count(DISTINCT m.person_id) FILTER (WHERE m.kind = 'joined') AS members_joined,
+           count(DISTINCT m.person_id) FILTER (WHERE m.kind = 'status' AND m.status = 'lapsed') AS members_lapsed
+    FROM tclo c JOIN rpt_membership_changes m ON m.unit_id = c.unit_id
+    WHERE m.effective_on BETWEEN $4::date AND $5::date AND m.effective_on >= c.vfrom AND m.effective_on < c.vto
+    GROUP BY c.anc
+),
+hours AS (
+    SELECT c.anc, sum(h.hours) AS volunteer_hours
+    FROM tclo c JOIN rpt_volunteer_hours h ON h.unit_id = c.unit_id
+    WHERE h.worked_on BETWEEN $4::date AND $5::date AND h.worked_on >= c.vfrom AND h.worked_on < c.vto
+    GROUP BY c.anc
+)
+SELECT s.unit_id, s.parent_id, s.dist, t.code, t.name, t.level,
+       l.units_by_level, coalesce(mb.members, 0) AS members, fe.fees, r.roles,
+       coalesce(f.members_joined, 0) AS members_joined, coalesce(f.members_lapsed, 0) AS members_lapsed,
+       coalesce(h.volunteer_hours, 0) AS volunteer_hours
+FROM shown s
+JOIN tree t ON t.unit_id = s.unit_id
+LEFT JOIN levels l ON l.anc = s.unit_id
+LEFT JOIN members mb ON mb.anc = s.unit_id
+LEFT JOIN fees fe ON fe.anc = s.unit_id
+LEFT JOIN roles r ON r.anc = s.unit_id
+LEFT JOIN flows f ON f.anc = s.unit_id
+LEFT JOIN hours h ON h.anc = s.unit_id
+ORDER BY s.dist, t.code, t.name, s.unit_id
+"""
+
+
+async def membership_rows(
+    conn: asyncpg.Connection,
+    as_of: date,
+    unit_id: uuid.UUID | None,
+    depth: int,
+    period_from: date,
+    period_to: date,
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(MEMBERSHIP_REPORT_SQL, as_of, unit_id, depth, period_from, period_to)
+    return [dict(r.items()) for r in rows]
+
+
+async def unit_exists_ever(conn: asyncpg.Connection, unit_id: uuid.UUID) -> bool:
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM rpt_unit_versions WHERE unit_id = $1)", unit_id))
+
+
+async def projection_status(conn: asyncpg.Connection, consumer: str) -> dict[str, Any]:
+    row = await conn.fetchrow(
+        """
+        SELECT count(*) FILTER (WHERE outcome = 'applied') AS applied,
+               count(*) FILTER (WHERE outcome = 'dead_lettered') AS dead_lettered,
+               count(*) AS processed, max(processed_at) AS last_processed_at
+        FROM processed_events WHERE consumer = $1
+        """,
+        consumer,
+    )
+    counts = await conn.fetchrow(
+        "SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t.removeprefix('rpt_')}" for t in PROJECTION_TABLES)
+    )
+    assert row is not None and counts is not None
+    return {
+        "consumer": consumer,
+        "events_processed": int(row["processed"]),
+        "events_applied": int(row["applied"]),
+        "events_dead_lettered": int(row["dead_lettered"]),
+        "last_processed_at": row["last_processed_at"],
+        "rows": {k: int(v) for k, v in counts.items()},
+    }

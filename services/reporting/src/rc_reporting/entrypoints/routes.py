@@ -1,0 +1,128 @@
+"""HTTP routes of the reporting service."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import asyncpg
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
+from rc_reporting.service_layer import reports
+from rc_reporting.settings import Settings
+
+router = APIRouter(prefix="/reports", tags=["reports"])
+
+
+class UnitFigures(BaseModel):
+    unit_id: uuid.UUID
+    code: str
+    name: str
+    level: str
+    parent_id: uuid.UUID | None
+    units_by_level: dict[str, int] = Field(description="Units of the subtree on as_of by level, the unit included.")
+    members: int = Field(description="People with an active membership on as_of in the subtree.")
+    volunteers: int = Field(description="People holding the volunteer role on as_of.")
+    youth: int = Field(description="People holding the youth role on as_of.")
+    collaborators: int = Field(description="People holding the collaborator role on as_of.")
+    roles: dict[str, int] = Field(description="People per role name on as_of (every role).")
+    members_joined: int = Field(description="People whose membership started in the period.")
+    members_lapsed: int = Field(description="People whose membership lapsed in the period.")
+    volunteer_hours: float = Field(description="Volunteer hours worked in the period.")
+    fees: dict[str, int] = Field(description="Active memberships on as_of by fee status for the year of as_of.")
+    children: list[UnitFigures] = Field(description="Child units on as_of (down to the requested depth).")
+
+
+class MembershipReport(BaseModel):
+    as_of: date
+    period_from: date
+    period_to: date
+    depth: int
+    units: list[UnitFigures] = Field(description="The requested unit, or every root unit on as_of.")
+
+
+class UnitMembershipReport(BaseModel):
+    as_of: date
+    period_from: date
+    period_to: date
+    depth: int
+    unit: UnitFigures
+
+
+class ProjectionStatus(BaseModel):
+    consumer: str
+    events_processed: int = Field(description="Distinct events handled (applied + dead-lettered).")
+    events_applied: int
+    events_dead_lettered: int
+    last_processed_at: datetime | None
+    rows: dict[str, int] = Field(description="Rows per projection table.")
+
+
+def _pool(request: Request) -> asyncpg.Pool:
+    pool: asyncpg.Pool = request.app.state.runtime.db()
+    return pool
+
+
+def _roles(request: Request) -> RoleNames:
+    s = request.app.state.runtime.settings
+    if isinstance(s, Settings):
+        return RoleNames(s.role_volunteer, s.role_youth, s.role_collaborator)
+    return RoleNames()
+
+
+AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); default: today.")]
+PeriodFrom = Annotated[
+    date | None, Query(description="First day of the period of flows; default: 1 January of as_of's year.")
+]
+PeriodTo = Annotated[date | None, Query(description="Last day (inclusive) of the period of flows; default: as_of.")]
+
+
+def _envelope(req: ReportRequest) -> dict[str, Any]:
+    return {
+        "as_of": req.as_of,
+        "period_from": req.period.start,
+        "period_to": req.period.end,
+        "depth": req.depth,
+    }
+
+
+@router.get("/membership", response_model=MembershipReport)
+async def membership(
+    request: Request,
+    as_of: AsOf = None,
+    unit_id: Annotated[uuid.UUID | None, Query(description="Top unit; default: every root unit on as_of.")] = None,
+    period_from: PeriodFrom = None,
+    period_to: PeriodTo = None,
+    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
+) -> dict[str, Any]:
+    """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
+    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    async with _pool(request).acquire() as conn:
+        tops = await reports.membership_report(conn, req, _roles(request))
+    return {**_envelope(req), "units": [t.to_dict() for t in tops]}
+
+
+@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport)
+async def membership_of_unit(
+    request: Request,
+    unit_id: Annotated[uuid.UUID, Path(description="The unit.")],
+    as_of: AsOf = None,
+    period_from: PeriodFrom = None,
+    period_to: PeriodTo = None,
+    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = 0,
+) -> dict[str, Any]:
+    """One unit's figures (404 if the unit does not exist on ``as_of``)."""
+    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    async with _pool(request).acquire() as conn:
+        (top,) = await reports.membership_report(conn, req, _roles(request))
+    return {**_envelope(req), "unit": top.to_dict()}
+
+
+@router.get("/status", response_model=ProjectionStatus)
+async def projection_status(request: Request) -> dict[str, Any]:
+    """How many events the projection has consumed (tests wait on ``events_processed``)."""
+    async with _pool(request).acquire() as conn:
+        return await reports.status(conn)

@@ -1,0 +1,56 @@
+"""Report use cases: validate the request (domain rules), run one query, assemble the tree."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+from rc_shared.errors import NotFound
+
+from rc_reporting.adapters import reports as queries
+from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest, RoleNames, UnitReport, assemble
+from rc_reporting.service_layer.projection import CONSUMER_NAME
+
+
+async def membership_report(
+    conn: asyncpg.Connection, request: ReportRequest, roles: RoleNames | None = None
+) -> list[UnitReport]:
+    """The top unit (or every root valid on ``as_of``) with children down to ``depth``.
+
+    Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
+    """
+    rows = await queries.membership_rows(
+        conn, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end
+    )
+    if request.unit_id is not None and not rows:
+        known = await queries.unit_exists_ever(conn, request.unit_id)
+        raise NotFound(
+            f"unit {request.unit_id} does not exist on {request.as_of}"
+            + (" (it exists on other dates)" if known else ""),
+            unit_id=str(request.unit_id),
+            as_of=request.as_of.isoformat(),
+        )
+    return assemble(rows, roles or RoleNames())
+
+
+async def unit_report(
+    conn: asyncpg.Connection,
+    unit_id: uuid.UUID,
+    as_of: date,
+    period_from: date | None = None,
+    period_to: date | None = None,
+    depth: int = 0,
+    roles: RoleNames | None = None,
+) -> UnitReport:
+    req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
+    (top,) = await membership_report(conn, req, roles)
+    return top
+
+
+async def status(conn: asyncpg.Connection) -> dict[str, Any]:
+    return await queries.projection_status(conn, CONSUMER_NAME)
+
+
+__all__ = ["DEFAULT_DEPTH", "membership_report", "status", "unit_report"]
