@@ -123,9 +123,12 @@ def import_members(
     report: Path | None = typer.Option(None, help="Where to write the rejected rows (CSV)."),
 ) -> None:
     """Import members from a unit's CSV or XLSX file (streamed; safe to re-run)."""
-    from rc_members.entrypoints.importer import import_file
+    from rc_members.entrypoints.importer import run_import
 
-    import_file(file, api=api, report=report)
+    totals = run_import(file, api, report=report)
+    console.print(totals)
+    if totals.get("rejected"):
+        raise typer.Exit(1)
 
 
 @app.command()

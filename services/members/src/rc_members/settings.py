@@ -13,3 +13,14 @@ class Settings(ServiceSettings):
     database_url: str = Field(
         "postgresql://postgres@127.0.0.1:55432/members", description="asyncpg DSN of the members database."
     )
+    unit_levels: str = Field(
+        "central,province,district,commune,grassroots,branch",
+        description="Levels of the organisation tree, highest first; a child's level is strictly below its parent's.",
+    )
+    roles: str = Field(
+        "volunteer,youth,collaborator", description="Roles a person can hold in a unit (comma-separated)."
+    )
+    volunteer_min_age: int = Field(18, ge=0, le=150, description="Minimum age of a volunteer on the role's start.")
+    youth_min_age: int = Field(16, ge=0, le=150, description="Minimum age of a Red Cross youth on the role's start.")
+    youth_max_age: int = Field(30, ge=0, le=150, description="Maximum age of a Red Cross youth on the role's start.")
+    import_max_rows: int = Field(2000, ge=1, le=100000, description="Most rows accepted by one import request.")

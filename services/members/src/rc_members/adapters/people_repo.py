@@ -1,0 +1,252 @@
+"""SQL for people, personal data, consents, memberships, roles, hours, groups and training."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
+
+
+class PeopleRepository:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def _fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
+        return list(await self.conn.fetch(sql, *args))
+
+    # ------------------------------------------------------------------ people
+    async def get(self, person_id: uuid.UUID, *, lock: bool = False) -> asyncpg.Record | None:
+        sql = "SELECT * FROM people WHERE id = $1" + (" FOR UPDATE" if lock else "")
+        return await self.conn.fetchrow(sql, person_id)
+
+    async def personal(self, person_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.conn.fetchrow("SELECT * FROM personal_data WHERE person_id = $1", person_id)
+
+    async def insert(self, person_id: uuid.UUID, personal: dict[str, Any], import_key: str | None = None) -> None:
+        await self.conn.execute("INSERT INTO people (id, import_key) VALUES ($1, $2)", person_id, import_key)
+        cols = [f for f in PERSONAL_FIELDS if f in personal]
+        await self.conn.execute(
+            f"INSERT INTO personal_data (person_id, {', '.join(cols)})"
+            f" VALUES ($1, {', '.join(f'${i + 2}' for i in range(len(cols)))})",
+            person_id,
+            *(personal[c] for c in cols),
+        )
+
+    async def update_personal(self, person_id: uuid.UUID, changes: dict[str, Any]) -> None:
+        cols = [f for f in PERSONAL_FIELDS if f in changes]
+        if not cols:
+            return
+        sets = ", ".join(f"{c} = ${i + 2}" for i, c in enumerate(cols))
+        await self.conn.execute(
+            f"UPDATE personal_data SET {sets}, updated_at = now() WHERE person_id = $1",
+            person_id,
+            *(changes[c] for c in cols),
+        )
+
+    async def erase(self, person_id: uuid.UUID) -> None:
+        await self.conn.execute("DELETE FROM personal_data WHERE person_id = $1", person_id)
+        await self.conn.execute("UPDATE people SET erased_at = now(), import_key = NULL WHERE id = $1", person_id)
+
+    async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
+        await self.conn.execute("UPDATE people SET deceased_on = $2 WHERE id = $1", person_id, on)
+
+    # ---------------------------------------------------------------- consents
+    async def consents(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch("SELECT * FROM consents WHERE person_id = $1 ORDER BY given_on, id", person_id)
+
+    async def insert_consent(self, consent_id: uuid.UUID, person_id: uuid.UUID, purpose: str, given_on: date) -> None:
+        await self.conn.execute(
+            "INSERT INTO consents (id, person_id, purpose, given_on) VALUES ($1, $2, $3, $4)",
+            consent_id,
+            person_id,
+            purpose,
+            given_on,
+        )
+
+    async def withdraw_consent(self, consent_id: uuid.UUID, on: date) -> None:
+        await self.conn.execute("UPDATE consents SET withdrawn_on = $2 WHERE id = $1", consent_id, on)
+
+    # ------------------------------------------------------------- memberships
+    async def memberships(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch(
+            "SELECT m.*, u.code AS unit_code FROM memberships m JOIN units u ON u.id = m.unit_id"
+            " WHERE m.person_id = $1 ORDER BY m.created_at, m.joined_on",
+            person_id,
+        )
+
+    async def latest_membership(self, person_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.conn.fetchrow(
+            "SELECT * FROM memberships WHERE person_id = $1 ORDER BY (status IN ('active','lapsed')) DESC,"
+            " created_at DESC, joined_on DESC LIMIT 1 FOR UPDATE",
+            person_id,
+        )
+
+    async def fees(self, membership_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch(
+            "SELECT year, fee_status FROM membership_fees WHERE membership_id = $1 ORDER BY year", membership_id
+        )
+
+    async def insert_membership(
+        self,
+        membership_id: uuid.UUID,
+        person_id: uuid.UUID,
+        unit_id: uuid.UUID,
+        joined_on: date,
+        member_code: str | None,
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO memberships (id, person_id, unit_id, member_code, joined_on, status, status_since)"
+            " VALUES ($1, $2, $3, $4, $5, 'active', $5)",
+            membership_id,
+            person_id,
+            unit_id,
+            member_code,
+            joined_on,
+        )
+        await self.conn.execute(
+            "INSERT INTO membership_periods (membership_id, unit_id, status, valid_from) VALUES ($1, $2, 'active', $3)",
+            membership_id,
+            unit_id,
+            joined_on,
+        )
+
+    async def set_fee(self, membership_id: uuid.UUID, year: int, fee_status: str) -> str | None:
+        """Upsert; return the previous fee status of that year (None: none recorded)."""
+        prev: str | None = await self.conn.fetchval(
+            "SELECT fee_status FROM membership_fees WHERE membership_id = $1 AND year = $2", membership_id, year
+        )
+        await self.conn.execute(
+            "INSERT INTO membership_fees (membership_id, year, fee_status) VALUES ($1, $2, $3)"
+            " ON CONFLICT (membership_id, year) DO UPDATE SET fee_status = EXCLUDED.fee_status, updated_at = now()",
+            membership_id,
+            year,
+            fee_status,
+        )
+        return prev
+
+    async def change_membership(self, membership_id: uuid.UUID, on: date, *, unit_id: uuid.UUID, status: str) -> None:
+        """Record a new unit/status from ``on`` (closing the current period)."""
+        await self.conn.execute(
+            "UPDATE memberships SET unit_id = $2, status = $3, status_since = $4 WHERE id = $1",
+            membership_id,
+            unit_id,
+            status,
+            on,
+        )
+        await self.conn.execute(
+            "DELETE FROM membership_periods WHERE membership_id = $1 AND valid_to IS NULL AND valid_from = $2",
+            membership_id,
+            on,
+        )
+        await self.conn.execute(
+            "UPDATE membership_periods SET valid_to = $2 WHERE membership_id = $1 AND valid_to IS NULL",
+            membership_id,
+            on,
+        )
+        await self.conn.execute(
+            "INSERT INTO membership_periods (membership_id, unit_id, status, valid_from) VALUES ($1, $2, $3, $4)",
+            membership_id,
+            unit_id,
+            status,
+            on,
+        )
+
+    async def open_memberships_in_unit(self, unit_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch(
+            "SELECT * FROM memberships WHERE unit_id = $1 AND status IN ('active','lapsed') FOR UPDATE", unit_id
+        )
+
+    # ------------------------------------------------------------------- roles
+    async def roles(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch(
+            "SELECT r.*, u.code AS unit_code FROM roles r JOIN units u ON u.id = r.unit_id"
+            " WHERE r.person_id = $1 ORDER BY r.start_on, r.role",
+            person_id,
+        )
+
+    async def role(self, role_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.conn.fetchrow("SELECT * FROM roles WHERE id = $1 FOR UPDATE", role_id)
+
+    async def open_role(self, person_id: uuid.UUID, role: str) -> asyncpg.Record | None:
+        return await self.conn.fetchrow(
+            "SELECT * FROM roles WHERE person_id = $1 AND role = $2 AND end_on IS NULL", person_id, role
+        )
+
+    async def role_on(self, person_id: uuid.UUID, role: str, on: date) -> asyncpg.Record | None:
+        return await self.conn.fetchrow(
+            "SELECT * FROM roles WHERE person_id = $1 AND role = $2 AND start_on <= $3"
+            " AND (end_on IS NULL OR end_on > $3) ORDER BY start_on DESC LIMIT 1",
+            person_id,
+            role,
+            on,
+        )
+
+    async def open_roles(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch("SELECT * FROM roles WHERE person_id = $1 AND end_on IS NULL", person_id)
+
+    async def open_roles_in_unit(self, unit_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self._fetch("SELECT * FROM roles WHERE unit_id = $1 AND end_on IS NULL FOR UPDATE", unit_id)
+
+    async def insert_role(
+        self, role_id: uuid.UUID, person_id: uuid.UUID, role: str, unit_id: uuid.UUID, start_on: date
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO roles (id, person_id, role, unit_id, start_on) VALUES ($1, $2, $3, $4, $5)",
+            role_id,
+            person_id,
+            role,
+            unit_id,
+            start_on,
+        )
+
+    async def end_role(self, role_id: uuid.UUID, on: date) -> None:
+        await self.conn.execute("UPDATE roles SET end_on = $2 WHERE id = $1", role_id, on)
+
+    # ------------------------------------------------------------------- hours
+    async def insert_hours(
+        self, entry_id: uuid.UUID, person_id: uuid.UUID, unit_id: uuid.UUID, hours: float, worked_on: date
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO volunteer_hours (id, person_id, unit_id, hours, worked_on) VALUES ($1, $2, $3, $4, $5)",
+            entry_id,
+            person_id,
+            unit_id,
+            hours,
+            worked_on,
+        )
+
+    async def hours_on(self, person_id: uuid.UUID, worked_on: date) -> float:
+        v = await self.conn.fetchval(
+            "SELECT coalesce(sum(hours), 0) FROM volunteer_hours WHERE person_id = $1 AND worked_on = $2",
+            person_id,
+            worked_on,
+        )
+        return float(v)
+
+    async def hours_total(self, person_id: uuid.UUID) -> float:
+        v = await self.conn.fetchval(
+            "SELECT coalesce(sum(hours), 0) FROM volunteer_hours WHERE person_id = $1", person_id
+        )
+        return float(v)
+
+    # ------------------------------------------------------------ statistics
+    async def counts_as_of(self, unit_ids: list[uuid.UUID] | None, d: date) -> dict[str, int]:
+        members = await self.conn.fetchval(
+            "SELECT count(*) FROM membership_periods WHERE status = 'active' AND valid_from <= $1"
+            " AND (valid_to IS NULL OR valid_to > $1) AND ($2::uuid[] IS NULL OR unit_id = ANY($2::uuid[]))",
+            d,
+            unit_ids,
+        )
+        rows = await self._fetch(
+            "SELECT role, count(*) AS n FROM roles WHERE start_on <= $1 AND (end_on IS NULL OR end_on > $1)"
+            " AND ($2::uuid[] IS NULL OR unit_id = ANY($2::uuid[])) GROUP BY role",
+            d,
+            unit_ids,
+        )
+        out = {"members": int(members)}
+        out.update({r["role"]: int(r["n"]) for r in rows})
+        return out

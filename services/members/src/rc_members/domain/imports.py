@@ -1,0 +1,219 @@
+"""Validation of bulk-import rows (pure: no I/O).
+
+A row is a flat mapping of strings (a CSV line or a spreadsheet row). ``validate_row`` returns an
+``ImportRow`` or the reasons it is rejected; the import key identifies a row across re-runs: the
+unit's card number when given (``member_code``), else a hash of unit code, full name and birth date
+(a hash, so that the key itself holds no readable personal data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from rc_members.domain.people import MAX_DATE, MIN_DATE, RoleRules
+from rc_shared.errors import DomainError
+
+FIELDS = (
+    "member_code",
+    "unit_code",
+    "full_name",
+    "gender",
+    "birth_date",
+    "phone",
+    "id_number",
+    "address",
+    "joined_on",
+    "fee_status",
+    "roles",
+    "consent_purpose",
+    "consent_given_on",
+    "membership",
+)
+FEE_STATUSES = {"paid": "paid", "unpaid": "unpaid", "exempted": "exempted", "exempt": "exempted"}
+GENDERS = {
+    "male": "male",
+    "m": "male",
+    "nam": "male",
+    "female": "female",
+    "f": "female",
+    "nữ": "female",
+    "nu": "female",
+    "other": "other",
+    "khác": "other",
+}
+YES = {"yes", "y", "true", "1", "có", "x"}
+NO = {"no", "n", "false", "0", "không"}
+_PHONE = re.compile(r"^\+?[0-9 .\-()]{6,20}$")
+_ID_NUMBER = re.compile(r"^[0-9A-Za-z]{6,20}$")
+_MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    row: int
+    key: str
+    member_code: str | None
+    unit_code: str
+    full_name: str
+    gender: str | None
+    birth_date: date | None
+    phone: str | None
+    id_number: str | None
+    address: str | None
+    joined_on: date | None
+    fee_status: str
+    roles: tuple[str, ...]
+    consent_purpose: str
+    consent_given_on: date
+    membership: bool
+
+
+def _text(raw: Mapping[str, Any], name: str) -> str | None:
+    v = raw.get(name)
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = unicodedata.normalize("NFC", str(v)).strip()
+    return s or None
+
+
+def parse_date(value: Any) -> date:
+    """ISO ``YYYY-MM-DD`` or Vietnamese ``DD/MM/YYYY``; within 1900–2100."""
+    if isinstance(value, datetime):
+        d = value.date()
+    elif isinstance(value, date):
+        d = value
+    else:
+        s = str(value).strip()
+        try:
+            if "/" in s:
+                day, month, year = (int(p) for p in s.split("/"))
+                d = date(year, month, day)
+            else:
+                d = date.fromisoformat(s[:10] if len(s) > 10 and s[10] in "T " else s)
+        except (ValueError, TypeError):
+            raise ValueError(f"{s!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)") from None
+    if not MIN_DATE <= d <= MAX_DATE:
+        raise ValueError(f"{d.isoformat()} is outside {MIN_DATE.isoformat()}–{MAX_DATE.isoformat()}")
+    return d
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def import_key(unit_code: str, member_code: str | None, full_name: str, birth_date: date | None) -> str:
+    if member_code:
+        return f"card:{unit_code.upper()}:{member_code}"
+    basis = f"{normalise(unit_code)}|{normalise(full_name)}|{birth_date.isoformat() if birth_date else ''}"
+    return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
+
+
+def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date) -> ImportRow | list[str]:
+    """An ``ImportRow`` or the list of reasons the row is rejected."""
+    errors: list[str] = []
+    unknown = sorted(k for k in raw if k not in FIELDS)
+    if unknown:
+        errors.append(f"unknown column(s): {', '.join(unknown)}")
+    if all(_text(raw, f) is None for f in FIELDS):
+        return ["blank row"]
+
+    def date_field(name: str, required: bool, not_future: bool = True) -> date | None:
+        v = _text(raw, name) if not isinstance(raw.get(name), date) else raw.get(name)
+        if v is None:
+            if required:
+                errors.append(f"{name} is required")
+            return None
+        try:
+            d = parse_date(v)
+        except ValueError as exc:
+            errors.append(f"{name}: {exc}")
+            return None
+        if not_future and d > today:
+            errors.append(f"{name}: {d.isoformat()} is in the future")
+            return None
+        return d
+
+    for name in FIELDS:
+        t = _text(raw, name)
+        if t is not None and len(t) > _MAX_TEXT:
+            errors.append(f"{name} is longer than {_MAX_TEXT} characters")
+    member_code = _text(raw, "member_code")
+    unit_code = _text(raw, "unit_code")
+    if unit_code is None:
+        errors.append("unit_code is required")
+    full_name = _text(raw, "full_name")
+    if full_name is None:
+        errors.append("full_name is required")
+    gender_raw = _text(raw, "gender")
+    gender = None
+    if gender_raw is not None:
+        gender = GENDERS.get(gender_raw.casefold())
+        if gender is None:
+            errors.append(f"gender {gender_raw!r} is not male, female or other")
+    birth_date = date_field("birth_date", required=member_code is None)
+    if member_code is None and birth_date is None and "birth_date is required" in errors[-1:]:
+        errors[-1] = "birth_date is required when member_code is absent (it identifies the row on re-runs)"
+    phone = _text(raw, "phone")
+    if phone is not None and not _PHONE.match(phone):
+        errors.append(f"phone {phone!r} is not a phone number")
+    id_number = _text(raw, "id_number")
+    if id_number is not None and not _ID_NUMBER.match(id_number):
+        errors.append("id_number must be 6–20 letters or digits")
+    membership_raw = _text(raw, "membership")
+    membership = True
+    if membership_raw is not None:
+        if membership_raw.casefold() in YES:
+            membership = True
+        elif membership_raw.casefold() in NO:
+            membership = False
+        else:
+            errors.append(f"membership {membership_raw!r} is not yes or no")
+    joined_on = date_field("joined_on", required=True)
+    fee_raw = _text(raw, "fee_status") or "unpaid"
+    fee_status = FEE_STATUSES.get(fee_raw.casefold())
+    if fee_status is None:
+        errors.append(f"fee_status {fee_raw!r} is not paid, unpaid or exempted")
+    roles_raw = _text(raw, "roles") or ""
+    roles = tuple(dict.fromkeys(r.strip().casefold() for r in re.split(r"[;,]", roles_raw) if r.strip()))
+    if not membership and not roles:
+        errors.append("a row with membership=no must have at least one role")
+    consent_purpose = _text(raw, "consent_purpose")
+    if consent_purpose is None:
+        errors.append("consent_purpose is required: personal data is stored only with consent")
+    consent_given_on = date_field("consent_given_on", required=True)
+    if joined_on is not None:
+        for role in roles:
+            try:
+                rules.check(role, birth_date, joined_on)
+            except DomainError as exc:
+                errors.append(exc.message)
+    if errors:
+        return errors
+    assert unit_code is not None and full_name is not None and consent_purpose is not None
+    assert consent_given_on is not None and fee_status is not None
+    return ImportRow(
+        row=row,
+        key=import_key(unit_code, member_code, full_name, birth_date),
+        member_code=member_code,
+        unit_code=unit_code,
+        full_name=full_name,
+        gender=gender,
+        birth_date=birth_date,
+        phone=phone,
+        id_number=id_number,
+        address=_text(raw, "address"),
+        joined_on=joined_on,
+        fee_status=fee_status,
+        roles=roles,
+        consent_purpose=consent_purpose,
+        consent_given_on=consent_given_on,
+        membership=membership,
+    )

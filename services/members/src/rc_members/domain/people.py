@@ -1,0 +1,89 @@
+"""Rules about people, memberships, roles and hours (pure: no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from rc_shared.errors import Conflict, Invalid
+
+MembershipStatus = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
+FeeStatus = Literal["paid", "unpaid", "exempted"]
+OPEN_STATUSES: frozenset[str] = frozenset({"active", "lapsed"})
+FINAL_STATUSES: frozenset[str] = frozenset({"deceased"})
+GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Completed years of age on ``on``."""
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    """Which roles exist and their age bounds (inclusive) on the role's start date."""
+
+    roles: tuple[str, ...] = ("volunteer", "youth", "collaborator")
+    volunteer_min_age: int = 18
+    youth_min_age: int = 16
+    youth_max_age: int = 30
+
+    @classmethod
+    def parse(cls, roles: str, volunteer_min_age: int, youth_min_age: int, youth_max_age: int) -> RoleRules:
+        names = tuple(r.strip() for r in roles.split(",") if r.strip())
+        return cls(names, volunteer_min_age, youth_min_age, youth_max_age)
+
+    def bounds(self, role: str) -> tuple[int | None, int | None]:
+        if role == "volunteer":
+            return self.volunteer_min_age, None
+        if role == "youth":
+            return self.youth_min_age, self.youth_max_age
+        return None, None
+
+    def check(self, role: str, birth_date: date | None, start_on: date) -> None:
+        """Raise Invalid for an unknown role, Conflict when the person's age breaks the role's bounds."""
+        if role not in self.roles:
+            raise Invalid(f"unknown role {role!r}; roles are {', '.join(self.roles)}", field="role")
+        lo, hi = self.bounds(role)
+        if lo is None and hi is None:
+            return
+        if birth_date is None:
+            raise Conflict(f"the birth date is needed to check the age of a {role}", role=role)
+        age = age_on(birth_date, start_on)
+        if lo is not None and age < lo:
+            if role == "volunteer":
+                msg = f"volunteer must be {lo} or older (age on {start_on.isoformat()}: {age})"
+            else:
+                msg = f"{role} must be aged {lo}" + (f"–{hi}" if hi is not None else "+") + f" (age: {age})"
+            raise Conflict(msg, role=role, age=age, min_age=lo)
+        if hi is not None and age > hi:
+            raise Conflict(
+                f"{role} must be aged {lo}–{hi} (age on {start_on.isoformat()}: {age})", role=role, age=age, max_age=hi
+            )
+
+
+def check_status_change(current: str, new: str, since: date, effective_on: date) -> None:
+    """Deceased is final; a change repeats nothing and does not go back before the current status."""
+    if current in FINAL_STATUSES:
+        raise Conflict(f"membership status {current} is final", current_status=current)
+    if new == current:
+        raise Conflict(f"membership is already {current}", current_status=current)
+    if effective_on < since:
+        raise Conflict(
+            f"effective date {effective_on.isoformat()} is before the current status date {since.isoformat()}",
+            since=since.isoformat(),
+        )
+
+
+def check_hours(hours: float, worked_on: date, today: date) -> None:
+    if not 0 < hours <= 24:
+        raise Invalid("hours must be more than 0 and at most 24", field="hours")
+    if worked_on > today:
+        raise Invalid("worked_on cannot be in the future", field="worked_on")

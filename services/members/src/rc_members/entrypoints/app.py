@@ -1,0 +1,53 @@
+"""The members service's HTTP app: organisation tree, people, memberships, roles, imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from rc_members.domain.people import RoleRules
+from rc_members.domain.units import Levels
+from rc_members.entrypoints.routes import router
+from rc_members.service_layer.policy import Policy
+from rc_members.settings import Settings
+from rc_shared.events.members import PEOPLE_TOPIC, UNITS_TOPIC
+from rc_shared.runtime import Runtime, create_app
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def policy_from(settings: Settings) -> Policy:
+    return Policy(
+        levels=Levels.parse(settings.unit_levels),
+        roles=RoleRules.parse(
+            settings.roles, settings.volunteer_min_age, settings.youth_min_age, settings.youth_max_age
+        ),
+        import_max_rows=settings.import_max_rows,
+    )
+
+
+def build_app(
+    settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
+) -> FastAPI:
+    settings = settings or Settings()
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumers=[],
+        topics=[UNITS_TOPIC, PEOPLE_TOPIC],
+        run_api=api,
+        run_relay=relay,
+        run_consumers=consumers,
+    )
+    app = create_app(
+        runtime,
+        [router] if api else [],
+        title="Red Cross members service",
+        description=(
+            "The organisation tree as dated data (every query takes as_of), people with consent-based personal "
+            "data, memberships, fees, transfers, roles, volunteer hours, groups, training and bulk import."
+        ),
+    )
+    app.state.policy = policy_from(settings)
+    return app

@@ -1,0 +1,52 @@
+"""Command line of the members service: ``rc-members serve | migrate | settings | import | demo``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+from rc_members.entrypoints.app import MIGRATIONS, build_app
+from rc_members.settings import Settings
+from rc_shared.cli import service_cli
+
+app = service_cli("members", Settings, build_app, MIGRATIONS)
+
+
+@app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .csv or .xlsx file with a header row."),
+    api: str = typer.Option("http://127.0.0.1:8001", help="Base URL of the members API."),
+    report: Path | None = typer.Option(None, help="Write rejected rows (row, reason, fields) to this CSV."),
+    batch_size: int = typer.Option(1000, min=1, max=2000, help="Rows per request."),
+    progress: bool = typer.Option(True, help="Show a progress bar."),
+) -> None:
+    """Import members from a CSV or XLSX file through the API (re-running creates nothing new)."""
+    from rc_members.entrypoints.importer import run_import
+
+    start = time.perf_counter()
+    try:
+        totals = run_import(file, api, report, batch_size=batch_size, progress=progress)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(
+        f"created {totals['created']}, unchanged {totals['unchanged']}, rejected {totals['rejected']}"
+        f" in {time.perf_counter() - start:.1f}s" + (f"; rejected rows in {report}" if report else "")
+    )
+    if totals["rejected"]:
+        raise typer.Exit(1)
+
+
+@app.command("demo")
+def demo_cmd(
+    api: str = typer.Option("http://127.0.0.1:8001", help="Base URL of the members API."),
+    progress: bool = typer.Option(True, help="Show progress."),
+) -> None:
+    """Load the Bạc Liêu 2023 demo organisation and members through the API (idempotent)."""
+    import json
+
+    from rc_members.entrypoints.demo import load_demo
+
+    typer.echo(json.dumps(load_demo(api, progress=progress), ensure_ascii=False, indent=2, default=str))

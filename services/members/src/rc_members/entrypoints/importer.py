@@ -1,0 +1,163 @@
+"""Client side of the bulk import: stream a CSV or XLSX file to ``POST /imports/members`` in batches.
+
+The file is read row by row (``csv`` module; ``openpyxl`` in read-only mode), never loaded whole.
+Every row gets a result: blank rows and rows the server rejects go to the rejection report.
+Row numbers are the file's, the header being row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return v.date().isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, str):
+        return v.strip() or None
+    return v
+
+
+def _header(cells: list[Any]) -> list[str]:
+    return [str(c).strip().lower().replace(" ", "_") if c is not None else "" for c in cells]
+
+
+def _rows(header: list[str], records: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for n, cells in enumerate(records, start=2):
+        row: dict[str, Any] = {}
+        for i, v in enumerate(cells):
+            name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
+            value = _cell(v)
+            if value is not None or name in header:
+                row[name] = value
+        yield n, row
+
+
+def count_rows(path: Path) -> int | None:
+    """Data rows in the file (a cheap streaming pass for CSV; the sheet dimension for XLSX)."""
+    if path.suffix.lower() == ".csv":
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            return max(0, sum(1 for _ in csv.reader(f)) - 1)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows = wb.active.max_row if wb.active is not None else None
+            return None if rows is None else max(0, rows - 1)
+        finally:
+            wb.close()
+    return None
+
+
+def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
+    """(header, iterator of (row number, row)) for a CSV or XLSX file."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        f = stack.enter_context(path.open(newline="", encoding="utf-8-sig"))
+        reader = csv.reader(f)
+        header = _header(next(reader, []))
+        return header, _rows(header, (list(r) for r in reader))
+    if suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        stack.callback(wb.close)
+        ws = wb.active
+        if ws is None:
+            raise ValueError(f"{path} has no sheet")
+        it = ws.iter_rows(values_only=True)
+        header = _header(list(next(it, ())))
+        return header, _rows(header, (list(r) for r in it))
+    raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
+
+
+def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    body = {"source": source, "first_row": batch[0][0], "rows": [r for _, r in batch]}
+    resp = client.post("/imports/members", json=body)
+    if resp.status_code == 200:
+        results: list[dict[str, Any]] = resp.json()["results"]
+        return results
+    try:
+        detail = resp.json()
+        reason = detail.get("message", "")
+        if detail.get("errors"):
+            reason += ": " + "; ".join(f"{e['field']}: {e['message']}" for e in detail["errors"][:5])
+    except ValueError:
+        reason = resp.text[:300]
+    if resp.status_code >= 500:
+        resp.raise_for_status()
+    return [
+        {"row": n, "status": "rejected", "reason": f"batch refused ({resp.status_code}): {reason}"} for n, _ in batch
+    ]
+
+
+def run_import(
+    path: Path,
+    api: str,
+    report: Path | None = None,
+    batch_size: int = 1000,
+    progress: bool = True,
+    client: httpx.Client | None = None,
+) -> dict[str, int]:
+    """Import a file through the API; write rejected rows to ``report``; return the totals."""
+    totals = {"created": 0, "unchanged": 0, "rejected": 0}
+    with ExitStack() as stack:
+        header, rows = read_file(path, stack)
+        if client is None:
+            client = stack.enter_context(httpx.Client(base_url=api, timeout=300))
+        writer = None
+        if report is not None:
+            rf = stack.enter_context(report.open("w", newline="", encoding="utf-8"))
+            writer = csv.writer(rf)
+            writer.writerow(["row", "reason", *header])
+        bar = stack.enter_context(
+            Progress(
+                TextColumn("[bold]importing {task.fields[name]}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn(
+                    "created {task.fields[created]} unchanged {task.fields[unchanged]} rejected {task.fields[rejected]}"
+                ),
+                disable=not progress,
+            )
+        )
+        task = bar.add_task("import", total=count_rows(path), name=path.name, created=0, unchanged=0, rejected=0)
+
+        def flush(batch: list[tuple[int, dict[str, Any]]]) -> None:
+            assert client is not None
+            originals = dict(batch)
+            for res in _send(client, path.name, batch):
+                status = res["status"]
+                totals[status] = totals.get(status, 0) + 1
+                if status == "rejected" and writer is not None:
+                    orig = originals.get(res["row"], {})
+                    writer.writerow([res["row"], res["reason"], *(orig.get(h, "") for h in header)])
+            bar.update(
+                task,
+                advance=len(batch),
+                created=totals["created"],
+                unchanged=totals["unchanged"],
+                rejected=totals["rejected"],
+            )
+
+        batch: list[tuple[int, dict[str, Any]]] = []
+        for n, row in rows:
+            batch.append((n, row))
+            if len(batch) >= batch_size:
+                flush(batch)
+                batch = []
+        if batch:
+            flush(batch)
+    return totals

@@ -1,0 +1,331 @@
+"""HTTP routes of the members service (thin: parse, call a use case in a unit of work, answer)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from rc_members.adapters.units_repo import UnitRepository
+from rc_members.domain.people import MAX_DATE, MIN_DATE
+from rc_members.entrypoints import schemas as s
+from rc_members.service_layer import groups, imports, people, units
+from rc_members.service_layer.policy import Policy
+from rc_shared.outbox import UnitOfWork
+from rc_shared.runtime import Runtime
+
+router = APIRouter()
+AsOf = Annotated[
+    date | None, Query(ge=MIN_DATE, le=MAX_DATE, description="Date the answer holds for (default: today).")
+]
+
+
+def _runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+def _policy(request: Request) -> Policy:
+    return request.app.state.policy  # type: ignore[no-any-return]
+
+
+async def _uow(request: Request) -> AsyncIterator[UnitOfWork]:
+    rt = _runtime(request)
+    async with UnitOfWork(rt.db(), rt.source) as uow:
+        yield uow
+
+
+async def _conn(request: Request) -> AsyncIterator[Any]:
+    async with _runtime(request).db().acquire() as conn:
+        yield conn
+
+
+UoW = Annotated[UnitOfWork, Depends(_uow)]
+Conn = Annotated[Any, Depends(_conn)]
+Pol = Annotated[Policy, Depends(_policy)]
+Year = Annotated[int, Path(ge=1900, le=2100)]
+
+
+def _day(policy: Policy, as_of: date | None) -> date:
+    return as_of or policy.today()
+
+
+# ------------------------------------------------------------------------ units
+
+
+@router.post("/units", status_code=201, tags=["units"], summary="Create a unit of the organisation tree")
+async def create_unit(body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    unit_id = await units.create_unit(
+        uow,
+        policy,
+        code=body.code,
+        name=body.name,
+        level=body.level,
+        parent_id=body.parent_id,
+        valid_from=body.valid_from,
+    )
+    await uow.commit()
+    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+
+
+@router.post("/units/batch", tags=["units"], summary="Create many units (existing codes are left unchanged)")
+async def create_units_batch(body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    results = await units.create_units_batch(uow, policy, [i.model_dump() for i in body.units])
+    await uow.commit()
+    return {
+        "created": sum(1 for r in results if r["status"] == "created"),
+        "unchanged": sum(1 for r in results if r["status"] == "unchanged"),
+        "results": results,
+    }
+
+
+@router.get("/units", tags=["units"], summary="Units as of a date, by level and parent")
+async def list_units(
+    conn: Conn,
+    policy: Pol,
+    as_of: AsOf = None,
+    level: Annotated[str | None, Query(min_length=1, max_length=50)] = None,
+    parent_id: uuid.UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    if level is not None:
+        policy.levels.rank(level)
+    d = _day(policy, as_of)
+    items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset)
+    return {"as_of": d, "count": len(items), "items": items}
+
+
+@router.get("/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors")
+async def get_unit(unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+    return await units.get_unit(UnitRepository(conn), unit_id, _day(policy, as_of))
+
+
+@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date")
+async def unit_children(unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+    d = _day(policy, as_of)
+    items = await units.unit_children(UnitRepository(conn), unit_id, d)
+    return {"as_of": d, "count": len(items), "items": items}
+
+
+@router.get("/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit")
+async def unit_history(unit_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await units.unit_history(UnitRepository(conn), unit_id)
+
+
+@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date")
+async def rename_unit(unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
+    await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
+    await uow.commit()
+    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+
+
+@router.post("/units/{unit_id}/move", tags=["units"], summary="Move a unit under another parent from a date")
+async def move_unit(unit_id: uuid.UUID, body: s.MoveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await units.move_unit(uow, policy, unit_id, parent_id=body.parent_id, valid_from=body.valid_from, level=body.level)
+    await uow.commit()
+    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+
+
+@router.post("/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)")
+async def merge_unit(unit_id: uuid.UUID, body: s.MergeIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await units.merge_unit(uow, policy, unit_id, into_unit_id=body.into_unit_id, valid_from=body.valid_from)
+    await uow.commit()
+    return await units.unit_history(UnitRepository(uow.conn), unit_id)
+
+
+@router.post("/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)")
+async def dissolve_unit(unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await units.dissolve_unit(
+        uow,
+        policy,
+        unit_id,
+        valid_from=body.valid_from,
+        reassign_children_to=body.reassign_children_to,
+        reassign_members_to=body.reassign_members_to,
+    )
+    await uow.commit()
+    return await units.unit_history(UnitRepository(uow.conn), unit_id)
+
+
+@router.get("/stats", tags=["units"], summary="Active members and roles as of a date (whole tree or a subtree)")
+async def stats(conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None) -> dict[str, Any]:
+    return await people.stats(conn, unit_id, _day(policy, as_of))
+
+
+# ----------------------------------------------------------------------- people
+
+
+@router.post("/people", status_code=201, tags=["people"], summary="Register a person (consent required)")
+async def create_person(body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    personal = body.model_dump(exclude={"consent"}, exclude_none=True)
+    person_id = await people.register_person(
+        uow, policy, personal=personal, consent_purpose=body.consent.purpose, consent_given_on=body.consent.given_on
+    )
+    await uow.commit()
+    return await people.person_view(uow.conn, person_id)
+
+
+@router.get("/people/{person_id}", tags=["people"], summary="A person, memberships, roles and consents")
+async def get_person(person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await people.person_view(conn, person_id)
+
+
+@router.patch("/people/{person_id}", tags=["people"], summary="Change personal data (needs an active consent)")
+async def patch_person(person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await people.update_person(uow, policy, person_id, s.dump(body))
+    await uow.commit()
+    return await people.person_view(uow.conn, person_id)
+
+
+@router.delete("/people/{person_id}/personal-data", tags=["people"], summary="Erase a person's personal data")
+async def erase_person(person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
+    erased_now = await people.erase(uow, person_id)
+    await uow.commit()
+    return {"id": person_id, "erased": True, "erased_now": erased_now}
+
+
+@router.post("/people/{person_id}/consents", status_code=201, tags=["people"], summary="Record a consent")
+async def add_consent(person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    consent_id = await people.add_consent(uow, policy, person_id, purpose=body.purpose, given_on=body.given_on)
+    await uow.commit()
+    return {"id": consent_id, "person_id": person_id, "purpose": body.purpose, "given_on": body.given_on}
+
+
+@router.post("/people/{person_id}/consents/{consent_id}/withdraw", tags=["people"], summary="Withdraw a consent")
+async def withdraw_consent(
+    person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await people.withdraw_consent(uow, policy, person_id, consent_id, withdrawn_on=body.withdrawn_on)
+    await uow.commit()
+    return {"id": consent_id, "withdrawn_on": body.withdrawn_on}
+
+
+@router.post("/people/{person_id}/membership", status_code=201, tags=["memberships"], summary="Start a membership")
+async def start_membership(person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    mid = await people.start_membership(
+        uow,
+        policy,
+        person_id,
+        unit_id=body.unit_id,
+        joined_on=body.joined_on,
+        fee_status=body.fee_status,
+        fee_year=body.fee_year,
+        member_code=body.member_code,
+    )
+    await uow.commit()
+    return {"id": mid, "person_id": person_id, "unit_id": body.unit_id, "status": "active"}
+
+
+@router.patch("/people/{person_id}/membership", tags=["memberships"], summary="Change the membership's status")
+async def change_status(person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
+    await uow.commit()
+    return await people.person_view(uow.conn, person_id)
+
+
+@router.put("/people/{person_id}/membership/fees/{year}", tags=["memberships"], summary="Set a year's fee status")
+async def set_fee(person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
+    await people.set_fee_status(uow, person_id, year=year, fee_status=body.fee_status)
+    await uow.commit()
+    return {"person_id": person_id, "year": year, "fee_status": body.fee_status}
+
+
+@router.post("/people/{person_id}/transfers", tags=["memberships"], summary="Transfer the membership to a unit")
+async def transfer(person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
+    mid = await people.transfer(uow, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on)
+    await uow.commit()
+    return {"membership_id": mid, "to_unit_id": body.to_unit_id, "effective_on": body.effective_on}
+
+
+@router.post("/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role")
+async def assign_role(person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    role_id = await people.assign_role(
+        uow, policy, person_id, role=body.role, unit_id=body.unit_id, start_on=body.start_on
+    )
+    await uow.commit()
+    return {
+        "id": role_id,
+        "person_id": person_id,
+        "role": body.role,
+        "unit_id": body.unit_id,
+        "start_on": body.start_on,
+    }
+
+
+@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role")
+async def end_role(person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW) -> dict[str, Any]:
+    await people.end_role(uow, person_id, role_id, end_on=body.end_on)
+    await uow.commit()
+    return {"id": role_id, "end_on": body.end_on}
+
+
+@router.post("/people/{person_id}/hours", status_code=201, tags=["roles"], summary="Log volunteer hours")
+async def log_hours(person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
+    await uow.commit()
+    return {"id": entry_id, "person_id": person_id, "hours": body.hours, "worked_on": body.worked_on}
+
+
+# ------------------------------------------------------------- groups, training
+
+
+@router.post("/groups", status_code=201, tags=["groups"], summary="Create a club or response team")
+async def create_group(body: s.GroupIn, uow: UoW) -> dict[str, Any]:
+    gid = await groups.create_group(uow, unit_id=body.unit_id, type=body.type, name=body.name, formed_on=body.formed_on)
+    await uow.commit()
+    return await groups.group_view(uow.conn, gid, body.formed_on)
+
+
+@router.get("/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date")
+async def get_group(group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+    return await groups.group_view(conn, group_id, _day(policy, as_of))
+
+
+@router.post("/groups/{group_id}/members", status_code=201, tags=["groups"], summary="Add a person to a group")
+async def add_group_member(group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
+    await groups.add_group_member(uow, group_id, person_id=body.person_id, joined_on=body.joined_on)
+    await uow.commit()
+    return {"group_id": group_id, "person_id": body.person_id, "joined_on": body.joined_on}
+
+
+@router.post("/groups/{group_id}/members/{person_id}/remove", tags=["groups"], summary="Remove a person from a group")
+async def remove_group_member(
+    group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
+) -> dict[str, Any]:
+    await groups.remove_group_member(uow, group_id, person_id, left_on=body.left_on)
+    await uow.commit()
+    return {"group_id": group_id, "person_id": person_id, "left_on": body.left_on}
+
+
+@router.post("/courses", status_code=201, tags=["training"], summary="Create a training course")
+async def create_course(body: s.CourseIn, uow: UoW) -> dict[str, Any]:
+    cid = await groups.create_course(
+        uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on
+    )
+    await uow.commit()
+    return await groups.course_view(uow.conn, cid)
+
+
+@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance")
+async def get_course(course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await groups.course_view(conn, course_id)
+
+
+@router.post("/courses/{course_id}/attendance", tags=["training"], summary="Record a person's attendance")
+async def record_attendance(course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
+    await groups.record_attendance(uow, course_id, person_id=body.person_id, attended=body.attended, passed=body.passed)
+    await uow.commit()
+    return {"course_id": course_id, "person_id": body.person_id, "attended": body.attended, "passed": body.passed}
+
+
+# ----------------------------------------------------------------------- import
+
+
+@router.post("/imports/members", tags=["imports"], summary="Import members (at most 2000 rows per request)")
+async def import_members(body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    result = await imports.import_members(uow, policy, body.rows, first_row=body.first_row)
+    await uow.commit()
+    return {"source": body.source, **result}

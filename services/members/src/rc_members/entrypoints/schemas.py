@@ -1,0 +1,191 @@
+"""Request bodies of the HTTP API: field constraints turn bad input into 422 with field messages."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+from rc_members.domain.people import MAX_DATE, MIN_DATE
+
+Day = Annotated[date, Field(ge=MIN_DATE, le=MAX_DATE, description="A date, YYYY-MM-DD, 1900–2100.")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Code = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+]
+Level = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9 .\-()]{6,20}$")]
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z]{6,20}$")]
+FeeStatus = Literal["paid", "unpaid", "exempted"]
+Status = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
+Gender = Literal["male", "female", "other"]
+GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UnitIn(Body):
+    code: Code = Field(description="Unique short code, e.g. BL or BL-HB.")
+    name: Name
+    level: Level
+    parent_id: uuid.UUID | None = None
+    valid_from: Day
+
+
+class UnitBatchItem(Body):
+    code: Code
+    name: Name
+    level: Level
+    parent_id: uuid.UUID | None = None
+    parent_code: Code | None = Field(None, description="The parent's code (an earlier item of the batch or existing).")
+    valid_from: Day
+
+    @model_validator(mode="after")
+    def _one_parent(self) -> UnitBatchItem:
+        if self.parent_id is not None and self.parent_code is not None:
+            raise ValueError("give parent_id or parent_code, not both")
+        return self
+
+
+class UnitBatchIn(Body):
+    units: list[UnitBatchItem] = Field(min_length=1, max_length=1000)
+
+
+class RenameIn(Body):
+    name: Name
+    valid_from: Day
+
+
+class MoveIn(Body):
+    parent_id: uuid.UUID | None = Field(description="New parent (null: the unit becomes a root).")
+    level: Level | None = Field(None, description="New level, when the move changes it.")
+    valid_from: Day
+
+
+class MergeIn(Body):
+    into_unit_id: uuid.UUID
+    valid_from: Day
+
+
+class DissolveIn(Body):
+    valid_from: Day
+    reassign_children_to: uuid.UUID | None = Field(
+        None, description="Unit that receives the child units (required when there are any)."
+    )
+    reassign_members_to: uuid.UUID | None = Field(
+        None, description="Unit that receives open memberships and active roles (required when there are any)."
+    )
+
+
+class ConsentIn(Body):
+    purpose: Name
+    given_on: Day
+
+
+class PersonIn(Body):
+    full_name: Name
+    gender: Gender | None = None
+    birth_date: Day | None = None
+    phone: Phone | None = None
+    id_number: IdNumber | None = None
+    address: LongText | None = None
+    health_notes: LongText | None = Field(None, description="Sensitive health data (stored only with consent).")
+    consent: ConsentIn = Field(description="Consent to store the personal data: required.")
+
+
+class PersonPatch(Body):
+    full_name: Name | None = None
+    gender: Gender | None = None
+    birth_date: Day | None = None
+    phone: Phone | None = None
+    id_number: IdNumber | None = None
+    address: LongText | None = None
+    health_notes: LongText | None = None
+
+
+class MembershipIn(Body):
+    unit_id: uuid.UUID
+    joined_on: Day
+    fee_status: FeeStatus = "unpaid"
+    fee_year: int | None = Field(None, ge=1900, le=2100, description="Year of fee_status (default: joined_on's).")
+    member_code: Code | None = Field(None, description="The unit's card number.")
+
+
+class StatusIn(Body):
+    status: Status
+    effective_on: Day
+
+
+class FeeIn(Body):
+    fee_status: FeeStatus
+
+
+class TransferIn(Body):
+    to_unit_id: uuid.UUID
+    effective_on: Day
+
+
+class RoleIn(Body):
+    role: Level
+    unit_id: uuid.UUID
+    start_on: Day
+
+
+class RoleEndIn(Body):
+    end_on: Day
+
+
+class HoursIn(Body):
+    hours: float = Field(gt=0, le=24, allow_inf_nan=False)
+    worked_on: Day
+
+
+class WithdrawIn(Body):
+    withdrawn_on: Day
+
+
+class GroupIn(Body):
+    unit_id: uuid.UUID
+    type: GroupType
+    name: Name
+    formed_on: Day
+
+
+class GroupMemberIn(Body):
+    person_id: uuid.UUID
+    joined_on: Day
+
+
+class GroupLeaveIn(Body):
+    left_on: Day
+
+
+class CourseIn(Body):
+    unit_id: uuid.UUID
+    title: Name
+    starts_on: Day
+    ends_on: Day
+
+
+class AttendanceIn(Body):
+    person_id: uuid.UUID
+    attended: StrictBool
+    passed: StrictBool
+
+
+Cell = str | int | float | bool | date | None
+
+
+class ImportIn(Body):
+    rows: list[dict[str, Cell]] = Field(min_length=1, max_length=2000)
+    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    first_row: int = Field(1, ge=1, description="Row number of rows[0] in the source file (for the results).")
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(exclude_unset=True)

@@ -1,0 +1,132 @@
+"""Bulk import of members: validate every row, then insert the new ones in batches.
+
+One transaction per request. Rows are validated before anything is written, so a rejected row
+changes nothing; rows already imported (same import key) are reported ``unchanged``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from rc_members.domain.imports import ImportRow, validate_row
+from rc_members.service_layer.policy import Policy
+from rc_shared.envelope import Event
+from rc_shared.errors import Invalid
+from rc_shared.events.members import MembershipStarted, RoleAssigned
+from rc_shared.outbox import UnitOfWork
+
+
+async def import_members(
+    uow: UnitOfWork, policy: Policy, rows: Sequence[Mapping[str, Any]], first_row: int = 1
+) -> dict[str, Any]:
+    if len(rows) > policy.import_max_rows:
+        raise Invalid(f"at most {policy.import_max_rows} rows per request", field="rows")
+    conn = uow.conn
+    today = policy.today()
+    results: list[dict[str, Any]] = []
+    valid: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(rows):
+        n = first_row + i
+        v = validate_row(n, raw, policy.roles, today)
+        if isinstance(v, list):
+            results.append({"row": n, "status": "rejected", "reason": "; ".join(v), "person_id": None})
+        elif v.key in seen:
+            results.append(
+                {"row": n, "status": "rejected", "reason": f"duplicate of row {seen[v.key]}", "person_id": None}
+            )
+        else:
+            seen[v.key] = n
+            valid.append(v)
+            results.append({"row": n, "status": "pending", "reason": None, "person_id": None})
+    by_row = {r["row"]: r for r in results}
+
+    # Units and their dated versions, in one query.
+    codes = sorted({v.unit_code for v in valid})
+    unit_rows = await conn.fetch(
+        "SELECT u.code, u.id, v.valid_from, v.valid_to FROM units u JOIN unit_versions v ON v.unit_id = u.id"
+        " WHERE u.code = ANY($1::text[])",
+        codes,
+    )
+    units: dict[str, list[Any]] = {}
+    for r in unit_rows:
+        units.setdefault(r["code"], []).append(r)
+    existing = {
+        r["import_key"]: r["id"]
+        for r in await conn.fetch(
+            "SELECT import_key, id FROM people WHERE import_key = ANY($1::text[])", [v.key for v in valid]
+        )
+    }
+
+    people: list[tuple[Any, ...]] = []
+    personal: list[tuple[Any, ...]] = []
+    consents: list[tuple[Any, ...]] = []
+    memberships: list[tuple[Any, ...]] = []
+    periods: list[tuple[Any, ...]] = []
+    fees: list[tuple[Any, ...]] = []
+    roles: list[tuple[Any, ...]] = []
+    events: list[Event] = []
+    for v in valid:
+        res = by_row[v.row]
+        if v.key in existing:
+            res.update(status="unchanged", reason="already imported", person_id=existing[v.key])
+            continue
+        versions = units.get(v.unit_code)
+        if not versions:
+            res.update(status="rejected", reason=f"unit_code {v.unit_code!r} does not exist")
+            continue
+        on: date = v.joined_on  # type: ignore[assignment]
+        if not any(x["valid_from"] <= on and (x["valid_to"] is None or on < x["valid_to"]) for x in versions):
+            res.update(status="rejected", reason=f"unit {v.unit_code} did not exist on {on.isoformat()}")
+            continue
+        unit_id = versions[0]["id"]
+        person_id = uuid.uuid4()
+        people.append((person_id, v.key))
+        personal.append((person_id, v.full_name, v.gender, v.birth_date, v.phone, v.id_number, v.address))
+        consents.append((uuid.uuid4(), person_id, v.consent_purpose, v.consent_given_on))
+        if v.membership:
+            mid = uuid.uuid4()
+            memberships.append((mid, person_id, unit_id, v.member_code, on, "active", on))
+            periods.append((mid, unit_id, "active", on))
+            fees.append((mid, on.year, v.fee_status))
+            events.append(
+                MembershipStarted(
+                    person_id=person_id,
+                    membership_id=mid,
+                    unit_id=unit_id,
+                    joined_on=on,
+                    fee_status=v.fee_status,
+                )
+            )
+        for role in v.roles:
+            rid = uuid.uuid4()
+            roles.append((rid, person_id, role, unit_id, on))
+            events.append(RoleAssigned(person_id=person_id, role_id=rid, role=role, unit_id=unit_id, start_on=on))
+        res.update(status="created", person_id=person_id)
+
+    copies: list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]] = [
+        ("people", people, ("id", "import_key")),
+        (
+            "personal_data",
+            personal,
+            ("person_id", "full_name", "gender", "birth_date", "phone", "id_number", "address"),
+        ),
+        ("consents", consents, ("id", "person_id", "purpose", "given_on")),
+        (
+            "memberships",
+            memberships,
+            ("id", "person_id", "unit_id", "member_code", "joined_on", "status", "status_since"),
+        ),
+        ("membership_periods", periods, ("membership_id", "unit_id", "status", "valid_from")),
+        ("membership_fees", fees, ("membership_id", "year", "fee_status")),
+        ("roles", roles, ("id", "person_id", "role", "unit_id", "start_on")),
+    ]
+    for table, records, columns in copies:
+        if records:
+            await conn.copy_records_to_table(table, records=records, columns=list(columns))
+    uow.emit(*events)
+    totals = {s: sum(1 for r in results if r["status"] == s) for s in ("created", "unchanged", "rejected")}
+    return {**totals, "results": results}

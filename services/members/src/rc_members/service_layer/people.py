@@ -1,0 +1,338 @@
+"""Use cases about people: personal data and consent, memberships, fees, transfers, roles, hours."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from rc_members.adapters.people_repo import PERSONAL_FIELDS, PeopleRepository
+from rc_members.adapters.units_repo import UnitRepository
+from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change
+from rc_members.service_layer.policy import Policy
+from rc_members.service_layer.units import _referenced_unit
+from rc_shared.errors import Conflict, Invalid, NotFound
+from rc_shared.events.members import (
+    MembershipFeeStatusChanged,
+    MembershipStarted,
+    MembershipStatusChanged,
+    MemberTransferred,
+    PersonErased,
+    RoleAssigned,
+    RoleEnded,
+    VolunteerHoursLogged,
+)
+from rc_shared.outbox import UnitOfWork
+
+
+async def _person(repo: PeopleRepository, person_id: uuid.UUID) -> Any:
+    row = await repo.get(person_id, lock=True)
+    if row is None:
+        raise NotFound(f"person {person_id} not found", person_id=str(person_id))
+    return row
+
+
+def _alive(person: Any) -> None:
+    if person["deceased_on"] is not None:
+        raise Conflict("the person is recorded as deceased", deceased_on=person["deceased_on"].isoformat())
+
+
+def _not_erased(person: Any) -> None:
+    if person["erased_at"] is not None:
+        raise Conflict("the person's personal data was erased; it cannot be stored again for this record")
+
+
+def _check_past(policy: Policy, d: date, field: str) -> None:
+    if d > policy.today():
+        raise Invalid(f"{field} cannot be in the future", field=field)
+
+
+async def register_person(
+    uow: UnitOfWork, policy: Policy, *, personal: dict[str, Any], consent_purpose: str, consent_given_on: date
+) -> uuid.UUID:
+    _check_past(policy, consent_given_on, "consent.given_on")
+    birth = personal.get("birth_date")
+    if birth is not None:
+        _check_past(policy, birth, "birth_date")
+    repo = PeopleRepository(uow.conn)
+    person_id = uuid.uuid4()
+    await repo.insert(person_id, personal)
+    await repo.insert_consent(uuid.uuid4(), person_id, consent_purpose, consent_given_on)
+    return person_id
+
+
+async def update_person(uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, changes: dict[str, Any]) -> None:
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    _not_erased(person)
+    if "full_name" in changes and changes["full_name"] is None:
+        raise Invalid("full_name cannot be removed", field="full_name")
+    if changes.get("birth_date") is not None:
+        _check_past(policy, changes["birth_date"], "birth_date")
+    today = policy.today()
+    if not any(c["withdrawn_on"] is None or c["withdrawn_on"] > today for c in await repo.consents(person_id)):
+        raise Conflict("no active consent: personal data cannot be changed or stored (record a consent first)")
+    await repo.update_personal(person_id, changes)
+
+
+async def person_view(conn: Any, person_id: uuid.UUID, as_of: date | None = None) -> dict[str, Any]:
+    repo = PeopleRepository(conn)
+    person = await repo.get(person_id)
+    if person is None:
+        raise NotFound(f"person {person_id} not found", person_id=str(person_id))
+    out: dict[str, Any] = {"id": person_id, "erased": person["erased_at"] is not None}
+    if not out["erased"]:
+        pd = await repo.personal(person_id)
+        for f in PERSONAL_FIELDS:
+            out[f] = pd[f] if pd else None
+    out["deceased_on"] = person["deceased_on"]
+    memberships = []
+    for m in await repo.memberships(person_id):
+        memberships.append(
+            {
+                "id": m["id"],
+                "unit_id": m["unit_id"],
+                "unit_code": m["unit_code"],
+                "member_code": m["member_code"],
+                "joined_on": m["joined_on"],
+                "status": m["status"],
+                "status_since": m["status_since"],
+                "fees": {r["year"]: r["fee_status"] for r in await repo.fees(m["id"])},
+            }
+        )
+    out["memberships"] = memberships
+    out["roles"] = [
+        {k: r[k] for k in ("id", "role", "unit_id", "unit_code", "start_on", "end_on")}
+        for r in await repo.roles(person_id)
+    ]
+    out["consents"] = [
+        {k: r[k] for k in ("id", "purpose", "given_on", "withdrawn_on")} for r in await repo.consents(person_id)
+    ]
+    out["volunteer_hours_total"] = await repo.hours_total(person_id)
+    return out
+
+
+async def start_membership(
+    uow: UnitOfWork,
+    policy: Policy,
+    person_id: uuid.UUID,
+    *,
+    unit_id: uuid.UUID,
+    joined_on: date,
+    fee_status: str,
+    fee_year: int | None,
+    member_code: str | None,
+) -> uuid.UUID:
+    _check_past(policy, joined_on, "joined_on")
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    _alive(person)
+    for m in await repo.memberships(person_id):
+        if m["status"] in OPEN_STATUSES:
+            raise Conflict(
+                f"the person already has an {m['status']} membership in unit {m['unit_code']}",
+                membership_id=str(m["id"]),
+            )
+    await _referenced_unit(UnitRepository(uow.conn), unit_id, joined_on, "unit_id")
+    membership_id = uuid.uuid4()
+    await repo.insert_membership(membership_id, person_id, unit_id, joined_on, member_code)
+    await repo.set_fee(membership_id, fee_year or joined_on.year, fee_status)
+    uow.emit(
+        MembershipStarted(
+            person_id=person_id,
+            membership_id=membership_id,
+            unit_id=unit_id,
+            joined_on=joined_on,
+            fee_status=fee_status,
+        )
+    )
+    return membership_id
+
+
+async def _current_membership(repo: PeopleRepository, person_id: uuid.UUID) -> Any:
+    m = await repo.latest_membership(person_id)
+    if m is None:
+        raise Conflict("the person has no membership", person_id=str(person_id))
+    return m
+
+
+async def change_membership_status(
+    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, status: str, effective_on: date
+) -> None:
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    m = await _current_membership(repo, person_id)
+    check_status_change(m["status"], status, m["status_since"], effective_on)
+    if status == "deceased":
+        _check_past(policy, effective_on, "effective_on")
+    if status in OPEN_STATUSES and m["status"] not in OPEN_STATUSES:
+        _alive(person)
+        others = [x for x in await repo.memberships(person_id) if x["status"] in OPEN_STATUSES and x["id"] != m["id"]]
+        if others:
+            raise Conflict("the person already has another open membership")
+    await repo.change_membership(m["id"], effective_on, unit_id=m["unit_id"], status=status)
+    uow.emit(
+        MembershipStatusChanged(
+            person_id=person_id,
+            membership_id=m["id"],
+            unit_id=m["unit_id"],
+            status=status,
+            effective_on=effective_on,
+        )
+    )
+    if status == "deceased":
+        await repo.set_deceased(person_id, effective_on)
+        for r in await repo.open_roles(person_id):
+            end = max(effective_on, r["start_on"])
+            await repo.end_role(r["id"], end)
+            uow.emit(RoleEnded(person_id=person_id, role_id=r["id"], role=r["role"], unit_id=r["unit_id"], end_on=end))
+
+
+async def set_fee_status(uow: UnitOfWork, person_id: uuid.UUID, *, year: int, fee_status: str) -> None:
+    repo = PeopleRepository(uow.conn)
+    await _person(repo, person_id)
+    m = await _current_membership(repo, person_id)
+    if year < m["joined_on"].year:
+        raise Conflict(f"the membership started in {m['joined_on'].year}, after {year}", joined_on=m["joined_on"])
+    prev = await repo.set_fee(m["id"], year, fee_status)
+    if prev != fee_status:
+        uow.emit(
+            MembershipFeeStatusChanged(
+                person_id=person_id,
+                membership_id=m["id"],
+                unit_id=m["unit_id"],
+                fee_status=fee_status,
+                year=year,
+            )
+        )
+
+
+async def transfer(uow: UnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date) -> uuid.UUID:
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    _alive(person)
+    m = await _current_membership(repo, person_id)
+    if m["status"] not in OPEN_STATUSES:
+        raise Conflict(f"the membership is {m['status']}: only an active or lapsed membership can be transferred")
+    if m["unit_id"] == to_unit_id:
+        raise Conflict("the member is already in that unit")
+    if effective_on < m["status_since"]:
+        raise Conflict(
+            f"effective_on is before the membership's last change ({m['status_since'].isoformat()})",
+            since=m["status_since"].isoformat(),
+        )
+    await _referenced_unit(UnitRepository(uow.conn), to_unit_id, effective_on, "to_unit_id")
+    await repo.change_membership(m["id"], effective_on, unit_id=to_unit_id, status=m["status"])
+    uow.emit(
+        MemberTransferred(
+            person_id=person_id,
+            membership_id=m["id"],
+            from_unit_id=m["unit_id"],
+            to_unit_id=to_unit_id,
+            effective_on=effective_on,
+        )
+    )
+    return m["id"]  # type: ignore[no-any-return]
+
+
+async def assign_role(
+    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, role: str, unit_id: uuid.UUID, start_on: date
+) -> uuid.UUID:
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    _alive(person)
+    pd = await repo.personal(person_id)
+    policy.roles.check(role, pd["birth_date"] if pd else None, start_on)
+    if await repo.open_role(person_id, role) is not None:
+        raise Conflict(f"the person already holds the {role} role", role=role)
+    await _referenced_unit(UnitRepository(uow.conn), unit_id, start_on, "unit_id")
+    role_id = uuid.uuid4()
+    await repo.insert_role(role_id, person_id, role, unit_id, start_on)
+    uow.emit(RoleAssigned(person_id=person_id, role_id=role_id, role=role, unit_id=unit_id, start_on=start_on))
+    return role_id
+
+
+async def end_role(uow: UnitOfWork, person_id: uuid.UUID, role_id: uuid.UUID, *, end_on: date) -> None:
+    repo = PeopleRepository(uow.conn)
+    await _person(repo, person_id)
+    r = await repo.role(role_id)
+    if r is None or r["person_id"] != person_id:
+        raise NotFound(f"role {role_id} of person {person_id} not found")
+    if r["end_on"] is not None:
+        raise Conflict(f"the role already ended on {r['end_on'].isoformat()}")
+    if end_on < r["start_on"]:
+        raise Conflict(f"end_on is before the role's start ({r['start_on'].isoformat()})")
+    await repo.end_role(role_id, end_on)
+    uow.emit(RoleEnded(person_id=person_id, role_id=role_id, role=r["role"], unit_id=r["unit_id"], end_on=end_on))
+
+
+async def log_hours(
+    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, hours: float, worked_on: date
+) -> uuid.UUID:
+    check_hours(hours, worked_on, policy.today())
+    repo = PeopleRepository(uow.conn)
+    await _person(repo, person_id)
+    role = await repo.role_on(person_id, "volunteer", worked_on)
+    if role is None:
+        raise Conflict(f"the person was not a volunteer on {worked_on.isoformat()}")
+    already = await repo.hours_on(person_id, worked_on)
+    if already + hours > 24:
+        raise Conflict(f"{already:g} hours are already logged on {worked_on.isoformat()}: at most 24 a day")
+    entry_id = uuid.uuid4()
+    await repo.insert_hours(entry_id, person_id, role["unit_id"], hours, worked_on)
+    uow.emit(
+        VolunteerHoursLogged(
+            person_id=person_id, entry_id=entry_id, unit_id=role["unit_id"], hours=hours, worked_on=worked_on
+        )
+    )
+    return entry_id
+
+
+async def add_consent(
+    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, purpose: str, given_on: date
+) -> uuid.UUID:
+    _check_past(policy, given_on, "given_on")
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    _not_erased(person)
+    consent_id = uuid.uuid4()
+    await repo.insert_consent(consent_id, person_id, purpose, given_on)
+    return consent_id
+
+
+async def withdraw_consent(
+    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, consent_id: uuid.UUID, *, withdrawn_on: date
+) -> None:
+    _check_past(policy, withdrawn_on, "withdrawn_on")
+    repo = PeopleRepository(uow.conn)
+    await _person(repo, person_id)
+    consent = next((c for c in await repo.consents(person_id) if c["id"] == consent_id), None)
+    if consent is None:
+        raise NotFound(f"consent {consent_id} of person {person_id} not found")
+    if consent["withdrawn_on"] is not None:
+        raise Conflict(f"the consent was already withdrawn on {consent['withdrawn_on'].isoformat()}")
+    if withdrawn_on < consent["given_on"]:
+        raise Conflict("withdrawn_on is before the consent was given")
+    await repo.withdraw_consent(consent_id, withdrawn_on)
+
+
+async def erase(uow: UnitOfWork, person_id: uuid.UUID) -> bool:
+    """Erase personal data; keep the person id, memberships and roles. False if already erased."""
+    repo = PeopleRepository(uow.conn)
+    person = await _person(repo, person_id)
+    if person["erased_at"] is not None:
+        return False
+    await repo.erase(person_id)
+    uow.emit(PersonErased(person_id=person_id))
+    return True
+
+
+async def stats(conn: Any, unit_id: uuid.UUID | None, as_of: date) -> dict[str, Any]:
+    units = UnitRepository(conn)
+    ids = None
+    if unit_id is not None:
+        if await units.get(unit_id) is None:
+            raise NotFound(f"unit {unit_id} not found")
+        ids = await units.subtree_ids(unit_id, as_of)
+    counts = await PeopleRepository(conn).counts_as_of(ids, as_of)
+    return {"as_of": as_of, "unit_id": unit_id, "units": len(ids) if ids is not None else None, **counts}

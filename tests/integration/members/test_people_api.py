@@ -1,0 +1,159 @@
+"""People, memberships, roles, hours, consent and erasure over HTTP against real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import httpx
+import pytest
+
+from tests.integration.members.helpers import person, row_counts, tree, unit
+
+pytestmark = pytest.mark.integration
+
+
+async def test_second_active_membership_is_409(client: httpx.AsyncClient, db: object) -> None:
+    t = await tree(client)
+    pid = await person(client)
+    body = {"unit_id": t["branch"], "joined_on": "2023-02-01", "fee_status": "paid"}
+    assert (await client.post(f"/people/{pid}/membership", json=body)).status_code == 201
+    before = await row_counts(db)  # type: ignore[arg-type]
+    r = await client.post(f"/people/{pid}/membership", json=body)
+    assert r.status_code == 409 and "already has an active membership" in r.json()["message"]
+    assert await row_counts(db) == before  # type: ignore[arg-type]
+
+
+async def test_volunteer_under_18_is_409_with_the_computed_age(client: httpx.AsyncClient, db: object) -> None:
+    t = await tree(client)
+    pid = await person(client, birth_date="2006-06-01")
+    before = await row_counts(db)  # type: ignore[arg-type]
+    r = await client.post(
+        f"/people/{pid}/roles", json={"role": "volunteer", "unit_id": t["branch"], "start_on": "2023-06-01"}
+    )
+    assert r.status_code == 409
+    assert r.json()["message"].startswith("volunteer must be 18 or older") and r.json()["age"] == 17
+    assert await row_counts(db) == before  # type: ignore[arg-type]
+    r = await client.post(
+        f"/people/{pid}/roles", json={"role": "youth", "unit_id": t["branch"], "start_on": "2023-06-01"}
+    )
+    assert r.status_code == 201, r.text
+
+
+async def test_transfer_to_a_dissolved_or_unknown_unit_is_409(client: httpx.AsyncClient) -> None:
+    t = await tree(client)
+    gone = await unit(client, f"P{t['tag']}-GONE", "commune", t["district"])
+    assert (await client.post(f"/units/{gone}/dissolve", json={"valid_from": "2024-01-01"})).status_code == 200
+    pid = await person(client)
+    assert (
+        await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
+    ).status_code == 201
+    r = await client.post(f"/people/{pid}/transfers", json={"to_unit_id": gone, "effective_on": "2024-02-01"})
+    assert r.status_code == 409 and "dissolved" in r.json()["message"]
+    r = await client.post(
+        f"/people/{pid}/transfers",
+        json={"to_unit_id": "00000000-0000-0000-0000-000000000000", "effective_on": "2024-02-01"},
+    )
+    assert r.status_code == 409 and "does not exist" in r.json()["message"]
+    r = await client.post(f"/people/{pid}/transfers", json={"to_unit_id": t["commune"], "effective_on": "2024-02-01"})
+    assert r.status_code == 200, r.text
+    stats_before = (await client.get("/stats", params={"unit_id": t["branch"], "as_of": "2024-01-31"})).json()
+    stats_after = (await client.get("/stats", params={"unit_id": t["branch"], "as_of": "2024-02-01"})).json()
+    assert (stats_before["members"], stats_after["members"]) == (1, 0)
+
+
+async def test_deceased_is_final_and_ends_roles(client: httpx.AsyncClient) -> None:
+    t = await tree(client)
+    pid = await person(client)
+    await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
+    await client.post(
+        f"/people/{pid}/roles", json={"role": "volunteer", "unit_id": t["branch"], "start_on": "2023-02-01"}
+    )
+    r = await client.patch(f"/people/{pid}/membership", json={"status": "deceased", "effective_on": "2024-03-01"})
+    assert r.status_code == 200, r.text
+    assert r.json()["roles"][0]["end_on"] == "2024-03-01"
+    r = await client.patch(f"/people/{pid}/membership", json={"status": "active", "effective_on": "2024-04-01"})
+    assert r.status_code == 409 and "final" in r.json()["message"]
+    r = await client.post(
+        f"/people/{pid}/roles", json={"role": "collaborator", "unit_id": t["branch"], "start_on": "2024-04-01"}
+    )
+    assert r.status_code == 409
+
+
+async def test_fee_status_per_year_and_hours_rules(client: httpx.AsyncClient) -> None:
+    t = await tree(client)
+    pid = await person(client)
+    await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
+    assert (await client.put(f"/people/{pid}/membership/fees/2024", json={"fee_status": "exempted"})).status_code == 200
+    fees = (await client.get(f"/people/{pid}")).json()["memberships"][0]["fees"]
+    assert fees == {"2023": "unpaid", "2024": "exempted"}
+    r = await client.post(f"/people/{pid}/hours", json={"hours": 4, "worked_on": "2024-01-01"})
+    assert r.status_code == 409 and "not a volunteer" in r.json()["message"]
+    await client.post(
+        f"/people/{pid}/roles", json={"role": "volunteer", "unit_id": t["branch"], "start_on": "2023-02-01"}
+    )
+    assert (await client.post(f"/people/{pid}/hours", json={"hours": 20, "worked_on": "2024-01-01"})).status_code == 201
+    r = await client.post(f"/people/{pid}/hours", json={"hours": 5, "worked_on": "2024-01-01"})
+    assert r.status_code == 409 and "at most 24" in r.json()["message"]
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    r = await client.post(f"/people/{pid}/hours", json={"hours": 2, "worked_on": tomorrow})
+    assert r.status_code == 422 and "future" in r.json()["message"]
+
+
+async def test_erasure_removes_personal_fields_keeps_memberships_and_emits_person_erased(
+    client: httpx.AsyncClient, db: object
+) -> None:
+    t = await tree(client)
+    pid = await person(client, full_name="Trần Thị Riêng Tư", phone="0987654321", id_number="079123456789")
+    await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
+    assert (await client.get(f"/people/{pid}")).json()["full_name"] == "Trần Thị Riêng Tư"
+    r = await client.delete(f"/people/{pid}/personal-data")
+    assert r.status_code == 200 and r.json()["erased_now"] is True
+    body = (await client.get(f"/people/{pid}")).json()
+    assert body["erased"] is True
+    for f in ("full_name", "phone", "id_number", "birth_date", "address", "gender", "health_notes"):
+        assert f not in body
+    assert body["memberships"][0]["status"] == "active"
+    assert await db.fetchval("SELECT count(*) FROM personal_data WHERE person_id = $1", pid) == 0  # type: ignore[attr-defined]
+    stored = json.dumps([dict(r) for r in await db.fetch("SELECT * FROM people WHERE id = $1", pid)], default=str)  # type: ignore[attr-defined]
+    assert "Riêng Tư" not in stored
+    assert (
+        await db.fetchval(  # type: ignore[attr-defined]
+            "SELECT count(*) FROM outbox WHERE key = $1 AND event_type = 'members.person.erased.v1'", pid
+        )
+        == 1
+    )
+    r = await client.patch(f"/people/{pid}", json={"phone": "0911111111"})
+    assert r.status_code == 409
+    assert (await client.delete(f"/people/{pid}/personal-data")).json()["erased_now"] is False
+
+
+async def test_withdrawn_consent_blocks_personal_data_changes(client: httpx.AsyncClient) -> None:
+    pid = await person(client)
+    consent_id = (await client.get(f"/people/{pid}")).json()["consents"][0]["id"]
+    assert (await client.patch(f"/people/{pid}", json={"phone": "0911111111"})).status_code == 200
+    r = await client.post(f"/people/{pid}/consents/{consent_id}/withdraw", json={"withdrawn_on": "2024-01-01"})
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/people/{pid}", json={"phone": "0922222222"})
+    assert r.status_code == 409 and "consent" in r.json()["message"]
+    assert (await client.get(f"/people/{pid}")).json()["phone"] == "0911111111"
+
+
+async def test_state_changes_write_outbox_events_without_personal_data(client: httpx.AsyncClient, db: object) -> None:
+    t = await tree(client)
+    name, phone, idn = "Lê Văn Bímật", "0933123456", "080987654321"
+    pid = await person(client, full_name=name, phone=phone, id_number=idn, birth_date="1980-02-03")
+    await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
+    await client.post(
+        f"/people/{pid}/roles", json={"role": "volunteer", "unit_id": t["branch"], "start_on": "2023-02-01"}
+    )
+    await client.post(f"/people/{pid}/hours", json={"hours": 3.5, "worked_on": "2023-03-01"})
+    rows = await db.fetch("SELECT event_type, headers, payload FROM outbox WHERE key = $1 ORDER BY id", pid)  # type: ignore[attr-defined]
+    assert [r["event_type"] for r in rows] == [
+        "members.membership.started.v1",
+        "members.role.assigned.v1",
+        "members.volunteer.hours_logged.v1",
+    ]
+    dump = json.dumps([[str(r["headers"]), r["payload"]] for r in rows], ensure_ascii=False)
+    for secret in (name, "Bímật", phone, idn, "1980-02-03", "Vĩnh Trạch"):
+        assert secret not in dump

@@ -1,0 +1,186 @@
+"""Domain rules of the members service: levels, ages, tree cycles, as-of resolution, import rows."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+
+from rc_members.domain.imports import import_key, parse_date, validate_row
+from rc_members.domain.people import RoleRules, age_on, check_hours, check_status_change
+from rc_members.domain.units import Levels, UnitVersion, ancestors, check_change_date, check_no_cycle, version_as_of
+from rc_shared.errors import Conflict, Invalid
+
+LEVELS = Levels.parse("central,province,district,commune,grassroots,branch")
+RULES = RoleRules()
+TODAY = date(2025, 8, 1)
+
+
+def test_child_level_must_be_strictly_below_parent() -> None:
+    LEVELS.check_child("province", "district")
+    LEVELS.check_child("province", "commune")  # skipping a level is allowed (communes under provinces, 2025)
+    with pytest.raises(Conflict):
+        LEVELS.check_child("district", "district")
+    with pytest.raises(Conflict):
+        LEVELS.check_child("commune", "province")
+
+
+def test_unknown_level_is_invalid_and_levels_are_configurable() -> None:
+    with pytest.raises(Invalid):
+        LEVELS.rank("hamlet")
+    two_tier = Levels.parse("central, province ,commune,branch")
+    assert two_tier.names == ("central", "province", "commune", "branch")
+    with pytest.raises(Invalid):
+        two_tier.rank("district")
+    with pytest.raises(ValueError):
+        Levels.parse("a,a")
+
+
+def test_moving_a_unit_under_its_own_descendant_is_a_cycle() -> None:
+    a, b, c = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    parents = {b: a, c: b}  # a > b > c
+    with pytest.raises(Conflict, match="descendants"):
+        check_no_cycle(a, c, parents.get)
+    with pytest.raises(Conflict, match="own parent"):
+        check_no_cycle(a, a, parents.get)
+    check_no_cycle(c, a, parents.get)  # moving c up is fine
+    assert ancestors(c, parents.get) == [b, a]
+
+
+def test_version_as_of_uses_inclusive_start_and_exclusive_end() -> None:
+    u, p1, p2 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    old = UnitVersion(u, "Xã A", "commune", p1, date(2023, 1, 1), date(2025, 7, 1))
+    new = UnitVersion(u, "Xã A", "commune", p2, date(2025, 7, 1), None)
+    assert version_as_of([old, new], date(2025, 6, 30)) is old
+    assert version_as_of([old, new], date(2025, 7, 1)) is new
+    assert version_as_of([old, new], date(2022, 12, 31)) is None
+
+
+def test_changes_cannot_rewrite_history_or_touch_an_ended_unit() -> None:
+    u = uuid.uuid4()
+    latest = UnitVersion(u, "H. Hòa Bình", "district", None, date(2023, 1, 1), None)
+    check_change_date(latest, date(2025, 7, 1))
+    with pytest.raises(Conflict, match="on or after"):
+        check_change_date(latest, date(2022, 1, 1))
+    ended = UnitVersion(u, "H. Hòa Bình", "district", None, date(2023, 1, 1), date(2025, 7, 1))
+    with pytest.raises(Conflict, match="ended"):
+        check_change_date(ended, date(2025, 8, 1))
+
+
+def test_age_counts_completed_years() -> None:
+    assert age_on(date(2005, 3, 31), date(2023, 3, 30)) == 17
+    assert age_on(date(2005, 3, 31), date(2023, 3, 31)) == 18
+    assert age_on(date(2004, 2, 29), date(2022, 2, 28)) == 17
+
+
+def test_volunteer_must_be_18_with_the_computed_age_in_the_message() -> None:
+    with pytest.raises(Conflict, match=r"volunteer must be 18 or older .*: 17\)") as exc:
+        RULES.check("volunteer", date(2006, 1, 1), date(2023, 6, 1))
+    assert exc.value.details["age"] == 17
+    RULES.check("volunteer", date(2005, 6, 1), date(2023, 6, 1))
+
+
+def test_youth_is_16_to_30_and_collaborator_has_no_age_rule() -> None:
+    RULES.check("youth", date(2007, 6, 1), date(2023, 6, 1))  # 16
+    with pytest.raises(Conflict):
+        RULES.check("youth", date(2008, 6, 2), date(2023, 6, 1))  # 14
+    with pytest.raises(Conflict):
+        RULES.check("youth", date(1990, 1, 1), date(2023, 6, 1))  # 33
+    RULES.check("collaborator", None, date(2023, 6, 1))
+    with pytest.raises(Conflict, match="birth date"):
+        RULES.check("volunteer", None, date(2023, 6, 1))
+    with pytest.raises(Invalid):
+        RULES.check("astronaut", date(1990, 1, 1), date(2023, 6, 1))
+
+
+def test_deceased_is_final_and_status_dates_do_not_go_back() -> None:
+    with pytest.raises(Conflict, match="final"):
+        check_status_change("deceased", "active", date(2024, 1, 1), date(2024, 2, 1))
+    with pytest.raises(Conflict, match="already"):
+        check_status_change("active", "active", date(2024, 1, 1), date(2024, 2, 1))
+    with pytest.raises(Conflict, match="before"):
+        check_status_change("active", "lapsed", date(2024, 1, 1), date(2023, 12, 31))
+    check_status_change("lapsed", "active", date(2024, 1, 1), date(2024, 1, 1))
+
+
+def test_hours_must_be_within_a_day_and_not_in_the_future() -> None:
+    check_hours(24, TODAY, TODAY)
+    for bad in (0, -1, 24.5):
+        with pytest.raises(Invalid):
+            check_hours(bad, TODAY, TODAY)
+    with pytest.raises(Invalid, match="future"):
+        check_hours(2, date(2025, 8, 2), TODAY)
+
+
+GOOD_ROW = {
+    "member_code": "HV0001",
+    "unit_code": "BL-HB-01",
+    "full_name": "  Nguyễn Thị  Lan ",
+    "gender": "Nữ",
+    "birth_date": "15/04/1990",
+    "phone": "0912 345 678",
+    "id_number": "094190001234",
+    "joined_on": "2023-01-15",
+    "fee_status": "Paid",
+    "roles": "volunteer; youth",
+    "consent_purpose": "membership records",
+    "consent_given_on": "2023-01-15",
+}
+
+
+def test_a_good_import_row_is_normalised() -> None:
+    row = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000"}, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert row.full_name == "Nguyễn Thị  Lan"
+    assert row.gender == "female"
+    assert row.birth_date == date(2000, 4, 15)
+    assert row.fee_status == "paid"
+    assert row.roles == ("volunteer", "youth")
+    assert row.membership is True
+    assert row.key == "card:BL-HB-01:HV0001"
+
+
+def test_import_row_rejections_name_every_problem() -> None:
+    reasons = validate_row(
+        3,
+        {**GOOD_ROW, "unit_code": "", "joined_on": "2099-01-01", "fee_status": "maybe", "extra": "x"},
+        RULES,
+        TODAY,
+    )
+    assert isinstance(reasons, list)
+    text = "; ".join(reasons)
+    for expected in (
+        "unknown column(s): extra",
+        "unit_code is required",
+        "joined_on: 2099-01-01 is in the future",
+        "fee_status 'maybe'",
+    ):
+        assert expected in text
+    assert validate_row(4, {k: "" for k in GOOD_ROW}, RULES, TODAY) == ["blank row"]
+
+
+def test_import_row_applies_role_age_rules_and_consent() -> None:
+    young = validate_row(5, {**GOOD_ROW, "birth_date": "2010-01-01", "roles": "volunteer"}, RULES, TODAY)
+    assert isinstance(young, list) and any("volunteer must be 18 or older" in r for r in young)
+    no_consent = validate_row(6, {**GOOD_ROW, "consent_purpose": None}, RULES, TODAY)
+    assert isinstance(no_consent, list) and any("consent_purpose is required" in r for r in no_consent)
+
+
+def test_import_key_without_member_code_is_a_hash_needing_birth_date() -> None:
+    row = {**GOOD_ROW, "member_code": None, "roles": None}
+    a = validate_row(7, row, RULES, TODAY)
+    b = validate_row(8, {**row, "full_name": "nguyễn thị lan"}, RULES, TODAY)
+    assert not isinstance(a, list) and not isinstance(b, list)
+    assert a.key == b.key and a.key.startswith("hash:") and "Lan" not in a.key
+    missing = validate_row(9, {**row, "birth_date": None}, RULES, TODAY)
+    assert isinstance(missing, list) and any("birth_date is required when member_code is absent" in r for r in missing)
+    assert import_key("BL", None, "A", date(2000, 1, 1)) != import_key("BL", None, "A", date(2000, 1, 2))
+
+
+def test_parse_date_accepts_iso_and_vietnamese_and_refuses_out_of_range() -> None:
+    assert parse_date("2023-03-31") == date(2023, 3, 31)
+    assert parse_date("31/03/2023") == date(2023, 3, 31)
+    for bad in ("99999-01-01", "31/02/2023", "1800-01-01", "tomorrow"):
+        with pytest.raises(ValueError):
+            parse_date(bad)

@@ -1,0 +1,86 @@
+"""The import CLI's client side: streaming CSV/XLSX, batching, blank rows reported, rejection report."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import httpx
+import openpyxl
+
+from rc_members.entrypoints.importer import run_import
+
+HEADER = ["member_code", "unit_code", "full_name", "joined_on"]
+
+
+def fake_api(batches: list[dict[str, object]]) -> httpx.Client:
+    """A stand-in server: rejects rows without unit_code, creates the others."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        batches.append(body)
+        results = []
+        for i, r in enumerate(body["rows"]):
+            n = body["first_row"] + i
+            bad = not r.get("unit_code")
+            results.append(
+                {"row": n, "status": "rejected" if bad else "created", "reason": "blank row" if bad else None}
+            )
+        return httpx.Response(200, json={"results": results})
+
+    return httpx.Client(transport=httpx.MockTransport(handler), base_url="http://api")
+
+
+def test_csv_is_sent_in_batches_with_file_row_numbers_and_blank_rows_reported(tmp_path: Path) -> None:
+    f = tmp_path / "m.csv"
+    with f.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for n in range(5):
+            w.writerow([f"HV{n}", "BL-01", f"Tên {n}", "2023-01-02"])
+        fh.write("\n")  # a blank line: must be reported, not skipped
+        w.writerow(["HV9", "BL-01", "Tên 9", "2023-01-02"])
+    batches: list[dict[str, object]] = []
+    report = tmp_path / "rejected.csv"
+    totals = run_import(f, "http://api", report, batch_size=3, progress=False, client=fake_api(batches))
+    assert totals == {"created": 6, "unchanged": 0, "rejected": 1}
+    assert [b["first_row"] for b in batches] == [2, 5, 8]
+    assert sum(len(b["rows"]) for b in batches) == 7  # type: ignore[arg-type]
+    lines = list(csv.reader(report.open(encoding="utf-8")))
+    assert lines[0] == ["row", "reason", *HEADER]
+    assert lines[1][:2] == ["7", "blank row"]
+
+
+def test_xlsx_dates_are_sent_as_iso_dates(tmp_path: Path) -> None:
+    import datetime as dt
+
+    f = tmp_path / "m.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["HV1", "BL-01", "Trần Văn A", dt.datetime(2023, 1, 5)])
+    wb.save(f)
+    batches: list[dict[str, object]] = []
+    totals = run_import(f, "http://api", None, progress=False, client=fake_api(batches))
+    assert totals["created"] == 1
+    assert batches[0]["rows"] == [
+        {"member_code": "HV1", "unit_code": "BL-01", "full_name": "Trần Văn A", "joined_on": "2023-01-05"}
+    ]
+
+
+def test_a_refused_batch_marks_each_of_its_rows_rejected(tmp_path: Path) -> None:
+    f = tmp_path / "m.csv"
+    f.write_text("unit_code,full_name\nBL,A\nBL,B\n", encoding="utf-8")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            422, json={"message": "the request is invalid", "errors": [{"field": "source", "message": "too short"}]}
+        )
+
+    client = httpx.Client(transport=httpx.MockTransport(handler), base_url="http://api")
+    report = tmp_path / "r.csv"
+    totals = run_import(f, "http://api", report, progress=False, client=client)
+    assert totals["rejected"] == 2
+    assert "batch refused (422)" in report.read_text(encoding="utf-8")
