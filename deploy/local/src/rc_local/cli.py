@@ -140,6 +140,21 @@ def events(action: str = typer.Argument("check", help="check | generate")) -> No
 
 
 @app.command()
+def docs(action: str = typer.Argument("check", help="check | generate")) -> None:
+    """Check or regenerate docs/configuration.md from the services' settings classes."""
+    from rc_local import docs as config_docs
+
+    target = config_docs.path(stack.repo_root())
+    content = config_docs.render()
+    if action == "generate":
+        target.write_text(content)
+        console.print(f"wrote {target}")
+    elif not target.exists() or target.read_text() != content:
+        console.print(f"{target} is stale: run ./dev docs generate")
+        raise typer.Exit(1)
+
+
+@app.command()
 def logs(name: str = typer.Argument(..., help="members | campaigns | donations | reporting"), lines: int = 50) -> None:
     """Show the end of a service's log."""
     path = services.log_file(name)

@@ -1,0 +1,57 @@
+"""Generates ``docs/configuration.md``: every setting of every service, from the settings classes."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from pydantic_settings import BaseSettings
+
+SERVICES = ("members", "campaigns", "donations", "reporting")
+
+LOCAL = """## The local stack (`./dev`, `rc`)
+
+| variable | default | description |
+|---|---|---|
+| `RC_STATE_DIR` | `.local/` | Where Kafka's jars, data, logs and pid files live. |
+| `RC_KAFKA_PORT` | `19092` | Local Kafka broker port. |
+| `RC_KAFKA_CONTROLLER_PORT` | `19093` | Local KRaft controller port. |
+| `RC_KAFKA_VERSION` | `4.1.1` | Apache Kafka version resolved from Maven Central. |
+| `RC_POSTGRES_PORT` | `55432` | Local PostgreSQL port. |
+| `KAFKA_BOOTSTRAP_SERVERS` | unset | Use this Kafka instead of starting one (also for tests). |
+| `DATABASE_URL` | unset | Admin DSN of a PostgreSQL to use instead of starting one (also for tests). |
+| `RC_TEST_INFRA` | `auto` | Tests: `env`, `docker` (testcontainers), `local`, or `auto` (that order). |
+| `KAFKA_HEAP_OPTS` | `-Xms256m -Xmx512m` | JVM heap of the local broker. |
+"""
+
+
+def _settings_class(service: str) -> type[BaseSettings]:
+    module = importlib.import_module(f"rc_{service}.settings")
+    cls: type[BaseSettings] = module.Settings
+    return cls
+
+
+def render() -> str:
+    out = [
+        "# Configuration reference",
+        "",
+        "Generated from the settings classes (`./dev docs generate`); a test fails when it is stale.",
+        "Every service reads environment variables with the prefix `RC_`; secrets are marked.",
+        "",
+    ]
+    for service in SERVICES:
+        cls = _settings_class(service)
+        prefix = str(cls.model_config.get("env_prefix", ""))
+        out += [f"## {service}", "", "| variable | default | description |", "|---|---|---|"]
+        for name, field in cls.model_fields.items():
+            secret = "password" in name or "secret" in name or "key" in name.split("_")
+            default = "(secret)" if secret else f"`{field.default!r}`"
+            desc = (field.description or "").replace("|", "\\|")
+            out.append(f"| `{(prefix + name).upper()}` | {default} | {desc} |")
+        out.append("")
+    out.append(LOCAL)
+    return "\n".join(out)
+
+
+def path(root: Path) -> Path:
+    return root / "docs" / "configuration.md"
