@@ -1,4 +1,5 @@
-"""The campaigns service's HTTP app (skeleton: the campaigns issue fills it in)."""
+"""The campaigns service's HTTP app: campaigns and their lifecycle, progress from the donations
+ledger, beneficiaries and humanitarian addresses, sponsorships and blood drives."""
 
 from __future__ import annotations
 
@@ -6,20 +7,47 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from rc_campaigns.domain.campaigns import PeriodRules
+from rc_campaigns.entrypoints.consumers import ledger_consumer
+from rc_campaigns.entrypoints.routes import router
+from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.settings import Settings
+from rc_shared.events.campaigns import BENEFICIARIES_TOPIC, BLOOD_TOPIC, CAMPAIGNS_TOPIC
 from rc_shared.runtime import Runtime, create_app
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def policy_from(settings: Settings) -> Policy:
+    return Policy(
+        periods=PeriodRules(
+            max_receiving_days=settings.max_receiving_days, distribution_days=settings.distribution_days
+        )
+    )
 
 
 def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
-    runtime = Runtime(settings, MIGRATIONS, consumers=[], run_api=api, run_relay=relay, run_consumers=consumers)
-    return create_app(
-        runtime,
-        [],
-        title="Red Cross campaigns service",
-        description="Campaigns: relief, Tết Nhân ái, Humanitarian Month, blood drives.",
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumers=[ledger_consumer],
+        topics=[CAMPAIGNS_TOPIC, BENEFICIARIES_TOPIC, BLOOD_TOPIC],
+        run_api=api,
+        run_relay=relay,
+        run_consumers=consumers,
     )
+    app = create_app(
+        runtime,
+        [router] if api else [],
+        title="Red Cross campaigns service",
+        description=(
+            "Campaigns (relief, Tết Nhân ái, Humanitarian Month, blood drives) with the Decree 93/2021 lifecycle, "
+            "progress against targets from the donations ledger, beneficiaries and humanitarian addresses, "
+            "sponsorships and blood donation sessions."
+        ),
+    )
+    app.state.policy = policy_from(settings)
+    return app

@@ -1,0 +1,201 @@
+"""SQL for beneficiaries and sponsorships (the only place their personal data lives)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rc_campaigns.domain.beneficiaries import DedupKey
+
+_PUBLIC_FIELDS = "id, kind, unit_id, full_name, commune"
+
+
+class BeneficiaryRepository:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def get(self, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> asyncpg.Record | None:
+        lock = " FOR UPDATE" if for_update else ""
+        return await self.conn.fetchrow(f"SELECT * FROM beneficiaries WHERE id = $1{lock}", beneficiary_id)
+
+    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, str] | None:
+        """An existing beneficiary with the same ID number, or same kind/unit/name/address."""
+        if key.id_number is not None:
+            found = await self.conn.fetchval("SELECT id FROM beneficiaries WHERE id_number = $1", key.id_number)
+            if found is not None:
+                return found, "id_number"
+        found = await self.conn.fetchval(
+            "SELECT id FROM beneficiaries WHERE kind = $1 AND unit_id = $2 AND name_key = $3 AND address_key = $4",
+            key.kind,
+            key.unit_id,
+            key.name_key,
+            key.address_key,
+        )
+        return (found, "name_and_address") if found is not None else None
+
+    async def add(self, beneficiary_id: uuid.UUID, key: DedupKey, fields: dict[str, Any]) -> None:
+        await self.conn.execute(
+            """
+            INSERT INTO beneficiaries (id, kind, unit_id, full_name, name_key, id_number, address, address_key,
+                commune, household_size, situation, notes, humanitarian_address, campaign_id,
+                consent_purpose, consent_given_on)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            """,
+            beneficiary_id,
+            key.kind,
+            key.unit_id,
+            fields["full_name"],
+            key.name_key,
+            key.id_number,
+            fields["address"],
+            key.address_key,
+            fields["commune"],
+            fields.get("household_size"),
+            fields.get("situation") or "",
+            fields.get("notes") or "",
+            fields.get("humanitarian_address", False),
+            fields.get("campaign_id"),
+            fields["consent_purpose"],
+            fields["consent_given_on"],
+        )
+
+    async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
+        await self.conn.execute(
+            "UPDATE beneficiaries SET verified_by = $2, verified_on = $3 WHERE id = $1",
+            beneficiary_id,
+            verified_by,
+            verified_on,
+        )
+
+    async def search(
+        self,
+        unit_id: uuid.UUID | None,
+        verified: bool | None,
+        humanitarian_address: bool | None,
+        campaign_id: uuid.UUID | None,
+        limit: int,
+        offset: int,
+    ) -> list[asyncpg.Record]:
+        return list(
+            await self.conn.fetch(
+                """
+            SELECT * FROM beneficiaries
+             WHERE ($1::uuid IS NULL OR unit_id = $1)
+               AND ($2::boolean IS NULL OR (verified_on IS NOT NULL) = $2)
+               AND ($3::boolean IS NULL OR humanitarian_address = $3)
+               AND ($4::uuid IS NULL OR campaign_id = $4)
+             ORDER BY commune, full_name, id
+             LIMIT $5 OFFSET $6
+            """,
+                unit_id,
+                verified,
+                humanitarian_address,
+                campaign_id,
+                limit,
+                offset,
+            )
+        )
+
+    async def public_list(self, campaign_id: uuid.UUID) -> list[asyncpg.Record]:
+        """Beneficiaries of a campaign (registered for it or given support in it), minimised."""
+        return list(
+            await self.conn.fetch(
+                """
+            WITH support AS (
+                SELECT beneficiary_id, sum(amount_vnd)::bigint AS cash_vnd, sum(value_vnd)::bigint AS goods_value_vnd
+                  FROM ledger_distributions WHERE campaign_id = $1 AND reversed_on IS NULL
+                 GROUP BY beneficiary_id
+            )
+            SELECT b.full_name, b.commune, b.kind, b.verified_on IS NOT NULL AS verified,
+                   coalesce(s.cash_vnd, 0) AS cash_vnd, coalesce(s.goods_value_vnd, 0) AS goods_value_vnd
+              FROM beneficiaries b LEFT JOIN support s ON s.beneficiary_id = b.id
+             WHERE b.campaign_id = $1 OR s.beneficiary_id IS NOT NULL
+             ORDER BY b.commune, b.full_name, b.id
+            """,
+                campaign_id,
+            )
+        )
+
+    # ------------------------------------------------------------------ sponsors
+
+    async def sponsor_id(
+        self, sponsor_type: str, name: str, name_key: str, contact: str, contact_key: str
+    ) -> uuid.UUID:
+        """The opaque id of a sponsor (the same type, name and contact: the same sponsor)."""
+        found = await self.conn.fetchval(
+            "SELECT id FROM sponsors WHERE sponsor_type = $1 AND name_key = $2 AND contact_key = $3",
+            sponsor_type,
+            name_key,
+            contact_key,
+        )
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        new_id = uuid.uuid4()
+        await self.conn.execute(
+            "INSERT INTO sponsors (id, sponsor_type, name, name_key, contact, contact_key)"
+            " VALUES ($1, $2, $3, $4, $5, $6)",
+            new_id,
+            sponsor_type,
+            name,
+            name_key,
+            contact,
+            contact_key,
+        )
+        return new_id
+
+    async def overlapping_sponsorship(
+        self, beneficiary_id: uuid.UUID, sponsor_id: uuid.UUID, start_on: date, end_on: date | None
+    ) -> uuid.UUID | None:
+        return await self.conn.fetchval(  # type: ignore[no-any-return]
+            """
+            SELECT id FROM sponsorships
+             WHERE beneficiary_id = $1 AND sponsor_id = $2
+               AND daterange(start_on, end_on, '[]') && daterange($3::date, $4::date, '[]')
+             LIMIT 1
+            """,
+            beneficiary_id,
+            sponsor_id,
+            start_on,
+            end_on,
+        )
+
+    async def add_sponsorship(
+        self,
+        sponsorship_id: uuid.UUID,
+        beneficiary_id: uuid.UUID,
+        sponsor_id: uuid.UUID,
+        start_on: date,
+        end_on: date | None,
+        commitment: str,
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO sponsorships (id, beneficiary_id, sponsor_id, start_on, end_on, commitment)"
+            " VALUES ($1, $2, $3, $4, $5, $6)",
+            sponsorship_id,
+            beneficiary_id,
+            sponsor_id,
+            start_on,
+            end_on,
+            commitment,
+        )
+
+    async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[asyncpg.Record]:
+        return list(
+            await self.conn.fetch(
+                "SELECT s.id, s.sponsor_id, p.sponsor_type, p.name AS sponsor_name, p.contact AS sponsor_contact,"
+                " s.start_on, s.end_on, s.commitment FROM sponsorships s JOIN sponsors p ON p.id = s.sponsor_id"
+                " WHERE s.beneficiary_id = $1 ORDER BY s.start_on, s.id",
+                beneficiary_id,
+            )
+        )
+
+    async def support_received(self, beneficiary_id: uuid.UUID) -> dict[str, int]:
+        r = await self.conn.fetchrow(
+            "SELECT coalesce(sum(amount_vnd), 0)::bigint AS cash_vnd, coalesce(sum(value_vnd), 0)::bigint AS goods"
+            " FROM ledger_distributions WHERE beneficiary_id = $1 AND reversed_on IS NULL",
+            beneficiary_id,
+        )
+        return {"cash_vnd": int(r["cash_vnd"]), "goods_value_vnd": int(r["goods"])}

@@ -1,0 +1,327 @@
+"""SQL for campaigns, their ledger-derived totals and the targets they reached."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+import asyncpg
+
+from rc_campaigns.domain.campaigns import Campaign
+from rc_campaigns.domain.progress import Totals
+from rc_shared.events.campaigns import Targets
+
+_COLUMNS = (
+    "id, code, name, description, campaign_type, organising_unit_id, participating_unit_ids, receiving_from,"
+    " receiving_until, target_cash_vnd, target_in_kind_value_vnd, target_blood_units, target_beneficiaries,"
+    " parent_campaign_id, state, launched_on, closed_on, settled_on, cancelled_on, cancel_reason,"
+    " distribution_deadline"
+)
+
+
+def _campaign(r: asyncpg.Record) -> Campaign:
+    return Campaign(
+        id=r["id"],
+        code=r["code"],
+        name=r["name"],
+        description=r["description"],
+        campaign_type=r["campaign_type"],
+        organising_unit_id=r["organising_unit_id"],
+        participating_unit_ids=list(r["participating_unit_ids"]),
+        receiving_from=r["receiving_from"],
+        receiving_until=r["receiving_until"],
+        targets=Targets(
+            cash_vnd=r["target_cash_vnd"],
+            in_kind_value_vnd=r["target_in_kind_value_vnd"],
+            blood_units=r["target_blood_units"],
+            beneficiaries=r["target_beneficiaries"],
+        ),
+        parent_campaign_id=r["parent_campaign_id"],
+        state=r["state"],
+        launched_on=r["launched_on"],
+        closed_on=r["closed_on"],
+        settled_on=r["settled_on"],
+        cancelled_on=r["cancelled_on"],
+        cancel_reason=r["cancel_reason"],
+        distribution_deadline=r["distribution_deadline"],
+    )
+
+
+def _values(c: Campaign) -> list[Any]:
+    return [
+        c.id,
+        c.code,
+        c.name,
+        c.description,
+        c.campaign_type,
+        c.organising_unit_id,
+        c.participating_unit_ids,
+        c.receiving_from,
+        c.receiving_until,
+        c.targets.cash_vnd,
+        c.targets.in_kind_value_vnd,
+        c.targets.blood_units,
+        c.targets.beneficiaries,
+        c.parent_campaign_id,
+        c.state,
+        c.launched_on,
+        c.closed_on,
+        c.settled_on,
+        c.cancelled_on,
+        c.cancel_reason,
+        c.distribution_deadline,
+    ]
+
+
+class CampaignRepository:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign | None:
+        lock = " FOR UPDATE" if for_update else ""
+        r = await self.conn.fetchrow(f"SELECT {_COLUMNS} FROM campaigns WHERE id = $1{lock}", campaign_id)
+        return _campaign(r) if r else None
+
+    async def id_by_code(self, code: str) -> uuid.UUID | None:
+        return await self.conn.fetchval("SELECT id FROM campaigns WHERE code = $1", code)  # type: ignore[no-any-return]
+
+    async def add(self, c: Campaign) -> None:
+        params = ", ".join(f"${i}" for i in range(1, 22))
+        await self.conn.execute(f"INSERT INTO campaigns ({_COLUMNS}) VALUES ({params})", *_values(c))
+
+    async def save(self, c: Campaign) -> None:
+        names = [n.strip() for n in _COLUMNS.split(",")]
+        sets = ", ".join(f"{n} = ${i}" for i, n in enumerate(names, start=1) if n != "id")
+        await self.conn.execute(f"UPDATE campaigns SET {sets}, updated_at = now() WHERE id = $1", *_values(c))
+
+    async def ancestors(self, campaign_id: uuid.UUID) -> list[uuid.UUID]:
+        """The campaign and its parents, nearest first."""
+        rows = await self.conn.fetch(
+            """
+            WITH RECURSIVE up(id, parent, depth) AS (
+                SELECT id, parent_campaign_id, 0 FROM campaigns WHERE id = $1
+                UNION ALL
+                SELECT c.id, c.parent_campaign_id, up.depth + 1 FROM campaigns c JOIN up ON c.id = up.parent
+                 WHERE up.depth < 100
+            )
+            SELECT id FROM up ORDER BY depth
+            """,
+            campaign_id,
+        )
+        return [r["id"] for r in rows]
+
+    async def search(
+        self,
+        state: str | None,
+        campaign_type: str | None,
+        unit_id: uuid.UUID | None,
+        parent_campaign_id: uuid.UUID | None,
+        limit: int,
+        offset: int,
+    ) -> list[Campaign]:
+        rows = await self.conn.fetch(
+            f"""
+            SELECT {_COLUMNS} FROM campaigns
+             WHERE ($1::text IS NULL OR state = $1)
+               AND ($2::text IS NULL OR campaign_type = $2)
+               AND ($3::uuid IS NULL OR organising_unit_id = $3 OR $3 = ANY(participating_unit_ids))
+               AND ($4::uuid IS NULL OR parent_campaign_id = $4)
+             ORDER BY receiving_from DESC, code
+             LIMIT $5 OFFSET $6
+            """,
+            state,
+            campaign_type,
+            unit_id,
+            parent_campaign_id,
+            limit,
+            offset,
+        )
+        return [_campaign(r) for r in rows]
+
+    async def open_or_closed(self) -> list[Campaign]:
+        """Campaigns that can be overdue: launched or closed."""
+        rows = await self.conn.fetch(
+            f"SELECT {_COLUMNS} FROM campaigns WHERE state IN ('launched', 'closed') ORDER BY receiving_until, code"
+        )
+        return [_campaign(r) for r in rows]
+
+    # ------------------------------------------------------------------ progress
+
+    async def totals(self, campaign_id: uuid.UUID) -> Totals:
+        r = await self.conn.fetchrow(
+            "SELECT cash_vnd, in_kind_value_vnd, blood_units FROM campaign_totals WHERE campaign_id = $1", campaign_id
+        )
+        reached = await self.conn.fetchval(
+            "SELECT count(DISTINCT beneficiary_id) FROM ledger_distributions"
+            " WHERE campaign_id = $1 AND reversed_on IS NULL",
+            campaign_id,
+        )
+        if r is None:
+            return Totals(beneficiaries=int(reached))
+        return Totals(int(r["cash_vnd"]), int(r["in_kind_value_vnd"]), int(r["blood_units"]), int(reached))
+
+    async def reached(self, campaign_id: uuid.UUID) -> dict[str, datetime]:
+        rows = await self.conn.fetch(
+            "SELECT target, reached_at FROM campaign_targets_reached WHERE campaign_id = $1", campaign_id
+        )
+        return {r["target"]: r["reached_at"] for r in rows}
+
+    async def record_reached(
+        self,
+        campaign_id: uuid.UUID,
+        target: str,
+        target_value: int,
+        reached_value: int,
+        reached_at: datetime,
+        event_id: uuid.UUID,
+    ) -> bool:
+        """Record a target as reached; False when it already was (the unique key decides)."""
+        inserted = await self.conn.fetchval(
+            "INSERT INTO campaign_targets_reached"
+            " (campaign_id, target, target_value, reached_value, reached_at, event_id)"
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (campaign_id, target) DO NOTHING RETURNING true",
+            campaign_id,
+            target,
+            target_value,
+            reached_value,
+            reached_at,
+            event_id,
+        )
+        return bool(inserted)
+
+
+class LedgerRepository:
+    """The campaign's view of the donations ledger: each donation and distribution once."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def _add_totals(self, campaign_id: uuid.UUID, sign: int, cash: int, value: int, blood: int) -> None:
+        await self.conn.execute(
+            "INSERT INTO campaign_totals AS t (campaign_id, cash_vnd, in_kind_value_vnd, blood_units)"
+            " VALUES ($1, $2, $3, $4)"
+            " ON CONFLICT (campaign_id) DO UPDATE SET cash_vnd = t.cash_vnd + excluded.cash_vnd,"
+            " in_kind_value_vnd = t.in_kind_value_vnd + excluded.in_kind_value_vnd,"
+            " blood_units = t.blood_units + excluded.blood_units, updated_at = now()",
+            campaign_id,
+            sign * cash,
+            sign * value,
+            sign * blood,
+        )
+
+    async def record_donation(
+        self,
+        campaign_id: uuid.UUID,
+        donation_id: uuid.UUID,
+        kind: str,
+        cash: int,
+        value: int,
+        blood: int,
+        received_on: date,
+    ) -> bool:
+        inserted = await self.conn.fetchval(
+            "INSERT INTO ledger_donations"
+            " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, received_on)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (donation_id) DO NOTHING RETURNING true",
+            donation_id,
+            campaign_id,
+            kind,
+            cash,
+            value,
+            blood,
+            received_on,
+        )
+        if inserted:
+            await self._add_totals(campaign_id, 1, cash, value, blood)
+        return bool(inserted)
+
+    async def reverse_donation(
+        self,
+        campaign_id: uuid.UUID,
+        donation_id: uuid.UUID,
+        kind: str,
+        cash: int,
+        value: int,
+        blood: int,
+        reversed_on: date,
+    ) -> bool:
+        r = await self.conn.fetchrow(
+            "UPDATE ledger_donations SET reversed_on = $2 WHERE donation_id = $1 AND reversed_on IS NULL"
+            " RETURNING campaign_id, amount_vnd, value_vnd, blood_units",
+            donation_id,
+            reversed_on,
+        )
+        if r is not None:
+            await self._add_totals(r["campaign_id"], -1, r["amount_vnd"], r["value_vnd"], r["blood_units"])
+            return True
+        # reversed before it was recorded (or reversed twice): a tombstone that never counts
+        await self.conn.execute(
+            "INSERT INTO ledger_donations"
+            " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, reversed_on)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (donation_id) DO NOTHING",
+            donation_id,
+            campaign_id,
+            kind,
+            cash,
+            value,
+            blood,
+            reversed_on,
+        )
+        return False
+
+    async def record_distribution(
+        self,
+        campaign_id: uuid.UUID,
+        distribution_id: uuid.UUID,
+        beneficiary_id: uuid.UUID,
+        kind: str,
+        cash: int,
+        value: int,
+        distributed_on: date,
+    ) -> bool:
+        inserted = await self.conn.fetchval(
+            "INSERT INTO ledger_distributions"
+            " (distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, distributed_on)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (distribution_id) DO NOTHING RETURNING true",
+            distribution_id,
+            campaign_id,
+            beneficiary_id,
+            kind,
+            cash,
+            value,
+            distributed_on,
+        )
+        return bool(inserted)
+
+    async def reverse_distribution(
+        self,
+        campaign_id: uuid.UUID,
+        distribution_id: uuid.UUID,
+        beneficiary_id: uuid.UUID,
+        kind: str,
+        cash: int,
+        value: int,
+        reversed_on: date,
+    ) -> bool:
+        done = await self.conn.fetchval(
+            "UPDATE ledger_distributions SET reversed_on = $2 WHERE distribution_id = $1 AND reversed_on IS NULL"
+            " RETURNING true",
+            distribution_id,
+            reversed_on,
+        )
+        if done:
+            return True
+        await self.conn.execute(
+            "INSERT INTO ledger_distributions"
+            " (distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, reversed_on)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (distribution_id) DO NOTHING",
+            distribution_id,
+            campaign_id,
+            beneficiary_id,
+            kind,
+            cash,
+            value,
+            reversed_on,
+        )
+        return False

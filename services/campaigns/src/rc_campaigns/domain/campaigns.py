@@ -1,0 +1,232 @@
+"""The campaign aggregate: its lifecycle state machine and the Decree 93/2021 time limits (pure: no I/O).
+
+Lifecycle::
+
+    draft ──launch──▶ launched ──close──▶ closed ──settle──▶ settled
+      │                  │
+      └──cancel──▶ cancelled ◀──cancel──┘
+
+Decree 93/2021/NĐ-CP: contributions may be received for at most ``max_receiving_days`` (counted
+inclusively, receiving_from is day 1) and distribution must be finished within
+``distribution_days`` after the receiving period ends. Both numbers come from settings.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from rc_shared.errors import Conflict, Invalid
+from rc_shared.events.campaigns import (
+    CampaignCancelled,
+    CampaignClosed,
+    CampaignLaunched,
+    CampaignSettled,
+    CampaignType,
+    Targets,
+)
+
+State = Literal["draft", "launched", "closed", "settled", "cancelled"]
+Action = Literal["launch", "close", "settle", "cancel"]
+
+STATES: tuple[State, ...] = ("draft", "launched", "closed", "settled", "cancelled")
+ACTIONS: tuple[Action, ...] = ("launch", "close", "settle", "cancel")
+
+# action -> (states it may start from, state it leads to)
+TRANSITIONS: dict[Action, tuple[frozenset[State], State]] = {
+    "launch": (frozenset({"draft"}), "launched"),
+    "close": (frozenset({"launched"}), "closed"),
+    "settle": (frozenset({"closed"}), "settled"),
+    "cancel": (frozenset({"draft", "launched"}), "cancelled"),
+}
+
+
+class IllegalTransition(Conflict):
+    """An action the campaign's current state does not allow (409)."""
+
+
+def allowed_actions(state: State) -> list[Action]:
+    """The actions allowed from ``state``, in lifecycle order."""
+    return [a for a in ACTIONS if state in TRANSITIONS[a][0]]
+
+
+def next_state(state: State, action: Action) -> State:
+    """The state ``action`` leads to from ``state``; IllegalTransition if it is not allowed."""
+    sources, target = TRANSITIONS[action]
+    if state not in sources:
+        allowed = allowed_actions(state)
+        options = ", ".join(allowed) if allowed else f"nothing ({state} is final)"
+        raise IllegalTransition(
+            f"cannot {action} a {state} campaign; allowed from {state}: {options}",
+            state=state,
+            action=action,
+            allowed=list(allowed),
+        )
+    return target
+
+
+@dataclass(frozen=True)
+class PeriodRules:
+    """The configurable Decree 93/2021 limits."""
+
+    max_receiving_days: int = 90
+    distribution_days: int = 20
+
+    def check_period(self, receiving_from: date, receiving_until: date) -> None:
+        """Invalid (422) when the receiving period is reversed or longer than allowed."""
+        if receiving_until < receiving_from:
+            raise Invalid(
+                f"receiving_until ({receiving_until.isoformat()}) is before receiving_from "
+                f"({receiving_from.isoformat()})",
+                field="receiving_until",
+            )
+        days = receiving_period_days(receiving_from, receiving_until)
+        if days > self.max_receiving_days:
+            raise Invalid(
+                f"the receiving period is {days} days ({receiving_from.isoformat()} to "
+                f"{receiving_until.isoformat()}); Decree 93/2021 allows at most {self.max_receiving_days} days",
+                field="receiving_until",
+                days=days,
+                max_days=self.max_receiving_days,
+            )
+
+    def distribution_deadline(self, receiving_ended_on: date) -> date:
+        """The last day distribution may happen, for a receiving period that ended on the given day."""
+        return receiving_ended_on + timedelta(days=self.distribution_days)
+
+
+def receiving_period_days(receiving_from: date, receiving_until: date) -> int:
+    """Days of the receiving period, both ends included (1 Jan to 31 Mar 2023 is 90 days)."""
+    return (receiving_until - receiving_from).days + 1
+
+
+@dataclass
+class Campaign:
+    """A campaign and its lifecycle; the transition methods return the event to publish."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    campaign_type: CampaignType
+    organising_unit_id: uuid.UUID
+    receiving_from: date
+    receiving_until: date
+    targets: Targets = field(default_factory=Targets)
+    participating_unit_ids: list[uuid.UUID] = field(default_factory=list)
+    description: str = ""
+    parent_campaign_id: uuid.UUID | None = None
+    state: State = "draft"
+    launched_on: date | None = None
+    closed_on: date | None = None
+    settled_on: date | None = None
+    cancelled_on: date | None = None
+    cancel_reason: str = ""
+    distribution_deadline: date | None = None
+
+    def _move(self, action: Action) -> None:
+        self.state = next_state(self.state, action)
+
+    def check_editable(self) -> None:
+        if self.state != "draft":
+            raise Conflict(
+                f"only a draft campaign can be edited; this campaign is {self.state}",
+                state=self.state,
+                allowed=list(allowed_actions(self.state)),
+            )
+
+    def launch(self, on: date, rules: PeriodRules) -> CampaignLaunched:
+        next_state(self.state, "launch")  # the state first: a 409 says more than a 422 here
+        rules.check_period(self.receiving_from, self.receiving_until)
+        self._move("launch")
+        self.launched_on = on
+        self.distribution_deadline = rules.distribution_deadline(self.receiving_until)
+        return CampaignLaunched(
+            campaign_id=self.id,
+            code=self.code,
+            name=self.name,
+            campaign_type=self.campaign_type,
+            organising_unit_id=self.organising_unit_id,
+            participating_unit_ids=list(self.participating_unit_ids),
+            receiving_from=self.receiving_from,
+            receiving_until=self.receiving_until,
+            distribution_deadline=self.distribution_deadline,
+            targets=self.targets,
+            parent_campaign_id=self.parent_campaign_id,
+        )
+
+    def close(self, on: date, rules: PeriodRules) -> CampaignClosed:
+        next_state(self.state, "close")
+        if on < self.receiving_from:
+            raise Invalid(
+                f"closed_on ({on.isoformat()}) is before the receiving period starts "
+                f"({self.receiving_from.isoformat()}); cancel the campaign instead",
+                field="closed_on",
+            )
+        if self.launched_on is not None and on < self.launched_on:
+            raise Invalid(
+                f"closed_on ({on.isoformat()}) is before the launch ({self.launched_on.isoformat()})",
+                field="closed_on",
+            )
+        self._move("close")
+        self.closed_on = on
+        self.distribution_deadline = rules.distribution_deadline(on)
+        return CampaignClosed(campaign_id=self.id, closed_on=on)
+
+    def settle(self, on: date) -> CampaignSettled:
+        next_state(self.state, "settle")
+        assert self.closed_on is not None
+        if on < self.closed_on:
+            raise Invalid(
+                f"settled_on ({on.isoformat()}) is before the campaign closed ({self.closed_on.isoformat()})",
+                field="settled_on",
+            )
+        self._move("settle")
+        self.settled_on = on
+        return CampaignSettled(campaign_id=self.id, settled_on=on)
+
+    def cancel(self, on: date, reason: str = "") -> CampaignCancelled:
+        next_state(self.state, "cancel")
+        if self.launched_on is not None and on < self.launched_on:
+            raise Invalid(
+                f"cancelled_on ({on.isoformat()}) is before the launch ({self.launched_on.isoformat()})",
+                field="cancelled_on",
+            )
+        self._move("cancel")
+        self.cancelled_on = on
+        self.cancel_reason = reason
+        return CampaignCancelled(campaign_id=self.id, cancelled_on=on, reason=reason)
+
+
+OverdueReason = Literal["receiving_period_ended", "distribution_deadline_passed"]
+
+
+@dataclass(frozen=True)
+class Overdue:
+    reason: OverdueReason
+    action: Action
+    due_on: date
+    days_overdue: int
+
+
+def overdue(
+    state: State,
+    receiving_until: date,
+    closed_on: date | None,
+    as_of: date,
+    rules: PeriodRules,
+) -> Overdue | None:
+    """Why a campaign is overdue on ``as_of``, if it is.
+
+    A launched campaign is overdue once ``as_of`` is after receiving_until (it should be closed:
+    nothing may be accepted after the period). A closed campaign is overdue once ``as_of`` is after
+    closed_on + distribution_days (it should be settled). The due day itself is not overdue.
+    """
+    if state == "launched" and as_of > receiving_until:
+        return Overdue("receiving_period_ended", "close", receiving_until, (as_of - receiving_until).days)
+    if state == "closed" and closed_on is not None:
+        deadline = rules.distribution_deadline(closed_on)
+        if as_of > deadline:
+            return Overdue("distribution_deadline_passed", "settle", deadline, (as_of - deadline).days)
+    return None

@@ -1,0 +1,19 @@
+"""Kafka consumers of the campaigns service."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from rc_campaigns.service_layer import ledger
+from rc_shared.consumer import Consumer
+from rc_shared.envelope import Envelope
+from rc_shared.events.donations import DistributionRecorded, DistributionReversed, DonationRecorded, DonationReversed
+
+ledger_consumer = Consumer("campaigns.ledger")
+
+
+@ledger_consumer.on(DonationRecorded, DonationReversed, DistributionRecorded, DistributionReversed)
+async def on_ledger_event(conn: asyncpg.Connection, env: Envelope) -> None:
+    """Progress totals and target-reached events; other ledger events are ignored by the library."""
+    assert isinstance(env.data, DonationRecorded | DonationReversed | DistributionRecorded | DistributionReversed)
+    await ledger.apply(conn, env.data, env.time)

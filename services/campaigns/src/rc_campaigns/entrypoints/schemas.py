@@ -1,0 +1,154 @@
+"""Request bodies of the HTTP API: field constraints turn bad input into 422 with field messages."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+from rc_shared.events.campaigns import CampaignType
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+MAX_VND = 10**15  # a quadrillion đồng: far above any campaign, far below bigint
+
+Day = Annotated[date, Field(ge=MIN_DATE, le=MAX_DATE, description="A date, YYYY-MM-DD, 1900–2100.")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+OptText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Code = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+]
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z][0-9A-Za-z .\-]{4,24}$")]
+Vnd = Annotated[int, Field(ge=0, le=MAX_VND)]
+Count = Annotated[int, Field(ge=0, le=10**9)]
+BloodGroup = Literal["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TargetsIn(Body):
+    cash_vnd: Vnd | None = Field(None, description="Cash to raise, VND (absent or 0: not tracked).")
+    in_kind_value_vnd: Vnd | None = Field(None, description="Value of goods to raise, VND.")
+    blood_units: Count | None = Field(None, description="Blood units to collect.")
+    beneficiaries: Count | None = Field(None, description="Distinct beneficiaries to reach by distributions.")
+
+
+class CampaignIn(Body):
+    code: Code = Field(description="Unique short code, e.g. TNA-2025.")
+    name: Name
+    description: OptText = ""
+    campaign_type: CampaignType
+    organising_unit_id: uuid.UUID
+    participating_unit_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
+    receiving_from: Day
+    receiving_until: Day
+    targets: TargetsIn = Field(default_factory=TargetsIn)
+    parent_campaign_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> CampaignIn:
+        if self.receiving_until < self.receiving_from:
+            raise ValueError("receiving_until is before receiving_from")
+        return self
+
+
+class CampaignPatch(Body):
+    """Any subset of a draft's fields; ``targets`` are merged with the existing ones."""
+
+    code: Code | None = None
+    name: Name | None = None
+    description: OptText | None = None
+    campaign_type: CampaignType | None = None
+    organising_unit_id: uuid.UUID | None = None
+    participating_unit_ids: list[uuid.UUID] | None = Field(None, max_length=500)
+    receiving_from: Day | None = None
+    receiving_until: Day | None = None
+    targets: TargetsIn | None = None
+    parent_campaign_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _not_null(self) -> CampaignPatch:
+        nullable = {"parent_campaign_id", "description"}
+        for name in self.model_fields_set - nullable:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        if not self.model_fields_set:
+            raise ValueError("nothing to change")
+        return self
+
+
+class LaunchIn(Body):
+    launched_on: Day | None = Field(None, description="Default: today.")
+
+
+class CloseIn(Body):
+    closed_on: Day | None = Field(None, description="Default: today.")
+
+
+class SettleIn(Body):
+    settled_on: Day | None = Field(None, description="Default: today.")
+
+
+class CancelIn(Body):
+    cancelled_on: Day | None = Field(None, description="Default: today.")
+    reason: OptText = ""
+
+
+class ConsentIn(Body):
+    purpose: Text = Field(description="What the personal data is processed for (Law 91/2025: per purpose).")
+    given_on: Day
+
+
+class BeneficiaryIn(Body):
+    kind: Literal["household", "person"]
+    unit_id: uuid.UUID
+    full_name: Name = Field(description="The person, or the head of household.")
+    id_number: IdNumber | None = None
+    address: Text
+    commune: Name
+    household_size: Annotated[int, Field(ge=1, le=100)] | None = None
+    situation: OptText = Field("", description="Circumstances (may include health: sensitive, never published).")
+    notes: OptText = ""
+    humanitarian_address: StrictBool = False
+    campaign_id: uuid.UUID | None = None
+    consent: ConsentIn
+
+
+class VerifyIn(Body):
+    verified_by: Name = Field(description="Who verified (staff name or id).")
+    verified_on: Day
+
+
+class SponsorshipIn(Body):
+    sponsor_type: Literal["organisation", "individual"]
+    sponsor_name: Name
+    sponsor_contact: Name
+    start_on: Day
+    end_on: Day | None = None
+    commitment: Text = Field(description="What the sponsor commits to, e.g. 500,000 VND a month.")
+
+    @model_validator(mode="after")
+    def _period(self) -> SponsorshipIn:
+        if self.end_on is not None and self.end_on < self.start_on:
+            raise ValueError("end_on is before start_on")
+        return self
+
+
+class BloodSessionIn(Body):
+    held_on: Day
+    place: Name
+    capacity: Annotated[int, Field(ge=1, le=100000)]
+    unit_id: uuid.UUID | None = Field(None, description="Unit running the session (default: the organising unit).")
+
+
+class RegistrationIn(Body):
+    donor_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = Field(
+        description="Opaque donor id (UUID) or an external donor number; never a name."
+    )
+    blood_group: BloodGroup | None = None
+    note: OptText = ""

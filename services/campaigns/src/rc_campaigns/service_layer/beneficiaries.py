@@ -1,0 +1,186 @@
+"""Use cases of beneficiaries: register (deduplicated), verify, sponsor, list, public list."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
+from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.beneficiaries import DedupKey, duplicate_error, normalise_name, normalise_text
+from rc_campaigns.service_layer.campaigns import require as require_campaign
+from rc_campaigns.service_layer.policy import Policy
+from rc_shared.errors import Conflict, Invalid, NotFound
+from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
+from rc_shared.outbox import UnitOfWork
+
+# Fields that identify a person or describe their health: never in events, never on the public list.
+PERSONAL_FIELDS = ("full_name", "id_number", "address", "situation", "notes")
+
+
+async def require(repo: BeneficiaryRepository, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> Any:
+    row = await repo.get(beneficiary_id, for_update=for_update)
+    if row is None:
+        raise NotFound(f"beneficiary {beneficiary_id} not found", beneficiary_id=str(beneficiary_id))
+    return row
+
+
+async def register(uow: UnitOfWork, policy: Policy, fields: dict[str, Any]) -> uuid.UUID:
+    repo = BeneficiaryRepository(uow.conn)
+    consent = fields["consent"]
+    if consent["given_on"] > policy.today():
+        raise Invalid("consent.given_on is in the future: consent must be given before registration", field="consent")
+    if fields["kind"] == "person" and fields.get("household_size") not in (None, 1):
+        raise Invalid("a person's household_size must be 1 or absent", field="household_size")
+    if fields.get("campaign_id") is not None:
+        c = await CampaignRepository(uow.conn).get(fields["campaign_id"])
+        if c is None:
+            raise Invalid(f"campaign {fields['campaign_id']} does not exist", field="campaign_id")
+        if c.state in ("settled", "cancelled"):
+            raise Conflict(f"campaign {c.id} is {c.state}: no more beneficiaries can join it", state=c.state)
+    key = DedupKey.of(
+        fields["kind"], fields["unit_id"], fields["full_name"], fields["address"], fields.get("id_number")
+    )
+    dup = await repo.find_duplicate(key)
+    if dup is not None:
+        raise duplicate_error(*dup)
+    beneficiary_id = uuid.uuid4()
+    await repo.add(
+        beneficiary_id,
+        key,
+        {**fields, "consent_purpose": consent["purpose"], "consent_given_on": consent["given_on"]},
+    )
+    uow.emit(
+        BeneficiaryRegistered(
+            beneficiary_id=beneficiary_id,
+            kind=fields["kind"],
+            unit_id=fields["unit_id"],
+            campaign_id=fields.get("campaign_id"),
+            humanitarian_address=fields.get("humanitarian_address", False),
+            household_size=fields.get("household_size"),
+        )
+    )
+    return beneficiary_id
+
+
+async def verify(
+    uow: UnitOfWork, policy: Policy, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date
+) -> None:
+    repo = BeneficiaryRepository(uow.conn)
+    row = await require(repo, beneficiary_id, for_update=True)
+    if row["verified_on"] is not None:
+        raise Conflict(
+            f"beneficiary {beneficiary_id} was already verified on {row['verified_on'].isoformat()}",
+            verified_on=row["verified_on"],
+        )
+    if verified_on > policy.today():
+        raise Invalid("verified_on is in the future", field="verified_on")
+    if verified_on < row["consent_given_on"]:
+        raise Invalid(
+            f"verified_on ({verified_on.isoformat()}) is before consent was given "
+            f"({row['consent_given_on'].isoformat()})",
+            field="verified_on",
+        )
+    await repo.verify(beneficiary_id, verified_by, verified_on)
+    uow.emit(BeneficiaryVerified(beneficiary_id=beneficiary_id, unit_id=row["unit_id"], verified_on=verified_on))
+
+
+async def add_sponsorship(uow: UnitOfWork, beneficiary_id: uuid.UUID, fields: dict[str, Any]) -> dict[str, Any]:
+    repo = BeneficiaryRepository(uow.conn)
+    row = await require(repo, beneficiary_id, for_update=True)
+    if not row["humanitarian_address"]:
+        raise Conflict(
+            f"beneficiary {beneficiary_id} is not a humanitarian address: only those are paired with sponsors",
+            humanitarian_address=False,
+        )
+    if row["verified_on"] is None:
+        raise Conflict(f"beneficiary {beneficiary_id} is not verified yet: verify before pairing a sponsor")
+    start_on, end_on = fields["start_on"], fields.get("end_on")
+    if end_on is not None and end_on < start_on:
+        raise Invalid(f"end_on ({end_on.isoformat()}) is before start_on ({start_on.isoformat()})", field="end_on")
+    sponsor_id = await repo.sponsor_id(
+        fields["sponsor_type"],
+        fields["sponsor_name"],
+        normalise_name(fields["sponsor_name"]),
+        fields["sponsor_contact"],
+        normalise_text(fields["sponsor_contact"]),
+    )
+    clash = await repo.overlapping_sponsorship(beneficiary_id, sponsor_id, start_on, end_on)
+    if clash is not None:
+        raise Conflict(
+            f"this sponsor already sponsors beneficiary {beneficiary_id} in an overlapping period"
+            f" (sponsorship {clash})",
+            sponsorship_id=str(clash),
+        )
+    sponsorship_id = uuid.uuid4()
+    await repo.add_sponsorship(sponsorship_id, beneficiary_id, sponsor_id, start_on, end_on, fields["commitment"])
+    uow.emit(
+        SponsorPaired(
+            beneficiary_id=beneficiary_id,
+            sponsorship_id=sponsorship_id,
+            sponsor_id=sponsor_id,
+            sponsor_type=fields["sponsor_type"],
+            unit_id=row["unit_id"],
+            start_on=start_on,
+            end_on=end_on,
+        )
+    )
+    return {"id": sponsorship_id, "sponsor_id": sponsor_id, "beneficiary_id": beneficiary_id}
+
+
+def _view(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "unit_id": row["unit_id"],
+        "full_name": row["full_name"],
+        "id_number": row["id_number"],
+        "address": row["address"],
+        "commune": row["commune"],
+        "household_size": row["household_size"],
+        "situation": row["situation"],
+        "notes": row["notes"],
+        "humanitarian_address": row["humanitarian_address"],
+        "campaign_id": row["campaign_id"],
+        "consent": {"purpose": row["consent_purpose"], "given_on": row["consent_given_on"]},
+        "verified": row["verified_on"] is not None,
+        "verified_by": row["verified_by"],
+        "verified_on": row["verified_on"],
+    }
+
+
+async def get(repo: BeneficiaryRepository, beneficiary_id: uuid.UUID) -> dict[str, Any]:
+    row = await require(repo, beneficiary_id)
+    view = _view(row)
+    view["support_received"] = await repo.support_received(beneficiary_id)
+    view["sponsorships"] = [dict(r) for r in await repo.sponsorships(beneficiary_id)]
+    return view
+
+
+async def list_beneficiaries(
+    repo: BeneficiaryRepository,
+    unit_id: uuid.UUID | None,
+    verified: bool | None,
+    humanitarian_address: bool | None,
+    campaign_id: uuid.UUID | None,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    return [_view(r) for r in await repo.search(unit_id, verified, humanitarian_address, campaign_id, limit, offset)]
+
+
+async def public_list(conn: Any, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+    """Decree 93 disclosure, minimised: name, commune and support received; nothing else."""
+    await require_campaign(CampaignRepository(conn), campaign_id)
+    rows = await BeneficiaryRepository(conn).public_list(campaign_id)
+    return [
+        {
+            "name": r["full_name"],
+            "commune": r["commune"],
+            "support_received_vnd": int(r["cash_vnd"]) + int(r["goods_value_vnd"]),
+            "cash_vnd": int(r["cash_vnd"]),
+            "goods_value_vnd": int(r["goods_value_vnd"]),
+        }
+        for r in rows
+    ]

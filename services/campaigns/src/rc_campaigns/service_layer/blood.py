@@ -1,0 +1,107 @@
+"""Use cases of blood drives: sessions of a blood_drive campaign and donor registrations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from rc_campaigns.adapters.blood_repo import BloodRepository
+from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.blood import check_capacity, donor_id_for
+from rc_campaigns.service_layer.campaigns import require as require_campaign
+from rc_shared.errors import Conflict, Invalid, NotFound
+from rc_shared.events.campaigns import BloodDonorRegistered, BloodSessionScheduled
+from rc_shared.outbox import UnitOfWork
+
+OPEN_STATES = ("draft", "launched")
+
+
+async def schedule_session(
+    uow: UnitOfWork,
+    campaign_id: uuid.UUID,
+    *,
+    held_on: date,
+    place: str,
+    capacity: int,
+    unit_id: uuid.UUID | None,
+) -> uuid.UUID:
+    campaign = await require_campaign(CampaignRepository(uow.conn), campaign_id, for_update=True)
+    if campaign.campaign_type != "blood_drive":
+        raise Conflict(
+            f"campaign {campaign_id} has type {campaign.campaign_type}: blood sessions belong to blood_drive campaigns",
+            campaign_type=campaign.campaign_type,
+        )
+    if campaign.state not in OPEN_STATES:
+        raise Conflict(f"campaign {campaign_id} is {campaign.state}: no new sessions", state=campaign.state)
+    if not campaign.receiving_from <= held_on <= campaign.receiving_until:
+        raise Invalid(
+            f"held_on ({held_on.isoformat()}) is outside the campaign's period "
+            f"({campaign.receiving_from.isoformat()} to {campaign.receiving_until.isoformat()})",
+            field="held_on",
+        )
+    session_id = uuid.uuid4()
+    unit = unit_id or campaign.organising_unit_id
+    await BloodRepository(uow.conn).add_session(session_id, campaign_id, unit, held_on, place, capacity)
+    uow.emit(
+        BloodSessionScheduled(
+            session_id=session_id, campaign_id=campaign_id, unit_id=unit, held_on=held_on, capacity=capacity
+        )
+    )
+    return session_id
+
+
+async def require_session(repo: BloodRepository, session_id: uuid.UUID, *, for_update: bool = False) -> Any:
+    row = await repo.get_session(session_id, for_update=for_update)
+    if row is None:
+        raise NotFound(f"blood session {session_id} not found", session_id=str(session_id))
+    return row
+
+
+async def register_donor(
+    uow: UnitOfWork, session_id: uuid.UUID, *, donor_ref: str, blood_group: str | None, note: str
+) -> dict[str, Any]:
+    repo = BloodRepository(uow.conn)
+    session = await require_session(repo, session_id, for_update=True)  # serialises registrations
+    campaign = await require_campaign(CampaignRepository(uow.conn), session["campaign_id"])
+    if campaign.state not in OPEN_STATES:
+        raise Conflict(f"campaign {campaign.id} is {campaign.state}: registrations are closed", state=campaign.state)
+    donor_id = donor_id_for(donor_ref)
+    existing = await repo.registration_of(session_id, donor_id)
+    if existing is not None:
+        raise Conflict(
+            f"donor {donor_id} is already registered for this session (registration {existing})",
+            registration_id=str(existing),
+            donor_id=str(donor_id),
+        )
+    check_capacity(int(session["registered"]), int(session["capacity"]))
+    registration_id = uuid.uuid4()
+    await repo.add_registration(registration_id, session_id, donor_id, donor_ref.strip(), blood_group, note)
+    uow.emit(
+        BloodDonorRegistered(
+            session_id=session_id, registration_id=registration_id, campaign_id=campaign.id, donor_id=donor_id
+        )
+    )
+    return {"id": registration_id, "session_id": session_id, "donor_id": donor_id}
+
+
+def session_view(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "campaign_id": row["campaign_id"],
+        "unit_id": row["unit_id"],
+        "held_on": row["held_on"],
+        "place": row["place"],
+        "capacity": row["capacity"],
+        "registered": int(row["registered"]),
+        "places_left": max(0, int(row["capacity"]) - int(row["registered"])),
+    }
+
+
+async def get_session(repo: BloodRepository, session_id: uuid.UUID) -> dict[str, Any]:
+    return session_view(await require_session(repo, session_id))
+
+
+async def campaign_sessions(conn: Any, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+    await require_campaign(CampaignRepository(conn), campaign_id)
+    return [session_view(r) for r in await BloodRepository(conn).sessions(campaign_id)]

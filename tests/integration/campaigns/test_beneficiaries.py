@@ -1,0 +1,190 @@
+"""Beneficiaries over HTTP: registration with duplicate detection, verification, listing,
+sponsorships, and the minimised public list; events carry no personal data."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime
+
+import asyncpg
+import httpx
+import pytest
+
+from rc_campaigns.service_layer import ledger
+from rc_shared.events.donations import DistributionRecorded
+from tests.integration.campaigns.helpers import beneficiary_body, launched_campaign, snapshot
+
+pytestmark = pytest.mark.integration
+
+PERSONAL = ("Nguyễn", "Ấp 3", "thận", "079")
+
+
+async def _register(client: httpx.AsyncClient, **kw: object) -> dict[str, object]:
+    r = await client.post("/beneficiaries", json=beneficiary_body(**kw))
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def test_registration_keeps_personal_data_here_and_emits_only_ids(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    b = await _register(client, full_name="Nguyễn Thị Bé", id_number="079 123 456 789")
+    assert b["full_name"] == "Nguyễn Thị Bé" and b["id_number"] == "079123456789"  # stored normalised
+    assert b["verified"] is False
+    payload = await db.fetchval("SELECT payload FROM outbox WHERE key = $1", b["id"])
+    event = json.loads(payload)
+    assert set(event) == {"beneficiary_id", "kind", "unit_id", "campaign_id", "humanitarian_address", "household_size"}
+    assert not any(p in payload for p in PERSONAL)
+
+
+@pytest.mark.parametrize(
+    ("second", "by"),
+    [
+        ({"full_name": "NGUYỄN  văn an", "address": "12 ấp 3"}, "the same head name and address in this unit"),
+        ({"full_name": "Someone Else", "address": "elsewhere", "id_number": "SAME"}, "the same ID number"),
+    ],
+)
+async def test_a_duplicate_is_409_naming_the_existing_beneficiary_and_changes_nothing(
+    client: httpx.AsyncClient, db: asyncpg.Connection, second: dict[str, str], by: str
+) -> None:
+    unit = str(uuid.uuid4())
+    digits = f"{uuid.uuid4().int % 10**12:012d}"
+    first = await _register(client, unit_id=unit, id_number=digits)
+    if second.get("id_number") == "SAME":  # the same number typed with separators
+        second = {**second, "id_number": f"{digits[:3]}.{digits[3:6]} {digits[6:9]}-{digits[9:]}"}
+    before = await snapshot(db)
+    r = await client.post("/beneficiaries", json=beneficiary_body(unit_id=unit, **second))
+    assert r.status_code == 409
+    body = r.json()
+    assert body["message"] == f"beneficiary {first['id']} is already registered with {by}"
+    assert body["existing_beneficiary_id"] == first["id"]
+    assert await snapshot(db) == before
+
+
+async def test_same_household_name_and_address_in_another_unit_is_not_a_duplicate(client: httpx.AsyncClient) -> None:
+    await _register(client, unit_id=str(uuid.uuid4()), full_name="Lâm Văn Tư", address="7 Khóm 1")
+    await _register(client, unit_id=str(uuid.uuid4()), full_name="Lâm Văn Tư", address="7 Khóm 1")
+
+
+async def test_verify_emits_beneficiary_verified_once(client: httpx.AsyncClient, db: asyncpg.Connection) -> None:
+    b = await _register(client, full_name="Phan Văn Verify")
+    r = await client.post(
+        f"/beneficiaries/{b['id']}/verify", json={"verified_by": "cán bộ xã", "verified_on": "2025-01-05"}
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["verified"] is True and r.json()["verified_on"] == "2025-01-05"
+    types = [
+        r["event_type"] for r in await db.fetch("SELECT event_type FROM outbox WHERE key = $1 ORDER BY id", b["id"])
+    ]
+    assert types == ["campaigns.beneficiary.registered.v1", "campaigns.beneficiary.verified.v1"]
+    before = await snapshot(db)
+    again = await client.post(
+        f"/beneficiaries/{b['id']}/verify", json={"verified_by": "x", "verified_on": "2025-01-06"}
+    )
+    assert again.status_code == 409
+    assert "already verified on 2025-01-05" in again.json()["message"]
+    assert await snapshot(db) == before
+
+
+async def test_list_locates_beneficiaries_by_unit_verification_and_humanitarian_address(
+    client: httpx.AsyncClient,
+) -> None:
+    unit = str(uuid.uuid4())
+    a = await _register(client, unit_id=unit, full_name="A Một", humanitarian_address=True)
+    b = await _register(client, unit_id=unit, full_name="B Hai", humanitarian_address=False)
+    await _register(client, full_name="C Ba")  # another unit
+    await client.post(f"/beneficiaries/{a['id']}/verify", json={"verified_by": "x", "verified_on": "2025-01-05"})
+
+    async def ids(**params: str) -> set[str]:
+        r = await client.get("/beneficiaries", params={"unit_id": unit, **params})
+        assert r.status_code == 200, r.text
+        return {str(i["id"]) for i in r.json()["items"]}
+
+    assert await ids() == {a["id"], b["id"]}
+    assert await ids(verified="true") == {a["id"]}
+    assert await ids(verified="false") == {b["id"]}
+    assert await ids(humanitarian_address="false") == {b["id"]}
+
+
+async def test_sponsorship_pairs_a_verified_humanitarian_address_with_an_opaque_sponsor_id(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    b = await _register(client, full_name="Hộ Được Đỡ Đầu")
+    body = {
+        "sponsor_type": "organisation",
+        "sponsor_name": "Công ty TNHH Ánh Dương",
+        "sponsor_contact": "0291 3822 000",
+        "start_on": "2025-02-01",
+        "end_on": "2025-12-31",
+        "commitment": "500.000 đồng mỗi tháng",
+    }
+    not_yet = await client.post(f"/beneficiaries/{b['id']}/sponsorships", json=body)
+    assert not_yet.status_code == 409 and "not verified" in not_yet.json()["message"]
+    await client.post(f"/beneficiaries/{b['id']}/verify", json={"verified_by": "x", "verified_on": "2025-01-05"})
+    r = await client.post(f"/beneficiaries/{b['id']}/sponsorships", json=body)
+    assert r.status_code == 201, r.text
+    paired = json.loads(
+        await db.fetchval("SELECT payload FROM outbox WHERE event_type LIKE '%sponsor_paired%' AND key = $1", b["id"])
+    )
+    assert paired["sponsor_id"] == r.json()["sponsor_id"] and paired["sponsor_type"] == "organisation"
+    assert "Ánh Dương" not in json.dumps(paired) and "0291" not in json.dumps(paired)
+    overlap = await client.post(f"/beneficiaries/{b['id']}/sponsorships", json={**body, "start_on": "2025-06-01"})
+    assert overlap.status_code == 409 and "overlapping period" in overlap.json()["message"]
+    got = (await client.get(f"/beneficiaries/{b['id']}")).json()
+    assert [s["sponsor_name"] for s in got["sponsorships"]] == ["Công ty TNHH Ánh Dương"]
+
+
+async def test_sponsorship_of_a_non_humanitarian_address_is_409(client: httpx.AsyncClient) -> None:
+    b = await _register(client, full_name="Không Địa Chỉ", humanitarian_address=False)
+    await client.post(f"/beneficiaries/{b['id']}/verify", json={"verified_by": "x", "verified_on": "2025-01-05"})
+    r = await client.post(
+        f"/beneficiaries/{b['id']}/sponsorships",
+        json={
+            "sponsor_type": "individual",
+            "sponsor_name": "Ông Tám",
+            "sponsor_contact": "0900000000",
+            "start_on": "2025-02-01",
+            "commitment": "gạo hằng tháng",
+        },
+    )
+    assert r.status_code == 409 and "not a humanitarian address" in r.json()["message"]
+
+
+async def test_public_list_shows_name_commune_and_support_only(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    c = await launched_campaign(client)
+    helped = await _register(client, full_name="Trần Thị Nhận", campaign_id=c["id"], id_number="079111222333")
+    waiting = await _register(client, full_name="Lê Văn Chờ", campaign_id=c["id"], commune="Hiệp Thành")
+    await _register(client, full_name="Không Thuộc")  # not in the campaign
+    async with db.transaction():
+        await ledger.apply(
+            db,
+            DistributionRecorded(
+                campaign_id=uuid.UUID(c["id"]),
+                distribution_id=uuid.uuid4(),
+                beneficiary_id=uuid.UUID(str(helped["id"])),
+                kind="cash",
+                amount_vnd=1_000_000,
+                unit_id=uuid.uuid4(),
+                distributed_on=date(2025, 2, 1),
+            ),
+            datetime.now(UTC),
+        )
+    r = await client.get(f"/campaigns/{c['id']}/beneficiaries/public")
+    assert r.status_code == 200
+    items = r.json()["items"]
+    assert items == [
+        {"name": "Lê Văn Chờ", "commune": "Hiệp Thành", "support_received_vnd": 0, "cash_vnd": 0, "goods_value_vnd": 0},
+        {
+            "name": "Trần Thị Nhận",
+            "commune": "Vĩnh Trạch",
+            "support_received_vnd": 1_000_000,
+            "cash_vnd": 1_000_000,
+            "goods_value_vnd": 0,
+        },
+    ]
+    text = r.text
+    assert "079111222333" not in text and "thận" not in text and "Ấp 3" not in text
+    assert str(waiting["id"]) not in text

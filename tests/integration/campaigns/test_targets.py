@@ -1,0 +1,257 @@
+"""Progress from the donations ledger and CampaignTargetReached exactly once per (campaign, target),
+through duplicates, redelivery, reversals and restarts, against the real broker and database."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from rc_campaigns.entrypoints.app import MIGRATIONS
+from rc_campaigns.service_layer import ledger
+from rc_shared.db import connect, migrate
+from rc_shared.envelope import Envelope, headers_dict
+from rc_shared.events.donations import (
+    DistributionRecorded,
+    DistributionReversed,
+    DonationRecorded,
+    DonationReversed,
+    LedgerOpened,
+)
+from tests.integration.campaigns.conftest import running, settings_for
+from tests.integration.campaigns.helpers import launched_campaign
+from tests.integration.shared.helpers import committed_offsets, eventually, read_topic
+
+pytestmark = pytest.mark.integration
+
+UNIT = uuid.uuid4()
+REACHED = "campaigns.campaign.target_reached.v1"
+
+
+def donation(campaign_id: uuid.UUID, kind: str = "cash", amount: int = 0, value: int = 0, **kw: Any) -> Envelope:
+    event = DonationRecorded(
+        campaign_id=campaign_id,
+        donation_id=kw.pop("donation_id", uuid.uuid4()),
+        kind=kind,
+        amount_vnd=amount,
+        value_vnd=value,
+        donor_type="individual",
+        unit_id=UNIT,
+        channel="bank",
+        received_on=date(2025, 1, 10),
+        receipt_no=1,
+        **kw,
+    )
+    return Envelope(data=event, source="/donations")
+
+
+def distribution(campaign_id: uuid.UUID, beneficiary_id: uuid.UUID, amount: int) -> Envelope:
+    event = DistributionRecorded(
+        campaign_id=campaign_id,
+        distribution_id=uuid.uuid4(),
+        beneficiary_id=beneficiary_id,
+        kind="cash",
+        amount_vnd=amount,
+        unit_id=UNIT,
+        distributed_on=date(2025, 2, 1),
+    )
+    return Envelope(data=event, source="/donations")
+
+
+def reversal(d: Envelope) -> Envelope:
+    assert isinstance(d.data, DonationRecorded)
+    event = DonationReversed(
+        campaign_id=d.data.campaign_id,
+        reversal_id=uuid.uuid4(),
+        donation_id=d.data.donation_id,
+        kind=d.data.kind,
+        amount_vnd=d.data.amount_vnd,
+        value_vnd=d.data.value_vnd,
+        unit_id=UNIT,
+        reason="bounced transfer",
+        reversed_on=date(2025, 1, 20),
+    )
+    return Envelope(data=event, source="/donations")
+
+
+async def _send(producer: AIOKafkaProducer, topic: str, envelopes: list[Envelope]) -> None:
+    for e in envelopes:
+        await producer.send_and_wait(topic, value=e.value(), key=e.key(), headers=e.headers())
+
+
+async def _fetchval(dsn: str, sql: str, *args: Any) -> Any:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await conn.fetchval(sql, *args)
+    finally:
+        await conn.close()
+
+
+async def test_each_target_is_reached_exactly_once_through_duplicates_reversals_and_restarts(
+    infra: Any, fresh_dsn: str, namespace: str, producer: AIOKafkaProducer
+) -> None:
+    ledger_topic = namespace + "donations.ledger"
+    settings = settings_for(infra, fresh_dsn, namespace)
+    b1, b2 = uuid.uuid4(), uuid.uuid4()
+
+    async def processed() -> int:
+        return int(await _fetchval(fresh_dsn, "SELECT count(*) FROM processed_events"))
+
+    # batch 1: the in-kind target is crossed; every envelope is delivered twice
+    async with running(settings) as client:
+        c = await launched_campaign(
+            client, targets={"cash_vnd": 1_000_000, "in_kind_value_vnd": 500_000, "beneficiaries": 2}
+        )
+        cid = uuid.UUID(c["id"])
+        d_cash_1 = donation(cid, amount=600_000)
+        d_goods = donation(cid, "in_kind", value=500_000)
+        batch1 = [
+            Envelope(
+                LedgerOpened(campaign_id=cid, organising_unit_id=UNIT, receiving_until=date(2025, 3, 31)),
+                source="/donations",
+            ),
+            d_cash_1,
+            d_goods,
+        ]
+        await _send(producer, ledger_topic, batch1 + batch1)
+
+        async def batch1_done() -> bool:
+            return await processed() == 2  # LedgerOpened is ignored, not processed
+
+        await eventually(batch1_done, what="batch 1 applied")
+
+    # batch 2, sent while the service is down: cash crosses its target, then a reversal drops it
+    # below and another gift lifts it again (no second event); two beneficiaries reached
+    d_cash_2 = donation(cid, amount=400_000)
+    same_gift_new_event_id = Envelope(data=d_cash_2.data, source="/donations")  # a re-sent donation
+    d_cash_3 = donation(cid, amount=300_000)
+    batch2 = [
+        d_cash_2,
+        same_gift_new_event_id,
+        d_cash_1,  # redelivered from batch 1
+        reversal(d_cash_2),
+        d_cash_3,
+        donation(cid, amount=200_000),
+        distribution(cid, b1, 100_000),
+        distribution(cid, b2, 100_000),
+        distribution(cid, b2, 50_000),  # the same beneficiary twice: still 2 reached
+    ]
+    await _send(producer, ledger_topic, batch2)
+
+    async with running(settings) as client:
+
+        async def batch2_done() -> bool:
+            return await processed() == 2 + 8
+
+        await eventually(batch2_done, what="batch 2 applied after the restart")
+        # a third restart-free wave: everything delivered again changes nothing
+        await _send(producer, ledger_topic, batch1 + batch2)
+
+        async def all_consumed() -> bool:
+            offs = await committed_offsets(infra.kafka_bootstrap, namespace + "campaigns.ledger", ledger_topic)
+            return sum(o or 0 for o in offs.values()) == 2 * len(batch1) + 2 * len(batch2) + len(batch1)
+
+        await eventually(all_consumed, what="offsets past every redelivery")
+        got = (await client.get(f"/campaigns/{cid}")).json()
+        records = await read_topic(infra.kafka_bootstrap, namespace + "campaigns.campaigns", expect=4)
+
+    progress = got["progress"]
+    # cash: 600k + 400k (once) - 400k reversed + 300k + 200k
+    assert progress["cash_vnd"]["raised"] == 1_100_000
+    assert progress["in_kind_value_vnd"]["raised"] == 500_000
+    assert progress["beneficiaries"]["raised"] == 2
+    assert progress["in_kind_value_vnd"]["percent"] == 100.0
+    assert all(progress[k]["target_reached_at"] is not None for k in ("cash_vnd", "in_kind_value_vnd", "beneficiaries"))
+    assert progress["blood_units"]["target_reached_at"] is None
+
+    reached_on_topic = [json.loads(r.value) for r in records if headers_dict(r.headers)["ce_type"] == REACHED]
+    assert Counter(e["target"] for e in reached_on_topic) == {"cash_vnd": 1, "in_kind_value_vnd": 1, "beneficiaries": 1}
+    cash_event = next(e for e in reached_on_topic if e["target"] == "cash_vnd")
+    assert (cash_event["target_value"], cash_event["reached_value"]) == (1_000_000, 1_000_000)
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        rows = await conn.fetch("SELECT payload FROM outbox WHERE event_type = $1", REACHED)
+        reached_rows = await conn.fetch("SELECT target, event_id FROM campaign_targets_reached")
+    finally:
+        await conn.close()
+    assert Counter(json.loads(r["payload"])["target"] for r in rows) == Counter(
+        {"cash_vnd": 1, "in_kind_value_vnd": 1, "beneficiaries": 1}
+    )
+    assert {r["target"] for r in reached_rows} == {"cash_vnd", "in_kind_value_vnd", "beneficiaries"}
+    topic_ids = {headers_dict(r.headers)["ce_id"] for r in records if headers_dict(r.headers)["ce_type"] == REACHED}
+    assert topic_ids == {str(r["event_id"]) for r in reached_rows}
+
+
+async def test_a_rolled_back_handler_leaves_neither_the_reached_row_nor_the_outbox_row(
+    infra: Any, fresh_dsn: str
+) -> None:
+    """The reached-target row and the outbox row commit together or not at all."""
+    await migrate(fresh_dsn, [Path(MIGRATIONS)])
+    conn = await connect(fresh_dsn)
+    try:
+        cid = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO campaigns (id, code, name, campaign_type, organising_unit_id, receiving_from,"
+            " receiving_until, target_cash_vnd, state) VALUES ($1, 'X', 'x', 'emergency_relief', $2,"
+            " '2025-01-01', '2025-01-31', 100, 'launched')",
+            cid,
+            UNIT,
+        )
+        gift = donation(cid, amount=100)
+        assert isinstance(gift.data, DonationRecorded)
+        tx = conn.transaction()
+        await tx.start()
+        emitted = await ledger.apply(conn, gift.data, datetime.now(UTC))
+        assert [e.target for e in emitted] == ["cash_vnd"]
+        await tx.rollback()  # the consumer crashed before committing
+        assert await conn.fetchval("SELECT count(*) FROM campaign_targets_reached") == 0
+        assert await conn.fetchval("SELECT count(*) FROM outbox") == 0
+        async with conn.transaction():  # redelivered
+            emitted = await ledger.apply(conn, gift.data, datetime.now(UTC))
+        async with conn.transaction():  # and again (a different event id for the same gift)
+            again = await ledger.apply(conn, gift.data, datetime.now(UTC))
+        assert [e.target for e in emitted] == ["cash_vnd"] and again == []
+        assert await conn.fetchval("SELECT count(*) FROM campaign_targets_reached") == 1
+        assert await conn.fetchval("SELECT count(*) FROM outbox WHERE event_type = $1", REACHED) == 1
+        assert await conn.fetchval("SELECT cash_vnd FROM campaign_totals WHERE campaign_id = $1", cid) == 100
+    finally:
+        await conn.close()
+
+
+async def test_distribution_reversal_lowers_beneficiaries_reached(infra: Any, fresh_dsn: str) -> None:
+    await migrate(fresh_dsn, [Path(MIGRATIONS)])
+    conn = await connect(fresh_dsn)
+    try:
+        cid, who = uuid.uuid4(), uuid.uuid4()
+        given = distribution(cid, who, 100)
+        assert isinstance(given.data, DistributionRecorded)
+        back = DistributionReversed(
+            campaign_id=cid,
+            reversal_id=uuid.uuid4(),
+            distribution_id=given.data.distribution_id,
+            beneficiary_id=who,
+            kind="cash",
+            amount_vnd=100,
+            unit_id=UNIT,
+            reason="wrong household",
+            reversed_on=date(2025, 2, 2),
+        )
+        events: list[ledger.LedgerEvent] = [given.data, back]
+        for e in events:
+            async with conn.transaction():
+                await ledger.apply(conn, e, datetime.now(UTC))
+        reached = await conn.fetchval(
+            "SELECT count(DISTINCT beneficiary_id) FROM ledger_distributions"
+            " WHERE campaign_id = $1 AND reversed_on IS NULL",
+            cid,
+        )
+        assert reached == 0
+    finally:
+        await conn.close()
