@@ -26,13 +26,15 @@ REGISTRY: dict[str, type[Event]] = {}
 
 def register(cls: E) -> E:
     """Class decorator adding an event model to the catalogue."""
-    et = cls.event_type
+    model: type[Event] = cls
+    et = model.event_type
     if et in REGISTRY and REGISTRY[et] is not cls:
         raise ValueError(f"event type {et} registered twice")
     if not et.rsplit(".", 1)[-1].startswith("v"):
         raise ValueError(f"event type {et} must end with a version such as .v1")
-    if cls.aggregate_field not in cls.model_fields:
-        raise ValueError(f"{cls.__name__}.aggregate_field {cls.aggregate_field!r} is not a field")
+    fields: dict[str, Any] = dict(model.model_fields)
+    if model.aggregate_field not in fields:
+        raise ValueError(f"{model.__name__}.aggregate_field {model.aggregate_field!r} is not a field")
     REGISTRY[et] = cls
     return cls
 

@@ -210,7 +210,7 @@ def subscribe(
     """Attach ``processor`` to ``broker`` as a batch subscriber with manual acknowledgement."""
     consumer = processor.consumer
 
-    @broker.subscriber(  # type: ignore[misc]
+    @broker.subscriber(
         *(namespace + t for t in consumer.topics),
         group_id=namespace + consumer.name,
         batch=True,

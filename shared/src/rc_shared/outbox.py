@@ -82,7 +82,7 @@ class UnitOfWork:
     def conn(self) -> asyncpg.Connection:
         if self._conn is None:
             raise RuntimeError("unit of work not entered")
-        return self._conn  # type: ignore[no-any-return]
+        return self._conn
 
     async def __aenter__(self) -> UnitOfWork:
         self._conn = await self._pool.acquire()

@@ -26,6 +26,7 @@ from rc_shared import http
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import create_pool, migrate
 from rc_shared.kafka import ensure_topics, make_producer
+from rc_shared.lag import KafkaGauges
 from rc_shared.logging import configure, get_logger
 from rc_shared.outbox import OutboxRelay, measure_backlog
 from rc_shared.settings import ServiceSettings
@@ -48,6 +49,7 @@ class Runtime:
     producer: AIOKafkaProducer | None = None
     broker: KafkaBroker | None = None
     relay: OutboxRelay | None = None
+    gauges: KafkaGauges | None = None
     _tasks: list[asyncio.Task[Any]] = field(default_factory=list)
 
     @property
@@ -98,6 +100,8 @@ class Runtime:
                     namespace=s.kafka_namespace,
                 )
             await self.broker.start()
+            self.gauges = KafkaGauges(s, {c.name: c.topics for c in self.consumers})
+            self._tasks.append(asyncio.create_task(self.gauges.run(s.metrics_interval_s), name="kafka-gauges"))
         log.info("service_started", api=self.run_api, relay=self.run_relay, consumers=self.run_consumers)
 
     async def stop(self) -> None:
@@ -187,6 +191,10 @@ def create_app(
 
     @app.get("/metrics", tags=["health"], include_in_schema=False)
     async def metrics() -> Response:
+        if runtime.pool is not None:
+            with contextlib.suppress(Exception):
+                async with runtime.pool.acquire() as conn:
+                    await measure_backlog(conn, runtime.settings.service_name)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     for r in routers:

@@ -60,4 +60,5 @@ class ServiceSettings(BaseSettings):
     )
     consumer_session_timeout_ms: int = Field(10000, ge=1000, description="Kafka consumer group session timeout.")
     consumer_heartbeat_interval_ms: int = Field(3000, ge=100, description="Kafka consumer heartbeat interval.")
+    metrics_interval_s: float = Field(15.0, gt=0, description="How often consumer lag and DLQ sizes are measured.")
     max_request_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest accepted request body (413 above).")

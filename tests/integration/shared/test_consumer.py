@@ -190,3 +190,32 @@ async def _rows(dsn: str, sql: str) -> list[asyncpg.Record]:
         return list(await conn.fetch(sql))
     finally:
         await conn.close()
+
+
+async def test_lag_and_dlq_gauges_measure_the_real_group(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    from prometheus_client import REGISTRY
+
+    from rc_shared.lag import KafkaGauges
+
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+        await _send(producer, topic, _renamed(unit, "a"))
+        await _send(producer, topic, _renamed(unit, "boom"))
+
+        async def done() -> bool:
+            return await _count(fresh_dsn, "SELECT count(*) FROM processed_events") == 2
+
+        await eventually(done, what="two events processed")
+    finally:
+        await rt.stop()
+    for i in range(5):  # nobody consumes these: lag 5
+        await _send(producer, topic, _renamed(unit, f"later{i}"))
+    gauges = KafkaGauges(rt.settings, {"sink": [UNITS_TOPIC]})
+    totals = await gauges.measure()
+    assert totals == {namespace + "sink": 5}
+    assert REGISTRY.get_sample_value("rc_dlq_messages", {"service": "sink-test", "topic": topic + ".dlq"}) == 1

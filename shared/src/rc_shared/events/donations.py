@@ -64,6 +64,10 @@ class DonationRecorded(_LedgerEvent):
     channel: str
     received_on: date
     receipt_no: int
+    credited_person_id: uuid.UUID | None = Field(
+        None, description="Soft credit: the person (opaque id) who mobilised it; never a second gift."
+    )
+    blood_kind: Literal["whole_blood", "apheresis"] | None = Field(None, description="For blood: how it was given.")
 
 
 @register
@@ -94,6 +98,7 @@ class PledgeRecorded(_LedgerEvent):
     unit_id: uuid.UUID
     instalments: int = Field(ge=1)
     first_due_on: date
+    interval_days: int | None = Field(None, ge=1, description="Days between instalments.")
 
 
 @register

@@ -1,0 +1,82 @@
+"""Consumer lag and dead-letter sizes, measured periodically into Prometheus gauges."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from rc_shared.kafka import security_options
+from rc_shared.logging import get_logger
+from rc_shared.metrics import CONSUMER_LAG, DLQ_SIZE
+from rc_shared.settings import ServiceSettings
+
+log = get_logger(__name__)
+
+
+class KafkaGauges:
+    """Measures, for this service's consumer groups, the lag per partition, and the size of the
+    dead-letter topics they write to."""
+
+    def __init__(self, settings: ServiceSettings, groups: dict[str, Sequence[str]]) -> None:
+        self.settings = settings
+        self.groups = {
+            settings.kafka_namespace + g: [settings.kafka_namespace + t for t in ts] for g, ts in groups.items()
+        }
+
+    async def measure(self) -> dict[str, int]:
+        """Set the gauges; return the total lag per group."""
+        s = self.settings
+        opts = security_options(s)
+        admin = AIOKafkaAdminClient(bootstrap_servers=s.kafka_bootstrap_servers, **opts)
+        probe = AIOKafkaConsumer(bootstrap_servers=s.kafka_bootstrap_servers, enable_auto_commit=False, **opts)
+        await admin.start()
+        await probe.start()
+        totals: dict[str, int] = {}
+        try:
+            names = sorted({n for ts in self.groups.values() for t in ts for n in (t, t + ".dlq")})
+            partitions = {
+                d["topic"]: sorted(p["partition"] for p in d["partitions"])
+                for d in await admin.describe_topics(names)
+                if d["error_code"] == 0
+            }
+            for group, topics in self.groups.items():
+                committed = await admin.list_consumer_group_offsets(group)
+                parts = [TopicPartition(t, p) for t in topics for p in partitions.get(t, [])]
+                if not parts:
+                    continue
+                ends = await probe.end_offsets(parts)
+                total = 0
+                for tp in parts:
+                    meta = committed.get(tp)
+                    lag = ends[tp] - (meta.offset if meta is not None and meta.offset >= 0 else 0)
+                    total += lag
+                    CONSUMER_LAG.labels(s.service_name, group, tp.topic, str(tp.partition)).set(lag)
+                totals[group] = total
+            dlq_parts = [
+                TopicPartition(t + ".dlq", p)
+                for ts in self.groups.values()
+                for t in ts
+                for p in partitions.get(t + ".dlq", [])
+            ]
+            if dlq_parts:
+                ends = await probe.end_offsets(dlq_parts)
+                starts = await probe.beginning_offsets(dlq_parts)
+                per_topic: dict[str, int] = {}
+                for tp in dlq_parts:
+                    per_topic[tp.topic] = per_topic.get(tp.topic, 0) + ends[tp] - starts[tp]
+                for topic, n in per_topic.items():
+                    DLQ_SIZE.labels(s.service_name, topic).set(n)
+        finally:
+            await probe.stop()
+            await admin.close()
+        return totals
+
+    async def run(self, interval_s: float = 15.0) -> None:
+        while True:
+            with contextlib.suppress(Exception):
+                await self.measure()
+            await asyncio.sleep(interval_s)
