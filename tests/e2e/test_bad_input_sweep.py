@@ -4,7 +4,6 @@ that says what was wrong (never a 500), and nothing changes in the service's dat
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Any
 
 import asyncpg

@@ -19,7 +19,6 @@ from aiokafka import AIOKafkaProducer
 from rc_shared.envelope import Envelope, Event
 from rc_shared.events.members import (
     PEOPLE_TOPIC,
-    UNITS_TOPIC,
     MembershipStarted,
     MembershipStatusChanged,
     MemberTransferred,

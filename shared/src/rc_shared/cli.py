@@ -67,4 +67,33 @@ def service_cli(
             table.add_row(f"{prefix}{field_name}".upper(), default, f.description or "")
         Console().print(table)
 
+    @app.command("dlq")
+    def dlq_cmd(
+        action: str = typer.Argument(..., help="show | replay"),
+        topic: str = typer.Argument(..., help="The original topic, e.g. members.people (without .dlq)."),
+    ) -> None:
+        """Show a dead-letter topic, or replay it to its original topic once the cause is fixed."""
+        from rc_shared import dlq
+
+        settings = settings_factory()
+        if action == "show":
+            table = Table(title=f"{topic}.dlq")
+            for col in ("partition", "offset", "event type", "event id", "error", "failed at"):
+                table.add_column(col)
+            for d in asyncio.run(dlq.show(settings, topic)):
+                table.add_row(
+                    str(d.partition),
+                    str(d.offset),
+                    d.event_type or "",
+                    d.event_id or "",
+                    d.error[:80],
+                    d.failed_at or "",
+                )
+            Console().print(table)
+        elif action == "replay":
+            n = asyncio.run(dlq.replay(settings, topic))
+            typer.echo(f"replayed {n} record(s) to {settings.kafka_namespace}{topic}")
+        else:
+            raise typer.BadParameter("action must be show or replay")
+
     return app

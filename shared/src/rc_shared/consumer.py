@@ -111,8 +111,10 @@ class BatchProcessor:
                     res.ignored += 1
                     continue
                 fresh = await conn.fetchval(
+                    # A dead-lettered event that comes back (a DLQ replay) is tried again.
                     "INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)"
-                    " ON CONFLICT DO NOTHING RETURNING true",
+                    " ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'applied', processed_at = now()"
+                    " WHERE processed_events.outcome = 'dead_lettered' RETURNING true",
                     self.consumer.name,
                     env.id,
                 )

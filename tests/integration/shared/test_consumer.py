@@ -11,22 +11,23 @@ from typing import Any
 import asyncpg
 import pytest
 from aiokafka import AIOKafkaProducer
+
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
 from rc_shared.runtime import Runtime
 from rc_shared.settings import ServiceSettings
-
 from tests.integration.shared.helpers import committed_offsets, eventually, read_topic
 
 sink = Consumer("sink")
 flaky_failures = {"left": 0}
+boom = {"fixed": False}
 
 
 @sink.on(UnitRenamed)
 async def _apply(conn: asyncpg.Connection, env: Envelope) -> None:
     assert isinstance(env.data, UnitRenamed)
-    if env.data.name == "boom":
+    if env.data.name == "boom" and not boom["fixed"]:
         raise ValueError("handler refuses 'boom'")
     if env.data.name == "flaky" and flaky_failures["left"] > 0:
         flaky_failures["left"] -= 1
@@ -126,13 +127,13 @@ async def test_poison_events_go_to_the_dlq_and_the_partition_moves_on(
 ) -> None:
     topic = namespace + UNITS_TOPIC
     unit = uuid.uuid4()  # one key: one partition, so a blocked partition would block e3
-    e1, boom, e3 = _renamed(unit, "first"), _renamed(unit, "boom"), _renamed(unit, "third")
+    e1, boomed, e3 = _renamed(unit, "first"), _renamed(unit, "boom"), _renamed(unit, "third")
     rt = _runtime(infra, fresh_dsn, namespace, migrations)
     await rt.start()
     try:
         await _send(producer, topic, e1)
         await producer.send_and_wait(topic, value=b"{not json", key=str(unit).encode(), headers=e1.headers()[:1])
-        await _send(producer, topic, boom)
+        await _send(producer, topic, boomed)
         await _send(producer, topic, e3)
 
         async def third_applied() -> bool:
@@ -152,7 +153,7 @@ async def test_poison_events_go_to_the_dlq_and_the_partition_moves_on(
         assert h["dlq-original-topic"] == topic
         assert h["dlq-consumer"] == "sink"
         assert h["dlq-error"]
-    assert {r.value for r in dlq} == {b"{not json", boom.value()}
+    assert {r.value for r in dlq} == {b"{not json", boomed.value()}
     offs = await committed_offsets(infra.kafka_bootstrap, namespace + "sink", topic)
     assert sum(o or 0 for o in offs.values()) == 4
     assert await _count(fresh_dsn, "SELECT count(*) FROM processed_events WHERE outcome = 'dead_lettered'") == 1
@@ -219,3 +220,38 @@ async def test_lag_and_dlq_gauges_measure_the_real_group(
     totals = await gauges.measure()
     assert totals == {namespace + "sink": 5}
     assert REGISTRY.get_sample_value("rc_dlq_messages", {"service": "sink-test", "topic": topic + ".dlq"}) == 1
+
+
+async def test_dlq_replay_after_the_fix_applies_the_event_once(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """Runbook: a handler bug sends events to the DLQ; after the fix, a replay applies them."""
+    from rc_shared import dlq
+
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()
+    flaky_failures["left"] = 0
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+        bad = _renamed(unit, "boom")
+        await _send(producer, topic, bad)
+        await _send(producer, topic, _renamed(unit, "fine"))
+
+        async def fine() -> bool:
+            return await _count(fresh_dsn, "SELECT count(*) FROM sink WHERE name = 'fine'") == 1
+
+        await eventually(fine, what="the event after the failing one")
+        shown = await dlq.show(rt.settings, UNITS_TOPIC)
+        assert [(d.event_id, d.error_type) for d in shown] == [(str(bad.id), "ValueError")]
+        boom["fixed"] = True  # the bug fix is deployed
+        assert await dlq.replay(rt.settings, UNITS_TOPIC) == 1
+        assert await dlq.replay(rt.settings, UNITS_TOPIC) == 0, "a second replay must not republish"
+
+        async def replayed() -> bool:
+            return await _count(fresh_dsn, "SELECT count(*) FROM sink WHERE name = 'boom'") == 1
+
+        await eventually(replayed, what="the replayed event applied")
+    finally:
+        boom["fixed"] = False
+        await rt.stop()

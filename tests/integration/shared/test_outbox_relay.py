@@ -8,13 +8,13 @@ from datetime import date
 from typing import Any
 
 import asyncpg
+
 from rc_shared.db import create_pool, migrate
 from rc_shared.envelope import headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
 from rc_shared.kafka import ensure_topics, make_producer
 from rc_shared.outbox import OutboxRelay, UnitOfWork
 from rc_shared.settings import ServiceSettings
-
 from tests.integration.shared.helpers import eventually, read_topic
 
 

@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 import pytest
+
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
