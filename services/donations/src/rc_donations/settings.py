@@ -13,3 +13,19 @@ class Settings(ServiceSettings):
     database_url: str = Field(
         "postgresql://postgres@127.0.0.1:55432/donations", description="asyncpg DSN of the donations database."
     )
+    whole_blood_interval_days: int = Field(
+        84, ge=1, le=3650, description="Days after a whole-blood donation before the donor may give again."
+    )
+    apheresis_interval_days: int = Field(
+        14, ge=1, le=3650, description="Days after an apheresis (plasma/platelets) donation before the next one."
+    )
+    blood_donor_min_age: int = Field(18, ge=0, le=150, description="Youngest age of a blood donor (years).")
+    blood_donor_max_age: int = Field(60, ge=0, le=150, description="Oldest age of a blood donor (years).")
+    enforce_distribution_deadline: bool = Field(
+        True, description="Refuse distributions dated after the campaign's distribution deadline."
+    )
+    statement_max_rows: int = Field(5000, ge=1, le=5000, description="Most rows in one bank-statement request.")
+    anonymous_donor_label: str = Field(
+        "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."
+    )
+    timezone: str = Field("Asia/Ho_Chi_Minh", description="Time zone that decides 'today' (future dates are refused).")

@@ -1,4 +1,5 @@
-"""The donations service's HTTP app (skeleton: the donations issue fills it in)."""
+"""The donations service's HTTP app: ledgers opened from campaign events, contributions with receipts,
+pledges, reversals, distributions within the balance, bank-statement import and public disclosure."""
 
 from __future__ import annotations
 
@@ -6,17 +7,54 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from rc_donations.domain.blood import BloodRules
+from rc_donations.entrypoints.consumers import build_consumers
+from rc_donations.entrypoints.routes import router
+from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
+from rc_shared.events.donations import LEDGER_TOPIC
 from rc_shared.runtime import Runtime, create_app
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def policy_from(settings: Settings) -> Policy:
+    return Policy(
+        blood=BloodRules(
+            whole_blood_interval_days=settings.whole_blood_interval_days,
+            apheresis_interval_days=settings.apheresis_interval_days,
+            min_age=settings.blood_donor_min_age,
+            max_age=settings.blood_donor_max_age,
+        ),
+        enforce_distribution_deadline=settings.enforce_distribution_deadline,
+        statement_max_rows=settings.statement_max_rows,
+        anonymous_label=settings.anonymous_donor_label,
+        timezone=settings.timezone,
+    )
 
 
 def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
-    runtime = Runtime(settings, MIGRATIONS, consumers=[], run_api=api, run_relay=relay, run_consumers=consumers)
-    return create_app(
-        runtime, [], title="Red Cross donations service", description="Donations, pledges, receipts and distributions."
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumers=build_consumers(f"/{settings.service_name}"),
+        topics=[LEDGER_TOPIC],
+        run_api=api,
+        run_relay=relay,
+        run_consumers=consumers,
     )
+    app = create_app(
+        runtime,
+        [router] if api else [],
+        title="Red Cross donations service",
+        description=(
+            "Campaign ledgers (opened and closed by campaign events), cash / in-kind / blood contributions with "
+            "gap-free receipts, pledges, reversals, distributions that never overdraw, bank-statement import, "
+            "and the Decree 93 public ledger. Money is integer VND."
+        ),
+    )
+    app.state.policy = policy_from(settings)
+    return app

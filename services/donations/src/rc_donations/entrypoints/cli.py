@@ -1,9 +1,56 @@
-"""Command line of the donations service: ``rc-donations serve | migrate | settings``."""
+"""Command line of the donations service: ``rc-donations serve | migrate | settings | import-statement``."""
 
 from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import typer
 
 from rc_donations.entrypoints.app import MIGRATIONS, build_app
 from rc_donations.settings import Settings
 from rc_shared.cli import service_cli
 
 app = service_cli("donations", Settings, build_app, MIGRATIONS)
+
+
+@app.command("import-statement")
+def import_statement(
+    campaign_id: str = typer.Argument(..., help="The campaign whose bank account the statement is of."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="The statement as CSV with a header row."),
+    api: str = typer.Option("http://127.0.0.1:8003", help="Base URL of the donations API."),
+    report: Path | None = typer.Option(None, help="Write rejected rows (line, fields, reason) to this CSV."),
+    batch: int = typer.Option(2000, min=1, max=5000, help="Rows per request."),
+    progress: bool = typer.Option(True, help="Show a progress bar."),
+) -> None:
+    """Import a bank statement (CSV: bank_reference, received_on, amount_vnd[, payer_name, description]).
+
+    Rows already recorded (same bank_reference) are reported as duplicates, so re-running is safe.
+    Exit code 0: every row created or duplicate; 1: some rows rejected; 2: the import could not run.
+    """
+    from rc_donations.entrypoints.importer import ImportAborted, run_import
+
+    try:
+        cid = uuid.UUID(campaign_id)
+    except ValueError:
+        typer.echo(f"error: {campaign_id!r} is not a campaign id (a UUID)", err=True)
+        raise typer.Exit(2) from None
+    try:
+        totals = run_import(cid, file, api, report, batch=batch, progress=progress)
+    except (ValueError, ImportAborted) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    rate = totals.rows / totals.seconds if totals.seconds else 0.0
+    typer.echo(
+        f"rows {totals.rows}: created {totals.created} ({totals.created_amount_vnd} VND), "
+        f"duplicate {totals.duplicate} ({totals.duplicate_amount_vnd} VND), rejected {totals.rejected} "
+        f"in {totals.seconds:.1f}s ({rate:.0f} rows/s)"
+        + (f"; rejected rows in {report}" if report and totals.rejected else "")
+    )
+    if totals.rejected:
+        if report is None:
+            for r in totals.rejections[:20]:
+                typer.echo(f"  line {r['line']}: {r['reason']}", err=True)
+            if len(totals.rejections) > 20:
+                typer.echo(f"  … and {len(totals.rejections) - 20} more (use --report FILE)", err=True)
+        raise typer.Exit(1)

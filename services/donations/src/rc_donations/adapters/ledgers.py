@@ -1,0 +1,140 @@
+"""SQL for ledgers (one row per campaign: status, receipt counter, running sums) and beneficiaries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rc_donations.domain.ledger import Ledger, Totals
+
+_TOTALS = tuple(Totals.__dataclass_fields__)
+
+
+def ledger_from(r: asyncpg.Record) -> Ledger:
+    return Ledger(
+        campaign_id=r["campaign_id"],
+        code=r["code"],
+        status=r["status"],
+        organising_unit_id=r["organising_unit_id"],
+        participating_unit_ids=list(r["participating_unit_ids"] or ()),
+        receiving_from=r["receiving_from"],
+        receiving_until=r["receiving_until"],
+        distribution_deadline=r["distribution_deadline"],
+        closed_on=r["closed_on"],
+        settled_on=r["settled_on"],
+    )
+
+
+def totals_from(r: asyncpg.Record) -> Totals:
+    return Totals(**{k: int(r[k]) for k in _TOTALS})
+
+
+class LedgerRepository:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def open(
+        self,
+        *,
+        campaign_id: uuid.UUID,
+        code: str,
+        name: str,
+        campaign_type: str,
+        organising_unit_id: uuid.UUID,
+        participating_unit_ids: list[uuid.UUID],
+        receiving_from: date,
+        receiving_until: date,
+        distribution_deadline: date | None,
+        targets: dict[str, Any],
+    ) -> bool:
+        """Insert the ledger; False if it already exists (a campaign is launched once)."""
+        return bool(
+            await self.conn.fetchval(
+                "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id,"
+                " participating_unit_ids, receiving_from, receiving_until, distribution_deadline, targets)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                " ON CONFLICT (campaign_id) DO NOTHING RETURNING true",
+                campaign_id,
+                code,
+                name,
+                campaign_type,
+                organising_unit_id,
+                participating_unit_ids,
+                receiving_from,
+                receiving_until,
+                distribution_deadline,
+                targets,
+            )
+        )
+
+    async def get(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.conn.fetchrow("SELECT * FROM ledgers WHERE campaign_id = $1", campaign_id)
+
+    async def lock(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        """The ledger row, locked until the transaction ends: every writer of a ledger serialises here."""
+        return await self.conn.fetchrow("SELECT * FROM ledgers WHERE campaign_id = $1 FOR UPDATE", campaign_id)
+
+    async def close(self, campaign_id: uuid.UUID, status: str, closed_on: date) -> None:
+        await self.conn.execute(
+            "UPDATE ledgers SET status = $2, closed_on = $3, updated_at = now() WHERE campaign_id = $1",
+            campaign_id,
+            status,
+            closed_on,
+        )
+
+    async def settle(self, campaign_id: uuid.UUID, settled_on: date) -> None:
+        await self.conn.execute(
+            "UPDATE ledgers SET status = 'settled', settled_on = $2, closed_on = coalesce(closed_on, $2),"
+            " updated_at = now() WHERE campaign_id = $1",
+            campaign_id,
+            settled_on,
+        )
+
+    async def add(self, campaign_id: uuid.UUID, receipts: int = 0, **deltas: int) -> asyncpg.Record:
+        """Add to the running sums (and take ``receipts`` receipt numbers); returns the new row.
+
+        Callers hold the row lock, so ``last_receipt_no`` advances without gaps.
+        """
+        unknown = set(deltas) - set(_TOTALS)
+        if unknown:
+            raise ValueError(f"unknown ledger columns {sorted(unknown)}")
+        sets = ["last_receipt_no = last_receipt_no + $2", "updated_at = now()"]
+        args: list[Any] = [campaign_id, receipts]
+        for col, v in deltas.items():
+            args.append(v)
+            sets.append(f"{col} = {col} + ${len(args)}")
+        row = await self.conn.fetchrow(
+            f"UPDATE ledgers SET {', '.join(sets)} WHERE campaign_id = $1 RETURNING *", *args
+        )
+        assert row is not None
+        return row
+
+    # ---------------------------------------------------------------- beneficiaries
+
+    async def beneficiary_registered(
+        self, beneficiary_id: uuid.UUID, unit_id: uuid.UUID, kind: str, campaign_id: uuid.UUID | None
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO beneficiaries (id, unit_id, kind, campaign_id, registered_at) VALUES ($1, $2, $3, $4, now())"
+            " ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, kind = EXCLUDED.kind,"
+            " campaign_id = EXCLUDED.campaign_id, registered_at = coalesce(beneficiaries.registered_at, now())",
+            beneficiary_id,
+            unit_id,
+            kind,
+            campaign_id,
+        )
+
+    async def beneficiary_verified(self, beneficiary_id: uuid.UUID, unit_id: uuid.UUID, verified_on: date) -> None:
+        await self.conn.execute(
+            "INSERT INTO beneficiaries (id, unit_id, verified_on) VALUES ($1, $2, $3)"
+            " ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, verified_on = EXCLUDED.verified_on",
+            beneficiary_id,
+            unit_id,
+            verified_on,
+        )
+
+    async def beneficiary(self, beneficiary_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.conn.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", beneficiary_id)

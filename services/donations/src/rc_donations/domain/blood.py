@@ -1,0 +1,76 @@
+"""Blood donor eligibility (Circular 26/2013/TT-BYT): intervals between donations and age (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from rc_shared.errors import Conflict
+
+BloodKind = Literal["whole_blood", "apheresis"]
+
+
+@dataclass(frozen=True)
+class BloodRules:
+    whole_blood_interval_days: int = 84
+    apheresis_interval_days: int = 14
+    min_age: int = 18
+    max_age: int = 60
+
+    def interval(self, kind: BloodKind) -> int:
+        return self.whole_blood_interval_days if kind == "whole_blood" else self.apheresis_interval_days
+
+
+@dataclass(frozen=True)
+class PastDonation:
+    on: date
+    kind: BloodKind
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Completed years of age on a date."""
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+def next_eligible_on(rules: BloodRules, history: Sequence[PastDonation]) -> date | None:
+    """The first day the donor may give again; the latest donation's kind sets the interval."""
+    if not history:
+        return None
+    last = max(history, key=lambda d: d.on)
+    return last.on + timedelta(days=rules.interval(last.kind))
+
+
+def check_eligible(
+    rules: BloodRules,
+    history: Sequence[PastDonation],
+    on: date,
+    kind: BloodKind,
+    birth_date: date | None,
+) -> None:
+    """Raise Conflict (with the next eligible date) if the donor may not give blood on ``on``."""
+    if birth_date is not None:
+        age = age_on(birth_date, on)
+        if age < rules.min_age or age > rules.max_age:
+            raise Conflict(
+                f"the donor is {age} on {on}: blood donors must be {rules.min_age}–{rules.max_age} years old",
+                age=age,
+            )
+    before = [d for d in history if d.on <= on]
+    nxt = next_eligible_on(rules, before)
+    if nxt is not None and on < nxt:
+        last = max(before, key=lambda d: d.on)
+        raise Conflict(
+            f"the donor is not eligible to give blood on {on}: the last donation ({last.kind} on {last.on}) "
+            f"needs {rules.interval(last.kind)} days; next eligible date {nxt}",
+            next_eligible_on=nxt,
+            last_donation_on=last.on,
+        )
+    after = sorted((d for d in history if d.on > on), key=lambda d: d.on)
+    if after and after[0].on < on + timedelta(days=rules.interval(kind)):
+        raise Conflict(
+            f"the donor gave blood on {after[0].on}: a {kind} donation on {on} would be less than "
+            f"{rules.interval(kind)} days before it",
+            later_donation_on=after[0].on,
+        )

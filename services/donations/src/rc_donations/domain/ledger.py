@@ -1,0 +1,183 @@
+"""A campaign's ledger: when it accepts contributions and distributions, and its balances (pure)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from rc_shared.errors import Conflict, Invalid
+
+MAX_VND = 10**15
+"""Largest amount one entry may carry (a sanity bound; far above any real gift)."""
+
+LedgerStatus = Literal["launched", "closed", "cancelled", "settled"]
+DistributionKind = Literal["cash", "goods"]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Running sums kept on the ledger row; every balance is derived from them."""
+
+    cash_received_vnd: int = 0
+    cash_reversed_vnd: int = 0
+    cash_distributed_vnd: int = 0
+    cash_distribution_reversed_vnd: int = 0
+    in_kind_received_vnd: int = 0
+    in_kind_reversed_vnd: int = 0
+    goods_distributed_vnd: int = 0
+    goods_distribution_reversed_vnd: int = 0
+    blood_units: int = 0
+    blood_units_reversed: int = 0
+
+    @property
+    def cash_net_received_vnd(self) -> int:
+        return self.cash_received_vnd - self.cash_reversed_vnd
+
+    @property
+    def cash_net_distributed_vnd(self) -> int:
+        return self.cash_distributed_vnd - self.cash_distribution_reversed_vnd
+
+    @property
+    def cash_balance_vnd(self) -> int:
+        """Cash received − cash reversed − cash distributed + reversed distributions."""
+        return self.cash_net_received_vnd - self.cash_net_distributed_vnd
+
+    @property
+    def in_kind_net_received_vnd(self) -> int:
+        return self.in_kind_received_vnd - self.in_kind_reversed_vnd
+
+    @property
+    def goods_net_distributed_vnd(self) -> int:
+        return self.goods_distributed_vnd - self.goods_distribution_reversed_vnd
+
+    @property
+    def goods_balance_vnd(self) -> int:
+        """In-kind value received − reversed − goods distributed + reversed distributions."""
+        return self.in_kind_net_received_vnd - self.goods_net_distributed_vnd
+
+    @property
+    def blood_units_net(self) -> int:
+        return self.blood_units - self.blood_units_reversed
+
+    def available(self, kind: DistributionKind) -> int:
+        return self.cash_balance_vnd if kind == "cash" else self.goods_balance_vnd
+
+
+def check_can_distribute(totals: Totals, kind: DistributionKind, requested_vnd: int) -> None:
+    """Refuse a distribution the balance does not cover (the balance never goes below zero)."""
+    available = totals.available(kind)
+    if requested_vnd > available:
+        what = "" if kind == "cash" else " (goods, by value)"
+        raise Conflict(
+            f"insufficient balance{what}: requested {requested_vnd} VND, available {available} VND",
+            requested_vnd=requested_vnd,
+            available_vnd=available,
+            kind=kind,
+        )
+
+
+def check_can_reverse_donation(totals: Totals, kind: str, amount_vnd: int, value_vnd: int) -> None:
+    """A reversal may not take back money (or goods) that was already distributed."""
+    if kind == "cash" and amount_vnd > totals.cash_balance_vnd:
+        raise Conflict(
+            f"cannot reverse {amount_vnd} VND: only {totals.cash_balance_vnd} VND is undistributed "
+            "(the balance would go negative; reverse distributions first)",
+            requested_vnd=amount_vnd,
+            available_vnd=totals.cash_balance_vnd,
+        )
+    if kind == "in_kind" and value_vnd > totals.goods_balance_vnd:
+        raise Conflict(
+            f"cannot reverse goods worth {value_vnd} VND: only {totals.goods_balance_vnd} VND of goods is "
+            "undistributed (the balance would go negative; reverse distributions first)",
+            requested_vnd=value_vnd,
+            available_vnd=totals.goods_balance_vnd,
+        )
+
+
+@dataclass(frozen=True)
+class Ledger:
+    campaign_id: uuid.UUID
+    code: str
+    status: LedgerStatus
+    organising_unit_id: uuid.UUID
+    participating_unit_ids: Sequence[uuid.UUID]
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date | None
+    closed_on: date | None = None
+    settled_on: date | None = None
+
+    @property
+    def label(self) -> str:
+        return f"campaign {self.code} ({self.campaign_id})"
+
+    def units(self) -> set[uuid.UUID]:
+        return {self.organising_unit_id, *self.participating_unit_ids}
+
+    def check_unit(self, unit_id: uuid.UUID, what: str) -> None:
+        if unit_id not in self.units():
+            raise Conflict(
+                f"{what} {unit_id} is neither the organising unit nor a participating unit of {self.label}",
+                field=what,
+            )
+
+    def check_open(self) -> None:
+        """Contributions only while launched (Decree 93: nothing is accepted after close)."""
+        if self.status == "cancelled":
+            raise Conflict(
+                f"{self.label} was cancelled on {self.closed_on}: nothing is accepted", ledger_status=self.status
+            )
+        if self.status in ("closed", "settled"):
+            raise Conflict(
+                f"{self.label} is closed since {self.closed_on}: nothing is accepted after close",
+                ledger_status=self.status,
+                closed_on=self.closed_on,
+            )
+
+    def check_accepts(self, received_on: date, today: date) -> None:
+        """Contributions only while launched, and dated within the receiving period (Decree 93)."""
+        self.check_open()
+        if received_on > today:
+            raise Invalid(f"received_on {received_on} is in the future (today is {today})", field="received_on")
+        if not self.receiving_from <= received_on <= self.receiving_until:
+            raise Conflict(
+                f"received_on {received_on} is outside the receiving period of {self.label} "
+                f"({self.receiving_from} to {self.receiving_until}): nothing is accepted outside it",
+                field="received_on",
+                receiving_from=self.receiving_from,
+                receiving_until=self.receiving_until,
+            )
+
+    def check_pledges(self) -> None:
+        if self.status != "launched":
+            raise Conflict(f"{self.label} is {self.status}: pledges are only taken while it is launched")
+
+    def check_distributes(self, distributed_on: date, today: date, enforce_deadline: bool) -> None:
+        """Distributions while launched or closed (not settled or cancelled), up to the deadline."""
+        if self.status == "settled":
+            raise Conflict(f"{self.label} was settled on {self.settled_on}: no more distributions")
+        if self.status == "cancelled":
+            raise Conflict(f"{self.label} was cancelled on {self.closed_on}: its contributions are not distributed")
+        if distributed_on > today:
+            raise Invalid(
+                f"distributed_on {distributed_on} is in the future (today is {today})", field="distributed_on"
+            )
+        if distributed_on < self.receiving_from:
+            raise Conflict(
+                f"distributed_on {distributed_on} is before {self.label} started receiving ({self.receiving_from})",
+                field="distributed_on",
+            )
+        if enforce_deadline and self.distribution_deadline and distributed_on > self.distribution_deadline:
+            raise Conflict(
+                f"distributed_on {distributed_on} is after the distribution deadline of {self.label} "
+                f"({self.distribution_deadline})",
+                field="distributed_on",
+                distribution_deadline=self.distribution_deadline,
+            )
+
+    def check_corrections(self) -> None:
+        if self.status == "settled":
+            raise Conflict(f"{self.label} was settled on {self.settled_on}: its accounts are final")

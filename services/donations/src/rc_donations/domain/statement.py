@@ -1,0 +1,173 @@
+"""Bank-statement rows: parsing, validation and deduplication by bank reference (pure).
+
+A row is ``{bank_reference, received_on, amount_vnd, payer_name?, description?}``. Amounts are whole
+VND: an integer, or a string of digits with optional thousands separators (``1.000.000`` or
+``1,000,000``, groups of exactly three digits; VND has no minor unit). Dates are ISO
+(``2026-05-01``) or Vietnamese day-first (``01/05/2026``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from rc_donations.domain.ledger import MAX_VND
+
+MAX_REFERENCE = 100
+MAX_TEXT = 500
+_GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
+
+
+class RowError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    index: int
+    bank_reference: str
+    received_on: date
+    amount_vnd: int
+    payer_name: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    index: int
+    bank_reference: str | None
+    status: Literal["new", "duplicate", "rejected"]
+    reason: str | None = None
+    row: StatementRow | None = None
+    existing_id: Any = None
+
+
+def parse_amount(value: Any) -> int:
+    if isinstance(value, bool) or value is None:
+        raise RowError("amount_vnd is required")
+    if isinstance(value, int):
+        amount = value
+    elif isinstance(value, float):
+        raise RowError(f"amount_vnd must be a whole number of VND, not {value!r}")
+    elif isinstance(value, str):
+        s = value.strip().replace(" ", "")
+        if s.endswith(("VND", "đ", "₫")):
+            s = s.removesuffix("VND").removesuffix("đ").removesuffix("₫")
+        sign, digits = (-1, s[1:]) if s.startswith("-") else (1, s)
+        if digits.isdigit() and digits.isascii():
+            amount = sign * int(digits)
+        elif _GROUPED.match(digits) and len(set(re.findall(r"[.,]", digits))) == 1:
+            amount = sign * int(re.sub(r"[.,]", "", digits))
+        elif not s:
+            raise RowError("amount_vnd is required")
+        else:
+            raise RowError(f"amount_vnd {value!r} is not a whole number of VND")
+    else:
+        raise RowError(f"amount_vnd {value!r} is not a whole number of VND")
+    if amount <= 0:
+        raise RowError(f"amount_vnd must be more than 0, got {amount}")
+    if amount > MAX_VND:
+        raise RowError(f"amount_vnd {amount} exceeds {MAX_VND}")
+    return amount
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise RowError("received_on is required")
+    s = value.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise RowError(f"received_on {value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def _text(raw: Mapping[str, Any], name: str) -> str | None:
+    v = raw.get(name)
+    if v is None:
+        return None
+    if not isinstance(v, str):
+        raise RowError(f"{name} must be text")
+    v = v.strip()
+    if len(v) > MAX_TEXT:
+        raise RowError(f"{name} is longer than {MAX_TEXT} characters")
+    return v or None
+
+
+def validate_row(
+    index: int, raw: Any, receiving_from: date, receiving_until: date, today: date
+) -> StatementRow | Decision:
+    """A valid row, or a rejection saying why."""
+    ref = raw.get("bank_reference") if isinstance(raw, Mapping) else None
+    ref_s = ref.strip() if isinstance(ref, str) else None
+    try:
+        if not isinstance(raw, Mapping):
+            raise RowError("a row must be an object")
+        if not ref_s:
+            raise RowError("bank_reference is required")
+        if len(ref_s) > MAX_REFERENCE:
+            raise RowError(f"bank_reference is longer than {MAX_REFERENCE} characters")
+        amount = parse_amount(raw.get("amount_vnd"))
+        on = parse_date(raw.get("received_on"))
+        if on > today:
+            raise RowError(f"received_on {on} is in the future")
+        if not receiving_from <= on <= receiving_until:
+            raise RowError(f"received_on {on} is outside the receiving period ({receiving_from} to {receiving_until})")
+        return StatementRow(index, ref_s, on, amount, _text(raw, "payer_name"), _text(raw, "description"))
+    except RowError as exc:
+        return Decision(index, ref_s, "rejected", str(exc))
+
+
+def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[Any, int, date]]) -> list[Decision]:
+    """Decide each row: new, duplicate (already recorded, or repeated in this batch), or rejected.
+
+    ``existing`` maps a bank reference already in the ledger to (donation id, amount, date). A
+    reference seen again with a different amount or date is rejected, never silently merged.
+    """
+    seen: dict[str, StatementRow] = {}
+    out: list[Decision] = []
+    for c in checked:
+        if isinstance(c, Decision):
+            out.append(c)
+            continue
+        ref = c.bank_reference
+        if ref in existing:
+            did, amount, on = existing[ref]
+            if amount != c.amount_vnd or on != c.received_on:
+                out.append(
+                    Decision(
+                        c.index,
+                        ref,
+                        "rejected",
+                        f"bank_reference {ref} is already recorded with amount {amount} VND on {on}, "
+                        f"not {c.amount_vnd} VND on {c.received_on}",
+                        existing_id=did,
+                    )
+                )
+            else:
+                out.append(Decision(c.index, ref, "duplicate", "already recorded", row=c, existing_id=did))
+            continue
+        if ref in seen:
+            first = seen[ref]
+            if first.amount_vnd != c.amount_vnd or first.received_on != c.received_on:
+                out.append(
+                    Decision(
+                        c.index,
+                        ref,
+                        "rejected",
+                        f"bank_reference {ref} appears again in this batch (row {first.index}) with a different "
+                        "amount or date",
+                    )
+                )
+            else:
+                out.append(Decision(c.index, ref, "duplicate", f"repeats row {first.index} of this batch", row=c))
+            continue
+        seen[ref] = c
+        out.append(Decision(c.index, ref, "new", row=c))
+    return out

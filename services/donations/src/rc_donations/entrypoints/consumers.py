@@ -1,0 +1,49 @@
+"""Consumers: the campaign lifecycle opens and closes ledgers; verified beneficiaries are kept locally."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from rc_donations.service_layer import lifecycle
+from rc_shared.consumer import Consumer
+from rc_shared.envelope import Envelope
+from rc_shared.events.campaigns import (
+    BeneficiaryRegistered,
+    BeneficiaryVerified,
+    CampaignCancelled,
+    CampaignClosed,
+    CampaignLaunched,
+    CampaignSettled,
+)
+
+
+def build_consumers(source: str) -> list[Consumer]:
+    campaigns = Consumer("donations.campaigns")
+    beneficiaries = Consumer("donations.beneficiaries")
+
+    @campaigns.on(CampaignLaunched)
+    async def _launched(conn: asyncpg.Connection, env: Envelope) -> None:
+        assert isinstance(env.data, CampaignLaunched)
+        await lifecycle.campaign_launched(conn, env.data, source)
+
+    @campaigns.on(CampaignClosed, CampaignCancelled)
+    async def _ended(conn: asyncpg.Connection, env: Envelope) -> None:
+        assert isinstance(env.data, CampaignClosed | CampaignCancelled)
+        await lifecycle.campaign_ended(conn, env.data, source)
+
+    @campaigns.on(CampaignSettled)
+    async def _settled(conn: asyncpg.Connection, env: Envelope) -> None:
+        assert isinstance(env.data, CampaignSettled)
+        await lifecycle.campaign_settled(conn, env.data, source)
+
+    @beneficiaries.on(BeneficiaryRegistered)
+    async def _registered(conn: asyncpg.Connection, env: Envelope) -> None:
+        assert isinstance(env.data, BeneficiaryRegistered)
+        await lifecycle.beneficiary_registered(conn, env.data)
+
+    @beneficiaries.on(BeneficiaryVerified)
+    async def _verified(conn: asyncpg.Connection, env: Envelope) -> None:
+        assert isinstance(env.data, BeneficiaryVerified)
+        await lifecycle.beneficiary_verified(conn, env.data)
+
+    return [campaigns, beneficiaries]

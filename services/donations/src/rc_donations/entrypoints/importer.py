@@ -1,0 +1,207 @@
+"""Client side of ``rc-donations import-statement``: stream a bank-statement CSV to the API in batches.
+
+CSV (UTF-8, BOM allowed; delimiter ``,`` ``;`` or tab, detected) with a header row naming at least
+``bank_reference``, ``received_on`` and ``amount_vnd`` (optional ``payer_name``, ``description``;
+a few Vietnamese aliases are understood). Every data row ends up counted as created, duplicate or
+rejected; rejected rows go to the report with the reason. Re-running is safe: rows already recorded
+come back as duplicates.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+FIELDS = ("bank_reference", "received_on", "amount_vnd", "payer_name", "description")
+REQUIRED = ("bank_reference", "received_on", "amount_vnd")
+ALIASES = {
+    "bank_reference": {"bank_reference", "reference", "ref", "transaction_id", "so_tham_chieu", "ma_giao_dich"},
+    "received_on": {"received_on", "date", "value_date", "ngay", "ngay_giao_dich"},
+    "amount_vnd": {"amount_vnd", "amount", "credit", "so_tien", "so_tien_ghi_co"},
+    "payer_name": {"payer_name", "payer", "ten_nguoi_chuyen", "nguoi_chuyen"},
+    "description": {"description", "noi_dung", "dien_giai", "memo"},
+}
+
+
+class ImportAborted(RuntimeError):
+    """The API refused a whole batch (e.g. the campaign is closed); nothing of that batch was written."""
+
+
+def _slug(header: str) -> str:
+    s = unicodedata.normalize("NFD", header.strip().lower()).replace("đ", "d")
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return "_".join(s.replace("-", " ").split())
+
+
+def map_header(header: list[str]) -> dict[str, str]:
+    """Our field name → the file's column name; ValueError if a required column is missing."""
+    out: dict[str, str] = {}
+    for col in header:
+        slug = _slug(col)
+        for name, names in ALIASES.items():
+            if slug in names and name not in out:
+                out[name] = col
+    missing = [f for f in REQUIRED if f not in out]
+    if missing:
+        raise ValueError(f"the CSV header {header} lacks the column(s) {', '.join(missing)}")
+    return out
+
+
+@dataclass
+class Totals:
+    rows: int = 0
+    created: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    created_amount_vnd: int = 0
+    duplicate_amount_vnd: int = 0
+    seconds: float = 0.0
+    rejections: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "rejections"}
+
+
+def _count_rows(path: Path) -> int:
+    with path.open("rb") as f:
+        return max(sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1, 0)
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
+    """(line number, row with our field names, local rejection reason or None), streaming."""
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        sample = f.read(8192)
+        f.seek(0)
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.reader(f, dialect)
+        header = next(reader, None)
+        if header is None:
+            raise ValueError(f"{path} is empty")
+        cols = map_header(header)
+        pos = {name: header.index(col) for name, col in cols.items()}
+        for row in reader:
+            if not any(c.strip() for c in row):
+                continue  # a blank line carries no data
+            line = reader.line_num
+            rec: dict[str, Any] = {}
+            for name, i in pos.items():
+                v = row[i].strip() if i < len(row) else ""
+                rec[name] = v or None
+            reason = None
+            if len(row) != len(header):
+                reason = f"the row has {len(row)} fields, the header {len(header)}"
+            yield line, rec, reason
+
+
+def _post(client: httpx.Client, url: str, rows: list[dict[str, Any]], retries: int = 3) -> dict[str, Any]:
+    for attempt in range(1, retries + 1):
+        try:
+            r = client.post(url, json={"rows": rows})
+        except httpx.TransportError:
+            if attempt == retries:
+                raise
+            time.sleep(attempt)  # safe to resend: rows are deduplicated by bank_reference
+            continue
+        if r.status_code >= 500 and attempt < retries:
+            time.sleep(attempt)
+            continue
+        if r.status_code != 200:
+            try:
+                msg = r.json().get("message", r.text)
+            except ValueError:
+                msg = r.text
+            raise ImportAborted(f"the API answered {r.status_code}: {msg}")
+        body: dict[str, Any] = r.json()
+        return body
+    raise AssertionError("unreachable")
+
+
+def run_import(
+    campaign_id: uuid.UUID,
+    path: Path,
+    api: str,
+    report: Path | None,
+    *,
+    batch: int = 2000,
+    progress: bool = True,
+    timeout: float = 300.0,
+) -> Totals:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    totals = Totals()
+    start = time.perf_counter()
+    url = f"{api.rstrip('/')}/campaigns/{campaign_id}/bank-statement"
+    expected = _count_rows(path)
+    bar = Progress(
+        TextColumn("[bold]importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("created {task.fields[created]} · dup {task.fields[duplicate]} · rejected {task.fields[rejected]}"),
+        TimeRemainingColumn(),
+        disable=not progress,
+    )
+
+    def flush(client: httpx.Client, pending: list[tuple[int, dict[str, Any]]], task: Any) -> None:
+        if not pending:
+            return
+        body = _post(client, url, [r for _, r in pending])
+        for res in body["results"]:
+            line, rec = pending[res["index"]]
+            status = res["status"]
+            if status == "created":
+                totals.created += 1
+            elif status == "duplicate":
+                totals.duplicate += 1
+            else:
+                totals.rejected += 1
+                totals.rejections.append({"line": line, **rec, "reason": res.get("reason")})
+        totals.created_amount_vnd += int(body["created_amount_vnd"])
+        totals.duplicate_amount_vnd += int(body["duplicate_amount_vnd"])
+        if len(body["results"]) != len(pending):
+            raise ImportAborted(f"the API answered {len(body['results'])} results for {len(pending)} rows")
+        bar.update(
+            task,
+            advance=len(pending),
+            created=totals.created,
+            duplicate=totals.duplicate,
+            rejected=totals.rejected,
+        )
+        pending.clear()
+
+    with bar, httpx.Client(timeout=timeout) as client:
+        task = bar.add_task("import", total=expected or None, created=0, duplicate=0, rejected=0)
+        pending: list[tuple[int, dict[str, Any]]] = []
+        for line, rec, reason in read_rows(path):
+            totals.rows += 1
+            if reason is not None:
+                totals.rejected += 1
+                totals.rejections.append({"line": line, **rec, "reason": reason})
+                bar.update(task, advance=1, rejected=totals.rejected)
+                continue
+            pending.append((line, rec))
+            if len(pending) >= batch:
+                flush(client, pending, task)
+        flush(client, pending, task)
+    totals.seconds = time.perf_counter() - start
+    if report is not None:
+        write_report(report, totals.rejections)
+    return totals
+
+
+def write_report(path: Path, rejections: list[dict[str, Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["line", *FIELDS, "reason"], extrasaction="ignore")
+        w.writeheader()
+        for r in sorted(rejections, key=lambda r: r["line"]):
+            w.writerow(r)

@@ -1,0 +1,290 @@
+"""HTTP routes of the donations service (thin: parse, call a use case in a unit of work, answer)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+
+from rc_donations.domain.donations import Item
+from rc_donations.entrypoints import schemas as s
+from rc_donations.service_layer import distributions, donations, pledges, reports, statement
+from rc_donations.service_layer.commands import (
+    DonorInput,
+    Idempotency,
+    RecordDistribution,
+    RecordDonation,
+    RecordPledge,
+)
+from rc_donations.service_layer.policy import Policy
+from rc_shared.outbox import UnitOfWork
+from rc_shared.runtime import Runtime
+
+router = APIRouter()
+
+
+def _runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+def _policy(request: Request) -> Policy:
+    return request.app.state.policy  # type: ignore[no-any-return]
+
+
+async def _uow(request: Request) -> AsyncIterator[UnitOfWork]:
+    rt = _runtime(request)
+    async with UnitOfWork(rt.db(), rt.source) as uow:
+        yield uow
+
+
+async def _conn(request: Request) -> AsyncIterator[Any]:
+    async with _runtime(request).db().acquire() as conn:
+        yield conn
+
+
+UoW = Annotated[UnitOfWork, Depends(_uow)]
+Conn = Annotated[Any, Depends(_conn)]
+Pol = Annotated[Policy, Depends(_policy)]
+IdemKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        description="Resending a request with the same key returns the original record (200) instead of a new one.",
+    ),
+]
+Limit = Annotated[int, Query(ge=1, le=10000)]
+Offset = Annotated[int, Query(ge=0, le=10**9)]
+
+
+def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | None:
+    if key is None:
+        return None
+    canonical = json.dumps({"campaign_id": str(campaign_id), "body": body.model_dump(mode="json")}, sort_keys=True)
+    return Idempotency(key, hashlib.sha256(canonical.encode()).hexdigest())
+
+
+def _donor(d: s.DonorIn | None) -> DonorInput | None:
+    if d is None:
+        return None
+    return DonorInput(
+        type=d.type,
+        id=d.id,
+        name=d.name,
+        phone=d.phone,
+        id_number=d.id_number,
+        birth_date=d.birth_date,
+        consent_to_be_named=d.consent_to_be_named,
+    )
+
+
+def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationIn) -> RecordDonation:
+    common: dict[str, Any] = {
+        "kind": body.kind,
+        "received_on": body.received_on,
+        "donor": _donor(body.donor),
+        "unit_id": body.unit_id,
+        "credited_unit_id": body.credited_unit_id,
+        "credited_person_id": body.credited_person_id,
+        "description": body.description,
+    }
+    if isinstance(body, s.CashDonationIn):
+        return RecordDonation(
+            **common,
+            amount_vnd=body.amount_vnd,
+            channel=body.channel,
+            bank_reference=body.bank_reference,
+            pledge_id=body.pledge_id,
+        )
+    if isinstance(body, s.InKindDonationIn):
+        items = [Item(i.item, i.quantity, i.unit, i.assessed_value_vnd) for i in body.items]
+        return RecordDonation(**common, items=items, channel=body.channel)
+    return RecordDonation(**common, blood_units=body.units, blood_kind=body.blood_kind, channel="blood_drive")
+
+
+# ------------------------------------------------------------------------ donations
+
+
+@router.post(
+    "/campaigns/{campaign_id}/donations",
+    status_code=201,
+    tags=["donations"],
+    summary="Record a contribution: cash, in kind or blood (201 new; 200 a resubmission)",
+)
+async def record_donation(
+    campaign_id: uuid.UUID, body: s.DonationIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+) -> dict[str, Any]:
+    donation_id, created = await donations.record_donation(
+        uow, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
+    )
+    await uow.commit()
+    if not created:
+        response.status_code = 200
+    return await donations.get_donation(uow.conn, donation_id)
+
+
+@router.get("/campaigns/{campaign_id}/donations", tags=["donations"], summary="A campaign's donations by receipt")
+async def list_donations(campaign_id: uuid.UUID, conn: Conn, limit: Limit = 1000, offset: Offset = 0) -> Any:
+    return await donations.list_donations(conn, campaign_id, limit, offset)
+
+
+@router.get("/donations/{donation_id}", tags=["donations"], summary="One donation")
+async def get_donation(donation_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await donations.get_donation(conn, donation_id)
+
+
+@router.get("/donations/{donation_id}/receipt", tags=["donations"], summary="The receipt of a donation")
+async def get_receipt(donation_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
+    return await donations.receipt(conn, policy, donation_id)
+
+
+@router.post(
+    "/donations/{donation_id}/reversal",
+    status_code=201,
+    tags=["donations"],
+    summary="Reverse a donation (a correction entry; nothing is deleted)",
+)
+async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    out = await donations.reverse_donation(uow, policy, donation_id, body.reason)
+    await uow.commit()
+    return out
+
+
+@router.post(
+    "/campaigns/{campaign_id}/bank-statement",
+    tags=["donations"],
+    summary="Import bank-statement rows (deduplicated by bank_reference; safe to re-run)",
+)
+async def import_statement(campaign_id: uuid.UUID, body: s.StatementIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    out = await statement.import_statement(uow, policy, campaign_id, body.rows)
+    await uow.commit()
+    return out
+
+
+# ------------------------------------------------------------------------ pledges
+
+
+@router.post(
+    "/campaigns/{campaign_id}/pledges", status_code=201, tags=["pledges"], summary="Record a pledge with a schedule"
+)
+async def record_pledge(
+    campaign_id: uuid.UUID, body: s.PledgeIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+) -> dict[str, Any]:
+    cmd = RecordPledge(
+        amount_vnd=body.amount_vnd,
+        instalments=body.instalments,
+        first_due_on=body.first_due_on,
+        interval_days=body.interval_days,
+        donor=_donor(body.donor),
+        unit_id=body.unit_id,
+    )
+    pledge_id, created = await pledges.record_pledge(uow, policy, campaign_id, cmd, _idem(key, campaign_id, body))
+    await uow.commit()
+    if not created:
+        response.status_code = 200
+    return await pledges.get_pledge(uow.conn, policy, pledge_id)
+
+
+@router.get("/pledges/{pledge_id}", tags=["pledges"], summary="A pledge: paid vs pledged, instalments due")
+async def get_pledge(pledge_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
+    return await pledges.get_pledge(conn, policy, pledge_id)
+
+
+# ------------------------------------------------------------------------ distributions
+
+
+@router.post(
+    "/campaigns/{campaign_id}/distributions",
+    status_code=201,
+    tags=["distributions"],
+    summary="Give cash or goods to a verified beneficiary (never beyond the balance)",
+)
+async def record_distribution(
+    campaign_id: uuid.UUID, body: s.DistributionIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+) -> dict[str, Any]:
+    cmd = RecordDistribution(
+        beneficiary_id=body.beneficiary_id,
+        kind=body.kind,
+        amount_vnd=body.vnd,
+        distributed_on=body.distributed_on,
+        unit_id=body.unit_id,
+        description=body.description,
+    )
+    distribution_id, created = await distributions.record_distribution(
+        uow, policy, campaign_id, cmd, _idem(key, campaign_id, body)
+    )
+    await uow.commit()
+    if not created:
+        response.status_code = 200
+    return await distributions.get_distribution(uow.conn, distribution_id)
+
+
+@router.get("/campaigns/{campaign_id}/distributions", tags=["distributions"], summary="A campaign's distributions")
+async def list_distributions(campaign_id: uuid.UUID, conn: Conn, limit: Limit = 1000, offset: Offset = 0) -> Any:
+    return await distributions.list_distributions(conn, campaign_id, limit, offset)
+
+
+@router.get("/distributions/{distribution_id}", tags=["distributions"], summary="One distribution")
+async def get_distribution(distribution_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await distributions.get_distribution(conn, distribution_id)
+
+
+@router.post(
+    "/distributions/{distribution_id}/reversal",
+    status_code=201,
+    tags=["distributions"],
+    summary="Reverse a distribution (the amount returns to the balance)",
+)
+async def reverse_distribution(distribution_id: uuid.UUID, body: s.ReversalIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    out = await distributions.reverse_distribution(uow, policy, distribution_id, body.reason)
+    await uow.commit()
+    return out
+
+
+# ------------------------------------------------------------------------ ledgers
+
+
+@router.get("/campaigns/{campaign_id}/ledger", tags=["ledgers"], summary="A campaign's ledger totals and balances")
+async def get_ledger(campaign_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await reports.ledger(conn, campaign_id)
+
+
+@router.get(
+    "/campaigns/{campaign_id}/public-ledger",
+    tags=["ledgers"],
+    summary="Decree 93 public disclosure: contributions (named only with consent) and distributions",
+)
+async def get_public_ledger(
+    campaign_id: uuid.UUID, conn: Conn, policy: Pol, limit: Limit = 1000, offset: Offset = 0
+) -> dict[str, Any]:
+    return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
+
+
+# ------------------------------------------------------------------------ donors
+
+
+@router.get("/donors/{donor_id}", tags=["donors"], summary="A donor's record and gifts (data subject access)")
+async def get_donor(donor_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
+    return await donations.donor_record(conn, policy, donor_id)
+
+
+@router.delete("/donors/{donor_id}", tags=["donors"], summary="Erase a donor's personal data (gifts stay, anonymised)")
+async def erase_donor(donor_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    return await donations.erase_donor(conn, donor_id)
+
+
+@router.get("/donors/{donor_id}/blood-eligibility", tags=["donors"], summary="May this donor give blood on a date?")
+async def blood_eligibility(
+    donor_id: uuid.UUID,
+    conn: Conn,
+    policy: Pol,
+    on: Annotated[date | None, Query(ge=s.MIN_DAY, le=s.MAX_DAY)] = None,
+    kind: Annotated[str, Query(pattern="^(whole_blood|apheresis)$")] = "whole_blood",
+) -> dict[str, Any]:
+    return await donations.blood_eligibility(conn, policy, donor_id, on or policy.today(), kind)  # type: ignore[arg-type]

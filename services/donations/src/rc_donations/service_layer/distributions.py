@@ -1,0 +1,169 @@
+"""Use cases of distributions: give cash or goods to a verified beneficiary, never beyond the balance.
+
+The ledger row is locked (``SELECT … FOR UPDATE``) before the balance is read, so concurrent
+requests are decided one at a time; the ledger's CHECK constraints are the last line of defence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+
+from rc_donations.adapters.distributions_repo import DistributionRepository
+from rc_donations.adapters.donations_repo import DonationRepository
+from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
+from rc_donations.domain.ledger import check_can_distribute
+from rc_donations.service_layer.commands import Idempotency, RecordDistribution
+from rc_donations.service_layer.donations import remember, replayed
+from rc_donations.service_layer.policy import Policy
+from rc_shared.errors import Conflict, NotFound
+from rc_shared.events.donations import DistributionRecorded, DistributionReversed
+from rc_shared.outbox import UnitOfWork
+
+
+async def record_distribution(
+    uow: UnitOfWork, policy: Policy, campaign_id: uuid.UUID, cmd: RecordDistribution, idem: Idempotency | None
+) -> tuple[uuid.UUID, bool]:
+    conn = uow.conn
+    ledgers = LedgerRepository(conn)
+    row = await ledgers.lock(campaign_id)
+    if row is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
+    ledger, totals = ledger_from(row), totals_from(row)
+    scope = f"distribution:{campaign_id}"
+    drepo = DonationRepository(conn)
+    prior = await replayed(drepo, idem, scope)
+    if prior is not None:
+        return prior, False
+    ledger.check_distributes(cmd.distributed_on, policy.today(), policy.enforce_distribution_deadline)
+    b = await ledgers.beneficiary(cmd.beneficiary_id)
+    if b is None or b["verified_on"] is None:
+        raise Conflict(
+            f"beneficiary {cmd.beneficiary_id} is not a verified beneficiary"
+            + (" (registered, not yet verified)" if b is not None else ""),
+            field="beneficiary_id",
+        )
+    if b["campaign_id"] is not None and b["campaign_id"] != campaign_id:
+        raise Conflict(
+            f"beneficiary {cmd.beneficiary_id} was registered for campaign {b['campaign_id']}, not {ledger.label}",
+            field="beneficiary_id",
+        )
+    if cmd.distributed_on < b["verified_on"]:
+        raise Conflict(
+            f"distributed_on {cmd.distributed_on} is before the beneficiary was verified ({b['verified_on']})",
+            field="distributed_on",
+        )
+    unit_id = cmd.unit_id or ledger.organising_unit_id
+    ledger.check_unit(unit_id, "unit_id")
+    check_can_distribute(totals, cmd.kind, cmd.amount_vnd)
+    amount = cmd.amount_vnd if cmd.kind == "cash" else 0
+    value = cmd.amount_vnd if cmd.kind == "goods" else 0
+    await ledgers.add(campaign_id, cash_distributed_vnd=amount, goods_distributed_vnd=value)
+    distribution_id = uuid.uuid4()
+    await DistributionRepository(conn).insert(
+        id=distribution_id,
+        campaign_id=campaign_id,
+        beneficiary_id=cmd.beneficiary_id,
+        kind=cmd.kind,
+        amount_vnd=amount,
+        value_vnd=value,
+        unit_id=unit_id,
+        distributed_on=cmd.distributed_on,
+        description=cmd.description,
+    )
+    uow.emit(
+        DistributionRecorded(
+            campaign_id=campaign_id,
+            distribution_id=distribution_id,
+            beneficiary_id=cmd.beneficiary_id,
+            kind=cmd.kind,
+            amount_vnd=amount,
+            value_vnd=value,
+            unit_id=unit_id,
+            distributed_on=cmd.distributed_on,
+        )
+    )
+    await remember(drepo, idem, scope, distribution_id)
+    return distribution_id, True
+
+
+def distribution_view(r: asyncpg.Record) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "campaign_id": r["campaign_id"],
+        "beneficiary_id": r["beneficiary_id"],
+        "kind": r["kind"],
+        "amount_vnd": r["amount_vnd"],
+        "value_vnd": r["value_vnd"],
+        "unit_id": r["unit_id"],
+        "distributed_on": r["distributed_on"],
+        "description": r["description"],
+        "reversed": r["reversal_id"] is not None,
+        "reversal": None
+        if r["reversal_id"] is None
+        else {"id": r["reversal_id"], "reason": r["reversal_reason"], "reversed_on": r["reversed_on"]},
+        "created_at": r["created_at"],
+    }
+
+
+async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID) -> dict[str, Any]:
+    r = await DistributionRepository(conn).get(distribution_id)
+    if r is None:
+        raise NotFound(f"distribution {distribution_id} not found")
+    return distribution_view(r)
+
+
+async def list_distributions(
+    conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int
+) -> dict[str, Any]:
+    if await LedgerRepository(conn).get(campaign_id) is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}")
+    rows = await DistributionRepository(conn).for_campaign(campaign_id, limit, offset)
+    return {"count": len(rows), "limit": limit, "offset": offset, "items": [distribution_view(r) for r in rows]}
+
+
+async def reverse_distribution(
+    uow: UnitOfWork, policy: Policy, distribution_id: uuid.UUID, reason: str
+) -> dict[str, Any]:
+    """A correction: the amount returns to the balance; nothing is deleted; refused twice."""
+    conn = uow.conn
+    repo = DistributionRepository(conn)
+    first = await repo.get(distribution_id)
+    if first is None:
+        raise NotFound(f"distribution {distribution_id} not found")
+    ledgers = LedgerRepository(conn)
+    row = await ledgers.lock(first["campaign_id"])
+    assert row is not None
+    d = await repo.get(distribution_id)
+    assert d is not None
+    if d["reversal_id"] is not None:
+        raise Conflict(
+            f"distribution {distribution_id} was already reversed on {d['reversed_on']} ({d['reversal_reason']})",
+            reversal_id=str(d["reversal_id"]),
+        )
+    ledger_from(row).check_corrections()
+    await ledgers.add(
+        d["campaign_id"],
+        cash_distribution_reversed_vnd=int(d["amount_vnd"]),
+        goods_distribution_reversed_vnd=int(d["value_vnd"]),
+    )
+    reversal_id = uuid.uuid4()
+    today = policy.today()
+    await repo.insert_reversal(reversal_id, distribution_id, d["campaign_id"], reason, today)
+    uow.emit(
+        DistributionReversed(
+            campaign_id=d["campaign_id"],
+            reversal_id=reversal_id,
+            distribution_id=distribution_id,
+            beneficiary_id=d["beneficiary_id"],
+            kind=d["kind"],
+            amount_vnd=d["amount_vnd"],
+            value_vnd=d["value_vnd"],
+            unit_id=d["unit_id"],
+            reason=reason,
+            reversed_on=today,
+        )
+    )
+    return {"reversal_id": reversal_id, "distribution_id": distribution_id, "reason": reason, "reversed_on": today}

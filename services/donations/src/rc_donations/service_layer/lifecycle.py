@@ -1,0 +1,86 @@
+"""A campaign's ledger follows the campaign: launched → open, closed/cancelled → closed, settled.
+
+These run inside the consumer's transaction (one savepoint per event); the events they emit go to
+the outbox in the same transaction, so a ledger change and its event commit together.
+"""
+
+from __future__ import annotations
+
+import asyncpg
+
+from rc_donations.adapters.ledgers import LedgerRepository
+from rc_shared.events.campaigns import (
+    BeneficiaryRegistered,
+    BeneficiaryVerified,
+    CampaignCancelled,
+    CampaignClosed,
+    CampaignLaunched,
+    CampaignSettled,
+)
+from rc_shared.events.donations import LedgerClosed, LedgerOpened
+from rc_shared.logging import get_logger
+from rc_shared.outbox import envelope_for, write_events
+
+log = get_logger(__name__)
+
+
+async def campaign_launched(conn: asyncpg.Connection, e: CampaignLaunched, source: str) -> None:
+    repo = LedgerRepository(conn)
+    opened = await repo.open(
+        campaign_id=e.campaign_id,
+        code=e.code,
+        name=e.name,
+        campaign_type=e.campaign_type,
+        organising_unit_id=e.organising_unit_id,
+        participating_unit_ids=list(e.participating_unit_ids),
+        receiving_from=e.receiving_from,
+        receiving_until=e.receiving_until,
+        distribution_deadline=e.distribution_deadline,
+        targets=e.targets.model_dump(exclude_none=True),
+    )
+    if not opened:
+        log.info("ledger_already_open", campaign_id=str(e.campaign_id))
+        return
+    ev = LedgerOpened(
+        campaign_id=e.campaign_id, organising_unit_id=e.organising_unit_id, receiving_until=e.receiving_until
+    )
+    await write_events(conn, [envelope_for(ev, source)])
+
+
+async def campaign_ended(conn: asyncpg.Connection, e: CampaignClosed | CampaignCancelled, source: str) -> None:
+    repo = LedgerRepository(conn)
+    row = await repo.lock(e.campaign_id)
+    if row is None:
+        log.warning("ledger_close_for_unknown_campaign", campaign_id=str(e.campaign_id))
+        return
+    if row["status"] != "launched":
+        return  # already closed, cancelled or settled: nothing changes
+    if isinstance(e, CampaignClosed):
+        status, on = "closed", e.closed_on
+    else:
+        status, on = "cancelled", e.cancelled_on
+    await repo.close(e.campaign_id, status, on)
+    await write_events(conn, [envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=on), source)])
+
+
+async def campaign_settled(conn: asyncpg.Connection, e: CampaignSettled, source: str) -> None:
+    repo = LedgerRepository(conn)
+    row = await repo.lock(e.campaign_id)
+    if row is None:
+        log.warning("ledger_settle_for_unknown_campaign", campaign_id=str(e.campaign_id))
+        return
+    if row["status"] == "settled":
+        return
+    if row["status"] == "launched":  # settled without a close event: the ledger closes now
+        await write_events(
+            conn, [envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=e.settled_on), source)]
+        )
+    await repo.settle(e.campaign_id, e.settled_on)
+
+
+async def beneficiary_registered(conn: asyncpg.Connection, e: BeneficiaryRegistered) -> None:
+    await LedgerRepository(conn).beneficiary_registered(e.beneficiary_id, e.unit_id, e.kind, e.campaign_id)
+
+
+async def beneficiary_verified(conn: asyncpg.Connection, e: BeneficiaryVerified) -> None:
+    await LedgerRepository(conn).beneficiary_verified(e.beneficiary_id, e.unit_id, e.verified_on)

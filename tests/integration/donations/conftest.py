@@ -1,0 +1,221 @@
+"""Fixtures: the donations app (API, relay, consumers) on a fresh database and the real Kafka broker.
+
+Campaign and beneficiary events are published to the namespaced campaigns topics, as the campaigns
+service would; the app's consumers open ledgers and record verified beneficiaries from them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from rc_donations.entrypoints.app import build_app
+from rc_donations.service_layer.policy import Policy
+from rc_donations.settings import Settings
+from rc_shared.envelope import Envelope, Event
+from rc_shared.events.campaigns import (
+    BeneficiaryVerified,
+    CampaignCancelled,
+    CampaignClosed,
+    CampaignLaunched,
+    CampaignSettled,
+    Targets,
+)
+from tests.infra import create_database_async, drop_database_async
+
+TODAY = Policy().today()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def dn_namespace() -> str:
+    return f"t{uuid.uuid4().hex[:10]}."
+
+
+@pytest.fixture(scope="module")
+async def dn_dsn(infra: Any) -> AsyncIterator[str]:
+    dsn = await create_database_async(infra.admin_dsn, "donations")
+    yield dsn
+    await drop_database_async(infra.admin_dsn, dsn)
+
+
+def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Settings:
+    return Settings(
+        database_url=dsn,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        kafka_namespace=namespace,
+        consumer_session_timeout_ms=6000,
+        consumer_heartbeat_interval_ms=500,
+        outbox_poll_interval_s=0.2,
+        db_pool_max=20,
+        log_json=False,
+        log_level="WARNING",
+        **extra,
+    )
+
+
+@pytest.fixture(scope="module")
+async def client(infra: Any, dn_dsn: str, dn_namespace: str) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(make_settings(infra, dn_dsn, dn_namespace))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=True)
+        async with httpx.AsyncClient(transport=transport, base_url="http://donations", timeout=120) as c:
+            yield c
+
+
+@pytest.fixture(scope="module")
+async def db(client: httpx.AsyncClient, dn_dsn: str) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(dn_dsn)
+    yield conn
+    await conn.close()
+
+
+@pytest.fixture(scope="module")
+async def producer(infra: Any) -> AsyncIterator[AIOKafkaProducer]:
+    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap, enable_idempotence=True)
+    await p.start()
+    yield p
+    await p.stop()
+
+
+@dataclass
+class Campaigns:
+    """Plays the campaigns service: publishes its events and waits until the donations service saw them."""
+
+    producer: AIOKafkaProducer
+    namespace: str
+    client: httpx.AsyncClient
+    db: asyncpg.Connection
+
+    async def publish(self, event: Event) -> Envelope:
+        env = Envelope(data=event, source="/campaigns")
+        await self.producer.send_and_wait(
+            self.namespace + event.topic, value=env.value(), key=env.key(), headers=env.headers()
+        )
+        return env
+
+    async def launch(
+        self,
+        *,
+        receiving_from: date | None = None,
+        receiving_until: date | None = None,
+        distribution_deadline: date | None = None,
+        participating: list[uuid.UUID] | None = None,
+        cash_target: int | None = None,
+    ) -> tuple[uuid.UUID, uuid.UUID]:
+        """Launch a campaign; returns (campaign id, organising unit id) once its ledger is open."""
+        campaign_id, unit = uuid.uuid4(), uuid.uuid4()
+        start = receiving_from or TODAY - timedelta(days=30)
+        until = receiving_until or TODAY + timedelta(days=30)
+        await self.publish(
+            CampaignLaunched(
+                campaign_id=campaign_id,
+                code=f"C{campaign_id.hex[:6].upper()}",
+                name="Tết Nhân ái 2027",
+                campaign_type="tet_nhan_ai",
+                organising_unit_id=unit,
+                participating_unit_ids=participating or [],
+                receiving_from=start,
+                receiving_until=until,
+                distribution_deadline=distribution_deadline or until + timedelta(days=20),
+                targets=Targets(cash_vnd=cash_target),
+            )
+        )
+
+        async def opened() -> bool:
+            return (await self.client.get(f"/campaigns/{campaign_id}/ledger")).status_code == 200
+
+        await eventually(opened, what=f"ledger of {campaign_id} opened")
+        return campaign_id, unit
+
+    async def _status(self, campaign_id: uuid.UUID, status: str) -> None:
+        async def reached() -> bool:
+            return bool(
+                await self.db.fetchval("SELECT status = $2 FROM ledgers WHERE campaign_id = $1", campaign_id, status)
+            )
+
+        await eventually(reached, what=f"ledger {campaign_id} {status}")
+
+    async def close(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
+        await self.publish(CampaignClosed(campaign_id=campaign_id, closed_on=on))
+        await self._status(campaign_id, "closed")
+
+    async def cancel(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
+        await self.publish(CampaignCancelled(campaign_id=campaign_id, cancelled_on=on, reason="test"))
+        await self._status(campaign_id, "cancelled")
+
+    async def settle(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
+        await self.publish(CampaignSettled(campaign_id=campaign_id, settled_on=on))
+        await self._status(campaign_id, "settled")
+
+    async def verified_beneficiary(self, verified_on: date | None = None) -> uuid.UUID:
+        b = uuid.uuid4()
+        await self.publish(
+            BeneficiaryVerified(
+                beneficiary_id=b, unit_id=uuid.uuid4(), verified_on=verified_on or TODAY - timedelta(days=20)
+            )
+        )
+
+        async def known() -> bool:
+            return bool(await self.db.fetchval("SELECT verified_on IS NOT NULL FROM beneficiaries WHERE id = $1", b))
+
+        await eventually(known, what=f"beneficiary {b} verified")
+        return b
+
+
+@pytest.fixture(scope="module")
+async def campaigns(
+    producer: AIOKafkaProducer, dn_namespace: str, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> Campaigns:
+    return Campaigns(producer, dn_namespace, client, db)
+
+
+@contextlib.asynccontextmanager
+async def served(app: Any) -> AsyncIterator[str]:
+    """Serve ``app`` with a real uvicorn server on a free port (in this event loop); yields its URL."""
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    task = asyncio.create_task(server.serve())
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            if task.done() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            await asyncio.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture(scope="module")
+async def second_instance(infra: Any, dn_dsn: str, dn_namespace: str, client: httpx.AsyncClient) -> AsyncIterator[str]:
+    """Another replica of the service (API only) on the same database, behind a real HTTP server."""
+    app = build_app(make_settings(infra, dn_dsn, dn_namespace), relay=False, consumers=False)
+    async with served(app) as url:
+        yield url

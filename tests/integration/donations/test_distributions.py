@@ -1,0 +1,160 @@
+"""Distributions: verified beneficiaries only, within the balance (also under 100 concurrent requests)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+
+from rc_shared.events.campaigns import BeneficiaryRegistered
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually
+
+
+def cash(amount: int, **extra: Any) -> dict[str, Any]:
+    return {"kind": "cash", "amount_vnd": amount, "channel": "cash", "received_on": str(TODAY), **extra}
+
+
+def give(beneficiary: uuid.UUID, amount: int, kind: str = "cash", **extra: Any) -> dict[str, Any]:
+    field = "amount_vnd" if kind == "cash" else "value_vnd"
+    return {"beneficiary_id": str(beneficiary), "kind": kind, field: amount, "distributed_on": str(TODAY), **extra}
+
+
+async def test_100_concurrent_distributions_on_two_replicas_never_overdraw(
+    campaigns: Campaigns, client: httpx.AsyncClient, second_instance: str, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    for amount in (600_000, 400_000):
+        assert (await client.post(f"/campaigns/{cid}/donations", json=cash(amount))).status_code == 201
+    bens = [await campaigns.verified_beneficiary() for _ in range(4)]
+    async with httpx.AsyncClient(base_url=second_instance, timeout=120) as remote:
+        requests = [
+            (client if i % 2 else remote).post(f"/campaigns/{cid}/distributions", json=give(bens[i % 4], 30_000))
+            for i in range(100)
+        ]
+        rs = await asyncio.gather(*requests)
+    codes = [r.status_code for r in rs]
+    accepted = [r for r in rs if r.status_code == 201]
+    refused = [r for r in rs if r.status_code == 409]
+    assert len(accepted) + len(refused) == 100, sorted(set(codes))
+    assert len(accepted) == 33  # 33 × 30,000 = 990,000 ≤ 1,000,000 < 34 × 30,000
+    assert sum(r.json()["amount_vnd"] for r in accepted) == 990_000
+    for r in refused:
+        assert re.fullmatch(r"insufficient balance: requested 30000 VND, available 10000 VND", r.json()["message"])
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["cash"]["balance_vnd"] == 10_000 and ledger["cash"]["distributed_vnd"] == 990_000
+    assert await db.fetchval("SELECT sum(amount_vnd) FROM distributions WHERE campaign_id = $1", cid) == 990_000
+    assert (
+        await db.fetchval(
+            "SELECT count(*) FROM outbox WHERE key = $1 AND event_type = 'donations.distribution.recorded.v1'",
+            str(cid),
+        )
+        == 33
+    )
+
+
+async def test_distribution_needs_a_verified_beneficiary(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(1_000_000))).status_code == 201
+    unknown = uuid.uuid4()
+    r = await client.post(f"/campaigns/{cid}/distributions", json=give(unknown, 1_000))
+    assert r.status_code == 409 and f"beneficiary {unknown} is not a verified beneficiary" == r.json()["message"]
+    registered = uuid.uuid4()
+    await campaigns.publish(BeneficiaryRegistered(beneficiary_id=registered, kind="household", unit_id=uuid.uuid4()))
+
+    async def seen() -> bool:
+        return bool(await db.fetchval("SELECT count(*) FROM beneficiaries WHERE id = $1", registered))
+
+    await eventually(seen, what="registered beneficiary")
+    r = await client.post(f"/campaigns/{cid}/distributions", json=give(registered, 1_000))
+    assert r.status_code == 409 and "not yet verified" in r.json()["message"]
+    late = await campaigns.verified_beneficiary(verified_on=TODAY)
+    r = await client.post(
+        f"/campaigns/{cid}/distributions", json=give(late, 1_000, distributed_on=str(TODAY - timedelta(days=1)))
+    )
+    assert r.status_code == 409 and "before the beneficiary was verified" in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 0
+
+
+async def test_goods_are_distributed_within_the_in_kind_value_and_cash_is_separate(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch()
+    goods = {
+        "kind": "in_kind",
+        "received_on": str(TODAY),
+        "items": [{"item": "Gạo", "quantity": 500, "unit": "kg", "assessed_value_vnd": 10_000_000}],
+    }
+    assert (await client.post(f"/campaigns/{cid}/donations", json=goods)).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    r = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1, "cash"))
+    assert r.status_code == 409 and r.json()["message"] == "insufficient balance: requested 1 VND, available 0 VND"
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 8_000_000, "goods"))).status_code == 201
+    r = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 2_000_001, "goods"))
+    assert r.status_code == 409
+    assert r.json()["message"] == "insufficient balance (goods, by value): requested 2000001 VND, available 2000000 VND"
+    public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
+    assert public["distributions"][0]["beneficiary_id"] == str(b)
+    assert public["totals"]["goods_balance_value_vnd"] == 2_000_000
+
+
+async def test_distribution_reversal_restores_the_balance_once(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(500_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    d = (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 500_000))).json()
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1))).status_code == 409
+    r1 = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "paid to the wrong household"})
+    r2 = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "again"})
+    assert (r1.status_code, r2.status_code) == (201, 409)
+    cash_totals = (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]
+    assert cash_totals["balance_vnd"] == 500_000 and cash_totals["distribution_reversed_vnd"] == 500_000
+    assert (await client.get(f"/distributions/{d['id']}")).json()["reversed"] is True
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 500_000))).status_code == 201
+
+
+async def test_distribution_after_the_deadline_or_by_a_stranger_unit_is_refused(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    partner = uuid.uuid4()
+    cid, _ = await campaigns.launch(
+        receiving_from=TODAY - timedelta(days=40),
+        receiving_until=TODAY - timedelta(days=10),
+        distribution_deadline=TODAY - timedelta(days=1),
+        participating=[partner],
+    )
+    r = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(100_000, received_on=str(TODAY - timedelta(days=20)))
+    )
+    assert r.status_code == 201
+    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=30))
+    r = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000))
+    assert r.status_code == 409 and "after the distribution deadline" in r.json()["message"]
+    ok_day = str(TODAY - timedelta(days=2))
+    r = await client.post(
+        f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=ok_day, unit_id=str(uuid.uuid4()))
+    )
+    assert r.status_code == 409 and "neither the organising unit nor a participating unit" in r.json()["message"]
+    r = await client.post(
+        f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=ok_day, unit_id=str(partner))
+    )
+    assert r.status_code == 201
+
+
+async def test_distribution_idempotency_key_returns_the_original(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    h = {"Idempotency-Key": str(uuid.uuid4())}
+    r1 = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 60_000), headers=h)
+    r2 = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 60_000), headers=h)
+    assert (r1.status_code, r2.status_code) == (201, 200) and r1.json()["id"] == r2.json()["id"]
+    assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 1

@@ -1,0 +1,303 @@
+"""Contributions: receipts, idempotency, bank-reference dedupe, privacy, reversals, pledges, blood."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+
+from tests.integration.donations.conftest import TODAY, Campaigns
+
+
+def cash(amount: int = 100_000, **extra: Any) -> dict[str, Any]:
+    return {"kind": "cash", "amount_vnd": amount, "channel": "bank_transfer", "received_on": str(TODAY), **extra}
+
+
+def person(name: str = "Nguyễn Văn An", **extra: Any) -> dict[str, Any]:
+    return {"type": "individual", "name": name, "phone": "0912345678", **extra}
+
+
+async def _count(db: asyncpg.Connection, table: str, campaign_id: uuid.UUID) -> int:
+    return int(await db.fetchval(f"SELECT count(*) FROM {table} WHERE campaign_id = $1", campaign_id))
+
+
+async def test_cash_in_kind_and_blood_donations_are_recorded_with_sequential_receipts(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, unit = await campaigns.launch()
+    a = await client.post(f"/campaigns/{cid}/donations", json=cash(250_000))
+    goods = {
+        "kind": "in_kind",
+        "received_on": str(TODAY),
+        "items": [
+            {"item": "Gạo", "quantity": 100, "unit": "kg", "assessed_value_vnd": 2_000_000},
+            {"item": "Mì gói", "quantity": 50, "unit": "thùng", "assessed_value_vnd": 5_000_000},
+        ],
+        "donor": {"type": "organisation", "name": "Công ty TNHH Minh Phát", "consent_to_be_named": True},
+    }
+    b = await client.post(f"/campaigns/{cid}/donations", json=goods)
+    blood = {
+        "kind": "blood",
+        "units": 1,
+        "blood_kind": "whole_blood",
+        "received_on": str(TODAY),
+        "donor": person("Trần Thị Bình", id_number="079123456789"),
+    }
+    c = await client.post(f"/campaigns/{cid}/donations", json=blood)
+    assert [r.status_code for r in (a, b, c)] == [201, 201, 201], [a.text, b.text, c.text]
+    assert [r.json()["receipt_no"] for r in (a, b, c)] == [1, 2, 3]
+    assert b.json()["value_vnd"] == 7_000_000 and b.json()["amount_vnd"] == 0
+    assert c.json()["blood_units"] == 1 and a.json()["unit_id"] == str(unit)
+    receipt = (await client.get(f"/donations/{b.json()['id']}/receipt")).json()
+    assert receipt["receipt_number"].endswith("-000002")
+    assert receipt["received_from"] == "Công ty TNHH Minh Phát"
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["cash"]["received_vnd"] == 250_000
+    assert ledger["in_kind"]["received_value_vnd"] == 7_000_000
+    assert ledger["blood"]["units"] == 1
+    assert ledger["donors"] == {
+        "count": 3,
+        "identified": 2,
+        "anonymous_gifts": 1,
+        "note": ledger["donors"]["note"],
+    }
+    assert ledger["receipts_issued"] == 3
+
+
+async def test_receipts_stay_gapless_under_concurrent_donations(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    bad = {**cash(), "amount_vnd": 0}  # refused: must not consume a receipt number
+    bodies = [cash(1000 + i) if i % 5 else bad for i in range(60)]
+    rs = await asyncio.gather(*(client.post(f"/campaigns/{cid}/donations", json=b) for b in bodies))
+    assert sorted(r.status_code for r in rs) == [201] * 48 + [422] * 12
+    nos = [r["receipt_no"] for r in await db.fetch("SELECT receipt_no FROM donations WHERE campaign_id = $1", cid)]
+    assert sorted(nos) == list(range(1, 49))
+
+
+async def test_idempotency_key_returns_the_original_record_and_refuses_a_different_body(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    key = {"Idempotency-Key": f"k-{uuid.uuid4()}"}
+    first = await client.post(f"/campaigns/{cid}/donations", json=cash(300_000), headers=key)
+    again = await client.post(f"/campaigns/{cid}/donations", json=cash(300_000), headers=key)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"] and again.json()["receipt_no"] == first.json()["receipt_no"]
+    other = await client.post(f"/campaigns/{cid}/donations", json=cash(300_001), headers=key)
+    assert other.status_code == 422
+    assert "was already used for a different request" in other.json()["message"]
+    assert await _count(db, "donations", cid) == 1
+    # concurrent resubmissions of one request: exactly one donation
+    key2 = {"Idempotency-Key": f"k-{uuid.uuid4()}"}
+    rs = await asyncio.gather(
+        *(client.post(f"/campaigns/{cid}/donations", json=cash(5_000), headers=key2) for _ in range(10))
+    )
+    assert sorted(r.status_code for r in rs) == [200] * 9 + [201]
+    assert len({r.json()["id"] for r in rs}) == 1
+    assert await _count(db, "donations", cid) == 2
+
+
+async def test_bank_reference_resubmission_returns_the_original_and_a_changed_amount_conflicts(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    first = await client.post(f"/campaigns/{cid}/donations", json=cash(500_000, bank_reference="FT26001"))
+    again = await client.post(f"/campaigns/{cid}/donations", json=cash(500_000, bank_reference="FT26001"))
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    changed = await client.post(f"/campaigns/{cid}/donations", json=cash(600_000, bank_reference="FT26001"))
+    assert changed.status_code == 409 and "already recorded" in changed.json()["message"]
+    assert await _count(db, "donations", cid) == 1
+    other, _ = await campaigns.launch()  # the same reference in another campaign's account is another gift
+    assert (
+        await client.post(f"/campaigns/{other}/donations", json=cash(500_000, bank_reference="FT26001"))
+    ).status_code == 201
+
+
+async def test_events_carry_no_donor_personal_data_and_the_public_ledger_names_only_consenting_donors(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    named = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(1_000_000, donor=person("Lê Văn Cường", consent_to_be_named=True))
+    )
+    unnamed = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(2_000_000, donor=person("Phạm Thị Dung", phone="0987654321"))
+    )
+    anon = await client.post(f"/campaigns/{cid}/donations", json=cash(3_000_000))
+    assert [r.status_code for r in (named, unnamed, anon)] == [201, 201, 201]
+    payloads = [
+        r["payload"]
+        for r in await db.fetch(
+            "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.recorded.v1'", str(cid)
+        )
+    ]
+    assert len(payloads) == 3
+    assert not any(n in p for p in payloads for n in ("Cường", "Dung", "0987654321", "0912345678"))
+    flags = sorted((json.loads(p)["publicly_named"], json.loads(p)["donor_type"]) for p in payloads)
+    assert flags == [(False, "anonymous"), (False, "individual"), (True, "individual")]
+    public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
+    assert [c["donor"] for c in public["contributions"]] == [
+        "Lê Văn Cường",
+        "Nhà hảo tâm ẩn danh",
+        "Nhà hảo tâm ẩn danh",
+    ]
+    assert public["totals"]["cash_received_vnd"] == 6_000_000
+
+
+async def test_soft_credit_is_reported_but_never_counted_twice(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
+    mobiliser_unit, mobiliser = uuid.uuid4(), uuid.uuid4()
+    cid, _ = await campaigns.launch()
+    for amount in (400_000, 600_000):
+        r = await client.post(
+            f"/campaigns/{cid}/donations",
+            json=cash(amount, credited_unit_id=str(mobiliser_unit), credited_person_id=str(mobiliser)),
+        )
+        assert r.status_code == 201
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["cash"]["received_vnd"] == 1_000_000
+    assert ledger["soft_credits"] == [
+        {
+            "credited_unit_id": str(mobiliser_unit),
+            "credited_person_id": str(mobiliser),
+            "donations": 2,
+            "amount_vnd": 1_000_000,
+            "value_vnd": 0,
+            "blood_units": 0,
+        }
+    ]
+
+
+async def test_reversal_is_an_entry_refused_twice_and_refused_when_the_money_was_distributed(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    a = (await client.post(f"/campaigns/{cid}/donations", json=cash(1_000_000))).json()
+    b = (await client.post(f"/campaigns/{cid}/donations", json=cash(500_000))).json()
+    r1 = await client.post(f"/donations/{a['id']}/reversal", json={"reason": "wrong campaign account"})
+    assert r1.status_code == 201
+    r2 = await client.post(f"/donations/{a['id']}/reversal", json={"reason": "again"})
+    assert r2.status_code == 409 and "already reversed" in r2.json()["message"]
+    assert await _count(db, "donations", cid) == 2  # nothing deleted
+    assert (await client.get(f"/donations/{a['id']}")).json()["reversed"] is True
+    assert (await client.get(f"/donations/{a['id']}/receipt")).json()["void"] is True
+    ben = await campaigns.verified_beneficiary()
+    d = await client.post(
+        f"/campaigns/{cid}/distributions",
+        json={"beneficiary_id": str(ben), "kind": "cash", "amount_vnd": 300_000, "distributed_on": str(TODAY)},
+    )
+    assert d.status_code == 201
+    r3 = await client.post(f"/donations/{b['id']}/reversal", json={"reason": "bounced transfer"})
+    assert r3.status_code == 409
+    assert "only 200000 VND is undistributed" in r3.json()["message"]
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]
+    assert ledger == {
+        "received_vnd": 1_500_000,
+        "reversed_vnd": 1_000_000,
+        "net_received_vnd": 500_000,
+        "distributed_vnd": 300_000,
+        "distribution_reversed_vnd": 0,
+        "net_distributed_vnd": 300_000,
+        "balance_vnd": 200_000,
+    }
+    types = [
+        r["event_type"] for r in await db.fetch("SELECT event_type FROM outbox WHERE key = $1 ORDER BY id", str(cid))
+    ]
+    assert types.count("donations.donation.reversed.v1") == 1
+
+
+async def test_pledge_schedule_and_payments_show_paid_vs_pledged(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch(
+        receiving_from=TODAY - timedelta(days=40), receiving_until=TODAY + timedelta(days=60)
+    )
+    r = await client.post(
+        f"/campaigns/{cid}/pledges",
+        json={
+            "donor": person("Hoàng Văn Em", id_number="079000000001"),
+            "amount_vnd": 1_000_000,
+            "instalments": 3,
+            "first_due_on": str(TODAY - timedelta(days=30)),
+            "interval_days": 30,
+        },
+    )
+    assert r.status_code == 201, r.text
+    p = r.json()
+    assert [i["amount_vnd"] for i in p["instalments"]] == [333_334, 333_333, 333_333]
+    assert [i["due_on"] for i in p["instalments"]] == [
+        str(TODAY - timedelta(days=30)),
+        str(TODAY),
+        str(TODAY + timedelta(days=30)),
+    ]
+    pay = await client.post(f"/campaigns/{cid}/donations", json=cash(400_000, pledge_id=p["id"]))
+    assert pay.status_code == 201
+    assert pay.json()["donor_id"] == p["donor_id"]  # the pledge's donor by default
+    p = (await client.get(f"/pledges/{p['id']}")).json()
+    assert (p["pledged_vnd"], p["paid_vnd"], p["outstanding_vnd"]) == (1_000_000, 400_000, 600_000)
+    assert [i["status"] for i in p["instalments"]] == ["paid", "due", "upcoming"]
+    assert p["due_now_vnd"] == 333_333 - 66_666
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()["pledges"]
+    assert ledger == {"count": 1, "pledged_vnd": 1_000_000, "paid_vnd": 400_000, "outstanding_vnd": 600_000}
+    too_long = await client.post(
+        f"/campaigns/{cid}/pledges",
+        json={"amount_vnd": 1_000_000, "instalments": 12, "first_due_on": str(TODAY), "interval_days": 30},
+    )
+    assert too_long.status_code == 409 and "outside the receiving period" in too_long.json()["message"]
+    elsewhere, _ = await campaigns.launch()
+    wrong = await client.post(f"/campaigns/{elsewhere}/donations", json=cash(1000, pledge_id=p["id"]))
+    assert wrong.status_code == 409 and "is not a pledge to" in wrong.json()["message"]
+
+
+async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_eligible_date(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=200))
+    donor = person("Võ Thị Giang", id_number="079000000777", birth_date="1990-05-01")
+    first_on = TODAY - timedelta(days=100)
+
+    def blood(on: Any, kind: str = "whole_blood") -> dict[str, Any]:
+        return {"kind": "blood", "units": 1, "blood_kind": kind, "received_on": str(on), "donor": donor}
+
+    assert (await client.post(f"/campaigns/{cid}/donations", json=blood(first_on))).status_code == 201
+    too_soon = first_on + timedelta(days=83)
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood(too_soon))
+    assert r.status_code == 409
+    body = r.json()
+    assert body["next_eligible_on"] == str(first_on + timedelta(days=84))
+    assert f"next eligible date {first_on + timedelta(days=84)}" in body["message"]
+    ok_on = first_on + timedelta(days=84)
+    second = await client.post(f"/campaigns/{cid}/donations", json=blood(ok_on, "apheresis"))
+    assert second.status_code == 201
+    # after apheresis, 14 days suffice
+    assert (await client.post(f"/campaigns/{cid}/donations", json=blood(ok_on + timedelta(days=13)))).status_code == 409
+    assert (await client.post(f"/campaigns/{cid}/donations", json=blood(ok_on + timedelta(days=14)))).status_code == 201
+    donor_id = second.json()["donor_id"]
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE id_number = '079000000777'") == 1
+    elig = (await client.get(f"/donors/{donor_id}/blood-eligibility", params={"on": str(TODAY)})).json()
+    assert elig["eligible"] is False and elig["next_eligible_on"] == str(ok_on + timedelta(days=14 + 84))
+    too_old = {**donor, "id_number": "079000000778", "birth_date": str(TODAY.replace(year=TODAY.year - 61))}
+    r = await client.post(f"/campaigns/{cid}/donations", json={**blood(TODAY), "donor": too_old})
+    assert r.status_code == 409 and "18–60" in r.json()["message"]
+
+
+async def test_erasing_a_donor_keeps_the_gift_and_removes_the_name_from_the_public_ledger(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    d = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(1_000, donor=person("Đặng Văn Hùng", consent_to_be_named=True))
+    )
+    donor_id = d.json()["donor_id"]
+    assert (await client.delete(f"/donors/{donor_id}")).status_code == 200
+    assert await db.fetchval("SELECT name FROM donors WHERE id = $1", uuid.UUID(donor_id)) is None
+    public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
+    assert [c["donor"] for c in public["contributions"]] == ["Nhà hảo tâm ẩn danh"]
+    assert public["totals"]["cash_received_vnd"] == 1_000

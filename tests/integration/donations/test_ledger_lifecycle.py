@@ -1,0 +1,146 @@
+"""The ledger follows the campaign's events: opened on launch, closed on close/cancel, settled."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+
+from rc_shared.catalogue import catalogue
+from rc_shared.envelope import decode
+from rc_shared.events.donations import LEDGER_TOPIC, LedgerClosed, LedgerOpened
+from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.shared.helpers import read_topic
+
+
+def cash(amount: int = 100_000, **extra: Any) -> dict[str, Any]:
+    return {"kind": "cash", "amount_vnd": amount, "channel": "cash", "received_on": str(TODAY), **extra}
+
+
+async def _ledger_events(infra: Any, namespace: str, campaign_id: uuid.UUID, expect: int) -> list[Any]:
+    records = await read_topic(infra.kafka_bootstrap, namespace + LEDGER_TOPIC, expect=10**6, timeout=3)
+    events = [decode(r.headers, r.value, catalogue()).data for r in records]
+    return [e for e in events if getattr(e, "campaign_id", None) == campaign_id]
+
+
+async def test_launch_opens_the_ledger_and_publishes_ledger_opened(
+    campaigns: Campaigns, client: httpx.AsyncClient, infra: Any, dn_namespace: str
+) -> None:
+    cid, unit = await campaigns.launch(cash_target=5_000_000)
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["status"] == "launched"
+    assert ledger["organising_unit_id"] == str(unit)
+    assert ledger["targets"] == [
+        {"target": "cash_vnd", "target_value": 5_000_000, "reached_value": 0, "reached": False}
+    ]
+    events = await _ledger_events(infra, dn_namespace, cid, 1)
+    opened = [e for e in events if isinstance(e, LedgerOpened)]
+    assert len(opened) == 1 and opened[0].organising_unit_id == unit
+
+
+async def test_a_relaunch_event_with_a_new_id_does_not_open_a_second_ledger(
+    campaigns: Campaigns, db: asyncpg.Connection, infra: Any, dn_namespace: str
+) -> None:
+    from rc_shared.events.campaigns import CampaignLaunched, Targets
+
+    cid, unit = await campaigns.launch()
+    await campaigns.publish(
+        CampaignLaunched(
+            campaign_id=cid,
+            code="X",
+            name="again",
+            campaign_type="emergency_relief",
+            organising_unit_id=uuid.uuid4(),
+            receiving_from=TODAY,
+            receiving_until=TODAY,
+            distribution_deadline=TODAY,
+            targets=Targets(),
+        )
+    )
+    b = await campaigns.verified_beneficiary()  # a later event on another topic: the first was consumed
+    assert b
+    row = await db.fetchrow("SELECT code, organising_unit_id FROM ledgers WHERE campaign_id = $1", cid)
+    assert row["organising_unit_id"] == unit and row["code"] != "X"
+    events = await _ledger_events(infra, dn_namespace, cid, 1)
+    assert sum(isinstance(e, LedgerOpened) for e in events) == 1
+
+
+async def test_donation_to_a_campaign_not_launched_is_refused_with_409(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    before = await db.fetchval("SELECT count(*) FROM donations")
+    unknown = uuid.uuid4()
+    r = await client.post(f"/campaigns/{unknown}/donations", json=cash())
+    assert r.status_code == 409
+    assert "not open for contributions" in r.json()["message"] and str(unknown) in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM donations") == before
+
+
+async def test_donation_after_close_is_refused_with_the_close_date_and_ledger_closed_is_published(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, infra: Any, dn_namespace: str
+) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash())).status_code == 201
+    closed_on = TODAY - timedelta(days=1)
+    await campaigns.close(cid, closed_on)
+    r = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(TODAY - timedelta(days=5))))
+    assert r.status_code == 409
+    assert r.json()["message"].endswith(f"is closed since {closed_on}: nothing is accepted after close")
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 1
+    events = await _ledger_events(infra, dn_namespace, cid, 2)
+    assert [e.closed_on for e in events if isinstance(e, LedgerClosed)] == [closed_on]
+    statement = await client.post(
+        f"/campaigns/{cid}/bank-statement",
+        json={"rows": [{"bank_reference": "X1", "received_on": str(TODAY), "amount_vnd": 5}]},
+    )
+    assert statement.status_code == 409
+
+
+async def test_cancelled_campaign_refuses_donations_and_distributions(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(1_000_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    await campaigns.cancel(cid)
+    r = await client.post(f"/campaigns/{cid}/donations", json=cash())
+    assert r.status_code == 409 and "cancelled" in r.json()["message"]
+    d = await client.post(
+        f"/campaigns/{cid}/distributions",
+        json={"beneficiary_id": str(b), "kind": "cash", "amount_vnd": 1000, "distributed_on": str(TODAY)},
+    )
+    assert d.status_code == 409 and "cancelled" in d.json()["message"]
+
+
+async def test_closed_ledger_still_distributes_but_a_settled_one_does_not(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(1_000_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    body = {"beneficiary_id": str(b), "kind": "cash", "amount_vnd": 100_000, "distributed_on": str(TODAY)}
+    await campaigns.close(cid)
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=body)).status_code == 201
+    await campaigns.settle(cid)
+    r = await client.post(f"/campaigns/{cid}/distributions", json=body)
+    assert r.status_code == 409 and "settled" in r.json()["message"]
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["status"] == "settled"
+    assert ledger["cash"]["balance_vnd"] == 900_000
+
+
+async def test_received_on_outside_the_receiving_period_is_refused(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    start = TODAY - timedelta(days=10)
+    cid, _ = await campaigns.launch(receiving_from=start)
+    r = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(start - timedelta(days=1))))
+    assert r.status_code == 409
+    assert "outside the receiving period" in r.json()["message"]
+    r = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(TODAY + timedelta(days=1))))
+    assert r.status_code == 422 and "future" in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
+    assert await db.fetchval("SELECT last_receipt_no FROM ledgers WHERE campaign_id = $1", cid) == 0
