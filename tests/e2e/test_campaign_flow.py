@@ -1,0 +1,182 @@
+"""End to end over HTTP and Kafka: a relief campaign from launch to settlement across the four
+services (campaigns → donations → reporting, and the ledger back to campaigns)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+
+from rc_shared.envelope import headers_dict
+from tests.e2e.conftest import System
+from tests.integration.shared.helpers import eventually, read_topic
+
+TODAY = date.today()
+
+
+async def _ok(r: httpx.Response, *codes: int) -> dict[str, Any]:
+    assert r.status_code in (codes or (200, 201)), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def test_relief_campaign_from_launch_to_settlement(system: System) -> None:
+    unit = str(uuid.uuid4())
+    async with (
+        httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30) as campaigns,
+        httpx.AsyncClient(base_url=system.url("donations"), timeout=30) as donations,
+        httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as reporting,
+    ):
+        c = await _ok(
+            await campaigns.post(
+                "/campaigns",
+                json={
+                    "code": f"BAO-{uuid.uuid4().hex[:6]}",
+                    "name": "Cứu trợ khẩn cấp bão số 3",
+                    "campaign_type": "emergency_relief",
+                    "organising_unit_id": unit,
+                    "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
+                    "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
+                    "targets": {"cash_vnd": 1_000_000, "beneficiaries": 2},
+                },
+            )
+        )
+        cid = c["id"]
+        # A donation before launch is refused: the ledger does not exist yet.
+        early = await donations.post(
+            f"/campaigns/{cid}/donations",
+            json={"kind": "cash", "amount_vnd": 1000, "channel": "cash", "received_on": TODAY.isoformat()},
+        )
+        assert early.status_code == 409, early.text
+
+        await _ok(await campaigns.post(f"/campaigns/{cid}/launch", json={}))
+
+        async def ledger_open() -> bool:
+            return (await donations.get(f"/campaigns/{cid}/ledger")).status_code == 200
+
+        await eventually(ledger_open, timeout=60, what="the donations service to open the ledger from the event")
+
+        beneficiaries = []
+        for i in range(2):
+            b = await _ok(
+                await campaigns.post(
+                    "/beneficiaries",
+                    json={
+                        "kind": "household",
+                        "unit_id": unit,
+                        "full_name": f"Trần Thị Hộ {i}",
+                        "address": f"Ấp {i}, xã Vĩnh Trạch",
+                        "commune": "Vĩnh Trạch",
+                        "household_size": 4,
+                        "campaign_id": cid,
+                        "consent": {"purpose": "relief distribution", "given_on": TODAY.isoformat()},
+                    },
+                )
+            )
+            await _ok(
+                await campaigns.post(
+                    f"/beneficiaries/{b['id']}/verify",
+                    json={"verified_by": "cán bộ xã", "verified_on": TODAY.isoformat()},
+                )
+            )
+            beneficiaries.append(b["id"])
+
+        gifts = [400_000, 350_000, 300_000]  # crosses the 1,000,000 target on the third
+        for i, amount in enumerate(gifts):
+            body = {
+                "kind": "cash",
+                "amount_vnd": amount,
+                "channel": "bank_transfer",
+                "bank_reference": f"FT{i:08d}",
+                "received_on": TODAY.isoformat(),
+            }
+            first = await donations.post(f"/campaigns/{cid}/donations", json=body, headers={"Idempotency-Key": f"k{i}"})
+            assert first.status_code == 201, first.text
+            again = await donations.post(f"/campaigns/{cid}/donations", json=body, headers={"Idempotency-Key": f"k{i}"})
+            assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+        raised = sum(gifts)
+
+        async def reported() -> bool:
+            r = await reporting.get(f"/reports/campaigns/{cid}")
+            return r.status_code == 200 and r.json()["cash_raised_vnd"] == raised
+
+        await eventually(reported, timeout=60, what="reporting to total the donations")
+
+        async def target_seen() -> bool:
+            body = (await campaigns.get(f"/campaigns/{cid}")).json()
+            return body["progress"]["cash_vnd"]["target_reached_at"] is not None
+
+        await eventually(target_seen, timeout=60, what="the campaign to learn its target was reached")
+
+        await _ok(await campaigns.post(f"/campaigns/{cid}/close", json={}))
+
+        async def closed() -> bool:
+            late = await donations.post(
+                f"/campaigns/{cid}/donations",
+                json={"kind": "cash", "amount_vnd": 5000, "channel": "cash", "received_on": TODAY.isoformat()},
+            )
+            return late.status_code == 409
+
+        await eventually(closed, timeout=60, what="donations refused after close")
+
+        # Distributions within the balance; an overdraft is refused with the available amount.
+        await _ok(
+            await donations.post(
+                f"/campaigns/{cid}/distributions",
+                json={
+                    "beneficiary_id": beneficiaries[0],
+                    "kind": "cash",
+                    "amount_vnd": 600_000,
+                    "distributed_on": TODAY.isoformat(),
+                },
+            )
+        )
+        over = await donations.post(
+            f"/campaigns/{cid}/distributions",
+            json={
+                "beneficiary_id": beneficiaries[1],
+                "kind": "cash",
+                "amount_vnd": 500_000,
+                "distributed_on": TODAY.isoformat(),
+            },
+        )
+        assert over.status_code == 409 and "450000" in over.text.replace(",", "").replace(".", ""), over.text
+        await _ok(
+            await donations.post(
+                f"/campaigns/{cid}/distributions",
+                json={
+                    "beneficiary_id": beneficiaries[1],
+                    "kind": "cash",
+                    "amount_vnd": 450_000,
+                    "distributed_on": TODAY.isoformat(),
+                },
+            )
+        )
+        ledger = await _ok(await donations.get(f"/campaigns/{cid}/ledger"))
+        assert ledger["cash"]["net_received_vnd"] == raised
+        assert ledger["cash"]["balance_vnd"] == 0
+
+        await _ok(await campaigns.post(f"/campaigns/{cid}/settle", json={}))
+
+        async def settled_report() -> bool:
+            r = (await reporting.get(f"/reports/campaigns/{cid}")).json()
+            return r.get("state") == "settled" and r.get("distributed_cash_vnd") == raised
+
+        await eventually(settled_report, timeout=60, what="reporting to show the settled campaign")
+        report = (await reporting.get(f"/reports/campaigns/{cid}")).json()
+        assert report["balance_cash_vnd"] == 0
+        assert report["donations"] == 3
+        assert report["beneficiaries_reached"] == 2
+        assert report["targets"]["cash_vnd"]["percent"] >= 100
+        assert {t["target"] for t in report["targets_reached"]} == {"cash_vnd", "beneficiaries"}
+
+    # The target-reached event was published exactly once per target, despite the resubmissions.
+    records = await read_topic(system.kafka, system.namespace + "campaigns.campaigns", expect=10, timeout=5)
+    reached = [
+        r.value
+        for r in records
+        if headers_dict(r.headers)["ce_type"] == "campaigns.campaign.target_reached.v1"
+        and headers_dict(r.headers)["ce_subject"] == cid
+    ]
+    assert len(reached) == 2, reached

@@ -1,0 +1,163 @@
+"""A 50,000-row bank statement imported twice while the donations outbox relay and the reporting
+consumer are SIGKILLed and restarted: every donation recorded once, the reporting total equals the
+file's sum, and rebuilding the reporting projections from the topics gives identical figures."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import os
+import random
+import subprocess
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.harness import BIN, ServiceProcess, service_env
+from tests.infra import create_database
+from tests.integration.shared.helpers import eventually
+
+ROWS = 50_000
+TODAY = date.today()
+
+
+def write_statement(path: Path, rows: int, seed: int = 93) -> int:
+    rnd = random.Random(seed)
+    total = 0
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["bank_reference", "received_on", "amount_vnd", "payer_name", "description"])
+        for i in range(rows):
+            amount = rnd.randrange(10, 2000) * 1000
+            total += amount
+            w.writerow([f"FT{i:010d}", TODAY.isoformat(), amount, f"Nguoi ung ho {i}", "ung ho dong bao bao lu"])
+    return total
+
+
+@pytest.fixture
+def processes(infra: Any, tmp_path: Path) -> Any:
+    namespace = f"imp{uuid.uuid4().hex[:8]}."
+    dsns = {n: create_database(infra.admin_dsn, f"e2e_{n}") for n in ("campaigns", "donations", "reporting")}
+
+    def proc(name: str, args: list[str], label: str) -> ServiceProcess:
+        return ServiceProcess(
+            name=name,
+            env=service_env(name, dsns[name], infra.kafka_bootstrap, namespace),
+            args=args,
+            log_path=tmp_path / f"{label}.log",
+        )
+
+    procs = {
+        "campaigns": proc("campaigns", [], "campaigns"),
+        "donations": proc("donations", ["--no-relay"], "donations-api"),
+        "relay": proc("donations", ["--no-api", "--no-consumers"], "donations-relay"),
+        "reporting": proc("reporting", [], "reporting"),
+    }
+    for p in procs.values():
+        p.start(wait=False)
+    for p in procs.values():
+        p.wait_ready()
+    yield procs, dsns
+    for p in procs.values():
+        p.stop()
+
+
+def _import(api: str, campaign_id: str, file: Path, log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [str(BIN / "rc-donations"), "import-statement", campaign_id, str(file), "--api", api, "--no-progress"],
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counted_once(
+    processes: Any, tmp_path: Path
+) -> None:
+    procs, _dsns = processes
+    statement = tmp_path / "statement.csv"
+    expected = write_statement(statement, ROWS)
+    async with (
+        httpx.AsyncClient(base_url=procs["campaigns"].url, timeout=30) as campaigns,
+        httpx.AsyncClient(base_url=procs["donations"].url, timeout=30) as donations,
+        httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30) as reporting,
+    ):
+        r = await campaigns.post(
+            "/campaigns",
+            json={
+                "code": "TNA-IMPORT",
+                "name": "Tết Nhân ái",
+                "campaign_type": "tet_nhan_ai",
+                "organising_unit_id": str(uuid.uuid4()),
+                "receiving_from": (TODAY - timedelta(days=10)).isoformat(),
+                "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
+                "targets": {"cash_vnd": expected // 2},
+            },
+        )
+        assert r.status_code == 201, r.text
+        cid = r.json()["id"]
+        assert (await campaigns.post(f"/campaigns/{cid}/launch", json={})).status_code == 200
+
+        async def ledger_open() -> bool:
+            return (await donations.get(f"/campaigns/{cid}/ledger")).status_code == 200
+
+        await eventually(ledger_open, timeout=60, what="ledger opened")
+
+        async def reported_donations() -> int:
+            try:
+                r = await reporting.get(f"/reports/campaigns/{cid}")
+                return int(r.json().get("donations", 0)) if r.status_code == 200 else 0
+            except httpx.HTTPError:
+                return 0
+
+        first = _import(procs["donations"].url, cid, statement, tmp_path / "import1.log")
+
+        async def mid_import() -> bool:
+            return await reported_donations() >= 3000
+
+        await eventually(mid_import, timeout=120, what="the import to be under way in reporting")
+        procs["relay"].kill()
+        procs["reporting"].kill()
+        await asyncio.sleep(1)
+        procs["relay"].start()
+        procs["reporting"].start()
+        assert await asyncio.to_thread(first.wait, 300) == 0, (tmp_path / "import1.log").read_text()[-2000:]
+
+        second = _import(procs["donations"].url, cid, statement, tmp_path / "import2.log")
+        assert await asyncio.to_thread(second.wait, 300) == 0, (tmp_path / "import2.log").read_text()[-2000:]
+        assert f"created 0 (0 VND), duplicate {ROWS} ({expected} VND)" in (tmp_path / "import2.log").read_text()
+
+        async def complete() -> bool:
+            return await reported_donations() >= ROWS
+
+        await eventually(complete, timeout=180, what="reporting to count every donation")
+        report = (await reporting.get(f"/reports/campaigns/{cid}")).json()
+        assert report["donations"] == ROWS
+        assert report["cash_raised_vnd"] == expected
+        ledger = (await donations.get(f"/campaigns/{cid}/ledger")).json()
+        assert ledger["cash"]["net_received_vnd"] == expected
+        assert ledger["receipts_issued"] == ROWS
+
+        # Rebuild every reporting projection from the topics: identical figures.
+        before = {
+            "campaign": report,
+            "list": (await reporting.get("/reports/campaigns")).json(),
+        }
+        procs["reporting"].stop()
+        rebuild = await asyncio.to_thread(
+            subprocess.run,
+            [str(BIN / "rc-reporting"), "rebuild", "--yes", "--quiet"],
+            env={**os.environ, **procs["reporting"].env},
+            capture_output=True,
+            timeout=600,
+        )
+        assert rebuild.returncode == 0, rebuild.stdout.decode()[-2000:] + rebuild.stderr.decode()[-2000:]
+        procs["reporting"].start()
+        after = {
+            "campaign": (await reporting.get(f"/reports/campaigns/{cid}")).json(),
+            "list": (await reporting.get("/reports/campaigns")).json(),
+        }
+        assert after == before
