@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.baselines import kafka_baseline, postgres_copy_baseline  # noqa: E402
-from tests.e2e.harness import BIN, ServiceProcess, service_env  # noqa: E402
+from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token  # noqa: E402
 from tests.e2e.test_statement_import_crash import write_statement  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
 
@@ -52,7 +52,7 @@ async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
         statement = workdir / "statement.csv"
         expected = write_statement(statement, rows)
         today = date.today()
-        async with httpx.AsyncClient(timeout=60) as client:
+        async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
             r = await client.post(
                 procs["campaigns"].url + "/campaigns",
                 json={
@@ -81,6 +81,7 @@ async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
                     "--no-progress",
                 ],
                 capture_output=True,
+                env={**os.environ, "RC_API_TOKEN": token()},
             )
             import_s = time.perf_counter() - t0
             if imp.returncode != 0:

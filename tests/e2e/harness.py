@@ -7,13 +7,42 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
+from rc_shared.auth import generate_keys, mint
+
 BIN = Path(sys.executable).parent
+_KEYS: tuple[Path, Path] | None = None
+ISSUER, AUDIENCE = "rc-dev", "redcross-platform"
+
+
+def auth_keys() -> tuple[Path, Path]:
+    """A signing key pair for this test session (private, public)."""
+    global _KEYS
+    if _KEYS is None:
+        _KEYS = generate_keys(Path(tempfile.mkdtemp(prefix="rc-auth-")))
+    return _KEYS
+
+
+def token(role: str = "admin", unit_id: object = None, subject: str = "e2e-tester") -> str:
+    return mint(
+        auth_keys()[0].read_bytes(),
+        subject=subject,
+        role=role,
+        unit_id=unit_id,
+        issuer=ISSUER,
+        audience=AUDIENCE,  # type: ignore[arg-type]
+    )
+
+
+def auth(role: str = "admin", unit_id: object = None) -> dict[str, str]:
+    """Authorization header for a user with ``role`` scoped to ``unit_id`` (None: whole organisation)."""
+    return {"Authorization": f"Bearer {token(role, unit_id)}"}
 
 
 def free_port() -> int:
@@ -100,4 +129,8 @@ def service_env(name: str, database_url: str, kafka: str, namespace: str) -> dic
         "RC_OUTBOX_POLL_INTERVAL_S": "0.2",
         "RC_CONSUMER_RETRY_BACKOFF_S": "0.5",
         "RC_LOG_JSON": "true",
+        "RC_AUTH_ENABLED": "true",
+        "RC_AUTH_PUBLIC_KEY_FILE": str(auth_keys()[1]),
+        "RC_AUTH_ISSUER": ISSUER,
+        "RC_AUTH_AUDIENCE": AUDIENCE,
     }

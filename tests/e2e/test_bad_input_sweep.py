@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import SERVICES, System, start_system
+from tests.e2e.harness import auth
 
 BAD_SCALARS: dict[str, list[Any]] = {
     "string": [123, ["x"], {"a": 1}, ""],
@@ -108,7 +109,7 @@ async def test_every_endpoint_answers_bad_input_with_a_clear_4xx_and_changes_not
 ) -> None:
     proc = quiet_system.services[service]
     dsn = proc.env["RC_DATABASE_URL"]
-    async with httpx.AsyncClient(base_url=proc.url, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=proc.url, timeout=30, headers=auth()) as client:
         doc = (await client.get("/openapi.json")).json()
         cases = _cases(doc)
         assert cases, f"{service} exposes no endpoint to check"

@@ -11,6 +11,7 @@ import httpx
 
 from rc_shared.envelope import headers_dict
 from tests.e2e.conftest import System
+from tests.e2e.harness import auth
 from tests.integration.shared.helpers import eventually, read_topic
 
 TODAY = date.today()
@@ -24,9 +25,9 @@ async def _ok(r: httpx.Response, *codes: int) -> dict[str, Any]:
 async def test_relief_campaign_from_launch_to_settlement(system: System) -> None:
     unit = str(uuid.uuid4())
     async with (
-        httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30) as campaigns,
-        httpx.AsyncClient(base_url=system.url("donations"), timeout=30) as donations,
-        httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as reporting,
+        httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns,
+        httpx.AsyncClient(base_url=system.url("donations"), timeout=30, headers=auth()) as donations,
+        httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting,
     ):
         c = await _ok(
             await campaigns.post(

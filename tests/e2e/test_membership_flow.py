@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from rc_members.entrypoints.demo import load_demo
 from tests.e2e.conftest import System
+from tests.e2e.harness import auth, token
 from tests.integration.shared.helpers import eventually
 
 
@@ -26,8 +28,8 @@ async def _report(reporting: httpx.AsyncClient, **params: str) -> dict[str, Any]
 async def test_units_and_members_created_over_http_roll_up_in_reporting(system: System) -> None:
     consent = {"purpose": "membership records", "given_on": "2024-01-02"}
     async with (
-        httpx.AsyncClient(base_url=system.url("members"), timeout=30) as members,
-        httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as reporting,
+        httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members,
+        httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting,
     ):
         prov = await _post(
             members, "/units", {"code": "E2E", "name": "Tỉnh E2E", "level": "province", "valid_from": "2024-01-01"}
@@ -104,10 +106,11 @@ async def test_units_and_members_created_over_http_roll_up_in_reporting(system: 
         assert sorted(c["members"] for c in after["children"]) == [2, 3]
 
 
-async def test_demo_dataset_report_matches_the_plan_figures(system: System) -> None:
+async def test_demo_dataset_report_matches_the_plan_figures(system: System, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RC_API_TOKEN", token())
     counts = load_demo(system.url("members"), progress=False)
     assert counts["members"] == 11_603 and counts["volunteers"] == 2_193
-    async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as reporting:
+    async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting:
 
         async def caught_up() -> bool:
             units = (await _report(reporting, as_of="2023-03-31")).get("units", [])

@@ -25,7 +25,7 @@ from rc_shared.events.members import (
     RoleAssigned,
     UnitCreated,
 )
-from tests.e2e.harness import ServiceProcess, service_env
+from tests.e2e.harness import ServiceProcess, auth, service_env
 from tests.infra import create_database
 from tests.integration.shared.helpers import eventually, read_topic
 
@@ -153,7 +153,7 @@ async def test_sigkill_mid_stream_then_redelivery_and_poison_leave_exact_figures
     producer = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap, enable_idempotence=True, linger_ms=5)
     await producer.start()
     try:
-        async with httpx.AsyncClient(base_url=proc.url, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=proc.url, timeout=10, headers=auth()) as client:
             sending = asyncio.create_task(_publish(producer, namespace, stream.envelopes, pause=0.05))
 
             async def mid_stream() -> bool:

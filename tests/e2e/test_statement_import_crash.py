@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.harness import BIN, ServiceProcess, service_env
+from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token
 from tests.infra import create_database
 from tests.integration.shared.helpers import eventually
 
@@ -69,6 +69,7 @@ def processes(infra: Any, tmp_path: Path) -> Any:
 def _import(api: str, campaign_id: str, file: Path, log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [str(BIN / "rc-donations"), "import-statement", campaign_id, str(file), "--api", api, "--no-progress"],
+        env={**os.environ, "RC_API_TOKEN": token()},
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
     )
@@ -81,9 +82,9 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
     statement = tmp_path / "statement.csv"
     expected = write_statement(statement, ROWS)
     async with (
-        httpx.AsyncClient(base_url=procs["campaigns"].url, timeout=30) as campaigns,
-        httpx.AsyncClient(base_url=procs["donations"].url, timeout=30) as donations,
-        httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30) as reporting,
+        httpx.AsyncClient(base_url=procs["campaigns"].url, timeout=30, headers=auth()) as campaigns,
+        httpx.AsyncClient(base_url=procs["donations"].url, timeout=30, headers=auth()) as donations,
+        httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30, headers=auth()) as reporting,
     ):
         r = await campaigns.post(
             "/campaigns",

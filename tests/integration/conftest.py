@@ -11,6 +11,16 @@ import pytest
 from tests.infra import create_database, drop_database
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _auth_off_for_in_process_apps() -> Iterator[None]:
+    """Integration tests drive one service's use cases in process; access control is tested on
+    its own (tests/e2e/test_authorization.py, with real tokens against running services)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("RC_AUTH_ENABLED", "false")
+    yield
+    mp.undo()
+
+
 @pytest.fixture
 def namespace() -> str:
     """A topic/consumer-group prefix unique to one test: tests share the broker, not topics."""

@@ -16,19 +16,21 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.responses import JSONResponse, Response
 from faststream.kafka import KafkaBroker
 from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from rc_shared import http
+from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import create_pool, migrate
 from rc_shared.kafka import ensure_topics, make_producer
 from rc_shared.lag import KafkaGauges
 from rc_shared.logging import configure, get_logger
 from rc_shared.outbox import OutboxRelay, measure_backlog
+from rc_shared.scope import PgScopeResolver
 from rc_shared.settings import ServiceSettings
 
 log = get_logger(__name__)
@@ -164,10 +166,19 @@ def create_app(
     title: str,
     description: str,
     on_started: Callable[[Runtime], Any] | None = None,
+    public_routers: Sequence[APIRouter] = (),
+    scope_resolver: Callable[[Runtime], ScopeResolver] | None = None,
 ) -> FastAPI:
+    """The service's FastAPI app. ``routers`` need a bearer token; ``public_routers`` do not.
+
+    ``scope_resolver`` builds, once the database pool exists, what decides whether a unit lies in
+    a user's subtree (default: the shared ``scope_unit_versions`` projection).
+    """
+
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await runtime.start()
+        app.state.scope_resolver = (scope_resolver or (lambda rt: PgScopeResolver(rt.db())))(runtime)
         if on_started:
             await on_started(runtime)
         try:
@@ -177,6 +188,14 @@ def create_app(
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
     app.state.runtime = runtime
+    s = runtime.settings
+    if s.auth_enabled:
+        app.state.token_verifier = TokenVerifier(
+            public_key_pem=Path(s.auth_public_key_file).read_bytes() if s.auth_public_key_file else None,
+            jwks_url=s.auth_jwks_url,
+            issuer=s.auth_issuer,
+            audience=s.auth_audience,
+        )
     http.install(app, runtime.settings.service_name, runtime.settings.max_request_bytes)
 
     @app.get("/health/live", tags=["health"])
@@ -198,5 +217,7 @@ def create_app(
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     for r in routers:
+        app.include_router(r, dependencies=[Depends(authenticate)])
+    for r in public_routers:
         app.include_router(r)
     return app

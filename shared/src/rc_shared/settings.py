@@ -61,4 +61,16 @@ class ServiceSettings(BaseSettings):
     consumer_session_timeout_ms: int = Field(10000, ge=1000, description="Kafka consumer group session timeout.")
     consumer_heartbeat_interval_ms: int = Field(3000, ge=100, description="Kafka consumer heartbeat interval.")
     metrics_interval_s: float = Field(15.0, gt=0, description="How often consumer lag and DLQ sizes are measured.")
+    auth_enabled: bool = Field(
+        True, description="Require a bearer token (JWT) on every non-public endpoint. Never disable in production."
+    )
+    auth_public_key_file: str | None = Field(
+        None, description="PEM public key that verifies tokens (development: `rc auth keys` creates one)."
+    )
+    auth_jwks_url: str | None = Field(None, description="OIDC provider's JWKS URL (production) instead of a key file.")
+    auth_issuer: str = Field("rc-dev", description="Expected token issuer (`iss`).")
+    auth_audience: str = Field("redcross-platform", description="Expected token audience (`aud`).")
+    write_rate_per_minute: int = Field(
+        600, ge=1, description="Write requests (POST/PUT/PATCH/DELETE) allowed per client per minute (429 above)."
+    )
     max_request_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest accepted request body (413 above).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -29,6 +30,7 @@ def up(
         for name in NAMES:
             services.wait_ready(name)
     _print_status()
+    os.environ.setdefault("RC_API_TOKEN", services.dev_token())
     if demo:
         from rc_members.entrypoints.demo import load_demo
 
@@ -39,6 +41,7 @@ def up(
         "\nAPI docs: "
         + ", ".join(f"{services.url(n)}/docs" for n in NAMES)
         + f"\nmembership report: {services.url('reporting')}/reports/membership?as_of=2023-03-31"
+        + "\nthe APIs need a bearer token: ./dev token [--role viewer --unit UNIT_ID] prints one"
         + "\nstop with: ./dev down"
     )
 
@@ -52,10 +55,14 @@ def _wait_report(counts: dict[str, int]) -> None:
     with console.status("waiting for the reporting service to catch up through Kafka…"):
         while time.monotonic() < deadline:
             try:
-                r = httpx.get(f"{services.url('reporting')}/reports/membership", params={"as_of": "2023-03-31"})
+                r = httpx.get(
+                    f"{services.url('reporting')}/reports/membership",
+                    params={"as_of": "2023-03-31"},
+                    headers={"Authorization": f"Bearer {os.environ['RC_API_TOKEN']}"},
+                )
                 if r.status_code == 200:
                     body = r.json()
-                    units = body["units"] if "units" in body else [body]
+                    units = body.get("units", [body])
                     if units and units[0].get("members") == counts.get("members"):
                         console.print_json(data={k: units[0][k] for k in units[0] if k != "children"})
                         return
@@ -109,10 +116,22 @@ def infra(action: str = typer.Argument("up", help="up | down | status")) -> None
 
 
 @app.command()
+def token(
+    role: str = typer.Option("admin", help="admin | unit_manager | data_entry | viewer"),
+    unit: str | None = typer.Option(None, help="Scope: the unit id at the root of the user's subtree."),
+    subject: str = typer.Option("local-user", help="Who the token is for."),
+    hours: int = typer.Option(12, help="Validity."),
+) -> None:
+    """Print a development bearer token (signed with the local key in .local/auth)."""
+    typer.echo(services.dev_token(role, unit, subject, hours * 3600))
+
+
+@app.command()
 def demo(api: str = typer.Option(services.url("members"), help="Members service URL.")) -> None:
     """Load the demo dataset through the members HTTP API (idempotent)."""
     from rc_members.entrypoints.demo import load_demo
 
+    os.environ.setdefault("RC_API_TOKEN", services.dev_token())
     console.print(load_demo(api, progress=True))
 
 
@@ -125,6 +144,7 @@ def import_members(
     """Import members from a unit's CSV or XLSX file (streamed; safe to re-run)."""
     from rc_members.entrypoints.importer import run_import
 
+    os.environ.setdefault("RC_API_TOKEN", services.dev_token())
     totals = run_import(file, api, report=report)
     console.print(totals)
     if totals.get("rejected"):

@@ -14,6 +14,7 @@ import httpx
 
 from rc_local import postgres
 from rc_local.stack import Endpoints, state_dir
+from rc_shared.auth import generate_keys, mint
 
 PORTS: dict[str, int] = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004}
 
@@ -25,6 +26,26 @@ class ServiceStatus:
     pid: int | None
     url: str
     ready: bool
+
+
+def auth_keys() -> tuple[Path, Path]:
+    """The local development signing keys (private, public), created on first use."""
+    return generate_keys(state_dir() / "auth")
+
+
+def dev_token(
+    role: str = "admin", unit_id: str | None = None, subject: str = "local-admin", ttl_s: int = 12 * 3600
+) -> str:
+    """A token signed with the local development key (the services trust its public half)."""
+    return mint(
+        auth_keys()[0].read_bytes(),
+        subject=subject,
+        role=role,
+        unit_id=unit_id,
+        issuer="rc-dev",
+        audience="redcross-platform",
+        ttl_s=ttl_s,
+    )
 
 
 def _pid_file(name: str) -> Path:
@@ -69,6 +90,7 @@ def start(name: str, endpoints: Endpoints) -> int:
         "RC_HTTP_PORT": str(PORTS[name]),
         "RC_DATABASE_URL": postgres.database_dsn(endpoints.admin_dsn, name),
         "RC_KAFKA_BOOTSTRAP_SERVERS": endpoints.kafka_bootstrap,
+        "RC_AUTH_PUBLIC_KEY_FILE": str(auth_keys()[1]),
     }
     log_file(name).parent.mkdir(parents=True, exist_ok=True)
     _pid_file(name).parent.mkdir(parents=True, exist_ok=True)

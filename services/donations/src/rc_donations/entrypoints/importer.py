@@ -20,6 +20,8 @@ from typing import Any
 
 import httpx
 
+from rc_shared.auth import api_headers
+
 FIELDS = ("bank_reference", "received_on", "amount_vnd", "payer_name", "description")
 REQUIRED = ("bank_reference", "received_on", "amount_vnd")
 ALIASES = {
@@ -179,7 +181,7 @@ def run_import(
         )
         pending.clear()
 
-    with bar, httpx.Client(timeout=timeout) as client:
+    with bar, httpx.Client(timeout=timeout, headers=api_headers()) as client:
         task = bar.add_task("import", total=expected or None, created=0, duplicate=0, rejected=0)
         pending: list[tuple[int, dict[str, Any]]] = []
         for line, rec, reason in read_rows(path):

@@ -19,6 +19,8 @@ from typing import Any
 import httpx
 from rich.progress import Progress
 
+from rc_shared.auth import api_headers
+
 AS_OF = date(2023, 3, 31)
 VALID_FROM = date(2015, 1, 1)
 MEMBERS = 11_603
@@ -270,7 +272,10 @@ def load_demo(api_url: str, progress: bool = True) -> dict[str, Any]:
     units = demo_units()
     rows = demo_rows()
     out: dict[str, Any] = {}
-    with httpx.Client(base_url=api_url, timeout=300) as client, Progress(disable=not progress) as bar:
+    with (
+        httpx.Client(base_url=api_url, timeout=300, headers=api_headers()) as client,
+        Progress(disable=not progress) as bar,
+    ):
         t_units = bar.add_task("units", total=len(units))
         resp = client.post("/units/batch", json={"units": units})
         resp.raise_for_status()

@@ -17,6 +17,8 @@ from typing import Any
 import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from rc_shared.auth import api_headers
+
 
 def _cell(v: Any) -> Any:
     if isinstance(v, datetime):
@@ -115,7 +117,7 @@ def run_import(
     with ExitStack() as stack:
         header, rows = read_file(path, stack)
         if client is None:
-            client = stack.enter_context(httpx.Client(base_url=api, timeout=300))
+            client = stack.enter_context(httpx.Client(base_url=api, timeout=300, headers=api_headers()))
         writer = None
         if report is not None:
             rf = stack.enter_context(report.open("w", newline="", encoding="utf-8"))

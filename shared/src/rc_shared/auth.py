@@ -1,0 +1,218 @@
+"""Access control: bearer JWTs, roles, and scopes on the organisation tree.
+
+A token carries ``sub``, ``role`` (admin, unit_manager, data_entry, viewer) and ``unit_id``: the
+root of the subtree the user may see and act on (absent: the whole organisation; only admins may
+have that). Tokens are verified with a public key (a PEM file: development keys are generated
+locally by ``rc auth keys``) or, in production, with an OIDC provider's JWKS (``RC_AUTH_JWKS_URL``).
+
+What a role may do:
+
+- ``viewer``: read;
+- ``data_entry``: read, and record (people, memberships, donations, beneficiaries, imports);
+- ``unit_manager``: also manage (units, campaign lifecycle, distributions, erasure, corrections);
+- ``admin``: everything, including administration (rebuilds, DLQ replays), in its scope.
+
+A request is allowed when the role has the action *and* the unit the resource belongs to is inside
+the user's subtree as of today (see :class:`ScopeResolver`). Endpoints marked public (the
+transparency pages, health, metrics) need no token.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from fastapi import Depends, Request
+
+from rc_shared.errors import DomainError
+
+Role = Literal["admin", "unit_manager", "data_entry", "viewer"]
+Action = Literal["read", "write", "manage", "admin"]
+ROLES: tuple[Role, ...] = ("admin", "unit_manager", "data_entry", "viewer")
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "viewer": frozenset({"read"}),
+    "data_entry": frozenset({"read", "write"}),
+    "unit_manager": frozenset({"read", "write", "manage"}),
+    "admin": frozenset({"read", "write", "manage", "admin"}),
+}
+
+
+class Unauthorized(DomainError):
+    status = 401
+    code = "unauthorized"
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "forbidden"
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    role: str
+    unit_id: uuid.UUID | None
+
+    def can(self, action: str) -> bool:
+        return action in ROLE_ACTIONS.get(self.role, frozenset())
+
+
+class TokenVerifier:
+    """Verifies tokens with a PEM public key or a JWKS endpoint."""
+
+    def __init__(
+        self,
+        *,
+        public_key_pem: bytes | None = None,
+        jwks_url: str | None = None,
+        issuer: str,
+        audience: str,
+        algorithms: tuple[str, ...] = ("ES256", "RS256"),
+    ) -> None:
+        if not public_key_pem and not jwks_url:
+            raise ValueError("access control needs RC_AUTH_PUBLIC_KEY_FILE or RC_AUTH_JWKS_URL")
+        self._key = serialization.load_pem_public_key(public_key_pem) if public_key_pem else None
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self.issuer = issuer
+        self.audience = audience
+        self.algorithms = list(algorithms)
+
+    def verify(self, token: str) -> Principal:
+        try:
+            key: Any = self._jwks.get_signing_key_from_jwt(token).key if self._jwks else self._key
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=self.algorithms,
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "sub", "iss", "aud"]},
+            )
+        except jwt.PyJWTError as exc:
+            raise Unauthorized(f"invalid token: {exc}") from exc
+        role = claims.get("role")
+        if role not in ROLE_ACTIONS:
+            raise Unauthorized(f"token has no valid role (one of {', '.join(ROLES)})")
+        raw_unit = claims.get("unit_id")
+        try:
+            unit = uuid.UUID(str(raw_unit)) if raw_unit else None
+        except ValueError as exc:
+            raise Unauthorized("token's unit_id is not a UUID") from exc
+        if unit is None and role != "admin":
+            raise Unauthorized("only an admin token may be valid for the whole organisation")
+        return Principal(subject=str(claims["sub"]), role=str(role), unit_id=unit)
+
+
+def generate_keys(directory: Path) -> tuple[Path, Path]:
+    """A development EC P-256 key pair (private.pem, public.pem), created once."""
+    directory.mkdir(parents=True, exist_ok=True)
+    private, public = directory / "private.pem", directory / "public.pem"
+    if not private.exists():
+        key = ec.generate_private_key(ec.SECP256R1())
+        private.write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
+        private.chmod(0o600)
+        public.write_bytes(
+            key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        )
+    return private, public
+
+
+def mint(
+    private_key_pem: bytes,
+    *,
+    subject: str,
+    role: str,
+    unit_id: uuid.UUID | str | None,
+    issuer: str,
+    audience: str,
+    ttl_s: int = 3600,
+) -> str:
+    """Sign a token (development and tests; production tokens come from the OIDC provider)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "sub": subject,
+        "role": role,
+        "iss": issuer,
+        "aud": audience,
+        "iat": now,
+        "exp": now + ttl_s,
+    }
+    if unit_id is not None:
+        claims["unit_id"] = str(unit_id)
+    key = serialization.load_pem_private_key(private_key_pem, password=None)
+    return jwt.encode(claims, key, algorithm="ES256")  # type: ignore[arg-type]
+
+
+class ScopeResolver(Protocol):
+    """Tells whether ``unit_id`` lies in the subtree rooted at ``root`` (as of today)."""
+
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool: ...
+
+
+def principal(request: Request) -> Principal:
+    """The authenticated user of this request (set by :func:`authenticate`)."""
+    p = getattr(request.state, "principal", None)
+    if p is None:
+        raise Unauthorized("authentication required: send 'Authorization: Bearer <token>'")
+    return p  # type: ignore[no-any-return]
+
+
+def authenticate(request: Request) -> Principal:
+    """FastAPI dependency: verify the bearer token (or let an auth-disabled service through)."""
+    verifier: TokenVerifier | None = getattr(request.app.state, "token_verifier", None)
+    if verifier is None:  # access control disabled by configuration (RC_AUTH_ENABLED=false)
+        p = Principal(subject="anonymous", role="admin", unit_id=None)
+        request.state.principal = p
+        return p
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("authentication required: send 'Authorization: Bearer <token>'")
+    p = verifier.verify(token.strip())
+    request.state.principal = p
+    return p
+
+
+def require(action: Action) -> Callable[..., Awaitable[Principal]]:
+    """FastAPI dependency factory: the user's role must allow ``action``."""
+
+    async def dep(p: Principal = Depends(authenticate)) -> Principal:
+        if not p.can(action):
+            raise Forbidden(f"role '{p.role}' may not {action} here", required=action)
+        return p
+
+    return dep
+
+
+async def check_scope(request: Request, unit_id: uuid.UUID | None, what: str = "this resource") -> None:
+    """Refuse (403) unless ``unit_id`` is in the user's subtree. ``None`` units are admin-only."""
+    p = principal(request)
+    if p.unit_id is None:
+        return
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    if unit_id is None or resolver is None or not await resolver.within(p.unit_id, unit_id):
+        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(p.unit_id))
+
+
+def scope_filter(request: Request) -> uuid.UUID | None:
+    """The subtree root to restrict listings to (None: no restriction)."""
+    return principal(request).unit_id
+
+
+def api_headers() -> dict[str, str]:
+    """Headers for our own command-line clients: the bearer token in ``RC_API_TOKEN``, if set."""
+    import os
+
+    token = os.environ.get("RC_API_TOKEN")
+    return {"Authorization": f"Bearer {token}"} if token else {}

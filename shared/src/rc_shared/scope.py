@@ -1,0 +1,75 @@
+"""A service's view of the organisation tree for access control, projected from ``members.units``.
+
+Services other than members keep this small projection (unit, parent, validity) so that a scope
+check ("is this unit inside the user's subtree today?") is a local query. The members service
+answers from its own tables instead.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import asyncpg
+
+from rc_shared.consumer import Consumer
+from rc_shared.envelope import Envelope
+from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
+
+_CLOSE = "UPDATE scope_unit_versions SET valid_to = $2 WHERE unit_id = $1 AND valid_to IS NULL AND valid_from < $2"
+_OPEN = (
+    "INSERT INTO scope_unit_versions (unit_id, parent_id, valid_from) VALUES ($1, $2, $3)"
+    " ON CONFLICT (unit_id, valid_from) DO UPDATE SET parent_id = EXCLUDED.parent_id, valid_to = NULL"
+)
+
+
+def units_consumer(service: str) -> Consumer:
+    """The consumer that keeps ``scope_unit_versions`` up to date for ``service``."""
+    consumer = Consumer(f"{service}.scope-units")
+
+    @consumer.on(UnitCreated)
+    async def created(conn: asyncpg.Connection, env: Envelope) -> None:
+        e = env.data
+        assert isinstance(e, UnitCreated)
+        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+
+    @consumer.on(UnitMoved)
+    async def moved(conn: asyncpg.Connection, env: Envelope) -> None:
+        e = env.data
+        assert isinstance(e, UnitMoved)
+        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
+        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+
+    @consumer.on(UnitMerged, UnitDissolved)
+    async def ended(conn: asyncpg.Connection, env: Envelope) -> None:
+        e = env.data
+        assert isinstance(e, UnitMerged | UnitDissolved)
+        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
+
+    return consumer
+
+
+_WITHIN = """
+WITH RECURSIVE up(unit_id, depth) AS (
+    SELECT $2::uuid, 0
+    UNION ALL
+    SELECT v.parent_id, up.depth + 1
+    FROM up JOIN scope_unit_versions v
+      ON v.unit_id = up.unit_id AND v.valid_from <= $3 AND (v.valid_to IS NULL OR v.valid_to > $3)
+    WHERE v.parent_id IS NOT NULL AND up.depth < 32
+)
+SELECT EXISTS (SELECT 1 FROM up WHERE unit_id = $1)
+"""
+
+
+class PgScopeResolver:
+    """``within(root, unit)``: walks up from ``unit`` through the tree valid today."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool:
+        if root == unit_id:
+            return True
+        async with self.pool.acquire() as conn:
+            return bool(await conn.fetchval(_WITHIN, root, unit_id, date.today()))
