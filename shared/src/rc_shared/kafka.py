@@ -22,7 +22,8 @@ def security_options(settings: ServiceSettings) -> dict[str, Any]:
     if settings.kafka_security_protocol.startswith("SASL"):
         opts["sasl_mechanism"] = settings.kafka_sasl_mechanism or "SCRAM-SHA-512"
         opts["sasl_plain_username"] = settings.kafka_sasl_username
-        opts["sasl_plain_password"] = settings.kafka_sasl_password
+        pw = settings.kafka_sasl_password
+        opts["sasl_plain_password"] = pw.get_secret_value() if pw else None
     return opts
 
 

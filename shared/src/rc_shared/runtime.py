@@ -156,7 +156,11 @@ def _faststream_security(s: ServiceSettings) -> Any:
     cls = {"PLAIN": SASLPlaintext, "SCRAM-SHA-256": SASLScram256, "SCRAM-SHA-512": SASLScram512}[
         s.kafka_sasl_mechanism or "SCRAM-SHA-512"
     ]
-    return cls(username=s.kafka_sasl_username or "", password=s.kafka_sasl_password or "", ssl_context=ctx)
+    return cls(
+        username=s.kafka_sasl_username or "",
+        password=s.kafka_sasl_password.get_secret_value() if s.kafka_sasl_password else "",
+        ssl_context=ctx,
+    )
 
 
 def create_app(

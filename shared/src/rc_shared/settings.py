@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,7 +34,7 @@ class ServiceSettings(BaseSettings):
         None, description="SASL mechanism when the protocol is SASL_*."
     )
     kafka_sasl_username: str | None = Field(None, description="SASL user name.")
-    kafka_sasl_password: str | None = Field(None, description="SASL password (a secret: never logged).")
+    kafka_sasl_password: SecretStr | None = Field(None, description="SASL password (a secret: never logged).")
     kafka_ssl_cafile: str | None = Field(None, description="CA bundle used to verify the brokers' TLS certificates.")
     kafka_namespace: str = Field(
         "",
