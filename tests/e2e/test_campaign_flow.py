@@ -112,14 +112,15 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
 
         await _ok(await campaigns.post(f"/campaigns/{cid}/close", json={}))
 
-        async def closed() -> bool:
-            late = await donations.post(
-                f"/campaigns/{cid}/donations",
-                json={"kind": "cash", "amount_vnd": 5000, "channel": "cash", "received_on": TODAY.isoformat()},
-            )
-            return late.status_code == 409
+        async def ledger_closed() -> bool:
+            return (await donations.get(f"/campaigns/{cid}/ledger")).json().get("status") == "closed"
 
-        await eventually(closed, timeout=60, what="donations refused after close")
+        await eventually(ledger_closed, timeout=60, what="the donations service to close the ledger from the event")
+        late = await donations.post(
+            f"/campaigns/{cid}/donations",
+            json={"kind": "cash", "amount_vnd": 5000, "channel": "cash", "received_on": TODAY.isoformat()},
+        )
+        assert late.status_code == 409 and "closed" in late.json()["message"], late.text
 
         # Distributions within the balance; an overdraft is refused with the available amount.
         await _ok(
@@ -162,7 +163,11 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
 
         async def settled_report() -> bool:
             r = (await reporting.get(f"/reports/campaigns/{cid}")).json()
-            return r.get("state") == "settled" and r.get("distributed_cash_vnd") == raised
+            return (
+                r.get("state") == "settled"
+                and r.get("distributed_cash_vnd") == raised
+                and len(r.get("targets_reached", [])) == 2
+            )
 
         await eventually(settled_report, timeout=60, what="reporting to show the settled campaign")
         report = (await reporting.get(f"/reports/campaigns/{cid}")).json()

@@ -7,9 +7,9 @@ from typing import Any
 
 import asyncpg
 import pytest
+
 from rc_reporting.entrypoints.app import MIGRATIONS
 from rc_shared.db import create_pool, migrate
-
 from tests.infra import create_database_async, drop_database_async
 
 PoolFactory = Callable[[], Awaitable[asyncpg.Pool]]

@@ -10,10 +10,11 @@ from datetime import date
 from typing import Any, cast
 
 import asyncpg
+
 from rc_reporting.domain.model import ReportRequest
 from rc_reporting.service_layer.projection import members_consumer
 from rc_reporting.service_layer.reports import membership_report
-from rc_shared.consumer import BatchProcessor, BatchResult
+from rc_shared.consumer import BatchProcessor, BatchResult, Consumer
 from rc_shared.envelope import Envelope, Event
 from rc_shared.events.members import (
     MembershipStarted,
@@ -52,12 +53,14 @@ class NoDeadLetters:
         raise AssertionError(f"unexpected dead letter to {topic}")
 
 
-def processor(pool: asyncpg.Pool) -> BatchProcessor:
-    return BatchProcessor(members_consumer, pool, cast(Any, NoDeadLetters()), "reporting-test")
+def processor(pool: asyncpg.Pool, consumer: Consumer = members_consumer) -> BatchProcessor:
+    return BatchProcessor(consumer, pool, cast(Any, NoDeadLetters()), "reporting-test")
 
 
-async def feed(pool: asyncpg.Pool, envelopes: Iterable[Envelope], batch: int = 500) -> BatchResult:
-    proc = processor(pool)
+async def feed(
+    pool: asyncpg.Pool, envelopes: Iterable[Envelope], batch: int = 500, consumer: Consumer = members_consumer
+) -> BatchResult:
+    proc = processor(pool, consumer)
     total = BatchResult()
     envs = list(envelopes)
     for i in range(0, len(envs), batch):

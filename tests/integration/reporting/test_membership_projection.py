@@ -7,9 +7,9 @@ from datetime import date
 
 import asyncpg
 import pytest
+
 from rc_shared.errors import NotFound
 from rc_shared.events.members import MembershipStarted, MembershipStatusChanged, RoleAssigned, UnitCreated
-
 from tests.integration.reporting.conftest import PoolFactory
 from tests.integration.reporting.helpers import (
     Restructure,

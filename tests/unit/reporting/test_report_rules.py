@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+
 from rc_reporting.domain.model import Period, ReportRequest, RoleNames, assemble, resolve_period
 from rc_shared.errors import Invalid
 

@@ -10,6 +10,7 @@ event twice changes nothing the second time.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 
 import asyncpg
@@ -241,7 +242,7 @@ async def mark_erased(conn: asyncpg.Connection, person_id: uuid.UUID) -> None:
     await conn.execute("INSERT INTO rpt_erased_people (person_id) VALUES ($1) ON CONFLICT DO NOTHING", person_id)
 
 
-async def reset(conn: asyncpg.Connection, consumer: str) -> None:
-    """Empty every projection table and forget which events this consumer applied."""
-    await conn.execute(f"TRUNCATE {', '.join(PROJECTION_TABLES)}")
+async def reset(conn: asyncpg.Connection, consumer: str, tables: Sequence[str] = PROJECTION_TABLES) -> None:
+    """Empty a consumer's projection tables and forget which events it applied."""
+    await conn.execute(f"TRUNCATE {', '.join(tables)}")
     await conn.execute("DELETE FROM processed_events WHERE consumer = $1", consumer)

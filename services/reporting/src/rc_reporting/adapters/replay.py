@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+
 from rc_shared.kafka import security_options
 from rc_shared.settings import ServiceSettings
 

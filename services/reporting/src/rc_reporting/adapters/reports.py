@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import asyncpg
 
-from rc_reporting.adapters.projection import PROJECTION_TABLES
-
 # Depth guard against a corrupt (cyclic) tree; the real tree is a handful of levels deep.
-_MAX_TREE_DEPTH = 64
+MAX_TREE_DEPTH = 64
 
 # $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown, $4 period start,
 # $5 period end (inclusive).
@@ -39,7 +38,7 @@ clo (anc, unit_id, dist) AS MATERIALIZED (
     SELECT unit_id, unit_id, 0 FROM shown
     UNION ALL
     SELECT c.anc, t.unit_id, c.dist + 1 FROM clo c JOIN tree t ON t.parent_id = c.unit_id
-    WHERE c.dist < {_MAX_TREE_DEPTH}
+    WHERE c.dist < {MAX_TREE_DEPTH}
 ),
 tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
     SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
@@ -49,7 +48,7 @@ tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
     FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
     WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
       AND v.valid_from <= $5::date AND coalesce(v.valid_to, 'infinity'::date) > $4::date
-      AND c.dist < {_MAX_TREE_DEPTH}
+      AND c.dist < {MAX_TREE_DEPTH}
 ),
 levels AS (
     SELECT anc, jsonb_object_agg(level, n) AS units_by_level FROM (
@@ -126,25 +125,31 @@ async def unit_exists_ever(conn: asyncpg.Connection, unit_id: uuid.UUID) -> bool
     return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM rpt_unit_versions WHERE unit_id = $1)", unit_id))
 
 
-async def projection_status(conn: asyncpg.Connection, consumer: str) -> dict[str, Any]:
-    row = await conn.fetchrow(
-        """
-        SELECT count(*) FILTER (WHERE outcome = 'applied') AS applied,
-               count(*) FILTER (WHERE outcome = 'dead_lettered') AS dead_lettered,
-               count(*) AS processed, max(processed_at) AS last_processed_at
-        FROM processed_events WHERE consumer = $1
-        """,
-        consumer,
-    )
-    counts = await conn.fetchrow(
-        "SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t.removeprefix('rpt_')}" for t in PROJECTION_TABLES)
-    )
-    assert row is not None and counts is not None
+async def projection_status(
+    conn: asyncpg.Connection, consumers: Mapping[str, Sequence[str]]
+) -> dict[str, dict[str, Any]]:
+    """Per consumer: the events it handled (``processed_events``) and the rows of its tables; one query."""
+    names = list(consumers)
+    cols: list[str] = []
+    for i, name in enumerate(names, start=1):
+        cols += [
+            f"count(*) FILTER (WHERE consumer = ${i} AND outcome = 'applied') AS c{i}_applied",
+            f"count(*) FILTER (WHERE consumer = ${i} AND outcome = 'dead_lettered') AS c{i}_dead_lettered",
+            f"count(*) FILTER (WHERE consumer = ${i}) AS c{i}_processed",
+            f"max(processed_at) FILTER (WHERE consumer = ${i}) AS c{i}_last_processed_at",
+        ]
+        cols += [f"(SELECT count(*) FROM {t}) AS c{i}_rows_{t}" for t in consumers[name]]
+    in_list = ", ".join(f"${i}::text" for i in range(1, len(names) + 1))
+    row = await conn.fetchrow(f"SELECT {', '.join(cols)} FROM processed_events WHERE consumer IN ({in_list})", *names)
+    assert row is not None
     return {
-        "consumer": consumer,
-        "events_processed": int(row["processed"]),
-        "events_applied": int(row["applied"]),
-        "events_dead_lettered": int(row["dead_lettered"]),
-        "last_processed_at": row["last_processed_at"],
-        "rows": {k: int(v) for k, v in counts.items()},
+        name: {
+            "consumer": name,
+            "events_processed": int(row[f"c{i}_processed"]),
+            "events_applied": int(row[f"c{i}_applied"]),
+            "events_dead_lettered": int(row[f"c{i}_dead_lettered"]),
+            "last_processed_at": row[f"c{i}_last_processed_at"],
+            "rows": {t.removeprefix("rpt_"): int(row[f"c{i}_rows_{t}"]) for t in consumers[name]},
+        }
+        for i, name in enumerate(names, start=1)
     }

@@ -1,15 +1,17 @@
-"""The reporting service's HTTP app: membership statistics projected from the members events."""
+"""The reporting service's HTTP app: membership statistics and campaign progress, projected from events."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fastapi import FastAPI
-from rc_shared.runtime import Runtime, create_app
 
+from rc_reporting.entrypoints.campaign_routes import router as campaign_router
 from rc_reporting.entrypoints.routes import router
+from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
 from rc_reporting.settings import Settings
+from rc_shared.runtime import Runtime, create_app
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -21,17 +23,19 @@ def build_app(
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumers=[members_consumer],
+        consumers=[members_consumer, campaigns_consumer],
         run_api=api,
         run_relay=relay,
         run_consumers=consumers,
     )
     return create_app(
         runtime,
-        [router] if api else [],
+        [router, campaign_router] if api else [],
         title="Red Cross reporting service",
         description=(
             "Membership statistics per unit, rolled up the organisation tree as of any date, "
-            "projected from the members events."
+            "projected from the members events; campaign progress (raised, pledged, distributed, "
+            "beneficiaries, targets) per campaign, unit and period, projected from the campaigns and "
+            "donations events."
         ),
     )

@@ -52,13 +52,21 @@ class UnitMembershipReport(BaseModel):
     unit: UnitFigures
 
 
-class ProjectionStatus(BaseModel):
+class ConsumerStatus(BaseModel):
     consumer: str
     events_processed: int = Field(description="Distinct events handled (applied + dead-lettered).")
     events_applied: int
     events_dead_lettered: int
     last_processed_at: datetime | None
-    rows: dict[str, int] = Field(description="Rows per projection table.")
+    rows: dict[str, int] = Field(description="Rows per projection table of this consumer.")
+
+
+class ProjectionStatus(ConsumerStatus):
+    """The top-level fields are the membership consumer's (reporting.members)."""
+
+    consumers: dict[str, ConsumerStatus] = Field(
+        description="Every consumer of the service: reporting.members and reporting.campaigns."
+    )
 
 
 def _pool(request: Request) -> asyncpg.Pool:
@@ -123,6 +131,10 @@ async def membership_of_unit(
 
 @router.get("/status", response_model=ProjectionStatus)
 async def projection_status(request: Request) -> dict[str, Any]:
-    """How many events the projection has consumed (tests wait on ``events_processed``)."""
+    """How many events the projections have consumed.
+
+    The top-level fields are the membership consumer's (tests wait on ``events_processed``); ``consumers``
+    has one entry per consumer group.
+    """
     async with _pool(request).acquire() as conn:
         return await reports.status(conn)

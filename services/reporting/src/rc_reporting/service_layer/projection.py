@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TypeVar
 
 import asyncpg
+
+from rc_reporting.adapters import projection as repo
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope, Event
 from rc_shared.events.members import (
@@ -27,8 +29,6 @@ from rc_shared.events.members import (
     UnitRenamed,
     VolunteerHoursLogged,
 )
-
-from rc_reporting.adapters import projection as repo
 
 CONSUMER_NAME = "reporting.members"
 

@@ -7,11 +7,12 @@ from datetime import date
 from typing import Any
 
 import asyncpg
-from rc_shared.errors import NotFound
 
 from rc_reporting.adapters import reports as queries
 from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest, RoleNames, UnitReport, assemble
 from rc_reporting.service_layer.projection import CONSUMER_NAME
+from rc_reporting.service_layer.projections import PROJECTIONS
+from rc_shared.errors import NotFound
 
 
 async def membership_report(
@@ -50,7 +51,9 @@ async def unit_report(
 
 
 async def status(conn: asyncpg.Connection) -> dict[str, Any]:
-    return await queries.projection_status(conn, CONSUMER_NAME)
+    """The members consumer's figures at the top level (as before), and every consumer's under ``consumers``."""
+    per = await queries.projection_status(conn, {p.name: p.tables for p in PROJECTIONS})
+    return {**per[CONSUMER_NAME], "consumers": per}
 
 
 __all__ = ["DEFAULT_DEPTH", "membership_report", "status", "unit_report"]

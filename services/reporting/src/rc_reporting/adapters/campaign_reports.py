@@ -1,0 +1,280 @@
+"""Read queries of the campaign reports: one SQL statement per report.
+
+A fact "counts as of" ``$as_of`` (NULL: no date limit) when its own date is on or before it and it
+was not reversed on or before it (see ``rc_reporting.domain.campaigns``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rc_reporting.adapters.reports import MAX_TREE_DEPTH
+from rc_reporting.domain.campaigns import MAX_BUCKETS
+
+_INF = "coalesce($2::date, 'infinity'::date)"
+
+
+def _counted(alias: str, on: str, as_of: str = _INF) -> str:
+    return f"{alias}.{on} <= {as_of} AND ({alias}.reversed_on IS NULL OR {alias}.reversed_on > {as_of})"
+
+
+def _campaigns_sql(where: str) -> str:
+    """Figures of the campaigns matching ``where`` (on alias ``c``); $2 is as_of."""
+    return f"""
+WITH cs AS MATERIALIZED (SELECT * FROM rpt_campaigns c WHERE {where}),
+don AS (
+    SELECT d.campaign_id, count(*) AS donations,
+           sum(d.amount_vnd) AS cash_raised_vnd, sum(d.value_vnd) AS in_kind_value_vnd,
+           sum(d.blood_units) AS blood_units,
+           count(DISTINCT d.donor_id) + count(*) FILTER (WHERE d.donor_id IS NULL) AS donors
+    FROM cs JOIN rpt_campaign_donations d USING (campaign_id)
+    WHERE {_counted("d", "received_on")}
+    GROUP BY d.campaign_id
+),
+paid AS (
+    SELECT d.pledge_id, sum(d.amount_vnd) AS paid
+    FROM cs JOIN rpt_campaign_donations d USING (campaign_id)
+    WHERE d.pledge_id IS NOT NULL AND {_counted("d", "received_on")}
+    GROUP BY d.pledge_id
+),
+plg AS (
+    SELECT p.campaign_id, sum(p.amount_vnd) AS pledged_vnd,
+           sum(least(p.amount_vnd, coalesce(x.paid, 0))) AS pledge_paid_vnd
+    FROM cs JOIN rpt_campaign_pledges p USING (campaign_id) LEFT JOIN paid x USING (pledge_id)
+    WHERE p.recorded_on <= {_INF}
+    GROUP BY p.campaign_id
+),
+dst AS MATERIALIZED (
+    SELECT t.* FROM cs JOIN rpt_campaign_distributions t USING (campaign_id)
+    WHERE {_counted("t", "distributed_on")}
+),
+dis AS (
+    SELECT campaign_id,
+           sum(amount_vnd) FILTER (WHERE kind = 'cash') AS distributed_cash_vnd,
+           sum(value_vnd) FILTER (WHERE kind = 'goods') AS distributed_goods_vnd,
+           count(DISTINCT beneficiary_id) AS beneficiaries_reached
+    FROM dst GROUP BY campaign_id
+),
+ppl AS (
+    SELECT r.campaign_id, sum(coalesce(b.household_size, 1)) AS people_reached
+    FROM (SELECT DISTINCT campaign_id, beneficiary_id FROM dst) r
+    LEFT JOIN rpt_beneficiaries b USING (beneficiary_id)
+    GROUP BY r.campaign_id
+),
+ben AS (
+    SELECT b.campaign_id,
+           count(*) FILTER (WHERE b.kind IS NOT NULL AND b.registered_on <= {_INF}) AS beneficiaries_registered,
+           count(*) FILTER (WHERE b.verified_on <= {_INF}) AS beneficiaries_verified
+    FROM cs JOIN rpt_beneficiaries b USING (campaign_id)
+    GROUP BY b.campaign_id
+),
+rch AS (
+    SELECT r.campaign_id,
+           jsonb_agg(jsonb_build_object('target', r.target, 'reached_at', r.reached_at)
+                     ORDER BY r.reached_at, r.target) AS targets_reached
+    FROM cs JOIN rpt_campaign_targets_reached r USING (campaign_id)
+    WHERE r.reached_on <= {_INF}
+    GROUP BY r.campaign_id
+)
+SELECT cs.campaign_id, cs.launched, cs.code, cs.name, cs.campaign_type, cs.organising_unit_id,
+       cs.participating_unit_ids, cs.parent_campaign_id, cs.receiving_from, cs.receiving_until,
+       cs.distribution_deadline, cs.closed_on, cs.settled_on, cs.cancelled_on,
+       cs.target_cash_vnd, cs.target_in_kind_value_vnd, cs.target_blood_units, cs.target_beneficiaries,
+       don.donations, don.cash_raised_vnd, don.in_kind_value_vnd, don.blood_units, don.donors,
+       plg.pledged_vnd, plg.pledge_paid_vnd,
+       dis.distributed_cash_vnd, dis.distributed_goods_vnd, dis.beneficiaries_reached, ppl.people_reached,
+       ben.beneficiaries_registered, ben.beneficiaries_verified, rch.targets_reached
+FROM cs
+LEFT JOIN don USING (campaign_id)
+LEFT JOIN plg USING (campaign_id)
+LEFT JOIN dis USING (campaign_id)
+LEFT JOIN ppl USING (campaign_id)
+LEFT JOIN ben USING (campaign_id)
+LEFT JOIN rch USING (campaign_id)
+ORDER BY cs.receiving_from DESC NULLS LAST, cs.code NULLS LAST, cs.campaign_id
+"""
+
+
+# $1 campaign_id, $2 as_of
+CAMPAIGN_SQL = _campaigns_sql("c.campaign_id = $1::uuid")
+# $1 campaign type (NULL: any), $2 as_of. A campaign whose receiving period starts after as_of is left out.
+CAMPAIGNS_SQL = _campaigns_sql(
+    "($1::text IS NULL OR c.campaign_type = $1::text)"
+    " AND ($2::date IS NULL OR c.receiving_from IS NULL OR c.receiving_from <= $2::date)"
+)
+
+
+async def campaign_row(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date | None) -> dict[str, Any] | None:
+    row = await conn.fetchrow(CAMPAIGN_SQL, campaign_id, as_of)
+    return dict(row.items()) if row is not None else None
+
+
+async def campaign_rows(
+    conn: asyncpg.Connection, campaign_type: str | None, as_of: date | None
+) -> list[dict[str, Any]]:
+    return [dict(r.items()) for r in await conn.fetch(CAMPAIGNS_SQL, campaign_type, as_of)]
+
+
+# $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown, $4 period start, $5 period end
+# (inclusive), $6 campaign (NULL: every campaign).
+#
+# The tree CTEs are those of the membership report: ``shown`` is the tree valid on as_of; flows
+# (donations received, distributions made, soft credits) are attributed through ``tclo``, the tree
+# valid on the day of each flow, so a gift received by a district since dissolved still counts for
+# the province above it. A donation counts for the unit that *received* it (unit_id) and its
+# ancestors; soft credits (credited_unit_id) are summed apart, never into the raised figures.
+UNIT_FUNDS_SQL = f"""
+WITH RECURSIVE
+tree AS MATERIALIZED (
+    SELECT unit_id, code, name, level, parent_id FROM rpt_unit_versions
+    WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
+),
+shown (unit_id, parent_id, dist) AS (
+    SELECT t.unit_id, t.parent_id, 0 FROM tree t
+    WHERE CASE WHEN $2::uuid IS NULL
+               THEN t.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM tree p WHERE p.unit_id = t.parent_id)
+               ELSE t.unit_id = $2::uuid END
+    UNION ALL
+    SELECT t.unit_id, t.parent_id, s.dist + 1 FROM shown s JOIN tree t ON t.parent_id = s.unit_id
+    WHERE s.dist < $3::int
+),
+tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
+    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
+    UNION ALL
+    SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
+           c.dist + 1
+    FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
+    WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
+      AND v.valid_from <= $5::date AND coalesce(v.valid_to, 'infinity'::date) > $4::date
+      AND c.dist < {MAX_TREE_DEPTH}
+),
+don AS (
+    SELECT c.anc, count(*) AS donations, sum(d.amount_vnd) AS cash_raised_vnd,
+           sum(d.value_vnd) AS in_kind_value_vnd, sum(d.blood_units) AS blood_units
+    FROM tclo c JOIN rpt_campaign_donations d ON d.unit_id = c.unit_id
+    WHERE d.received_on BETWEEN $4::date AND $5::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
+      AND (d.reversed_on IS NULL OR d.reversed_on > $1::date)
+      AND ($6::uuid IS NULL OR d.campaign_id = $6::uuid)
+    GROUP BY c.anc
+),
+cred AS (
+    SELECT c.anc, count(*) AS credited_donations, sum(d.amount_vnd) AS credited_cash_vnd
+    FROM tclo c JOIN rpt_campaign_donations d ON d.credited_unit_id = c.unit_id
+    WHERE d.received_on BETWEEN $4::date AND $5::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
+      AND (d.reversed_on IS NULL OR d.reversed_on > $1::date)
+      AND ($6::uuid IS NULL OR d.campaign_id = $6::uuid)
+    GROUP BY c.anc
+),
+dis AS (
+    SELECT c.anc,
+           sum(t.amount_vnd) FILTER (WHERE t.kind = 'cash') AS distributed_cash_vnd,
+           sum(t.value_vnd) FILTER (WHERE t.kind = 'goods') AS distributed_goods_vnd
+    FROM tclo c JOIN rpt_campaign_distributions t ON t.unit_id = c.unit_id
+    WHERE t.distributed_on BETWEEN $4::date AND $5::date AND t.distributed_on >= c.vfrom AND t.distributed_on < c.vto
+      AND (t.reversed_on IS NULL OR t.reversed_on > $1::date)
+      AND ($6::uuid IS NULL OR t.campaign_id = $6::uuid)
+    GROUP BY c.anc
+)
+SELECT s.unit_id, s.parent_id, s.dist, t.code, t.name, t.level,
+       don.cash_raised_vnd, don.in_kind_value_vnd, don.blood_units, don.donations,
+       dis.distributed_cash_vnd, dis.distributed_goods_vnd, cred.credited_cash_vnd, cred.credited_donations
+FROM shown s
+JOIN tree t ON t.unit_id = s.unit_id
+LEFT JOIN don ON don.anc = s.unit_id
+LEFT JOIN cred ON cred.anc = s.unit_id
+LEFT JOIN dis ON dis.anc = s.unit_id
+ORDER BY s.dist, t.code, t.name, s.unit_id
+"""
+
+
+async def unit_funds_rows(
+    conn: asyncpg.Connection,
+    as_of: date,
+    unit_id: uuid.UUID | None,
+    depth: int,
+    period_from: date,
+    period_to: date,
+    campaign_id: uuid.UUID | None,
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(UNIT_FUNDS_SQL, as_of, unit_id, depth, period_from, period_to, campaign_id)
+    return [dict(r.items()) for r in rows]
+
+
+# $1 campaign (NULL: every campaign), $2 granularity ('day' | 'month'), $3 period start, $4 period end
+# (NULL: from the campaign's calendar and the dates of its facts).
+#
+# Each bucket holds the *movements* dated in it: donations received and distributions made add,
+# reversals subtract on their reversal date. So a bucket's figures can be negative, and the sum of
+# the buckets up to a date equals the campaign report "as of" that date.
+SERIES_SQL = f"""
+WITH c AS (SELECT * FROM rpt_campaigns WHERE campaign_id = $1::uuid),
+facts (on_date, cash, in_kind, blood, n, dcash, dgoods) AS (
+    SELECT received_on, amount_vnd, value_vnd, blood_units, 1, 0::bigint, 0::bigint
+    FROM rpt_campaign_donations WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND received_on IS NOT NULL
+    UNION ALL
+    SELECT reversed_on, -amount_vnd, -value_vnd, -blood_units, -1, 0, 0
+    FROM rpt_campaign_donations
+    WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND received_on IS NOT NULL AND reversed_on IS NOT NULL
+    UNION ALL
+    SELECT distributed_on, 0, 0, 0, 0,
+           CASE WHEN kind = 'cash' THEN amount_vnd ELSE 0 END, CASE WHEN kind = 'goods' THEN value_vnd ELSE 0 END
+    FROM rpt_campaign_distributions
+    WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND distributed_on IS NOT NULL
+    UNION ALL
+    SELECT reversed_on, 0, 0, 0, 0,
+           CASE WHEN kind = 'cash' THEN -amount_vnd ELSE 0 END, CASE WHEN kind = 'goods' THEN -value_vnd ELSE 0 END
+    FROM rpt_campaign_distributions
+    WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND distributed_on IS NOT NULL AND reversed_on IS NOT NULL
+),
+bounds AS (
+    SELECT coalesce($3::date, least((SELECT receiving_from FROM c), (SELECT min(on_date) FROM facts))) AS lo,
+           coalesce($4::date, greatest((SELECT receiving_until FROM c), (SELECT distribution_deadline FROM c),
+                                       (SELECT max(on_date) FROM facts))) AS hi
+),
+buckets AS (
+    SELECT g::date AS bucket
+    FROM bounds b,
+         generate_series(date_trunc($2::text, b.lo::timestamp), b.hi::timestamp, ('1 ' || $2::text)::interval) g
+    WHERE b.lo <= b.hi
+    LIMIT {MAX_BUCKETS + 1}
+),
+agg AS (
+    SELECT date_trunc($2::text, f.on_date::timestamp)::date AS bucket,
+           sum(f.cash) AS cash_raised_vnd, sum(f.in_kind) AS in_kind_value_vnd, sum(f.blood) AS blood_units,
+           sum(f.n) AS donations, sum(f.dcash) AS distributed_cash_vnd, sum(f.dgoods) AS distributed_goods_vnd
+    FROM facts f, bounds b WHERE f.on_date BETWEEN b.lo AND b.hi
+    GROUP BY 1
+)
+SELECT (SELECT count(*) FROM c) > 0 AS campaign_known, b.lo AS period_from, b.hi AS period_to,
+       coalesce((
+           SELECT jsonb_agg(jsonb_build_object(
+                      'period_start', greatest(k.bucket, b.lo),
+                      'period_end', least((k.bucket + ('1 ' || $2::text)::interval - interval '1 day')::date, b.hi),
+                      'cash_raised_vnd', coalesce(a.cash_raised_vnd, 0),
+                      'in_kind_value_vnd', coalesce(a.in_kind_value_vnd, 0),
+                      'blood_units', coalesce(a.blood_units, 0),
+                      'donations', coalesce(a.donations, 0),
+                      'distributed_cash_vnd', coalesce(a.distributed_cash_vnd, 0),
+                      'distributed_goods_vnd', coalesce(a.distributed_goods_vnd, 0)
+                  ) ORDER BY k.bucket)
+           FROM buckets k LEFT JOIN agg a USING (bucket)
+       ), '[]'::jsonb) AS buckets,
+       (SELECT count(*) FROM buckets) AS bucket_count
+FROM bounds b
+"""
+
+
+async def series_row(
+    conn: asyncpg.Connection,
+    campaign_id: uuid.UUID | None,
+    granularity: str,
+    period_from: date | None,
+    period_to: date | None,
+) -> dict[str, Any]:
+    row = await conn.fetchrow(SERIES_SQL, campaign_id, granularity, period_from, period_to)
+    assert row is not None
+    return dict(row.items())

@@ -1,0 +1,206 @@
+"""HTTP routes of the campaign progress reports (Decree 93 disclosure figures, per campaign and unit)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import asyncpg
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
+from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
+from rc_reporting.service_layer import campaign_reports
+from rc_shared.events.campaigns import CampaignType
+
+router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"])
+
+
+class CampaignFigures(BaseModel):
+    campaign_id: uuid.UUID
+    code: str | None = Field(description="Null while only ledger events of the campaign have been projected.")
+    name: str | None
+    campaign_type: str | None
+    state: CampaignState = Field(description="Lifecycle state on as_of ('unknown': launch not projected yet).")
+    organising_unit_id: uuid.UUID | None
+    receiving_from: date | None
+    receiving_until: date | None
+    cash_raised_vnd: int = Field(description="Cash donations received, reversals excluded.")
+    in_kind_value_vnd: int = Field(description="Assessed value of goods received, reversals excluded.")
+    blood_units: int
+    donations: int = Field(description="Donations not reversed (every kind).")
+    donors: int = Field(description="Distinct identified donors plus one per anonymous gift.")
+    pledged_vnd: int = Field(description="Pledges recorded (promises; never part of cash raised).")
+    pledge_paid_vnd: int = Field(description="Cash paid against pledges, at most each pledge's amount.")
+    distributed_cash_vnd: int
+    distributed_goods_vnd: int
+    balance_cash_vnd: int = Field(description="cash_raised_vnd - distributed_cash_vnd.")
+    beneficiaries_reached: int = Field(description="Distinct beneficiaries with a distribution not reversed.")
+
+
+class TargetProgress(BaseModel):
+    target: int | None = Field(description="Null when the target is not tracked.")
+    value: int
+    percent: float | None = Field(description="value / target in percent, one decimal; null when untracked.")
+
+
+class Targets(BaseModel):
+    cash_vnd: TargetProgress
+    in_kind_value_vnd: TargetProgress
+    blood_units: TargetProgress
+    beneficiaries: TargetProgress
+
+
+class TargetReached(BaseModel):
+    target: str
+    reached_at: datetime
+
+
+class CampaignReport(CampaignFigures):
+    as_of: date | None = Field(description="Report date; null: every fact projected so far.")
+    distribution_deadline: date | None
+    participating_unit_ids: list[uuid.UUID]
+    parent_campaign_id: uuid.UUID | None
+    beneficiaries_registered: int = Field(description="Beneficiaries registered for this campaign.")
+    beneficiaries_verified: int
+    people_reached: int = Field(description="People in the beneficiaries reached (household sizes; 1 if unknown).")
+    targets: Targets
+    targets_reached: list[TargetReached] = Field(description="From campaigns.campaign.target_reached.v1, in order.")
+
+
+class CampaignList(BaseModel):
+    as_of: date | None
+    state: CampaignState | None
+    campaign_type: str | None
+    campaigns: list[CampaignFigures]
+
+
+class UnitFunds(BaseModel):
+    unit_id: uuid.UUID
+    code: str
+    name: str
+    level: str
+    parent_id: uuid.UUID | None
+    cash_raised_vnd: int = Field(description="Cash received in the period by units of the subtree.")
+    in_kind_value_vnd: int
+    blood_units: int
+    donations: int
+    distributed_cash_vnd: int = Field(description="Cash distributed in the period by units of the subtree.")
+    distributed_goods_vnd: int
+    credited_cash_vnd: int = Field(
+        description="Soft credits: cash mobilised by units of the subtree (received anywhere); not part of any "
+        "raised total."
+    )
+    credited_donations: int
+    children: list[UnitFunds]
+
+
+class UnitFundsReport(BaseModel):
+    as_of: date
+    period_from: date
+    period_to: date
+    depth: int
+    campaign_id: uuid.UUID | None
+    units: list[UnitFunds]
+
+
+class Bucket(BaseModel):
+    period_start: date
+    period_end: date
+    cash_raised_vnd: int = Field(description="Cash received in the bucket minus cash reversed in it.")
+    in_kind_value_vnd: int
+    blood_units: int
+    donations: int = Field(description="Donations received minus donations reversed in the bucket.")
+    distributed_cash_vnd: int
+    distributed_goods_vnd: int
+
+
+class CampaignSeries(BaseModel):
+    campaign_id: uuid.UUID | None
+    granularity: Literal["day", "month"]
+    period_from: date | None
+    period_to: date | None
+    buckets: list[Bucket]
+
+
+def _pool(request: Request) -> asyncpg.Pool:
+    pool: asyncpg.Pool = request.app.state.runtime.db()
+    return pool
+
+
+AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
+
+
+# The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID).
+@router.get("/by-unit", response_model=UnitFundsReport)
+async def campaigns_by_unit(
+    request: Request,
+    as_of: Annotated[date | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
+    unit_id: Annotated[uuid.UUID | None, Query(description="Top unit; default: every root unit on as_of.")] = None,
+    period_from: Annotated[
+        date | None, Query(description="First day of the period; default: 1 January of as_of's year.")
+    ] = None,
+    period_to: Annotated[date | None, Query(description="Last day (inclusive); default: as_of.")] = None,
+    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
+    campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
+) -> dict[str, Any]:
+    """Funds raised and distributed per unit in a period, rolled up the organisation tree valid on ``as_of``.
+
+    A donation counts for the unit that received it and that unit's ancestors (through the tree of
+    the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
+    """
+    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    async with _pool(request).acquire() as conn:
+        units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
+    return {
+        "as_of": req.as_of,
+        "period_from": req.period.start,
+        "period_to": req.period.end,
+        "depth": req.depth,
+        "campaign_id": campaign_id,
+        "units": units,
+    }
+
+
+@router.get("/by-period", response_model=CampaignSeries)
+async def campaigns_by_period(
+    request: Request,
+    campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
+    granularity: Annotated[Literal["day", "month"], Query(description="Bucket size.")] = "day",
+    period_from: Annotated[
+        date | None, Query(description="First day; default: the campaign's first day or first fact.")
+    ] = None,
+    period_to: Annotated[
+        date | None, Query(description="Last day (inclusive); default: its distribution deadline or last fact.")
+    ] = None,
+) -> dict[str, Any]:
+    """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""
+    req = SeriesRequest.build(granularity, period_from, period_to)
+    async with _pool(request).acquire() as conn:
+        return await campaign_reports.series(conn, req, campaign_id)
+
+
+@router.get("", response_model=CampaignList)
+async def campaigns_list(
+    request: Request,
+    as_of: AsOf = None,
+    state: Annotated[CampaignState | None, Query(description="Only campaigns in this state on as_of.")] = None,
+    campaign_type: Annotated[CampaignType | None, Query(alias="type", description="Only this campaign type.")] = None,
+) -> dict[str, Any]:
+    """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first."""
+    async with _pool(request).acquire() as conn:
+        rows = await campaign_reports.campaigns(conn, as_of, state, campaign_type)
+    return {"as_of": as_of, "state": state, "campaign_type": campaign_type, "campaigns": rows}
+
+
+@router.get("/{campaign_id}", response_model=CampaignReport)
+async def campaign_progress(
+    request: Request,
+    campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],
+    as_of: AsOf = None,
+) -> dict[str, Any]:
+    """A campaign's progress: raised, pledged, distributed, balance, beneficiaries, targets (404 if unknown)."""
+    async with _pool(request).acquire() as conn:
+        return await campaign_reports.campaign(conn, campaign_id, as_of)

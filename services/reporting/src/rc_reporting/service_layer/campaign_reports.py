@@ -1,0 +1,94 @@
+"""Campaign report use cases: validate the request (domain rules), run one query, shape the answer."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rc_reporting.adapters import campaign_reports as queries
+from rc_reporting.adapters import reports as membership_queries
+from rc_reporting.domain.campaigns import (
+    CAMPAIGN_STATES,
+    MAX_BUCKETS,
+    SeriesRequest,
+    campaign_figures,
+    campaign_report,
+    nest,
+    too_many_buckets,
+    unit_funds,
+)
+from rc_reporting.domain.model import ReportRequest
+from rc_shared.errors import Invalid, NotFound
+
+
+def _not_found(campaign_id: uuid.UUID) -> NotFound:
+    return NotFound(
+        f"campaign {campaign_id} is unknown: none of its events has been projected", campaign_id=str(campaign_id)
+    )
+
+
+async def campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date | None = None) -> dict[str, Any]:
+    """One campaign's progress as of a date (every projected fact when ``as_of`` is None)."""
+    row = await queries.campaign_row(conn, campaign_id, as_of)
+    if row is None:
+        raise _not_found(campaign_id)
+    return campaign_report(row, as_of)
+
+
+async def campaigns(
+    conn: asyncpg.Connection,
+    as_of: date | None = None,
+    state: str | None = None,
+    campaign_type: str | None = None,
+) -> list[dict[str, Any]]:
+    """The campaigns with their main figures, newest receiving period first."""
+    if state is not None and state not in CAMPAIGN_STATES:
+        raise Invalid(f"state must be one of {', '.join(CAMPAIGN_STATES)}", field="state")
+    out = [campaign_figures(r, as_of) for r in await queries.campaign_rows(conn, campaign_type, as_of)]
+    return [c for c in out if state is None or c["state"] == state]
+
+
+async def funds_by_unit(
+    conn: asyncpg.Connection, request: ReportRequest, campaign_id: uuid.UUID | None = None
+) -> list[dict[str, Any]]:
+    """Raised, distributed and soft-credited figures per unit, rolled up the tree valid on ``as_of``.
+
+    Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
+    """
+    rows = await queries.unit_funds_rows(
+        conn, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end, campaign_id
+    )
+    if request.unit_id is not None and not rows:
+        known = await membership_queries.unit_exists_ever(conn, request.unit_id)
+        raise NotFound(
+            f"unit {request.unit_id} does not exist on {request.as_of}"
+            + (" (it exists on other dates)" if known else ""),
+            unit_id=str(request.unit_id),
+            as_of=request.as_of.isoformat(),
+        )
+    return nest(rows, unit_funds)
+
+
+async def series(
+    conn: asyncpg.Connection, request: SeriesRequest, campaign_id: uuid.UUID | None = None
+) -> dict[str, Any]:
+    """Movements per day or month: raised, reversed (negative), distributed.
+
+    Without a period: the campaign's calendar widened to the dates of its facts (every campaign: the
+    dates of all facts).
+    """
+    row = await queries.series_row(conn, campaign_id, request.granularity, request.period_from, request.period_to)
+    if campaign_id is not None and not row["campaign_known"]:
+        raise _not_found(campaign_id)
+    if int(row["bucket_count"]) > MAX_BUCKETS:
+        raise too_many_buckets(request.granularity)
+    return {
+        "campaign_id": campaign_id,
+        "granularity": request.granularity,
+        "period_from": row["period_from"],
+        "period_to": row["period_to"],
+        "buckets": row["buckets"],
+    }
