@@ -75,6 +75,25 @@ class BatchResult:
     duplicates: int = 0
     ignored: int = 0
     dead_lettered: int = 0
+    consumed: dict[str, int] = field(default_factory=dict)
+
+
+class _HandlerFailed(Exception):
+    """A handler raised on the fast path: redo the batch carefully."""
+
+
+# Claim event ids for this consumer; an id already applied is a duplicate. A dead-lettered event
+# that comes back (a DLQ replay) is tried again.
+_CLAIM_ONE = (
+    "INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)"
+    " ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'applied', processed_at = now()"
+    " WHERE processed_events.outcome = 'dead_lettered' RETURNING true"
+)
+_CLAIM_MANY = (
+    "INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[])"
+    " ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'applied', processed_at = now()"
+    " WHERE processed_events.outcome = 'dead_lettered' RETURNING event_id"
+)
 
 
 class BatchProcessor:
@@ -96,35 +115,84 @@ class BatchProcessor:
         self.registry = catalogue()
 
     async def process(self, records: Iterable[ConsumerRecord[Any, Any]]) -> BatchResult:
+        """Apply a batch: a fast path (one ledger insert, no savepoints); if any handler fails, the
+        batch is rolled back and applied again event by event with savepoints and retries."""
+        batch = list(records)
+        try:
+            res = await self._process_fast(batch)
+        except _HandlerFailed:
+            res = await self._process_careful(batch)
+        for topic, n in res.consumed.items():
+            EVENTS_CONSUMED.labels(self.service, self.consumer.name, topic).inc(n)
+        if res.duplicates:
+            EVENTS_DUPLICATE.labels(self.service, self.consumer.name).inc(res.duplicates)
+        return res
+
+    def _decode(
+        self, batch: list[ConsumerRecord[Any, Any]], res: BatchResult
+    ) -> tuple[list[tuple[ConsumerRecord[Any, Any], Envelope, Handler]], list[tuple[Any, BaseException]]]:
+        """Valid events with their handler (first occurrence of each id), and the poison records."""
+        todo: list[tuple[ConsumerRecord[Any, Any], Envelope, Handler]] = []
+        dead: list[tuple[Any, BaseException]] = []
+        seen: set[Any] = set()
+        for rec in batch:
+            try:
+                env = decode(rec.headers, rec.value, self.registry)
+            except EnvelopeError as exc:
+                dead.append((rec, exc))
+                continue
+            handler = self.consumer.handlers.get(env.type)
+            if handler is None:
+                res.ignored += 1
+            elif env.id in seen:
+                res.duplicates += 1
+            else:
+                seen.add(env.id)
+                todo.append((rec, env, handler))
+        return todo, dead
+
+    async def _process_fast(self, batch: list[ConsumerRecord[Any, Any]]) -> BatchResult:
         res = BatchResult()
-        dead: list[tuple[ConsumerRecord[Any, Any], BaseException]] = []
-        consumed: dict[str, int] = {}
+        todo, dead = self._decode(batch, res)
         async with self.pool.acquire() as conn, conn.transaction():
-            for rec in records:
+            fresh = {
+                r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, [env.id for _, env, _ in todo])
+            }
+            for rec, env, handler in todo:
+                if env.id not in fresh:
+                    res.duplicates += 1
+                    continue
+                tp = current_traceparent.set(env.traceparent)
+                cid = current_correlation_id.set(env.correlation_id)
                 try:
-                    env = decode(rec.headers, rec.value, self.registry)
-                except EnvelopeError as exc:
-                    dead.append((rec, exc))
-                    continue
-                handler = self.consumer.handlers.get(env.type)
-                if handler is None:
-                    res.ignored += 1
-                    continue
-                fresh = await conn.fetchval(
-                    # A dead-lettered event that comes back (a DLQ replay) is tried again.
-                    "INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)"
-                    " ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'applied', processed_at = now()"
-                    " WHERE processed_events.outcome = 'dead_lettered' RETURNING true",
-                    self.consumer.name,
-                    env.id,
-                )
+                    await handler(conn, env)
+                except INFRA_ERRORS:
+                    raise
+                except Exception as exc:
+                    raise _HandlerFailed from exc  # rolls the batch back; the careful path takes over
+                finally:
+                    current_traceparent.reset(tp)
+                    current_correlation_id.reset(cid)
+                res.applied += 1
+                res.consumed[rec.topic] = res.consumed.get(rec.topic, 0) + 1
+            if dead:
+                await self._dead_letter(dead)
+                res.dead_lettered = len(dead)
+        return res
+
+    async def _process_careful(self, batch: list[ConsumerRecord[Any, Any]]) -> BatchResult:
+        res = BatchResult()
+        todo, dead = self._decode(batch, res)
+        async with self.pool.acquire() as conn, conn.transaction():
+            for rec, env, handler in todo:
+                fresh = await conn.fetchval(_CLAIM_ONE, self.consumer.name, env.id)
                 if not fresh:
                     res.duplicates += 1
                     continue
                 error = await self._apply(conn, handler, env, rec.topic)
                 if error is None:
                     res.applied += 1
-                    consumed[rec.topic] = consumed.get(rec.topic, 0) + 1
+                    res.consumed[rec.topic] = res.consumed.get(rec.topic, 0) + 1
                 else:
                     await conn.execute(
                         "UPDATE processed_events SET outcome = 'dead_lettered' WHERE consumer = $1 AND event_id = $2",
@@ -135,10 +203,6 @@ class BatchProcessor:
             if dead:
                 await self._dead_letter(dead)
                 res.dead_lettered = len(dead)
-        for topic, n in consumed.items():
-            EVENTS_CONSUMED.labels(self.service, self.consumer.name, topic).inc(n)
-        if res.duplicates:
-            EVENTS_DUPLICATE.labels(self.service, self.consumer.name).inc(res.duplicates)
         return res
 
     async def _apply(
