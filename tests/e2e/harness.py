@@ -130,6 +130,7 @@ def service_env(name: str, database_url: str, kafka: str, namespace: str) -> dic
         "RC_CONSUMER_RETRY_BACKOFF_S": "0.5",
         "RC_LOG_JSON": "true",
         "RC_AUTH_ENABLED": "true",
+        "RC_WRITE_RATE_PER_MINUTE": "6000",
         "RC_AUTH_PUBLIC_KEY_FILE": str(auth_keys()[1]),
         "RC_AUTH_ISSUER": ISSUER,
         "RC_AUTH_AUDIENCE": AUDIENCE,

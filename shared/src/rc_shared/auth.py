@@ -19,6 +19,7 @@ transparency pages, health, metrics) need no token.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -28,7 +29,7 @@ from typing import Any, Literal, Protocol
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fastapi import Depends, Request
 
 from rc_shared.errors import DomainError
@@ -64,8 +65,39 @@ class Principal:
         return action in ROLE_ACTIONS.get(self.role, frozenset())
 
 
+_PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----.+?-----END \1-----", re.DOTALL)
+# Errors that mean "not this key": with several keys the next one is tried.
+_OTHER_KEY_ERRORS = (jwt.InvalidSignatureError, jwt.InvalidAlgorithmError, jwt.InvalidKeyError)
+
+
+def load_public_keys(pem: bytes) -> list[Any]:
+    """Every public key in ``pem``: one or more PEM blocks, one after the other (anything between
+    them, such as comments, is ignored). Raises ``ValueError`` when there is none or one is bad."""
+    blocks = [m.group(0) for m in _PEM_BLOCK.finditer(pem)]
+    if not blocks:
+        raise ValueError("no PEM public key found (expected -----BEGIN PUBLIC KEY----- blocks)")
+    return [serialization.load_pem_public_key(b) for b in blocks]
+
+
+def _algorithms_for(key: Any, algorithms: tuple[str, ...]) -> list[str]:
+    """The allowed algorithms that fit ``key``'s type (EC keys: ES*, RSA keys: RS*/PS*)."""
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        fit = [a for a in algorithms if a.startswith("ES")]
+    elif isinstance(key, rsa.RSAPublicKey):
+        fit = [a for a in algorithms if a.startswith(("RS", "PS"))]
+    else:
+        fit = list(algorithms)
+    return fit or list(algorithms)
+
+
 class TokenVerifier:
-    """Verifies tokens with a PEM public key or a JWKS endpoint."""
+    """Verifies tokens with one or more PEM public keys, or with a JWKS endpoint.
+
+    With several keys (``public_key_pem`` holding several PEM blocks) a token is accepted when any
+    one of them verifies its signature; its claims (issuer, audience, expiry, role) are then
+    checked as usual. The JWKS path is unchanged: the provider's key is chosen by the token's
+    ``kid``.
+    """
 
     def __init__(
         self,
@@ -78,23 +110,42 @@ class TokenVerifier:
     ) -> None:
         if not public_key_pem and not jwks_url:
             raise ValueError("access control needs RC_AUTH_PUBLIC_KEY_FILE or RC_AUTH_JWKS_URL")
-        self._key = serialization.load_pem_public_key(public_key_pem) if public_key_pem else None
+        self._keys: list[Any] = load_public_keys(public_key_pem) if public_key_pem else []
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
         self.issuer = issuer
         self.audience = audience
         self.algorithms = list(algorithms)
 
+    @property
+    def key_count(self) -> int:
+        """How many PEM public keys this verifier trusts (0 with JWKS)."""
+        return len(self._keys)
+
+    def _decode(self, token: str) -> dict[str, Any]:
+        options: Any = {"require": ["exp", "sub", "iss", "aud"]}
+        if self._jwks:
+            key = self._jwks.get_signing_key_from_jwt(token).key
+            return jwt.decode(
+                token, key, algorithms=self.algorithms, audience=self.audience, issuer=self.issuer, options=options
+            )
+        last: jwt.PyJWTError | None = None
+        for key in self._keys:
+            try:
+                return jwt.decode(
+                    token,
+                    key,
+                    algorithms=_algorithms_for(key, tuple(self.algorithms)),
+                    audience=self.audience,
+                    issuer=self.issuer,
+                    options=options,
+                )
+            except _OTHER_KEY_ERRORS as exc:  # not signed by this key: try the next one
+                last = exc
+        raise last or jwt.InvalidSignatureError("no key to verify the token with")
+
     def verify(self, token: str) -> Principal:
         try:
-            key: Any = self._jwks.get_signing_key_from_jwt(token).key if self._jwks else self._key
-            claims = jwt.decode(
-                token,
-                key,
-                algorithms=self.algorithms,
-                audience=self.audience,
-                issuer=self.issuer,
-                options={"require": ["exp", "sub", "iss", "aud"]},
-            )
+            claims = self._decode(token)
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"invalid token: {exc}") from exc
         role = claims.get("role")

@@ -1,10 +1,13 @@
-"""The command line every service shares: ``serve``, ``migrate``, ``settings``."""
+"""The command line every service shares: ``serve``, ``migrate``, ``settings``, ``dlq show|replay``,
+``outbox status|republish`` (docs/operations/runbook.md)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 from fastapi import FastAPI
@@ -12,6 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from rc_shared.db import migrate
+from rc_shared.logging import configure
+from rc_shared.outbox import Republished, republish_since
 from rc_shared.settings import ServiceSettings
 
 
@@ -96,4 +101,91 @@ def service_cli(
         else:
             raise typer.BadParameter("action must be show or replay")
 
+    outbox_app = typer.Typer(help="Inspect the transactional outbox; republish after a broker loss.")
+    app.add_typer(outbox_app, name="outbox")
+
+    @outbox_app.command("status")
+    def outbox_status() -> None:
+        """Backlog (unpublished rows, oldest age) and the published rows still kept (retention)."""
+        settings = settings_factory()
+        info = asyncio.run(_outbox_status(settings.database_url))
+        typer.echo(
+            f"unpublished rows: {info['unpublished']} (oldest {info['oldest_age_s']:.0f}s old)\n"
+            f"published rows kept: {info['published']} (oldest published at {info['retained_from'] or '-'}; "
+            f"RC_OUTBOX_RETENTION_H={settings.outbox_retention_h:g})"
+        )
+
+    @outbox_app.command("republish")
+    def outbox_republish(
+        since: str = typer.Option(
+            ...,
+            help="ISO 8601 timestamp with a zone (2025-07-01T08:00:00+07:00, ...Z); naive means UTC. "
+            "Rows published at or after it are published again.",
+        ),
+        yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+    ) -> None:
+        """After a broker lost records: publish again every event published since SINCE.
+
+        Sets published_at = NULL on the rows published at or after SINCE that are still inside
+        the retention window (RC_OUTBOX_RETENTION_H); the relay publishes them again in id order.
+        Consumers ignore events they already applied (same event id). Exits 3 when SINCE is older
+        than the retention window (events published before the window cannot be republished).
+        """
+        try:
+            when = datetime.fromisoformat(since)
+        except ValueError as exc:
+            raise typer.BadParameter(f"not an ISO 8601 timestamp: {since!r}") from exc
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        if not yes:
+            typer.confirm(f"publish again every {name} event published since {when.isoformat()}?", abort=True)
+        settings = settings_factory()
+        configure(settings.service_name, settings.log_level, settings.log_json)  # the audit line goes to stderr
+        result = asyncio.run(_republish(settings.database_url, when, settings.outbox_retention_h))
+        typer.echo(
+            f"marked {result.rows} outbox row(s) for republishing (published since "
+            f"{max(result.since, result.window_start).isoformat()}); the relay sends them again"
+        )
+        if not result.complete:
+            typer.echo(
+                f"WARNING: {when.isoformat()} is older than the retention window "
+                f"(RC_OUTBOX_RETENTION_H={settings.outbox_retention_h:g}, window starts "
+                f"{result.window_start.isoformat()}): events published before the window are no longer "
+                "in the outbox and cannot be republished",
+                err=True,
+            )
+            raise typer.Exit(3)
+
     return app
+
+
+async def _outbox_status(dsn: str) -> dict[str, Any]:
+    import asyncpg
+
+    conn = await asyncpg.connect(dsn)
+    try:
+        row = await conn.fetchrow(
+            "SELECT count(*) FILTER (WHERE published_at IS NULL) AS unpublished,"
+            " count(*) FILTER (WHERE published_at IS NOT NULL) AS published,"
+            " coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE published_at IS NULL)), 0) AS age,"
+            " min(published_at) AS retained_from FROM outbox"
+        )
+    finally:
+        await conn.close()
+    assert row is not None
+    return {
+        "unpublished": int(row["unpublished"]),
+        "published": int(row["published"]),
+        "oldest_age_s": float(row["age"]),
+        "retained_from": row["retained_from"].isoformat() if row["retained_from"] else None,
+    }
+
+
+async def _republish(dsn: str, since: datetime, retention_h: float) -> Republished:
+    import asyncpg
+
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await republish_since(conn, since, retention_h)
+    finally:
+        await conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -29,8 +30,94 @@ def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     )
 
 
-def install(app: FastAPI, service: str, max_request_bytes: int) -> None:
-    """Error handlers, the request-context middleware and HTTP metrics."""
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class LimitsMiddleware:
+    """Request size and write-rate limits, as a pure ASGI middleware.
+
+    - A body larger than ``max_bytes`` gets 413, whether announced by Content-Length or streamed.
+    - Write requests (POST, PUT, PATCH, DELETE) are limited per client (its bearer token, else its
+      address) by a token bucket of ``writes_per_minute``: above it, 429 with Retry-After. The
+      buckets live in the process: with N replicas a client gets at most N times the rate.
+    """
+
+    def __init__(self, app: Any, max_bytes: int, writes_per_minute: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.rate = writes_per_minute / 60.0
+        self.capacity = float(writes_per_minute)
+        self.buckets: dict[str, tuple[float, float]] = {}
+
+    def _take(self, key: str) -> float:
+        """Take a token; return 0 if allowed, else the seconds until one is available."""
+        now = time.monotonic()
+        tokens, last = self.buckets.get(key, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - last) * self.rate)
+        if tokens >= 1:
+            self.buckets[key] = (tokens - 1, now)
+            return 0.0
+        self.buckets[key] = (tokens, now)
+        if len(self.buckets) > 100_000:  # bound memory: forget idle clients
+            self.buckets = {k: v for k, v in self.buckets.items() if now - v[1] < 120}
+        return (1 - tokens) / self.rate
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if scope["method"] in WRITE_METHODS:
+            client = scope.get("client") or ("-", 0)
+            key = hashlib.sha256(headers.get("authorization", client[0]).encode()).hexdigest()
+            wait = self._take(key)
+            if wait > 0:
+                response = problem(429, "too_many_requests", f"write rate limit exceeded: retry in {wait:.1f} s")
+                response.headers["Retry-After"] = str(max(1, round(wait)))
+                await response(scope, receive, send)
+                return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")(
+                scope, receive, send
+            )
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Any:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        too_large = False
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except* _TooLarge:  # may arrive wrapped in an ExceptionGroup by a task group
+            too_large = True
+        if too_large:
+            if not started:
+                await problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")(
+                    scope, receive, send
+                )
+
+
+def install(app: FastAPI, service: str, max_request_bytes: int, writes_per_minute: int = 600) -> None:
+    """Error handlers, the request-context middleware, HTTP metrics, size and rate limits."""
 
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -66,9 +153,6 @@ def install(app: FastAPI, service: str, max_request_bytes: int) -> None:
 
     @app.middleware("http")
     async def _context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_request_bytes:
-            return problem(413, "payload_too_large", f"request body exceeds {max_request_bytes} bytes")
         cid = request.headers.get("x-correlation-id") or str(uuid.uuid4())
         tp = child_traceparent(request.headers.get("traceparent"))
         t_cid = current_correlation_id.set(cid)
@@ -88,3 +172,5 @@ def install(app: FastAPI, service: str, max_request_bytes: int) -> None:
             HTTP_LATENCY.labels(service, request.method, path).observe(time.perf_counter() - start)
             current_correlation_id.reset(t_cid)
             current_traceparent.reset(t_tp)
+
+    app.add_middleware(LimitsMiddleware, max_bytes=max_request_bytes, writes_per_minute=writes_per_minute)

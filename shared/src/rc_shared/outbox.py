@@ -16,6 +16,8 @@ import contextlib
 import json
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -223,6 +225,55 @@ class OutboxRelay:
             self.retention_h * 3600,
         )
         await measure_backlog(conn, self.service)
+
+
+@dataclass(frozen=True)
+class Republished:
+    """What :func:`republish_since` did."""
+
+    rows: int
+    """Rows marked unpublished again (the relay publishes them again, in id order)."""
+    since: datetime
+    """The ``--since`` asked for."""
+    retained_from: datetime | None
+    """Publication time of the oldest published row still kept (None: no published row kept)."""
+    window_start: datetime
+    """``now - retention``: published rows older than this are deleted by the relay."""
+
+    @property
+    def complete(self) -> bool:
+        """True when ``since`` lies inside the retention window: every row published since then
+        was still kept. False: rows published between ``since`` and ``window_start`` are gone."""
+        return self.since >= self.window_start
+
+
+async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h: float) -> Republished:
+    """Mark the outbox rows published at or after ``since`` unpublished again, so the relay sends
+    them to Kafka a second time (recovery after a broker lost records it had acknowledged).
+
+    Only rows still inside the retention window (``published_at >= now - retention_h``) are
+    touched; older published rows are deleted by the relay and cannot come back (see
+    :attr:`Republished.complete`). The event ids are unchanged, so consumers that already applied
+    an event ignore the copy. Notifies the relay. One statement: safe while a relay runs.
+    """
+    if since.tzinfo is None:
+        raise ValueError("since must carry a time zone (e.g. 2025-07-01T08:00:00+07:00 or ...Z)")
+    async with conn.transaction():
+        row = await conn.fetchrow(
+            "SELECT now() - make_interval(secs => $1) AS window_start,"
+            " (SELECT min(published_at) FROM outbox WHERE published_at IS NOT NULL) AS retained_from",
+            retention_h * 3600,
+        )
+        assert row is not None
+        status = await conn.execute(
+            "UPDATE outbox SET published_at = NULL WHERE published_at >= greatest($1::timestamptz, $2::timestamptz)",
+            since,
+            row["window_start"],
+        )
+        await conn.execute("SELECT pg_notify($1, '')", NOTIFY_CHANNEL)
+    n = int(status.split()[-1])
+    log.warning("outbox_republish", rows=n, since=since.isoformat())
+    return Republished(rows=n, since=since, retained_from=row["retained_from"], window_start=row["window_start"])
 
 
 async def measure_backlog(conn: asyncpg.Connection, service: str) -> tuple[int, float]:

@@ -200,7 +200,9 @@ def create_app(
             issuer=s.auth_issuer,
             audience=s.auth_audience,
         )
-    http.install(app, runtime.settings.service_name, runtime.settings.max_request_bytes)
+    http.install(
+        app, runtime.settings.service_name, runtime.settings.max_request_bytes, runtime.settings.write_rate_per_minute
+    )
 
     @app.get("/health/live", tags=["health"])
     async def live() -> dict[str, str]:
