@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import uuid
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ def auth_keys() -> tuple[Path, Path]:
     return _KEYS
 
 
-def token(role: str = "admin", unit_id: object = None, subject: str = "e2e-tester") -> str:
+def token(role: str = "admin", unit_id: uuid.UUID | str | None = None, subject: str = "e2e-tester") -> str:
     return mint(
         auth_keys()[0].read_bytes(),
         subject=subject,
@@ -40,7 +41,7 @@ def token(role: str = "admin", unit_id: object = None, subject: str = "e2e-teste
     )
 
 
-def auth(role: str = "admin", unit_id: object = None) -> dict[str, str]:
+def auth(role: str = "admin", unit_id: uuid.UUID | str | None = None) -> dict[str, str]:
     """Authorization header for a user with ``role`` scoped to ``unit_id`` (None: whole organisation)."""
     return {"Authorization": f"Bearer {token(role, unit_id)}"}
 
@@ -131,6 +132,7 @@ def service_env(name: str, database_url: str, kafka: str, namespace: str) -> dic
         "RC_LOG_JSON": "true",
         "RC_AUTH_ENABLED": "true",
         "RC_WRITE_RATE_PER_MINUTE": "6000",
+        "RC_METRICS_INTERVAL_S": "1",
         "RC_AUTH_PUBLIC_KEY_FILE": str(auth_keys()[1]),
         "RC_AUTH_ISSUER": ISSUER,
         "RC_AUTH_AUDIENCE": AUDIENCE,

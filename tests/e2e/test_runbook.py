@@ -401,7 +401,7 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
         await add_members(members.url, tree, 3, volunteers=1)
 
         async def all_published() -> bool:
-            return ready(members)["checks"]["outbox_backlog"] == 0
+            return bool(ready(members)["checks"]["outbox_backlog"] == 0)
 
         await eventually(all_published, timeout=20, what="the members outbox published")
 
@@ -448,17 +448,27 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
 
 
 def test_runbook_lists_every_tested_procedure() -> None:
+    """The runbook names the commands these tests run, and each test of this module."""
     text = (Path(__file__).resolve().parents[2] / "docs" / "operations" / "runbook.md").read_text()
     for needle in (
         "rc-reporting rebuild --yes",
         "rc-reporting dlq show",
         "rc-reporting dlq replay",
         "rc-members outbox republish --since",
-        "kubectl scale",
-        "kubectl exec",
+        "kubectl -n redcross scale deploy/reporting",
+        "kubectl -n redcross exec deploy/reporting -- rc-reporting dlq",
+        "rc_job reporting reporting-rebuild rebuild --yes",
+        "docker compose -f deploy/compose.yaml",
         "rc_outbox_backlog",
         "rc_consumer_lag",
         "rc_dlq_messages",
+        "rc_outbox_oldest_age_seconds",
+        "rc_events_dead_lettered_total",
+        "rc_http_requests_total",
         "tests/e2e/test_runbook.py",
     ):
         assert needle in text, needle
+    tests = [n for n in globals() if n.startswith("test_") and n != "test_runbook_lists_every_tested_procedure"]
+    assert len(tests) == 6
+    for name in tests:
+        assert f"`{name}`" in text, name

@@ -109,11 +109,10 @@ class LimitsMiddleware:
             await self.app(scope, limited_receive, tracking_send)
         except* _TooLarge:  # may arrive wrapped in an ExceptionGroup by a task group
             too_large = True
-        if too_large:
-            if not started:
-                await problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")(
-                    scope, receive, send
-                )
+        if too_large and not started:
+            await problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")(
+                scope, receive, send
+            )
 
 
 def install(app: FastAPI, service: str, max_request_bytes: int, writes_per_minute: int = 600) -> None:

@@ -62,6 +62,8 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None
                             name=t,
                             num_partitions=settings.kafka_topic_partitions,
                             replication_factor=settings.kafka_replication_factor,
+                            # the topics are the history projections are rebuilt from: keep it
+                            topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
                         )
                         for t in missing
                     ]

@@ -40,6 +40,9 @@ class ServiceSettings(BaseSettings):
         "",
         description="Prefix of every topic and consumer group name, so environments can share one cluster.",
     )
+    kafka_retention_ms: int = Field(
+        -1, ge=-1, description="retention.ms of topics this service creates (-1: forever, the replay source)."
+    )
     kafka_topic_partitions: int = Field(3, ge=1, description="Partitions of topics this service creates.")
     kafka_replication_factor: int = Field(1, ge=1, description="Replication factor of topics this service creates.")
     http_host: str = Field("127.0.0.1", description="Address the HTTP API listens on.")
@@ -65,7 +68,9 @@ class ServiceSettings(BaseSettings):
         True, description="Require a bearer token (JWT) on every non-public endpoint. Never disable in production."
     )
     auth_public_key_file: str | None = Field(
-        None, description="PEM public key that verifies tokens (development: `rc auth keys` creates one)."
+        None,
+        description="PEM file with the public key(s) that verify tokens; several keys during a rotation"
+        " (development: .local/auth/public.pem, created by ./dev up).",
     )
     auth_jwks_url: str | None = Field(None, description="OIDC provider's JWKS URL (production) instead of a key file.")
     auth_issuer: str = Field("rc-dev", description="Expected token issuer (`iss`).")
