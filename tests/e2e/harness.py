@@ -37,7 +37,7 @@ def token(role: str = "admin", unit_id: uuid.UUID | str | None = None, subject: 
         role=role,
         unit_id=unit_id,
         issuer=ISSUER,
-        audience=AUDIENCE,  # type: ignore[arg-type]
+        audience=AUDIENCE,
     )
 
 
