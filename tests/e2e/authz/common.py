@@ -46,7 +46,9 @@ class Scene:
     cache: dict[str, Any] = field(default_factory=dict)
 
     def client(self, service: str, headers: dict[str, str] | None = None) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=self.urls[service], timeout=30, headers=headers or auth())
+        return httpx.AsyncClient(
+            base_url=self.urls[service], timeout=30, headers=auth() if headers is None else headers
+        )
 
 
 @dataclass
@@ -79,9 +81,9 @@ async def run_table(scene: Scene, service: str, cases: list[Case]) -> list[str]:
         (None, "bad-token", {"Authorization": "Bearer not.a.token"}),
         ("admin", "org", auth("admin", None)),
     ]
-    for role in ROLES:
-        principals.append((role, "home", auth(role, scene.home)))
-        principals.append((role, "other", auth(role, scene.other)))
+    for each in ROLES:
+        principals.append((each, "home", auth(each, scene.home)))
+        principals.append((each, "other", auth(each, scene.other)))
     async with scene.client(service, {}) as client:
         for case in cases:
             for role, scope, headers in principals:

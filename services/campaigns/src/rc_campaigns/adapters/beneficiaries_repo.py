@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -78,6 +79,8 @@ class BeneficiaryRepository:
         campaign_id: uuid.UUID | None,
         limit: int,
         offset: int,
+        *,
+        within: Sequence[uuid.UUID] | None = None,
     ) -> list[asyncpg.Record]:
         return list(
             await self.conn.fetch(
@@ -87,6 +90,7 @@ class BeneficiaryRepository:
                AND ($2::boolean IS NULL OR (verified_on IS NOT NULL) = $2)
                AND ($3::boolean IS NULL OR humanitarian_address = $3)
                AND ($4::uuid IS NULL OR campaign_id = $4)
+               AND ($7::uuid[] IS NULL OR unit_id = ANY($7))
              ORDER BY commune, full_name, id
              LIMIT $5 OFFSET $6
             """,
@@ -96,6 +100,7 @@ class BeneficiaryRepository:
                 campaign_id,
                 limit,
                 offset,
+                None if within is None else list(within),
             )
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -119,6 +120,8 @@ class CampaignRepository:
         parent_campaign_id: uuid.UUID | None,
         limit: int,
         offset: int,
+        *,
+        within: Sequence[uuid.UUID] | None = None,
     ) -> list[Campaign]:
         rows = await self.conn.fetch(
             f"""
@@ -127,6 +130,7 @@ class CampaignRepository:
                AND ($2::text IS NULL OR campaign_type = $2)
                AND ($3::uuid IS NULL OR organising_unit_id = $3 OR $3 = ANY(participating_unit_ids))
                AND ($4::uuid IS NULL OR parent_campaign_id = $4)
+               AND ($7::uuid[] IS NULL OR organising_unit_id = ANY($7) OR participating_unit_ids && $7)
              ORDER BY receiving_from DESC, code
              LIMIT $5 OFFSET $6
             """,
@@ -136,6 +140,7 @@ class CampaignRepository:
             parent_campaign_id,
             limit,
             offset,
+            None if within is None else list(within),
         )
         return [_campaign(r) for r in rows]
 

@@ -9,11 +9,13 @@ from fastapi import FastAPI
 
 from rc_campaigns.domain.campaigns import PeriodRules
 from rc_campaigns.entrypoints.consumers import ledger_consumer
-from rc_campaigns.entrypoints.routes import router
+from rc_campaigns.entrypoints.routes import public_router, router
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.settings import Settings
 from rc_shared.events.campaigns import BENEFICIARIES_TOPIC, BLOOD_TOPIC, CAMPAIGNS_TOPIC
+from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Runtime, create_app
+from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -33,8 +35,8 @@ def build_app(
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumers=[ledger_consumer],
-        topics=[CAMPAIGNS_TOPIC, BENEFICIARIES_TOPIC, BLOOD_TOPIC],
+        consumers=[ledger_consumer, units_consumer("campaigns")],
+        topics=[CAMPAIGNS_TOPIC, BENEFICIARIES_TOPIC, BLOOD_TOPIC, UNITS_TOPIC],
         run_api=api,
         run_relay=relay,
         run_consumers=consumers,
@@ -42,6 +44,7 @@ def build_app(
     app = create_app(
         runtime,
         [router] if api else [],
+        public_routers=[public_router] if api else [],
         title="Red Cross campaigns service",
         description=(
             "Campaigns (relief, Tết Nhân ái, Humanitarian Month, blood drives) with the Decree 93/2021 lifecycle, "

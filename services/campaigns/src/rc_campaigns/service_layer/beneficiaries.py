@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -166,8 +167,12 @@ async def list_beneficiaries(
     campaign_id: uuid.UUID | None,
     limit: int,
     offset: int,
+    *,
+    within: Sequence[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
-    return [_view(r) for r in await repo.search(unit_id, verified, humanitarian_address, campaign_id, limit, offset)]
+    """``within``: only beneficiaries of these units."""
+    rows = await repo.search(unit_id, verified, humanitarian_address, campaign_id, limit, offset, within=within)
+    return [_view(r) for r in rows]
 
 
 async def public_list(conn: Any, campaign_id: uuid.UUID) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -159,14 +160,22 @@ async def list_campaigns(
     parent_campaign_id: uuid.UUID | None,
     limit: int,
     offset: int,
+    *,
+    within: Sequence[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
-    rows = await repo.search(state, campaign_type, unit_id, parent_campaign_id, limit, offset)
+    """``within``: only campaigns organised by, or with a participating unit among, these units."""
+    rows = await repo.search(state, campaign_type, unit_id, parent_campaign_id, limit, offset, within=within)
     return [_base_view(c, policy) for c in rows]
 
 
-async def overdue_campaigns(repo: CampaignRepository, policy: Policy, as_of: date) -> list[dict[str, Any]]:
+async def overdue_campaigns(
+    repo: CampaignRepository, policy: Policy, as_of: date, *, within: Sequence[uuid.UUID] | None = None
+) -> list[dict[str, Any]]:
     out = []
+    units = None if within is None else set(within)
     for c in await repo.open_or_closed():
+        if units is not None and c.organising_unit_id not in units and units.isdisjoint(c.participating_unit_ids):
+            continue
         late = overdue(c.state, c.receiving_until, c.closed_on, as_of, policy.periods)
         if late is not None:
             out.append(

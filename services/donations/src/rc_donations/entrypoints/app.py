@@ -9,11 +9,13 @@ from fastapi import FastAPI
 
 from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
-from rc_donations.entrypoints.routes import router
+from rc_donations.entrypoints.routes import public_router, router
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
 from rc_shared.events.donations import LEDGER_TOPIC
+from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Runtime, create_app
+from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -40,8 +42,8 @@ def build_app(
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumers=build_consumers(f"/{settings.service_name}"),
-        topics=[LEDGER_TOPIC],
+        consumers=[*build_consumers(f"/{settings.service_name}"), units_consumer("donations")],
+        topics=[LEDGER_TOPIC, UNITS_TOPIC],
         run_api=api,
         run_relay=relay,
         run_consumers=consumers,
@@ -49,6 +51,7 @@ def build_app(
     app = create_app(
         runtime,
         [router] if api else [],
+        public_routers=[public_router] if api else [],
         title="Red Cross donations service",
         description=(
             "Campaign ledgers (opened and closed by campaign events), cash / in-kind / blood contributions with "

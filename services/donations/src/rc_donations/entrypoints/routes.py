@@ -1,4 +1,35 @@
-"""HTTP routes of the donations service (thin: parse, call a use case in a unit of work, answer)."""
+"""HTTP routes of the donations service (thin: check access, call a use case in a unit of work, answer).
+
+Access policy (role action via ``require``; scope rule via :mod:`rc_donations.entrypoints.access`):
+
+=======  ========================================  ======  ====================================================
+method   path                                      action  scope
+=======  ========================================  ======  ====================================================
+POST     /campaigns/{campaign_id}/donations        write   body unit_id (default: organising unit) (403);
+                                                           a cited donor.id must be visible (409 as unknown)
+GET      /campaigns/{campaign_id}/donations        read    organising or a participating unit (403)
+GET      /donations/{donation_id}                  read    its unit or the campaign's organising unit (403)
+GET      /donations/{donation_id}/receipt          read    as above
+POST     /donations/{donation_id}/reversal         manage  as above
+POST     /campaigns/{campaign_id}/bank-statement   write   organising unit (rows are credited to it) (403)
+POST     /campaigns/{campaign_id}/pledges          write   body unit_id (default: organising unit) (403);
+                                                           a cited donor.id must be visible (409)
+GET      /pledges/{pledge_id}                      read    its unit or the campaign's organising unit (403)
+POST     /campaigns/{campaign_id}/distributions    manage  body unit_id (default: organising unit) and the
+                                                           beneficiary's unit (403)
+GET      /campaigns/{campaign_id}/distributions    read    organising or a participating unit (403)
+GET      /distributions/{distribution_id}          read    its unit or the campaign's organising unit (403)
+POST     /distributions/{distribution_id}/reversal manage  as above
+GET      /campaigns/{campaign_id}/ledger           read    organising or a participating unit (403)
+GET      /campaigns/{campaign_id}/public-ledger    public  none (Decree 93 disclosure; donors named only
+                                                           with consent)
+GET      /donors/{donor_id}                        read    one of the donor's gifts/pledges visible (404)
+DELETE   /donors/{donor_id}                        manage  every one of them visible (404 none, 403 some)
+GET      /donors/{donor_id}/blood-eligibility      read    as GET /donors/{donor_id}
+=======  ========================================  ======  ====================================================
+
+Scope checks run before the endpoint takes its connection (see :mod:`~rc_donations.entrypoints.access`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +37,14 @@ import hashlib
 import json
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from rc_donations.domain.donations import Item
+from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
 from rc_donations.service_layer import distributions, donations, pledges, reports, statement
 from rc_donations.service_layer.commands import (
@@ -22,10 +55,16 @@ from rc_donations.service_layer.commands import (
     RecordPledge,
 )
 from rc_donations.service_layer.policy import Policy
+from rc_shared.auth import require
 from rc_shared.outbox import UnitOfWork
 from rc_shared.runtime import Runtime
 
 router = APIRouter()
+public_router = APIRouter()  # no token: the Decree 93 public ledger
+
+READ = [Depends(require("read"))]
+WRITE = [Depends(require("write"))]
+MANAGE = [Depends(require("manage"))]
 
 
 def _runtime(request: Request) -> Runtime:
@@ -36,19 +75,19 @@ def _policy(request: Request) -> Policy:
     return request.app.state.policy  # type: ignore[no-any-return]
 
 
-async def _uow(request: Request) -> AsyncIterator[UnitOfWork]:
+@asynccontextmanager
+async def _unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
     rt = _runtime(request)
     async with UnitOfWork(rt.db(), rt.source) as uow:
         yield uow
 
 
-async def _conn(request: Request) -> AsyncIterator[Any]:
+@asynccontextmanager
+async def _connection(request: Request) -> AsyncIterator[Any]:
     async with _runtime(request).db().acquire() as conn:
         yield conn
 
 
-UoW = Annotated[UnitOfWork, Depends(_uow)]
-Conn = Annotated[Any, Depends(_conn)]
 Pol = Annotated[Policy, Depends(_policy)]
 IdemKey = Annotated[
     str | None,
@@ -116,32 +155,54 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
     status_code=201,
     tags=["donations"],
     summary="Record a contribution: cash, in kind or blood (201 new; 200 a resubmission)",
+    dependencies=WRITE,
 )
 async def record_donation(
-    campaign_id: uuid.UUID, body: s.DonationIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+    campaign_id: uuid.UUID,
+    body: s.DonationIn,
+    request: Request,
+    policy: Pol,
+    response: Response,
+    key: IdemKey = None,
 ) -> dict[str, Any]:
-    donation_id, created = await donations.record_donation(
-        uow, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
-    )
-    await uow.commit()
-    if not created:
-        response.status_code = 200
-    return await donations.get_donation(uow.conn, donation_id)
+    await access.record_for(request, campaign_id, body.unit_id)
+    await access.named_donor(request, body.donor.id if body.donor else None)
+    async with _unit_of_work(request) as uow:
+        donation_id, created = await donations.record_donation(
+            uow, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
+        )
+        await uow.commit()
+        if not created:
+            response.status_code = 200
+        return await donations.get_donation(uow.conn, donation_id)
 
 
-@router.get("/campaigns/{campaign_id}/donations", tags=["donations"], summary="A campaign's donations by receipt")
-async def list_donations(campaign_id: uuid.UUID, conn: Conn, limit: Limit = 1000, offset: Offset = 0) -> Any:
-    return await donations.list_donations(conn, campaign_id, limit, offset)
+@router.get(
+    "/campaigns/{campaign_id}/donations",
+    tags=["donations"],
+    summary="A campaign's donations by receipt",
+    dependencies=READ,
+)
+async def list_donations(campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0) -> Any:
+    await access.read_ledger(request, campaign_id)
+    async with _connection(request) as conn:
+        return await donations.list_donations(conn, campaign_id, limit, offset)
 
 
-@router.get("/donations/{donation_id}", tags=["donations"], summary="One donation")
-async def get_donation(donation_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    return await donations.get_donation(conn, donation_id)
+@router.get("/donations/{donation_id}", tags=["donations"], summary="One donation", dependencies=READ)
+async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.record(request, "donations", donation_id, "donation")
+    async with _connection(request) as conn:
+        return await donations.get_donation(conn, donation_id)
 
 
-@router.get("/donations/{donation_id}/receipt", tags=["donations"], summary="The receipt of a donation")
-async def get_receipt(donation_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
-    return await donations.receipt(conn, policy, donation_id)
+@router.get(
+    "/donations/{donation_id}/receipt", tags=["donations"], summary="The receipt of a donation", dependencies=READ
+)
+async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
+    await access.record(request, "donations", donation_id, "donation")
+    async with _connection(request) as conn:
+        return await donations.receipt(conn, policy, donation_id)
 
 
 @router.post(
@@ -149,10 +210,13 @@ async def get_receipt(donation_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[s
     status_code=201,
     tags=["donations"],
     summary="Reverse a donation (a correction entry; nothing is deleted)",
+    dependencies=MANAGE,
 )
-async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    out = await donations.reverse_donation(uow, policy, donation_id, body.reason)
-    await uow.commit()
+async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol) -> dict[str, Any]:
+    await access.record(request, "donations", donation_id, "donation")
+    async with _unit_of_work(request) as uow:
+        out = await donations.reverse_donation(uow, policy, donation_id, body.reason)
+        await uow.commit()
     return out
 
 
@@ -160,10 +224,15 @@ async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, uow: UoW,
     "/campaigns/{campaign_id}/bank-statement",
     tags=["donations"],
     summary="Import bank-statement rows (deduplicated by bank_reference; safe to re-run)",
+    dependencies=WRITE,
 )
-async def import_statement(campaign_id: uuid.UUID, body: s.StatementIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    out = await statement.import_statement(uow, policy, campaign_id, body.rows)
-    await uow.commit()
+async def import_statement(
+    campaign_id: uuid.UUID, body: s.StatementIn, request: Request, policy: Pol
+) -> dict[str, Any]:
+    await access.organiser(request, campaign_id)
+    async with _unit_of_work(request) as uow:
+        out = await statement.import_statement(uow, policy, campaign_id, body.rows)
+        await uow.commit()
     return out
 
 
@@ -171,11 +240,22 @@ async def import_statement(campaign_id: uuid.UUID, body: s.StatementIn, uow: UoW
 
 
 @router.post(
-    "/campaigns/{campaign_id}/pledges", status_code=201, tags=["pledges"], summary="Record a pledge with a schedule"
+    "/campaigns/{campaign_id}/pledges",
+    status_code=201,
+    tags=["pledges"],
+    summary="Record a pledge with a schedule",
+    dependencies=WRITE,
 )
 async def record_pledge(
-    campaign_id: uuid.UUID, body: s.PledgeIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+    campaign_id: uuid.UUID,
+    body: s.PledgeIn,
+    request: Request,
+    policy: Pol,
+    response: Response,
+    key: IdemKey = None,
 ) -> dict[str, Any]:
+    await access.record_for(request, campaign_id, body.unit_id)
+    await access.named_donor(request, body.donor.id if body.donor else None)
     cmd = RecordPledge(
         amount_vnd=body.amount_vnd,
         instalments=body.instalments,
@@ -184,16 +264,24 @@ async def record_pledge(
         donor=_donor(body.donor),
         unit_id=body.unit_id,
     )
-    pledge_id, created = await pledges.record_pledge(uow, policy, campaign_id, cmd, _idem(key, campaign_id, body))
-    await uow.commit()
-    if not created:
-        response.status_code = 200
-    return await pledges.get_pledge(uow.conn, policy, pledge_id)
+    async with _unit_of_work(request) as uow:
+        pledge_id, created = await pledges.record_pledge(uow, policy, campaign_id, cmd, _idem(key, campaign_id, body))
+        await uow.commit()
+        if not created:
+            response.status_code = 200
+        return await pledges.get_pledge(uow.conn, policy, pledge_id)
 
 
-@router.get("/pledges/{pledge_id}", tags=["pledges"], summary="A pledge: paid vs pledged, instalments due")
-async def get_pledge(pledge_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
-    return await pledges.get_pledge(conn, policy, pledge_id)
+@router.get(
+    "/pledges/{pledge_id}",
+    tags=["pledges"],
+    summary="A pledge: paid vs pledged, instalments due",
+    dependencies=READ,
+)
+async def get_pledge(pledge_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
+    await access.record(request, "pledges", pledge_id, "pledge")
+    async with _connection(request) as conn:
+        return await pledges.get_pledge(conn, policy, pledge_id)
 
 
 # ------------------------------------------------------------------------ distributions
@@ -204,10 +292,18 @@ async def get_pledge(pledge_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str,
     status_code=201,
     tags=["distributions"],
     summary="Give cash or goods to a verified beneficiary (never beyond the balance)",
+    dependencies=MANAGE,
 )
 async def record_distribution(
-    campaign_id: uuid.UUID, body: s.DistributionIn, uow: UoW, policy: Pol, response: Response, key: IdemKey = None
+    campaign_id: uuid.UUID,
+    body: s.DistributionIn,
+    request: Request,
+    policy: Pol,
+    response: Response,
+    key: IdemKey = None,
 ) -> dict[str, Any]:
+    await access.record_for(request, campaign_id, body.unit_id)
+    await access.beneficiary(request, body.beneficiary_id)
     cmd = RecordDistribution(
         beneficiary_id=body.beneficiary_id,
         kind=body.kind,
@@ -216,23 +312,33 @@ async def record_distribution(
         unit_id=body.unit_id,
         description=body.description,
     )
-    distribution_id, created = await distributions.record_distribution(
-        uow, policy, campaign_id, cmd, _idem(key, campaign_id, body)
-    )
-    await uow.commit()
-    if not created:
-        response.status_code = 200
-    return await distributions.get_distribution(uow.conn, distribution_id)
+    async with _unit_of_work(request) as uow:
+        distribution_id, created = await distributions.record_distribution(
+            uow, policy, campaign_id, cmd, _idem(key, campaign_id, body)
+        )
+        await uow.commit()
+        if not created:
+            response.status_code = 200
+        return await distributions.get_distribution(uow.conn, distribution_id)
 
 
-@router.get("/campaigns/{campaign_id}/distributions", tags=["distributions"], summary="A campaign's distributions")
-async def list_distributions(campaign_id: uuid.UUID, conn: Conn, limit: Limit = 1000, offset: Offset = 0) -> Any:
-    return await distributions.list_distributions(conn, campaign_id, limit, offset)
+@router.get(
+    "/campaigns/{campaign_id}/distributions",
+    tags=["distributions"],
+    summary="A campaign's distributions",
+    dependencies=READ,
+)
+async def list_distributions(campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0) -> Any:
+    await access.read_ledger(request, campaign_id)
+    async with _connection(request) as conn:
+        return await distributions.list_distributions(conn, campaign_id, limit, offset)
 
 
-@router.get("/distributions/{distribution_id}", tags=["distributions"], summary="One distribution")
-async def get_distribution(distribution_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    return await distributions.get_distribution(conn, distribution_id)
+@router.get("/distributions/{distribution_id}", tags=["distributions"], summary="One distribution", dependencies=READ)
+async def get_distribution(distribution_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.record(request, "distributions", distribution_id, "distribution")
+    async with _connection(request) as conn:
+        return await distributions.get_distribution(conn, distribution_id)
 
 
 @router.post(
@@ -240,51 +346,85 @@ async def get_distribution(distribution_id: uuid.UUID, conn: Conn) -> dict[str, 
     status_code=201,
     tags=["distributions"],
     summary="Reverse a distribution (the amount returns to the balance)",
+    dependencies=MANAGE,
 )
-async def reverse_distribution(distribution_id: uuid.UUID, body: s.ReversalIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    out = await distributions.reverse_distribution(uow, policy, distribution_id, body.reason)
-    await uow.commit()
+async def reverse_distribution(
+    distribution_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol
+) -> dict[str, Any]:
+    await access.record(request, "distributions", distribution_id, "distribution")
+    async with _unit_of_work(request) as uow:
+        out = await distributions.reverse_distribution(uow, policy, distribution_id, body.reason)
+        await uow.commit()
     return out
 
 
 # ------------------------------------------------------------------------ ledgers
 
 
-@router.get("/campaigns/{campaign_id}/ledger", tags=["ledgers"], summary="A campaign's ledger totals and balances")
-async def get_ledger(campaign_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    return await reports.ledger(conn, campaign_id)
-
-
 @router.get(
+    "/campaigns/{campaign_id}/ledger",
+    tags=["ledgers"],
+    summary="A campaign's ledger totals and balances",
+    dependencies=READ,
+)
+async def get_ledger(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.read_ledger(request, campaign_id)
+    async with _connection(request) as conn:
+        return await reports.ledger(conn, campaign_id)
+
+
+@public_router.get(
     "/campaigns/{campaign_id}/public-ledger",
     tags=["ledgers"],
     summary="Decree 93 public disclosure: contributions (named only with consent) and distributions",
 )
 async def get_public_ledger(
-    campaign_id: uuid.UUID, conn: Conn, policy: Pol, limit: Limit = 1000, offset: Offset = 0
+    campaign_id: uuid.UUID, request: Request, policy: Pol, limit: Limit = 1000, offset: Offset = 0
 ) -> dict[str, Any]:
-    return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
+    async with _connection(request) as conn:
+        return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
 
 
 # ------------------------------------------------------------------------ donors
 
 
-@router.get("/donors/{donor_id}", tags=["donors"], summary="A donor's record and gifts (data subject access)")
-async def get_donor(donor_id: uuid.UUID, conn: Conn, policy: Pol) -> dict[str, Any]:
-    return await donations.donor_record(conn, policy, donor_id)
+@router.get(
+    "/donors/{donor_id}",
+    tags=["donors"],
+    summary="A donor's record and gifts (data subject access)",
+    dependencies=READ,
+)
+async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
+    await access.donor(request, donor_id)
+    async with _connection(request) as conn:
+        return await donations.donor_record(conn, policy, donor_id)
 
 
-@router.delete("/donors/{donor_id}", tags=["donors"], summary="Erase a donor's personal data (gifts stay, anonymised)")
-async def erase_donor(donor_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    return await donations.erase_donor(conn, donor_id)
+@router.delete(
+    "/donors/{donor_id}",
+    tags=["donors"],
+    summary="Erase a donor's personal data (gifts stay, anonymised)",
+    dependencies=MANAGE,
+)
+async def erase_donor(donor_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.donor(request, donor_id, all_records=True)
+    async with _connection(request) as conn:
+        return await donations.erase_donor(conn, donor_id)
 
 
-@router.get("/donors/{donor_id}/blood-eligibility", tags=["donors"], summary="May this donor give blood on a date?")
+@router.get(
+    "/donors/{donor_id}/blood-eligibility",
+    tags=["donors"],
+    summary="May this donor give blood on a date?",
+    dependencies=READ,
+)
 async def blood_eligibility(
     donor_id: uuid.UUID,
-    conn: Conn,
+    request: Request,
     policy: Pol,
     on: Annotated[date | None, Query(ge=s.MIN_DAY, le=s.MAX_DAY)] = None,
     kind: Annotated[str, Query(pattern="^(whole_blood|apheresis)$")] = "whole_blood",
 ) -> dict[str, Any]:
-    return await donations.blood_eligibility(conn, policy, donor_id, on or policy.today(), kind)  # type: ignore[arg-type]
+    await access.donor(request, donor_id)
+    async with _connection(request) as conn:
+        return await donations.blood_eligibility(conn, policy, donor_id, on or policy.today(), kind)  # type: ignore[arg-type]

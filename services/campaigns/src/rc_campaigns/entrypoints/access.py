@@ -1,0 +1,167 @@
+"""Scope rules of the campaigns service: which unit a resource belongs to, and whether it lies in the
+user's subtree. What a *role* may do is checked by ``require(action)`` on each route (see the policy
+table in :mod:`rc_campaigns.entrypoints.routes`); this module checks the *unit*.
+
+- A campaign belongs to its organising unit. Its participating units may read it too; changing it
+  (edit, lifecycle) needs the organising unit in scope. Out of scope: 403 (campaign names and
+  existence are not secret: launched campaigns are on the public pages).
+- A beneficiary belongs to its unit. Outside the scope it does not exist: 404 with the same answer
+  as an unknown id (it is personal data; its existence is not disclosed).
+- A blood session belongs to its own unit (default: the organising unit) and to its campaign's
+  organising unit: either one in scope is enough to read it and register donors. Scheduling one
+  needs its unit in scope and the campaign readable (so a participating unit schedules its own
+  sessions, an organiser those of units in its subtree).
+- Listings are restricted to the user's subtree; an explicit ``unit_id`` filter must be in scope.
+
+Each check runs on its own short-lived connection *before* the endpoint opens its connection or
+unit of work, so a request never holds one pooled connection while waiting for another (the scope
+resolver takes its own). Organisation-wide users (admins without a unit, or access control turned
+off) skip the checks and their lookups entirely.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Any
+
+from fastapi import Request
+
+from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
+from rc_campaigns.adapters.blood_repo import BloodRepository
+from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.campaigns import Campaign
+from rc_shared.auth import Forbidden, ScopeResolver, check_scope, scope_filter
+from rc_shared.errors import NotFound
+from rc_shared.runtime import Runtime
+
+# Every unit below ``$1`` (and itself) in the tree valid on ``$2``, from the scope projection.
+_SUBTREE = """
+WITH RECURSIVE down(unit_id, depth) AS (
+    SELECT $1::uuid, 0
+    UNION
+    SELECT v.unit_id, down.depth + 1
+    FROM down JOIN scope_unit_versions v
+      ON v.parent_id = down.unit_id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to > $2)
+    WHERE down.depth < 32
+)
+SELECT DISTINCT unit_id FROM down
+"""
+
+
+def _runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+@asynccontextmanager
+async def _connection(request: Request) -> AsyncIterator[Any]:
+    async with _runtime(request).db().acquire() as conn:
+        yield conn
+
+
+async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
+    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
+    root = scope_filter(request)
+    if root is None:
+        return True
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    if resolver is None:
+        return False
+    for unit in units:
+        if unit is not None and await resolver.within(root, unit):
+            return True
+    return False
+
+
+async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
+    """403 unless one of ``units`` is in the user's subtree."""
+    if not await in_scope(request, units):
+        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
+
+
+async def _campaign(request: Request, campaign_id: uuid.UUID) -> Campaign | None:
+    async with _connection(request) as conn:
+        return await CampaignRepository(conn).get(campaign_id)
+
+
+async def read_campaign(request: Request, campaign_id: uuid.UUID) -> None:
+    """The campaign's organising unit or one of its participating units must be in scope.
+
+    An unknown campaign passes: the use case answers 404 as it always did."""
+    if scope_filter(request) is None:
+        return
+    c = await _campaign(request, campaign_id)
+    if c is not None:
+        await require_any(request, [c.organising_unit_id, *c.participating_unit_ids], f"campaign {campaign_id}")
+
+
+async def change_campaign(request: Request, campaign_id: uuid.UUID) -> Campaign | None:
+    """The campaign's organising unit must be in scope (edits and the lifecycle)."""
+    if scope_filter(request) is None:
+        return None
+    c = await _campaign(request, campaign_id)
+    if c is not None:
+        await check_scope(request, c.organising_unit_id, f"campaign {campaign_id}")
+    return c
+
+
+async def beneficiary(request: Request, beneficiary_id: uuid.UUID) -> None:
+    """The beneficiary's unit must be in scope; otherwise it is "not found" (personal data)."""
+    if scope_filter(request) is None:
+        return
+    async with _connection(request) as conn:
+        row = await BeneficiaryRepository(conn).get(beneficiary_id)
+    if row is not None and not await in_scope(request, [row["unit_id"]]):
+        raise NotFound(f"beneficiary {beneficiary_id} not found", beneficiary_id=str(beneficiary_id))
+
+
+async def blood_session(request: Request, session_id: uuid.UUID) -> None:
+    """The session's unit or its campaign's organising unit must be in scope."""
+    if scope_filter(request) is None:
+        return
+    async with _connection(request) as conn:
+        row = await BloodRepository(conn).get_session(session_id)
+        c = await CampaignRepository(conn).get(row["campaign_id"]) if row is not None else None
+    if row is not None:
+        organiser = c.organising_unit_id if c is not None else None
+        await require_any(request, [row["unit_id"], organiser], f"blood session {session_id}")
+
+
+async def unit(request: Request, unit_id: uuid.UUID, what: str) -> None:
+    """A unit named in a request body (a new resource's unit) must be in scope."""
+    if scope_filter(request) is not None:
+        await check_scope(request, unit_id, what)
+
+
+async def listing(request: Request, unit_id: uuid.UUID | None) -> list[uuid.UUID] | None:
+    """The units a listing is restricted to (None: no restriction).
+
+    An explicit ``unit_id`` filter must be in scope (403) and is then restriction enough; without
+    one, a scoped user sees the resources of every unit in their subtree."""
+    root = scope_filter(request)
+    if root is None:
+        return None
+    if unit_id is not None:
+        await check_scope(request, unit_id, f"unit {unit_id}")
+        return None
+    return await subtree(request, root)
+
+
+async def subtree(request: Request, root: uuid.UUID) -> list[uuid.UUID]:
+    """``root`` and every unit below it in today's tree (from this service's scope projection)."""
+    async with _connection(request) as conn:
+        rows = await conn.fetch(_SUBTREE, root, date.today())
+    return [r["unit_id"] for r in rows]
+
+
+async def schedule_session(request: Request, campaign_id: uuid.UUID, unit_id: uuid.UUID | None) -> None:
+    """A new blood session: the campaign readable, and the session's unit (default: the organising
+    unit) in scope."""
+    if scope_filter(request) is None:
+        return
+    c = await _campaign(request, campaign_id)
+    if c is not None:
+        await require_any(request, [c.organising_unit_id, *c.participating_unit_ids], f"campaign {campaign_id}")
+        await check_scope(request, unit_id or c.organising_unit_id, "the session's unit")

@@ -1,0 +1,175 @@
+"""Scope rules of the donations service: which unit a record belongs to, and whether it lies in the
+user's subtree. What a *role* may do is checked by ``require(action)`` on each route (see the policy
+table in :mod:`rc_donations.entrypoints.routes`); this module checks the *unit*.
+
+- A campaign's ledger belongs to the campaign's organising unit; its participating units may read
+  it too (totals, donation and distribution lists).
+- A donation, pledge or distribution belongs to its own unit (the receiving / distributing unit,
+  which the ledger only accepts when it is the organising or a participating unit) *and* to the
+  campaign's organising unit, which is accountable for the whole ledger: either one in scope is
+  enough to read it or, with the role, to correct it (reversals).
+- Recording one needs the unit it is recorded for (the body's ``unit_id``; default: the organising
+  unit) in scope: a participating commune records what it received, the organiser anything. A
+  bank-statement import credits the organising unit, so it needs that one. A distribution also
+  needs the beneficiary's unit in scope.
+- A donor belongs to the units of their gifts and pledges (as above). Reading needs one of them in
+  scope; erasure needs all of them (it anonymises every gift, so it is for a user whose subtree
+  covers them all, or an organisation-wide admin). Outside the scope a donor does not exist: 404
+  (personal data), and a body naming one (``donor.id``) gets the same 409 as an unknown donor.
+- Out of scope otherwise: 403 (ledgers are public by Decree 93; record ids are opaque).
+
+An unknown campaign or record passes the check, and the use case answers as it always did (404 or
+409): existence of a campaign id is not a secret. Each check runs on its own short-lived connection
+*before* the endpoint opens its connection or unit of work, so a request never holds a pooled
+connection while waiting for another (the scope resolver takes its own). Organisation-wide users
+(admins without a unit, or access control turned off) skip the checks and their lookups.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Request
+
+from rc_shared.auth import Forbidden, ScopeResolver, check_scope, scope_filter
+from rc_shared.errors import Conflict, NotFound
+from rc_shared.runtime import Runtime
+
+_RECORD_UNITS = {
+    table: f"SELECT x.unit_id, l.organising_unit_id FROM {table} x JOIN ledgers l USING (campaign_id) WHERE x.id = $1"
+    for table in ("donations", "pledges", "distributions")
+}
+_DONOR_UNITS = """
+SELECT d.unit_id, l.organising_unit_id FROM donations d JOIN ledgers l USING (campaign_id) WHERE d.donor_id = $1
+UNION
+SELECT p.unit_id, l.organising_unit_id FROM pledges p JOIN ledgers l USING (campaign_id) WHERE p.donor_id = $1
+"""
+
+
+def _runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+@asynccontextmanager
+async def _connection(request: Request) -> AsyncIterator[Any]:
+    async with _runtime(request).db().acquire() as conn:
+        yield conn
+
+
+def _scoped(request: Request) -> bool:
+    return scope_filter(request) is not None
+
+
+async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
+    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
+    root = scope_filter(request)
+    if root is None:
+        return True
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    if resolver is None:
+        return False
+    for unit in units:
+        if unit is not None and await resolver.within(root, unit):
+            return True
+    return False
+
+
+async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
+    """403 unless one of ``units`` is in the user's subtree."""
+    if not await in_scope(request, units):
+        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
+
+
+async def _ledger(request: Request, campaign_id: uuid.UUID) -> Any:
+    async with _connection(request) as conn:
+        return await conn.fetchrow(
+            "SELECT organising_unit_id, participating_unit_ids FROM ledgers WHERE campaign_id = $1", campaign_id
+        )
+
+
+async def read_ledger(request: Request, campaign_id: uuid.UUID) -> None:
+    """The campaign's organising unit or one of its participating units must be in scope."""
+    if not _scoped(request):
+        return
+    row = await _ledger(request, campaign_id)
+    if row is not None:
+        units = [row["organising_unit_id"], *(row["participating_unit_ids"] or ())]
+        await require_any(request, units, f"the ledger of campaign {campaign_id}")
+
+
+async def record_for(request: Request, campaign_id: uuid.UUID, unit_id: uuid.UUID | None) -> None:
+    """A new donation, pledge or distribution: the unit it is for (default: the organising unit)."""
+    if not _scoped(request):
+        return
+    row = await _ledger(request, campaign_id)
+    if row is not None:
+        await check_scope(request, unit_id or row["organising_unit_id"], "the unit this is recorded for")
+
+
+async def organiser(request: Request, campaign_id: uuid.UUID) -> None:
+    """The campaign's organising unit must be in scope (bank-statement import)."""
+    if not _scoped(request):
+        return
+    row = await _ledger(request, campaign_id)
+    if row is not None:
+        await check_scope(request, row["organising_unit_id"], f"campaign {campaign_id}")
+
+
+async def record(request: Request, table: str, record_id: uuid.UUID, what: str) -> None:
+    """An existing donation, pledge or distribution: its unit or its campaign's organising unit."""
+    if not _scoped(request):
+        return
+    async with _connection(request) as conn:
+        row = await conn.fetchrow(_RECORD_UNITS[table], record_id)
+    if row is not None:
+        await require_any(request, [row["unit_id"], row["organising_unit_id"]], f"{what} {record_id}")
+
+
+async def beneficiary(request: Request, beneficiary_id: uuid.UUID) -> None:
+    """A distribution's beneficiary (as known here from campaigns events): its unit in scope."""
+    if not _scoped(request):
+        return
+    async with _connection(request) as conn:
+        unit_id = await conn.fetchval("SELECT unit_id FROM beneficiaries WHERE id = $1", beneficiary_id)
+    if unit_id is not None:
+        await check_scope(request, unit_id, f"beneficiary {beneficiary_id}")
+
+
+async def _donor_visibility(request: Request, donor_id: uuid.UUID) -> tuple[int, int]:
+    """(records of the donor, of which visible to the user)."""
+    async with _connection(request) as conn:
+        rows = await conn.fetch(_DONOR_UNITS, donor_id)
+    visible = 0
+    for r in rows:
+        if await in_scope(request, [r["unit_id"], r["organising_unit_id"]]):
+            visible += 1
+    return len(rows), visible
+
+
+async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = False) -> None:
+    """A donor: one of their gifts or pledges in scope (``all_records``: every one of them).
+
+    Not visible at all: 404, as for an unknown donor."""
+    if not _scoped(request):
+        return
+    total, visible = await _donor_visibility(request, donor_id)
+    if visible == 0:
+        raise NotFound(f"donor {donor_id} not found")
+    if all_records and visible < total:
+        raise Forbidden(
+            f"donor {donor_id} also gave through units outside your scope: erasure needs a user whose scope "
+            "covers all of their gifts and pledges",
+            scope_unit_id=str(scope_filter(request)),
+        )
+
+
+async def named_donor(request: Request, donor_id: uuid.UUID | None) -> None:
+    """A body citing an existing donor by id: the donor must be visible (else: 409 as unknown)."""
+    if donor_id is None or not _scoped(request):
+        return
+    _, visible = await _donor_visibility(request, donor_id)
+    if visible == 0:
+        raise Conflict(f"donor {donor_id} is not known (or was erased)", field="donor.id")

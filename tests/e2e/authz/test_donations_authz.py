@@ -1,0 +1,264 @@
+"""Authorization of the donations service: every endpoint × every role × in/out of scope, no token.
+
+Resources live in ``scene.home_leaf``: a campaign launched through the campaigns API (the ledger
+opens from its event), a verified beneficiary of it (known here from the campaigns events), a
+named donor with a large cash gift (the balance for distributions), a pledge and a distribution.
+They are made once as an organisation-wide admin and cached in ``scene.cache``. Reversals and the
+erasure get records of their own: the first allowed caller acts, later ones get a 409 (or an
+idempotent 200), never a 401/403; the out-of-scope checks run before any state check.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.authz.common import Body, Case, Scene, assert_table_covers, run_table
+from tests.e2e.harness import auth
+from tests.integration.shared.helpers import eventually
+
+pytestmark = pytest.mark.e2e
+
+TODAY = date.today()
+Built = tuple[str, Body, dict[str, str]]
+
+
+def _ok(r: httpx.Response) -> dict[str, Any]:
+    assert r.status_code in (200, 201), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    return r.json()  # type: ignore[no-any-return]
+
+
+def _tag() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+def cash(unit: uuid.UUID, amount: int, donor: dict[str, Any] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "kind": "cash",
+        "amount_vnd": amount,
+        "channel": "cash",
+        "received_on": TODAY.isoformat(),
+        "unit_id": str(unit),
+    }
+    if donor is not None:
+        body["donor"] = donor
+    return body
+
+
+def named_donor() -> dict[str, Any]:
+    return {"type": "individual", "name": f"Trần Thị {_tag()}", "birth_date": "1990-01-01"}
+
+
+async def world(scene: Scene, unit: uuid.UUID) -> dict[str, str]:
+    """The ledger and records every case needs, made once per unit."""
+    key = f"donations:world:{unit}"
+    if key in scene.cache:
+        return scene.cache[key]  # type: ignore[no-any-return]
+    w: dict[str, str] = {}
+    async with scene.client("campaigns") as campaigns, scene.client("donations") as donations:
+        body = {
+            "code": f"AZD-{_tag()}",
+            "name": "Authorization check (donations)",
+            "campaign_type": "emergency_relief",
+            "organising_unit_id": str(unit),
+            "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
+            "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
+        }
+        cid = w["campaign"] = _ok(await campaigns.post("/campaigns", json=body))["id"]
+        _ok(await campaigns.post(f"/campaigns/{cid}/launch", json={}))
+        b = {
+            "kind": "household",
+            "unit_id": str(unit),
+            "full_name": f"Hộ {_tag()}",
+            "address": f"Số {_tag()}, thôn Tây",
+            "commune": "Xã Thử",
+            "campaign_id": cid,
+            "consent": {"purpose": "relief support", "given_on": TODAY.isoformat()},
+        }
+        bid = w["beneficiary"] = _ok(await campaigns.post("/beneficiaries", json=b))["id"]
+        verify = {"verified_by": "cán bộ xã", "verified_on": TODAY.isoformat()}
+        _ok(await campaigns.post(f"/beneficiaries/{bid}/verify", json=verify))
+
+        async def ledger_open() -> bool:
+            return (await donations.get(f"/campaigns/{cid}/ledger")).status_code == 200
+
+        await eventually(ledger_open, timeout=30, what="the donations service to open the ledger from the event")
+        gift = _ok(await donations.post(f"/campaigns/{cid}/donations", json=cash(unit, 50_000_000, named_donor())))
+        w["donation"], w["donor"] = gift["id"], gift["donor_id"]
+        w["donation-to-reverse"] = _ok(await donations.post(f"/campaigns/{cid}/donations", json=cash(unit, 1000)))["id"]
+        w["donor-to-erase"] = _ok(
+            await donations.post(f"/campaigns/{cid}/donations", json=cash(unit, 2000, named_donor()))
+        )["donor_id"]
+        pledge = {"amount_vnd": 300_000, "instalments": 3, "first_due_on": TODAY.isoformat(), "interval_days": 7}
+        w["pledge"] = _ok(await donations.post(f"/campaigns/{cid}/pledges", json=pledge))["id"]
+
+        give = {"beneficiary_id": bid, "kind": "cash", "amount_vnd": 10_000, "distributed_on": TODAY.isoformat()}
+        given: list[str] = []
+
+        async def distributed() -> bool:  # 409 until the verification event has reached donations
+            r = await donations.post(f"/campaigns/{cid}/distributions", json=give)
+            if r.status_code == 201:
+                given.append(r.json()["id"])
+            return r.status_code == 201
+
+        await eventually(distributed, timeout=30, what="the donations service to learn the verified beneficiary")
+        w["distribution"] = given[0]
+        w["distribution-to-reverse"] = _ok(await donations.post(f"/campaigns/{cid}/distributions", json=give))["id"]
+    scene.cache[key] = w
+    return w
+
+
+# ------------------------------------------------------------------ builders
+
+
+async def b_record_donation(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/donations", cash(unit, 1000), {}
+
+
+async def b_list_donations(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/donations", None, {}
+
+
+async def b_get_donation(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donations/{(await world(scene, unit))['donation']}", None, {}
+
+
+async def b_receipt(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donations/{(await world(scene, unit))['donation']}/receipt", None, {}
+
+
+async def b_reverse_donation(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donations/{(await world(scene, unit))['donation-to-reverse']}/reversal", {"reason": "entered twice"}, {}
+
+
+async def b_statement(scene: Scene, unit: uuid.UUID) -> Built:
+    row = {"bank_reference": f"FT{_tag()}", "received_on": TODAY.isoformat(), "amount_vnd": 5000}
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/bank-statement", {"rows": [row]}, {}
+
+
+async def b_record_pledge(scene: Scene, unit: uuid.UUID) -> Built:
+    body = {"amount_vnd": 100_000, "instalments": 1, "first_due_on": TODAY.isoformat(), "unit_id": str(unit)}
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/pledges", body, {}
+
+
+async def b_get_pledge(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/pledges/{(await world(scene, unit))['pledge']}", None, {}
+
+
+async def b_record_distribution(scene: Scene, unit: uuid.UUID) -> Built:
+    w = await world(scene, unit)
+    body = {
+        "beneficiary_id": w["beneficiary"],
+        "kind": "cash",
+        "amount_vnd": 100,
+        "distributed_on": TODAY.isoformat(),
+        "unit_id": str(unit),
+    }
+    return f"/campaigns/{w['campaign']}/distributions", body, {}
+
+
+async def b_list_distributions(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/distributions", None, {}
+
+
+async def b_get_distribution(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/distributions/{(await world(scene, unit))['distribution']}", None, {}
+
+
+async def b_reverse_distribution(scene: Scene, unit: uuid.UUID) -> Built:
+    did = (await world(scene, unit))["distribution-to-reverse"]
+    return f"/distributions/{did}/reversal", {"reason": "wrong household"}, {}
+
+
+async def b_ledger(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/ledger", None, {}
+
+
+async def b_public_ledger(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger", None, {}
+
+
+async def b_get_donor(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donors/{(await world(scene, unit))['donor']}", None, {}
+
+
+async def b_erase_donor(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donors/{(await world(scene, unit))['donor-to-erase']}", None, {}
+
+
+async def b_eligibility(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/donors/{(await world(scene, unit))['donor']}/blood-eligibility", None, {}
+
+
+CASES = [
+    Case("POST", "/campaigns/{campaign_id}/donations", "write", b_record_donation),
+    Case("GET", "/campaigns/{campaign_id}/donations", "read", b_list_donations),
+    Case("GET", "/donations/{donation_id}", "read", b_get_donation),
+    Case("GET", "/donations/{donation_id}/receipt", "read", b_receipt),
+    Case("POST", "/donations/{donation_id}/reversal", "manage", b_reverse_donation),
+    Case("POST", "/campaigns/{campaign_id}/bank-statement", "write", b_statement),
+    Case("POST", "/campaigns/{campaign_id}/pledges", "write", b_record_pledge),
+    Case("GET", "/pledges/{pledge_id}", "read", b_get_pledge),
+    Case("POST", "/campaigns/{campaign_id}/distributions", "manage", b_record_distribution),
+    Case("GET", "/campaigns/{campaign_id}/distributions", "read", b_list_distributions),
+    Case("GET", "/distributions/{distribution_id}", "read", b_get_distribution),
+    Case("POST", "/distributions/{distribution_id}/reversal", "manage", b_reverse_distribution),
+    Case("GET", "/campaigns/{campaign_id}/ledger", "read", b_ledger),
+    Case("GET", "/campaigns/{campaign_id}/public-ledger", "public", b_public_ledger),
+    Case("GET", "/donors/{donor_id}", "read", b_get_donor, out_of_scope=(404,)),
+    Case("DELETE", "/donors/{donor_id}", "manage", b_erase_donor, out_of_scope=(404,)),
+    Case("GET", "/donors/{donor_id}/blood-eligibility", "read", b_eligibility, out_of_scope=(404,)),
+]
+
+
+async def test_every_donations_endpoint_has_a_rule(scene: Scene) -> None:
+    async with scene.client("donations") as c:
+        openapi = _ok(await c.get("/openapi.json"))
+    assert_table_covers(openapi, CASES)
+
+
+async def test_donations_authorization_table(scene: Scene) -> None:
+    failures = await run_table(scene, "donations", CASES)
+    assert not failures, "\n".join(failures)
+    # the allowed callers really acted
+    w = await world(scene, scene.home_leaf)
+    async with scene.client("donations") as c:
+        assert _ok(await c.get(f"/donations/{w['donation-to-reverse']}"))["reversed"] is True
+        assert _ok(await c.get(f"/distributions/{w['distribution-to-reverse']}"))["reversed"] is True
+        assert _ok(await c.get(f"/donors/{w['donor-to-erase']}"))["erased"] is True
+
+
+async def test_a_participating_unit_records_its_own_receipts_only(scene: Scene) -> None:
+    """A campaign organised by the province with HOME's commune participating: a HOME data-entry
+    user records gifts received by the commune, not gifts for the province itself, and reads the
+    ledger; an OTHER user does neither."""
+    async with scene.client("campaigns") as campaigns, scene.client("donations") as admin:
+        body = {
+            "code": f"AZP-{_tag()}",
+            "name": "Province campaign",
+            "campaign_type": "tet_nhan_ai",
+            "organising_unit_id": str(scene.province),
+            "participating_unit_ids": [str(scene.home_leaf)],
+            "receiving_from": (TODAY - timedelta(days=1)).isoformat(),
+            "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
+        }
+        cid = _ok(await campaigns.post("/campaigns", json=body))["id"]
+        _ok(await campaigns.post(f"/campaigns/{cid}/launch", json={}))
+
+        async def ledger_open() -> bool:
+            return (await admin.get(f"/campaigns/{cid}/ledger")).status_code == 200
+
+        await eventually(ledger_open, timeout=30, what="the province campaign's ledger")
+    async with scene.client("donations", auth("data_entry", scene.home)) as home:
+        assert (await home.post(f"/campaigns/{cid}/donations", json=cash(scene.home_leaf, 1000))).status_code == 201
+        assert (await home.post(f"/campaigns/{cid}/donations", json=cash(scene.province, 1000))).status_code == 403
+        r = await home.post(f"/campaigns/{cid}/donations", json={**cash(scene.home_leaf, 1000), "unit_id": None})
+        assert r.status_code == 403  # the default unit is the organising (province) unit
+        assert (await home.get(f"/campaigns/{cid}/ledger")).status_code == 200
+    async with scene.client("donations", auth("data_entry", scene.other)) as other:
+        assert (await other.post(f"/campaigns/{cid}/donations", json=cash(scene.home_leaf, 1000))).status_code == 403
+        assert (await other.get(f"/campaigns/{cid}/ledger")).status_code == 403

@@ -1,0 +1,182 @@
+"""Authorization of the reporting service: every endpoint × every role × in/out of scope, no token.
+
+The membership reports and the per-unit / per-period campaign reports need a token and a scope; the
+campaign list and one campaign's progress are public (Decree 93/2021 disclosure). A campaign
+organised by ``scene.home_leaf`` is created and launched once through the campaigns service as an
+organisation-wide admin, and awaited in the reporting projection. The policy itself is in
+``rc_reporting.entrypoints.access``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from rc_shared.auth import generate_keys, mint
+from tests.e2e.authz.common import Body, Case, Scene, assert_table_covers, run_table
+from tests.e2e.harness import AUDIENCE, ISSUER, auth, auth_keys
+from tests.integration.shared.helpers import eventually
+
+pytestmark = pytest.mark.e2e
+
+TODAY = date.today()
+Built = tuple[str, Body, dict[str, str]]
+
+
+def _ok(r: httpx.Response) -> dict[str, Any]:
+    assert r.status_code in (200, 201), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def projected_unit(scene: Scene, unit: uuid.UUID) -> None:
+    """Wait until the reporting projection knows ``unit`` (once)."""
+    key = f"reporting:unit:{unit}"
+    if key in scene.cache:
+        return
+    async with scene.client("reporting") as c:
+
+        async def known() -> bool:
+            return (await c.get(f"/reports/membership/units/{unit}")).status_code == 200
+
+        await eventually(known, timeout=60, what=f"reporting to project unit {unit}")
+    scene.cache[key] = True
+
+
+async def campaign(scene: Scene, organiser: uuid.UUID, participants: tuple[uuid.UUID, ...] = ()) -> str:
+    """A launched campaign organised by ``organiser``, projected in reporting (made once)."""
+    key = f"reporting:campaign:{organiser}:{participants}"
+    if key not in scene.cache:
+        body = {
+            "code": f"AZR-{uuid.uuid4().hex[:10]}",
+            "name": "Ủng hộ đồng bào bị lũ",
+            "campaign_type": "emergency_relief",
+            "organising_unit_id": str(organiser),
+            "participating_unit_ids": [str(u) for u in participants],
+            "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
+            "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
+        }
+        async with scene.client("campaigns") as c:
+            cid = _ok(await c.post("/campaigns", json=body))["id"]
+            _ok(await c.post(f"/campaigns/{cid}/launch", json={}))
+        async with scene.client("reporting", {}) as r:
+
+            async def projected() -> bool:
+                resp = await r.get(f"/reports/campaigns/{cid}")
+                return resp.status_code == 200 and resp.json()["organising_unit_id"] == str(organiser)
+
+            await eventually(projected, timeout=60, what="reporting to project the campaign")
+        scene.cache[key] = cid
+    return str(scene.cache[key])
+
+
+# ------------------------------------------------------------------ builders
+
+
+async def b_membership(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return "/reports/membership", None, {"unit_id": str(unit)}
+
+
+async def b_membership_unit(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return f"/reports/membership/units/{unit}", None, {}
+
+
+async def b_status(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/reports/status", None, {}
+
+
+async def b_by_unit(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return "/reports/campaigns/by-unit", None, {"unit_id": str(unit)}
+
+
+async def b_by_period(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/reports/campaigns/by-period", None, {"campaign_id": await campaign(scene, unit)}
+
+
+async def b_campaigns(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/reports/campaigns", None, {}
+
+
+async def b_campaign(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/reports/campaigns/{await campaign(scene, unit)}", None, {}
+
+
+CASES = [
+    Case("GET", "/reports/membership", "read", b_membership),
+    Case("GET", "/reports/membership/units/{unit_id}", "read", b_membership_unit),
+    # operational counts, no unit's data: any admin, whatever its scope
+    Case("GET", "/reports/status", "admin", b_status, out_of_scope=(200,)),
+    Case("GET", "/reports/campaigns/by-unit", "read", b_by_unit),
+    Case("GET", "/reports/campaigns/by-period", "read", b_by_period),
+    Case("GET", "/reports/campaigns", "public", b_campaigns),
+    Case("GET", "/reports/campaigns/{campaign_id}", "public", b_campaign),
+]
+
+
+async def test_the_table_covers_every_endpoint(scene: Scene) -> None:
+    async with scene.client("reporting", {}) as c:
+        r = await c.get("/openapi.json")
+    assert r.status_code == 200, r.text
+    assert_table_covers(r.json(), CASES)
+
+
+async def test_every_endpoint_checks_role_and_scope(scene: Scene) -> None:
+    failures = await run_table(scene, "reporting", CASES)
+    assert not failures, "\n".join(failures)
+
+
+async def test_expired_and_foreign_tokens_are_refused_and_a_viewer_cannot_administer(
+    scene: Scene, tmp_path: Path
+) -> None:
+    private = auth_keys()[0].read_bytes()
+    expired = mint(private, subject="late", role="admin", unit_id=None, issuer=ISSUER, audience=AUDIENCE, ttl_s=-120)
+    foreign_private, _ = generate_keys(tmp_path / "foreign")
+    foreign = mint(
+        foreign_private.read_bytes(), subject="x", role="admin", unit_id=None, issuer=ISSUER, audience=AUDIENCE
+    )
+    async with scene.client("reporting", {}) as c:
+        for tok in (expired, foreign):
+            r = await c.get("/reports/membership", headers={"Authorization": f"Bearer {tok}"})
+            assert r.status_code == 401, r.text
+            # the public disclosure pages ignore the token altogether
+            assert (await c.get("/reports/campaigns", headers={"Authorization": f"Bearer {tok}"})).status_code == 200
+        r = await c.get("/reports/status", headers=auth("viewer", scene.home))
+        assert r.status_code == 403, r.text
+        assert "may not admin" in r.json()["message"]
+
+
+async def test_a_scoped_user_gets_their_own_subtree_by_default(scene: Scene) -> None:
+    await projected_unit(scene, scene.home)
+    async with scene.client("reporting", auth("viewer", scene.home)) as c:
+        membership = _ok(await c.get("/reports/membership"))
+        assert [u["unit_id"] for u in membership["units"]] == [str(scene.home)]
+        funds = _ok(await c.get("/reports/campaigns/by-unit"))
+        assert [u["unit_id"] for u in funds["units"]] == [str(scene.home)]
+        assert (await c.get("/reports/membership", params={"unit_id": str(scene.province)})).status_code == 403
+    async with scene.client("reporting") as admin:
+        roots = {u["unit_id"] for u in _ok(await admin.get("/reports/membership", params={"depth": 0}))["units"]}
+        assert str(scene.province) in roots
+
+
+async def test_the_series_of_every_campaign_is_organisation_wide_and_participants_see_theirs(scene: Scene) -> None:
+    shared = await campaign(scene, scene.other_leaf, participants=(scene.home_leaf,))
+    async with scene.client("reporting", auth("viewer", scene.home)) as c:
+        r = await c.get("/reports/campaigns/by-period")
+        assert r.status_code == 403, r.text
+        assert "campaign_id" in r.json()["message"]
+        # organised by the other district, with the home commune participating
+        assert (await c.get("/reports/campaigns/by-period", params={"campaign_id": shared})).status_code == 200
+        unknown = {"campaign_id": str(uuid.uuid4())}
+        assert (await c.get("/reports/campaigns/by-period", params=unknown)).status_code == 404
+    async with scene.client("reporting", auth("viewer", scene.other)) as c:
+        own = await campaign(scene, scene.home_leaf)
+        assert (await c.get("/reports/campaigns/by-period", params={"campaign_id": own})).status_code == 403
+    async with scene.client("reporting") as admin:
+        assert (await admin.get("/reports/campaigns/by-period")).status_code == 200
