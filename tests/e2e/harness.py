@@ -8,8 +8,8 @@ import socket
 import subprocess
 import sys
 import tempfile
-import uuid
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -225,6 +225,6 @@ async def _assert_figures(client: httpx.AsyncClient, stream: Stream) -> None:
 async def _count(dsn: str) -> int:
     conn = await asyncpg.connect(dsn)
     try:
-        return int(await conn.fetchval("SELECT count(*) FROM processed_events"))
+        return int(await conn.fetchval("SELECT count(*) FROM processed_events WHERE consumer = 'reporting.members'"))
     finally:
         await conn.close()

@@ -26,8 +26,16 @@ class PeopleRepository:
     async def personal(self, person_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM personal_data WHERE person_id = $1", person_id)
 
-    async def insert(self, person_id: uuid.UUID, personal: dict[str, Any], import_key: str | None = None) -> None:
-        await self.conn.execute("INSERT INTO people (id, import_key) VALUES ($1, $2)", person_id, import_key)
+    async def insert(
+        self,
+        person_id: uuid.UUID,
+        personal: dict[str, Any],
+        import_key: str | None = None,
+        unit_id: uuid.UUID | None = None,
+    ) -> None:
+        await self.conn.execute(
+            "INSERT INTO people (id, import_key, unit_id) VALUES ($1, $2, $3)", person_id, import_key, unit_id
+        )
         cols = [f for f in PERSONAL_FIELDS if f in personal]
         await self.conn.execute(
             f"INSERT INTO personal_data (person_id, {', '.join(cols)})"
@@ -53,6 +61,38 @@ class PeopleRepository:
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
         await self.conn.execute("UPDATE people SET deceased_on = $2 WHERE id = $1", person_id, on)
+
+    async def scope_units(self, person_id: uuid.UUID, today: date) -> list[uuid.UUID] | None:
+        """The units a person belongs to for access control (None: no such person).
+
+        The units of the open membership and of the roles held today; when there is none, the unit
+        of the latest membership, else of the latest role, else the unit that registered the person
+        (an empty list: registered organisation-wide).
+        """
+        person = await self.conn.fetchrow("SELECT unit_id FROM people WHERE id = $1", person_id)
+        if person is None:
+            return None
+        current = await self._fetch(
+            "SELECT unit_id FROM memberships WHERE person_id = $1 AND status IN ('active', 'lapsed')"
+            " UNION SELECT unit_id FROM roles WHERE person_id = $1 AND start_on <= $2"
+            " AND (end_on IS NULL OR end_on > $2)",
+            person_id,
+            today,
+        )
+        if current:
+            return [r["unit_id"] for r in current]
+        latest = await self.conn.fetchval(
+            "SELECT unit_id FROM memberships WHERE person_id = $1 ORDER BY status_since DESC, created_at DESC LIMIT 1",
+            person_id,
+        )
+        if latest is None:
+            latest = await self.conn.fetchval(
+                "SELECT unit_id FROM roles WHERE person_id = $1 ORDER BY coalesce(end_on, start_on) DESC LIMIT 1",
+                person_id,
+            )
+        if latest is not None:
+            return [latest]
+        return [person["unit_id"]] if person["unit_id"] is not None else []
 
     # ---------------------------------------------------------------- consents
     async def consents(self, person_id: uuid.UUID) -> list[asyncpg.Record]:

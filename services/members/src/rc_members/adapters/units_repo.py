@@ -98,14 +98,43 @@ class UnitRepository:
         )
         return [r["unit_id"] for r in rows]
 
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, d: date) -> bool:
+        """Whether ``unit_id`` lies in the subtree rooted at ``root`` in the tree valid on ``d``."""
+        if root == unit_id:
+            return True
+        return bool(
+            await self.conn.fetchval(
+                f"""
+                WITH RECURSIVE up(unit_id, depth) AS (
+                    SELECT $2::uuid, 0
+                    UNION ALL
+                    SELECT v.parent_id, up.depth + 1 FROM up JOIN unit_versions v ON v.unit_id = up.unit_id
+                     WHERE {_AS_OF} AND v.parent_id IS NOT NULL AND up.depth < 100
+                )
+                SELECT EXISTS (SELECT 1 FROM up WHERE unit_id = $3::uuid)
+                """,
+                d,
+                unit_id,
+                root,
+            )
+        )
+
     async def list_as_of(
-        self, d: date, level: str | None = None, parent_id: uuid.UUID | None = None, limit: int = 1000, offset: int = 0
+        self,
+        d: date,
+        level: str | None = None,
+        parent_id: uuid.UUID | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+        among: list[uuid.UUID] | None = None,
     ) -> list[asyncpg.Record]:
+        """Units valid on ``d`` (only those in ``among`` when given)."""
         return await self._fetch(
             f"""
             SELECT u.id, u.code, v.name, v.level, v.parent_id, p.code AS parent_code, v.valid_from, v.valid_to
               FROM unit_versions v JOIN units u ON u.id = v.unit_id LEFT JOIN units p ON p.id = v.parent_id
              WHERE {_AS_OF} AND ($2::text IS NULL OR v.level = $2) AND ($3::uuid IS NULL OR v.parent_id = $3)
+               AND ($6::uuid[] IS NULL OR v.unit_id = ANY($6::uuid[]))
              ORDER BY u.code LIMIT $4 OFFSET $5
             """,
             d,
@@ -113,6 +142,7 @@ class UnitRepository:
             parent_id,
             limit,
             offset,
+            among,
         )
 
     async def children(self, unit_id: uuid.UUID, d: date) -> list[asyncpg.Record]:

@@ -1,4 +1,8 @@
-"""The members service's HTTP app: organisation tree, people, memberships, roles, imports."""
+"""The members service's HTTP app: organisation tree, people, memberships, roles, imports.
+
+Access control: every route needs a token; scopes are answered from this service's own tree
+(:class:`rc_members.entrypoints.access.MembersScopeResolver`), see that module for the policy.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from fastapi import FastAPI
 
 from rc_members.domain.people import RoleRules
 from rc_members.domain.units import Levels
+from rc_members.entrypoints.access import MembersScopeResolver
 from rc_members.entrypoints.routes import router
 from rc_members.service_layer.policy import Policy
 from rc_members.settings import Settings
@@ -31,6 +36,7 @@ def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
+    policy = policy_from(settings)
     runtime = Runtime(
         settings,
         MIGRATIONS,
@@ -46,8 +52,11 @@ def build_app(
         title="Red Cross members service",
         description=(
             "The organisation tree as dated data (every query takes as_of), people with consent-based personal "
-            "data, memberships, fees, transfers, roles, volunteer hours, groups, training and bulk import."
+            "data, memberships, fees, transfers, roles, volunteer hours, groups, training and bulk import. "
+            "Every endpoint needs a bearer token whose role allows the action and whose unit's subtree holds the "
+            "resource."
         ),
+        scope_resolver=lambda rt: MembersScopeResolver(rt.db(), policy.today),
     )
-    app.state.policy = policy_from(settings)
+    app.state.policy = policy
     return app

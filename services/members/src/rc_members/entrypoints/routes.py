@@ -1,4 +1,9 @@
-"""HTTP routes of the members service (thin: parse, call a use case in a unit of work, answer)."""
+"""HTTP routes of the members service (thin: parse, check access, call a use case in a unit of work, answer).
+
+Each route declares its action (``dependencies=access.READ`` ...) and checks the scope of the
+resource it touches before the use case runs: see :mod:`rc_members.entrypoints.access` for the
+policy table.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from rc_members.adapters.units_repo import UnitRepository
 from rc_members.domain.people import MAX_DATE, MIN_DATE
+from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
@@ -55,8 +61,15 @@ def _day(policy: Policy, as_of: date | None) -> date:
 # ------------------------------------------------------------------------ units
 
 
-@router.post("/units", status_code=201, tags=["units"], summary="Create a unit of the organisation tree")
-async def create_unit(body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/units",
+    status_code=201,
+    tags=["units"],
+    summary="Create a unit of the organisation tree",
+    dependencies=access.MANAGE,
+)
+async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.unit(request, body.parent_id, "the parent unit")
     unit_id = await units.create_unit(
         uow,
         policy,
@@ -70,9 +83,16 @@ async def create_unit(body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
 
 
-@router.post("/units/batch", tags=["units"], summary="Create many units (existing codes are left unchanged)")
-async def create_units_batch(body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    results = await units.create_units_batch(uow, policy, [i.model_dump() for i in body.units])
+@router.post(
+    "/units/batch",
+    tags=["units"],
+    summary="Create many units (existing codes are left unchanged)",
+    dependencies=access.MANAGE,
+)
+async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    items = [i.model_dump() for i in body.units]
+    await access.unit_batch(request, uow.conn, items)
+    results = await units.create_units_batch(uow, policy, items)
     await uow.commit()
     return {
         "created": sum(1 for r in results if r["status"] == "created"),
@@ -81,8 +101,14 @@ async def create_units_batch(body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict
     }
 
 
-@router.get("/units", tags=["units"], summary="Units as of a date, by level and parent")
+@router.get(
+    "/units",
+    tags=["units"],
+    summary="Units as of a date, by level and parent (in your scope)",
+    dependencies=access.READ,
+)
 async def list_units(
+    request: Request,
     conn: Conn,
     policy: Pol,
     as_of: AsOf = None,
@@ -93,51 +119,86 @@ async def list_units(
 ) -> dict[str, Any]:
     if level is not None:
         policy.levels.rank(level)
+    if parent_id is not None:
+        await access.unit(request, parent_id, "parent_id")
+    among = await access.subtree(request, conn)
     d = _day(policy, as_of)
-    items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset)
+    items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset, among)
     return {"as_of": d, "count": len(items), "items": items}
 
 
-@router.get("/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors")
-async def get_unit(unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+@router.get(
+    "/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors", dependencies=access.READ
+)
+async def get_unit(request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+    await access.unit(request, unit_id)
     return await units.get_unit(UnitRepository(conn), unit_id, _day(policy, as_of))
 
 
-@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date")
-async def unit_children(unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date", dependencies=access.READ)
+async def unit_children(
+    request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
+) -> dict[str, Any]:
+    await access.unit(request, unit_id)
     d = _day(policy, as_of)
     items = await units.unit_children(UnitRepository(conn), unit_id, d)
     return {"as_of": d, "count": len(items), "items": items}
 
 
-@router.get("/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit")
-async def unit_history(unit_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+@router.get(
+    "/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit", dependencies=access.READ
+)
+async def unit_history(request: Request, unit_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    await access.unit(request, unit_id)
     return await units.unit_history(UnitRepository(conn), unit_id)
 
 
-@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date")
-async def rename_unit(unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
+@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date", dependencies=access.MANAGE)
+async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
+    await access.unit(request, unit_id)
     await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
     await uow.commit()
     return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
 
 
-@router.post("/units/{unit_id}/move", tags=["units"], summary="Move a unit under another parent from a date")
-async def move_unit(unit_id: uuid.UUID, body: s.MoveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/units/{unit_id}/move",
+    tags=["units"],
+    summary="Move a unit under another parent from a date",
+    dependencies=access.MANAGE,
+)
+async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.unit(request, unit_id)
+    await access.unit(request, body.parent_id, "the new parent unit")
     await units.move_unit(uow, policy, unit_id, parent_id=body.parent_id, valid_from=body.valid_from, level=body.level)
     await uow.commit()
     return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
 
 
-@router.post("/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)")
-async def merge_unit(unit_id: uuid.UUID, body: s.MergeIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)", dependencies=access.MANAGE
+)
+async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.unit(request, unit_id)
+    await access.unit(request, body.into_unit_id, "into_unit_id")
     await units.merge_unit(uow, policy, unit_id, into_unit_id=body.into_unit_id, valid_from=body.valid_from)
     await uow.commit()
     return await units.unit_history(UnitRepository(uow.conn), unit_id)
 
 
-@router.post("/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)")
-async def dissolve_unit(unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)", dependencies=access.MANAGE
+)
+async def dissolve_unit(
+    request: Request, unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.unit(request, unit_id)
+    for target, what in (
+        (body.reassign_children_to, "reassign_children_to"),
+        (body.reassign_members_to, "reassign_members_to"),
+    ):
+        if target is not None:
+            await access.unit(request, target, what)
     await units.dissolve_unit(
         uow,
         policy,
@@ -150,61 +211,129 @@ async def dissolve_unit(unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy
     return await units.unit_history(UnitRepository(uow.conn), unit_id)
 
 
-@router.get("/stats", tags=["units"], summary="Active members and roles as of a date (whole tree or a subtree)")
-async def stats(conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None) -> dict[str, Any]:
+@router.get(
+    "/stats",
+    tags=["units"],
+    summary="Active members and roles as of a date (whole tree or a subtree; default: your scope)",
+    dependencies=access.READ,
+)
+async def stats(
+    request: Request, conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None
+) -> dict[str, Any]:
+    if unit_id is None:
+        unit_id = access.scope_root(request)
+    else:
+        await access.unit(request, unit_id)
     return await people.stats(conn, unit_id, _day(policy, as_of))
 
 
 # ----------------------------------------------------------------------- people
 
 
-@router.post("/people", status_code=201, tags=["people"], summary="Register a person (consent required)")
-async def create_person(body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    personal = body.model_dump(exclude={"consent"}, exclude_none=True)
+@router.post(
+    "/people",
+    status_code=201,
+    tags=["people"],
+    summary="Register a person (consent required) for a unit",
+    dependencies=access.WRITE,
+)
+async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.unit(request, body.unit_id, "the registering unit (unit_id)")
+    personal = body.model_dump(exclude={"consent", "unit_id"}, exclude_none=True)
     person_id = await people.register_person(
-        uow, policy, personal=personal, consent_purpose=body.consent.purpose, consent_given_on=body.consent.given_on
+        uow,
+        policy,
+        personal=personal,
+        consent_purpose=body.consent.purpose,
+        consent_given_on=body.consent.given_on,
+        unit_id=body.unit_id,
     )
     await uow.commit()
     return await people.person_view(uow.conn, person_id)
 
 
-@router.get("/people/{person_id}", tags=["people"], summary="A person, memberships, roles and consents")
-async def get_person(person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+@router.get(
+    "/people/{person_id}",
+    tags=["people"],
+    summary="A person, memberships, roles and consents",
+    dependencies=access.READ,
+)
+async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    await access.person(request, conn, person_id)
     return await people.person_view(conn, person_id)
 
 
-@router.patch("/people/{person_id}", tags=["people"], summary="Change personal data (needs an active consent)")
-async def patch_person(person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.patch(
+    "/people/{person_id}",
+    tags=["people"],
+    summary="Change personal data (needs an active consent)",
+    dependencies=access.WRITE,
+)
+async def patch_person(
+    request: Request, person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     await people.update_person(uow, policy, person_id, s.dump(body))
     await uow.commit()
     return await people.person_view(uow.conn, person_id)
 
 
-@router.delete("/people/{person_id}/personal-data", tags=["people"], summary="Erase a person's personal data")
-async def erase_person(person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
+@router.delete(
+    "/people/{person_id}/personal-data",
+    tags=["people"],
+    summary="Erase a person's personal data",
+    dependencies=access.MANAGE,
+)
+async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     erased_now = await people.erase(uow, person_id)
     await uow.commit()
     return {"id": person_id, "erased": True, "erased_now": erased_now}
 
 
-@router.post("/people/{person_id}/consents", status_code=201, tags=["people"], summary="Record a consent")
-async def add_consent(person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/people/{person_id}/consents",
+    status_code=201,
+    tags=["people"],
+    summary="Record a consent",
+    dependencies=access.WRITE,
+)
+async def add_consent(
+    request: Request, person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     consent_id = await people.add_consent(uow, policy, person_id, purpose=body.purpose, given_on=body.given_on)
     await uow.commit()
     return {"id": consent_id, "person_id": person_id, "purpose": body.purpose, "given_on": body.given_on}
 
 
-@router.post("/people/{person_id}/consents/{consent_id}/withdraw", tags=["people"], summary="Withdraw a consent")
+@router.post(
+    "/people/{person_id}/consents/{consent_id}/withdraw",
+    tags=["people"],
+    summary="Withdraw a consent",
+    dependencies=access.WRITE,
+)
 async def withdraw_consent(
-    person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
+    request: Request, person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     await people.withdraw_consent(uow, policy, person_id, consent_id, withdrawn_on=body.withdrawn_on)
     await uow.commit()
     return {"id": consent_id, "withdrawn_on": body.withdrawn_on}
 
 
-@router.post("/people/{person_id}/membership", status_code=201, tags=["memberships"], summary="Start a membership")
-async def start_membership(person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/people/{person_id}/membership",
+    status_code=201,
+    tags=["memberships"],
+    summary="Start a membership",
+    dependencies=access.WRITE,
+)
+async def start_membership(
+    request: Request, person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
+    await access.unit(request, body.unit_id, "unit_id")
     mid = await people.start_membership(
         uow,
         policy,
@@ -219,29 +348,54 @@ async def start_membership(person_id: uuid.UUID, body: s.MembershipIn, uow: UoW,
     return {"id": mid, "person_id": person_id, "unit_id": body.unit_id, "status": "active"}
 
 
-@router.patch("/people/{person_id}/membership", tags=["memberships"], summary="Change the membership's status")
-async def change_status(person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.patch(
+    "/people/{person_id}/membership",
+    tags=["memberships"],
+    summary="Change the membership's status",
+    dependencies=access.WRITE,
+)
+async def change_status(
+    request: Request, person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
     await uow.commit()
     return await people.person_view(uow.conn, person_id)
 
 
-@router.put("/people/{person_id}/membership/fees/{year}", tags=["memberships"], summary="Set a year's fee status")
-async def set_fee(person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
+@router.put(
+    "/people/{person_id}/membership/fees/{year}",
+    tags=["memberships"],
+    summary="Set a year's fee status",
+    dependencies=access.WRITE,
+)
+async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     await people.set_fee_status(uow, person_id, year=year, fee_status=body.fee_status)
     await uow.commit()
     return {"person_id": person_id, "year": year, "fee_status": body.fee_status}
 
 
-@router.post("/people/{person_id}/transfers", tags=["memberships"], summary="Transfer the membership to a unit")
-async def transfer(person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
+@router.post(
+    "/people/{person_id}/transfers",
+    tags=["memberships"],
+    summary="Transfer the membership to a unit (both in your scope)",
+    dependencies=access.WRITE,
+)
+async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
+    await access.unit(request, body.to_unit_id, "to_unit_id")
     mid = await people.transfer(uow, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on)
     await uow.commit()
     return {"membership_id": mid, "to_unit_id": body.to_unit_id, "effective_on": body.effective_on}
 
 
-@router.post("/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role")
-async def assign_role(person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role", dependencies=access.WRITE
+)
+async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
+    await access.unit(request, body.unit_id, "unit_id")
     role_id = await people.assign_role(
         uow, policy, person_id, role=body.role, unit_id=body.unit_id, start_on=body.start_on
     )
@@ -255,15 +409,25 @@ async def assign_role(person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Po
     }
 
 
-@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role")
-async def end_role(person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW) -> dict[str, Any]:
+@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role", dependencies=access.WRITE)
+async def end_role(
+    request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW
+) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     await people.end_role(uow, person_id, role_id, end_on=body.end_on)
     await uow.commit()
     return {"id": role_id, "end_on": body.end_on}
 
 
-@router.post("/people/{person_id}/hours", status_code=201, tags=["roles"], summary="Log volunteer hours")
-async def log_hours(person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+@router.post(
+    "/people/{person_id}/hours",
+    status_code=201,
+    tags=["roles"],
+    summary="Log volunteer hours",
+    dependencies=access.WRITE,
+)
+async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    await access.person(request, uow.conn, person_id)
     entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
     await uow.commit()
     return {"id": entry_id, "person_id": person_id, "hours": body.hours, "worked_on": body.worked_on}
@@ -272,36 +436,62 @@ async def log_hours(person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol
 # ------------------------------------------------------------- groups, training
 
 
-@router.post("/groups", status_code=201, tags=["groups"], summary="Create a club or response team")
-async def create_group(body: s.GroupIn, uow: UoW) -> dict[str, Any]:
+@router.post(
+    "/groups", status_code=201, tags=["groups"], summary="Create a club or response team", dependencies=access.WRITE
+)
+async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str, Any]:
+    await access.unit(request, body.unit_id, "unit_id")
     gid = await groups.create_group(uow, unit_id=body.unit_id, type=body.type, name=body.name, formed_on=body.formed_on)
     await uow.commit()
     return await groups.group_view(uow.conn, gid, body.formed_on)
 
 
-@router.get("/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date")
-async def get_group(group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
+@router.get(
+    "/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date", dependencies=access.READ
+)
+async def get_group(
+    request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
+) -> dict[str, Any]:
+    await access.group(request, conn, group_id)
     return await groups.group_view(conn, group_id, _day(policy, as_of))
 
 
-@router.post("/groups/{group_id}/members", status_code=201, tags=["groups"], summary="Add a person to a group")
-async def add_group_member(group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
+@router.post(
+    "/groups/{group_id}/members",
+    status_code=201,
+    tags=["groups"],
+    summary="Add a person to a group",
+    dependencies=access.WRITE,
+)
+async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
+    await access.group(request, uow.conn, group_id)
+    await access.person(request, uow.conn, body.person_id)
     await groups.add_group_member(uow, group_id, person_id=body.person_id, joined_on=body.joined_on)
     await uow.commit()
     return {"group_id": group_id, "person_id": body.person_id, "joined_on": body.joined_on}
 
 
-@router.post("/groups/{group_id}/members/{person_id}/remove", tags=["groups"], summary="Remove a person from a group")
+@router.post(
+    "/groups/{group_id}/members/{person_id}/remove",
+    tags=["groups"],
+    summary="Remove a person from a group",
+    dependencies=access.WRITE,
+)
 async def remove_group_member(
-    group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
+    request: Request, group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
 ) -> dict[str, Any]:
+    await access.group(request, uow.conn, group_id)
+    await access.person(request, uow.conn, person_id)
     await groups.remove_group_member(uow, group_id, person_id, left_on=body.left_on)
     await uow.commit()
     return {"group_id": group_id, "person_id": person_id, "left_on": body.left_on}
 
 
-@router.post("/courses", status_code=201, tags=["training"], summary="Create a training course")
-async def create_course(body: s.CourseIn, uow: UoW) -> dict[str, Any]:
+@router.post(
+    "/courses", status_code=201, tags=["training"], summary="Create a training course", dependencies=access.WRITE
+)
+async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[str, Any]:
+    await access.unit(request, body.unit_id, "unit_id")
     cid = await groups.create_course(
         uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on
     )
@@ -309,13 +499,21 @@ async def create_course(body: s.CourseIn, uow: UoW) -> dict[str, Any]:
     return await groups.course_view(uow.conn, cid)
 
 
-@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance")
-async def get_course(course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=access.READ)
+async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
+    await access.course(request, conn, course_id)
     return await groups.course_view(conn, course_id)
 
 
-@router.post("/courses/{course_id}/attendance", tags=["training"], summary="Record a person's attendance")
-async def record_attendance(course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
+@router.post(
+    "/courses/{course_id}/attendance",
+    tags=["training"],
+    summary="Record a person's attendance",
+    dependencies=access.WRITE,
+)
+async def record_attendance(request: Request, course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
+    await access.course(request, uow.conn, course_id)
+    await access.person(request, uow.conn, body.person_id)
     await groups.record_attendance(uow, course_id, person_id=body.person_id, attended=body.attended, passed=body.passed)
     await uow.commit()
     return {"course_id": course_id, "person_id": body.person_id, "attended": body.attended, "passed": body.passed}
@@ -324,8 +522,15 @@ async def record_attendance(course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW
 # ----------------------------------------------------------------------- import
 
 
-@router.post("/imports/members", tags=["imports"], summary="Import members (at most 2000 rows per request)")
-async def import_members(body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    result = await imports.import_members(uow, policy, body.rows, first_row=body.first_row)
+@router.post(
+    "/imports/members",
+    tags=["imports"],
+    summary="Import members (at most 2000 rows per request; every row's unit in your scope)",
+    dependencies=access.WRITE,
+)
+async def import_members(request: Request, body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+    among = await access.subtree(request, uow.conn)
+    scope = set(among) if among is not None else None
+    result = await imports.import_members(uow, policy, body.rows, first_row=body.first_row, scope=scope)
     await uow.commit()
     return {"source": body.source, **result}

@@ -88,6 +88,11 @@ class ConsentIn(Body):
 
 
 class PersonIn(Body):
+    unit_id: uuid.UUID | None = Field(
+        None,
+        description="The registering unit: who may see and change the person until they have a membership or a "
+        "role (access control). Required unless you act for the whole organisation.",
+    )
     full_name: Name
     gender: Gender | None = None
     birth_date: Day | None = None

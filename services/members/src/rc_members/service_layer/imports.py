@@ -2,6 +2,12 @@
 
 One transaction per request. Rows are validated before anything is written, so a rejected row
 changes nothing; rows already imported (same import key) are reported ``unchanged``.
+
+Access control: a user scoped to a subtree (``scope``: the ids of its units today) may import rows
+of those units only. A request with any row of an existing unit outside the scope is refused as a
+whole (403, nothing written), the offending rows listed in ``details.rows``: a file meant for
+another unit is a mistake to fix, not rows to skip silently. Imported people are registered by the
+unit of their row (``people.unit_id``).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 
 from rc_members.domain.imports import ImportRow, validate_row
 from rc_members.service_layer.policy import Policy
+from rc_shared.auth import Forbidden
 from rc_shared.envelope import Event
 from rc_shared.errors import Invalid
 from rc_shared.events.members import MembershipStarted, RoleAssigned
@@ -20,8 +27,13 @@ from rc_shared.outbox import UnitOfWork
 
 
 async def import_members(
-    uow: UnitOfWork, policy: Policy, rows: Sequence[Mapping[str, Any]], first_row: int = 1
+    uow: UnitOfWork,
+    policy: Policy,
+    rows: Sequence[Mapping[str, Any]],
+    first_row: int = 1,
+    scope: set[uuid.UUID] | None = None,
 ) -> dict[str, Any]:
+    """Validate and import ``rows``; ``scope``: the units the user may import into (None: any)."""
     if len(rows) > policy.import_max_rows:
         raise Invalid(f"at most {policy.import_max_rows} rows per request", field="rows")
     conn = uow.conn
@@ -54,6 +66,20 @@ async def import_members(
     units: dict[str, list[Any]] = {}
     for r in unit_rows:
         units.setdefault(r["code"], []).append(r)
+    if scope is not None:
+        outside = [
+            {"row": v.row, "unit_code": v.unit_code}
+            for v in valid
+            if v.unit_code in units and units[v.unit_code][0]["id"] not in scope
+        ]
+        if outside:
+            shown = ", ".join(f"{o['row']} ({o['unit_code']})" for o in outside[:20])
+            raise Forbidden(
+                f"{len(outside)} row(s) are for units outside your unit's scope: {shown}"
+                + (" ..." if len(outside) > 20 else ""),
+                rows=outside[:100],
+                rows_outside=len(outside),
+            )
     existing = {
         r["import_key"]: r["id"]
         for r in await conn.fetch(
@@ -84,7 +110,7 @@ async def import_members(
             continue
         unit_id = versions[0]["id"]
         person_id = uuid.uuid4()
-        people.append((person_id, v.key))
+        people.append((person_id, v.key, unit_id))
         personal.append((person_id, v.full_name, v.gender, v.birth_date, v.phone, v.id_number, v.address))
         consents.append((uuid.uuid4(), person_id, v.consent_purpose, v.consent_given_on))
         if v.membership:
@@ -108,7 +134,7 @@ async def import_members(
         res.update(status="created", person_id=person_id)
 
     copies: list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]] = [
-        ("people", people, ("id", "import_key")),
+        ("people", people, ("id", "import_key", "unit_id")),
         (
             "personal_data",
             personal,

@@ -48,15 +48,24 @@ def _check_past(policy: Policy, d: date, field: str) -> None:
 
 
 async def register_person(
-    uow: UnitOfWork, policy: Policy, *, personal: dict[str, Any], consent_purpose: str, consent_given_on: date
+    uow: UnitOfWork,
+    policy: Policy,
+    *,
+    personal: dict[str, Any],
+    consent_purpose: str,
+    consent_given_on: date,
+    unit_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
+    """A new person with consent, registered by ``unit_id`` (None: organisation-wide)."""
     _check_past(policy, consent_given_on, "consent.given_on")
     birth = personal.get("birth_date")
     if birth is not None:
         _check_past(policy, birth, "birth_date")
+    if unit_id is not None:
+        await _referenced_unit(UnitRepository(uow.conn), unit_id, policy.today(), "unit_id")
     repo = PeopleRepository(uow.conn)
     person_id = uuid.uuid4()
-    await repo.insert(person_id, personal)
+    await repo.insert(person_id, personal, unit_id=unit_id)
     await repo.insert_consent(uuid.uuid4(), person_id, consent_purpose, consent_given_on)
     return person_id
 
@@ -80,7 +89,11 @@ async def person_view(conn: Any, person_id: uuid.UUID, as_of: date | None = None
     person = await repo.get(person_id)
     if person is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
-    out: dict[str, Any] = {"id": person_id, "erased": person["erased_at"] is not None}
+    out: dict[str, Any] = {
+        "id": person_id,
+        "registered_unit_id": person["unit_id"],
+        "erased": person["erased_at"] is not None,
+    }
     if not out["erased"]:
         pd = await repo.personal(person_id)
         for f in PERSONAL_FIELDS:

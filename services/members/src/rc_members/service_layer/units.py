@@ -257,9 +257,16 @@ def _unit_view(r: Any) -> dict[str, Any]:
 
 
 async def list_units(
-    repo: UnitRepository, as_of: date, level: str | None, parent_id: uuid.UUID | None, limit: int, offset: int
+    repo: UnitRepository,
+    as_of: date,
+    level: str | None,
+    parent_id: uuid.UUID | None,
+    limit: int,
+    offset: int,
+    among: list[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
-    return [_unit_view(r) for r in await repo.list_as_of(as_of, level, parent_id, limit, offset)]
+    """Units valid on ``as_of`` (only those in ``among`` when given: a user's subtree)."""
+    return [_unit_view(r) for r in await repo.list_as_of(as_of, level, parent_id, limit, offset, among)]
 
 
 async def get_unit(repo: UnitRepository, unit_id: uuid.UUID, as_of: date) -> dict[str, Any]:

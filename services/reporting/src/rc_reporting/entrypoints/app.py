@@ -1,4 +1,9 @@
-"""The reporting service's HTTP app: membership statistics and campaign progress, projected from events."""
+"""The reporting service's HTTP app: membership statistics and campaign progress, projected from events.
+
+Access control (:mod:`rc_reporting.entrypoints.access`): the membership and per-unit/per-period
+campaign reports need a token and a scope; the campaign list and one campaign's progress are public.
+Scopes come from ``scope_unit_versions``, kept by the ``reporting.scope-units`` consumer.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
 from rc_reporting.settings import Settings
 from rc_shared.runtime import Runtime, create_app
+from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -23,7 +30,7 @@ def build_app(
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumers=[members_consumer, campaigns_consumer],
+        consumers=[members_consumer, campaigns_consumer, units_consumer("reporting")],
         run_api=api,
         run_relay=relay,
         run_consumers=consumers,
@@ -31,11 +38,13 @@ def build_app(
     return create_app(
         runtime,
         [router, campaign_router] if api else [],
+        public_routers=[public_campaign_router] if api else [],
         title="Red Cross reporting service",
         description=(
             "Membership statistics per unit, rolled up the organisation tree as of any date, "
             "projected from the members events; campaign progress (raised, pledged, distributed, "
             "beneficiaries, targets) per campaign, unit and period, projected from the campaigns and "
-            "donations events."
+            "donations events. The campaign list and one campaign's progress are public (Decree 93/2021); "
+            "the other reports need a bearer token and are limited to your unit's subtree."
         ),
     )

@@ -1,4 +1,10 @@
-"""HTTP routes of the campaign progress reports (Decree 93 disclosure figures, per campaign and unit)."""
+"""HTTP routes of the campaign progress reports (Decree 93 disclosure figures, per campaign and unit).
+
+Two routers: ``public_router`` (the campaign list and one campaign's progress: published by law,
+Decree 93/2021, no token needed) and ``router`` (per unit and per period: a token, see
+:mod:`rc_reporting.entrypoints.access`). ``router`` must be included first: its fixed paths
+(``/by-unit``, ``/by-period``) would otherwise be taken for a ``{campaign_id}``.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,12 @@ from pydantic import BaseModel, Field
 
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
+from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.events.campaigns import CampaignType
 
 router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"])
+public_router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports (public)"])
 
 
 class CampaignFigures(BaseModel):
@@ -133,12 +141,16 @@ def _pool(request: Request) -> asyncpg.Pool:
 AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 
 
-# The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID).
-@router.get("/by-unit", response_model=UnitFundsReport)
+# The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID):
+# ``router`` is included before ``public_router``.
+@router.get("/by-unit", response_model=UnitFundsReport, dependencies=access.READ)
 async def campaigns_by_unit(
     request: Request,
     as_of: Annotated[date | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
-    unit_id: Annotated[uuid.UUID | None, Query(description="Top unit; default: every root unit on as_of.")] = None,
+    unit_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
+    ] = None,
     period_from: Annotated[
         date | None, Query(description="First day of the period; default: 1 January of as_of's year.")
     ] = None,
@@ -151,6 +163,7 @@ async def campaigns_by_unit(
     A donation counts for the unit that received it and that unit's ancestors (through the tree of
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
+    unit_id = await access.report_root(request, unit_id)
     req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
@@ -164,10 +177,12 @@ async def campaigns_by_unit(
     }
 
 
-@router.get("/by-period", response_model=CampaignSeries)
+@router.get("/by-period", response_model=CampaignSeries, dependencies=access.READ)
 async def campaigns_by_period(
     request: Request,
-    campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
+    campaign_id: Annotated[
+        uuid.UUID | None, Query(description="One campaign; default: every campaign (organisation-wide users only).")
+    ] = None,
     granularity: Annotated[Literal["day", "month"], Query(description="Bucket size.")] = "day",
     period_from: Annotated[
         date | None, Query(description="First day; default: the campaign's first day or first fact.")
@@ -179,28 +194,31 @@ async def campaigns_by_period(
     """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""
     req = SeriesRequest.build(granularity, period_from, period_to)
     async with _pool(request).acquire() as conn:
+        await access.campaign(request, conn, campaign_id)
         return await campaign_reports.series(conn, req, campaign_id)
 
 
-@router.get("", response_model=CampaignList)
+@public_router.get("", response_model=CampaignList)
 async def campaigns_list(
     request: Request,
     as_of: AsOf = None,
     state: Annotated[CampaignState | None, Query(description="Only campaigns in this state on as_of.")] = None,
     campaign_type: Annotated[CampaignType | None, Query(alias="type", description="Only this campaign type.")] = None,
 ) -> dict[str, Any]:
-    """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first."""
+    """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first. Public."""
     async with _pool(request).acquire() as conn:
         rows = await campaign_reports.campaigns(conn, as_of, state, campaign_type)
     return {"as_of": as_of, "state": state, "campaign_type": campaign_type, "campaigns": rows}
 
 
-@router.get("/{campaign_id}", response_model=CampaignReport)
+@public_router.get("/{campaign_id}", response_model=CampaignReport)
 async def campaign_progress(
     request: Request,
     campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],
     as_of: AsOf = None,
 ) -> dict[str, Any]:
-    """A campaign's progress: raised, pledged, distributed, balance, beneficiaries, targets (404 if unknown)."""
+    """A campaign's progress: raised, pledged, distributed, balance, beneficiaries, targets (404 if unknown).
+
+    Public (Decree 93/2021 disclosure)."""
     async with _pool(request).acquire() as conn:
         return await campaign_reports.campaign(conn, campaign_id, as_of)

@@ -1,4 +1,4 @@
-"""HTTP routes of the reporting service."""
+"""HTTP routes of the membership reports (access control: :mod:`rc_reporting.entrypoints.access`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
+from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
 
@@ -97,23 +98,27 @@ def _envelope(req: ReportRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/membership", response_model=MembershipReport)
+@router.get("/membership", response_model=MembershipReport, dependencies=access.READ)
 async def membership(
     request: Request,
     as_of: AsOf = None,
-    unit_id: Annotated[uuid.UUID | None, Query(description="Top unit; default: every root unit on as_of.")] = None,
+    unit_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
+    ] = None,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
 ) -> dict[str, Any]:
     """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
+    unit_id = await access.report_root(request, unit_id)
     req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "units": [t.to_dict() for t in tops]}
 
 
-@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport)
+@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport, dependencies=access.READ)
 async def membership_of_unit(
     request: Request,
     unit_id: Annotated[uuid.UUID, Path(description="The unit.")],
@@ -123,13 +128,14 @@ async def membership_of_unit(
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = 0,
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
+    await access.report_root(request, unit_id)
     req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "unit": top.to_dict()}
 
 
-@router.get("/status", response_model=ProjectionStatus)
+@router.get("/status", response_model=ProjectionStatus, dependencies=access.ADMIN)
 async def projection_status(request: Request) -> dict[str, Any]:
     """How many events the projections have consumed.
 

@@ -1,0 +1,179 @@
+"""Access control of the members service: what each endpoint needs and whose resources it reaches.
+
+Every endpoint needs a bearer token (``rc_shared.auth``) and a role allowing its action; then the
+unit the resource belongs to must lie in the user's subtree in the tree valid **today**, answered
+from this service's own ``unit_versions`` (:class:`MembersScopeResolver`; the members service does
+not consume its own ``members.units`` events). An organisation-wide token (admin, no ``unit_id``)
+reaches everything; a resource that belongs to no unit is reachable by such tokens only.
+
+Actions (``viewer``: read; ``data_entry``: + write; ``unit_manager``: + manage; ``admin``: all):
+
+================================================== ======= ===================================================
+Endpoint                                           Action  Scope: what must lie in the user's subtree
+================================================== ======= ===================================================
+POST   /units                                      manage  the parent (no parent, a new root: org-wide only)
+POST   /units/batch                                manage  each new unit's parent (one of the batch or an
+                                                           existing unit), each existing code's unit
+GET    /units                                      read    ``parent_id`` if given (403 otherwise); the list is
+                                                           restricted to the user's subtree
+GET    /units/{unit_id}                            read    the unit
+GET    /units/{unit_id}/children                   read    the unit
+GET    /units/{unit_id}/history                    read    the unit
+POST   /units/{unit_id}/rename                     manage  the unit
+POST   /units/{unit_id}/move                       manage  the unit and the new parent (none: org-wide only)
+POST   /units/{unit_id}/merge                      manage  the unit and ``into_unit_id``
+POST   /units/{unit_id}/dissolve                   manage  the unit and the ``reassign_*`` targets
+GET    /stats                                      read    ``unit_id``; without it: the user's own subtree
+POST   /people                                     write   ``unit_id``, the registering unit (absent:
+                                                           org-wide only)
+GET    /people/{person_id}                         read    the person (see below)
+PATCH  /people/{person_id}                         write   the person
+DELETE /people/{person_id}/personal-data           manage  the person (erasure)
+POST   /people/{person_id}/consents                write   the person
+POST   /people/{person_id}/consents/{id}/withdraw  write   the person
+POST   /people/{person_id}/membership              write   the person and ``unit_id``
+PATCH  /people/{person_id}/membership              write   the person
+PUT    /people/{person_id}/membership/fees/{year}  write   the person
+POST   /people/{person_id}/transfers               write   the person and ``to_unit_id`` (both ends)
+POST   /people/{person_id}/roles                   write   the person and ``unit_id``
+POST   /people/{person_id}/roles/{role_id}/end     write   the person
+POST   /people/{person_id}/hours                   write   the person
+POST   /groups                                     write   ``unit_id``
+GET    /groups/{group_id}                          read    the group's unit
+POST   /groups/{group_id}/members                  write   the group's unit and the person
+POST   /groups/{group_id}/members/{pid}/remove     write   the group's unit and the person
+POST   /courses                                    write   ``unit_id``
+GET    /courses/{course_id}                        read    the course's unit
+POST   /courses/{course_id}/attendance             write   the course's unit and the person
+POST   /imports/members                            write   every row's unit (``unit_code``): one row outside
+                                                           refuses the whole request (403, rows listed)
+================================================== ======= ===================================================
+
+A person's units (``PeopleRepository.scope_units``): the unit of the open membership and of every
+role held today; if none, the unit of the latest membership, else of the latest role, else the
+unit that registered the person (``POST /people``'s ``unit_id``; imported people: their row's
+unit). A user reaches the person when any of those units is in the subtree, so a member of one
+commune who volunteers in another is visible to both. A transfer needs both ends in scope: moving a
+member to another district is done by someone whose scope covers both.
+
+Order of answers: 401 (no or bad token), 403 (role lacks the action), 404 for an unknown person,
+group or course (scoped users only; others get the use case's own 404), 403 when outside the
+scope, then the use case's own checks (422, 409, ...). Health, metrics and the OpenAPI document
+are not in the service router and stay public.
+
+Dates: scope follows the tree valid today even when a request reads another date (``as_of``), so
+a scoped user cannot read a unit of its subtree that ended before today; organisation-wide users
+can.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import asyncpg
+from fastapi import Depends, Request
+
+from rc_members.adapters.people_repo import PeopleRepository
+from rc_members.adapters.units_repo import UnitRepository
+from rc_shared.auth import Forbidden, check_scope, principal, require
+from rc_shared.errors import NotFound
+
+READ = [Depends(require("read"))]
+WRITE = [Depends(require("write"))]
+MANAGE = [Depends(require("manage"))]
+
+
+class MembersScopeResolver:
+    """``within(root, unit)`` from the members service's own dated tree, as of ``today()``."""
+
+    def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = date.today) -> None:
+        self.pool = pool
+        self.today = today
+
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool:
+        if root == unit_id:
+            return True
+        async with self.pool.acquire() as conn:
+            return await UnitRepository(conn).within(root, unit_id, self.today())
+
+
+def _today(request: Request) -> date:
+    today: date = request.app.state.policy.today()
+    return today
+
+
+def scope_root(request: Request) -> uuid.UUID | None:
+    """The root of the user's subtree (None: the whole organisation)."""
+    return principal(request).unit_id
+
+
+async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the unit") -> None:
+    """403 unless ``unit_id`` is in the user's subtree (None: organisation-wide users only)."""
+    await check_scope(request, unit_id, what)
+
+
+async def subtree(request: Request, conn: Any) -> list[uuid.UUID] | None:
+    """The ids of the user's units today (None: no restriction)."""
+    root = scope_root(request)
+    if root is None:
+        return None
+    return await UnitRepository(conn).subtree_ids(root, _today(request))
+
+
+async def person(request: Request, conn: Any, person_id: uuid.UUID) -> None:
+    """403 unless one of the person's units (see the module docstring) is in the user's subtree."""
+    root = scope_root(request)
+    if root is None:
+        return
+    found = await PeopleRepository(conn).scope_units(person_id, _today(request))
+    if found is None:
+        raise NotFound(f"person {person_id} not found", person_id=str(person_id))
+    for u in found:
+        if await UnitRepository(conn).within(root, u, _today(request)):
+            return
+    raise Forbidden("the person is outside your unit's scope", scope_unit_id=str(root))
+
+
+async def _owned(request: Request, conn: Any, table: str, what: str, resource_id: uuid.UUID) -> None:
+    if scope_root(request) is None:
+        return
+    unit_id = await conn.fetchval(f"SELECT unit_id FROM {table} WHERE id = $1", resource_id)
+    if unit_id is None:
+        raise NotFound(f"{what} {resource_id} not found")
+    await check_scope(request, unit_id, f"the {what}'s unit")
+
+
+async def group(request: Request, conn: Any, group_id: uuid.UUID) -> None:
+    await _owned(request, conn, "groups", "group", group_id)
+
+
+async def course(request: Request, conn: Any, course_id: uuid.UUID) -> None:
+    await _owned(request, conn, "courses", "course", course_id)
+
+
+async def unit_batch(request: Request, conn: Any, items: list[dict[str, Any]]) -> None:
+    """Every new unit's parent and every existing code's unit must be in the user's subtree."""
+    if scope_root(request) is None:
+        return
+    codes = [i["code"] for i in items] + [i["parent_code"] for i in items if i.get("parent_code")]
+    known = await UnitRepository(conn).ids_by_code(codes)
+    new: set[str] = set()
+    for n, item in enumerate(items):
+        code = item["code"]
+        if code in known:
+            await check_scope(request, known[code], f"units[{n}] ({code})")
+            continue
+        new.add(code)
+        parent_code = item.get("parent_code")
+        if parent_code in new:
+            continue  # a unit of this batch, itself checked
+        if parent_code:
+            if parent_code not in known:
+                continue  # the use case refuses an unknown parent code (409)
+            parent_id: uuid.UUID | None = known[parent_code]
+        else:
+            parent_id = item.get("parent_id")
+        await check_scope(request, parent_id, f"units[{n}] ({code})'s parent")

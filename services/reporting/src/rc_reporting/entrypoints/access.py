@@ -1,0 +1,74 @@
+"""Access control of the reporting service.
+
+Scopes come from the shared projection of the organisation tree (``scope_unit_versions``, kept by
+``rc_shared.scope.units_consumer("reporting")`` from ``members.units``, answered by the default
+``PgScopeResolver`` as of today). It is not part of ``rc-reporting rebuild``: it is idempotent and
+emptying it would lock scoped users out while the rebuild runs.
+
+==================================== ====== ==================================================================
+Endpoint                             Action Scope
+==================================== ====== ==================================================================
+GET /reports/membership              read   ``unit_id`` in the user's subtree; without it a scoped user gets
+                                            their own scope root (organisation-wide users: every root)
+GET /reports/membership/units/{id}   read   the unit
+GET /reports/status                  admin  none (operational counts of the projections, no unit's data)
+GET /reports/campaigns/by-unit       read   as /reports/membership (``unit_id`` or the scope root)
+GET /reports/campaigns/by-period     read   the campaign's organising unit or one of its participating
+                                            units; without ``campaign_id`` (every campaign): organisation-
+                                            wide users only
+GET /reports/campaigns               public the campaign list (Decree 93/2021: totals are published)
+GET /reports/campaigns/{id}          public one campaign's progress (Decree 93/2021)
+==================================== ====== ==================================================================
+
+A unit that ended before today is outside every scoped user's subtree (scopes follow today's tree),
+even when a report reads an earlier ``as_of``; organisation-wide users can still read it. A unit
+just created in members is reachable by scoped users once ``reporting.scope-units`` has projected
+it (normally within a second; 403 until then).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import Depends, Request
+
+from rc_shared.auth import Forbidden, check_scope, principal, require
+from rc_shared.errors import NotFound
+
+READ = [Depends(require("read"))]
+ADMIN = [Depends(require("admin"))]
+
+
+async def report_root(request: Request, unit_id: uuid.UUID | None) -> uuid.UUID | None:
+    """The top unit of a tree report: ``unit_id`` (403 outside the scope) or the user's scope root."""
+    if unit_id is None:
+        return principal(request).unit_id
+    await check_scope(request, unit_id, "the unit")
+    return unit_id
+
+
+async def campaign(request: Request, conn: Any, campaign_id: uuid.UUID | None) -> None:
+    """The campaign's organising unit or one of its participating units must be in the user's subtree."""
+    p = principal(request)
+    if p.unit_id is None:
+        return
+    if campaign_id is None:
+        raise Forbidden(
+            "the report of every campaign is organisation-wide: give campaign_id", scope_unit_id=str(p.unit_id)
+        )
+    row = await conn.fetchrow(
+        "SELECT organising_unit_id, participating_unit_ids FROM rpt_campaigns WHERE campaign_id = $1", campaign_id
+    )
+    if row is None:
+        raise NotFound(
+            f"campaign {campaign_id} is unknown: none of its events has been projected", campaign_id=str(campaign_id)
+        )
+    units = [u for u in (row["organising_unit_id"], *(row["participating_unit_ids"] or [])) if u is not None]
+    for u in units:
+        try:
+            await check_scope(request, u, "the campaign")
+            return
+        except Forbidden:
+            continue
+    raise Forbidden("the campaign is outside your unit's scope", scope_unit_id=str(p.unit_id))
