@@ -44,7 +44,7 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
-        cache_logger_on_first_use=True,
+        cache_logger_on_first_use=False,  # reconfiguring (tests, CLI) must reach module-level loggers
     )
     structlog.contextvars.bind_contextvars(service=service)
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
