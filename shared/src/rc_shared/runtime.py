@@ -108,7 +108,10 @@ class Runtime:
 
     async def stop(self) -> None:
         if self.relay:
-            self.relay.stop()
+            self.relay.stop()  # it finishes the batch in flight (sent and marked), then returns
+            relay_tasks = [t for t in self._tasks if t.get_name() == "outbox-relay"]
+            if relay_tasks:
+                await asyncio.wait(relay_tasks, timeout=10)
         for t in self._tasks:
             t.cancel()
         for t in self._tasks:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import asyncpg
 
@@ -166,6 +167,11 @@ async def record_donation(
         _DONATION, donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, donor_id, donor_type,
         unit_id, credited_unit_id, pledge_id, received_on,
     )  # fmt: skip
+
+
+async def record_donations(conn: asyncpg.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Many donations at once (rows in :func:`record_donation`'s argument order), pipelined."""
+    await conn.executemany(_DONATION, rows)
 
 
 _DONATION_REVERSED = (

@@ -111,13 +111,17 @@ async def on_ledger_closed(conn: asyncpg.Connection, env: Envelope) -> None:
     await repo.set_lifecycle_date(conn, e.campaign_id, "ledger_closed_on", e.closed_on)
 
 
-@campaigns_consumer.on(DonationRecorded)
-async def on_donation_recorded(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, DonationRecorded)
-    await repo.record_donation(
-        conn, e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id,
-        e.donor_type, e.unit_id, e.credited_unit_id, e.pledge_id, e.received_on,
-    )  # fmt: skip
+@campaigns_consumer.on_many(DonationRecorded)
+async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope]) -> None:
+    """A run of donations (the hot path of a bank-statement import): one pipelined statement."""
+    rows = []
+    for env in envs:
+        e = _data(env, DonationRecorded)
+        rows.append((
+            e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id,
+            e.donor_type, e.unit_id, e.credited_unit_id, e.pledge_id, e.received_on,
+        ))  # fmt: skip
+    await repo.record_donations(conn, rows)
 
 
 @campaigns_consumer.on(DonationReversed)
