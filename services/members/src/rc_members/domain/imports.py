@@ -30,6 +30,7 @@ FIELDS = (
     "address",
     "joined_on",
     "fee_status",
+    "fee_year",
     "roles",
     "consent_purpose",
     "consent_given_on",
@@ -68,6 +69,7 @@ class ImportRow:
     address: str | None
     joined_on: date | None
     fee_status: str
+    fee_year: int | None
     roles: tuple[str, ...]
     consent_purpose: str
     consent_given_on: date
@@ -181,6 +183,13 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     fee_status = FEE_STATUSES.get(fee_raw.casefold())
     if fee_status is None:
         errors.append(f"fee_status {fee_raw!r} is not paid, unpaid or exempted")
+    fee_year: int | None = None
+    fee_year_raw = _text(raw, "fee_year")
+    if fee_year_raw is not None:
+        if fee_year_raw.isdigit() and 1900 <= int(fee_year_raw) <= 2100:
+            fee_year = int(fee_year_raw)
+        else:
+            errors.append(f"fee_year {fee_year_raw!r} is not a year between 1900 and 2100")
     roles_raw = _text(raw, "roles") or ""
     roles = tuple(dict.fromkeys(r.strip().casefold() for r in re.split(r"[;,]", roles_raw) if r.strip()))
     if not membership and not roles:
@@ -212,6 +221,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         address=_text(raw, "address"),
         joined_on=joined_on,
         fee_status=fee_status,
+        fee_year=fee_year,
         roles=roles,
         consent_purpose=consent_purpose,
         consent_given_on=consent_given_on,

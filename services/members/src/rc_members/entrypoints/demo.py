@@ -257,6 +257,7 @@ def demo_rows() -> list[dict[str, Any]]:
                 "id_number": "0" + "".join(str(rng.randrange(10)) for _ in range(11)),
                 "joined_on": joined.isoformat(),
                 "fee_status": fee if member else None,
+                "fee_year": str(AS_OF.year) if member else None,
                 "roles": ";".join(roles) or None,
                 "consent_purpose": "Quản lý hội viên, tình nguyện viên (membership records)",
                 "consent_given_on": joined.isoformat(),

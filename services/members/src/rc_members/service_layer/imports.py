@@ -22,7 +22,7 @@ from rc_members.service_layer.policy import Policy
 from rc_shared.auth import Forbidden
 from rc_shared.envelope import Event
 from rc_shared.errors import Invalid
-from rc_shared.events.members import MembershipStarted, RoleAssigned
+from rc_shared.events.members import MembershipFeeStatusChanged, MembershipStarted, RoleAssigned
 from rc_shared.outbox import UnitOfWork
 
 
@@ -127,6 +127,17 @@ async def import_members(
                     fee_status=v.fee_status,
                 )
             )
+            if v.fee_year is not None and v.fee_year != on.year:  # the fee status of another year
+                fees.append((mid, v.fee_year, v.fee_status))
+                events.append(
+                    MembershipFeeStatusChanged(
+                        person_id=person_id,
+                        membership_id=mid,
+                        unit_id=unit_id,
+                        fee_status=v.fee_status,
+                        year=v.fee_year,
+                    )
+                )
         for role in v.roles:
             rid = uuid.uuid4()
             roles.append((rid, person_id, role, unit_id, on))
