@@ -187,10 +187,10 @@ def test_parse_date_accepts_iso_and_vietnamese_and_refuses_out_of_range() -> Non
 
 
 def test_import_fee_year_is_a_year_or_a_clear_rejection() -> None:
-    row = validate_row(6, {**GOOD_ROW, "fee_year": "2023"}, RULES, TODAY)
+    row = validate_row(6, {**GOOD_ROW, "birth_date": "15/04/2000", "fee_year": "2023"}, RULES, TODAY)
     assert not isinstance(row, list) and row.fee_year == 2023
-    assert validate_row(7, {**GOOD_ROW, "fee_year": "23a"}, RULES, TODAY) == [
+    assert validate_row(7, {**GOOD_ROW, "birth_date": "15/04/2000", "fee_year": "23a"}, RULES, TODAY) == [
         "fee_year '23a' is not a year between 1900 and 2100"
     ]
-    without = validate_row(8, GOOD_ROW, RULES, TODAY)
+    without = validate_row(8, {**GOOD_ROW, "birth_date": "15/04/2000"}, RULES, TODAY)
     assert not isinstance(without, list) and without.fee_year is None
