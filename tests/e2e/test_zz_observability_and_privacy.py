@@ -126,9 +126,7 @@ async def _personal_values(system: System, sample: int = 200) -> set[str]:
     for service, sql in queries.items():
         conn = await asyncpg.connect(system.services[service].env["RC_DATABASE_URL"])
         try:
-            mine = await conn.fetch(
-                f"SELECT * FROM ({sql}) AS t WHERE t::text ~ '(Riêngtư|Thụhưởng|Hảotâm)'"
-            )
+            mine = await conn.fetch(f"SELECT * FROM ({sql}) AS t WHERE t::text ~ '(Riêngtư|Thụhưởng|Hảotâm)'")
             others = await conn.fetch(f"SELECT * FROM ({sql}) AS t ORDER BY random() LIMIT {sample}")
             for row in [*mine, *others]:
                 values.update(v for v in row.values() if isinstance(v, str) and len(v) >= 6)
