@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -267,3 +267,29 @@ def api_headers() -> dict[str, str]:
 
     token = os.environ.get("RC_API_TOKEN")
     return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+READ = [Depends(require("read"))]
+WRITE = [Depends(require("write"))]
+MANAGE = [Depends(require("manage"))]
+ADMIN = [Depends(require("admin"))]
+
+
+async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
+    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
+    root = scope_filter(request)
+    if root is None:
+        return True
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    if resolver is None:
+        return False
+    for unit in units:
+        if unit is not None and await resolver.within(root, unit):
+            return True
+    return False
+
+
+async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
+    """403 unless one of ``units`` is in the user's subtree."""
+    if not await in_scope(request, units):
+        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))

@@ -16,7 +16,7 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from faststream.kafka import KafkaBroker
 from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
@@ -29,7 +29,7 @@ from rc_shared.db import create_pool, migrate
 from rc_shared.kafka import ensure_topics, make_producer
 from rc_shared.lag import KafkaGauges
 from rc_shared.logging import configure, get_logger
-from rc_shared.outbox import OutboxRelay, measure_backlog
+from rc_shared.outbox import OutboxRelay, UnitOfWork, measure_backlog
 from rc_shared.scope import PgScopeResolver
 from rc_shared.settings import ServiceSettings
 
@@ -230,3 +230,23 @@ def create_app(
     for r in public_routers:
         app.include_router(r)
     return app
+
+
+def runtime_of(request: Request) -> Runtime:
+    """The service process's runtime, from a request."""
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+@contextlib.asynccontextmanager
+async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
+    """A unit of work on the service's database (state and outbox events commit together)."""
+    rt = runtime_of(request)
+    async with UnitOfWork(rt.db(), rt.source) as uow:
+        yield uow
+
+
+@contextlib.asynccontextmanager
+async def connection(request: Request) -> AsyncIterator[Any]:
+    """A pooled connection for reads and checks outside a unit of work."""
+    async with runtime_of(request).db().acquire() as conn:
+        yield conn

@@ -22,10 +22,7 @@ off) skip the checks and their lookups entirely.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
 from datetime import date
-from typing import Any
 
 from fastapi import Request
 
@@ -33,9 +30,9 @@ from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.campaigns import Campaign
-from rc_shared.auth import Forbidden, ScopeResolver, check_scope, scope_filter
+from rc_shared.auth import check_scope, in_scope, require_any, scope_filter
 from rc_shared.errors import NotFound
-from rc_shared.runtime import Runtime
+from rc_shared.runtime import connection as _connection
 
 # Every unit below ``$1`` (and itself) in the tree valid on ``$2``, from the scope projection.
 _SUBTREE = """
@@ -49,36 +46,6 @@ WITH RECURSIVE down(unit_id, depth) AS (
 )
 SELECT DISTINCT unit_id FROM down
 """
-
-
-def _runtime(request: Request) -> Runtime:
-    return request.app.state.runtime  # type: ignore[no-any-return]
-
-
-@asynccontextmanager
-async def _connection(request: Request) -> AsyncIterator[Any]:
-    async with _runtime(request).db().acquire() as conn:
-        yield conn
-
-
-async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
-    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
-    root = scope_filter(request)
-    if root is None:
-        return True
-    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
-    if resolver is None:
-        return False
-    for unit in units:
-        if unit is not None and await resolver.within(root, unit):
-            return True
-    return False
-
-
-async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
-    """403 unless one of ``units`` is in the user's subtree."""
-    if not await in_scope(request, units):
-        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
 
 
 async def _campaign(request: Request, campaign_id: uuid.UUID) -> Campaign | None:

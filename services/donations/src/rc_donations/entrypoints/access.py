@@ -28,15 +28,13 @@ connection while waiting for another (the scope resolver takes its own). Organis
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Request
 
-from rc_shared.auth import Forbidden, ScopeResolver, check_scope, scope_filter
+from rc_shared.auth import Forbidden, check_scope, in_scope, require_any, scope_filter
 from rc_shared.errors import Conflict, NotFound
-from rc_shared.runtime import Runtime
+from rc_shared.runtime import connection as _connection
 
 _RECORD_UNITS = {
     table: f"SELECT x.unit_id, l.organising_unit_id FROM {table} x JOIN ledgers l USING (campaign_id) WHERE x.id = $1"
@@ -49,38 +47,8 @@ SELECT p.unit_id, l.organising_unit_id FROM pledges p JOIN ledgers l USING (camp
 """
 
 
-def _runtime(request: Request) -> Runtime:
-    return request.app.state.runtime  # type: ignore[no-any-return]
-
-
-@asynccontextmanager
-async def _connection(request: Request) -> AsyncIterator[Any]:
-    async with _runtime(request).db().acquire() as conn:
-        yield conn
-
-
 def _scoped(request: Request) -> bool:
     return scope_filter(request) is not None
-
-
-async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
-    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
-    root = scope_filter(request)
-    if root is None:
-        return True
-    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
-    if resolver is None:
-        return False
-    for unit in units:
-        if unit is not None and await resolver.within(root, unit):
-            return True
-    return False
-
-
-async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
-    """403 unless one of ``units`` is in the user's subtree."""
-    if not await in_scope(request, units):
-        raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
 
 
 async def _ledger(request: Request, campaign_id: uuid.UUID) -> Any:

@@ -36,8 +36,6 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -55,37 +53,16 @@ from rc_donations.service_layer.commands import (
     RecordPledge,
 )
 from rc_donations.service_layer.policy import Policy
-from rc_shared.auth import require
-from rc_shared.outbox import UnitOfWork
-from rc_shared.runtime import Runtime
+from rc_shared.auth import MANAGE, READ, WRITE
+from rc_shared.runtime import connection as _connection
+from rc_shared.runtime import unit_of_work as _unit_of_work
 
 router = APIRouter()
 public_router = APIRouter()  # no token: the Decree 93 public ledger
 
-READ = [Depends(require("read"))]
-WRITE = [Depends(require("write"))]
-MANAGE = [Depends(require("manage"))]
-
-
-def _runtime(request: Request) -> Runtime:
-    return request.app.state.runtime  # type: ignore[no-any-return]
-
 
 def _policy(request: Request) -> Policy:
     return request.app.state.policy  # type: ignore[no-any-return]
-
-
-@asynccontextmanager
-async def _unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
-    rt = _runtime(request)
-    async with UnitOfWork(rt.db(), rt.source) as uow:
-        yield uow
-
-
-@asynccontextmanager
-async def _connection(request: Request) -> AsyncIterator[Any]:
-    async with _runtime(request).db().acquire() as conn:
-        yield conn
 
 
 Pol = Annotated[Policy, Depends(_policy)]

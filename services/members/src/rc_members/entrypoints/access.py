@@ -74,16 +74,12 @@ from datetime import date
 from typing import Any
 
 import asyncpg
-from fastapi import Depends, Request
+from fastapi import Request
 
 from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
-from rc_shared.auth import Forbidden, check_scope, principal, require
+from rc_shared.auth import Forbidden, check_scope, principal
 from rc_shared.errors import NotFound
-
-READ = [Depends(require("read"))]
-WRITE = [Depends(require("write"))]
-MANAGE = [Depends(require("manage"))]
 
 
 class MembersScopeResolver:

@@ -1,6 +1,6 @@
 """HTTP routes of the members service (thin: parse, check access, call a use case in a unit of work, answer).
 
-Each route declares its action (``dependencies=access.READ`` ...) and checks the scope of the
+Each route declares its action (``dependencies=auth.READ`` ...) and checks the scope of the
 resource it touches before the use case runs: see :mod:`rc_members.entrypoints.access` for the
 policy table.
 """
@@ -20,17 +20,14 @@ from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
+from rc_shared import auth
 from rc_shared.outbox import UnitOfWork
-from rc_shared.runtime import Runtime
+from rc_shared.runtime import runtime_of as _runtime
 
 router = APIRouter()
 AsOf = Annotated[
     date | None, Query(ge=MIN_DATE, le=MAX_DATE, description="Date the answer holds for (default: today).")
 ]
-
-
-def _runtime(request: Request) -> Runtime:
-    return request.app.state.runtime  # type: ignore[no-any-return]
 
 
 def _policy(request: Request) -> Policy:
@@ -66,7 +63,7 @@ def _day(policy: Policy, as_of: date | None) -> date:
     status_code=201,
     tags=["units"],
     summary="Create a unit of the organisation tree",
-    dependencies=access.MANAGE,
+    dependencies=auth.MANAGE,
 )
 async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.parent_id, "the parent unit")
@@ -87,7 +84,7 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
     "/units/batch",
     tags=["units"],
     summary="Create many units (existing codes are left unchanged)",
-    dependencies=access.MANAGE,
+    dependencies=auth.MANAGE,
 )
 async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     items = [i.model_dump() for i in body.units]
@@ -105,7 +102,7 @@ async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, po
     "/units",
     tags=["units"],
     summary="Units as of a date, by level and parent (in your scope)",
-    dependencies=access.READ,
+    dependencies=auth.READ,
 )
 async def list_units(
     request: Request,
@@ -128,14 +125,14 @@ async def list_units(
 
 
 @router.get(
-    "/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors", dependencies=access.READ
+    "/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors", dependencies=auth.READ
 )
 async def get_unit(request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
     await access.unit(request, unit_id)
     return await units.get_unit(UnitRepository(conn), unit_id, _day(policy, as_of))
 
 
-@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date", dependencies=access.READ)
+@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date", dependencies=auth.READ)
 async def unit_children(
     request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
 ) -> dict[str, Any]:
@@ -145,15 +142,13 @@ async def unit_children(
     return {"as_of": d, "count": len(items), "items": items}
 
 
-@router.get(
-    "/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit", dependencies=access.READ
-)
+@router.get("/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit", dependencies=auth.READ)
 async def unit_history(request: Request, unit_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.unit(request, unit_id)
     return await units.unit_history(UnitRepository(conn), unit_id)
 
 
-@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date", dependencies=access.MANAGE)
+@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date", dependencies=auth.MANAGE)
 async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, unit_id)
     await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
@@ -165,7 +160,7 @@ async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uo
     "/units/{unit_id}/move",
     tags=["units"],
     summary="Move a unit under another parent from a date",
-    dependencies=access.MANAGE,
+    dependencies=auth.MANAGE,
 )
 async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, unit_id)
@@ -176,7 +171,7 @@ async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: U
 
 
 @router.post(
-    "/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)", dependencies=access.MANAGE
+    "/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)", dependencies=auth.MANAGE
 )
 async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, unit_id)
@@ -186,9 +181,7 @@ async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow:
     return await units.unit_history(UnitRepository(uow.conn), unit_id)
 
 
-@router.post(
-    "/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)", dependencies=access.MANAGE
-)
+@router.post("/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)", dependencies=auth.MANAGE)
 async def dissolve_unit(
     request: Request, unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
@@ -215,7 +208,7 @@ async def dissolve_unit(
     "/stats",
     tags=["units"],
     summary="Active members and roles as of a date (whole tree or a subtree; default: your scope)",
-    dependencies=access.READ,
+    dependencies=auth.READ,
 )
 async def stats(
     request: Request, conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None
@@ -235,7 +228,7 @@ async def stats(
     status_code=201,
     tags=["people"],
     summary="Register a person (consent required) for a unit",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "the registering unit (unit_id)")
@@ -256,7 +249,7 @@ async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Po
     "/people/{person_id}",
     tags=["people"],
     summary="A person, memberships, roles and consents",
-    dependencies=access.READ,
+    dependencies=auth.READ,
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.person(request, conn, person_id)
@@ -267,7 +260,7 @@ async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict
     "/people/{person_id}",
     tags=["people"],
     summary="Change personal data (needs an active consent)",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def patch_person(
     request: Request, person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol
@@ -282,7 +275,7 @@ async def patch_person(
     "/people/{person_id}/personal-data",
     tags=["people"],
     summary="Erase a person's personal data",
-    dependencies=access.MANAGE,
+    dependencies=auth.MANAGE,
 )
 async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
     await access.person(request, uow.conn, person_id)
@@ -296,7 +289,7 @@ async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict
     status_code=201,
     tags=["people"],
     summary="Record a consent",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def add_consent(
     request: Request, person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol
@@ -311,7 +304,7 @@ async def add_consent(
     "/people/{person_id}/consents/{consent_id}/withdraw",
     tags=["people"],
     summary="Withdraw a consent",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def withdraw_consent(
     request: Request, person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
@@ -327,7 +320,7 @@ async def withdraw_consent(
     status_code=201,
     tags=["memberships"],
     summary="Start a membership",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def start_membership(
     request: Request, person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol
@@ -352,7 +345,7 @@ async def start_membership(
     "/people/{person_id}/membership",
     tags=["memberships"],
     summary="Change the membership's status",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def change_status(
     request: Request, person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol
@@ -367,7 +360,7 @@ async def change_status(
     "/people/{person_id}/membership/fees/{year}",
     tags=["memberships"],
     summary="Set a year's fee status",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
     await access.person(request, uow.conn, person_id)
@@ -380,7 +373,7 @@ async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.Fe
     "/people/{person_id}/transfers",
     tags=["memberships"],
     summary="Transfer the membership to a unit (both in your scope)",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
     await access.person(request, uow.conn, person_id)
@@ -391,7 +384,7 @@ async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, u
 
 
 @router.post(
-    "/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role", dependencies=access.WRITE
+    "/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role", dependencies=auth.WRITE
 )
 async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.person(request, uow.conn, person_id)
@@ -409,7 +402,7 @@ async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uo
     }
 
 
-@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role", dependencies=access.WRITE)
+@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role", dependencies=auth.WRITE)
 async def end_role(
     request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW
 ) -> dict[str, Any]:
@@ -424,7 +417,7 @@ async def end_role(
     status_code=201,
     tags=["roles"],
     summary="Log volunteer hours",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.person(request, uow.conn, person_id)
@@ -437,7 +430,7 @@ async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow
 
 
 @router.post(
-    "/groups", status_code=201, tags=["groups"], summary="Create a club or response team", dependencies=access.WRITE
+    "/groups", status_code=201, tags=["groups"], summary="Create a club or response team", dependencies=auth.WRITE
 )
 async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
@@ -447,7 +440,7 @@ async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str,
 
 
 @router.get(
-    "/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date", dependencies=access.READ
+    "/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date", dependencies=auth.READ
 )
 async def get_group(
     request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
@@ -461,7 +454,7 @@ async def get_group(
     status_code=201,
     tags=["groups"],
     summary="Add a person to a group",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
     await access.group(request, uow.conn, group_id)
@@ -475,7 +468,7 @@ async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupM
     "/groups/{group_id}/members/{person_id}/remove",
     tags=["groups"],
     summary="Remove a person from a group",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def remove_group_member(
     request: Request, group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
@@ -488,7 +481,7 @@ async def remove_group_member(
 
 
 @router.post(
-    "/courses", status_code=201, tags=["training"], summary="Create a training course", dependencies=access.WRITE
+    "/courses", status_code=201, tags=["training"], summary="Create a training course", dependencies=auth.WRITE
 )
 async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
@@ -499,7 +492,7 @@ async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[st
     return await groups.course_view(uow.conn, cid)
 
 
-@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=access.READ)
+@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=auth.READ)
 async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.course(request, conn, course_id)
     return await groups.course_view(conn, course_id)
@@ -509,7 +502,7 @@ async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict
     "/courses/{course_id}/attendance",
     tags=["training"],
     summary="Record a person's attendance",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def record_attendance(request: Request, course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
     await access.course(request, uow.conn, course_id)
@@ -526,7 +519,7 @@ async def record_attendance(request: Request, course_id: uuid.UUID, body: s.Atte
     "/imports/members",
     tags=["imports"],
     summary="Import members (at most 2000 rows per request; every row's unit in your scope)",
-    dependencies=access.WRITE,
+    dependencies=auth.WRITE,
 )
 async def import_members(request: Request, body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     among = await access.subtree(request, uow.conn)

@@ -31,13 +31,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 
-from rc_shared.auth import Forbidden, check_scope, principal, require
+from rc_shared.auth import Forbidden, check_scope, principal
 from rc_shared.errors import NotFound
-
-READ = [Depends(require("read"))]
-ADMIN = [Depends(require("admin"))]
 
 
 async def report_root(request: Request, unit_id: uuid.UUID | None) -> uuid.UUID | None:

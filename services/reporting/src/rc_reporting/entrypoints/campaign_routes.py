@@ -20,6 +20,7 @@ from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import campaign_reports
+from rc_shared import auth
 from rc_shared.events.campaigns import CampaignType
 
 router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"])
@@ -143,7 +144,7 @@ AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); defau
 
 # The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID):
 # ``router`` is included before ``public_router``.
-@router.get("/by-unit", response_model=UnitFundsReport, dependencies=access.READ)
+@router.get("/by-unit", response_model=UnitFundsReport, dependencies=auth.READ)
 async def campaigns_by_unit(
     request: Request,
     as_of: Annotated[date | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
@@ -177,7 +178,7 @@ async def campaigns_by_unit(
     }
 
 
-@router.get("/by-period", response_model=CampaignSeries, dependencies=access.READ)
+@router.get("/by-period", response_model=CampaignSeries, dependencies=auth.READ)
 async def campaigns_by_period(
     request: Request,
     campaign_id: Annotated[

@@ -14,6 +14,7 @@ from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, R
 from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
+from rc_shared import auth
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -98,7 +99,7 @@ def _envelope(req: ReportRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/membership", response_model=MembershipReport, dependencies=access.READ)
+@router.get("/membership", response_model=MembershipReport, dependencies=auth.READ)
 async def membership(
     request: Request,
     as_of: AsOf = None,
@@ -118,7 +119,7 @@ async def membership(
     return {**_envelope(req), "units": [t.to_dict() for t in tops]}
 
 
-@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport, dependencies=access.READ)
+@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport, dependencies=auth.READ)
 async def membership_of_unit(
     request: Request,
     unit_id: Annotated[uuid.UUID, Path(description="The unit.")],
@@ -135,7 +136,7 @@ async def membership_of_unit(
     return {**_envelope(req), "unit": top.to_dict()}
 
 
-@router.get("/status", response_model=ProjectionStatus, dependencies=access.ADMIN)
+@router.get("/status", response_model=ProjectionStatus, dependencies=auth.ADMIN)
 async def projection_status(request: Request) -> dict[str, Any]:
     """How many events the projections have consumed.
 
