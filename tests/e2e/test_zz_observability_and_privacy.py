@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from typing import Any
 
 import asyncpg
 import httpx
@@ -206,3 +207,55 @@ async def test_metrics_after_the_run_have_sensible_values(system: System) -> Non
         assert "rc_dlq_messages" in scraped[consumer], consumer
     assert total("members", "rc_http_requests_total", status="422", method="POST", route="/units") >= 1
     assert total("reporting", "rc_events_dead_lettered_total") == 0
+
+
+async def test_trace_context_flows_from_the_http_request_through_kafka_to_downstream_events(system: System) -> None:
+    """A launch request's W3C trace id is on CampaignLaunched and on the LedgerOpened the donations
+    service emitted while handling it."""
+    trace = "4bf92f3577b34da6a3ce929d0e0e4736"
+    unit = str(uuid.uuid4())
+    async with httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as c:
+        r = await c.post(
+            "/campaigns",
+            json={
+                "code": f"TRACE-{uuid.uuid4().hex[:5]}",
+                "name": "Trace",
+                "campaign_type": "emergency_relief",
+                "organising_unit_id": unit,
+                "receiving_from": TODAY.isoformat(),
+                "receiving_until": (TODAY + timedelta(days=5)).isoformat(),
+            },
+        )
+        assert r.status_code == 201, r.text
+        cid = r.json()["id"]
+        launch = await c.post(
+            f"/campaigns/{cid}/launch", json={}, headers={"traceparent": f"00-{trace}-00f067aa0ba902b7-01"}
+        )
+        assert launch.status_code == 200, launch.text
+        assert launch.headers["traceparent"].split("-")[1] == trace
+
+    def trace_of(rec: Any) -> str:
+        from rc_shared.envelope import headers_dict
+
+        return headers_dict(rec.headers).get("traceparent", "").split("-")[1]
+
+    async def both_seen() -> bool:
+        from rc_shared.envelope import headers_dict
+
+        launched = [
+            r
+            for r in await read_topic(system.kafka, system.namespace + "campaigns.campaigns", expect=10**9, timeout=2)
+            if r.key == cid.encode() and headers_dict(r.headers)["ce_type"] == "campaigns.campaign.launched.v1"
+        ]
+        opened = [
+            r
+            for r in await read_topic(system.kafka, system.namespace + "donations.ledger", expect=10**9, timeout=2)
+            if r.key == cid.encode() and headers_dict(r.headers)["ce_type"] == "donations.ledger.opened.v1"
+        ]
+        if launched and opened:
+            assert trace_of(launched[0]) == trace
+            assert trace_of(opened[0]) == trace
+            return True
+        return False
+
+    await eventually(both_seen, timeout=60, what="the launch and the ledger opened by it, with their trace")
