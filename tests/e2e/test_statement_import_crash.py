@@ -132,9 +132,13 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
         assert f"created 0 (0 VND), duplicate {ROWS} ({expected} VND)" in (tmp_path / "import2.log").read_text()
 
         async def complete() -> bool:
-            return await reported_donations() >= ROWS
+            if await reported_donations() < ROWS:
+                return False
+            # the campaigns service saw the ledger cross the target and its event reached reporting
+            reached = (await reporting.get(f"/reports/campaigns/{cid}")).json()["targets_reached"]
+            return [t["target"] for t in reached] == ["cash_vnd"]
 
-        await eventually(complete, timeout=180, what="reporting to count every donation")
+        await eventually(complete, timeout=180, what="reporting to count every donation and the target reached")
         report = (await reporting.get(f"/reports/campaigns/{cid}")).json()
         assert report["donations"] == ROWS
         assert report["cash_raised_vnd"] == expected
