@@ -177,6 +177,17 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
         assert report["targets"]["cash_vnd"]["percent"] >= 100
         assert {t["target"] for t in report["targets_reached"]} == {"cash_vnd", "beneficiaries"}
 
+        # The public transparency page needs no token and shows the totals, in Vietnamese formatting.
+        async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as public:
+            page = await public.get(f"/public/campaigns/{cid}")
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+            assert "Cứu trợ khẩn cấp bão số 3" in page.text
+            assert "1.050.000 ₫" in page.text  # raised, and distributed
+            assert "Trần Thị Hộ" not in page.text  # beneficiaries are never named here
+            listing = await public.get("/public/campaigns")
+            assert f'href="/public/campaigns/{cid}"' in listing.text
+            assert (await public.get(f"/public/campaigns/{uuid.uuid4()}")).status_code == 404
+
     # The target-reached event was published exactly once per target, despite the resubmissions.
     records = await read_topic(system.kafka, system.namespace + "campaigns.campaigns", expect=10, timeout=5)
     reached = [

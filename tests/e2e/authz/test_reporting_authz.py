@@ -108,6 +108,14 @@ async def b_campaign(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/reports/campaigns/{await campaign(scene, unit)}", None, {}
 
 
+async def b_page_campaigns(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/public/campaigns", None, {}
+
+
+async def b_page_campaign(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/public/campaigns/{await campaign(scene, unit)}", None, {}
+
+
 CASES = [
     Case("GET", "/reports/membership", "read", b_membership),
     Case("GET", "/reports/membership/units/{unit_id}", "read", b_membership_unit),
@@ -117,6 +125,8 @@ CASES = [
     Case("GET", "/reports/campaigns/by-period", "read", b_by_period),
     Case("GET", "/reports/campaigns", "public", b_campaigns),
     Case("GET", "/reports/campaigns/{campaign_id}", "public", b_campaign),
+    Case("GET", "/public/campaigns", "public", b_page_campaigns),
+    Case("GET", "/public/campaigns/{campaign_id}", "public", b_page_campaign),
 ]
 
 

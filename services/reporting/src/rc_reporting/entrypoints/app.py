@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
+from rc_reporting.entrypoints.pages import pages_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
@@ -38,7 +39,7 @@ def build_app(
     return create_app(
         runtime,
         [router, campaign_router] if api else [],
-        public_routers=[public_campaign_router] if api else [],
+        public_routers=[public_campaign_router, pages_router] if api else [],
         title="Red Cross reporting service",
         description=(
             "Membership statistics per unit, rolled up the organisation tree as of any date, "
