@@ -50,6 +50,9 @@ def service_cli(
             log_level=settings.log_level.lower(),
             access_log=False,
             timeout_graceful_shutdown=10,
+            # longer than clients' and load balancers' idle timeouts: they close first, so a
+            # request never races the server closing an idle keep-alive connection
+            timeout_keep_alive=int(settings.http_keep_alive_s),
         )
 
     @app.command("migrate")

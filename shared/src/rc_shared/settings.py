@@ -47,6 +47,9 @@ class ServiceSettings(BaseSettings):
     kafka_replication_factor: int = Field(1, ge=1, description="Replication factor of topics this service creates.")
     http_host: str = Field("127.0.0.1", description="Address the HTTP API listens on.")
     http_port: int = Field(8000, ge=1, le=65535, description="Port the HTTP API listens on.")
+    http_keep_alive_s: float = Field(
+        75.0, gt=0, description="Idle keep-alive timeout of HTTP connections (above the clients' and proxies')."
+    )
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
     log_json: bool = Field(True, description="Log as JSON lines (false: human-readable console).")
     outbox_batch_size: int = Field(500, ge=1, le=10000, description="Rows the outbox relay publishes per batch.")
