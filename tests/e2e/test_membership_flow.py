@@ -124,3 +124,6 @@ async def test_demo_dataset_report_matches_the_plan_figures(system: System, monk
         assert (bl["members"], bl["volunteers"]) == (11_603, 2_193)
         assert len(bl["children"]) == 7
         assert sum(c["members"] for c in bl["children"]) == 11_603
+        # 2023 fees of the active members: each counted once; the seeded demo pays mostly
+        assert sum(bl["fees"].values()) == 11_603
+        assert bl["fees"]["paid"] > bl["fees"]["unpaid"] > bl["fees"]["exempted"] > 0

@@ -150,6 +150,12 @@ def install(app: FastAPI, service: str, max_request_bytes: int, writes_per_minut
     async def _integrity(_: Request, exc: asyncpg.IntegrityConstraintViolationError) -> JSONResponse:
         return problem(409, "conflict", f"conflicts with existing data: {exc.constraint_name or exc}")
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        cid = current_correlation_id.get() or request.headers.get("x-correlation-id") or "-"
+        log.error("unhandled_error", path=request.url.path, error=repr(exc), exc_info=exc)
+        return problem(500, "internal_error", f"internal error (correlation id {cid}); it has been logged")
+
     @app.middleware("http")
     async def _context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         cid = request.headers.get("x-correlation-id") or str(uuid.uuid4())

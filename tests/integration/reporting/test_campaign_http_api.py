@@ -12,6 +12,7 @@ import pytest
 
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.settings import Settings
+from rc_shared.envelope import Envelope
 from rc_shared.events.donations import DonationRecorded
 from tests.integration.reporting.campaign_helpers import Relief, feed_campaigns, lev
 from tests.integration.reporting.helpers import feed
@@ -233,3 +234,31 @@ async def test_50000_donations_project_exactly_and_every_report_answers(
         assert r.status_code == 200, r.text
     report = (await client.get(f"/reports/campaigns/{relief.K}")).json()
     assert (report["cash_raised_vnd"], report["donations"]) == (expected_cash, 7 + 50_000)
+
+
+async def test_public_pages_render_known_and_ledger_only_campaigns(
+    client: httpx.AsyncClient, relief: Relief, pool: asyncpg.Pool
+) -> None:
+    # a campaign known so far only from a donation (its launch has not arrived): no name yet
+    stranger = uuid.uuid4()
+    gift = DonationRecorded(
+        campaign_id=stranger,
+        donation_id=uuid.uuid4(),
+        kind="cash",
+        amount_vnd=1_234_000,
+        donor_type="anonymous",
+        unit_id=uuid.uuid4(),
+        channel="cash",
+        received_on=date(2025, 5, 2),
+        receipt_no=1,
+    )
+    await feed_campaigns(pool, [Envelope(data=gift, source="/donations")])
+    listing = await client.get("/public/campaigns")
+    assert listing.status_code == 200 and listing.headers["content-type"].startswith("text/html")
+    assert f'href="/public/campaigns/{relief.K}"' in listing.text
+    assert f'href="/public/campaigns/{stranger}"' in listing.text
+    page = await client.get(f"/public/campaigns/{stranger}")
+    assert page.status_code == 200
+    assert "1.234.000 ₫" in page.text
+    known = await client.get(f"/public/campaigns/{relief.K}")
+    assert known.status_code == 200 and "<h1>" in known.text

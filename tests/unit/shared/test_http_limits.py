@@ -59,3 +59,21 @@ async def test_writes_above_the_rate_get_429_with_retry_after_reads_are_not_limi
         # another client has its own budget; reads are not counted
         assert (await c.post("/echo", content=b"{}", headers={"Authorization": "Bearer client-b"})).status_code == 200
         assert [(await c.get("/read", headers=h)).status_code for _ in range(10)] == [200] * 10
+
+
+async def test_an_unexpected_error_is_a_json_500_naming_the_correlation_id() -> None:
+    app = _app()
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise AttributeError("a bug")
+
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://t"
+    ) as c:
+        r = await c.get("/boom", headers={"x-correlation-id": "cid-42"})
+    assert r.status_code == 500
+    assert r.json() == {
+        "error": "internal_error",
+        "message": "internal error (correlation id cid-42); it has been logged",
+    }

@@ -46,6 +46,15 @@ def vnd(amount: int | None) -> str:
     return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
 
 
+def _name(r: dict[str, Any]) -> str:
+    """A campaign's name; one known only from its ledger so far has none yet."""
+    return str(r.get("name") or r.get("code") or f"Cuộc vận động {r['campaign_id']}")
+
+
+def _label(table: dict[str, str], value: str | None) -> str:
+    return table.get(value or "unknown", value or "–")
+
+
 def _page(title: str, body: str) -> HTMLResponse:
     return HTMLResponse(
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
@@ -60,9 +69,9 @@ async def campaigns_page(request: Request) -> HTMLResponse:
     async with connection(request) as conn:
         rows = await campaign_reports.campaigns(conn, None, None, None)
     lines = "".join(
-        f'<tr><td><a href="/public/campaigns/{r["campaign_id"]}">{escape(r["name"])}</a></td>'
-        f"<td>{escape(TYPES.get(r['campaign_type'], r['campaign_type']))}</td>"
-        f"<td>{escape(STATES.get(r['state'], r['state']))}</td>"
+        f'<tr><td><a href="/public/campaigns/{r["campaign_id"]}">{escape(_name(r))}</a></td>'
+        f"<td>{escape(_label(TYPES, r['campaign_type']))}</td>"
+        f"<td>{escape(_label(STATES, r['state']))}</td>"
         f'<td class="n">{vnd(r["cash_raised_vnd"])}</td><td class="n">{vnd(r["distributed_cash_vnd"])}</td></tr>'
         for r in rows
     )
@@ -94,10 +103,10 @@ async def campaign_page(
             f"<td><div class='bar'><div style='width:{pct:.0f}%'></div></div></td></tr>"
         )
     body = (
-        f"<h1>{escape(r['name'])}</h1>"
-        f"<p>{escape(TYPES.get(r['campaign_type'], r['campaign_type']))} · "
-        f"{escape(STATES.get(r['state'], r['state']))} · tiếp nhận từ {r['receiving_from']} "
-        f"đến {r['receiving_until']}</p>"
+        f"<h1>{escape(_name(r))}</h1>"
+        f"<p>{escape(_label(TYPES, r['campaign_type']))} · "
+        f"{escape(_label(STATES, r['state']))} · tiếp nhận từ {r['receiving_from'] or '–'} "
+        f"đến {r['receiving_until'] or '–'}</p>"
         "<table>"
         f"<tr><td>Tiền mặt đã tiếp nhận</td><td class='n'>{vnd(r['cash_raised_vnd'])}</td></tr>"
         f"<tr><td>Hiện vật (giá trị)</td><td class='n'>{vnd(r['in_kind_value_vnd'])}</td></tr>"
@@ -108,4 +117,4 @@ async def campaign_page(
         f"<tr><td>Người/hộ đã được hỗ trợ</td><td class='n'>{r['beneficiaries_reached']}</td></tr>"
         "</table>" + (f"<h2>Mục tiêu</h2><table>{targets}</table>" if targets else "")
     )
-    return _page(r["name"], body)
+    return _page(_name(r), body)
