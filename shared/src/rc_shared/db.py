@@ -7,7 +7,6 @@ import json
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import asyncpg
 
@@ -79,7 +78,3 @@ async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
     finally:
         await conn.close()
     return applied_now
-
-
-def record_to_dict(record: Any) -> dict[str, Any]:
-    return dict(record.items()) if record is not None else {}

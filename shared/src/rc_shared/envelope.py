@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -131,15 +131,3 @@ def decode(
         traceparent=h.get("traceparent"),
         correlation_id=h.get("correlation-id"),
     )
-
-
-def dump(envelope: Envelope) -> dict[str, Any]:
-    """A JSON-able view (for logs and the DLQ inspector)."""
-    return {
-        "id": str(envelope.id),
-        "type": envelope.type,
-        "source": envelope.source,
-        "subject": envelope.subject,
-        "time": envelope.time.isoformat(),
-        "data": envelope.data.model_dump(mode="json"),
-    }
