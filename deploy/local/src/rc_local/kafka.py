@@ -710,12 +710,24 @@ def _server_properties(kdir: Path, port: int, controller_port: int, security: _S
     return "\n".join(lines) + "\n"
 
 
+def new_cluster_id() -> str:
+    """A cluster id as Kafka's ``Uuid.randomUuid()`` draws it.
+
+    16 random bytes, URL-safe base64 without padding (22 chars); drawn again when the text would
+    start with ``-`` (one draw in 64), which command-line parsers take for an option.
+    """
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
+
+
 def _cluster_id(kdir: Path) -> str:
+    """The state directory's cluster id; a file from an earlier version may start with ``-``."""
     path = kdir / "cluster.id"
     if path.exists():
         return path.read_text().strip()
-    # Kafka's Uuid: 16 random bytes, URL-safe base64 without padding (22 chars).
-    cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cid = new_cluster_id()
     path.write_text(cid + "\n")
     return cid
 
@@ -737,8 +749,8 @@ def _format_storage(kdir: Path, java: str, lib: Path, props: Path, add_scram: Se
         "format",
         "--config",
         str(props),
-        "--cluster-id",
-        _cluster_id(kdir),
+        # One argument with "=": an id starting with "-" must not be taken for an option.
+        f"--cluster-id={_cluster_id(kdir)}",
         "--ignore-formatted",
     ]
     for credential in add_scram:
