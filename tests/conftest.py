@@ -14,6 +14,8 @@ import pytest
 
 from tests.infra import Endpoints, select_infrastructure
 
+pytest_plugins = ["tests.skip_policy"]
+
 
 @pytest.fixture(scope="session")
 def infra() -> Iterator[Endpoints]:

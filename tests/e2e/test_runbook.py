@@ -11,14 +11,13 @@ environment, a real Kafka broker and a real PostgreSQL.
 6. restore after a broker loss: a fresh empty broker, ``rc-members outbox republish --since``.
 
 Each test gets fresh databases and a private topic namespace. The last one starts its own broker
-(``rc_local.kafka``) in a temporary state dir on free ports, so it runs only with the local
-launcher (as tests/integration/security/test_kafka_scram.py).
+(``rc_local.kafka``) in a temporary state dir on free ports, whatever infrastructure the other
+tests use (as tests/integration/security/test_kafka_scram.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
+import re
 import shutil
 import signal
 from collections.abc import Iterator
@@ -29,14 +28,16 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from prometheus_client.parser import text_string_to_metric_families
 
 from rc_local import kafka as local_kafka
 from rc_local.stack import state_dir
+from rc_reporting.service_layer.projection import CONSUMER_NAME
 from rc_shared.auth import generate_keys, mint
 from rc_shared.events.members import PEOPLE_TOPIC, UNITS_TOPIC
 from tests.e2e.harness import AUDIENCE, ISSUER, ServiceProcess, auth, auth_keys, free_port
+from tests.e2e.offsets import record_count, wait_caught_up
 from tests.e2e.runbook_helpers import (
     AS_OF,
     Env,
@@ -53,7 +54,6 @@ from tests.e2e.runbook_helpers import (
     wait_figures,
     wait_processed,
 )
-from tests.infra import docker_engine_available
 from tests.integration.shared.helpers import eventually
 
 pytestmark = pytest.mark.e2e
@@ -79,30 +79,20 @@ def procs() -> Iterator[list[ServiceProcess]]:
         p.kill()
 
 
-async def _topic_records(bootstrap: str, topics: list[str]) -> int:
-    """Records on ``topics`` (sum of end offsets; nothing is ever deleted in a test)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        parts = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
-        if not parts:
-            await consumer._client.force_metadata_update()
-            parts = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
-        ends = await consumer.end_offsets(parts)
-        return sum(ends.values())
-    finally:
-        await consumer.stop()
-
-
-async def _metric(url: str, name: str) -> float:
-    """Sum of a Prometheus metric's samples at ``url``/metrics (0 when absent)."""
+async def _metric(url: str, name: str, **labels: str) -> float:
+    """Sum of the samples called ``name`` with these labels at ``url``/metrics (0 when absent)."""
     async with httpx.AsyncClient(timeout=10) as c:
         text = (await c.get(f"{url}/metrics")).text
-    total = 0.0
-    for line in text.splitlines():
-        if line.startswith(name + "{") or line.startswith(name + " "):
-            total += float(line.rsplit(" ", 1)[1])
-    return total
+    return sum(
+        s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+        if s.name == name and all(s.labels.get(k) == v for k, v in labels.items())
+    )
+
+
+def _topics(env: Env) -> list[str]:
+    return [env.namespace + UNITS_TOPIC, env.namespace + PEOPLE_TOPIC]
 
 
 # --------------------------------------------------------------------------------------------
@@ -131,8 +121,7 @@ async def test_start_stop_on_sigterm_and_restart_continues_where_it_left_off(
     await wait_figures(reporting.url, tree, what="figures after the restart")
     n = await wait_processed(env)
     # the relay did not publish anything twice, the consumer did not re-read committed records
-    topics = [env.namespace + UNITS_TOPIC, env.namespace + PEOPLE_TOPIC]
-    assert await _topic_records(env.kafka, topics) == await _outbox_rows(env.members_dsn)
+    assert await record_count(env.kafka, _topics(env)) == await _outbox_rows(env.members_dsn)
     assert await _metric(reporting.url, "rc_events_duplicate_total") == 0
     assert await processed(env.reporting_dsn) == n
 
@@ -183,10 +172,14 @@ async def test_scale_two_reporting_consumers_two_members_one_active_relay(
     await add_members(m1.url, tree, 4, volunteers=1)
     for r in (r1, r2):
         await wait_figures(r.url, tree, what=f"figures through {r.url}")
-    await wait_processed(env)
-    # the group shared the work: each process applied part of the events, none twice
-    consumed = [await _metric(r.url, "rc_events_consumed_total") for r in (r1, r2)]
+    n = await wait_processed(env)
+    # every record committed: nothing can be redelivered any more, so the counts below are final
+    await wait_caught_up(env.kafka, env.namespace + CONSUMER_NAME, _topics(env))
+    # the group shared the work: each process applied part of the events, none twice (the consumed
+    # counter counts applications, not records: a duplicate applied again would push it above n)
+    consumed = [await _metric(r.url, "rc_events_consumed_total", consumer=CONSUMER_NAME) for r in (r1, r2)]
     assert all(c > 0 for c in consumed), consumed
+    assert sum(consumed) == n, (consumed, n)
 
     # fail-over: the active relay's process stops; the standby takes the lock and publishes
     active = m1 if ready(m1)["checks"]["outbox_relay"] == "active" else m2
@@ -244,10 +237,12 @@ async def test_dlq_show_then_replay_once_the_cause_is_fixed(env: Env, procs: lis
     assert replayed.stdout.startswith("replayed 1 record(s)"), replayed.stdout
     await wait_figures(reporting.url, tree, what="the replayed role applied")
     n = await wait_processed(env)  # dead_lettered -> applied: counted once
+    records = await record_count(env.kafka, _topics(env))
 
     again = cli(reporting, "dlq", "replay", PEOPLE_TOPIC)
     assert again.returncode == 0 and again.stdout.startswith("replayed 0 record(s)"), again.stdout
-    await asyncio.sleep(1)
+    assert await record_count(env.kafka, _topics(env)) == records  # the command returned: nothing republished
+    await wait_caught_up(env.kafka, env.namespace + CONSUMER_NAME, _topics(env))
     assert await processed(env.reporting_dsn) == n
     assert summary(await figures(reporting.url, tree))["volunteers"] == 1
     assert await _metric(reporting.url, "rc_events_dead_lettered_total") == 1
@@ -280,7 +275,8 @@ async def test_rebuild_with_the_consumer_stopped_gives_identical_figures(env: En
     reporting.start()
     assert await _report(reporting.url, tree) == before
     assert await processed(env.reporting_dsn) == n  # the ledger was refilled by the rebuild, once
-    await asyncio.sleep(1)  # the restarted consumer resumes after the rebuild: nothing changes
+    # the restarted consumer has nothing left to read (its group committed every record): nothing changes
+    await wait_caught_up(env.kafka, env.namespace + CONSUMER_NAME, _topics(env))
     assert await _report(reporting.url, tree) == before
     assert await processed(env.reporting_dsn) == n
 
@@ -349,17 +345,6 @@ async def test_signing_key_rotation_with_two_trusted_public_keys(
 # 6. restore after a broker loss
 
 
-def _not_local_reason() -> str | None:
-    if os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
-        return "KAFKA_BOOTSTRAP_SERVERS selects an external broker; this test starts its own local broker"
-    mode = os.environ.get("RC_TEST_INFRA", "auto").strip().lower() or "auto"
-    if mode in {"env", "docker"}:
-        return f"RC_TEST_INFRA={mode}: this test needs the local launcher (rc_local.kafka)"
-    if mode == "auto" and docker_engine_available():
-        return "a Docker engine answers, so the tests use testcontainers; this test needs the local launcher"
-    return None
-
-
 def _seed_jars(state: Path) -> None:
     """Reuse the local stack's resolved broker jars (a cache, not broker state) to skip Maven."""
     lib = state_dir() / "kafka" / "lib"
@@ -377,7 +362,6 @@ def _lose_broker(state: Path) -> None:
     shutil.move(lib, state / "kafka" / "lib")
 
 
-@pytest.mark.skipif(_not_local_reason() is not None, reason=_not_local_reason() or "")
 async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
     infra: Any, tmp_path: Path, procs: list[ServiceProcess]
 ) -> None:
@@ -398,6 +382,7 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
         # The reporting consumer is down for a while; events keep being published (acknowledged,
         # marked published in the members outbox) but nobody consumes them yet.
         assert terminate(reporting)[0] == STOPPED
+        before_loss = await processed(env.reporting_dsn)  # applied before the loss: they come back as copies
         await add_members(members.url, tree, 3, volunteers=1)
 
         async def all_published() -> bool:
@@ -424,23 +409,31 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
         start_all(members, reporting)  # they re-create their topics on start
 
         await wait_figures(reporting.url, tree, what="figures after the restore")
-        await wait_processed(env)
-        topics = [env.namespace + UNITS_TOPIC, env.namespace + PEOPLE_TOPIC]
-        assert await _topic_records(bootstrap, topics) == rows  # each event published once again
+        handled = await wait_processed(env)
+        topics = _topics(env)
+        assert await record_count(bootstrap, topics) == rows  # each event published once again
+        group = env.namespace + CONSUMER_NAME
+        await wait_caught_up(bootstrap, group, topics)
+
+        async def duplicates() -> float:
+            return await _metric(reporting.url, "rc_events_duplicate_total", consumer=CONSUMER_NAME)
+
+        assert await duplicates() == before_loss  # exactly the events applied before the loss
 
         # A --since older than the retention window: what the window holds is republished (here:
         # everything once more), and exit code 3 says that older events could not be.
         old = cli(members, "outbox", "republish", "--since", "2000-01-01T00:00:00+07:00", "--yes")
         assert old.returncode == 3 and "retention window" in old.stderr, old.stdout + old.stderr
         assert old.stdout.startswith(f"marked {rows} outbox row(s)"), old.stdout
-        handled = await wait_processed(env)
 
-        async def all_seen_twice() -> bool:
-            return await _metric(reporting.url, "rc_events_duplicate_total") >= handled
+        async def republished() -> bool:
+            return await record_count(bootstrap, topics) == 2 * rows
 
-        await eventually(all_seen_twice, timeout=20, what="the second copies to reach the consumer")
+        await eventually(republished, timeout=20, what="the second copies on the topics")
+        await wait_caught_up(bootstrap, group, topics)
+        assert await duplicates() == before_loss + handled  # every copy recognised, none applied
         await wait_figures(reporting.url, tree, what="figures after a second republish")
-        assert await wait_processed(env) == handled  # the copies were recognised and ignored
+        assert await wait_processed(env) == handled
     finally:
         for p in procs:
             p.kill()
@@ -468,7 +461,7 @@ def test_runbook_lists_every_tested_procedure() -> None:
         "tests/e2e/test_runbook.py",
     ):
         assert needle in text, needle
-    tests = [n for n in globals() if n.startswith("test_") and n != "test_runbook_lists_every_tested_procedure"]
-    assert len(tests) == 6
-    for name in tests:
-        assert f"`{name}`" in text, name
+    # the runbook's table of procedures names exactly the procedure tests of this module
+    documented = set(re.findall(r"^\|[^|\n]+\| `(test_\w+)` \|$", text, flags=re.MULTILINE))
+    tests = {n for n in globals() if n.startswith("test_") and n != "test_runbook_lists_every_tested_procedure"}
+    assert documented == tests

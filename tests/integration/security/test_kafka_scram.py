@@ -6,14 +6,14 @@ That broker has no PLAINTEXT client listener: ``SASL_PLAINTEXT`` on one port and
 self-signed CA made by keytool) on another, with SCRAM-SHA-512 and SCRAM-SHA-256 users created when
 its storage is formatted. PostgreSQL comes from the usual ``infra`` fixture.
 
-The module is skipped when the tests do not use the local launcher (``KAFKA_BOOTSTRAP_SERVERS``,
-``RC_TEST_INFRA=env|docker``, or a Docker engine that makes the tests use testcontainers).
+The module runs whatever infrastructure the other tests use (environment variables,
+testcontainers or the local launcher): its broker is always its own, so nothing here depends on
+what else the machine has.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 import socket
 import time
@@ -40,29 +40,9 @@ from rc_shared.kafka import make_producer, security_options
 from rc_shared.outbox import UnitOfWork
 from rc_shared.runtime import Runtime
 from rc_shared.settings import ServiceSettings
-from tests.infra import docker_engine_available
 from tests.integration.shared.helpers import eventually
 
-
-def _not_local_reason() -> str | None:
-    """Why the selected test infrastructure is not the local launcher (None: it is)."""
-    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    if external:
-        return (
-            f"KAFKA_BOOTSTRAP_SERVERS={external} selects an external broker; this module starts its own "
-            "local SCRAM broker with rc_local.kafka and runs only when the tests use the local launcher"
-        )
-    mode = os.environ.get("RC_TEST_INFRA", "auto").strip().lower() or "auto"
-    if mode in {"env", "docker"}:
-        return f"RC_TEST_INFRA={mode} selects non-local infrastructure; this module needs the local launcher"
-    if mode == "auto" and docker_engine_available():
-        return "a Docker engine answers, so the tests use testcontainers; this module needs the local launcher"
-    return None
-
-
-_SKIP_REASON = _not_local_reason()
-
-pytestmark = [pytest.mark.integration, pytest.mark.skipif(_SKIP_REASON is not None, reason=_SKIP_REASON or "")]
+pytestmark = pytest.mark.integration
 
 USERS = ("alice", "bob")
 HOST = "127.0.0.1"

@@ -1,0 +1,83 @@
+"""Exact reads of Kafka for end-to-end assertions: read a topic up to its end offsets (no fixed wait,
+no early stop at an expected count) and wait until a consumer group has committed every record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from tests.integration.shared.helpers import eventually
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topics: list[str]) -> list[TopicPartition]:
+    def known() -> list[TopicPartition]:
+        return [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+
+    parts = known()
+    if len({tp.topic for tp in parts}) < len(set(topics)):
+        await consumer._client.force_metadata_update()
+        parts = known()
+    missing = set(topics) - {tp.topic for tp in parts}
+    assert not missing, f"no such topic(s): {sorted(missing)}"
+    return parts
+
+
+async def end_offsets(bootstrap: str, topics: list[str]) -> dict[TopicPartition, int]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        return dict(await consumer.end_offsets(await _partitions(consumer, topics)))
+    finally:
+        await consumer.stop()
+
+
+async def record_count(bootstrap: str, topics: list[str]) -> int:
+    """Records on ``topics`` (sum of end offsets: nothing is ever deleted in a test)."""
+    return sum((await end_offsets(bootstrap, topics)).values())
+
+
+async def read_to_end(bootstrap: str, topic: str) -> list[Any]:
+    """Every record of ``topic`` from the beginning up to the end offsets seen when the call starts."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
+    await consumer.start()
+    try:
+        parts = await _partitions(consumer, [topic])
+        ends = await consumer.end_offsets(parts)
+        todo = {tp for tp in parts if ends[tp] > 0}
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(*parts)
+        out: list[Any] = []
+        while todo:
+            batch = await consumer.getmany(*todo, timeout_ms=1000)
+            for tp, records in batch.items():
+                out.extend(r for r in records if r.offset < ends[tp])
+                if await consumer.position(tp) >= ends[tp]:
+                    todo.discard(tp)
+        return sorted(out, key=lambda r: (r.partition, r.offset))
+    finally:
+        await consumer.stop()
+
+
+async def committed(bootstrap: str, group: str, topics: list[str]) -> dict[TopicPartition, int]:
+    """The group's committed offset per partition (0 where it committed nothing)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        return {tp: (await consumer.committed(tp)) or 0 for tp in await _partitions(consumer, topics)}
+    finally:
+        await consumer.stop()
+
+
+async def wait_caught_up(bootstrap: str, group: str, topics: list[str], timeout: float = 60.0) -> int:
+    """Wait until ``group`` has committed every record of ``topics`` (committed == end offsets on every
+    partition); return the number of records. After this nothing can be redelivered to the group."""
+    ends: dict[TopicPartition, int] = {}
+
+    async def caught_up() -> bool:
+        nonlocal ends
+        ends = await end_offsets(bootstrap, topics)
+        return await committed(bootstrap, group, topics) == ends
+
+    await eventually(caught_up, timeout=timeout, what=f"group {group} to commit every record of {topics}")
+    return sum(ends.values())
