@@ -1,5 +1,11 @@
 """The reporting consumer as a real process on a real broker: SIGKILL in the middle of a stream of
-10,000 member events, redelivery of processed events, and a poison event."""
+10,000 member events, redelivery of processed events, and a poison event.
+
+The projections are idempotent by construction, so unchanged figures after a redelivery would not
+show that deduplication works. The process is therefore instrumented (tests/e2e/sabotage.py,
+``count-applications``): every handler call also inserts a row into a table without a unique key,
+so an event applied twice shows twice. The same test runs against a process whose deduplication
+is disabled (``no-dedup``) and must then fail its exactly-once check."""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from rc_reporting.service_layer.projection import CONSUMER_NAME, members_consumer
 from rc_shared.envelope import Envelope, Event
 from rc_shared.events.members import (
     PEOPLE_TOPIC,
@@ -25,9 +32,11 @@ from rc_shared.events.members import (
     RoleAssigned,
     UnitCreated,
 )
-from tests.e2e.harness import ServiceProcess, auth, service_env
+from tests.e2e.harness import auth, service_env
+from tests.e2e.offsets import read_to_end, wait_caught_up
+from tests.e2e.sabotage import APPLICATIONS_TABLE, PatchedProcess
 from tests.infra import create_database
-from tests.integration.shared.helpers import eventually, read_topic
+from tests.integration.shared.helpers import eventually
 
 AS_OF = "2023-12-31"
 START = date(2023, 1, 1)
@@ -135,20 +144,25 @@ async def _status(client: httpx.AsyncClient) -> dict[str, Any]:
         return {}
 
 
-@pytest.fixture
-def reporting(infra: Any, tmp_path: Path) -> Any:
+@pytest.fixture(params=["real", "no-dedup"])
+def reporting(request: pytest.FixtureRequest, infra: Any, tmp_path: Path) -> Any:
+    """The reporting process, instrumented; ``no-dedup``: with its deduplication disabled."""
     namespace = f"crash{uuid.uuid4().hex[:8]}."
     dsn = create_database(infra.admin_dsn, "e2e_reporting")
+    asyncio.run(_execute(dsn, APPLICATIONS_TABLE))
     env = service_env("reporting", dsn, infra.kafka_bootstrap, namespace)
     env["RC_CONSUMER_MAX_RECORDS"] = "300"
-    proc = ServiceProcess(name="reporting", env=env, args=["--no-relay"], log_path=tmp_path / "reporting.log")
+    patches = ("count-applications",) if request.param == "real" else ("count-applications", "no-dedup")
+    proc = PatchedProcess(
+        name="reporting", env=env, args=["--no-relay"], log_path=tmp_path / "reporting.log", patches=patches
+    )
     proc.start()
-    yield proc, namespace, dsn
+    yield proc, namespace, dsn, request.param == "no-dedup"
     proc.stop()
 
 
 async def test_sigkill_mid_stream_then_redelivery_and_poison_leave_exact_figures(infra: Any, reporting: Any) -> None:
-    proc, namespace, dsn = reporting
+    proc, namespace, dsn, sabotaged = reporting
     stream = Stream()
     producer = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap, enable_idempotence=True, linger_ms=5)
     await producer.start()
@@ -163,7 +177,7 @@ async def test_sigkill_mid_stream_then_redelivery_and_poison_leave_exact_figures
             proc.kill()  # SIGKILL: no graceful shutdown, an uncommitted batch in flight
             killed_at = await _count(dsn)
             await sending
-            assert killed_at < 10_000, "the stream was over before the kill: the test proved nothing"
+            assert 0 < killed_at < 10_000, f"the kill did not land mid-stream ({killed_at} processed)"
             proc.start()
 
             async def all_processed() -> bool:
@@ -172,6 +186,11 @@ async def test_sigkill_mid_stream_then_redelivery_and_poison_leave_exact_figures
             await eventually(all_processed, timeout=120, what="all 10,000 events processed after restart")
             await _assert_figures(client, stream)
             assert await _count(dsn) == 10_000
+            # the batch in flight at the kill was rolled back with its effects: nothing applied twice
+            # (without deduplication a batch committed just before the kill may show twice already:
+            # the sabotaged variant is judged on the redelivery below, which always repeats events)
+            if not sabotaged:
+                await _assert_each_applied_once(dsn, {e.id for e in stream.envelopes})
 
             # Redelivery: 2,000 already-processed events arrive again (an operator replay, a producer retry).
             await _publish(producer, namespace, stream.envelopes[:2000], pause=0)
@@ -199,12 +218,45 @@ async def test_sigkill_mid_stream_then_redelivery_and_poison_leave_exact_figures
                 return r.status_code == 200 and r.json()["units"][0]["collaborators"] == 1
 
             await eventually(later_applied, timeout=60, what="the event after the poison one")
-            dlq = await read_topic(infra.kafka_bootstrap, namespace + PEOPLE_TOPIC + ".dlq", expect=1)
+            # every record (the 2,000 copies too) consumed and committed: nothing more can arrive
+            topics = [namespace + t for t in members_consumer.topics]
+            total = await wait_caught_up(infra.kafka_bootstrap, namespace + CONSUMER_NAME, topics, timeout=120)
+            assert total == 10_000 + 2_000 + 2
+            dlq = await read_to_end(infra.kafka_bootstrap, namespace + PEOPLE_TOPIC + ".dlq")
             assert [r.value for r in dlq] == [b'{"person_id": 42}']
-            await _assert_figures(client, stream)  # redelivered events changed nothing
+            await _assert_figures(client, stream)  # redelivered events changed no figure...
             assert await _count(dsn) == 10_001
+            expected = {e.id for e in stream.envelopes} | {later.id}
+            if sabotaged:  # ...which would hold without deduplication too: the applications show it
+                with pytest.raises(AssertionError, match="applied more than once"):
+                    await _assert_each_applied_once(dsn, expected)
+                return
+            await _assert_each_applied_once(dsn, expected)  # ...and no event was applied twice
     finally:
         await producer.stop()
+
+
+async def _assert_each_applied_once(dsn: str, expected: set[uuid.UUID]) -> None:
+    """Every expected event applied exactly once by the members projection (non-idempotent count)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        rows = await conn.fetch(
+            "SELECT event_id, count(*) AS n FROM e2e_applications WHERE consumer = $1 GROUP BY event_id",
+            CONSUMER_NAME,
+        )
+    finally:
+        await conn.close()
+    twice = {r["event_id"]: r["n"] for r in rows if r["n"] > 1}
+    assert not twice, f"{len(twice)} event(s) applied more than once, e.g. {list(twice.items())[:3]}"
+    assert {r["event_id"] for r in rows} == expected
+
+
+async def _execute(dsn: str, sql: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
 
 
 async def _assert_figures(client: httpx.AsyncClient, stream: Stream) -> None:
