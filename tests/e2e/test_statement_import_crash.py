@@ -1,6 +1,9 @@
 """A 50,000-row bank statement imported twice while the donations outbox relay and the reporting
 consumer are SIGKILLed and restarted: every donation recorded once, the reporting total equals the
-file's sum, and rebuilding the reporting projections from the topics gives identical figures."""
+file's sum, and rebuilding the reporting projections from the topics gives identical figures.
+
+The kill is shown to land mid-import (the import still running, some but not all rows committed);
+a broken variant that kills after the import finished must fail that check."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
@@ -75,12 +79,30 @@ def _import(api: str, campaign_id: str, file: Path, log: Path) -> subprocess.Pop
     )
 
 
+async def _committed_donations(dsn: str, campaign_id: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", uuid.UUID(campaign_id)))
+    finally:
+        await conn.close()
+
+
+def assert_mid_import(committed: int, rows: int, still_running: bool) -> None:
+    """The kill landed in the middle of the import: some rows committed, not all, import still running."""
+    assert 0 < committed < rows and still_running, (
+        f"the kill did not land mid-import: {committed} of {rows} rows committed, import running: {still_running}"
+    )
+
+
+# "kill-after-import" is a broken variant of the test (the kill waits for the import to finish): its
+# mid-import check must fail. It needs no 50,000 rows to show that, and stops at the check.
+@pytest.mark.parametrize(("variant", "rows"), [("real", ROWS), ("kill-after-import", 2_000)])
 async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counted_once(
-    processes: Any, tmp_path: Path
+    processes: Any, tmp_path: Path, variant: str, rows: int
 ) -> None:
-    procs, _dsns = processes
+    procs, dsns = processes
     statement = tmp_path / "statement.csv"
-    expected = write_statement(statement, ROWS)
+    expected = write_statement(statement, rows)
     async with (
         httpx.AsyncClient(base_url=procs["campaigns"].url, timeout=30, headers=auth()) as campaigns,
         httpx.AsyncClient(base_url=procs["donations"].url, timeout=30, headers=auth()) as donations,
@@ -119,9 +141,19 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
         async def mid_import() -> bool:
             return await reported_donations() >= 3000
 
-        await eventually(mid_import, timeout=120, what="the import to be under way in reporting")
+        if variant == "real":
+            await eventually(mid_import, timeout=120, what="the import to be under way in reporting")
+        else:
+            assert await asyncio.to_thread(first.wait, 300) == 0
         procs["relay"].kill()
         procs["reporting"].kill()
+        committed = await _committed_donations(dsns["donations"], cid)
+        running = first.poll() is None  # after the count: the rows counted were not the last ones
+        if variant != "real":
+            with pytest.raises(AssertionError, match="did not land mid-import"):
+                assert_mid_import(committed, rows, running)
+            return
+        assert_mid_import(committed, rows, running)
         await asyncio.sleep(1)
         procs["relay"].start()
         procs["reporting"].start()
@@ -129,10 +161,10 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
 
         second = _import(procs["donations"].url, cid, statement, tmp_path / "import2.log")
         assert await asyncio.to_thread(second.wait, 300) == 0, (tmp_path / "import2.log").read_text()[-2000:]
-        assert f"created 0 (0 VND), duplicate {ROWS} ({expected} VND)" in (tmp_path / "import2.log").read_text()
+        assert f"created 0 (0 VND), duplicate {rows} ({expected} VND)" in (tmp_path / "import2.log").read_text()
 
         async def complete() -> bool:
-            if await reported_donations() < ROWS:
+            if await reported_donations() < rows:
                 return False
             # the campaigns service saw the ledger cross the target and its event reached reporting
             reached = (await reporting.get(f"/reports/campaigns/{cid}")).json()["targets_reached"]
@@ -140,11 +172,11 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
 
         await eventually(complete, timeout=180, what="reporting to count every donation and the target reached")
         report = (await reporting.get(f"/reports/campaigns/{cid}")).json()
-        assert report["donations"] == ROWS
+        assert report["donations"] == rows
         assert report["cash_raised_vnd"] == expected
         ledger = (await donations.get(f"/campaigns/{cid}/ledger")).json()
         assert ledger["cash"]["net_received_vnd"] == expected
-        assert ledger["receipts_issued"] == ROWS
+        assert ledger["receipts_issued"] == rows
 
         # Rebuild every reporting projection from the topics: identical figures.
         before = {
