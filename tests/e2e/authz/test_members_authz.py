@@ -196,6 +196,10 @@ async def b_register(scene: Scene, unit: uuid.UUID) -> Built:
     return "/people", person_body(unit), {}
 
 
+async def b_list_people(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/people", None, {"unit_id": str(unit), "q": "Lê Văn"}
+
+
 async def b_get_person(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/people/{await person(scene, unit, 'main', volunteer=True)}", None, {}
 
@@ -303,6 +307,7 @@ CASES = [
     Case("POST", "/units/{unit_id}/dissolve", "manage", b_dissolve),
     Case("GET", "/stats", "read", b_stats),
     Case("POST", "/people", "write", b_register),
+    Case("GET", "/people", "read", b_list_people),
     Case("GET", "/people/{person_id}", "read", b_get_person),
     Case("PATCH", "/people/{person_id}", "write", b_patch_person),
     Case("DELETE", "/people/{person_id}/personal-data", "manage", b_erase),
