@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
@@ -193,11 +194,25 @@ async def test_paging_walks_every_person_once_in_order(client: httpx.AsyncClient
 
 
 async def test_scope_a_commune_sees_only_its_subtree(
-    client: httpx.AsyncClient, authed: tuple[httpx.AsyncClient, bytes]
+    client: httpx.AsyncClient, db: asyncpg.Connection, authed: tuple[httpx.AsyncClient, bytes]
 ) -> None:
     api, key = authed
     t = await tree(client)
     a, b = t["commune"], await unit(client, f"P{t['tag']}-D-CB", "commune", t["district"])
+    # A's subtree becomes most of the tree (the listing then walks people in name order instead of
+    # starting from the subtree's units): both ways are checked, A's and B's
+    units = await db.fetchval("SELECT count(*) FROM unit_versions WHERE valid_to IS NULL")
+    batch = [
+        {
+            "code": f"P{t['tag']}-A{n}",
+            "name": f"Chi hội {n}",
+            "level": "branch",
+            "parent_id": a,
+            "valid_from": "2023-01-01",
+        }
+        for n in range(units + 2)
+    ]
+    assert (await client.post("/units/batch", json={"units": batch})).status_code == 200
     in_a = await member(client, "Quang Xã A", a)
     in_b = await member(client, "Quang Xã B", b)
     registered_a_member_b = await person(client, full_name="Quang Chuyển Sang", unit_id=a)

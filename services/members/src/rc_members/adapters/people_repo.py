@@ -110,15 +110,17 @@ class PeopleRepository:
             return f"${len(args)}"
 
         if among is not None:
-            a, d = arg(among), arg(today)
-            # candidates through the unit indexes, then the exact rule
-            where.append(
-                f"pd.person_id IN (SELECT person_id FROM memberships WHERE unit_id = ANY({a}::uuid[])"
-                f" UNION SELECT person_id FROM roles WHERE unit_id = ANY({a}::uuid[])"
-                f" UNION SELECT id FROM people WHERE unit_id = ANY({a}::uuid[]))"
-                f" AND EXISTS (SELECT 1 FROM person_scope_units(pd.person_id, {d}) AS s(u)"
-                f" WHERE s.u = ANY({a}::uuid[]))"
-            )
+            a, d = f"{arg(among)}::uuid[]", arg(today)
+            where.append(f"EXISTS (SELECT 1 FROM person_scope_units(pd.person_id, {d}) AS s(u) WHERE s.u = ANY({a}))")
+            units = await self.conn.fetchval("SELECT count(*) FROM unit_versions WHERE valid_to IS NULL")
+            if 2 * len(among) < units:
+                # a small part of the tree: start from its people (through the unit indexes) rather
+                # than walk everyone in name order; a large part: the walk stops after one page
+                where.append(
+                    f"pd.person_id IN (SELECT person_id FROM memberships WHERE unit_id = ANY({a})"
+                    f" UNION SELECT person_id FROM roles WHERE unit_id = ANY({a})"
+                    f" UNION SELECT id FROM people WHERE unit_id = ANY({a}))"
+                )
         if q is not None:
             escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where.append(f"pd.name_key LIKE '%' || rc_fold({arg(escaped)}) || '%'")
