@@ -195,6 +195,10 @@ async def b_register(scene: Scene, unit: uuid.UUID) -> Built:
     return "/people", person_body(unit), {}
 
 
+async def b_list_people(scene: Scene, unit: uuid.UUID) -> Built:
+    return "/people", None, {"unit_id": str(unit), "q": "Lê Văn"}
+
+
 async def b_get_person(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/people/{await person(scene, unit, 'main', volunteer=True)}", None, {}
 
@@ -311,6 +315,7 @@ ROWS = [
     Row("POST",   "/units/{unit_id}/dissolve",                          "- - M A", 200, 403, b_dissolve),
     Row("GET",    "/stats",                                             "V D M A", 200, 403, b_stats),
     Row("POST",   "/people",                                            "- D M A", 201, 403, b_register),
+    Row("GET",    "/people",                                            "V D M A", 200, 403, b_list_people),
     Row("GET",    "/people/{person_id}",                                "V D M A", 200, 403, b_get_person),
     Row("PATCH",  "/people/{person_id}",                                "- D M A", 200, 403, b_patch_person),
     Row("DELETE", "/people/{person_id}/personal-data",                  "- - M A", 200, 403, b_erase),

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from rc_members.domain.imports import import_key, parse_date, validate_row
-from rc_members.domain.people import RoleRules, age_on, check_hours, check_status_change
+from rc_members.domain.people import RoleRules, age_on, check_hours, check_status_change, name_query
 from rc_members.domain.units import Levels, UnitVersion, ancestors, check_change_date, check_no_cycle, version_as_of
 from rc_shared.errors import Conflict, Invalid
 
@@ -194,3 +194,12 @@ def test_import_fee_year_is_a_year_or_a_clear_rejection() -> None:
     ]
     without = validate_row(8, {**GOOD_ROW, "birth_date": "15/04/2000"}, RULES, TODAY)
     assert not isinstance(without, list) and without.fee_year is None
+
+
+def test_a_name_query_is_collapsed_and_needs_a_letter_and_no_control_character() -> None:
+    assert name_query("  Nguyễn \t Văn  A ") == "Nguyễn Văn A"
+    assert name_query("Nguye\u0302\u0303n") == "Nguyễn"  # decomposed input is composed (NFC)
+    for bad, says in (("123", "letter"), ("%_ -", "letter"), ("an\x00", "control"), ("a\x1b[0m", "control")):
+        with pytest.raises(Invalid) as e:
+            name_query(bad)
+        assert e.value.details == {"field": "q"} and says in e.value.message

@@ -9,6 +9,13 @@ from typing import Any
 import asyncpg
 
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
+# A person's current membership: the open one, else the latest.
+CURRENT_MEMBERSHIP_ORDER = "(status IN ('active','lapsed')) DESC, created_at DESC, joined_on DESC"
+# The current membership's (m) fee status for the year $1 (f: its membership_fees row of that year).
+_FEE_STATUS = (
+    "coalesce(f.fee_status, CASE WHEN m.status IN ('active', 'lapsed') AND m.joined_on <= make_date($1, 12, 31)"
+    " THEN 'unpaid' END)"
+)
 
 
 class PeopleRepository:
@@ -67,32 +74,103 @@ class PeopleRepository:
 
         The units of the open membership and of the roles held today; when there is none, the unit
         of the latest membership, else of the latest role, else the unit that registered the person
-        (an empty list: registered organisation-wide).
+        (an empty list: registered organisation-wide). The rule is the SQL function
+        ``person_scope_units`` (migration 0003), which listings apply to many people at once.
         """
-        person = await self.conn.fetchrow("SELECT unit_id FROM people WHERE id = $1", person_id)
-        if person is None:
+        if not await self.conn.fetchval("SELECT EXISTS (SELECT 1 FROM people WHERE id = $1)", person_id):
             return None
-        current = await self._fetch(
-            "SELECT unit_id FROM memberships WHERE person_id = $1 AND status IN ('active', 'lapsed')"
-            " UNION SELECT unit_id FROM roles WHERE person_id = $1 AND start_on <= $2"
-            " AND (end_on IS NULL OR end_on > $2)",
-            person_id,
-            today,
-        )
-        if current:
-            return [r["unit_id"] for r in current]
-        latest = await self.conn.fetchval(
-            "SELECT unit_id FROM memberships WHERE person_id = $1 ORDER BY status_since DESC, created_at DESC LIMIT 1",
-            person_id,
-        )
-        if latest is None:
-            latest = await self.conn.fetchval(
-                "SELECT unit_id FROM roles WHERE person_id = $1 ORDER BY coalesce(end_on, start_on) DESC LIMIT 1",
-                person_id,
+        rows = await self._fetch("SELECT u FROM person_scope_units($1, $2) AS s(u)", person_id, today)
+        return [r["u"] for r in rows]
+
+    async def search(
+        self,
+        today: date,
+        *,
+        among: list[uuid.UUID] | None,
+        q: str | None,
+        status: str | None,
+        role: str | None,
+        fee_status: str | None,
+        fee_year: int,
+        after: tuple[str, uuid.UUID] | None,
+        limit: int,
+    ) -> list[asyncpg.Record]:
+        """People with personal data (not erased), by folded name then id, at most ``limit``.
+
+        ``among``: only people one of whose access-control units (``person_scope_units``) is in it;
+        ``q``: a fragment of the folded name; ``status``: of the current membership; ``role``: held
+        ``today``; ``fee_status``: of the current membership for ``fee_year`` (none recorded counts as
+        unpaid for an open membership joined by then); ``after``: the (name key, id) to continue after.
+        """
+        args: list[Any] = [fee_year]
+        where: list[str] = []
+
+        def arg(value: Any) -> str:
+            args.append(value)
+            return f"${len(args)}"
+
+        if among is not None:
+            a, d = f"{arg(among)}::uuid[]", arg(today)
+            where.append(f"EXISTS (SELECT 1 FROM person_scope_units(pd.person_id, {d}) AS s(u) WHERE s.u = ANY({a}))")
+            units = await self.conn.fetchval("SELECT count(*) FROM unit_versions WHERE valid_to IS NULL")
+            if 2 * len(among) < units:
+                # a small part of the tree: start from its people (through the unit indexes) rather
+                # than walk everyone in name order; a large part: the walk stops after one page
+                where.append(
+                    f"pd.person_id IN (SELECT person_id FROM memberships WHERE unit_id = ANY({a})"
+                    f" UNION SELECT person_id FROM roles WHERE unit_id = ANY({a})"
+                    f" UNION SELECT id FROM people WHERE unit_id = ANY({a}))"
+                )
+        if q is not None:
+            escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append(f"pd.name_key LIKE '%' || rc_fold({arg(escaped)}) || '%'")
+        if status is not None:
+            where.append(f"m.status = {arg(status)}")
+        if role is not None:
+            r, d = arg(role), arg(today)
+            where.append(
+                f"EXISTS (SELECT 1 FROM roles r WHERE r.person_id = pd.person_id AND r.role = {r}"
+                f" AND r.start_on <= {d} AND (r.end_on IS NULL OR r.end_on > {d}))"
             )
-        if latest is not None:
-            return [latest]
-        return [person["unit_id"]] if person["unit_id"] is not None else []
+        if fee_status is not None:
+            where.append(f"{_FEE_STATUS} = {arg(fee_status)}")
+        if after is not None:
+            where.append(f"(pd.name_key, pd.person_id) > ({arg(after[0])}, {arg(after[1])})")
+        return await self._fetch(
+            f"""
+            SELECT pd.person_id AS id, pd.full_name, pd.gender, pd.birth_date, pd.name_key,
+                   p.deceased_on, p.unit_id AS registered_unit_id,
+                   m.id AS membership_id, m.unit_id AS membership_unit_id, mu.code AS membership_unit_code,
+                   m.member_code, m.joined_on, m.status, m.status_since, {_FEE_STATUS} AS fee_status
+              FROM personal_data pd
+              JOIN people p ON p.id = pd.person_id
+              LEFT JOIN LATERAL (
+                  SELECT * FROM memberships WHERE person_id = pd.person_id ORDER BY {CURRENT_MEMBERSHIP_ORDER} LIMIT 1
+              ) m ON true
+              LEFT JOIN units mu ON mu.id = m.unit_id
+              LEFT JOIN membership_fees f ON f.membership_id = m.id AND f.year = $1
+             WHERE {" AND ".join(where) or "true"}
+             ORDER BY pd.name_key, pd.person_id
+             LIMIT {arg(limit)}
+            """,
+            *args,
+        )
+
+    async def sort_key(self, person_id: uuid.UUID) -> str | None:
+        """The listing's sort key of a person (None: unknown or erased)."""
+        key: str | None = await self.conn.fetchval("SELECT name_key FROM personal_data WHERE person_id = $1", person_id)
+        return key
+
+    async def roles_held(self, person_ids: list[uuid.UUID], on: date) -> list[asyncpg.Record]:
+        """The roles held on ``on`` by each of ``person_ids``."""
+        return await self._fetch(
+            "SELECT r.person_id, r.id, r.role, r.unit_id, u.code AS unit_code, r.start_on"
+            " FROM roles r JOIN units u ON u.id = r.unit_id"
+            " WHERE r.person_id = ANY($1::uuid[]) AND r.start_on <= $2 AND (r.end_on IS NULL OR r.end_on > $2)"
+            " ORDER BY r.person_id, r.role, r.start_on",
+            person_ids,
+            on,
+        )
 
     # ---------------------------------------------------------------- consents
     async def consents(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
@@ -120,8 +198,7 @@ class PeopleRepository:
 
     async def latest_membership(self, person_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow(
-            "SELECT * FROM memberships WHERE person_id = $1 ORDER BY (status IN ('active','lapsed')) DESC,"
-            " created_at DESC, joined_on DESC LIMIT 1 FOR UPDATE",
+            f"SELECT * FROM memberships WHERE person_id = $1 ORDER BY {CURRENT_MEMBERSHIP_ORDER} LIMIT 1 FOR UPDATE",
             person_id,
         )
 

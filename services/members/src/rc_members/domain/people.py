@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -16,6 +17,7 @@ GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
+PAGE_MAX = 200  # most people one listing page holds
 
 
 def age_on(birth_date: date, on: date) -> int:
@@ -87,3 +89,14 @@ def check_hours(hours: float, worked_on: date, today: date) -> None:
         raise Invalid("hours must be more than 0 and at most 24", field="hours")
     if worked_on > today:
         raise Invalid("worked_on cannot be in the future", field="worked_on")
+
+
+def name_query(q: str) -> str:
+    """A name fragment to search for: NFC, whitespace collapsed; at least one letter, no control
+    characters (Invalid naming ``q``). Diacritics and case are folded by the database (``rc_fold``)."""
+    text = " ".join(unicodedata.normalize("NFC", q).split())
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise Invalid("q must not contain control characters", field="q")
+    if not any(ch.isalpha() for ch in text):
+        raise Invalid("q must contain at least one letter of the name", field="q")
+    return text

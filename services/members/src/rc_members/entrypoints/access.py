@@ -26,6 +26,8 @@ POST   /units/{unit_id}/dissolve                   manage  the unit and the ``re
 GET    /stats                                      read    ``unit_id``; without it: the user's own subtree
 POST   /people                                     write   ``unit_id``, the registering unit (absent:
                                                            org-wide only)
+GET    /people                                     read    ``unit_id`` if given (403 otherwise); the list holds
+                                                           only people one of whose units is in the subtree
 GET    /people/{person_id}                         read    the person (see below)
 PATCH  /people/{person_id}                         write   the person
 DELETE /people/{person_id}/personal-data           manage  the person (erasure)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import MAX_DATE, MIN_DATE
+from rc_members.domain.people import MAX_DATE, MIN_DATE, PAGE_MAX
 from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
@@ -243,6 +243,56 @@ async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Po
     )
     await uow.commit()
     return await people.person_view(uow.conn, person_id)
+
+
+@router.get(
+    "/people",
+    tags=["people"],
+    summary="Find people: accent-insensitive name search, filters, paging (in your scope)",
+    response_model=s.PeoplePageOut,
+    dependencies=auth.READ,
+)
+async def list_people(
+    request: Request,
+    conn: Conn,
+    policy: Pol,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="A fragment of the name, with or without diacritics: 'nguyen van a' finds 'Nguyễn Văn An'.",
+        ),
+    ] = None,
+    unit_id: Annotated[
+        uuid.UUID | None, Query(description="Only people of this unit's subtree (it must be in your scope).")
+    ] = None,
+    status: Annotated[s.Status | None, Query(description="Status of the current membership.")] = None,
+    role: Annotated[str | None, Query(min_length=1, max_length=50, description="A role held today.")] = None,
+    fee_status: Annotated[s.FeeStatus | None, Query(description="Fee status of fee_year.")] = None,
+    fee_year: Annotated[
+        int | None, Query(ge=1900, le=2100, description="Year of fee_status (default: this year).")
+    ] = None,
+    after: Annotated[
+        uuid.UUID | None, Query(description="The previous page's next_after: the page starts after that person.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=PAGE_MAX, description="People per page.")] = 50,
+) -> dict[str, Any]:
+    if unit_id is not None:
+        await access.unit(request, unit_id, "unit_id")
+    return await people.search_people(
+        conn,
+        policy,
+        among=await access.subtree(request, conn),
+        unit_id=unit_id,
+        q=q,
+        status=status,
+        role=role,
+        fee_status=fee_status,
+        fee_year=fee_year,
+        after=after,
+        limit=limit,
+    )
 
 
 @router.get(

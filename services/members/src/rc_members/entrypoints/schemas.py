@@ -194,3 +194,51 @@ class ImportIn(Body):
 
 def dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(exclude_unset=True)
+
+
+# ------------------------------------------------------------------ responses
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HeldRoleOut(Out):
+    id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID
+    unit_code: str
+    start_on: date
+
+
+class CurrentMembershipOut(Out):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    unit_code: str
+    member_code: str | None
+    joined_on: date
+    status: Status
+    status_since: date
+    fee_status: FeeStatus | None = Field(
+        description="For the listing's fee_year; none recorded counts as unpaid for an open membership joined by "
+        "then; null: not a member that year."
+    )
+
+
+class PersonSummaryOut(Out):
+    id: uuid.UUID
+    full_name: str
+    gender: Gender | None
+    birth_date: date | None
+    deceased_on: date | None
+    registered_unit_id: uuid.UUID | None
+    membership: CurrentMembershipOut | None = Field(description="The open membership, else the latest one.")
+    roles: list[HeldRoleOut] = Field(description="Roles held today.")
+
+
+class PeoplePageOut(Out):
+    as_of: date = Field(description="Today: the day scopes, roles and memberships are read for.")
+    fee_year: int
+    count: int
+    items: list[PersonSummaryOut]
+    next_after: uuid.UUID | None = Field(description="Pass as `after` for the next page; null: this is the last page.")

@@ -8,7 +8,7 @@ from typing import Any
 
 from rc_members.adapters.people_repo import PERSONAL_FIELDS, PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change
+from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change, name_query
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.units import _referenced_unit
 from rc_shared.errors import Conflict, Invalid, NotFound
@@ -123,6 +123,98 @@ async def person_view(conn: Any, person_id: uuid.UUID, as_of: date | None = None
     ]
     out["volunteer_hours_total"] = await repo.hours_total(person_id)
     return out
+
+
+async def search_people(
+    conn: Any,
+    policy: Policy,
+    *,
+    among: list[uuid.UUID] | None,
+    unit_id: uuid.UUID | None = None,
+    q: str | None = None,
+    status: str | None = None,
+    role: str | None = None,
+    fee_status: str | None = None,
+    fee_year: int | None = None,
+    after: uuid.UUID | None = None,
+    limit: int = 50,
+) -> dict[str, Any]:
+    """A page of people in ``among`` (None: everyone), narrowed to ``unit_id``'s subtree and the filters.
+
+    Ordered by folded name, then id; ``after`` is the last id of the previous page. Items carry the
+    name, gender and birth date (enough to tell namesakes apart), the current membership and the
+    roles held today; the other personal fields are read one person at a time (GET /people/{id}).
+    Erased people have no name left and are not listed.
+    """
+    today = policy.today()
+    if role is not None and role not in policy.roles.roles:
+        raise Invalid(f"unknown role {role!r}; roles are {', '.join(policy.roles.roles)}", field="role")
+    text = name_query(q) if q is not None else None
+    if unit_id is not None:
+        units = UnitRepository(conn)
+        if await units.get(unit_id) is None:
+            raise NotFound(f"unit {unit_id} not found", unit_id=str(unit_id))
+        among = await units.subtree_ids(unit_id, today)
+    repo = PeopleRepository(conn)
+    position = None
+    if after is not None:
+        key = await repo.sort_key(after)
+        listed = among is None or bool(set(await repo.scope_units(after, today) or []) & set(among))
+        if key is None or not listed:
+            raise Invalid("after must be the id of the last person of the previous page of this listing", field="after")
+        position = (key, after)
+    year = fee_year or today.year
+    rows = await repo.search(
+        today,
+        among=among,
+        q=text,
+        status=status,
+        role=role,
+        fee_status=fee_status,
+        fee_year=year,
+        after=position,
+        limit=limit + 1,
+    )
+    page = rows[:limit]
+    roles: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for r in await repo.roles_held([p["id"] for p in page], today):
+        roles.setdefault(r["person_id"], []).append(
+            {k: r[k] for k in ("id", "role", "unit_id", "unit_code", "start_on")}
+        )
+    items = []
+    for p in page:
+        membership = None
+        if p["membership_id"] is not None:
+            membership = {
+                "id": p["membership_id"],
+                "unit_id": p["membership_unit_id"],
+                "unit_code": p["membership_unit_code"],
+                "member_code": p["member_code"],
+                "joined_on": p["joined_on"],
+                "status": p["status"],
+                "status_since": p["status_since"],
+                "fee_status": p["fee_status"],
+            }
+        items.append(
+            {
+                "id": p["id"],
+                "full_name": p["full_name"],
+                "gender": p["gender"],
+                "birth_date": p["birth_date"],
+                "deceased_on": p["deceased_on"],
+                "registered_unit_id": p["registered_unit_id"],
+                "membership": membership,
+                "roles": roles.get(p["id"], []),
+            }
+        )
+    more = len(rows) > limit
+    return {
+        "as_of": today,
+        "fee_year": year,
+        "count": len(items),
+        "items": items,
+        "next_after": items[-1]["id"] if more else None,
+    }
 
 
 async def start_membership(
