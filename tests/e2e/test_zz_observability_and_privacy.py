@@ -4,7 +4,7 @@ metrics with sensible values, and no personal data or secret appears in any even
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import asyncpg
@@ -12,11 +12,12 @@ import httpx
 from aiokafka.admin import AIOKafkaAdminClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from rc_shared import clock
 from tests.e2e.conftest import System
 from tests.e2e.harness import auth
 from tests.integration.shared.helpers import eventually, read_topic
 
-TODAY = date.today()
+TODAY = clock.today()  # the services' clock (the organisation's time zone)
 SECRET_MARKERS = ("PRIVATE KEY", "Bearer ey", "eyJhbGciOi")  # key material, bearer tokens, JWT headers
 
 
