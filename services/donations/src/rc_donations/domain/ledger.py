@@ -151,6 +151,9 @@ class Ledger:
           flagged late; one received after it is refused (409). A settled ledger answers the same (the
           outcome must not depend on when the settlement arrives either).
         - Always within the receiving period (409 outside it); a cancelled campaign accepts nothing.
+
+        One gap remains: a close dated today, made just before midnight, whose event arrives after
+        midnight; a contribution dated the new day and recorded in between is accepted.
         """
         self.check_not_cancelled()
         if received_on > today:
