@@ -13,7 +13,7 @@ import os
 import random
 import subprocess
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +21,13 @@ import asyncpg
 import httpx
 import pytest
 
+from rc_shared import clock
 from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token
 from tests.infra import create_database
 from tests.integration.shared.helpers import eventually
 
 ROWS = 50_000
-TODAY = date.today()
+TODAY = clock.today()  # the services' clock (the organisation's time zone)
 
 
 def write_statement(path: Path, rows: int, seed: int = 93) -> int:

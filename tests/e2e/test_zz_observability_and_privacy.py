@@ -23,6 +23,7 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from rc_shared import clock
 from rc_shared.envelope import headers_dict
 from tests.e2e.conftest import System
 from tests.e2e.harness import auth, service_env
@@ -31,7 +32,7 @@ from tests.e2e.sabotage import PatchedProcess
 from tests.infra import create_database
 from tests.integration.shared.helpers import eventually
 
-TODAY = date.today()
+TODAY = clock.today()  # the services' clock (the organisation's time zone)
 SECRET_MARKERS = ("PRIVATE KEY", "Bearer ey", "eyJhbGciOi")  # key material, bearer tokens, JWT headers
 BIRTH_DATE = date(1980, 2, 3)
 PERSON = {

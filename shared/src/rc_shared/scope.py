@@ -8,10 +8,10 @@ answers from its own tables instead.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 import asyncpg
 
+from rc_shared import clock
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope
 from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
@@ -72,4 +72,4 @@ class PgScopeResolver:
         if root == unit_id:
             return True
         async with self.pool.acquire() as conn:
-            return bool(await conn.fetchval(_WITHIN, root, unit_id, date.today()))
+            return bool(await conn.fetchval(_WITHIN, root, unit_id, clock.today()))

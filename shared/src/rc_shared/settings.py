@@ -7,8 +7,9 @@ Every field is documented; ``rc-<service> settings`` prints them as a table, and
 from __future__ import annotations
 
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -50,6 +51,10 @@ class ServiceSettings(BaseSettings):
     http_keep_alive_s: float = Field(
         75.0, gt=0, description="Idle keep-alive timeout of HTTP connections (above the clients' and proxies')."
     )
+    timezone: str = Field(
+        "Asia/Ho_Chi_Minh",
+        description="The organisation's time zone (IANA name): it decides what 'today' is for every date rule.",
+    )
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
     log_json: bool = Field(True, description="Log as JSON lines (false: human-readable console).")
     outbox_batch_size: int = Field(500, ge=1, le=10000, description="Rows the outbox relay publishes per batch.")
@@ -82,3 +87,12 @@ class ServiceSettings(BaseSettings):
         600, ge=1, description="Write requests (POST/PUT/PATCH/DELETE) allowed per client per minute (429 above)."
     )
     max_request_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest accepted request body (413 above).")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (expected an IANA name such as Asia/Ho_Chi_Minh)") from exc
+        return value

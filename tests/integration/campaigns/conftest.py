@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -13,7 +14,18 @@ from aiokafka import AIOKafkaProducer
 
 from rc_campaigns.entrypoints.app import build_app
 from rc_campaigns.settings import Settings
+from rc_shared import clock
 from tests.infra import create_database_async, drop_database_async
+
+SCENARIO_TODAY = date(2025, 1, 15)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _scenario_clock() -> Iterator[None]:
+    """These scenarios take place in early 2025 (their dates say so): the organisation's clock stands
+    on SCENARIO_TODAY, and a test moves it with ``clock.frozen`` when a step happens on a later day."""
+    with clock.frozen(SCENARIO_TODAY):
+        yield
 
 
 def settings_for(infra: Any, dsn: str, namespace: str, **kw: Any) -> Settings:

@@ -45,7 +45,7 @@ def beneficiary_body(**kw: Any) -> dict[str, Any]:
         "unit_id": str(uuid.uuid4()),
         "full_name": "Nguyễn Văn An",
         "id_number": None,
-        "address": "Số 12, Ấp 3",
+        "address": f"Số {uuid.uuid4().int % 10**9}, Ấp 3",  # duplicates are organisation-wide: a new household
         "commune": "Vĩnh Trạch",
         "household_size": 4,
         "situation": "chồng bệnh thận, chạy thận định kỳ",

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.integration
 
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
 BEN_UNIT = str(uuid.uuid4())
+BEN_ADDRESS = "Số 1, Ấp Bad Input"
 SPONSOR = {
     "sponsor_type": "individual",
     "sponsor_name": "Bà Năm",
@@ -33,7 +34,9 @@ async def world(client: httpx.AsyncClient) -> dict[str, str]:
     assert (
         await client.post(f"/campaigns/{launched['id']}/launch", json={"launched_on": "2025-01-01"})
     ).status_code == 200
-    b = await client.post("/beneficiaries", json=beneficiary_body(unit_id=BEN_UNIT, full_name="Bad Input Household"))
+    b = await client.post(
+        "/beneficiaries", json=beneficiary_body(unit_id=BEN_UNIT, full_name="Bad Input Household", address=BEN_ADDRESS)
+    )
     assert b.status_code == 201, b.text
     s = await client.post(f"/campaigns/{launched['id']}/blood-sessions", json=SESSION)
     assert s.status_code == 201, s.text
@@ -130,7 +133,7 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     (
         "POST",
         "/beneficiaries",
-        _b(unit_id=BEN_UNIT, full_name="bad  INPUT household"),
+        _b(unit_id=BEN_UNIT, full_name="bad  INPUT household", address=BEN_ADDRESS),
         409,
         "is already registered with the same head",
     ),

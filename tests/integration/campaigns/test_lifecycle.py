@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
+from rc_shared import clock
 from rc_shared.envelope import headers_dict
 from tests.integration.campaigns.conftest import running, settings_for
 from tests.integration.campaigns.helpers import create_campaign, launched_campaign, snapshot
@@ -44,7 +46,8 @@ async def test_full_lifecycle_writes_one_event_per_transition_to_the_outbox(
         ("settle", {"settled_on": "2025-04-05"}, "settled"),
     ]
     for action, body, state in steps:
-        r = await client.post(f"/campaigns/{c['id']}/{action}", json=body)
+        with clock.frozen(date.fromisoformat(next(iter(body.values())))):  # each step on its own day
+            r = await client.post(f"/campaigns/{c['id']}/{action}", json=body)
         assert r.status_code == 200, r.text
         assert r.json()["state"] == state
     final = (await client.get(f"/campaigns/{c['id']}")).json()
@@ -184,10 +187,13 @@ async def test_overdue_lists_launched_past_period_and_closed_past_distribution_d
     unit = str(uuid.uuid4())
     open_late = await launched_campaign(client, organising_unit_id=unit, receiving_until="2025-02-28")
     closed = await launched_campaign(client, organising_unit_id=unit)
-    assert (await client.post(f"/campaigns/{closed['id']}/close", json={"closed_on": "2025-03-01"})).status_code == 200
+    with clock.frozen(date(2025, 3, 1)):
+        r = await client.post(f"/campaigns/{closed['id']}/close", json={"closed_on": "2025-03-01"})
+        assert r.status_code == 200, r.text
     settled = await launched_campaign(client, organising_unit_id=unit)
     for action, on in (("close", {"closed_on": "2025-02-01"}), ("settle", {"settled_on": "2025-02-05"})):
-        assert (await client.post(f"/campaigns/{settled['id']}/{action}", json=on)).status_code == 200
+        with clock.frozen(date.fromisoformat(next(iter(on.values())))):
+            assert (await client.post(f"/campaigns/{settled['id']}/{action}", json=on)).status_code == 200
 
     async def overdue(as_of: str) -> dict[str, dict[str, Any]]:
         r = await client.get("/campaigns/overdue", params={"as_of": as_of})
@@ -226,3 +232,40 @@ async def test_launch_is_published_by_the_relay_to_the_campaigns_topic(
     finally:
         await conn.close()
     assert row["published_at"] is not None and str(row["event_id"]) == headers["ce_id"]
+
+
+async def test_operational_dates_outside_their_windows_are_422_naming_the_field_and_range(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """The scenario clock stands on 2025-01-15; default windows: launch 90 back / 30 ahead, close from
+    today to 30 ahead, settle 90 back / 0 ahead."""
+    draft = await create_campaign(client)
+    launched = await launched_campaign(client)
+    closed = await launched_campaign(client)
+    assert (await client.post(f"/campaigns/{closed['id']}/close", json={})).status_code == 200
+    before = await snapshot(db)
+    cases = [
+        (draft, "launch", {"launched_on": "1900-01-01"}, "launched_on", "2024-10-17 to 2025-02-14"),
+        (draft, "launch", {"launched_on": "2025-02-15"}, "launched_on", "2024-10-17 to 2025-02-14"),
+        (launched, "close", {"closed_on": "2025-02-15"}, "closed_on", "2025-01-15 to 2025-02-14"),
+        (launched, "close", {"closed_on": "2025-01-14"}, "closed_on", "is before today (2025-01-15)"),
+        (closed, "settle", {"settled_on": "2100-12-31"}, "settled_on", "2024-10-17 to 2025-01-15"),
+        (closed, "settle", {"settled_on": "2025-01-16"}, "settled_on", "2024-10-17 to 2025-01-15"),
+    ]
+    for campaign, action, body, field, says in cases:
+        r = await client.post(f"/campaigns/{campaign['id']}/{action}", json=body)
+        assert r.status_code == 422, (action, body, r.text)
+        assert r.json()["field"] == field and says in r.json()["message"], r.text
+    assert await snapshot(db) == before
+
+
+async def test_the_windows_come_from_settings(infra: Any, fresh_dsn: str) -> None:
+    settings = settings_for(infra, fresh_dsn, "unused.", launch_days_back=0, launch_days_ahead=0, settle_days_ahead=3)
+    async with running(settings, relay=False, consumers=False) as c:
+        draft = await create_campaign(c)
+        r = await c.post(f"/campaigns/{draft['id']}/launch", json={"launched_on": "2025-01-14"})
+        assert r.status_code == 422 and "2025-01-15 to 2025-01-15" in r.json()["message"], r.text
+        assert (await c.post(f"/campaigns/{draft['id']}/launch", json={})).status_code == 200
+        assert (await c.post(f"/campaigns/{draft['id']}/close", json={})).status_code == 200
+        r = await c.post(f"/campaigns/{draft['id']}/settle", json={"settled_on": "2025-01-18"})
+        assert r.status_code == 200 and r.json()["settled_on"] == "2025-01-18", r.text

@@ -157,8 +157,8 @@ async def test_cli_exit_codes_report_rejections_and_a_closed_campaign(
     bad_header.write_text("ref,amount\nA,1\n")
     res = await asyncio.to_thread(invoke, str(cid), str(bad_header))
     assert res.exit_code == 2 and "lacks the column(s) received_on" in res.output
-    await campaigns.close(cid)
+    await campaigns.cancel(cid)
     res = await asyncio.to_thread(invoke, str(cid), str(path))
-    assert res.exit_code == 2 and "409" in res.output and "closed since" in res.output
+    assert res.exit_code == 2 and "409" in res.output and "cancelled" in res.output
     unknown = await asyncio.to_thread(invoke, str(uuid.uuid4()), str(path))
     assert unknown.exit_code == 2 and "not open for contributions" in unknown.output

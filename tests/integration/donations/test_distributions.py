@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -158,3 +158,19 @@ async def test_distribution_idempotency_key_returns_the_original(
     r2 = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 60_000), headers=h)
     assert (r1.status_code, r2.status_code) == (201, 200) and r1.json()["id"] == r2.json()["id"]
     assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 1
+
+
+async def test_a_distribution_dated_before_its_window_is_422_naming_the_field_and_range(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=400))
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).status_code == 201
+    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=390))
+    earliest = TODAY - timedelta(days=180)  # the default window: 180 days back
+    for day in (TODAY - timedelta(days=181), date(2000, 1, 1)):  # the schema allows 2000 on
+        r = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=str(day)))
+        assert r.status_code == 422 and r.json().get("field") == "distributed_on", r.text
+        assert f"outside the allowed range {earliest} to {TODAY}" in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 0
+    ok = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=str(earliest)))
+    assert ok.status_code == 201, ok.text

@@ -46,7 +46,7 @@ async def test_cash_in_kind_and_blood_donations_are_recorded_with_sequential_rec
         "units": 1,
         "blood_kind": "whole_blood",
         "received_on": str(TODAY),
-        "donor": person("Trần Thị Bình", id_number="079123456789"),
+        "donor": person("Trần Thị Bình", id_number="079123456789", birth_date="1995-03-08"),
     }
     c = await client.post(f"/campaigns/{cid}/donations", json=blood)
     assert [r.status_code for r in (a, b, c)] == [201, 201, 201], [a.text, b.text, c.text]
@@ -286,6 +286,42 @@ async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_e
     too_old = {**donor, "id_number": "079000000778", "birth_date": str(TODAY.replace(year=TODAY.year - 61))}
     r = await client.post(f"/campaigns/{cid}/donations", json={**blood(TODAY), "donor": too_old})
     assert r.status_code == 409 and "18–60" in r.json()["message"]
+
+
+async def test_a_blood_donation_needs_the_donors_birth_date_given_or_on_file(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+
+    def blood(donor: dict[str, Any]) -> dict[str, Any]:
+        return {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY), "donor": donor}
+
+    before = await _count(db, "donations", cid), await db.fetchval("SELECT count(*) FROM donors")
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood(person("Lý Văn Không Tuổi")))
+    assert r.status_code == 422, r.text
+    assert r.json()["field"] == "donor.birth_date" and "18–60" in r.json()["message"]
+    assert (await _count(db, "donations", cid), await db.fetchval("SELECT count(*) FROM donors")) == before
+    # a known donor without a birth date on file: refused until it is given
+    cash_gift = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(1_000, donor=person("Lý Thị Mai", id_number="079000000901"))
+    )
+    known = {"type": "individual", "id": cash_gift.json()["donor_id"]}
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood(known))
+    assert r.status_code == 422 and r.json()["field"] == "donor.birth_date", r.text
+    elig = (await client.get(f"/donors/{known['id']}/blood-eligibility", params={"on": str(TODAY)})).json()
+    assert elig["eligible"] is False and "birth date" in elig["reason"]
+    assert (
+        await client.post(f"/campaigns/{cid}/donations", json=blood({**known, "birth_date": "1990-02-02"}))
+    ).status_code == 201
+    # a known donor whose birth date is on file needs nothing more
+    other = await client.post(
+        f"/campaigns/{cid}/donations",
+        json=cash(1_000, donor=person("Lý Văn Ba", id_number="079000000902", birth_date="1985-07-07")),
+    )
+    r = await client.post(
+        f"/campaigns/{cid}/donations", json=blood({"type": "individual", "id": other.json()["donor_id"]})
+    )
+    assert r.status_code == 201, r.text
 
 
 async def test_erasing_a_donor_keeps_the_gift_and_removes_the_name_from_the_public_ledger(

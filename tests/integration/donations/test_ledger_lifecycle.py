@@ -79,24 +79,40 @@ async def test_donation_to_a_campaign_not_launched_is_refused_with_409(
     assert await db.fetchval("SELECT count(*) FROM donations") == before
 
 
-async def test_donation_after_close_is_refused_with_the_close_date_and_ledger_closed_is_published(
+async def test_after_the_close_the_dates_decide_and_ledger_closed_is_published(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, infra: Any, dn_namespace: str
 ) -> None:
+    """A close dated yesterday (as seen once the clock has passed it): received on or before it is
+    recorded late, after it is refused; the statement import decides each row the same way."""
     cid, _ = await campaigns.launch()
     assert (await client.post(f"/campaigns/{cid}/donations", json=cash())).status_code == 201
     closed_on = TODAY - timedelta(days=1)
     await campaigns.close(cid, closed_on)
-    r = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(TODAY - timedelta(days=5))))
+    r = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(TODAY)))
     assert r.status_code == 409
-    assert r.json()["message"].endswith(f"is closed since {closed_on}: nothing is accepted after close")
+    assert f"closed on {closed_on}: received_on {TODAY} is after the close" in r.json()["message"]
+    assert r.json()["field"] == "received_on"
     assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 1
+    late = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(closed_on)))
+    assert late.status_code == 201, late.text
+    assert late.json()["recorded_after_close"] is True
     events = await _ledger_events(infra, dn_namespace, cid, 2)
     assert [e.closed_on for e in events if isinstance(e, LedgerClosed)] == [closed_on]
     statement = await client.post(
         f"/campaigns/{cid}/bank-statement",
-        json={"rows": [{"bank_reference": "X1", "received_on": str(TODAY), "amount_vnd": 5}]},
+        json={
+            "rows": [
+                {"bank_reference": "X1", "received_on": str(TODAY), "amount_vnd": 5},
+                {"bank_reference": "X2", "received_on": str(closed_on), "amount_vnd": 7},
+            ]
+        },
     )
-    assert statement.status_code == 409
+    assert statement.status_code == 200, statement.text
+    results = statement.json()["results"]
+    assert results[0]["status"] == "rejected" and f"after the campaign closed on {closed_on}" in results[0]["reason"]
+    assert results[1]["status"] == "created" and results[1]["recorded_after_close"] is True
+    x2 = await client.get(f"/donations/{results[1]['donation_id']}")
+    assert x2.json()["recorded_after_close"] is True
 
 
 async def test_cancelled_campaign_refuses_donations_and_distributions(

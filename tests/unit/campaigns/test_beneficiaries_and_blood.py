@@ -8,8 +8,9 @@ import uuid
 import pytest
 
 from rc_campaigns.domain.beneficiaries import (
+    DUPLICATE_CONTACT,
     DedupKey,
-    duplicate_error,
+    DuplicateBeneficiary,
     normalise_address,
     normalise_id_number,
     normalise_name,
@@ -53,11 +54,20 @@ def test_dedup_key_of_the_same_household_typed_differently_is_equal() -> None:
     assert k1 == k2
 
 
-def test_duplicate_error_names_the_existing_beneficiary() -> None:
-    existing = uuid.uuid4()
-    err = duplicate_error(existing, "id_number")
+def test_a_duplicate_as_raised_names_no_id_and_no_unit_but_whom_to_contact() -> None:
+    existing, unit = uuid.uuid4(), uuid.uuid4()
+    err = DuplicateBeneficiary(existing, unit, "id_number")
     assert isinstance(err, Conflict) and err.status == 409
-    assert str(existing) in err.message and err.details["existing_beneficiary_id"] == str(existing)
+    shown = err.message + repr(err.details)
+    assert str(existing) not in shown and str(unit) not in shown
+    assert "elsewhere" in err.message and DUPLICATE_CONTACT in err.message
+
+
+def test_a_duplicate_named_for_a_caller_who_may_read_it() -> None:
+    existing, unit = uuid.uuid4(), uuid.uuid4()
+    err = DuplicateBeneficiary(existing, unit, "id_number").naming()
+    assert err.status == 409 and str(existing) in err.message
+    assert err.details["existing_beneficiary_id"] == str(existing) and err.details["existing_unit_id"] == str(unit)
 
 
 def test_a_uuid_donor_ref_is_kept_and_other_refs_map_to_a_stable_uuid() -> None:

@@ -145,7 +145,7 @@ def test_launching_a_launched_campaign_is_a_conflict_before_any_period_check() -
 
 def test_close_sets_the_distribution_deadline_from_the_closing_day() -> None:
     c = _campaign(state="launched", launched_on=date(2025, 1, 1))
-    event = c.close(date(2025, 2, 10), PeriodRules(distribution_days=20))
+    event = c.close(date(2025, 2, 10), PeriodRules(distribution_days=20), date(2025, 2, 10))
     assert event == CampaignClosed(campaign_id=c.id, closed_on=date(2025, 2, 10))
     assert c.distribution_deadline == date(2025, 3, 2)
 
@@ -153,8 +153,16 @@ def test_close_sets_the_distribution_deadline_from_the_closing_day() -> None:
 def test_close_before_the_period_starts_is_refused() -> None:
     c = _campaign(state="launched", receiving_from=date(2025, 2, 1), launched_on=date(2025, 1, 20))
     with pytest.raises(Invalid, match="cancel the campaign instead"):
-        c.close(date(2025, 1, 25), PeriodRules())
+        c.close(date(2025, 1, 25), PeriodRules(), date(2025, 1, 25))
     assert c.state == "launched"
+
+
+def test_a_close_cannot_be_backdated_before_today() -> None:
+    c = _campaign(state="launched", launched_on=date(2025, 1, 1))
+    with pytest.raises(Invalid, match=r"closed_on \(2025-02-09\) is before today \(2025-02-10\)") as exc:
+        c.close(date(2025, 2, 9), PeriodRules(), date(2025, 2, 10))
+    assert exc.value.details["field"] == "closed_on" and c.state == "launched"
+    assert c.close(date(2025, 2, 12), PeriodRules(), date(2025, 2, 10)).closed_on == date(2025, 2, 12)
 
 
 def test_settle_before_closing_day_is_refused() -> None:

@@ -13,10 +13,13 @@ from rc_donations.domain.donations import ANONYMOUS_LABEL, Item, in_kind_value, 
 from rc_donations.domain.ledger import Ledger, Totals, check_can_distribute, check_can_reverse_donation
 from rc_donations.domain.pledges import schedule, settle
 from rc_donations.domain.receipts import allocate, gaps, receipt_number
+from rc_shared.clock import Window
 from rc_shared.errors import Conflict, Invalid
 
 D = date(2026, 5, 1)
 RULES = BloodRules()
+ADULT = date(1990, 1, 1)
+WINDOW = Window(days_back=180, days_ahead=0)
 
 # ------------------------------------------------------------------ blood eligibility
 
@@ -24,35 +27,35 @@ RULES = BloodRules()
 def test_whole_blood_needs_84_days_and_the_refusal_names_the_next_date() -> None:
     history = [PastDonation(D, "whole_blood")]
     with pytest.raises(Conflict) as exc:
-        check_eligible(RULES, history, D + timedelta(days=83), "whole_blood", None)
+        check_eligible(RULES, history, D + timedelta(days=83), "whole_blood", ADULT)
     assert exc.value.details["next_eligible_on"] == D + timedelta(days=84)
-    check_eligible(RULES, history, D + timedelta(days=84), "whole_blood", None)
+    check_eligible(RULES, history, D + timedelta(days=84), "whole_blood", ADULT)
 
 
 def test_the_latest_donation_kind_sets_the_interval() -> None:
     history = [PastDonation(D, "whole_blood"), PastDonation(D + timedelta(days=90), "apheresis")]
     assert next_eligible_on(RULES, history) == D + timedelta(days=104)
     with pytest.raises(Conflict):
-        check_eligible(RULES, history, D + timedelta(days=103), "apheresis", None)
-    check_eligible(RULES, history, D + timedelta(days=104), "whole_blood", None)
+        check_eligible(RULES, history, D + timedelta(days=103), "apheresis", ADULT)
+    check_eligible(RULES, history, D + timedelta(days=104), "whole_blood", ADULT)
 
 
 def test_intervals_are_configurable() -> None:
     rules = BloodRules(whole_blood_interval_days=90)
     with pytest.raises(Conflict):
-        check_eligible(rules, [PastDonation(D, "whole_blood")], D + timedelta(days=85), "whole_blood", None)
+        check_eligible(rules, [PastDonation(D, "whole_blood")], D + timedelta(days=85), "whole_blood", ADULT)
 
 
 def test_a_backdated_donation_too_close_before_a_later_one_is_refused() -> None:
     later = [PastDonation(D, "whole_blood")]
     with pytest.raises(Conflict, match="would be less than 84 days before"):
-        check_eligible(RULES, later, D - timedelta(days=30), "whole_blood", None)
-    check_eligible(RULES, later, D - timedelta(days=84), "whole_blood", None)
+        check_eligible(RULES, later, D - timedelta(days=30), "whole_blood", ADULT)
+    check_eligible(RULES, later, D - timedelta(days=84), "whole_blood", ADULT)
 
 
 def test_same_day_second_donation_is_refused() -> None:
     with pytest.raises(Conflict):
-        check_eligible(RULES, [PastDonation(D, "apheresis")], D, "apheresis", None)
+        check_eligible(RULES, [PastDonation(D, "apheresis")], D, "apheresis", ADULT)
 
 
 @pytest.mark.parametrize(
@@ -65,6 +68,12 @@ def test_donors_must_be_18_to_60(birth: date, ok: bool) -> None:
     else:
         with pytest.raises(Conflict, match="18–60"):
             check_eligible(RULES, [], D, "whole_blood", birth)
+
+
+def test_a_blood_donor_without_a_birth_date_is_invalid_naming_the_field() -> None:
+    with pytest.raises(Invalid, match="birth date") as exc:
+        check_eligible(RULES, [], D, "whole_blood", None)
+    assert exc.value.details["field"] == "donor.birth_date"
 
 
 def test_age_counts_completed_years() -> None:
@@ -122,9 +131,19 @@ def _ledger(status: str = "launched", **kw: object) -> Ledger:
     return Ledger(**base)  # type: ignore[arg-type,unused-ignore]
 
 
-def test_a_closed_ledger_accepts_nothing_and_says_since_when() -> None:
-    with pytest.raises(Conflict, match=r"is closed since 2026-05-11: nothing is accepted after close"):
-        _ledger("closed").check_accepts(D + timedelta(days=1), D + timedelta(days=20))
+@pytest.mark.parametrize("status", ["closed", "settled"])
+def test_a_closed_ledger_decides_by_date_late_up_to_the_close_date_refused_after(status: str) -> None:
+    today = D + timedelta(days=20)
+    closed = _ledger(status)  # closed on D + 10
+    assert closed.check_accepts(D + timedelta(days=1), today) is True
+    assert closed.check_accepts(D + timedelta(days=10), today) is True
+    with pytest.raises(Conflict, match=r"closed on 2026-05-11: received_on 2026-05-12 is after the close"):
+        closed.check_accepts(D + timedelta(days=11), today)
+    with pytest.raises(Invalid, match="in the future"):
+        closed.check_accepts(today + timedelta(days=1), today)
+    assert _ledger().check_accepts(D + timedelta(days=11), today) is False  # launched: not late
+    with pytest.raises(Conflict, match="cancelled"):
+        _ledger("cancelled").check_accepts(D + timedelta(days=1), today)
 
 
 def test_receiving_period_bounds_are_inclusive() -> None:
@@ -139,12 +158,20 @@ def test_receiving_period_bounds_are_inclusive() -> None:
 
 def test_distributions_allowed_when_closed_refused_when_settled_or_late() -> None:
     today = D + timedelta(days=60)
-    _ledger("closed").check_distributes(D + timedelta(days=40), today, True)
+    _ledger("closed").check_distributes(D + timedelta(days=40), today, True, WINDOW)
     with pytest.raises(Conflict, match="settled"):
-        _ledger("settled").check_distributes(D + timedelta(days=40), today, True)
+        _ledger("settled").check_distributes(D + timedelta(days=40), today, True, WINDOW)
     with pytest.raises(Conflict, match="deadline"):
-        _ledger("closed").check_distributes(D + timedelta(days=51), today, True)
-    _ledger("closed").check_distributes(D + timedelta(days=51), today, False)
+        _ledger("closed").check_distributes(D + timedelta(days=51), today, True, WINDOW)
+    _ledger("closed").check_distributes(D + timedelta(days=51), today, False, WINDOW)
+
+
+def test_a_distribution_dated_before_the_window_is_invalid_naming_the_range() -> None:
+    today = D + timedelta(days=20)
+    with pytest.raises(Invalid, match=r"distributed_on 2026-05-05 is outside the allowed range 2026-05-11 to") as exc:
+        _ledger("closed").check_distributes(D + timedelta(days=4), today, True, Window(days_back=10, days_ahead=0))
+    assert exc.value.details["field"] == "distributed_on"
+    assert exc.value.details["earliest"] == D + timedelta(days=10)
 
 
 # ------------------------------------------------------------------ pledges

@@ -27,3 +27,22 @@ class Settings(ServiceSettings):
         description="Days after closing by which distribution must be finished (Decree 93/2021: 20); "
         "a closed campaign not settled by then is overdue.",
     )
+    launch_days_back: int = Field(
+        90, ge=0, le=3660, description="How many days before today a campaign's launched_on may lie."
+    )
+    launch_days_ahead: int = Field(
+        30, ge=0, le=3660, description="How many days after today a campaign's launched_on may lie."
+    )
+    close_days_ahead: int = Field(
+        30,
+        ge=0,
+        le=3660,
+        description="How many days after today a campaign's closed_on may lie (never before today: a close "
+        "takes effect at the end of its date, so donations are decided by date whenever they arrive).",
+    )
+    settle_days_back: int = Field(
+        90, ge=0, le=3660, description="How many days before today a campaign's settled_on may lie."
+    )
+    settle_days_ahead: int = Field(
+        0, ge=0, le=3660, description="How many days after today a campaign's settled_on may lie."
+    )

@@ -24,8 +24,13 @@ class Settings(ServiceSettings):
     enforce_distribution_deadline: bool = Field(
         True, description="Refuse distributions dated after the campaign's distribution deadline."
     )
+    distribution_days_back: int = Field(
+        180,
+        ge=0,
+        le=3660,
+        description="How many days before today a distribution may be dated (distributed_on; never in the future).",
+    )
     statement_max_rows: int = Field(5000, ge=1, le=5000, description="Most rows in one bank-statement request.")
     anonymous_donor_label: str = Field(
         "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."
     )
-    timezone: str = Field("Asia/Ho_Chi_Minh", description="Time zone that decides 'today' (future dates are refused).")

@@ -68,6 +68,11 @@ class DonationRecorded(_LedgerEvent):
         None, description="Soft credit: the person (opaque id) who mobilised it; never a second gift."
     )
     blood_kind: Literal["whole_blood", "apheresis"] | None = Field(None, description="For blood: how it was given.")
+    recorded_after_close: bool = Field(
+        False,
+        description="Recorded after the campaign's close reached the ledger: received on or before the close "
+        "date, so it counts, but it arrived late.",
+    )
 
 
 @register

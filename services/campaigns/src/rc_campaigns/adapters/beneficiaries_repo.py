@@ -22,20 +22,27 @@ class BeneficiaryRepository:
         lock = " FOR UPDATE" if for_update else ""
         return await self.conn.fetchrow(f"SELECT * FROM beneficiaries WHERE id = $1{lock}", beneficiary_id)
 
-    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, str] | None:
-        """An existing beneficiary with the same ID number, or same kind/unit/name/address."""
+    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, uuid.UUID, str] | None:
+        """(id, unit, by) of an existing beneficiary anywhere in the organisation with the same ID number,
+        or the same kind/name/address. Locks both keys until the transaction ends, so two concurrent
+        registrations of one household (in any units) cannot both pass."""
+        locks = [f"beneficiary:{key.kind}:{key.name_key}:{key.address_key}"]
         if key.id_number is not None:
-            found = await self.conn.fetchval("SELECT id FROM beneficiaries WHERE id_number = $1", key.id_number)
-            if found is not None:
-                return found, "id_number"
-        found = await self.conn.fetchval(
-            "SELECT id FROM beneficiaries WHERE kind = $1 AND unit_id = $2 AND name_key = $3 AND address_key = $4",
+            locks.append(f"beneficiary-id:{key.id_number}")
+        for lock in sorted(locks):
+            await self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", lock)
+        if key.id_number is not None:
+            row = await self.conn.fetchrow("SELECT id, unit_id FROM beneficiaries WHERE id_number = $1", key.id_number)
+            if row is not None:
+                return row["id"], row["unit_id"], "id_number"
+        row = await self.conn.fetchrow(
+            "SELECT id, unit_id FROM beneficiaries WHERE kind = $1 AND name_key = $2 AND address_key = $3"
+            " ORDER BY created_at, id LIMIT 1",
             key.kind,
-            key.unit_id,
             key.name_key,
             key.address_key,
         )
-        return (found, "name_and_address") if found is not None else None
+        return (row["id"], row["unit_id"], "name_and_address") if row is not None else None
 
     async def add(self, beneficiary_id: uuid.UUID, key: DedupKey, fields: dict[str, Any]) -> None:
         await self.conn.execute(

@@ -3,8 +3,13 @@
 Two registrations are the same beneficiary when either
 
 * they carry the same ID number (CCCD/CMND; spaces, dots and dashes ignored, letters uppercased), or
-* they are of the same kind, in the same unit, with the same normalised head-of-household name and
-  the same normalised address.
+* they are of the same kind, with the same normalised head-of-household name and the same normalised
+  address.
+
+Both keys are checked across the whole organisation (a household registered by a sibling commune or
+by the unit's own branch is the same household). The answer never reveals what the caller may not
+read: a duplicate outside the caller's subtree is reported without its id or unit, with whom to
+contact (:class:`DuplicateBeneficiary`).
 
 Normalisation: Unicode NFC (so a name typed with combining accents equals the precomposed one),
 case folded, "Đ"/"đ" kept (it is a distinct letter), punctuation turned into spaces, runs of
@@ -76,10 +81,36 @@ class DedupKey:
         return cls(kind, unit_id, normalise_name(full_name), normalise_address(address), normalise_id_number(id_number))
 
 
-def duplicate_error(existing_id: uuid.UUID, by: str) -> Conflict:
-    what = "the same ID number" if by == "id_number" else "the same head name and address in this unit"
-    return Conflict(
-        f"beneficiary {existing_id} is already registered with {what}",
-        existing_beneficiary_id=str(existing_id),
-        duplicate_by=by,
-    )
+DUPLICATE_CONTACT = "the provincial office (unit_manager of the province)"
+"""Who can see every registration, so a caller can be told whom to ask (by role, never by id)."""
+
+
+def _what(by: str) -> str:
+    return "the same ID number" if by == "id_number" else "the same head name and address"
+
+
+class DuplicateBeneficiary(Conflict):
+    """A registration that duplicates an existing beneficiary (409).
+
+    As raised, it names neither the existing beneficiary nor its unit: the caller may not be allowed
+    to read them, and even their existence elsewhere is personal data. :meth:`naming` is the answer
+    for a caller whose scope covers the existing beneficiary's unit."""
+
+    def __init__(self, existing_id: uuid.UUID, existing_unit_id: uuid.UUID, by: str) -> None:
+        super().__init__(
+            f"a beneficiary with {_what(by)} is already registered elsewhere in the organisation, outside your "
+            f"unit's scope; contact {DUPLICATE_CONTACT} to check it or to have the registration moved",
+            duplicate_by=by,
+            contact=DUPLICATE_CONTACT,
+        )
+        self.existing_id = existing_id
+        self.existing_unit_id = existing_unit_id
+        self.by = by
+
+    def naming(self) -> Conflict:
+        return Conflict(
+            f"beneficiary {self.existing_id} is already registered with {_what(self.by)}",
+            existing_beneficiary_id=str(self.existing_id),
+            existing_unit_id=str(self.existing_unit_id),
+            duplicate_by=self.by,
+        )

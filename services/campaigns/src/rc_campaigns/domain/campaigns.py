@@ -156,7 +156,13 @@ class Campaign:
             parent_campaign_id=self.parent_campaign_id,
         )
 
-    def close(self, on: date, rules: PeriodRules) -> CampaignClosed:
+    def close(self, on: date, rules: PeriodRules, today: date) -> CampaignClosed:
+        """Close at the end of ``on``, which may not lie before ``today`` (the organisation's clock).
+
+        The donations service learns the close date only when this event reaches it; until then it
+        accepts any contribution not dated in the future. A close date of today or later means no
+        contribution it accepted meanwhile can be dated after the close, so whether a contribution
+        counts depends on its date alone (see the donations ledger's ``check_accepts``)."""
         next_state(self.state, "close")
         if on < self.receiving_from:
             raise Invalid(
@@ -168,6 +174,14 @@ class Campaign:
             raise Invalid(
                 f"closed_on ({on.isoformat()}) is before the launch ({self.launched_on.isoformat()})",
                 field="closed_on",
+            )
+        if on < today:
+            raise Invalid(
+                f"closed_on ({on.isoformat()}) is before today ({today.isoformat()}): a close takes effect at "
+                "the end of its date and cannot be backdated (contributions already received up to today "
+                "would be dated after it)",
+                field="closed_on",
+                earliest=today,
             )
         self._move("close")
         self.closed_on = on

@@ -7,6 +7,8 @@ table in :mod:`rc_campaigns.entrypoints.routes`); this module checks the *unit*.
   existence are not secret: launched campaigns are on the public pages).
 - A beneficiary belongs to its unit. Outside the scope it does not exist: 404 with the same answer
   as an unknown id (it is personal data; its existence is not disclosed).
+- Duplicate detection for beneficiaries is organisation-wide; its 409 names the existing
+  beneficiary only when its unit is in scope (otherwise: "exists elsewhere", and whom to contact).
 - A blood session belongs to its own unit (default: the organising unit) and to its campaign's
   organising unit: either one in scope is enough to read it and register donors. Scheduling one
   needs its unit in scope and the campaign readable (so a participating unit schedules its own
@@ -22,16 +24,17 @@ off) skip the checks and their lookups entirely.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from fastapi import Request
 
 from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
 from rc_campaigns.domain.campaigns import Campaign
+from rc_shared import clock
 from rc_shared.auth import check_scope, in_scope, require_any, scope_filter
-from rc_shared.errors import NotFound
+from rc_shared.errors import Conflict, NotFound
 from rc_shared.runtime import connection as _connection
 
 # Every unit below ``$1`` (and itself) in the tree valid on ``$2``, from the scope projection.
@@ -84,6 +87,13 @@ async def beneficiary(request: Request, beneficiary_id: uuid.UUID) -> None:
         raise NotFound(f"beneficiary {beneficiary_id} not found", beneficiary_id=str(beneficiary_id))
 
 
+async def duplicate(request: Request, dup: DuplicateBeneficiary) -> Conflict:
+    """The answer to a duplicate registration: naming the existing beneficiary if its unit is in scope,
+    otherwise only that one exists elsewhere and whom to contact (its existence there is personal data).
+    Called after the unit of work is closed, like every check here."""
+    return dup.naming() if await in_scope(request, [dup.existing_unit_id]) else dup
+
+
 async def blood_session(request: Request, session_id: uuid.UUID) -> None:
     """The session's unit or its campaign's organising unit must be in scope."""
     if scope_filter(request) is None:
@@ -119,7 +129,7 @@ async def listing(request: Request, unit_id: uuid.UUID | None) -> list[uuid.UUID
 async def subtree(request: Request, root: uuid.UUID) -> list[uuid.UUID]:
     """``root`` and every unit below it in today's tree (from this service's scope projection)."""
     async with _connection(request) as conn:
-        rows = await conn.fetch(_SUBTREE, root, date.today())
+        rows = await conn.fetch(_SUBTREE, root, clock.today())
     return [r["unit_id"] for r in rows]
 
 

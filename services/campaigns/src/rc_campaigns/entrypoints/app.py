@@ -12,6 +12,8 @@ from rc_campaigns.entrypoints.consumers import ledger_consumer
 from rc_campaigns.entrypoints.routes import public_router, router
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.settings import Settings
+from rc_shared import clock
+from rc_shared.clock import Window
 from rc_shared.events.campaigns import BENEFICIARIES_TOPIC, BLOOD_TOPIC, CAMPAIGNS_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Runtime, create_app
@@ -24,7 +26,10 @@ def policy_from(settings: Settings) -> Policy:
     return Policy(
         periods=PeriodRules(
             max_receiving_days=settings.max_receiving_days, distribution_days=settings.distribution_days
-        )
+        ),
+        launch_window=Window(days_back=settings.launch_days_back, days_ahead=settings.launch_days_ahead),
+        close_window=Window(days_back=0, days_ahead=settings.close_days_ahead),
+        settle_window=Window(days_back=settings.settle_days_back, days_ahead=settings.settle_days_ahead),
     )
 
 
@@ -32,6 +37,7 @@ def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
+    clock.configure(settings.timezone)
     runtime = Runtime(
         settings,
         MIGRATIONS,

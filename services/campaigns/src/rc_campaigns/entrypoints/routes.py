@@ -15,7 +15,8 @@ POST     /campaigns/{campaign_id}/launch|close|      manage  organising unit (40
          settle|cancel
 GET      /campaigns/{campaign_id}/beneficiaries/     public  none (Decree 93 disclosure, minimised)
          public
-POST     /beneficiaries                              write   body unit_id (403); campaign_id, if any, readable
+POST     /beneficiaries                              write   body unit_id (403); campaign_id, if any, readable;
+                                                             a duplicate is named only if its unit is in scope
 GET      /beneficiaries                              read    listed: unit in subtree; unit_id filter in scope
 GET      /beneficiaries/{beneficiary_id}             read    its unit (404: personal data stays hidden)
 POST     /beneficiaries/{beneficiary_id}/verify      manage  its unit (404)
@@ -41,6 +42,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
 from rc_campaigns.domain.campaigns import Action, State
 from rc_campaigns.entrypoints import access
 from rc_campaigns.entrypoints import schemas as s
@@ -220,10 +222,13 @@ async def register_beneficiary(body: s.BeneficiaryIn, request: Request, policy: 
     await access.unit(request, body.unit_id, "unit_id")
     if body.campaign_id is not None:
         await access.read_campaign(request, body.campaign_id)
-    async with _unit_of_work(request) as uow:
-        beneficiary_id = await beneficiaries.register(uow, policy, body.model_dump())
-        await uow.commit()
-        return await beneficiaries.get(BeneficiaryRepository(uow.conn), beneficiary_id)
+    try:
+        async with _unit_of_work(request) as uow:
+            beneficiary_id = await beneficiaries.register(uow, policy, body.model_dump())
+            await uow.commit()
+            return await beneficiaries.get(BeneficiaryRepository(uow.conn), beneficiary_id)
+    except DuplicateBeneficiary as dup:
+        raise await access.duplicate(request, dup) from None
 
 
 @router.get(

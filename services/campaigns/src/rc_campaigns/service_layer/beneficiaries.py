@@ -9,7 +9,7 @@ from typing import Any
 
 from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
-from rc_campaigns.domain.beneficiaries import DedupKey, duplicate_error, normalise_name, normalise_text
+from rc_campaigns.domain.beneficiaries import DedupKey, DuplicateBeneficiary, normalise_name, normalise_text
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
@@ -45,7 +45,7 @@ async def register(uow: UnitOfWork, policy: Policy, fields: dict[str, Any]) -> u
     )
     dup = await repo.find_duplicate(key)
     if dup is not None:
-        raise duplicate_error(*dup)
+        raise DuplicateBeneficiary(*dup)  # the entrypoint names it only to a caller who may read it
     beneficiary_id = uuid.uuid4()
     await repo.add(
         beneficiary_id,

@@ -9,12 +9,18 @@ from datetime import date
 from typing import Any
 
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
-from rc_campaigns.domain.campaigns import Action, Campaign, allowed_actions, overdue
+from rc_campaigns.domain.campaigns import Action, Campaign, allowed_actions, next_state, overdue
 from rc_campaigns.domain.progress import progress
 from rc_campaigns.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import Targets
 from rc_shared.outbox import UnitOfWork
+
+_DATE_FIELD: dict[Action, str] = {
+    "launch": "launched_on",
+    "close": "closed_on",
+    "settle": "settled_on",
+}
 
 
 async def require(repo: CampaignRepository, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
@@ -104,11 +110,16 @@ async def transition(
     """Launch, close, settle or cancel; the event goes to the outbox in the same transaction."""
     repo = CampaignRepository(uow.conn)
     c = await require(repo, campaign_id, for_update=True)
-    day = on or policy.today()
+    today = policy.today()
+    day = on or today
+    next_state(c.state, action)  # the state first: a 409 says more than a 422 here
+    window = policy.window(action)
+    if window is not None and (action != "close" or day >= today):  # a backdated close: Campaign.close says why
+        window.check(_DATE_FIELD[action], day, today)
     if action == "launch":
         event: Any = c.launch(day, policy.periods)
     elif action == "close":
-        event = c.close(day, policy.periods)
+        event = c.close(day, policy.periods, today)
     elif action == "settle":
         event = c.settle(day)
     else:

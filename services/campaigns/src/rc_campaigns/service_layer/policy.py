@@ -6,10 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rc_campaigns.domain.campaigns import PeriodRules
+from rc_campaigns.domain.campaigns import Action, PeriodRules
+from rc_shared import clock
+from rc_shared.clock import Window
 
 
 @dataclass(frozen=True)
 class Policy:
     periods: PeriodRules = field(default_factory=PeriodRules)
-    today: Callable[[], date] = date.today
+    # close_window never reaches back (days_back=0): see Campaign.close
+    launch_window: Window = field(default_factory=lambda: Window(days_back=90, days_ahead=30))
+    close_window: Window = field(default_factory=lambda: Window(days_back=0, days_ahead=30))
+    settle_window: Window = field(default_factory=lambda: Window(days_back=90, days_ahead=0))
+    today: Callable[[], date] = clock.today
+
+    def window(self, action: Action) -> Window | None:
+        """How far from today the date of ``action`` may lie (None: not bounded here)."""
+        return {"launch": self.launch_window, "close": self.close_window, "settle": self.settle_window}.get(action)

@@ -33,12 +33,14 @@ _DONATION_COLS = (
     "description",
     "received_on",
     "receipt_no",
+    "recorded_after_close",
 )
 
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
-    " payer_name, description, received_on, receipt_no)"
-    " SELECT u.id, $1, 'cash', u.amount, 'anonymous', $2, 'bank_transfer', u.ref, u.payer, u.descr, u.on_, u.no"
+    " payer_name, description, received_on, receipt_no, recorded_after_close)"
+    " SELECT u.id, $1, 'cash', u.amount, 'anonymous', $2, 'bank_transfer', u.ref, u.payer, u.descr, u.on_, u.no,"
+    " $10"
     " FROM unnest($3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::date[], $9::bigint[])"
     " AS u(id, amount, ref, payer, descr, on_, no)"
     " ON CONFLICT DO NOTHING RETURNING id"
@@ -158,9 +160,20 @@ class DonationRepository:
         descriptions: Sequence[str | None],
         dates: Sequence[date],
         receipt_nos: Sequence[int],
+        recorded_after_close: bool,
     ) -> int:
         rows = await self.conn.fetch(
-            _BULK_INSERT, campaign_id, unit_id, ids, amounts, refs, payers, descriptions, dates, receipt_nos
+            _BULK_INSERT,
+            campaign_id,
+            unit_id,
+            ids,
+            amounts,
+            refs,
+            payers,
+            descriptions,
+            dates,
+            receipt_nos,
+            recorded_after_close,
         )
         return len(rows)
 

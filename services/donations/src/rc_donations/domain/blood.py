@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from rc_shared.errors import Conflict
+from rc_shared.errors import Conflict, Invalid
 
 BloodKind = Literal["whole_blood", "apheresis"]
 
@@ -49,14 +49,22 @@ def check_eligible(
     kind: BloodKind,
     birth_date: date | None,
 ) -> None:
-    """Raise Conflict (with the next eligible date) if the donor may not give blood on ``on``."""
-    if birth_date is not None:
-        age = age_on(birth_date, on)
-        if age < rules.min_age or age > rules.max_age:
-            raise Conflict(
-                f"the donor is {age} on {on}: blood donors must be {rules.min_age}–{rules.max_age} years old",
-                age=age,
-            )
+    """Raise Conflict (with the next eligible date) if the donor may not give blood on ``on``.
+
+    The age rule cannot be skipped: without a birth date (given now, or on file for a known donor)
+    the donation is Invalid (422, field ``donor.birth_date``)."""
+    if birth_date is None:
+        raise Invalid(
+            f"a blood donor's birth date is needed to check the {rules.min_age}–{rules.max_age} age rule: "
+            "give donor.birth_date (it is not on file for this donor)",
+            field="donor.birth_date",
+        )
+    age = age_on(birth_date, on)
+    if age < rules.min_age or age > rules.max_age:
+        raise Conflict(
+            f"the donor is {age} on {on}: blood donors must be {rules.min_age}–{rules.max_age} years old",
+            age=age,
+        )
     before = [d for d in history if d.on <= on]
     nxt = next_eligible_on(rules, before)
     if nxt is not None and on < nxt:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from rc_shared.clock import Window
 from rc_shared.errors import Conflict, Invalid
 
 MAX_VND = 10**15
@@ -124,24 +125,47 @@ class Ledger:
                 field=what,
             )
 
-    def check_open(self) -> None:
-        """Contributions only while launched (Decree 93: nothing is accepted after close)."""
+    @property
+    def closed(self) -> bool:
+        """The close (or the settlement) has reached this service."""
+        return self.status in ("closed", "settled")
+
+    def check_not_cancelled(self) -> None:
         if self.status == "cancelled":
             raise Conflict(
                 f"{self.label} was cancelled on {self.closed_on}: nothing is accepted", ledger_status=self.status
             )
-        if self.status in ("closed", "settled"):
+
+    def check_accepts(self, received_on: date, today: date) -> bool:
+        """May a contribution received on ``received_on`` be recorded now? True: it is *late* (recorded
+        after the close reached this service). Refusals raise 422 (future date) or 409.
+
+        Closing is decided by dates, never by when the close event arrives here (Decree 93: nothing is
+        accepted after the committed period, yet money that reached the account must be recorded):
+
+        - ``received_on`` may not lie in the future, and a close date may not lie before today in the
+          organisation's clock (the campaigns service refuses it: a close takes effect at the end of its
+          date). So a contribution dated after the close date cannot exist before the close event gets
+          here: whatever a launched ledger accepts is dated on or before the (future) close date.
+        - After the close event, a contribution received on or before ``closed_on`` is still accepted,
+          flagged late; one received after it is refused (409). A settled ledger answers the same (the
+          outcome must not depend on when the settlement arrives either).
+        - Always within the receiving period (409 outside it); a cancelled campaign accepts nothing.
+
+        One gap remains: a close dated today, made just before midnight, whose event arrives after
+        midnight; a contribution dated the new day and recorded in between is accepted.
+        """
+        self.check_not_cancelled()
+        if received_on > today:
+            raise Invalid(f"received_on {received_on} is in the future (today is {today})", field="received_on")
+        if self.closed and self.closed_on is not None and received_on > self.closed_on:
             raise Conflict(
-                f"{self.label} is closed since {self.closed_on}: nothing is accepted after close",
+                f"{self.label} closed on {self.closed_on}: received_on {received_on} is after the close, "
+                "nothing received after it is accepted",
+                field="received_on",
                 ledger_status=self.status,
                 closed_on=self.closed_on,
             )
-
-    def check_accepts(self, received_on: date, today: date) -> None:
-        """Contributions only while launched, and dated within the receiving period (Decree 93)."""
-        self.check_open()
-        if received_on > today:
-            raise Invalid(f"received_on {received_on} is in the future (today is {today})", field="received_on")
         if not self.receiving_from <= received_on <= self.receiving_until:
             raise Conflict(
                 f"received_on {received_on} is outside the receiving period of {self.label} "
@@ -150,13 +174,15 @@ class Ledger:
                 receiving_from=self.receiving_from,
                 receiving_until=self.receiving_until,
             )
+        return self.closed
 
     def check_pledges(self) -> None:
         if self.status != "launched":
             raise Conflict(f"{self.label} is {self.status}: pledges are only taken while it is launched")
 
-    def check_distributes(self, distributed_on: date, today: date, enforce_deadline: bool) -> None:
-        """Distributions while launched or closed (not settled or cancelled), up to the deadline."""
+    def check_distributes(self, distributed_on: date, today: date, enforce_deadline: bool, window: Window) -> None:
+        """Distributions while launched or closed (not settled or cancelled), up to the deadline, dated
+        within ``window`` of today and never in the future."""
         if self.status == "settled":
             raise Conflict(f"{self.label} was settled on {self.settled_on}: no more distributions")
         if self.status == "cancelled":
@@ -165,6 +191,7 @@ class Ledger:
             raise Invalid(
                 f"distributed_on {distributed_on} is in the future (today is {today})", field="distributed_on"
             )
+        window.check("distributed_on", distributed_on, today)
         if distributed_on < self.receiving_from:
             raise Conflict(
                 f"distributed_on {distributed_on} is before {self.label} started receiving ({self.receiving_from})",

@@ -101,9 +101,9 @@ def _text(raw: Mapping[str, Any], name: str) -> str | None:
 
 
 def validate_row(
-    index: int, raw: Any, receiving_from: date, receiving_until: date, today: date
+    index: int, raw: Any, receiving_from: date, receiving_until: date, today: date, closed_on: date | None = None
 ) -> StatementRow | Decision:
-    """A valid row, or a rejection saying why."""
+    """A valid row, or a rejection saying why (``closed_on``: the campaign's close, once known)."""
     ref = raw.get("bank_reference") if isinstance(raw, Mapping) else None
     ref_s = ref.strip() if isinstance(ref, str) else None
     try:
@@ -117,6 +117,8 @@ def validate_row(
         on = parse_date(raw.get("received_on"))
         if on > today:
             raise RowError(f"received_on {on} is in the future")
+        if closed_on is not None and on > closed_on:
+            raise RowError(f"received_on {on} is after the campaign closed on {closed_on}")
         if not receiving_from <= on <= receiving_until:
             raise RowError(f"received_on {on} is outside the receiving period ({receiving_from} to {receiving_until})")
         return StatementRow(index, ref_s, on, amount, _text(raw, "payer_name"), _text(raw, "description"))

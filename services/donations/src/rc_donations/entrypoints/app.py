@@ -12,6 +12,8 @@ from rc_donations.entrypoints.consumers import build_consumers
 from rc_donations.entrypoints.routes import public_router, router
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
+from rc_shared import clock
+from rc_shared.clock import Window
 from rc_shared.events.donations import LEDGER_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Runtime, create_app
@@ -31,7 +33,7 @@ def policy_from(settings: Settings) -> Policy:
         enforce_distribution_deadline=settings.enforce_distribution_deadline,
         statement_max_rows=settings.statement_max_rows,
         anonymous_label=settings.anonymous_donor_label,
-        timezone=settings.timezone,
+        distribution_window=Window(days_back=settings.distribution_days_back, days_ahead=0),
     )
 
 
@@ -39,6 +41,7 @@ def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
+    clock.configure(settings.timezone)
     runtime = Runtime(
         settings,
         MIGRATIONS,

@@ -37,7 +37,9 @@ async def record_distribution(
     prior = await replayed(drepo, idem, scope)
     if prior is not None:
         return prior, False
-    ledger.check_distributes(cmd.distributed_on, policy.today(), policy.enforce_distribution_deadline)
+    ledger.check_distributes(
+        cmd.distributed_on, policy.today(), policy.enforce_distribution_deadline, policy.distribution_window
+    )
     b = await ledgers.beneficiary(cmd.beneficiary_id)
     if b is None or b["verified_on"] is None:
         raise Conflict(

@@ -107,7 +107,7 @@ async def record_donation(
             await remember(repo, idem, scope, same["id"])
             return same["id"], False
     today = policy.today()
-    ledger.check_accepts(cmd.received_on, today)
+    late = ledger.check_accepts(cmd.received_on, today)
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
 
@@ -160,6 +160,7 @@ async def record_donation(
         description=cmd.description,
         received_on=cmd.received_on,
         receipt_no=receipt_no,
+        recorded_after_close=late,
     )
     uow.emit(
         DonationRecorded(
@@ -180,6 +181,7 @@ async def record_donation(
             received_on=cmd.received_on,
             receipt_no=receipt_no,
             blood_kind=cmd.blood_kind if cmd.kind == "blood" else None,
+            recorded_after_close=late,
         )
     )
     await remember(repo, idem, scope, donation_id)
@@ -210,6 +212,7 @@ def donation_view(r: asyncpg.Record) -> dict[str, Any]:
         "received_on": r["received_on"],
         "receipt_no": r["receipt_no"],
         "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),
+        "recorded_after_close": r["recorded_after_close"],
         "reversed": r["reversal_id"] is not None,
         "reversal": None
         if r["reversal_id"] is None
@@ -320,7 +323,7 @@ async def blood_eligibility(
     reason = None
     try:
         blood.check_eligible(policy.blood, history, on, kind, donor["birth_date"])
-    except Conflict as exc:
+    except (Conflict, Invalid) as exc:
         reason = exc.message
     return {
         "donor_id": donor_id,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from rc_donations.domain.blood import BloodRules
 from rc_donations.domain.donations import ANONYMOUS_LABEL
+from rc_shared import clock
+from rc_shared.clock import Window
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,5 @@ class Policy:
     enforce_distribution_deadline: bool = True
     statement_max_rows: int = 5000
     anonymous_label: str = ANONYMOUS_LABEL
-    timezone: str = "Asia/Ho_Chi_Minh"
-
-    def today(self) -> date:
-        return datetime.now(ZoneInfo(self.timezone)).date()
+    distribution_window: Window = field(default_factory=lambda: Window(days_back=180, days_ahead=0))
+    today: Callable[[], date] = clock.today

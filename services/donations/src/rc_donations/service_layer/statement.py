@@ -1,5 +1,8 @@
 """Bank-statement import: many cash rows in one unit of work, deduplicated by bank reference.
 
+Rows are accepted by date as single donations are (:meth:`Ledger.check_accepts`): after the close,
+rows received on or before the close date are recorded late, later ones are rejected.
+
 One request: lock the ledger, validate each row, look up the references already recorded, number
 the new rows' receipts in one step (under the lock: no gaps), insert them with one ``unnest``
 statement (``ON CONFLICT DO NOTHING``), and emit every DonationRecorded in one outbox insert.
@@ -29,10 +32,11 @@ async def import_statement(
         raise Invalid(f"at most {policy.statement_max_rows} rows per request, got {len(rows)}", field="rows")
     conn = uow.conn
     ledger, _ = await lock_open_ledger(conn, campaign_id)
-    ledger.check_open()
+    ledger.check_not_cancelled()
     today = policy.today()
+    closed_on = ledger.closed_on if ledger.closed else None  # rows are accepted as Ledger.check_accepts says
     checked = [
-        statement.validate_row(i, raw, ledger.receiving_from, ledger.receiving_until, today)
+        statement.validate_row(i, raw, ledger.receiving_from, ledger.receiving_until, today, closed_on)
         for i, raw in enumerate(rows)
     ]
     repo = DonationRepository(conn)
@@ -57,6 +61,7 @@ async def import_statement(
             [r.description for r in new],
             [r.received_on for r in new],
             receipts,
+            ledger.closed,
         )
         if inserted != len(new):  # impossible under the ledger lock; never leave a receipt gap
             raise RuntimeError(f"bank statement: inserted {inserted} of {len(new)} rows; rolled back")
@@ -73,6 +78,7 @@ async def import_statement(
                     channel="bank_transfer",
                     received_on=r.received_on,
                     receipt_no=no,
+                    recorded_after_close=ledger.closed,
                 )
                 for r, did, no in zip(new, new_ids, receipts, strict=True)
             )
@@ -89,6 +95,7 @@ async def import_statement(
             assert d.row is not None
             res["donation_id"] = ids[d.row.bank_reference]
             res["receipt_no"] = receipt_of[d.row.bank_reference]
+            res["recorded_after_close"] = ledger.closed
             amounts["created"] += d.row.amount_vnd
         elif status == "duplicate":
             res["donation_id"] = d.existing_id or (ids.get(d.bank_reference) if d.bank_reference else None)

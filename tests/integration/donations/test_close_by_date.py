@@ -1,0 +1,96 @@
+"""Closing is decided by dates, whenever the close event arrives: donations posted while the close
+travels through Kafka to the real consumer get the same answer before and after it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+
+from rc_shared.catalogue import catalogue
+from rc_shared.envelope import decode
+from rc_shared.events.campaigns import CampaignClosed
+from rc_shared.events.donations import LEDGER_TOPIC, DonationRecorded
+from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.shared.helpers import read_topic
+
+WORKERS = 4
+AFTER_CLOSE = 3  # rounds each worker posts once it has seen the ledger closed
+
+
+def cash(received_on: Any) -> dict[str, Any]:
+    return {"kind": "cash", "amount_vnd": 10_000, "channel": "cash", "received_on": str(received_on)}
+
+
+async def test_donations_posted_concurrently_with_the_close_are_decided_by_their_dates(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, infra: Any, dn_namespace: str
+) -> None:
+    cid, _ = await campaigns.launch()
+    on_close_day: list[httpx.Response] = []
+    day_after: list[httpx.Response] = []
+
+    one_at_a_time = asyncio.Lock()  # one test connection
+
+    async def closed() -> bool:
+        async with one_at_a_time:
+            return bool(await db.fetchval("SELECT status = 'closed' FROM ledgers WHERE campaign_id = $1", cid))
+
+    first_round_done = [asyncio.Event() for _ in range(WORKERS)]
+
+    async def worker(n: int) -> None:
+        rounds_after = 0
+        while rounds_after < AFTER_CLOSE:
+            seen_closed = await closed()  # read before posting: this round's donations come after it
+            on_close_day.append(await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY)))
+            day_after.append(await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY + timedelta(days=1))))
+            first_round_done[n].set()
+            rounds_after += seen_closed
+            assert len(on_close_day) < 5000, "the close never reached the ledger"
+
+    async def close() -> None:  # once every worker has answers from before the close
+        await asyncio.gather(*(e.wait() for e in first_round_done))
+        await campaigns.publish(CampaignClosed(campaign_id=cid, closed_on=TODAY))
+
+    await asyncio.gather(close(), *(worker(n) for n in range(WORKERS)))
+
+    assert [r.status_code for r in on_close_day] == [201] * len(on_close_day), [
+        r.text for r in on_close_day if r.status_code != 201
+    ][:3]
+    assert {r.status_code for r in day_after} == {422}
+    assert all(r.json()["field"] == "received_on" and "in the future" in r.json()["message"] for r in day_after)
+    # Flags follow the receipt order (both the donations and the close take the ledger lock): every
+    # donation recorded after the close is flagged, none before; the first rounds were answered before
+    # the close was published, the last ones after the ledger was seen closed.
+    rows = await db.fetch(
+        "SELECT id, receipt_no, recorded_after_close FROM donations WHERE campaign_id = $1 ORDER BY receipt_no", cid
+    )
+    flags = [r["recorded_after_close"] for r in rows]
+    assert len(rows) == len(on_close_day)
+    assert flags == sorted(flags)
+    assert flags.count(False) >= WORKERS and flags.count(True) >= WORKERS * AFTER_CLOSE
+    answers = {r.json()["id"]: r.json()["recorded_after_close"] for r in on_close_day}
+    assert answers == {str(r["id"]): r["recorded_after_close"] for r in rows}
+    # ... and the events say the same
+    records = await read_topic(infra.kafka_bootstrap, dn_namespace + LEDGER_TOPIC, expect=10**6, timeout=3)
+    recorded = {
+        str(e.donation_id): e.recorded_after_close
+        for e in (decode(r.headers, r.value, catalogue()).data for r in records)
+        if isinstance(e, DonationRecorded) and e.campaign_id == cid
+    }
+    assert recorded == answers
+
+
+async def test_a_donation_dated_after_the_close_is_refused_before_and_after_the_event_arrives(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """The close date is today at the earliest, so the day after it is in the future until it has
+    passed: 422 before the event, and still 422 after (never a 201 in between)."""
+    cid, _ = await campaigns.launch()
+    before = await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY + timedelta(days=1)))
+    await campaigns.close(cid, TODAY)
+    after = await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY + timedelta(days=1)))
+    assert (before.status_code, after.status_code) == (422, 422), (before.text, after.text)
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
