@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
-from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 
 from rc_shared import http
+from tests.served import serve
 
 
 @pytest.fixture
@@ -31,16 +29,8 @@ async def server() -> AsyncIterator[tuple[str, list[int]]]:
         ports.append(request.scope["client"][1])
         return {"ok": "yes"}
 
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="critical", lifespan="off")
-    srv = uvicorn.Server(config)
-    task = asyncio.create_task(srv.serve())
-    while not srv.started:
-        await asyncio.sleep(0.01)
-    sockets: Any = srv.servers[0].sockets
-    port = sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", ports
-    srv.should_exit = True
-    await task
+    async with serve(app) as url:
+        yield url, ports
 
 
 async def test_a_500_names_a_generated_correlation_id_and_the_connection_serves_the_next_request(
