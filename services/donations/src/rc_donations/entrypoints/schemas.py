@@ -37,7 +37,7 @@ class DonorIn(_In):
     name: Name | None = None
     phone: Phone | None = None
     id_number: IdNumber | None = Field(None, description="CCCD / tax code; used to recognise a returning donor.")
-    birth_date: Annotated[date, Field(ge=date(1900, 1, 1), le=MAX_DAY)] | None = None
+    birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY)] | None = None
     consent_to_be_named: bool = Field(False, strict=True, description="May the donor be named publicly?")
 
     @model_validator(mode="after")
