@@ -140,7 +140,11 @@ class RequestMiddleware:
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _CONTEXT_HEADERS]
                 message = {
                     **message,
-                    "headers": [*kept, (b"x-correlation-id", cid.encode()), (b"traceparent", tp.encode())],
+                    "headers": [
+                        *kept,
+                        (b"x-correlation-id", cid.encode("latin-1")),
+                        (b"traceparent", tp.encode("latin-1")),
+                    ],
                 }
             elif message["type"] == "http.response.body" and not message.get("more_body", False):
                 response["complete"] = True
@@ -148,17 +152,17 @@ class RequestMiddleware:
 
         try:
             refusal = self._over_rate(scope, headers)
-            body = b""
+            body: bytes | None = b""
             if refusal is None:
                 try:
                     body = await self._read_body(headers, receive)
                 except _TooLarge:
                     refusal = problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")
-            if refusal is None:
+            if refusal is None and body is not None:
                 refusal = self._unstorable(scope, headers, body)
             if refusal is not None:
                 await refusal(scope, receive, send_with_context)
-            elif not await self._run(scope, body, receive, send_with_context, response):
+            elif body is None or not await self._run(scope, body, receive, send_with_context, response):
                 response["status"] = CLIENT_GONE
                 log.info("request_abandoned", method=scope["method"], path=scope.get("path", ""))
         except Exception as exc:  # the last resort: a JSON 500, a usable connection
@@ -188,8 +192,9 @@ class RequestMiddleware:
         response.headers["Retry-After"] = str(max(1, round(wait)))
         return response
 
-    async def _read_body(self, headers: dict[str, str], receive: Any) -> bytes:
-        """The whole body, or _TooLarge as soon as it exceeds the limit (announced or streamed)."""
+    async def _read_body(self, headers: dict[str, str], receive: Any) -> bytes | None:
+        """The whole body (None if the client left while sending it), or _TooLarge as soon as it
+        exceeds the limit (announced or streamed)."""
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_bytes:
             raise _TooLarge
@@ -197,8 +202,8 @@ class RequestMiddleware:
         size = 0
         while True:
             message = await receive()
-            if message["type"] != "http.request":  # the client left while sending
-                break
+            if message["type"] != "http.request":  # the client left while sending: nothing to run
+                return None
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
