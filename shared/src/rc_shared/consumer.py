@@ -28,6 +28,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
 from rc_shared.catalogue import catalogue
+from rc_shared.db import local_statement_timeout
 from rc_shared.envelope import Envelope, EnvelopeError, Event, decode
 from rc_shared.logging import get_logger
 from rc_shared.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE, EVENTS_FAILED
@@ -46,6 +47,7 @@ INFRA_ERRORS: tuple[type[BaseException], ...] = (
     ConnectionError,
     OSError,
     asyncio.TimeoutError,
+    asyncpg.QueryCanceledError,  # a statement timeout: the database is overloaded, the event is not bad
 )
 
 
@@ -124,8 +126,10 @@ class BatchProcessor:
         producer: AIOKafkaProducer,
         service: str,
         max_retries: int = 3,
+        statement_timeout_s: float | None = None,
     ) -> None:
         self.consumer = consumer
+        self.statement_timeout_s = statement_timeout_s
         self.pool = pool
         self.producer = producer
         self.service = service
@@ -173,6 +177,7 @@ class BatchProcessor:
         res = BatchResult()
         todo, dead = self._decode(batch, res)
         async with self.pool.acquire() as conn, conn.transaction():
+            await self._bound(conn)
             fresh = {
                 r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, [env.id for _, env, _ in todo])
             }
@@ -214,6 +219,7 @@ class BatchProcessor:
         res = BatchResult()
         todo, dead = self._decode(batch, res)
         async with self.pool.acquire() as conn, conn.transaction():
+            await self._bound(conn)
             for rec, env, handler in todo:
                 fresh = await conn.fetchval(_CLAIM_ONE, self.consumer.name, env.id)
                 if not fresh:
@@ -234,6 +240,11 @@ class BatchProcessor:
                 await self._dead_letter(dead)
                 res.dead_lettered = len(dead)
         return res
+
+    async def _bound(self, conn: asyncpg.Connection) -> None:
+        """A batch's statements get the batch timeout (longer than the API pool's)."""
+        if self.statement_timeout_s is not None:
+            await local_statement_timeout(conn, self.statement_timeout_s)
 
     async def _apply(
         self, conn: asyncpg.Connection, handler: Handler, env: Envelope, topic: str

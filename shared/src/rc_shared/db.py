@@ -1,4 +1,10 @@
-"""PostgreSQL access: pools and SQL migrations applied in order, once, under an advisory lock."""
+"""PostgreSQL access: pools and SQL migrations applied in order, once, under an advisory lock.
+
+Statement timeouts: a pool or connection made with ``statement_timeout_s`` has PostgreSQL cancel
+any statement running longer (asyncpg raises ``QueryCanceledError``), so no request can keep a
+backend busy; ``local_statement_timeout`` sets another bound for one transaction (consumer
+batches). Migrations run without one.
+"""
 
 from __future__ import annotations
 
@@ -23,16 +29,39 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         await conn.set_type_codec(typ, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
-async def create_pool(dsn: str, min_size: int = 2, max_size: int = 10) -> asyncpg.Pool:
-    pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size, init=_init_connection)
+def server_settings(statement_timeout_s: float | None) -> dict[str, str]:
+    """asyncpg ``server_settings`` of a connection with that statement timeout (None: the server's)."""
+    return {} if statement_timeout_s is None else {"statement_timeout": _ms(statement_timeout_s)}
+
+
+def _ms(seconds: float) -> str:
+    return f"{max(1, round(seconds * 1000))}ms"
+
+
+async def create_pool(
+    dsn: str, min_size: int = 2, max_size: int = 10, statement_timeout_s: float | None = None
+) -> asyncpg.Pool:
+    """A pool whose statements are cancelled after ``statement_timeout_s`` (None: the server's setting)."""
+    pool = await asyncpg.create_pool(
+        dsn,
+        min_size=min_size,
+        max_size=max_size,
+        init=_init_connection,
+        server_settings=server_settings(statement_timeout_s),
+    )
     assert pool is not None
     return pool
 
 
-async def connect(dsn: str) -> asyncpg.Connection:
-    conn = await asyncpg.connect(dsn)
+async def connect(dsn: str, statement_timeout_s: float | None = None) -> asyncpg.Connection:
+    conn = await asyncpg.connect(dsn, server_settings=server_settings(statement_timeout_s))
     await _init_connection(conn)
     return conn
+
+
+async def local_statement_timeout(conn: asyncpg.Connection, seconds: float) -> None:
+    """Bound the statements of the current transaction by ``seconds`` instead of the connection's."""
+    await conn.execute("SELECT set_config('statement_timeout', $1, true)", _ms(seconds))
 
 
 def migration_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:

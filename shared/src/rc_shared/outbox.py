@@ -24,6 +24,7 @@ from typing import Any
 import asyncpg
 from aiokafka import AIOKafkaProducer
 
+from rc_shared.db import server_settings
 from rc_shared.envelope import Envelope, Event
 from rc_shared.logging import get_logger
 from rc_shared.metrics import EVENTS_PUBLISHED, OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE
@@ -129,8 +130,10 @@ class OutboxRelay:
         poll_interval_s: float = 1.0,
         retention_h: float = 24.0,
         namespace: str = "",
+        statement_timeout_s: float | None = None,
     ) -> None:
         self.namespace = namespace
+        self.statement_timeout_s = statement_timeout_s
         self.dsn = dsn
         self.producer = producer
         self.service = service
@@ -164,7 +167,9 @@ class OutboxRelay:
         self._wake.clear()
 
     async def _run_once(self) -> None:
-        conn: asyncpg.Connection = await asyncpg.connect(self.dsn)
+        conn: asyncpg.Connection = await asyncpg.connect(
+            self.dsn, server_settings=server_settings(self.statement_timeout_s)
+        )
         try:
             while not self._stop.is_set():
                 if await conn.fetchval("SELECT pg_try_advisory_lock($1)", _RELAY_LOCK):

@@ -67,7 +67,7 @@ class Runtime:
         s = self.settings
         configure(s.service_name, s.log_level, s.log_json)
         await migrate(s.database_url, [self.migrations])
-        self.pool = await create_pool(s.database_url, s.db_pool_min, s.db_pool_max)
+        self.pool = await create_pool(s.database_url, s.db_pool_min, s.db_pool_max, s.db_statement_timeout_s)
         await ensure_topics(
             s, [s.kafka_namespace + t for t in (*self.topics, *(t for c in self.consumers for t in c.topics))]
         )
@@ -82,6 +82,7 @@ class Runtime:
                 poll_interval_s=s.outbox_poll_interval_s,
                 retention_h=s.outbox_retention_h,
                 namespace=s.kafka_namespace,
+                statement_timeout_s=s.db_batch_statement_timeout_s,
             )
             self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
         if self.run_consumers and self.consumers:
@@ -94,7 +95,14 @@ class Runtime:
             for c in self.consumers:
                 subscribe(
                     self.broker,
-                    BatchProcessor(c, self.pool, self.producer, s.service_name, s.consumer_max_retries),
+                    BatchProcessor(
+                        c,
+                        self.pool,
+                        self.producer,
+                        s.service_name,
+                        s.consumer_max_retries,
+                        statement_timeout_s=s.db_batch_statement_timeout_s,
+                    ),
                     max_records=s.consumer_max_records,
                     session_timeout_ms=s.consumer_session_timeout_ms,
                     heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,

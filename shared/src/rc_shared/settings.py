@@ -27,6 +27,16 @@ class ServiceSettings(BaseSettings):
     )
     db_pool_min: int = Field(2, ge=1, description="Minimum connections in the database pool.")
     db_pool_max: int = Field(10, ge=1, description="Maximum connections in the database pool.")
+    db_statement_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Longest a database statement of an API request may run: PostgreSQL cancels it (503) after.",
+    )
+    db_batch_statement_timeout_s: float = Field(
+        300.0,
+        gt=0,
+        description="Longest a database statement of a consumer batch, the outbox relay or a rebuild may run.",
+    )
     kafka_bootstrap_servers: str = Field("127.0.0.1:19092", description="Comma-separated Kafka bootstrap servers.")
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
         "PLAINTEXT", description="Kafka security protocol."

@@ -283,6 +283,7 @@ async def test_every_role_gets_the_same_summary_fields_and_no_other_personal_dat
         ({"after": "12"}, "query.after"),
         ({"q": ""}, "query.q"),
         ({"q": "x" * 101}, "query.q"),
+        ({"q": "an\x00"}, "query.q"),  # refused for every route before it runs: PostgreSQL cannot store NUL
     ],
 )
 async def test_bad_parameters_are_422_naming_the_field(
@@ -299,7 +300,7 @@ async def test_bad_parameters_are_422_naming_the_field(
         ({"role": "wizard"}, "role", "unknown role"),
         ({"q": "123"}, "q", "letter"),
         ({"q": "%_"}, "q", "letter"),
-        ({"q": "an\x00"}, "q", "control"),
+        ({"q": "an\x01"}, "q", "control"),
     ],
 )
 async def test_rule_breaking_parameters_are_422_naming_the_field(

@@ -1,13 +1,26 @@
-"""Request size and write-rate limits answer 413 and 429 with a message, never crash."""
+"""Request size and write-rate limits answer 413 and 429 with a message, never crash; strings that
+PostgreSQL cannot store are refused naming the field; an unexpected error is a JSON 500."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 from fastapi import FastAPI, Request
+from pydantic import BaseModel
 
 from rc_shared import http
+
+
+class Line(BaseModel):
+    text: str
+
+
+class Item(BaseModel):
+    name: str
+    tags: list[str] = []
+    lines: list[Line] = []
 
 
 def _app(max_bytes: int = 1000, writes_per_minute: int = 5) -> FastAPI:
@@ -19,8 +32,12 @@ def _app(max_bytes: int = 1000, writes_per_minute: int = 5) -> FastAPI:
         return {"bytes": len(await request.body())}
 
     @app.get("/read")
-    async def read() -> dict[str, str]:
-        return {"ok": "yes"}
+    async def read(q: str = "") -> dict[str, str]:
+        return {"ok": "yes", "q": q}
+
+    @app.post("/items")
+    async def items(body: Item) -> dict[str, int]:
+        return {"tags": len(body.tags)}
 
     return app
 
@@ -48,6 +65,56 @@ async def test_a_streamed_body_over_the_limit_gets_413() -> None:
         assert r.json()["error"] == "payload_too_large"
 
 
+async def test_a_chunked_body_over_the_limit_gets_413_where_fastapi_parses_the_body() -> None:
+    """Regression: a streamed body validated by a pydantic model got 400 "error parsing the body"."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"name": "'
+        for _ in range(5):
+            yield b"z" * 400
+        yield b'"}'
+
+    async with _client(_app()) as c:
+        r = await c.post("/items", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413, r.text
+        assert r.json()["error"] == "payload_too_large"
+        assert (await c.post("/items", json={"name": "n", "tags": ["a"]})).json() == {"tags": 1}
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ('{"name": "a\\u0000b"}', ["name"]),
+        ('{"name": "ok", "tags": ["fine", "\\ud800"]}', ["tags.1"]),
+        ('{"name": "ok", "lines": [{"text": "x"}, {"text": "\\uDFFF y"}]}', ["lines.1.text"]),
+        ('{"name": "\\u0000", "tags": ["\\udbff"]}', ["name", "tags.0"]),
+    ],
+)
+async def test_strings_postgresql_cannot_store_are_refused_naming_the_field(body: str, fields: list[str]) -> None:
+    async with _client(_app()) as c:
+        r = await c.post("/items", content=body.encode(), headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    payload = r.json()
+    assert payload["error"] == "validation_error"
+    assert [e["field"] for e in payload["errors"]] == fields
+    assert all("cannot be stored" in e["message"] for e in payload["errors"])
+
+
+async def test_a_nul_in_a_query_parameter_is_refused_naming_it_and_good_text_passes() -> None:
+    async with _client(_app()) as c:
+        r = await c.get("/read", params={"q": "a\x00"})
+        assert r.status_code == 422, r.text
+        assert [e["field"] for e in r.json()["errors"]] == ["query.q"]
+        # an emoji (a surrogate pair in JSON), an escaped backslash before "u0000", Vietnamese text: all fine
+        ok = await c.post(
+            "/items",
+            content='{"name": "Ch\u1eef th\u1eadp \\\\u0000 \\ud83d\\ude00", "tags": ["\\\\ud800"]}'.encode(),
+            headers={"content-type": "application/json"},
+        )
+        assert ok.status_code == 200, ok.text
+        assert (await c.get("/read", params={"q": "Bạc Liêu"})).json()["q"] == "Bạc Liêu"
+
+
 async def test_writes_above_the_rate_get_429_with_retry_after_reads_are_not_limited() -> None:
     async with _client(_app(writes_per_minute=5)) as c:
         h = {"Authorization": "Bearer client-a"}
@@ -68,12 +135,17 @@ async def test_an_unexpected_error_is_a_json_500_naming_the_correlation_id() -> 
     async def boom() -> None:
         raise AttributeError("a bug")
 
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://t"
-    ) as c:
+    # the exception is answered, not re-raised to the server (which would drop the connection)
+    async with _client(app) as c:
         r = await c.get("/boom", headers={"x-correlation-id": "cid-42"})
-    assert r.status_code == 500
-    assert r.json() == {
-        "error": "internal_error",
-        "message": "internal error (correlation id cid-42); it has been logged",
-    }
+        assert r.status_code == 500
+        assert r.json() == {
+            "error": "internal_error",
+            "message": "internal error (correlation id cid-42); it has been logged",
+        }
+        assert r.headers["x-correlation-id"] == "cid-42"
+
+        anonymous = await c.get("/boom")  # no id given: one is made, in the body and the header
+        cid = anonymous.headers["x-correlation-id"]
+        assert anonymous.status_code == 500 and len(cid) == 36
+        assert anonymous.json()["message"] == f"internal error (correlation id {cid}); it has been logged"

@@ -49,6 +49,7 @@ from rc_campaigns.entrypoints import schemas as s
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
 from rc_shared.auth import MANAGE, READ, WRITE
+from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
@@ -64,7 +65,7 @@ def _policy(request: Request) -> Policy:
 Pol = Annotated[Policy, Depends(_policy)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10**9)]
-AsOf = Annotated[date | None, Query(ge=s.MIN_DATE, le=s.MAX_DATE, description="Default: today.")]
+AsOf = Annotated[Day | None, Query(description="Default: today.")]
 
 
 # ------------------------------------------------------------------ campaigns

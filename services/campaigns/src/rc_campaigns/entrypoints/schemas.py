@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
+from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
+from rc_shared.dates import MIN_DATE as MIN_DATE
+from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 
-MIN_DATE = date(1900, 1, 1)
-MAX_DATE = date(2100, 12, 31)
 MAX_VND = 10**15  # a quadrillion đồng: far above any campaign, far below bigint
 
-Day = Annotated[date, Field(ge=MIN_DATE, le=MAX_DATE, description="A date, YYYY-MM-DD, 1900–2100.")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 OptText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]

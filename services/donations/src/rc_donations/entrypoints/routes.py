@@ -36,7 +36,6 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -399,7 +398,7 @@ async def blood_eligibility(
     donor_id: uuid.UUID,
     request: Request,
     policy: Pol,
-    on: Annotated[date | None, Query(ge=s.MIN_DAY, le=s.MAX_DAY)] = None,
+    on: Annotated[s.Day | None, Query(description="Default: today.")] = None,
     kind: Annotated[str, Query(pattern="^(whole_blood|apheresis)$")] = "whole_blood",
 ) -> dict[str, Any]:
     await access.donor(request, donor_id)

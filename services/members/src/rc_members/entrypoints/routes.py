@@ -15,19 +15,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import MAX_DATE, MIN_DATE, PAGE_MAX
+from rc_members.domain.people import PAGE_MAX
 from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
 from rc_shared import auth
+from rc_shared.dates import Day
 from rc_shared.outbox import UnitOfWork
 from rc_shared.runtime import runtime_of as _runtime
 
 router = APIRouter()
-AsOf = Annotated[
-    date | None, Query(ge=MIN_DATE, le=MAX_DATE, description="Date the answer holds for (default: today).")
-]
+AsOf = Annotated[Day | None, Query(description="Date the answer holds for (default: today).")]
 
 
 def _policy(request: Request) -> Policy:

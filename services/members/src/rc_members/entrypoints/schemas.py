@@ -8,9 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
-from rc_members.domain.people import MAX_DATE, MIN_DATE
+from rc_shared.dates import Day
 
-Day = Annotated[date, Field(ge=MIN_DATE, le=MAX_DATE, description="A date, YYYY-MM-DD, 1900–2100.")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 Code = Annotated[

@@ -21,6 +21,7 @@ from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import campaign_reports
 from rc_shared import auth
+from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 
 router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"])
@@ -139,7 +140,7 @@ def _pool(request: Request) -> asyncpg.Pool:
     return pool
 
 
-AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
+AsOf = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 
 
 # The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID):
@@ -147,15 +148,15 @@ AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); defau
 @router.get("/by-unit", response_model=UnitFundsReport, dependencies=auth.READ)
 async def campaigns_by_unit(
     request: Request,
-    as_of: Annotated[date | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
+    as_of: Annotated[Day | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
     unit_id: Annotated[
         uuid.UUID | None,
         Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
     ] = None,
     period_from: Annotated[
-        date | None, Query(description="First day of the period; default: 1 January of as_of's year.")
+        Day | None, Query(description="First day of the period; default: 1 January of as_of's year.")
     ] = None,
-    period_to: Annotated[date | None, Query(description="Last day (inclusive); default: as_of.")] = None,
+    period_to: Annotated[Day | None, Query(description="Last day (inclusive); default: as_of.")] = None,
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
     campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
 ) -> dict[str, Any]:
@@ -186,10 +187,10 @@ async def campaigns_by_period(
     ] = None,
     granularity: Annotated[Literal["day", "month"], Query(description="Bucket size.")] = "day",
     period_from: Annotated[
-        date | None, Query(description="First day; default: the campaign's first day or first fact.")
+        Day | None, Query(description="First day; default: the campaign's first day or first fact.")
     ] = None,
     period_to: Annotated[
-        date | None, Query(description="Last day (inclusive); default: its distribution deadline or last fact.")
+        Day | None, Query(description="Last day (inclusive); default: its distribution deadline or last fact.")
     ] = None,
 ) -> dict[str, Any]:
     """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""

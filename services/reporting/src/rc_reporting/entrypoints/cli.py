@@ -22,7 +22,7 @@ app = service_cli("reporting", Settings, build_app, MIGRATIONS)
 async def _rebuild(settings: Settings, quiet: bool) -> rebuild_uc.RebuildResult:
     await migrate(settings.database_url, [MIGRATIONS])
     namespace = getattr(settings, "kafka_namespace", "")  # topic prefix shared by every service
-    pool = await create_pool(settings.database_url, 1, 2)
+    pool = await create_pool(settings.database_url, 1, 2, settings.db_batch_statement_timeout_s)
     producer = make_producer(settings)  # for dead letters only
     await producer.start()
     try:

@@ -15,6 +15,7 @@ from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
 from rc_shared import auth
+from rc_shared.dates import Day
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -83,11 +84,11 @@ def _roles(request: Request) -> RoleNames:
     return RoleNames()
 
 
-AsOf = Annotated[date | None, Query(description="Report date (YYYY-MM-DD); default: today.")]
+AsOf = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: today.")]
 PeriodFrom = Annotated[
-    date | None, Query(description="First day of the period of flows; default: 1 January of as_of's year.")
+    Day | None, Query(description="First day of the period of flows; default: 1 January of as_of's year.")
 ]
-PeriodTo = Annotated[date | None, Query(description="Last day (inclusive) of the period of flows; default: as_of.")]
+PeriodTo = Annotated[Day | None, Query(description="Last day (inclusive) of the period of flows; default: as_of.")]
 
 
 def _envelope(req: ReportRequest) -> dict[str, Any]:

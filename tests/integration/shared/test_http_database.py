@@ -1,0 +1,153 @@
+"""Requests and the database: a read whose client leaves stops its query; every statement has a
+timeout (API pool, consumer batches); a timed-out query answers 503, not 500."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import asyncpg
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from rc_shared import http
+from rc_shared.consumer import BatchProcessor, Consumer
+from rc_shared.db import create_pool
+from rc_shared.envelope import Envelope
+from rc_shared.events.members import UnitCreated
+from rc_shared.runtime import Runtime
+from rc_shared.settings import ServiceSettings
+from tests.integration.reporting.helpers import NoDeadLetters, record
+from tests.integration.shared.helpers import eventually
+from tests.served import serve
+
+pytestmark = pytest.mark.integration
+
+
+def _app(pool: asyncpg.Pool, cancelled: list[str]) -> FastAPI:
+    app = FastAPI()
+    http.install(app, "db-test", 1_000_000)
+
+    @app.get("/sleep")
+    async def sleep(tag: str, seconds: float) -> dict[str, str]:
+        try:
+            async with pool.acquire() as conn:
+                await conn.execute(f"SELECT pg_sleep($1) /* {tag} */", seconds)
+        except asyncio.CancelledError:
+            cancelled.append(tag)
+            raise
+        return {"slept": tag}
+
+    return app
+
+
+async def _active(dsn: str, tag: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        n: int = await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()",
+            f"%/* {tag} */%",
+        )
+        return n
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+async def unbounded_pool(fresh_dsn: str) -> AsyncIterator[asyncpg.Pool]:
+    """No statement timeout: only the client's disconnect can stop a query early."""
+    pool = await create_pool(fresh_dsn, 1, 3)
+    yield pool
+    pool.terminate()  # a query left running (when the test fails) must not hold the teardown
+
+
+async def test_a_read_whose_client_disconnects_stops_its_database_query(
+    fresh_dsn: str, unbounded_pool: asyncpg.Pool
+) -> None:
+    cancelled: list[str] = []
+    tag = f"t{uuid.uuid4().hex[:8]}"
+    async with serve(_app(unbounded_pool, cancelled)) as url:
+        port = int(url.rsplit(":", 1)[1])
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"GET /sleep?tag={tag}&seconds=600 HTTP/1.1\r\nHost: t\r\n\r\n".encode())
+        await writer.drain()
+
+        async def running() -> bool:
+            return await _active(fresh_dsn, tag) == 1
+
+        await eventually(running, what="the query runs in PostgreSQL")
+        writer.close()  # the client goes away without waiting for the answer
+        await writer.wait_closed()
+
+        async def stopped() -> bool:
+            return await _active(fresh_dsn, tag) == 0
+
+        await eventually(stopped, what="the backend stops the query of a client that left")
+        assert cancelled == [tag]
+        async with httpx.AsyncClient(base_url=url) as client:  # the pool and the server still serve
+            assert (await client.get("/sleep", params={"tag": "quick", "seconds": 0})).json() == {"slept": "quick"}
+
+
+async def test_a_query_over_the_statement_timeout_answers_503_with_the_correlation_id(fresh_dsn: str) -> None:
+    pool = await create_pool(fresh_dsn, 1, 2, statement_timeout_s=0.2)
+    try:
+        async with (
+            serve(_app(pool, [])) as url,
+            httpx.AsyncClient(base_url=url, limits=httpx.Limits(max_connections=1)) as client,
+        ):
+            r = await client.get("/sleep", params={"tag": "long", "seconds": 30}, headers={"x-correlation-id": "c-7"})
+            assert r.status_code == 503, r.text
+            assert r.json()["error"] == "query_timeout" and "statement timeout" in r.json()["message"]
+            assert r.headers["x-correlation-id"] == "c-7"
+            assert (await client.get("/sleep", params={"tag": "short", "seconds": 0})).status_code == 200
+    finally:
+        await pool.close()
+
+
+async def test_the_runtime_pool_and_consumer_batches_have_statement_timeouts(
+    infra: Any, fresh_dsn: str, namespace: str, tmp_path: Path
+) -> None:
+    settings = ServiceSettings(
+        database_url=fresh_dsn,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        kafka_namespace=namespace,
+        db_statement_timeout_s=1.5,
+        db_batch_statement_timeout_s=45,
+        log_json=False,
+    )
+    assert ServiceSettings().db_statement_timeout_s <= 30  # the default bounds every API statement
+    runtime = Runtime(settings, migrations=tmp_path, run_relay=False, run_consumers=False)
+    await runtime.start()
+    try:
+        async with runtime.db().acquire() as conn:
+            assert await conn.fetchval("SHOW statement_timeout") == "1500ms"
+
+        seen: list[str] = []
+        consumer = Consumer("timeout-test")
+
+        @consumer.on(UnitCreated)
+        async def on_unit(conn: asyncpg.Connection, _: Envelope) -> None:
+            seen.append(await conn.fetchval("SHOW statement_timeout"))
+
+        processor = BatchProcessor(
+            consumer,
+            runtime.db(),
+            cast(Any, NoDeadLetters()),
+            "timeout-test",
+            statement_timeout_s=settings.db_batch_statement_timeout_s,
+        )
+        event = UnitCreated(
+            unit_id=uuid.uuid4(), valid_from=date(2025, 1, 1), code="U", name="U", level="province", parent_id=None
+        )
+        res = await processor.process(cast(Any, [record(Envelope(data=event, source="/members"))]))
+        assert res.applied == 1 and seen == ["45s"]
+        async with runtime.db().acquire() as conn:  # the batch's bound ended with its transaction
+            assert await conn.fetchval("SHOW statement_timeout") == "1500ms"
+    finally:
+        await runtime.stop()
