@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.baselines import kafka_baseline, postgres_copy_baseline  # noqa: E402
+from rc_shared import clock  # noqa: E402
 from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token  # noqa: E402
 from tests.e2e.test_statement_import_crash import write_statement  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
@@ -51,7 +52,7 @@ async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
     try:
         statement = workdir / "statement.csv"
         expected = write_statement(statement, rows)
-        today = date.today()
+        today = clock.today()
         async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
             r = await client.post(
                 procs["campaigns"].url + "/campaigns",

@@ -22,20 +22,20 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
+from rc_shared import clock
 from tests.e2e.conftest import SERVICES, System, start_system
 from tests.e2e.harness import auth
 
 # The sweep's size per service: a change to the APIs changes it, a shrinking sweep fails.
 CASES = {"members": 415, "campaigns": 254, "donations": 156, "reporting": 48}
 
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").
 VALID: dict[str, dict[str, dict[str, Any]]] = {
     "members": {

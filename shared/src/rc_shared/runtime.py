@@ -22,7 +22,7 @@ from faststream.kafka import KafkaBroker
 from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from rc_shared import http
+from rc_shared import clock, http
 from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import create_pool, migrate
@@ -53,6 +53,10 @@ class Runtime:
     relay: OutboxRelay | None = None
     gauges: KafkaGauges | None = None
     _tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # One clock: every process of every service decides "today" in the organisation's zone.
+        clock.configure(self.settings.timezone)
 
     @property
     def source(self) -> str:

@@ -9,18 +9,19 @@ made once and cached in ``scene.cache``. The expected answers are the table ``RO
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from rc_shared import clock
 from tests.e2e.authz.common import PUBLIC, Body, Row, Scene, assert_table_covers, run_table
 from tests.e2e.harness import auth
 
 pytestmark = pytest.mark.e2e
 
-TODAY = date.today()
+TODAY = clock.today()
 Built = tuple[str, Body, dict[str, str]]
 
 

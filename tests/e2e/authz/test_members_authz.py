@@ -11,20 +11,20 @@ below; the policy it checks is in ``rc_members.entrypoints.access``.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from rc_shared import clock
 from rc_shared.auth import generate_keys, mint
 from tests.e2e.authz.common import Body, Row, Scene, assert_table_covers, run_table
 from tests.e2e.harness import AUDIENCE, ISSUER, auth, auth_keys
 
 pytestmark = pytest.mark.e2e
 
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 SINCE = "2020-06-01"  # the scene's units exist from 2020-01-01
 Built = tuple[str, Body, dict[str, str]]
 CONSENT = {"purpose": "membership records", "given_on": SINCE}
@@ -234,7 +234,7 @@ async def b_status(scene: Scene, unit: uuid.UUID) -> Built:
 
 async def b_fee(scene: Scene, unit: uuid.UUID) -> Built:
     pid = await new_person(scene, unit)
-    return f"/people/{pid}/membership/fees/{date.today().year}", {"fee_status": "paid"}, {}
+    return f"/people/{pid}/membership/fees/{clock.today().year}", {"fee_status": "paid"}, {}
 
 
 async def b_transfer(scene: Scene, unit: uuid.UUID) -> Built:

@@ -10,13 +10,14 @@ organisation-wide admin, and awaited in the reporting projection. The policy its
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from rc_shared import clock
 from rc_shared.auth import generate_keys, mint
 from tests.e2e.authz.common import PUBLIC, Body, Row, Scene, assert_table_covers, run_table
 from tests.e2e.harness import AUDIENCE, ISSUER, auth, auth_keys
@@ -24,7 +25,7 @@ from tests.integration.shared.helpers import eventually
 
 pytestmark = pytest.mark.e2e
 
-TODAY = date.today()
+TODAY = clock.today()
 Built = tuple[str, Body, dict[str, str]]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 
+from rc_shared import clock
 from tests.integration.members.helpers import person, row_counts, tree, unit
 
 pytestmark = pytest.mark.integration
@@ -95,7 +96,7 @@ async def test_fee_status_per_year_and_hours_rules(client: httpx.AsyncClient) ->
     assert (await client.post(f"/people/{pid}/hours", json={"hours": 20, "worked_on": "2024-01-01"})).status_code == 201
     r = await client.post(f"/people/{pid}/hours", json={"hours": 5, "worked_on": "2024-01-01"})
     assert r.status_code == 409 and "at most 24" in r.json()["message"]
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     r = await client.post(f"/people/{pid}/hours", json={"hours": 2, "worked_on": tomorrow})
     assert r.status_code == 422 and "future" in r.json()["message"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import date
 from typing import Any
 
 import asyncpg
@@ -14,12 +13,13 @@ import pytest
 
 from rc_members.entrypoints.app import build_app
 from rc_members.settings import Settings
+from rc_shared import clock
 from rc_shared.auth import ROLES, generate_keys, mint
 from tests.integration.members.helpers import person, tree, unit
 
 pytestmark = pytest.mark.integration
 
-THIS_YEAR = date.today().year
+THIS_YEAR = clock.today().year
 SUMMARY_KEYS = {"id", "full_name", "gender", "birth_date", "deceased_on", "registered_unit_id", "membership", "roles"}
 NOT_LISTED = {"phone", "id_number", "address", "health_notes", "consents", "memberships"}
 

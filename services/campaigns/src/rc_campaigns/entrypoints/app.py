@@ -12,7 +12,6 @@ from rc_campaigns.entrypoints.consumers import ledger_consumer
 from rc_campaigns.entrypoints.routes import public_router, router
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.settings import Settings
-from rc_shared import clock
 from rc_shared.clock import Window
 from rc_shared.events.campaigns import BENEFICIARIES_TOPIC, BLOOD_TOPIC, CAMPAIGNS_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
@@ -37,7 +36,6 @@ def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
-    clock.configure(settings.timezone)
     runtime = Runtime(
         settings,
         MIGRATIONS,

@@ -12,7 +12,6 @@ from rc_donations.entrypoints.consumers import build_consumers
 from rc_donations.entrypoints.routes import public_router, router
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
-from rc_shared import clock
 from rc_shared.clock import Window
 from rc_shared.events.donations import LEDGER_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
@@ -41,7 +40,6 @@ def build_app(
     settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
 ) -> FastAPI:
     settings = settings or Settings()
-    clock.configure(settings.timezone)
     runtime = Runtime(
         settings,
         MIGRATIONS,

@@ -80,6 +80,7 @@ from fastapi import Request
 
 from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
+from rc_shared import clock
 from rc_shared.auth import Forbidden, check_scope, principal
 from rc_shared.errors import NotFound
 
@@ -87,7 +88,7 @@ from rc_shared.errors import NotFound
 class MembersScopeResolver:
     """``within(root, unit)`` from the members service's own dated tree, as of ``today()``."""
 
-    def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = clock.today) -> None:
         self.pool = pool
         self.today = today
 

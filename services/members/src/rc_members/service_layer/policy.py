@@ -8,6 +8,7 @@ from datetime import date
 
 from rc_members.domain.people import RoleRules
 from rc_members.domain.units import Levels
+from rc_shared import clock
 
 
 @dataclass(frozen=True)
@@ -15,4 +16,4 @@ class Policy:
     levels: Levels = field(default_factory=lambda: Levels.parse("central,province,district,commune,grassroots,branch"))
     roles: RoleRules = field(default_factory=RoleRules)
     import_max_rows: int = 2000
-    today: Callable[[], date] = date.today
+    today: Callable[[], date] = clock.today

@@ -23,12 +23,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal, TypeVar, get_args
 
+from rc_shared import clock
 from rc_shared.errors import Invalid
-
-VIET_NAM_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 TargetKind = Literal["cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries"]
 TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
@@ -41,10 +40,10 @@ MAX_BUCKETS = 1100  # three years of days; ninety years of months
 
 
 def local_date(ts: datetime) -> date:
-    """The date in Viet Nam of an instant (a naive datetime is taken as UTC)."""
+    """The organisation's date of an instant (its time zone, :mod:`rc_shared.clock`; naive is UTC)."""
     if ts.tzinfo is None:
         ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(VIET_NAM_TZ).date()
+    return ts.astimezone(clock.zone()).date()
 
 
 def campaign_state(

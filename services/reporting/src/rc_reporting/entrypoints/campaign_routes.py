@@ -20,7 +20,7 @@ from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import campaign_reports
-from rc_shared import auth
+from rc_shared import auth, clock
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 
@@ -166,7 +166,7 @@ async def campaigns_by_unit(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
     unit_id = await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
     return {

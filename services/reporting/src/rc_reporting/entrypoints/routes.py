@@ -14,7 +14,7 @@ from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, R
 from rc_reporting.entrypoints import access
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
-from rc_shared import auth
+from rc_shared import auth, clock
 from rc_shared.dates import Day
 
 router = APIRouter(prefix="/reports", tags=["reports"])
@@ -114,7 +114,7 @@ async def membership(
 ) -> dict[str, Any]:
     """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
     unit_id = await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "units": [t.to_dict() for t in tops]}
@@ -131,7 +131,7 @@ async def membership_of_unit(
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
     await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or date.today(), unit_id, period_from, period_to, depth)
+    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "unit": top.to_dict()}
