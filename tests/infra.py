@@ -198,7 +198,13 @@ def _asyncpg_dsn(dsn: str) -> str:
 
 
 async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
-    """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``)."""
+    """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``).
+
+    Its sessions default to ``synchronous_commit = off``: a commit returns before its WAL is
+    flushed to disk, so the tests do not wait for an fsync per transaction. What a transaction
+    sees, locks and makes visible is unchanged; only a crash of the PostgreSQL server itself could
+    lose the last commits, and no test crashes the server (the crash tests kill the services).
+    """
     import asyncpg
 
     slug = re.sub(r"[^a-z0-9_]+", "_", prefix.lower()).strip("_")[:40] or "test"
@@ -206,6 +212,7 @@ async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
     conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
     try:
         await conn.execute(f"CREATE DATABASE {_quote(name)}")
+        await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
     finally:
         await conn.close()
     return _with_database(admin_dsn, name)
