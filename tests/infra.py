@@ -197,13 +197,14 @@ def _asyncpg_dsn(dsn: str) -> str:
     return re.sub(r"^postgres(?:ql)?\+\w+://", "postgresql://", dsn)
 
 
-async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
+async def create_database_async(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
     """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``).
 
-    Its sessions default to ``synchronous_commit = off``: a commit returns before its WAL is
-    flushed to disk, so the tests do not wait for an fsync per transaction. What a transaction
-    sees, locks and makes visible is unchanged; only a crash of the PostgreSQL server itself could
-    lose the last commits, and no test crashes the server (the crash tests kill the services).
+    Unless ``durable``, its sessions default to ``synchronous_commit = off``: a commit returns
+    before its WAL is flushed to disk, so tests do not wait for an fsync per transaction. What a
+    transaction sees, locks and makes visible is unchanged; only a crash of the PostgreSQL server
+    itself could lose the last commits, and no test crashes the server (the crash tests kill the
+    services). A benchmark wants ``durable=True``: the server's own setting, as in production.
     """
     import asyncpg
 
@@ -212,7 +213,8 @@ async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
     conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
     try:
         await conn.execute(f"CREATE DATABASE {_quote(name)}")
-        await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
+        if not durable:
+            await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
     finally:
         await conn.close()
     return _with_database(admin_dsn, name)
@@ -239,9 +241,9 @@ def _run_sync(coro: Coroutine[Any, Any, _T]) -> _T:
         return pool.submit(asyncio.run, coro).result()
 
 
-def create_database(admin_dsn: str, prefix: str = "test") -> str:
+def create_database(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
     """Sync :func:`create_database_async` (usable from sync fixtures and inside a loop)."""
-    return _run_sync(create_database_async(admin_dsn, prefix))
+    return _run_sync(create_database_async(admin_dsn, prefix, durable=durable))
 
 
 def drop_database(admin_dsn: str, database: str) -> None:
