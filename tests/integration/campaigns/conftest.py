@@ -13,7 +13,7 @@ from aiokafka import AIOKafkaProducer
 
 from rc_campaigns.entrypoints.app import build_app
 from rc_campaigns.settings import Settings
-from tests.infra import create_database_async, drop_database_async
+from tests.infra import create_database_async
 
 
 def settings_for(infra: Any, dsn: str, namespace: str, **kw: Any) -> Settings:
@@ -50,10 +50,10 @@ async def producer(infra: Any) -> AsyncIterator[AIOKafkaProducer]:
 
 
 @pytest.fixture(scope="module")
-async def module_dsn(infra: Any) -> AsyncIterator[str]:
+async def module_dsn(infra: Any, drop_later: list[str]) -> str:
     dsn = await create_database_async(infra.admin_dsn, "campaigns")
-    yield dsn
-    await drop_database_async(infra.admin_dsn, dsn)
+    drop_later.append(dsn)
+    return dsn
 
 
 @pytest.fixture(scope="module")
