@@ -39,6 +39,7 @@ __all__ = [
     "docker_engine_available",
     "drop_database",
     "drop_database_async",
+    "drop_databases_async",
     "fresh_database",
     "select_infrastructure",
 ]
@@ -197,8 +198,15 @@ def _asyncpg_dsn(dsn: str) -> str:
     return re.sub(r"^postgres(?:ql)?\+\w+://", "postgresql://", dsn)
 
 
-async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
-    """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``)."""
+async def create_database_async(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
+    """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``).
+
+    Unless ``durable``, its sessions default to ``synchronous_commit = off``: a commit returns
+    before its WAL is flushed to disk, so tests do not wait for an fsync per transaction. What a
+    transaction sees, locks and makes visible is unchanged; only a crash of the PostgreSQL server
+    itself could lose the last commits, and no test crashes the server (the crash tests kill the
+    services). A benchmark wants ``durable=True``: the server's own setting, as in production.
+    """
     import asyncpg
 
     slug = re.sub(r"[^a-z0-9_]+", "_", prefix.lower()).strip("_")[:40] or "test"
@@ -206,6 +214,8 @@ async def create_database_async(admin_dsn: str, prefix: str = "test") -> str:
     conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
     try:
         await conn.execute(f"CREATE DATABASE {_quote(name)}")
+        if not durable:
+            await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
     finally:
         await conn.close()
     return _with_database(admin_dsn, name)
@@ -223,6 +233,12 @@ async def drop_database_async(admin_dsn: str, database: str) -> None:
         await conn.close()
 
 
+async def drop_databases_async(admin_dsn: str, databases: list[str]) -> None:
+    """Drop several databases at once. Each ``DROP DATABASE`` waits for an immediate checkpoint
+    (seconds on a busy server); concurrent drops wait for the same one or two."""
+    await asyncio.gather(*(drop_database_async(admin_dsn, d) for d in databases))
+
+
 def _run_sync(coro: Coroutine[Any, Any, _T]) -> _T:
     try:
         asyncio.get_running_loop()
@@ -232,9 +248,9 @@ def _run_sync(coro: Coroutine[Any, Any, _T]) -> _T:
         return pool.submit(asyncio.run, coro).result()
 
 
-def create_database(admin_dsn: str, prefix: str = "test") -> str:
+def create_database(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
     """Sync :func:`create_database_async` (usable from sync fixtures and inside a loop)."""
-    return _run_sync(create_database_async(admin_dsn, prefix))
+    return _run_sync(create_database_async(admin_dsn, prefix, durable=durable))
 
 
 def drop_database(admin_dsn: str, database: str) -> None:

@@ -44,9 +44,10 @@ def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -
     return System(namespace=namespace, services=services, kafka=infra.kafka_bootstrap)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """All four services, started once for the end-to-end session."""
+    """All four services, started once for the end-to-end tests (stopped after them: the suite
+    runs them last, see tests/conftest.py)."""
     sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"))
     try:
         yield sys_

@@ -11,7 +11,7 @@ import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from tests.infra import Endpoints, fresh_database
+from tests.infra import Endpoints, create_database_async, drop_database_async, fresh_database
 
 pytestmark = pytest.mark.integration
 
@@ -54,6 +54,24 @@ async def test_select_one_on_fresh_database(infra: Endpoints) -> None:
             assert await conn.fetchval("select current_database()") == urlsplit(dsn).path[1:]
         finally:
             await conn.close()
+
+
+async def test_test_databases_commit_without_waiting_for_the_disk_unless_durable(infra: Endpoints) -> None:
+    admin = await asyncpg.connect(infra.admin_dsn)
+    try:
+        server = await admin.fetchval("SHOW synchronous_commit")
+    finally:
+        await admin.close()
+    for durable, expected in ((False, "off"), (True, server)):
+        dsn = await create_database_async(infra.admin_dsn, "local_infra", durable=durable)
+        try:
+            conn = await asyncpg.connect(dsn)
+            try:
+                assert await conn.fetchval("SHOW synchronous_commit") == expected, durable
+            finally:
+                await conn.close()
+        finally:
+            await drop_database_async(infra.admin_dsn, dsn)
 
 
 @pytest.mark.parametrize("cluster_id", ["-uPaZ9uwTuWVukG_bbyFng", None], ids=["old-file-with-dash", "new-draw"])

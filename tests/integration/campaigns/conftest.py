@@ -15,7 +15,7 @@ from aiokafka import AIOKafkaProducer
 from rc_campaigns.entrypoints.app import build_app
 from rc_campaigns.settings import Settings
 from rc_shared import clock
-from tests.infra import create_database_async, drop_database_async
+from tests.infra import create_database_async
 
 SCENARIO_TODAY = date(2025, 1, 15)
 
@@ -62,10 +62,10 @@ async def producer(infra: Any) -> AsyncIterator[AIOKafkaProducer]:
 
 
 @pytest.fixture(scope="module")
-async def module_dsn(infra: Any) -> AsyncIterator[str]:
+async def module_dsn(infra: Any, drop_later: list[str]) -> str:
     dsn = await create_database_async(infra.admin_dsn, "campaigns")
-    yield dsn
-    await drop_database_async(infra.admin_dsn, dsn)
+    drop_later.append(dsn)
+    return dsn
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ from rc_shared.events.campaigns import (
     CampaignSettled,
     Targets,
 )
-from tests.infra import create_database_async, drop_database_async
+from tests.infra import create_database_async
 
 TODAY = Policy().today()
 
@@ -52,10 +52,10 @@ def dn_namespace() -> str:
 
 
 @pytest.fixture(scope="module")
-async def dn_dsn(infra: Any) -> AsyncIterator[str]:
+async def dn_dsn(infra: Any, drop_later: list[str]) -> str:
     dsn = await create_database_async(infra.admin_dsn, "donations")
-    yield dsn
-    await drop_database_async(infra.admin_dsn, dsn)
+    drop_later.append(dsn)
+    return dsn
 
 
 def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Settings:

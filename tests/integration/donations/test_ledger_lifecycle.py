@@ -12,7 +12,7 @@ import httpx
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import decode
 from rc_shared.events.donations import LEDGER_TOPIC, LedgerClosed, LedgerOpened
-from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.integration.shared.helpers import read_topic
 
 
@@ -20,14 +20,27 @@ def cash(amount: int = 100_000, **extra: Any) -> dict[str, Any]:
     return {"kind": "cash", "amount_vnd": amount, "channel": "cash", "received_on": str(TODAY), **extra}
 
 
-async def _ledger_events(infra: Any, namespace: str, campaign_id: uuid.UUID, expect: int) -> list[Any]:
-    records = await read_topic(infra.kafka_bootstrap, namespace + LEDGER_TOPIC, expect=10**6, timeout=3)
-    events = [decode(r.headers, r.value, catalogue()).data for r in records]
-    return [e for e in events if getattr(e, "campaign_id", None) == campaign_id]
+async def _ledger_events(
+    infra: Any, db: asyncpg.Connection, namespace: str, campaign_id: uuid.UUID, expect: int
+) -> list[Any]:
+    """The ledger events of one campaign once the service's outbox is fully published and at least
+    ``expect`` of them are on the topic: everything it emitted so far, a duplicate included."""
+    found: list[Any] = []
+
+    async def published() -> bool:
+        if await db.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL"):
+            return False
+        records = await read_topic(infra.kafka_bootstrap, namespace + LEDGER_TOPIC)
+        events = [decode(r.headers, r.value, catalogue()).data for r in records]
+        found[:] = [e for e in events if getattr(e, "campaign_id", None) == campaign_id]
+        return len(found) >= expect
+
+    await eventually(published, what=f"{expect} ledger event(s) of {campaign_id} on the topic")
+    return found
 
 
 async def test_launch_opens_the_ledger_and_publishes_ledger_opened(
-    campaigns: Campaigns, client: httpx.AsyncClient, infra: Any, dn_namespace: str
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, infra: Any, dn_namespace: str
 ) -> None:
     cid, unit = await campaigns.launch(cash_target=5_000_000)
     ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
@@ -36,7 +49,7 @@ async def test_launch_opens_the_ledger_and_publishes_ledger_opened(
     assert ledger["targets"] == [
         {"target": "cash_vnd", "target_value": 5_000_000, "reached_value": 0, "reached": False}
     ]
-    events = await _ledger_events(infra, dn_namespace, cid, 1)
+    events = await _ledger_events(infra, db, dn_namespace, cid, 1)
     opened = [e for e in events if isinstance(e, LedgerOpened)]
     assert len(opened) == 1 and opened[0].organising_unit_id == unit
 
@@ -64,7 +77,7 @@ async def test_a_relaunch_event_with_a_new_id_does_not_open_a_second_ledger(
     assert b
     row = await db.fetchrow("SELECT code, organising_unit_id FROM ledgers WHERE campaign_id = $1", cid)
     assert row["organising_unit_id"] == unit and row["code"] != "X"
-    events = await _ledger_events(infra, dn_namespace, cid, 1)
+    events = await _ledger_events(infra, db, dn_namespace, cid, 1)
     assert sum(isinstance(e, LedgerOpened) for e in events) == 1
 
 
@@ -96,7 +109,7 @@ async def test_after_the_close_the_dates_decide_and_ledger_closed_is_published(
     late = await client.post(f"/campaigns/{cid}/donations", json=cash(received_on=str(closed_on)))
     assert late.status_code == 201, late.text
     assert late.json()["recorded_after_close"] is True
-    events = await _ledger_events(infra, dn_namespace, cid, 2)
+    events = await _ledger_events(infra, db, dn_namespace, cid, 2)
     assert [e.closed_on for e in events if isinstance(e, LedgerClosed)] == [closed_on]
     statement = await client.post(
         f"/campaigns/{cid}/bank-statement",

@@ -11,14 +11,14 @@ import pytest
 
 from rc_members.entrypoints.app import build_app
 from rc_members.settings import Settings
-from tests.infra import create_database_async, drop_database_async
+from tests.infra import create_database_async
 
 
 @pytest.fixture(scope="module")
-async def members_dsn(infra: Any) -> AsyncIterator[str]:
+async def members_dsn(infra: Any, drop_later: list[str]) -> str:
     dsn = await create_database_async(infra.admin_dsn, "members")
-    yield dsn
-    await drop_database_async(infra.admin_dsn, dsn)
+    drop_later.append(dsn)
+    return dsn
 
 
 @pytest.fixture(scope="module")

@@ -10,26 +10,53 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 
-async def read_topic(bootstrap: str, topic: str, expect: int, timeout: float = 30.0) -> list[Any]:
-    """Read ``topic`` from the beginning until ``expect`` records arrived (or time ran out)."""
+async def read_topic(bootstrap: str, topic: str, expect: int | None = None, timeout: float = 30.0) -> list[Any]:
+    """Every record of ``topic`` from the beginning up to its end offsets, in partition order.
+
+    With ``expect``, wait (up to ``timeout`` seconds) until at least that many records are there,
+    then read to the end offsets of that moment: records beyond ``expect`` that are already in the
+    topic come back too, so a test that asserts an exact count sees a duplicate. Without it, the
+    records up to the end offsets as they are now (at once, no waiting). A topic that does not
+    exist (yet) has no records; it is not created by reading it.
+    """
+    deadline = time.monotonic() + timeout
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
+        bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
     )
     await consumer.start()
     out: list[Any] = []
     try:
-        deadline = time.monotonic() + timeout
-        while len(out) < expect and time.monotonic() < deadline:
-            batch = await consumer.getmany(timeout_ms=500)
-            for records in batch.values():
-                out.extend(records)
-        # and a little more, to see records that should not be there
-        batch = await consumer.getmany(timeout_ms=500)
-        for records in batch.values():
-            out.extend(records)
+        partitions: set[int] = set()
+        while True:
+            partitions = (await consumer._client.fetch_all_metadata()).partitions_for_topic(topic) or set()
+            if partitions or not expect or time.monotonic() >= deadline:
+                break
+            await asyncio.sleep(0.1)
+        if not partitions:
+            return out
+        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+
+        async def read_to_end() -> None:
+            ends = await consumer.end_offsets(tps)
+            while time.monotonic() < deadline:
+                behind = [tp for tp in tps if await consumer.position(tp) < ends[tp]]
+                if not behind:
+                    return
+                batch = await consumer.getmany(*behind, timeout_ms=200)
+                for records in batch.values():
+                    out.extend(records)
+
+        await read_to_end()
+        while expect is not None and len(out) < expect and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+            await read_to_end()
+        if expect is not None and len(out) >= expect:
+            await read_to_end()  # what arrived meanwhile: records that should not be there show
     finally:
         await consumer.stop()
-    return out
+    return sorted(out, key=lambda r: (r.partition, r.offset))
 
 
 async def committed_offsets(bootstrap: str, group: str, topic: str) -> dict[int, int | None]:

@@ -1,0 +1,15 @@
+"""The suite's order (tests/conftest.py): unit, contract and deploy tests first, end-to-end last."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ORDER, TESTS
+
+
+def test_this_session_runs_the_suites_parts_in_order(request: pytest.FixtureRequest) -> None:
+    parts = [item.path.relative_to(TESTS).parts[0] for item in request.session.items if item.path.is_relative_to(TESTS)]
+    seen = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
+    assert len(seen) == len(set(seen)), f"a part runs in two pieces: {seen}"
+    known = [p for p in seen if p in ORDER]
+    assert known == sorted(known, key=ORDER.index), f"order {seen}, wanted {ORDER}"
