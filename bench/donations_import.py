@@ -38,7 +38,7 @@ async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
     namespace = f"bench{uuid.uuid4().hex[:8]}."
     procs = {}
     for name in ("campaigns", "donations", "reporting"):
-        dsn = create_database(infra.admin_dsn, f"bench_{name}")
+        dsn = create_database(infra.admin_dsn, f"bench_{name}", durable=True)
         procs[name] = ServiceProcess(
             name=name,
             env=service_env(name, dsn, infra.kafka_bootstrap, namespace) | {"RC_LOG_LEVEL": "WARNING"},
@@ -112,7 +112,9 @@ async def main(rows: int) -> dict[str, Any]:
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
             "pipeline": await pipeline(infra, rows, Path(tmp)),
             "kafka_raw": await kafka_baseline(infra.kafka_bootstrap, rows),
-            "postgres_copy": await postgres_copy_baseline(create_database(infra.admin_dsn, "bench_copy"), rows),
+            "postgres_copy": await postgres_copy_baseline(
+                create_database(infra.admin_dsn, "bench_copy", durable=True), rows
+            ),
             "bench_process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
     return result

@@ -16,7 +16,7 @@ from tests.e2e.harness import auth
 from tests.integration.shared.helpers import eventually
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def authz_system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     s = start_system(infra, tmp_path_factory.mktemp("authz-logs"))
     yield s
@@ -24,7 +24,7 @@ def authz_system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         p.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def scene(authz_system: System) -> Scene:
     """Province P with districts HOME and OTHER, each with one commune; known to every service."""
     tag = uuid.uuid4().hex[:6].upper()
