@@ -335,7 +335,7 @@ def _relations(plan: Any) -> set[str]:
 async def test_no_report_query_reads_the_donation_rows(pool: asyncpg.Pool, stream: Stream) -> None:
     """Their cost cannot grow with the donations: the plans never touch rpt_campaign_donations."""
     c = stream.campaigns[0]
-    plans = {
+    plans: dict[str, tuple[str, list[Any]]] = {
         "campaign": (queries.CAMPAIGN_SQL, [c, date(2025, 7, 1)]),
         "campaign now": (queries.CAMPAIGN_SQL, [c, None]),
         "campaigns": (queries.CAMPAIGNS_SQL, [None, None]),
