@@ -304,7 +304,10 @@ async def test_by_period_every_campaign_and_too_many_buckets(pool: asyncpg.Pool,
     async with pool.acquire() as conn:
         s = await campaign_reports.series(conn, SeriesRequest.build("month", date(2025, 5, 1), date(2025, 5, 31)))
         assert [b["cash_raised_vnd"] for b in s["buckets"]] == [5_000_000 + 400_000]
-        await conn.execute("UPDATE rpt_campaign_donations SET received_on = date '2015-01-01' WHERE donation_id = $1",
-                           relief.d["k2d1"])  # fmt: skip
+        # the same donation re-published with another date: its facts move to 2015
+        await feed_campaigns(
+            pool, [relief._donation("k2d1", "cash", relief.tree.C1, date(2015, 1, 1), amount=400_000, donor="A",
+                                    campaign=relief.K2)]
+        )  # fmt: skip
         with pytest.raises(Invalid, match="granularity=month"):
             await campaign_reports.series(conn, SeriesRequest.build("day"))

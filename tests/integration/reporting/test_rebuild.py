@@ -140,6 +140,8 @@ async def test_rebuild_replays_every_topic_into_fresh_tables_with_identical_repo
         expected = await http_snapshot(client, s)
         async with pool.acquire() as conn:  # drift that a rebuild must wipe out, in both projections
             await conn.execute("UPDATE rpt_campaign_donations SET amount_vnd = amount_vnd + 1")
+            await conn.execute("UPDATE rpt_campaign_cohorts SET cash_vnd = cash_vnd + 1, donors = donors + 1")
+            await conn.execute("DELETE FROM rpt_campaign_unit_cohorts")
             await conn.execute("DELETE FROM rpt_campaign_targets_reached")
             await conn.execute("INSERT INTO rpt_campaigns (campaign_id, code) VALUES ($1, 'GHOST')", uuid.uuid4())
             await conn.execute("UPDATE rpt_membership_spans SET status = 'deceased'")
@@ -183,6 +185,7 @@ def test_rebuild_command_rebuilds_both_projections_and_prints_the_counts(infra: 
             async with pool.acquire() as conn:
                 await conn.execute("DELETE FROM rpt_unit_versions")
                 await conn.execute("DELETE FROM rpt_campaign_donations")
+                await conn.execute("DELETE FROM rpt_campaign_cohorts")
         finally:
             await p.stop()
             await pool.close()

@@ -17,3 +17,17 @@ class Settings(ServiceSettings):
     role_youth: str = Field("youth", description="Role name counted as 'youth' in reports.")
     role_collaborator: str = Field("collaborator", description="Role name counted as 'collaborators' in reports.")
     rebuild_batch_size: int = Field(500, ge=1, le=10000, description="Records per transaction in `rebuild`.")
+    public_max_age_s: int = Field(
+        5,
+        ge=0,
+        le=86400,
+        description="Cache-Control max-age (seconds) of the public campaign answers (JSON and HTML pages); "
+        "revalidated with their ETag afterwards.",
+    )
+    public_cache_max_bytes: int = Field(
+        8 * 1024 * 1024,
+        ge=0,
+        le=1024 * 1024 * 1024,
+        description="Memory for rendered public campaign answers kept in process (least recently used "
+        "evicted first; 0: none kept).",
+    )

@@ -1,7 +1,9 @@
 """Read queries of the campaign reports: one SQL statement per report.
 
 A fact "counts as of" ``$as_of`` (NULL: no date limit) when its own date is on or before it and it
-was not reversed on or before it (see ``rc_reporting.domain.campaigns``).
+was not reversed on or before it (see ``rc_reporting.domain.campaigns``). Donations are read from
+their cohorts (migration 0003: sums per campaign or unit, receipt date and reversal date), so no
+report reads the donation rows: its cost grows with the days of a campaign, not its donations.
 """
 
 from __future__ import annotations
@@ -22,29 +24,35 @@ def _counted(alias: str, on: str, as_of: str = _INF) -> str:
     return f"{alias}.{on} <= {as_of} AND ({alias}.reversed_on IS NULL OR {alias}.reversed_on > {as_of})"
 
 
+def _cohort_counted(alias: str, as_of: str = _INF) -> str:
+    """A cohort counts on its receipt date until its reversal date ('infinity': never reversed)."""
+    return (
+        f"{alias}.received_on <= {as_of} AND ({alias}.reversed_on = 'infinity'::date OR {alias}.reversed_on > {as_of})"
+    )
+
+
 def _campaigns_sql(where: str) -> str:
     """Figures of the campaigns matching ``where`` (on alias ``c``); $2 is as_of."""
     return f"""
 WITH cs AS MATERIALIZED (SELECT * FROM rpt_campaigns c WHERE {where}),
 don AS (
-    SELECT d.campaign_id, count(*) AS donations,
-           sum(d.amount_vnd) AS cash_raised_vnd, sum(d.value_vnd) AS in_kind_value_vnd,
-           sum(d.blood_units) AS blood_units,
-           count(DISTINCT d.donor_id) + count(*) FILTER (WHERE d.donor_id IS NULL) AS donors
-    FROM cs JOIN rpt_campaign_donations d USING (campaign_id)
-    WHERE {_counted("d", "received_on")}
-    GROUP BY d.campaign_id
+    SELECT k.campaign_id, sum(k.donations) AS donations,
+           sum(k.cash_vnd) AS cash_raised_vnd, sum(k.in_kind_vnd) AS in_kind_value_vnd,
+           sum(k.blood_units) AS blood_units, sum(k.donors) AS donors
+    FROM cs JOIN rpt_campaign_cohorts k USING (campaign_id)
+    WHERE {_cohort_counted("k")}
+    GROUP BY k.campaign_id
 ),
 paid AS (
-    SELECT d.pledge_id, sum(d.amount_vnd) AS paid
-    FROM cs JOIN rpt_campaign_donations d USING (campaign_id)
-    WHERE d.pledge_id IS NOT NULL AND {_counted("d", "received_on")}
-    GROUP BY d.pledge_id
+    SELECT k.campaign_id, k.pledge_id, sum(k.paid_vnd) AS paid
+    FROM cs JOIN rpt_campaign_pledge_cohorts k USING (campaign_id)
+    WHERE {_cohort_counted("k")}
+    GROUP BY k.campaign_id, k.pledge_id
 ),
 plg AS (
     SELECT p.campaign_id, sum(p.amount_vnd) AS pledged_vnd,
            sum(least(p.amount_vnd, coalesce(x.paid, 0))) AS pledge_paid_vnd
-    FROM cs JOIN rpt_campaign_pledges p USING (campaign_id) LEFT JOIN paid x USING (pledge_id)
+    FROM cs JOIN rpt_campaign_pledges p USING (campaign_id) LEFT JOIN paid x USING (campaign_id, pledge_id)
     WHERE p.recorded_on <= {_INF}
     GROUP BY p.campaign_id
 ),
@@ -113,6 +121,24 @@ async def campaign_row(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: 
     return dict(row.items()) if row is not None else None
 
 
+async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> int | None:
+    """The campaign's version (one primary-key read); None when no event of it has been projected."""
+    version: int | None = await conn.fetchval("SELECT version FROM rpt_campaigns WHERE campaign_id = $1", campaign_id)
+    return version
+
+
+async def campaigns_version(conn: asyncpg.Connection) -> str:
+    """A digest of every campaign's version: changes whenever any campaign's facts change.
+
+    One row per campaign (not a single counter row, which every consumer transaction would have to
+    lock until it commits; nor the largest version, which a transaction committing after a later one
+    would not raise)."""
+    digest: str | None = await conn.fetchval(
+        "SELECT md5(string_agg(campaign_id::text || ':' || version, ',' ORDER BY campaign_id)) FROM rpt_campaigns"
+    )
+    return digest or "none"
+
+
 async def campaign_rows(
     conn: asyncpg.Connection, campaign_type: str | None, as_of: date | None
 ) -> list[dict[str, Any]]:
@@ -153,20 +179,13 @@ tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
       AND c.dist < {MAX_TREE_DEPTH}
 ),
 don AS (
-    SELECT c.anc, count(*) AS donations, sum(d.amount_vnd) AS cash_raised_vnd,
-           sum(d.value_vnd) AS in_kind_value_vnd, sum(d.blood_units) AS blood_units
-    FROM tclo c JOIN rpt_campaign_donations d ON d.unit_id = c.unit_id
-    WHERE d.received_on BETWEEN $4::date AND $5::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
-      AND (d.reversed_on IS NULL OR d.reversed_on > $1::date)
-      AND ($6::uuid IS NULL OR d.campaign_id = $6::uuid)
-    GROUP BY c.anc
-),
-cred AS (
-    SELECT c.anc, count(*) AS credited_donations, sum(d.amount_vnd) AS credited_cash_vnd
-    FROM tclo c JOIN rpt_campaign_donations d ON d.credited_unit_id = c.unit_id
-    WHERE d.received_on BETWEEN $4::date AND $5::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
-      AND (d.reversed_on IS NULL OR d.reversed_on > $1::date)
-      AND ($6::uuid IS NULL OR d.campaign_id = $6::uuid)
+    SELECT c.anc, sum(k.donations) AS donations, sum(k.cash_vnd) AS cash_raised_vnd,
+           sum(k.in_kind_vnd) AS in_kind_value_vnd, sum(k.blood_units) AS blood_units,
+           sum(k.credited_donations) AS credited_donations, sum(k.credited_cash_vnd) AS credited_cash_vnd
+    FROM tclo c JOIN rpt_campaign_unit_cohorts k ON k.unit_id = c.unit_id
+    WHERE k.received_on BETWEEN $4::date AND $5::date AND k.received_on >= c.vfrom AND k.received_on < c.vto
+      AND (k.reversed_on = 'infinity'::date OR k.reversed_on > $1::date)
+      AND ($6::uuid IS NULL OR k.campaign_id = $6::uuid)
     GROUP BY c.anc
 ),
 dis AS (
@@ -181,11 +200,10 @@ dis AS (
 )
 SELECT s.unit_id, s.parent_id, s.dist, t.code, t.name, t.level,
        don.cash_raised_vnd, don.in_kind_value_vnd, don.blood_units, don.donations,
-       dis.distributed_cash_vnd, dis.distributed_goods_vnd, cred.credited_cash_vnd, cred.credited_donations
+       dis.distributed_cash_vnd, dis.distributed_goods_vnd, don.credited_cash_vnd, don.credited_donations
 FROM shown s
 JOIN tree t ON t.unit_id = s.unit_id
 LEFT JOIN don ON don.anc = s.unit_id
-LEFT JOIN cred ON cred.anc = s.unit_id
 LEFT JOIN dis ON dis.anc = s.unit_id
 ORDER BY s.dist, t.code, t.name, s.unit_id
 """
@@ -213,12 +231,12 @@ async def unit_funds_rows(
 SERIES_SQL = f"""
 WITH c AS (SELECT * FROM rpt_campaigns WHERE campaign_id = $1::uuid),
 facts (on_date, cash, in_kind, blood, n, dcash, dgoods) AS (
-    SELECT received_on, amount_vnd, value_vnd, blood_units, 1, 0::bigint, 0::bigint
-    FROM rpt_campaign_donations WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND received_on IS NOT NULL
+    SELECT received_on, cash_vnd, in_kind_vnd, blood_units, donations, 0::bigint, 0::bigint
+    FROM rpt_campaign_cohorts WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND donations <> 0
     UNION ALL
-    SELECT reversed_on, -amount_vnd, -value_vnd, -blood_units, -1, 0, 0
-    FROM rpt_campaign_donations
-    WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND received_on IS NOT NULL AND reversed_on IS NOT NULL
+    SELECT reversed_on, -cash_vnd, -in_kind_vnd, -blood_units, -donations, 0, 0
+    FROM rpt_campaign_cohorts
+    WHERE ($1::uuid IS NULL OR campaign_id = $1::uuid) AND donations <> 0 AND reversed_on <> 'infinity'::date
     UNION ALL
     SELECT distributed_on, 0, 0, 0, 0,
            CASE WHEN kind = 'cash' THEN amount_vnd ELSE 0 END, CASE WHEN kind = 'goods' THEN value_vnd ELSE 0 END

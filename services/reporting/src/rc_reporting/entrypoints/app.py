@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
+from rc_reporting.entrypoints.http_cache import RenderedCache
 from rc_reporting.entrypoints.pages import pages_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
@@ -36,7 +37,7 @@ def build_app(
         run_relay=relay,
         run_consumers=consumers,
     )
-    return create_app(
+    app = create_app(
         runtime,
         [router, campaign_router] if api else [],
         public_routers=[public_campaign_router, pages_router] if api else [],
@@ -49,3 +50,5 @@ def build_app(
             "the other reports need a bearer token and are limited to your unit's subtree."
         ),
     )
+    app.state.public_cache = RenderedCache(settings.public_cache_max_bytes)
+    return app

@@ -13,18 +13,18 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 import asyncpg
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
-from rc_reporting.entrypoints import access
+from rc_reporting.entrypoints import access, http_cache
 from rc_reporting.service_layer import campaign_reports
 from rc_shared import auth, clock
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 
-router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"])
+router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"], dependencies=[Depends(http_cache.no_store)])
 public_router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports (public)"])
 
 
@@ -140,6 +140,8 @@ def _pool(request: Request) -> asyncpg.Pool:
     return pool
 
 
+_JSON = "application/json"
+
 AsOf = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 
 
@@ -206,11 +208,20 @@ async def campaigns_list(
     as_of: AsOf = None,
     state: Annotated[CampaignState | None, Query(description="Only campaigns in this state on as_of.")] = None,
     campaign_type: Annotated[CampaignType | None, Query(alias="type", description="Only this campaign type.")] = None,
-) -> dict[str, Any]:
-    """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first. Public."""
+) -> Response:
+    """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first. Public.
+
+    Cacheable: ``ETag`` (from the projection's versions of the campaigns) and ``Cache-Control: public``."""
     async with _pool(request).acquire() as conn:
-        rows = await campaign_reports.campaigns(conn, as_of, state, campaign_type)
-    return {"as_of": as_of, "state": state, "campaign_type": campaign_type, "campaigns": rows}
+
+        async def render() -> bytes:
+            rows = await campaign_reports.campaigns(conn, as_of, state, campaign_type)
+            answer = {"as_of": as_of, "state": state, "campaign_type": campaign_type, "campaigns": rows}
+            return CampaignList.model_validate(answer).model_dump_json().encode()
+
+        version = await campaign_reports.campaigns_version(conn)
+        variant = f"{as_of}|{state}|{campaign_type}"
+        return await http_cache.public_answer(request, "campaigns.json", variant, version, render, _JSON)
 
 
 @public_router.get("/{campaign_id}", response_model=CampaignReport)
@@ -218,9 +229,17 @@ async def campaign_progress(
     request: Request,
     campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],
     as_of: AsOf = None,
-) -> dict[str, Any]:
+) -> Response:
     """A campaign's progress: raised, pledged, distributed, balance, beneficiaries, targets (404 if unknown).
 
-    Public (Decree 93/2021 disclosure)."""
+    Public (Decree 93/2021 disclosure). Cacheable: ``ETag`` (from the projection's version of the
+    campaign) and ``Cache-Control: public``."""
     async with _pool(request).acquire() as conn:
-        return await campaign_reports.campaign(conn, campaign_id, as_of)
+
+        async def render() -> bytes:
+            report = await campaign_reports.campaign(conn, campaign_id, as_of)
+            return CampaignReport.model_validate(report).model_dump_json().encode()
+
+        version = await campaign_reports.campaign_version(conn, campaign_id)
+        variant = f"{campaign_id}|{as_of}"
+        return await http_cache.public_answer(request, "campaign.json", variant, version, render, _JSON)

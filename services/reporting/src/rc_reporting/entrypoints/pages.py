@@ -8,9 +8,10 @@ import uuid
 from html import escape
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import HTMLResponse
 
+from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.runtime import connection
 
@@ -55,19 +56,30 @@ def _label(table: dict[str, str], value: str | None) -> str:
     return table.get(value or "unknown", value or "–")
 
 
-def _page(title: str, body: str) -> HTMLResponse:
-    return HTMLResponse(
+_HTML = "text/html; charset=utf-8"
+
+
+def _page(title: str, body: str) -> bytes:
+    return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{STYLE}</style></head>'
         f"<body>{body}<footer><p><small>Công khai theo Nghị định 93/2021/NĐ-CP.</small></p></footer></body></html>"
-    )
+    ).encode()
 
 
 @pages_router.get("/campaigns", response_class=HTMLResponse)
-async def campaigns_page(request: Request) -> HTMLResponse:
-    """Every campaign with what it received and distributed."""
+async def campaigns_page(request: Request) -> Response:
+    """Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public)."""
     async with connection(request) as conn:
-        rows = await campaign_reports.campaigns(conn, None, None, None)
+
+        async def render() -> bytes:
+            return _campaigns_html(await campaign_reports.campaigns(conn, None, None, None))
+
+        version = await campaign_reports.campaigns_version(conn)
+        return await http_cache.public_answer(request, "campaigns.html", "", version, render, _HTML)
+
+
+def _campaigns_html(rows: list[dict[str, Any]]) -> bytes:
     lines = "".join(
         f'<tr><td><a href="/public/campaigns/{r["campaign_id"]}">{escape(_name(r))}</a></td>'
         f"<td>{escape(_label(TYPES, r['campaign_type']))}</td>"
@@ -85,10 +97,18 @@ async def campaigns_page(request: Request) -> HTMLResponse:
 @pages_router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
 async def campaign_page(
     request: Request, campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")]
-) -> HTMLResponse:
-    """One campaign: totals received in cash and in kind, distributed, balance, targets."""
+) -> Response:
+    """One campaign: totals received in cash and in kind, distributed, balance, targets (cacheable)."""
     async with connection(request) as conn:
-        r: dict[str, Any] = await campaign_reports.campaign(conn, campaign_id, None)
+
+        async def render() -> bytes:
+            return _campaign_html(await campaign_reports.campaign(conn, campaign_id, None))
+
+        version = await campaign_reports.campaign_version(conn, campaign_id)
+        return await http_cache.public_answer(request, "campaign.html", str(campaign_id), version, render, _HTML)
+
+
+def _campaign_html(r: dict[str, Any]) -> bytes:
     targets = ""
     labels = {"cash_vnd": "Tiền mặt", "in_kind_value_vnd": "Hiện vật (giá trị)", "blood_units": "Đơn vị máu",
               "beneficiaries": "Người/hộ được hỗ trợ"}  # fmt: skip

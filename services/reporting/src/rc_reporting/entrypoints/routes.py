@@ -7,17 +7,17 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import asyncpg
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
-from rc_reporting.entrypoints import access
+from rc_reporting.entrypoints import access, http_cache
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
 from rc_shared import auth, clock
 from rc_shared.dates import Day
 
-router = APIRouter(prefix="/reports", tags=["reports"])
+router = APIRouter(prefix="/reports", tags=["reports"], dependencies=[Depends(http_cache.no_store)])
 
 
 class UnitFigures(BaseModel):

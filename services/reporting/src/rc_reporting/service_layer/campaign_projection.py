@@ -113,8 +113,8 @@ async def on_ledger_closed(conn: asyncpg.Connection, env: Envelope) -> None:
 
 @campaigns_consumer.on_many(DonationRecorded)
 async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope]) -> None:
-    """A run of donations (the hot path of a bank-statement import): one pipelined statement."""
-    rows = []
+    """A run of donations (the hot path of a bank-statement import): two set-based statements."""
+    rows: list[repo.DonationRow] = []
     for env in envs:
         e = _data(env, DonationRecorded)
         rows.append((
@@ -124,13 +124,17 @@ async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope]) 
     await repo.record_donations(conn, rows)
 
 
-@campaigns_consumer.on(DonationReversed)
-async def on_donation_reversed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, DonationReversed)
-    await repo.reverse_donation(
-        conn, e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id,
-        e.unit_id, e.reversal_id, e.reversed_on,
-    )  # fmt: skip
+@campaigns_consumer.on_many(DonationReversed)
+async def on_donations_reversed(conn: asyncpg.Connection, envs: list[Envelope]) -> None:
+    """A run of reversals: one statement, like donations."""
+    rows: list[repo.ReversalRow] = []
+    for env in envs:
+        e = _data(env, DonationReversed)
+        rows.append((
+            e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id, e.unit_id,
+            e.reversal_id, e.reversed_on,
+        ))  # fmt: skip
+    await repo.reverse_donations(conn, rows)
 
 
 @campaigns_consumer.on(PledgeRecorded)

@@ -30,6 +30,19 @@ def _not_found(campaign_id: uuid.UUID) -> NotFound:
     )
 
 
+async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> int:
+    """The version of everything projected about a campaign (one row read); NotFound if none."""
+    version = await queries.campaign_version(conn, campaign_id)
+    if version is None:
+        raise _not_found(campaign_id)
+    return version
+
+
+async def campaigns_version(conn: asyncpg.Connection) -> str:
+    """Changes whenever anything projected about any campaign changes."""
+    return await queries.campaigns_version(conn)
+
+
 async def campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date | None = None) -> dict[str, Any]:
     """One campaign's progress as of a date (every projected fact when ``as_of`` is None)."""
     row = await queries.campaign_row(conn, campaign_id, as_of)
