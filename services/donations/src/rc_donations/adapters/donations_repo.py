@@ -51,8 +51,9 @@ _INSERT_MANY = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, value_vnd, blood_units, blood_kind, items, donor_id,"
     " donor_type, publicly_named, unit_id, credited_unit_id, credited_person_id, pledge_id, channel, bank_reference,"
     " description, received_on, receipt_no, recorded_after_close)"
-    " SELECT u.id, $1, u.kind, u.amount, u.value, u.units, u.blood_kind, u.items::jsonb, u.donor_id, u.donor_type, u.named,"
-    " u.unit_id, u.credited_unit_id, u.credited_person_id, u.pledge_id, u.channel, u.ref, u.descr, u.on_, u.no, u.late"
+    " SELECT u.id, $1, u.kind, u.amount, u.value, u.units, u.blood_kind, u.items::jsonb, u.donor_id, u.donor_type,"
+    " u.named, u.unit_id, u.credited_unit_id, u.credited_person_id, u.pledge_id, u.channel, u.ref, u.descr, u.on_,"
+    " u.no, u.late"
     " FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::int[], $7::text[], $8::text[], $9::uuid[],"
     " $10::text[], $11::bool[], $12::uuid[], $13::uuid[], $14::uuid[], $15::uuid[], $16::text[], $17::text[],"
     " $18::text[], $19::date[], $20::bigint[], $21::bool[])"
@@ -241,9 +242,18 @@ class DonationRepository:
     async def get(self, donation_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow(DONATION_VIEW + " WHERE d.id = $1", donation_id)
 
-    async def by_bank_reference(self, campaign_id: uuid.UUID, ref: str) -> asyncpg.Record | None:
+    async def intake(self, campaign_id: uuid.UUID, key: str | None, ref: str | None) -> asyncpg.Record | None:
+        """The ledger (unlocked), with an Idempotency-Key's earlier request (``idem_*``) and the donation
+        already recorded with a bank reference (``ref_*``), in one round trip; None: no ledger."""
         return await self.conn.fetchrow(
-            DONATION_VIEW + " WHERE d.campaign_id = $1 AND d.bank_reference = $2", campaign_id, ref
+            "SELECT l.*, k.scope AS idem_scope, k.request_hash AS idem_hash, k.resource_id AS idem_resource,"
+            " d.id AS ref_id, d.kind AS ref_kind, d.amount_vnd AS ref_amount_vnd, d.received_on AS ref_received_on"
+            " FROM ledgers l LEFT JOIN idempotency_keys k ON k.key = $2"
+            " LEFT JOIN donations d ON d.campaign_id = l.campaign_id AND d.bank_reference = $3"
+            " WHERE l.campaign_id = $1",
+            campaign_id,
+            key,
+            ref,
         )
 
     async def by_bank_references(self, campaign_id: uuid.UUID, refs: Sequence[str]) -> dict[str, asyncpg.Record]:

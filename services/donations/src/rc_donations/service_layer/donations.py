@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -45,20 +45,28 @@ async def lock_open_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> 
     return ledger_from(row), row
 
 
+def key_reused(key: str) -> Invalid:
+    return Invalid(
+        f"Idempotency-Key {key!r} was already used for a different request; use a new key for a new request",
+        field="Idempotency-Key",
+    )
+
+
+def replay_of(prior: Mapping[str, Any] | None, idem: Idempotency, scope: str) -> uuid.UUID | None:
+    """The resource of an Idempotency-Key's earlier request (``prior``: its row; None: a new key)."""
+    if prior is None:
+        return None
+    if prior["scope"] != scope or prior["request_hash"] != idem.request_hash:
+        raise key_reused(idem.key)
+    rid: uuid.UUID = prior["resource_id"]
+    return rid
+
+
 async def replayed(repo: DonationRepository, idem: Idempotency | None, scope: str) -> uuid.UUID | None:
     """The resource an earlier request with the same Idempotency-Key created (None: a new key)."""
     if idem is None:
         return None
-    prior = await repo.idempotency_key(idem.key)
-    if prior is None:
-        return None
-    if prior["scope"] != scope or prior["request_hash"] != idem.request_hash:
-        raise Invalid(
-            f"Idempotency-Key {idem.key!r} was already used for a different request; use a new key for a new request",
-            field="Idempotency-Key",
-        )
-    rid: uuid.UUID = prior["resource_id"]
-    return rid
+    return replay_of(await repo.idempotency_key(idem.key), idem, scope)
 
 
 async def remember(repo: DonationRepository, idem: Idempotency | None, scope: str, resource_id: uuid.UUID) -> None:
@@ -133,7 +141,8 @@ async def prepare_donation(
     donation for :func:`record_donations`, which decides again under the lock what may have changed
     meanwhile (the ledger's status, a concurrent request with the same key or bank reference).
     """
-    row = await LedgerRepository(conn).get(campaign_id)
+    repo = DonationRepository(conn)
+    row = await repo.intake(campaign_id, idem.key if idem else None, cmd.bank_reference)  # one round trip
     if row is None:
         raise Conflict(
             f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
@@ -141,18 +150,16 @@ async def prepare_donation(
             campaign_id=str(campaign_id),
         )
     ledger = ledger_from(row)
-    repo = DonationRepository(conn)
     scope = f"donation:{campaign_id}"
-    prior = await replayed(repo, idem, scope)
-    if prior is not None:
-        return prior
-    if cmd.bank_reference is not None:
-        same = await repo.by_bank_reference(campaign_id, cmd.bank_reference)
-        if same is not None:
-            if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
-                raise _reference_conflict(ledger.label, cmd, same)
-            await remember(repo, idem, scope, same["id"])
-            return uuid.UUID(str(same["id"]))
+    if idem is not None and row["idem_scope"] is not None:
+        prior = {"scope": row["idem_scope"], "request_hash": row["idem_hash"], "resource_id": row["idem_resource"]}
+        return replay_of(prior, idem, scope) or uuid.UUID(str(row["idem_resource"]))
+    if row["ref_id"] is not None:
+        same = {k: row[f"ref_{k}"] for k in ("id", "kind", "amount_vnd", "received_on")}
+        if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
+            raise _reference_conflict(ledger.label, cmd, same)
+        await remember(repo, idem, scope, same["id"])
+        return uuid.UUID(str(same["id"]))
     ledger.check_accepts(cmd.received_on, policy.today())
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
@@ -174,15 +181,10 @@ async def prepare_donation(
         if donor is None or donor.type != "individual" or cmd.blood_kind is None:
             raise Invalid("a blood donation needs an identified individual donor and a blood_kind", field="donor")
     birth_date = None
-    async with conn.transaction():  # a refusal here leaves the donor as it was
-        donor_id, donor_type, named = await resolve_donor(repo, donor)
-        if cmd.kind == "blood":
-            assert donor_id is not None and cmd.blood_kind is not None
-            donor_row = await repo.donor(donor_id)
-            assert donor_row is not None
-            birth_date = donor_row["birth_date"]
-            history = await repo.blood_history(donor_id)
-            blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, birth_date)
+    if donor is None or donor.type == "anonymous":
+        donor_id, donor_type, named = None, "anonymous", False
+    else:
+        donor_id, donor_type, named, birth_date = await _donor_for(conn, policy, donor, cmd)
     return PreparedDonation(
         campaign_id=campaign_id,
         cmd=cmd,
@@ -197,6 +199,24 @@ async def prepare_donation(
         blood_units=units,
         birth_date=birth_date,
     )
+
+
+async def _donor_for(
+    conn: asyncpg.Connection, policy: Policy, donor: DonorInput, cmd: RecordDonation
+) -> tuple[uuid.UUID | None, str, bool, date | None]:
+    """(donor id, type, named, birth date) of a named donor, found or created; blood eligibility checked."""
+    repo = DonationRepository(conn)
+    birth_date = None
+    async with conn.transaction():  # a refusal here leaves the donor as it was
+        donor_id, donor_type, named = await resolve_donor(repo, donor)
+        if cmd.kind == "blood":
+            assert donor_id is not None and cmd.blood_kind is not None
+            donor_row = await repo.donor(donor_id)
+            assert donor_row is not None
+            birth_date = donor_row["birth_date"]
+            history = await repo.blood_history(donor_id)
+            blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, birth_date)
+    return donor_id, donor_type, named, birth_date
 
 
 DonationOutcome = tuple[uuid.UUID, bool]
@@ -247,22 +267,14 @@ async def record_donations(
         try:
             if it.idem is not None:
                 prior = known_keys.get(it.idem.key)
-                if prior is not None or it.idem.key in first_key:
-                    same_request = (
-                        prior["scope"] == scope and prior["request_hash"] == it.idem.request_hash
-                        if prior is not None
-                        else items[first_key[it.idem.key]].idem == it.idem
-                    )
-                    if not same_request:
-                        raise Invalid(
-                            f"Idempotency-Key {it.idem.key!r} was already used for a different request; "
-                            "use a new key for a new request",
-                            field="Idempotency-Key",
-                        )
-                    if prior is not None:
-                        outcomes[n] = (prior["resource_id"], False)
-                    else:
-                        follows[n] = first_key[it.idem.key]
+                if prior is not None:
+                    outcomes[n] = (replay_of(prior, it.idem, scope) or prior["resource_id"], False)
+                    continue
+                if it.idem.key in first_key:  # the same key twice in this batch
+                    leader = first_key[it.idem.key]
+                    if items[leader].idem != it.idem:
+                        raise key_reused(it.idem.key)
+                    follows[n] = leader
                     continue
             if ref is not None:
                 same = known_refs.get(ref)
@@ -303,22 +315,28 @@ async def record_donations(
         if ref is not None:
             first_ref[ref] = n
 
-    # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item
-    to_remember = [n for n in (*new, *replays) if items[n].idem is not None]
-    if to_remember:
+    # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item.
+    # Then the keys of repeats of a bank reference within the batch, pointing to the donation kept.
+    leaders = [n for n in (*new, *replays) if items[n].idem is not None]
+    by_ref = [n for n, leader in follows.items() if items[n].cmd.bank_reference is not None and items[n].idem]
+    for group in (leaders, by_ref):
+        group = [n for n in group if outcomes[follows.get(n, n)] is None]
+        if not group:
+            continue
+        resource = [replays.get(follows.get(n, n), items[follows.get(n, n)].donation_id) for n in group]
         saved = await repo.save_idempotency_keys(
-            [items[n].idem.key for n in to_remember],  # type: ignore[union-attr]
+            [items[n].idem.key for n in group],  # type: ignore[union-attr]
             scope,
-            [items[n].idem.request_hash for n in to_remember],  # type: ignore[union-attr]
-            [replays.get(n, items[n].donation_id) for n in to_remember],
+            [items[n].idem.request_hash for n in group],  # type: ignore[union-attr]
+            resource,
         )
-        for n in to_remember:
+        for n in group:
             key = items[n].idem.key  # type: ignore[union-attr]
             if key not in saved:
                 outcomes[n] = Conflict(
                     f"Idempotency-Key {key!r} is being used by a concurrent request; retry", field="key"
                 )
-        new = [n for n in new if outcomes[n] is None]
+    new = [n for n in new if outcomes[n] is None]
     for n, donation_id in replays.items():
         if outcomes[n] is None:
             outcomes[n] = (donation_id, False)
@@ -339,7 +357,8 @@ async def record_donations(
             outcomes[n] = (items[n].donation_id, True)
     for n, leader in follows.items():
         o = outcomes[leader]
-        outcomes[n] = (o[0], False) if isinstance(o, tuple) else o
+        if outcomes[n] is None:  # (not refused for its own key)
+            outcomes[n] = (o[0], False) if isinstance(o, tuple) else o
     assert all(o is not None for o in outcomes)
     return [o for o in outcomes if o is not None]
 
