@@ -20,6 +20,7 @@ import asyncio
 import base64
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -76,6 +77,19 @@ def targets(path: Path, url: str, n: int, step: str, headers: dict[str, str]) ->
             )
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children."""
+    total = 0.0
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    for p in [pid, *(int(x) for x in out.stdout.split())]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return total
+
+
 def rss_mb(pid: int) -> int:
     """Resident memory of a process and its children (the service runs under its console script)."""
     total = 0
@@ -90,6 +104,15 @@ def rss_mb(pid: int) -> int:
         except OSError:
             pass
     return total // 1024
+
+
+async def transactions(dsn: str) -> int:
+    """How many transactions inserted donations so far (xmin: a row's inserting transaction)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval("SELECT count(DISTINCT xmin::text) FROM donations"))
+    finally:
+        await conn.close()
 
 
 async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, Any]]:
@@ -140,6 +163,8 @@ async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, 
                 "-timeout=10s", "-max-workers=2000", f"-output={out}",
             )  # fmt: skip
             assert procs["donations"].proc is not None
+            pid = procs["donations"].proc.pid
+            cpu0, tx0 = cpu_s(pid), await transactions(dsns["donations"])
             peak = 0
             while attack.returncode is None:
                 peak = max(peak, rss_mb(procs["donations"].proc.pid))
@@ -159,6 +184,10 @@ async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, 
                     "max_ms": round(rep["latencies"]["max"] / 1e6, 1),
                     "status": rep["status_codes"],
                     "donations_rss_mb": peak,
+                    "donations_cpu_s": round(cpu_s(pid) - cpu0, 1),
+                    "donations_per_transaction": round(
+                        rep["requests"] / max(1, await transactions(dsns["donations"]) - tx0), 1
+                    ),
                 }
             )
             print(json.dumps(results[-1]), flush=True)
