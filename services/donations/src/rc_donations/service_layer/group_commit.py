@@ -67,14 +67,18 @@ class GroupCommit(Generic[T, R]):
         try:
             while queue:
                 batch = [queue.popleft() for _ in range(min(self.max_batch, len(queue)))]
-                await self._run(batch)
+                try:
+                    await self._run(batch)
+                except BaseException:  # cancelled (shutdown): no request waits for ever
+                    for _, fut in batch:
+                        fut.cancel()
+                    raise
         finally:
             # no await between the last emptiness check and here: nothing can be queued unseen
             del self._flushers[key]
-            if not queue:
-                del self._queues[key]
-            else:  # only after an unexpected error; keep serving the queue
-                self._flushers[key] = asyncio.create_task(self._flush(key), context=contextvars.Context())
+            del self._queues[key]
+            while queue:  # only when cancelled
+                queue.popleft()[1].cancel()
 
     async def _run(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
         try:
