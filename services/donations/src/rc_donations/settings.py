@@ -30,6 +30,15 @@ class Settings(ServiceSettings):
         le=3660,
         description="How many days before today a distribution may be dated (distributed_on; never in the future).",
     )
+    donation_batch_max: int = Field(
+        200,
+        ge=1,
+        le=5000,
+        description=(
+            "Most concurrent donations to one campaign committed together in one transaction (group commit; "
+            "1: one transaction per donation)."
+        ),
+    )
     statement_max_rows: int = Field(5000, ge=1, le=5000, description="Most rows in one bank-statement request.")
     anonymous_donor_label: str = Field(
         "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -44,6 +45,42 @@ _BULK_INSERT = (
     " FROM unnest($3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::date[], $9::bigint[])"
     " AS u(id, amount, ref, payer, descr, on_, no)"
     " ON CONFLICT DO NOTHING RETURNING id"
+)
+
+_INSERT_MANY = (
+    "INSERT INTO donations (id, campaign_id, kind, amount_vnd, value_vnd, blood_units, blood_kind, items, donor_id,"
+    " donor_type, publicly_named, unit_id, credited_unit_id, credited_person_id, pledge_id, channel, bank_reference,"
+    " description, received_on, receipt_no, recorded_after_close)"
+    " SELECT u.id, $1, u.kind, u.amount, u.value, u.units, u.blood_kind, u.items::jsonb, u.donor_id, u.donor_type,"
+    " u.named, u.unit_id, u.credited_unit_id, u.credited_person_id, u.pledge_id, u.channel, u.ref, u.descr, u.on_,"
+    " u.no, u.late"
+    " FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::int[], $7::text[], $8::text[], $9::uuid[],"
+    " $10::text[], $11::bool[], $12::uuid[], $13::uuid[], $14::uuid[], $15::uuid[], $16::text[], $17::text[],"
+    " $18::text[], $19::date[], $20::bigint[], $21::bool[])"
+    " AS u(id, kind, amount, value, units, blood_kind, items, donor_id, donor_type, named, unit_id, credited_unit_id,"
+    " credited_person_id, pledge_id, channel, ref, descr, on_, no, late)"
+)
+_INSERT_MANY_COLS = (
+    "id",
+    "kind",
+    "amount_vnd",
+    "value_vnd",
+    "blood_units",
+    "blood_kind",
+    "items",
+    "donor_id",
+    "donor_type",
+    "publicly_named",
+    "unit_id",
+    "credited_unit_id",
+    "credited_person_id",
+    "pledge_id",
+    "channel",
+    "bank_reference",
+    "description",
+    "received_on",
+    "receipt_no",
+    "recorded_after_close",
 )
 
 DONATION_VIEW = (
@@ -131,6 +168,25 @@ class DonationRepository:
             )
         )
 
+    async def lock_donors(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, asyncpg.Record]:
+        """Donor rows locked in id order (a consistent order: no deadlock between batches)."""
+        rows = await self.conn.fetch(
+            "SELECT * FROM donors WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE", sorted(set(donor_ids))
+        )
+        return {r["id"]: r for r in rows}
+
+    async def blood_histories(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PastDonation]]:
+        rows = await self.conn.fetch(
+            "SELECT d.donor_id, d.received_on, d.blood_kind FROM donations d"
+            " WHERE d.donor_id = ANY($1::uuid[]) AND d.kind = 'blood'"
+            " AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",
+            list(set(donor_ids)),
+        )
+        out: dict[uuid.UUID, list[PastDonation]] = {i: [] for i in donor_ids}
+        for r in rows:
+            out[r["donor_id"]].append(PastDonation(r["received_on"], r["blood_kind"]))
+        return out
+
     async def blood_history(self, donor_id: uuid.UUID) -> list[PastDonation]:
         rows = await self.conn.fetch(
             "SELECT d.received_on, d.blood_kind FROM donations d"
@@ -148,6 +204,12 @@ class DonationRepository:
             f"INSERT INTO donations ({', '.join(cols)}) VALUES ({', '.join(f'${i + 1}' for i in range(len(cols)))})",
             *(values[c] for c in cols),
         )
+
+    async def insert_many(self, campaign_id: uuid.UUID, rows: Sequence[dict[str, Any]]) -> None:
+        """Many donations of one campaign in one statement (each row has the columns of ``_INSERT_MANY_COLS``)."""
+        columns = {c: [r[c] for r in rows] for c in _INSERT_MANY_COLS}
+        columns["items"] = [None if i is None else json.dumps(i) for i in columns["items"]]  # a list is no array
+        await self.conn.execute(_INSERT_MANY, campaign_id, *columns.values())
 
     async def bulk_insert_bank(
         self,
@@ -180,10 +242,28 @@ class DonationRepository:
     async def get(self, donation_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow(DONATION_VIEW + " WHERE d.id = $1", donation_id)
 
-    async def by_bank_reference(self, campaign_id: uuid.UUID, ref: str) -> asyncpg.Record | None:
+    async def intake(self, campaign_id: uuid.UUID, key: str | None, ref: str | None) -> asyncpg.Record | None:
+        """The ledger (unlocked), with an Idempotency-Key's earlier request (``idem_*``) and the donation
+        already recorded with a bank reference (``ref_*``), in one round trip; None: no ledger."""
         return await self.conn.fetchrow(
-            DONATION_VIEW + " WHERE d.campaign_id = $1 AND d.bank_reference = $2", campaign_id, ref
+            "SELECT l.*, k.scope AS idem_scope, k.request_hash AS idem_hash, k.resource_id AS idem_resource,"
+            " d.id AS ref_id, d.kind AS ref_kind, d.amount_vnd AS ref_amount_vnd, d.received_on AS ref_received_on"
+            " FROM ledgers l LEFT JOIN idempotency_keys k ON k.key = $2"
+            " LEFT JOIN donations d ON d.campaign_id = l.campaign_id AND d.bank_reference = $3"
+            " WHERE l.campaign_id = $1",
+            campaign_id,
+            key,
+            ref,
         )
+
+    async def by_bank_references(self, campaign_id: uuid.UUID, refs: Sequence[str]) -> dict[str, asyncpg.Record]:
+        rows = await self.conn.fetch(
+            "SELECT id, bank_reference, kind, amount_vnd, received_on FROM donations"
+            " WHERE campaign_id = $1 AND bank_reference = ANY($2::text[])",
+            campaign_id,
+            list(refs),
+        )
+        return {r["bank_reference"]: r for r in rows}
 
     async def existing_references(
         self, campaign_id: uuid.UUID, refs: Sequence[str]
@@ -252,6 +332,25 @@ class DonationRepository:
 
     async def idempotency_key(self, key: str) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM idempotency_keys WHERE key = $1", key)
+
+    async def idempotency_keys(self, keys: Sequence[str]) -> dict[str, asyncpg.Record]:
+        rows = await self.conn.fetch("SELECT * FROM idempotency_keys WHERE key = ANY($1::text[])", list(keys))
+        return {r["key"]: r for r in rows}
+
+    async def save_idempotency_keys(
+        self, keys: Sequence[str], scope: str, hashes: Sequence[str], resource_ids: Sequence[uuid.UUID]
+    ) -> set[str]:
+        """Insert many keys of one scope; returns those inserted (the others exist already)."""
+        rows = await self.conn.fetch(
+            "INSERT INTO idempotency_keys (key, scope, request_hash, resource_id)"
+            " SELECT k, $2, h, r FROM unnest($1::text[], $3::text[], $4::uuid[]) AS u(k, h, r)"
+            " ON CONFLICT (key) DO NOTHING RETURNING key",
+            list(keys),
+            scope,
+            list(hashes),
+            list(resource_ids),
+        )
+        return {r["key"] for r in rows}
 
     async def save_idempotency_key(self, key: str, scope: str, request_hash: str, resource_id: uuid.UUID) -> bool:
         return bool(

@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
 from rc_donations.entrypoints.routes import public_router, router
+from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, record_donations
+from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
 from rc_shared.clock import Window
@@ -60,5 +62,12 @@ def build_app(
             "and the Decree 93 public ledger. Money is integer VND."
         ),
     )
-    app.state.policy = policy_from(settings)
+    policy = policy_from(settings)
+    app.state.policy = policy
+    app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
+        runtime.db,
+        runtime.source,
+        lambda uow, items: record_donations(uow, policy, items),
+        max_batch=settings.donation_batch_max,
+    )
     return app

@@ -51,6 +51,7 @@ from rc_donations.service_layer.commands import (
     RecordDonation,
     RecordPledge,
 )
+from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.runtime import connection as _connection
@@ -65,6 +66,12 @@ def _policy(request: Request) -> Policy:
 
 
 Pol = Annotated[Policy, Depends(_policy)]
+
+
+def _intake(request: Request) -> GroupCommit[donations.PreparedDonation, donations.DonationOutcome]:
+    return request.app.state.donation_intake  # type: ignore[no-any-return]
+
+
 IdemKey = Annotated[
     str | None,
     Header(
@@ -143,14 +150,18 @@ async def record_donation(
 ) -> dict[str, Any]:
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
-    async with _unit_of_work(request) as uow:
-        donation_id, created = await donations.record_donation(
-            uow, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
+    async with _connection(request) as conn:
+        prepared = await donations.prepare_donation(
+            conn, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
         )
-        await uow.commit()
-        if not created:
-            response.status_code = 200
-        return await donations.get_donation(uow.conn, donation_id)
+    if isinstance(prepared, uuid.UUID):
+        donation_id, created = prepared, False
+    else:  # committed with the other donations to this campaign waiting now (one lock, one transaction)
+        donation_id, created = await _intake(request).submit(campaign_id, prepared)
+    if not created:
+        response.status_code = 200
+    async with _connection(request) as conn:
+        return await donations.get_donation(conn, donation_id)
 
 
 @router.get(

@@ -1,13 +1,20 @@
 """Use cases of contributions: record (cash, in kind, blood), receipts, reversals, donors.
 
-Every writer of a campaign's ledger first locks the ledger row (``SELECT … FOR UPDATE``): receipt
-numbers, idempotency checks and running sums are then decided one request at a time per campaign.
+Every writer of a campaign's ledger locks the ledger row (``SELECT … FOR UPDATE``): receipt numbers,
+idempotency checks and running sums are decided under it. Single contributions are prepared outside
+the lock (:func:`prepare_donation`) and committed in batches, one lock and one transaction per batch
+(:func:`record_donations`, driven by :mod:`~rc_donations.service_layer.group_commit`); see
+docs/architecture/0001-hot-campaign-donations.md.
 """
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -15,9 +22,10 @@ import asyncpg
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
 from rc_donations.domain import blood
+from rc_donations.domain.blood import PastDonation
 from rc_donations.domain.donations import in_kind_value, public_name
 from rc_donations.domain.ledger import Ledger, check_can_reverse_donation
-from rc_donations.domain.receipts import receipt_number
+from rc_donations.domain.receipts import allocate, receipt_number
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
@@ -37,20 +45,28 @@ async def lock_open_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> 
     return ledger_from(row), row
 
 
+def key_reused(key: str) -> Invalid:
+    return Invalid(
+        f"Idempotency-Key {key!r} was already used for a different request; use a new key for a new request",
+        field="Idempotency-Key",
+    )
+
+
+def replay_of(prior: Mapping[str, Any] | None, idem: Idempotency, scope: str) -> uuid.UUID | None:
+    """The resource of an Idempotency-Key's earlier request (``prior``: its row; None: a new key)."""
+    if prior is None:
+        return None
+    if prior["scope"] != scope or prior["request_hash"] != idem.request_hash:
+        raise key_reused(idem.key)
+    rid: uuid.UUID = prior["resource_id"]
+    return rid
+
+
 async def replayed(repo: DonationRepository, idem: Idempotency | None, scope: str) -> uuid.UUID | None:
     """The resource an earlier request with the same Idempotency-Key created (None: a new key)."""
     if idem is None:
         return None
-    prior = await repo.idempotency_key(idem.key)
-    if prior is None:
-        return None
-    if prior["scope"] != scope or prior["request_hash"] != idem.request_hash:
-        raise Invalid(
-            f"Idempotency-Key {idem.key!r} was already used for a different request; use a new key for a new request",
-            field="Idempotency-Key",
-        )
-    rid: uuid.UUID = prior["resource_id"]
-    return rid
+    return replay_of(await repo.idempotency_key(idem.key), idem, scope)
 
 
 async def remember(repo: DonationRepository, idem: Idempotency | None, scope: str, resource_id: uuid.UUID) -> None:
@@ -78,36 +94,73 @@ async def resolve_donor(repo: DonationRepository, donor: DonorInput | None) -> t
     return donor_id, donor.type, donor.consent_to_be_named
 
 
-async def record_donation(
-    uow: UnitOfWork, policy: Policy, campaign_id: uuid.UUID, cmd: RecordDonation, idem: Idempotency | None
-) -> tuple[uuid.UUID, bool]:
-    """Record a contribution; returns (donation id, created). A resubmission returns the original."""
-    conn = uow.conn
+@dataclass(frozen=True)
+class PreparedDonation:
+    """A donation checked and resolved outside the ledger lock, waiting for its batch to commit."""
+
+    campaign_id: uuid.UUID
+    cmd: RecordDonation
+    idem: Idempotency | None
+    donation_id: uuid.UUID
+    unit_id: uuid.UUID
+    donor_id: uuid.UUID | None
+    donor_type: str
+    publicly_named: bool
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+    birth_date: date | None
+    context: contextvars.Context = field(default_factory=contextvars.copy_context)
+    """The request's context (trace and correlation ids) its event is emitted in."""
+
+    @property
+    def scope(self) -> str:
+        return f"donation:{self.campaign_id}"
+
+
+def _same_transfer(kind: str, amount_vnd: int, received_on: date, cmd: RecordDonation) -> bool:
+    return kind == cmd.kind and amount_vnd == cmd.amount_vnd and received_on == cmd.received_on
+
+
+def _reference_conflict(label: str, cmd: RecordDonation, same: asyncpg.Record | dict[str, Any]) -> Conflict:
+    return Conflict(
+        f"bank_reference {cmd.bank_reference!r} is already recorded in {label} as donation "
+        f"{same['id']} ({same['amount_vnd']} VND on {same['received_on']}), not {cmd.amount_vnd} VND "
+        f"on {cmd.received_on}",
+        field="bank_reference",
+        donation_id=str(same["id"]),
+    )
+
+
+async def prepare_donation(
+    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, cmd: RecordDonation, idem: Idempotency | None
+) -> PreparedDonation | uuid.UUID:
+    """Everything about a contribution that needs no ledger lock: checks, replays, the donor.
+
+    Returns the donation an earlier request already recorded (a resubmission), or the prepared
+    donation for :func:`record_donations`, which decides again under the lock what may have changed
+    meanwhile (the ledger's status, a concurrent request with the same key or bank reference).
+    """
     repo = DonationRepository(conn)
-    ledger, _ = await lock_open_ledger(conn, campaign_id)
+    row = await repo.intake(campaign_id, idem.key if idem else None, cmd.bank_reference)  # one round trip
+    if row is None:
+        raise Conflict(
+            f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
+            "(it is not launched yet, or does not exist)",
+            campaign_id=str(campaign_id),
+        )
+    ledger = ledger_from(row)
     scope = f"donation:{campaign_id}"
-    prior = await replayed(repo, idem, scope)
-    if prior is not None:
-        return prior, False
-    if cmd.bank_reference is not None:
-        same = await repo.by_bank_reference(campaign_id, cmd.bank_reference)
-        if same is not None:
-            if (
-                same["kind"] != cmd.kind
-                or same["amount_vnd"] != cmd.amount_vnd
-                or same["received_on"] != cmd.received_on
-            ):
-                raise Conflict(
-                    f"bank_reference {cmd.bank_reference!r} is already recorded in {ledger.label} as donation "
-                    f"{same['id']} ({same['amount_vnd']} VND on {same['received_on']}), not {cmd.amount_vnd} VND "
-                    f"on {cmd.received_on}",
-                    field="bank_reference",
-                    donation_id=str(same["id"]),
-                )
-            await remember(repo, idem, scope, same["id"])
-            return same["id"], False
-    today = policy.today()
-    late = ledger.check_accepts(cmd.received_on, today)
+    if idem is not None and row["idem_scope"] is not None:
+        prior = {"scope": row["idem_scope"], "request_hash": row["idem_hash"], "resource_id": row["idem_resource"]}
+        return replay_of(prior, idem, scope) or uuid.UUID(str(row["idem_resource"]))
+    if row["ref_id"] is not None:
+        same = {k: row[f"ref_{k}"] for k in ("id", "kind", "amount_vnd", "received_on")}
+        if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
+            raise _reference_conflict(ledger.label, cmd, same)
+        await remember(repo, idem, scope, same["id"])
+        return uuid.UUID(str(same["id"]))
+    ledger.check_accepts(cmd.received_on, policy.today())
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
 
@@ -118,8 +171,6 @@ async def record_donation(
             raise Conflict(f"pledge {cmd.pledge_id} is not a pledge to {ledger.label}", field="pledge_id")
         if donor is None and pledge["donor_id"] is not None:
             donor = DonorInput(type=pledge["donor_type"], id=pledge["donor_id"])
-    donor_id, donor_type, named = await resolve_donor(repo, donor)
-
     amount = value = units = 0
     if cmd.kind == "cash":
         amount = cmd.amount_vnd
@@ -127,65 +178,239 @@ async def record_donation(
         value = in_kind_value(cmd.items)
     else:
         units = cmd.blood_units
-        if donor_id is None or donor_type != "individual" or cmd.blood_kind is None:
+        if donor is None or donor.type != "individual" or cmd.blood_kind is None:
             raise Invalid("a blood donation needs an identified individual donor and a blood_kind", field="donor")
-        donor_row = await repo.donor(donor_id)
-        assert donor_row is not None
-        history = await repo.blood_history(donor_id)
-        blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, donor_row["birth_date"])
-
-    row = await LedgerRepository(conn).add(
-        campaign_id, receipts=1, cash_received_vnd=amount, in_kind_received_vnd=value, blood_units=units
-    )
-    receipt_no = int(row["last_receipt_no"])
-    donation_id = uuid.uuid4()
-    await repo.insert(
-        id=donation_id,
+    birth_date = None
+    if donor is None or donor.type == "anonymous":
+        donor_id, donor_type, named = None, "anonymous", False
+    else:
+        donor_id, donor_type, named, birth_date = await _donor_for(conn, policy, donor, cmd)
+    return PreparedDonation(
         campaign_id=campaign_id,
-        kind=cmd.kind,
-        amount_vnd=amount,
-        value_vnd=value,
-        blood_units=units,
-        blood_kind=cmd.blood_kind if cmd.kind == "blood" else None,
-        items=[dataclasses.asdict(i) for i in cmd.items] if cmd.kind == "in_kind" else None,
+        cmd=cmd,
+        idem=idem,
+        donation_id=uuid.uuid4(),
+        unit_id=unit_id,
         donor_id=donor_id,
         donor_type=donor_type,
         publicly_named=named,
-        unit_id=unit_id,
+        amount_vnd=amount,
+        value_vnd=value,
+        blood_units=units,
+        birth_date=birth_date,
+    )
+
+
+async def _donor_for(
+    conn: asyncpg.Connection, policy: Policy, donor: DonorInput, cmd: RecordDonation
+) -> tuple[uuid.UUID | None, str, bool, date | None]:
+    """(donor id, type, named, birth date) of a named donor, found or created; blood eligibility checked."""
+    repo = DonationRepository(conn)
+    birth_date = None
+    async with conn.transaction():  # a refusal here leaves the donor as it was
+        donor_id, donor_type, named = await resolve_donor(repo, donor)
+        if cmd.kind == "blood":
+            assert donor_id is not None and cmd.blood_kind is not None
+            donor_row = await repo.donor(donor_id)
+            assert donor_row is not None
+            birth_date = donor_row["birth_date"]
+            history = await repo.blood_history(donor_id)
+            blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, birth_date)
+    return donor_id, donor_type, named, birth_date
+
+
+DonationOutcome = tuple[uuid.UUID, bool]
+"""(donation id, created): created False for a resubmission answered with the original."""
+
+
+async def record_donations(
+    uow: UnitOfWork, policy: Policy, items: Sequence[PreparedDonation]
+) -> list[DonationOutcome | Exception]:
+    """Commit prepared donations to one campaign under one ledger lock (group commit).
+
+    Under the lock, in a few set-based statements: replays and bank references already recorded (by
+    earlier batches, from any replica) or repeated within the batch, the ledger's acceptance of each
+    date, blood eligibility (donor rows locked), then one ledger update takes the batch's receipt
+    numbers in order, one insert writes the donations, one their Idempotency-Keys, and the outbox
+    rows go in the same transaction. Returns one outcome per item; a refused item fails alone.
+    """
+    if not items:
+        return []
+    campaign_id = items[0].campaign_id
+    if any(i.campaign_id != campaign_id for i in items):
+        raise ValueError("a batch holds donations to one campaign")
+    conn = uow.conn
+    repo = DonationRepository(conn)
+    ledger, _ = await lock_open_ledger(conn, campaign_id)
+    today = policy.today()
+    keys = [i.idem.key for i in items if i.idem is not None]
+    known_keys = await repo.idempotency_keys(keys) if keys else {}
+    refs = [i.cmd.bank_reference for i in items if i.cmd.bank_reference is not None]
+    known_refs = await repo.by_bank_references(campaign_id, refs) if refs else {}
+    blood_donors = [i.donor_id for i in items if i.cmd.kind == "blood" and i.donor_id is not None]
+    histories: dict[uuid.UUID, list[PastDonation]] = {}
+    if blood_donors:
+        await repo.lock_donors(blood_donors)
+        histories = await repo.blood_histories(blood_donors)
+
+    outcomes: list[DonationOutcome | Exception | None] = [None] * len(items)
+    follows: dict[int, int] = {}  # a repeat within the batch -> the item whose outcome it shares
+    new: list[int] = []
+    late: dict[int, bool] = {}
+    replays: dict[int, uuid.UUID] = {}  # bank reference already recorded: the key remembers that donation
+    first_key: dict[str, int] = {}
+    first_ref: dict[str, int] = {}
+    scope = f"donation:{campaign_id}"
+    for n, it in enumerate(items):
+        cmd = it.cmd
+        ref = cmd.bank_reference
+        try:
+            if it.idem is not None:
+                prior = known_keys.get(it.idem.key)
+                if prior is not None:
+                    outcomes[n] = (replay_of(prior, it.idem, scope) or prior["resource_id"], False)
+                    continue
+                if it.idem.key in first_key:  # the same key twice in this batch
+                    leader = first_key[it.idem.key]
+                    if items[leader].idem != it.idem:
+                        raise key_reused(it.idem.key)
+                    follows[n] = leader
+                    continue
+            if ref is not None:
+                same = known_refs.get(ref)
+                if same is not None:
+                    if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
+                        raise _reference_conflict(ledger.label, cmd, same)
+                    replays[n] = same["id"]
+                    if it.idem is not None:
+                        first_key[it.idem.key] = n
+                    continue
+                if ref in first_ref:
+                    first = items[first_ref[ref]]
+                    if not _same_transfer(first.cmd.kind, first.amount_vnd, first.cmd.received_on, cmd):
+                        raise _reference_conflict(
+                            ledger.label,
+                            cmd,
+                            {
+                                "id": first.donation_id,
+                                "amount_vnd": first.amount_vnd,
+                                "received_on": first.cmd.received_on,
+                            },
+                        )
+                    follows[n] = first_ref[ref]
+                    continue
+            late[n] = ledger.check_accepts(cmd.received_on, today)
+            ledger.check_unit(it.unit_id, "unit_id")
+            if cmd.kind == "blood":
+                assert it.donor_id is not None and cmd.blood_kind is not None
+                history = histories[it.donor_id]
+                blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, it.birth_date)
+                history.append(PastDonation(cmd.received_on, cmd.blood_kind))
+        except (Conflict, Invalid) as exc:
+            outcomes[n] = exc
+            continue
+        new.append(n)
+        if it.idem is not None:
+            first_key[it.idem.key] = n
+        if ref is not None:
+            first_ref[ref] = n
+
+    # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item.
+    # Then the keys of repeats of a bank reference within the batch, pointing to the donation kept.
+    leaders = [n for n in (*new, *replays) if items[n].idem is not None]
+    by_ref = [n for n, leader in follows.items() if items[n].cmd.bank_reference is not None and items[n].idem]
+    for group in (leaders, by_ref):
+        group = [n for n in group if outcomes[follows.get(n, n)] is None]
+        if not group:
+            continue
+        resource = [replays.get(follows.get(n, n), items[follows.get(n, n)].donation_id) for n in group]
+        saved = await repo.save_idempotency_keys(
+            [items[n].idem.key for n in group],  # type: ignore[union-attr]
+            scope,
+            [items[n].idem.request_hash for n in group],  # type: ignore[union-attr]
+            resource,
+        )
+        for n in group:
+            key = items[n].idem.key  # type: ignore[union-attr]
+            if key not in saved:
+                outcomes[n] = Conflict(
+                    f"Idempotency-Key {key!r} is being used by a concurrent request; retry", field="key"
+                )
+    new = [n for n in new if outcomes[n] is None]
+    for n, donation_id in replays.items():
+        if outcomes[n] is None:
+            outcomes[n] = (donation_id, False)
+
+    if new:
+        row = await LedgerRepository(conn).add(
+            campaign_id,
+            receipts=len(new),
+            cash_received_vnd=sum(items[n].amount_vnd for n in new),
+            in_kind_received_vnd=sum(items[n].value_vnd for n in new),
+            blood_units=sum(items[n].blood_units for n in new),
+        )
+        numbers = allocate(int(row["last_receipt_no"]) - len(new), len(new))
+        rows = [_donation_row(items[n], no, late[n]) for n, no in zip(new, numbers, strict=True)]
+        await repo.insert_many(campaign_id, rows)
+        for n, r in zip(new, rows, strict=True):
+            items[n].context.run(uow.emit, _recorded(items[n], r["receipt_no"], r["recorded_after_close"]))
+            outcomes[n] = (items[n].donation_id, True)
+    for n, leader in follows.items():
+        o = outcomes[leader]
+        if outcomes[n] is None:  # (not refused for its own key)
+            outcomes[n] = (o[0], False) if isinstance(o, tuple) else o
+    assert all(o is not None for o in outcomes)
+    return [o for o in outcomes if o is not None]
+
+
+def _donation_row(it: PreparedDonation, receipt_no: int, late: bool) -> dict[str, Any]:
+    cmd = it.cmd
+    return {
+        "id": it.donation_id,
+        "kind": cmd.kind,
+        "amount_vnd": it.amount_vnd,
+        "value_vnd": it.value_vnd,
+        "blood_units": it.blood_units,
+        "blood_kind": cmd.blood_kind if cmd.kind == "blood" else None,
+        "items": [dataclasses.asdict(i) for i in cmd.items] if cmd.kind == "in_kind" else None,
+        "donor_id": it.donor_id,
+        "donor_type": it.donor_type,
+        "publicly_named": it.publicly_named,
+        "unit_id": it.unit_id,
+        "credited_unit_id": cmd.credited_unit_id,
+        "credited_person_id": cmd.credited_person_id,
+        "pledge_id": cmd.pledge_id,
+        "channel": cmd.channel,
+        "bank_reference": cmd.bank_reference,
+        "description": cmd.description,
+        "received_on": cmd.received_on,
+        "receipt_no": receipt_no,
+        "recorded_after_close": late,
+    }
+
+
+def _recorded(it: PreparedDonation, receipt_no: int, late: bool) -> DonationRecorded:
+    cmd = it.cmd
+    return DonationRecorded(
+        campaign_id=it.campaign_id,
+        donation_id=it.donation_id,
+        kind=cmd.kind,
+        amount_vnd=it.amount_vnd,
+        value_vnd=it.value_vnd,
+        blood_units=it.blood_units,
+        donor_id=it.donor_id,
+        donor_type=it.donor_type,
+        publicly_named=it.publicly_named,
+        unit_id=it.unit_id,
         credited_unit_id=cmd.credited_unit_id,
         credited_person_id=cmd.credited_person_id,
         pledge_id=cmd.pledge_id,
         channel=cmd.channel,
-        bank_reference=cmd.bank_reference,
-        description=cmd.description,
         received_on=cmd.received_on,
         receipt_no=receipt_no,
+        blood_kind=cmd.blood_kind if cmd.kind == "blood" else None,
         recorded_after_close=late,
     )
-    uow.emit(
-        DonationRecorded(
-            campaign_id=campaign_id,
-            donation_id=donation_id,
-            kind=cmd.kind,
-            amount_vnd=amount,
-            value_vnd=value,
-            blood_units=units,
-            donor_id=donor_id,
-            donor_type=donor_type,
-            publicly_named=named,
-            unit_id=unit_id,
-            credited_unit_id=cmd.credited_unit_id,
-            credited_person_id=cmd.credited_person_id,
-            pledge_id=cmd.pledge_id,
-            channel=cmd.channel,
-            received_on=cmd.received_on,
-            receipt_no=receipt_no,
-            blood_kind=cmd.blood_kind if cmd.kind == "blood" else None,
-            recorded_after_close=late,
-        )
-    )
-    await remember(repo, idem, scope, donation_id)
-    return donation_id, True
 
 
 def donation_view(r: asyncpg.Record) -> dict[str, Any]:

@@ -1,0 +1,115 @@
+"""Group commit: concurrent requests for one key (a campaign) share one transaction.
+
+Each key has a queue and at most one flusher task in this process. A request puts its prepared item
+in the queue and awaits its future; the flusher takes whatever is queued (up to ``max_batch``),
+commits it in one unit of work through ``commit`` and resolves each item's future with its own
+result or error. While a batch commits, the next one gathers, so under load batches grow by
+themselves and at low load a request waits for nobody (there is no timer).
+
+``commit`` returns one outcome per item (a result, or the exception that item must raise): a refused
+item never fails the others. If the batch's transaction itself fails with a database error (then it
+was rolled back), each item is committed again alone, so only the culprit fails.
+
+Across replicas, batches of one key are serialised by whatever lock ``commit`` takes (the ledger
+row); this class only batches within a process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections import deque
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import Generic, TypeVar
+
+import asyncpg
+
+from rc_shared.logging import get_logger
+from rc_shared.outbox import UnitOfWork
+
+log = get_logger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Commit = Callable[[UnitOfWork, Sequence[T]], Awaitable[list[R | Exception]]]
+
+
+class GroupCommit(Generic[T, R]):
+    """Per-key micro-batches committed in one transaction each; see the module docstring."""
+
+    def __init__(
+        self, pool: Callable[[], asyncpg.Pool], source: str, commit: Commit[T, R], max_batch: int = 200
+    ) -> None:
+        if max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
+        self._pool = pool
+        self._source = source
+        self._commit = commit
+        self.max_batch = max_batch
+        self._queues: dict[Hashable, deque[tuple[T, asyncio.Future[R]]]] = {}
+        self._flushers: dict[Hashable, asyncio.Task[None]] = {}
+        self.batches = 0
+        self.items = 0
+
+    async def submit(self, key: Hashable, item: T) -> R:
+        """Queue ``item`` for ``key`` and wait for its outcome (its result, or its exception raised)."""
+        fut: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        self._queues.setdefault(key, deque()).append((item, fut))
+        if key not in self._flushers:
+            # a fresh context: the flusher serves many requests, it must not carry the first one's ids
+            self._flushers[key] = asyncio.create_task(self._flush(key), context=contextvars.Context())
+        # a client that goes away does not cancel the commit (its item may be committed with the batch)
+        return await asyncio.shield(fut)
+
+    async def _flush(self, key: Hashable) -> None:
+        queue = self._queues[key]
+        try:
+            while queue:
+                batch = [queue.popleft() for _ in range(min(self.max_batch, len(queue)))]
+                try:
+                    await self._run(batch)
+                except BaseException:  # cancelled (shutdown): no request waits for ever
+                    for _, fut in batch:
+                        fut.cancel()
+                    raise
+        finally:
+            # no await between the last emptiness check and here: nothing can be queued unseen
+            del self._flushers[key]
+            del self._queues[key]
+            while queue:  # only when cancelled
+                queue.popleft()[1].cancel()
+
+    async def _run(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
+        try:
+            outcomes = await self._once([item for item, _ in batch])
+        except asyncpg.PostgresError as exc:
+            if len(batch) == 1:
+                outcomes = [exc]
+            else:  # the transaction was rolled back: commit each alone, so only the culprit fails
+                log.warning("group_commit_batch_failed", items=len(batch), error=repr(exc))
+                outcomes = []
+                for item, _ in batch:
+                    try:
+                        outcomes.extend(await self._once([item]))
+                    except asyncpg.PostgresError as one:
+                        outcomes.append(one)
+        except Exception as exc:  # connection lost, …: the outcome of the batch is unknown to each item
+            outcomes = [exc] * len(batch)
+        for (_, fut), outcome in zip(batch, outcomes, strict=True):
+            if fut.done():
+                continue
+            if isinstance(outcome, Exception):
+                fut.set_exception(outcome)
+            else:
+                fut.set_result(outcome)
+
+    async def _once(self, items: Sequence[T]) -> list[R | Exception]:
+        async with UnitOfWork(self._pool(), self._source) as uow:
+            outcomes = await self._commit(uow, items)
+            if len(outcomes) != len(items):
+                raise RuntimeError(f"group commit: {len(outcomes)} outcomes for {len(items)} items")
+            await uow.commit()
+        self.batches += 1
+        self.items += len(items)
+        return outcomes

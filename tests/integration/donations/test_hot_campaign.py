@@ -1,0 +1,156 @@
+"""A hot campaign: concurrent donations to one campaign are committed in batches (one ledger lock and
+one transaction for many), with gapless receipts, one donation per Idempotency-Key and per bank
+reference, and a refused or failing item failing alone (docs/architecture/0001-hot-campaign-donations.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from rc_donations.service_layer.commands import Idempotency, RecordDonation
+from rc_donations.service_layer.donations import PreparedDonation, prepare_donation, record_donations
+from rc_donations.service_layer.group_commit import GroupCommit
+from rc_donations.service_layer.policy import Policy
+from rc_shared.db import create_pool
+from rc_shared.errors import Conflict, Invalid
+from rc_shared.outbox import UnitOfWork
+from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.donations.test_donations import cash
+
+POLICY = Policy()
+
+
+@pytest.fixture(scope="module")
+async def pool(client: httpx.AsyncClient, dn_dsn: str) -> AsyncIterator[asyncpg.Pool]:
+    p = await create_pool(dn_dsn, 1, 4)
+    yield p
+    await p.close()
+
+
+async def _receipts(db: asyncpg.Connection, cid: uuid.UUID) -> list[int]:
+    return [r[0] for r in await db.fetch("SELECT receipt_no FROM donations WHERE campaign_id = $1 ORDER BY 1", cid)]
+
+
+async def test_a_concurrent_burst_on_two_replicas_is_batched_with_gapless_receipts_and_no_duplicate(
+    campaigns: Campaigns, client: httpx.AsyncClient, second_instance: str, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    url = f"/campaigns/{cid}/donations"
+    sends: list[tuple[str, dict[str, Any]]] = []  # (Idempotency-Key, body); some keys and references twice
+    for i in range(120):
+        sends.append((f"burst-{cid}-{i}", cash(1_000 + i)))
+    for i in range(20):  # a client retry racing its first try: same key, same body
+        sends.append(sends[i])
+    for i in range(15):  # one transfer forwarded twice (different keys, same bank reference and amount)
+        body = cash(50_000 + i, bank_reference=f"FT-{i}")
+        sends += [(f"ref-a-{cid}-{i}", body), (f"ref-b-{cid}-{i}", body)]
+    for i in range(5):  # one reference, two different amounts: one is recorded, the other refused
+        sends += [(f"conf-a-{cid}-{i}", cash(70_000, bank_reference=f"X-{i}"))]
+        sends += [(f"conf-b-{cid}-{i}", cash(80_000, bank_reference=f"X-{i}"))]
+    async with httpx.AsyncClient(base_url=second_instance, timeout=120) as remote:
+        rs = await asyncio.gather(
+            *(
+                (client if n % 2 else remote).post(url, json=body, headers={"Idempotency-Key": key})
+                for n, (key, body) in enumerate(sends)
+            )
+        )
+    by_key: dict[str, set[str]] = {}
+    for (key, _), r in zip(sends, rs, strict=True):
+        assert r.status_code in (200, 201, 409), r.text
+        if r.status_code != 409:
+            by_key.setdefault(key, set()).add(r.json()["id"])
+    refused = [r for r in rs if r.status_code == 409]
+    assert len(refused) == 5 and all("already recorded" in r.json()["message"] for r in refused)
+    assert all(len(ids) == 1 for ids in by_key.values())  # each key: one donation
+    for i in range(15):  # the two keys of one transfer: the same donation
+        assert by_key[f"ref-a-{cid}-{i}"] == by_key[f"ref-b-{cid}-{i}"]
+    donations = {r.json()["id"]: r.json() for r in rs if r.status_code in (200, 201)}
+    assert len(donations) == 120 + 15 + 5 == len([r for r in rs if r.status_code == 201])
+    assert await _receipts(db, cid) == list(range(1, len(donations) + 1))
+    assert sorted(d["receipt_no"] for d in donations.values()) == list(range(1, len(donations) + 1))
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert ledger["cash"]["received_vnd"] == sum(d["amount_vnd"] for d in donations.values())
+    assert ledger["receipts_issued"] == len(donations)
+    events = await db.fetch(
+        "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.recorded.v1'", str(cid)
+    )
+    assert sorted(json.loads(e["payload"])["receipt_no"] for e in events) == list(range(1, len(donations) + 1))
+    # Not one at a time: donations share transactions (xmin: the inserting transaction).
+    transactions = await db.fetchval("SELECT count(DISTINCT xmin::text) FROM donations WHERE campaign_id = $1", cid)
+    assert transactions < len(donations), f"{transactions} transactions for {len(donations)} donations"
+
+
+def _cmd(amount: int, **extra: Any) -> RecordDonation:
+    return RecordDonation(kind="cash", received_on=TODAY - timedelta(days=2), amount_vnd=amount, **extra)
+
+
+async def test_one_batch_decides_each_item_alone_under_the_lock(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    k1, k2, k3 = (Idempotency(f"b-{cid}-{n}", h) for n, h in ((1, "h1"), (2, "h2"), (3, "h3")))
+    async with pool.acquire() as conn:
+        plan = [
+            (_cmd(100), Idempotency(k1.key, "h1")),
+            (_cmd(100), Idempotency(k1.key, "h1")),  # the same request again in the batch
+            (_cmd(101), Idempotency(k1.key, "other")),  # the same key for another request: 422
+            (_cmd(200, bank_reference="R1"), None),
+            (_cmd(200, bank_reference="R1"), k2),  # the same transfer again: the first donation
+            (_cmd(300, bank_reference="R1"), k3),  # the same reference, another amount: 409
+            (RecordDonation(kind="cash", received_on=TODAY, amount_vnd=400), None),  # after the close: 409
+        ]
+        prepared = [await prepare_donation(conn, POLICY, cid, cmd, idem) for cmd, idem in plan]
+    assert all(isinstance(p, PreparedDonation) for p in prepared)
+    # the close reaches the ledger between preparation and commit: decided again under the lock
+    await db.execute(
+        "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1", cid, TODAY - timedelta(days=1)
+    )
+    async with UnitOfWork(pool, "/donations") as uow:
+        outcomes = await record_donations(uow, POLICY, [p for p in prepared if isinstance(p, PreparedDonation)])
+        await uow.commit()
+    first, again, other, ref, ref_again, ref_other, after_close = outcomes
+    assert isinstance(first, tuple) and first[1] is True
+    assert again == (first[0], False)
+    assert isinstance(other, Invalid) and "already used for a different request" in other.message
+    assert isinstance(ref, tuple) and ref[1] is True
+    assert ref_again == (ref[0], False)
+    assert isinstance(ref_other, Conflict) and "already recorded" in ref_other.message
+    assert isinstance(after_close, Conflict) and "closed on" in after_close.message
+    rows = await db.fetch(
+        "SELECT id, receipt_no, recorded_after_close, xmin::text AS tx FROM donations WHERE campaign_id = $1"
+        " ORDER BY receipt_no",
+        cid,
+    )
+    assert [(r["id"], r["receipt_no"]) for r in rows] == [(first[0], 1), (ref[0], 2)]
+    assert all(r["recorded_after_close"] for r in rows) and len({r["tx"] for r in rows}) == 1
+    keys = {r["key"]: r["resource_id"] for r in await db.fetch("SELECT key, resource_id FROM idempotency_keys")}
+    assert keys[k1.key] == first[0] and keys[k2.key] == ref[0] and k3.key not in keys
+    ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (2, 300)
+
+
+async def test_a_database_error_in_a_batch_fails_only_its_item(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    intake = GroupCommit[PreparedDonation, Any](
+        lambda: pool, "/donations", lambda uow, items: record_donations(uow, POLICY, items)
+    )
+    async with pool.acquire() as conn:
+        good = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(3)]
+        bad = await prepare_donation(conn, POLICY, cid, _cmd(9, description="nul \x00 byte"), None)
+    items = [good[0], bad, good[1], good[2]]
+    assert all(isinstance(i, PreparedDonation) for i in items)
+    outcomes = await asyncio.gather(*(intake.submit(cid, i) for i in items), return_exceptions=True)
+    assert isinstance(outcomes[1], asyncpg.PostgresError)
+    assert [o for n, o in enumerate(outcomes) if n != 1] == [(i.donation_id, True) for i in good]  # type: ignore[union-attr]
+    assert (intake.batches, intake.items) == (3, 3)  # the batch of 4 failed; each retried alone
+    assert await _receipts(db, cid) == [1, 2, 3]
