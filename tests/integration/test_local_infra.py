@@ -79,19 +79,19 @@ def test_storage_formats_with_an_id_starting_with_a_dash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cluster_id: str | None
 ) -> None:
     """Kafka's own StorageTool formats a directory whose id starts with "-" (the 1-in-64 CI failure)."""
-    from rc_local import kafka
+    from rc_local.kafka import jars, storage
     from rc_local.stack import state_dir
 
-    lib = kafka.ensure_jars(state_dir())
+    lib = jars.ensure_jars(state_dir())
     kdir = tmp_path / "kafka"
     kdir.mkdir()
     if cluster_id is None:  # the generator's output, forced to be one that starts with "-" before the fix
-        monkeypatch.setattr(kafka, "new_cluster_id", lambda: "-" + "A" * 21)
+        monkeypatch.setattr(storage, "new_cluster_id", lambda: "-" + "A" * 21)
         cluster_id = "-" + "A" * 21
     else:
         (kdir / "cluster.id").write_text(cluster_id + "\n")
     props = kdir / "server.properties"
-    props.write_text(kafka._server_properties(kdir, 1, 2))
-    kafka._format_storage(kdir, kafka._java(), lib, props)
+    props.write_text(storage.server_properties(kdir, 1, 2))
+    storage.format_storage(kdir, jars.java(), lib, props)
     meta = (kdir / "data" / "meta.properties").read_text()
     assert f"cluster.id={cluster_id}\n" in meta
