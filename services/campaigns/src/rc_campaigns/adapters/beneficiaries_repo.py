@@ -194,15 +194,16 @@ class BeneficiaryRepository:
             commitment,
         )
 
-    async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[asyncpg.Record]:
-        return list(
-            await self.conn.fetch(
+    async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[dict[str, Any]]:
+        return [
+            dict(r)
+            for r in await self.conn.fetch(
                 "SELECT s.id, s.sponsor_id, p.sponsor_type, p.name AS sponsor_name, p.contact AS sponsor_contact,"
                 " s.start_on, s.end_on, s.commitment FROM sponsorships s JOIN sponsors p ON p.id = s.sponsor_id"
                 " WHERE s.beneficiary_id = $1 ORDER BY s.start_on, s.id",
                 beneficiary_id,
             )
-        )
+        ]
 
     async def support_received(self, beneficiary_id: uuid.UUID) -> dict[str, int]:
         r = await self.conn.fetchrow(

@@ -33,7 +33,9 @@ Scope checks run before the endpoint takes its connection (see :mod:`~rc_campaig
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated, Any
 
@@ -48,14 +50,22 @@ from rc_campaigns.entrypoints import access
 from rc_campaigns.entrypoints import schemas as s
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
+from rc_campaigns.service_layer.unit_of_work import SqlUnitOfWork
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 from rc_shared.runtime import connection as _connection
-from rc_shared.runtime import unit_of_work as _unit_of_work
+from rc_shared.runtime import unit_of_work as _transaction
 
 router = APIRouter()
 public_router = APIRouter()  # no token: the transparency pages
+
+
+@contextlib.asynccontextmanager
+async def _unit_of_work(request: Request) -> AsyncIterator[SqlUnitOfWork]:
+    """The service's unit of work (its repositories, events to the outbox) on one transaction."""
+    async with _transaction(request) as tx:
+        yield SqlUnitOfWork(tx)
 
 
 def _policy(request: Request) -> Policy:
@@ -77,7 +87,7 @@ async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> 
     async with _unit_of_work(request) as uow:
         campaign_id = await campaigns.create_campaign(uow, body.model_dump())
         await uow.commit()
-        return await campaigns.get_campaign(CampaignRepository(uow.conn), policy, campaign_id)
+        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
 
 
 @router.get("/campaigns", tags=["campaigns"], summary="Campaigns by state, type and unit", dependencies=READ)
@@ -145,7 +155,7 @@ async def update_campaign(
     async with _unit_of_work(request) as uow:
         await campaigns.update_draft(uow, campaign_id, body.model_dump(exclude_unset=True))
         await uow.commit()
-        return await campaigns.get_campaign(CampaignRepository(uow.conn), policy, campaign_id)
+        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
 
 
 async def _transition(
@@ -155,7 +165,7 @@ async def _transition(
     async with _unit_of_work(request) as uow:
         await campaigns.transition(uow, policy, campaign_id, action, on, reason)
         await uow.commit()
-        return await campaigns.get_campaign(CampaignRepository(uow.conn), policy, campaign_id)
+        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
 
 
 @router.post(
@@ -205,7 +215,7 @@ async def cancel(
 )
 async def public_beneficiaries(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
     async with _connection(request) as conn:
-        items = await beneficiaries.public_list(conn, campaign_id)
+        items = await beneficiaries.public_list(CampaignRepository(conn), BeneficiaryRepository(conn), campaign_id)
     return {"campaign_id": campaign_id, "count": len(items), "items": items}
 
 
@@ -227,7 +237,7 @@ async def register_beneficiary(body: s.BeneficiaryIn, request: Request, policy: 
         async with _unit_of_work(request) as uow:
             beneficiary_id = await beneficiaries.register(uow, policy, body.model_dump())
             await uow.commit()
-            return await beneficiaries.get(BeneficiaryRepository(uow.conn), beneficiary_id)
+            return await beneficiaries.get(uow.beneficiaries, beneficiary_id)
     except DuplicateBeneficiary as dup:
         raise await access.duplicate(request, dup) from None
 
@@ -287,7 +297,7 @@ async def verify_beneficiary(
     async with _unit_of_work(request) as uow:
         await beneficiaries.verify(uow, policy, beneficiary_id, body.verified_by, body.verified_on)
         await uow.commit()
-        return await beneficiaries.get(BeneficiaryRepository(uow.conn), beneficiary_id)
+        return await beneficiaries.get(uow.beneficiaries, beneficiary_id)
 
 
 @router.post(
@@ -322,7 +332,7 @@ async def schedule_session(campaign_id: uuid.UUID, body: s.BloodSessionIn, reque
             uow, campaign_id, held_on=body.held_on, place=body.place, capacity=body.capacity, unit_id=body.unit_id
         )
         await uow.commit()
-        return await blood.get_session(BloodRepository(uow.conn), session_id)
+        return await blood.get_session(uow.blood, session_id)
 
 
 @router.get(
@@ -334,7 +344,7 @@ async def schedule_session(campaign_id: uuid.UUID, body: s.BloodSessionIn, reque
 async def list_sessions(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.read_campaign(request, campaign_id)
     async with _connection(request) as conn:
-        items = await blood.campaign_sessions(conn, campaign_id)
+        items = await blood.campaign_sessions(CampaignRepository(conn), BloodRepository(conn), campaign_id)
     return {"count": len(items), "items": items}
 
 

@@ -7,35 +7,33 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
-from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.beneficiaries import DedupKey, DuplicateBeneficiary, normalise_name, normalise_text
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.policy import Policy
+from rc_campaigns.service_layer.unit_of_work import BeneficiaryRepo, CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
-from rc_shared.outbox import UnitOfWork
 
 # Fields that identify a person or describe their health: never in events, never on the public list.
 PERSONAL_FIELDS = ("full_name", "id_number", "address", "situation", "notes")
 
 
-async def require(repo: BeneficiaryRepository, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> Any:
+async def require(repo: BeneficiaryRepo, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> Any:
     row = await repo.get(beneficiary_id, for_update=for_update)
     if row is None:
         raise NotFound(f"beneficiary {beneficiary_id} not found", beneficiary_id=str(beneficiary_id))
     return row
 
 
-async def register(uow: UnitOfWork, policy: Policy, fields: dict[str, Any]) -> uuid.UUID:
-    repo = BeneficiaryRepository(uow.conn)
+async def register(uow: CampaignsUnitOfWork, policy: Policy, fields: dict[str, Any]) -> uuid.UUID:
+    repo = uow.beneficiaries
     consent = fields["consent"]
     if consent["given_on"] > policy.today():
         raise Invalid("consent.given_on is in the future: consent must be given before registration", field="consent")
     if fields["kind"] == "person" and fields.get("household_size") not in (None, 1):
         raise Invalid("a person's household_size must be 1 or absent", field="household_size")
     if fields.get("campaign_id") is not None:
-        c = await CampaignRepository(uow.conn).get(fields["campaign_id"])
+        c = await uow.campaigns.get(fields["campaign_id"])
         if c is None:
             raise Invalid(f"campaign {fields['campaign_id']} does not exist", field="campaign_id")
         if c.state in ("settled", "cancelled"):
@@ -66,9 +64,9 @@ async def register(uow: UnitOfWork, policy: Policy, fields: dict[str, Any]) -> u
 
 
 async def verify(
-    uow: UnitOfWork, policy: Policy, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date
+    uow: CampaignsUnitOfWork, policy: Policy, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date
 ) -> None:
-    repo = BeneficiaryRepository(uow.conn)
+    repo = uow.beneficiaries
     row = await require(repo, beneficiary_id, for_update=True)
     if row["verified_on"] is not None:
         raise Conflict(
@@ -87,8 +85,10 @@ async def verify(
     uow.emit(BeneficiaryVerified(beneficiary_id=beneficiary_id, unit_id=row["unit_id"], verified_on=verified_on))
 
 
-async def add_sponsorship(uow: UnitOfWork, beneficiary_id: uuid.UUID, fields: dict[str, Any]) -> dict[str, Any]:
-    repo = BeneficiaryRepository(uow.conn)
+async def add_sponsorship(
+    uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID, fields: dict[str, Any]
+) -> dict[str, Any]:
+    repo = uow.beneficiaries
     row = await require(repo, beneficiary_id, for_update=True)
     if not row["humanitarian_address"]:
         raise Conflict(
@@ -151,7 +151,7 @@ def _view(row: Any) -> dict[str, Any]:
     }
 
 
-async def get(repo: BeneficiaryRepository, beneficiary_id: uuid.UUID) -> dict[str, Any]:
+async def get(repo: BeneficiaryRepo, beneficiary_id: uuid.UUID) -> dict[str, Any]:
     row = await require(repo, beneficiary_id)
     view = _view(row)
     view["support_received"] = await repo.support_received(beneficiary_id)
@@ -160,7 +160,7 @@ async def get(repo: BeneficiaryRepository, beneficiary_id: uuid.UUID) -> dict[st
 
 
 async def list_beneficiaries(
-    repo: BeneficiaryRepository,
+    repo: BeneficiaryRepo,
     unit_id: uuid.UUID | None,
     verified: bool | None,
     humanitarian_address: bool | None,
@@ -175,10 +175,10 @@ async def list_beneficiaries(
     return [_view(r) for r in rows]
 
 
-async def public_list(conn: Any, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+async def public_list(campaigns: CampaignRepo, repo: BeneficiaryRepo, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
     """Decree 93 disclosure, minimised: name, commune and support received; nothing else."""
-    await require_campaign(CampaignRepository(conn), campaign_id)
-    rows = await BeneficiaryRepository(conn).public_list(campaign_id)
+    await require_campaign(campaigns, campaign_id)
+    rows = await repo.public_list(campaign_id)
     return [
         {
             "name": r["full_name"],

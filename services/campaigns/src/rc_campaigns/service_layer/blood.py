@@ -6,19 +6,17 @@ import uuid
 from datetime import date
 from typing import Any
 
-from rc_campaigns.adapters.blood_repo import BloodRepository
-from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.blood import check_capacity, donor_id_for
 from rc_campaigns.service_layer.campaigns import require as require_campaign
+from rc_campaigns.service_layer.unit_of_work import BloodRepo, CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BloodDonorRegistered, BloodSessionScheduled
-from rc_shared.outbox import UnitOfWork
 
 OPEN_STATES = ("draft", "launched")
 
 
 async def schedule_session(
-    uow: UnitOfWork,
+    uow: CampaignsUnitOfWork,
     campaign_id: uuid.UUID,
     *,
     held_on: date,
@@ -26,7 +24,7 @@ async def schedule_session(
     capacity: int,
     unit_id: uuid.UUID | None,
 ) -> uuid.UUID:
-    campaign = await require_campaign(CampaignRepository(uow.conn), campaign_id, for_update=True)
+    campaign = await require_campaign(uow.campaigns, campaign_id, for_update=True)
     if campaign.campaign_type != "blood_drive":
         raise Conflict(
             f"campaign {campaign_id} has type {campaign.campaign_type}: blood sessions belong to blood_drive campaigns",
@@ -42,7 +40,7 @@ async def schedule_session(
         )
     session_id = uuid.uuid4()
     unit = unit_id or campaign.organising_unit_id
-    await BloodRepository(uow.conn).add_session(session_id, campaign_id, unit, held_on, place, capacity)
+    await uow.blood.add_session(session_id, campaign_id, unit, held_on, place, capacity)
     uow.emit(
         BloodSessionScheduled(
             session_id=session_id, campaign_id=campaign_id, unit_id=unit, held_on=held_on, capacity=capacity
@@ -51,7 +49,7 @@ async def schedule_session(
     return session_id
 
 
-async def require_session(repo: BloodRepository, session_id: uuid.UUID, *, for_update: bool = False) -> Any:
+async def require_session(repo: BloodRepo, session_id: uuid.UUID, *, for_update: bool = False) -> Any:
     row = await repo.get_session(session_id, for_update=for_update)
     if row is None:
         raise NotFound(f"blood session {session_id} not found", session_id=str(session_id))
@@ -59,11 +57,11 @@ async def require_session(repo: BloodRepository, session_id: uuid.UUID, *, for_u
 
 
 async def register_donor(
-    uow: UnitOfWork, session_id: uuid.UUID, *, donor_ref: str, blood_group: str | None, note: str
+    uow: CampaignsUnitOfWork, session_id: uuid.UUID, *, donor_ref: str, blood_group: str | None, note: str
 ) -> dict[str, Any]:
-    repo = BloodRepository(uow.conn)
+    repo = uow.blood
     session = await require_session(repo, session_id, for_update=True)  # serialises registrations
-    campaign = await require_campaign(CampaignRepository(uow.conn), session["campaign_id"])
+    campaign = await require_campaign(uow.campaigns, session["campaign_id"])
     if campaign.state not in OPEN_STATES:
         raise Conflict(f"campaign {campaign.id} is {campaign.state}: registrations are closed", state=campaign.state)
     donor_id = donor_id_for(donor_ref)
@@ -98,10 +96,10 @@ def session_view(row: Any) -> dict[str, Any]:
     }
 
 
-async def get_session(repo: BloodRepository, session_id: uuid.UUID) -> dict[str, Any]:
+async def get_session(repo: BloodRepo, session_id: uuid.UUID) -> dict[str, Any]:
     return session_view(await require_session(repo, session_id))
 
 
-async def campaign_sessions(conn: Any, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
-    await require_campaign(CampaignRepository(conn), campaign_id)
-    return [session_view(r) for r in await BloodRepository(conn).sessions(campaign_id)]
+async def campaign_sessions(campaigns: CampaignRepo, repo: BloodRepo, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+    await require_campaign(campaigns, campaign_id)
+    return [session_view(r) for r in await repo.sessions(campaign_id)]

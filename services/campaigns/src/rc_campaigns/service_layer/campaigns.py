@@ -8,13 +8,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.campaigns import Action, Campaign, allowed_actions, next_state, overdue
 from rc_campaigns.domain.progress import progress
 from rc_campaigns.service_layer.policy import Policy
+from rc_campaigns.service_layer.unit_of_work import CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import Targets
-from rc_shared.outbox import UnitOfWork
 
 _DATE_FIELD: dict[Action, str] = {
     "launch": "launched_on",
@@ -23,14 +22,14 @@ _DATE_FIELD: dict[Action, str] = {
 }
 
 
-async def require(repo: CampaignRepository, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
+async def require(repo: CampaignRepo, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
     c = await repo.get(campaign_id, for_update=for_update)
     if c is None:
         raise NotFound(f"campaign {campaign_id} not found", campaign_id=str(campaign_id))
     return c
 
 
-async def _check_parent(repo: CampaignRepository, campaign_id: uuid.UUID, parent_id: uuid.UUID | None) -> None:
+async def _check_parent(repo: CampaignRepo, campaign_id: uuid.UUID, parent_id: uuid.UUID | None) -> None:
     if parent_id is None:
         return
     if parent_id == campaign_id:
@@ -43,7 +42,7 @@ async def _check_parent(repo: CampaignRepository, campaign_id: uuid.UUID, parent
         )
 
 
-async def _check_code(repo: CampaignRepository, code: str, campaign_id: uuid.UUID) -> None:
+async def _check_code(repo: CampaignRepo, code: str, campaign_id: uuid.UUID) -> None:
     existing = await repo.id_by_code(code)
     if existing is not None and existing != campaign_id:
         raise Conflict(
@@ -55,9 +54,9 @@ def _targets(raw: dict[str, Any] | None) -> Targets:
     return Targets(**(raw or {}))
 
 
-async def create_campaign(uow: UnitOfWork, fields: dict[str, Any]) -> uuid.UUID:
+async def create_campaign(uow: CampaignsUnitOfWork, fields: dict[str, Any]) -> uuid.UUID:
     """A new draft (nothing is published: a draft is not public)."""
-    repo = CampaignRepository(uow.conn)
+    repo = uow.campaigns
     campaign_id = uuid.uuid4()
     await _check_code(repo, fields["code"], campaign_id)
     await _check_parent(repo, campaign_id, fields.get("parent_campaign_id"))
@@ -78,9 +77,9 @@ async def create_campaign(uow: UnitOfWork, fields: dict[str, Any]) -> uuid.UUID:
     return campaign_id
 
 
-async def update_draft(uow: UnitOfWork, campaign_id: uuid.UUID, changes: dict[str, Any]) -> None:
+async def update_draft(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes: dict[str, Any]) -> None:
     """Change a draft's fields (only the fields given); 409 once launched."""
-    repo = CampaignRepository(uow.conn)
+    repo = uow.campaigns
     c = await require(repo, campaign_id, for_update=True)
     c.check_editable()
     if "code" in changes:
@@ -105,10 +104,10 @@ async def update_draft(uow: UnitOfWork, campaign_id: uuid.UUID, changes: dict[st
 
 
 async def transition(
-    uow: UnitOfWork, policy: Policy, campaign_id: uuid.UUID, action: Action, on: date | None, reason: str = ""
+    uow: CampaignsUnitOfWork, policy: Policy, campaign_id: uuid.UUID, action: Action, on: date | None, reason: str = ""
 ) -> None:
     """Launch, close, settle or cancel; the event goes to the outbox in the same transaction."""
-    repo = CampaignRepository(uow.conn)
+    repo = uow.campaigns
     c = await require(repo, campaign_id, for_update=True)
     today = policy.today()
     day = on or today
@@ -152,7 +151,7 @@ def _base_view(c: Campaign, policy: Policy) -> dict[str, Any]:
     }
 
 
-async def get_campaign(repo: CampaignRepository, policy: Policy, campaign_id: uuid.UUID) -> dict[str, Any]:
+async def get_campaign(repo: CampaignRepo, policy: Policy, campaign_id: uuid.UUID) -> dict[str, Any]:
     c = await require(repo, campaign_id)
     view = _base_view(c, policy)
     totals = await repo.totals(campaign_id)
@@ -163,7 +162,7 @@ async def get_campaign(repo: CampaignRepository, policy: Policy, campaign_id: uu
 
 
 async def list_campaigns(
-    repo: CampaignRepository,
+    repo: CampaignRepo,
     policy: Policy,
     state: str | None,
     campaign_type: str | None,
@@ -180,7 +179,7 @@ async def list_campaigns(
 
 
 async def overdue_campaigns(
-    repo: CampaignRepository, policy: Policy, as_of: date, *, within: Sequence[uuid.UUID] | None = None
+    repo: CampaignRepo, policy: Policy, as_of: date, *, within: Sequence[uuid.UUID] | None = None
 ) -> list[dict[str, Any]]:
     out = []
     units = None if within is None else set(within)

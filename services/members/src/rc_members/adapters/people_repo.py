@@ -8,6 +8,8 @@ from typing import Any
 
 import asyncpg
 
+from rc_members.domain.imports import ImportBatch
+
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
 # A person's current membership: the open one, else the latest.
 CURRENT_MEMBERSHIP_ORDER = "(status IN ('active','lapsed')) DESC, created_at DESC, joined_on DESC"
@@ -171,6 +173,34 @@ class PeopleRepository:
             person_ids,
             on,
         )
+
+    # ------------------------------------------------------------------ import
+    async def ids_by_import_key(self, keys: list[str]) -> dict[str, uuid.UUID]:
+        rows = await self._fetch("SELECT import_key, id FROM people WHERE import_key = ANY($1::text[])", keys)
+        return {r["import_key"]: r["id"] for r in rows}
+
+    async def insert_imported(self, batch: ImportBatch) -> None:
+        """Write an import's rows with COPY, table by table (parents first)."""
+        copies: list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]] = [
+            ("people", batch.people, ("id", "import_key", "unit_id")),
+            (
+                "personal_data",
+                batch.personal,
+                ("person_id", "full_name", "gender", "birth_date", "phone", "id_number", "address"),
+            ),
+            ("consents", batch.consents, ("id", "person_id", "purpose", "given_on")),
+            (
+                "memberships",
+                batch.memberships,
+                ("id", "person_id", "unit_id", "member_code", "joined_on", "status", "status_since"),
+            ),
+            ("membership_periods", batch.periods, ("membership_id", "unit_id", "status", "valid_from")),
+            ("membership_fees", batch.fees, ("membership_id", "year", "fee_status")),
+            ("roles", batch.roles, ("id", "person_id", "role", "unit_id", "start_on")),
+        ]
+        for table, records, columns in copies:
+            if records:
+                await self.conn.copy_records_to_table(table, records=records, columns=list(columns))
 
     # ---------------------------------------------------------------- consents
     async def consents(self, person_id: uuid.UUID) -> list[asyncpg.Record]:

@@ -34,6 +34,17 @@ class UnitRepository:
         rows = await self._fetch("SELECT code, id FROM units WHERE code = ANY($1::text[])", codes)
         return {r["code"]: r["id"] for r in rows}
 
+    async def versions_by_code(self, codes: list[str]) -> dict[str, list[UnitVersion]]:
+        """Every dated version of the units with these codes, by code."""
+        rows = await self._fetch(
+            "SELECT u.code, v.* FROM units u JOIN unit_versions v ON v.unit_id = u.id WHERE u.code = ANY($1::text[])",
+            codes,
+        )
+        out: dict[str, list[UnitVersion]] = {}
+        for r in rows:
+            out.setdefault(r["code"], []).append(_version(r))
+        return out
+
     async def versions(self, unit_id: uuid.UUID) -> list[UnitVersion]:
         rows = await self._fetch("SELECT * FROM unit_versions WHERE unit_id = $1 ORDER BY valid_from, id", unit_id)
         return [_version(r) for r in rows]

@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -227,3 +227,18 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         consent_given_on=consent_given_on,
         membership=membership,
     )
+
+
+@dataclass
+class ImportBatch:
+    """The rows one import writes, each a tuple in the order its comment gives (written in bulk)."""
+
+    people: list[tuple[Any, ...]] = field(default_factory=list)  # id, import_key, unit_id
+    personal: list[tuple[Any, ...]] = field(default_factory=list)
+    # ^ person_id, full_name, gender, birth_date, phone, id_number, address
+    consents: list[tuple[Any, ...]] = field(default_factory=list)  # id, person_id, purpose, given_on
+    memberships: list[tuple[Any, ...]] = field(default_factory=list)
+    # ^ id, person_id, unit_id, member_code, joined_on, status, status_since
+    periods: list[tuple[Any, ...]] = field(default_factory=list)  # membership_id, unit_id, status, valid_from
+    fees: list[tuple[Any, ...]] = field(default_factory=list)  # membership_id, year, fee_status
+    roles: list[tuple[Any, ...]] = field(default_factory=list)  # id, person_id, role, unit_id, start_on

@@ -14,12 +14,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from rc_members.adapters.groups_repo import GroupRepository
+from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
 from rc_members.domain.people import PAGE_MAX
 from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
+from rc_members.service_layer.unit_of_work import SqlUnitOfWork
 from rc_shared import auth
 from rc_shared.dates import Day
 from rc_shared.outbox import UnitOfWork
@@ -33,10 +36,10 @@ def _policy(request: Request) -> Policy:
     return request.app.state.policy  # type: ignore[no-any-return]
 
 
-async def _uow(request: Request) -> AsyncIterator[UnitOfWork]:
+async def _uow(request: Request) -> AsyncIterator[SqlUnitOfWork]:
     rt = _runtime(request)
-    async with UnitOfWork(rt.db(), rt.source) as uow:
-        yield uow
+    async with UnitOfWork(rt.db(), rt.source) as tx:
+        yield SqlUnitOfWork(tx)
 
 
 async def _conn(request: Request) -> AsyncIterator[Any]:
@@ -44,7 +47,7 @@ async def _conn(request: Request) -> AsyncIterator[Any]:
         yield conn
 
 
-UoW = Annotated[UnitOfWork, Depends(_uow)]
+UoW = Annotated[SqlUnitOfWork, Depends(_uow)]
 Conn = Annotated[Any, Depends(_conn)]
 Pol = Annotated[Policy, Depends(_policy)]
 Year = Annotated[int, Path(ge=1900, le=2100)]
@@ -76,7 +79,7 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
         valid_from=body.valid_from,
     )
     await uow.commit()
-    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+    return await units.get_unit(uow.units, unit_id, body.valid_from)
 
 
 @router.post(
@@ -152,7 +155,7 @@ async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uo
     await access.unit(request, unit_id)
     await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
     await uow.commit()
-    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+    return await units.get_unit(uow.units, unit_id, body.valid_from)
 
 
 @router.post(
@@ -166,7 +169,7 @@ async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: U
     await access.unit(request, body.parent_id, "the new parent unit")
     await units.move_unit(uow, policy, unit_id, parent_id=body.parent_id, valid_from=body.valid_from, level=body.level)
     await uow.commit()
-    return await units.get_unit(UnitRepository(uow.conn), unit_id, body.valid_from)
+    return await units.get_unit(uow.units, unit_id, body.valid_from)
 
 
 @router.post(
@@ -177,7 +180,7 @@ async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow:
     await access.unit(request, body.into_unit_id, "into_unit_id")
     await units.merge_unit(uow, policy, unit_id, into_unit_id=body.into_unit_id, valid_from=body.valid_from)
     await uow.commit()
-    return await units.unit_history(UnitRepository(uow.conn), unit_id)
+    return await units.unit_history(uow.units, unit_id)
 
 
 @router.post("/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)", dependencies=auth.MANAGE)
@@ -200,7 +203,7 @@ async def dissolve_unit(
         reassign_members_to=body.reassign_members_to,
     )
     await uow.commit()
-    return await units.unit_history(UnitRepository(uow.conn), unit_id)
+    return await units.unit_history(uow.units, unit_id)
 
 
 @router.get(
@@ -241,7 +244,7 @@ async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Po
         unit_id=body.unit_id,
     )
     await uow.commit()
-    return await people.person_view(uow.conn, person_id)
+    return await people.person_view(uow.people, person_id)
 
 
 @router.get(
@@ -302,7 +305,7 @@ async def list_people(
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.person(request, conn, person_id)
-    return await people.person_view(conn, person_id)
+    return await people.person_view(PeopleRepository(conn), person_id)
 
 
 @router.patch(
@@ -317,7 +320,7 @@ async def patch_person(
     await access.person(request, uow.conn, person_id)
     await people.update_person(uow, policy, person_id, s.dump(body))
     await uow.commit()
-    return await people.person_view(uow.conn, person_id)
+    return await people.person_view(uow.people, person_id)
 
 
 @router.delete(
@@ -402,7 +405,7 @@ async def change_status(
     await access.person(request, uow.conn, person_id)
     await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
     await uow.commit()
-    return await people.person_view(uow.conn, person_id)
+    return await people.person_view(uow.people, person_id)
 
 
 @router.put(
@@ -485,7 +488,7 @@ async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str,
     await access.unit(request, body.unit_id, "unit_id")
     gid = await groups.create_group(uow, unit_id=body.unit_id, type=body.type, name=body.name, formed_on=body.formed_on)
     await uow.commit()
-    return await groups.group_view(uow.conn, gid, body.formed_on)
+    return await groups.group_view(uow.groups, gid, body.formed_on)
 
 
 @router.get(
@@ -495,7 +498,7 @@ async def get_group(
     request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
 ) -> dict[str, Any]:
     await access.group(request, conn, group_id)
-    return await groups.group_view(conn, group_id, _day(policy, as_of))
+    return await groups.group_view(GroupRepository(conn), group_id, _day(policy, as_of))
 
 
 @router.post(
@@ -538,13 +541,13 @@ async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[st
         uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on
     )
     await uow.commit()
-    return await groups.course_view(uow.conn, cid)
+    return await groups.course_view(uow.groups, cid)
 
 
 @router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=auth.READ)
 async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.course(request, conn, course_id)
-    return await groups.course_view(conn, course_id)
+    return await groups.course_view(GroupRepository(conn), course_id)
 
 
 @router.post(

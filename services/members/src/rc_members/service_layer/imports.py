@@ -17,17 +17,18 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from rc_members.domain.imports import ImportRow, validate_row
+from rc_members.domain.imports import ImportBatch, ImportRow, validate_row
+from rc_members.domain.units import version_as_of
 from rc_members.service_layer.policy import Policy
+from rc_members.service_layer.unit_of_work import MembersUnitOfWork
 from rc_shared.auth import Forbidden
 from rc_shared.envelope import Event
 from rc_shared.errors import Invalid
 from rc_shared.events.members import MembershipFeeStatusChanged, MembershipStarted, RoleAssigned
-from rc_shared.outbox import UnitOfWork
 
 
 async def import_members(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     rows: Sequence[Mapping[str, Any]],
     first_row: int = 1,
@@ -36,7 +37,6 @@ async def import_members(
     """Validate and import ``rows``; ``scope``: the units the user may import into (None: any)."""
     if len(rows) > policy.import_max_rows:
         raise Invalid(f"at most {policy.import_max_rows} rows per request", field="rows")
-    conn = uow.conn
     today = policy.today()
     results: list[dict[str, Any]] = []
     valid: list[ImportRow] = []
@@ -57,20 +57,12 @@ async def import_members(
     by_row = {r["row"]: r for r in results}
 
     # Units and their dated versions, in one query.
-    codes = sorted({v.unit_code for v in valid})
-    unit_rows = await conn.fetch(
-        "SELECT u.code, u.id, v.valid_from, v.valid_to FROM units u JOIN unit_versions v ON v.unit_id = u.id"
-        " WHERE u.code = ANY($1::text[])",
-        codes,
-    )
-    units: dict[str, list[Any]] = {}
-    for r in unit_rows:
-        units.setdefault(r["code"], []).append(r)
+    units = await uow.units.versions_by_code(sorted({v.unit_code for v in valid}))
     if scope is not None:
         outside = [
             {"row": v.row, "unit_code": v.unit_code}
             for v in valid
-            if v.unit_code in units and units[v.unit_code][0]["id"] not in scope
+            if v.unit_code in units and units[v.unit_code][0].unit_id not in scope
         ]
         if outside:
             shown = ", ".join(f"{o['row']} ({o['unit_code']})" for o in outside[:20])
@@ -80,20 +72,9 @@ async def import_members(
                 rows=outside[:100],
                 rows_outside=len(outside),
             )
-    existing = {
-        r["import_key"]: r["id"]
-        for r in await conn.fetch(
-            "SELECT import_key, id FROM people WHERE import_key = ANY($1::text[])", [v.key for v in valid]
-        )
-    }
+    existing = await uow.people.ids_by_import_key([v.key for v in valid])
 
-    people: list[tuple[Any, ...]] = []
-    personal: list[tuple[Any, ...]] = []
-    consents: list[tuple[Any, ...]] = []
-    memberships: list[tuple[Any, ...]] = []
-    periods: list[tuple[Any, ...]] = []
-    fees: list[tuple[Any, ...]] = []
-    roles: list[tuple[Any, ...]] = []
+    batch = ImportBatch()
     events: list[Event] = []
     for v in valid:
         res = by_row[v.row]
@@ -105,19 +86,19 @@ async def import_members(
             res.update(status="rejected", reason=f"unit_code {v.unit_code!r} does not exist")
             continue
         on: date = v.joined_on  # type: ignore[assignment]
-        if not any(x["valid_from"] <= on and (x["valid_to"] is None or on < x["valid_to"]) for x in versions):
+        if version_as_of(versions, on) is None:
             res.update(status="rejected", reason=f"unit {v.unit_code} did not exist on {on.isoformat()}")
             continue
-        unit_id = versions[0]["id"]
+        unit_id = versions[0].unit_id
         person_id = uuid.uuid4()
-        people.append((person_id, v.key, unit_id))
-        personal.append((person_id, v.full_name, v.gender, v.birth_date, v.phone, v.id_number, v.address))
-        consents.append((uuid.uuid4(), person_id, v.consent_purpose, v.consent_given_on))
+        batch.people.append((person_id, v.key, unit_id))
+        batch.personal.append((person_id, v.full_name, v.gender, v.birth_date, v.phone, v.id_number, v.address))
+        batch.consents.append((uuid.uuid4(), person_id, v.consent_purpose, v.consent_given_on))
         if v.membership:
             mid = uuid.uuid4()
-            memberships.append((mid, person_id, unit_id, v.member_code, on, "active", on))
-            periods.append((mid, unit_id, "active", on))
-            fees.append((mid, on.year, v.fee_status))
+            batch.memberships.append((mid, person_id, unit_id, v.member_code, on, "active", on))
+            batch.periods.append((mid, unit_id, "active", on))
+            batch.fees.append((mid, on.year, v.fee_status))
             events.append(
                 MembershipStarted(
                     person_id=person_id,
@@ -128,7 +109,7 @@ async def import_members(
                 )
             )
             if v.fee_year is not None and v.fee_year != on.year:  # the fee status of another year
-                fees.append((mid, v.fee_year, v.fee_status))
+                batch.fees.append((mid, v.fee_year, v.fee_status))
                 events.append(
                     MembershipFeeStatusChanged(
                         person_id=person_id,
@@ -140,30 +121,11 @@ async def import_members(
                 )
         for role in v.roles:
             rid = uuid.uuid4()
-            roles.append((rid, person_id, role, unit_id, on))
+            batch.roles.append((rid, person_id, role, unit_id, on))
             events.append(RoleAssigned(person_id=person_id, role_id=rid, role=role, unit_id=unit_id, start_on=on))
         res.update(status="created", person_id=person_id)
 
-    copies: list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]] = [
-        ("people", people, ("id", "import_key", "unit_id")),
-        (
-            "personal_data",
-            personal,
-            ("person_id", "full_name", "gender", "birth_date", "phone", "id_number", "address"),
-        ),
-        ("consents", consents, ("id", "person_id", "purpose", "given_on")),
-        (
-            "memberships",
-            memberships,
-            ("id", "person_id", "unit_id", "member_code", "joined_on", "status", "status_since"),
-        ),
-        ("membership_periods", periods, ("membership_id", "unit_id", "status", "valid_from")),
-        ("membership_fees", fees, ("membership_id", "year", "fee_status")),
-        ("roles", roles, ("id", "person_id", "role", "unit_id", "start_on")),
-    ]
-    for table, records, columns in copies:
-        if records:
-            await conn.copy_records_to_table(table, records=records, columns=list(columns))
+    await uow.people.insert_imported(batch)
     uow.emit(*events)
     totals = {s: sum(1 for r in results if r["status"] == s) for s in ("created", "unchanged", "rejected")}
     return {**totals, "results": results}

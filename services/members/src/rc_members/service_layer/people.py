@@ -10,6 +10,7 @@ from rc_members.adapters.people_repo import PERSONAL_FIELDS, PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
 from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change, name_query
 from rc_members.service_layer.policy import Policy
+from rc_members.service_layer.unit_of_work import MembersUnitOfWork, PeopleRepo
 from rc_members.service_layer.units import _referenced_unit
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.members import (
@@ -22,10 +23,9 @@ from rc_shared.events.members import (
     RoleEnded,
     VolunteerHoursLogged,
 )
-from rc_shared.outbox import UnitOfWork
 
 
-async def _person(repo: PeopleRepository, person_id: uuid.UUID) -> Any:
+async def _person(repo: PeopleRepo, person_id: uuid.UUID) -> Any:
     row = await repo.get(person_id, lock=True)
     if row is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
@@ -48,7 +48,7 @@ def _check_past(policy: Policy, d: date, field: str) -> None:
 
 
 async def register_person(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     *,
     personal: dict[str, Any],
@@ -62,16 +62,16 @@ async def register_person(
     if birth is not None:
         _check_past(policy, birth, "birth_date")
     if unit_id is not None:
-        await _referenced_unit(UnitRepository(uow.conn), unit_id, policy.today(), "unit_id")
-    repo = PeopleRepository(uow.conn)
+        await _referenced_unit(uow.units, unit_id, policy.today(), "unit_id")
+    repo = uow.people
     person_id = uuid.uuid4()
     await repo.insert(person_id, personal, unit_id=unit_id)
     await repo.insert_consent(uuid.uuid4(), person_id, consent_purpose, consent_given_on)
     return person_id
 
 
-async def update_person(uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, changes: dict[str, Any]) -> None:
-    repo = PeopleRepository(uow.conn)
+async def update_person(uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, changes: dict[str, Any]) -> None:
+    repo = uow.people
     person = await _person(repo, person_id)
     _not_erased(person)
     if "full_name" in changes and changes["full_name"] is None:
@@ -84,8 +84,7 @@ async def update_person(uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, c
     await repo.update_personal(person_id, changes)
 
 
-async def person_view(conn: Any, person_id: uuid.UUID, as_of: date | None = None) -> dict[str, Any]:
-    repo = PeopleRepository(conn)
+async def person_view(repo: PeopleRepo, person_id: uuid.UUID) -> dict[str, Any]:
     person = await repo.get(person_id)
     if person is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
@@ -218,7 +217,7 @@ async def search_people(
 
 
 async def start_membership(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     person_id: uuid.UUID,
     *,
@@ -229,7 +228,7 @@ async def start_membership(
     member_code: str | None,
 ) -> uuid.UUID:
     _check_past(policy, joined_on, "joined_on")
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
     for m in await repo.memberships(person_id):
@@ -238,7 +237,7 @@ async def start_membership(
                 f"the person already has an {m['status']} membership in unit {m['unit_code']}",
                 membership_id=str(m["id"]),
             )
-    await _referenced_unit(UnitRepository(uow.conn), unit_id, joined_on, "unit_id")
+    await _referenced_unit(uow.units, unit_id, joined_on, "unit_id")
     membership_id = uuid.uuid4()
     await repo.insert_membership(membership_id, person_id, unit_id, joined_on, member_code)
     await repo.set_fee(membership_id, fee_year or joined_on.year, fee_status)
@@ -254,7 +253,7 @@ async def start_membership(
     return membership_id
 
 
-async def _current_membership(repo: PeopleRepository, person_id: uuid.UUID) -> Any:
+async def _current_membership(repo: PeopleRepo, person_id: uuid.UUID) -> Any:
     m = await repo.latest_membership(person_id)
     if m is None:
         raise Conflict("the person has no membership", person_id=str(person_id))
@@ -262,9 +261,9 @@ async def _current_membership(repo: PeopleRepository, person_id: uuid.UUID) -> A
 
 
 async def change_membership_status(
-    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, status: str, effective_on: date
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, status: str, effective_on: date
 ) -> None:
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     person = await _person(repo, person_id)
     m = await _current_membership(repo, person_id)
     check_status_change(m["status"], status, m["status_since"], effective_on)
@@ -293,8 +292,8 @@ async def change_membership_status(
             uow.emit(RoleEnded(person_id=person_id, role_id=r["id"], role=r["role"], unit_id=r["unit_id"], end_on=end))
 
 
-async def set_fee_status(uow: UnitOfWork, person_id: uuid.UUID, *, year: int, fee_status: str) -> None:
-    repo = PeopleRepository(uow.conn)
+async def set_fee_status(uow: MembersUnitOfWork, person_id: uuid.UUID, *, year: int, fee_status: str) -> None:
+    repo = uow.people
     await _person(repo, person_id)
     m = await _current_membership(repo, person_id)
     if year < m["joined_on"].year:
@@ -312,8 +311,10 @@ async def set_fee_status(uow: UnitOfWork, person_id: uuid.UUID, *, year: int, fe
         )
 
 
-async def transfer(uow: UnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date) -> uuid.UUID:
-    repo = PeopleRepository(uow.conn)
+async def transfer(
+    uow: MembersUnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date
+) -> uuid.UUID:
+    repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
     m = await _current_membership(repo, person_id)
@@ -326,7 +327,7 @@ async def transfer(uow: UnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UU
             f"effective_on is before the membership's last change ({m['status_since'].isoformat()})",
             since=m["status_since"].isoformat(),
         )
-    await _referenced_unit(UnitRepository(uow.conn), to_unit_id, effective_on, "to_unit_id")
+    await _referenced_unit(uow.units, to_unit_id, effective_on, "to_unit_id")
     await repo.change_membership(m["id"], effective_on, unit_id=to_unit_id, status=m["status"])
     uow.emit(
         MemberTransferred(
@@ -341,24 +342,24 @@ async def transfer(uow: UnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UU
 
 
 async def assign_role(
-    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, role: str, unit_id: uuid.UUID, start_on: date
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, role: str, unit_id: uuid.UUID, start_on: date
 ) -> uuid.UUID:
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
     pd = await repo.personal(person_id)
     policy.roles.check(role, pd["birth_date"] if pd else None, start_on)
     if await repo.open_role(person_id, role) is not None:
         raise Conflict(f"the person already holds the {role} role", role=role)
-    await _referenced_unit(UnitRepository(uow.conn), unit_id, start_on, "unit_id")
+    await _referenced_unit(uow.units, unit_id, start_on, "unit_id")
     role_id = uuid.uuid4()
     await repo.insert_role(role_id, person_id, role, unit_id, start_on)
     uow.emit(RoleAssigned(person_id=person_id, role_id=role_id, role=role, unit_id=unit_id, start_on=start_on))
     return role_id
 
 
-async def end_role(uow: UnitOfWork, person_id: uuid.UUID, role_id: uuid.UUID, *, end_on: date) -> None:
-    repo = PeopleRepository(uow.conn)
+async def end_role(uow: MembersUnitOfWork, person_id: uuid.UUID, role_id: uuid.UUID, *, end_on: date) -> None:
+    repo = uow.people
     await _person(repo, person_id)
     r = await repo.role(role_id)
     if r is None or r["person_id"] != person_id:
@@ -372,10 +373,10 @@ async def end_role(uow: UnitOfWork, person_id: uuid.UUID, role_id: uuid.UUID, *,
 
 
 async def log_hours(
-    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, hours: float, worked_on: date
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, hours: float, worked_on: date
 ) -> uuid.UUID:
     check_hours(hours, worked_on, policy.today())
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     await _person(repo, person_id)
     role = await repo.role_on(person_id, "volunteer", worked_on)
     if role is None:
@@ -394,10 +395,10 @@ async def log_hours(
 
 
 async def add_consent(
-    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, *, purpose: str, given_on: date
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, purpose: str, given_on: date
 ) -> uuid.UUID:
     _check_past(policy, given_on, "given_on")
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     person = await _person(repo, person_id)
     _not_erased(person)
     consent_id = uuid.uuid4()
@@ -406,10 +407,10 @@ async def add_consent(
 
 
 async def withdraw_consent(
-    uow: UnitOfWork, policy: Policy, person_id: uuid.UUID, consent_id: uuid.UUID, *, withdrawn_on: date
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, consent_id: uuid.UUID, *, withdrawn_on: date
 ) -> None:
     _check_past(policy, withdrawn_on, "withdrawn_on")
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     await _person(repo, person_id)
     consent = next((c for c in await repo.consents(person_id) if c["id"] == consent_id), None)
     if consent is None:
@@ -421,9 +422,9 @@ async def withdraw_consent(
     await repo.withdraw_consent(consent_id, withdrawn_on)
 
 
-async def erase(uow: UnitOfWork, person_id: uuid.UUID) -> bool:
+async def erase(uow: MembersUnitOfWork, person_id: uuid.UUID) -> bool:
     """Erase personal data; keep the person id, memberships and roles. False if already erased."""
-    repo = PeopleRepository(uow.conn)
+    repo = uow.people
     person = await _person(repo, person_id)
     if person["erased_at"] is not None:
         return False

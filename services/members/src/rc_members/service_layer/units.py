@@ -6,10 +6,10 @@ import uuid
 from datetime import date
 from typing import Any
 
-from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
 from rc_members.domain.units import UnitVersion, check_change_date, check_children_fit, check_no_cycle
 from rc_members.service_layer.policy import Policy
+from rc_members.service_layer.unit_of_work import MembersUnitOfWork, UnitRepo
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.events.members import (
     MemberTransferred,
@@ -21,17 +21,16 @@ from rc_shared.events.members import (
     UnitMoved,
     UnitRenamed,
 )
-from rc_shared.outbox import UnitOfWork
 
 
-async def _require_unit(repo: UnitRepository, unit_id: uuid.UUID) -> Any:
+async def _require_unit(repo: UnitRepo, unit_id: uuid.UUID) -> Any:
     row = await repo.get(unit_id)
     if row is None:
         raise NotFound(f"unit {unit_id} not found", unit_id=str(unit_id))
     return row
 
 
-async def _referenced_unit(repo: UnitRepository, unit_id: uuid.UUID, on: date, what: str) -> UnitVersion:
+async def _referenced_unit(repo: UnitRepo, unit_id: uuid.UUID, on: date, what: str) -> UnitVersion:
     """A unit referenced in a request body must exist on the date (409 otherwise)."""
     v = await repo.as_of(unit_id, on)
     if v is None:
@@ -42,7 +41,7 @@ async def _referenced_unit(repo: UnitRepository, unit_id: uuid.UUID, on: date, w
 
 
 async def create_unit(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     *,
     code: str,
@@ -51,7 +50,7 @@ async def create_unit(
     parent_id: uuid.UUID | None,
     valid_from: date,
 ) -> uuid.UUID:
-    repo = UnitRepository(uow.conn)
+    repo = uow.units
     policy.levels.rank(level)
     if await repo.get_by_code(code) is not None:
         raise Conflict(f"a unit with code {code!r} already exists", unit_code=code)
@@ -67,9 +66,11 @@ async def create_unit(
     return unit_id
 
 
-async def create_units_batch(uow: UnitOfWork, policy: Policy, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+async def create_units_batch(
+    uow: MembersUnitOfWork, policy: Policy, items: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Create many units (parents by ``parent_code`` or ``parent_id``); existing codes are left unchanged."""
-    repo = UnitRepository(uow.conn)
+    repo = uow.units
     codes = [i["code"] for i in items] + [i["parent_code"] for i in items if i.get("parent_code")]
     known = await repo.ids_by_code(codes)
     results: list[dict[str, Any]] = []
@@ -100,8 +101,8 @@ async def create_units_batch(uow: UnitOfWork, policy: Policy, items: list[dict[s
     return results
 
 
-async def rename_unit(uow: UnitOfWork, unit_id: uuid.UUID, *, name: str, valid_from: date) -> None:
-    repo = UnitRepository(uow.conn)
+async def rename_unit(uow: MembersUnitOfWork, unit_id: uuid.UUID, *, name: str, valid_from: date) -> None:
+    repo = uow.units
     await _require_unit(repo, unit_id)
     latest = await repo.latest(unit_id)
     check_change_date(latest, valid_from)
@@ -113,7 +114,7 @@ async def rename_unit(uow: UnitOfWork, unit_id: uuid.UUID, *, name: str, valid_f
 
 
 async def move_unit(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     unit_id: uuid.UUID,
     *,
@@ -121,7 +122,7 @@ async def move_unit(
     valid_from: date,
     level: str | None = None,
 ) -> None:
-    repo = UnitRepository(uow.conn)
+    repo = uow.units
     await _require_unit(repo, unit_id)
     latest = await repo.latest(unit_id)
     check_change_date(latest, valid_from)
@@ -145,7 +146,7 @@ async def move_unit(
 
 
 async def _end_unit(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     unit_id: uuid.UUID,
     *,
@@ -154,8 +155,8 @@ async def _end_unit(
     members_to: uuid.UUID | None,
     reason: str,
 ) -> None:
-    repo = UnitRepository(uow.conn)
-    people = PeopleRepository(uow.conn)
+    repo = uow.units
+    people = uow.people
     await _require_unit(repo, unit_id)
     latest = await repo.latest(unit_id)
     check_change_date(latest, on)
@@ -215,12 +216,12 @@ async def _end_unit(
                 RoleEnded(person_id=r["person_id"], role_id=r["id"], role=r["role"], unit_id=unit_id, end_on=on),
                 RoleAssigned(person_id=r["person_id"], role_id=new_id, role=r["role"], unit_id=members_to, start_on=on),
             )
-        await uow.conn.execute("UPDATE groups SET unit_id = $2 WHERE unit_id = $1", unit_id, members_to)
+        await uow.groups.move_groups(unit_id, members_to)
     await repo.end(unit_id, on, reason, members_to if reason == "merged" else None)
 
 
 async def merge_unit(
-    uow: UnitOfWork, policy: Policy, unit_id: uuid.UUID, *, into_unit_id: uuid.UUID, valid_from: date
+    uow: MembersUnitOfWork, policy: Policy, unit_id: uuid.UUID, *, into_unit_id: uuid.UUID, valid_from: date
 ) -> None:
     await _end_unit(
         uow, policy, unit_id, on=valid_from, children_to=into_unit_id, members_to=into_unit_id, reason="merged"
@@ -229,7 +230,7 @@ async def merge_unit(
 
 
 async def dissolve_unit(
-    uow: UnitOfWork,
+    uow: MembersUnitOfWork,
     policy: Policy,
     unit_id: uuid.UUID,
     *,
@@ -269,7 +270,7 @@ async def list_units(
     return [_unit_view(r) for r in await repo.list_as_of(as_of, level, parent_id, limit, offset, among)]
 
 
-async def get_unit(repo: UnitRepository, unit_id: uuid.UUID, as_of: date) -> dict[str, Any]:
+async def get_unit(repo: UnitRepo, unit_id: uuid.UUID, as_of: date) -> dict[str, Any]:
     unit = await _require_unit(repo, unit_id)
     chain = await repo.ancestors(unit_id, as_of)
     if not chain:
@@ -298,12 +299,12 @@ async def get_unit(repo: UnitRepository, unit_id: uuid.UUID, as_of: date) -> dic
     }
 
 
-async def unit_children(repo: UnitRepository, unit_id: uuid.UUID, as_of: date) -> list[dict[str, Any]]:
+async def unit_children(repo: UnitRepo, unit_id: uuid.UUID, as_of: date) -> list[dict[str, Any]]:
     await _require_unit(repo, unit_id)
     return [_unit_view(r) for r in await repo.children(unit_id, as_of)]
 
 
-async def unit_history(repo: UnitRepository, unit_id: uuid.UUID) -> dict[str, Any]:
+async def unit_history(repo: UnitRepo, unit_id: uuid.UUID) -> dict[str, Any]:
     unit = await _require_unit(repo, unit_id)
     return {
         "id": unit_id,

@@ -1,0 +1,279 @@
+"""In-memory repositories and unit of work for the campaigns use cases (no database, no Kafka).
+
+They keep the rules the use cases rely on (a row per id, lookups by code and by deduplication key,
+overlapping date ranges, registrations per session) and nothing more: the SQL itself is proven by
+tests/integration/campaigns.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from rc_campaigns.domain.beneficiaries import DedupKey
+from rc_campaigns.domain.campaigns import Campaign
+from rc_campaigns.domain.progress import Totals
+from rc_campaigns.service_layer.unit_of_work import CampaignsUnitOfWork
+from tests.unit.fake_uow import FakeEvents
+
+
+class FakeCampaignRepository:
+    def __init__(self) -> None:
+        self.rows: dict[uuid.UUID, Campaign] = {}
+        self.totals_by_id: dict[uuid.UUID, Totals] = {}
+        self.reached_by_id: dict[uuid.UUID, dict[str, datetime]] = {}
+
+    async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign | None:
+        c = self.rows.get(campaign_id)
+        return copy.deepcopy(c) if c is not None else None  # a copy, as a row read from the database
+
+    async def id_by_code(self, code: str) -> uuid.UUID | None:
+        return next((c.id for c in self.rows.values() if c.code == code), None)
+
+    async def add(self, c: Campaign) -> None:
+        assert c.id not in self.rows and await self.id_by_code(c.code) is None, "unique keys"
+        self.rows[c.id] = copy.deepcopy(c)
+
+    async def save(self, c: Campaign) -> None:
+        assert c.id in self.rows
+        self.rows[c.id] = copy.deepcopy(c)
+
+    async def ancestors(self, campaign_id: uuid.UUID) -> list[uuid.UUID]:
+        out: list[uuid.UUID] = []
+        current = self.rows.get(campaign_id)
+        while current is not None and len(out) <= 100:
+            out.append(current.id)
+            current = self.rows.get(current.parent_campaign_id) if current.parent_campaign_id else None
+        return out
+
+    async def search(
+        self,
+        state: str | None,
+        campaign_type: str | None,
+        unit_id: uuid.UUID | None,
+        parent_campaign_id: uuid.UUID | None,
+        limit: int,
+        offset: int,
+        *,
+        within: Sequence[uuid.UUID] | None = None,
+    ) -> list[Campaign]:
+        def units(c: Campaign) -> set[uuid.UUID]:
+            return {c.organising_unit_id, *c.participating_unit_ids}
+
+        found = [
+            c
+            for c in self.rows.values()
+            if (state is None or c.state == state)
+            and (campaign_type is None or c.campaign_type == campaign_type)
+            and (unit_id is None or unit_id in units(c))
+            and (parent_campaign_id is None or c.parent_campaign_id == parent_campaign_id)
+            and (within is None or not units(c).isdisjoint(within))
+        ]
+        found.sort(key=lambda c: c.code)
+        found.sort(key=lambda c: c.receiving_from, reverse=True)
+        return [replace(c) for c in found[offset : offset + limit]]
+
+    async def open_or_closed(self) -> list[Campaign]:
+        found = [c for c in self.rows.values() if c.state in ("launched", "closed")]
+        return sorted(found, key=lambda c: (c.receiving_until, c.code))
+
+    async def totals(self, campaign_id: uuid.UUID) -> Totals:
+        return self.totals_by_id.get(campaign_id, Totals())
+
+    async def reached(self, campaign_id: uuid.UUID) -> dict[str, datetime]:
+        return dict(self.reached_by_id.get(campaign_id, {}))
+
+
+class FakeBeneficiaryRepository:
+    def __init__(self) -> None:
+        self.rows: dict[uuid.UUID, dict[str, Any]] = {}
+        self.sponsors: dict[tuple[str, str, str], uuid.UUID] = {}
+        self.sponsorship_rows: dict[uuid.UUID, dict[str, Any]] = {}
+        self.support: dict[uuid.UUID, dict[str, int]] = {}
+
+    async def get(self, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> dict[str, Any] | None:
+        row = self.rows.get(beneficiary_id)
+        return dict(row) if row is not None else None
+
+    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, uuid.UUID, str] | None:
+        if key.id_number is not None:
+            for r in self.rows.values():
+                if r["id_number"] == key.id_number:
+                    return r["id"], r["unit_id"], "id_number"
+        for r in self.rows.values():  # in registration order
+            if (r["kind"], r["name_key"], r["address_key"]) == (key.kind, key.name_key, key.address_key):
+                return r["id"], r["unit_id"], "name_and_address"
+        return None
+
+    async def add(self, beneficiary_id: uuid.UUID, key: DedupKey, fields: dict[str, Any]) -> None:
+        self.rows[beneficiary_id] = {
+            "id": beneficiary_id,
+            "kind": key.kind,
+            "unit_id": key.unit_id,
+            "full_name": fields["full_name"],
+            "name_key": key.name_key,
+            "id_number": key.id_number,
+            "address": fields["address"],
+            "address_key": key.address_key,
+            "commune": fields["commune"],
+            "household_size": fields.get("household_size"),
+            "situation": fields.get("situation") or "",
+            "notes": fields.get("notes") or "",
+            "humanitarian_address": fields.get("humanitarian_address", False),
+            "campaign_id": fields.get("campaign_id"),
+            "consent_purpose": fields["consent_purpose"],
+            "consent_given_on": fields["consent_given_on"],
+            "verified_by": None,
+            "verified_on": None,
+        }
+
+    async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
+        self.rows[beneficiary_id].update(verified_by=verified_by, verified_on=verified_on)
+
+    async def search(
+        self,
+        unit_id: uuid.UUID | None,
+        verified: bool | None,
+        humanitarian_address: bool | None,
+        campaign_id: uuid.UUID | None,
+        limit: int,
+        offset: int,
+        *,
+        within: Sequence[uuid.UUID] | None = None,
+    ) -> list[dict[str, Any]]:
+        found = [
+            r
+            for r in self.rows.values()
+            if (unit_id is None or r["unit_id"] == unit_id)
+            and (verified is None or (r["verified_on"] is not None) == verified)
+            and (humanitarian_address is None or r["humanitarian_address"] == humanitarian_address)
+            and (campaign_id is None or r["campaign_id"] == campaign_id)
+            and (within is None or r["unit_id"] in within)
+        ]
+        found.sort(key=lambda r: (r["commune"], r["full_name"], r["id"]))
+        return [dict(r) for r in found[offset : offset + limit]]
+
+    async def public_list(self, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+        zero = {"cash_vnd": 0, "goods_value_vnd": 0}
+        found = [r for r in self.rows.values() if r["campaign_id"] == campaign_id or r["id"] in self.support]
+        return [
+            {"full_name": r["full_name"], "commune": r["commune"], **self.support.get(r["id"], zero)}
+            for r in sorted(found, key=lambda r: (r["commune"], r["full_name"], r["id"]))
+        ]
+
+    async def sponsor_id(
+        self, sponsor_type: str, name: str, name_key: str, contact: str, contact_key: str
+    ) -> uuid.UUID:
+        return self.sponsors.setdefault((sponsor_type, name_key, contact_key), uuid.uuid4())
+
+    async def overlapping_sponsorship(
+        self, beneficiary_id: uuid.UUID, sponsor_id: uuid.UUID, start_on: date, end_on: date | None
+    ) -> uuid.UUID | None:
+        for s in self.sponsorship_rows.values():
+            if s["beneficiary_id"] != beneficiary_id or s["sponsor_id"] != sponsor_id:
+                continue
+            # closed ranges, an open end unbounded (PostgreSQL's daterange(a, b, '[]') && ...)
+            if (end_on is None or s["start_on"] <= end_on) and (s["end_on"] is None or start_on <= s["end_on"]):
+                return s["id"]  # type: ignore[no-any-return]
+        return None
+
+    async def add_sponsorship(
+        self,
+        sponsorship_id: uuid.UUID,
+        beneficiary_id: uuid.UUID,
+        sponsor_id: uuid.UUID,
+        start_on: date,
+        end_on: date | None,
+        commitment: str,
+    ) -> None:
+        self.sponsorship_rows[sponsorship_id] = {
+            "id": sponsorship_id,
+            "beneficiary_id": beneficiary_id,
+            "sponsor_id": sponsor_id,
+            "start_on": start_on,
+            "end_on": end_on,
+            "commitment": commitment,
+        }
+
+    async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[dict[str, Any]]:
+        found = [s for s in self.sponsorship_rows.values() if s["beneficiary_id"] == beneficiary_id]
+        return [dict(s) for s in sorted(found, key=lambda s: (s["start_on"], s["id"]))]
+
+    async def support_received(self, beneficiary_id: uuid.UUID) -> dict[str, int]:
+        return dict(self.support.get(beneficiary_id, {"cash_vnd": 0, "goods_value_vnd": 0}))
+
+
+class FakeBloodRepository:
+    def __init__(self) -> None:
+        self.session_rows: dict[uuid.UUID, dict[str, Any]] = {}
+        self.registrations: dict[uuid.UUID, dict[str, Any]] = {}
+
+    def _with_count(self, s: dict[str, Any]) -> dict[str, Any]:
+        return {**s, "registered": sum(1 for r in self.registrations.values() if r["session_id"] == s["id"])}
+
+    async def add_session(
+        self,
+        session_id: uuid.UUID,
+        campaign_id: uuid.UUID,
+        unit_id: uuid.UUID,
+        held_on: date,
+        place: str,
+        capacity: int,
+    ) -> None:
+        self.session_rows[session_id] = {
+            "id": session_id,
+            "campaign_id": campaign_id,
+            "unit_id": unit_id,
+            "held_on": held_on,
+            "place": place,
+            "capacity": capacity,
+        }
+
+    async def get_session(self, session_id: uuid.UUID, *, for_update: bool = False) -> dict[str, Any] | None:
+        s = self.session_rows.get(session_id)
+        return self._with_count(s) if s is not None else None
+
+    async def sessions(self, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+        found = [s for s in self.session_rows.values() if s["campaign_id"] == campaign_id]
+        return [self._with_count(s) for s in sorted(found, key=lambda s: (s["held_on"], s["id"]))]
+
+    async def registration_of(self, session_id: uuid.UUID, donor_id: uuid.UUID) -> uuid.UUID | None:
+        return next(
+            (
+                r["id"]
+                for r in self.registrations.values()
+                if (r["session_id"], r["donor_id"]) == (session_id, donor_id)
+            ),
+            None,
+        )
+
+    async def add_registration(
+        self,
+        registration_id: uuid.UUID,
+        session_id: uuid.UUID,
+        donor_id: uuid.UUID,
+        donor_ref: str,
+        blood_group: str | None,
+        note: str,
+    ) -> None:
+        assert await self.registration_of(session_id, donor_id) is None, "unique (session_id, donor_id)"
+        self.registrations[registration_id] = {
+            "id": registration_id,
+            "session_id": session_id,
+            "donor_id": donor_id,
+            "donor_ref": donor_ref,
+            "blood_group": blood_group,
+            "note": note,
+        }
+
+
+class FakeUnitOfWork(FakeEvents, CampaignsUnitOfWork):
+    def __init__(self) -> None:
+        super().__init__()
+        self.campaigns = FakeCampaignRepository()
+        self.beneficiaries = FakeBeneficiaryRepository()
+        self.blood = FakeBloodRepository()

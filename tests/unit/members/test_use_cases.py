@@ -1,0 +1,647 @@
+"""The members use cases' rules, run on the in-memory unit of work (no database, no Kafka).
+
+Each test drives a use case the way a route does (``async with uow``, the use case, ``commit``)
+and checks what it stored, what it refused with which error, and which events reached the outbox:
+exactly those of a committed unit of work, none of a failed one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import pytest
+
+from rc_members.service_layer import groups, imports, people, units
+from rc_members.service_layer.policy import Policy
+from rc_shared.auth import Forbidden
+from rc_shared.errors import Conflict, Invalid, NotFound
+from rc_shared.events.members import (
+    MembershipFeeStatusChanged,
+    MembershipStarted,
+    MembershipStatusChanged,
+    MemberTransferred,
+    PersonErased,
+    RoleAssigned,
+    RoleEnded,
+    UnitCreated,
+    UnitDissolved,
+    UnitMerged,
+    UnitMoved,
+    UnitRenamed,
+    VolunteerHoursLogged,
+)
+from tests.unit.members.fakes import FakeUnitOfWork
+
+TODAY = date(2025, 8, 1)
+POLICY = Policy(today=lambda: TODAY)
+START = date(2020, 1, 1)
+T = TypeVar("T")
+
+
+async def run(uow: FakeUnitOfWork, use_case: Callable[[FakeUnitOfWork], Awaitable[T]]) -> T:
+    """As a route does: the use case in the unit of work, then commit (an error skips the commit)."""
+    async with uow:
+        out = await use_case(uow)
+        await uow.commit()
+        return out
+
+
+async def unit(
+    uow: FakeUnitOfWork, code: str, level: str, parent: uuid.UUID | None = None, on: date = START
+) -> uuid.UUID:
+    return await run(
+        uow,
+        lambda u: units.create_unit(u, POLICY, code=code, name=code, level=level, parent_id=parent, valid_from=on),
+    )
+
+
+async def tree(uow: FakeUnitOfWork) -> dict[str, uuid.UUID]:
+    """province P; districts D1, D2 under it; commune C1 under D1."""
+    p = await unit(uow, "P", "province")
+    d1 = await unit(uow, "D1", "district", p)
+    d2 = await unit(uow, "D2", "district", p)
+    c1 = await unit(uow, "C1", "commune", d1)
+    return {"P": p, "D1": d1, "D2": d2, "C1": c1}
+
+
+async def person(uow: FakeUnitOfWork, birth: date | None = date(1990, 5, 1), **over: Any) -> uuid.UUID:
+    personal = {"full_name": "Nguyễn Thị Lan", "gender": "female", **over}
+    if birth is not None:
+        personal["birth_date"] = birth
+    return await run(
+        uow,
+        lambda u: people.register_person(
+            u, POLICY, personal=personal, consent_purpose="membership records", consent_given_on=START
+        ),
+    )
+
+
+async def member(uow: FakeUnitOfWork, unit_id: uuid.UUID, **over: Any) -> uuid.UUID:
+    pid = await person(uow, **over)
+    await run(
+        uow,
+        lambda u: people.start_membership(
+            u, POLICY, pid, unit_id=unit_id, joined_on=START, fee_status="paid", fee_year=None, member_code=None
+        ),
+    )
+    return pid
+
+
+def new_events(uow: FakeUnitOfWork, since: int) -> list[type]:
+    return [type(e) for e in uow.committed[since:]]
+
+
+# ------------------------------------------------------------------ the unit tree
+
+
+async def test_a_new_unit_is_published_once_committed() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    assert [type(e) for e in uow.committed] == [UnitCreated] * 4
+    last = uow.committed[-1]
+    assert isinstance(last, UnitCreated) and (last.unit_id, last.parent_id, last.level) == (
+        ids["C1"],
+        ids["D1"],
+        "commune",
+    )
+
+
+async def test_unit_creation_rules() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    before = len(uow.committed)
+    with pytest.raises(Conflict) as dup:
+        await unit(uow, "D1", "district", ids["P"])
+    assert dup.value.details == {"unit_code": "D1"}
+    with pytest.raises(Conflict) as level:
+        await unit(uow, "X", "province", ids["D1"])  # a child's level must be below its parent's
+    assert level.value.details == {"parent_level": "district", "child_level": "province"}
+    with pytest.raises(Conflict, match="did not exist") as early:
+        await unit(uow, "Y", "commune", ids["D1"], on=START - timedelta(days=1))
+    assert early.value.details["field"] == "parent_id"
+    with pytest.raises(Invalid) as unknown:
+        await unit(uow, "Z", "hamlet", ids["D1"])
+    assert unknown.value.details == {"field": "level"}
+    assert len(uow.units.rows) == 4 and len(uow.committed) == before
+
+
+async def test_a_batch_resolves_parents_by_code_and_keeps_existing_codes() -> None:
+    uow = FakeUnitOfWork()
+    p = await unit(uow, "P", "province")
+    items = [
+        {"code": "P", "name": "P", "level": "province", "valid_from": START},
+        {"code": "D9", "name": "D9", "level": "district", "parent_code": "P", "valid_from": START},
+        {"code": "C9", "name": "C9", "level": "commune", "parent_code": "D9", "valid_from": START},
+    ]
+    results = await run(uow, lambda u: units.create_units_batch(u, POLICY, items))
+    assert [(r["code"], r["status"]) for r in results] == [("P", "unchanged"), ("D9", "created"), ("C9", "created")]
+    assert results[0]["id"] == p
+    assert (await uow.units.as_of(results[2]["id"], TODAY)).parent_id == results[1]["id"]  # type: ignore[union-attr]
+    bad = [{"code": "C8", "name": "C8", "level": "province", "parent_code": "D9", "valid_from": START}]
+    with pytest.raises(Conflict, match=r"units\[0\] \(C8\)") as exc:
+        await run(uow, lambda u: units.create_units_batch(u, POLICY, bad))
+    assert exc.value.details["index"] == 0
+
+
+async def test_renaming_needs_a_new_name_and_does_not_rewrite_history() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    d1 = ids["D1"]
+    await run(uow, lambda u: units.rename_unit(u, d1, name="Hồng Dân", valid_from=date(2023, 1, 1)))
+    with pytest.raises(Conflict, match="already named"):
+        await run(uow, lambda u: units.rename_unit(u, d1, name="Hồng Dân", valid_from=date(2024, 1, 1)))
+    with pytest.raises(Conflict, match="history is not rewritten"):
+        await run(uow, lambda u: units.rename_unit(u, d1, name="Old", valid_from=date(2022, 1, 1)))
+    renamed = uow.committed[-1]
+    assert isinstance(renamed, UnitRenamed) and renamed.name == "Hồng Dân"
+    assert [v["name"] for v in await uow.units.history(d1)] == ["D1", "Hồng Dân"]
+
+
+async def test_a_unit_cannot_move_under_itself_its_descendants_or_where_it_is() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    on = date(2024, 1, 1)
+
+    async def move(unit_id: uuid.UUID, parent: uuid.UUID | None, level: str | None = None) -> None:
+        await run(uow, lambda u: units.move_unit(u, POLICY, unit_id, parent_id=parent, valid_from=on, level=level))
+
+    before = len(uow.committed)
+    with pytest.raises(Conflict, match="its own parent"):
+        await move(ids["D1"], ids["D1"])
+    with pytest.raises(Conflict):  # a commune is below a district: C1 is a descendant of D1 anyway
+        await move(ids["D1"], ids["C1"], "grassroots")
+    with pytest.raises(Conflict, match="already there"):
+        await move(ids["D1"], ids["P"])
+    with pytest.raises(Conflict) as children:  # D1 as a commune would be level with its commune child
+        await move(ids["D1"], ids["D2"], "commune")
+    assert children.value.details == {"parent_level": "commune", "child_level": "commune"}
+    assert len(uow.committed) == before
+    await move(ids["C1"], ids["D2"])
+    moved = uow.committed[-1]
+    assert isinstance(moved, UnitMoved) and moved.parent_id == ids["D2"]
+    assert await uow.units.subtree_ids(ids["D2"], on) == [ids["D2"], ids["C1"]]
+    assert await uow.units.subtree_ids(ids["D2"], on - timedelta(days=1)) == [ids["D2"]]  # dated
+
+
+async def test_a_unit_with_children_or_members_is_not_dissolved_without_reassignment() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    await member(uow, ids["D1"])
+    on = date(2025, 7, 1)
+
+    async def dissolve(children_to: uuid.UUID | None, members_to: uuid.UUID | None) -> None:
+        await run(
+            uow,
+            lambda u: units.dissolve_unit(
+                u, POLICY, ids["D1"], valid_from=on, reassign_children_to=children_to, reassign_members_to=members_to
+            ),
+        )
+
+    before = len(uow.committed)
+    with pytest.raises(Conflict) as kids:
+        await dissolve(None, ids["D2"])
+    assert kids.value.details == {"children": 1}
+    with pytest.raises(Conflict) as people_left:
+        await dissolve(ids["D2"], None)
+    assert people_left.value.details == {"memberships": 1, "roles": 0}
+    with pytest.raises(Conflict) as inside:
+        await dissolve(ids["D2"], ids["C1"])
+    assert inside.value.details == {"field": "reassign_members_to"}
+    assert len(uow.committed) == before and uow.units.rows[ids["D1"]]["ended_on"] is None
+
+
+async def test_a_merge_moves_children_members_roles_and_groups_then_ends_the_unit() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    role_id = await run(
+        uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["D1"], start_on=START)
+    )
+    gid = await run(uow, lambda u: groups.create_group(u, unit_id=ids["D1"], type="club", name="CLB", formed_on=START))
+    before = len(uow.committed)
+    on = date(2025, 7, 1)
+    await run(uow, lambda u: units.merge_unit(u, POLICY, ids["D1"], into_unit_id=ids["D2"], valid_from=on))
+    assert new_events(uow, before) == [UnitMoved, MemberTransferred, RoleEnded, RoleAssigned, UnitMerged]
+    _, transferred, ended, assigned, merged = uow.committed[before:]
+    assert isinstance(transferred, MemberTransferred) and transferred.to_unit_id == ids["D2"]
+    assert isinstance(ended, RoleEnded) and ended.role_id == role_id and ended.end_on == on
+    assert isinstance(assigned, RoleAssigned) and assigned.unit_id == ids["D2"] and assigned.start_on == on
+    assert isinstance(merged, UnitMerged) and merged.into_unit_id == ids["D2"]
+    assert uow.units.rows[ids["D1"]]["merged_into"] == ids["D2"]
+    assert await uow.units.as_of(ids["D1"], on) is None and await uow.units.as_of(ids["D1"], on - timedelta(1))
+    assert uow.groups.rows[gid]["unit_id"] == ids["D2"]
+    assert [c["id"] for c in await uow.units.children(ids["D2"], on)] == [ids["C1"]]
+
+
+async def test_a_dissolved_unit_can_no_longer_be_referenced() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    on = date(2025, 7, 1)
+    await run(
+        uow,
+        lambda u: units.dissolve_unit(
+            u, POLICY, ids["D2"], valid_from=on, reassign_children_to=None, reassign_members_to=None
+        ),
+    )
+    assert isinstance(uow.committed[-1], UnitDissolved)
+    with pytest.raises(Conflict, match="was dissolved") as exc:
+        await run(
+            uow,
+            lambda u: people.register_person(
+                u, POLICY, personal={"full_name": "A"}, consent_purpose="p", consent_given_on=START, unit_id=ids["D2"]
+            ),
+        )
+    assert exc.value.details["field"] == "unit_id"
+    assert uow.people.rows == {}
+
+
+# ------------------------------------------------------------------ people, consent, erasure
+
+
+async def test_registration_rules_and_no_event_for_a_person() -> None:
+    uow = FakeUnitOfWork()
+    with pytest.raises(Invalid) as future:
+        await person(uow, birth=TODAY + timedelta(days=1))
+    assert future.value.details == {"field": "birth_date"}
+    with pytest.raises(Conflict) as no_unit:
+        await run(
+            uow,
+            lambda u: people.register_person(
+                u,
+                POLICY,
+                personal={"full_name": "A"},
+                consent_purpose="p",
+                consent_given_on=START,
+                unit_id=uuid.uuid4(),
+            ),
+        )
+    assert no_unit.value.details["field"] == "unit_id"
+    pid = await person(uow)
+    assert uow.people.rows.keys() == {pid} and uow.committed == []  # personal data is never published
+
+
+async def test_personal_data_changes_need_an_active_consent() -> None:
+    uow = FakeUnitOfWork()
+    pid = await person(uow)
+    [consent] = await uow.people.consents(pid)
+    await run(uow, lambda u: people.update_person(u, POLICY, pid, {"phone": "0912"}))
+    assert uow.people.personal_rows[pid]["phone"] == "0912"
+    with pytest.raises(Invalid) as removed:
+        await run(uow, lambda u: people.update_person(u, POLICY, pid, {"full_name": None}))
+    assert removed.value.details == {"field": "full_name"}
+    await run(uow, lambda u: people.withdraw_consent(u, POLICY, pid, consent["id"], withdrawn_on=TODAY))
+    with pytest.raises(Conflict, match="no active consent"):
+        await run(uow, lambda u: people.update_person(u, POLICY, pid, {"phone": "0999"}))
+    assert uow.people.personal_rows[pid]["phone"] == "0912"
+    with pytest.raises(Conflict, match="already withdrawn"):
+        await run(uow, lambda u: people.withdraw_consent(u, POLICY, pid, consent["id"], withdrawn_on=TODAY))
+    with pytest.raises(NotFound):
+        await run(uow, lambda u: people.withdraw_consent(u, POLICY, pid, uuid.uuid4(), withdrawn_on=TODAY))
+
+
+async def test_a_consent_is_not_withdrawn_before_it_was_given() -> None:
+    uow = FakeUnitOfWork()
+    pid = await person(uow)
+    cid = await run(uow, lambda u: people.add_consent(u, POLICY, pid, purpose="photos", given_on=date(2024, 1, 1)))
+    with pytest.raises(Conflict, match="before the consent was given"):
+        await run(uow, lambda u: people.withdraw_consent(u, POLICY, pid, cid, withdrawn_on=date(2023, 1, 1)))
+    with pytest.raises(Invalid) as future:
+        await run(uow, lambda u: people.add_consent(u, POLICY, pid, purpose="x", given_on=TODAY + timedelta(1)))
+    assert future.value.details == {"field": "given_on"}
+
+
+async def test_erasure_publishes_one_event_with_the_id_only_and_is_final() -> None:
+    uow = FakeUnitOfWork()
+    pid = await person(uow, phone="0912 345 678")
+    assert await run(uow, lambda u: people.erase(u, pid)) is True
+    assert await run(uow, lambda u: people.erase(u, pid)) is False
+    [erased] = uow.committed
+    assert isinstance(erased, PersonErased) and erased.model_dump() == {"person_id": pid}
+    assert pid not in uow.people.personal_rows
+    view = await people.person_view(uow.people, pid)
+    assert view["erased"] is True and "full_name" not in view
+    with pytest.raises(Conflict, match="erased"):
+        await run(uow, lambda u: people.update_person(u, POLICY, pid, {"phone": "1"}))
+    with pytest.raises(Conflict, match="erased"):
+        await run(uow, lambda u: people.add_consent(u, POLICY, pid, purpose="again", given_on=TODAY))
+
+
+# ------------------------------------------------------------------ memberships, fees, transfers
+
+
+async def test_one_open_membership_at_a_time() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    started = uow.committed[-1]
+    assert isinstance(started, MembershipStarted) and started.fee_status == "paid" and started.unit_id == ids["D1"]
+    before = len(uow.committed)
+    with pytest.raises(Conflict, match="already has an active membership in unit D1"):
+        await run(
+            uow,
+            lambda u: people.start_membership(
+                u, POLICY, pid, unit_id=ids["D2"], joined_on=TODAY, fee_status="paid", fee_year=None, member_code=None
+            ),
+        )
+    with pytest.raises(Invalid) as future:
+        await run(
+            uow,
+            lambda u: people.start_membership(
+                u, POLICY, pid, unit_id=ids["D2"], joined_on=TODAY + timedelta(1), fee_status="paid",
+                fee_year=None, member_code=None,
+            ),
+        )  # fmt: skip
+    assert future.value.details == {"field": "joined_on"}
+    assert len(uow.committed) == before and len(uow.people.membership_rows) == 1
+
+
+async def test_a_fee_status_event_only_when_it_changes_and_not_before_joining() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    before = len(uow.committed)
+    for status in ("unpaid", "unpaid", "paid"):
+        await run(uow, lambda u, status=status: people.set_fee_status(u, pid, year=2024, fee_status=status))
+    assert new_events(uow, before) == [MembershipFeeStatusChanged, MembershipFeeStatusChanged]
+    with pytest.raises(Conflict, match="started in 2020, after 2019"):
+        await run(uow, lambda u: people.set_fee_status(u, pid, year=2019, fee_status="paid"))
+
+
+async def test_transfer_rules() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+
+    async def transfer(to: uuid.UUID, on: date) -> uuid.UUID:
+        return await run(uow, lambda u: people.transfer(u, pid, to_unit_id=to, effective_on=on))
+
+    with pytest.raises(Conflict, match="already in that unit"):
+        await transfer(ids["D1"], TODAY)
+    with pytest.raises(Conflict, match="before the membership's last change") as early:
+        await transfer(ids["D2"], START - timedelta(days=1))
+    assert early.value.details == {"since": "2020-01-01"}
+    with pytest.raises(Conflict) as unknown:
+        await transfer(uuid.uuid4(), TODAY)
+    assert unknown.value.details["field"] == "to_unit_id"
+    before = len(uow.committed)
+    mid = await transfer(ids["D2"], date(2024, 1, 1))
+    [moved] = uow.committed[before:]
+    assert isinstance(moved, MemberTransferred)
+    assert (moved.membership_id, moved.from_unit_id, moved.to_unit_id) == (mid, ids["D1"], ids["D2"])
+    await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="resigned", effective_on=TODAY))
+    with pytest.raises(Conflict, match="only an active or lapsed membership"):
+        await transfer(ids["D1"], TODAY)
+
+
+async def test_death_is_final_and_ends_the_roles_held() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    later = date(2025, 3, 1)  # a role starting after the death date ends on its own start
+    for role, start in (("volunteer", START), ("collaborator", later)):
+        await run(
+            uow, lambda u, r=role, s=start: people.assign_role(u, POLICY, pid, role=r, unit_id=ids["D1"], start_on=s)
+        )
+    before = len(uow.committed)
+    died = date(2025, 1, 1)
+    await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="deceased", effective_on=died))
+    assert new_events(uow, before) == [MembershipStatusChanged, RoleEnded, RoleEnded]
+    assert sorted(e.end_on for e in uow.committed[before + 1 :]) == [died, later]  # type: ignore[attr-defined]
+    assert uow.people.rows[pid]["deceased_on"] == died
+    with pytest.raises(Conflict, match="final"):
+        await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="active", effective_on=TODAY))
+    with pytest.raises(Conflict, match="deceased"):
+        await run(
+            uow, lambda u: people.assign_role(u, POLICY, pid, role="collaborator", unit_id=ids["D1"], start_on=TODAY)
+        )
+
+
+async def test_a_closed_membership_reopens_only_without_another_open_one() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="resigned", effective_on=START))
+    await run(
+        uow,
+        lambda u: people.start_membership(
+            u, POLICY, pid, unit_id=ids["D2"], joined_on=TODAY, fee_status="unpaid", fee_year=None, member_code=None
+        ),
+    )
+    current = await uow.people.latest_membership(pid)
+    assert current is not None and current["unit_id"] == ids["D2"]  # the open one is the current one
+    with pytest.raises(Conflict, match="membership is already active"):
+        await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="active", effective_on=TODAY))
+
+
+# ------------------------------------------------------------------ roles and hours
+
+
+@pytest.mark.parametrize(
+    ("role", "birth", "details"),
+    [
+        ("volunteer", date(2007, 8, 2), {"role": "volunteer", "age": 17, "min_age": 18}),
+        ("youth", date(1994, 7, 31), {"role": "youth", "age": 31, "max_age": 30}),
+        ("youth", date(2009, 8, 2), {"role": "youth", "age": 15, "min_age": 16}),
+        ("volunteer", None, {"role": "volunteer"}),
+    ],
+)
+async def test_role_age_rules_on_the_start_date(role: str, birth: date | None, details: dict[str, Any]) -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow, birth=birth)
+    with pytest.raises(Conflict) as exc:
+        await run(uow, lambda u: people.assign_role(u, POLICY, pid, role=role, unit_id=ids["D1"], start_on=TODAY))
+    assert exc.value.details == details
+    assert uow.people.role_rows == {} and [type(e) for e in uow.committed] == [UnitCreated] * 4
+
+
+async def test_role_rules_at_the_age_bounds_unknown_roles_and_one_open_role_of_a_kind() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow, birth=date(2007, 8, 1))  # 18 today
+
+    async def assign(role: str) -> uuid.UUID:
+        return await run(
+            uow, lambda u: people.assign_role(u, POLICY, pid, role=role, unit_id=ids["D1"], start_on=TODAY)
+        )
+
+    role_id = await assign("volunteer")
+    with pytest.raises(Conflict, match="already holds the volunteer role"):
+        await assign("volunteer")
+    with pytest.raises(Invalid) as unknown:
+        await assign("captain")
+    assert unknown.value.details == {"field": "role"}
+    assigned = uow.committed[-1]
+    assert isinstance(assigned, RoleAssigned) and assigned.role_id == role_id
+
+
+async def test_ending_a_role() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    other = await person(uow)
+    rid = await run(
+        uow,
+        lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["D1"], start_on=date(2024, 1, 1)),
+    )
+    with pytest.raises(NotFound):  # not this person's role
+        await run(uow, lambda u: people.end_role(u, other, rid, end_on=TODAY))
+    with pytest.raises(Conflict, match="before the role's start"):
+        await run(uow, lambda u: people.end_role(u, pid, rid, end_on=date(2023, 12, 31)))
+    await run(uow, lambda u: people.end_role(u, pid, rid, end_on=TODAY))
+    with pytest.raises(Conflict, match="already ended on 2025-08-01"):
+        await run(uow, lambda u: people.end_role(u, pid, rid, end_on=TODAY))
+    ended = uow.committed[-1]
+    assert isinstance(ended, RoleEnded) and (ended.role_id, ended.end_on) == (rid, TODAY)
+
+
+async def test_hours_are_logged_for_a_volunteer_at_most_24_a_day_in_the_roles_unit() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    start = date(2025, 7, 1)
+    await run(uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["C1"], start_on=start))
+
+    async def log(hours: float, on: date) -> uuid.UUID:
+        return await run(uow, lambda u: people.log_hours(u, POLICY, pid, hours=hours, worked_on=on))
+
+    with pytest.raises(Conflict, match="not a volunteer on 2025-06-30"):
+        await log(2, start - timedelta(days=1))
+    with pytest.raises(Invalid) as zero:
+        await log(0, start)
+    assert zero.value.details == {"field": "hours"}
+    with pytest.raises(Invalid) as future:
+        await log(1, TODAY + timedelta(days=1))
+    assert future.value.details == {"field": "worked_on"}
+    before = len(uow.committed)
+    await log(20, start)
+    with pytest.raises(Conflict, match="20 hours are already logged"):
+        await log(4.5, start)
+    await log(4, start)
+    assert new_events(uow, before) == [VolunteerHoursLogged, VolunteerHoursLogged]
+    logged = uow.committed[-1]
+    assert isinstance(logged, VolunteerHoursLogged) and logged.unit_id == ids["C1"]
+    assert await uow.people.hours_total(pid) == 24
+
+
+# ------------------------------------------------------------------ groups and training
+
+
+async def test_group_membership_rules() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    formed = date(2024, 1, 1)
+    gid = await run(uow, lambda u: groups.create_group(u, unit_id=ids["D1"], type="club", name="CLB", formed_on=formed))
+
+    async def join(on: date, who: uuid.UUID = pid) -> None:
+        await run(uow, lambda u: groups.add_group_member(u, gid, person_id=who, joined_on=on))
+
+    with pytest.raises(Conflict, match="formed on 2024-01-01"):
+        await join(formed - timedelta(days=1))
+    with pytest.raises(Conflict) as nobody:
+        await join(formed, uuid.uuid4())
+    assert nobody.value.details == {"field": "person_id"}
+    await join(formed)
+    with pytest.raises(Conflict, match="already in the group"):
+        await join(TODAY)
+    with pytest.raises(Conflict, match="before the person joined"):
+        await run(uow, lambda u: groups.remove_group_member(u, gid, pid, left_on=formed - timedelta(days=1)))
+    await run(uow, lambda u: groups.remove_group_member(u, gid, pid, left_on=TODAY))
+    with pytest.raises(NotFound, match="not in the group"):
+        await run(uow, lambda u: groups.remove_group_member(u, gid, pid, left_on=TODAY))
+    assert [m["person_id"] for m in (await groups.group_view(uow.groups, gid, formed))["members"]] == [pid]
+    assert (await groups.group_view(uow.groups, gid, TODAY))["members"] == []
+    with pytest.raises(NotFound):
+        await groups.group_view(uow.groups, uuid.uuid4(), TODAY)
+    assert uow.committed[4:] == []  # groups publish nothing
+
+
+async def test_course_rules() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    with pytest.raises(Conflict, match="ends_on is before starts_on"):
+        await run(
+            uow,
+            lambda u: groups.create_course(
+                u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY - timedelta(1)
+            ),
+        )
+    cid = await run(
+        uow, lambda u: groups.create_course(u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY)
+    )
+    with pytest.raises(Conflict, match="did not attend cannot have passed"):
+        await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=False, passed=True))
+    await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=True, passed=False))
+    await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=True, passed=True))
+    assert (await groups.course_view(uow.groups, cid))["attendance"] == [
+        {"person_id": pid, "attended": True, "passed": True}
+    ]
+    with pytest.raises(NotFound):
+        await run(uow, lambda u: groups.record_attendance(u, uuid.uuid4(), person_id=pid, attended=True, passed=True))
+
+
+# ------------------------------------------------------------------ import
+
+
+ROW = {
+    "member_code": "HV0001",
+    "unit_code": "D1",
+    "full_name": "Nguyễn Thị Lan",
+    "gender": "Nữ",
+    "birth_date": "15/04/1990",
+    "phone": "0912 345 678",
+    "id_number": "094190001234",
+    "joined_on": "2023-01-15",
+    "fee_status": "Paid",
+    "roles": "volunteer",
+    "consent_purpose": "membership records",
+    "consent_given_on": "2023-01-15",
+}
+
+
+async def test_an_import_creates_people_once_and_publishes_no_personal_data() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    rows = [
+        ROW,
+        {**ROW, "member_code": "HV0002", "unit_code": "NOPE"},
+        {**ROW, "member_code": "HV0003", "joined_on": "2019-12-31"},  # before D1 existed
+        {**ROW, "full_name": "duplicate key of row 1"},
+        {**ROW, "member_code": "HV0004", "birth_date": "01/01/2010"},  # too young to volunteer
+    ]
+    before = len(uow.committed)
+    result = await run(uow, lambda u: imports.import_members(u, POLICY, rows, first_row=2))
+    assert (result["created"], result["unchanged"], result["rejected"]) == (1, 0, 4)
+    reasons = {r["row"]: r["reason"] for r in result["results"]}
+    assert reasons[3] == "unit_code 'NOPE' does not exist"
+    assert reasons[4] == "unit D1 did not exist on 2019-12-31"
+    assert reasons[5] == "duplicate of row 2"
+    assert "volunteer must be 18 or older" in reasons[6]
+    [created] = [r["person_id"] for r in result["results"] if r["status"] == "created"]
+    assert new_events(uow, before) == [MembershipStarted, RoleAssigned]
+    for e in uow.committed[before:]:
+        assert {"full_name", "phone", "id_number", "birth_date"}.isdisjoint(e.model_dump())
+    view = await people.person_view(uow.people, created)
+    assert view["memberships"][0]["unit_id"] == ids["D1"] and view["roles"][0]["role"] == "volunteer"
+    again = await run(uow, lambda u: imports.import_members(u, POLICY, [ROW]))
+    assert again["unchanged"] == 1 and again["results"][0]["person_id"] == created
+    assert len(uow.committed) == before + 2
+
+
+async def test_an_import_with_a_row_outside_the_scope_is_refused_whole() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    rows = [{**ROW, "unit_code": "C1"}, {**ROW, "member_code": "HV0009", "unit_code": "D2"}]
+    with pytest.raises(Forbidden) as exc:
+        await run(uow, lambda u: imports.import_members(u, POLICY, rows, scope={ids["D1"], ids["C1"]}))
+    assert exc.value.details["rows"] == [{"row": 2, "unit_code": "D2"}]
+    assert uow.people.rows == {} and len(uow.committed) == 4
+    too_many = Policy(today=lambda: TODAY, import_max_rows=1)
+    with pytest.raises(Invalid) as many:
+        await run(uow, lambda u: imports.import_members(u, too_many, rows))
+    assert many.value.details == {"field": "rows"}
