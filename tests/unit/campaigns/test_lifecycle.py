@@ -213,3 +213,8 @@ def test_closed_campaign_is_overdue_after_closed_on_plus_distribution_days() -> 
 @pytest.mark.parametrize("state", ["draft", "settled", "cancelled"])
 def test_other_states_are_never_overdue(state: State) -> None:
     assert overdue(state, date(2000, 1, 1), date(2000, 1, 1), date(2025, 1, 1), RULES) is None
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+def test_only_a_launched_campaign_announces_a_reached_target(state: State) -> None:
+    assert _campaign(state=state).announces_targets is (state == "launched")

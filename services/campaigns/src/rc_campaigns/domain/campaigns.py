@@ -125,6 +125,12 @@ class Campaign:
     cancel_reason: str = ""
     distribution_deadline: date | None = None
 
+    @property
+    def announces_targets(self) -> bool:
+        """Is a target reached now news? Only while launched: after the close or a cancellation a late
+        ledger event still counts in the figures, but announces nothing."""
+        return self.state == "launched"
+
     def _move(self, action: Action) -> None:
         self.state = next_state(self.state, action)
 

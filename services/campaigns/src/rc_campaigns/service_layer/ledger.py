@@ -10,6 +10,12 @@ commit or neither does, and a redelivery or a restart finds the row and emits no
 A reversal that drops a total back below its target does not "un-reach" it, and reaching it again
 later emits nothing: the event announces the first time the target was met (documented on
 :func:`rc_campaigns.domain.progress.newly_reached`). The current figures are in GET /campaigns/{id}.
+
+Only a launched campaign reaches a target: once it is closed, settled or cancelled, a ledger event
+that arrives late (a gift received on or before the close date, recorded afterwards and flagged
+``recorded_after_close``; a reversal; a distribution) still counts in the figures, but a target it
+crosses emits no CampaignTargetReached and is not recorded as reached
+(:attr:`rc_campaigns.domain.campaigns.Campaign.announces_targets`).
 """
 
 from __future__ import annotations
@@ -84,7 +90,7 @@ async def apply(conn: asyncpg.Connection, event: LedgerEvent, at: datetime) -> l
 async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: datetime) -> list[CampaignTargetReached]:
     repo = CampaignRepository(conn)
     campaign = await repo.get(campaign_id)
-    if campaign is None:  # a ledger for a campaign this service does not know: totals only
+    if campaign is None or not campaign.announces_targets:  # unknown, closed or cancelled: totals only
         return []
     totals = await repo.totals(campaign_id)
     emitted: list[CampaignTargetReached] = []
