@@ -79,6 +79,10 @@ class PgScopeResolver:
             return bool(await conn.fetchval(_WITHIN, root, unit_id, on or clock.today()))
 
 
+# The ``reason`` of UnitTree's 422s: a unit the tree does not know (perhaps not yet: members.units is
+# asynchronous, a client that has just created the unit may retry), or one not valid on the day(s).
+UNKNOWN_UNIT = "unknown_unit"
+UNIT_NOT_VALID = "unit_not_valid_then"
 # Each version of the units in $1 (their validity).
 _VERSIONS = "SELECT unit_id, valid_from, valid_to FROM scope_unit_versions WHERE unit_id = ANY($1::uuid[])"
 
@@ -106,11 +110,13 @@ class UnitTree:
                     "is known here once its event has arrived, normally within seconds)",
                     field=name,
                     unit_id=str(unit),
+                    reason=UNKNOWN_UNIT,
                 )
             if not any(v["valid_from"] <= last and (v["valid_to"] is None or v["valid_to"] > first) for v in versions):
-                when = first.isoformat() if first == last else f"between {first.isoformat()} and {last.isoformat()}"
+                when = f"on {first}" if first == last else f"between {first} and {last}"
                 raise Invalid(
-                    f"{name}: unit {unit} is not in the organisation tree {'on ' if first == last else ''}{when}",
+                    f"{name}: unit {unit} is not in the organisation tree {when}",
                     field=name,
                     unit_id=str(unit),
+                    reason=UNIT_NOT_VALID,
                 )

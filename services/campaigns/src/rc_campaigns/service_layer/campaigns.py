@@ -15,6 +15,7 @@ from rc_campaigns.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import Targets
 from rc_shared.outbox import UnitOfWork
+from rc_shared.scope import UnitTree
 
 _DATE_FIELD: dict[Action, str] = {
     "launch": "launched_on",
@@ -51,6 +52,13 @@ async def _check_code(repo: CampaignRepository, code: str, campaign_id: uuid.UUI
         )
 
 
+async def _check_organiser(uow: UnitOfWork, c: Campaign) -> None:
+    """The organising unit is in the tree (learnt from members.units) on some day of the receiving period."""
+    await UnitTree(uow.conn).check_known(
+        {"organising_unit_id": c.organising_unit_id}, c.receiving_from, c.receiving_until
+    )
+
+
 def _targets(raw: dict[str, Any] | None) -> Targets:
     return Targets(**(raw or {}))
 
@@ -74,6 +82,7 @@ async def create_campaign(uow: UnitOfWork, fields: dict[str, Any]) -> uuid.UUID:
         targets=_targets(fields.get("targets")),
         parent_campaign_id=fields.get("parent_campaign_id"),
     )
+    await _check_organiser(uow, c)
     await repo.add(c)
     return campaign_id
 
@@ -101,6 +110,8 @@ async def update_draft(uow: UnitOfWork, campaign_id: uuid.UUID, changes: dict[st
             f"({updated.receiving_from.isoformat()})",
             field="receiving_until",
         )
+    if changes.keys() & {"organising_unit_id", "receiving_from", "receiving_until"}:
+        await _check_organiser(uow, updated)
     await repo.save(updated)
 
 
