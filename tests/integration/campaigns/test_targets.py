@@ -261,13 +261,14 @@ async def test_a_late_ledger_event_after_the_close_or_a_cancellation_counts_but_
     infra: Any, fresh_dsn: str, namespace: str, producer: AIOKafkaProducer
 ) -> None:
     """A gift received before the close but recorded after it (``recorded_after_close``), or one that
-    arrives after a cancellation, is in the figures; the target it crosses is not announced. The same
-    gifts to a campaign still launched announce it (so the events were applied)."""
+    arrives after a cancellation, is in the figures; the target it crosses is not announced. The
+    beneficiaries target is still announced after the close (distribution follows it), not after a
+    cancellation. The same events for a campaign still launched announce both (so they were applied)."""
     ledger_topic = namespace + "donations.ledger"
     async with running(settings_for(infra, fresh_dsn, namespace)) as client:
         ids: dict[str, uuid.UUID] = {}
         for name in ("closed", "cancelled", "launched"):
-            c = await launched_campaign(client, targets={"cash_vnd": 1_000_000})
+            c = await launched_campaign(client, targets={"cash_vnd": 1_000_000, "beneficiaries": 1})
             ids[name] = uuid.UUID(c["id"])
         await _send(producer, ledger_topic, [donation(cid, amount=600_000) for cid in ids.values()])
 
@@ -280,20 +281,31 @@ async def test_a_late_ledger_event_after_the_close_or_a_cancellation_counts_but_
         r = await client.post(f"/campaigns/{ids['cancelled']}/cancel", json={"reason": "the storm turned away"})
         assert r.status_code == 200, r.text
         late = [donation(cid, amount=500_000, recorded_after_close=(name == "closed")) for name, cid in ids.items()]
-        await _send(producer, ledger_topic, late)
-        await eventually(lambda: applied(6), what="the late gifts applied")
-        progress = {name: (await client.get(f"/campaigns/{cid}")).json()["progress"] for name, cid in ids.items()}
-        states = {name: (await client.get(f"/campaigns/{cid}")).json()["state"] for name, cid in ids.items()}
+        given = [distribution(cid, uuid.uuid4(), 100_000) for cid in ids.values()]
+        await _send(producer, ledger_topic, late + given)
+        await eventually(lambda: applied(9), what="the late gifts and the distributions applied")
+        got = {name: (await client.get(f"/campaigns/{cid}")).json() for name, cid in ids.items()}
 
-    assert states == {"closed": "closed", "cancelled": "cancelled", "launched": "launched"}
-    assert {name: p["cash_vnd"]["raised"] for name, p in progress.items()} == dict.fromkeys(ids, 1_100_000)
-    reached = {name: p["cash_vnd"]["target_reached_at"] is not None for name, p in progress.items()}
-    assert reached == {"closed": False, "cancelled": False, "launched": True}
+    assert {name: c["state"] for name, c in got.items()} == {
+        "closed": "closed",
+        "cancelled": "cancelled",
+        "launched": "launched",
+    }
+    assert {name: c["progress"]["cash_vnd"]["raised"] for name, c in got.items()} == dict.fromkeys(ids, 1_100_000)
+    assert {name: c["progress"]["beneficiaries"]["raised"] for name, c in got.items()} == dict.fromkeys(ids, 1)
+    reached = {
+        name: sorted(k for k, p in c["progress"].items() if p["target_reached_at"] is not None)
+        for name, c in got.items()
+    }
+    assert reached == {"closed": ["beneficiaries"], "cancelled": [], "launched": ["beneficiaries", "cash_vnd"]}
     conn = await asyncpg.connect(fresh_dsn)
     try:
         announced = await conn.fetch("SELECT payload FROM outbox WHERE event_type = $1", REACHED)
-        rows = await conn.fetch("SELECT campaign_id FROM campaign_targets_reached")
+        rows = await conn.fetch("SELECT campaign_id, target FROM campaign_targets_reached")
     finally:
         await conn.close()
-    assert [json.loads(r["payload"])["campaign_id"] for r in announced] == [str(ids["launched"])]
-    assert [r["campaign_id"] for r in rows] == [ids["launched"]]
+    names = {str(cid): name for name, cid in ids.items()}
+    expected = [("closed", "beneficiaries"), ("launched", "beneficiaries"), ("launched", "cash_vnd")]
+    payloads = [json.loads(r["payload"]) for r in announced]
+    assert sorted((names[p["campaign_id"]], p["target"]) for p in payloads) == expected
+    assert sorted((names[str(r["campaign_id"])], r["target"]) for r in rows) == expected

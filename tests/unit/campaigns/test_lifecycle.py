@@ -216,5 +216,16 @@ def test_other_states_are_never_overdue(state: State) -> None:
 
 
 @pytest.mark.parametrize("state", list(ALLOWED))
-def test_only_a_launched_campaign_announces_a_reached_target(state: State) -> None:
-    assert _campaign(state=state).announces_targets is (state == "launched")
+def test_targets_are_announced_while_launched_and_beneficiaries_until_the_settlement(state: State) -> None:
+    c = _campaign(state=state)
+    announced = [
+        kind for kind in ("cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries") if c.announces(kind)
+    ]
+    expected = {
+        "draft": [],
+        "launched": ["cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries"],
+        "closed": ["beneficiaries"],
+        "settled": [],
+        "cancelled": [],
+    }
+    assert announced == expected[state]

@@ -25,6 +25,7 @@ from rc_shared.events.campaigns import (
     CampaignLaunched,
     CampaignSettled,
     CampaignType,
+    TargetKind,
     Targets,
 )
 
@@ -125,11 +126,14 @@ class Campaign:
     cancel_reason: str = ""
     distribution_deadline: date | None = None
 
-    @property
-    def announces_targets(self) -> bool:
-        """Is a target reached now news? Only while launched: after the close or a cancellation a late
-        ledger event still counts in the figures, but announces nothing."""
-        return self.state == "launched"
+    def announces(self, target: TargetKind) -> bool:
+        """Is reaching ``target`` now news (a CampaignTargetReached)? While launched, every target. Once
+        closed, only ``beneficiaries``: it is reached by distributions, which follow the close (Decree
+        93/2021: within the distribution period); a raising target crossed by a gift recorded after the
+        close counts in the figures but announces nothing. Settled or cancelled: nothing."""
+        if self.state == "launched":
+            return True
+        return self.state == "closed" and target == "beneficiaries"
 
     def _move(self, action: Action) -> None:
         self.state = next_state(self.state, action)

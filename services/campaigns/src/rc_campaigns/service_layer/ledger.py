@@ -11,11 +11,12 @@ A reversal that drops a total back below its target does not "un-reach" it, and 
 later emits nothing: the event announces the first time the target was met (documented on
 :func:`rc_campaigns.domain.progress.newly_reached`). The current figures are in GET /campaigns/{id}.
 
-Only a launched campaign reaches a target: once it is closed, settled or cancelled, a ledger event
-that arrives late (a gift received on or before the close date, recorded afterwards and flagged
-``recorded_after_close``; a reversal; a distribution) still counts in the figures, but a target it
-crosses emits no CampaignTargetReached and is not recorded as reached
-(:attr:`rc_campaigns.domain.campaigns.Campaign.announces_targets`).
+No target is reached after the close or a cancellation: a gift received on or before the close
+date but recorded afterwards (``recorded_after_close``), or any ledger event of a cancelled or
+settled campaign, still counts in the figures, but a target it crosses emits no
+CampaignTargetReached and is not recorded as reached. The one exception is the ``beneficiaries``
+target of a closed campaign, which distributions reach in the distribution period that follows the
+close (:meth:`rc_campaigns.domain.campaigns.Campaign.announces`).
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ async def apply(conn: asyncpg.Connection, event: LedgerEvent, at: datetime) -> l
 async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: datetime) -> list[CampaignTargetReached]:
     repo = CampaignRepository(conn)
     campaign = await repo.get(campaign_id)
-    if campaign is None or not campaign.announces_targets:  # unknown, closed or cancelled: totals only
+    if campaign is None:  # a ledger for a campaign this service does not know: totals only
         return []
     totals = await repo.totals(campaign_id)
     emitted: list[CampaignTargetReached] = []
     for crossing in newly_reached(campaign.targets, totals, await repo.reached(campaign_id)):
+        if not campaign.announces(crossing.target):  # after the close or a cancellation: totals only
+            continue
         event = CampaignTargetReached(
             campaign_id=campaign_id,
             target=crossing.target,
