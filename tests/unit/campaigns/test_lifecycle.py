@@ -216,7 +216,7 @@ def test_other_states_are_never_overdue(state: State) -> None:
 
 
 @pytest.mark.parametrize("state", list(ALLOWED))
-def test_targets_are_announced_while_launched_and_beneficiaries_until_the_settlement(state: State) -> None:
+def test_targets_are_announced_while_launched_and_beneficiaries_after_the_close_too(state: State) -> None:
     c = _campaign(state=state)
     announced = [
         kind for kind in ("cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries") if c.announces(kind)
@@ -225,7 +225,7 @@ def test_targets_are_announced_while_launched_and_beneficiaries_until_the_settle
         "draft": [],
         "launched": ["cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries"],
         "closed": ["beneficiaries"],
-        "settled": [],
+        "settled": ["beneficiaries"],
         "cancelled": [],
     }
     assert announced == expected[state]

@@ -12,11 +12,11 @@ later emits nothing: the event announces the first time the target was met (docu
 :func:`rc_campaigns.domain.progress.newly_reached`). The current figures are in GET /campaigns/{id}.
 
 No target is reached after the close or a cancellation: a gift received on or before the close
-date but recorded afterwards (``recorded_after_close``), or any ledger event of a cancelled or
-settled campaign, still counts in the figures, but a target it crosses emits no
-CampaignTargetReached and is not recorded as reached. The one exception is the ``beneficiaries``
-target of a closed campaign, which distributions reach in the distribution period that follows the
-close (:meth:`rc_campaigns.domain.campaigns.Campaign.announces`).
+date but recorded afterwards (``recorded_after_close``), or any ledger event of a cancelled
+campaign, still counts in the figures, but a target it crosses emits no CampaignTargetReached and
+is not recorded as reached. The one exception is the ``beneficiaries`` target of a closed (or since
+settled) campaign, which distributions reach in the distribution period that follows the close
+(:meth:`rc_campaigns.domain.campaigns.Campaign.announces`).
 """
 
 from __future__ import annotations
