@@ -29,9 +29,18 @@ sys.path.insert(0, str(ROOT))
 
 from bench.baselines import kafka_baseline, postgres_copy_baseline  # noqa: E402
 from rc_shared import clock  # noqa: E402
-from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token  # noqa: E402
+from tests.e2e.harness import (  # noqa: E402
+    BIN,
+    ServiceProcess,
+    auth,
+    post_once_units_known,
+    publish,
+    service_env,
+    token,
+)
 from tests.e2e.test_statement_import_crash import write_statement  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
+from tests.integration.shared.helpers import unit_created  # noqa: E402
 
 
 async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
@@ -53,14 +62,17 @@ async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
         statement = workdir / "statement.csv"
         expected = write_statement(statement, rows)
         today = clock.today()
+        organiser = uuid.uuid4()  # no members service here: its event of the unit is published as it would be
+        await publish(infra.kafka_bootstrap, namespace, [unit_created(organiser)])
         async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
-            r = await client.post(
+            r = await post_once_units_known(
+                client,
                 procs["campaigns"].url + "/campaigns",
-                json={
+                {
                     "code": "BENCH",
                     "name": "Benchmark",
                     "campaign_type": "emergency_relief",
-                    "organising_unit_id": str(uuid.uuid4()),
+                    "organising_unit_id": str(organiser),
                     "receiving_from": (today - timedelta(days=1)).isoformat(),
                     "receiving_until": (today + timedelta(days=30)).isoformat(),
                 },

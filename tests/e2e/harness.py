@@ -12,10 +12,15 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
+from aiokafka import AIOKafkaProducer
 
 from rc_shared.auth import generate_keys, mint
+from rc_shared.envelope import Envelope
+from rc_shared.scope import UNKNOWN_UNIT
+from tests.integration.shared.helpers import eventually
 
 BIN = Path(sys.executable).parent
 _KEYS: tuple[Path, Path] | None = None
@@ -137,3 +142,37 @@ def service_env(name: str, database_url: str, kafka: str, namespace: str) -> dic
         "RC_AUTH_ISSUER": ISSUER,
         "RC_AUTH_AUDIENCE": AUDIENCE,
     }
+
+
+async def new_unit(members: httpx.AsyncClient, level: str = "province", valid_from: str = "2020-01-01") -> str:
+    """A new unit created through the members API; the other services learn it from ``members.units``."""
+    code = f"U-{uuid.uuid4().hex[:8]}"
+    r = await members.post("/units", json={"code": code, "name": code, "level": level, "valid_from": valid_from})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+async def post_once_units_known(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> httpx.Response:
+    """POST ``body``, and again while the answer is the 422 of a unit the service's tree does not know
+    yet (a unit just created in members reaches the other services asynchronously, through Kafka).
+    Such a 422 changes nothing; any other answer is returned as it is."""
+    answers: list[httpx.Response] = []
+
+    async def answered() -> bool:
+        r = await client.post(path, json=body)
+        answers.append(r)
+        return not (r.status_code == 422 and r.json().get("reason") == UNKNOWN_UNIT)
+
+    await eventually(answered, timeout=60, what=f"POST {path}: its units to reach the service's tree")
+    return answers[-1]
+
+
+async def publish(bootstrap: str, namespace: str, envelopes: list[Envelope]) -> None:
+    """Publish events as their owning service would (e.g. members.units where no members service runs)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True)
+    await producer.start()
+    try:
+        for env in envelopes:
+            await producer.send_and_wait(namespace + env.topic, value=env.value(), key=env.key(), headers=env.headers())
+    finally:
+        await producer.stop()

@@ -14,7 +14,7 @@ from rc_campaigns.entrypoints.consumers import ledger_consumer
 from rc_shared import clock
 from rc_shared.envelope import headers_dict
 from tests.e2e.conftest import System
-from tests.e2e.harness import auth
+from tests.e2e.harness import auth, new_unit, post_once_units_known
 from tests.e2e.offsets import read_to_end, wait_caught_up
 from tests.integration.shared.helpers import eventually
 
@@ -29,16 +29,18 @@ async def _ok(r: httpx.Response, *codes: int) -> dict[str, Any]:
 
 
 async def test_relief_campaign_from_launch_to_settlement(system: System) -> None:
-    unit = str(uuid.uuid4())
     async with (
+        httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members,
         httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns,
         httpx.AsyncClient(base_url=system.url("donations"), timeout=30, headers=auth()) as donations,
         httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting,
     ):
+        unit = await new_unit(members)  # the campaigns service learns it from members.units
         c = await _ok(
-            await campaigns.post(
+            await post_once_units_known(
+                campaigns,
                 "/campaigns",
-                json={
+                {
                     "code": f"BAO-{uuid.uuid4().hex[:6]}",
                     "name": "Cứu trợ khẩn cấp bão số 3",
                     "campaign_type": "emergency_relief",

@@ -26,7 +26,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from rc_shared import clock
 from rc_shared.envelope import headers_dict
 from tests.e2e.conftest import System
-from tests.e2e.harness import auth, service_env
+from tests.e2e.harness import auth, new_unit, post_once_units_known, service_env
 from tests.e2e.offsets import read_to_end
 from tests.e2e.sabotage import PatchedProcess
 from tests.infra import create_database
@@ -152,9 +152,10 @@ async def _make_personal_data(system: System, correlation: str, members_only: bo
         if members_only:
             return
         cp, d = system.url("campaigns"), system.url("donations")
-        camp = await c.post(
+        camp = await post_once_units_known(  # the campaigns service learns the new unit from members.units
+            c,
             f"{cp}/campaigns",
-            json={
+            {
                 "code": f"PRIV-{uuid.uuid4().hex[:5]}",
                 "name": "Riêng tư",
                 "campaign_type": "emergency_relief",
@@ -369,11 +370,13 @@ async def test_trace_context_flows_from_the_http_request_through_kafka_to_downst
     """A launch request's W3C trace id is on CampaignLaunched and on the LedgerOpened the donations
     service emitted while handling it."""
     trace = "4bf92f3577b34da6a3ce929d0e0e4736"
-    unit = str(uuid.uuid4())
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+        unit = await new_unit(members)
     async with httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as c:
-        r = await c.post(
+        r = await post_once_units_known(
+            c,
             "/campaigns",
-            json={
+            {
                 "code": f"TRACE-{uuid.uuid4().hex[:5]}",
                 "name": "Trace",
                 "campaign_type": "emergency_relief",

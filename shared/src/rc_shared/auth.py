@@ -13,8 +13,10 @@ What a role may do:
 - ``admin``: everything, including administration (rebuilds, DLQ replays), in its scope.
 
 A request is allowed when the role has the action *and* the unit the resource belongs to is inside
-the user's subtree as of today (see :class:`ScopeResolver`). Endpoints marked public (the
-transparency pages, health, metrics) need no token.
+the user's subtree (see :class:`ScopeResolver`): in the tree valid today, or, for a read of data as
+of another date (``as_of``), in the tree valid on that date (the checks take it as ``on=``), so a
+district's user still reads its former communes' figures as of a day before the district ended.
+Endpoints marked public (the transparency pages, health, metrics) need no token.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -206,9 +209,10 @@ def mint(
 
 
 class ScopeResolver(Protocol):
-    """Tells whether ``unit_id`` lies in the subtree rooted at ``root`` (as of today)."""
+    """Tells whether ``unit_id`` lies in the subtree rooted at ``root`` in the tree valid ``on`` that
+    day (None: today, by the organisation's clock)."""
 
-    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool: ...
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, on: date | None = None) -> bool: ...
 
 
 def principal(request: Request) -> Principal:
@@ -246,13 +250,16 @@ def require(action: Action) -> Callable[..., Awaitable[Principal]]:
     return dep
 
 
-async def check_scope(request: Request, unit_id: uuid.UUID | None, what: str = "this resource") -> None:
-    """Refuse (403) unless ``unit_id`` is in the user's subtree. ``None`` units are admin-only."""
+async def check_scope(
+    request: Request, unit_id: uuid.UUID | None, what: str = "this resource", *, on: date | None = None
+) -> None:
+    """Refuse (403) unless ``unit_id`` is in the user's subtree (in the tree of ``on``; None: today).
+    ``None`` units are admin-only."""
     p = principal(request)
     if p.unit_id is None:
         return
     resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
-    if unit_id is None or resolver is None or not await resolver.within(p.unit_id, unit_id):
+    if unit_id is None or resolver is None or not await resolver.within(p.unit_id, unit_id, on):
         raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(p.unit_id))
 
 
@@ -275,8 +282,9 @@ MANAGE = [Depends(require("manage"))]
 ADMIN = [Depends(require("admin"))]
 
 
-async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
-    """Is any of ``units`` inside the user's subtree? (Always, for an organisation-wide user.)"""
+async def in_scope(request: Request, units: Iterable[uuid.UUID | None], *, on: date | None = None) -> bool:
+    """Is any of ``units`` inside the user's subtree (in the tree of ``on``; None: today)? (Always, for an
+    organisation-wide user.)"""
     root = scope_filter(request)
     if root is None:
         return True
@@ -284,12 +292,14 @@ async def in_scope(request: Request, units: Iterable[uuid.UUID | None]) -> bool:
     if resolver is None:
         return False
     for unit in units:
-        if unit is not None and await resolver.within(root, unit):
+        if unit is not None and await resolver.within(root, unit, on):
             return True
     return False
 
 
-async def require_any(request: Request, units: Iterable[uuid.UUID | None], what: str) -> None:
-    """403 unless one of ``units`` is in the user's subtree."""
-    if not await in_scope(request, units):
+async def require_any(
+    request: Request, units: Iterable[uuid.UUID | None], what: str, *, on: date | None = None
+) -> None:
+    """403 unless one of ``units`` is in the user's subtree (in the tree of ``on``; None: today)."""
+    if not await in_scope(request, units, on=on):
         raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))

@@ -1,19 +1,24 @@
-"""A service's view of the organisation tree for access control, projected from ``members.units``.
+"""A service's view of the organisation tree, projected from ``members.units``.
 
 Services other than members keep this small projection (unit, parent, validity) so that a scope
-check ("is this unit inside the user's subtree today?") is a local query. The members service
-answers from its own tables instead.
+check ("is this unit inside the user's subtree on that day?") is a local query, and so that a unit id
+a request names can be checked against the tree (:class:`UnitTree`). The members service answers
+from its own tables instead.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
 
 import asyncpg
 
 from rc_shared import clock
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope
+from rc_shared.errors import Invalid
 from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
 
 _CLOSE = "UPDATE scope_unit_versions SET valid_to = $2 WHERE unit_id = $1 AND valid_to IS NULL AND valid_from < $2"
@@ -63,13 +68,64 @@ SELECT EXISTS (SELECT 1 FROM up WHERE unit_id = $1)
 
 
 class PgScopeResolver:
-    """``within(root, unit)``: walks up from ``unit`` through the tree valid today."""
+    """``within(root, unit, on)``: walks up from ``unit`` through the tree valid on ``on`` (default: today)."""
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
 
-    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool:
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, on: date | None = None) -> bool:
         if root == unit_id:
             return True
         async with self.pool.acquire() as conn:
-            return bool(await conn.fetchval(_WITHIN, root, unit_id, clock.today()))
+            return bool(await conn.fetchval(_WITHIN, root, unit_id, on or clock.today()))
+
+
+# The ``reason`` of UnitTree's 422s: a unit the tree does not know (perhaps not yet: members.units is
+# asynchronous, a client that has just created the unit may retry), or one not valid on the day(s).
+UNKNOWN_UNIT = "unknown_unit"
+UNIT_NOT_VALID = "unit_not_valid_then"
+# Each version of the units in $1 (their validity).
+_VERSIONS = "SELECT unit_id, valid_from, valid_to FROM scope_unit_versions WHERE unit_id = ANY($1::uuid[])"
+
+
+class UnitTree:
+    """The unit tree as this service learnt it from ``members.units`` (``scope_unit_versions``)."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def check_known(self, units: Mapping[str, uuid.UUID | None], first: date, last: date | None = None) -> None:
+        """Invalid (422 naming the field) for the first of ``units`` (field name -> unit id; None: not
+        given, nothing to check) that the tree does not know, or that is valid on no day from ``first``
+        to ``last`` (default: ``first`` only)."""
+        given = {name: unit for name, unit in units.items() if unit is not None}
+        if not given:
+            return
+        rows = await self.conn.fetch(_VERSIONS, list(given.values()))
+        check_versions(given, rows, first, last)
+
+
+def check_versions(
+    given: Mapping[str, uuid.UUID], rows: Sequence[Mapping[str, Any]], first: date, last: date | None = None
+) -> None:
+    """The decision of :meth:`UnitTree.check_known` over the versions ``rows`` (``unit_id``,
+    ``valid_from``, ``valid_to``) of the ``given`` units (field name -> unit id)."""
+    last = last or first
+    for name, unit in given.items():
+        versions = [r for r in rows if r["unit_id"] == unit]
+        if not versions:
+            raise Invalid(
+                f"{name}: unit {unit} is not in the organisation tree (a unit created in the members service "
+                "is known here once its event has arrived, normally within seconds)",
+                field=name,
+                unit_id=str(unit),
+                reason=UNKNOWN_UNIT,
+            )
+        if not any(v["valid_from"] <= last and (v["valid_to"] is None or v["valid_to"] > first) for v in versions):
+            when = f"on {first}" if first == last else f"between {first} and {last}"
+            raise Invalid(
+                f"{name}: unit {unit} is not in the organisation tree {when}",
+                field=name,
+                unit_id=str(unit),
+                reason=UNIT_NOT_VALID,
+            )

@@ -16,6 +16,8 @@ from rc_campaigns.entrypoints.app import build_app
 from rc_campaigns.settings import Settings
 from rc_shared import clock
 from tests.infra import create_database_async
+from tests.integration.campaigns.helpers import ORGANISER
+from tests.integration.shared.helpers import learn_units, unit_created
 
 SCENARIO_TODAY = date(2025, 1, 15)
 
@@ -45,9 +47,11 @@ def settings_for(infra: Any, dsn: str, namespace: str, **kw: Any) -> Settings:
 
 @contextlib.asynccontextmanager
 async def running(settings: Settings, **roles: bool) -> AsyncIterator[httpx.AsyncClient]:
-    """The app inside its lifespan (migrations, relay, consumers), with an HTTP client on it."""
+    """The app inside its lifespan (migrations, relay, consumers), with an HTTP client on it; the
+    default organising unit of the tests (``ORGANISER``) is in its tree."""
     app = build_app(settings, **roles)
     async with app.router.lifespan_context(app):
+        await learn_units(settings.database_url, "campaigns", [unit_created(ORGANISER)])
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://campaigns", timeout=60) as c:
             yield c

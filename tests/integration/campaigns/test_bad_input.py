@@ -61,6 +61,7 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     ("POST", "/campaigns", _c(name="x" * 201), 422, "field:name"),
     ("POST", "/campaigns", _c(campaign_type="party"), 422, "field:campaign_type"),
     ("POST", "/campaigns", _c(organising_unit_id="not-a-uuid"), 422, "field:organising_unit_id"),
+    ("POST", "/campaigns", _c(organising_unit_id=UNKNOWN), 422, f"organising_unit_id: unit {UNKNOWN} is not in the"),
     ("POST", "/campaigns", _c(targets={"cash_vnd": 10**20}), 422, "field:targets.cash_vnd"),
     ("POST", "/campaigns", _c(targets={"cash_vnd": -1}), 422, "field:targets.cash_vnd"),
     ("POST", "/campaigns", _c(targets={"cash_vnd": 1.5}), 422, "field:targets.cash_vnd"),
@@ -99,6 +100,7 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     # PATCH /campaigns/{id}
     ("PATCH", f"/campaigns/{UNKNOWN}", {"name": "x"}, 404, f"campaign {UNKNOWN} not found"),
     ("PATCH", "/campaigns/{draft}", {}, 422, "nothing to change"),
+    ("PATCH", "/campaigns/{draft}", {"organising_unit_id": UNKNOWN}, 422, f"organising_unit_id: unit {UNKNOWN} is not"),
     ("PATCH", "/campaigns/{draft}", {"name": None}, 422, "name cannot be null"),
     ("PATCH", "/campaigns/{draft}", {"receiving_until": "2024-01-01"}, 422, "is before receiving_from"),
     ("PATCH", "/campaigns/{draft}", {"parent_campaign_id": "{draft}"}, 422, "cannot be its own parent"),

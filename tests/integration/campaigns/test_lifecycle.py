@@ -10,12 +10,14 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from rc_shared import clock
-from rc_shared.envelope import headers_dict
+from rc_shared.envelope import Envelope, headers_dict
+from rc_shared.events.members import UnitDissolved
 from tests.integration.campaigns.conftest import running, settings_for
-from tests.integration.campaigns.helpers import create_campaign, launched_campaign, snapshot
-from tests.integration.shared.helpers import read_topic
+from tests.integration.campaigns.helpers import campaign_body, create_campaign, launched_campaign, snapshot
+from tests.integration.shared.helpers import eventually, learn_units, read_topic, unit_created
 
 pytestmark = pytest.mark.integration
 
@@ -164,8 +166,9 @@ async def test_parent_campaign_links_and_cycles_are_refused(client: httpx.AsyncC
     assert [i["id"] for i in listed["items"]] == [child["id"]]
 
 
-async def test_list_filters_by_state_type_and_unit(client: httpx.AsyncClient) -> None:
+async def test_list_filters_by_state_type_and_unit(client: httpx.AsyncClient, module_dsn: str) -> None:
     unit = str(uuid.uuid4())
+    await learn_units(module_dsn, "campaigns", [unit_created(uuid.UUID(unit))])
     a = await create_campaign(client, organising_unit_id=unit, campaign_type="blood_drive")
     b = await launched_campaign(client, participating_unit_ids=[unit], campaign_type="emergency_relief")
     await create_campaign(client)  # another unit
@@ -182,9 +185,10 @@ async def test_list_filters_by_state_type_and_unit(client: httpx.AsyncClient) ->
 
 
 async def test_overdue_lists_launched_past_period_and_closed_past_distribution_deadline(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, module_dsn: str
 ) -> None:
     unit = str(uuid.uuid4())
+    await learn_units(module_dsn, "campaigns", [unit_created(uuid.UUID(unit))])
     open_late = await launched_campaign(client, organising_unit_id=unit, receiving_until="2025-02-28")
     closed = await launched_campaign(client, organising_unit_id=unit)
     with clock.frozen(date(2025, 3, 1)):
@@ -269,3 +273,59 @@ async def test_the_windows_come_from_settings(infra: Any, fresh_dsn: str) -> Non
         assert (await c.post(f"/campaigns/{draft['id']}/close", json={})).status_code == 200
         r = await c.post(f"/campaigns/{draft['id']}/settle", json={"settled_on": "2025-01-18"})
         assert r.status_code == 200 and r.json()["settled_on"] == "2025-01-18", r.text
+
+
+async def test_the_organising_unit_must_be_in_the_tree_learnt_from_members_units(
+    infra: Any, fresh_dsn: str, namespace: str, producer: AIOKafkaProducer
+) -> None:
+    """An organising unit the tree does not know (yet), or not valid during the receiving period, is a
+    422 naming organising_unit_id that changes nothing; once its members.units event has arrived
+    through Kafka, the same request creates the campaign. (Organisation-wide admin: access control off.)"""
+    new, ended = uuid.uuid4(), uuid.uuid4()
+    units = [
+        unit_created(new),
+        unit_created(ended),
+        Envelope(UnitDissolved(unit_id=ended, valid_from=date(2024, 12, 1)), source="/members"),
+    ]
+    async with running(settings_for(infra, fresh_dsn, namespace)) as c:
+        body = campaign_body(organising_unit_id=str(new))
+        conn = await asyncpg.connect(fresh_dsn)
+        try:
+            before = await snapshot(conn)
+            unknown = await c.post("/campaigns", json=body)
+            assert unknown.status_code == 422, unknown.text
+            assert unknown.json()["field"] == "organising_unit_id"
+            assert f"unit {new} is not in the organisation tree" in unknown.json()["message"]
+            assert await snapshot(conn) == before
+            for env in units:
+                await producer.send_and_wait(
+                    namespace + env.topic, value=env.value(), key=env.key(), headers=env.headers()
+                )
+
+            async def learnt() -> bool:
+                return (
+                    int(await conn.fetchval("SELECT count(*) FROM scope_unit_versions WHERE valid_to IS NOT NULL")) == 1
+                )
+
+            await eventually(learnt, what="the units consumer to learn the units")
+            created = await c.post("/campaigns", json=body)
+            assert created.status_code == 201, created.text
+            # dissolved on 2024-12-01: not in the tree during a 2025 receiving period (nor as the new organiser)
+            gone = await c.post("/campaigns", json=campaign_body(organising_unit_id=str(ended)))
+            assert gone.status_code == 422, gone.text
+            assert gone.json()["field"] == "organising_unit_id"
+            assert "between 2025-01-01 and 2025-03-31" in gone.json()["message"]
+            moved = await c.patch(f"/campaigns/{created.json()['id']}", json={"organising_unit_id": str(ended)})
+            assert moved.status_code == 422 and moved.json()["field"] == "organising_unit_id", moved.text
+            # a 2024 period: the unit was in the tree then
+            old = await c.post(
+                "/campaigns",
+                json=campaign_body(
+                    organising_unit_id=str(ended), receiving_from="2024-10-01", receiving_until="2024-12-31"
+                ),
+            )
+            assert old.status_code == 201, old.text
+            late = await c.patch(f"/campaigns/{old.json()['id']}", json={"receiving_from": "2024-12-01"})
+            assert late.status_code == 422 and late.json()["field"] == "organising_unit_id", late.text
+        finally:
+            await conn.close()

@@ -255,3 +255,57 @@ async def test_distribution_reversal_lowers_beneficiaries_reached(infra: Any, fr
         assert reached == 0
     finally:
         await conn.close()
+
+
+async def test_a_late_ledger_event_after_the_close_or_a_cancellation_counts_but_reaches_no_target(
+    infra: Any, fresh_dsn: str, namespace: str, producer: AIOKafkaProducer
+) -> None:
+    """A gift received before the close but recorded after it (``recorded_after_close``), or one that
+    arrives after a cancellation, is in the figures; the target it crosses is not announced. The
+    beneficiaries target is still announced after the close (distribution follows it), not after a
+    cancellation. The same events for a campaign still launched announce both (so they were applied)."""
+    ledger_topic = namespace + "donations.ledger"
+    async with running(settings_for(infra, fresh_dsn, namespace)) as client:
+        ids: dict[str, uuid.UUID] = {}
+        for name in ("closed", "cancelled", "launched"):
+            c = await launched_campaign(client, targets={"cash_vnd": 1_000_000, "beneficiaries": 1})
+            ids[name] = uuid.UUID(c["id"])
+        await _send(producer, ledger_topic, [donation(cid, amount=600_000) for cid in ids.values()])
+
+        async def applied(n: int) -> bool:
+            return int(await _fetchval(fresh_dsn, "SELECT count(*) FROM processed_events")) == n
+
+        await eventually(lambda: applied(3), what="the first gifts applied")
+        r = await client.post(f"/campaigns/{ids['closed']}/close", json={})
+        assert r.status_code == 200, r.text
+        r = await client.post(f"/campaigns/{ids['cancelled']}/cancel", json={"reason": "the storm turned away"})
+        assert r.status_code == 200, r.text
+        late = [donation(cid, amount=500_000, recorded_after_close=(name == "closed")) for name, cid in ids.items()]
+        given = [distribution(cid, uuid.uuid4(), 100_000) for cid in ids.values()]
+        await _send(producer, ledger_topic, late + given)
+        await eventually(lambda: applied(9), what="the late gifts and the distributions applied")
+        got = {name: (await client.get(f"/campaigns/{cid}")).json() for name, cid in ids.items()}
+
+    assert {name: c["state"] for name, c in got.items()} == {
+        "closed": "closed",
+        "cancelled": "cancelled",
+        "launched": "launched",
+    }
+    assert {name: c["progress"]["cash_vnd"]["raised"] for name, c in got.items()} == dict.fromkeys(ids, 1_100_000)
+    assert {name: c["progress"]["beneficiaries"]["raised"] for name, c in got.items()} == dict.fromkeys(ids, 1)
+    reached = {
+        name: sorted(k for k, p in c["progress"].items() if p["target_reached_at"] is not None)
+        for name, c in got.items()
+    }
+    assert reached == {"closed": ["beneficiaries"], "cancelled": [], "launched": ["beneficiaries", "cash_vnd"]}
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        announced = await conn.fetch("SELECT payload FROM outbox WHERE event_type = $1", REACHED)
+        rows = await conn.fetch("SELECT campaign_id, target FROM campaign_targets_reached")
+    finally:
+        await conn.close()
+    names = {str(cid): name for name, cid in ids.items()}
+    expected = [("closed", "beneficiaries"), ("launched", "beneficiaries"), ("launched", "cash_vnd")]
+    payloads = [json.loads(r["payload"]) for r in announced]
+    assert sorted((names[p["campaign_id"]], p["target"]) for p in payloads) == expected
+    assert sorted((names[str(r["campaign_id"])], r["target"]) for r in rows) == expected

@@ -33,6 +33,7 @@ from rc_shared.events.campaigns import (
     Targets,
 )
 from tests.infra import create_database_async
+from tests.integration.shared.helpers import unit_created
 
 TODAY = Policy().today()
 
@@ -166,6 +167,20 @@ class Campaigns:
     async def settle(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
         await self.publish(CampaignSettled(campaign_id=campaign_id, settled_on=on))
         await self._status(campaign_id, "settled")
+
+    async def unit(self, unit_id: uuid.UUID | None = None, valid_from: date = date(2020, 1, 1)) -> uuid.UUID:
+        """Plays the members service too: a new unit, once the donations service's tree has learnt it."""
+        unit_id = unit_id or uuid.uuid4()
+        env = unit_created(unit_id, valid_from)
+        await self.producer.send_and_wait(
+            self.namespace + env.topic, value=env.value(), key=env.key(), headers=env.headers()
+        )
+
+        async def learnt() -> bool:
+            return bool(await self.db.fetchval("SELECT count(*) FROM scope_unit_versions WHERE unit_id = $1", unit_id))
+
+        await eventually(learnt, what=f"unit {unit_id} in the tree")
+        return unit_id
 
     async def verified_beneficiary(self, verified_on: date | None = None) -> uuid.UUID:
         b = uuid.uuid4()

@@ -153,7 +153,7 @@ async def test_events_carry_no_donor_personal_data_and_the_public_ledger_names_o
 
 
 async def test_soft_credit_is_reported_but_never_counted_twice(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
-    mobiliser_unit, mobiliser = uuid.uuid4(), uuid.uuid4()
+    mobiliser_unit, mobiliser = await campaigns.unit(), uuid.uuid4()
     cid, _ = await campaigns.launch()
     for amount in (400_000, 600_000):
         r = await client.post(
@@ -337,3 +337,32 @@ async def test_erasing_a_donor_keeps_the_gift_and_removes_the_name_from_the_publ
     public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
     assert [c["donor"] for c in public["contributions"]] == ["Nhà hảo tâm ẩn danh"]
     assert public["totals"]["cash_received_vnd"] == 1_000
+
+
+async def test_receiving_and_credited_units_must_be_in_the_tree_on_the_day_of_the_gift(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A unit the tree (learnt from members.units) does not know, or not valid on the day: 422 naming
+    the field, nothing recorded; once the unit's event has arrived, the same gift is recorded."""
+    partner, stranger = uuid.uuid4(), uuid.uuid4()
+    cid, _ = await campaigns.launch(participating=[partner])
+    newer = await campaigns.unit(valid_from=TODAY)
+    yesterday = str(TODAY - timedelta(days=1))
+    pledge = {"amount_vnd": 300_000, "instalments": 1, "first_due_on": str(TODAY), "unit_id": str(partner)}
+    refused = [
+        ("unit_id", "donations", cash(unit_id=str(partner)), f"unit {partner} is not in the organisation tree"),
+        ("credited_unit_id", "donations", cash(credited_unit_id=str(stranger)), f"unit {stranger} is not in"),
+        ("credited_unit_id", "donations", cash(credited_unit_id=str(newer), received_on=yesterday), f"on {yesterday}"),
+        ("unit_id", "pledges", pledge, f"unit {partner} is not in the organisation tree"),
+    ]
+    for field, what, body, message in refused:
+        r = await client.post(f"/campaigns/{cid}/{what}", json=body)
+        assert r.status_code == 422, r.text
+        assert r.json()["field"] == field and message in r.json()["message"], r.json()
+    assert await _count(db, "donations", cid) == 0 and await _count(db, "pledges", cid) == 0
+
+    await campaigns.unit(partner)  # its members.units event arrives
+    ok = await client.post(f"/campaigns/{cid}/donations", json=cash(unit_id=str(partner), credited_unit_id=str(newer)))
+    assert ok.status_code == 201, ok.text
+    assert (ok.json()["unit_id"], ok.json()["credited_unit_id"]) == (str(partner), str(newer))
+    assert (await client.post(f"/campaigns/{cid}/pledges", json=pledge)).status_code == 201

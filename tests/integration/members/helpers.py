@@ -8,6 +8,8 @@ from typing import Any
 import asyncpg
 import httpx
 
+from rc_shared.auth import mint
+
 TABLES = (
     "units",
     "unit_versions",
@@ -25,6 +27,12 @@ TABLES = (
     "course_attendance",
     "outbox",
 )
+
+
+def bearer(private: bytes, role: str, unit_id: str | None) -> dict[str, str]:
+    """The Authorization header of a token signed with ``private`` (the ``authed`` fixture's key)."""
+    tok = mint(private, subject="it", role=role, unit_id=unit_id, issuer="rc-dev", audience="redcross-platform")
+    return {"Authorization": f"Bearer {tok}"}
 
 
 def tag() -> str:

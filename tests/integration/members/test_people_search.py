@@ -4,50 +4,21 @@ the fields a listing shows (with real tokens for the scoped users)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
-from rc_members.entrypoints.app import build_app
-from rc_members.settings import Settings
 from rc_shared import clock
-from rc_shared.auth import ROLES, generate_keys, mint
-from tests.integration.members.helpers import person, tree, unit
+from rc_shared.auth import ROLES
+from tests.integration.members.helpers import bearer, person, tree, unit
 
 pytestmark = pytest.mark.integration
 
 THIS_YEAR = clock.today().year
 SUMMARY_KEYS = {"id", "full_name", "gender", "birth_date", "deceased_on", "registered_unit_id", "membership", "roles"}
 NOT_LISTED = {"phone", "id_number", "address", "health_notes", "consents", "memberships"}
-
-
-@pytest.fixture(scope="module")
-async def authed(
-    infra: Any, members_dsn: str, client: httpx.AsyncClient, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[tuple[httpx.AsyncClient, bytes]]:
-    """A second app on the same database with access control on; and the private key of its tokens."""
-    private, public = generate_keys(tmp_path_factory.mktemp("auth"))
-    settings = Settings(
-        database_url=members_dsn,
-        kafka_bootstrap_servers=infra.kafka_bootstrap,
-        log_json=False,
-        log_level="WARNING",
-        auth_enabled=True,
-        auth_public_key_file=str(public),
-    )
-    app = build_app(settings, relay=False, consumers=False)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://members", timeout=120) as c:
-            yield c, private.read_bytes()
-
-
-def bearer(private: bytes, role: str, unit_id: str | None) -> dict[str, str]:
-    tok = mint(private, subject="it", role=role, unit_id=unit_id, issuer="rc-dev", audience="redcross-platform")
-    return {"Authorization": f"Bearer {tok}"}
 
 
 async def listing(client: httpx.AsyncClient, **params: Any) -> dict[str, Any]:

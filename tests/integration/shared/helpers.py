@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+import uuid
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import date
 from typing import Any
 
+import asyncpg
 from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from rc_shared.envelope import Envelope
+from rc_shared.events.members import UnitCreated
+from rc_shared.scope import units_consumer
 
 
 async def read_topic(bootstrap: str, topic: str, expect: int | None = None, timeout: float = 30.0) -> list[Any]:
@@ -79,3 +86,27 @@ async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 30.0
             return
         await asyncio.sleep(0.2)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def unit_created(
+    unit_id: uuid.UUID, valid_from: date = date(2020, 1, 1), parent_id: uuid.UUID | None = None
+) -> Envelope:
+    """The members service's event of a new unit: it enters the tree of every service consuming ``members.units``."""
+    code = f"U{unit_id.hex[:8].upper()}"
+    event = UnitCreated(
+        unit_id=unit_id, valid_from=valid_from, code=code, name=code, level="commune", parent_id=parent_id
+    )
+    return Envelope(data=event, source="/members")
+
+
+async def learn_units(dsn: str, service: str, envelopes: Iterable[Envelope]) -> None:
+    """Apply ``members.units`` events to ``service``'s tree with the handlers of its own units consumer
+    (for an app run without consumers; a test of the consumer itself sends them through Kafka)."""
+    consumer = units_consumer(service)
+    conn = await asyncpg.connect(dsn)
+    try:
+        for env in envelopes:
+            async with conn.transaction():
+                await consumer.handlers[env.type](conn, env)
+    finally:
+        await conn.close()

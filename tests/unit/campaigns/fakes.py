@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +18,7 @@ from rc_campaigns.domain.beneficiaries import DedupKey
 from rc_campaigns.domain.campaigns import Campaign
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer.unit_of_work import CampaignsUnitOfWork
+from rc_shared.scope import check_versions
 from tests.unit.fake_uow import FakeEvents
 
 
@@ -271,9 +272,32 @@ class FakeBloodRepository:
         }
 
 
+class FakeUnitTree:
+    """The tree learnt from members.units: every unit is known unless versions were given for it."""
+
+    def __init__(self) -> None:
+        self.versions: list[dict[str, Any]] = []
+        self.unknown: set[uuid.UUID] = set()
+
+    def learn(self, unit_id: uuid.UUID, valid_from: date, valid_to: date | None = None) -> None:
+        self.versions.append({"unit_id": unit_id, "valid_from": valid_from, "valid_to": valid_to})
+
+    async def check_known(self, units: Mapping[str, uuid.UUID | None], first: date, last: date | None = None) -> None:
+        given = {name: unit for name, unit in units.items() if unit is not None}
+        described = {v["unit_id"] for v in self.versions}
+        rows = [*self.versions]
+        rows += [
+            {"unit_id": u, "valid_from": date.min, "valid_to": None}
+            for u in given.values()
+            if u not in described and u not in self.unknown
+        ]
+        check_versions(given, rows, first, last)
+
+
 class FakeUnitOfWork(FakeEvents, CampaignsUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
         self.campaigns = FakeCampaignRepository()
+        self.units = FakeUnitTree()
         self.beneficiaries = FakeBeneficiaryRepository()
         self.blood = FakeBloodRepository()

@@ -213,3 +213,19 @@ def test_closed_campaign_is_overdue_after_closed_on_plus_distribution_days() -> 
 @pytest.mark.parametrize("state", ["draft", "settled", "cancelled"])
 def test_other_states_are_never_overdue(state: State) -> None:
     assert overdue(state, date(2000, 1, 1), date(2000, 1, 1), date(2025, 1, 1), RULES) is None
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+def test_targets_are_announced_while_launched_and_beneficiaries_after_the_close_too(state: State) -> None:
+    c = _campaign(state=state)
+    announced = [
+        kind for kind in ("cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries") if c.announces(kind)
+    ]
+    expected = {
+        "draft": [],
+        "launched": ["cash_vnd", "in_kind_value_vnd", "blood_units", "beneficiaries"],
+        "closed": ["beneficiaries"],
+        "settled": ["beneficiaries"],
+        "cancelled": [],
+    }
+    assert announced == expected[state]

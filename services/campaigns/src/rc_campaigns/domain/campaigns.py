@@ -25,6 +25,7 @@ from rc_shared.events.campaigns import (
     CampaignLaunched,
     CampaignSettled,
     CampaignType,
+    TargetKind,
     Targets,
 )
 
@@ -124,6 +125,16 @@ class Campaign:
     cancelled_on: date | None = None
     cancel_reason: str = ""
     distribution_deadline: date | None = None
+
+    def announces(self, target: TargetKind) -> bool:
+        """Is reaching ``target`` now news (a CampaignTargetReached)? While launched, every target. After
+        the close (closed, then settled), only ``beneficiaries``: it is reached by distributions, which
+        follow the close (Decree 93/2021: within the distribution period) and may reach this service
+        after the settlement; a raising target crossed by a gift recorded after the close counts in the
+        figures but announces nothing. Cancelled: nothing."""
+        if self.state == "launched":
+            return True
+        return self.state in ("closed", "settled") and target == "beneficiaries"
 
     def _move(self, action: Action) -> None:
         self.state = next_state(self.state, action)

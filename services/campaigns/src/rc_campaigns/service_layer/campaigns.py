@@ -50,6 +50,11 @@ async def _check_code(repo: CampaignRepo, code: str, campaign_id: uuid.UUID) -> 
         )
 
 
+async def _check_organiser(uow: CampaignsUnitOfWork, c: Campaign) -> None:
+    """The organising unit is in the tree (learnt from members.units) on some day of the receiving period."""
+    await uow.units.check_known({"organising_unit_id": c.organising_unit_id}, c.receiving_from, c.receiving_until)
+
+
 def _targets(raw: dict[str, Any] | None) -> Targets:
     return Targets(**(raw or {}))
 
@@ -73,6 +78,7 @@ async def create_campaign(uow: CampaignsUnitOfWork, fields: dict[str, Any]) -> u
         targets=_targets(fields.get("targets")),
         parent_campaign_id=fields.get("parent_campaign_id"),
     )
+    await _check_organiser(uow, c)
     await repo.add(c)
     return campaign_id
 
@@ -100,6 +106,8 @@ async def update_draft(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes
             f"({updated.receiving_from.isoformat()})",
             field="receiving_until",
         )
+    if changes.keys() & {"organising_unit_id", "receiving_from", "receiving_until"}:
+        await _check_organiser(uow, updated)
     await repo.save(updated)
 
 

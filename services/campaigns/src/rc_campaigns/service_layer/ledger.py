@@ -10,6 +10,13 @@ commit or neither does, and a redelivery or a restart finds the row and emits no
 A reversal that drops a total back below its target does not "un-reach" it, and reaching it again
 later emits nothing: the event announces the first time the target was met (documented on
 :func:`rc_campaigns.domain.progress.newly_reached`). The current figures are in GET /campaigns/{id}.
+
+No target is reached after the close or a cancellation: a gift received on or before the close
+date but recorded afterwards (``recorded_after_close``), or any ledger event of a cancelled
+campaign, still counts in the figures, but a target it crosses emits no CampaignTargetReached and
+is not recorded as reached. The one exception is the ``beneficiaries`` target of a closed (or since
+settled) campaign, which distributions reach in the distribution period that follows the close
+(:meth:`rc_campaigns.domain.campaigns.Campaign.announces`).
 """
 
 from __future__ import annotations
@@ -89,6 +96,8 @@ async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: da
     totals = await repo.totals(campaign_id)
     emitted: list[CampaignTargetReached] = []
     for crossing in newly_reached(campaign.targets, totals, await repo.reached(campaign_id)):
+        if not campaign.announces(crossing.target):  # after the close or a cancellation: totals only
+            continue
         event = CampaignTargetReached(
             campaign_id=campaign_id,
             target=crossing.target,

@@ -7,7 +7,7 @@ them with the SQL repositories of :mod:`rc_campaigns.adapters`, the tests with i
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -18,6 +18,7 @@ from rc_campaigns.domain.beneficiaries import DedupKey
 from rc_campaigns.domain.campaigns import Campaign
 from rc_campaigns.domain.progress import Totals
 from rc_shared.outbox import UnitOfWork
+from rc_shared.scope import UnitTree
 from rc_shared.uow import AbstractUnitOfWork, OutboxUnitOfWork, Row
 
 
@@ -103,10 +104,19 @@ class BloodRepo(Protocol):
     ) -> None: ...
 
 
+class UnitTreeRepo(Protocol):
+    """The organisation tree as learnt from ``members.units`` (:class:`rc_shared.scope.UnitTree`)."""
+
+    async def check_known(
+        self, units: Mapping[str, uuid.UUID | None], first: date, last: date | None = None
+    ) -> None: ...
+
+
 class CampaignsUnitOfWork(AbstractUnitOfWork):
     """What a campaigns use case works with."""
 
     campaigns: CampaignRepo
+    units: UnitTreeRepo
     beneficiaries: BeneficiaryRepo
     blood: BloodRepo
 
@@ -117,5 +127,6 @@ class SqlUnitOfWork(OutboxUnitOfWork, CampaignsUnitOfWork):
     def __init__(self, tx: UnitOfWork) -> None:
         super().__init__(tx)
         self.campaigns = CampaignRepository(self.conn)
+        self.units = UnitTree(self.conn)
         self.beneficiaries = BeneficiaryRepository(self.conn)
         self.blood = BloodRepository(self.conn)

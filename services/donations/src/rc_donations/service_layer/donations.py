@@ -31,6 +31,7 @@ from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DonationRecorded, DonationReversed
 from rc_shared.outbox import UnitOfWork
+from rc_shared.scope import UnitTree
 
 
 async def lock_open_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> tuple[Ledger, asyncpg.Record]:
@@ -163,6 +164,10 @@ async def prepare_donation(
     ledger.check_accepts(cmd.received_on, policy.today())
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
+    # the units the request names must be in the tree on the day of the gift (422 naming the field)
+    await UnitTree(conn).check_known(
+        {"unit_id": cmd.unit_id, "credited_unit_id": cmd.credited_unit_id}, cmd.received_on
+    )
 
     donor = cmd.donor
     if cmd.pledge_id is not None:

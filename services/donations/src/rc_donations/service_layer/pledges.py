@@ -15,6 +15,7 @@ from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.events.donations import PledgeRecorded
 from rc_shared.outbox import UnitOfWork
+from rc_shared.scope import UnitTree
 
 
 async def record_pledge(
@@ -38,6 +39,7 @@ async def record_pledge(
         )
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
+    await UnitTree(conn).check_known({"unit_id": cmd.unit_id}, plan[0].due_on, plan[-1].due_on)
     donor_id, donor_type, _named = await resolve_donor(repo, cmd.donor)
     pledge_id = uuid.uuid4()
     await repo.insert_pledge(

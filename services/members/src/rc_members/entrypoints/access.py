@@ -63,9 +63,11 @@ group or course (scoped users only; others get the use case's own 404), 403 when
 scope, then the use case's own checks (422, 409, ...). Health, metrics and the OpenAPI document
 are not in the service router and stay public.
 
-Dates: scope follows the tree valid today even when a request reads another date (``as_of``), so
-a scoped user cannot read a unit of its subtree that ended before today; organisation-wide users
-can.
+Dates: scope follows the tree valid today, except for a read of data as of another date
+(``as_of``: ``GET /units``, ``/units/{id}``, ``/units/{id}/children``, ``/stats``, ``/groups/{id}``),
+whose scope follows the tree valid on that date (``on=``, as every service does; see
+``rc_shared.auth``): a district's user reads its former communes as of a day before the district
+ended, and not as of a day after they left its subtree.
 """
 
 from __future__ import annotations
@@ -86,17 +88,17 @@ from rc_shared.errors import NotFound
 
 
 class MembersScopeResolver:
-    """``within(root, unit)`` from the members service's own dated tree, as of ``today()``."""
+    """``within(root, unit, on)`` from the members service's own dated tree, as of ``on`` (default: ``today()``)."""
 
     def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = clock.today) -> None:
         self.pool = pool
         self.today = today
 
-    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool:
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, on: date | None = None) -> bool:
         if root == unit_id:
             return True
         async with self.pool.acquire() as conn:
-            return await UnitRepository(conn).within(root, unit_id, self.today())
+            return await UnitRepository(conn).within(root, unit_id, on or self.today())
 
 
 def _today(request: Request) -> date:
@@ -109,17 +111,18 @@ def scope_root(request: Request) -> uuid.UUID | None:
     return principal(request).unit_id
 
 
-async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the unit") -> None:
-    """403 unless ``unit_id`` is in the user's subtree (None: organisation-wide users only)."""
-    await check_scope(request, unit_id, what)
+async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the unit", *, on: date | None = None) -> None:
+    """403 unless ``unit_id`` is in the user's subtree in the tree of ``on`` (None: today; a None unit:
+    organisation-wide users only)."""
+    await check_scope(request, unit_id, what, on=on)
 
 
-async def subtree(request: Request, conn: Any) -> list[uuid.UUID] | None:
-    """The ids of the user's units today (None: no restriction)."""
+async def subtree(request: Request, conn: Any, *, on: date | None = None) -> list[uuid.UUID] | None:
+    """The ids of the user's units in the tree of ``on`` (None: today; the result None: no restriction)."""
     root = scope_root(request)
     if root is None:
         return None
-    return await UnitRepository(conn).subtree_ids(root, _today(request))
+    return await UnitRepository(conn).subtree_ids(root, on or _today(request))
 
 
 async def person(request: Request, conn: Any, person_id: uuid.UUID) -> None:
@@ -136,17 +139,19 @@ async def person(request: Request, conn: Any, person_id: uuid.UUID) -> None:
     raise Forbidden("the person is outside your unit's scope", scope_unit_id=str(root))
 
 
-async def _owned(request: Request, conn: Any, table: str, what: str, resource_id: uuid.UUID) -> None:
+async def _owned(
+    request: Request, conn: Any, table: str, what: str, resource_id: uuid.UUID, on: date | None = None
+) -> None:
     if scope_root(request) is None:
         return
     unit_id = await conn.fetchval(f"SELECT unit_id FROM {table} WHERE id = $1", resource_id)
     if unit_id is None:
         raise NotFound(f"{what} {resource_id} not found")
-    await check_scope(request, unit_id, f"the {what}'s unit")
+    await check_scope(request, unit_id, f"the {what}'s unit", on=on)
 
 
-async def group(request: Request, conn: Any, group_id: uuid.UUID) -> None:
-    await _owned(request, conn, "groups", "group", group_id)
+async def group(request: Request, conn: Any, group_id: uuid.UUID, *, on: date | None = None) -> None:
+    await _owned(request, conn, "groups", "group", group_id, on)
 
 
 async def course(request: Request, conn: Any, course_id: uuid.UUID) -> None:

@@ -118,10 +118,10 @@ async def list_units(
 ) -> dict[str, Any]:
     if level is not None:
         policy.levels.rank(level)
-    if parent_id is not None:
-        await access.unit(request, parent_id, "parent_id")
-    among = await access.subtree(request, conn)
     d = _day(policy, as_of)
+    if parent_id is not None:
+        await access.unit(request, parent_id, "parent_id", on=d)
+    among = await access.subtree(request, conn, on=d)
     items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset, among)
     return {"as_of": d, "count": len(items), "items": items}
 
@@ -130,16 +130,17 @@ async def list_units(
     "/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors", dependencies=auth.READ
 )
 async def get_unit(request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
-    await access.unit(request, unit_id)
-    return await units.get_unit(UnitRepository(conn), unit_id, _day(policy, as_of))
+    d = _day(policy, as_of)
+    await access.unit(request, unit_id, on=d)
+    return await units.get_unit(UnitRepository(conn), unit_id, d)
 
 
 @router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date", dependencies=auth.READ)
 async def unit_children(
     request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
 ) -> dict[str, Any]:
-    await access.unit(request, unit_id)
     d = _day(policy, as_of)
+    await access.unit(request, unit_id, on=d)
     items = await units.unit_children(UnitRepository(conn), unit_id, d)
     return {"as_of": d, "count": len(items), "items": items}
 
@@ -215,11 +216,12 @@ async def dissolve_unit(
 async def stats(
     request: Request, conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None
 ) -> dict[str, Any]:
+    d = _day(policy, as_of)
     if unit_id is None:
         unit_id = access.scope_root(request)
     else:
-        await access.unit(request, unit_id)
-    return await people.stats(conn, unit_id, _day(policy, as_of))
+        await access.unit(request, unit_id, on=d)
+    return await people.stats(conn, unit_id, d)
 
 
 # ----------------------------------------------------------------------- people
@@ -497,8 +499,9 @@ async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str,
 async def get_group(
     request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
 ) -> dict[str, Any]:
-    await access.group(request, conn, group_id)
-    return await groups.group_view(GroupRepository(conn), group_id, _day(policy, as_of))
+    d = _day(policy, as_of)
+    await access.group(request, conn, group_id, on=d)
+    return await groups.group_view(GroupRepository(conn), group_id, d)
 
 
 @router.post(

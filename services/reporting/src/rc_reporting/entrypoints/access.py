@@ -2,8 +2,8 @@
 
 Scopes come from the shared projection of the organisation tree (``scope_unit_versions``, kept by
 ``rc_shared.scope.units_consumer("reporting")`` from ``members.units``, answered by the default
-``PgScopeResolver`` as of today). It is not part of ``rc-reporting rebuild``: it is idempotent and
-emptying it would lock scoped users out while the rebuild runs.
+``PgScopeResolver`` in the tree of the report's date). It is not part of ``rc-reporting rebuild``:
+it is idempotent and emptying it would lock scoped users out while the rebuild runs.
 
 ==================================== ====== ==================================================================
 Endpoint                             Action Scope
@@ -20,8 +20,10 @@ GET /reports/campaigns               public the campaign list (Decree 93/2021: t
 GET /reports/campaigns/{id}          public one campaign's progress (Decree 93/2021)
 ==================================== ====== ==================================================================
 
-A unit that ended before today is outside every scoped user's subtree (scopes follow today's tree),
-even when a report reads an earlier ``as_of``; organisation-wide users can still read it. A unit
+A report as of a date is scope-checked in the tree valid on that date (``as_of``, default today;
+``on=`` of ``rc_shared.auth``, as in every service): a district's user reads its former communes'
+figures as of a day before the district ended, and a unit that ended before ``as_of`` is outside
+every scoped user's subtree (organisation-wide users can still read it). A unit
 just created in members is reachable by scoped users once ``reporting.scope-units`` has projected
 it (normally within a second; 403 until then).
 """
@@ -29,6 +31,7 @@ it (normally within a second; 403 until then).
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from fastapi import Request
@@ -37,11 +40,12 @@ from rc_shared.auth import Forbidden, check_scope, principal
 from rc_shared.errors import NotFound
 
 
-async def report_root(request: Request, unit_id: uuid.UUID | None) -> uuid.UUID | None:
-    """The top unit of a tree report: ``unit_id`` (403 outside the scope) or the user's scope root."""
+async def report_root(request: Request, unit_id: uuid.UUID | None, as_of: date) -> uuid.UUID | None:
+    """The top unit of a tree report as of ``as_of``: ``unit_id`` (403 outside the scope in the tree of
+    that day) or the user's scope root."""
     if unit_id is None:
         return principal(request).unit_id
-    await check_scope(request, unit_id, "the unit")
+    await check_scope(request, unit_id, "the unit", on=as_of)
     return unit_id
 
 

@@ -167,8 +167,9 @@ async def campaigns_by_unit(
     A donation counts for the unit that received it and that unit's ancestors (through the tree of
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
-    unit_id = await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
+    as_of = as_of or clock.today()
+    unit_id = await access.report_root(request, unit_id, as_of)
+    req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
     return {

@@ -113,8 +113,9 @@ async def membership(
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
 ) -> dict[str, Any]:
     """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
-    unit_id = await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
+    as_of = as_of or clock.today()
+    unit_id = await access.report_root(request, unit_id, as_of)
+    req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "units": [t.to_dict() for t in tops]}
@@ -130,8 +131,9 @@ async def membership_of_unit(
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = 0,
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
-    await access.report_root(request, unit_id)
-    req = ReportRequest.build(as_of or clock.today(), unit_id, period_from, period_to, depth)
+    as_of = as_of or clock.today()
+    await access.report_root(request, unit_id, as_of)
+    req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with _pool(request).acquire() as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "unit": top.to_dict()}

@@ -1,0 +1,80 @@
+"""Reports as of a date are scope-checked in the tree valid on that date (real tokens; the scope
+projection fed by the ``reporting.scope-units`` consumer's own handlers, on real PostgreSQL).
+
+The 1 July 2025 reform of :class:`Restructure`: D1 is dissolved and C1 moves under P. D1's user still
+reads C1's figures as of 2025-06-01, and no longer as of 2025-07-01."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from rc_reporting.entrypoints.app import build_app
+from rc_reporting.settings import Settings
+from rc_shared.auth import generate_keys, mint
+from rc_shared.scope import PgScopeResolver, units_consumer
+from tests.integration.reporting.helpers import Restructure, feed
+
+pytestmark = pytest.mark.integration
+
+BEFORE, AFTER = "2025-06-01", "2025-07-01"
+
+
+@pytest.fixture
+async def scenario(pool: asyncpg.Pool) -> Restructure:
+    s = Restructure()
+    await feed(pool, s.events())
+    await feed(pool, s.unit_events(), consumer=units_consumer("reporting"))
+    return s
+
+
+@pytest.fixture
+async def api(pool: asyncpg.Pool, tmp_path: Path) -> AsyncIterator[tuple[httpx.AsyncClient, bytes]]:
+    """The reporting app with access control on (no lifespan: its pool and scope resolver are the test's)."""
+    private, public = generate_keys(tmp_path / "auth")
+    app = build_app(Settings(auth_enabled=True, auth_public_key_file=str(public)), relay=False, consumers=False)
+    app.state.runtime.pool = pool
+    app.state.scope_resolver = PgScopeResolver(pool)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://reporting") as c:
+        yield c, private.read_bytes()
+
+
+def bearer(private: bytes, unit_id: uuid.UUID) -> dict[str, str]:
+    tok = mint(private, subject="it", role="viewer", unit_id=unit_id, issuer="rc-dev", audience="redcross-platform")
+    return {"Authorization": f"Bearer {tok}"}
+
+
+async def test_a_district_user_reads_its_former_commune_as_of_a_day_before_the_reform(
+    api: tuple[httpx.AsyncClient, bytes], scenario: Restructure
+) -> None:
+    client, key = api
+    s = scenario
+    district, province, other = bearer(key, s.D1), bearer(key, s.P), bearer(key, s.D2)
+    reads = {
+        "unit": (f"/reports/membership/units/{s.C1}", {}),
+        "membership": ("/reports/membership", {"unit_id": str(s.C1)}),
+        "funds": ("/reports/campaigns/by-unit", {"unit_id": str(s.C1)}),
+    }
+    for name, (path, params) in reads.items():
+        before = await client.get(path, params={**params, "as_of": BEFORE}, headers=district)
+        assert before.status_code == 200, (name, before.text)
+        after = await client.get(path, params={**params, "as_of": AFTER}, headers=district)
+        assert after.status_code == 403, (name, after.text)
+        for as_of in (BEFORE, AFTER):
+            r = await client.get(path, params={**params, "as_of": as_of}, headers=province)
+            assert r.status_code == 200, (name, as_of, r.text)
+        stranger = await client.get(path, params={**params, "as_of": BEFORE}, headers=other)
+        assert stranger.status_code == 403, (name, stranger.text)
+
+    unit = (await client.get(f"/reports/membership/units/{s.C1}", params={"as_of": BEFORE}, headers=district)).json()
+    # m1 (2023-03-01) and m5 (2023-01-01) are members of C1 on 2025-06-01
+    assert (unit["unit"]["unit_id"], unit["unit"]["members"]) == (str(s.C1), 2)
+    # without unit_id the report starts at the user's own scope root, as of that day
+    own = await client.get("/reports/membership", params={"as_of": BEFORE}, headers=district)
+    assert own.status_code == 200, own.text
+    assert [u["unit_id"] for u in own.json()["units"]] == [str(s.D1)]
