@@ -11,7 +11,7 @@ import pytest
 from fastapi import APIRouter, Depends, FastAPI
 from pydantic import ValidationError
 
-from rc_shared.auth import WRITE, Principal, authenticate, generate_keys, mint, principal
+from rc_shared.auth import WRITE, Principal, TokenVerifier, authenticate, generate_keys, mint, principal
 from rc_shared.runtime import Runtime, create_app
 from rc_shared.settings import ServiceSettings
 
@@ -118,7 +118,9 @@ def test_a_configured_quota_must_be_positive() -> None:
         ServiceSettings(write_quota_clients={"gw": 0, "ok": 10})
 
 
-async def test_the_middleware_keeps_the_verified_principal_for_the_route(keys: Path) -> None:
+async def test_the_middleware_keeps_the_verified_principal_for_the_route(
+    keys: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One verification per write: the route's ``principal`` is the one the quota was taken from."""
     settings = ServiceSettings(service_name="quota-test-2", auth_public_key_file=str(keys / "public.pem"))
     router = APIRouter()
@@ -127,7 +129,16 @@ async def test_the_middleware_keeps_the_verified_principal_for_the_route(keys: P
     async def who(p: Principal = Depends(principal)) -> dict[str, object]:
         return {"sub": p.subject, "quota": p.writes_per_minute}
 
+    verified: list[str] = []
+    verify = TokenVerifier.verify
+
+    def counting(self: TokenVerifier, token: str) -> Principal:
+        verified.append(token)
+        return verify(self, token)
+
+    monkeypatch.setattr(TokenVerifier, "verify", counting)
     app = create_app(Runtime(settings, migrations=Path(".")), [router], title="t", description="")
     async with _client(app) as c:
         r = await c.post("/who", json={}, headers=_token(keys, "gw", quota=1200))
         assert r.json() == {"sub": "gw", "quota": 1200}
+    assert len(verified) == 1
