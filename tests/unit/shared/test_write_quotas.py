@@ -11,6 +11,7 @@ import pytest
 from fastapi import APIRouter, Depends, FastAPI
 from pydantic import ValidationError
 
+from rc_shared import http
 from rc_shared.auth import WRITE, Principal, TokenVerifier, authenticate, generate_keys, mint, principal
 from rc_shared.runtime import Runtime, create_app
 from rc_shared.settings import ServiceSettings
@@ -142,3 +143,13 @@ async def test_the_middleware_keeps_the_verified_principal_for_the_route(
         r = await c.post("/who", json={}, headers=_token(keys, "gw", quota=1200))
         assert r.json() == {"sub": "gw", "quota": 1200}
     assert len(verified) == 1
+
+
+def test_the_quota_buckets_are_bounded_in_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many distinct clients cannot grow the process's memory: the least recently seen are forgotten."""
+    monkeypatch.setattr(http, "_MAX_BUCKETS", 3)
+    mw = http.RequestMiddleware(FastAPI(), "bucket-test", 1000, writes_per_minute=1)
+    for n in range(10):
+        assert mw._take(f"addr:10.0.0.{n}", 1) == 0
+    assert list(mw.buckets) == ["addr:10.0.0.7", "addr:10.0.0.8", "addr:10.0.0.9"]
+    assert mw._take("addr:10.0.0.9", 1) > 0  # a remembered client's quota still holds
