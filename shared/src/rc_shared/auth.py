@@ -2,8 +2,10 @@
 
 A token carries ``sub``, ``role`` (admin, unit_manager, data_entry, viewer) and ``unit_id``: the
 root of the subtree the user may see and act on (absent: the whole organisation; only admins may
-have that). Tokens are verified with a public key (a PEM file: development keys are generated
-locally by ``rc auth keys``) or, in production, with an OIDC provider's JWKS (``RC_AUTH_JWKS_URL``).
+have that); an integration client's token may also carry ``rc_writes_per_minute``, its write
+quota (honoured only once the token is verified). Tokens are verified with a public key (a PEM
+file: development keys are generated locally by ``rc auth keys``) or, in production, with an
+OIDC provider's JWKS (``RC_AUTH_JWKS_URL``).
 
 What a role may do:
 
@@ -58,11 +60,15 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+QUOTA_CLAIM = "rc_writes_per_minute"
+
+
 @dataclass(frozen=True)
 class Principal:
     subject: str
     role: str
     unit_id: uuid.UUID | None
+    writes_per_minute: int | None = None  # the token's write quota claim (None: the default)
 
     def can(self, action: str) -> bool:
         return action in ROLE_ACTIONS.get(self.role, frozenset())
@@ -161,7 +167,10 @@ class TokenVerifier:
             raise Unauthorized("token's unit_id is not a UUID") from exc
         if unit is None and role != "admin":
             raise Unauthorized("only an admin token may be valid for the whole organisation")
-        return Principal(subject=str(claims["sub"]), role=str(role), unit_id=unit)
+        quota = claims.get(QUOTA_CLAIM)
+        if quota is not None and (isinstance(quota, bool) or not isinstance(quota, int) or quota < 1):
+            raise Unauthorized(f"token's {QUOTA_CLAIM} must be a positive integer")
+        return Principal(subject=str(claims["sub"]), role=str(role), unit_id=unit, writes_per_minute=quota)
 
 
 def generate_keys(directory: Path) -> tuple[Path, Path]:
@@ -191,8 +200,10 @@ def mint(
     issuer: str,
     audience: str,
     ttl_s: int = 3600,
+    writes_per_minute: int | None = None,
 ) -> str:
-    """Sign a token (development and tests; production tokens come from the OIDC provider)."""
+    """Sign a token (development and tests; production tokens come from the OIDC provider).
+    ``writes_per_minute``: an integration client's write quota claim."""
     now = int(time.time())
     claims: dict[str, Any] = {
         "sub": subject,
@@ -204,6 +215,8 @@ def mint(
     }
     if unit_id is not None:
         claims["unit_id"] = str(unit_id)
+    if writes_per_minute is not None:
+        claims[QUOTA_CLAIM] = writes_per_minute
     key = serialization.load_pem_private_key(private_key_pem, password=None)
     return jwt.encode(claims, key, algorithm="ES256")  # type: ignore[arg-type]
 
@@ -224,7 +237,12 @@ def principal(request: Request) -> Principal:
 
 
 def authenticate(request: Request) -> Principal:
-    """FastAPI dependency: verify the bearer token (or let an auth-disabled service through)."""
+    """FastAPI dependency: verify the bearer token (or let an auth-disabled service through).
+
+    A write's token was already verified by the request middleware (its quota): that principal is used."""
+    verified: Principal | None = getattr(request.state, "principal", None)
+    if verified is not None:
+        return verified
     verifier: TokenVerifier | None = getattr(request.app.state, "token_verifier", None)
     if verifier is None:  # access control disabled by configuration (RC_AUTH_ENABLED=false)
         p = Principal(subject="anonymous", role="admin", unit_id=None)

@@ -4,18 +4,27 @@ Statement timeouts: a pool or connection made with ``statement_timeout_s`` has P
 any statement running longer (asyncpg raises ``QueryCanceledError``), so no request can keep a
 backend busy; ``local_statement_timeout`` sets another bound for one transaction (consumer
 batches). Migrations run without one.
+
+Pool waits: inside an API request (:func:`acquire_bound`, set by the request middleware) taking a
+connection from the pool waits at most the request's bound, then raises :class:`PoolBusy` (503
+with Retry-After) instead of queueing; consumers, the relay and the CLI wait as long as needed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 import asyncpg
 
+from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -38,18 +47,87 @@ def _ms(seconds: float) -> str:
     return f"{max(1, round(seconds * 1000))}ms"
 
 
+# The longest the current task may wait for a pool connection (None: as long as it takes).
+_ACQUIRE_BOUND: ContextVar[float | None] = ContextVar("rc_acquire_bound", default=None)
+
+
+class PoolBusy(Unavailable):
+    """No pool connection became free within the request's bound."""
+
+
+@contextlib.contextmanager
+def acquire_bound(seconds: float | None) -> Iterator[None]:
+    """Within this block (and the tasks it starts), a pool connection is waited for at most ``seconds``."""
+    token = _ACQUIRE_BOUND.set(seconds)
+    try:
+        yield
+    finally:
+        _ACQUIRE_BOUND.reset(token)
+
+
+class _BoundedAcquire:
+    """asyncpg's acquire context (awaitable or ``async with``), turning a bound's timeout into PoolBusy."""
+
+    __slots__ = ("_bound", "_ctx")
+
+    def __init__(self, pool: asyncpg.Pool, timeout: float | None, bound: float | None) -> None:
+        self._bound = bound
+        self._ctx = asyncpg.Pool.acquire(pool, timeout=timeout if timeout is not None else bound)
+
+    def _busy(self) -> PoolBusy:
+        return PoolBusy(f"the service is busy: no database connection became free within {self._bound:g} s")
+
+    async def _wait(self) -> Any:
+        try:
+            return await self._ctx
+        except TimeoutError:
+            if self._bound is None:
+                raise
+            raise self._busy() from None
+
+    def __await__(self) -> Any:
+        return self._wait().__await__()
+
+    async def __aenter__(self) -> Any:
+        try:
+            return await self._ctx.__aenter__()
+        except TimeoutError:
+            if self._bound is None:
+                raise
+            raise self._busy() from None
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self._ctx.__aexit__(et, exc, tb)
+
+
+class Pool(asyncpg.Pool):  # type: ignore[misc]
+    """asyncpg's pool, whose ``acquire`` honours :func:`acquire_bound` (the one place requests wait)."""
+
+    def acquire(self, *, timeout: float | None = None) -> Any:
+        bound = _ACQUIRE_BOUND.get()
+        return _BoundedAcquire(self, timeout, bound if timeout is None else None)
+
+
 async def create_pool(
     dsn: str, min_size: int = 2, max_size: int = 10, statement_timeout_s: float | None = None
 ) -> asyncpg.Pool:
-    """A pool whose statements are cancelled after ``statement_timeout_s`` (None: the server's setting)."""
-    pool = await asyncpg.create_pool(
+    """A pool whose statements are cancelled after ``statement_timeout_s`` (None: the server's setting),
+    and whose connections are waited for at most :func:`acquire_bound` inside a request."""
+    pool = Pool(  # asyncpg.create_pool's defaults, with our class
         dsn,
         min_size=min_size,
         max_size=max_size,
+        max_queries=50000,
+        max_inactive_connection_lifetime=300.0,
         init=_init_connection,
+        loop=None,
+        connection_class=asyncpg.Connection,
+        record_class=asyncpg.Record,
         server_settings=server_settings(statement_timeout_s),
     )
-    assert pool is not None
+    await pool
     return pool
 
 

@@ -32,3 +32,14 @@ class Invalid(DomainError):
 
     status = 422
     code = "invalid"
+
+
+class Unavailable(DomainError):
+    """The process is at capacity for now (503): the client may retry after ``retry_after_s``."""
+
+    status = 503
+    code = "overloaded"
+
+    def __init__(self, message: str, retry_after_s: int = 1, **details: Any) -> None:
+        super().__init__(message, **details)
+        self.retry_after_s = retry_after_s

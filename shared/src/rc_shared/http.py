@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import re
 import time
 import uuid
+from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -17,11 +18,14 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rc_shared.errors import DomainError
+from rc_shared.auth import Principal, TokenVerifier, Unauthorized
+from rc_shared.db import PoolBusy, acquire_bound
+from rc_shared.errors import DomainError, Unavailable
 from rc_shared.logging import get_logger
-from rc_shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from rc_shared.metrics import HTTP_IN_FLIGHT, HTTP_LATENCY, HTTP_REFUSED, HTTP_REQUESTS
 from rc_shared.tracing import child_traceparent, current_correlation_id, current_traceparent
 
 log = get_logger(__name__)
@@ -34,12 +38,25 @@ def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     )
 
 
+def busy(message: str, retry_after_s: int = 1) -> JSONResponse:
+    """A 503 with Retry-After: the process is at capacity; the message names the correlation id."""
+    response = problem(
+        503, "overloaded", f"{message}; retry in {retry_after_s} s (correlation id {current_correlation_id.get()})"
+    )
+    response.headers["Retry-After"] = str(retry_after_s)
+    return response
+
+
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Requests whose work stops when their client goes away; a write that has started runs to its end,
 # so its outcome never depends on when the client left (its statements are bounded by the timeout).
 CANCELLABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _CONTEXT_HEADERS = frozenset({b"x-correlation-id", b"traceparent"})
 CLIENT_GONE = 499  # the metrics' status of a request abandoned by its client (nginx's convention)
+# Probes and scrapes: outside the in-flight bound, with a small budget of their own.
+HEALTH_PATHS = frozenset({"/health/live", "/health/ready", "/metrics"})
+HEALTH_IN_FLIGHT = 8
+_MAX_BUCKETS = 100_000  # clients remembered by the write quotas (least recently seen forgotten first)
 
 # What PostgreSQL text cannot store: NUL, and UTF-16 surrogates (only unpaired ones survive JSON decoding).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -83,43 +100,72 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooMany(Exception):
+    pass
+
+
 class RequestMiddleware:
     """What every request goes through, as one pure ASGI middleware around the routes.
 
     - Correlation id (the ``x-correlation-id`` header, else a new one) and W3C ``traceparent``: in
       the logs and events of the request, and returned as headers on every response.
-    - Write requests (POST, PUT, PATCH, DELETE) are limited per client (its bearer token, else its
-      address) by a token bucket of ``writes_per_minute``: above it, 429 with Retry-After. The
-      buckets live in the process: with N replicas a client gets at most N times the rate.
+    - Admission: at most ``max_in_flight`` requests at once (health and metrics apart, with
+      their own budget of ``HEALTH_IN_FLIGHT``), and at most ``body_bytes_in_flight`` bytes of
+      request bodies held at once; above either, 503 with Retry-After at once, never a queue.
+      Inside a request a pool connection is waited for at most ``pool_acquire_timeout_s`` (then
+      503 with Retry-After, see :func:`rc_shared.db.acquire_bound`). So a process holds at most
+      that many requests and body bytes, whatever the load.
+    - Write requests (POST, PUT, PATCH, DELETE) are limited per client by a token bucket of a
+      minute's quota: above it, 429 with Retry-After. A client is its verified token's subject
+      (quota: ``write_quotas[subject]``, else the token's ``rc_writes_per_minute`` claim, else
+      ``writes_per_minute``), or its address when the request has no valid token (the default
+      quota; the route answers 401). The buckets live in the process: with N replicas a client
+      gets at most N times its quota.
     - The body is read first: larger than ``max_bytes`` gets 413, whether announced by
       Content-Length or streamed (chunked); a string PostgreSQL cannot store (NUL, an unpaired
       surrogate) in the query or the JSON body gets 422 naming the field.
     - A read whose client disconnects is cancelled, its database query with it.
     - An exception escaping the routes answers a JSON 500 naming the correlation id, and the
       connection stays usable (nothing is re-raised to the server).
-    - HTTP request and latency metrics.
+    - HTTP request, latency, in-flight and refusal metrics.
     """
 
-    def __init__(self, app: Any, service: str, max_bytes: int, writes_per_minute: int) -> None:
+    def __init__(
+        self,
+        app: Any,
+        service: str,
+        max_bytes: int,
+        writes_per_minute: int,
+        write_quotas: Mapping[str, int] | None = None,
+        max_in_flight: int | None = None,
+        body_bytes_in_flight: int | None = None,
+        pool_acquire_timeout_s: float | None = None,
+    ) -> None:
         self.app = app
         self.service = service
         self.max_bytes = max_bytes
-        self.rate = writes_per_minute / 60.0
-        self.capacity = float(writes_per_minute)
-        self.buckets: dict[str, tuple[float, float]] = {}
+        self.writes_per_minute = writes_per_minute
+        self.write_quotas = dict(write_quotas or {})
+        self.max_in_flight = max_in_flight
+        self.body_budget = None if body_bytes_in_flight is None else max(body_bytes_in_flight, max_bytes)
+        self.pool_acquire_timeout_s = pool_acquire_timeout_s
+        self.in_flight = 0
+        self.health_in_flight = 0
+        self.body_bytes = 0
+        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
-    def _take(self, key: str) -> float:
-        """Take a token; return 0 if allowed, else the seconds until one is available."""
+    def _take(self, key: str, per_minute: int) -> float:
+        """Take a token from ``key``'s bucket (a minute's quota, refilled continuously); return 0 if
+        allowed, else the seconds until one is available."""
         now = time.monotonic()
-        tokens, last = self.buckets.get(key, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate)
-        if tokens >= 1:
-            self.buckets[key] = (tokens - 1, now)
-            return 0.0
-        self.buckets[key] = (tokens, now)
-        if len(self.buckets) > 100_000:  # bound memory: forget idle clients
-            self.buckets = {k: v for k, v in self.buckets.items() if now - v[1] < 120}
-        return (1 - tokens) / self.rate
+        rate, capacity = per_minute / 60.0, float(per_minute)
+        tokens, last = self.buckets.pop(key, (capacity, now))
+        tokens = min(capacity, tokens + (now - last) * rate)
+        allowed = tokens >= 1
+        self.buckets[key] = (tokens - 1 if allowed else tokens, now)  # the most recently seen last
+        if len(self.buckets) > _MAX_BUCKETS:  # bound memory: forget the least recently seen client
+            self.buckets.popitem(last=False)
+        return 0.0 if allowed else (1 - tokens) / rate
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -133,6 +179,9 @@ class RequestMiddleware:
         t_tp = current_traceparent.set(tp)
         start = time.perf_counter()
         response = {"status": 500, "started": False, "complete": False}
+        health = scope.get("path", "") in HEALTH_PATHS
+        admitted = False
+        held = 0  # body bytes this request holds against the budget
 
         async def send_with_context(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -151,20 +200,29 @@ class RequestMiddleware:
             await send(message)
 
         try:
-            refusal = self._over_rate(scope, headers)
+            refusal = self._admit(health)
+            admitted = refusal is None
+            if refusal is None:
+                refusal = await self._over_quota(scope, headers)
             body: bytes | None = b""
             if refusal is None:
                 try:
-                    body = await self._read_body(headers, receive)
+                    body, held = await self._read_body(headers, receive)
                 except _TooLarge:
                     refusal = problem(413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")
+                except _TooMany:
+                    HTTP_REFUSED.labels(self.service, "body_bytes").inc()
+                    refusal = busy("the service is busy: too many request bodies being received")
             if refusal is None and body is not None:
                 refusal = self._unstorable(scope, headers, body)
             if refusal is not None:
                 await refusal(scope, receive, send_with_context)
-            elif body is None or not await self._run(scope, body, receive, send_with_context, response):
-                response["status"] = CLIENT_GONE
-                log.info("request_abandoned", method=scope["method"], path=scope.get("path", ""))
+            else:
+                with acquire_bound(self.pool_acquire_timeout_s):
+                    ran = body is not None and await self._run(scope, body, receive, send_with_context, response)
+                if not ran:
+                    response["status"] = CLIENT_GONE
+                    log.info("request_abandoned", method=scope["method"], path=scope.get("path", ""))
         except Exception as exc:  # the last resort: a JSON 500, a usable connection
             log.error("unhandled_error", path=scope.get("path", ""), error=repr(exc), exc_info=exc)
             if not response["started"]:
@@ -172,6 +230,9 @@ class RequestMiddleware:
                     scope, receive, send_with_context
                 )
         finally:
+            self.body_bytes -= held
+            if admitted:
+                self._leave(health)
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
             status = str(response["status"])
@@ -180,38 +241,87 @@ class RequestMiddleware:
             current_correlation_id.reset(t_cid)
             current_traceparent.reset(t_tp)
 
-    def _over_rate(self, scope: Any, headers: dict[str, str]) -> JSONResponse | None:
+    def _admit(self, health: bool) -> JSONResponse | None:
+        """Count the request in (None), or the 503 when the process already handles its bound."""
+        if health:
+            if self.health_in_flight >= HEALTH_IN_FLIGHT:
+                HTTP_REFUSED.labels(self.service, "in_flight").inc()
+                return busy(f"the service is busy: {HEALTH_IN_FLIGHT} health requests in flight")
+            self.health_in_flight += 1
+            return None
+        if self.max_in_flight is not None and self.in_flight >= self.max_in_flight:
+            HTTP_REFUSED.labels(self.service, "in_flight").inc()
+            return busy(f"the service is busy: {self.max_in_flight} requests in flight")
+        self.in_flight += 1
+        HTTP_IN_FLIGHT.labels(self.service).set(self.in_flight)
+        return None
+
+    def _leave(self, health: bool) -> None:
+        if health:
+            self.health_in_flight -= 1
+        else:
+            self.in_flight -= 1
+            HTTP_IN_FLIGHT.labels(self.service).set(self.in_flight)
+
+    async def _client(self, scope: Any, headers: dict[str, str]) -> tuple[str, int]:
+        """Who a write counts against, and its quota per minute: the verified token's subject, else
+        the client's address. The verified principal is kept for the routes (one verification)."""
+        verifier: TokenVerifier | None = getattr(getattr(scope.get("app"), "state", None), "token_verifier", None)
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if verifier is not None and scheme.lower() == "bearer" and token.strip():
+            try:
+                p: Principal = await run_in_threadpool(verifier.verify, token.strip())
+            except Unauthorized:
+                pass  # the route answers 401; the quota is the address's
+            else:
+                scope.setdefault("state", {})["principal"] = p
+                quota = self.write_quotas.get(p.subject) or p.writes_per_minute or self.writes_per_minute
+                return f"sub:{p.subject}", quota
+        client = scope.get("client") or ("-", 0)
+        return f"addr:{client[0]}", self.writes_per_minute
+
+    async def _over_quota(self, scope: Any, headers: dict[str, str]) -> JSONResponse | None:
         if scope["method"] not in WRITE_METHODS:
             return None
-        client = scope.get("client") or ("-", 0)
-        key = hashlib.sha256(headers.get("authorization", client[0]).encode()).hexdigest()
-        wait = self._take(key)
+        key, quota = await self._client(scope, headers)
+        wait = self._take(key, quota)
         if wait <= 0:
             return None
-        response = problem(429, "too_many_requests", f"write rate limit exceeded: retry in {wait:.1f} s")
+        HTTP_REFUSED.labels(self.service, "write_quota").inc()
+        response = problem(
+            429, "too_many_requests", f"write rate limit of {quota} a minute exceeded: retry in {wait:.1f} s"
+        )
         response.headers["Retry-After"] = str(max(1, round(wait)))
         return response
 
-    async def _read_body(self, headers: dict[str, str], receive: Any) -> bytes | None:
-        """The whole body (None if the client left while sending it), or _TooLarge as soon as it
-        exceeds the limit (announced or streamed)."""
+    async def _read_body(self, headers: dict[str, str], receive: Any) -> tuple[bytes | None, int]:
+        """The whole body (None if the client left while sending it) and the bytes it holds against
+        the process's body budget (the caller gives them back); _TooLarge as soon as it exceeds the
+        limit (announced or streamed), _TooMany when the budget cannot hold it."""
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_bytes:
             raise _TooLarge
         chunks: list[bytes] = []
         size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":  # the client left while sending: nothing to run
-                return None
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise _TooLarge
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
+        try:
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":  # the client left while sending: nothing to run
+                    return None, size
+                chunk = message.get("body", b"")
+                if size + len(chunk) > self.max_bytes:
+                    raise _TooLarge
+                if self.body_budget is not None and self.body_bytes + len(chunk) > self.body_budget:
+                    raise _TooMany
+                size += len(chunk)
+                self.body_bytes += len(chunk)
+                chunks.append(chunk)
+                if not message.get("more_body", False):
+                    break
+        except (_TooLarge, _TooMany):
+            self.body_bytes -= size
+            raise
+        return b"".join(chunks), size
 
     def _unstorable(self, scope: Any, headers: dict[str, str], body: bytes) -> JSONResponse | None:
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
@@ -262,11 +372,26 @@ class RequestMiddleware:
         return True
 
 
-def install(app: FastAPI, service: str, max_request_bytes: int, writes_per_minute: int = 600) -> None:
-    """Error handlers and the request middleware (context, metrics, limits, disconnects, 500s)."""
+def install(
+    app: FastAPI,
+    service: str,
+    max_request_bytes: int,
+    writes_per_minute: int = 600,
+    *,
+    write_quotas: Mapping[str, int] | None = None,
+    max_in_flight: int | None = None,
+    body_bytes_in_flight: int | None = None,
+    pool_acquire_timeout_s: float | None = None,
+) -> None:
+    """Error handlers and the request middleware (context, metrics, limits, admission, disconnects,
+    500s). ``None`` bounds are no bound (see :class:`RequestMiddleware`)."""
 
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        if isinstance(exc, Unavailable):
+            if isinstance(exc, PoolBusy):
+                HTTP_REFUSED.labels(service, "db_pool").inc()
+            return busy(exc.message, exc.retry_after_s)
         return problem(exc.status, exc.code, exc.message, **exc.details)
 
     @app.exception_handler(RequestValidationError)
@@ -304,5 +429,12 @@ def install(app: FastAPI, service: str, max_request_bytes: int, writes_per_minut
         )
 
     app.add_middleware(
-        RequestMiddleware, service=service, max_bytes=max_request_bytes, writes_per_minute=writes_per_minute
+        RequestMiddleware,
+        service=service,
+        max_bytes=max_request_bytes,
+        writes_per_minute=writes_per_minute,
+        write_quotas=write_quotas,
+        max_in_flight=max_in_flight,
+        body_bytes_in_flight=body_bytes_in_flight,
+        pool_acquire_timeout_s=pool_acquire_timeout_s,
     )

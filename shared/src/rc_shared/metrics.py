@@ -11,6 +11,12 @@ HTTP_LATENCY = Histogram(
     ["service", "method", "route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+HTTP_IN_FLIGHT = Gauge("rc_http_requests_in_flight", "HTTP requests being handled by this process", ["service"])
+HTTP_REFUSED = Counter(
+    "rc_http_refused_total",
+    "Requests refused to protect the process: in_flight (503), body_bytes (503), db_pool (503), write_quota (429)",
+    ["service", "reason"],
+)
 EVENTS_PUBLISHED = Counter("rc_events_published_total", "Events published by the outbox relay", ["service", "topic"])
 EVENTS_CONSUMED = Counter("rc_events_consumed_total", "Events consumed and committed", ["service", "consumer", "topic"])
 EVENTS_DUPLICATE = Counter(

@@ -2,7 +2,10 @@
 
 Each service builds a ``Runtime`` with its settings, migrations folder and consumers, and calls
 ``create_app``. Health: ``/health/live`` answers while the process runs; ``/health/ready`` checks
-the database and the Kafka broker. ``/metrics`` serves Prometheus metrics.
+the database and the Kafka broker. ``/metrics`` serves Prometheus metrics. The three stay
+answerable when the API is at its in-flight bound (they have their own budget); a pool with no
+free connection is reported ``busy`` and still ready (the requests get 503 and Retry-After; taking
+the replica out of rotation would only move its load onto the others).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from rc_shared import clock, http
 from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
-from rc_shared.db import create_pool, migrate
+from rc_shared.db import PoolBusy, create_pool, migrate
 from rc_shared.kafka import ensure_topics, make_producer
 from rc_shared.lag import KafkaGauges
 from rc_shared.logging import configure, get_logger
@@ -145,6 +148,8 @@ class Runtime:
                 n, _age = await measure_backlog(conn, self.settings.service_name)
             checks["database"] = "ok"
             checks["outbox_backlog"] = n
+        except PoolBusy:
+            checks["database"] = "busy"
         except Exception as exc:
             checks["database"] = f"error: {exc!r}"
         try:
@@ -216,7 +221,14 @@ def create_app(
             audience=s.auth_audience,
         )
     http.install(
-        app, runtime.settings.service_name, runtime.settings.max_request_bytes, runtime.settings.write_rate_per_minute
+        app,
+        s.service_name,
+        s.max_request_bytes,
+        s.write_rate_per_minute,
+        write_quotas=s.write_quota_clients,
+        max_in_flight=s.max_in_flight,
+        body_bytes_in_flight=s.http_max_body_bytes_in_flight,
+        pool_acquire_timeout_s=s.db_pool_acquire_timeout_s,
     )
 
     @app.get("/health/live", tags=["health"])
@@ -226,7 +238,7 @@ def create_app(
     @app.get("/health/ready", tags=["health"])
     async def ready() -> JSONResponse:
         checks = await runtime.readiness()
-        ok = checks.get("database") == "ok" and checks.get("kafka") == "ok"
+        ok = checks.get("database") in ("ok", "busy") and checks.get("kafka") == "ok"
         return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
 
     @app.get("/metrics", tags=["health"], include_in_schema=False)

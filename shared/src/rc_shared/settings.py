@@ -27,6 +27,11 @@ class ServiceSettings(BaseSettings):
     )
     db_pool_min: int = Field(2, ge=1, description="Minimum connections in the database pool.")
     db_pool_max: int = Field(10, ge=1, description="Maximum connections in the database pool.")
+    db_pool_acquire_timeout_s: float = Field(
+        1.0,
+        gt=0,
+        description="Longest an API request waits for a connection from the pool: 503 with Retry-After after.",
+    )
     db_statement_timeout_s: float = Field(
         10.0,
         gt=0,
@@ -58,6 +63,18 @@ class ServiceSettings(BaseSettings):
     kafka_replication_factor: int = Field(1, ge=1, description="Replication factor of topics this service creates.")
     http_host: str = Field("127.0.0.1", description="Address the HTTP API listens on.")
     http_port: int = Field(8000, ge=1, le=65535, description="Port the HTTP API listens on.")
+    http_max_in_flight: int | None = Field(
+        None,
+        ge=1,
+        description="Requests this process handles at once; above it 503 with Retry-After at once, never a"
+        " queue (unset: 4 × RC_DB_POOL_MAX). Health and metrics have their own budget of 8.",
+    )
+    http_max_body_bytes_in_flight: int = Field(
+        64 * 1024 * 1024,
+        ge=1024,
+        description="Request body bytes this process holds at once, over all requests: a body that would pass"
+        " it gets 503 with Retry-After (never below RC_MAX_REQUEST_BYTES).",
+    )
     http_keep_alive_s: float = Field(
         75.0, gt=0, description="Idle keep-alive timeout of HTTP connections (above the clients' and proxies')."
     )
@@ -94,9 +111,30 @@ class ServiceSettings(BaseSettings):
     auth_issuer: str = Field("rc-dev", description="Expected token issuer (`iss`).")
     auth_audience: str = Field("redcross-platform", description="Expected token audience (`aud`).")
     write_rate_per_minute: int = Field(
-        600, ge=1, description="Write requests (POST/PUT/PATCH/DELETE) allowed per client per minute (429 above)."
+        600,
+        ge=1,
+        description="Write requests (POST/PUT/PATCH/DELETE) allowed per client per minute and process (429 above):"
+        " a client is its token's subject, else its address.",
+    )
+    write_quota_clients: dict[str, int] = Field(
+        {},
+        description="Write quotas per minute of named clients (token subjects), instead of RC_WRITE_RATE_PER_MINUTE,"
+        ' as JSON: {"payment-gateway": 12000}. A verified token\'s rc_writes_per_minute claim does the same.',
     )
     max_request_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest accepted request body (413 above).")
+
+    @property
+    def max_in_flight(self) -> int:
+        """The in-flight bound: the setting, else 4 × the pool (room for requests waiting briefly on it)."""
+        return self.http_max_in_flight or 4 * self.db_pool_max
+
+    @field_validator("write_quota_clients")
+    @classmethod
+    def _positive_quotas(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = sorted(k for k, v in value.items() if v < 1)
+        if bad:
+            raise ValueError(f"write quotas must be at least 1 per minute: {', '.join(bad)}")
+        return value
 
     @field_validator("timezone")
     @classmethod

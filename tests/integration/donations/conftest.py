@@ -68,6 +68,10 @@ def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Setting
         consumer_heartbeat_interval_ms=500,
         outbox_poll_interval_s=0.2,
         db_pool_max=20,
+        # these tests prove correctness under contention (dozens of requests on one ledger row), not
+        # admission control (tests/unit/shared/test_admission.py): a slow machine must not turn a
+        # wait for a pool connection into a 503
+        db_pool_acquire_timeout_s=60,
         log_json=False,
         log_level="WARNING",
         **extra,

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 
 from rc_shared import http
 from rc_shared.consumer import BatchProcessor, Consumer
-from rc_shared.db import create_pool
+from rc_shared.db import acquire_bound, create_pool, migrate
 from rc_shared.envelope import Envelope
 from rc_shared.events.members import UnitCreated
 from rc_shared.runtime import Runtime
@@ -151,3 +151,65 @@ async def test_the_runtime_pool_and_consumer_batches_have_statement_timeouts(
             assert await conn.fetchval("SHOW statement_timeout") == "1500ms"
     finally:
         await runtime.stop()
+
+
+async def test_a_request_that_cannot_get_a_pool_connection_soon_gets_503_with_retry_after(fresh_dsn: str) -> None:
+    """A pool of one held by a slow request: the next request is refused, not queued behind it."""
+    pool = await create_pool(fresh_dsn, 1, 1)
+    held, release = asyncio.Event(), asyncio.Event()
+    app = FastAPI()
+    http.install(app, "pool-bound-test", 1_000_000, pool_acquire_timeout_s=0.2)
+
+    @app.post("/hold")
+    async def hold() -> dict[str, int]:
+        async with pool.acquire() as conn:
+            held.set()
+            await release.wait()
+            return {"one": await conn.fetchval("SELECT 1")}
+
+    @app.get("/read")
+    async def read() -> dict[str, int]:
+        async with pool.acquire() as conn:
+            return {"one": await conn.fetchval("SELECT 1")}
+
+    try:
+        async with serve(app) as url, httpx.AsyncClient(base_url=url) as client:
+            holder = asyncio.create_task(client.post("/hold"))
+            await held.wait()
+            reader = asyncio.create_task(client.get("/read", headers={"x-correlation-id": "pool-1"}))
+            # a guard against a hang, not a measure: queued behind the holder, it would never answer
+            await asyncio.wait({reader}, timeout=60)
+            queued = not reader.done()
+            release.set()
+            assert not queued, "the request queued for the held connection instead of being refused"
+            r = await reader
+            assert r.status_code == 503, r.text
+            assert r.headers["Retry-After"] == "1" and r.headers["x-correlation-id"] == "pool-1"
+            body = r.json()
+            assert body["error"] == "overloaded"
+            assert "no database connection became free within 0.2 s" in body["message"]
+            assert "correlation id pool-1" in body["message"]
+
+            assert (await holder).json() == {"one": 1}  # the slow request completes
+            assert (await client.get("/read")).json() == {"one": 1}  # and its connection serves the next
+        # outside a request (consumers, relay, CLI) the pool waits as before: no bound applies
+        async with pool.acquire() as conn:
+            assert await conn.fetchval("SELECT 1") == 1
+    finally:
+        await pool.close()
+
+
+async def test_readiness_reports_a_busy_pool_and_stays_ready(fresh_dsn: str, tmp_path: Path) -> None:
+    settings = ServiceSettings(database_url=fresh_dsn, db_pool_min=1, db_pool_max=1, log_json=False)
+    runtime = Runtime(settings, migrations=tmp_path, run_relay=False, run_consumers=False)
+    await migrate(fresh_dsn, [tmp_path])  # the outbox table readiness measures
+    runtime.pool = await create_pool(fresh_dsn, 1, 1)
+    try:
+        async with runtime.pool.acquire():
+            with acquire_bound(0.1):
+                checks = await runtime.readiness()
+        assert checks["database"] == "busy"
+        with acquire_bound(0.1):
+            assert (await runtime.readiness())["database"] == "ok"
+    finally:
+        await runtime.pool.close()

@@ -116,16 +116,24 @@ async def test_a_nul_in_a_query_parameter_is_refused_naming_it_and_good_text_pas
 
 
 async def test_writes_above_the_rate_get_429_with_retry_after_reads_are_not_limited() -> None:
-    async with _client(_app(writes_per_minute=5)) as c:
+    """Without a verified token (here: no verifier at all) a client is its address."""
+    app = _app(writes_per_minute=5)
+    async with _client(app) as c:
         h = {"Authorization": "Bearer client-a"}
         codes = [(await c.post("/echo", content=b"{}", headers=h)).status_code for _ in range(7)]
         assert codes == [200] * 5 + [429] * 2
         r = await c.post("/echo", content=b"{}", headers=h)
         assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1
         assert "rate limit" in r.json()["message"]
-        # another client has its own budget; reads are not counted
-        assert (await c.post("/echo", content=b"{}", headers={"Authorization": "Bearer client-b"})).status_code == 200
+        # an unverified token is no new client: the same address has no budget left
+        assert (await c.post("/echo", content=b"{}", headers={"Authorization": "Bearer client-b"})).status_code == 429
+        # reads are not counted
         assert [(await c.get("/read", headers=h)).status_code for _ in range(10)] == [200] * 10
+    # another address has its own budget
+    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("10.0.0.2", 1)), base_url="http://t")
+    async with other:
+        r = await other.post("/echo", content=b"{}", headers={"Authorization": "Bearer client-a"})
+        assert r.status_code == 200
 
 
 async def test_an_unexpected_error_is_a_json_500_naming_the_correlation_id() -> None:

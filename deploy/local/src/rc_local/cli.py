@@ -121,9 +121,12 @@ def token(
     unit: str | None = typer.Option(None, help="Scope: the unit id at the root of the user's subtree."),
     subject: str = typer.Option("local-user", help="Who the token is for."),
     hours: int = typer.Option(12, help="Validity."),
+    writes_per_minute: int | None = typer.Option(
+        None, min=1, help="Write quota claim (rc_writes_per_minute) of an integration client, e.g. a payment gateway."
+    ),
 ) -> None:
     """Print a development bearer token (signed with the local key in .local/auth)."""
-    typer.echo(services.dev_token(role, unit, subject, hours * 3600))
+    typer.echo(services.dev_token(role, unit, subject, hours * 3600, writes_per_minute))
 
 
 @app.command()

@@ -34,9 +34,14 @@ def auth_keys() -> tuple[Path, Path]:
 
 
 def dev_token(
-    role: str = "admin", unit_id: str | None = None, subject: str = "local-admin", ttl_s: int = 12 * 3600
+    role: str = "admin",
+    unit_id: str | None = None,
+    subject: str = "local-admin",
+    ttl_s: int = 12 * 3600,
+    writes_per_minute: int | None = None,
 ) -> str:
-    """A token signed with the local development key (the services trust its public half)."""
+    """A token signed with the local development key (the services trust its public half);
+    ``writes_per_minute``: the write quota claim of an integration client."""
     return mint(
         auth_keys()[0].read_bytes(),
         subject=subject,
@@ -45,6 +50,7 @@ def dev_token(
         issuer="rc-dev",
         audience="redcross-platform",
         ttl_s=ttl_s,
+        writes_per_minute=writes_per_minute,
     )
 
 
