@@ -72,6 +72,7 @@ def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Setting
         # admission control (tests/unit/shared/test_admission.py): a slow machine must not turn a
         # wait for a pool connection into a 503
         db_pool_acquire_timeout_s=60,
+        http_max_in_flight=1000,  # a burst of 180 concurrent gifts is admitted whole (batching is the point)
         log_json=False,
         log_level="WARNING",
         **extra,
