@@ -21,9 +21,9 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import ServiceProcess, auth, service_env
+from tests.e2e.harness import ServiceProcess, auth, post_once_units_known, publish, service_env
 from tests.infra import create_database
-from tests.integration.shared.helpers import eventually
+from tests.integration.shared.helpers import eventually, unit_created
 
 TODAY = clock.today()
 WORKERS = 40
@@ -110,13 +110,17 @@ async def test_donations_killed_mid_burst_keep_gapless_receipts_and_one_donation
         httpx.AsyncClient(base_url=procs["donations"].url, timeout=30, headers=auth()) as donations,
         httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30, headers=auth()) as reporting,
     ):
-        r = await campaigns.post(
+        # no members service here: its event of the organising unit is published as it would be
+        organiser, env = uuid.uuid4(), procs["campaigns"].env
+        await publish(env["RC_KAFKA_BOOTSTRAP_SERVERS"], env["RC_KAFKA_NAMESPACE"], [unit_created(organiser)])
+        r = await post_once_units_known(
+            campaigns,
             "/campaigns",
-            json={
+            {
                 "code": "BAO-LU",
                 "name": "Ủng hộ đồng bào bị bão lũ",
                 "campaign_type": "emergency_relief",
-                "organising_unit_id": str(uuid.uuid4()),
+                "organising_unit_id": str(organiser),
                 "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
                 "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
             },
