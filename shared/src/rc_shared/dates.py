@@ -12,14 +12,25 @@ does not render ``ge``/``le`` of a date).
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 from pydantic.fields import FieldInfo
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+_ISO_DAY = re.compile(ISO_DAY)
+
+
+def iso_only(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` text (or a date) is a date: pydantic alone reads ``0`` or ``1700000000`` as a
+    Unix timestamp and ``2024-01-01T05:00`` as a day, so a typo would silently give another report."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DAY.match(value)):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
 
 
 def bounds(lo: date, hi: date) -> FieldInfo:
@@ -28,9 +39,10 @@ def bounds(lo: date, hi: date) -> FieldInfo:
         ge=lo,
         le=hi,
         description=f"A date, YYYY-MM-DD, {lo.isoformat()} to {hi.isoformat()}.",
-        json_schema_extra={"formatMinimum": lo.isoformat(), "formatMaximum": hi.isoformat()},
+        json_schema_extra={"formatMinimum": lo.isoformat(), "formatMaximum": hi.isoformat(), "pattern": ISO_DAY},
     )
     return info
 
 
-Day = Annotated[date, bounds(MIN_DATE, MAX_DATE)]
+IsoOnly = BeforeValidator(iso_only)
+Day = Annotated[date, bounds(MIN_DATE, MAX_DATE), IsoOnly]

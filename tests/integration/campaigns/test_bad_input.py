@@ -94,6 +94,9 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     ("GET", "/campaigns?limit=0", None, 422, "field:query.limit"),
     ("GET", f"/campaigns?limit={10**30}", None, 422, "field:query.limit"),
     ("GET", "/campaigns/overdue?as_of=2025-13-01", None, 422, "field:query.as_of"),
+    ("GET", "/campaigns/overdue?as_of=0", None, 422, "field:query.as_of"),  # not a Unix timestamp
+    ("GET", "/campaigns/overdue?as_of=1700000000", None, 422, "field:query.as_of"),
+    ("GET", "/campaigns/overdue?as_of=2025-06-01T00:00", None, 422, "field:query.as_of"),
     ("GET", "/campaigns/not-a-uuid", None, 422, "field:path.campaign_id"),
     ("GET", f"/campaigns/{UNKNOWN}", None, 404, f"campaign {UNKNOWN} not found"),
     ("GET", f"/campaigns/{UNKNOWN}/beneficiaries/public", None, 404, f"campaign {UNKNOWN} not found"),

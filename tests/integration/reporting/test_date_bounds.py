@@ -64,6 +64,16 @@ async def test_a_date_outside_the_bounds_is_a_422_naming_the_field_and_the_bound
     assert bound in r.text
 
 
+@pytest.mark.parametrize("value", ["0", "1700000000", "2025-06-01T00:00", "20250601", "1/6/2025"])
+@pytest.mark.parametrize("path", ["/reports/campaigns", "/reports/membership", "/reports/campaigns/by-unit"])
+async def test_only_yyyy_mm_dd_is_a_date(client: httpx.AsyncClient, relief: Relief, path: str, value: str) -> None:
+    """``as_of=0`` was read as a Unix timestamp (1970-01-01): a typo silently gave another report."""
+    r = await client.get(path, params={"as_of": value})
+    assert r.status_code == 422, r.text
+    assert _named(r.json(), "as_of"), r.json()
+    assert "YYYY-MM-DD" in r.text
+
+
 @pytest.mark.parametrize(
     ("path", "params"),
     [

@@ -9,13 +9,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from rc_donations.domain.ledger import MAX_VND
-from rc_shared.dates import bounds
+from rc_shared.dates import IsoOnly, bounds
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
 
 Money = Annotated[int, Field(strict=True, gt=0, le=MAX_VND, description="Whole VND (an integer), 1 to 10^15.")]
-Day = Annotated[date, bounds(MIN_DAY, MAX_DAY)]
+Day = Annotated[date, bounds(MIN_DAY, MAX_DAY), IsoOnly]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
@@ -37,7 +37,7 @@ class DonorIn(_In):
     name: Name | None = None
     phone: Phone | None = None
     id_number: IdNumber | None = Field(None, description="CCCD / tax code; used to recognise a returning donor.")
-    birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY)] | None = None
+    birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = None
     consent_to_be_named: bool = Field(False, strict=True, description="May the donor be named publicly?")
 
     @model_validator(mode="after")
