@@ -40,7 +40,7 @@ from rc_local.kafka.probe import PROBE_ERRORS, BrokerMetadata, ClientSecurity, a
 from rc_local.kafka.security import check_scram_request, ensure_tls, prepare_security, scram_mismatches
 from rc_local.kafka.storage import format_storage, server_properties
 
-_DEFAULT_HEAP_OPTS = "-Xms256m -Xmx512m"
+_DEFAULT_HEAP_OPTS = "-Xms256m -Xmx1g"
 _DEFAULT_JVM_OPTS = (
     "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 "
     "-XX:+ExplicitGCInvokesConcurrent "
