@@ -28,22 +28,19 @@ def units_consumer(service: str) -> Consumer:
     consumer = Consumer(f"{service}.scope-units")
 
     @consumer.on(UnitCreated)
-    async def created(conn: asyncpg.Connection, env: Envelope) -> None:
+    async def created(conn: asyncpg.Connection, env: Envelope[UnitCreated]) -> None:
         e = env.data
-        assert isinstance(e, UnitCreated)
         await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
 
     @consumer.on(UnitMoved)
-    async def moved(conn: asyncpg.Connection, env: Envelope) -> None:
+    async def moved(conn: asyncpg.Connection, env: Envelope[UnitMoved]) -> None:
         e = env.data
-        assert isinstance(e, UnitMoved)
         await conn.execute(_CLOSE, e.unit_id, e.valid_from)
         await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
 
     @consumer.on(UnitMerged, UnitDissolved)
-    async def ended(conn: asyncpg.Connection, env: Envelope) -> None:
+    async def ended(conn: asyncpg.Connection, env: Envelope[UnitMerged | UnitDissolved]) -> None:
         e = env.data
-        assert isinstance(e, UnitMerged | UnitDissolved)
         await conn.execute(_CLOSE, e.unit_id, e.valid_from)
 
     return consumer
