@@ -206,9 +206,15 @@ def mint(
 
 
 class ScopeResolver(Protocol):
-    """Tells whether ``unit_id`` lies in the subtree rooted at ``root`` (as of today)."""
+    """Answers from a service's view of the organisation tree (as of today)."""
 
-    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool: ...
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID) -> bool:
+        """Whether ``unit_id`` lies in the subtree rooted at ``root``."""
+        ...
+
+    async def subtree(self, root: uuid.UUID) -> list[uuid.UUID]:
+        """``root`` and every unit below it."""
+        ...
 
 
 def principal(request: Request) -> Principal:
@@ -293,3 +299,12 @@ async def require_any(request: Request, units: Iterable[uuid.UUID | None], what:
     """403 unless one of ``units`` is in the user's subtree."""
     if not await in_scope(request, units):
         raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
+
+
+async def scope_units(request: Request) -> list[uuid.UUID] | None:
+    """The units of the user's subtree, to restrict a listing to (None: no restriction)."""
+    root = scope_filter(request)
+    if root is None:
+        return None
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    return [] if resolver is None else await resolver.subtree(root)

@@ -59,8 +59,23 @@ SELECT EXISTS (SELECT 1 FROM up WHERE unit_id = $1)
 """
 
 
+# Every unit below ``$1`` (and itself) in the tree valid on ``$2``.
+_SUBTREE = """
+WITH RECURSIVE down(unit_id, depth) AS (
+    SELECT $1::uuid, 0
+    UNION
+    SELECT v.unit_id, down.depth + 1
+    FROM down JOIN scope_unit_versions v
+      ON v.parent_id = down.unit_id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to > $2)
+    WHERE down.depth < 32
+)
+SELECT DISTINCT unit_id FROM down
+"""
+
+
 class PgScopeResolver:
-    """``within(root, unit)``: walks up from ``unit`` through the tree valid today."""
+    """``within(root, unit)`` walks up from ``unit``, ``subtree(root)`` down from ``root``, through the
+    tree valid today."""
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
@@ -70,3 +85,8 @@ class PgScopeResolver:
             return True
         async with self.pool.acquire() as conn:
             return bool(await conn.fetchval(_WITHIN, root, unit_id, clock.today()))
+
+    async def subtree(self, root: uuid.UUID) -> list[uuid.UUID]:
+        async with self.pool.acquire() as conn:
+            rows = await conn.fetch(_SUBTREE, root, clock.today())
+        return [r["unit_id"] for r in rows]

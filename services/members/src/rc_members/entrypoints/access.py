@@ -63,6 +63,11 @@ group or course (scoped users only; others get the use case's own 404), 403 when
 scope, then the use case's own checks (422, 409, ...). Health, metrics and the OpenAPI document
 are not in the service router and stay public.
 
+Every check here is ``async def check(request, <ids>)``, as in the other services: a scoped user's
+lookups run through this service's adapters on their own short-lived connection, and the answer
+comes from the shared helpers of :mod:`rc_shared.auth` (``check_scope``, ``require_any``,
+``scope_units``) over :class:`MembersScopeResolver`. Organisation-wide users skip the lookups.
+
 Dates: scope follows the tree valid today even when a request reads another date (``as_of``), so
 a scoped user cannot read a unit of its subtree that ended before today; organisation-wide users
 can.
@@ -78,15 +83,18 @@ from typing import Any
 import asyncpg
 from fastapi import Request
 
+from rc_members.adapters.groups_repo import GroupRepository
 from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
 from rc_shared import clock
-from rc_shared.auth import Forbidden, check_scope, principal
+from rc_shared.auth import check_scope, require_any, scope_filter, scope_units
 from rc_shared.errors import NotFound
+from rc_shared.runtime import connection as _connection
 
 
 class MembersScopeResolver:
-    """``within(root, unit)`` from the members service's own dated tree, as of ``today()``."""
+    """``within(root, unit)`` and ``subtree(root)`` from the members service's own dated tree, as of
+    ``today()``."""
 
     def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = clock.today) -> None:
         self.pool = pool
@@ -98,15 +106,14 @@ class MembersScopeResolver:
         async with self.pool.acquire() as conn:
             return await UnitRepository(conn).within(root, unit_id, self.today())
 
-
-def _today(request: Request) -> date:
-    today: date = request.app.state.policy.today()
-    return today
+    async def subtree(self, root: uuid.UUID) -> list[uuid.UUID]:
+        async with self.pool.acquire() as conn:
+            return await UnitRepository(conn).subtree_ids(root, self.today())
 
 
 def scope_root(request: Request) -> uuid.UUID | None:
     """The root of the user's subtree (None: the whole organisation)."""
-    return principal(request).unit_id
+    return scope_filter(request)
 
 
 async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the unit") -> None:
@@ -114,51 +121,52 @@ async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the uni
     await check_scope(request, unit_id, what)
 
 
-async def subtree(request: Request, conn: Any) -> list[uuid.UUID] | None:
+async def subtree(request: Request) -> list[uuid.UUID] | None:
     """The ids of the user's units today (None: no restriction)."""
-    root = scope_root(request)
-    if root is None:
-        return None
-    return await UnitRepository(conn).subtree_ids(root, _today(request))
+    return await scope_units(request)
 
 
-async def person(request: Request, conn: Any, person_id: uuid.UUID) -> None:
+async def person(request: Request, person_id: uuid.UUID) -> None:
     """403 unless one of the person's units (see the module docstring) is in the user's subtree."""
-    root = scope_root(request)
-    if root is None:
+    if scope_filter(request) is None:
         return
-    found = await PeopleRepository(conn).scope_units(person_id, _today(request))
+    today: date = request.app.state.policy.today()
+    async with _connection(request) as conn:
+        found = await PeopleRepository(conn).scope_units(person_id, today)
     if found is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
-    for u in found:
-        if await UnitRepository(conn).within(root, u, _today(request)):
-            return
-    raise Forbidden("the person is outside your unit's scope", scope_unit_id=str(root))
+    await require_any(request, found, "the person")
 
 
-async def _owned(request: Request, conn: Any, table: str, what: str, resource_id: uuid.UUID) -> None:
-    if scope_root(request) is None:
+async def group(request: Request, group_id: uuid.UUID) -> None:
+    """403 unless the group's unit is in the user's subtree (scoped users: 404 for an unknown group)."""
+    if scope_filter(request) is None:
         return
-    unit_id = await conn.fetchval(f"SELECT unit_id FROM {table} WHERE id = $1", resource_id)
-    if unit_id is None:
-        raise NotFound(f"{what} {resource_id} not found")
-    await check_scope(request, unit_id, f"the {what}'s unit")
+    async with _connection(request) as conn:
+        g = await GroupRepository(conn).get_group(group_id)
+    if g is None:
+        raise NotFound(f"group {group_id} not found")
+    await check_scope(request, g["unit_id"], "the group's unit")
 
 
-async def group(request: Request, conn: Any, group_id: uuid.UUID) -> None:
-    await _owned(request, conn, "groups", "group", group_id)
+async def course(request: Request, course_id: uuid.UUID) -> None:
+    """403 unless the course's unit is in the user's subtree (scoped users: 404 for an unknown course)."""
+    if scope_filter(request) is None:
+        return
+    async with _connection(request) as conn:
+        c = await GroupRepository(conn).get_course(course_id)
+    if c is None:
+        raise NotFound(f"course {course_id} not found")
+    await check_scope(request, c["unit_id"], "the course's unit")
 
 
-async def course(request: Request, conn: Any, course_id: uuid.UUID) -> None:
-    await _owned(request, conn, "courses", "course", course_id)
-
-
-async def unit_batch(request: Request, conn: Any, items: list[dict[str, Any]]) -> None:
+async def unit_batch(request: Request, items: list[dict[str, Any]]) -> None:
     """Every new unit's parent and every existing code's unit must be in the user's subtree."""
-    if scope_root(request) is None:
+    if scope_filter(request) is None:
         return
     codes = [i["code"] for i in items] + [i["parent_code"] for i in items if i.get("parent_code")]
-    known = await UnitRepository(conn).ids_by_code(codes)
+    async with _connection(request) as conn:
+        known = await UnitRepository(conn).ids_by_code(codes)
     new: set[str] = set()
     for n, item in enumerate(items):
         code = item["code"]
