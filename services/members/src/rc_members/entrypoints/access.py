@@ -76,7 +76,7 @@ can.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -140,24 +140,27 @@ async def person(request: Request, person_id: uuid.UUID) -> None:
 
 async def group(request: Request, group_id: uuid.UUID) -> None:
     """403 unless the group's unit is in the user's subtree (scoped users: 404 for an unknown group)."""
-    if scope_filter(request) is None:
-        return
-    async with _connection(request) as conn:
-        g = await GroupRepository(conn).get_group(group_id)
-    if g is None:
-        raise NotFound(f"group {group_id} not found")
-    await check_scope(request, g["unit_id"], "the group's unit")
+    await _owned(request, "group", group_id, GroupRepository.get_group)
 
 
 async def course(request: Request, course_id: uuid.UUID) -> None:
     """403 unless the course's unit is in the user's subtree (scoped users: 404 for an unknown course)."""
+    await _owned(request, "course", course_id, GroupRepository.get_course)
+
+
+async def _owned(
+    request: Request,
+    what: str,
+    resource_id: uuid.UUID,
+    get: Callable[[GroupRepository, uuid.UUID], Awaitable[dict[str, Any] | None]],
+) -> None:
     if scope_filter(request) is None:
         return
     async with _connection(request) as conn:
-        c = await GroupRepository(conn).get_course(course_id)
-    if c is None:
-        raise NotFound(f"course {course_id} not found")
-    await check_scope(request, c["unit_id"], "the course's unit")
+        found = await get(GroupRepository(conn), resource_id)
+    if found is None:
+        raise NotFound(f"{what} {resource_id} not found")
+    await check_scope(request, found["unit_id"], f"the {what}'s unit")
 
 
 async def unit_batch(request: Request, items: list[dict[str, Any]]) -> None:
