@@ -29,19 +29,16 @@ def units_consumer(service: str) -> Consumer:
 
     @consumer.on(UnitCreated)
     async def created(conn: asyncpg.Connection, env: Envelope[UnitCreated]) -> None:
-        e = env.data
-        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+        await conn.execute(_OPEN, env.data.unit_id, env.data.parent_id, env.data.valid_from)
 
     @consumer.on(UnitMoved)
     async def moved(conn: asyncpg.Connection, env: Envelope[UnitMoved]) -> None:
-        e = env.data
-        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
-        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+        await conn.execute(_CLOSE, env.data.unit_id, env.data.valid_from)
+        await conn.execute(_OPEN, env.data.unit_id, env.data.parent_id, env.data.valid_from)
 
     @consumer.on(UnitMerged, UnitDissolved)
     async def ended(conn: asyncpg.Connection, env: Envelope[UnitMerged | UnitDissolved]) -> None:
-        e = env.data
-        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
+        await conn.execute(_CLOSE, env.data.unit_id, env.data.valid_from)
 
     return consumer
 
