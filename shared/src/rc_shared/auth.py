@@ -222,10 +222,16 @@ def mint(
 
 
 class ScopeResolver(Protocol):
-    """Tells whether ``unit_id`` lies in the subtree rooted at ``root`` in the tree valid ``on`` that
-    day (None: today, by the organisation's clock)."""
+    """Answers from a service's view of the organisation tree, valid ``on`` a day (None: today, by
+    the organisation's clock)."""
 
-    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, on: date | None = None) -> bool: ...
+    async def within(self, root: uuid.UUID, unit_id: uuid.UUID, on: date | None = None) -> bool:
+        """Whether ``unit_id`` lies in the subtree rooted at ``root``."""
+        ...
+
+    async def subtree(self, root: uuid.UUID, on: date | None = None) -> list[uuid.UUID]:
+        """``root`` and every unit below it."""
+        ...
 
 
 def principal(request: Request) -> Principal:
@@ -321,3 +327,13 @@ async def require_any(
     """403 unless one of ``units`` is in the user's subtree (in the tree of ``on``; None: today)."""
     if not await in_scope(request, units, on=on):
         raise Forbidden(f"{what} is outside your unit's scope", scope_unit_id=str(scope_filter(request)))
+
+
+async def scope_units(request: Request, *, on: date | None = None) -> list[uuid.UUID] | None:
+    """The units of the user's subtree in the tree of ``on`` (None: today), to restrict a listing to
+    (None: no restriction)."""
+    root = scope_filter(request)
+    if root is None:
+        return None
+    resolver: ScopeResolver | None = getattr(request.app.state, "scope_resolver", None)
+    return [] if resolver is None else await resolver.subtree(root, on)

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeAlias, TypeVar, overload
 
 import asyncpg
 from aiokafka import AIOKafkaProducer, ConsumerRecord
@@ -36,8 +36,15 @@ from rc_shared.tracing import current_correlation_id, current_traceparent
 
 log = get_logger(__name__)
 
-Handler = Callable[[asyncpg.Connection, Envelope], Awaitable[None]]
-BatchHandler = Callable[[asyncpg.Connection, list[Envelope]], Awaitable[None]]
+E = TypeVar("E", bound=Event)
+E1 = TypeVar("E1", bound=Event)
+E2 = TypeVar("E2", bound=Event)
+E3 = TypeVar("E3", bound=Event)
+E4 = TypeVar("E4", bound=Event)
+
+# A handler gets its event already typed: ``Handler[UnitCreated]`` takes an ``Envelope[UnitCreated]``.
+Handler: TypeAlias = Callable[[asyncpg.Connection, Envelope[E]], Awaitable[None]]
+BatchHandler: TypeAlias = Callable[[asyncpg.Connection, list[Envelope[E]]], Awaitable[None]]
 
 # Errors that mean "the database or network is unavailable", not "this event is bad".
 INFRA_ERRORS: tuple[type[BaseException], ...] = (
@@ -53,26 +60,49 @@ INFRA_ERRORS: tuple[type[BaseException], ...] = (
 
 @dataclass
 class Consumer:
-    """A named consumer group with a handler per event type."""
+    """A named consumer group with a handler per event type.
+
+    ``@consumer.on(A, B)`` types the handler's envelope as ``Envelope[A | B]`` (likewise ``on_many``):
+    the library routes by event type, so a handler never narrows its event itself.
+    """
 
     name: str
-    handlers: dict[str, Handler] = field(default_factory=dict)
-    batch_handlers: dict[str, BatchHandler] = field(default_factory=dict)
+    # Stored untyped: each handler is reached only through its own event types (see ``on``).
+    handlers: dict[str, Handler[Any]] = field(default_factory=dict)
+    batch_handlers: dict[str, BatchHandler[Any]] = field(default_factory=dict)
 
-    def on(self, *events: type[Event]) -> Callable[[Handler], Handler]:
-        def deco(fn: Handler) -> Handler:
+    @overload
+    def on(self, e1: type[E1], /) -> Callable[[Handler[E1]], Handler[E1]]: ...
+    @overload
+    def on(self, e1: type[E1], e2: type[E2], /) -> Callable[[Handler[E1 | E2]], Handler[E1 | E2]]: ...
+    @overload
+    def on(
+        self, e1: type[E1], e2: type[E2], e3: type[E3], /
+    ) -> Callable[[Handler[E1 | E2 | E3]], Handler[E1 | E2 | E3]]: ...
+    @overload
+    def on(
+        self, e1: type[E1], e2: type[E2], e3: type[E3], e4: type[E4], /
+    ) -> Callable[[Handler[E1 | E2 | E3 | E4]], Handler[E1 | E2 | E3 | E4]]: ...
+    def on(self, *events: type[Event]) -> Callable[[Handler[Any]], Handler[Any]]:
+        """Register a handler of one event at a time for these event types."""
+
+        def deco(fn: Handler[Any]) -> Handler[Any]:
             for e in events:
                 self.handlers[e.event_type] = fn
             return fn
 
         return deco
 
-    def on_many(self, *events: type[Event]) -> Callable[[BatchHandler], BatchHandler]:
+    @overload
+    def on_many(self, e1: type[E1], /) -> Callable[[BatchHandler[E1]], BatchHandler[E1]]: ...
+    @overload
+    def on_many(self, e1: type[E1], e2: type[E2], /) -> Callable[[BatchHandler[E1 | E2]], BatchHandler[E1 | E2]]: ...
+    def on_many(self, *events: type[Event]) -> Callable[[BatchHandler[Any]], BatchHandler[Any]]:
         """Register a handler that takes a run of consecutive events of these types at once
         (for hot paths: one ``executemany`` instead of a statement per event). When a batch has
         to be applied event by event (after a failure), it is called with one event at a time."""
 
-        def deco(fn: BatchHandler) -> BatchHandler:
+        def deco(fn: BatchHandler[Any]) -> BatchHandler[Any]:
             async def one(conn: asyncpg.Connection, env: Envelope) -> None:
                 await fn(conn, [env])
 
@@ -152,9 +182,9 @@ class BatchProcessor:
 
     def _decode(
         self, batch: list[ConsumerRecord[Any, Any]], res: BatchResult
-    ) -> tuple[list[tuple[ConsumerRecord[Any, Any], Envelope, Handler]], list[tuple[Any, BaseException]]]:
+    ) -> tuple[list[tuple[ConsumerRecord[Any, Any], Envelope, Handler[Any]]], list[tuple[Any, BaseException]]]:
         """Valid events with their handler (first occurrence of each id), and the poison records."""
-        todo: list[tuple[ConsumerRecord[Any, Any], Envelope, Handler]] = []
+        todo: list[tuple[ConsumerRecord[Any, Any], Envelope, Handler[Any]]] = []
         dead: list[tuple[Any, BaseException]] = []
         seen: set[Any] = set()
         for rec in batch:
@@ -181,7 +211,9 @@ class BatchProcessor:
             fresh = {
                 r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, [env.id for _, env, _ in todo])
             }
-            runs: list[tuple[Handler | BatchHandler, bool, list[tuple[ConsumerRecord[Any, Any], Envelope]]]] = []
+            runs: list[
+                tuple[Handler[Any] | BatchHandler[Any], bool, list[tuple[ConsumerRecord[Any, Any], Envelope]]]
+            ] = []
             for rec, env, handler in todo:
                 if env.id not in fresh:
                     res.duplicates += 1
@@ -247,7 +279,7 @@ class BatchProcessor:
             await local_statement_timeout(conn, self.statement_timeout_s)
 
     async def _apply(
-        self, conn: asyncpg.Connection, handler: Handler, env: Envelope, topic: str
+        self, conn: asyncpg.Connection, handler: Handler[Any], env: Envelope, topic: str
     ) -> BaseException | None:
         tp = current_traceparent.set(env.traceparent)
         cid = current_correlation_id.set(env.correlation_id)

@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import ClassVar, Generic
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import TypeVar
 
 SPECVERSION = "1.0"
 CONTENT_TYPE = "application/json"
@@ -43,11 +44,14 @@ class EnvelopeError(ValueError):
     """A Kafka record that is not a valid event of the catalogue (a poison message)."""
 
 
-@dataclass(frozen=True)
-class Envelope:
-    """One event with its CloudEvents attributes."""
+E_co = TypeVar("E_co", bound=Event, default=Event, covariant=True)
 
-    data: Event
+
+@dataclass(frozen=True)
+class Envelope(Generic[E_co]):
+    """One event with its CloudEvents attributes; ``Envelope[UnitCreated]`` carries a ``UnitCreated``."""
+
+    data: E_co
     source: str
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     time: datetime = field(default_factory=lambda: datetime.now(UTC))

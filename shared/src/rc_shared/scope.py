@@ -33,23 +33,17 @@ def units_consumer(service: str) -> Consumer:
     consumer = Consumer(f"{service}.scope-units")
 
     @consumer.on(UnitCreated)
-    async def created(conn: asyncpg.Connection, env: Envelope) -> None:
-        e = env.data
-        assert isinstance(e, UnitCreated)
-        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+    async def created(conn: asyncpg.Connection, env: Envelope[UnitCreated]) -> None:
+        await conn.execute(_OPEN, env.data.unit_id, env.data.parent_id, env.data.valid_from)
 
     @consumer.on(UnitMoved)
-    async def moved(conn: asyncpg.Connection, env: Envelope) -> None:
-        e = env.data
-        assert isinstance(e, UnitMoved)
-        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
-        await conn.execute(_OPEN, e.unit_id, e.parent_id, e.valid_from)
+    async def moved(conn: asyncpg.Connection, env: Envelope[UnitMoved]) -> None:
+        await conn.execute(_CLOSE, env.data.unit_id, env.data.valid_from)
+        await conn.execute(_OPEN, env.data.unit_id, env.data.parent_id, env.data.valid_from)
 
     @consumer.on(UnitMerged, UnitDissolved)
-    async def ended(conn: asyncpg.Connection, env: Envelope) -> None:
-        e = env.data
-        assert isinstance(e, UnitMerged | UnitDissolved)
-        await conn.execute(_CLOSE, e.unit_id, e.valid_from)
+    async def ended(conn: asyncpg.Connection, env: Envelope[UnitMerged | UnitDissolved]) -> None:
+        await conn.execute(_CLOSE, env.data.unit_id, env.data.valid_from)
 
     return consumer
 
@@ -67,8 +61,23 @@ SELECT EXISTS (SELECT 1 FROM up WHERE unit_id = $1)
 """
 
 
+# Every unit below ``$1`` (and itself) in the tree valid on ``$2``.
+_SUBTREE = """
+WITH RECURSIVE down(unit_id, depth) AS (
+    SELECT $1::uuid, 0
+    UNION
+    SELECT v.unit_id, down.depth + 1
+    FROM down JOIN scope_unit_versions v
+      ON v.parent_id = down.unit_id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to > $2)
+    WHERE down.depth < 32
+)
+SELECT DISTINCT unit_id FROM down
+"""
+
+
 class PgScopeResolver:
-    """``within(root, unit, on)``: walks up from ``unit`` through the tree valid on ``on`` (default: today)."""
+    """``within(root, unit, on)`` walks up from ``unit``, ``subtree(root, on)`` down from ``root``, through
+    the tree valid on ``on`` (default: today)."""
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
@@ -78,6 +87,11 @@ class PgScopeResolver:
             return True
         async with self.pool.acquire() as conn:
             return bool(await conn.fetchval(_WITHIN, root, unit_id, on or clock.today()))
+
+    async def subtree(self, root: uuid.UUID, on: date | None = None) -> list[uuid.UUID]:
+        async with self.pool.acquire() as conn:
+            rows = await conn.fetch(_SUBTREE, root, on or clock.today())
+        return [r["unit_id"] for r in rows]
 
 
 # The ``reason`` of UnitTree's 422s: a unit the tree does not know (perhaps not yet: members.units is

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -13,8 +15,9 @@ import pytest
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.settings import Settings
 from rc_shared.envelope import Envelope
+from rc_shared.events.campaigns import CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
-from tests.integration.reporting.campaign_helpers import Relief, feed_campaigns, lev
+from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
 from tests.integration.reporting.helpers import feed
 
 pytestmark = pytest.mark.integration
@@ -262,3 +265,34 @@ async def test_public_pages_render_known_and_ledger_only_campaigns(
     assert "1.234.000 ₫" in page.text
     known = await client.get(f"/public/campaigns/{relief.K}")
     assert known.status_code == 200 and "<h1>" in known.text
+
+
+async def test_public_pages_escape_a_campaign_name_with_markup(
+    client: httpx.AsyncClient, relief: Relief, pool: asyncpg.Pool
+) -> None:
+    # a campaign name is free text typed by staff: on the public pages it is text, never markup
+    hostile = "Lũ <script>alert('x')</script> & \"bão\" <b>3</b>"
+    cid = uuid.uuid4()
+    launch = CampaignLaunched(
+        campaign_id=cid,
+        code="XSS-<i>1</i>",
+        name=hostile,
+        campaign_type="emergency_relief",
+        organising_unit_id=relief.tree.P,
+        receiving_from=date(2025, 5, 1),
+        receiving_until=date(2025, 7, 31),
+        distribution_deadline=date(2025, 8, 20),
+        targets=Targets(cash_vnd=1_000_000),
+    )
+    await feed_campaigns(pool, [cev(launch, date(2025, 4, 28))])
+    listing = await client.get("/public/campaigns")
+    page = await client.get(f"/public/campaigns/{cid}")
+    for r in (listing, page):
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        assert "&lt;script&gt;" in r.text
+        assert "<script" not in r.text and "<b>" not in r.text and "<i>" not in r.text
+    # escaped, not mangled: the browser shows exactly the name
+    shown = re.findall(rf'<a href="/public/campaigns/{cid}">(.*?)</a>', listing.text)
+    assert [html.unescape(x) for x in shown] == [hostile]
+    shown = re.findall(r"<title>(.*?)</title>", page.text) + re.findall(r"<h1>(.*?)</h1>", page.text)
+    assert [html.unescape(x) for x in shown] == [hostile, hostile]

@@ -171,8 +171,7 @@ sink = Consumer("scram-sink")
 
 
 @sink.on(UnitRenamed)
-async def _apply(conn: asyncpg.Connection, env: Envelope) -> None:
-    assert isinstance(env.data, UnitRenamed)
+async def _apply(conn: asyncpg.Connection, env: Envelope[UnitRenamed]) -> None:
     await conn.execute("INSERT INTO scram_sink (event_id, name) VALUES ($1, $2)", env.id, env.data.name)
 
 

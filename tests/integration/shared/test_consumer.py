@@ -25,8 +25,7 @@ boom = {"fixed": False}
 
 
 @sink.on(UnitRenamed)
-async def _apply(conn: asyncpg.Connection, env: Envelope) -> None:
-    assert isinstance(env.data, UnitRenamed)
+async def _apply(conn: asyncpg.Connection, env: Envelope[UnitRenamed]) -> None:
     if env.data.name == "boom" and not boom["fixed"]:
         raise ValueError("handler refuses 'boom'")
     if env.data.name == "flaky" and flaky_failures["left"] > 0:

@@ -132,7 +132,7 @@ async def test_the_runtime_pool_and_consumer_batches_have_statement_timeouts(
         consumer = Consumer("timeout-test")
 
         @consumer.on(UnitCreated)
-        async def on_unit(conn: asyncpg.Connection, _: Envelope) -> None:
+        async def on_unit(conn: asyncpg.Connection, _: Envelope[UnitCreated]) -> None:
             seen.append(await conn.fetchval("SHOW statement_timeout"))
 
         processor = BatchProcessor(

@@ -19,6 +19,10 @@ Each check runs on its own short-lived connection *before* the endpoint opens it
 unit of work, so a request never holds one pooled connection while waiting for another (the scope
 resolver takes its own). Organisation-wide users (admins without a unit, or access control turned
 off) skip the checks and their lookups entirely.
+
+Every check here is ``async def check(request, <ids>)``, as in the other services: the lookups go
+through this service's adapters, the answer comes from the shared helpers of :mod:`rc_shared.auth`
+(``check_scope``, ``require_any``, ``in_scope``, ``scope_units``).
 """
 
 from __future__ import annotations
@@ -32,23 +36,9 @@ from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
 from rc_campaigns.domain.campaigns import Campaign
-from rc_shared import clock
-from rc_shared.auth import check_scope, in_scope, require_any, scope_filter
+from rc_shared.auth import check_scope, in_scope, require_any, scope_filter, scope_units
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.runtime import connection as _connection
-
-# Every unit below ``$1`` (and itself) in the tree valid on ``$2``, from the scope projection.
-_SUBTREE = """
-WITH RECURSIVE down(unit_id, depth) AS (
-    SELECT $1::uuid, 0
-    UNION
-    SELECT v.unit_id, down.depth + 1
-    FROM down JOIN scope_unit_versions v
-      ON v.parent_id = down.unit_id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to > $2)
-    WHERE down.depth < 32
-)
-SELECT DISTINCT unit_id FROM down
-"""
 
 
 async def _campaign(request: Request, campaign_id: uuid.UUID) -> Campaign | None:
@@ -117,20 +107,12 @@ async def listing(request: Request, unit_id: uuid.UUID | None) -> list[uuid.UUID
 
     An explicit ``unit_id`` filter must be in scope (403) and is then restriction enough; without
     one, a scoped user sees the resources of every unit in their subtree."""
-    root = scope_filter(request)
-    if root is None:
+    if scope_filter(request) is None:
         return None
     if unit_id is not None:
         await check_scope(request, unit_id, f"unit {unit_id}")
         return None
-    return await subtree(request, root)
-
-
-async def subtree(request: Request, root: uuid.UUID) -> list[uuid.UUID]:
-    """``root`` and every unit below it in today's tree (from this service's scope projection)."""
-    async with _connection(request) as conn:
-        rows = await conn.fetch(_SUBTREE, root, clock.today())
-    return [r["unit_id"] for r in rows]
+    return await scope_units(request)
 
 
 async def schedule_session(request: Request, campaign_id: uuid.UUID, unit_id: uuid.UUID | None) -> None:

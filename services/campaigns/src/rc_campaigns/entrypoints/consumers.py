@@ -13,7 +13,6 @@ ledger_consumer = Consumer("campaigns.ledger")
 
 
 @ledger_consumer.on(DonationRecorded, DonationReversed, DistributionRecorded, DistributionReversed)
-async def on_ledger_event(conn: asyncpg.Connection, env: Envelope) -> None:
+async def on_ledger_event(conn: asyncpg.Connection, env: Envelope[ledger.LedgerEvent]) -> None:
     """Progress totals and target-reached events; other ledger events are ignored by the library."""
-    assert isinstance(env.data, DonationRecorded | DonationReversed | DistributionRecorded | DistributionReversed)
     await ledger.apply(conn, env.data, env.time)

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 
 from rc_donations.domain.ledger import Ledger, Totals
 
 _TOTALS = tuple(Totals.__dataclass_fields__)
+
+LedgerRecord = Literal["donations", "pledges", "distributions"]
+
+# A record's own unit and the organising unit of its campaign's ledger (both answer for it).
+_RECORD_UNITS: dict[LedgerRecord, str] = {
+    table: f"SELECT x.unit_id, l.organising_unit_id FROM {table} x JOIN ledgers l USING (campaign_id) WHERE x.id = $1"
+    for table in ("donations", "pledges", "distributions")
+}
+_DONOR_UNITS = """
+SELECT d.unit_id, l.organising_unit_id FROM donations d JOIN ledgers l USING (campaign_id) WHERE d.donor_id = $1
+UNION
+SELECT p.unit_id, l.organising_unit_id FROM pledges p JOIN ledgers l USING (campaign_id) WHERE p.donor_id = $1
+"""
 
 
 def ledger_from(r: asyncpg.Record) -> Ledger:
@@ -138,3 +151,11 @@ class LedgerRepository:
 
     async def beneficiary(self, beneficiary_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", beneficiary_id)
+
+    async def record_units(self, table: LedgerRecord, record_id: uuid.UUID) -> asyncpg.Record | None:
+        """A donation's, pledge's or distribution's ``unit_id`` and its ledger's ``organising_unit_id``."""
+        return await self.conn.fetchrow(_RECORD_UNITS[table], record_id)
+
+    async def donor_units(self, donor_id: uuid.UUID) -> list[asyncpg.Record]:
+        """``(unit_id, organising_unit_id)`` of each distinct pair among the donor's gifts and pledges."""
+        return list(await self.conn.fetch(_DONOR_UNITS, donor_id))

@@ -23,44 +23,32 @@ An unknown campaign or record passes the check, and the use case answers as it a
 *before* the endpoint opens its connection or unit of work, so a request never holds a pooled
 connection while waiting for another (the scope resolver takes its own). Organisation-wide users
 (admins without a unit, or access control turned off) skip the checks and their lookups.
+
+Every check here is ``async def check(request, <ids>)``, as in the other services: the lookups go
+through this service's adapters, the answer comes from the shared helpers of :mod:`rc_shared.auth`.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
+import asyncpg
 from fastapi import Request
 
+from rc_donations.adapters.ledgers import LedgerRecord, LedgerRepository
 from rc_shared.auth import Forbidden, check_scope, in_scope, require_any, scope_filter
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.runtime import connection as _connection
 
-_RECORD_UNITS = {
-    table: f"SELECT x.unit_id, l.organising_unit_id FROM {table} x JOIN ledgers l USING (campaign_id) WHERE x.id = $1"
-    for table in ("donations", "pledges", "distributions")
-}
-_DONOR_UNITS = """
-SELECT d.unit_id, l.organising_unit_id FROM donations d JOIN ledgers l USING (campaign_id) WHERE d.donor_id = $1
-UNION
-SELECT p.unit_id, l.organising_unit_id FROM pledges p JOIN ledgers l USING (campaign_id) WHERE p.donor_id = $1
-"""
 
-
-def _scoped(request: Request) -> bool:
-    return scope_filter(request) is not None
-
-
-async def _ledger(request: Request, campaign_id: uuid.UUID) -> Any:
+async def _ledger(request: Request, campaign_id: uuid.UUID) -> asyncpg.Record | None:
     async with _connection(request) as conn:
-        return await conn.fetchrow(
-            "SELECT organising_unit_id, participating_unit_ids FROM ledgers WHERE campaign_id = $1", campaign_id
-        )
+        return await LedgerRepository(conn).get(campaign_id)
 
 
 async def read_ledger(request: Request, campaign_id: uuid.UUID) -> None:
     """The campaign's organising unit or one of its participating units must be in scope."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     row = await _ledger(request, campaign_id)
     if row is not None:
@@ -70,7 +58,7 @@ async def read_ledger(request: Request, campaign_id: uuid.UUID) -> None:
 
 async def record_for(request: Request, campaign_id: uuid.UUID, unit_id: uuid.UUID | None) -> None:
     """A new donation, pledge or distribution: the unit it is for (default: the organising unit)."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     row = await _ledger(request, campaign_id)
     if row is not None:
@@ -79,49 +67,46 @@ async def record_for(request: Request, campaign_id: uuid.UUID, unit_id: uuid.UUI
 
 async def organiser(request: Request, campaign_id: uuid.UUID) -> None:
     """The campaign's organising unit must be in scope (bank-statement import)."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     row = await _ledger(request, campaign_id)
     if row is not None:
         await check_scope(request, row["organising_unit_id"], f"campaign {campaign_id}")
 
 
-async def record(request: Request, table: str, record_id: uuid.UUID, what: str) -> None:
+async def record(request: Request, table: LedgerRecord, record_id: uuid.UUID, what: str) -> None:
     """An existing donation, pledge or distribution: its unit or its campaign's organising unit."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     async with _connection(request) as conn:
-        row = await conn.fetchrow(_RECORD_UNITS[table], record_id)
+        row = await LedgerRepository(conn).record_units(table, record_id)
     if row is not None:
         await require_any(request, [row["unit_id"], row["organising_unit_id"]], f"{what} {record_id}")
 
 
 async def beneficiary(request: Request, beneficiary_id: uuid.UUID) -> None:
     """A distribution's beneficiary (as known here from campaigns events): its unit in scope."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     async with _connection(request) as conn:
-        unit_id = await conn.fetchval("SELECT unit_id FROM beneficiaries WHERE id = $1", beneficiary_id)
-    if unit_id is not None:
-        await check_scope(request, unit_id, f"beneficiary {beneficiary_id}")
+        row = await LedgerRepository(conn).beneficiary(beneficiary_id)
+    if row is not None:
+        await check_scope(request, row["unit_id"], f"beneficiary {beneficiary_id}")
 
 
 async def _donor_visibility(request: Request, donor_id: uuid.UUID) -> tuple[int, int]:
     """(records of the donor, of which visible to the user)."""
     async with _connection(request) as conn:
-        rows = await conn.fetch(_DONOR_UNITS, donor_id)
-    visible = 0
-    for r in rows:
-        if await in_scope(request, [r["unit_id"], r["organising_unit_id"]]):
-            visible += 1
-    return len(rows), visible
+        rows = await LedgerRepository(conn).donor_units(donor_id)
+    visible = [await in_scope(request, [r["unit_id"], r["organising_unit_id"]]) for r in rows]
+    return len(rows), sum(visible)
 
 
 async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = False) -> None:
     """A donor: one of their gifts or pledges in scope (``all_records``: every one of them).
 
     Not visible at all: 404, as for an unknown donor."""
-    if not _scoped(request):
+    if scope_filter(request) is None:
         return
     total, visible = await _donor_visibility(request, donor_id)
     if visible == 0:
@@ -136,7 +121,7 @@ async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = Fa
 
 async def named_donor(request: Request, donor_id: uuid.UUID | None) -> None:
     """A body citing an existing donor by id: the donor must be visible (else: 409 as unknown)."""
-    if donor_id is None or not _scoped(request):
+    if donor_id is None or scope_filter(request) is None:
         return
     _, visible = await _donor_visibility(request, donor_id)
     if visible == 0:

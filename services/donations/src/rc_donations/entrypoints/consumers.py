@@ -22,28 +22,23 @@ def build_consumers(source: str) -> list[Consumer]:
     beneficiaries = Consumer("donations.beneficiaries")
 
     @campaigns.on(CampaignLaunched)
-    async def _launched(conn: asyncpg.Connection, env: Envelope) -> None:
-        assert isinstance(env.data, CampaignLaunched)
+    async def _launched(conn: asyncpg.Connection, env: Envelope[CampaignLaunched]) -> None:
         await lifecycle.campaign_launched(conn, env.data, source)
 
     @campaigns.on(CampaignClosed, CampaignCancelled)
-    async def _ended(conn: asyncpg.Connection, env: Envelope) -> None:
-        assert isinstance(env.data, CampaignClosed | CampaignCancelled)
+    async def _ended(conn: asyncpg.Connection, env: Envelope[CampaignClosed | CampaignCancelled]) -> None:
         await lifecycle.campaign_ended(conn, env.data, source)
 
     @campaigns.on(CampaignSettled)
-    async def _settled(conn: asyncpg.Connection, env: Envelope) -> None:
-        assert isinstance(env.data, CampaignSettled)
+    async def _settled(conn: asyncpg.Connection, env: Envelope[CampaignSettled]) -> None:
         await lifecycle.campaign_settled(conn, env.data, source)
 
     @beneficiaries.on(BeneficiaryRegistered)
-    async def _registered(conn: asyncpg.Connection, env: Envelope) -> None:
-        assert isinstance(env.data, BeneficiaryRegistered)
+    async def _registered(conn: asyncpg.Connection, env: Envelope[BeneficiaryRegistered]) -> None:
         await lifecycle.beneficiary_registered(conn, env.data)
 
     @beneficiaries.on(BeneficiaryVerified)
-    async def _verified(conn: asyncpg.Connection, env: Envelope) -> None:
-        assert isinstance(env.data, BeneficiaryVerified)
+    async def _verified(conn: asyncpg.Connection, env: Envelope[BeneficiaryVerified]) -> None:
         await lifecycle.beneficiary_verified(conn, env.data)
 
     return [campaigns, beneficiaries]

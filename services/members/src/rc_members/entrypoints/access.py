@@ -63,6 +63,11 @@ group or course (scoped users only; others get the use case's own 404), 403 when
 scope, then the use case's own checks (422, 409, ...). Health, metrics and the OpenAPI document
 are not in the service router and stay public.
 
+Every check here is ``async def check(request, <ids>)``, as in the other services: a scoped user's
+lookups run through this service's adapters on their own short-lived connection, and the answer
+comes from the shared helpers of :mod:`rc_shared.auth` (``check_scope``, ``require_any``,
+``scope_units``) over :class:`MembersScopeResolver`. Organisation-wide users skip the lookups.
+
 Dates: scope follows the tree valid today, except for a read of data as of another date
 (``as_of``: ``GET /units``, ``/units/{id}``, ``/units/{id}/children``, ``/stats``, ``/groups/{id}``),
 whose scope follows the tree valid on that date (``on=``, as every service does; see
@@ -73,22 +78,25 @@ ended, and not as of a day after they left its subtree.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
 import asyncpg
 from fastapi import Request
 
+from rc_members.adapters.groups_repo import GroupRepository
 from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
 from rc_shared import clock
-from rc_shared.auth import Forbidden, check_scope, principal
+from rc_shared.auth import check_scope, require_any, scope_filter, scope_units
 from rc_shared.errors import NotFound
+from rc_shared.runtime import connection as _connection
 
 
 class MembersScopeResolver:
-    """``within(root, unit, on)`` from the members service's own dated tree, as of ``on`` (default: ``today()``)."""
+    """``within(root, unit, on)`` and ``subtree(root, on)`` from the members service's own dated tree,
+    as of ``on`` (default: ``today()``)."""
 
     def __init__(self, pool: asyncpg.Pool, today: Callable[[], date] = clock.today) -> None:
         self.pool = pool
@@ -100,15 +108,14 @@ class MembersScopeResolver:
         async with self.pool.acquire() as conn:
             return await UnitRepository(conn).within(root, unit_id, on or self.today())
 
-
-def _today(request: Request) -> date:
-    today: date = request.app.state.policy.today()
-    return today
+    async def subtree(self, root: uuid.UUID, on: date | None = None) -> list[uuid.UUID]:
+        async with self.pool.acquire() as conn:
+            return await UnitRepository(conn).subtree_ids(root, on or self.today())
 
 
 def scope_root(request: Request) -> uuid.UUID | None:
     """The root of the user's subtree (None: the whole organisation)."""
-    return principal(request).unit_id
+    return scope_filter(request)
 
 
 async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the unit", *, on: date | None = None) -> None:
@@ -117,53 +124,57 @@ async def unit(request: Request, unit_id: uuid.UUID | None, what: str = "the uni
     await check_scope(request, unit_id, what, on=on)
 
 
-async def subtree(request: Request, conn: Any, *, on: date | None = None) -> list[uuid.UUID] | None:
+async def subtree(request: Request, *, on: date | None = None) -> list[uuid.UUID] | None:
     """The ids of the user's units in the tree of ``on`` (None: today; the result None: no restriction)."""
-    root = scope_root(request)
-    if root is None:
-        return None
-    return await UnitRepository(conn).subtree_ids(root, on or _today(request))
+    return await scope_units(request, on=on)
 
 
-async def person(request: Request, conn: Any, person_id: uuid.UUID) -> None:
+async def person(request: Request, person_id: uuid.UUID) -> None:
     """403 unless one of the person's units (see the module docstring) is in the user's subtree."""
-    root = scope_root(request)
-    if root is None:
+    if scope_filter(request) is None:
         return
-    found = await PeopleRepository(conn).scope_units(person_id, _today(request))
+    today: date = request.app.state.policy.today()
+    async with _connection(request) as conn:
+        found = await PeopleRepository(conn).scope_units(person_id, today)
     if found is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
-    for u in found:
-        if await UnitRepository(conn).within(root, u, _today(request)):
-            return
-    raise Forbidden("the person is outside your unit's scope", scope_unit_id=str(root))
+    await require_any(request, found, "the person")
+
+
+async def group(request: Request, group_id: uuid.UUID, *, on: date | None = None) -> None:
+    """403 unless the group's unit is in the user's subtree in the tree of ``on`` (None: today; scoped
+    users: 404 for an unknown group)."""
+    await _owned(request, "group", group_id, GroupRepository.get_group, on)
+
+
+async def course(request: Request, course_id: uuid.UUID) -> None:
+    """403 unless the course's unit is in the user's subtree (scoped users: 404 for an unknown course)."""
+    await _owned(request, "course", course_id, GroupRepository.get_course)
 
 
 async def _owned(
-    request: Request, conn: Any, table: str, what: str, resource_id: uuid.UUID, on: date | None = None
+    request: Request,
+    what: str,
+    resource_id: uuid.UUID,
+    get: Callable[[GroupRepository, uuid.UUID], Awaitable[dict[str, Any] | None]],
+    on: date | None = None,
 ) -> None:
-    if scope_root(request) is None:
+    if scope_filter(request) is None:
         return
-    unit_id = await conn.fetchval(f"SELECT unit_id FROM {table} WHERE id = $1", resource_id)
-    if unit_id is None:
+    async with _connection(request) as conn:
+        found = await get(GroupRepository(conn), resource_id)
+    if found is None:
         raise NotFound(f"{what} {resource_id} not found")
-    await check_scope(request, unit_id, f"the {what}'s unit", on=on)
+    await check_scope(request, found["unit_id"], f"the {what}'s unit", on=on)
 
 
-async def group(request: Request, conn: Any, group_id: uuid.UUID, *, on: date | None = None) -> None:
-    await _owned(request, conn, "groups", "group", group_id, on)
-
-
-async def course(request: Request, conn: Any, course_id: uuid.UUID) -> None:
-    await _owned(request, conn, "courses", "course", course_id)
-
-
-async def unit_batch(request: Request, conn: Any, items: list[dict[str, Any]]) -> None:
+async def unit_batch(request: Request, items: list[dict[str, Any]]) -> None:
     """Every new unit's parent and every existing code's unit must be in the user's subtree."""
-    if scope_root(request) is None:
+    if scope_filter(request) is None:
         return
     codes = [i["code"] for i in items] + [i["parent_code"] for i in items if i.get("parent_code")]
-    known = await UnitRepository(conn).ids_by_code(codes)
+    async with _connection(request) as conn:
+        known = await UnitRepository(conn).ids_by_code(codes)
     new: set[str] = set()
     for n, item in enumerate(items):
         code = item["code"]

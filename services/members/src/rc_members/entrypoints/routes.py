@@ -90,7 +90,7 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
 )
 async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     items = [i.model_dump() for i in body.units]
-    await access.unit_batch(request, uow.conn, items)
+    await access.unit_batch(request, items)
     results = await units.create_units_batch(uow, policy, items)
     await uow.commit()
     return {
@@ -121,7 +121,7 @@ async def list_units(
     d = _day(policy, as_of)
     if parent_id is not None:
         await access.unit(request, parent_id, "parent_id", on=d)
-    among = await access.subtree(request, conn, on=d)
+    among = await access.subtree(request, on=d)
     items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset, among)
     return {"as_of": d, "count": len(items), "items": items}
 
@@ -287,7 +287,7 @@ async def list_people(
     return await people.search_people(
         conn,
         policy,
-        among=await access.subtree(request, conn),
+        among=await access.subtree(request),
         unit_id=unit_id,
         q=q,
         status=status,
@@ -306,7 +306,7 @@ async def list_people(
     dependencies=auth.READ,
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    await access.person(request, conn, person_id)
+    await access.person(request, person_id)
     return await people.person_view(PeopleRepository(conn), person_id)
 
 
@@ -319,7 +319,7 @@ async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict
 async def patch_person(
     request: Request, person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await people.update_person(uow, policy, person_id, s.dump(body))
     await uow.commit()
     return await people.person_view(uow.people, person_id)
@@ -332,7 +332,7 @@ async def patch_person(
     dependencies=auth.MANAGE,
 )
 async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     erased_now = await people.erase(uow, person_id)
     await uow.commit()
     return {"id": person_id, "erased": True, "erased_now": erased_now}
@@ -348,7 +348,7 @@ async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict
 async def add_consent(
     request: Request, person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     consent_id = await people.add_consent(uow, policy, person_id, purpose=body.purpose, given_on=body.given_on)
     await uow.commit()
     return {"id": consent_id, "person_id": person_id, "purpose": body.purpose, "given_on": body.given_on}
@@ -363,7 +363,7 @@ async def add_consent(
 async def withdraw_consent(
     request: Request, person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await people.withdraw_consent(uow, policy, person_id, consent_id, withdrawn_on=body.withdrawn_on)
     await uow.commit()
     return {"id": consent_id, "withdrawn_on": body.withdrawn_on}
@@ -379,7 +379,7 @@ async def withdraw_consent(
 async def start_membership(
     request: Request, person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await access.unit(request, body.unit_id, "unit_id")
     mid = await people.start_membership(
         uow,
@@ -404,7 +404,7 @@ async def start_membership(
 async def change_status(
     request: Request, person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
     await uow.commit()
     return await people.person_view(uow.people, person_id)
@@ -417,7 +417,7 @@ async def change_status(
     dependencies=auth.WRITE,
 )
 async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await people.set_fee_status(uow, person_id, year=year, fee_status=body.fee_status)
     await uow.commit()
     return {"person_id": person_id, "year": year, "fee_status": body.fee_status}
@@ -430,7 +430,7 @@ async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.Fe
     dependencies=auth.WRITE,
 )
 async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await access.unit(request, body.to_unit_id, "to_unit_id")
     mid = await people.transfer(uow, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on)
     await uow.commit()
@@ -441,7 +441,7 @@ async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, u
     "/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role", dependencies=auth.WRITE
 )
 async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await access.unit(request, body.unit_id, "unit_id")
     role_id = await people.assign_role(
         uow, policy, person_id, role=body.role, unit_id=body.unit_id, start_on=body.start_on
@@ -460,7 +460,7 @@ async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uo
 async def end_role(
     request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW
 ) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     await people.end_role(uow, person_id, role_id, end_on=body.end_on)
     await uow.commit()
     return {"id": role_id, "end_on": body.end_on}
@@ -474,7 +474,7 @@ async def end_role(
     dependencies=auth.WRITE,
 )
 async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    await access.person(request, uow.conn, person_id)
+    await access.person(request, person_id)
     entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
     await uow.commit()
     return {"id": entry_id, "person_id": person_id, "hours": body.hours, "worked_on": body.worked_on}
@@ -500,7 +500,7 @@ async def get_group(
     request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
 ) -> dict[str, Any]:
     d = _day(policy, as_of)
-    await access.group(request, conn, group_id, on=d)
+    await access.group(request, group_id, on=d)
     return await groups.group_view(GroupRepository(conn), group_id, d)
 
 
@@ -512,8 +512,8 @@ async def get_group(
     dependencies=auth.WRITE,
 )
 async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
-    await access.group(request, uow.conn, group_id)
-    await access.person(request, uow.conn, body.person_id)
+    await access.group(request, group_id)
+    await access.person(request, body.person_id)
     await groups.add_group_member(uow, group_id, person_id=body.person_id, joined_on=body.joined_on)
     await uow.commit()
     return {"group_id": group_id, "person_id": body.person_id, "joined_on": body.joined_on}
@@ -528,8 +528,8 @@ async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupM
 async def remove_group_member(
     request: Request, group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
 ) -> dict[str, Any]:
-    await access.group(request, uow.conn, group_id)
-    await access.person(request, uow.conn, person_id)
+    await access.group(request, group_id)
+    await access.person(request, person_id)
     await groups.remove_group_member(uow, group_id, person_id, left_on=body.left_on)
     await uow.commit()
     return {"group_id": group_id, "person_id": person_id, "left_on": body.left_on}
@@ -549,7 +549,7 @@ async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[st
 
 @router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=auth.READ)
 async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
-    await access.course(request, conn, course_id)
+    await access.course(request, course_id)
     return await groups.course_view(GroupRepository(conn), course_id)
 
 
@@ -560,8 +560,8 @@ async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict
     dependencies=auth.WRITE,
 )
 async def record_attendance(request: Request, course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
-    await access.course(request, uow.conn, course_id)
-    await access.person(request, uow.conn, body.person_id)
+    await access.course(request, course_id)
+    await access.person(request, body.person_id)
     await groups.record_attendance(uow, course_id, person_id=body.person_id, attended=body.attended, passed=body.passed)
     await uow.commit()
     return {"course_id": course_id, "person_id": body.person_id, "attended": body.attended, "passed": body.passed}
@@ -577,7 +577,7 @@ async def record_attendance(request: Request, course_id: uuid.UUID, body: s.Atte
     dependencies=auth.WRITE,
 )
 async def import_members(request: Request, body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    among = await access.subtree(request, uow.conn)
+    among = await access.subtree(request)
     scope = set(among) if among is not None else None
     result = await imports.import_members(uow, policy, body.rows, first_row=body.first_row, scope=scope)
     await uow.commit()

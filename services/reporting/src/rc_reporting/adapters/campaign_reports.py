@@ -121,6 +121,17 @@ async def campaign_row(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: 
     return dict(row.items()) if row is not None else None
 
 
+async def campaign_units(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> list[uuid.UUID] | None:
+    """The campaign's organising and participating units (access control); None when none of its events
+    has been projected."""
+    row = await conn.fetchrow(
+        "SELECT organising_unit_id, participating_unit_ids FROM rpt_campaigns WHERE campaign_id = $1", campaign_id
+    )
+    if row is None:
+        return None
+    return [u for u in (row["organising_unit_id"], *(row["participating_unit_ids"] or ())) if u is not None]
+
+
 async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> int | None:
     """The campaign's version (one primary-key read); None when no event of it has been projected."""
     version: int | None = await conn.fetchval("SELECT version FROM rpt_campaigns WHERE campaign_id = $1", campaign_id)

@@ -26,50 +26,45 @@ figures as of a day before the district ended, and a unit that ended before ``as
 every scoped user's subtree (organisation-wide users can still read it). A unit
 just created in members is reachable by scoped users once ``reporting.scope-units`` has projected
 it (normally within a second; 403 until then).
+
+Every check here is ``async def check(request, <ids>)``, as in the other services: the lookups go
+through this service's adapters on their own short-lived connection, the answer comes from the
+shared helpers of :mod:`rc_shared.auth`.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 from fastapi import Request
 
-from rc_shared.auth import Forbidden, check_scope, principal
+from rc_reporting.adapters import campaign_reports
+from rc_shared.auth import Forbidden, check_scope, require_any, scope_filter
 from rc_shared.errors import NotFound
+from rc_shared.runtime import connection as _connection
 
 
 async def report_root(request: Request, unit_id: uuid.UUID | None, as_of: date) -> uuid.UUID | None:
     """The top unit of a tree report as of ``as_of``: ``unit_id`` (403 outside the scope in the tree of
     that day) or the user's scope root."""
     if unit_id is None:
-        return principal(request).unit_id
+        return scope_filter(request)
     await check_scope(request, unit_id, "the unit", on=as_of)
     return unit_id
 
 
-async def campaign(request: Request, conn: Any, campaign_id: uuid.UUID | None) -> None:
+async def campaign(request: Request, campaign_id: uuid.UUID | None) -> None:
     """The campaign's organising unit or one of its participating units must be in the user's subtree."""
-    p = principal(request)
-    if p.unit_id is None:
+    root = scope_filter(request)
+    if root is None:
         return
     if campaign_id is None:
-        raise Forbidden(
-            "the report of every campaign is organisation-wide: give campaign_id", scope_unit_id=str(p.unit_id)
-        )
-    row = await conn.fetchrow(
-        "SELECT organising_unit_id, participating_unit_ids FROM rpt_campaigns WHERE campaign_id = $1", campaign_id
-    )
-    if row is None:
+        raise Forbidden("the report of every campaign is organisation-wide: give campaign_id", scope_unit_id=str(root))
+    async with _connection(request) as conn:
+        units = await campaign_reports.campaign_units(conn, campaign_id)
+    if units is None:
         raise NotFound(
             f"campaign {campaign_id} is unknown: none of its events has been projected", campaign_id=str(campaign_id)
         )
-    units = [u for u in (row["organising_unit_id"], *(row["participating_unit_ids"] or [])) if u is not None]
-    for u in units:
-        try:
-            await check_scope(request, u, "the campaign")
-            return
-        except Forbidden:
-            continue
-    raise Forbidden("the campaign is outside your unit's scope", scope_unit_id=str(p.unit_id))
+    await require_any(request, units, "the campaign")

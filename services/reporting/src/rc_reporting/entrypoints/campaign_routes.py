@@ -198,8 +198,8 @@ async def campaigns_by_period(
 ) -> dict[str, Any]:
     """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""
     req = SeriesRequest.build(granularity, period_from, period_to)
+    await access.campaign(request, campaign_id)
     async with _pool(request).acquire() as conn:
-        await access.campaign(request, conn, campaign_id)
         return await campaign_reports.series(conn, req, campaign_id)
 
 

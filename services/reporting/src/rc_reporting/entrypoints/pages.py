@@ -1,15 +1,19 @@
 """Public transparency pages (Decree 93/2021, Art. 14): every campaign's totals, and one campaign's
 progress, as plain server-rendered HTML in Vietnamese. No token, no personal data: the figures are
-the public campaign reports', donors and beneficiaries never appear by name here."""
+the public campaign reports', donors and beneficiaries never appear by name here.
+
+The HTML comes from the Jinja2 templates in ``templates/`` (package data of ``rc_reporting``), with
+autoescaping on: every value is escaped unless a template says otherwise, so no code here builds
+markup or calls ``escape`` itself."""
 
 from __future__ import annotations
 
 import uuid
-from html import escape
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
@@ -34,12 +38,6 @@ STATES = {
     "cancelled": "Đã hủy",
     "unknown": "Chưa rõ",
 }
-STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
-    "h1{color:#c8102e}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;"
-    "padding:.4rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    ".bar{background:#eee;height:.6rem}.bar>div{background:#c8102e;height:.6rem}"
-)
 
 
 def vnd(amount: int | None) -> str:
@@ -58,13 +56,30 @@ def _label(table: dict[str, str], value: str | None) -> str:
 
 _HTML = "text/html; charset=utf-8"
 
+_templates = Environment(
+    loader=PackageLoader("rc_reporting.entrypoints", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_templates.filters.update(
+    vnd=vnd,
+    campaign_name=_name,
+    campaign_type=lambda value: _label(TYPES, value),
+    campaign_state=lambda value: _label(STATES, value),
+)
 
-def _page(title: str, body: str) -> bytes:
-    return (
-        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{STYLE}</style></head>'
-        f"<body>{body}<footer><p><small>Công khai theo Nghị định 93/2021/NĐ-CP.</small></p></footer></body></html>"
-    ).encode()
+TARGETS = {
+    "cash_vnd": "Tiền mặt",
+    "in_kind_value_vnd": "Hiện vật (giá trị)",
+    "blood_units": "Đơn vị máu",
+    "beneficiaries": "Người/hộ được hỗ trợ",
+}
+
+
+def _render(template: str, **context: Any) -> bytes:
+    return _templates.get_template(template).render(**context).encode()
 
 
 @pages_router.get("/campaigns", response_class=HTMLResponse)
@@ -80,18 +95,7 @@ async def campaigns_page(request: Request) -> Response:
 
 
 def _campaigns_html(rows: list[dict[str, Any]]) -> bytes:
-    lines = "".join(
-        f'<tr><td><a href="/public/campaigns/{r["campaign_id"]}">{escape(_name(r))}</a></td>'
-        f"<td>{escape(_label(TYPES, r['campaign_type']))}</td>"
-        f"<td>{escape(_label(STATES, r['state']))}</td>"
-        f'<td class="n">{vnd(r["cash_raised_vnd"])}</td><td class="n">{vnd(r["distributed_cash_vnd"])}</td></tr>'
-        for r in rows
-    )
-    return _page(
-        "Các cuộc vận động",
-        "<h1>Các cuộc vận động của Hội Chữ thập đỏ</h1><table><tr><th>Cuộc vận động</th><th>Loại</th>"
-        f"<th>Trạng thái</th><th>Đã tiếp nhận</th><th>Đã phân phối</th></tr>{lines}</table>",
-    )
+    return _render("campaigns.html", campaigns=rows)
 
 
 @pages_router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
@@ -109,32 +113,15 @@ async def campaign_page(
 
 
 def _campaign_html(r: dict[str, Any]) -> bytes:
-    targets = ""
-    labels = {"cash_vnd": "Tiền mặt", "in_kind_value_vnd": "Hiện vật (giá trị)", "blood_units": "Đơn vị máu",
-              "beneficiaries": "Người/hộ được hỗ trợ"}  # fmt: skip
+    targets = []
     for key, t in r["targets"].items():
         if t["target"] is None:
             continue
-        pct = min(100.0, float(t["percent"] or 0))
-        shown = vnd(t["value"]) if key.endswith("vnd") else str(t["value"])
-        goal = vnd(t["target"]) if key.endswith("vnd") else str(t["target"])
-        targets += (
-            f"<tr><td>{labels[key]}</td><td class='n'>{shown} / {goal}</td>"
-            f"<td><div class='bar'><div style='width:{pct:.0f}%'></div></div></td></tr>"
-        )
-    body = (
-        f"<h1>{escape(_name(r))}</h1>"
-        f"<p>{escape(_label(TYPES, r['campaign_type']))} · "
-        f"{escape(_label(STATES, r['state']))} · tiếp nhận từ {r['receiving_from'] or '–'} "
-        f"đến {r['receiving_until'] or '–'}</p>"
-        "<table>"
-        f"<tr><td>Tiền mặt đã tiếp nhận</td><td class='n'>{vnd(r['cash_raised_vnd'])}</td></tr>"
-        f"<tr><td>Hiện vật (giá trị)</td><td class='n'>{vnd(r['in_kind_value_vnd'])}</td></tr>"
-        f"<tr><td>Số lượt ủng hộ</td><td class='n'>{r['donations']}</td></tr>"
-        f"<tr><td>Tiền mặt đã phân phối</td><td class='n'>{vnd(r['distributed_cash_vnd'])}</td></tr>"
-        f"<tr><td>Hàng hóa đã phân phối (giá trị)</td><td class='n'>{vnd(r['distributed_goods_vnd'])}</td></tr>"
-        f"<tr><td>Số dư tiền mặt</td><td class='n'>{vnd(r['balance_cash_vnd'])}</td></tr>"
-        f"<tr><td>Người/hộ đã được hỗ trợ</td><td class='n'>{r['beneficiaries_reached']}</td></tr>"
-        "</table>" + (f"<h2>Mục tiêu</h2><table>{targets}</table>" if targets else "")
-    )
-    return _page(_name(r), body)
+        money = key.endswith("vnd")
+        targets.append({
+            "label": TARGETS[key],
+            "shown": vnd(t["value"]) if money else str(t["value"]),
+            "goal": vnd(t["target"]) if money else str(t["target"]),
+            "width": f"{min(100.0, float(t['percent'] or 0)):.0f}",
+        })  # fmt: skip
+    return _render("campaign.html", campaign=r, targets=targets)

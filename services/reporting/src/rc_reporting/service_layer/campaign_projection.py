@@ -7,14 +7,12 @@ Events that carry no business date are dated by their CloudEvents time (``domain
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import asyncpg
 
 from rc_reporting.adapters import campaign_projection as repo
 from rc_reporting.domain.campaigns import local_date
 from rc_shared.consumer import Consumer
-from rc_shared.envelope import Envelope, Event
+from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import (
     BeneficiaryRegistered,
     BeneficiaryVerified,
@@ -38,18 +36,10 @@ CAMPAIGNS_CONSUMER_NAME = "reporting.campaigns"
 
 campaigns_consumer = Consumer(CAMPAIGNS_CONSUMER_NAME)
 
-E = TypeVar("E", bound=Event)
-
-
-def _data(env: Envelope, cls: type[E]) -> E:
-    if not isinstance(env.data, cls):  # the library routes by type; this guards a mis-registration
-        raise TypeError(f"expected {cls.__name__}, got {type(env.data).__name__}")
-    return env.data
-
 
 @campaigns_consumer.on(CampaignLaunched)
-async def on_campaign_launched(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, CampaignLaunched)
+async def on_campaign_launched(conn: asyncpg.Connection, env: Envelope[CampaignLaunched]) -> None:
+    e = env.data
     t = e.targets
     await repo.launch_campaign(
         conn, e.campaign_id, env.time, e.code, e.name, e.campaign_type, e.organising_unit_id,
@@ -59,34 +49,34 @@ async def on_campaign_launched(conn: asyncpg.Connection, env: Envelope) -> None:
 
 
 @campaigns_consumer.on(CampaignClosed)
-async def on_campaign_closed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, CampaignClosed)
+async def on_campaign_closed(conn: asyncpg.Connection, env: Envelope[CampaignClosed]) -> None:
+    e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "closed_on", e.closed_on)
 
 
 @campaigns_consumer.on(CampaignSettled)
-async def on_campaign_settled(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, CampaignSettled)
+async def on_campaign_settled(conn: asyncpg.Connection, env: Envelope[CampaignSettled]) -> None:
+    e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "settled_on", e.settled_on)
 
 
 @campaigns_consumer.on(CampaignCancelled)
-async def on_campaign_cancelled(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, CampaignCancelled)
+async def on_campaign_cancelled(conn: asyncpg.Connection, env: Envelope[CampaignCancelled]) -> None:
+    e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "cancelled_on", e.cancelled_on, e.reason)
 
 
 @campaigns_consumer.on(CampaignTargetReached)
-async def on_target_reached(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, CampaignTargetReached)
+async def on_target_reached(conn: asyncpg.Connection, env: Envelope[CampaignTargetReached]) -> None:
+    e = env.data
     await repo.record_target_reached(
         conn, e.campaign_id, e.target, e.target_value, e.reached_value, e.reached_at, local_date(e.reached_at)
     )
 
 
 @campaigns_consumer.on(BeneficiaryRegistered)
-async def on_beneficiary_registered(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, BeneficiaryRegistered)
+async def on_beneficiary_registered(conn: asyncpg.Connection, env: Envelope[BeneficiaryRegistered]) -> None:
+    e = env.data
     await repo.register_beneficiary(
         conn, e.beneficiary_id, e.kind, e.unit_id, e.campaign_id, e.humanitarian_address, e.household_size,
         local_date(env.time),
@@ -94,29 +84,29 @@ async def on_beneficiary_registered(conn: asyncpg.Connection, env: Envelope) -> 
 
 
 @campaigns_consumer.on(BeneficiaryVerified)
-async def on_beneficiary_verified(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, BeneficiaryVerified)
+async def on_beneficiary_verified(conn: asyncpg.Connection, env: Envelope[BeneficiaryVerified]) -> None:
+    e = env.data
     await repo.verify_beneficiary(conn, e.beneficiary_id, e.unit_id, e.verified_on)
 
 
 @campaigns_consumer.on(LedgerOpened)
-async def on_ledger_opened(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, LedgerOpened)
+async def on_ledger_opened(conn: asyncpg.Connection, env: Envelope[LedgerOpened]) -> None:
+    e = env.data
     await repo.open_ledger(conn, e.campaign_id, e.organising_unit_id, e.receiving_until)
 
 
 @campaigns_consumer.on(LedgerClosed)
-async def on_ledger_closed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, LedgerClosed)
+async def on_ledger_closed(conn: asyncpg.Connection, env: Envelope[LedgerClosed]) -> None:
+    e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "ledger_closed_on", e.closed_on)
 
 
 @campaigns_consumer.on_many(DonationRecorded)
-async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope]) -> None:
+async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope[DonationRecorded]]) -> None:
     """A run of donations (the hot path of a bank-statement import): two set-based statements."""
     rows: list[repo.DonationRow] = []
     for env in envs:
-        e = _data(env, DonationRecorded)
+        e = env.data
         rows.append((
             e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id,
             e.donor_type, e.unit_id, e.credited_unit_id, e.pledge_id, e.received_on,
@@ -125,11 +115,11 @@ async def on_donations_recorded(conn: asyncpg.Connection, envs: list[Envelope]) 
 
 
 @campaigns_consumer.on_many(DonationReversed)
-async def on_donations_reversed(conn: asyncpg.Connection, envs: list[Envelope]) -> None:
+async def on_donations_reversed(conn: asyncpg.Connection, envs: list[Envelope[DonationReversed]]) -> None:
     """A run of reversals: one statement, like donations."""
     rows: list[repo.ReversalRow] = []
     for env in envs:
-        e = _data(env, DonationReversed)
+        e = env.data
         rows.append((
             e.donation_id, e.campaign_id, e.kind, e.amount_vnd, e.value_vnd, e.blood_units, e.donor_id, e.unit_id,
             e.reversal_id, e.reversed_on,
@@ -138,8 +128,8 @@ async def on_donations_reversed(conn: asyncpg.Connection, envs: list[Envelope]) 
 
 
 @campaigns_consumer.on(PledgeRecorded)
-async def on_pledge_recorded(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, PledgeRecorded)
+async def on_pledge_recorded(conn: asyncpg.Connection, env: Envelope[PledgeRecorded]) -> None:
+    e = env.data
     await repo.record_pledge(
         conn, e.pledge_id, e.campaign_id, e.donor_id, e.amount_vnd, e.unit_id, e.instalments, e.first_due_on,
         local_date(env.time),
@@ -147,8 +137,8 @@ async def on_pledge_recorded(conn: asyncpg.Connection, env: Envelope) -> None:
 
 
 @campaigns_consumer.on(DistributionRecorded)
-async def on_distribution_recorded(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, DistributionRecorded)
+async def on_distribution_recorded(conn: asyncpg.Connection, env: Envelope[DistributionRecorded]) -> None:
+    e = env.data
     await repo.record_distribution(
         conn, e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id,
         e.distributed_on,
@@ -156,8 +146,8 @@ async def on_distribution_recorded(conn: asyncpg.Connection, env: Envelope) -> N
 
 
 @campaigns_consumer.on(DistributionReversed)
-async def on_distribution_reversed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, DistributionReversed)
+async def on_distribution_reversed(conn: asyncpg.Connection, env: Envelope[DistributionReversed]) -> None:
+    e = env.data
     await repo.reverse_distribution(
         conn, e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id,
         e.reversal_id, e.reversed_on,

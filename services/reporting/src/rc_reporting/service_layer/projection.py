@@ -7,13 +7,11 @@ The handlers are registered on ``members_consumer``; the shared library runs the
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import asyncpg
 
 from rc_reporting.adapters import projection as repo
 from rc_shared.consumer import Consumer
-from rc_shared.envelope import Envelope, Event
+from rc_shared.envelope import Envelope
 from rc_shared.events.members import (
     MembershipFeeStatusChanged,
     MembershipStarted,
@@ -34,90 +32,82 @@ CONSUMER_NAME = "reporting.members"
 
 members_consumer = Consumer(CONSUMER_NAME)
 
-E = TypeVar("E", bound=Event)
-
-
-def _data(env: Envelope, cls: type[E]) -> E:
-    if not isinstance(env.data, cls):  # the library routes by type; this guards a mis-registration
-        raise TypeError(f"expected {cls.__name__}, got {type(env.data).__name__}")
-    return env.data
-
 
 @members_consumer.on(UnitCreated)
-async def on_unit_created(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, UnitCreated)
+async def on_unit_created(conn: asyncpg.Connection, env: Envelope[UnitCreated]) -> None:
+    e = env.data
     await repo.create_unit(conn, e.unit_id, e.valid_from, e.code, e.name, e.level, e.parent_id)
 
 
 @members_consumer.on(UnitRenamed)
-async def on_unit_renamed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, UnitRenamed)
+async def on_unit_renamed(conn: asyncpg.Connection, env: Envelope[UnitRenamed]) -> None:
+    e = env.data
     await repo.rename_unit(conn, e.unit_id, e.valid_from, e.name)
 
 
 @members_consumer.on(UnitMoved)
-async def on_unit_moved(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, UnitMoved)
+async def on_unit_moved(conn: asyncpg.Connection, env: Envelope[UnitMoved]) -> None:
+    e = env.data
     await repo.move_unit(conn, e.unit_id, e.valid_from, e.parent_id, e.level)
 
 
 @members_consumer.on(UnitMerged)
-async def on_unit_merged(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, UnitMerged)
+async def on_unit_merged(conn: asyncpg.Connection, env: Envelope[UnitMerged]) -> None:
+    e = env.data
     await repo.end_unit(conn, e.unit_id, e.valid_from, "merged", e.into_unit_id)
 
 
 @members_consumer.on(UnitDissolved)
-async def on_unit_dissolved(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, UnitDissolved)
+async def on_unit_dissolved(conn: asyncpg.Connection, env: Envelope[UnitDissolved]) -> None:
+    e = env.data
     await repo.end_unit(conn, e.unit_id, e.valid_from, "dissolved", None)
 
 
 @members_consumer.on(MembershipStarted)
-async def on_membership_started(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, MembershipStarted)
+async def on_membership_started(conn: asyncpg.Connection, env: Envelope[MembershipStarted]) -> None:
+    e = env.data
     await repo.start_membership(conn, env.id, e.membership_id, e.person_id, e.unit_id, e.joined_on, e.fee_status)
 
 
 @members_consumer.on(MembershipStatusChanged)
-async def on_membership_status_changed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, MembershipStatusChanged)
+async def on_membership_status_changed(conn: asyncpg.Connection, env: Envelope[MembershipStatusChanged]) -> None:
+    e = env.data
     await repo.change_membership_status(conn, env.id, e.membership_id, e.person_id, e.unit_id, e.status, e.effective_on)
 
 
 @members_consumer.on(MemberTransferred)
-async def on_member_transferred(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, MemberTransferred)
+async def on_member_transferred(conn: asyncpg.Connection, env: Envelope[MemberTransferred]) -> None:
+    e = env.data
     await repo.transfer_membership(
         conn, env.id, e.membership_id, e.person_id, e.from_unit_id, e.to_unit_id, e.effective_on
     )
 
 
 @members_consumer.on(MembershipFeeStatusChanged)
-async def on_fee_status_changed(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, MembershipFeeStatusChanged)
+async def on_fee_status_changed(conn: asyncpg.Connection, env: Envelope[MembershipFeeStatusChanged]) -> None:
+    e = env.data
     await repo.set_fee_status(conn, e.membership_id, e.person_id, e.unit_id, e.year, e.fee_status)
 
 
 @members_consumer.on(RoleAssigned)
-async def on_role_assigned(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, RoleAssigned)
+async def on_role_assigned(conn: asyncpg.Connection, env: Envelope[RoleAssigned]) -> None:
+    e = env.data
     await repo.assign_role(conn, e.role_id, e.person_id, e.role, e.unit_id, e.start_on)
 
 
 @members_consumer.on(RoleEnded)
-async def on_role_ended(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, RoleEnded)
+async def on_role_ended(conn: asyncpg.Connection, env: Envelope[RoleEnded]) -> None:
+    e = env.data
     await repo.end_role(conn, e.role_id, e.person_id, e.role, e.unit_id, e.end_on)
 
 
 @members_consumer.on(VolunteerHoursLogged)
-async def on_hours_logged(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, VolunteerHoursLogged)
+async def on_hours_logged(conn: asyncpg.Connection, env: Envelope[VolunteerHoursLogged]) -> None:
+    e = env.data
     await repo.log_hours(conn, e.entry_id, e.person_id, e.unit_id, e.hours, e.worked_on)
 
 
 @members_consumer.on(PersonErased)
-async def on_person_erased(conn: asyncpg.Connection, env: Envelope) -> None:
-    e = _data(env, PersonErased)
+async def on_person_erased(conn: asyncpg.Connection, env: Envelope[PersonErased]) -> None:
+    e = env.data
     await repo.mark_erased(conn, e.person_id)

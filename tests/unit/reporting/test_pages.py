@@ -1,0 +1,55 @@
+"""The public pages are rendered from the package's Jinja2 templates with autoescaping: a campaign's
+free-text name is shown as text, never as markup, whatever it holds."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+from rc_reporting.entrypoints import pages
+
+HOSTILE = "Lũ <script>alert('x')</script> & \"bão\" <img src=x onerror=alert(1)>"
+
+
+def _row(**over: Any) -> dict[str, Any]:
+    return {
+        "campaign_id": uuid.UUID(int=1), "name": HOSTILE, "code": "K-1", "campaign_type": "emergency_relief",
+        "state": "launched", "receiving_from": date(2025, 5, 1), "receiving_until": None, "cash_raised_vnd": 1_234_000,
+        "in_kind_value_vnd": 0, "donations": 3, "distributed_cash_vnd": None, "distributed_goods_vnd": 0,
+        "balance_cash_vnd": 1_234_000, "beneficiaries_reached": 2,
+        "targets": {
+            "cash_vnd": {"target": 1_000_000, "value": 1_234_000, "percent": 123.4},
+            "blood_units": {"target": None, "value": 0, "percent": None},
+        },
+        **over,
+    }  # fmt: skip
+
+
+def test_the_templates_ship_inside_the_package() -> None:
+    templates = files("rc_reporting.entrypoints").joinpath("templates")
+    assert {t.name for t in templates.iterdir()} >= {"base.html", "campaigns.html", "campaign.html"}
+
+
+def test_a_campaign_name_with_markup_is_escaped_on_both_pages() -> None:
+    listing = pages._campaigns_html([_row()]).decode()
+    page = pages._campaign_html(_row()).decode()
+    for text in (listing, page):
+        assert "<script" not in text and "<img" not in text
+        assert "&lt;script&gt;" in text
+    assert [html.unescape(x) for x in re.findall(r'<a href="/public/campaigns/[^"]+">(.*?)</a>', listing)] == [HOSTILE]
+    shown = re.findall(r"<title>(.*?)</title>", page) + re.findall(r"<h1>(.*?)</h1>", page)
+    assert [html.unescape(x) for x in shown] == [HOSTILE, HOSTILE]
+
+
+def test_the_campaign_page_keeps_its_figures() -> None:
+    page = pages._campaign_html(_row()).decode()
+    assert "Cứu trợ khẩn cấp · Đang tiếp nhận · tiếp nhận từ 2025-05-01 đến –" in page
+    assert '<td>Tiền mặt</td><td class="n">1.234.000 ₫ / 1.000.000 ₫</td>' in page
+    assert '<div style="width:100%">' in page  # over the target: the bar is full, not wider
+    assert "Đơn vị máu" not in page  # a target the campaign does not have is not shown
+    unnamed = pages._campaign_html(_row(name=None, code=None, targets={})).decode()
+    assert f"<h1>Cuộc vận động {uuid.UUID(int=1)}</h1>" in unnamed and "Mục tiêu" not in unnamed
