@@ -21,8 +21,9 @@ from fastapi.responses import JSONResponse, Response
 from faststream.kafka import KafkaBroker
 from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import Field
 
-from rc_shared import clock, http
+from rc_shared import api, clock, http
 from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import create_pool, migrate
@@ -178,6 +179,15 @@ def _faststream_security(s: ServiceSettings) -> Any:
     )
 
 
+class LiveOut(api.Out):
+    status: str
+
+
+class ReadyOut(api.Out):
+    status: str = Field(description="ok, or unavailable (503).")
+    checks: dict[str, Any] = Field(description="database, kafka (ok or the error), outbox_backlog, outbox_relay.")
+
+
 def create_app(
     runtime: Runtime,
     routers: Sequence[APIRouter],
@@ -219,11 +229,19 @@ def create_app(
         app, runtime.settings.service_name, runtime.settings.max_request_bytes, runtime.settings.write_rate_per_minute
     )
 
-    @app.get("/health/live", tags=["health"])
+    @app.get("/health/live", tags=["health"], response_model=LiveOut, responses=api.errors(413, 422))
     async def live() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/health/ready", tags=["health"])
+    @app.get(
+        "/health/ready",
+        tags=["health"],
+        response_model=ReadyOut,
+        responses={
+            **api.errors(413, 422),
+            503: {"model": ReadyOut, "description": "The database or the broker does not answer."},
+        },
+    )
     async def ready() -> JSONResponse:
         checks = await runtime.readiness()
         ok = checks.get("database") == "ok" and checks.get("kafka") == "ok"
@@ -238,8 +256,10 @@ def create_app(
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     for r in routers:
+        api.declare_common_errors(r.routes, authenticated=True)
         app.include_router(r, dependencies=[Depends(authenticate)])
     for r in public_routers:
+        api.declare_common_errors(r.routes, authenticated=False)
         app.include_router(r)
     return app
 
