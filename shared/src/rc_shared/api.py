@@ -20,8 +20,8 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.routing import APIRoute
-from starlette.routing import BaseRoute
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.routing import BaseRoute
 
 from rc_shared import clock
 from rc_shared.dates import Day
@@ -102,7 +102,7 @@ def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -
         if not isinstance(route, APIRoute):
             continue
         statuses = [*COMMON_STATUSES]
-        if route.methods & WRITE_METHODS:
+        if (route.methods or set()) & WRITE_METHODS:
             statuses.append(429)
         if authenticated:
             statuses += AUTH_STATUSES
@@ -162,7 +162,8 @@ def as_of(
     if as_of is not None:
         return as_of
     rules = getattr(request.app.state, "policy", None)
-    return rules.today() if rules is not None else clock.today()  # type: ignore[no-any-return]
+    day: date = rules.today() if rules is not None else clock.today()
+    return day
 
 
 AsOf = Annotated[date, Depends(as_of)]
