@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.routing import BaseRoute
@@ -88,9 +88,28 @@ AUTH_STATUSES = (401, 403)
 COMMON_STATUSES = (413, 422, 503)
 
 
+_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+
+
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI ``responses`` of a route's error statuses, all with the one error shape."""
-    return {s: {"model": ErrorOut, "description": ERROR_STATUSES[s]} for s in statuses}
+    """The OpenAPI ``responses`` of a route's error statuses, all with the one error shape (JSON,
+    whatever the route's own media type: errors are answered by :mod:`rc_shared.http`)."""
+    return {s: {"description": ERROR_STATUSES[s], "content": _ERROR_CONTENT} for s in statuses}
+
+
+def document_errors(app: FastAPI) -> None:
+    """Put the error shape in the app's OpenAPI components (what :func:`errors` refers to)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = build()
+            schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update({**schema.pop("$defs", {}), "ErrorOut": schema})
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -> None:

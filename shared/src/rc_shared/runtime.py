@@ -261,6 +261,7 @@ def create_app(
     for r in public_routers:
         api.declare_common_errors(r.routes, authenticated=False)
         app.include_router(r)
+    api.document_errors(app)
     return app
 
 

@@ -248,6 +248,7 @@ async def stats(request: Request, conn: Conn, as_of: AsOf, unit_id: uuid.UUID | 
     summary="Register a person (consent required) for a unit",
     dependencies=auth.WRITE,
     response_model=s.PersonOut,
+    response_model_exclude_unset=True,
     responses=errors(404, 409),
 )
 async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
@@ -322,6 +323,7 @@ async def list_people(
     summary="A person, memberships, roles and consents",
     dependencies=auth.READ,
     response_model=s.PersonOut,
+    response_model_exclude_unset=True,
     responses=errors(404),
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
@@ -335,6 +337,7 @@ async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict
     summary="Change personal data (needs an active consent)",
     dependencies=auth.WRITE,
     response_model=s.PersonOut,
+    response_model_exclude_unset=True,
     responses=errors(404, 409),
 )
 async def patch_person(
@@ -430,6 +433,7 @@ async def start_membership(
     summary="Change the membership's status",
     dependencies=auth.WRITE,
     response_model=s.PersonOut,
+    response_model_exclude_unset=True,
     responses=errors(404, 409),
 )
 async def change_status(

@@ -336,7 +336,7 @@ class MembershipOut(Out):
     joined_on: date
     status: Status
     status_since: date
-    fees: dict[str, FeeStatus] = Field(description="Fee status per year.")
+    fees: dict[int, FeeStatus] = Field(description="Fee status per year.")
 
 
 class RoleOut(Out):
