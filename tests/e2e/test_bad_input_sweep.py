@@ -32,8 +32,9 @@ from rc_shared import clock
 from tests.e2e.conftest import SERVICES, System, start_system
 from tests.e2e.harness import auth
 
-# The sweep's size per service: a change to the APIs changes it, a shrinking sweep fails.
-CASES = {"members": 415, "campaigns": 254, "donations": 156, "reporting": 48}
+# The sweep's size per service: a change to the APIs changes it, a shrinking sweep fails. (members 416:
+# GET /units' offset got the shared upper bound, one more case.)
+CASES = {"members": 416, "campaigns": 254, "donations": 156, "reporting": 48}
 
 TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").
