@@ -30,7 +30,7 @@ from rc_shared.outbox import UnitOfWork
 T = TypeVar("T")
 U = TypeVar("U")
 
-MAX_LIMIT = 1000  # the most items one page of any listing holds
+MAX_LIMIT = 10_000  # the most items one page of any listing holds
 
 
 class Out(BaseModel):
