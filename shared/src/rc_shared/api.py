@@ -137,9 +137,16 @@ def policy(request: Request) -> Any:
     return request.app.state.policy
 
 
-async def connection(request: Request) -> AsyncIterator[Any]:
-    """A pooled connection for the request (as a dependency; see :func:`rc_shared.runtime.connection`)."""
+@contextlib.asynccontextmanager
+async def open_connection(request: Request) -> AsyncIterator[Any]:
+    """A pooled connection for reads and checks outside a unit of work."""
     async with request.app.state.runtime.db().acquire() as conn:
+        yield conn
+
+
+async def connection(request: Request) -> AsyncIterator[Any]:
+    """A pooled connection for the request, as a dependency."""
+    async with open_connection(request) as conn:
         yield conn
 
 

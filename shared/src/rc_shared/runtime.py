@@ -270,16 +270,12 @@ def runtime_of(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-@contextlib.asynccontextmanager
-async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
-    """A unit of work on the service's database (state and outbox events commit together)."""
-    rt = runtime_of(request)
-    async with UnitOfWork(rt.db(), rt.source) as uow:
-        yield uow
+def _plain(tx: UnitOfWork) -> UnitOfWork:
+    return tx
 
 
-@contextlib.asynccontextmanager
-async def connection(request: Request) -> AsyncIterator[Any]:
-    """A pooled connection for reads and checks outside a unit of work."""
-    async with runtime_of(request).db().acquire() as conn:
-        yield conn
+unit_of_work = api.unit_of_work_of(_plain)
+"""A unit of work on the service's database (state and outbox events commit together)."""
+
+connection = api.open_connection
+"""A pooled connection for reads and checks outside a unit of work."""
