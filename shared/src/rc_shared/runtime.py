@@ -24,8 +24,9 @@ from fastapi.responses import JSONResponse, Response
 from faststream.kafka import KafkaBroker
 from faststream.security import SASLPlaintext, SASLScram256, SASLScram512
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import Field
 
-from rc_shared import clock, http
+from rc_shared import api, clock, http
 from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import PoolBusy, create_pool, migrate
@@ -183,6 +184,15 @@ def _faststream_security(s: ServiceSettings) -> Any:
     )
 
 
+class LiveOut(api.Out):
+    status: str
+
+
+class ReadyOut(api.Out):
+    status: str = Field(description="ok, or unavailable (503).")
+    checks: dict[str, Any] = Field(description="database, kafka (ok or the error), outbox_backlog, outbox_relay.")
+
+
 def create_app(
     runtime: Runtime,
     routers: Sequence[APIRouter],
@@ -231,11 +241,19 @@ def create_app(
         pool_acquire_timeout_s=s.db_pool_acquire_timeout_s,
     )
 
-    @app.get("/health/live", tags=["health"])
+    @app.get("/health/live", tags=["health"], response_model=LiveOut, responses=api.errors(413, 422))
     async def live() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/health/ready", tags=["health"])
+    @app.get(
+        "/health/ready",
+        tags=["health"],
+        response_model=ReadyOut,
+        responses={
+            **api.errors(413, 422),
+            503: {"model": ReadyOut, "description": "The database or the broker does not answer."},
+        },
+    )
     async def ready() -> JSONResponse:
         checks = await runtime.readiness()
         ok = checks.get("database") in ("ok", "busy") and checks.get("kafka") == "ok"
@@ -250,9 +268,12 @@ def create_app(
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     for r in routers:
+        api.declare_common_errors(r.routes, authenticated=True)
         app.include_router(r, dependencies=[Depends(authenticate)])
     for r in public_routers:
+        api.declare_common_errors(r.routes, authenticated=False)
         app.include_router(r)
+    api.document_errors(app)
     return app
 
 
@@ -261,16 +282,12 @@ def runtime_of(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-@contextlib.asynccontextmanager
-async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
-    """A unit of work on the service's database (state and outbox events commit together)."""
-    rt = runtime_of(request)
-    async with UnitOfWork(rt.db(), rt.source) as uow:
-        yield uow
+def _plain(tx: UnitOfWork) -> UnitOfWork:
+    return tx
 
 
-@contextlib.asynccontextmanager
-async def connection(request: Request) -> AsyncIterator[Any]:
-    """A pooled connection for reads and checks outside a unit of work."""
-    async with runtime_of(request).db().acquire() as conn:
-        yield conn
+unit_of_work = api.unit_of_work_of(_plain)
+"""A unit of work on the service's database (state and outbox events commit together)."""
+
+connection = api.open_connection
+"""A pooled connection for reads and checks outside a unit of work."""

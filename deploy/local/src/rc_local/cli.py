@@ -178,6 +178,20 @@ def docs(action: str = typer.Argument("check", help="check | generate")) -> None
 
 
 @app.command()
+def openapi(action: str = typer.Argument("check", help="check | generate")) -> None:
+    """Check or regenerate docs/openapi/<service>.json from the services' apps."""
+    from rc_local import openapi as openapi_docs
+
+    root = stack.repo_root()
+    if action == "generate":
+        for rel in openapi_docs.generate(root):
+            console.print(f"wrote {rel}")
+    elif stale := openapi_docs.stale_files(root):
+        console.print(f"stale: {', '.join(stale)}: run ./dev openapi generate")
+        raise typer.Exit(1)
+
+
+@app.command()
 def logs(name: str = typer.Argument(..., help="members | campaigns | donations | reporting"), lines: int = 50) -> None:
     """Show the end of a service's log."""
     path = services.log_file(name)

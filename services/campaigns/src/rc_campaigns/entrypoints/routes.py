@@ -33,9 +33,7 @@ Scope checks run before the endpoint takes its connection (see :mod:`~rc_campaig
 
 from __future__ import annotations
 
-import contextlib
 import uuid
-from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated, Any
 
@@ -51,37 +49,32 @@ from rc_campaigns.entrypoints import schemas as s
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import SqlUnitOfWork
+from rc_shared import api
+from rc_shared.api import AsOf, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
-from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
 from rc_shared.runtime import connection as _connection
-from rc_shared.runtime import unit_of_work as _transaction
 
 router = APIRouter()
 public_router = APIRouter()  # no token: the transparency pages
 
 
-@contextlib.asynccontextmanager
-async def _unit_of_work(request: Request) -> AsyncIterator[SqlUnitOfWork]:
-    """The service's unit of work (its repositories, events to the outbox) on one transaction."""
-    async with _transaction(request) as tx:
-        yield SqlUnitOfWork(tx)
-
-
-def _policy(request: Request) -> Policy:
-    return request.app.state.policy  # type: ignore[no-any-return]
-
-
-Pol = Annotated[Policy, Depends(_policy)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0, le=10**9)]
-AsOf = Annotated[Day | None, Query(description="Default: today.")]
+_unit_of_work = api.unit_of_work_of(SqlUnitOfWork)  # the service's repositories, events to the outbox
+Pol = Annotated[Policy, Depends(api.policy)]
 
 
 # ------------------------------------------------------------------ campaigns
 
 
-@router.post("/campaigns", status_code=201, tags=["campaigns"], summary="Create a draft campaign", dependencies=WRITE)
+@router.post(
+    "/campaigns",
+    status_code=201,
+    tags=["campaigns"],
+    summary="Create a draft campaign",
+    dependencies=WRITE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
+)
 async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.organising_unit_id, "organising_unit_id")
     async with _unit_of_work(request) as uow:
@@ -90,7 +83,14 @@ async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> 
         return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
 
 
-@router.get("/campaigns", tags=["campaigns"], summary="Campaigns by state, type and unit", dependencies=READ)
+@router.get(
+    "/campaigns",
+    tags=["campaigns"],
+    summary="Campaigns by state, type and unit",
+    dependencies=READ,
+    response_model=s.CampaignsPageOut,
+    responses=errors(404),
+)
 async def list_campaigns(
     request: Request,
     policy: Pol,
@@ -114,7 +114,7 @@ async def list_campaigns(
             offset,
             within=within,
         )
-    return {"count": len(items), "items": items}
+    return {"count": len(items), "items": items, "limit": limit, "offset": offset}
 
 
 @router.get(
@@ -122,14 +122,16 @@ async def list_campaigns(
     tags=["campaigns"],
     summary="Launched campaigns past their receiving period, closed ones past the distribution deadline",
     dependencies=READ,
+    response_model=s.OverdueCampaignsOut,
+    responses=errors(404),
 )
 async def overdue_campaigns(
     request: Request,
     policy: Pol,
-    as_of: AsOf = None,
+    as_of: AsOf,
     unit_id: Annotated[uuid.UUID | None, Query(description="Organising or participating unit.")] = None,
 ) -> dict[str, Any]:
-    day = as_of or policy.today()
+    day = as_of
     within = await access.listing(request, unit_id)
     if unit_id is not None:
         within = [unit_id]
@@ -138,14 +140,28 @@ async def overdue_campaigns(
     return {"as_of": day, "count": len(items), "items": items}
 
 
-@router.get("/campaigns/{campaign_id}", tags=["campaigns"], summary="A campaign with its progress", dependencies=READ)
+@router.get(
+    "/campaigns/{campaign_id}",
+    tags=["campaigns"],
+    summary="A campaign with its progress",
+    dependencies=READ,
+    response_model=s.CampaignOut,
+    responses=errors(404),
+)
 async def get_campaign(campaign_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.read_campaign(request, campaign_id)
     async with _connection(request) as conn:
         return await campaigns.get_campaign(CampaignRepository(conn), policy, campaign_id)
 
 
-@router.patch("/campaigns/{campaign_id}", tags=["campaigns"], summary="Edit a draft campaign", dependencies=WRITE)
+@router.patch(
+    "/campaigns/{campaign_id}",
+    tags=["campaigns"],
+    summary="Edit a draft campaign",
+    dependencies=WRITE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
+)
 async def update_campaign(
     campaign_id: uuid.UUID, body: s.CampaignPatch, request: Request, policy: Pol
 ) -> dict[str, Any]:
@@ -169,7 +185,12 @@ async def _transition(
 
 
 @router.post(
-    "/campaigns/{campaign_id}/launch", tags=["campaigns"], summary="Launch: start receiving", dependencies=MANAGE
+    "/campaigns/{campaign_id}/launch",
+    tags=["campaigns"],
+    summary="Launch: start receiving",
+    dependencies=MANAGE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
 )
 async def launch(
     campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.LaunchIn | None = None
@@ -177,7 +198,14 @@ async def launch(
     return await _transition(request, policy, campaign_id, "launch", body.launched_on if body else None)
 
 
-@router.post("/campaigns/{campaign_id}/close", tags=["campaigns"], summary="Close: stop receiving", dependencies=MANAGE)
+@router.post(
+    "/campaigns/{campaign_id}/close",
+    tags=["campaigns"],
+    summary="Close: stop receiving",
+    dependencies=MANAGE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
+)
 async def close(campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.CloseIn | None = None) -> dict[str, Any]:
     return await _transition(request, policy, campaign_id, "close", body.closed_on if body else None)
 
@@ -187,6 +215,8 @@ async def close(campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.C
     tags=["campaigns"],
     summary="Settle: distribution finished",
     dependencies=MANAGE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
 )
 async def settle(
     campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.SettleIn | None = None
@@ -199,6 +229,8 @@ async def settle(
     tags=["campaigns"],
     summary="Cancel a draft or launched campaign",
     dependencies=MANAGE,
+    response_model=s.CampaignOut,
+    responses=errors(404, 409),
 )
 async def cancel(
     campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.CancelIn | None = None
@@ -212,6 +244,8 @@ async def cancel(
     "/campaigns/{campaign_id}/beneficiaries/public",
     tags=["transparency"],
     summary="Public beneficiary list (Decree 93): name, commune and support received only",
+    response_model=s.PublicBeneficiariesOut,
+    responses=errors(404),
 )
 async def public_beneficiaries(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
     async with _connection(request) as conn:
@@ -228,6 +262,8 @@ async def public_beneficiaries(campaign_id: uuid.UUID, request: Request) -> dict
     tags=["beneficiaries"],
     summary="Register a household or person",
     dependencies=WRITE,
+    response_model=s.BeneficiaryOut,
+    responses=errors(404, 409),
 )
 async def register_beneficiary(body: s.BeneficiaryIn, request: Request, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
@@ -247,6 +283,8 @@ async def register_beneficiary(body: s.BeneficiaryIn, request: Request, policy: 
     tags=["beneficiaries"],
     summary="Beneficiaries by unit, verification, address",
     dependencies=READ,
+    response_model=s.BeneficiariesPageOut,
+    responses=errors(404),
 )
 async def list_beneficiaries(
     request: Request,
@@ -269,7 +307,7 @@ async def list_beneficiaries(
             offset,
             within=within,
         )
-    return {"count": len(items), "items": items}
+    return {"count": len(items), "items": items, "limit": limit, "offset": offset}
 
 
 @router.get(
@@ -277,6 +315,8 @@ async def list_beneficiaries(
     tags=["beneficiaries"],
     summary="A beneficiary (personal data)",
     dependencies=READ,
+    response_model=s.BeneficiaryOut,
+    responses=errors(404),
 )
 async def get_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.beneficiary(request, beneficiary_id)
@@ -289,6 +329,8 @@ async def get_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict[s
     tags=["beneficiaries"],
     summary="Record verification",
     dependencies=MANAGE,
+    response_model=s.BeneficiaryOut,
+    responses=errors(404, 409),
 )
 async def verify_beneficiary(
     beneficiary_id: uuid.UUID, body: s.VerifyIn, request: Request, policy: Pol
@@ -306,6 +348,8 @@ async def verify_beneficiary(
     tags=["beneficiaries"],
     summary="Pair a sponsor with a verified humanitarian address",
     dependencies=MANAGE,
+    response_model=s.SponsorshipAddedOut,
+    responses=errors(404, 409),
 )
 async def add_sponsorship(beneficiary_id: uuid.UUID, body: s.SponsorshipIn, request: Request) -> dict[str, Any]:
     await access.beneficiary(request, beneficiary_id)
@@ -324,6 +368,8 @@ async def add_sponsorship(beneficiary_id: uuid.UUID, body: s.SponsorshipIn, requ
     tags=["blood"],
     summary="Schedule a session of a blood drive",
     dependencies=WRITE,
+    response_model=s.BloodSessionOut,
+    responses=errors(404, 409),
 )
 async def schedule_session(campaign_id: uuid.UUID, body: s.BloodSessionIn, request: Request) -> dict[str, Any]:
     await access.schedule_session(request, campaign_id, body.unit_id)
@@ -340,6 +386,8 @@ async def schedule_session(campaign_id: uuid.UUID, body: s.BloodSessionIn, reque
     tags=["blood"],
     summary="Sessions of a blood drive",
     dependencies=READ,
+    response_model=s.BloodSessionsOut,
+    responses=errors(404),
 )
 async def list_sessions(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.read_campaign(request, campaign_id)
@@ -348,7 +396,14 @@ async def list_sessions(campaign_id: uuid.UUID, request: Request) -> dict[str, A
     return {"count": len(items), "items": items}
 
 
-@router.get("/blood-sessions/{session_id}", tags=["blood"], summary="A session with places left", dependencies=READ)
+@router.get(
+    "/blood-sessions/{session_id}",
+    tags=["blood"],
+    summary="A session with places left",
+    dependencies=READ,
+    response_model=s.BloodSessionOut,
+    responses=errors(404),
+)
 async def get_session(session_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.blood_session(request, session_id)
     async with _connection(request) as conn:
@@ -361,6 +416,8 @@ async def get_session(session_id: uuid.UUID, request: Request) -> dict[str, Any]
     tags=["blood"],
     summary="Register a donor (by opaque id) for a session",
     dependencies=WRITE,
+    response_model=s.RegistrationOut,
+    responses=errors(404, 409),
 )
 async def register_donor(session_id: uuid.UUID, body: s.RegistrationIn, request: Request) -> dict[str, Any]:
     await access.blood_session(request, session_id)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
+from rc_campaigns.domain.campaigns import Action, OverdueReason, State
+from rc_shared.api import OffsetPage, Out, Page
 from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
 from rc_shared.dates import MIN_DATE as MIN_DATE
 from rc_shared.dates import Day
@@ -151,3 +154,171 @@ class RegistrationIn(Body):
     )
     blood_group: BloodGroup | None = None
     note: OptText = ""
+
+
+# ------------------------------------------------------------------ responses
+
+
+class TargetsOut(Out):
+    cash_vnd: int | None
+    in_kind_value_vnd: int | None
+    blood_units: int | None
+    beneficiaries: int | None
+
+
+class TargetProgressOut(Out):
+    raised: int
+    target: int | None = Field(description="Null: not tracked.")
+    percent: float | None = Field(description="raised / target in percent, one decimal; null: not tracked.")
+    target_reached_at: datetime | None
+
+
+class ProgressOut(Out):
+    cash_vnd: TargetProgressOut
+    in_kind_value_vnd: TargetProgressOut
+    blood_units: TargetProgressOut
+    beneficiaries: TargetProgressOut
+
+
+class OverdueOut(Out):
+    reason: OverdueReason
+    due_on: date
+    action: Action = Field(description="What to do: close or settle.")
+
+
+class CampaignSummaryOut(Out):
+    id: uuid.UUID
+    code: str
+    name: str
+    description: str
+    campaign_type: CampaignType
+    organising_unit_id: uuid.UUID
+    participating_unit_ids: list[uuid.UUID]
+    receiving_from: date
+    receiving_until: date
+    targets: TargetsOut
+    parent_campaign_id: uuid.UUID | None
+    state: State
+    allowed_actions: list[Action]
+    launched_on: date | None
+    closed_on: date | None
+    settled_on: date | None
+    cancelled_on: date | None
+    cancel_reason: str
+    distribution_deadline: date | None
+
+
+class CampaignOut(CampaignSummaryOut):
+    progress: ProgressOut = Field(description="Per target kind, from the donations ledger.")
+    overdue: OverdueOut | None
+
+
+class CampaignsPageOut(OffsetPage[CampaignSummaryOut]):
+    pass
+
+
+class OverdueCampaignOut(Out):
+    id: uuid.UUID
+    code: str
+    name: str
+    campaign_type: CampaignType
+    organising_unit_id: uuid.UUID
+    state: State
+    receiving_until: date
+    closed_on: date | None
+    reason: OverdueReason
+    action_needed: Action
+    due_on: date
+    days_overdue: int
+
+
+class OverdueCampaignsOut(Page[OverdueCampaignOut]):
+    as_of: date
+
+
+class PublicBeneficiaryOut(Out):
+    name: str
+    commune: str
+    support_received_vnd: int
+    cash_vnd: int
+    goods_value_vnd: int
+
+
+class PublicBeneficiariesOut(Page[PublicBeneficiaryOut]):
+    campaign_id: uuid.UUID
+
+
+class ConsentOut(Out):
+    purpose: str
+    given_on: date
+
+
+class BeneficiarySummaryOut(Out):
+    id: uuid.UUID
+    kind: Literal["household", "person"]
+    unit_id: uuid.UUID
+    full_name: str
+    id_number: str | None
+    address: str
+    commune: str
+    household_size: int | None
+    situation: str
+    notes: str
+    humanitarian_address: bool
+    campaign_id: uuid.UUID | None
+    consent: ConsentOut
+    verified: bool
+    verified_by: str | None
+    verified_on: date | None
+
+
+class SupportOut(Out):
+    cash_vnd: int
+    goods_value_vnd: int
+
+
+class SponsorshipOut(Out):
+    id: uuid.UUID
+    sponsor_id: uuid.UUID
+    sponsor_type: Literal["organisation", "individual"]
+    sponsor_name: str
+    sponsor_contact: str
+    start_on: date
+    end_on: date | None
+    commitment: str
+
+
+class BeneficiaryOut(BeneficiarySummaryOut):
+    support_received: SupportOut
+    sponsorships: list[SponsorshipOut]
+
+
+class BeneficiariesPageOut(OffsetPage[BeneficiarySummaryOut]):
+    pass
+
+
+class SponsorshipAddedOut(Out):
+    id: uuid.UUID
+    sponsor_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+
+
+class BloodSessionOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    unit_id: uuid.UUID
+    held_on: date
+    place: str
+    capacity: int
+    registered: int
+    places_left: int
+
+
+class BloodSessionsOut(Page[BloodSessionOut]):
+    pass
+
+
+class RegistrationOut(Out):
+    id: uuid.UUID
+    session_id: uuid.UUID
+    donor_id: uuid.UUID = Field(description="The opaque donor id the donor_ref stands for.")

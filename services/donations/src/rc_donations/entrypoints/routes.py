@@ -53,6 +53,8 @@ from rc_donations.service_layer.commands import (
 )
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
+from rc_shared import api
+from rc_shared.api import Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
@@ -61,11 +63,7 @@ router = APIRouter()
 public_router = APIRouter()  # no token: the Decree 93 public ledger
 
 
-def _policy(request: Request) -> Policy:
-    return request.app.state.policy  # type: ignore[no-any-return]
-
-
-Pol = Annotated[Policy, Depends(_policy)]
+Pol = Annotated[Policy, Depends(api.policy)]
 
 
 def _intake(request: Request) -> GroupCommit[donations.PreparedDonation, donations.DonationOutcome]:
@@ -81,8 +79,6 @@ IdemKey = Annotated[
         description="Resending a request with the same key returns the original record (200) instead of a new one.",
     ),
 ]
-Limit = Annotated[int, Query(ge=1, le=10000)]
-Offset = Annotated[int, Query(ge=0, le=10**9)]
 
 
 def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | None:
@@ -139,6 +135,8 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
     tags=["donations"],
     summary="Record a contribution: cash, in kind or blood (201 new; 200 a resubmission)",
     dependencies=WRITE,
+    response_model=s.DonationOut,
+    responses=errors(404, 409),
 )
 async def record_donation(
     campaign_id: uuid.UUID,
@@ -169,14 +167,25 @@ async def record_donation(
     tags=["donations"],
     summary="A campaign's donations by receipt",
     dependencies=READ,
+    response_model=s.DonationsPageOut,
+    responses=errors(404),
 )
-async def list_donations(campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0) -> Any:
+async def list_donations(
+    campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0
+) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
         return await donations.list_donations(conn, campaign_id, limit, offset)
 
 
-@router.get("/donations/{donation_id}", tags=["donations"], summary="One donation", dependencies=READ)
+@router.get(
+    "/donations/{donation_id}",
+    tags=["donations"],
+    summary="One donation",
+    dependencies=READ,
+    response_model=s.DonationOut,
+    responses=errors(404),
+)
 async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
     async with _connection(request) as conn:
@@ -184,7 +193,12 @@ async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, An
 
 
 @router.get(
-    "/donations/{donation_id}/receipt", tags=["donations"], summary="The receipt of a donation", dependencies=READ
+    "/donations/{donation_id}/receipt",
+    tags=["donations"],
+    summary="The receipt of a donation",
+    dependencies=READ,
+    response_model=s.ReceiptOut,
+    responses=errors(404),
 )
 async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
@@ -198,6 +212,8 @@ async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> 
     tags=["donations"],
     summary="Reverse a donation (a correction entry; nothing is deleted)",
     dependencies=MANAGE,
+    response_model=s.DonationReversedOut,
+    responses=errors(404, 409),
 )
 async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
@@ -212,6 +228,8 @@ async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: 
     tags=["donations"],
     summary="Import bank-statement rows (deduplicated by bank_reference; safe to re-run)",
     dependencies=WRITE,
+    response_model=s.StatementOut,
+    responses=errors(404, 409),
 )
 async def import_statement(
     campaign_id: uuid.UUID, body: s.StatementIn, request: Request, policy: Pol
@@ -232,6 +250,8 @@ async def import_statement(
     tags=["pledges"],
     summary="Record a pledge with a schedule",
     dependencies=WRITE,
+    response_model=s.PledgeOut,
+    responses=errors(404, 409),
 )
 async def record_pledge(
     campaign_id: uuid.UUID,
@@ -264,6 +284,8 @@ async def record_pledge(
     tags=["pledges"],
     summary="A pledge: paid vs pledged, instalments due",
     dependencies=READ,
+    response_model=s.PledgeOut,
+    responses=errors(404),
 )
 async def get_pledge(pledge_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.record(request, "pledges", pledge_id, "pledge")
@@ -280,6 +302,8 @@ async def get_pledge(pledge_id: uuid.UUID, request: Request, policy: Pol) -> dic
     tags=["distributions"],
     summary="Give cash or goods to a verified beneficiary (never beyond the balance)",
     dependencies=MANAGE,
+    response_model=s.DistributionOut,
+    responses=errors(404, 409),
 )
 async def record_distribution(
     campaign_id: uuid.UUID,
@@ -314,14 +338,25 @@ async def record_distribution(
     tags=["distributions"],
     summary="A campaign's distributions",
     dependencies=READ,
+    response_model=s.DistributionsPageOut,
+    responses=errors(404),
 )
-async def list_distributions(campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0) -> Any:
+async def list_distributions(
+    campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0
+) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
         return await distributions.list_distributions(conn, campaign_id, limit, offset)
 
 
-@router.get("/distributions/{distribution_id}", tags=["distributions"], summary="One distribution", dependencies=READ)
+@router.get(
+    "/distributions/{distribution_id}",
+    tags=["distributions"],
+    summary="One distribution",
+    dependencies=READ,
+    response_model=s.DistributionOut,
+    responses=errors(404),
+)
 async def get_distribution(distribution_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.record(request, "distributions", distribution_id, "distribution")
     async with _connection(request) as conn:
@@ -334,6 +369,8 @@ async def get_distribution(distribution_id: uuid.UUID, request: Request) -> dict
     tags=["distributions"],
     summary="Reverse a distribution (the amount returns to the balance)",
     dependencies=MANAGE,
+    response_model=s.DistributionReversedOut,
+    responses=errors(404, 409),
 )
 async def reverse_distribution(
     distribution_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol
@@ -353,6 +390,8 @@ async def reverse_distribution(
     tags=["ledgers"],
     summary="A campaign's ledger totals and balances",
     dependencies=READ,
+    response_model=s.LedgerOut,
+    responses=errors(404),
 )
 async def get_ledger(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
@@ -364,6 +403,8 @@ async def get_ledger(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]
     "/campaigns/{campaign_id}/public-ledger",
     tags=["ledgers"],
     summary="Decree 93 public disclosure: contributions (named only with consent) and distributions",
+    response_model=s.PublicLedgerOut,
+    responses=errors(404),
 )
 async def get_public_ledger(
     campaign_id: uuid.UUID, request: Request, policy: Pol, limit: Limit = 1000, offset: Offset = 0
@@ -380,6 +421,8 @@ async def get_public_ledger(
     tags=["donors"],
     summary="A donor's record and gifts (data subject access)",
     dependencies=READ,
+    response_model=s.DonorOut,
+    responses=errors(404),
 )
 async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.donor(request, donor_id)
@@ -392,6 +435,8 @@ async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[
     tags=["donors"],
     summary="Erase a donor's personal data (gifts stay, anonymised)",
     dependencies=MANAGE,
+    response_model=s.DonorErasedOut,
+    responses=errors(404),
 )
 async def erase_donor(donor_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.donor(request, donor_id, all_records=True)
@@ -404,6 +449,8 @@ async def erase_donor(donor_id: uuid.UUID, request: Request) -> dict[str, Any]:
     tags=["donors"],
     summary="May this donor give blood on a date?",
     dependencies=READ,
+    response_model=s.BloodEligibilityOut,
+    responses=errors(404),
 )
 async def blood_eligibility(
     donor_id: uuid.UUID,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from rc_donations.domain.ledger import MAX_VND
+from rc_shared.api import OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
 
 MIN_DAY = date(2000, 1, 1)
@@ -144,3 +145,346 @@ class StatementIn(_In):
         description="Rows {bank_reference, received_on, amount_vnd, payer_name?, description?}; each row is "
         "checked on its own (created | duplicate | rejected with a reason).",
     )
+
+
+# ------------------------------------------------------------------ responses
+
+DonationKind = Literal["cash", "in_kind", "blood"]
+LedgerStatus = Literal["launched", "closed", "cancelled", "settled"]
+
+
+class ItemOut(Out):
+    item: str
+    quantity: int
+    unit: str
+    assessed_value_vnd: int
+
+
+class ReversalOut(Out):
+    id: uuid.UUID
+    reason: str
+    reversed_on: date
+
+
+class DonationOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    kind: DonationKind
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+    blood_kind: Literal["whole_blood", "apheresis"] | None
+    items: list[ItemOut] | None
+    donor_id: uuid.UUID | None = Field(description="Opaque donor id; null: anonymous.")
+    donor_type: str
+    publicly_named: bool
+    unit_id: uuid.UUID
+    credited_unit_id: uuid.UUID | None
+    credited_person_id: uuid.UUID | None
+    pledge_id: uuid.UUID | None
+    channel: str
+    bank_reference: str | None
+    description: str | None
+    received_on: date
+    receipt_no: int
+    receipt_number: str
+    recorded_after_close: bool
+    reversed: bool
+    reversal: ReversalOut | None
+    created_at: datetime
+
+
+class DonationsPageOut(OffsetPage[DonationOut]):
+    pass
+
+
+class ReceiptOut(Out):
+    receipt_number: str
+    receipt_no: int
+    campaign_id: uuid.UUID
+    campaign_code: str
+    campaign_name: str
+    donation_id: uuid.UUID
+    received_on: date
+    kind: DonationKind
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+    items: list[ItemOut] | None
+    channel: str
+    bank_reference: str | None
+    received_from: str = Field(description="The donor's name, the payer's, or the anonymous label.")
+    unit_id: uuid.UUID
+    issued_on: date
+    void: bool
+    void_reason: str | None
+
+
+class DonationReversedOut(Out):
+    reversal_id: uuid.UUID
+    donation_id: uuid.UUID
+    reason: str
+    reversed_on: date
+
+
+class StatementRowOut(Out):
+    index: int
+    bank_reference: str | None
+    status: Literal["created", "duplicate", "rejected"]
+    donation_id: uuid.UUID | None = None
+    receipt_no: int | None = None
+    recorded_after_close: bool | None = None
+    reason: str | None = None
+
+
+class StatementOut(Out):
+    campaign_id: uuid.UUID
+    rows: int
+    created: int
+    duplicate: int
+    rejected: int
+    created_amount_vnd: int
+    duplicate_amount_vnd: int
+    results: list[StatementRowOut]
+
+
+class InstalmentOut(Out):
+    number: int
+    due_on: date
+    amount_vnd: int
+    paid_vnd: int
+    status: Literal["paid", "overdue", "due", "upcoming"]
+
+
+class PledgeOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    donor_id: uuid.UUID | None
+    donor_type: str
+    unit_id: uuid.UUID
+    pledged_vnd: int
+    paid_vnd: int
+    outstanding_vnd: int
+    due_now_vnd: int
+    payments: int = Field(description="Payments made against the pledge (reversed ones excluded).")
+    instalments_count: int
+    interval_days: int
+    first_due_on: date
+    fulfilled: bool
+    instalments: list[InstalmentOut]
+
+
+class DistributionOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    kind: Literal["cash", "goods"]
+    amount_vnd: int
+    value_vnd: int
+    unit_id: uuid.UUID
+    distributed_on: date
+    description: str | None
+    reversed: bool
+    reversal: ReversalOut | None
+    created_at: datetime
+
+
+class DistributionsPageOut(OffsetPage[DistributionOut]):
+    pass
+
+
+class DistributionReversedOut(Out):
+    reversal_id: uuid.UUID
+    distribution_id: uuid.UUID
+    reason: str
+    reversed_on: date
+
+
+class CashTotalsOut(Out):
+    received_vnd: int
+    reversed_vnd: int
+    net_received_vnd: int
+    distributed_vnd: int
+    distribution_reversed_vnd: int
+    net_distributed_vnd: int
+    balance_vnd: int
+
+
+class InKindTotalsOut(Out):
+    received_value_vnd: int
+    reversed_value_vnd: int
+    net_received_value_vnd: int
+    distributed_value_vnd: int
+    distribution_reversed_value_vnd: int
+    net_distributed_value_vnd: int
+    balance_value_vnd: int
+
+
+class BloodTotalsOut(Out):
+    units: int
+    reversed_units: int
+    net_units: int
+
+
+class DonationCountsOut(Out):
+    count: int
+    cash: int
+    in_kind: int
+    blood: int
+    reversed: int
+
+
+class DonorCountsOut(Out):
+    count: int
+    identified: int
+    anonymous_gifts: int
+    note: str
+
+
+class PledgeTotalsOut(Out):
+    count: int
+    pledged_vnd: int
+    paid_vnd: int
+    outstanding_vnd: int
+
+
+class DistributionCountsOut(Out):
+    count: int
+    beneficiaries: int
+
+
+class TargetOut(Out):
+    target: str
+    target_value: int
+    reached_value: int
+    reached: bool
+
+
+class SoftCreditOut(Out):
+    credited_unit_id: uuid.UUID | None
+    credited_person_id: uuid.UUID | None
+    donations: int
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+
+
+class LedgerOut(Out):
+    campaign_id: uuid.UUID
+    code: str
+    name: str
+    campaign_type: str
+    status: LedgerStatus
+    organising_unit_id: uuid.UUID
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date | None
+    closed_on: date | None
+    settled_on: date | None
+    receipts_issued: int
+    cash: CashTotalsOut
+    in_kind: InKindTotalsOut
+    blood: BloodTotalsOut
+    donations: DonationCountsOut
+    donors: DonorCountsOut
+    pledges: PledgeTotalsOut
+    distributions: DistributionCountsOut
+    targets: list[TargetOut]
+    soft_credits: list[SoftCreditOut]
+    soft_credits_note: str
+
+
+class PublicTotalsOut(Out):
+    cash_received_vnd: int
+    in_kind_received_value_vnd: int
+    blood_units: int
+    cash_distributed_vnd: int
+    goods_distributed_value_vnd: int
+    cash_balance_vnd: int
+    goods_balance_value_vnd: int
+
+
+class PublicItemOut(Out):
+    item: str
+    quantity: int
+    unit: str
+
+
+class PublicContributionOut(Out):
+    receipt_no: int
+    received_on: date
+    kind: DonationKind
+    amount_vnd: int
+    value_vnd: int
+    items: list[PublicItemOut]
+    channel: str
+    donor: str = Field(description="The donor's name with consent, else the anonymous label.")
+    reversed: bool
+
+
+class PublicDistributionOut(Out):
+    distributed_on: date
+    beneficiary_id: uuid.UUID
+    kind: Literal["cash", "goods"]
+    amount_vnd: int
+    value_vnd: int
+    unit_id: uuid.UUID
+    reversed: bool
+
+
+class PublicLedgerOut(Out):
+    campaign_id: uuid.UUID
+    code: str
+    name: str
+    status: LedgerStatus
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date | None
+    totals: PublicTotalsOut
+    limit: int
+    offset: int
+    contributions_total: int
+    contributions: list[PublicContributionOut]
+    distributions_total: int
+    distributions: list[PublicDistributionOut]
+
+
+class DonorGiftOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    kind: DonationKind
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+    received_on: date
+    receipt_no: int
+    reversed: bool
+
+
+class DonorOut(Out):
+    id: uuid.UUID
+    type: str
+    name: str | None
+    public_name: str
+    phone: str | None
+    id_number: str | None
+    birth_date: date | None
+    consent_to_be_named: bool
+    erased: bool
+    donations: list[DonorGiftOut]
+
+
+class DonorErasedOut(Out):
+    donor_id: uuid.UUID
+    erased: bool
+    already_erased: bool
+
+
+class BloodEligibilityOut(Out):
+    donor_id: uuid.UUID
+    on: date
+    kind: Literal["whole_blood", "apheresis"]
+    eligible: bool
+    reason: str | None = Field(description="Why not, when not eligible.")
+    next_eligible_on: date | None
+    donations: int = Field(description="Blood donations on record.")

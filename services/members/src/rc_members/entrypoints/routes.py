@@ -8,8 +8,6 @@ policy table.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -23,38 +21,14 @@ from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import SqlUnitOfWork
-from rc_shared import auth
-from rc_shared.dates import Day
-from rc_shared.outbox import UnitOfWork
-from rc_shared.runtime import runtime_of as _runtime
+from rc_shared import api, auth
+from rc_shared.api import AsOf, Limit, Offset, errors
+from rc_shared.api import Connection as Conn
 
 router = APIRouter()
-AsOf = Annotated[Day | None, Query(description="Date the answer holds for (default: today).")]
-
-
-def _policy(request: Request) -> Policy:
-    return request.app.state.policy  # type: ignore[no-any-return]
-
-
-async def _uow(request: Request) -> AsyncIterator[SqlUnitOfWork]:
-    rt = _runtime(request)
-    async with UnitOfWork(rt.db(), rt.source) as tx:
-        yield SqlUnitOfWork(tx)
-
-
-async def _conn(request: Request) -> AsyncIterator[Any]:
-    async with _runtime(request).db().acquire() as conn:
-        yield conn
-
-
-UoW = Annotated[SqlUnitOfWork, Depends(_uow)]
-Conn = Annotated[Any, Depends(_conn)]
-Pol = Annotated[Policy, Depends(_policy)]
+UoW = Annotated[SqlUnitOfWork, Depends(api.unit_of_work_dependency(SqlUnitOfWork))]
+Pol = Annotated[Policy, Depends(api.policy)]
 Year = Annotated[int, Path(ge=1900, le=2100)]
-
-
-def _day(policy: Policy, as_of: date | None) -> date:
-    return as_of or policy.today()
 
 
 # ------------------------------------------------------------------------ units
@@ -66,6 +40,8 @@ def _day(policy: Policy, as_of: date | None) -> date:
     tags=["units"],
     summary="Create a unit of the organisation tree",
     dependencies=auth.MANAGE,
+    response_model=s.UnitOut,
+    responses=errors(404, 409),
 )
 async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.parent_id, "the parent unit")
@@ -87,6 +63,8 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
     tags=["units"],
     summary="Create many units (existing codes are left unchanged)",
     dependencies=auth.MANAGE,
+    response_model=s.UnitBatchOut,
+    responses=errors(409),
 )
 async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     items = [i.model_dump() for i in body.units]
@@ -105,53 +83,76 @@ async def create_units_batch(request: Request, body: s.UnitBatchIn, uow: UoW, po
     tags=["units"],
     summary="Units as of a date, by level and parent (in your scope)",
     dependencies=auth.READ,
+    response_model=s.UnitsPageOut,
+    responses=errors(404),
 )
 async def list_units(
     request: Request,
     conn: Conn,
     policy: Pol,
-    as_of: AsOf = None,
+    as_of: AsOf,
     level: Annotated[str | None, Query(min_length=1, max_length=50)] = None,
     parent_id: uuid.UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 1000,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     if level is not None:
         policy.levels.rank(level)
-    d = _day(policy, as_of)
     if parent_id is not None:
-        await access.unit(request, parent_id, "parent_id", on=d)
-    among = await access.subtree(request, on=d)
-    items = await units.list_units(UnitRepository(conn), d, level, parent_id, limit, offset, among)
-    return {"as_of": d, "count": len(items), "items": items}
+        await access.unit(request, parent_id, "parent_id", on=as_of)
+    among = await access.subtree(request, on=as_of)
+    items = await units.list_units(UnitRepository(conn), as_of, level, parent_id, limit, offset, among)
+    return {"as_of": as_of, "count": len(items), "items": items, "limit": limit, "offset": offset}
 
 
 @router.get(
-    "/units/{unit_id}", tags=["units"], summary="A unit as of a date, with its ancestors", dependencies=auth.READ
+    "/units/{unit_id}",
+    tags=["units"],
+    summary="A unit as of a date, with its ancestors",
+    dependencies=auth.READ,
+    response_model=s.UnitOut,
+    responses=errors(404),
 )
-async def get_unit(request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None) -> dict[str, Any]:
-    d = _day(policy, as_of)
-    await access.unit(request, unit_id, on=d)
-    return await units.get_unit(UnitRepository(conn), unit_id, d)
+async def get_unit(request: Request, unit_id: uuid.UUID, conn: Conn, as_of: AsOf) -> dict[str, Any]:
+    await access.unit(request, unit_id, on=as_of)
+    return await units.get_unit(UnitRepository(conn), unit_id, as_of)
 
 
-@router.get("/units/{unit_id}/children", tags=["units"], summary="Child units as of a date", dependencies=auth.READ)
-async def unit_children(
-    request: Request, unit_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
-) -> dict[str, Any]:
-    d = _day(policy, as_of)
-    await access.unit(request, unit_id, on=d)
-    items = await units.unit_children(UnitRepository(conn), unit_id, d)
-    return {"as_of": d, "count": len(items), "items": items}
+@router.get(
+    "/units/{unit_id}/children",
+    tags=["units"],
+    summary="Child units as of a date",
+    dependencies=auth.READ,
+    response_model=s.UnitChildrenOut,
+    responses=errors(404),
+)
+async def unit_children(request: Request, unit_id: uuid.UUID, conn: Conn, as_of: AsOf) -> dict[str, Any]:
+    await access.unit(request, unit_id, on=as_of)
+    items = await units.unit_children(UnitRepository(conn), unit_id, as_of)
+    return {"as_of": as_of, "count": len(items), "items": items}
 
 
-@router.get("/units/{unit_id}/history", tags=["units"], summary="Every dated version of a unit", dependencies=auth.READ)
+@router.get(
+    "/units/{unit_id}/history",
+    tags=["units"],
+    summary="Every dated version of a unit",
+    dependencies=auth.READ,
+    response_model=s.UnitHistoryOut,
+    responses=errors(404),
+)
 async def unit_history(request: Request, unit_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.unit(request, unit_id)
     return await units.unit_history(UnitRepository(conn), unit_id)
 
 
-@router.post("/units/{unit_id}/rename", tags=["units"], summary="Rename a unit from a date", dependencies=auth.MANAGE)
+@router.post(
+    "/units/{unit_id}/rename",
+    tags=["units"],
+    summary="Rename a unit from a date",
+    dependencies=auth.MANAGE,
+    response_model=s.UnitOut,
+    responses=errors(404, 409),
+)
 async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, unit_id)
     await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
@@ -164,6 +165,8 @@ async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uo
     tags=["units"],
     summary="Move a unit under another parent from a date",
     dependencies=auth.MANAGE,
+    response_model=s.UnitOut,
+    responses=errors(404, 409),
 )
 async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, unit_id)
@@ -174,7 +177,12 @@ async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: U
 
 
 @router.post(
-    "/units/{unit_id}/merge", tags=["units"], summary="Merge a unit into another (it ends)", dependencies=auth.MANAGE
+    "/units/{unit_id}/merge",
+    tags=["units"],
+    summary="Merge a unit into another (it ends)",
+    dependencies=auth.MANAGE,
+    response_model=s.UnitHistoryOut,
+    responses=errors(404, 409),
 )
 async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, unit_id)
@@ -184,7 +192,14 @@ async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow:
     return await units.unit_history(uow.units, unit_id)
 
 
-@router.post("/units/{unit_id}/dissolve", tags=["units"], summary="Dissolve a unit (it ends)", dependencies=auth.MANAGE)
+@router.post(
+    "/units/{unit_id}/dissolve",
+    tags=["units"],
+    summary="Dissolve a unit (it ends)",
+    dependencies=auth.MANAGE,
+    response_model=s.UnitHistoryOut,
+    responses=errors(404, 409),
+)
 async def dissolve_unit(
     request: Request, unit_id: uuid.UUID, body: s.DissolveIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
@@ -212,16 +227,15 @@ async def dissolve_unit(
     tags=["units"],
     summary="Active members and roles as of a date (whole tree or a subtree; default: your scope)",
     dependencies=auth.READ,
+    response_model=s.StatsOut,
+    responses=errors(404),
 )
-async def stats(
-    request: Request, conn: Conn, policy: Pol, as_of: AsOf = None, unit_id: uuid.UUID | None = None
-) -> dict[str, Any]:
-    d = _day(policy, as_of)
+async def stats(request: Request, conn: Conn, as_of: AsOf, unit_id: uuid.UUID | None = None) -> dict[str, Any]:
     if unit_id is None:
         unit_id = access.scope_root(request)
     else:
-        await access.unit(request, unit_id, on=d)
-    return await people.stats(conn, unit_id, d)
+        await access.unit(request, unit_id, on=as_of)
+    return await people.stats(conn, unit_id, as_of)
 
 
 # ----------------------------------------------------------------------- people
@@ -233,6 +247,9 @@ async def stats(
     tags=["people"],
     summary="Register a person (consent required) for a unit",
     dependencies=auth.WRITE,
+    response_model=s.PersonOut,
+    response_model_exclude_unset=True,
+    responses=errors(404, 409),
 )
 async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "the registering unit (unit_id)")
@@ -255,6 +272,7 @@ async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Po
     summary="Find people: accent-insensitive name search, filters, paging (in your scope)",
     response_model=s.PeoplePageOut,
     dependencies=auth.READ,
+    responses=errors(404),
 )
 async def list_people(
     request: Request,
@@ -304,6 +322,9 @@ async def list_people(
     tags=["people"],
     summary="A person, memberships, roles and consents",
     dependencies=auth.READ,
+    response_model=s.PersonOut,
+    response_model_exclude_unset=True,
+    responses=errors(404),
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -315,6 +336,9 @@ async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict
     tags=["people"],
     summary="Change personal data (needs an active consent)",
     dependencies=auth.WRITE,
+    response_model=s.PersonOut,
+    response_model_exclude_unset=True,
+    responses=errors(404, 409),
 )
 async def patch_person(
     request: Request, person_id: uuid.UUID, body: s.PersonPatch, uow: UoW, policy: Pol
@@ -330,6 +354,8 @@ async def patch_person(
     tags=["people"],
     summary="Erase a person's personal data",
     dependencies=auth.MANAGE,
+    response_model=s.ErasureOut,
+    responses=errors(404, 409),
 )
 async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -344,6 +370,8 @@ async def erase_person(request: Request, person_id: uuid.UUID, uow: UoW) -> dict
     tags=["people"],
     summary="Record a consent",
     dependencies=auth.WRITE,
+    response_model=s.ConsentRecordedOut,
+    responses=errors(404, 409),
 )
 async def add_consent(
     request: Request, person_id: uuid.UUID, body: s.ConsentIn, uow: UoW, policy: Pol
@@ -359,6 +387,8 @@ async def add_consent(
     tags=["people"],
     summary="Withdraw a consent",
     dependencies=auth.WRITE,
+    response_model=s.ConsentWithdrawnOut,
+    responses=errors(404, 409),
 )
 async def withdraw_consent(
     request: Request, person_id: uuid.UUID, consent_id: uuid.UUID, body: s.WithdrawIn, uow: UoW, policy: Pol
@@ -375,6 +405,8 @@ async def withdraw_consent(
     tags=["memberships"],
     summary="Start a membership",
     dependencies=auth.WRITE,
+    response_model=s.MembershipStartedOut,
+    responses=errors(404, 409),
 )
 async def start_membership(
     request: Request, person_id: uuid.UUID, body: s.MembershipIn, uow: UoW, policy: Pol
@@ -400,6 +432,9 @@ async def start_membership(
     tags=["memberships"],
     summary="Change the membership's status",
     dependencies=auth.WRITE,
+    response_model=s.PersonOut,
+    response_model_exclude_unset=True,
+    responses=errors(404, 409),
 )
 async def change_status(
     request: Request, person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol
@@ -415,6 +450,8 @@ async def change_status(
     tags=["memberships"],
     summary="Set a year's fee status",
     dependencies=auth.WRITE,
+    response_model=s.FeeOut,
+    responses=errors(404, 409),
 )
 async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -428,6 +465,8 @@ async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.Fe
     tags=["memberships"],
     summary="Transfer the membership to a unit (both in your scope)",
     dependencies=auth.WRITE,
+    response_model=s.TransferOut,
+    responses=errors(404, 409),
 )
 async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -438,7 +477,13 @@ async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, u
 
 
 @router.post(
-    "/people/{person_id}/roles", status_code=201, tags=["roles"], summary="Assign a role", dependencies=auth.WRITE
+    "/people/{person_id}/roles",
+    status_code=201,
+    tags=["roles"],
+    summary="Assign a role",
+    dependencies=auth.WRITE,
+    response_model=s.RoleAssignedOut,
+    responses=errors(404, 409),
 )
 async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -456,7 +501,14 @@ async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uo
     }
 
 
-@router.post("/people/{person_id}/roles/{role_id}/end", tags=["roles"], summary="End a role", dependencies=auth.WRITE)
+@router.post(
+    "/people/{person_id}/roles/{role_id}/end",
+    tags=["roles"],
+    summary="End a role",
+    dependencies=auth.WRITE,
+    response_model=s.RoleEndedOut,
+    responses=errors(404, 409),
+)
 async def end_role(
     request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW
 ) -> dict[str, Any]:
@@ -472,6 +524,8 @@ async def end_role(
     tags=["roles"],
     summary="Log volunteer hours",
     dependencies=auth.WRITE,
+    response_model=s.HoursOut,
+    responses=errors(404, 409),
 )
 async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.person(request, person_id)
@@ -484,7 +538,13 @@ async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow
 
 
 @router.post(
-    "/groups", status_code=201, tags=["groups"], summary="Create a club or response team", dependencies=auth.WRITE
+    "/groups",
+    status_code=201,
+    tags=["groups"],
+    summary="Create a club or response team",
+    dependencies=auth.WRITE,
+    response_model=s.GroupOut,
+    responses=errors(404, 409),
 )
 async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
@@ -494,14 +554,16 @@ async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str,
 
 
 @router.get(
-    "/groups/{group_id}", tags=["groups"], summary="A group and its members as of a date", dependencies=auth.READ
+    "/groups/{group_id}",
+    tags=["groups"],
+    summary="A group and its members as of a date",
+    dependencies=auth.READ,
+    response_model=s.GroupOut,
+    responses=errors(404),
 )
-async def get_group(
-    request: Request, group_id: uuid.UUID, conn: Conn, policy: Pol, as_of: AsOf = None
-) -> dict[str, Any]:
-    d = _day(policy, as_of)
-    await access.group(request, group_id, on=d)
-    return await groups.group_view(GroupRepository(conn), group_id, d)
+async def get_group(request: Request, group_id: uuid.UUID, conn: Conn, as_of: AsOf) -> dict[str, Any]:
+    await access.group(request, group_id, on=as_of)
+    return await groups.group_view(GroupRepository(conn), group_id, as_of)
 
 
 @router.post(
@@ -510,6 +572,8 @@ async def get_group(
     tags=["groups"],
     summary="Add a person to a group",
     dependencies=auth.WRITE,
+    response_model=s.GroupMembershipOut,
+    responses=errors(404, 409),
 )
 async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupMemberIn, uow: UoW) -> dict[str, Any]:
     await access.group(request, group_id)
@@ -524,6 +588,8 @@ async def add_group_member(request: Request, group_id: uuid.UUID, body: s.GroupM
     tags=["groups"],
     summary="Remove a person from a group",
     dependencies=auth.WRITE,
+    response_model=s.GroupLeftOut,
+    responses=errors(404, 409),
 )
 async def remove_group_member(
     request: Request, group_id: uuid.UUID, person_id: uuid.UUID, body: s.GroupLeaveIn, uow: UoW
@@ -536,7 +602,13 @@ async def remove_group_member(
 
 
 @router.post(
-    "/courses", status_code=201, tags=["training"], summary="Create a training course", dependencies=auth.WRITE
+    "/courses",
+    status_code=201,
+    tags=["training"],
+    summary="Create a training course",
+    dependencies=auth.WRITE,
+    response_model=s.CourseOut,
+    responses=errors(404, 409),
 )
 async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
@@ -547,7 +619,14 @@ async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[st
     return await groups.course_view(uow.groups, cid)
 
 
-@router.get("/courses/{course_id}", tags=["training"], summary="A course and its attendance", dependencies=auth.READ)
+@router.get(
+    "/courses/{course_id}",
+    tags=["training"],
+    summary="A course and its attendance",
+    dependencies=auth.READ,
+    response_model=s.CourseOut,
+    responses=errors(404),
+)
 async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.course(request, course_id)
     return await groups.course_view(GroupRepository(conn), course_id)
@@ -558,6 +637,8 @@ async def get_course(request: Request, course_id: uuid.UUID, conn: Conn) -> dict
     tags=["training"],
     summary="Record a person's attendance",
     dependencies=auth.WRITE,
+    response_model=s.AttendanceRecordedOut,
+    responses=errors(404, 409),
 )
 async def record_attendance(request: Request, course_id: uuid.UUID, body: s.AttendanceIn, uow: UoW) -> dict[str, Any]:
     await access.course(request, course_id)
@@ -575,6 +656,8 @@ async def record_attendance(request: Request, course_id: uuid.UUID, body: s.Atte
     tags=["imports"],
     summary="Import members (at most 2000 rows per request; every row's unit in your scope)",
     dependencies=auth.WRITE,
+    response_model=s.ImportOut,
+    responses=errors(409),
 )
 async def import_members(request: Request, body: s.ImportIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     among = await access.subtree(request)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
+from rc_shared.api import OffsetPage, Out, Page
 from rc_shared.dates import Day
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -198,10 +199,6 @@ def dump(model: BaseModel) -> dict[str, Any]:
 # ------------------------------------------------------------------ responses
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 class HeldRoleOut(Out):
     id: uuid.UUID
     role: str
@@ -235,9 +232,273 @@ class PersonSummaryOut(Out):
     roles: list[HeldRoleOut] = Field(description="Roles held today.")
 
 
-class PeoplePageOut(Out):
+class PeoplePageOut(Page[PersonSummaryOut]):
     as_of: date = Field(description="Today: the day scopes, roles and memberships are read for.")
     fee_year: int
-    count: int
-    items: list[PersonSummaryOut]
     next_after: uuid.UUID | None = Field(description="Pass as `after` for the next page; null: this is the last page.")
+
+
+# ------------------------------------------------------------------ units
+
+
+class UnitRefOut(Out):
+    id: uuid.UUID
+    code: str
+    name: str
+    level: str
+
+
+class UnitOut(Out):
+    id: uuid.UUID
+    code: str
+    name: str
+    level: str
+    parent_id: uuid.UUID | None
+    valid_from: date = Field(description="First day of the version valid on as_of.")
+    valid_to: date | None = Field(description="The day that version ends (exclusive); null: still valid.")
+    as_of: date
+    ended_on: date | None = Field(description="The day the unit ended (merged or dissolved).")
+    end_reason: Literal["merged", "dissolved"] | None
+    merged_into: uuid.UUID | None
+    path: list[UnitRefOut] = Field(description="Ancestors on as_of, from the root down.")
+
+
+class UnitListItemOut(Out):
+    id: uuid.UUID
+    code: str
+    name: str
+    level: str
+    parent_id: uuid.UUID | None
+    parent_code: str | None
+    valid_from: date
+    valid_to: date | None
+
+
+class UnitsPageOut(OffsetPage[UnitListItemOut]):
+    as_of: date
+
+
+class UnitChildrenOut(Page[UnitListItemOut]):
+    as_of: date
+
+
+class UnitVersionOut(Out):
+    name: str
+    level: str
+    parent_id: uuid.UUID | None
+    parent_code: str | None
+    valid_from: date
+    valid_to: date | None
+    change: str = Field(description="What started the version: created, renamed, moved ... (comma-separated).")
+
+
+class UnitHistoryOut(Out):
+    id: uuid.UUID
+    code: str
+    ended_on: date | None
+    end_reason: Literal["merged", "dissolved"] | None
+    merged_into: uuid.UUID | None
+    versions: list[UnitVersionOut]
+
+
+class UnitBatchResultOut(Out):
+    index: int
+    code: str
+    status: Literal["created", "unchanged"]
+    id: uuid.UUID
+
+
+class UnitBatchOut(Out):
+    created: int
+    unchanged: int
+    results: list[UnitBatchResultOut]
+
+
+class StatsOut(BaseModel):
+    """Counts on as_of; every role name is a further integer field (people holding it)."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, int] = Field(init=False)
+    as_of: date
+    unit_id: uuid.UUID | None = Field(description="The subtree's root; null: the whole organisation.")
+    units: int | None = Field(description="Units of the subtree on as_of; null: the whole organisation.")
+    members: int = Field(description="Active memberships on as_of.")
+
+
+# ------------------------------------------------------------------ people
+
+
+class MembershipOut(Out):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    unit_code: str
+    member_code: str | None
+    joined_on: date
+    status: Status
+    status_since: date
+    fees: dict[int, FeeStatus] = Field(description="Fee status per year.")
+
+
+class RoleOut(Out):
+    id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID
+    unit_code: str
+    start_on: date
+    end_on: date | None
+
+
+class ConsentOut(Out):
+    id: uuid.UUID
+    purpose: str
+    given_on: date
+    withdrawn_on: date | None
+
+
+class PersonOut(Out):
+    """A person; the personal fields are absent once the person is erased."""
+
+    id: uuid.UUID
+    registered_unit_id: uuid.UUID | None
+    erased: bool
+    full_name: str | None = None
+    gender: Gender | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    id_number: str | None = None
+    address: str | None = None
+    health_notes: str | None = None
+    deceased_on: date | None
+    memberships: list[MembershipOut]
+    roles: list[RoleOut]
+    consents: list[ConsentOut]
+    volunteer_hours_total: float
+
+
+class ErasureOut(Out):
+    id: uuid.UUID
+    erased: bool
+    erased_now: bool = Field(description="False: the person was already erased.")
+
+
+class ConsentRecordedOut(Out):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    purpose: str
+    given_on: date
+
+
+class ConsentWithdrawnOut(Out):
+    id: uuid.UUID
+    withdrawn_on: date
+
+
+class MembershipStartedOut(Out):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    unit_id: uuid.UUID
+    status: Status
+
+
+class FeeOut(Out):
+    person_id: uuid.UUID
+    year: int
+    fee_status: FeeStatus
+
+
+class TransferOut(Out):
+    membership_id: uuid.UUID
+    to_unit_id: uuid.UUID
+    effective_on: date
+
+
+class RoleAssignedOut(Out):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID
+    start_on: date
+
+
+class RoleEndedOut(Out):
+    id: uuid.UUID
+    end_on: date
+
+
+class HoursOut(Out):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    hours: float
+    worked_on: date
+
+
+# ------------------------------------------------------------------ groups, training
+
+
+class GroupMemberOut(Out):
+    person_id: uuid.UUID
+    joined_on: date
+    left_on: date | None
+
+
+class GroupOut(Out):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    type: GroupType
+    name: str
+    formed_on: date
+    created_at: datetime
+    as_of: date
+    members: list[GroupMemberOut] = Field(description="Members on as_of.")
+
+
+class GroupMembershipOut(Out):
+    group_id: uuid.UUID
+    person_id: uuid.UUID
+    joined_on: date
+
+
+class GroupLeftOut(Out):
+    group_id: uuid.UUID
+    person_id: uuid.UUID
+    left_on: date
+
+
+class AttendanceOut(Out):
+    person_id: uuid.UUID
+    attended: bool
+    passed: bool
+
+
+class CourseOut(Out):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    title: str
+    starts_on: date
+    ends_on: date
+    attendance: list[AttendanceOut]
+
+
+class AttendanceRecordedOut(Out):
+    course_id: uuid.UUID
+    person_id: uuid.UUID
+    attended: bool
+    passed: bool
+
+
+# ------------------------------------------------------------------ import
+
+
+class ImportRowOut(Out):
+    row: int
+    status: Literal["created", "unchanged", "rejected"]
+    reason: str | None
+    person_id: uuid.UUID | None
+
+
+class ImportOut(Out):
+    source: str
+    created: int
+    unchanged: int
+    rejected: int
+    results: list[ImportRowOut]

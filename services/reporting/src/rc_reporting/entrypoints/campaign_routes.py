@@ -12,23 +12,24 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-import asyncpg
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access, http_cache
 from rc_reporting.service_layer import campaign_reports
-from rc_shared import auth, clock
+from rc_shared import auth
+from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
+from rc_shared.runtime import connection
 
 router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports"], dependencies=[Depends(http_cache.no_store)])
 public_router = APIRouter(prefix="/reports/campaigns", tags=["campaign reports (public)"])
 
 
-class CampaignFigures(BaseModel):
+class CampaignFigures(Out):
     campaign_id: uuid.UUID
     code: str | None = Field(description="Null while only ledger events of the campaign have been projected.")
     name: str | None
@@ -50,20 +51,20 @@ class CampaignFigures(BaseModel):
     beneficiaries_reached: int = Field(description="Distinct beneficiaries with a distribution not reversed.")
 
 
-class TargetProgress(BaseModel):
+class TargetProgress(Out):
     target: int | None = Field(description="Null when the target is not tracked.")
     value: int
     percent: float | None = Field(description="value / target in percent, one decimal; null when untracked.")
 
 
-class Targets(BaseModel):
+class Targets(Out):
     cash_vnd: TargetProgress
     in_kind_value_vnd: TargetProgress
     blood_units: TargetProgress
     beneficiaries: TargetProgress
 
 
-class TargetReached(BaseModel):
+class TargetReached(Out):
     target: str
     reached_at: datetime
 
@@ -80,14 +81,14 @@ class CampaignReport(CampaignFigures):
     targets_reached: list[TargetReached] = Field(description="From campaigns.campaign.target_reached.v1, in order.")
 
 
-class CampaignList(BaseModel):
+class CampaignList(Out):
     as_of: date | None
     state: CampaignState | None
     campaign_type: str | None
     campaigns: list[CampaignFigures]
 
 
-class UnitFunds(BaseModel):
+class UnitFunds(Out):
     unit_id: uuid.UUID
     code: str
     name: str
@@ -107,7 +108,7 @@ class UnitFunds(BaseModel):
     children: list[UnitFunds]
 
 
-class UnitFundsReport(BaseModel):
+class UnitFundsReport(Out):
     as_of: date
     period_from: date
     period_to: date
@@ -116,7 +117,7 @@ class UnitFundsReport(BaseModel):
     units: list[UnitFunds]
 
 
-class Bucket(BaseModel):
+class Bucket(Out):
     period_start: date
     period_end: date
     cash_raised_vnd: int = Field(description="Cash received in the bucket minus cash reversed in it.")
@@ -127,7 +128,7 @@ class Bucket(BaseModel):
     distributed_goods_vnd: int
 
 
-class CampaignSeries(BaseModel):
+class CampaignSeries(Out):
     campaign_id: uuid.UUID | None
     granularity: Literal["day", "month"]
     period_from: date | None
@@ -135,22 +136,18 @@ class CampaignSeries(BaseModel):
     buckets: list[Bucket]
 
 
-def _pool(request: Request) -> asyncpg.Pool:
-    pool: asyncpg.Pool = request.app.state.runtime.db()
-    return pool
-
-
 _JSON = "application/json"
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified: the ETag given in If-None-Match."}}
 
-AsOf = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
+Until = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 
 
 # The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID):
 # ``router`` is included before ``public_router``.
-@router.get("/by-unit", response_model=UnitFundsReport, dependencies=auth.READ)
+@router.get("/by-unit", response_model=UnitFundsReport, responses=errors(404), dependencies=auth.READ)
 async def campaigns_by_unit(
     request: Request,
-    as_of: Annotated[Day | None, Query(description="Tree and reversals as of this date; default: today.")] = None,
+    as_of: AsOf,
     unit_id: Annotated[
         uuid.UUID | None,
         Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
@@ -167,10 +164,9 @@ async def campaigns_by_unit(
     A donation counts for the unit that received it and that unit's ancestors (through the tree of
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
-    as_of = as_of or clock.today()
     unit_id = await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
     return {
         "as_of": req.as_of,
@@ -182,7 +178,7 @@ async def campaigns_by_unit(
     }
 
 
-@router.get("/by-period", response_model=CampaignSeries, dependencies=auth.READ)
+@router.get("/by-period", response_model=CampaignSeries, responses=errors(404), dependencies=auth.READ)
 async def campaigns_by_period(
     request: Request,
     campaign_id: Annotated[
@@ -199,21 +195,21 @@ async def campaigns_by_period(
     """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""
     req = SeriesRequest.build(granularity, period_from, period_to)
     await access.campaign(request, campaign_id)
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
         return await campaign_reports.series(conn, req, campaign_id)
 
 
-@public_router.get("", response_model=CampaignList)
+@public_router.get("", response_model=CampaignList, responses=NOT_MODIFIED)
 async def campaigns_list(
     request: Request,
-    as_of: AsOf = None,
+    as_of: Until = None,
     state: Annotated[CampaignState | None, Query(description="Only campaigns in this state on as_of.")] = None,
     campaign_type: Annotated[CampaignType | None, Query(alias="type", description="Only this campaign type.")] = None,
 ) -> Response:
     """Every campaign with its main figures (with ``as_of``: those receiving by then), newest first. Public.
 
     Cacheable: ``ETag`` (from the projection's versions of the campaigns) and ``Cache-Control: public``."""
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
 
         async def render() -> bytes:
             rows = await campaign_reports.campaigns(conn, as_of, state, campaign_type)
@@ -225,17 +221,17 @@ async def campaigns_list(
         return await http_cache.public_answer(request, "campaigns.json", variant, version, render, _JSON)
 
 
-@public_router.get("/{campaign_id}", response_model=CampaignReport)
+@public_router.get("/{campaign_id}", response_model=CampaignReport, responses={**NOT_MODIFIED, **errors(404)})
 async def campaign_progress(
     request: Request,
     campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],
-    as_of: AsOf = None,
+    as_of: Until = None,
 ) -> Response:
     """A campaign's progress: raised, pledged, distributed, balance, beneficiaries, targets (404 if unknown).
 
     Public (Decree 93/2021 disclosure). Cacheable: ``ETag`` (from the projection's version of the
     campaign) and ``Cache-Control: public``."""
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
 
         async def render() -> bytes:
             report = await campaign_reports.campaign(conn, campaign_id, as_of)

@@ -6,21 +6,22 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 
-import asyncpg
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
 from rc_reporting.entrypoints import access, http_cache
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
-from rc_shared import auth, clock
+from rc_shared import auth
+from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
+from rc_shared.runtime import connection
 
 router = APIRouter(prefix="/reports", tags=["reports"], dependencies=[Depends(http_cache.no_store)])
 
 
-class UnitFigures(BaseModel):
+class UnitFigures(Out):
     unit_id: uuid.UUID
     code: str
     name: str
@@ -39,7 +40,7 @@ class UnitFigures(BaseModel):
     children: list[UnitFigures] = Field(description="Child units on as_of (down to the requested depth).")
 
 
-class MembershipReport(BaseModel):
+class MembershipReport(Out):
     as_of: date
     period_from: date
     period_to: date
@@ -47,7 +48,7 @@ class MembershipReport(BaseModel):
     units: list[UnitFigures] = Field(description="The requested unit, or every root unit on as_of.")
 
 
-class UnitMembershipReport(BaseModel):
+class UnitMembershipReport(Out):
     as_of: date
     period_from: date
     period_to: date
@@ -55,7 +56,7 @@ class UnitMembershipReport(BaseModel):
     unit: UnitFigures
 
 
-class ConsumerStatus(BaseModel):
+class ConsumerStatus(Out):
     consumer: str
     events_processed: int = Field(description="Distinct events handled (applied + dead-lettered).")
     events_applied: int
@@ -72,11 +73,6 @@ class ProjectionStatus(ConsumerStatus):
     )
 
 
-def _pool(request: Request) -> asyncpg.Pool:
-    pool: asyncpg.Pool = request.app.state.runtime.db()
-    return pool
-
-
 def _roles(request: Request) -> RoleNames:
     s = request.app.state.runtime.settings
     if isinstance(s, Settings):
@@ -84,7 +80,6 @@ def _roles(request: Request) -> RoleNames:
     return RoleNames()
 
 
-AsOf = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: today.")]
 PeriodFrom = Annotated[
     Day | None, Query(description="First day of the period of flows; default: 1 January of as_of's year.")
 ]
@@ -100,10 +95,10 @@ def _envelope(req: ReportRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/membership", response_model=MembershipReport, dependencies=auth.READ)
+@router.get("/membership", response_model=MembershipReport, responses=errors(404), dependencies=auth.READ)
 async def membership(
     request: Request,
-    as_of: AsOf = None,
+    as_of: AsOf,
     unit_id: Annotated[
         uuid.UUID | None,
         Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
@@ -113,28 +108,28 @@ async def membership(
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
 ) -> dict[str, Any]:
     """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
-    as_of = as_of or clock.today()
     unit_id = await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "units": [t.to_dict() for t in tops]}
 
 
-@router.get("/membership/units/{unit_id}", response_model=UnitMembershipReport, dependencies=auth.READ)
+@router.get(
+    "/membership/units/{unit_id}", response_model=UnitMembershipReport, responses=errors(404), dependencies=auth.READ
+)
 async def membership_of_unit(
     request: Request,
     unit_id: Annotated[uuid.UUID, Path(description="The unit.")],
-    as_of: AsOf = None,
+    as_of: AsOf,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = 0,
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
-    as_of = as_of or clock.today()
     await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
     return {**_envelope(req), "unit": top.to_dict()}
 
@@ -146,5 +141,5 @@ async def projection_status(request: Request) -> dict[str, Any]:
     The top-level fields are the membership consumer's (tests wait on ``events_processed``); ``consumers``
     has one entry per consumer group.
     """
-    async with _pool(request).acquire() as conn:
+    async with connection(request) as conn:
         return await reports.status(conn)
