@@ -25,10 +25,10 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.baselines import kafka_baseline, postgres_copy_baseline  # noqa: E402
+from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
 from bench.pipeline import import_statement, launch_campaign, load_average, start_stack  # noqa: E402
 from tests.e2e.harness import auth  # noqa: E402
-from tests.infra import create_database, select_infrastructure  # noqa: E402
+from tests.infra import select_infrastructure  # noqa: E402
 
 
 async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
@@ -49,9 +49,7 @@ async def main(rows: int) -> dict[str, Any]:
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
             "pipeline": await pipeline(infra, rows, Path(tmp)),
             "kafka_raw": await kafka_baseline(infra.kafka_bootstrap, rows),
-            "postgres_copy": await postgres_copy_baseline(
-                create_database(infra.admin_dsn, "bench_copy", durable=True), rows
-            ),
+            "postgres_copy": await copy_baseline(infra.admin_dsn, rows),
             "bench_process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
     return result

@@ -25,7 +25,7 @@ import httpx
 from rc_shared import clock
 from tests.e2e.harness import BIN, ServiceProcess, auth, service_env, token
 from tests.e2e.test_statement_import_crash import write_statement
-from tests.infra import create_database
+from tests.infra import _run_sync, create_database, drop_databases_async
 
 SERVICES = ("campaigns", "donations", "reporting")
 
@@ -37,6 +37,7 @@ class Stack:
     procs: dict[str, ServiceProcess]
     dsns: dict[str, str]
     namespace: str
+    admin_dsn: str
 
     def url(self, name: str) -> str:
         return self.procs[name].url
@@ -47,8 +48,10 @@ class Stack:
         return proc.pid
 
     def stop(self) -> None:
+        """Stop the processes and drop their databases."""
         for p in self.procs.values():
             p.stop()
+        _run_sync(drop_databases_async(self.admin_dsn, list(self.dsns.values())))
 
 
 def start_stack(
@@ -73,7 +76,7 @@ def start_stack(
         p.start(wait=False)
     for p in procs.values():
         p.wait_ready()
-    return Stack(procs, dsns, namespace)
+    return Stack(procs, dsns, namespace, admin_dsn)
 
 
 async def launch_campaign(stack: Stack, client: httpx.AsyncClient, code: str = "BENCH") -> str:
