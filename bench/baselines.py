@@ -96,3 +96,14 @@ async def postgres_copy_baseline(dsn: str, n: int) -> dict[str, Any]:
         return {"rows": n, "copy_s": round(copy_s, 3), "copy_per_s": round(n / copy_s)}
     finally:
         await conn.close()
+
+
+async def copy_baseline(admin_dsn: str, n: int) -> dict[str, Any]:
+    """:func:`postgres_copy_baseline` in a database of its own, dropped afterwards."""
+    from tests.infra import create_database_async, drop_database_async
+
+    dsn = await create_database_async(admin_dsn, "bench_copy", durable=True)
+    try:
+        return await postgres_copy_baseline(dsn, n)
+    finally:
+        await drop_database_async(admin_dsn, dsn)

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +35,10 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.harness import ServiceProcess, auth, service_env  # noqa: E402
+from rc_shared import clock  # noqa: E402
+from tests.e2e.harness import ServiceProcess, auth, post_once_units_known, publish, service_env  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
+from tests.integration.shared.helpers import unit_created  # noqa: E402
 
 
 def vegeta() -> str:
@@ -48,7 +50,7 @@ def vegeta() -> str:
 
 def targets(path: Path, url: str, n: int, step: str, headers: dict[str, str]) -> None:
     """``n`` vegeta JSON targets: cash gifts, each with its own Idempotency-Key."""
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     with path.open("w") as f:
         for i in range(n):
             body: dict[str, Any] = {
@@ -136,15 +138,18 @@ async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, 
         p.wait_ready()
     results = []
     try:
-        today = date.today()
+        today = clock.today()
+        organiser = uuid.uuid4()  # no members service here: its event of the unit is published as it would be
+        await publish(infra.kafka_bootstrap, namespace, [unit_created(organiser)])
         async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
-            r = await client.post(
+            r = await post_once_units_known(
+                client,
                 procs["campaigns"].url + "/campaigns",
-                json={
+                {
                     "code": "HOT",
                     "name": "Hot campaign",
                     "campaign_type": "emergency_relief",
-                    "organising_unit_id": str(uuid.uuid4()),
+                    "organising_unit_id": str(organiser),
                     "receiving_from": (today - timedelta(days=1)).isoformat(),
                     "receiving_until": (today + timedelta(days=30)).isoformat(),
                 },

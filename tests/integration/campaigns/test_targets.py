@@ -309,3 +309,66 @@ async def test_a_late_ledger_event_after_the_close_or_a_cancellation_counts_but_
     payloads = [json.loads(r["payload"]) for r in announced]
     assert sorted((names[p["campaign_id"]], p["target"]) for p in payloads) == expected
     assert sorted((names[str(r["campaign_id"])], r["target"]) for r in rows) == expected
+
+
+async def test_a_run_of_donations_is_applied_in_a_few_statements_with_the_crossing_value_of_one_by_one(
+    infra: Any, fresh_dsn: str
+) -> None:
+    """The batched path (one insert, one totals update, reads per campaign, not per event) gives the
+    totals, the reached rows (value and time at the crossing) and the events of the one-by-one path."""
+    await migrate(fresh_dsn, [Path(MIGRATIONS)])
+    conn = await connect(fresh_dsn)
+    try:
+        results = []
+        for batched in (False, True):
+            cids = [uuid.uuid4(), uuid.uuid4()]
+            for cid in cids:
+                await conn.execute(
+                    "INSERT INTO campaigns (id, code, name, campaign_type, organising_unit_id, receiving_from,"
+                    " receiving_until, target_cash_vnd, target_in_kind_value_vnd, state) VALUES ($1, $2, 'x',"
+                    " 'emergency_relief', $3, '2025-01-01', '2025-01-31', 1000, 500, 'launched')",
+                    cid,
+                    cid.hex[:8],
+                    UNIT,
+                )
+            base = datetime(2025, 1, 10, tzinfo=UTC)
+            run: list[Envelope] = []
+            for i in range(60):  # two campaigns interleaved; cash crosses 1000 at a gift in the middle
+                env = donation(cids[i % 2], amount=37 * (i + 1), value=31 if i % 3 else 0)
+                run.append(Envelope(data=env.data, source="/donations", time=base.replace(second=i)))
+            run.append(Envelope(data=run[4].data, source="/donations", time=base))  # the same gift re-sent
+            queries: list[str] = []
+
+            def log(q: Any, into: list[str] = queries) -> None:
+                into.append(q.query)
+
+            conn.add_query_logger(log)
+            async with conn.transaction():
+                if batched:
+                    emitted = await ledger.apply_donations(conn, run)
+                else:
+                    emitted = []
+                    for e in run:
+                        assert isinstance(e.data, DonationRecorded)
+                        emitted += await ledger.apply(conn, e.data, e.time)
+            conn.remove_query_logger(log)
+            if batched:
+                assert len(queries) < len(run) / 2, queries  # statements per campaign, not per event
+            totals = [
+                tuple(await conn.fetchrow("SELECT cash_vnd, in_kind_value_vnd, blood_units FROM campaign_totals"
+                                          " WHERE campaign_id = $1", cid))
+                for cid in cids
+            ]  # fmt: skip
+            reached = [
+                [tuple(r) for r in await conn.fetch(
+                    "SELECT target, target_value, reached_value, reached_at FROM campaign_targets_reached"
+                    " WHERE campaign_id = $1 ORDER BY target", cid)]
+                for cid in cids
+            ]  # fmt: skip
+            results.append((totals, reached, [(e.target, e.reached_value, e.reached_at) for e in emitted]))
+        one_by_one, batched_ = results
+        assert batched_[0] == one_by_one[0] and batched_[1] == one_by_one[1]
+        assert sorted(batched_[2]) == sorted(one_by_one[2]) and len(batched_[2]) == 4
+        assert batched_[1][0][0][2] == sum(37 * (i + 1) for i in range(0, 11, 2))  # 1332: the value at the crossing
+    finally:
+        await conn.close()

@@ -12,6 +12,7 @@ import asyncpg
 from rc_campaigns.domain.campaigns import Campaign
 from rc_campaigns.domain.progress import Totals
 from rc_shared.events.campaigns import Targets
+from rc_shared.events.donations import DonationRecorded
 
 _COLUMNS = (
     "id, code, name, description, campaign_type, organising_unit_id, participating_unit_ids, receiving_from,"
@@ -240,6 +241,46 @@ class LedgerRepository:
         if inserted:
             await self._add_totals(campaign_id, 1, cash, value, blood)
         return bool(inserted)
+
+    async def record_donations(self, donations: Sequence[DonationRecorded]) -> set[uuid.UUID]:
+        """Record many donations in one statement (each once; a tombstone of an earlier reversal
+        wins) and add the new ones to their campaigns' totals; returns the ids that counted."""
+        first: dict[uuid.UUID, DonationRecorded] = {}
+        for d in donations:
+            first.setdefault(d.donation_id, d)
+        rows = list(first.values())
+        inserted = await self.conn.fetch(
+            "INSERT INTO ledger_donations"
+            " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, received_on)"
+            " SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[],"
+            " $7::date[]) ON CONFLICT (donation_id) DO NOTHING RETURNING donation_id",
+            [d.donation_id for d in rows],
+            [d.campaign_id for d in rows],
+            [d.kind for d in rows],
+            [d.amount_vnd for d in rows],
+            [d.value_vnd for d in rows],
+            [d.blood_units for d in rows],
+            [d.received_on for d in rows],
+        )
+        counted = {r["donation_id"] for r in inserted}
+        sums: dict[uuid.UUID, list[int]] = {}
+        for d in rows:
+            if d.donation_id in counted:
+                s = sums.setdefault(d.campaign_id, [0, 0, 0])
+                s[0], s[1], s[2] = s[0] + d.amount_vnd, s[1] + d.value_vnd, s[2] + d.blood_units
+        if sums:
+            await self.conn.execute(
+                "INSERT INTO campaign_totals AS t (campaign_id, cash_vnd, in_kind_value_vnd, blood_units)"
+                " SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[])"
+                " ON CONFLICT (campaign_id) DO UPDATE SET cash_vnd = t.cash_vnd + excluded.cash_vnd,"
+                " in_kind_value_vnd = t.in_kind_value_vnd + excluded.in_kind_value_vnd,"
+                " blood_units = t.blood_units + excluded.blood_units, updated_at = now()",
+                list(sums),
+                [s[0] for s in sums.values()],
+                [s[1] for s in sums.values()],
+                [s[2] for s in sums.values()],
+            )
+        return counted
 
     async def reverse_donation(
         self,

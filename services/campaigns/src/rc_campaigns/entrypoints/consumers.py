@@ -12,7 +12,15 @@ from rc_shared.events.donations import DistributionRecorded, DistributionReverse
 ledger_consumer = Consumer("campaigns.ledger")
 
 
-@ledger_consumer.on(DonationRecorded, DonationReversed, DistributionRecorded, DistributionReversed)
-async def on_ledger_event(conn: asyncpg.Connection, env: Envelope[ledger.LedgerEvent]) -> None:
+@ledger_consumer.on_many(DonationRecorded)
+async def on_donations(conn: asyncpg.Connection, envs: list[Envelope[DonationRecorded]]) -> None:
+    """A run of recorded donations at once (the bulk of the stream)."""
+    await ledger.apply_donations(conn, envs)
+
+
+@ledger_consumer.on(DonationReversed, DistributionRecorded, DistributionReversed)
+async def on_ledger_event(
+    conn: asyncpg.Connection, env: Envelope[DonationReversed | DistributionRecorded | DistributionReversed]
+) -> None:
     """Progress totals and target-reached events; other ledger events are ignored by the library."""
     await ledger.apply(conn, env.data, env.time)

@@ -7,6 +7,11 @@ first reaches a tracked target, a row goes into ``campaign_targets_reached`` (un
 target) and the event into the outbox, both on the same connection and transaction: either both
 commit or neither does, and a redelivery or a restart finds the row and emits nothing.
 
+Donations recorded (the bulk of the stream) are applied a run at a time (:func:`apply_donations`):
+one insert of the run, one totals update per campaign, one read of its targets; the value at each
+target's crossing is found from the running sum of the run, so ``reached_value`` and ``reached_at``
+are those the event-by-event path gives.
+
 A reversal that drops a total back below its target does not "un-reach" it, and reaching it again
 later emits nothing: the event announces the first time the target was met (documented on
 :func:`rc_campaigns.domain.progress.newly_reached`). The current figures are in GET /campaigns/{id}.
@@ -22,12 +27,14 @@ settled) campaign, which distributions reach in the distribution period that fol
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 import asyncpg
 
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository, LedgerRepository
-from rc_campaigns.domain.progress import newly_reached
+from rc_campaigns.domain.progress import Crossing, Totals, newly_reached
+from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignTargetReached
 from rc_shared.events.donations import (
     DistributionRecorded,
@@ -88,16 +95,57 @@ async def apply(conn: asyncpg.Connection, event: LedgerEvent, at: datetime) -> l
     return await check_targets(conn, event.campaign_id, at)
 
 
+async def apply_donations(
+    conn: asyncpg.Connection, envelopes: Sequence[Envelope[DonationRecorded]]
+) -> list[CampaignTargetReached]:
+    """Apply a run of DonationRecorded events (in stream order) as :func:`apply` would one by one."""
+    events = [(e.data, e.time) for e in envelopes]
+    counted = await LedgerRepository(conn).record_donations([d for d, _ in events])
+    runs: dict[uuid.UUID, list[tuple[DonationRecorded, datetime]]] = {}
+    for d, at in events:
+        if d.donation_id in counted:  # its first occurrence only (a re-sent copy never counts)
+            counted.discard(d.donation_id)
+            runs.setdefault(d.campaign_id, []).append((d, at))
+    emitted: list[CampaignTargetReached] = []
+    repo = CampaignRepository(conn)
+    for campaign_id, run in runs.items():
+        campaign = await repo.get(campaign_id)
+        if campaign is None:
+            continue
+        after = await repo.totals(campaign_id)  # the run is already added
+        cash, value, blood = (
+            after.cash_vnd - sum(d.amount_vnd for d, _ in run),
+            after.in_kind_value_vnd - sum(d.value_vnd for d, _ in run),
+            after.blood_units - sum(d.blood_units for d, _ in run),
+        )
+        reached = set(await repo.reached(campaign_id))
+        for d, at in run:  # the totals after each event of the run: a running sum
+            cash, value, blood = cash + d.amount_vnd, value + d.value_vnd, blood + d.blood_units
+            totals = Totals(cash, value, blood, after.beneficiaries)
+            crossings = [c for c in newly_reached(campaign.targets, totals, reached) if campaign.announces(c.target)]
+            for event in await _record_crossings(conn, campaign_id, crossings, at):
+                reached.add(event.target)
+                emitted.append(event)
+    return emitted
+
+
 async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: datetime) -> list[CampaignTargetReached]:
     repo = CampaignRepository(conn)
     campaign = await repo.get(campaign_id)
     if campaign is None:  # a ledger for a campaign this service does not know: totals only
         return []
     totals = await repo.totals(campaign_id)
+    crossings = newly_reached(campaign.targets, totals, await repo.reached(campaign_id))
+    # after the close or a cancellation: totals only (see the module docstring)
+    return await _record_crossings(conn, campaign_id, [c for c in crossings if campaign.announces(c.target)], at)
+
+
+async def _record_crossings(
+    conn: asyncpg.Connection, campaign_id: uuid.UUID, crossings: list[Crossing], at: datetime
+) -> list[CampaignTargetReached]:
+    repo = CampaignRepository(conn)
     emitted: list[CampaignTargetReached] = []
-    for crossing in newly_reached(campaign.targets, totals, await repo.reached(campaign_id)):
-        if not campaign.announces(crossing.target):  # after the close or a cancellation: totals only
-            continue
+    for crossing in crossings:
         event = CampaignTargetReached(
             campaign_id=campaign_id,
             target=crossing.target,

@@ -12,7 +12,31 @@ from rc_donations.domain.donations import public_name
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import NotFound
 
-_NOT_REVERSED = "NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)"
+# The summary reads counters kept by the triggers of migration 0003 (same transaction as the writes):
+# its cost does not grow with the number of donations. Zeros for a ledger without donations yet.
+_SUMMARY = (
+    "SELECT coalesce(s.donations, 0) AS donations, coalesce(s.cash_donations, 0) AS cash_donations,"
+    " coalesce(s.in_kind_donations, 0) AS in_kind_donations, coalesce(s.blood_donations, 0) AS blood_donations,"
+    " coalesce(s.identified_donors, 0) AS identified_donors, coalesce(s.anonymous_gifts, 0) AS anonymous_gifts,"
+    " coalesce(s.reversals, 0) AS reversals"
+    " FROM (SELECT $1::uuid AS campaign_id) c LEFT JOIN ledger_summaries s ON s.campaign_id = c.campaign_id"
+)
+_PLEDGES = (
+    "SELECT count(*) AS n, coalesce(sum(amount_vnd), 0)::bigint AS pledged,"
+    " coalesce(sum(least(amount_vnd, paid_vnd)), 0)::bigint AS paid,"
+    " coalesce(sum(greatest(amount_vnd - paid_vnd, 0)), 0)::bigint AS outstanding"
+    " FROM pledges WHERE campaign_id = $1"
+)
+_DISTRIBUTIONS = (
+    "SELECT count(*) FILTER (WHERE r.id IS NULL) AS n, count(DISTINCT beneficiary_id) FILTER (WHERE r.id IS NULL)"
+    " AS beneficiaries FROM distributions d LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
+    " WHERE d.campaign_id = $1"
+)
+_TOP_SOFT_CREDITS = (
+    "SELECT credited_unit_id, credited_person_id, donations, amount_vnd, value_vnd, blood_units"
+    " FROM ledger_soft_credits WHERE campaign_id = $1 AND donations > 0"
+    " ORDER BY amount_vnd + value_vnd DESC, credited_unit_id, credited_person_id LIMIT 100"
+)
 
 
 async def _ledger_row(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> asyncpg.Record:
@@ -26,40 +50,10 @@ async def ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> dict[str, 
     """Totals: cash, in kind, blood, donors, pledged vs paid, distributed, balances, soft credits."""
     row = await _ledger_row(conn, campaign_id)
     t = totals_from(row)
-    counts = await conn.fetchrow(
-        "SELECT count(*) AS donations,"
-        " count(*) FILTER (WHERE kind = 'cash') AS cash_donations,"
-        " count(*) FILTER (WHERE kind = 'in_kind') AS in_kind_donations,"
-        " count(*) FILTER (WHERE kind = 'blood') AS blood_donations,"
-        " count(DISTINCT donor_id) AS identified_donors,"
-        " count(*) FILTER (WHERE donor_id IS NULL) AS anonymous_gifts"
-        f" FROM donations d WHERE campaign_id = $1 AND {_NOT_REVERSED}",
-        campaign_id,
-    )
-    reversals = await conn.fetchval("SELECT count(*) FROM donation_reversals WHERE campaign_id = $1", campaign_id)
-    pledges = await conn.fetchrow(
-        "SELECT count(*) AS n, coalesce(sum(p.amount_vnd), 0)::bigint AS pledged,"
-        " coalesce(sum(least(p.amount_vnd, coalesce(x.paid, 0))), 0)::bigint AS paid,"
-        " coalesce(sum(greatest(p.amount_vnd - coalesce(x.paid, 0), 0)), 0)::bigint AS outstanding"
-        " FROM pledges p LEFT JOIN LATERAL (SELECT sum(d.amount_vnd)::bigint AS paid FROM donations d"
-        f"  WHERE d.pledge_id = p.id AND {_NOT_REVERSED}) x ON true WHERE p.campaign_id = $1",
-        campaign_id,
-    )
-    distributions = await conn.fetchrow(
-        "SELECT count(*) FILTER (WHERE r.id IS NULL) AS n, count(DISTINCT beneficiary_id) FILTER (WHERE r.id IS NULL)"
-        " AS beneficiaries FROM distributions d LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
-        " WHERE d.campaign_id = $1",
-        campaign_id,
-    )
-    soft = await conn.fetch(
-        "SELECT credited_unit_id, credited_person_id, count(*) AS donations,"
-        " sum(amount_vnd)::bigint AS amount_vnd, sum(value_vnd)::bigint AS value_vnd,"
-        " sum(blood_units)::bigint AS blood_units"
-        f" FROM donations d WHERE campaign_id = $1 AND {_NOT_REVERSED}"
-        " AND (credited_unit_id IS NOT NULL OR credited_person_id IS NOT NULL)"
-        " GROUP BY credited_unit_id, credited_person_id ORDER BY sum(amount_vnd + value_vnd) DESC LIMIT 100",
-        campaign_id,
-    )
+    counts = await conn.fetchrow(_SUMMARY, campaign_id)
+    pledges = await conn.fetchrow(_PLEDGES, campaign_id)
+    distributions = await conn.fetchrow(_DISTRIBUTIONS, campaign_id)
+    soft = await conn.fetch(_TOP_SOFT_CREDITS, campaign_id)
     assert counts is not None and pledges is not None and distributions is not None
     targets = row["targets"] or {}
     reached = {
@@ -105,7 +99,7 @@ async def ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> dict[str, 
             "cash": counts["cash_donations"],
             "in_kind": counts["in_kind_donations"],
             "blood": counts["blood_donations"],
-            "reversed": reversals,
+            "reversed": counts["reversals"],
         },
         "donors": {
             "count": int(counts["identified_donors"]) + int(counts["anonymous_gifts"]),

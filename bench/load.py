@@ -1,0 +1,221 @@
+"""Load benchmark of a disaster appeal, open loop at fixed rates (vegeta): ``./dev bench load``.
+
+1. Starts campaigns, donations and reporting as real processes on the shared broker and database
+   (write rate limit raised so that the load client is not throttled), launches one campaign and
+   builds it up with ``--donations`` donations (default 1,000,000) through the pipeline: a bank
+   statement imported through the donations API, relayed to Kafka, projected by campaigns and
+   reporting (each stage timed, bench/pipeline.py).
+2. Measures, ``--duration`` seconds each, whatever the answers' latency (open loop, as real traffic
+   arrives): the public campaign page and the campaign report at ``--read-rate``; single donation
+   POSTs all to that campaign at ``--post-rate``, each with its own Idempotency-Key; an overload
+   step of POSTs at 3x ``--post-rate`` (the rate the issue calls sustainable).
+3. Prints per step the success ratio, p50, p99, max and status codes, the peak RSS of each service
+   process during the step, and the raw Kafka and PostgreSQL baselines measured in the same run
+   (bench/baselines.py); writes it all as JSON to bench/results/load-<timestamp>.json.
+
+    deploy/tools/install-vegeta.sh        # builds vegeta into .local/bin (run on first use anyway)
+    ./dev bench load --donations 100000 --read-rate 2000 --post-rate 500 --duration 10
+
+Benchmark only: the machine is shared (the load average is printed); compare figures of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
+from bench.pipeline import (  # noqa: E402
+    Stack,
+    import_statement,
+    launch_campaign,
+    load_average,
+    rss_mb,
+    start_stack,
+)
+from tests.e2e.harness import auth  # noqa: E402
+from tests.infra import select_infrastructure  # noqa: E402
+
+STEPS = ("public_page", "campaign_report", "donation_posts", "overload_posts")
+
+
+def vegeta() -> str:
+    """vegeta's path, built by deploy/tools/install-vegeta.sh on first use."""
+    out = subprocess.run(
+        ["bash", str(ROOT / "deploy" / "tools" / "install-vegeta.sh")], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def _target(method: str, url: str, headers: dict[str, str], body: dict[str, Any] | None = None) -> str:
+    t: dict[str, Any] = {"method": method, "url": url, "header": {k: [v] for k, v in headers.items()}}
+    if body is not None:
+        t["body"] = base64.b64encode(json.dumps(body).encode()).decode()
+        t["header"]["Content-Type"] = ["application/json"]
+    return json.dumps(t) + "\n"
+
+
+def donation_targets(path: Path, url: str, n: int, step: str, headers: dict[str, str]) -> None:
+    """``n`` single cash donations, each with its own Idempotency-Key; half with a bank reference
+    and a named donor (as a payment gateway forwards them)."""
+    today = date.today().isoformat()
+    with path.open("w") as f:
+        for i in range(n):
+            body: dict[str, Any] = {
+                "kind": "cash",
+                "amount_vnd": 10_000 * (1 + i % 50),
+                "channel": "bank_transfer" if i % 2 else "momo",
+                "received_on": today,
+            }
+            if i % 2:
+                body["bank_reference"] = f"{step}-{i:08d}"
+                body["donor"] = {"type": "individual", "name": f"Nguoi {i}", "phone": f"09{i:08d}"}
+            f.write(_target("POST", url, headers | {"Idempotency-Key": f"{step}-{i}"}, body))
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    rate: int
+    targets: Path
+
+
+async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: Path) -> dict[str, Any]:
+    """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled."""
+    out = workdir / f"{step.name}.bin"
+    proc = await asyncio.create_subprocess_exec(
+        veg, "attack", "-format=json", f"-targets={step.targets}", f"-rate={step.rate}/s", f"-duration={duration}s",
+        "-timeout=10s", "-max-workers=4000", f"-output={out}",
+    )  # fmt: skip
+    peak = {n: 0 for n in stack.procs}
+    while proc.returncode is None:
+        for n in stack.procs:
+            peak[n] = max(peak[n], rss_mb(stack.pid(n)))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(proc.wait(), 0.5)
+    if proc.returncode != 0:
+        raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
+    report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
+    rep = json.loads(report.stdout)
+    lat = rep["latencies"]
+    return {
+        "step": step.name,
+        "rate": step.rate,
+        "duration_s": duration,
+        "requests": rep["requests"],
+        "success": round(rep["success"], 4),
+        "p50_ms": round(lat["50th"] / 1e6, 1),
+        "p99_ms": round(lat["99th"] / 1e6, 1),
+        "max_ms": round(lat["max"] / 1e6, 1),
+        "status": rep["status_codes"],
+        "errors": rep.get("errors") or [],
+        "peak_rss_mb": peak,
+        "load_average": load_average(),
+    }
+
+
+async def run(donations: int, read_rate: int, post_rate: int, duration: float, workdir: Path) -> dict[str, Any]:
+    infra = select_infrastructure()
+    veg = vegeta()
+    stack = start_stack(
+        infra.admin_dsn, infra.kafka_bootstrap, workdir, extra_env={"RC_WRITE_RATE_PER_MINUTE": "100000000"}
+    )
+    result: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "load_average_at_start": load_average(),
+    }
+    try:
+        headers = auth()
+        async with httpx.AsyncClient(timeout=60, headers=headers) as client:
+            cid = await launch_campaign(stack, client, code="APPEAL")
+            result["build"] = (await import_statement(stack, client, cid, donations, workdir)).as_dict()
+        result["rss_after_build_mb"] = {n: rss_mb(stack.pid(n)) for n in stack.procs}
+        post_url = stack.url("donations") + f"/campaigns/{cid}/donations"
+        steps = [
+            Step("public_page", read_rate, workdir / "public.jsonl"),
+            Step("campaign_report", read_rate, workdir / "report.jsonl"),
+            Step("donation_posts", post_rate, workdir / "posts.jsonl"),
+            Step("overload_posts", 3 * post_rate, workdir / "overload.jsonl"),
+        ]
+        steps[0].targets.write_text(_target("GET", stack.url("reporting") + f"/public/campaigns/{cid}", {}))
+        steps[1].targets.write_text(_target("GET", stack.url("reporting") + f"/reports/campaigns/{cid}", headers))
+        for s in steps[2:]:
+            donation_targets(
+                s.targets, post_url, max(1, int(s.rate * duration)), f"{s.name}-{uuid.uuid4().hex[:6]}", headers
+            )
+        result["steps"] = []
+        for s in steps:
+            res = await attack(veg, stack, s, duration, workdir)
+            result["steps"].append(res)
+            print(_line(res), flush=True)
+            await asyncio.sleep(1)
+    finally:
+        stack.stop()
+    raw_n = min(donations, 100_000)
+    result["kafka_raw"] = await kafka_baseline(infra.kafka_bootstrap, raw_n)
+    result["postgres_copy"] = await copy_baseline(infra.admin_dsn, raw_n)
+    result["bench_process_max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return result
+
+
+def _line(r: dict[str, Any]) -> str:
+    rss = " ".join(f"{n}={mb}MB" for n, mb in r["peak_rss_mb"].items())
+    return (
+        f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
+        f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
+    )
+
+
+def summary(res: dict[str, Any]) -> str:
+    b = res["build"]
+    lines = [
+        f"build: {b['rows']} donations, stages (s from the start) {b['stages_s']},"
+        f" {b['end_to_end_per_s']} donations/s end to end (import alone {b['import_per_s']}/s)",
+        *(_line(s) for s in res["steps"]),
+        f"raw Kafka: produce {res['kafka_raw']['produce_per_s']}/s, consume {res['kafka_raw']['consume_per_s']}/s;"
+        f" raw PostgreSQL COPY {res['postgres_copy']['copy_per_s']} rows/s",
+        f"load average at start {res['load_average_at_start']} (2-core machines are shared: compare within a run)",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> Path:
+    parser = argparse.ArgumentParser(prog="./dev bench load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--donations", type=int, default=1_000_000, help="donations the campaign is built with")
+    parser.add_argument("--read-rate", type=int, default=2000, help="GETs a second (public page, report)")
+    parser.add_argument("--post-rate", type=int, default=500, help="donation POSTs a second (overload: 3x)")
+    parser.add_argument("--duration", type=float, default=10, help="seconds per step")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
+    args = parser.parse_args(argv)
+    results: Path = args.results
+    with tempfile.TemporaryDirectory() as tmp:
+        res = asyncio.run(run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp)))
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(res, indent=2))
+    print(summary(res))
+    print(f"written to {path}")
+    return path
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""The pieces the benchmarks share: the services as real processes on the shared broker and database,
+a launched campaign, and a bank statement of N donations imported through the donations API and
+timed stage by stage until the campaigns and reporting projections are complete.
+
+Stages, each timed from the start of the import: ``import`` (the CLI has every answer), ``relay``
+(the donations outbox is empty), ``campaigns`` (its totals equal the statement's), ``reporting``
+(the campaign report counts every donation and the amount). ``complete`` is the last of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from rc_shared import clock
+from tests.e2e.harness import BIN, ServiceProcess, auth, post_once_units_known, publish, service_env, token
+from tests.e2e.test_statement_import_crash import write_statement
+from tests.infra import _run_sync, create_database, drop_databases_async
+from tests.integration.shared.helpers import unit_created
+
+SERVICES = ("campaigns", "donations", "reporting")
+
+
+@dataclass
+class Stack:
+    """Service processes with their databases (one namespace of topics)."""
+
+    procs: dict[str, ServiceProcess]
+    dsns: dict[str, str]
+    namespace: str
+    admin_dsn: str
+
+    def url(self, name: str) -> str:
+        return self.procs[name].url
+
+    def pid(self, name: str) -> int:
+        proc = self.procs[name].proc
+        assert proc is not None
+        return proc.pid
+
+    def stop(self) -> None:
+        """Stop the processes and drop their databases."""
+        for p in self.procs.values():
+            p.stop()
+        _run_sync(drop_databases_async(self.admin_dsn, list(self.dsns.values())))
+
+
+def start_stack(
+    admin_dsn: str,
+    kafka: str,
+    workdir: Path,
+    extra_env: dict[str, str] | None = None,
+    names: tuple[str, ...] = SERVICES,
+) -> Stack:
+    namespace = f"bench{uuid.uuid4().hex[:8]}."
+    dsns = {n: create_database(admin_dsn, f"bench_{n}", durable=True) for n in names}
+    procs = {
+        n: ServiceProcess(
+            name=n,
+            env=service_env(n, dsns[n], kafka, namespace) | {"RC_LOG_LEVEL": "WARNING"} | (extra_env or {}),
+            args=[],
+            log_path=workdir / f"{n}.log",
+        )
+        for n in names
+    }
+    for p in procs.values():
+        p.start(wait=False)
+    for p in procs.values():
+        p.wait_ready()
+    return Stack(procs, dsns, namespace, admin_dsn)
+
+
+async def launch_campaign(stack: Stack, client: httpx.AsyncClient, code: str = "BENCH") -> str:
+    """A launched campaign whose ledger is open in the donations service; returns its id."""
+    today = clock.today()
+    # no members service here: its event of the organising unit is published as it would be
+    organiser = uuid.uuid4()
+    kafka = stack.procs["campaigns"].env["RC_KAFKA_BOOTSTRAP_SERVERS"]
+    await publish(kafka, stack.namespace, [unit_created(organiser)])
+    r = await post_once_units_known(
+        client,
+        stack.url("campaigns") + "/campaigns",
+        {
+            "code": code,
+            "name": "Benchmark",
+            "campaign_type": "emergency_relief",
+            "organising_unit_id": str(organiser),
+            "receiving_from": (today - timedelta(days=1)).isoformat(),
+            "receiving_until": (today + timedelta(days=30)).isoformat(),
+        },
+    )
+    r.raise_for_status()
+    cid: str = r.json()["id"]
+    (await client.post(stack.url("campaigns") + f"/campaigns/{cid}/launch", json={})).raise_for_status()
+    while (await client.get(stack.url("donations") + f"/campaigns/{cid}/ledger")).status_code != 200:
+        await asyncio.sleep(0.2)
+    return cid
+
+
+@dataclass
+class Stages:
+    rows: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        done = max(self.seconds.values())
+        return {
+            "rows": self.rows,
+            "stages_s": {k: round(v, 2) for k, v in self.seconds.items()},
+            "import_per_s": round(self.rows / self.seconds["import"]),
+            "complete_s": round(done, 2),
+            "end_to_end_per_s": round(self.rows / done),
+        }
+
+
+async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, rows: int, workdir: Path) -> Stages:
+    """Import a statement of ``rows`` donations (the CLI, over HTTP) and time each stage until complete."""
+    statement = workdir / f"statement-{cid}.csv"
+    expected = write_statement(statement, rows)
+    stages = Stages(rows)
+    dn = await asyncpg.connect(stack.dsns["donations"])
+    cp = await asyncpg.connect(stack.dsns["campaigns"])
+    t0 = time.perf_counter()
+    command = [str(BIN / "rc-donations"), "import-statement", cid, str(statement), "--api", stack.url("donations")]
+    cli = asyncio.create_task(
+        asyncio.to_thread(
+            subprocess.run,
+            [*command, "--no-progress"],
+            capture_output=True,
+            env={**os.environ, "RC_API_TOKEN": token()},
+        )
+    )
+    try:
+        while len(stages.seconds) < 4:
+            now = time.perf_counter() - t0
+            if "import" not in stages.seconds and cli.done():
+                imp = cli.result()
+                if imp.returncode != 0:
+                    raise RuntimeError(imp.stdout.decode() + imp.stderr.decode())
+                stages.seconds["import"] = now
+            if (
+                "import" in stages.seconds
+                and "relay" not in stages.seconds
+                and not await dn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+            ):
+                stages.seconds["relay"] = now
+            if "campaigns" not in stages.seconds:
+                raised = await cp.fetchval(
+                    "SELECT cash_vnd FROM campaign_totals WHERE campaign_id = $1", uuid.UUID(cid)
+                )
+                if raised == expected:
+                    stages.seconds["campaigns"] = now
+            if "reporting" not in stages.seconds:
+                rep = (await client.get(stack.url("reporting") + f"/reports/campaigns/{cid}")).json()
+                if rep.get("donations") == rows and rep.get("cash_raised_vnd") == expected:
+                    stages.seconds["reporting"] = now
+            await asyncio.sleep(0.1)
+    finally:
+        await dn.close()
+        await cp.close()
+        statement.unlink(missing_ok=True)
+    return stages
+
+
+def rss_mb(pid: int) -> int:
+    """Resident memory of a process and its children (a service runs under its console script)."""
+    total = 0
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    for p in [pid, *(int(x) for x in out.stdout.split())]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total // 1024
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def headers() -> dict[str, str]:
+    return auth()

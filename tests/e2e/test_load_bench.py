@@ -1,0 +1,26 @@
+"""The load benchmark (``./dev bench load``, bench/load.py) kept from rotting: its pieces run at a tiny
+scale (200 donations, 1 s per step) and report every step. Benchmark only: no figure is asserted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench import load
+
+
+def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: Any, tmp_path: Path) -> None:
+    path = load.main(
+        ["--donations", "200", "--read-rate", "20", "--post-rate", "10", "--duration", "1", "--results", str(tmp_path)]
+    )
+    res = json.loads(path.read_text())
+    assert res["build"]["rows"] == 200
+    assert set(res["build"]["stages_s"]) == {"import", "relay", "campaigns", "reporting"}
+    assert [s["step"] for s in res["steps"]] == list(load.STEPS)
+    for s in res["steps"]:
+        assert s["requests"] > 0 and {"success", "p50_ms", "p99_ms", "status"} <= set(s)
+        assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
+        assert all(mb > 0 for mb in s["peak_rss_mb"].values())
+    assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
+    assert res["kafka_raw"]["records"] == 200 and res["postgres_copy"]["rows"] == 200
