@@ -2,9 +2,9 @@
 
 Each service's app is built in-process (nothing started). Every operation has exactly one success
 status, with a typed schema (a ``$ref`` or a typed schema, never ``{}``); it declares 422 (invalid
-input, the one error shape) and 413/503, 401 and 403 where it needs a token, 429 where it writes;
-every answer model refuses fields it does not name; and the committed documents
-(``docs/openapi/<service>.json``) are current.
+input) and 413/503, 401 and 403 where it needs a token, 429 where it writes, every error with the one
+shape (an RFC 9457 problem, ``application/problem+json``); every answer model refuses fields it
+does not name; and the committed documents (``docs/openapi/<service>.json``) are current.
 """
 
 from __future__ import annotations
@@ -82,8 +82,9 @@ def error_problems(service: str, doc: dict[str, Any]) -> list[str]:
             problems.append(f"{name}: does not declare {sorted(missing)}")
         for status, response in op["responses"].items():
             if status[0] in "45" and not name.startswith("GET /health/ready"):
-                schema = response.get("content", {}).get("application/json", {}).get("schema", {})
-                if schema.get("$ref") != ERROR_REF:
+                content = response.get("content", {})
+                schema = content.get("application/problem+json", {}).get("schema", {})
+                if set(content) != {"application/problem+json"} or schema.get("$ref") != ERROR_REF:
                     problems.append(f"{name}: {status} is not the shared error shape ({schema})")
     return problems
 

@@ -162,9 +162,15 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
             },
         )
         assert over.status_code == 409, over.text
+        assert over.headers["content-type"] == "application/problem+json"
         assert over.json() == {
+            "type": "/problems/conflict",
+            "title": "Conflicts with the current state",
+            "status": 409,
+            "detail": "insufficient balance: requested 500000 VND, available 455000 VND",
             "error": "conflict",
             "message": "insufficient balance: requested 500000 VND, available 455000 VND",
+            "correlation_id": over.headers["x-correlation-id"],
             "requested_vnd": 500_000,
             "available_vnd": 455_000,
             "kind": "cash",

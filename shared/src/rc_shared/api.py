@@ -6,8 +6,8 @@ error statuses and the request dependencies (policy, connection, unit of work, p
 - Every list is a ``Page[T]``: ``count`` (items on this page) and ``items``; a list read by
   ``limit``/``offset`` is an ``OffsetPage[T]``, which also echoes them (a page shorter than
   ``limit`` is the last one). A listing adds its own context fields (``as_of`` ...) by subclassing.
-- Errors: one JSON shape (:class:`ErrorOut`, what :mod:`rc_shared.http` answers) declared per route
-  with :func:`errors`; :func:`declare_common_errors` adds, once per app, the statuses any route can
+- Errors: one RFC 9457 problem shape (:class:`ErrorOut`, what :mod:`rc_shared.http` answers)
+  declared per route with :func:`errors`; :func:`declare_common_errors` adds, once per app, the statuses any route can
   answer (401/403 for a route that needs a token, 413, 422, 429 for writes, 503).
 """
 
@@ -62,13 +62,51 @@ class FieldErrorOut(BaseModel):
     type: str
 
 
+# The kinds of problem every service answers: ``error`` code -> title. The problem's ``type`` is
+# ``/problems/<error>`` (a URI reference, stable per kind); a code not listed (another HTTP error
+# of the framework) has ``http_error`` and the HTTP status phrase as its title.
+PROBLEM_TITLES: dict[str, str] = {
+    "bad_request": "The request breaks a rule",
+    "unauthorized": "No valid bearer token",
+    "forbidden": "Not allowed for this token",
+    "not_found": "Not found",
+    "method_not_allowed": "Method not allowed",
+    "conflict": "Conflicts with the current state",
+    "payload_too_large": "Request body too large",
+    "validation_error": "Invalid request",
+    "invalid": "Invalid value",
+    "too_many_requests": "Too many writes",
+    "internal_error": "Internal error",
+    "overloaded": "The service is busy",
+    "query_timeout": "The database query took too long",
+}
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def problem_type(code: str) -> str:
+    """The RFC 9457 ``type`` of an error code."""
+    return f"/problems/{code}"
+
+
+_KINDS = "; ".join(f"{problem_type(c)} ({t})" for c, t in PROBLEM_TITLES.items())
+
+
 class ErrorOut(BaseModel):
-    """Every error answer: a code, a message for people, and details (field-level ``errors`` for
-    invalid input; the rule's own details, such as ``field`` or the ids involved, otherwise)."""
+    """Every error answer: an RFC 9457 problem (``application/problem+json``), with the codes and
+    details of before as extension members: ``error`` (the code), ``message`` (= ``detail``),
+    ``correlation_id``, field-level ``errors`` for invalid input, and the rule's own details (such
+    as ``field`` or the ids involved) otherwise."""
 
     model_config = ConfigDict(extra="allow")
-    error: str = Field(description="A stable code, e.g. validation_error, not_found, conflict, forbidden.")
-    message: str
+    type: str = Field(
+        description=f"The kind of problem, a URI reference per kind: {_KINDS}; else /problems/http_error."
+    )
+    title: str = Field(description="A short summary of the kind of problem (the same for every problem of a type).")
+    status: int = Field(description="The HTTP status of the answer.")
+    detail: str = Field(description="What went wrong with this request, for people.")
+    error: str = Field(description="A stable code, the last segment of type: validation_error, not_found, conflict ...")
+    message: str = Field(description="The same as detail (kept for clients of the earlier shape).")
+    correlation_id: str = Field(description="The request's correlation id (also its x-correlation-id header).")
     errors: list[FieldErrorOut] | None = Field(None, description="Field-level errors of invalid input (422).")
 
 
@@ -81,19 +119,20 @@ ERROR_STATUSES: dict[int, str] = {
     413: "The request body is too large.",
     422: "Invalid input: the errors name each field at fault.",
     429: "Too many writes from this client: retry after the Retry-After header's seconds.",
-    503: "The database query took too long and was cancelled.",
+    503: "The service is busy or the database query took too long: retry (after Retry-After's seconds when given).",
 }
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 AUTH_STATUSES = (401, 403)
 COMMON_STATUSES = (413, 422, 503)
 
 
-_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+_ERROR_CONTENT = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI ``responses`` of a route's error statuses, all with the one error shape (JSON,
-    whatever the route's own media type: errors are answered by :mod:`rc_shared.http`)."""
+    """The OpenAPI ``responses`` of a route's error statuses, all with the one problem shape
+    (``application/problem+json``, whatever the route's own media type: errors are answered by
+    :mod:`rc_shared.http`)."""
     return {s: {"description": ERROR_STATUSES[s], "content": _ERROR_CONTENT} for s in statuses}
 
 

@@ -1,4 +1,5 @@
-"""FastAPI pieces every service uses: error mapping, request context, metrics, limits, disconnects."""
+"""FastAPI pieces every service uses: error mapping (RFC 9457 problems), request context, metrics,
+limits, disconnects."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -20,7 +22,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from rc_shared.api import PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, problem_type
 from rc_shared.auth import Principal, TokenVerifier, Unauthorized
 from rc_shared.db import PoolBusy, acquire_bound
 from rc_shared.errors import DomainError, Unavailable
@@ -31,11 +35,35 @@ from rc_shared.tracing import child_traceparent, current_correlation_id, current
 log = get_logger(__name__)
 
 
-def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse(
-        status_code=status,
-        content=jsonable_encoder({"error": code, "message": message, **extra}),
-    )
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_MEDIA_TYPE
+
+
+def problem(
+    status: int, code: str, message: str, /, *, headers: Mapping[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    """An RFC 9457 problem (:class:`rc_shared.api.ErrorOut`): ``type``, ``title``, ``status`` and
+    ``detail``, with ``error`` (the code), ``message``, ``correlation_id`` and ``extra`` (the rule's
+    details, field-level ``errors``) as extension members; a detail never replaces a standard member."""
+    members: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": PROBLEM_TITLES.get(code) or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": message,
+        "error": code,
+        "message": message,
+        "correlation_id": current_correlation_id.get(),
+    }
+    body = {**members, **{k: v for k, v in extra.items() if k not in members}}
+    return ProblemResponse(status_code=status, content=jsonable_encoder(body), headers=dict(headers or {}))
+
+
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(app: Any, scope: Any) -> list[str]:
+    """The methods a route of the request's path answers (asked of the router, included routers too)."""
+    return [m for m in _METHODS if any(r.matches({**scope, "method": m})[0] == Match.FULL for r in app.router.routes)]
 
 
 def busy(message: str, retry_after_s: int = 1) -> JSONResponse:
@@ -47,6 +75,7 @@ def busy(message: str, retry_after_s: int = 1) -> JSONResponse:
     return response
 
 
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Requests whose work stops when their client goes away; a write that has started runs to its end,
 # so its outcome never depends on when the client left (its statements are bounded by the timeout).
@@ -125,7 +154,7 @@ class RequestMiddleware:
       Content-Length or streamed (chunked); a string PostgreSQL cannot store (NUL, an unpaired
       surrogate) in the query or the JSON body gets 422 naming the field.
     - A read whose client disconnects is cancelled, its database query with it.
-    - An exception escaping the routes answers a JSON 500 naming the correlation id, and the
+    - An exception escaping the routes answers a problem 500 naming the correlation id, and the
       connection stays usable (nothing is re-raised to the server).
     - HTTP request, latency, in-flight and refusal metrics.
     """
@@ -407,8 +436,15 @@ def install(
         return problem(422, "validation_error", "the request is invalid: see errors", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, "http_error", str(exc.detail))
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """The framework's own errors (an unknown path, a method the path does not answer ...),
+        headers kept; a 405's ``Allow`` lists every method of the path (the framework names only
+        those of the first route on it)."""
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return problem(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(asyncpg.UniqueViolationError)
     async def _unique(_: Request, exc: asyncpg.UniqueViolationError) -> JSONResponse:

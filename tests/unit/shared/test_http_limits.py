@@ -1,5 +1,5 @@
 """Request size and write-rate limits answer 413 and 429 with a message, never crash; strings that
-PostgreSQL cannot store are refused naming the field; an unexpected error is a JSON 500."""
+PostgreSQL cannot store are refused naming the field; an unexpected error is a problem 500."""
 
 from __future__ import annotations
 
@@ -148,8 +148,13 @@ async def test_an_unexpected_error_is_a_json_500_naming_the_correlation_id() -> 
         r = await c.get("/boom", headers={"x-correlation-id": "cid-42"})
         assert r.status_code == 500
         assert r.json() == {
+            "type": "/problems/internal_error",
+            "title": "Internal error",
+            "status": 500,
+            "detail": "internal error (correlation id cid-42); it has been logged",
             "error": "internal_error",
             "message": "internal error (correlation id cid-42); it has been logged",
+            "correlation_id": "cid-42",
         }
         assert r.headers["x-correlation-id"] == "cid-42"
 
