@@ -1,16 +1,23 @@
-"""Generates ``docs/openapi/<service>.json``: each service's OpenAPI document, from its app.
+"""Generates ``docs/openapi/<service>.json``: each service's OpenAPI document, from its app, and from
+each document the typed Python client ``clients/python/src/rc_clients/<service>/`` (openapi-python-client,
+pinned in the dev dependencies, so the output is deterministic).
 
-A contract test fails when a committed document is stale (``./dev openapi generate`` rewrites them).
+A contract test fails when a committed document or client is stale (``./dev openapi generate`` rewrites them).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 SERVICES = ("members", "campaigns", "donations", "reporting")
+CLIENTS = Path("clients/python/src/rc_clients")
 
 
 def document(service: str) -> dict[str, Any]:
@@ -30,18 +37,78 @@ def render() -> dict[str, str]:
     }
 
 
+def _client(service: str, document_path: Path, out: Path) -> None:
+    """Generates the client package of one service's document into ``out`` (which must not exist)."""
+    from openapi_python_client import generate as generate_client
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
+    config_file = ConfigFile(
+        package_name_override=service,
+        post_hooks=[],  # no formatter run: the output depends on the pinned generator only
+        content_type_overrides={"application/problem+json": "application/json"},  # errors parse as ErrorOut
+        literal_enums=True,
+    )
+    config = Config.from_sources(config_file, MetaType.NONE, document_path, "utf-8", False, out)
+    with contextlib.redirect_stdout(io.StringIO()):  # its "Generating ..." line
+        errors = generate_client(config=config)
+    if errors or not (out / "__init__.py").exists():
+        raise RuntimeError(f"client of {service}: " + "; ".join(f"{e.header} {e.detail}" for e in errors))
+
+
+def render_clients(docs: dict[str, str]) -> dict[str, str]:
+    """Relative path -> content of every file of every generated client, from the rendered ``docs``."""
+    files: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="rc-clients-") as tmp:
+        for service in SERVICES:
+            document_path = Path(tmp) / f"{service}.json"
+            document_path.write_text(docs[f"docs/openapi/{service}.json"])
+            out = Path(tmp) / service
+            _client(service, document_path, out)
+            for p in sorted(out.rglob("*")):
+                if p.is_file() and "__pycache__" not in p.parts:
+                    files[(CLIENTS / service / p.relative_to(out)).as_posix()] = p.read_text()
+    return files
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """The committed client files (relative path -> content)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_text()
+        for service in SERVICES
+        for p in sorted((root / CLIENTS / service).rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def _render_all() -> tuple[dict[str, str], dict[str, str]]:
+    docs = render()
+    return docs, render_clients(docs)
+
+
 def stale_files(root: Path) -> list[str]:
-    return [
-        rel for rel, content in render().items() if not (root / rel).exists() or (root / rel).read_text() != content
-    ]
+    """Documents and client files that differ from what would be generated (or are missing, or extra)."""
+    docs, clients = _render_all()
+    stale = [rel for rel, content in docs.items() if not (root / rel).exists() or (root / rel).read_text() != content]
+    committed = _tree(root)
+    stale += sorted(rel for rel in clients.keys() | committed.keys() if clients.get(rel) != committed.get(rel))
+    return stale
 
 
 def generate(root: Path) -> list[str]:
+    """Writes the documents and clients that changed; removes client files no longer generated."""
+    docs, clients = _render_all()
     written = []
-    for rel, content in render().items():
+    for rel, content in {**docs, **clients}.items():
         p = root / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         if not p.exists() or p.read_text() != content:
             p.write_text(content)
             written.append(rel)
+    for rel in sorted(_tree(root).keys() - clients.keys()):
+        (root / rel).unlink()
+        written.append(f"{rel} (removed)")
+    for service in SERVICES:  # directories left empty by removed files
+        for d in sorted((root / CLIENTS / service).rglob("*"), reverse=True):
+            if d.is_dir() and not any(d.iterdir()):
+                shutil.rmtree(d)
     return written

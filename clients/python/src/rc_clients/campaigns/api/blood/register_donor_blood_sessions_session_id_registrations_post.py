@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.registration_in import RegistrationIn
+from ...models.registration_out import RegistrationOut
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    session_id: UUID,
+    *,
+    body: RegistrationIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/blood-sessions/{session_id}/registrations".format(session_id=quote(str(session_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | RegistrationOut | None:
+    if response.status_code == 201:
+        response_201 = RegistrationOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | RegistrationOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RegistrationIn,
+
+) -> Response[ErrorOut | RegistrationOut]:
+    """ Register a donor (by opaque id) for a session
+
+    Args:
+        session_id (UUID):
+        body (RegistrationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | RegistrationOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    session_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RegistrationIn,
+
+) -> ErrorOut | RegistrationOut | None:
+    """ Register a donor (by opaque id) for a session
+
+    Args:
+        session_id (UUID):
+        body (RegistrationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | RegistrationOut
+     """
+
+
+    return sync_detailed(
+        session_id=session_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    session_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RegistrationIn,
+
+) -> Response[ErrorOut | RegistrationOut]:
+    """ Register a donor (by opaque id) for a session
+
+    Args:
+        session_id (UUID):
+        body (RegistrationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | RegistrationOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    session_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RegistrationIn,
+
+) -> ErrorOut | RegistrationOut | None:
+    """ Register a donor (by opaque id) for a session
+
+    Args:
+        session_id (UUID):
+        body (RegistrationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | RegistrationOut
+     """
+
+
+    return (await asyncio_detailed(
+        session_id=session_id,
+client=client,
+body=body,
+
+    )).parsed

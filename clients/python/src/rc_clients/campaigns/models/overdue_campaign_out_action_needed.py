@@ -1,0 +1,10 @@
+from typing import Literal, cast
+
+OverdueCampaignOutActionNeeded = Literal['cancel', 'close', 'launch', 'settle']
+
+OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES: set[OverdueCampaignOutActionNeeded] = { 'cancel', 'close', 'launch', 'settle',  }
+
+def check_overdue_campaign_out_action_needed(value: str) -> OverdueCampaignOutActionNeeded:
+    if value in OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES:
+        return cast(OverdueCampaignOutActionNeeded, value)
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES!r}")

@@ -1,0 +1,10 @@
+from typing import Literal, cast
+
+OverdueOutAction = Literal['cancel', 'close', 'launch', 'settle']
+
+OVERDUE_OUT_ACTION_VALUES: set[OverdueOutAction] = { 'cancel', 'close', 'launch', 'settle',  }
+
+def check_overdue_out_action(value: str) -> OverdueOutAction:
+    if value in OVERDUE_OUT_ACTION_VALUES:
+        return cast(OverdueOutAction, value)
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {OVERDUE_OUT_ACTION_VALUES!r}")

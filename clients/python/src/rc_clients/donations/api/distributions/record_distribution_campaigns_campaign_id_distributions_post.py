@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.distribution_in import DistributionIn
+from ...models.distribution_out import DistributionOut
+from ...models.error_out import ErrorOut
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    campaign_id: UUID,
+    *,
+    body: DistributionIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/campaigns/{campaign_id}/distributions".format(campaign_id=quote(str(campaign_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DistributionOut | ErrorOut | None:
+    if response.status_code == 201:
+        response_201 = DistributionOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DistributionOut | ErrorOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    campaign_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DistributionIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[DistributionOut | ErrorOut]:
+    """ Give cash or goods to a verified beneficiary (never beyond the balance)
+
+    Args:
+        campaign_id (UUID):
+        idempotency_key (None | str | Unset): Resending a request with the same key returns the
+            original record (200) instead of a new one.
+        body (DistributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DistributionOut | ErrorOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    campaign_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DistributionIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> DistributionOut | ErrorOut | None:
+    """ Give cash or goods to a verified beneficiary (never beyond the balance)
+
+    Args:
+        campaign_id (UUID):
+        idempotency_key (None | str | Unset): Resending a request with the same key returns the
+            original record (200) instead of a new one.
+        body (DistributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DistributionOut | ErrorOut
+     """
+
+
+    return sync_detailed(
+        campaign_id=campaign_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    campaign_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DistributionIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[DistributionOut | ErrorOut]:
+    """ Give cash or goods to a verified beneficiary (never beyond the balance)
+
+    Args:
+        campaign_id (UUID):
+        idempotency_key (None | str | Unset): Resending a request with the same key returns the
+            original record (200) instead of a new one.
+        body (DistributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DistributionOut | ErrorOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    campaign_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DistributionIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> DistributionOut | ErrorOut | None:
+    """ Give cash or goods to a verified beneficiary (never beyond the balance)
+
+    Args:
+        campaign_id (UUID):
+        idempotency_key (None | str | Unset): Resending a request with the same key returns the
+            original record (200) instead of a new one.
+        body (DistributionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DistributionOut | ErrorOut
+     """
+
+
+    return (await asyncio_detailed(
+        campaign_id=campaign_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.receipt_out import ReceiptOut
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    donation_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/donations/{donation_id}/receipt".format(donation_id=quote(str(donation_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | ReceiptOut | None:
+    if response.status_code == 200:
+        response_200 = ReceiptOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | ReceiptOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    donation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[ErrorOut | ReceiptOut]:
+    """ The receipt of a donation
+
+    Args:
+        donation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | ReceiptOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        donation_id=donation_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    donation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> ErrorOut | ReceiptOut | None:
+    """ The receipt of a donation
+
+    Args:
+        donation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | ReceiptOut
+     """
+
+
+    return sync_detailed(
+        donation_id=donation_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    donation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[ErrorOut | ReceiptOut]:
+    """ The receipt of a donation
+
+    Args:
+        donation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | ReceiptOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        donation_id=donation_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    donation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> ErrorOut | ReceiptOut | None:
+    """ The receipt of a donation
+
+    Args:
+        donation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | ReceiptOut
+     """
+
+
+    return (await asyncio_detailed(
+        donation_id=donation_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.distribution_out_kind import check_distribution_out_kind
+from ..models.distribution_out_kind import DistributionOutKind
+from dateutil.parser import isoparse
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.reversal_out import ReversalOut
+
+
+
+
+
+T = TypeVar("T", bound="DistributionOut")
+
+
+
+@_attrs_define
+class DistributionOut:
+    """ 
+        Attributes:
+            amount_vnd (int):
+            beneficiary_id (UUID):
+            campaign_id (UUID):
+            created_at (datetime.datetime):
+            description (None | str):
+            distributed_on (datetime.date):
+            id (UUID):
+            kind (DistributionOutKind):
+            reversal (None | ReversalOut):
+            reversed_ (bool):
+            unit_id (UUID):
+            value_vnd (int):
+     """
+
+    amount_vnd: int
+    beneficiary_id: UUID
+    campaign_id: UUID
+    created_at: datetime.datetime
+    description: None | str
+    distributed_on: datetime.date
+    id: UUID
+    kind: DistributionOutKind
+    reversal: None | ReversalOut
+    reversed_: bool
+    unit_id: UUID
+    value_vnd: int
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.reversal_out import ReversalOut
+        amount_vnd = self.amount_vnd
+
+        beneficiary_id = str(self.beneficiary_id)
+
+        campaign_id = str(self.campaign_id)
+
+        created_at = self.created_at.isoformat()
+
+        description: None | str
+        description = self.description
+
+        distributed_on = self.distributed_on.isoformat()
+
+        id = str(self.id)
+
+        kind: str = self.kind
+
+        reversal: dict[str, Any] | None
+        if isinstance(self.reversal, ReversalOut):
+            reversal = self.reversal.to_dict()
+        else:
+            reversal = self.reversal
+
+        reversed_ = self.reversed_
+
+        unit_id = str(self.unit_id)
+
+        value_vnd = self.value_vnd
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "amount_vnd": amount_vnd,
+            "beneficiary_id": beneficiary_id,
+            "campaign_id": campaign_id,
+            "created_at": created_at,
+            "description": description,
+            "distributed_on": distributed_on,
+            "id": id,
+            "kind": kind,
+            "reversal": reversal,
+            "reversed": reversed_,
+            "unit_id": unit_id,
+            "value_vnd": value_vnd,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.reversal_out import ReversalOut
+        d = dict(src_dict)
+        amount_vnd = d.pop("amount_vnd")
+
+        beneficiary_id = UUID(d.pop("beneficiary_id"))
+
+
+
+
+        campaign_id = UUID(d.pop("campaign_id"))
+
+
+
+
+        created_at = isoparse(d.pop("created_at"))
+
+
+
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+
+        distributed_on = isoparse(d.pop("distributed_on")).date()
+
+
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        kind = check_distribution_out_kind(d.pop("kind"))
+
+
+
+
+        def _parse_reversal(data: object) -> None | ReversalOut:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                reversal_type_0 = ReversalOut.from_dict(data)
+
+
+
+                return reversal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReversalOut, data)
+
+        reversal = _parse_reversal(d.pop("reversal"))
+
+
+        reversed_ = d.pop("reversed")
+
+        unit_id = UUID(d.pop("unit_id"))
+
+
+
+
+        value_vnd = d.pop("value_vnd")
+
+        distribution_out = cls(
+            amount_vnd=amount_vnd,
+            beneficiary_id=beneficiary_id,
+            campaign_id=campaign_id,
+            created_at=created_at,
+            description=description,
+            distributed_on=distributed_on,
+            id=id,
+            kind=kind,
+            reversal=reversal,
+            reversed_=reversed_,
+            unit_id=unit_id,
+            value_vnd=value_vnd,
+        )
+
+        return distribution_out
+

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.membership_out_status import check_membership_out_status
+from ..models.membership_out_status import MembershipOutStatus
+from dateutil.parser import isoparse
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.membership_out_fees import MembershipOutFees
+
+
+
+
+
+T = TypeVar("T", bound="MembershipOut")
+
+
+
+@_attrs_define
+class MembershipOut:
+    """ 
+        Attributes:
+            fees (MembershipOutFees): Fee status per year.
+            id (UUID):
+            joined_on (datetime.date):
+            member_code (None | str):
+            status (MembershipOutStatus):
+            status_since (datetime.date):
+            unit_code (str):
+            unit_id (UUID):
+     """
+
+    fees: MembershipOutFees
+    id: UUID
+    joined_on: datetime.date
+    member_code: None | str
+    status: MembershipOutStatus
+    status_since: datetime.date
+    unit_code: str
+    unit_id: UUID
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.membership_out_fees import MembershipOutFees
+        fees = self.fees.to_dict()
+
+        id = str(self.id)
+
+        joined_on = self.joined_on.isoformat()
+
+        member_code: None | str
+        member_code = self.member_code
+
+        status: str = self.status
+
+        status_since = self.status_since.isoformat()
+
+        unit_code = self.unit_code
+
+        unit_id = str(self.unit_id)
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "fees": fees,
+            "id": id,
+            "joined_on": joined_on,
+            "member_code": member_code,
+            "status": status,
+            "status_since": status_since,
+            "unit_code": unit_code,
+            "unit_id": unit_id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.membership_out_fees import MembershipOutFees
+        d = dict(src_dict)
+        fees = MembershipOutFees.from_dict(d.pop("fees"))
+
+
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        joined_on = isoparse(d.pop("joined_on")).date()
+
+
+
+
+        def _parse_member_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        member_code = _parse_member_code(d.pop("member_code"))
+
+
+        status = check_membership_out_status(d.pop("status"))
+
+
+
+
+        status_since = isoparse(d.pop("status_since")).date()
+
+
+
+
+        unit_code = d.pop("unit_code")
+
+        unit_id = UUID(d.pop("unit_id"))
+
+
+
+
+        membership_out = cls(
+            fees=fees,
+            id=id,
+            joined_on=joined_on,
+            member_code=member_code,
+            status=status,
+            status_since=status_since,
+            unit_code=unit_code,
+            unit_id=unit_id,
+        )
+
+        return membership_out
+

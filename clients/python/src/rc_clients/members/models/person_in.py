@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.person_in_gender_type_0 import check_person_in_gender_type_0
+from ..models.person_in_gender_type_0 import PersonInGenderType0
+from ..types import UNSET, Unset
+from dateutil.parser import isoparse
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.consent_in import ConsentIn
+
+
+
+
+
+T = TypeVar("T", bound="PersonIn")
+
+
+
+@_attrs_define
+class PersonIn:
+    """ 
+        Attributes:
+            consent (ConsentIn):
+            full_name (str):
+            address (None | str | Unset):
+            birth_date (datetime.date | None | Unset):
+            gender (None | PersonInGenderType0 | Unset):
+            health_notes (None | str | Unset): Sensitive health data (stored only with consent).
+            id_number (None | str | Unset):
+            phone (None | str | Unset):
+            unit_id (None | Unset | UUID): The registering unit: who may see and change the person until they have a
+                membership or a role (access control). Required unless you act for the whole organisation.
+     """
+
+    consent: ConsentIn
+    full_name: str
+    address: None | str | Unset = UNSET
+    birth_date: datetime.date | None | Unset = UNSET
+    gender: None | PersonInGenderType0 | Unset = UNSET
+    health_notes: None | str | Unset = UNSET
+    id_number: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    unit_id: None | Unset | UUID = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.consent_in import ConsentIn
+        consent = self.consent.to_dict()
+
+        full_name = self.full_name
+
+        address: None | str | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        else:
+            address = self.address
+
+        birth_date: None | str | Unset
+        if isinstance(self.birth_date, Unset):
+            birth_date = UNSET
+        elif isinstance(self.birth_date, datetime.date):
+            birth_date = self.birth_date.isoformat()
+        else:
+            birth_date = self.birth_date
+
+        gender: None | str | Unset
+        if isinstance(self.gender, Unset):
+            gender = UNSET
+        elif isinstance(self.gender, str):
+            gender = self.gender
+        else:
+            gender = self.gender
+
+        health_notes: None | str | Unset
+        if isinstance(self.health_notes, Unset):
+            health_notes = UNSET
+        else:
+            health_notes = self.health_notes
+
+        id_number: None | str | Unset
+        if isinstance(self.id_number, Unset):
+            id_number = UNSET
+        else:
+            id_number = self.id_number
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        unit_id: None | str | Unset
+        if isinstance(self.unit_id, Unset):
+            unit_id = UNSET
+        elif isinstance(self.unit_id, UUID):
+            unit_id = str(self.unit_id)
+        else:
+            unit_id = self.unit_id
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "consent": consent,
+            "full_name": full_name,
+        })
+        if address is not UNSET:
+            field_dict["address"] = address
+        if birth_date is not UNSET:
+            field_dict["birth_date"] = birth_date
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if health_notes is not UNSET:
+            field_dict["health_notes"] = health_notes
+        if id_number is not UNSET:
+            field_dict["id_number"] = id_number
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if unit_id is not UNSET:
+            field_dict["unit_id"] = unit_id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent_in import ConsentIn
+        d = dict(src_dict)
+        consent = ConsentIn.from_dict(d.pop("consent"))
+
+
+
+
+        full_name = d.pop("full_name")
+
+        def _parse_address(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        address = _parse_address(d.pop("address", UNSET))
+
+
+        def _parse_birth_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                birth_date_type_0 = isoparse(data).date()
+
+
+
+                return birth_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        birth_date = _parse_birth_date(d.pop("birth_date", UNSET))
+
+
+        def _parse_gender(data: object) -> None | PersonInGenderType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                gender_type_0 = check_person_in_gender_type_0(data)
+
+
+
+                return gender_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PersonInGenderType0 | Unset, data)
+
+        gender = _parse_gender(d.pop("gender", UNSET))
+
+
+        def _parse_health_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        health_notes = _parse_health_notes(d.pop("health_notes", UNSET))
+
+
+        def _parse_id_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id_number = _parse_id_number(d.pop("id_number", UNSET))
+
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+
+        def _parse_unit_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                unit_id_type_0 = UUID(data)
+
+
+
+                return unit_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        unit_id = _parse_unit_id(d.pop("unit_id", UNSET))
+
+
+        person_in = cls(
+            consent=consent,
+            full_name=full_name,
+            address=address,
+            birth_date=birth_date,
+            gender=gender,
+            health_notes=health_notes,
+            id_number=id_number,
+            phone=phone,
+            unit_id=unit_id,
+        )
+
+        return person_in
+

@@ -1,0 +1,71 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .bucket import Bucket
+from .campaign_figures import CampaignFigures
+from .campaign_figures_state import CampaignFiguresState
+from .campaign_list import CampaignList
+from .campaign_list_state_type_0 import CampaignListStateType0
+from .campaign_report import CampaignReport
+from .campaign_report_state import CampaignReportState
+from .campaign_series import CampaignSeries
+from .campaign_series_granularity import CampaignSeriesGranularity
+from .campaigns_by_period_reports_campaigns_by_period_get_granularity import CampaignsByPeriodReportsCampaignsByPeriodGetGranularity
+from .campaigns_list_reports_campaigns_get_state_type_0 import CampaignsListReportsCampaignsGetStateType0
+from .campaigns_list_reports_campaigns_get_type_type_0 import CampaignsListReportsCampaignsGetTypeType0
+from .consumer_status import ConsumerStatus
+from .consumer_status_rows import ConsumerStatusRows
+from .error_out import ErrorOut
+from .field_error_out import FieldErrorOut
+from .live_out import LiveOut
+from .membership_report import MembershipReport
+from .projection_status import ProjectionStatus
+from .projection_status_consumers import ProjectionStatusConsumers
+from .projection_status_rows import ProjectionStatusRows
+from .ready_out import ReadyOut
+from .ready_out_checks import ReadyOutChecks
+from .target_progress import TargetProgress
+from .target_reached import TargetReached
+from .targets import Targets
+from .unit_figures import UnitFigures
+from .unit_figures_fees import UnitFiguresFees
+from .unit_figures_roles import UnitFiguresRoles
+from .unit_figures_units_by_level import UnitFiguresUnitsByLevel
+from .unit_funds import UnitFunds
+from .unit_funds_report import UnitFundsReport
+from .unit_membership_report import UnitMembershipReport
+
+__all__ = (
+    "Bucket",
+    "CampaignFigures",
+    "CampaignFiguresState",
+    "CampaignList",
+    "CampaignListStateType0",
+    "CampaignReport",
+    "CampaignReportState",
+    "CampaignsByPeriodReportsCampaignsByPeriodGetGranularity",
+    "CampaignSeries",
+    "CampaignSeriesGranularity",
+    "CampaignsListReportsCampaignsGetStateType0",
+    "CampaignsListReportsCampaignsGetTypeType0",
+    "ConsumerStatus",
+    "ConsumerStatusRows",
+    "ErrorOut",
+    "FieldErrorOut",
+    "LiveOut",
+    "MembershipReport",
+    "ProjectionStatus",
+    "ProjectionStatusConsumers",
+    "ProjectionStatusRows",
+    "ReadyOut",
+    "ReadyOutChecks",
+    "TargetProgress",
+    "TargetReached",
+    "Targets",
+    "UnitFigures",
+    "UnitFiguresFees",
+    "UnitFiguresRoles",
+    "UnitFiguresUnitsByLevel",
+    "UnitFunds",
+    "UnitFundsReport",
+    "UnitMembershipReport",
+)
