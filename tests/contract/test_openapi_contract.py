@@ -4,11 +4,15 @@ Each service's app is built in-process (nothing started). Every operation has ex
 status, with a typed schema (a ``$ref`` or a typed schema, never ``{}``); it declares 422 (invalid
 input) and 413/503, 401 and 403 where it needs a token, 429 where it writes, every error with the one
 shape (an RFC 9457 problem, ``application/problem+json``); every answer model refuses fields it
-does not name; and the committed documents (``docs/openapi/<service>.json``) are current.
+does not name; and the committed documents (``docs/openapi/<service>.json``) and the typed clients
+generated from them (``clients/python/src/rc_clients/<service>/``) are current and import.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +163,31 @@ def test_answer_models_refuse_fields_they_do_not_name() -> None:
 def test_the_committed_openapi_documents_are_current() -> None:
     stale = openapi.stale_files(ROOT)
     assert stale == [], f"stale OpenAPI documents {stale}: run ./dev openapi generate"
+
+
+def test_the_committed_clients_import() -> None:
+    import rc_clients
+
+    modules = [m.name for m in pkgutil.walk_packages(rc_clients.__path__, "rc_clients.")]
+    assert {f"rc_clients.{s}" for s in openapi.SERVICES} <= set(modules)
+    for name in modules:
+        importlib.import_module(name)
+
+
+def test_the_check_catches_a_stale_missing_or_extra_client_file(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "docs" / "openapi", tmp_path / "docs" / "openapi")
+    shutil.copytree(ROOT / openapi.CLIENTS, tmp_path / openapi.CLIENTS, ignore=shutil.ignore_patterns("__pycache__"))
+    assert openapi.stale_files(tmp_path) == []
+    clients = tmp_path / openapi.CLIENTS
+    (clients / "members" / "client.py").write_text("# edited by hand\n")
+    (clients / "reporting" / "types.py").unlink()
+    (clients / "campaigns" / "api" / "leftover.py").write_text("")
+    stale = openapi.stale_files(tmp_path)
+    assert stale == [
+        f"{openapi.CLIENTS.as_posix()}/campaigns/api/leftover.py",
+        f"{openapi.CLIENTS.as_posix()}/members/client.py",
+        f"{openapi.CLIENTS.as_posix()}/reporting/types.py",
+    ]
+    written = openapi.generate(tmp_path)
+    assert sorted(written) == sorted([*stale[1:], f"{stale[0]} (removed)"])
+    assert openapi.stale_files(tmp_path) == []
