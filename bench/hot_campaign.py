@@ -36,9 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rc_shared import clock  # noqa: E402
-from tests.e2e.harness import ServiceProcess, auth, post_once_units_known, publish, service_env  # noqa: E402
+from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
-from tests.integration.shared.helpers import unit_created  # noqa: E402
 
 
 def vegeta() -> str:
@@ -139,17 +138,16 @@ async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, 
     results = []
     try:
         today = clock.today()
-        organiser = uuid.uuid4()  # no members service here: its event of the unit is published as it would be
-        await publish(infra.kafka_bootstrap, namespace, [unit_created(organiser)])
         async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
-            r = await post_once_units_known(
+            r = await create_campaign_without_members(
                 client,
                 procs["campaigns"].url + "/campaigns",
+                infra.kafka_bootstrap,
+                namespace,
                 {
                     "code": "HOT",
                     "name": "Hot campaign",
                     "campaign_type": "emergency_relief",
-                    "organising_unit_id": str(organiser),
                     "receiving_from": (today - timedelta(days=1)).isoformat(),
                     "receiving_until": (today + timedelta(days=30)).isoformat(),
                 },

@@ -23,10 +23,9 @@ import asyncpg
 import httpx
 
 from rc_shared import clock
-from tests.e2e.harness import BIN, ServiceProcess, auth, post_once_units_known, publish, service_env, token
+from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
 from tests.e2e.test_statement_import_crash import write_statement
 from tests.infra import _run_sync, create_database, drop_databases_async
-from tests.integration.shared.helpers import unit_created
 
 SERVICES = ("campaigns", "donations", "reporting")
 
@@ -83,18 +82,15 @@ def start_stack(
 async def launch_campaign(stack: Stack, client: httpx.AsyncClient, code: str = "BENCH") -> str:
     """A launched campaign whose ledger is open in the donations service; returns its id."""
     today = clock.today()
-    # no members service here: its event of the organising unit is published as it would be
-    organiser = uuid.uuid4()
-    kafka = stack.procs["campaigns"].env["RC_KAFKA_BOOTSTRAP_SERVERS"]
-    await publish(kafka, stack.namespace, [unit_created(organiser)])
-    r = await post_once_units_known(
+    r = await create_campaign_without_members(
         client,
         stack.url("campaigns") + "/campaigns",
+        stack.procs["campaigns"].env["RC_KAFKA_BOOTSTRAP_SERVERS"],
+        stack.namespace,
         {
             "code": code,
             "name": "Benchmark",
             "campaign_type": "emergency_relief",
-            "organising_unit_id": str(organiser),
             "receiving_from": (today - timedelta(days=1)).isoformat(),
             "receiving_until": (today + timedelta(days=30)).isoformat(),
         },

@@ -20,7 +20,7 @@ from aiokafka import AIOKafkaProducer
 from rc_shared.auth import generate_keys, mint
 from rc_shared.envelope import Envelope
 from rc_shared.scope import UNKNOWN_UNIT
-from tests.integration.shared.helpers import eventually
+from tests.integration.shared.helpers import eventually, unit_created
 
 BIN = Path(sys.executable).parent
 _KEYS: tuple[Path, Path] | None = None
@@ -165,6 +165,17 @@ async def post_once_units_known(client: httpx.AsyncClient, path: str, body: dict
 
     await eventually(answered, timeout=60, what=f"POST {path}: its units to reach the service's tree")
     return answers[-1]
+
+
+async def create_campaign_without_members(
+    client: httpx.AsyncClient, url: str, kafka: str, namespace: str, body: dict[str, Any]
+) -> httpx.Response:
+    """POST ``body`` to ``url`` (a campaigns service's ``/campaigns``) organised by a new unit, where no
+    members service runs: the unit's ``members.units`` event is published as members would publish
+    it, and the campaign is created once the service's tree knows the unit."""
+    organiser = uuid.uuid4()
+    await publish(kafka, namespace, [unit_created(organiser)])
+    return await post_once_units_known(client, url, {**body, "organising_unit_id": str(organiser)})
 
 
 async def publish(bootstrap: str, namespace: str, envelopes: list[Envelope]) -> None:

@@ -21,9 +21,9 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import ServiceProcess, auth, post_once_units_known, publish, service_env
+from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env
 from tests.infra import create_database
-from tests.integration.shared.helpers import eventually, unit_created
+from tests.integration.shared.helpers import eventually
 
 TODAY = clock.today()
 WORKERS = 40
@@ -110,17 +110,16 @@ async def test_donations_killed_mid_burst_keep_gapless_receipts_and_one_donation
         httpx.AsyncClient(base_url=procs["donations"].url, timeout=30, headers=auth()) as donations,
         httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30, headers=auth()) as reporting,
     ):
-        # no members service here: its event of the organising unit is published as it would be
-        organiser, env = uuid.uuid4(), procs["campaigns"].env
-        await publish(env["RC_KAFKA_BOOTSTRAP_SERVERS"], env["RC_KAFKA_NAMESPACE"], [unit_created(organiser)])
-        r = await post_once_units_known(
+        env = procs["campaigns"].env
+        r = await create_campaign_without_members(
             campaigns,
             "/campaigns",
+            env["RC_KAFKA_BOOTSTRAP_SERVERS"],
+            env["RC_KAFKA_NAMESPACE"],
             {
                 "code": "BAO-LU",
                 "name": "Ủng hộ đồng bào bị bão lũ",
                 "campaign_type": "emergency_relief",
-                "organising_unit_id": str(organiser),
                 "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
                 "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
             },

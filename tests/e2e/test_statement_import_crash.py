@@ -22,9 +22,9 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import BIN, ServiceProcess, auth, post_once_units_known, publish, service_env, token
+from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
 from tests.infra import create_database
-from tests.integration.shared.helpers import eventually, unit_created
+from tests.integration.shared.helpers import eventually
 
 ROWS = 50_000
 TODAY = clock.today()  # the services' clock (the organisation's time zone)
@@ -109,17 +109,16 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
         httpx.AsyncClient(base_url=procs["donations"].url, timeout=30, headers=auth()) as donations,
         httpx.AsyncClient(base_url=procs["reporting"].url, timeout=30, headers=auth()) as reporting,
     ):
-        # no members service here: its event of the organising unit is published as it would be
-        organiser, env = uuid.uuid4(), procs["campaigns"].env
-        await publish(env["RC_KAFKA_BOOTSTRAP_SERVERS"], env["RC_KAFKA_NAMESPACE"], [unit_created(organiser)])
-        r = await post_once_units_known(
+        env = procs["campaigns"].env
+        r = await create_campaign_without_members(
             campaigns,
             "/campaigns",
+            env["RC_KAFKA_BOOTSTRAP_SERVERS"],
+            env["RC_KAFKA_NAMESPACE"],
             {
                 "code": "TNA-IMPORT",
                 "name": "Tết Nhân ái",
                 "campaign_type": "tet_nhan_ai",
-                "organising_unit_id": str(organiser),
                 "receiving_from": (TODAY - timedelta(days=10)).isoformat(),
                 "receiving_until": (TODAY + timedelta(days=30)).isoformat(),
                 "targets": {"cash_vnd": expected // 2},
