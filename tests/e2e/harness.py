@@ -73,7 +73,10 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, wait: bool = True, timeout: float = 60.0) -> None:
-        env = {**os.environ, **self.env, "RC_HTTP_PORT": str(self.port)}
+        # Static group membership, one id per process kept across its restarts: a process SIGKILLed
+        # and started again takes its partitions back at once, without waiting out the session timeout.
+        static = {"RC_CONSUMER_GROUP_INSTANCE_ID": f"{self.name}-{self.port}"}
+        env = {**os.environ, **static, **self.env, "RC_HTTP_PORT": str(self.port)}
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [str(BIN / f"rc-{self.name}"), "serve", *self.args],

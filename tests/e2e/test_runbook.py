@@ -164,6 +164,12 @@ async def test_scale_two_reporting_consumers_two_members_one_active_relay(
             return len(described["groups"][0]["members"]) == 2
 
         await eventually(two_consumers, timeout=20, what="both reporting processes in the consumer group")
+        # static membership: each process joined under its own instance id (kept across its restarts);
+        # the coordinator names a static member "<group.instance.id>-<uuid>", a dynamic one "<client.id>-<uuid>"
+        members = (await admin.describe_consumer_groups([group]))[0].to_object()["groups"][0]["members"]
+        assert sorted(m["member_id"].rsplit("-", 5)[0] for m in members) == sorted(
+            f"reporting-{r.port}" for r in (r1, r2)
+        ), members
     finally:
         await admin.close()
 

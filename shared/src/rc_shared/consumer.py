@@ -345,6 +345,7 @@ def subscribe(
     heartbeat_interval_ms: int = 3000,
     retry_backoff_s: float = 1.0,
     namespace: str = "",
+    group_instance_id: str | None = None,
 ) -> None:
     """Attach ``processor`` to ``broker`` as a batch subscriber with manual acknowledgement."""
     consumer = processor.consumer
@@ -352,6 +353,7 @@ def subscribe(
     @broker.subscriber(
         *(namespace + t for t in consumer.topics),
         group_id=namespace + consumer.name,
+        group_instance_id=group_instance_id,
         batch=True,
         max_records=max_records,
         batch_timeout_ms=200,

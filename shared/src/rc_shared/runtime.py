@@ -116,6 +116,7 @@ class Runtime:
                     heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,
                     retry_backoff_s=s.consumer_retry_backoff_s,
                     namespace=s.kafka_namespace,
+                    group_instance_id=s.consumer_group_instance_id,
                 )
             await self.broker.start()
             self.gauges = KafkaGauges(s, {c.name: c.topics for c in self.consumers})

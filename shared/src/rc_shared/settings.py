@@ -98,6 +98,17 @@ class ServiceSettings(BaseSettings):
     )
     consumer_session_timeout_ms: int = Field(10000, ge=1000, description="Kafka consumer group session timeout.")
     consumer_heartbeat_interval_ms: int = Field(3000, ge=100, description="Kafka consumer heartbeat interval.")
+    consumer_group_instance_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description=(
+            "Static consumer-group membership (KIP-345): an id unique per replica and stable across its "
+            "restarts (a StatefulSet pod name, a compose container name). A replica that crashes and comes "
+            "back takes its partitions again at once instead of waiting for the session timeout; a replica "
+            "that stops for good keeps them until the session timeout. Unset: dynamic membership."
+        ),
+    )
     metrics_interval_s: float = Field(15.0, gt=0, description="How often consumer lag and DLQ sizes are measured.")
     auth_enabled: bool = Field(
         True, description="Require a bearer token (JWT) on every non-public endpoint. Never disable in production."
