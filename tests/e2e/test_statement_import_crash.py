@@ -43,8 +43,10 @@ def write_statement(path: Path, rows: int, seed: int = 93) -> int:
     return total
 
 
-@pytest.fixture
-def processes(infra: Any, tmp_path: Path) -> Any:
+@pytest.fixture(scope="module")
+def _system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One system for both variants (each test uses its own campaign)."""
+    tmp_path = tmp_path_factory.mktemp("import-crash")
     namespace = f"imp{uuid.uuid4().hex[:8]}."
     dsns = {n: create_database(infra.admin_dsn, f"e2e_{n}") for n in ("campaigns", "donations", "reporting")}
 
@@ -69,6 +71,18 @@ def processes(infra: Any, tmp_path: Path) -> Any:
     yield procs, dsns
     for p in procs.values():
         p.stop()
+
+
+@pytest.fixture
+def processes(_system: Any) -> Any:
+    """The module's system with every process running (a previous test may have killed some)."""
+    procs, _ = _system
+    stopped = [p for p in procs.values() if p.proc is None or p.proc.poll() is not None]
+    for p in stopped:
+        p.start(wait=False)
+    for p in stopped:
+        p.wait_ready()
+    return _system
 
 
 def _import(api: str, campaign_id: str, file: Path, log: Path) -> subprocess.Popen[bytes]:
@@ -116,7 +130,7 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
             env["RC_KAFKA_BOOTSTRAP_SERVERS"],
             env["RC_KAFKA_NAMESPACE"],
             {
-                "code": "TNA-IMPORT",
+                "code": f"TNA-IMPORT-{rows}",
                 "name": "Tết Nhân ái",
                 "campaign_type": "tet_nhan_ai",
                 "receiving_from": (TODAY - timedelta(days=10)).isoformat(),

@@ -11,7 +11,7 @@ import pytest
 from tests.infra import create_database, drop_databases_async
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)  # not "session": it must not leak into later unit tests
 def _auth_off_for_in_process_apps() -> Iterator[None]:
     """Integration tests drive one service's use cases in process; access control is tested on
     its own (tests/e2e/test_authorization.py, with real tokens against running services)."""

@@ -22,6 +22,7 @@ ISSUER, AUDIENCE = "rc-dev", "redcross-platform"
 def _app(keys: Path, default: int = 3, clients: dict[str, int] | None = None) -> FastAPI:
     settings = ServiceSettings(
         service_name="quota-test",
+        auth_enabled=True,  # whatever the environment says
         auth_public_key_file=str(keys / "public.pem"),
         write_rate_per_minute=default,
         write_quota_clients=clients or {},
@@ -123,7 +124,9 @@ async def test_the_middleware_keeps_the_verified_principal_for_the_route(
     keys: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One verification per write: the route's ``principal`` is the one the quota was taken from."""
-    settings = ServiceSettings(service_name="quota-test-2", auth_public_key_file=str(keys / "public.pem"))
+    settings = ServiceSettings(
+        service_name="quota-test-2", auth_public_key_file=str(keys / "public.pem"), auth_enabled=True
+    )
     router = APIRouter()
 
     @router.post("/who", dependencies=WRITE)
