@@ -50,14 +50,12 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
 }
 
 
-class Unauthorized(DomainError):
-    status = 401
-    code = "unauthorized"
+class Unauthorized(DomainError, status=401, code="unauthorized"):
+    """No valid credentials (401)."""
 
 
-class Forbidden(DomainError):
-    status = 403
-    code = "forbidden"
+class Forbidden(DomainError, status=403, code="forbidden"):
+    """Valid credentials, not allowed to do this (403)."""
 
 
 QUOTA_CLAIM = "rc_writes_per_minute"

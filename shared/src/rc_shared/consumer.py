@@ -146,25 +146,17 @@ _CLAIM_MANY = (
 )
 
 
+@dataclass(eq=False)
 class BatchProcessor:
     """Applies a batch of Kafka records to the database exactly once (see module docstring)."""
 
-    def __init__(
-        self,
-        consumer: Consumer,
-        pool: asyncpg.Pool,
-        producer: AIOKafkaProducer,
-        service: str,
-        max_retries: int = 3,
-        statement_timeout_s: float | None = None,
-    ) -> None:
-        self.consumer = consumer
-        self.statement_timeout_s = statement_timeout_s
-        self.pool = pool
-        self.producer = producer
-        self.service = service
-        self.max_retries = max_retries
-        self.registry = catalogue()
+    consumer: Consumer
+    pool: asyncpg.Pool
+    producer: AIOKafkaProducer
+    service: str
+    max_retries: int = 3
+    statement_timeout_s: float | None = None
+    registry: dict[str, type[Event]] = field(default_factory=catalogue, init=False, repr=False)
 
     async def process(self, records: Iterable[ConsumerRecord[Any, Any]]) -> BatchResult:
         """Apply a batch: a fast path (one ledger insert, no savepoints); if any handler fails, the

@@ -16,7 +16,7 @@ import contextlib
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import Any
@@ -118,32 +118,22 @@ class UnitOfWork:
             self._conn = None
 
 
+@dataclass(eq=False)
 class OutboxRelay:
     """Publishes outbox rows to Kafka; run one per service process, at most one is active."""
 
-    def __init__(
-        self,
-        dsn: str,
-        producer: AIOKafkaProducer,
-        service: str,
-        batch_size: int = 500,
-        poll_interval_s: float = 1.0,
-        retention_h: float = 24.0,
-        namespace: str = "",
-        statement_timeout_s: float | None = None,
-    ) -> None:
-        self.namespace = namespace
-        self.statement_timeout_s = statement_timeout_s
-        self.dsn = dsn
-        self.producer = producer
-        self.service = service
-        self.batch_size = batch_size
-        self.poll_interval_s = poll_interval_s
-        self.retention_h = retention_h
-        self.active = False
-        self.published = 0
-        self._wake = asyncio.Event()
-        self._stop = asyncio.Event()
+    dsn: str
+    producer: AIOKafkaProducer
+    service: str
+    batch_size: int = 500
+    poll_interval_s: float = 1.0
+    retention_h: float = 24.0
+    namespace: str = ""
+    statement_timeout_s: float | None = None
+    active: bool = field(default=False, init=False)
+    published: int = field(default=0, init=False)
+    _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False, repr=False)
+    _stop: asyncio.Event = field(default_factory=asyncio.Event, init=False, repr=False)
 
     def stop(self) -> None:
         self._stop.set()
