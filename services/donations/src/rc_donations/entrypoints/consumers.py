@@ -1,4 +1,5 @@
-"""Consumers: the campaign lifecycle opens and closes ledgers; verified beneficiaries are kept locally."""
+"""Consumers: the campaign lifecycle opens and closes ledgers; verified beneficiaries and unit names
+are kept locally."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from rc_shared.events.campaigns import (
     CampaignLaunched,
     CampaignSettled,
 )
+from rc_shared.events.members import UnitCreated, UnitRenamed
 
 
 def build_consumers(source: str) -> list[Consumer]:
@@ -41,4 +43,11 @@ def build_consumers(source: str) -> list[Consumer]:
     async def _verified(conn: asyncpg.Connection, env: Envelope[BeneficiaryVerified]) -> None:
         await lifecycle.beneficiary_verified(conn, env.data)
 
-    return [campaigns, beneficiaries]
+    units = Consumer("donations.unit-names")
+
+    @units.on(UnitCreated, UnitRenamed)
+    async def _unit_named(conn: asyncpg.Connection, env: Envelope[UnitCreated | UnitRenamed]) -> None:
+        e = env.data
+        await lifecycle.unit_named(conn, e.unit_id, e.code if isinstance(e, UnitCreated) else None, e.name)
+
+    return [campaigns, beneficiaries, units]

@@ -6,6 +6,8 @@ the outbox in the same transaction, so a ledger change and its event commit toge
 
 from __future__ import annotations
 
+import uuid
+
 import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository
@@ -84,3 +86,14 @@ async def beneficiary_registered(conn: asyncpg.Connection, e: BeneficiaryRegiste
 
 async def beneficiary_verified(conn: asyncpg.Connection, e: BeneficiaryVerified) -> None:
     await LedgerRepository(conn).beneficiary_verified(e.beneficiary_id, e.unit_id, e.verified_on)
+
+
+async def unit_named(conn: asyncpg.Connection, unit_id: uuid.UUID, code: str | None, name: str) -> None:
+    """A unit's public name (created or renamed), shown on the public ledger's communes."""
+    await conn.execute(
+        "INSERT INTO unit_names (unit_id, code, name) VALUES ($1, $2, $3)"
+        " ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, code = coalesce(excluded.code, unit_names.code)",
+        unit_id,
+        code,
+        name,
+    )

@@ -21,6 +21,8 @@ from .donation_out_blood_kind_type_0 import DonationOutBloodKindType0
 from .donation_out_kind import DonationOutKind
 from .donation_reversed_out import DonationReversedOut
 from .donations_page_out import DonationsPageOut
+from .donor_consent_in import DonorConsentIn
+from .donor_consent_out import DonorConsentOut
 from .donor_counts_out import DonorCountsOut
 from .donor_erased_out import DonorErasedOut
 from .donor_gift_out import DonorGiftOut
@@ -37,6 +39,11 @@ from .instalment_out import InstalmentOut
 from .instalment_out_status import InstalmentOutStatus
 from .item_in import ItemIn
 from .item_out import ItemOut
+from .ledger_line_out import LedgerLineOut
+from .ledger_line_out_direction import LedgerLineOutDirection
+from .ledger_line_out_kind import LedgerLineOutKind
+from .ledger_line_out_movement import LedgerLineOutMovement
+from .ledger_lines_out import LedgerLinesOut
 from .ledger_out import LedgerOut
 from .ledger_out_status import LedgerOutStatus
 from .live_out import LiveOut
@@ -86,6 +93,8 @@ __all__ = (
     "DonationOutKind",
     "DonationReversedOut",
     "DonationsPageOut",
+    "DonorConsentIn",
+    "DonorConsentOut",
     "DonorCountsOut",
     "DonorErasedOut",
     "DonorGiftOut",
@@ -102,6 +111,11 @@ __all__ = (
     "InstalmentOutStatus",
     "ItemIn",
     "ItemOut",
+    "LedgerLineOut",
+    "LedgerLineOutDirection",
+    "LedgerLineOutKind",
+    "LedgerLineOutMovement",
+    "LedgerLinesOut",
     "LedgerOut",
     "LedgerOutStatus",
     "LiveOut",
