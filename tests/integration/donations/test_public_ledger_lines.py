@@ -14,7 +14,8 @@ import asyncpg
 import httpx
 import openpyxl
 
-from tests.integration.donations.conftest import TODAY, Campaigns
+from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 
 ANON = "Nhà hảo tâm ẩn danh"
 
@@ -295,3 +296,61 @@ async def test_statement_import_writes_lines_in_receipt_order(
 
 async def ids_for(client: httpx.AsyncClient, cid: uuid.UUID, **params: Any) -> list[str]:
     return [x["id"] for x in await all_lines(client, cid, limit=50, **params)]
+
+
+async def test_summary_has_totals_donors_targets_disclosure_beneficiary_counts_and_daily_flows(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    levels = [SupportLevel(title="Mức 1", amount_vnd=250_000)]
+    points = [
+        ReceivingPoint(
+            method="bank_transfer", bank="Agribank", account_no="7700205123456", account_holder="Hội Chữ thập đỏ tỉnh"
+        )
+    ]
+    await campaigns.publish(
+        CampaignDisclosureUpdated(
+            campaign_id=cid,
+            version=2,
+            support_policy="Hộ bị thiệt hại",
+            support_levels=levels,
+            receiving_points=points,
+            call_documents=[CallDocument(title="Thư kêu gọi", url="https://example.vn/15.pdf")],
+        )
+    )
+    await campaigns.publish(CampaignDisclosureUpdated(campaign_id=cid, version=1, support_policy="cũ"))  # older
+
+    async def shown() -> bool:
+        return bool(await db.fetchval("SELECT version = 2 FROM ledger_disclosures WHERE campaign_id = $1", cid))
+
+    await eventually(shown, what="the disclosure in the donations service")
+    await campaigns.publish(CampaignDisclosureUpdated(campaign_id=cid, version=1, support_policy="cũ"))
+    s = await ok(await client.get(f"/campaigns/{cid}/public-ledger/summary"))
+    assert s["disclosure_version"] == 2 and s["support_policy"] == "Hộ bị thiệt hại"
+    assert s["receiving_points"][0]["account_no"] == "7700205123456"
+    assert s["call_documents"][0]["url"] == "https://example.vn/15.pdf"
+    assert s["totals"]["cash_balance_vnd"] == 550_000 and s["totals"]["cash_received_vnd"] == 800_000
+    assert s["totals"]["in_kind_received_value_vnd"] == 1_500_000
+    assert s["donors"] == {"count": 3, "identified": 2, "anonymous_gifts": 1}  # the reversed gift is not counted
+    assert s["last_line_no"] == 8 and s["as_of"] is not None
+    assert s["beneficiaries"] == [
+        {
+            "unit_id": s["beneficiaries"][0]["unit_id"],
+            "unit": None,
+            "support_level": "Mức 1",
+            "beneficiaries": 1,
+            "amount_vnd": 250_000,
+            "value_vnd": 0,
+        }
+    ]  # the reversed distribution counts no more
+    assert s["daily"] == [
+        {
+            "on": str(TODAY),
+            "cash_in_vnd": 1_100_000,
+            "cash_out_vnd": 550_000,
+            "goods_in_vnd": 1_500_000,
+            "goods_out_vnd": 0,
+        }
+    ]
+    assert (await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/summary")).status_code == 404

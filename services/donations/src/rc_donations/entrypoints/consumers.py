@@ -13,6 +13,7 @@ from rc_shared.events.campaigns import (
     BeneficiaryVerified,
     CampaignCancelled,
     CampaignClosed,
+    CampaignDisclosureUpdated,
     CampaignLaunched,
     CampaignSettled,
 )
@@ -30,6 +31,10 @@ def build_consumers(source: str) -> list[Consumer]:
     @campaigns.on(CampaignClosed, CampaignCancelled)
     async def _ended(conn: asyncpg.Connection, env: Envelope[CampaignClosed | CampaignCancelled]) -> None:
         await lifecycle.campaign_ended(conn, env.data, source)
+
+    @campaigns.on(CampaignDisclosureUpdated)
+    async def _disclosure(conn: asyncpg.Connection, env: Envelope[CampaignDisclosureUpdated]) -> None:
+        await lifecycle.disclosure_updated(conn, env.data)
 
     @campaigns.on(CampaignSettled)
     async def _settled(conn: asyncpg.Connection, env: Envelope[CampaignSettled]) -> None:

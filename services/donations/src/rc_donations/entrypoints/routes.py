@@ -23,7 +23,7 @@ POST     /distributions/{distribution_id}/reversal manage  as above
 GET      /campaigns/{campaign_id}/ledger           read    organising or a participating unit (403)
 GET      /campaigns/{campaign_id}/public-ledger    public  none (Decree 93 disclosure; donors named only
                                                            with consent)
-GET      /campaigns/{campaign_id}/public-ledger/lines[.csv|.xlsx]
+GET      /campaigns/{campaign_id}/public-ledger/summary|lines[.csv|.xlsx]
                                                    public  none (one line per movement, labels at read time)
 PUT      /donors/{donor_id}/consent                manage  as DELETE /donors/{donor_id}
 GET      /donors/{donor_id}                        read    one of the donor's gifts/pledges visible (404)
@@ -496,6 +496,18 @@ async def get_ledger_lines(
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)
+
+
+@public_router.get(
+    "/campaigns/{campaign_id}/public-ledger/summary",
+    tags=["ledgers"],
+    summary="The public ledger's header and Decree 93 Art. 14 blocks (totals, donors, targets, disclosure)",
+    response_model=s.PublicLedgerSummaryOut,
+    responses=errors(404),
+)
+async def get_ledger_summary(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    async with _connection(request) as conn:
+        return await lines.summary(conn, campaign_id)
 
 
 async def _check_ledger(request: Request, campaign_id: uuid.UUID) -> None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from rc_donations.domain.ledger import MAX_VND
 from rc_shared.api import OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
+from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -499,6 +500,66 @@ class LedgerLinesOut(Out):
     count: int = Field(description="Lines in this answer.")
     items: list[LedgerLineOut]
     next_after: int | None = Field(description="Pass as after= for the next (older) page; None: this is the last.")
+
+
+class PublicTargetOut(Out):
+    target: str
+    target_value: int
+    reached_value: int
+    percent: int = Field(description="Progress, 0 to 100.")
+
+
+class PublicDonorsOut(Out):
+    count: int = Field(description="Identified donors once each, plus each anonymous gift.")
+    identified: int
+    anonymous_gifts: int
+
+
+class BeneficiaryGroupOut(Out):
+    """Beneficiaries of live distributions, counted per commune and support level (never named)."""
+
+    unit_id: uuid.UUID
+    unit: str | None
+    support_level: str | None
+    beneficiaries: int
+    amount_vnd: int
+    value_vnd: int
+
+
+class DailyFlowOut(Out):
+    on: date
+    cash_in_vnd: int
+    cash_out_vnd: int
+    goods_in_vnd: int
+    goods_out_vnd: int
+
+
+class PublicLedgerSummaryOut(Out):
+    """The public ledger's header and Decree 93/2021 Art. 14 blocks."""
+
+    campaign_id: uuid.UUID
+    code: str
+    name: str
+    campaign_type: str
+    status: LedgerStatus
+    organising_unit: str | None
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date | None
+    as_of: datetime | None = Field(description="When the newest movement was written.")
+    last_line_no: int
+    totals: PublicTotalsOut
+    donors: PublicDonorsOut
+    targets: list[PublicTargetOut]
+    disclosure_version: int = Field(description="Version of the campaigns service's disclosure shown (0: none yet).")
+    call_documents: list[CallDocument]
+    support_policy: str | None
+    support_levels: list[SupportLevel]
+    receiving_points: list[ReceivingPoint]
+    beneficiaries: list[BeneficiaryGroupOut]
+    daily: list[DailyFlowOut] = Field(
+        description="Cash and goods in and out per day (the last 60 days with movements)."
+    )
 
 
 class DonorConsentIn(_In):

@@ -16,6 +16,7 @@ from rc_shared.events.campaigns import (
     BeneficiaryVerified,
     CampaignCancelled,
     CampaignClosed,
+    CampaignDisclosureUpdated,
     CampaignLaunched,
     CampaignSettled,
 )
@@ -96,4 +97,19 @@ async def unit_named(conn: asyncpg.Connection, unit_id: uuid.UUID, code: str | N
         unit_id,
         code,
         name,
+    )
+
+
+async def disclosure_updated(conn: asyncpg.Connection, e: CampaignDisclosureUpdated) -> None:
+    """Keep the newest version of a campaign's Decree 93 disclosure (for the public ledger page)."""
+    content = e.model_dump(
+        mode="json", include={"call_documents", "support_policy", "support_levels", "receiving_points"}
+    )
+    await conn.execute(
+        "INSERT INTO ledger_disclosures AS d (campaign_id, version, content) VALUES ($1, $2, $3)"
+        " ON CONFLICT (campaign_id) DO UPDATE SET version = excluded.version, content = excluded.content,"
+        " updated_at = now() WHERE d.version < excluded.version",
+        e.campaign_id,
+        e.version,
+        content,
     )

@@ -22,6 +22,7 @@ from rc_donations.adapters.ledgers import LedgerRepository
 from rc_donations.adapters.lines_repo import LineRepository
 from rc_donations.domain.lines import LineFilter, donor_label, published_note
 from rc_donations.domain.receipts import receipt_number
+from rc_donations.service_layer import reports
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import NotFound
 
@@ -125,6 +126,83 @@ async def lines_page(
         "count": len(items),
         "items": items,
         "next_after": items[-1]["line_no"] if more and items else None,
+    }
+
+
+async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 60) -> dict[str, Any]:
+    """The public ledger's header and Decree 93 Art. 14 blocks: totals, donors, targets, windows, "as
+    of", the disclosure the campaigns service published, beneficiaries counted per commune and
+    support level (never named), and cash and goods in and out per day (the chart)."""
+    led = await reports.ledger(conn, campaign_id)
+    repo = LineRepository(conn)
+    head = await repo.head(campaign_id)
+    disclosure = await conn.fetchrow(
+        "SELECT version, content, updated_at FROM ledger_disclosures WHERE campaign_id = $1", campaign_id
+    )
+    content = disclosure["content"] if disclosure else {}
+    groups = await repo.beneficiaries(campaign_id)
+    names = await unit_names(conn, {g["unit_id"] for g in groups} | {led["organising_unit_id"]})
+    return {
+        "campaign_id": campaign_id,
+        "code": led["code"],
+        "name": led["name"],
+        "campaign_type": led["campaign_type"],
+        "status": led["status"],
+        "organising_unit": names.get(led["organising_unit_id"]),
+        "receiving_from": led["receiving_from"],
+        "receiving_until": led["receiving_until"],
+        "distribution_deadline": led["distribution_deadline"],
+        "as_of": head["updated_at"] if head else None,
+        "last_line_no": head["last_line_no"] if head else 0,
+        "totals": {
+            "cash_received_vnd": led["cash"]["net_received_vnd"],
+            "in_kind_received_value_vnd": led["in_kind"]["net_received_value_vnd"],
+            "blood_units": led["blood"]["net_units"],
+            "cash_distributed_vnd": led["cash"]["net_distributed_vnd"],
+            "goods_distributed_value_vnd": led["in_kind"]["net_distributed_value_vnd"],
+            "cash_balance_vnd": led["cash"]["balance_vnd"],
+            "goods_balance_value_vnd": led["in_kind"]["balance_value_vnd"],
+        },
+        "donors": {
+            "count": led["donors"]["count"],
+            "identified": led["donors"]["identified"],
+            "anonymous_gifts": led["donors"]["anonymous_gifts"],
+        },
+        "targets": [
+            {
+                "target": t["target"],
+                "target_value": t["target_value"],
+                "reached_value": t["reached_value"],
+                "percent": min(100, int(100 * t["reached_value"] / t["target_value"])) if t["target_value"] else 0,
+            }
+            for t in led["targets"]
+        ],
+        "disclosure_version": disclosure["version"] if disclosure else 0,
+        "call_documents": content.get("call_documents", []),
+        "support_policy": content.get("support_policy"),
+        "support_levels": content.get("support_levels", []),
+        "receiving_points": content.get("receiving_points", []),
+        "beneficiaries": [
+            {
+                "unit_id": g["unit_id"],
+                "unit": names.get(g["unit_id"]),
+                "support_level": g["support_level"],
+                "beneficiaries": g["beneficiaries"],
+                "amount_vnd": g["amount_vnd"],
+                "value_vnd": g["value_vnd"],
+            }
+            for g in groups
+        ],
+        "daily": [
+            {
+                "on": d["on_date"],
+                "cash_in_vnd": d["cash_in_vnd"],
+                "cash_out_vnd": d["cash_out_vnd"],
+                "goods_in_vnd": d["goods_in_vnd"],
+                "goods_out_vnd": d["goods_out_vnd"],
+            }
+            for d in await repo.daily(campaign_id, days)
+        ],
     }
 
 
