@@ -354,3 +354,31 @@ async def test_summary_has_totals_donors_targets_disclosure_beneficiary_counts_a
         }
     ]
     assert (await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/summary")).status_code == 404
+
+
+async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_names_only_consenting_donors(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    r = await client.get(f"/public/campaigns/{cid}/ledger")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    for key in ("a", "b", "c", "d", "e", "f"):
+        assert html.count(f'data-line-id="{m[key]["id"]}"') == 1
+    assert "Nguyễn Văn An" in html and "Canary" not in html and "0912" not in html
+    assert "Nghị định số 93/2021/NĐ-CP" in html and '<html lang="vi">' in html
+    empty = await client.get(
+        f"/public/campaigns/{cid}/ledger",
+        params={"q": "", "amount_min": "", "amount_max": "", "from": "", "to": "", "reference": "", "direction": ""},
+    )
+    assert empty.status_code == 200 and empty.text.count("data-line-id=") == 8
+    found = await client.get(f"/public/campaigns/{cid}/ledger", params={"q": "nguyen van a", "amount_min": "500.000"})
+    assert found.text.count("data-line-id=") == 1 and f'data-line-id="{m["a"]["id"]}"' in found.text
+    bad = await client.get(f"/public/campaigns/{cid}/ledger", params={"amount_min": "năm trăm"})
+    assert bad.status_code == 422 and "amount_min" in bad.text
+    bad = await client.get(f"/public/campaigns/{cid}/ledger", params={"from": "2026-13-01"})
+    assert bad.status_code == 422 and "from" in bad.text
+    assert (await client.get(f"/public/campaigns/{uuid.uuid4()}/ledger")).status_code == 404
+    etag = r.headers["ETag"]
+    assert (await client.get(f"/public/campaigns/{cid}/ledger", headers={"If-None-Match": etag})).status_code == 304

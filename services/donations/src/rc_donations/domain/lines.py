@@ -59,6 +59,47 @@ class LineFilter:
     direction: str | None = None
 
 
+def form_filter(values: dict[str, str | None]) -> LineFilter:
+    """The filters of the page's search form, where an empty field means no filter (Invalid naming
+    a field that is not a whole number or a YYYY-MM-DD date)."""
+
+    def given(name: str) -> str | None:
+        v = values.get(name)
+        return v.strip() if v is not None and v.strip() else None
+
+    def number(name: str) -> int | None:
+        v = given(name)
+        if v is None:
+            return None
+        digits = v.replace(".", "").replace(",", "").replace(" ", "")
+        if not digits.isdigit():
+            raise Invalid(f"{name} must be a whole number of VND", field=name)
+        return int(digits)
+
+    def day(name: str) -> date | None:
+        v = given(name)
+        if v is None:
+            return None
+        try:
+            if len(v) != 10:
+                raise ValueError(v)
+            return date.fromisoformat(v)
+        except ValueError:
+            raise Invalid(f"{name} must be a date YYYY-MM-DD", field=name) from None
+
+    return check_filter(
+        LineFilter(
+            q=given("q"),
+            amount_min=number("amount_min"),
+            amount_max=number("amount_max"),
+            date_from=day("from"),
+            date_to=day("to"),
+            reference=given("reference"),
+            direction=given("direction"),
+        )
+    )
+
+
 def name_fragment(q: str) -> str:
     """A name fragment as searched: NFC, whitespace collapsed, at least one letter, no control
     characters (Invalid naming ``q``). The database folds diacritics and case (``rc_fold``)."""
@@ -78,8 +119,21 @@ def reference_suffix(ref: str) -> str:
     return text
 
 
+MAX_AMOUNT = 10**15
+MAX_TEXT = 100
+
+
 def check_filter(f: LineFilter) -> LineFilter:
-    """Refuse contradictory bounds (Invalid naming the field); normalise the text filters."""
+    """Refuse out-of-range and contradictory bounds (Invalid naming the field); normalise the text
+    filters."""
+    for name, amount in (("amount_min", f.amount_min), ("amount_max", f.amount_max)):
+        if amount is not None and not 0 <= amount <= MAX_AMOUNT:
+            raise Invalid(f"{name} must be from 0 to {MAX_AMOUNT} VND", field=name)
+    for name, text in (("q", f.q), ("reference", f.reference)):
+        if text is not None and len(text) > MAX_TEXT:
+            raise Invalid(f"{name} must be at most {MAX_TEXT} characters", field=name)
+    if f.direction not in (None, "in", "out"):
+        raise Invalid("direction must be in or out", field="direction")
     if f.amount_min is not None and f.amount_max is not None and f.amount_min > f.amount_max:
         raise Invalid("amount_min must not be more than amount_max", field="amount_min")
     if f.date_from is not None and f.date_to is not None and f.date_from > f.date_to:
