@@ -76,7 +76,10 @@ def vnd(amount: int | None) -> str:
     return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
 
 
-def vn_date(d: date | None) -> str:
+def vn_date(d: date | str | None) -> str:
+    """A date (or an ISO date from a stored document) as 31/12/2026."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
     return "–" if d is None else d.strftime("%d/%m/%Y")
 
 
@@ -114,7 +117,7 @@ def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
     top = max(max(d["cash_in_vnd"], d["cash_out_vnd"]) for d in daily) or 1
     axis = CHART_H / 2
     slot = CHART_W / len(daily)
-    w = max(1.0, slot * 0.8)
+    w = min(48.0, max(1.0, slot * 0.8))
     bars = []
     for i, d in enumerate(daily):
         h_in = (axis - 14) * d["cash_in_vnd"] / top
