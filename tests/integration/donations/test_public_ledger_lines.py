@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import uuid
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import openpyxl
 
+from rc_donations.entrypoints.app import MIGRATIONS
+from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
+from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 
 ANON = "Nhà hảo tâm ẩn danh"
@@ -382,3 +387,95 @@ async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_
     assert (await client.get(f"/public/campaigns/{uuid.uuid4()}/ledger")).status_code == 404
     etag = r.headers["ETag"]
     assert (await client.get(f"/public/campaigns/{cid}/ledger", headers={"If-None-Match": etag})).status_code == 304
+
+
+async def test_the_migration_backfills_one_line_per_recorded_movement_and_new_lines_continue(
+    infra: Any, drop_later: list[str], tmp_path: Path
+) -> None:
+    dsn = await create_database_async(infra.admin_dsn, "donations")
+    drop_later.append(dsn)
+    before = tmp_path / "rc_donations" / "migrations"  # the same versions, up to 0003
+    before.mkdir(parents=True)
+    for f in sorted(MIGRATIONS.glob("*.sql")):
+        if f.name < "0004":
+            shutil.copy(f, before / f.name)
+    await migrate(dsn, [before])
+    conn = await connect(dsn)
+    try:
+        cid = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
+            " receiving_until) VALUES ($1, 'BF', 'x', 'emergency_relief', $2, $3, $3)",
+            cid,
+            uuid.uuid4(),
+            TODAY,
+        )
+        named, hidden = uuid.uuid4(), uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO donors (id, donor_type, name, consent_to_be_named) VALUES"
+            " ($1, 'individual', 'Nguyễn Văn An', true), ($2, 'individual', 'Canary Ẩn', false)",
+            named,
+            hidden,
+        )
+        gifts = []
+        for i, (donor, pub, kind) in enumerate(
+            [(named, True, "cash"), (hidden, False, "cash"), (None, False, "in_kind"), (None, False, "cash")]
+        ):
+            gid = uuid.uuid4()
+            gifts.append(gid)
+            await conn.execute(
+                "INSERT INTO donations (id, campaign_id, kind, amount_vnd, value_vnd, donor_id, donor_type,"
+                " publicly_named, unit_id, channel, received_on, receipt_no)"
+                " VALUES ($1, $2, $3, $4, $5, $6, 'individual', $7, $8, 'cash', $9, $10)",
+                gid, cid, kind, 1000 * (i + 1) if kind == "cash" else 0, 500 if kind == "in_kind" else 0,
+                donor, pub, uuid.uuid4(), TODAY, i + 1,
+            )  # fmt: skip
+        await conn.execute(
+            "INSERT INTO donation_reversals (id, donation_id, campaign_id, reason, reversed_on)"
+            " VALUES (gen_random_uuid(), $1, $2, 'x', $3)",
+            gifts[3],
+            cid,
+            TODAY,
+        )
+        ben, commune = uuid.uuid4(), uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO beneficiaries (id, unit_id, verified_on) VALUES ($1, $2, $3)", ben, commune, TODAY
+        )
+        dist = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO distributions (id, campaign_id, beneficiary_id, kind, amount_vnd, unit_id, distributed_on)"
+            " VALUES ($1, $2, $3, 'cash', 700, $4, $5)",
+            dist,
+            cid,
+            ben,
+            uuid.uuid4(),
+            TODAY,
+        )
+        await migrate(dsn, [MIGRATIONS])  # 0004 backfills
+        lines = await conn.fetch("SELECT * FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no", cid)
+        assert [r["line_no"] for r in lines] == [1, 2, 3, 4, 5, 6]
+        assert sorted(r["movement"] for r in lines) == sorted(["donation"] * 4 + ["donation_reversal", "distribution"])
+        assert {r["donation_id"] for r in lines if r["movement"] == "donation"} == set(gifts)
+        running = 0
+        for r in lines:
+            running += (1 if r["direction"] == "in" else -1) * (r["amount_vnd"] if r["kind"] == "cash" else 0)
+            assert r["cash_balance_vnd"] == running
+        assert running == 1000 + 2000 - 700  # gift 4 (4000) reversed, the in-kind gift holds no cash
+        assert lines[-1]["goods_balance_vnd"] == 500
+        assert {r["name_key"] for r in lines} == {None, "nguyen van an"}
+        assert next(r for r in lines if r["movement"] == "distribution")["unit_id"] == commune
+        # the next movement continues the numbering and the balance
+        await conn.execute(
+            "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, received_on,"
+            " receipt_no) VALUES (gen_random_uuid(), $1, 'cash', 50, 'anonymous', $2, 'cash', $3, 5)",
+            cid,
+            uuid.uuid4(),
+            TODAY,
+        )
+        last = await conn.fetchrow(
+            "SELECT line_no, cash_balance_vnd FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no DESC LIMIT 1",
+            cid,
+        )
+        assert last is not None and (last["line_no"], last["cash_balance_vnd"]) == (7, running + 50)
+    finally:
+        await conn.close()
