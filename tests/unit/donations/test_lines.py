@@ -58,3 +58,11 @@ def test_filters_refuse_contradictions_and_text_without_a_letter_naming_the_fiel
     assert e.value.details["field"] == "reference"
     f = check_filter(LineFilter(q="  Nguyễn   văn ", reference=" FT26ABC "))
     assert (f.q, f.reference) == ("Nguyễn văn", "ft26abc")
+
+
+def test_the_page_links_only_web_addresses_and_reads_stored_iso_dates() -> None:
+    from rc_donations.entrypoints.pages import vn_date, web_link
+
+    assert web_link("https://example.vn/15.pdf") == "https://example.vn/15.pdf"
+    assert web_link("javascript:alert(1)") is None and web_link(None) is None
+    assert vn_date("2026-11-20") == "20/11/2026" and vn_date(date(2026, 1, 2)) == "02/01/2026" and vn_date(None) == "–"

@@ -89,6 +89,11 @@ def vn_time(t: datetime | None) -> str:
     return t.astimezone(clock.zone()).strftime("%H:%M %d/%m/%Y")
 
 
+def web_link(url: str | None) -> str | None:
+    """A link the page may render: http(s) only (the campaigns API refuses others; checked again here)."""
+    return url if url is not None and url.startswith(("https://", "http://")) else None
+
+
 _templates = Environment(
     loader=PackageLoader("rc_donations.entrypoints", "templates"),
     autoescape=True,
@@ -100,6 +105,7 @@ _templates.filters.update(
     vnd=vnd,
     vn_date=vn_date,
     vn_time=vn_time,
+    web_link=web_link,
     campaign_type=lambda v: TYPES.get(v, v),
     campaign_state=lambda v: STATES.get(v, v),
     target_label=lambda v: TARGETS.get(v, v),

@@ -264,6 +264,7 @@ async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.
     fd, path = tempfile.mkstemp(suffix=".xlsx", prefix="ledger-")
     os.close(fd)
     wb = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
+    done = False
     try:
         ws = wb.add_worksheet("So cai")
         bold = wb.add_format({"bold": True})
@@ -281,6 +282,9 @@ async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.
                     ws.write_number(r, c, value, money)
                 else:
                     ws.write_string(r, c, str(value))
+        done = True
     finally:
         wb.close()
+        if not done:  # a failed or cancelled export leaves no file behind
+            os.remove(path)
     return path
