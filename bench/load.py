@@ -9,12 +9,17 @@
    arrives): the public campaign page and the campaign report at ``--read-rate``; single donation
    POSTs all to that campaign at ``--post-rate``, each with its own Idempotency-Key; an overload
    step of POSTs at 3x ``--post-rate`` (the rate the issue calls sustainable).
+   The public campaign ledger (issue 9) at ``--ledger-rate``: its first page as people load it (the
+   HTML page of the donations service, with its header and Art. 14 blocks), the first page of its JSON
+   API, and "check my donation" searches on the JSON API (the end of a bank reference, an exact
+   amount, a name fragment, rotating). Then one full CSV download of the ledger: its rows, bytes,
+   seconds and the donations process's peak RSS while it streams.
 3. Prints per step the success ratio, p50, p99, max and status codes, the peak RSS of each service
    process during the step, and the raw Kafka and PostgreSQL baselines measured in the same run
    (bench/baselines.py); writes it all as JSON to bench/results/load-<timestamp>.json.
 
     deploy/tools/install-vegeta.sh        # builds vegeta into .local/bin (run on first use anyway)
-    ./dev bench load --donations 100000 --read-rate 2000 --post-rate 500 --duration 10
+    ./dev bench load --donations 100000 --read-rate 2000 --post-rate 500 --ledger-rate 500 --duration 10
 
 Benchmark only: the machine is shared (the load average is printed); compare figures of one run.
 """
@@ -55,7 +60,15 @@ from bench.pipeline import (  # noqa: E402
 from tests.e2e.harness import auth  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
 
-STEPS = ("public_page", "campaign_report", "donation_posts", "overload_posts")
+STEPS = (
+    "public_page",
+    "campaign_report",
+    "donation_posts",
+    "overload_posts",
+    "ledger_page",
+    "ledger_lines_api",
+    "ledger_search",
+)
 
 
 def vegeta() -> str:
@@ -90,6 +103,47 @@ def donation_targets(path: Path, url: str, n: int, step: str, headers: dict[str,
                 body["bank_reference"] = f"{step}-{i:08d}"
                 body["donor"] = {"type": "individual", "name": f"Nguoi {i}", "phone": f"09{i:08d}"}
             f.write(_target("POST", url, headers | {"Idempotency-Key": f"{step}-{i}"}, body))
+
+
+def ledger_search_targets(path: Path, base: str, rows: int, n: int = 3000) -> None:
+    """Searches of the public ledger as donors check their gift, rotating: the end of a statement row's
+    bank reference (FT0000123456 -> "123456"), an exact amount (the statement's are whole thousands from
+    10,000 to 1,999,000 VND) and a name fragment without diacritics."""
+    with path.open("w") as f:
+        for i in range(n):
+            row = (i * 7919) % max(1, rows)
+            if i % 3 == 0:
+                query = f"reference={row % 10**6:06d}"
+            elif i % 3 == 1:
+                amount = (10 + (i * 31) % 1990) * 1000
+                query = f"amount_min={amount}&amount_max={amount}"
+            else:
+                query = "q=nguyen+van"
+            f.write(_target("GET", f"{base}?{query}", {}))
+
+
+async def csv_download(stack: Stack, url: str) -> dict[str, Any]:
+    """One full download of the ledger as CSV, streamed; the donations process's RSS sampled meanwhile."""
+    peak = before = rss_mb(stack.pid("donations"))
+    rows = size = 0
+    t0 = time.perf_counter()
+    async with httpx.AsyncClient(timeout=None) as client, client.stream("GET", url) as r:
+        r.raise_for_status()
+        last = t0
+        async for chunk in r.aiter_bytes():
+            size += len(chunk)
+            rows += chunk.count(b"\n")
+            if time.perf_counter() - last > 0.2:
+                peak = max(peak, rss_mb(stack.pid("donations")))
+                last = time.perf_counter()
+    peak = max(peak, rss_mb(stack.pid("donations")))
+    return {
+        "rows": rows - 1,  # the header
+        "bytes": size,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "donations_rss_before_mb": before,
+        "donations_peak_rss_mb": peak,
+    }
 
 
 @dataclass(frozen=True)
@@ -133,7 +187,9 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
     }
 
 
-async def run(donations: int, read_rate: int, post_rate: int, duration: float, workdir: Path) -> dict[str, Any]:
+async def run(
+    donations: int, read_rate: int, post_rate: int, duration: float, workdir: Path, ledger_rate: int = 500
+) -> dict[str, Any]:
     infra = select_infrastructure()
     veg = vegeta()
     stack = start_stack(
@@ -155,10 +211,18 @@ async def run(donations: int, read_rate: int, post_rate: int, duration: float, w
             Step("campaign_report", read_rate, workdir / "report.jsonl"),
             Step("donation_posts", post_rate, workdir / "posts.jsonl"),
             Step("overload_posts", 3 * post_rate, workdir / "overload.jsonl"),
+            Step("ledger_page", ledger_rate, workdir / "ledger_page.jsonl"),
+            Step("ledger_lines_api", ledger_rate, workdir / "ledger_lines.jsonl"),
+            Step("ledger_search", ledger_rate, workdir / "ledger_search.jsonl"),
         ]
+        dn = stack.url("donations")
+        lines_url = f"{dn}/campaigns/{cid}/public-ledger/lines"
+        steps[4].targets.write_text(_target("GET", f"{dn}/public/campaigns/{cid}/ledger", {}))
+        steps[5].targets.write_text(_target("GET", lines_url, {}))
+        ledger_search_targets(steps[6].targets, lines_url, donations)
         steps[0].targets.write_text(_target("GET", stack.url("reporting") + f"/public/campaigns/{cid}", {}))
         steps[1].targets.write_text(_target("GET", stack.url("reporting") + f"/reports/campaigns/{cid}", headers))
-        for s in steps[2:]:
+        for s in steps[2:4]:
             donation_targets(
                 s.targets, post_url, max(1, int(s.rate * duration)), f"{s.name}-{uuid.uuid4().hex[:6]}", headers
             )
@@ -168,6 +232,8 @@ async def run(donations: int, read_rate: int, post_rate: int, duration: float, w
             result["steps"].append(res)
             print(_line(res), flush=True)
             await asyncio.sleep(1)
+        result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
+        print(_csv_line(result["ledger_csv"]), flush=True)
     finally:
         stack.stop()
     raw_n = min(donations, 100_000)
@@ -185,12 +251,20 @@ def _line(r: dict[str, Any]) -> str:
     )
 
 
+def _csv_line(c: dict[str, Any]) -> str:
+    return (
+        f"ledger CSV download: {c['rows']} rows, {c['bytes'] / 1e6:.1f} MB in {c['seconds']} s;"
+        f" donations RSS {c['donations_rss_before_mb']} MB before, peak {c['donations_peak_rss_mb']} MB"
+    )
+
+
 def summary(res: dict[str, Any]) -> str:
     b = res["build"]
     lines = [
         f"build: {b['rows']} donations, stages (s from the start) {b['stages_s']},"
         f" {b['end_to_end_per_s']} donations/s end to end (import alone {b['import_per_s']}/s)",
         *(_line(s) for s in res["steps"]),
+        _csv_line(res["ledger_csv"]),
         f"raw Kafka: produce {res['kafka_raw']['produce_per_s']}/s, consume {res['kafka_raw']['consume_per_s']}/s;"
         f" raw PostgreSQL COPY {res['postgres_copy']['copy_per_s']} rows/s",
         f"load average at start {res['load_average_at_start']} (2-core machines are shared: compare within a run)",
@@ -203,12 +277,15 @@ def main(argv: list[str] | None = None) -> Path:
     parser.add_argument("--donations", type=int, default=1_000_000, help="donations the campaign is built with")
     parser.add_argument("--read-rate", type=int, default=2000, help="GETs a second (public page, report)")
     parser.add_argument("--post-rate", type=int, default=500, help="donation POSTs a second (overload: 3x)")
+    parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
     results: Path = args.results
     with tempfile.TemporaryDirectory() as tmp:
-        res = asyncio.run(run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp)))
+        res = asyncio.run(
+            run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp), args.ledger_rate)
+        )
     results.mkdir(parents=True, exist_ok=True)
     path = results / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(res, indent=2))

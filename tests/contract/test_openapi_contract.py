@@ -27,8 +27,14 @@ from rc_shared import api
 ROOT = Path(__file__).resolve().parents[2]
 ERROR_REF = "#/components/schemas/ErrorOut"
 PUBLIC = {  # no token: the transparency pages and health
-    "campaigns": {"GET /campaigns/{campaign_id}/beneficiaries/public"},
-    "donations": {"GET /campaigns/{campaign_id}/public-ledger"},
+    "campaigns": {"GET /campaigns/{campaign_id}/beneficiaries/public", "GET /campaigns/{campaign_id}/disclosure"},
+    "donations": {
+        "GET /campaigns/{campaign_id}/public-ledger",
+        "GET /campaigns/{campaign_id}/public-ledger/lines",
+        "GET /campaigns/{campaign_id}/public-ledger/summary",
+        "GET /campaigns/{campaign_id}/public-ledger/lines.csv",
+        "GET /campaigns/{campaign_id}/public-ledger/lines.xlsx",
+    },
     "reporting": {"GET /reports/campaigns", "GET /reports/campaigns/{campaign_id}"},
 }
 

@@ -11,9 +11,8 @@ from bench import load
 
 
 def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: Any, tmp_path: Path) -> None:
-    path = load.main(
-        ["--donations", "200", "--read-rate", "20", "--post-rate", "10", "--duration", "1", "--results", str(tmp_path)]
-    )
+    args = ["--donations", "200", "--read-rate", "20", "--post-rate", "10", "--ledger-rate", "10"]
+    path = load.main([*args, "--duration", "1", "--results", str(tmp_path)])
     res = json.loads(path.read_text())
     assert res["build"]["rows"] == 200
     assert set(res["build"]["stages_s"]) == {"import", "relay", "campaigns", "reporting"}
@@ -23,4 +22,6 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
         assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
         assert all(mb > 0 for mb in s["peak_rss_mb"].values())
     assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
+    csv = res["ledger_csv"]
+    assert csv["rows"] >= 200 and csv["bytes"] > 0 and csv["donations_peak_rss_mb"] > 0
     assert res["kafka_raw"]["records"] == 200 and res["postgres_copy"]["rows"] == 200

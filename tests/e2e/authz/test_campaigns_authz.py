@@ -150,6 +150,20 @@ async def b_public(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/campaigns/{await campaign(scene, unit, 'main', 'launched')}/beneficiaries/public", None, {}
 
 
+DISCLOSURE = {
+    "support_policy": "Hộ bị thiệt hại nặng",
+    "receiving_points": [{"method": "in_person", "location": "Trụ sở"}],
+}
+
+
+async def b_put_disclosure(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{await campaign(scene, unit, 'main', 'launched')}/disclosure", DISCLOSURE, {}
+
+
+async def b_get_disclosure(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{await campaign(scene, unit, 'main', 'launched')}/disclosure", None, {}
+
+
 async def b_register(scene: Scene, unit: uuid.UUID) -> Built:
     return "/beneficiaries", beneficiary_body(unit, await campaign(scene, unit, "main", "launched")), {}
 
@@ -214,6 +228,8 @@ ROWS = [
     Row("POST",  "/campaigns/{campaign_id}/settle",               "- - M A", 200, 403, b_settle),
     Row("POST",  "/campaigns/{campaign_id}/cancel",               "- - M A", 200, 403, b_cancel),
     Row("GET",   "/campaigns/{campaign_id}/beneficiaries/public", PUBLIC,    200, 200, b_public),
+    Row("PUT",   "/campaigns/{campaign_id}/disclosure",           "- - M A", 200, 403, b_put_disclosure),
+    Row("GET",   "/campaigns/{campaign_id}/disclosure",           PUBLIC,    200, 200, b_get_disclosure),
     Row("POST",  "/beneficiaries",                                "- D M A", 201, 403, b_register),
     Row("GET",   "/beneficiaries",                                "V D M A", 200, 403, b_list_beneficiaries),
     Row("GET",   "/beneficiaries/{beneficiary_id}",               "V D M A", 200, 404, b_get_beneficiary),

@@ -187,6 +187,31 @@ async def b_public_ledger(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger", None, {}
 
 
+async def b_ledger_lines(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger/lines", None, {}
+
+
+async def b_ledger_summary(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger/summary", None, {}
+
+
+async def b_ledger_csv(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger/lines.csv", None, {}
+
+
+async def b_ledger_xlsx(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/campaigns/{(await world(scene, unit))['campaign']}/public-ledger/lines.xlsx", None, {}
+
+
+async def b_ledger_page(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/public/campaigns/{(await world(scene, unit))['campaign']}/ledger", None, {}
+
+
+async def b_consent(scene: Scene, unit: uuid.UUID) -> Built:
+    gift = await new_record(scene, unit, "donations", cash(unit, 2000, named_donor()))
+    return f"/donors/{gift['donor_id']}/consent", {"consent_to_be_named": False}, {}
+
+
 async def b_get_donor(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/donors/{(await world(scene, unit))['donor']}", None, {}
 
@@ -222,6 +247,12 @@ ROWS = [
     Row("POST",   "/distributions/{distribution_id}/reversal", "- - M A", 201, 403, b_reverse_distribution),
     Row("GET",    "/campaigns/{campaign_id}/ledger",         "V D M A", 200, 403, b_ledger),
     Row("GET",    "/campaigns/{campaign_id}/public-ledger",  PUBLIC,    200, 200, b_public_ledger),
+    Row("GET",    "/campaigns/{campaign_id}/public-ledger/lines", PUBLIC, 200, 200, b_ledger_lines),
+    Row("GET",    "/campaigns/{campaign_id}/public-ledger/summary", PUBLIC, 200, 200, b_ledger_summary),
+    Row("GET",    "/campaigns/{campaign_id}/public-ledger/lines.csv", PUBLIC, 200, 200, b_ledger_csv),
+    Row("GET",    "/campaigns/{campaign_id}/public-ledger/lines.xlsx", PUBLIC, 200, 200, b_ledger_xlsx),
+    Row("GET",    "/public/campaigns/{campaign_id}/ledger",  PUBLIC,    200, 200, b_ledger_page),
+    Row("PUT",    "/donors/{donor_id}/consent",              "- - M A", 200, 404, b_consent),
     Row("GET",    "/donors/{donor_id}",                      "V D M A", 200, 404, b_get_donor),
     Row("DELETE", "/donors/{donor_id}",                      "- - M A", 200, 404, b_erase_donor),
     Row("GET",    "/donors/{donor_id}/blood-eligibility",    "V D M A", 200, 404, b_eligibility),

@@ -22,6 +22,7 @@ TABLES = (
     "sponsorships",
     "blood_sessions",
     "blood_registrations",
+    "campaign_disclosures",
     "outbox",
 )
 

@@ -123,6 +123,10 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     ("POST", "/campaigns/{launched}/close", {"closed_on": "2025-02-31"}, 422, "field:closed_on"),
     ("POST", "/campaigns/{draft}/cancel", {"reason": "x" * 2001}, 422, "field:reason"),
     ("POST", "/campaigns/{draft}/launch", {"launched_on": 12}, 422, "field:launched_on"),
+    # PUT /campaigns/{id}/disclosure
+    ("PUT", f"/campaigns/{UNKNOWN}/disclosure", {}, 404, f"campaign {UNKNOWN}"),
+    ("PUT", "/campaigns/{draft}/disclosure", {"support_levels": "Mức 1"}, 422, "field:support_levels"),
+    ("PUT", "/campaigns/{draft}/disclosure", {"call_documents": [{"title": "x", "url": "ftp://x"}]}, 422, "https://"),
     # beneficiaries
     ("POST", "/beneficiaries", _b(kind="family"), 422, "field:kind"),
     ("POST", "/beneficiaries", {k: v for k, v in _b().items() if k != "consent"}, 422, "field:consent"),

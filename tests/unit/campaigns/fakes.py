@@ -27,6 +27,7 @@ class FakeCampaignRepository:
         self.rows: dict[uuid.UUID, Campaign] = {}
         self.totals_by_id: dict[uuid.UUID, Totals] = {}
         self.reached_by_id: dict[uuid.UUID, dict[str, datetime]] = {}
+        self.disclosures: dict[uuid.UUID, dict[str, Any]] = {}
 
     async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign | None:
         c = self.rows.get(campaign_id)
@@ -42,6 +43,14 @@ class FakeCampaignRepository:
     async def save(self, c: Campaign) -> None:
         assert c.id in self.rows
         self.rows[c.id] = copy.deepcopy(c)
+
+    async def save_disclosure(self, campaign_id: uuid.UUID, content: dict[str, Any]) -> int:
+        version = self.disclosures.get(campaign_id, {"version": 0})["version"] + 1
+        self.disclosures[campaign_id] = {"version": version, "content": copy.deepcopy(content), "updated_at": None}
+        return int(version)
+
+    async def disclosure(self, campaign_id: uuid.UUID) -> dict[str, Any] | None:
+        return copy.deepcopy(self.disclosures.get(campaign_id))
 
     async def ancestors(self, campaign_id: uuid.UUID) -> list[uuid.UUID]:
         out: list[uuid.UUID] = []

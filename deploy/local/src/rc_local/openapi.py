@@ -45,7 +45,11 @@ def _client(service: str, document_path: Path, out: Path) -> None:
     config_file = ConfigFile(
         package_name_override=service,
         post_hooks=[],  # no formatter run: the output depends on the pinned generator only
-        content_type_overrides={"application/problem+json": "application/json"},  # errors parse as ErrorOut
+        content_type_overrides={
+            "application/problem+json": "application/json",  # errors parse as ErrorOut
+            # downloads (the public ledger's XLSX) are bytes to a client
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "application/octet-stream",
+        },
         literal_enums=True,
     )
     config = Config.from_sources(config_file, MetaType.NONE, document_path, "utf-8", False, out)

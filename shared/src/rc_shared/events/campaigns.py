@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rc_shared.catalogue import register
+from rc_shared.dates import Day
 from rc_shared.envelope import Event
 
 CAMPAIGNS_TOPIC = "campaigns.campaigns"
@@ -64,6 +65,52 @@ class CampaignLaunched(_CampaignEvent):
     distribution_deadline: date
     targets: Targets
     parent_campaign_id: uuid.UUID | None = None
+
+
+class CallDocument(BaseModel):
+    """A document calling for contributions (Decree 93/2021 Art. 14 (a)): a decision, a letter, an appeal."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=1, max_length=300)
+    number: str | None = Field(None, max_length=100, description="Its number, e.g. 15/QĐ-CTĐ.")
+    issued_on: Day | None = None
+    url: str | None = Field(None, max_length=1000, description="Where the document is published (http or https).")
+
+
+class SupportLevel(BaseModel):
+    """One level of the campaign's support policy (Art. 14 (c))."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=1, max_length=200)
+    amount_vnd: int | None = Field(None, ge=0, description="Support per beneficiary at this level, if in cash.")
+    description: str | None = Field(None, max_length=1000)
+
+
+class ReceivingPoint(BaseModel):
+    """Where, when and how contributions are received (Art. 14 (d)): the organisation's own accounts
+    and offices (public organisational data, never a person's)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    method: Literal["bank_transfer", "in_person", "e_wallet", "other"]
+    bank: str | None = Field(None, max_length=200)
+    account_no: str | None = Field(None, max_length=50, description="The organisation's campaign account.")
+    account_holder: str | None = Field(None, max_length=200, description="The organisation holding the account.")
+    location: str | None = Field(None, max_length=500, description="The office receiving in person.")
+    hours: str | None = Field(None, max_length=300, description="When it receives.")
+    note: str | None = Field(None, max_length=1000)
+
+
+@register
+class CampaignDisclosureUpdated(_CampaignEvent):
+    """The campaign's Decree 93 disclosure changed (call documents, support policy and levels,
+    receiving points); each event carries the whole disclosure and a version increasing by one."""
+
+    event_type: ClassVar[str] = "campaigns.campaign.disclosure_updated.v1"
+    version: int = Field(ge=1)
+    call_documents: list[CallDocument] = Field(default_factory=list)
+    support_policy: str | None = None
+    support_levels: list[SupportLevel] = Field(default_factory=list)
+    receiving_points: list[ReceivingPoint] = Field(default_factory=list)
 
 
 @register

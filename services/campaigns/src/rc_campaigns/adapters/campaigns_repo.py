@@ -97,6 +97,24 @@ class CampaignRepository:
         sets = ", ".join(f"{n} = ${i}" for i, n in enumerate(names, start=1) if n != "id")
         await self.conn.execute(f"UPDATE campaigns SET {sets}, updated_at = now() WHERE id = $1", *_values(c))
 
+    async def save_disclosure(self, campaign_id: uuid.UUID, content: dict[str, Any]) -> int:
+        """Replace the campaign's disclosure; returns its new version (1, 2, ...)."""
+        version: int = await self.conn.fetchval(
+            "INSERT INTO campaign_disclosures AS d (campaign_id, version, content) VALUES ($1, 1, $2)"
+            " ON CONFLICT (campaign_id) DO UPDATE SET version = d.version + 1, content = excluded.content,"
+            " updated_at = now() RETURNING version",
+            campaign_id,
+            content,
+        )
+        return version
+
+    async def disclosure(self, campaign_id: uuid.UUID) -> dict[str, Any] | None:
+        """(version, content, updated_at) of the campaign's disclosure; None: never published."""
+        r = await self.conn.fetchrow(
+            "SELECT version, content, updated_at FROM campaign_disclosures WHERE campaign_id = $1", campaign_id
+        )
+        return dict(r) if r else None
+
     async def ancestors(self, campaign_id: uuid.UUID) -> list[uuid.UUID]:
         """The campaign and its parents, nearest first."""
         rows = await self.conn.fetch(

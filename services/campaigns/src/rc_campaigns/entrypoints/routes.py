@@ -15,6 +15,8 @@ POST     /campaigns/{campaign_id}/launch|close|      manage  organising unit (40
          settle|cancel
 GET      /campaigns/{campaign_id}/beneficiaries/     public  none (Decree 93 disclosure, minimised)
          public
+PUT      /campaigns/{campaign_id}/disclosure         manage  organising unit (403)
+GET      /campaigns/{campaign_id}/disclosure         public  none (Decree 93 Art. 14 disclosure)
 POST     /beneficiaries                              write   body unit_id (403); campaign_id, if any, readable;
                                                              a duplicate is named only if its unit is in scope
 GET      /beneficiaries                              read    listed: unit in subtree; unit_id filter in scope
@@ -238,6 +240,34 @@ async def cancel(
     return await _transition(
         request, policy, campaign_id, "cancel", body.cancelled_on if body else None, body.reason if body else ""
     )
+
+
+@router.put(
+    "/campaigns/{campaign_id}/disclosure",
+    tags=["transparency"],
+    summary="Publish the Decree 93 disclosure: call documents, support policy and levels, receiving points",
+    dependencies=MANAGE,
+    response_model=s.DisclosureOut,
+    responses=errors(404),
+)
+async def put_disclosure(campaign_id: uuid.UUID, body: s.DisclosureIn, request: Request) -> dict[str, Any]:
+    await access.change_campaign(request, campaign_id)
+    async with _unit_of_work(request) as uow:
+        await campaigns.set_disclosure(uow, campaign_id, body.model_dump(mode="json"))
+        await uow.commit()
+        return await campaigns.get_disclosure(uow.campaigns, campaign_id)
+
+
+@public_router.get(
+    "/campaigns/{campaign_id}/disclosure",
+    tags=["transparency"],
+    summary="The Decree 93 disclosure of a campaign (public)",
+    response_model=s.DisclosureOut,
+    responses=errors(404),
+)
+async def get_disclosure(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    async with _connection(request) as conn:
+        return await campaigns.get_disclosure(CampaignRepository(conn), campaign_id)
 
 
 @public_router.get(

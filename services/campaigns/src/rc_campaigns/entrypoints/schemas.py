@@ -13,7 +13,7 @@ from rc_shared.api import OffsetPage, Out, Page
 from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
 from rc_shared.dates import MIN_DATE as MIN_DATE
 from rc_shared.dates import Day
-from rc_shared.events.campaigns import CampaignType
+from rc_shared.events.campaigns import CallDocument, CampaignType, ReceivingPoint, SupportLevel
 
 MAX_VND = 10**15  # a quadrillion đồng: far above any campaign, far below bigint
 
@@ -322,3 +322,30 @@ class RegistrationOut(Out):
     id: uuid.UUID
     session_id: uuid.UUID
     donor_id: uuid.UUID = Field(description="The opaque donor id the donor_ref stands for.")
+
+
+class DisclosureIn(Body):
+    """A campaign's Decree 93/2021 Art. 14 disclosure, replaced whole: (a) the call documents, (c) the
+    support policy and levels, (d) the receiving points. Published on the public ledger page."""
+
+    call_documents: list[CallDocument] = Field(default_factory=list, max_length=50)
+    support_policy: Text | None = Field(None, description="Who is supported and how (Art. 14 (c)).")
+    support_levels: list[SupportLevel] = Field(default_factory=list, max_length=50)
+    receiving_points: list[ReceivingPoint] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _links(self) -> DisclosureIn:
+        for d in self.call_documents:
+            if d.url is not None and not d.url.startswith(("https://", "http://")):
+                raise ValueError(f"call document {d.title!r}: url must start with https:// or http://")
+        return self
+
+
+class DisclosureOut(Out):
+    campaign_id: uuid.UUID
+    version: int = Field(description="0: never published; then 1, 2, ... for each change.")
+    updated_at: datetime | None
+    call_documents: list[CallDocument]
+    support_policy: str | None
+    support_levels: list[SupportLevel]
+    receiving_points: list[ReceivingPoint]

@@ -13,7 +13,7 @@ from rc_campaigns.domain.progress import progress
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
-from rc_shared.events.campaigns import Targets
+from rc_shared.events.campaigns import CampaignDisclosureUpdated, Targets
 
 _DATE_FIELD: dict[Action, str] = {
     "launch": "launched_on",
@@ -213,3 +213,27 @@ async def overdue_campaigns(
                 }
             )
     return out
+
+
+async def set_disclosure(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, content: dict[str, Any]) -> None:
+    """Replace the campaign's Decree 93 disclosure; the whole of it goes out in one event (in the outbox,
+    same transaction), which the donations service shows on the public ledger."""
+    await require(uow.campaigns, campaign_id, for_update=True)
+    version = await uow.campaigns.save_disclosure(campaign_id, content)
+    uow.emit(CampaignDisclosureUpdated(campaign_id=campaign_id, version=version, **content))
+
+
+async def get_disclosure(repo: CampaignRepo, campaign_id: uuid.UUID) -> dict[str, Any]:
+    """The campaign's disclosure (version 0 and empty lists: never published)."""
+    await require(repo, campaign_id)
+    d = await repo.disclosure(campaign_id)
+    content = d["content"] if d else {}
+    return {
+        "campaign_id": campaign_id,
+        "version": d["version"] if d else 0,
+        "updated_at": d["updated_at"] if d else None,
+        "call_documents": content.get("call_documents", []),
+        "support_policy": content.get("support_policy"),
+        "support_levels": content.get("support_levels", []),
+        "receiving_points": content.get("receiving_points", []),
+    }

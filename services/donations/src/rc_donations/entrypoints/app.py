@@ -9,7 +9,8 @@ from fastapi import FastAPI
 
 from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
-from rc_donations.entrypoints.routes import public_router, router
+from rc_donations.entrypoints.pages import pages_router
+from rc_donations.entrypoints.routes import files_router, public_router, router
 from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, record_donations
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
@@ -54,7 +55,7 @@ def build_app(
     app = create_app(
         runtime,
         [router] if api else [],
-        public_routers=[public_router] if api else [],
+        public_routers=[public_router, files_router, pages_router] if api else [],
         title="Red Cross donations service",
         description=(
             "Campaign ledgers (opened and closed by campaign events), cash / in-kind / blood contributions with "

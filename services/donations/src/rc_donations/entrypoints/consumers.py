@@ -1,4 +1,5 @@
-"""Consumers: the campaign lifecycle opens and closes ledgers; verified beneficiaries are kept locally."""
+"""Consumers: the campaign lifecycle opens and closes ledgers; verified beneficiaries and unit names
+are kept locally."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from rc_shared.events.campaigns import (
     BeneficiaryVerified,
     CampaignCancelled,
     CampaignClosed,
+    CampaignDisclosureUpdated,
     CampaignLaunched,
     CampaignSettled,
 )
+from rc_shared.events.members import UnitCreated, UnitRenamed
 
 
 def build_consumers(source: str) -> list[Consumer]:
@@ -29,6 +32,10 @@ def build_consumers(source: str) -> list[Consumer]:
     async def _ended(conn: asyncpg.Connection, env: Envelope[CampaignClosed | CampaignCancelled]) -> None:
         await lifecycle.campaign_ended(conn, env.data, source)
 
+    @campaigns.on(CampaignDisclosureUpdated)
+    async def _disclosure(conn: asyncpg.Connection, env: Envelope[CampaignDisclosureUpdated]) -> None:
+        await lifecycle.disclosure_updated(conn, env.data)
+
     @campaigns.on(CampaignSettled)
     async def _settled(conn: asyncpg.Connection, env: Envelope[CampaignSettled]) -> None:
         await lifecycle.campaign_settled(conn, env.data, source)
@@ -41,4 +48,11 @@ def build_consumers(source: str) -> list[Consumer]:
     async def _verified(conn: asyncpg.Connection, env: Envelope[BeneficiaryVerified]) -> None:
         await lifecycle.beneficiary_verified(conn, env.data)
 
-    return [campaigns, beneficiaries]
+    units = Consumer("donations.unit-names")
+
+    @units.on(UnitCreated, UnitRenamed)
+    async def _unit_named(conn: asyncpg.Connection, env: Envelope[UnitCreated | UnitRenamed]) -> None:
+        e = env.data
+        await lifecycle.unit_named(conn, e.unit_id, e.code if isinstance(e, UnitCreated) else None, e.name)
+
+    return [campaigns, beneficiaries, units]

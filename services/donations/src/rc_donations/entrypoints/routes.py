@@ -23,6 +23,9 @@ POST     /distributions/{distribution_id}/reversal manage  as above
 GET      /campaigns/{campaign_id}/ledger           read    organising or a participating unit (403)
 GET      /campaigns/{campaign_id}/public-ledger    public  none (Decree 93 disclosure; donors named only
                                                            with consent)
+GET      /campaigns/{campaign_id}/public-ledger/summary|lines[.csv|.xlsx]
+                                                   public  none (one line per movement, labels at read time)
+PUT      /donors/{donor_id}/consent                manage  as DELETE /donors/{donor_id}
 GET      /donors/{donor_id}                        read    one of the donor's gifts/pledges visible (404)
 DELETE   /donors/{donor_id}                        manage  every one of them visible (404 none, 403 some)
 GET      /donors/{donor_id}/blood-eligibility      read    as GET /donors/{donor_id}
@@ -35,15 +38,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from rc_donations.domain.donations import Item
+from rc_donations.domain.lines import LineFilter, check_filter
 from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
-from rc_donations.service_layer import distributions, donations, pledges, reports, statement
+from rc_donations.service_layer import distributions, donations, lines, pledges, reports, statement
 from rc_donations.service_layer.commands import (
     DonorInput,
     Idempotency,
@@ -56,11 +63,13 @@ from rc_donations.service_layer.policy import Policy
 from rc_shared import api
 from rc_shared.api import Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
+from rc_shared.dates import Day as AnyDay
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
 router = APIRouter()
 public_router = APIRouter()  # no token: the Decree 93 public ledger
+files_router = APIRouter()  # no token: its downloads and page (not JSON: no answer model)
 
 
 Pol = Annotated[Policy, Depends(api.policy)]
@@ -322,6 +331,8 @@ async def record_distribution(
         distributed_on=body.distributed_on,
         unit_id=body.unit_id,
         description=body.description,
+        support_level=body.support_level,
+        decision_no=body.decision_no,
     )
     async with _unit_of_work(request) as uow:
         distribution_id, created = await distributions.record_distribution(
@@ -413,6 +424,159 @@ async def get_public_ledger(
         return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
 
 
+def line_filter(
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="A fragment of a named donor's name, with or without diacritics: 'nguyen van a' finds "
+            "'Nguyễn Văn An'. Anonymous gifts are found by amount, date and reference instead.",
+        ),
+    ] = None,
+    amount_min: Annotated[int | None, Query(ge=0, le=10**15, description="Amount or value at least (VND).")] = None,
+    amount_max: Annotated[int | None, Query(ge=0, le=10**15, description="Amount or value at most (VND).")] = None,
+    date_from: Annotated[AnyDay | None, Query(alias="from", description="On or after this date.")] = None,
+    date_to: Annotated[AnyDay | None, Query(alias="to", description="On or before this date.")] = None,
+    reference: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="The end of a receipt number, of the bank reference of a transfer, or of a decision number.",
+        ),
+    ] = None,
+    direction: Annotated[str | None, Query(pattern="^(in|out)$", description="in: received; out: given out.")] = None,
+) -> LineFilter:
+    """The public ledger's filters (422 naming the one at fault)."""
+    return check_filter(
+        LineFilter(
+            q=q,
+            amount_min=amount_min,
+            amount_max=amount_max,
+            date_from=date_from,
+            date_to=date_to,
+            reference=reference,
+            direction=direction,
+        )
+    )
+
+
+Filters = Annotated[LineFilter, Depends(line_filter)]
+LINES_PAGE_MAX = 500
+
+
+def etag_of(body: bytes) -> str:
+    """A strong validator of an answer: its content's hash (labels change with consent, not only lines)."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+@public_router.get(
+    "/campaigns/{campaign_id}/public-ledger/lines",
+    tags=["ledgers"],
+    summary="The public ledger, one line per movement, newest first (cursor paging, ETag, filters)",
+    response_model=s.LedgerLinesOut,
+    responses={**errors(404), 304: {"description": "Not modified (If-None-Match matched the ETag)."}},
+)
+async def get_ledger_lines(
+    campaign_id: uuid.UUID,
+    request: Request,
+    policy: Pol,
+    f: Filters,
+    after: Annotated[
+        int | None, Query(ge=1, le=2**62, description="The previous page's next_after: the page continues after it.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=LINES_PAGE_MAX, description="Lines per page.")] = 50,
+) -> Response:
+    async with _connection(request) as conn:
+        out = await lines.lines_page(conn, policy, campaign_id, f, after, limit)
+    body = s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
+    etag = etag_of(body)
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate"}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+@public_router.get(
+    "/campaigns/{campaign_id}/public-ledger/summary",
+    tags=["ledgers"],
+    summary="The public ledger's header and Decree 93 Art. 14 blocks (totals, donors, targets, disclosure)",
+    response_model=s.PublicLedgerSummaryOut,
+    responses=errors(404),
+)
+async def get_ledger_summary(campaign_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    async with _connection(request) as conn:
+        return await lines.summary(conn, campaign_id)
+
+
+async def _check_ledger(request: Request, campaign_id: uuid.UUID) -> None:
+    async with _connection(request) as conn:
+        await lines.ledger_row(conn, campaign_id)
+
+
+def _download_name(campaign_id: uuid.UUID, ext: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="so-cai-{campaign_id}.{ext}"'}
+
+
+@files_router.get(
+    "/campaigns/{campaign_id}/public-ledger/lines.csv",
+    tags=["ledgers"],
+    summary="The filtered public ledger as CSV (UTF-8), streamed in constant memory",
+    response_class=StreamingResponse,
+    responses={
+        **errors(404),
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "The lines, newest first.",
+        },
+    },
+)
+async def get_ledger_csv(campaign_id: uuid.UUID, request: Request, policy: Pol, f: Filters) -> StreamingResponse:
+    await _check_ledger(request, campaign_id)
+
+    async def chunks() -> Any:
+        async with _connection(request) as conn, conn.transaction(readonly=True):
+            async for chunk in lines.csv_chunks(conn, policy, campaign_id, f):
+                yield chunk
+
+    return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=_download_name(campaign_id, "csv"))
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@files_router.get(
+    "/campaigns/{campaign_id}/public-ledger/lines.xlsx",
+    tags=["ledgers"],
+    summary="The filtered public ledger as XLSX, written in constant memory (XlsxWriter) and streamed",
+    response_class=StreamingResponse,
+    responses={
+        **errors(404),
+        200: {
+            "content": {XLSX: {"schema": {"type": "string", "format": "binary"}}},
+            "description": "The lines, newest first.",
+        },
+    },
+)
+async def get_ledger_xlsx(campaign_id: uuid.UUID, request: Request, policy: Pol, f: Filters) -> StreamingResponse:
+    await _check_ledger(request, campaign_id)
+    async with _connection(request) as conn, conn.transaction(readonly=True):
+        path = await lines.xlsx_file(conn, policy, campaign_id, f)
+
+    def read() -> Any:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(64 * 1024):
+                yield chunk
+
+    return StreamingResponse(
+        read(),
+        media_type=XLSX,
+        headers=_download_name(campaign_id, "xlsx"),
+        background=BackgroundTask(os.remove, path),
+    )
+
+
 # ------------------------------------------------------------------------ donors
 
 
@@ -442,6 +606,20 @@ async def erase_donor(donor_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.donor(request, donor_id, all_records=True)
     async with _connection(request) as conn:
         return await donations.erase_donor(conn, donor_id)
+
+
+@router.put(
+    "/donors/{donor_id}/consent",
+    tags=["donors"],
+    summary="Give or withdraw a donor's consent to be named publicly (takes effect on the next read)",
+    dependencies=MANAGE,
+    response_model=s.DonorConsentOut,
+    responses=errors(404),
+)
+async def set_donor_consent(donor_id: uuid.UUID, body: s.DonorConsentIn, request: Request) -> dict[str, Any]:
+    await access.donor(request, donor_id, all_records=True)
+    async with _connection(request) as conn:
+        return await donations.set_consent(conn, donor_id, body.consent_to_be_named)
 
 
 @router.get(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from rc_donations.domain.ledger import MAX_VND
 from rc_shared.api import OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
+from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -112,7 +113,13 @@ class DistributionIn(_In):
     value_vnd: Money | None = Field(None, description="Value of the goods given (kind goods).")
     distributed_on: Day
     unit_id: uuid.UUID | None = Field(None, description="Distributing unit (default: the organising unit).")
-    description: Text | None = None
+    description: Text | None = Field(
+        None, description="The purpose, published on the public ledger (digit runs masked): never a beneficiary's name."
+    )
+    support_level: Name | None = Field(
+        None, description="The support level of the campaign's policy this gift applies (published)."
+    )
+    decision_no: Name | None = Field(None, description="Number of the distribution decision (published).")
 
     @model_validator(mode="after")
     def _amount(self) -> DistributionIn:
@@ -284,6 +291,8 @@ class DistributionOut(Out):
     unit_id: uuid.UUID
     distributed_on: date
     description: str | None
+    support_level: str | None = None
+    decision_no: str | None = None
     reversed: bool
     reversal: ReversalOut | None
     created_at: datetime
@@ -447,6 +456,121 @@ class PublicLedgerOut(Out):
     contributions: list[PublicContributionOut]
     distributions_total: int
     distributions: list[PublicDistributionOut]
+
+
+class LedgerLineOut(Out):
+    """One movement of the public ledger (Decree 93/2021 Art. 14)."""
+
+    id: uuid.UUID = Field(description="Stable line id: the id of the donation, reversal or distribution.")
+    line_no: int = Field(description="Position in the campaign's ledger (1 = the first movement); the cursor.")
+    movement: Literal["donation", "donation_reversal", "distribution", "distribution_reversal"]
+    direction: Literal["in", "out"] = Field(description="in: adds to the balances; out: takes from them.")
+    kind: Literal["cash", "in_kind", "blood", "goods"]
+    on: date = Field(description="Date received, reversed or distributed.")
+    recorded_at: datetime
+    amount_vnd: int = Field(description="Cash moved (0 for goods and blood).")
+    value_vnd: int = Field(description="Assessed value of the goods moved.")
+    blood_units: int
+    cash_balance_vnd: int = Field(description="Cash balance after this line.")
+    goods_balance_vnd: int = Field(description="Value of goods held after this line.")
+    channel: str | None
+    reference: str | None = Field(
+        description="Receipt number of a gift (and of its reversal); decision number of a distribution."
+    )
+    donor: str | None = Field(
+        description="A gift's donor: the name only while the donor consents to be named, else the anonymous label."
+    )
+    unit_id: uuid.UUID | None = Field(
+        description="Receiving unit of a gift; the beneficiaries' commune of a distribution."
+    )
+    unit: str | None = Field(description="That unit's name.")
+    beneficiary_kind: str | None = Field(description="A distribution's beneficiary group (never a beneficiary).")
+    support_level: str | None
+    items: list[PublicItemOut]
+    note: str | None = Field(
+        description="The transfer note (only for a named donor) or a distribution's purpose; digit runs that look "
+        "like phone, ID or account numbers are masked."
+    )
+
+
+class LedgerLinesOut(Out):
+    campaign_id: uuid.UUID
+    as_of: datetime | None = Field(description="When the newest line was written (None: no movement yet).")
+    last_line_no: int = Field(description="Number of the newest line of the campaign (all lines, unfiltered).")
+    count: int = Field(description="Lines in this answer.")
+    items: list[LedgerLineOut]
+    next_after: int | None = Field(description="Pass as after= for the next (older) page; None: this is the last.")
+
+
+class PublicTargetOut(Out):
+    target: str
+    target_value: int
+    reached_value: int
+    percent: int = Field(description="Progress, 0 to 100.")
+
+
+class PublicDonorsOut(Out):
+    count: int = Field(description="Identified donors once each, plus each anonymous gift.")
+    identified: int
+    anonymous_gifts: int
+
+
+class BeneficiaryGroupOut(Out):
+    """Beneficiaries of live distributions, counted per commune and support level (never named)."""
+
+    unit_id: uuid.UUID
+    unit: str | None
+    support_level: str | None
+    beneficiaries: int
+    amount_vnd: int
+    value_vnd: int
+
+
+class DailyFlowOut(Out):
+    on: date
+    cash_in_vnd: int
+    cash_out_vnd: int
+    goods_in_vnd: int
+    goods_out_vnd: int
+
+
+class PublicLedgerSummaryOut(Out):
+    """The public ledger's header and Decree 93/2021 Art. 14 blocks."""
+
+    campaign_id: uuid.UUID
+    code: str
+    name: str
+    campaign_type: str
+    status: LedgerStatus
+    organising_unit: str | None
+    receiving_from: date
+    receiving_until: date
+    distribution_deadline: date | None
+    as_of: datetime | None = Field(description="When the newest movement was written.")
+    last_line_no: int
+    totals: PublicTotalsOut
+    donors: PublicDonorsOut
+    targets: list[PublicTargetOut]
+    disclosure_version: int = Field(description="Version of the campaigns service's disclosure shown (0: none yet).")
+    call_documents: list[CallDocument]
+    support_policy: str | None
+    support_levels: list[SupportLevel]
+    receiving_points: list[ReceivingPoint]
+    beneficiaries: list[BeneficiaryGroupOut]
+    daily: list[DailyFlowOut] = Field(
+        description="Cash and goods in and out per day (the last 60 days with movements)."
+    )
+
+
+class DonorConsentIn(_In):
+    consent_to_be_named: bool = Field(
+        strict=True, description="false: withdraw; the name leaves the public ledger at once."
+    )
+
+
+class DonorConsentOut(Out):
+    donor_id: uuid.UUID
+    consent_to_be_named: bool
 
 
 class DonorGiftOut(Out):

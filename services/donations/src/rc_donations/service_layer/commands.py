@@ -50,6 +50,8 @@ class RecordDistribution:
     distributed_on: date
     unit_id: uuid.UUID | None = None
     description: str | None = None
+    support_level: str | None = None
+    decision_no: str | None = None
 
 
 @dataclass(frozen=True)

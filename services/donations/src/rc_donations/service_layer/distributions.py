@@ -74,6 +74,8 @@ async def record_distribution(
         unit_id=unit_id,
         distributed_on=cmd.distributed_on,
         description=cmd.description,
+        support_level=cmd.support_level,
+        decision_no=cmd.decision_no,
     )
     uow.emit(
         DistributionRecorded(
@@ -102,6 +104,8 @@ def distribution_view(r: asyncpg.Record) -> dict[str, Any]:
         "unit_id": r["unit_id"],
         "distributed_on": r["distributed_on"],
         "description": r["description"],
+        "support_level": r["support_level"],
+        "decision_no": r["decision_no"],
         "reversed": r["reversal_id"] is not None,
         "reversal": None
         if r["reversal_id"] is None

@@ -600,3 +600,16 @@ async def erase_donor(conn: asyncpg.Connection, donor_id: uuid.UUID) -> dict[str
         erased = await repo.erase_donor(donor_id)
         await conn.execute("UPDATE donations SET publicly_named = false WHERE donor_id = $1", donor_id)
     return {"donor_id": donor_id, "erased": True, "already_erased": not erased}
+
+
+async def set_consent(conn: asyncpg.Connection, donor_id: uuid.UUID, consent: bool) -> dict[str, Any]:
+    """Give or withdraw consent to be named; the public ledger's label follows on the next read (it is
+    computed from this row), and its name search in the same transaction (migration 0004's trigger)."""
+    done = await conn.fetchval(
+        "UPDATE donors SET consent_to_be_named = $2 WHERE id = $1 AND erased_at IS NULL RETURNING true",
+        donor_id,
+        consent,
+    )
+    if not done:
+        raise NotFound(f"donor {donor_id} not found (or erased)")
+    return {"donor_id": donor_id, "consent_to_be_named": consent}

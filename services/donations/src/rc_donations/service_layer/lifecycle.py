@@ -6,6 +6,8 @@ the outbox in the same transaction, so a ledger change and its event commit toge
 
 from __future__ import annotations
 
+import uuid
+
 import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository
@@ -14,6 +16,7 @@ from rc_shared.events.campaigns import (
     BeneficiaryVerified,
     CampaignCancelled,
     CampaignClosed,
+    CampaignDisclosureUpdated,
     CampaignLaunched,
     CampaignSettled,
 )
@@ -84,3 +87,29 @@ async def beneficiary_registered(conn: asyncpg.Connection, e: BeneficiaryRegiste
 
 async def beneficiary_verified(conn: asyncpg.Connection, e: BeneficiaryVerified) -> None:
     await LedgerRepository(conn).beneficiary_verified(e.beneficiary_id, e.unit_id, e.verified_on)
+
+
+async def unit_named(conn: asyncpg.Connection, unit_id: uuid.UUID, code: str | None, name: str) -> None:
+    """A unit's public name (created or renamed), shown on the public ledger's communes."""
+    await conn.execute(
+        "INSERT INTO unit_names (unit_id, code, name) VALUES ($1, $2, $3)"
+        " ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, code = coalesce(excluded.code, unit_names.code)",
+        unit_id,
+        code,
+        name,
+    )
+
+
+async def disclosure_updated(conn: asyncpg.Connection, e: CampaignDisclosureUpdated) -> None:
+    """Keep the newest version of a campaign's Decree 93 disclosure (for the public ledger page)."""
+    content = e.model_dump(
+        mode="json", include={"call_documents", "support_policy", "support_levels", "receiving_points"}
+    )
+    await conn.execute(
+        "INSERT INTO ledger_disclosures AS d (campaign_id, version, content) VALUES ($1, $2, $3)"
+        " ON CONFLICT (campaign_id) DO UPDATE SET version = excluded.version, content = excluded.content,"
+        " updated_at = now() WHERE d.version < excluded.version",
+        e.campaign_id,
+        e.version,
+        content,
+    )

@@ -143,7 +143,9 @@ async def public_ledger(
     t = totals_from(row)
     contributions = await conn.fetch(
         "SELECT d.receipt_no, d.received_on, d.kind, d.amount_vnd, d.value_vnd, d.items, d.channel,"
-        " d.publicly_named, d.donor_type, o.name AS donor_name, (r.id IS NOT NULL) AS reversed"
+        " d.publicly_named, d.donor_type, (r.id IS NOT NULL) AS reversed,"
+        # named only while the donor still consents and is not erased (read time, as the ledger lines)
+        " CASE WHEN o.consent_to_be_named AND o.erased_at IS NULL THEN o.name END AS donor_name"
         " FROM donations d LEFT JOIN donors o ON o.id = d.donor_id"
         " LEFT JOIN donation_reversals r ON r.donation_id = d.id"
         " WHERE d.campaign_id = $1 AND d.kind <> 'blood' ORDER BY d.receipt_no LIMIT $2 OFFSET $3",

@@ -10,6 +10,7 @@ from .beneficiary_summary_out_kind import BeneficiarySummaryOutKind
 from .blood_session_in import BloodSessionIn
 from .blood_session_out import BloodSessionOut
 from .blood_sessions_out import BloodSessionsOut
+from .call_document import CallDocument
 from .campaign_in import CampaignIn
 from .campaign_in_campaign_type import CampaignInCampaignType
 from .campaign_out import CampaignOut
@@ -27,6 +28,8 @@ from .cancel_in import CancelIn
 from .close_in import CloseIn
 from .consent_in import ConsentIn
 from .consent_out import ConsentOut
+from .disclosure_in import DisclosureIn
+from .disclosure_out import DisclosureOut
 from .error_out import ErrorOut
 from .field_error_out import FieldErrorOut
 from .launch_in import LaunchIn
@@ -47,6 +50,8 @@ from .public_beneficiaries_out import PublicBeneficiariesOut
 from .public_beneficiary_out import PublicBeneficiaryOut
 from .ready_out import ReadyOut
 from .ready_out_checks import ReadyOutChecks
+from .receiving_point import ReceivingPoint
+from .receiving_point_method import ReceivingPointMethod
 from .registration_in import RegistrationIn
 from .registration_in_blood_group_type_0 import RegistrationInBloodGroupType0
 from .registration_out import RegistrationOut
@@ -56,6 +61,7 @@ from .sponsorship_in import SponsorshipIn
 from .sponsorship_in_sponsor_type import SponsorshipInSponsorType
 from .sponsorship_out import SponsorshipOut
 from .sponsorship_out_sponsor_type import SponsorshipOutSponsorType
+from .support_level import SupportLevel
 from .support_out import SupportOut
 from .target_progress_out import TargetProgressOut
 from .targets_in import TargetsIn
@@ -73,6 +79,7 @@ __all__ = (
     "BloodSessionIn",
     "BloodSessionOut",
     "BloodSessionsOut",
+    "CallDocument",
     "CampaignIn",
     "CampaignInCampaignType",
     "CampaignOut",
@@ -90,6 +97,8 @@ __all__ = (
     "CloseIn",
     "ConsentIn",
     "ConsentOut",
+    "DisclosureIn",
+    "DisclosureOut",
     "ErrorOut",
     "FieldErrorOut",
     "LaunchIn",
@@ -110,6 +119,8 @@ __all__ = (
     "PublicBeneficiaryOut",
     "ReadyOut",
     "ReadyOutChecks",
+    "ReceivingPoint",
+    "ReceivingPointMethod",
     "RegistrationIn",
     "RegistrationInBloodGroupType0",
     "RegistrationOut",
@@ -119,6 +130,7 @@ __all__ = (
     "SponsorshipInSponsorType",
     "SponsorshipOut",
     "SponsorshipOutSponsorType",
+    "SupportLevel",
     "SupportOut",
     "TargetProgressOut",
     "TargetsIn",

@@ -33,7 +33,10 @@ class DistributionIn:
             distributed_on (datetime.date): A date, YYYY-MM-DD, 2000-01-01 to 2100-12-31.
             kind (DistributionInKind):
             amount_vnd (int | None | Unset): Cash given (kind cash).
-            description (None | str | Unset):
+            decision_no (None | str | Unset): Number of the distribution decision (published).
+            description (None | str | Unset): The purpose, published on the public ledger (digit runs masked): never a
+                beneficiary's name.
+            support_level (None | str | Unset): The support level of the campaign's policy this gift applies (published).
             unit_id (None | Unset | UUID): Distributing unit (default: the organising unit).
             value_vnd (int | None | Unset): Value of the goods given (kind goods).
      """
@@ -42,7 +45,9 @@ class DistributionIn:
     distributed_on: datetime.date
     kind: DistributionInKind
     amount_vnd: int | None | Unset = UNSET
+    decision_no: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
+    support_level: None | str | Unset = UNSET
     unit_id: None | Unset | UUID = UNSET
     value_vnd: int | None | Unset = UNSET
 
@@ -63,11 +68,23 @@ class DistributionIn:
         else:
             amount_vnd = self.amount_vnd
 
+        decision_no: None | str | Unset
+        if isinstance(self.decision_no, Unset):
+            decision_no = UNSET
+        else:
+            decision_no = self.decision_no
+
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+
+        support_level: None | str | Unset
+        if isinstance(self.support_level, Unset):
+            support_level = UNSET
+        else:
+            support_level = self.support_level
 
         unit_id: None | str | Unset
         if isinstance(self.unit_id, Unset):
@@ -93,8 +110,12 @@ class DistributionIn:
         })
         if amount_vnd is not UNSET:
             field_dict["amount_vnd"] = amount_vnd
+        if decision_no is not UNSET:
+            field_dict["decision_no"] = decision_no
         if description is not UNSET:
             field_dict["description"] = description
+        if support_level is not UNSET:
+            field_dict["support_level"] = support_level
         if unit_id is not UNSET:
             field_dict["unit_id"] = unit_id
         if value_vnd is not UNSET:
@@ -132,6 +153,16 @@ class DistributionIn:
         amount_vnd = _parse_amount_vnd(d.pop("amount_vnd", UNSET))
 
 
+        def _parse_decision_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        decision_no = _parse_decision_no(d.pop("decision_no", UNSET))
+
+
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -140,6 +171,16 @@ class DistributionIn:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+
+        def _parse_support_level(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        support_level = _parse_support_level(d.pop("support_level", UNSET))
 
 
         def _parse_unit_id(data: object) -> None | Unset | UUID:
@@ -177,7 +218,9 @@ class DistributionIn:
             distributed_on=distributed_on,
             kind=kind,
             amount_vnd=amount_vnd,
+            decision_no=decision_no,
             description=description,
+            support_level=support_level,
             unit_id=unit_id,
             value_vnd=value_vnd,
         )

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.distribution_out_kind import check_distribution_out_kind
 from ..models.distribution_out_kind import DistributionOutKind
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -42,6 +43,8 @@ class DistributionOut:
             reversed_ (bool):
             unit_id (UUID):
             value_vnd (int):
+            decision_no (None | str | Unset):
+            support_level (None | str | Unset):
      """
 
     amount_vnd: int
@@ -56,6 +59,8 @@ class DistributionOut:
     reversed_: bool
     unit_id: UUID
     value_vnd: int
+    decision_no: None | str | Unset = UNSET
+    support_level: None | str | Unset = UNSET
 
 
 
@@ -92,6 +97,18 @@ class DistributionOut:
 
         value_vnd = self.value_vnd
 
+        decision_no: None | str | Unset
+        if isinstance(self.decision_no, Unset):
+            decision_no = UNSET
+        else:
+            decision_no = self.decision_no
+
+        support_level: None | str | Unset
+        if isinstance(self.support_level, Unset):
+            support_level = UNSET
+        else:
+            support_level = self.support_level
+
 
         field_dict: dict[str, Any] = {}
 
@@ -109,6 +126,10 @@ class DistributionOut:
             "unit_id": unit_id,
             "value_vnd": value_vnd,
         })
+        if decision_no is not UNSET:
+            field_dict["decision_no"] = decision_no
+        if support_level is not UNSET:
+            field_dict["support_level"] = support_level
 
         return field_dict
 
@@ -185,6 +206,26 @@ class DistributionOut:
 
         value_vnd = d.pop("value_vnd")
 
+        def _parse_decision_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        decision_no = _parse_decision_no(d.pop("decision_no", UNSET))
+
+
+        def _parse_support_level(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        support_level = _parse_support_level(d.pop("support_level", UNSET))
+
+
         distribution_out = cls(
             amount_vnd=amount_vnd,
             beneficiary_id=beneficiary_id,
@@ -198,6 +239,8 @@ class DistributionOut:
             reversed_=reversed_,
             unit_id=unit_id,
             value_vnd=value_vnd,
+            decision_no=decision_no,
+            support_level=support_level,
         )
 
         return distribution_out

@@ -1,0 +1,115 @@
+"""SQL for the public ledger's lines (written by the triggers of migration 0004).
+
+Every read is an index range in line order: newest first, keyset on the line number (``after``),
+never OFFSET and never a count over the campaign. The donor's name comes from ``donors`` at read
+time, and only while the gift was given with consent, the donor still consents and is not erased.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import asyncpg
+
+from rc_donations.domain.lines import LineFilter
+
+_COLUMNS = (
+    "l.id, l.line_no, l.movement, l.direction, l.kind, l.on_date, l.recorded_at, l.amount_vnd, l.value_vnd,"
+    " l.blood_units, l.cash_balance_vnd, l.goods_balance_vnd, l.channel, l.receipt_no, l.unit_id,"
+    " l.beneficiary_kind, l.support_level, l.decision_no, l.note, l.items,"
+    " CASE WHEN l.publicly_named AND o.consent_to_be_named AND o.erased_at IS NULL THEN o.name END AS named"
+)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[str, list[Any]]:
+    args: list[Any] = [campaign_id]
+
+    def arg(value: Any) -> str:
+        args.append(value)
+        return f"${len(args)}"
+
+    where = ["l.campaign_id = $1"]
+    if f.q is not None:
+        where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%'")
+    if f.amount_min is not None:
+        where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
+    if f.amount_max is not None:
+        where.append(f"l.amount_vnd + l.value_vnd <= {arg(f.amount_max)}")
+    if f.date_from is not None:
+        where.append(f"l.on_date >= {arg(f.date_from)}")
+    if f.date_to is not None:
+        where.append(f"l.on_date <= {arg(f.date_to)}")
+    if f.reference is not None:
+        p = arg(_escape_like(f.reference[::-1]) + "%")
+        where.append(f"(l.reference_rev LIKE {p} OR l.bank_ref_rev LIKE {p})")
+    if f.direction is not None:
+        where.append(f"l.direction = {arg(f.direction)}")
+    if after is not None:
+        where.append(f"l.line_no < {arg(after)}")
+    return " AND ".join(where), args
+
+
+class LineRepository:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def page(self, campaign_id: uuid.UUID, f: LineFilter, after: int | None, limit: int) -> list[asyncpg.Record]:
+        """At most ``limit`` lines, newest first, before line number ``after`` (None: from the newest)."""
+        where, args = _where(campaign_id, f, after)
+        args.append(limit)
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            f"SELECT {_COLUMNS} FROM ledger_lines l LEFT JOIN donors o ON o.id = l.donor_id"
+            f" WHERE {where} ORDER BY l.line_no DESC LIMIT ${len(args)}",
+            *args,
+        )
+        return rows
+
+    async def stream(
+        self, campaign_id: uuid.UUID, f: LineFilter, prefetch: int = 1000
+    ) -> AsyncIterator[asyncpg.Record]:
+        """Every matching line, newest first, through a server-side cursor (the caller holds a
+        transaction): memory stays bounded by ``prefetch`` rows whatever the campaign's size."""
+        where, args = _where(campaign_id, f, None)
+        query = (
+            f"SELECT {_COLUMNS} FROM ledger_lines l LEFT JOIN donors o ON o.id = l.donor_id"
+            f" WHERE {where} ORDER BY l.line_no DESC"
+        )
+        async for row in self.conn.cursor(query, *args, prefetch=prefetch):
+            yield row
+
+    async def head(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        """The last line number, the balances after it and when it was written."""
+        return await self.conn.fetchrow(
+            "SELECT last_line_no, cash_balance_vnd, goods_balance_vnd, updated_at FROM ledger_line_heads"
+            " WHERE campaign_id = $1",
+            campaign_id,
+        )
+
+    async def daily(self, campaign_id: uuid.UUID, days: int) -> list[asyncpg.Record]:
+        """Cash and goods in and out per day, the last ``days`` days that have lines, oldest first."""
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            "SELECT * FROM (SELECT on_date, cash_in_vnd, cash_out_vnd, goods_in_vnd, goods_out_vnd FROM ledger_daily"
+            " WHERE campaign_id = $1 ORDER BY on_date DESC LIMIT $2) x ORDER BY on_date",
+            campaign_id,
+            days,
+        )
+        return rows
+
+    async def beneficiaries(self, campaign_id: uuid.UUID) -> list[asyncpg.Record]:
+        """Distinct beneficiaries of live distributions per commune (unit) and support level: counts only."""
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            "SELECT b.unit_id, d.support_level, count(DISTINCT d.beneficiary_id) AS beneficiaries,"
+            " coalesce(sum(d.amount_vnd), 0)::bigint AS amount_vnd, coalesce(sum(d.value_vnd), 0)::bigint AS value_vnd"
+            " FROM distributions d JOIN beneficiaries b ON b.id = d.beneficiary_id"
+            " WHERE d.campaign_id = $1"
+            " AND NOT EXISTS (SELECT 1 FROM distribution_reversals r WHERE r.distribution_id = d.id)"
+            " GROUP BY 1, 2 ORDER BY 1, 2",
+            campaign_id,
+        )
+        return rows

@@ -1,0 +1,201 @@
+"""The public campaign ledger page (Decree 93/2021 Art. 14), server-rendered in Vietnamese.
+
+Jinja2 templates in ``templates/`` (package data) with autoescaping on: no code here builds markup.
+The daily inflow/outflow chart is an inline SVG whose geometry is computed here (no script, no CDN,
+nothing to vendor); a table carries the same figures for screen readers. The page reads what the JSON
+API reads (:mod:`rc_donations.service_layer.lines`), so it shows each movement once, with the same
+read-time donor labels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from rc_donations.domain.lines import LineFilter, form_filter
+from rc_donations.entrypoints.routes import Pol
+from rc_donations.service_layer import lines
+from rc_shared import clock
+from rc_shared.runtime import connection
+
+pages_router = APIRouter(prefix="/public", tags=["public pages"])
+
+PAGE_SIZE = 50
+CHART_W, CHART_H = 640, 180
+
+TYPES = {
+    "emergency_relief": "Cứu trợ khẩn cấp",
+    "tet_nhan_ai": "Tết Nhân ái",
+    "humanitarian_month": "Tháng Nhân đạo",
+    "blood_drive": "Hiến máu tình nguyện",
+    "humanitarian_address": "Địa chỉ nhân đạo",
+    "disaster_preparedness": "Phòng ngừa thảm họa",
+    "community_health": "Chăm sóc sức khỏe cộng đồng",
+    "livelihood": "Sinh kế",
+}
+STATES = {
+    "launched": "Đang tiếp nhận",
+    "closed": "Đã kết thúc tiếp nhận",
+    "settled": "Đã quyết toán",
+    "cancelled": "Đã hủy",
+}
+TARGETS = {
+    "cash_vnd": "Tiền mặt",
+    "in_kind_value_vnd": "Hiện vật (giá trị)",
+    "blood_units": "Đơn vị máu",
+    "beneficiaries": "Người/hộ được hỗ trợ",
+}
+METHODS = {
+    "bank_transfer": "Chuyển khoản",
+    "in_person": "Trực tiếp",
+    "e_wallet": "Ví điện tử",
+    "other": "Hình thức khác",
+}
+CHANNELS = {
+    "bank_transfer": "Chuyển khoản",
+    "cash": "Tiền mặt",
+    "momo": "MoMo",
+    "zalopay": "ZaloPay",
+    "vnpay": "VNPay",
+    "card": "Thẻ",
+    "cash_box": "Hòm công đức",
+    "blood_drive": "Hiến máu",
+    "other": "Khác",
+}
+
+
+def vnd(amount: int | None) -> str:
+    """12345678 → '12.345.678 ₫' (Vietnamese grouping)."""
+    return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
+
+
+def vn_date(d: date | str | None) -> str:
+    """A date (or an ISO date from a stored document) as 31/12/2026."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
+    return "–" if d is None else d.strftime("%d/%m/%Y")
+
+
+def vn_time(t: datetime | None) -> str:
+    if t is None:
+        return "–"
+    return t.astimezone(clock.zone()).strftime("%H:%M %d/%m/%Y")
+
+
+def web_link(url: str | None) -> str | None:
+    """A link the page may render: http(s) only (the campaigns API refuses others; checked again here)."""
+    return url if url is not None and url.startswith(("https://", "http://")) else None
+
+
+_templates = Environment(
+    loader=PackageLoader("rc_donations.entrypoints", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_templates.filters.update(
+    vnd=vnd,
+    vn_date=vn_date,
+    vn_time=vn_time,
+    web_link=web_link,
+    campaign_type=lambda v: TYPES.get(v, v),
+    campaign_state=lambda v: STATES.get(v, v),
+    target_label=lambda v: TARGETS.get(v, v),
+    method=lambda v: METHODS.get(v, v),
+    channel=lambda v: CHANNELS.get(v, v or "–"),
+    movement=lambda v: lines.MOVEMENT_LABELS.get(v, v),
+    kind=lambda v: lines.KIND_LABELS.get(v, v),
+)
+
+
+def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bar geometry of cash in (above the axis) and out (below) per day, in a CHART_W × CHART_H box."""
+    if not daily:
+        return {"bars": [], "width": CHART_W, "height": CHART_H, "axis": CHART_H / 2, "max": 0}
+    top = max(max(d["cash_in_vnd"], d["cash_out_vnd"]) for d in daily) or 1
+    axis = CHART_H / 2
+    slot = CHART_W / len(daily)
+    w = min(48.0, max(1.0, slot * 0.8))
+    bars = []
+    for i, d in enumerate(daily):
+        h_in = (axis - 14) * d["cash_in_vnd"] / top
+        h_out = (axis - 14) * d["cash_out_vnd"] / top
+        x = i * slot + (slot - w) / 2
+        bars.append({
+            "x": round(x, 1), "w": round(w, 1),
+            "in_y": round(axis - h_in, 1), "in_h": round(h_in, 1),
+            "out_y": round(axis, 1), "out_h": round(h_out, 1),
+            "label": f"{vn_date(d['on'])}: thu {vnd(d['cash_in_vnd'])}, chi {vnd(d['cash_out_vnd'])}",
+        })  # fmt: skip
+    return {"bars": bars, "width": CHART_W, "height": CHART_H, "axis": axis, "max": top}
+
+
+def _query(f: LineFilter, **extra: Any) -> str:
+    """The filters (and ``extra``) as a query string for links."""
+    params = {
+        "q": f.q,
+        "amount_min": f.amount_min,
+        "amount_max": f.amount_max,
+        "from": f.date_from.isoformat() if f.date_from else None,
+        "to": f.date_to.isoformat() if f.date_to else None,
+        "reference": f.reference,
+        "direction": f.direction,
+        **extra,
+    }
+    return urlencode({k: v for k, v in params.items() if v is not None})
+
+
+@pages_router.get("/campaigns/{campaign_id}/ledger", response_class=HTMLResponse)
+async def ledger_page(
+    request: Request,
+    policy: Pol,
+    campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],
+    q: Annotated[str | None, Query(max_length=200, description="A fragment of a named donor's name.")] = None,
+    amount_min: Annotated[str | None, Query(max_length=30, description="Amount at least (VND).")] = None,
+    amount_max: Annotated[str | None, Query(max_length=30, description="Amount at most (VND).")] = None,
+    date_from: Annotated[str | None, Query(alias="from", max_length=10, description="On or after.")] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=10, description="On or before.")] = None,
+    reference: Annotated[str | None, Query(max_length=200, description="End of a reference.")] = None,
+    direction: Annotated[str | None, Query(max_length=3, description="in or out.")] = None,
+    after: Annotated[int | None, Query(ge=1, le=2**62, description="Continue after this line number.")] = None,
+) -> Response:
+    """The public ledger: header, Art. 14 blocks, chart, search form, lines page by page (ETag).
+
+    The search form's fields arrive empty when not filled: an empty field is no filter."""
+    f = form_filter({
+        "q": q, "amount_min": amount_min, "amount_max": amount_max, "from": date_from, "to": date_to,
+        "reference": reference, "direction": direction,
+    })  # fmt: skip
+    async with connection(request) as conn:
+        head = await lines.summary(conn, campaign_id)
+        page = await lines.lines_page(conn, policy, campaign_id, f, after, PAGE_SIZE)
+    filtered = any(v is not None for v in vars(f).values())
+    body = (
+        _templates.get_template("ledger.html")
+        .render(
+            c=head,
+            page=page,
+            f=f,
+            filtered=filtered,
+            after=after,
+            chart=chart(head["daily"]),
+            next_query=_query(f, after=page["next_after"]) if page["next_after"] else None,
+            first_query=_query(f),
+            download_query=_query(f),
+            anonymous_label=policy.anonymous_label,
+        )
+        .encode()
+    )
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate"}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)

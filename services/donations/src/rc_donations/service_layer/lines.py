@@ -1,0 +1,290 @@
+"""The public campaign ledger (Decree 93/2021 Art. 14): lines, header, downloads.
+
+Reads only: the lines are written by the database in the same transaction as each movement
+(migration 0004). The donor label is decided here at read time from the donor's current consent,
+so a withdrawal or an erasure takes effect on the next read (docs/architecture/0002-public-ledger-lines.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from rc_donations.adapters.ledgers import LedgerRepository
+from rc_donations.adapters.lines_repo import LineRepository
+from rc_donations.domain.lines import LineFilter, donor_label, published_note
+from rc_donations.domain.receipts import receipt_number
+from rc_donations.service_layer import reports
+from rc_donations.service_layer.policy import Policy
+from rc_shared.errors import NotFound
+
+MOVEMENT_LABELS = {
+    "donation": "Tiếp nhận",
+    "donation_reversal": "Hủy tiếp nhận (bút toán đảo)",
+    "distribution": "Phân phối",
+    "distribution_reversal": "Hủy phân phối (bút toán đảo)",
+}
+KIND_LABELS = {"cash": "Tiền mặt", "in_kind": "Hiện vật", "blood": "Máu", "goods": "Hàng hóa"}
+
+# The columns of a download, in order: (key of the line view, header).
+EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("line_no", "STT"),
+    ("id", "Mã dòng"),
+    ("on", "Ngày"),
+    ("recorded_at", "Ghi nhận lúc"),
+    ("movement", "Loại bút toán"),
+    ("direction", "Chiều"),
+    ("kind", "Hình thức"),
+    ("reference", "Số biên nhận / quyết định"),
+    ("donor", "Nhà hảo tâm"),
+    ("unit", "Đơn vị / xã"),
+    ("support_level", "Mức hỗ trợ"),
+    ("amount_vnd", "Số tiền (VND)"),
+    ("value_vnd", "Giá trị hiện vật (VND)"),
+    ("blood_units", "Đơn vị máu"),
+    ("cash_balance_vnd", "Số dư tiền (VND)"),
+    ("goods_balance_vnd", "Số dư hiện vật (VND)"),
+    ("channel", "Kênh"),
+    ("note", "Nội dung (đã che số)"),
+)
+
+
+async def ledger_row(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> asyncpg.Record:
+    row = await LedgerRepository(conn).get(campaign_id)
+    if row is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
+    return row
+
+
+async def unit_names(conn: asyncpg.Connection, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not unit_ids:
+        return {}
+    rows = await conn.fetch("SELECT unit_id, name FROM unit_names WHERE unit_id = ANY($1::uuid[])", list(unit_ids))
+    return {r["unit_id"]: r["name"] for r in rows}
+
+
+def line_view(r: asyncpg.Record, code: str, policy: Policy, units: dict[uuid.UUID, str]) -> dict[str, Any]:
+    """A line as published: the donor's label (donation lines), never the donor; notes masked."""
+    movement = r["movement"]
+    is_gift = movement in ("donation", "donation_reversal")
+    named = r["named"]
+    reference = receipt_number(code, r["receipt_no"]) if is_gift else r["decision_no"]
+    return {
+        "id": r["id"],
+        "line_no": r["line_no"],
+        "movement": movement,
+        "direction": r["direction"],
+        "kind": r["kind"],
+        "on": r["on_date"],
+        "recorded_at": r["recorded_at"],
+        "amount_vnd": r["amount_vnd"],
+        "value_vnd": r["value_vnd"],
+        "blood_units": r["blood_units"],
+        "cash_balance_vnd": r["cash_balance_vnd"],
+        "goods_balance_vnd": r["goods_balance_vnd"],
+        "channel": r["channel"],
+        "reference": reference,
+        "donor": donor_label(named, policy.anonymous_label) if is_gift else None,
+        "unit_id": r["unit_id"],
+        "unit": units.get(r["unit_id"]) if r["unit_id"] is not None else None,
+        "beneficiary_kind": r["beneficiary_kind"],
+        "support_level": r["support_level"],
+        "items": [{"item": i["item"], "quantity": i["quantity"], "unit": i["unit"]} for i in r["items"] or []],
+        "note": published_note(movement, r["note"], bool(named)),
+    }
+
+
+async def lines_page(
+    conn: asyncpg.Connection,
+    policy: Policy,
+    campaign_id: uuid.UUID,
+    f: LineFilter,
+    after: int | None,
+    limit: int,
+) -> dict[str, Any]:
+    """One page of lines, newest first; ``next_after`` continues it (None: the last page)."""
+    row = await ledger_row(conn, campaign_id)
+    repo = LineRepository(conn)
+    rows = await repo.page(campaign_id, f, after, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    head = await repo.head(campaign_id)
+    units = await unit_names(conn, {r["unit_id"] for r in rows if r["unit_id"] is not None})
+    items = [line_view(r, row["code"], policy, units) for r in rows]
+    return {
+        "campaign_id": campaign_id,
+        "as_of": head["updated_at"] if head else None,
+        "last_line_no": head["last_line_no"] if head else 0,
+        "count": len(items),
+        "items": items,
+        "next_after": items[-1]["line_no"] if more and items else None,
+    }
+
+
+async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 60) -> dict[str, Any]:
+    """The public ledger's header and Decree 93 Art. 14 blocks: totals, donors, targets, windows, "as
+    of", the disclosure the campaigns service published, beneficiaries counted per commune and
+    support level (never named), and cash and goods in and out per day (the chart)."""
+    led = await reports.ledger(conn, campaign_id)
+    repo = LineRepository(conn)
+    head = await repo.head(campaign_id)
+    disclosure = await conn.fetchrow(
+        "SELECT version, content, updated_at FROM ledger_disclosures WHERE campaign_id = $1", campaign_id
+    )
+    content = disclosure["content"] if disclosure else {}
+    groups = await repo.beneficiaries(campaign_id)
+    names = await unit_names(conn, {g["unit_id"] for g in groups} | {led["organising_unit_id"]})
+    return {
+        "campaign_id": campaign_id,
+        "code": led["code"],
+        "name": led["name"],
+        "campaign_type": led["campaign_type"],
+        "status": led["status"],
+        "organising_unit": names.get(led["organising_unit_id"]),
+        "receiving_from": led["receiving_from"],
+        "receiving_until": led["receiving_until"],
+        "distribution_deadline": led["distribution_deadline"],
+        "as_of": head["updated_at"] if head else None,
+        "last_line_no": head["last_line_no"] if head else 0,
+        "totals": {
+            "cash_received_vnd": led["cash"]["net_received_vnd"],
+            "in_kind_received_value_vnd": led["in_kind"]["net_received_value_vnd"],
+            "blood_units": led["blood"]["net_units"],
+            "cash_distributed_vnd": led["cash"]["net_distributed_vnd"],
+            "goods_distributed_value_vnd": led["in_kind"]["net_distributed_value_vnd"],
+            "cash_balance_vnd": led["cash"]["balance_vnd"],
+            "goods_balance_value_vnd": led["in_kind"]["balance_value_vnd"],
+        },
+        "donors": {
+            "count": led["donors"]["count"],
+            "identified": led["donors"]["identified"],
+            "anonymous_gifts": led["donors"]["anonymous_gifts"],
+        },
+        "targets": [
+            {
+                "target": t["target"],
+                "target_value": t["target_value"],
+                "reached_value": t["reached_value"],
+                "percent": min(100, int(100 * t["reached_value"] / t["target_value"])) if t["target_value"] else 0,
+            }
+            for t in led["targets"]
+        ],
+        "disclosure_version": disclosure["version"] if disclosure else 0,
+        "call_documents": content.get("call_documents", []),
+        "support_policy": content.get("support_policy"),
+        "support_levels": content.get("support_levels", []),
+        "receiving_points": content.get("receiving_points", []),
+        "beneficiaries": [
+            {
+                "unit_id": g["unit_id"],
+                "unit": names.get(g["unit_id"]),
+                "support_level": g["support_level"],
+                "beneficiaries": g["beneficiaries"],
+                "amount_vnd": g["amount_vnd"],
+                "value_vnd": g["value_vnd"],
+            }
+            for g in groups
+        ],
+        "daily": [
+            {
+                "on": d["on_date"],
+                "cash_in_vnd": d["cash_in_vnd"],
+                "cash_out_vnd": d["cash_out_vnd"],
+                "goods_in_vnd": d["goods_in_vnd"],
+                "goods_out_vnd": d["goods_out_vnd"],
+            }
+            for d in await repo.daily(campaign_id, days)
+        ],
+    }
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, uuid.UUID | list):
+        return str(value)
+    return value
+
+
+def export_row(view: dict[str, Any]) -> list[Any]:
+    """A line view as a download row (Vietnamese labels for the coded columns)."""
+    v = dict(view)
+    v["movement"] = MOVEMENT_LABELS.get(v["movement"], v["movement"])
+    v["direction"] = "Thu" if v["direction"] == "in" else "Chi"
+    v["kind"] = KIND_LABELS.get(v["kind"], v["kind"])
+    v["on"] = v["on"].isoformat()
+    return [_cell(v[k]) for k, _ in EXPORT_COLUMNS]
+
+
+async def _views(
+    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter
+) -> AsyncIterator[dict[str, Any]]:
+    """Every matching line's view, streamed from a server-side cursor (caller holds a transaction)."""
+    row = await ledger_row(conn, campaign_id)
+    # every unit's name: the organisation's tree is a few thousand units at most
+    units = {r["unit_id"]: r["name"] for r in await conn.fetch("SELECT unit_id, name FROM unit_names")}
+    async for r in LineRepository(conn).stream(campaign_id, f):
+        yield line_view(r, row["code"], policy, units)
+
+
+async def csv_chunks(
+    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter, rows_per_chunk: int = 500
+) -> AsyncIterator[bytes]:
+    """The matching lines as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese), in chunks."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    buf.write("\ufeff")
+    w.writerow([h for _, h in EXPORT_COLUMNS])
+    n = 0
+    async for v in _views(conn, policy, campaign_id, f):
+        w.writerow(export_row(v))
+        n += 1
+        if n % rows_per_chunk == 0:
+            yield buf.getvalue().encode()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode()
+
+
+async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter) -> str:
+    """The matching lines as an XLSX file on disk (XlsxWriter constant_memory: one row in memory at a
+    time); returns its path, which the caller streams and removes."""
+    import xlsxwriter
+
+    fd, path = tempfile.mkstemp(suffix=".xlsx", prefix="ledger-")
+    os.close(fd)
+    wb = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
+    done = False
+    try:
+        ws = wb.add_worksheet("So cai")
+        bold = wb.add_format({"bold": True})
+        money = wb.add_format({"num_format": "#,##0"})
+        for c, (_, h) in enumerate(EXPORT_COLUMNS):
+            ws.write_string(0, c, h, bold)
+        money_cols = {
+            i for i, (k, _) in enumerate(EXPORT_COLUMNS) if k.endswith("_vnd") or k in ("blood_units", "line_no")
+        }
+        r = 0
+        async for v in _views(conn, policy, campaign_id, f):
+            r += 1
+            for c, value in enumerate(export_row(v)):
+                if c in money_cols and isinstance(value, int):
+                    ws.write_number(r, c, value, money)
+                else:
+                    ws.write_string(r, c, str(value))
+        done = True
+    finally:
+        wb.close()
+        if not done:  # a failed or cancelled export leaves no file behind
+            os.remove(path)
+    return path

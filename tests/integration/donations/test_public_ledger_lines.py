@@ -1,0 +1,481 @@
+"""The public campaign ledger's lines (Decree 93/2021 Art. 14): one line per movement written with the
+movement (every write path), running balances, keyset paging, ETag, filters, read-time donor labels
+(consent withdrawal and erasure take effect at once), masked notes, CSV and XLSX downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import uuid
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import openpyxl
+
+from rc_donations.entrypoints.app import MIGRATIONS
+from rc_shared.db import connect, migrate
+from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
+from tests.infra import create_database_async
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually
+
+ANON = "Nhà hảo tâm ẩn danh"
+
+
+def cash(amount: int, **extra: Any) -> dict[str, Any]:
+    return {"kind": "cash", "amount_vnd": amount, "channel": "bank_transfer", "received_on": str(TODAY), **extra}
+
+
+def named(name: str, consent: bool = True, **extra: Any) -> dict[str, Any]:
+    return {"type": "individual", "name": name, "consent_to_be_named": consent, **extra}
+
+
+async def ok(r: httpx.Response, *codes: int) -> Any:
+    assert r.status_code in (codes or (200, 201)), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    return r.json()
+
+
+async def all_lines(client: httpx.AsyncClient, cid: uuid.UUID, limit: int = 2, **params: Any) -> list[dict[str, Any]]:
+    """Every line by following next_after (pages of ``limit``)."""
+    out: list[dict[str, Any]] = []
+    after = None
+    while True:
+        q = {"limit": limit, **params, **({"after": after} if after else {})}
+        page = await ok(await client.get(f"/campaigns/{cid}/public-ledger/lines", params=q))
+        assert page["count"] == len(page["items"]) <= limit
+        out += page["items"]
+        after = page["next_after"]
+        if after is None:
+            return out
+
+
+async def movements(campaigns: Campaigns, client: httpx.AsyncClient) -> dict[str, Any]:
+    """A campaign with every kind of movement; returns the ids."""
+    cid, _ = await campaigns.launch()
+    ids: dict[str, Any] = {"cid": cid}
+    a = await ok(
+        await client.post(
+            f"/campaigns/{cid}/donations",
+            json=cash(
+                500_000,
+                donor=named("Nguyễn Văn An"),
+                description="CK tu 0912 345 678 ung ho",
+                bank_reference="FT26001ABC",
+            ),
+        )
+    )
+    b = await ok(
+        await client.post(
+            f"/campaigns/{cid}/donations",
+            json=cash(300_000, donor=named("Canary Kín Tiếng", False), description="Canary Kín Tiếng chuyen khoan"),
+        )
+    )
+    c = await ok(await client.post(f"/campaigns/{cid}/donations", json=cash(200_000)))
+    gift = {
+        "kind": "in_kind",
+        "channel": "other",
+        "received_on": str(TODAY),
+        "items": [{"item": "Gạo", "quantity": 100, "unit": "kg", "assessed_value_vnd": 1_500_000}],
+    }
+    d = await ok(await client.post(f"/campaigns/{cid}/donations", json=gift))
+    rev = await ok(await client.post(f"/donations/{c['id']}/reversal", json={"reason": "nhập trùng"}))
+    ben1, ben2 = await campaigns.verified_beneficiary(), await campaigns.verified_beneficiary()
+    dist = {"kind": "cash", "distributed_on": str(TODAY), "support_level": "Mức 1", "decision_no": "QĐ-15/2026"}
+    e = await ok(
+        await client.post(
+            f"/campaigns/{cid}/distributions", json={**dist, "beneficiary_id": str(ben1), "amount_vnd": 250_000}
+        )
+    )
+    f = await ok(
+        await client.post(
+            f"/campaigns/{cid}/distributions", json={**dist, "beneficiary_id": str(ben2), "amount_vnd": 100_000}
+        )
+    )
+    drev = await ok(await client.post(f"/distributions/{f['id']}/reversal", json={"reason": "trả lại"}))
+    ids.update(a=a, b=b, c=c, d=d, rev=rev, e=e, f=f, drev=drev)
+    return ids
+
+
+async def test_each_movement_is_one_line_with_running_balances_newest_first_and_keyset_pages(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    lines = await all_lines(client, cid, limit=2)
+    expected_ids = [
+        m["a"]["id"],
+        m["b"]["id"],
+        m["c"]["id"],
+        m["d"]["id"],
+        m["rev"]["reversal_id"],
+        m["e"]["id"],
+        m["f"]["id"],
+        m["drev"]["reversal_id"],
+    ]
+    assert [x["id"] for x in lines] == list(reversed(expected_ids))  # newest first, each once
+    assert [x["line_no"] for x in lines] == list(range(8, 0, -1))
+    assert [x["movement"] for x in reversed(lines)] == [
+        "donation",
+        "donation",
+        "donation",
+        "donation",
+        "donation_reversal",
+        "distribution",
+        "distribution",
+        "distribution_reversal",
+    ]
+    assert [x["cash_balance_vnd"] for x in reversed(lines)] == [
+        500_000,
+        800_000,
+        1_000_000,
+        1_000_000,
+        800_000,
+        550_000,
+        450_000,
+        550_000,
+    ]
+    assert [x["goods_balance_vnd"] for x in reversed(lines)] == [
+        0,
+        0,
+        0,
+        1_500_000,
+        1_500_000,
+        1_500_000,
+        1_500_000,
+        1_500_000,
+    ]
+    ledger = await ok(await client.get(f"/campaigns/{cid}/ledger"))
+    assert lines[0]["cash_balance_vnd"] == ledger["cash"]["balance_vnd"]
+    assert lines[0]["goods_balance_vnd"] == ledger["in_kind"]["balance_value_vnd"]
+    by_id = {x["id"]: x for x in lines}
+    assert by_id[m["a"]["id"]]["donor"] == "Nguyễn Văn An"
+    assert by_id[m["a"]["id"]]["note"] == "CK tu ••• ung ho"  # the phone number masked
+    assert by_id[m["b"]["id"]]["donor"] == ANON and by_id[m["b"]["id"]]["note"] is None
+    assert by_id[m["d"]["id"]]["items"] == [{"item": "Gạo", "quantity": 100, "unit": "kg"}]
+    rev = by_id[m["rev"]["reversal_id"]]
+    assert (rev["direction"], rev["amount_vnd"], rev["reference"]) == ("out", 200_000, by_id[m["c"]["id"]]["reference"])
+    dist = by_id[m["e"]["id"]]
+    assert (dist["direction"], dist["support_level"], dist["reference"], dist["donor"]) == (
+        "out",
+        "Mức 1",
+        "QĐ-15/2026",
+        None,
+    )
+    assert "beneficiary_id" not in dist
+    # the whole listing in one page equals the walk page by page
+    one = await ok(await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"limit": 500}))
+    assert one["items"] == lines and one["next_after"] is None and one["last_line_no"] == 8
+
+
+async def test_filters_name_without_diacritics_amount_dates_reference_and_direction(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+
+    async def ids(**params: Any) -> list[str]:
+        return [x["id"] for x in await all_lines(client, cid, limit=3, **params)]
+
+    assert await ids(q="nguyen van a") == [m["a"]["id"]]
+    assert await ids(q="NGUYỄN") == [m["a"]["id"]]
+    assert await ids(q="canary") == []  # not consenting: never found by name
+    assert await ids(amount_min=300_000, amount_max=300_000) == [m["b"]["id"]]
+    assert set(await ids(amount_min=1_000_000)) == {m["d"]["id"]}
+    assert await ids(reference="abc") == [m["a"]["id"]]  # the end of the bank reference
+    receipt = m["b"]["receipt_number"]
+    assert await ids(reference=receipt[-3:]) == [m["b"]["id"]]
+    assert await ids(reference="15/2026") == [m["drev"]["reversal_id"], m["f"]["id"], m["e"]["id"]]
+    assert len(await ids(direction="out")) == 3
+    assert await ids(**{"from": str(TODAY + timedelta(days=1))}) == []
+    assert len(await ids(**{"from": str(TODAY), "to": str(TODAY)})) == 8
+    for bad, field in (
+        ({"amount_min": 5, "amount_max": 1}, "amount_min"),
+        ({"from": str(TODAY), "to": str(TODAY - timedelta(days=1))}, "from"),
+        ({"q": "123"}, "q"),
+        ({"direction": "sideways"}, "direction"),
+        ({"after": 0}, "after"),
+        ({"limit": 501}, "limit"),
+    ):
+        r = await client.get(f"/campaigns/{cid}/public-ledger/lines", params=bad)
+        assert r.status_code == 422, (bad, r.text)
+        assert field in r.text
+    missing = await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/lines")
+    assert missing.status_code == 404
+
+
+async def test_withdrawn_consent_and_erasure_remove_the_name_at_once_everywhere(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    donor_id = m["a"]["donor_id"]
+    first = await client.get(f"/campaigns/{cid}/public-ledger/lines")
+    assert "Nguyễn Văn An" in first.text
+    etag = first.headers["ETag"]
+    again = await client.get(f"/campaigns/{cid}/public-ledger/lines", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+    await ok(await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": False}))
+    after = await client.get(f"/campaigns/{cid}/public-ledger/lines", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["ETag"] != etag  # the label changed, so did the ETag
+    assert "Nguyễn Văn An" not in after.text and "0912" not in after.text
+    assert await all_lines(client, cid, q="nguyen van an") == []
+    old = await ok(await client.get(f"/campaigns/{cid}/public-ledger"))
+    assert "Nguyễn Văn An" not in str(old)  # the older public endpoint follows the same rule
+    csv_text = (await client.get(f"/campaigns/{cid}/public-ledger/lines.csv")).text
+    assert "Nguyễn Văn An" not in csv_text
+
+    await ok(await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": True}))
+    assert [x["id"] for x in await all_lines(client, cid, q="nguyen van an")] == [m["a"]["id"]]
+    await ok(await client.delete(f"/donors/{donor_id}"))
+    assert "Nguyễn Văn An" not in (await client.get(f"/campaigns/{cid}/public-ledger/lines")).text
+    assert await all_lines(client, cid, q="nguyen van an") == []
+    r = await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": True})
+    assert r.status_code == 404
+    r = await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": "yes"})
+    assert r.status_code == 422
+
+
+async def test_csv_and_xlsx_downloads_hold_the_filtered_lines_with_balances(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    lines = await all_lines(client, cid, limit=500)
+    r = await client.get(f"/campaigns/{cid}/public-ledger/lines.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert header[0] == "STT" and "Số dư tiền (VND)" in header
+    balance = header.index("Số dư tiền (VND)")
+    assert [row[1] for row in body] == [x["id"] for x in lines]
+    assert [int(row[balance]) for row in body] == [x["cash_balance_vnd"] for x in lines]
+    assert "Canary" not in r.text and "0912" not in r.text
+    only = await client.get(f"/campaigns/{cid}/public-ledger/lines.csv", params={"q": "nguyen van an"})
+    assert len(list(csv.reader(io.StringIO(only.content.decode("utf-8-sig"))))) == 2
+
+    x = await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx")
+    assert x.status_code == 200
+    ws = openpyxl.load_workbook(io.BytesIO(x.content), read_only=True).active
+    assert ws is not None
+    xrows = list(ws.iter_rows(values_only=True))
+    assert [row[1] for row in xrows[1:]] == [x["id"] for x in lines]
+    assert [row[balance] for row in xrows[1:]] == [x["cash_balance_vnd"] for x in lines]
+    assert (await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/lines.csv")).status_code == 404
+    assert (
+        await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx", params={"amount_min": -1})
+    ).status_code == 422
+
+
+async def test_statement_import_writes_lines_in_receipt_order(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    rows = [
+        {
+            "bank_reference": f"FT{i:04d}",
+            "received_on": str(TODAY),
+            "amount_vnd": 1000 * (i + 1),
+            "payer_name": f"CANARY PAYER {i}",
+            "description": f"CANARY PAYER {i} 0987654321",
+        }
+        for i in range(30)
+    ]
+    await ok(await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": rows}))
+    lines = list(reversed(await all_lines(client, cid, limit=7)))
+    assert [x["line_no"] for x in lines] == list(range(1, 31))
+    assert [x["cash_balance_vnd"] for x in lines] == [sum(1000 * (k + 1) for k in range(i + 1)) for i in range(30)]
+    assert all(x["donor"] == ANON and x["note"] is None for x in lines)
+    assert await ids_for(client, cid, reference="ft0007") == [lines[7]["id"]]
+    plan = "\n".join(
+        r[0]
+        for r in await db.fetch(
+            "EXPLAIN SELECT * FROM ledger_lines l WHERE campaign_id = $1 ORDER BY line_no DESC LIMIT 51", cid
+        )
+    )
+    assert "Sort" not in plan  # an index range in line order
+
+
+async def ids_for(client: httpx.AsyncClient, cid: uuid.UUID, **params: Any) -> list[str]:
+    return [x["id"] for x in await all_lines(client, cid, limit=50, **params)]
+
+
+async def test_summary_has_totals_donors_targets_disclosure_beneficiary_counts_and_daily_flows(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    levels = [SupportLevel(title="Mức 1", amount_vnd=250_000)]
+    points = [
+        ReceivingPoint(
+            method="bank_transfer", bank="Agribank", account_no="7700205123456", account_holder="Hội Chữ thập đỏ tỉnh"
+        )
+    ]
+    await campaigns.publish(
+        CampaignDisclosureUpdated(
+            campaign_id=cid,
+            version=2,
+            support_policy="Hộ bị thiệt hại",
+            support_levels=levels,
+            receiving_points=points,
+            call_documents=[CallDocument(title="Thư kêu gọi", url="https://example.vn/15.pdf")],
+        )
+    )
+    await campaigns.publish(CampaignDisclosureUpdated(campaign_id=cid, version=1, support_policy="cũ"))  # older
+
+    async def shown() -> bool:
+        return bool(await db.fetchval("SELECT version = 2 FROM ledger_disclosures WHERE campaign_id = $1", cid))
+
+    await eventually(shown, what="the disclosure in the donations service")
+    await campaigns.publish(CampaignDisclosureUpdated(campaign_id=cid, version=1, support_policy="cũ"))
+    s = await ok(await client.get(f"/campaigns/{cid}/public-ledger/summary"))
+    assert s["disclosure_version"] == 2 and s["support_policy"] == "Hộ bị thiệt hại"
+    assert s["receiving_points"][0]["account_no"] == "7700205123456"
+    assert s["call_documents"][0]["url"] == "https://example.vn/15.pdf"
+    assert s["totals"]["cash_balance_vnd"] == 550_000 and s["totals"]["cash_received_vnd"] == 800_000
+    assert s["totals"]["in_kind_received_value_vnd"] == 1_500_000
+    assert s["donors"] == {"count": 3, "identified": 2, "anonymous_gifts": 1}  # the reversed gift is not counted
+    assert s["last_line_no"] == 8 and s["as_of"] is not None
+    assert s["beneficiaries"] == [
+        {
+            "unit_id": s["beneficiaries"][0]["unit_id"],
+            "unit": None,
+            "support_level": "Mức 1",
+            "beneficiaries": 1,
+            "amount_vnd": 250_000,
+            "value_vnd": 0,
+        }
+    ]  # the reversed distribution counts no more
+    assert s["daily"] == [
+        {
+            "on": str(TODAY),
+            "cash_in_vnd": 1_100_000,
+            "cash_out_vnd": 550_000,
+            "goods_in_vnd": 1_500_000,
+            "goods_out_vnd": 0,
+        }
+    ]
+    assert (await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/summary")).status_code == 404
+
+
+async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_names_only_consenting_donors(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    r = await client.get(f"/public/campaigns/{cid}/ledger")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    for key in ("a", "b", "c", "d", "e", "f"):
+        assert html.count(f'data-line-id="{m[key]["id"]}"') == 1
+    assert "Nguyễn Văn An" in html and "Canary" not in html and "0912" not in html
+    assert "Nghị định số 93/2021/NĐ-CP" in html and '<html lang="vi">' in html
+    empty = await client.get(
+        f"/public/campaigns/{cid}/ledger",
+        params={"q": "", "amount_min": "", "amount_max": "", "from": "", "to": "", "reference": "", "direction": ""},
+    )
+    assert empty.status_code == 200 and empty.text.count("data-line-id=") == 8
+    found = await client.get(f"/public/campaigns/{cid}/ledger", params={"q": "nguyen van a", "amount_min": "500.000"})
+    assert found.text.count("data-line-id=") == 1 and f'data-line-id="{m["a"]["id"]}"' in found.text
+    bad = await client.get(f"/public/campaigns/{cid}/ledger", params={"amount_min": "năm trăm"})
+    assert bad.status_code == 422 and "amount_min" in bad.text
+    bad = await client.get(f"/public/campaigns/{cid}/ledger", params={"from": "2026-13-01"})
+    assert bad.status_code == 422 and "from" in bad.text
+    assert (await client.get(f"/public/campaigns/{uuid.uuid4()}/ledger")).status_code == 404
+    etag = r.headers["ETag"]
+    assert (await client.get(f"/public/campaigns/{cid}/ledger", headers={"If-None-Match": etag})).status_code == 304
+
+
+async def test_the_migration_backfills_one_line_per_recorded_movement_and_new_lines_continue(
+    infra: Any, drop_later: list[str], tmp_path: Path
+) -> None:
+    dsn = await create_database_async(infra.admin_dsn, "donations")
+    drop_later.append(dsn)
+    before = tmp_path / "rc_donations" / "migrations"  # the same versions, up to 0003
+    before.mkdir(parents=True)
+    for f in sorted(MIGRATIONS.glob("*.sql")):
+        if f.name < "0004":
+            shutil.copy(f, before / f.name)
+    await migrate(dsn, [before])
+    conn = await connect(dsn)
+    try:
+        cid = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
+            " receiving_until) VALUES ($1, 'BF', 'x', 'emergency_relief', $2, $3, $3)",
+            cid,
+            uuid.uuid4(),
+            TODAY,
+        )
+        named, hidden = uuid.uuid4(), uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO donors (id, donor_type, name, consent_to_be_named) VALUES"
+            " ($1, 'individual', 'Nguyễn Văn An', true), ($2, 'individual', 'Canary Ẩn', false)",
+            named,
+            hidden,
+        )
+        gifts = []
+        for i, (donor, pub, kind) in enumerate(
+            [(named, True, "cash"), (hidden, False, "cash"), (None, False, "in_kind"), (None, False, "cash")]
+        ):
+            gid = uuid.uuid4()
+            gifts.append(gid)
+            await conn.execute(
+                "INSERT INTO donations (id, campaign_id, kind, amount_vnd, value_vnd, donor_id, donor_type,"
+                " publicly_named, unit_id, channel, received_on, receipt_no)"
+                " VALUES ($1, $2, $3, $4, $5, $6, 'individual', $7, $8, 'cash', $9, $10)",
+                gid, cid, kind, 1000 * (i + 1) if kind == "cash" else 0, 500 if kind == "in_kind" else 0,
+                donor, pub, uuid.uuid4(), TODAY, i + 1,
+            )  # fmt: skip
+        await conn.execute(
+            "INSERT INTO donation_reversals (id, donation_id, campaign_id, reason, reversed_on)"
+            " VALUES (gen_random_uuid(), $1, $2, 'x', $3)",
+            gifts[3],
+            cid,
+            TODAY,
+        )
+        ben, commune = uuid.uuid4(), uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO beneficiaries (id, unit_id, verified_on) VALUES ($1, $2, $3)", ben, commune, TODAY
+        )
+        dist = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO distributions (id, campaign_id, beneficiary_id, kind, amount_vnd, unit_id, distributed_on)"
+            " VALUES ($1, $2, $3, 'cash', 700, $4, $5)",
+            dist,
+            cid,
+            ben,
+            uuid.uuid4(),
+            TODAY,
+        )
+        await migrate(dsn, [MIGRATIONS])  # 0004 backfills
+        lines = await conn.fetch("SELECT * FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no", cid)
+        assert [r["line_no"] for r in lines] == [1, 2, 3, 4, 5, 6]
+        assert sorted(r["movement"] for r in lines) == sorted(["donation"] * 4 + ["donation_reversal", "distribution"])
+        assert {r["donation_id"] for r in lines if r["movement"] == "donation"} == set(gifts)
+        running = 0
+        for r in lines:
+            running += (1 if r["direction"] == "in" else -1) * (r["amount_vnd"] if r["kind"] == "cash" else 0)
+            assert r["cash_balance_vnd"] == running
+        assert running == 1000 + 2000 - 700  # gift 4 (4000) reversed, the in-kind gift holds no cash
+        assert lines[-1]["goods_balance_vnd"] == 500
+        assert {r["name_key"] for r in lines} == {None, "nguyen van an"}
+        assert next(r for r in lines if r["movement"] == "distribution")["unit_id"] == commune
+        # the next movement continues the numbering and the balance
+        await conn.execute(
+            "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, received_on,"
+            " receipt_no) VALUES (gen_random_uuid(), $1, 'cash', 50, 'anonymous', $2, 'cash', $3, 5)",
+            cid,
+            uuid.uuid4(),
+            TODAY,
+        )
+        last = await conn.fetchrow(
+            "SELECT line_no, cash_balance_vnd FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no DESC LIMIT 1",
+            cid,
+        )
+        assert last is not None and (last["line_no"], last["cash_balance_vnd"]) == (7, running + 50)
+    finally:
+        await conn.close()

@@ -1,0 +1,68 @@
+"""The public ledger's publication rules: masked notes, labels, filters (pure)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rc_donations.domain.donations import ANONYMOUS_LABEL
+from rc_donations.domain.lines import LineFilter, check_filter, donor_label, mask_note, published_note
+from rc_shared.errors import Invalid
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("ung ho 0912345678", "ung ho •••"),
+        ("SDT 0912 345 678 ung ho", "SDT ••• ung ho"),
+        ("CCCD 079203001234 chuyen", "CCCD ••• chuyen"),
+        ("STK 1903-6655-7788-99 MB", "STK ••• MB"),
+        ("ung ho 500000 dong", "ung ho ••• dong"),  # six digits: masked as well (cannot tell an amount apart)
+        ("ung ho 50000 dong", "ung ho 50000 dong"),  # five digits stay
+        ("nam 2026, xom 12", "nam 2026, xom 12"),
+        ("0912345678", "•••"),
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_digit_runs_that_look_like_phone_id_or_account_numbers_are_masked(raw: str | None, shown: str | None) -> None:
+    assert mask_note(raw) == shown
+
+
+def test_a_gift_note_is_published_only_for_a_named_donor_and_a_distribution_purpose_always_masked() -> None:
+    assert published_note("donation", "NGUYEN VAN B 0912345678", named=False) is None
+    assert published_note("donation_reversal", "chuyen nham cua Tran C", named=False) is None
+    assert published_note("donation", "ung ho 0912345678", named=True) == "ung ho •••"
+    assert published_note("distribution", "ho tro nha 0912345678", named=False) == "ho tro nha •••"
+
+
+def test_the_label_is_the_name_only_when_the_query_found_it_consenting() -> None:
+    assert donor_label("Nguyễn Văn An") == "Nguyễn Văn An"
+    assert donor_label(None) == ANONYMOUS_LABEL
+    assert donor_label("", "Ẩn danh") == "Ẩn danh"
+
+
+def test_filters_refuse_contradictions_and_text_without_a_letter_naming_the_field() -> None:
+    with pytest.raises(Invalid) as e:
+        check_filter(LineFilter(amount_min=10, amount_max=9))
+    assert e.value.details["field"] == "amount_min"
+    with pytest.raises(Invalid) as e:
+        check_filter(LineFilter(date_from=date(2026, 2, 2), date_to=date(2026, 2, 1)))
+    assert e.value.details["field"] == "from"
+    with pytest.raises(Invalid) as e:
+        check_filter(LineFilter(q="1234"))
+    assert e.value.details["field"] == "q"
+    with pytest.raises(Invalid) as e:
+        check_filter(LineFilter(reference="   "))
+    assert e.value.details["field"] == "reference"
+    f = check_filter(LineFilter(q="  Nguyễn   văn ", reference=" FT26ABC "))
+    assert (f.q, f.reference) == ("Nguyễn văn", "ft26abc")
+
+
+def test_the_page_links_only_web_addresses_and_reads_stored_iso_dates() -> None:
+    from rc_donations.entrypoints.pages import vn_date, web_link
+
+    assert web_link("https://example.vn/15.pdf") == "https://example.vn/15.pdf"
+    assert web_link("javascript:alert(1)") is None and web_link(None) is None
+    assert vn_date("2026-11-20") == "20/11/2026" and vn_date(date(2026, 1, 2)) == "02/01/2026" and vn_date(None) == "–"
