@@ -119,7 +119,7 @@ def kafka_container(image: str = KAFKA_IMAGE) -> tuple[Any, int]:
     container = DockerContainer(image, labels={CONTAINER_LABEL: "kafka"})
     container.ports = {str(port): _loopback(port)}
     return (
-        container.with_env("CLUSTER_ID", "rc-test-" + uuid.uuid4().hex[:14])
+        container.with_env("CLUSTER_ID", new_cluster_id())
         .with_env("KAFKA_NODE_ID", "1")
         .with_env("KAFKA_PROCESS_ROLES", "broker,controller")
         .with_env("KAFKA_LISTENERS", f"PLAINTEXT://:{port},CONTROLLER://:9093")
