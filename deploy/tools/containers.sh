@@ -83,6 +83,16 @@ build() {
 
 image_exists() { docker image inspect "$1" > /dev/null 2>&1; }
 
+# apt-get install, refreshing the package lists first when they are missing or stale.
+apt_install() {
+  local log="$STATE/apt.log"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > "$log" 2>&1; then
+    apt-get update -qq > "$log" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > "$log" 2>&1 \
+      || { cat "$log" >&2; return 1; }
+  fi
+}
+
 install_engine() {
   log "installing Debian's docker.io (its service is not started by the package)"
   local policy=/usr/sbin/policy-rc.d created=""
@@ -91,11 +101,10 @@ install_engine() {
     chmod 755 "$policy"
     created=1
   fi
-  if ! apt-cache show docker.io > /dev/null 2>&1; then apt-get update -qq; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io > "$STATE/apt-docker.log" 2>&1 \
-    || { [ -n "$created" ] && rm -f "$policy"; cat "$STATE/apt-docker.log" >&2; return 1; }
-  [ -n "$created" ] && rm -f "$policy"
-  return 0
+  local rc=0
+  apt_install docker.io || rc=$?
+  if [ -n "$created" ]; then rm -f "$policy"; fi
+  return "$rc"
 }
 
 start_engine() {
@@ -147,7 +156,7 @@ cmd_engine_stop() {
 # ------------------------------------------------------------------------------------- images
 
 debian_image() {
-  command -v debootstrap > /dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap > /dev/null
+  command -v debootstrap > /dev/null 2>&1 || apt_install debootstrap
   local rootfs="$STATE/debian-rootfs.$$"
   rm -rf "$rootfs"
   debootstrap --variant=minbase bookworm "$rootfs" "$DEBIAN_MIRROR" > "$STATE/debootstrap.log" 2>&1 \
