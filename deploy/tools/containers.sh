@@ -49,14 +49,16 @@ mkdir -p "$STATE"
 
 log() { printf 'containers: %s\n' "$*" >&2; }
 
-# Run "$@" and print how long it took, as "containers: <what>: N s".
+# Run "$@", print how long it took ("containers: <what>: N s"), return its exit status.
 timed() {
-  local what="$1" start ms
+  local what="$1" start ms rc=0
   shift
   start=$(date +%s%N)
-  "$@"
+  "$@" || rc=$?
   ms=$((($(date +%s%N) - start) / 1000000))
-  printf 'containers: %s: %d.%d s\n' "$what" $((ms / 1000)) $((ms % 1000 / 100)) >&2
+  printf 'containers: %s: %d.%d s%s\n' "$what" $((ms / 1000)) $((ms % 1000 / 100)) \
+    "$([ "$rc" -eq 0 ] || echo " (failed, exit $rc)")" >&2
+  return "$rc"
 }
 
 socket_path() {
