@@ -204,6 +204,7 @@ cmd_base_images() {
   ctx="$(kafka_context)"
   timed "image $LOCAL_KAFKA_IMAGE" build -q --build-arg "DEBIAN_IMAGE=$DEBIAN_IMAGE" \
     -t "$LOCAL_KAFKA_IMAGE" "$ctx" > /dev/null
+  docker image prune --force --filter "label=org.redcross.platform.image=rc-local" > /dev/null
 }
 
 cmd_service_images() {
@@ -215,6 +216,8 @@ cmd_service_images() {
       --build-arg "PYTHON_IMAGE=$python_image" --build-arg "SERVICE=$svc" --build-arg "PORT=$port" \
       -t "rc-$svc:$IMAGE_TAG" "$ROOT" > /dev/null
   done
+  # The images a rebuild replaced (untagged now); the build cache keeps their layers' reuse.
+  docker image prune --force --filter "label=org.opencontainers.image.source=deploy/docker/Dockerfile" > /dev/null
 }
 
 compose_binary() {
