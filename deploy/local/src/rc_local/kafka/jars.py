@@ -58,11 +58,15 @@ def _maven() -> str:
 
 
 def _resolution_key(pom: Path, version: str | None) -> str:
-    digest = hashlib.sha256(pom.read_bytes()).hexdigest()
+    content = pom.read_bytes()
+    default = KAFKA_TEMPLATE_DIR / "pom.xml"
+    if pom.resolve() != default.resolve():  # a child of the launcher's pom (its parent)
+        content += default.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
     return f"{digest}:{version or 'default'}"
 
 
-def ensure_jars(state_dir: Path, *, kafka_version: str | None = None) -> Path:
+def ensure_jars(state_dir: Path, *, kafka_version: str | None = None, pom: Path | None = None) -> Path:
     """Resolve the Kafka broker jars into ``<state>/kafka/lib`` and return that folder.
 
     Runs ``mvn dependency:copy-dependencies`` on ``deploy/local/kafka/pom.xml`` once; later calls
@@ -70,16 +74,18 @@ def ensure_jars(state_dir: Path, *, kafka_version: str | None = None) -> Path:
     records them). ``kafka_version`` (or env ``RC_KAFKA_VERSION``) overrides the pom's default.
     Maven runs offline when ``RC_MAVEN_OFFLINE=1``; an online failure is retried offline, so a
     filled ``~/.m2`` is enough without network. ``MAVEN_OPTS`` / ``RC_MAVEN_ARGS`` are honoured.
+    ``pom`` resolves another pom instead (the Kafka image's, ``deploy/docker/kafka/pom.xml``: a
+    child of the launcher's that adds the command-line tools).
     """
     kdir = kafka_dir(state_dir)
     with locked(kdir):
-        return ensure_jars_locked(kdir, kafka_version)
+        return ensure_jars_locked(kdir, kafka_version, pom)
 
 
-def ensure_jars_locked(kdir: Path, kafka_version: str | None) -> Path:
+def ensure_jars_locked(kdir: Path, kafka_version: str | None, pom: Path | None = None) -> Path:
     """:func:`ensure_jars` for a caller that already holds the state dir's lock."""
     version = kafka_version or os.environ.get("RC_KAFKA_VERSION") or None
-    pom = KAFKA_TEMPLATE_DIR / "pom.xml"
+    pom = pom or KAFKA_TEMPLATE_DIR / "pom.xml"
     if not pom.exists():
         raise KafkaError(f"{pom} is missing: rc_local must run from the repository checkout.")
     lib = kdir / "lib"

@@ -1,0 +1,88 @@
+"""Each service image built from deploy/docker/Dockerfile starts, answers /health/ready (its
+database and Kafka reachable) and runs as a non-root user, hardened as the compose file runs it."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.containers.conftest import SERVICES
+from tests.e2e.harness import auth_keys, free_port, service_env
+from tests.infra import Endpoints, create_database_async, drop_database_async
+
+pytestmark = pytest.mark.containers
+
+IMAGE_USER = "10001:10001"
+
+
+async def _ready(url: str, container: Any, timeout: float = 180) -> httpx.Response:
+    """GET ``url`` until it answers 200; fails at once with the logs if the container exits."""
+    deadline = time.monotonic() + timeout
+    last = "no answer"
+    async with httpx.AsyncClient(timeout=5) as client:
+        while time.monotonic() < deadline:
+            container.reload()
+            if container.status not in {"created", "running"}:
+                pytest.fail(f"container exited ({container.status}):\n{container.logs(tail=40).decode()}")
+            try:
+                r = await client.get(url)
+            except httpx.TransportError as exc:
+                last = repr(exc)
+            else:
+                if r.status_code == 200:
+                    return r
+                last = f"{r.status_code} {r.text}"
+            await asyncio.sleep(0.5)
+    pytest.fail(f"{url} not ready after {timeout}s ({last}):\n{container.logs(tail=40).decode()}")
+
+
+@pytest.mark.parametrize("service", list(SERVICES))
+async def test_service_image_is_ready_and_runs_as_non_root(
+    service: str, infra: Endpoints, docker_client: Any, service_images: dict[str, str], tmp_path: Path
+) -> None:
+    image = docker_client.images.get(service_images[service])
+    assert image.attrs["Config"]["User"] == IMAGE_USER
+    # The public key, readable by the image's user (the test's key folder is private to root).
+    public = tmp_path / "public.pem"
+    shutil.copyfile(auth_keys()[1], public)
+    public.chmod(0o644)
+    dsn = await create_database_async(infra.admin_dsn, f"image_{service}")
+    port = free_port()
+    env = service_env(service, dsn, infra.kafka_bootstrap, f"img{uuid.uuid4().hex[:8]}")
+    env |= {"RC_HTTP_HOST": "127.0.0.1", "RC_HTTP_PORT": str(port)}
+    env["RC_AUTH_PUBLIC_KEY_FILE"] = "/etc/rc/auth/public.pem"
+    # Host networking: the container reaches the tests' Kafka and PostgreSQL where the host does
+    # (127.0.0.1), and its API listens on 127.0.0.1 only.
+    container = docker_client.containers.run(
+        image.id,
+        detach=True,
+        network_mode="host",
+        environment=env,
+        volumes={str(public): {"bind": "/etc/rc/auth/public.pem", "mode": "ro"}},
+        read_only=True,
+        tmpfs={"/tmp": ""},
+        cap_drop=["ALL"],
+        security_opt=["no-new-privileges:true"],
+        labels={"org.redcross.platform.test": "service-image"},
+    )
+    try:
+        ready = await _ready(f"http://127.0.0.1:{port}/health/ready", container)
+        checks = ready.json()["checks"]
+        assert checks["database"] == "ok" and checks["kafka"] == "ok", checks
+        ids = container.exec_run(["python", "-c", "import os; print(os.getuid(), os.getgid(), os.geteuid())"])
+        assert ids.exit_code == 0, ids.output
+        assert ids.output.decode().split() == ["10001", "10001", "10001"]
+        # every process of the container, the server included, runs as uid 10001
+        top = container.top(ps_args="-o uid,pid,args")
+        uids = {row[top["Titles"].index("UID")] for row in top["Processes"]}
+        assert uids == {"10001"}, top
+    finally:
+        container.remove(force=True)
+        await drop_database_async(infra.admin_dsn, dsn)
