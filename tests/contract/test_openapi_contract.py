@@ -1,7 +1,8 @@
 """The HTTP APIs are a contract: every operation of every service describes its answers.
 
 Each service's app is built in-process (nothing started). Every operation has exactly one success
-status, with a typed schema (a ``$ref`` or a typed schema, never ``{}``); it declares 422 (invalid
+status, with a typed schema (a ``$ref`` or a typed schema, never ``{}``), and a create taking an
+``Idempotency-Key`` also the 200 of its replay; it declares 422 (invalid
 input) and 413/503, 401 and 403 where it needs a token, 429 where it writes, every error with the one
 shape (an RFC 9457 problem, ``application/problem+json``); every answer model refuses fields it
 does not name; and the committed documents (``docs/openapi/<service>.json``) and the typed clients
@@ -61,11 +62,19 @@ def _typed(schema: dict[str, Any] | None) -> bool:
     return bool(schema) and ("$ref" in schema or "type" in schema or "anyOf" in schema or "oneOf" in schema)
 
 
+def _replayable(op: dict[str, Any]) -> bool:
+    """A create that takes an ``Idempotency-Key``: 201 new, 200 the record a resubmission created first."""
+    return any(p["in"] == "header" and p["name"] == "Idempotency-Key" for p in op.get("parameters", []))
+
+
 def success_problems(doc: dict[str, Any]) -> list[str]:
     problems = []
     for name, op in _operations(doc):
         ok = {s: r for s, r in op["responses"].items() if s.startswith("2")}
-        if len(ok) != 1:
+        if _replayable(op):
+            if sorted(ok) != ["200", "201"]:
+                problems.append(f"{name}: a replayable create declares {sorted(ok)}, not 201 and its 200 replay")
+        elif len(ok) != 1:
             problems.append(f"{name}: {len(ok)} success statuses {sorted(ok)}")
         for status, response in ok.items():
             content = response.get("content", {})

@@ -8,19 +8,35 @@ error statuses and the request dependencies (policy, connection, unit of work, p
   ``limit`` is the last one). A listing adds its own context fields (``as_of`` ...) by subclassing.
 - Errors: one RFC 9457 problem shape (:class:`ErrorOut`, what :mod:`rc_shared.http` answers)
   declared per route with :func:`errors`; :func:`declare_common_errors` adds, once per app, the statuses any route can
-  answer (401/403 for a route that needs a token, 413, 422, 429 for writes, 503).
+  answer (401/403 for a route that needs a token, 413, 422, 429 for writes, 503); a create that
+  takes an ``Idempotency-Key`` also declares the 200 of a resubmission (:func:`replayed`).
+- Requests: what a request's schema calls valid is what the service accepts (schemathesis checks it
+  in ``tests/e2e/test_api_contract.py``): free text stripped of whitespace says so in its pattern
+  (:data:`TRIMMED`), a strict integer takes ``1000.0`` (:data:`WHOLE`), a PATCH body says which
+  fields may be null (:func:`patch_schema`).
+- Links: each create is linked to the operations on what it created (:func:`document_links`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from starlette.routing import BaseRoute
 
 from rc_shared import clock
@@ -51,6 +67,78 @@ class OffsetPage(Page[T], Generic[T]):
 
     limit: int = Field(description="The page size asked for.")
     offset: int = Field(description="Items skipped before this page.")
+
+
+# ------------------------------------------------------------------------------ text
+
+# What ``strip_whitespace`` removes around a string (Unicode White_Space), as a regex class body.
+WHITESPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+
+def trimmed_pattern(min_length: int) -> str:
+    """The pattern of a text field whose surrounding whitespace is dropped before it must hold at
+    least ``min_length`` characters: whitespace alone is no text."""
+    w, c = f"[{WHITESPACE}]", f"[^{WHITESPACE}]"
+    core = rf"{c}(?:[\s\S]*{c})?" if min_length <= 1 else rf"{c}[\s\S]{{{min_length - 2},}}{c}"
+    if min_length == 0:
+        core = f"(?:{core})?"
+    return f"^{w}*{core}{w}*$"
+
+
+def _raw_length(max_length: int) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > max_length:
+            raise PydanticCustomError(
+                "string_too_long", "String should have at most {max_length} characters", {"max_length": max_length}
+            )
+        return value
+
+    return check
+
+
+@dataclass(frozen=True)
+class TrimmedText:
+    """Put after a ``StringConstraints(strip_whitespace=True, ...)``: the schema then says what the
+    service accepts as sent, whitespace around included. Free text (``min_length``/``max_length``):
+    at most ``max_length`` characters as sent (checked as sent, too), and a ``pattern`` that refuses
+    whitespace alone. Patterned text (an anchored ``pattern`` none of whose matches starts or ends
+    with whitespace, as a stripped text never does): that pattern with whitespace allowed around."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        if schema.get("type") != "str" or not schema.get("strip_whitespace"):
+            raise TypeError("TrimmedText follows a StringConstraints with strip_whitespace")
+        if "pattern" in schema:
+            pattern = str(schema["pattern"])
+            if not (pattern.startswith("^") and pattern.endswith("$")) or "max_length" in schema:
+                raise TypeError("TrimmedText: a pattern is anchored (^...$) and carries its own lengths")
+            return schema
+        if "max_length" not in schema:
+            raise TypeError("TrimmedText: free text has a max_length")
+        return core_schema.no_info_before_validator_function(_raw_length(schema["max_length"]), schema)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(schema)
+        inner: Any = schema.get("schema", schema)
+        if "pattern" in inner:
+            out["pattern"] = f"^[{WHITESPACE}]*(?:{inner['pattern'][1:-1]})[{WHITESPACE}]*$"
+        else:
+            out["pattern"] = trimmed_pattern(inner.get("min_length", 0))
+        return out
+
+
+TRIMMED = TrimmedText()
+
+
+def whole_number(value: Any) -> Any:
+    """JSON has one number type: ``1000.0`` is the integer 1000 (as JSON Schema's ``integer`` says),
+    and a strict integer field takes it; ``1000.5``, ``"1000"`` or ``true`` stay refused."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WHOLE = BeforeValidator(whole_number)
 
 
 # ------------------------------------------------------------------------------ errors
@@ -136,6 +224,34 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"description": ERROR_STATUSES[s], "content": _ERROR_CONTENT} for s in statuses}
 
 
+def patch_schema(nullable: Iterable[str], *, at_least_one: bool) -> Callable[[dict[str, Any]], None]:
+    """The ``json_schema_extra`` of a PATCH body whose fields are optional but, when given, not null
+    (but those of ``nullable``, which null clears): the schema says what the validator checks. With
+    ``at_least_one``, an empty body is refused too (``minProperties``)."""
+    keep = frozenset(nullable)
+
+    def amend(schema: dict[str, Any]) -> None:
+        for name, prop in schema.get("properties", {}).items():
+            if name in keep or "anyOf" not in prop:
+                continue
+            kept = [alt for alt in prop.pop("anyOf") if alt.get("type") != "null"]
+            prop.pop("default", None)
+            if len(kept) == 1:
+                prop.update(kept[0])
+            else:
+                prop["anyOf"] = kept
+        if at_least_one:
+            schema["minProperties"] = 1
+
+    return amend
+
+
+def replayed(model: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a create resent with the same ``Idempotency-Key``: 200 with
+    the record the first request created (the first answer was 201)."""
+    return {200: {"model": model, "description": "A resubmission (same Idempotency-Key): the record created first."}}
+
+
 def document_errors(app: FastAPI) -> None:
     """Put the error shape in the app's OpenAPI components (what :func:`errors` refers to)."""
     build = app.openapi
@@ -166,6 +282,47 @@ def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -
             statuses += AUTH_STATUSES
         for status, response in errors(*statuses).items():
             route.responses.setdefault(status, response)
+
+
+def _links(doc: dict[str, Any]) -> None:
+    """Link each create (a POST answering 201 with the new record's ``id``) to the operations on the
+    record it made: those under its path with one more parameter (``POST /units`` to
+    ``GET /units/{unit_id}``, ``POST /units/{unit_id}/rename`` ...), or under its last segment at the
+    top (``POST /campaigns/{campaign_id}/donations`` to ``GET /donations/{donation_id}``): OpenAPI
+    ``links``, which clients and stateful testers follow."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    paths = doc.get("paths", {})
+    for path, ops in paths.items():
+        created = ops.get("post", {}).get("responses", {}).get("201")
+        body = (created or {}).get("content", {}).get("application/json", {}).get("schema", {})
+        body = schemas.get(str(body.get("$ref", "")).rsplit("/", 1)[-1], body)
+        if created is None or "id" not in body.get("properties", {}):
+            continue
+        own = re.findall(r"{(\w+)}", path)
+        prefixes = {path, "/" + path.rsplit("/", 1)[-1]}
+        links: dict[str, Any] = {}
+        for target, target_ops in paths.items():
+            found = next((m for p in prefixes if (m := re.match(re.escape(p) + r"/{(\w+)}(?:/|$)", target))), None)
+            if found is None:
+                continue
+            kept = {p: f"$request.path.{p}" for p in own if "{" + p + "}" in target}
+            parameters = {found.group(1): "$response.body#/id", **kept}
+            for op in target_ops.values():
+                links[op["operationId"]] = {"operationId": op["operationId"], "parameters": parameters}
+        if links:
+            created["links"] = links
+
+
+def document_links(app: FastAPI) -> None:
+    """Put in the app's OpenAPI the links from each create to the operations on what it created."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            _links(build())
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 # ------------------------------------------------------------------------ dependencies

@@ -61,8 +61,24 @@ def problem(
 _METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
 
 
+def literal_methods(app: Any, path: str) -> frozenset[str] | None:
+    """The methods the app's OpenAPI document gives ``path`` when it names it without a parameter
+    (None: it does not). Such a path belongs to those operations alone: ``/units/batch`` is never the
+    ``unit_id`` of ``GET /units/{unit_id}``, so a method they do not answer is a 405, not a 422 about
+    a bad id."""
+    paths: dict[str, frozenset[str]] | None = getattr(app.state, "literal_paths", None)
+    if paths is None:
+        documented = app.openapi().get("paths", {})
+        paths = {p: frozenset(m.upper() for m in ops) for p, ops in documented.items() if "{" not in p}
+        app.state.literal_paths = paths
+    return paths.get(path)
+
+
 def allowed_methods(app: Any, scope: Any) -> list[str]:
     """The methods a route of the request's path answers (asked of the router, included routers too)."""
+    literal = literal_methods(app, scope.get("path", ""))
+    if literal is not None:
+        return [m for m in _METHODS if m in literal]
     return [m for m in _METHODS if any(r.matches({**scope, "method": m})[0] == Match.FULL for r in app.router.routes)]
 
 
@@ -232,6 +248,8 @@ class RequestMiddleware:
             refusal = self._admit(health)
             admitted = refusal is None
             if refusal is None:
+                refusal = self._not_allowed(scope)
+            if refusal is None:
                 refusal = await self._over_quota(scope, headers)
             body: bytes | None = b""
             if refusal is None:
@@ -291,6 +309,15 @@ class RequestMiddleware:
         else:
             self.in_flight -= 1
             HTTP_IN_FLIGHT.labels(self.service).set(self.in_flight)
+
+    def _not_allowed(self, scope: Any) -> JSONResponse | None:
+        """The 405 of a method that a literal path's routes do not answer (see :func:`literal_methods`)."""
+        app = scope.get("app")
+        literal = None if app is None else literal_methods(app, scope.get("path", ""))
+        if literal is None or scope["method"] in literal:
+            return None
+        allow = ", ".join(allowed_methods(app, scope))
+        return problem(405, "method_not_allowed", "Method Not Allowed", headers={"Allow": allow})
 
     async def _client(self, scope: Any, headers: dict[str, str]) -> tuple[str, int]:
         """Who a write counts against, and its quota per minute: the verified token's subject, else
@@ -440,6 +467,12 @@ def install(
         """The framework's own errors (an unknown path, a method the path does not answer ...),
         headers kept; a 405's ``Allow`` lists every method of the path (the framework names only
         those of the first route on it)."""
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI's answer to a body it could not read as JSON other than a syntax error (not
+            # UTF-8, nested too deep): invalid input like any other, a 422 naming the body.
+            reason = type(exc.__cause__).__name__
+            errors = [{"field": "body", "message": f"the body is not JSON text ({reason})", "type": "json_invalid"}]
+            return problem(422, "validation_error", "the request is invalid: see errors", errors=errors)
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))

@@ -275,6 +275,7 @@ def create_app(
         api.declare_common_errors(r.routes, authenticated=False)
         app.include_router(r)
     api.document_errors(app)
+    api.document_links(app)
     return app
 
 

@@ -45,6 +45,10 @@ def _app() -> FastAPI:
         }
         raise errors[kind]
 
+    @app.post("/things/batch")
+    async def things_batch() -> dict[str, int]:
+        return {"count": 0}
+
     @app.post("/items")
     async def items(body: Item) -> dict[str, int]:
         return {"count": body.count}
@@ -115,6 +119,16 @@ async def test_invalid_input_is_a_422_problem_with_field_level_errors() -> None:
         ]
 
 
+async def test_a_body_that_is_not_utf8_json_is_a_422_naming_the_body() -> None:
+    """Not a 400 the documents do not declare: invalid input like any other (JSON text is UTF-8)."""
+    async with _client(_app()) as c:
+        r = await c.post("/items", content=b'\xff\xfe{"name": 1}', headers={"content-type": "application/json"})
+        body = _problem(r, 422, "validation_error")
+        assert body["errors"] == [
+            {"field": "body", "message": "the body is not JSON text (UnicodeDecodeError)", "type": "json_invalid"}
+        ]
+
+
 async def test_an_unknown_path_is_a_404_problem() -> None:
     async with _client(_app()) as c:
         body = _problem(await c.get("/nowhere"), 404, "not_found")
@@ -122,7 +136,14 @@ async def test_an_unknown_path_is_a_404_problem() -> None:
 
 
 @pytest.mark.parametrize(
-    ("method", "path", "allow"), [("TRACE", "/items", "DELETE, GET, POST"), ("PUT", "/things/x", "GET")]
+    ("method", "path", "allow"),
+    [
+        ("TRACE", "/items", "DELETE, GET, POST"),
+        ("PUT", "/things/x", "GET"),
+        # A literal path is its own routes' alone: not the {kind} of GET /things/{kind}.
+        ("GET", "/things/batch", "POST"),
+        ("PATCH", "/things/batch", "POST"),
+    ],
 )
 async def test_a_method_the_path_does_not_answer_is_a_405_problem_with_allow(
     method: str, path: str, allow: str

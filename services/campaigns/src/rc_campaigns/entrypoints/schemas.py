@@ -6,10 +6,19 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from rc_campaigns.domain.campaigns import Action, OverdueReason, State
-from rc_shared.api import OffsetPage, Out, Page
+from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
 from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
 from rc_shared.dates import MIN_DATE as MIN_DATE
 from rc_shared.dates import Day
@@ -17,13 +26,16 @@ from rc_shared.events.campaigns import CallDocument, CampaignType, ReceivingPoin
 
 MAX_VND = 10**15  # a quadrillion đồng: far above any campaign, far below bigint
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-OptText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), TRIMMED]
+OptText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TRIMMED]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,49}$"), TRIMMED]
+# 5 to 25 of letters, digits, spaces and . -, starting with a letter or digit, not ending with a space.
+IdNumber = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z][0-9A-Za-z .\-]{3,23}[0-9A-Za-z.\-]$"),
+    TRIMMED,
 ]
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z][0-9A-Za-z .\-]{4,24}$")]
 Vnd = Annotated[int, Field(ge=0, le=MAX_VND)]
 Count = Annotated[int, Field(ge=0, le=10**9)]
 BloodGroup = Literal["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"]
@@ -59,8 +71,13 @@ class CampaignIn(Body):
         return self
 
 
+PATCH_NULLABLE = frozenset({"parent_campaign_id", "description"})  # the fields a PATCH may set to null
+
+
 class CampaignPatch(Body):
     """Any subset of a draft's fields; ``targets`` are merged with the existing ones."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=patch_schema(PATCH_NULLABLE, at_least_one=True))
 
     code: Code | None = None
     name: Name | None = None
@@ -73,12 +90,25 @@ class CampaignPatch(Body):
     targets: TargetsIn | None = None
     parent_campaign_id: uuid.UUID | None = None
 
+    @field_validator(
+        "code",
+        "name",
+        "campaign_type",
+        "organising_unit_id",
+        "participating_unit_ids",
+        "receiving_from",
+        "receiving_until",
+        "targets",
+    )
+    @classmethod
+    def _not_null(cls, value: object, info: ValidationInfo) -> object:
+        """A field given is not null (the error names it); ``PATCH_NULLABLE`` ones may be."""
+        if value is None:
+            raise ValueError(f"{info.field_name} cannot be null")
+        return value
+
     @model_validator(mode="after")
-    def _not_null(self) -> CampaignPatch:
-        nullable = {"parent_campaign_id", "description"}
-        for name in self.model_fields_set - nullable:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
+    def _something(self) -> CampaignPatch:
         if not self.model_fields_set:
             raise ValueError("nothing to change")
         return self
@@ -149,7 +179,7 @@ class BloodSessionIn(Body):
 
 
 class RegistrationIn(Body):
-    donor_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = Field(
+    donor_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED] = Field(
         description="Opaque donor id (UUID) or an external donor number; never a name."
     )
     blood_group: BloodGroup | None = None

@@ -145,7 +145,7 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
     summary="Record a contribution: cash, in kind or blood (201 new; 200 a resubmission)",
     dependencies=WRITE,
     response_model=s.DonationOut,
-    responses=errors(404, 409),
+    responses={**api.replayed(s.DonationOut), **errors(404, 409)},
 )
 async def record_donation(
     campaign_id: uuid.UUID,
@@ -260,7 +260,7 @@ async def import_statement(
     summary="Record a pledge with a schedule",
     dependencies=WRITE,
     response_model=s.PledgeOut,
-    responses=errors(404, 409),
+    responses={**api.replayed(s.PledgeOut), **errors(404, 409)},
 )
 async def record_pledge(
     campaign_id: uuid.UUID,
@@ -312,7 +312,7 @@ async def get_pledge(pledge_id: uuid.UUID, request: Request, policy: Pol) -> dic
     summary="Give cash or goods to a verified beneficiary (never beyond the balance)",
     dependencies=MANAGE,
     response_model=s.DistributionOut,
-    responses=errors(404, 409),
+    responses={**api.replayed(s.DistributionOut), **errors(404, 409)},
 )
 async def record_distribution(
     campaign_id: uuid.UUID,

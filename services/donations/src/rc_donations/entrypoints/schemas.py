@@ -9,21 +9,21 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from rc_donations.domain.ledger import MAX_VND
-from rc_shared.api import OffsetPage, Out
+from rc_shared.api import TRIMMED, WHOLE, OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
 from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
 
-Money = Annotated[int, Field(strict=True, gt=0, le=MAX_VND, description="Whole VND (an integer), 1 to 10^15.")]
+Money = Annotated[int, Field(strict=True, gt=0, le=MAX_VND, description="Whole VND (an integer), 1 to 10^15."), WHOLE]
 Day = Annotated[date, bounds(MIN_DAY, MAX_DAY), IsoOnly]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9]{8,15}$")]
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z-]{6,20}$")]
-BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TRIMMED]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500), TRIMMED]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9]{8,15}$"), TRIMMED]
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z-]{6,20}$"), TRIMMED]
+BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]
 
 
@@ -75,8 +75,8 @@ class CashDonationIn(_DonationIn):
 
 class ItemIn(_In):
     item: Name
-    quantity: int = Field(strict=True, gt=0, le=10**9)
-    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+    quantity: Annotated[int, WHOLE] = Field(strict=True, gt=0, le=10**9)
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), TRIMMED]
     assessed_value_vnd: Money
 
 
@@ -88,7 +88,7 @@ class InKindDonationIn(_DonationIn):
 
 class BloodDonationIn(_DonationIn):
     kind: Literal["blood"]
-    units: int = Field(strict=True, ge=1, le=4)
+    units: Annotated[int, WHOLE] = Field(strict=True, ge=1, le=4)
     blood_kind: Literal["whole_blood", "apheresis"]
     donor: DonorIn
 
@@ -139,9 +139,9 @@ class DistributionIn(_In):
 class PledgeIn(_In):
     donor: DonorIn | None = None
     amount_vnd: Money
-    instalments: int = Field(strict=True, ge=1, le=120)
+    instalments: Annotated[int, WHOLE] = Field(strict=True, ge=1, le=120)
     first_due_on: Day
-    interval_days: int = Field(30, strict=True, ge=1, le=366)
+    interval_days: Annotated[int, WHOLE] = Field(30, strict=True, ge=1, le=366)
     unit_id: uuid.UUID | None = None
 
 

@@ -284,6 +284,8 @@ async def list_people(
             min_length=1,
             max_length=100,
             description="A fragment of the name, with or without diacritics: 'nguyen van a' finds 'Nguyễn Văn An'.",
+            # No control character but whitespace (which the search collapses), as name_query checks.
+            json_schema_extra={"pattern": "^[^\\x00-\\x08\\x0e-\\x1b\\x7f-\\x84\\x86-\\x9f]*$"},
         ),
     ] = None,
     unit_id: Annotated[

@@ -6,19 +6,25 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
-from rc_shared.api import OffsetPage, Out, Page
+from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
 from rc_shared.dates import Day
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TRIMMED]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,49}$"), TRIMMED]
+Level = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50), TRIMMED]
+# 6 to 20 of digits, spaces and . - ( ), after an optional +; the pattern spells out that a stripped
+# phone neither starts nor ends with a space.
+Phone = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^(?:\+[0-9 .\-()]{5,19}|[0-9.\-()][0-9 .\-()]{4,18})[0-9.\-()]$"
+    ),
+    TRIMMED,
 ]
-Level = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9 .\-()]{6,20}$")]
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z]{6,20}$")]
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z]{6,20}$"), TRIMMED]
 FeeStatus = Literal["paid", "unpaid", "exempted"]
 Status = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
 Gender = Literal["male", "female", "other"]
@@ -104,6 +110,15 @@ class PersonIn(Body):
 
 
 class PersonPatch(Body):
+    """The personal fields to change; null clears one (but ``full_name``, which a person always has)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=patch_schema(
+            ("gender", "birth_date", "phone", "id_number", "address", "health_notes"), at_least_one=False
+        ),
+    )
+
     full_name: Name | None = None
     gender: Gender | None = None
     birth_date: Day | None = None
@@ -111,6 +126,13 @@ class PersonPatch(Body):
     id_number: IdNumber | None = None
     address: LongText | None = None
     health_notes: LongText | None = None
+
+    @field_validator("full_name")
+    @classmethod
+    def _named(cls, value: str | None) -> str | None:
+        if value is None:  # given as null (an absent field is not validated)
+            raise ValueError("full_name cannot be removed")
+        return value
 
 
 class MembershipIn(Body):
@@ -188,7 +210,7 @@ Cell = str | int | float | bool | date | None
 
 class ImportIn(Body):
     rows: list[dict[str, Cell]] = Field(min_length=1, max_length=2000)
-    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TRIMMED]
     first_row: int = Field(1, ge=1, description="Row number of rows[0] in the source file (for the results).")
 
 

@@ -137,7 +137,7 @@ class CampaignSeries(Out):
 
 
 _JSON = "application/json"
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified: the ETag given in If-None-Match."}}
+NOT_MODIFIED = http_cache.NOT_MODIFIED
 
 Until = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 

@@ -22,8 +22,12 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from fastapi import Request, Response
+
+# The OpenAPI response of a public answer revalidated with If-None-Match.
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified: the ETag given in If-None-Match."}}
 
 try:
     _BUILD = version("rc-reporting")

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
+from rc_shared.api import errors
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -82,7 +83,7 @@ def _render(template: str, **context: Any) -> bytes:
     return _templates.get_template(template).render(**context).encode()
 
 
-@pages_router.get("/campaigns", response_class=HTMLResponse)
+@pages_router.get("/campaigns", response_class=HTMLResponse, responses=http_cache.NOT_MODIFIED)
 async def campaigns_page(request: Request) -> Response:
     """Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public)."""
     async with connection(request) as conn:
@@ -98,7 +99,9 @@ def _campaigns_html(rows: list[dict[str, Any]]) -> bytes:
     return _render("campaigns.html", campaigns=rows)
 
 
-@pages_router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
+@pages_router.get(
+    "/campaigns/{campaign_id}", response_class=HTMLResponse, responses={**http_cache.NOT_MODIFIED, **errors(404)}
+)
 async def campaign_page(
     request: Request, campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")]
 ) -> Response:

@@ -18,7 +18,7 @@ from .campaign_out_allowed_actions_item import CampaignOutAllowedActionsItem
 from .campaign_out_campaign_type import CampaignOutCampaignType
 from .campaign_out_state import CampaignOutState
 from .campaign_patch import CampaignPatch
-from .campaign_patch_campaign_type_type_0 import CampaignPatchCampaignTypeType0
+from .campaign_patch_campaign_type import CampaignPatchCampaignType
 from .campaign_summary_out import CampaignSummaryOut
 from .campaign_summary_out_allowed_actions_item import CampaignSummaryOutAllowedActionsItem
 from .campaign_summary_out_campaign_type import CampaignSummaryOutCampaignType
@@ -87,7 +87,7 @@ __all__ = (
     "CampaignOutCampaignType",
     "CampaignOutState",
     "CampaignPatch",
-    "CampaignPatchCampaignTypeType0",
+    "CampaignPatchCampaignType",
     "CampaignsPageOut",
     "CampaignSummaryOut",
     "CampaignSummaryOutAllowedActionsItem",

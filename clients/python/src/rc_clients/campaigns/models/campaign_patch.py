@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.campaign_patch_campaign_type_type_0 import CampaignPatchCampaignTypeType0
-from ..models.campaign_patch_campaign_type_type_0 import check_campaign_patch_campaign_type_type_0
+from ..models.campaign_patch_campaign_type import CampaignPatchCampaignType
+from ..models.campaign_patch_campaign_type import check_campaign_patch_campaign_type
 from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
@@ -32,28 +32,28 @@ class CampaignPatch:
     """ Any subset of a draft's fields; ``targets`` are merged with the existing ones.
 
         Attributes:
-            campaign_type (CampaignPatchCampaignTypeType0 | None | Unset):
-            code (None | str | Unset):
+            campaign_type (CampaignPatchCampaignType | Unset):
+            code (str | Unset):
             description (None | str | Unset):
-            name (None | str | Unset):
-            organising_unit_id (None | Unset | UUID):
+            name (str | Unset):
+            organising_unit_id (UUID | Unset):
             parent_campaign_id (None | Unset | UUID):
-            participating_unit_ids (list[UUID] | None | Unset):
-            receiving_from (datetime.date | None | Unset):
-            receiving_until (datetime.date | None | Unset):
-            targets (None | TargetsIn | Unset):
+            participating_unit_ids (list[UUID] | Unset):
+            receiving_from (datetime.date | Unset): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
+            receiving_until (datetime.date | Unset): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
+            targets (TargetsIn | Unset):
      """
 
-    campaign_type: CampaignPatchCampaignTypeType0 | None | Unset = UNSET
-    code: None | str | Unset = UNSET
+    campaign_type: CampaignPatchCampaignType | Unset = UNSET
+    code: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    organising_unit_id: None | Unset | UUID = UNSET
+    name: str | Unset = UNSET
+    organising_unit_id: UUID | Unset = UNSET
     parent_campaign_id: None | Unset | UUID = UNSET
-    participating_unit_ids: list[UUID] | None | Unset = UNSET
-    receiving_from: datetime.date | None | Unset = UNSET
-    receiving_until: datetime.date | None | Unset = UNSET
-    targets: None | TargetsIn | Unset = UNSET
+    participating_unit_ids: list[UUID] | Unset = UNSET
+    receiving_from: datetime.date | Unset = UNSET
+    receiving_until: datetime.date | Unset = UNSET
+    targets: TargetsIn | Unset = UNSET
 
 
 
@@ -61,19 +61,12 @@ class CampaignPatch:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.targets_in import TargetsIn
-        campaign_type: None | str | Unset
-        if isinstance(self.campaign_type, Unset):
-            campaign_type = UNSET
-        elif isinstance(self.campaign_type, str):
-            campaign_type = self.campaign_type
-        else:
+        campaign_type: str | Unset = UNSET
+        if not isinstance(self.campaign_type, Unset):
             campaign_type = self.campaign_type
 
-        code: None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
+
+        code = self.code
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -81,19 +74,11 @@ class CampaignPatch:
         else:
             description = self.description
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        organising_unit_id: None | str | Unset
-        if isinstance(self.organising_unit_id, Unset):
-            organising_unit_id = UNSET
-        elif isinstance(self.organising_unit_id, UUID):
+        organising_unit_id: str | Unset = UNSET
+        if not isinstance(self.organising_unit_id, Unset):
             organising_unit_id = str(self.organising_unit_id)
-        else:
-            organising_unit_id = self.organising_unit_id
 
         parent_campaign_id: None | str | Unset
         if isinstance(self.parent_campaign_id, Unset):
@@ -103,42 +88,26 @@ class CampaignPatch:
         else:
             parent_campaign_id = self.parent_campaign_id
 
-        participating_unit_ids: list[str] | None | Unset
-        if isinstance(self.participating_unit_ids, Unset):
-            participating_unit_ids = UNSET
-        elif isinstance(self.participating_unit_ids, list):
+        participating_unit_ids: list[str] | Unset = UNSET
+        if not isinstance(self.participating_unit_ids, Unset):
             participating_unit_ids = []
-            for participating_unit_ids_type_0_item_data in self.participating_unit_ids:
-                participating_unit_ids_type_0_item = str(participating_unit_ids_type_0_item_data)
-                participating_unit_ids.append(participating_unit_ids_type_0_item)
+            for participating_unit_ids_item_data in self.participating_unit_ids:
+                participating_unit_ids_item = str(participating_unit_ids_item_data)
+                participating_unit_ids.append(participating_unit_ids_item)
 
 
-        else:
-            participating_unit_ids = self.participating_unit_ids
 
-        receiving_from: None | str | Unset
-        if isinstance(self.receiving_from, Unset):
-            receiving_from = UNSET
-        elif isinstance(self.receiving_from, datetime.date):
+        receiving_from: str | Unset = UNSET
+        if not isinstance(self.receiving_from, Unset):
             receiving_from = self.receiving_from.isoformat()
-        else:
-            receiving_from = self.receiving_from
 
-        receiving_until: None | str | Unset
-        if isinstance(self.receiving_until, Unset):
-            receiving_until = UNSET
-        elif isinstance(self.receiving_until, datetime.date):
+        receiving_until: str | Unset = UNSET
+        if not isinstance(self.receiving_until, Unset):
             receiving_until = self.receiving_until.isoformat()
-        else:
-            receiving_until = self.receiving_until
 
-        targets: dict[str, Any] | None | Unset
-        if isinstance(self.targets, Unset):
-            targets = UNSET
-        elif isinstance(self.targets, TargetsIn):
+        targets: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.targets, Unset):
             targets = self.targets.to_dict()
-        else:
-            targets = self.targets
 
 
         field_dict: dict[str, Any] = {}
@@ -174,35 +143,17 @@ class CampaignPatch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.targets_in import TargetsIn
         d = dict(src_dict)
-        def _parse_campaign_type(data: object) -> CampaignPatchCampaignTypeType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                campaign_type_type_0 = check_campaign_patch_campaign_type_type_0(data)
+        _campaign_type = d.pop("campaign_type", UNSET)
+        campaign_type: CampaignPatchCampaignType | Unset
+        if isinstance(_campaign_type,  Unset):
+            campaign_type = UNSET
+        else:
+            campaign_type = check_campaign_patch_campaign_type(_campaign_type)
 
 
 
-                return campaign_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CampaignPatchCampaignTypeType0 | None | Unset, data)
 
-        campaign_type = _parse_campaign_type(d.pop("campaign_type", UNSET))
-
-
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        code = _parse_code(d.pop("code", UNSET))
-
+        code = d.pop("code", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -214,34 +165,16 @@ class CampaignPatch:
         description = _parse_description(d.pop("description", UNSET))
 
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-
-        def _parse_organising_unit_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                organising_unit_id_type_0 = UUID(data)
+        _organising_unit_id = d.pop("organising_unit_id", UNSET)
+        organising_unit_id: UUID | Unset
+        if isinstance(_organising_unit_id,  Unset):
+            organising_unit_id = UNSET
+        else:
+            organising_unit_id = UUID(_organising_unit_id)
 
 
-
-                return organising_unit_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        organising_unit_id = _parse_organising_unit_id(d.pop("organising_unit_id", UNSET))
 
 
         def _parse_parent_campaign_id(data: object) -> None | Unset | UUID:
@@ -264,89 +197,46 @@ class CampaignPatch:
         parent_campaign_id = _parse_parent_campaign_id(d.pop("parent_campaign_id", UNSET))
 
 
-        def _parse_participating_unit_ids(data: object) -> list[UUID] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                participating_unit_ids_type_0 = []
-                _participating_unit_ids_type_0 = data
-                for participating_unit_ids_type_0_item_data in (_participating_unit_ids_type_0):
-                    participating_unit_ids_type_0_item = UUID(participating_unit_ids_type_0_item_data)
+        _participating_unit_ids = d.pop("participating_unit_ids", UNSET)
+        participating_unit_ids: list[UUID] | Unset = UNSET
+        if _participating_unit_ids is not UNSET:
+            participating_unit_ids = []
+            for participating_unit_ids_item_data in _participating_unit_ids:
+                participating_unit_ids_item = UUID(participating_unit_ids_item_data)
 
 
 
-                    participating_unit_ids_type_0.append(participating_unit_ids_type_0_item)
-
-                return participating_unit_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[UUID] | None | Unset, data)
-
-        participating_unit_ids = _parse_participating_unit_ids(d.pop("participating_unit_ids", UNSET))
+                participating_unit_ids.append(participating_unit_ids_item)
 
 
-        def _parse_receiving_from(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                receiving_from_type_0 = isoparse(data).date()
+        _receiving_from = d.pop("receiving_from", UNSET)
+        receiving_from: datetime.date | Unset
+        if isinstance(_receiving_from,  Unset):
+            receiving_from = UNSET
+        else:
+            receiving_from = isoparse(_receiving_from).date()
 
 
 
-                return receiving_from_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
 
-        receiving_from = _parse_receiving_from(d.pop("receiving_from", UNSET))
-
-
-        def _parse_receiving_until(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                receiving_until_type_0 = isoparse(data).date()
+        _receiving_until = d.pop("receiving_until", UNSET)
+        receiving_until: datetime.date | Unset
+        if isinstance(_receiving_until,  Unset):
+            receiving_until = UNSET
+        else:
+            receiving_until = isoparse(_receiving_until).date()
 
 
 
-                return receiving_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
 
-        receiving_until = _parse_receiving_until(d.pop("receiving_until", UNSET))
-
-
-        def _parse_targets(data: object) -> None | TargetsIn | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                targets_type_0 = TargetsIn.from_dict(data)
+        _targets = d.pop("targets", UNSET)
+        targets: TargetsIn | Unset
+        if isinstance(_targets,  Unset):
+            targets = UNSET
+        else:
+            targets = TargetsIn.from_dict(_targets)
 
 
-
-                return targets_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TargetsIn | Unset, data)
-
-        targets = _parse_targets(d.pop("targets", UNSET))
 
 
         campaign_patch = cls(

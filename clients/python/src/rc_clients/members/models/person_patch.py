@@ -26,11 +26,12 @@ T = TypeVar("T", bound="PersonPatch")
 
 @_attrs_define
 class PersonPatch:
-    """ 
+    """ The personal fields to change; null clears one (but ``full_name``, which a person always has).
+
         Attributes:
             address (None | str | Unset):
             birth_date (datetime.date | None | Unset):
-            full_name (None | str | Unset):
+            full_name (str | Unset):
             gender (None | PersonPatchGenderType0 | Unset):
             health_notes (None | str | Unset):
             id_number (None | str | Unset):
@@ -39,7 +40,7 @@ class PersonPatch:
 
     address: None | str | Unset = UNSET
     birth_date: datetime.date | None | Unset = UNSET
-    full_name: None | str | Unset = UNSET
+    full_name: str | Unset = UNSET
     gender: None | PersonPatchGenderType0 | Unset = UNSET
     health_notes: None | str | Unset = UNSET
     id_number: None | str | Unset = UNSET
@@ -64,11 +65,7 @@ class PersonPatch:
         else:
             birth_date = self.birth_date
 
-        full_name: None | str | Unset
-        if isinstance(self.full_name, Unset):
-            full_name = UNSET
-        else:
-            full_name = self.full_name
+        full_name = self.full_name
 
         gender: None | str | Unset
         if isinstance(self.gender, Unset):
@@ -153,15 +150,7 @@ class PersonPatch:
         birth_date = _parse_birth_date(d.pop("birth_date", UNSET))
 
 
-        def _parse_full_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        full_name = _parse_full_name(d.pop("full_name", UNSET))
-
+        full_name = d.pop("full_name", UNSET)
 
         def _parse_gender(data: object) -> None | PersonPatchGenderType0 | Unset:
             if data is None:

@@ -50,6 +50,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | PledgeOut | None:
+    if response.status_code == 200:
+        response_200 = PledgeOut.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = PledgeOut.from_dict(response.json())
 

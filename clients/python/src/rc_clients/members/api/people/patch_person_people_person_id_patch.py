@@ -134,7 +134,8 @@ def sync_detailed(
 
     Args:
         person_id (UUID):
-        body (PersonPatch):
+        body (PersonPatch): The personal fields to change; null clears one (but ``full_name``,
+            which a person always has).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +169,8 @@ def sync(
 
     Args:
         person_id (UUID):
-        body (PersonPatch):
+        body (PersonPatch): The personal fields to change; null clears one (but ``full_name``,
+            which a person always has).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +199,8 @@ async def asyncio_detailed(
 
     Args:
         person_id (UUID):
-        body (PersonPatch):
+        body (PersonPatch): The personal fields to change; null clears one (but ``full_name``,
+            which a person always has).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +234,8 @@ async def asyncio(
 
     Args:
         person_id (UUID):
-        body (PersonPatch):
+        body (PersonPatch): The personal fields to change; null clears one (but ``full_name``,
+            which a person always has).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

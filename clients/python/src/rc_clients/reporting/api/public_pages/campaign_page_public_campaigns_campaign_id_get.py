@@ -34,10 +34,21 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorOut | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 413:
         response_413 = ErrorOut.from_dict(response.json())
@@ -66,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorOut | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorOut | str]:
+) -> Response[Any | ErrorOut | str]:
     """ Campaign Page
 
      One campaign: totals received in cash and in kind, distributed, balance, targets (cacheable).
@@ -93,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | str]
+        Response[Any | ErrorOut | str]
      """
 
 
@@ -113,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorOut | str | None:
+) -> Any | ErrorOut | str | None:
     """ Campaign Page
 
      One campaign: totals received in cash and in kind, distributed, balance, targets (cacheable).
@@ -126,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | str
+        Any | ErrorOut | str
      """
 
 
@@ -141,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorOut | str]:
+) -> Response[Any | ErrorOut | str]:
     """ Campaign Page
 
      One campaign: totals received in cash and in kind, distributed, balance, targets (cacheable).
@@ -154,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | str]
+        Response[Any | ErrorOut | str]
      """
 
 
@@ -174,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorOut | str | None:
+) -> Any | ErrorOut | str | None:
     """ Campaign Page
 
      One campaign: totals received in cash and in kind, distributed, balance, targets (cacheable).
@@ -187,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | str
+        Any | ErrorOut | str
      """
 
 

@@ -32,10 +32,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorOut | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 413:
         response_413 = ErrorOut.from_dict(response.json())
@@ -64,7 +68,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorOut | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorOut | str]:
+) -> Response[Any | ErrorOut | str]:
     """ Campaigns Page
 
      Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public).
@@ -87,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | str]
+        Response[Any | ErrorOut | str]
      """
 
 
@@ -105,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorOut | str | None:
+) -> Any | ErrorOut | str | None:
     """ Campaigns Page
 
      Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public).
@@ -115,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | str
+        Any | ErrorOut | str
      """
 
 
@@ -128,7 +132,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorOut | str]:
+) -> Response[Any | ErrorOut | str]:
     """ Campaigns Page
 
      Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public).
@@ -138,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | str]
+        Response[Any | ErrorOut | str]
      """
 
 
@@ -156,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorOut | str | None:
+) -> Any | ErrorOut | str | None:
     """ Campaigns Page
 
      Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public).
@@ -166,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | str
+        Any | ErrorOut | str
      """
 
 
