@@ -63,6 +63,11 @@ def _ops(*names: str) -> frozenset[str]:
 CROSS_FIELD = "a rule between fields of one request"
 TODAY = "a bound that moves with today (the organisation's clock): no static schema can state it"
 EXISTS = "a reference to a record that must exist (state, not the request's shape)"
+LEDGER_LINES = (
+    "GET /campaigns/{campaign_id}/public-ledger/lines",
+    "GET /campaigns/{campaign_id}/public-ledger/lines.csv",
+    "GET /campaigns/{campaign_id}/public-ledger/lines.xlsx",
+)
 RULES: tuple[Rule, ...] = (
     # campaigns
     Rule(
@@ -137,6 +142,20 @@ RULES: tuple[Rule, ...] = (
         "q must contain at least one letter of the name",
         _ops("GET /people"),
         "a Unicode letter class (\\p{L}), which the regular expressions JSON Schema tools generate from do not know",
+    ),
+    # donations
+    Rule(
+        "q must contain at least one letter of the donor's name",
+        _ops(*LEDGER_LINES),
+        "a Unicode letter class (\\p{L}), which the regular expressions JSON Schema tools generate from do not know",
+    ),
+    Rule("amount_min must not be more than amount_max", _ops(*LEDGER_LINES), CROSS_FIELD),
+    Rule("from must not be after to", _ops(*LEDGER_LINES), CROSS_FIELD),
+    Rule(
+        "reference must be the end of a receipt number or bank reference",
+        _ops(*LEDGER_LINES),
+        "blank once Unicode whitespace is stripped (str.strip()), or holding a control character inside: a"
+        " pattern stating both would differ between the regular expression dialects the tools use",
     ),
     # reporting
     Rule(

@@ -40,7 +40,9 @@ from tests.e2e.harness import auth
 # "empty" and "too long" cases went (its pattern case stays), -8 members, -4 campaigns; the PATCH fields
 # that cannot be null say so, +1 members, +8 campaigns; a reversal's reason has a pattern (not blank,
 # 3 characters once stripped), +2 donations.)
-CASES = {"members": 436, "campaigns": 288, "donations": 249, "reporting": 61}
+# Then: the public ledger's HTML page left the OpenAPI (a page for people; its contract is the browser
+# test), -12 donations.
+CASES = {"members": 436, "campaigns": 288, "donations": 237, "reporting": 61}
 
 TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").

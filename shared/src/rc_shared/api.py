@@ -47,6 +47,9 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 MAX_LIMIT = 10_000  # the most items one page of any listing holds
+# A name search (``q``): no control character but those Python's str.split() takes for whitespace, which
+# the search collapses (tab to carriage return, \x1c-\x1f, \x85).
+SEARCH_PATTERN = "^[^\\x00-\\x08\\x0e-\\x1b\\x7f-\\x84\\x86-\\x9f]*$"
 
 
 class Out(BaseModel):

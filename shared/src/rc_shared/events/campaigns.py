@@ -74,7 +74,9 @@ class CallDocument(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     number: str | None = Field(None, max_length=100, description="Its number, e.g. 15/QĐ-CTĐ.")
     issued_on: Day | None = None
-    url: str | None = Field(None, max_length=1000, description="Where the document is published (http or https).")
+    url: str | None = Field(
+        None, max_length=1000, pattern="^https?://", description="Where the document is published (http or https)."
+    )
 
 
 class SupportLevel(BaseModel):

@@ -153,7 +153,10 @@ def _query(f: LineFilter, **extra: Any) -> str:
     return urlencode({k: v for k, v in params.items() if v is not None})
 
 
-@pages_router.get("/campaigns/{campaign_id}/ledger", response_class=HTMLResponse)
+# A page for people, not a programming interface: its search form sends every field as text (an empty
+# field is no filter, a wrong one is named in the answer), and the browser tests are its contract. The
+# same lines, filters and paging are the documented JSON API (GET /campaigns/{id}/public-ledger/lines).
+@pages_router.get("/campaigns/{campaign_id}/ledger", response_class=HTMLResponse, include_in_schema=False)
 async def ledger_page(
     request: Request,
     policy: Pol,

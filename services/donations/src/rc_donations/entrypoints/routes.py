@@ -61,7 +61,7 @@ from rc_donations.service_layer.commands import (
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_shared import api
-from rc_shared.api import Limit, Offset, errors
+from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
 from rc_shared.runtime import connection as _connection
@@ -432,6 +432,8 @@ def line_filter(
             max_length=100,
             description="A fragment of a named donor's name, with or without diacritics: 'nguyen van a' finds "
             "'Nguyễn Văn An'. Anonymous gifts are found by amount, date and reference instead.",
+            # No control character but whitespace (which the search collapses), as name_fragment checks.
+            json_schema_extra={"pattern": SEARCH_PATTERN},
         ),
     ] = None,
     amount_min: Annotated[int | None, Query(ge=0, le=10**15, description="Amount or value at least (VND).")] = None,

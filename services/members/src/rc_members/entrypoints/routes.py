@@ -22,7 +22,7 @@ from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import SqlUnitOfWork
 from rc_shared import api, auth
-from rc_shared.api import AsOf, Limit, Offset, errors
+from rc_shared.api import SEARCH_PATTERN, AsOf, Limit, Offset, errors
 from rc_shared.api import Connection as Conn
 
 router = APIRouter()
@@ -285,7 +285,7 @@ async def list_people(
             max_length=100,
             description="A fragment of the name, with or without diacritics: 'nguyen van a' finds 'Nguyễn Văn An'.",
             # No control character but whitespace (which the search collapses), as name_query checks.
-            json_schema_extra={"pattern": "^[^\\x00-\\x08\\x0e-\\x1b\\x7f-\\x84\\x86-\\x9f]*$"},
+            json_schema_extra={"pattern": SEARCH_PATTERN},
         ),
     ] = None,
     unit_id: Annotated[
