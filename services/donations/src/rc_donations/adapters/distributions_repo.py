@@ -21,7 +21,8 @@ class DistributionRepository:
     async def insert(self, **v: Any) -> None:
         await self.conn.execute(
             "INSERT INTO distributions (id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id,"
-            " distributed_on, description) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            " distributed_on, description, support_kind, quantity, people_reached)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             v["id"],
             v["campaign_id"],
             v["beneficiary_id"],
@@ -31,6 +32,9 @@ class DistributionRepository:
             v["unit_id"],
             v["distributed_on"],
             v["description"],
+            v["support_kind"],
+            v["quantity"],
+            v["people_reached"],
         )
 
     async def get(self, distribution_id: uuid.UUID) -> asyncpg.Record | None:

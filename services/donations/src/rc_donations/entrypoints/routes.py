@@ -322,6 +322,9 @@ async def record_distribution(
         distributed_on=body.distributed_on,
         unit_id=body.unit_id,
         description=body.description,
+        support_kind=body.support_kind,
+        quantity=body.quantity,
+        people_reached=body.people_reached,
     )
     async with _unit_of_work(request) as uow:
         distribution_id, created = await distributions.record_distribution(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from rc_donations.domain.ledger import MAX_VND
 from rc_shared.api import OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
+from rc_shared.support import SUPPORT_KIND_PATTERN
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -23,6 +24,7 @@ Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, m
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9]{8,15}$")]
 IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z-]{6,20}$")]
 BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+SupportKind = Annotated[str, StringConstraints(pattern=SUPPORT_KIND_PATTERN)]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]
 
 
@@ -113,6 +115,15 @@ class DistributionIn(_In):
     distributed_on: Day
     unit_id: uuid.UUID | None = Field(None, description="Distributing unit (default: the organising unit).")
     description: Text | None = None
+    support_kind: SupportKind | None = Field(
+        None, description="Kind of support, a code of the configured catalogue (RC_SUPPORT_KINDS)."
+    )
+    quantity: int | None = Field(
+        None, strict=True, ge=1, le=1_000_000, description="How many of support_kind (default 1 with a support kind)."
+    )
+    people_reached: int | None = Field(
+        None, strict=True, ge=0, le=10_000_000, description="Person-times supported by this distribution."
+    )
 
     @model_validator(mode="after")
     def _amount(self) -> DistributionIn:
@@ -120,6 +131,8 @@ class DistributionIn(_In):
             raise ValueError("a cash distribution needs amount_vnd (and no value_vnd)")
         if self.kind == "goods" and (self.value_vnd is None or self.amount_vnd is not None):
             raise ValueError("a goods distribution needs value_vnd (and no amount_vnd)")
+        if self.quantity is not None and self.support_kind is None:
+            raise ValueError("quantity counts a support kind: give support_kind as well")
         return self
 
     @property
@@ -284,6 +297,9 @@ class DistributionOut(Out):
     unit_id: uuid.UUID
     distributed_on: date
     description: str | None
+    support_kind: str | None
+    quantity: int | None
+    people_reached: int | None
     reversed: bool
     reversal: ReversalOut | None
     created_at: datetime

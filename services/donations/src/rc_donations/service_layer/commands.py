@@ -50,6 +50,9 @@ class RecordDistribution:
     distributed_on: date
     unit_id: uuid.UUID | None = None
     description: str | None = None
+    support_kind: str | None = None
+    quantity: int | None = None
+    people_reached: int | None = None
 
 
 @dataclass(frozen=True)

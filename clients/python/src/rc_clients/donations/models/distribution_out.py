@@ -38,8 +38,11 @@ class DistributionOut:
             distributed_on (datetime.date):
             id (UUID):
             kind (DistributionOutKind):
+            people_reached (int | None):
+            quantity (int | None):
             reversal (None | ReversalOut):
             reversed_ (bool):
+            support_kind (None | str):
             unit_id (UUID):
             value_vnd (int):
      """
@@ -52,8 +55,11 @@ class DistributionOut:
     distributed_on: datetime.date
     id: UUID
     kind: DistributionOutKind
+    people_reached: int | None
+    quantity: int | None
     reversal: None | ReversalOut
     reversed_: bool
+    support_kind: None | str
     unit_id: UUID
     value_vnd: int
 
@@ -80,6 +86,12 @@ class DistributionOut:
 
         kind: str = self.kind
 
+        people_reached: int | None
+        people_reached = self.people_reached
+
+        quantity: int | None
+        quantity = self.quantity
+
         reversal: dict[str, Any] | None
         if isinstance(self.reversal, ReversalOut):
             reversal = self.reversal.to_dict()
@@ -87,6 +99,9 @@ class DistributionOut:
             reversal = self.reversal
 
         reversed_ = self.reversed_
+
+        support_kind: None | str
+        support_kind = self.support_kind
 
         unit_id = str(self.unit_id)
 
@@ -104,8 +119,11 @@ class DistributionOut:
             "distributed_on": distributed_on,
             "id": id,
             "kind": kind,
+            "people_reached": people_reached,
+            "quantity": quantity,
             "reversal": reversal,
             "reversed": reversed_,
+            "support_kind": support_kind,
             "unit_id": unit_id,
             "value_vnd": value_vnd,
         })
@@ -158,6 +176,22 @@ class DistributionOut:
 
 
 
+        def _parse_people_reached(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        people_reached = _parse_people_reached(d.pop("people_reached"))
+
+
+        def _parse_quantity(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        quantity = _parse_quantity(d.pop("quantity"))
+
+
         def _parse_reversal(data: object) -> None | ReversalOut:
             if data is None:
                 return data
@@ -178,6 +212,14 @@ class DistributionOut:
 
         reversed_ = d.pop("reversed")
 
+        def _parse_support_kind(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        support_kind = _parse_support_kind(d.pop("support_kind"))
+
+
         unit_id = UUID(d.pop("unit_id"))
 
 
@@ -194,8 +236,11 @@ class DistributionOut:
             distributed_on=distributed_on,
             id=id,
             kind=kind,
+            people_reached=people_reached,
+            quantity=quantity,
             reversal=reversal,
             reversed_=reversed_,
+            support_kind=support_kind,
             unit_id=unit_id,
             value_vnd=value_vnd,
         )
