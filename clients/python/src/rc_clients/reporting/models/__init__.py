@@ -15,14 +15,32 @@ from .campaigns_list_reports_campaigns_get_type_type_0 import CampaignsListRepor
 from .consumer_status import ConsumerStatus
 from .consumer_status_rows import ConsumerStatusRows
 from .error_out import ErrorOut
+from .export_job_out import ExportJobOut
+from .export_job_out_params import ExportJobOutParams
+from .export_job_out_status import ExportJobOutStatus
 from .field_error_out import FieldErrorOut
+from .figure_out import FigureOut
 from .live_out import LiveOut
 from .membership_report import MembershipReport
+from .month_out import MonthOut
+from .plan_import_out import PlanImportOut
+from .plan_in import PlanIn
+from .plan_in_targets import PlanInTargets
+from .plan_out import PlanOut
+from .plan_out_rolled_up import PlanOutRolledUp
+from .plan_out_targets import PlanOutTargets
 from .projection_status import ProjectionStatus
 from .projection_status_consumers import ProjectionStatusConsumers
 from .projection_status_rows import ProjectionStatusRows
 from .ready_out import ReadyOut
 from .ready_out_checks import ReadyOutChecks
+from .review_export_in import ReviewExportIn
+from .review_export_in_format import ReviewExportInFormat
+from .review_out import ReviewOut
+from .review_reports_review_get_format import ReviewReportsReviewGetFormat
+from .review_unit_out import ReviewUnitOut
+from .review_unit_out_units_by_level import ReviewUnitOutUnitsByLevel
+from .section_out import SectionOut
 from .target_progress import TargetProgress
 from .target_reached import TargetReached
 from .targets import Targets
@@ -33,6 +51,7 @@ from .unit_figures_units_by_level import UnitFiguresUnitsByLevel
 from .unit_funds import UnitFunds
 from .unit_funds_report import UnitFundsReport
 from .unit_membership_report import UnitMembershipReport
+from .unit_row_out import UnitRowOut
 
 __all__ = (
     "Bucket",
@@ -50,14 +69,32 @@ __all__ = (
     "ConsumerStatus",
     "ConsumerStatusRows",
     "ErrorOut",
+    "ExportJobOut",
+    "ExportJobOutParams",
+    "ExportJobOutStatus",
     "FieldErrorOut",
+    "FigureOut",
     "LiveOut",
     "MembershipReport",
+    "MonthOut",
+    "PlanImportOut",
+    "PlanIn",
+    "PlanInTargets",
+    "PlanOut",
+    "PlanOutRolledUp",
+    "PlanOutTargets",
     "ProjectionStatus",
     "ProjectionStatusConsumers",
     "ProjectionStatusRows",
     "ReadyOut",
     "ReadyOutChecks",
+    "ReviewExportIn",
+    "ReviewExportInFormat",
+    "ReviewOut",
+    "ReviewReportsReviewGetFormat",
+    "ReviewUnitOut",
+    "ReviewUnitOutUnitsByLevel",
+    "SectionOut",
     "TargetProgress",
     "TargetReached",
     "Targets",
@@ -68,4 +105,5 @@ __all__ = (
     "UnitFunds",
     "UnitFundsReport",
     "UnitMembershipReport",
+    "UnitRowOut",
 )

@@ -1,0 +1,60 @@
+"""PDF export: HTML from Jinja2 templates rendered by WeasyPrint (no browser), fonts embedded.
+
+The layout is two template files an operator can replace without code changes: ``review.html``
+(the document) and ``review.css`` (included by it: page size, margins, fonts, table styles). Put
+files of those names in the directory named by ``RC_REPORT_TEMPLATES_DIR``; each file found there
+wins over the packaged default (``rc_reporting/exports/templates``), so one can replace just the
+stylesheet. The packaged font is DejaVu Sans (Bitstream Vera licence, ``fonts/LICENSE-DejaVu.txt``),
+which covers Vietnamese; templates reach it as ``{{ font_dir }}``.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+
+from rc_reporting.exports.charts import column_chart
+from rc_reporting.exports.rows import pct, vnd
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+
+
+def environment(templates_dir: str | None = None) -> Environment:
+    loaders: list[Any] = []
+    if templates_dir:
+        loaders.append(FileSystemLoader(templates_dir))
+    loaders.append(PackageLoader("rc_reporting.exports", "templates"))
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]), undefined=StrictUndefined)
+    env.filters["vnd"] = vnd
+    env.filters["pct"] = pct
+    return env
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def review_html(review: Mapping[str, Any], templates_dir: str | None = None) -> str:
+    months = review["monthly"]
+    labels = [f"{m['month'][5:]}/{m['month'][2:4]}" for m in months]
+    charts = [
+        _svg_uri(column_chart("Giá trị vận động theo tháng (VND)", labels, [m["funds_raised_vnd"] for m in months])),
+        _svg_uri(column_chart("Lượt người được trợ giúp theo tháng", labels, [m["person_times"] for m in months])),
+    ]
+    return (
+        environment(templates_dir)
+        .get_template("review.html")
+        .render(review=review, charts=charts, font_dir=FONT_DIR.as_uri())
+    )
+
+
+def review_pdf(review: Mapping[str, Any], templates_dir: str | None = None) -> bytes:
+    from weasyprint import HTML  # imported on use: it loads pango at import
+
+    html = review_html(review, templates_dir)
+    pdf: bytes = HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
+    return pdf
