@@ -6,15 +6,18 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
 
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.settings import Settings
@@ -24,6 +27,10 @@ from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campa
 from tests.integration.reporting.helpers import feed
 
 pytestmark = pytest.mark.integration
+
+
+def pdf_text(content: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages))
 
 
 def extra_activity(s: Relief) -> list[Any]:
@@ -317,3 +324,37 @@ async def test_large_exports_run_as_jobs_with_progress_and_a_download_link(
         assert wb.sheetnames == ["Tong hop", "Don vi", "Theo thang"]
         missing = await client.get(f"/exports/{uuid.uuid4()}")
         assert missing.status_code == 404
+
+
+async def test_replacing_a_template_file_changes_the_layout_without_code_changes(
+    pool: asyncpg.Pool, scenario: Relief, tmp_path: Path
+) -> None:
+    (tmp_path / "review.html").write_text(
+        "<!doctype html><html><head><style>{% include 'review.css' %}</style></head><body>"
+        "<h1>MẪU BÁO CÁO RIÊNG CỦA TỈNH</h1>"
+        "{% for s in review.sections %}<p>{{ s.title }}: {{ s.figures | length }} chỉ tiêu</p>{% endfor %}"
+        "</body></html>"
+    )
+    async with make_client(pool) as default, make_client(pool, report_templates_dir=str(tmp_path)) as custom:
+        before = pdf_text(
+            (await default.get("/reports/review", params={"unit_code": "P", **YEAR, "format": "pdf"})).content
+        )
+        after_r = await custom.get("/reports/review", params={"unit_code": "P", **YEAR, "format": "pdf"})
+        assert after_r.status_code == 200
+        after = PdfReader(io.BytesIO(after_r.content))
+        text = pdf_text(after_r.content)
+    assert "MẪU BÁO CÁO RIÊNG CỦA TỈNH" in text and "MẪU BÁO CÁO RIÊNG CỦA TỈNH" not in before
+    assert "BÁO CÁO KẾT QUẢ CÔNG TÁC HỘI" in before and "BÁO CÁO KẾT QUẢ CÔNG TÁC HỘI" not in text
+    assert "Công tác tổ chức, phát triển hội viên: 9 chỉ tiêu" in text
+    # only the stylesheet replaced: the packaged document, in the operator's page size
+    (tmp_path / "review.html").unlink()
+    (tmp_path / "review.css").write_text("@page { size: A5 landscape; } body { font-size: 7pt; }")
+    async with make_client(pool, report_templates_dir=str(tmp_path)) as css_only:
+        landscape = PdfReader(
+            io.BytesIO(
+                (await css_only.get("/reports/review", params={"unit_code": "P", **YEAR, "format": "pdf"})).content
+            )
+        )
+    box = landscape.pages[0].mediabox
+    assert float(box.width) > float(box.height) and round(float(box.width)) == 595  # A5 landscape: 210 x 148 mm
+    assert len(after.pages) == 1
