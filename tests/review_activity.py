@@ -26,6 +26,7 @@ from rc_shared.events.campaigns import (
 )
 from rc_shared.events.donations import DistributionRecorded, DonationRecorded, LedgerOpened
 from rc_shared.events.members import (
+    MembershipFeeStatusChanged,
     MembershipStarted,
     MembershipStatusChanged,
     RoleAssigned,
@@ -102,6 +103,13 @@ class DemoActivity:
                     MembershipStarted(person_id=person, membership_id=uid("membership", i), unit_id=unit,
                                       joined_on=joined, fee_status=row["fee_status"])
                 )  # fmt: skip
+                if i % 4 == 0:  # a quarter of the members' fees recorded for the two years
+                    for year in YEARS:
+                        status = ("paid", "paid", "paid", "unpaid", "exempted")[(i // 4 + year) % 5]
+                        yield _members_env(
+                            MembershipFeeStatusChanged(person_id=person, membership_id=uid("membership", i),
+                                                       unit_id=unit, fee_status=status, year=year)
+                        )  # fmt: skip
             for role in (row["roles"] or "").split(";"):
                 if role:
                     yield _members_env(

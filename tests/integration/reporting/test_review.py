@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from rc_reporting.entrypoints.app import build_app
+from rc_reporting.entrypoints.review_client import ExportFailed, download_review
 from rc_reporting.settings import Settings
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, CampaignLaunched, Targets
 from rc_shared.events.donations import DistributionRecorded, DonationRecorded
@@ -358,3 +359,19 @@ async def test_replacing_a_template_file_changes_the_layout_without_code_changes
     box = landscape.pages[0].mediabox
     assert float(box.width) > float(box.height) and round(float(box.width)) == 595  # A5 landscape: 210 x 148 mm
     assert len(after.pages) == 1
+
+
+async def test_the_cli_client_starts_a_job_follows_its_progress_and_writes_the_file(
+    client: httpx.AsyncClient, scenario: Relief, tmp_path: Path
+) -> None:
+    body = (await client.get("/reports/review", params={"unit_code": "P", **YEAR})).json()
+    path = await download_review(
+        client, "P", date(2025, 1, 1), date(2025, 12, 31), "csv", tmp_path / "p.csv", progress=False
+    )
+    rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+    assert [(r["indicator"], float(r["value"])) for r in rows] == [
+        (f["indicator"], float(f["value"])) for s in body["sections"] for f in s["figures"]
+    ]
+    with pytest.raises(ExportFailed, match="404: no unit with code 'NOPE'"):
+        await download_review(client, "NOPE", None, date(2025, 12, 31), "pdf", tmp_path / "x.pdf", progress=False)
+    assert not (tmp_path / "x.pdf").exists()

@@ -81,6 +81,8 @@ async def test_the_province_annual_review_is_the_same_in_json_xlsx_and_pdf(
     assert figs["members"]["previous"] == 11_603 + 420 - 60
     assert figs["members"]["value"] == 11_603 + 420 + 610 - 60 - 90
     assert figs["volunteers"]["value"] == 2_193
+    fees = [figs[f"fees_{s}"]["value"] for s in ("paid", "unpaid", "exempted")]
+    assert sum(fees) == figs["members"]["value"] and min(fees) > 0
     # plans: 7 districts (wound up on 30 June) x 40 + the communes' own targets, each counted once
     assert figs["new_members"]["plan"] == 7 * 40 + sum(3 + n % 3 for n in range(68))
     assert figs["funds_raised_vnd"]["plan"] == 3_000_000_000 and figs["funds_raised_vnd"]["percent_of_plan"]

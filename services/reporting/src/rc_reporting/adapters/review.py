@@ -37,13 +37,14 @@ tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
       AND v.valid_from <= $3::date AND coalesce(v.valid_to, 'infinity'::date) > $2::date
       AND c.dist < {MAX_TREE_DEPTH}
 ),
-don AS (
+don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand rows for the grouping sets
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, to_char(u.received_on, 'YYYY-MM') AS month,
-           u.cash_vnd, u.in_kind_vnd, u.blood_units
+           sum(u.cash_vnd) AS cash_vnd, sum(u.in_kind_vnd) AS in_kind_vnd, sum(u.blood_units) AS blood_units
     FROM tclo c JOIN rpt_campaign_unit_cohorts u ON u.unit_id = c.unit_id
     LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
     WHERE u.received_on BETWEEN $2::date AND $3::date AND u.received_on >= c.vfrom AND u.received_on < c.vto
       AND u.reversed_on > $3::date AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
+    GROUP BY 1, 2, 3
 ),
 dis AS (
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, coalesce(d.support_kind, '') AS sk,
@@ -56,13 +57,19 @@ dis AS (
     WHERE d.distributed_on BETWEEN $2::date AND $3::date AND d.distributed_on >= c.vfrom AND d.distributed_on < c.vto
       AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
 ),
-blood AS (
-    SELECT c.anc, to_char(d.received_on, 'YYYY-MM') AS month, d.donor_id
+blood AS MATERIALIZED (
+    SELECT c.anc, d.received_on, d.donor_id
     FROM rpt_campaigns k JOIN rpt_campaign_donations d ON d.campaign_id = k.campaign_id
     JOIN tclo c ON c.unit_id = d.unit_id
     WHERE k.campaign_type = 'blood_drive' AND d.kind = 'blood'
       AND d.received_on BETWEEN $2::date AND $3::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
       AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
+),
+blood_days AS (  -- donations per unit and day, then per month (hash aggregates, no sort of every donation)
+    SELECT anc, received_on, count(*) AS n FROM blood GROUP BY 1, 2
+),
+blood_donors AS (
+    SELECT anc, count(*) AS n FROM (SELECT DISTINCT anc, donor_id FROM blood) x GROUP BY anc
 ),
 camp AS (
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, k.campaign_id
@@ -80,8 +87,11 @@ SELECT 'dis', anc, ct, sk, month, sum(value_vnd)::bigint, sum(quantity)::bigint,
        count(DISTINCT beneficiary_id), count(*)
 FROM dis GROUP BY GROUPING SETS ((anc, ct, sk), (anc, ct), (anc), (anc, month))
 UNION ALL
-SELECT 'blood', anc, NULL, NULL, month, count(*), count(DISTINCT donor_id), NULL, NULL, NULL
-FROM blood GROUP BY GROUPING SETS ((anc), (anc, month))
+SELECT 'blood', anc, NULL, NULL, to_char(received_on, 'YYYY-MM'), sum(n)::bigint, NULL, NULL, NULL, NULL
+FROM blood_days GROUP BY anc, to_char(received_on, 'YYYY-MM')
+UNION ALL
+SELECT 'blood', d.anc, NULL, NULL, NULL, coalesce(sum(b.n), 0)::bigint, max(d.n), NULL, NULL, NULL
+FROM blood_donors d LEFT JOIN blood_days b ON b.anc = d.anc GROUP BY d.anc
 UNION ALL
 SELECT 'camp', anc, ct, NULL, NULL, count(DISTINCT campaign_id), NULL, NULL, NULL, NULL
 FROM camp GROUP BY anc, ct

@@ -72,6 +72,14 @@ BLOOD: dict[str, tuple[str, str]] = {
     "blood_donors": ("Người hiến máu", "người"),
 }
 SUPPORT_PREFIX = "support."
+LEVELS: dict[str, str] = {
+    "central": "trung ương",
+    "province": "tỉnh",
+    "district": "huyện",
+    "commune": "xã, phường",
+    "grassroots": "cơ sở hội",
+    "branch": "chi hội",
+}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,14 @@ from xml.sax.saxutils import escape
 from rc_reporting.exports.rows import vnd
 
 
+def short(v: int | float) -> str:
+    """A column's label: millions as 'tr', billions as 'tỷ' (one decimal, Vietnamese comma)."""
+    for size, unit in ((10**9, " tỷ"), (10**6, " tr")):
+        if abs(v) >= size:
+            return f"{v / size:.1f}".replace(".", ",") + unit
+    return vnd(v)
+
+
 def column_chart(title: str, labels: Sequence[str], values: Sequence[int | float], width: int = 640) -> str:
     """A column chart; each column labelled with its category and value."""
     height, top, bottom, left = 220, 28, 36, 8
@@ -28,7 +36,7 @@ def column_chart(title: str, labels: Sequence[str], values: Sequence[int | float
         y = height - bottom - h
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="#c8102e"/>')
         if v:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 2:.1f}" text-anchor="middle">{escape(vnd(v))}</text>')
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{y - 2:.1f}" text-anchor="middle">{escape(short(v))}</text>')
         parts.append(
             f'<text x="{x + bar / 2:.1f}" y="{height - bottom + 12}" text-anchor="middle">{escape(label)}</text>'
         )

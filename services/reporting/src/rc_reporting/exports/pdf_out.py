@@ -17,8 +17,10 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from rc_reporting.domain.review import LEVELS
 from rc_reporting.exports.charts import column_chart
 from rc_reporting.exports.rows import pct, vnd
+from rc_shared.errors import DomainError
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -31,6 +33,7 @@ def environment(templates_dir: str | None = None) -> Environment:
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]), undefined=StrictUndefined)
     env.filters["vnd"] = vnd
     env.filters["pct"] = pct
+    env.filters["level"] = lambda level: LEVELS.get(level, level)
     return env
 
 
@@ -48,8 +51,21 @@ def review_html(review: Mapping[str, Any], templates_dir: str | None = None) -> 
     )
 
 
+class PdfUnavailable(DomainError):
+    """WeasyPrint cannot load its system libraries (pango) on this machine: 503, never a 500."""
+
+    status = 503
+    code = "pdf_unavailable"
+
+
 def review_pdf(review: Mapping[str, Any], templates_dir: str | None = None) -> bytes:
-    from weasyprint import HTML  # imported on use: it loads pango at import
+    try:
+        from weasyprint import HTML  # imported on use: it loads pango at import
+    except (OSError, ImportError) as exc:
+        raise PdfUnavailable(
+            "PDF rendering is not available on this server: WeasyPrint needs the pango libraries "
+            f"(Debian: libpango-1.0-0 libpangoft2-1.0-0; see docs/reports.md): {exc}"
+        ) from exc
 
     html = review_html(review, templates_dir)
     pdf: bytes = HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
