@@ -26,6 +26,10 @@ from rc_shared.events.campaigns import (
 )
 from rc_shared.events.donations import DistributionRecorded, DonationRecorded, LedgerOpened
 from rc_shared.events.members import (
+    CourseAttendanceRecorded,
+    CourseHeld,
+    GroupFormed,
+    GroupMemberJoined,
     MembershipFeeStatusChanged,
     MembershipStarted,
     MembershipStatusChanged,
@@ -134,8 +138,31 @@ class DemoActivity:
                     )
                 )  # fmt: skip
 
+    def training_events(self) -> Iterator[Envelope]:
+        """Each year 20 courses at communes (30 demo members each, two in three passing) and, in 2024,
+        one first-aid or disaster-response team per district's first grassroots unit (10 members each)."""
+        rng = random.Random(self.seed + 2)
+        for year in YEARS:
+            for k in range(20):
+                course, unit = uid("course", year, k), self.unit(self.grassroots[(k * 3 + year) % len(self.grassroots)])
+                on = date(year, 2, 1) + timedelta(days=15 * k)
+                yield _members_env(CourseHeld(unit_id=unit, course_id=course, title=f"Sơ cấp cứu {k}", starts_on=on,
+                                              ends_on=on + timedelta(days=1)))  # fmt: skip
+                for i in rng.sample(range(300, 11_000), 30):
+                    yield _members_env(
+                        CourseAttendanceRecorded(person_id=uid("person", i), course_id=course, unit_id=unit,
+                                                 attended=i % 10 != 0, passed=i % 3 != 0 and i % 10 != 0)
+                    )  # fmt: skip
+        for n, (code, _) in enumerate(DISTRICTS):
+            group, unit = uid("group", code), self.unit(f"{code}-01")
+            kind = "first_aid_team" if n % 2 else "disaster_response_team"
+            yield _members_env(GroupFormed(unit_id=unit, group_id=group, formed_on=date(2024, 4, 1), group_type=kind))
+            for i in range(300 + n * 10, 310 + n * 10):
+                yield _members_env(GroupMemberJoined(person_id=uid("person", i), group_id=group, unit_id=unit,
+                                                     joined_on=date(2024, 4, 1)))  # fmt: skip
+
     def members_events(self) -> list[Envelope]:
-        return self.unit_events() + list(self.people_events())
+        return self.unit_events() + list(self.people_events()) + list(self.training_events())
 
     # ---------------------------------------------------------------- campaigns
     def campaigns(self) -> list[tuple[uuid.UUID, int, str, str]]:

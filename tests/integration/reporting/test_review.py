@@ -24,8 +24,15 @@ from rc_reporting.entrypoints.review_client import ExportFailed, download_review
 from rc_reporting.settings import Settings
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, CampaignLaunched, Targets
 from rc_shared.events.donations import DistributionRecorded, DonationRecorded
+from rc_shared.events.members import (
+    CourseAttendanceRecorded,
+    CourseHeld,
+    GroupFormed,
+    GroupMemberJoined,
+    GroupMemberLeft,
+)
 from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
-from tests.integration.reporting.helpers import feed
+from tests.integration.reporting.helpers import ev, feed
 
 pytestmark = pytest.mark.integration
 
@@ -83,10 +90,40 @@ def extra_activity(s: Relief) -> list[Any]:
     return out
 
 
+def training(s: Relief) -> list[Any]:
+    """Courses: k24 at D2 (2024-11-01: p3 passed); k1 at C1 (2025-03-10: p0 passed, p1 attended, p2 absent);
+    k2 at C3 (2025-09-01: p0 passed again). Groups: g1 first-aid team at C1 (2024-05-01: p0 from then, p1
+    2024-06-01 to 2025-03-01); g2 club at D1 (2023-01-01: p2), which ends with D1 on 2025-07-01."""
+    u, p = s.tree, s.tree.people
+    k24, k1, k2, g1, g2 = (uuid.uuid4() for _ in range(5))
+    out: list[Any] = [
+        ev(CourseHeld(unit_id=u.D2, course_id=k24, title="Sơ cấp cứu", starts_on=date(2024, 11, 1),
+                      ends_on=date(2024, 11, 2))),
+        ev(CourseHeld(unit_id=u.C1, course_id=k1, title="Sơ cấp cứu", starts_on=date(2025, 3, 10),
+                      ends_on=date(2025, 3, 12))),
+        ev(CourseHeld(unit_id=u.C3, course_id=k2, title="Phòng ngừa thảm họa", starts_on=date(2025, 9, 1),
+                      ends_on=date(2025, 9, 1))),
+        ev(GroupFormed(unit_id=u.C1, group_id=g1, group_type="first_aid_team", formed_on=date(2024, 5, 1))),
+        ev(GroupFormed(unit_id=u.D1, group_id=g2, group_type="club", formed_on=date(2023, 1, 1))),
+        ev(GroupMemberJoined(person_id=p[0], group_id=g1, unit_id=u.C1, joined_on=date(2024, 5, 1))),
+        ev(GroupMemberJoined(person_id=p[1], group_id=g1, unit_id=u.C1, joined_on=date(2024, 6, 1))),
+        ev(GroupMemberLeft(person_id=p[1], group_id=g1, unit_id=u.C1, joined_on=date(2024, 6, 1),
+                           left_on=date(2025, 3, 1))),
+        ev(GroupMemberJoined(person_id=p[2], group_id=g2, unit_id=u.D1, joined_on=date(2023, 1, 1))),
+    ]  # fmt: skip
+    for course, unit, who, attended, passed in (
+        (k24, u.D2, 3, True, True), (k1, u.C1, 0, True, False), (k1, u.C1, 0, True, True),
+        (k1, u.C1, 1, True, False), (k1, u.C1, 2, False, False), (k2, u.C3, 0, True, True),
+    ):  # fmt: skip
+        out.append(ev(CourseAttendanceRecorded(person_id=p[who], course_id=course, unit_id=unit, attended=attended,
+                                               passed=passed)))  # fmt: skip
+    return out
+
+
 @pytest.fixture
 async def scenario(pool: asyncpg.Pool) -> Relief:
     s = Relief()
-    await feed(pool, s.tree.events())
+    await feed(pool, s.tree.events() + training(s))
     await feed_campaigns(pool, s.events() + extra_activity(s))
     return s
 
@@ -152,6 +189,11 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     )
     assert (blood["blood_units"]["previous"], blood["blood_donations"]["previous"]) == (1, 1)
     assert blood["blood_units"]["change_percent"] == 400.0
+    train = figures(body, "training")
+    assert {k: (train[k]["value"], train[k]["previous"]) for k in train} == {
+        "courses": (2, 1), "people_trained": (2, 1), "people_passed": (1, 1), "groups": (1, 2),
+        "group_members": (1, 3),
+    }  # fmt: skip
     assert [u["code"] for u in body["units"]] == ["C1", "C2", "C3"]
     months = {m["month"]: m for m in body["monthly"]}
     assert len(months) == 12 and months["2025-05"]["funds_raised_vnd"] == 3_000_000 + 2_000_000 + 400_000

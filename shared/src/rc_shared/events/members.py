@@ -162,3 +162,67 @@ class PersonErased(_PersonEvent):
     """A person's personal data was erased; their anonymous statistics remain."""
 
     event_type: ClassVar[str] = "members.person.erased.v1"
+
+
+GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
+
+
+class _UnitActivityEvent(Event):
+    """Facts of a unit's own activity (groups, courses), ordered with the unit's other events."""
+
+    topic: ClassVar[str] = UNITS_TOPIC
+    aggregate_field: ClassVar[str] = "unit_id"
+    unit_id: uuid.UUID
+
+
+@register
+class GroupFormed(_UnitActivityEvent):
+    """A club or a first-aid / disaster-response / mobile medical team was formed in a unit."""
+
+    event_type: ClassVar[str] = "members.group.formed.v1"
+    group_id: uuid.UUID
+    group_type: GroupType
+    formed_on: date
+
+
+@register
+class CourseHeld(_UnitActivityEvent):
+    """A training course (first aid, disaster preparedness, staff skills, ...) was organised by a unit."""
+
+    event_type: ClassVar[str] = "members.course.held.v1"
+    course_id: uuid.UUID
+    title: str = Field(description="The course's title (organisational data, never about a person).")
+    starts_on: date
+    ends_on: date
+
+
+@register
+class GroupMemberJoined(_PersonEvent):
+    """A person joined a group (``unit_id``: the group's unit)."""
+
+    event_type: ClassVar[str] = "members.group.member_joined.v1"
+    group_id: uuid.UUID
+    unit_id: uuid.UUID
+    joined_on: date
+
+
+@register
+class GroupMemberLeft(_PersonEvent):
+    """A person left a group."""
+
+    event_type: ClassVar[str] = "members.group.member_left.v1"
+    group_id: uuid.UUID
+    unit_id: uuid.UUID
+    joined_on: date = Field(description="When the membership that ends began.")
+    left_on: date
+
+
+@register
+class CourseAttendanceRecorded(_PersonEvent):
+    """A person's attendance of a course (``unit_id``: the course's unit); a later record replaces it."""
+
+    event_type: ClassVar[str] = "members.course.attendance_recorded.v1"
+    course_id: uuid.UUID
+    unit_id: uuid.UUID
+    attended: bool
+    passed: bool

@@ -2,8 +2,9 @@
 
 Campaign flows come from the read models (``rpt_campaign_unit_cohorts``: a few rows per unit, day
 and campaign, never one per donation), distributions and blood donations from their own rows
-(blood through the blood-drive campaigns' index). Every flow is attributed through the tree valid
-on its own day (``tclo``, as in the membership report).
+(blood through the blood-drive campaigns' index); groups (stocks on the period's end) and courses
+(held in the period, with the people who attended and passed) from the members events. Every flow
+is attributed through the tree valid on its own day (``tclo``, as in the membership report).
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ blood_days AS (  -- donations per unit and day, then per month (hash aggregates,
 blood_donors AS (
     SELECT anc, count(*) AS n FROM (SELECT DISTINCT anc, donor_id FROM blood) x GROUP BY anc
 ),
+course AS (
+    SELECT c.anc, k.course_id FROM tclo c JOIN rpt_courses k ON k.unit_id = c.unit_id
+    WHERE k.starts_on BETWEEN $2::date AND $3::date AND k.starts_on >= c.vfrom AND k.starts_on < c.vto
+),
 camp AS (
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, k.campaign_id
     FROM tclo c JOIN rpt_campaigns k ON k.organising_unit_id = c.unit_id
@@ -95,6 +100,18 @@ FROM blood_donors d LEFT JOIN blood_days b ON b.anc = d.anc GROUP BY d.anc
 UNION ALL
 SELECT 'camp', anc, ct, NULL, NULL, count(DISTINCT campaign_id), NULL, NULL, NULL, NULL
 FROM camp GROUP BY anc, ct
+UNION ALL
+SELECT 'course', x.anc, NULL, NULL, NULL, count(DISTINCT x.course_id),
+       count(DISTINCT a.person_id) FILTER (WHERE a.attended), count(DISTINCT a.person_id) FILTER (WHERE a.passed),
+       NULL, NULL
+FROM course x LEFT JOIN rpt_course_attendance a ON a.course_id = x.course_id GROUP BY x.anc
+UNION ALL
+SELECT 'group', c.anc, NULL, NULL, NULL, count(DISTINCT g.group_id), count(DISTINCT m.person_id), NULL, NULL, NULL
+FROM tclo c JOIN rpt_groups g ON g.unit_id = c.unit_id AND g.formed_on <= $3::date
+                               AND $3::date >= c.vfrom AND $3::date < c.vto
+LEFT JOIN rpt_group_members m ON m.group_id = g.group_id AND m.joined_on <= $3::date
+                              AND (m.left_on IS NULL OR m.left_on > $3::date)
+GROUP BY c.anc
 """
 
 

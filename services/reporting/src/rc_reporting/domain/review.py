@@ -71,6 +71,13 @@ BLOOD: dict[str, tuple[str, str]] = {
     "blood_donations": ("Lượt người hiến máu", "lượt"),
     "blood_donors": ("Người hiến máu", "người"),
 }
+TRAINING: dict[str, tuple[str, str]] = {
+    "courses": ("Lớp tập huấn được tổ chức", "lớp"),
+    "people_trained": ("Người tham dự tập huấn", "người"),
+    "people_passed": ("Người đạt yêu cầu", "người"),
+    "groups": ("Câu lạc bộ, đội sơ cấp cứu, ứng phó thảm họa", "đội"),
+    "group_members": ("Thành viên câu lạc bộ, đội", "người"),
+}
 SUPPORT_PREFIX = "support."
 LEVELS: dict[str, str] = {
     "central": "trung ương",
@@ -122,7 +129,7 @@ def year_before(d: date) -> date:
 def indicator_names(support_kinds: Iterable[str]) -> set[str]:
     """Every indicator a plan may name."""
     kinds = [f"{SUPPORT_PREFIX}{k}" for k in support_kinds]
-    general = [*ORGANISATION, *MOVEMENT_FIGURES, *BLOOD, *kinds]
+    general = [*ORGANISATION, *MOVEMENT_FIGURES, *BLOOD, *TRAINING, *kinds]
     per_movement = [f"{m}.{f}" for m in MOVEMENTS for f in (*MOVEMENT_FIGURES, *kinds, "blood_units")]
     return {*general, *per_movement}
 
@@ -242,7 +249,7 @@ def sections(
     plans: Mapping[str, int],
     support_kinds: Mapping[str, str],
 ) -> list[dict[str, Any]]:
-    """The review's sections: organisation, humanitarian work overall, one per movement, blood."""
+    """The review's sections: organisation, humanitarian work overall, one per movement, blood, training."""
     out = [_section("organisation", "Công tác tổ chức, phát triển hội viên", ORGANISATION, "", now, before, plans)]
     overall = {**MOVEMENT_FIGURES, **support_names("", support_kinds, now, before, plans)}
     out.append(_section("humanitarian", "Công tác xã hội nhân đạo (tổng hợp)", overall, "", now, before, plans))
@@ -252,6 +259,7 @@ def sections(
             names["blood_units"] = BLOOD["blood_units"]
         out.append(_section(f"movement:{m}", title, names, f"{m}.", now, before, plans))
     out.append(_section("blood", "Vận động hiến máu tình nguyện", BLOOD, "", now, before, plans))
+    out.append(_section("training", "Tập huấn, câu lạc bộ và đội tình nguyện", TRAINING, "", now, before, plans))
     return out
 
 

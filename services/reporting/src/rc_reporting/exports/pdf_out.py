@@ -55,7 +55,7 @@ class PdfUnavailable(DomainError):
     """WeasyPrint cannot load its system libraries (pango) on this machine: 503, never a 500."""
 
     status = 503
-    code = "pdf_unavailable"
+    code = "unavailable"
 
 
 def review_pdf(review: Mapping[str, Any], templates_dir: str | None = None) -> bytes:

@@ -84,6 +84,13 @@ def _flows(rows: list[asyncpg.Record]) -> tuple[dict[uuid.UUID, Figures], dict[u
         elif what == "blood":
             add(f, "blood_donations", r["a"])
             add(f, "blood_donors", r["b"])
+        elif what == "course":
+            add(f, "courses", r["a"])
+            add(f, "people_trained", r["b"])
+            add(f, "people_passed", r["c"])
+        elif what == "group":
+            add(f, "groups", r["a"])
+            add(f, "group_members", r["b"])
         elif what == "camp":
             add(f, "campaigns", r["a"])
             add(f, f"{ct}.campaigns", r["a"])
