@@ -9,7 +9,9 @@ from .campaign_report import CampaignReport
 from .campaign_report_state import CampaignReportState
 from .campaign_series import CampaignSeries
 from .campaign_series_granularity import CampaignSeriesGranularity
+from .campaigns_by_period_reports_campaigns_by_period_get_format import CampaignsByPeriodReportsCampaignsByPeriodGetFormat
 from .campaigns_by_period_reports_campaigns_by_period_get_granularity import CampaignsByPeriodReportsCampaignsByPeriodGetGranularity
+from .campaigns_by_unit_reports_campaigns_by_unit_get_format import CampaignsByUnitReportsCampaignsByUnitGetFormat
 from .campaigns_list_reports_campaigns_get_state_type_0 import CampaignsListReportsCampaignsGetStateType0
 from .campaigns_list_reports_campaigns_get_type_type_0 import CampaignsListReportsCampaignsGetTypeType0
 from .consumer_status import ConsumerStatus
@@ -22,6 +24,7 @@ from .field_error_out import FieldErrorOut
 from .figure_out import FigureOut
 from .live_out import LiveOut
 from .membership_report import MembershipReport
+from .membership_reports_membership_get_format import MembershipReportsMembershipGetFormat
 from .month_out import MonthOut
 from .plan_import_out import PlanImportOut
 from .plan_in import PlanIn
@@ -61,7 +64,9 @@ __all__ = (
     "CampaignListStateType0",
     "CampaignReport",
     "CampaignReportState",
+    "CampaignsByPeriodReportsCampaignsByPeriodGetFormat",
     "CampaignsByPeriodReportsCampaignsByPeriodGetGranularity",
+    "CampaignsByUnitReportsCampaignsByUnitGetFormat",
     "CampaignSeries",
     "CampaignSeriesGranularity",
     "CampaignsListReportsCampaignsGetStateType0",
@@ -76,6 +81,7 @@ __all__ = (
     "FigureOut",
     "LiveOut",
     "MembershipReport",
+    "MembershipReportsMembershipGetFormat",
     "MonthOut",
     "PlanImportOut",
     "PlanIn",
