@@ -240,6 +240,8 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
         ({"support.spaceship": 1}, "targets.support.spaceship"),
         ({"new_members": -1}, "targets.new_members"),
         ({"tet_nhan_ai.support.gift_package": 10**16}, "targets.tet_nhan_ai.support.gift_package"),
+        ({"blood_units": True}, "targets.blood_units"),
+        ({"blood_units": 2.0}, "targets.blood_units"),
     ],
 )
 async def test_bad_plans_are_refused_and_change_nothing(
@@ -253,6 +255,8 @@ async def test_bad_plans_are_refused_and_change_nothing(
     assert (await client.get(f"/plans/{t.C1}/2025")).json()["targets"] == {"new_members": 1}
     unknown = await client.put(f"/plans/{uuid.uuid4()}/2025", json={"targets": {"new_members": 1}})
     assert unknown.status_code == 422 and unknown.json()["reason"] == "unknown_unit"
+    assert (await client.get(f"/plans/{uuid.uuid4()}/2025")).status_code == 404
+    assert (await client.get(f"/plans/{t.C1}/1990")).status_code == 404  # C1 exists from 2020 on
 
 
 def sheet(rows: list[list[Any]]) -> bytes:

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from rc_reporting.adapters import review as review_queries
 from rc_reporting.domain.model import RoleNames
@@ -129,7 +129,9 @@ class ReviewExportIn(Out):
 
 
 class PlanIn(Out):
-    targets: dict[str, int] = Field(description="Indicator -> target (whole number). Replaces the year's targets.")
+    targets: dict[str, StrictInt] = Field(
+        description="Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets."
+    )
 
 
 class PlanOut(Out):

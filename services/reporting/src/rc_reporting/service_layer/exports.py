@@ -79,6 +79,7 @@ def export_filename(review: Mapping[str, Any], fmt: str) -> str:
 
 async def create_job(conn: asyncpg.Connection, export: ReviewExport, ttl_s: int) -> uuid.UUID:
     job_id = uuid.uuid4()
+    await conn.execute("DELETE FROM rpt_export_jobs WHERE expires_at <= now()")  # files past their time
     await conn.execute(
         "INSERT INTO rpt_export_jobs (job_id, kind, format, params, status, expires_at)"
         " VALUES ($1, 'review', $2, $3::jsonb, 'queued', now() + make_interval(secs => $4))",

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from rc_reporting.adapters import review as queries
 from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
-from rc_shared.errors import Invalid
+from rc_shared.errors import Invalid, NotFound
 
 COLUMNS = ("unit_code", "year", "indicator", "target")
 MAX_ROWS = 100_000
@@ -56,6 +56,8 @@ async def put_plan(
 async def get_plan(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> dict[str, Any]:
     """The unit's own targets and its plan rolled up over the subtree (the trees of the year)."""
     start, end = _year_range(year)
+    if not await queries.unit_ever(conn, unit_id, start, end):
+        raise NotFound(f"unit {unit_id} does not exist in {year}", unit_id=str(unit_id))
     own = await queries.unit_targets(conn, unit_id, year)
     children: dict[uuid.UUID, list[uuid.UUID]] = {}
     for e in await queries.period_edges(conn, start, end):

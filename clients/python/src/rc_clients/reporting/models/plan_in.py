@@ -25,7 +25,7 @@ T = TypeVar("T", bound="PlanIn")
 class PlanIn:
     """ 
         Attributes:
-            targets (PlanInTargets): Indicator -> target (whole number). Replaces the year's targets.
+            targets (PlanInTargets): Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets.
      """
 
     targets: PlanInTargets

@@ -20,7 +20,7 @@ T = TypeVar("T", bound="PlanInTargets")
 
 @_attrs_define
 class PlanInTargets:
-    """ Indicator -> target (whole number). Replaces the year's targets.
+    """ Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets.
 
      """
 
