@@ -221,7 +221,11 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
         # through donations.distribution.recorded.v1 (the second gave no people_reached: household of 4).
         r = await reporting.get(
             "/reports/review",
-            params={"unit_id": unit, "period_from": (TODAY - timedelta(days=5)).isoformat(), "period_to": TODAY.isoformat()},
+            params={
+                "unit_id": unit,
+                "period_from": (TODAY - timedelta(days=5)).isoformat(),
+                "period_to": TODAY.isoformat(),
+            },
         )
         assert r.status_code == 200, r.text
         review = {f["indicator"]: f["value"] for s in r.json()["sections"] for f in s["figures"]}
