@@ -1,6 +1,7 @@
 """Events published by the members service.
 
-Topics: ``members.units`` (key: unit_id) and ``members.people`` (key: person_id). No personal data:
+Topics: ``members.units`` (key: unit_id) and ``members.people`` (key: person_id; a group's or a course's
+own facts: its id). No personal data:
 ids, units, dates, roles and statuses only. Names of *units* are public organisational data.
 """
 
@@ -167,29 +168,32 @@ class PersonErased(_PersonEvent):
 GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
 
 
-class _UnitActivityEvent(Event):
-    """Facts of a unit's own activity (groups, courses), ordered with the unit's other events."""
+class _ActivityEvent(Event):
+    """Facts of a unit's activity (groups, courses), on ``members.people`` keyed by their own id: only the
+    reporting service reads that topic, so the services that follow ``members.units`` for their scope
+    never meet these types."""
 
-    topic: ClassVar[str] = UNITS_TOPIC
-    aggregate_field: ClassVar[str] = "unit_id"
+    topic: ClassVar[str] = PEOPLE_TOPIC
     unit_id: uuid.UUID
 
 
 @register
-class GroupFormed(_UnitActivityEvent):
+class GroupFormed(_ActivityEvent):
     """A club or a first-aid / disaster-response / mobile medical team was formed in a unit."""
 
     event_type: ClassVar[str] = "members.group.formed.v1"
+    aggregate_field: ClassVar[str] = "group_id"
     group_id: uuid.UUID
     group_type: GroupType
     formed_on: date
 
 
 @register
-class CourseHeld(_UnitActivityEvent):
+class CourseHeld(_ActivityEvent):
     """A training course (first aid, disaster preparedness, staff skills, ...) was organised by a unit."""
 
     event_type: ClassVar[str] = "members.course.held.v1"
+    aggregate_field: ClassVar[str] = "course_id"
     course_id: uuid.UUID
     title: str = Field(description="The course's title (organisational data, never about a person).")
     starts_on: date
