@@ -8,7 +8,15 @@ from datetime import date
 
 import pytest
 
-from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, figure, plan_rollup
+from rc_reporting.domain.review import (
+    MOVEMENTS,
+    ReviewPeriod,
+    check_indicator,
+    check_target,
+    figure,
+    plan_rollup,
+    sections,
+)
 from rc_reporting.exports.charts import column_chart, short
 from rc_reporting.exports.pdf_out import PdfUnavailable, review_pdf
 from rc_reporting.exports.rows import pct, vnd
@@ -67,3 +75,20 @@ def test_pdf_without_weasyprint_is_a_503_naming_pango(monkeypatch: pytest.Monkey
     with pytest.raises(PdfUnavailable, match="pango") as err:
         review_pdf({"monthly": []})
     assert err.value.status == 503
+
+
+def test_sections_show_given_or_planned_support_kinds_and_unknown_codes_by_code() -> None:
+    now = {"support.gift_package": 3, "tet_nhan_ai.support.gift_package": 3, "support.boat": 1}
+    out = {
+        s["key"]: s for s in sections(now, None, {"support.meal": 10}, {"gift_package": "Suất quà", "meal": "Suất ăn"})
+    }
+    overall = {f["indicator"]: f for f in out["humanitarian"]["figures"]}
+    assert (overall["support.gift_package"]["label"], overall["support.gift_package"]["value"]) == ("Suất quà", 3)
+    assert (overall["support.meal"]["value"], overall["support.meal"]["plan"]) == (0, 10)  # planned, none given
+    assert overall["support.boat"]["label"] == "boat"  # a code the catalogue here does not know
+    assert overall["support.gift_package"]["previous"] is None  # no previous period (the unit did not exist)
+    tet = {f["indicator"] for f in out["movement:tet_nhan_ai"]["figures"]}
+    assert "tet_nhan_ai.support.gift_package" in tet and "tet_nhan_ai.support.meal" not in tet
+    assert list(out) == [
+        "organisation", "humanitarian", *(f"movement:{m}" for m in MOVEMENTS), "blood", "training",
+    ]  # fmt: skip
