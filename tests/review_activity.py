@@ -146,8 +146,9 @@ class DemoActivity:
             for k in range(20):
                 course, unit = uid("course", year, k), self.unit(self.grassroots[(k * 3 + year) % len(self.grassroots)])
                 on = date(year, 2, 1) + timedelta(days=15 * k)
-                yield _members_env(CourseHeld(unit_id=unit, course_id=course, title=f"Sơ cấp cứu {k}", starts_on=on,
-                                              ends_on=on + timedelta(days=1)))  # fmt: skip
+                kind = "first_aid" if k % 2 else "disaster_preparedness"
+                yield _members_env(CourseHeld(unit_id=unit, course_id=course, title=f"Tập huấn {k}", course_kind=kind,
+                                              starts_on=on, ends_on=on + timedelta(days=1)))  # fmt: skip
                 for i in rng.sample(range(300, 11_000), 30):
                     yield _members_env(
                         CourseAttendanceRecorded(person_id=uid("person", i), course_id=course, unit_id=unit,

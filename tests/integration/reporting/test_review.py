@@ -97,12 +97,12 @@ def training(s: Relief) -> list[Any]:
     u, p = s.tree, s.tree.people
     k24, k1, k2, g1, g2 = (uuid.uuid4() for _ in range(5))
     out: list[Any] = [
-        ev(CourseHeld(unit_id=u.D2, course_id=k24, title="Sơ cấp cứu", starts_on=date(2024, 11, 1),
-                      ends_on=date(2024, 11, 2))),
-        ev(CourseHeld(unit_id=u.C1, course_id=k1, title="Sơ cấp cứu", starts_on=date(2025, 3, 10),
-                      ends_on=date(2025, 3, 12))),
-        ev(CourseHeld(unit_id=u.C3, course_id=k2, title="Phòng ngừa thảm họa", starts_on=date(2025, 9, 1),
-                      ends_on=date(2025, 9, 1))),
+        ev(CourseHeld(unit_id=u.D2, course_id=k24, title="Sơ cấp cứu", course_kind="first_aid",
+                      starts_on=date(2024, 11, 1), ends_on=date(2024, 11, 2))),
+        ev(CourseHeld(unit_id=u.C1, course_id=k1, title="Sơ cấp cứu", course_kind="first_aid",
+                      starts_on=date(2025, 3, 10), ends_on=date(2025, 3, 12))),
+        ev(CourseHeld(unit_id=u.C3, course_id=k2, title="Phòng ngừa thảm họa", course_kind="disaster_preparedness",
+                      starts_on=date(2025, 9, 1), ends_on=date(2025, 9, 1))),
         ev(GroupFormed(unit_id=u.C1, group_id=g1, group_type="first_aid_team", formed_on=date(2024, 5, 1))),
         ev(GroupFormed(unit_id=u.D1, group_id=g2, group_type="club", formed_on=date(2023, 1, 1))),
         ev(GroupMemberJoined(person_id=p[0], group_id=g1, unit_id=u.C1, joined_on=date(2024, 5, 1))),
@@ -192,7 +192,8 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     train = figures(body, "training")
     assert {k: (train[k]["value"], train[k]["previous"]) for k in train} == {
         "courses": (2, 1), "people_trained": (2, 1), "people_passed": (1, 1), "groups": (1, 2),
-        "group_members": (1, 3),
+        "group_members": (1, 3), "courses.first_aid": (1, 1), "people_trained.first_aid": (2, 1),
+        "courses.disaster_preparedness": (1, 0), "people_trained.disaster_preparedness": (1, 0),
     }  # fmt: skip
     assert [u["code"] for u in body["units"]] == ["C1", "C2", "C3"]
     months = {m["month"]: m for m in body["monthly"]}

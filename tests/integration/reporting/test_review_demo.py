@@ -92,6 +92,7 @@ async def test_the_province_annual_review_is_the_same_in_json_xlsx_and_pdf(
     assert len(kinds) == 9, kinds  # every support kind of the catalogue was given in 2025
     assert len(body["units"]) == 68 and len(body["monthly"]) == 12
     assert (figs["courses"]["value"], figs["courses"]["previous"], figs["groups"]["value"]) == (20, 20, 7)
+    assert figs["courses.first_aid"]["value"] == figs["courses.disaster_preparedness"]["value"] == 10
     assert figs["group_members"]["value"] == 70 and 0 < figs["people_passed"]["value"] < figs["people_trained"]["value"]
 
     x = await client.get("/reports/review", params={**YEAR, "format": "xlsx"})

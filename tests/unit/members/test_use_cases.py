@@ -584,7 +584,10 @@ async def test_course_rules() -> None:
             ),
         )
     cid = await run(
-        uow, lambda u: groups.create_course(u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY)
+        uow,
+        lambda u: groups.create_course(
+            u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY, kind="first_aid"
+        ),
     )
     with pytest.raises(Conflict, match="did not attend cannot have passed"):
         await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=False, passed=True))
@@ -599,6 +602,7 @@ async def test_course_rules() -> None:
     assert [type(e).__name__ for e in published] == ["CourseHeld", *["CourseAttendanceRecorded"] * 2]
     held, _, last = published
     assert isinstance(held, CourseHeld) and (held.course_id, held.unit_id, held.starts_on) == (cid, ids["D1"], TODAY)
+    assert held.course_kind == "first_aid" and (await groups.course_view(uow.groups, cid))["kind"] == "first_aid"
     assert isinstance(last, CourseAttendanceRecorded) and (last.person_id, last.attended, last.passed) == (
         pid, True, True,
     )  # fmt: skip

@@ -166,6 +166,7 @@ class PersonErased(_PersonEvent):
 
 
 GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
+CourseKind = Literal["first_aid", "disaster_preparedness", "community_health", "blood_donation", "staff", "other"]
 
 
 class _ActivityEvent(Event):
@@ -196,6 +197,7 @@ class CourseHeld(_ActivityEvent):
     aggregate_field: ClassVar[str] = "course_id"
     course_id: uuid.UUID
     title: str = Field(description="The course's title (organisational data, never about a person).")
+    course_kind: CourseKind = Field("other", description="What the course trains for.")
     starts_on: date
     ends_on: date
 

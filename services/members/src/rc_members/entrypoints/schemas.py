@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from rc_shared.api import OffsetPage, Out, Page
 from rc_shared.dates import Day
+from rc_shared.events.members import CourseKind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -173,6 +174,7 @@ class GroupLeaveIn(Body):
 class CourseIn(Body):
     unit_id: uuid.UUID
     title: Name
+    kind: CourseKind = Field("other", description="What the course trains for (reviews count each apart).")
     starts_on: Day
     ends_on: Day
 
@@ -474,6 +476,7 @@ class CourseOut(Out):
     id: uuid.UUID
     unit_id: uuid.UUID
     title: str
+    kind: CourseKind
     starts_on: date
     ends_on: date
     attendance: list[AttendanceOut]

@@ -16,6 +16,7 @@ from rc_shared.errors import Conflict, NotFound
 from rc_shared.events.members import (
     CourseAttendanceRecorded,
     CourseHeld,
+    CourseKind,
     GroupFormed,
     GroupMemberJoined,
     GroupMemberLeft,
@@ -81,14 +82,24 @@ async def group_view(repo: GroupRepo, group_id: uuid.UUID, as_of: date) -> dict[
 
 
 async def create_course(
-    uow: MembersUnitOfWork, *, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date
+    uow: MembersUnitOfWork,
+    *,
+    unit_id: uuid.UUID,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    kind: CourseKind = "other",
 ) -> uuid.UUID:
     if ends_on < starts_on:
         raise Conflict("ends_on is before starts_on")
     await _referenced_unit(uow.units, unit_id, starts_on, "unit_id")
     course_id = uuid.uuid4()
-    await uow.groups.add_course(course_id, unit_id, title, starts_on, ends_on)
-    uow.emit(CourseHeld(unit_id=unit_id, course_id=course_id, title=title, starts_on=starts_on, ends_on=ends_on))
+    await uow.groups.add_course(course_id, unit_id, title, starts_on, ends_on, kind)
+    uow.emit(
+        CourseHeld(
+            unit_id=unit_id, course_id=course_id, title=title, course_kind=kind, starts_on=starts_on, ends_on=ends_on
+        )
+    )
     return course_id
 
 

@@ -300,14 +300,15 @@ async def leave_group(
 
 
 async def hold_course(
-    conn: asyncpg.Connection, course_id: uuid.UUID, unit_id: uuid.UUID, starts_on: date, ends_on: date
+    conn: asyncpg.Connection, course_id: uuid.UUID, unit_id: uuid.UUID, kind: str, starts_on: date, ends_on: date
 ) -> None:
     await conn.execute(
-        "INSERT INTO rpt_courses (course_id, unit_id, starts_on, ends_on) VALUES ($1, $2, $3, $4)"
-        " ON CONFLICT (course_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, starts_on = EXCLUDED.starts_on,"
-        " ends_on = EXCLUDED.ends_on",
+        "INSERT INTO rpt_courses (course_id, unit_id, kind, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (course_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, kind = EXCLUDED.kind,"
+        " starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on",
         course_id,
         unit_id,
+        kind,
         starts_on,
         ends_on,
     )

@@ -73,7 +73,7 @@ blood_donors AS (
     SELECT anc, count(*) AS n FROM (SELECT DISTINCT anc, donor_id FROM blood) x GROUP BY anc
 ),
 course AS (
-    SELECT c.anc, k.course_id FROM tclo c JOIN rpt_courses k ON k.unit_id = c.unit_id
+    SELECT c.anc, k.course_id, k.kind FROM tclo c JOIN rpt_courses k ON k.unit_id = c.unit_id
     WHERE k.starts_on BETWEEN $2::date AND $3::date AND k.starts_on >= c.vfrom AND k.starts_on < c.vto
 ),
 camp AS (
@@ -101,10 +101,11 @@ UNION ALL
 SELECT 'camp', anc, ct, NULL, NULL, count(DISTINCT campaign_id), NULL, NULL, NULL, NULL
 FROM camp GROUP BY anc, ct
 UNION ALL
-SELECT 'course', x.anc, NULL, NULL, NULL, count(DISTINCT x.course_id),
+SELECT 'course', x.anc, NULL, x.kind, NULL, count(DISTINCT x.course_id),
        count(DISTINCT a.person_id) FILTER (WHERE a.attended), count(DISTINCT a.person_id) FILTER (WHERE a.passed),
        NULL, NULL
-FROM course x LEFT JOIN rpt_course_attendance a ON a.course_id = x.course_id GROUP BY x.anc
+FROM course x LEFT JOIN rpt_course_attendance a ON a.course_id = x.course_id
+GROUP BY GROUPING SETS ((x.anc), (x.anc, x.kind))
 UNION ALL
 SELECT 'group', c.anc, NULL, NULL, NULL, count(DISTINCT g.group_id), count(DISTINCT m.person_id), NULL, NULL, NULL
 FROM tclo c JOIN rpt_groups g ON g.unit_id = c.unit_id AND g.formed_on <= $3::date

@@ -75,6 +75,10 @@ TRAINING: dict[str, tuple[str, str]] = {
     "courses": ("Lớp tập huấn được tổ chức", "lớp"),
     "people_trained": ("Người tham dự tập huấn", "người"),
     "people_passed": ("Người đạt yêu cầu", "người"),
+    "courses.first_aid": ("Lớp tập huấn sơ cấp cứu", "lớp"),
+    "people_trained.first_aid": ("Người được tập huấn sơ cấp cứu", "người"),
+    "courses.disaster_preparedness": ("Lớp tập huấn phòng ngừa, ứng phó thảm họa", "lớp"),
+    "people_trained.disaster_preparedness": ("Người được tập huấn phòng ngừa thảm họa", "người"),
     "groups": ("Câu lạc bộ, đội sơ cấp cứu, ứng phó thảm họa", "đội"),
     "group_members": ("Thành viên câu lạc bộ, đội", "người"),
 }

@@ -139,7 +139,7 @@ async def on_group_member_left(conn: asyncpg.Connection, env: Envelope[GroupMemb
 @members_consumer.on(CourseHeld)
 async def on_course_held(conn: asyncpg.Connection, env: Envelope[CourseHeld]) -> None:
     e = env.data
-    await repo.hold_course(conn, e.course_id, e.unit_id, e.starts_on, e.ends_on)
+    await repo.hold_course(conn, e.course_id, e.unit_id, e.course_kind, e.starts_on, e.ends_on)
 
 
 @members_consumer.on(CourseAttendanceRecorded)

@@ -85,9 +85,10 @@ def _flows(rows: list[asyncpg.Record]) -> tuple[dict[uuid.UUID, Figures], dict[u
             add(f, "blood_donations", r["a"])
             add(f, "blood_donors", r["b"])
         elif what == "course":
-            add(f, "courses", r["a"])
-            add(f, "people_trained", r["b"])
-            add(f, "people_passed", r["c"])
+            suffix = "" if sk is None else f".{sk}"  # every course, or those of one kind
+            add(f, "courses" + suffix, r["a"])
+            add(f, "people_trained" + suffix, r["b"])
+            add(f, "people_passed" + suffix, r["c"])
         elif what == "group":
             add(f, "groups", r["a"])
             add(f, "group_members", r["b"])
