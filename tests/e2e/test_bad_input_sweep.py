@@ -42,7 +42,9 @@ from tests.e2e.harness import auth
 # 3 characters once stripped), +2 donations.)
 # Then: the public ledger's HTML page left the OpenAPI (a page for people; its contract is the browser
 # test), -12 donations.
-CASES = {"members": 436, "campaigns": 288, "donations": 237, "reporting": 61}
+# Then: donations +10: a distribution's support_kind, quantity and people_reached; reporting +44: the review, its
+# export jobs and the annual plans; +3: the tabular reports' format; members +2: a course's kind.)
+CASES = {"members": 438, "campaigns": 288, "donations": 247, "reporting": 108}
 
 TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").

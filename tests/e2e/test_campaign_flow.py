@@ -149,6 +149,8 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
                     "kind": "cash",
                     "amount_vnd": 600_000,
                     "distributed_on": TODAY.isoformat(),
+                    "support_kind": "cash_support",
+                    "people_reached": 4,
                 },
             )
         )
@@ -183,6 +185,8 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
                     "kind": "cash",
                     "amount_vnd": 455_000,
                     "distributed_on": TODAY.isoformat(),
+                    "support_kind": "scholarship",
+                    "quantity": 2,
                 },
             )
         )
@@ -212,6 +216,22 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
         }
         assert all(t["percent"] is None for t in report["targets"].values() if t["target"] is None)
         assert {t["target"] for t in report["targets_reached"]} == {"cash_vnd", "beneficiaries"}
+
+        # The organising unit's review since the campaign began: support kinds, quantities and person-times came
+        # through donations.distribution.recorded.v1 (the second gave no people_reached: household of 4).
+        r = await reporting.get(
+            "/reports/review",
+            params={
+                "unit_id": unit,
+                "period_from": (TODAY - timedelta(days=5)).isoformat(),
+                "period_to": TODAY.isoformat(),
+            },
+        )
+        assert r.status_code == 200, r.text
+        review = {f["indicator"]: f["value"] for s in r.json()["sections"] for f in s["figures"]}
+        assert review["emergency_relief.funds_raised_vnd"] == raised and review["campaigns"] == 1
+        assert (review["support.cash_support"], review["support.scholarship"]) == (1, 2)
+        assert (review["support_value_vnd"], review["person_times"], review["beneficiaries"]) == (raised, 8, 2)
 
         # The public transparency page needs no token and shows the totals, in Vietnamese formatting.
         async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30) as public:

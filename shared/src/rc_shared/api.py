@@ -170,6 +170,7 @@ PROBLEM_TITLES: dict[str, str] = {
     "internal_error": "Internal error",
     "overloaded": "The service is busy",
     "query_timeout": "The database query took too long",
+    "unavailable": "Not available on this server",
 }
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 

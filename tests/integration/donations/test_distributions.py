@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import uuid
 from datetime import date, timedelta
@@ -174,3 +175,43 @@ async def test_a_distribution_dated_before_its_window_is_422_naming_the_field_an
     assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 0
     ok = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=str(earliest)))
     assert ok.status_code == 201, ok.text
+
+
+async def test_support_kind_quantity_and_people_reached_are_recorded_and_published(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A distribution names what was given from the catalogue, how many, and the person-times reached; the
+    event carries them (no personal data); an unknown kind or a quantity without a kind is a 422 that
+    records nothing."""
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(5_000_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+    body = give(b, 1_200_000, support_kind="gift_package", quantity=3, people_reached=12)
+    r = await client.post(f"/campaigns/{cid}/distributions", json=body)
+    assert r.status_code == 201, r.text
+    assert (r.json()["support_kind"], r.json()["quantity"], r.json()["people_reached"]) == ("gift_package", 3, 12)
+    one = (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000, support_kind="scholarship"))).json()
+    assert (one["support_kind"], one["quantity"], one["people_reached"]) == ("scholarship", 1, None)
+    plain = (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000))).json()
+    assert (plain["support_kind"], plain["quantity"], plain["people_reached"]) == (None, None, None)
+    payloads = await db.fetch(
+        "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.distribution.recorded.v1' ORDER BY id",
+        str(cid),
+    )
+    events = [json.loads(p["payload"]) for p in payloads]
+    assert [(e["support_kind"], e["quantity"], e["people_reached"]) for e in events] == [
+        ("gift_package", 3, 12),
+        ("scholarship", 1, None),
+        (None, None, None),
+    ]
+    for bad, field in (
+        (give(b, 1_000, support_kind="spaceship"), "support_kind"),
+        (give(b, 1_000, support_kind="Gift Package"), "support_kind"),
+        (give(b, 1_000, quantity=2), "quantity"),
+        (give(b, 1_000, support_kind="gift_package", quantity=0), "quantity"),
+        (give(b, 1_000, support_kind="gift_package", people_reached=-1), "people_reached"),
+    ):
+        r = await client.post(f"/campaigns/{cid}/distributions", json=bad)
+        assert r.status_code == 422, (bad, r.text)
+        assert field in r.text, (bad, r.text)
+    assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 3

@@ -382,12 +382,13 @@ class FakeGroupRepository:
                 g["unit_id"] = to_unit_id
 
     async def add_course(
-        self, course_id: uuid.UUID, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date
+        self, course_id: uuid.UUID, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date, kind: str
     ) -> None:
         self.course_rows[course_id] = {
             "id": course_id,
             "unit_id": unit_id,
             "title": title,
+            "kind": kind,
             "starts_on": starts_on,
             "ends_on": ends_on,
         }

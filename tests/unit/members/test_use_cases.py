@@ -19,6 +19,11 @@ from rc_members.service_layer.policy import Policy
 from rc_shared.auth import Forbidden
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.members import (
+    CourseAttendanceRecorded,
+    CourseHeld,
+    GroupFormed,
+    GroupMemberJoined,
+    GroupMemberLeft,
     MembershipFeeStatusChanged,
     MembershipStarted,
     MembershipStatusChanged,
@@ -557,7 +562,14 @@ async def test_group_membership_rules() -> None:
     assert (await groups.group_view(uow.groups, gid, TODAY))["members"] == []
     with pytest.raises(NotFound):
         await groups.group_view(uow.groups, uuid.uuid4(), TODAY)
-    assert uow.committed[4:] == []  # groups publish nothing
+    published = [e for e in uow.committed if e.event_type.startswith("members.group.")]
+    assert [type(e).__name__ for e in published] == ["GroupFormed", "GroupMemberJoined", "GroupMemberLeft"]
+    formed_ev, joined_ev, left_ev = published
+    assert isinstance(formed_ev, GroupFormed) and (formed_ev.unit_id, formed_ev.group_type) == (ids["D1"], "club")
+    assert isinstance(joined_ev, GroupMemberJoined) and (joined_ev.person_id, joined_ev.joined_on) == (pid, formed)
+    assert isinstance(left_ev, GroupMemberLeft) and (left_ev.unit_id, left_ev.joined_on, left_ev.left_on) == (
+        ids["D1"], formed, TODAY,
+    )  # fmt: skip
 
 
 async def test_course_rules() -> None:
@@ -572,7 +584,10 @@ async def test_course_rules() -> None:
             ),
         )
     cid = await run(
-        uow, lambda u: groups.create_course(u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY)
+        uow,
+        lambda u: groups.create_course(
+            u, unit_id=ids["D1"], title="First aid", starts_on=TODAY, ends_on=TODAY, kind="first_aid"
+        ),
     )
     with pytest.raises(Conflict, match="did not attend cannot have passed"):
         await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=False, passed=True))
@@ -583,6 +598,14 @@ async def test_course_rules() -> None:
     ]
     with pytest.raises(NotFound):
         await run(uow, lambda u: groups.record_attendance(u, uuid.uuid4(), person_id=pid, attended=True, passed=True))
+    published = [e for e in uow.committed if e.event_type.startswith("members.course.")]
+    assert [type(e).__name__ for e in published] == ["CourseHeld", *["CourseAttendanceRecorded"] * 2]
+    held, _, last = published
+    assert isinstance(held, CourseHeld) and (held.course_id, held.unit_id, held.starts_on) == (cid, ids["D1"], TODAY)
+    assert held.course_kind == "first_aid" and (await groups.course_view(uow.groups, cid))["kind"] == "first_aid"
+    assert isinstance(last, CourseAttendanceRecorded) and (last.person_id, last.attended, last.passed) == (
+        pid, True, True,
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------ import

@@ -154,6 +154,49 @@ def import_members(
         raise typer.Exit(1)
 
 
+report_app = typer.Typer(help="Reports as the society files them.", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("review")
+def report_review(
+    unit: str = typer.Option(..., "--unit", help="Code of the top unit (e.g. BL)."),
+    period_from: str | None = typer.Option(None, "--from", help="First day, YYYY-MM-DD (default: 1 January)."),
+    period_to: str | None = typer.Option(None, "--to", help="Last day, YYYY-MM-DD (default: today)."),
+    fmt: str = typer.Option("pdf", "--format", help="xlsx | pdf | csv"),
+    out: Path | None = typer.Option(None, "--out", help="File to write (default: the server's file name)."),
+    api: str = typer.Option(services.url("reporting"), help="Reporting service URL."),
+) -> None:
+    """Write a unit's review (six months, a year, any range) as XLSX, PDF or CSV, with a progress bar."""
+    import asyncio
+    from datetime import date
+
+    import httpx
+
+    from rc_reporting.entrypoints.review_client import ExportFailed, download_review
+    from rc_shared.auth import api_headers
+
+    if fmt not in ("xlsx", "pdf", "csv"):
+        raise typer.BadParameter("xlsx, pdf or csv", param_hint="--format")
+    try:
+        start = date.fromisoformat(period_from) if period_from else None
+        end = date.fromisoformat(period_to) if period_to else None
+    except ValueError as exc:
+        raise typer.BadParameter(f"a date is YYYY-MM-DD: {exc}") from exc
+    os.environ.setdefault("RC_API_TOKEN", services.dev_token())
+
+    async def run() -> Path:
+        async with httpx.AsyncClient(base_url=api, headers=api_headers(), timeout=60) as client:
+            return await download_review(client, unit, start, end, fmt, out)
+
+    try:
+        path = asyncio.run(run())
+    except (ExportFailed, httpx.HTTPError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    console.print(f"written {path}")
+
+
 @app.command()
 def events(action: str = typer.Argument("check", help="check | generate")) -> None:
     """Check or regenerate docs/asyncapi.yaml and the event JSON Schemas."""

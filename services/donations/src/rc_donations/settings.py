@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from rc_shared.settings import ServiceSettings
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
 class Settings(ServiceSettings):
@@ -40,6 +41,16 @@ class Settings(ServiceSettings):
         ),
     )
     statement_max_rows: int = Field(5000, ge=1, le=5000, description="Most rows in one bank-statement request.")
+    support_kinds: dict[str, str] = Field(
+        DEFAULT_SUPPORT_KINDS,
+        description="Catalogue of support kinds a distribution may record, as JSON {code: label} "
+        '(codes: lower case, digits, _); e.g. {"gift_package": "Suất quà"}.',
+    )
     anonymous_donor_label: str = Field(
         "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."
     )
+
+    @field_validator("support_kinds")
+    @classmethod
+    def _support_kinds(cls, value: dict[str, str]) -> dict[str, str]:
+        return check_support_kinds(value)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from rc_shared.settings import ServiceSettings
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
 class Settings(ServiceSettings):
@@ -31,3 +32,28 @@ class Settings(ServiceSettings):
         description="Memory for rendered public campaign answers kept in process (least recently used "
         "evicted first; 0: none kept).",
     )
+    support_kinds: dict[str, str] = Field(
+        DEFAULT_SUPPORT_KINDS,
+        description="Labels of the support kinds distributions record, as JSON {code: label} (the donations "
+        "service's catalogue; codes it sends that are missing here are shown by code).",
+    )
+    report_templates_dir: str | None = Field(
+        None,
+        description="Directory of replacement layout templates of the PDF exports (review.html, review.css): a "
+        "file found there wins over the packaged default of the same name (docs/reports.md).",
+    )
+    export_sync_max_units: int = Field(
+        2000,
+        ge=0,
+        le=1_000_000,
+        description="Largest subtree (units on the period's end) whose review export streams in the response; "
+        "a larger one, or a request with 'Prefer: respond-async', runs as a job (202 with its link).",
+    )
+    export_job_ttl_s: int = Field(
+        86400, ge=60, le=30 * 86400, description="How long a finished export job's file is kept (seconds)."
+    )
+
+    @field_validator("support_kinds")
+    @classmethod
+    def _support_kinds(cls, value: dict[str, str]) -> dict[str, str]:
+        return check_support_kinds(value)

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from rc_shared.catalogue import register
 from rc_shared.envelope import Event
+from rc_shared.support import SUPPORT_KIND_PATTERN
 
 LEDGER_TOPIC = "donations.ledger"
 
@@ -118,6 +119,16 @@ class DistributionRecorded(_LedgerEvent):
     value_vnd: int = Field(0, ge=0)
     unit_id: uuid.UUID
     distributed_on: date
+    support_kind: str | None = Field(
+        None,
+        pattern=SUPPORT_KIND_PATTERN,
+        description="Kind of support from the configured catalogue (gift_package, house_built, ...); "
+        "null for distributions recorded before support kinds existed.",
+    )
+    quantity: int | None = Field(None, ge=1, description="How many of the support kind (packages, houses, ...).")
+    people_reached: int | None = Field(
+        None, ge=0, description="Person-times supported by this distribution; null: not counted at entry."
+    )
 
 
 @register

@@ -1,6 +1,7 @@
 """Events published by the members service.
 
-Topics: ``members.units`` (key: unit_id) and ``members.people`` (key: person_id). No personal data:
+Topics: ``members.units`` (key: unit_id) and ``members.people`` (key: person_id; a group's or a course's
+own facts: its id). No personal data:
 ids, units, dates, roles and statuses only. Names of *units* are public organisational data.
 """
 
@@ -162,3 +163,72 @@ class PersonErased(_PersonEvent):
     """A person's personal data was erased; their anonymous statistics remain."""
 
     event_type: ClassVar[str] = "members.person.erased.v1"
+
+
+GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_medical_team"]
+CourseKind = Literal["first_aid", "disaster_preparedness", "community_health", "blood_donation", "staff", "other"]
+
+
+class _ActivityEvent(Event):
+    """Facts of a unit's activity (groups, courses), on ``members.people`` keyed by their own id: only the
+    reporting service reads that topic, so the services that follow ``members.units`` for their scope
+    never meet these types."""
+
+    topic: ClassVar[str] = PEOPLE_TOPIC
+    unit_id: uuid.UUID
+
+
+@register
+class GroupFormed(_ActivityEvent):
+    """A club or a first-aid / disaster-response / mobile medical team was formed in a unit."""
+
+    event_type: ClassVar[str] = "members.group.formed.v1"
+    aggregate_field: ClassVar[str] = "group_id"
+    group_id: uuid.UUID
+    group_type: GroupType
+    formed_on: date
+
+
+@register
+class CourseHeld(_ActivityEvent):
+    """A training course (first aid, disaster preparedness, staff skills, ...) was organised by a unit."""
+
+    event_type: ClassVar[str] = "members.course.held.v1"
+    aggregate_field: ClassVar[str] = "course_id"
+    course_id: uuid.UUID
+    title: str = Field(description="The course's title (organisational data, never about a person).")
+    course_kind: CourseKind = Field("other", description="What the course trains for.")
+    starts_on: date
+    ends_on: date
+
+
+@register
+class GroupMemberJoined(_PersonEvent):
+    """A person joined a group (``unit_id``: the group's unit)."""
+
+    event_type: ClassVar[str] = "members.group.member_joined.v1"
+    group_id: uuid.UUID
+    unit_id: uuid.UUID
+    joined_on: date
+
+
+@register
+class GroupMemberLeft(_PersonEvent):
+    """A person left a group."""
+
+    event_type: ClassVar[str] = "members.group.member_left.v1"
+    group_id: uuid.UUID
+    unit_id: uuid.UUID
+    joined_on: date = Field(description="When the membership that ends began.")
+    left_on: date
+
+
+@register
+class CourseAttendanceRecorded(_PersonEvent):
+    """A person's attendance of a course (``unit_id``: the course's unit); a later record replaces it."""
+
+    event_type: ClassVar[str] = "members.course.attendance_recorded.v1"
+    course_id: uuid.UUID
+    unit_id: uuid.UUID
+    attended: bool
+    passed: bool

@@ -21,8 +21,8 @@ class DistributionRepository:
     async def insert(self, **v: Any) -> None:
         await self.conn.execute(
             "INSERT INTO distributions (id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id,"
-            " distributed_on, description, support_level, decision_no) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-            " $11)",
+            " distributed_on, description, support_level, decision_no, support_kind, quantity, people_reached)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             v["id"],
             v["campaign_id"],
             v["beneficiary_id"],
@@ -34,6 +34,9 @@ class DistributionRepository:
             v["description"],
             v.get("support_level"),
             v.get("decision_no"),
+            v["support_kind"],
+            v["quantity"],
+            v["people_reached"],
         )
 
     async def get(self, distribution_id: uuid.UUID) -> asyncpg.Record | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -78,6 +78,18 @@ def check_can_distribute(totals: Totals, kind: DistributionKind, requested_vnd: 
             available_vnd=available,
             kind=kind,
         )
+
+
+def check_support(support_kind: str | None, quantity: int | None, catalogue: Collection[str]) -> int | None:
+    """The support kind must be in the configured catalogue; its quantity defaults to 1 (``None`` without one)."""
+    if support_kind is None:
+        return None
+    if support_kind not in catalogue:
+        raise Invalid(
+            f"unknown support_kind {support_kind!r}: the catalogue has {', '.join(sorted(catalogue))}",
+            field="support_kind",
+        )
+    return 1 if quantity is None else quantity
 
 
 def check_can_reverse_donation(totals: Totals, kind: str, amount_vnd: int, value_vnd: int) -> None:

@@ -36,6 +36,7 @@ def policy_from(settings: Settings) -> Policy:
         statement_max_rows=settings.statement_max_rows,
         anonymous_label=settings.anonymous_donor_label,
         distribution_window=Window(days_back=settings.distribution_days_back, days_ahead=0),
+        support_kinds=frozenset(settings.support_kinds),
     )
 
 

@@ -333,6 +333,9 @@ async def record_distribution(
         description=body.description,
         support_level=body.support_level,
         decision_no=body.decision_no,
+        support_kind=body.support_kind,
+        quantity=body.quantity,
+        people_reached=body.people_reached,
     )
     async with _unit_of_work(request) as uow:
         distribution_id, created = await distributions.record_distribution(

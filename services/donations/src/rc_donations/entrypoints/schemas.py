@@ -12,6 +12,7 @@ from rc_donations.domain.ledger import MAX_VND
 from rc_shared.api import TRIMMED, WHOLE, OffsetPage, Out
 from rc_shared.dates import IsoOnly, bounds
 from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
+from rc_shared.support import SUPPORT_KIND_PATTERN
 
 MIN_DAY = date(2000, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -24,6 +25,7 @@ Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, m
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9]{8,15}$"), TRIMMED]
 IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z-]{6,20}$"), TRIMMED]
 BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED]
+SupportKind = Annotated[str, StringConstraints(pattern=SUPPORT_KIND_PATTERN)]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]
 
 
@@ -120,6 +122,15 @@ class DistributionIn(_In):
         None, description="The support level of the campaign's policy this gift applies (published)."
     )
     decision_no: Name | None = Field(None, description="Number of the distribution decision (published).")
+    support_kind: SupportKind | None = Field(
+        None, description="Kind of support, a code of the configured catalogue (RC_SUPPORT_KINDS)."
+    )
+    quantity: Annotated[int, WHOLE] | None = Field(
+        None, strict=True, ge=1, le=1_000_000, description="How many of support_kind (default 1 with a support kind)."
+    )
+    people_reached: Annotated[int, WHOLE] | None = Field(
+        None, strict=True, ge=0, le=10_000_000, description="Person-times supported by this distribution."
+    )
 
     @model_validator(mode="after")
     def _amount(self) -> DistributionIn:
@@ -127,6 +138,8 @@ class DistributionIn(_In):
             raise ValueError("a cash distribution needs amount_vnd (and no value_vnd)")
         if self.kind == "goods" and (self.value_vnd is None or self.amount_vnd is not None):
             raise ValueError("a goods distribution needs value_vnd (and no amount_vnd)")
+        if self.quantity is not None and self.support_kind is None:
+            raise ValueError("quantity counts a support kind: give support_kind as well")
         return self
 
     @property
@@ -293,6 +306,9 @@ class DistributionOut(Out):
     description: str | None
     support_level: str | None = None
     decision_no: str | None = None
+    support_kind: str | None
+    quantity: int | None
+    people_reached: int | None
     reversed: bool
     reversal: ReversalOut | None
     created_at: datetime

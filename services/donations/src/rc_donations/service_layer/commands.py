@@ -52,6 +52,9 @@ class RecordDistribution:
     description: str | None = None
     support_level: str | None = None
     decision_no: str | None = None
+    support_kind: str | None = None
+    quantity: int | None = None
+    people_reached: int | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import asyncpg
 from rc_donations.adapters.distributions_repo import DistributionRepository
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
-from rc_donations.domain.ledger import check_can_distribute
+from rc_donations.domain.ledger import check_can_distribute, check_support
 from rc_donations.service_layer.commands import Idempotency, RecordDistribution
 from rc_donations.service_layer.donations import remember, replayed
 from rc_donations.service_layer.policy import Policy
@@ -59,6 +59,7 @@ async def record_distribution(
         )
     unit_id = cmd.unit_id or ledger.organising_unit_id
     ledger.check_unit(unit_id, "unit_id")
+    quantity = check_support(cmd.support_kind, cmd.quantity, policy.support_kinds)
     check_can_distribute(totals, cmd.kind, cmd.amount_vnd)
     amount = cmd.amount_vnd if cmd.kind == "cash" else 0
     value = cmd.amount_vnd if cmd.kind == "goods" else 0
@@ -76,6 +77,9 @@ async def record_distribution(
         description=cmd.description,
         support_level=cmd.support_level,
         decision_no=cmd.decision_no,
+        support_kind=cmd.support_kind,
+        quantity=quantity,
+        people_reached=cmd.people_reached,
     )
     uow.emit(
         DistributionRecorded(
@@ -87,6 +91,9 @@ async def record_distribution(
             value_vnd=value,
             unit_id=unit_id,
             distributed_on=cmd.distributed_on,
+            support_kind=cmd.support_kind,
+            quantity=quantity,
+            people_reached=cmd.people_reached,
         )
     )
     await remember(drepo, idem, scope, distribution_id)
@@ -106,6 +113,9 @@ def distribution_view(r: asyncpg.Record) -> dict[str, Any]:
         "description": r["description"],
         "support_level": r["support_level"],
         "decision_no": r["decision_no"],
+        "support_kind": r["support_kind"],
+        "quantity": r["quantity"],
+        "people_reached": r["people_reached"],
         "reversed": r["reversal_id"] is not None,
         "reversal": None
         if r["reversal_id"] is None

@@ -10,6 +10,7 @@ from rc_donations.domain.blood import BloodRules
 from rc_donations.domain.donations import ANONYMOUS_LABEL
 from rc_shared import clock
 from rc_shared.clock import Window
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 
 @dataclass(frozen=True)
@@ -19,4 +20,5 @@ class Policy:
     statement_max_rows: int = 5000
     anonymous_label: str = ANONYMOUS_LABEL
     distribution_window: Window = field(default_factory=lambda: Window(days_back=180, days_ahead=0))
+    support_kinds: frozenset[str] = frozenset(DEFAULT_SUPPORT_KINDS)
     today: Callable[[], date] = clock.today

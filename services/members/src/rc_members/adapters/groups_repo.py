@@ -68,15 +68,16 @@ class GroupRepository:
 
     # ----------------------------------------------------------------- courses
     async def add_course(
-        self, course_id: uuid.UUID, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date
+        self, course_id: uuid.UUID, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date, kind: str
     ) -> None:
         await self.conn.execute(
-            "INSERT INTO courses (id, unit_id, title, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO courses (id, unit_id, title, starts_on, ends_on, kind) VALUES ($1, $2, $3, $4, $5, $6)",
             course_id,
             unit_id,
             title,
             starts_on,
             ends_on,
+            kind,
         )
 
     async def get_course(self, course_id: uuid.UUID) -> dict[str, Any] | None:

@@ -615,7 +615,7 @@ async def remove_group_member(
 async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
     cid = await groups.create_course(
-        uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on
+        uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on, kind=body.kind
     )
     await uow.commit()
     return await groups.course_view(uow.groups, cid)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
 from rc_shared.dates import Day
+from rc_shared.events.members import CourseKind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TRIMMED]
@@ -195,6 +196,7 @@ class GroupLeaveIn(Body):
 class CourseIn(Body):
     unit_id: uuid.UUID
     title: Name
+    kind: CourseKind = Field("other", description="What the course trains for (reviews count each apart).")
     starts_on: Day
     ends_on: Day
 
@@ -496,6 +498,7 @@ class CourseOut(Out):
     id: uuid.UUID
     unit_id: uuid.UUID
     title: str
+    kind: CourseKind
     starts_on: date
     ends_on: date
     attendance: list[AttendanceOut]

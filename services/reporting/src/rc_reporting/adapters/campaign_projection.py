@@ -453,12 +453,14 @@ _DISTRIBUTION = (
     _KNOWN
     + """
 INSERT INTO rpt_campaign_distributions AS t (
-    distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id, distributed_on)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id, distributed_on,
+    support_kind, quantity, people_reached)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 ON CONFLICT (distribution_id) DO UPDATE SET
     campaign_id = EXCLUDED.campaign_id, beneficiary_id = EXCLUDED.beneficiary_id, kind = EXCLUDED.kind,
     amount_vnd = EXCLUDED.amount_vnd, value_vnd = EXCLUDED.value_vnd, unit_id = EXCLUDED.unit_id,
-    distributed_on = EXCLUDED.distributed_on
+    distributed_on = EXCLUDED.distributed_on, support_kind = EXCLUDED.support_kind, quantity = EXCLUDED.quantity,
+    people_reached = EXCLUDED.people_reached
 """
 )
 
@@ -473,10 +475,13 @@ async def record_distribution(
     value_vnd: int,
     unit_id: uuid.UUID,
     distributed_on: date,
+    support_kind: str | None = None,
+    quantity: int | None = None,
+    people_reached: int | None = None,
 ) -> None:
     await conn.execute(
         _DISTRIBUTION, distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id,
-        distributed_on,
+        distributed_on, support_kind, quantity, people_reached,
     )  # fmt: skip
 
 

@@ -23,6 +23,10 @@ PROJECTION_TABLES = (
     "rpt_volunteer_hours",
     "rpt_fee_statuses",
     "rpt_erased_people",
+    "rpt_groups",
+    "rpt_group_members",
+    "rpt_courses",
+    "rpt_course_attendance",
 )
 
 # $1 unit_id, $2 date, $3 create (bool), $4 code, $5 name, $6 level, $7 set_parent (bool), $8 parent_id
@@ -246,3 +250,86 @@ async def reset(conn: asyncpg.Connection, consumer: str, tables: Sequence[str] =
     """Empty a consumer's projection tables and forget which events it applied."""
     await conn.execute(f"TRUNCATE {', '.join(tables)}")
     await conn.execute("DELETE FROM processed_events WHERE consumer = $1", consumer)
+
+
+async def form_group(
+    conn: asyncpg.Connection, group_id: uuid.UUID, unit_id: uuid.UUID, group_type: str, formed_on: date
+) -> None:
+    await conn.execute(
+        "INSERT INTO rpt_groups (group_id, unit_id, group_type, formed_on) VALUES ($1, $2, $3, $4)"
+        " ON CONFLICT (group_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, group_type = EXCLUDED.group_type,"
+        " formed_on = EXCLUDED.formed_on",
+        group_id,
+        unit_id,
+        group_type,
+        formed_on,
+    )
+
+
+async def join_group(
+    conn: asyncpg.Connection, group_id: uuid.UUID, person_id: uuid.UUID, unit_id: uuid.UUID, joined_on: date
+) -> None:
+    await conn.execute(
+        "INSERT INTO rpt_group_members (group_id, person_id, joined_on, unit_id) VALUES ($1, $2, $3, $4)"
+        " ON CONFLICT (group_id, person_id, joined_on) DO NOTHING",
+        group_id,
+        person_id,
+        joined_on,
+        unit_id,
+    )
+
+
+async def leave_group(
+    conn: asyncpg.Connection,
+    group_id: uuid.UUID,
+    person_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    joined_on: date,
+    left_on: date,
+) -> None:
+    """Ends the membership that began on ``joined_on`` (creating it if its start was not seen)."""
+    await conn.execute(
+        "INSERT INTO rpt_group_members (group_id, person_id, joined_on, unit_id, left_on) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (group_id, person_id, joined_on) DO UPDATE SET left_on = EXCLUDED.left_on",
+        group_id,
+        person_id,
+        joined_on,
+        unit_id,
+        left_on,
+    )
+
+
+async def hold_course(
+    conn: asyncpg.Connection, course_id: uuid.UUID, unit_id: uuid.UUID, kind: str, starts_on: date, ends_on: date
+) -> None:
+    await conn.execute(
+        "INSERT INTO rpt_courses (course_id, unit_id, kind, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (course_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, kind = EXCLUDED.kind,"
+        " starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on",
+        course_id,
+        unit_id,
+        kind,
+        starts_on,
+        ends_on,
+    )
+
+
+async def record_attendance(
+    conn: asyncpg.Connection,
+    course_id: uuid.UUID,
+    person_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    attended: bool,
+    passed: bool,
+) -> None:
+    await conn.execute(
+        "INSERT INTO rpt_course_attendance (course_id, person_id, unit_id, attended, passed)"
+        " VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (course_id, person_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, attended = EXCLUDED.attended,"
+        " passed = EXCLUDED.passed",
+        course_id,
+        person_id,
+        unit_id,
+        attended,
+        passed,
+    )

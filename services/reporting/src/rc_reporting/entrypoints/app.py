@@ -15,6 +15,7 @@ from rc_reporting.entrypoints.campaign_routes import public_router as public_cam
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
 from rc_reporting.entrypoints.http_cache import RenderedCache
 from rc_reporting.entrypoints.pages import pages_router
+from rc_reporting.entrypoints.review_routes import router as review_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
@@ -39,7 +40,7 @@ def build_app(
     )
     app = create_app(
         runtime,
-        [router, campaign_router] if api else [],
+        [router, campaign_router, review_router] if api else [],
         public_routers=[public_campaign_router, pages_router] if api else [],
         title="Red Cross reporting service",
         description=(

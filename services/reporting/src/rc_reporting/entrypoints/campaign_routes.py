@@ -18,6 +18,8 @@ from pydantic import Field
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints.table_export import TableFormat, file_responses, table_response
+from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import campaign_reports
 from rc_shared import auth
 from rc_shared.api import AsOf, Out, errors
@@ -144,7 +146,22 @@ Until = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); defau
 
 # The fixed paths come before /{campaign_id}, which would otherwise match them (and fail as a UUID):
 # ``router`` is included before ``public_router``.
-@router.get("/by-unit", response_model=UnitFundsReport, responses=errors(404), dependencies=auth.READ)
+FUNDS_COLUMNS = (
+    "code", "name", "level", "cash_raised_vnd", "in_kind_value_vnd", "blood_units", "donations", "distributed_cash_vnd",
+    "distributed_goods_vnd", "credited_cash_vnd", "credited_donations",
+)  # fmt: skip
+SERIES_COLUMNS = (
+    "period_start", "period_end", "cash_raised_vnd", "in_kind_value_vnd", "blood_units", "donations",
+    "distributed_cash_vnd", "distributed_goods_vnd",
+)  # fmt: skip
+
+
+@router.get(
+    "/by-unit",
+    response_model=UnitFundsReport,
+    responses={**errors(404), **file_responses(UnitFundsReport)},
+    dependencies=auth.READ,
+)
 async def campaigns_by_unit(
     request: Request,
     as_of: AsOf,
@@ -158,7 +175,8 @@ async def campaigns_by_unit(
     period_to: Annotated[Day | None, Query(description="Last day (inclusive); default: as_of.")] = None,
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
     campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
-) -> dict[str, Any]:
+    format: TableFormat = "json",
+) -> Any:
     """Funds raised and distributed per unit in a period, rolled up the organisation tree valid on ``as_of``.
 
     A donation counts for the unit that received it and that unit's ancestors (through the tree of
@@ -168,6 +186,9 @@ async def campaigns_by_unit(
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
+    if format != "json":
+        header = ("depth", *FUNDS_COLUMNS)
+        return table_response(format, f"funds-by-unit-{as_of}", header, flatten(units, FUNDS_COLUMNS))
     return {
         "as_of": req.as_of,
         "period_from": req.period.start,
@@ -178,7 +199,12 @@ async def campaigns_by_unit(
     }
 
 
-@router.get("/by-period", response_model=CampaignSeries, responses=errors(404), dependencies=auth.READ)
+@router.get(
+    "/by-period",
+    response_model=CampaignSeries,
+    responses={**errors(404), **file_responses(CampaignSeries)},
+    dependencies=auth.READ,
+)
 async def campaigns_by_period(
     request: Request,
     campaign_id: Annotated[
@@ -191,12 +217,19 @@ async def campaigns_by_period(
     period_to: Annotated[
         Day | None, Query(description="Last day (inclusive); default: its distribution deadline or last fact.")
     ] = None,
-) -> dict[str, Any]:
-    """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed."""
+    format: TableFormat = "json",
+) -> Any:
+    """Money and goods moved per day or month: received (minus reversals dated in the bucket) and distributed
+    (a file: one row per bucket; the XLSX with a native chart of cash raised and distributed)."""
     req = SeriesRequest.build(granularity, period_from, period_to)
     await access.campaign(request, campaign_id)
     async with connection(request) as conn:
-        return await campaign_reports.series(conn, req, campaign_id)
+        body = await campaign_reports.series(conn, req, campaign_id)
+    if format != "json":
+        rows = ([b[c] for c in SERIES_COLUMNS] for b in body["buckets"])
+        name = f"campaign-series-{campaign_id or 'all'}-{granularity}"
+        return table_response(format, name, SERIES_COLUMNS, rows, chart=(0, (2, 6)))
+    return body
 
 
 @public_router.get("", response_model=CampaignList, responses=NOT_MODIFIED)

@@ -11,6 +11,8 @@ from pydantic import Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
 from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints.table_export import TableFormat, file_responses, table_response
+from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
 from rc_shared import auth
@@ -95,7 +97,18 @@ def _envelope(req: ReportRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/membership", response_model=MembershipReport, responses=errors(404), dependencies=auth.READ)
+MEMBERSHIP_COLUMNS = (
+    "code", "name", "level", "members", "volunteers", "youth", "collaborators", "members_joined", "members_lapsed",
+    "volunteer_hours", "fees.paid", "fees.unpaid", "fees.exempted",
+)  # fmt: skip
+
+
+@router.get(
+    "/membership",
+    response_model=MembershipReport,
+    responses={**errors(404), **file_responses(MembershipReport)},
+    dependencies=auth.READ,
+)
 async def membership(
     request: Request,
     as_of: AsOf,
@@ -106,13 +119,19 @@ async def membership(
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
     depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
-) -> dict[str, Any]:
-    """Membership statistics rolled up over the organisation tree valid on ``as_of``."""
+    format: TableFormat = "json",
+) -> Any:
+    """Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per unit,
+    depth-first, with its depth)."""
     unit_id = await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
-    return {**_envelope(req), "units": [t.to_dict() for t in tops]}
+    units = [t.to_dict() for t in tops]
+    if format != "json":
+        header = ("depth", *(c.replace(".", "_") for c in MEMBERSHIP_COLUMNS))
+        return table_response(format, f"membership-{as_of}", header, flatten(units, MEMBERSHIP_COLUMNS))
+    return {**_envelope(req), "units": units}
 
 
 @router.get(

@@ -141,7 +141,7 @@ async def on_distribution_recorded(conn: asyncpg.Connection, env: Envelope[Distr
     e = env.data
     await repo.record_distribution(
         conn, e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id,
-        e.distributed_on,
+        e.distributed_on, e.support_kind, e.quantity, e.people_reached,
     )  # fmt: skip
 
 

@@ -13,6 +13,11 @@ from rc_reporting.adapters import projection as repo
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope
 from rc_shared.events.members import (
+    CourseAttendanceRecorded,
+    CourseHeld,
+    GroupFormed,
+    GroupMemberJoined,
+    GroupMemberLeft,
     MembershipFeeStatusChanged,
     MembershipStarted,
     MembershipStatusChanged,
@@ -111,3 +116,33 @@ async def on_hours_logged(conn: asyncpg.Connection, env: Envelope[VolunteerHours
 async def on_person_erased(conn: asyncpg.Connection, env: Envelope[PersonErased]) -> None:
     e = env.data
     await repo.mark_erased(conn, e.person_id)
+
+
+@members_consumer.on(GroupFormed)
+async def on_group_formed(conn: asyncpg.Connection, env: Envelope[GroupFormed]) -> None:
+    e = env.data
+    await repo.form_group(conn, e.group_id, e.unit_id, e.group_type, e.formed_on)
+
+
+@members_consumer.on(GroupMemberJoined)
+async def on_group_member_joined(conn: asyncpg.Connection, env: Envelope[GroupMemberJoined]) -> None:
+    e = env.data
+    await repo.join_group(conn, e.group_id, e.person_id, e.unit_id, e.joined_on)
+
+
+@members_consumer.on(GroupMemberLeft)
+async def on_group_member_left(conn: asyncpg.Connection, env: Envelope[GroupMemberLeft]) -> None:
+    e = env.data
+    await repo.leave_group(conn, e.group_id, e.person_id, e.unit_id, e.joined_on, e.left_on)
+
+
+@members_consumer.on(CourseHeld)
+async def on_course_held(conn: asyncpg.Connection, env: Envelope[CourseHeld]) -> None:
+    e = env.data
+    await repo.hold_course(conn, e.course_id, e.unit_id, e.course_kind, e.starts_on, e.ends_on)
+
+
+@members_consumer.on(CourseAttendanceRecorded)
+async def on_attendance(conn: asyncpg.Connection, env: Envelope[CourseAttendanceRecorded]) -> None:
+    e = env.data
+    await repo.record_attendance(conn, e.course_id, e.person_id, e.unit_id, e.attended, e.passed)

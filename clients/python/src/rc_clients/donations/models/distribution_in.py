@@ -36,6 +36,9 @@ class DistributionIn:
             decision_no (None | str | Unset): Number of the distribution decision (published).
             description (None | str | Unset): The purpose, published on the public ledger (digit runs masked): never a
                 beneficiary's name.
+            people_reached (int | None | Unset): Person-times supported by this distribution.
+            quantity (int | None | Unset): How many of support_kind (default 1 with a support kind).
+            support_kind (None | str | Unset): Kind of support, a code of the configured catalogue (RC_SUPPORT_KINDS).
             support_level (None | str | Unset): The support level of the campaign's policy this gift applies (published).
             unit_id (None | Unset | UUID): Distributing unit (default: the organising unit).
             value_vnd (int | None | Unset): Value of the goods given (kind goods).
@@ -47,6 +50,9 @@ class DistributionIn:
     amount_vnd: int | None | Unset = UNSET
     decision_no: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
+    people_reached: int | None | Unset = UNSET
+    quantity: int | None | Unset = UNSET
+    support_kind: None | str | Unset = UNSET
     support_level: None | str | Unset = UNSET
     unit_id: None | Unset | UUID = UNSET
     value_vnd: int | None | Unset = UNSET
@@ -79,6 +85,24 @@ class DistributionIn:
             description = UNSET
         else:
             description = self.description
+
+        people_reached: int | None | Unset
+        if isinstance(self.people_reached, Unset):
+            people_reached = UNSET
+        else:
+            people_reached = self.people_reached
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
+        support_kind: None | str | Unset
+        if isinstance(self.support_kind, Unset):
+            support_kind = UNSET
+        else:
+            support_kind = self.support_kind
 
         support_level: None | str | Unset
         if isinstance(self.support_level, Unset):
@@ -114,6 +138,12 @@ class DistributionIn:
             field_dict["decision_no"] = decision_no
         if description is not UNSET:
             field_dict["description"] = description
+        if people_reached is not UNSET:
+            field_dict["people_reached"] = people_reached
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if support_kind is not UNSET:
+            field_dict["support_kind"] = support_kind
         if support_level is not UNSET:
             field_dict["support_level"] = support_level
         if unit_id is not UNSET:
@@ -173,6 +203,36 @@ class DistributionIn:
         description = _parse_description(d.pop("description", UNSET))
 
 
+        def _parse_people_reached(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        people_reached = _parse_people_reached(d.pop("people_reached", UNSET))
+
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+
+        def _parse_support_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        support_kind = _parse_support_kind(d.pop("support_kind", UNSET))
+
+
         def _parse_support_level(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -220,6 +280,9 @@ class DistributionIn:
             amount_vnd=amount_vnd,
             decision_no=decision_no,
             description=description,
+            people_reached=people_reached,
+            quantity=quantity,
+            support_kind=support_kind,
             support_level=support_level,
             unit_id=unit_id,
             value_vnd=value_vnd,

@@ -39,8 +39,11 @@ class DistributionOut:
             distributed_on (datetime.date):
             id (UUID):
             kind (DistributionOutKind):
+            people_reached (int | None):
+            quantity (int | None):
             reversal (None | ReversalOut):
             reversed_ (bool):
+            support_kind (None | str):
             unit_id (UUID):
             value_vnd (int):
             decision_no (None | str | Unset):
@@ -55,8 +58,11 @@ class DistributionOut:
     distributed_on: datetime.date
     id: UUID
     kind: DistributionOutKind
+    people_reached: int | None
+    quantity: int | None
     reversal: None | ReversalOut
     reversed_: bool
+    support_kind: None | str
     unit_id: UUID
     value_vnd: int
     decision_no: None | str | Unset = UNSET
@@ -85,6 +91,12 @@ class DistributionOut:
 
         kind: str = self.kind
 
+        people_reached: int | None
+        people_reached = self.people_reached
+
+        quantity: int | None
+        quantity = self.quantity
+
         reversal: dict[str, Any] | None
         if isinstance(self.reversal, ReversalOut):
             reversal = self.reversal.to_dict()
@@ -92,6 +104,9 @@ class DistributionOut:
             reversal = self.reversal
 
         reversed_ = self.reversed_
+
+        support_kind: None | str
+        support_kind = self.support_kind
 
         unit_id = str(self.unit_id)
 
@@ -121,8 +136,11 @@ class DistributionOut:
             "distributed_on": distributed_on,
             "id": id,
             "kind": kind,
+            "people_reached": people_reached,
+            "quantity": quantity,
             "reversal": reversal,
             "reversed": reversed_,
+            "support_kind": support_kind,
             "unit_id": unit_id,
             "value_vnd": value_vnd,
         })
@@ -179,6 +197,22 @@ class DistributionOut:
 
 
 
+        def _parse_people_reached(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        people_reached = _parse_people_reached(d.pop("people_reached"))
+
+
+        def _parse_quantity(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        quantity = _parse_quantity(d.pop("quantity"))
+
+
         def _parse_reversal(data: object) -> None | ReversalOut:
             if data is None:
                 return data
@@ -198,6 +232,14 @@ class DistributionOut:
 
 
         reversed_ = d.pop("reversed")
+
+        def _parse_support_kind(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        support_kind = _parse_support_kind(d.pop("support_kind"))
+
 
         unit_id = UUID(d.pop("unit_id"))
 
@@ -235,8 +277,11 @@ class DistributionOut:
             distributed_on=distributed_on,
             id=id,
             kind=kind,
+            people_reached=people_reached,
+            quantity=quantity,
             reversal=reversal,
             reversed_=reversed_,
+            support_kind=support_kind,
             unit_id=unit_id,
             value_vnd=value_vnd,
             decision_no=decision_no,

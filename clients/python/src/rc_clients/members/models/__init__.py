@@ -8,7 +8,9 @@ from .consent_out import ConsentOut
 from .consent_recorded_out import ConsentRecordedOut
 from .consent_withdrawn_out import ConsentWithdrawnOut
 from .course_in import CourseIn
+from .course_in_kind import CourseInKind
 from .course_out import CourseOut
+from .course_out_kind import CourseOutKind
 from .current_membership_out import CurrentMembershipOut
 from .current_membership_out_fee_status_type_0 import CurrentMembershipOutFeeStatusType0
 from .current_membership_out_status import CurrentMembershipOutStatus
@@ -98,7 +100,9 @@ __all__ = (
     "ConsentRecordedOut",
     "ConsentWithdrawnOut",
     "CourseIn",
+    "CourseInKind",
     "CourseOut",
+    "CourseOutKind",
     "CurrentMembershipOut",
     "CurrentMembershipOutFeeStatusType0",
     "CurrentMembershipOutStatus",

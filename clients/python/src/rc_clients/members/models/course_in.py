@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.course_in_kind import check_course_in_kind
+from ..models.course_in_kind import CourseInKind
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -30,12 +33,14 @@ class CourseIn:
             starts_on (datetime.date): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
             title (str):
             unit_id (UUID):
+            kind (CourseInKind | Unset): What the course trains for (reviews count each apart). Default: 'other'.
      """
 
     ends_on: datetime.date
     starts_on: datetime.date
     title: str
     unit_id: UUID
+    kind: CourseInKind | Unset = 'other'
 
 
 
@@ -50,6 +55,11 @@ class CourseIn:
 
         unit_id = str(self.unit_id)
 
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -59,6 +69,8 @@ class CourseIn:
             "title": title,
             "unit_id": unit_id,
         })
+        if kind is not UNSET:
+            field_dict["kind"] = kind
 
         return field_dict
 
@@ -84,11 +96,22 @@ class CourseIn:
 
 
 
+        _kind = d.pop("kind", UNSET)
+        kind: CourseInKind | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = check_course_in_kind(_kind)
+
+
+
+
         course_in = cls(
             ends_on=ends_on,
             starts_on=starts_on,
             title=title,
             unit_id=unit_id,
+            kind=kind,
         )
 
         return course_in

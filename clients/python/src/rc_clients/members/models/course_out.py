@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.course_out_kind import check_course_out_kind
+from ..models.course_out_kind import CourseOutKind
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -31,6 +33,7 @@ class CourseOut:
             attendance (list[AttendanceOut]):
             ends_on (datetime.date):
             id (UUID):
+            kind (CourseOutKind):
             starts_on (datetime.date):
             title (str):
             unit_id (UUID):
@@ -39,6 +42,7 @@ class CourseOut:
     attendance: list[AttendanceOut]
     ends_on: datetime.date
     id: UUID
+    kind: CourseOutKind
     starts_on: datetime.date
     title: str
     unit_id: UUID
@@ -60,6 +64,8 @@ class CourseOut:
 
         id = str(self.id)
 
+        kind: str = self.kind
+
         starts_on = self.starts_on.isoformat()
 
         title = self.title
@@ -73,6 +79,7 @@ class CourseOut:
             "attendance": attendance,
             "ends_on": ends_on,
             "id": id,
+            "kind": kind,
             "starts_on": starts_on,
             "title": title,
             "unit_id": unit_id,
@@ -106,6 +113,11 @@ class CourseOut:
 
 
 
+        kind = check_course_out_kind(d.pop("kind"))
+
+
+
+
         starts_on = isoparse(d.pop("starts_on")).date()
 
 
@@ -122,6 +134,7 @@ class CourseOut:
             attendance=attendance,
             ends_on=ends_on,
             id=id,
+            kind=kind,
             starts_on=starts_on,
             title=title,
             unit_id=unit_id,

@@ -42,7 +42,8 @@ class ErrorOut:
                 (Conflicts with the current state); /problems/payload_too_large (Request body too large);
                 /problems/validation_error (Invalid request); /problems/invalid (Invalid value); /problems/too_many_requests
                 (Too many writes); /problems/internal_error (Internal error); /problems/overloaded (The service is busy);
-                /problems/query_timeout (The database query took too long); else /problems/http_error.
+                /problems/query_timeout (The database query took too long); /problems/unavailable (Not available on this
+                server); else /problems/http_error.
             errors (list[FieldErrorOut] | None | Unset): Field-level errors of invalid input (422).
      """
 

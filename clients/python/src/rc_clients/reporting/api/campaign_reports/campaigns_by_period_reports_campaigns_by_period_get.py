@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.campaign_series import CampaignSeries
+from ...models.campaigns_by_period_reports_campaigns_by_period_get_format import CampaignsByPeriodReportsCampaignsByPeriodGetFormat
+from ...models.campaigns_by_period_reports_campaigns_by_period_get_format import check_campaigns_by_period_reports_campaigns_by_period_get_format
 from ...models.campaigns_by_period_reports_campaigns_by_period_get_granularity import CampaignsByPeriodReportsCampaignsByPeriodGetGranularity
 from ...models.campaigns_by_period_reports_campaigns_by_period_get_granularity import check_campaigns_by_period_reports_campaigns_by_period_get_granularity
 from ...models.error_out import ErrorOut
@@ -26,6 +28,7 @@ def _get_kwargs(
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
+    format_: CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset = 'json',
 
 ) -> dict[str, Any]:
     
@@ -66,6 +69,12 @@ def _get_kwargs(
     else:
         json_period_to = period_to
     params["period_to"] = json_period_to
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -154,12 +163,14 @@ def sync_detailed(
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
+    format_: CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset = 'json',
 
 ) -> Response[CampaignSeries | ErrorOut]:
     """ Campaigns By Period
 
      Money and goods moved per day or month: received (minus reversals dated in the bucket) and
-    distributed.
+    distributed
+    (a file: one row per bucket; the XLSX with a native chart of cash raised and distributed).
 
     Args:
         campaign_id (None | Unset | UUID): One campaign; default: every campaign (organisation-
@@ -170,6 +181,8 @@ def sync_detailed(
             or first fact.
         period_to (datetime.date | None | Unset): Last day (inclusive); default: its distribution
             deadline or last fact.
+        format_ (CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset): Answer format: json,
+            or a file (csv streamed, xlsx). Default: 'json'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +198,7 @@ def sync_detailed(
 granularity=granularity,
 period_from=period_from,
 period_to=period_to,
+format_=format_,
 
     )
 
@@ -201,12 +215,14 @@ def sync(
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
+    format_: CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset = 'json',
 
 ) -> CampaignSeries | ErrorOut | None:
     """ Campaigns By Period
 
      Money and goods moved per day or month: received (minus reversals dated in the bucket) and
-    distributed.
+    distributed
+    (a file: one row per bucket; the XLSX with a native chart of cash raised and distributed).
 
     Args:
         campaign_id (None | Unset | UUID): One campaign; default: every campaign (organisation-
@@ -217,6 +233,8 @@ def sync(
             or first fact.
         period_to (datetime.date | None | Unset): Last day (inclusive); default: its distribution
             deadline or last fact.
+        format_ (CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset): Answer format: json,
+            or a file (csv streamed, xlsx). Default: 'json'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,6 +251,7 @@ campaign_id=campaign_id,
 granularity=granularity,
 period_from=period_from,
 period_to=period_to,
+format_=format_,
 
     ).parsed
 
@@ -243,12 +262,14 @@ async def asyncio_detailed(
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
+    format_: CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset = 'json',
 
 ) -> Response[CampaignSeries | ErrorOut]:
     """ Campaigns By Period
 
      Money and goods moved per day or month: received (minus reversals dated in the bucket) and
-    distributed.
+    distributed
+    (a file: one row per bucket; the XLSX with a native chart of cash raised and distributed).
 
     Args:
         campaign_id (None | Unset | UUID): One campaign; default: every campaign (organisation-
@@ -259,6 +280,8 @@ async def asyncio_detailed(
             or first fact.
         period_to (datetime.date | None | Unset): Last day (inclusive); default: its distribution
             deadline or last fact.
+        format_ (CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset): Answer format: json,
+            or a file (csv streamed, xlsx). Default: 'json'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,6 +297,7 @@ async def asyncio_detailed(
 granularity=granularity,
 period_from=period_from,
 period_to=period_to,
+format_=format_,
 
     )
 
@@ -290,12 +314,14 @@ async def asyncio(
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
+    format_: CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset = 'json',
 
 ) -> CampaignSeries | ErrorOut | None:
     """ Campaigns By Period
 
      Money and goods moved per day or month: received (minus reversals dated in the bucket) and
-    distributed.
+    distributed
+    (a file: one row per bucket; the XLSX with a native chart of cash raised and distributed).
 
     Args:
         campaign_id (None | Unset | UUID): One campaign; default: every campaign (organisation-
@@ -306,6 +332,8 @@ async def asyncio(
             or first fact.
         period_to (datetime.date | None | Unset): Last day (inclusive); default: its distribution
             deadline or last fact.
+        format_ (CampaignsByPeriodReportsCampaignsByPeriodGetFormat | Unset): Answer format: json,
+            or a file (csv streamed, xlsx). Default: 'json'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -322,5 +350,6 @@ campaign_id=campaign_id,
 granularity=granularity,
 period_from=period_from,
 period_to=period_to,
+format_=format_,
 
     )).parsed

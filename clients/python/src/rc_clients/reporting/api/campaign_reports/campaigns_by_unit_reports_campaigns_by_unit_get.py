@@ -8,6 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.campaigns_by_unit_reports_campaigns_by_unit_get_format import CampaignsByUnitReportsCampaignsByUnitGetFormat
+from ...models.campaigns_by_unit_reports_campaigns_by_unit_get_format import check_campaigns_by_unit_reports_campaigns_by_unit_get_format
 from ...models.error_out import ErrorOut
 from ...models.unit_funds_report import UnitFundsReport
 from ...types import UNSET, Unset
@@ -25,6 +27,7 @@ def _get_kwargs(
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
+    format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -71,6 +74,12 @@ def _get_kwargs(
     else:
         json_campaign_id = campaign_id
     params["campaign_id"] = json_campaign_id
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
 
     json_as_of: None | str | Unset
     if isinstance(as_of, Unset):
@@ -169,6 +178,7 @@ def sync_detailed(
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
+    format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitFundsReport]:
@@ -188,6 +198,8 @@ def sync_detailed(
         period_to (datetime.date | None | Unset): Last day (inclusive); default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
+        format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
+            a file (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -206,6 +218,7 @@ period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
+format_=format_,
 as_of=as_of,
 
     )
@@ -224,6 +237,7 @@ def sync(
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
+    format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitFundsReport | None:
@@ -243,6 +257,8 @@ def sync(
         period_to (datetime.date | None | Unset): Last day (inclusive); default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
+        format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
+            a file (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -262,6 +278,7 @@ period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
+format_=format_,
 as_of=as_of,
 
     ).parsed
@@ -274,6 +291,7 @@ async def asyncio_detailed(
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
+    format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitFundsReport]:
@@ -293,6 +311,8 @@ async def asyncio_detailed(
         period_to (datetime.date | None | Unset): Last day (inclusive); default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
+        format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
+            a file (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -311,6 +331,7 @@ period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
+format_=format_,
 as_of=as_of,
 
     )
@@ -329,6 +350,7 @@ async def asyncio(
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
+    format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitFundsReport | None:
@@ -348,6 +370,8 @@ async def asyncio(
         period_to (datetime.date | None | Unset): Last day (inclusive); default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
+        format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
+            a file (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -367,6 +391,7 @@ period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
+format_=format_,
 as_of=as_of,
 
     )).parsed

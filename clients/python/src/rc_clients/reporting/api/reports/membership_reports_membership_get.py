@@ -10,6 +10,8 @@ from ... import errors
 
 from ...models.error_out import ErrorOut
 from ...models.membership_report import MembershipReport
+from ...models.membership_reports_membership_get_format import check_membership_reports_membership_get_format
+from ...models.membership_reports_membership_get_format import MembershipReportsMembershipGetFormat
 from ...types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
@@ -24,6 +26,7 @@ def _get_kwargs(
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
+    format_: MembershipReportsMembershipGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -61,6 +64,12 @@ def _get_kwargs(
     params["period_to"] = json_period_to
 
     params["depth"] = depth
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
 
     json_as_of: None | str | Unset
     if isinstance(as_of, Unset):
@@ -158,12 +167,15 @@ def sync_detailed(
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
+    format_: MembershipReportsMembershipGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | MembershipReport]:
     """ Membership
 
-     Membership statistics rolled up over the organisation tree valid on ``as_of``.
+     Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per
+    unit,
+    depth-first, with its depth).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -173,6 +185,8 @@ def sync_detailed(
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
+        format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
+            (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -190,6 +204,7 @@ def sync_detailed(
 period_from=period_from,
 period_to=period_to,
 depth=depth,
+format_=format_,
 as_of=as_of,
 
     )
@@ -207,12 +222,15 @@ def sync(
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
+    format_: MembershipReportsMembershipGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | MembershipReport | None:
     """ Membership
 
-     Membership statistics rolled up over the organisation tree valid on ``as_of``.
+     Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per
+    unit,
+    depth-first, with its depth).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -222,6 +240,8 @@ def sync(
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
+        format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
+            (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -240,6 +260,7 @@ unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
+format_=format_,
 as_of=as_of,
 
     ).parsed
@@ -251,12 +272,15 @@ async def asyncio_detailed(
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
+    format_: MembershipReportsMembershipGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | MembershipReport]:
     """ Membership
 
-     Membership statistics rolled up over the organisation tree valid on ``as_of``.
+     Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per
+    unit,
+    depth-first, with its depth).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -266,6 +290,8 @@ async def asyncio_detailed(
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
+        format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
+            (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -283,6 +309,7 @@ async def asyncio_detailed(
 period_from=period_from,
 period_to=period_to,
 depth=depth,
+format_=format_,
 as_of=as_of,
 
     )
@@ -300,12 +327,15 @@ async def asyncio(
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
+    format_: MembershipReportsMembershipGetFormat | Unset = 'json',
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | MembershipReport | None:
     """ Membership
 
-     Membership statistics rolled up over the organisation tree valid on ``as_of``.
+     Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per
+    unit,
+    depth-first, with its depth).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -315,6 +345,8 @@ async def asyncio(
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 1.
+        format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
+            (csv streamed, xlsx). Default: 'json'.
         as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
             today).
 
@@ -333,6 +365,7 @@ unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
+format_=format_,
 as_of=as_of,
 
     )).parsed

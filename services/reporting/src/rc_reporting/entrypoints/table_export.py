@@ -1,0 +1,43 @@
+"""The ``format`` parameter of the tabular reports: JSON (default), CSV (streamed) or XLSX."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any, Literal
+
+from fastapi import Query, Response
+from fastapi.responses import StreamingResponse
+
+from rc_reporting.exports.tables import table_csv, table_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TableFormat = Annotated[
+    Literal["json", "csv", "xlsx"], Query(description="Answer format: json, or a file (csv streamed, xlsx).")
+]
+
+
+def file_responses(model: type[Any]) -> dict[int | str, dict[str, Any]]:
+    """The 200 answer's media types (JSON: ``model``)."""
+    return {
+        200: {
+            "description": "The report as JSON, or as a file in `format`.",
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}},
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX: {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    }
+
+
+def table_response(
+    fmt: Literal["csv", "xlsx"],
+    name: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    chart: tuple[int, Sequence[int]] | None = None,
+) -> Response:
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    if fmt == "csv":
+        return StreamingResponse(table_csv(header, rows), media_type="text/csv; charset=utf-8", headers=disposition)
+    return Response(table_xlsx(name[:31], header, rows, chart), media_type=XLSX, headers=disposition)

@@ -1,0 +1,23 @@
+"""CSV export: one line per figure (section, indicator, value, previous year, plan), streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from rc_reporting.exports.rows import FIGURE_HEADER, figure_rows
+
+
+def _line(values: tuple[Any, ...]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(["" if v is None else v for v in values])
+    return buf.getvalue()
+
+
+def review_csv(review: Mapping[str, Any]) -> Iterator[bytes]:
+    """UTF-8 with a byte-order mark (Excel opens Vietnamese text right), one chunk per line."""
+    yield "\ufeff".encode() + _line(FIGURE_HEADER).encode()
+    for row in figure_rows(review):
+        yield _line(row).encode()

@@ -1,0 +1,103 @@
+"""XLSX export, written by XlsxWriter in constant-memory mode (each row flushed as it is written):
+frozen header rows, VND number format, native Excel charts for the monthly series."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import xlsxwriter
+
+from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, figure_rows, month_rows, unit_rows
+
+VND_FORMAT = '#,##0 "₫"'
+NUMBER_FORMAT = "#,##0"
+PERCENT_FORMAT = '0.0" %"'
+Progress = Callable[[int], None]
+
+
+def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> bytes:
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True})
+    head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
+    money = wb.add_format({"num_format": VND_FORMAT})
+    number = wb.add_format({"num_format": NUMBER_FORMAT})
+    percent = wb.add_format({"num_format": PERCENT_FORMAT})
+    title = wb.add_format({"bold": True, "font_size": 13})
+    u = review["unit"]
+
+    ws = wb.add_worksheet("Tong hop")
+    ws.write_string(
+        0, 0, f"Báo cáo {u['name']} ({u['code']}) từ {review['period_from']} đến {review['period_to']}", title
+    )
+    ws.write_row(1, 0, FIGURE_HEADER, head)
+    ws.freeze_panes(2, 0)
+    ws.set_column(0, 1, 22)
+    ws.set_column(2, 3, 40)
+    ws.set_column(4, 9, 16)
+    for i, row in enumerate(figure_rows(review), start=2):
+        is_vnd = row[4] == "VND"
+        for j, v in enumerate(row):
+            if v is None:
+                ws.write_blank(i, j, None)
+            elif isinstance(v, str):
+                ws.write_string(i, j, v)
+            elif j in (7, 9):
+                ws.write_number(i, j, v, percent)
+            else:
+                ws.write_number(i, j, v, money if is_vnd else number)
+    if progress:
+        progress(40)
+
+    ws = wb.add_worksheet("Don vi")
+    ws.write_row(0, 0, UNIT_HEADER, head)
+    ws.freeze_panes(1, 0)
+    ws.set_column(0, 0, 16)
+    ws.set_column(1, 1, 44)
+    ws.set_column(2, 8, 16)
+    for i, row in enumerate(unit_rows(review), start=1):
+        for j, v in enumerate(row):
+            if isinstance(v, str):
+                ws.write_string(i, j, v)
+            else:
+                ws.write_number(i, j, v, money if UNIT_HEADER[j].endswith("_vnd") else number)
+    if progress:
+        progress(70)
+
+    ws = wb.add_worksheet("Theo thang")
+    ws.write_row(0, 0, MONTH_HEADER, head)
+    ws.freeze_panes(1, 0)
+    ws.set_column(0, 4, 18)
+    months = list(month_rows(review))
+    for i, row in enumerate(months, start=1):
+        ws.write_string(i, 0, row[0])
+        for j, v in enumerate(row[1:], start=1):
+            ws.write_number(i, j, v, money if MONTH_HEADER[j].endswith("_vnd") else number)
+    n = len(months)
+    for col, (name, anchor) in enumerate(
+        (("Giá trị vận động (VND)", "G2"), ("Giá trị trợ giúp (VND)", "G18")), start=1
+    ):
+        chart = wb.add_chart({"type": "column"})
+        chart.add_series(
+            {
+                "name": name,
+                "categories": ["Theo thang", 1, 0, n, 0],
+                "values": ["Theo thang", 1, col, n, col],
+            }
+        )
+        chart.set_title({"name": name})
+        chart.set_legend({"none": True})
+        chart.set_y_axis({"num_format": NUMBER_FORMAT})
+        ws.insert_chart(anchor, chart)
+    chart = wb.add_chart({"type": "line"})
+    for col, name in ((3, "Lượt người được trợ giúp"), (4, "Đơn vị máu")):
+        chart.add_series(
+            {"name": name, "categories": ["Theo thang", 1, 0, n, 0], "values": ["Theo thang", 1, col, n, col]}
+        )
+    chart.set_title({"name": "Lượt người và đơn vị máu"})
+    ws.insert_chart("G34", chart)
+    wb.close()
+    if progress:
+        progress(90)
+    return out.getvalue()

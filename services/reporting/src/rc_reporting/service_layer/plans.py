@@ -1,0 +1,159 @@
+"""Annual plans: targets per unit, year and indicator, entered through the API or a spreadsheet.
+
+A spreadsheet (XLSX, first sheet) has a header row with the columns ``unit_code``, ``year``,
+``indicator`` and ``target`` (any order, other columns ignored), one target a row. A unit code is
+looked up among the units valid at some time in that year (a district wound up on 30 June 2025
+can still be given its 2025 plan). Every row is checked first: one bad row refuses the file with a
+422 that lists the bad rows, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import asyncpg
+from openpyxl import load_workbook
+
+from rc_reporting.adapters import review as queries
+from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
+from rc_shared.errors import Invalid, NotFound
+
+COLUMNS = ("unit_code", "year", "indicator", "target")
+MAX_ROWS = 100_000
+MAX_ERRORS = 20
+
+
+def _year_range(year: int) -> tuple[date, date]:
+    if not 1900 <= year <= 2100:
+        raise Invalid(f"year must be between 1900 and 2100, not {year}", field="year")
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+async def put_plan(
+    conn: asyncpg.Connection,
+    unit_id: uuid.UUID,
+    year: int,
+    targets: Mapping[str, int],
+    support_kinds: Mapping[str, str],
+) -> dict[str, Any]:
+    """Replace the unit's targets for the year (indicators left out are removed)."""
+    start, end = _year_range(year)
+    clean = {
+        check_indicator(k, support_kinds, f"targets.{k}"): check_target(v, f"targets.{k}") for k, v in targets.items()
+    }
+    if not await queries.unit_ever(conn, unit_id, start, end):
+        raise Invalid(f"unit {unit_id} does not exist in {year}", field="unit_id", reason="unknown_unit")
+    async with conn.transaction():
+        await queries.replace_unit_targets(conn, unit_id, year, clean)
+    return await get_plan(conn, unit_id, year)
+
+
+async def get_plan(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> dict[str, Any]:
+    """The unit's own targets and its plan rolled up over the subtree (the trees of the year)."""
+    start, end = _year_range(year)
+    if not await queries.unit_ever(conn, unit_id, start, end):
+        raise NotFound(f"unit {unit_id} does not exist in {year}", unit_id=str(unit_id))
+    own = await queries.unit_targets(conn, unit_id, year)
+    children: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for e in await queries.period_edges(conn, start, end):
+        children.setdefault(e["parent_id"], []).append(e["unit_id"])
+    targets: dict[uuid.UUID, dict[str, int]] = {}
+    for t in await queries.plan_targets(conn, year):
+        targets.setdefault(t["unit_id"], {})[t["indicator"]] = int(t["target"])
+    rolled = plan_rollup(unit_id, children, targets)
+    return {"unit_id": unit_id, "year": year, "targets": own, "rolled_up": dict(sorted(rolled.items()))}
+
+
+def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, values by column) of the first sheet; 422 when it is not an XLSX with the columns."""
+    try:
+        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise Invalid(f"not an XLSX workbook: {exc}", field="file") from exc
+    try:
+        ws = wb.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        header = [str(h).strip().lower() if h is not None else "" for h in next(rows, ())]
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            raise Invalid(f"the first row must name the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}",
+                          field="file")  # fmt: skip
+        at = {c: header.index(c) for c in COLUMNS}
+        out: list[tuple[int, dict[str, Any]]] = []
+        for n, values in enumerate(rows, start=2):
+            if all(v is None or str(v).strip() == "" for v in values):
+                continue
+            if len(out) >= MAX_ROWS:
+                raise Invalid(f"at most {MAX_ROWS} rows in one file", field="file")
+            out.append((n, {c: values[i] if i < len(values) else None for c, i in at.items()}))
+        return out
+    finally:
+        wb.close()
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+async def import_plans(conn: asyncpg.Connection, content: bytes, support_kinds: Mapping[str, str]) -> dict[str, Any]:
+    """Check every row, then upsert them all in one transaction."""
+    rows = read_sheet(content)
+    if not rows:
+        raise Invalid("the sheet has no target rows", field="file")
+    codes: dict[int, dict[str, uuid.UUID]] = {}
+    good: list[tuple[uuid.UUID, int, str, int]] = []
+    bad: list[dict[str, Any]] = []
+    for n, v in rows:
+        year = _int(v["year"])
+        target = _int(v["target"])
+        code = "" if v["unit_code"] is None else str(v["unit_code"]).strip()
+        indicator = "" if v["indicator"] is None else str(v["indicator"]).strip()
+        problem: str | None = None
+        if year is None or not 1900 <= year <= 2100:
+            problem = f"year {v['year']!r} is not a year"
+        elif target is None or target < 0 or target > 10**15:
+            problem = f"target {v['target']!r} is not a whole number from 0 to 10^15"
+        else:
+            try:
+                check_indicator(indicator, support_kinds)
+            except Invalid as exc:
+                problem = exc.message
+        if problem is None:
+            assert year is not None and target is not None
+            if year not in codes:
+                codes[year] = await queries.units_by_code(conn, *_year_range(year))
+            unit_id = codes[year].get(code)
+            if unit_id is None:
+                problem = f"no unit with code {code!r} in {year}"
+            else:
+                good.append((unit_id, year, indicator, target))
+        if problem is not None:
+            bad.append({"row": n, "message": problem})
+    if bad:
+        raise Invalid(
+            f"{len(bad)} of {len(rows)} rows are invalid; nothing was imported",
+            field="file",
+            rows=bad[:MAX_ERRORS],
+        )
+    seen: dict[tuple[uuid.UUID, int, str], int] = {}
+    for unit_id, year, ind, target in good:
+        seen[(unit_id, year, ind)] = target  # a later row for the same target wins
+    async with conn.transaction():
+        changed = await queries.put_targets(conn, [(*k, t) for k, t in seen.items()])
+    return {"rows": len(rows), "targets": len(seen), "changed": changed}
+
+
+__all__ = ["ReviewPeriod", "get_plan", "import_plans", "put_plan", "read_sheet"]
