@@ -157,7 +157,34 @@ RULES: tuple[Rule, ...] = (
         "blank once Unicode whitespace is stripped (str.strip()), or holding a control character inside: a"
         " pattern stating both would differ between the regular expression dialects the tools use",
     ),
+    Rule(
+        "quantity counts a support kind: give support_kind as well",
+        _ops("POST /campaigns/{campaign_id}/distributions"),
+        CROSS_FIELD,
+    ),
     # reporting
+    Rule(
+        "give exactly one of unit_id and unit_code",
+        _ops("GET /reports/review", "POST /exports/reviews"),
+        CROSS_FIELD,
+    ),
+    Rule(
+        r"a review covers at most \d+ days",
+        _ops("GET /reports/review", "POST /exports/reviews"),
+        "period_from and period_to together bound the answer's size: " + CROSS_FIELD,
+    ),
+    Rule(r"unit \S+ does not exist in \d+", _ops("PUT /plans/{unit_id}/{year}"), EXISTS),
+    Rule(
+        "unknown indicator",
+        _ops("PUT /plans/{unit_id}/{year}"),
+        "the indicators follow the support kinds configured per deployment (RC_SUPPORT_KINDS): the committed"
+        " documents and the clients generated from them cannot list them",
+    ),
+    Rule(
+        "not an XLSX workbook",
+        _ops("POST /plans/import"),
+        "the uploaded file's content (a workbook), which a schema of bytes cannot state",
+    ),
     Rule(
         r"period_from \S+ is after (period_to|as_of \S+; give period_to as well)",
         _ops(
@@ -165,6 +192,8 @@ RULES: tuple[Rule, ...] = (
             "GET /reports/membership/units/{unit_id}",
             "GET /reports/campaigns/by-unit",
             "GET /reports/campaigns/by-period",
+            "GET /reports/review",
+            "POST /exports/reviews",
         ),
         CROSS_FIELD,
     ),

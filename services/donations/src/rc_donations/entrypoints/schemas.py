@@ -125,11 +125,11 @@ class DistributionIn(_In):
     support_kind: SupportKind | None = Field(
         None, description="Kind of support, a code of the configured catalogue (RC_SUPPORT_KINDS)."
     )
-    quantity: Annotated[int, WHOLE] | None = Field(
-        None, strict=True, ge=1, le=1_000_000, description="How many of support_kind (default 1 with a support kind)."
+    quantity: Annotated[int, Field(strict=True, ge=1, le=1_000_000), WHOLE] | None = Field(
+        None, description="How many of support_kind (default 1 with a support kind)."
     )
-    people_reached: Annotated[int, WHOLE] | None = Field(
-        None, strict=True, ge=0, le=10_000_000, description="Person-times supported by this distribution."
+    people_reached: Annotated[int, Field(strict=True, ge=0, le=10_000_000), WHOLE] | None = Field(
+        None, description="Person-times supported by this distribution."
     )
 
     @model_validator(mode="after")

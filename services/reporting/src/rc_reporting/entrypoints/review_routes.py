@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import Field, StrictInt
+from pydantic import Field, StringConstraints
 
 from rc_reporting.adapters import review as review_queries
 from rc_reporting.domain.model import RoleNames
@@ -33,7 +33,7 @@ from rc_reporting.service_layer import exports, plans
 from rc_reporting.service_layer import review as reviews
 from rc_reporting.settings import Settings
 from rc_shared import auth, clock
-from rc_shared.api import Out, errors
+from rc_shared.api import WHOLE, Out, errors
 from rc_shared.auth import Forbidden, check_scope, scope_filter
 from rc_shared.dates import Day
 from rc_shared.errors import Invalid, NotFound
@@ -128,8 +128,23 @@ class ReviewExportIn(Out):
     format: Literal["csv", "xlsx", "pdf"]
 
 
+# An indicator's shape: lower-case words joined by dots (support.gift_package, tet_nhan_ai.members); which
+# names exist depends on the configured support kinds (422 naming an unknown one).
+Indicator = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
+Target = Annotated[int, Field(strict=True, ge=0, le=10**15), WHOLE]
+
+
+def _names_by_pattern(schema: dict[str, Any]) -> None:
+    """Pydantic states a key pattern as ``patternProperties``, which lets any other key through:
+    say it as ``propertyNames`` with every value a target."""
+    ((pattern, value),) = schema.pop("patternProperties").items()
+    schema["propertyNames"] = {**schema.get("propertyNames", {}), "pattern": pattern}
+    schema["additionalProperties"] = value
+
+
 class PlanIn(Out):
-    targets: dict[str, StrictInt] = Field(
+    targets: dict[Indicator, Target] = Field(
+        json_schema_extra=_names_by_pattern,
         description="Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets."
     )
 
