@@ -145,7 +145,7 @@ def _names_by_pattern(schema: dict[str, Any]) -> None:
 class PlanIn(Out):
     targets: dict[Indicator, Target] = Field(
         json_schema_extra=_names_by_pattern,
-        description="Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets."
+        description="Indicator -> target (a whole number, 0 to 10^15). Replaces the year's targets.",
     )
 
 
