@@ -64,7 +64,7 @@ async def test_pages_need_a_session_and_forms_need_their_csrf_token(tmp_path: Pa
         csrf = login_csrf(page.text)
         r = await c.post("/login", data={"role": "viewer", "unit_id": "", "csrf": csrf})
         assert r.status_code == 422 and "chỉ quản trị mới được xem toàn tổ chức" in r.text
-        r = await c.post("/login", data={"role": "boss", "unit_id": "x", "csrf": csrf})
+        r = await c.post("/login", data={"role": "boss", "unit_id": "x", "csrf": login_csrf(r.text)})
         assert r.status_code == 422 and "Xin chọn một vai trò." in r.text and "Đơn vị không hợp lệ." in r.text
 
 
