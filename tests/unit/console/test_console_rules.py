@@ -64,6 +64,16 @@ def test_field_errors_of_a_service_are_said_in_vietnamese_next_to_their_field() 
     }
 
 
+def test_a_rule_across_fields_is_shown_next_to_the_later_date() -> None:
+    rule = "Value error, receiving_until is before receiving_from"
+    body = {"error": "validation_error", "errors": [{"field": "", "message": rule, "type": "value_error"}]}
+    p = problem_of(422, body)
+    assert p.fields == {"receiving_until": "Ngày này không được trước ngày bắt đầu."}
+    assert p.message == "Một số ô chưa đúng, xin xem lại."
+    query = problem_of(422, {"errors": [{"field": "query.q", "type": "string_too_long"}]})
+    assert query.fields == {"q": "Quá dài."}
+
+
 def test_a_rule_error_names_its_field_and_a_duplicate_code_is_said_so() -> None:
     rule = problem_of(422, {"error": "invalid", "detail": "receiving_until is before receiving_from",
                             "field": "receiving_until"})  # fmt: skip

@@ -6,6 +6,7 @@ and says what went wrong in the user's language.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -34,6 +35,11 @@ TYPE_LABELS: dict[str, str] = {
     "disaster_preparedness": "Phòng ngừa thảm họa",
     "community_health": "Chăm sóc sức khỏe cộng đồng",
     "livelihood": "Sinh kế",
+}
+MEMBER_ROLE_LABELS: dict[str, str] = {  # roles people hold in a unit (other names are shown as they are)
+    "volunteer": "Tình nguyện viên",
+    "youth": "Thanh thiếu niên",
+    "collaborator": "Cộng tác viên",
 }
 MEMBERSHIP_LABELS: dict[str, str] = {
     "active": "Đang sinh hoạt",
@@ -118,6 +124,9 @@ _CODE_MESSAGES: dict[str, str] = {
 }
 
 
+_BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
+
+
 @dataclass
 class Problem:
     """A service's error answer, said in Vietnamese: one message for the form, and one per field."""
@@ -139,9 +148,13 @@ def problem_of(status: int, body: object) -> Problem:
     detail = str(doc.get("detail") or doc.get("message") or "")
     fields: dict[str, str] = {}
     for e in doc.get("errors") or []:
-        if isinstance(e, dict) and e.get("field"):
-            name = str(e["field"]).replace("targets.", "target_", 1)
+        if not isinstance(e, dict):
+            continue
+        if e.get("field"):
+            name = str(e["field"]).removeprefix("query.").removeprefix("path.").replace("targets.", "target_", 1)
             fields.setdefault(name, field_message(str(e.get("type") or "")))
+        elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
+            fields.setdefault(m.group(1), "Ngày này không được trước ngày bắt đầu.")
     if doc.get("field") and not fields:
         fields[str(doc["field"])] = "Giá trị không hợp lệ: " + detail
     if status == 422 and fields:

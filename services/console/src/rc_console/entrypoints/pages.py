@@ -18,6 +18,13 @@ from rc_shared.auth import ROLES
 router = APIRouter(include_in_schema=False)
 
 
+def _uuid_or_none(raw: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(raw) if raw else None
+    except ValueError:
+        return None
+
+
 def _safe_next(target: str | None) -> str:
     """Only a path of this site (no open redirect)."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
@@ -26,8 +33,9 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/login")
-async def login_page(request: Request, next: str | None = None) -> Response:
-    return await _login_form(request, _safe_next(next), {}, {})
+async def login_page(request: Request, next: str | None = None, unit: str | None = None, role: str = "") -> Response:
+    """The login page; ``unit`` and ``role`` preselect a demo user (a link such as /login?unit=…&role=viewer)."""
+    return await _login_form(request, _safe_next(next), {"unit_id": unit or "", "role": role}, {})
 
 
 async def _login_form(request: Request, target: str, values: dict[str, str], errors: dict[str, str]) -> Response:
@@ -38,6 +46,9 @@ async def _login_form(request: Request, target: str, values: dict[str, str], err
         admin = web.upstreams_of(request).for_user(dev.token("admin", None, "console-dev-login"))
         try:
             units = await admin.units_under(None)
+            chosen = _uuid_or_none(values.get("unit_id", ""))
+            if chosen is not None and all(u.id != chosen for u in units):
+                units.insert(0, await admin.unit(chosen))  # a unit beyond the first page of the list
         except ApiError as exc:
             errors = {"unit_id": exc.problem.message, **errors}
     csrf = web.new_login_csrf()
@@ -123,7 +134,13 @@ async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
 
 
 async def _new_form(
-    request: Request, s: Session, values: dict[str, str], errors: dict[str, str], message: str = "", status: int = 200
+    request: Request,
+    s: Session,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
 ) -> Response:
     return web.render(
         request,
@@ -135,6 +152,7 @@ async def _new_form(
         values=values,
         errors=errors,
         message=message,
+        detail=detail,
     )
 
 
@@ -154,7 +172,7 @@ async def create_campaign(request: Request, s: Session = Depends(web.session)) -
         if exc.problem.status in (401, 403) or exc.problem.status >= 500:
             raise
         p = exc.problem
-        return await _new_form(request, s, data, p.fields, p.message, status=p.status)
+        return await _new_form(request, s, data, p.fields, p.message, status=p.status, detail=p.detail)
     return RedirectResponse(f"/campaigns/{cid}", status_code=303)
 
 

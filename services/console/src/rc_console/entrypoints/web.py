@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
-from rc_console.domain.model import MEMBERSHIP_LABELS, ROLE_LABELS, vnd
+from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS, vnd
 from rc_console.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -21,6 +21,7 @@ templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=
 templates.filters["vnd"] = vnd
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
+templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
 MAX_FORM_BYTES = 64 * 1024
 
 
