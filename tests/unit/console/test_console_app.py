@@ -86,3 +86,28 @@ async def test_a_secure_cookie_behind_tls(tmp_path: Path) -> None:
     async with client(settings) as c:
         page = await c.get("/login")
         assert "Secure" in page.headers["set-cookie"]
+
+
+async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path) -> None:
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9"
+    )
+    async with client(settings) as c:
+        page = await c.get("/login")
+        r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text)})
+        assert r.status_code == 303
+        missing = await c.get("/campaigns/not-a-uuid")
+        assert missing.status_code == 404 and "Không có cuộc vận động này." in missing.text
+        bad_page = await c.get("/members", params={"after": "x' OR 1=1"})
+        assert bad_page.status_code == 422 and "Trang không hợp lệ." in bad_page.text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', bad_page.text)
+        assert csrf is not None
+        unknown = await c.post("/campaigns/00000000-0000-0000-0000-000000000001/settle", data={"csrf": csrf.group(1)})
+        assert unknown.status_code == 404 and "Không có thao tác này." in unknown.text
+        # every page: not cached, only the site's own scripts
+        assert bad_page.headers["cache-control"] == "no-store"
+        assert bad_page.headers["content-security-policy"].startswith("default-src 'self'")
+        # the members service does not answer: a page saying so (503), not a 500
+        down = await c.get("/members")
+        assert down.status_code == 503 and "Dịch vụ tạm thời không trả lời" in down.text
