@@ -34,4 +34,5 @@ class Settings(ServiceSettings):
         None,
         description="PEM private key the development login signs tokens with (development: .local/auth/private.pem).",
     )
+    role_volunteer: str = Field("volunteer", description="Role name counted as 'volunteers' on the dashboard.")
     people_page_size: int = Field(25, ge=1, le=200, description="People per page of the members register.")
