@@ -191,6 +191,7 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=30)).isoformat())
         await page.get_by_role("button", name="Tạo").click()
         await page.wait_for_url(f"{console.url}/campaigns/*")
+        campaign_url = page.url
         assert await page.locator("h1").inner_text() == name
         assert await page.locator("[data-state]").get_attribute("data-state") == "draft"
         assert await page.locator(".actions button").all_inner_texts() == ["Phát động"]
@@ -198,6 +199,15 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
         assert await page.locator(".actions button").all_inner_texts() == ["Kết thúc tiếp nhận"]
         await shots.take(page, "campaign", width)
+        if width == "desktop":
+            # Closing before the receiving period starts: the service's rule, in Vietnamese; nothing changes.
+            await follow(page, page.get_by_role("button", name="Kết thúc tiếp nhận"))
+            assert (await page.get_by_role("alert").inner_text()).startswith("Chưa đến ngày bắt đầu tiếp nhận")
+            assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
+            # The launch form sent again (a second tab, a double click): refused, said so, not a 500.
+            csrf = await page.locator("form[action='/logout'] input[name=csrf]").get_attribute("value")
+            again = await page.request.post(f"{campaign_url}/launch", form={"csrf": csrf or ""}, max_redirects=0)
+            assert again.status == 409 and "không cho phép thao tác này" in await again.text()
         await follow(page, page.get_by_role("link", name="← Cuộc vận động"))
         row = page.locator("tr", has_text=name)
         assert await row.count() == 1

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from rc_console.adapters.session import SessionCodec, same_token
-from rc_console.domain.model import User, offered_actions, percent, problem_of, vnd
+from rc_console.domain.model import User, action_refusal, offered_actions, percent, problem_of, vnd
 from rc_console.service_layer.screens import campaign_body
 
 UNIT = uuid.uuid4()
@@ -112,3 +112,13 @@ def test_a_tampered_or_foreign_cookie_is_no_session() -> None:
         assert codec.load(junk, now=1_001) is None
     with pytest.raises(ValueError):
         SessionCodec(b"short", ttl_s=600)
+
+
+def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:
+    early = problem_of(422, {"error": "invalid", "field": "closed_on", "detail": "closed_on (2026-11-29) is before "
+                             "the receiving period starts (2026-12-02); cancel the campaign instead"})  # fmt: skip
+    assert action_refusal(early).startswith("Chưa đến ngày bắt đầu tiếp nhận")
+    twice = problem_of(409, {"error": "conflict", "detail": "cannot launch a launched campaign; allowed from ..."})
+    assert action_refusal(twice).startswith("Trạng thái hiện tại của cuộc vận động không cho phép")
+    other = problem_of(409, {"error": "conflict", "detail": "something else"})
+    assert action_refusal(other) == "Không thực hiện được thao tác: Xung đột với dữ liệu đã có."

@@ -166,3 +166,24 @@ def problem_of(status: int, body: object) -> Problem:
             "Dữ liệu không hợp lệ." if 400 <= status < 500 else "Dịch vụ tạm thời không trả lời, xin thử lại."
         )
     return Problem(status=status, message=message, fields=fields, detail=detail)
+
+
+# A lifecycle action the campaigns service refused: its rule, said in Vietnamese (else a general sentence).
+_ACTION_REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"before the receiving period starts"),
+        "Chưa đến ngày bắt đầu tiếp nhận nên chưa thể kết thúc; nếu không tiếp tục, hãy huỷ cuộc vận động.",
+    ),
+    (
+        re.compile(r"cannot \w+ an? \w+ campaign"),
+        "Trạng thái hiện tại của cuộc vận động không cho phép thao tác này (có thể vừa có người khác thao tác).",
+    ),
+)
+
+
+def action_refusal(problem: Problem) -> str:
+    """What to tell the user when the campaigns service refused a lifecycle action."""
+    for pattern, message in _ACTION_REFUSALS:
+        if pattern.search(problem.detail):
+            return message
+    return "Không thực hiện được thao tác: " + problem.message

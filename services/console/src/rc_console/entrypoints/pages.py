@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
 from rc_console.adapters.upstream import ApiError
-from rc_console.domain.model import OFFERED_ACTIONS, ROLE_LABELS, TYPE_LABELS, User
+from rc_console.domain.model import OFFERED_ACTIONS, ROLE_LABELS, TYPE_LABELS, User, action_refusal
 from rc_console.entrypoints import web
 from rc_console.service_layer import screens
 from rc_shared.auth import ROLES
@@ -205,7 +205,12 @@ async def campaign_action(
             raise
         page = await screens.campaign(api, s.user, cid)
         return web.render(
-            request, "campaign.html", status=exc.problem.status, page=page, nav="campaigns", message=exc.problem.message
+            request,
+            "campaign.html",
+            status=exc.problem.status,
+            page=page,
+            nav="campaigns",
+            message=action_refusal(exc.problem),
         )
     return RedirectResponse(f"/campaigns/{cid}", status_code=303)
 
