@@ -14,6 +14,7 @@ PACKAGES = [
     "services/campaigns/src",
     "services/donations/src",
     "services/reporting/src",
+    "services/console/src",
     "deploy/local/src",
 ]
 

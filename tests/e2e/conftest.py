@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.async_api import Browser, async_playwright
 
 from tests.e2e.harness import ServiceProcess, service_env
 from tests.infra import create_database
 
+ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("members", "campaigns", "donations", "reporting")
 
 
@@ -54,3 +57,17 @@ def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sys
     finally:
         for s in sys_.services.values():
             s.stop()
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Headless Chromium (Debian's, installed by deploy/tools/install-chromium.sh) driven by Playwright."""
+    out = subprocess.run(  # noqa: ASYNC221 (once, before any browser or service is used)
+        ["bash", str(ROOT / "deploy" / "tools" / "install-chromium.sh")], capture_output=True, text=True, timeout=900
+    )
+    assert out.returncode == 0, f"install-chromium.sh failed:\n{out.stdout}\n{out.stderr}"
+    executable = out.stdout.strip().splitlines()[-1]
+    async with async_playwright() as p:
+        b = await p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield b
+        await b.close()

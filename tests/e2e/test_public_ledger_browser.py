@@ -8,10 +8,10 @@ search without diacritics finds the named donor; the CSV downloaded by clicking 
 lines; the names of donors who did not consent (planted canaries) appear nowhere; a donor who
 withdraws consent disappears by name from the page, the API and the downloads.
 
-Chromium is Debian's (``deploy/tools/install-chromium.sh``, run here and by .ci/run), driven by
-Playwright (pinned dev dependency). Screenshots at phone and desktop widths are written to a
-temporary folder, and to docs/screenshots/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones
-were made).
+Chromium is Debian's (``deploy/tools/install-chromium.sh``, run by the ``browser`` fixture of
+tests/e2e/conftest.py and by .ci/run), driven by Playwright (pinned dev dependency). Screenshots
+at phone and desktop widths are written to a temporary folder, and to docs/screenshots/ when
+RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made).
 """
 
 from __future__ import annotations
@@ -20,17 +20,14 @@ import csv
 import io
 import os
 import shutil
-import subprocess
 import uuid
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import openpyxl
-import pytest
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page
 
 from rc_shared import clock
 from tests.e2e.conftest import System
@@ -49,19 +46,6 @@ STATEMENT_ROWS = 52  # with the other movements: more than one page of 50 on the
 async def ok(r: httpx.Response, *codes: int) -> Any:
     assert r.status_code in (codes or (200, 201)), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
     return r.json()
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    out = subprocess.run(  # noqa: ASYNC221 (once, before any browser or service is used)
-        ["bash", str(ROOT / "deploy" / "tools" / "install-chromium.sh")], capture_output=True, text=True, timeout=900
-    )
-    assert out.returncode == 0, f"install-chromium.sh failed:\n{out.stdout}\n{out.stderr}"
-    executable = out.stdout.strip().splitlines()[-1]
-    async with async_playwright() as p:
-        b = await p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield b
-        await b.close()
 
 
 async def _campaign(system: System) -> dict[str, Any]:

@@ -20,7 +20,7 @@ NAMES = tuple(services.PORTS)
 def up(
     demo: bool = typer.Option(True, help="Load the demo dataset (the 2023 Bạc Liêu plan's figures)."),
 ) -> None:
-    """Start Kafka, PostgreSQL and the four services in the background; load the demo data."""
+    """Start Kafka, PostgreSQL, the four services and the staff console in the background; load the demo data."""
     with console.status("starting Kafka (KRaft) and PostgreSQL…"):
         endpoints = stack.up_infra()
     console.print(f"Kafka      {endpoints.kafka_bootstrap}\nPostgreSQL {endpoints.admin_dsn}")
@@ -39,7 +39,8 @@ def up(
         _wait_report(counts)
     console.print(
         "\nAPI docs: "
-        + ", ".join(f"{services.url(n)}/docs" for n in NAMES)
+        + ", ".join(f"{services.url(n)}/docs" for n in services.APIS)
+        + f"\nstaff console: {services.url('console')}/ (development login)"
         + f"\nmembership report: {services.url('reporting')}/reports/membership?as_of=2023-03-31"
         + "\nthe APIs need a bearer token: ./dev token [--role viewer --unit UNIT_ID] prints one"
         + "\nstop with: ./dev down"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings
 
-SERVICES = ("members", "campaigns", "donations", "reporting")
+SERVICES = ("members", "campaigns", "donations", "reporting", "console")
 
 LOCAL = """## The local stack (`./dev`, `rc`)
 

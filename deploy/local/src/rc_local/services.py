@@ -1,4 +1,5 @@
-"""The four services as local background processes (pid and log files under the state dir)."""
+"""The four services and the staff console as local background processes (pid and log files under the
+state dir)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from rc_local import postgres
 from rc_local.stack import Endpoints, state_dir
 from rc_shared.auth import generate_keys, mint
 
-PORTS: dict[str, int] = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004}
+PORTS: dict[str, int] = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004, "console": 8000}
+APIS = ("members", "campaigns", "donations", "reporting")  # the console owns no database: it calls these
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,14 @@ def start(name: str, endpoints: Endpoints) -> int:
         **os.environ,
         "RC_SERVICE_NAME": name,
         "RC_HTTP_PORT": str(PORTS[name]),
-        "RC_DATABASE_URL": postgres.database_dsn(endpoints.admin_dsn, name),
         "RC_KAFKA_BOOTSTRAP_SERVERS": endpoints.kafka_bootstrap,
         "RC_AUTH_PUBLIC_KEY_FILE": str(auth_keys()[1]),
     }
+    if name == "console":  # local only: the development login signs tokens with the local key
+        env |= {f"RC_{api.upper()}_URL": url(api) for api in APIS}
+        env |= {"RC_DEV_LOGIN_ENABLED": "true", "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0])}
+    else:
+        env["RC_DATABASE_URL"] = postgres.database_dsn(endpoints.admin_dsn, name)
     log_file(name).parent.mkdir(parents=True, exist_ok=True)
     _pid_file(name).parent.mkdir(parents=True, exist_ok=True)
     exe = Path(sys.executable).parent / f"rc-{name}"

@@ -1,0 +1,185 @@
+"""The services' APIs, called with the user's bearer token through the generated typed clients.
+
+One connection pool per service for the whole process (a shared transport); each request gets a
+client carrying its user's token. A service's error answer becomes :class:`ApiError` holding the
+problem in Vietnamese; a service that does not answer is a 503 problem.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Awaitable
+from typing import Any, TypeVar
+
+import httpx
+
+from rc_clients.campaigns import AuthenticatedClient as CampaignsClient
+from rc_clients.campaigns.api.campaigns import close_campaigns_campaign_id_close_post as close_campaign
+from rc_clients.campaigns.api.campaigns import get_campaign_campaigns_campaign_id_get as get_campaign
+from rc_clients.campaigns.api.campaigns import launch_campaigns_campaign_id_launch_post as launch_campaign
+from rc_clients.campaigns.api.campaigns import list_campaigns_campaigns_get as list_campaigns
+from rc_clients.campaigns.models import CampaignOut, CampaignsPageOut, CloseIn, LaunchIn
+from rc_clients.members import AuthenticatedClient as MembersClient
+from rc_clients.members.api.people import list_people_people_get as list_people
+from rc_clients.members.api.units import get_unit_units_unit_id_get as get_unit
+from rc_clients.members.api.units import list_units_units_get as list_units
+from rc_clients.members.api.units import stats_stats_get as stats
+from rc_clients.members.api.units import unit_children_units_unit_id_children_get as unit_children
+from rc_clients.members.models import PeoplePageOut, StatsOut, UnitChildrenOut, UnitListItemOut, UnitOut, UnitsPageOut
+from rc_clients.reporting import AuthenticatedClient as ReportingClient
+from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
+from rc_clients.reporting.models import CampaignList
+from rc_console.domain.model import Problem, problem_of
+from rc_shared.tracing import current_correlation_id
+
+T = TypeVar("T")
+
+
+class ApiError(Exception):
+    """A service refused or failed; ``problem`` says it in Vietnamese."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.detail or problem.message)
+        self.problem = problem
+
+
+def _problem(status: int, content: bytes) -> Problem:
+    try:
+        body = json.loads(content)
+    except ValueError:
+        body = {}
+    return problem_of(status, body)
+
+
+async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
+    try:
+        r = await answer
+    except httpx.HTTPError as exc:
+        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+    status = int(r.status_code)
+    if 200 <= status < 300 and isinstance(r.parsed, expected):
+        return r.parsed
+    raise ApiError(_problem(status, r.content))
+
+
+class Upstreams:
+    """The four services' base URLs and connection pools."""
+
+    def __init__(self, urls: dict[str, str], timeout_s: float) -> None:
+        self.urls = urls
+        self.timeout = httpx.Timeout(timeout_s)
+        self._transports = {name: httpx.AsyncHTTPTransport(retries=0) for name in urls}
+
+    async def close(self) -> None:
+        for t in self._transports.values():
+            await t.aclose()
+
+    def _args(self, name: str) -> dict[str, Any]:
+        cid = current_correlation_id.get()
+        return {
+            "base_url": self.urls[name],
+            "timeout": self.timeout,
+            "httpx_args": {"transport": self._transports[name]},
+            "headers": {"x-correlation-id": cid} if cid else {},
+        }
+
+    def for_user(self, token: str) -> Api:
+        return Api(self, token)
+
+    async def live(self, name: str) -> bool:
+        """Whether the service answers its liveness probe."""
+        client = httpx.AsyncClient(transport=self._transports[name], base_url=self.urls[name], timeout=2)
+        try:
+            return (await client.get("/health/live")).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+
+class Api:
+    """The services as one user sees them (their token on every call)."""
+
+    def __init__(self, upstreams: Upstreams, token: str) -> None:
+        self._up = upstreams
+        self._token = token
+        self._members: MembersClient | None = None
+        self._campaigns: CampaignsClient | None = None
+        self._reporting: ReportingClient | None = None
+
+    @property
+    def members(self) -> MembersClient:
+        if self._members is None:
+            self._members = MembersClient(token=self._token, **self._up._args("members"))
+        return self._members
+
+    @property
+    def campaigns(self) -> CampaignsClient:
+        if self._campaigns is None:
+            self._campaigns = CampaignsClient(token=self._token, **self._up._args("campaigns"))
+        return self._campaigns
+
+    @property
+    def reporting(self) -> ReportingClient:
+        if self._reporting is None:
+            self._reporting = ReportingClient(token=self._token, **self._up._args("reporting"))
+        return self._reporting
+
+    # campaigns
+    async def campaigns_page(self, limit: int = 100, offset: int = 0) -> CampaignsPageOut:
+        return await _call(
+            list_campaigns.asyncio_detailed(client=self.campaigns, limit=limit, offset=offset), CampaignsPageOut
+        )
+
+    async def campaign(self, campaign_id: uuid.UUID) -> CampaignOut:
+        return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
+
+    async def create_campaign(self, body: dict[str, Any]) -> uuid.UUID:
+        """Create a campaign from the form's values as they are (the service validates every field:
+        its field errors come back next to the form's fields), so this posts raw JSON."""
+        http = self.campaigns.get_async_httpx_client()
+        try:
+            r = await http.post("/campaigns", json=body)
+        except httpx.HTTPError as exc:
+            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        if r.status_code != 201:
+            raise ApiError(_problem(r.status_code, r.content))
+        return uuid.UUID(r.json()["id"])
+
+    async def launch(self, campaign_id: uuid.UUID) -> CampaignOut:
+        return await _call(
+            launch_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=LaunchIn()), CampaignOut
+        )
+
+    async def close(self, campaign_id: uuid.UUID) -> CampaignOut:
+        return await _call(
+            close_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=CloseIn()), CampaignOut
+        )
+
+    # reporting
+    async def campaign_figures(self) -> CampaignList:
+        return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
+
+    # members
+    async def stats(self, unit_id: uuid.UUID | None) -> StatsOut:
+        if unit_id is None:
+            return await _call(stats.asyncio_detailed(client=self.members), StatsOut)
+        return await _call(stats.asyncio_detailed(client=self.members, unit_id=unit_id), StatsOut)
+
+    async def people(self, q: str | None, after: uuid.UUID | None, limit: int) -> PeoplePageOut:
+        kwargs: dict[str, Any] = {"limit": limit}
+        if q:
+            kwargs["q"] = q
+        if after:
+            kwargs["after"] = after
+        return await _call(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
+
+    async def unit(self, unit_id: uuid.UUID) -> UnitOut:
+        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members), UnitOut)
+
+    async def units_under(self, unit_id: uuid.UUID | None) -> list[UnitListItemOut]:
+        """The units directly under ``unit_id`` (None: the whole organisation's first 200)."""
+        if unit_id is None:
+            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200), UnitsPageOut)
+            return list(page.items)
+        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members), UnitChildrenOut)
+        return list(children.items)

@@ -1,0 +1,115 @@
+"""The console's HTTP app: pages, static assets, health and metrics.
+
+It owns no database and no topic: every figure comes from the services' APIs, called with the
+signed-in user's bearer token, so the services' scope and role checks apply unchanged. Login is
+the development login for now (``RC_DEV_LOGIN_ENABLED``); OIDC with PKCE is still to be built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import AsyncIterator
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from rc_console.adapters.devtokens import DevTokens
+from rc_console.adapters.session import SessionCodec
+from rc_console.adapters.upstream import ApiError, Upstreams
+from rc_console.entrypoints import web
+from rc_console.entrypoints.pages import router
+from rc_console.settings import Settings
+from rc_shared import http
+from rc_shared.logging import configure, get_logger
+
+log = get_logger(__name__)
+UPSTREAMS = ("members", "campaigns", "donations", "reporting")
+
+
+def _session_key(settings: Settings) -> bytes:
+    if settings.session_secret is not None:
+        return settings.session_secret.get_secret_value().encode()
+    if not settings.dev_login_enabled:
+        raise ValueError("RC_SESSION_SECRET is required (a random key per process is only for the development login)")
+    return secrets.token_bytes(32)
+
+
+def build_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    upstreams = Upstreams(
+        {name: str(getattr(settings, f"{name}_url")).rstrip("/") for name in UPSTREAMS}, settings.upstream_timeout_s
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        configure(settings.service_name, settings.log_level, settings.log_json)
+        log.info("service_started", dev_login=settings.dev_login_enabled, upstreams=upstreams.urls)
+        try:
+            yield
+        finally:
+            await upstreams.close()
+
+    app = FastAPI(title="Red Cross staff console", version="1.0.0", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.upstreams = upstreams
+    app.state.sessions = SessionCodec(_session_key(settings), settings.session_ttl_s)
+    app.state.dev_tokens = (
+        DevTokens(
+            settings.dev_login_private_key_file, settings.auth_issuer, settings.auth_audience, settings.session_ttl_s
+        )
+        if settings.dev_login_enabled and settings.dev_login_private_key_file
+        else None
+    )
+    http.install(
+        app,
+        settings.service_name,
+        settings.max_request_bytes,
+        settings.write_rate_per_minute,
+        write_quotas=settings.write_quota_clients,
+        max_in_flight=settings.max_in_flight,
+        body_bytes_in_flight=settings.http_max_body_bytes_in_flight,
+    )
+
+    @app.exception_handler(web.LoginRequired)
+    async def _login(request: Request, _: web.LoginRequired) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.method != "GET":
+            target = "/"
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+
+    @app.exception_handler(web.BadCsrf)
+    async def _csrf(request: Request, _: web.BadCsrf) -> Response:
+        return web.render(
+            request, "error.html", status=403, message="Biểu mẫu đã hết hạn, xin tải lại trang rồi gửi lại.", detail=""
+        )
+
+    @app.exception_handler(ApiError)
+    async def _api(request: Request, exc: ApiError) -> Response:
+        return web.error_page(request, exc)
+
+    @app.exception_handler(web.ApiErrorPage)
+    async def _page(request: Request, exc: web.ApiErrorPage) -> Response:
+        return web.render(request, "error.html", status=exc.status, message=exc.message, detail="")
+
+    @app.get("/health/live", tags=["health"])
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/health/ready", tags=["health"])
+    async def ready() -> JSONResponse:
+        """Ready when the services the pages need answer their liveness probe."""
+        checks = {name: "ok" if await upstreams.live(name) else "unreachable" for name in UPSTREAMS}
+        ok = all(v == "ok" for v in checks.values())
+        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+
+    @app.get("/metrics", tags=["health"], include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=web.HERE / "static"), name="static")
+    return app

@@ -1,0 +1,241 @@
+"""The console's pages: login, dashboard, campaigns, members register."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
+from rc_console.adapters.upstream import ApiError
+from rc_console.domain.model import OFFERED_ACTIONS, ROLE_LABELS, TYPE_LABELS, User, action_refusal
+from rc_console.entrypoints import web
+from rc_console.service_layer import screens
+from rc_shared.auth import ROLES
+
+router = APIRouter(include_in_schema=False)
+
+
+def _uuid_or_none(raw: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path of this site (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+@router.get("/login")
+async def login_page(request: Request, next: str | None = None, unit: str | None = None, role: str = "") -> Response:
+    """The login page; ``unit`` and ``role`` preselect a demo user (a link such as /login?unit=…&role=viewer)."""
+    return await _login_form(request, _safe_next(next), {"unit_id": unit or "", "role": role}, {})
+
+
+async def _login_form(request: Request, target: str, values: dict[str, str], errors: dict[str, str]) -> Response:
+    settings = web.settings_of(request)
+    dev = request.app.state.dev_tokens
+    units: list[Any] = []
+    if settings.dev_login_enabled and dev is not None:
+        admin = web.upstreams_of(request).for_user(dev.token("admin", None, "console-dev-login"))
+        try:
+            units = await admin.units_under(None)
+            chosen = _uuid_or_none(values.get("unit_id", ""))
+            if chosen is not None and all(u.id != chosen for u in units):
+                units.insert(0, await admin.unit(chosen))  # a unit beyond the first page of the list
+        except ApiError as exc:
+            errors = {"unit_id": exc.problem.message, **errors}
+    csrf = web.new_login_csrf()
+    response = web.render(
+        request,
+        "login.html",
+        status=422 if errors else 200,
+        dev_login=settings.dev_login_enabled and dev is not None,
+        roles=[(r, ROLE_LABELS[r]) for r in ROLES],
+        units=units,
+        target=target,
+        values=values,
+        errors=errors,
+        login_csrf=csrf,
+    )
+    web.set_cookie(request, response, LOGIN_CSRF_COOKIE, csrf, 3600)
+    return response
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    settings = web.settings_of(request)
+    dev = request.app.state.dev_tokens
+    data = await web.form(request)
+    if not settings.dev_login_enabled or dev is None:
+        raise web.ApiErrorPage(404, "Đăng nhập thử nghiệm không được bật ở đây.")
+    if not web.login_csrf_ok(request, data.get("csrf")):
+        raise web.BadCsrf
+    errors: dict[str, str] = {}
+    role = data.get("role", "")
+    if role not in ROLES:
+        errors["role"] = "Xin chọn một vai trò."
+    unit: uuid.UUID | None = None
+    raw_unit = data.get("unit_id", "").strip()
+    if raw_unit:
+        try:
+            unit = uuid.UUID(raw_unit)
+        except ValueError:
+            errors["unit_id"] = "Đơn vị không hợp lệ."
+    elif role != "admin":
+        errors["unit_id"] = "Xin chọn đơn vị (chỉ quản trị mới được xem toàn tổ chức)."
+    subject = data.get("subject", "").strip()[:100] or f"dev-{role}"
+    target = _safe_next(data.get("next"))
+    if errors:
+        return await _login_form(request, target, data, errors)
+    user = User(subject=subject, role=role, unit_id=unit, token=dev.token(role, unit, subject))
+    s = web.codec_of(request).new(user)
+    response = RedirectResponse(target, status_code=303)
+    web.set_cookie(request, response, COOKIE, web.codec_of(request).dump(s), settings.session_ttl_s)
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request, s: Session = Depends(web.session)) -> Response:
+    await web.checked_form(request, s)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.get("/")
+async def dashboard(request: Request, s: Session = Depends(web.session)) -> Response:
+    board = await screens.dashboard(web.api(request, s), s.user, web.settings_of(request).role_volunteer)
+    return web.render(request, "dashboard.html", board=board, nav="dashboard")
+
+
+@router.get("/campaigns")
+async def campaigns(request: Request, s: Session = Depends(web.session)) -> Response:
+    rows = await screens.campaigns(web.api(request, s))
+    return web.render(request, "campaigns.html", rows=rows, nav="campaigns")
+
+
+async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
+    """Units the user may organise a campaign for: their unit and the units directly under it."""
+    api = web.api(request, s)
+    out: list[tuple[str, str]] = []
+    if s.user.unit_id is not None:
+        own = await api.unit(s.user.unit_id)
+        out.append((str(own.id), own.name))
+    out += [(str(u.id), f"— {u.name}" if s.user.unit_id else u.name) for u in await api.units_under(s.user.unit_id)]
+    return out
+
+
+async def _new_form(
+    request: Request,
+    s: Session,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
+) -> Response:
+    return web.render(
+        request,
+        "campaign_new.html",
+        status=status,
+        nav="campaigns",
+        organisers=await _organisers(request, s),
+        types=list(TYPE_LABELS.items()),
+        values=values,
+        errors=errors,
+        message=message,
+        detail=detail,
+    )
+
+
+@router.get("/campaigns/new")
+async def new_campaign(request: Request, s: Session = Depends(web.session)) -> Response:
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, "Vai trò của bạn không được tạo cuộc vận động.")
+    return await _new_form(request, s, {}, {})
+
+
+@router.post("/campaigns")
+async def create_campaign(request: Request, s: Session = Depends(web.session)) -> Response:
+    data = await web.checked_form(request, s)
+    try:
+        cid = await web.api(request, s).create_campaign(screens.campaign_body(data))
+    except ApiError as exc:
+        if exc.problem.status in (401, 403) or exc.problem.status >= 500:
+            raise
+        p = exc.problem
+        return await _new_form(request, s, data, p.fields, p.message, status=p.status, detail=p.detail)
+    return RedirectResponse(f"/campaigns/{cid}", status_code=303)
+
+
+def _campaign_id(raw: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError as exc:
+        raise web.ApiErrorPage(404, "Không có cuộc vận động này.") from exc
+
+
+@router.get("/campaigns/{campaign_id}")
+async def campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    page = await screens.campaign(web.api(request, s), s.user, _campaign_id(campaign_id))
+    return web.render(request, "campaign.html", page=page, nav="campaigns", message="")
+
+
+@router.post("/campaigns/{campaign_id}/{action}")
+async def campaign_action(
+    campaign_id: str, action: str, request: Request, s: Session = Depends(web.session)
+) -> Response:
+    cid = _campaign_id(campaign_id)
+    await web.checked_form(request, s)
+    if action not in OFFERED_ACTIONS:
+        raise web.ApiErrorPage(404, "Không có thao tác này.")
+    api = web.api(request, s)
+    try:
+        await (api.launch(cid) if action == "launch" else api.close(cid))
+    except ApiError as exc:
+        if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
+            raise
+        page = await screens.campaign(api, s.user, cid)
+        return web.render(
+            request,
+            "campaign.html",
+            status=exc.problem.status,
+            page=page,
+            nav="campaigns",
+            message=action_refusal(exc.problem),
+        )
+    return RedirectResponse(f"/campaigns/{cid}", status_code=303)
+
+
+@router.get("/members")
+async def members(request: Request, q: str = "", after: str = "", s: Session = Depends(web.session)) -> Response:
+    settings = web.settings_of(request)
+    errors: dict[str, str] = {}
+    cursor: uuid.UUID | None = None
+    if after:
+        try:
+            cursor = uuid.UUID(after)
+        except ValueError:
+            errors["after"] = "Trang không hợp lệ."
+    page = None
+    status = 200
+    if not errors:
+        try:
+            page = await web.api(request, s).people(q.strip() or None, cursor, settings.people_page_size)
+        except ApiError as exc:
+            if exc.problem.status in (401, 403) or exc.problem.status >= 500:
+                raise
+            errors["q"] = exc.problem.fields.get("q") or exc.problem.message
+            status = exc.problem.status
+    return web.render(
+        request, "members.html", status=status if not errors or status != 200 else 422,
+        nav="members", q=q, page=page, errors=errors, first=not after,
+    )  # fmt: skip

@@ -1,0 +1,124 @@
+"""Request plumbing of the pages: templates, the session, CSRF, forms and the error pages."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
+from rc_console.adapters.upstream import Api, ApiError, Upstreams
+from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS, vnd
+from rc_console.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+templates.filters["vnd"] = vnd
+templates.globals["ROLE_LABELS"] = ROLE_LABELS
+templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
+templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
+MAX_FORM_BYTES = 64 * 1024
+PAGE_HEADERS = {  # pages hold personal data: never cached; only this site's own scripts and styles
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class LoginRequired(Exception):
+    """No valid session: the user is sent to the login page."""
+
+
+class BadCsrf(Exception):
+    """A form without the session's CSRF token (403)."""
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def codec_of(request: Request) -> SessionCodec:
+    return request.app.state.sessions  # type: ignore[no-any-return]
+
+
+def upstreams_of(request: Request) -> Upstreams:
+    return request.app.state.upstreams  # type: ignore[no-any-return]
+
+
+def session(request: Request) -> Session:
+    """FastAPI dependency: the signed-in user's session, else :class:`LoginRequired`."""
+    s = codec_of(request).load(request.cookies.get(COOKIE))
+    if s is None:
+        raise LoginRequired
+    return s
+
+
+def api(request: Request, s: Session) -> Api:
+    return upstreams_of(request).for_user(s.user.token)
+
+
+async def form(request: Request) -> dict[str, str]:
+    """An ``application/x-www-form-urlencoded`` body (the only kind the console's forms send);
+    the last value of a repeated field wins."""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise ApiErrorPage(413, "Nội dung gửi lên quá lớn.")
+    return dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+
+
+async def checked_form(request: Request, s: Session) -> dict[str, str]:
+    """The form, after its CSRF token was checked against the session's."""
+    data = await form(request)
+    if not same_token(s.csrf, data.get("csrf")):
+        raise BadCsrf
+    return data
+
+
+class ApiErrorPage(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    s = codec_of(request).load(request.cookies.get(COOKIE))
+    html = templates.get_template(name).render(
+        request=request, user=s.user if s else None, csrf=s.csrf if s else "", **context
+    )
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=settings_of(request).session_cookie_secure,
+        path="/",
+    )
+
+
+def new_login_csrf() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def login_csrf_ok(request: Request, given: str | None) -> bool:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+    return bool(expected) and same_token(expected or "", given)
+
+
+def error_page(request: Request, exc: ApiError) -> Response:
+    """A service's refusal as a page: 401 sends to the login page; others keep their status."""
+    p = exc.problem
+    if p.status == 401:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    status = p.status if 400 <= p.status < 600 else 502
+    return render(request, "error.html", status=status, message=p.message, detail=p.detail)

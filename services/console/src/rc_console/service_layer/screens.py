@@ -1,0 +1,108 @@
+"""What each screen shows, gathered from the services for one user (no HTML here)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from rc_clients.campaigns.models import CampaignOut, CampaignSummaryOut
+from rc_console.adapters.upstream import Api
+from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    id: uuid.UUID
+    code: str
+    name: str
+    type_label: str
+    state: str
+    state_label: str
+    receiving_from: str
+    receiving_until: str
+    raised_vnd: int
+    target_vnd: int | None
+    percent: int | None
+
+
+@dataclass
+class Dashboard:
+    members: int
+    volunteers: int
+    campaigns: list[CampaignRow]
+
+
+@dataclass
+class CampaignPage:
+    row: CampaignRow
+    description: str
+    actions: list[tuple[str, str]]
+    targets: dict[str, int | None] = field(default_factory=dict)
+
+
+def _row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
+    target = c.targets.cash_vnd
+    return CampaignRow(
+        id=c.id,
+        code=c.code,
+        name=c.name,
+        type_label=TYPE_LABELS.get(str(c.campaign_type), str(c.campaign_type)),
+        state=str(c.state),
+        state_label=STATE_LABELS.get(str(c.state), str(c.state)),
+        receiving_from=c.receiving_from.isoformat(),
+        receiving_until=c.receiving_until.isoformat(),
+        raised_vnd=raised,
+        target_vnd=target,
+        percent=percent(raised, target),
+    )
+
+
+async def _raised(api: Api) -> dict[uuid.UUID, int]:
+    """Cash raised per campaign, from the reporting service (projected from the donations ledger)."""
+    figures = await api.campaign_figures()
+    return {f.campaign_id: f.cash_raised_vnd for f in figures.campaigns}
+
+
+async def campaigns(api: Api) -> list[CampaignRow]:
+    """The campaigns the user's scope holds (the campaigns API decides), with their cash progress."""
+    page, raised = await asyncio.gather(api.campaigns_page(), _raised(api))
+    return [_row(c, raised.get(c.id, 0)) for c in page.items]
+
+
+async def dashboard(api: Api, user: User, volunteer_role: str = "volunteer") -> Dashboard:
+    counts, rows = await asyncio.gather(api.stats(user.unit_id), campaigns(api))
+    return Dashboard(
+        members=counts.members,
+        volunteers=int(counts.additional_properties.get(volunteer_role, 0)),
+        campaigns=[r for r in rows if r.state == "launched"],
+    )
+
+
+async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage:
+    c, raised = await asyncio.gather(api.campaign(campaign_id), _raised(api))
+    t = c.targets
+    return CampaignPage(
+        row=_row(c, raised.get(c.id, 0)),
+        description=c.description,
+        actions=offered_actions(user, [str(a) for a in c.allowed_actions]),
+        targets={
+            "cash_vnd": t.cash_vnd,
+            "in_kind_value_vnd": t.in_kind_value_vnd,
+            "beneficiaries": t.beneficiaries,
+            "blood_units": t.blood_units,
+        },
+    )
+
+
+def campaign_body(form: dict[str, str]) -> dict[str, Any]:
+    """The campaigns API's body from the new-campaign form, values as typed (the API validates them)."""
+    body: dict[str, Any] = {
+        k: form.get(k, "").strip()
+        for k in ("code", "name", "campaign_type", "organising_unit_id", "receiving_from", "receiving_until")
+    }
+    body["description"] = form.get("description", "").strip()
+    cash = form.get("target_cash_vnd", "").strip().replace(".", "").replace(" ", "")
+    body["targets"] = {"cash_vnd": int(cash) if cash.isdigit() else cash} if cash else {}
+    return body

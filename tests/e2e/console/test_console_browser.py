@@ -1,0 +1,301 @@
+"""The staff console in a real browser, on the four services and the console as processes.
+
+Journeys: a commune's unit manager signs in (development login), is told in Vietnamese next to the
+field what is wrong with a new campaign, creates it, launches it and finds it in the list with its
+progress bar; searches the members register without diacritics and pages through it; a viewer of
+the same commune sees the campaign with no action button; the same users get a refusal page (403,
+never a 500) for the campaign of another commune, by its URL.
+
+Screenshots of every screen at phone and desktop widths go to a temporary folder, and to
+docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; README links them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import Browser, Locator, Page
+
+from rc_shared import clock
+from tests.e2e.conftest import System
+from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env
+
+ROOT = Path(__file__).resolve().parents[3]
+SCREENS = ROOT / "docs" / "console"
+TODAY = clock.today()
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def console(system: System, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    """The console process, pointed at the system's services, with the development login."""
+    env = service_env("console", "", system.kafka, system.namespace)
+    env |= {f"RC_{name.upper()}_URL": system.url(name) for name in ("members", "campaigns", "donations", "reporting")}
+    env |= {
+        "RC_DEV_LOGIN_ENABLED": "true",
+        "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0]),
+        "RC_PEOPLE_PAGE_SIZE": "2",
+    }
+    proc = ServiceProcess("console", env, [], tmp_path_factory.mktemp("console-logs") / "console.log")
+    proc.start()
+    try:
+        yield proc
+    finally:
+        proc.stop()
+
+
+async def ok(r: httpx.Response, *codes: int) -> Any:
+    assert r.status_code in (codes or (200, 201)), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    return r.json()
+
+
+@pytest.fixture(scope="module")
+async def world(system: System) -> dict[str, Any]:
+    """A province with communes A and B; a campaign in each (so the services know both units);
+    three members of A whose names differ only by diacritics from what is searched, one a volunteer."""
+    tag = uuid.uuid4().hex[:6].upper()
+    async with (
+        httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members,
+        httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns,
+    ):
+        province = (
+            await ok(
+                await members.post(
+                    "/units",
+                    json={
+                        "code": f"P-{tag}",
+                        "name": f"Tỉnh Thử {tag}",
+                        "level": "province",
+                        "valid_from": "2020-01-01",
+                    },
+                )
+            )
+        )["id"]
+        a, b = [
+            (await ok(await members.post("/units", json={
+                "code": f"{x}-{tag}", "name": f"Xã {name} {tag}", "level": "commune", "parent_id": province,
+                "valid_from": "2020-01-01"})))["id"]
+            for x, name in (("A", "Vĩnh Trạch"), ("B", "Hiệp Thành"))
+        ]  # fmt: skip
+        made = {}
+        for unit in (a, b):
+            c = await ok(
+                await post_once_units_known(
+                    campaigns,
+                    "/campaigns",
+                    {
+                        "code": f"C-{uuid.uuid4().hex[:8]}",
+                        "name": f"Tết Nhân ái {tag} {unit[:4]}",
+                        "campaign_type": "tet_nhan_ai",
+                        "organising_unit_id": unit,
+                        "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
+                        "receiving_until": (TODAY + timedelta(days=25)).isoformat(),
+                        "targets": {"cash_vnd": 10_000_000},
+                    },
+                )
+            )
+            made[unit] = c["id"]
+        for i, name in enumerate(("Nguyễn Thị Hoà", "Nguyễn Thị Hoa", "Nguyễn Thị Hòa")):
+            person = await ok(await members.post("/people", json={
+                "full_name": f"{name} {tag}", "birth_date": f"199{i}-05-05", "unit_id": a,
+                "consent": {"purpose": "hồ sơ hội viên", "given_on": "2024-01-02"}}))  # fmt: skip
+            await ok(await members.post(f"/people/{person['id']}/membership", json={
+                "unit_id": a, "joined_on": "2024-02-01", "fee_status": "paid"}))  # fmt: skip
+            if i == 0:
+                await ok(await members.post(f"/people/{person['id']}/roles", json={
+                    "role": "volunteer", "unit_id": a, "start_on": "2024-02-01"}))  # fmt: skip
+    return {"tag": tag, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
+
+
+class Shots:
+    """Screenshots of the screens, at the context's width, into one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(exist_ok=True)
+
+    async def take(self, page: Page, screen: str, width: str) -> None:
+        assert await page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
+        await page.screenshot(path=str(self.folder / f"{screen}-{width}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shots]:
+    s = Shots(tmp_path_factory.mktemp("console-shots"))
+    yield s
+    if os.environ.get("RC_UPDATE_SCREENSHOTS") == "1":
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        for shot in s.folder.iterdir():
+            shutil.copy(shot, SCREENS / shot.name)
+
+
+async def follow(page: Page, target: Locator) -> None:
+    """Click a link or a form's button and wait for the page it leads to (not the one still shown)."""
+    async with page.expect_navigation():
+        await target.click()
+
+
+async def login(browser: Browser, console: ServiceProcess, role: str, unit: str, viewport: dict[str, int]) -> Page:
+    """A new browser context signed in through the login form as ``role`` of ``unit``."""
+    context = await browser.new_context(viewport=viewport, locale="vi-VN", device_scale_factor=1)
+    page = await context.new_page()
+    await page.goto(f"{console.url}/login?unit={unit}&role={role}")
+    await page.get_by_label("Tên người dùng").fill(f"{role}-e2e")
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.wait_for_url(f"{console.url}/")
+    return page
+
+
+async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
+    console: ServiceProcess, browser: Browser, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "unit_manager", world["a"], viewport)
+        # the dashboard: the commune's members and volunteers (from the members API)
+        assert await page.locator("[data-figure=members]").inner_text() == "3"
+        assert await page.locator("[data-figure=volunteers]").inner_text() == "1"
+        await follow(page, page.get_by_role("link", name="Cuộc vận động", exact=True))
+        await follow(page, page.get_by_role("link", name="Tạo cuộc vận động"))
+        code = f"TNA-{uuid.uuid4().hex[:6]}"
+        name = f"Tết Nhân ái {tag} {width}"
+        # First with mistakes: the campaigns API's field errors come back in Vietnamese, next to their fields.
+        await page.get_by_label("Mã (ví dụ TNA-2026)").fill("mã có dấu")
+        await page.get_by_label("Tiếp nhận từ ngày").fill((TODAY + timedelta(days=3)).isoformat())
+        await page.get_by_label("đến ngày").fill(TODAY.isoformat())
+        await page.get_by_label("Chỉ tiêu tiền mặt").fill("hai triệu")
+        await follow(page, page.get_by_role("button", name="Tạo"))
+        assert await page.locator("#code-error").inner_text() == (
+            "Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."
+        )
+        assert await page.locator("#name-error").inner_text() == "Bắt buộc nhập."
+        assert await page.locator("#target_cash_vnd-error").inner_text() == "Phải là một số nguyên."
+        assert await page.get_by_label("Mã (ví dụ TNA-2026)").get_attribute("aria-invalid") == "true"
+        assert await page.get_by_label("Chỉ tiêu tiền mặt").input_value() == "hai triệu"  # the input is kept
+        await shots.take(page, "campaign-new", width)
+        # The receiving period backwards: the campaign rule's error, next to the end date.
+        await page.get_by_label("Mã (ví dụ TNA-2026)").fill(code)
+        await page.get_by_label("Tên cuộc vận động").fill(name)
+        await page.get_by_label("Chỉ tiêu tiền mặt").fill("20.000.000")
+        await follow(page, page.get_by_role("button", name="Tạo"))
+        assert await page.locator("#receiving_until-error").count() == 1
+        await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=30)).isoformat())
+        await page.get_by_role("button", name="Tạo").click()
+        await page.wait_for_url(f"{console.url}/campaigns/*")
+        campaign_url = page.url
+        assert await page.locator("h1").inner_text() == name
+        assert await page.locator("[data-state]").get_attribute("data-state") == "draft"
+        assert await page.locator(".actions button").all_inner_texts() == ["Phát động"]
+        await follow(page, page.get_by_role("button", name="Phát động"))
+        assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
+        assert await page.locator(".actions button").all_inner_texts() == ["Kết thúc tiếp nhận"]
+        await shots.take(page, "campaign", width)
+        if width == "desktop":
+            # Closing before the receiving period starts: the service's rule, in Vietnamese; nothing changes.
+            await follow(page, page.get_by_role("button", name="Kết thúc tiếp nhận"))
+            assert (await page.get_by_role("alert").inner_text()).startswith("Chưa đến ngày bắt đầu tiếp nhận")
+            assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
+            # The launch form sent again (a second tab, a double click): refused, said so, not a 500.
+            csrf = await page.locator("form[action='/logout'] input[name=csrf]").get_attribute("value")
+            again = await page.request.post(f"{campaign_url}/launch", form={"csrf": csrf or ""}, max_redirects=0)
+            assert again.status == 409 and "không cho phép thao tác này" in await again.text()
+        await follow(page, page.get_by_role("link", name="← Cuộc vận động"))
+        row = page.locator("tr", has_text=name)
+        assert await row.count() == 1
+        assert "Đang vận động" in await row.inner_text() and "20.000.000 ₫" in await row.inner_text()
+        assert await row.locator("progress").get_attribute("max") == "100"
+        await shots.take(page, "campaigns", width)
+        # and on the dashboard, among the campaigns under way, with its progress bar
+        await follow(page, page.get_by_role("link", name="Tổng quan"))
+        card = page.locator(".card", has_text=name)
+        assert await card.locator("progress").get_attribute("value") == "0"
+        await shots.take(page, "dashboard", width)
+        await page.context.close()
+
+
+async def test_the_members_register_searches_without_diacritics_and_pages(
+    console: ServiceProcess, browser: Browser, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await follow(page, page.get_by_role("link", name="Hội viên"))
+        await page.get_by_label("Tìm theo tên (không cần dấu)").fill(f"nguyen thi hoa {tag}")
+        await follow(page, page.get_by_role("button", name="Tìm"))
+        first = await page.locator("tr[data-person-id]").all_inner_texts()
+        assert len(first) == 2  # a page of two (RC_PEOPLE_PAGE_SIZE)
+        await shots.take(page, "members", width)
+        await follow(page, page.get_by_role("link", name="Trang sau »"))
+        rest = await page.locator("tr[data-person-id]").all_inner_texts()
+        names = sorted(t.split("\t")[0].split("\n")[0] for t in first + rest)
+        assert len(rest) == 1 and all(tag in n for n in names), names
+        assert {n.split(" ")[2] for n in names} == {"Hoà", "Hoa", "Hòa"}
+        assert "Tình nguyện viên" in "".join(first + rest)  # the volunteer's role, in Vietnamese
+        if width == "desktop":  # typing is enough: htmx fetches the results (and keeps them in the URL)
+            await page.goto(f"{console.url}/members?q=khong-co-ai-{tag}")
+            assert await page.locator("tr[data-person-id]").count() == 0
+            await page.get_by_label("Tìm theo tên (không cần dấu)").fill(f"nguyen thi hoa {tag}")
+            await page.locator("#results tr[data-person-id]", has_text=tag).nth(1).wait_for()
+            assert await page.locator("#results tr[data-person-id]").count() == 2
+            await page.wait_for_url(f"{console.url}/members?q=nguyen*")
+        # Too long a search: the members API's refusal, in Vietnamese, next to the search field.
+        answer = await page.goto(f"{console.url}/members?q={'a' * 101}")
+        assert answer is not None and answer.status == 422
+        assert await page.locator("#q-error").inner_text() == "Quá dài."
+        await page.context.close()
+
+
+async def test_a_viewer_is_offered_no_action_and_commune_b_is_refused(
+    console: ServiceProcess, browser: Browser, world: dict[str, Any], shots: Shots
+) -> None:
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "viewer", world["a"], viewport)
+        await page.goto(f"{console.url}/campaigns")
+        assert await page.get_by_role("link", name="Tạo cuộc vận động").count() == 0
+        answer = await page.goto(f"{console.url}/campaigns/{world['campaign_a']}")
+        assert answer is not None and answer.status == 200
+        assert await page.locator("[data-state]").get_attribute("data-state") == "draft"  # launch is allowed...
+        assert await page.locator(".actions").count() == 0  # ...but not to a viewer
+        assert await page.locator("form[action*='/launch'], form[action*='/close']").count() == 0
+        # commune B's campaign, by its URL: a refusal page, not its data and not a 500
+        answer = await page.goto(f"{console.url}/campaigns/{world['campaign_b']}")
+        assert answer is not None and answer.status == 403
+        assert await page.get_by_role("alert").inner_text() == "Bạn không có quyền thực hiện thao tác này."
+        await shots.take(page, "refused", width)
+        await page.context.close()
+    # a unit manager of A is refused B's campaign too, and cannot launch it by posting the form
+    page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    answer = await page.goto(f"{console.url}/campaigns/{world['campaign_b']}")
+    assert answer is not None and answer.status == 403
+    csrf = await page.locator("form[action='/logout'] input[name=csrf]").get_attribute("value")
+    posted = await page.request.post(
+        f"{console.url}/campaigns/{world['campaign_b']}/launch", form={"csrf": csrf or ""}, max_redirects=0
+    )
+    assert posted.status == 403
+    await page.context.close()
+
+
+async def test_the_login_page_and_logout(console: ServiceProcess, browser: Browser, shots: Shots) -> None:
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = await browser.new_context(viewport=viewport, locale="vi-VN", device_scale_factor=1)
+        page = await context.new_page()
+        await page.goto(f"{console.url}/campaigns")
+        assert page.url.startswith(f"{console.url}/login?next=/campaigns")
+        await shots.take(page, "login", width)
+        await page.get_by_label("Vai trò").select_option("admin")
+        await page.get_by_role("button", name="Đăng nhập").click()
+        await page.wait_for_url(f"{console.url}/campaigns")  # back where the user was going
+        await page.get_by_role("button", name="Đăng xuất").click()
+        await page.wait_for_url(f"{console.url}/login")
+        await page.goto(f"{console.url}/")
+        assert page.url.startswith(f"{console.url}/login")
+        await context.close()

@@ -1,0 +1,113 @@
+"""The console's app without the services: login settings, CSRF, sessions, health."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+
+from rc_console.entrypoints.app import build_app
+from rc_console.settings import Settings
+from rc_shared.auth import generate_keys
+
+
+def login_csrf(html: str) -> str:
+    """The login form's CSRF token (a signed-in page also has the logout form's)."""
+    m = re.search(r'action="/login"[^>]*>\s*<input type="hidden" name="csrf" value="([^"]+)"', html)
+    assert m is not None, html
+    return m.group(1)
+
+
+def client(settings: Settings) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=build_app(settings)), base_url="http://console")
+
+
+def test_production_needs_a_session_key_and_has_no_development_login() -> None:
+    assert Settings().dev_login_enabled is False
+    with pytest.raises(ValueError, match="RC_SESSION_SECRET"):
+        build_app(Settings())
+
+
+async def test_the_development_login_is_off_unless_enabled() -> None:
+    async with client(Settings(session_secret="s" * 32)) as c:
+        page = await c.get("/login")
+        assert page.status_code == 200 and "OIDC" in page.text and 'name="role"' not in page.text
+        r = await c.post("/login", data={"role": "admin"})
+        assert r.status_code == 404
+
+
+async def test_pages_need_a_session_and_forms_need_their_csrf_token(tmp_path: Path) -> None:
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9"
+    )
+    async with client(settings) as c:
+        r = await c.get("/campaigns?x=1")
+        assert r.status_code == 303 and r.headers["location"] == "/login?next=/campaigns%3Fx%3D1"
+        # the login page lists no units here (members does not answer) and says so, never a 500
+        page = await c.get("/login")
+        assert page.status_code == 422 and "Dịch vụ tạm thời không trả lời" in page.text
+        assert (await c.post("/login", data={"role": "admin", "csrf": "forged"})).status_code == 403
+        r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text), "next": "//evil.example"})
+        assert r.status_code == 303 and r.headers["location"] == "/"  # no open redirect
+        cookie = r.headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Secure" not in cookie
+        # signed in: a form without the session's CSRF token is refused and changes nothing
+        r = await c.post("/campaigns/00000000-0000-0000-0000-000000000001/launch", data={"csrf": "nope"})
+        assert r.status_code == 403 and "Biểu mẫu đã hết hạn" in r.text
+        r = await c.post("/logout", data={})
+        assert r.status_code == 403
+        # a non-admin needs a unit
+        page = await c.get("/login")
+        csrf = login_csrf(page.text)
+        r = await c.post("/login", data={"role": "viewer", "unit_id": "", "csrf": csrf})
+        assert r.status_code == 422 and "chỉ quản trị mới được xem toàn tổ chức" in r.text
+        r = await c.post("/login", data={"role": "boss", "unit_id": "x", "csrf": login_csrf(r.text)})
+        assert r.status_code == 422 and "Xin chọn một vai trò." in r.text and "Đơn vị không hợp lệ." in r.text
+
+
+async def test_health_and_metrics_answer_without_a_session() -> None:
+    async with client(Settings(session_secret="s" * 32, members_url="http://127.0.0.1:9")) as c:
+        assert (await c.get("/health/live")).json() == {"status": "ok"}
+        ready = await c.get("/health/ready")
+        assert ready.status_code == 503 and ready.json()["checks"]["members"] == "unreachable"
+        assert "rc_http_requests_total" in (await c.get("/metrics")).text
+        assert (await c.get("/static/htmx.min.js")).status_code == 200
+
+
+async def test_a_secure_cookie_behind_tls(tmp_path: Path) -> None:
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True, dev_login_private_key_file=str(private), session_cookie_secure=True,
+        members_url="http://127.0.0.1:9",
+    )  # fmt: skip
+    async with client(settings) as c:
+        page = await c.get("/login")
+        assert "Secure" in page.headers["set-cookie"]
+
+
+async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path) -> None:
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9"
+    )
+    async with client(settings) as c:
+        page = await c.get("/login")
+        r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text)})
+        assert r.status_code == 303
+        missing = await c.get("/campaigns/not-a-uuid")
+        assert missing.status_code == 404 and "Không có cuộc vận động này." in missing.text
+        bad_page = await c.get("/members", params={"after": "x' OR 1=1"})
+        assert bad_page.status_code == 422 and "Trang không hợp lệ." in bad_page.text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', bad_page.text)
+        assert csrf is not None
+        unknown = await c.post("/campaigns/00000000-0000-0000-0000-000000000001/settle", data={"csrf": csrf.group(1)})
+        assert unknown.status_code == 404 and "Không có thao tác này." in unknown.text
+        # every page: not cached, only the site's own scripts
+        assert bad_page.headers["cache-control"] == "no-store"
+        assert bad_page.headers["content-security-policy"].startswith("default-src 'self'")
+        # the members service does not answer: a page saying so (503), not a 500
+        down = await c.get("/members")
+        assert down.status_code == 503 and "Dịch vụ tạm thời không trả lời" in down.text

@@ -1,0 +1,124 @@
+"""The console's pure rules: which actions are offered, errors in Vietnamese, the session cookie."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from rc_console.adapters.session import SessionCodec, same_token
+from rc_console.domain.model import User, action_refusal, offered_actions, percent, problem_of, vnd
+from rc_console.service_layer.screens import campaign_body
+
+UNIT = uuid.uuid4()
+
+
+def user(role: str) -> User:
+    return User(subject=f"u-{role}", role=role, unit_id=UNIT, token="t.o.k")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed", "offered"),
+    [
+        ("unit_manager", ["launch", "cancel"], ["launch"]),
+        ("unit_manager", ["close", "cancel"], ["close"]),
+        ("admin", ["close", "cancel"], ["close"]),
+        ("data_entry", ["launch", "cancel"], []),
+        ("viewer", ["launch", "cancel"], []),
+        ("unit_manager", ["settle"], []),  # settle needs its own form: not offered yet
+    ],
+)
+def test_only_actions_allowed_by_state_and_role_are_offered(role: str, allowed: list[str], offered: list[str]) -> None:
+    assert [a for a, _ in offered_actions(user(role), allowed)] == offered
+
+
+def test_progress_and_amounts() -> None:
+    assert percent(5_000_000, 20_000_000) == 25
+    assert percent(30, 20) == 100  # the bar stops at full
+    assert percent(10, None) is None and percent(10, 0) is None
+    assert vnd(1_234_567) == "1.234.567 ₫" and vnd(None) == "–"
+
+
+def test_field_errors_of_a_service_are_said_in_vietnamese_next_to_their_field() -> None:
+    body = {
+        "error": "validation_error",
+        "detail": "the request is invalid: see errors",
+        "errors": [
+            {"field": "code", "message": "String should match pattern", "type": "string_pattern_mismatch"},
+            {
+                "field": "receiving_from",
+                "message": "Input should be a valid date",
+                "type": "date_from_datetime_parsing",
+            },
+            {"field": "targets.cash_vnd", "message": "Input should be a valid integer", "type": "int_parsing"},
+            {"field": "name", "message": "String should have at least 1 character", "type": "string_too_short"},
+        ],
+    }
+    p = problem_of(422, body)
+    assert p.message == "Một số ô chưa đúng, xin xem lại."
+    assert p.fields == {
+        "code": "Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+        "receiving_from": "Ngày không hợp lệ (năm-tháng-ngày).",
+        "target_cash_vnd": "Phải là một số nguyên.",
+        "name": "Bắt buộc nhập.",
+    }
+
+
+def test_a_rule_across_fields_is_shown_next_to_the_later_date() -> None:
+    rule = "Value error, receiving_until is before receiving_from"
+    body = {"error": "validation_error", "errors": [{"field": "", "message": rule, "type": "value_error"}]}
+    p = problem_of(422, body)
+    assert p.fields == {"receiving_until": "Ngày này không được trước ngày bắt đầu."}
+    assert p.message == "Một số ô chưa đúng, xin xem lại."
+    query = problem_of(422, {"errors": [{"field": "query.q", "type": "string_too_long"}]})
+    assert query.fields == {"q": "Quá dài."}
+
+
+def test_a_rule_error_names_its_field_and_a_duplicate_code_is_said_so() -> None:
+    rule = problem_of(422, {"error": "invalid", "detail": "receiving_until is before receiving_from",
+                            "field": "receiving_until"})  # fmt: skip
+    assert list(rule.fields) == ["receiving_until"]
+    dup = problem_of(409, {"error": "conflict", "detail": "a campaign with code 'X' already exists: …",
+                           "campaign_code": "X"})  # fmt: skip
+    assert dup.fields == {"code": "Mã này đã được dùng cho một cuộc vận động khác."}
+    assert problem_of(403, {"error": "forbidden"}).message == "Bạn không có quyền thực hiện thao tác này."
+    assert problem_of(502, "not json").message == "Dịch vụ tạm thời không trả lời, xin thử lại."
+
+
+def test_the_form_is_sent_as_typed_and_a_cash_target_may_have_dots() -> None:
+    body = campaign_body({"code": " TNA-1 ", "name": "Tết", "target_cash_vnd": "20.000.000", "csrf": "x"})
+    assert body["code"] == "TNA-1" and body["targets"] == {"cash_vnd": 20_000_000} and "csrf" not in body
+    assert campaign_body({"target_cash_vnd": "hai triệu"})["targets"] == {"cash_vnd": "haitriệu"}
+    assert campaign_body({})["targets"] == {}
+
+
+def test_a_session_cookie_round_trips_and_expires() -> None:
+    codec = SessionCodec(b"k" * 32, ttl_s=600)
+    s = codec.new(user("viewer"), now=1_000)
+    cookie = codec.dump(s)
+    assert codec.load(cookie, now=1_599) == s
+    assert codec.load(cookie, now=1_600) is None  # expired
+    assert same_token(s.csrf, s.csrf) and not same_token(s.csrf, None) and not same_token(s.csrf, s.csrf + "x")
+
+
+def test_a_tampered_or_foreign_cookie_is_no_session() -> None:
+    codec = SessionCodec(b"k" * 32, ttl_s=600)
+    cookie = codec.dump(codec.new(user("viewer"), now=1_000))
+    payload, sig = cookie.split(".")
+    forged = codec.dump(codec.new(user("admin"), now=1_000)).split(".")[0]
+    assert codec.load(f"{forged}.{sig}", now=1_001) is None  # another payload under this signature
+    assert SessionCodec(b"o" * 32, ttl_s=600).load(cookie, now=1_001) is None  # another key
+    for junk in ("", "abc", "a.b.c", f"{payload}.", "!!!.???"):
+        assert codec.load(junk, now=1_001) is None
+    with pytest.raises(ValueError):
+        SessionCodec(b"short", ttl_s=600)
+
+
+def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:
+    early = problem_of(422, {"error": "invalid", "field": "closed_on", "detail": "closed_on (2026-11-29) is before "
+                             "the receiving period starts (2026-12-02); cancel the campaign instead"})  # fmt: skip
+    assert action_refusal(early).startswith("Chưa đến ngày bắt đầu tiếp nhận")
+    twice = problem_of(409, {"error": "conflict", "detail": "cannot launch a launched campaign; allowed from ..."})
+    assert action_refusal(twice).startswith("Trạng thái hiện tại của cuộc vận động không cho phép")
+    other = problem_of(409, {"error": "conflict", "detail": "something else"})
+    assert action_refusal(other) == "Không thực hiện được thao tác: Xung đột với dữ liệu đã có."
