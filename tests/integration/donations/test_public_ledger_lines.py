@@ -479,3 +479,24 @@ async def test_the_migration_backfills_one_line_per_recorded_movement_and_new_li
         assert last is not None and (last["line_no"], last["cash_balance_vnd"]) == (7, running + 50)
     finally:
         await conn.close()
+
+
+async def test_a_blood_donor_is_never_named_nor_found_by_name_even_with_consent(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch()
+    donor = {"type": "individual", "name": "Trần Thị Máu", "birth_date": "1995-03-08", "consent_to_be_named": True}
+    body = {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY), "donor": donor}
+    blood = await ok(await client.post(f"/campaigns/{cid}/donations", json=body))
+    cash_gift = await ok(
+        await client.post(
+            f"/campaigns/{cid}/donations",
+            json=cash(1000, donor={"id": blood["donor_id"], "type": "individual", "consent_to_be_named": True}),
+        )
+    )
+    lines = {x["id"]: x for x in await all_lines(client, cid)}
+    assert lines[blood["id"]]["donor"] == ANON and lines[blood["id"]]["blood_units"] == 1
+    assert lines[cash_gift["id"]]["donor"] == "Trần Thị Máu"  # the same person, named for money
+    assert [x["id"] for x in await all_lines(client, cid, q="tran thi mau")] == [cash_gift["id"]]
+    page = (await client.get(f"/public/campaigns/{cid}/ledger")).text
+    assert page.count("Trần Thị Máu") == 1

@@ -2,7 +2,8 @@
 
 Every read is an index range in line order: newest first, keyset on the line number (``after``),
 never OFFSET and never a count over the campaign. The donor's name comes from ``donors`` at read
-time, and only while the gift was given with consent, the donor still consents and is not erased.
+time, and only while the gift was given with consent, the donor still consents and is not erased;
+never for a blood donation (health data).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ _COLUMNS = (
     "l.id, l.line_no, l.movement, l.direction, l.kind, l.on_date, l.recorded_at, l.amount_vnd, l.value_vnd,"
     " l.blood_units, l.cash_balance_vnd, l.goods_balance_vnd, l.channel, l.receipt_no, l.unit_id,"
     " l.beneficiary_kind, l.support_level, l.decision_no, l.note, l.items,"
-    " CASE WHEN l.publicly_named AND o.consent_to_be_named AND o.erased_at IS NULL THEN o.name END AS named"
+    # a blood donor is never named (that a person gave blood is health data), even with consent
+    " CASE WHEN l.publicly_named AND l.kind <> 'blood' AND o.consent_to_be_named AND o.erased_at IS NULL"
+    " THEN o.name END AS named"
 )
 
 
@@ -36,7 +39,7 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[st
 
     where = ["l.campaign_id = $1"]
     if f.q is not None:
-        where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%'")
+        where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%' AND l.kind <> 'blood'")
     if f.amount_min is not None:
         where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
     if f.amount_max is not None:
