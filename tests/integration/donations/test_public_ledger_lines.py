@@ -500,3 +500,14 @@ async def test_a_blood_donor_is_never_named_nor_found_by_name_even_with_consent(
     assert [x["id"] for x in await all_lines(client, cid, q="tran thi mau")] == [cash_gift["id"]]
     page = (await client.get(f"/public/campaigns/{cid}/ledger")).text
     assert page.count("Trần Thị Máu") == 1
+
+
+async def test_a_ledger_without_movements_has_no_lines_and_its_page_says_so(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    cid, _ = await campaigns.launch()
+    page = await ok(await client.get(f"/campaigns/{cid}/public-ledger/lines"))
+    assert (page["count"], page["last_line_no"], page["as_of"], page["next_after"]) == (0, 0, None, None)
+    html = (await client.get(f"/public/campaigns/{cid}/ledger")).text
+    assert "Chưa có khoản thu chi nào" in html and "data-line-id" not in html
+    assert (await client.get(f"/campaigns/{cid}/public-ledger/lines.csv")).content.decode("utf-8-sig").count("\n") == 1

@@ -94,6 +94,14 @@ class LineRepository:
             campaign_id,
         )
 
+    async def ledger_head(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        """The ledger's code with its lines' head (None: no ledger; head fields NULL: no line yet)."""
+        return await self.conn.fetchrow(
+            "SELECT l.code, h.last_line_no, h.updated_at FROM ledgers l"
+            " LEFT JOIN ledger_line_heads h ON h.campaign_id = l.campaign_id WHERE l.campaign_id = $1",
+            campaign_id,
+        )
+
     async def daily(self, campaign_id: uuid.UUID, days: int) -> list[asyncpg.Record]:
         """Cash and goods in and out per day, the last ``days`` days that have lines, oldest first."""
         rows: list[asyncpg.Record] = await self.conn.fetch(

@@ -111,18 +111,19 @@ async def lines_page(
     limit: int,
 ) -> dict[str, Any]:
     """One page of lines, newest first; ``next_after`` continues it (None: the last page)."""
-    row = await ledger_row(conn, campaign_id)
     repo = LineRepository(conn)
+    head = await repo.ledger_head(campaign_id)  # one round trip: the ledger's code and the lines' head
+    if head is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
     rows = await repo.page(campaign_id, f, after, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
-    head = await repo.head(campaign_id)
     units = await unit_names(conn, {r["unit_id"] for r in rows if r["unit_id"] is not None})
-    items = [line_view(r, row["code"], policy, units) for r in rows]
+    items = [line_view(r, head["code"], policy, units) for r in rows]
     return {
         "campaign_id": campaign_id,
-        "as_of": head["updated_at"] if head else None,
-        "last_line_no": head["last_line_no"] if head else 0,
+        "as_of": head["updated_at"],
+        "last_line_no": head["last_line_no"] or 0,
         "count": len(items),
         "items": items,
         "next_after": items[-1]["line_no"] if more and items else None,
