@@ -9,6 +9,7 @@ organisation-wide admin, and awaited in the reporting projection. The policy its
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from openpyxl import Workbook
 
 from rc_shared import clock
 from rc_shared.auth import generate_keys, mint
@@ -30,7 +32,7 @@ Built = tuple[str, Body, dict[str, str]]
 
 
 def _ok(r: httpx.Response) -> dict[str, Any]:
-    assert r.status_code in (200, 201), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
+    assert r.status_code in (200, 201, 202), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
     return r.json()  # type: ignore[no-any-return]
 
 
@@ -117,6 +119,68 @@ async def b_page_campaign(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/public/campaigns/{await campaign(scene, unit)}", None, {}
 
 
+async def b_review(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return "/reports/review", None, {"unit_id": str(unit)}
+
+
+async def b_export(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return "/exports/reviews", {"unit_id": str(unit), "format": "csv"}, {}
+
+
+async def finished_job(scene: Scene, unit: uuid.UUID) -> str:
+    """A finished CSV export of ``unit``'s review, started by the organisation-wide admin (made once)."""
+    key = f"reporting:job:{unit}"
+    if key not in scene.cache:
+        await projected_unit(scene, unit)
+        async with scene.client("reporting") as c:
+            job = _ok(await c.post("/exports/reviews", json={"unit_id": str(unit), "format": "csv"}))
+
+            async def done() -> bool:
+                return bool(_ok(await c.get(f"/exports/{job['job_id']}"))["status"] == "done")
+
+            await eventually(done, timeout=60, what="the export job to finish")
+        scene.cache[key] = job["job_id"]
+    return str(scene.cache[key])
+
+
+async def b_job(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/exports/{await finished_job(scene, unit)}", None, {}
+
+
+async def b_job_file(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/exports/{await finished_job(scene, unit)}/file", None, {}
+
+
+async def b_plan(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return f"/plans/{unit}/{TODAY.year}", None, {}
+
+
+async def b_put_plan(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return f"/plans/{unit}/{TODAY.year}", {"targets": {"new_members": 3}}, {}
+
+
+async def b_import_plans(scene: Scene, unit: uuid.UUID) -> Built:
+    """An XLSX workbook with one target of ``unit`` (by the code members gave it)."""
+    key = f"reporting:plans.xlsx:{unit}"
+    if key not in scene.cache:
+        await projected_unit(scene, unit)
+        async with scene.client("members") as m:
+            code = _ok(await m.get(f"/units/{unit}"))["code"]
+        book = io.BytesIO()
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["unit_code", "year", "indicator", "target"])
+        ws.append([code, TODAY.year, "new_members", 4])
+        wb.save(book)
+        scene.cache[key] = book.getvalue()
+    return "/plans/import", scene.cache[key], {}
+
+
 # Who may call each endpoint and what they get, stated here (not taken from the production code).
 # roles: V viewer, D data_entry, M unit_manager, A admin; "-": refused with 403, in scope or not;
 # PUBLIC: no token needed (Decree 93/2021 disclosure). ok: an allowed caller in the HOME subtree
@@ -134,6 +198,14 @@ ROWS = [
     Row("GET", "/reports/campaigns/{campaign_id}",     PUBLIC,    200, 200, b_campaign),
     Row("GET", "/public/campaigns",                    PUBLIC,    200, 200, b_page_campaigns),
     Row("GET", "/public/campaigns/{campaign_id}",      PUBLIC,    200, 200, b_page_campaign),
+    Row("GET", "/reports/review",                      "V D M A", 200, 403, b_review),
+    Row("POST", "/exports/reviews",                    "V D M A", 202, 403, b_export),
+    Row("GET", "/exports/{job_id}",                    "V D M A", 200, 403, b_job),
+    Row("GET", "/exports/{job_id}/file",               "V D M A", 200, 403, b_job_file),
+    Row("GET", "/plans/{unit_id}/{year}",              "V D M A", 200, 403, b_plan),
+    Row("PUT", "/plans/{unit_id}/{year}",              "- - M A", 200, 403, b_put_plan),
+    # a workbook may name any unit: organisation-wide users only (others set plans one unit at a time)
+    Row("POST", "/plans/import",                       "- - M A", 200, 403, b_import_plans, org_only=True),
 ]
 # fmt: on
 

@@ -242,7 +242,7 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
         ({"new_members": -1}, "targets.new_members"),
         ({"tet_nhan_ai.support.gift_package": 10**16}, "targets.tet_nhan_ai.support.gift_package"),
         ({"blood_units": True}, "targets.blood_units"),
-        ({"blood_units": 2.0}, "targets.blood_units"),
+        ({"blood_units": 2.5}, "targets.blood_units"),  # 2.0 is a whole number (rc_shared.api.WHOLE)
     ],
 )
 async def test_bad_plans_are_refused_and_change_nothing(
