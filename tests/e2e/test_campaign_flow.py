@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import httpx
@@ -139,6 +140,18 @@ async def test_relief_campaign_from_launch_to_settlement(system: System) -> None
             json={"kind": "cash", "amount_vnd": 5000, "channel": "cash", "received_on": TOMORROW.isoformat()},
         )
         assert after.status_code == 422 and after.json()["field"] == "received_on", after.text
+
+        # Donations learns the verifications from campaigns.beneficiaries, through Kafka: until it has,
+        # a distribution to the beneficiary is refused (409, nothing changes). Probe with one far beyond
+        # the balance, which is refused either way.
+        async def verification_known(b: str) -> bool:
+            body = {"beneficiary_id": b, "kind": "cash", "amount_vnd": 10**15, "distributed_on": TODAY.isoformat()}
+            r = await donations.post(f"/campaigns/{cid}/distributions", json=body)
+            assert r.status_code in (409, 422), r.text
+            return "not a verified beneficiary" not in r.text
+
+        for b in beneficiaries:
+            await eventually(partial(verification_known, b), timeout=60, what="donations to learn the verification")
 
         # Distributions within the balance; an overdraft is refused with the available amount.
         await _ok(

@@ -12,6 +12,8 @@ import importlib
 import io
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,21 @@ def document(service: str) -> dict[str, Any]:
 
 
 def render() -> dict[str, str]:
-    """Relative path -> content of every generated document."""
+    """Relative path -> content of every generated document, rendered in a fresh interpreter: a
+    process that has imported other code may hold typing's cached ``Literal`` unions of the same
+    values in another order (``Literal`` equality ignores order), which would reorder an enum."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import json, rc_local.openapi as o; print(json.dumps(o.render_here()))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    docs: dict[str, str] = json.loads(out.stdout)
+    return docs
+
+
+def render_here() -> dict[str, str]:
+    """:func:`render` in this process."""
     return {
         f"docs/openapi/{service}.json": json.dumps(document(service), indent=2, ensure_ascii=False, sort_keys=True)
         + "\n"
