@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from rc_shared.auth import ROLE_ACTIONS
+from rc_shared.labels import CAMPAIGN_TYPES
 
 ROLE_LABELS: dict[str, str] = {
     "admin": "Quản trị",
@@ -26,16 +27,7 @@ STATE_LABELS: dict[str, str] = {
     "cancelled": "Đã huỷ",
     "unknown": "Chưa rõ",
 }
-TYPE_LABELS: dict[str, str] = {
-    "emergency_relief": "Cứu trợ khẩn cấp",
-    "tet_nhan_ai": "Tết Nhân ái",
-    "humanitarian_month": "Tháng Nhân đạo",
-    "blood_drive": "Hiến máu tình nguyện",
-    "humanitarian_address": "Địa chỉ nhân đạo",
-    "disaster_preparedness": "Phòng ngừa thảm họa",
-    "community_health": "Chăm sóc sức khỏe cộng đồng",
-    "livelihood": "Sinh kế",
-}
+TYPE_LABELS: dict[str, str] = CAMPAIGN_TYPES
 MEMBER_ROLE_LABELS: dict[str, str] = {  # roles people hold in a unit (other names are shown as they are)
     "volunteer": "Tình nguyện viên",
     "youth": "Thanh thiếu niên",

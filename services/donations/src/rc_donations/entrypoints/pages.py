@@ -23,6 +23,7 @@ from rc_donations.domain.lines import LineFilter, form_filter
 from rc_donations.entrypoints.routes import Pol
 from rc_donations.service_layer import lines
 from rc_shared import clock
+from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -30,22 +31,6 @@ pages_router = APIRouter(prefix="/public", tags=["public pages"])
 PAGE_SIZE = 50
 CHART_W, CHART_H = 640, 180
 
-TYPES = {
-    "emergency_relief": "Cứu trợ khẩn cấp",
-    "tet_nhan_ai": "Tết Nhân ái",
-    "humanitarian_month": "Tháng Nhân đạo",
-    "blood_drive": "Hiến máu tình nguyện",
-    "humanitarian_address": "Địa chỉ nhân đạo",
-    "disaster_preparedness": "Phòng ngừa thảm họa",
-    "community_health": "Chăm sóc sức khỏe cộng đồng",
-    "livelihood": "Sinh kế",
-}
-STATES = {
-    "launched": "Đang tiếp nhận",
-    "closed": "Đã kết thúc tiếp nhận",
-    "settled": "Đã quyết toán",
-    "cancelled": "Đã hủy",
-}
 TARGETS = {
     "cash_vnd": "Tiền mặt",
     "in_kind_value_vnd": "Hiện vật (giá trị)",
@@ -106,8 +91,8 @@ _templates.filters.update(
     vn_date=vn_date,
     vn_time=vn_time,
     web_link=web_link,
-    campaign_type=lambda v: TYPES.get(v, v),
-    campaign_state=lambda v: STATES.get(v, v),
+    campaign_type=lambda v: CAMPAIGN_TYPES.get(v, v),
+    campaign_state=lambda v: PUBLIC_CAMPAIGN_STATES.get(v, v),
     target_label=lambda v: TARGETS.get(v, v),
     method=lambda v: METHODS.get(v, v),
     channel=lambda v: CHANNELS.get(v, v or "–"),

@@ -18,27 +18,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.api import errors
+from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
-
-TYPES = {
-    "emergency_relief": "Cứu trợ khẩn cấp",
-    "tet_nhan_ai": "Tết Nhân ái",
-    "humanitarian_month": "Tháng Nhân đạo",
-    "blood_drive": "Hiến máu tình nguyện",
-    "humanitarian_address": "Địa chỉ nhân đạo",
-    "disaster_preparedness": "Phòng ngừa thảm họa",
-    "community_health": "Chăm sóc sức khỏe cộng đồng",
-    "livelihood": "Sinh kế",
-}
-STATES = {
-    "launched": "Đang tiếp nhận",
-    "closed": "Đã kết thúc tiếp nhận",
-    "settled": "Đã quyết toán",
-    "cancelled": "Đã hủy",
-    "unknown": "Chưa rõ",
-}
 
 
 def vnd(amount: int | None) -> str:
@@ -67,8 +50,8 @@ _templates = Environment(
 _templates.filters.update(
     vnd=vnd,
     campaign_name=_name,
-    campaign_type=lambda value: _label(TYPES, value),
-    campaign_state=lambda value: _label(STATES, value),
+    campaign_type=lambda value: _label(CAMPAIGN_TYPES, value),
+    campaign_state=lambda value: _label(PUBLIC_CAMPAIGN_STATES, value),
 )
 
 TARGETS = {

@@ -1,0 +1,23 @@
+"""Vietnamese labels of catalogue codes, one place for every page that shows them (pure data)."""
+
+from __future__ import annotations
+
+CAMPAIGN_TYPES: dict[str, str] = {
+    "emergency_relief": "Cứu trợ khẩn cấp",
+    "tet_nhan_ai": "Tết Nhân ái",
+    "humanitarian_month": "Tháng Nhân đạo",
+    "blood_drive": "Hiến máu tình nguyện",
+    "humanitarian_address": "Địa chỉ nhân đạo",
+    "disaster_preparedness": "Phòng ngừa thảm họa",
+    "community_health": "Chăm sóc sức khỏe cộng đồng",
+    "livelihood": "Sinh kế",
+}
+
+# A campaign's state as the public pages say it (Decree 93 disclosure: receiving, then settled).
+PUBLIC_CAMPAIGN_STATES: dict[str, str] = {
+    "launched": "Đang tiếp nhận",
+    "closed": "Đã kết thúc tiếp nhận",
+    "settled": "Đã quyết toán",
+    "cancelled": "Đã hủy",
+    "unknown": "Chưa rõ",
+}
