@@ -1,4 +1,5 @@
-"""Vietnamese labels of catalogue codes, one place for every page that shows them (pure data)."""
+"""Vietnamese labels of catalogue codes and the Vietnamese money format, one place for every page that
+shows them (pure)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,8 @@ PUBLIC_CAMPAIGN_STATES: dict[str, str] = {
     "cancelled": "Đã hủy",
     "unknown": "Chưa rõ",
 }
+
+
+def vnd(amount: int | None) -> str:
+    """12345678 → '12.345.678 ₫' (Vietnamese grouping); None → '–'."""
+    return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"

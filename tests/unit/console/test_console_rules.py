@@ -7,8 +7,9 @@ import uuid
 import pytest
 
 from rc_console.adapters.session import SessionCodec, same_token
-from rc_console.domain.model import User, action_refusal, offered_actions, percent, problem_of, vnd
+from rc_console.domain.model import User, action_refusal, offered_actions, percent, problem_of
 from rc_console.service_layer.screens import campaign_body
+from rc_shared.labels import vnd
 
 UNIT = uuid.uuid4()
 

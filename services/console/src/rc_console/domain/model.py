@@ -82,13 +82,6 @@ def percent(value: int, target: int | None) -> int | None:
     return min(100, max(0, value * 100 // target))
 
 
-def vnd(amount: int | None) -> str:
-    """An amount in đồng the Vietnamese way: 1.234.567 ₫."""
-    if amount is None:
-        return "–"
-    return f"{amount:,}".replace(",", ".") + " ₫"
-
-
 # Field-level messages: pydantic's error types (what the services' 422 ``errors`` carry) in Vietnamese.
 _FIELD_MESSAGES: dict[str, str] = {
     "missing": "Bắt buộc nhập.",

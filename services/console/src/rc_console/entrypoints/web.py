@@ -13,8 +13,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
-from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS, vnd
+from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS
 from rc_console.settings import Settings
+from rc_shared.labels import vnd
 
 HERE = Path(__file__).resolve().parent
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))

@@ -23,7 +23,7 @@ from rc_donations.domain.lines import LineFilter, form_filter
 from rc_donations.entrypoints.routes import Pol
 from rc_donations.service_layer import lines
 from rc_shared import clock
-from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES
+from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -54,11 +54,6 @@ CHANNELS = {
     "blood_drive": "Hiến máu",
     "other": "Khác",
 }
-
-
-def vnd(amount: int | None) -> str:
-    """12345678 → '12.345.678 ₫' (Vietnamese grouping)."""
-    return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
 
 
 def vn_date(d: date | str | None) -> str:

@@ -18,15 +18,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.api import errors
-from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES
+from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
-
-
-def vnd(amount: int | None) -> str:
-    """12345678 → '12.345.678 ₫' (Vietnamese grouping)."""
-    return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
 
 
 def _name(r: dict[str, Any]) -> str:
