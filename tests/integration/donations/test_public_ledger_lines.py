@@ -15,8 +15,10 @@ from typing import Any
 import asyncpg
 import httpx
 import openpyxl
+import pytest
 
 from rc_donations.entrypoints.app import MIGRATIONS
+from rc_donations.service_layer import lines as lines_service
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
 from tests.infra import create_database_async
@@ -240,11 +242,14 @@ async def test_withdrawn_consent_and_erasure_remove_the_name_at_once_everywhere(
 
 
 async def test_csv_and_xlsx_downloads_hold_the_filtered_lines_with_balances(
-    campaigns: Campaigns, client: httpx.AsyncClient
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # XlsxWriter is fed in batches: batches of 2 rows, so the lines cross several of them
+    monkeypatch.setattr(lines_service, "XLSX_ROWS_PER_BATCH", 2)
     m = await movements(campaigns, client)
     cid = m["cid"]
     lines = await all_lines(client, cid, limit=500)
+    assert len(lines) > 4
     r = await client.get(f"/campaigns/{cid}/public-ledger/lines.csv")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
