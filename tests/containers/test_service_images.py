@@ -20,6 +20,11 @@ from tests.infra import Endpoints, create_database_async, drop_database_async
 pytestmark = pytest.mark.containers
 
 IMAGE_USER = "10001:10001"
+# The reporting service's own PDF renderer on a one-line page with its packaged font.
+PDF_PROBE = (
+    "from weasyprint import HTML; from rc_reporting.exports.pdf_out import FONT_DIR; "
+    "print(HTML(string='<p>Báo cáo năm</p>', base_url=str(FONT_DIR)).write_pdf()[:5].decode())"
+)
 
 
 async def _ready(url: str, container: Any, timeout: float = 180) -> httpx.Response:
@@ -83,6 +88,11 @@ async def test_service_image_is_ready_and_runs_as_non_root(
         top = container.top(ps_args="-o uid,pid,args")
         uids = {row[top["Titles"].index("UID")] for row in top["Processes"]}
         assert uids == {"10001"}, top
+        if service == "reporting":
+            # PDF exports work in the image (pango is there), as uid 10001 on a read-only root
+            pdf = container.exec_run(["python", "-c", PDF_PROBE])
+            assert pdf.exit_code == 0, pdf.output
+            assert pdf.output.decode().strip().splitlines()[-1] == "%PDF-"
     finally:
         container.remove(force=True)
         await drop_database_async(infra.admin_dsn, dsn)
