@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncpg
 
+from rc_donations.adapters.records import RecordRepository
 from rc_donations.domain.blood import PastDonation
 
 _DONATION_COLS = (
@@ -60,28 +61,7 @@ _INSERT_MANY = (
     " AS u(id, kind, amount, value, units, blood_kind, items, donor_id, donor_type, named, unit_id, credited_unit_id,"
     " credited_person_id, pledge_id, channel, ref, descr, on_, no, late)"
 )
-_INSERT_MANY_COLS = (
-    "id",
-    "kind",
-    "amount_vnd",
-    "value_vnd",
-    "blood_units",
-    "blood_kind",
-    "items",
-    "donor_id",
-    "donor_type",
-    "publicly_named",
-    "unit_id",
-    "credited_unit_id",
-    "credited_person_id",
-    "pledge_id",
-    "channel",
-    "bank_reference",
-    "description",
-    "received_on",
-    "receipt_no",
-    "recorded_after_close",
-)
+_INSERT_MANY_COLS = tuple(c for c in _DONATION_COLS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
 
 DONATION_VIEW = (
     "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on,"
@@ -91,9 +71,10 @@ DONATION_VIEW = (
 )
 
 
-class DonationRepository:
-    def __init__(self, conn: asyncpg.Connection) -> None:
-        self.conn = conn
+class DonationRepository(RecordRepository):
+    NOUN = "donation"
+    VIEW = DONATION_VIEW
+    CAMPAIGN_ORDER = "d.receipt_no"
 
     # ---------------------------------------------------------------- donors
 
@@ -239,9 +220,6 @@ class DonationRepository:
         )
         return len(rows)
 
-    async def get(self, donation_id: uuid.UUID) -> asyncpg.Record | None:
-        return await self.conn.fetchrow(DONATION_VIEW + " WHERE d.id = $1", donation_id)
-
     async def intake(self, campaign_id: uuid.UUID, key: str | None, ref: str | None) -> asyncpg.Record | None:
         """The ledger (unlocked), with an Idempotency-Key's earlier request (``idem_*``) and the donation
         already recorded with a bank reference (``ref_*``), in one round trip; None: no ledger."""
@@ -275,28 +253,6 @@ class DonationRepository:
             list(refs),
         )
         return {r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"]) for r in rows}
-
-    async def for_campaign(self, campaign_id: uuid.UUID, limit: int, offset: int) -> list[asyncpg.Record]:
-        rows: list[asyncpg.Record] = await self.conn.fetch(
-            DONATION_VIEW + " WHERE d.campaign_id = $1 ORDER BY d.receipt_no LIMIT $2 OFFSET $3",
-            campaign_id,
-            limit,
-            offset,
-        )
-        return rows
-
-    async def insert_reversal(
-        self, reversal_id: uuid.UUID, donation_id: uuid.UUID, campaign_id: uuid.UUID, reason: str, on: date
-    ) -> None:
-        await self.conn.execute(
-            "INSERT INTO donation_reversals (id, donation_id, campaign_id, reason, reversed_on)"
-            " VALUES ($1, $2, $3, $4, $5)",
-            reversal_id,
-            donation_id,
-            campaign_id,
-            reason,
-            on,
-        )
 
     # ---------------------------------------------------------------- pledges
 
