@@ -13,7 +13,7 @@ import asyncpg
 from rc_donations.adapters.records import RecordRepository
 from rc_donations.domain.blood import PastDonation
 
-_DONATION_COLS = (
+DONATION_COLUMNS = (
     "id",
     "campaign_id",
     "kind",
@@ -37,6 +37,7 @@ _DONATION_COLS = (
     "receipt_no",
     "recorded_after_close",
 )
+PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the API nor sent in an event
 
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
@@ -61,7 +62,7 @@ _INSERT_MANY = (
     " AS u(id, kind, amount, value, units, blood_kind, items, donor_id, donor_type, named, unit_id, credited_unit_id,"
     " credited_person_id, pledge_id, channel, ref, descr, on_, no, late)"
 )
-_INSERT_MANY_COLS = tuple(c for c in _DONATION_COLS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
+_INSERT_MANY_COLS = tuple(c for c in DONATION_COLUMNS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
 
 DONATION_VIEW = (
     "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on,"
@@ -73,6 +74,7 @@ DONATION_VIEW = (
 
 class DonationRepository(RecordRepository):
     NOUN = "donation"
+    COLUMNS = DONATION_COLUMNS
     VIEW = DONATION_VIEW
     CAMPAIGN_ORDER = "d.receipt_no"
 
@@ -178,13 +180,6 @@ class DonationRepository(RecordRepository):
         return [PastDonation(r["received_on"], r["blood_kind"]) for r in rows]
 
     # ---------------------------------------------------------------- donations
-
-    async def insert(self, **values: Any) -> None:
-        cols = [c for c in _DONATION_COLS if c in values]
-        await self.conn.execute(
-            f"INSERT INTO donations ({', '.join(cols)}) VALUES ({', '.join(f'${i + 1}' for i in range(len(cols)))})",
-            *(values[c] for c in cols),
-        )
 
     async def insert_many(self, campaign_id: uuid.UUID, rows: Sequence[dict[str, Any]]) -> None:
         """Many donations of one campaign in one statement (each row has the columns of ``_INSERT_MANY_COLS``)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import asyncpg
 
@@ -13,12 +13,20 @@ class RecordRepository:
     """A ledger movement of one kind (``NOUN``: donation, distribution) read through ``VIEW`` (its row
     with ``reversal_id``, ``reversal_reason`` and ``reversed_on``), and its reversals."""
 
-    NOUN: ClassVar[str]
+    NOUN: ClassVar[str]  # the table is NOUN + "s"
+    COLUMNS: ClassVar[tuple[str, ...]]  # the columns a use case writes
     VIEW: ClassVar[str]  # aliases: d the movement, r its reversal
     CAMPAIGN_ORDER: ClassVar[str]
 
     def __init__(self, conn: asyncpg.Connection) -> None:
         self.conn = conn
+
+    async def insert(self, **values: Any) -> None:
+        cols = [c for c in self.COLUMNS if c in values]
+        await self.conn.execute(
+            f"INSERT INTO {self.NOUN}s ({', '.join(cols)}) VALUES ({', '.join(f'${i + 1}' for i in range(len(cols)))})",
+            *(values[c] for c in cols),
+        )
 
     async def get(self, record_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow(self.VIEW + " WHERE d.id = $1", record_id)

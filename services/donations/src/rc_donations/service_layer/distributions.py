@@ -19,7 +19,6 @@ from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import Idempotency, RecordDistribution
 from rc_donations.service_layer.donations import remember, replayed
 from rc_donations.service_layer.policy import Policy
-from rc_donations.service_layer.records import reversal_of
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.events.donations import DistributionRecorded, DistributionReversed
 from rc_shared.outbox import UnitOfWork
@@ -93,24 +92,7 @@ async def record_distribution(
 
 
 def distribution_view(r: asyncpg.Record) -> dict[str, Any]:
-    return {
-        "id": r["id"],
-        "campaign_id": r["campaign_id"],
-        "beneficiary_id": r["beneficiary_id"],
-        "kind": r["kind"],
-        "amount_vnd": r["amount_vnd"],
-        "value_vnd": r["value_vnd"],
-        "unit_id": r["unit_id"],
-        "distributed_on": r["distributed_on"],
-        "description": r["description"],
-        "support_level": r["support_level"],
-        "decision_no": r["decision_no"],
-        "support_kind": r["support_kind"],
-        "quantity": r["quantity"],
-        "people_reached": r["people_reached"],
-        **reversal_of(r),
-        "created_at": r["created_at"],
-    }
+    return records.view(r, DistributionRepository.COLUMNS)
 
 
 async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID) -> dict[str, Any]:

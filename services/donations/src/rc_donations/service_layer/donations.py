@@ -19,7 +19,7 @@ from typing import Any
 
 import asyncpg
 
-from rc_donations.adapters.donations_repo import DonationRepository
+from rc_donations.adapters.donations_repo import PERSONAL_COLUMNS, DonationRepository
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import blood
 from rc_donations.domain.blood import PastDonation
@@ -29,7 +29,6 @@ from rc_donations.domain.receipts import allocate, receipt_number
 from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.policy import Policy
-from rc_donations.service_layer.records import reversal_of
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DonationRecorded, DonationReversed
 from rc_shared.outbox import UnitOfWork
@@ -420,34 +419,12 @@ def _recorded(it: PreparedDonation, receipt_no: int, late: bool) -> DonationReco
     )
 
 
+_SHOWN = [c for c in DonationRepository.COLUMNS if c not in PERSONAL_COLUMNS]
+
+
 def donation_view(r: asyncpg.Record) -> dict[str, Any]:
     """A donation as the API shows it (no donor personal data: the donor by id)."""
-    return {
-        "id": r["id"],
-        "campaign_id": r["campaign_id"],
-        "kind": r["kind"],
-        "amount_vnd": r["amount_vnd"],
-        "value_vnd": r["value_vnd"],
-        "blood_units": r["blood_units"],
-        "blood_kind": r["blood_kind"],
-        "items": r["items"],
-        "donor_id": r["donor_id"],
-        "donor_type": r["donor_type"],
-        "publicly_named": r["publicly_named"],
-        "unit_id": r["unit_id"],
-        "credited_unit_id": r["credited_unit_id"],
-        "credited_person_id": r["credited_person_id"],
-        "pledge_id": r["pledge_id"],
-        "channel": r["channel"],
-        "bank_reference": r["bank_reference"],
-        "description": r["description"],
-        "received_on": r["received_on"],
-        "receipt_no": r["receipt_no"],
-        "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),
-        "recorded_after_close": r["recorded_after_close"],
-        **reversal_of(r),
-        "created_at": r["created_at"],
-    }
+    return {**records.view(r, _SHOWN), "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"])}
 
 
 def _missing(donation_id: uuid.UUID) -> NotFound:

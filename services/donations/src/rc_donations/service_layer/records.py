@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import asyncpg
@@ -17,13 +17,15 @@ from rc_shared.errors import Conflict, NotFound
 from rc_shared.outbox import UnitOfWork
 
 
-def reversal_of(r: asyncpg.Record) -> dict[str, Any]:
-    """The ``reversed`` and ``reversal`` entries of a movement's view."""
+def view(r: asyncpg.Record, columns: Iterable[str]) -> dict[str, Any]:
+    """A movement as the API shows it: these columns of its row, its reversal and ``created_at``."""
     return {
+        **{c: r[c] for c in columns},
         "reversed": r["reversal_id"] is not None,
         "reversal": None
         if r["reversal_id"] is None
         else {"id": r["reversal_id"], "reason": r["reversal_reason"], "reversed_on": r["reversed_on"]},
+        "created_at": r["created_at"],
     }
 
 
