@@ -10,9 +10,10 @@ from typing import Any
 
 import asyncpg
 
+from rc_donations.adapters.records import RecordRepository
 from rc_donations.domain.blood import PastDonation
 
-_DONATION_COLS = (
+DONATION_COLUMNS = (
     "id",
     "campaign_id",
     "kind",
@@ -36,6 +37,7 @@ _DONATION_COLS = (
     "receipt_no",
     "recorded_after_close",
 )
+PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the API nor sent in an event
 
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
@@ -60,28 +62,7 @@ _INSERT_MANY = (
     " AS u(id, kind, amount, value, units, blood_kind, items, donor_id, donor_type, named, unit_id, credited_unit_id,"
     " credited_person_id, pledge_id, channel, ref, descr, on_, no, late)"
 )
-_INSERT_MANY_COLS = (
-    "id",
-    "kind",
-    "amount_vnd",
-    "value_vnd",
-    "blood_units",
-    "blood_kind",
-    "items",
-    "donor_id",
-    "donor_type",
-    "publicly_named",
-    "unit_id",
-    "credited_unit_id",
-    "credited_person_id",
-    "pledge_id",
-    "channel",
-    "bank_reference",
-    "description",
-    "received_on",
-    "receipt_no",
-    "recorded_after_close",
-)
+_INSERT_MANY_COLS = tuple(c for c in DONATION_COLUMNS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
 
 DONATION_VIEW = (
     "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on,"
@@ -91,9 +72,11 @@ DONATION_VIEW = (
 )
 
 
-class DonationRepository:
-    def __init__(self, conn: asyncpg.Connection) -> None:
-        self.conn = conn
+class DonationRepository(RecordRepository):
+    NOUN = "donation"
+    COLUMNS = DONATION_COLUMNS
+    VIEW = DONATION_VIEW
+    CAMPAIGN_ORDER = "d.receipt_no"
 
     # ---------------------------------------------------------------- donors
 
@@ -198,13 +181,6 @@ class DonationRepository:
 
     # ---------------------------------------------------------------- donations
 
-    async def insert(self, **values: Any) -> None:
-        cols = [c for c in _DONATION_COLS if c in values]
-        await self.conn.execute(
-            f"INSERT INTO donations ({', '.join(cols)}) VALUES ({', '.join(f'${i + 1}' for i in range(len(cols)))})",
-            *(values[c] for c in cols),
-        )
-
     async def insert_many(self, campaign_id: uuid.UUID, rows: Sequence[dict[str, Any]]) -> None:
         """Many donations of one campaign in one statement (each row has the columns of ``_INSERT_MANY_COLS``)."""
         columns = {c: [r[c] for r in rows] for c in _INSERT_MANY_COLS}
@@ -239,9 +215,6 @@ class DonationRepository:
         )
         return len(rows)
 
-    async def get(self, donation_id: uuid.UUID) -> asyncpg.Record | None:
-        return await self.conn.fetchrow(DONATION_VIEW + " WHERE d.id = $1", donation_id)
-
     async def intake(self, campaign_id: uuid.UUID, key: str | None, ref: str | None) -> asyncpg.Record | None:
         """The ledger (unlocked), with an Idempotency-Key's earlier request (``idem_*``) and the donation
         already recorded with a bank reference (``ref_*``), in one round trip; None: no ledger."""
@@ -275,28 +248,6 @@ class DonationRepository:
             list(refs),
         )
         return {r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"]) for r in rows}
-
-    async def for_campaign(self, campaign_id: uuid.UUID, limit: int, offset: int) -> list[asyncpg.Record]:
-        rows: list[asyncpg.Record] = await self.conn.fetch(
-            DONATION_VIEW + " WHERE d.campaign_id = $1 ORDER BY d.receipt_no LIMIT $2 OFFSET $3",
-            campaign_id,
-            limit,
-            offset,
-        )
-        return rows
-
-    async def insert_reversal(
-        self, reversal_id: uuid.UUID, donation_id: uuid.UUID, campaign_id: uuid.UUID, reason: str, on: date
-    ) -> None:
-        await self.conn.execute(
-            "INSERT INTO donation_reversals (id, donation_id, campaign_id, reason, reversed_on)"
-            " VALUES ($1, $2, $3, $4, $5)",
-            reversal_id,
-            donation_id,
-            campaign_id,
-            reason,
-            on,
-        )
 
     # ---------------------------------------------------------------- pledges
 

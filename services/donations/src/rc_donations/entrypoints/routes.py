@@ -98,17 +98,7 @@ def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | N
 
 
 def _donor(d: s.DonorIn | None) -> DonorInput | None:
-    if d is None:
-        return None
-    return DonorInput(
-        type=d.type,
-        id=d.id,
-        name=d.name,
-        phone=d.phone,
-        id_number=d.id_number,
-        birth_date=d.birth_date,
-        consent_to_be_named=d.consent_to_be_named,
-    )
+    return None if d is None else DonorInput(**d.model_dump())
 
 
 def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationIn) -> RecordDonation:
@@ -272,14 +262,7 @@ async def record_pledge(
 ) -> dict[str, Any]:
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
-    cmd = RecordPledge(
-        amount_vnd=body.amount_vnd,
-        instalments=body.instalments,
-        first_due_on=body.first_due_on,
-        interval_days=body.interval_days,
-        donor=_donor(body.donor),
-        unit_id=body.unit_id,
-    )
+    cmd = RecordPledge(**body.model_dump(exclude={"donor"}), donor=_donor(body.donor))
     async with _unit_of_work(request) as uow:
         pledge_id, created = await pledges.record_pledge(uow, policy, campaign_id, cmd, _idem(key, campaign_id, body))
         await uow.commit()

@@ -186,13 +186,18 @@ class ReversalOut(Out):
     reversed_on: date
 
 
-class DonationOut(Out):
+class _GiftOut(Out):
+    """What a donation's views share."""
+
     id: uuid.UUID
     campaign_id: uuid.UUID
     kind: DonationKind
     amount_vnd: int
     value_vnd: int
     blood_units: int
+
+
+class DonationOut(_GiftOut):
     blood_kind: Literal["whole_blood", "apheresis"] | None
     items: list[ItemOut] | None
     donor_id: uuid.UUID | None = Field(description="Opaque donor id; null: anonymous.")
@@ -589,13 +594,7 @@ class DonorConsentOut(Out):
     consent_to_be_named: bool
 
 
-class DonorGiftOut(Out):
-    id: uuid.UUID
-    campaign_id: uuid.UUID
-    kind: DonationKind
-    amount_vnd: int
-    value_vnd: int
-    blood_units: int
+class DonorGiftOut(_GiftOut):
     received_on: date
     receipt_no: int
     reversed: bool

@@ -15,6 +15,7 @@ from rc_donations.adapters.distributions_repo import DistributionRepository
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
 from rc_donations.domain.ledger import check_can_distribute, check_support
+from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import Idempotency, RecordDistribution
 from rc_donations.service_layer.donations import remember, replayed
 from rc_donations.service_layer.policy import Policy
@@ -65,63 +66,33 @@ async def record_distribution(
     value = cmd.amount_vnd if cmd.kind == "goods" else 0
     await ledgers.add(campaign_id, cash_distributed_vnd=amount, goods_distributed_vnd=value)
     distribution_id = uuid.uuid4()
-    await DistributionRepository(conn).insert(
-        id=distribution_id,
+    recorded = DistributionRecorded(  # the row is the event and the distribution's own papers
         campaign_id=campaign_id,
+        distribution_id=distribution_id,
         beneficiary_id=cmd.beneficiary_id,
         kind=cmd.kind,
         amount_vnd=amount,
         value_vnd=value,
         unit_id=unit_id,
         distributed_on=cmd.distributed_on,
-        description=cmd.description,
-        support_level=cmd.support_level,
-        decision_no=cmd.decision_no,
         support_kind=cmd.support_kind,
         quantity=quantity,
         people_reached=cmd.people_reached,
     )
-    uow.emit(
-        DistributionRecorded(
-            campaign_id=campaign_id,
-            distribution_id=distribution_id,
-            beneficiary_id=cmd.beneficiary_id,
-            kind=cmd.kind,
-            amount_vnd=amount,
-            value_vnd=value,
-            unit_id=unit_id,
-            distributed_on=cmd.distributed_on,
-            support_kind=cmd.support_kind,
-            quantity=quantity,
-            people_reached=cmd.people_reached,
-        )
+    await DistributionRepository(conn).insert(
+        **recorded.model_dump(exclude={"distribution_id"}),
+        id=distribution_id,
+        description=cmd.description,
+        support_level=cmd.support_level,
+        decision_no=cmd.decision_no,
     )
+    uow.emit(recorded)
     await remember(drepo, idem, scope, distribution_id)
     return distribution_id, True
 
 
 def distribution_view(r: asyncpg.Record) -> dict[str, Any]:
-    return {
-        "id": r["id"],
-        "campaign_id": r["campaign_id"],
-        "beneficiary_id": r["beneficiary_id"],
-        "kind": r["kind"],
-        "amount_vnd": r["amount_vnd"],
-        "value_vnd": r["value_vnd"],
-        "unit_id": r["unit_id"],
-        "distributed_on": r["distributed_on"],
-        "description": r["description"],
-        "support_level": r["support_level"],
-        "decision_no": r["decision_no"],
-        "support_kind": r["support_kind"],
-        "quantity": r["quantity"],
-        "people_reached": r["people_reached"],
-        "reversed": r["reversal_id"] is not None,
-        "reversal": None
-        if r["reversal_id"] is None
-        else {"id": r["reversal_id"], "reason": r["reversal_reason"], "reversed_on": r["reversed_on"]},
-        "created_at": r["created_at"],
-    }
+    return records.view(r, DistributionRepository.COLUMNS)
 
 
 async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID) -> dict[str, Any]:
@@ -134,52 +105,23 @@ async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID)
 async def list_distributions(
     conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int
 ) -> dict[str, Any]:
-    if await LedgerRepository(conn).get(campaign_id) is None:
-        raise NotFound(f"no ledger for campaign {campaign_id}")
-    rows = await DistributionRepository(conn).for_campaign(campaign_id, limit, offset)
-    return {"count": len(rows), "limit": limit, "offset": offset, "items": [distribution_view(r) for r in rows]}
+    return await records.campaign_page(DistributionRepository(conn), campaign_id, limit, offset, distribution_view)
 
 
 async def reverse_distribution(
     uow: UnitOfWork, policy: Policy, distribution_id: uuid.UUID, reason: str
 ) -> dict[str, Any]:
     """A correction: the amount returns to the balance; nothing is deleted; refused twice."""
-    conn = uow.conn
-    repo = DistributionRepository(conn)
-    first = await repo.get(distribution_id)
-    if first is None:
-        raise NotFound(f"distribution {distribution_id} not found")
-    ledgers = LedgerRepository(conn)
-    row = await ledgers.lock(first["campaign_id"])
-    assert row is not None
-    d = await repo.get(distribution_id)
-    assert d is not None
-    if d["reversal_id"] is not None:
-        raise Conflict(
-            f"distribution {distribution_id} was already reversed on {d['reversed_on']} ({d['reversal_reason']})",
-            reversal_id=str(d["reversal_id"]),
-        )
-    ledger_from(row).check_corrections()
-    await ledgers.add(
-        d["campaign_id"],
-        cash_distribution_reversed_vnd=int(d["amount_vnd"]),
-        goods_distribution_reversed_vnd=int(d["value_vnd"]),
+    return await records.reverse(
+        uow,
+        policy,
+        DistributionRepository(uow.conn),
+        distribution_id,
+        reason,
+        NotFound(f"distribution {distribution_id} not found"),
+        lambda d: {
+            "cash_distribution_reversed_vnd": int(d["amount_vnd"]),
+            "goods_distribution_reversed_vnd": int(d["value_vnd"]),
+        },
+        DistributionReversed,
     )
-    reversal_id = uuid.uuid4()
-    today = policy.today()
-    await repo.insert_reversal(reversal_id, distribution_id, d["campaign_id"], reason, today)
-    uow.emit(
-        DistributionReversed(
-            campaign_id=d["campaign_id"],
-            reversal_id=reversal_id,
-            distribution_id=distribution_id,
-            beneficiary_id=d["beneficiary_id"],
-            kind=d["kind"],
-            amount_vnd=d["amount_vnd"],
-            value_vnd=d["value_vnd"],
-            unit_id=d["unit_id"],
-            reason=reason,
-            reversed_on=today,
-        )
-    )
-    return {"reversal_id": reversal_id, "distribution_id": distribution_id, "reason": reason, "reversed_on": today}

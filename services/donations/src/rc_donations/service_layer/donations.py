@@ -19,13 +19,14 @@ from typing import Any
 
 import asyncpg
 
-from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
+from rc_donations.adapters.donations_repo import PERSONAL_COLUMNS, DonationRepository
+from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import blood
 from rc_donations.domain.blood import PastDonation
 from rc_donations.domain.donations import in_kind_value, public_name
 from rc_donations.domain.ledger import Ledger, check_can_reverse_donation
 from rc_donations.domain.receipts import allocate, receipt_number
+from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
@@ -418,51 +419,27 @@ def _recorded(it: PreparedDonation, receipt_no: int, late: bool) -> DonationReco
     )
 
 
+_SHOWN = [c for c in DonationRepository.COLUMNS if c not in PERSONAL_COLUMNS]
+
+
 def donation_view(r: asyncpg.Record) -> dict[str, Any]:
     """A donation as the API shows it (no donor personal data: the donor by id)."""
-    return {
-        "id": r["id"],
-        "campaign_id": r["campaign_id"],
-        "kind": r["kind"],
-        "amount_vnd": r["amount_vnd"],
-        "value_vnd": r["value_vnd"],
-        "blood_units": r["blood_units"],
-        "blood_kind": r["blood_kind"],
-        "items": r["items"],
-        "donor_id": r["donor_id"],
-        "donor_type": r["donor_type"],
-        "publicly_named": r["publicly_named"],
-        "unit_id": r["unit_id"],
-        "credited_unit_id": r["credited_unit_id"],
-        "credited_person_id": r["credited_person_id"],
-        "pledge_id": r["pledge_id"],
-        "channel": r["channel"],
-        "bank_reference": r["bank_reference"],
-        "description": r["description"],
-        "received_on": r["received_on"],
-        "receipt_no": r["receipt_no"],
-        "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),
-        "recorded_after_close": r["recorded_after_close"],
-        "reversed": r["reversal_id"] is not None,
-        "reversal": None
-        if r["reversal_id"] is None
-        else {"id": r["reversal_id"], "reason": r["reversal_reason"], "reversed_on": r["reversed_on"]},
-        "created_at": r["created_at"],
-    }
+    return {**records.view(r, _SHOWN), "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"])}
+
+
+def _missing(donation_id: uuid.UUID) -> NotFound:
+    return NotFound(f"donation {donation_id} not found", donation_id=str(donation_id))
 
 
 async def get_donation(conn: asyncpg.Connection, donation_id: uuid.UUID) -> dict[str, Any]:
     r = await DonationRepository(conn).get(donation_id)
     if r is None:
-        raise NotFound(f"donation {donation_id} not found", donation_id=str(donation_id))
+        raise _missing(donation_id)
     return donation_view(r)
 
 
 async def list_donations(conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int) -> dict[str, Any]:
-    if await LedgerRepository(conn).get(campaign_id) is None:
-        raise NotFound(f"no ledger for campaign {campaign_id}")
-    rows = await DonationRepository(conn).for_campaign(campaign_id, limit, offset)
-    return {"count": len(rows), "limit": limit, "offset": offset, "items": [donation_view(r) for r in rows]}
+    return await records.campaign_page(DonationRepository(conn), campaign_id, limit, offset, donation_view)
 
 
 async def receipt(conn: asyncpg.Connection, policy: Policy, donation_id: uuid.UUID) -> dict[str, Any]:
@@ -470,7 +447,7 @@ async def receipt(conn: asyncpg.Connection, policy: Policy, donation_id: uuid.UU
     repo = DonationRepository(conn)
     r = await repo.get(donation_id)
     if r is None:
-        raise NotFound(f"donation {donation_id} not found", donation_id=str(donation_id))
+        raise _missing(donation_id)
     donor = await repo.donor(r["donor_id"]) if r["donor_id"] else None
     name = donor["name"] if donor and donor["name"] else (r["payer_name"] or policy.anonymous_label)
     return {
@@ -498,48 +475,23 @@ async def receipt(conn: asyncpg.Connection, policy: Policy, donation_id: uuid.UU
 
 async def reverse_donation(uow: UnitOfWork, policy: Policy, donation_id: uuid.UUID, reason: str) -> dict[str, Any]:
     """A correction entry; nothing is deleted. Refused twice, or if the money was already distributed."""
-    conn = uow.conn
-    repo = DonationRepository(conn)
-    first = await repo.get(donation_id)
-    if first is None:
-        raise NotFound(f"donation {donation_id} not found", donation_id=str(donation_id))
-    row = await LedgerRepository(conn).lock(first["campaign_id"])
-    assert row is not None
-    ledger, totals = ledger_from(row), totals_from(row)
-    d = await repo.get(donation_id)  # re-read under the ledger lock
-    assert d is not None
-    if d["reversal_id"] is not None:
-        raise Conflict(
-            f"donation {donation_id} was already reversed on {d['reversed_on']} ({d['reversal_reason']})",
-            reversal_id=str(d["reversal_id"]),
-        )
-    ledger.check_corrections()
-    check_can_reverse_donation(totals, d["kind"], int(d["amount_vnd"]), int(d["value_vnd"]))
-    await LedgerRepository(conn).add(
-        d["campaign_id"],
-        cash_reversed_vnd=int(d["amount_vnd"]),
-        in_kind_reversed_vnd=int(d["value_vnd"]),
-        blood_units_reversed=int(d["blood_units"]),
+    return await records.reverse(
+        uow,
+        policy,
+        DonationRepository(uow.conn),
+        donation_id,
+        reason,
+        _missing(donation_id),
+        lambda d: {
+            "cash_reversed_vnd": int(d["amount_vnd"]),
+            "in_kind_reversed_vnd": int(d["value_vnd"]),
+            "blood_units_reversed": int(d["blood_units"]),
+        },
+        DonationReversed,
+        check=lambda totals, d: check_can_reverse_donation(
+            totals, d["kind"], int(d["amount_vnd"]), int(d["value_vnd"])
+        ),
     )
-    reversal_id = uuid.uuid4()
-    today = policy.today()
-    await repo.insert_reversal(reversal_id, donation_id, d["campaign_id"], reason, today)
-    uow.emit(
-        DonationReversed(
-            campaign_id=d["campaign_id"],
-            reversal_id=reversal_id,
-            donation_id=donation_id,
-            kind=d["kind"],
-            amount_vnd=d["amount_vnd"],
-            value_vnd=d["value_vnd"],
-            blood_units=d["blood_units"],
-            donor_id=d["donor_id"],
-            unit_id=d["unit_id"],
-            reason=reason,
-            reversed_on=today,
-        )
-    )
-    return {"reversal_id": reversal_id, "donation_id": donation_id, "reason": reason, "reversed_on": today}
 
 
 async def blood_eligibility(

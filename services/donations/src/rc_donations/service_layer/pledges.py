@@ -42,29 +42,18 @@ async def record_pledge(
     await UnitTree(conn).check_known({"unit_id": cmd.unit_id}, plan[0].due_on, plan[-1].due_on)
     donor_id, donor_type, _named = await resolve_donor(repo, cmd.donor)
     pledge_id = uuid.uuid4()
-    await repo.insert_pledge(
-        id=pledge_id,
+    recorded = PledgeRecorded(  # the row is the event and the donor's type
         campaign_id=campaign_id,
+        pledge_id=pledge_id,
         donor_id=donor_id,
-        donor_type=donor_type,
         amount_vnd=cmd.amount_vnd,
+        unit_id=unit_id,
         instalments=cmd.instalments,
         first_due_on=cmd.first_due_on,
         interval_days=cmd.interval_days,
-        unit_id=unit_id,
     )
-    uow.emit(
-        PledgeRecorded(
-            campaign_id=campaign_id,
-            pledge_id=pledge_id,
-            donor_id=donor_id,
-            amount_vnd=cmd.amount_vnd,
-            unit_id=unit_id,
-            instalments=cmd.instalments,
-            first_due_on=cmd.first_due_on,
-            interval_days=cmd.interval_days,
-        )
-    )
+    await repo.insert_pledge(**recorded.model_dump(exclude={"pledge_id"}), id=pledge_id, donor_type=donor_type)
+    uow.emit(recorded)
     await remember(repo, idem, scope, pledge_id)
     return pledge_id, True
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import asyncpg
 
@@ -465,24 +465,27 @@ ON CONFLICT (distribution_id) DO UPDATE SET
 )
 
 
+class Distribution(NamedTuple):
+    """What both events of a distribution say of it ($1 to $7 of its two statements)."""
+
+    distribution_id: uuid.UUID
+    campaign_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    kind: str
+    amount_vnd: int
+    value_vnd: int
+    unit_id: uuid.UUID
+
+
 async def record_distribution(
     conn: asyncpg.Connection,
-    distribution_id: uuid.UUID,
-    campaign_id: uuid.UUID,
-    beneficiary_id: uuid.UUID,
-    kind: str,
-    amount_vnd: int,
-    value_vnd: int,
-    unit_id: uuid.UUID,
+    d: Distribution,
     distributed_on: date,
     support_kind: str | None = None,
     quantity: int | None = None,
     people_reached: int | None = None,
 ) -> None:
-    await conn.execute(
-        _DISTRIBUTION, distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id,
-        distributed_on, support_kind, quantity, people_reached,
-    )  # fmt: skip
+    await conn.execute(_DISTRIBUTION, *d, distributed_on, support_kind, quantity, people_reached)
 
 
 _DISTRIBUTION_REVERSED = (
@@ -499,21 +502,9 @@ ON CONFLICT (distribution_id) DO UPDATE SET
 
 
 async def reverse_distribution(
-    conn: asyncpg.Connection,
-    distribution_id: uuid.UUID,
-    campaign_id: uuid.UUID,
-    beneficiary_id: uuid.UUID,
-    kind: str,
-    amount_vnd: int,
-    value_vnd: int,
-    unit_id: uuid.UUID,
-    reversal_id: uuid.UUID,
-    reversed_on: date,
+    conn: asyncpg.Connection, d: Distribution, reversal_id: uuid.UUID, reversed_on: date
 ) -> None:
-    await conn.execute(
-        _DISTRIBUTION_REVERSED, distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, unit_id,
-        reversal_id, reversed_on,
-    )  # fmt: skip
+    await conn.execute(_DISTRIBUTION_REVERSED, *d, reversal_id, reversed_on)
 
 
 # Gives a new version to the campaigns whose figures a beneficiary ($1) enters: its campaign before

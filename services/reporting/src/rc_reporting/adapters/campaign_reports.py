@@ -14,7 +14,7 @@ from typing import Any
 
 import asyncpg
 
-from rc_reporting.adapters.reports import MAX_TREE_DEPTH
+from rc_reporting.adapters.reports import SHOWN_CTES, tclo_cte
 from rc_reporting.domain.campaigns import MAX_BUCKETS
 
 _INF = "coalesce($2::date, 'infinity'::date)"
@@ -166,29 +166,8 @@ async def campaign_rows(
 # ancestors; soft credits (credited_unit_id) are summed apart, never into the raised figures.
 UNIT_FUNDS_SQL = f"""
 WITH RECURSIVE
-tree AS MATERIALIZED (
-    SELECT unit_id, code, name, level, parent_id FROM rpt_unit_versions
-    WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
-),
-shown (unit_id, parent_id, dist) AS (
-    SELECT t.unit_id, t.parent_id, 0 FROM tree t
-    WHERE CASE WHEN $2::uuid IS NULL
-               THEN t.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM tree p WHERE p.unit_id = t.parent_id)
-               ELSE t.unit_id = $2::uuid END
-    UNION ALL
-    SELECT t.unit_id, t.parent_id, s.dist + 1 FROM shown s JOIN tree t ON t.parent_id = s.unit_id
-    WHERE s.dist < $3::int
-),
-tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
-    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
-    UNION ALL
-    SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
-           c.dist + 1
-    FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
-    WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
-      AND v.valid_from <= $5::date AND coalesce(v.valid_to, 'infinity'::date) > $4::date
-      AND c.dist < {MAX_TREE_DEPTH}
-),
+{SHOWN_CTES},
+{tclo_cte("$4", "$5")},
 don AS (
     SELECT c.anc, sum(k.donations) AS donations, sum(k.cash_vnd) AS cash_raised_vnd,
            sum(k.in_kind_vnd) AS in_kind_value_vnd, sum(k.blood_units) AS blood_units,
@@ -218,19 +197,6 @@ LEFT JOIN don ON don.anc = s.unit_id
 LEFT JOIN dis ON dis.anc = s.unit_id
 ORDER BY s.dist, t.code, t.name, s.unit_id
 """
-
-
-async def unit_funds_rows(
-    conn: asyncpg.Connection,
-    as_of: date,
-    unit_id: uuid.UUID | None,
-    depth: int,
-    period_from: date,
-    period_to: date,
-    campaign_id: uuid.UUID | None,
-) -> list[dict[str, Any]]:
-    rows = await conn.fetch(UNIT_FUNDS_SQL, as_of, unit_id, depth, period_from, period_to, campaign_id)
-    return [dict(r.items()) for r in rows]
 
 
 # $1 campaign (NULL: every campaign), $2 granularity ('day' | 'month'), $3 period start, $4 period end

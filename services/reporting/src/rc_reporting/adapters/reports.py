@@ -12,16 +12,11 @@ import asyncpg
 # Depth guard against a corrupt (cyclic) tree; the real tree is a handful of levels deep.
 MAX_TREE_DEPTH = 64
 
-# $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown, $4 period start,
-# $5 period end (inclusive).
+# The CTEs the unit reports share. $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown.
 #
+# tree   : the tree valid on as_of.
 # shown  : the top unit(s) and their descendants down to $3 levels, in the tree valid on as_of.
-# clo    : (anc, unit_id) for every shown unit and every unit of its subtree on as_of (stocks).
-# tclo   : (anc, unit_id, [vfrom, vto)) -- unit_id was in anc's subtree during that interval, over
-#          every version of the tree overlapping the period (flows are attributed by event date).
-MEMBERSHIP_REPORT_SQL = f"""
-WITH RECURSIVE
-tree AS MATERIALIZED (
+SHOWN_CTES = """tree AS MATERIALIZED (
     SELECT unit_id, code, name, level, parent_id FROM rpt_unit_versions
     WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
 ),
@@ -33,23 +28,42 @@ shown (unit_id, parent_id, dist) AS (
     UNION ALL
     SELECT t.unit_id, t.parent_id, s.dist + 1 FROM shown s JOIN tree t ON t.parent_id = s.unit_id
     WHERE s.dist < $3::int
-),
-clo (anc, unit_id, dist) AS MATERIALIZED (
-    SELECT unit_id, unit_id, 0 FROM shown
-    UNION ALL
-    SELECT c.anc, t.unit_id, c.dist + 1 FROM clo c JOIN tree t ON t.parent_id = c.unit_id
-    WHERE c.dist < {MAX_TREE_DEPTH}
-),
-tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
+)"""
+
+
+def tclo_cte(period_start: str, period_end: str) -> str:
+    """``tclo`` (anc, unit_id, [vfrom, vto)): unit_id was in the subtree of a ``shown`` unit anc during
+    that interval, over every version of the tree overlapping the period between the two parameters
+    (flows are attributed by event date)."""
+    return f"""tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
     SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
     UNION ALL
     SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
            c.dist + 1
     FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
     WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
-      AND v.valid_from <= $5::date AND coalesce(v.valid_to, 'infinity'::date) > $4::date
+      AND v.valid_from <= {period_end}::date AND coalesce(v.valid_to, 'infinity'::date) > {period_start}::date
       AND c.dist < {MAX_TREE_DEPTH}
+)"""
+
+
+# $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth shown, $4 period start,
+# $5 period end (inclusive).
+#
+# shown  : as in SHOWN_CTES.
+# clo    : (anc, unit_id) for every shown unit and every unit of its subtree on as_of (stocks).
+# tclo   : (anc, unit_id, [vfrom, vto)) -- unit_id was in anc's subtree during that interval, over
+#          every version of the tree overlapping the period (flows are attributed by event date).
+MEMBERSHIP_REPORT_SQL = f"""
+WITH RECURSIVE
+{SHOWN_CTES},
+clo (anc, unit_id, dist) AS MATERIALIZED (
+    SELECT unit_id, unit_id, 0 FROM shown
+    UNION ALL
+    SELECT c.anc, t.unit_id, c.dist + 1 FROM clo c JOIN tree t ON t.parent_id = c.unit_id
+    WHERE c.dist < {MAX_TREE_DEPTH}
 ),
+{tclo_cte("$4", "$5")},
 levels AS (
     SELECT anc, jsonb_object_agg(level, n) AS units_by_level FROM (
         SELECT c.anc, t.level, count(DISTINCT t.unit_id) AS n FROM clo c JOIN tree t USING (unit_id) GROUP BY 1, 2
@@ -109,15 +123,18 @@ ORDER BY s.dist, t.code, t.name, s.unit_id
 """
 
 
-async def membership_rows(
+async def unit_tree_rows(
     conn: asyncpg.Connection,
+    sql: str,
     as_of: date,
     unit_id: uuid.UUID | None,
     depth: int,
     period_from: date,
     period_to: date,
+    *more: object,
 ) -> list[dict[str, Any]]:
-    rows = await conn.fetch(MEMBERSHIP_REPORT_SQL, as_of, unit_id, depth, period_from, period_to)
+    """The rows of a unit report's query: SHOWN_CTES ($1 to $3) and ``tclo_cte("$4", "$5")``, ``more`` from $6."""
+    rows = await conn.fetch(sql, as_of, unit_id, depth, period_from, period_to, *more)
     return [dict(r.items()) for r in rows]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import asyncpg
 
-from rc_reporting.adapters.reports import MAX_TREE_DEPTH
+from rc_reporting.adapters.reports import tclo_cte
 
 # $1 top unit, $2 period start, $3 period end (inclusive; the tree of $3 decides the shown units).
 REVIEW_FLOWS_SQL = f"""
@@ -28,16 +28,7 @@ tree AS MATERIALIZED (
 shown (unit_id) AS (
     SELECT $1::uuid UNION SELECT t.unit_id FROM tree t WHERE t.parent_id = $1::uuid
 ),
-tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
-    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
-    UNION ALL
-    SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
-           c.dist + 1
-    FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
-    WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
-      AND v.valid_from <= $3::date AND coalesce(v.valid_to, 'infinity'::date) > $2::date
-      AND c.dist < {MAX_TREE_DEPTH}
-),
+{tclo_cte("$2", "$3")},
 don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand rows for the grouping sets
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, to_char(u.received_on, 'YYYY-MM') AS month,
            sum(u.cash_vnd) AS cash_vnd, sum(u.in_kind_vnd) AS in_kind_vnd, sum(u.blood_units) AS blood_units

@@ -16,12 +16,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import Field
 
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
-from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest
+from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access, http_cache
-from rc_reporting.entrypoints.table_export import TableFormat, file_responses, table_response
+from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
+from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import campaign_reports
-from rc_shared import auth
 from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
@@ -156,24 +156,16 @@ SERIES_COLUMNS = (
 )  # fmt: skip
 
 
-@router.get(
-    "/by-unit",
-    response_model=UnitFundsReport,
-    responses={**errors(404), **file_responses(UnitFundsReport)},
-    dependencies=auth.READ,
-)
+@table_route(router, "/by-unit", UnitFundsReport)
 async def campaigns_by_unit(
     request: Request,
     as_of: AsOf,
-    unit_id: Annotated[
-        uuid.UUID | None,
-        Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
-    ] = None,
+    unit_id: TopUnit = None,
     period_from: Annotated[
         Day | None, Query(description="First day of the period; default: 1 January of as_of's year.")
     ] = None,
     period_to: Annotated[Day | None, Query(description="Last day (inclusive); default: as_of.")] = None,
-    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
+    depth: Depth = DEFAULT_DEPTH,
     campaign_id: Annotated[uuid.UUID | None, Query(description="One campaign; default: every campaign.")] = None,
     format: TableFormat = "json",
 ) -> Any:
@@ -189,22 +181,10 @@ async def campaigns_by_unit(
     if format != "json":
         header = ("depth", *FUNDS_COLUMNS)
         return table_response(format, f"funds-by-unit-{as_of}", header, flatten(units, FUNDS_COLUMNS))
-    return {
-        "as_of": req.as_of,
-        "period_from": req.period.start,
-        "period_to": req.period.end,
-        "depth": req.depth,
-        "campaign_id": campaign_id,
-        "units": units,
-    }
+    return {**report_envelope(req), "campaign_id": campaign_id, "units": units}
 
 
-@router.get(
-    "/by-period",
-    response_model=CampaignSeries,
-    responses={**errors(404), **file_responses(CampaignSeries)},
-    dependencies=auth.READ,
-)
+@table_route(router, "/by-period", CampaignSeries)
 async def campaigns_by_period(
     request: Request,
     campaign_id: Annotated[

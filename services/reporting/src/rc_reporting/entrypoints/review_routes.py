@@ -29,6 +29,7 @@ from rc_reporting.adapters import review as review_queries
 from rc_reporting.domain.model import RoleNames
 from rc_reporting.domain.review import ReviewPeriod
 from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints.table_export import XLSX
 from rc_reporting.service_layer import exports, plans
 from rc_reporting.service_layer import review as reviews
 from rc_reporting.settings import Settings
@@ -41,7 +42,12 @@ from rc_shared.runtime import connection
 
 router = APIRouter(tags=["reviews and plans"], dependencies=[Depends(http_cache.no_store)])
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The media types of a review's files (``format``: csv, xlsx, pdf).
+REVIEW_FILES: dict[str, Any] = {
+    "text/csv": {"schema": {"type": "string"}},
+    XLSX: {"schema": {"type": "string", "format": "binary"}},
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+}
 
 
 class FigureOut(Out):
@@ -231,11 +237,7 @@ async def _subtree_size(request: Request, unit_id: uuid.UUID, on: date) -> int:
         **errors(404),
         200: {
             "description": "The review as JSON, or the file of `format`.",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX: {"schema": {"type": "string", "format": "binary"}},
-                "application/pdf": {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": REVIEW_FILES,
         },
         303: {"description": "A large export (or `Prefer: respond-async`) became a job: see Location."},
     },
@@ -318,11 +320,7 @@ async def export_job(request: Request, job_id: Annotated[uuid.UUID, Path(descrip
         **errors(404),
         200: {
             "description": "The file.",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX: {"schema": {"type": "string", "format": "binary"}},
-                "application/pdf": {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": REVIEW_FILES,
         },
     },
     dependencies=auth.READ,

@@ -9,9 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import Field
 
-from rc_reporting.domain.model import DEFAULT_DEPTH, MAX_DEPTH, ReportRequest, RoleNames
+from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest, RoleNames
 from rc_reporting.entrypoints import access, http_cache
-from rc_reporting.entrypoints.table_export import TableFormat, file_responses, table_response
+from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
+from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
@@ -88,37 +89,20 @@ PeriodFrom = Annotated[
 PeriodTo = Annotated[Day | None, Query(description="Last day (inclusive) of the period of flows; default: as_of.")]
 
 
-def _envelope(req: ReportRequest) -> dict[str, Any]:
-    return {
-        "as_of": req.as_of,
-        "period_from": req.period.start,
-        "period_to": req.period.end,
-        "depth": req.depth,
-    }
-
-
 MEMBERSHIP_COLUMNS = (
     "code", "name", "level", "members", "volunteers", "youth", "collaborators", "members_joined", "members_lapsed",
     "volunteer_hours", "fees.paid", "fees.unpaid", "fees.exempted",
 )  # fmt: skip
 
 
-@router.get(
-    "/membership",
-    response_model=MembershipReport,
-    responses={**errors(404), **file_responses(MembershipReport)},
-    dependencies=auth.READ,
-)
+@table_route(router, "/membership", MembershipReport)
 async def membership(
     request: Request,
     as_of: AsOf,
-    unit_id: Annotated[
-        uuid.UUID | None,
-        Query(description="Top unit; default: your scope's unit (organisation-wide: every root unit on as_of)."),
-    ] = None,
+    unit_id: TopUnit = None,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
-    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = DEFAULT_DEPTH,
+    depth: Depth = DEFAULT_DEPTH,
     format: TableFormat = "json",
 ) -> Any:
     """Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per unit,
@@ -131,7 +115,7 @@ async def membership(
     if format != "json":
         header = ("depth", *(c.replace(".", "_") for c in MEMBERSHIP_COLUMNS))
         return table_response(format, f"membership-{as_of}", header, flatten(units, MEMBERSHIP_COLUMNS))
-    return {**_envelope(req), "units": units}
+    return {**report_envelope(req), "units": units}
 
 
 @router.get(
@@ -143,14 +127,14 @@ async def membership_of_unit(
     as_of: AsOf,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
-    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Levels of children listed.")] = 0,
+    depth: Depth = 0,
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
     await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
-    return {**_envelope(req), "unit": top.to_dict()}
+    return {**report_envelope(req), "unit": top.to_dict()}
 
 
 @router.get("/status", response_model=ProjectionStatus, dependencies=auth.ADMIN)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any, Literal
 
-from fastapi import Query, Response
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
+from fastapi.types import DecoratedCallable
 
 from rc_reporting.exports.tables import table_csv, table_xlsx
+from rc_shared import auth
+from rc_shared.api import errors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TableFormat = Annotated[
@@ -28,6 +31,13 @@ def file_responses(model: type[Any]) -> dict[int | str, dict[str, Any]]:
             },
         }
     }
+
+
+def table_route(router: APIRouter, path: str, model: type[Any]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A GET of a tabular report (read access): ``model`` as JSON or a file in ``format``; 404."""
+    return router.get(
+        path, response_model=model, responses={**errors(404), **file_responses(model)}, dependencies=auth.READ
+    )
 
 
 def table_response(

@@ -4,10 +4,12 @@ frozen header rows, VND number format, native Excel charts for the monthly serie
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, figure_rows, month_rows, unit_rows
 
@@ -15,6 +17,29 @@ VND_FORMAT = '#,##0 "₫"'
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = '0.0" %"'
 Progress = Callable[[int], None]
+
+
+def _table_sheet(
+    wb: xlsxwriter.Workbook, name: str, header: Sequence[str], head: Format, widths: Sequence[tuple[int, int, int]]
+) -> Worksheet:
+    """A sheet whose first row, frozen, is ``header``; ``widths``: (first column, last column, width)."""
+    ws = wb.add_worksheet(name)
+    ws.write_row(0, 0, header, head)
+    ws.freeze_panes(1, 0)
+    for first, last, width in widths:
+        ws.set_column(first, last, width)
+    return ws
+
+
+def _write_figures(
+    ws: Worksheet, i: int, row: Sequence[Any], header: Sequence[str], money: Format, number: Format
+) -> None:
+    """Row ``i``: text as text, a figure in VND when its column's name ends in ``_vnd``."""
+    for j, v in enumerate(row):
+        if isinstance(v, str):
+            ws.write_string(i, j, v)
+        else:
+            ws.write_number(i, j, v, money if header[j].endswith("_vnd") else number)
 
 
 def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> bytes:
@@ -50,30 +75,16 @@ def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> 
     if progress:
         progress(40)
 
-    ws = wb.add_worksheet("Don vi")
-    ws.write_row(0, 0, UNIT_HEADER, head)
-    ws.freeze_panes(1, 0)
-    ws.set_column(0, 0, 16)
-    ws.set_column(1, 1, 44)
-    ws.set_column(2, 8, 16)
+    ws = _table_sheet(wb, "Don vi", UNIT_HEADER, head, ((0, 0, 16), (1, 1, 44), (2, 8, 16)))
     for i, row in enumerate(unit_rows(review), start=1):
-        for j, v in enumerate(row):
-            if isinstance(v, str):
-                ws.write_string(i, j, v)
-            else:
-                ws.write_number(i, j, v, money if UNIT_HEADER[j].endswith("_vnd") else number)
+        _write_figures(ws, i, row, UNIT_HEADER, money, number)
     if progress:
         progress(70)
 
-    ws = wb.add_worksheet("Theo thang")
-    ws.write_row(0, 0, MONTH_HEADER, head)
-    ws.freeze_panes(1, 0)
-    ws.set_column(0, 4, 18)
+    ws = _table_sheet(wb, "Theo thang", MONTH_HEADER, head, ((0, 4, 18),))
     months = list(month_rows(review))
     for i, row in enumerate(months, start=1):
-        ws.write_string(i, 0, row[0])
-        for j, v in enumerate(row[1:], start=1):
-            ws.write_number(i, j, v, money if MONTH_HEADER[j].endswith("_vnd") else number)
+        _write_figures(ws, i, row, MONTH_HEADER, money, number)
     n = len(months)
     for col, (name, anchor) in enumerate(
         (("Giá trị vận động (VND)", "G2"), ("Giá trị trợ giúp (VND)", "G18")), start=1

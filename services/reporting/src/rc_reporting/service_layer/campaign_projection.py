@@ -136,19 +136,21 @@ async def on_pledge_recorded(conn: asyncpg.Connection, env: Envelope[PledgeRecor
     )  # fmt: skip
 
 
+def _distribution(e: DistributionRecorded | DistributionReversed) -> repo.Distribution:
+    return repo.Distribution(
+        e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id
+    )
+
+
 @campaigns_consumer.on(DistributionRecorded)
 async def on_distribution_recorded(conn: asyncpg.Connection, env: Envelope[DistributionRecorded]) -> None:
     e = env.data
     await repo.record_distribution(
-        conn, e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id,
-        e.distributed_on, e.support_kind, e.quantity, e.people_reached,
-    )  # fmt: skip
+        conn, _distribution(e), e.distributed_on, e.support_kind, e.quantity, e.people_reached
+    )
 
 
 @campaigns_consumer.on(DistributionReversed)
 async def on_distribution_reversed(conn: asyncpg.Connection, env: Envelope[DistributionReversed]) -> None:
     e = env.data
-    await repo.reverse_distribution(
-        conn, e.distribution_id, e.campaign_id, e.beneficiary_id, e.kind, e.amount_vnd, e.value_vnd, e.unit_id,
-        e.reversal_id, e.reversed_on,
-    )  # fmt: skip
+    await repo.reverse_distribution(conn, _distribution(e), e.reversal_id, e.reversed_on)

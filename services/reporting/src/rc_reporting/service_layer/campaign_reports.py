@@ -9,7 +9,6 @@ from typing import Any
 import asyncpg
 
 from rc_reporting.adapters import campaign_reports as queries
-from rc_reporting.adapters import reports as membership_queries
 from rc_reporting.domain.campaigns import (
     CAMPAIGN_STATES,
     MAX_BUCKETS,
@@ -21,6 +20,7 @@ from rc_reporting.domain.campaigns import (
     unit_funds,
 )
 from rc_reporting.domain.model import ReportRequest
+from rc_reporting.service_layer.reports import unit_rows
 from rc_shared.errors import Invalid, NotFound
 
 
@@ -71,17 +71,7 @@ async def funds_by_unit(
 
     Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
     """
-    rows = await queries.unit_funds_rows(
-        conn, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end, campaign_id
-    )
-    if request.unit_id is not None and not rows:
-        known = await membership_queries.unit_exists_ever(conn, request.unit_id)
-        raise NotFound(
-            f"unit {request.unit_id} does not exist on {request.as_of}"
-            + (" (it exists on other dates)" if known else ""),
-            unit_id=str(request.unit_id),
-            as_of=request.as_of.isoformat(),
-        )
+    rows = await unit_rows(conn, queries.UNIT_FUNDS_SQL, request, campaign_id)
     return nest(rows, unit_funds)
 
 

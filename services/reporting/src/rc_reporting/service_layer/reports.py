@@ -15,15 +15,13 @@ from rc_reporting.service_layer.projections import PROJECTIONS
 from rc_shared.errors import NotFound
 
 
-async def membership_report(
-    conn: asyncpg.Connection, request: ReportRequest, roles: RoleNames | None = None
-) -> list[UnitReport]:
-    """The top unit (or every root valid on ``as_of``) with children down to ``depth``.
+async def unit_rows(conn: asyncpg.Connection, sql: str, request: ReportRequest, *more: object) -> list[dict[str, Any]]:
+    """The rows of a unit report's query (see :func:`~rc_reporting.adapters.reports.unit_tree_rows`).
 
     Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
     """
-    rows = await queries.membership_rows(
-        conn, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end
+    rows = await queries.unit_tree_rows(
+        conn, sql, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end, *more
     )
     if request.unit_id is not None and not rows:
         known = await queries.unit_exists_ever(conn, request.unit_id)
@@ -33,6 +31,17 @@ async def membership_report(
             unit_id=str(request.unit_id),
             as_of=request.as_of.isoformat(),
         )
+    return rows
+
+
+async def membership_report(
+    conn: asyncpg.Connection, request: ReportRequest, roles: RoleNames | None = None
+) -> list[UnitReport]:
+    """The top unit (or every root valid on ``as_of``) with children down to ``depth``.
+
+    Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
+    """
+    rows = await unit_rows(conn, queries.MEMBERSHIP_REPORT_SQL, request)
     return assemble(rows, roles or RoleNames())
 
 

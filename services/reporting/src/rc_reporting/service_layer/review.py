@@ -103,7 +103,9 @@ async def _figures(
 ) -> tuple[dict[str, Any], Figures, list[dict[str, Any]], dict[str, Figures]] | None:
     """The unit (as of the period's end), its figures, its children's rows and its months; ``None`` when
     the unit did not exist on the period's end."""
-    rows = await membership_queries.membership_rows(conn, period.end, unit_id, 1, period.start, period.end)
+    rows = await membership_queries.unit_tree_rows(
+        conn, membership_queries.MEMBERSHIP_REPORT_SQL, period.end, unit_id, 1, period.start, period.end
+    )
     if not rows:
         return None
     flows, months = _flows(await queries.review_flows(conn, unit_id, period.start, period.end))

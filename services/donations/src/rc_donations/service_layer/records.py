@@ -1,0 +1,83 @@
+"""What donations and distributions share: a campaign's page of them, their reversal entries, reversing one."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import asyncpg
+
+from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
+from rc_donations.adapters.records import RecordRepository
+from rc_donations.domain.ledger import Totals
+from rc_donations.service_layer.policy import Policy
+from rc_shared.envelope import Event
+from rc_shared.errors import Conflict, NotFound
+from rc_shared.outbox import UnitOfWork
+
+
+def view(r: asyncpg.Record, columns: Iterable[str]) -> dict[str, Any]:
+    """A movement as the API shows it: these columns of its row, its reversal and ``created_at``."""
+    return {
+        **{c: r[c] for c in columns},
+        "reversed": r["reversal_id"] is not None,
+        "reversal": None
+        if r["reversal_id"] is None
+        else {"id": r["reversal_id"], "reason": r["reversal_reason"], "reversed_on": r["reversed_on"]},
+        "created_at": r["created_at"],
+    }
+
+
+async def campaign_page(
+    repo: RecordRepository,
+    campaign_id: uuid.UUID,
+    limit: int,
+    offset: int,
+    view: Callable[[asyncpg.Record], dict[str, Any]],
+) -> dict[str, Any]:
+    """A page of a campaign's movements of one kind; NotFound when the campaign has no ledger."""
+    if await LedgerRepository(repo.conn).get(campaign_id) is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}")
+    rows = await repo.for_campaign(campaign_id, limit, offset)
+    return {"count": len(rows), "limit": limit, "offset": offset, "items": [view(r) for r in rows]}
+
+
+async def reverse(
+    uow: UnitOfWork,
+    policy: Policy,
+    repo: RecordRepository,
+    record_id: uuid.UUID,
+    reason: str,
+    missing: NotFound,
+    reversed_totals: Callable[[asyncpg.Record], dict[str, int]],
+    event: type[Event],
+    check: Callable[[Totals, asyncpg.Record], None] | None = None,
+) -> dict[str, Any]:
+    """A correction entry for a movement; nothing is deleted. It is re-read under the ledger lock and
+    refused twice, when the ledger takes no corrections, or by ``check`` (on the ledger's totals);
+    ``reversed_totals`` are added to the ledger and ``event`` is emitted: the reversal's fields and
+    the movement's columns of the same names. ``missing`` is raised when there is no such movement."""
+    first = await repo.get(record_id)
+    if first is None:
+        raise missing
+    ledgers = LedgerRepository(repo.conn)
+    row = await ledgers.lock(first["campaign_id"])
+    assert row is not None
+    r = await repo.get(record_id)  # re-read under the ledger lock
+    assert r is not None
+    if r["reversal_id"] is not None:
+        raise Conflict(
+            f"{repo.NOUN} {record_id} was already reversed on {r['reversed_on']} ({r['reversal_reason']})",
+            reversal_id=str(r["reversal_id"]),
+        )
+    ledger_from(row).check_corrections()
+    if check is not None:
+        check(totals_from(row), r)
+    await ledgers.add(r["campaign_id"], **reversed_totals(r))
+    reversal_id = uuid.uuid4()
+    today = policy.today()
+    await repo.insert_reversal(reversal_id, record_id, r["campaign_id"], reason, today)
+    out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": today}
+    uow.emit(event(**{f: r[f] for f in event.model_fields if f not in out}, **out))
+    return out
