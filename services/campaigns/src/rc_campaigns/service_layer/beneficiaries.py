@@ -139,7 +139,7 @@ async def add_sponsorship(
     return {"id": sponsorship_id, "sponsor_id": sponsor_id, "beneficiary_id": beneficiary_id}
 
 
-_FIELDS = (
+_AS_STORED = (  # the columns a beneficiary view shows as they are
     "id",
     "kind",
     "unit_id",
@@ -157,7 +157,7 @@ _FIELDS = (
 
 def _view(row: Any) -> dict[str, Any]:
     return {
-        **columns(row, *_FIELDS),
+        **columns(row, *_AS_STORED),
         "consent": {"purpose": row["consent_purpose"], "given_on": row["consent_given_on"]},
         "verified": row["verified_on"] is not None,
         "verified_by": row["verified_by"],
