@@ -1,10 +1,11 @@
 """The command line every service shares: ``serve``, ``migrate``, ``settings``, ``dlq show|replay``,
-``outbox status|republish`` (docs/operations/runbook.md)."""
+``outbox status|republish`` (docs/operations/runbook.md); the options of a service's file imports."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,32 @@ from rc_shared.db import migrate
 from rc_shared.logging import configure
 from rc_shared.outbox import Republished, republish_since
 from rc_shared.settings import ServiceSettings
+
+
+def api_option(name: str, settings: type[ServiceSettings]) -> Any:
+    """``--api``: the base URL of the service's API (default: its default port on this machine)."""
+    port = settings.model_fields["http_port"].default
+    return typer.Option(f"http://127.0.0.1:{port}", help=f"Base URL of the {name} API.")
+
+
+def report_option(columns: str) -> Any:
+    """``--report``: the CSV file an import writes its rejected rows to (``columns``: what a row says)."""
+    return typer.Option(None, help=f"Write rejected rows ({columns}) to this CSV.")
+
+
+def progress_option(help: str = "Show a progress bar.") -> Any:
+    """``--progress/--no-progress`` (on by default)."""
+    return typer.Option(True, help=help)
+
+
+@contextlib.contextmanager
+def import_aborts(*errors: type[Exception]) -> Iterator[None]:
+    """An import that cannot run at all: its error on stderr and exit code 2 (1 is for rejected rows)."""
+    try:
+        yield
+    except errors as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 def service_cli(

@@ -185,3 +185,12 @@ async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
     finally:
         await conn.close()
     return applied_now
+
+
+async def insert_row(conn: asyncpg.Connection, table: str, **values: Any) -> None:
+    """Insert one row into ``table``, each value into the column of its name.
+
+    ``table`` and the names are the code's own identifiers (never input); the values are bound.
+    """
+    params = ", ".join(f"${i}" for i in range(1, len(values) + 1))
+    await conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({params})", *values.values())

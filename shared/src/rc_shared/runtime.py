@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
@@ -277,6 +277,50 @@ def create_app(
     api.document_errors(app)
     api.document_links(app)
     return app
+
+
+class Roles(TypedDict, total=False):
+    """What one process of a service runs (each on unless turned off): ``build_app(settings, **roles)``."""
+
+    api: bool
+    relay: bool
+    consumers: bool
+
+
+def service_app(
+    settings: ServiceSettings,
+    migrations: Path,
+    roles: Roles,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    public_routers: Sequence[APIRouter] = (),
+    consumers: Sequence[Consumer] = (),
+    topics: Sequence[str] = (),
+    scope_resolver: Callable[[Runtime], ScopeResolver] | None = None,
+) -> FastAPI:
+    """A service's process as one app: its :class:`Runtime` in the given ``roles`` and
+    :func:`create_app` on it (without the API role no router is served; health and metrics are).
+    The runtime is ``app.state.runtime``."""
+    api = roles.get("api", True)
+    runtime = Runtime(
+        settings,
+        migrations,
+        consumers=consumers,
+        topics=topics,
+        run_api=api,
+        run_relay=roles.get("relay", True),
+        run_consumers=roles.get("consumers", True),
+    )
+    return create_app(
+        runtime,
+        routers if api else [],
+        public_routers=public_routers if api else [],
+        title=title,
+        description=description,
+        scope_resolver=scope_resolver,
+    )
 
 
 def runtime_of(request: Request) -> Runtime:

@@ -6,7 +6,7 @@ Every field is documented; ``rc-<service> settings`` prints them as a table, and
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
@@ -155,3 +155,28 @@ class ServiceSettings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (expected an IANA name such as Asia/Ho_Chi_Minh)") from exc
         return value
+
+
+# A service's own settings class sets its identity and bounds with these, so each is written once.
+
+
+def service_name_field(name: str) -> Any:
+    """The ``service_name`` field of one service's settings."""
+    return Field(name, description="Service name.")
+
+
+def http_port_field(port: int) -> Any:
+    """The ``http_port`` field of one service's settings."""
+    return Field(port, ge=1, le=65535, description="Port the HTTP API listens on.")
+
+
+def database_url_field(database: str) -> Any:
+    """The ``database_url`` field of a service owning the local database ``database``."""
+    return Field(
+        f"postgresql://postgres@127.0.0.1:55432/{database}", description=f"asyncpg DSN of the {database} database."
+    )
+
+
+def days_field(default: int, description: str) -> Any:
+    """A number of days a date may lie from another (0 to 3660: ten years)."""
+    return Field(default, ge=0, le=3660, description=description)

@@ -28,6 +28,11 @@ class Row(Protocol):
     def __getitem__(self, key: str, /) -> Any: ...
 
 
+def columns(row: Row, *names: str) -> dict[str, Any]:
+    """The named columns of a row, as a view's fields of the same names."""
+    return {n: row[n] for n in names}
+
+
 class AbstractUnitOfWork(abc.ABC):
     """Repositories (declared by each service's subclass), events, commit; no commit means nothing happened."""
 

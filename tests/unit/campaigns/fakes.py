@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any
 
-from rc_campaigns.domain.beneficiaries import DedupKey
-from rc_campaigns.domain.campaigns import Campaign
+from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DedupKey, Sponsorship
+from rc_campaigns.domain.blood import BloodSession, Registration
+from rc_campaigns.domain.campaigns import Campaign, CampaignFilter
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer.unit_of_work import CampaignsUnitOfWork
 from rc_shared.scope import check_versions
@@ -60,29 +61,8 @@ class FakeCampaignRepository:
             current = self.rows.get(current.parent_campaign_id) if current.parent_campaign_id else None
         return out
 
-    async def search(
-        self,
-        state: str | None,
-        campaign_type: str | None,
-        unit_id: uuid.UUID | None,
-        parent_campaign_id: uuid.UUID | None,
-        limit: int,
-        offset: int,
-        *,
-        within: Sequence[uuid.UUID] | None = None,
-    ) -> list[Campaign]:
-        def units(c: Campaign) -> set[uuid.UUID]:
-            return {c.organising_unit_id, *c.participating_unit_ids}
-
-        found = [
-            c
-            for c in self.rows.values()
-            if (state is None or c.state == state)
-            and (campaign_type is None or c.campaign_type == campaign_type)
-            and (unit_id is None or unit_id in units(c))
-            and (parent_campaign_id is None or c.parent_campaign_id == parent_campaign_id)
-            and (within is None or not units(c).isdisjoint(within))
-        ]
+    async def search(self, where: CampaignFilter, limit: int, offset: int) -> list[Campaign]:
+        found = [c for c in self.rows.values() if where.matches(c)]
         found.sort(key=lambda c: c.code)
         found.sort(key=lambda c: c.receiving_from, reverse=True)
         return [replace(c) for c in found[offset : offset + limit]]
@@ -144,25 +124,15 @@ class FakeBeneficiaryRepository:
     async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
         self.rows[beneficiary_id].update(verified_by=verified_by, verified_on=verified_on)
 
-    async def search(
-        self,
-        unit_id: uuid.UUID | None,
-        verified: bool | None,
-        humanitarian_address: bool | None,
-        campaign_id: uuid.UUID | None,
-        limit: int,
-        offset: int,
-        *,
-        within: Sequence[uuid.UUID] | None = None,
-    ) -> list[dict[str, Any]]:
+    async def search(self, where: BeneficiaryFilter, limit: int, offset: int) -> list[dict[str, Any]]:
         found = [
             r
             for r in self.rows.values()
-            if (unit_id is None or r["unit_id"] == unit_id)
-            and (verified is None or (r["verified_on"] is not None) == verified)
-            and (humanitarian_address is None or r["humanitarian_address"] == humanitarian_address)
-            and (campaign_id is None or r["campaign_id"] == campaign_id)
-            and (within is None or r["unit_id"] in within)
+            if (where.unit_id is None or r["unit_id"] == where.unit_id)
+            and (where.verified is None or (r["verified_on"] is not None) == where.verified)
+            and (where.humanitarian_address is None or r["humanitarian_address"] == where.humanitarian_address)
+            and (where.campaign_id is None or r["campaign_id"] == where.campaign_id)
+            and (where.within is None or r["unit_id"] in where.within)
         ]
         found.sort(key=lambda r: (r["commune"], r["full_name"], r["id"]))
         return [dict(r) for r in found[offset : offset + limit]]
@@ -191,23 +161,8 @@ class FakeBeneficiaryRepository:
                 return s["id"]  # type: ignore[no-any-return]
         return None
 
-    async def add_sponsorship(
-        self,
-        sponsorship_id: uuid.UUID,
-        beneficiary_id: uuid.UUID,
-        sponsor_id: uuid.UUID,
-        start_on: date,
-        end_on: date | None,
-        commitment: str,
-    ) -> None:
-        self.sponsorship_rows[sponsorship_id] = {
-            "id": sponsorship_id,
-            "beneficiary_id": beneficiary_id,
-            "sponsor_id": sponsor_id,
-            "start_on": start_on,
-            "end_on": end_on,
-            "commitment": commitment,
-        }
+    async def add_sponsorship(self, s: Sponsorship) -> None:
+        self.sponsorship_rows[s.id] = asdict(s)
 
     async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[dict[str, Any]]:
         found = [s for s in self.sponsorship_rows.values() if s["beneficiary_id"] == beneficiary_id]
@@ -225,23 +180,8 @@ class FakeBloodRepository:
     def _with_count(self, s: dict[str, Any]) -> dict[str, Any]:
         return {**s, "registered": sum(1 for r in self.registrations.values() if r["session_id"] == s["id"])}
 
-    async def add_session(
-        self,
-        session_id: uuid.UUID,
-        campaign_id: uuid.UUID,
-        unit_id: uuid.UUID,
-        held_on: date,
-        place: str,
-        capacity: int,
-    ) -> None:
-        self.session_rows[session_id] = {
-            "id": session_id,
-            "campaign_id": campaign_id,
-            "unit_id": unit_id,
-            "held_on": held_on,
-            "place": place,
-            "capacity": capacity,
-        }
+    async def add_session(self, s: BloodSession) -> None:
+        self.session_rows[s.id] = asdict(s)
 
     async def get_session(self, session_id: uuid.UUID, *, for_update: bool = False) -> dict[str, Any] | None:
         s = self.session_rows.get(session_id)
@@ -261,24 +201,9 @@ class FakeBloodRepository:
             None,
         )
 
-    async def add_registration(
-        self,
-        registration_id: uuid.UUID,
-        session_id: uuid.UUID,
-        donor_id: uuid.UUID,
-        donor_ref: str,
-        blood_group: str | None,
-        note: str,
-    ) -> None:
-        assert await self.registration_of(session_id, donor_id) is None, "unique (session_id, donor_id)"
-        self.registrations[registration_id] = {
-            "id": registration_id,
-            "session_id": session_id,
-            "donor_id": donor_id,
-            "donor_ref": donor_ref,
-            "blood_group": blood_group,
-            "note": note,
-        }
+    async def add_registration(self, r: Registration) -> None:
+        assert await self.registration_of(r.session_id, r.donor_id) is None, "unique (session_id, donor_id)"
+        self.registrations[r.id] = asdict(r)
 
 
 class FakeUnitTree:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import pytest
 
 from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
-from rc_campaigns.domain.campaigns import IllegalTransition
+from rc_campaigns.domain.campaigns import CampaignFilter, IllegalTransition
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
@@ -337,6 +337,23 @@ async def test_overdue_lists_only_campaigns_of_the_units_asked_for() -> None:
     assert {r["id"] for r in everyone} == {mine, theirs}
     scoped = await campaigns.overdue_campaigns(uow.campaigns, POLICY, TODAY, within=[UNIT])
     assert [(r["id"], r["days_overdue"]) for r in scoped] == [(mine, 5)]
+
+
+async def test_a_listing_keeps_the_campaigns_its_filter_and_scope_allow() -> None:
+    uow = FakeUnitOfWork()
+    mine = await new_campaign(uow)
+    joined = await new_campaign(uow, organising_unit_id=OTHER_UNIT, participating_unit_ids=[UNIT])
+    theirs = await new_campaign(uow, organising_unit_id=OTHER_UNIT, campaign_type="emergency_relief")
+    await act(uow, theirs, "launch")
+
+    async def ids(where: CampaignFilter) -> set[uuid.UUID]:
+        return {r["id"] for r in await campaigns.list_campaigns(uow.campaigns, POLICY, where, 100, 0)}
+
+    assert await ids(CampaignFilter()) == {mine, joined, theirs}
+    assert await ids(CampaignFilter(unit_id=UNIT)) == {mine, joined}
+    assert await ids(CampaignFilter(within=[OTHER_UNIT])) == {joined, theirs}
+    assert await ids(CampaignFilter(state="launched")) == {theirs}
+    assert await ids(CampaignFilter(campaign_type="emergency_relief", within=[UNIT])) == set()
 
 
 # ------------------------------------------------------------------ beneficiaries

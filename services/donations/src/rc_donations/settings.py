@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from rc_shared.settings import ServiceSettings
+from rc_shared.settings import ServiceSettings, database_url_field, days_field, http_port_field, service_name_field
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
 class Settings(ServiceSettings):
-    service_name: str = Field("donations", description="Service name.")
-    http_port: int = Field(8003, ge=1, le=65535, description="Port the HTTP API listens on.")
-    database_url: str = Field(
-        "postgresql://postgres@127.0.0.1:55432/donations", description="asyncpg DSN of the donations database."
-    )
+    service_name: str = service_name_field("donations")
+    http_port: int = http_port_field(8003)
+    database_url: str = database_url_field("donations")
     whole_blood_interval_days: int = Field(
         84, ge=1, le=3650, description="Days after a whole-blood donation before the donor may give again."
     )
@@ -25,11 +23,8 @@ class Settings(ServiceSettings):
     enforce_distribution_deadline: bool = Field(
         True, description="Refuse distributions dated after the campaign's distribution deadline."
     )
-    distribution_days_back: int = Field(
-        180,
-        ge=0,
-        le=3660,
-        description="How many days before today a distribution may be dated (distributed_on; never in the future).",
+    distribution_days_back: int = days_field(
+        180, "How many days before today a distribution may be dated (distributed_on; never in the future)."
     )
     donation_batch_max: int = Field(
         200,

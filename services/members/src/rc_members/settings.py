@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from rc_shared.settings import ServiceSettings
+from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
 
 
 class Settings(ServiceSettings):
-    service_name: str = Field("members", description="Service name.")
-    http_port: int = Field(8001, ge=1, le=65535, description="Port the HTTP API listens on.")
-    database_url: str = Field(
-        "postgresql://postgres@127.0.0.1:55432/members", description="asyncpg DSN of the members database."
-    )
+    service_name: str = service_name_field("members")
+    http_port: int = http_port_field(8001)
+    database_url: str = database_url_field("members")
     unit_levels: str = Field(
         "central,province,district,commune,grassroots,branch",
         description="Levels of the organisation tree, highest first; a child's level is strictly below its parent's.",

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from rc_shared.settings import ServiceSettings
+from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
 class Settings(ServiceSettings):
-    service_name: str = Field("reporting", description="Service name.")
-    http_port: int = Field(8004, ge=1, le=65535, description="Port the HTTP API listens on.")
-    database_url: str = Field(
-        "postgresql://postgres@127.0.0.1:55432/reporting", description="asyncpg DSN of the reporting database."
-    )
+    service_name: str = service_name_field("reporting")
+    http_port: int = http_port_field(8004)
+    database_url: str = database_url_field("reporting")
     role_volunteer: str = Field("volunteer", description="Role name counted as 'volunteers' in reports.")
     role_youth: str = Field("youth", description="Role name counted as 'youth' in reports.")
     role_collaborator: str = Field("collaborator", description="Role name counted as 'collaborators' in reports.")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 import asyncpg
 
-from rc_campaigns.domain.beneficiaries import DedupKey
+from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DedupKey, Sponsorship
+from rc_shared.db import insert_row
 
 _PUBLIC_FIELDS = "id, kind, unit_id, full_name, commune"
 
@@ -78,17 +79,7 @@ class BeneficiaryRepository:
             verified_on,
         )
 
-    async def search(
-        self,
-        unit_id: uuid.UUID | None,
-        verified: bool | None,
-        humanitarian_address: bool | None,
-        campaign_id: uuid.UUID | None,
-        limit: int,
-        offset: int,
-        *,
-        within: Sequence[uuid.UUID] | None = None,
-    ) -> list[asyncpg.Record]:
+    async def search(self, where: BeneficiaryFilter, limit: int, offset: int) -> list[asyncpg.Record]:
         return list(
             await self.conn.fetch(
                 """
@@ -101,13 +92,13 @@ class BeneficiaryRepository:
              ORDER BY commune, full_name, id
              LIMIT $5 OFFSET $6
             """,
-                unit_id,
-                verified,
-                humanitarian_address,
-                campaign_id,
+                where.unit_id,
+                where.verified,
+                where.humanitarian_address,
+                where.campaign_id,
                 limit,
                 offset,
-                None if within is None else list(within),
+                None if where.within is None else list(where.within),
             )
         )
 
@@ -174,25 +165,8 @@ class BeneficiaryRepository:
             end_on,
         )
 
-    async def add_sponsorship(
-        self,
-        sponsorship_id: uuid.UUID,
-        beneficiary_id: uuid.UUID,
-        sponsor_id: uuid.UUID,
-        start_on: date,
-        end_on: date | None,
-        commitment: str,
-    ) -> None:
-        await self.conn.execute(
-            "INSERT INTO sponsorships (id, beneficiary_id, sponsor_id, start_on, end_on, commitment)"
-            " VALUES ($1, $2, $3, $4, $5, $6)",
-            sponsorship_id,
-            beneficiary_id,
-            sponsor_id,
-            start_on,
-            end_on,
-            commitment,
-        )
+    async def add_sponsorship(self, s: Sponsorship) -> None:
+        await insert_row(self.conn, "sponsorships", **asdict(s))
 
     async def sponsorships(self, beneficiary_id: uuid.UUID) -> list[dict[str, Any]]:
         return [

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from dataclasses import asdict
 
 import asyncpg
+
+from rc_campaigns.domain.blood import BloodSession, Registration
+from rc_shared.db import insert_row
 
 
 class BloodRepository:
     def __init__(self, conn: asyncpg.Connection) -> None:
         self.conn = conn
 
-    async def add_session(
-        self,
-        session_id: uuid.UUID,
-        campaign_id: uuid.UUID,
-        unit_id: uuid.UUID,
-        held_on: date,
-        place: str,
-        capacity: int,
-    ) -> None:
-        await self.conn.execute(
-            "INSERT INTO blood_sessions (id, campaign_id, unit_id, held_on, place, capacity)"
-            " VALUES ($1, $2, $3, $4, $5, $6)",
-            session_id,
-            campaign_id,
-            unit_id,
-            held_on,
-            place,
-            capacity,
-        )
+    async def add_session(self, s: BloodSession) -> None:
+        await insert_row(self.conn, "blood_sessions", **asdict(s))
 
     async def get_session(self, session_id: uuid.UUID, *, for_update: bool = False) -> asyncpg.Record | None:
         lock = " FOR UPDATE OF s" if for_update else ""
@@ -54,22 +40,5 @@ class BloodRepository:
             "SELECT id FROM blood_registrations WHERE session_id = $1 AND donor_id = $2", session_id, donor_id
         )
 
-    async def add_registration(
-        self,
-        registration_id: uuid.UUID,
-        session_id: uuid.UUID,
-        donor_id: uuid.UUID,
-        donor_ref: str,
-        blood_group: str | None,
-        note: str,
-    ) -> None:
-        await self.conn.execute(
-            "INSERT INTO blood_registrations (id, session_id, donor_id, donor_ref, blood_group, note)"
-            " VALUES ($1, $2, $3, $4, $5, $6)",
-            registration_id,
-            session_id,
-            donor_id,
-            donor_ref,
-            blood_group,
-            note,
-        )
+    async def add_registration(self, r: Registration) -> None:
+        await insert_row(self.conn, "blood_registrations", **asdict(r))

@@ -5,14 +5,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 
-from rc_campaigns.domain.campaigns import Campaign
+from rc_campaigns.domain.campaigns import Campaign, CampaignFilter
 from rc_campaigns.domain.progress import Totals
 from rc_shared.events.campaigns import Targets
-from rc_shared.events.donations import DonationRecorded
+from rc_shared.events.donations import (
+    DistributionRecorded,
+    DistributionReversed,
+    DonationRecorded,
+    DonationReversed,
+)
 
 _COLUMNS = (
     "id, code, name, description, campaign_type, organising_unit_id, participating_unit_ids, receiving_from,"
@@ -131,17 +136,7 @@ class CampaignRepository:
         )
         return [r["id"] for r in rows]
 
-    async def search(
-        self,
-        state: str | None,
-        campaign_type: str | None,
-        unit_id: uuid.UUID | None,
-        parent_campaign_id: uuid.UUID | None,
-        limit: int,
-        offset: int,
-        *,
-        within: Sequence[uuid.UUID] | None = None,
-    ) -> list[Campaign]:
+    async def search(self, where: CampaignFilter, limit: int, offset: int) -> list[Campaign]:
         rows = await self.conn.fetch(
             f"""
             SELECT {_COLUMNS} FROM campaigns
@@ -153,13 +148,13 @@ class CampaignRepository:
              ORDER BY receiving_from DESC, code
              LIMIT $5 OFFSET $6
             """,
-            state,
-            campaign_type,
-            unit_id,
-            parent_campaign_id,
+            where.state,
+            where.campaign_type,
+            where.unit_id,
+            where.parent_campaign_id,
             limit,
             offset,
-            None if within is None else list(within),
+            None if where.within is None else list(where.within),
         )
         return [_campaign(r) for r in rows]
 
@@ -234,31 +229,9 @@ class LedgerRepository:
             sign * blood,
         )
 
-    async def record_donation(
-        self,
-        campaign_id: uuid.UUID,
-        donation_id: uuid.UUID,
-        kind: str,
-        cash: int,
-        value: int,
-        blood: int,
-        received_on: date,
-    ) -> bool:
-        inserted = await self.conn.fetchval(
-            "INSERT INTO ledger_donations"
-            " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, received_on)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (donation_id) DO NOTHING RETURNING true",
-            donation_id,
-            campaign_id,
-            kind,
-            cash,
-            value,
-            blood,
-            received_on,
-        )
-        if inserted:
-            await self._add_totals(campaign_id, 1, cash, value, blood)
-        return bool(inserted)
+    async def record_donation(self, d: DonationRecorded) -> bool:
+        """Record a donation once (as :meth:`record_donations`); whether it counted."""
+        return d.donation_id in await self.record_donations([d])
 
     async def record_donations(self, donations: Sequence[DonationRecorded]) -> set[uuid.UUID]:
         """Record many donations in one statement (each once; a tombstone of an earlier reversal
@@ -300,92 +273,60 @@ class LedgerRepository:
             )
         return counted
 
-    async def reverse_donation(
-        self,
-        campaign_id: uuid.UUID,
-        donation_id: uuid.UUID,
-        kind: str,
-        cash: int,
-        value: int,
-        blood: int,
-        reversed_on: date,
-    ) -> bool:
-        r = await self.conn.fetchrow(
+    async def reverse_donation(self, r: DonationReversed) -> bool:
+        row = await self.conn.fetchrow(
             "UPDATE ledger_donations SET reversed_on = $2 WHERE donation_id = $1 AND reversed_on IS NULL"
             " RETURNING campaign_id, amount_vnd, value_vnd, blood_units",
-            donation_id,
-            reversed_on,
+            r.donation_id,
+            r.reversed_on,
         )
-        if r is not None:
-            await self._add_totals(r["campaign_id"], -1, r["amount_vnd"], r["value_vnd"], r["blood_units"])
+        if row is not None:
+            await self._add_totals(row["campaign_id"], -1, row["amount_vnd"], row["value_vnd"], row["blood_units"])
             return True
         # reversed before it was recorded (or reversed twice): a tombstone that never counts
         await self.conn.execute(
             "INSERT INTO ledger_donations"
             " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, reversed_on)"
             " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (donation_id) DO NOTHING",
-            donation_id,
-            campaign_id,
-            kind,
-            cash,
-            value,
-            blood,
-            reversed_on,
+            r.donation_id,
+            r.campaign_id,
+            r.kind,
+            r.amount_vnd,
+            r.value_vnd,
+            r.blood_units,
+            r.reversed_on,
         )
         return False
 
-    async def record_distribution(
-        self,
-        campaign_id: uuid.UUID,
-        distribution_id: uuid.UUID,
-        beneficiary_id: uuid.UUID,
-        kind: str,
-        cash: int,
-        value: int,
-        distributed_on: date,
-    ) -> bool:
-        inserted = await self.conn.fetchval(
-            "INSERT INTO ledger_distributions"
-            " (distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, distributed_on)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (distribution_id) DO NOTHING RETURNING true",
-            distribution_id,
-            campaign_id,
-            beneficiary_id,
-            kind,
-            cash,
-            value,
-            distributed_on,
-        )
-        return bool(inserted)
+    async def record_distribution(self, d: DistributionRecorded) -> bool:
+        return await self._insert_distribution(d, "distributed_on", d.distributed_on)
 
-    async def reverse_distribution(
-        self,
-        campaign_id: uuid.UUID,
-        distribution_id: uuid.UUID,
-        beneficiary_id: uuid.UUID,
-        kind: str,
-        cash: int,
-        value: int,
-        reversed_on: date,
-    ) -> bool:
+    async def reverse_distribution(self, r: DistributionReversed) -> bool:
         done = await self.conn.fetchval(
             "UPDATE ledger_distributions SET reversed_on = $2 WHERE distribution_id = $1 AND reversed_on IS NULL"
             " RETURNING true",
-            distribution_id,
-            reversed_on,
+            r.distribution_id,
+            r.reversed_on,
         )
         if done:
             return True
-        await self.conn.execute(
-            "INSERT INTO ledger_distributions"
-            " (distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, reversed_on)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (distribution_id) DO NOTHING",
-            distribution_id,
-            campaign_id,
-            beneficiary_id,
-            kind,
-            cash,
-            value,
-            reversed_on,
-        )
+        await self._insert_distribution(r, "reversed_on", r.reversed_on)  # a tombstone, as for donations
         return False
+
+    async def _insert_distribution(
+        self, d: DistributionRecorded | DistributionReversed, dated: Literal["distributed_on", "reversed_on"], on: date
+    ) -> bool:
+        """The distribution's row, once (by its id), dated in column ``dated``; whether it was new."""
+        inserted = await self.conn.fetchval(
+            "INSERT INTO ledger_distributions"
+            f" (distribution_id, campaign_id, beneficiary_id, kind, amount_vnd, value_vnd, {dated})"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (distribution_id) DO NOTHING RETURNING true",
+            d.distribution_id,
+            d.campaign_id,
+            d.beneficiary_id,
+            d.kind,
+            d.amount_vnd,
+            d.value_vnd,
+            on,
+        )
+        return bool(inserted)

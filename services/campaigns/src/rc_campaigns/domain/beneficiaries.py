@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rc_shared.errors import Conflict
 
@@ -79,6 +81,29 @@ class DedupKey:
     @classmethod
     def of(cls, kind: str, unit_id: uuid.UUID, full_name: str, address: str, id_number: str | None) -> DedupKey:
         return cls(kind, unit_id, normalise_name(full_name), normalise_address(address), normalise_id_number(id_number))
+
+
+@dataclass(frozen=True)
+class Sponsorship:
+    """A sponsor's commitment to a humanitarian address from ``start_on`` (to ``end_on``, or open)."""
+
+    id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    sponsor_id: uuid.UUID
+    start_on: date
+    end_on: date | None
+    commitment: str
+
+
+@dataclass(frozen=True)
+class BeneficiaryFilter:
+    """Which beneficiaries a listing asks for (``None``: any); ``within``: only those of these units."""
+
+    unit_id: uuid.UUID | None = None
+    verified: bool | None = None
+    humanitarian_address: bool | None = None
+    campaign_id: uuid.UUID | None = None
+    within: Sequence[uuid.UUID] | None = None
 
 
 DUPLICATE_CONTACT = "the provincial office (unit_manager of the province)"

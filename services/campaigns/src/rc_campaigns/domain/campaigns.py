@@ -14,6 +14,7 @@ inclusively, receiving_from is day 1) and distribution must be finished within
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -255,3 +256,25 @@ def overdue(
         if as_of > deadline:
             return Overdue("distribution_deadline_passed", "settle", deadline, (as_of - deadline).days)
     return None
+
+
+@dataclass(frozen=True)
+class CampaignFilter:
+    """Which campaigns a listing asks for (``None``: any). ``unit_id``: organising or participating;
+    ``within``: only campaigns organised by, or with a participating unit among, these units."""
+
+    state: str | None = None
+    campaign_type: str | None = None
+    unit_id: uuid.UUID | None = None
+    parent_campaign_id: uuid.UUID | None = None
+    within: Sequence[uuid.UUID] | None = None
+
+    def matches(self, c: Campaign) -> bool:
+        units = {c.organising_unit_id, *c.participating_unit_ids}
+        return (
+            (self.state is None or c.state == self.state)
+            and (self.campaign_type is None or c.campaign_type == self.campaign_type)
+            and (self.unit_id is None or self.unit_id in units)
+            and (self.parent_campaign_id is None or c.parent_campaign_id == self.parent_campaign_id)
+            and (self.within is None or not units.isdisjoint(self.within))
+        )

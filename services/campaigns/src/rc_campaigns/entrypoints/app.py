@@ -4,6 +4,7 @@ ledger, beneficiaries and humanitarian addresses, sponsorships and blood drives.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Unpack
 
 from fastapi import FastAPI
 
@@ -15,7 +16,7 @@ from rc_campaigns.settings import Settings
 from rc_shared.clock import Window
 from rc_shared.events.campaigns import BENEFICIARIES_TOPIC, BLOOD_TOPIC, CAMPAIGNS_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
-from rc_shared.runtime import Runtime, create_app
+from rc_shared.runtime import Roles, service_app
 from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -32,23 +33,16 @@ def policy_from(settings: Settings) -> Policy:
     )
 
 
-def build_app(
-    settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
-) -> FastAPI:
+def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
-    runtime = Runtime(
+    app = service_app(
         settings,
         MIGRATIONS,
+        roles,
+        routers=[router],
+        public_routers=[public_router],
         consumers=[ledger_consumer, units_consumer("campaigns")],
         topics=[CAMPAIGNS_TOPIC, BENEFICIARIES_TOPIC, BLOOD_TOPIC, UNITS_TOPIC],
-        run_api=api,
-        run_relay=relay,
-        run_consumers=consumers,
-    )
-    app = create_app(
-        runtime,
-        [router] if api else [],
-        public_routers=[public_router] if api else [],
         title="Red Cross campaigns service",
         description=(
             "Campaigns (relief, Tết Nhân ái, Humanitarian Month, blood drives) with the Decree 93/2021 lifecycle, "

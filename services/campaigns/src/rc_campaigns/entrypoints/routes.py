@@ -44,8 +44,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
-from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
-from rc_campaigns.domain.campaigns import Action, State
+from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DuplicateBeneficiary
+from rc_campaigns.domain.campaigns import Action, CampaignFilter, State
 from rc_campaigns.entrypoints import access
 from rc_campaigns.entrypoints import schemas as s
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
@@ -105,17 +105,8 @@ async def list_campaigns(
 ) -> dict[str, Any]:
     within = await access.listing(request, unit_id)
     async with _connection(request) as conn:
-        items = await campaigns.list_campaigns(
-            CampaignRepository(conn),
-            policy,
-            state,
-            campaign_type,
-            unit_id,
-            parent_campaign_id,
-            limit,
-            offset,
-            within=within,
-        )
+        where = CampaignFilter(state, campaign_type, unit_id, parent_campaign_id, within)
+        items = await campaigns.list_campaigns(CampaignRepository(conn), policy, where, limit, offset)
     return {"count": len(items), "items": items, "limit": limit, "offset": offset}
 
 
@@ -327,16 +318,8 @@ async def list_beneficiaries(
 ) -> dict[str, Any]:
     within = await access.listing(request, unit_id)
     async with _connection(request) as conn:
-        items = await beneficiaries.list_beneficiaries(
-            BeneficiaryRepository(conn),
-            unit_id,
-            verified,
-            humanitarian_address,
-            campaign_id,
-            limit,
-            offset,
-            within=within,
-        )
+        where = BeneficiaryFilter(unit_id, verified, humanitarian_address, campaign_id, within)
+        items = await beneficiaries.list_beneficiaries(BeneficiaryRepository(conn), where, limit, offset)
     return {"count": len(items), "items": items, "limit": limit, "offset": offset}
 
 

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rc_campaigns.domain.beneficiaries import DedupKey, DuplicateBeneficiary, normalise_name, normalise_text
+from rc_campaigns.domain.beneficiaries import (
+    BeneficiaryFilter,
+    DedupKey,
+    DuplicateBeneficiary,
+    Sponsorship,
+    normalise_name,
+    normalise_text,
+)
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import BeneficiaryRepo, CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
+from rc_shared.uow import columns
 
 # Fields that identify a person or describe their health: never in events, never on the public list.
 PERSONAL_FIELDS = ("full_name", "id_number", "address", "situation", "notes")
@@ -115,7 +122,9 @@ async def add_sponsorship(
             sponsorship_id=str(clash),
         )
     sponsorship_id = uuid.uuid4()
-    await repo.add_sponsorship(sponsorship_id, beneficiary_id, sponsor_id, start_on, end_on, fields["commitment"])
+    await repo.add_sponsorship(
+        Sponsorship(sponsorship_id, beneficiary_id, sponsor_id, start_on, end_on, fields["commitment"])
+    )
     uow.emit(
         SponsorPaired(
             beneficiary_id=beneficiary_id,
@@ -130,20 +139,25 @@ async def add_sponsorship(
     return {"id": sponsorship_id, "sponsor_id": sponsor_id, "beneficiary_id": beneficiary_id}
 
 
+_AS_STORED = (  # the columns a beneficiary view shows as they are
+    "id",
+    "kind",
+    "unit_id",
+    "full_name",
+    "id_number",
+    "address",
+    "commune",
+    "household_size",
+    "situation",
+    "notes",
+    "humanitarian_address",
+    "campaign_id",
+)
+
+
 def _view(row: Any) -> dict[str, Any]:
     return {
-        "id": row["id"],
-        "kind": row["kind"],
-        "unit_id": row["unit_id"],
-        "full_name": row["full_name"],
-        "id_number": row["id_number"],
-        "address": row["address"],
-        "commune": row["commune"],
-        "household_size": row["household_size"],
-        "situation": row["situation"],
-        "notes": row["notes"],
-        "humanitarian_address": row["humanitarian_address"],
-        "campaign_id": row["campaign_id"],
+        **columns(row, *_AS_STORED),
         "consent": {"purpose": row["consent_purpose"], "given_on": row["consent_given_on"]},
         "verified": row["verified_on"] is not None,
         "verified_by": row["verified_by"],
@@ -160,18 +174,9 @@ async def get(repo: BeneficiaryRepo, beneficiary_id: uuid.UUID) -> dict[str, Any
 
 
 async def list_beneficiaries(
-    repo: BeneficiaryRepo,
-    unit_id: uuid.UUID | None,
-    verified: bool | None,
-    humanitarian_address: bool | None,
-    campaign_id: uuid.UUID | None,
-    limit: int,
-    offset: int,
-    *,
-    within: Sequence[uuid.UUID] | None = None,
+    repo: BeneficiaryRepo, where: BeneficiaryFilter, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    """``within``: only beneficiaries of these units."""
-    rows = await repo.search(unit_id, verified, humanitarian_address, campaign_id, limit, offset, within=within)
+    rows = await repo.search(where, limit, offset)
     return [_view(r) for r in rows]
 
 

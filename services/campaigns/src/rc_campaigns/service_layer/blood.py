@@ -6,11 +6,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from rc_campaigns.domain.blood import check_capacity, donor_id_for
+from rc_campaigns.domain.blood import BloodSession, Registration, check_capacity, donor_id_for
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.unit_of_work import BloodRepo, CampaignRepo, CampaignsUnitOfWork
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BloodDonorRegistered, BloodSessionScheduled
+from rc_shared.uow import columns
 
 OPEN_STATES = ("draft", "launched")
 
@@ -40,7 +41,7 @@ async def schedule_session(
         )
     session_id = uuid.uuid4()
     unit = unit_id or campaign.organising_unit_id
-    await uow.blood.add_session(session_id, campaign_id, unit, held_on, place, capacity)
+    await uow.blood.add_session(BloodSession(session_id, campaign_id, unit, held_on, place, capacity))
     uow.emit(
         BloodSessionScheduled(
             session_id=session_id, campaign_id=campaign_id, unit_id=unit, held_on=held_on, capacity=capacity
@@ -74,7 +75,8 @@ async def register_donor(
         )
     check_capacity(int(session["registered"]), int(session["capacity"]))
     registration_id = uuid.uuid4()
-    await repo.add_registration(registration_id, session_id, donor_id, donor_ref.strip(), blood_group, note)
+    registration = Registration(registration_id, session_id, donor_id, donor_ref.strip(), blood_group, note)
+    await repo.add_registration(registration)
     uow.emit(
         BloodDonorRegistered(
             session_id=session_id, registration_id=registration_id, campaign_id=campaign.id, donor_id=donor_id
@@ -85,12 +87,7 @@ async def register_donor(
 
 def session_view(row: Any) -> dict[str, Any]:
     return {
-        "id": row["id"],
-        "campaign_id": row["campaign_id"],
-        "unit_id": row["unit_id"],
-        "held_on": row["held_on"],
-        "place": row["place"],
-        "capacity": row["capacity"],
+        **columns(row, "id", "campaign_id", "unit_id", "held_on", "place", "capacity"),
         "registered": int(row["registered"]),
         "places_left": max(0, int(row["capacity"]) - int(row["registered"])),
     }

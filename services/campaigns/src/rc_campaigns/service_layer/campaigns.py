@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from rc_campaigns.domain.campaigns import Action, Campaign, allowed_actions, next_state, overdue
+from rc_campaigns.domain.campaigns import Action, Campaign, CampaignFilter, allowed_actions, next_state, overdue
 from rc_campaigns.domain.progress import progress
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import CampaignRepo, CampaignsUnitOfWork
@@ -172,17 +172,11 @@ async def get_campaign(repo: CampaignRepo, policy: Policy, campaign_id: uuid.UUI
 async def list_campaigns(
     repo: CampaignRepo,
     policy: Policy,
-    state: str | None,
-    campaign_type: str | None,
-    unit_id: uuid.UUID | None,
-    parent_campaign_id: uuid.UUID | None,
+    where: CampaignFilter,
     limit: int,
     offset: int,
-    *,
-    within: Sequence[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
-    """``within``: only campaigns organised by, or with a participating unit among, these units."""
-    rows = await repo.search(state, campaign_type, unit_id, parent_campaign_id, limit, offset, within=within)
+    rows = await repo.search(where, limit, offset)
     return [_base_view(c, policy) for c in rows]
 
 

@@ -53,45 +53,13 @@ async def apply(conn: asyncpg.Connection, event: LedgerEvent, at: datetime) -> l
     """Apply one ledger event; return the target-reached events it caused (already in the outbox)."""
     ledger = LedgerRepository(conn)
     if isinstance(event, DonationRecorded):
-        await ledger.record_donation(
-            event.campaign_id,
-            event.donation_id,
-            event.kind,
-            event.amount_vnd,
-            event.value_vnd,
-            event.blood_units,
-            event.received_on,
-        )
+        await ledger.record_donation(event)
     elif isinstance(event, DonationReversed):
-        await ledger.reverse_donation(
-            event.campaign_id,
-            event.donation_id,
-            event.kind,
-            event.amount_vnd,
-            event.value_vnd,
-            event.blood_units,
-            event.reversed_on,
-        )
+        await ledger.reverse_donation(event)
     elif isinstance(event, DistributionRecorded):
-        await ledger.record_distribution(
-            event.campaign_id,
-            event.distribution_id,
-            event.beneficiary_id,
-            event.kind,
-            event.amount_vnd,
-            event.value_vnd,
-            event.distributed_on,
-        )
+        await ledger.record_distribution(event)
     else:
-        await ledger.reverse_distribution(
-            event.campaign_id,
-            event.distribution_id,
-            event.beneficiary_id,
-            event.kind,
-            event.amount_vnd,
-            event.value_vnd,
-            event.reversed_on,
-        )
+        await ledger.reverse_distribution(event)
     return await check_targets(conn, event.campaign_id, at)
 
 

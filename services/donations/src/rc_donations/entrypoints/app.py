@@ -4,6 +4,7 @@ pledges, reversals, distributions within the balance, bank-statement import and 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Unpack
 
 from fastapi import FastAPI
 
@@ -18,7 +19,7 @@ from rc_donations.settings import Settings
 from rc_shared.clock import Window
 from rc_shared.events.donations import LEDGER_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
-from rc_shared.runtime import Runtime, create_app
+from rc_shared.runtime import Roles, Runtime, service_app
 from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -40,23 +41,16 @@ def policy_from(settings: Settings) -> Policy:
     )
 
 
-def build_app(
-    settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
-) -> FastAPI:
+def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
-    runtime = Runtime(
+    app = service_app(
         settings,
         MIGRATIONS,
+        roles,
+        routers=[router],
+        public_routers=[public_router, files_router, pages_router],
         consumers=[*build_consumers(f"/{settings.service_name}"), units_consumer("donations")],
         topics=[LEDGER_TOPIC, UNITS_TOPIC],
-        run_api=api,
-        run_relay=relay,
-        run_consumers=consumers,
-    )
-    app = create_app(
-        runtime,
-        [router] if api else [],
-        public_routers=[public_router, files_router, pages_router] if api else [],
         title="Red Cross donations service",
         description=(
             "Campaign ledgers (opened and closed by campaign events), cash / in-kind / blood contributions with "
@@ -65,6 +59,7 @@ def build_app(
         ),
     )
     policy = policy_from(settings)
+    runtime: Runtime = app.state.runtime
     app.state.policy = policy
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,

@@ -9,7 +9,7 @@ import typer
 
 from rc_donations.entrypoints.app import MIGRATIONS, build_app
 from rc_donations.settings import Settings
-from rc_shared.cli import service_cli
+from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
 
 app = service_cli("donations", Settings, build_app, MIGRATIONS)
 
@@ -18,10 +18,10 @@ app = service_cli("donations", Settings, build_app, MIGRATIONS)
 def import_statement(
     campaign_id: str = typer.Argument(..., help="The campaign whose bank account the statement is of."),
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="The statement as CSV with a header row."),
-    api: str = typer.Option("http://127.0.0.1:8003", help="Base URL of the donations API."),
-    report: Path | None = typer.Option(None, help="Write rejected rows (line, fields, reason) to this CSV."),
+    api: str = api_option("donations", Settings),
+    report: Path | None = report_option("line, fields, reason"),
     batch: int = typer.Option(2000, min=1, max=5000, help="Rows per request."),
-    progress: bool = typer.Option(True, help="Show a progress bar."),
+    progress: bool = progress_option(),
 ) -> None:
     """Import a bank statement (CSV: bank_reference, received_on, amount_vnd[, payer_name, description]).
 
@@ -35,11 +35,8 @@ def import_statement(
     except ValueError:
         typer.echo(f"error: {campaign_id!r} is not a campaign id (a UUID)", err=True)
         raise typer.Exit(2) from None
-    try:
+    with import_aborts(ValueError, ImportAborted):
         totals = run_import(cid, file, api, report, batch=batch, progress=progress)
-    except (ValueError, ImportAborted) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
     rate = totals.rows / totals.seconds if totals.seconds else 0.0
     typer.echo(
         f"rows {totals.rows}: created {totals.created} ({totals.created_amount_vnd} VND), "

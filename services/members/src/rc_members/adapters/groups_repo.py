@@ -8,6 +8,8 @@ from typing import Any
 
 import asyncpg
 
+from rc_shared.db import insert_row
+
 
 class GroupRepository:
     def __init__(self, conn: asyncpg.Connection) -> None:
@@ -15,14 +17,7 @@ class GroupRepository:
 
     # ------------------------------------------------------------------ groups
     async def add_group(self, group_id: uuid.UUID, unit_id: uuid.UUID, type: str, name: str, formed_on: date) -> None:
-        await self.conn.execute(
-            "INSERT INTO groups (id, unit_id, type, name, formed_on) VALUES ($1, $2, $3, $4, $5)",
-            group_id,
-            unit_id,
-            type,
-            name,
-            formed_on,
-        )
+        await insert_row(self.conn, "groups", id=group_id, unit_id=unit_id, type=type, name=name, formed_on=formed_on)
 
     async def get_group(self, group_id: uuid.UUID) -> dict[str, Any] | None:
         g = await self.conn.fetchrow("SELECT * FROM groups WHERE id = $1", group_id)
@@ -37,12 +32,7 @@ class GroupRepository:
         )
 
     async def add_member(self, group_id: uuid.UUID, person_id: uuid.UUID, joined_on: date) -> None:
-        await self.conn.execute(
-            "INSERT INTO group_members (group_id, person_id, joined_on) VALUES ($1, $2, $3)",
-            group_id,
-            person_id,
-            joined_on,
-        )
+        await insert_row(self.conn, "group_members", group_id=group_id, person_id=person_id, joined_on=joined_on)
 
     async def end_member(self, group_id: uuid.UUID, person_id: uuid.UUID, joined_on: date, left_on: date) -> None:
         await self.conn.execute(
@@ -70,14 +60,15 @@ class GroupRepository:
     async def add_course(
         self, course_id: uuid.UUID, unit_id: uuid.UUID, title: str, starts_on: date, ends_on: date, kind: str
     ) -> None:
-        await self.conn.execute(
-            "INSERT INTO courses (id, unit_id, title, starts_on, ends_on, kind) VALUES ($1, $2, $3, $4, $5, $6)",
-            course_id,
-            unit_id,
-            title,
-            starts_on,
-            ends_on,
-            kind,
+        await insert_row(
+            self.conn,
+            "courses",
+            id=course_id,
+            unit_id=unit_id,
+            title=title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            kind=kind,
         )
 
     async def get_course(self, course_id: uuid.UUID) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ from typing import Any
 import asyncpg
 
 from rc_members.domain.imports import ImportBatch
+from rc_shared.db import insert_row
 
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
 # A person's current membership: the open one, else the latest.
@@ -42,16 +43,9 @@ class PeopleRepository:
         import_key: str | None = None,
         unit_id: uuid.UUID | None = None,
     ) -> None:
-        await self.conn.execute(
-            "INSERT INTO people (id, import_key, unit_id) VALUES ($1, $2, $3)", person_id, import_key, unit_id
-        )
-        cols = [f for f in PERSONAL_FIELDS if f in personal]
-        await self.conn.execute(
-            f"INSERT INTO personal_data (person_id, {', '.join(cols)})"
-            f" VALUES ($1, {', '.join(f'${i + 2}' for i in range(len(cols)))})",
-            person_id,
-            *(personal[c] for c in cols),
-        )
+        await insert_row(self.conn, "people", id=person_id, import_key=import_key, unit_id=unit_id)
+        given = {f: personal[f] for f in PERSONAL_FIELDS if f in personal}
+        await insert_row(self.conn, "personal_data", person_id=person_id, **given)
 
     async def update_personal(self, person_id: uuid.UUID, changes: dict[str, Any]) -> None:
         cols = [f for f in PERSONAL_FIELDS if f in changes]
@@ -207,13 +201,7 @@ class PeopleRepository:
         return await self._fetch("SELECT * FROM consents WHERE person_id = $1 ORDER BY given_on, id", person_id)
 
     async def insert_consent(self, consent_id: uuid.UUID, person_id: uuid.UUID, purpose: str, given_on: date) -> None:
-        await self.conn.execute(
-            "INSERT INTO consents (id, person_id, purpose, given_on) VALUES ($1, $2, $3, $4)",
-            consent_id,
-            person_id,
-            purpose,
-            given_on,
-        )
+        await insert_row(self.conn, "consents", id=consent_id, person_id=person_id, purpose=purpose, given_on=given_on)
 
     async def withdraw_consent(self, consent_id: uuid.UUID, on: date) -> None:
         await self.conn.execute("UPDATE consents SET withdrawn_on = $2 WHERE id = $1", consent_id, on)
@@ -245,21 +233,18 @@ class PeopleRepository:
         joined_on: date,
         member_code: str | None,
     ) -> None:
-        await self.conn.execute(
-            "INSERT INTO memberships (id, person_id, unit_id, member_code, joined_on, status, status_since)"
-            " VALUES ($1, $2, $3, $4, $5, 'active', $5)",
-            membership_id,
-            person_id,
-            unit_id,
-            member_code,
-            joined_on,
+        await insert_row(
+            self.conn,
+            "memberships",
+            id=membership_id,
+            person_id=person_id,
+            unit_id=unit_id,
+            member_code=member_code,
+            joined_on=joined_on,
+            status="active",
+            status_since=joined_on,
         )
-        await self.conn.execute(
-            "INSERT INTO membership_periods (membership_id, unit_id, status, valid_from) VALUES ($1, $2, 'active', $3)",
-            membership_id,
-            unit_id,
-            joined_on,
-        )
+        await self._add_period(membership_id, unit_id, "active", joined_on)
 
     async def set_fee(self, membership_id: uuid.UUID, year: int, fee_status: str) -> str | None:
         """Upsert; return the previous fee status of that year (None: none recorded)."""
@@ -294,12 +279,16 @@ class PeopleRepository:
             membership_id,
             on,
         )
-        await self.conn.execute(
-            "INSERT INTO membership_periods (membership_id, unit_id, status, valid_from) VALUES ($1, $2, $3, $4)",
-            membership_id,
-            unit_id,
-            status,
-            on,
+        await self._add_period(membership_id, unit_id, status, on)
+
+    async def _add_period(self, membership_id: uuid.UUID, unit_id: uuid.UUID, status: str, valid_from: date) -> None:
+        await insert_row(
+            self.conn,
+            "membership_periods",
+            membership_id=membership_id,
+            unit_id=unit_id,
+            status=status,
+            valid_from=valid_from,
         )
 
     async def open_memberships_in_unit(self, unit_id: uuid.UUID) -> list[asyncpg.Record]:
@@ -341,13 +330,8 @@ class PeopleRepository:
     async def insert_role(
         self, role_id: uuid.UUID, person_id: uuid.UUID, role: str, unit_id: uuid.UUID, start_on: date
     ) -> None:
-        await self.conn.execute(
-            "INSERT INTO roles (id, person_id, role, unit_id, start_on) VALUES ($1, $2, $3, $4, $5)",
-            role_id,
-            person_id,
-            role,
-            unit_id,
-            start_on,
+        await insert_row(
+            self.conn, "roles", id=role_id, person_id=person_id, role=role, unit_id=unit_id, start_on=start_on
         )
 
     async def end_role(self, role_id: uuid.UUID, on: date) -> None:
@@ -357,13 +341,14 @@ class PeopleRepository:
     async def insert_hours(
         self, entry_id: uuid.UUID, person_id: uuid.UUID, unit_id: uuid.UUID, hours: float, worked_on: date
     ) -> None:
-        await self.conn.execute(
-            "INSERT INTO volunteer_hours (id, person_id, unit_id, hours, worked_on) VALUES ($1, $2, $3, $4, $5)",
-            entry_id,
-            person_id,
-            unit_id,
-            hours,
-            worked_on,
+        await insert_row(
+            self.conn,
+            "volunteer_hours",
+            id=entry_id,
+            person_id=person_id,
+            unit_id=unit_id,
+            hours=hours,
+            worked_on=worked_on,
         )
 
     async def hours_on(self, person_id: uuid.UUID, worked_on: date) -> float:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 import asyncpg
 
 from rc_members.domain.units import UnitVersion
+from rc_shared.db import insert_row
 
 _AS_OF = "v.valid_from <= $1 AND (v.valid_to IS NULL OR v.valid_to > $1)"
 
@@ -160,20 +162,10 @@ class UnitRepository:
         return await self.list_as_of(d, parent_id=unit_id, limit=100000)
 
     async def insert_unit(self, unit_id: uuid.UUID, code: str) -> None:
-        await self.conn.execute("INSERT INTO units (id, code) VALUES ($1, $2)", unit_id, code)
+        await insert_row(self.conn, "units", id=unit_id, code=code)
 
     async def insert_version(self, v: UnitVersion, change: str) -> None:
-        await self.conn.execute(
-            "INSERT INTO unit_versions (unit_id, name, level, parent_id, valid_from, valid_to, change)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            v.unit_id,
-            v.name,
-            v.level,
-            v.parent_id,
-            v.valid_from,
-            v.valid_to,
-            change,
-        )
+        await insert_row(self.conn, "unit_versions", **asdict(v), change=change)
 
     async def change(
         self, unit_id: uuid.UUID, on: date, *, name: str, level: str, parent_id: uuid.UUID | None, change: str

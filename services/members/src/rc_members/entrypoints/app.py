@@ -7,6 +7,7 @@ Access control: every route needs a token; scopes are answered from this service
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Unpack
 
 from fastapi import FastAPI
 
@@ -17,7 +18,7 @@ from rc_members.entrypoints.routes import router
 from rc_members.service_layer.policy import Policy
 from rc_members.settings import Settings
 from rc_shared.events.members import PEOPLE_TOPIC, UNITS_TOPIC
-from rc_shared.runtime import Runtime, create_app
+from rc_shared.runtime import Roles, service_app
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -32,23 +33,15 @@ def policy_from(settings: Settings) -> Policy:
     )
 
 
-def build_app(
-    settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
-) -> FastAPI:
+def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
     policy = policy_from(settings)
-    runtime = Runtime(
+    app = service_app(
         settings,
         MIGRATIONS,
-        consumers=[],
+        roles,
+        routers=[router],
         topics=[UNITS_TOPIC, PEOPLE_TOPIC],
-        run_api=api,
-        run_relay=relay,
-        run_consumers=consumers,
-    )
-    app = create_app(
-        runtime,
-        [router] if api else [],
         title="Red Cross members service",
         description=(
             "The organisation tree as dated data (every query takes as_of), people with consent-based personal "

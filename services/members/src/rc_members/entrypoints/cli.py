@@ -9,7 +9,7 @@ import typer
 
 from rc_members.entrypoints.app import MIGRATIONS, build_app
 from rc_members.settings import Settings
-from rc_shared.cli import service_cli
+from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
 
 app = service_cli("members", Settings, build_app, MIGRATIONS)
 
@@ -17,20 +17,17 @@ app = service_cli("members", Settings, build_app, MIGRATIONS)
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .csv or .xlsx file with a header row."),
-    api: str = typer.Option("http://127.0.0.1:8001", help="Base URL of the members API."),
-    report: Path | None = typer.Option(None, help="Write rejected rows (row, reason, fields) to this CSV."),
+    api: str = api_option("members", Settings),
+    report: Path | None = report_option("row, reason, fields"),
     batch_size: int = typer.Option(1000, min=1, max=2000, help="Rows per request."),
-    progress: bool = typer.Option(True, help="Show a progress bar."),
+    progress: bool = progress_option(),
 ) -> None:
     """Import members from a CSV or XLSX file through the API (re-running creates nothing new)."""
     from rc_members.entrypoints.importer import run_import
 
     start = time.perf_counter()
-    try:
+    with import_aborts(ValueError):
         totals = run_import(file, api, report, batch_size=batch_size, progress=progress)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(
         f"created {totals['created']}, unchanged {totals['unchanged']}, rejected {totals['rejected']}"
         f" in {time.perf_counter() - start:.1f}s" + (f"; rejected rows in {report}" if report else "")
@@ -41,8 +38,8 @@ def import_cmd(
 
 @app.command("demo")
 def demo_cmd(
-    api: str = typer.Option("http://127.0.0.1:8001", help="Base URL of the members API."),
-    progress: bool = typer.Option(True, help="Show progress."),
+    api: str = api_option("members", Settings),
+    progress: bool = progress_option("Show progress."),
 ) -> None:
     """Load the Bạc Liêu 2023 demo organisation and members through the API (idempotent)."""
     import json

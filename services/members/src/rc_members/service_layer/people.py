@@ -23,6 +23,7 @@ from rc_shared.events.members import (
     RoleEnded,
     VolunteerHoursLogged,
 )
+from rc_shared.uow import columns
 
 
 async def _person(repo: PeopleRepo, person_id: uuid.UUID) -> Any:
@@ -102,24 +103,15 @@ async def person_view(repo: PeopleRepo, person_id: uuid.UUID) -> dict[str, Any]:
     for m in await repo.memberships(person_id):
         memberships.append(
             {
-                "id": m["id"],
-                "unit_id": m["unit_id"],
-                "unit_code": m["unit_code"],
-                "member_code": m["member_code"],
-                "joined_on": m["joined_on"],
-                "status": m["status"],
-                "status_since": m["status_since"],
+                **columns(m, "id", "unit_id", "unit_code", "member_code", "joined_on", "status", "status_since"),
                 "fees": {r["year"]: r["fee_status"] for r in await repo.fees(m["id"])},
             }
         )
     out["memberships"] = memberships
     out["roles"] = [
-        {k: r[k] for k in ("id", "role", "unit_id", "unit_code", "start_on", "end_on")}
-        for r in await repo.roles(person_id)
+        columns(r, "id", "role", "unit_id", "unit_code", "start_on", "end_on") for r in await repo.roles(person_id)
     ]
-    out["consents"] = [
-        {k: r[k] for k in ("id", "purpose", "given_on", "withdrawn_on")} for r in await repo.consents(person_id)
-    ]
+    out["consents"] = [columns(r, "id", "purpose", "given_on", "withdrawn_on") for r in await repo.consents(person_id)]
     out["volunteer_hours_total"] = await repo.hours_total(person_id)
     return out
 
@@ -177,9 +169,7 @@ async def search_people(
     page = rows[:limit]
     roles: dict[uuid.UUID, list[dict[str, Any]]] = {}
     for r in await repo.roles_held([p["id"] for p in page], today):
-        roles.setdefault(r["person_id"], []).append(
-            {k: r[k] for k in ("id", "role", "unit_id", "unit_code", "start_on")}
-        )
+        roles.setdefault(r["person_id"], []).append(columns(r, "id", "role", "unit_id", "unit_code", "start_on"))
     items = []
     for p in page:
         membership = None
@@ -188,20 +178,11 @@ async def search_people(
                 "id": p["membership_id"],
                 "unit_id": p["membership_unit_id"],
                 "unit_code": p["membership_unit_code"],
-                "member_code": p["member_code"],
-                "joined_on": p["joined_on"],
-                "status": p["status"],
-                "status_since": p["status_since"],
-                "fee_status": p["fee_status"],
+                **columns(p, "member_code", "joined_on", "status", "status_since", "fee_status"),
             }
         items.append(
             {
-                "id": p["id"],
-                "full_name": p["full_name"],
-                "gender": p["gender"],
-                "birth_date": p["birth_date"],
-                "deceased_on": p["deceased_on"],
-                "registered_unit_id": p["registered_unit_id"],
+                **columns(p, "id", "full_name", "gender", "birth_date", "deceased_on", "registered_unit_id"),
                 "membership": membership,
                 "roles": roles.get(p["id"], []),
             }

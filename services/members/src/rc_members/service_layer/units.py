@@ -21,6 +21,7 @@ from rc_shared.events.members import (
     UnitMoved,
     UnitRenamed,
 )
+from rc_shared.uow import columns
 
 
 async def _require_unit(repo: UnitRepo, unit_id: uuid.UUID) -> Any:
@@ -254,7 +255,7 @@ async def dissolve_unit(
 
 
 def _unit_view(r: Any) -> dict[str, Any]:
-    return {k: r[k] for k in ("id", "code", "name", "level", "parent_id", "parent_code", "valid_from", "valid_to")}
+    return columns(r, "id", "code", "name", "level", "parent_id", "parent_code", "valid_from", "valid_to")
 
 
 async def list_units(
@@ -313,7 +314,7 @@ async def unit_history(repo: UnitRepo, unit_id: uuid.UUID) -> dict[str, Any]:
         "end_reason": unit["end_reason"],
         "merged_into": unit["merged_into"],
         "versions": [
-            {k: r[k] for k in ("name", "level", "parent_id", "parent_code", "valid_from", "valid_to", "change")}
+            columns(r, "name", "level", "parent_id", "parent_code", "valid_from", "valid_to", "change")
             for r in await repo.history(unit_id)
         ],
     }

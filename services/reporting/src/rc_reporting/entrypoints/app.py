@@ -8,6 +8,7 @@ Scopes come from ``scope_unit_versions``, kept by the ``reporting.scope-units`` 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Unpack
 
 from fastapi import FastAPI
 
@@ -20,28 +21,21 @@ from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
 from rc_reporting.settings import Settings
-from rc_shared.runtime import Runtime, create_app
+from rc_shared.runtime import Roles, service_app
 from rc_shared.scope import units_consumer
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def build_app(
-    settings: Settings | None = None, *, api: bool = True, relay: bool = True, consumers: bool = True
-) -> FastAPI:
+def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
-    runtime = Runtime(
+    app = service_app(
         settings,
         MIGRATIONS,
+        roles,
+        routers=[router, campaign_router, review_router],
+        public_routers=[public_campaign_router, pages_router],
         consumers=[members_consumer, campaigns_consumer, units_consumer("reporting")],
-        run_api=api,
-        run_relay=relay,
-        run_consumers=consumers,
-    )
-    app = create_app(
-        runtime,
-        [router, campaign_router, review_router] if api else [],
-        public_routers=[public_campaign_router, pages_router] if api else [],
         title="Red Cross reporting service",
         description=(
             "Membership statistics per unit, rolled up the organisation tree as of any date, "
