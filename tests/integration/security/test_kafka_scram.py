@@ -109,13 +109,20 @@ def _free_ports(n: int) -> list[int]:
 @pytest.fixture(scope="module")
 def scram_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScramBroker]:
     """One SCRAM broker for the module: own state dir, free ports, stopped at the end."""
-    state = tmp_path_factory.mktemp("kafka-scram")
     marks = {user: secrets.token_hex(12) for user in USERS}
     # characters that need care in SCRAM (',' '='), JAAS ('"' '\\') and shells
     passwords = {user: f"{mark},=\"'\\ $x" for user, mark in marks.items()}
-    port, controller_port, tls_port = _free_ports(3)
     started = time.monotonic()
-    bootstrap = kafka.start(state, port, controller_port, scram_users=passwords, tls_port=tls_port, timeout=120)
+    for attempt in range(3):
+        # a free port can be taken by another process before the broker binds it: new ports, again
+        state = tmp_path_factory.mktemp("kafka-scram")
+        port, controller_port, tls_port = _free_ports(3)
+        try:
+            bootstrap = kafka.start(state, port, controller_port, scram_users=passwords, tls_port=tls_port, timeout=120)
+            break
+        except kafka.KafkaError as exc:
+            if attempt == 2 or "Address already in use" not in str(exc):
+                raise
     print(f"SCRAM broker on {bootstrap} (TLS {tls_port}) started in {time.monotonic() - started:.1f}s")
     try:
         yield ScramBroker(
