@@ -120,7 +120,7 @@ def cache_control(max_age_s: int) -> str:
     return f"public, max-age={max_age_s}" if max_age_s > 0 else "public, no-cache"
 
 
-def no_store(response: Response) -> None:
+async def no_store(response: Response) -> None:
     """A route dependency: the answer depends on who asks; no shared or stored copy."""
     response.headers["Cache-Control"] = NO_STORE
 

@@ -428,7 +428,7 @@ async def get_public_ledger(
         return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
 
 
-def line_filter(
+async def line_filter(
     q: Annotated[
         str | None,
         Query(
