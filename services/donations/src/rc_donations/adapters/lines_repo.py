@@ -40,10 +40,15 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[st
     where = ["l.campaign_id = $1"]
     if f.q is not None:
         where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%' AND l.kind <> 'blood'")
-    if f.amount_min is not None:
-        where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
-    if f.amount_max is not None:
-        where.append(f"l.amount_vnd + l.value_vnd <= {arg(f.amount_max)}")
+    if f.amount_min is not None and f.amount_min == f.amount_max:
+        # "check my gift of 200,000": an equality, so the amount index yields the lines in line order
+        # and the page stops after `limit` of them, whatever the plan (prepared statements go generic)
+        where.append(f"l.amount_vnd + l.value_vnd = {arg(f.amount_min)}")
+    else:
+        if f.amount_min is not None:
+            where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
+        if f.amount_max is not None:
+            where.append(f"l.amount_vnd + l.value_vnd <= {arg(f.amount_max)}")
     if f.date_from is not None:
         where.append(f"l.on_date >= {arg(f.date_from)}")
     if f.date_to is not None:
