@@ -332,8 +332,9 @@ def document_links(app: FastAPI) -> None:
 # ------------------------------------------------------------------------ dependencies
 
 
-def policy(request: Request) -> Any:
-    """The service's policy (its rules from settings), set on the app when it is built."""
+async def policy(request: Request) -> Any:
+    """The service's policy (its rules from settings), set on the app when it is built (a coroutine, as
+    every dependency of a public read: FastAPI runs a plain function in its thread pool, a hop per call)."""
     return request.app.state.policy
 
 

@@ -38,6 +38,13 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         await conn.set_type_codec(typ, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A released pool connection keeps its session: nothing here sets session state (settings are
+    transaction-local, advisory locks transaction-scoped, the relay LISTENs on its own connection), and
+    asyncpg rolls back an open transaction before this. So no RESET ALL round trip per request, and a
+    request is never failed by a reset outlasting the acquire bound (asyncpg times the reset with it)."""
+
+
 def server_settings(statement_timeout_s: float | None) -> dict[str, str]:
     """asyncpg ``server_settings`` of a connection with that statement timeout (None: the server's)."""
     return {} if statement_timeout_s is None else {"statement_timeout": _ms(statement_timeout_s)}
@@ -122,6 +129,7 @@ async def create_pool(
         max_queries=50000,
         max_inactive_connection_lifetime=300.0,
         init=_init_connection,
+        reset=_keep_session,
         loop=None,
         connection_class=asyncpg.Connection,
         record_class=asyncpg.Record,

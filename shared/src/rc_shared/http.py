@@ -198,6 +198,21 @@ class RequestMiddleware:
         self.health_in_flight = 0
         self.body_bytes = 0
         self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        # the metrics' children by label values, looked up once (labels() locks and validates per call)
+        self._in_flight_gauge = HTTP_IN_FLIGHT.labels(service)
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def _metrics(self, method: str, route: str, status: str) -> tuple[Any, Any]:
+        """The request counter and latency histogram of (method, route template, status): a bounded set."""
+        key = (method, route, status)
+        found = self._children.get(key)
+        if found is None:
+            found = (
+                HTTP_REQUESTS.labels(self.service, method, route, status),
+                HTTP_LATENCY.labels(self.service, method, route),
+            )
+            self._children[key] = found
+        return found
 
     def _take(self, key: str, per_minute: int) -> float:
         """Take a token from ``key``'s bucket (a minute's quota, refilled continuously); return 0 if
@@ -283,8 +298,9 @@ class RequestMiddleware:
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
             status = str(response["status"])
-            HTTP_REQUESTS.labels(self.service, scope["method"], path, status).inc()
-            HTTP_LATENCY.labels(self.service, scope["method"], path).observe(time.perf_counter() - start)
+            counted, timed = self._metrics(scope["method"], path, status)
+            counted.inc()
+            timed.observe(time.perf_counter() - start)
             current_correlation_id.reset(t_cid)
             current_traceparent.reset(t_tp)
 
@@ -300,7 +316,7 @@ class RequestMiddleware:
             HTTP_REFUSED.labels(self.service, "in_flight").inc()
             return busy(f"the service is busy: {self.max_in_flight} requests in flight")
         self.in_flight += 1
-        HTTP_IN_FLIGHT.labels(self.service).set(self.in_flight)
+        self._in_flight_gauge.set(self.in_flight)
         return None
 
     def _leave(self, health: bool) -> None:
@@ -308,7 +324,7 @@ class RequestMiddleware:
             self.health_in_flight -= 1
         else:
             self.in_flight -= 1
-            HTTP_IN_FLIGHT.labels(self.service).set(self.in_flight)
+            self._in_flight_gauge.set(self.in_flight)
 
     def _not_allowed(self, scope: Any) -> JSONResponse | None:
         """The 405 of a method that a literal path's routes do not answer (see :func:`literal_methods`)."""

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from rc_donations.entrypoints.app import MIGRATIONS
-from rc_donations.service_layer import lines as lines_service
+from rc_donations.service_layer import lines as ledger
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
 from tests.infra import create_database_async
@@ -245,7 +245,7 @@ async def test_csv_and_xlsx_downloads_hold_the_filtered_lines_with_balances(
     campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # XlsxWriter is fed in batches: batches of 2 rows, so the lines cross several of them
-    monkeypatch.setattr(lines_service, "XLSX_ROWS_PER_BATCH", 2)
+    monkeypatch.setattr(ledger, "XLSX_ROWS_PER_BATCH", 2)
     m = await movements(campaigns, client)
     cid = m["cid"]
     lines = await all_lines(client, cid, limit=500)
@@ -516,3 +516,74 @@ async def test_a_ledger_without_movements_has_no_lines_and_its_page_says_so(
     html = (await client.get(f"/public/campaigns/{cid}/ledger")).text
     assert "Chưa có khoản thu chi nào" in html and "data-line-id" not in html
     assert (await client.get(f"/campaigns/{cid}/public-ledger/lines.csv")).content.decode("utf-8-sig").count("\n") == 1
+
+
+async def test_the_page_and_the_first_lines_page_are_rendered_once_per_version_and_follow_every_change(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    m = await movements(campaigns, client)
+    cid = m["cid"]
+    page, api = f"/public/campaigns/{cid}/ledger", f"/campaigns/{cid}/public-ledger/lines"
+    renders: list[uuid.UUID] = []
+    lines_page = ledger.lines_page
+
+    async def counted(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        renders.append(args[2])
+        return await lines_page(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "lines_page", counted)
+    first, first_api = await client.get(page), await client.get(api)
+    assert (await client.get(page)).text == first.text and (await client.get(api)).text == first_api.text
+    assert renders == [cid, cid]  # the same version: rendered once each, then served from memory
+    assert (await client.get(api, params={"q": "nguyen"})).status_code == 200 and len(renders) == 3  # a search: read
+
+    await ok(await client.post(f"/campaigns/{cid}/donations", json=cash(777_000)))  # a new line
+    assert "777.000" in (await client.get(page)).text
+    assert (await client.get(api)).json()["last_line_no"] == 9
+    await ok(await client.put(f"/donors/{m['a']['donor_id']}/consent", json={"consent_to_be_named": False}))
+    assert "Nguyễn Văn An" not in (await client.get(page)).text  # a label
+    assert "Nguyễn Văn An" not in (await client.get(api)).text and "Nguyễn Văn An" in first_api.text
+    await campaigns.publish(CampaignDisclosureUpdated(campaign_id=cid, version=1, support_policy="Chính sách mới"))
+
+    async def disclosed() -> bool:
+        return "Chính sách mới" in (await client.get(page)).text
+
+    await eventually(disclosed, what="the page to show the new disclosure")  # the disclosure
+    commune = await db.fetchval(
+        "SELECT unit_id FROM ledger_lines WHERE campaign_id = $1 AND movement = 'distribution' LIMIT 1", cid
+    )
+    code = f"U{commune.hex[:8].upper()}"  # the name tests.integration.shared.helpers.unit_created gives it
+    assert code not in (await client.get(page)).text
+    await campaigns.unit(commune)
+
+    async def named() -> bool:
+        return code in (await client.get(page)).text
+
+    await eventually(named, what="the page to show the commune's name")  # a unit's name
+    await db.execute("UPDATE ledgers SET name = 'Tên mới của cuộc vận động' WHERE campaign_id = $1", cid)
+    assert "Tên mới của cuộc vận động" in (await client.get(page)).text  # the ledger row
+
+
+@pytest.mark.parametrize("path", ["/public/campaigns/{cid}/ledger", "/campaigns/{cid}/public-ledger/lines"])
+async def test_an_answer_read_before_a_withdrawal_is_never_served_after_it(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """The race: a withdrawal commits while an answer is being rendered from the data before it. The
+    body is kept under the version of its own snapshot, so the next request renders it again."""
+    m = await movements(campaigns, client)
+    url = path.format(cid=m["cid"])
+    lines_page = ledger.lines_page
+    withdrawn: list[int] = []
+
+    async def then_withdraw(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        out = await lines_page(*args, **kwargs)
+        if not withdrawn:  # the lines are read (named): the donor withdraws before the answer is kept
+            r = await client.put(f"/donors/{m['a']['donor_id']}/consent", json={"consent_to_be_named": False})
+            withdrawn.append(r.status_code)
+        return out
+
+    monkeypatch.setattr(ledger, "lines_page", then_withdraw)
+    during = await client.get(url)
+    assert withdrawn == [200] and "Nguyễn Văn An" in during.text  # it began before the withdrawal
+    after = await client.get(url)
+    assert after.status_code == 200 and "Nguyễn Văn An" not in after.text

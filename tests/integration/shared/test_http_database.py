@@ -213,3 +213,32 @@ async def test_readiness_reports_a_busy_pool_and_stays_ready(fresh_dsn: str, tmp
             assert (await runtime.readiness())["database"] == "ok"
     finally:
         await runtime.pool.close()
+
+
+async def test_releasing_a_pool_connection_sends_nothing_to_the_database(fresh_dsn: str) -> None:
+    """A request's connection goes back to the pool without a RESET ALL round trip (asyncpg's default
+    bounded it by the acquire timeout: a slow server turned a served request into a 500); an open
+    transaction is still rolled back."""
+    pool = await create_pool(fresh_dsn, 1, 1)
+    try:
+        async with pool.acquire() as conn:
+            raw = conn._con  # the connection under the pool's proxy, kept across acquisitions
+            sent: list[str] = []
+            raw.add_query_logger(lambda record: sent.append(record.query))
+            await conn.fetchval("SELECT 1")
+        async with pool.acquire() as conn:
+            assert conn._con is raw
+            tx = conn.transaction()
+            await tx.start()
+            await conn.execute("CREATE TEMP TABLE left_open (x int)")
+        async with pool.acquire() as conn:
+            assert await conn.fetchval("SELECT to_regclass('pg_temp.left_open') IS NULL")
+        assert sent == [
+            "SELECT 1",
+            "BEGIN;",
+            "CREATE TEMP TABLE left_open (x int)",
+            "ROLLBACK",
+            "SELECT to_regclass('pg_temp.left_open') IS NULL",
+        ]
+    finally:
+        await pool.close()

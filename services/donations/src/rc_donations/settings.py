@@ -44,6 +44,20 @@ class Settings(ServiceSettings):
     anonymous_donor_label: str = Field(
         "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."
     )
+    public_max_age_s: int = Field(
+        0,
+        ge=0,
+        le=86400,
+        description="Cache-Control max-age (seconds) of the public ledger's page and lines (0: no-cache, every "
+        "use revalidates with the ETag, so a withdrawn consent shows at once even through a proxy).",
+    )
+    public_cache_max_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=0,
+        le=1024 * 1024 * 1024,
+        description="Memory for rendered public ledger answers (the page and the lines' first page) kept in "
+        "process by the version of what they show (least recently used evicted first; 0: none kept).",
+    )
 
     @field_validator("support_kinds")
     @classmethod

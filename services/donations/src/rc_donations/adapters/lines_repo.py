@@ -40,10 +40,15 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[st
     where = ["l.campaign_id = $1"]
     if f.q is not None:
         where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%' AND l.kind <> 'blood'")
-    if f.amount_min is not None:
-        where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
-    if f.amount_max is not None:
-        where.append(f"l.amount_vnd + l.value_vnd <= {arg(f.amount_max)}")
+    if f.amount_min is not None and f.amount_min == f.amount_max:
+        # "check my gift of 200,000": an equality, so the amount index yields the lines in line order
+        # and the page stops after `limit` of them, whatever the plan (prepared statements go generic)
+        where.append(f"l.amount_vnd + l.value_vnd = {arg(f.amount_min)}")
+    else:
+        if f.amount_min is not None:
+            where.append(f"l.amount_vnd + l.value_vnd >= {arg(f.amount_min)}")
+        if f.amount_max is not None:
+            where.append(f"l.amount_vnd + l.value_vnd <= {arg(f.amount_max)}")
     if f.date_from is not None:
         where.append(f"l.on_date >= {arg(f.date_from)}")
     if f.date_to is not None:
@@ -63,12 +68,19 @@ class LineRepository:
         self.conn = conn
 
     async def page(self, campaign_id: uuid.UUID, f: LineFilter, after: int | None, limit: int) -> list[asyncpg.Record]:
-        """At most ``limit`` lines, newest first, before line number ``after`` (None: from the newest)."""
+        """The ledger's code and lines' head (``ledger_code``, ``head_line_no``, ``head_at``) with at most
+        ``limit`` lines, newest first, before line number ``after`` (None: from the newest), each with
+        its unit's name (``unit_name``): one statement, one snapshot. No row: no ledger; one row whose
+        ``id`` is NULL: no line matches."""
         where, args = _where(campaign_id, f, after)
         args.append(limit)
         rows: list[asyncpg.Record] = await self.conn.fetch(
-            f"SELECT {_COLUMNS} FROM ledger_lines l LEFT JOIN donors o ON o.id = l.donor_id"
-            f" WHERE {where} ORDER BY l.line_no DESC LIMIT ${len(args)}",
+            "SELECT g.code AS ledger_code, h.last_line_no AS head_line_no, h.updated_at AS head_at, x.*"
+            " FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            f" LEFT JOIN LATERAL (SELECT {_COLUMNS}, u.name AS unit_name FROM ledger_lines l"
+            " LEFT JOIN donors o ON o.id = l.donor_id LEFT JOIN unit_names u ON u.unit_id = l.unit_id"
+            f" WHERE {where} ORDER BY l.line_no DESC LIMIT ${len(args)}) x ON true"
+            " WHERE g.campaign_id = $1",
             *args,
         )
         return rows
@@ -94,11 +106,15 @@ class LineRepository:
             campaign_id,
         )
 
-    async def ledger_head(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
-        """The ledger's code with its lines' head (None: no ledger; head fields NULL: no line yet)."""
+    async def version(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        """What a public answer of the campaign shows, as a version (migration 0007): the ledger row's
+        xmin, the lines' head, the disclosure's version, the donors' labels and units' names counters
+        (None: no ledger). One statement on primary keys."""
         return await self.conn.fetchrow(
-            "SELECT l.code, h.last_line_no, h.updated_at FROM ledgers l"
-            " LEFT JOIN ledger_line_heads h ON h.campaign_id = l.campaign_id WHERE l.campaign_id = $1",
+            "SELECT l.xmin::text AS ledger, h.last_line_no, d.version AS disclosure, v.labels, v.units"
+            " FROM ledgers l LEFT JOIN ledger_line_heads h ON h.campaign_id = l.campaign_id"
+            " LEFT JOIN ledger_disclosures d ON d.campaign_id = l.campaign_id"
+            " CROSS JOIN ledger_public_versions v WHERE l.campaign_id = $1",
             campaign_id,
         )
 

@@ -16,6 +16,7 @@ from rc_donations.service_layer.donations import DonationOutcome, PreparedDonati
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
+from rc_shared import http_cache
 from rc_shared.clock import Window
 from rc_shared.events.donations import LEDGER_TOPIC
 from rc_shared.events.members import UNITS_TOPIC
@@ -61,6 +62,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     policy = policy_from(settings)
     runtime: Runtime = app.state.runtime
     app.state.policy = policy
+    http_cache.install(app, "rc-donations", settings.public_cache_max_bytes, settings.public_max_age_s)
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,

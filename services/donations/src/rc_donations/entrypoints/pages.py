@@ -9,26 +9,27 @@ read-time donor labels.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import asyncpg
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rc_donations.domain.lines import LineFilter, form_filter
-from rc_donations.entrypoints.routes import Pol
+from rc_donations.entrypoints.routes import NO_FILTER, Pol
 from rc_donations.service_layer import lines
-from rc_shared import clock
+from rc_shared import clock, http_cache
 from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
 
 PAGE_SIZE = 50
+_HTML = "text/html; charset=utf-8"
 CHART_W, CHART_H = 640, 180
 
 TARGETS = {
@@ -158,27 +159,34 @@ async def ledger_page(
         "reference": reference, "direction": direction,
     })  # fmt: skip
     async with connection(request) as conn:
-        head = await lines.summary(conn, campaign_id)
-        page = await lines.lines_page(conn, policy, campaign_id, f, after, PAGE_SIZE)
-    filtered = any(v is not None for v in vars(f).values())
-    body = (
-        _templates.get_template("ledger.html")
-        .render(
-            c=head,
-            page=page,
-            f=f,
-            filtered=filtered,
-            after=after,
-            chart=chart(head["daily"]),
-            next_query=_query(f, after=page["next_after"]) if page["next_after"] else None,
-            first_query=_query(f),
-            download_query=_query(f),
-            anonymous_label=policy.anonymous_label,
-        )
-        .encode()
-    )
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate"}
-    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+
+        async def render() -> bytes:
+            head = await lines.summary(conn, campaign_id)
+            page = await lines.lines_page(conn, policy, campaign_id, f, after, PAGE_SIZE)
+            return (
+                _templates.get_template("ledger.html")
+                .render(
+                    c=head,
+                    page=page,
+                    f=f,
+                    filtered=f != NO_FILTER,
+                    after=after,
+                    chart=chart(head["daily"]),
+                    next_query=_query(f, after=page["next_after"]) if page["next_after"] else None,
+                    first_query=_query(f),
+                    download_query=_query(f),
+                    anonymous_label=policy.anonymous_label,
+                )
+                .encode()
+            )
+
+        answers = http_cache.public_answers(request)
+        if after is None and f == NO_FILTER:  # the page everybody loads: rendered once per version
+
+            async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
+                return await lines.version(c, campaign_id)
+
+            return await answers.answer(request, conn, "ledger.html", str(campaign_id), version, render, _HTML)
+        async with conn.transaction(isolation="repeatable_read", readonly=True):  # header and lines agree
+            body = await render()
+    return answers.uncached(request, body, _HTML)

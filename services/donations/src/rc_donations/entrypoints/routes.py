@@ -42,6 +42,7 @@ import os
 import uuid
 from typing import Annotated, Any
 
+import asyncpg
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
@@ -60,7 +61,7 @@ from rc_donations.service_layer.commands import (
 )
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
-from rc_shared import api
+from rc_shared import api, http_cache
 from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
@@ -410,7 +411,7 @@ async def get_public_ledger(
         return await reports.public_ledger(conn, policy, campaign_id, limit, offset)
 
 
-def line_filter(
+async def line_filter(
     q: Annotated[
         str | None,
         Query(
@@ -452,11 +453,8 @@ def line_filter(
 
 Filters = Annotated[LineFilter, Depends(line_filter)]
 LINES_PAGE_MAX = 500
-
-
-def etag_of(body: bytes) -> str:
-    """A strong validator of an answer: its content's hash (labels change with consent, not only lines)."""
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+NO_FILTER = LineFilter()
+_JSON = "application/json"
 
 
 @public_router.get(
@@ -476,14 +474,28 @@ async def get_ledger_lines(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=LINES_PAGE_MAX, description="Lines per page.")] = 50,
 ) -> Response:
+    """Lines newest first, filtered; ``next_after`` continues the page. Public (Decree 93/2021).
+
+    Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
+    shows, a donor's consent included."""
+    # The unfiltered first page (what everybody loads) is rendered once per version of the ledger
+    # (rc_shared.http_cache); searches and later pages are one indexed statement each.
+
     async with _connection(request) as conn:
-        out = await lines.lines_page(conn, policy, campaign_id, f, after, limit)
-    body = s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
-    etag = etag_of(body)
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate"}
-    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+
+        async def render() -> bytes:
+            out = await lines.lines_page(conn, policy, campaign_id, f, after, limit)
+            return s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
+
+        answers = http_cache.public_answers(request)
+        if after is None and f == NO_FILTER:
+
+            async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
+                return await lines.version(c, campaign_id)
+
+            return await answers.answer(request, conn, "lines", f"{campaign_id}|{limit}", version, render, _JSON)
+        body = await render()
+    return answers.uncached(request, body, _JSON)
 
 
 @public_router.get(

@@ -65,6 +65,15 @@ async def ledger_row(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> asyncp
     return row
 
 
+async def version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> tuple[Any, ...]:
+    """The version of everything a public answer of the campaign shows (migration 0007; one statement):
+    a cached answer is rendered in one snapshot with it (rc_shared.http_cache)."""
+    row = await LineRepository(conn).version(campaign_id)
+    if row is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
+    return tuple(row.values())
+
+
 async def unit_names(conn: asyncpg.Connection, unit_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     if not unit_ids:
         return {}
@@ -72,8 +81,9 @@ async def unit_names(conn: asyncpg.Connection, unit_ids: set[uuid.UUID]) -> dict
     return {r["unit_id"]: r["name"] for r in rows}
 
 
-def line_view(r: asyncpg.Record, code: str, policy: Policy, units: dict[uuid.UUID, str]) -> dict[str, Any]:
-    """A line as published: the donor's label (donation lines), never the donor; notes masked."""
+def line_view(r: asyncpg.Record, code: str, policy: Policy, unit: str | None) -> dict[str, Any]:
+    """A line as published: the donor's label (donation lines), never the donor; notes masked;
+    ``unit``: the name of the line's unit."""
     movement = r["movement"]
     is_gift = movement in ("donation", "donation_reversal")
     named = r["named"]
@@ -95,7 +105,7 @@ def line_view(r: asyncpg.Record, code: str, policy: Policy, units: dict[uuid.UUI
         "reference": reference,
         "donor": donor_label(named, policy.anonymous_label) if is_gift else None,
         "unit_id": r["unit_id"],
-        "unit": units.get(r["unit_id"]) if r["unit_id"] is not None else None,
+        "unit": unit if r["unit_id"] is not None else None,
         "beneficiary_kind": r["beneficiary_kind"],
         "support_level": r["support_level"],
         "items": [{"item": i["item"], "quantity": i["quantity"], "unit": i["unit"]} for i in r["items"] or []],
@@ -111,20 +121,19 @@ async def lines_page(
     after: int | None,
     limit: int,
 ) -> dict[str, Any]:
-    """One page of lines, newest first; ``next_after`` continues it (None: the last page)."""
-    repo = LineRepository(conn)
-    head = await repo.ledger_head(campaign_id)  # one round trip: the ledger's code and the lines' head
-    if head is None:
+    """One page of lines, newest first; ``next_after`` continues it (None: the last page). One
+    statement (:meth:`LineRepository.page`)."""
+    rows = await LineRepository(conn).page(campaign_id, f, after, limit + 1)
+    if not rows:
         raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
-    rows = await repo.page(campaign_id, f, after, limit + 1)
+    head = rows[0]
+    rows = [r for r in rows if r["id"] is not None]
     more = len(rows) > limit
-    rows = rows[:limit]
-    units = await unit_names(conn, {r["unit_id"] for r in rows if r["unit_id"] is not None})
-    items = [line_view(r, head["code"], policy, units) for r in rows]
+    items = [line_view(r, head["ledger_code"], policy, r["unit_name"]) for r in rows[:limit]]
     return {
         "campaign_id": campaign_id,
-        "as_of": head["updated_at"],
-        "last_line_no": head["last_line_no"] or 0,
+        "as_of": head["head_at"],
+        "last_line_no": head["head_line_no"] or 0,
         "count": len(items),
         "items": items,
         "next_after": items[-1]["line_no"] if more and items else None,
@@ -236,7 +245,7 @@ async def _views(
     # every unit's name: the organisation's tree is a few thousand units at most
     units = {r["unit_id"]: r["name"] for r in await conn.fetch("SELECT unit_id, name FROM unit_names")}
     async for r in LineRepository(conn).stream(campaign_id, f):
-        yield line_view(r, row["code"], policy, units)
+        yield line_view(r, row["code"], policy, units.get(r["unit_id"]))
 
 
 async def csv_chunks(

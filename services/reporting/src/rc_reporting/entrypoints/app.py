@@ -14,13 +14,13 @@ from fastapi import FastAPI
 
 from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
-from rc_reporting.entrypoints.http_cache import RenderedCache
 from rc_reporting.entrypoints.pages import pages_router
 from rc_reporting.entrypoints.review_routes import router as review_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_reporting.service_layer.projection import members_consumer
 from rc_reporting.settings import Settings
+from rc_shared import http_cache
 from rc_shared.runtime import Roles, service_app
 from rc_shared.scope import units_consumer
 
@@ -45,5 +45,5 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
             "the other reports need a bearer token and are limited to your unit's subtree."
         ),
     )
-    app.state.public_cache = RenderedCache(settings.public_cache_max_bytes)
+    http_cache.install(app, "rc-reporting", settings.public_cache_max_bytes, settings.public_max_age_s)
     return app

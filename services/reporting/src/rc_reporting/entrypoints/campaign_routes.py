@@ -12,16 +12,18 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
+import asyncpg
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import Field
 
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest
-from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints import access
 from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
 from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import campaign_reports
+from rc_shared import http_cache
 from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
@@ -229,9 +231,10 @@ async def campaigns_list(
             answer = {"as_of": as_of, "state": state, "campaign_type": campaign_type, "campaigns": rows}
             return CampaignList.model_validate(answer).model_dump_json().encode()
 
-        version = await campaign_reports.campaigns_version(conn)
         variant = f"{as_of}|{state}|{campaign_type}"
-        return await http_cache.public_answer(request, "campaigns.json", variant, version, render, _JSON)
+        return await http_cache.public_answers(request).answer(
+            request, conn, "campaigns.json", variant, campaign_reports.campaigns_version, render, _JSON
+        )
 
 
 @public_router.get("/{campaign_id}", response_model=CampaignReport, responses={**NOT_MODIFIED, **errors(404)})
@@ -250,6 +253,10 @@ async def campaign_progress(
             report = await campaign_reports.campaign(conn, campaign_id, as_of)
             return CampaignReport.model_validate(report).model_dump_json().encode()
 
-        version = await campaign_reports.campaign_version(conn, campaign_id)
+        async def version(c: asyncpg.Connection) -> int:
+            return await campaign_reports.campaign_version(c, campaign_id)
+
         variant = f"{campaign_id}|{as_of}"
-        return await http_cache.public_answer(request, "campaign.json", variant, version, render, _JSON)
+        return await http_cache.public_answers(request).answer(
+            request, conn, "campaign.json", variant, version, render, _JSON
+        )

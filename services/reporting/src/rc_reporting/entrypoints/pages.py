@@ -11,12 +11,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
+import asyncpg
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from rc_reporting.entrypoints import http_cache
 from rc_reporting.service_layer import campaign_reports
+from rc_shared import http_cache
 from rc_shared.api import errors
 from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
 from rc_shared.runtime import connection
@@ -69,8 +70,9 @@ async def campaigns_page(request: Request) -> Response:
         async def render() -> bytes:
             return _campaigns_html(await campaign_reports.campaigns(conn, None, None, None))
 
-        version = await campaign_reports.campaigns_version(conn)
-        return await http_cache.public_answer(request, "campaigns.html", "", version, render, _HTML)
+        return await http_cache.public_answers(request).answer(
+            request, conn, "campaigns.html", "", campaign_reports.campaigns_version, render, _HTML
+        )
 
 
 def _campaigns_html(rows: list[dict[str, Any]]) -> bytes:
@@ -89,8 +91,12 @@ async def campaign_page(
         async def render() -> bytes:
             return _campaign_html(await campaign_reports.campaign(conn, campaign_id, None))
 
-        version = await campaign_reports.campaign_version(conn, campaign_id)
-        return await http_cache.public_answer(request, "campaign.html", str(campaign_id), version, render, _HTML)
+        async def version(c: asyncpg.Connection) -> int:
+            return await campaign_reports.campaign_version(c, campaign_id)
+
+        return await http_cache.public_answers(request).answer(
+            request, conn, "campaign.html", str(campaign_id), version, render, _HTML
+        )
 
 
 def _campaign_html(r: dict[str, Any]) -> bytes:

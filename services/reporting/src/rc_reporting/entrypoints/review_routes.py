@@ -28,12 +28,12 @@ from pydantic import Field, StringConstraints
 from rc_reporting.adapters import review as review_queries
 from rc_reporting.domain.model import RoleNames
 from rc_reporting.domain.review import ReviewPeriod
-from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints import access
 from rc_reporting.entrypoints.table_export import XLSX
 from rc_reporting.service_layer import exports, plans
 from rc_reporting.service_layer import review as reviews
 from rc_reporting.settings import Settings
-from rc_shared import auth, clock
+from rc_shared import auth, clock, http_cache
 from rc_shared.api import WHOLE, Out, errors
 from rc_shared.auth import Forbidden, check_scope, scope_filter
 from rc_shared.dates import Day

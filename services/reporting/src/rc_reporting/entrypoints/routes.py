@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest, RoleNames
-from rc_reporting.entrypoints import access, http_cache
+from rc_reporting.entrypoints import access
 from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
 from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
-from rc_shared import auth
+from rc_shared import auth, http_cache
 from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
 from rc_shared.runtime import connection

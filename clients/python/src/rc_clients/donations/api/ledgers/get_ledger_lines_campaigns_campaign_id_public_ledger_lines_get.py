@@ -187,6 +187,11 @@ def sync_detailed(
 ) -> Response[Any | ErrorOut | LedgerLinesOut]:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
 
+     Lines newest first, filtered; ``next_after`` continues the page. Public (Decree 93/2021).
+
+    Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
+    shows, a donor's consent included.
+
     Args:
         campaign_id (UUID):
         after (int | None | Unset): The previous page's next_after: the page continues after it.
@@ -248,6 +253,11 @@ def sync(
 ) -> Any | ErrorOut | LedgerLinesOut | None:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
 
+     Lines newest first, filtered; ``next_after`` continues the page. Public (Decree 93/2021).
+
+    Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
+    shows, a donor's consent included.
+
     Args:
         campaign_id (UUID):
         after (int | None | Unset): The previous page's next_after: the page continues after it.
@@ -303,6 +313,11 @@ async def asyncio_detailed(
 
 ) -> Response[Any | ErrorOut | LedgerLinesOut]:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
+
+     Lines newest first, filtered; ``next_after`` continues the page. Public (Decree 93/2021).
+
+    Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
+    shows, a donor's consent included.
 
     Args:
         campaign_id (UUID):
@@ -364,6 +379,11 @@ async def asyncio(
 
 ) -> Any | ErrorOut | LedgerLinesOut | None:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
+
+     Lines newest first, filtered; ``next_after`` continues the page. Public (Decree 93/2021).
+
+    Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
+    shows, a donor's consent included.
 
     Args:
         campaign_id (UUID):

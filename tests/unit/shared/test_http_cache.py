@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from rc_reporting.entrypoints.http_cache import RenderedCache, etag
+from rc_shared.http_cache import RenderedCache, etag
 
 
 def _render(body: bytes, calls: list[bytes]) -> Callable[[], Awaitable[bytes]]:
