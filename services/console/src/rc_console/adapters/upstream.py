@@ -55,6 +55,8 @@ def _problem(status: int, content: bytes) -> Problem:
 async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
     try:
         r = await answer
+    except httpx.InvalidURL as exc:  # a query longer than a URL may be (a search field of 10,000 characters)
+        raise ApiError(Problem(422, "Nội dung nhập quá dài.", detail=str(exc))) from exc
     except httpx.HTTPError as exc:
         raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
     status = int(r.status_code)

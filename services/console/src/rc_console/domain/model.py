@@ -87,6 +87,7 @@ _FIELD_MESSAGES: dict[str, str] = {
     "missing": "Bắt buộc nhập.",
     "string_too_short": "Bắt buộc nhập.",
     "string_too_long": "Quá dài.",
+    "string_unstorable": "Có ký tự không lưu được (ký tự NUL hoặc ký tự lỗi).",
     "string_pattern_mismatch": "Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
     "date_from_datetime_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",
     "date_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",

@@ -90,7 +90,9 @@ async def login(request: Request) -> Response:
             errors["unit_id"] = "Đơn vị không hợp lệ."
     elif role != "admin":
         errors["unit_id"] = "Xin chọn đơn vị (chỉ quản trị mới được xem toàn tổ chức)."
-    subject = data.get("subject", "").strip()[:100] or f"dev-{role}"
+    subject = data.get("subject", "").strip() or f"dev-{role}"
+    if len(subject) > 100 or not subject.isprintable():
+        errors["subject"] = "Tên người dùng tối đa 100 ký tự, không có ký tự điều khiển."
     target = _safe_next(data.get("next"))
     if errors:
         return await _login_form(request, target, data, errors)

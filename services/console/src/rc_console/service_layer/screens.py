@@ -104,5 +104,6 @@ def campaign_body(form: dict[str, str]) -> dict[str, Any]:
     }
     body["description"] = form.get("description", "").strip()
     cash = form.get("target_cash_vnd", "").strip().replace(".", "").replace(" ", "")
-    body["targets"] = {"cash_vnd": int(cash) if cash.isdigit() else cash} if cash else {}
+    # ASCII digits only: str.isdigit() also takes "²" or "１", which int() refuses or reads otherwise.
+    body["targets"] = {"cash_vnd": int(cash) if cash.isascii() and cash.isdigit() else cash} if cash else {}
     return body
