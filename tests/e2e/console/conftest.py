@@ -104,7 +104,7 @@ async def world(system: System) -> dict[str, Any]:
             if i == 0:
                 await ok(await members.post(f"/people/{person['id']}/roles", json={
                     "role": "volunteer", "unit_id": a, "start_on": "2024-02-01"}))  # fmt: skip
-    return {"tag": tag, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
+    return {"tag": tag, "province": province, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
 
 
 class Shots:

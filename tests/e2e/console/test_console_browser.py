@@ -16,10 +16,12 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from playwright.async_api import Browser
 
+from tests.e2e.conftest import System
 from tests.e2e.console.conftest import DESKTOP, PHONE, TODAY, Shots, follow, login
-from tests.e2e.harness import ServiceProcess
+from tests.e2e.harness import ServiceProcess, auth
 
 
 async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
@@ -166,3 +168,61 @@ async def test_the_login_page_and_logout(console: ServiceProcess, browser: Brows
         await page.goto(f"{console.url}/")
         assert page.url.startswith(f"{console.url}/login")
         await context.close()
+
+
+async def test_the_organisation_tree_as_of_a_date(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    renamed = f"Xã Vĩnh Trạch Đông {tag}"
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+        r = await members.post(f"/units/{world['a']}/rename", json={"name": renamed, "valid_from": "2024-06-01"})
+        assert r.status_code == 200, r.text
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "unit_manager", world["province"], viewport)
+        await follow(page, page.get_by_role("link", name="Đơn vị", exact=True))
+        assert page.url == f"{console.url}/units/{world['province']}"  # the user's own unit
+        assert await page.locator("h1").inner_text() == f"Tỉnh Thử {tag}"
+        assert await page.locator("[data-figure=members]").inner_text() == "3"
+        assert await page.locator("[data-figure=units]").inner_text() == "3"
+        children = await page.locator(".children a").all_inner_texts()
+        assert sorted(children) == sorted([renamed, f"Xã Hiệp Thành {tag}"])
+        await shots.take(page, "units", width)
+        await follow(page, page.get_by_role("link", name=renamed))
+        assert await page.locator("h1").inner_text() == renamed
+        assert await page.locator("[data-figure=volunteers]").inner_text() == "1"
+        assert await page.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.change)") == [
+            "created",
+            "renamed",
+        ]
+        assert "Đổi tên" in await page.locator("tr[data-change=renamed]").inner_text()
+        assert await page.locator(".crumbs a").all_inner_texts() == [f"Tỉnh Thử {tag}"]
+        await shots.take(page, "unit", width)
+        # The tree as it was: before the rename, and before anyone joined (2024-02-01).
+        await page.get_by_label("Xem vào ngày").fill("2024-01-15")
+        await follow(page, page.get_by_role("button", name="Xem"))
+        assert await page.locator("h1").inner_text() == f"Xã Vĩnh Trạch {tag}"
+        assert await page.locator("[data-as-of]").inner_text() == "2024-01-15"
+        assert await page.locator("[data-figure=members]").inner_text() == "0"
+        # the province's page on that date names the commune as it was then
+        await follow(page, page.locator(".crumbs a"))
+        assert page.url.endswith("?as_of=2024-01-15")
+        assert f"Xã Vĩnh Trạch {tag}" in await page.locator(".children").inner_text()
+        if width == "desktop":
+            # An impossible date, and a date before the unit existed: said next to the date field.
+            answer = await page.goto(f"{console.url}/units/{world['a']}?as_of=2024-02-30")
+            assert answer is not None and answer.status == 422
+            assert (await page.locator("#as_of-error").inner_text()).startswith("Ngày không hợp lệ")
+            answer = await page.goto(f"{console.url}/units/{world['a']}?as_of=2019-12-31")
+            assert answer is not None and answer.status in (403, 404)  # not in the tree of that date
+            assert "chưa có" in await page.locator("#as_of-error").inner_text()
+        await page.context.close()
+    # commune A's people cannot open commune B, nor the province above them
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    await follow(page, page.get_by_role("link", name="Đơn vị", exact=True))
+    assert page.url == f"{console.url}/units/{world['a']}"
+    for other in (world["b"], world["province"]):
+        answer = await page.goto(f"{console.url}/units/{other}")
+        assert answer is not None and answer.status == 403
+        assert await page.get_by_role("alert").inner_text() == "Bạn không có quyền thực hiện thao tác này."
+    await page.context.close()

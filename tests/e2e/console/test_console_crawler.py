@@ -201,7 +201,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     pages = await crawl(page, base)
     routes = {route_of(u).removeprefix(base) for u in pages}
     # the crawl found the console's pages (the campaign pages by the links of the list)
-    assert {"/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members"} <= routes, routes
+    assert {"/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}"} <= routes, routes
     forms: dict[tuple[str, str], Form] = {}
     for url in pages:
         await page.goto(url)
@@ -216,6 +216,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     kinds = sorted(forms, key=lambda k: k[1].endswith("/logout"))
     assert ("post", f"{base}/campaigns") in forms and ("get", f"{base}/members") in forms, sorted(forms)
     assert ("post", f"{base}/campaigns/{{id}}/launch") in forms, sorted(forms)
+    assert ("get", f"{base}/units/{{id}}") in forms, sorted(forms)  # the "as of" date picker
     for key in kinds:
         await attack(page.context, page, forms[key], base, system)
     await attack(anonymous, signed_out, login_form, base, system)

@@ -7,6 +7,7 @@ problem in Vietnamese; a service that does not answer is a 503 problem.
 
 from __future__ import annotations
 
+import datetime
 import json
 import uuid
 from collections.abc import Awaitable
@@ -26,7 +27,16 @@ from rc_clients.members.api.units import get_unit_units_unit_id_get as get_unit
 from rc_clients.members.api.units import list_units_units_get as list_units
 from rc_clients.members.api.units import stats_stats_get as stats
 from rc_clients.members.api.units import unit_children_units_unit_id_children_get as unit_children
-from rc_clients.members.models import PeoplePageOut, StatsOut, UnitChildrenOut, UnitListItemOut, UnitOut, UnitsPageOut
+from rc_clients.members.api.units import unit_history_units_unit_id_history_get as unit_history
+from rc_clients.members.models import (
+    PeoplePageOut,
+    StatsOut,
+    UnitChildrenOut,
+    UnitHistoryOut,
+    UnitListItemOut,
+    UnitOut,
+    UnitsPageOut,
+)
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
 from rc_clients.reporting.models import CampaignList
@@ -162,10 +172,11 @@ class Api:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
 
     # members
-    async def stats(self, unit_id: uuid.UUID | None) -> StatsOut:
-        if unit_id is None:
-            return await _call(stats.asyncio_detailed(client=self.members), StatsOut)
-        return await _call(stats.asyncio_detailed(client=self.members, unit_id=unit_id), StatsOut)
+    async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
+        if unit_id is not None:
+            kwargs["unit_id"] = unit_id
+        return await _call(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
 
     async def people(self, q: str | None, after: uuid.UUID | None, limit: int) -> PeoplePageOut:
         kwargs: dict[str, Any] = {"limit": limit}
@@ -175,13 +186,18 @@ class Api:
             kwargs["after"] = after
         return await _call(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
 
-    async def unit(self, unit_id: uuid.UUID) -> UnitOut:
-        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members), UnitOut)
+    async def unit(self, unit_id: uuid.UUID, as_of: datetime.date | None = None) -> UnitOut:
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
+        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitOut)
 
-    async def units_under(self, unit_id: uuid.UUID | None) -> list[UnitListItemOut]:
-        """The units directly under ``unit_id`` (None: the whole organisation's first 200)."""
+    async def units_under(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> list[UnitListItemOut]:
+        """The units directly under ``unit_id`` on ``as_of`` (None: the whole organisation's first 200)."""
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
         if unit_id is None:
-            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200), UnitsPageOut)
+            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200, **kwargs), UnitsPageOut)
             return list(page.items)
-        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members), UnitChildrenOut)
+        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitChildrenOut)
         return list(children.items)
+
+    async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
+        return await _call(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)

@@ -6,6 +6,7 @@ and says what went wrong in the user's language.
 
 from __future__ import annotations
 
+import datetime
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -40,6 +41,16 @@ MEMBERSHIP_LABELS: dict[str, str] = {
     "transferred": "Đã chuyển đi",
     "deceased": "Đã mất",
 }
+UNIT_LEVEL_LABELS: dict[str, str] = {
+    "central": "Trung ương",
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    "grassroots": "Cơ sở",
+    "branch": "Chi hội",
+}
+UNIT_CHANGE_LABELS: dict[str, str] = {"created": "Thành lập", "renamed": "Đổi tên", "moved": "Chuyển trực thuộc"}
+UNIT_END_LABELS: dict[str, str] = {"merged": "Đã sáp nhập", "dissolved": "Đã giải thể"}
 # Lifecycle actions the console offers (settle and cancel need more input: a later screen), with the
 # permission each needs (the campaigns API: MANAGE) and its button text.
 OFFERED_ACTIONS: dict[str, tuple[str, str]] = {
@@ -173,3 +184,24 @@ def action_refusal(problem: Problem) -> str:
         if pattern.search(problem.detail):
             return message
     return "Không thực hiện được thao tác: " + problem.message
+
+
+DATE_MESSAGE = "Ngày không hợp lệ (năm-tháng-ngày, từ 1900 đến 2100)."
+
+
+def as_of_date(raw: str) -> datetime.date | None:
+    """A date field of a form (YYYY-MM-DD, 1900 to 2100; empty: None); ValueError when it is not one."""
+    text = raw.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):
+        raise ValueError(text)
+    day = datetime.date.fromisoformat(text)
+    if not 1900 <= day.year <= 2100:
+        raise ValueError(text)
+    return day
+
+
+def unit_change_label(change: str) -> str:
+    """'created,renamed' → 'Thành lập, Đổi tên' (unknown words as they are)."""
+    return ", ".join(UNIT_CHANGE_LABELS.get(c, c) for c in change.split(",") if c)

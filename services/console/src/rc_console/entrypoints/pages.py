@@ -1,16 +1,25 @@
-"""The console's pages: login, dashboard, campaigns, members register."""
+"""The console's pages: login, dashboard, campaigns, members register, organisation tree."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
 from rc_console.adapters.upstream import ApiError
-from rc_console.domain.model import OFFERED_ACTIONS, ROLE_LABELS, TYPE_LABELS, User, action_refusal
+from rc_console.domain.model import (
+    DATE_MESSAGE,
+    OFFERED_ACTIONS,
+    ROLE_LABELS,
+    TYPE_LABELS,
+    User,
+    action_refusal,
+    as_of_date,
+)
 from rc_console.entrypoints import web
 from rc_console.service_layer import screens
 from rc_shared.auth import ROLES
@@ -241,3 +250,48 @@ async def members(request: Request, q: str = "", after: str = "", s: Session = D
         request, "members.html", status=status if not errors or status != 200 else 422,
         nav="members", q=q, page=page, errors=errors, first=not after,
     )  # fmt: skip
+
+
+@router.get("/units")
+async def units(request: Request, as_of: str = "", s: Session = Depends(web.session)) -> Response:
+    """The user's own unit; for a user of the whole organisation, its top units."""
+    if s.user.unit_id is not None:
+        query = f"?as_of={quote(as_of)}" if as_of else ""
+        return RedirectResponse(f"/units/{s.user.unit_id}{query}", status_code=303)
+    errors: dict[str, str] = {}
+    day = None
+    try:
+        day = as_of_date(as_of)
+    except ValueError:
+        errors["as_of"] = DATE_MESSAGE
+    tops = [] if errors else [u for u in await web.api(request, s).units_under(None, day) if u.parent_id is None]
+    return web.render(
+        request, "units.html", status=422 if errors else 200, nav="units", tops=tops, as_of=as_of, errors=errors
+    )
+
+
+@router.get("/units/{unit_id}")
+async def unit(unit_id: str, request: Request, as_of: str = "", s: Session = Depends(web.session)) -> Response:
+    try:
+        uid = uuid.UUID(unit_id)
+    except ValueError as exc:
+        raise web.ApiErrorPage(404, "Không có đơn vị này.") from exc
+    errors: dict[str, str] = {}
+    page = None
+    status = 200
+    try:
+        day = as_of_date(as_of)
+    except ValueError:
+        errors["as_of"], status = DATE_MESSAGE, 422
+    else:
+        try:
+            page = await screens.unit(web.api(request, s), uid, day, web.settings_of(request).role_volunteer)
+        except ApiError as exc:
+            if exc.problem.status not in (403, 404) or not day:
+                raise
+            # the tree of that date: the unit may not exist yet, or not be in the user's subtree then
+            errors["as_of"] = "Vào ngày này đơn vị chưa có, đã thôi hoạt động hoặc không thuộc phạm vi của bạn."
+            status = exc.problem.status
+    return web.render(
+        request, "unit.html", status=status, nav="units", page=page, unit_id=uid, as_of=as_of, errors=errors
+    )

@@ -14,7 +14,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
-from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS, problem_of
+from rc_console.domain.model import (
+    MEMBER_ROLE_LABELS,
+    MEMBERSHIP_LABELS,
+    ROLE_LABELS,
+    UNIT_END_LABELS,
+    UNIT_LEVEL_LABELS,
+    problem_of,
+    unit_change_label,
+)
 from rc_console.settings import Settings
 from rc_shared.labels import vnd
 
@@ -24,6 +32,9 @@ templates.filters["vnd"] = vnd
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
 templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
+templates.globals["UNIT_LEVEL_LABELS"] = UNIT_LEVEL_LABELS
+templates.globals["UNIT_END_LABELS"] = UNIT_END_LABELS
+templates.filters["unit_change"] = unit_change_label
 MAX_FORM_BYTES = 64 * 1024
 PAGE_HEADERS = {  # pages hold personal data: never cached; only this site's own scripts and styles
     "Cache-Control": "no-store",

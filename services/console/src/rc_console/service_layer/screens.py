@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from rc_clients.campaigns.models import CampaignOut, CampaignSummaryOut
+from rc_clients.members.models import UnitHistoryOut, UnitListItemOut, UnitOut
 from rc_console.adapters.upstream import Api
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
 
@@ -107,3 +109,29 @@ def campaign_body(form: dict[str, str]) -> dict[str, Any]:
     # ASCII digits only: str.isdigit() also takes "²" or "１", which int() refuses or reads otherwise.
     body["targets"] = {"cash_vnd": int(cash) if cash.isascii() and cash.isdigit() else cash} if cash else {}
     return body
+
+
+@dataclass
+class UnitPage:
+    """A unit on a date: where it sits, its figures, the units under it, and its history."""
+
+    unit: UnitOut
+    members: int
+    volunteers: int
+    units: int | None
+    children: list[UnitListItemOut]
+    history: UnitHistoryOut
+
+
+async def unit(api: Api, unit_id: uuid.UUID, as_of: datetime.date | None, volunteer_role: str) -> UnitPage:
+    u, children, counts, history = await asyncio.gather(
+        api.unit(unit_id, as_of), api.units_under(unit_id, as_of), api.stats(unit_id, as_of), api.unit_history(unit_id)
+    )
+    return UnitPage(
+        unit=u,
+        members=counts.members,
+        volunteers=int(counts.additional_properties.get(volunteer_role, 0)),
+        units=counts.units if isinstance(counts.units, int) else None,
+        children=children,
+        history=history,
+    )
