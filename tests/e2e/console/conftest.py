@@ -18,6 +18,7 @@ from playwright.async_api import Browser, Locator, Page, ViewportSize
 from rc_shared import clock
 from tests.e2e.conftest import System
 from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env
+from tests.integration.shared.helpers import eventually
 
 ROOT = Path(__file__).resolve().parents[3]
 SCREENS = ROOT / "docs" / "console"
@@ -144,3 +145,32 @@ async def login(browser: Browser, console: ServiceProcess, role: str, unit: str,
     await page.get_by_role("button", name="Đăng nhập").click()
     await page.wait_for_url(f"{console.url}/")
     return page
+
+
+async def launch_with_ledger(system: System, campaign_id: str) -> None:
+    """Launch a campaign through the campaigns API and wait until the donations service has opened its
+    ledger (it learns the launch through Kafka)."""
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        r = await client.post(f"{system.url('campaigns')}/campaigns/{campaign_id}/launch", json={})
+        assert r.status_code == 200, r.text
+
+        async def opened() -> bool:
+            ledger = await client.get(f"{system.url('donations')}/campaigns/{campaign_id}/ledger")
+            return ledger.status_code == 200
+
+        await eventually(opened, timeout=60, what="the donations ledger of the launched campaign")
+
+
+async def new_campaign(system: System, unit: str, name: str) -> str:
+    """A draft campaign of ``unit`` receiving from five days ago, created through the campaigns API."""
+    async with httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns:
+        body = {
+            "code": f"C-{uuid.uuid4().hex[:8]}",
+            "name": name,
+            "campaign_type": "emergency_relief",
+            "organising_unit_id": unit,
+            "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
+            "receiving_until": (TODAY + timedelta(days=25)).isoformat(),
+            "targets": {"cash_vnd": 5_000_000},
+        }
+        return str((await ok(await post_once_units_known(campaigns, "/campaigns", body)))["id"])

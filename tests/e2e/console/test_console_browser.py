@@ -4,7 +4,10 @@ Journeys: a commune's unit manager signs in (development login), is told in Viet
 field what is wrong with a new campaign, creates it, launches it and finds it in the list with its
 progress bar; searches the members register without diacritics and pages through it; a viewer of
 the same commune sees the campaign with no action button; the same users get a refusal page (403,
-never a 500) for the campaign of another commune, by its URL.
+never a 500) for the campaign of another commune, by its URL. The province's manager walks the
+organisation tree and sees a commune as it was before its rename; a commune's data-entry user records a
+cash gift (the API's field errors first), gets its printable receipt, and a form sent twice is one gift;
+a viewer sees the gifts and is offered no entry.
 
 Screenshots of every screen at phone and desktop widths go to a temporary folder, and to
 docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; README links them).
@@ -20,7 +23,16 @@ import httpx
 from playwright.async_api import Browser
 
 from tests.e2e.conftest import System
-from tests.e2e.console.conftest import DESKTOP, PHONE, TODAY, Shots, follow, login
+from tests.e2e.console.conftest import (
+    DESKTOP,
+    PHONE,
+    TODAY,
+    Shots,
+    follow,
+    launch_with_ledger,
+    login,
+    new_campaign,
+)
 from tests.e2e.harness import ServiceProcess, auth
 
 
@@ -225,4 +237,67 @@ async def test_the_organisation_tree_as_of_a_date(
         answer = await page.goto(f"{console.url}/units/{other}")
         assert answer is not None and answer.status == 403
         assert await page.get_by_role("alert").inner_text() == "Bạn không có quyền thực hiện thao tác này."
+    await page.context.close()
+
+
+async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    name = f"Cứu trợ bão {world['tag']}"
+    cid = await new_campaign(system, world["a"], name)
+    await launch_with_ledger(system, cid)
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await follow(page, page.get_by_role("link", name="Cuộc vận động", exact=True))
+        await follow(page, page.get_by_role("link", name=name))
+        await follow(page, page.get_by_role("link", name="Ghi nhận đóng góp"))
+        assert await page.get_by_label("Ngày nhận").input_value() == TODAY.isoformat()  # today, by default
+        # First with mistakes: the donations API's field errors, in Vietnamese, next to their fields.
+        await page.get_by_label("Số tiền (đồng)").fill("-5")
+        await page.get_by_label("Số điện thoại").fill("12ab")
+        await follow(page, page.get_by_role("button", name="Ghi nhận và in biên nhận"))
+        assert await page.locator("#amount_vnd-error").inner_text() == "Phải lớn hơn 0."
+        assert (await page.locator("#donor_phone-error").inner_text()).startswith("Số điện thoại gồm 8 đến 15 chữ số")
+        assert await page.get_by_label("Số tiền (đồng)").get_attribute("aria-invalid") == "true"
+        await shots.take(page, "donation-new", width)
+        await page.get_by_label("Số tiền (đồng)").fill("1.500.000")
+        await page.get_by_label("Hình thức").select_option("bank_transfer")
+        await page.get_by_label("Mã giao dịch ngân hàng (nếu có)").fill(f"FT{world['tag']}{width}")
+        await page.get_by_label("Họ tên hoặc tên tổ chức").fill("Trần Văn Bảy")
+        await page.get_by_label("Số điện thoại").fill("0912345678")
+        await page.get_by_label("Đồng ý được nêu tên công khai").check()
+        form: dict[str, str | float | bool] = {
+            n: await page.locator(f"form input[name={n}]").first.get_attribute("value") or "" for n in ("csrf", "key")
+        }
+        await page.get_by_role("button", name="Ghi nhận và in biên nhận").click()
+        await page.wait_for_url(f"{console.url}/donations/*/receipt")
+        receipt_url = page.url
+        assert await page.locator("[data-amount]").inner_text() == "1.500.000 ₫"
+        assert "Trần Văn Bảy" in await page.locator("[data-received-from]").inner_text()
+        number = await page.locator("[data-receipt-number]").inner_text()
+        assert number.strip()
+        assert await page.get_by_role("button", name="In biên nhận").count() == 1
+        await shots.take(page, "receipt", width)
+        if width == "desktop":
+            # The same form sent again (a double click, a resend): the same gift and receipt, not a second one.
+            again = await page.request.post(
+                f"{console.url}/campaigns/{cid}/donations",
+                form=form | {"amount_vnd": "1.500.000", "channel": "bank_transfer", "received_on": TODAY.isoformat(),
+                             "bank_reference": f"FT{world['tag']}{width}", "donor_type": "individual",
+                             "donor_name": "Trần Văn Bảy", "donor_phone": "0912345678", "donor_consent": "yes"},
+                max_redirects=0,
+            )  # fmt: skip
+            assert again.status == 303 and receipt_url.endswith(again.headers["location"])
+        await follow(page, page.get_by_role("link", name=f"← {name}"))
+        rows = page.locator("tr[data-donation-id]")
+        assert await rows.count() == (1 if width == "desktop" else 2)
+        assert "1.500.000 ₫" in await rows.filter(has_text=number).inner_text()
+        await page.context.close()
+    # a viewer sees the gifts, and is offered no entry (nor reaches it by its URL)
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    await page.goto(f"{console.url}/campaigns/{cid}")
+    assert await page.locator("tr[data-donation-id]").count() == 2
+    assert await page.get_by_role("link", name="Ghi nhận đóng góp").count() == 0
+    answer = await page.goto(f"{console.url}/campaigns/{cid}/donations/new")
+    assert answer is not None and answer.status == 403
     await page.context.close()

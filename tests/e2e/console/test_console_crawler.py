@@ -26,7 +26,7 @@ import httpx
 from playwright.async_api import APIResponse, Browser, BrowserContext, Page
 
 from tests.e2e.conftest import System
-from tests.e2e.console.conftest import DESKTOP, login
+from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
 from tests.e2e.harness import ServiceProcess, auth
 
 SCRIPT = "<script>alert('rc')</script>"
@@ -60,7 +60,7 @@ ONE_FIELD = ("empty", "too_long", "word_for_number", "negative", "superscript_di
              "rtl_override_zero_width", "html_script")  # fmt: skip
 MESSAGE = re.compile(r'<(?:p|div)[^>]*(?:class="(?:error|alert)"|role="alert")[^>]*>(.*?)</(?:p|div)>', re.DOTALL)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-PAGES_PER_ROUTE = 2
+PAGES_PER_ROUTE = 3
 MAX_PAGES = 60
 
 
@@ -114,8 +114,11 @@ async def crawl(page: Page, base: str) -> list[str]:
     return pages
 
 
-def fingerprint_of(campaigns: dict[str, Any], units: dict[str, Any], stats: dict[str, Any]) -> dict[str, Any]:
+def fingerprint_of(
+    campaigns: dict[str, Any], units: dict[str, Any], stats: dict[str, Any], gifts: dict[str, int] | None = None
+) -> dict[str, Any]:
     return {
+        "gifts": gifts or {},
         "campaigns": sorted((c["id"], c["code"], c["name"], c["state"], c["description"]) for c in campaigns["items"]),
         "units": units["count"],
         "stats": stats,
@@ -128,7 +131,11 @@ async def fingerprint(system: System) -> dict[str, Any]:
         campaigns = (await client.get(f"{system.url('campaigns')}/campaigns", params={"limit": 10_000})).json()
         units = (await client.get(f"{system.url('members')}/units", params={"limit": 1})).json()
         stats = (await client.get(f"{system.url('members')}/stats")).json()
-    return fingerprint_of(campaigns, units, stats)
+        gifts = {}
+        for c in campaigns["items"]:
+            r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
+            gifts[c["id"]] = r.json()["count"] if r.status_code == 200 else -r.status_code
+    return fingerprint_of(campaigns, units, stats, gifts)
 
 
 def message_on(html: str) -> str:
@@ -197,11 +204,22 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     console: ServiceProcess, browser: Browser, world: dict[str, Any], system: System
 ) -> None:
     base = console.url
+    await new_campaign(system, world["a"], f"Nháp {world['tag']}")  # a draft: its page offers launch
+    await launch_with_ledger(system, world["campaign_a"])  # its page offers the donation form
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:  # and lists a receipt
+        r = await client.post(
+            f"{system.url('donations')}/campaigns/{world['campaign_a']}/donations",
+            json={"kind": "cash", "amount_vnd": 100_000, "channel": "cash", "received_on": TODAY.isoformat()},
+        )
+        assert r.status_code == 201, r.text
     page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
     pages = await crawl(page, base)
     routes = {route_of(u).removeprefix(base) for u in pages}
     # the crawl found the console's pages (the campaign pages by the links of the list)
-    assert {"/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}"} <= routes, routes
+    assert {
+        "/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}",
+        "/campaigns/{id}/donations/new", "/donations/{id}/receipt",
+    } <= routes, routes  # fmt: skip
     forms: dict[tuple[str, str], Form] = {}
     for url in pages:
         await page.goto(url)
@@ -216,7 +234,9 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     kinds = sorted(forms, key=lambda k: k[1].endswith("/logout"))
     assert ("post", f"{base}/campaigns") in forms and ("get", f"{base}/members") in forms, sorted(forms)
     assert ("post", f"{base}/campaigns/{{id}}/launch") in forms, sorted(forms)
+    assert ("post", f"{base}/campaigns/{{id}}/close") in forms, sorted(forms)
     assert ("get", f"{base}/units/{{id}}") in forms, sorted(forms)  # the "as of" date picker
+    assert ("post", f"{base}/campaigns/{{id}}/donations") in forms, sorted(forms)
     for key in kinds:
         await attack(page.context, page, forms[key], base, system)
     await attack(anonymous, signed_out, login_form, base, system)
@@ -225,10 +245,11 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
 
 
 def test_fingerprint_sees_a_changed_campaign() -> None:
-    """The 'nothing changed' check would notice a renamed or relaunched campaign, or a new unit."""
+    """The 'nothing changed' check would notice a renamed or relaunched campaign, a new unit or gift."""
     c = {"id": str(uuid.uuid4()), "code": "C", "name": "n", "state": "draft", "description": ""}
     base = fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1})
     assert fingerprint_of({"items": [c | {"state": "launched"}]}, {"count": 3}, {"members": 1}) != base
     assert fingerprint_of({"items": [c | {"name": "m"}]}, {"count": 3}, {"members": 1}) != base
     assert fingerprint_of({"items": [c]}, {"count": 4}, {"members": 1}) != base
+    assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, {c["id"]: 1}) != base  # a gift
     assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}) == base

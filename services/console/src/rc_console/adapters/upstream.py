@@ -21,6 +21,10 @@ from rc_clients.campaigns.api.campaigns import get_campaign_campaigns_campaign_i
 from rc_clients.campaigns.api.campaigns import launch_campaigns_campaign_id_launch_post as launch_campaign
 from rc_clients.campaigns.api.campaigns import list_campaigns_campaigns_get as list_campaigns
 from rc_clients.campaigns.models import CampaignOut, CampaignsPageOut, CloseIn, LaunchIn
+from rc_clients.donations import AuthenticatedClient as DonationsClient
+from rc_clients.donations.api.donations import get_receipt_donations_donation_id_receipt_get as get_receipt
+from rc_clients.donations.api.donations import list_donations_campaigns_campaign_id_donations_get as list_donations
+from rc_clients.donations.models import DonationsPageOut, ReceiptOut
 from rc_clients.members import AuthenticatedClient as MembersClient
 from rc_clients.members.api.people import list_people_people_get as list_people
 from rc_clients.members.api.units import get_unit_units_unit_id_get as get_unit
@@ -75,6 +79,20 @@ async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
     raise ApiError(_problem(status, r.content))
 
 
+async def _create(
+    http: httpx.AsyncClient, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> uuid.UUID:
+    """POST a form's values as they are (the service validates every field: its field errors come back
+    next to the form's fields), so this posts raw JSON; the new record's id."""
+    try:
+        r = await http.post(path, json=body, headers=headers)
+    except httpx.HTTPError as exc:
+        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+    if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
+        raise ApiError(_problem(r.status_code, r.content))
+    return uuid.UUID(r.json()["id"])
+
+
 class Upstreams:
     """The four services' base URLs and connection pools."""
 
@@ -117,6 +135,7 @@ class Api:
         self._members: MembersClient | None = None
         self._campaigns: CampaignsClient | None = None
         self._reporting: ReportingClient | None = None
+        self._donations: DonationsClient | None = None
 
     @property
     def members(self) -> MembersClient:
@@ -129,6 +148,12 @@ class Api:
         if self._campaigns is None:
             self._campaigns = CampaignsClient(token=self._token, **self._up._args("campaigns"))
         return self._campaigns
+
+    @property
+    def donations(self) -> DonationsClient:
+        if self._donations is None:
+            self._donations = DonationsClient(token=self._token, **self._up._args("donations"))
+        return self._donations
 
     @property
     def reporting(self) -> ReportingClient:
@@ -146,16 +171,8 @@ class Api:
         return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
 
     async def create_campaign(self, body: dict[str, Any]) -> uuid.UUID:
-        """Create a campaign from the form's values as they are (the service validates every field:
-        its field errors come back next to the form's fields), so this posts raw JSON."""
-        http = self.campaigns.get_async_httpx_client()
-        try:
-            r = await http.post("/campaigns", json=body)
-        except httpx.HTTPError as exc:
-            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
-        if r.status_code != 201:
-            raise ApiError(_problem(r.status_code, r.content))
-        return uuid.UUID(r.json()["id"])
+        """Create a campaign from the form's values as they are."""
+        return await _create(self.campaigns.get_async_httpx_client(), "/campaigns", body)
 
     async def launch(self, campaign_id: uuid.UUID) -> CampaignOut:
         return await _call(
@@ -166,6 +183,20 @@ class Api:
         return await _call(
             close_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=CloseIn()), CampaignOut
         )
+
+    # donations
+    async def donations_of(self, campaign_id: uuid.UUID, limit: int) -> DonationsPageOut:
+        return await _call(
+            list_donations.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DonationsPageOut
+        )
+
+    async def record_donation(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:
+        """Record a gift; ``key`` (the form's) makes a form sent twice one gift."""
+        http = self.donations.get_async_httpx_client()
+        return await _create(http, f"/campaigns/{campaign_id}/donations", body, {"Idempotency-Key": str(key)})
+
+    async def receipt(self, donation_id: uuid.UUID) -> ReceiptOut:
+        return await _call(get_receipt.asyncio_detailed(donation_id, client=self.donations), ReceiptOut)
 
     # reporting
     async def campaign_figures(self) -> CampaignList:

@@ -12,7 +12,9 @@ from fastapi.responses import RedirectResponse, Response
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
 from rc_console.adapters.upstream import ApiError
 from rc_console.domain.model import (
+    CHANNEL_LABELS,
     DATE_MESSAGE,
+    DONOR_TYPE_LABELS,
     OFFERED_ACTIONS,
     ROLE_LABELS,
     TYPE_LABELS,
@@ -22,6 +24,7 @@ from rc_console.domain.model import (
 )
 from rc_console.entrypoints import web
 from rc_console.service_layer import screens
+from rc_shared import clock
 from rc_shared.auth import ROLES
 
 router = APIRouter(include_in_schema=False)
@@ -198,6 +201,69 @@ def _campaign_id(raw: str) -> uuid.UUID:
 async def campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     page = await screens.campaign(web.api(request, s), s.user, _campaign_id(campaign_id))
     return web.render(request, "campaign.html", page=page, nav="campaigns", message="")
+
+
+async def _donation_form(
+    request: Request,
+    s: Session,
+    cid: uuid.UUID,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
+) -> Response:
+    page = await screens.campaign(web.api(request, s), s.user, cid)
+    values = {"received_on": clock.today().isoformat(), **values}
+    if _uuid_or_none(values.get("key", "")) is None:  # a new form, or its key altered: a new key
+        values["key"] = str(uuid.uuid4())
+    if not page.can_record:
+        raise web.ApiErrorPage(403, "Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+    return web.render(
+        request,
+        "donation_new.html",
+        status=status,
+        nav="campaigns",
+        page=page,
+        values=values,
+        errors=errors,
+        message=message,
+        detail=detail,
+        channels=list(CHANNEL_LABELS.items()),
+        donor_types=list(DONOR_TYPE_LABELS.items()),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/donations/new")
+async def new_donation(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _donation_form(request, s, _campaign_id(campaign_id), {}, {})
+
+
+@router.post("/campaigns/{campaign_id}/donations")
+async def record_donation(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    cid = _campaign_id(campaign_id)
+    data = await web.checked_form(request, s)
+    key = _uuid_or_none(data.get("key", "").strip())
+    if key is None:  # the form's own hidden key, altered: a new form with a new key
+        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        return await _donation_form(request, s, cid, data, {}, message, status=422)
+    try:
+        did = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
+    except ApiError as exc:
+        if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
+            raise
+        p = exc.problem
+        return await _donation_form(request, s, cid, data, p.fields, p.message, status=p.status, detail=p.detail)
+    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+
+
+@router.get("/donations/{donation_id}/receipt")
+async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    did = _uuid_or_none(donation_id)
+    if did is None:
+        raise web.ApiErrorPage(404, "Không có biên nhận này.")
+    r = await web.api(request, s).receipt(did)
+    return web.render(request, "receipt.html", nav="campaigns", r=r)
 
 
 @router.post("/campaigns/{campaign_id}/{action}")

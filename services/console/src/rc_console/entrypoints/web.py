@@ -15,6 +15,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
 from rc_console.domain.model import (
+    CHANNEL_LABELS,
+    DONATION_KIND_LABELS,
+    DONOR_TYPE_LABELS,
     MEMBER_ROLE_LABELS,
     MEMBERSHIP_LABELS,
     ROLE_LABELS,
@@ -34,6 +37,9 @@ templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
 templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
 templates.globals["UNIT_LEVEL_LABELS"] = UNIT_LEVEL_LABELS
 templates.globals["UNIT_END_LABELS"] = UNIT_END_LABELS
+templates.globals["CHANNEL_LABELS"] = CHANNEL_LABELS
+templates.globals["DONATION_KIND_LABELS"] = DONATION_KIND_LABELS
+templates.globals["DONOR_TYPE_LABELS"] = DONOR_TYPE_LABELS
 templates.filters["unit_change"] = unit_change_label
 MAX_FORM_BYTES = 64 * 1024
 PAGE_HEADERS = {  # pages hold personal data: never cached; only this site's own scripts and styles
