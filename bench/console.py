@@ -160,7 +160,13 @@ async def run(rate: int, duration: float, workdir: Path) -> dict[str, Any]:
             targets = workdir / f"{name}.jsonl"
             targets.write_text(_target("GET", console.url + path, {} if name == "login" else headers))
             before = {n: cpu_s(stack.pid(n)) for n in stack.procs}
+            refused_before = await refusals(stack)
             res = await attack(veg, stack, Step(name, rate, targets), duration, workdir)
+            refused_after = await refusals(stack)
+            # who answered 503: the console itself, or a service behind it (its admission control)
+            res["refused"] = {
+                k: int(v - refused_before.get(k, 0)) for k, v in refused_after.items() if v > refused_before.get(k, 0)
+            }
             res["path"] = path
             # CPU each process spent per request of the step: the page's cost, whatever else the machine runs
             res["cpu_ms_per_request"] = {
@@ -183,6 +189,20 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+REFUSED = re.compile(r'^rc_http_refused_total\{[^}]*reason="(\w+)"[^}]*\} ([0-9.e+]+)$', re.MULTILINE)
+
+
+async def refusals(stack: Stack) -> dict[str, float]:
+    """Requests each process refused to protect itself so far (its /metrics), by reason: ``name:reason``."""
+    out: dict[str, float] = {}
+    async with httpx.AsyncClient(timeout=10) as client:
+        for n in stack.procs:
+            text = (await client.get(f"{stack.url(n)}/metrics")).text
+            for reason, value in REFUSED.findall(text):
+                out[f"{n}:{reason}"] = out.get(f"{n}:{reason}", 0) + float(value)
+    return out
+
+
 def _line(r: dict[str, Any]) -> str:
     verdict = "ok" if r["p99_ms"] <= GOAL_P99_MS and r["success"] == 1 else "OVER GOAL"
     return (
@@ -190,7 +210,7 @@ def _line(r: dict[str, Any]) -> str:
         f"  p99 {r['p99_ms']:>7.1f} ms  max {r['max_ms']:>7.1f} ms  {verdict}  status {r['status']}"
         f"  load {r['load_average']}\n{'':<15} CPU per request (ms): "
         + ", ".join(f"{n} {ms}" for n, ms in r["cpu_ms_per_request"].items())
-        + f", total {sum(r['cpu_ms_per_request'].values()):.1f}"
+        + f", total {sum(r['cpu_ms_per_request'].values()):.1f}; refused {r['refused'] or 'none'}"
     )
 
 

@@ -292,6 +292,7 @@ async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
         rows = page.locator("tr[data-donation-id]")
         assert await rows.count() == (1 if width == "desktop" else 2)
         assert "1.500.000 ₫" in await rows.filter(has_text=number).inner_text()
+        await shots.take(page, "gifts", width)
         await page.context.close()
     # a viewer sees the gifts, and is offered no entry (nor reaches it by its URL)
     page = await login(browser, console, "viewer", world["a"], DESKTOP)
