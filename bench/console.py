@@ -142,6 +142,7 @@ async def run(rate: int, duration: float, workdir: Path) -> dict[str, Any]:
             "members": "/members",
             "members_search": "/members?q=nguyen+van",
             "unit": f"/units/{province}",
+            "reports": "/reports",
         }
         result["alone"] = {}
         async with httpx.AsyncClient(base_url=console.url, headers=headers, timeout=30) as client:

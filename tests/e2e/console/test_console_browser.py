@@ -34,6 +34,7 @@ from tests.e2e.console.conftest import (
     new_campaign,
 )
 from tests.e2e.harness import ServiceProcess, auth
+from tests.integration.shared.helpers import eventually
 
 
 async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
@@ -301,4 +302,64 @@ async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
     assert await page.get_by_role("link", name="Ghi nhận đóng góp").count() == 0
     answer = await page.goto(f"{console.url}/campaigns/{cid}/donations/new")
     assert answer is not None and answer.status == 403
+    await page.context.close()
+
+
+async def test_a_viewer_reads_the_membership_report_and_downloads_it(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting:
+
+        async def arrived() -> bool:  # the members reach the reporting projection through Kafka
+            r = await reporting.get("/reports/membership", params={"unit_id": world["province"]})
+            return r.status_code == 200 and (r.json()["units"][0]["members"], r.json()["units"][0]["volunteers"]) == (
+                3,
+                1,
+            )
+
+        await eventually(arrived, timeout=60, what="the world's members in the reporting projection")
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "viewer", world["province"], viewport)
+        await follow(page, page.get_by_role("link", name="Báo cáo", exact=True))
+        head = page.locator("tr.head")
+        assert await head.get_attribute("data-unit-id") == world["province"]
+        assert await head.locator("[data-figure=members]").inner_text() == "3"
+        communes = page.locator("tbody tr:not(.head)")
+        assert sorted(await communes.evaluate_all("rs => rs.map(r => r.dataset.unitId)")) == sorted(
+            [world["a"], world["b"]]
+        )
+        # the period: everyone joined on 2024-02-01
+        await page.get_by_label("Kỳ báo cáo từ ngày").fill("2024-01-01")
+        await page.get_by_label("đến ngày").fill("2024-12-31")
+        await follow(page, page.get_by_role("button", name="Xem báo cáo"))
+        assert await head.locator("[data-figure=joined]").inner_text() == "3"
+        await shots.take(page, "reports", width)
+        # a commune, by its row's link; and as it was before anyone joined
+        await follow(page, page.locator(f"tr[data-unit-id='{world['a']}'] a"))
+        assert await page.locator("tr.head").get_attribute("data-unit-id") == world["a"]
+        assert await page.locator("tr.head [data-figure=volunteers]").inner_text() == "1"
+        await page.get_by_label("Số liệu vào ngày").fill("2024-01-15")
+        await follow(page, page.get_by_role("button", name="Xem báo cáo"))
+        assert await page.locator("[data-as-of]").get_attribute("data-as-of") == "2024-01-15"
+        assert await page.locator("tr.head [data-figure=members]").inner_text() == "0"
+        if width == "desktop":
+            # the report as files, with the same unit and date
+            csv = await page.request.get(
+                console.url + (await page.get_by_role("link", name="CSV").get_attribute("href") or "")
+            )
+            assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+            assert f"A-{tag}" in await csv.text()
+            excel = await page.get_by_role("link", name="Excel").get_attribute("href")
+            xlsx = await page.request.get(console.url + (excel or ""))
+            assert xlsx.status == 200 and (await xlsx.body())[:2] == b"PK"  # a zip: the xlsx container
+            answer = await page.goto(f"{console.url}/reports?as_of=2024-02-30")
+            assert answer is not None and answer.status == 422
+            assert (await page.locator("#as_of-error").inner_text()).startswith("Ngày không hợp lệ")
+        await page.context.close()
+    # commune A's viewer cannot read commune B's report, by its URL
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    answer = await page.goto(f"{console.url}/reports?unit_id={world['b']}")
+    assert answer is not None and answer.status == 403
+    assert await page.locator("tr[data-unit-id]").count() == 0
     await page.context.close()

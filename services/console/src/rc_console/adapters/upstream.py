@@ -43,7 +43,8 @@ from rc_clients.members.models import (
 )
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
-from rc_clients.reporting.models import CampaignList
+from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
+from rc_clients.reporting.models import CampaignList, MembershipReport
 from rc_console.domain.model import Problem, problem_of
 from rc_shared.tracing import current_correlation_id
 
@@ -201,6 +202,30 @@ class Api:
     # reporting
     async def campaign_figures(self) -> CampaignList:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
+
+    async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
+        """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:
+        as_of, period_from, period_to (None: the service's default)."""
+        kwargs: dict[str, Any] = {k: v for k, v in dates.items() if v is not None}
+        if unit_id is not None:
+            kwargs["unit_id"] = unit_id
+        return await _call(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
+
+    async def membership_file(
+        self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None], fmt: str
+    ) -> tuple[bytes, str]:
+        """The same report as a file (csv or xlsx): its bytes and media type."""
+        params = {k: v.isoformat() for k, v in dates.items() if v is not None} | {"format": fmt}
+        if unit_id is not None:
+            params["unit_id"] = str(unit_id)
+        http = self.reporting.get_async_httpx_client()
+        try:
+            r = await http.get("/reports/membership", params=params)
+        except httpx.HTTPError as exc:
+            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        if r.status_code != 200:
+            raise ApiError(_problem(r.status_code, r.content))
+        return r.content, r.headers.get("content-type", "application/octet-stream")
 
     # members
     async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:

@@ -1,4 +1,4 @@
-"""The console's pages: login, dashboard, campaigns, members register, organisation tree."""
+"""The console's pages: login, dashboard, campaigns and gifts, members register, organisation tree, reports."""
 
 from __future__ import annotations
 
@@ -361,3 +361,72 @@ async def unit(unit_id: str, request: Request, as_of: str = "", s: Session = Dep
     return web.render(
         request, "unit.html", status=status, nav="units", page=page, unit_id=uid, as_of=as_of, errors=errors
     )
+
+
+REPORT_DATES = ("as_of", "period_from", "period_to")
+EXPORTS = {"csv": "csv", "xlsx": "xlsx"}
+
+
+def _report_args(unit_id: str, raw: dict[str, str]) -> tuple[uuid.UUID | None, dict[str, Any], dict[str, str]]:
+    """The report's unit and dates from the query, with the errors of those that are not dates."""
+    errors: dict[str, str] = {}
+    dates: dict[str, Any] = {}
+    for name in REPORT_DATES:
+        try:
+            dates[name] = as_of_date(raw.get(name, ""))
+        except ValueError:
+            errors[name] = DATE_MESSAGE
+    unit = _uuid_or_none(unit_id)
+    if unit_id and unit is None:
+        errors["unit_id"] = "Đơn vị không hợp lệ."
+    return unit, dates, errors
+
+
+@router.get("/reports")
+async def reports(
+    request: Request,
+    unit_id: str = "",
+    as_of: str = "",
+    period_from: str = "",
+    period_to: str = "",
+    s: Session = Depends(web.session),
+) -> Response:
+    """Membership as of a date, with the period's joins and lapses: the unit (default: the user's) and
+    the units under it; CSV and XLSX of the same report."""
+    raw = {"as_of": as_of, "period_from": period_from, "period_to": period_to}
+    unit, dates, errors = _report_args(unit_id, raw)
+    report = None
+    status = 422 if errors else 200
+    if not errors:
+        try:
+            report = await web.api(request, s).membership(unit, dates)
+        except ApiError as exc:
+            if exc.problem.status != 422:
+                raise
+            errors = exc.problem.fields or {"as_of": exc.problem.message}
+            status = 422
+    query = "&".join(f"{k}={quote(v)}" for k, v in {"unit_id": unit_id, **raw}.items() if v)
+    return web.render(
+        request, "reports.html", status=status, nav="reports", report=report, values=raw, errors=errors, query=query
+    )
+
+
+@router.get("/reports/membership.{fmt}")
+async def report_file(
+    fmt: str,
+    request: Request,
+    unit_id: str = "",
+    as_of: str = "",
+    period_from: str = "",
+    period_to: str = "",
+    s: Session = Depends(web.session),
+) -> Response:
+    if fmt not in EXPORTS:
+        raise web.ApiErrorPage(404, "Không có định dạng này.")
+    unit, dates, errors = _report_args(unit_id, {"as_of": as_of, "period_from": period_from, "period_to": period_to})
+    if errors:
+        raise web.ApiErrorPage(422, "Ngày hoặc đơn vị của báo cáo không hợp lệ.")
+    body, media = await web.api(request, s).membership_file(unit, dates, fmt)
+    name = f"hoi-vien-{dates['as_of'] or clock.today()}.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(body, media_type=media, headers=headers)
