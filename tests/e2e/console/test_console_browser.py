@@ -4,7 +4,10 @@ Journeys: a commune's unit manager signs in (development login), is told in Viet
 field what is wrong with a new campaign, creates it, launches it and finds it in the list with its
 progress bar; searches the members register without diacritics and pages through it; a viewer of
 the same commune sees the campaign with no action button; the same users get a refusal page (403,
-never a 500) for the campaign of another commune, by its URL.
+never a 500) for the campaign of another commune, by its URL. The province's manager walks the
+organisation tree and sees a commune as it was before its rename; a commune's data-entry user records a
+cash gift (the API's field errors first), gets its printable receipt, and a form sent twice is one gift;
+a viewer sees the gifts and is offered no entry.
 
 Screenshots of every screen at phone and desktop widths go to a temporary folder, and to
 docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; README links them).
@@ -12,147 +15,26 @@ docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; RE
 
 from __future__ import annotations
 
-import os
-import shutil
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-from playwright.async_api import Browser, Locator, Page
+from playwright.async_api import Browser
 
-from rc_shared import clock
 from tests.e2e.conftest import System
-from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env
-
-ROOT = Path(__file__).resolve().parents[3]
-SCREENS = ROOT / "docs" / "console"
-TODAY = clock.today()
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-@pytest.fixture(scope="module")
-def console(system: System, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
-    """The console process, pointed at the system's services, with the development login."""
-    env = service_env("console", "", system.kafka, system.namespace)
-    env |= {f"RC_{name.upper()}_URL": system.url(name) for name in ("members", "campaigns", "donations", "reporting")}
-    env |= {
-        "RC_DEV_LOGIN_ENABLED": "true",
-        "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0]),
-        "RC_PEOPLE_PAGE_SIZE": "2",
-    }
-    proc = ServiceProcess("console", env, [], tmp_path_factory.mktemp("console-logs") / "console.log")
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.stop()
-
-
-async def ok(r: httpx.Response, *codes: int) -> Any:
-    assert r.status_code in (codes or (200, 201)), f"{r.request.method} {r.request.url}: {r.status_code} {r.text}"
-    return r.json()
-
-
-@pytest.fixture(scope="module")
-async def world(system: System) -> dict[str, Any]:
-    """A province with communes A and B; a campaign in each (so the services know both units);
-    three members of A whose names differ only by diacritics from what is searched, one a volunteer."""
-    tag = uuid.uuid4().hex[:6].upper()
-    async with (
-        httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members,
-        httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns,
-    ):
-        province = (
-            await ok(
-                await members.post(
-                    "/units",
-                    json={
-                        "code": f"P-{tag}",
-                        "name": f"Tỉnh Thử {tag}",
-                        "level": "province",
-                        "valid_from": "2020-01-01",
-                    },
-                )
-            )
-        )["id"]
-        a, b = [
-            (await ok(await members.post("/units", json={
-                "code": f"{x}-{tag}", "name": f"Xã {name} {tag}", "level": "commune", "parent_id": province,
-                "valid_from": "2020-01-01"})))["id"]
-            for x, name in (("A", "Vĩnh Trạch"), ("B", "Hiệp Thành"))
-        ]  # fmt: skip
-        made = {}
-        for unit in (a, b):
-            c = await ok(
-                await post_once_units_known(
-                    campaigns,
-                    "/campaigns",
-                    {
-                        "code": f"C-{uuid.uuid4().hex[:8]}",
-                        "name": f"Tết Nhân ái {tag} {unit[:4]}",
-                        "campaign_type": "tet_nhan_ai",
-                        "organising_unit_id": unit,
-                        "receiving_from": (TODAY - timedelta(days=5)).isoformat(),
-                        "receiving_until": (TODAY + timedelta(days=25)).isoformat(),
-                        "targets": {"cash_vnd": 10_000_000},
-                    },
-                )
-            )
-            made[unit] = c["id"]
-        for i, name in enumerate(("Nguyễn Thị Hoà", "Nguyễn Thị Hoa", "Nguyễn Thị Hòa")):
-            person = await ok(await members.post("/people", json={
-                "full_name": f"{name} {tag}", "birth_date": f"199{i}-05-05", "unit_id": a,
-                "consent": {"purpose": "hồ sơ hội viên", "given_on": "2024-01-02"}}))  # fmt: skip
-            await ok(await members.post(f"/people/{person['id']}/membership", json={
-                "unit_id": a, "joined_on": "2024-02-01", "fee_status": "paid"}))  # fmt: skip
-            if i == 0:
-                await ok(await members.post(f"/people/{person['id']}/roles", json={
-                    "role": "volunteer", "unit_id": a, "start_on": "2024-02-01"}))  # fmt: skip
-    return {"tag": tag, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
-
-
-class Shots:
-    """Screenshots of the screens, at the context's width, into one folder."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        folder.mkdir(exist_ok=True)
-
-    async def take(self, page: Page, screen: str, width: str) -> None:
-        assert await page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
-        await page.screenshot(path=str(self.folder / f"{screen}-{width}.png"), full_page=True)
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shots]:
-    s = Shots(tmp_path_factory.mktemp("console-shots"))
-    yield s
-    if os.environ.get("RC_UPDATE_SCREENSHOTS") == "1":
-        SCREENS.mkdir(parents=True, exist_ok=True)
-        for shot in s.folder.iterdir():
-            shutil.copy(shot, SCREENS / shot.name)
-
-
-async def follow(page: Page, target: Locator) -> None:
-    """Click a link or a form's button and wait for the page it leads to (not the one still shown)."""
-    async with page.expect_navigation():
-        await target.click()
-
-
-async def login(browser: Browser, console: ServiceProcess, role: str, unit: str, viewport: dict[str, int]) -> Page:
-    """A new browser context signed in through the login form as ``role`` of ``unit``."""
-    context = await browser.new_context(viewport=viewport, locale="vi-VN", device_scale_factor=1)
-    page = await context.new_page()
-    await page.goto(f"{console.url}/login?unit={unit}&role={role}")
-    await page.get_by_label("Tên người dùng").fill(f"{role}-e2e")
-    await page.get_by_role("button", name="Đăng nhập").click()
-    await page.wait_for_url(f"{console.url}/")
-    return page
+from tests.e2e.console.conftest import (
+    DESKTOP,
+    PHONE,
+    TODAY,
+    Shots,
+    follow,
+    launch_with_ledger,
+    login,
+    new_campaign,
+)
+from tests.e2e.harness import ServiceProcess, auth
+from tests.integration.shared.helpers import eventually
 
 
 async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
@@ -299,3 +181,185 @@ async def test_the_login_page_and_logout(console: ServiceProcess, browser: Brows
         await page.goto(f"{console.url}/")
         assert page.url.startswith(f"{console.url}/login")
         await context.close()
+
+
+async def test_the_organisation_tree_as_of_a_date(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    renamed = f"Xã Vĩnh Trạch Đông {tag}"
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+        r = await members.post(f"/units/{world['a']}/rename", json={"name": renamed, "valid_from": "2024-06-01"})
+        assert r.status_code == 200, r.text
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "unit_manager", world["province"], viewport)
+        await follow(page, page.get_by_role("link", name="Đơn vị", exact=True))
+        assert page.url == f"{console.url}/units/{world['province']}"  # the user's own unit
+        assert await page.locator("h1").inner_text() == f"Tỉnh Thử {tag}"
+        assert await page.locator("[data-figure=members]").inner_text() == "3"
+        assert await page.locator("[data-figure=units]").inner_text() == "3"
+        children = await page.locator(".children a").all_inner_texts()
+        assert sorted(children) == sorted([renamed, f"Xã Hiệp Thành {tag}"])
+        await shots.take(page, "units", width)
+        await follow(page, page.get_by_role("link", name=renamed))
+        assert await page.locator("h1").inner_text() == renamed
+        assert await page.locator("[data-figure=volunteers]").inner_text() == "1"
+        assert await page.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.change)") == [
+            "created",
+            "renamed",
+        ]
+        assert "Đổi tên" in await page.locator("tr[data-change=renamed]").inner_text()
+        assert await page.locator(".crumbs a").all_inner_texts() == [f"Tỉnh Thử {tag}"]
+        await shots.take(page, "unit", width)
+        # The tree as it was: before the rename, and before anyone joined (2024-02-01).
+        await page.get_by_label("Xem vào ngày").fill("2024-01-15")
+        await follow(page, page.get_by_role("button", name="Xem"))
+        assert await page.locator("h1").inner_text() == f"Xã Vĩnh Trạch {tag}"
+        assert await page.locator("[data-as-of]").inner_text() == "2024-01-15"
+        assert await page.locator("[data-figure=members]").inner_text() == "0"
+        # the province's page on that date names the commune as it was then
+        await follow(page, page.locator(".crumbs a"))
+        assert page.url.endswith("?as_of=2024-01-15")
+        assert f"Xã Vĩnh Trạch {tag}" in await page.locator(".children").inner_text()
+        if width == "desktop":
+            # An impossible date, and a date before the unit existed: said next to the date field.
+            answer = await page.goto(f"{console.url}/units/{world['a']}?as_of=2024-02-30")
+            assert answer is not None and answer.status == 422
+            assert (await page.locator("#as_of-error").inner_text()).startswith("Ngày không hợp lệ")
+            answer = await page.goto(f"{console.url}/units/{world['a']}?as_of=2019-12-31")
+            assert answer is not None and answer.status in (403, 404)  # not in the tree of that date
+            assert "chưa có" in await page.locator("#as_of-error").inner_text()
+        await page.context.close()
+    # commune A's people cannot open commune B, nor the province above them
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    await follow(page, page.get_by_role("link", name="Đơn vị", exact=True))
+    assert page.url == f"{console.url}/units/{world['a']}"
+    for other in (world["b"], world["province"]):
+        answer = await page.goto(f"{console.url}/units/{other}")
+        assert answer is not None and answer.status == 403
+        assert await page.get_by_role("alert").inner_text() == "Bạn không có quyền thực hiện thao tác này."
+    await page.context.close()
+
+
+async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    name = f"Cứu trợ bão {world['tag']}"
+    cid = await new_campaign(system, world["a"], name)
+    await launch_with_ledger(system, cid)
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await follow(page, page.get_by_role("link", name="Cuộc vận động", exact=True))
+        await follow(page, page.get_by_role("link", name=name))
+        await follow(page, page.get_by_role("link", name="Ghi nhận đóng góp"))
+        assert await page.get_by_label("Ngày nhận").input_value() == TODAY.isoformat()  # today, by default
+        # First with mistakes: the donations API's field errors, in Vietnamese, next to their fields.
+        await page.get_by_label("Số tiền (đồng)").fill("-5")
+        await page.get_by_label("Số điện thoại").fill("12ab")
+        await follow(page, page.get_by_role("button", name="Ghi nhận và in biên nhận"))
+        assert await page.locator("#amount_vnd-error").inner_text() == "Phải lớn hơn 0."
+        assert (await page.locator("#donor_phone-error").inner_text()).startswith("Số điện thoại gồm 8 đến 15 chữ số")
+        assert await page.get_by_label("Số tiền (đồng)").get_attribute("aria-invalid") == "true"
+        await shots.take(page, "donation-new", width)
+        await page.get_by_label("Số tiền (đồng)").fill("1.500.000")
+        await page.get_by_label("Hình thức").select_option("bank_transfer")
+        await page.get_by_label("Mã giao dịch ngân hàng (nếu có)").fill(f"FT{world['tag']}{width}")
+        await page.get_by_label("Họ tên hoặc tên tổ chức").fill("Trần Văn Bảy")
+        await page.get_by_label("Số điện thoại").fill("0912345678")
+        await page.get_by_label("Đồng ý được nêu tên công khai").check()
+        form: dict[str, str | float | bool] = {
+            n: await page.locator(f"form input[name={n}]").first.get_attribute("value") or "" for n in ("csrf", "key")
+        }
+        await page.get_by_role("button", name="Ghi nhận và in biên nhận").click()
+        await page.wait_for_url(f"{console.url}/donations/*/receipt")
+        receipt_url = page.url
+        assert await page.locator("[data-amount]").inner_text() == "1.500.000 ₫"
+        assert "Trần Văn Bảy" in await page.locator("[data-received-from]").inner_text()
+        number = await page.locator("[data-receipt-number]").inner_text()
+        assert number.strip()
+        assert await page.get_by_role("button", name="In biên nhận").count() == 1
+        await shots.take(page, "receipt", width)
+        if width == "desktop":
+            # The same form sent again (a double click, a resend): the same gift and receipt, not a second one.
+            again = await page.request.post(
+                f"{console.url}/campaigns/{cid}/donations",
+                form=form | {"amount_vnd": "1.500.000", "channel": "bank_transfer", "received_on": TODAY.isoformat(),
+                             "bank_reference": f"FT{world['tag']}{width}", "donor_type": "individual",
+                             "donor_name": "Trần Văn Bảy", "donor_phone": "0912345678", "donor_consent": "yes"},
+                max_redirects=0,
+            )  # fmt: skip
+            assert again.status == 303 and receipt_url.endswith(again.headers["location"])
+        await follow(page, page.get_by_role("link", name=f"← {name}"))
+        rows = page.locator("tr[data-donation-id]")
+        assert await rows.count() == (1 if width == "desktop" else 2)
+        assert "1.500.000 ₫" in await rows.filter(has_text=number).inner_text()
+        await shots.take(page, "gifts", width)
+        await page.context.close()
+    # a viewer sees the gifts, and is offered no entry (nor reaches it by its URL)
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    await page.goto(f"{console.url}/campaigns/{cid}")
+    assert await page.locator("tr[data-donation-id]").count() == 2
+    assert await page.get_by_role("link", name="Ghi nhận đóng góp").count() == 0
+    answer = await page.goto(f"{console.url}/campaigns/{cid}/donations/new")
+    assert answer is not None and answer.status == 403
+    await page.context.close()
+
+
+async def test_a_viewer_reads_the_membership_report_and_downloads_it(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting:
+
+        async def arrived() -> bool:  # the members reach the reporting projection through Kafka
+            r = await reporting.get("/reports/membership", params={"unit_id": world["province"]})
+            return r.status_code == 200 and (r.json()["units"][0]["members"], r.json()["units"][0]["volunteers"]) == (
+                3,
+                1,
+            )
+
+        await eventually(arrived, timeout=60, what="the world's members in the reporting projection")
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "viewer", world["province"], viewport)
+        await follow(page, page.get_by_role("link", name="Báo cáo", exact=True))
+        head = page.locator("tr.head")
+        assert await head.get_attribute("data-unit-id") == world["province"]
+        assert await head.locator("[data-figure=members]").inner_text() == "3"
+        communes = page.locator("tbody tr:not(.head)")
+        assert sorted(await communes.evaluate_all("rs => rs.map(r => r.dataset.unitId)")) == sorted(
+            [world["a"], world["b"]]
+        )
+        # the period: everyone joined on 2024-02-01
+        await page.get_by_label("Kỳ báo cáo từ ngày").fill("2024-01-01")
+        await page.get_by_label("đến ngày").fill("2024-12-31")
+        await follow(page, page.get_by_role("button", name="Xem báo cáo"))
+        assert await head.locator("[data-figure=joined]").inner_text() == "3"
+        await shots.take(page, "reports", width)
+        # a commune, by its row's link; and as it was before anyone joined
+        await follow(page, page.locator(f"tr[data-unit-id='{world['a']}'] a"))
+        assert await page.locator("tr.head").get_attribute("data-unit-id") == world["a"]
+        assert await page.locator("tr.head [data-figure=volunteers]").inner_text() == "1"
+        await page.get_by_label("Số liệu vào ngày").fill("2024-01-15")
+        await follow(page, page.get_by_role("button", name="Xem báo cáo"))
+        assert await page.locator("[data-as-of]").get_attribute("data-as-of") == "2024-01-15"
+        assert await page.locator("tr.head [data-figure=members]").inner_text() == "0"
+        if width == "desktop":
+            # the report as files, with the same unit and date
+            csv = await page.request.get(
+                console.url + (await page.get_by_role("link", name="CSV").get_attribute("href") or "")
+            )
+            assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+            assert f"A-{tag}" in await csv.text()
+            excel = await page.get_by_role("link", name="Excel").get_attribute("href")
+            xlsx = await page.request.get(console.url + (excel or ""))
+            assert xlsx.status == 200 and (await xlsx.body())[:2] == b"PK"  # a zip: the xlsx container
+            answer = await page.goto(f"{console.url}/reports?as_of=2024-02-30")
+            assert answer is not None and answer.status == 422
+            assert (await page.locator("#as_of-error").inner_text()).startswith("Ngày không hợp lệ")
+        await page.context.close()
+    # commune A's viewer cannot read commune B's report, by its URL
+    page = await login(browser, console, "viewer", world["a"], DESKTOP)
+    answer = await page.goto(f"{console.url}/reports?unit_id={world['b']}")
+    assert answer is not None and answer.status == 403
+    assert await page.locator("tr[data-unit-id]").count() == 0
+    await page.context.close()

@@ -111,3 +111,36 @@ async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path
         # the members service does not answer: a page saying so (503), not a 500
         down = await c.get("/members")
         assert down.status_code == 503 and "Dịch vụ tạm thời không trả lời" in down.text
+
+
+async def test_the_shared_refusals_are_pages_in_vietnamese(tmp_path: Path) -> None:
+    """What the shared request plumbing refuses before a page runs (a NUL, a body too large, an unknown
+    path) is a page in Vietnamese with the same status, like every answer of the console."""
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True,
+        dev_login_private_key_file=str(private),
+        members_url="http://127.0.0.1:9",
+        max_request_bytes=100_000,
+    )
+    async with client(settings) as c:
+        page = await c.get("/login")
+        r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text), "subject": "a" * 101})
+        assert r.status_code == 422 and "Tên người dùng tối đa 100 ký tự" in r.text  # not cut short
+        r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(r.text)})
+        assert r.status_code == 303
+        nul = await c.get("/members", params={"q": "a\x00b"})
+        assert nul.status_code == 422 and nul.headers["content-type"].startswith("text/html")
+        assert "Một số ô chưa đúng" in nul.text
+        unknown = await c.get("/nowhere")
+        assert unknown.status_code == 404 and "Không có trang này." in unknown.text
+        big = await c.post("/campaigns", content=b"x" * 200_000, headers={"content-type": "text/plain"})
+        assert big.status_code == 413 and big.headers["content-type"].startswith("text/html")
+        assert "Hội Chữ thập đỏ" in big.text
+        # a bad date, a malformed unit or receipt id: said, never a 500
+        bad_day = await c.get("/units/00000000-0000-0000-0000-000000000001", params={"as_of": "2024-02-30"})
+        assert bad_day.status_code == 422 and "Ngày không hợp lệ" in bad_day.text
+        assert (await c.get("/units/x")).status_code == 404
+        assert (await c.get("/donations/x/receipt")).status_code == 404
+        # health and metrics stay for machines
+        assert (await c.get("/health/live")).headers["content-type"] == "application/json"

@@ -7,8 +7,17 @@ import uuid
 import pytest
 
 from rc_console.adapters.session import SessionCodec, same_token
-from rc_console.domain.model import User, action_refusal, offered_actions, percent, problem_of
-from rc_console.service_layer.screens import campaign_body
+from rc_console.domain.model import (
+    User,
+    action_refusal,
+    as_of_date,
+    field_name,
+    offered_actions,
+    percent,
+    problem_of,
+    unit_change_label,
+)
+from rc_console.service_layer.screens import campaign_body, donation_body, whole_number
 from rc_shared.labels import vnd
 
 UNIT = uuid.uuid4()
@@ -89,7 +98,7 @@ def test_a_rule_error_names_its_field_and_a_duplicate_code_is_said_so() -> None:
 def test_the_form_is_sent_as_typed_and_a_cash_target_may_have_dots() -> None:
     body = campaign_body({"code": " TNA-1 ", "name": "Tết", "target_cash_vnd": "20.000.000", "csrf": "x"})
     assert body["code"] == "TNA-1" and body["targets"] == {"cash_vnd": 20_000_000} and "csrf" not in body
-    assert campaign_body({"target_cash_vnd": "hai triệu"})["targets"] == {"cash_vnd": "haitriệu"}
+    assert campaign_body({"target_cash_vnd": " hai triệu "})["targets"] == {"cash_vnd": "hai triệu"}
     assert campaign_body({})["targets"] == {}
 
 
@@ -123,3 +132,67 @@ def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:
     assert action_refusal(twice).startswith("Trạng thái hiện tại của cuộc vận động không cho phép")
     other = problem_of(409, {"error": "conflict", "detail": "something else"})
     assert action_refusal(other) == "Không thực hiện được thao tác: Xung đột với dữ liệu đã có."
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("20.000.000", 20_000_000),
+        (" 1 500 000 ", 1_500_000),
+        ("-5", -5),  # the API says it must be above 0
+        ("9" * 40, int("9" * 40)),  # the API says it is too large
+        ("²³", "²³"),  # str.isdigit() is True, int() refuses it: passed on as typed, never a 500
+        ("１２３", "１２３"),  # full-width digits: not read as 123 behind the user's back
+        ("1e3", "1e3"),
+        ("", ""),
+    ],
+)
+def test_a_whole_number_is_read_only_from_ascii_digits(typed: str, sent: int | str) -> None:
+    assert whole_number(typed) == sent
+
+
+def test_a_cash_gift_is_sent_as_typed() -> None:
+    body = donation_body({
+        "amount_vnd": "1.500.000", "channel": "momo", "received_on": "2026-11-30 ", "bank_reference": " ",
+        "donor_type": "individual", "donor_name": " Trần Văn Bảy ", "donor_phone": "", "donor_consent": "yes",
+        "key": "k", "csrf": "c",
+    })  # fmt: skip
+    assert body == {
+        "kind": "cash",
+        "amount_vnd": 1_500_000,
+        "channel": "momo",
+        "received_on": "2026-11-30",
+        "donor": {"type": "individual", "name": "Trần Văn Bảy", "consent_to_be_named": True},
+    }
+    assert donation_body({})["donor"] == {"type": "", "consent_to_be_named": False}
+
+
+def test_a_gifts_errors_land_next_to_the_form_fields() -> None:
+    assert field_name("cash.donor.phone") == "donor_phone"
+    assert field_name("cash.amount_vnd") == "amount_vnd"
+    assert field_name("query.as_of") == "as_of"
+    p = problem_of(422, {"errors": [
+        {"field": "cash.donor.phone", "type": "string_pattern_mismatch", "message": "x"},
+        {"field": "cash.amount_vnd", "type": "greater_than", "message": "x"},
+        {"field": "cash.donor.name", "type": "string_pattern_mismatch", "message": "x"},
+    ]})  # fmt: skip
+    assert p.fields == {
+        "donor_phone": "Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu).",
+        "amount_vnd": "Phải lớn hơn 0.",
+        "donor_name": "Không được để trống hoặc chỉ có khoảng trắng.",
+    }
+
+
+@pytest.mark.parametrize(
+    "bad", ["2024-02-30", "31/12/2026", "1899-12-31", "2101-01-01", "２０２４-01-01", "x" * 10_000]
+)
+def test_a_bad_as_of_date_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError):
+        as_of_date(bad)
+
+
+def test_as_of_dates_and_unit_changes() -> None:
+    assert as_of_date(" 2024-01-15 ") is not None and str(as_of_date("2024-01-15")) == "2024-01-15"
+    assert as_of_date("") is None
+    assert unit_change_label("created,renamed") == "Thành lập, Đổi tên"
+    assert unit_change_label("moved") == "Chuyển trực thuộc"

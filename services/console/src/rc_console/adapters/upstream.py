@@ -7,6 +7,7 @@ problem in Vietnamese; a service that does not answer is a 503 problem.
 
 from __future__ import annotations
 
+import datetime
 import json
 import uuid
 from collections.abc import Awaitable
@@ -20,16 +21,30 @@ from rc_clients.campaigns.api.campaigns import get_campaign_campaigns_campaign_i
 from rc_clients.campaigns.api.campaigns import launch_campaigns_campaign_id_launch_post as launch_campaign
 from rc_clients.campaigns.api.campaigns import list_campaigns_campaigns_get as list_campaigns
 from rc_clients.campaigns.models import CampaignOut, CampaignsPageOut, CloseIn, LaunchIn
+from rc_clients.donations import AuthenticatedClient as DonationsClient
+from rc_clients.donations.api.donations import get_receipt_donations_donation_id_receipt_get as get_receipt
+from rc_clients.donations.api.donations import list_donations_campaigns_campaign_id_donations_get as list_donations
+from rc_clients.donations.models import DonationsPageOut, ReceiptOut
 from rc_clients.members import AuthenticatedClient as MembersClient
 from rc_clients.members.api.people import list_people_people_get as list_people
 from rc_clients.members.api.units import get_unit_units_unit_id_get as get_unit
 from rc_clients.members.api.units import list_units_units_get as list_units
 from rc_clients.members.api.units import stats_stats_get as stats
 from rc_clients.members.api.units import unit_children_units_unit_id_children_get as unit_children
-from rc_clients.members.models import PeoplePageOut, StatsOut, UnitChildrenOut, UnitListItemOut, UnitOut, UnitsPageOut
+from rc_clients.members.api.units import unit_history_units_unit_id_history_get as unit_history
+from rc_clients.members.models import (
+    PeoplePageOut,
+    StatsOut,
+    UnitChildrenOut,
+    UnitHistoryOut,
+    UnitListItemOut,
+    UnitOut,
+    UnitsPageOut,
+)
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
-from rc_clients.reporting.models import CampaignList
+from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
+from rc_clients.reporting.models import CampaignList, MembershipReport
 from rc_console.domain.model import Problem, problem_of
 from rc_shared.tracing import current_correlation_id
 
@@ -55,12 +70,28 @@ def _problem(status: int, content: bytes) -> Problem:
 async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
     try:
         r = await answer
+    except httpx.InvalidURL as exc:  # a query longer than a URL may be (a search field of 10,000 characters)
+        raise ApiError(Problem(422, "Nội dung nhập quá dài.", detail=str(exc))) from exc
     except httpx.HTTPError as exc:
         raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
     status = int(r.status_code)
     if 200 <= status < 300 and isinstance(r.parsed, expected):
         return r.parsed
     raise ApiError(_problem(status, r.content))
+
+
+async def _create(
+    http: httpx.AsyncClient, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> uuid.UUID:
+    """POST a form's values as they are (the service validates every field: its field errors come back
+    next to the form's fields), so this posts raw JSON; the new record's id."""
+    try:
+        r = await http.post(path, json=body, headers=headers)
+    except httpx.HTTPError as exc:
+        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+    if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
+        raise ApiError(_problem(r.status_code, r.content))
+    return uuid.UUID(r.json()["id"])
 
 
 class Upstreams:
@@ -105,6 +136,7 @@ class Api:
         self._members: MembersClient | None = None
         self._campaigns: CampaignsClient | None = None
         self._reporting: ReportingClient | None = None
+        self._donations: DonationsClient | None = None
 
     @property
     def members(self) -> MembersClient:
@@ -117,6 +149,12 @@ class Api:
         if self._campaigns is None:
             self._campaigns = CampaignsClient(token=self._token, **self._up._args("campaigns"))
         return self._campaigns
+
+    @property
+    def donations(self) -> DonationsClient:
+        if self._donations is None:
+            self._donations = DonationsClient(token=self._token, **self._up._args("donations"))
+        return self._donations
 
     @property
     def reporting(self) -> ReportingClient:
@@ -134,16 +172,8 @@ class Api:
         return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
 
     async def create_campaign(self, body: dict[str, Any]) -> uuid.UUID:
-        """Create a campaign from the form's values as they are (the service validates every field:
-        its field errors come back next to the form's fields), so this posts raw JSON."""
-        http = self.campaigns.get_async_httpx_client()
-        try:
-            r = await http.post("/campaigns", json=body)
-        except httpx.HTTPError as exc:
-            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
-        if r.status_code != 201:
-            raise ApiError(_problem(r.status_code, r.content))
-        return uuid.UUID(r.json()["id"])
+        """Create a campaign from the form's values as they are."""
+        return await _create(self.campaigns.get_async_httpx_client(), "/campaigns", body)
 
     async def launch(self, campaign_id: uuid.UUID) -> CampaignOut:
         return await _call(
@@ -155,15 +185,54 @@ class Api:
             close_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=CloseIn()), CampaignOut
         )
 
+    # donations
+    async def donations_of(self, campaign_id: uuid.UUID, limit: int) -> DonationsPageOut:
+        return await _call(
+            list_donations.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DonationsPageOut
+        )
+
+    async def record_donation(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:
+        """Record a gift; ``key`` (the form's) makes a form sent twice one gift."""
+        http = self.donations.get_async_httpx_client()
+        return await _create(http, f"/campaigns/{campaign_id}/donations", body, {"Idempotency-Key": str(key)})
+
+    async def receipt(self, donation_id: uuid.UUID) -> ReceiptOut:
+        return await _call(get_receipt.asyncio_detailed(donation_id, client=self.donations), ReceiptOut)
+
     # reporting
     async def campaign_figures(self) -> CampaignList:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
 
+    async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
+        """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:
+        as_of, period_from, period_to (None: the service's default)."""
+        kwargs: dict[str, Any] = {k: v for k, v in dates.items() if v is not None}
+        if unit_id is not None:
+            kwargs["unit_id"] = unit_id
+        return await _call(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
+
+    async def membership_file(
+        self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None], fmt: str
+    ) -> tuple[bytes, str]:
+        """The same report as a file (csv or xlsx): its bytes and media type."""
+        params = {k: v.isoformat() for k, v in dates.items() if v is not None} | {"format": fmt}
+        if unit_id is not None:
+            params["unit_id"] = str(unit_id)
+        http = self.reporting.get_async_httpx_client()
+        try:
+            r = await http.get("/reports/membership", params=params)
+        except httpx.HTTPError as exc:
+            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        if r.status_code != 200:
+            raise ApiError(_problem(r.status_code, r.content))
+        return r.content, r.headers.get("content-type", "application/octet-stream")
+
     # members
-    async def stats(self, unit_id: uuid.UUID | None) -> StatsOut:
-        if unit_id is None:
-            return await _call(stats.asyncio_detailed(client=self.members), StatsOut)
-        return await _call(stats.asyncio_detailed(client=self.members, unit_id=unit_id), StatsOut)
+    async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
+        if unit_id is not None:
+            kwargs["unit_id"] = unit_id
+        return await _call(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
 
     async def people(self, q: str | None, after: uuid.UUID | None, limit: int) -> PeoplePageOut:
         kwargs: dict[str, Any] = {"limit": limit}
@@ -173,13 +242,18 @@ class Api:
             kwargs["after"] = after
         return await _call(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
 
-    async def unit(self, unit_id: uuid.UUID) -> UnitOut:
-        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members), UnitOut)
+    async def unit(self, unit_id: uuid.UUID, as_of: datetime.date | None = None) -> UnitOut:
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
+        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitOut)
 
-    async def units_under(self, unit_id: uuid.UUID | None) -> list[UnitListItemOut]:
-        """The units directly under ``unit_id`` (None: the whole organisation's first 200)."""
+    async def units_under(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> list[UnitListItemOut]:
+        """The units directly under ``unit_id`` on ``as_of`` (None: the whole organisation's first 200)."""
+        kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
         if unit_id is None:
-            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200), UnitsPageOut)
+            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200, **kwargs), UnitsPageOut)
             return list(page.items)
-        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members), UnitChildrenOut)
+        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitChildrenOut)
         return list(children.items)
+
+    async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
+        return await _call(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)

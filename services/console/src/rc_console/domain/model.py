@@ -6,6 +6,7 @@ and says what went wrong in the user's language.
 
 from __future__ import annotations
 
+import datetime
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -40,6 +41,28 @@ MEMBERSHIP_LABELS: dict[str, str] = {
     "transferred": "Đã chuyển đi",
     "deceased": "Đã mất",
 }
+UNIT_LEVEL_LABELS: dict[str, str] = {
+    "central": "Trung ương",
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    "grassroots": "Cơ sở",
+    "branch": "Chi hội",
+}
+UNIT_CHANGE_LABELS: dict[str, str] = {"created": "Thành lập", "renamed": "Đổi tên", "moved": "Chuyển trực thuộc"}
+UNIT_END_LABELS: dict[str, str] = {"merged": "Đã sáp nhập", "dissolved": "Đã giải thể"}
+DONATION_KIND_LABELS: dict[str, str] = {"cash": "Tiền", "in_kind": "Hiện vật", "blood": "Máu"}
+CHANNEL_LABELS: dict[str, str] = {
+    "cash": "Tiền mặt",
+    "bank_transfer": "Chuyển khoản",
+    "momo": "MoMo",
+    "zalopay": "ZaloPay",
+    "vnpay": "VNPay",
+    "card": "Thẻ",
+    "cash_box": "Thùng quyên góp",
+    "other": "Khác",
+}
+DONOR_TYPE_LABELS: dict[str, str] = {"individual": "Cá nhân", "organisation": "Tổ chức", "anonymous": "Ẩn danh"}
 # Lifecycle actions the console offers (settle and cancel need more input: a later screen), with the
 # permission each needs (the campaigns API: MANAGE) and its button text.
 OFFERED_ACTIONS: dict[str, tuple[str, str]] = {
@@ -87,6 +110,7 @@ _FIELD_MESSAGES: dict[str, str] = {
     "missing": "Bắt buộc nhập.",
     "string_too_short": "Bắt buộc nhập.",
     "string_too_long": "Quá dài.",
+    "string_unstorable": "Có ký tự không lưu được (ký tự NUL hoặc ký tự lỗi).",
     "string_pattern_mismatch": "Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
     "date_from_datetime_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",
     "date_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",
@@ -94,6 +118,7 @@ _FIELD_MESSAGES: dict[str, str] = {
     "int_parsing": "Phải là một số nguyên.",
     "int_type": "Phải là một số nguyên.",
     "greater_than_equal": "Không được âm.",
+    "greater_than": "Phải lớn hơn 0.",
     "less_than_equal": "Quá lớn.",
     "uuid_parsing": "Mã không hợp lệ.",
     "enum": "Lựa chọn không hợp lệ.",
@@ -122,8 +147,27 @@ class Problem:
     detail: str = ""  # the service's own words (English), shown small for support
 
 
-def field_message(error_type: str) -> str:
+# A pattern a field's value must match, said for that field (else: a text that is not only blanks).
+_PATTERN_MESSAGES: dict[str, str] = {
+    "code": _FIELD_MESSAGES["string_pattern_mismatch"],
+    "donor_phone": "Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu).",
+    "donor_id_number": "Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang.",
+}
+_TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
+
+
+def field_message(error_type: str, name: str = "") -> str:
+    if error_type == "string_pattern_mismatch":
+        return _PATTERN_MESSAGES.get(name, "Không được để trống hoặc chỉ có khoảng trắng.")
     return _FIELD_MESSAGES.get(error_type, "Giá trị không hợp lệ.")
+
+
+def field_name(path: str) -> str:
+    """A service's error path as the form's field name: ``cash.donor.phone`` → ``donor_phone``."""
+    name = path.removeprefix("query.").removeprefix("path.")
+    for tag in _TAGS:
+        name = name.removeprefix(tag)
+    return name.replace("targets.", "target_", 1).replace("donor.", "donor_", 1)
 
 
 def problem_of(status: int, body: object) -> Problem:
@@ -136,8 +180,8 @@ def problem_of(status: int, body: object) -> Problem:
         if not isinstance(e, dict):
             continue
         if e.get("field"):
-            name = str(e["field"]).removeprefix("query.").removeprefix("path.").replace("targets.", "target_", 1)
-            fields.setdefault(name, field_message(str(e.get("type") or "")))
+            name = field_name(str(e["field"]))
+            fields.setdefault(name, field_message(str(e.get("type") or ""), name))
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
             fields.setdefault(m.group(1), "Ngày này không được trước ngày bắt đầu.")
     if doc.get("field") and not fields:
@@ -172,3 +216,24 @@ def action_refusal(problem: Problem) -> str:
         if pattern.search(problem.detail):
             return message
     return "Không thực hiện được thao tác: " + problem.message
+
+
+DATE_MESSAGE = "Ngày không hợp lệ (năm-tháng-ngày, từ 1900 đến 2100)."
+
+
+def as_of_date(raw: str) -> datetime.date | None:
+    """A date field of a form (YYYY-MM-DD, 1900 to 2100; empty: None); ValueError when it is not one."""
+    text = raw.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):
+        raise ValueError(text)
+    day = datetime.date.fromisoformat(text)
+    if not 1900 <= day.year <= 2100:
+        raise ValueError(text)
+    return day
+
+
+def unit_change_label(change: str) -> str:
+    """'created,renamed' → 'Thành lập, Đổi tên' (unknown words as they are)."""
+    return ", ".join(UNIT_CHANGE_LABELS.get(c, c) for c in change.split(",") if c)

@@ -73,6 +73,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         max_in_flight=settings.max_in_flight,
         body_bytes_in_flight=settings.http_max_body_bytes_in_flight,
     )
+    app.add_middleware(web.HtmlProblems)  # added last: the outermost, it sees the shared middleware's answers
 
     @app.exception_handler(web.LoginRequired)
     async def _login(request: Request, _: web.LoginRequired) -> Response:

@@ -1,18 +1,30 @@
-"""The console's pages: login, dashboard, campaigns, members register."""
+"""The console's pages: login, dashboard, campaigns and gifts, members register, organisation tree, reports."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
 from rc_console.adapters.upstream import ApiError
-from rc_console.domain.model import OFFERED_ACTIONS, ROLE_LABELS, TYPE_LABELS, User, action_refusal
+from rc_console.domain.model import (
+    CHANNEL_LABELS,
+    DATE_MESSAGE,
+    DONOR_TYPE_LABELS,
+    OFFERED_ACTIONS,
+    ROLE_LABELS,
+    TYPE_LABELS,
+    User,
+    action_refusal,
+    as_of_date,
+)
 from rc_console.entrypoints import web
 from rc_console.service_layer import screens
+from rc_shared import clock
 from rc_shared.auth import ROLES
 
 router = APIRouter(include_in_schema=False)
@@ -90,7 +102,9 @@ async def login(request: Request) -> Response:
             errors["unit_id"] = "Đơn vị không hợp lệ."
     elif role != "admin":
         errors["unit_id"] = "Xin chọn đơn vị (chỉ quản trị mới được xem toàn tổ chức)."
-    subject = data.get("subject", "").strip()[:100] or f"dev-{role}"
+    subject = data.get("subject", "").strip() or f"dev-{role}"
+    if len(subject) > 100 or not subject.isprintable():
+        errors["subject"] = "Tên người dùng tối đa 100 ký tự, không có ký tự điều khiển."
     target = _safe_next(data.get("next"))
     if errors:
         return await _login_form(request, target, data, errors)
@@ -189,6 +203,69 @@ async def campaign(campaign_id: str, request: Request, s: Session = Depends(web.
     return web.render(request, "campaign.html", page=page, nav="campaigns", message="")
 
 
+async def _donation_form(
+    request: Request,
+    s: Session,
+    cid: uuid.UUID,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
+) -> Response:
+    page = await screens.campaign(web.api(request, s), s.user, cid)
+    values = {"received_on": clock.today().isoformat(), **values}
+    if _uuid_or_none(values.get("key", "")) is None:  # a new form, or its key altered: a new key
+        values["key"] = str(uuid.uuid4())
+    if not page.can_record:
+        raise web.ApiErrorPage(403, "Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+    return web.render(
+        request,
+        "donation_new.html",
+        status=status,
+        nav="campaigns",
+        page=page,
+        values=values,
+        errors=errors,
+        message=message,
+        detail=detail,
+        channels=list(CHANNEL_LABELS.items()),
+        donor_types=list(DONOR_TYPE_LABELS.items()),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/donations/new")
+async def new_donation(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _donation_form(request, s, _campaign_id(campaign_id), {}, {})
+
+
+@router.post("/campaigns/{campaign_id}/donations")
+async def record_donation(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    cid = _campaign_id(campaign_id)
+    data = await web.checked_form(request, s)
+    key = _uuid_or_none(data.get("key", "").strip())
+    if key is None:  # the form's own hidden key, altered: a new form with a new key
+        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        return await _donation_form(request, s, cid, data, {}, message, status=422)
+    try:
+        did = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
+    except ApiError as exc:
+        if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
+            raise
+        p = exc.problem
+        return await _donation_form(request, s, cid, data, p.fields, p.message, status=p.status, detail=p.detail)
+    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+
+
+@router.get("/donations/{donation_id}/receipt")
+async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    did = _uuid_or_none(donation_id)
+    if did is None:
+        raise web.ApiErrorPage(404, "Không có biên nhận này.")
+    r = await web.api(request, s).receipt(did)
+    return web.render(request, "receipt.html", nav="campaigns", r=r)
+
+
 @router.post("/campaigns/{campaign_id}/{action}")
 async def campaign_action(
     campaign_id: str, action: str, request: Request, s: Session = Depends(web.session)
@@ -239,3 +316,117 @@ async def members(request: Request, q: str = "", after: str = "", s: Session = D
         request, "members.html", status=status if not errors or status != 200 else 422,
         nav="members", q=q, page=page, errors=errors, first=not after,
     )  # fmt: skip
+
+
+@router.get("/units")
+async def units(request: Request, as_of: str = "", s: Session = Depends(web.session)) -> Response:
+    """The user's own unit; for a user of the whole organisation, its top units."""
+    if s.user.unit_id is not None:
+        query = f"?as_of={quote(as_of)}" if as_of else ""
+        return RedirectResponse(f"/units/{s.user.unit_id}{query}", status_code=303)
+    errors: dict[str, str] = {}
+    day = None
+    try:
+        day = as_of_date(as_of)
+    except ValueError:
+        errors["as_of"] = DATE_MESSAGE
+    tops = [] if errors else [u for u in await web.api(request, s).units_under(None, day) if u.parent_id is None]
+    return web.render(
+        request, "units.html", status=422 if errors else 200, nav="units", tops=tops, as_of=as_of, errors=errors
+    )
+
+
+@router.get("/units/{unit_id}")
+async def unit(unit_id: str, request: Request, as_of: str = "", s: Session = Depends(web.session)) -> Response:
+    try:
+        uid = uuid.UUID(unit_id)
+    except ValueError as exc:
+        raise web.ApiErrorPage(404, "Không có đơn vị này.") from exc
+    errors: dict[str, str] = {}
+    page = None
+    status = 200
+    try:
+        day = as_of_date(as_of)
+    except ValueError:
+        errors["as_of"], status = DATE_MESSAGE, 422
+    else:
+        try:
+            page = await screens.unit(web.api(request, s), uid, day, web.settings_of(request).role_volunteer)
+        except ApiError as exc:
+            if exc.problem.status not in (403, 404) or not day:
+                raise
+            # the tree of that date: the unit may not exist yet, or not be in the user's subtree then
+            errors["as_of"] = "Vào ngày này đơn vị chưa có, đã thôi hoạt động hoặc không thuộc phạm vi của bạn."
+            status = exc.problem.status
+    return web.render(
+        request, "unit.html", status=status, nav="units", page=page, unit_id=uid, as_of=as_of, errors=errors
+    )
+
+
+REPORT_DATES = ("as_of", "period_from", "period_to")
+EXPORTS = {"csv": "csv", "xlsx": "xlsx"}
+
+
+def _report_args(unit_id: str, raw: dict[str, str]) -> tuple[uuid.UUID | None, dict[str, Any], dict[str, str]]:
+    """The report's unit and dates from the query, with the errors of those that are not dates."""
+    errors: dict[str, str] = {}
+    dates: dict[str, Any] = {}
+    for name in REPORT_DATES:
+        try:
+            dates[name] = as_of_date(raw.get(name, ""))
+        except ValueError:
+            errors[name] = DATE_MESSAGE
+    unit = _uuid_or_none(unit_id)
+    if unit_id and unit is None:
+        errors["unit_id"] = "Đơn vị không hợp lệ."
+    return unit, dates, errors
+
+
+@router.get("/reports")
+async def reports(
+    request: Request,
+    unit_id: str = "",
+    as_of: str = "",
+    period_from: str = "",
+    period_to: str = "",
+    s: Session = Depends(web.session),
+) -> Response:
+    """Membership as of a date, with the period's joins and lapses: the unit (default: the user's) and
+    the units under it; CSV and XLSX of the same report."""
+    raw = {"as_of": as_of, "period_from": period_from, "period_to": period_to}
+    unit, dates, errors = _report_args(unit_id, raw)
+    report = None
+    status = 422 if errors else 200
+    if not errors:
+        try:
+            report = await web.api(request, s).membership(unit, dates)
+        except ApiError as exc:
+            if exc.problem.status != 422:
+                raise
+            errors = exc.problem.fields or {"as_of": exc.problem.message}
+            status = 422
+    query = "&".join(f"{k}={quote(v)}" for k, v in {"unit_id": unit_id, **raw}.items() if v)
+    return web.render(
+        request, "reports.html", status=status, nav="reports", report=report, values=raw, errors=errors, query=query
+    )
+
+
+@router.get("/reports/membership.{fmt}")
+async def report_file(
+    fmt: str,
+    request: Request,
+    unit_id: str = "",
+    as_of: str = "",
+    period_from: str = "",
+    period_to: str = "",
+    s: Session = Depends(web.session),
+) -> Response:
+    if fmt not in EXPORTS:
+        raise web.ApiErrorPage(404, "Không có định dạng này.")
+    unit, dates, errors = _report_args(unit_id, {"as_of": as_of, "period_from": period_from, "period_to": period_to})
+    if errors:
+        raise web.ApiErrorPage(422, "Ngày hoặc đơn vị của báo cáo không hợp lệ.")
+    body, media = await web.api(request, s).membership_file(unit, dates, fmt)
+    name = f"hoi-vien-{dates['as_of'] or clock.today()}.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(body, media_type=media, headers=headers)

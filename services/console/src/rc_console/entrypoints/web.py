@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,18 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
-from rc_console.domain.model import MEMBER_ROLE_LABELS, MEMBERSHIP_LABELS, ROLE_LABELS
+from rc_console.domain.model import (
+    CHANNEL_LABELS,
+    DONATION_KIND_LABELS,
+    DONOR_TYPE_LABELS,
+    MEMBER_ROLE_LABELS,
+    MEMBERSHIP_LABELS,
+    ROLE_LABELS,
+    UNIT_END_LABELS,
+    UNIT_LEVEL_LABELS,
+    problem_of,
+    unit_change_label,
+)
 from rc_console.settings import Settings
 from rc_shared.labels import vnd
 
@@ -23,6 +35,12 @@ templates.filters["vnd"] = vnd
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
 templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
+templates.globals["UNIT_LEVEL_LABELS"] = UNIT_LEVEL_LABELS
+templates.globals["UNIT_END_LABELS"] = UNIT_END_LABELS
+templates.globals["CHANNEL_LABELS"] = CHANNEL_LABELS
+templates.globals["DONATION_KIND_LABELS"] = DONATION_KIND_LABELS
+templates.globals["DONOR_TYPE_LABELS"] = DONOR_TYPE_LABELS
+templates.filters["unit_change"] = unit_change_label
 MAX_FORM_BYTES = 64 * 1024
 PAGE_HEADERS = {  # pages hold personal data: never cached; only this site's own scripts and styles
     "Cache-Control": "no-store",
@@ -30,6 +48,8 @@ PAGE_HEADERS = {  # pages hold personal data: never cached; only this site's own
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+PLAIN_PATHS = frozenset({"/health/live", "/health/ready", "/metrics"})  # answered as JSON or text, for machines
+_KEPT_HEADERS = frozenset({b"retry-after", b"allow", b"x-correlation-id", b"traceparent"})
 
 
 class LoginRequired(Exception):
@@ -123,3 +143,51 @@ def error_page(request: Request, exc: ApiError) -> Response:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     status = p.status if 400 <= p.status < 600 else 502
     return render(request, "error.html", status=status, message=p.message, detail=p.detail)
+
+
+class HtmlProblems:
+    """Outermost ASGI middleware: a JSON problem answered by the shared request plumbing (a body too
+    large, a character that cannot be stored, a write quota, overload, an unknown path, a 500) is a
+    page in Vietnamese with the same status, as every answer of the console's pages is."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] in PLAIN_PATHS:
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] | None = None
+        chunks: list[bytes] = []
+
+        async def capture(message: dict[str, Any]) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                media = dict(message.get("headers") or []).get(b"content-type", b"")
+                if message["status"] >= 400 and b"json" in media:
+                    start = message
+                    return
+            elif start is not None and message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    await self._page(scope, start, b"".join(chunks), send)
+                return
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    async def _page(self, scope: Any, start: dict[str, Any], body: bytes, send: Any) -> None:
+        status = int(start["status"])
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            doc = {}
+        p = problem_of(status, doc)
+        kept = [(k, v) for k, v in start.get("headers") or [] if k.lower() in _KEPT_HEADERS]
+        request = Request(scope)
+        message = "Không có trang này." if status == 404 else p.message
+        page = render(request, "error.html", status=status, message=message, detail=p.detail)
+        headers = [(k, v) for k, v in page.raw_headers if k.lower() != b"content-length"] + kept
+        await send({"type": "http.response.start", "status": status, "headers": [
+            *headers, (b"content-length", str(len(page.body)).encode())]})  # fmt: skip
+        await send({"type": "http.response.body", "body": page.body})

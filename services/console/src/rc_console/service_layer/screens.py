@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from rc_clients.campaigns.models import CampaignOut, CampaignSummaryOut
-from rc_console.adapters.upstream import Api
+from rc_clients.donations.models import DonationOut
+from rc_clients.members.models import UnitHistoryOut, UnitListItemOut, UnitOut
+from rc_console.adapters.upstream import Api, ApiError
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
 
 
@@ -40,6 +44,12 @@ class CampaignPage:
     description: str
     actions: list[tuple[str, str]]
     targets: dict[str, int | None] = field(default_factory=dict)
+    donations: list[DonationOut] | None = None  # None: no ledger (yet) in the donations service
+    can_record: bool = False  # a gift may be recorded here by this user
+
+
+DONATIONS_SHOWN = 50
+RECEIVING = ("launched", "closed")  # states in which the donations service takes gifts
 
 
 def _row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
@@ -80,10 +90,22 @@ async def dashboard(api: Api, user: User, volunteer_role: str = "volunteer") -> 
     )
 
 
+async def _donations(api: Api, campaign_id: uuid.UUID) -> list[DonationOut] | None:
+    """The campaign's first donations by receipt; None while it has no ledger (a draft)."""
+    try:
+        return list((await api.donations_of(campaign_id, DONATIONS_SHOWN)).items)
+    except ApiError as exc:
+        if exc.problem.status == 404:
+            return None
+        raise
+
+
 async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage:
-    c, raised = await asyncio.gather(api.campaign(campaign_id), _raised(api))
+    c, raised, donations = await asyncio.gather(api.campaign(campaign_id), _raised(api), _donations(api, campaign_id))
     t = c.targets
     return CampaignPage(
+        donations=donations,
+        can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
         row=_row(c, raised.get(c.id, 0)),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]),
@@ -103,6 +125,59 @@ def campaign_body(form: dict[str, str]) -> dict[str, Any]:
         for k in ("code", "name", "campaign_type", "organising_unit_id", "receiving_from", "receiving_until")
     }
     body["description"] = form.get("description", "").strip()
-    cash = form.get("target_cash_vnd", "").strip().replace(".", "").replace(" ", "")
-    body["targets"] = {"cash_vnd": int(cash) if cash.isdigit() else cash} if cash else {}
+    cash = form.get("target_cash_vnd", "").strip()
+    body["targets"] = {"cash_vnd": whole_number(cash)} if cash else {}
     return body
+
+
+def whole_number(text: str) -> int | str:
+    """'20.000.000' → 20000000, '-5' → -5; what is not a whole number is passed on as typed (the API
+    says why). ASCII digits only: str.isdigit() also takes '²' or '１', which int() refuses or misreads."""
+    digits = text.strip().replace(".", "").replace(" ", "")
+    return int(digits) if re.fullmatch(r"-?[0-9]+", digits) else text.strip()
+
+
+def donation_body(form: dict[str, str]) -> dict[str, Any]:
+    """The donations API's body for a cash gift from the form, values as typed (the API validates them)."""
+    body: dict[str, Any] = {
+        "kind": "cash",
+        "amount_vnd": whole_number(form.get("amount_vnd", "")),
+        "channel": form.get("channel", "").strip(),
+        "received_on": form.get("received_on", "").strip(),
+    }
+    for name in ("bank_reference", "description"):
+        if form.get(name, "").strip():
+            body[name] = form[name].strip()
+    donor: dict[str, Any] = {"type": form.get("donor_type", "").strip()}
+    for name in ("name", "phone"):
+        if form.get(f"donor_{name}", "").strip():
+            donor[name] = form[f"donor_{name}"].strip()
+    donor["consent_to_be_named"] = form.get("donor_consent") == "yes"
+    body["donor"] = donor
+    return body
+
+
+@dataclass
+class UnitPage:
+    """A unit on a date: where it sits, its figures, the units under it, and its history."""
+
+    unit: UnitOut
+    members: int
+    volunteers: int
+    units: int | None
+    children: list[UnitListItemOut]
+    history: UnitHistoryOut
+
+
+async def unit(api: Api, unit_id: uuid.UUID, as_of: datetime.date | None, volunteer_role: str) -> UnitPage:
+    u, children, counts, history = await asyncio.gather(
+        api.unit(unit_id, as_of), api.units_under(unit_id, as_of), api.stats(unit_id, as_of), api.unit_history(unit_id)
+    )
+    return UnitPage(
+        unit=u,
+        members=counts.members,
+        volunteers=int(counts.additional_properties.get(volunteer_role, 0)),
+        units=counts.units if isinstance(counts.units, int) else None,
+        children=children,
+        history=history,
+    )

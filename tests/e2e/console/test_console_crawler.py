@@ -1,0 +1,268 @@
+"""A crawler over the staff console: every form of every page, sent with bad values.
+
+Signed in as a commune's unit manager (the role offered the most forms), the crawler follows every
+link of the console from the dashboard (a few pages per route shape), and, signed out, reads the login
+page. Every form it finds is sent as the browser would send it (its own fields, urlencoded, with the
+session's cookies): once with every field set to each bad value (empty, 10,000 characters, wrong
+types, impossible dates, negative and huge amounts, Unicode oddities, HTML and script), then one field
+at a time with the others as the page rendered them. Hidden fields (the CSRF token, the login's
+``next``) are bad values too.
+
+For every answer: never a 5xx; a refusal (4xx) shows a message in Vietnamese on the page; a value is
+never echoed unescaped; a redirect stays on the site. A form sent with every field bad is refused, and
+nothing the services hold changes (campaigns, units, members' counts, read back through their APIs).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+import httpx
+from playwright.async_api import APIResponse, Browser, BrowserContext, Page
+
+from tests.e2e.conftest import System
+from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
+from tests.e2e.harness import ServiceProcess, auth
+
+SCRIPT = "<script>alert('rc')</script>"
+BAD_VALUES: dict[str, str] = {
+    "empty": "",
+    "blank": "   ",
+    "too_long": "x" * 10_000,
+    "too_long_unicode": "Ữ" * 10_000,
+    "word_for_number": "hai triệu",
+    "negative": "-5000",
+    "huge_number": "9" * 40,
+    "float_exponent": "1e309",
+    "superscript_digits": "²³",
+    "fullwidth_digits": "１２３",
+    "bad_date": "2026-02-30",
+    "date_other_order": "31/12/2026",
+    "not_a_uuid": "1234-not-a-uuid",
+    "nul_byte": "a\x00b",
+    "control_chars": "\x01\x1b[31m\x7f",
+    "rtl_override_zero_width": "\u202etxt.exe\u200b\ufeff",
+    "combining_marks": "e" + "\u0301" * 500,
+    "emoji": "🩸🧧✚",
+    "json": '{"$where": [1, null]}',
+    "html_script": SCRIPT,
+    "html_attribute": '"><img src=x onerror=alert(1)>',
+    "sql": "' OR 1=1; DROP TABLE campaigns; --",
+}
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĐ]", re.IGNORECASE)
+# field by field (the others as rendered), the values most likely to slip through one field's checks
+ONE_FIELD = ("empty", "too_long", "word_for_number", "negative", "superscript_digits", "bad_date", "nul_byte",
+             "rtl_override_zero_width", "html_script")  # fmt: skip
+MESSAGE = re.compile(r'<(?:p|div)[^>]*(?:class="(?:error|alert)"|role="alert")[^>]*>(.*?)</(?:p|div)>', re.DOTALL)
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+PAGES_PER_ROUTE = 3
+# uvicorn's HTTP parser (h11) may refuse a request head over 16 KiB (h11_max_incomplete_event_size: when it
+# arrives in pieces) with a bare 400, before the console runs: a GET form whose 10,000-character fields make
+# a URL that long (a browser cannot send it: the fields' maxlength and types)
+SERVER_URL_LIMIT = 16 * 1024
+DOWNLOAD = re.compile(r"\.(csv|xlsx)(\?|$)")
+MAX_PAGES = 60
+
+
+@dataclass(frozen=True)
+class Form:
+    page: str  # the URL of the page the form is on
+    method: str
+    action: str
+    fields: tuple[tuple[str, str, str], ...]  # (name, kind: hidden | visible, value as rendered)
+
+
+async def forms_of(page: Page) -> list[Form]:
+    """Every form of the page as the DOM has it (its fields with their current values)."""
+    found: list[dict[str, Any]] = await page.evaluate(
+        """() => [...document.forms].map(f => ({
+            method: (f.getAttribute('method') || 'get').toLowerCase(),
+            action: new URL(f.getAttribute('action') || location.href, location.href).href,
+            fields: [...f.elements].filter(e => e.name && !e.disabled && e.type !== 'submit').map(e => [
+                e.name, e.type === 'hidden' ? 'hidden' : 'visible', e.value])
+        }))"""
+    )
+    return [Form(page.url, f["method"], f["action"], tuple((n, k, v) for n, k, v in f["fields"])) for f in found]
+
+
+def route_of(url: str) -> str:
+    return UUID.sub("{id}", url.split("?")[0])
+
+
+async def crawl(page: Page, base: str) -> list[str]:
+    """The console's pages reachable by links from the dashboard (a few per route shape)."""
+    seen: set[str] = set()
+    per_route: Counter[str] = Counter()
+    queue = [f"{base}/"]
+    pages: list[str] = []
+    while queue and len(pages) < MAX_PAGES:
+        url = queue.pop(0)
+        if url in seen or per_route[route_of(url)] >= PAGES_PER_ROUTE:
+            continue
+        seen.add(url)
+        if DOWNLOAD.search(url):  # a file, not a page: it answers, and is not crawled
+            download = await page.request.get(url)
+            assert download.status < 500, f"GET {url}: {download.status}"
+            per_route[route_of(url)] += 1
+            continue
+        answer = await page.goto(url)
+        assert answer is not None and answer.status < 500, f"GET {url}: {answer and answer.status}"
+        if not page.url.startswith(base) or page.url.startswith(f"{base}/login"):
+            continue
+        per_route[route_of(url)] += 1
+        pages.append(url)
+        links: list[str] = await page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+        for link in links:
+            link = link.split("#")[0]
+            if link.startswith(base) and "/static/" not in link and link not in seen:
+                queue.append(link)
+    return pages
+
+
+def fingerprint_of(
+    campaigns: dict[str, Any], units: dict[str, Any], stats: dict[str, Any], gifts: dict[str, int] | None = None
+) -> dict[str, Any]:
+    return {
+        "gifts": gifts or {},
+        "campaigns": sorted((c["id"], c["code"], c["name"], c["state"], c["description"]) for c in campaigns["items"]),
+        "units": units["count"],
+        "stats": stats,
+    }
+
+
+async def fingerprint(system: System) -> dict[str, Any]:
+    """What the services hold that a console form could change, read through their APIs as an admin."""
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        campaigns = (await client.get(f"{system.url('campaigns')}/campaigns", params={"limit": 10_000})).json()
+        units = (await client.get(f"{system.url('members')}/units", params={"limit": 1})).json()
+        stats = (await client.get(f"{system.url('members')}/stats")).json()
+        gifts = {}
+        for c in campaigns["items"]:
+            r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
+            gifts[c["id"]] = r.json()["count"] if r.status_code == 200 else -r.status_code
+    return fingerprint_of(campaigns, units, stats, gifts)
+
+
+def message_on(html: str) -> str:
+    """The error messages the page shows (text of .error, .alert and role=alert elements)."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", m)).strip() for m in MESSAGE.findall(html))
+
+
+async def send(context: BrowserContext, form: Form, fields: dict[str, str]) -> APIResponse:
+    values: dict[str, str | float | bool] = dict(fields)
+    if form.method == "get":
+        return await context.request.get(form.action, params=values, max_redirects=0)
+    return await context.request.post(form.action, form=values, max_redirects=0)
+
+
+async def check(context: BrowserContext, form: Form, values: dict[str, str], base: str, label: str) -> int:
+    """Send ``values``; the answer is never a 5xx, a refusal says why in Vietnamese, nothing leaks."""
+    answer = await send(context, form, values)
+    where = f"{form.method.upper()} {form.action} [{label}]"
+    body = await answer.text()
+    assert answer.status < 500, f"{where}: {answer.status}\n{body[:2000]}"
+    assert SCRIPT not in body and "<img src=x" not in body, f"{where}: a value is echoed unescaped"
+    if 300 <= answer.status < 400:
+        location = answer.headers.get("location", "")
+        assert (location.startswith("/") and not location.startswith("//")) or location.startswith(base), (
+            f"{where}: redirects off the site to {location!r}"
+        )
+    if answer.status == 400 and len(answer.url) > SERVER_URL_LIMIT and "<html" not in body:
+        return answer.status  # refused by the HTTP server itself (its header limit), before the console runs
+    if 400 <= answer.status < 500:
+        assert "rc_console_session=" not in answer.headers.get("set-cookie", ""), f"{where}: refused, yet signed in"
+        shown = message_on(body)
+        assert VIETNAMESE.search(shown), f"{where}: {answer.status} without a Vietnamese message: {shown!r}"
+    return answer.status
+
+
+async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, system: System) -> None:
+    """Every bad value in every field at once (refused, nothing changes), then field by field."""
+    before = await fingerprint(system)
+
+    async def current() -> Form:
+        """The form as the page renders it now (the login page's CSRF cookie is renewed on each view)."""
+        if "/login" in form.action:
+            await fresh.goto(form.page)
+            return next(f for f in await forms_of(fresh) if f.action == form.action)
+        return form
+
+    # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
+    for label, bad in BAD_VALUES.items() if any(kind == "visible" for _, kind, _ in form.fields) else ():
+        f = await current()
+        values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
+        status = await check(context, f, values, base, f"every field {label}")
+        if f.method == "post":
+            assert 400 <= status < 500, f"POST {f.action} with every field {label}: answered {status}"
+    for name, kind, _ in form.fields:
+        for label in ONE_FIELD:
+            bad = BAD_VALUES[label]
+            f = await current()
+            values = {n: (bad if n == name else v) for n, _, v in f.fields}
+            status = await check(context, f, values, base, f"{name} {label}")
+            if kind == "visible" and label == "too_long" and f.method == "post":  # no field takes 10,000 chars
+                assert 400 <= status < 500, f"POST {f.action} with {name} {label}: answered {status}"
+            if kind == "hidden" and name == "csrf":  # refused: the token is wrong (or the form too large)
+                assert status in (403, 413), f"{f.action} with csrf {label}: answered {status}"
+    assert await fingerprint(system) == before, f"{form.action}: bad input changed what the services hold"
+
+
+async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
+    console: ServiceProcess, browser: Browser, world: dict[str, Any], system: System
+) -> None:
+    base = console.url
+    await new_campaign(system, world["a"], f"Nháp {world['tag']}")  # a draft: its page offers launch
+    await launch_with_ledger(system, world["campaign_a"])  # its page offers the donation form
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:  # and lists a receipt
+        r = await client.post(
+            f"{system.url('donations')}/campaigns/{world['campaign_a']}/donations",
+            json={"kind": "cash", "amount_vnd": 100_000, "channel": "cash", "received_on": TODAY.isoformat()},
+        )
+        assert r.status_code == 201, r.text
+    page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    pages = await crawl(page, base)
+    routes = {route_of(u).removeprefix(base) for u in pages}
+    # the crawl found the console's pages (the campaign pages by the links of the list)
+    assert {
+        "/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}",
+        "/campaigns/{id}/donations/new", "/donations/{id}/receipt", "/reports",
+    } <= routes, routes  # fmt: skip
+    forms: dict[tuple[str, str], Form] = {}
+    for url in pages:
+        await page.goto(url)
+        for f in await forms_of(page):
+            forms.setdefault((f.method, route_of(f.action)), f)
+    # the login form, signed out (its own browser context)
+    anonymous = await browser.new_context(locale="vi-VN")
+    signed_out = await anonymous.new_page()
+    await signed_out.goto(f"{base}/login?unit={world['a']}&role=viewer")
+    login_form = next(f for f in await forms_of(signed_out) if f.action.endswith("/login"))
+    # the form that logs out is sent last (with a good token it ends the session the crawler uses)
+    kinds = sorted(forms, key=lambda k: k[1].endswith("/logout"))
+    assert ("post", f"{base}/campaigns") in forms and ("get", f"{base}/members") in forms, sorted(forms)
+    assert ("post", f"{base}/campaigns/{{id}}/launch") in forms, sorted(forms)
+    assert ("post", f"{base}/campaigns/{{id}}/close") in forms, sorted(forms)
+    assert ("get", f"{base}/units/{{id}}") in forms, sorted(forms)  # the "as of" date picker
+    assert ("post", f"{base}/campaigns/{{id}}/donations") in forms, sorted(forms)
+    assert ("get", f"{base}/reports") in forms, sorted(forms)
+    for key in kinds:
+        await attack(page.context, page, forms[key], base, system)
+    await attack(anonymous, signed_out, login_form, base, system)
+    await anonymous.close()
+    await page.context.close()
+
+
+def test_fingerprint_sees_a_changed_campaign() -> None:
+    """The 'nothing changed' check would notice a renamed or relaunched campaign, a new unit or gift."""
+    c = {"id": str(uuid.uuid4()), "code": "C", "name": "n", "state": "draft", "description": ""}
+    base = fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1})
+    assert fingerprint_of({"items": [c | {"state": "launched"}]}, {"count": 3}, {"members": 1}) != base
+    assert fingerprint_of({"items": [c | {"name": "m"}]}, {"count": 3}, {"members": 1}) != base
+    assert fingerprint_of({"items": [c]}, {"count": 4}, {"members": 1}) != base
+    assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, {c["id"]: 1}) != base  # a gift
+    assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}) == base
