@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -25,9 +25,9 @@ from rc_donations.service_layer.donations import (
     prepare_donation,
     record_donations,
 )
-from rc_donations.service_layer.group_commit import GroupCommit
+from rc_donations.service_layer.group_commit import Busy, GroupCommit
 from rc_donations.service_layer.policy import Policy
-from rc_shared.db import create_pool
+from rc_shared.db import acquire_bound, create_pool
 from rc_shared.errors import Conflict, Invalid
 from rc_shared.outbox import UnitOfWork
 from tests.integration.donations.conftest import TODAY, Campaigns
@@ -184,3 +184,35 @@ async def test_a_batch_numbered_from_a_stale_receipt_counter_writes_nothing(
     ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
     assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (1, 5_000)
     assert await _receipts(db, cid) == [1]
+
+
+async def test_a_donation_still_queued_when_its_requests_bound_runs_out_is_withdrawn_with_a_503(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    started, release = asyncio.Event(), asyncio.Event()
+    batches: list[int] = []
+
+    async def commit(uow: UnitOfWork, items: Sequence[PreparedDonation]) -> list[Any]:
+        batches.append(len(items))
+        started.set()
+        if len(batches) == 1:
+            await release.wait()  # the first batch is slow: what queues behind it waits
+        return await record_donations(uow, POLICY, items)
+
+    intake = GroupCommit[PreparedDonation, Any](lambda: pool, "/donations", commit)
+    async with pool.acquire() as conn:
+        first, second = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(2)]
+    assert isinstance(first, PreparedDonation) and isinstance(second, PreparedDonation)
+    with acquire_bound(0.05):  # as in a request
+        taken = asyncio.create_task(intake.submit(cid, first))
+        await started.wait()  # the first batch has taken its item
+        with pytest.raises(Busy) as busy:
+            await intake.submit(cid, second)
+    assert busy.value.status == 503 and "not recorded" in busy.value.message
+    release.set()
+    assert (await taken)[:2] == (first.donation_id, True)  # taken by a batch: committed, whatever the wait
+    assert batches == [1]  # the withdrawn item never reached a batch
+    assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
+        first.donation_id
+    ]
