@@ -24,6 +24,7 @@ Endpoints marked public (the transparency pages, health, metrics) need no token.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -36,6 +37,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from rc_shared.errors import DomainError
 
@@ -97,6 +99,9 @@ def _algorithms_for(key: Any, algorithms: tuple[str, ...]) -> list[str]:
     return fit or list(algorithms)
 
 
+VERIFIED_TOKENS_KEPT = 10_000  # tokens a verifier remembers as verified (memory stays bounded)
+
+
 class TokenVerifier:
     """Verifies tokens with one or more PEM public keys, or with a JWKS endpoint.
 
@@ -122,6 +127,10 @@ class TokenVerifier:
         self.issuer = issuer
         self.audience = audience
         self.algorithms = list(algorithms)
+        # Tokens verified already, until their expiry: a client sends the same token with every
+        # request, and its signature, issuer and audience do not change (bounded, oldest forgotten).
+        self._verified: dict[str, tuple[Principal, float]] = {}
+        self._verified_lock = threading.Lock()
 
     @property
     def key_count(self) -> int:
@@ -150,11 +159,39 @@ class TokenVerifier:
                 last = exc
         raise last or jwt.InvalidSignatureError("no key to verify the token with")
 
+    def cached(self, token: str) -> Principal | None:
+        """The principal of a token :meth:`verify` accepted before and that has not expired since
+        (None: not known, verify it). Cheap and without I/O: fit for the event loop."""
+        hit = self._verified.get(token)
+        if hit is None or time.time() >= hit[1]:  # expired: as jwt.decode refuses it (exp <= now)
+            return None
+        return hit[0]
+
+    async def verify_async(self, token: str) -> Principal:
+        """:meth:`verify` for the event loop: a token verified before is answered at once, a new one is
+        verified in a worker thread (the signature check, and a JWKS fetch, must not hold the loop)."""
+        known = self.cached(token)
+        if known is not None:
+            return known
+        p: Principal = await run_in_threadpool(self.verify, token)
+        return p
+
     def verify(self, token: str) -> Principal:
+        known = self.cached(token)
+        if known is not None:
+            return known
         try:
             claims = self._decode(token)
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"invalid token: {exc}") from exc
+        p = self._principal(claims)
+        with self._verified_lock:
+            if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+                self._verified.pop(next(iter(self._verified)))
+            self._verified[token] = (p, float(claims["exp"]))
+        return p
+
+    def _principal(self, claims: dict[str, Any]) -> Principal:
         role = claims.get("role")
         if role not in ROLE_ACTIONS:
             raise Unauthorized(f"token has no valid role (one of {', '.join(ROLES)})")
@@ -240,10 +277,11 @@ def principal(request: Request) -> Principal:
     return p  # type: ignore[no-any-return]
 
 
-def authenticate(request: Request) -> Principal:
+async def authenticate(request: Request) -> Principal:
     """FastAPI dependency: verify the bearer token (or let an auth-disabled service through).
 
-    A write's token was already verified by the request middleware (its quota): that principal is used."""
+    A write's token was already verified by the request middleware (its quota): that principal is used.
+    A token verified before is answered on the event loop (:meth:`TokenVerifier.verify_async`)."""
     verified: Principal | None = getattr(request.state, "principal", None)
     if verified is not None:
         return verified
@@ -256,7 +294,7 @@ def authenticate(request: Request) -> Principal:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Unauthorized("authentication required: send 'Authorization: Bearer <token>'")
-    p = verifier.verify(token.strip())
+    p = await verifier.verify_async(token.strip())
     request.state.principal = p
     return p
 

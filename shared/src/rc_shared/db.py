@@ -58,6 +58,12 @@ def _ms(seconds: float) -> str:
 _ACQUIRE_BOUND: ContextVar[float | None] = ContextVar("rc_acquire_bound", default=None)
 
 
+def current_acquire_bound() -> float | None:
+    """The bound of :func:`acquire_bound` in force here (None: outside a request, no bound); what else a
+    request may wait for (a shared batch, see the donations' group commit) is bounded by it too."""
+    return _ACQUIRE_BOUND.get()
+
+
 class PoolBusy(Unavailable):
     """No pool connection became free within the request's bound."""
 

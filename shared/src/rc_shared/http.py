@@ -20,12 +20,11 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from rc_shared.api import PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, problem_type
-from rc_shared.auth import Principal, TokenVerifier, Unauthorized
+from rc_shared.auth import TokenVerifier, Unauthorized
 from rc_shared.db import PoolBusy, acquire_bound
 from rc_shared.errors import DomainError, Unavailable
 from rc_shared.logging import get_logger
@@ -342,7 +341,7 @@ class RequestMiddleware:
         scheme, _, token = headers.get("authorization", "").partition(" ")
         if verifier is not None and scheme.lower() == "bearer" and token.strip():
             try:
-                p: Principal = await run_in_threadpool(verifier.verify, token.strip())
+                p = await verifier.verify_async(token.strip())
             except Unauthorized:
                 pass  # the route answers 401; the quota is the address's
             else:

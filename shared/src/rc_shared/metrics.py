@@ -14,7 +14,8 @@ HTTP_LATENCY = Histogram(
 HTTP_IN_FLIGHT = Gauge("rc_http_requests_in_flight", "HTTP requests being handled by this process", ["service"])
 HTTP_REFUSED = Counter(
     "rc_http_refused_total",
-    "Requests refused to protect the process: in_flight (503), body_bytes (503), db_pool (503), write_quota (429)",
+    "Requests refused to protect the process: in_flight (503), body_bytes (503), db_pool (503), batch_queue (503),"
+    " write_quota (429)",
     ["service", "reason"],
 )
 EVENTS_PUBLISHED = Counter("rc_events_published_total", "Events published by the outbox relay", ["service", "topic"])

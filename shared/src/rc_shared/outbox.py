@@ -36,13 +36,15 @@ NOTIFY_CHANNEL = "outbox"
 _RELAY_LOCK = 0x52430002
 
 _INSERT = (
-    "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload) "
-    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])"
+    "WITH written AS (INSERT INTO outbox (event_id, topic, key, event_type, headers, payload) "
+    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])) "
+    "SELECT pg_notify($7, '')"
 )
 
 
 async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
-    """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay."""
+    """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay (one round
+    trip: a writer holding a hot lock waits for one answer, not two)."""
     if not envelopes:
         return
     await conn.execute(
@@ -53,8 +55,8 @@ async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) 
         [e.type for e in envelopes],
         [{k: v.decode() for k, v in e.headers()} for e in envelopes],
         [e.value().decode() for e in envelopes],
+        NOTIFY_CHANNEL,
     )
-    await conn.execute("SELECT pg_notify($1, '')", NOTIFY_CHANNEL)
 
 
 def envelope_for(event: Event, source: str) -> Envelope:

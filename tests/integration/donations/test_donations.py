@@ -366,3 +366,37 @@ async def test_receiving_and_credited_units_must_be_in_the_tree_on_the_day_of_th
     assert ok.status_code == 201, ok.text
     assert (ok.json()["unit_id"], ok.json()["credited_unit_id"]) == (str(partner), str(newer))
     assert (await client.post(f"/campaigns/{cid}/pledges", json=pledge)).status_code == 201
+
+
+async def test_a_returning_donor_is_found_by_identity_number_else_by_phone_and_name_and_updated(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    url = f"/campaigns/{cid}/donations"
+    tag = uuid.uuid4().hex[:8]
+    phone, other_phone = f"09{int(tag, 16) % 10**8:08d}", f"08{int(tag, 16) % 10**8:08d}"
+    by_name = [
+        (await client.post(url, json=cash(1_000, donor=person(n, phone=phone, consent_to_be_named=c)))).json()
+        for n, c in ((f"Do Van {tag}", False), (f"do van {tag.upper()}", True))  # the name in another case
+    ]
+    assert by_name[0]["donor_id"] == by_name[1]["donor_id"]
+    other = (await client.post(url, json=cash(1_000, donor=person(f"Do Van {tag}", phone=other_phone)))).json()
+    assert other["donor_id"] != by_name[0]["donor_id"]  # another phone: another donor
+    idn = f"0790{int(tag, 16) % 10**8:08d}"
+    by_id = [
+        (await client.post(url, json=cash(1_000, donor=person(n, phone=p, id_number=idn, birth_date=b)))).json()
+        for n, p, b in ((f"Mai {tag}", phone, None), (f"Mai Thị {tag}", other_phone, "1990-02-03"))
+    ]
+    assert by_id[0]["donor_id"] == by_id[1]["donor_id"] not in (by_name[0]["donor_id"], other["donor_id"])
+    rows = {
+        r["id"]: r
+        for r in await db.fetch(
+            "SELECT id::text, name, phone, birth_date::text, consent_to_be_named FROM donors"
+            " WHERE id = ANY($1::uuid[])",
+            [by_name[0]["donor_id"], by_id[0]["donor_id"]],
+        )
+    }
+    named = rows[by_name[0]["donor_id"]]
+    assert (named["name"], named["phone"], named["consent_to_be_named"]) == (f"Do Van {tag}", phone, True)
+    known = rows[by_id[0]["donor_id"]]  # the later gift's phone and birth date, the first name kept
+    assert (known["name"], known["phone"], known["birth_date"]) == (f"Mai {tag}", other_phone, "1990-02-03")

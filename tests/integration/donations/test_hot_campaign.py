@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -15,11 +15,19 @@ import asyncpg
 import httpx
 import pytest
 
+from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.service_layer.commands import Idempotency, RecordDonation
-from rc_donations.service_layer.donations import PreparedDonation, prepare_donation, record_donations
-from rc_donations.service_layer.group_commit import GroupCommit
+from rc_donations.service_layer.donations import (
+    DonationOutcome,
+    PreparedDonation,
+    _donation_row,
+    get_donation,
+    prepare_donation,
+    record_donations,
+)
+from rc_donations.service_layer.group_commit import Busy, GroupCommit
 from rc_donations.service_layer.policy import Policy
-from rc_shared.db import create_pool
+from rc_shared.db import acquire_bound, create_pool
 from rc_shared.errors import Conflict, Invalid
 from rc_shared.outbox import UnitOfWork
 from tests.integration.donations.conftest import TODAY, Campaigns
@@ -117,11 +125,11 @@ async def test_one_batch_decides_each_item_alone_under_the_lock(
         outcomes = await record_donations(uow, POLICY, [p for p in prepared if isinstance(p, PreparedDonation)])
         await uow.commit()
     first, again, other, ref, ref_again, ref_other, after_close = outcomes
-    assert isinstance(first, tuple) and first[1] is True
-    assert again == (first[0], False)
+    assert isinstance(first, DonationOutcome) and first.created is True
+    assert again == (first[0], False, None)  # a resubmission: its answer is read
     assert isinstance(other, Invalid) and "already used for a different request" in other.message
-    assert isinstance(ref, tuple) and ref[1] is True
-    assert ref_again == (ref[0], False)
+    assert isinstance(ref, DonationOutcome) and ref.created is True
+    assert ref_again == (ref[0], False, None)
     assert isinstance(ref_other, Conflict) and "already recorded" in ref_other.message
     assert isinstance(after_close, Conflict) and "closed on" in after_close.message
     rows = await db.fetch(
@@ -135,6 +143,9 @@ async def test_one_batch_decides_each_item_alone_under_the_lock(
     assert keys[k1.key] == first[0] and keys[k2.key] == ref[0] and k3.key not in keys
     ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
     assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (2, 300)
+    async with pool.acquire() as conn:  # a new donation is answered from what was written, as a read shows it
+        for made in (first, ref):
+            assert made.view == await get_donation(conn, made.donation_id)
 
 
 async def test_a_database_error_in_a_batch_fails_only_its_item(
@@ -151,6 +162,57 @@ async def test_a_database_error_in_a_batch_fails_only_its_item(
     assert all(isinstance(i, PreparedDonation) for i in items)
     outcomes = await asyncio.gather(*(intake.submit(cid, i) for i in items), return_exceptions=True)
     assert isinstance(outcomes[1], asyncpg.PostgresError)
-    assert [o for n, o in enumerate(outcomes) if n != 1] == [(i.donation_id, True) for i in good]  # type: ignore[union-attr]
+    assert [o[:2] for n, o in enumerate(outcomes) if n != 1] == [(i.donation_id, True) for i in good]  # type: ignore[index, union-attr]
     assert (intake.batches, intake.items) == (3, 3)  # the batch of 4 failed; each retried alone
     assert await _receipts(db, cid) == [1, 2, 3]
+
+
+async def test_a_batch_numbered_from_a_stale_receipt_counter_writes_nothing(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    async with pool.acquire() as conn:
+        one = await prepare_donation(conn, POLICY, cid, _cmd(5_000), None)
+        two = await prepare_donation(conn, POLICY, cid, _cmd(6_000), None)
+    assert isinstance(one, PreparedDonation) and isinstance(two, PreparedDonation)
+    async with UnitOfWork(pool, "/donations") as uow:
+        await record_donations(uow, POLICY, [one])
+        await uow.commit()
+    async with UnitOfWork(pool, "/donations") as uow:  # numbers taken after 0, but the counter is at 1
+        with pytest.raises(RuntimeError, match="receipt counter"):
+            await DonationRepository(uow.conn).insert_numbered(cid, 0, [_donation_row(two, 1, False)])
+    ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (1, 5_000)
+    assert await _receipts(db, cid) == [1]
+
+
+async def test_a_donation_still_queued_when_its_requests_bound_runs_out_is_withdrawn_with_a_503(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    started, release = asyncio.Event(), asyncio.Event()
+    batches: list[int] = []
+
+    async def commit(uow: UnitOfWork, items: Sequence[PreparedDonation]) -> list[Any]:
+        batches.append(len(items))
+        started.set()
+        if len(batches) == 1:
+            await release.wait()  # the first batch is slow: what queues behind it waits
+        return await record_donations(uow, POLICY, items)
+
+    intake = GroupCommit[PreparedDonation, Any](lambda: pool, "/donations", commit)
+    async with pool.acquire() as conn:
+        first, second = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(2)]
+    assert isinstance(first, PreparedDonation) and isinstance(second, PreparedDonation)
+    with acquire_bound(0.05):  # as in a request
+        taken = asyncio.create_task(intake.submit(cid, first))
+        await started.wait()  # the first batch has taken its item
+        with pytest.raises(Busy) as busy:
+            await intake.submit(cid, second)
+    assert busy.value.status == 503 and "not recorded" in busy.value.message
+    release.set()
+    assert (await taken)[:2] == (first.donation_id, True)  # taken by a batch: committed, whatever the wait
+    assert batches == [1]  # the withdrawn item never reached a batch
+    assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
+        first.donation_id
+    ]

@@ -134,3 +134,22 @@ async def test_only_one_relay_replica_is_active_and_a_standby_takes_over(
         await asyncio.gather(*tasks, return_exceptions=True)
         await producer.stop()
         await pool.close()
+
+
+async def test_a_commit_with_events_notifies_the_relay_and_one_without_does_not(fresh_dsn: str) -> None:
+    await migrate(fresh_dsn, [])
+    pool = await create_pool(fresh_dsn)
+    listener = await asyncpg.connect(fresh_dsn)
+    heard: asyncio.Queue[str] = asyncio.Queue()
+    await listener.add_listener("outbox", lambda *args: heard.put_nowait(args[2]))
+    try:
+        async with UnitOfWork(pool, "/outbox-test") as uow:
+            await uow.commit()  # nothing emitted: no row, no notification
+        await _write(pool, [uuid.uuid4(), uuid.uuid4()], per_unit=1)
+        assert await asyncio.wait_for(heard.get(), 30) == "outbox"
+        await listener.execute("SELECT 1")  # notifications arrive before the answer to a later query
+        assert heard.empty()  # one notification for the transaction's two rows
+        assert await pool.fetchval("SELECT count(*) FROM outbox") == 2
+    finally:
+        await listener.close()
+        await pool.close()

@@ -11,8 +11,17 @@ import pytest
 from fastapi import APIRouter, Depends, FastAPI
 from pydantic import ValidationError
 
-from rc_shared import http
-from rc_shared.auth import WRITE, Principal, TokenVerifier, authenticate, generate_keys, mint, principal
+from rc_shared import auth, http
+from rc_shared.auth import (
+    WRITE,
+    Principal,
+    TokenVerifier,
+    Unauthorized,
+    authenticate,
+    generate_keys,
+    mint,
+    principal,
+)
 from rc_shared.runtime import Runtime, create_app
 from rc_shared.settings import ServiceSettings
 
@@ -156,3 +165,31 @@ def test_the_quota_buckets_are_bounded_in_number(monkeypatch: pytest.MonkeyPatch
         assert mw._take(f"addr:10.0.0.{n}", 1) == 0
     assert list(mw.buckets) == ["addr:10.0.0.7", "addr:10.0.0.8", "addr:10.0.0.9"]
     assert mw._take("addr:10.0.0.9", 1) > 0  # a remembered client's quota still holds
+
+
+async def test_a_token_is_checked_once_until_it_expires_and_refused_after(
+    keys: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signature of a token already verified is not checked again (each request sends the same
+    token) until its expiry; after, it is checked again (and jwt.decode refuses it)."""
+    verifier = TokenVerifier(public_key_pem=(keys / "public.pem").read_bytes(), issuer=ISSUER, audience=AUDIENCE)
+    token = _token(keys, "gw", quota=1200)["Authorization"].split()[1]
+    decoded: list[str] = []
+    decode = TokenVerifier._decode
+
+    def counting(self: TokenVerifier, tok: str) -> dict[str, object]:
+        decoded.append(tok)
+        return decode(self, tok)
+
+    monkeypatch.setattr(TokenVerifier, "_decode", counting)
+    first = await verifier.verify_async(token)
+    assert await verifier.verify_async(token) == verifier.verify(token) == first
+    assert first.subject == "gw" and first.writes_per_minute == 1200 and len(decoded) == 1
+    with pytest.raises(Unauthorized, match="invalid token"):  # not cached: a bad token is checked each time
+        verifier.verify(token[:-4] + "AAAA")
+    assert len(decoded) == 2
+    real_time = auth.time.time
+    monkeypatch.setattr(auth.time, "time", lambda: real_time() + 3601)  # past the token's expiry
+    assert verifier.cached(token) is None
+    await verifier.verify_async(token)  # (jwt's own clock still says valid)
+    assert len(decoded) == 3  # past its expiry the token is checked again, never answered from memory

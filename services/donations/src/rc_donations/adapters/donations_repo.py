@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import asyncpg
@@ -62,6 +62,14 @@ _INSERT_MANY = (
     " AS u(id, kind, amount, value, units, blood_kind, items, donor_id, donor_type, named, unit_id, credited_unit_id,"
     " credited_person_id, pledge_id, channel, ref, descr, on_, no, late)"
 )
+# The ledger's receipt counter and running sums moved by the donations inserted, in the same statement:
+# only from the counter read under the row lock ($26), else nothing is written.
+_INSERT_NUMBERED = (
+    "WITH led AS (UPDATE ledgers SET last_receipt_no = last_receipt_no + $22,"
+    " cash_received_vnd = cash_received_vnd + $23, in_kind_received_vnd = in_kind_received_vnd + $24,"
+    " blood_units = blood_units + $25, updated_at = now() WHERE campaign_id = $1 AND last_receipt_no = $26"
+    " RETURNING campaign_id) " + _INSERT_MANY + " WHERE EXISTS (SELECT FROM led) RETURNING created_at"
+)
 _INSERT_MANY_COLS = tuple(c for c in DONATION_COLUMNS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
 
 DONATION_VIEW = (
@@ -85,27 +93,7 @@ class DonationRepository(RecordRepository):
             "SELECT * FROM donors WHERE id = $1" + (" FOR UPDATE" if lock else ""), donor_id
         )
 
-    async def find_donor(
-        self, donor_type: str, name: str | None, phone: str | None, id_number: str | None
-    ) -> asyncpg.Record | None:
-        """The same donor seen before: by identity number, else by phone and name."""
-        if id_number:
-            return await self.conn.fetchrow(
-                "SELECT * FROM donors WHERE donor_type = $1 AND id_number = $2 AND erased_at IS NULL FOR UPDATE",
-                donor_type,
-                id_number,
-            )
-        if phone and name:
-            return await self.conn.fetchrow(
-                "SELECT * FROM donors WHERE donor_type = $1 AND phone = $2 AND lower(name) = lower($3)"
-                " AND erased_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE",
-                donor_type,
-                phone,
-                name,
-            )
-        return None
-
-    async def insert_donor(
+    async def upsert_donor(
         self,
         donor_type: str,
         name: str | None,
@@ -114,19 +102,28 @@ class DonationRepository(RecordRepository):
         birth_date: date | None,
         consent: bool,
     ) -> uuid.UUID:
-        """A new donor; a concurrent insert of the same identity number yields that donor instead."""
+        """The same donor seen before (by identity number, else by phone and name), updated as
+        :meth:`update_donor` does, or a new donor; one statement. A concurrent insert of the same
+        identity number yields that donor instead."""
         donor_id: uuid.UUID = await self.conn.fetchval(
-            "INSERT INTO donors (id, donor_type, name, phone, id_number, birth_date, consent_to_be_named)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7)"
+            "WITH found AS (SELECT id FROM donors WHERE donor_type = $1 AND erased_at IS NULL AND CASE"
+            " WHEN $4::text IS NOT NULL AND $4 <> '' THEN id_number = $4"
+            " ELSE $3::text <> '' AND $2::text <> '' AND phone = $3 AND lower(name) = lower($2) END"
+            " ORDER BY created_at LIMIT 1 FOR UPDATE),"
+            " updated AS (UPDATE donors d SET phone = coalesce($3, d.phone), birth_date = coalesce($5, d.birth_date),"
+            " consent_to_be_named = $6 FROM found WHERE d.id = found.id RETURNING d.id),"
+            " inserted AS (INSERT INTO donors (id, donor_type, name, phone, id_number, birth_date, consent_to_be_named)"
+            " SELECT $7, $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT FROM found)"
             " ON CONFLICT (donor_type, id_number) WHERE id_number IS NOT NULL"
-            " DO UPDATE SET consent_to_be_named = EXCLUDED.consent_to_be_named RETURNING id",
-            uuid.uuid4(),
+            " DO UPDATE SET consent_to_be_named = EXCLUDED.consent_to_be_named RETURNING id)"
+            " SELECT id FROM updated UNION ALL SELECT id FROM inserted",
             donor_type,
             name,
             phone,
             id_number,
             birth_date,
             consent,
+            uuid.uuid4(),
         )
         return donor_id
 
@@ -181,11 +178,30 @@ class DonationRepository(RecordRepository):
 
     # ---------------------------------------------------------------- donations
 
-    async def insert_many(self, campaign_id: uuid.UUID, rows: Sequence[dict[str, Any]]) -> None:
-        """Many donations of one campaign in one statement (each row has the columns of ``_INSERT_MANY_COLS``)."""
+    async def insert_numbered(
+        self, campaign_id: uuid.UUID, last_receipt_no: int, rows: Sequence[dict[str, Any]]
+    ) -> datetime:
+        """Many donations of one campaign (each row has the columns of ``_INSERT_MANY_COLS``, receipt
+        numbers following ``last_receipt_no``) and the ledger row's counter and sums moved by them, in
+        one statement; returns their ``created_at`` (the transaction's ``now()``).
+
+        The caller holds the ledger row lock and read ``last_receipt_no`` under it; a counter that moved
+        anyway writes nothing and raises (numbers are never given twice)."""
         columns = {c: [r[c] for r in rows] for c in _INSERT_MANY_COLS}
         columns["items"] = [None if i is None else json.dumps(i) for i in columns["items"]]  # a list is no array
-        await self.conn.execute(_INSERT_MANY, campaign_id, *columns.values())
+        created_at: datetime | None = await self.conn.fetchval(
+            _INSERT_NUMBERED,
+            campaign_id,
+            *columns.values(),
+            len(rows),
+            sum(columns["amount_vnd"]),
+            sum(columns["value_vnd"]),
+            sum(columns["blood_units"]),
+            last_receipt_no,
+        )
+        if created_at is None:
+            raise RuntimeError(f"the receipt counter of campaign {campaign_id} moved from {last_receipt_no}")
+        return created_at
 
     async def bulk_insert_bank(
         self,
@@ -229,14 +245,35 @@ class DonationRepository(RecordRepository):
             ref,
         )
 
-    async def by_bank_references(self, campaign_id: uuid.UUID, refs: Sequence[str]) -> dict[str, asyncpg.Record]:
+    async def known(
+        self, campaign_id: uuid.UUID, keys: Sequence[str], refs: Sequence[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """Idempotency-Keys already saved (their rows by key) and donations of the campaign already
+        recorded with these bank references (``id``, ``kind``, ``amount_vnd``, ``received_on`` by
+        reference), in one round trip."""
         rows = await self.conn.fetch(
-            "SELECT id, bank_reference, kind, amount_vnd, received_on FROM donations"
-            " WHERE campaign_id = $1 AND bank_reference = ANY($2::text[])",
+            "SELECT true AS is_key, key AS name, scope, request_hash, resource_id AS id, NULL AS kind,"
+            " NULL::bigint AS amount_vnd, NULL::date AS received_on FROM idempotency_keys WHERE key = ANY($1::text[])"
+            " UNION ALL SELECT false, bank_reference, NULL, NULL, id, kind, amount_vnd, received_on FROM donations"
+            " WHERE campaign_id = $2 AND bank_reference = ANY($3::text[])",
+            list(keys),
             campaign_id,
             list(refs),
         )
-        return {r["bank_reference"]: r for r in rows}
+        by_key = {
+            r["name"]: {
+                "key": r["name"],
+                "scope": r["scope"],
+                "request_hash": r["request_hash"],
+                "resource_id": r["id"],
+            }
+            for r in rows
+            if r["is_key"]
+        }
+        by_ref = {
+            r["name"]: {k: r[k] for k in ("id", "kind", "amount_vnd", "received_on")} for r in rows if not r["is_key"]
+        }
+        return by_key, by_ref
 
     async def existing_references(
         self, campaign_id: uuid.UUID, refs: Sequence[str]
@@ -283,10 +320,6 @@ class DonationRepository(RecordRepository):
 
     async def idempotency_key(self, key: str) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM idempotency_keys WHERE key = $1", key)
-
-    async def idempotency_keys(self, keys: Sequence[str]) -> dict[str, asyncpg.Record]:
-        rows = await self.conn.fetch("SELECT * FROM idempotency_keys WHERE key = ANY($1::text[])", list(keys))
-        return {r["key"]: r for r in rows}
 
     async def save_idempotency_keys(
         self, keys: Sequence[str], scope: str, hashes: Sequence[str], resource_ids: Sequence[uuid.UUID]

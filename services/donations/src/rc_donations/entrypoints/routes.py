@@ -153,13 +153,14 @@ async def record_donation(
             conn, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
         )
     if isinstance(prepared, uuid.UUID):
-        donation_id, created = prepared, False
+        outcome = donations.DonationOutcome(prepared, False)
     else:  # committed with the other donations to this campaign waiting now (one lock, one transaction)
-        donation_id, created = await _intake(request).submit(campaign_id, prepared)
-    if not created:
-        response.status_code = 200
+        outcome = await _intake(request).submit(campaign_id, prepared)
+    if outcome.view is not None:  # a new donation, answered from what its batch wrote
+        return outcome.view
+    response.status_code = 200
     async with _connection(request) as conn:
-        return await donations.get_donation(conn, donation_id)
+        return await donations.get_donation(conn, outcome.donation_id)
 
 
 @router.get(

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import asyncpg
 
@@ -86,11 +86,7 @@ async def resolve_donor(repo: DonationRepository, donor: DonorInput | None) -> t
             raise Conflict(f"donor {donor.id} is not known (or was erased)", field="donor.id")
         await repo.update_donor(donor.id, donor.phone, donor.birth_date, donor.consent_to_be_named)
         return donor.id, str(row["donor_type"]), donor.consent_to_be_named
-    found = await repo.find_donor(donor.type, donor.name, donor.phone, donor.id_number)
-    if found is not None:
-        await repo.update_donor(found["id"], donor.phone, donor.birth_date, donor.consent_to_be_named)
-        return found["id"], donor.type, donor.consent_to_be_named
-    donor_id = await repo.insert_donor(
+    donor_id = await repo.upsert_donor(  # found (and updated) or created, in one round trip
         donor.type, donor.name, donor.phone, donor.id_number, donor.birth_date, donor.consent_to_be_named
     )
     return donor_id, donor.type, donor.consent_to_be_named
@@ -213,6 +209,9 @@ async def _donor_for(
     """(donor id, type, named, birth date) of a named donor, found or created; blood eligibility checked."""
     repo = DonationRepository(conn)
     birth_date = None
+    if cmd.kind != "blood" and donor.id is None:  # one statement, nothing to refuse: no transaction needed
+        donor_id, donor_type, named = await resolve_donor(repo, donor)
+        return donor_id, donor_type, named, None
     async with conn.transaction():  # a refusal here leaves the donor as it was
         donor_id, donor_type, named = await resolve_donor(repo, donor)
         if cmd.kind == "blood":
@@ -225,8 +224,13 @@ async def _donor_for(
     return donor_id, donor_type, named, birth_date
 
 
-DonationOutcome = tuple[uuid.UUID, bool]
-"""(donation id, created): created False for a resubmission answered with the original."""
+class DonationOutcome(NamedTuple):
+    """A committed item: its donation, whether this request created it (False: a resubmission answered
+    with the original), and the new donation as the API shows it (None for a resubmission: read it)."""
+
+    donation_id: uuid.UUID
+    created: bool
+    view: dict[str, Any] | None = None
 
 
 async def record_donations(
@@ -247,12 +251,11 @@ async def record_donations(
         raise ValueError("a batch holds donations to one campaign")
     conn = uow.conn
     repo = DonationRepository(conn)
-    ledger, _ = await lock_open_ledger(conn, campaign_id)
+    ledger, ledger_row = await lock_open_ledger(conn, campaign_id)
     today = policy.today()
     keys = [i.idem.key for i in items if i.idem is not None]
-    known_keys = await repo.idempotency_keys(keys) if keys else {}
     refs = [i.cmd.bank_reference for i in items if i.cmd.bank_reference is not None]
-    known_refs = await repo.by_bank_references(campaign_id, refs) if refs else {}
+    known_keys, known_refs = await repo.known(campaign_id, keys, refs) if keys or refs else ({}, {})
     blood_donors = [i.donor_id for i in items if i.cmd.kind == "blood" and i.donor_id is not None]
     histories: dict[uuid.UUID, list[PastDonation]] = {}
     if blood_donors:
@@ -274,7 +277,7 @@ async def record_donations(
             if it.idem is not None:
                 prior = known_keys.get(it.idem.key)
                 if prior is not None:
-                    outcomes[n] = (replay_of(prior, it.idem, scope) or prior["resource_id"], False)
+                    outcomes[n] = DonationOutcome(replay_of(prior, it.idem, scope) or prior["resource_id"], False)
                     continue
                 if it.idem.key in first_key:  # the same key twice in this batch
                     leader = first_key[it.idem.key]
@@ -345,26 +348,23 @@ async def record_donations(
     new = [n for n in new if outcomes[n] is None]
     for n, donation_id in replays.items():
         if outcomes[n] is None:
-            outcomes[n] = (donation_id, False)
+            outcomes[n] = DonationOutcome(donation_id, False)
 
     if new:
-        row = await LedgerRepository(conn).add(
-            campaign_id,
-            receipts=len(new),
-            cash_received_vnd=sum(items[n].amount_vnd for n in new),
-            in_kind_received_vnd=sum(items[n].value_vnd for n in new),
-            blood_units=sum(items[n].blood_units for n in new),
-        )
-        numbers = allocate(int(row["last_receipt_no"]) - len(new), len(new))
+        last_no = int(ledger_row["last_receipt_no"])  # read under the lock: the batch's numbers follow it
+        numbers = allocate(last_no, len(new))
         rows = [_donation_row(items[n], no, late[n]) for n, no in zip(new, numbers, strict=True)]
-        await repo.insert_many(campaign_id, rows)
+        created_at = await repo.insert_numbered(campaign_id, last_no, rows)  # with the ledger's counter and sums
         for n, r in zip(new, rows, strict=True):
             items[n].context.run(uow.emit, _recorded(items[n], r["receipt_no"], r["recorded_after_close"]))
-            outcomes[n] = (items[n].donation_id, True)
+            # the answer from what was written (no second read): the row as DONATION_VIEW shows it
+            written = {**r, "campaign_id": campaign_id, "payer_name": None, "created_at": created_at}
+            seen = {**written, "reversal_id": None, "campaign_code": ledger_row["code"]}
+            outcomes[n] = DonationOutcome(items[n].donation_id, True, donation_view(seen))
     for n, leader in follows.items():
         o = outcomes[leader]
         if outcomes[n] is None:  # (not refused for its own key)
-            outcomes[n] = (o[0], False) if isinstance(o, tuple) else o
+            outcomes[n] = DonationOutcome(o.donation_id, False) if isinstance(o, DonationOutcome) else o
     assert all(o is not None for o in outcomes)
     return [o for o in outcomes if o is not None]
 
@@ -422,7 +422,7 @@ def _recorded(it: PreparedDonation, receipt_no: int, late: bool) -> DonationReco
 _SHOWN = [c for c in DonationRepository.COLUMNS if c not in PERSONAL_COLUMNS]
 
 
-def donation_view(r: asyncpg.Record) -> dict[str, Any]:
+def donation_view(r: asyncpg.Record | Mapping[str, Any]) -> dict[str, Any]:
     """A donation as the API shows it (no donor personal data: the donor by id)."""
     return {**records.view(r, _SHOWN), "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"])}
 

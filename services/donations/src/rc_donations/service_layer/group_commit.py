@@ -12,6 +12,11 @@ was rolled back), each item is committed again alone, so only the culprit fails.
 
 Across replicas, batches of one key are serialised by whatever lock ``commit`` takes (the ledger
 row); this class only batches within a process.
+
+Inside an API request, an item waits in the queue at most the request's bound on pool waits
+(:func:`rc_shared.db.acquire_bound`): still queued then (the batches ahead of it are slow, the
+process is overloaded), it is taken out, never committed, and the request answers 503 with
+Retry-After (:class:`Busy`). Once a batch has taken it, its outcome is awaited whatever the time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ from typing import Generic, TypeVar
 
 import asyncpg
 
+from rc_shared.db import current_acquire_bound
+from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
+from rc_shared.metrics import HTTP_REFUSED
 from rc_shared.outbox import UnitOfWork
 
 log = get_logger(__name__)
@@ -33,6 +41,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 Commit = Callable[[UnitOfWork, Sequence[T]], Awaitable[list[R | Exception]]]
+
+
+class Busy(Unavailable):
+    """An item still queued when its request's bound ran out: withdrawn, never committed (503)."""
 
 
 class GroupCommit(Generic[T, R]):
@@ -53,12 +65,23 @@ class GroupCommit(Generic[T, R]):
         self.items = 0
 
     async def submit(self, key: Hashable, item: T) -> R:
-        """Queue ``item`` for ``key`` and wait for its outcome (its result, or its exception raised)."""
+        """Queue ``item`` for ``key`` and wait for its outcome (its result, or its exception raised);
+        :class:`Busy` if it is still queued when the request's bound runs out (see the module docstring)."""
         fut: asyncio.Future[R] = asyncio.get_running_loop().create_future()
-        self._queues.setdefault(key, deque()).append((item, fut))
+        queue = self._queues.setdefault(key, deque())
+        entry = (item, fut)
+        queue.append(entry)
         if key not in self._flushers:
             # a fresh context: the flusher serves many requests, it must not carry the first one's ids
             self._flushers[key] = asyncio.create_task(self._flush(key), context=contextvars.Context())
+        bound = current_acquire_bound()
+        if bound is not None:
+            await asyncio.wait({fut}, timeout=bound)  # (never cancels the future)
+            if not fut.done() and entry in queue:  # not taken by a batch yet: withdrawn, nothing written
+                queue.remove(entry)
+                fut.cancel()
+                HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
+                raise Busy(f"the service is busy: the donation waited {bound:g} s for its batch and was not recorded")
         # a client that goes away does not cancel the commit (its item may be committed with the batch)
         return await asyncio.shield(fut)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import asyncpg
@@ -17,7 +17,7 @@ from rc_shared.errors import Conflict, NotFound
 from rc_shared.outbox import UnitOfWork
 
 
-def view(r: asyncpg.Record, columns: Iterable[str]) -> dict[str, Any]:
+def view(r: asyncpg.Record | Mapping[str, Any], columns: Iterable[str]) -> dict[str, Any]:
     """A movement as the API shows it: these columns of its row, its reversal and ``created_at``."""
     return {
         **{c: r[c] for c in columns},
