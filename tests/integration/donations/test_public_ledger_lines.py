@@ -4,6 +4,7 @@ movement (every write path), running balances, keyset paging, ETag, filters, rea
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import shutil
@@ -587,3 +588,35 @@ async def test_an_answer_read_before_a_withdrawal_is_never_served_after_it(
     assert withdrawn == [200] and "Nguyễn Văn An" in during.text  # it began before the withdrawal
     after = await client.get(url)
     assert after.status_code == 200 and "Nguyễn Văn An" not in after.text
+
+
+async def test_whole_ledger_downloads_hold_a_slot_are_refused_at_once_when_none_is_free_and_give_it_back(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid = (await movements(campaigns, client))["cid"]
+    app: Any = client._transport.app  # type: ignore[attr-defined]
+    slots: asyncio.Semaphore = app.state.download_slots
+    free = slots._value
+    assert free == 2  # RC_PUBLIC_DOWNLOADS_IN_FLIGHT's default
+    for ext in ("csv", "xlsx"):
+        assert (await client.get(f"/campaigns/{cid}/public-ledger/lines.{ext}")).status_code == 200
+        assert slots._value == free, ext  # given back once the response has ended
+
+    for _ in range(free):
+        await slots.acquire()
+    try:
+        for ext in ("csv", "xlsx"):
+            r = await client.get(f"/campaigns/{cid}/public-ledger/lines.{ext}")
+            assert r.status_code == 503, r.text
+            assert r.headers["Retry-After"] == "30"
+            assert "RC_PUBLIC_DOWNLOADS_IN_FLIGHT" in r.json()["detail"]
+    finally:
+        for _ in range(free):
+            slots.release()
+
+    async def broken(*args: Any, **kwargs: Any) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ledger, "xlsx_file", broken)
+    assert (await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx")).status_code == 500
+    assert slots._value == free  # a download that failed before its response gave its slot back

@@ -59,6 +59,14 @@ class Settings(ServiceSettings):
         "process by the version of what they show (least recently used evicted first; 0: none kept).",
     )
 
+    public_downloads_in_flight: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Whole-ledger downloads (CSV, XLSX) one process makes at once; one more is refused at once "
+        "with 503 and Retry-After (a 1,000,000-line XLSX costs minutes of CPU: anyone may ask for it).",
+    )
+
     @field_validator("support_kinds")
     @classmethod
     def _support_kinds(cls, value: dict[str, str]) -> dict[str, str]:

@@ -3,6 +3,7 @@ pledges, reversals, distributions within the balance, bank-statement import and 
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Unpack
 
@@ -63,6 +64,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     runtime: Runtime = app.state.runtime
     app.state.policy = policy
     http_cache.install(app, "rc-donations", settings.public_cache_max_bytes, settings.public_max_age_s)
+    app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,

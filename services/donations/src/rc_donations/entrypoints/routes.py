@@ -36,10 +36,13 @@ Scope checks run before the endpoint takes its connection (see :mod:`~rc_donatio
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
 import os
 import uuid
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import asyncpg
@@ -65,6 +68,7 @@ from rc_shared import api, http_cache
 from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
+from rc_shared.errors import Unavailable
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
@@ -520,13 +524,45 @@ def _download_name(campaign_id: uuid.UUID, ext: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="so-cai-{campaign_id}.{ext}"'}
 
 
+class _Download(StreamingResponse):
+    """A whole-ledger download holding one of the process's download slots until its last byte is
+    sent or its client has gone (whichever way the response ends)."""
+
+    def __init__(self, slots: asyncio.Semaphore, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._slots = slots
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._slots.release()
+
+
+@contextlib.asynccontextmanager
+async def _download_slot(request: Request) -> AsyncIterator[asyncio.Semaphore]:
+    """Take a download slot at once or refuse (503, Retry-After); given back if the route fails
+    before its response exists, else by the response (:class:`_Download`)."""
+    slots: asyncio.Semaphore = request.app.state.download_slots
+    if slots.locked():
+        raise Unavailable(
+            "every whole-ledger download of this server is in use (RC_PUBLIC_DOWNLOADS_IN_FLIGHT)", retry_after_s=30
+        )
+    await slots.acquire()  # free: returns without waiting
+    try:
+        yield slots
+    except BaseException:
+        slots.release()
+        raise
+
+
 @files_router.get(
     "/campaigns/{campaign_id}/public-ledger/lines.csv",
     tags=["ledgers"],
     summary="The filtered public ledger as CSV (UTF-8), streamed in constant memory",
     response_class=StreamingResponse,
     responses={
-        **errors(404),
+        **errors(404, 503),
         200: {
             "content": {"text/csv": {"schema": {"type": "string"}}},
             "description": "The lines, newest first.",
@@ -541,7 +577,10 @@ async def get_ledger_csv(campaign_id: uuid.UUID, request: Request, policy: Pol, 
             async for chunk in lines.csv_chunks(conn, policy, campaign_id, f):
                 yield chunk
 
-    return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=_download_name(campaign_id, "csv"))
+    async with _download_slot(request) as slots:
+        return _Download(
+            slots, chunks(), media_type="text/csv; charset=utf-8", headers=_download_name(campaign_id, "csv")
+        )
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -553,7 +592,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     summary="The filtered public ledger as XLSX, written in constant memory (XlsxWriter) and streamed",
     response_class=StreamingResponse,
     responses={
-        **errors(404),
+        **errors(404, 503),
         200: {
             "content": {XLSX: {"schema": {"type": "string", "format": "binary"}}},
             "description": "The lines, newest first.",
@@ -562,20 +601,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
 async def get_ledger_xlsx(campaign_id: uuid.UUID, request: Request, policy: Pol, f: Filters) -> StreamingResponse:
     await _check_ledger(request, campaign_id)
-    async with _connection(request) as conn, conn.transaction(readonly=True):
-        path = await lines.xlsx_file(conn, policy, campaign_id, f)
+    async with _download_slot(request) as slots:
+        async with _connection(request) as conn, conn.transaction(readonly=True):
+            path = await lines.xlsx_file(conn, policy, campaign_id, f)
 
-    def read() -> Any:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(64 * 1024):
-                yield chunk
+        def read() -> Any:
+            with open(path, "rb") as fh:
+                while chunk := fh.read(64 * 1024):
+                    yield chunk
 
-    return StreamingResponse(
-        read(),
-        media_type=XLSX,
-        headers=_download_name(campaign_id, "xlsx"),
-        background=BackgroundTask(os.remove, path),
-    )
+        return _Download(
+            slots,
+            read(),
+            media_type=XLSX,
+            headers=_download_name(campaign_id, "xlsx"),
+            background=BackgroundTask(os.remove, path),
+        )
 
 
 # ------------------------------------------------------------------------ donors
