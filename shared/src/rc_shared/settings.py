@@ -177,6 +177,23 @@ def database_url_field(database: str) -> Any:
     )
 
 
+def public_max_age_field(default: int, answers: str, note: str = "") -> Any:
+    """The ``public_max_age_s`` field: Cache-Control max-age of a service's public ``answers``
+    (see :mod:`rc_shared.http_cache`)."""
+    return Field(default, ge=0, le=86400, description=f"Cache-Control max-age (seconds) of {answers}{note}.")
+
+
+def public_cache_bytes_field(default: int, answers: str, note: str = "") -> Any:
+    """The ``public_cache_max_bytes`` field: memory for a service's rendered public ``answers``."""
+    return Field(
+        default,
+        ge=0,
+        le=1024 * 1024 * 1024,
+        description=f"Memory for rendered {answers} kept in process{note} (least recently used evicted first; "
+        "0: none kept).",
+    )
+
+
 def days_field(default: int, description: str) -> Any:
     """A number of days a date may lie from another (0 to 3660: ten years)."""
     return Field(default, ge=0, le=3660, description=description)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from rc_shared.settings import ServiceSettings, database_url_field, days_field, http_port_field, service_name_field
+from rc_shared.settings import (
+    ServiceSettings,
+    database_url_field,
+    days_field,
+    http_port_field,
+    public_cache_bytes_field,
+    public_max_age_field,
+    service_name_field,
+)
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
@@ -44,19 +52,16 @@ class Settings(ServiceSettings):
     anonymous_donor_label: str = Field(
         "Nhà hảo tâm ẩn danh", description="Name shown publicly for donors who did not consent to be named."
     )
-    public_max_age_s: int = Field(
+    public_max_age_s: int = public_max_age_field(
         0,
-        ge=0,
-        le=86400,
-        description="Cache-Control max-age (seconds) of the public ledger's page and lines (0: no-cache, every "
-        "use revalidates with the ETag, so a withdrawn consent shows at once even through a proxy).",
+        "the public ledger's page and lines",
+        " (0: no-cache, every use revalidates with the ETag, so a withdrawn consent shows at once even through a"
+        " proxy)",
     )
-    public_cache_max_bytes: int = Field(
+    public_cache_max_bytes: int = public_cache_bytes_field(
         16 * 1024 * 1024,
-        ge=0,
-        le=1024 * 1024 * 1024,
-        description="Memory for rendered public ledger answers (the page and the lines' first page) kept in "
-        "process by the version of what they show (least recently used evicted first; 0: none kept).",
+        "public ledger answers (the page and the lines' first page)",
+        " by the version of what they show",
     )
 
     public_downloads_in_flight: int = Field(

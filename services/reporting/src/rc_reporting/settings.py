@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
+from rc_shared.settings import (
+    ServiceSettings,
+    database_url_field,
+    http_port_field,
+    public_cache_bytes_field,
+    public_max_age_field,
+    service_name_field,
+)
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
 
@@ -16,20 +23,10 @@ class Settings(ServiceSettings):
     role_youth: str = Field("youth", description="Role name counted as 'youth' in reports.")
     role_collaborator: str = Field("collaborator", description="Role name counted as 'collaborators' in reports.")
     rebuild_batch_size: int = Field(500, ge=1, le=10000, description="Records per transaction in `rebuild`.")
-    public_max_age_s: int = Field(
-        5,
-        ge=0,
-        le=86400,
-        description="Cache-Control max-age (seconds) of the public campaign answers (JSON and HTML pages); "
-        "revalidated with their ETag afterwards.",
+    public_max_age_s: int = public_max_age_field(
+        5, "the public campaign answers (JSON and HTML pages)", "; revalidated with their ETag afterwards"
     )
-    public_cache_max_bytes: int = Field(
-        8 * 1024 * 1024,
-        ge=0,
-        le=1024 * 1024 * 1024,
-        description="Memory for rendered public campaign answers kept in process (least recently used "
-        "evicted first; 0: none kept).",
-    )
+    public_cache_max_bytes: int = public_cache_bytes_field(8 * 1024 * 1024, "public campaign answers")
     support_kinds: dict[str, str] = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Labels of the support kinds distributions record, as JSON {code: label} (the donations "
