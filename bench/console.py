@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import re
 import sys
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.load import Step, _target, attack, vegeta  # noqa: E402
-from bench.pipeline import Stack, load_average, rss_mb, start_stack  # noqa: E402
+from bench.pipeline import Stack, load_average, rss_mb, save_results, start_stack  # noqa: E402
 from rc_shared import clock  # noqa: E402
 from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env, token  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
@@ -238,9 +237,7 @@ def main(argv: list[str] | None = None) -> Path:
     results: Path = args.results
     with tempfile.TemporaryDirectory() as tmp:
         res = asyncio.run(run(args.rate, args.duration, Path(tmp)))
-    results.mkdir(parents=True, exist_ok=True)
-    path = results / f"console-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(res, indent=2))
+    path = save_results(res, "console", results)
     print(summary(res))
     print(f"written to {path}")
     return path

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -36,7 +35,15 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.pipeline import Stack, import_statement, launch_campaign, load_average, rss_mb, start_stack  # noqa: E402
+from bench.pipeline import (  # noqa: E402
+    Stack,
+    import_statement,
+    launch_campaign,
+    load_average,
+    rss_mb,
+    save_results,
+    start_stack,
+)
 from tests.e2e.harness import auth  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
 
@@ -154,9 +161,7 @@ def main(argv: list[str] | None = None) -> Path:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="rc-export-") as tmp:
         res = asyncio.run(run(args.donations, Path(tmp)))
-    out = ROOT / "bench" / "results" / f"export-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(res, indent=2))
+    out = save_results(res, "export", ROOT / "bench" / "results")
     print(f"build {res['build']}; load average {res['load_average_at_start']} -> {res['load_average_at_end']}")
     print(f"written {out}")
     return out

@@ -55,6 +55,7 @@ from bench.pipeline import (  # noqa: E402
     launch_campaign,
     load_average,
     rss_mb,
+    save_results,
     start_stack,
 )
 from tests.e2e.harness import auth  # noqa: E402
@@ -286,9 +287,7 @@ def main(argv: list[str] | None = None) -> Path:
         res = asyncio.run(
             run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp), args.ledger_rate)
         )
-    results.mkdir(parents=True, exist_ok=True)
-    path = results / f"load-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(res, indent=2))
+    path = save_results(res, "load", results)
     print(summary(res))
     print(f"written to {path}")
     return path

@@ -10,6 +10,7 @@ Stages, each timed from the start of the import: ``import`` (the CLI has every a
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import time
@@ -180,6 +181,14 @@ def rss_mb(pid: int) -> int:
         except OSError:
             pass
     return total // 1024
+
+
+def save_results(res: dict[str, Any], kind: str, directory: Path) -> Path:
+    """Write a benchmark's figures as ``<directory>/<kind>-<timestamp>.json``; returns the path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(res, indent=2))
+    return path
 
 
 def load_average() -> list[float]:
