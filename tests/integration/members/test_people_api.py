@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.integration.members.helpers import person, row_counts, tree, unit
+from tests.integration.members.helpers import bearer, person, row_counts, tree, unit
 
 pytestmark = pytest.mark.integration
 
@@ -158,3 +158,27 @@ async def test_state_changes_write_outbox_events_without_personal_data(client: h
     dump = json.dumps([[str(r["headers"]), r["payload"]] for r in rows], ensure_ascii=False)
     for secret in (name, "Bímật", phone, idn, "1980-02-03", "Vĩnh Trạch"):
         assert secret not in dump
+
+
+async def test_health_notes_are_read_only_by_roles_that_may_write_the_record(
+    client: httpx.AsyncClient, authed: tuple[httpx.AsyncClient, bytes]
+) -> None:
+    """Health notes are sensitive data: a viewer reads the person without them; data entry and
+    above (who keep the record) read them."""
+    api, key = authed
+    t = await tree(client)
+    pid = await person(client, health_notes="Dị ứng penicillin", unit_id=t["commune"])
+    seen = {}
+    for role in ("viewer", "data_entry", "unit_manager", "admin"):
+        r = await api.get(f"/people/{pid}", headers=bearer(key, role, None if role == "admin" else t["commune"]))
+        assert r.status_code == 200, (role, r.text)
+        seen[role] = r.json().get("health_notes")
+        assert r.json()["full_name"], role  # the rest of the record is there for every role
+    assert seen == {
+        "viewer": None,
+        "data_entry": "Dị ứng penicillin",
+        "unit_manager": "Dị ứng penicillin",
+        "admin": "Dị ứng penicillin",
+    }
+    r = await api.get(f"/people/{pid}", headers=bearer(key, "viewer", t["commune"]))
+    assert "health_notes" not in r.json() and "penicillin" not in r.text

@@ -322,7 +322,7 @@ async def list_people(
 @router.get(
     "/people/{person_id}",
     tags=["people"],
-    summary="A person, memberships, roles and consents",
+    summary="A person, memberships, roles and consents (health notes only for roles that may write)",
     dependencies=auth.READ,
     response_model=s.PersonOut,
     response_model_exclude_unset=True,
@@ -330,7 +330,12 @@ async def list_people(
 )
 async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict[str, Any]:
     await access.person(request, person_id)
-    return await people.person_view(PeopleRepository(conn), person_id)
+    view = await people.person_view(PeopleRepository(conn), person_id)
+    if not auth.principal(request).can("write"):
+        # Health notes are sensitive data (Law 91/2025): only the people who keep the record
+        # (roles that may write it) read them; a read-only role never sees them.
+        view.pop("health_notes", None)
+    return view
 
 
 @router.patch(
