@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.infra import Endpoints, select_infrastructure
+from tests.infra import Endpoints, delete_session_topics, select_infrastructure
 
 pytest_plugins = ["tests.skip_policy"]
 
@@ -62,4 +62,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def infra() -> Iterator[Endpoints]:
     """Kafka bootstrap servers + PostgreSQL admin DSN for the whole session (see tests/infra.py)."""
     with ExitStack() as cleanup:
-        yield select_infrastructure(cleanup)
+        endpoints = select_infrastructure(cleanup)
+        yield endpoints
+        delete_session_topics(endpoints.kafka_bootstrap)

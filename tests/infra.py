@@ -332,3 +332,49 @@ async def fresh_database(admin_dsn: str, prefix: str = "test") -> AsyncIterator[
         yield dsn
     finally:
         await drop_database_async(admin_dsn, dsn)
+
+
+# --------------------------------------------------------------------------------------------
+# topics
+
+_NAMESPACES: list[str] = []
+
+
+def new_namespace(kind: str = "t") -> str:
+    """A private topic and consumer-group prefix (``<kind><10 hex digits>.``): tests share the broker,
+    not topics. The session deletes its namespaces' topics at its end (:func:`delete_session_topics`),
+    so a long-lived development broker does not pile up thousands of partitions."""
+    namespace = f"{kind}{uuid.uuid4().hex[:10]}."
+    _NAMESPACES.append(namespace)
+    return namespace
+
+
+async def delete_topics_under(bootstrap: str, namespaces: list[str]) -> list[str]:
+    """Delete every topic whose name starts with one of ``namespaces``; returns the names deleted.
+    Only these prefixes: other sessions (engineers, benchmarks) may share the broker."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    prefixes = tuple(namespaces)
+    if not prefixes:
+        return []
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30_000)
+    await admin.start()
+    try:
+        doomed = sorted(t for t in await admin.list_topics() if t.startswith(prefixes))
+        for start in range(0, len(doomed), 200):  # one request per 200 topics
+            await admin.delete_topics(doomed[start : start + 200], timeout_ms=30_000)
+        return doomed
+    finally:
+        await admin.close()
+
+
+def delete_session_topics(bootstrap: str) -> None:
+    """Delete the topics of every namespace :func:`new_namespace` gave out in this process (a
+    failure is logged, never fails the session: the topics only cost the broker memory)."""
+    try:
+        deleted = _run_sync(delete_topics_under(bootstrap, _NAMESPACES))
+    except Exception as exc:
+        log.warning("could not delete this session's test topics: %s: %s", type(exc).__name__, exc)
+        return
+    log.info("deleted %d test topics of %d namespaces", len(deleted), len(_NAMESPACES))
+    _NAMESPACES.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from playwright.async_api import Browser, async_playwright
 
 from tests.e2e.harness import ServiceProcess, service_env
-from tests.infra import create_database
+from tests.infra import create_database, new_namespace
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("members", "campaigns", "donations", "reporting")
@@ -30,7 +29,7 @@ class System:
 
 
 def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -> System:
-    namespace = f"e2e{uuid.uuid4().hex[:8]}."
+    namespace = new_namespace("e2e")
     services = {}
     for name in names:
         dsn = create_database(infra.admin_dsn, f"e2e_{name}")

@@ -17,7 +17,7 @@ import httpx
 
 from rc_reporting.service_layer.projection import CONSUMER_NAME, members_consumer
 from tests.e2e.harness import BIN, ServiceProcess, auth, service_env
-from tests.infra import create_database
+from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
 AS_OF = "2024-12-31"
@@ -82,7 +82,7 @@ class Env:
     kafka: str
     admin_dsn: str
     log_dir: Path
-    namespace: str = field(default_factory=lambda: f"rb{uuid.uuid4().hex[:8]}.")
+    namespace: str = field(default_factory=lambda: new_namespace("rb"))
     members_dsn: str = ""
     reporting_dsn: str = ""
 

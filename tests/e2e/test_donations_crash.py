@@ -22,7 +22,7 @@ import pytest
 
 from rc_shared import clock
 from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env
-from tests.infra import create_database
+from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
 TODAY = clock.today()
@@ -31,7 +31,7 @@ WORKERS = 40
 
 @pytest.fixture
 def processes(infra: Any, tmp_path: Path) -> Any:
-    namespace = f"dcr{uuid.uuid4().hex[:8]}."
+    namespace = new_namespace("dcr")
     dsns = {n: create_database(infra.admin_dsn, f"e2e_{n}") for n in ("campaigns", "donations", "reporting")}
     procs = {
         n: ServiceProcess(

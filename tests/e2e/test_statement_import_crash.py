@@ -23,7 +23,7 @@ import pytest
 
 from rc_shared import clock
 from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
-from tests.infra import create_database
+from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
 ROWS = 50_000
@@ -47,7 +47,7 @@ def write_statement(path: Path, rows: int, seed: int = 93) -> int:
 def _system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """One system for both variants (each test uses its own campaign)."""
     tmp_path = tmp_path_factory.mktemp("import-crash")
-    namespace = f"imp{uuid.uuid4().hex[:8]}."
+    namespace = new_namespace("imp")
     dsns = {n: create_database(infra.admin_dsn, f"e2e_{n}") for n in ("campaigns", "donations", "reporting")}
 
     def proc(name: str, args: list[str], label: str) -> ServiceProcess:

@@ -29,7 +29,7 @@ from tests.e2e.conftest import System
 from tests.e2e.harness import auth, new_unit, post_once_units_known, service_env
 from tests.e2e.offsets import read_to_end
 from tests.e2e.sabotage import PatchedProcess
-from tests.infra import create_database
+from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
 TODAY = clock.today()  # the services' clock (the organisation's time zone)
@@ -293,7 +293,7 @@ async def test_the_scan_catches_a_field_leaked_into_an_event_or_a_log(
 ) -> None:
     """The scan above, run on a members process that leaks on purpose (tests/e2e/sabotage.py)."""
     logs = tmp_path_factory.mktemp("sabotaged")  # not scanned by the test above
-    namespace = f"priv{uuid.uuid4().hex[:8]}."
+    namespace = new_namespace("priv")
     dsn = create_database(infra.admin_dsn, "e2e_members")
     proc = PatchedProcess(
         name="members",

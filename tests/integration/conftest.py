@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
-from tests.infra import create_database, drop_databases_async
+from tests.infra import create_database, drop_databases_async, new_namespace
 
 
 @pytest.fixture(scope="package", autouse=True)  # not "session": it must not leak into later unit tests
@@ -24,7 +23,7 @@ def _auth_off_for_in_process_apps() -> Iterator[None]:
 @pytest.fixture
 def namespace() -> str:
     """A topic/consumer-group prefix unique to one test: tests share the broker, not topics."""
-    return f"t{uuid.uuid4().hex[:10]}."
+    return new_namespace("t")
 
 
 @pytest.fixture(scope="package")

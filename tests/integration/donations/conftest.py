@@ -32,7 +32,7 @@ from rc_shared.events.campaigns import (
     CampaignSettled,
     Targets,
 )
-from tests.infra import create_database_async
+from tests.infra import create_database_async, new_namespace
 from tests.integration.shared.helpers import unit_created
 
 TODAY = Policy().today()
@@ -49,7 +49,7 @@ async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0
 
 @pytest.fixture(scope="module")
 def dn_namespace() -> str:
-    return f"t{uuid.uuid4().hex[:10]}."
+    return new_namespace("t")
 
 
 @pytest.fixture(scope="module")
