@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import re
 import uuid
 from collections.abc import AsyncIterator
@@ -19,6 +20,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
+from rc_reporting.domain.model import RoleNames
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.entrypoints.review_client import ExportFailed, download_review
 from rc_reporting.settings import Settings
@@ -372,6 +374,65 @@ async def test_large_exports_run_as_jobs_with_progress_and_a_download_link(
         assert wb.sheetnames == ["Tong hop", "Don vi", "Theo thang"]
         missing = await client.get(f"/exports/{uuid.uuid4()}")
         assert missing.status_code == 404
+
+
+async def test_a_job_abandoned_by_a_stopped_process_is_reported_failed_not_running_forever(
+    pool: asyncpg.Pool, scenario: Relief
+) -> None:
+    """A job row whose worker stopped renewing the heartbeat for longer than the lease (its process
+    was killed: no task works it) reads as failed, saying so; a job with a live heartbeat does not."""
+    abandoned, alive = uuid.uuid4(), uuid.uuid4()
+    params = json.dumps({"unit_id": str(scenario.tree.P), **YEAR})
+    for job_id, age_s in ((abandoned, 61), (alive, 5)):
+        await pool.execute(
+            "INSERT INTO rpt_export_jobs (job_id, kind, format, params, status, progress, heartbeat_at)"
+            " VALUES ($1, 'review', 'pdf', $2::jsonb, 'running', 40, now() - make_interval(secs => $3))",
+            job_id,
+            params,
+            age_s,
+        )
+    async with make_client(pool, export_job_lease_s=60) as client:
+        gone = (await client.get(f"/exports/{abandoned}")).json()
+        assert gone["status"] == "failed" and gone["error"].startswith("interrupted:"), gone
+        assert gone["finished_at"] is not None and gone["download"] is None
+        assert (await client.get(f"/exports/{abandoned}/file")).status_code == 404
+        working = (await client.get(f"/exports/{alive}")).json()
+        assert working["status"] == "running" and working["error"] is None, working
+
+
+async def test_a_running_job_renews_its_heartbeat_until_it_ends(
+    pool: asyncpg.Pool, scenario: Relief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rc_reporting.service_layer import exports
+    from rc_reporting.service_layer import review as reviews
+
+    real, started = reviews.review, asyncio.Event()
+
+    async def slow_review(*args: Any, **kwargs: Any) -> Any:
+        started.set()
+        await asyncio.sleep(1.5)  # a long review: six beats of a 1-second lease
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(reviews, "review", slow_review)
+    period = exports.default_period(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31))
+    export = exports.ReviewExport(scenario.tree.P, period, "csv")
+    async with pool.acquire() as conn:
+        job_id = await exports.create_job(conn, export, 3600)
+    created = await pool.fetchval("SELECT heartbeat_at FROM rpt_export_jobs WHERE job_id = $1", job_id)
+    st = Settings()
+    roles = RoleNames(st.role_volunteer, st.role_youth, st.role_collaborator)
+    task = asyncio.ensure_future(exports.run_job(pool.acquire, job_id, export, st.support_kinds, roles, None, 1.0))
+    await started.wait()
+    await asyncio.sleep(1.0)
+    beat = await pool.fetchval("SELECT heartbeat_at FROM rpt_export_jobs WHERE job_id = $1", job_id)
+    assert beat > created
+    await task
+    row = await pool.fetchrow("SELECT status, heartbeat_at FROM rpt_export_jobs WHERE job_id = $1", job_id)
+    assert row["status"] == "done"
+    await asyncio.sleep(0.5)  # beats stop with the job
+    assert (
+        await pool.fetchval("SELECT heartbeat_at FROM rpt_export_jobs WHERE job_id = $1", job_id) == row["heartbeat_at"]
+    )
 
 
 async def test_replacing_a_template_file_changes_the_layout_without_code_changes(

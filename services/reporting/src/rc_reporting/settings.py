@@ -47,6 +47,13 @@ class Settings(ServiceSettings):
     export_job_ttl_s: int = Field(
         86400, ge=60, le=30 * 86400, description="How long a finished export job's file is kept (seconds)."
     )
+    export_job_lease_s: int = Field(
+        60,
+        ge=4,
+        le=3600,
+        description="An export job's worker renews its heartbeat every quarter of this (seconds); a queued or "
+        "running job whose heartbeat is older (its process stopped) is reported failed, so the client asks again.",
+    )
 
     @field_validator("support_kinds")
     @classmethod

@@ -212,10 +212,18 @@ async def _start_job(request: Request, export: exports.ReviewExport) -> dict[str
     request.app.state.export_tasks = tasks
     exports.spawn(
         tasks,
-        exports.run_job(lambda: rt.db().acquire(), job_id, export, s.support_kinds, _roles(s), s.report_templates_dir),
+        exports.run_job(
+            lambda: rt.db().acquire(),
+            job_id,
+            export,
+            s.support_kinds,
+            _roles(s),
+            s.report_templates_dir,
+            s.export_job_lease_s,
+        ),
     )
     async with connection(request) as conn:
-        return _job_out(request, await exports.job(conn, job_id))
+        return _job_out(request, await exports.job(conn, job_id, _settings(request).export_job_lease_s))
 
 
 async def _subtree_size(request: Request, unit_id: uuid.UUID, on: date) -> int:
@@ -307,7 +315,7 @@ async def _job_scope(request: Request, job: dict[str, Any]) -> None:
 async def export_job(request: Request, job_id: Annotated[uuid.UUID, Path(description="The job.")]) -> dict[str, Any]:
     """An export job: status, progress (percent) and, once done, the link of its file."""
     async with connection(request) as conn:
-        job = await exports.job(conn, job_id)
+        job = await exports.job(conn, job_id, _settings(request).export_job_lease_s)
     await _job_scope(request, job)
     return _job_out(request, job)
 
@@ -328,7 +336,7 @@ async def export_job(request: Request, job_id: Annotated[uuid.UUID, Path(descrip
 async def export_file(request: Request, job_id: Annotated[uuid.UUID, Path(description="The job.")]) -> Response:
     """The file of a finished export job (404 until it is done)."""
     async with connection(request) as conn:
-        job = await exports.job(conn, job_id)
+        job = await exports.job(conn, job_id, _settings(request).export_job_lease_s)
         await _job_scope(request, job)
         content, name, media_type = await exports.job_file(conn, job_id)
     return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})

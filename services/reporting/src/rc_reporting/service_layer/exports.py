@@ -1,14 +1,18 @@
 """Export use cases: render a review as CSV, XLSX or PDF, directly or as a job.
 
 A job is a row of ``rpt_export_jobs`` (queued, running with a progress percentage, done with its
-file, or failed with the reason) worked by a task of the process that accepted it. A process that
-stops while a job runs leaves it ``running`` until it expires (a client asks again).
+file, or failed with the reason) worked by a task of the process that accepted it. The task renews
+the job's heartbeat every quarter of the lease; a process that stops while a job is queued or running
+stops renewing it, and the next read of a job whose heartbeat is older than the lease marks it failed
+(the client asks again). This holds with several replicas: no process needs to know which others
+are alive.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -25,6 +29,8 @@ from rc_reporting.exports.rows import filename
 from rc_reporting.exports.xlsx_out import review_xlsx
 from rc_reporting.service_layer import review as reviews
 from rc_shared.errors import NotFound
+
+log = logging.getLogger(__name__)
 
 Format = Literal["json", "csv", "xlsx", "pdf"]
 MEDIA_TYPES: dict[str, str] = {
@@ -91,6 +97,9 @@ async def create_job(conn: asyncpg.Connection, export: ReviewExport, ttl_s: int)
     return job_id
 
 
+INTERRUPTED = "interrupted: the process working this export stopped before it finished; ask for it again"
+
+
 async def run_job(
     acquire: Callable[[], Any],
     job_id: uuid.UUID,
@@ -98,12 +107,25 @@ async def run_job(
     support_kinds: Mapping[str, str],
     roles: RoleNames,
     templates_dir: str | None,
+    lease_s: float,
 ) -> None:
-    """Work one job to its end; every step records its progress on its own short connection."""
+    """Work one job to its end; every step records its progress on its own short connection, and a
+    heartbeat is renewed every quarter of ``lease_s`` until the job ends."""
 
     async def step(sql: str, *args: Any) -> None:
         async with acquire() as c:
             await c.execute(sql, job_id, *args)
+
+    async def heartbeat() -> None:
+        while True:
+            await asyncio.sleep(lease_s / 4)
+            try:
+                await step(
+                    "UPDATE rpt_export_jobs SET heartbeat_at = now()"
+                    " WHERE job_id = $1 AND status IN ('queued', 'running')"
+                )
+            except (OSError, asyncpg.PostgresError) as exc:  # a missed beat; the next one may land
+                log.warning("export job %s: heartbeat not recorded: %s", job_id, exc)
 
     def progress_of(loop: asyncio.AbstractEventLoop) -> Callable[[int], None]:
         def report(pct: int) -> None:
@@ -116,6 +138,7 @@ async def run_job(
 
         return report
 
+    beating = asyncio.ensure_future(heartbeat())
     try:
         await step("UPDATE rpt_export_jobs SET status = 'running', progress = 5 WHERE job_id = $1")
         async with acquire() as c:
@@ -135,6 +158,8 @@ async def run_job(
             "UPDATE rpt_export_jobs SET status = 'failed', error = $2, finished_at = now() WHERE job_id = $1",
             str(message)[:2000],
         )
+    finally:
+        beating.cancel()
 
 
 def spawn(tasks: set[asyncio.Task[None]], work: Awaitable[None]) -> None:
@@ -144,7 +169,16 @@ def spawn(tasks: set[asyncio.Task[None]], work: Awaitable[None]) -> None:
     task.add_done_callback(tasks.discard)
 
 
-async def job(conn: asyncpg.Connection, job_id: uuid.UUID) -> dict[str, Any]:
+async def job(conn: asyncpg.Connection, job_id: uuid.UUID, lease_s: float) -> dict[str, Any]:
+    """The job; one whose worker stopped renewing its heartbeat for longer than ``lease_s`` is marked
+    failed first (its process stopped: see the module docstring)."""
+    await conn.execute(
+        "UPDATE rpt_export_jobs SET status = 'failed', error = $2, finished_at = now() WHERE job_id = $1"
+        " AND status IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => $3)",
+        job_id,
+        INTERRUPTED,
+        lease_s,
+    )
     row = await conn.fetchrow(
         "SELECT job_id, kind, format, params, status, progress, filename, error, created_at, finished_at, expires_at"
         " FROM rpt_export_jobs WHERE job_id = $1 AND expires_at > now()",
