@@ -8,6 +8,7 @@ A contract test fails when a committed document or client is stale (``./dev open
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import io
 import json
@@ -100,7 +101,10 @@ def _tree(root: Path) -> dict[str, str]:
     }
 
 
+@functools.cache
 def _render_all() -> tuple[dict[str, str], dict[str, str]]:
+    """Documents and clients as the code of this process renders them (once per process: the code
+    does not change under a running process, and a render costs seconds)."""
     docs = render()
     return docs, render_clients(docs)
 
