@@ -207,6 +207,28 @@ def events(action: str = typer.Argument("check", help="check | generate")) -> No
 
 
 @app.command()
+def messages(action: str = typer.Argument("check", help="check | extract")) -> None:
+    """Check or update the staff console's message catalogues (services/console/src/rc_console/locale)."""
+    from rc_console import messages as catalogues
+
+    if action == "extract":
+        for path in catalogues.extract():
+            console.print(f"wrote {path}")
+    elif action != "check":
+        console.print(f"[red]unknown action {action!r}: check | extract[/red]")
+        raise typer.Exit(2)
+    if problems := catalogues.check():
+        console.print("\n".join(problems), markup=False, highlight=False)
+        console.print(
+            "translate these in the .po (then ./dev messages check)"
+            if action == "extract"
+            else "run ./dev messages extract, then translate what it lists"
+        )
+        raise typer.Exit(1)
+    console.print("every message of the console is translated")
+
+
+@app.command()
 def docs(action: str = typer.Argument("check", help="check | generate")) -> None:
     """Check or regenerate docs/configuration.md from the services' settings classes."""
     from rc_local import docs as config_docs

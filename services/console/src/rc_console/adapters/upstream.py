@@ -2,7 +2,7 @@
 
 One connection pool per service for the whole process (a shared transport); each request gets a
 client carrying its user's token. A service's error answer becomes :class:`ApiError` holding the
-problem in Vietnamese; a service that does not answer is a 503 problem.
+problem in the user's language; a service that does not answer is a 503 problem.
 """
 
 from __future__ import annotations
@@ -46,13 +46,14 @@ from rc_clients.reporting.api.campaign_reports_public import campaigns_list_repo
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
 from rc_clients.reporting.models import CampaignList, MembershipReport
 from rc_console.domain.model import Problem, problem_of
+from rc_console.i18n import gettext as _
 from rc_shared.tracing import current_correlation_id
 
 T = TypeVar("T")
 
 
 class ApiError(Exception):
-    """A service refused or failed; ``problem`` says it in Vietnamese."""
+    """A service refused or failed; ``problem`` says it in the user's language."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.detail or problem.message)
@@ -71,9 +72,9 @@ async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
     try:
         r = await answer
     except httpx.InvalidURL as exc:  # a query longer than a URL may be (a search field of 10,000 characters)
-        raise ApiError(Problem(422, "Nội dung nhập quá dài.", detail=str(exc))) from exc
+        raise ApiError(Problem(422, _("Nội dung nhập quá dài."), detail=str(exc))) from exc
     except httpx.HTTPError as exc:
-        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     status = int(r.status_code)
     if 200 <= status < 300 and isinstance(r.parsed, expected):
         return r.parsed
@@ -88,7 +89,7 @@ async def _create(
     try:
         r = await http.post(path, json=body, headers=headers)
     except httpx.HTTPError as exc:
-        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
         raise ApiError(_problem(r.status_code, r.content))
     return uuid.UUID(r.json()["id"])
@@ -222,7 +223,7 @@ class Api:
         try:
             r = await http.get("/reports/membership", params=params)
         except httpx.HTTPError as exc:
-            raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+            raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
         if r.status_code != 200:
             raise ApiError(_problem(r.status_code, r.content))
         return r.content, r.headers.get("content-type", "application/octet-stream")

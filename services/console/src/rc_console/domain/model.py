@@ -1,4 +1,7 @@
-"""What the console shows and offers, in Vietnamese: pure functions, no I/O.
+"""What the console shows and offers, in the user's language: pure functions, no I/O.
+
+Messages are written in Vietnamese: module constants with ``lazy_gettext`` (translated when shown),
+the others with ``_`` while a page is answered (rc_console.i18n).
 
 The services enforce every rule; the console only avoids offering what a user's role cannot do
 and says what went wrong in the user's language.
@@ -11,63 +14,79 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext
+from rc_console.i18n import gettext as _
 from rc_shared.auth import ROLE_ACTIONS
 from rc_shared.labels import CAMPAIGN_TYPES
 
-ROLE_LABELS: dict[str, str] = {
-    "admin": "Quản trị",
-    "unit_manager": "Quản lý đơn vị",
-    "data_entry": "Nhập liệu",
-    "viewer": "Chỉ xem",
+ROLE_LABELS: dict[str, Text] = {
+    "admin": lazy_gettext("Quản trị"),
+    "unit_manager": lazy_gettext("Quản lý đơn vị"),
+    "data_entry": lazy_gettext("Nhập liệu"),
+    "viewer": lazy_gettext("Chỉ xem"),
 }
-STATE_LABELS: dict[str, str] = {
-    "draft": "Bản nháp",
-    "launched": "Đang vận động",
-    "closed": "Đã kết thúc tiếp nhận",
-    "settled": "Đã quyết toán",
-    "cancelled": "Đã huỷ",
-    "unknown": "Chưa rõ",
+STATE_LABELS: dict[str, Text] = {
+    "draft": lazy_gettext("Bản nháp"),
+    "launched": lazy_gettext("Đang vận động"),
+    "closed": lazy_gettext("Đã kết thúc tiếp nhận"),
+    "settled": lazy_gettext("Đã quyết toán"),
+    "cancelled": lazy_gettext("Đã huỷ"),
+    "unknown": lazy_gettext("Chưa rõ"),
 }
-TYPE_LABELS: dict[str, str] = CAMPAIGN_TYPES
-MEMBER_ROLE_LABELS: dict[str, str] = {  # roles people hold in a unit (other names are shown as they are)
-    "volunteer": "Tình nguyện viên",
-    "youth": "Thanh thiếu niên",
-    "collaborator": "Cộng tác viên",
+# the campaign types' names of rc_shared.labels (as the public pages say them), translated when shown:
+# `./dev messages extract` adds them to the catalogue (they are not written in a call here)
+TYPE_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in CAMPAIGN_TYPES.items()}
+MEMBER_ROLE_LABELS: dict[str, Text] = {  # roles people hold in a unit (other names are shown as they are)
+    "volunteer": lazy_pgettext("a person's role", "Tình nguyện viên"),
+    "youth": lazy_pgettext("a person's role", "Thanh thiếu niên"),
+    "collaborator": lazy_pgettext("a person's role", "Cộng tác viên"),
 }
-MEMBERSHIP_LABELS: dict[str, str] = {
-    "active": "Đang sinh hoạt",
-    "lapsed": "Gián đoạn",
-    "resigned": "Đã thôi",
-    "transferred": "Đã chuyển đi",
-    "deceased": "Đã mất",
+MEMBERSHIP_LABELS: dict[str, Text] = {
+    "active": lazy_gettext("Đang sinh hoạt"),
+    "lapsed": lazy_gettext("Gián đoạn"),
+    "resigned": lazy_gettext("Đã thôi"),
+    "transferred": lazy_gettext("Đã chuyển đi"),
+    "deceased": lazy_gettext("Đã mất"),
 }
-UNIT_LEVEL_LABELS: dict[str, str] = {
-    "central": "Trung ương",
-    "province": "Tỉnh",
-    "district": "Huyện",
-    "commune": "Xã",
-    "grassroots": "Cơ sở",
-    "branch": "Chi hội",
+UNIT_LEVEL_LABELS: dict[str, Text] = {
+    "central": lazy_gettext("Trung ương"),
+    "province": lazy_gettext("Tỉnh"),
+    "district": lazy_gettext("Huyện"),
+    "commune": lazy_gettext("Xã"),
+    "grassroots": lazy_gettext("Cơ sở"),
+    "branch": lazy_gettext("Chi hội"),
 }
-UNIT_CHANGE_LABELS: dict[str, str] = {"created": "Thành lập", "renamed": "Đổi tên", "moved": "Chuyển trực thuộc"}
-UNIT_END_LABELS: dict[str, str] = {"merged": "Đã sáp nhập", "dissolved": "Đã giải thể"}
-DONATION_KIND_LABELS: dict[str, str] = {"cash": "Tiền", "in_kind": "Hiện vật", "blood": "Máu"}
-CHANNEL_LABELS: dict[str, str] = {
-    "cash": "Tiền mặt",
-    "bank_transfer": "Chuyển khoản",
+UNIT_CHANGE_LABELS: dict[str, Text] = {
+    "created": lazy_gettext("Thành lập"),
+    "renamed": lazy_gettext("Đổi tên"),
+    "moved": lazy_gettext("Chuyển trực thuộc"),
+}
+UNIT_END_LABELS: dict[str, Text] = {"merged": lazy_gettext("Đã sáp nhập"), "dissolved": lazy_gettext("Đã giải thể")}
+DONATION_KIND_LABELS: dict[str, Text] = {
+    "cash": lazy_gettext("Tiền"),
+    "in_kind": lazy_gettext("Hiện vật"),
+    "blood": lazy_gettext("Máu"),
+}
+CHANNEL_LABELS: dict[str, Text] = {
+    "cash": lazy_gettext("Tiền mặt"),
+    "bank_transfer": lazy_gettext("Chuyển khoản"),
     "momo": "MoMo",
     "zalopay": "ZaloPay",
     "vnpay": "VNPay",
-    "card": "Thẻ",
-    "cash_box": "Thùng quyên góp",
-    "other": "Khác",
+    "card": lazy_gettext("Thẻ"),
+    "cash_box": lazy_gettext("Thùng quyên góp"),
+    "other": lazy_gettext("Khác"),
 }
-DONOR_TYPE_LABELS: dict[str, str] = {"individual": "Cá nhân", "organisation": "Tổ chức", "anonymous": "Ẩn danh"}
+DONOR_TYPE_LABELS: dict[str, Text] = {
+    "individual": lazy_gettext("Cá nhân"),
+    "organisation": lazy_gettext("Tổ chức"),
+    "anonymous": lazy_gettext("Ẩn danh"),
+}
 # Lifecycle actions the console offers (settle and cancel need more input: a later screen), with the
 # permission each needs (the campaigns API: MANAGE) and its button text.
-OFFERED_ACTIONS: dict[str, tuple[str, str]] = {
-    "launch": ("manage", "Phát động"),
-    "close": ("manage", "Kết thúc tiếp nhận"),
+OFFERED_ACTIONS: dict[str, tuple[str, Text]] = {
+    "launch": ("manage", lazy_gettext("Phát động")),
+    "close": ("manage", lazy_gettext("Kết thúc tiếp nhận")),
 }
 
 
@@ -85,7 +104,7 @@ class User:
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
+        return str(ROLE_LABELS.get(self.role, self.role))
 
 
 def offered_actions(user: User, allowed: list[str]) -> list[tuple[str, str]]:
@@ -94,7 +113,7 @@ def offered_actions(user: User, allowed: list[str]) -> list[tuple[str, str]]:
     for action in allowed:
         offer = OFFERED_ACTIONS.get(action)
         if offer is not None and user.can(offer[0]):
-            out.append((action, offer[1]))
+            out.append((action, str(offer[1])))
     return out
 
 
@@ -105,32 +124,32 @@ def percent(value: int, target: int | None) -> int | None:
     return min(100, max(0, value * 100 // target))
 
 
-# Field-level messages: pydantic's error types (what the services' 422 ``errors`` carry) in Vietnamese.
-_FIELD_MESSAGES: dict[str, str] = {
-    "missing": "Bắt buộc nhập.",
-    "string_too_short": "Bắt buộc nhập.",
-    "string_too_long": "Quá dài.",
-    "string_unstorable": "Có ký tự không lưu được (ký tự NUL hoặc ký tự lỗi).",
-    "string_pattern_mismatch": "Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
-    "date_from_datetime_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",
-    "date_parsing": "Ngày không hợp lệ (năm-tháng-ngày).",
-    "date_type": "Ngày không hợp lệ (năm-tháng-ngày).",
-    "int_parsing": "Phải là một số nguyên.",
-    "int_type": "Phải là một số nguyên.",
-    "greater_than_equal": "Không được âm.",
-    "greater_than": "Phải lớn hơn 0.",
-    "less_than_equal": "Quá lớn.",
-    "uuid_parsing": "Mã không hợp lệ.",
-    "enum": "Lựa chọn không hợp lệ.",
-    "literal_error": "Lựa chọn không hợp lệ.",
+# Field-level messages: pydantic's error types (what the services' 422 ``errors`` carry), said to the user.
+_FIELD_MESSAGES: dict[str, LazyText] = {
+    "missing": lazy_gettext("Bắt buộc nhập."),
+    "string_too_short": lazy_gettext("Bắt buộc nhập."),
+    "string_too_long": lazy_gettext("Quá dài."),
+    "string_unstorable": lazy_gettext("Có ký tự không lưu được (ký tự NUL hoặc ký tự lỗi)."),
+    "string_pattern_mismatch": lazy_gettext("Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."),
+    "date_from_datetime_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
+    "date_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
+    "date_type": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
+    "int_parsing": lazy_gettext("Phải là một số nguyên."),
+    "int_type": lazy_gettext("Phải là một số nguyên."),
+    "greater_than_equal": lazy_gettext("Không được âm."),
+    "greater_than": lazy_gettext("Phải lớn hơn 0."),
+    "less_than_equal": lazy_gettext("Quá lớn."),
+    "uuid_parsing": lazy_gettext("Mã không hợp lệ."),
+    "enum": lazy_gettext("Lựa chọn không hợp lệ."),
+    "literal_error": lazy_gettext("Lựa chọn không hợp lệ."),
 }
-_CODE_MESSAGES: dict[str, str] = {
-    "conflict": "Xung đột với dữ liệu đã có.",
-    "forbidden": "Bạn không có quyền thực hiện thao tác này.",
-    "not_found": "Không tìm thấy.",
-    "unauthorized": "Phiên đăng nhập đã hết hạn, xin đăng nhập lại.",
-    "overloaded": "Hệ thống đang bận, xin thử lại sau ít giây.",
-    "rate_limited": "Quá nhiều thao tác, xin thử lại sau ít phút.",
+_CODE_MESSAGES: dict[str, LazyText] = {
+    "conflict": lazy_gettext("Xung đột với dữ liệu đã có."),
+    "forbidden": lazy_gettext("Bạn không có quyền thực hiện thao tác này."),
+    "not_found": lazy_gettext("Không tìm thấy."),
+    "unauthorized": lazy_gettext("Phiên đăng nhập đã hết hạn, xin đăng nhập lại."),
+    "overloaded": lazy_gettext("Hệ thống đang bận, xin thử lại sau ít giây."),
+    "rate_limited": lazy_gettext("Quá nhiều thao tác, xin thử lại sau ít phút."),
 }
 
 
@@ -139,7 +158,7 @@ _BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
 
 @dataclass
 class Problem:
-    """A service's error answer, said in Vietnamese: one message for the form, and one per field."""
+    """A service's error answer, said in the user's language: one message for the form, and one per field."""
 
     status: int
     message: str
@@ -148,18 +167,18 @@ class Problem:
 
 
 # A pattern a field's value must match, said for that field (else: a text that is not only blanks).
-_PATTERN_MESSAGES: dict[str, str] = {
+_PATTERN_MESSAGES: dict[str, LazyText] = {
     "code": _FIELD_MESSAGES["string_pattern_mismatch"],
-    "donor_phone": "Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu).",
-    "donor_id_number": "Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang.",
+    "donor_phone": lazy_gettext("Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu)."),
+    "donor_id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang."),
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
 
 
 def field_message(error_type: str, name: str = "") -> str:
     if error_type == "string_pattern_mismatch":
-        return _PATTERN_MESSAGES.get(name, "Không được để trống hoặc chỉ có khoảng trắng.")
-    return _FIELD_MESSAGES.get(error_type, "Giá trị không hợp lệ.")
+        return str(_PATTERN_MESSAGES.get(name) or _("Không được để trống hoặc chỉ có khoảng trắng."))
+    return str(_FIELD_MESSAGES.get(error_type) or _("Giá trị không hợp lệ."))
 
 
 def field_name(path: str) -> str:
@@ -183,29 +202,35 @@ def problem_of(status: int, body: object) -> Problem:
             name = field_name(str(e["field"]))
             fields.setdefault(name, field_message(str(e.get("type") or ""), name))
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
-            fields.setdefault(m.group(1), "Ngày này không được trước ngày bắt đầu.")
+            fields.setdefault(m.group(1), _("Ngày này không được trước ngày bắt đầu."))
     if doc.get("field") and not fields:
-        fields[str(doc["field"])] = "Giá trị không hợp lệ: " + detail
+        fields[str(doc["field"])] = _("Giá trị không hợp lệ: %(detail)s") % {"detail": detail}
     if status == 422 and fields:
-        message = "Một số ô chưa đúng, xin xem lại."
+        message = _("Một số ô chưa đúng, xin xem lại.")
     elif code == "conflict" and doc.get("campaign_code"):
-        message, fields = "Mã này đã được dùng.", {"code": "Mã này đã được dùng cho một cuộc vận động khác."}
+        message, fields = _("Mã này đã được dùng."), {"code": _("Mã này đã được dùng cho một cuộc vận động khác.")}
+    elif code in _CODE_MESSAGES:
+        message = str(_CODE_MESSAGES[code])
     else:
-        message = _CODE_MESSAGES.get(code) or (
-            "Dữ liệu không hợp lệ." if 400 <= status < 500 else "Dịch vụ tạm thời không trả lời, xin thử lại."
+        message = (
+            _("Dữ liệu không hợp lệ.") if 400 <= status < 500 else _("Dịch vụ tạm thời không trả lời, xin thử lại.")
         )
     return Problem(status=status, message=message, fields=fields, detail=detail)
 
 
-# A lifecycle action the campaigns service refused: its rule, said in Vietnamese (else a general sentence).
-_ACTION_REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
+# A lifecycle action the campaigns service refused: its rule, said to the user (else a general sentence).
+_ACTION_REFUSALS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (
         re.compile(r"before the receiving period starts"),
-        "Chưa đến ngày bắt đầu tiếp nhận nên chưa thể kết thúc; nếu không tiếp tục, hãy huỷ cuộc vận động.",
+        lazy_gettext(
+            "Chưa đến ngày bắt đầu tiếp nhận nên chưa thể kết thúc; nếu không tiếp tục, hãy huỷ cuộc vận động."
+        ),
     ),
     (
         re.compile(r"cannot \w+ an? \w+ campaign"),
-        "Trạng thái hiện tại của cuộc vận động không cho phép thao tác này (có thể vừa có người khác thao tác).",
+        lazy_gettext(
+            "Trạng thái hiện tại của cuộc vận động không cho phép thao tác này (có thể vừa có người khác thao tác)."
+        ),
     ),
 )
 
@@ -214,11 +239,11 @@ def action_refusal(problem: Problem) -> str:
     """What to tell the user when the campaigns service refused a lifecycle action."""
     for pattern, message in _ACTION_REFUSALS:
         if pattern.search(problem.detail):
-            return message
-    return "Không thực hiện được thao tác: " + problem.message
+            return str(message)
+    return _("Không thực hiện được thao tác: %(reason)s") % {"reason": problem.message}
 
 
-DATE_MESSAGE = "Ngày không hợp lệ (năm-tháng-ngày, từ 1900 đến 2100)."
+DATE_MESSAGE = lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày, từ 1900 đến 2100).")
 
 
 def as_of_date(raw: str) -> datetime.date | None:
@@ -236,4 +261,4 @@ def as_of_date(raw: str) -> datetime.date | None:
 
 def unit_change_label(change: str) -> str:
     """'created,renamed' → 'Thành lập, Đổi tên' (unknown words as they are)."""
-    return ", ".join(UNIT_CHANGE_LABELS.get(c, c) for c in change.split(",") if c)
+    return ", ".join(str(UNIT_CHANGE_LABELS.get(c, c)) for c in change.split(",") if c)

@@ -20,8 +20,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from rc_console.adapters.devtokens import DevTokens
 from rc_console.adapters.session import SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
-from rc_console.entrypoints import web
+from rc_console.entrypoints import language, web
 from rc_console.entrypoints.pages import router
+from rc_console.i18n import gettext as _
 from rc_console.settings import Settings
 from rc_shared import http
 from rc_shared.logging import configure, get_logger
@@ -73,7 +74,8 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         max_in_flight=settings.max_in_flight,
         body_bytes_in_flight=settings.http_max_body_bytes_in_flight,
     )
-    app.add_middleware(web.HtmlProblems)  # added last: the outermost, it sees the shared middleware's answers
+    app.add_middleware(web.HtmlProblems)  # it sees the shared middleware's answers
+    app.add_middleware(web.Localised)  # added last: the outermost, every page (the refusals too) in the user's language
 
     @app.exception_handler(web.LoginRequired)
     async def _login(request: Request, _: web.LoginRequired) -> Response:
@@ -83,10 +85,9 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
     @app.exception_handler(web.BadCsrf)
-    async def _csrf(request: Request, _: web.BadCsrf) -> Response:
-        return web.render(
-            request, "error.html", status=403, message="Biểu mẫu đã hết hạn, xin tải lại trang rồi gửi lại.", detail=""
-        )
+    async def _csrf(request: Request, exc: web.BadCsrf) -> Response:
+        message = _("Biểu mẫu đã hết hạn, xin tải lại trang rồi gửi lại.")
+        return web.render(request, "error.html", status=403, message=message, detail="")
 
     @app.exception_handler(ApiError)
     async def _api(request: Request, exc: ApiError) -> Response:
@@ -112,5 +113,6 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(router)
+    app.include_router(language.router)
     app.mount("/static", StaticFiles(directory=web.HERE / "static"), name="static")
     return app

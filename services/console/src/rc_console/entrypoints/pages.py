@@ -23,6 +23,7 @@ from rc_console.domain.model import (
     as_of_date,
 )
 from rc_console.entrypoints import web
+from rc_console.i18n import gettext as _
 from rc_console.service_layer import screens
 from rc_shared import clock
 from rc_shared.auth import ROLES
@@ -86,25 +87,25 @@ async def login(request: Request) -> Response:
     dev = request.app.state.dev_tokens
     data = await web.form(request)
     if not settings.dev_login_enabled or dev is None:
-        raise web.ApiErrorPage(404, "Đăng nhập thử nghiệm không được bật ở đây.")
+        raise web.ApiErrorPage(404, _("Đăng nhập thử nghiệm không được bật ở đây."))
     if not web.login_csrf_ok(request, data.get("csrf")):
         raise web.BadCsrf
     errors: dict[str, str] = {}
     role = data.get("role", "")
     if role not in ROLES:
-        errors["role"] = "Xin chọn một vai trò."
+        errors["role"] = _("Xin chọn một vai trò.")
     unit: uuid.UUID | None = None
     raw_unit = data.get("unit_id", "").strip()
     if raw_unit:
         try:
             unit = uuid.UUID(raw_unit)
         except ValueError:
-            errors["unit_id"] = "Đơn vị không hợp lệ."
+            errors["unit_id"] = _("Đơn vị không hợp lệ.")
     elif role != "admin":
-        errors["unit_id"] = "Xin chọn đơn vị (chỉ quản trị mới được xem toàn tổ chức)."
+        errors["unit_id"] = _("Xin chọn đơn vị (chỉ quản trị mới được xem toàn tổ chức).")
     subject = data.get("subject", "").strip() or f"dev-{role}"
     if len(subject) > 100 or not subject.isprintable():
-        errors["subject"] = "Tên người dùng tối đa 100 ký tự, không có ký tự điều khiển."
+        errors["subject"] = _("Tên người dùng tối đa 100 ký tự, không có ký tự điều khiển.")
     target = _safe_next(data.get("next"))
     if errors:
         return await _login_form(request, target, data, errors)
@@ -173,7 +174,7 @@ async def _new_form(
 @router.get("/campaigns/new")
 async def new_campaign(request: Request, s: Session = Depends(web.session)) -> Response:
     if not s.user.can("write"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được tạo cuộc vận động.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được tạo cuộc vận động."))
     return await _new_form(request, s, {}, {})
 
 
@@ -194,7 +195,7 @@ def _campaign_id(raw: str) -> uuid.UUID:
     try:
         return uuid.UUID(raw)
     except ValueError as exc:
-        raise web.ApiErrorPage(404, "Không có cuộc vận động này.") from exc
+        raise web.ApiErrorPage(404, _("Không có cuộc vận động này.")) from exc
 
 
 @router.get("/campaigns/{campaign_id}")
@@ -218,7 +219,7 @@ async def _donation_form(
     if _uuid_or_none(values.get("key", "")) is None:  # a new form, or its key altered: a new key
         values["key"] = str(uuid.uuid4())
     if not page.can_record:
-        raise web.ApiErrorPage(403, "Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+        raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
     return web.render(
         request,
         "donation_new.html",
@@ -245,7 +246,7 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
     data = await web.checked_form(request, s)
     key = _uuid_or_none(data.get("key", "").strip())
     if key is None:  # the form's own hidden key, altered: a new form with a new key
-        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _donation_form(request, s, cid, data, {}, message, status=422)
     try:
         did = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
@@ -261,7 +262,7 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
 async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     did = _uuid_or_none(donation_id)
     if did is None:
-        raise web.ApiErrorPage(404, "Không có biên nhận này.")
+        raise web.ApiErrorPage(404, _("Không có biên nhận này."))
     r = await web.api(request, s).receipt(did)
     return web.render(request, "receipt.html", nav="campaigns", r=r)
 
@@ -273,7 +274,7 @@ async def campaign_action(
     cid = _campaign_id(campaign_id)
     await web.checked_form(request, s)
     if action not in OFFERED_ACTIONS:
-        raise web.ApiErrorPage(404, "Không có thao tác này.")
+        raise web.ApiErrorPage(404, _("Không có thao tác này."))
     api = web.api(request, s)
     try:
         await (api.launch(cid) if action == "launch" else api.close(cid))
@@ -301,7 +302,7 @@ async def members(request: Request, q: str = "", after: str = "", s: Session = D
         try:
             cursor = uuid.UUID(after)
         except ValueError:
-            errors["after"] = "Trang không hợp lệ."
+            errors["after"] = _("Trang không hợp lệ.")
     page = None
     status = 200
     if not errors:
@@ -329,7 +330,7 @@ async def units(request: Request, as_of: str = "", s: Session = Depends(web.sess
     try:
         day = as_of_date(as_of)
     except ValueError:
-        errors["as_of"] = DATE_MESSAGE
+        errors["as_of"] = str(DATE_MESSAGE)
     tops = [] if errors else [u for u in await web.api(request, s).units_under(None, day) if u.parent_id is None]
     return web.render(
         request, "units.html", status=422 if errors else 200, nav="units", tops=tops, as_of=as_of, errors=errors
@@ -341,14 +342,14 @@ async def unit(unit_id: str, request: Request, as_of: str = "", s: Session = Dep
     try:
         uid = uuid.UUID(unit_id)
     except ValueError as exc:
-        raise web.ApiErrorPage(404, "Không có đơn vị này.") from exc
+        raise web.ApiErrorPage(404, _("Không có đơn vị này.")) from exc
     errors: dict[str, str] = {}
     page = None
     status = 200
     try:
         day = as_of_date(as_of)
     except ValueError:
-        errors["as_of"], status = DATE_MESSAGE, 422
+        errors["as_of"], status = str(DATE_MESSAGE), 422
     else:
         try:
             page = await screens.unit(web.api(request, s), uid, day, web.settings_of(request).role_volunteer)
@@ -356,7 +357,7 @@ async def unit(unit_id: str, request: Request, as_of: str = "", s: Session = Dep
             if exc.problem.status not in (403, 404) or not day:
                 raise
             # the tree of that date: the unit may not exist yet, or not be in the user's subtree then
-            errors["as_of"] = "Vào ngày này đơn vị chưa có, đã thôi hoạt động hoặc không thuộc phạm vi của bạn."
+            errors["as_of"] = _("Vào ngày này đơn vị chưa có, đã thôi hoạt động hoặc không thuộc phạm vi của bạn.")
             status = exc.problem.status
     return web.render(
         request, "unit.html", status=status, nav="units", page=page, unit_id=uid, as_of=as_of, errors=errors
@@ -375,10 +376,10 @@ def _report_args(unit_id: str, raw: dict[str, str]) -> tuple[uuid.UUID | None, d
         try:
             dates[name] = as_of_date(raw.get(name, ""))
         except ValueError:
-            errors[name] = DATE_MESSAGE
+            errors[name] = str(DATE_MESSAGE)
     unit = _uuid_or_none(unit_id)
     if unit_id and unit is None:
-        errors["unit_id"] = "Đơn vị không hợp lệ."
+        errors["unit_id"] = _("Đơn vị không hợp lệ.")
     return unit, dates, errors
 
 
@@ -422,10 +423,10 @@ async def report_file(
     s: Session = Depends(web.session),
 ) -> Response:
     if fmt not in EXPORTS:
-        raise web.ApiErrorPage(404, "Không có định dạng này.")
+        raise web.ApiErrorPage(404, _("Không có định dạng này."))
     unit, dates, errors = _report_args(unit_id, {"as_of": as_of, "period_from": period_from, "period_to": period_to})
     if errors:
-        raise web.ApiErrorPage(422, "Ngày hoặc đơn vị của báo cáo không hợp lệ.")
+        raise web.ApiErrorPage(422, _("Ngày hoặc đơn vị của báo cáo không hợp lệ."))
     body, media = await web.api(request, s).membership_file(unit, dates, fmt)
     name = f"hoi-vien-{dates['as_of'] or clock.today()}.{fmt}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}

@@ -1,4 +1,4 @@
-"""Request plumbing of the pages: templates, the session, CSRF, forms and the error pages."""
+"""Request plumbing of the pages: templates, the page's language, the session, CSRF, forms and the error pages."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from rc_console import i18n
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session, SessionCodec, same_token
 from rc_console.adapters.upstream import Api, ApiError, Upstreams
 from rc_console.domain.model import (
@@ -26,12 +27,24 @@ from rc_console.domain.model import (
     problem_of,
     unit_change_label,
 )
+from rc_console.i18n import gettext as _
 from rc_console.settings import Settings
-from rc_shared.labels import vnd
 
 HERE = Path(__file__).resolve().parent
-templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
-templates.filters["vnd"] = vnd
+templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True),
+    extensions=["jinja2.ext.i18n"],
+)
+# {{ _("…") }} and {% trans %}: the message in the page's language (newstyle: {{ _("… %(name)s", name=x) }},
+# the values escaped); the extension adds this method to the environment
+templates.install_gettext_callables(  # type: ignore[attr-defined]
+    i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+)
+templates.policies["ext.i18n.trimmed"] = True
+templates.filters["vnd"] = i18n.money
+templates.filters["number"] = i18n.number
+templates.globals["LANGUAGES"] = i18n.NAMES
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
 templates.globals["MEMBER_ROLE_LABELS"] = MEMBER_ROLE_LABELS
@@ -89,7 +102,7 @@ async def form(request: Request) -> dict[str, str]:
     the last value of a repeated field wins."""
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
-        raise ApiErrorPage(413, "Nội dung gửi lên quá lớn.")
+        raise ApiErrorPage(413, _("Nội dung gửi lên quá lớn."))
     return dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
 
 
@@ -109,10 +122,12 @@ class ApiErrorPage(Exception):
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     s = codec_of(request).load(request.cookies.get(COOKIE))
+    locale = i18n.current()
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     html = templates.get_template(name).render(
-        request=request, user=s.user if s else None, csrf=s.csrf if s else "", **context
+        request=request, user=s.user if s else None, csrf=s.csrf if s else "", locale=locale, here=here, **context
     )
-    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS | {"Content-Language": locale})
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
@@ -145,10 +160,26 @@ def error_page(request: Request, exc: ApiError) -> Response:
     return render(request, "error.html", status=status, message=p.message, detail=p.detail)
 
 
+class Localised:
+    """Outermost ASGI middleware: the request's language (the language cookie, then Accept-Language,
+    then Vietnamese: :func:`rc_console.i18n.negotiate`), for everything that answers it."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        with i18n.using(i18n.negotiate(request.cookies.get(i18n.COOKIE), request.headers.get("accept-language"))):
+            await self.app(scope, receive, send)
+
+
 class HtmlProblems:
-    """Outermost ASGI middleware: a JSON problem answered by the shared request plumbing (a body too
-    large, a character that cannot be stored, a write quota, overload, an unknown path, a 500) is a
-    page in Vietnamese with the same status, as every answer of the console's pages is."""
+    """ASGI middleware, outside the shared ones: a JSON problem answered by the shared request plumbing (a
+    body too large, a character that cannot be stored, a write quota, overload, an unknown path, a 500)
+    is a page in the user's language with the same status, as every answer of the console's pages is."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -185,7 +216,7 @@ class HtmlProblems:
         p = problem_of(status, doc)
         kept = [(k, v) for k, v in start.get("headers") or [] if k.lower() in _KEPT_HEADERS]
         request = Request(scope)
-        message = "Không có trang này." if status == 404 else p.message
+        message = _("Không có trang này.") if status == 404 else p.message
         page = render(request, "error.html", status=status, message=message, detail=p.detail)
         headers = [(k, v) for k, v in page.raw_headers if k.lower() != b"content-length"] + kept
         await send({"type": "http.response.start", "status": status, "headers": [
