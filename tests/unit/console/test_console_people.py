@@ -25,7 +25,7 @@ from rc_console.domain.model import (
 )
 from rc_console.entrypoints.uploads import multipart
 from rc_console.service_layer import member_import
-from rc_console.service_layer.people import decimal_number, edit_of, person_page
+from rc_console.service_layer.people import decimal_number, edit_of, form_keys, person_page
 
 
 def user(role: str) -> User:
@@ -136,6 +136,21 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
     assert with_notes.personal["health_notes"] == "dị ứng" and with_notes.actions == frozenset()
     erased = person_page(person(erased=True, full_name=None, birth_date=None), user("admin"))
     assert erased.personal == {} and erased.actions == frozenset() and "xoá" in erased.name
+    # the forms the page shows, keyed as their refusals are: one per current role and active consent
+    role, consent = str(uuid.uuid4()), str(uuid.uuid4())
+    unit = str(uuid.uuid4())
+    held = person(
+        roles=[{"id": role, "role": "volunteer", "unit_id": unit, "unit_code": "A", "start_on": "2024-01-01",
+                "end_on": None},
+               {"id": str(uuid.uuid4()), "role": "youth", "unit_id": unit, "unit_code": "A", "start_on": "2020-01-01",
+                "end_on": "2021-01-01"}],
+        consents=[{"id": consent, "purpose": "p", "given_on": "2024-01-01", "withdrawn_on": None},
+                  {"id": str(uuid.uuid4()), "purpose": "q", "given_on": "2024-01-01", "withdrawn_on": "2024-02-01"}],
+    )  # fmt: skip
+    assert form_keys(person_page(held, user("data_entry"))) == {
+        "fee", "status", "role", "hours", "consent", f"end-role-{role}", f"withdraw-{consent}"}  # fmt: skip
+    assert form_keys(person_page(held, user("viewer"))) == frozenset()
+    assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {"hours", "consent", "role"}
 
 
 def test_the_import_reasons_in_vietnamese() -> None:

@@ -52,6 +52,7 @@ async def _person_page(
     done: str = "",
 ) -> Response:
     page = await screens.person(web.api(request, s), s.user, pid)
+    sent = f"{form}-{target}" if target else form  # the form the user sent: its values and errors shown again
     return web.render(
         request,
         "person.html",
@@ -59,7 +60,8 @@ async def _person_page(
         nav="members",
         page=page,
         today=clock.today().isoformat(),
-        sent=f"{form}-{target}" if target else form,  # the form the user sent: its values and errors shown again
+        sent=sent,
+        page_alert=problem.message if problem and sent not in screens.form_keys(page) else "",
         values=values or {},
         problem=problem,
         done=screens.DONE_MESSAGES.get(done, ""),

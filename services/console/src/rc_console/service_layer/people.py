@@ -174,3 +174,18 @@ DONE_MESSAGES: dict[str, str] = {
     "erase": "Đã xoá dữ liệu cá nhân.",
 }
 FEE_CHOICES = list(FEE_LABELS.items())
+
+
+def form_keys(page: PersonPage) -> frozenset[str]:
+    """The edit forms the person's page shows (a role's or a consent's with its id), as the page keys
+    them: a refusal of another one (a form sent from an older page) is said at the top of the page."""
+    keys: set[str] = {a for a in ("hours", "consent") if a in page.actions}
+    if page.current is not None:
+        keys |= {a for a in ("fee", "status") if a in page.actions}
+    if page.role_units and "role" in page.actions:
+        keys.add("role")
+    if "end-role" in page.actions:
+        keys |= {f"end-role-{r.id}" for r in page.current_roles}
+    if "withdraw" in page.actions:
+        keys |= {f"withdraw-{c.id}" for c in page.active_consents}
+    return frozenset(keys)
