@@ -261,7 +261,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     assert ("post", f"{base}/campaigns/{{id}}/donations") in forms, sorted(forms)
     assert ("get", f"{base}/reports") in forms, sorted(forms)
     # a person's edits (a unit manager is offered them all), the erasure's confirmation, the import's upload
-    for edit in ("fee", "status", "role", "end-role", "hours", "consent", "withdraw", "erase"):
+    for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase"):
         assert ("post", f"{base}/people/{{id}}/{edit}") in forms, (edit, sorted(forms))
     assert ("post", f"{base}/members/import") in forms, sorted(forms)
     for key in kinds:

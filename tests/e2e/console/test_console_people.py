@@ -3,7 +3,8 @@ erasure with its confirmation, and the member import (upload, progress, per-row 
 
 Every edit's effect is read back through the members API. A data-entry user of commune A is told in
 Vietnamese next to the field what the members API refused, then records a fee, gives and ends a role,
-logs hours, records and withdraws a consent and changes the membership's status; a viewer is offered no
+logs hours, records and withdraws a consent, changes the membership's status, transfers a member to
+a branch and signs a person up; a viewer is offered no
 edit and a data-entry user no erasure (nor reaches it by its URL); commune B's person is refused by URL;
 a unit manager erases a person's personal data after confirming. The import: a CSV with good and bad
 rows, its results row by row in Vietnamese, the rejected rows as a CSV to correct; the same file again
@@ -117,6 +118,45 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         withdrawn = [c for c in person["consents"] if c["purpose"] == "nhận tin nhắn vận động"]
         assert [(c["given_on"], c["withdrawn_on"]) for c in withdrawn] == [(today, today)]
         await page.context.close()
+
+
+async def test_a_data_entry_user_transfers_a_member_and_signs_up_a_person(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any]
+) -> None:
+    tag = world["tag"]
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+        branch = (await ok(await members.post("/units", json={
+            "code": f"A1-{tag}", "name": f"Chi hội Ấp 1 {tag}", "level": "branch", "parent_id": world["a"],
+            "valid_from": "2020-01-01"})))["id"]  # fmt: skip
+        newcomer = (await ok(await members.post("/people", json={
+            "full_name": f"Huỳnh Văn Mới {tag}", "birth_date": "2000-01-01", "unit_id": world["a"],
+            "consent": {"purpose": "hồ sơ hội viên", "given_on": "2024-01-02"}})))["id"]  # fmt: skip
+    member = await new_person(system, world["a"], f"Huỳnh Thị Chuyển {tag}")
+    page = await login(browser, console, "data_entry", world["a"], DESKTOP)
+    await page.goto(f"{console.url}/people/{member}")
+    # to the unit the member is already in: refused, said next to the unit
+    await page.locator("#transfer-effective_on").fill(TODAY.isoformat())
+    await send(page, "form[action$='/transfer']", "Chuyển sinh hoạt")
+    assert await page.locator("#transfer-to_unit_id-error").inner_text() == "Hội viên đang ở đơn vị này rồi."
+    await page.locator("#transfer-to_unit_id").select_option(branch)
+    await send(page, "form[action$='/transfer']", "Chuyển sinh hoạt")
+    assert await page.get_by_role("status").inner_text() == "Đã chuyển sinh hoạt."
+    assert (await read_person(system, member))["memberships"][0]["unit_id"] == branch
+    # a person with no membership is offered joining (and no fee or status form)
+    await page.goto(f"{console.url}/people/{newcomer}")
+    assert await page.locator("form[action$='/fee'], form[action$='/transfer']").count() == 0
+    await send(page, "form[action$='/join']", "Vào hội")  # no date: said next to it
+    assert await page.locator("#join-joined_on-error").count() == 1
+    assert (await read_person(system, newcomer))["memberships"] == []
+    await page.locator("#join-joined_on").fill("2025-03-01")
+    await page.locator("#join-fee_status").select_option("paid")
+    await send(page, "form[action$='/join']", "Vào hội")
+    assert await page.get_by_role("status").inner_text() == "Đã ghi nhận vào hội."
+    joined = (await read_person(system, newcomer))["memberships"]
+    assert [(m["unit_id"], m["joined_on"], m["status"], m["fees"]) for m in joined] == [
+        (world["a"], "2025-03-01", "active", {"2025": "paid"})
+    ]
+    await page.context.close()
 
 
 async def test_a_viewer_is_offered_no_edit_and_b_s_person_is_refused(

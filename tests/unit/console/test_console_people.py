@@ -34,7 +34,7 @@ def user(role: str) -> User:
 
 def test_a_role_is_offered_only_the_edits_it_may_make() -> None:
     assert person_actions(user("viewer")) == frozenset()
-    writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw"}
+    writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw", "join", "transfer"}
     assert person_actions(user("data_entry")) == writes
     assert person_actions(user("unit_manager")) == writes | {"erase"}
     assert person_actions(user("admin")) == writes | {"erase"}
@@ -49,6 +49,14 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
         conflict("volunteer must be 18 or older (age on 2026-01-01: 15)"), ("role", "unit_id", "start_on")
     )
     assert p.fields == {"role": "Tuổi của người này không hợp với vai trò này."} and p.status == 409
+    p = person_refusal(conflict("the member is already in that unit"), ("to_unit_id", "effective_on"))
+    assert p.fields == {"to_unit_id": "Hội viên đang ở đơn vị này rồi."}
+    unit = uuid.uuid4()
+    p = person_refusal(conflict(f"to_unit_id {unit} did not exist (or was dissolved) on 2020-01-01"),
+                       ("to_unit_id", "effective_on"))  # fmt: skip
+    assert p.fields == {"effective_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
+    p = person_refusal(conflict("the person already has an active membership in unit A"), ("unit_id", "joined_on"))
+    assert p.fields == {} and p.message == "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."
     p = person_refusal(conflict("membership is already lapsed"), ("status", "effective_on"))
     assert p.fields == {"status": "Hội viên đang ở đúng trạng thái này rồi."}
     # a date rule that names no field: the form's date field
@@ -79,6 +87,11 @@ def test_form_values_as_the_members_api_takes_them() -> None:
     assert e is not None and (e.method, e.path, e.body) == ("PUT", "/membership/fees/2026", {"fee_status": "paid"})
     e = edit_of("hours", {"hours": "1,5", "worked_on": "2026-01-02"}, None, None)
     assert e is not None and e.body == {"hours": 1.5, "worked_on": "2026-01-02"}
+    e = edit_of("join", {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid", "x": "y"}, None, None)
+    assert e is not None and (e.method, e.path) == ("POST", "/membership")
+    assert e.body == {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid"}
+    e = edit_of("transfer", {"to_unit_id": "u", "effective_on": ""}, None, None)
+    assert e is not None and e.path == "/transfers" and e.body == {"to_unit_id": "u", "effective_on": ""}
     e = edit_of("end-role", {"end_on": "2026-01-02"}, None, target)
     assert e is not None and e.path == f"/roles/{target}/end" and e.fields == ("end_on",)
     e = edit_of("withdraw", {}, None, target)
@@ -151,6 +164,13 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
         "fee", "status", "role", "hours", "consent", f"end-role-{role}", f"withdraw-{consent}"}  # fmt: skip
     assert form_keys(person_page(held, user("viewer"))) == frozenset()
     assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {"hours", "consent", "role"}
+    # with the units of the user's scope: an open membership may be transferred; else, the person may join
+    page = person_page(held, user("data_entry"))
+    page.units = [(unit, "Xã A")]
+    assert form_keys(page) - form_keys(person_page(held, user("data_entry"))) == {"transfer"}
+    page = person_page(person(memberships=[]), user("data_entry"))
+    page.units = [(unit, "Xã A")]
+    assert form_keys(page) == {"hours", "consent", "role", "join"}
 
 
 def test_the_import_reasons_in_vietnamese() -> None:

@@ -253,6 +253,8 @@ PERSON_ACTIONS: dict[str, tuple[str, str]] = {
     "end-role": ("write", "Kết thúc vai trò"),
     "consent": ("write", "Ghi nhận sự đồng ý"),
     "withdraw": ("write", "Rút lại sự đồng ý"),
+    "join": ("write", "Vào hội"),
+    "transfer": ("write", "Chuyển sinh hoạt sang đơn vị khác"),
     "erase": ("manage", "Xoá dữ liệu cá nhân"),
 }
 
@@ -262,7 +264,8 @@ def person_actions(user: User) -> frozenset[str]:
     return frozenset(a for a, (permission, _) in PERSON_ACTIONS.items() if user.can(permission))
 
 
-# The members API's refusals of a person's edits (409, or 422 naming a field): (pattern, field, message).
+# The members API's refusals of a person's edits (409, or 422 naming a field): (pattern, field, message);
+# field "@date": the form's date field; "": the form as a whole.
 _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"membership status \w+ is final"), "status", "Trạng thái hiện tại là cuối cùng, không đổi được nữa."),
     (re.compile(r"membership is already \w+"), "status", "Hội viên đang ở đúng trạng thái này rồi."),
@@ -271,7 +274,7 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "effective_on",
         "Không được trước ngày của trạng thái hiện tại.",
     ),
-    (re.compile(r"cannot be in the future"), "", "Ngày này chưa đến."),
+    (re.compile(r"cannot be in the future"), "@date", "Ngày này chưa đến."),
     (re.compile(r"has no membership"), "", "Người này chưa là hội viên."),
     (re.compile(r"started in \d+, after \d+"), "year", "Năm này trước năm vào hội."),
     (re.compile(r"already holds the \w+ role"), "role", "Người này đang giữ vai trò này rồi."),
@@ -284,6 +287,27 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"hours are already logged on"), "hours", "Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
     (re.compile(r"already withdrawn"), "withdrawn_on", "Sự đồng ý này đã được rút lại rồi."),
     (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", "Không được trước ngày đồng ý."),
+    (
+        re.compile(r"already has an? (?:\w+ )?(?:open )?membership|another open membership"),
+        "",
+        "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt).",
+    ),
+    (
+        re.compile(r"only an active or lapsed membership can be transferred"),
+        "",
+        "Chỉ chuyển được khi đang sinh hoạt hoặc gián đoạn.",
+    ),
+    (re.compile(r"already in that unit"), "to_unit_id", "Hội viên đang ở đơn vị này rồi."),
+    (
+        re.compile(r"effective_on is before the membership's last change"),
+        "effective_on",
+        "Không được trước lần thay đổi gần nhất của việc sinh hoạt hội.",
+    ),
+    (
+        re.compile(r"did not exist \(or was dissolved\) on|does not exist$"),
+        "@date",
+        "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó.",
+    ),
     (re.compile(r"recorded as deceased"), "", "Người này đã mất: không thay đổi được nữa."),
     (re.compile(r"personal data was erased"), "", "Dữ liệu cá nhân của người này đã bị xoá."),
     (re.compile(r"no active consent"), "", "Chưa có sự đồng ý còn hiệu lực: hãy ghi nhận sự đồng ý trước."),
@@ -295,7 +319,7 @@ def person_refusal(problem: Problem, fields: tuple[str, ...]) -> Problem:
     service's rule names one (a date rule: the form's date field); the form's message otherwise."""
     for pattern, name, message in _PERSON_REFUSALS:
         if pattern.search(problem.detail):
-            if not name:
+            if name == "@date":  # a rule about the day: said next to the form's date field
                 name = next((f for f in fields if f.endswith("_on")), "")
             if name in fields:
                 return Problem(problem.status, "Không thực hiện được, xin xem lại.", {name: message}, problem.detail)

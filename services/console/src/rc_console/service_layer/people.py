@@ -12,6 +12,7 @@ from rc_clients.members.models import ConsentOut, PersonOut, RoleOut
 from rc_console.adapters.upstream import Api
 from rc_console.domain.model import FEE_LABELS, User, person_actions
 
+OPEN = ("active", "lapsed")  # the members API's open membership statuses
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
 
 
@@ -42,6 +43,7 @@ class PersonPage:
     hours: float
     actions: frozenset[str]
     role_units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, code) a role may be given in
+    units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of the user's scope: join, move
 
     @property
     def name(self) -> str:
@@ -51,6 +53,11 @@ class PersonPage:
     def current(self) -> MembershipRow | None:
         """The open membership (else the latest one)."""
         return self.memberships[0] if self.memberships else None
+
+    @property
+    def open(self) -> bool:
+        """A membership is open (active or lapsed): its fee and status may change, it may be transferred."""
+        return self.current is not None and self.current.status in OPEN
 
     @property
     def current_roles(self) -> list[RoleOut]:
@@ -82,7 +89,7 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
             )
             for m in person.memberships
         ),
-        key=lambda m: (m.status in ("active", "lapsed"), m.joined_on),
+        key=lambda m: (m.status in OPEN, m.joined_on),
         reverse=True,
     )
     units: dict[str, str] = {}
@@ -110,7 +117,17 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
 
 
 async def person(api: Api, user: User, person_id: uuid.UUID) -> PersonPage:
-    return person_page(await api.person(person_id), user)
+    """The page; when it offers joining or transferring, the units of the user's scope to choose from
+    (the user's unit and the units directly under it)."""
+    page = person_page(await api.person(person_id), user)
+    if page.actions & {"join", "transfer"}:
+        units = await api.units_under(user.unit_id)
+        if user.unit_id is not None:
+            own = await api.unit(user.unit_id)
+            page.units = [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in units]
+        else:
+            page.units = [(str(u.id), u.name) for u in units]
+    return page
 
 
 def decimal_number(text: str) -> float | str:
@@ -152,6 +169,12 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
     if action == "role":
         body = {"role": _text(form, "role"), "unit_id": _text(form, "unit_id"), "start_on": _text(form, "start_on")}
         return Edit("POST", "/roles", body, ("role", "unit_id", "start_on"))
+    if action == "join":
+        body = {k: _text(form, k) for k in ("unit_id", "joined_on", "fee_status")}
+        return Edit("POST", "/membership", body, ("unit_id", "joined_on", "fee_status"))
+    if action == "transfer":
+        body = {"to_unit_id": _text(form, "to_unit_id"), "effective_on": _text(form, "effective_on")}
+        return Edit("POST", "/transfers", body, ("to_unit_id", "effective_on"))
     if action == "end-role":
         return Edit("POST", f"/roles/{target}/end", {"end_on": _text(form, "end_on")}, ("end_on",))
     if action == "consent":
@@ -171,6 +194,8 @@ DONE_MESSAGES: dict[str, str] = {
     "end-role": "Đã kết thúc vai trò.",
     "consent": "Đã ghi nhận sự đồng ý.",
     "withdraw": "Đã rút lại sự đồng ý.",
+    "join": "Đã ghi nhận vào hội.",
+    "transfer": "Đã chuyển sinh hoạt.",
     "erase": "Đã xoá dữ liệu cá nhân.",
 }
 FEE_CHOICES = list(FEE_LABELS.items())
@@ -182,6 +207,9 @@ def form_keys(page: PersonPage) -> frozenset[str]:
     keys: set[str] = {a for a in ("hours", "consent") if a in page.actions}
     if page.current is not None:
         keys |= {a for a in ("fee", "status") if a in page.actions}
+    if page.units:
+        keys |= {a for a in ("transfer",) if page.open and a in page.actions}
+        keys |= {a for a in ("join",) if not page.open and a in page.actions}
     if page.role_units and "role" in page.actions:
         keys.add("role")
     if "end-role" in page.actions:
