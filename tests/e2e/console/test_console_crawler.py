@@ -125,9 +125,14 @@ async def crawl(page: Page, base: str) -> list[str]:
 
 
 def fingerprint_of(
-    campaigns: dict[str, Any], units: dict[str, Any], stats: dict[str, Any], gifts: dict[str, int] | None = None
+    campaigns: dict[str, Any],
+    units: dict[str, Any],
+    stats: dict[str, Any],
+    gifts: dict[str, int] | None = None,
+    people: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     return {
+        "people": sorted(people or [], key=lambda p: str(p["id"])),
         "gifts": gifts or {},
         "campaigns": sorted((c["id"], c["code"], c["name"], c["state"], c["description"]) for c in campaigns["items"]),
         "units": units["count"],
@@ -145,7 +150,11 @@ async def fingerprint(system: System) -> dict[str, Any]:
         for c in campaigns["items"]:
             r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
             gifts[c["id"]] = r.json()["count"] if r.status_code == 200 else -r.status_code
-    return fingerprint_of(campaigns, units, stats, gifts)
+        # everyone the register lists (the crawl's person pages): their personal data, memberships,
+        # fees, roles, consents and hours, as the members API returns them
+        listed = (await client.get(f"{system.url('members')}/people", params={"limit": 200})).json()
+        people = [(await client.get(f"{system.url('members')}/people/{p['id']}")).json() for p in listed["items"]]
+    return fingerprint_of(campaigns, units, stats, gifts, people)
 
 
 def message_on(html: str) -> str:
@@ -231,6 +240,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     assert {
         "/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}",
         "/campaigns/{id}/donations/new", "/donations/{id}/receipt", "/reports",
+        "/people/{id}", "/people/{id}/erase", "/members/import",
     } <= routes, routes  # fmt: skip
     forms: dict[tuple[str, str], Form] = {}
     for url in pages:
@@ -250,6 +260,10 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     assert ("get", f"{base}/units/{{id}}") in forms, sorted(forms)  # the "as of" date picker
     assert ("post", f"{base}/campaigns/{{id}}/donations") in forms, sorted(forms)
     assert ("get", f"{base}/reports") in forms, sorted(forms)
+    # a person's edits (a unit manager is offered them all), the erasure's confirmation, the import's upload
+    for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase"):
+        assert ("post", f"{base}/people/{{id}}/{edit}") in forms, (edit, sorted(forms))
+    assert ("post", f"{base}/members/import") in forms, sorted(forms)
     for key in kinds:
         await attack(page.context, page, forms[key], base, system)
     await attack(anonymous, signed_out, login_form, base, system)
@@ -265,4 +279,9 @@ def test_fingerprint_sees_a_changed_campaign() -> None:
     assert fingerprint_of({"items": [c | {"name": "m"}]}, {"count": 3}, {"members": 1}) != base
     assert fingerprint_of({"items": [c]}, {"count": 4}, {"members": 1}) != base
     assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, {c["id"]: 1}) != base  # a gift
+    person = {"id": str(uuid.uuid4()), "memberships": [{"fees": {"2024": "paid"}}], "volunteer_hours_total": 0.0}
+    with_person = fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, None, [person])
+    assert with_person != base  # a person
+    changed = person | {"volunteer_hours_total": 2.5}
+    assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, None, [changed]) != with_person  # an edit
     assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}) == base

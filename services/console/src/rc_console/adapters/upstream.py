@@ -26,6 +26,7 @@ from rc_clients.donations.api.donations import get_receipt_donations_donation_id
 from rc_clients.donations.api.donations import list_donations_campaigns_campaign_id_donations_get as list_donations
 from rc_clients.donations.models import DonationsPageOut, ReceiptOut
 from rc_clients.members import AuthenticatedClient as MembersClient
+from rc_clients.members.api.people import get_person_people_person_id_get as get_person
 from rc_clients.members.api.people import list_people_people_get as list_people
 from rc_clients.members.api.units import get_unit_units_unit_id_get as get_unit
 from rc_clients.members.api.units import list_units_units_get as list_units
@@ -34,6 +35,7 @@ from rc_clients.members.api.units import unit_children_units_unit_id_children_ge
 from rc_clients.members.api.units import unit_history_units_unit_id_history_get as unit_history
 from rc_clients.members.models import (
     PeoplePageOut,
+    PersonOut,
     StatsOut,
     UnitChildrenOut,
     UnitHistoryOut,
@@ -258,3 +260,29 @@ class Api:
 
     async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
         return await _call(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)
+
+    # members: a person's page and edits, the import
+    async def person(self, person_id: uuid.UUID) -> PersonOut:
+        return await _call(get_person.asyncio_detailed(person_id, client=self.members), PersonOut)
+
+    async def person_edit(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
+        """An edit of a person (``path`` under /people/{id}), the form's values as typed (the members API
+        validates them: its field errors come back next to the form's fields); its answer."""
+        return await _send_json(self.members.get_async_httpx_client(), method, path, body)
+
+    async def import_members(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One batch of import rows (POST /imports/members): created, unchanged, rejected and each row's result."""
+        return await _send_json(self.members.get_async_httpx_client(), "POST", "/imports/members", body)
+
+
+async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    try:
+        r = await http.request(method, path, json=body)
+    except httpx.InvalidURL as exc:
+        raise ApiError(Problem(422, "Nội dung nhập quá dài.", detail=str(exc))) from exc
+    except httpx.HTTPError as exc:
+        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+    if not 200 <= r.status_code < 300:
+        raise ApiError(_problem(r.status_code, r.content))
+    answer = r.json()
+    return answer if isinstance(answer, dict) else {}

@@ -262,3 +262,144 @@ def as_of_date(raw: str) -> datetime.date | None:
 def unit_change_label(change: str) -> str:
     """'created,renamed' → 'Thành lập, Đổi tên' (unknown words as they are)."""
     return ", ".join(str(UNIT_CHANGE_LABELS.get(c, c)) for c in change.split(",") if c)
+
+
+# ------------------------------------------------------------------ a person's page, member import
+
+FEE_LABELS: dict[str, str] = {"paid": "Đã đóng", "unpaid": "Chưa đóng", "exempted": "Được miễn"}
+GENDER_LABELS: dict[str, str] = {"male": "Nam", "female": "Nữ", "other": "Khác"}
+# A person's edit actions the console offers, with the permission each needs in the members API
+# (WRITE for the edits, MANAGE for the erasure) and its heading.
+PERSON_ACTIONS: dict[str, tuple[str, str]] = {
+    "fee": ("write", "Ghi nhận hội phí"),
+    "hours": ("write", "Ghi giờ tình nguyện"),
+    "status": ("write", "Đổi trạng thái hội viên"),
+    "role": ("write", "Giao vai trò"),
+    "end-role": ("write", "Kết thúc vai trò"),
+    "consent": ("write", "Ghi nhận sự đồng ý"),
+    "withdraw": ("write", "Rút lại sự đồng ý"),
+    "join": ("write", "Vào hội"),
+    "transfer": ("write", "Chuyển sinh hoạt sang đơn vị khác"),
+    "erase": ("manage", "Xoá dữ liệu cá nhân"),
+}
+
+
+def person_actions(user: User) -> frozenset[str]:
+    """The edit actions of a person's page this user's role may take (the members API still decides)."""
+    return frozenset(a for a, (permission, _) in PERSON_ACTIONS.items() if user.can(permission))
+
+
+# The members API's refusals of a person's edits (409, or 422 naming a field): (pattern, field, message);
+# field "@date": the form's date field; "": the form as a whole.
+_PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"membership status \w+ is final"), "status", "Trạng thái hiện tại là cuối cùng, không đổi được nữa."),
+    (re.compile(r"membership is already \w+"), "status", "Hội viên đang ở đúng trạng thái này rồi."),
+    (
+        re.compile(r"effective date \S+ is before the current status date"),
+        "effective_on",
+        "Không được trước ngày của trạng thái hiện tại.",
+    ),
+    (re.compile(r"cannot be in the future"), "@date", "Ngày này chưa đến."),
+    (re.compile(r"has no membership"), "", "Người này chưa là hội viên."),
+    (re.compile(r"started in \d+, after \d+"), "year", "Năm này trước năm vào hội."),
+    (re.compile(r"already holds the \w+ role"), "role", "Người này đang giữ vai trò này rồi."),
+    (re.compile(r"birth date is needed"), "role", "Cần có ngày sinh để kiểm tra tuổi cho vai trò này."),
+    (re.compile(r"must be (?:aged|\d+ or older)"), "role", "Tuổi của người này không hợp với vai trò này."),
+    (re.compile(r"unknown role"), "role", "Vai trò không hợp lệ."),
+    (re.compile(r"role already ended"), "end_on", "Vai trò này đã kết thúc rồi."),
+    (re.compile(r"end_on is before the role's start"), "end_on", "Không được trước ngày bắt đầu vai trò."),
+    (re.compile(r"was not a volunteer on"), "worked_on", "Ngày này người này không là tình nguyện viên."),
+    (re.compile(r"hours are already logged on"), "hours", "Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
+    (re.compile(r"already withdrawn"), "withdrawn_on", "Sự đồng ý này đã được rút lại rồi."),
+    (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", "Không được trước ngày đồng ý."),
+    (
+        re.compile(r"already has an? (?:\w+ )?(?:open )?membership|another open membership"),
+        "",
+        "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt).",
+    ),
+    (
+        re.compile(r"only an active or lapsed membership can be transferred"),
+        "",
+        "Chỉ chuyển được khi đang sinh hoạt hoặc gián đoạn.",
+    ),
+    (re.compile(r"already in that unit"), "to_unit_id", "Hội viên đang ở đơn vị này rồi."),
+    (
+        re.compile(r"effective_on is before the membership's last change"),
+        "effective_on",
+        "Không được trước lần thay đổi gần nhất của việc sinh hoạt hội.",
+    ),
+    (
+        re.compile(r"did not exist \(or was dissolved\) on|does not exist$"),
+        "@date",
+        "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó.",
+    ),
+    (re.compile(r"recorded as deceased"), "", "Người này đã mất: không thay đổi được nữa."),
+    (re.compile(r"personal data was erased"), "", "Dữ liệu cá nhân của người này đã bị xoá."),
+    (re.compile(r"no active consent"), "", "Chưa có sự đồng ý còn hiệu lực: hãy ghi nhận sự đồng ý trước."),
+)
+
+
+def person_refusal(problem: Problem, fields: tuple[str, ...]) -> Problem:
+    """A refusal of a person's edit with its message next to one of the form's ``fields`` when the
+    service's rule names one (a date rule: the form's date field); the form's message otherwise."""
+    for pattern, name, message in _PERSON_REFUSALS:
+        if pattern.search(problem.detail):
+            if name == "@date":  # a rule about the day: said next to the form's date field
+                name = next((f for f in fields if f.endswith("_on")), "")
+            if name in fields:
+                return Problem(problem.status, "Không thực hiện được, xin xem lại.", {name: message}, problem.detail)
+            return Problem(problem.status, message, {}, problem.detail)
+    kept = {k: v for k, v in problem.fields.items() if k in fields}
+    return Problem(problem.status, problem.message, kept, problem.detail)
+
+
+def year_of(raw: str) -> int | None:
+    """A year typed in a form (ASCII digits, 1900 to 2100), else None."""
+    text = raw.strip()
+    if re.fullmatch(r"[0-9]{4}", text, flags=re.ASCII) and 1900 <= int(text) <= 2100:
+        return int(text)
+    return None
+
+
+# The members import's row rejections (its reasons, in English, joined by "; "), in Vietnamese.
+_IMPORT_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^blank row$"), "Dòng trống."),
+    (re.compile(r"^unknown column\(s\): (.+)$"), "Cột không biết: {0}."),
+    (re.compile(r"^birth_date is required when member_code is absent"), "Thiếu ngày sinh (cần khi không có số thẻ)."),
+    (re.compile(r"^consent_purpose is required"), "Thiếu consent_purpose: chỉ lưu dữ liệu khi có đồng ý."),
+    (re.compile(r"^(\w+) is required$"), "Thiếu {0}."),
+    (re.compile(r"^(\w+) is longer than (\d+) characters$"), "{0} dài quá {1} ký tự."),
+    (re.compile(r"^(\w+): .* is not a date"), "{0}: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm)."),
+    (re.compile(r"^(\w+): .* is outside"), "{0}: ngày ngoài khoảng 1900–2100."),
+    (re.compile(r"^(\w+): .* is in the future$"), "{0}: ngày chưa đến."),
+    (re.compile(r"^gender .* is not male, female or other$"), "Giới tính không hợp lệ (nam, nữ, khác)."),
+    (re.compile(r"^phone .* is not a phone number$"), "Số điện thoại không hợp lệ."),
+    (re.compile(r"^id_number must be"), "Số giấy tờ gồm 6–20 chữ cái hoặc chữ số."),
+    (re.compile(r"^membership .* is not yes or no$"), "Cột membership phải là có hoặc không."),
+    (re.compile(r"^fee_status .* is not paid, unpaid or exempted$"), "Hội phí phải là paid, unpaid hoặc exempted."),
+    (re.compile(r"^fee_year .* is not a year"), "Năm hội phí phải từ 1900 đến 2100."),
+    (re.compile(r"^a row with membership=no must have"), "Dòng không vào hội phải có ít nhất một vai trò."),
+    (re.compile(r"^duplicate of row (\d+)$"), "Trùng với dòng {0}."),
+    (re.compile(r"^already imported$"), "Đã nhập trước đây."),
+    (re.compile(r"^unit_code '(.*)' does not exist$"), "Không có đơn vị mã {0}."),
+    (re.compile(r"^unit (\S+) did not exist on (\S+)$"), "Đơn vị {0} chưa có vào ngày {1}."),
+    (re.compile(r"must be (?:aged|\d+ or older)"), "Tuổi không hợp với vai trò."),
+    (re.compile(r"^the birth date is needed"), "Cần ngày sinh để kiểm tra tuổi cho vai trò."),
+    (re.compile(r"^unknown role"), "Vai trò không hợp lệ."),
+)
+
+
+def import_reason(reason: str | None) -> str:
+    """A row's rejection reasons in Vietnamese, each part apart (a part not known: as the service said it)."""
+    out = []
+    for part in (reason or "").split("; "):
+        part = part.strip()
+        if not part:
+            continue
+        for pattern, message in _IMPORT_REASONS:
+            if m := pattern.search(part):
+                out.append(message.format(*m.groups()))
+                break
+        else:
+            out.append(part)
+    return " ".join(out)

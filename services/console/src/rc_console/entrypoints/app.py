@@ -22,6 +22,7 @@ from rc_console.adapters.session import SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
 from rc_console.entrypoints import language, web
 from rc_console.entrypoints.pages import router
+from rc_console.entrypoints.pages_people import router as people_router
 from rc_console.i18n import gettext as _
 from rc_console.settings import Settings
 from rc_shared import http
@@ -114,5 +115,6 @@ def build_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(language.router)
+    app.include_router(people_router)
     app.mount("/static", StaticFiles(directory=web.HERE / "static"), name="static")
     return app

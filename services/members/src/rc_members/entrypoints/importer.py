@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from contextlib import ExitStack
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,31 +17,7 @@ import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rc_shared.auth import api_headers
-
-
-def _cell(v: Any) -> Any:
-    if isinstance(v, datetime):
-        return v.date().isoformat()
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, str):
-        return v.strip() or None
-    return v
-
-
-def _header(cells: list[Any]) -> list[str]:
-    return [str(c).strip().lower().replace(" ", "_") if c is not None else "" for c in cells]
-
-
-def _rows(header: list[str], records: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    for n, cells in enumerate(records, start=2):
-        row: dict[str, Any] = {}
-        for i, v in enumerate(cells):
-            name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
-            value = _cell(v)
-            if value is not None or name in header:
-                row[name] = value
-        yield n, row
+from rc_shared.sheets import SUFFIXES, read_table
 
 
 def count_rows(path: Path) -> int | None:
@@ -64,24 +39,9 @@ def count_rows(path: Path) -> int | None:
 
 def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, iterator of (row number, row)) for a CSV or XLSX file."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        f = stack.enter_context(path.open(newline="", encoding="utf-8-sig"))
-        reader = csv.reader(f)
-        header = _header(next(reader, []))
-        return header, _rows(header, (list(r) for r in reader))
-    if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        stack.callback(wb.close)
-        ws = wb.active
-        if ws is None:
-            raise ValueError(f"{path} has no sheet")
-        it = ws.iter_rows(values_only=True)
-        header = _header(list(next(it, ())))
-        return header, _rows(header, (list(r) for r in it))
-    raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
+    if path.suffix.lower() not in SUFFIXES:
+        raise ValueError(f"unsupported file type {path.suffix.lower()!r}: use .csv or .xlsx")
+    return read_table(stack.enter_context(path.open("rb")), path.suffix, stack)
 
 
 def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -1,0 +1,193 @@
+"""Member import from an uploaded CSV or XLSX file: the file read into rows, then sent to the members
+API (``POST /imports/members``) in batches by a background task whose progress a page polls.
+
+The jobs live in the console process's memory (the console owns no database): a job is seen only by
+the session that started it, the latest few are kept, and a restart forgets them (the rows already
+sent stay imported; sending the file again reports them as already imported).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import time
+import uuid
+from collections import OrderedDict
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Any
+
+from rc_console.adapters.upstream import Api, ApiError
+from rc_console.domain.model import import_reason
+from rc_shared.logging import get_logger
+from rc_shared.sheets import SUFFIXES, read_table
+
+log = get_logger(__name__)
+BATCH_ROWS = 200  # rows per request to the members API (its limit: 2000); each batch moves the progress bar
+MAX_ROWS = 20_000
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+JOBS_KEPT = 50
+
+
+class BadFile(ValueError):
+    """The upload cannot be imported; the message says why, in Vietnamese."""
+
+
+Row = tuple[int, dict[str, Any]]
+
+
+def _json_cell(v: Any) -> Any:
+    """A cell as the API takes it (text, number, true/false or empty); anything else as text."""
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
+
+def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
+    """The header and the data rows of an uploaded file (its row numbers: the header is row 1)."""
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if suffix not in SUFFIXES:
+        raise BadFile("Chỉ nhận tệp CSV hoặc Excel (.xlsx).")
+    if not content:
+        raise BadFile("Tệp rỗng.")
+    try:
+        with ExitStack() as stack:
+            header, it = read_table(io.BytesIO(content), suffix, stack)
+            rows: list[Row] = []
+            for n, row in it:
+                rows.append((n, {k: _json_cell(v) for k, v in row.items()}))
+                if len(rows) > MAX_ROWS:
+                    raise BadFile(f"Tệp có hơn {MAX_ROWS:,} dòng: xin chia thành nhiều tệp.".replace(",", "."))
+    except UnicodeDecodeError as exc:
+        raise BadFile("Tệp CSV phải được lưu với bảng mã UTF-8.") from exc
+    except (ValueError, csv.Error) as exc:
+        if isinstance(exc, BadFile):
+            raise
+        raise BadFile("Không đọc được tệp (hỏng, hoặc không đúng loại tệp).") from exc
+    if not any(h for h in header):
+        raise BadFile("Tệp không có dòng tiêu đề (tên các cột ở dòng 1).")
+    if not rows:
+        raise BadFile("Tệp không có dòng dữ liệu nào (dưới dòng tiêu đề).")
+    return header, rows
+
+
+@dataclass
+class RowResult:
+    row: int
+    status: str  # created | unchanged | rejected
+    reason: str  # in Vietnamese ("" when none)
+    person_id: str | None
+
+
+@dataclass
+class ImportJob:
+    id: uuid.UUID
+    owner: str
+    source: str
+    header: list[str]
+    rows: list[Row]
+    started: float = field(default_factory=time.time)
+    done: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"created": 0, "unchanged": 0, "rejected": 0})
+    results: list[RowResult] = field(default_factory=list)
+    finished: bool = False
+    failure: str = ""  # why the import stopped before the end (the rows not sent are listed as not imported)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else self.done * 100 // self.total
+
+    def rejected_csv(self) -> str:
+        """The rejected rows as the file had them, with their row number and the reason (UTF-8 with BOM,
+        which Excel needs to read Vietnamese), ready to be corrected and imported again."""
+        out = io.StringIO()
+        out.write("\ufeff")
+        w = csv.writer(out)
+        w.writerow(["row", "reason", *self.header])
+        originals = dict(self.rows)
+        for r in self.results:
+            if r.status == "rejected":
+                orig = originals.get(r.row, {})
+                w.writerow([r.row, r.reason, *(_csv_text(orig.get(h)) for h in self.header)])
+        return out.getvalue()
+
+
+def _csv_text(v: Any) -> str:
+    """A cell for the rejected rows' CSV; a text a spreadsheet would run as a formula is quoted with '."""
+    text = "" if v is None else str(v)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(text) else text
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+async def run(job: ImportJob, api: Api) -> None:
+    """Send the job's rows in batches; each batch's results are recorded as they come."""
+    try:
+        for start in range(0, job.total, BATCH_ROWS):
+            batch = job.rows[start : start + BATCH_ROWS]
+            body = {"source": job.source, "first_row": batch[0][0], "rows": [r for _, r in batch]}
+            try:
+                answer = await api.import_members(body)
+            except ApiError as exc:
+                if exc.problem.status in (401, 503) or exc.problem.status >= 500:
+                    raise
+                detail = f" ({exc.problem.detail})" if exc.problem.detail else ""
+                why = "Cả lô bị từ chối: " + exc.problem.message + detail
+                _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in batch], why)
+            else:
+                _record(job, answer.get("results") or [], "")
+    except ApiError as exc:
+        job.failure = f"Dừng lại sau {job.done} dòng: {exc.problem.message}"
+        _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], "Chưa nhập.")
+    except Exception:  # a bug must not leave the page polling for ever
+        log.exception("member_import_failed", job=str(job.id))
+        job.failure = f"Dừng lại sau {job.done} dòng do lỗi hệ thống."
+        _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], "Chưa nhập.")
+    finally:
+        job.finished = True
+
+
+def _record(job: ImportJob, results: list[dict[str, Any]], why: str) -> None:
+    for r in results:
+        status = str(r.get("status") or "rejected")
+        status = status if status in job.counts else "rejected"
+        reason = why or (import_reason(r.get("reason")) if status == "rejected" else "")
+        job.results.append(RowResult(int(r.get("row") or 0), status, reason, r.get("person_id")))
+        job.counts[status] += 1
+    job.done += len(results)
+
+
+class ImportJobs:
+    """The process's import jobs, the latest :data:`JOBS_KEPT` (their tasks held so none is collected)."""
+
+    def __init__(self) -> None:
+        self._jobs: OrderedDict[uuid.UUID, ImportJob] = OrderedDict()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def start(self, owner: str, source: str, header: list[str], rows: list[Row], api: Api) -> ImportJob:
+        job = ImportJob(id=uuid.uuid4(), owner=owner, source=source, header=header, rows=rows)
+        self._jobs[job.id] = job
+        while len(self._jobs) > JOBS_KEPT:
+            oldest = next((j for j in self._jobs.values() if j.finished), None)
+            if oldest is None:
+                break
+            del self._jobs[oldest.id]
+        task = asyncio.create_task(run(job, api))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return job
+
+    def get(self, job_id: uuid.UUID, owner: str) -> ImportJob | None:
+        job = self._jobs.get(job_id)
+        return job if job is not None and job.owner == owner else None

@@ -1,0 +1,219 @@
+"""A person's page and the bodies of its edits, gathered from and sent to the members API (no HTML here)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from rc_clients.members.models import ConsentOut, PersonOut, RoleOut
+from rc_console.adapters.upstream import Api
+from rc_console.domain.model import FEE_LABELS, User, person_actions
+
+OPEN = ("active", "lapsed")  # the members API's open membership statuses
+PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
+
+
+@dataclass(frozen=True)
+class MembershipRow:
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    unit_code: str
+    member_code: str | None
+    joined_on: datetime.date
+    status: str
+    status_since: datetime.date
+    fees: list[tuple[int, str]]  # (year, status), the latest year first
+
+
+@dataclass
+class PersonPage:
+    """A person as the members API returns them to this user: personal fields (only those it returns),
+    memberships with their fees, roles, consents, volunteer hours; the edits the user's role may make."""
+
+    id: uuid.UUID
+    erased: bool
+    deceased_on: datetime.date | None
+    personal: dict[str, Any]
+    memberships: list[MembershipRow]
+    roles: list[RoleOut]
+    consents: list[ConsentOut]
+    hours: float
+    actions: frozenset[str]
+    role_units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, code) a role may be given in
+    units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of the user's scope: join, move
+
+    @property
+    def name(self) -> str:
+        return str(self.personal.get("full_name") or "(đã xoá dữ liệu cá nhân)")
+
+    @property
+    def current(self) -> MembershipRow | None:
+        """The open membership (else the latest one)."""
+        return self.memberships[0] if self.memberships else None
+
+    @property
+    def open(self) -> bool:
+        """A membership is open (active or lapsed): its fee and status may change, it may be transferred."""
+        return self.current is not None and self.current.status in OPEN
+
+    @property
+    def current_roles(self) -> list[RoleOut]:
+        return [r for r in self.roles if not r.end_on]
+
+    @property
+    def active_consents(self) -> list[ConsentOut]:
+        return [c for c in self.consents if not c.withdrawn_on]
+
+
+def _value(v: Any) -> Any:
+    return None if not v and v != 0 else v  # the client's Unset (falsy) and null alike
+
+
+def person_page(person: PersonOut, user: User) -> PersonPage:
+    """The page of ``person`` (as the members API answered) for ``user``."""
+    personal = {f: _value(getattr(person, f, None)) for f in PERSONAL_FIELDS}
+    memberships = sorted(
+        (
+            MembershipRow(
+                id=m.id,
+                unit_id=m.unit_id,
+                unit_code=m.unit_code,
+                member_code=_value(m.member_code),
+                joined_on=m.joined_on,
+                status=str(m.status),
+                status_since=m.status_since,
+                fees=sorted(((int(y), str(s)) for y, s in m.fees.additional_properties.items()), reverse=True),
+            )
+            for m in person.memberships
+        ),
+        key=lambda m: (m.status in OPEN, m.joined_on),
+        reverse=True,
+    )
+    units: dict[str, str] = {}
+    for m in memberships:
+        units.setdefault(str(m.unit_id), m.unit_code)
+    for r in person.roles:
+        units.setdefault(str(r.unit_id), r.unit_code)
+    if person.registered_unit_id and str(person.registered_unit_id) not in units:
+        units[str(person.registered_unit_id)] = "Đơn vị đăng ký"
+    actions = person_actions(user)
+    if person.erased:
+        actions = frozenset()  # nothing left to change or to erase
+    return PersonPage(
+        id=person.id,
+        erased=person.erased,
+        deceased_on=_value(person.deceased_on),
+        personal={k: v for k, v in personal.items() if v is not None},
+        memberships=memberships,
+        roles=sorted(person.roles, key=lambda r: (r.end_on is None, r.start_on), reverse=True),
+        consents=sorted(person.consents, key=lambda c: c.given_on, reverse=True),
+        hours=person.volunteer_hours_total,
+        actions=actions,
+        role_units=list(units.items()),
+    )
+
+
+async def person(api: Api, user: User, person_id: uuid.UUID) -> PersonPage:
+    """The page; when it offers joining or transferring, the units of the user's scope to choose from
+    (the user's unit and the units directly under it)."""
+    page = person_page(await api.person(person_id), user)
+    if page.actions & {"join", "transfer"}:
+        units = await api.units_under(user.unit_id)
+        if user.unit_id is not None:
+            own = await api.unit(user.unit_id)
+            page.units = [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in units]
+        else:
+            page.units = [(str(u.id), u.name) for u in units]
+    return page
+
+
+def decimal_number(text: str) -> float | str:
+    """'2,5' or '2.5' → 2.5 (a Vietnamese decimal comma too); what is not a plain decimal number is passed
+    on as typed (the API says why). ASCII digits only, no exponent (no infinity)."""
+    t = text.strip()
+    if re.fullmatch(r"-?[0-9]{1,6}(?:[.,][0-9]{1,4})?", t, flags=re.ASCII):
+        return float(t.replace(",", "."))
+    return t
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An edit of a person as the members API takes it: method, path under /people/{id}, body; the
+    form's fields (where its errors are shown)."""
+
+    method: str
+    path: str
+    body: dict[str, Any] | None
+    fields: tuple[str, ...]
+
+
+def _text(form: dict[str, str], name: str) -> str:
+    return form.get(name, "").strip()
+
+
+def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UUID | None) -> Edit | None:
+    """The members API call of a person's edit ``action`` from its form's values as typed (``year``: the
+    fee form's year; ``target``: the role or consent the form is about); None: no such action."""
+    if action == "fee":
+        fee = {"fee_status": _text(form, "fee_status")}
+        return Edit("PUT", f"/membership/fees/{year}", fee, ("year", "fee_status"))
+    if action == "hours":
+        body: dict[str, Any] = {"hours": decimal_number(form.get("hours", "")), "worked_on": _text(form, "worked_on")}
+        return Edit("POST", "/hours", body, ("hours", "worked_on"))
+    if action == "status":
+        body = {"status": _text(form, "status"), "effective_on": _text(form, "effective_on")}
+        return Edit("PATCH", "/membership", body, ("status", "effective_on"))
+    if action == "role":
+        body = {"role": _text(form, "role"), "unit_id": _text(form, "unit_id"), "start_on": _text(form, "start_on")}
+        return Edit("POST", "/roles", body, ("role", "unit_id", "start_on"))
+    if action == "join":
+        body = {k: _text(form, k) for k in ("unit_id", "joined_on", "fee_status")}
+        return Edit("POST", "/membership", body, ("unit_id", "joined_on", "fee_status"))
+    if action == "transfer":
+        body = {"to_unit_id": _text(form, "to_unit_id"), "effective_on": _text(form, "effective_on")}
+        return Edit("POST", "/transfers", body, ("to_unit_id", "effective_on"))
+    if action == "end-role":
+        return Edit("POST", f"/roles/{target}/end", {"end_on": _text(form, "end_on")}, ("end_on",))
+    if action == "consent":
+        body = {"purpose": _text(form, "purpose"), "given_on": _text(form, "given_on")}
+        return Edit("POST", "/consents", body, ("purpose", "given_on"))
+    if action == "withdraw":
+        body = {"withdrawn_on": _text(form, "withdrawn_on")}
+        return Edit("POST", f"/consents/{target}/withdraw", body, ("withdrawn_on",))
+    return None
+
+
+DONE_MESSAGES: dict[str, str] = {
+    "fee": "Đã ghi nhận hội phí.",
+    "hours": "Đã ghi giờ tình nguyện.",
+    "status": "Đã đổi trạng thái hội viên.",
+    "role": "Đã giao vai trò.",
+    "end-role": "Đã kết thúc vai trò.",
+    "consent": "Đã ghi nhận sự đồng ý.",
+    "withdraw": "Đã rút lại sự đồng ý.",
+    "join": "Đã ghi nhận vào hội.",
+    "transfer": "Đã chuyển sinh hoạt.",
+    "erase": "Đã xoá dữ liệu cá nhân.",
+}
+FEE_CHOICES = list(FEE_LABELS.items())
+
+
+def form_keys(page: PersonPage) -> frozenset[str]:
+    """The edit forms the person's page shows (a role's or a consent's with its id), as the page keys
+    them: a refusal of another one (a form sent from an older page) is said at the top of the page."""
+    keys: set[str] = {a for a in ("hours", "consent") if a in page.actions}
+    if page.current is not None:
+        keys |= {a for a in ("fee", "status") if a in page.actions}
+    if page.units:
+        keys |= {a for a in ("transfer",) if page.open and a in page.actions}
+        keys |= {a for a in ("join",) if not page.open and a in page.actions}
+    if page.role_units and "role" in page.actions:
+        keys.add("role")
+    if "end-role" in page.actions:
+        keys |= {f"end-role-{r.id}" for r in page.current_roles}
+    if "withdraw" in page.actions:
+        keys |= {f"withdraw-{c.id}" for c in page.active_consents}
+    return frozenset(keys)

@@ -1,0 +1,72 @@
+"""Rows of a CSV or XLSX file, read as they come (``csv``; ``openpyxl`` in read-only mode, imported
+only when a workbook is read): the header row's names, and each later row as a mapping of them.
+
+Row numbers are the file's, the header being row 1. A header name is lower-cased with spaces as
+underscores; a cell beyond the header is named ``column_N``; a blank cell is None, a date an ISO text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import date, datetime
+from typing import IO, Any
+
+SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return v.date().isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, str):
+        return v.strip() or None
+    return v
+
+
+def _header(cells: list[Any]) -> list[str]:
+    return [str(c).strip().lower().replace(" ", "_") if c is not None else "" for c in cells]
+
+
+def _rows(header: list[str], records: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for n, cells in enumerate(records, start=2):
+        row: dict[str, Any] = {}
+        for i, v in enumerate(cells):
+            name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
+            value = _cell(v)
+            if value is not None or name in header:
+                row[name] = value
+        yield n, row
+
+
+def read_table(
+    stream: IO[bytes], suffix: str, stack: ExitStack
+) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
+    """(header, iterator of (row number, row)) of a CSV (UTF-8, with or without BOM) or XLSX stream;
+    ValueError for another kind of file, or one that cannot be read as its kind."""
+    suffix = suffix.lower()
+    if suffix == ".csv":
+        text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
+        reader = csv.reader(text)
+        header = _header(next(reader, []))
+        return header, _rows(header, (list(r) for r in reader))
+    if suffix in (".xlsx", ".xlsm"):
+        import zipfile
+
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError) as exc:
+            raise ValueError(f"not a readable workbook: {exc}") from exc
+        stack.callback(wb.close)
+        ws = wb.active
+        if ws is None:
+            raise ValueError("the workbook has no sheet")
+        it = ws.iter_rows(values_only=True)
+        header = _header(list(next(it, ())))
+        return header, _rows(header, (list(r) for r in it))
+    raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")

@@ -1,0 +1,298 @@
+"""The members side of the console, its pure parts: what a role is offered on a person's page, the
+members API's refusals said in Vietnamese next to their field, the edits' bodies, the import's file
+reading, its reasons in Vietnamese, its rejected rows' CSV, and the upload's multipart body."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import uuid
+from typing import Any
+
+import openpyxl
+import pytest
+
+from rc_clients.members.models import PersonOut
+from rc_console.domain.model import (
+    Problem,
+    User,
+    import_reason,
+    person_actions,
+    person_refusal,
+    problem_of,
+    year_of,
+)
+from rc_console.entrypoints.uploads import multipart
+from rc_console.service_layer import member_import
+from rc_console.service_layer.people import decimal_number, edit_of, form_keys, person_page
+
+
+def user(role: str) -> User:
+    return User(subject="u", role=role, unit_id=None, token="t")
+
+
+def test_a_role_is_offered_only_the_edits_it_may_make() -> None:
+    assert person_actions(user("viewer")) == frozenset()
+    writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw", "join", "transfer"}
+    assert person_actions(user("data_entry")) == writes
+    assert person_actions(user("unit_manager")) == writes | {"erase"}
+    assert person_actions(user("admin")) == writes | {"erase"}
+
+
+def conflict(detail: str) -> Problem:
+    return problem_of(409, {"error": "conflict", "detail": detail})
+
+
+def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
+    p = person_refusal(
+        conflict("volunteer must be 18 or older (age on 2026-01-01: 15)"), ("role", "unit_id", "start_on")
+    )
+    assert p.fields == {"role": "Tuổi của người này không hợp với vai trò này."} and p.status == 409
+    p = person_refusal(conflict("the member is already in that unit"), ("to_unit_id", "effective_on"))
+    assert p.fields == {"to_unit_id": "Hội viên đang ở đơn vị này rồi."}
+    unit = uuid.uuid4()
+    p = person_refusal(conflict(f"to_unit_id {unit} did not exist (or was dissolved) on 2020-01-01"),
+                       ("to_unit_id", "effective_on"))  # fmt: skip
+    assert p.fields == {"effective_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
+    p = person_refusal(conflict("the person already has an active membership in unit A"), ("unit_id", "joined_on"))
+    assert p.fields == {} and p.message == "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."
+    p = person_refusal(conflict("membership is already lapsed"), ("status", "effective_on"))
+    assert p.fields == {"status": "Hội viên đang ở đúng trạng thái này rồi."}
+    # a date rule that names no field: the form's date field
+    p = person_refusal(
+        problem_of(422, {"error": "invalid", "detail": "worked_on cannot be in the future", "field": "worked_on"}),
+        ("hours", "worked_on"),
+    )
+    assert p.fields == {"worked_on": "Ngày này chưa đến."}
+    # a rule about a field the form does not have: the form's message
+    p = person_refusal(conflict("the person has no membership"), ("year", "fee_status"))
+    assert p.fields == {} and p.message == "Người này chưa là hội viên."
+    # pydantic's field errors are kept for the form's own fields only
+    body = {"errors": [{"field": "hours", "type": "greater_than"}, {"field": "body.other", "type": "missing"}]}
+    p = person_refusal(problem_of(422, body), ("hours", "worked_on"))
+    assert p.fields == {"hours": "Phải lớn hơn 0."}
+    # an unknown refusal: the general sentence, and the service's words kept for support
+    p = person_refusal(conflict("something new"), ("hours",))
+    assert p.message == "Xung đột với dữ liệu đã có." and p.detail == "something new"
+
+
+def test_form_values_as_the_members_api_takes_them() -> None:
+    assert year_of("2026") == 2026 and year_of(" 1900 ") == 1900
+    assert [year_of(v) for v in ("", "26", "1899", "2101", "２０２６", "²⁰²⁶", "2026.0")] == [None] * 7
+    assert decimal_number("2,5") == 2.5 and decimal_number("3") == 3.0 and decimal_number("-1") == -1.0
+    assert decimal_number("1e309") == "1e309" and decimal_number("²") == "²" and decimal_number(" hai ") == "hai"
+    target = uuid.uuid4()
+    e = edit_of("fee", {"fee_status": " paid "}, 2026, None)
+    assert e is not None and (e.method, e.path, e.body) == ("PUT", "/membership/fees/2026", {"fee_status": "paid"})
+    e = edit_of("hours", {"hours": "1,5", "worked_on": "2026-01-02"}, None, None)
+    assert e is not None and e.body == {"hours": 1.5, "worked_on": "2026-01-02"}
+    e = edit_of("join", {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid", "x": "y"}, None, None)
+    assert e is not None and (e.method, e.path) == ("POST", "/membership")
+    assert e.body == {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid"}
+    e = edit_of("transfer", {"to_unit_id": "u", "effective_on": ""}, None, None)
+    assert e is not None and e.path == "/transfers" and e.body == {"to_unit_id": "u", "effective_on": ""}
+    e = edit_of("end-role", {"end_on": "2026-01-02"}, None, target)
+    assert e is not None and e.path == f"/roles/{target}/end" and e.fields == ("end_on",)
+    e = edit_of("withdraw", {}, None, target)
+    assert e is not None and e.path == f"/consents/{target}/withdraw" and e.body == {"withdrawn_on": ""}
+    assert edit_of("erase", {}, None, None) is None and edit_of("nope", {}, None, None) is None
+
+
+def person(**extra: Any) -> PersonOut:
+    unit = str(uuid.uuid4())
+    doc: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "registered_unit_id": unit,
+        "erased": False,
+        "full_name": "Nguyễn Thị Hoà",
+        "birth_date": "1990-05-05",
+        "deceased_on": None,
+        "memberships": [
+            {
+                "id": str(uuid.uuid4()),
+                "unit_id": unit,
+                "unit_code": "A",
+                "member_code": None,
+                "joined_on": "2020-01-01",
+                "status": "resigned",
+                "status_since": "2021-01-01",
+                "fees": {"2020": "paid"},
+            },
+            {
+                "id": str(uuid.uuid4()),
+                "unit_id": unit,
+                "unit_code": "A",
+                "member_code": "7",
+                "joined_on": "2024-02-01",
+                "status": "active",
+                "status_since": "2024-02-01",
+                "fees": {"2024": "paid", "2025": "unpaid"},
+            },
+        ],
+        "roles": [],
+        "consents": [],
+        "volunteer_hours_total": 2.5,
+    }
+    return PersonOut.from_dict(doc | extra)
+
+
+def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_do() -> None:
+    page = person_page(person(), user("data_entry"))
+    assert page.personal == {"full_name": "Nguyễn Thị Hoà", "birth_date": page.personal["birth_date"]}
+    assert "health_notes" not in page.personal  # not returned: not shown
+    assert page.current is not None and page.current.status == "active"  # the open membership first
+    assert page.current.fees == [(2025, "unpaid"), (2024, "paid")]
+    assert page.role_units == [(str(page.current.unit_id), "A")]
+    assert "fee" in page.actions and "erase" not in page.actions
+    with_notes = person_page(person(health_notes="dị ứng"), user("viewer"))
+    assert with_notes.personal["health_notes"] == "dị ứng" and with_notes.actions == frozenset()
+    erased = person_page(person(erased=True, full_name=None, birth_date=None), user("admin"))
+    assert erased.personal == {} and erased.actions == frozenset() and "xoá" in erased.name
+    # the forms the page shows, keyed as their refusals are: one per current role and active consent
+    role, consent = str(uuid.uuid4()), str(uuid.uuid4())
+    unit = str(uuid.uuid4())
+    held = person(
+        roles=[{"id": role, "role": "volunteer", "unit_id": unit, "unit_code": "A", "start_on": "2024-01-01",
+                "end_on": None},
+               {"id": str(uuid.uuid4()), "role": "youth", "unit_id": unit, "unit_code": "A", "start_on": "2020-01-01",
+                "end_on": "2021-01-01"}],
+        consents=[{"id": consent, "purpose": "p", "given_on": "2024-01-01", "withdrawn_on": None},
+                  {"id": str(uuid.uuid4()), "purpose": "q", "given_on": "2024-01-01", "withdrawn_on": "2024-02-01"}],
+    )  # fmt: skip
+    assert form_keys(person_page(held, user("data_entry"))) == {
+        "fee", "status", "role", "hours", "consent", f"end-role-{role}", f"withdraw-{consent}"}  # fmt: skip
+    assert form_keys(person_page(held, user("viewer"))) == frozenset()
+    assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {"hours", "consent", "role"}
+    # with the units of the user's scope: an open membership may be transferred; else, the person may join
+    page = person_page(held, user("data_entry"))
+    page.units = [(unit, "Xã A")]
+    assert form_keys(page) - form_keys(person_page(held, user("data_entry"))) == {"transfer"}
+    page = person_page(person(memberships=[]), user("data_entry"))
+    page.units = [(unit, "Xã A")]
+    assert form_keys(page) == {"hours", "consent", "role", "join"}
+
+
+def test_the_import_reasons_in_vietnamese() -> None:
+    assert import_reason("blank row") == "Dòng trống."
+    assert import_reason(
+        "full_name is required; birth_date: '31/02/1990' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+    ) == ("Thiếu full_name. birth_date: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+    assert import_reason("unit_code 'XYZ' does not exist") == "Không có đơn vị mã XYZ."
+    assert import_reason("duplicate of row 4") == "Trùng với dòng 4."
+    assert import_reason("volunteer must be 18 or older (age on 2024-01-01: 12)") == "Tuổi không hợp với vai trò."
+    assert import_reason("a reason not known yet") == "a reason not known yet"  # as the service said it
+    assert import_reason(None) == ""
+
+
+def xlsx(rows: list[list[Any]]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in rows:
+        ws.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_an_uploaded_csv_or_xlsx_is_read_into_numbered_rows() -> None:
+    header, rows = member_import.rows_of("a.CSV", "\ufeffUnit Code,full_name\nA,Hoà\n,\nB,  \n".encode())
+    assert header == ["unit_code", "full_name"]
+    assert rows == [(2, {"unit_code": "A", "full_name": "Hoà"}), (3, {"unit_code": None, "full_name": None}),
+                    (4, {"unit_code": "B", "full_name": None})]  # fmt: skip
+    header, rows = member_import.rows_of("m.xlsx", xlsx([["unit_code", "joined_on", "fee_year"],
+                                                          ["A", datetime.datetime(2024, 2, 1), 2024]]))  # fmt: skip
+    assert rows == [(2, {"unit_code": "A", "joined_on": "2024-02-01", "fee_year": 2024})]
+    bad = {
+        "m.txt": b"a,b\n1,2\n",
+        "m.csv": b"",
+        "n.csv": b"unit_code\n",
+        "x.xlsx": b"PK not a zip",
+        "y.csv": "unit_code\nHoà\n".encode("cp1258"),
+        "noext": b"a\n1\n",
+    }
+    for name, content in bad.items():
+        with pytest.raises(member_import.BadFile):
+            member_import.rows_of(name, content)
+    many = b"unit_code\n" + b"A\n" * (member_import.MAX_ROWS + 1)
+    with pytest.raises(member_import.BadFile, match=r"20\.000"):
+        member_import.rows_of("big.csv", many)
+
+
+def test_the_rejected_rows_csv_has_the_rows_as_they_were_with_their_reason() -> None:
+    job = member_import.ImportJob(
+        id=uuid.uuid4(), owner="o", source="s.csv", header=["unit_code", "full_name"],
+        rows=[(2, {"unit_code": "A", "full_name": "Hoà"}), (3, {"unit_code": "=HYPERLINK(1)", "full_name": "-5"})],
+    )  # fmt: skip
+    member_import._record(job, [{"row": 2, "status": "created", "person_id": str(uuid.uuid4())}], "")
+    member_import._record(
+        job, [{"row": 3, "status": "rejected", "reason": "unit_code '=HYPERLINK(1)' does not exist"}], ""
+    )
+    assert job.counts == {"created": 1, "unchanged": 0, "rejected": 1} and job.done == 2 and job.percent == 100
+    text = job.rejected_csv()
+    assert text.startswith("\ufeff")
+    lines = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    # a cell a spreadsheet would run as a formula is quoted; a negative number stays a number
+    assert lines == [
+        ["row", "reason", "unit_code", "full_name"],
+        ["3", "Không có đơn vị mã =HYPERLINK(1).", "'=HYPERLINK(1)", "-5"],
+    ]
+
+
+def test_a_multipart_body_is_split_into_its_fields_and_files() -> None:
+    binary = b"PK\x03\x04\r\n--not-the-boundary\r\n\x00\xff"
+    body = (
+        b"preamble\r\n--XyZ\r\n"
+        b'Content-Disposition: form-data; name="csrf"\r\n\r\ntok\xc3\xa9n\r\n'
+        b"--XyZ\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="h\xe1\xbb\x99i vi\xc3\xaan.xlsx"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n" + binary + b"\r\n"
+        b"--XyZ--\r\n"
+    )
+    fields, files = multipart("multipart/form-data; boundary=XyZ", body)
+    assert fields == {"csrf": "tokén"}
+    assert files["file"].filename == "hội viên.xlsx" and files["file"].content == binary
+    for content_type, bad in (
+        ("application/x-www-form-urlencoded", b"csrf=x"),
+        ("multipart/form-data", body),
+        ("multipart/form-data; boundary=XyZ", b"no parts here"),
+        ("multipart/form-data; boundary=XyZ", b"--XyZ\r\nno headers--XyZ--"),
+    ):
+        with pytest.raises(ValueError):
+            multipart(content_type, bad)
+
+
+class Members:
+    """The members API's import as the job sees it: each batch answered, or refused as told."""
+
+    def __init__(self, refuse: dict[int, Problem]) -> None:
+        self.refuse = refuse
+        self.batches: list[list[int]] = []
+
+    async def import_members(self, body: dict[str, Any]) -> dict[str, Any]:
+        from rc_console.adapters.upstream import ApiError
+
+        first = body["first_row"]
+        self.batches.append([first, len(body["rows"])])
+        if first in self.refuse:
+            raise ApiError(self.refuse[first])
+        return {"results": [{"row": first + i, "status": "created", "reason": None} for i in range(len(body["rows"]))]}
+
+
+async def test_an_import_job_sends_batches_and_records_every_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(member_import, "BATCH_ROWS", 2)
+    rows = [(n, {"unit_code": "A"}) for n in range(2, 9)]  # 7 rows: batches of 2, 2, 2, 1
+    api = Members({4: Problem(403, "Bạn không có quyền thực hiện thao tác này.", detail="unit X outside")})
+    job = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="s", header=["unit_code"], rows=rows)
+    await member_import.run(job, api)  # type: ignore[arg-type,unused-ignore]
+    assert api.batches == [[2, 2], [4, 2], [6, 2], [8, 1]]
+    assert job.finished and job.done == 7 and job.counts == {"created": 5, "unchanged": 0, "rejected": 2}
+    assert [r.row for r in job.results if r.status == "rejected"] == [4, 5]
+    assert job.results[2].reason.startswith("Cả lô bị từ chối: Bạn không có quyền")
+    # the service gone: the job stops, says so, and lists the rows not sent as not imported
+    api = Members({6: Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.")})
+    job = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="s", header=["unit_code"], rows=rows)
+    await member_import.run(job, api)  # type: ignore[arg-type,unused-ignore]
+    assert job.finished and job.failure.startswith("Dừng lại sau 4 dòng")
+    assert job.done == 7 and [r.reason for r in job.results[4:]] == ["Chưa nhập."] * 3
