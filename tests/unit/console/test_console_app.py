@@ -162,6 +162,7 @@ def test_the_oidc_login_is_configured_completely_or_not_at_all() -> None:
         dev_login_enabled=True,
     )
     assert complete.oidc_enabled and complete.oidc_client_secret is None  # a public client: PKCE alone
+    assert not Settings(oidc_issuer="", oidc_client_id="", oidc_redirect_url="").oidc_enabled  # empty: unset
     with pytest.raises(ValueError, match="RC_SESSION_SECRET"):  # production sign-in: a key shared by the replicas
         build_app(complete)
 

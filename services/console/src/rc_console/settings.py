@@ -80,7 +80,7 @@ class Settings(ServiceSettings):
 
     @property
     def oidc_enabled(self) -> bool:
-        return self.oidc_issuer is not None
+        return bool(self.oidc_issuer)
 
     def session_keys(self) -> list[bytes]:
         """The session keys, the current one first (empty: none configured)."""
