@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,8 @@ from rc_console.domain.model import User
 from rc_console.entrypoints.app import build_app
 from rc_console.settings import Settings
 from rc_shared.auth import generate_keys
+
+UNIT = uuid.UUID(int=11)
 
 
 def login_csrf(html: str) -> str:
@@ -184,16 +187,17 @@ async def test_without_oidc_there_is_no_provider_login() -> None:
 async def test_a_used_session_moves_its_idle_timeout_on(tmp_path: Path) -> None:
     settings = Settings(session_secret="s" * 32, members_url="http://127.0.0.1:9", session_idle_s=600)
     codec = SessionCodec(b"s" * 32, ttl_s=settings.session_ttl_s, idle_s=600)
-    user = User(subject="u", role="admin", unit_id=None, token="t")
+    user = User(subject="u", role="viewer", unit_id=UNIT, token="t")
     async with client(settings) as c:
-        recent = codec.new(user)
-        c.cookies.set(COOKIE, codec.dump(recent))
-        r = await c.get("/members")  # members does not answer: a 503 page, the session was used all the same
-        assert r.status_code == 503 and "set-cookie" not in r.headers  # used a moment ago: nothing to rewrite
+        c.cookies.set(COOKIE, codec.dump(codec.new(user)))
+        r = await c.get("/units")  # a commune's user: sent on to their unit's page (no service called)
+        assert r.status_code == 303 and "set-cookie" not in r.headers  # used a moment ago: nothing to rewrite
         c.cookies.clear()
         c.cookies.set(COOKIE, codec.dump(codec.new(user, now=time.time() - 300)))
-        r = await c.get("/members")
-        assert r.status_code == 503
+        r = await c.get("/members")  # members does not answer: a refusal (503) never sets the session cookie
+        assert r.status_code == 503 and "set-cookie" not in r.headers
+        r = await c.get("/units")
+        assert r.status_code == 303 and r.headers["location"] == f"/units/{UNIT}"
         fresh = codec.load(r.cookies[COOKIE])
         assert fresh is not None and time.time() - fresh.seen < 60 and "HttpOnly" in r.headers["set-cookie"]
         assert codec.load(r.cookies[COOKIE], now=time.time() + 550) is not None  # 300 s idle were forgotten

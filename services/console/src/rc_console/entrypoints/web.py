@@ -218,8 +218,9 @@ class HtmlProblems:
 
 
 class SessionTouch:
-    """ASGI middleware: sends the session cookie :func:`session` refreshed (its idle timeout moved on),
-    unless the answer sets that cookie itself (a login, a logout)."""
+    """ASGI middleware: sends the session cookie :func:`session` refreshed (its idle timeout moved on)
+    with an answer that is not a refusal (below 400), unless the answer sets that cookie itself (a
+    login, a logout). A refused request never sets the session cookie."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -231,7 +232,7 @@ class SessionTouch:
 
         async def touch(message: dict[str, Any]) -> None:
             fresh = (scope.get("state") or {}).get("session_cookie")
-            if message["type"] == "http.response.start" and fresh is not None:
+            if message["type"] == "http.response.start" and fresh is not None and message["status"] < 400:
                 headers = list(message.get("headers") or [])
                 own = COOKIE.encode() + b"="
                 if not any(k.lower() == b"set-cookie" and v.startswith(own) for k, v in headers):
