@@ -10,7 +10,7 @@ to trust that JWKS (``RC_AUTH_JWKS_URL``) and its issuer, as they would trust a 
 Knobs for the refusal tests: :attr:`ProviderState.id_token_claims` overrides claims of the next ID
 tokens (an expired ``exp``, another ``nonce``, ``aud`` or ``iss``), :attr:`ProviderState.tamper`
 alters the next ID tokens after signing, :attr:`ProviderState.access_claims` overrides the access
-token's claims (no role). It runs in-process on a free port (uvicorn in a thread).
+token's claims (no role). It runs in-process (uvicorn in a thread) on a socket bound beforehand.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import secrets
+import socket
 import threading
 import time
 import uuid
@@ -31,8 +32,6 @@ import uvicorn
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-
-from tests.e2e.harness import free_port
 
 AUDIENCE = "redcross-platform"  # the services' RC_AUTH_AUDIENCE
 
@@ -178,14 +177,19 @@ def build(state: ProviderState) -> FastAPI:
 
 
 class Provider:
-    """The provider served by uvicorn in a background thread on a free port of 127.0.0.1."""
+    """The provider served by uvicorn in a background thread on 127.0.0.1, on a port the system
+    gives its socket (bound before the thread starts: no other process can take it meanwhile)."""
 
     def __init__(self) -> None:
-        self.port = free_port()
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.port = int(self.socket.getsockname()[1])
         self.state = ProviderState(issuer=f"http://127.0.0.1:{self.port}")
-        config = uvicorn.Config(build(self.state), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(build(self.state), log_level="warning")
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="oidc-provider", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.socket]}, name="oidc-provider", daemon=True
+        )
 
     @property
     def issuer(self) -> str:
@@ -202,3 +206,4 @@ class Provider:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(10)
+        self.socket.close()
