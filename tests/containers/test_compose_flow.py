@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.containers.conftest import SERVICES, published
+from tests.containers.conftest import IMAGES, SERVICES, published
 from tests.e2e.harness import free_port, post_once_units_known
 from tests.infra import KAFKA_IMAGE, POSTGRES_IMAGE
 from tests.integration.shared.helpers import eventually
@@ -67,7 +67,7 @@ class Stack:
 @pytest.fixture
 def stack(docker_client: Any, service_images: dict[str, str]) -> Iterator[Stack]:
     """The compose project up (healthy), on free ports of 127.0.0.1; ``down -v`` afterwards."""
-    ports = {service: free_port() for service in SERVICES}
+    ports = {service: free_port() for service in IMAGES}
     env = dict(os.environ)
     env |= {f"RC_{service.upper()}_PUBLISHED_PORT": str(port) for service, port in ports.items()}
     env |= {"RC_KAFKA_IMAGE": KAFKA_IMAGE, "RC_POSTGRES_IMAGE": POSTGRES_IMAGE}
@@ -92,9 +92,14 @@ async def _ok(r: httpx.Response, *codes: int) -> dict[str, Any]:
 
 
 async def test_compose_relief_flow_survives_a_killed_service(stack: Stack, docker_client: Any) -> None:
-    # Every service container publishes its API on the loopback interface only.
-    for service in SERVICES:
+    # Every service container publishes its API on the loopback interface only, the console too.
+    for service in IMAGES:
         assert published(stack.container(docker_client, service)) == [("127.0.0.1", stack.ports[service])]
+    async with httpx.AsyncClient(base_url=stack.url("console"), timeout=30) as console:
+        ready = await _ok(await console.get("/health/ready"))
+        assert ready["checks"] == dict.fromkeys(SERVICES, "ok")  # it reaches the four services by name
+        login = await console.get("/login")  # the development login lists the units (members, with its key)
+        assert login.status_code == 200 and 'name="role"' in login.text, login.text
 
     minted = stack.compose("run", "--rm", "--no-deps", "-T", "token", "admin", timeout=120)
     assert minted.returncode == 0, minted.stderr

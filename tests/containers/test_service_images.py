@@ -96,3 +96,43 @@ async def test_service_image_is_ready_and_runs_as_non_root(
     finally:
         container.remove(force=True)
         await drop_database_async(infra.admin_dsn, dsn)
+
+
+async def test_console_image_serves_its_pages_and_runs_as_non_root(
+    docker_client: Any, service_images: dict[str, str], tmp_path: Path
+) -> None:
+    """The console's image (no database, no topic): its pages, templates and vendored assets answer,
+    hardened as compose runs it; ready only when the four services answer (here none does)."""
+    image = docker_client.images.get(service_images["console"])
+    assert image.attrs["Config"]["User"] == IMAGE_USER
+    signer = tmp_path / "private.pem"  # the development login's key, readable by the image's user
+    shutil.copyfile(auth_keys()[0], signer)
+    signer.chmod(0o644)
+    port = free_port()
+    env = {"RC_HTTP_HOST": "127.0.0.1", "RC_HTTP_PORT": str(port), "RC_DEV_LOGIN_ENABLED": "true",
+           "RC_DEV_LOGIN_PRIVATE_KEY_FILE": "/etc/rc/dev-login/private.pem"}  # fmt: skip
+    env |= {f"RC_{s.upper()}_URL": "http://127.0.0.1:9" for s in SERVICES}  # nothing listens there
+    container = docker_client.containers.run(
+        image.id,
+        detach=True,
+        network_mode="host",
+        environment=env,
+        volumes={str(signer): {"bind": "/etc/rc/dev-login/private.pem", "mode": "ro"}},
+        read_only=True,
+        tmpfs={"/tmp": ""},
+        cap_drop=["ALL"],
+        security_opt=["no-new-privileges:true"],
+        labels={"org.redcross.platform.test": "service-image"},
+    )
+    try:
+        await _ready(f"http://127.0.0.1:{port}/health/live", container)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            ready = await client.get("/health/ready")
+            assert ready.status_code == 503 and ready.json()["checks"] == dict.fromkeys(SERVICES, "unreachable")
+            login = await client.get("/login")  # the template renders; the unit list says members is down
+            assert login.status_code == 422 and "Dịch vụ tạm thời không trả lời" in login.text
+            assert (await client.get("/static/htmx.min.js")).status_code == 200
+        top = container.top(ps_args="-o uid,pid,args")
+        assert {row[top["Titles"].index("UID")] for row in top["Processes"]} == {"10001"}, top
+    finally:
+        container.remove(force=True)

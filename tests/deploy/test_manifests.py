@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,6 +41,8 @@ K8S = DEPLOY / "k8s"
 OVERLAYS = ("dev", "prod")
 
 SERVICES = {"members": 8001, "campaigns": 8002, "donations": 8003, "reporting": 8004}
+# Images built from deploy/docker/Dockerfile: the four services and the staff console (no database, no topic).
+IMAGES = {**SERVICES, "console": 8000}
 # Services that run a Kafka consumer group (members only publishes).
 CONSUMER_SERVICES = ("campaigns", "donations", "reporting")
 TOPICS = (
@@ -102,18 +105,19 @@ def kustomize_build(kustomize: str, path: Path) -> list[dict[str, Any]]:
 def k8s_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of deploy/k8s to render from.
 
-    The dev overlay needs auth/public.pem, which is per developer and not committed
-    (deploy/tools/dev-auth-keys.sh makes it): where it is missing, the copy gets a throwaway one,
-    so the repository is never written to.
+    The dev overlay needs auth/public.pem and auth/private.pem, which are per developer and not
+    committed (deploy/tools/dev-auth-keys.sh makes them): where one is missing, the copy gets a
+    throwaway pair, so the repository is never written to.
     """
     from rc_shared.auth import generate_keys
 
     tree = tmp_path_factory.mktemp("k8s") / "k8s"
     shutil.copytree(K8S, tree)
-    key = tree / "overlays" / "dev" / "auth" / "public.pem"
-    if not key.exists():
-        _, public = generate_keys(tmp_path_factory.mktemp("dev-auth"))
-        shutil.copyfile(public, key)
+    keys = tree / "overlays" / "dev" / "auth"
+    if not (keys / "public.pem").exists() or not (keys / "private.pem").exists():
+        private, public = generate_keys(tmp_path_factory.mktemp("dev-auth"))
+        shutil.copyfile(public, keys / "public.pem")
+        shutil.copyfile(private, keys / "private.pem")
     return tree
 
 
@@ -155,6 +159,9 @@ def test_dockerfile_structure() -> None:
     assert "uv export --frozen --no-dev --no-emit-workspace" in builder
     assert "uv build --wheel --package rc-shared" in builder
     assert 'uv build --wheel --package "rc-${SERVICE}"' in builder
+    assert 'if [ "${SERVICE}" = console ]; then uv build --wheel --package rc-clients' in builder
+    (check,) = [c for c in stages["builder"] if c.cmd == "RUN" and "build arg SERVICE must be" in c.value[0]]
+    assert f"{'|'.join(IMAGES)})" in check.value[0], "every image the Dockerfile documents, and only those"
 
     final = stages["runtime"]
     by_cmd: dict[str, list[dockerfile.Command]] = {}
@@ -229,7 +236,7 @@ def emulate_image_build(service: str, tmp: Path, *, port: int | None = None, onl
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("RC_")}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.update(SERVICE=service, PORT=str(port or SERVICES[service]))
+    env.update(SERVICE=service, PORT=str(port or IMAGES[service]))
     stage = None
     for cmd in dockerfile.parse_file(str(DOCKERFILE)):
         if cmd.cmd == "FROM":
@@ -262,19 +269,19 @@ def emulate_image_build(service: str, tmp: Path, *, port: int | None = None, onl
 
 @pytest.fixture(scope="session")
 def image_venvs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The four services' image contents, built concurrently (each build is mostly waiting)."""
+    """The four services' and the console's image contents, built concurrently (each build is mostly waiting)."""
     from concurrent.futures import ThreadPoolExecutor
 
     root = tmp_path_factory.mktemp("images")
-    dirs = {s: root / s for s in SERVICES}
+    dirs = {s: root / s for s in IMAGES}
     for d in dirs.values():
         d.mkdir()
-    with ThreadPoolExecutor(max_workers=len(SERVICES)) as pool:
+    with ThreadPoolExecutor(max_workers=len(IMAGES)) as pool:
         futures = {s: pool.submit(emulate_image_build, s, d) for s, d in dirs.items()}
         return {s: f.result() for s, f in futures.items()}
 
 
-@pytest.mark.parametrize("service", list(SERVICES))
+@pytest.mark.parametrize("service", list(IMAGES))
 def test_image_recipe_builds_each_service(image_venvs: dict[str, Path], service: str) -> None:
     venv = image_venvs[service]
     # the entrypoint is the service's console script (the build ran `rc-service --help` already)
@@ -282,11 +289,16 @@ def test_image_recipe_builds_each_service(image_venvs: dict[str, Path], service:
     assert entry.resolve() == (venv / "bin" / f"rc-{service}").resolve()
     assert entry.resolve().read_text().startswith(f"#!{venv}/bin/python")
     # only this service's code is in its image
-    others = [s for s in SERVICES if s != service]
+    others = [s for s in IMAGES if s != service]
     site = next((venv / "lib").glob("python3*/site-packages"))
     assert (site / f"rc_{service}").is_dir() and (site / "rc_shared").is_dir()
     assert not any((site / f"rc_{o}").exists() for o in others)
     assert not (site / "rc_local").exists()
+    # the generated API clients only in the console's image, with its templates and vendored assets
+    assert (site / "rc_clients").is_dir() == (service == "console")
+    if service == "console":
+        pages = site / "rc_console" / "entrypoints"
+        assert (pages / "templates" / "login.html").is_file() and (pages / "static" / "htmx.min.js").is_file()
 
 
 def test_image_build_rejects_a_port_that_is_not_the_services(image_venvs: dict[str, Path]) -> None:
@@ -373,11 +385,13 @@ def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Pa
     out = compose_config(compose_bin, COMPOSE_FILE, "--format", "json", profiles=("tools",))
     assert out.returncode == 0, out.stderr
     services = json.loads(out.stdout)["services"]
-    keys, public = tmp_path / "keys", tmp_path / "public"
+    keys, public, console = tmp_path / "keys", tmp_path / "public", tmp_path / "console"
     public.mkdir()
+    console.mkdir()
 
     def local(code: str) -> str:
-        return code.replace("$$", "$").replace('"/keys', f'"{keys}').replace('"/public', f'"{public}')
+        code = code.replace("$$", "$").replace('"/keys', f'"{keys}').replace('"/public', f'"{public}')
+        return code.replace('"/console', f'"{console}')
 
     init = services["auth-keys"]
     assert init["entrypoint"] == ["python", "-c"]
@@ -398,6 +412,18 @@ def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Pa
     )
     who = verifier.verify(printed.stdout.strip())
     assert (who.role, who.unit_id) == ("admin", None)
+    # the console's development login signs with its copy of the private key: the services accept it
+    from rc_console.adapters.devtokens import DevTokens
+
+    signer = console / "private.pem"
+    assert signer.stat().st_mode & 0o777 == 0o444  # readable by the console's uid, written by root
+    c_env = services["console"]["environment"]
+    mounted = {v["target"]: v["source"] for v in services["console"]["volumes"]}
+    key_dir = str(Path(c_env["RC_DEV_LOGIN_PRIVATE_KEY_FILE"]).parent)
+    assert mounted[key_dir] == "auth-console" and "auth-console" in {v["source"] for v in init["volumes"]}
+    dev = DevTokens(str(signer), c_env["RC_AUTH_ISSUER"], c_env["RC_AUTH_AUDIENCE"], ttl_s=600)
+    who = verifier.verify(dev.token("viewer", uuid.UUID(int=7), "compose-dev-login"))
+    assert (who.role, who.unit_id) == ("viewer", uuid.UUID(int=7))
 
 
 def test_topic_list_matches_the_event_catalogue() -> None:
@@ -447,6 +473,36 @@ def test_compose_service_and_its_migration(compose_model: dict[str, Any], servic
         "kafka-init": "service_completed_successfully",
         f"migrate-{service}": "service_completed_successfully",
     }
+
+
+def test_compose_console(compose_model: dict[str, Any]) -> None:
+    """The staff console: its image, the services it calls, hardened, published on the loopback
+    interface, ready once the four services are; its settings are valid console settings."""
+    from rc_console.settings import Settings
+
+    services = compose_model["services"]
+    s = services["console"]
+    assert s["image"] == "rc-console:local" and s["command"] == ["serve"]
+    assert s["build"]["args"] == {"SERVICE": "console", "PORT": "8000", "PYTHON_IMAGE": "python:3.11-slim"}
+    assert s["build"]["dockerfile"] == "deploy/docker/Dockerfile" and Path(s["build"]["context"]) == ROOT
+    assert s["read_only"] is True and s["cap_drop"] == ["ALL"] and s["security_opt"] == ["no-new-privileges:true"]
+    env = s["environment"]
+    assert "RC_DATABASE_URL" not in env and "RC_KAFKA_BOOTSTRAP_SERVERS" not in env  # no database, no topic
+    for service, port in SERVICES.items():
+        assert env[f"RC_{service.upper()}_URL"] == f"http://{service}:{port}"
+        assert port in [p["target"] for p in services[service]["ports"]]
+    # the issuer and audience of the tokens it signs are those the services verify
+    for key in ("RC_AUTH_ISSUER", "RC_AUTH_AUDIENCE"):
+        assert env[key] == services["members"]["environment"][key]
+    assert [(p["target"], p["published"], p.get("host_ip")) for p in s["ports"]] == [(8000, "8000", "127.0.0.1")]
+    assert "http://127.0.0.1:8000/health/ready" in " ".join(s["healthcheck"]["test"])
+    conditions = {name: dep["condition"] for name, dep in s["depends_on"].items()}
+    assert conditions == {"auth-keys": "service_completed_successfully"} | dict.fromkeys(SERVICES, "service_healthy")
+    assert [(v["source"], v["target"], v.get("read_only")) for v in s["volumes"]] == [
+        ("auth-console", "/etc/rc/dev-login", True)
+    ]
+    settings = Settings.model_validate({k.removeprefix("RC_").lower(): v for k, v in env.items()})
+    assert settings.dev_login_enabled and settings.http_port == 8000 and not settings.oidc_enabled
 
 
 def test_compose_initdb_creates_least_privilege_roles() -> None:
@@ -737,6 +793,65 @@ def test_dev_overlay(rendered: dict[str, list[dict[str, Any]]]) -> None:
     for dep in _by_kind(docs, "Deployment"):
         mounts = {m["mountPath"] for m in dep["spec"]["template"]["spec"]["containers"][0]["volumeMounts"]}
         assert str(key_file.parent) in mounts, dep["metadata"]["name"]
+
+
+def _console_env(docs: list[dict[str, Any]]) -> dict[str, str]:
+    """The console container's environment, as its ConfigMaps and Secret give it (later ones win)."""
+    (dep,) = [d for d in _by_kind(docs, "Deployment") if d["metadata"]["name"] == "console"]
+    env: dict[str, str] = {}
+    for src in dep["spec"]["template"]["spec"]["containers"][0]["envFrom"]:
+        if "configMapRef" in src:
+            env |= _generated(docs, "ConfigMap", HASH_SUFFIX.sub("", src["configMapRef"]["name"]))
+        else:
+            env |= _generated(docs, "Secret", HASH_SUFFIX.sub("", src["secretRef"]["name"]))
+    return env
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_console_in_kubernetes(rendered: dict[str, list[dict[str, Any]]], overlay: str) -> None:
+    """The console as the services are deployed (image, probes, resources, settings), minus what it does
+    not have (no migration Job, no database), calling the services through their Services."""
+    from rc_console.settings import Settings
+
+    docs = rendered[overlay]
+    (dep,) = [d for d in _by_kind(docs, "Deployment") if d["metadata"]["name"] == "console"]
+    (container,) = dep["spec"]["template"]["spec"]["containers"]
+    assert container["args"] == ["serve"] and container["ports"][0]["containerPort"] == 8000
+    assert container["image"].rpartition(":")[0].endswith("rc-console")
+    assert container["readinessProbe"]["httpGet"]["path"] == "/health/ready"
+    (svc,) = [d for d in _by_kind(docs, "Service") if d["metadata"]["name"] == "console"]
+    assert svc["spec"]["ports"][0]["port"] == 8000
+    assert not [j for j in _by_kind(docs, "Job") if j["metadata"]["name"].startswith("console")]
+    env = _console_env(docs)
+    assert "RC_DATABASE_URL" not in env
+    ports = {d["metadata"]["name"]: d["spec"]["ports"][0]["port"] for d in _by_kind(docs, "Service")}
+    for service in SERVICES:
+        url = urlsplit(env[f"RC_{service.upper()}_URL"])
+        assert (url.hostname, url.port) == (service, ports[service])
+    settings = Settings.model_validate({k.removeprefix("RC_").lower(): v for k, v in env.items()})
+    assert settings.service_name == "console" and settings.http_port == 8000
+    if overlay == "prod":
+        # staff sign in through the provider, over TLS; no development login
+        assert settings.oidc_enabled and not settings.dev_login_enabled and settings.session_cookie_secure
+        assert settings.oidc_issuer == settings.auth_issuer  # the access tokens the services verify come from it
+        assert urlsplit(settings.oidc_redirect_url or "").scheme == "https"
+        assert urlsplit(settings.oidc_redirect_url or "").path == "/auth/callback"
+        assert set(_generated(docs, "Secret", "rc-console-secrets")) == {"RC_SESSION_SECRET", "RC_OIDC_CLIENT_SECRET"}
+        assert env["RC_SESSION_SECRET"] == "REPLACE_ME"  # a placeholder: real keys never live in git
+        (ingress,) = _by_kind(docs, "Ingress")
+        (rule,) = ingress["spec"]["rules"]
+        assert rule["host"].lower() == urlsplit(settings.oidc_redirect_url or "").hostname
+        assert rule["host"] in ingress["spec"]["tls"][0]["hosts"]
+        (path,) = rule["http"]["paths"]
+        assert path["backend"]["service"] == {"name": "console", "port": {"name": "http"}}
+    else:
+        assert settings.dev_login_enabled and not settings.oidc_enabled
+        assert len(settings.session_keys()[0]) >= 32
+        key = Path(settings.dev_login_private_key_file or "")
+        mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+        (volume,) = [v for v in dep["spec"]["template"]["spec"]["volumes"] if v["name"] == mounts[str(key.parent)]]
+        secret = _generated(docs, "Secret", HASH_SUFFIX.sub("", volume["secret"]["secretName"]))
+        assert "BEGIN PRIVATE KEY" in secret[key.name] and volume["secret"]["defaultMode"] == 0o440
 
 
 def test_a_config_change_renames_the_configmap(kustomize_bin: str, k8s_tree: Path, tmp_path: Path) -> None:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+import time
+import uuid
 from pathlib import Path
 
 import httpx
 import pytest
 
+from rc_console.adapters.oidc import code_challenge
+from rc_console.adapters.session import COOKIE, SessionCodec
+from rc_console.domain.model import User
 from rc_console.entrypoints.app import build_app
 from rc_console.settings import Settings
 from rc_shared.auth import generate_keys
+
+UNIT = uuid.UUID(int=11)
 
 
 def login_csrf(html: str) -> str:
@@ -144,3 +151,60 @@ async def test_the_shared_refusals_are_pages_in_vietnamese(tmp_path: Path) -> No
         assert (await c.get("/donations/x/receipt")).status_code == 404
         # health and metrics stay for machines
         assert (await c.get("/health/live")).headers["content-type"] == "application/json"
+
+
+def test_the_oidc_login_is_configured_completely_or_not_at_all() -> None:
+    with pytest.raises(ValueError, match="RC_OIDC_CLIENT_ID, RC_OIDC_REDIRECT_URL"):
+        Settings(oidc_issuer="https://sso.example.org/realms/rc")
+    with pytest.raises(ValueError, match="must include openid"):
+        Settings(oidc_scopes="profile email")
+    complete = Settings(
+        oidc_issuer="https://sso.example.org/realms/rc",
+        oidc_client_id="console",
+        oidc_redirect_url="https://console.example.org/auth/callback",
+        dev_login_enabled=True,
+    )
+    assert complete.oidc_enabled and complete.oidc_client_secret is None  # a public client: PKCE alone
+    assert not Settings(oidc_issuer="", oidc_client_id="", oidc_redirect_url="").oidc_enabled  # empty: unset
+    with pytest.raises(ValueError, match="RC_SESSION_SECRET"):  # production sign-in: a key shared by the replicas
+        build_app(complete)
+
+
+def test_pkce_s256_challenge_is_rfc_7636s() -> None:
+    verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"  # RFC 7636, appendix B
+    assert code_challenge(verifier) == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+
+
+async def test_without_oidc_there_is_no_provider_login() -> None:
+    async with client(Settings(session_secret="s" * 32)) as c:
+        page = await c.get("/login")
+        assert "/auth/login" not in page.text
+        for path in ("/auth/login", "/auth/callback?code=x&state=y"):
+            r = await c.get(path)
+            assert r.status_code == 404 and "chưa được cấu hình" in r.text
+
+
+async def test_a_used_session_moves_its_idle_timeout_on(tmp_path: Path) -> None:
+    settings = Settings(session_secret="s" * 32, members_url="http://127.0.0.1:9", session_idle_s=600)
+    codec = SessionCodec(b"s" * 32, ttl_s=settings.session_ttl_s, idle_s=600)
+    user = User(subject="u", role="viewer", unit_id=UNIT, token="t")
+    async with client(settings) as c:
+        c.cookies.set(COOKIE, codec.dump(codec.new(user)))
+        r = await c.get("/units")  # a commune's user: sent on to their unit's page (no service called)
+        assert r.status_code == 303 and "set-cookie" not in r.headers  # used a moment ago: nothing to rewrite
+        c.cookies.clear()
+        c.cookies.set(COOKIE, codec.dump(codec.new(user, now=time.time() - 300)))
+        r = await c.get("/members")  # members does not answer: a refusal (503) never sets the session cookie
+        assert r.status_code == 503 and "set-cookie" not in r.headers
+        r = await c.get("/units")
+        assert r.status_code == 303 and r.headers["location"] == f"/units/{UNIT}"
+        fresh = codec.load(r.cookies[COOKIE])
+        assert fresh is not None and time.time() - fresh.seen < 60 and "HttpOnly" in r.headers["set-cookie"]
+        assert codec.load(r.cookies[COOKIE], now=time.time() + 550) is not None  # 300 s idle were forgotten
+        c.cookies.clear()
+        stale = codec.new(user, now=time.time() - 300)  # a refresh would be due: the logout wins
+        c.cookies.set(COOKIE, codec.dump(stale))
+        r = await c.post("/logout", data={"csrf": stale.csrf})
+        assert r.status_code == 303 and r.headers["location"] == "/login"
+        sent = [h for h in r.headers.get_list("set-cookie") if h.startswith(f"{COOKIE}=")]
+        assert len(sent) == 1 and sent[0].startswith(f'{COOKIE}=""') and "Max-Age=0" in sent[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
 
 import pytest
@@ -111,17 +112,50 @@ def test_a_session_cookie_round_trips_and_expires() -> None:
     assert same_token(s.csrf, s.csrf) and not same_token(s.csrf, None) and not same_token(s.csrf, s.csrf + "x")
 
 
-def test_a_tampered_or_foreign_cookie_is_no_session() -> None:
+def test_a_session_ends_when_unused_for_the_idle_timeout_and_never_outlives_its_token() -> None:
+    codec = SessionCodec(b"k" * 32, ttl_s=3600, idle_s=600)
+    s = codec.new(user("viewer"), now=1_000)
+    assert codec.load(codec.dump(s), now=1_599) == s
+    assert codec.load(codec.dump(s), now=1_600) is None  # idle for 600 s
+    assert codec.touched(s, now=1_030) is None  # "last used" is rewritten at most once a minute
+    used = codec.touched(s, now=1_500)
+    assert used is not None and used.seen == 1_500 and used.expires == s.expires and used.csrf == s.csrf
+    assert codec.load(codec.dump(used), now=2_099) == used  # used at 1,500: alive until 2,100
+    assert codec.load(codec.dump(used), now=2_100) is None
+    kept = codec.touched(codec.load(codec.dump(used), now=2_000), now=2_000)  # type: ignore[arg-type]
+    assert kept is not None
+    assert codec.load(codec.dump(kept), now=4_600) is None  # used every few minutes: still ends at 1,000 + 3,600
+    capped = codec.new(user("viewer"), now=1_000, via="oidc", not_after=1_200)
+    assert capped.expires == 1_200 and codec.load(codec.dump(capped), now=1_200) is None  # the token's expiry
+
+
+def test_the_session_cookie_is_encrypted_and_a_tampered_or_foreign_one_is_no_session() -> None:
     codec = SessionCodec(b"k" * 32, ttl_s=600)
-    cookie = codec.dump(codec.new(user("viewer"), now=1_000))
-    payload, sig = cookie.split(".")
-    forged = codec.dump(codec.new(user("admin"), now=1_000)).split(".")[0]
-    assert codec.load(f"{forged}.{sig}", now=1_001) is None  # another payload under this signature
+    s = codec.new(User(subject="u", role="viewer", unit_id=UNIT, token="eyJ.secret-bearer-token.sig"), now=1_000)
+    cookie = codec.dump(s)
+    assert "secret-bearer-token" not in cookie and s.csrf not in cookie and str(UNIT) not in cookie
+    for part in cookie.split("."):  # not readable once decoded either (a signed cookie's payload would be)
+        decoded = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        assert b"secret-bearer-token" not in decoded and b"viewer" not in decoded and s.csrf.encode() not in decoded
+    flipped = cookie[:40] + ("A" if cookie[40] != "A" else "B") + cookie[41:]
+    assert codec.load(flipped, now=1_001) is None  # one character changed
     assert SessionCodec(b"o" * 32, ttl_s=600).load(cookie, now=1_001) is None  # another key
-    for junk in ("", "abc", "a.b.c", f"{payload}.", "!!!.???"):
+    for junk in ("", "abc", "a.b.c", cookie[:-4], "!!!.???", base64.urlsafe_b64encode(b'{"t":"x"}').decode()):
         assert codec.load(junk, now=1_001) is None
     with pytest.raises(ValueError):
         SessionCodec(b"short", ttl_s=600)
+
+
+def test_session_keys_rotate_new_cookies_use_the_first_old_ones_still_open() -> None:
+    old, new = b"o" * 32, b"n" * 32
+    before = SessionCodec(old, ttl_s=600)
+    cookie = before.dump(before.new(user("viewer"), now=1_000))
+    rotated = SessionCodec([new, old], ttl_s=600)
+    assert rotated.load(cookie, now=1_001) is not None  # a session made before the rotation
+    fresh = rotated.dump(rotated.new(user("viewer"), now=1_000))
+    assert SessionCodec(new, ttl_s=600).load(fresh, now=1_001) is not None  # made with the new key
+    assert before.load(fresh, now=1_001) is None
+    assert SessionCodec(new, ttl_s=600).load(cookie, now=1_001) is None  # the old key dropped: its sessions end
 
 
 def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:

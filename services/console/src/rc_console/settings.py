@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 
 from rc_shared.settings import ServiceSettings
 
@@ -18,12 +18,42 @@ class Settings(ServiceSettings):
     upstream_timeout_s: float = Field(10.0, gt=0, le=300, description="Longest the console waits for a service.")
     session_secret: SecretStr | None = Field(
         None,
-        description="Key that signs the session cookie (32+ random bytes; same on every replica). Unset: a random"
-        " key per process, allowed only with the development login (sessions end when the process restarts).",
+        description="Key that encrypts and authenticates the session cookie (32+ random bytes; same on every"
+        " replica). Unset: a random key per process, allowed only with the development login (sessions end when"
+        " the process restarts).",
     )
-    session_ttl_s: int = Field(8 * 3600, ge=60, le=7 * 86400, description="A session's lifetime (seconds).")
+    session_previous_secrets: list[SecretStr] = Field(
+        [],
+        description="Former session keys, as a JSON list, still accepted to read cookies during a key rotation"
+        " (new cookies use RC_SESSION_SECRET); drop them once RC_SESSION_TTL_S has passed.",
+    )
+    session_ttl_s: int = Field(
+        8 * 3600, ge=60, le=7 * 86400, description="A session's absolute lifetime (seconds; never beyond its token's)."
+    )
+    session_idle_s: int = Field(
+        3600, ge=60, le=7 * 86400, description="A session unused for this long (seconds) has ended: sign in again."
+    )
     session_cookie_secure: bool = Field(
         False, description="Mark the session and CSRF cookies Secure (set it whenever the console is behind TLS)."
+    )
+    oidc_issuer: str | None = Field(
+        None,
+        description="OpenID Connect provider's issuer URL (its discovery document is at"
+        " ISSUER/.well-known/openid-configuration). Set: staff sign in there (authorization code flow with PKCE).",
+    )
+    oidc_client_id: str | None = Field(None, description="The console's client id at the OIDC provider.")
+    oidc_client_secret: SecretStr | None = Field(
+        None, description="The console's client secret (confidential client); unset for a public client (PKCE only)."
+    )
+    oidc_redirect_url: str | None = Field(
+        None,
+        description="The console's callback URL registered at the provider: https://<console host>/auth/callback.",
+    )
+    oidc_scopes: str = Field("openid profile", description="Scopes asked for, space-separated (must include openid).")
+    oidc_end_provider_session: bool = Field(
+        True,
+        description="Logout also ends the session at the provider (its end_session_endpoint, when advertised),"
+        " then returns to the console's login page.",
     )
     dev_login_enabled: bool = Field(
         False,
@@ -36,3 +66,23 @@ class Settings(ServiceSettings):
     )
     role_volunteer: str = Field("volunteer", description="Role name counted as 'volunteers' on the dashboard.")
     people_page_size: int = Field(25, ge=1, le=200, description="People per page of the members register.")
+
+    @model_validator(mode="after")
+    def _oidc_complete(self) -> Settings:
+        given = {"RC_OIDC_ISSUER": self.oidc_issuer, "RC_OIDC_CLIENT_ID": self.oidc_client_id,
+                 "RC_OIDC_REDIRECT_URL": self.oidc_redirect_url}  # fmt: skip
+        if any(given.values()) and not all(given.values()):
+            missing = ", ".join(name for name, value in given.items() if not value)
+            raise ValueError(f"the OIDC login needs {missing} too")
+        if "openid" not in self.oidc_scopes.split():
+            raise ValueError("RC_OIDC_SCOPES must include openid")
+        return self
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
+
+    def session_keys(self) -> list[bytes]:
+        """The session keys, the current one first (empty: none configured)."""
+        current = [self.session_secret] if self.session_secret is not None else []
+        return [k.get_secret_value().encode() for k in [*current, *self.session_previous_secrets]]

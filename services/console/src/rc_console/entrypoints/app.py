@@ -1,8 +1,9 @@
 """The console's HTTP app: pages, static assets, health and metrics.
 
 It owns no database and no topic: every figure comes from the services' APIs, called with the
-signed-in user's bearer token, so the services' scope and role checks apply unchanged. Login is
-the development login for now (``RC_DEV_LOGIN_ENABLED``); OIDC with PKCE is still to be built.
+signed-in user's bearer token, so the services' scope and role checks apply unchanged. Staff sign
+in through the OIDC provider (``RC_OIDC_*``: authorization code flow with PKCE); locally, through
+the development login (``RC_DEV_LOGIN_ENABLED``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import AsyncIterator
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -18,9 +19,10 @@ from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from rc_console.adapters.devtokens import DevTokens
-from rc_console.adapters.session import SessionCodec
+from rc_console.adapters.oidc import OidcClient
+from rc_console.adapters.session import Sealer, SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
-from rc_console.entrypoints import language, web
+from rc_console.entrypoints import auth, language, web
 from rc_console.entrypoints.pages import router
 from rc_console.entrypoints.pages_people import router as people_router
 from rc_console.i18n import gettext as _
@@ -32,12 +34,18 @@ log = get_logger(__name__)
 UPSTREAMS = ("members", "campaigns", "donations", "reporting")
 
 
-def _session_key(settings: Settings) -> bytes:
-    if settings.session_secret is not None:
-        return settings.session_secret.get_secret_value().encode()
-    if not settings.dev_login_enabled:
+def _session_keys(settings: Settings) -> list[bytes]:
+    keys = settings.session_keys()
+    if keys:
+        return keys
+    if not settings.dev_login_enabled or settings.oidc_enabled:
         raise ValueError("RC_SESSION_SECRET is required (a random key per process is only for the development login)")
-    return secrets.token_bytes(32)
+    return [secrets.token_bytes(32)]
+
+
+def _origin(url: str) -> str:
+    u = urlsplit(url)
+    return f"{u.scheme}://{u.netloc}"
 
 
 def build_app(settings: Settings | None = None) -> FastAPI:
@@ -45,20 +53,29 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     upstreams = Upstreams(
         {name: str(getattr(settings, f"{name}_url")).rstrip("/") for name in UPSTREAMS}, settings.upstream_timeout_s
     )
+    keys = _session_keys(settings)
+    oidc = OidcClient(settings) if settings.oidc_enabled else None
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         configure(settings.service_name, settings.log_level, settings.log_json)
-        log.info("service_started", dev_login=settings.dev_login_enabled, upstreams=upstreams.urls)
+        log.info(
+            "service_started", dev_login=settings.dev_login_enabled, oidc=settings.oidc_issuer, upstreams=upstreams.urls
+        )
         try:
             yield
         finally:
             await upstreams.close()
+            if oidc is not None:
+                await oidc.close()
 
     app = FastAPI(title="Red Cross staff console", version="1.0.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.upstreams = upstreams
-    app.state.sessions = SessionCodec(_session_key(settings), settings.session_ttl_s)
+    app.state.sessions = SessionCodec(keys, settings.session_ttl_s, settings.session_idle_s)
+    app.state.oidc = oidc
+    app.state.oidc_sealer = Sealer(keys, "oidc-login")
+    app.state.form_action_origin = _origin(settings.oidc_issuer) if settings.oidc_issuer else None
     app.state.dev_tokens = (
         DevTokens(
             settings.dev_login_private_key_file, settings.auth_issuer, settings.auth_audience, settings.session_ttl_s
@@ -75,6 +92,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         max_in_flight=settings.max_in_flight,
         body_bytes_in_flight=settings.http_max_body_bytes_in_flight,
     )
+    app.add_middleware(web.SessionTouch)
     app.add_middleware(web.HtmlProblems)  # it sees the shared middleware's answers
     app.add_middleware(web.Localised)  # added last: the outermost, every page (the refusals too) in the user's language
 
@@ -113,6 +131,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
+    app.include_router(auth.router)
     app.include_router(router)
     app.include_router(language.router)
     app.include_router(people_router)

@@ -38,17 +38,10 @@ def _uuid_or_none(raw: str) -> uuid.UUID | None:
         return None
 
 
-def _safe_next(target: str | None) -> str:
-    """Only a path of this site (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
-
-
 @router.get("/login")
 async def login_page(request: Request, next: str | None = None, unit: str | None = None, role: str = "") -> Response:
     """The login page; ``unit`` and ``role`` preselect a demo user (a link such as /login?unit=…&role=viewer)."""
-    return await _login_form(request, _safe_next(next), {"unit_id": unit or "", "role": role}, {})
+    return await _login_form(request, web.safe_next(next), {"unit_id": unit or "", "role": role}, {})
 
 
 async def _login_form(request: Request, target: str, values: dict[str, str], errors: dict[str, str]) -> Response:
@@ -70,6 +63,7 @@ async def _login_form(request: Request, target: str, values: dict[str, str], err
         "login.html",
         status=422 if errors else 200,
         dev_login=settings.dev_login_enabled and dev is not None,
+        oidc_login=settings.oidc_enabled,
         roles=[(r, ROLE_LABELS[r]) for r in ROLES],
         units=units,
         target=target,
@@ -106,7 +100,7 @@ async def login(request: Request) -> Response:
     subject = data.get("subject", "").strip() or f"dev-{role}"
     if len(subject) > 100 or not subject.isprintable():
         errors["subject"] = _("Tên người dùng tối đa 100 ký tự, không có ký tự điều khiển.")
-    target = _safe_next(data.get("next"))
+    target = web.safe_next(data.get("next"))
     if errors:
         return await _login_form(request, target, data, errors)
     user = User(subject=subject, role=role, unit_id=unit, token=dev.token(role, unit, subject))
@@ -120,7 +114,11 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request, s: Session = Depends(web.session)) -> Response:
     await web.checked_form(request, s)
-    response = RedirectResponse("/login", status_code=303)
+    oidc = request.app.state.oidc
+    target = "/login"
+    if s.via == "oidc" and oidc is not None:  # end the provider's session too, when it offers that
+        target = await oidc.logout_url(oidc.post_logout_url()) or target
+    response = RedirectResponse(target, status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -86,11 +87,23 @@ def upstreams_of(request: Request) -> Upstreams:
 
 
 def session(request: Request) -> Session:
-    """FastAPI dependency: the signed-in user's session, else :class:`LoginRequired`."""
-    s = codec_of(request).load(request.cookies.get(COOKIE))
+    """FastAPI dependency: the signed-in user's session, else :class:`LoginRequired`. Its "last used"
+    time moves on (the idle timeout): :class:`SessionTouch` sends the refreshed cookie."""
+    codec = codec_of(request)
+    s = codec.load(request.cookies.get(COOKIE))
     if s is None:
         raise LoginRequired
+    fresh = codec.touched(s)
+    if fresh is not None:
+        request.state.session_cookie = (codec.dump(fresh), fresh.expires)
     return s
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path of this site (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
 
 
 def api(request: Request, s: Session) -> Api:
@@ -127,10 +140,21 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     html = templates.get_template(name).render(
         request=request, user=s.user if s else None, csrf=s.csrf if s else "", locale=locale, here=here, **context
     )
-    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS | {"Content-Language": locale})
+    return HTMLResponse(html, status_code=status, headers=page_headers(request) | {"Content-Language": locale})
+
+
+def page_headers(request: Request) -> dict[str, str]:
+    """:data:`PAGE_HEADERS`; with the OIDC login, a form may also lead to the provider (the logout
+    form ends the provider's session there: browsers apply ``form-action`` to its redirect)."""
+    extra: str | None = getattr(request.app.state, "form_action_origin", None)
+    if not extra:
+        return PAGE_HEADERS
+    csp = PAGE_HEADERS["Content-Security-Policy"].replace("form-action 'self'", f"form-action 'self' {extra}")
+    return {**PAGE_HEADERS, "Content-Security-Policy": csp}
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    """An HttpOnly, SameSite=Lax cookie of the whole site (Secure behind TLS)."""
     response.set_cookie(
         name,
         value,
@@ -222,3 +246,32 @@ class HtmlProblems:
         await send({"type": "http.response.start", "status": status, "headers": [
             *headers, (b"content-length", str(len(page.body)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": page.body})
+
+
+class SessionTouch:
+    """ASGI middleware: sends the session cookie :func:`session` refreshed (its idle timeout moved on)
+    with an answer that is not a refusal (below 400), unless the answer sets that cookie itself (a
+    login, a logout). A refused request never sets the session cookie."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def touch(message: dict[str, Any]) -> None:
+            fresh = (scope.get("state") or {}).get("session_cookie")
+            if message["type"] == "http.response.start" and fresh is not None and message["status"] < 400:
+                headers = list(message.get("headers") or [])
+                own = COOKIE.encode() + b"="
+                if not any(k.lower() == b"set-cookie" and v.startswith(own) for k, v in headers):
+                    value, expires = fresh
+                    cookie = Response()
+                    set_cookie(Request(scope), cookie, COOKIE, value, max(1, expires - int(time.time())))
+                    headers += [(k, v) for k, v in cookie.raw_headers if k == b"set-cookie"]
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, touch)
