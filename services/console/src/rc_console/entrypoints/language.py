@@ -7,7 +7,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from rc_console import i18n
 from rc_console.entrypoints import web
-from rc_console.entrypoints.pages import _safe_next as safe_next
 from rc_console.i18n import gettext as _
 
 router = APIRouter(include_in_schema=False)
@@ -24,6 +23,6 @@ async def choose_language(request: Request) -> Response:
     lang = data.get("lang", "")
     if lang not in i18n.LOCALES:
         raise web.ApiErrorPage(422, _("Xin chọn một ngôn ngữ: Tiếng Việt hoặc English."))
-    response = RedirectResponse(safe_next(data.get("next")), status_code=303)
+    response = RedirectResponse(web.safe_next(data.get("next")), status_code=303)
     web.set_cookie(request, response, i18n.COOKIE, lang, YEAR_S)
     return response
