@@ -25,11 +25,13 @@ import concurrent.futures
 import contextlib
 import logging
 import os
+import random
 import re
 import socket
 import uuid
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -94,10 +96,41 @@ def _from_env() -> Endpoints | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+SERVER_PORTS = range(20_000, 32_000)  # below Linux's default ephemeral range (32768-60999)
+
+
+def _ephemeral_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32_768
+
+
+def free_port() -> int:
+    """A free port on 127.0.0.1 for a server a test starts, chosen at random below the kernel's
+    ephemeral range: a port the kernel hands out for ``bind(0)`` comes from the range its outgoing
+    connections use, and one of them (a client of Kafka or PostgreSQL) may take it before the
+    server binds it (``address already in use``)."""
+    top = min(SERVER_PORTS.stop, _ephemeral_start())
+    for _ in range(500):
+        port = random.randrange(SERVER_PORTS.start, top)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {SERVER_PORTS.start}-{top}")
+
+
+def free_ports(n: int) -> list[int]:
+    """``n`` different :func:`free_port` ports."""
+    ports: list[int] = []
+    while len(ports) < n:
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports
 
 
 def _loopback(port: int | None = None) -> Any:
@@ -115,7 +148,7 @@ def kafka_container(image: str = KAFKA_IMAGE) -> tuple[Any, int]:
     from testcontainers.core.container import DockerContainer
     from testcontainers.core.wait_strategies import LogMessageWaitStrategy
 
-    port = _free_port()
+    port = free_port()
     container = DockerContainer(image, labels={CONTAINER_LABEL: "kafka"})
     container.ports = {str(port): _loopback(port)}
     return (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from aiokafka import AIOKafkaProducer
 from rc_shared.auth import generate_keys, mint
 from rc_shared.envelope import Envelope
 from rc_shared.scope import UNKNOWN_UNIT
+from tests.infra import free_port
 from tests.integration.shared.helpers import eventually, unit_created
 
 BIN = Path(sys.executable).parent
@@ -49,12 +49,6 @@ def token(role: str = "admin", unit_id: uuid.UUID | str | None = None, subject: 
 def auth(role: str = "admin", unit_id: uuid.UUID | str | None = None) -> dict[str, str]:
     """Authorization header for a user with ``role`` scoped to ``unit_id`` (None: whole organisation)."""
     return {"Authorization": f"Bearer {token(role, unit_id)}"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -32,7 +32,7 @@ from rc_shared.events.campaigns import (
     CampaignSettled,
     Targets,
 )
-from tests.infra import create_database_async, new_namespace
+from tests.infra import create_database_async, free_port, new_namespace
 from tests.integration.shared.helpers import unit_created
 
 TODAY = Policy().today()
@@ -212,13 +212,9 @@ async def campaigns(
 @contextlib.asynccontextmanager
 async def served(app: Any) -> AsyncIterator[str]:
     """Serve ``app`` with a real uvicorn server on a free port (in this event loop); yields its URL."""
-    import socket
-
     import uvicorn
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     task = asyncio.create_task(server.serve())
     try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -40,6 +39,7 @@ from rc_shared.kafka import make_producer, security_options
 from rc_shared.outbox import UnitOfWork
 from rc_shared.runtime import Runtime
 from rc_shared.settings import ServiceSettings
+from tests.infra import free_ports
 from tests.integration.shared.helpers import eventually
 
 pytestmark = pytest.mark.integration
@@ -93,19 +93,6 @@ class ScramBroker:
         )
 
 
-def _free_ports(n: int) -> list[int]:
-    socks: list[socket.socket] = []
-    try:
-        for _ in range(n):
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind((HOST, 0))
-            socks.append(sock)
-        return [s.getsockname()[1] for s in socks]
-    finally:
-        for s in socks:
-            s.close()
-
-
 @pytest.fixture(scope="module")
 def scram_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScramBroker]:
     """One SCRAM broker for the module: own state dir, free ports, stopped at the end."""
@@ -116,7 +103,7 @@ def scram_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScramBrok
     for attempt in range(3):
         # a free port can be taken by another process before the broker binds it: new ports, again
         state = tmp_path_factory.mktemp("kafka-scram")
-        port, controller_port, tls_port = _free_ports(3)
+        port, controller_port, tls_port = free_ports(3)
         try:
             bootstrap = kafka.start(state, port, controller_port, scram_users=passwords, tls_port=tls_port, timeout=120)
             break

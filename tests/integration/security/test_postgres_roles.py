@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from rc_local import postgres
 from rc_shared.db import migrate
+from tests.infra import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / "deploy/compose/initdb/10-service-databases.sh"
@@ -23,16 +23,10 @@ SERVICES = ("members", "campaigns", "donations", "reporting")
 MIGRATIONS = {s: ROOT / f"services/{s}/src/rc_{s}/migrations" for s in SERVICES}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     state = tmp_path_factory.mktemp("pg-roles")
-    port = _free_port()
+    port = free_port()
     admin = postgres.start(state, port)
     psql = Path(postgres._bin("psql"))
     env = {
