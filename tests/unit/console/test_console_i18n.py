@@ -220,6 +220,8 @@ def members_api(request: httpx.Request) -> httpx.Response:
         branch = {"id": str(BRANCH), "code": "B", "level": "branch", "name": "Chi hội B", "parent_code": "XA",
                   "parent_id": str(UNIT), "valid_from": "2020-01-01", "valid_to": None}  # fmt: skip
         return httpx.Response(200, json={"as_of": "2026-03-01", "count": 1, "items": [branch]})
+    if method == "POST" and path == f"/people/{PERSON}/hours":
+        raise httpx.ConnectError("the members API is down", request=request)
     if method == "PATCH" and path == f"/people/{PERSON}/membership":
         return httpx.Response(409, json={"error": "conflict", "detail": "membership is already active"})
     return httpx.Response(404, json={"error": "not_found", "detail": f"{method} {path}"})
@@ -284,6 +286,10 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
         assert r.status_code == 409 and html_lang(r.text) == "en"
         assert '<p class="alert" role="alert">This could not be done; please check.</p>' in r.text
         assert '<p class="error" id="status-status-error">The membership already has this status.</p>' in r.text
+        assert leftover_vietnamese(r.text) == []
+        # the members API not answering an edit: said in English
+        r = await c.post(f"/people/{PERSON}/hours", data={"hours": "2", "worked_on": "2026-01-02", "csrf": csrf})
+        assert r.status_code == 503 and "A service is not answering for the moment; please try again." in r.text
         assert leftover_vietnamese(r.text) == []
         erase = await c.get(f"/people/{PERSON}/erase")
         assert "<h1>Erase the personal data of Nguyễn Thị Hoà?</h1>" in erase.text
