@@ -216,6 +216,15 @@ def members_api(request: httpx.Request) -> httpx.Response:
             "id": str(UNIT), "code": "XA", "name": "Xã A", "level": "commune", "as_of": "2026-03-01", "path": [],
             "parent_id": None, "valid_from": "2020-01-01", "valid_to": None, "ended_on": None, "end_reason": None,
             "merged_into": None})  # fmt: skip
+    if method == "GET" and path == f"/units/{UNIT}/history":
+        version = {"change": "created,renamed", "level": "commune", "name": "Xã A", "parent_code": "H",
+                   "parent_id": None, "valid_from": "2020-01-01", "valid_to": None}  # fmt: skip
+        history = {"id": str(UNIT), "code": "XA", "end_reason": "merged", "ended_on": "2026-02-01",
+                   "merged_into": None, "versions": [version]}  # fmt: skip
+        return httpx.Response(200, json=history)
+    if method == "GET" and path == "/stats":
+        return httpx.Response(200, json={"as_of": "2026-03-01", "members": 5, "unit_id": str(UNIT), "units": 2,
+                                         "volunteer": 3})  # fmt: skip
     if method == "GET" and path == f"/units/{UNIT}/children":
         branch = {"id": str(BRANCH), "code": "B", "level": "branch", "name": "Chi hội B", "parent_code": "XA",
                   "parent_id": str(UNIT), "valid_from": "2020-01-01", "valid_to": None}  # fmt: skip
@@ -336,3 +345,28 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("unit XA did not exist on 2020-01-01; duplicate of row 4") == (
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
+
+
+async def test_a_unit_page_in_english() -> None:
+    c, _csrf = signed_in("viewer")
+    async with c:
+        vi = await c.get(f"/units/{UNIT}")
+        assert vi.status_code == 200, vi.text
+        for text in (
+            '<h2 id="children-h">Đơn vị trực thuộc</h2>',
+            "<dt>Cấp</dt><dd>Xã</dd>",
+            "Đã sáp nhập từ 2026-02-01.",
+        ):
+            assert text in vi.text, text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/units/{UNIT}")
+        assert en.status_code == 200 and html_lang(en.text) == "en"
+        for text in (
+            '<h2 id="children-h">Units under it</h2>',
+            "<dt>Level</dt><dd>Commune</dd>",
+            '<span class="big" data-figure="units">2</span> units (this one included)',
+            '<td data-label="Until">now</td>',
+            "<p>Merged on 2026-02-01.</p>",
+        ):
+            assert text in en.text, text
+        assert leftover_vietnamese(en.text) == []
