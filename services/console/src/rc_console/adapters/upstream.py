@@ -279,9 +279,9 @@ async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict
     try:
         r = await http.request(method, path, json=body)
     except httpx.InvalidURL as exc:
-        raise ApiError(Problem(422, "Nội dung nhập quá dài.", detail=str(exc))) from exc
+        raise ApiError(Problem(422, _("Nội dung nhập quá dài."), detail=str(exc))) from exc
     except httpx.HTTPError as exc:
-        raise ApiError(Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.", detail=repr(exc))) from exc
+        raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if not 200 <= r.status_code < 300:
         raise ApiError(_problem(r.status_code, r.content))
     answer = r.json()

@@ -266,21 +266,29 @@ def unit_change_label(change: str) -> str:
 
 # ------------------------------------------------------------------ a person's page, member import
 
-FEE_LABELS: dict[str, str] = {"paid": "Đã đóng", "unpaid": "Chưa đóng", "exempted": "Được miễn"}
-GENDER_LABELS: dict[str, str] = {"male": "Nam", "female": "Nữ", "other": "Khác"}
+FEE_LABELS: dict[str, Text] = {
+    "paid": lazy_gettext("Đã đóng"),
+    "unpaid": lazy_gettext("Chưa đóng"),
+    "exempted": lazy_gettext("Được miễn"),
+}
+GENDER_LABELS: dict[str, Text] = {
+    "male": lazy_gettext("Nam"),
+    "female": lazy_gettext("Nữ"),
+    "other": lazy_pgettext("gender", "Khác"),
+}
 # A person's edit actions the console offers, with the permission each needs in the members API
 # (WRITE for the edits, MANAGE for the erasure) and its heading.
-PERSON_ACTIONS: dict[str, tuple[str, str]] = {
-    "fee": ("write", "Ghi nhận hội phí"),
-    "hours": ("write", "Ghi giờ tình nguyện"),
-    "status": ("write", "Đổi trạng thái hội viên"),
-    "role": ("write", "Giao vai trò"),
-    "end-role": ("write", "Kết thúc vai trò"),
-    "consent": ("write", "Ghi nhận sự đồng ý"),
-    "withdraw": ("write", "Rút lại sự đồng ý"),
-    "join": ("write", "Vào hội"),
-    "transfer": ("write", "Chuyển sinh hoạt sang đơn vị khác"),
-    "erase": ("manage", "Xoá dữ liệu cá nhân"),
+PERSON_ACTIONS: dict[str, tuple[str, Text]] = {
+    "fee": ("write", lazy_gettext("Ghi nhận hội phí")),
+    "hours": ("write", lazy_gettext("Ghi giờ tình nguyện")),
+    "status": ("write", lazy_gettext("Đổi trạng thái hội viên")),
+    "role": ("write", lazy_gettext("Giao vai trò")),
+    "end-role": ("write", lazy_gettext("Kết thúc vai trò")),
+    "consent": ("write", lazy_gettext("Ghi nhận sự đồng ý")),
+    "withdraw": ("write", lazy_gettext("Rút lại sự đồng ý")),
+    "join": ("write", lazy_gettext("Vào hội")),
+    "transfer": ("write", lazy_gettext("Chuyển sinh hoạt sang đơn vị khác")),
+    "erase": ("manage", lazy_gettext("Xoá dữ liệu cá nhân")),
 }
 
 
@@ -291,51 +299,71 @@ def person_actions(user: User) -> frozenset[str]:
 
 # The members API's refusals of a person's edits (409, or 422 naming a field): (pattern, field, message);
 # field "@date": the form's date field; "": the form as a whole.
-_PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"membership status \w+ is final"), "status", "Trạng thái hiện tại là cuối cùng, không đổi được nữa."),
-    (re.compile(r"membership is already \w+"), "status", "Hội viên đang ở đúng trạng thái này rồi."),
+_PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
+    (
+        re.compile(r"membership status \w+ is final"),
+        "status",
+        lazy_gettext("Trạng thái hiện tại là cuối cùng, không đổi được nữa."),
+    ),
+    (re.compile(r"membership is already \w+"), "status", lazy_gettext("Hội viên đang ở đúng trạng thái này rồi.")),
     (
         re.compile(r"effective date \S+ is before the current status date"),
         "effective_on",
-        "Không được trước ngày của trạng thái hiện tại.",
+        lazy_gettext("Không được trước ngày của trạng thái hiện tại."),
     ),
-    (re.compile(r"cannot be in the future"), "@date", "Ngày này chưa đến."),
-    (re.compile(r"has no membership"), "", "Người này chưa là hội viên."),
-    (re.compile(r"started in \d+, after \d+"), "year", "Năm này trước năm vào hội."),
-    (re.compile(r"already holds the \w+ role"), "role", "Người này đang giữ vai trò này rồi."),
-    (re.compile(r"birth date is needed"), "role", "Cần có ngày sinh để kiểm tra tuổi cho vai trò này."),
-    (re.compile(r"must be (?:aged|\d+ or older)"), "role", "Tuổi của người này không hợp với vai trò này."),
-    (re.compile(r"unknown role"), "role", "Vai trò không hợp lệ."),
-    (re.compile(r"role already ended"), "end_on", "Vai trò này đã kết thúc rồi."),
-    (re.compile(r"end_on is before the role's start"), "end_on", "Không được trước ngày bắt đầu vai trò."),
-    (re.compile(r"was not a volunteer on"), "worked_on", "Ngày này người này không là tình nguyện viên."),
-    (re.compile(r"hours are already logged on"), "hours", "Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
-    (re.compile(r"already withdrawn"), "withdrawn_on", "Sự đồng ý này đã được rút lại rồi."),
-    (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", "Không được trước ngày đồng ý."),
+    (re.compile(r"cannot be in the future"), "@date", lazy_gettext("Ngày này chưa đến.")),
+    (re.compile(r"has no membership"), "", lazy_gettext("Người này chưa là hội viên.")),
+    (re.compile(r"started in \d+, after \d+"), "year", lazy_gettext("Năm này trước năm vào hội.")),
+    (re.compile(r"already holds the \w+ role"), "role", lazy_gettext("Người này đang giữ vai trò này rồi.")),
+    (re.compile(r"birth date is needed"), "role", lazy_gettext("Cần có ngày sinh để kiểm tra tuổi cho vai trò này.")),
+    (
+        re.compile(r"must be (?:aged|\d+ or older)"),
+        "role",
+        lazy_gettext("Tuổi của người này không hợp với vai trò này."),
+    ),
+    (re.compile(r"unknown role"), "role", lazy_gettext("Vai trò không hợp lệ.")),
+    (re.compile(r"role already ended"), "end_on", lazy_gettext("Vai trò này đã kết thúc rồi.")),
+    (
+        re.compile(r"end_on is before the role's start"),
+        "end_on",
+        lazy_gettext("Không được trước ngày bắt đầu vai trò."),
+    ),
+    (re.compile(r"was not a volunteer on"), "worked_on", lazy_gettext("Ngày này người này không là tình nguyện viên.")),
+    (
+        re.compile(r"hours are already logged on"),
+        "hours",
+        lazy_gettext("Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
+    ),
+    (re.compile(r"already withdrawn"), "withdrawn_on", lazy_gettext("Sự đồng ý này đã được rút lại rồi.")),
+    (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", lazy_gettext("Không được trước ngày đồng ý.")),
     (
         re.compile(r"already has an? (?:\w+ )?(?:open )?membership|another open membership"),
         "",
-        "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt).",
+        lazy_gettext("Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."),
     ),
     (
         re.compile(r"only an active or lapsed membership can be transferred"),
         "",
-        "Chỉ chuyển được khi đang sinh hoạt hoặc gián đoạn.",
+        lazy_gettext("Chỉ chuyển được khi đang sinh hoạt hoặc gián đoạn."),
     ),
-    (re.compile(r"already in that unit"), "to_unit_id", "Hội viên đang ở đơn vị này rồi."),
+    (re.compile(r"already in that unit"), "to_unit_id", lazy_gettext("Hội viên đang ở đơn vị này rồi.")),
     (
         re.compile(r"effective_on is before the membership's last change"),
         "effective_on",
-        "Không được trước lần thay đổi gần nhất của việc sinh hoạt hội.",
+        lazy_gettext("Không được trước lần thay đổi gần nhất của việc sinh hoạt hội."),
     ),
     (
         re.compile(r"did not exist \(or was dissolved\) on|does not exist$"),
         "@date",
-        "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó.",
+        lazy_gettext("Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."),
     ),
-    (re.compile(r"recorded as deceased"), "", "Người này đã mất: không thay đổi được nữa."),
-    (re.compile(r"personal data was erased"), "", "Dữ liệu cá nhân của người này đã bị xoá."),
-    (re.compile(r"no active consent"), "", "Chưa có sự đồng ý còn hiệu lực: hãy ghi nhận sự đồng ý trước."),
+    (re.compile(r"recorded as deceased"), "", lazy_gettext("Người này đã mất: không thay đổi được nữa.")),
+    (re.compile(r"personal data was erased"), "", lazy_gettext("Dữ liệu cá nhân của người này đã bị xoá.")),
+    (
+        re.compile(r"no active consent"),
+        "",
+        lazy_gettext("Chưa có sự đồng ý còn hiệu lực: hãy ghi nhận sự đồng ý trước."),
+    ),
 )
 
 
@@ -347,8 +375,10 @@ def person_refusal(problem: Problem, fields: tuple[str, ...]) -> Problem:
             if name == "@date":  # a rule about the day: said next to the form's date field
                 name = next((f for f in fields if f.endswith("_on")), "")
             if name in fields:
-                return Problem(problem.status, "Không thực hiện được, xin xem lại.", {name: message}, problem.detail)
-            return Problem(problem.status, message, {}, problem.detail)
+                return Problem(
+                    problem.status, _("Không thực hiện được, xin xem lại."), {name: str(message)}, problem.detail
+                )
+            return Problem(problem.status, str(message), {}, problem.detail)
     kept = {k: v for k, v in problem.fields.items() if k in fields}
     return Problem(problem.status, problem.message, kept, problem.detail)
 
@@ -361,36 +391,58 @@ def year_of(raw: str) -> int | None:
     return None
 
 
-# The members import's row rejections (its reasons, in English, joined by "; "), in Vietnamese.
-_IMPORT_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^blank row$"), "Dòng trống."),
-    (re.compile(r"^unknown column\(s\): (.+)$"), "Cột không biết: {0}."),
-    (re.compile(r"^birth_date is required when member_code is absent"), "Thiếu ngày sinh (cần khi không có số thẻ)."),
-    (re.compile(r"^consent_purpose is required"), "Thiếu consent_purpose: chỉ lưu dữ liệu khi có đồng ý."),
-    (re.compile(r"^(\w+) is required$"), "Thiếu {0}."),
-    (re.compile(r"^(\w+) is longer than (\d+) characters$"), "{0} dài quá {1} ký tự."),
-    (re.compile(r"^(\w+): .* is not a date"), "{0}: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm)."),
-    (re.compile(r"^(\w+): .* is outside"), "{0}: ngày ngoài khoảng 1900–2100."),
-    (re.compile(r"^(\w+): .* is in the future$"), "{0}: ngày chưa đến."),
-    (re.compile(r"^gender .* is not male, female or other$"), "Giới tính không hợp lệ (nam, nữ, khác)."),
-    (re.compile(r"^phone .* is not a phone number$"), "Số điện thoại không hợp lệ."),
-    (re.compile(r"^id_number must be"), "Số giấy tờ gồm 6–20 chữ cái hoặc chữ số."),
-    (re.compile(r"^membership .* is not yes or no$"), "Cột membership phải là có hoặc không."),
-    (re.compile(r"^fee_status .* is not paid, unpaid or exempted$"), "Hội phí phải là paid, unpaid hoặc exempted."),
-    (re.compile(r"^fee_year .* is not a year"), "Năm hội phí phải từ 1900 đến 2100."),
-    (re.compile(r"^a row with membership=no must have"), "Dòng không vào hội phải có ít nhất một vai trò."),
-    (re.compile(r"^duplicate of row (\d+)$"), "Trùng với dòng {0}."),
-    (re.compile(r"^already imported$"), "Đã nhập trước đây."),
-    (re.compile(r"^unit_code '(.*)' does not exist$"), "Không có đơn vị mã {0}."),
-    (re.compile(r"^unit (\S+) did not exist on (\S+)$"), "Đơn vị {0} chưa có vào ngày {1}."),
-    (re.compile(r"must be (?:aged|\d+ or older)"), "Tuổi không hợp với vai trò."),
-    (re.compile(r"^the birth date is needed"), "Cần ngày sinh để kiểm tra tuổi cho vai trò."),
-    (re.compile(r"^unknown role"), "Vai trò không hợp lệ."),
+# The members import's row rejections (its reasons, in English, joined by "; "), in the user's language
+# (a pattern's named groups: the message's placeholders).
+_IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
+    (re.compile(r"^blank row$"), lazy_gettext("Dòng trống.")),
+    (re.compile(r"^unknown column\(s\): (?P<columns>.+)$"), lazy_gettext("Cột không biết: %(columns)s.")),
+    (
+        re.compile(r"^birth_date is required when member_code is absent"),
+        lazy_gettext("Thiếu ngày sinh (cần khi không có số thẻ)."),
+    ),
+    (
+        re.compile(r"^consent_purpose is required"),
+        lazy_gettext("Thiếu consent_purpose: chỉ lưu dữ liệu khi có đồng ý."),
+    ),
+    (re.compile(r"^(?P<column>\w+) is required$"), lazy_gettext("Thiếu %(column)s.")),
+    (
+        re.compile(r"^(?P<column>\w+) is longer than (?P<length>\d+) characters$"),
+        lazy_gettext("%(column)s dài quá %(length)s ký tự."),
+    ),
+    (
+        re.compile(r"^(?P<column>\w+): .* is not a date"),
+        lazy_gettext("%(column)s: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm)."),
+    ),
+    (re.compile(r"^(?P<column>\w+): .* is outside"), lazy_gettext("%(column)s: ngày ngoài khoảng 1900–2100.")),
+    (re.compile(r"^(?P<column>\w+): .* is in the future$"), lazy_gettext("%(column)s: ngày chưa đến.")),
+    (re.compile(r"^gender .* is not male, female or other$"), lazy_gettext("Giới tính không hợp lệ (nam, nữ, khác).")),
+    (re.compile(r"^phone .* is not a phone number$"), lazy_gettext("Số điện thoại không hợp lệ.")),
+    (re.compile(r"^id_number must be"), lazy_gettext("Số giấy tờ gồm 6–20 chữ cái hoặc chữ số.")),
+    (re.compile(r"^membership .* is not yes or no$"), lazy_gettext("Cột membership phải là có hoặc không.")),
+    (
+        re.compile(r"^fee_status .* is not paid, unpaid or exempted$"),
+        lazy_gettext("Hội phí phải là paid, unpaid hoặc exempted."),
+    ),
+    (re.compile(r"^fee_year .* is not a year"), lazy_gettext("Năm hội phí phải từ 1900 đến 2100.")),
+    (
+        re.compile(r"^a row with membership=no must have"),
+        lazy_gettext("Dòng không vào hội phải có ít nhất một vai trò."),
+    ),
+    (re.compile(r"^duplicate of row (?P<row>\d+)$"), lazy_gettext("Trùng với dòng %(row)s.")),
+    (re.compile(r"^already imported$"), lazy_gettext("Đã nhập trước đây.")),
+    (re.compile(r"^unit_code '(?P<code>.*)' does not exist$"), lazy_gettext("Không có đơn vị mã %(code)s.")),
+    (
+        re.compile(r"^unit (?P<unit>\S+) did not exist on (?P<day>\S+)$"),
+        lazy_gettext("Đơn vị %(unit)s chưa có vào ngày %(day)s."),
+    ),
+    (re.compile(r"must be (?:aged|\d+ or older)"), lazy_gettext("Tuổi không hợp với vai trò.")),
+    (re.compile(r"^the birth date is needed"), lazy_gettext("Cần ngày sinh để kiểm tra tuổi cho vai trò.")),
+    (re.compile(r"^unknown role"), lazy_gettext("Vai trò không hợp lệ.")),
 )
 
 
 def import_reason(reason: str | None) -> str:
-    """A row's rejection reasons in Vietnamese, each part apart (a part not known: as the service said it)."""
+    """A row's rejection reasons in the user's language, each part apart (a part not known: as the service said it)."""
     out = []
     for part in (reason or "").split("; "):
         part = part.strip()
@@ -398,7 +450,7 @@ def import_reason(reason: str | None) -> str:
             continue
         for pattern, message in _IMPORT_REASONS:
             if m := pattern.search(part):
-                out.append(message.format(*m.groups()))
+                out.append(str(message) % m.groupdict())
                 break
         else:
             out.append(part)

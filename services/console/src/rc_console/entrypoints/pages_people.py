@@ -23,6 +23,7 @@ from rc_console.domain.model import (
 )
 from rc_console.entrypoints import web
 from rc_console.entrypoints.uploads import multipart
+from rc_console.i18n import gettext as _
 from rc_console.service_layer import member_import
 from rc_console.service_layer import people as screens
 from rc_shared import clock
@@ -36,7 +37,7 @@ def _person_id(raw: str) -> uuid.UUID:
     try:
         return uuid.UUID(raw)
     except ValueError as exc:
-        raise web.ApiErrorPage(404, "Không có người này.") from exc
+        raise web.ApiErrorPage(404, _("Không có người này.")) from exc
 
 
 async def _person_page(
@@ -64,7 +65,7 @@ async def _person_page(
         page_alert=problem.message if problem and sent not in screens.form_keys(page) else "",
         values=values or {},
         problem=problem,
-        done=screens.DONE_MESSAGES.get(done, ""),
+        done=str(screens.DONE_MESSAGES.get(done, "")),
         fee_choices=list(FEE_LABELS.items()),
         status_choices=STATUS_CHOICES,
         role_choices=list(MEMBER_ROLE_LABELS.items()),
@@ -84,7 +85,7 @@ async def erase_page(person_id: str, request: Request, s: Session = Depends(web.
     pid = _person_id(person_id)
     page = await screens.person(web.api(request, s), s.user, pid)
     if "erase" not in page.actions:
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được xoá dữ liệu cá nhân.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được xoá dữ liệu cá nhân."))
     return web.render(request, "person_erase.html", nav="members", page=page, error="")
 
 
@@ -94,7 +95,7 @@ async def erase(person_id: str, request: Request, s: Session = Depends(web.sessi
     data = await web.checked_form(request, s)
     if data.get("confirm") != "yes":
         page = await screens.person(web.api(request, s), s.user, pid)
-        error = "Xin đánh dấu ô xác nhận để xoá."
+        error = _("Xin đánh dấu ô xác nhận để xoá.")
         return web.render(request, "person_erase.html", status=422, nav="members", page=page, error=error)
     await web.api(request, s).person_edit("DELETE", f"/people/{pid}/personal-data", None)
     return RedirectResponse(f"/people/{pid}?done=erase", status_code=303)
@@ -105,20 +106,20 @@ async def person_edit(person_id: str, action: str, request: Request, s: Session 
     pid = _person_id(person_id)
     data = await web.checked_form(request, s)
     if action not in PERSON_ACTIONS or action == "erase":
-        raise web.ApiErrorPage(404, "Không có thao tác này.")
+        raise web.ApiErrorPage(404, _("Không có thao tác này."))
     target_raw = data.get(TARGETED.get(action, ""), "").strip()
     target: uuid.UUID | None = None
     if action in TARGETED:
         try:
             target = uuid.UUID(target_raw)
         except ValueError:
-            p = Problem(422, "Biểu mẫu không hợp lệ, xin tải lại trang rồi gửi lại.")
+            p = Problem(422, _("Biểu mẫu không hợp lệ, xin tải lại trang rồi gửi lại."))
             return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
     year = year_of(data.get("year", "")) if action == "fee" else None
     edit = screens.edit_of(action, data, year, target)
     assert edit is not None  # every action but the erasure has one
     if action == "fee" and year is None:
-        p = Problem(422, "Một số ô chưa đúng, xin xem lại.", {"year": "Năm gồm 4 chữ số, từ 1900 đến 2100."})
+        p = Problem(422, _("Một số ô chưa đúng, xin xem lại."), {"year": _("Năm gồm 4 chữ số, từ 1900 đến 2100.")})
         return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
     try:
         await web.api(request, s).person_edit(edit.method, f"/people/{pid}{edit.path}", edit.body)
@@ -164,7 +165,7 @@ def _import_form(request: Request, status: int = 200, error: str = "") -> Respon
 @router.get("/members/import")
 async def import_page(request: Request, s: Session = Depends(web.session)) -> Response:
     if not s.user.can("write"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được nhập hội viên.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được nhập hội viên."))
     return _import_form(request)
 
 
@@ -172,7 +173,8 @@ async def import_page(request: Request, s: Session = Depends(web.session)) -> Re
 async def import_upload(request: Request, s: Session = Depends(web.session)) -> Response:
     body = await request.body()
     if len(body) > member_import.MAX_UPLOAD_BYTES + 64 * 1024:
-        return _import_form(request, 413, f"Tệp quá lớn (tối đa {member_import.MAX_UPLOAD_BYTES // 1048576} MB).")
+        too_large = _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": member_import.MAX_UPLOAD_BYTES // 1048576}
+        return _import_form(request, 413, too_large)
     content_type = request.headers.get("content-type", "")
     try:
         fields, files = multipart(content_type, body)
@@ -181,10 +183,10 @@ async def import_upload(request: Request, s: Session = Depends(web.session)) -> 
     if not same_token(s.csrf, fields.get("csrf")):
         raise web.BadCsrf
     if not s.user.can("write"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được nhập hội viên.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được nhập hội viên."))
     upload = files.get("file")
     if upload is None or not upload.filename:
-        return _import_form(request, 422, "Xin chọn một tệp CSV hoặc Excel (.xlsx).")
+        return _import_form(request, 422, _("Xin chọn một tệp CSV hoặc Excel (.xlsx)."))
     try:
         header, rows = member_import.rows_of(upload.filename, upload.content)
     except member_import.BadFile as exc:
@@ -201,7 +203,7 @@ def _job(request: Request, s: Session, job_id: str) -> member_import.ImportJob:
         jid = None
     job = _jobs(request).get(jid, _owner(s)) if jid else None
     if job is None:
-        raise web.ApiErrorPage(404, "Không có lượt nhập này (hoặc nó đã cũ, hoặc của một phiên đăng nhập khác).")
+        raise web.ApiErrorPage(404, _("Không có lượt nhập này (hoặc nó đã cũ, hoặc của một phiên đăng nhập khác)."))
     return job
 
 

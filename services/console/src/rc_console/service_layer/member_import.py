@@ -3,7 +3,8 @@ API (``POST /imports/members``) in batches by a background task whose progress a
 
 The jobs live in the console process's memory (the console owns no database): a job is seen only by
 the session that started it, the latest few are kept, and a restart forgets them (the rows already
-sent stay imported; sending the file again reports them as already imported).
+sent stay imported; sending the file again reports them as already imported). The job's reasons and
+messages are said in the language of the request that started it (its task inherits that context).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 
 from rc_console.adapters.upstream import Api, ApiError
 from rc_console.domain.model import import_reason
+from rc_console.i18n import gettext as _
+from rc_console.i18n import number
 from rc_shared.logging import get_logger
 from rc_shared.sheets import SUFFIXES, read_table
 
@@ -31,7 +34,7 @@ JOBS_KEPT = 50
 
 
 class BadFile(ValueError):
-    """The upload cannot be imported; the message says why, in Vietnamese."""
+    """The upload cannot be imported; the message says why, in the user's language."""
 
 
 Row = tuple[int, dict[str, Any]]
@@ -48,9 +51,9 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
     """The header and the data rows of an uploaded file (its row numbers: the header is row 1)."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix not in SUFFIXES:
-        raise BadFile("Chỉ nhận tệp CSV hoặc Excel (.xlsx).")
+        raise BadFile(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."))
     if not content:
-        raise BadFile("Tệp rỗng.")
+        raise BadFile(_("Tệp rỗng."))
     try:
         with ExitStack() as stack:
             header, it = read_table(io.BytesIO(content), suffix, stack)
@@ -58,17 +61,17 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
             for n, row in it:
                 rows.append((n, {k: _json_cell(v) for k, v in row.items()}))
                 if len(rows) > MAX_ROWS:
-                    raise BadFile(f"Tệp có hơn {MAX_ROWS:,} dòng: xin chia thành nhiều tệp.".replace(",", "."))
+                    raise BadFile(_("Tệp có hơn %(rows)s dòng: xin chia thành nhiều tệp.") % {"rows": number(MAX_ROWS)})
     except UnicodeDecodeError as exc:
-        raise BadFile("Tệp CSV phải được lưu với bảng mã UTF-8.") from exc
+        raise BadFile(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from exc
     except (ValueError, csv.Error) as exc:
         if isinstance(exc, BadFile):
             raise
-        raise BadFile("Không đọc được tệp (hỏng, hoặc không đúng loại tệp).") from exc
+        raise BadFile(_("Không đọc được tệp (hỏng, hoặc không đúng loại tệp).")) from exc
     if not any(h for h in header):
-        raise BadFile("Tệp không có dòng tiêu đề (tên các cột ở dòng 1).")
+        raise BadFile(_("Tệp không có dòng tiêu đề (tên các cột ở dòng 1)."))
     if not rows:
-        raise BadFile("Tệp không có dòng dữ liệu nào (dưới dòng tiêu đề).")
+        raise BadFile(_("Tệp không có dòng dữ liệu nào (dưới dòng tiêu đề)."))
     return header, rows
 
 
@@ -76,7 +79,7 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
 class RowResult:
     row: int
     status: str  # created | unchanged | rejected
-    reason: str  # in Vietnamese ("" when none)
+    reason: str  # in the language of the session that started the import ("" when none)
     person_id: str | None
 
 
@@ -143,17 +146,21 @@ async def run(job: ImportJob, api: Api) -> None:
                 if exc.problem.status in (401, 503) or exc.problem.status >= 500:
                     raise
                 detail = f" ({exc.problem.detail})" if exc.problem.detail else ""
-                why = "Cả lô bị từ chối: " + exc.problem.message + detail
+                why = _("Cả lô bị từ chối: %(reason)s") % {"reason": exc.problem.message + detail}
                 _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in batch], why)
             else:
                 _record(job, answer.get("results") or [], "")
     except ApiError as exc:
-        job.failure = f"Dừng lại sau {job.done} dòng: {exc.problem.message}"
-        _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], "Chưa nhập.")
+        job.failure = _("Dừng lại sau %(rows)s dòng: %(reason)s") % {"rows": job.done, "reason": exc.problem.message}
+        _record(
+            job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], _("Chưa nhập.")
+        )
     except Exception:  # a bug must not leave the page polling for ever
         log.exception("member_import_failed", job=str(job.id))
-        job.failure = f"Dừng lại sau {job.done} dòng do lỗi hệ thống."
-        _record(job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], "Chưa nhập.")
+        job.failure = _("Dừng lại sau %(rows)s dòng do lỗi hệ thống.") % {"rows": job.done}
+        _record(
+            job, [{"row": n, "status": "rejected", "reason": None} for n, _ in job.rows[job.done :]], _("Chưa nhập.")
+        )
     finally:
         job.finished = True
 

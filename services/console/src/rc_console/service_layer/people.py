@@ -10,7 +10,9 @@ from typing import Any
 
 from rc_clients.members.models import ConsentOut, PersonOut, RoleOut
 from rc_console.adapters.upstream import Api
-from rc_console.domain.model import FEE_LABELS, User, person_actions
+from rc_console.domain.model import User, person_actions
+from rc_console.i18n import Text, lazy_gettext
+from rc_console.i18n import gettext as _
 
 OPEN = ("active", "lapsed")  # the members API's open membership statuses
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
@@ -47,7 +49,7 @@ class PersonPage:
 
     @property
     def name(self) -> str:
-        return str(self.personal.get("full_name") or "(đã xoá dữ liệu cá nhân)")
+        return str(self.personal.get("full_name") or _("(đã xoá dữ liệu cá nhân)"))
 
     @property
     def current(self) -> MembershipRow | None:
@@ -98,7 +100,7 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
     for r in person.roles:
         units.setdefault(str(r.unit_id), r.unit_code)
     if person.registered_unit_id and str(person.registered_unit_id) not in units:
-        units[str(person.registered_unit_id)] = "Đơn vị đăng ký"
+        units[str(person.registered_unit_id)] = _("Đơn vị đăng ký")
     actions = person_actions(user)
     if person.erased:
         actions = frozenset()  # nothing left to change or to erase
@@ -186,19 +188,18 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
     return None
 
 
-DONE_MESSAGES: dict[str, str] = {
-    "fee": "Đã ghi nhận hội phí.",
-    "hours": "Đã ghi giờ tình nguyện.",
-    "status": "Đã đổi trạng thái hội viên.",
-    "role": "Đã giao vai trò.",
-    "end-role": "Đã kết thúc vai trò.",
-    "consent": "Đã ghi nhận sự đồng ý.",
-    "withdraw": "Đã rút lại sự đồng ý.",
-    "join": "Đã ghi nhận vào hội.",
-    "transfer": "Đã chuyển sinh hoạt.",
-    "erase": "Đã xoá dữ liệu cá nhân.",
+DONE_MESSAGES: dict[str, Text] = {  # said at the top of the page after an edit
+    "fee": lazy_gettext("Đã ghi nhận hội phí."),
+    "hours": lazy_gettext("Đã ghi giờ tình nguyện."),
+    "status": lazy_gettext("Đã đổi trạng thái hội viên."),
+    "role": lazy_gettext("Đã giao vai trò."),
+    "end-role": lazy_gettext("Đã kết thúc vai trò."),
+    "consent": lazy_gettext("Đã ghi nhận sự đồng ý."),
+    "withdraw": lazy_gettext("Đã rút lại sự đồng ý."),
+    "join": lazy_gettext("Đã ghi nhận vào hội."),
+    "transfer": lazy_gettext("Đã chuyển sinh hoạt."),
+    "erase": lazy_gettext("Đã xoá dữ liệu cá nhân."),
 }
-FEE_CHOICES = list(FEE_LABELS.items())
 
 
 def form_keys(page: PersonPage) -> frozenset[str]:
