@@ -183,8 +183,8 @@ async def test_connections_opened_in_a_burst_stay_open_for_the_next(service: Fak
 
 def test_the_admission_bound_is_the_consoles_own_setting() -> None:
     """The console has no database pool: its in-flight bound is not derived from one."""
-    assert Settings().max_in_flight == 256
-    assert Settings(db_pool_max=1).max_in_flight == 256
+    assert Settings().max_in_flight == 64
+    assert Settings(db_pool_max=1).max_in_flight == Settings(db_pool_max=100).max_in_flight == 64
     assert Settings(http_max_in_flight=10).max_in_flight == 10
 
 

@@ -24,10 +24,11 @@ class Settings(ServiceSettings):
         " and user; a call beyond them waits for one (within RC_UPSTREAM_TIMEOUT_S).",
     )
     http_max_in_flight: int = Field(
-        256,
+        64,
         ge=1,
         description="Pages the console serves at once; above it 503 with Retry-After at once, never a queue."
-        " The console has no database pool: a page mostly waits on the services, which bound their own load.",
+        " Its own bound (the console has no database pool): 64 holds 50 pages a second taking over a second"
+        " each; beyond that the machine is overloaded and a quick refusal serves better than a longer queue.",
     )
     report_cache_s: float = Field(
         5.0,
