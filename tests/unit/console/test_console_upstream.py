@@ -14,15 +14,20 @@ import sys
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from rc_console.adapters.upstream import AnswerCache, ApiError, Upstreams
 from rc_console.domain.model import User
+from rc_console.entrypoints.app import build_app
 from rc_console.service_layer import screens
 from rc_console.settings import Settings
+from rc_shared.auth import generate_keys
+from tests.unit.console.test_console_app import login_csrf
 
 UNIT = uuid.UUID("00000000-0000-0000-0000-0000000000aa")
 REPORT = {"as_of": "2023-03-31", "depth": 1, "period_from": "2023-01-01", "period_to": "2023-03-31", "units": []}
@@ -82,6 +87,22 @@ async def service() -> AsyncIterator[FakeService]:
             "/campaigns": {"items": [], "count": 0, "limit": 100, "offset": 0},
             "/reports/campaigns": {"as_of": None, "state": None, "campaign_type": None, "campaigns": []},
             "/reports/membership": REPORT,
+            f"/units/{UNIT}": {
+                "as_of": "2023-03-31",
+                "code": "P",
+                "end_reason": None,
+                "ended_on": None,
+                "id": str(UNIT),
+                "level": "province",
+                "merged_into": None,
+                "name": "Tỉnh",
+                "parent_id": None,
+                "path": [],
+                "valid_from": "2020-01-01",
+                "valid_to": None,
+            },
+            f"/units/{UNIT}/children": {"as_of": "2023-03-31", "count": 0, "items": []},
+            "/units": {"as_of": "2023-03-31", "count": 0, "items": [], "limit": 200, "offset": 0},
         }
     )
     server = await asyncio.start_server(fake.handle, "127.0.0.1", 0)
@@ -148,6 +169,29 @@ async def test_a_page_calls_the_services_concurrently(service: FakeService) -> N
         assert (await board).members == 7
     finally:
         await up.close()
+
+
+async def test_the_new_campaign_form_asks_for_the_unit_and_its_children_at_once(
+    service: FakeService, tmp_path: Path
+) -> None:
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True,
+        dev_login_private_key_file=str(private),
+        **{f"{n}_url": service.url for n in ("members", "campaigns", "donations", "reporting")},  # type: ignore[arg-type]
+    )
+    app = build_app(settings)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console") as c:
+        page = await c.get("/login")
+        data = {"role": "unit_manager", "unit_id": str(UNIT), "csrf": login_csrf(page.text), "next": "/"}
+        assert (await c.post("/login", data=data)).status_code == 303
+        service.gate = asyncio.Event()
+        form = asyncio.create_task(c.get("/campaigns/new"))
+        await service.held(2)  # hangs (then fails) if the unit were asked before its children
+        service.gate.set()
+        r = await form
+        assert r.status_code == 200 and "Tỉnh" in r.text
+    await app.state.upstreams.close()
 
 
 async def test_calls_to_a_service_share_at_most_max_connections(service: FakeService) -> None:
@@ -236,9 +280,14 @@ async def test_concurrent_askers_share_one_call_and_a_refusal_is_not_kept(servic
         service.gate = None
         service.status = 403
         service.bodies["/reports/membership"] = {
-            "type": "about:blank", "title": "Forbidden", "status": 403, "detail": "not in your scope",
-            "error": "forbidden", "message": "not in your scope", "correlation_id": "c",
-        }  # fmt: skip
+            "type": "about:blank",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": "not in your scope",
+            "error": "forbidden",
+            "message": "not in your scope",
+            "correlation_id": "c",
+        }
         clock.now += 5
         for _ in range(2):
             with pytest.raises(ApiError):
