@@ -16,6 +16,28 @@ class Settings(ServiceSettings):
     donations_url: str = Field("http://127.0.0.1:8003", description="Base URL of the donations service's API.")
     reporting_url: str = Field("http://127.0.0.1:8004", description="Base URL of the reporting service's API.")
     upstream_timeout_s: float = Field(10.0, gt=0, le=300, description="Longest the console waits for a service.")
+    upstream_max_connections: int = Field(
+        32,
+        ge=1,
+        le=1000,
+        description="Connections the console opens to each service, all kept alive and reused by every request"
+        " and user; a call beyond them waits for one (within RC_UPSTREAM_TIMEOUT_S).",
+    )
+    http_max_in_flight: int = Field(
+        64,
+        ge=1,
+        description="Pages the console serves at once; above it 503 with Retry-After at once, never a queue."
+        " Its own bound (the console has no database pool): 64 holds 50 pages a second taking over a second"
+        " each; beyond that the machine is overloaded and a quick refusal serves better than a longer queue.",
+    )
+    report_cache_s: float = Field(
+        5.0,
+        ge=0,
+        le=60,
+        description="Seconds a user's membership report (from the reporting service) is reused for that same"
+        " user (0: never). The report is a projection fed through Kafka, already seconds behind the members"
+        " service; nothing a user does in the console changes it directly.",
+    )
     session_secret: SecretStr | None = Field(
         None,
         description="Key that encrypts and authenticates the session cookie (32+ random bytes; same on every"

@@ -1,17 +1,26 @@
 """The services' APIs, called with the user's bearer token through the generated typed clients.
 
-One connection pool per service for the whole process (a shared transport); each request gets a
-client carrying its user's token. A service's error answer becomes :class:`ApiError` holding the
-problem in the user's language; a service that does not answer is a 503 problem.
+One connection pool per service for the whole process (a shared transport whose connections are
+kept alive and reused by every request and user, at most ``max_connections`` to each service); each
+request gets a client carrying its user's token. A page's independent calls run concurrently (the
+screens gather them). A service's error answer becomes :class:`ApiError` holding the problem in
+the user's language; a service that does not answer is a 503 problem.
+
+Only one answer is reused: a user's membership report, for that same user (keyed by their token), for
+``report_cache_s`` seconds (:class:`AnswerCache`). It is a projection fed through Kafka, seconds behind
+the members service anyway, and nothing done in the console changes it directly; everything else
+(counts, people, units, campaigns, gifts) is asked again on every page, so a change shows at once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import json
+import time
 import uuid
-from collections.abc import Awaitable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -97,13 +106,65 @@ async def _create(
     return uuid.UUID(r.json()["id"])
 
 
+class AnswerCache(Generic[T]):
+    """Answers kept by key for ``ttl_s`` seconds from when they were asked (0: none kept), at most
+    ``max_entries`` (the oldest go first). Concurrent askers of a missing key share one call; a
+    failed call is not kept."""
+
+    def __init__(self, ttl_s: float, max_entries: int = 1024, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl_s, self.max_entries, self._clock = ttl_s, max_entries, clock
+        self._entries: dict[Hashable, tuple[float, T]] = {}
+        self._pending: dict[Hashable, asyncio.Task[T]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    async def get(self, key: Hashable, fetch: Callable[[], Awaitable[T]]) -> T:
+        if self.ttl_s <= 0:
+            return await fetch()
+        asked = self._clock()
+        hit = self._entries.get(key)
+        if hit is not None and hit[0] > asked:
+            return hit[1]
+        task = self._pending.get(key)
+        if task is None:
+            task = asyncio.ensure_future(fetch())
+            self._pending[key] = task
+            task.add_done_callback(lambda t: self._done(key, t, asked + self.ttl_s))
+        return await asyncio.shield(task)  # a request that goes away does not cancel the others' call
+
+    def _done(self, key: Hashable, task: asyncio.Task[T], until: float) -> None:
+        del self._pending[key]
+        if task.cancelled() or task.exception() is not None:  # exception(): retrieved even if nobody waits
+            return
+        self._entries.pop(key, None)
+        self._entries[key] = (until, task.result())
+        while len(self._entries) > self.max_entries:
+            del self._entries[next(iter(self._entries))]
+
+
 class Upstreams:
     """The four services' base URLs and connection pools."""
 
-    def __init__(self, urls: dict[str, str], timeout_s: float) -> None:
+    def __init__(
+        self,
+        urls: dict[str, str],
+        timeout_s: float,
+        max_connections: int = 32,
+        report_cache_s: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.urls = urls
         self.timeout = httpx.Timeout(timeout_s)
-        self._transports = {name: httpx.AsyncHTTPTransport(retries=0) for name in urls}
+        # Every connection is kept alive: with fewer kept than opened (httpx's default keeps 20 of 100),
+        # httpcore closes idle connections whenever more than that many are open at all, so under load
+        # most calls paid a new TCP connection, at both ends. Idle ones are closed well before the
+        # services' keep-alive timeout (75 s) would.
+        limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=30
+        )
+        self._transports = {name: httpx.AsyncHTTPTransport(retries=0, limits=limits) for name in urls}
+        self.reports: AnswerCache[MembershipReport] = AnswerCache(report_cache_s, clock=clock)
 
     async def close(self) -> None:
         for t in self._transports.values():
@@ -212,7 +273,10 @@ class Api:
         kwargs: dict[str, Any] = {k: v for k, v in dates.items() if v is not None}
         if unit_id is not None:
             kwargs["unit_id"] = unit_id
-        return await _call(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
+        key = (self._token, "membership", tuple(sorted(kwargs.items())))
+        return await self._up.reports.get(
+            key, lambda: _call(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
+        )
 
     async def membership_file(
         self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None], fmt: str

@@ -51,7 +51,10 @@ def _origin(url: str) -> str:
 def build_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     upstreams = Upstreams(
-        {name: str(getattr(settings, f"{name}_url")).rstrip("/") for name in UPSTREAMS}, settings.upstream_timeout_s
+        {name: str(getattr(settings, f"{name}_url")).rstrip("/") for name in UPSTREAMS},
+        settings.upstream_timeout_s,
+        settings.upstream_max_connections,
+        settings.report_cache_s,
     )
     keys = _session_keys(settings)
     oidc = OidcClient(settings) if settings.oidc_enabled else None

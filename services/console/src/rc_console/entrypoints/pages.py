@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 from urllib.parse import quote
@@ -136,13 +137,15 @@ async def campaigns(request: Request, s: Session = Depends(web.session)) -> Resp
 
 
 async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
-    """Units the user may organise a campaign for: their unit and the units directly under it."""
+    """Units the user may organise a campaign for: their unit and the units directly under it (asked at once)."""
     api = web.api(request, s)
     out: list[tuple[str, str]] = []
     if s.user.unit_id is not None:
-        own = await api.unit(s.user.unit_id)
+        own, under = await asyncio.gather(api.unit(s.user.unit_id), api.units_under(s.user.unit_id))
         out.append((str(own.id), own.name))
-    out += [(str(u.id), f"— {u.name}" if s.user.unit_id else u.name) for u in await api.units_under(s.user.unit_id)]
+    else:
+        under = await api.units_under(None)
+    out += [(str(u.id), f"— {u.name}" if s.user.unit_id else u.name) for u in under]
     return out
 
 
