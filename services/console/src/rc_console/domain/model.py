@@ -63,11 +63,13 @@ CHANNEL_LABELS: dict[str, str] = {
     "other": "Khác",
 }
 DONOR_TYPE_LABELS: dict[str, str] = {"individual": "Cá nhân", "organisation": "Tổ chức", "anonymous": "Ẩn danh"}
-# Lifecycle actions the console offers (settle and cancel need more input: a later screen), with the
-# permission each needs (the campaigns API: MANAGE) and its button text.
+# Lifecycle actions the console offers, with the permission each needs (the campaigns API: MANAGE) and
+# its button text (settle asks for its date, cancel for a reason and the campaign's code typed again).
 OFFERED_ACTIONS: dict[str, tuple[str, str]] = {
     "launch": ("manage", "Phát động"),
     "close": ("manage", "Kết thúc tiếp nhận"),
+    "settle": ("manage", "Quyết toán"),
+    "cancel": ("manage", "Huỷ cuộc vận động"),
 }
 
 

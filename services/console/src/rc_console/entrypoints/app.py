@@ -20,7 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from rc_console.adapters.devtokens import DevTokens
 from rc_console.adapters.session import SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
-from rc_console.entrypoints import web
+from rc_console.entrypoints import pages_money, web
 from rc_console.entrypoints.pages import router
 from rc_console.settings import Settings
 from rc_shared import http
@@ -112,5 +112,6 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(router)
+    app.include_router(pages_money.router)  # after: its /campaigns/{id} routes would take /campaigns/new
     app.mount("/static", StaticFiles(directory=web.HERE / "static"), name="static")
     return app
