@@ -189,12 +189,12 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     row = page.locator("tr[data-distribution-id]")
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()
     assert "500.000 ₫" in await row.inner_text()
-    # the gifts by page (3 a page here): 5 gifts, by receipt
+    # the gifts by page (3 a page here): 5 gifts, by receipt (the next page continues after the third receipt)
     assert await page.locator("tr[data-donation-id]").count() == 3
     await follow(page, page.get_by_role("link", name="Trang sau »"))
     assert await page.locator("tr[data-donation-id]").count() == 2
     assert await page.get_by_role("link", name="Trang sau »").count() == 0
-    await follow(page, page.get_by_role("link", name="« Trang trước"))
+    await follow(page, page.get_by_role("link", name="« Trang đầu"))
     assert await page.locator("tr[data-donation-id]").count() == 3
     reversed_gift = page.locator("tr.reversed[data-donation-id]")  # the gift in kind, marked, still listed
     assert await reversed_gift.count() == 1 and "Đã huỷ" in await reversed_gift.inner_text()

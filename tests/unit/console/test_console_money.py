@@ -95,20 +95,19 @@ def test_a_reversal_needs_a_reason_and_the_receipt_number() -> None:
     assert set(errors) == {"reason"}
 
 
-@pytest.mark.parametrize("raw", ["-1", "1e3", "x", "１", "²", "99999999999", " 5 5"])
-def test_a_page_offset_is_a_whole_number(raw: str) -> None:
+@pytest.mark.parametrize("raw", ["-1", "1e3", "x", "１", "²", str(2**62 + 1), "9" * 20, " 5 5"])
+def test_a_page_cursor_is_a_whole_number(raw: str) -> None:
     with pytest.raises(ValueError):
-        money.page_offset(raw)
+        money.page_after(raw)
 
 
-def test_gift_pages() -> None:
-    assert money.page_offset("") == 0 and money.page_offset(" 100 ") == 100
-    first = money.paging(0, 3, 4)  # limit 4 asked: 4 came back, so a next page exists
-    assert (first.shown, first.next, first.previous, first.first_number, first.last_number) == (3, 3, None, 1, 3)
-    last = money.paging(3, 3, 2)
-    assert (last.next, last.previous, last.first_number, last.last_number) == (None, 0, 4, 5)
-    assert money.paging(2, 3, 0).previous == 0  # a page past the end leads back
-    assert money.paging(9, 3, 0).first_number == 0
+def test_gift_pages_continue_after_the_last_receipt_shown() -> None:
+    assert money.page_after("") is None and money.page_after(" 100 ") == 100 and money.page_after("0") == 0
+    first = money.paging(None, 3, [1, 2, 3, 4])  # limit 4 asked: 4 came back, so a next page exists
+    assert first == money.Paging(after=None, next_after=3)
+    assert money.paging(3, 3, [4, 7]) == money.Paging(after=3, next_after=None)  # numbers need not be contiguous
+    assert money.paging(3, 3, [4, 5, 6]) == money.Paging(after=3, next_after=None)  # exactly full: the last page
+    assert money.paging(9, 3, []) == money.Paging(after=9, next_after=None)
 
 
 CSV = "Mã giao dịch;Ngày;Số tiền;Người chuyển\nFT1;30/11/2026;1.000.000;A\n\nFT2;2026-11-30;5\nFT3;2026-11-30;7;B\n"

@@ -310,10 +310,11 @@ class Api:
     async def blood_sessions(self, campaign_id: uuid.UUID) -> BloodSessionsOut:
         return await _call(list_sessions.asyncio_detailed(campaign_id, client=self.campaigns), BloodSessionsOut)
 
-    async def donations_page(self, campaign_id: uuid.UUID, limit: int, offset: int) -> DonationsPageOut:
+    async def donations_page(self, campaign_id: uuid.UUID, limit: int, after: int | None) -> DonationsPageOut:
+        """The campaign's gifts by receipt, after the receipt number ``after`` (None: from the first)."""
+        kwargs: dict[str, Any] = {"limit": limit} | ({"after": after} if after is not None else {})
         return await _call(
-            list_donations.asyncio_detailed(campaign_id, client=self.donations, limit=limit, offset=offset),
-            DonationsPageOut,
+            list_donations.asyncio_detailed(campaign_id, client=self.donations, **kwargs), DonationsPageOut
         )
 
     async def distributions_of(self, campaign_id: uuid.UUID, limit: int) -> DistributionsPageOut:

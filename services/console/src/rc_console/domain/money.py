@@ -141,45 +141,29 @@ def reversal(form: dict[str, str], receipt_number: str) -> tuple[dict[str, Any],
 # ------------------------------------------------------------------ paging
 
 
-def page_offset(raw: str) -> int:
-    """The ``offset`` of a list page from the query (empty: 0); ValueError when it is not a whole
-    number from 0 to 10^9."""
+def page_after(raw: str) -> int | None:
+    """The cursor of a list page from the query: the receipt number the page continues after (empty:
+    the first page); ValueError when it is not a whole number from 0 to 2^62."""
     text = raw.strip()
     if not text:
-        return 0
-    if not re.fullmatch(r"[0-9]{1,10}", text, flags=re.ASCII) or int(text) > 10**9:
+        return None
+    if not re.fullmatch(r"[0-9]{1,19}", text, flags=re.ASCII) or int(text) > 2**62:
         raise ValueError(text)
     return int(text)
 
 
 @dataclass(frozen=True)
 class Paging:
-    offset: int
-    size: int
-    shown: int  # items on this page
-    more: bool  # a next page exists
+    """A page of gifts read after a receipt number (None: the first page), ``size`` at most."""
 
-    @property
-    def previous(self) -> int | None:
-        return max(0, self.offset - self.size) if self.offset > 0 else None
-
-    @property
-    def next(self) -> int | None:
-        return self.offset + self.size if self.more else None
-
-    @property
-    def first_number(self) -> int:
-        return self.offset + 1 if self.shown else 0
-
-    @property
-    def last_number(self) -> int:
-        return self.offset + self.shown
+    after: int | None
+    next_after: int | None  # the cursor of the next page; None: this is the last
 
 
-def paging(offset: int, size: int, fetched: int) -> Paging:
-    """A page read with ``limit = size + 1``: ``fetched`` items came back, one more than ``size`` means
-    a next page exists."""
-    return Paging(offset=offset, size=size, shown=min(fetched, size), more=fetched > size)
+def paging(after: int | None, size: int, receipt_nos: list[int]) -> Paging:
+    """The page's cursors from the receipt numbers read with ``limit = size + 1``: one more than
+    ``size`` means a next page exists, continuing after the last one shown."""
+    return Paging(after=after, next_after=receipt_nos[size - 1] if len(receipt_nos) > size else None)
 
 
 # ------------------------------------------------------------------ bank statements

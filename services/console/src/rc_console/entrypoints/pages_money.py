@@ -60,7 +60,7 @@ async def campaign_page(
     request: Request,
     s: Session,
     cid: uuid.UUID,
-    offset: str = "",
+    after: str = "",
     status: int = 200,
     message: str = "",
     errors: dict[str, str] | None = None,
@@ -68,11 +68,11 @@ async def campaign_page(
 ) -> Response:
     errors = dict(errors or {})
     try:
-        start = rules.page_offset(offset)
+        cursor = rules.page_after(after)
     except ValueError:
-        start, status, errors["offset"] = 0, 422, "Trang không hợp lệ."
+        cursor, status, errors["after"] = None, 422, "Trang không hợp lệ."
     size = web.settings_of(request).gifts_page_size
-    detail = await money.campaign_detail(web.api(request, s), s.user, cid, start, size)
+    detail = await money.campaign_detail(web.api(request, s), s.user, cid, cursor, size)
     return web.render(
         request,
         "campaign.html",
@@ -87,8 +87,9 @@ async def campaign_page(
 
 
 @router.get("/campaigns/{campaign_id}")
-async def campaign(campaign_id: str, request: Request, offset: str = "", s: Session = Depends(web.session)) -> Response:
-    return await campaign_page(request, s, _campaign_id(campaign_id), offset)
+async def campaign(campaign_id: str, request: Request, after: str = "", s: Session = Depends(web.session)) -> Response:
+    """The campaign's page; ``after``: the receipt number its page of gifts continues after."""
+    return await campaign_page(request, s, _campaign_id(campaign_id), after)
 
 
 # ------------------------------------------------------------------ gifts in kind and blood

@@ -85,12 +85,14 @@ def targets(c: CampaignOut) -> list[TargetRow]:
     return out
 
 
-async def campaign_detail(api: Api, user: User, campaign_id: uuid.UUID, offset: int, page_size: int) -> CampaignDetail:
+async def campaign_detail(
+    api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int
+) -> CampaignDetail:
     """Everything the campaign's page shows, read concurrently."""
     c, raised, gifts, distributions, beneficiaries, sessions = await asyncio.gather(
         api.campaign(campaign_id),
         raised_by_campaign(api),
-        _or_none(api.donations_page(campaign_id, page_size + 1, offset), 404),
+        _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
         _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
         _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
         _or_none(api.blood_sessions(campaign_id), 403, 404),
@@ -105,7 +107,7 @@ async def campaign_detail(api: Api, user: User, campaign_id: uuid.UUID, offset: 
         campaign=c,
         targets=targets(c),
         gifts=shown,
-        gift_paging=paging(offset, page_size, len(gifts.items)) if gifts is not None else None,
+        gift_paging=paging(after, page_size, [g.receipt_no for g in gifts.items]) if gifts is not None else None,
         distributions=list(distributions.items) if distributions is not None else None,
         beneficiaries=list(beneficiaries.items) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,
