@@ -51,6 +51,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await pages_money.IMPORTS.close()  # bank-statement imports still running end with the process
             await upstreams.close()
 
     app = FastAPI(title="Red Cross staff console", version="1.0.0", lifespan=lifespan, docs_url=None, redoc_url=None)

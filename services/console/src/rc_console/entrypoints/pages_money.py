@@ -39,9 +39,9 @@ def _campaign_id(raw: str) -> uuid.UUID:
     return _id(raw, "Không có cuộc vận động này.")
 
 
-def _refused(exc: ApiError, *also: int) -> bool:
+def _refused(exc: ApiError) -> bool:
     """A refusal that is the page's, not the form's: signed out, forbidden, not there, the service down."""
-    return exc.problem.status in (401, 403, 404, *also) or exc.problem.status >= 500
+    return exc.problem.status in (401, 403, 404) or exc.problem.status >= 500
 
 
 def _key(values: dict[str, str]) -> dict[str, str]:

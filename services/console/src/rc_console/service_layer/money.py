@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -231,7 +230,6 @@ class ImportJob:
     lines: list[ImportLine] = field(default_factory=list)
     finished: bool = False
     failure: str = ""  # why the import stopped before its end (the rows before were imported)
-    started: float = field(default_factory=time.monotonic)
 
     @property
     def percent(self) -> int:
