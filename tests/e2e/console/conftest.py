@@ -36,6 +36,7 @@ def console(system: System, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "RC_DEV_LOGIN_ENABLED": "true",
         "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0]),
         "RC_PEOPLE_PAGE_SIZE": "2",
+        "RC_GIFTS_PAGE_SIZE": "3",
     }
     proc = ServiceProcess("console", env, [], tmp_path_factory.mktemp("console-logs") / "console.log")
     proc.start()

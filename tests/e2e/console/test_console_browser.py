@@ -76,10 +76,11 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         campaign_url = page.url
         assert await page.locator("h1").inner_text() == name
         assert await page.locator("[data-state]").get_attribute("data-state") == "draft"
-        assert await page.locator(".actions button").all_inner_texts() == ["Phát động"]
+        assert await page.locator(".actions > form button").all_inner_texts() == ["Phát động"]
+        assert await page.locator(".actions summary").inner_text() == "Huỷ cuộc vận động…"  # behind its form
         await follow(page, page.get_by_role("button", name="Phát động"))
         assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
-        assert await page.locator(".actions button").all_inner_texts() == ["Kết thúc tiếp nhận"]
+        assert await page.locator(".actions > form button").all_inner_texts() == ["Kết thúc tiếp nhận"]
         await shots.take(page, "campaign", width)
         if width == "desktop":
             # Closing before the receiving period starts: the service's rule, in Vietnamese; nothing changes.

@@ -233,6 +233,11 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
             json={"kind": "cash", "amount_vnd": 100_000, "channel": "cash", "received_on": TODAY.isoformat()},
         )
         assert r.status_code == 201, r.text
+    closed = await new_campaign(system, world["a"], f"Đã kết thúc {world['tag']}")  # its page offers settle
+    await launch_with_ledger(system, closed)
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        r = await client.post(f"{system.url('campaigns')}/campaigns/{closed}/close", json={})
+        assert r.status_code == 200, r.text
     page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
     pages = await crawl(page, base)
     routes = {route_of(u).removeprefix(base) for u in pages}
@@ -241,6 +246,8 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
         "/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}",
         "/campaigns/{id}/donations/new", "/donations/{id}/receipt", "/reports",
         "/people/{id}", "/people/{id}/erase", "/members/import",
+        "/campaigns/{id}/donations/new/in-kind", "/campaigns/{id}/donations/new/blood",
+        "/campaigns/{id}/distributions/new", "/campaigns/{id}/statement", "/donations/{id}/reversal",
     } <= routes, routes  # fmt: skip
     forms: dict[tuple[str, str], Form] = {}
     for url in pages:
@@ -264,6 +271,16 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase"):
         assert ("post", f"{base}/people/{{id}}/{edit}") in forms, (edit, sorted(forms))
     assert ("post", f"{base}/members/import") in forms, sorted(forms)
+    for action in (
+        "settle",
+        "cancel",
+        "donations/new/in-kind",
+        "donations/new/blood",
+        "distributions/new",
+        "statement",
+    ):
+        assert ("post", f"{base}/campaigns/{{id}}/{action}") in forms, (action, sorted(forms))
+    assert ("post", f"{base}/donations/{{id}}/reversal") in forms, sorted(forms)
     for key in kinds:
         await attack(page.context, page, forms[key], base, system)
     await attack(anonymous, signed_out, login_form, base, system)

@@ -110,7 +110,7 @@ async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path
         assert bad_page.status_code == 422 and "Trang không hợp lệ." in bad_page.text
         csrf = re.search(r'name="csrf" value="([^"]+)"', bad_page.text)
         assert csrf is not None
-        unknown = await c.post("/campaigns/00000000-0000-0000-0000-000000000001/settle", data={"csrf": csrf.group(1)})
+        unknown = await c.post("/campaigns/00000000-0000-0000-0000-000000000001/explode", data={"csrf": csrf.group(1)})
         assert unknown.status_code == 404 and "Không có thao tác này." in unknown.text
         # every page: not cached, only the site's own scripts
         assert bad_page.headers["cache-control"] == "no-store"

@@ -31,12 +31,14 @@ def user(role: str) -> User:
 @pytest.mark.parametrize(
     ("role", "allowed", "offered"),
     [
-        ("unit_manager", ["launch", "cancel"], ["launch"]),
-        ("unit_manager", ["close", "cancel"], ["close"]),
-        ("admin", ["close", "cancel"], ["close"]),
+        ("unit_manager", ["launch", "cancel"], ["launch", "cancel"]),
+        ("unit_manager", ["close", "cancel"], ["close", "cancel"]),
+        ("admin", ["close", "cancel"], ["close", "cancel"]),
         ("data_entry", ["launch", "cancel"], []),
         ("viewer", ["launch", "cancel"], []),
-        ("unit_manager", ["settle"], []),  # settle needs its own form: not offered yet
+        ("unit_manager", ["settle"], ["settle"]),  # with its form (the date)
+        ("data_entry", ["settle"], []),
+        ("unit_manager", ["archive"], []),  # an action the console does not know is never offered
     ],
 )
 def test_only_actions_allowed_by_state_and_role_are_offered(role: str, allowed: list[str], offered: list[str]) -> None:

@@ -25,15 +25,38 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from rc_clients.campaigns import AuthenticatedClient as CampaignsClient
+from rc_clients.campaigns.api.beneficiaries import list_beneficiaries_beneficiaries_get as list_beneficiaries
+from rc_clients.campaigns.api.blood import list_sessions_campaigns_campaign_id_blood_sessions_get as list_sessions
 from rc_clients.campaigns.api.campaigns import close_campaigns_campaign_id_close_post as close_campaign
 from rc_clients.campaigns.api.campaigns import get_campaign_campaigns_campaign_id_get as get_campaign
 from rc_clients.campaigns.api.campaigns import launch_campaigns_campaign_id_launch_post as launch_campaign
 from rc_clients.campaigns.api.campaigns import list_campaigns_campaigns_get as list_campaigns
-from rc_clients.campaigns.models import CampaignOut, CampaignsPageOut, CloseIn, LaunchIn
+from rc_clients.campaigns.models import (
+    BeneficiariesPageOut,
+    BloodSessionsOut,
+    CampaignOut,
+    CampaignsPageOut,
+    CloseIn,
+    LaunchIn,
+)
 from rc_clients.donations import AuthenticatedClient as DonationsClient
+from rc_clients.donations.api.distributions import (
+    list_distributions_campaigns_campaign_id_distributions_get as list_distributions,
+)
+from rc_clients.donations.api.donations import get_donation_donations_donation_id_get as get_donation
 from rc_clients.donations.api.donations import get_receipt_donations_donation_id_receipt_get as get_receipt
+from rc_clients.donations.api.donations import (
+    import_statement_campaigns_campaign_id_bank_statement_post as import_statement,
+)
 from rc_clients.donations.api.donations import list_donations_campaigns_campaign_id_donations_get as list_donations
-from rc_clients.donations.models import DonationsPageOut, ReceiptOut
+from rc_clients.donations.models import (
+    DistributionsPageOut,
+    DonationOut,
+    DonationsPageOut,
+    ReceiptOut,
+    StatementIn,
+    StatementOut,
+)
 from rc_clients.members import AuthenticatedClient as MembersClient
 from rc_clients.members.api.people import get_person_people_person_id_get as get_person
 from rc_clients.members.api.people import list_people_people_get as list_people
@@ -338,6 +361,66 @@ class Api:
         """One batch of import rows (POST /imports/members): created, unchanged, rejected and each row's result."""
         return await _send_json(self.members.get_async_httpx_client(), "POST", "/imports/members", body)
 
+    # money screens: lifecycle with a body, beneficiaries, blood sessions, gifts and distributions pages,
+    # reversals, bank statements
+    async def transition(self, campaign_id: uuid.UUID, action: str, body: dict[str, Any]) -> None:
+        """Launch, close, settle or cancel with the form's values (reason, date) as they are."""
+        await _post(self.campaigns.get_async_httpx_client(), f"/campaigns/{campaign_id}/{action}", body)
+
+    async def beneficiaries(
+        self,
+        *,
+        campaign_id: uuid.UUID | None = None,
+        unit_id: uuid.UUID | None = None,
+        verified: bool | None = None,
+        humanitarian_address: bool | None = None,
+        limit: int = 100,
+    ) -> BeneficiariesPageOut:
+        kwargs: dict[str, Any] = {"limit": limit}
+        for name, value in (
+            ("campaign_id", campaign_id),
+            ("unit_id", unit_id),
+            ("verified", verified),
+            ("humanitarian_address", humanitarian_address),
+        ):
+            if value is not None:
+                kwargs[name] = value
+        return await _call(list_beneficiaries.asyncio_detailed(client=self.campaigns, **kwargs), BeneficiariesPageOut)
+
+    async def blood_sessions(self, campaign_id: uuid.UUID) -> BloodSessionsOut:
+        return await _call(list_sessions.asyncio_detailed(campaign_id, client=self.campaigns), BloodSessionsOut)
+
+    async def donations_page(self, campaign_id: uuid.UUID, limit: int, after: int | None) -> DonationsPageOut:
+        """The campaign's gifts by receipt, after the receipt number ``after`` (None: from the first)."""
+        kwargs: dict[str, Any] = {"limit": limit} | ({"after": after} if after is not None else {})
+        return await _call(
+            list_donations.asyncio_detailed(campaign_id, client=self.donations, **kwargs), DonationsPageOut
+        )
+
+    async def distributions_of(self, campaign_id: uuid.UUID, limit: int) -> DistributionsPageOut:
+        return await _call(
+            list_distributions.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DistributionsPageOut
+        )
+
+    async def record_distribution(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:
+        """Record a distribution; ``key`` (the form's) makes a form sent twice one distribution."""
+        http = self.donations.get_async_httpx_client()
+        return await _create(http, f"/campaigns/{campaign_id}/distributions", body, {"Idempotency-Key": str(key)})
+
+    async def donation(self, donation_id: uuid.UUID) -> DonationOut:
+        return await _call(get_donation.asyncio_detailed(donation_id, client=self.donations), DonationOut)
+
+    async def reverse_donation(self, donation_id: uuid.UUID, body: dict[str, Any]) -> None:
+        await _post(self.donations.get_async_httpx_client(), f"/donations/{donation_id}/reversal", body)
+
+    async def import_statement(self, campaign_id: uuid.UUID, rows: list[dict[str, Any]]) -> StatementOut:
+        return await _call(
+            import_statement.asyncio_detailed(
+                campaign_id, client=self.donations, body=StatementIn.from_dict({"rows": rows})
+            ),
+            StatementOut,
+        )
+
 
 async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
     try:
@@ -348,5 +431,10 @@ async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict
         raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if not 200 <= r.status_code < 300:
         raise ApiError(_problem(r.status_code, r.content))
-    answer = r.json()
+    answer = r.json() if r.content else {}  # a 204 has no body
     return answer if isinstance(answer, dict) else {}
+
+
+async def _post(http: httpx.AsyncClient, path: str, body: dict[str, Any]) -> None:
+    """POST a form's values as they are (the service validates them); its refusal as :class:`ApiError`."""
+    await _send_json(http, "POST", path, body)

@@ -82,11 +82,13 @@ DONOR_TYPE_LABELS: dict[str, Text] = {
     "organisation": lazy_gettext("Tổ chức"),
     "anonymous": lazy_gettext("Ẩn danh"),
 }
-# Lifecycle actions the console offers (settle and cancel need more input: a later screen), with the
-# permission each needs (the campaigns API: MANAGE) and its button text.
+# Lifecycle actions the console offers, with the permission each needs (the campaigns API: MANAGE) and
+# its button text (settle asks for its date, cancel for a reason and the campaign's code typed again).
 OFFERED_ACTIONS: dict[str, tuple[str, Text]] = {
     "launch": ("manage", lazy_gettext("Phát động")),
     "close": ("manage", lazy_gettext("Kết thúc tiếp nhận")),
+    "settle": ("manage", lazy_gettext("Quyết toán")),
+    "cancel": ("manage", lazy_gettext("Huỷ cuộc vận động")),
 }
 
 

@@ -16,11 +16,9 @@ from rc_console.domain.model import (
     CHANNEL_LABELS,
     DATE_MESSAGE,
     DONOR_TYPE_LABELS,
-    OFFERED_ACTIONS,
     ROLE_LABELS,
     TYPE_LABELS,
     User,
-    action_refusal,
     as_of_date,
 )
 from rc_console.entrypoints import web
@@ -199,12 +197,6 @@ def _campaign_id(raw: str) -> uuid.UUID:
         raise web.ApiErrorPage(404, _("Không có cuộc vận động này.")) from exc
 
 
-@router.get("/campaigns/{campaign_id}")
-async def campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    page = await screens.campaign(web.api(request, s), s.user, _campaign_id(campaign_id))
-    return web.render(request, "campaign.html", page=page, nav="campaigns", message="")
-
-
 async def _donation_form(
     request: Request,
     s: Session,
@@ -257,41 +249,6 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
         p = exc.problem
         return await _donation_form(request, s, cid, data, p.fields, p.message, status=p.status, detail=p.detail)
     return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
-
-
-@router.get("/donations/{donation_id}/receipt")
-async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    did = _uuid_or_none(donation_id)
-    if did is None:
-        raise web.ApiErrorPage(404, _("Không có biên nhận này."))
-    r = await web.api(request, s).receipt(did)
-    return web.render(request, "receipt.html", nav="campaigns", r=r)
-
-
-@router.post("/campaigns/{campaign_id}/{action}")
-async def campaign_action(
-    campaign_id: str, action: str, request: Request, s: Session = Depends(web.session)
-) -> Response:
-    cid = _campaign_id(campaign_id)
-    await web.checked_form(request, s)
-    if action not in OFFERED_ACTIONS:
-        raise web.ApiErrorPage(404, _("Không có thao tác này."))
-    api = web.api(request, s)
-    try:
-        await (api.launch(cid) if action == "launch" else api.close(cid))
-    except ApiError as exc:
-        if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
-            raise
-        page = await screens.campaign(api, s.user, cid)
-        return web.render(
-            request,
-            "campaign.html",
-            status=exc.problem.status,
-            page=page,
-            nav="campaigns",
-            message=action_refusal(exc.problem),
-        )
-    return RedirectResponse(f"/campaigns/{cid}", status_code=303)
 
 
 @router.get("/members")

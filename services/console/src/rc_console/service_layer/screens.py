@@ -69,7 +69,7 @@ def _row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
     )
 
 
-async def _raised(api: Api) -> dict[uuid.UUID, int]:
+async def raised_by_campaign(api: Api) -> dict[uuid.UUID, int]:
     """Cash raised per campaign, from the reporting service (projected from the donations ledger)."""
     figures = await api.campaign_figures()
     return {f.campaign_id: f.cash_raised_vnd for f in figures.campaigns}
@@ -77,7 +77,7 @@ async def _raised(api: Api) -> dict[uuid.UUID, int]:
 
 async def campaigns(api: Api) -> list[CampaignRow]:
     """The campaigns the user's scope holds (the campaigns API decides), with their cash progress."""
-    page, raised = await asyncio.gather(api.campaigns_page(), _raised(api))
+    page, raised = await asyncio.gather(api.campaigns_page(), raised_by_campaign(api))
     return [_row(c, raised.get(c.id, 0)) for c in page.items]
 
 
@@ -101,12 +101,20 @@ async def _donations(api: Api, campaign_id: uuid.UUID) -> list[DonationOut] | No
 
 
 async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage:
-    c, raised, donations = await asyncio.gather(api.campaign(campaign_id), _raised(api), _donations(api, campaign_id))
+    c, raised, donations = await asyncio.gather(
+        api.campaign(campaign_id), raised_by_campaign(api), _donations(api, campaign_id)
+    )
+    return campaign_page(user, c, raised.get(c.id, 0), donations)
+
+
+def campaign_page(user: User, c: CampaignOut, raised: int, donations: list[DonationOut] | None) -> CampaignPage:
+    """The campaign's page from what the services said: its cash ``raised`` (reporting), its ``donations``
+    (None: no ledger yet)."""
     t = c.targets
     return CampaignPage(
         donations=donations,
         can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
-        row=_row(c, raised.get(c.id, 0)),
+        row=_row(c, raised),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]),
         targets={

@@ -86,6 +86,16 @@ class DonationRepository(RecordRepository):
     VIEW = DONATION_VIEW
     CAMPAIGN_ORDER = "d.receipt_no"
 
+    async def after_receipt(self, campaign_id: uuid.UUID, after: int, limit: int) -> list[asyncpg.Record]:
+        """The campaign's donations with a receipt number above ``after``, by receipt (the unique index)."""
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            f"{self.VIEW} WHERE d.campaign_id = $1 AND d.receipt_no > $2 ORDER BY d.receipt_no LIMIT $3",
+            campaign_id,
+            after,
+            limit,
+        )
+        return rows
+
     # ---------------------------------------------------------------- donors
 
     async def donor(self, donor_id: uuid.UUID, *, lock: bool = False) -> asyncpg.Record | None:

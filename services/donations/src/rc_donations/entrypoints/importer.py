@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import time
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,40 +20,11 @@ from typing import Any
 import httpx
 
 from rc_shared.auth import api_headers
-
-FIELDS = ("bank_reference", "received_on", "amount_vnd", "payer_name", "description")
-REQUIRED = ("bank_reference", "received_on", "amount_vnd")
-ALIASES = {
-    "bank_reference": {"bank_reference", "reference", "ref", "transaction_id", "so_tham_chieu", "ma_giao_dich"},
-    "received_on": {"received_on", "date", "value_date", "ngay", "ngay_giao_dich"},
-    "amount_vnd": {"amount_vnd", "amount", "credit", "so_tien", "so_tien_ghi_co"},
-    "payer_name": {"payer_name", "payer", "ten_nguoi_chuyen", "nguoi_chuyen"},
-    "description": {"description", "noi_dung", "dien_giai", "memo"},
-}
+from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
 
 
 class ImportAborted(RuntimeError):
     """The API refused a whole batch (e.g. the campaign is closed); nothing of that batch was written."""
-
-
-def _slug(header: str) -> str:
-    s = unicodedata.normalize("NFD", header.strip().lower()).replace("đ", "d")
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return "_".join(s.replace("-", " ").split())
-
-
-def map_header(header: list[str]) -> dict[str, str]:
-    """Our field name → the file's column name; ValueError if a required column is missing."""
-    out: dict[str, str] = {}
-    for col in header:
-        slug = _slug(col)
-        for name, names in ALIASES.items():
-            if slug in names and name not in out:
-                out[name] = col
-    missing = [f for f in REQUIRED if f not in out]
-    if missing:
-        raise ValueError(f"the CSV header {header} lacks the column(s) {', '.join(missing)}")
-    return out
 
 
 @dataclass
@@ -80,30 +50,12 @@ def _count_rows(path: Path) -> int:
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
     """(line number, row with our field names, local rejection reason or None), streaming."""
     with path.open(newline="", encoding="utf-8-sig") as f:
-        sample = f.read(8192)
-        f.seek(0)
         try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(f, dialect)
-        header = next(reader, None)
-        if header is None:
-            raise ValueError(f"{path} is empty")
-        cols = map_header(header)
-        pos = {name: header.index(col) for name, col in cols.items()}
-        for row in reader:
-            if not any(c.strip() for c in row):
-                continue  # a blank line carries no data
-            line = reader.line_num
-            rec: dict[str, Any] = {}
-            for name, i in pos.items():
-                v = row[i].strip() if i < len(row) else ""
-                rec[name] = v or None
-            reason = None
-            if len(row) != len(header):
-                reason = f"the row has {len(row)} fields, the header {len(header)}"
-            yield line, rec, reason
+            yield from read_csv(f)
+        except MissingColumns:
+            raise
+        except ValueError as exc:
+            raise ValueError(f"{path} is empty") from exc
 
 
 def _post(client: httpx.Client, url: str, rows: list[dict[str, Any]], retries: int = 3) -> dict[str, Any]:

@@ -170,17 +170,24 @@ async def record_donation(
 @router.get(
     "/campaigns/{campaign_id}/donations",
     tags=["donations"],
-    summary="A campaign's donations by receipt",
+    summary="A campaign's donations by receipt (cursor paging with after, or offset)",
     dependencies=READ,
     response_model=s.DonationsPageOut,
     responses=errors(404),
 )
 async def list_donations(
-    campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0
+    campaign_id: uuid.UUID,
+    request: Request,
+    limit: Limit = 1000,
+    offset: Offset = 0,
+    after: Annotated[
+        int | None,
+        Query(ge=0, le=2**62, description="A receipt number: the page continues after it (the previous next_after)."),
+    ] = None,
 ) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
-        return await donations.list_donations(conn, campaign_id, limit, offset)
+        return await donations.list_donations(conn, campaign_id, limit, offset, after)
 
 
 @router.get(

@@ -220,7 +220,9 @@ class DonationOut(_GiftOut):
 
 
 class DonationsPageOut(OffsetPage[DonationOut]):
-    pass
+    next_after: int | None = Field(
+        description="Pass as after= for the next page (the last receipt number here); null: the last page."
+    )
 
 
 class ReceiptOut(Out):

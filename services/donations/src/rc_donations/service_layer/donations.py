@@ -438,8 +438,23 @@ async def get_donation(conn: asyncpg.Connection, donation_id: uuid.UUID) -> dict
     return donation_view(r)
 
 
-async def list_donations(conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int) -> dict[str, Any]:
-    return await records.campaign_page(DonationRepository(conn), campaign_id, limit, offset, donation_view)
+async def list_donations(
+    conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int, after: int | None = None
+) -> dict[str, Any]:
+    """A page of the campaign's donations by receipt: ``after`` a receipt number (a cursor: the page
+    continues there however many came before) or at ``offset``; ``next_after`` continues it."""
+    if after is not None and offset:
+        raise Invalid("give after or offset, not both", field="after")
+    if after is None:
+        page = await records.campaign_page(DonationRepository(conn), campaign_id, limit, offset, donation_view)
+    else:
+        if await LedgerRepository(conn).get(campaign_id) is None:
+            raise NotFound(f"no ledger for campaign {campaign_id}")
+        rows = await DonationRepository(conn).after_receipt(campaign_id, after, limit)
+        page = {"count": len(rows), "limit": limit, "offset": 0, "items": [donation_view(r) for r in rows]}
+    items = page["items"]
+    page["next_after"] = items[-1]["receipt_no"] if items and len(items) == limit else None
+    return page
 
 
 async def receipt(conn: asyncpg.Connection, policy: Policy, donation_id: uuid.UUID) -> dict[str, Any]:

@@ -28,12 +28,14 @@ class DonationsPageOut:
             count (int): Items in this answer.
             items (list[DonationOut]):
             limit (int): The page size asked for.
+            next_after (int | None): Pass as after= for the next page (the last receipt number here); null: the last page.
             offset (int): Items skipped before this page.
      """
 
     count: int
     items: list[DonationOut]
     limit: int
+    next_after: int | None
     offset: int
 
 
@@ -53,6 +55,9 @@ class DonationsPageOut:
 
         limit = self.limit
 
+        next_after: int | None
+        next_after = self.next_after
+
         offset = self.offset
 
 
@@ -62,6 +67,7 @@ class DonationsPageOut:
             "count": count,
             "items": items,
             "limit": limit,
+            "next_after": next_after,
             "offset": offset,
         })
 
@@ -87,12 +93,21 @@ class DonationsPageOut:
 
         limit = d.pop("limit")
 
+        def _parse_next_after(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
+
         offset = d.pop("offset")
 
         donations_page_out = cls(
             count=count,
             items=items,
             limit=limit,
+            next_after=next_after,
             offset=offset,
         )
 

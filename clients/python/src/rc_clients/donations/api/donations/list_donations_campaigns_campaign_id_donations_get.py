@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -32,6 +33,13 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    json_after: int | None | Unset
+    if isinstance(after, Unset):
+        json_after = UNSET
+    else:
+        json_after = after
+    params["after"] = json_after
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -119,14 +127,17 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> Response[DonationsPageOut | ErrorOut]:
-    """ A campaign's donations by receipt
+    """ A campaign's donations by receipt (cursor paging with after, or offset)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A receipt number: the page continues after it (the previous
+            next_after).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +152,7 @@ def sync_detailed(
         campaign_id=campaign_id,
 limit=limit,
 offset=offset,
+after=after,
 
     )
 
@@ -156,14 +168,17 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> DonationsPageOut | ErrorOut | None:
-    """ A campaign's donations by receipt
+    """ A campaign's donations by receipt (cursor paging with after, or offset)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A receipt number: the page continues after it (the previous
+            next_after).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +194,7 @@ def sync(
 client=client,
 limit=limit,
 offset=offset,
+after=after,
 
     ).parsed
 
@@ -188,14 +204,17 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> Response[DonationsPageOut | ErrorOut]:
-    """ A campaign's donations by receipt
+    """ A campaign's donations by receipt (cursor paging with after, or offset)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A receipt number: the page continues after it (the previous
+            next_after).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,6 +229,7 @@ async def asyncio_detailed(
         campaign_id=campaign_id,
 limit=limit,
 offset=offset,
+after=after,
 
     )
 
@@ -225,14 +245,17 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> DonationsPageOut | ErrorOut | None:
-    """ A campaign's donations by receipt
+    """ A campaign's donations by receipt (cursor paging with after, or offset)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A receipt number: the page continues after it (the previous
+            next_after).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,5 +271,6 @@ async def asyncio(
 client=client,
 limit=limit,
 offset=offset,
+after=after,
 
     )).parsed

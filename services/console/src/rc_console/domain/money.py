@@ -1,0 +1,248 @@
+"""Gifts, reversals, distributions, lifecycle forms and bank statements: pure rules of the console's
+money screens (the request bodies the services' APIs take, and their answers said in Vietnamese).
+
+Values are passed on as typed (the APIs validate every field and their errors come back next to the
+form's fields); only what the console itself asks for (a typed confirmation, a whole page number, a
+file) is checked here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rc_console.domain.model import CHANNEL_LABELS, DATE_MESSAGE, as_of_date
+from rc_shared.statement_csv import MissingColumns, read_csv
+
+ITEM_ROWS = 5  # rows of the in-kind form (empty rows are left out)
+BLOOD_KIND_LABELS: dict[str, str] = {"whole_blood": "Máu toàn phần", "apheresis": "Gạn tách thành phần"}
+IN_KIND_CHANNEL_LABELS: dict[str, str] = {"in_person": "Trao trực tiếp", "delivery": "Gửi đến", "other": "Khác"}
+GIFT_CHANNEL_LABELS: dict[str, str] = {**CHANNEL_LABELS, **IN_KIND_CHANNEL_LABELS, "blood_drive": "Hiến máu"}
+DISTRIBUTION_KIND_LABELS: dict[str, str] = {"cash": "Tiền mặt", "goods": "Hàng hoá"}
+CONFIRM_MESSAGE = "Nhập đúng như yêu cầu để xác nhận."
+REASON_MESSAGE = "Xin ghi lý do (từ 3 đến 500 ký tự)."
+STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)
+STATEMENT_MAX_ROWS = 20_000
+STATEMENT_BATCH = 500  # rows per request to the donations API (its limit: 5,000)
+
+
+# A service rule on one field (its problem's ``field``, said in English), in Vietnamese for the form.
+_RULE_MESSAGES: dict[str, str] = {
+    "donor_birth_date": "Cần ngày sinh của người hiến máu để kiểm tra độ tuổi được hiến.",
+    "beneficiary_id": "Người này chưa được xác minh, hoặc đã đăng ký cho một cuộc vận động khác.",
+    "distributed_on": "Ngày phân phối không hợp lệ (trước ngày xác minh người nhận, hoặc ngoài thời hạn).",
+    "bank_reference": "Mã giao dịch này đã được ghi nhận cho một đóng góp khác.",
+}
+RULE_PREFIX = "Giá trị không hợp lệ: "  # what problem_of says for a rule the service names one field of
+
+
+def said(name: str, message: str) -> str:
+    """A field's error: a service rule's English words replaced by their Vietnamese, when known."""
+    if message.startswith(RULE_PREFIX) and name in _RULE_MESSAGES:
+        return _RULE_MESSAGES[name]
+    return message
+
+
+def form_field(path: str) -> str:
+    """A donations API error path as the money forms' field name: ``items.0.quantity`` → ``item_0_quantity``,
+    ``amount_vnd``/``value_vnd`` of a distribution → ``vnd``, ``units`` → ``units``."""
+    m = re.fullmatch(r"items\.(\d+)\.(\w+)", path)
+    if m:
+        return f"item_{m.group(1)}_{m.group(2)}"
+    return {"amount_vnd": "vnd", "value_vnd": "vnd"}.get(path, path.replace("donor.", "donor_", 1))
+
+
+def item_rows(form: dict[str, str]) -> list[int]:
+    """The form row of each item sent (rows where nothing was typed are not sent): item i of the body →
+    its row on the form, so an error on ``items.1`` lands on the second *filled* row."""
+    return [
+        i
+        for i in range(ITEM_ROWS)
+        if any(form.get(f"item_{i}_{k}", "").strip() for k in ("item", "quantity", "unit", "assessed_value_vnd"))
+    ]
+
+
+def gift_fields(fields: dict[str, str], form: dict[str, str]) -> dict[str, str]:
+    """The API's field errors of a gift in kind, on the form's rows."""
+    rows = item_rows(form)
+    out: dict[str, str] = {}
+    for name, message in fields.items():
+        m = re.fullmatch(r"items\.(\d+)\.(\w+)", name)
+        if m and int(m.group(1)) < len(rows):
+            out.setdefault(f"item_{rows[int(m.group(1))]}_{m.group(2)}", message)
+        elif name == "items":
+            out.setdefault("item_0_item", "Xin ghi ít nhất một hiện vật (tên, số lượng, đơn vị tính, giá trị).")
+        else:
+            out.setdefault(form_field(name), said(form_field(name), message))
+    return out
+
+
+def distribution_fields(fields: dict[str, str], form: dict[str, str]) -> dict[str, str]:
+    """The API's field errors of a distribution on the form's fields (the amount is one field ``vnd``)."""
+    out = {form_field(k): said(form_field(k), v) for k, v in fields.items()}
+    if "beneficiary_id" in out and not form.get("beneficiary_id", "").strip():
+        out["beneficiary_id"] = "Xin chọn người hoặc hộ được hỗ trợ."
+    return out
+
+
+# ------------------------------------------------------------------ lifecycle
+
+
+@dataclass
+class Lifecycle:
+    """What a lifecycle form asks the campaigns API, or why it is not asked (errors by field)."""
+
+    body: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def lifecycle(action: str, form: dict[str, str], code: str) -> Lifecycle:
+    """The body of launch, close, settle or cancel from its form. Settle asks for the date the
+    distribution ended; cancel for a reason and the campaign's code typed again (it cannot be undone)."""
+    out = Lifecycle()
+    if action == "settle":
+        try:
+            day = as_of_date(form.get("settled_on", ""))
+        except ValueError:
+            day, out.errors["settled_on"] = None, DATE_MESSAGE
+        if day is None:
+            out.errors.setdefault("settled_on", "Xin nhập ngày quyết toán.")
+        else:
+            out.body["settled_on"] = day.isoformat()
+    elif action == "cancel":
+        reason = form.get("reason", "").strip()
+        if not 3 <= len(reason) <= 500:
+            out.errors["reason"] = REASON_MESSAGE
+        out.body["reason"] = reason
+        if not confirmed(form.get("confirm", ""), code):
+            out.errors["confirm"] = CONFIRM_MESSAGE
+    return out
+
+
+def confirmed(typed: str, expected: str) -> bool:
+    """The typed confirmation matches (case and surrounding blanks aside)."""
+    return bool(expected) and typed.strip().casefold() == expected.strip().casefold()
+
+
+def reversal(form: dict[str, str], receipt_number: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """A donation's reversal from its form: the body, and the errors of the reason and confirmation."""
+    errors: dict[str, str] = {}
+    reason = form.get("reason", "").strip()
+    if not 3 <= len(reason) <= 500:
+        errors["reason"] = REASON_MESSAGE
+    if not confirmed(form.get("confirm", ""), receipt_number):
+        errors["confirm"] = CONFIRM_MESSAGE
+    return {"reason": reason}, errors
+
+
+# ------------------------------------------------------------------ paging
+
+
+def page_after(raw: str) -> int | None:
+    """The cursor of a list page from the query: the receipt number the page continues after (empty:
+    the first page); ValueError when it is not a whole number from 0 to 2^62."""
+    text = raw.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,19}", text, flags=re.ASCII) or int(text) > 2**62:
+        raise ValueError(text)
+    return int(text)
+
+
+@dataclass(frozen=True)
+class Paging:
+    """A page of gifts read after a receipt number (None: the first page), ``size`` at most."""
+
+    after: int | None
+    next_after: int | None  # the cursor of the next page; None: this is the last
+
+
+def paging(after: int | None, size: int, receipt_nos: list[int]) -> Paging:
+    """The page's cursors from the receipt numbers read with ``limit = size + 1``: one more than
+    ``size`` means a next page exists, continuing after the last one shown."""
+    return Paging(after=after, next_after=receipt_nos[size - 1] if len(receipt_nos) > size else None)
+
+
+# ------------------------------------------------------------------ bank statements
+
+
+@dataclass
+class Statement:
+    """An uploaded statement: the rows for the API (with their line numbers), the rows refused here."""
+
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    refused: list[tuple[int, dict[str, Any], str]] = field(default_factory=list)
+
+
+_COLUMN_LABELS = {"bank_reference": "mã giao dịch", "received_on": "ngày", "amount_vnd": "số tiền"}
+
+
+def statement_of(data: bytes) -> Statement:
+    """The rows of an uploaded CSV statement; ValueError with a message in Vietnamese when the file
+    cannot be read as one."""
+    if not data.strip():
+        raise ValueError("Tệp trống.")
+    if len(data) > STATEMENT_MAX_BYTES:
+        raise ValueError("Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError("Tệp không phải văn bản CSV mã UTF-8 (xin lưu lại tệp dưới dạng CSV UTF-8).") from exc
+    if "\x00" in text:
+        raise ValueError("Tệp không phải văn bản CSV (có ký tự NUL).")
+    out = Statement()
+    try:
+        for line, rec, reason in read_csv(io.StringIO(text, newline="")):
+            if reason is not None:
+                out.refused.append((line, rec, statement_reason(reason)))
+            else:
+                out.rows.append((line, rec))
+            if len(out.rows) + len(out.refused) > STATEMENT_MAX_ROWS:
+                raise ValueError(f"Tệp có hơn {STATEMENT_MAX_ROWS} dòng; xin chia thành nhiều tệp.")
+    except MissingColumns as exc:
+        names = ", ".join(_COLUMN_LABELS.get(m, m) for m in exc.missing)
+        raise ValueError(f"Dòng tiêu đề của tệp thiếu cột: {names}.") from exc
+    except csv.Error as exc:
+        raise ValueError("Không đọc được tệp CSV: " + str(exc)) from exc
+    if not out.rows and not out.refused:
+        raise ValueError("Tệp không có dòng dữ liệu nào.")
+    return out
+
+
+# The donations API's reasons for a statement row (English), in Vietnamese.
+_ROW_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^the row has \d+ fields"), "Số cột của dòng khác dòng tiêu đề."),
+    (re.compile(r"^bank_reference is required"), "Thiếu mã giao dịch."),
+    (re.compile(r"^bank_reference is longer"), "Mã giao dịch quá dài (tối đa 100 ký tự)."),
+    (
+        re.compile(r"^bank_reference .* is already recorded with"),
+        "Mã giao dịch đã được ghi nhận với số tiền hoặc ngày khác.",
+    ),
+    (re.compile(r"^bank_reference .* appears again"), "Mã giao dịch lặp lại trong tệp với số tiền hoặc ngày khác."),
+    (re.compile(r"^amount_vnd is required"), "Thiếu số tiền."),
+    (re.compile(r"^amount_vnd must be more than 0"), "Số tiền phải lớn hơn 0."),
+    (re.compile(r"^amount_vnd \d+ exceeds"), "Số tiền quá lớn."),
+    (re.compile(r"^amount_vnd "), "Số tiền không phải số nguyên đồng."),
+    (re.compile(r"^received_on is required"), "Thiếu ngày giao dịch."),
+    (re.compile(r"^received_on .* is in the future"), "Ngày giao dịch ở tương lai."),
+    (re.compile(r"^received_on .* is after the campaign closed"), "Ngày giao dịch sau ngày kết thúc tiếp nhận."),
+    (re.compile(r"^received_on .* is outside the receiving period"), "Ngày giao dịch ngoài thời gian tiếp nhận."),
+    (re.compile(r"^received_on "), "Ngày không hợp lệ (năm-tháng-ngày hoặc ngày/tháng/năm)."),
+    (re.compile(r"^(payer_name|description) is longer"), "Tên người chuyển hoặc nội dung quá dài (tối đa 500 ký tự)."),
+    (re.compile(r"^already recorded|^repeats row"), "Giao dịch đã được ghi nhận trước đó."),
+)
+
+
+def statement_reason(reason: str | None) -> str:
+    """A statement row's rejection reason in Vietnamese (the API's words kept when not recognised)."""
+    text = reason or ""
+    for pattern, message in _ROW_REASONS:
+        if pattern.search(text):
+            return message
+    return f"Dòng không hợp lệ ({text})." if text else "Dòng không hợp lệ."
+
+
+STATUS_LABELS: dict[str, str] = {"created": "Đã ghi nhận", "duplicate": "Trùng, đã có", "rejected": "Bị từ chối"}

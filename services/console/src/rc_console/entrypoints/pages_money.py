@@ -1,0 +1,368 @@
+"""The campaigns and donations pages: a campaign's page in full with its lifecycle forms, gifts in kind
+and blood, reversals, distributions, bank-statement imports with their progress."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from rc_console.adapters.session import Session, same_token
+from rc_console.adapters.upstream import ApiError
+from rc_console.domain import money as rules
+from rc_console.domain.model import OFFERED_ACTIONS, action_refusal
+from rc_console.entrypoints import web
+from rc_console.entrypoints.uploads import multipart
+from rc_console.service_layer import money, screens
+from rc_shared import clock
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
+
+router = APIRouter(include_in_schema=False)
+web.templates.globals.update(
+    GIFT_CHANNEL_LABELS=rules.GIFT_CHANNEL_LABELS,
+    BLOOD_KIND_LABELS=rules.BLOOD_KIND_LABELS,
+    DISTRIBUTION_KIND_LABELS=rules.DISTRIBUTION_KIND_LABELS,
+)
+IMPORTS = money.Imports()  # this process's bank-statement imports (the console owns no database)
+
+
+def _id(raw: str, message: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError as exc:
+        raise web.ApiErrorPage(404, message) from exc
+
+
+def _campaign_id(raw: str) -> uuid.UUID:
+    return _id(raw, "Không có cuộc vận động này.")
+
+
+def _refused(exc: ApiError) -> bool:
+    """A refusal that is the page's, not the form's: signed out, forbidden, not there, the service down."""
+    return exc.problem.status in (401, 403, 404) or exc.problem.status >= 500
+
+
+def _key(values: dict[str, str]) -> dict[str, str]:
+    """The form's idempotency key: kept while valid, else a new one (a new form, or its key altered)."""
+    try:
+        uuid.UUID(values.get("key", ""))
+        return values
+    except ValueError:
+        return {**values, "key": str(uuid.uuid4())}
+
+
+# ------------------------------------------------------------------ the campaign's page
+
+
+async def campaign_page(
+    request: Request,
+    s: Session,
+    cid: uuid.UUID,
+    after: str = "",
+    status: int = 200,
+    message: str = "",
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+) -> Response:
+    errors = dict(errors or {})
+    try:
+        cursor = rules.page_after(after)
+    except ValueError:
+        cursor, status, errors["after"] = None, 422, "Trang không hợp lệ."
+    size = web.settings_of(request).gifts_page_size
+    detail = await money.campaign_detail(web.api(request, s), s.user, cid, cursor, size)
+    return web.render(
+        request,
+        "campaign.html",
+        status=status,
+        page=detail.page,
+        d=detail,
+        nav="campaigns",
+        message=message,
+        errors=errors,
+        values={"settled_on": clock.today().isoformat(), **(values or {})},
+    )
+
+
+@router.get("/campaigns/{campaign_id}")
+async def campaign(campaign_id: str, request: Request, after: str = "", s: Session = Depends(web.session)) -> Response:
+    """The campaign's page; ``after``: the receipt number its page of gifts continues after."""
+    return await campaign_page(request, s, _campaign_id(campaign_id), after)
+
+
+# ------------------------------------------------------------------ gifts in kind and blood
+
+GIFT_FORMS = {
+    "in-kind": ("donation_in_kind.html", money.in_kind_body),
+    "blood": ("donation_blood.html", money.blood_body),
+}
+
+
+async def _gift_form(
+    request: Request,
+    s: Session,
+    cid: uuid.UUID,
+    kind: str,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
+) -> Response:
+    page = await screens.campaign(web.api(request, s), s.user, cid)
+    if not page.can_record:
+        raise web.ApiErrorPage(403, "Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+    values = _key({"received_on": clock.today().isoformat(), **values})
+    return web.render(
+        request,
+        GIFT_FORMS[kind][0],
+        status=status,
+        nav="campaigns",
+        page=page,
+        values=values,
+        errors=errors,
+        message=message,
+        detail=detail,
+        rows=range(rules.ITEM_ROWS),
+        in_kind_channels=list(rules.IN_KIND_CHANNEL_LABELS.items()),
+        blood_kinds=list(rules.BLOOD_KIND_LABELS.items()),
+    )
+
+
+def _gift_kind(kind: str) -> str:
+    if kind not in GIFT_FORMS:
+        raise web.ApiErrorPage(404, "Không có loại đóng góp này.")
+    return kind
+
+
+@router.get("/campaigns/{campaign_id}/donations/new/{kind}")
+async def new_gift(campaign_id: str, kind: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _gift_form(request, s, _campaign_id(campaign_id), _gift_kind(kind), {}, {})
+
+
+@router.post("/campaigns/{campaign_id}/donations/new/{kind}")
+async def record_gift(campaign_id: str, kind: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    cid, kind = _campaign_id(campaign_id), _gift_kind(kind)
+    data = await web.checked_form(request, s)
+    try:
+        key = uuid.UUID(data.get("key", "").strip())
+    except ValueError:
+        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        return await _gift_form(request, s, cid, kind, data, {}, message, status=422)
+    try:
+        did = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
+    except ApiError as exc:
+        if _refused(exc):
+            raise
+        p = exc.problem
+        fields = rules.gift_fields(p.fields, data)
+        return await _gift_form(request, s, cid, kind, data, fields, p.message, status=p.status, detail=p.detail)
+    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+
+
+# ------------------------------------------------------------------ receipts and reversals
+
+
+@router.get("/donations/{donation_id}/receipt")
+async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    did = _id(donation_id, "Không có biên nhận này.")
+    r = await web.api(request, s).receipt(did)
+    return web.render(request, "receipt.html", nav="campaigns", r=r, can_reverse=s.user.can("manage") and not r.void)
+
+
+async def _reversal_form(
+    request: Request, s: Session, did: uuid.UUID, values: dict[str, str], errors: dict[str, str], status: int = 200,
+    message: str = "",
+) -> Response:  # fmt: skip
+    if not s.user.can("manage"):
+        raise web.ApiErrorPage(403, "Vai trò của bạn không được huỷ đóng góp.")
+    r = await web.api(request, s).receipt(did)
+    if r.void:
+        raise web.ApiErrorPage(409, "Đóng góp này đã được huỷ.")
+    return web.render(
+        request, "reversal.html", status=status, nav="campaigns", r=r, values=values, errors=errors, message=message
+    )
+
+
+@router.get("/donations/{donation_id}/reversal")
+async def reversal_form(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _reversal_form(request, s, _id(donation_id, "Không có đóng góp này."), {}, {})
+
+
+@router.post("/donations/{donation_id}/reversal")
+async def reverse(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    did = _id(donation_id, "Không có đóng góp này.")
+    data = await web.checked_form(request, s)
+    api = web.api(request, s)
+    r = await api.receipt(did)
+    body, errors = rules.reversal(data, r.receipt_number)
+    if errors:
+        return await _reversal_form(request, s, did, data, errors, 422, "Một số ô chưa đúng, xin xem lại.")
+    try:
+        await api.reverse_donation(did, body)
+    except ApiError as exc:
+        if _refused(exc):
+            raise
+        p = exc.problem
+        return await _reversal_form(request, s, did, data, p.fields, p.status, p.message)
+    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+
+
+# ------------------------------------------------------------------ distributions
+
+
+async def _distribution_form(
+    request: Request,
+    s: Session,
+    cid: uuid.UUID,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+    detail: str = "",
+) -> Response:
+    if not s.user.can("manage"):
+        raise web.ApiErrorPage(403, "Vai trò của bạn không được ghi nhận phân phối.")
+    api = web.api(request, s)
+    c = await api.campaign(cid)
+    if str(c.state) not in money.DISTRIBUTING:
+        raise web.ApiErrorPage(
+            409, "Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận."
+        )
+    return web.render(
+        request,
+        "distribution_new.html",
+        status=status,
+        nav="campaigns",
+        c=c,
+        recipients=await money.recipients(api, c),
+        values=_key({"distributed_on": clock.today().isoformat(), "kind": "cash", **values}),
+        errors=errors,
+        message=message,
+        detail=detail,
+        kinds=list(rules.DISTRIBUTION_KIND_LABELS.items()),
+        support_kinds=list(DEFAULT_SUPPORT_KINDS.items()),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/distributions/new")
+async def new_distribution(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _distribution_form(request, s, _campaign_id(campaign_id), {}, {})
+
+
+@router.post("/campaigns/{campaign_id}/distributions/new")
+async def record_distribution(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    cid = _campaign_id(campaign_id)
+    data = await web.checked_form(request, s)
+    try:
+        key = uuid.UUID(data.get("key", "").strip())
+    except ValueError:
+        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        return await _distribution_form(request, s, cid, data, {}, message, status=422)
+    try:
+        await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
+    except ApiError as exc:
+        if _refused(exc):
+            raise
+        p = exc.problem
+        fields = rules.distribution_fields(p.fields, data)
+        return await _distribution_form(request, s, cid, data, fields, p.message, status=p.status, detail=p.detail)
+    return RedirectResponse(f"/campaigns/{cid}#distributions-h", status_code=303)
+
+
+# ------------------------------------------------------------------ bank statements
+
+
+async def _statement_form(
+    request: Request, s: Session, cid: uuid.UUID, errors: dict[str, str], status: int = 200
+) -> Response:
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, "Vai trò của bạn không được nhập sao kê.")
+    c = await web.api(request, s).campaign(cid)
+    return web.render(
+        request, "statement.html", status=status, nav="campaigns", c=c, errors=errors, max_rows=rules.STATEMENT_MAX_ROWS
+    )
+
+
+@router.get("/campaigns/{campaign_id}/statement")
+async def statement_form(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _statement_form(request, s, _campaign_id(campaign_id), {})
+
+
+async def _upload(request: Request, s: Session) -> dict[str, Any]:
+    """The upload form's fields after its CSRF token was checked (any other body: its fields, no file)."""
+    body = await request.body()
+    if len(body) > rules.STATEMENT_MAX_BYTES + web.MAX_FORM_BYTES:
+        raise web.ApiErrorPage(413, "Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp.")
+    content_type = request.headers.get("content-type", "")
+    data: dict[str, Any]
+    if content_type.startswith("multipart/form-data"):
+        try:
+            fields, files = multipart(content_type, body)
+            data = {**fields, **{name: f.content for name, f in files.items()}}
+        except ValueError:
+            data = {}
+    else:
+        data = dict(await web.form(request))
+    csrf = data.get("csrf")
+    if not isinstance(csrf, str) or not same_token(s.csrf, csrf):
+        raise web.BadCsrf
+    return data
+
+
+@router.post("/campaigns/{campaign_id}/statement")
+async def import_statement(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    cid = _campaign_id(campaign_id)
+    data = await _upload(request, s)
+    file = data.get("file")
+    if not isinstance(file, bytes):
+        return await _statement_form(request, s, cid, {"file": "Xin chọn tệp sao kê (CSV)."}, 422)
+    try:
+        parsed = rules.statement_of(file)
+    except ValueError as exc:
+        return await _statement_form(request, s, cid, {"file": str(exc)}, 422)
+    api = web.api(request, s)
+    c = await api.campaign(cid)
+    job = IMPORTS.start(api, s.user.subject, c, parsed)
+    return RedirectResponse(f"/imports/{job.id}", status_code=303)
+
+
+@router.get("/imports/{job_id}")
+async def import_progress(job_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    """The import's progress; the page asks again every second (htmx) until it has finished."""
+    job = IMPORTS.get(_id(job_id, "Không có lượt nhập này."), s.user.subject)
+    if job is None:
+        raise web.ApiErrorPage(404, "Không có lượt nhập này (hoặc đã quá cũ).")
+    return web.render(request, "statement_progress.html", nav="campaigns", job=job, STATUS_LABELS=rules.STATUS_LABELS)
+
+
+# ------------------------------------------------------------------ lifecycle (last: its path takes any word)
+
+
+@router.post("/campaigns/{campaign_id}/{action}")
+async def campaign_action(
+    campaign_id: str, action: str, request: Request, s: Session = Depends(web.session)
+) -> Response:
+    """Launch, close, settle (with its date) or cancel (with a reason, and the code typed again)."""
+    cid = _campaign_id(campaign_id)
+    data = await web.checked_form(request, s)
+    if action not in OFFERED_ACTIONS:
+        raise web.ApiErrorPage(404, "Không có thao tác này.")
+    api = web.api(request, s)
+    code = (await api.campaign(cid)).code if action == "cancel" else ""
+    asked = rules.lifecycle(action, data, code)
+    if asked.errors:
+        message = "Một số ô chưa đúng, xin xem lại."
+        return await campaign_page(request, s, cid, status=422, message=message, errors=asked.errors, values=data)
+    try:
+        await api.transition(cid, action, asked.body)
+    except ApiError as exc:
+        if _refused(exc):
+            raise
+        fields = {k: v for k, v in exc.problem.fields.items() if k in ("settled_on", "cancelled_on", "reason")}
+        return await campaign_page(
+            request, s, cid, status=exc.problem.status, message=action_refusal(exc.problem), errors=fields, values=data
+        )
+    return RedirectResponse(f"/campaigns/{cid}", status_code=303)

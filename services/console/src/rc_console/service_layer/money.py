@@ -1,0 +1,307 @@
+"""The money screens: a campaign's page in full (targets, gifts by page, distributions, beneficiaries,
+humanitarian addresses, blood sessions), the request bodies of gifts in kind and blood and of
+distributions, and bank-statement imports run in the background with their progress."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rc_clients.campaigns.models import BeneficiarySummaryOut, BloodSessionOut, CampaignOut
+from rc_clients.donations.models import DistributionOut, DonationOut
+from rc_console.adapters.upstream import Api, ApiError
+from rc_console.domain.model import User
+from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
+from rc_console.service_layer.screens import CampaignPage, campaign_page, raised_by_campaign, whole_number
+from rc_shared.logging import get_logger
+
+log = get_logger(__name__)
+TARGET_LABELS: dict[str, tuple[str, str]] = {  # target → (label, unit)
+    "cash_vnd": ("Tiền mặt", "đ"),
+    "in_kind_value_vnd": ("Hiện vật (giá trị)", "đ"),
+    "beneficiaries": ("Người được hỗ trợ", "người"),
+    "blood_units": ("Máu", "đơn vị"),
+}
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    name: str
+    label: str
+    unit: str
+    raised: int
+    target: int | None
+    percent: int | None  # for the bar: whole percent, at most 100
+
+
+@dataclass
+class CampaignDetail:
+    """A campaign's page: the first slice's page, and what the money screens add."""
+
+    page: CampaignPage
+    campaign: CampaignOut
+    targets: list[TargetRow]
+    gifts: list[DonationOut] | None  # this page of gifts by receipt (None: no ledger yet)
+    gift_paging: Paging | None
+    distributions: list[DistributionOut] | None
+    beneficiaries: list[BeneficiarySummaryOut] | None  # None: not readable in the user's scope
+    addresses: list[BeneficiarySummaryOut] | None
+    sessions: list[BloodSessionOut] | None
+    can_distribute: bool
+    can_import: bool
+    can_reverse: bool
+
+
+DISTRIBUTIONS_SHOWN = 100
+DISTRIBUTING = ("launched", "closed")  # the ledger states in which distributions are recorded
+
+
+async def _or_none(call: Any, *statuses: int) -> Any:
+    """The call's answer, or None when the service answers one of ``statuses`` (not there, not in scope)."""
+    try:
+        return await call
+    except ApiError as exc:
+        if exc.problem.status in statuses:
+            return None
+        raise
+
+
+def targets(c: CampaignOut) -> list[TargetRow]:
+    """Each target the campaign tracks, or has progress on, with its progress (from the campaigns API)."""
+    out = []
+    p = c.progress
+    for name, (label, unit) in TARGET_LABELS.items():
+        tp = getattr(p, name)
+        target = tp.target if isinstance(tp.target, int) else None
+        if target is None and not tp.raised:
+            continue
+        pct = None if target is None or target <= 0 else min(100, max(0, tp.raised * 100 // target))
+        out.append(TargetRow(name, label, unit, tp.raised, target, pct))
+    return out
+
+
+async def campaign_detail(
+    api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int
+) -> CampaignDetail:
+    """Everything the campaign's page shows, read concurrently."""
+    c, raised, gifts, distributions, beneficiaries, sessions = await asyncio.gather(
+        api.campaign(campaign_id),
+        raised_by_campaign(api),
+        _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
+        _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
+        _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
+        _or_none(api.blood_sessions(campaign_id), 403, 404),
+    )
+    addresses = await _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404)
+    shown = list(gifts.items)[:page_size] if gifts is not None else None
+    page = campaign_page(user, c, raised.get(c.id, 0), shown)
+    state = str(c.state)
+    ledger = gifts is not None
+    return CampaignDetail(
+        page=page,
+        campaign=c,
+        targets=targets(c),
+        gifts=shown,
+        gift_paging=paging(after, page_size, [g.receipt_no for g in gifts.items]) if gifts is not None else None,
+        distributions=list(distributions.items) if distributions is not None else None,
+        beneficiaries=list(beneficiaries.items) if beneficiaries is not None else None,
+        addresses=list(addresses.items) if addresses is not None else None,
+        sessions=list(sessions.items) if sessions is not None else None,
+        can_distribute=ledger and state in DISTRIBUTING and user.can("manage"),
+        can_import=ledger and state in ("launched", "closed") and user.can("write"),
+        can_reverse=ledger and user.can("manage"),
+    )
+
+
+async def recipients(api: Api, c: CampaignOut) -> list[BeneficiarySummaryOut]:
+    """Who a distribution may go to: the campaign's verified beneficiaries, then the organising unit's
+    verified humanitarian addresses (each once)."""
+    own, addresses = await asyncio.gather(
+        _or_none(api.beneficiaries(campaign_id=c.id, verified=True), 403, 404),
+        _or_none(api.beneficiaries(unit_id=c.organising_unit_id, verified=True, humanitarian_address=True), 403, 404),
+    )
+    seen: dict[uuid.UUID, BeneficiarySummaryOut] = {}
+    for page in (own, addresses):
+        for b in page.items if page is not None else []:
+            seen.setdefault(b.id, b)
+    return list(seen.values())
+
+
+# ------------------------------------------------------------------ request bodies
+
+
+def _donor(form: dict[str, str], default_type: str) -> dict[str, Any]:
+    donor: dict[str, Any] = {"type": form.get("donor_type", default_type).strip()}
+    for name in ("name", "phone", "id_number", "birth_date"):
+        if form.get(f"donor_{name}", "").strip():
+            donor[name] = form[f"donor_{name}"].strip()
+    donor["consent_to_be_named"] = form.get("donor_consent") == "yes"
+    return donor
+
+
+def _gift(form: dict[str, str], kind: str) -> dict[str, Any]:
+    body: dict[str, Any] = {"kind": kind, "received_on": form.get("received_on", "").strip()}
+    if form.get("description", "").strip():
+        body["description"] = form["description"].strip()
+    return body
+
+
+def in_kind_body(form: dict[str, str]) -> dict[str, Any]:
+    """The donations API's body for a gift in kind: the items of the rows where anything was typed."""
+    body = _gift(form, "in_kind")
+    body["channel"] = form.get("channel", "").strip()
+    items = []
+    for i in range(ITEM_ROWS):
+        row = {k: form.get(f"item_{i}_{k}", "").strip() for k in ("item", "quantity", "unit", "assessed_value_vnd")}
+        if any(row.values()):
+            items.append(
+                {
+                    "item": row["item"],
+                    "quantity": whole_number(row["quantity"]),
+                    "unit": row["unit"],
+                    "assessed_value_vnd": whole_number(row["assessed_value_vnd"]),
+                }
+            )
+    body["items"] = items
+    if form.get("donor_type", "anonymous").strip() != "anonymous":
+        body["donor"] = _donor(form, "individual")
+    return body
+
+
+def blood_body(form: dict[str, str]) -> dict[str, Any]:
+    """The donations API's body for a blood gift (its donor is an identified individual)."""
+    body = _gift(form, "blood")
+    body["units"] = whole_number(form.get("units", ""))
+    body["blood_kind"] = form.get("blood_kind", "").strip()
+    body["donor"] = _donor(form, "individual")
+    return body
+
+
+def distribution_body(form: dict[str, str]) -> dict[str, Any]:
+    """The donations API's body for a distribution to a verified beneficiary; the form's one amount
+    field ``vnd`` is the cash given or the goods' value, by kind."""
+    kind = form.get("kind", "").strip()
+    body: dict[str, Any] = {
+        "beneficiary_id": form.get("beneficiary_id", "").strip(),
+        "kind": kind,
+        "distributed_on": form.get("distributed_on", "").strip(),
+        ("value_vnd" if kind == "goods" else "amount_vnd"): whole_number(form.get("vnd", "")),
+    }
+    for name in ("description", "support_level", "decision_no", "support_kind"):
+        if form.get(name, "").strip():
+            body[name] = form[name].strip()
+    for name in ("quantity", "people_reached"):
+        if form.get(name, "").strip():
+            body[name] = whole_number(form[name])
+    return body
+
+
+# ------------------------------------------------------------------ bank-statement imports
+
+
+@dataclass
+class ImportLine:
+    line: int
+    bank_reference: str
+    amount: str
+    status: str  # created | duplicate | rejected
+    reason: str = ""
+    donation_id: uuid.UUID | None = None
+
+
+@dataclass
+class ImportJob:
+    """One upload's import, run in the background in batches; the page polls it."""
+
+    id: uuid.UUID
+    owner: str  # the session's subject: only they see it
+    campaign_id: uuid.UUID
+    campaign_name: str
+    total: int
+    done: int = 0
+    created: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    created_amount_vnd: int = 0
+    lines: list[ImportLine] = field(default_factory=list)
+    finished: bool = False
+    failure: str = ""  # why the import stopped before its end (the rows before were imported)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else self.done * 100 // self.total
+
+
+class Imports:
+    """The imports of this console process (newest ``keep`` jobs), each running as a task.
+
+    The console owns no database: an import's progress lives in the process that runs it (a restart
+    loses the page, not the rows: the donations service has them, and a re-run answers duplicates)."""
+
+    def __init__(self, keep: int = 50) -> None:
+        self.keep = keep
+        self._jobs: OrderedDict[uuid.UUID, ImportJob] = OrderedDict()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def get(self, job_id: uuid.UUID, owner: str) -> ImportJob | None:
+        job = self._jobs.get(job_id)
+        return job if job is not None and job.owner == owner else None
+
+    def start(self, api: Api, owner: str, c: CampaignOut, statement: Statement) -> ImportJob:
+        job = ImportJob(uuid.uuid4(), owner, c.id, c.name, total=len(statement.rows) + len(statement.refused))
+        for line, rec, reason in statement.refused:
+            job.lines.append(
+                ImportLine(line, rec.get("bank_reference") or "", rec.get("amount_vnd") or "", "rejected", reason)
+            )
+            job.rejected += 1
+            job.done += 1
+        self._jobs[job.id] = job
+        while len(self._jobs) > self.keep:
+            self._jobs.popitem(last=False)
+        task = asyncio.create_task(run_import(api, job, statement.rows))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return job
+
+    async def close(self) -> None:
+        for t in list(self._tasks):
+            t.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await t
+
+
+async def run_import(
+    api: Api, job: ImportJob, rows: list[tuple[int, dict[str, Any]]], batch: int = STATEMENT_BATCH
+) -> None:
+    """Send the rows in batches; each batch's per-row results go to the job as they come."""
+    try:
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            out = await api.import_statement(job.campaign_id, [r for _, r in chunk])
+            for res in out.results:
+                line, rec = chunk[res.index]
+                status = str(res.status)
+                reason = (
+                    "" if status == "created" else statement_reason(res.reason if isinstance(res.reason, str) else None)
+                )
+                did = res.donation_id if isinstance(res.donation_id, uuid.UUID) else None
+                job.lines.append(
+                    ImportLine(line, rec.get("bank_reference") or "", rec.get("amount_vnd") or "", status, reason, did)
+                )
+            job.created += out.created
+            job.duplicate += out.duplicate
+            job.rejected += out.rejected
+            job.created_amount_vnd += out.created_amount_vnd
+            job.done += len(chunk)
+    except ApiError as exc:
+        job.failure = exc.problem.message + (f" ({exc.problem.detail})" if exc.problem.detail else "")
+    except Exception as exc:  # the page says it stopped; the log says why
+        log.exception("statement_import_failed", job_id=str(job.id))
+        job.failure = f"Lỗi không mong đợi: {type(exc).__name__}"
+    finally:
+        job.lines.sort(key=lambda x: x.line)
+        job.finished = True
