@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rc_console.domain.model import CHANNEL_LABELS, DATE_MESSAGE, as_of_date
+from rc_console.i18n import Text
 from rc_shared.statement_csv import MissingColumns, read_csv
 
 ITEM_ROWS = 5  # rows of the in-kind form (empty rows are left out)
 BLOOD_KIND_LABELS: dict[str, str] = {"whole_blood": "Máu toàn phần", "apheresis": "Gạn tách thành phần"}
 IN_KIND_CHANNEL_LABELS: dict[str, str] = {"in_person": "Trao trực tiếp", "delivery": "Gửi đến", "other": "Khác"}
-GIFT_CHANNEL_LABELS: dict[str, str] = {**CHANNEL_LABELS, **IN_KIND_CHANNEL_LABELS, "blood_drive": "Hiến máu"}
+GIFT_CHANNEL_LABELS: dict[str, Text] = {**CHANNEL_LABELS, **IN_KIND_CHANNEL_LABELS, "blood_drive": "Hiến máu"}
 DISTRIBUTION_KIND_LABELS: dict[str, str] = {"cash": "Tiền mặt", "goods": "Hàng hoá"}
 CONFIRM_MESSAGE = "Nhập đúng như yêu cầu để xác nhận."
 REASON_MESSAGE = "Xin ghi lý do (từ 3 đến 500 ký tự)."
@@ -107,7 +108,7 @@ def lifecycle(action: str, form: dict[str, str], code: str) -> Lifecycle:
         try:
             day = as_of_date(form.get("settled_on", ""))
         except ValueError:
-            day, out.errors["settled_on"] = None, DATE_MESSAGE
+            day, out.errors["settled_on"] = None, str(DATE_MESSAGE)
         if day is None:
             out.errors.setdefault("settled_on", "Xin nhập ngày quyết toán.")
         else:
