@@ -43,6 +43,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,8 +71,8 @@ STEPS = (
     "ledger_page",
     "ledger_lines_api",
     "ledger_search",
-    "ledger_csv",
 )
+CHOICES = (*STEPS, "ledger_csv")  # the steps and the full CSV download after them
 
 
 def vegeta() -> str:
@@ -156,8 +157,38 @@ class Step:
     targets: Path
 
 
+async def db_work(dsn: str) -> dict[str, float]:
+    """A database's committed transactions and milliseconds spent executing SQL so far (pg_stat_database)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        await asyncio.sleep(1.2)  # (each backend reports its statistics at most every second)
+        r = await conn.fetchrow(
+            "SELECT xact_commit, active_time FROM pg_stat_database WHERE datname = current_database()"
+        )
+    finally:
+        await conn.close()
+    assert r is not None
+    return {"transactions": float(r["xact_commit"]), "active_ms": float(r["active_time"])}
+
+
+async def refused(url: str) -> dict[str, float]:
+    """The requests a service refused so far, by reason (``rc_http_refused_total`` of its /metrics)."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        text = (await client.get(url + "/metrics")).text
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("rc_http_refused_total{"):
+            labels, value = line.rsplit(" ", 1)
+            reason = labels.split('reason="', 1)[1].split('"', 1)[0]
+            out[reason] = out.get(reason, 0.0) + float(value)
+    return out
+
+
 async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: Path) -> dict[str, Any]:
-    """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled."""
+    """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled; the CPU of
+    each service and the donations database's transactions and SQL time, per request."""
+    db_before = await db_work(stack.dsns["donations"])
+    refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
     proc = await asyncio.create_subprocess_exec(
         veg, "attack", "-format=json", f"-targets={step.targets}", f"-rate={step.rate}/s", f"-duration={duration}s",
@@ -173,6 +204,8 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
     if proc.returncode != 0:
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
     spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
+    db_after = await db_work(stack.dsns["donations"])
+    refused_after = await refused(stack.url("donations"))
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
     lat = rep["latencies"]
@@ -190,6 +223,14 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
         "peak_rss_mb": peak,
         # CPU each process spent per request of the step: what an answer costs, whatever else the machine runs
         "cpu_ms_per_request": {n: round(spent[n] * 1000 / max(1, rep["requests"]), 3) for n in stack.procs},
+        # the donations database: transactions committed and time executing SQL, per request of the step
+        "donations_db_per_request": {
+            k: round((db_after[k] - db_before[k]) / max(1, rep["requests"]), 3) for k in db_before
+        },
+        # why the donations service refused requests during the step (503: in_flight, db_pool, batch_queue, …)
+        "donations_refused": {
+            k: int(v - refused_before.get(k, 0)) for k, v in refused_after.items() if v > refused_before.get(k, 0)
+        },
         "load_average": load_average(),
     }
 
@@ -201,7 +242,7 @@ async def run(
     duration: float,
     workdir: Path,
     ledger_rate: int = 500,
-    only: frozenset[str] = frozenset(STEPS),
+    only: frozenset[str] = frozenset(CHOICES),
 ) -> dict[str, Any]:
     infra = select_infrastructure()
     veg = vegeta()
@@ -269,7 +310,9 @@ def _line(r: dict[str, Any]) -> str:
     return (
         f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
-        f"  CPU ms/request {cpu}  load {r['load_average']}"
+        f"  CPU ms/request {cpu}  donations DB per request {r['donations_db_per_request']}"
+        f"  donations refused {r['donations_refused']}"
+        f"  load {r['load_average']}"
     )
 
 
@@ -306,17 +349,17 @@ def main(argv: list[str] | None = None) -> Path:
     )
     parser.add_argument(
         "--steps",
-        default=",".join(STEPS),
-        help=f"the steps to run, comma-separated, of {','.join(STEPS)} (default: all); e.g."
+        default=",".join(CHOICES),
+        help=f"the steps to run, comma-separated, of {','.join(CHOICES)} (default: all); e.g."
         " donation_posts,overload_posts with a small --donations to measure POSTs alone",
     )
     parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
-    unknown = set(args.steps.split(",")) - set(STEPS)
+    unknown = set(args.steps.split(",")) - set(CHOICES)
     if unknown:
-        parser.error(f"unknown --steps {', '.join(sorted(unknown))}: choose from {', '.join(STEPS)}")
+        parser.error(f"unknown --steps {', '.join(sorted(unknown))}: choose from {', '.join(CHOICES)}")
     results: Path = args.results
     with tempfile.TemporaryDirectory() as tmp:
         res = asyncio.run(

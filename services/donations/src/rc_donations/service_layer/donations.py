@@ -374,6 +374,8 @@ async def record_donations_at_once(
     again under the lock. Blood donations (eligibility is read under the lock) always are. Receipt
     numbers are taken under the lock in the statement, in the order decided here.
     """
+    if not items:
+        return []
     ledger = items[0].ledger
     if any(i.cmd.kind == "blood" or i.ledger != ledger or i.campaign_id != ledger.campaign_id for i in items):
         return None
