@@ -8,7 +8,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.service_layer.commands import Idempotency, RecordDonation
+from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     DonationOutcome,
     PreparedDonation,
@@ -390,3 +390,21 @@ async def test_concurrent_one_statement_batches_from_two_replicas_keep_receipts_
     assert await _recorded_events(db, cid) == numbers  # each event carries its donation's number
     ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
     assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (300, sum(1_000 + i for i in range(300)))
+
+
+async def test_a_batch_with_a_blood_donation_is_decided_under_the_lock(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    number = f"07{uuid.uuid4().int % 10**10:010d}"
+    donor = DonorInput(type="individual", name="Lê Văn Cường", id_number=number, birth_date=date(1990, 5, 1))
+    blood = RecordDonation(kind="blood", received_on=TODAY, donor=donor, blood_units=1, blood_kind="whole_blood")
+    again = RecordDonation(kind="blood", received_on=TODAY, donor=donor, blood_units=1, blood_kind="whole_blood")
+    items = await _prepare(pool, cid, [(_cmd(100), None), (blood, None), (again, None)])
+    async with pool.acquire() as conn:  # eligibility is read under the lock: never in one statement
+        assert await record_donations_at_once(conn, "/donations", POLICY, items) is None
+    assert await _receipts(db, cid) == []
+    cash_gift, first, second = await commit_donations(pool, "/donations", POLICY, items)
+    assert isinstance(cash_gift, DonationOutcome) and isinstance(first, DonationOutcome) and first.created
+    assert isinstance(second, Conflict)  # the same donor twice on one day: the batch's first counts
+    assert await _receipts(db, cid) == [1, 2]
