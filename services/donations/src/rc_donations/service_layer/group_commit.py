@@ -3,9 +3,9 @@
 Each key has a queue and at most one flusher task in this process. A request puts its prepared item
 in the queue and awaits its future; the flusher takes whatever is queued (up to ``max_batch``),
 commits it through ``commit`` (given the pool: one transaction, or one statement with its own commit)
-and resolves each item's future with its own
-result or error. While a batch commits, the next one gathers, so under load batches grow by
-themselves and at low load a request waits for nobody (there is no timer).
+and resolves each item's future with its own result or error. While a batch commits, the next one
+gathers, so under load batches grow by themselves and at low load a request waits for nobody (there
+is no timer).
 
 ``commit`` returns one outcome per item (a result, or the exception that item must raise): a refused
 item never fails the others. If the batch's commit itself fails with a database error (then nothing of
