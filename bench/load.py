@@ -43,6 +43,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
 from bench.pipeline import (  # noqa: E402
     Stack,
+    cpu_s,
     import_statement,
     launch_campaign,
     load_average,
@@ -70,6 +72,7 @@ STEPS = (
     "ledger_lines_api",
     "ledger_search",
 )
+CHOICES = (*STEPS, "ledger_csv")  # the steps and the full CSV download after them
 
 
 def vegeta() -> str:
@@ -154,14 +157,45 @@ class Step:
     targets: Path
 
 
+async def db_work(dsn: str) -> dict[str, float]:
+    """A database's committed transactions and milliseconds spent executing SQL so far (pg_stat_database)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        await asyncio.sleep(1.2)  # (each backend reports its statistics at most every second)
+        r = await conn.fetchrow(
+            "SELECT xact_commit, active_time FROM pg_stat_database WHERE datname = current_database()"
+        )
+    finally:
+        await conn.close()
+    assert r is not None
+    return {"transactions": float(r["xact_commit"]), "active_ms": float(r["active_time"])}
+
+
+async def refused(url: str) -> dict[str, float]:
+    """The requests a service refused so far, by reason (``rc_http_refused_total`` of its /metrics)."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        text = (await client.get(url + "/metrics")).text
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("rc_http_refused_total{"):
+            labels, value = line.rsplit(" ", 1)
+            reason = labels.split('reason="', 1)[1].split('"', 1)[0]
+            out[reason] = out.get(reason, 0.0) + float(value)
+    return out
+
+
 async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: Path) -> dict[str, Any]:
-    """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled."""
+    """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled; the CPU of
+    each service and the donations database's transactions and SQL time, per request."""
+    db_before = await db_work(stack.dsns["donations"])
+    refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
     proc = await asyncio.create_subprocess_exec(
         veg, "attack", "-format=json", f"-targets={step.targets}", f"-rate={step.rate}/s", f"-duration={duration}s",
         "-timeout=10s", "-max-workers=4000", f"-output={out}",
     )  # fmt: skip
     peak = {n: 0 for n in stack.procs}
+    before = {n: cpu_s(stack.pid(n)) for n in stack.procs}
     while proc.returncode is None:
         for n in stack.procs:
             peak[n] = max(peak[n], rss_mb(stack.pid(n)))
@@ -169,6 +203,9 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
             await asyncio.wait_for(proc.wait(), 0.5)
     if proc.returncode != 0:
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
+    spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
+    db_after = await db_work(stack.dsns["donations"])
+    refused_after = await refused(stack.url("donations"))
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
     lat = rep["latencies"]
@@ -184,12 +221,28 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
         "status": rep["status_codes"],
         "errors": rep.get("errors") or [],
         "peak_rss_mb": peak,
+        # CPU each process spent per request of the step: what an answer costs, whatever else the machine runs
+        "cpu_ms_per_request": {n: round(spent[n] * 1000 / max(1, rep["requests"]), 3) for n in stack.procs},
+        # the donations database: transactions committed and time executing SQL, per request of the step
+        "donations_db_per_request": {
+            k: round((db_after[k] - db_before[k]) / max(1, rep["requests"]), 3) for k in db_before
+        },
+        # why the donations service refused requests during the step (503: in_flight, db_pool, batch_queue, …)
+        "donations_refused": {
+            k: int(v - refused_before.get(k, 0)) for k, v in refused_after.items() if v > refused_before.get(k, 0)
+        },
         "load_average": load_average(),
     }
 
 
 async def run(
-    donations: int, read_rate: int, post_rate: int, duration: float, workdir: Path, ledger_rate: int = 500
+    donations: int,
+    read_rate: int,
+    post_rates: list[int],
+    duration: float,
+    workdir: Path,
+    ledger_rate: int = 500,
+    only: frozenset[str] = frozenset(CHOICES),
 ) -> dict[str, Any]:
     infra = select_infrastructure()
     veg = vegeta()
@@ -207,34 +260,41 @@ async def run(
             result["build"] = (await import_statement(stack, client, cid, donations, workdir)).as_dict()
         result["rss_after_build_mb"] = {n: rss_mb(stack.pid(n)) for n in stack.procs}
         post_url = stack.url("donations") + f"/campaigns/{cid}/donations"
+        dn = stack.url("donations")
+        lines_url = f"{dn}/campaigns/{cid}/public-ledger/lines"
         steps = [
             Step("public_page", read_rate, workdir / "public.jsonl"),
             Step("campaign_report", read_rate, workdir / "report.jsonl"),
-            Step("donation_posts", post_rate, workdir / "posts.jsonl"),
-            Step("overload_posts", 3 * post_rate, workdir / "overload.jsonl"),
+            *(Step("donation_posts", rate, workdir / f"posts-{rate}.jsonl") for rate in post_rates),
+            Step("overload_posts", 3 * post_rates[0], workdir / "overload.jsonl"),
             Step("ledger_page", ledger_rate, workdir / "ledger_page.jsonl"),
             Step("ledger_lines_api", ledger_rate, workdir / "ledger_lines.jsonl"),
             Step("ledger_search", ledger_rate, workdir / "ledger_search.jsonl"),
         ]
-        dn = stack.url("donations")
-        lines_url = f"{dn}/campaigns/{cid}/public-ledger/lines"
-        steps[4].targets.write_text(_target("GET", f"{dn}/public/campaigns/{cid}/ledger", {}))
-        steps[5].targets.write_text(_target("GET", lines_url, {}))
-        ledger_search_targets(steps[6].targets, lines_url, donations)
-        steps[0].targets.write_text(_target("GET", stack.url("reporting") + f"/public/campaigns/{cid}", {}))
-        steps[1].targets.write_text(_target("GET", stack.url("reporting") + f"/reports/campaigns/{cid}", headers))
-        for s in steps[2:4]:
-            donation_targets(
-                s.targets, post_url, max(1, int(s.rate * duration)), f"{s.name}-{uuid.uuid4().hex[:6]}", headers
-            )
+        steps = [s for s in steps if s.name in only]
+        for s in steps:
+            if s.name == "public_page":
+                s.targets.write_text(_target("GET", stack.url("reporting") + f"/public/campaigns/{cid}", {}))
+            elif s.name == "campaign_report":
+                s.targets.write_text(_target("GET", stack.url("reporting") + f"/reports/campaigns/{cid}", headers))
+            elif s.name in ("donation_posts", "overload_posts"):
+                tag = f"{s.name}-{s.rate}-{uuid.uuid4().hex[:6]}"
+                donation_targets(s.targets, post_url, max(1, int(s.rate * duration)), tag, headers)
+            elif s.name == "ledger_page":
+                s.targets.write_text(_target("GET", f"{dn}/public/campaigns/{cid}/ledger", {}))
+            elif s.name == "ledger_lines_api":
+                s.targets.write_text(_target("GET", lines_url, {}))
+            else:
+                ledger_search_targets(s.targets, lines_url, donations)
         result["steps"] = []
         for s in steps:
             res = await attack(veg, stack, s, duration, workdir)
             result["steps"].append(res)
             print(_line(res), flush=True)
             await asyncio.sleep(1)
-        result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
-        print(_csv_line(result["ledger_csv"]), flush=True)
+        if "ledger_csv" in only:
+            result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
+            print(_csv_line(result["ledger_csv"]), flush=True)
     finally:
         stack.stop()
     raw_n = min(donations, 100_000)
@@ -246,9 +306,13 @@ async def run(
 
 def _line(r: dict[str, Any]) -> str:
     rss = " ".join(f"{n}={mb}MB" for n, mb in r["peak_rss_mb"].items())
+    cpu = " ".join(f"{n}={ms}" for n, ms in r["cpu_ms_per_request"].items())
     return (
         f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
+        f"  CPU ms/request {cpu}  donations DB per request {r['donations_db_per_request']}"
+        f"  donations refused {r['donations_refused']}"
+        f"  load {r['load_average']}"
     )
 
 
@@ -265,7 +329,7 @@ def summary(res: dict[str, Any]) -> str:
         f"build: {b['rows']} donations, stages (s from the start) {b['stages_s']},"
         f" {b['end_to_end_per_s']} donations/s end to end (import alone {b['import_per_s']}/s)",
         *(_line(s) for s in res["steps"]),
-        _csv_line(res["ledger_csv"]),
+        *([_csv_line(res["ledger_csv"])] if "ledger_csv" in res else []),
         f"raw Kafka: produce {res['kafka_raw']['produce_per_s']}/s, consume {res['kafka_raw']['consume_per_s']}/s;"
         f" raw PostgreSQL COPY {res['postgres_copy']['copy_per_s']} rows/s",
         f"load average at start {res['load_average_at_start']} (2-core machines are shared: compare within a run)",
@@ -277,15 +341,37 @@ def main(argv: list[str] | None = None) -> Path:
     parser = argparse.ArgumentParser(prog="./dev bench load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--donations", type=int, default=1_000_000, help="donations the campaign is built with")
     parser.add_argument("--read-rate", type=int, default=2000, help="GETs a second (public page, report)")
-    parser.add_argument("--post-rate", type=int, default=500, help="donation POSTs a second (overload: 3x)")
+    parser.add_argument(
+        "--post-rate",
+        default="500",
+        help="donation POSTs a second; several rates comma-separated (300,500,1000), one step each; the overload"
+        " step sends 3x the first",
+    )
+    parser.add_argument(
+        "--steps",
+        default=",".join(CHOICES),
+        help=f"the steps to run, comma-separated, of {','.join(CHOICES)} (default: all); e.g."
+        " donation_posts,overload_posts with a small --donations to measure POSTs alone",
+    )
     parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
+    unknown = set(args.steps.split(",")) - set(CHOICES)
+    if unknown:
+        parser.error(f"unknown --steps {', '.join(sorted(unknown))}: choose from {', '.join(CHOICES)}")
     results: Path = args.results
     with tempfile.TemporaryDirectory() as tmp:
         res = asyncio.run(
-            run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp), args.ledger_rate)
+            run(
+                args.donations,
+                args.read_rate,
+                [int(r) for r in args.post_rate.split(",")],
+                args.duration,
+                Path(tmp),
+                args.ledger_rate,
+                frozenset(args.steps.split(",")),
+            )
         )
     path = save_results(res, "load", results)
     print(summary(res))

@@ -21,7 +21,20 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
         assert s["requests"] > 0 and {"success", "p50_ms", "p99_ms", "status"} <= set(s)
         assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
         assert all(mb > 0 for mb in s["peak_rss_mb"].values())
+        assert set(s["cpu_ms_per_request"]) == {"campaigns", "donations", "reporting"}
+        assert set(s["donations_db_per_request"]) == {"transactions", "active_ms"}
+        assert isinstance(s["donations_refused"], dict)
     assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
     csv = res["ledger_csv"]
     assert csv["rows"] >= 200 and csv["bytes"] > 0 and csv["donations_peak_rss_mb"] > 0
     assert res["kafka_raw"]["records"] == 200 and res["postgres_copy"]["rows"] == 200
+
+
+def test_the_load_benchmark_runs_only_the_steps_asked_for_at_several_post_rates(infra: Any, tmp_path: Path) -> None:
+    args = ["--donations", "50", "--post-rate", "10,20", "--steps", "donation_posts,overload_posts"]
+    res = json.loads(load.main([*args, "--duration", "1", "--results", str(tmp_path)]).read_text())
+    steps = [(s["step"], s["rate"]) for s in res["steps"]]
+    assert steps == [("donation_posts", 10), ("donation_posts", 20), ("overload_posts", 30)]
+    assert "ledger_csv" not in res
+    posts = res["steps"][0]
+    assert posts["status"].get("201", 0) > 0 and posts["donations_db_per_request"]["transactions"] > 0

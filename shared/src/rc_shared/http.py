@@ -168,7 +168,8 @@ class RequestMiddleware:
     - The body is read first: larger than ``max_bytes`` gets 413, whether announced by
       Content-Length or streamed (chunked); a string PostgreSQL cannot store (NUL, an unpaired
       surrogate) in the query or the JSON body gets 422 naming the field.
-    - A read whose client disconnects is cancelled, its database query with it.
+    - A read whose client disconnects is cancelled, its database query with it; a write runs to its
+      end (it is not watched: no tasks of its own, the hot path of donation POSTs).
     - An exception escaping the routes answers a problem 500 naming the correlation id, and the
       connection stays usable (nothing is re-raised to the server).
     - HTTP request, latency, in-flight and refusal metrics.
@@ -405,6 +406,17 @@ class RequestMiddleware:
     async def _run(self, scope: Any, body: bytes, receive: Any, send: Any, response: dict[str, Any]) -> bool:
         """Run the routes on the body read; False when they were cancelled because the client left."""
         replayed = False
+        if scope["method"] not in CANCELLABLE_METHODS:  # a write is never cancelled: nothing to watch for
+
+            async def body_then_receive() -> Any:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()  # (the server's disconnect, when the client leaves)
+
+            await self.app(scope, body_then_receive, send)
+            return True
         gone = asyncio.Event()
 
         async def replay() -> Any:

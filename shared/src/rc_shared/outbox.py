@@ -42,21 +42,24 @@ _INSERT = (
 )
 
 
-async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
-    """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay (one round
-    trip: a writer holding a hot lock waits for one answer, not two)."""
-    if not envelopes:
-        return
-    await conn.execute(
-        _INSERT,
+def outbox_columns(envelopes: Sequence[Envelope]) -> list[list[Any]]:
+    """The outbox columns of ``envelopes`` as arrays: event_id, topic, key, event_type, headers, payload."""
+    return [
         [e.id for e in envelopes],
         [e.topic for e in envelopes],
         [e.subject for e in envelopes],
         [e.type for e in envelopes],
         [{k: v.decode() for k, v in e.headers()} for e in envelopes],
         [e.value().decode() for e in envelopes],
-        NOTIFY_CHANNEL,
-    )
+    ]
+
+
+async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
+    """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay (one round
+    trip: a writer holding a hot lock waits for one answer, not two)."""
+    if not envelopes:
+        return
+    await conn.execute(_INSERT, *outbox_columns(envelopes), NOTIFY_CHANNEL)
 
 
 def envelope_for(event: Event, source: str) -> Envelope:

@@ -8,7 +8,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -16,19 +16,23 @@ import httpx
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.service_layer.commands import Idempotency, RecordDonation
+from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     DonationOutcome,
     PreparedDonation,
     _donation_row,
+    commit_donations,
     get_donation,
     prepare_donation,
     record_donations,
+    record_donations_at_once,
 )
 from rc_donations.service_layer.group_commit import Busy, GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_shared.db import acquire_bound, create_pool
+from rc_shared.envelope import decode
 from rc_shared.errors import Conflict, Invalid
+from rc_shared.events.donations import DonationRecorded
 from rc_shared.outbox import UnitOfWork
 from tests.integration.donations.conftest import TODAY, Campaigns
 from tests.integration.donations.test_donations import cash
@@ -114,6 +118,8 @@ async def test_one_batch_decides_each_item_alone_under_the_lock(
             (_cmd(200, bank_reference="R1"), k2),  # the same transfer again: the first donation
             (_cmd(300, bank_reference="R1"), k3),  # the same reference, another amount: 409
             (RecordDonation(kind="cash", received_on=TODAY, amount_vnd=400), None),  # after the close: 409
+            (_cmd(500, bank_reference="R2"), Idempotency(f"b-{cid}-4", "h4")),
+            (_cmd(500, bank_reference="R2"), Idempotency(f"b-{cid}-4", "h4")),  # a transfer's retry: the same
         ]
         prepared = [await prepare_donation(conn, POLICY, cid, cmd, idem) for cmd, idem in plan]
     assert all(isinstance(p, PreparedDonation) for p in prepared)
@@ -124,7 +130,7 @@ async def test_one_batch_decides_each_item_alone_under_the_lock(
     async with UnitOfWork(pool, "/donations") as uow:
         outcomes = await record_donations(uow, POLICY, [p for p in prepared if isinstance(p, PreparedDonation)])
         await uow.commit()
-    first, again, other, ref, ref_again, ref_other, after_close = outcomes
+    first, again, other, ref, ref_again, ref_other, after_close, r2, r2_again = outcomes
     assert isinstance(first, DonationOutcome) and first.created is True
     assert again == (first[0], False, None)  # a resubmission: its answer is read
     assert isinstance(other, Invalid) and "already used for a different request" in other.message
@@ -132,17 +138,19 @@ async def test_one_batch_decides_each_item_alone_under_the_lock(
     assert ref_again == (ref[0], False, None)
     assert isinstance(ref_other, Conflict) and "already recorded" in ref_other.message
     assert isinstance(after_close, Conflict) and "closed on" in after_close.message
+    assert isinstance(r2, DonationOutcome) and r2.created is True
+    assert r2_again == (r2[0], False, None)  # (not a 409 for its own key)
     rows = await db.fetch(
         "SELECT id, receipt_no, recorded_after_close, xmin::text AS tx FROM donations WHERE campaign_id = $1"
         " ORDER BY receipt_no",
         cid,
     )
-    assert [(r["id"], r["receipt_no"]) for r in rows] == [(first[0], 1), (ref[0], 2)]
+    assert [(r["id"], r["receipt_no"]) for r in rows] == [(first[0], 1), (ref[0], 2), (r2[0], 3)]
     assert all(r["recorded_after_close"] for r in rows) and len({r["tx"] for r in rows}) == 1
     keys = {r["key"]: r["resource_id"] for r in await db.fetch("SELECT key, resource_id FROM idempotency_keys")}
     assert keys[k1.key] == first[0] and keys[k2.key] == ref[0] and k3.key not in keys
     ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
-    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (2, 300)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (3, 800)
     async with pool.acquire() as conn:  # a new donation is answered from what was written, as a read shows it
         for made in (first, ref):
             assert made.view == await get_donation(conn, made.donation_id)
@@ -153,7 +161,7 @@ async def test_a_database_error_in_a_batch_fails_only_its_item(
 ) -> None:
     cid, _ = await campaigns.launch()
     intake = GroupCommit[PreparedDonation, Any](
-        lambda: pool, "/donations", lambda uow, items: record_donations(uow, POLICY, items)
+        lambda: pool, "/donations", lambda pool, items: commit_donations(pool, "/donations", POLICY, items)
     )
     async with pool.acquire() as conn:
         good = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(3)]
@@ -193,12 +201,12 @@ async def test_a_donation_still_queued_when_its_requests_bound_runs_out_is_withd
     started, release = asyncio.Event(), asyncio.Event()
     batches: list[int] = []
 
-    async def commit(uow: UnitOfWork, items: Sequence[PreparedDonation]) -> list[Any]:
+    async def commit(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[Any]:
         batches.append(len(items))
         started.set()
         if len(batches) == 1:
             await release.wait()  # the first batch is slow: what queues behind it waits
-        return await record_donations(uow, POLICY, items)
+        return await commit_donations(pool, "/donations", POLICY, items)
 
     intake = GroupCommit[PreparedDonation, Any](lambda: pool, "/donations", commit)
     async with pool.acquire() as conn:
@@ -216,3 +224,187 @@ async def test_a_donation_still_queued_when_its_requests_bound_runs_out_is_withd
     assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
         first.donation_id
     ]
+
+
+# ---------------------------------------------------------------- the batch in one statement (migration 0008)
+
+
+Plan = Sequence[tuple[RecordDonation, Idempotency | None]]
+
+
+async def _prepare(pool: asyncpg.Pool, cid: uuid.UUID, plan: Plan) -> list[PreparedDonation]:
+    async with pool.acquire() as conn:
+        prepared = [await prepare_donation(conn, POLICY, cid, cmd, idem) for cmd, idem in plan]
+    assert all(isinstance(p, PreparedDonation) for p in prepared)
+    return [p for p in prepared if isinstance(p, PreparedDonation)]
+
+
+async def _recorded_events(db: asyncpg.Connection, cid: uuid.UUID) -> dict[str, int]:
+    """The campaign's DonationRecorded events in the outbox: donation id -> receipt number (each decodes)."""
+    rows = await db.fetch(
+        "SELECT headers, payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.recorded.v1'"
+        " ORDER BY id",
+        str(cid),
+    )
+    out: dict[str, int] = {}
+    for r in rows:
+        headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
+        event = decode(headers, r["payload"].encode(), {DonationRecorded.event_type: DonationRecorded}).data
+        assert isinstance(event, DonationRecorded)
+        out[str(event.donation_id)] = event.receipt_no
+    return out
+
+
+async def test_a_batch_in_one_statement_decides_repeats_and_refusals_within_it(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    k1, k2, k3, k4 = (Idempotency(f"one-{cid}-{n}", f"h{n}") for n in range(1, 5))
+    items = await _prepare(
+        pool,
+        cid,
+        [
+            (_cmd(100), k1),
+            (_cmd(100), k1),  # the same request again in the batch: the same donation
+            (_cmd(101), Idempotency(k1.key, "other")),  # the same key for another request: 422
+            (_cmd(200, bank_reference="R1"), None),
+            (_cmd(200, bank_reference="R1"), k2),  # the same transfer again, another key: the first donation
+            (_cmd(300, bank_reference="R1"), k3),  # the same reference, another amount: 409
+            (_cmd(400, bank_reference="R2"), k4),
+            (_cmd(400, bank_reference="R2"), k4),  # a retry of a transfer with its key: the same donation
+        ],
+    )
+    async with pool.acquire() as conn:  # no transaction: the statement commits by itself
+        outcomes = await record_donations_at_once(conn, "/donations", POLICY, items)
+        assert not conn.is_in_transaction()
+    assert outcomes is not None
+    first, again, other, ref, ref_again, ref_other, r2, r2_again = outcomes
+    assert isinstance(first, DonationOutcome) and first.created is True
+    assert again == (first[0], False, None)
+    assert isinstance(other, Invalid) and "already used for a different request" in other.message
+    assert isinstance(ref, DonationOutcome) and ref.created is True
+    assert ref_again == (ref[0], False, None)
+    assert isinstance(ref_other, Conflict) and "already recorded" in ref_other.message
+    assert isinstance(r2, DonationOutcome) and r2.created is True
+    assert r2_again == (r2[0], False, None)
+    rows = await db.fetch(
+        "SELECT id, receipt_no, xmin::text AS tx FROM donations WHERE campaign_id = $1 ORDER BY receipt_no", cid
+    )
+    assert [(r["id"], r["receipt_no"]) for r in rows] == [(first[0], 1), (ref[0], 2), (r2[0], 3)]
+    assert len({r["tx"] for r in rows}) == 1  # one transaction
+    keys = {r["key"]: r["resource_id"] for r in await db.fetch("SELECT key, resource_id FROM idempotency_keys")}
+    assert (keys[k1.key], keys[k2.key], keys[k4.key]) == (first[0], ref[0], r2[0]) and k3.key not in keys
+    ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (3, 700)
+    assert await _recorded_events(db, cid) == {str(first[0]): 1, str(ref[0]): 2, str(r2[0]): 3}
+    async with pool.acquire() as conn:  # answered from what was written, as a read shows it
+        for made in (first, ref, r2):
+            assert made.view == await get_donation(conn, made.donation_id)
+
+
+async def test_a_key_or_reference_recorded_after_preparation_sends_the_batch_under_the_lock(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    key = Idempotency(f"late-{cid}", "h")
+    plan = [
+        (_cmd(1_000), key),  # its retry commits first (below)
+        (_cmd(2_000, bank_reference="T1"), Idempotency(f"t1-{cid}", "h")),  # forwarded twice: the other first
+        (_cmd(3_000, bank_reference="T2"), None),  # its reference then recorded with another amount: 409
+        (_cmd(4_000), None),
+    ]
+    items = await _prepare(pool, cid, plan)
+    earlier = await _prepare(
+        pool,
+        cid,
+        [(_cmd(1_000), key), (_cmd(2_000, bank_reference="T1"), None), (_cmd(3_500, bank_reference="T2"), None)],
+    )
+    async with pool.acquire() as conn:
+        done = await record_donations_at_once(conn, "/donations", POLICY, earlier)
+        assert done is not None and all(isinstance(o, DonationOutcome) and o.created for o in done)
+        assert await record_donations_at_once(conn, "/donations", POLICY, items) is None  # unique violation
+    assert await _receipts(db, cid) == [1, 2, 3]  # nothing written by the refused statement
+    assert await db.fetchval("SELECT last_receipt_no FROM ledgers WHERE campaign_id = $1", cid) == 3
+    retried, forwarded, other_amount, fresh = await commit_donations(pool, "/donations", POLICY, items)
+    assert retried == (done[0][0], False, None)
+    assert forwarded == (done[1][0], False, None)
+    assert isinstance(other_amount, Conflict) and "already recorded" in other_amount.message
+    assert isinstance(fresh, DonationOutcome) and fresh.created and fresh.view is not None
+    assert fresh.view["receipt_no"] == 4 and await _receipts(db, cid) == [1, 2, 3, 4]
+
+
+async def test_a_ledger_changed_since_preparation_makes_the_statement_write_nothing(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    items = await _prepare(
+        pool,
+        cid,
+        [(_cmd(100), None), (RecordDonation(kind="cash", received_on=TODAY, amount_vnd=400), None)],
+    )
+    await db.execute(
+        "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1", cid, TODAY - timedelta(days=1)
+    )
+    async with pool.acquire() as conn:
+        assert await record_donations_at_once(conn, "/donations", POLICY, items) is None
+    assert await _receipts(db, cid) == []
+    assert await _recorded_events(db, cid) == {}
+    before_close, after_close = await commit_donations(pool, "/donations", POLICY, items)  # decided again
+    assert isinstance(before_close, DonationOutcome) and before_close.view is not None
+    assert before_close.view["recorded_after_close"] is True
+    assert isinstance(after_close, Conflict) and "closed on" in after_close.message
+    assert await _receipts(db, cid) == [1]
+
+
+async def test_concurrent_one_statement_batches_from_two_replicas_keep_receipts_gapless(
+    campaigns: Campaigns, pool: asyncpg.Pool, dn_dsn: str, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    other_pool = await create_pool(dn_dsn, 1, 4)  # another replica's pool
+    fast: list[int] = []
+
+    def replica(p: asyncpg.Pool) -> GroupCommit[PreparedDonation, Any]:
+        async def commit(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[Any]:
+            async with pool.acquire() as conn:
+                outcomes = await record_donations_at_once(conn, "/donations", POLICY, items)
+            assert outcomes is not None  # distinct keys and references: never sent under the lock
+            fast.append(len(items))
+            return outcomes
+
+        return GroupCommit[PreparedDonation, Any](lambda: p, "/donations", commit, max_batch=25)
+
+    try:
+        a, b = replica(pool), replica(other_pool)
+        plan = [
+            (_cmd(1_000 + i, bank_reference=f"C-{i}" if i % 3 == 0 else None), Idempotency(f"c-{cid}-{i}", "h"))
+            for i in range(300)
+        ]
+        items = await _prepare(pool, cid, plan)
+        outcomes = await asyncio.gather(*((a if n % 2 else b).submit(cid, it) for n, it in enumerate(items)))
+    finally:
+        await other_pool.close()
+    assert sum(fast) == 300 and len(fast) < 300  # batched, each batch in one statement
+    assert all(isinstance(o, DonationOutcome) and o.created for o in outcomes)
+    assert await _receipts(db, cid) == list(range(1, 301))
+    numbers = {str(o.donation_id): o.view["receipt_no"] for o in outcomes}
+    assert await _recorded_events(db, cid) == numbers  # each event carries its donation's number
+    ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (300, sum(1_000 + i for i in range(300)))
+
+
+async def test_a_batch_with_a_blood_donation_is_decided_under_the_lock(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    number = f"07{uuid.uuid4().int % 10**10:010d}"
+    donor = DonorInput(type="individual", name="Lê Văn Cường", id_number=number, birth_date=date(1990, 5, 1))
+    blood = RecordDonation(kind="blood", received_on=TODAY, donor=donor, blood_units=1, blood_kind="whole_blood")
+    again = RecordDonation(kind="blood", received_on=TODAY, donor=donor, blood_units=1, blood_kind="whole_blood")
+    items = await _prepare(pool, cid, [(_cmd(100), None), (blood, None), (again, None)])
+    async with pool.acquire() as conn:  # eligibility is read under the lock: never in one statement
+        assert await record_donations_at_once(conn, "/donations", POLICY, items) is None
+    assert await _receipts(db, cid) == []
+    cash_gift, first, second = await commit_donations(pool, "/donations", POLICY, items)
+    assert isinstance(cash_gift, DonationOutcome) and isinstance(first, DonationOutcome) and first.created
+    assert isinstance(second, Conflict)  # the same donor twice on one day: the batch's first counts
+    assert await _receipts(db, cid) == [1, 2]

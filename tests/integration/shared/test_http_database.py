@@ -1,4 +1,4 @@
-"""Requests and the database: a read whose client leaves stops its query; every statement has a
+"""Requests and the database: a read whose client leaves stops its query, a write runs to its end; every statement has a
 timeout (API pool, consumer batches); a timed-out query answers 503, not 500."""
 
 from __future__ import annotations
@@ -29,9 +29,18 @@ from tests.served import serve
 pytestmark = pytest.mark.integration
 
 
-def _app(pool: asyncpg.Pool, cancelled: list[str]) -> FastAPI:
+def _app(pool: asyncpg.Pool, cancelled: list[str], finished: list[str] | None = None) -> FastAPI:
     app = FastAPI()
     http.install(app, "db-test", 1_000_000)
+
+    @app.post("/write")
+    async def write(tag: str) -> dict[str, str]:
+        """Waits for the advisory lock of ``tag`` (held by the test), then finishes."""
+        async with pool.acquire() as conn:
+            await conn.execute(f"SELECT pg_advisory_lock(hashtext($1)) /* {tag} */", tag)
+            await conn.execute("SELECT pg_advisory_unlock(hashtext($1))", tag)
+        (finished if finished is not None else []).append(tag)
+        return {"written": tag}
 
     @app.get("/sleep")
     async def sleep(tag: str, seconds: float) -> dict[str, str]:
@@ -92,6 +101,38 @@ async def test_a_read_whose_client_disconnects_stops_its_database_query(
         assert cancelled == [tag]
         async with httpx.AsyncClient(base_url=url) as client:  # the pool and the server still serve
             assert (await client.get("/sleep", params={"tag": "quick", "seconds": 0})).json() == {"slept": "quick"}
+
+
+async def test_a_write_whose_client_disconnects_runs_to_its_end(fresh_dsn: str, unbounded_pool: asyncpg.Pool) -> None:
+    cancelled: list[str] = []
+    finished: list[str] = []
+    tag = f"w{uuid.uuid4().hex[:8]}"
+    holder = await asyncpg.connect(fresh_dsn)
+    try:
+        await holder.execute("SELECT pg_advisory_lock(hashtext($1))", tag)
+        async with serve(_app(unbounded_pool, cancelled, finished)) as url:
+            port = int(url.rsplit(":", 1)[1])
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"POST /write?tag={tag} HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n".encode())
+            await writer.drain()
+
+            async def waiting() -> bool:
+                return await _active(fresh_dsn, tag) == 1
+
+            await eventually(waiting, what="the write waits in PostgreSQL")
+            writer.close()  # the client goes away without waiting for the answer
+            await writer.wait_closed()
+            await holder.execute("SELECT pg_advisory_unlock(hashtext($1))", tag)
+
+            async def done() -> bool:
+                return finished == [tag]
+
+            await eventually(done, what="the write of a client that left finishes")
+            assert cancelled == []
+            async with httpx.AsyncClient(base_url=url) as client:  # the server still serves
+                assert (await client.post("/write", params={"tag": "next"})).json() == {"written": "next"}
+    finally:
+        await holder.close()
 
 
 async def test_a_query_over_the_statement_timeout_answers_503_with_the_correlation_id(fresh_dsn: str) -> None:

@@ -12,6 +12,9 @@ import asyncpg
 
 from rc_donations.adapters.records import RecordRepository
 from rc_donations.domain.blood import PastDonation
+from rc_donations.domain.ledger import Ledger
+from rc_shared.envelope import Envelope
+from rc_shared.outbox import NOTIFY_CHANNEL, outbox_columns
 
 DONATION_COLUMNS = (
     "id",
@@ -38,6 +41,8 @@ DONATION_COLUMNS = (
     "recorded_after_close",
 )
 PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the API nor sent in an event
+_RECEIPT_KEY = '"receipt_no":'
+_RECEIPT_PLACE = _RECEIPT_KEY + "0"  # in an event's JSON (compact: one key of that name, outside any string)
 
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
@@ -71,6 +76,11 @@ _INSERT_NUMBERED = (
     " RETURNING campaign_id) " + _INSERT_MANY + " WHERE EXISTS (SELECT FROM led) RETURNING created_at"
 )
 _INSERT_MANY_COLS = tuple(c for c in DONATION_COLUMNS if c not in ("campaign_id", "payer_name"))  # $2, $3, …
+
+_RECORD_BATCH = "SELECT first_no, created_at FROM record_donation_batch({})".format(
+    ", ".join(f"${n}" for n in range(1, 42))
+)
+_BATCH_COLS = tuple(c for c in _INSERT_MANY_COLS if c != "receipt_no")  # record_donation_batch's order
 
 DONATION_VIEW = (
     "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on,"
@@ -212,6 +222,55 @@ class DonationRepository(RecordRepository):
         if created_at is None:
             raise RuntimeError(f"the receipt counter of campaign {campaign_id} moved from {last_receipt_no}")
         return created_at
+
+    async def record_batch(
+        self,
+        ledger: Ledger,
+        rows: Sequence[dict[str, Any]],
+        keys: Sequence[tuple[str, str, uuid.UUID]],
+        events: Sequence[Envelope],
+    ) -> tuple[int, datetime] | None:
+        """A batch of new donations to ``ledger``'s campaign (rows of ``_INSERT_MANY_COLS``, their
+        ``receipt_no`` ignored), their Idempotency-Keys (key, request hash, donation) and their events (each
+        with ``receipt_no`` 0, its place), in one statement with its own commit (migration 0008); returns
+        the first receipt number it took and ``created_at``, or None (nothing written) if the ledger is
+        no longer as given. Raises UniqueViolationError (nothing written) if a key or bank reference was
+        recorded meanwhile. Call it outside a transaction: the lock is held for this statement alone."""
+        columns = {c: [r[c] for r in rows] for c in _BATCH_COLS}
+        columns["items"] = [None if i is None else json.dumps(i) for i in columns["items"]]  # a list is no array
+        outbox = outbox_columns(events)
+        heads, tails = [], []
+        for payload in outbox.pop():
+            head, sep, tail = payload.partition(_RECEIPT_PLACE)
+            if not sep or _RECEIPT_PLACE in tail:
+                raise ValueError(f"an event without one receipt_no 0 to number: {payload}")
+            heads.append(head + _RECEIPT_KEY)
+            tails.append(tail)
+        r = await self.conn.fetchrow(
+            _RECORD_BATCH,
+            ledger.campaign_id,
+            ledger.code,
+            ledger.status,
+            ledger.organising_unit_id,
+            list(ledger.participating_unit_ids),
+            ledger.receiving_from,
+            ledger.receiving_until,
+            ledger.distribution_deadline,
+            ledger.closed_on,
+            ledger.settled_on,
+            *columns.values(),
+            [k for k, _, _ in keys],
+            f"donation:{ledger.campaign_id}",
+            [h for _, h, _ in keys],
+            [d for _, _, d in keys],
+            *outbox,
+            heads,
+            tails,
+            NOTIFY_CHANNEL,
+        )
+        if r is None or r["first_no"] is None:
+            return None
+        return int(r["first_no"]), r["created_at"]
 
     async def bulk_insert_bank(
         self,

@@ -13,7 +13,7 @@ from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
 from rc_donations.entrypoints.pages import pages_router
 from rc_donations.entrypoints.routes import files_router, public_router, router
-from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, record_donations
+from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, commit_donations
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
@@ -68,7 +68,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,
-        lambda uow, items: record_donations(uow, policy, items),
+        lambda pool, items: commit_donations(pool, runtime.source, policy, items),
         max_batch=settings.donation_batch_max,
     )
     return app

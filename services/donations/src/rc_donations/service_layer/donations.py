@@ -14,7 +14,7 @@ import dataclasses
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 import asyncpg
@@ -31,7 +31,7 @@ from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordD
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DonationRecorded, DonationReversed
-from rc_shared.outbox import UnitOfWork
+from rc_shared.outbox import UnitOfWork, envelope_for
 from rc_shared.scope import UnitTree
 
 
@@ -108,6 +108,8 @@ class PreparedDonation:
     value_vnd: int
     blood_units: int
     birth_date: date | None
+    ledger: Ledger
+    """The ledger as read before the lock, which the item was checked against."""
     context: contextvars.Context = field(default_factory=contextvars.copy_context)
     """The request's context (trace and correlation ids) its event is emitted in."""
 
@@ -200,6 +202,7 @@ async def prepare_donation(
         value_vnd=value,
         blood_units=units,
         birth_date=birth_date,
+        ledger=ledger,
     )
 
 
@@ -233,6 +236,176 @@ class DonationOutcome(NamedTuple):
     view: dict[str, Any] | None = None
 
 
+@dataclass
+class _Decisions:
+    """What a batch's items come to, decided against one ledger and the keys and references known."""
+
+    outcomes: list[DonationOutcome | Exception | None]
+    new: list[int] = field(default_factory=list)
+    """The items to record, in receipt order."""
+    late: dict[int, bool] = field(default_factory=dict)
+    same_key: dict[int, int] = field(default_factory=dict)
+    """An item whose Idempotency-Key (same request) is an earlier item's -> that item: it shares its outcome."""
+    same_ref: dict[int, int] = field(default_factory=dict)
+    """An item whose bank reference (same transfer) is an earlier item's -> that item: it shares its donation."""
+    replays: dict[int, uuid.UUID] = field(default_factory=dict)
+    """An item whose bank reference is already recorded -> that donation (its key remembers it)."""
+
+    def resource(self, items: Sequence[PreparedDonation], n: int) -> uuid.UUID:
+        """The donation item ``n``'s Idempotency-Key answers with."""
+        leader = self.same_ref.get(n, n)
+        return self.replays.get(leader, items[leader].donation_id)
+
+    def finish(self) -> list[DonationOutcome | Exception]:
+        """Repeats within the batch answered as the item they repeat (a donation: as a resubmission)."""
+        for n, leader in (*self.same_ref.items(), *self.same_key.items()):
+            o = self.outcomes[leader]
+            if self.outcomes[n] is None:  # (not refused for its own key)
+                self.outcomes[n] = DonationOutcome(o.donation_id, False) if isinstance(o, DonationOutcome) else o
+        assert all(o is not None for o in self.outcomes)
+        return [o for o in self.outcomes if o is not None]
+
+
+def _decide(
+    items: Sequence[PreparedDonation],
+    policy: Policy,
+    ledger: Ledger,
+    known_keys: Mapping[str, Mapping[str, Any]],
+    known_refs: Mapping[str, Mapping[str, Any]],
+    histories: dict[uuid.UUID, list[PastDonation]],
+) -> _Decisions:
+    """Each item of a batch decided in order: a replay of a known key, a repeat within the batch, a
+    transfer already recorded (the same: a replay; another: 409), the ledger's acceptance of its date and
+    unit, blood eligibility (``histories``: the donors' past gifts, this batch's added as decided)."""
+    d = _Decisions([None] * len(items))
+    today = policy.today()
+    first_key: dict[str, int] = {}
+    first_ref: dict[str, int] = {}
+    scope = f"donation:{ledger.campaign_id}"
+    for n, it in enumerate(items):
+        cmd = it.cmd
+        ref = cmd.bank_reference
+        try:
+            if it.idem is not None:
+                prior = known_keys.get(it.idem.key)
+                if prior is not None:
+                    d.outcomes[n] = DonationOutcome(replay_of(prior, it.idem, scope) or prior["resource_id"], False)
+                    continue
+                if it.idem.key in first_key:  # the same key twice in this batch
+                    leader = first_key[it.idem.key]
+                    if items[leader].idem != it.idem:
+                        raise key_reused(it.idem.key)
+                    d.same_key[n] = leader
+                    continue
+            if ref is not None:
+                same = known_refs.get(ref)
+                if same is not None:
+                    if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
+                        raise _reference_conflict(ledger.label, cmd, same)
+                    d.replays[n] = same["id"]
+                    if it.idem is not None:
+                        first_key[it.idem.key] = n
+                    continue
+                if ref in first_ref:
+                    first = items[first_ref[ref]]
+                    if not _same_transfer(first.cmd.kind, first.amount_vnd, first.cmd.received_on, cmd):
+                        raise _reference_conflict(
+                            ledger.label,
+                            cmd,
+                            {
+                                "id": first.donation_id,
+                                "amount_vnd": first.amount_vnd,
+                                "received_on": first.cmd.received_on,
+                            },
+                        )
+                    d.same_ref[n] = first_ref[ref]
+                    if it.idem is not None:
+                        first_key[it.idem.key] = n
+                    continue
+            d.late[n] = ledger.check_accepts(cmd.received_on, today)
+            ledger.check_unit(it.unit_id, "unit_id")
+            if cmd.kind == "blood":
+                assert it.donor_id is not None and cmd.blood_kind is not None
+                history = histories[it.donor_id]
+                blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, it.birth_date)
+                history.append(PastDonation(cmd.received_on, cmd.blood_kind))
+        except (Conflict, Invalid) as exc:
+            d.outcomes[n] = exc
+            continue
+        d.new.append(n)
+        if it.idem is not None:
+            first_key[it.idem.key] = n
+        if ref is not None:
+            first_ref[ref] = n
+    return d
+
+
+def _created(it: PreparedDonation, row: dict[str, Any], created_at: datetime, code: str) -> DonationOutcome:
+    """A new donation, answered from what was written (no second read): the row as DONATION_VIEW shows it."""
+    written = {**row, "campaign_id": it.campaign_id, "payer_name": None, "created_at": created_at}
+    return DonationOutcome(it.donation_id, True, donation_view({**written, "reversal_id": None, "campaign_code": code}))
+
+
+async def commit_donations(
+    pool: asyncpg.Pool, source: str, policy: Policy, items: Sequence[PreparedDonation]
+) -> list[DonationOutcome | Exception]:
+    """A batch's commit (group commit): in one statement when it can (:func:`record_donations_at_once`),
+    else in a transaction that decides each item again under the ledger lock (:func:`record_donations`)."""
+    async with pool.acquire() as conn:
+        outcomes = await record_donations_at_once(conn, source, policy, items)
+    if outcomes is not None:
+        return outcomes
+    async with UnitOfWork(pool, source) as uow:
+        outcomes = await record_donations(uow, policy, items)
+        await uow.commit()
+    return outcomes
+
+
+async def record_donations_at_once(
+    conn: asyncpg.Connection, source: str, policy: Policy, items: Sequence[PreparedDonation]
+) -> list[DonationOutcome | Exception] | None:
+    """Commit prepared donations to one campaign in one statement, one round trip with its own commit
+    (migration 0008's ``record_donation_batch``); None when it cannot, and then nothing was written.
+
+    The items are decided against the ledger they were prepared with (all the same one) and the keys
+    and bank references their preparation found unknown. The statement takes the ledger row lock, and
+    writes nothing when the ledger changed since (a close, a new participating unit), nor when a key or
+    bank reference of the batch was recorded meanwhile (unique violation): the batch is then decided
+    again under the lock. Blood donations (eligibility is read under the lock) always are. Receipt
+    numbers are taken under the lock in the statement, in the order decided here.
+    """
+    if not items:
+        return []
+    ledger = items[0].ledger
+    if any(i.cmd.kind == "blood" or i.ledger != ledger or i.campaign_id != ledger.campaign_id for i in items):
+        return None
+    d = _decide(items, policy, ledger, {}, {}, {})
+    if not d.new:
+        return d.finish()
+    keyed = [n for n in (*d.new, *d.same_ref) if items[n].idem is not None]
+    rows = [_donation_row(items[n], 0, d.late[n]) for n in d.new]
+    events = [
+        items[n].context.run(envelope_for, _recorded(items[n], 0, r["recorded_after_close"]), source)
+        for n, r in zip(d.new, rows, strict=True)
+    ]
+    try:
+        written = await DonationRepository(conn).record_batch(
+            ledger,
+            rows,
+            [(items[n].idem.key, items[n].idem.request_hash, d.resource(items, n)) for n in keyed],  # type: ignore[union-attr]
+            events,
+        )
+    except asyncpg.UniqueViolationError:  # a key or a bank reference recorded meanwhile
+        return None
+    if written is None:  # the ledger changed since the items were prepared
+        return None
+    first_no, created_at = written
+    for i, (n, r) in enumerate(zip(d.new, rows, strict=True)):
+        r["receipt_no"] = first_no + i
+        d.outcomes[n] = _created(items[n], r, created_at, ledger.code)
+    return d.finish()
+
+
 async def record_donations(
     uow: UnitOfWork, policy: Policy, items: Sequence[PreparedDonation]
 ) -> list[DonationOutcome | Exception]:
@@ -252,7 +425,6 @@ async def record_donations(
     conn = uow.conn
     repo = DonationRepository(conn)
     ledger, ledger_row = await lock_open_ledger(conn, campaign_id)
-    today = policy.today()
     keys = [i.idem.key for i in items if i.idem is not None]
     refs = [i.cmd.bank_reference for i in items if i.cmd.bank_reference is not None]
     known_keys, known_refs = await repo.known(campaign_id, keys, refs) if keys or refs else ({}, {})
@@ -261,83 +433,23 @@ async def record_donations(
     if blood_donors:
         await repo.lock_donors(blood_donors)
         histories = await repo.blood_histories(blood_donors)
-
-    outcomes: list[DonationOutcome | Exception | None] = [None] * len(items)
-    follows: dict[int, int] = {}  # a repeat within the batch -> the item whose outcome it shares
-    new: list[int] = []
-    late: dict[int, bool] = {}
-    replays: dict[int, uuid.UUID] = {}  # bank reference already recorded: the key remembers that donation
-    first_key: dict[str, int] = {}
-    first_ref: dict[str, int] = {}
-    scope = f"donation:{campaign_id}"
-    for n, it in enumerate(items):
-        cmd = it.cmd
-        ref = cmd.bank_reference
-        try:
-            if it.idem is not None:
-                prior = known_keys.get(it.idem.key)
-                if prior is not None:
-                    outcomes[n] = DonationOutcome(replay_of(prior, it.idem, scope) or prior["resource_id"], False)
-                    continue
-                if it.idem.key in first_key:  # the same key twice in this batch
-                    leader = first_key[it.idem.key]
-                    if items[leader].idem != it.idem:
-                        raise key_reused(it.idem.key)
-                    follows[n] = leader
-                    continue
-            if ref is not None:
-                same = known_refs.get(ref)
-                if same is not None:
-                    if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
-                        raise _reference_conflict(ledger.label, cmd, same)
-                    replays[n] = same["id"]
-                    if it.idem is not None:
-                        first_key[it.idem.key] = n
-                    continue
-                if ref in first_ref:
-                    first = items[first_ref[ref]]
-                    if not _same_transfer(first.cmd.kind, first.amount_vnd, first.cmd.received_on, cmd):
-                        raise _reference_conflict(
-                            ledger.label,
-                            cmd,
-                            {
-                                "id": first.donation_id,
-                                "amount_vnd": first.amount_vnd,
-                                "received_on": first.cmd.received_on,
-                            },
-                        )
-                    follows[n] = first_ref[ref]
-                    continue
-            late[n] = ledger.check_accepts(cmd.received_on, today)
-            ledger.check_unit(it.unit_id, "unit_id")
-            if cmd.kind == "blood":
-                assert it.donor_id is not None and cmd.blood_kind is not None
-                history = histories[it.donor_id]
-                blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, it.birth_date)
-                history.append(PastDonation(cmd.received_on, cmd.blood_kind))
-        except (Conflict, Invalid) as exc:
-            outcomes[n] = exc
-            continue
-        new.append(n)
-        if it.idem is not None:
-            first_key[it.idem.key] = n
-        if ref is not None:
-            first_ref[ref] = n
+    d = _decide(items, policy, ledger, known_keys, known_refs, histories)
+    outcomes = d.outcomes
 
     # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item.
     # Then the keys of repeats of a bank reference within the batch, pointing to the donation kept.
-    leaders = [n for n in (*new, *replays) if items[n].idem is not None]
-    by_ref = [n for n, leader in follows.items() if items[n].cmd.bank_reference is not None and items[n].idem]
+    scope = f"donation:{campaign_id}"
+    leaders = [n for n in (*d.new, *d.replays) if items[n].idem is not None]
+    by_ref = [n for n in d.same_ref if items[n].idem is not None]
     for group in (leaders, by_ref):
-        group = [n for n in group if outcomes[follows.get(n, n)] is None]
+        group = [n for n in group if outcomes[d.same_ref.get(n, n)] is None]
         if not group:
             continue
-        resource = [replays.get(follows.get(n, n), items[follows.get(n, n)].donation_id) for n in group]
         saved = await repo.save_idempotency_keys(
             [items[n].idem.key for n in group],  # type: ignore[union-attr]
             scope,
             [items[n].idem.request_hash for n in group],  # type: ignore[union-attr]
-            resource,
+            [d.resource(items, n) for n in group],
         )
         for n in group:
             key = items[n].idem.key  # type: ignore[union-attr]
@@ -345,28 +457,20 @@ async def record_donations(
                 outcomes[n] = Conflict(
                     f"Idempotency-Key {key!r} is being used by a concurrent request; retry", field="key"
                 )
-    new = [n for n in new if outcomes[n] is None]
-    for n, donation_id in replays.items():
+    new = [n for n in d.new if outcomes[n] is None]
+    for n, donation_id in d.replays.items():
         if outcomes[n] is None:
             outcomes[n] = DonationOutcome(donation_id, False)
 
     if new:
         last_no = int(ledger_row["last_receipt_no"])  # read under the lock: the batch's numbers follow it
         numbers = allocate(last_no, len(new))
-        rows = [_donation_row(items[n], no, late[n]) for n, no in zip(new, numbers, strict=True)]
+        rows = [_donation_row(items[n], no, d.late[n]) for n, no in zip(new, numbers, strict=True)]
         created_at = await repo.insert_numbered(campaign_id, last_no, rows)  # with the ledger's counter and sums
         for n, r in zip(new, rows, strict=True):
             items[n].context.run(uow.emit, _recorded(items[n], r["receipt_no"], r["recorded_after_close"]))
-            # the answer from what was written (no second read): the row as DONATION_VIEW shows it
-            written = {**r, "campaign_id": campaign_id, "payer_name": None, "created_at": created_at}
-            seen = {**written, "reversal_id": None, "campaign_code": ledger_row["code"]}
-            outcomes[n] = DonationOutcome(items[n].donation_id, True, donation_view(seen))
-    for n, leader in follows.items():
-        o = outcomes[leader]
-        if outcomes[n] is None:  # (not refused for its own key)
-            outcomes[n] = DonationOutcome(o.donation_id, False) if isinstance(o, DonationOutcome) else o
-    assert all(o is not None for o in outcomes)
-    return [o for o in outcomes if o is not None]
+            outcomes[n] = _created(items[n], r, created_at, ledger.code)
+    return d.finish()
 
 
 def _donation_row(it: PreparedDonation, receipt_no: int, late: bool) -> dict[str, Any]:

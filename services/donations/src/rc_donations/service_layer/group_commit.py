@@ -2,13 +2,14 @@
 
 Each key has a queue and at most one flusher task in this process. A request puts its prepared item
 in the queue and awaits its future; the flusher takes whatever is queued (up to ``max_batch``),
-commits it in one unit of work through ``commit`` and resolves each item's future with its own
-result or error. While a batch commits, the next one gathers, so under load batches grow by
-themselves and at low load a request waits for nobody (there is no timer).
+commits it through ``commit`` (given the pool: one transaction, or one statement with its own commit)
+and resolves each item's future with its own result or error. While a batch commits, the next one
+gathers, so under load batches grow by themselves and at low load a request waits for nobody (there
+is no timer).
 
 ``commit`` returns one outcome per item (a result, or the exception that item must raise): a refused
-item never fails the others. If the batch's transaction itself fails with a database error (then it
-was rolled back), each item is committed again alone, so only the culprit fails.
+item never fails the others. If the batch's commit itself fails with a database error (then nothing of
+it was written), each item is committed again alone, so only the culprit fails.
 
 Across replicas, batches of one key are serialised by whatever lock ``commit`` takes (the ledger
 row); this class only batches within a process.
@@ -33,14 +34,14 @@ from rc_shared.db import current_acquire_bound
 from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
 from rc_shared.metrics import HTTP_REFUSED
-from rc_shared.outbox import UnitOfWork
 
 log = get_logger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-Commit = Callable[[UnitOfWork, Sequence[T]], Awaitable[list[R | Exception]]]
+Commit = Callable[[asyncpg.Pool, Sequence[T]], Awaitable[list[R | Exception]]]
+"""Commits a batch (rolled back whole if it raises) and returns one outcome per item."""
 
 
 class Busy(Unavailable):
@@ -128,11 +129,9 @@ class GroupCommit(Generic[T, R]):
                 fut.set_result(outcome)
 
     async def _once(self, items: Sequence[T]) -> list[R | Exception]:
-        async with UnitOfWork(self._pool(), self._source) as uow:
-            outcomes = await self._commit(uow, items)
-            if len(outcomes) != len(items):
-                raise RuntimeError(f"group commit: {len(outcomes)} outcomes for {len(items)} items")
-            await uow.commit()
+        outcomes = await self._commit(self._pool(), items)
+        if len(outcomes) != len(items):
+            raise RuntimeError(f"group commit: {len(outcomes)} outcomes for {len(items)} items")
         self.batches += 1
         self.items += len(items)
         return outcomes
