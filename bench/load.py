@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
 from bench.pipeline import (  # noqa: E402
     Stack,
+    cpu_s,
     import_statement,
     launch_campaign,
     load_average,
@@ -162,6 +163,7 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
         "-timeout=10s", "-max-workers=4000", f"-output={out}",
     )  # fmt: skip
     peak = {n: 0 for n in stack.procs}
+    before = {n: cpu_s(stack.pid(n)) for n in stack.procs}
     while proc.returncode is None:
         for n in stack.procs:
             peak[n] = max(peak[n], rss_mb(stack.pid(n)))
@@ -169,6 +171,7 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
             await asyncio.wait_for(proc.wait(), 0.5)
     if proc.returncode != 0:
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
+    spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
     lat = rep["latencies"]
@@ -184,12 +187,20 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
         "status": rep["status_codes"],
         "errors": rep.get("errors") or [],
         "peak_rss_mb": peak,
+        # CPU each process spent per request of the step: what an answer costs, whatever else the machine runs
+        "cpu_ms_per_request": {n: round(spent[n] * 1000 / max(1, rep["requests"]), 3) for n in stack.procs},
         "load_average": load_average(),
     }
 
 
 async def run(
-    donations: int, read_rate: int, post_rate: int, duration: float, workdir: Path, ledger_rate: int = 500
+    donations: int,
+    read_rate: int,
+    post_rate: int,
+    duration: float,
+    workdir: Path,
+    ledger_rate: int = 500,
+    only: frozenset[str] = frozenset(STEPS),
 ) -> dict[str, Any]:
     infra = select_infrastructure()
     veg = vegeta()
@@ -228,13 +239,14 @@ async def run(
                 s.targets, post_url, max(1, int(s.rate * duration)), f"{s.name}-{uuid.uuid4().hex[:6]}", headers
             )
         result["steps"] = []
-        for s in steps:
+        for s in (s for s in steps if s.name in only):
             res = await attack(veg, stack, s, duration, workdir)
             result["steps"].append(res)
             print(_line(res), flush=True)
             await asyncio.sleep(1)
-        result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
-        print(_csv_line(result["ledger_csv"]), flush=True)
+        if "ledger_csv" in only:
+            result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
+            print(_csv_line(result["ledger_csv"]), flush=True)
     finally:
         stack.stop()
     raw_n = min(donations, 100_000)
@@ -246,9 +258,11 @@ async def run(
 
 def _line(r: dict[str, Any]) -> str:
     rss = " ".join(f"{n}={mb}MB" for n, mb in r["peak_rss_mb"].items())
+    cpu = " ".join(f"{n}={ms}" for n, ms in r["cpu_ms_per_request"].items())
     return (
         f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
+        f"  CPU ms/request {cpu}  load {r['load_average']}"
     )
 
 
@@ -265,7 +279,7 @@ def summary(res: dict[str, Any]) -> str:
         f"build: {b['rows']} donations, stages (s from the start) {b['stages_s']},"
         f" {b['end_to_end_per_s']} donations/s end to end (import alone {b['import_per_s']}/s)",
         *(_line(s) for s in res["steps"]),
-        _csv_line(res["ledger_csv"]),
+        *([_csv_line(res["ledger_csv"])] if "ledger_csv" in res else []),
         f"raw Kafka: produce {res['kafka_raw']['produce_per_s']}/s, consume {res['kafka_raw']['consume_per_s']}/s;"
         f" raw PostgreSQL COPY {res['postgres_copy']['copy_per_s']} rows/s",
         f"load average at start {res['load_average_at_start']} (2-core machines are shared: compare within a run)",
@@ -280,12 +294,21 @@ def main(argv: list[str] | None = None) -> Path:
     parser.add_argument("--post-rate", type=int, default=500, help="donation POSTs a second (overload: 3x)")
     parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
+    parser.add_argument(
+        "--steps",
+        default=",".join((*STEPS, "ledger_csv")),
+        help="which steps to run, comma-separated (default: all): " + ", ".join((*STEPS, "ledger_csv")),
+    )
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
+    only = frozenset(args.steps.split(","))
+    unknown = only - {*STEPS, "ledger_csv"}
+    if unknown:
+        parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
     results: Path = args.results
     with tempfile.TemporaryDirectory() as tmp:
         res = asyncio.run(
-            run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp), args.ledger_rate)
+            run(args.donations, args.read_rate, args.post_rate, args.duration, Path(tmp), args.ledger_rate, only)
         )
     path = save_results(res, "load", results)
     print(summary(res))

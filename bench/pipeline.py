@@ -169,6 +169,19 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
     return stages
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (Linux /proc)."""
+    total = 0.0
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    for p in [pid, *(int(x) for x in out.stdout.split())]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return total
+
+
 def rss_mb(pid: int) -> int:
     """Resident memory of a process and its children (a service runs under its console script)."""
     total = 0
