@@ -32,6 +32,7 @@ when it ends), and an answer whose version was read before that is never kept fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import time
 from collections import OrderedDict
@@ -44,6 +45,9 @@ import asyncpg
 from fastapi import FastAPI, Request, Response
 
 from rc_shared.http import WRITE_METHODS, RequestMetrics, context_headers, request_context
+from rc_shared.logging import get_logger
+
+log = get_logger(__name__)
 
 # The OpenAPI response of a public answer revalidated with If-None-Match.
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified: the ETag given in If-None-Match."}}
@@ -143,7 +147,7 @@ async def no_store(response: Response) -> None:
     response.headers["Cache-Control"] = NO_STORE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Known:
     """An answer the routes gave to a ``GET`` of a path and query: what the fast path needs to give it
     again while its version is fresh (the body stays in the cache, under its key)."""
@@ -154,6 +158,7 @@ class Known:
     route: str  # the route's template (the metrics' label)
     ok_headers: list[tuple[bytes, bytes]]  # those of the 200 the routes answered
     not_modified_headers: list[tuple[bytes, bytes]]  # those of its 304
+    version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]]
 
 
 KNOWN_MAX = 1024  # paths and queries the fast path remembers (least recently answered forgotten first)
@@ -178,15 +183,44 @@ class PublicAnswers:
         self.clock = clock
         self.invalidated_at = clock()
         self._known: OrderedDict[tuple[str, bytes], Known] = OrderedDict()
+        # a connection for the version reads ahead of the bound (None: the routes read it when it is past)
+        self.connect: Callable[[], contextlib.AbstractAsyncContextManager[asyncpg.Connection]] | None = None
+        self._refreshing: dict[tuple[str, bytes], asyncio.Task[None]] = {}
 
     def known(self, path: str, query: bytes) -> tuple[Known, bytes] | None:
         """The answer to give a ``GET`` of ``path?query`` with its body, if its version was read less
-        than ``fresh_ms`` ago and after the last write this process answered; else None (the routes)."""
-        k = self._known.get((path, query))
-        if k is None or k.checked_at <= self.invalidated_at or self.clock() - k.checked_at > self.fresh_s:
+        than ``fresh_ms`` ago and after the last write this process answered; else None (the routes).
+        Past half the bound, the version is read again in the background (one read at a time per
+        path and query): a crowd never finds its answer expired, so never floods the routes at once."""
+        place = (path, query)
+        k = self._known.get(place)
+        if k is None or k.checked_at <= self.invalidated_at:
             return None
+        age = self.clock() - k.checked_at
+        if age > self.fresh_s:
+            return None
+        if age > self.fresh_s / 2 and self.connect is not None and place not in self._refreshing:
+            self._refreshing[place] = asyncio.ensure_future(self._refresh(place, k))
         body = self.cache.peek(k.key)
         return None if body is None else (k, body)
+
+    async def _refresh(self, place: tuple[str, bytes], k: Known) -> None:
+        """Read ``k``'s version again; the same one: ``k`` holds until the bound from that read."""
+        try:
+            checked_at = self.clock()
+            assert self.connect is not None
+            async with asyncio.timeout(self.fresh_s), self.connect() as conn:
+                version = await k.version_of(conn)
+            if version == k.key[2] and checked_at > max(k.checked_at, self.invalidated_at):
+                k.checked_at = checked_at
+        except Exception as exc:  # the routes read it once the bound has passed
+            log.info("public_version_refresh_failed", path=place[0], error=repr(exc))
+        finally:
+            del self._refreshing[place]
+
+    async def refreshed(self) -> None:
+        """Once the version reads under way have ended."""
+        await asyncio.gather(*self._refreshing.values(), return_exceptions=True)
 
     def invalidate(self) -> None:
         """A write committed in this process: no answer whose version was read before now is given again
@@ -194,7 +228,13 @@ class PublicAnswers:
         self.invalidated_at = self.clock()
 
     def _remember(
-        self, request: Request, key: tuple[str, str, Hashable], tag: str, checked_at: float, media_type: str
+        self,
+        request: Request,
+        key: tuple[str, str, Hashable],
+        tag: str,
+        checked_at: float,
+        media_type: str,
+        version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
     ) -> None:
         if self.fresh_s <= 0 or request.method != "GET" or checked_at <= self.invalidated_at:
             return
@@ -213,6 +253,7 @@ class PublicAnswers:
             getattr(route, "path", "unmatched"),
             Response(body, media_type=media_type, headers=self.headers(tag)).raw_headers,
             Response(status_code=304, headers=self.headers(tag)).raw_headers,
+            version_of,
         )
         self._known.move_to_end(place)
         if len(self._known) > KNOWN_MAX:
@@ -243,9 +284,9 @@ class PublicAnswers:
                     version = await version_of(conn)
                     tag = etag(kind, version, variant, self.build)
                     body = await self.cache.get((kind, variant, version), render)
-            self._remember(request, (kind, variant, version), tag, checked_at, media_type)
+            self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
             return Response(body, media_type=media_type, headers=self.headers(tag))
-        self._remember(request, (kind, variant, version), tag, checked_at, media_type)
+        self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
         return Response(status_code=304, headers=self.headers(tag))
 
     def uncached(self, request: Request, body: bytes, media_type: str) -> Response:
@@ -331,7 +372,9 @@ def install(app: FastAPI, distribution: str, max_bytes: int, max_age_s: int, fre
     answers = PublicAnswers(max_bytes, max_age_s, build, fresh_ms)
     app.state.public_answers = answers
     if fresh_ms > 0:
-        app.add_middleware(FastPath, answers=answers, service=app.state.runtime.settings.service_name)
+        runtime = app.state.runtime
+        answers.connect = lambda: runtime.db().acquire()
+        app.add_middleware(FastPath, answers=answers, service=runtime.settings.service_name)
     return answers
 
 

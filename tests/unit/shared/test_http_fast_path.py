@@ -33,6 +33,7 @@ class Data:
         self.version_reads = 0
         self.renders = 0
         self.during_render: Callable[[], Awaitable[None]] | None = None
+        self.down = False
 
 
 class FakeConnection:
@@ -77,6 +78,16 @@ def _app(data: Data, fresh_ms: int = FRESH_MS) -> tuple[FastAPI, ManualClock]:
     answers = http_cache.install(app, "rc-shared", 1024 * 1024, 0, fresh_ms)
     clock = ManualClock()
     answers.clock = clock
+    if fresh_ms:
+        assert answers.connect is not None  # the pool's (none here: the fake database's)
+
+        @contextlib.asynccontextmanager
+        async def connect() -> AsyncIterator[Any]:
+            if data.down:
+                raise OSError("the database does not answer")
+            yield FakeConnection()
+
+        answers.connect = connect
     return app, clock
 
 
@@ -202,3 +213,48 @@ async def test_without_a_bound_every_request_goes_through_the_routes() -> None:
         await c.get("/public/things/a")
         assert data.version_reads == reads + 1  # read again (the body itself kept)
     assert not any(m.cls is http_cache.FastPath for m in app.user_middleware)
+
+
+async def test_past_half_the_bound_the_version_is_read_ahead_so_a_crowd_never_finds_it_expired() -> None:
+    data = Data()
+    app, clock = _app(data)
+    answers = http_cache.public_answers_of(app)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        reads = data.version_reads
+        clock.advance(0.2)  # before half the bound: nothing read
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads
+        clock.advance(0.1)  # past half: answered, and the version read once in the background
+        for _ in range(3):
+            assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads + 1
+        clock.advance(0.4)  # past the first read's bound, within the second's (past its half: read ahead again)
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads + 2 and data.renders == 1  # the routes never asked
+
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1  # changed elsewhere
+        clock.advance(0.3)  # past half the bound: the read ahead finds another version and keeps nothing
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        clock.advance(0.201)  # past the bound of the last read that found the answer's version
+        assert "Nhà hảo tâm ẩn danh" in (await c.get("/public/things/a")).text
+
+
+async def test_a_failed_read_ahead_leaves_the_answer_to_expire() -> None:
+    data = Data()
+    app, clock = _app(data)
+    answers = http_cache.public_answers_of(app)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        data.down = True
+        clock.advance(0.3)
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        data.down = False
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1
+        clock.advance(0.201)
+        assert "Nhà hảo tâm ẩn danh" in (await c.get("/public/things/a")).text
