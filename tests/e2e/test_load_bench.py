@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bench import load
 
 
@@ -21,7 +23,14 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
         assert s["requests"] > 0 and {"success", "p50_ms", "p99_ms", "status"} <= set(s)
         assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
         assert all(mb > 0 for mb in s["peak_rss_mb"].values())
+        assert set(s["cpu_ms_per_request"]) == {"campaigns", "donations", "reporting"}
+        assert all(ms >= 0 for ms in s["cpu_ms_per_request"].values())
     assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
     csv = res["ledger_csv"]
     assert csv["rows"] >= 200 and csv["bytes"] > 0 and csv["donations_peak_rss_mb"] > 0
     assert res["kafka_raw"]["records"] == 200 and res["postgres_copy"]["rows"] == 200
+
+
+def test_unknown_steps_are_refused_before_anything_starts() -> None:
+    with pytest.raises(SystemExit):
+        load.main(["--steps", "public_page,nonsense"])

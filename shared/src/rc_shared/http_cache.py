@@ -304,7 +304,9 @@ class FastPath:
     """The app's outermost layer (pure ASGI): a ``GET`` the public answers know (:meth:`PublicAnswers.known`)
     is answered here, as the routes answered it (status, body, headers, the request's correlation id
     and traceparent, the request metrics); anything else goes to the app. A write request ends what
-    the fast path knows before its answer starts and again when it ends (its commit is in this process)."""
+    the fast path knows before its answer starts and again when it ends (its commit is in this process).
+    Its answers are outside the in-flight bound of :class:`rc_shared.http.RequestMiddleware`: they hold
+    no connection, no body and nothing the process waits for but the client's socket."""
 
     def __init__(self, app: Any, answers: PublicAnswers, service: str) -> None:
         self.app = app
