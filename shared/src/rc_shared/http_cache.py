@@ -26,6 +26,9 @@ elsewhere (another replica, a projection, the database itself) shows at most ``f
 its commit; a write answered by this process (a consent withdrawn, a donation recorded...) ends
 every such answer at once (in-process invalidation, before the write's answer is sent and again
 when it ends), and an answer whose version was read before that is never kept for the fast path.
+Past half the bound the version is read again in the background, and past the bound (or after a
+write) the requests wait for one read of it rather than all going to the routes: the same version
+holds the answer for another bound, another one sends them to the routes.
 ``fresh_ms`` = 0: every request goes through the routes and reads the version.
 """
 
@@ -204,6 +207,20 @@ class PublicAnswers:
         body = self.cache.peek(k.key)
         return None if body is None else (k, body)
 
+    async def revalidated(self, path: str, query: bytes) -> tuple[Known, bytes] | None:
+        """A known answer past its bound (or a write of this process): its version read again, one read
+        however many ask at once (they wait for it, at most ``fresh_ms``); the answer if that version is
+        still its own, else None (the routes). So a crowd never floods the routes when the bound passes."""
+        place = (path, query)
+        k = self._known.get(place)
+        if k is None or self.connect is None:
+            return None
+        task = self._refreshing.get(place)
+        if task is None:
+            task = self._refreshing[place] = asyncio.ensure_future(self._refresh(place, k))
+        await asyncio.shield(task)
+        return self.known(path, query)
+
     async def _refresh(self, place: tuple[str, bytes], k: Known) -> None:
         """Read ``k``'s version again; the same one: ``k`` holds until the bound from that read."""
         try:
@@ -325,7 +342,8 @@ class FastPath:
 
     async def _answered(self, scope: Any, send: Any) -> bool:
         start = time.perf_counter()
-        found = self.answers.known(scope["path"], scope.get("query_string", b""))
+        path, query = scope["path"], scope.get("query_string", b"")
+        found = self.answers.known(path, query) or await self.answers.revalidated(path, query)
         if found is None:
             return False
         known, body = found

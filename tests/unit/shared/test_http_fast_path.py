@@ -8,6 +8,7 @@ same path on PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -258,3 +259,19 @@ async def test_a_failed_read_ahead_leaves_the_answer_to_expire() -> None:
         data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1
         clock.advance(0.201)
         assert "Nhà hảo tâm ẩn danh" in (await c.get("/public/things/a")).text
+
+
+async def test_past_the_bound_a_crowd_waits_for_one_version_read_instead_of_flooding_the_routes() -> None:
+    data = Data()
+    app, clock = _app(data)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        reads = data.version_reads
+        clock.advance(0.6)  # past the bound, nothing read ahead
+        crowd = await asyncio.gather(*(c.get("/public/things/a") for _ in range(20)))
+        assert all(r.status_code == 200 and r.content == first.content for r in crowd)
+        assert data.version_reads == reads + 1 and data.renders == 1  # one read for all, no route
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1
+        clock.advance(0.6)
+        changed = await asyncio.gather(*(c.get("/public/things/a") for _ in range(5)))
+        assert all("Nhà hảo tâm ẩn danh" in r.text for r in changed)  # another version: the routes
