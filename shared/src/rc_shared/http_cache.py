@@ -164,6 +164,9 @@ class Known:
     version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]]
 
 
+# The longest a version read of the fast path may take (a connection waited for included); its
+# waiters then go to the routes. The bound of what it shows is counted from its start, whatever it takes.
+REVALIDATE_TIMEOUT_S = 5.0
 KNOWN_MAX = 1024  # paths and queries the fast path remembers (least recently answered forgotten first)
 
 
@@ -194,7 +197,7 @@ class PublicAnswers:
         """The answer to give a ``GET`` of ``path?query`` with its body, if its version was read less
         than ``fresh_ms`` ago and after the last write this process answered; else None (the routes).
         Past half the bound, the version is read again in the background (one read at a time per
-        path and query): a crowd never finds its answer expired, so never floods the routes at once."""
+        path and query), so a crowd seldom finds its answer expired."""
         place = (path, query)
         k = self._known.get(place)
         if k is None or k.checked_at <= self.invalidated_at:
@@ -209,7 +212,7 @@ class PublicAnswers:
 
     async def revalidated(self, path: str, query: bytes) -> tuple[Known, bytes] | None:
         """A known answer past its bound (or a write of this process): its version read again, one read
-        however many ask at once (they wait for it, at most ``fresh_ms``); the answer if that version is
+        however many ask at once (they wait for it, at most ``REVALIDATE_TIMEOUT_S``); the answer if that version is
         still its own, else None (the routes). So a crowd never floods the routes when the bound passes."""
         place = (path, query)
         k = self._known.get(place)
@@ -226,7 +229,7 @@ class PublicAnswers:
         try:
             checked_at = self.clock()
             assert self.connect is not None
-            async with asyncio.timeout(self.fresh_s), self.connect() as conn:
+            async with asyncio.timeout(REVALIDATE_TIMEOUT_S), self.connect() as conn:
                 version = await k.version_of(conn)
             if version == k.key[2] and checked_at > max(k.checked_at, self.invalidated_at):
                 k.checked_at = checked_at
