@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.load import Step, _target, attack, vegeta  # noqa: E402
-from bench.pipeline import Stack, load_average, rss_mb, save_results, start_stack  # noqa: E402
+from bench.pipeline import Stack, cpu_s, load_average, rss_mb, save_results, start_stack  # noqa: E402
 from rc_shared import clock  # noqa: E402
 from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env, token  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
@@ -181,12 +181,6 @@ async def run(rate: int, duration: float, workdir: Path) -> dict[str, Any]:
         console.stop()
         stack.stop()
     return result
-
-
-def cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) a process has used (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 REFUSED = re.compile(r'^rc_http_refused_total\{[^}]*reason="(\w+)"[^}]*\} ([0-9.e+]+)$', re.MULTILINE)

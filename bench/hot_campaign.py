@@ -20,7 +20,6 @@ import asyncio
 import base64
 import contextlib
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.pipeline import cpu_s, rss_mb  # noqa: E402
 from rc_shared import clock  # noqa: E402
 from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
@@ -76,35 +76,6 @@ def targets(path: Path, url: str, n: int, step: str, headers: dict[str, str]) ->
                 )
                 + "\n"
             )
-
-
-def cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) used so far by a process and its children."""
-    total = 0.0
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-    for p in [pid, *(int(x) for x in out.stdout.split())]:
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except OSError:
-            pass
-    return total
-
-
-def rss_mb(pid: int) -> int:
-    """Resident memory of a process and its children (the service runs under its console script)."""
-    total = 0
-    pids = [pid]
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-    pids += [int(p) for p in out.stdout.split()]
-    for p in pids:
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total // 1024
 
 
 async def transactions(dsn: str) -> int:

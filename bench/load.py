@@ -287,7 +287,7 @@ async def run(
             else:
                 ledger_search_targets(s.targets, lines_url, donations)
         result["steps"] = []
-        for s in steps:
+        for s in (s for s in steps if s.name in only):
             res = await attack(veg, stack, s, duration, workdir)
             result["steps"].append(res)
             print(_line(res), flush=True)

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bench import load
 
 
@@ -24,6 +26,7 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
         assert set(s["cpu_ms_per_request"]) == {"campaigns", "donations", "reporting"}
         assert set(s["donations_db_per_request"]) == {"transactions", "active_ms"}
         assert isinstance(s["donations_refused"], dict)
+        assert all(ms >= 0 for ms in s["cpu_ms_per_request"].values())
     assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
     csv = res["ledger_csv"]
     assert csv["rows"] >= 200 and csv["bytes"] > 0 and csv["donations_peak_rss_mb"] > 0
@@ -38,3 +41,8 @@ def test_the_load_benchmark_runs_only_the_steps_asked_for_at_several_post_rates(
     assert "ledger_csv" not in res
     posts = res["steps"][0]
     assert posts["status"].get("201", 0) > 0 and posts["donations_db_per_request"]["transactions"] > 0
+
+
+def test_unknown_steps_are_refused_before_anything_starts() -> None:
+    with pytest.raises(SystemExit):
+        load.main(["--steps", "public_page,nonsense"])

@@ -140,6 +140,38 @@ def _json_body(headers: dict[str, str], body: bytes) -> Any:
         return None  # FastAPI answers malformed JSON
 
 
+class RequestMetrics:
+    """A service's request counter and latency histogram by (method, route template, status), each
+    child looked up once (``labels()`` locks and validates per call): a bounded set."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def __call__(self, method: str, route: str, status: str) -> tuple[Any, Any]:
+        key = (method, route, status)
+        found = self._children.get(key)
+        if found is None:
+            found = (
+                HTTP_REQUESTS.labels(self.service, method, route, status),
+                HTTP_LATENCY.labels(self.service, method, route),
+            )
+            self._children[key] = found
+        return found
+
+
+def request_context(correlation_id: str | None, traceparent: str | None) -> tuple[str, str]:
+    """A request's correlation id (the one given, else a new one) and its ``traceparent`` (a child
+    span of the one given, else a new trace)."""
+    cid = correlation_id if correlation_id and len(correlation_id) <= 200 else str(uuid.uuid4())
+    return cid, child_traceparent(traceparent)
+
+
+def context_headers(cid: str, tp: str) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries: its request's correlation id and traceparent."""
+    return [(b"x-correlation-id", cid.encode("latin-1")), (b"traceparent", tp.encode("latin-1"))]
+
+
 class _TooLarge(Exception):
     pass
 
@@ -200,19 +232,7 @@ class RequestMiddleware:
         self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         # the metrics' children by label values, looked up once (labels() locks and validates per call)
         self._in_flight_gauge = HTTP_IN_FLIGHT.labels(service)
-        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
-
-    def _metrics(self, method: str, route: str, status: str) -> tuple[Any, Any]:
-        """The request counter and latency histogram of (method, route template, status): a bounded set."""
-        key = (method, route, status)
-        found = self._children.get(key)
-        if found is None:
-            found = (
-                HTTP_REQUESTS.labels(self.service, method, route, status),
-                HTTP_LATENCY.labels(self.service, method, route),
-            )
-            self._children[key] = found
-        return found
+        self._metrics = RequestMetrics(service)
 
     def _take(self, key: str, per_minute: int) -> float:
         """Take a token from ``key``'s bucket (a minute's quota, refilled continuously); return 0 if
@@ -232,9 +252,7 @@ class RequestMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        given = headers.get("x-correlation-id", "")
-        cid = given if 0 < len(given) <= 200 else str(uuid.uuid4())
-        tp = child_traceparent(headers.get("traceparent"))
+        cid, tp = request_context(headers.get("x-correlation-id"), headers.get("traceparent"))
         t_cid = current_correlation_id.set(cid)
         t_tp = current_traceparent.set(tp)
         start = time.perf_counter()
@@ -247,14 +265,7 @@ class RequestMiddleware:
             if message["type"] == "http.response.start":
                 response["status"], response["started"] = message["status"], True
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _CONTEXT_HEADERS]
-                message = {
-                    **message,
-                    "headers": [
-                        *kept,
-                        (b"x-correlation-id", cid.encode("latin-1")),
-                        (b"traceparent", tp.encode("latin-1")),
-                    ],
-                }
+                message = {**message, "headers": [*kept, *context_headers(cid, tp)]}
             elif message["type"] == "http.response.body" and not message.get("more_body", False):
                 response["complete"] = True
             await send(message)

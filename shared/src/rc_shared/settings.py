@@ -194,6 +194,19 @@ def public_cache_bytes_field(default: int, answers: str, note: str = "") -> Any:
     )
 
 
+def public_fresh_field(default: int, answers: str) -> Any:
+    """The ``public_fresh_ms`` field: how long a process gives again its public ``answers`` without
+    reading their version (see :mod:`rc_shared.http_cache`, the fast path)."""
+    return Field(
+        default,
+        ge=0,
+        le=10_000,
+        description=f"How long (ms) a process answers {answers} again from memory without reading their version: "
+        "a change committed elsewhere (another replica, a projection) shows at most this long after its commit, "
+        "a write answered by the same process at once (0: every request reads the version).",
+    )
+
+
 def days_field(default: int, description: str) -> Any:
     """A number of days a date may lie from another (0 to 3660: ten years)."""
     return Field(default, ge=0, le=3660, description=description)

@@ -19,6 +19,7 @@ import asyncpg
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
+from fastapi import FastAPI
 
 from rc_donations.entrypoints.app import build_app
 from rc_donations.service_layer.policy import Policy
@@ -80,8 +81,14 @@ def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Setting
 
 
 @pytest.fixture(scope="module")
-async def client(infra: Any, dn_dsn: str, dn_namespace: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(make_settings(infra, dn_dsn, dn_namespace))
+def dn_app(infra: Any, dn_dsn: str, dn_namespace: str) -> FastAPI:
+    """The donations app ``client`` talks to."""
+    return build_app(make_settings(infra, dn_dsn, dn_namespace))
+
+
+@pytest.fixture(scope="module")
+async def client(dn_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    app = dn_app
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=True)
         async with httpx.AsyncClient(transport=transport, base_url="http://donations", timeout=120) as c:

@@ -17,13 +17,16 @@ import asyncpg
 import httpx
 import openpyxl
 import pytest
+from fastapi import FastAPI
 
 from rc_donations.entrypoints.app import MIGRATIONS
 from rc_donations.service_layer import lines as ledger
+from rc_shared import http_cache
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
 from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
+from tests.manual_clock import ManualClock
 
 ANON = "Nhà hảo tâm ẩn danh"
 
@@ -520,7 +523,11 @@ async def test_a_ledger_without_movements_has_no_lines_and_its_page_says_so(
 
 
 async def test_the_page_and_the_first_lines_page_are_rendered_once_per_version_and_follow_every_change(
-    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+    campaigns: Campaigns,
+    client: httpx.AsyncClient,
+    dn_app: FastAPI,
+    db: asyncpg.Connection,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     m = await movements(campaigns, client)
     cid = m["cid"]
@@ -561,8 +568,18 @@ async def test_the_page_and_the_first_lines_page_are_rendered_once_per_version_a
         return code in (await client.get(page)).text
 
     await eventually(named, what="the page to show the commune's name")  # a unit's name
+    # the ledger row changed by another process (a replica, the campaign's consumer): shown at most the
+    # fast path's bound (RC_PUBLIC_FRESH_MS) after its commit
+    answers = http_cache.public_answers_of(dn_app)
+    answers.clock = clock = ManualClock()
+    clock.advance(answers.fresh_s + 0.001)  # whatever the real clock's answers were: past their bound
     await db.execute("UPDATE ledgers SET name = 'Tên mới của cuộc vận động' WHERE campaign_id = $1", cid)
-    assert "Tên mới của cuộc vận động" in (await client.get(page)).text  # the ledger row
+    assert "Tên mới của cuộc vận động" in (await client.get(page)).text
+    await db.execute("UPDATE ledgers SET name = 'Tên thứ ba' WHERE campaign_id = $1", cid)
+    clock.advance(answers.fresh_s)
+    assert "Tên thứ ba" not in (await client.get(page)).text  # within the bound: the answer read before
+    clock.advance(0.001)
+    assert "Tên thứ ba" in (await client.get(page)).text  # the ledger row
 
 
 @pytest.mark.parametrize("path", ["/public/campaigns/{cid}/ledger", "/campaigns/{cid}/public-ledger/lines"])

@@ -17,10 +17,12 @@ from fastapi import FastAPI
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.service_layer import campaign_reports
 from rc_reporting.settings import Settings
+from rc_shared import http_cache
 from rc_shared.events.campaigns import BeneficiaryVerified
 from rc_shared.events.donations import DonationRecorded
 from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
 from tests.integration.reporting.helpers import feed
+from tests.manual_clock import ManualClock
 
 pytestmark = pytest.mark.integration
 
@@ -127,9 +129,21 @@ async def test_matching_if_none_match_gets_304_without_computing_the_answer(
         assert spy() == computed, url  # and the same version is rendered once (kept in process)
 
 
+def _clocked(pool: asyncpg.Pool, fresh_ms: int) -> tuple[httpx.AsyncClient, ManualClock]:
+    """A client of the app whose public answers' clock moves only when the test says."""
+    app = _app(pool, public_fresh_ms=fresh_ms)
+    clock = ManualClock()
+    http_cache.public_answers_of(app).clock = clock
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://reporting"), clock
+
+
+@pytest.mark.parametrize("fresh_ms", [0, 500])
 async def test_etag_changes_when_an_event_is_projected_and_not_otherwise(
-    pool: asyncpg.Pool, client: httpx.AsyncClient, relief: Relief
+    pool: asyncpg.Pool, relief: Relief, fresh_ms: int
 ) -> None:
+    """Every public answer follows the projection, at most the fast path's bound (fresh_ms) later."""
+    client, clock = _clocked(pool, fresh_ms)
+
     async def tags() -> dict[str, str]:
         out = {}
         for path in (*PUBLIC, f"/public/campaigns/{relief.K2}"):
@@ -138,13 +152,18 @@ async def test_etag_changes_when_an_event_is_projected_and_not_otherwise(
             out[path] = r.headers["etag"]
         return out
 
+    async def project(events: list[Any]) -> Any:
+        applied = await feed_campaigns(pool, events)
+        clock.advance(fresh_ms / 1000 + 0.001)  # the bound has passed
+        return applied
+
     gift = _gift(relief, relief.K, 1_000_000)
     before = await tags()
     assert await tags() == before  # nothing projected: same tags
 
-    await feed_campaigns(pool, [gift])
+    await project([gift])
     after = await tags()
-    again = await feed_campaigns(pool, [gift])  # a redelivery applies nothing
+    again = await project([gift])  # a redelivery applies nothing
     assert again.duplicates == 1 and await tags() == after
     changed = {p for p in before if before[p] != after[p]}
     assert changed == set(PUBLIC)  # K and the lists; K2's page is untouched
@@ -154,10 +173,50 @@ async def test_etag_changes_when_an_event_is_projected_and_not_otherwise(
 
     # a fact without a campaign id that still changes K's figures (a verification of its beneficiary)
     verify = BeneficiaryVerified(beneficiary_id=relief.b["b3"], unit_id=relief.tree.C2, verified_on=date(2025, 7, 31))
-    await feed_campaigns(pool, [cev(verify)])
+    await project([cev(verify)])
     verified = await client.get(url)
     assert verified.headers["etag"] != after["/reports/campaigns/{K}"]
     assert verified.json()["beneficiaries_verified"] == 3
+    await client.aclose()
+
+
+async def test_the_fast_path_gives_the_routes_answer_until_its_bound_then_the_projected_one(
+    pool: asyncpg.Pool, relief: Relief
+) -> None:
+    """Within the bound (public_fresh_ms) a public answer is given again without reading the version
+    (the same bytes and headers, a 304 too); past it, the answer of what was projected since."""
+    client, clock = _clocked(pool, 500)
+    routed, _ = _clocked(pool, 0)
+    asked = {"x-correlation-id": "cid-fast"}
+    for path in PUBLIC:
+        url = path.format(K=relief.K)
+        first = await client.get(url, headers=asked)
+        again = await client.get(url, headers=asked)
+        by_routes = await routed.get(url, headers=asked)
+        for r in (again, by_routes):
+            assert (r.status_code, r.content) == (200, first.content), url
+            drop = {"traceparent"}
+            assert [h for h in r.headers.multi_items() if h[0] not in drop] == [
+                h for h in first.headers.multi_items() if h[0] not in drop
+            ], url
+        not_modified = await client.get(url, headers={**asked, "If-None-Match": first.headers["etag"]})
+        routes_304 = await routed.get(url, headers={**asked, "If-None-Match": first.headers["etag"]})
+        assert not_modified.status_code == routes_304.status_code == 304
+        assert [h for h in not_modified.headers.multi_items() if h[0] != "traceparent"] == [
+            h for h in routes_304.headers.multi_items() if h[0] != "traceparent"
+        ]
+    before = {p: (await client.get(p.format(K=relief.K))).content for p in PUBLIC}
+    await feed_campaigns(pool, [_gift(relief, relief.K, 2_000_000)])
+    assert (await routed.get(f"/reports/campaigns/{relief.K}")).json()["cash_raised_vnd"] == 7_700_000 + 2_000_000
+    clock.advance(0.5)  # at the bound: what was read then
+    assert {p: (await client.get(p.format(K=relief.K))).content for p in PUBLIC} == before
+    clock.advance(0.001)  # past it
+    assert (await client.get(f"/reports/campaigns/{relief.K}")).json()["cash_raised_vnd"] == 7_700_000 + 2_000_000
+    after = {p: (await client.get(p.format(K=relief.K))).content for p in PUBLIC}
+    assert all(after[p] != before[p] for p in PUBLIC)
+    assert (await client.get(f"/reports/campaigns/{uuid.uuid4()}")).status_code == 404  # unknown: the routes
+    await client.aclose()
+    await routed.aclose()
 
 
 async def test_unknown_campaign_is_still_404(client: httpx.AsyncClient, relief: Relief) -> None:

@@ -10,6 +10,7 @@ from rc_shared.settings import (
     days_field,
     http_port_field,
     public_cache_bytes_field,
+    public_fresh_field,
     public_max_age_field,
     service_name_field,
 )
@@ -63,6 +64,7 @@ class Settings(ServiceSettings):
         "public ledger answers (the page and the lines' first page)",
         " by the version of what they show",
     )
+    public_fresh_ms: int = public_fresh_field(500, "the public ledger's page and lines' first page")
 
     public_downloads_in_flight: int = Field(
         2,

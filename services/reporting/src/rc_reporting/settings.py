@@ -9,6 +9,7 @@ from rc_shared.settings import (
     database_url_field,
     http_port_field,
     public_cache_bytes_field,
+    public_fresh_field,
     public_max_age_field,
     service_name_field,
 )
@@ -27,6 +28,7 @@ class Settings(ServiceSettings):
         5, "the public campaign answers (JSON and HTML pages)", "; revalidated with their ETag afterwards"
     )
     public_cache_max_bytes: int = public_cache_bytes_field(8 * 1024 * 1024, "public campaign answers")
+    public_fresh_ms: int = public_fresh_field(500, "the public campaign answers")
     support_kinds: dict[str, str] = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Labels of the support kinds distributions record, as JSON {code: label} (the donations "

@@ -63,7 +63,9 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     policy = policy_from(settings)
     runtime: Runtime = app.state.runtime
     app.state.policy = policy
-    http_cache.install(app, "rc-donations", settings.public_cache_max_bytes, settings.public_max_age_s)
+    http_cache.install(
+        app, "rc-donations", settings.public_cache_max_bytes, settings.public_max_age_s, settings.public_fresh_ms
+    )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,

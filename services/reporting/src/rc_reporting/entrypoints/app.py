@@ -45,5 +45,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
             "the other reports need a bearer token and are limited to your unit's subtree."
         ),
     )
-    http_cache.install(app, "rc-reporting", settings.public_cache_max_bytes, settings.public_max_age_s)
+    http_cache.install(
+        app, "rc-reporting", settings.public_cache_max_bytes, settings.public_max_age_s, settings.public_fresh_ms
+    )
     return app

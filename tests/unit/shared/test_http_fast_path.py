@@ -1,0 +1,277 @@
+"""The public answers' fast path (rc_shared.http_cache.FastPath): a GET the routes answered from a
+version read less than ``fresh_ms`` ago is answered again without the routes, with the same status,
+bytes and headers (a 304 too); a version changed elsewhere shows once that bound has passed, a write
+answered by the process at once; anything the routes did not answer that way goes to the routes.
+
+The database is a fake here (a version in memory); tests/integration/{donations,reporting} run the
+same path on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request, Response
+
+from rc_shared import http_cache
+from rc_shared.runtime import Runtime, create_app
+from rc_shared.settings import ServiceSettings
+from tests.manual_clock import ManualClock
+
+FRESH_MS = 500
+
+
+class Data:
+    """What the fake database holds: a version, the text it renders, and how often each was read."""
+
+    def __init__(self) -> None:
+        self.version = 1
+        self.text = "Nguyễn Văn An"
+        self.version_reads = 0
+        self.renders = 0
+        self.during_render: Callable[[], Awaitable[None]] | None = None
+        self.down = False
+
+
+class FakeConnection:
+    """Just what PublicAnswers.answer uses of a connection: a read-only transaction."""
+
+    @contextlib.asynccontextmanager
+    async def transaction(self, **_: Any) -> AsyncIterator[None]:
+        yield
+
+
+def _app(data: Data, fresh_ms: int = FRESH_MS) -> tuple[FastAPI, ManualClock]:
+    settings = ServiceSettings(service_name="fastpath", auth_enabled=False)
+    router = APIRouter()
+
+    async def version_of(_: Any) -> int:
+        data.version_reads += 1
+        return data.version
+
+    @router.get("/public/things/{thing}")
+    async def thing(request: Request, thing: str) -> Response:
+        async def render() -> bytes:
+            data.renders += 1
+            text = data.text
+            if data.during_render is not None:
+                await data.during_render()
+            return f"<p>{thing}: {text}</p>".encode()
+
+        return await http_cache.public_answers(request).answer(
+            request, FakeConnection(), "thing.html", thing, version_of, render, "text/html; charset=utf-8"
+        )
+
+    @router.get("/public/other")
+    async def other() -> dict[str, str]:
+        return {"text": data.text}
+
+    @router.put("/things/text")
+    async def change(text: dict[str, str]) -> dict[str, str]:
+        data.text, data.version = text["text"], data.version + 1
+        return text
+
+    app = create_app(Runtime(settings, migrations=Path(".")), [], public_routers=[router], title="t", description="")
+    answers = http_cache.install(app, "rc-shared", 1024 * 1024, 0, fresh_ms)
+    clock = ManualClock()
+    answers.clock = clock
+    if fresh_ms:
+        assert answers.connect is not None  # the pool's (none here: the fake database's)
+
+        @contextlib.asynccontextmanager
+        async def connect() -> AsyncIterator[Any]:
+            if data.down:
+                raise OSError("the database does not answer")
+            yield FakeConnection()
+
+        answers.connect = connect
+    return app, clock
+
+
+def _client(app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
+
+
+PARENT = "00-0123456789abcdef0123456789abcdef-0123456789abcdef-01"
+ASKED = {"x-correlation-id": "cid-1", "traceparent": PARENT}
+
+
+def _same(a: httpx.Response, b: httpx.Response) -> None:
+    """The same answer: status, bytes, every header (the traceparent: a span of the same trace)."""
+    assert (a.status_code, a.content) == (b.status_code, b.content)
+    assert [(k, v) for k, v in a.headers.multi_items() if k != "traceparent"] == [
+        (k, v) for k, v in b.headers.multi_items() if k != "traceparent"
+    ]
+    assert a.headers["traceparent"][:36] == b.headers["traceparent"][:36] == PARENT[:36]
+    assert a.headers["x-correlation-id"] == "cid-1"
+
+
+async def test_the_fast_path_answers_the_same_bytes_and_headers_as_the_routes_without_reading_the_version() -> None:
+    data = Data()
+    app, _ = _app(data)
+    async with _client(app) as c:
+        routed = await c.get("/public/things/a", headers=ASKED)
+        assert routed.status_code == 200 and data.version_reads == 2  # a miss: read, then read in its snapshot
+        fast = await c.get("/public/things/a", headers=ASKED)
+        _same(routed, fast)
+        assert data.version_reads == 2 and data.renders == 1  # no version read, no render
+        assert set(fast.headers) >= {"etag", "cache-control", "content-type", "content-length", "x-correlation-id"}
+        new_id = await c.get("/public/things/a")  # no correlation id given: a new one, as the routes give
+        assert new_id.headers["x-correlation-id"] not in ("", "cid-1") and new_id.content == routed.content
+
+
+async def test_a_304_on_if_none_match_is_the_routes_own() -> None:
+    data = Data()
+    app, _ = _app(data)
+    async with _client(app) as c:
+        tag = (await c.get("/public/things/a")).headers["etag"]
+        routed_app, _ = _app(data, fresh_ms=0)  # the same answer from the routes alone
+        async with _client(routed_app) as routes:
+            expected = await routes.get("/public/things/a", headers={**ASKED, "If-None-Match": tag})
+        reads = data.version_reads
+        for header in (tag, f'"other", {tag}', "*"):
+            fast = await c.get("/public/things/a", headers={**ASKED, "If-None-Match": header})
+            assert fast.status_code == 304 and fast.content == b""
+            _same(expected, fast)
+        assert data.version_reads == reads
+        other = await c.get("/public/things/a", headers={**ASKED, "If-None-Match": '"other"'})
+        assert other.status_code == 200 and data.version_reads == reads
+
+
+async def test_a_change_made_elsewhere_shows_once_the_bound_has_passed() -> None:
+    data = Data()
+    app, clock = _app(data)
+    async with _client(app) as c:
+        before = await c.get("/public/things/a")
+        data.text, data.version = "Nhà hảo tâm ẩn danh", 2  # committed by another replica, a projection ...
+        clock.advance(FRESH_MS / 1000)  # at the bound: still the answer read then
+        assert (await c.get("/public/things/a")).content == before.content
+        clock.advance(0.001)  # past it: the routes read the version again
+        after = await c.get("/public/things/a")
+        assert (
+            after.content == "<p>a: Nhà hảo tâm ẩn danh</p>".encode()
+            and after.headers["etag"] != before.headers["etag"]
+        )
+        reads = data.version_reads
+        assert (await c.get("/public/things/a")).content == after.content and data.version_reads == reads  # fast again
+
+
+async def test_a_write_answered_by_the_process_shows_at_once() -> None:
+    data = Data()
+    app, _ = _app(data)
+    async with _client(app) as c:
+        assert "Nguyễn Văn An" in (await c.get("/public/things/a")).text
+        assert (await c.put("/things/text", json={"text": "Nhà hảo tâm ẩn danh"})).status_code == 200
+        after = await c.get("/public/things/a")  # the clock has not moved
+        assert "Nguyễn Văn An" not in after.text and "Nhà hảo tâm ẩn danh" in after.text
+
+
+async def test_an_answer_whose_version_was_read_before_a_write_is_not_kept_for_the_fast_path() -> None:
+    """The race: a write is answered while the routes render from the version before it."""
+    data = Data()
+    app, _ = _app(data)
+    async with _client(app) as c:
+
+        async def withdraw() -> None:
+            data.during_render = None
+            assert (await c.put("/things/text", json={"text": "Nhà hảo tâm ẩn danh"})).status_code == 200
+
+        data.during_render = withdraw
+        during = await c.get("/public/things/a")
+        assert "Nguyễn Văn An" in during.text and data.text == "Nhà hảo tâm ẩn danh"  # it began before the write
+        after = await c.get("/public/things/a")
+        assert "Nguyễn Văn An" not in after.text
+
+
+async def test_what_the_routes_did_not_answer_from_a_version_goes_to_the_routes() -> None:
+    data = Data()
+    app, _ = _app(data)
+    async with _client(app) as c:
+        await c.get("/public/things/a")
+        reads = data.version_reads
+        assert (await c.get("/public/things/a", params={"x": "1"})).status_code == 200  # another query
+        assert data.version_reads > reads
+        assert (await c.request("HEAD", "/public/things/a")).status_code == 405  # not a GET: the routes' answer
+        reads = data.version_reads
+        with_body = await c.request("GET", "/public/things/a", content=b"x" * 10)
+        assert with_body.status_code == 200 and data.version_reads > reads  # a GET with a body: the routes
+        assert (await c.get("/public/other")).json() == {"text": "Nguyễn Văn An"}  # not a cached answer
+        data.text = "changed"
+        assert (await c.get("/public/other")).json() == {"text": "changed"}
+        assert (await c.get("/public/nowhere")).status_code == 404
+
+
+async def test_without_a_bound_every_request_goes_through_the_routes() -> None:
+    data = Data()
+    app, _ = _app(data, fresh_ms=0)
+    async with _client(app) as c:
+        await c.get("/public/things/a")
+        reads = data.version_reads
+        await c.get("/public/things/a")
+        assert data.version_reads == reads + 1  # read again (the body itself kept)
+    assert not any(m.cls is http_cache.FastPath for m in app.user_middleware)
+
+
+async def test_past_half_the_bound_the_version_is_read_ahead_so_a_crowd_never_finds_it_expired() -> None:
+    data = Data()
+    app, clock = _app(data)
+    answers = http_cache.public_answers_of(app)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        reads = data.version_reads
+        clock.advance(0.2)  # before half the bound: nothing read
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads
+        clock.advance(0.1)  # past half: answered, and the version read once in the background
+        for _ in range(3):
+            assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads + 1
+        clock.advance(0.4)  # past the first read's bound, within the second's (past its half: read ahead again)
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        assert data.version_reads == reads + 2 and data.renders == 1  # the routes never asked
+
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1  # changed elsewhere
+        clock.advance(0.3)  # past half the bound: the read ahead finds another version and keeps nothing
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        clock.advance(0.201)  # past the bound of the last read that found the answer's version
+        assert "Nhà hảo tâm ẩn danh" in (await c.get("/public/things/a")).text
+
+
+async def test_a_failed_read_ahead_leaves_the_answer_to_expire() -> None:
+    data = Data()
+    app, clock = _app(data)
+    answers = http_cache.public_answers_of(app)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        data.down = True
+        clock.advance(0.3)
+        assert (await c.get("/public/things/a")).content == first.content
+        await answers.refreshed()
+        data.down = False
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1
+        clock.advance(0.201)
+        assert "Nhà hảo tâm ẩn danh" in (await c.get("/public/things/a")).text
+
+
+async def test_past_the_bound_a_crowd_waits_for_one_version_read_instead_of_flooding_the_routes() -> None:
+    data = Data()
+    app, clock = _app(data)
+    async with _client(app) as c:
+        first = await c.get("/public/things/a")
+        reads = data.version_reads
+        clock.advance(0.6)  # past the bound, nothing read ahead
+        crowd = await asyncio.gather(*(c.get("/public/things/a") for _ in range(20)))
+        assert all(r.status_code == 200 and r.content == first.content for r in crowd)
+        assert data.version_reads == reads + 1 and data.renders == 1  # one read for all, no route
+        data.text, data.version = "Nhà hảo tâm ẩn danh", data.version + 1
+        clock.advance(0.6)
+        changed = await asyncio.gather(*(c.get("/public/things/a") for _ in range(5)))
+        assert all("Nhà hảo tâm ẩn danh" in r.text for r in changed)  # another version: the routes
