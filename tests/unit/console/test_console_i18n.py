@@ -433,9 +433,17 @@ ADDRESSES = [
         "Trần Thị Tư", humanitarian_address=True, verified=False, verified_on=None, campaign_id=None, kind="person"
     )
 ]
+RECEIPT = {
+    "receipt_number": "TNA-000003", "receipt_no": 3, "campaign_id": str(CAMPAIGN), "campaign_code": "TNA-2026",
+    "campaign_name": "Cứu trợ bão Yagi", "donation_id": GIFTS[2]["id"], "received_on": "2026-02-01",
+    "kind": "in_kind", "amount_vnd": 0, "value_vnd": 300_000, "blood_units": 0, "channel": "in_person",
+    "items": [{"item": "Gạo", "quantity": 10, "unit": "kg", "assessed_value_vnd": 300_000}],
+    "bank_reference": None, "received_from": "Công ty Hoà Bình", "unit_id": str(UNIT), "issued_on": "2026-02-01",
+    "void": False, "void_reason": None,
+}  # fmt: skip
 # the campaign's data (names, places, descriptions): not wrapped
 MONEY_DATA = (*DATA, "Cứu trợ bão Yagi", "Hỗ trợ các hộ bị bão.", "Hỗ trợ sửa nhà", "Mức 1", "12/QĐ",
-              "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã")  # fmt: skip
+              "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã", "Gạo", "Công ty Hoà Bình")  # fmt: skip
 
 
 def money_api(request: httpx.Request) -> httpx.Response:
@@ -454,6 +462,8 @@ def money_api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json={"count": len(items), "items": items, "limit": 100, "offset": 0})
     if path == f"/campaigns/{CAMPAIGN}/blood-sessions":
         return httpx.Response(200, json={"count": 1, "items": [SESSION]})
+    if path == f"/donations/{RECEIPT['donation_id']}/receipt":
+        return httpx.Response(200, json=RECEIPT)
     if path == "/reports/campaigns":
         return httpx.Response(200, json={"as_of": None, "state": None, "campaign_type": None, "campaigns": []})
     return httpx.Response(404, json={"error": "not_found", "detail": f"{request.method} {path}"})
@@ -589,3 +599,40 @@ def test_a_statement_imports_progress_and_reasons_in_english() -> None:
         with pytest.raises(ValueError, match="header row lacks the columns: amount"):
             money_rules.statement_of(b"bank_reference,received_on\nFT1,2026-01-01\n")
     assert money_rules.statement_reason("odd") == "Dòng không hợp lệ (odd)."
+
+
+async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_in_english() -> None:
+    c, csrf = signed_in_money("unit_manager")
+    gift = RECEIPT["donation_id"]
+    async with c:
+        vi = await c.get(f"/donations/{gift}/receipt")
+        assert vi.status_code == 200 and '<h1 id="receipt-h">Biên nhận đóng góp</h1>' in vi.text
+        assert "<dt>Giá trị</dt><dd data-amount>300.000 ₫</dd>" in vi.text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/donations/{gift}/receipt")
+        assert en.status_code == 200 and html_lang(en.text) == "en"
+        for text in (
+            "<title>Receipt TNA-000003 · Red Cross Society</title>",
+            '<h1 id="receipt-h">Receipt for a gift</h1>',
+            "<dt>Received from</dt><dd data-received-from>Công ty Hoà Bình</dd>",
+            "<dt>Value</dt><dd data-amount>₫300,000</dd>",
+            "<dt>Channel</dt><dd>Handed over in person</dd>",
+            '<td data-label="Quantity">10 kg</td>',
+            '<button type="button" data-print>Print the receipt</button>',
+            ">Reverse the gift…</a>",
+        ):
+            assert text in en.text, text
+        assert leftover_vietnamese(en.text, MONEY_DATA) == []
+        r = await c.post(f"/donations/{gift}/reversal", data={"reason": "", "confirm": "", "csrf": csrf})
+        assert r.status_code == 422 and "<h1>Reverse the gift</h1>" in r.text
+        assert "Please give a reason (3 to 500 characters)." in r.text
+        assert "To confirm, type the receipt number: <strong>TNA-000003</strong>" in r.text
+        assert leftover_vietnamese(r.text, MONEY_DATA) == []
+        form = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        assert form.status_code == 200 and "<h1>Record a distribution</h1>" in form.text
+        assert '<option value="">— Not given —</option>' in form.text
+        assert leftover_vietnamese(form.text, MONEY_DATA) == []
+        statement = await c.get(f"/campaigns/{CAMPAIGN}/statement")
+        assert statement.status_code == 200 and "<h1>Import a bank statement</h1>" in statement.text
+        assert "At most 20000 rows, 2 MB." in statement.text
+        assert leftover_vietnamese(statement.text, MONEY_DATA) == []

@@ -18,6 +18,7 @@ from rc_console.domain.model import CHANNEL_LABELS, DATE_MESSAGE, as_of_date
 from rc_console.i18n import LazyText, Text, lazy_gettext
 from rc_console.i18n import gettext as _
 from rc_shared.statement_csv import MissingColumns, read_csv
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 ITEM_ROWS = 5  # rows of the in-kind form (empty rows are left out)
 BLOOD_KIND_LABELS: dict[str, Text] = {
@@ -35,6 +36,8 @@ GIFT_CHANNEL_LABELS: dict[str, Text] = {
     "blood_drive": lazy_gettext("Hiến máu"),
 }
 DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền mặt"), "goods": lazy_gettext("Hàng hoá")}
+# the distribution form's kinds of support (rc_shared's catalogue, its names extracted by rc_console.messages)
+SUPPORT_KIND_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in DEFAULT_SUPPORT_KINDS.items()}
 CONFIRM_MESSAGE = lazy_gettext("Nhập đúng như yêu cầu để xác nhận.")
 REASON_MESSAGE = lazy_gettext("Xin ghi lý do (từ 3 đến 500 ký tự).")
 STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)

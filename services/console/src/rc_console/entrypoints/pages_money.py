@@ -18,7 +18,6 @@ from rc_console.entrypoints.uploads import multipart
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import money, screens
 from rc_shared import clock
-from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 router = APIRouter(include_in_schema=False)
 web.templates.globals.update(
@@ -244,7 +243,7 @@ async def _distribution_form(
         message=message,
         detail=detail,
         kinds=list(rules.DISTRIBUTION_KIND_LABELS.items()),
-        support_kinds=list(DEFAULT_SUPPORT_KINDS.items()),
+        support_kinds=list(rules.SUPPORT_KIND_LABELS.items()),
     )
 
 
