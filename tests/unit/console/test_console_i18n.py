@@ -1,7 +1,8 @@
 """The console's languages: which one a request gets, the formats of each, and pages rendered in English
 (the explicit choice) or unchanged in Vietnamese (the default, or what the browser asks for): the login
-page, and the members side (a person's page and its refusals, the erasure, the register, the import form)
-with the members API answered in the test."""
+page, the members side (a person's page and its refusals, the erasure, the register, the import form)
+with the members API answered in the test, and the money side (a campaign's page and its refusals, a gift
+form, a statement import's progress) with the campaigns, donations and reporting APIs answered in the test."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from rc_console import i18n
 from rc_console.adapters.session import COOKIE
+from rc_console.domain import money as money_rules
 from rc_console.domain.model import (
     DATE_MESSAGE,
     FEE_LABELS,
@@ -27,7 +29,9 @@ from rc_console.domain.model import (
     problem_of,
     unit_change_label,
 )
+from rc_console.entrypoints import web
 from rc_console.entrypoints.app import build_app
+from rc_console.service_layer.money import ImportJob, ImportLine
 from rc_console.settings import Settings
 from rc_shared.auth import generate_keys
 from rc_shared.labels import vnd
@@ -246,9 +250,9 @@ def signed_in(role: str) -> tuple[httpx.AsyncClient, str]:
     return c, session.csrf
 
 
-def leftover_vietnamese(page: str) -> list[str]:
+def leftover_vietnamese(page: str, data: tuple[str, ...] = DATA) -> list[str]:
     """The lines of an English page that still hold Vietnamese, once its data is left out."""
-    for text in DATA:
+    for text in data:
         page = page.replace(text, "")
     return [line.strip() for line in page.splitlines() if VIETNAMESE.search(line)]
 
@@ -370,3 +374,265 @@ async def test_a_unit_page_in_english() -> None:
         ):
             assert text in en.text, text
         assert leftover_vietnamese(en.text) == []
+
+
+# ------------------------------------------------------------------ the money side in English
+
+CAMPAIGN = uuid.uuid4()
+_TARGET = {"target": None, "percent": None, "target_reached_at": None}
+CAMPAIGN_DOC: dict[str, Any] = {
+    "id": str(CAMPAIGN), "code": "TNA-2026", "name": "Cứu trợ bão Yagi", "description": "Hỗ trợ các hộ bị bão.",
+    "campaign_type": "emergency_relief", "organising_unit_id": str(UNIT), "participating_unit_ids": [],
+    "receiving_from": "2026-01-01", "receiving_until": "2026-12-31", "parent_campaign_id": None,
+    "targets": {"cash_vnd": 10_000_000, "in_kind_value_vnd": None, "blood_units": None, "beneficiaries": 20},
+    "state": "launched", "allowed_actions": ["close", "cancel"], "launched_on": "2026-01-02", "closed_on": None,
+    "settled_on": None, "cancelled_on": None, "cancel_reason": "", "distribution_deadline": None, "overdue": None,
+    "progress": {"cash_vnd": _TARGET | {"raised": 1_500_000, "target": 10_000_000, "percent": 15.0},
+                 "in_kind_value_vnd": _TARGET | {"raised": 300_000}, "blood_units": _TARGET | {"raised": 2},
+                 "beneficiaries": _TARGET | {"raised": 1, "target": 20, "percent": 5.0}},
+}  # fmt: skip
+
+
+def _gift(n: int, kind: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()), "campaign_id": str(CAMPAIGN), "kind": kind, "amount_vnd": 0, "value_vnd": 0,
+        "blood_units": 0, "blood_kind": None, "items": None, "donor_id": None, "donor_type": "anonymous",
+        "publicly_named": False, "unit_id": str(UNIT), "credited_unit_id": None, "credited_person_id": None,
+        "pledge_id": None, "channel": "cash", "bank_reference": None, "description": None,
+        "received_on": "2026-02-01", "receipt_no": n, "receipt_number": f"TNA-{n:06d}", "recorded_after_close": False,
+        "reversed": False, "reversal": None, "created_at": "2026-02-01T08:00:00Z",
+    } | fields  # fmt: skip
+
+
+def _beneficiary(name: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()), "kind": "household", "unit_id": str(UNIT), "full_name": name, "id_number": None,
+        "address": "Thôn 1", "commune": "Xã A", "household_size": 4, "situation": "", "notes": "",
+        "humanitarian_address": False, "campaign_id": str(CAMPAIGN), "verified": True, "verified_by": None,
+        "verified_on": "2026-02-03", "consent": {"purpose": "cứu trợ", "given_on": "2026-02-01"},
+    } | fields  # fmt: skip
+
+
+GIFTS = [
+    _gift(1, "cash", amount_vnd=1_500_000, donor_type="individual", channel="bank_transfer"),
+    _gift(2, "blood", blood_units=2, blood_kind="whole_blood", channel="blood_drive", donor_type="individual",
+          reversed=True),
+    _gift(3, "in_kind", value_vnd=300_000, channel="in_person", donor_type="organisation"),
+]  # fmt: skip
+DISTRIBUTION = {
+    "id": str(uuid.uuid4()), "campaign_id": str(CAMPAIGN), "beneficiary_id": str(uuid.uuid4()), "kind": "cash",
+    "amount_vnd": 500_000, "value_vnd": 0, "unit_id": str(UNIT), "distributed_on": "2026-02-10",
+    "description": "Hỗ trợ sửa nhà", "support_kind": None, "support_level": "Mức 1", "decision_no": "12/QĐ",
+    "quantity": None, "people_reached": 4, "reversed": False, "reversal": None, "created_at": "2026-02-10T08:00:00Z",
+}  # fmt: skip
+SESSION = {"id": str(uuid.uuid4()), "campaign_id": str(CAMPAIGN), "unit_id": str(UNIT), "held_on": "2026-03-01",
+           "place": "Nhà văn hoá xã", "capacity": 50, "registered": 12, "places_left": 38}  # fmt: skip
+BENEFICIARY = _beneficiary("Nguyễn Văn Ba")
+ADDRESSES = [
+    _beneficiary(
+        "Trần Thị Tư", humanitarian_address=True, verified=False, verified_on=None, campaign_id=None, kind="person"
+    )
+]
+RECEIPT = {
+    "receipt_number": "TNA-000003", "receipt_no": 3, "campaign_id": str(CAMPAIGN), "campaign_code": "TNA-2026",
+    "campaign_name": "Cứu trợ bão Yagi", "donation_id": GIFTS[2]["id"], "received_on": "2026-02-01",
+    "kind": "in_kind", "amount_vnd": 0, "value_vnd": 300_000, "blood_units": 0, "channel": "in_person",
+    "items": [{"item": "Gạo", "quantity": 10, "unit": "kg", "assessed_value_vnd": 300_000}],
+    "bank_reference": None, "received_from": "Công ty Hoà Bình", "unit_id": str(UNIT), "issued_on": "2026-02-01",
+    "void": False, "void_reason": None,
+}  # fmt: skip
+# the campaign's data (names, places, descriptions): not wrapped
+MONEY_DATA = (*DATA, "Cứu trợ bão Yagi", "Hỗ trợ các hộ bị bão.", "Hỗ trợ sửa nhà", "Mức 1", "12/QĐ",
+              "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã", "Gạo", "Công ty Hoà Bình")  # fmt: skip
+
+
+def money_api(request: httpx.Request) -> httpx.Response:
+    """The campaigns, donations and reporting APIs' answers this test's campaign page needs."""
+    path, params = request.url.path, request.url.params
+    if path == f"/campaigns/{CAMPAIGN}":
+        return httpx.Response(200, json=CAMPAIGN_DOC)
+    if path == "/campaigns":
+        return httpx.Response(200, json={"count": 1, "items": [CAMPAIGN_DOC], "limit": 100, "offset": 0})
+    if path == f"/campaigns/{CAMPAIGN}/donations":
+        return httpx.Response(200, json={"count": 3, "items": GIFTS, "limit": 100, "offset": 0, "next_after": None})
+    if path == f"/campaigns/{CAMPAIGN}/distributions":
+        return httpx.Response(200, json={"count": 1, "items": [DISTRIBUTION], "limit": 100, "offset": 0})
+    if path == "/beneficiaries":
+        items = ADDRESSES if params.get("humanitarian_address") == "true" else [BENEFICIARY]
+        return httpx.Response(200, json={"count": len(items), "items": items, "limit": 100, "offset": 0})
+    if path == f"/campaigns/{CAMPAIGN}/blood-sessions":
+        return httpx.Response(200, json={"count": 1, "items": [SESSION]})
+    if path == f"/donations/{RECEIPT['donation_id']}/receipt":
+        return httpx.Response(200, json=RECEIPT)
+    if path == "/reports/campaigns":
+        return httpx.Response(200, json={"as_of": None, "state": None, "campaign_type": None, "campaigns": []})
+    return httpx.Response(404, json={"error": "not_found", "detail": f"{request.method} {path}"})
+
+
+def signed_in_money(role: str) -> tuple[httpx.AsyncClient, str]:
+    """A console whose campaigns, donations and reporting APIs are :func:`money_api`, signed in as ``role``."""
+    app = build_app(Settings(session_secret="s" * 32))
+    for service in ("campaigns", "donations", "reporting"):
+        app.state.upstreams._transports[service] = httpx.MockTransport(money_api)
+    session = app.state.sessions.new(User(subject="hoa-test", role=role, unit_id=UNIT, token="t"))
+    c = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console")
+    c.cookies.set(COOKIE, app.state.sessions.dump(session))
+    return c, session.csrf
+
+
+async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese() -> None:
+    c, csrf = signed_in_money("unit_manager")
+    async with c:
+        vi = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert vi.status_code == 200 and html_lang(vi.text) == "vi", vi.text
+        for text in (
+            '<p><a href="/campaigns">← Cuộc vận động</a></p>',
+            "<dt>Loại</dt><dd>Cứu trợ khẩn cấp</dd>",
+            '<h2 id="targets-h">Chỉ tiêu</h2>',
+            'aria-label="Tiến độ Tiền mặt"',
+            "2 đơn vị (không đặt chỉ tiêu)",
+            '<h2 id="donations-h">Đóng góp</h2>',
+            '<th scope="col">Biên nhận</th><th scope="col">Ngày nhận</th>',
+            '<span class="state state-cancelled">Đã huỷ</span>',
+            '<td data-label="Giá trị">2 đơn vị</td>',
+            '<td data-label="Hình thức">Trao trực tiếp</td>',
+            '<h2 id="distributions-h">Phân phối</h2>',
+            '<td data-label="Xác minh">Đã xác minh 2026-02-03</td>',
+            "Nhà văn hoá xã",
+            "Không thể hoàn tác. Để xác nhận, nhập mã cuộc vận động: <strong>TNA-2026</strong>",
+        ):
+            assert text in vi.text, text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert en.status_code == 200 and html_lang(en.text) == "en"
+        for text in (
+            "<title>Cứu trợ bão Yagi · Red Cross Society</title>",
+            '<p><a href="/campaigns">← Campaigns</a></p>',
+            "<dt>Type</dt><dd>Emergency relief</dd>",
+            "<dt>Status</dt>",
+            '<h2 id="targets-h">Targets</h2>',
+            'aria-label="Progress of Cash"',
+            "₫1,500,000 / ₫10,000,000 (15%)",
+            "2 units (no target set)",
+            '<h2 id="actions-h">Actions</h2>',
+            "This cannot be undone. To confirm, type the campaign's code: <strong>TNA-2026</strong>",
+            '<h2 id="donations-h">Gifts</h2>',
+            ">Record a gift</a>",
+            ">Import a bank statement</a>",
+            '<th scope="col">Receipt</th><th scope="col">Received on</th><th scope="col">Type</th>',
+            '<span class="state state-cancelled">Cancelled</span>',
+            '<td data-label="Value">2 units</td>',
+            '<td data-label="Channel">Handed over in person</td>',
+            '<td data-label="Donor">Organisation</td>',
+            '<h2 id="distributions-h">Distributions</h2>',
+            '<td data-label="Type">Cash</td>',
+            '<h2 id="beneficiaries-h">People supported</h2>',
+            '<td data-label="Type">Household</td>',
+            '<td data-label="Verified">Verified 2026-02-03</td>',
+            "Humanitarian addresses of the organising unit",
+            "· not verified",
+            '<h2 id="sessions-h">Blood drives</h2>',
+            '<td data-label="Places left">38</td>',
+        ):
+            assert text in en.text, text
+        assert leftover_vietnamese(en.text, MONEY_DATA) == []
+        # a cancel refused by the console's own checks: the errors next to the fields, in English
+        r = await c.post(f"/campaigns/{CAMPAIGN}/cancel", data={"reason": "x", "confirm": "TNA", "csrf": csrf})
+        assert r.status_code == 422 and html_lang(r.text) == "en"
+        assert "Please give a reason (3 to 500 characters)." in r.text
+        assert "Type exactly what is asked, to confirm." in r.text
+        assert leftover_vietnamese(r.text, MONEY_DATA) == []
+        c.cookies.set(i18n.COOKIE, "vi")
+        again = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert again.text == vi.text  # Vietnamese, as before the choice
+
+
+async def test_a_gift_form_and_the_campaigns_list_in_english() -> None:
+    c, _csrf = signed_in_money("data_entry")
+    async with c:
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        assert vi.status_code == 200, vi.text
+        assert (
+            "<h1>Ghi nhận đóng góp hiện vật</h1>" in vi.text
+            and '<label for="item_0_item">Tên hiện vật 1</label>' in vi.text
+        )
+        c.cookies.set(i18n.COOKIE, "en")
+        form = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        assert form.status_code == 200 and html_lang(form.text) == "en"
+        for text in (
+            "<h1>Record a gift in kind</h1>",
+            '<label for="channel">How it was received</label>',
+            '<option value="in_person" >Handed over in person</option>',
+            '<div class="item-row" role="group" aria-label="Item 2">',
+            '<label for="item_0_unit">Unit of measure 1</label>',
+            "<legend>Donor</legend>",
+            "Agrees to be named publicly</label>",
+            '<button type="submit">Record and print the receipt</button>',
+        ):
+            assert text in form.text, text
+        assert leftover_vietnamese(form.text, MONEY_DATA) == []
+        for path in (f"/campaigns/{CAMPAIGN}/donations/new", f"/campaigns/{CAMPAIGN}/donations/new/blood"):
+            page = await c.get(path)
+            assert page.status_code == 200 and leftover_vietnamese(page.text, MONEY_DATA) == [], path
+        listing = await c.get("/campaigns")
+        assert listing.status_code == 200 and "<h1>Campaigns</h1>" in listing.text
+        assert '<th scope="col">Receiving</th><th scope="col">Progress</th>' in listing.text
+        assert '<td data-label="Status"><span class="state state-launched">Under way</span></td>' in listing.text
+        assert leftover_vietnamese(listing.text, MONEY_DATA) == []
+
+
+def test_a_statement_imports_progress_and_reasons_in_english() -> None:
+    job = ImportJob(uuid.uuid4(), "u", CAMPAIGN, "Cứu trợ bão Yagi", total=2, done=2, created=1, rejected=1,
+                    created_amount_vnd=1_500_000, finished=True)  # fmt: skip
+    page = web.templates.get_template("statement_progress.html")
+    with i18n.using("en"):
+        reason = money_rules.statement_reason("received_on 2030-01-01 is in the future")
+        assert reason == "The transaction date is in the future."
+        assert money_rules.statement_reason("odd") == "Not a valid row (odd)."
+        job.lines = [ImportLine(3, "FT1", "2000000", "rejected", reason)]
+        html = str(page.render(job=job, user=None, csrf="", STATUS_LABELS=money_rules.STATUS_LABELS))
+        for text in ("<strong>Done.</strong>", "2 / 2 rows", "Recorded: <strong",
+                     "<caption>Result of each row</caption>", '<td data-label="Result">Rejected</td>',
+                     "₫1,500,000"):  # fmt: skip
+            assert text in html, text
+        assert leftover_vietnamese(html, MONEY_DATA) == []
+        with pytest.raises(ValueError, match="header row lacks the columns: amount"):
+            money_rules.statement_of(b"bank_reference,received_on\nFT1,2026-01-01\n")
+    assert money_rules.statement_reason("odd") == "Dòng không hợp lệ (odd)."
+
+
+async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_in_english() -> None:
+    c, csrf = signed_in_money("unit_manager")
+    gift = RECEIPT["donation_id"]
+    async with c:
+        vi = await c.get(f"/donations/{gift}/receipt")
+        assert vi.status_code == 200 and '<h1 id="receipt-h">Biên nhận đóng góp</h1>' in vi.text
+        assert "<dt>Giá trị</dt><dd data-amount>300.000 ₫</dd>" in vi.text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/donations/{gift}/receipt")
+        assert en.status_code == 200 and html_lang(en.text) == "en"
+        for text in (
+            "<title>Receipt TNA-000003 · Red Cross Society</title>",
+            '<h1 id="receipt-h">Receipt for a gift</h1>',
+            "<dt>Received from</dt><dd data-received-from>Công ty Hoà Bình</dd>",
+            "<dt>Value</dt><dd data-amount>₫300,000</dd>",
+            "<dt>Channel</dt><dd>Handed over in person</dd>",
+            '<td data-label="Quantity">10 kg</td>',
+            '<button type="button" data-print>Print the receipt</button>',
+            ">Reverse the gift…</a>",
+        ):
+            assert text in en.text, text
+        assert leftover_vietnamese(en.text, MONEY_DATA) == []
+        r = await c.post(f"/donations/{gift}/reversal", data={"reason": "", "confirm": "", "csrf": csrf})
+        assert r.status_code == 422 and "<h1>Reverse the gift</h1>" in r.text
+        assert "Please give a reason (3 to 500 characters)." in r.text
+        assert "To confirm, type the receipt number: <strong>TNA-000003</strong>" in r.text
+        assert leftover_vietnamese(r.text, MONEY_DATA) == []
+        form = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        assert form.status_code == 200 and "<h1>Record a distribution</h1>" in form.text
+        assert '<option value="">— Not given —</option>' in form.text
+        assert leftover_vietnamese(form.text, MONEY_DATA) == []
+        statement = await c.get(f"/campaigns/{CAMPAIGN}/statement")
+        assert statement.status_code == 200 and "<h1>Import a bank statement</h1>" in statement.text
+        assert "At most 20000 rows, 2 MB." in statement.text
+        assert leftover_vietnamese(statement.text, MONEY_DATA) == []

@@ -3,7 +3,8 @@
 ``./dev messages extract`` finds every message marked for translation (``_``, ``gettext``,
 ``ngettext``, ``pgettext``, ``lazy_gettext``, ``lazy_pgettext`` in the Python code; ``{{ _("…") }}``,
 ``{{ pgettext("…", "…") }}`` and ``{% trans %}`` in the templates; and the campaign types' names
-of rc_shared.labels, which the console translates when it shows them), then brings each catalogue
+of rc_shared.labels and the support kinds' of rc_shared.support, which the console translates when
+it shows them), then brings each catalogue
 up to date: new messages are added untranslated, a changed one keeps its old translation marked
 fuzzy, one no longer used is dropped. ``./dev messages check`` (and the contract test) fails while a
 message is missing, untranslated or fuzzy, while the catalogue holds messages the code no longer
@@ -20,6 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 from rc_console import i18n
 from rc_shared.labels import CAMPAIGN_TYPES
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 PACKAGE = Path(__file__).resolve().parent
 TRANSLATED = tuple(locale for locale in i18n.LOCALES if locale != i18n.DEFAULT)  # Vietnamese: the messages
@@ -39,6 +41,8 @@ def extracted(package: Path = PACKAGE) -> Catalog:
         catalog.add(message, None, [(f"rc_console/{filename}", lineno)], auto_comments=comments, context=context)
     for label in CAMPAIGN_TYPES.values():  # translated by rc_console.domain.model.TYPE_LABELS
         catalog.add(label, None, [("rc_shared/labels.py", 0)])
+    for label in DEFAULT_SUPPORT_KINDS.values():  # translated by rc_console.domain.money.SUPPORT_KIND_LABELS
+        catalog.add(label, None, [("rc_shared/support.py", 0)])
     return catalog
 
 

@@ -1,5 +1,5 @@
 """Gifts, reversals, distributions, lifecycle forms and bank statements: pure rules of the console's
-money screens (the request bodies the services' APIs take, and their answers said in Vietnamese).
+money screens (the request bodies the services' APIs take, and their answers said in the user's language).
 
 Values are passed on as typed (the APIs validate every field and their errors come back next to the
 form's fields); only what the console itself asks for (a typed confirmation, a whole page number, a
@@ -15,35 +15,56 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rc_console.domain.model import CHANNEL_LABELS, DATE_MESSAGE, as_of_date
-from rc_console.i18n import Text
+from rc_console.i18n import LazyText, Text, lazy_gettext
+from rc_console.i18n import gettext as _
 from rc_shared.statement_csv import MissingColumns, read_csv
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 ITEM_ROWS = 5  # rows of the in-kind form (empty rows are left out)
-BLOOD_KIND_LABELS: dict[str, str] = {"whole_blood": "Máu toàn phần", "apheresis": "Gạn tách thành phần"}
-IN_KIND_CHANNEL_LABELS: dict[str, str] = {"in_person": "Trao trực tiếp", "delivery": "Gửi đến", "other": "Khác"}
-GIFT_CHANNEL_LABELS: dict[str, Text] = {**CHANNEL_LABELS, **IN_KIND_CHANNEL_LABELS, "blood_drive": "Hiến máu"}
-DISTRIBUTION_KIND_LABELS: dict[str, str] = {"cash": "Tiền mặt", "goods": "Hàng hoá"}
-CONFIRM_MESSAGE = "Nhập đúng như yêu cầu để xác nhận."
-REASON_MESSAGE = "Xin ghi lý do (từ 3 đến 500 ký tự)."
+BLOOD_KIND_LABELS: dict[str, Text] = {
+    "whole_blood": lazy_gettext("Máu toàn phần"),
+    "apheresis": lazy_gettext("Gạn tách thành phần"),
+}
+IN_KIND_CHANNEL_LABELS: dict[str, Text] = {
+    "in_person": lazy_gettext("Trao trực tiếp"),
+    "delivery": lazy_gettext("Gửi đến"),
+    "other": lazy_gettext("Khác"),
+}
+GIFT_CHANNEL_LABELS: dict[str, Text] = {
+    **CHANNEL_LABELS,
+    **IN_KIND_CHANNEL_LABELS,
+    "blood_drive": lazy_gettext("Hiến máu"),
+}
+DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền mặt"), "goods": lazy_gettext("Hàng hoá")}
+# the distribution form's kinds of support (rc_shared's catalogue, its names extracted by rc_console.messages)
+SUPPORT_KIND_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in DEFAULT_SUPPORT_KINDS.items()}
+CONFIRM_MESSAGE = lazy_gettext("Nhập đúng như yêu cầu để xác nhận.")
+REASON_MESSAGE = lazy_gettext("Xin ghi lý do (từ 3 đến 500 ký tự).")
 STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)
 STATEMENT_MAX_ROWS = 20_000
 STATEMENT_BATCH = 500  # rows per request to the donations API (its limit: 5,000)
 
 
-# A service rule on one field (its problem's ``field``, said in English), in Vietnamese for the form.
-_RULE_MESSAGES: dict[str, str] = {
-    "donor_birth_date": "Cần ngày sinh của người hiến máu để kiểm tra độ tuổi được hiến.",
-    "beneficiary_id": "Người này chưa được xác minh, hoặc đã đăng ký cho một cuộc vận động khác.",
-    "distributed_on": "Ngày phân phối không hợp lệ (trước ngày xác minh người nhận, hoặc ngoài thời hạn).",
-    "bank_reference": "Mã giao dịch này đã được ghi nhận cho một đóng góp khác.",
+# A service rule on one field (its problem's ``field``, said in English), in the user's words for the form.
+_RULE_MESSAGES: dict[str, LazyText] = {
+    "donor_birth_date": lazy_gettext("Cần ngày sinh của người hiến máu để kiểm tra độ tuổi được hiến."),
+    "beneficiary_id": lazy_gettext("Người này chưa được xác minh, hoặc đã đăng ký cho một cuộc vận động khác."),
+    "distributed_on": lazy_gettext(
+        "Ngày phân phối không hợp lệ (trước ngày xác minh người nhận, hoặc ngoài thời hạn)."
+    ),
+    "bank_reference": lazy_gettext("Mã giao dịch này đã được ghi nhận cho một đóng góp khác."),
 }
-RULE_PREFIX = "Giá trị không hợp lệ: "  # what problem_of says for a rule the service names one field of
+
+
+def rule_prefix() -> str:
+    """What problem_of says (in the page's language) before a rule the service names one field of."""
+    return _("Giá trị không hợp lệ: %(detail)s") % {"detail": ""}
 
 
 def said(name: str, message: str) -> str:
-    """A field's error: a service rule's English words replaced by their Vietnamese, when known."""
-    if message.startswith(RULE_PREFIX) and name in _RULE_MESSAGES:
-        return _RULE_MESSAGES[name]
+    """A field's error: a service rule's English words replaced by the user's, when known."""
+    if message.startswith(rule_prefix()) and name in _RULE_MESSAGES:
+        return str(_RULE_MESSAGES[name])
     return message
 
 
@@ -75,7 +96,7 @@ def gift_fields(fields: dict[str, str], form: dict[str, str]) -> dict[str, str]:
         if m and int(m.group(1)) < len(rows):
             out.setdefault(f"item_{rows[int(m.group(1))]}_{m.group(2)}", message)
         elif name == "items":
-            out.setdefault("item_0_item", "Xin ghi ít nhất một hiện vật (tên, số lượng, đơn vị tính, giá trị).")
+            out.setdefault("item_0_item", _("Xin ghi ít nhất một hiện vật (tên, số lượng, đơn vị tính, giá trị)."))
         else:
             out.setdefault(form_field(name), said(form_field(name), message))
     return out
@@ -85,7 +106,7 @@ def distribution_fields(fields: dict[str, str], form: dict[str, str]) -> dict[st
     """The API's field errors of a distribution on the form's fields (the amount is one field ``vnd``)."""
     out = {form_field(k): said(form_field(k), v) for k, v in fields.items()}
     if "beneficiary_id" in out and not form.get("beneficiary_id", "").strip():
-        out["beneficiary_id"] = "Xin chọn người hoặc hộ được hỗ trợ."
+        out["beneficiary_id"] = _("Xin chọn người hoặc hộ được hỗ trợ.")
     return out
 
 
@@ -110,16 +131,16 @@ def lifecycle(action: str, form: dict[str, str], code: str) -> Lifecycle:
         except ValueError:
             day, out.errors["settled_on"] = None, str(DATE_MESSAGE)
         if day is None:
-            out.errors.setdefault("settled_on", "Xin nhập ngày quyết toán.")
+            out.errors.setdefault("settled_on", _("Xin nhập ngày quyết toán."))
         else:
             out.body["settled_on"] = day.isoformat()
     elif action == "cancel":
         reason = form.get("reason", "").strip()
         if not 3 <= len(reason) <= 500:
-            out.errors["reason"] = REASON_MESSAGE
+            out.errors["reason"] = str(REASON_MESSAGE)
         out.body["reason"] = reason
         if not confirmed(form.get("confirm", ""), code):
-            out.errors["confirm"] = CONFIRM_MESSAGE
+            out.errors["confirm"] = str(CONFIRM_MESSAGE)
     return out
 
 
@@ -133,9 +154,9 @@ def reversal(form: dict[str, str], receipt_number: str) -> tuple[dict[str, Any],
     errors: dict[str, str] = {}
     reason = form.get("reason", "").strip()
     if not 3 <= len(reason) <= 500:
-        errors["reason"] = REASON_MESSAGE
+        errors["reason"] = str(REASON_MESSAGE)
     if not confirmed(form.get("confirm", ""), receipt_number):
-        errors["confirm"] = CONFIRM_MESSAGE
+        errors["confirm"] = str(CONFIRM_MESSAGE)
     return {"reason": reason}, errors
 
 
@@ -178,22 +199,26 @@ class Statement:
     refused: list[tuple[int, dict[str, Any], str]] = field(default_factory=list)
 
 
-_COLUMN_LABELS = {"bank_reference": "mã giao dịch", "received_on": "ngày", "amount_vnd": "số tiền"}
+_COLUMN_LABELS: dict[str, LazyText] = {
+    "bank_reference": lazy_gettext("mã giao dịch"),
+    "received_on": lazy_gettext("ngày"),
+    "amount_vnd": lazy_gettext("số tiền"),
+}
 
 
 def statement_of(data: bytes) -> Statement:
-    """The rows of an uploaded CSV statement; ValueError with a message in Vietnamese when the file
+    """The rows of an uploaded CSV statement; ValueError with a message in the user's language when the file
     cannot be read as one."""
     if not data.strip():
-        raise ValueError("Tệp trống.")
+        raise ValueError(_("Tệp trống."))
     if len(data) > STATEMENT_MAX_BYTES:
-        raise ValueError("Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp.")
+        raise ValueError(_("Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError("Tệp không phải văn bản CSV mã UTF-8 (xin lưu lại tệp dưới dạng CSV UTF-8).") from exc
+        raise ValueError(_("Tệp không phải văn bản CSV mã UTF-8 (xin lưu lại tệp dưới dạng CSV UTF-8).")) from exc
     if "\x00" in text:
-        raise ValueError("Tệp không phải văn bản CSV (có ký tự NUL).")
+        raise ValueError(_("Tệp không phải văn bản CSV (có ký tự NUL)."))
     out = Statement()
     try:
         for line, rec, reason in read_csv(io.StringIO(text, newline="")):
@@ -202,48 +227,66 @@ def statement_of(data: bytes) -> Statement:
             else:
                 out.rows.append((line, rec))
             if len(out.rows) + len(out.refused) > STATEMENT_MAX_ROWS:
-                raise ValueError(f"Tệp có hơn {STATEMENT_MAX_ROWS} dòng; xin chia thành nhiều tệp.")
+                raise ValueError(
+                    _("Tệp có hơn %(rows)s dòng; xin chia thành nhiều tệp.") % {"rows": STATEMENT_MAX_ROWS}
+                )
     except MissingColumns as exc:
-        names = ", ".join(_COLUMN_LABELS.get(m, m) for m in exc.missing)
-        raise ValueError(f"Dòng tiêu đề của tệp thiếu cột: {names}.") from exc
+        names = ", ".join(str(_COLUMN_LABELS.get(m, m)) for m in exc.missing)
+        raise ValueError(_("Dòng tiêu đề của tệp thiếu cột: %(columns)s.") % {"columns": names}) from exc
     except csv.Error as exc:
-        raise ValueError("Không đọc được tệp CSV: " + str(exc)) from exc
+        raise ValueError(_("Không đọc được tệp CSV: %(error)s") % {"error": exc}) from exc
     if not out.rows and not out.refused:
-        raise ValueError("Tệp không có dòng dữ liệu nào.")
+        raise ValueError(_("Tệp không có dòng dữ liệu nào."))
     return out
 
 
-# The donations API's reasons for a statement row (English), in Vietnamese.
-_ROW_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^the row has \d+ fields"), "Số cột của dòng khác dòng tiêu đề."),
-    (re.compile(r"^bank_reference is required"), "Thiếu mã giao dịch."),
-    (re.compile(r"^bank_reference is longer"), "Mã giao dịch quá dài (tối đa 100 ký tự)."),
+# The donations API's reasons for a statement row (English), in the user's words.
+_ROW_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
+    (re.compile(r"^the row has \d+ fields"), lazy_gettext("Số cột của dòng khác dòng tiêu đề.")),
+    (re.compile(r"^bank_reference is required"), lazy_gettext("Thiếu mã giao dịch.")),
+    (re.compile(r"^bank_reference is longer"), lazy_gettext("Mã giao dịch quá dài (tối đa 100 ký tự).")),
     (
         re.compile(r"^bank_reference .* is already recorded with"),
-        "Mã giao dịch đã được ghi nhận với số tiền hoặc ngày khác.",
+        lazy_gettext("Mã giao dịch đã được ghi nhận với số tiền hoặc ngày khác."),
     ),
-    (re.compile(r"^bank_reference .* appears again"), "Mã giao dịch lặp lại trong tệp với số tiền hoặc ngày khác."),
-    (re.compile(r"^amount_vnd is required"), "Thiếu số tiền."),
-    (re.compile(r"^amount_vnd must be more than 0"), "Số tiền phải lớn hơn 0."),
-    (re.compile(r"^amount_vnd \d+ exceeds"), "Số tiền quá lớn."),
-    (re.compile(r"^amount_vnd "), "Số tiền không phải số nguyên đồng."),
-    (re.compile(r"^received_on is required"), "Thiếu ngày giao dịch."),
-    (re.compile(r"^received_on .* is in the future"), "Ngày giao dịch ở tương lai."),
-    (re.compile(r"^received_on .* is after the campaign closed"), "Ngày giao dịch sau ngày kết thúc tiếp nhận."),
-    (re.compile(r"^received_on .* is outside the receiving period"), "Ngày giao dịch ngoài thời gian tiếp nhận."),
-    (re.compile(r"^received_on "), "Ngày không hợp lệ (năm-tháng-ngày hoặc ngày/tháng/năm)."),
-    (re.compile(r"^(payer_name|description) is longer"), "Tên người chuyển hoặc nội dung quá dài (tối đa 500 ký tự)."),
-    (re.compile(r"^already recorded|^repeats row"), "Giao dịch đã được ghi nhận trước đó."),
+    (
+        re.compile(r"^bank_reference .* appears again"),
+        lazy_gettext("Mã giao dịch lặp lại trong tệp với số tiền hoặc ngày khác."),
+    ),
+    (re.compile(r"^amount_vnd is required"), lazy_gettext("Thiếu số tiền.")),
+    (re.compile(r"^amount_vnd must be more than 0"), lazy_gettext("Số tiền phải lớn hơn 0.")),
+    (re.compile(r"^amount_vnd \d+ exceeds"), lazy_gettext("Số tiền quá lớn.")),
+    (re.compile(r"^amount_vnd "), lazy_gettext("Số tiền không phải số nguyên đồng.")),
+    (re.compile(r"^received_on is required"), lazy_gettext("Thiếu ngày giao dịch.")),
+    (re.compile(r"^received_on .* is in the future"), lazy_gettext("Ngày giao dịch ở tương lai.")),
+    (
+        re.compile(r"^received_on .* is after the campaign closed"),
+        lazy_gettext("Ngày giao dịch sau ngày kết thúc tiếp nhận."),
+    ),
+    (
+        re.compile(r"^received_on .* is outside the receiving period"),
+        lazy_gettext("Ngày giao dịch ngoài thời gian tiếp nhận."),
+    ),
+    (re.compile(r"^received_on "), lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày hoặc ngày/tháng/năm).")),
+    (
+        re.compile(r"^(payer_name|description) is longer"),
+        lazy_gettext("Tên người chuyển hoặc nội dung quá dài (tối đa 500 ký tự)."),
+    ),
+    (re.compile(r"^already recorded|^repeats row"), lazy_gettext("Giao dịch đã được ghi nhận trước đó.")),
 )
 
 
 def statement_reason(reason: str | None) -> str:
-    """A statement row's rejection reason in Vietnamese (the API's words kept when not recognised)."""
+    """A statement row's rejection reason in the user's language (the API's words kept when not recognised)."""
     text = reason or ""
     for pattern, message in _ROW_REASONS:
         if pattern.search(text):
-            return message
-    return f"Dòng không hợp lệ ({text})." if text else "Dòng không hợp lệ."
+            return str(message)
+    return _("Dòng không hợp lệ (%(reason)s).") % {"reason": text} if text else _("Dòng không hợp lệ.")
 
 
-STATUS_LABELS: dict[str, str] = {"created": "Đã ghi nhận", "duplicate": "Trùng, đã có", "rejected": "Bị từ chối"}
+STATUS_LABELS: dict[str, Text] = {
+    "created": lazy_gettext("Đã ghi nhận"),
+    "duplicate": lazy_gettext("Trùng, đã có"),
+    "rejected": lazy_gettext("Bị từ chối"),
+}

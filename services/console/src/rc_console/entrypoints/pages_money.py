@@ -15,9 +15,9 @@ from rc_console.domain import money as rules
 from rc_console.domain.model import OFFERED_ACTIONS, action_refusal
 from rc_console.entrypoints import web
 from rc_console.entrypoints.uploads import multipart
+from rc_console.i18n import gettext as _
 from rc_console.service_layer import money, screens
 from rc_shared import clock
-from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
 router = APIRouter(include_in_schema=False)
 web.templates.globals.update(
@@ -36,7 +36,7 @@ def _id(raw: str, message: str) -> uuid.UUID:
 
 
 def _campaign_id(raw: str) -> uuid.UUID:
-    return _id(raw, "Không có cuộc vận động này.")
+    return _id(raw, _("Không có cuộc vận động này."))
 
 
 def _refused(exc: ApiError) -> bool:
@@ -70,7 +70,7 @@ async def campaign_page(
     try:
         cursor = rules.page_after(after)
     except ValueError:
-        cursor, status, errors["after"] = None, 422, "Trang không hợp lệ."
+        cursor, status, errors["after"] = None, 422, _("Trang không hợp lệ.")
     size = web.settings_of(request).gifts_page_size
     detail = await money.campaign_detail(web.api(request, s), s.user, cid, cursor, size)
     return web.render(
@@ -113,7 +113,7 @@ async def _gift_form(
 ) -> Response:
     page = await screens.campaign(web.api(request, s), s.user, cid)
     if not page.can_record:
-        raise web.ApiErrorPage(403, "Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+        raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
     values = _key({"received_on": clock.today().isoformat(), **values})
     return web.render(
         request,
@@ -133,7 +133,7 @@ async def _gift_form(
 
 def _gift_kind(kind: str) -> str:
     if kind not in GIFT_FORMS:
-        raise web.ApiErrorPage(404, "Không có loại đóng góp này.")
+        raise web.ApiErrorPage(404, _("Không có loại đóng góp này."))
     return kind
 
 
@@ -149,7 +149,7 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
     try:
         key = uuid.UUID(data.get("key", "").strip())
     except ValueError:
-        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _gift_form(request, s, cid, kind, data, {}, message, status=422)
     try:
         did = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
@@ -167,7 +167,7 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
 
 @router.get("/donations/{donation_id}/receipt")
 async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    did = _id(donation_id, "Không có biên nhận này.")
+    did = _id(donation_id, _("Không có biên nhận này."))
     r = await web.api(request, s).receipt(did)
     return web.render(request, "receipt.html", nav="campaigns", r=r, can_reverse=s.user.can("manage") and not r.void)
 
@@ -177,10 +177,10 @@ async def _reversal_form(
     message: str = "",
 ) -> Response:  # fmt: skip
     if not s.user.can("manage"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được huỷ đóng góp.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được huỷ đóng góp."))
     r = await web.api(request, s).receipt(did)
     if r.void:
-        raise web.ApiErrorPage(409, "Đóng góp này đã được huỷ.")
+        raise web.ApiErrorPage(409, _("Đóng góp này đã được huỷ."))
     return web.render(
         request, "reversal.html", status=status, nav="campaigns", r=r, values=values, errors=errors, message=message
     )
@@ -188,18 +188,18 @@ async def _reversal_form(
 
 @router.get("/donations/{donation_id}/reversal")
 async def reversal_form(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    return await _reversal_form(request, s, _id(donation_id, "Không có đóng góp này."), {}, {})
+    return await _reversal_form(request, s, _id(donation_id, _("Không có đóng góp này.")), {}, {})
 
 
 @router.post("/donations/{donation_id}/reversal")
 async def reverse(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    did = _id(donation_id, "Không có đóng góp này.")
+    did = _id(donation_id, _("Không có đóng góp này."))
     data = await web.checked_form(request, s)
     api = web.api(request, s)
     r = await api.receipt(did)
     body, errors = rules.reversal(data, r.receipt_number)
     if errors:
-        return await _reversal_form(request, s, did, data, errors, 422, "Một số ô chưa đúng, xin xem lại.")
+        return await _reversal_form(request, s, did, data, errors, 422, _("Một số ô chưa đúng, xin xem lại."))
     try:
         await api.reverse_donation(did, body)
     except ApiError as exc:
@@ -224,12 +224,12 @@ async def _distribution_form(
     detail: str = "",
 ) -> Response:
     if not s.user.can("manage"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được ghi nhận phân phối.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được ghi nhận phân phối."))
     api = web.api(request, s)
     c = await api.campaign(cid)
     if str(c.state) not in money.DISTRIBUTING:
         raise web.ApiErrorPage(
-            409, "Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận."
+            409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
     return web.render(
         request,
@@ -243,7 +243,7 @@ async def _distribution_form(
         message=message,
         detail=detail,
         kinds=list(rules.DISTRIBUTION_KIND_LABELS.items()),
-        support_kinds=list(DEFAULT_SUPPORT_KINDS.items()),
+        support_kinds=list(rules.SUPPORT_KIND_LABELS.items()),
     )
 
 
@@ -259,7 +259,7 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
     try:
         key = uuid.UUID(data.get("key", "").strip())
     except ValueError:
-        message = "Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa."
+        message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _distribution_form(request, s, cid, data, {}, message, status=422)
     try:
         await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
@@ -279,7 +279,7 @@ async def _statement_form(
     request: Request, s: Session, cid: uuid.UUID, errors: dict[str, str], status: int = 200
 ) -> Response:
     if not s.user.can("write"):
-        raise web.ApiErrorPage(403, "Vai trò của bạn không được nhập sao kê.")
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được nhập sao kê."))
     c = await web.api(request, s).campaign(cid)
     return web.render(
         request, "statement.html", status=status, nav="campaigns", c=c, errors=errors, max_rows=rules.STATEMENT_MAX_ROWS
@@ -295,7 +295,7 @@ async def _upload(request: Request, s: Session) -> dict[str, Any]:
     """The upload form's fields after its CSRF token was checked (any other body: its fields, no file)."""
     body = await request.body()
     if len(body) > rules.STATEMENT_MAX_BYTES + web.MAX_FORM_BYTES:
-        raise web.ApiErrorPage(413, "Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp.")
+        raise web.ApiErrorPage(413, _("Tệp quá lớn (tối đa 2 MB); xin chia thành nhiều tệp."))
     content_type = request.headers.get("content-type", "")
     data: dict[str, Any]
     if content_type.startswith("multipart/form-data"):
@@ -318,7 +318,7 @@ async def import_statement(campaign_id: str, request: Request, s: Session = Depe
     data = await _upload(request, s)
     file = data.get("file")
     if not isinstance(file, bytes):
-        return await _statement_form(request, s, cid, {"file": "Xin chọn tệp sao kê (CSV)."}, 422)
+        return await _statement_form(request, s, cid, {"file": _("Xin chọn tệp sao kê (CSV).")}, 422)
     try:
         parsed = rules.statement_of(file)
     except ValueError as exc:
@@ -332,9 +332,9 @@ async def import_statement(campaign_id: str, request: Request, s: Session = Depe
 @router.get("/imports/{job_id}")
 async def import_progress(job_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     """The import's progress; the page asks again every second (htmx) until it has finished."""
-    job = IMPORTS.get(_id(job_id, "Không có lượt nhập này."), s.user.subject)
+    job = IMPORTS.get(_id(job_id, _("Không có lượt nhập này.")), s.user.subject)
     if job is None:
-        raise web.ApiErrorPage(404, "Không có lượt nhập này (hoặc đã quá cũ).")
+        raise web.ApiErrorPage(404, _("Không có lượt nhập này (hoặc đã quá cũ)."))
     return web.render(request, "statement_progress.html", nav="campaigns", job=job, STATUS_LABELS=rules.STATUS_LABELS)
 
 
@@ -349,12 +349,12 @@ async def campaign_action(
     cid = _campaign_id(campaign_id)
     data = await web.checked_form(request, s)
     if action not in OFFERED_ACTIONS:
-        raise web.ApiErrorPage(404, "Không có thao tác này.")
+        raise web.ApiErrorPage(404, _("Không có thao tác này."))
     api = web.api(request, s)
     code = (await api.campaign(cid)).code if action == "cancel" else ""
     asked = rules.lifecycle(action, data, code)
     if asked.errors:
-        message = "Một số ô chưa đúng, xin xem lại."
+        message = _("Một số ô chưa đúng, xin xem lại.")
         return await campaign_page(request, s, cid, status=422, message=message, errors=asked.errors, values=data)
     try:
         await api.transition(cid, action, asked.body)

@@ -16,23 +16,25 @@ from rc_clients.donations.models import DistributionOut, DonationOut
 from rc_console.adapters.upstream import Api, ApiError
 from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
+from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
+from rc_console.i18n import gettext as _
 from rc_console.service_layer.screens import CampaignPage, campaign_page, raised_by_campaign, whole_number
 from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
-TARGET_LABELS: dict[str, tuple[str, str]] = {  # target → (label, unit)
-    "cash_vnd": ("Tiền mặt", "đ"),
-    "in_kind_value_vnd": ("Hiện vật (giá trị)", "đ"),
-    "beneficiaries": ("Người được hỗ trợ", "người"),
-    "blood_units": ("Máu", "đơn vị"),
+TARGET_LABELS: dict[str, tuple[Text, Text]] = {  # target → (label, unit; "đ": an amount in đồng)
+    "cash_vnd": (lazy_gettext("Tiền mặt"), "đ"),
+    "in_kind_value_vnd": (lazy_gettext("Hiện vật (giá trị)"), "đ"),
+    "beneficiaries": (lazy_gettext("Người được hỗ trợ"), lazy_pgettext("a target", "người")),
+    "blood_units": (lazy_gettext("Máu"), lazy_pgettext("a target", "đơn vị")),
 }
 
 
 @dataclass(frozen=True)
 class TargetRow:
     name: str
-    label: str
-    unit: str
+    label: Text
+    unit: Text
     raised: int
     target: int | None
     percent: int | None  # for the bar: whole percent, at most 100
@@ -281,7 +283,7 @@ async def run_import(
     try:
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
-            out = await api.import_statement(job.campaign_id, [r for _, r in chunk])
+            out = await api.import_statement(job.campaign_id, [r for _line, r in chunk])
             for res in out.results:
                 line, rec = chunk[res.index]
                 status = str(res.status)
@@ -301,7 +303,7 @@ async def run_import(
         job.failure = exc.problem.message + (f" ({exc.problem.detail})" if exc.problem.detail else "")
     except Exception as exc:  # the page says it stopped; the log says why
         log.exception("statement_import_failed", job_id=str(job.id))
-        job.failure = f"Lỗi không mong đợi: {type(exc).__name__}"
+        job.failure = _("Lỗi không mong đợi: %(error)s") % {"error": type(exc).__name__}
     finally:
         job.lines.sort(key=lambda x: x.line)
         job.finished = True
