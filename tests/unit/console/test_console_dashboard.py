@@ -28,7 +28,7 @@ DRAFT = uuid.uuid4()  # a draft: no series asked for it
 
 def funds(*raised_distributed: tuple[int, int], blood: int = 0) -> dict[str, Any]:
     """A by-unit answer whose top units raised and distributed these amounts."""
-    units = [
+    units: list[dict[str, Any]] = [
         {"unit_id": str(uuid.uuid4()), "code": f"U{i}", "name": f"Đơn vị {i}", "level": "province", "parent_id": None,
          "cash_raised_vnd": r, "in_kind_value_vnd": 0, "blood_units": blood, "donations": 1,
          "distributed_cash_vnd": d, "distributed_goods_vnd": 0, "credited_cash_vnd": 0, "credited_donations": 0,
