@@ -253,6 +253,11 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     summary = await page.locator('[data-figure="inflow-summary"]').inner_text()
     assert "tổng 3.300.000 ₫, ngày cao nhất 3.300.000 ₫" in summary, summary
     assert await page.locator(f'svg rect[data-day="{TODAY.isoformat()}"]').get_attribute("y") == "0.0"
+    await shots.take(page, "dashboard-money", "phone")
+    desktop = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    await desktop.goto(f"{console.url}/")
+    await shots.take(desktop, "dashboard-money", "desktop")
+    await desktop.context.close()
     for url, screen in (
         (campaign_url, "campaign-money"),
         (f"{campaign_url}/donations/new/in-kind", "donation-in-kind"),
