@@ -239,6 +239,25 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
 
     # the same screens at phone width; a viewer is offered none of the actions
     page = await login(browser, console, "unit_manager", world["a"], PHONE)
+    # first the dashboard of commune A, whose money is this campaign's (the gifts and distribution of today)
+    await page.goto(f"{console.url}/")
+    expected = {"receipts-month": "3.300.000 ₫", "receipts-year": "3.300.000 ₫", "distributed": "500.000 ₫",
+                "balance": "2.800.000 ₫"}  # fmt: skip
+
+    async def on_dashboard() -> bool:  # the per-unit figures are projected through Kafka too
+        await page.reload()
+        shown = {k: await page.locator(f'[data-figure="{k}"]').inner_text() for k in expected}
+        return shown == expected
+
+    await eventually(on_dashboard, timeout=60, what="the campaign's money on commune A's dashboard")
+    summary = await page.locator('[data-figure="inflow-summary"]').inner_text()
+    assert "tổng 3.300.000 ₫, ngày cao nhất 3.300.000 ₫" in summary, summary
+    assert await page.locator(f'svg rect[data-day="{TODAY.isoformat()}"]').get_attribute("y") == "0.0"
+    await shots.take(page, "dashboard-money", "phone")
+    desktop = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    await desktop.goto(f"{console.url}/")
+    await shots.take(desktop, "dashboard-money", "desktop")
+    await desktop.context.close()
     for url, screen in (
         (campaign_url, "campaign-money"),
         (f"{campaign_url}/donations/new/in-kind", "donation-in-kind"),

@@ -87,6 +87,14 @@ async def service() -> AsyncIterator[FakeService]:
             "/campaigns": {"items": [], "count": 0, "limit": 100, "offset": 0},
             "/reports/campaigns": {"as_of": None, "state": None, "campaign_type": None, "campaigns": []},
             "/reports/membership": REPORT,
+            "/reports/campaigns/by-unit": {**REPORT, "campaign_id": None},
+            "/reports/campaigns/by-period": {
+                "campaign_id": None,
+                "granularity": "day",
+                "period_from": None,
+                "period_to": None,
+                "buckets": [],
+            },
             f"/units/{UNIT}": {
                 "as_of": "2023-03-31",
                 "code": "P",
@@ -158,13 +166,14 @@ async def test_connections_are_kept_alive_and_shared_by_users(service: FakeServi
 
 
 async def test_a_page_calls_the_services_concurrently(service: FakeService) -> None:
-    """The dashboard's three calls (members, campaigns, reporting) are all in flight at once."""
+    """The dashboard's calls are all in flight at once: members, campaigns, reporting (the campaigns' figures,
+    this month's and this year's funds, and for an organisation-wide user the days of every campaign)."""
     service.gate = asyncio.Event()
     up = upstreams(service)
-    user = User(subject="u", role="viewer", unit_id=UNIT, token="t")
+    user = User(subject="u", role="viewer", unit_id=None, token="t")
     try:
-        board = asyncio.create_task(screens.dashboard(up.for_user("t"), user))
-        await service.held(3)  # hangs (then fails) if the calls were made one after another
+        board = asyncio.create_task(screens.dashboard(up.for_user("t"), user, datetime.date(2023, 3, 31)))
+        await service.held(6)  # hangs (then fails) if the calls were made one after another
         service.gate.set()
         assert (await board).members == 7
     finally:

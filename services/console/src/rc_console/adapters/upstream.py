@@ -76,9 +76,11 @@ from rc_clients.members.models import (
     UnitsPageOut,
 )
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
+from rc_clients.reporting.api.campaign_reports import campaigns_by_period_reports_campaigns_by_period_get as by_period
+from rc_clients.reporting.api.campaign_reports import campaigns_by_unit_reports_campaigns_by_unit_get as by_unit
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
-from rc_clients.reporting.models import CampaignList, MembershipReport
+from rc_clients.reporting.models import CampaignList, CampaignSeries, MembershipReport, UnitFundsReport
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
 from rc_shared.tracing import current_correlation_id
@@ -289,6 +291,24 @@ class Api:
     # reporting
     async def campaign_figures(self) -> CampaignList:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
+
+    async def funds(
+        self, unit_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
+    ) -> UnitFundsReport:
+        """Funds raised and distributed in the period by ``unit_id``'s subtree (None: the user's scope), no children."""
+        kwargs: dict[str, Any] = {"period_from": period_from, "period_to": period_to, "as_of": period_to, "depth": 0}
+        if unit_id is not None:
+            kwargs["unit_id"] = unit_id
+        return await _call(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
+
+    async def series(
+        self, campaign_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
+    ) -> CampaignSeries:
+        """Money moved per day in the period, by one campaign (None: every campaign, organisation-wide users)."""
+        kwargs: dict[str, Any] = {"period_from": period_from, "period_to": period_to}
+        if campaign_id is not None:
+            kwargs["campaign_id"] = campaign_id
+        return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
 
     async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
         """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:

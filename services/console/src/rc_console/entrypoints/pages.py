@@ -124,7 +124,7 @@ async def logout(request: Request, s: Session = Depends(web.session)) -> Respons
 
 @router.get("/")
 async def dashboard(request: Request, s: Session = Depends(web.session)) -> Response:
-    board = await screens.dashboard(web.api(request, s), s.user, web.settings_of(request).role_volunteer)
+    board = await screens.dashboard(web.api(request, s), s.user, clock.today(), web.settings_of(request).role_volunteer)
     return web.render(request, "dashboard.html", board=board, nav="dashboard")
 
 
