@@ -76,9 +76,17 @@ from rc_clients.members.models import (
     UnitsPageOut,
 )
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
+from rc_clients.reporting.api.campaign_reports import campaigns_by_period_reports_campaigns_by_period_get as by_period
+from rc_clients.reporting.api.campaign_reports import campaigns_by_unit_reports_campaigns_by_unit_get as by_unit
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
-from rc_clients.reporting.models import CampaignList, MembershipReport
+from rc_clients.reporting.models import (
+    CampaignList,
+    CampaignsByPeriodReportsCampaignsByPeriodGetGranularity,
+    CampaignSeries,
+    MembershipReport,
+    UnitFundsReport,
+)
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
 from rc_shared.tracing import current_correlation_id
@@ -305,17 +313,34 @@ class Api:
         self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None], fmt: str
     ) -> tuple[bytes, str]:
         """The same report as a file (csv or xlsx): its bytes and media type."""
-        params = {k: v.isoformat() for k, v in dates.items() if v is not None} | {"format": fmt}
-        if unit_id is not None:
-            params["unit_id"] = str(unit_id)
+        params = {k: v for k, v in dates.items() if v is not None} | {"unit_id": unit_id}
+        return await self.table_file("/reports/membership", params, fmt)
+
+    async def table_file(self, path: str, params: dict[str, Any], fmt: str) -> tuple[bytes, str]:
+        """A tabular report of the reporting service as a file (its ``format`` csv or xlsx; ``params``
+        None: the service's default): its bytes and media type."""
+        query = {k: str(v) for k, v in params.items() if v is not None} | {"format": fmt}
         http = self.reporting.get_async_httpx_client()
         try:
-            r = await http.get("/reports/membership", params=params)
+            r = await http.get(path, params=query)
         except httpx.HTTPError as exc:
             raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
         if r.status_code != 200:
             raise ApiError(_problem(r.status_code, r.content))
         return r.content, r.headers.get("content-type", "application/octet-stream")
+
+    async def funds_by_unit(self, params: dict[str, Any]) -> UnitFundsReport:
+        """Funds raised and distributed per unit (``GET /reports/campaigns/by-unit``; ``params`` None: the
+        service's default)."""
+        kwargs = {k: v for k, v in params.items() if v is not None}
+        return await _call(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
+
+    async def funds_by_period(self, params: dict[str, Any]) -> CampaignSeries:
+        """Money and goods moved per day or month (``GET /reports/campaigns/by-period``)."""
+        kwargs = {k: v for k, v in params.items() if v is not None}
+        if "granularity" in kwargs:
+            kwargs["granularity"] = CampaignsByPeriodReportsCampaignsByPeriodGetGranularity(kwargs["granularity"])
+        return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
 
     # members
     async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:
