@@ -82,7 +82,6 @@ from rc_clients.reporting.api.campaign_reports_public import campaigns_list_repo
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
 from rc_clients.reporting.models import (
     CampaignList,
-    CampaignsByPeriodReportsCampaignsByPeriodGetGranularity,
     CampaignSeries,
     MembershipReport,
     UnitFundsReport,
@@ -338,8 +337,6 @@ class Api:
     async def funds_by_period(self, params: dict[str, Any]) -> CampaignSeries:
         """Money and goods moved per day or month (``GET /reports/campaigns/by-period``)."""
         kwargs = {k: v for k, v in params.items() if v is not None}
-        if "granularity" in kwargs:
-            kwargs["granularity"] = CampaignsByPeriodReportsCampaignsByPeriodGetGranularity(kwargs["granularity"])
         return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
 
     # members

@@ -88,12 +88,12 @@ class BarChart:
     height: int
     zero_x: float
     bars: list[Bar] = field(default_factory=list)
-    label_width: int = 200  # the rows' labels, right-aligned left of it
+    label_width: int = 170  # the rows' labels, right-aligned left of it
 
 
-CHART_WIDTH = 640
+CHART_WIDTH = 480
 LABEL_WIDTH = BarChart.label_width
-VALUE_WIDTH = 120  # the figures, right of the bars
+VALUE_WIDTH = 110  # the figures, right of the bars
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
 

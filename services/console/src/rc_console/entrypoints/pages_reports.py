@@ -81,16 +81,17 @@ async def campaign_reports(
     by_unit: UnitFundsReport | None = None
     by_period: CampaignSeries | None = None
     campaigns = await _scoped_campaigns(api)
+    status = 422 if errors else 200
     if not errors:
         try:
             by_unit = await api.funds_by_unit(unit_params(q))
-        except ApiError as exc:
-            errors = _field_errors(exc, "unit_id" if q.unit_id else "as_of")
+        except ApiError as exc:  # the unit or campaign refused (403, 404) or the service's 422: the service's status
+            errors, status = _field_errors(exc, "unit_id" if q.unit_id else "as_of"), exc.problem.status
     if not errors and q.campaign_id is not None:
         try:
             by_period = await api.funds_by_period(period_params(q))
         except ApiError as exc:
-            errors = _field_errors(exc, "campaign_id")
+            errors, status = _field_errors(exc, "campaign_id"), exc.problem.status
     unit_chart = by_period_chart = None
     if by_unit is not None:
         rows = [c for u in by_unit.units for c in u.children] or list(by_unit.units)
@@ -100,7 +101,7 @@ async def campaign_reports(
     return web.render(
         request,
         "campaign_reports.html",
-        status=422 if errors else 200,
+        status=status,
         nav="reports",
         values=raw,
         errors=errors,
