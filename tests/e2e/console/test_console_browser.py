@@ -453,6 +453,12 @@ async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
             assert (await page.locator("#period_from-error").inner_text()).startswith("Ngày không hợp lệ")
             assert await page.locator("#granularity-error").inner_text() == "Chọn theo ngày hoặc theo tháng."
             assert await page.locator("#campaign_id-error").inner_text() == "Cuộc vận động không hợp lệ."
+            # a commune's row opens its report, with the same campaign and buckets
+            await page.go_back()
+            await follow(page, page.locator(f"#by-unit tr[data-unit-id='{world['a']}'] a"))
+            assert await page.locator("#by-unit tr.head").get_attribute("data-unit-id") == world["a"]
+            assert await page.locator("#by-period tr[data-period]").count() == len(by_period["buckets"])
+            assert await page.get_by_label("Gộp số liệu theo").input_value() == "day"
         await page.context.close()
     # commune B's viewer: commune A's campaign by period is refused next to the campaign, and no figure shown
     page = await login(browser, console, "viewer", world["b"], DESKTOP)
