@@ -15,6 +15,7 @@ docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; RE
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -363,4 +364,106 @@ async def test_a_viewer_reads_the_membership_report_and_downloads_it(
     answer = await page.goto(f"{console.url}/reports?unit_id={world['b']}")
     assert answer is not None and answer.status == 403
     assert await page.locator("tr[data-unit-id]").count() == 0
+    await page.context.close()
+
+
+def _vnd(text: str) -> int:
+    """An amount as the page writes it ('2.500.000 ₫'), back to đồng."""
+    digits = re.sub(r"\D", "", text)
+    return -int(digits) if text.strip().startswith("-") else int(digits)
+
+
+async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    name = f"Lũ lụt {tag} báo cáo"
+    cid = await new_campaign(system, world["a"], name)
+    await launch_with_ledger(system, cid)
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        for amount, day in ((2_500_000, TODAY), (700_000, TODAY - timedelta(days=1))):
+            r = await client.post(
+                f"{system.url('donations')}/campaigns/{cid}/donations",
+                json={"kind": "cash", "amount_vnd": amount, "channel": "cash", "received_on": day.isoformat()},
+            )
+            assert r.status_code == 201, r.text
+    unit_query = {"unit_id": world["province"], "campaign_id": cid}
+    period_query = {"campaign_id": cid, "granularity": "day"}
+    async with httpx.AsyncClient(base_url=system.url("reporting"), timeout=30, headers=auth()) as reporting:
+
+        async def arrived() -> bool:  # the gifts reach the reporting projection through Kafka
+            r = await reporting.get("/reports/campaigns/by-unit", params=unit_query)
+            return r.status_code == 200 and r.json()["units"][0]["cash_raised_vnd"] == 3_200_000
+
+        await eventually(arrived, timeout=60, what="the gifts in the reporting projection")
+        by_unit = (await reporting.get("/reports/campaigns/by-unit", params=unit_query)).json()
+        by_period = (await reporting.get("/reports/campaigns/by-period", params=period_query)).json()
+    head = by_unit["units"][0]
+    children = {c["unit_id"]: c for c in head["children"]}
+    assert set(children) == {world["a"], world["b"]}
+    buckets = [b for b in by_period["buckets"] if b["donations"]]
+    assert len(buckets) == 2  # the two days with a gift
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "viewer", world["province"], viewport)
+        await follow(page, page.get_by_role("link", name="Báo cáo", exact=True))
+        await follow(page, page.get_by_role("link", name="Báo cáo vận động theo đơn vị và theo kỳ →"))
+        await page.get_by_label("Cuộc vận động").select_option(label=name)
+        await page.get_by_label("Gộp số liệu theo").select_option("day")
+        await follow(page, page.get_by_role("button", name="Xem báo cáo"))
+        # by unit: the province and its communes, the same figures as the reporting API's for the same query
+        table = page.locator("#by-unit")
+        assert await table.locator("tr.head").get_attribute("data-unit-id") == world["province"]
+        for unit in (head, *children.values()):
+            row = table.locator(f"tr[data-unit-id='{unit['unit_id']}']")
+            for figure in ("cash_raised_vnd", "in_kind_value_vnd", "distributed_cash_vnd", "credited_cash_vnd"):
+                assert _vnd(await row.locator(f"[data-figure={figure}]").inner_text()) == unit[figure], (unit, figure)
+            for figure in ("donations", "blood_units"):
+                assert int(await row.locator(f"[data-figure={figure}]").inner_text()) == unit[figure], (unit, figure)
+        # its chart: a bar per commune, with the commune's cash; titled and described for a screen reader
+        chart = page.locator("#by-unit-chart")
+        assert await chart.locator("title").text_content() == "Tiền mặt tiếp nhận theo đơn vị"
+        assert await chart.get_attribute("role") == "img"
+        bars = await chart.locator("g[data-bar]").evaluate_all("gs => gs.map(g => [g.dataset.bar, g.dataset.value])")
+        assert sorted(bars) == sorted([c["name"], str(c["cash_raised_vnd"])] for c in children.values())
+        # by period (days): the API's buckets, in order, and a bar each
+        rows = page.locator("#by-period tbody tr[data-period]")
+        assert await rows.evaluate_all("rs => rs.map(r => r.dataset.period)") == [
+            b["period_start"] for b in by_period["buckets"]
+        ]
+        for b in buckets:
+            row = page.locator(f"#by-period tr[data-period='{b['period_start']}']")
+            assert _vnd(await row.locator("[data-figure=cash_raised_vnd]").inner_text()) == b["cash_raised_vnd"]
+            assert int(await row.locator("[data-figure=donations]").inner_text()) == b["donations"]
+        assert await page.locator("#by-period-chart g[data-bar]").count() == len(by_period["buckets"])
+        await shots.take(page, "campaign-reports", width)
+        if width == "desktop":
+            # the two tables as the reporting service's files, for the same query
+            href = await page.locator("a[href^='/reports/campaigns/by-unit.csv']").get_attribute("href")
+            csv = await page.request.get(console.url + (href or ""))
+            assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+            assert f"A-{tag}" in await csv.text() and "3200000" in await csv.text()
+            href = await page.locator("a[href^='/reports/campaigns/by-period.xlsx']").get_attribute("href")
+            xlsx = await page.request.get(console.url + (href or ""))
+            assert xlsx.status == 200 and (await xlsx.body())[:2] == b"PK"  # a zip: the xlsx container
+            # bad filters: a message next to each field, never a 500
+            answer = await page.goto(
+                f"{console.url}/reports/campaigns?period_from=2024-02-30&granularity=week&campaign_id=x"
+            )
+            assert answer is not None and answer.status == 422
+            assert (await page.locator("#period_from-error").inner_text()).startswith("Ngày không hợp lệ")
+            assert await page.locator("#granularity-error").inner_text() == "Chọn theo ngày hoặc theo tháng."
+            assert await page.locator("#campaign_id-error").inner_text() == "Cuộc vận động không hợp lệ."
+            # a commune's row opens its report, with the same campaign and buckets
+            await page.go_back()
+            await follow(page, page.locator(f"#by-unit tr[data-unit-id='{world['a']}'] a"))
+            assert await page.locator("#by-unit tr.head").get_attribute("data-unit-id") == world["a"]
+            assert await page.locator("#by-period tr[data-period]").count() == len(by_period["buckets"])
+            assert await page.get_by_label("Gộp số liệu theo").input_value() == "day"
+        await page.context.close()
+    # commune B's viewer: commune A's campaign by period is refused next to the campaign, and no figure shown
+    page = await login(browser, console, "viewer", world["b"], DESKTOP)
+    answer = await page.goto(f"{console.url}/reports/campaigns?campaign_id={cid}")
+    assert answer is not None and answer.status == 403
+    assert await page.locator("#campaign_id-error").count() == 1
+    assert await page.locator("#by-period tr[data-period]").count() == 0
     await page.context.close()

@@ -244,7 +244,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     # the crawl found the console's pages (the campaign pages by the links of the list)
     assert {
         "/", "/campaigns", "/campaigns/new", "/campaigns/{id}", "/members", "/units/{id}",
-        "/campaigns/{id}/donations/new", "/donations/{id}/receipt", "/reports",
+        "/campaigns/{id}/donations/new", "/donations/{id}/receipt", "/reports", "/reports/campaigns",
         "/people/{id}", "/people/{id}/erase", "/members/import",
         "/campaigns/{id}/donations/new/in-kind", "/campaigns/{id}/donations/new/blood",
         "/campaigns/{id}/distributions/new", "/campaigns/{id}/statement", "/donations/{id}/reversal",
@@ -267,6 +267,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     assert ("get", f"{base}/units/{{id}}") in forms, sorted(forms)  # the "as of" date picker
     assert ("post", f"{base}/campaigns/{{id}}/donations") in forms, sorted(forms)
     assert ("get", f"{base}/reports") in forms, sorted(forms)
+    assert ("get", f"{base}/reports/campaigns") in forms, sorted(forms)
     # a person's edits (a unit manager is offered them all), the erasure's confirmation, the import's upload
     for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase"):
         assert ("post", f"{base}/people/{{id}}/{edit}") in forms, (edit, sorted(forms))

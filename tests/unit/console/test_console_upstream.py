@@ -327,3 +327,31 @@ async def test_the_cache_keeps_at_most_its_entries() -> None:
         await cache.get(k, lambda k=k: fetch(k))  # type: ignore[misc]
     assert len(cache) == 2
     assert await cache.get("a", lambda: fetch("again")) == "again"  # the oldest went first
+
+
+async def test_the_campaign_reports_ask_the_reporting_service_with_the_forms_filters(service: FakeService) -> None:
+    campaign = uuid.UUID(int=5)
+    service.bodies["/reports/campaigns/by-unit"] = {
+        "as_of": "2026-03-31", "period_from": "2026-01-01", "period_to": "2026-03-31", "depth": 1,
+        "campaign_id": str(campaign), "units": [],
+    }  # fmt: skip
+    service.bodies["/reports/campaigns/by-period"] = {
+        "campaign_id": str(campaign), "granularity": "day", "period_from": None, "period_to": None, "buckets": [],
+    }  # fmt: skip
+    up = upstreams(service)
+    try:
+        api = up.for_user("t")
+        day = datetime.date(2026, 3, 31)
+        funds = await api.funds_by_unit({"unit_id": UNIT, "as_of": day, "period_from": None, "campaign_id": campaign})
+        assert funds.campaign_id == campaign
+        series = await api.funds_by_period({"campaign_id": campaign, "granularity": "day", "period_to": None})
+        assert series.granularity == "day"
+        await api.table_file("/reports/campaigns/by-period", {"campaign_id": campaign, "period_from": None}, "csv")
+    finally:
+        await up.close()
+    by_unit, by_period, file = (urlsplit(t) for t in service.requests[-3:])
+    assert dict(p.split("=") for p in by_unit.query.split("&")) == {
+        "unit_id": str(UNIT), "as_of": "2026-03-31", "campaign_id": str(campaign), "format": "json", "depth": "1",
+    }  # fmt: skip
+    assert "granularity=day" in by_period.query and "period_to" not in by_period.query
+    assert (file.path, file.query) == ("/reports/campaigns/by-period", f"campaign_id={campaign}&format=csv")

@@ -296,19 +296,17 @@ class Api:
         self, unit_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
     ) -> UnitFundsReport:
         """Funds raised and distributed in the period by ``unit_id``'s subtree (None: the user's scope), no children."""
-        kwargs: dict[str, Any] = {"period_from": period_from, "period_to": period_to, "as_of": period_to, "depth": 0}
-        if unit_id is not None:
-            kwargs["unit_id"] = unit_id
-        return await _call(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
+        return await self.funds_by_unit(
+            {"unit_id": unit_id, "period_from": period_from, "period_to": period_to, "as_of": period_to, "depth": 0}
+        )
 
     async def series(
         self, campaign_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
     ) -> CampaignSeries:
         """Money moved per day in the period, by one campaign (None: every campaign, organisation-wide users)."""
-        kwargs: dict[str, Any] = {"period_from": period_from, "period_to": period_to}
-        if campaign_id is not None:
-            kwargs["campaign_id"] = campaign_id
-        return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
+        return await self.funds_by_period(
+            {"campaign_id": campaign_id, "period_from": period_from, "period_to": period_to}
+        )
 
     async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
         """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:
@@ -325,17 +323,32 @@ class Api:
         self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None], fmt: str
     ) -> tuple[bytes, str]:
         """The same report as a file (csv or xlsx): its bytes and media type."""
-        params = {k: v.isoformat() for k, v in dates.items() if v is not None} | {"format": fmt}
-        if unit_id is not None:
-            params["unit_id"] = str(unit_id)
+        params = {k: v for k, v in dates.items() if v is not None} | {"unit_id": unit_id}
+        return await self.table_file("/reports/membership", params, fmt)
+
+    async def table_file(self, path: str, params: dict[str, Any], fmt: str) -> tuple[bytes, str]:
+        """A tabular report of the reporting service as a file (its ``format`` csv or xlsx; ``params``
+        None: the service's default): its bytes and media type."""
+        query = {k: str(v) for k, v in params.items() if v is not None} | {"format": fmt}
         http = self.reporting.get_async_httpx_client()
         try:
-            r = await http.get("/reports/membership", params=params)
+            r = await http.get(path, params=query)
         except httpx.HTTPError as exc:
             raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
         if r.status_code != 200:
             raise ApiError(_problem(r.status_code, r.content))
         return r.content, r.headers.get("content-type", "application/octet-stream")
+
+    async def funds_by_unit(self, params: dict[str, Any]) -> UnitFundsReport:
+        """Funds raised and distributed per unit (``GET /reports/campaigns/by-unit``; ``params`` None: the
+        service's default)."""
+        kwargs = {k: v for k, v in params.items() if v is not None}
+        return await _call(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
+
+    async def funds_by_period(self, params: dict[str, Any]) -> CampaignSeries:
+        """Money and goods moved per day or month (``GET /reports/campaigns/by-period``)."""
+        kwargs = {k: v for k, v in params.items() if v is not None}
+        return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
 
     # members
     async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:
