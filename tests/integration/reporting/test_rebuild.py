@@ -134,7 +134,9 @@ async def test_rebuild_replays_every_topic_into_fresh_tables_with_identical_repo
     # the broker: every topic, in another order across topics, some sends retried by the producer
     await publish(producer, namespace, list(reversed(campaign_events)) + campaign_events[:3] + member_events)
 
-    app = build_app(Settings(), relay=False, consumers=False)
+    # public answers read again on every request (RC_PUBLIC_FRESH_MS=0): this test changes the tables
+    # behind the app's back (drift, then the rebuild), which a serving process sees only within that bound
+    app = build_app(Settings(public_fresh_ms=0), relay=False, consumers=False)
     app.state.runtime.pool = pool
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://reporting") as client:
         expected = await http_snapshot(client, s)

@@ -435,6 +435,37 @@ async def test_a_running_job_renews_its_heartbeat_until_it_ends(
     )
 
 
+async def test_a_job_read_as_interrupted_stays_failed_when_its_slow_worker_ends_after_all(
+    pool: asyncpg.Pool, scenario: Relief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rc_reporting.service_layer import exports
+    from rc_reporting.service_layer import review as reviews
+
+    real, started, release = reviews.review, asyncio.Event(), asyncio.Event()
+
+    async def stalled_review(*args: Any, **kwargs: Any) -> Any:
+        started.set()
+        await release.wait()  # a worker that missed its beats (a stalled process) but lives on
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(reviews, "review", stalled_review)
+    period = exports.default_period(date(2025, 1, 1), date(2025, 12, 31), date(2025, 12, 31))
+    export = exports.ReviewExport(scenario.tree.P, period, "csv")
+    async with pool.acquire() as conn:
+        job_id = await exports.create_job(conn, export, 3600)
+    st = Settings()
+    roles = RoleNames(st.role_volunteer, st.role_youth, st.role_collaborator)
+    task = asyncio.ensure_future(exports.run_job(pool.acquire, job_id, export, st.support_kinds, roles, None, 3600))
+    await started.wait()
+    await pool.execute("UPDATE rpt_export_jobs SET heartbeat_at = now() - interval '2 hours' WHERE job_id = $1", job_id)
+    async with pool.acquire() as conn:
+        assert (await exports.job(conn, job_id, 60))["status"] == "failed"
+    release.set()
+    await task
+    row = await pool.fetchrow("SELECT status, error, content FROM rpt_export_jobs WHERE job_id = $1", job_id)
+    assert row["status"] == "failed" and row["error"] == exports.INTERRUPTED and row["content"] is None
+
+
 async def test_replacing_a_template_file_changes_the_layout_without_code_changes(
     pool: asyncpg.Pool, scenario: Relief, tmp_path: Path
 ) -> None:

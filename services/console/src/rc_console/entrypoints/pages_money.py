@@ -3,6 +3,7 @@ and blood, reversals, distributions, bank-statement imports with their progress.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -320,7 +321,7 @@ async def import_statement(campaign_id: str, request: Request, s: Session = Depe
     if not isinstance(file, bytes):
         return await _statement_form(request, s, cid, {"file": _("Xin chọn tệp sao kê (CSV).")}, 422)
     try:
-        parsed = rules.statement_of(file)
+        parsed = await asyncio.to_thread(rules.statement_of, file)  # off the event loop, as the member import
     except ValueError as exc:
         return await _statement_form(request, s, cid, {"file": str(exc)}, 422)
     api = web.api(request, s)

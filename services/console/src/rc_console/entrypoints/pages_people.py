@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from typing import Any
@@ -188,7 +189,8 @@ async def import_upload(request: Request, s: Session = Depends(web.session)) -> 
     if upload is None or not upload.filename:
         return _import_form(request, 422, _("Xin chọn một tệp CSV hoặc Excel (.xlsx)."))
     try:
-        header, rows = member_import.rows_of(upload.filename, upload.content)
+        # in a worker thread: a workbook can take seconds to read, and the event loop serves everyone
+        header, rows = await asyncio.to_thread(member_import.rows_of, upload.filename, upload.content)
     except member_import.BadFile as exc:
         return _import_form(request, 422, str(exc))
     source = upload.filename.replace("\x00", "")[:200].strip() or "upload"

@@ -97,6 +97,9 @@ async def create_job(conn: asyncpg.Connection, export: ReviewExport, ttl_s: int)
     return job_id
 
 
+# A worker's updates leave a job alone once it has ended: one read as interrupted (its heartbeat missed
+# for longer than the lease) stays failed, never turns back to running or done under the client.
+LIVE = " AND status IN ('queued', 'running')"
 INTERRUPTED = "interrupted: the process working this export stopped before it finished; ask for it again"
 
 
@@ -124,7 +127,7 @@ async def run_job(
                     "UPDATE rpt_export_jobs SET heartbeat_at = now()"
                     " WHERE job_id = $1 AND status IN ('queued', 'running')"
                 )
-            except (OSError, asyncpg.PostgresError) as exc:  # a missed beat; the next one may land
+            except Exception as exc:  # a missed beat (the pool, the network): the next one may land
                 log.warning("export job %s: heartbeat not recorded: %s", job_id, exc)
 
     def progress_of(loop: asyncio.AbstractEventLoop) -> Callable[[int], None]:
@@ -140,14 +143,14 @@ async def run_job(
 
     beating = asyncio.ensure_future(heartbeat())
     try:
-        await step("UPDATE rpt_export_jobs SET status = 'running', progress = 5 WHERE job_id = $1")
+        await step("UPDATE rpt_export_jobs SET status = 'running', progress = 5 WHERE job_id = $1" + LIVE)
         async with acquire() as c:
             review = await reviews.review(c, export.unit_id, export.period, support_kinds, roles)
-        await step("UPDATE rpt_export_jobs SET progress = 40 WHERE job_id = $1")
+        await step("UPDATE rpt_export_jobs SET progress = 40 WHERE job_id = $1" + LIVE)
         content = await render(review, export.format, templates_dir, progress_of(asyncio.get_running_loop()))
         await step(
             "UPDATE rpt_export_jobs SET status = 'done', progress = 100, content = $2, filename = $3, media_type = $4,"
-            " finished_at = now() WHERE job_id = $1",
+            " finished_at = now() WHERE job_id = $1" + LIVE,
             content,
             export_filename(review, export.format),
             MEDIA_TYPES[export.format],
@@ -155,7 +158,7 @@ async def run_job(
     except Exception as exc:  # the job records why; the client reads it from the job resource
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         await step(
-            "UPDATE rpt_export_jobs SET status = 'failed', error = $2, finished_at = now() WHERE job_id = $1",
+            "UPDATE rpt_export_jobs SET status = 'failed', error = $2, finished_at = now() WHERE job_id = $1" + LIVE,
             str(message)[:2000],
         )
     finally:
