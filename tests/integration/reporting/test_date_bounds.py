@@ -27,7 +27,9 @@ async def relief(pool: asyncpg.Pool) -> Relief:
 
 @pytest.fixture
 async def client(pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(Settings(), relay=False, consumers=False)
+    # public answers read again on every request: these tests project events straight into the tables
+    # (not through a write this app answers), which a serving process sees within RC_PUBLIC_FRESH_MS
+    app = build_app(Settings(public_fresh_ms=0), relay=False, consumers=False)
     app.state.runtime.pool = pool  # no lifespan: no Kafka needed for the read API
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://reporting") as c:
         yield c

@@ -37,7 +37,8 @@ async def scenario(pool: asyncpg.Pool) -> Restructure:
 async def api(pool: asyncpg.Pool, tmp_path: Path) -> AsyncIterator[tuple[httpx.AsyncClient, bytes]]:
     """The reporting app with access control on (no lifespan: its pool and scope resolver are the test's)."""
     private, public = generate_keys(tmp_path / "auth")
-    app = build_app(Settings(auth_enabled=True, auth_public_key_file=str(public)), relay=False, consumers=False)
+    settings = Settings(auth_enabled=True, auth_public_key_file=str(public), public_fresh_ms=0)  # see test_http_api
+    app = build_app(settings, relay=False, consumers=False)
     app.state.runtime.pool = pool
     app.state.scope_resolver = PgScopeResolver(pool)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://reporting") as c:
