@@ -7,14 +7,38 @@ underscores; a cell beyond the header is named ``column_N``; a blank cell is Non
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import date, datetime
+from pathlib import Path
 from typing import IO, Any
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def utf8_lines(path: Path) -> int:
+    """The number of line breaks in a text file, read in 1 MB chunks; ValueError naming the first line
+    that is not UTF-8 (a CSV saved in a legacy code page), so that an import stops before it sends a row."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 0
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                line = lines + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                raise ValueError(
+                    f'{path} is not UTF-8 text (line {line}): save it as "CSV UTF-8" and import it again'
+                ) from None
+            lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise ValueError(f'{path} is not UTF-8 text (it ends inside a character): save it as "CSV UTF-8"') from None
+    return lines
 
 
 def _cell(v: Any) -> Any:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import openpyxl
+import pytest
 
 from rc_members.entrypoints.importer import run_import
 
@@ -84,3 +85,13 @@ def test_a_refused_batch_marks_each_of_its_rows_rejected(tmp_path: Path) -> None
     totals = run_import(f, "http://api", report, progress=False, client=client)
     assert totals["rejected"] == 2
     assert "batch refused (422)" in report.read_text(encoding="utf-8")
+
+
+def test_a_csv_in_a_legacy_code_page_stops_before_any_row_is_sent_and_names_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "m.csv"
+    rows = [",".join(HEADER), "HV1,BL-01,Nguyen Van A,2023-01-02", "HV2,BL-01,Lê Hà,2023-01-02"]
+    f.write_bytes("\n".join(rows).encode("cp1258"))  # Vietnamese Windows code page: line 3 is not UTF-8
+    batches: list[dict[str, object]] = []
+    with pytest.raises(ValueError, match=r"is not UTF-8 text \(line 3\)"):
+        run_import(f, "http://api", None, batch_size=1, progress=False, client=fake_api(batches))
+    assert batches == []

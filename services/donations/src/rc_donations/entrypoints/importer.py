@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 
 from rc_shared.auth import api_headers
+from rc_shared.sheets import utf8_lines
 from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
 
 
@@ -43,8 +44,8 @@ class Totals:
 
 
 def _count_rows(path: Path) -> int:
-    with path.open("rb") as f:
-        return max(sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1, 0)
+    """Data rows (line breaks less the header's); ValueError naming the first line that is not UTF-8."""
+    return max(utf8_lines(path) - 1, 0)
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
@@ -54,8 +55,11 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
             yield from read_csv(f)
         except MissingColumns:
             raise
+        except UnicodeDecodeError:
+            utf8_lines(path)  # names the line that is not UTF-8
+            raise
         except ValueError as exc:
-            raise ValueError(f"{path} is empty") from exc
+            raise ValueError(f"{path}: {exc}") from exc
 
 
 def _post(client: httpx.Client, url: str, rows: list[dict[str, Any]], retries: int = 3) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rc_shared.auth import api_headers
-from rc_shared.sheets import SUFFIXES, read_table
+from rc_shared.sheets import SUFFIXES, read_table, utf8_lines
 
 
 def count_rows(path: Path) -> int | None:
@@ -41,6 +41,8 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
     """(header, iterator of (row number, row)) for a CSV or XLSX file."""
     if path.suffix.lower() not in SUFFIXES:
         raise ValueError(f"unsupported file type {path.suffix.lower()!r}: use .csv or .xlsx")
+    if path.suffix.lower() == ".csv":
+        utf8_lines(path)  # ValueError naming the first line that is not UTF-8, before any row is sent
     return read_table(stack.enter_context(path.open("rb")), path.suffix, stack)
 
 
