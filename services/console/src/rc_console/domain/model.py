@@ -173,6 +173,8 @@ _PATTERN_MESSAGES: dict[str, LazyText] = {
     "code": _FIELD_MESSAGES["string_pattern_mismatch"],
     "donor_phone": lazy_gettext("Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu)."),
     "donor_id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang."),
+    "phone": lazy_gettext("Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."),
+    "id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số hoặc chữ cái không dấu."),
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
 
@@ -290,7 +292,18 @@ PERSON_ACTIONS: dict[str, tuple[str, Text]] = {
     "withdraw": ("write", lazy_gettext("Rút lại sự đồng ý")),
     "join": ("write", lazy_gettext("Vào hội")),
     "transfer": ("write", lazy_gettext("Chuyển sinh hoạt sang đơn vị khác")),
+    "training": ("write", lazy_gettext("Ghi nhận khoá tập huấn")),
+    "personal": ("write", lazy_gettext("Sửa thông tin cá nhân")),
     "erase": ("manage", lazy_gettext("Xoá dữ liệu cá nhân")),
+}
+# The training catalogue of the members API (a course's or a training record's kind).
+TRAINING_KIND_LABELS: dict[str, Text] = {
+    "first_aid": lazy_gettext("Sơ cấp cứu"),
+    "disaster_preparedness": lazy_gettext("Phòng ngừa, ứng phó thảm hoạ"),
+    "community_health": lazy_gettext("Chăm sóc sức khoẻ cộng đồng"),
+    "blood_donation": lazy_gettext("Vận động hiến máu tình nguyện"),
+    "staff": lazy_gettext("Bồi dưỡng cán bộ Hội"),
+    "other": lazy_pgettext("training", "Khác"),
 }
 
 
@@ -336,6 +349,17 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         "hours",
         lazy_gettext("Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
     ),
+    (
+        re.compile(r"certificate .* is already recorded"),
+        "certificate_no",
+        lazy_gettext("Số chứng nhận này đã được ghi cho người này rồi."),
+    ),
+    (
+        re.compile(r"completed_on is before the person's birth date"),
+        "completed_on",
+        lazy_gettext("Ngày hoàn thành không được trước ngày sinh của người này."),
+    ),
+    (re.compile(r"full_name cannot be removed"), "full_name", lazy_gettext("Bắt buộc nhập.")),
     (re.compile(r"already withdrawn"), "withdrawn_on", lazy_gettext("Sự đồng ý này đã được rút lại rồi.")),
     (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", lazy_gettext("Không được trước ngày đồng ý.")),
     (
