@@ -282,7 +282,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<td data-label="Nội dung">Sơ cấp cứu<br><span class="muted">Sơ cấp cứu ban đầu</span></td>',
             '<td data-label="Kết quả">Đã dự, chưa đạt</td>',
             '<h3 id="add-training-h">Ghi nhận khoá tập huấn</h3>',
-            "<summary>Sửa thông tin cá nhân</summary>",
+            '<summary id="personal-edit-h">Sửa thông tin cá nhân</summary>',
             '<h2 id="erase-h">Xoá dữ liệu cá nhân</h2>',
         ):
             assert text in vi.text, text
@@ -304,7 +304,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<td data-label="Content">First aid<br><span class="muted">Sơ cấp cứu ban đầu</span></td>',
             '<td data-label="Result">Attended, not passed</td>',
             '<h3 id="add-training-h">Record a training course</h3>',
-            "<summary>Edit personal details</summary>",
+            '<summary id="personal-edit-h">Edit personal details</summary>',
             '<h2 id="erase-h">Erase personal data</h2>',
         ):
             assert text in en.text, text
@@ -341,7 +341,7 @@ async def test_the_members_register_and_import_form_in_english() -> None:
             '<td data-label="Status"><span data-status="active">Active</span></td>',
             '<td data-label="Fee 2026"><span data-fee="paid">Paid</span></td>',
             '<label for="fee_status">Fee</label>',
-            '<option value="">All roles</option>',
+            '<option value="">All</option>',
             '<td data-label="Roles">Volunteer</td>',
             "Next page »</a>",
         ):

@@ -87,6 +87,11 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
     assert p.fields == {
         "phone": "Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."
     }
+    # a day not written YYYY-MM-DD, hours that are not a number: said as such
+    not_a_day = {"field": "completed_on", "type": "value_error", "message": "Value error, a date is written YYYY-MM-DD"}
+    body = {"errors": [not_a_day, {"field": "hours", "type": "float_parsing", "message": "not a number"}]}
+    p = person_refusal(problem_of(422, body), training)
+    assert p.fields == {"completed_on": "Ngày không hợp lệ (năm-tháng-ngày).", "hours": "Phải là một số (ví dụ 2,5)."}
     # an unknown refusal: the general sentence, and the service's words kept for support
     p = person_refusal(conflict("something new"), ("hours",))
     assert p.message == "Xung đột với dữ liệu đã có." and p.detail == "something new"
@@ -120,6 +125,8 @@ def test_form_values_as_the_members_api_takes_them() -> None:
     e = edit_of("personal", {"csrf": "t", "full_name": " Hoà ", "phone": "", "gender": "female"}, None, None)
     assert e is not None and (e.method, e.path) == ("PATCH", "")
     assert e.body == {"full_name": "Hoà", "phone": None, "gender": "female"}
+    e = edit_of("personal", {"full_name": " ", "address": " "}, None, None)
+    assert e is not None and e.body == {"full_name": "", "address": None}  # a name is required: the API says so
     assert edit_of("erase", {}, None, None) is None and edit_of("nope", {}, None, None) is None
 
 

@@ -136,6 +136,8 @@ _FIELD_MESSAGES: dict[str, LazyText] = {
     "date_from_datetime_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
     "date_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
     "date_type": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
+    "float_parsing": lazy_gettext("Phải là một số (ví dụ 2,5)."),
+    "float_type": lazy_gettext("Phải là một số (ví dụ 2,5)."),
     "int_parsing": lazy_gettext("Phải là một số nguyên."),
     "int_type": lazy_gettext("Phải là một số nguyên."),
     "greater_than_equal": lazy_gettext("Không được âm."),
@@ -156,6 +158,7 @@ _CODE_MESSAGES: dict[str, LazyText] = {
 
 
 _BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
+_NOT_A_DAY = "a date is written YYYY-MM-DD"  # the services' refusal of a day not written so
 
 
 @dataclass
@@ -204,7 +207,10 @@ def problem_of(status: int, body: object) -> Problem:
             continue
         if e.get("field"):
             name = field_name(str(e["field"]))
-            fields.setdefault(name, field_message(str(e.get("type") or ""), name))
+            kind = str(e.get("type") or "")
+            if kind == "value_error" and _NOT_A_DAY in str(e.get("message") or ""):  # rc_shared.dates.iso_only
+                kind = "date_parsing"
+            fields.setdefault(name, field_message(kind, name))
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
             fields.setdefault(m.group(1), _("Ngày này không được trước ngày bắt đầu."))
     if doc.get("field") and not fields:
@@ -359,7 +365,6 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         "completed_on",
         lazy_gettext("Ngày hoàn thành không được trước ngày sinh của người này."),
     ),
-    (re.compile(r"full_name cannot be removed"), "full_name", lazy_gettext("Bắt buộc nhập.")),
     (re.compile(r"already withdrawn"), "withdrawn_on", lazy_gettext("Sự đồng ý này đã được rút lại rồi.")),
     (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", lazy_gettext("Không được trước ngày đồng ý.")),
     (

@@ -213,8 +213,9 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
         body |= {k: _text(form, k) for k in ("title", "provider", "certificate_no") if _text(form, k)}  # optional
         return Edit("POST", "/training", body, TRAINING_FIELDS)
     if action == "personal":
-        # the fields of the form as typed, an emptied one cleared (null); those it does not have: unchanged
-        body = {k: (_text(form, k) or None) for k in PERSONAL_FIELDS if k in form}
+        # the fields of the form as typed, an emptied one cleared (null) but the name (the API says it is
+        # required); those the form does not have: unchanged
+        body = {k: (_text(form, k) or (None if k != "full_name" else "")) for k in PERSONAL_FIELDS if k in form}
         return Edit("PATCH", "", body, PERSONAL_FIELDS)
     return None
 
