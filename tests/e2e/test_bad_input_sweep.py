@@ -145,7 +145,8 @@ def example(doc: dict[str, Any], schema: dict[str, Any]) -> Any:
         return [example(doc, s.get("items", {})) for _ in range(max(1, s.get("minItems", 0)))]
     if t in ("integer", "number"):
         low = s["minimum"] if "minimum" in s else s["exclusiveMinimum"] + 1 if "exclusiveMinimum" in s else 1
-        return int(min(low, s.get("maximum", low)))
+        value = min(low, s.get("maximum", low))
+        return int(value) if t == "integer" or float(value).is_integer() else value  # 0.5 hours stays 0.5
     if t == "boolean":
         return True
     if t == "string":
