@@ -107,7 +107,7 @@ RULES: tuple[Rule, ...] = (
     Rule("give parent_id or parent_code, not both", _ops("POST /units/batch"), CROSS_FIELD),
     Rule("give after or offset, not both", _ops("GET /campaigns/{campaign_id}/donations"), CROSS_FIELD),
     Rule(
-        r"(birth_date|given_on|withdrawn_on|worked_on|joined_on|effective_on|start_on|end_on|left_on)"
+        r"(birth_date|given_on|withdrawn_on|worked_on|joined_on|effective_on|start_on|end_on|left_on|completed_on)"
         " cannot be in the future",
         _ops(
             "POST /people",
@@ -115,6 +115,7 @@ RULES: tuple[Rule, ...] = (
             "POST /people/{person_id}/consents",
             "POST /people/{person_id}/consents/{consent_id}/withdraw",
             "POST /people/{person_id}/hours",
+            "POST /people/{person_id}/training",
             "POST /people/{person_id}/membership",
             "PATCH /people/{person_id}/membership",
             "POST /people/{person_id}/transfers",

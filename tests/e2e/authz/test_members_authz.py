@@ -258,6 +258,11 @@ async def b_hours(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/people/{pid}/hours", {"hours": 0.5, "worked_on": TODAY}, {}
 
 
+async def b_training(scene: Scene, unit: uuid.UUID) -> Built:
+    pid = await new_person(scene, unit)
+    return f"/people/{pid}/training", {"kind": "first_aid", "completed_on": TODAY, "hours": 8, "unit_id": str(unit)}, {}
+
+
 async def b_create_group(scene: Scene, unit: uuid.UUID) -> Built:
     return "/groups", {"unit_id": str(unit), "type": "club", "name": "CLB Thanh niên", "formed_on": SINCE}, {}
 
@@ -328,6 +333,7 @@ ROWS = [
     Row("POST",   "/people/{person_id}/roles",                          "- D M A", 201, 403, b_assign_role),
     Row("POST",   "/people/{person_id}/roles/{role_id}/end",            "- D M A", 200, 403, b_end_role),
     Row("POST",   "/people/{person_id}/hours",                          "- D M A", 201, 403, b_hours),
+    Row("POST",   "/people/{person_id}/training",                       "- D M A", 201, 403, b_training),
     Row("POST",   "/groups",                                            "- D M A", 201, 403, b_create_group),
     Row("GET",    "/groups/{group_id}",                                 "V D M A", 200, 403, b_get_group),
     Row("POST",   "/groups/{group_id}/members",                         "- D M A", 201, 403, b_add_group_member),

@@ -11,6 +11,9 @@ at a time with the others as the page rendered them. Hidden fields (the CSRF tok
 For every answer: never a 5xx; a refusal (4xx) shows a message in Vietnamese on the page; a value is
 never echoed unescaped; a redirect stays on the site. A form sent with every field bad is refused, and
 nothing the services hold changes (campaigns, units, members' counts, read back through their APIs).
+A form that edits a record in place (``data-prefilled``: a person's personal details, rendered with
+them) may take one changed field whose value is a valid one (a name written "hai triệu"): the crawler
+then sends the form as rendered, which must put the record back, so that nothing has changed at the end.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ class Form:
     method: str
     action: str
     fields: tuple[tuple[str, str, str], ...]  # (name, kind: hidden | visible, value as rendered)
+    prefilled: bool = False  # it edits a record in place: its fields are rendered with the record's values
 
 
 async def forms_of(page: Page) -> list[Form]:
@@ -83,11 +87,15 @@ async def forms_of(page: Page) -> list[Form]:
         """() => [...document.forms].map(f => ({
             method: (f.getAttribute('method') || 'get').toLowerCase(),
             action: new URL(f.getAttribute('action') || location.href, location.href).href,
+            prefilled: f.hasAttribute('data-prefilled'),
             fields: [...f.elements].filter(e => e.name && !e.disabled && e.type !== 'submit').map(e => [
                 e.name, e.type === 'hidden' ? 'hidden' : 'visible', e.value])
         }))"""
     )
-    return [Form(page.url, f["method"], f["action"], tuple((n, k, v) for n, k, v in f["fields"])) for f in found]
+    return [
+        Form(page.url, f["method"], f["action"], tuple((n, k, v) for n, k, v in f["fields"]), f["prefilled"])
+        for f in found
+    ]
 
 
 def route_of(url: str) -> str:
@@ -190,9 +198,11 @@ async def check(context: BrowserContext, form: Form, values: dict[str, str], bas
     return answer.status
 
 
-async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, system: System) -> None:
-    """Every bad value in every field at once (refused, nothing changes), then field by field."""
+async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, system: System) -> int:
+    """Every bad value in every field at once (refused, nothing changes), then field by field; how many
+    times a record an in-place edit form saved was put back."""
     before = await fingerprint(system)
+    restored = 0
 
     async def current() -> Form:
         """The form as the page renders it now (the login page's CSRF cookie is renewed on each view)."""
@@ -218,7 +228,12 @@ async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, sy
                 assert 400 <= status < 500, f"POST {f.action} with {name} {label}: answered {status}"
             if kind == "hidden" and name == "csrf":  # refused: the token is wrong (or the form too large)
                 assert status in (403, 413), f"{f.action} with csrf {label}: answered {status}"
+            if f.prefilled and 300 <= status < 400:  # a valid value of one field, saved: the record put back
+                back = await send(context, f, {n: v for n, _, v in f.fields})
+                assert back.status == 303, f"{f.action} as rendered, after {name} {label}: {back.status}"
+                restored += 1
     assert await fingerprint(system) == before, f"{form.action}: bad input changed what the services hold"
+    return restored
 
 
 async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
@@ -269,7 +284,8 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     assert ("get", f"{base}/reports") in forms, sorted(forms)
     assert ("get", f"{base}/reports/campaigns") in forms, sorted(forms)
     # a person's edits (a unit manager is offered them all), the erasure's confirmation, the import's upload
-    for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase"):
+    for edit in ("fee", "status", "transfer", "role", "end-role", "hours", "consent", "withdraw", "erase", "training",
+                 "personal"):  # fmt: skip
         assert ("post", f"{base}/people/{{id}}/{edit}") in forms, (edit, sorted(forms))
     assert ("post", f"{base}/members/import") in forms, sorted(forms)
     for action in (
@@ -282,8 +298,11 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     ):
         assert ("post", f"{base}/campaigns/{{id}}/{action}") in forms, (action, sorted(forms))
     assert ("post", f"{base}/donations/{{id}}/reversal") in forms, sorted(forms)
+    restored = 0
     for key in kinds:
-        await attack(page.context, page, forms[key], base, system)
+        restored += await attack(page.context, page, forms[key], base, system)
+    # the personal details' form took a name written "hai triệu" (valid): put back, as the fingerprint says
+    assert restored > 0 and forms["post", f"{base}/people/{{id}}/personal"].prefilled
     await attack(anonymous, signed_out, login_form, base, system)
     await anonymous.close()
     await page.context.close()

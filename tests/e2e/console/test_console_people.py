@@ -1,5 +1,6 @@
-"""The members side of the staff console in a real browser: a person's page and its edits, the
-erasure with its confirmation, and the member import (upload, progress, per-row results, rejected rows).
+"""The members side of the staff console in a real browser: the register's filters, a person's page and
+its edits (training and personal details too), the erasure with its confirmation, and the member import
+(upload, progress, per-row results, rejected rows).
 
 Every edit's effect is read back through the members API. A data-entry user of commune A is told in
 Vietnamese next to the field what the members API refused, then records a fee, gives and ends a role,
@@ -41,6 +42,11 @@ async def new_person(system: System, unit: str, name: str, birth: str = "1990-05
 async def read_person(system: System, person_id: str) -> dict[str, Any]:
     async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
         return await ok(await members.get(f"/people/{person_id}"))  # type: ignore[no-any-return]
+
+
+async def listed(page: Page) -> list[str]:
+    """The names the register lists."""
+    return [n.split("\n")[0].split("\t")[0] for n in await page.locator("tr[data-person-id]").all_inner_texts()]
 
 
 async def send(page: Page, form: str, button: str) -> None:
@@ -117,6 +123,134 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         assert person["volunteer_hours_total"] == 2.5
         withdrawn = [c for c in person["consents"] if c["purpose"] == "nhận tin nhắn vận động"]
         assert [(c["given_on"], c["withdrawn_on"]) for c in withdrawn] == [(today, today)]
+        await page.context.close()
+
+
+async def test_a_data_entry_user_records_training_and_corrects_personal_details(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        name = f"Đoàn Thị Huấn {tag} {width}"
+        pid = await new_person(system, world["a"], name)
+        certificate = f"SCC-{tag}-{width}"
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await page.goto(f"{console.url}/people/{pid}")
+        assert await page.locator("#training tr[data-training-id]").count() == 0
+        # First with mistakes: each said next to its field, in Vietnamese, and nothing recorded.
+        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        assert await page.locator("#training-completed_on-error").inner_text() == "Ngày không hợp lệ (năm-tháng-ngày)."
+        assert await page.locator("#training-hours-error").inner_text() == "Phải là một số (ví dụ 2,5)."
+        await page.locator("#training-completed_on").fill("1989-12-31")  # before the birth (1990-05-05)
+        await page.locator("#training-hours").fill("8")
+        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        assert (
+            await page.locator("#training-completed_on-error").inner_text()
+            == "Ngày hoàn thành không được trước ngày sinh của người này."
+        )
+        assert await page.locator("#training-hours").input_value() == "8"  # what was typed is kept
+        assert (await read_person(system, pid))["training"] == []
+        # Now right: a first-aid course of 7.5 hours with its certificate.
+        await page.locator("#training-kind").select_option("first_aid")
+        await page.locator("#training-title").fill("Sơ cấp cứu ban đầu")
+        await page.locator("#training-completed_on").fill("2025-05-10")
+        await page.locator("#training-hours").fill("7,5")
+        await page.locator("#training-provider").fill("Trung tâm Huấn luyện SCC")
+        await page.locator("#training-certificate_no").fill(certificate)
+        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        assert await page.get_by_role("status").inner_text() == "Đã ghi nhận khoá tập huấn."
+        row = page.locator("#training tr[data-training-kind=first_aid]")
+        assert await row.locator("[data-training-hours]").inner_text() == "7.5"
+        assert "Sơ cấp cứu ban đầu" in await row.inner_text() and certificate in await row.inner_text()
+        # the same certificate again: refused next to it
+        await page.locator("#training-kind").select_option("disaster_preparedness")
+        await page.locator("#training-completed_on").fill("2025-06-01")
+        await page.locator("#training-hours").fill("4")
+        await page.locator("#training-certificate_no").fill(certificate)
+        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        assert (
+            await page.locator("#training-certificate_no-error").inner_text()
+            == "Số chứng nhận này đã được ghi cho người này rồi."
+        )
+        await page.locator("#training-certificate_no").scroll_into_view_if_needed()
+        await shots.take(page, "person-training", width)
+        [kept] = (await read_person(system, pid))["training"]
+        assert (kept["kind"], kept["completed_on"], kept["hours"], kept["unit_id"], kept["certificate_no"]) == (
+            "first_aid", "2025-05-10", 7.5, world["a"], certificate)  # fmt: skip
+        # The personal details: a phone the members API refuses, then the corrected details.
+        await page.locator("summary", has_text="Sửa thông tin cá nhân").click()
+        assert await page.locator("#personal-full_name").input_value() == name  # the form holds the record
+        assert await page.locator("#personal-phone").input_value() == "0912 345 678"
+        await page.locator("#personal-phone").fill("gọi tôi")
+        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        assert await page.locator("#personal-phone-error").inner_text() == (
+            "Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."
+        )
+        assert await page.locator("details.edit").get_attribute("open") is not None  # shown open with its error
+        await page.locator("#personal-full_name").fill("")
+        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        assert await page.locator("#personal-full_name-error").inner_text() == "Bắt buộc nhập."
+        await page.locator("#personal-phone").scroll_into_view_if_needed()
+        await shots.take(page, "person-edit", width)
+        assert (await read_person(system, pid))["phone"] == "0912 345 678"  # nothing changed
+        renamed = f"Đoàn Thị Huân {tag} {width}"
+        await page.locator("#personal-full_name").fill(renamed)
+        await page.locator("#personal-gender").select_option("female")
+        await page.locator("#personal-phone").fill("+84 987 654 321")
+        await page.locator("#personal-address").fill("Ấp Nhà Mát, phường 8")
+        await page.locator("#personal-health_notes").fill("")  # no longer kept
+        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        assert await page.get_by_role("status").inner_text() == "Đã lưu thông tin cá nhân."
+        assert await page.locator("h1").inner_text() == renamed
+        assert await page.locator("[data-health-notes]").count() == 0
+        person = await read_person(system, pid)
+        assert (person["full_name"], person["gender"], person["phone"], person["address"], person["health_notes"]) == (
+            renamed, "female", "+84 987 654 321", "Ấp Nhà Mát, phường 8", None)  # fmt: skip
+        assert person["birth_date"] == "1990-05-05" and person["id_number"] is None  # as they were
+        await page.context.close()
+
+
+async def test_the_register_filters_by_unit_status_role_and_fee_and_keeps_them_when_paging(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    tag = world["tag"]
+    this_year = str(TODAY.year)
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await page.goto(f"{console.url}/members")
+        search = page.get_by_label("Tìm theo tên (không cần dấu)")
+        await search.fill(f"nguyen thi hoa {tag}")
+        await page.locator("#role").select_option("volunteer")  # htmx asks at once (and keeps it in the URL)
+        await page.wait_for_url("**role=volunteer**")
+        await follow(page, page.get_by_role("button", name="Tìm"))  # the form sent as a page too
+        assert await listed(page) == [f"Nguyễn Thị Hoà {tag}"]  # the volunteer of the three
+        await page.locator("#role").select_option("")
+        await page.locator("#unit_id").select_option(world["a"])
+        await page.locator("#fee_status").select_option("paid")
+        await page.wait_for_url("**fee_status=paid**")
+        await page.locator("#fee_year").fill("2024")
+        await follow(page, page.get_by_role("button", name="Tìm"))
+        first = await listed(page)
+        assert len(first) == 2 and await page.locator("td[data-label='Hội phí 2024'] [data-fee=paid]").count() == 2
+        await shots.take(page, "members-filtered", width)
+        await follow(page, page.get_by_role("link", name="Trang sau »"))  # the filters go on with the page
+        assert page.url.count("fee_status=paid") == 1 and "fee_year=2024" in page.url and world["a"] in page.url
+        rest = await listed(page)
+        assert len(rest) == 1 and {n.split(" ")[2] for n in first + rest} == {"Hoà", "Hoa", "Hòa"}
+        assert await page.locator("#fee_status").input_value() == "paid"  # the form still shows them
+        # this year's fee: none recorded, so unpaid; no one lapsed
+        for query, expected in ((f"fee_status=unpaid&fee_year={this_year}", 2), ("status=lapsed", 0)):
+            await page.goto(f"{console.url}/members?q=nguyen+thi+hoa+{tag}&{query}")
+            assert len(await listed(page)) == expected, query
+        assert await page.locator("p.muted", has_text="Không tìm thấy ai.").count() == 1
+        # a filter the form does not offer: said next to it, in Vietnamese
+        answer = await page.goto(f"{console.url}/members?fee_year=20x6&status=zombie")
+        assert answer is not None and answer.status == 422
+        assert await page.locator("#fee_year-error").inner_text() == "Năm gồm 4 chữ số, từ 1900 đến 2100."
+        assert await page.locator("#status-error").inner_text() == "Lựa chọn không hợp lệ."
+        # commune B, by its id in the URL: refused
+        answer = await page.goto(f"{console.url}/members?unit_id={world['b']}")
+        assert answer is not None and answer.status == 403
         await page.context.close()
 
 

@@ -25,6 +25,7 @@ TABLES = (
     "group_members",
     "courses",
     "course_attendance",
+    "person_training",
     "outbox",
 )
 

@@ -17,6 +17,7 @@ NOPE = str(uuid.UUID(int=0))
 
 def cases(t: dict[str, str], pid: str) -> list[tuple[str, str, Any, int, str]]:
     """(method, path, json body, expected status, text expected in the answer)."""
+    training = {"kind": "first_aid", "completed_on": "2023-06-01", "hours": 8, "unit_id": t["branch"]}
     unit = {"code": "OK1", "name": "n", "level": "branch", "parent_id": t["commune"], "valid_from": "2023-01-01"}
     return [
         ("GET", "/units/not-a-uuid", None, 422, "valid UUID"),
@@ -91,6 +92,17 @@ def cases(t: dict[str, str], pid: str) -> list[tuple[str, str, Any, int, str]]:
         ("POST", f"/people/{pid}/hours", {"hours": 0, "worked_on": "2023-02-01"}, 422, "hours"),
         ("POST", f"/people/{pid}/hours", {"hours": 25, "worked_on": "2023-02-01"}, 422, "hours"),
         ("POST", f"/people/{pid}/hours", {"hours": "NaN", "worked_on": "2023-02-01"}, 422, "hours"),
+        ("POST", f"/people/{pid}/training", {**training, "kind": "cooking"}, 422, "kind"),
+        ("POST", f"/people/{pid}/training", {**training, "hours": 0.25}, 422, "hours"),
+        ("POST", f"/people/{pid}/training", {**training, "hours": 1001}, 422, "hours"),
+        ("POST", f"/people/{pid}/training", {**training, "completed_on": "2999-01-01"}, 422, "completed_on"),
+        ("POST", f"/people/{pid}/training", {**training, "completed_on": "1989-12-31"}, 409, "birth date"),
+        ("POST", f"/people/{pid}/training", {**training, "completed_on": "2022-12-31"}, 409, "did not exist"),
+        ("POST", f"/people/{pid}/training", {**training, "unit_id": NOPE}, 409, "does not exist"),
+        ("POST", f"/people/{pid}/training", {**training, "certificate_no": " "}, 422, "certificate_no"),
+        ("POST", f"/people/{pid}/training", {**training, "certificate_no": "C" * 51}, 422, "certificate_no"),
+        ("POST", f"/people/{pid}/training", {**training, "certificate_no": "SCC-1"}, 409, "already recorded"),
+        ("POST", f"/people/{NOPE}/training", training, 404, "not found"),
         ("POST", f"/people/{pid}/consents", {"purpose": "", "given_on": "2023-01-01"}, 422, "purpose"),
         ("POST", f"/people/{pid}/consents/{NOPE}/withdraw", {"withdrawn_on": "2023-01-01"}, 404, "not found"),
         (
@@ -120,6 +132,9 @@ async def test_bad_input_gets_a_4xx_with_a_clear_message_and_changes_nothing(
 ) -> None:
     t = await tree(client)
     pid = await person(client)
+    first = {"kind": "first_aid", "completed_on": "2023-05-01", "hours": 8, "unit_id": t["branch"]}
+    first["certificate_no"] = "SCC-1"
+    assert (await client.post(f"/people/{pid}/training", json=first)).status_code == 201
     failures = []
     for method, path, body, status, text in cases(t, pid):
         before = await row_counts(db)  # type: ignore[arg-type]

@@ -199,8 +199,15 @@ PERSON_DOC: dict[str, Any] = {
     "consents": [{"id": str(uuid.uuid4()), "purpose": "hồ sơ hội viên", "given_on": "2024-01-01",
                   "withdrawn_on": None}],
     "volunteer_hours_total": 2.5,
+    "training": [{"id": str(uuid.uuid4()), "kind": "first_aid", "title": "Sơ cấp cứu ban đầu",
+                  "completed_on": "2025-05-10", "hours": 16.0, "unit_id": str(UNIT), "unit_code": "XA",
+                  "provider": None, "certificate_no": "SCC-1"}],
+    "courses": [{"course_id": str(uuid.uuid4()), "title": "Ứng phó thảm hoạ", "kind": "disaster_preparedness",
+                 "unit_id": str(UNIT), "unit_code": "XA", "starts_on": "2025-03-01", "ends_on": "2025-03-03",
+                 "attended": True, "passed": False}],
 }  # fmt: skip
-DATA = ("Nguyễn Thị Hoà", "hồ sơ hội viên", "Xã A", "Chi hội B", "Tiếng Việt")  # names and the switch: not wrapped
+# names, the training's titles and the switch: not wrapped
+DATA = ("Nguyễn Thị Hoà", "hồ sơ hội viên", "Xã A", "Chi hội B", "Tiếng Việt", "Sơ cấp cứu ban đầu", "Ứng phó thảm hoạ")
 VIETNAMESE = re.compile(r"[À-ỹĐđ]")  # a letter with a Vietnamese diacritic
 
 
@@ -272,6 +279,10 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h3 id="transfer-h">Chuyển sinh hoạt sang đơn vị khác</h3>',
             '<label for="end-role-' + _ROLE["id"] + '-end_on">Ngày kết thúc vai trò tình nguyện viên</label>',
             '<p>Tổng cộng: <strong data-figure="hours">2.5</strong> giờ.</p>',
+            '<td data-label="Nội dung">Sơ cấp cứu<br><span class="muted">Sơ cấp cứu ban đầu</span></td>',
+            '<td data-label="Kết quả">Đã dự, chưa đạt</td>',
+            '<h3 id="add-training-h">Ghi nhận khoá tập huấn</h3>',
+            '<summary id="personal-edit-h">Sửa thông tin cá nhân</summary>',
             '<h2 id="erase-h">Xoá dữ liệu cá nhân</h2>',
         ):
             assert text in vi.text, text
@@ -290,6 +301,10 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<label for="end-role-' + _ROLE["id"] + '-end_on">End date of the volunteer role</label>',
             '<p>In all: <strong data-figure="hours">2.5</strong> hours.</p>',
             '<h2 id="roles-h">Roles</h2>',
+            '<td data-label="Content">First aid<br><span class="muted">Sơ cấp cứu ban đầu</span></td>',
+            '<td data-label="Result">Attended, not passed</td>',
+            '<h3 id="add-training-h">Record a training course</h3>',
+            '<summary id="personal-edit-h">Edit personal details</summary>',
             '<h2 id="erase-h">Erase personal data</h2>',
         ):
             assert text in en.text, text
@@ -321,9 +336,12 @@ async def test_the_members_register_and_import_form_in_english() -> None:
         for text in (
             "<h1>Members register</h1>",
             '<a class="button" href="/members/import">Import members from a file</a>',
-            '<th scope="col">Full name</th><th scope="col">Birth date</th><th scope="col">Status</th>'
-            '<th scope="col">Roles</th>',
-            '<td data-label="Status">Active</td>',
+            '<th scope="col">Full name</th><th scope="col">Birth date</th><th scope="col">Unit</th>'
+            '<th scope="col">Status</th><th scope="col">Fee 2026</th><th scope="col">Roles</th>',
+            '<td data-label="Status"><span data-status="active">Active</span></td>',
+            '<td data-label="Fee 2026"><span data-fee="paid">Paid</span></td>',
+            '<label for="fee_status">Fee</label>',
+            '<option value="">All</option>',
             '<td data-label="Roles">Volunteer</td>',
             "Next page »</a>",
         ):
@@ -334,7 +352,8 @@ async def test_the_members_register_and_import_form_in_english() -> None:
         assert leftover_vietnamese(form.text) == []
         c.cookies.set(i18n.COOKIE, "vi")
         page = await c.get("/members?q=hoa")
-        assert "<h1>Sổ hội viên</h1>" in page.text and '<td data-label="Trạng thái">Đang sinh hoạt</td>' in page.text
+        assert "<h1>Sổ hội viên</h1>" in page.text
+        assert '<td data-label="Trạng thái"><span data-status="active">Đang sinh hoạt</span></td>' in page.text
         form = await c.get("/members/import")
         assert "tối đa 5 MB và 20.000 dòng" in form.text
 

@@ -25,7 +25,7 @@ from rc_console.domain.model import (
 )
 from rc_console.entrypoints.uploads import multipart
 from rc_console.service_layer import member_import
-from rc_console.service_layer.people import decimal_number, edit_of, form_keys, person_page
+from rc_console.service_layer.people import decimal_number, edit_of, form_keys, person_page, register_filters
 
 
 def user(role: str) -> User:
@@ -34,7 +34,8 @@ def user(role: str) -> User:
 
 def test_a_role_is_offered_only_the_edits_it_may_make() -> None:
     assert person_actions(user("viewer")) == frozenset()
-    writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw", "join", "transfer"}
+    writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw", "join", "transfer", "training",
+              "personal"}  # fmt: skip
     assert person_actions(user("data_entry")) == writes
     assert person_actions(user("unit_manager")) == writes | {"erase"}
     assert person_actions(user("admin")) == writes | {"erase"}
@@ -72,6 +73,25 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
     body = {"errors": [{"field": "hours", "type": "greater_than"}, {"field": "body.other", "type": "missing"}]}
     p = person_refusal(problem_of(422, body), ("hours", "worked_on"))
     assert p.fields == {"hours": "Phải lớn hơn 0."}
+    # a training's certificate recorded before, a completion before the birth date: next to their field
+    training = ("kind", "title", "completed_on", "hours", "unit_id", "provider", "certificate_no")
+    p = person_refusal(conflict("certificate SCC-1 is already recorded for this person"), training)
+    assert p.fields == {"certificate_no": "Số chứng nhận này đã được ghi cho người này rồi."}
+    p = person_refusal(conflict("completed_on is before the person's birth date (1990-05-01)"), training)
+    assert p.fields == {"completed_on": "Ngày hoàn thành không được trước ngày sinh của người này."}
+    p = person_refusal(conflict(f"unit_id {uuid.uuid4()} did not exist (or was dissolved) on 2020-01-01"), training)
+    assert p.fields == {"completed_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
+    # the personal data's phone, said as the members API's pattern wants it
+    p = person_refusal(problem_of(422, {"errors": [{"field": "phone", "type": "string_pattern_mismatch"}]}),
+                       ("full_name", "phone"))  # fmt: skip
+    assert p.fields == {
+        "phone": "Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."
+    }
+    # a day not written YYYY-MM-DD, hours that are not a number: said as such
+    not_a_day = {"field": "completed_on", "type": "value_error", "message": "Value error, a date is written YYYY-MM-DD"}
+    body = {"errors": [not_a_day, {"field": "hours", "type": "float_parsing", "message": "not a number"}]}
+    p = person_refusal(problem_of(422, body), training)
+    assert p.fields == {"completed_on": "Ngày không hợp lệ (năm-tháng-ngày).", "hours": "Phải là một số (ví dụ 2,5)."}
     # an unknown refusal: the general sentence, and the service's words kept for support
     p = person_refusal(conflict("something new"), ("hours",))
     assert p.message == "Xung đột với dữ liệu đã có." and p.detail == "something new"
@@ -96,7 +116,33 @@ def test_form_values_as_the_members_api_takes_them() -> None:
     assert e is not None and e.path == f"/roles/{target}/end" and e.fields == ("end_on",)
     e = edit_of("withdraw", {}, None, target)
     assert e is not None and e.path == f"/consents/{target}/withdraw" and e.body == {"withdrawn_on": ""}
+    e = edit_of("training", {"kind": "first_aid", "completed_on": "2026-01-02", "hours": "7,5", "unit_id": "u",
+                             "title": " SCC ", "provider": "  ", "certificate_no": ""}, None, None)  # fmt: skip
+    assert e is not None and (e.method, e.path) == ("POST", "/training")
+    assert e.body == {"kind": "first_aid", "completed_on": "2026-01-02", "hours": 7.5, "unit_id": "u", "title": "SCC"}
+    assert "certificate_no" in e.fields and "completed_on" in e.fields
+    # the personal data: the form's fields as typed, an emptied one cleared, one it does not have left alone
+    e = edit_of("personal", {"csrf": "t", "full_name": " Hoà ", "phone": "", "gender": "female"}, None, None)
+    assert e is not None and (e.method, e.path) == ("PATCH", "")
+    assert e.body == {"full_name": "Hoà", "phone": None, "gender": "female"}
+    e = edit_of("personal", {"full_name": " ", "address": " "}, None, None)
+    assert e is not None and e.body == {"full_name": "", "address": None}  # a name is required: the API says so
     assert edit_of("erase", {}, None, None) is None and edit_of("nope", {}, None, None) is None
+
+
+def test_the_register_filters_as_the_members_api_takes_them() -> None:
+    unit = uuid.uuid4()
+    query, errors = register_filters(
+        {"q": " hoa ", "unit_id": str(unit), "status": "lapsed", "role": "volunteer", "fee_status": "unpaid",
+         "fee_year": "2025"}
+    )  # fmt: skip
+    assert errors == {}
+    assert query == {"q": "hoa", "unit_id": unit, "status": "lapsed", "role": "volunteer", "fee_status": "unpaid",
+                     "fee_year": 2025}  # fmt: skip
+    assert register_filters({"q": "", "status": "", "fee_year": " "}) == ({}, {})
+    query, errors = register_filters({"unit_id": "x", "status": "zombie", "role": "<b>", "fee_status": "1",
+                                      "fee_year": "²⁰²⁵"})  # fmt: skip
+    assert query == {} and set(errors) == {"unit_id", "status", "role", "fee_status", "fee_year"}
 
 
 def person(**extra: Any) -> PersonOut:
@@ -133,6 +179,8 @@ def person(**extra: Any) -> PersonOut:
         "roles": [],
         "consents": [],
         "volunteer_hours_total": 2.5,
+        "training": [],
+        "courses": [],
     }
     return PersonOut.from_dict(doc | extra)
 
@@ -161,16 +209,23 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
                   {"id": str(uuid.uuid4()), "purpose": "q", "given_on": "2024-01-01", "withdrawn_on": "2024-02-01"}],
     )  # fmt: skip
     assert form_keys(person_page(held, user("data_entry"))) == {
-        "fee", "status", "role", "hours", "consent", f"end-role-{role}", f"withdraw-{consent}"}  # fmt: skip
+        "fee", "status", "role", "hours", "consent", "personal", "training", f"end-role-{role}",
+        f"withdraw-{consent}"}  # fmt: skip
     assert form_keys(person_page(held, user("viewer"))) == frozenset()
-    assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {"hours", "consent", "role"}
+    assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {
+        "hours", "consent", "role", "personal", "training"}  # fmt: skip
     # with the units of the user's scope: an open membership may be transferred; else, the person may join
     page = person_page(held, user("data_entry"))
     page.units = [(unit, "Xã A")]
     assert form_keys(page) - form_keys(person_page(held, user("data_entry"))) == {"transfer"}
     page = person_page(person(memberships=[]), user("data_entry"))
     page.units = [(unit, "Xã A")]
-    assert form_keys(page) == {"hours", "consent", "role", "join"}
+    assert form_keys(page) == {"hours", "consent", "role", "join", "personal", "training"}
+    # a training is recorded in one of the person's units or of the user's scope
+    registered = page.role_units[0][0]
+    assert page.training_units == [(registered, "Đơn vị đăng ký"), (unit, "Xã A")]
+    page.units = [(registered, "Xã B"), (unit, "Xã A")]
+    assert page.training_units == [(registered, "Đơn vị đăng ký"), (unit, "Xã A")]  # each unit once
 
 
 def test_the_import_reasons_in_vietnamese() -> None:

@@ -123,8 +123,9 @@ class FakeUnitRepository:
 
 
 class FakePeopleRepository:
-    def __init__(self, units: FakeUnitRepository) -> None:
+    def __init__(self, units: FakeUnitRepository, groups: FakeGroupRepository) -> None:
         self.units = units
+        self.groups = groups
         self.rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.personal_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.consent_rows: dict[uuid.UUID, dict[str, Any]] = {}
@@ -132,6 +133,7 @@ class FakePeopleRepository:
         self.fee_rows: dict[tuple[uuid.UUID, int], str] = {}
         self.role_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.hours_rows: list[dict[str, Any]] = []
+        self.training_rows: list[dict[str, Any]] = []
         self._created = itertools.count()  # created_at order
 
     # people
@@ -165,6 +167,9 @@ class FakePeopleRepository:
 
     async def erase(self, person_id: uuid.UUID) -> None:
         del self.personal_rows[person_id]
+        for t in self.training_rows:
+            if t["person_id"] == person_id:
+                t["certificate_no"] = None
         self.rows[person_id].update(erased_at=datetime.now(UTC), import_key=None)
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
@@ -336,6 +341,34 @@ class FakePeopleRepository:
     async def hours_total(self, person_id: uuid.UUID) -> float:
         return sum(float(h["hours"]) for h in self.hours_rows if h["person_id"] == person_id)
 
+    # training
+    async def insert_training(self, training_id: uuid.UUID, person_id: uuid.UUID, record: dict[str, Any]) -> None:
+        unit_code = self.units.code(record["unit_id"])
+        self.training_rows.append({"id": training_id, "person_id": person_id, **record, "unit_code": unit_code})
+
+    async def training(self, person_id: uuid.UUID) -> list[dict[str, Any]]:
+        mine = [dict(t) for t in self.training_rows if t["person_id"] == person_id]
+        return sorted(mine, key=lambda t: t["completed_on"], reverse=True)
+
+    async def has_certificate(self, person_id: uuid.UUID, certificate_no: str) -> bool:
+        return any((t["person_id"], t["certificate_no"]) == (person_id, certificate_no) for t in self.training_rows)
+
+    async def courses_taken(self, person_id: uuid.UUID) -> list[dict[str, Any]]:
+        out = []
+        for (course_id, pid), a in self.groups.attendance_rows.items():
+            if pid == person_id:
+                c = self.groups.course_rows[course_id]
+                out.append(
+                    {
+                        "course_id": course_id,
+                        **{k: c[k] for k in ("title", "kind", "unit_id", "starts_on", "ends_on")},
+                        "unit_code": self.units.code(c["unit_id"]),
+                        "attended": a["attended"],
+                        "passed": a["passed"],
+                    }
+                )
+        return sorted(out, key=lambda c: c["ends_on"], reverse=True)
+
 
 class FakeGroupRepository:
     def __init__(self) -> None:
@@ -410,5 +443,5 @@ class FakeUnitOfWork(FakeEvents, MembersUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
         self.units = FakeUnitRepository()
-        self.people = FakePeopleRepository(self.units)
         self.groups = FakeGroupRepository()
+        self.people = FakePeopleRepository(self.units, self.groups)

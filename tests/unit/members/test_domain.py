@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 
 from rc_members.domain.imports import import_key, parse_date, validate_row
-from rc_members.domain.people import RoleRules, age_on, check_hours, check_status_change, name_query
+from rc_members.domain.people import (
+    RoleRules,
+    age_on,
+    check_hours,
+    check_status_change,
+    check_training,
+    name_query,
+)
 from rc_members.domain.units import Levels, UnitVersion, ancestors, check_change_date, check_no_cycle, version_as_of
 from rc_shared.errors import Conflict, Invalid
 
@@ -111,6 +118,22 @@ def test_hours_must_be_within_a_day_and_not_in_the_future() -> None:
             check_hours(bad, TODAY, TODAY)
     with pytest.raises(Invalid, match="future"):
         check_hours(2, date(2025, 8, 2), TODAY)
+
+
+def test_a_training_counts_half_an_hour_to_1000_hours_completed_by_today_and_after_birth() -> None:
+    born = date(2000, 3, 1)
+    check_training(0.5, TODAY, TODAY, born)
+    check_training(1000, born, TODAY, born)
+    check_training(8, date(1950, 1, 1), TODAY, None)  # no birth date known: nothing to compare
+    for bad in (0, 0.49, -8, 1000.5):
+        with pytest.raises(Invalid) as hours:
+            check_training(bad, TODAY, TODAY, born)
+        assert hours.value.details == {"field": "hours"}
+    with pytest.raises(Invalid, match="completed_on cannot be in the future"):
+        check_training(8, date(2025, 8, 2), TODAY, born)
+    with pytest.raises(Conflict, match=r"before the person's birth date \(2000-03-01\)") as before:
+        check_training(8, date(2000, 2, 29), TODAY, born)
+    assert before.value.details == {"field": "completed_on"}
 
 
 GOOD_ROW = {

@@ -31,6 +31,7 @@ from rc_shared.events.members import (
     PersonErased,
     RoleAssigned,
     RoleEnded,
+    TrainingRecorded,
     UnitCreated,
     UnitDissolved,
     UnitMerged,
@@ -668,3 +669,97 @@ async def test_an_import_with_a_row_outside_the_scope_is_refused_whole() -> None
     with pytest.raises(Invalid) as many:
         await run(uow, lambda u: imports.import_members(u, too_many, rows))
     assert many.value.details == {"field": "rows"}
+
+
+# ------------------------------------------------------------------ training
+
+
+async def test_a_training_is_recorded_in_a_unit_that_existed_once_per_certificate_and_published_without_text() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+
+    async def record(**over: Any) -> uuid.UUID:
+        args: dict[str, Any] = {
+            "kind": "first_aid",
+            "completed_on": date(2024, 5, 10),
+            "hours": 16,
+            "unit_id": ids["C1"],
+            "title": "Sơ cấp cứu ban đầu",
+            "provider": "Trung tâm Huấn luyện",
+            "certificate_no": "SCC-2024/015",
+            **over,
+        }
+        return await run(uow, lambda u: people.record_training(u, POLICY, pid, **args))
+
+    with pytest.raises(NotFound):
+        await run(
+            uow,
+            lambda u: people.record_training(
+                u, POLICY, uuid.uuid4(), kind="other", completed_on=TODAY, hours=1, unit_id=ids["C1"]
+            ),
+        )
+    with pytest.raises(Conflict, match="did not exist") as gone:
+        await record(completed_on=date(2019, 12, 31))  # the units were created on 2020-01-01
+    assert gone.value.details["field"] == "unit_id"
+    with pytest.raises(Invalid, match="future"):
+        await record(completed_on=TODAY + timedelta(days=1))
+    with pytest.raises(Conflict, match="birth date"):
+        await record(completed_on=date(1990, 4, 30), unit_id=ids["P"])
+    assert not uow.people.training_rows
+    before = len(uow.committed)
+    first = await record()
+    with pytest.raises(Conflict, match="certificate SCC-2024/015 is already recorded") as twice:
+        await record(completed_on=date(2024, 6, 1))
+    assert twice.value.details == {"field": "certificate_no"}
+    second = await record(
+        kind="blood_donation", completed_on=date(2024, 7, 1), hours=4.5, certificate_no=None, title=None, provider=None
+    )
+    assert new_events(uow, before) == [TrainingRecorded, TrainingRecorded]
+    published = uow.committed[before]
+    assert isinstance(published, TrainingRecorded)
+    assert published.model_dump() == {
+        "person_id": pid,
+        "training_id": first,
+        "unit_id": ids["C1"],
+        "course_kind": "first_aid",
+        "completed_on": date(2024, 5, 10),
+        "hours": 16,
+    }  # no title, provider or certificate: they stay in the service
+    view = await people.person_view(uow.people, pid)
+    assert [(t["id"], t["kind"], t["hours"], t["unit_code"]) for t in view["training"]] == [
+        (second, "blood_donation", 4.5, "C1"),  # the latest first
+        (first, "first_aid", 16, "C1"),
+    ]
+    assert view["training"][1]["certificate_no"] == "SCC-2024/015"
+    await run(uow, lambda u: people.erase(u, pid))
+    erased = await people.person_view(uow.people, pid)
+    assert [t["certificate_no"] for t in erased["training"]] == [None, None]  # the number led back to the person
+    assert [t["title"] for t in erased["training"]] == [None, "Sơ cấp cứu ban đầu"]
+
+
+async def test_a_persons_view_lists_the_courses_they_attended() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    cid = await run(
+        uow,
+        lambda u: groups.create_course(
+            u, unit_id=ids["D1"], title="Ứng phó thảm hoạ", starts_on=date(2024, 3, 1), ends_on=date(2024, 3, 3),
+            kind="disaster_preparedness",
+        ),
+    )  # fmt: skip
+    assert (await people.person_view(uow.people, pid))["courses"] == []
+    await run(uow, lambda u: groups.record_attendance(u, cid, person_id=pid, attended=True, passed=False))
+    [taken] = (await people.person_view(uow.people, pid))["courses"]
+    assert taken == {
+        "course_id": cid,
+        "title": "Ứng phó thảm hoạ",
+        "kind": "disaster_preparedness",
+        "unit_id": ids["D1"],
+        "unit_code": "D1",
+        "starts_on": date(2024, 3, 1),
+        "ends_on": date(2024, 3, 3),
+        "attended": True,
+        "passed": False,
+    }

@@ -232,3 +232,16 @@ class CourseAttendanceRecorded(_PersonEvent):
     unit_id: uuid.UUID
     attended: bool
     passed: bool
+
+
+@register
+class TrainingRecorded(_PersonEvent):
+    """A person's completed training was recorded (``unit_id``: the unit that gave or records it); its
+    title, provider and certificate number stay in the members service."""
+
+    event_type: ClassVar[str] = "members.training.recorded.v1"
+    training_id: uuid.UUID
+    unit_id: uuid.UUID
+    course_kind: CourseKind = Field(description="What the training was for (the courses' catalogue).")
+    completed_on: date
+    hours: float = Field(gt=0, le=1000)

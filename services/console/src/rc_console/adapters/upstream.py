@@ -357,8 +357,11 @@ class Api:
             kwargs["unit_id"] = unit_id
         return await _call(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
 
-    async def people(self, q: str | None, after: uuid.UUID | None, limit: int) -> PeoplePageOut:
-        kwargs: dict[str, Any] = {"limit": limit}
+    async def people(
+        self, q: str | None, after: uuid.UUID | None, limit: int, filters: dict[str, Any] | None = None
+    ) -> PeoplePageOut:
+        """A page of GET /people; ``filters``: its other parameters (unit_id, status, role, fee_status, fee_year)."""
+        kwargs: dict[str, Any] = {"limit": limit, **(filters or {})}
         if q:
             kwargs["q"] = q
         if after:

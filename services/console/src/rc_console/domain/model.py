@@ -136,6 +136,8 @@ _FIELD_MESSAGES: dict[str, LazyText] = {
     "date_from_datetime_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
     "date_parsing": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
     "date_type": lazy_gettext("Ngày không hợp lệ (năm-tháng-ngày)."),
+    "float_parsing": lazy_gettext("Phải là một số (ví dụ 2,5)."),
+    "float_type": lazy_gettext("Phải là một số (ví dụ 2,5)."),
     "int_parsing": lazy_gettext("Phải là một số nguyên."),
     "int_type": lazy_gettext("Phải là một số nguyên."),
     "greater_than_equal": lazy_gettext("Không được âm."),
@@ -156,6 +158,7 @@ _CODE_MESSAGES: dict[str, LazyText] = {
 
 
 _BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
+_NOT_A_DAY = "a date is written YYYY-MM-DD"  # the services' refusal of a day not written so
 
 
 @dataclass
@@ -173,6 +176,8 @@ _PATTERN_MESSAGES: dict[str, LazyText] = {
     "code": _FIELD_MESSAGES["string_pattern_mismatch"],
     "donor_phone": lazy_gettext("Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu)."),
     "donor_id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang."),
+    "phone": lazy_gettext("Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."),
+    "id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số hoặc chữ cái không dấu."),
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
 
@@ -202,7 +207,10 @@ def problem_of(status: int, body: object) -> Problem:
             continue
         if e.get("field"):
             name = field_name(str(e["field"]))
-            fields.setdefault(name, field_message(str(e.get("type") or ""), name))
+            kind = str(e.get("type") or "")
+            if kind == "value_error" and _NOT_A_DAY in str(e.get("message") or ""):  # rc_shared.dates.iso_only
+                kind = "date_parsing"
+            fields.setdefault(name, field_message(kind, name))
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
             fields.setdefault(m.group(1), _("Ngày này không được trước ngày bắt đầu."))
     if doc.get("field") and not fields:
@@ -290,7 +298,18 @@ PERSON_ACTIONS: dict[str, tuple[str, Text]] = {
     "withdraw": ("write", lazy_gettext("Rút lại sự đồng ý")),
     "join": ("write", lazy_gettext("Vào hội")),
     "transfer": ("write", lazy_gettext("Chuyển sinh hoạt sang đơn vị khác")),
+    "training": ("write", lazy_gettext("Ghi nhận khoá tập huấn")),
+    "personal": ("write", lazy_gettext("Sửa thông tin cá nhân")),
     "erase": ("manage", lazy_gettext("Xoá dữ liệu cá nhân")),
+}
+# The training catalogue of the members API (a course's or a training record's kind).
+TRAINING_KIND_LABELS: dict[str, Text] = {
+    "first_aid": lazy_gettext("Sơ cấp cứu"),
+    "disaster_preparedness": lazy_gettext("Phòng ngừa, ứng phó thảm hoạ"),
+    "community_health": lazy_gettext("Chăm sóc sức khoẻ cộng đồng"),
+    "blood_donation": lazy_gettext("Vận động hiến máu tình nguyện"),
+    "staff": lazy_gettext("Bồi dưỡng cán bộ Hội"),
+    "other": lazy_pgettext("training", "Khác"),
 }
 
 
@@ -335,6 +354,16 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         re.compile(r"hours are already logged on"),
         "hours",
         lazy_gettext("Một ngày ghi tối đa 24 giờ (đã ghi gần đủ cho ngày này)."),
+    ),
+    (
+        re.compile(r"certificate .* is already recorded"),
+        "certificate_no",
+        lazy_gettext("Số chứng nhận này đã được ghi cho người này rồi."),
+    ),
+    (
+        re.compile(r"completed_on is before the person's birth date"),
+        "completed_on",
+        lazy_gettext("Ngày hoàn thành không được trước ngày sinh của người này."),
     ),
     (re.compile(r"already withdrawn"), "withdrawn_on", lazy_gettext("Sự đồng ý này đã được rút lại rồi.")),
     (re.compile(r"withdrawn_on is before the consent"), "withdrawn_on", lazy_gettext("Không được trước ngày đồng ý.")),

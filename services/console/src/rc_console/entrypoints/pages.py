@@ -1,4 +1,4 @@
-"""The console's pages: login, dashboard, campaigns and gifts, members register, organisation tree, reports."""
+"""The console's pages: login, dashboard, campaigns and gifts, organisation tree, reports."""
 
 from __future__ import annotations
 
@@ -249,32 +249,6 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
         p = exc.problem
         return await _donation_form(request, s, cid, data, p.fields, p.message, status=p.status, detail=p.detail)
     return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
-
-
-@router.get("/members")
-async def members(request: Request, q: str = "", after: str = "", s: Session = Depends(web.session)) -> Response:
-    settings = web.settings_of(request)
-    errors: dict[str, str] = {}
-    cursor: uuid.UUID | None = None
-    if after:
-        try:
-            cursor = uuid.UUID(after)
-        except ValueError:
-            errors["after"] = _("Trang không hợp lệ.")
-    page = None
-    status = 200
-    if not errors:
-        try:
-            page = await web.api(request, s).people(q.strip() or None, cursor, settings.people_page_size)
-        except ApiError as exc:
-            if exc.problem.status in (401, 403) or exc.problem.status >= 500:
-                raise
-            errors["q"] = exc.problem.fields.get("q") or exc.problem.message
-            status = exc.problem.status
-    return web.render(
-        request, "members.html", status=status if not errors or status != 200 else 422,
-        nav="members", q=q, page=page, errors=errors, first=not after,
-    )  # fmt: skip
 
 
 @router.get("/units")

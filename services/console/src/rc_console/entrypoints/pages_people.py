@@ -1,4 +1,5 @@
-"""The members side of the console: a person's page and its edits, the erasure, member import."""
+"""The members side of the console: the members register, a person's page and its edits, the erasure,
+member import."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from rc_console.domain.model import (
     MEMBER_ROLE_LABELS,
     MEMBERSHIP_LABELS,
     PERSON_ACTIONS,
+    TRAINING_KIND_LABELS,
     Problem,
     person_refusal,
     year_of,
@@ -32,6 +34,19 @@ from rc_shared import clock
 router = APIRouter(include_in_schema=False)
 TARGETED = {"end-role": "role_id", "withdraw": "consent_id"}  # the forms about one role or consent
 STATUS_CHOICES = [(k, v) for k, v in MEMBERSHIP_LABELS.items() if k != "transferred"]  # a transfer: its own form
+
+
+@router.get("/members")
+async def members(request: Request, after: str = "", s: Session = Depends(web.session)) -> Response:
+    """The members register: search without diacritics, filters (unit, status, role, a year's fee), paging."""
+    typed = {k: v for k, v in request.query_params.items() if k in screens.REGISTER_FILTERS}
+    settings = web.settings_of(request)
+    reg = await screens.register(web.api(request, s), s.user, typed, after, settings.people_page_size)
+    return web.render(
+        request, "members.html", status=422 if reg.errors else 200, nav="members", reg=reg, first=not after,
+        this_year=clock.today().year, status_choices=list(MEMBERSHIP_LABELS.items()),
+        role_choices=list(MEMBER_ROLE_LABELS.items()), fee_choices=list(FEE_LABELS.items()), FEE_LABELS=FEE_LABELS,
+    )  # fmt: skip
 
 
 def _person_id(raw: str) -> uuid.UUID:
@@ -70,9 +85,12 @@ async def _person_page(
         fee_choices=list(FEE_LABELS.items()),
         status_choices=STATUS_CHOICES,
         role_choices=list(MEMBER_ROLE_LABELS.items()),
+        training_kind_choices=list(TRAINING_KIND_LABELS.items()),
+        gender_choices=[("", _("(không ghi)")), *GENDER_LABELS.items()],
         actions=PERSON_ACTIONS,
         FEE_LABELS=FEE_LABELS,
         GENDER_LABELS=GENDER_LABELS,
+        TRAINING_KIND_LABELS=TRAINING_KIND_LABELS,
     )
 
 

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from rc_clients.members.models import ConsentOut, PersonOut, RoleOut
-from rc_console.adapters.upstream import Api
-from rc_console.domain.model import User, person_actions
+from rc_clients.members.models import ConsentOut, CourseTakenOut, PeoplePageOut, PersonOut, RoleOut, TrainingOut
+from rc_console.adapters.upstream import Api, ApiError
+from rc_console.domain.model import (
+    FEE_LABELS,
+    MEMBER_ROLE_LABELS,
+    MEMBERSHIP_LABELS,
+    User,
+    person_actions,
+    year_of,
+)
 from rc_console.i18n import Text, lazy_gettext
 from rc_console.i18n import gettext as _
 
 OPEN = ("active", "lapsed")  # the members API's open membership statuses
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
+TRAINING_FIELDS = ("kind", "title", "completed_on", "hours", "unit_id", "provider", "certificate_no")
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,8 @@ class MembershipRow:
 @dataclass
 class PersonPage:
     """A person as the members API returns them to this user: personal fields (only those it returns),
-    memberships with their fees, roles, consents, volunteer hours; the edits the user's role may make."""
+    memberships with their fees, roles, consents, volunteer hours, training records and the courses
+    attended; the edits the user's role may make."""
 
     id: uuid.UUID
     erased: bool
@@ -43,6 +53,8 @@ class PersonPage:
     roles: list[RoleOut]
     consents: list[ConsentOut]
     hours: float
+    training: list[TrainingOut]
+    courses: list[CourseTakenOut]
     actions: frozenset[str]
     role_units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, code) a role may be given in
     units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of the user's scope: join, move
@@ -60,6 +72,14 @@ class PersonPage:
     def open(self) -> bool:
         """A membership is open (active or lapsed): its fee and status may change, it may be transferred."""
         return self.current is not None and self.current.status in OPEN
+
+    @property
+    def training_units(self) -> list[tuple[str, str]]:
+        """The units a training may be recorded in: the person's own, then those of the user's scope."""
+        out = dict(self.role_units)
+        for unit_id, name in self.units:
+            out.setdefault(unit_id, name)
+        return list(out.items())
 
     @property
     def current_roles(self) -> list[RoleOut]:
@@ -113,6 +133,8 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
         roles=sorted(person.roles, key=lambda r: (r.end_on is None, r.start_on), reverse=True),
         consents=sorted(person.consents, key=lambda c: c.given_on, reverse=True),
         hours=person.volunteer_hours_total,
+        training=list(person.training),  # the latest first, as the API orders them
+        courses=list(person.courses),
         actions=actions,
         role_units=list(units.items()),
     )
@@ -122,7 +144,7 @@ async def person(api: Api, user: User, person_id: uuid.UUID) -> PersonPage:
     """The page; when it offers joining or transferring, the units of the user's scope to choose from
     (the user's unit and the units directly under it)."""
     page = person_page(await api.person(person_id), user)
-    if page.actions & {"join", "transfer"}:
+    if page.actions & {"join", "transfer", "training"}:
         units = await api.units_under(user.unit_id)
         if user.unit_id is not None:
             own = await api.unit(user.unit_id)
@@ -185,6 +207,16 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
     if action == "withdraw":
         body = {"withdrawn_on": _text(form, "withdrawn_on")}
         return Edit("POST", f"/consents/{target}/withdraw", body, ("withdrawn_on",))
+    if action == "training":
+        body = {k: _text(form, k) for k in ("kind", "completed_on", "unit_id")}
+        body["hours"] = decimal_number(form.get("hours", ""))
+        body |= {k: _text(form, k) for k in ("title", "provider", "certificate_no") if _text(form, k)}  # optional
+        return Edit("POST", "/training", body, TRAINING_FIELDS)
+    if action == "personal":
+        # the fields of the form as typed, an emptied one cleared (null) but the name (the API says it is
+        # required); those the form does not have: unchanged
+        body = {k: (_text(form, k) or (None if k != "full_name" else "")) for k in PERSONAL_FIELDS if k in form}
+        return Edit("PATCH", "", body, PERSONAL_FIELDS)
     return None
 
 
@@ -198,6 +230,8 @@ DONE_MESSAGES: dict[str, Text] = {  # said at the top of the page after an edit
     "withdraw": lazy_gettext("Đã rút lại sự đồng ý."),
     "join": lazy_gettext("Đã ghi nhận vào hội."),
     "transfer": lazy_gettext("Đã chuyển sinh hoạt."),
+    "training": lazy_gettext("Đã ghi nhận khoá tập huấn."),
+    "personal": lazy_gettext("Đã lưu thông tin cá nhân."),
     "erase": lazy_gettext("Đã xoá dữ liệu cá nhân."),
 }
 
@@ -205,7 +239,9 @@ DONE_MESSAGES: dict[str, Text] = {  # said at the top of the page after an edit
 def form_keys(page: PersonPage) -> frozenset[str]:
     """The edit forms the person's page shows (a role's or a consent's with its id), as the page keys
     them: a refusal of another one (a form sent from an older page) is said at the top of the page."""
-    keys: set[str] = {a for a in ("hours", "consent") if a in page.actions}
+    keys: set[str] = {a for a in ("hours", "consent", "personal") if a in page.actions}
+    if page.training_units and "training" in page.actions:
+        keys.add("training")
     if page.current is not None:
         keys |= {a for a in ("fee", "status") if a in page.actions}
     if page.units:
@@ -218,3 +254,88 @@ def form_keys(page: PersonPage) -> frozenset[str]:
     if "withdraw" in page.actions:
         keys |= {f"withdraw-{c.id}" for c in page.active_consents}
     return frozenset(keys)
+
+
+# ------------------------------------------------------------------ the members register
+
+REGISTER_FILTERS = ("q", "unit_id", "status", "role", "fee_status", "fee_year")
+
+
+@dataclass
+class Register:
+    """A page of the members register: the filters as typed (kept in the form and the paging links),
+    their errors, the page the members API answered, and the units the user may narrow it to."""
+
+    typed: dict[str, str]
+    errors: dict[str, str]
+    page: PeoplePageOut | None = None
+    units: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.typed.get(k) for k in REGISTER_FILTERS if k != "q")
+
+
+def register_filters(typed: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The members API's query (GET /people) of the register's filters as typed, and each one's error
+    (a value the form does not offer): the search text goes as typed, the API says what is wrong with it."""
+    query: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    if q := typed.get("q", "").strip():
+        query["q"] = q
+    if raw := typed.get("unit_id", "").strip():
+        try:
+            query["unit_id"] = uuid.UUID(raw)
+        except ValueError:
+            errors["unit_id"] = _("Đơn vị không hợp lệ.")
+    for name, choices in (("status", MEMBERSHIP_LABELS), ("role", MEMBER_ROLE_LABELS), ("fee_status", FEE_LABELS)):
+        if raw := typed.get(name, "").strip():
+            if raw in choices:
+                query[name] = raw
+            else:
+                errors[name] = _("Lựa chọn không hợp lệ.")
+    if raw := typed.get("fee_year", "").strip():
+        year = year_of(raw)
+        if year is None:
+            errors["fee_year"] = _("Năm gồm 4 chữ số, từ 1900 đến 2100.")
+        else:
+            query["fee_year"] = year
+    return query, errors
+
+
+async def register_units(api: Api, user: User) -> list[tuple[str, str]]:
+    """The units the register may be narrowed to: the user's unit and those directly under it (a user of
+    the whole organisation: its top units)."""
+    if user.unit_id is None:
+        return [(str(u.id), u.name) for u in await api.units_under(None)]
+    own, under = await asyncio.gather(api.unit(user.unit_id), api.units_under(user.unit_id))
+    return [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in under]
+
+
+async def register(api: Api, user: User, typed: dict[str, str], after: str, limit: int) -> Register:
+    """The register's page for the filters as typed and the paging cursor ``after`` (the previous page's
+    last person); the members API's refusal of a filter is said next to it. The units to choose from are
+    asked for at the same time."""
+    query, errors = register_filters(typed)
+    cursor: uuid.UUID | None = None
+    if after:
+        try:
+            cursor = uuid.UUID(after)
+        except ValueError:
+            errors["after"] = _("Trang không hợp lệ.")
+    out = Register(typed={k: typed.get(k, "") for k in REGISTER_FILTERS}, errors=errors)
+    units = asyncio.ensure_future(register_units(api, user))
+    try:
+        if not errors:
+            out.page = await api.people(query.pop("q", None), cursor, limit, query)
+    except ApiError as exc:
+        if exc.problem.status in (401, 403) or exc.problem.status >= 500:
+            units.cancel()
+            raise
+        named = {k: v for k, v in exc.problem.fields.items() if k in REGISTER_FILTERS or k == "after"}
+        out.errors = named or {"q": exc.problem.fields.get("q") or exc.problem.message}
+    try:
+        out.units = await units
+    except ApiError:
+        out.units = []  # the register without its unit filter's choices rather than no register
+    return out

@@ -60,6 +60,8 @@ class PeopleRepository:
 
     async def erase(self, person_id: uuid.UUID) -> None:
         await self.conn.execute("DELETE FROM personal_data WHERE person_id = $1", person_id)
+        # a certificate's number leads back to the person: the training record keeps its other facts
+        await self.conn.execute("UPDATE person_training SET certificate_no = NULL WHERE person_id = $1", person_id)
         await self.conn.execute("UPDATE people SET erased_at = now(), import_key = NULL WHERE id = $1", person_id)
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
@@ -364,6 +366,37 @@ class PeopleRepository:
             "SELECT coalesce(sum(hours), 0) FROM volunteer_hours WHERE person_id = $1", person_id
         )
         return float(v)
+
+    # ---------------------------------------------------------------- training
+    async def insert_training(self, training_id: uuid.UUID, person_id: uuid.UUID, record: dict[str, Any]) -> None:
+        await insert_row(self.conn, "person_training", id=training_id, person_id=person_id, **record)
+
+    async def training(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        """The person's training records, the latest first (with the unit's code)."""
+        return await self._fetch(
+            "SELECT t.id, t.kind, t.title, t.completed_on, t.hours::float8 AS hours, t.unit_id, u.code AS unit_code,"
+            " t.provider, t.certificate_no FROM person_training t JOIN units u ON u.id = t.unit_id"
+            " WHERE t.person_id = $1 ORDER BY t.completed_on DESC, t.recorded_at DESC, t.id",
+            person_id,
+        )
+
+    async def has_certificate(self, person_id: uuid.UUID, certificate_no: str) -> bool:
+        return bool(
+            await self.conn.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM person_training WHERE person_id = $1 AND certificate_no = $2)",
+                person_id,
+                certificate_no,
+            )
+        )
+
+    async def courses_taken(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
+        """The courses whose attendance was recorded for the person, the latest first."""
+        return await self._fetch(
+            "SELECT c.id AS course_id, c.title, c.kind, c.unit_id, u.code AS unit_code, c.starts_on, c.ends_on,"
+            " a.attended, a.passed FROM course_attendance a JOIN courses c ON c.id = a.course_id"
+            " JOIN units u ON u.id = c.unit_id WHERE a.person_id = $1 ORDER BY c.ends_on DESC, c.id",
+            person_id,
+        )
 
     # ------------------------------------------------------------ statistics
     async def counts_as_of(self, unit_ids: list[uuid.UUID] | None, d: date) -> dict[str, int]:

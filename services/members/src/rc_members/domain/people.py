@@ -18,6 +18,8 @@ GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 PAGE_MAX = 200  # most people one listing page holds
+TRAINING_HOURS_MIN = 0.5  # a training record counts half an hour at least
+TRAINING_HOURS_MAX = 1000  # and at most this (a long course, e.g. a staff training of several months)
 
 
 def age_on(birth_date: date, on: date) -> int:
@@ -89,6 +91,18 @@ def check_hours(hours: float, worked_on: date, today: date) -> None:
         raise Invalid("hours must be more than 0 and at most 24", field="hours")
     if worked_on > today:
         raise Invalid("worked_on cannot be in the future", field="worked_on")
+
+
+def check_training(hours: float, completed_on: date, today: date, birth_date: date | None) -> None:
+    """A training record's hours lie in bounds; it was completed by today, and not before the person's birth."""
+    if not TRAINING_HOURS_MIN <= hours <= TRAINING_HOURS_MAX:
+        raise Invalid(f"hours must be from {TRAINING_HOURS_MIN:g} to {TRAINING_HOURS_MAX}", field="hours")
+    if completed_on > today:
+        raise Invalid("completed_on cannot be in the future", field="completed_on")
+    if birth_date is not None and completed_on < birth_date:
+        raise Conflict(
+            f"completed_on is before the person's birth date ({birth_date.isoformat()})", field="completed_on"
+        )
 
 
 def name_query(q: str) -> str:

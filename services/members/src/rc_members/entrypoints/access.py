@@ -40,6 +40,7 @@ POST   /people/{person_id}/transfers               write   the person and ``to_u
 POST   /people/{person_id}/roles                   write   the person and ``unit_id``
 POST   /people/{person_id}/roles/{role_id}/end     write   the person
 POST   /people/{person_id}/hours                   write   the person
+POST   /people/{person_id}/training                write   the person and ``unit_id``
 POST   /groups                                     write   ``unit_id``
 GET    /groups/{group_id}                          read    the group's unit
 POST   /groups/{group_id}/members                  write   the group's unit and the person

@@ -322,7 +322,7 @@ async def list_people(
 @router.get(
     "/people/{person_id}",
     tags=["people"],
-    summary="A person, memberships, roles and consents (health notes only for roles that may write)",
+    summary="A person, memberships, roles, consents and training (health notes only for roles that may write)",
     dependencies=auth.READ,
     response_model=s.PersonOut,
     response_model_exclude_unset=True,
@@ -539,6 +539,31 @@ async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow
     entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
     await uow.commit()
     return {"id": entry_id, "person_id": person_id, "hours": body.hours, "worked_on": body.worked_on}
+
+
+@router.post(
+    "/people/{person_id}/training",
+    status_code=201,
+    tags=["training"],
+    summary="Record a training the person completed",
+    dependencies=auth.WRITE,
+    response_model=s.TrainingRecordedOut,
+    responses=errors(404, 409),
+)
+async def record_training(
+    request: Request, person_id: uuid.UUID, body: s.TrainingIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, person_id)
+    await access.unit(request, body.unit_id, "unit_id")
+    training_id = await people.record_training(uow, policy, person_id, **body.model_dump())
+    await uow.commit()
+    return {
+        "id": training_id,
+        "person_id": person_id,
+        "kind": body.kind,
+        "completed_on": body.completed_on,
+        "hours": body.hours,
+    }
 
 
 # ------------------------------------------------------------- groups, training

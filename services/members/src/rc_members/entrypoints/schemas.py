@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
+from rc_members.domain.people import TRAINING_HOURS_MAX, TRAINING_HOURS_MIN
 from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
 from rc_shared.dates import Day
 from rc_shared.events.members import CourseKind
@@ -25,6 +26,7 @@ Phone = Annotated[
     ),
     TRIMMED,
 ]
+CertificateNo = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50), TRIMMED]
 IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z]{6,20}$"), TRIMMED]
 FeeStatus = Literal["paid", "unpaid", "exempted"]
 Status = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
@@ -171,6 +173,16 @@ class RoleEndIn(Body):
 class HoursIn(Body):
     hours: float = Field(gt=0, le=24, allow_inf_nan=False)
     worked_on: Day
+
+
+class TrainingIn(Body):
+    kind: CourseKind = Field(description="What the training was for (the catalogue courses use).")
+    title: Name | None = Field(None, description="The course's name, e.g. 'Sơ cấp cứu ban đầu'.")
+    completed_on: Day
+    hours: float = Field(ge=TRAINING_HOURS_MIN, le=TRAINING_HOURS_MAX, allow_inf_nan=False)
+    unit_id: uuid.UUID = Field(description="The unit that gave or records the training (in your scope).")
+    provider: Name | None = Field(None, description="An outside organiser (a blood centre, a hospital...).")
+    certificate_no: CertificateNo | None = Field(None, description="The certificate's number (once per person).")
 
 
 class WithdrawIn(Body):
@@ -379,6 +391,30 @@ class ConsentOut(Out):
     withdrawn_on: date | None
 
 
+class TrainingOut(Out):
+    id: uuid.UUID
+    kind: CourseKind
+    title: str | None
+    completed_on: date
+    hours: float
+    unit_id: uuid.UUID
+    unit_code: str
+    provider: str | None
+    certificate_no: str | None
+
+
+class CourseTakenOut(Out):
+    course_id: uuid.UUID
+    title: str
+    kind: CourseKind
+    unit_id: uuid.UUID
+    unit_code: str
+    starts_on: date
+    ends_on: date
+    attended: bool
+    passed: bool
+
+
 class PersonOut(Out):
     """A person; the personal fields are absent once the person is erased."""
 
@@ -397,6 +433,8 @@ class PersonOut(Out):
     roles: list[RoleOut]
     consents: list[ConsentOut]
     volunteer_hours_total: float
+    training: list[TrainingOut] = Field(description="Training the person completed, the latest first.")
+    courses: list[CourseTakenOut] = Field(description="Courses with the person's attendance, the latest first.")
 
 
 class ErasureOut(Out):
@@ -447,6 +485,14 @@ class RoleAssignedOut(Out):
 class RoleEndedOut(Out):
     id: uuid.UUID
     end_on: date
+
+
+class TrainingRecordedOut(Out):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    kind: CourseKind
+    completed_on: date
+    hours: float
 
 
 class HoursOut(Out):

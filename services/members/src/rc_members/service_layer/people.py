@@ -1,4 +1,4 @@
-"""Use cases about people: personal data and consent, memberships, fees, transfers, roles, hours."""
+"""Use cases about people: personal data and consent, memberships, fees, transfers, roles, hours, training."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from typing import Any
 
 from rc_members.adapters.people_repo import PERSONAL_FIELDS, PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change, name_query
+from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change, check_training, name_query
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork, PeopleRepo
 from rc_members.service_layer.units import _referenced_unit
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.members import (
+    CourseKind,
     MembershipFeeStatusChanged,
     MembershipStarted,
     MembershipStatusChanged,
@@ -21,6 +22,7 @@ from rc_shared.events.members import (
     PersonErased,
     RoleAssigned,
     RoleEnded,
+    TrainingRecorded,
     VolunteerHoursLogged,
 )
 from rc_shared.uow import columns
@@ -113,6 +115,14 @@ async def person_view(repo: PeopleRepo, person_id: uuid.UUID) -> dict[str, Any]:
     ]
     out["consents"] = [columns(r, "id", "purpose", "given_on", "withdrawn_on") for r in await repo.consents(person_id)]
     out["volunteer_hours_total"] = await repo.hours_total(person_id)
+    out["training"] = [
+        columns(r, "id", "kind", "title", "completed_on", "hours", "unit_id", "unit_code", "provider", "certificate_no")
+        for r in await repo.training(person_id)
+    ]
+    out["courses"] = [
+        columns(r, "course_id", "title", "kind", "unit_id", "unit_code", "starts_on", "ends_on", "attended", "passed")
+        for r in await repo.courses_taken(person_id)
+    ]
     return out
 
 
@@ -373,6 +383,51 @@ async def log_hours(
         )
     )
     return entry_id
+
+
+async def record_training(
+    uow: MembersUnitOfWork,
+    policy: Policy,
+    person_id: uuid.UUID,
+    *,
+    kind: CourseKind,
+    completed_on: date,
+    hours: float,
+    unit_id: uuid.UUID,
+    title: str | None = None,
+    provider: str | None = None,
+    certificate_no: str | None = None,
+) -> uuid.UUID:
+    """A training the person completed, given or recorded by ``unit_id`` (which existed that day)."""
+    repo = uow.people
+    await _person(repo, person_id)
+    pd = await repo.personal(person_id)
+    check_training(hours, completed_on, policy.today(), pd["birth_date"] if pd else None)
+    await _referenced_unit(uow.units, unit_id, completed_on, "unit_id")
+    if certificate_no is not None and await repo.has_certificate(person_id, certificate_no):
+        raise Conflict(f"certificate {certificate_no} is already recorded for this person", field="certificate_no")
+    training_id = uuid.uuid4()
+    record = {
+        "kind": kind,
+        "title": title,
+        "completed_on": completed_on,
+        "hours": hours,
+        "unit_id": unit_id,
+        "provider": provider,
+        "certificate_no": certificate_no,
+    }
+    await repo.insert_training(training_id, person_id, record)
+    uow.emit(
+        TrainingRecorded(
+            person_id=person_id,
+            training_id=training_id,
+            unit_id=unit_id,
+            course_kind=kind,
+            completed_on=completed_on,
+            hours=hours,
+        )
+    )
+    return training_id
 
 
 async def add_consent(

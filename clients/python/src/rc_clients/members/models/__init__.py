@@ -11,6 +11,8 @@ from .course_in import CourseIn
 from .course_in_kind import CourseInKind
 from .course_out import CourseOut
 from .course_out_kind import CourseOutKind
+from .course_taken_out import CourseTakenOut
+from .course_taken_out_kind import CourseTakenOutKind
 from .current_membership_out import CurrentMembershipOut
 from .current_membership_out_fee_status_type_0 import CurrentMembershipOutFeeStatusType0
 from .current_membership_out_status import CurrentMembershipOutStatus
@@ -72,6 +74,12 @@ from .role_out import RoleOut
 from .stats_out import StatsOut
 from .status_in import StatusIn
 from .status_in_status import StatusInStatus
+from .training_in import TrainingIn
+from .training_in_kind import TrainingInKind
+from .training_out import TrainingOut
+from .training_out_kind import TrainingOutKind
+from .training_recorded_out import TrainingRecordedOut
+from .training_recorded_out_kind import TrainingRecordedOutKind
 from .transfer_in import TransferIn
 from .transfer_out import TransferOut
 from .unit_batch_in import UnitBatchIn
@@ -103,6 +111,8 @@ __all__ = (
     "CourseInKind",
     "CourseOut",
     "CourseOutKind",
+    "CourseTakenOut",
+    "CourseTakenOutKind",
     "CurrentMembershipOut",
     "CurrentMembershipOutFeeStatusType0",
     "CurrentMembershipOutStatus",
@@ -164,6 +174,12 @@ __all__ = (
     "StatsOut",
     "StatusIn",
     "StatusInStatus",
+    "TrainingIn",
+    "TrainingInKind",
+    "TrainingOut",
+    "TrainingOutKind",
+    "TrainingRecordedOut",
+    "TrainingRecordedOutKind",
     "TransferIn",
     "TransferOut",
     "UnitBatchIn",

@@ -18,8 +18,10 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.consent_out import ConsentOut
+  from ..models.course_taken_out import CourseTakenOut
   from ..models.membership_out import MembershipOut
   from ..models.role_out import RoleOut
+  from ..models.training_out import TrainingOut
 
 
 
@@ -35,12 +37,14 @@ class PersonOut:
 
         Attributes:
             consents (list[ConsentOut]):
+            courses (list[CourseTakenOut]): Courses with the person's attendance, the latest first.
             deceased_on (datetime.date | None):
             erased (bool):
             id (UUID):
             memberships (list[MembershipOut]):
             registered_unit_id (None | UUID):
             roles (list[RoleOut]):
+            training (list[TrainingOut]): Training the person completed, the latest first.
             volunteer_hours_total (float):
             address (None | str | Unset):
             birth_date (datetime.date | None | Unset):
@@ -52,12 +56,14 @@ class PersonOut:
      """
 
     consents: list[ConsentOut]
+    courses: list[CourseTakenOut]
     deceased_on: datetime.date | None
     erased: bool
     id: UUID
     memberships: list[MembershipOut]
     registered_unit_id: None | UUID
     roles: list[RoleOut]
+    training: list[TrainingOut]
     volunteer_hours_total: float
     address: None | str | Unset = UNSET
     birth_date: datetime.date | None | Unset = UNSET
@@ -73,12 +79,21 @@ class PersonOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.consent_out import ConsentOut
+        from ..models.course_taken_out import CourseTakenOut
         from ..models.membership_out import MembershipOut
         from ..models.role_out import RoleOut
+        from ..models.training_out import TrainingOut
         consents = []
         for consents_item_data in self.consents:
             consents_item = consents_item_data.to_dict()
             consents.append(consents_item)
+
+
+
+        courses = []
+        for courses_item_data in self.courses:
+            courses_item = courses_item_data.to_dict()
+            courses.append(courses_item)
 
 
 
@@ -109,6 +124,13 @@ class PersonOut:
         for roles_item_data in self.roles:
             roles_item = roles_item_data.to_dict()
             roles.append(roles_item)
+
+
+
+        training = []
+        for training_item_data in self.training:
+            training_item = training_item_data.to_dict()
+            training.append(training_item)
 
 
 
@@ -165,12 +187,14 @@ class PersonOut:
 
         field_dict.update({
             "consents": consents,
+            "courses": courses,
             "deceased_on": deceased_on,
             "erased": erased,
             "id": id,
             "memberships": memberships,
             "registered_unit_id": registered_unit_id,
             "roles": roles,
+            "training": training,
             "volunteer_hours_total": volunteer_hours_total,
         })
         if address is not UNSET:
@@ -195,8 +219,10 @@ class PersonOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.consent_out import ConsentOut
+        from ..models.course_taken_out import CourseTakenOut
         from ..models.membership_out import MembershipOut
         from ..models.role_out import RoleOut
+        from ..models.training_out import TrainingOut
         d = dict(src_dict)
         consents = []
         _consents = d.pop("consents")
@@ -206,6 +232,16 @@ class PersonOut:
 
 
             consents.append(consents_item)
+
+
+        courses = []
+        _courses = d.pop("courses")
+        for courses_item_data in (_courses):
+            courses_item = CourseTakenOut.from_dict(courses_item_data)
+
+
+
+            courses.append(courses_item)
 
 
         def _parse_deceased_on(data: object) -> datetime.date | None:
@@ -269,6 +305,16 @@ class PersonOut:
 
 
             roles.append(roles_item)
+
+
+        training = []
+        _training = d.pop("training")
+        for training_item_data in (_training):
+            training_item = TrainingOut.from_dict(training_item_data)
+
+
+
+            training.append(training_item)
 
 
         volunteer_hours_total = d.pop("volunteer_hours_total")
@@ -365,12 +411,14 @@ class PersonOut:
 
         person_out = cls(
             consents=consents,
+            courses=courses,
             deceased_on=deceased_on,
             erased=erased,
             id=id,
             memberships=memberships,
             registered_unit_id=registered_unit_id,
             roles=roles,
+            training=training,
             volunteer_hours_total=volunteer_hours_total,
             address=address,
             birth_date=birth_date,

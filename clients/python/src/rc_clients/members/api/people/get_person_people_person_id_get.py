@@ -106,7 +106,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ErrorOut | PersonOut]:
-    """ A person, memberships, roles and consents (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
 
     Args:
         person_id (UUID):
@@ -137,7 +137,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ErrorOut | PersonOut | None:
-    """ A person, memberships, roles and consents (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
 
     Args:
         person_id (UUID):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ErrorOut | PersonOut]:
-    """ A person, memberships, roles and consents (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
 
     Args:
         person_id (UUID):
@@ -194,7 +194,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ErrorOut | PersonOut | None:
-    """ A person, memberships, roles and consents (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
 
     Args:
         person_id (UUID):
