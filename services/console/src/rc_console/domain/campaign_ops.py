@@ -119,11 +119,6 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
     ),
     (re.compile(r"is not verified yet"), "", lazy_gettext("Xin xác minh trước khi nhận đỡ đầu.")),
     (
-        re.compile(r"end_on .* is before start_on"),
-        "end_on",
-        lazy_gettext("Ngày kết thúc không được trước ngày bắt đầu."),
-    ),
-    (
         re.compile(r"already sponsors beneficiary .* overlapping period"),
         "start_on",
         lazy_gettext("Nhà tài trợ này đã đỡ đầu địa chỉ này trong một khoảng thời gian trùng."),
