@@ -77,6 +77,7 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     assert await page.locator("h1").inner_text() == name
     assert await page.locator("[data-verified]").get_attribute("data-verified") == "no"
     # its verification: a day in the future is refused next to its field, then today
+    await page.get_by_label("Người xác minh").fill("Cán bộ xã Vĩnh Trạch")
     await page.get_by_label("Ngày xác minh").fill((TODAY + timedelta(days=3)).isoformat())
     await follow(page, page.get_by_role("button", name="Xác minh"))
     assert await page.locator("#verified_on-error").inner_text() == "Ngày xác minh không được sau hôm nay."
@@ -98,6 +99,8 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     await page.get_by_label("Địa chỉ nhân đạo của đơn vị").check()
     await follow(page, page.get_by_role("button", name="Đăng ký"))
     assert await page.get_by_text("Xác minh trước khi nhận đỡ đầu.").count() == 1
+    await page.get_by_label("Người xác minh").fill("Cán bộ xã Vĩnh Trạch")
+    await page.get_by_label("Ngày xác minh").fill(TODAY.isoformat())
     await follow(page, page.get_by_role("button", name="Xác minh"))
     await page.get_by_label("Tên nhà tài trợ").fill(f"Công ty Bình An {tag}")
     await page.get_by_label("Liên hệ (điện thoại, địa chỉ)").fill("0290 3 888 999")
@@ -138,10 +141,15 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     assert await page.locator(".notice").inner_text() == "Đã đăng ký người hiến."
     assert await page.locator("[data-places-left]").inner_text() == "1"
     await page.get_by_label("Mã người hiến").fill(f"HM-{tag}-1")
+    await page.get_by_label("Nhóm máu").select_option("unknown")
     await follow(page, page.get_by_role("button", name="Đăng ký"))
     assert await page.locator("#donor_ref-error").inner_text() == "Người hiến này đã đăng ký buổi này rồi."
     await shots.take(page, "blood-session", "desktop")
     await page.get_by_label("Mã người hiến").fill(f"HM-{tag}-2")
+    await page.get_by_label("Nhóm máu").select_option("")
+    await follow(page, page.get_by_role("button", name="Đăng ký"))  # the group not chosen: asked for
+    assert await page.locator("#blood_group-error").inner_text() == "Xin chọn nhóm máu, hoặc “Chưa biết”."
+    await page.get_by_label("Nhóm máu").select_option("unknown")
     await follow(page, page.get_by_role("button", name="Đăng ký"))
     assert await page.locator("[data-places-left]").inner_text() == "0"
     assert await page.get_by_role("button", name="Đăng ký").count() == 0  # full: no form

@@ -62,7 +62,7 @@ ONE_FIELD = ("empty", "too_long", "word_for_number", "negative", "superscript_di
              "rtl_override_zero_width", "html_script")  # fmt: skip
 MESSAGE = re.compile(r'<(?:p|div)[^>]*(?:class="(?:error|alert)"|role="alert")[^>]*>(.*?)</(?:p|div)>', re.DOTALL)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-PAGES_PER_ROUTE = 3
+PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one, a blood drive
 # uvicorn's HTTP parser (h11) may refuse a request head over 16 KiB (h11_max_incomplete_event_size: when it
 # arrives in pieces) with a bare 400, before the console runs: a GET form whose 10,000-character fields make
 # a URL that long (a browser cannot send it: the fields' maxlength and types)

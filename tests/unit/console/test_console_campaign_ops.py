@@ -61,7 +61,16 @@ def test_sessions_registrations_and_sponsorships_send_what_was_typed() -> None:
         "held_on": "2026-12-01", "place": "Nhà văn hoá", "capacity": 1200,
     }  # fmt: skip
     assert ops.session_body({"capacity": "x", "unit_id": UNIT})["unit_id"] == UNIT
-    assert ops.registration_body({"donor_ref": " HM-001 ", "blood_group": "", "note": ""}) == {"donor_ref": "HM-001"}
+    assert ops.registration_body({"donor_ref": " HM-001 ", "blood_group": "unknown", "note": ""}) == {
+        "donor_ref": "HM-001"
+    }
+    assert ops.registration_body({"donor_ref": "HM-2", "blood_group": "O+"})["blood_group"] == "O+"
+    # the group is a choice made: a known group or "not known"; nothing chosen, or anything else, is refused
+    assert (
+        rules.registration_errors({"blood_group": "unknown"}) == rules.registration_errors({"blood_group": "AB-"}) == {}
+    )
+    for bad in ("", "O", "hai triệu"):
+        assert set(rules.registration_errors({"blood_group": bad})) == {"blood_group"}
     sponsorship = ops.sponsorship_body({"sponsor_type": "organisation", "sponsor_name": "Công ty A", "end_on": ""})
     assert "end_on" not in sponsorship and sponsorship["sponsor_name"] == "Công ty A"
 

@@ -59,6 +59,15 @@ def can_reverse_distribution(user: User, reversed_: bool) -> bool:
 # ------------------------------------------------------------------ a distribution's reversal
 
 
+def registration_errors(form: dict[str, str]) -> dict[str, str]:
+    """A donor's registration says their blood group, or that it is not known yet (a choice made, not
+    left out by mistake)."""
+    group = form.get("blood_group", "").strip()
+    if group not in (*BLOOD_GROUPS, "unknown"):
+        return {"blood_group": _("Xin chọn nhóm máu, hoặc “Chưa biết”.")}
+    return {}
+
+
 def distribution_reversal(form: dict[str, str], value_vnd: int) -> tuple[dict[str, Any], dict[str, str]]:
     """A distribution's reversal from its form: the body, and the errors of the reason and of the
     confirmation (the distribution's value typed again, with or without thousands separators)."""

@@ -166,7 +166,8 @@ async def _beneficiary_page(
     the one the ``problem`` is about)."""
     b = await calls.beneficiary(web.api(request, s), bid)
     today = clock.today().isoformat()
-    defaults = {"verified_by": s.user.subject, "verified_on": today, "start_on": today, "sponsor_type": "organisation"}
+    # the verification's day and verifier are typed (the visit's, not the form's); a sponsorship starts today
+    defaults = {"start_on": today, "sponsor_type": "organisation"}
     return web.render(
         request,
         "beneficiary.html",
@@ -289,7 +290,7 @@ async def _session_page(
         x=x,
         c=c,
         can_register_donor=open_ and x.places_left > 0 and s.user.can("write"),
-        blood_groups=[(g, g) for g in rules.BLOOD_GROUPS],
+        blood_groups=[("unknown", _("Chưa biết")), *((g, g) for g in rules.BLOOD_GROUPS)],
         values=values or {},
         errors=problem.fields if problem else {},
         message=problem.message if problem else "",
@@ -309,6 +310,8 @@ async def register_donor(session_id: str, request: Request, s: Session = Depends
     data = await web.checked_form(request, s)
     if not s.user.can("write"):
         raise web.ApiErrorPage(403, _("Vai trò của bạn không được đăng ký người hiến máu."))
+    if errors := rules.registration_errors(data):
+        return await _session_page(request, s, sid, data, Problem(422, _("Một số ô chưa đúng, xin xem lại."), errors))
     try:
         await calls.register_donor(web.api(request, s), sid, ops.registration_body(data))
     except ApiError as exc:

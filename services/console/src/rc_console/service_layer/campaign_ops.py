@@ -108,5 +108,7 @@ def session_body(form: dict[str, str]) -> dict[str, Any]:
 def registration_body(form: dict[str, str]) -> dict[str, Any]:
     """A donor's registration: an opaque donor number (never a name), the blood group if known, a note."""
     body: dict[str, Any] = {"donor_ref": form.get("donor_ref", "").strip()}
-    _optional(body, form, "blood_group", "note")
+    _optional(body, form, "note")
+    if form.get("blood_group", "").strip() not in ("", "unknown"):
+        body["blood_group"] = form["blood_group"].strip()
     return body
