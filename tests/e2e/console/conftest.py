@@ -28,8 +28,11 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
-def console(system: System, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
-    """The console process, pointed at the system's services, with the development login."""
+def console(
+    system: System, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[ServiceProcess]:
+    """The console process, pointed at the system's services, with the development login (and the
+    settings of the test module's ``CONSOLE_ENV``, if it has one)."""
     env = service_env("console", "", system.kafka, system.namespace)
     env |= {f"RC_{name.upper()}_URL": system.url(name) for name in ("members", "campaigns", "donations", "reporting")}
     env |= {
@@ -38,6 +41,7 @@ def console(system: System, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "RC_PEOPLE_PAGE_SIZE": "2",
         "RC_GIFTS_PAGE_SIZE": "3",
     }
+    env |= getattr(request.module, "CONSOLE_ENV", {})
     proc = ServiceProcess("console", env, [], tmp_path_factory.mktemp("console-logs") / "console.log")
     proc.start()
     try:

@@ -22,6 +22,7 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 from html import unescape
 from typing import Any
 
@@ -31,6 +32,7 @@ from playwright.async_api import APIResponse, Browser, BrowserContext, Page
 from tests.e2e.conftest import System
 from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
 from tests.e2e.harness import ServiceProcess, auth
+from tests.integration.shared.helpers import eventually
 
 SCRIPT = "<script>alert('rc')</script>"
 BAD_VALUES: dict[str, str] = {
@@ -63,7 +65,7 @@ ONE_FIELD = ("empty", "too_long", "word_for_number", "negative", "superscript_di
              "rtl_override_zero_width", "html_script")  # fmt: skip
 MESSAGE = re.compile(r'<(?:p|div)[^>]*(?:class="(?:error|alert)"|role="alert")[^>]*>(.*?)</(?:p|div)>', re.DOTALL)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-PAGES_PER_ROUTE = 3
+PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one, a blood drive
 # uvicorn's HTTP parser (h11) may refuse a request head over 16 KiB (h11_max_incomplete_event_size: when it
 # arrives in pieces) with a bare 400, before the console runs: a GET form whose 10,000-character fields make
 # a URL that long (a browser cannot send it: the fields' maxlength and types)
@@ -138,10 +140,12 @@ def fingerprint_of(
     stats: dict[str, Any],
     gifts: dict[str, int] | None = None,
     people: list[dict[str, Any]] | None = None,
+    operations: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "people": sorted(people or [], key=lambda p: str(p["id"])),
         "gifts": gifts or {},
+        "operations": operations or {},
         "campaigns": sorted((c["id"], c["code"], c["name"], c["state"], c["description"]) for c in campaigns["items"]),
         "units": units["count"],
         "stats": stats,
@@ -162,7 +166,30 @@ async def fingerprint(system: System) -> dict[str, Any]:
         # fees, roles, consents and hours, as the members API returns them
         listed = (await client.get(f"{system.url('members')}/people", params={"limit": 200})).json()
         people = [(await client.get(f"{system.url('members')}/people/{p['id']}")).json() for p in listed["items"]]
-    return fingerprint_of(campaigns, units, stats, gifts, people)
+        operations = await operations_of(client, system, campaigns["items"])
+    return fingerprint_of(campaigns, units, stats, gifts, people, operations)
+
+
+async def operations_of(client: httpx.AsyncClient, system: System, campaigns: list[dict[str, Any]]) -> dict[str, Any]:
+    """The beneficiaries (with their verification and sponsorships), blood sessions (with their
+    registrations) and distributions (with their reversals) of the campaign operations' forms."""
+    listed = (await client.get(f"{system.url('campaigns')}/beneficiaries", params={"limit": 10_000})).json()
+    beneficiaries = [
+        (await client.get(f"{system.url('campaigns')}/beneficiaries/{b['id']}")).json() for b in listed["items"]
+    ]
+    sessions, distributions = {}, {}
+    for c in campaigns:
+        r = await client.get(f"{system.url('campaigns')}/campaigns/{c['id']}/blood-sessions")
+        sessions[c["id"]] = sorted((s["id"], s["held_on"], s["registered"]) for s in r.json().get("items", []))
+        r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/distributions", params={"limit": 10_000})
+        distributions[c["id"]] = (
+            sorted((d["id"], d["reversed"]) for d in r.json()["items"]) if r.status_code == 200 else r.status_code
+        )
+    return {
+        "beneficiaries": sorted(beneficiaries, key=lambda b: str(b["id"])),
+        "sessions": sessions,
+        "distributions": distributions,
+    }
 
 
 def message_on(html: str) -> str:
@@ -253,6 +280,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
         r = await client.post(f"{system.url('campaigns')}/campaigns/{closed}/close", json={})
         assert r.status_code == 200, r.text
+    await campaign_operations(system, world)
     page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
     pages = await crawl(page, base)
     routes = {route_of(u).removeprefix(base) for u in pages}
@@ -263,6 +291,8 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
         "/people/{id}", "/people/{id}/erase", "/members/import",
         "/campaigns/{id}/donations/new/in-kind", "/campaigns/{id}/donations/new/blood",
         "/campaigns/{id}/distributions/new", "/campaigns/{id}/statement", "/donations/{id}/reversal",
+        "/campaigns/{id}/beneficiaries/new", "/beneficiaries/{id}", "/campaigns/{id}/blood-sessions/new",
+        "/blood-sessions/{id}", "/distributions/{id}/reversal",
     } <= routes, routes  # fmt: skip
     forms: dict[tuple[str, str], Form] = {}
     for url in pages:
@@ -298,6 +328,13 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     ):
         assert ("post", f"{base}/campaigns/{{id}}/{action}") in forms, (action, sorted(forms))
     assert ("post", f"{base}/donations/{{id}}/reversal") in forms, sorted(forms)
+    # the campaign operations: the list's filters, beneficiaries, sponsorships, blood sessions, reversals
+    assert ("get", f"{base}/campaigns") in forms, sorted(forms)
+    for action in ("beneficiaries/new", "blood-sessions/new"):
+        assert ("post", f"{base}/campaigns/{{id}}/{action}") in forms, (action, sorted(forms))
+    for action in ("/beneficiaries/{id}/verify", "/beneficiaries/{id}/sponsorships",
+                   "/blood-sessions/{id}/registrations", "/distributions/{id}/reversal"):  # fmt: skip
+        assert ("post", f"{base}{action}") in forms, (action, sorted(forms))
     restored = 0
     for key in kinds:
         restored += await attack(page.context, page, forms[key], base, system)
@@ -306,6 +343,44 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     await attack(anonymous, signed_out, login_form, base, system)
     await anonymous.close()
     await page.context.close()
+
+
+async def campaign_operations(system: System, world: dict[str, Any]) -> None:
+    """What the campaign operations' forms need in commune A: a blood drive with a session (its donor
+    registration form), an unverified humanitarian address (verification) and a verified one (sponsorship),
+    a distribution on the launched campaign (its reversal)."""
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        campaigns, donations = system.url("campaigns"), system.url("donations")
+        drive = {
+            "code": f"HM-{uuid.uuid4().hex[:6]}", "name": f"Hiến máu {world['tag']}", "campaign_type": "blood_drive",
+            "organising_unit_id": world["a"], "receiving_from": TODAY.isoformat(),
+            "receiving_until": (TODAY + timedelta(days=10)).isoformat(), "targets": {},
+        }  # fmt: skip
+        r = await client.post(f"{campaigns}/campaigns", json=drive)
+        assert r.status_code == 201, r.text
+        r = await client.post(f"{campaigns}/campaigns/{r.json()['id']}/blood-sessions", json={
+            "held_on": TODAY.isoformat(), "place": "Trạm y tế xã", "capacity": 30})  # fmt: skip
+        assert r.status_code == 201, r.text
+        ids = []
+        for name in ("Hộ chưa xác minh", "Hộ đã xác minh"):
+            r = await client.post(f"{campaigns}/beneficiaries", json={
+                "kind": "household", "unit_id": world["a"], "full_name": f"{name} {world['tag']}",
+                "address": f"Ấp 1, {name}", "commune": "Vĩnh Trạch", "humanitarian_address": True,
+                "consent": {"purpose": "hỗ trợ nhân đạo", "given_on": TODAY.isoformat()}})  # fmt: skip
+            assert r.status_code == 201, r.text
+            ids.append(r.json()["id"])
+        r = await client.post(f"{campaigns}/beneficiaries/{ids[1]}/verify", json={
+            "verified_by": "cán bộ xã", "verified_on": TODAY.isoformat()})  # fmt: skip
+        assert r.status_code == 200, r.text
+        body = {"beneficiary_id": ids[1], "kind": "cash", "amount_vnd": 50_000, "distributed_on": TODAY.isoformat()}
+        key = str(uuid.uuid4())
+
+        async def distributed() -> bool:  # the donations service learns of the verification through Kafka
+            r = await client.post(f"{donations}/campaigns/{world['campaign_a']}/distributions", json=body,
+                                  headers={"Idempotency-Key": key})  # fmt: skip
+            return r.status_code in (200, 201)
+
+        await eventually(distributed, timeout=60, what="a distribution to the verified address")
 
 
 def test_fingerprint_sees_a_changed_campaign() -> None:
@@ -322,3 +397,8 @@ def test_fingerprint_sees_a_changed_campaign() -> None:
     changed = person | {"volunteer_hours_total": 2.5}
     assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, None, [changed]) != with_person  # an edit
     assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}) == base
+    verified = {"beneficiaries": [{"id": "b", "verified": True, "sponsorships": []}]}  # an operation's effect
+    with_operations = fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, None, None, verified)
+    assert with_operations != base
+    reversed_ = {"distributions": {c["id"]: [("d", True)]}}
+    assert fingerprint_of({"items": [c]}, {"count": 3}, {"members": 1}, None, None, reversed_) != with_operations

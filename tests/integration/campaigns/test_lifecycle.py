@@ -184,6 +184,34 @@ async def test_list_filters_by_state_type_and_unit(client: httpx.AsyncClient, mo
     assert await ids(state="closed") == set()
 
 
+async def test_list_finds_a_fragment_of_the_code_or_name_without_diacritics(
+    client: httpx.AsyncClient, module_dsn: str
+) -> None:
+    unit = str(uuid.uuid4())
+    await learn_units(module_dsn, "campaigns", [unit_created(uuid.UUID(unit))])
+    tet = await create_campaign(client, organising_unit_id=unit, name="Tết Nhân ái Đầm Dơi", code="TNA-2026")
+    flood = await create_campaign(client, organising_unit_id=unit, name="Hỗ trợ lũ 100% hộ", code="LU_2026")
+
+    async def ids(q: str) -> set[str]:
+        r = await client.get("/campaigns", params={"unit_id": unit, "q": q})
+        assert r.status_code == 200, r.text
+        return {i["id"] for i in r.json()["items"]}
+
+    assert await ids("tet nhan ai") == {tet["id"]}
+    assert await ids("  DAM   doi ") == {tet["id"]}  # đ is d, case and blanks ignored
+    assert await ids("tna-20") == {tet["id"]}  # the code
+    assert await ids("2026") == {tet["id"], flood["id"]}
+    assert await ids("100%") == {flood["id"]}  # % and _ are themselves, not wildcards
+    assert await ids("u_2") == {flood["id"]}
+    assert await ids("0%") == {flood["id"]}
+    assert await ids("1_0") == set()
+    for bad in ("", "x" * 101, "---", "a\x01b"):
+        r = await client.get("/campaigns", params={"q": bad})
+        assert r.status_code == 422, (bad, r.text)
+        problem = r.json()
+        assert problem.get("field") == "q" or [e["field"] for e in problem["errors"]] == ["query.q"], problem
+
+
 async def test_overdue_lists_launched_past_period_and_closed_past_distribution_deadline(
     client: httpx.AsyncClient, module_dsn: str
 ) -> None:

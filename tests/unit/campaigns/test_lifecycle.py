@@ -13,10 +13,13 @@ from rc_campaigns.domain.campaigns import (
     STATES,
     Action,
     Campaign,
+    CampaignFilter,
     IllegalTransition,
     PeriodRules,
     State,
     allowed_actions,
+    campaign_query,
+    fold,
     next_state,
     overdue,
     receiving_period_days,
@@ -229,3 +232,14 @@ def test_targets_are_announced_while_launched_and_beneficiaries_after_the_close_
         "cancelled": [],
     }
     assert announced == expected[state]
+
+
+def test_a_campaign_is_found_by_a_fragment_of_its_code_or_name_without_diacritics() -> None:
+    assert fold("  Tết  Nhân ái ĐẦM Dơi ") == "tet nhan ai dam doi"
+    assert campaign_query("  Tết   nhân ") == "Tết nhân"
+    for bad in ("---", "a\x01b", "   "):
+        with pytest.raises(Invalid):
+            campaign_query(bad)
+    c = _campaign(code="TNA-2026", name="Tết Nhân ái Đầm Dơi")
+    assert CampaignFilter(q="dam doi").matches(c) and CampaignFilter(q="tna-20").matches(c)
+    assert not CampaignFilter(q="lũ").matches(c)

@@ -460,9 +460,10 @@ RECEIPT = {
     "bank_reference": None, "received_from": "Công ty Hoà Bình", "unit_id": str(UNIT), "issued_on": "2026-02-01",
     "void": False, "void_reason": None,
 }  # fmt: skip
-# the campaign's data (names, places, descriptions): not wrapped
+# the campaign's data (names, places, descriptions): not wrapped; a campaign type's English keeps "Tết"
 MONEY_DATA = (*DATA, "Cứu trợ bão Yagi", "Hỗ trợ các hộ bị bão.", "Hỗ trợ sửa nhà", "Mức 1", "12/QĐ",
-              "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã", "Gạo", "Công ty Hoà Bình")  # fmt: skip
+              "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã", "Gạo", "Công ty Hoà Bình",
+              "Humanitarian Tết")  # fmt: skip
 
 
 def money_api(request: httpx.Request) -> httpx.Response:
@@ -493,6 +494,7 @@ def signed_in_money(role: str) -> tuple[httpx.AsyncClient, str]:
     app = build_app(Settings(session_secret="s" * 32))
     for service in ("campaigns", "donations", "reporting"):
         app.state.upstreams._transports[service] = httpx.MockTransport(money_api)
+    app.state.upstreams._transports["members"] = httpx.MockTransport(members_api)  # the list's units
     session = app.state.sessions.new(User(subject="hoa-test", role=role, unit_id=UNIT, token="t"))
     c = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console")
     c.cookies.set(COOKIE, app.state.sessions.dump(session))

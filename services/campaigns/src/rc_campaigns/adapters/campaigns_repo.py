@@ -145,6 +145,7 @@ class CampaignRepository:
                AND ($3::uuid IS NULL OR organising_unit_id = $3 OR $3 = ANY(participating_unit_ids))
                AND ($4::uuid IS NULL OR parent_campaign_id = $4)
                AND ($7::uuid[] IS NULL OR organising_unit_id = ANY($7) OR participating_unit_ids && $7)
+               AND ($8::text IS NULL OR rc_fold(code || ' ' || name) LIKE '%' || rc_fold($8) || '%')
              ORDER BY receiving_from DESC, code
              LIMIT $5 OFFSET $6
             """,
@@ -155,6 +156,7 @@ class CampaignRepository:
             limit,
             offset,
             None if where.within is None else list(where.within),
+            None if where.q is None else where.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),
         )
         return [_campaign(r) for r in rows]
 

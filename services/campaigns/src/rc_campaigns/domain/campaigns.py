@@ -13,6 +13,8 @@ inclusively, receiving_from is day 1) and distribution must be finished within
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -258,6 +260,27 @@ def overdue(
     return None
 
 
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """A text as searched, as the database's ``rc_fold`` makes it: diacritics removed (NFD, combining
+    marks dropped), đ/Đ → d, lower case, whitespace collapsed. "Tết Nhân ái" → "tet nhan ai"."""
+    plain = _MARKS.sub("", unicodedata.normalize("NFD", text)).translate(str.maketrans("đĐ", "dD"))
+    return " ".join(plain.lower().split())
+
+
+def campaign_query(q: str) -> str:
+    """A fragment of a campaign's code or name to search for: NFC, whitespace collapsed; at least one
+    letter or digit, no control characters (Invalid naming ``q``)."""
+    text = " ".join(unicodedata.normalize("NFC", q).split())
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise Invalid("q must not contain control characters", field="q")
+    if not any(ch.isalnum() for ch in text):
+        raise Invalid("q must contain at least one letter or digit of the code or name", field="q")
+    return text
+
+
 @dataclass(frozen=True)
 class CampaignFilter:
     """Which campaigns a listing asks for (``None``: any). ``unit_id``: organising or participating;
@@ -268,11 +291,13 @@ class CampaignFilter:
     unit_id: uuid.UUID | None = None
     parent_campaign_id: uuid.UUID | None = None
     within: Sequence[uuid.UUID] | None = None
+    q: str | None = None  # a fragment of the code or name (diacritics and case folded)
 
     def matches(self, c: Campaign) -> bool:
         units = {c.organising_unit_id, *c.participating_unit_ids}
         return (
-            (self.state is None or c.state == self.state)
+            (self.q is None or fold(self.q) in fold(f"{c.code} {c.name}"))
+            and (self.state is None or c.state == self.state)
             and (self.campaign_type is None or c.campaign_type == self.campaign_type)
             and (self.unit_id is None or self.unit_id in units)
             and (self.parent_campaign_id is None or c.parent_campaign_id == self.parent_campaign_id)

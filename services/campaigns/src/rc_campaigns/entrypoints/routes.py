@@ -45,7 +45,7 @@ from rc_campaigns.adapters.beneficiaries_repo import BeneficiaryRepository
 from rc_campaigns.adapters.blood_repo import BloodRepository
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
 from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DuplicateBeneficiary
-from rc_campaigns.domain.campaigns import Action, CampaignFilter, State
+from rc_campaigns.domain.campaigns import Action, CampaignFilter, State, campaign_query
 from rc_campaigns.entrypoints import access
 from rc_campaigns.entrypoints import schemas as s
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
@@ -88,7 +88,7 @@ async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> 
 @router.get(
     "/campaigns",
     tags=["campaigns"],
-    summary="Campaigns by state, type and unit",
+    summary="Campaigns by state, type, unit and code or name",
     dependencies=READ,
     response_model=s.CampaignsPageOut,
     responses=errors(404),
@@ -100,12 +100,21 @@ async def list_campaigns(
     campaign_type: Annotated[CampaignType | None, Query(alias="type")] = None,
     unit_id: Annotated[uuid.UUID | None, Query(description="Organising or participating unit.")] = None,
     parent_campaign_id: uuid.UUID | None = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description='A fragment of the code or name; diacritics and case are ignored ("tet nhan ai").',
+        ),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    text = campaign_query(q) if q is not None else None
     within = await access.listing(request, unit_id)
     async with _connection(request) as conn:
-        where = CampaignFilter(state, campaign_type, unit_id, parent_campaign_id, within)
+        where = CampaignFilter(state, campaign_type, unit_id, parent_campaign_id, within, text)
         items = await campaigns.list_campaigns(CampaignRepository(conn), policy, where, limit, offset)
     return {"count": len(items), "items": items, "limit": limit, "offset": offset}
 

@@ -22,7 +22,7 @@ from rc_console.adapters.devtokens import DevTokens
 from rc_console.adapters.oidc import OidcClient
 from rc_console.adapters.session import Sealer, SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
-from rc_console.entrypoints import auth, language, pages_money, pages_reports, web
+from rc_console.entrypoints import auth, language, pages_campaign_ops, pages_money, pages_reports, web
 from rc_console.entrypoints.pages import router
 from rc_console.entrypoints.pages_people import router as people_router
 from rc_console.i18n import gettext as _
@@ -140,6 +140,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages_reports.router)
     app.include_router(language.router)
     app.include_router(people_router)
+    app.include_router(pages_campaign_ops.router)  # the campaigns list, beneficiaries, blood sessions, reversals
     app.include_router(pages_money.router)  # after: its /campaigns/{id} routes would take /campaigns/new
     app.mount("/static", StaticFiles(directory=web.HERE / "static"), name="static")
     return app

@@ -128,12 +128,6 @@ async def dashboard(request: Request, s: Session = Depends(web.session)) -> Resp
     return web.render(request, "dashboard.html", board=board, nav="dashboard")
 
 
-@router.get("/campaigns")
-async def campaigns(request: Request, s: Session = Depends(web.session)) -> Response:
-    rows = await screens.campaigns(web.api(request, s))
-    return web.render(request, "campaigns.html", rows=rows, nav="campaigns")
-
-
 async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
     """Units the user may organise a campaign for: their unit and the units directly under it (asked at once)."""
     api = web.api(request, s)

@@ -117,12 +117,6 @@ async def raised_by_campaign(api: Api) -> dict[uuid.UUID, int]:
     return {f.campaign_id: f.cash_raised_vnd for f in figures.campaigns}
 
 
-async def campaigns(api: Api) -> list[CampaignRow]:
-    """The campaigns the user's scope holds (the campaigns API decides), with their cash progress."""
-    page, raised = await asyncio.gather(api.campaigns_page(), raised_by_campaign(api))
-    return [_row(c, raised.get(c.id, 0)) for c in page.items]
-
-
 INFLOW_DAYS = 30
 
 

@@ -26,6 +26,7 @@ def _get_kwargs(
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     parent_campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -71,6 +72,13 @@ def _get_kwargs(
     else:
         json_parent_campaign_id = parent_campaign_id
     params["parent_campaign_id"] = json_parent_campaign_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -163,17 +171,20 @@ def sync_detailed(
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     parent_campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
 ) -> Response[CampaignsPageOut | ErrorOut]:
-    """ Campaigns by state, type and unit
+    """ Campaigns by state, type, unit and code or name
 
     Args:
         state (ListCampaignsCampaignsGetStateType0 | None | Unset):
         type_ (ListCampaignsCampaignsGetTypeType0 | None | Unset):
         unit_id (None | Unset | UUID): Organising or participating unit.
         parent_campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the code or name; diacritics and case are ignored
+            ("tet nhan ai").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -191,6 +202,7 @@ def sync_detailed(
 type_=type_,
 unit_id=unit_id,
 parent_campaign_id=parent_campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -209,17 +221,20 @@ def sync(
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     parent_campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
 ) -> CampaignsPageOut | ErrorOut | None:
-    """ Campaigns by state, type and unit
+    """ Campaigns by state, type, unit and code or name
 
     Args:
         state (ListCampaignsCampaignsGetStateType0 | None | Unset):
         type_ (ListCampaignsCampaignsGetTypeType0 | None | Unset):
         unit_id (None | Unset | UUID): Organising or participating unit.
         parent_campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the code or name; diacritics and case are ignored
+            ("tet nhan ai").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -238,6 +253,7 @@ state=state,
 type_=type_,
 unit_id=unit_id,
 parent_campaign_id=parent_campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -250,17 +266,20 @@ async def asyncio_detailed(
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     parent_campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
 ) -> Response[CampaignsPageOut | ErrorOut]:
-    """ Campaigns by state, type and unit
+    """ Campaigns by state, type, unit and code or name
 
     Args:
         state (ListCampaignsCampaignsGetStateType0 | None | Unset):
         type_ (ListCampaignsCampaignsGetTypeType0 | None | Unset):
         unit_id (None | Unset | UUID): Organising or participating unit.
         parent_campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the code or name; diacritics and case are ignored
+            ("tet nhan ai").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -278,6 +297,7 @@ async def asyncio_detailed(
 type_=type_,
 unit_id=unit_id,
 parent_campaign_id=parent_campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -296,17 +316,20 @@ async def asyncio(
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     parent_campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
 ) -> CampaignsPageOut | ErrorOut | None:
-    """ Campaigns by state, type and unit
+    """ Campaigns by state, type, unit and code or name
 
     Args:
         state (ListCampaignsCampaignsGetStateType0 | None | Unset):
         type_ (ListCampaignsCampaignsGetTypeType0 | None | Unset):
         unit_id (None | Unset | UUID): Organising or participating unit.
         parent_campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the code or name; diacritics and case are ignored
+            ("tet nhan ai").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -325,6 +348,7 @@ state=state,
 type_=type_,
 unit_id=unit_id,
 parent_campaign_id=parent_campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
