@@ -49,7 +49,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import math
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
@@ -291,8 +290,9 @@ class PublicAnswers:
           answer known before has its version read first, and is given again while it is still its own);
         - else the answer given before, while within ``stale_ms`` past its bound (not past a write);
         - else it waits for the other request, at most ``wait_ms`` (then :class:`Busy`), and gets the answer
-          the routes gave it (unless a write came meanwhile), or None (the routes did not answer from a
-          version: this one goes there too).
+          the routes gave it if it would have been given at its arrival (its version read after the last
+          write before then, within the bounds), else None (this one goes to the routes too: they did not
+          answer from a version, a 404 say, or a write came before it).
         """
         k = self._known.get(place)
         found = self._fresh(k)
@@ -318,7 +318,7 @@ class PublicAnswers:
         found = self._stale(k)
         if found is not None:
             return found
-        before = None if k is None else k.checked_at
+        arrived, written = self.clock(), self.invalidated_at
         self.waiting += 1
         try:
             done, _ = await asyncio.wait({flight}, timeout=self.wait_s)
@@ -326,11 +326,13 @@ class PublicAnswers:
             self.waiting -= 1
         if not done:
             raise Busy(f"its answer is being computed and took more than {round(self.wait_s * 1000)} ms")
-        # the answer the routes gave the request waited for (however long they took), or its version read again
+        # the answer the routes gave the request waited for, if it would have been given at this one's arrival:
+        # its version read after the last write before then, within the bounds (however long the routes took)
         k = self._known.get(place)
-        if k is not None and (before is None or k.checked_at > before):
-            return self._within(k, math.inf)
-        return None
+        if k is None or k.checked_at <= written or arrived - k.checked_at > self.fresh_s + self.stale_s:
+            return None
+        body = self.cache.peek(k.key)
+        return None if body is None else (k, body)
 
     def land(self, lead: Lead) -> None:
         """The lead request has been answered: those waiting for it look again."""
@@ -413,7 +415,9 @@ class PublicAnswers:
         media_type: str,
         version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
     ) -> None:
-        if self.fresh_s <= 0 or request.method != "GET" or checked_at <= self.invalidated_at:
+        # (an answer whose version was read before the last write is kept too, for the requests that were
+        # waiting for it since before that write; the fast path never gives it again: PublicAnswers._within)
+        if self.fresh_s <= 0 or request.method != "GET":
             return
         body = self.cache.peek(key)
         route = request.scope.get("route")

@@ -459,3 +459,28 @@ async def test_past_half_the_bound_another_version_is_rendered_in_the_background
         assert data.routed == 2
         clock.advance(0.4)  # the old answer's bound has passed; the new one's has not
         assert (await c.get("/public/things/a")).content == now.content and data.routed == 2
+
+
+async def test_a_request_waiting_since_before_a_write_gets_the_answer_it_waited_for_one_arriving_after_does_not() -> (
+    None
+):
+    """Writes keep coming on a hot campaign: the answer a crowd waited for is not lost to a write committed
+    while it was rendered (the crowd asked before it), and is never given to a request that came after it."""
+    data = Data()
+    app, clock = _app(data)
+    answers = http_cache.public_answers_of(app)
+    gate = _gated(data)
+    async with _client(app) as c:
+        lead = asyncio.create_task(c.get("/public/things/a"))
+        await until(lambda: data.renders > 0)  # the lead read version 1 and renders it (held by the gate)
+        before_write = asyncio.create_task(c.get("/public/things/a"))
+        await until(lambda: answers.waiting > 0 or before_write.done())
+        clock.advance(0.001)
+        assert (await c.put("/things/text", json={"text": "Nhà hảo tâm ẩn danh"})).status_code == 200
+        clock.advance(0.001)
+        after_write = asyncio.create_task(c.get("/public/things/a"))
+        await until(lambda: answers.waiting > 1 or after_write.done())
+        gate.set()
+        assert (await before_write).content == (await lead).content == "<p>a: Nguyễn Văn An</p>".encode()
+        assert (await after_write).text == "<p>a: Nhà hảo tâm ẩn danh</p>"  # from the routes: after the write
+        assert data.routed == 2
