@@ -10,10 +10,10 @@ service's public ledger):
   ``If-None-Match`` gets ``304 Not Modified`` for the cost of reading the version, one statement.
 - Rendered bodies are kept in process by version (:class:`RenderedCache`, a least-recently-used map
   bounded in bytes, one render per missing key however many ask at once).
-- A body is rendered in ONE snapshot with the version it is stored under (a read-only REPEATABLE
-  READ transaction whose first statement reads the version): a body can never be stored under a
-  version newer than its data, so once a change (a consent withdrawn, a name erased) has committed,
-  no request that starts afterwards gets a body from before it.
+- A body is rendered in ONE snapshot (a read-only REPEATABLE READ transaction) taken after the
+  version it is stored under was read: a body can never be stored under a version newer than its
+  data, so once a change (a consent withdrawn, a name erased) has committed, no request that starts
+  afterwards gets a body from before it (it reads a newer version: another key).
 
 ``Cache-Control: public, max-age=N`` lets any reverse proxy or CDN serve the answer for N seconds,
 then revalidate (0: ``no-cache``, every use revalidates).
@@ -453,23 +453,25 @@ class PublicAnswers:
         """200 with the body of the current version (cached), or 304 when the client has it.
 
         ``version_of(conn)`` reads the version in one statement; ``render()`` reads its data through
-        ``conn``. A hit costs that one statement; a miss renders in one read-only snapshot whose
-        first statement reads the version again: the body is stored and tagged with that one.
-        ``variant`` names everything else the body depends on (the route's parameters, normalised)."""
+        ``conn``. A hit costs that one statement; a miss renders in one read-only snapshot taken after
+        that read (its data is that version's or newer, never older), and the body is stored and tagged
+        with that version. ``variant`` names everything else the body depends on (the route's
+        parameters, normalised)."""
         checked_at = self.clock()
         version = await version_of(conn)
+        key = (kind, variant, version)
         tag = etag(kind, version, variant, self.build)
-        if not matches(request, tag):
-            body = self.cache.peek((kind, variant, version))
-            if body is None:
-                async with conn.transaction(isolation="repeatable_read", readonly=True):
-                    version = await version_of(conn)
-                    tag = etag(kind, version, variant, self.build)
-                    body = await self.cache.get((kind, variant, version), render)
-            self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
-            return Response(body, media_type=media_type, headers=self.headers(tag))
-        self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
-        return Response(status_code=304, headers=self.headers(tag))
+        if matches(request, tag):
+            self._remember(request, key, tag, checked_at, media_type, version_of)
+            return Response(status_code=304, headers=self.headers(tag))
+
+        async def snapshot() -> bytes:
+            async with conn.transaction(isolation="repeatable_read", readonly=True):
+                return await render()
+
+        body = self.cache.peek(key) or await self.cache.get(key, snapshot)
+        self._remember(request, key, tag, checked_at, media_type, version_of)
+        return Response(body, media_type=media_type, headers=self.headers(tag))
 
     def headers(self, tag: str) -> dict[str, str]:
         return {"ETag": tag, "Cache-Control": cache_control(self.max_age_s)}
