@@ -449,6 +449,7 @@ class PublicAnswers:
         version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
         render: Callable[[], Awaitable[bytes]],
         media_type: str,
+        one_statement: bool = False,
     ) -> Response:
         """200 with the body of the current version (cached), or 304 when the client has it.
 
@@ -456,7 +457,8 @@ class PublicAnswers:
         ``conn``. A hit costs that one statement; a miss renders in one read-only snapshot taken after
         that read (its data is that version's or newer, never older), and the body is stored and tagged
         with that version. ``variant`` names everything else the body depends on (the route's
-        parameters, normalised)."""
+        parameters, normalised). ``one_statement``: ``render()`` reads in one statement, its own
+        snapshot (no transaction needed, two round trips fewer)."""
         checked_at = self.clock()
         version = await version_of(conn)
         key = (kind, variant, version)
@@ -469,7 +471,7 @@ class PublicAnswers:
             async with conn.transaction(isolation="repeatable_read", readonly=True):
                 return await render()
 
-        body = self.cache.peek(key) or await self.cache.get(key, snapshot)
+        body = self.cache.peek(key) or await self.cache.get(key, render if one_statement else snapshot)
         self._remember(request, key, tag, checked_at, media_type, version_of)
         return Response(body, media_type=media_type, headers=self.headers(tag))
 

@@ -504,7 +504,16 @@ async def get_ledger_lines(
             return await lines.version(c, campaign_id)
 
         variant = f"{campaign_id}|{limit}|{after}|{f!r}"
-        return await http_cache.public_answers(request).answer(request, conn, "lines", variant, version, render, _JSON)
+        return await http_cache.public_answers(request).answer(
+            request,
+            conn,
+            "lines",
+            variant,
+            version,
+            render,
+            _JSON,
+            one_statement=True,  # lines.lines_page
+        )
 
 
 @public_router.get(
