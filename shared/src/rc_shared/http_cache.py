@@ -10,26 +10,38 @@ service's public ledger):
   ``If-None-Match`` gets ``304 Not Modified`` for the cost of reading the version, one statement.
 - Rendered bodies are kept in process by version (:class:`RenderedCache`, a least-recently-used map
   bounded in bytes, one render per missing key however many ask at once).
-- A body is rendered in ONE snapshot with the version it is stored under (a read-only REPEATABLE
-  READ transaction whose first statement reads the version): a body can never be stored under a
-  version newer than its data, so once a change (a consent withdrawn, a name erased) has committed,
-  no request that starts afterwards gets a body from before it.
+- A body is rendered in ONE snapshot (a read-only REPEATABLE READ transaction) taken after the
+  version it is stored under was read: a body can never be stored under a version newer than its
+  data, so once a change (a consent withdrawn, a name erased) has committed, no request that starts
+  afterwards gets a body from before it (it reads a newer version: another key).
 
 ``Cache-Control: public, max-age=N`` lets any reverse proxy or CDN serve the answer for N seconds,
 then revalidate (0: ``no-cache``, every use revalidates).
 
-The fast path (:class:`FastPath`, the app's outermost layer, pure ASGI): a ``GET`` of a path and
-query that the routes answered from a version read at most ``fresh_ms`` ago is answered again
-straight from the rendered body, without routing, dependencies, a pool connection or a statement
-(same status, body and headers; ``304`` on a matching ``If-None-Match``). So a change committed
-elsewhere (another replica, a projection, the database itself) shows at most ``fresh_ms`` after
-its commit; a write answered by this process (a consent withdrawn, a donation recorded...) ends
-every such answer at once (in-process invalidation, before the write's answer is sent and again
-when it ends), and an answer whose version was read before that is never kept for the fast path.
-Past half the bound the version is read again in the background, and past the bound (or after a
-write) the requests wait for one read of it rather than all going to the routes: the same version
-holds the answer for another bound, another one sends them to the routes.
-``fresh_ms`` = 0: every request goes through the routes and reads the version.
+The fast path (:class:`FastPath`, the app's outermost layer, pure ASGI) serves the routes marked
+:func:`cached_route`. A ``GET``'s *place* is its path and the query parameters its route reads, in a
+canonical order (others, such as tracking parameters, are no part of it: they neither make another
+answer nor take another entry). A place that the routes answered from a version read at most
+``fresh_ms`` ago is answered again straight from the rendered body, without routing, dependencies, a
+pool connection or a statement (same status, body and headers; ``304`` on a matching
+``If-None-Match``). So a change committed elsewhere (another replica, a projection, the database
+itself) shows at most ``fresh_ms`` after its commit (``fresh_ms`` + ``stale_ms`` to the requests that
+arrive while the current answer is being got, below); a write answered by this process (a consent
+withdrawn, a donation recorded...) ends every such answer at once (in-process invalidation, before
+the write's answer is sent and again when it ends), and an answer whose version was read before that
+is never kept for the fast path.
+
+One request per place goes to the routes at a time (single flight): the first request for a place
+the fast path cannot answer goes there (a place known before has its version read first: the same
+version holds the answer for another bound), and the requests for that place arriving meanwhile wait
+for its answer, at most ``wait_ms`` (then ``503`` with ``Retry-After``, never a hang), or, while the
+previous answer is within ``stale_ms`` past its bound and no write of this process came since, get
+that one at once (stale-while-revalidate: its own ETag, so a ``304`` still means "what you have is
+what I give"). Past half the bound the version is read again in the background and, if another one is
+there, the answer is got through the routes by a request of the process's own: under steady traffic
+a crowd seldom finds its answer expired. A waiter whose lead was not answered from a version (a 404,
+a 422) goes to the routes itself. ``fresh_ms`` = 0: every request goes through the routes and reads
+the version.
 """
 
 from __future__ import annotations
@@ -42,13 +54,18 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl
 
 import asyncpg
+import fastapi.routing
 from fastapi import FastAPI, Request, Response
 
-from rc_shared.http import WRITE_METHODS, RequestMetrics, context_headers, request_context
+from rc_shared.http import WRITE_METHODS, RequestMetrics, busy, context_headers, request_context
 from rc_shared.logging import get_logger
+from rc_shared.metrics import HTTP_REFUSED
+from rc_shared.tracing import current_correlation_id
 
 log = get_logger(__name__)
 
@@ -119,11 +136,6 @@ def etag(kind: str, version: object, variant: str = "", build: str = "") -> str:
     return f'W/"{digest}"'
 
 
-def content_etag(body: bytes) -> str:
-    """A strong validator of an answer that is not cached by version: its content's hash."""
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-
-
 def matches(request: Request, tag: str) -> bool:
     """``If-None-Match`` names ``tag`` (weak comparison, RFC 9110 §13.1.2) or is ``*``."""
     return header_matches(request.headers.get("if-none-match"), tag)
@@ -152,8 +164,8 @@ async def no_store(response: Response) -> None:
 
 @dataclass(slots=True)
 class Known:
-    """An answer the routes gave to a ``GET`` of a path and query: what the fast path needs to give it
-    again while its version is fresh (the body stays in the cache, under its key)."""
+    """An answer the routes gave to a ``GET`` of a place: what the fast path needs to give it again
+    while its version is fresh (the body stays in the cache, under its key)."""
 
     key: tuple[str, str, Hashable]  # the body's key in the cache: (kind, variant, version)
     tag: str
@@ -164,10 +176,66 @@ class Known:
     version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]]
 
 
+# A GET's place in the fast path: its path and the query parameters its route reads, in the order of
+# their names (each name's values in the order given: the route reads them so), nothing else of the URL.
+Place = tuple[str, tuple[tuple[str, str], ...]]
+
 # The longest a version read of the fast path may take (a connection waited for included); its
 # waiters then go to the routes. The bound of what it shows is counted from its start, whatever it takes.
 REVALIDATE_TIMEOUT_S = 5.0
-KNOWN_MAX = 1024  # paths and queries the fast path remembers (least recently answered forgotten first)
+# The longest a refresh ahead of the bound may take through the routes (their statements have their own bound).
+REFRESH_TIMEOUT_S = 30.0
+KNOWN_MAX = 4096  # places the fast path remembers (least recently answered forgotten first)
+ROUTES_MAX = 4096  # paths whose route the fast path remembers (least recently asked forgotten first)
+WAIT_MS = 2000  # the default of how long a request waits for the answer another request is getting
+_CACHED_ROUTE = "__rc_public_answer__"
+PLACE = "rc.public_place"  # the scope's key of the place the fast path gave a request
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def cached_route(endpoint: Endpoint) -> Endpoint:
+    """Mark a route whose ``GET`` answers are :meth:`PublicAnswers.answer`'s: the fast path gives them
+    again, and sends the routes one request at a time per place (see the module's doc). The route's
+    answer may depend on its path and query parameters only (no header, no cookie)."""
+    setattr(endpoint, _CACHED_ROUTE, True)
+    return endpoint
+
+
+def route_query(route: Any) -> frozenset[str] | None:
+    """The query parameters a route marked :func:`cached_route` reads (its dependencies' included);
+    None for any other route, or one that reads a header or a cookie (its answer may depend on them)."""
+    if not getattr(getattr(route, "endpoint", None), _CACHED_ROUTE, False):
+        return None
+    names: set[str] = set()
+    todo = [route.dependant]
+    while todo:
+        d = todo.pop()
+        if d.header_params or d.cookie_params:
+            return None
+        names.update(f.alias for f in d.query_params)
+        todo.extend(d.dependencies)
+    return frozenset(names)
+
+
+def flat_routes(app: Any) -> list[Any]:
+    """The app's routes in the order its router tries them, those of included routers in their place
+    (with their effective path, prefixes included)."""
+    flatten = getattr(fastapi.routing, "iter_route_contexts", None)  # FastAPI >= 0.160: routers included lazily
+    return list(app.router.routes if flatten is None else flatten(app.router.routes))
+
+
+@dataclass(slots=True)
+class Lead:
+    """A request that goes to the routes for its place while the others asking for it wait (or get the
+    answer before it); :meth:`PublicAnswers.land` once the routes have answered it, whichever way."""
+
+    place: Place
+    landed: asyncio.Future[None]
+
+
+class Busy(Exception):
+    """No answer for the place within the wait bound: 503 with Retry-After."""
 
 
 class PublicAnswers:
@@ -181,66 +249,157 @@ class PublicAnswers:
         build: str = "",
         fresh_ms: int = 0,
         clock: Callable[[], float] = time.monotonic,
+        stale_ms: int = 0,
+        wait_ms: int = WAIT_MS,
     ) -> None:
         self.cache = RenderedCache(max_bytes)
         self.max_age_s = max_age_s
         self.build = build
         self.fresh_s = fresh_ms / 1000
+        self.stale_s = stale_ms / 1000
+        self.wait_s = wait_ms / 1000
         self.clock = clock
         self.invalidated_at = clock()
-        self._known: OrderedDict[tuple[str, bytes], Known] = OrderedDict()
-        # a connection for the version reads ahead of the bound (None: the routes read it when it is past)
+        self._known: OrderedDict[Place, Known] = OrderedDict()
+        # a connection for the version reads of the fast path (None: the routes read it when it is past)
         self.connect: Callable[[], contextlib.AbstractAsyncContextManager[asyncpg.Connection]] | None = None
-        self._refreshing: dict[tuple[str, bytes], asyncio.Task[None]] = {}
+        self._flights: dict[Place, asyncio.Future[None]] = {}  # a place's answer being got: ended when got
+        self._tasks: set[asyncio.Task[None]] = set()  # the refreshes ahead of the bound under way
+        self._queries: dict[int, frozenset[str] | None] = {}  # route_query by route
+        self.waiting = 0  # requests waiting for the answer another request is getting
 
-    def known(self, path: str, query: bytes) -> tuple[Known, bytes] | None:
-        """The answer to give a ``GET`` of ``path?query`` with its body, if its version was read less
-        than ``fresh_ms`` ago and after the last write this process answered; else None (the routes).
-        Past half the bound, the version is read again in the background (one read at a time per
-        path and query), so a crowd seldom finds its answer expired."""
-        place = (path, query)
+    def place(self, route: Any, path: str, query: bytes) -> Place | None:
+        """The place of a ``GET`` of ``path?query`` that ``route`` answers (None: not a cached route).
+        Parameters the route does not read are no part of it, so they neither make another answer nor
+        take another entry; the values are read as the routes read them (percent-decoded, UTF-8)."""
+        if id(route) not in self._queries:
+            self._queries[id(route)] = route_query(route)
+        names = self._queries[id(route)]
+        if names is None:
+            return None
+        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True) if query else []
+        return path, tuple(sorted((p for p in pairs if p[0] in names), key=itemgetter(0)))
+
+    async def lookup(self, place: Place, refresh: Callable[[], Awaitable[None]]) -> tuple[Known, bytes] | Lead | None:
+        """What the fast path does with a ``GET`` of ``place``:
+
+        - its answer, read less than ``fresh_ms`` ago and after the last write this process answered
+          (past half the bound, ``refresh()`` reads the version again in the background and, when another
+          version is there, gets its answer through the routes: a crowd seldom finds its answer expired);
+        - else, when no other request is getting it: a :class:`Lead` (this request goes to the routes; an
+          answer known before has its version read first, and is given again while it is still its own);
+        - else the answer given before, while within ``stale_ms`` past its bound (not past a write);
+        - else it waits for the other request, at most ``wait_ms`` (then :class:`Busy`), and gets the answer
+          the routes gave it if it would have been given at its arrival (its version read after the last
+          write before then, within the bounds), else None (this one goes to the routes too: they did not
+          answer from a version, a 404 say, or a write came before it).
+        """
         k = self._known.get(place)
-        if k is None or k.checked_at <= self.invalidated_at:
+        found = self._fresh(k)
+        if found is not None:
+            assert k is not None
+            if self.clock() - k.checked_at > self.fresh_s / 2 and place not in self._flights:
+                self._ahead(place, k, refresh)
+            return found
+        flight = self._flights.get(place)
+        if flight is None:
+            lead = Lead(place, asyncio.get_running_loop().create_future())
+            self._flights[place] = lead.landed
+            try:
+                if k is not None and await self._version_read(k):
+                    found = self._fresh(k)
+                    if found is not None:
+                        self.land(lead)
+                        return found
+            except BaseException:
+                self.land(lead)
+                raise
+            return lead
+        found = self._stale(k)
+        if found is not None:
+            return found
+        arrived, written = self.clock(), self.invalidated_at
+        self.waiting += 1
+        try:
+            done, _ = await asyncio.wait({flight}, timeout=self.wait_s)
+        finally:
+            self.waiting -= 1
+        if not done:
+            raise Busy(f"its answer is being computed and took more than {round(self.wait_s * 1000)} ms")
+        # the answer the routes gave the request waited for, if it would have been given at this one's arrival:
+        # its version read after the last write before then, within the bounds (however long the routes took)
+        k = self._known.get(place)
+        if k is None or k.checked_at <= written or arrived - k.checked_at > self.fresh_s + self.stale_s:
             return None
-        age = self.clock() - k.checked_at
-        if age > self.fresh_s:
-            return None
-        if age > self.fresh_s / 2 and self.connect is not None and place not in self._refreshing:
-            self._refreshing[place] = asyncio.ensure_future(self._refresh(place, k))
         body = self.cache.peek(k.key)
         return None if body is None else (k, body)
 
-    async def revalidated(self, path: str, query: bytes) -> tuple[Known, bytes] | None:
-        """A known answer past its bound (or a write of this process): its version read again, one read
-        however many ask at once (they wait for it, at most ``REVALIDATE_TIMEOUT_S``); the answer if that version is
-        still its own, else None (the routes). So a crowd never floods the routes when the bound passes."""
-        place = (path, query)
-        k = self._known.get(place)
-        if k is None or self.connect is None:
-            return None
-        task = self._refreshing.get(place)
-        if task is None:
-            task = self._refreshing[place] = asyncio.ensure_future(self._refresh(place, k))
-        await asyncio.shield(task)
-        return self.known(path, query)
+    def land(self, lead: Lead) -> None:
+        """The lead request has been answered: those waiting for it look again."""
+        if self._flights.get(lead.place) is lead.landed:
+            del self._flights[lead.place]
+        if not lead.landed.done():
+            lead.landed.set_result(None)
 
-    async def _refresh(self, place: tuple[str, bytes], k: Known) -> None:
-        """Read ``k``'s version again; the same one: ``k`` holds until the bound from that read."""
+    def _fresh(self, k: Known | None) -> tuple[Known, bytes] | None:
+        return self._within(k, self.fresh_s)
+
+    def _stale(self, k: Known | None) -> tuple[Known, bytes] | None:
+        """``k`` within ``stale_ms`` past its bound."""
+        return self._within(k, self.fresh_s + self.stale_s)
+
+    def _within(self, k: Known | None, bound_s: float) -> tuple[Known, bytes] | None:
+        """``k`` with its body, if its version was read less than ``bound_s`` ago and after the last
+        write this process answered."""
+        if k is None or k.checked_at <= self.invalidated_at or self.clock() - k.checked_at > bound_s:
+            return None
+        body = self.cache.peek(k.key)
+        return None if body is None else (k, body)
+
+    def _ahead(self, place: Place, k: Known, refresh: Callable[[], Awaitable[None]]) -> None:
+        """Read ``k``'s version again in the background; another one: get its answer through the routes."""
+
+        async def run() -> None:
+            try:
+                if await self._version_read(k) is False:
+                    async with asyncio.timeout(REFRESH_TIMEOUT_S):
+                        await refresh()
+            except Exception as exc:  # the routes answer it once the bound has passed
+                log.info("public_answer_refresh_failed", path=place[0], error=repr(exc))
+
+        lead = Lead(place, asyncio.get_running_loop().create_future())
+        self._flights[place] = lead.landed
+        task = asyncio.ensure_future(run())
+        self._tasks.add(task)
+
+        def ended(t: asyncio.Task[None]) -> None:
+            self._tasks.discard(t)
+            self.land(lead)
+
+        task.add_done_callback(ended)
+
+    async def _version_read(self, k: Known) -> bool | None:
+        """``k``'s version read again: True if it is still its own (``k`` holds until the bound from that
+        read, unless a write came meanwhile), False if another, None if it could not be read."""
+        if self.connect is None:
+            return None
         try:
             checked_at = self.clock()
-            assert self.connect is not None
             async with asyncio.timeout(REVALIDATE_TIMEOUT_S), self.connect() as conn:
                 version = await k.version_of(conn)
-            if version == k.key[2] and checked_at > max(k.checked_at, self.invalidated_at):
-                k.checked_at = checked_at
-        except Exception as exc:  # the routes read it once the bound has passed
-            log.info("public_version_refresh_failed", path=place[0], error=repr(exc))
-        finally:
-            del self._refreshing[place]
+        except Exception as exc:  # the routes read it
+            log.info("public_version_refresh_failed", error=repr(exc))
+            return None
+        if version != k.key[2]:
+            return False
+        if checked_at > max(k.checked_at, self.invalidated_at):
+            k.checked_at = checked_at
+        return True
 
     async def refreshed(self) -> None:
-        """Once the version reads under way have ended."""
-        await asyncio.gather(*self._refreshing.values(), return_exceptions=True)
+        """Once the refreshes under way have ended."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
 
     def invalidate(self) -> None:
         """A write committed in this process: no answer whose version was read before now is given again
@@ -256,13 +415,15 @@ class PublicAnswers:
         media_type: str,
         version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
     ) -> None:
-        if self.fresh_s <= 0 or request.method != "GET" or checked_at <= self.invalidated_at:
+        # (an answer whose version was read before the last write is kept too, for the requests that were
+        # waiting for it since before that write; the fast path never gives it again: PublicAnswers._within)
+        if self.fresh_s <= 0 or request.method != "GET":
             return
         body = self.cache.peek(key)
         route = request.scope.get("route")
-        if body is None or route is None:
+        place: Place | None = request.scope.get(PLACE)  # set by the fast path
+        if body is None or route is None or place is None:
             return
-        place = (request.scope["path"], request.scope.get("query_string", b""))
         before = self._known.get(place)
         if before is not None and before.checked_at >= checked_at:
             return
@@ -288,68 +449,98 @@ class PublicAnswers:
         version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
         render: Callable[[], Awaitable[bytes]],
         media_type: str,
+        one_statement: bool = False,
     ) -> Response:
         """200 with the body of the current version (cached), or 304 when the client has it.
 
         ``version_of(conn)`` reads the version in one statement; ``render()`` reads its data through
-        ``conn``. A hit costs that one statement; a miss renders in one read-only snapshot whose
-        first statement reads the version again: the body is stored and tagged with that one."""
+        ``conn``. A hit costs that one statement; a miss renders in one read-only snapshot taken after
+        that read (its data is that version's or newer, never older), and the body is stored and tagged
+        with that version. ``variant`` names everything else the body depends on (the route's
+        parameters, normalised). ``one_statement``: ``render()`` reads in one statement, its own
+        snapshot (no transaction needed, two round trips fewer)."""
         checked_at = self.clock()
         version = await version_of(conn)
+        key = (kind, variant, version)
         tag = etag(kind, version, variant, self.build)
-        if not matches(request, tag):
-            body = self.cache.peek((kind, variant, version))
-            if body is None:
-                async with conn.transaction(isolation="repeatable_read", readonly=True):
-                    version = await version_of(conn)
-                    tag = etag(kind, version, variant, self.build)
-                    body = await self.cache.get((kind, variant, version), render)
-            self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
-            return Response(body, media_type=media_type, headers=self.headers(tag))
-        self._remember(request, (kind, variant, version), tag, checked_at, media_type, version_of)
-        return Response(status_code=304, headers=self.headers(tag))
-
-    def uncached(self, request: Request, body: bytes, media_type: str) -> Response:
-        """An answer not kept by version (a search, a later page): tagged with its content's hash."""
-        tag = content_etag(body)
         if matches(request, tag):
+            self._remember(request, key, tag, checked_at, media_type, version_of)
             return Response(status_code=304, headers=self.headers(tag))
+
+        async def snapshot() -> bytes:
+            async with conn.transaction(isolation="repeatable_read", readonly=True):
+                return await render()
+
+        body = self.cache.peek(key) or await self.cache.get(key, render if one_statement else snapshot)
+        self._remember(request, key, tag, checked_at, media_type, version_of)
         return Response(body, media_type=media_type, headers=self.headers(tag))
 
     def headers(self, tag: str) -> dict[str, str]:
         return {"ETag": tag, "Cache-Control": cache_control(self.max_age_s)}
 
 
+# What a refresh of the fast path does not send to the routes: the asker's validators (the routes
+# give it the whole answer, to keep) and its context (it is the process's own request).
+_NOT_REFRESHED = frozenset({b"if-none-match", b"if-modified-since", b"x-correlation-id", b"traceparent"})
+_UNSEEN = object()
+
+
 class FastPath:
-    """The app's outermost layer (pure ASGI): a ``GET`` the public answers know (:meth:`PublicAnswers.known`)
-    is answered here, as the routes answered it (status, body, headers, the request's correlation id
-    and traceparent, the request metrics); anything else goes to the app. A write request ends what
-    the fast path knows before its answer starts and again when it ends (its commit is in this process).
-    Its answers are outside the in-flight bound of :class:`rc_shared.http.RequestMiddleware`: they hold
-    no connection, no body and nothing the process waits for but the client's socket."""
+    """The app's outermost layer (pure ASGI): a ``GET`` of a route marked :func:`cached_route` is
+    answered here as the routes answered it (status, body, headers, the request's correlation id and
+    traceparent, the request metrics) while :meth:`PublicAnswers.lookup` says so, else goes to the
+    routes one request per place at a time (the others wait for it, at most ``wait_ms``, then 503 with
+    Retry-After; or get the answer before it within ``stale_ms``); anything else goes to the app. A
+    write request ends what the fast path knows before its answer starts and again when it ends (its
+    commit is in this process). Its answers are outside the in-flight bound of
+    :class:`rc_shared.http.RequestMiddleware`: they hold no connection, no body and nothing the
+    process waits for but the client's socket."""
 
     def __init__(self, app: Any, answers: PublicAnswers, service: str) -> None:
         self.app = app
         self.answers = answers
+        self.service = service
         self.metrics = RequestMetrics(service)
+        self._routes: OrderedDict[str, Any] = OrderedDict()  # path -> the route answering its GET (None: none)
+        self._table: list[Any] | None = None  # the app's routes (flat_routes), once it serves
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
             method = scope["method"]
-            if method == "GET" and await self._answered(scope, send):
+            if method == "GET" and await self._get(scope, receive, send):
                 return
             if method in WRITE_METHODS:
                 await self._write(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
-    async def _answered(self, scope: Any, send: Any) -> bool:
+    def _route(self, scope: Any) -> Any:
+        """The route that answers a GET of the path: the router's choice, its first route whose path
+        matches and that answers GETs (a mount: any method)."""
+        path = scope["path"]
+        route = self._routes.get(path, _UNSEEN)
+        if route is not _UNSEEN:
+            self._routes.move_to_end(path)
+            return route
+        if self._table is None:
+            self._table = flat_routes(scope["app"])
+        root = scope.get("root_path", "")
+        inner = path[len(root) :] if root and path.startswith(root) else path
+        route = None
+        for r in self._table:
+            regex = getattr(r, "path_regex", None)
+            methods = getattr(r, "methods", None)
+            if regex is not None and regex.match(inner) and (methods is None or "GET" in methods):
+                route = r
+                break
+        self._routes[path] = route
+        if len(self._routes) > ROUTES_MAX:
+            self._routes.popitem(last=False)
+        return route
+
+    async def _get(self, scope: Any, receive: Any, send: Any) -> bool:
+        """A GET answered here, or by the routes as its place's lead; False: the app answers it."""
         start = time.perf_counter()
-        path, query = scope["path"], scope.get("query_string", b"")
-        found = self.answers.known(path, query) or await self.answers.revalidated(path, query)
-        if found is None:
-            return False
-        known, body = found
         cid = tp = inm = None
         for name, value in scope["headers"]:
             if name == b"x-correlation-id":
@@ -360,6 +551,25 @@ class FastPath:
                 inm = value.decode("latin-1")
             elif name in (b"content-length", b"transfer-encoding"):
                 return False  # a GET with a body: the routes read (and bound) it
+        route = self._route(scope)
+        place = None if route is None else self.answers.place(route, scope["path"], scope.get("query_string", b""))
+        if place is None:
+            return False
+        scope[PLACE] = place  # where the routes keep their answer (PublicAnswers.answer)
+        try:
+            found = await self.answers.lookup(place, lambda: self._refresh(scope))
+        except Busy as exc:
+            await self._busy(str(exc), route, request_context(cid, tp), send, start)
+            return True
+        if found is None:
+            return False
+        if isinstance(found, Lead):
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self.answers.land(found)
+            return True
+        known, body = found
         context = context_headers(*request_context(cid, tp))
         if header_matches(inm, known.tag):
             status, headers, body = 304, known.not_modified_headers, b""
@@ -371,6 +581,41 @@ class FastPath:
         counted.inc()
         timed.observe(time.perf_counter() - start)
         return True
+
+    async def _refresh(self, scope: Any) -> None:
+        """A GET of the same place through the routes, as the process's own request without validators:
+        the routes keep its answer (:meth:`PublicAnswers.answer`); its bytes go nowhere."""
+        inner = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k not in _NOT_REFRESHED]}
+        if "state" in scope:
+            inner["state"] = dict(scope["state"])
+        asked = False
+
+        async def receive() -> Any:
+            nonlocal asked
+            if not asked:
+                asked = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            return await asyncio.get_running_loop().create_future()  # never: this client does not leave
+
+        async def send(_: Any) -> None:
+            return None
+
+        await self.app(inner, receive, send)
+
+    async def _busy(self, why: str, route: Any, context: tuple[str, str], send: Any, start: float) -> None:
+        """503 with Retry-After: the answer of the place is not there within the wait bound."""
+        token = current_correlation_id.set(context[0])
+        try:
+            response = busy(f"this public answer is not ready: {why}")
+        finally:
+            current_correlation_id.reset(token)
+        HTTP_REFUSED.labels(self.service, "public_wait").inc()
+        headers = [*response.raw_headers, *context_headers(*context)]
+        await send({"type": "http.response.start", "status": 503, "headers": headers})
+        await send({"type": "http.response.body", "body": response.body})
+        counted, timed = self.metrics("GET", getattr(route, "path", "unmatched"), "503")
+        counted.inc()
+        timed.observe(time.perf_counter() - start)
 
     async def _write(self, scope: Any, receive: Any, send: Any) -> None:
         async def send_invalidating(message: Any) -> None:
@@ -384,7 +629,15 @@ class FastPath:
             self.answers.invalidate()
 
 
-def install(app: FastAPI, distribution: str, max_bytes: int, max_age_s: int, fresh_ms: int = 0) -> PublicAnswers:
+def install(
+    app: FastAPI,
+    distribution: str,
+    max_bytes: int,
+    max_age_s: int,
+    fresh_ms: int = 0,
+    stale_ms: int = 0,
+    wait_ms: int = WAIT_MS,
+) -> PublicAnswers:
     """Give the app its public answers (``public_answers(request)`` in the routes) and, with
     ``fresh_ms`` > 0, the fast path as its outermost layer; their ETags name the installed
     ``distribution``'s version, so a new build never matches an old tag."""
@@ -392,7 +645,7 @@ def install(app: FastAPI, distribution: str, max_bytes: int, max_age_s: int, fre
         build = version(distribution)
     except PackageNotFoundError:  # pragma: no cover - an uninstalled checkout
         build = "0"
-    answers = PublicAnswers(max_bytes, max_age_s, build, fresh_ms)
+    answers = PublicAnswers(max_bytes, max_age_s, build, fresh_ms, stale_ms=stale_ms, wait_ms=wait_ms)
     app.state.public_answers = answers
     if fresh_ms > 0:
         runtime = app.state.runtime

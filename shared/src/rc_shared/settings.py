@@ -202,8 +202,36 @@ def public_fresh_field(default: int, answers: str) -> Any:
         ge=0,
         le=10_000,
         description=f"How long (ms) a process answers {answers} again from memory without reading their version: "
-        "a change committed elsewhere (another replica, a projection) shows at most this long after its commit, "
-        "a write answered by the same process at once (0: every request reads the version).",
+        "a change committed elsewhere (another replica, a projection) shows at most this long after its commit "
+        "(plus RC_PUBLIC_STALE_MS to requests arriving while the current answer is being got), a write answered "
+        "by the same process at once (0: every request reads the version).",
+    )
+
+
+def public_stale_field(default: int, answers: str) -> Any:
+    """The ``public_stale_ms`` field: how long past the fresh bound a process may still give its public
+    ``answers`` to requests arriving while one request gets the new one (stale-while-revalidate)."""
+    return Field(
+        default,
+        ge=0,
+        le=10_000,
+        description=f"How long (ms) past RC_PUBLIC_FRESH_MS a process may still give {answers} as it last "
+        "read them, to the requests that arrive while one request gets the current answer through the routes "
+        "(never after a write answered by the same process; 0: they wait for it). Above 0, a change committed "
+        "elsewhere may show up to RC_PUBLIC_FRESH_MS + this after its commit.",
+    )
+
+
+def public_wait_field(default: int, answers: str) -> Any:
+    """The ``public_wait_ms`` field: how long a request for one of the public ``answers`` waits for the
+    request already getting it through the routes."""
+    return Field(
+        default,
+        ge=1,
+        le=60_000,
+        description=f"How long (ms) a request for {answers} waits for the one request of the process already "
+        "getting the same answer through the routes (one at a time per path and query); then 503 with "
+        "Retry-After.",
     )
 
 

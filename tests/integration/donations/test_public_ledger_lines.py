@@ -544,8 +544,19 @@ async def test_the_page_and_the_first_lines_page_are_rendered_once_per_version_a
     assert (await client.get(page)).text == first.text and (await client.get(api)).text == first_api.text
     assert renders == [cid, cid]  # the same version: rendered once each, then served from memory
     assert (await client.get(api, params={"q": "nguyen"})).status_code == 200 and len(renders) == 3  # a search: read
+    searched = await client.get(f"{api}?q=nguyen&limit=50")
+    for same in ("?q=nguyen&limit=50", "?limit=50&utm_source=zalo&q=nguyen", "?fbclid=1&q=ngu%79en&limit=50&x"):
+        assert (await client.get(api + same)).content == searched.content, same
+    assert len(renders) == 3  # the same search (its default limit spelt out, whatever else the URL carries): once
+    sum777 = {"amount_min": "777000", "amount_max": "777000"}
+    assert (await ok(await client.get(api, params=sum777)))["count"] == 0
+    assert "777.000" not in (await client.get(page, params={**sum777, "utm_medium": "sms"})).text
+    page_searches = len(renders)
+    assert "777.000" not in (await client.get(page, params=sum777)).text and len(renders) == page_searches
 
     await ok(await client.post(f"/campaigns/{cid}/donations", json=cash(777_000)))  # a new line
+    assert (await ok(await client.get(api, params=sum777)))["count"] == 1  # searches follow a write at once
+    assert "777.000" in (await client.get(page, params=sum777)).text
     assert "777.000" in (await client.get(page)).text
     assert (await client.get(api)).json()["last_line_no"] == 9
     await ok(await client.put(f"/donors/{m['a']['donor_id']}/consent", json={"consent_to_be_named": False}))
@@ -580,6 +591,31 @@ async def test_the_page_and_the_first_lines_page_are_rendered_once_per_version_a
     assert "Tên thứ ba" not in (await client.get(page)).text  # within the bound: the answer read before
     clock.advance(0.001)
     assert "Tên thứ ba" in (await client.get(page)).text  # the ledger row
+
+
+async def test_a_crowd_asking_for_an_answer_nobody_has_yet_sends_one_request_to_the_routes(
+    campaigns: Campaigns, client: httpx.AsyncClient, dn_app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cold start of a hot campaign's page and of a search: the first request of the crowd goes to the
+    routes (reads the version, renders), the others wait for its answer instead of each doing the same."""
+    cid = (await movements(campaigns, client))["cid"]
+    answers = http_cache.public_answers_of(dn_app)
+    clock = ManualClock()  # still: nothing expires during the test
+    clock.advance(max(0.0, answers.invalidated_at - clock.now) + 1)  # after the writes above
+    monkeypatch.setattr(answers, "clock", clock)
+    version = ledger.version
+    reads: list[uuid.UUID] = []
+
+    async def counted(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> Any:
+        reads.append(campaign_id)
+        return await version(conn, campaign_id)
+
+    monkeypatch.setattr(ledger, "version", counted)
+    for url in (f"/public/campaigns/{cid}/ledger", f"/campaigns/{cid}/public-ledger/lines?q=nguyen+van&utm_source=x"):
+        reads.clear()
+        crowd = await asyncio.gather(*(client.get(url) for _ in range(20)))
+        assert {r.status_code for r in crowd} == {200} and len({(r.content, r.headers["etag"]) for r in crowd}) == 1
+        assert reads == [cid], url  # one request read the version and rendered
 
 
 @pytest.mark.parametrize("path", ["/public/campaigns/{cid}/ledger", "/campaigns/{cid}/public-ledger/lines"])

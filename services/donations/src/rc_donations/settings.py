@@ -12,6 +12,8 @@ from rc_shared.settings import (
     public_cache_bytes_field,
     public_fresh_field,
     public_max_age_field,
+    public_stale_field,
+    public_wait_field,
     service_name_field,
 )
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
@@ -65,6 +67,8 @@ class Settings(ServiceSettings):
         " by the version of what they show",
     )
     public_fresh_ms: int = public_fresh_field(500, "the public ledger's page and lines' first page")
+    public_stale_ms: int = public_stale_field(0, "the public ledger's page and lines")
+    public_wait_ms: int = public_wait_field(2000, "the public ledger's page and lines")
 
     public_downloads_in_flight: int = Field(
         2,

@@ -11,6 +11,8 @@ from rc_shared.settings import (
     public_cache_bytes_field,
     public_fresh_field,
     public_max_age_field,
+    public_stale_field,
+    public_wait_field,
     service_name_field,
 )
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
@@ -29,6 +31,8 @@ class Settings(ServiceSettings):
     )
     public_cache_max_bytes: int = public_cache_bytes_field(8 * 1024 * 1024, "public campaign answers")
     public_fresh_ms: int = public_fresh_field(500, "the public campaign answers")
+    public_stale_ms: int = public_stale_field(0, "the public campaign answers")
+    public_wait_ms: int = public_wait_field(2000, "the public campaign answers")
     support_kinds: dict[str, str] = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Labels of the support kinds distributions record, as JSON {code: label} (the donations "

@@ -64,7 +64,13 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     runtime: Runtime = app.state.runtime
     app.state.policy = policy
     http_cache.install(
-        app, "rc-donations", settings.public_cache_max_bytes, settings.public_max_age_s, settings.public_fresh_ms
+        app,
+        "rc-donations",
+        settings.public_cache_max_bytes,
+        settings.public_max_age_s,
+        settings.public_fresh_ms,
+        settings.public_stale_ms,
+        settings.public_wait_ms,
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](

@@ -138,6 +138,7 @@ def _query(f: LineFilter, **extra: Any) -> str:
 # field is no filter, a wrong one is named in the answer), and the browser tests are its contract. The
 # same lines, filters and paging are the documented JSON API (GET /campaigns/{id}/public-ledger/lines).
 @pages_router.get("/campaigns/{campaign_id}/ledger", response_class=HTMLResponse, include_in_schema=False)
+@http_cache.cached_route
 async def ledger_page(
     request: Request,
     policy: Pol,
@@ -180,13 +181,11 @@ async def ledger_page(
                 .encode()
             )
 
-        answers = http_cache.public_answers(request)
-        if after is None and f == NO_FILTER:  # the page everybody loads: rendered once per version
+        async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
+            return await lines.version(c, campaign_id)
 
-            async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
-                return await lines.version(c, campaign_id)
-
-            return await answers.answer(request, conn, "ledger.html", str(campaign_id), version, render, _HTML)
-        async with conn.transaction(isolation="repeatable_read", readonly=True):  # header and lines agree
-            body = await render()
-    return answers.uncached(request, body, _HTML)
+        # header and lines in one snapshot, kept per version of the ledger under the normalised filters
+        variant = f"{campaign_id}|{after}|{f!r}"
+        return await http_cache.public_answers(request).answer(
+            request, conn, "ledger.html", variant, version, render, _HTML
+        )

@@ -476,6 +476,7 @@ _JSON = "application/json"
     response_model=s.LedgerLinesOut,
     responses={**errors(404), 304: {"description": "Not modified (If-None-Match matched the ETag)."}},
 )
+@http_cache.cached_route
 async def get_ledger_lines(
     campaign_id: uuid.UUID,
     request: Request,
@@ -490,8 +491,8 @@ async def get_ledger_lines(
 
     Cacheable: an ``ETag`` (answer ``304`` to ``If-None-Match``) that changes with anything the answer
     shows, a donor's consent included."""
-    # The unfiltered first page (what everybody loads) is rendered once per version of the ledger
-    # (rc_shared.http_cache); searches and later pages are one indexed statement each.
+    # Every page and search is rendered once per version of the ledger and kept under its normalised
+    # filters (rc_shared.http_cache): the same search asked again costs no statement within the bound.
 
     async with _connection(request) as conn:
 
@@ -499,15 +500,20 @@ async def get_ledger_lines(
             out = await lines.lines_page(conn, policy, campaign_id, f, after, limit)
             return s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
 
-        answers = http_cache.public_answers(request)
-        if after is None and f == NO_FILTER:
+        async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
+            return await lines.version(c, campaign_id)
 
-            async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
-                return await lines.version(c, campaign_id)
-
-            return await answers.answer(request, conn, "lines", f"{campaign_id}|{limit}", version, render, _JSON)
-        body = await render()
-    return answers.uncached(request, body, _JSON)
+        variant = f"{campaign_id}|{limit}|{after}|{f!r}"
+        return await http_cache.public_answers(request).answer(
+            request,
+            conn,
+            "lines",
+            variant,
+            version,
+            render,
+            _JSON,
+            one_statement=True,  # lines.lines_page
+        )
 
 
 @public_router.get(

@@ -46,6 +46,12 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         ),
     )
     http_cache.install(
-        app, "rc-reporting", settings.public_cache_max_bytes, settings.public_max_age_s, settings.public_fresh_ms
+        app,
+        "rc-reporting",
+        settings.public_cache_max_bytes,
+        settings.public_max_age_s,
+        settings.public_fresh_ms,
+        settings.public_stale_ms,
+        settings.public_wait_ms,
     )
     return app

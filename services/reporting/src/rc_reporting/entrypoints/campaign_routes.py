@@ -215,6 +215,7 @@ async def campaigns_by_period(
 
 
 @public_router.get("", response_model=CampaignList, responses=NOT_MODIFIED)
+@http_cache.cached_route
 async def campaigns_list(
     request: Request,
     as_of: Until = None,
@@ -238,6 +239,7 @@ async def campaigns_list(
 
 
 @public_router.get("/{campaign_id}", response_model=CampaignReport, responses={**NOT_MODIFIED, **errors(404)})
+@http_cache.cached_route
 async def campaign_progress(
     request: Request,
     campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")],

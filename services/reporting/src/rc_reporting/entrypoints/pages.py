@@ -63,6 +63,7 @@ def _render(template: str, **context: Any) -> bytes:
 
 
 @pages_router.get("/campaigns", response_class=HTMLResponse, responses=http_cache.NOT_MODIFIED)
+@http_cache.cached_route
 async def campaigns_page(request: Request) -> Response:
     """Every campaign with what it received and distributed (cacheable: ETag, Cache-Control public)."""
     async with connection(request) as conn:
@@ -82,6 +83,7 @@ def _campaigns_html(rows: list[dict[str, Any]]) -> bytes:
 @pages_router.get(
     "/campaigns/{campaign_id}", response_class=HTMLResponse, responses={**http_cache.NOT_MODIFIED, **errors(404)}
 )
+@http_cache.cached_route
 async def campaign_page(
     request: Request, campaign_id: Annotated[uuid.UUID, Path(description="The campaign.")]
 ) -> Response:
