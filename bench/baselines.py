@@ -2,7 +2,9 @@
 
 - aiokafka: an idempotent producer (acks=all) sending N records shaped like our events (CloudEvents
   headers, ~400-byte JSON value), then a consumer reading them back;
-- PostgreSQL: COPY of N donation-like rows into a table.
+- PostgreSQL: COPY of N donation-like rows into a table;
+- a naive FastStream consumer: one subscriber applying one event per transaction (an INSERT and its
+  commit, FastStream's default acknowledgement after each), what the pipeline's batching is against.
 """
 
 from __future__ import annotations
@@ -96,6 +98,53 @@ async def postgres_copy_baseline(dsn: str, n: int) -> dict[str, Any]:
         return {"rows": n, "copy_s": round(copy_s, 3), "copy_per_s": round(n / copy_s)}
     finally:
         await conn.close()
+
+
+async def naive_consumer_baseline(bootstrap: str, admin_dsn: str, n: int) -> dict[str, Any]:
+    """A FastStream subscriber doing one INSERT and commit per event, over ``n`` events already in
+    the topic: events per second from its start until the last is committed."""
+    from faststream.kafka import KafkaBroker
+
+    from tests.infra import create_database_async, drop_database_async
+
+    topic = f"bench.naive.{uuid.uuid4().hex[:8]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    await admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1)])
+    await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all", linger_ms=5)
+    await producer.start()
+    envs = sample_envelopes(n)
+    futures = [await producer.send(topic, value=e.value(), key=e.key(), headers=e.headers()) for e in envs]
+    await asyncio.gather(*futures)
+    await producer.stop()
+    dsn = await create_database_async(admin_dsn, "bench_naive", durable=True)
+    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=2)
+    broker = KafkaBroker(bootstrap, logger=None)
+    try:
+        await pool.execute("CREATE TABLE naive (event_id uuid PRIMARY KEY, amount_vnd bigint)")
+
+        first: list[float] = []
+
+        @broker.subscriber(topic, group_id=topic, auto_offset_reset="earliest")
+        async def apply(body: dict[str, Any]) -> None:
+            if not first:  # timed from the first event: the group's join is not the consumer's work
+                first.append(time.perf_counter())
+            await pool.execute(
+                "INSERT INTO naive VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                uuid.UUID(body["donation_id"]),
+                int(body["amount_vnd"]),
+            )
+
+        await broker.start()
+        while await pool.fetchval("SELECT count(*) FROM naive") < n:
+            await asyncio.sleep(0.05)
+        seconds = time.perf_counter() - first[0]
+    finally:
+        await broker.stop()
+        await pool.close()
+        await drop_database_async(admin_dsn, dsn)
+    return {"events": n, "seconds": round(seconds, 3), "events_per_s": round(n / seconds)}
 
 
 async def copy_baseline(admin_dsn: str, n: int) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Benchmark: a bulk import of N donations through the public interface, timed until the reporting
 totals are complete (stage by stage: import, relay, campaigns, reporting; bench/pipeline.py),
-beside raw baselines measured in the same run on the same broker and database.
+beside raw baselines measured in the same run on the same broker and database (aiokafka produce
+and consume, PostgreSQL COPY, a naive FastStream consumer committing each event: bench/baselines.py).
 
     ./dev bench            (or: .venv/bin/python -m bench.donations_import --rows 50000)
 
@@ -25,7 +26,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
+from bench.baselines import copy_baseline, kafka_baseline, naive_consumer_baseline  # noqa: E402
 from bench.pipeline import import_statement, launch_campaign, load_average, start_stack  # noqa: E402
 from tests.e2e.harness import auth  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
@@ -50,6 +51,7 @@ async def main(rows: int) -> dict[str, Any]:
             "pipeline": await pipeline(infra, rows, Path(tmp)),
             "kafka_raw": await kafka_baseline(infra.kafka_bootstrap, rows),
             "postgres_copy": await copy_baseline(infra.admin_dsn, rows),
+            "naive_consumer": await naive_consumer_baseline(infra.kafka_bootstrap, infra.admin_dsn, min(rows, 5000)),
             "bench_process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
     return result

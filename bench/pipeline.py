@@ -5,6 +5,9 @@ timed stage by stage until the campaigns and reporting projections are complete.
 Stages, each timed from the start of the import: ``import`` (the CLI has every answer), ``relay``
 (the donations outbox is empty), ``campaigns`` (its totals equal the statement's), ``reporting``
 (the campaign report counts every donation and the amount). ``complete`` is the last of them.
+Beside them, the CPU each process used until complete, per 1,000 donations (``cli``: the import
+command; ``donations`` includes its outbox relay): the figure to compare on a shared machine, where
+the wall times follow the load.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import subprocess
 import time
 import uuid
@@ -108,6 +112,7 @@ async def launch_campaign(stack: Stack, client: httpx.AsyncClient, code: str = "
 class Stages:
     rows: int
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_s: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         done = max(self.seconds.values())
@@ -117,6 +122,7 @@ class Stages:
             "import_per_s": round(self.rows / self.seconds["import"]),
             "complete_s": round(done, 2),
             "end_to_end_per_s": round(self.rows / done),
+            "cpu_ms_per_1000": {k: round(v * 1000 * 1000 / self.rows) for k, v in self.cpu_s.items()},
         }
 
 
@@ -127,6 +133,7 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
     stages = Stages(rows)
     dn = await asyncpg.connect(stack.dsns["donations"])
     cp = await asyncpg.connect(stack.dsns["campaigns"])
+    cpu0 = {n: cpu_s(stack.pid(n)) for n in stack.procs} | {"cli": children_cpu_s()}
     t0 = time.perf_counter()
     command = [str(BIN / "rc-donations"), "import-statement", cid, str(statement), "--api", stack.url("donations")]
     cli = asyncio.create_task(
@@ -162,6 +169,8 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
                 if rep.get("donations") == rows and rep.get("cash_raised_vnd") == expected:
                     stages.seconds["reporting"] = now
             await asyncio.sleep(0.1)
+        cpu1 = {n: cpu_s(stack.pid(n)) for n in stack.procs} | {"cli": children_cpu_s()}
+        stages.cpu_s = {n: cpu1[n] - cpu0[n] for n in cpu0}
     finally:
         await dn.close()
         await cp.close()
@@ -180,6 +189,12 @@ def cpu_s(pid: int) -> float:
         except OSError:
             pass
     return total
+
+
+def children_cpu_s() -> float:
+    """CPU seconds used so far by this process's children that have ended (the import command)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def rss_mb(pid: int) -> int:

@@ -8,10 +8,9 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from fastapi import FastAPI
 from rich.console import Console
 from rich.table import Table
 
@@ -19,6 +18,9 @@ from rc_shared.db import migrate
 from rc_shared.logging import configure
 from rc_shared.outbox import Republished, republish_since
 from rc_shared.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def api_option(name: str, settings: type[ServiceSettings]) -> Any:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import ssl
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.partitioner import DefaultPartitioner, murmur2
 
 from rc_shared.settings import ServiceSettings
 
@@ -27,6 +29,21 @@ def security_options(settings: ServiceSettings) -> dict[str, Any]:
     return opts
 
 
+@functools.lru_cache(maxsize=16384)
+def _key_hash(key: bytes) -> int:
+    return int(murmur2(key)) & 0x7FFFFFFF
+
+
+def key_partitioner(key: bytes | None, all_partitions: Sequence[int], available: Sequence[int]) -> int:
+    """aiokafka's default partitioner (murmur2 of the key, as the Java client's) with the hash of a
+    key remembered: it is pure Python and was a tenth of the relay's time, while a bulk import sends
+    thousands of events under one key (their campaign). A record without a key (only a dead-lettered
+    one can lack it) goes where the default would send it."""
+    if key is None:
+        return int(DefaultPartitioner()(key, all_partitions, available))
+    return all_partitions[_key_hash(key) % len(all_partitions)]
+
+
 def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     """An idempotent producer (acks=all) that batches: the relay's and the DLQ's."""
     return AIOKafkaProducer(
@@ -38,6 +55,7 @@ def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
         max_batch_size=256 * 1024,
         max_request_size=4 * 1024 * 1024,
         request_timeout_ms=30000,
+        partitioner=key_partitioner,
         **security_options(settings),
     )
 

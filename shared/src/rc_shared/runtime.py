@@ -112,6 +112,7 @@ class Runtime:
                         statement_timeout_s=s.db_batch_statement_timeout_s,
                     ),
                     max_records=s.consumer_max_records,
+                    fetch_max_wait_ms=s.consumer_fetch_max_wait_ms,
                     session_timeout_ms=s.consumer_session_timeout_ms,
                     heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,
                     retry_backoff_s=s.consumer_retry_backoff_s,

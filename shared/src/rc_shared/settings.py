@@ -90,6 +90,13 @@ class ServiceSettings(BaseSettings):
         24.0, ge=0, description="Published outbox rows are deleted after this many hours."
     )
     consumer_max_records: int = Field(500, ge=1, description="Records a consumer takes per batch.")
+    consumer_fetch_max_wait_ms: int = Field(
+        100,
+        ge=1,
+        le=500,
+        description="Longest the broker holds a consumer's fetch that finds nothing new (fetch.max.wait.ms):"
+        " a partition with a backlog is not fetched again until the fetch of the others returns.",
+    )
     consumer_max_retries: int = Field(
         3, ge=1, description="Attempts per event before it goes to the dead-letter topic."
     )

@@ -254,3 +254,93 @@ async def test_dlq_replay_after_the_fix_applies_the_event_once(
     finally:
         boom["fixed"] = False
         await rt.stop()
+
+
+bulk = Consumer("bulk")
+
+
+@bulk.on_many(UnitRenamed)
+async def _apply_many(conn: asyncpg.Connection, envs: list[Envelope[UnitRenamed]]) -> None:
+    """A set-based handler: a run of events in one statement; any 'boom' in the run fails it."""
+    if any(e.data.name == "boom" for e in envs):
+        raise ValueError("handler refuses 'boom'")
+    await conn.executemany(
+        "INSERT INTO sink (event_id, unit_id, name) VALUES ($1, $2, $3)",
+        [(e.id, e.data.unit_id, e.data.name) for e in envs],
+    )
+
+
+def _bulk_runtime(infra: Any, dsn: str, namespace: str, migrations: Path) -> Runtime:
+    rt = _runtime(infra, dsn, namespace, migrations)
+    rt.consumers = [bulk]
+    return rt
+
+
+async def test_a_poison_event_in_the_middle_of_a_batch_is_dead_lettered_and_the_others_applied_once(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """The batch's one-statement path fails on the poison event: the batch is rolled back and applied
+    event by event, so the events around it are applied exactly once and it alone goes to the DLQ."""
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()  # one key, one partition: the events arrive as one batch, in order
+    events = [_renamed(unit, f"e{i}") for i in range(20)]
+    poison = _renamed(unit, "boom")
+    events.insert(10, poison)
+    for e in events:  # all in the topic before the consumer starts
+        await _send(producer, topic, e)
+    rt = _bulk_runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+
+        async def consumed_all() -> bool:
+            offs = await committed_offsets(infra.kafka_bootstrap, namespace + "bulk", topic)
+            return sum(o or 0 for o in offs.values()) == len(events)
+
+        await eventually(consumed_all, what="offsets past every event of the batch")
+    finally:
+        await rt.stop()
+    rows = await _rows(fresh_dsn, "SELECT event_id, name FROM sink ORDER BY at")
+    assert [r["name"] for r in rows] == [f"e{i}" for i in range(20)]
+    assert sorted(r["event_id"] for r in rows) == sorted(e.id for e in events if e is not poison)
+    dlq = await read_topic(infra.kafka_bootstrap, topic + ".dlq", expect=1)
+    assert [r.value for r in dlq] == [poison.value()]
+    outcomes = await _rows(fresh_dsn, "SELECT outcome, count(*) AS n FROM processed_events GROUP BY outcome")
+    assert {r["outcome"]: r["n"] for r in outcomes} == {"applied": 20, "dead_lettered": 1}
+
+
+async def test_a_batch_committed_to_the_database_whose_offsets_were_not_committed_is_not_counted_twice(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """A process killed between the batch's database commit and its offset commit: the next one gets
+    the same records again and applies none of them a second time."""
+    from rc_shared.consumer import BatchProcessor
+    from rc_shared.db import migrate
+
+    topic = namespace + UNITS_TOPIC
+    units = [uuid.uuid4() for _ in range(3)]
+    events = [_renamed(u, f"e{i}") for i in range(10) for u in units]
+    for e in events:
+        await _send(producer, topic, e)
+    records = await read_topic(infra.kafka_bootstrap, topic, expect=len(events))
+    await migrate(fresh_dsn, [migrations])
+    pool = await asyncpg.create_pool(fresh_dsn, min_size=1, max_size=2)
+    try:  # the batch applied and committed in the database; then the process dies: no offset commit
+        res = await BatchProcessor(bulk, pool, producer, "sink-test").process(records)
+        assert res.applied == len(events)
+    finally:
+        await pool.close()
+    offsets = await committed_offsets(infra.kafka_bootstrap, namespace + "bulk", topic)
+    assert offsets and all(o is None for o in offsets.values())
+    rt = _bulk_runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+
+        async def consumed_all() -> bool:
+            offs = await committed_offsets(infra.kafka_bootstrap, namespace + "bulk", topic)
+            return sum(o or 0 for o in offs.values()) == len(events)
+
+        await eventually(consumed_all, what="the redelivered batch consumed")
+    finally:
+        await rt.stop()
+    assert await _count(fresh_dsn) == len(events)
+    assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == len(events)

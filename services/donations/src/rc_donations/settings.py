@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, field_validator
 
 from rc_shared.settings import (
@@ -17,6 +19,8 @@ from rc_shared.settings import (
     service_name_field,
 )
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 class Settings(ServiceSettings):

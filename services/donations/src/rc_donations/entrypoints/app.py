@@ -4,7 +4,6 @@ pledges, reversals, distributions within the balance, bank-statement import and 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Unpack
 
 from fastapi import FastAPI
@@ -16,7 +15,7 @@ from rc_donations.entrypoints.routes import files_router, public_router, router
 from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, commit_donations
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
-from rc_donations.settings import Settings
+from rc_donations.settings import MIGRATIONS, Settings
 from rc_shared import http_cache
 from rc_shared.clock import Window
 from rc_shared.events.donations import LEDGER_TOPIC
@@ -24,7 +23,7 @@ from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Roles, Runtime, service_app
 from rc_shared.scope import units_consumer
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+__all__ = ["MIGRATIONS", "build_app"]
 
 
 def policy_from(settings: Settings) -> Policy:
