@@ -154,7 +154,12 @@ async def record_donation(
     await access.named_donor(request, body.donor.id if body.donor else None)
     async with _connection(request) as conn:
         prepared = await donations.prepare_donation(
-            conn, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
+            conn,
+            policy,
+            campaign_id,
+            _donation_cmd(body),
+            _idem(key, campaign_id, body),
+            request.app.state.ledger_hints,
         )
     if isinstance(prepared, uuid.UUID):
         outcome = donations.DonationOutcome(prepared, False)
