@@ -452,7 +452,9 @@ async def test_a_stale_ledger_hint_lets_no_donor_be_written_for_a_refused_gift(
         hinted = hints.get(cid)
         assert hinted is not None and hinted.status == "launched"
         await db.execute(  # closed before the gift's date, and the hint does not know it
-            "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1", cid, TODAY - timedelta(days=3)
+            "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1",
+            cid,
+            TODAY - timedelta(days=3),
         )
         with pytest.raises(Conflict, match="closed on"):
             await prepare_donation(conn, POLICY, cid, _named(2_000, "Đỗ Thị Bốn"), None, hints)
