@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
+from rc_donations.domain.donations import Item
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     DonationOutcome,
@@ -461,6 +462,22 @@ async def test_a_stale_ledger_hint_lets_no_donor_be_written_for_a_refused_gift(
     assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Đỗ Thị Bốn'") == 0
     refreshed = hints.get(cid)
     assert refreshed is not None and refreshed.status == "closed"
+
+
+async def test_a_hinted_gift_refused_after_the_intake_writes_no_donor(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    priceless = Item("Gạo", 10, "kg", 0)  # worth nothing: the in-kind value is refused (422)
+    async with pool.acquire() as conn:
+        await prepare_donation(conn, POLICY, cid, _named(1_000, "Hoàng Văn Sáu"), None, hints)  # the hint
+        assert hints.get(cid) is not None
+        donor = DonorInput(type="organisation", name="Công ty Bảy", phone="0281234567", consent_to_be_named=True)
+        gift = RecordDonation(kind="in_kind", received_on=TODAY, donor=donor, items=[priceless], channel="in_kind")
+        with pytest.raises(Invalid, match="assessed value"):
+            await prepare_donation(conn, POLICY, cid, gift, None, hints)
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Công ty Bảy'") == 0
 
 
 async def test_a_resubmitted_named_gift_writes_nothing_to_its_donor(

@@ -165,12 +165,15 @@ def _new_donor(cmd: RecordDonation) -> NewDonor | None:
 
 
 def _hint_accepts(hint: Ledger | None, cmd: RecordDonation, today: date) -> Ledger | None:
-    """``hint`` if it accepts the request (then the intake may write its donor), else None."""
+    """``hint`` if it accepts the request (then the intake may write its donor), else None: every check
+    :func:`prepare_donation` makes after the intake, so that a refused request writes nothing."""
     if hint is None:
         return None
     try:
         hint.check_accepts(cmd.received_on, today)
         hint.check_unit(hint.organising_unit_id if cmd.unit_id is None else cmd.unit_id, "unit_id")
+        if cmd.kind == "in_kind":
+            in_kind_value(cmd.items)
     except (Conflict, Invalid):
         return None  # decided below, against the ledger as read
     return hint
