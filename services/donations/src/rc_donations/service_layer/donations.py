@@ -170,8 +170,7 @@ def _hint_accepts(hint: Ledger | None, cmd: RecordDonation, today: date) -> Ledg
     if hint is None:
         return None
     try:
-        hint.check_accepts(cmd.received_on, today)
-        hint.check_unit(hint.organising_unit_id if cmd.unit_id is None else cmd.unit_id, "unit_id")
+        hint.check_accepts(cmd.received_on, today)  # (the unit is the organising one: see _new_donor)
         if cmd.kind == "in_kind":
             in_kind_value(cmd.items)
     except (Conflict, Invalid):
