@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, timedelta
@@ -498,3 +499,29 @@ async def test_a_resubmitted_named_gift_writes_nothing_to_its_donor(
         forwarded = await prepare_donation(conn, POLICY, cid, ref_only, None, hints)  # the same transfer again
     assert (replay, forwarded) == (made.donation_id, made_ref.donation_id)
     assert await db.fetchval("SELECT consent_to_be_named FROM donors WHERE id = $1", made.donor_id) is False
+
+
+async def test_a_donation_whose_request_spent_its_bound_before_queueing_is_refused_at_once(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    batches: list[int] = []
+
+    async def commit(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[Any]:
+        batches.append(len(items))
+        return await commit_donations(pool, "/donations", POLICY, items)
+
+    intake = GroupCommit[PreparedDonation, Any](lambda: pool, "/donations", commit)
+    async with pool.acquire() as conn:
+        late, fresh = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(2)]
+    assert isinstance(late, PreparedDonation) and isinstance(fresh, PreparedDonation)
+    with acquire_bound(60):  # as in a request whose waits (pool, statements) already took 61 s of it
+        with pytest.raises(Busy) as busy:
+            await intake.submit(cid, late, time.monotonic() - 61)
+        assert busy.value.status == 503 and "not recorded" in busy.value.message
+        assert batches == []  # never queued, though the queue was free
+        made = await intake.submit(cid, fresh, time.monotonic())  # a request within its bound: committed
+    assert made[:2] == (fresh.donation_id, True) and batches == [1]
+    assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
+        fresh.donation_id
+    ]

@@ -41,6 +41,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
@@ -150,6 +151,7 @@ async def record_donation(
     response: Response,
     key: IdemKey = None,
 ) -> dict[str, Any]:
+    started = time.monotonic()  # the request's waits together stay within its bound (group_commit)
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
     async with _connection(request) as conn:
@@ -164,7 +166,7 @@ async def record_donation(
     if isinstance(prepared, uuid.UUID):
         outcome = donations.DonationOutcome(prepared, False)
     else:  # committed with the other donations to this campaign waiting now (one lock, one transaction)
-        outcome = await _intake(request).submit(campaign_id, prepared)
+        outcome = await _intake(request).submit(campaign_id, prepared, started)
     if outcome.view is not None:  # a new donation, answered from what its batch wrote
         return outcome.view
     response.status_code = 200
