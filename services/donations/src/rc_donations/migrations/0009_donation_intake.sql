@@ -1,14 +1,18 @@
 -- A single donation's intake in one round trip (docs/architecture/0001-hot-campaign-donations.md,
 -- "intake"). upsert_donor is the one statement that finds a donor (by identity number, else by phone
--- and name; updated as given) or creates it; DonationRepository.upsert_donor calls it too.
+-- and name; updated as given) or creates it; DonationRepository.upsert_donor calls it too. Its lookup
+-- is written as an OR of the two ways, so that a generic plan (a function's, a prepared statement's)
+-- still uses the donors_id_number and donors_phone indexes: a CASE over the parameters made it a
+-- scan of every donor, each gift slower as donors accumulate.
 CREATE FUNCTION upsert_donor(
     p_type text, p_name text, p_phone text, p_id_number text, p_birth date, p_consent bool, p_new_id uuid
 ) RETURNS uuid LANGUAGE sql AS $$
     WITH found AS (
         SELECT id FROM donors
          WHERE donor_type = p_type AND erased_at IS NULL
-           AND CASE WHEN p_id_number IS NOT NULL AND p_id_number <> '' THEN id_number = p_id_number
-                    ELSE p_phone <> '' AND p_name <> '' AND phone = p_phone AND lower(name) = lower(p_name) END
+           AND ((id_number = p_id_number AND p_id_number <> '')
+                OR (coalesce(p_id_number, '') = '' AND p_phone <> '' AND p_name <> '' AND phone = p_phone
+                    AND lower(name) = lower(p_name)))
          ORDER BY created_at LIMIT 1 FOR UPDATE),
     updated AS (
         UPDATE donors d SET phone = coalesce(p_phone, d.phone), birth_date = coalesce(p_birth, d.birth_date),
