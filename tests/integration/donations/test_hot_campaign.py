@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, timedelta
@@ -16,9 +17,11 @@ import httpx
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
+from rc_donations.domain.donations import Item
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     DonationOutcome,
+    LedgerHints,
     PreparedDonation,
     _donation_row,
     commit_donations,
@@ -408,3 +411,135 @@ async def test_a_batch_with_a_blood_donation_is_decided_under_the_lock(
     assert isinstance(cash_gift, DonationOutcome) and isinstance(first, DonationOutcome) and first.created
     assert isinstance(second, Conflict)  # the same donor twice on one day: the batch's first counts
     assert await _receipts(db, cid) == [1, 2]
+
+
+def _named(amount: int, name: str, consent: bool = True, **extra: Any) -> RecordDonation:
+    donor = DonorInput(type="individual", name=name, phone="0912345678", consent_to_be_named=consent)
+    return _cmd(amount, donor=donor, **extra)
+
+
+async def test_a_named_donors_gift_is_prepared_in_one_round_trip_that_writes_the_donor(
+    campaigns: Campaigns, dn_dsn: str, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    queries: list[str] = []
+    conn = await asyncpg.connect(dn_dsn, server_settings={"synchronous_commit": "on"})
+    try:
+        first = await prepare_donation(conn, POLICY, cid, _named(1_000, "Trần Văn Một"), None, hints)
+        assert isinstance(first, PreparedDonation) and first.donor_id is not None  # no hint yet: two round trips
+        assert hints.get(cid) == first.ledger
+        conn.add_query_logger(lambda q: queries.append(q.query))
+        second = await prepare_donation(conn, POLICY, cid, _named(2_000, "Lê Thị Hai"), None, hints)
+        again = await prepare_donation(conn, POLICY, cid, _named(3_000, "lê thị hai", consent=False), None, hints)
+        await asyncio.sleep(0)  # (the logger is called soon after each query)
+        assert len(queries) == 2  # one statement each: the intake wrote the donor
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"  # (only the intake's own commit was not)
+    finally:
+        await conn.close()
+    assert isinstance(second, PreparedDonation) and isinstance(again, PreparedDonation)
+    assert second.donor_id is not None and again.donor_id == second.donor_id  # the same donor, found again
+    assert (second.publicly_named, again.publicly_named) == (True, False)
+    donor = await db.fetchrow("SELECT * FROM donors WHERE id = $1", second.donor_id)
+    assert (donor["name"], donor["phone"], donor["consent_to_be_named"]) == ("Lê Thị Hai", "0912345678", False)
+
+
+async def test_a_stale_ledger_hint_lets_no_donor_be_written_for_a_refused_gift(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    async with pool.acquire() as conn:
+        await prepare_donation(conn, POLICY, cid, _named(1_000, "Phạm Văn Ba"), None, hints)
+        hinted = hints.get(cid)
+        assert hinted is not None and hinted.status == "launched"
+        await db.execute(  # closed before the gift's date, and the hint does not know it
+            "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1",
+            cid,
+            TODAY - timedelta(days=3),
+        )
+        with pytest.raises(Conflict, match="closed on"):
+            await prepare_donation(conn, POLICY, cid, _named(2_000, "Đỗ Thị Bốn"), None, hints)
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Đỗ Thị Bốn'") == 0
+    refreshed = hints.get(cid)
+    assert refreshed is not None and refreshed.status == "closed"
+
+
+async def test_a_hinted_gift_refused_after_the_intake_writes_no_donor(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    priceless = Item("Gạo", 10, "kg", 0)  # worth nothing: the in-kind value is refused (422)
+    async with pool.acquire() as conn:
+        await prepare_donation(conn, POLICY, cid, _named(1_000, "Hoàng Văn Sáu"), None, hints)  # the hint
+        assert hints.get(cid) is not None
+        donor = DonorInput(type="organisation", name="Công ty Bảy", phone="0281234567", consent_to_be_named=True)
+        gift = RecordDonation(kind="in_kind", received_on=TODAY, donor=donor, items=[priceless], channel="in_kind")
+        with pytest.raises(Invalid, match="assessed value"):
+            await prepare_donation(conn, POLICY, cid, gift, None, hints)
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Công ty Bảy'") == 0
+
+
+async def test_a_resubmitted_named_gift_writes_nothing_to_its_donor(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    key, ref_only = Idempotency(f"named-{cid}", "h"), _named(7_000, "Vũ Văn Năm", bank_reference=f"FT-{cid}")
+    async with pool.acquire() as conn:
+        made = await prepare_donation(conn, POLICY, cid, _named(5_000, "Vũ Văn Năm"), key, hints)
+        made_ref = await prepare_donation(conn, POLICY, cid, ref_only, None, hints)
+    assert isinstance(made, PreparedDonation) and isinstance(made_ref, PreparedDonation)
+    done = await commit_donations(pool, "/donations", POLICY, [made, made_ref])
+    assert all(isinstance(o, DonationOutcome) and o.created for o in done)
+    await db.execute("UPDATE donors SET consent_to_be_named = false WHERE id = $1", made.donor_id)
+    async with pool.acquire() as conn:
+        replay = await prepare_donation(conn, POLICY, cid, _named(5_000, "Vũ Văn Năm"), key, hints)
+        forwarded = await prepare_donation(conn, POLICY, cid, ref_only, None, hints)  # the same transfer again
+    assert (replay, forwarded) == (made.donation_id, made_ref.donation_id)
+    assert await db.fetchval("SELECT consent_to_be_named FROM donors WHERE id = $1", made.donor_id) is False
+
+
+async def test_a_donation_whose_request_spent_its_bound_before_queueing_is_refused_at_once(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    batches: list[int] = []
+
+    async def commit(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[Any]:
+        batches.append(len(items))
+        return await commit_donations(pool, "/donations", POLICY, items)
+
+    intake = GroupCommit[PreparedDonation, Any](lambda: pool, "/donations", commit)
+    async with pool.acquire() as conn:
+        late, fresh = [await prepare_donation(conn, POLICY, cid, _cmd(1_000 + i), None) for i in range(2)]
+    assert isinstance(late, PreparedDonation) and isinstance(fresh, PreparedDonation)
+    with acquire_bound(60):  # as in a request whose waits (pool, statements) already took 61 s of it
+        with pytest.raises(Busy) as busy:
+            await intake.submit(cid, late, time.monotonic() - 61)
+        assert busy.value.status == 503 and "not recorded" in busy.value.message
+        assert batches == []  # never queued, though the queue was free
+        made = await intake.submit(cid, fresh, time.monotonic())  # a request within its bound: committed
+    assert made[:2] == (fresh.donation_id, True) and batches == [1]
+    assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
+        fresh.donation_id
+    ]
+
+
+async def test_a_donor_is_looked_up_through_an_index_even_by_a_generic_plan(db: asyncpg.Connection) -> None:
+    repo = DonationRepository(db)
+    tx = db.transaction()
+    await tx.start()
+    try:  # a function's plan, or a prepared statement's after a few calls, knows no parameter value
+        await db.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        await db.execute("SET LOCAL enable_seqscan = off")  # (a scan only where no index can serve)
+        by_phone = [await repo.upsert_donor("individual", "Ngô Văn Tám", "0987654321", None, None, True) for _ in "ab"]
+        by_id = [
+            await repo.upsert_donor("organisation", "Công ty Chín", None, "0312345678", None, n) for n in (True, False)
+        ]
+        assert len(set(by_phone)) == 1 and len(set(by_id)) == 1  # found again: the same donor
+        scans = await db.fetchval("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'donors'")
+        assert scans == 0  # not a scan of every donor per gift
+    finally:
+        await tx.rollback()

@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import asyncpg
 
@@ -82,6 +82,35 @@ _RECORD_BATCH = "SELECT first_no, created_at FROM record_donation_batch({})".for
 )
 _BATCH_COLS = tuple(c for c in _INSERT_MANY_COLS if c != "receipt_no")  # record_donation_batch's order
 
+_INTAKE = "SELECT * FROM donation_intake({})".format(", ".join(f"${n}" for n in range(1, 20)))
+
+
+class NewDonor(NamedTuple):
+    """A named donor given without an id, as ``upsert_donor`` takes it (found or created)."""
+
+    donor_type: str
+    name: str | None
+    phone: str | None
+    id_number: str | None
+    birth_date: date | None
+    consent: bool
+
+
+def _ledger_args(ledger: Ledger) -> tuple[Any, ...]:
+    """The ledger's decision fields as the SQL functions compare them (code ... settled_on)."""
+    return (
+        ledger.code,
+        ledger.status,
+        ledger.organising_unit_id,
+        list(ledger.participating_unit_ids),
+        ledger.receiving_from,
+        ledger.receiving_until,
+        ledger.distribution_deadline,
+        ledger.closed_on,
+        ledger.settled_on,
+    )
+
+
 DONATION_VIEW = (
     "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on,"
     " l.code AS campaign_code, l.name AS campaign_name"
@@ -126,17 +155,7 @@ class DonationRepository(RecordRepository):
         :meth:`update_donor` does, or a new donor; one statement. A concurrent insert of the same
         identity number yields that donor instead."""
         donor_id: uuid.UUID = await self.conn.fetchval(
-            "WITH found AS (SELECT id FROM donors WHERE donor_type = $1 AND erased_at IS NULL AND CASE"
-            " WHEN $4::text IS NOT NULL AND $4 <> '' THEN id_number = $4"
-            " ELSE $3::text <> '' AND $2::text <> '' AND phone = $3 AND lower(name) = lower($2) END"
-            " ORDER BY created_at LIMIT 1 FOR UPDATE),"
-            " updated AS (UPDATE donors d SET phone = coalesce($3, d.phone), birth_date = coalesce($5, d.birth_date),"
-            " consent_to_be_named = $6 FROM found WHERE d.id = found.id RETURNING d.id),"
-            " inserted AS (INSERT INTO donors (id, donor_type, name, phone, id_number, birth_date, consent_to_be_named)"
-            " SELECT $7, $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT FROM found)"
-            " ON CONFLICT (donor_type, id_number) WHERE id_number IS NOT NULL"
-            " DO UPDATE SET consent_to_be_named = EXCLUDED.consent_to_be_named RETURNING id)"
-            " SELECT id FROM updated UNION ALL SELECT id FROM inserted",
+            "SELECT upsert_donor($1, $2, $3, $4, $5, $6, $7)",  # migration 0009
             donor_type,
             name,
             phone,
@@ -249,15 +268,7 @@ class DonationRepository(RecordRepository):
         r = await self.conn.fetchrow(
             _RECORD_BATCH,
             ledger.campaign_id,
-            ledger.code,
-            ledger.status,
-            ledger.organising_unit_id,
-            list(ledger.participating_unit_ids),
-            ledger.receiving_from,
-            ledger.receiving_until,
-            ledger.distribution_deadline,
-            ledger.closed_on,
-            ledger.settled_on,
+            *_ledger_args(ledger),
             *columns.values(),
             [k for k, _, _ in keys],
             f"donation:{ledger.campaign_id}",
@@ -300,19 +311,27 @@ class DonationRepository(RecordRepository):
         )
         return len(rows)
 
-    async def intake(self, campaign_id: uuid.UUID, key: str | None, ref: str | None) -> asyncpg.Record | None:
-        """The ledger (unlocked), with an Idempotency-Key's earlier request (``idem_*``) and the donation
-        already recorded with a bank reference (``ref_*``), in one round trip; None: no ledger."""
-        return await self.conn.fetchrow(
-            "SELECT l.*, k.scope AS idem_scope, k.request_hash AS idem_hash, k.resource_id AS idem_resource,"
-            " d.id AS ref_id, d.kind AS ref_kind, d.amount_vnd AS ref_amount_vnd, d.received_on AS ref_received_on"
-            " FROM ledgers l LEFT JOIN idempotency_keys k ON k.key = $2"
-            " LEFT JOIN donations d ON d.campaign_id = l.campaign_id AND d.bank_reference = $3"
-            " WHERE l.campaign_id = $1",
-            campaign_id,
-            key,
-            ref,
-        )
+    async def intake(
+        self,
+        campaign_id: uuid.UUID,
+        key: str | None,
+        ref: str | None,
+        decided: Ledger | None = None,
+        donor: NewDonor | None = None,
+    ) -> asyncpg.Record | None:
+        """The ledger (unlocked, ``ledger_from``'s columns), with an Idempotency-Key's earlier request
+        (``idem_*``) and the donation already recorded with a bank reference (``ref_*``), in one round
+        trip; None: no ledger. Given the ledger the request was ``decided`` against (accepted) and its new
+        named ``donor``, the donor is found or created in the same statement (``donor_id``) if the ledger
+        is still as decided and neither the key nor the reference is known; else ``donor_id`` is None and
+        nothing was written (migration 0009). Call it outside a transaction: a donor it writes does not
+        wait for the disk (the donation citing it does)."""
+        if self.conn.is_in_transaction():
+            raise RuntimeError("the donation intake runs in its own transaction")
+        led = (None,) * 9 if decided is None or donor is None else _ledger_args(decided)
+        who = (None,) * 7 if decided is None or donor is None else (*donor, uuid.uuid4())
+        row: asyncpg.Record = await self.conn.fetchrow(_INTAKE, campaign_id, key, ref, *led, *who)
+        return None if row["campaign_id"] is None else row
 
     async def known(
         self, campaign_id: uuid.UUID, keys: Sequence[str], refs: Sequence[str]

@@ -12,7 +12,12 @@ from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
 from rc_donations.entrypoints.pages import pages_router
 from rc_donations.entrypoints.routes import files_router, public_router, router
-from rc_donations.service_layer.donations import DonationOutcome, PreparedDonation, commit_donations
+from rc_donations.service_layer.donations import (
+    DonationOutcome,
+    LedgerHints,
+    PreparedDonation,
+    commit_donations,
+)
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import MIGRATIONS, Settings
@@ -72,6 +77,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         settings.public_wait_ms,
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
+    app.state.ledger_hints = LedgerHints()
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,

@@ -41,6 +41,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
@@ -150,16 +151,22 @@ async def record_donation(
     response: Response,
     key: IdemKey = None,
 ) -> dict[str, Any]:
+    started = time.monotonic()  # the request's waits together stay within its bound (group_commit)
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
     async with _connection(request) as conn:
         prepared = await donations.prepare_donation(
-            conn, policy, campaign_id, _donation_cmd(body), _idem(key, campaign_id, body)
+            conn,
+            policy,
+            campaign_id,
+            _donation_cmd(body),
+            _idem(key, campaign_id, body),
+            request.app.state.ledger_hints,
         )
     if isinstance(prepared, uuid.UUID):
         outcome = donations.DonationOutcome(prepared, False)
     else:  # committed with the other donations to this campaign waiting now (one lock, one transaction)
-        outcome = await _intake(request).submit(campaign_id, prepared)
+        outcome = await _intake(request).submit(campaign_id, prepared, started)
     if outcome.view is not None:  # a new donation, answered from what its batch wrote
         return outcome.view
     response.status_code = 200

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import asyncpg
 
-from rc_donations.adapters.donations_repo import PERSONAL_COLUMNS, DonationRepository
+from rc_donations.adapters.donations_repo import PERSONAL_COLUMNS, DonationRepository, NewDonor
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import blood
 from rc_donations.domain.blood import PastDonation
@@ -132,17 +132,74 @@ def _reference_conflict(label: str, cmd: RecordDonation, same: asyncpg.Record | 
     )
 
 
+class LedgerHints:
+    """The ledgers this process's intakes last read, by campaign (a bounded, process-local hint).
+
+    A request with a new named donor is decided against its campaign's hint before the intake, so the
+    intake can also write the donor in the same round trip; the intake statement does so only if the
+    ledger is still the hint, so a stale hint costs a second round trip, never a wrong write."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._ledgers: dict[uuid.UUID, Ledger] = {}
+
+    def get(self, campaign_id: uuid.UUID) -> Ledger | None:
+        return self._ledgers.get(campaign_id)
+
+    def put(self, ledger: Ledger) -> None:
+        self._ledgers.pop(ledger.campaign_id, None)
+        self._ledgers[ledger.campaign_id] = ledger  # the most recently read last
+        if len(self._ledgers) > self.size:
+            del self._ledgers[next(iter(self._ledgers))]
+
+
+def _new_donor(cmd: RecordDonation) -> NewDonor | None:
+    """The request's donor when the intake may find or create it: named, without an id, and nothing else
+    to check first (blood eligibility, a pledge's donor, the units named by the request)."""
+    d = cmd.donor
+    if d is None or d.type == "anonymous" or d.id is not None or cmd.kind == "blood" or cmd.pledge_id is not None:
+        return None
+    if cmd.unit_id is not None or cmd.credited_unit_id is not None:
+        return None
+    return NewDonor(d.type, d.name, d.phone, d.id_number, d.birth_date, d.consent_to_be_named)
+
+
+def _hint_accepts(hint: Ledger | None, cmd: RecordDonation, today: date) -> Ledger | None:
+    """``hint`` if it accepts the request (then the intake may write its donor), else None: every check
+    :func:`prepare_donation` makes after the intake, so that a refused request writes nothing."""
+    if hint is None:
+        return None
+    try:
+        hint.check_accepts(cmd.received_on, today)  # (the unit is the organising one: see _new_donor)
+        if cmd.kind == "in_kind":
+            in_kind_value(cmd.items)
+    except (Conflict, Invalid):
+        return None  # decided below, against the ledger as read
+    return hint
+
+
 async def prepare_donation(
-    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, cmd: RecordDonation, idem: Idempotency | None
+    conn: asyncpg.Connection,
+    policy: Policy,
+    campaign_id: uuid.UUID,
+    cmd: RecordDonation,
+    idem: Idempotency | None,
+    hints: LedgerHints | None = None,
 ) -> PreparedDonation | uuid.UUID:
     """Everything about a contribution that needs no ledger lock: checks, replays, the donor.
 
     Returns the donation an earlier request already recorded (a resubmission), or the prepared
     donation for :func:`record_donations`, which decides again under the lock what may have changed
     meanwhile (the ledger's status, a concurrent request with the same key or bank reference).
+
+    With ``hints`` (:class:`LedgerHints`), a cash or in-kind gift of a new named donor usually takes
+    one round trip: the intake writes the donor when the request is accepted (see
+    :meth:`DonationRepository.intake`).
     """
     repo = DonationRepository(conn)
-    row = await repo.intake(campaign_id, idem.key if idem else None, cmd.bank_reference)  # one round trip
+    new_donor = _new_donor(cmd)
+    decided = _hint_accepts(hints.get(campaign_id), cmd, policy.today()) if hints and new_donor else None
+    row = await repo.intake(campaign_id, idem.key if idem else None, cmd.bank_reference, decided, new_donor)
     if row is None:
         raise Conflict(
             f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
@@ -150,6 +207,8 @@ async def prepare_donation(
             campaign_id=str(campaign_id),
         )
     ledger = ledger_from(row)
+    if hints is not None:
+        hints.put(ledger)
     scope = f"donation:{campaign_id}"
     if idem is not None and row["idem_scope"] is not None:
         prior = {"scope": row["idem_scope"], "request_hash": row["idem_hash"], "resource_id": row["idem_resource"]}
@@ -187,6 +246,8 @@ async def prepare_donation(
     birth_date = None
     if donor is None or donor.type == "anonymous":
         donor_id, donor_type, named = None, "anonymous", False
+    elif row["donor_id"] is not None:  # found or created by the intake (the request is accepted)
+        donor_id, donor_type, named = row["donor_id"], donor.type, donor.consent_to_be_named
     else:
         donor_id, donor_type, named, birth_date = await _donor_for(conn, policy, donor, cmd)
     return PreparedDonation(

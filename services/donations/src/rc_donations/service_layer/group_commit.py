@@ -15,15 +15,19 @@ Across replicas, batches of one key are serialised by whatever lock ``commit`` t
 row); this class only batches within a process.
 
 Inside an API request, an item waits in the queue at most the request's bound on pool waits
-(:func:`rc_shared.db.acquire_bound`): still queued then (the batches ahead of it are slow, the
-process is overloaded), it is taken out, never committed, and the request answers 503 with
-Retry-After (:class:`Busy`). Once a batch has taken it, its outcome is awaited whatever the time.
+(:func:`rc_shared.db.acquire_bound`), less what the request already spent since it ``started`` (its
+own pool waits and statements): so the request's waits together stay within the bound. Still
+queued then (the batches ahead of it are slow, the process is overloaded), it is taken out, never
+committed, and the request answers 503 with Retry-After (:class:`Busy`); a request whose bound has
+already run out is refused so before it queues. Once a batch has taken an item, its outcome is
+awaited whatever the time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Generic, TypeVar
@@ -65,9 +69,15 @@ class GroupCommit(Generic[T, R]):
         self.batches = 0
         self.items = 0
 
-    async def submit(self, key: Hashable, item: T) -> R:
+    async def submit(self, key: Hashable, item: T, started: float | None = None) -> R:
         """Queue ``item`` for ``key`` and wait for its outcome (its result, or its exception raised);
-        :class:`Busy` if it is still queued when the request's bound runs out (see the module docstring)."""
+        :class:`Busy` if it is still queued when the request's bound runs out, counted from ``started``
+        (``time.monotonic()`` when the request began; None: now), see the module docstring."""
+        bound = current_acquire_bound()
+        left = None if bound is None else bound - (0.0 if started is None else time.monotonic() - started)
+        if left is not None and left <= 0:  # nothing queued, nothing written
+            HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
+            raise Busy(f"the service is busy: the donation was not recorded within {bound:g} s")
         fut: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         queue = self._queues.setdefault(key, deque())
         entry = (item, fut)
@@ -75,14 +85,13 @@ class GroupCommit(Generic[T, R]):
         if key not in self._flushers:
             # a fresh context: the flusher serves many requests, it must not carry the first one's ids
             self._flushers[key] = asyncio.create_task(self._flush(key), context=contextvars.Context())
-        bound = current_acquire_bound()
-        if bound is not None:
-            await asyncio.wait({fut}, timeout=bound)  # (never cancels the future)
+        if left is not None:
+            await asyncio.wait({fut}, timeout=left)  # (never cancels the future)
             if not fut.done() and entry in queue:  # not taken by a batch yet: withdrawn, nothing written
                 queue.remove(entry)
                 fut.cancel()
                 HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
-                raise Busy(f"the service is busy: the donation waited {bound:g} s for its batch and was not recorded")
+                raise Busy(f"the service is busy: the donation was not recorded within {bound:g} s (its batch)")
         # a client that goes away does not cancel the commit (its item may be committed with the batch)
         return await asyncio.shield(fut)
 
