@@ -1,0 +1,89 @@
+"""A pytest plugin: the whole suite runs on several pytest-xdist workers, a part of it in one process.
+
+Most of the suite's wall time is spent waiting (consumer groups joining, services starting, the
+broker and PostgreSQL answering), not computing, so workers overlap the waits. ``-n auto`` (in
+``pyproject.toml``) asks :func:`pytest_xdist_auto_num_workers` how many:
+
+- ``RC_TEST_WORKERS`` when set (``0``: no workers, everything in this process);
+- otherwise :data:`WHOLE_SUITE_WORKERS` for a run without paths (``./dev test``, what CI runs) and
+  ``0`` for a run of given paths (``./dev test tests/unit -x``: as before, no worker start-up).
+
+Tests are handed out by scope (:class:`ScopeScheduling`): a module (or a class) stays on one worker,
+so its module fixtures are built once, and the tests sharing a package-scoped system stay together
+(:func:`scope_of`). Each worker is its own session: its own ``infra`` connection, databases, topic
+namespaces (:func:`tests.infra.new_namespace`) and ports (:func:`tests.infra.free_port`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from xdist.scheduler import LoadScopeScheduling
+
+WORKERS_ENV = "RC_TEST_WORKERS"
+WHOLE_SUITE_WORKERS = 3
+# Package-scoped systems (tests/e2e/conftest.py ``system``, tests/e2e/authz/conftest.py
+# ``authz_system``): the modules using one form one scope, so one worker starts it once.
+SYSTEM_FIXTURES = {"system": "tests/e2e [system]", "authz_system": "tests/e2e/authz [authz_system]"}
+SYSTEM_MODULES = {
+    "tests/e2e [system]": (
+        "tests/e2e/console/",
+        "tests/e2e/test_campaign_flow.py",
+        "tests/e2e/test_generated_client_flow.py",
+        "tests/e2e/test_membership_flow.py",
+        "tests/e2e/test_public_ledger_browser.py",
+        "tests/e2e/test_zz_observability_and_privacy.py",
+    ),
+    "tests/e2e/authz [authz_system]": ("tests/e2e/authz/",),
+}
+
+
+def scope_of(nodeid: str) -> str:
+    """The unit of work a test belongs to: its package-scoped system's scope, else its module or class."""
+    path = nodeid.split("::", 1)[0]
+    for scope, prefixes in SYSTEM_MODULES.items():
+        if path.startswith(prefixes):
+            return scope
+    return nodeid.rsplit("::", 1)[0]
+
+
+class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is untyped)
+    """xdist's ``loadscope`` with :func:`scope_of` as the scope, and the scopes handed out in the
+    suite's order (tests/conftest.py ``ORDER``) rather than largest first."""
+
+    def __init__(self, config: pytest.Config, log: Any = None) -> None:
+        super().__init__(config, log)
+        config.option.loadscopereorder = False
+
+    def _split_scope(self, nodeid: str) -> str:
+        return scope_of(nodeid)
+
+
+def worker_count(config: pytest.Config) -> int:
+    """How many workers ``-n auto`` means (see the module docstring)."""
+    given = os.environ.get(WORKERS_ENV, "").strip()
+    if given:
+        return int(given)
+    return WHOLE_SUITE_WORKERS if config.args_source == pytest.Config.ArgsSource.TESTPATHS else 0
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    return worker_count(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadScopeScheduling | None:
+    """``--dist loadscope`` (the setting in ``pyproject.toml``) with :func:`scope_of`; another
+    ``--dist`` given on the command line is xdist's own."""
+    return ScopeScheduling(config, log) if config.getvalue("dist") == "loadscope" else None
+
+
+def session_temp_root(factory: pytest.TempPathFactory) -> Path:
+    """The base temporary directory of the whole run: under xdist, the parent of this worker's
+    (``.../pytest-N/popen-gwK``), so a test sees what every worker's processes wrote."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
