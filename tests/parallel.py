@@ -1,12 +1,12 @@
-"""A pytest plugin: the whole suite runs on several pytest-xdist workers, a part of it in one process.
+"""A pytest plugin: the suite on several pytest-xdist workers when ``RC_TEST_WORKERS`` asks for them.
 
-Most of the suite's wall time is spent waiting (consumer groups joining, services starting, the
-broker and PostgreSQL answering), not computing, so workers overlap the waits. ``-n auto`` (in
-``pyproject.toml``) asks :func:`pytest_xdist_auto_num_workers` how many:
-
-- ``RC_TEST_WORKERS`` when set (``0``: no workers, everything in this process);
-- otherwise :data:`WHOLE_SUITE_WORKERS` for a run without paths (``./dev test``, what CI runs) and
-  ``0`` for a run of given paths (``./dev test tests/unit -x``: as before, no worker start-up).
+``-n auto`` (in ``pyproject.toml``) asks :func:`pytest_xdist_auto_num_workers` how many workers:
+``RC_TEST_WORKERS`` (default ``0``: no workers, everything in this process, as ``./dev test`` and
+CI run). Workers overlap the suite's waits (consumer groups joining, services starting), but each
+collects the suite and builds its own package fixtures: on the shared 2-core machine, where the
+suite is mostly CPU-bound, the same 325 tests took 107 CPU-s in one process and 170 CPU-s on three
+workers (two runs at different moments of the loaded machine), so one process stays the default
+there; a machine with idle cores may set it.
 
 Tests are handed out by scope (:class:`ScopeScheduling`): a module (or a class) stays on one worker,
 so its module fixtures are built once, and the tests sharing a package-scoped system stay together
@@ -24,7 +24,6 @@ import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 WORKERS_ENV = "RC_TEST_WORKERS"
-WHOLE_SUITE_WORKERS = 3
 # Package-scoped systems (tests/e2e/conftest.py ``system``, tests/e2e/authz/conftest.py
 # ``authz_system``): the modules using one form one scope, so one worker starts it once.
 SYSTEM_FIXTURES = {"system": "tests/e2e [system]", "authz_system": "tests/e2e/authz [authz_system]"}
@@ -62,17 +61,14 @@ class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is unt
         return scope_of(nodeid)
 
 
-def worker_count(config: pytest.Config) -> int:
-    """How many workers ``-n auto`` means (see the module docstring)."""
-    given = os.environ.get(WORKERS_ENV, "").strip()
-    if given:
-        return int(given)
-    return WHOLE_SUITE_WORKERS if config.args_source == pytest.Config.ArgsSource.TESTPATHS else 0
+def worker_count() -> int:
+    """How many workers ``-n auto`` means: ``RC_TEST_WORKERS``, else 0 (see the module docstring)."""
+    return int(os.environ.get(WORKERS_ENV, "").strip() or 0)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    return worker_count(config)
+    return worker_count()
 
 
 @pytest.hookimpl(tryfirst=True)

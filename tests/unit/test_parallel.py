@@ -7,12 +7,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
-from tests.parallel import SYSTEM_MODULES, WHOLE_SUITE_WORKERS, WORKERS_ENV, scope_of, worker_count
+from tests.parallel import SYSTEM_MODULES, WORKERS_ENV, scope_of, worker_count
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,18 +36,11 @@ def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
     assert set(SYSTEM_MODULES) == system | authz
 
 
-def _config(source: Any) -> Any:
-    return SimpleNamespace(args_source=source)
-
-
-def test_the_whole_suite_runs_on_workers_and_a_part_of_it_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_suite_runs_in_one_process_unless_workers_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_ENV, raising=False)
-    assert worker_count(_config(pytest.Config.ArgsSource.TESTPATHS)) == WHOLE_SUITE_WORKERS > 1
-    assert worker_count(_config(pytest.Config.ArgsSource.ARGS)) == 0
-    monkeypatch.setenv(WORKERS_ENV, "0")
-    assert worker_count(_config(pytest.Config.ArgsSource.TESTPATHS)) == 0
-    monkeypatch.setenv(WORKERS_ENV, "2")
-    assert worker_count(_config(pytest.Config.ArgsSource.ARGS)) == 2
+    assert worker_count() == 0
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert worker_count() == 3
 
 
 SAMPLE = """
