@@ -4,8 +4,8 @@
 ``RC_TEST_WORKERS`` (default ``0``: no workers, everything in this process, as ``./dev test`` and
 CI run). Workers overlap the suite's waits (consumer groups joining, services starting), but each
 collects the suite and builds its own package fixtures: on the shared 2-core machine, where the
-suite is mostly CPU-bound, the same 325 tests took 107 CPU-s in one process and 170 CPU-s on three
-workers (two runs at different moments of the loaded machine), so one process stays the default
+suite is mostly CPU-bound, the same 325 tests at the same load took 188 s and 93 CPU-s in one
+process, 185 s and 127 CPU-s on three workers, so one process stays the default
 there; a machine with idle cores may set it.
 
 Tests are handed out by scope (:class:`ScopeScheduling`): a module (or a class) stays on one worker,
