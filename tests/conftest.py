@@ -19,7 +19,7 @@ import pytest
 
 from tests.infra import Endpoints, delete_session_topics, select_infrastructure
 
-pytest_plugins = ["tests.skip_policy"]
+pytest_plugins = ["tests.skip_policy", "tests.parallel"]
 
 TESTS = Path(__file__).parent
 # a directory not listed runs before integration

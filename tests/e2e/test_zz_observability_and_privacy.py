@@ -31,6 +31,7 @@ from tests.e2e.offsets import read_to_end
 from tests.e2e.sabotage import PatchedProcess
 from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
+from tests.parallel import session_temp_root
 
 TODAY = clock.today()  # the services' clock (the organisation's time zone)
 SECRET_MARKERS = ("PRIVATE KEY", "Bearer ey", "eyJhbGciOi")  # key material, bearer tokens, JWT headers
@@ -270,7 +271,7 @@ async def test_no_personal_data_or_secret_in_events_or_logs(
 
     everyone = await _personal_values_in(system)
     assert forms([PERSON["full_name"], BIRTH_DATE]) <= everyone  # read back from the members database
-    logs = _every_log(tmp_path_factory.getbasetemp())
+    logs = _every_log(session_temp_root(tmp_path_factory))  # every worker's, under xdist
     assert {p.log_path for p in system.services.values()} <= set(logs)
     for path in logs:
         text = normalised(path.read_bytes())

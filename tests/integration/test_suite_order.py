@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ORDER, TESTS
+from tests.parallel import SYSTEM_FIXTURES, scope_of
 
 
 def test_this_session_runs_the_suites_parts_in_order(request: pytest.FixtureRequest) -> None:
@@ -13,3 +14,15 @@ def test_this_session_runs_the_suites_parts_in_order(request: pytest.FixtureRequ
     assert len(seen) == len(set(seen)), f"a part runs in two pieces: {seen}"
     known = [p for p in seen if p in ORDER]
     assert known == sorted(known, key=ORDER.index), f"order {seen}, wanted {ORDER}"
+
+
+def test_every_test_of_a_package_system_is_in_that_systems_scope(request: pytest.FixtureRequest) -> None:
+    """Under xdist a scope stays on one worker (tests/parallel.py): a module using a package-scoped
+    system outside its scope would start a second system on another worker."""
+    wrong = [
+        f"{item.nodeid} uses {fixture} but is in scope {scope_of(item.nodeid)!r}"
+        for item in request.session.items
+        for fixture, scope in SYSTEM_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ()) and scope_of(item.nodeid) != scope
+    ]
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,99 @@
+"""How the suite is spread over pytest-xdist workers (tests/parallel.py), and that the skip policy
+still fails a parallel run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.parallel import SYSTEM_MODULES, WORKERS_ENV, scope_of, worker_count
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_module_or_a_class_is_one_scope() -> None:
+    assert scope_of("tests/unit/test_x.py::test_a") == "tests/unit/test_x.py"
+    assert scope_of("tests/unit/test_x.py::test_b[1-2]") == "tests/unit/test_x.py"
+    assert scope_of("tests/unit/test_x.py::TestY::test_a") == "tests/unit/test_x.py::TestY"
+    assert scope_of("tests/e2e/test_runbook.py::test_dlq") == "tests/e2e/test_runbook.py"
+
+
+def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
+    system = {
+        scope_of("tests/e2e/console/test_console_money.py::test_a"),
+        scope_of("tests/e2e/test_campaign_flow.py::test_a"),
+        scope_of("tests/e2e/test_zz_observability_and_privacy.py::test_b[log-phone]"),
+    }
+    authz = {
+        scope_of("tests/e2e/authz/test_members_authz.py::test_a"),
+        scope_of("tests/e2e/authz/test_authz_sabotage.py::test_b"),
+    }
+    assert system == {"tests/e2e [system]"} and authz == {"tests/e2e/authz [authz_system]"}
+    assert set(SYSTEM_MODULES) == system | authz
+
+
+def test_the_suite_runs_in_one_process_unless_workers_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    assert worker_count() == 0
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert worker_count() == 3
+
+
+SAMPLE = """
+import pytest
+
+def test_runs():
+    assert True
+
+def test_skips_itself():
+    pytest.skip("no broker here")
+"""
+SKIPPED_MODULE = """
+import pytest
+
+pytest.skip("not on this machine", allow_module_level=True)
+"""
+
+
+def _run_on_workers(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    for name, source in files.items():
+        (tmp_path / name).write_text(source)
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "xdist.plugin",
+            "-p",
+            "tests.skip_policy",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-n",
+            "2",
+        ],
+        cwd=tmp_path,
+        # only the plugins named here: the installed ones (schemathesis, playwright...) cost seconds to import
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_an_unexpected_skip_on_a_worker_fails_the_run(tmp_path: Path) -> None:
+    done = _run_on_workers(tmp_path, {"test_sample.py": SAMPLE, "test_skipped_module.py": SKIPPED_MODULE})
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "bringing up nodes" in done.stdout and "1 passed, 2 skipped" in done.stdout, done.stdout
+    lines = sorted(line for line in done.stdout.splitlines() if line.startswith("UNEXPECTED skip: "))
+    assert lines == [
+        "UNEXPECTED skip: test_sample.py::test_skips_itself: no broker here",
+        "UNEXPECTED skip: test_skipped_module.py: not on this machine",
+    ], done.stdout
