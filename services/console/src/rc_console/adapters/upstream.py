@@ -78,9 +78,12 @@ from rc_clients.members.models import (
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
 from rc_clients.reporting.api.campaign_reports import campaigns_by_period_reports_campaigns_by_period_get as by_period
 from rc_clients.reporting.api.campaign_reports import campaigns_by_unit_reports_campaigns_by_unit_get as by_unit
+from rc_clients.reporting.api.campaign_reports import (
+    campaigns_dashboard_reports_campaigns_dashboard_get as dashboard_figures,
+)
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
-from rc_clients.reporting.models import CampaignList, CampaignSeries, MembershipReport, UnitFundsReport
+from rc_clients.reporting.models import CampaignList, CampaignSeries, Dashboard, MembershipReport, UnitFundsReport
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
 from rc_shared.tracing import current_correlation_id
@@ -292,21 +295,11 @@ class Api:
     async def campaign_figures(self) -> CampaignList:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
 
-    async def funds(
-        self, unit_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
-    ) -> UnitFundsReport:
-        """Funds raised and distributed in the period by ``unit_id``'s subtree (None: the user's scope), no children."""
-        return await self.funds_by_unit(
-            {"unit_id": unit_id, "period_from": period_from, "period_to": period_to, "as_of": period_to, "depth": 0}
-        )
-
-    async def series(
-        self, campaign_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
-    ) -> CampaignSeries:
-        """Money moved per day in the period, by one campaign (None: every campaign, organisation-wide users)."""
-        return await self.funds_by_period(
-            {"campaign_id": campaign_id, "period_from": period_from, "period_to": period_to}
-        )
+    async def dashboard(self, unit_id: uuid.UUID | None, as_of: datetime.date, days: int) -> Dashboard:
+        """The money and blood of ``unit_id``'s subtree (None: the user's scope) on ``as_of`` with the cash of
+        its last ``days`` days and the campaigns under way's progress, in one answer."""
+        kwargs: dict[str, Any] = {"as_of": as_of, "days": days} | ({"unit_id": unit_id} if unit_id else {})
+        return await _call(dashboard_figures.asyncio_detailed(client=self.reporting, **kwargs), Dashboard)
 
     async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
         """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:
