@@ -70,8 +70,8 @@ PAGES = {
     "person_erase": "/people/{person}/erase",
     "member_import": "/members/import",
     "member_import_result": "/members/import/{member_job}",
-    "units": "/units",
     "unit": "/units/{province}",
+    "units": "/units/{province}?as_of={today}",  # the tree on a date (/units redirects a unit's user here)
     "reports": "/reports",
     "campaign_reports": "/reports/campaigns",
 }
@@ -208,6 +208,7 @@ async def run(rate: int, duration: float, workdir: Path, only: list[str] | None 
         ids = {
             "campaign": campaigns[0],
             "province": province,
+            "today": clock.today().isoformat(),
             "donation": donation,
             "person": await first_person(stack),
             "statement_job": await upload(
