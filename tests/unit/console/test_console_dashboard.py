@@ -100,6 +100,7 @@ class Services:
 
     def __init__(self) -> None:
         self.reporting: list[tuple[str, dict[str, str]]] = []
+        self.campaigns: list[dict[str, str]] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         path, params = request.url.path, dict(request.url.params)
@@ -108,9 +109,11 @@ class Services:
             self.reporting.append((path, params))
         if path == "/stats":
             return httpx.Response(200, json={"as_of": TODAY.isoformat(), "members": 7, "unit_id": None, "units": 3})
-        if path == "/campaigns":
+        if path == "/campaigns":  # the campaigns API's state filter
             items = [campaign(cid, "launched", 40), campaign(OTHER, "closed", 10), campaign(DRAFT, "draft", None)]
-            return httpx.Response(200, json={"count": 3, "items": items, "limit": 100, "offset": 0})
+            items = [c for c in items if params.get("state") in (None, c["state"])]
+            self.campaigns.append(params)
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": 100, "offset": 0})
         if path == "/reports/campaigns/dashboard":
             return httpx.Response(200, json=figures(1_500_000, 8_000_000, 2_500_000, 12, 40, (cid, 3_000_000)))
         return httpx.Response(404, json={"error": "not_found", "detail": f"{request.method} {path}"})
@@ -149,6 +152,8 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         ]
         assert "3.000.000" in vi.text  # the campaign under way with its progress (not the closed one, nor the draft)
         assert vi.text.count('<li class="card">') == 1
+        # only those under way asked for: a page of 100 would miss them behind a hundred ended campaigns
+        assert services.campaigns == [{"limit": "100", "offset": "0", "state": "launched"}]
         svg = vi.text[vi.text.index("<svg") : vi.text.index("</svg>")]
         assert 'role="img"' in svg and 'aria-labelledby="inflow-title inflow-desc"' in svg
         assert '<title id="inflow-title">Tiền nhận theo ngày</title>' in svg

@@ -280,10 +280,10 @@ class Api:
         return self._reporting
 
     # campaigns
-    async def campaigns_page(self, limit: int = 100, offset: int = 0) -> CampaignsPageOut:
-        return await _call(
-            list_campaigns.asyncio_detailed(client=self.campaigns, limit=limit, offset=offset), CampaignsPageOut
-        )
+    async def campaigns_page(self, limit: int = 100, offset: int = 0, state: str | None = None) -> CampaignsPageOut:
+        """A page of the campaigns of the user's scope (``state``: in that state only)."""
+        kwargs: dict[str, Any] = {"limit": limit, "offset": offset} | ({"state": state} if state else {})
+        return await _call(list_campaigns.asyncio_detailed(client=self.campaigns, **kwargs), CampaignsPageOut)
 
     async def campaign(self, campaign_id: uuid.UUID) -> CampaignOut:
         return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)

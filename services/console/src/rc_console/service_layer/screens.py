@@ -163,7 +163,9 @@ async def dashboard(api: Api, user: User, today: datetime.date, volunteer_role: 
     scope (the campaigns API decides which), and the reporting service's figures of the user's subtree (its
     money, blood, inflow and the progress of the campaigns under way)."""
     counts, page, figures = await asyncio.gather(
-        api.stats(user.unit_id), api.campaigns_page(), api.dashboard(user.unit_id, today, INFLOW_DAYS)
+        api.stats(user.unit_id),
+        api.campaigns_page(state="launched"),  # those under way only: however many campaigns have ended
+        api.dashboard(user.unit_id, today, INFLOW_DAYS),
     )
     raised = {c.campaign_id: c.cash_raised_vnd for c in figures.campaigns}
     return Dashboard(
