@@ -117,9 +117,9 @@ async def gifts(stack: Stack, campaign: str, n: int) -> str:
         for i in range(n):
             body = {"kind": "cash", "amount_vnd": 100_000 * (i + 1), "channel": "bank_transfer", "received_on": today,
                     "bank_reference": f"FT{i:06d}", "donor": {"type": "anonymous"}}  # fmt: skip
-            for _ in range(600):  # the ledger opens when donations has read the launch from Kafka
+            for _ in range(600):  # the ledger opens when donations has read the launch from Kafka (404, 409 until)
                 r = await client.post(url, json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
-                if r.status_code != 404:
+                if r.status_code not in (404, 409):
                     break
                 await asyncio.sleep(0.1)
             assert r.status_code == 201, r.text
