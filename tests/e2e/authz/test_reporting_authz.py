@@ -99,6 +99,11 @@ async def b_by_unit(scene: Scene, unit: uuid.UUID) -> Built:
     return "/reports/campaigns/by-unit", None, {"unit_id": str(unit)}
 
 
+async def b_dashboard(scene: Scene, unit: uuid.UUID) -> Built:
+    await projected_unit(scene, unit)
+    return "/reports/campaigns/dashboard", None, {"unit_id": str(unit)}
+
+
 async def b_by_period(scene: Scene, unit: uuid.UUID) -> Built:
     return "/reports/campaigns/by-period", None, {"campaign_id": await campaign(scene, unit)}
 
@@ -194,6 +199,7 @@ ROWS = [
     Row("GET", "/reports/status",                      "- - - A", 200, 200, b_status),
     Row("GET", "/reports/campaigns/by-unit",           "V D M A", 200, 403, b_by_unit),
     Row("GET", "/reports/campaigns/by-period",         "V D M A", 200, 403, b_by_period),
+    Row("GET", "/reports/campaigns/dashboard",         "V D M A", 200, 403, b_dashboard),
     Row("GET", "/reports/campaigns",                   PUBLIC,    200, 200, b_campaigns),
     Row("GET", "/reports/campaigns/{campaign_id}",     PUBLIC,    200, 200, b_campaign),
     Row("GET", "/public/campaigns",                    PUBLIC,    200, 200, b_page_campaigns),

@@ -228,6 +228,7 @@ async def test_unknown_campaign_is_still_404(client: httpx.AsyncClient, relief: 
 async def test_answers_needing_a_token_are_private_no_store(client: httpx.AsyncClient, relief: Relief) -> None:
     for path, params in [
         ("/reports/campaigns/by-unit", {"as_of": "2025-12-31"}),
+        ("/reports/campaigns/dashboard", {"as_of": "2025-12-31"}),
         ("/reports/campaigns/by-period", {"campaign_id": str(relief.K)}),
         ("/reports/membership", {"as_of": "2025-12-31"}),
     ]:

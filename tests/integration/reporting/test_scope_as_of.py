@@ -60,6 +60,7 @@ async def test_a_district_user_reads_its_former_commune_as_of_a_day_before_the_r
         "unit": (f"/reports/membership/units/{s.C1}", {}),
         "membership": ("/reports/membership", {"unit_id": str(s.C1)}),
         "funds": ("/reports/campaigns/by-unit", {"unit_id": str(s.C1)}),
+        "dashboard": ("/reports/campaigns/dashboard", {"unit_id": str(s.C1)}),
     }
     for name, (path, params) in reads.items():
         before = await client.get(path, params={**params, "as_of": BEFORE}, headers=district)
@@ -79,3 +80,5 @@ async def test_a_district_user_reads_its_former_commune_as_of_a_day_before_the_r
     own = await client.get("/reports/membership", params={"as_of": BEFORE}, headers=district)
     assert own.status_code == 200, own.text
     assert [u["unit_id"] for u in own.json()["units"]] == [str(s.D1)]
+    board = await client.get("/reports/campaigns/dashboard", params={"as_of": BEFORE}, headers=district)
+    assert board.status_code == 200 and board.json()["unit_id"] == str(s.D1), board.text

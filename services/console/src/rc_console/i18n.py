@@ -146,9 +146,21 @@ def money(amount: int | None) -> str:
     rc_shared.labels.vnd), en '₫1,500,000'; None → '–'."""
     if amount is None:
         return "–"
-    return format_currency(amount, "VND", locale=_current.get()).replace("\xa0", " ")
+    return _money(_current.get(), amount)
 
 
 def number(value: float, pattern: str | None = None) -> str:
     """A number for the current language (vi '1234,5', en '1234.5' with pattern '0.0')."""
-    return format_decimal(value, format=pattern, locale=_current.get())
+    return _number(_current.get(), value, pattern)
+
+
+# Babel takes tens of microseconds per amount (it parses the locale and the pattern each time), and a page
+# writes dozens (the dashboard's chart and its table: two per day): the last answers are kept.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _money(locale: str, amount: int) -> str:
+    return format_currency(amount, "VND", locale=locale).replace("\xa0", " ")
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _number(locale: str, value: float, pattern: str | None) -> str:
+    return format_decimal(value, format=pattern, locale=locale)

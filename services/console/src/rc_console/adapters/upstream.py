@@ -2,9 +2,11 @@
 
 One connection pool per service for the whole process (a shared transport whose connections are
 kept alive and reused by every request and user, at most ``max_connections`` to each service); each
-request gets a client carrying its user's token. A page's independent calls run concurrently (the
-screens gather them). A service's error answer becomes :class:`ApiError` holding the problem in
-the user's language; a service that does not answer is a 503 problem.
+user's token has its client per service, kept for the next pages of that user (building an httpx client
+costs a fifth of a millisecond: its proxies are read from the environment each time), the request's
+correlation id set on each call. A page's independent calls run concurrently (the screens gather
+them). A service's error answer becomes :class:`ApiError` holding the problem in the user's language;
+a service that does not answer is a 503 problem.
 
 Only one answer is reused: a user's membership report, for that same user (keyed by their token), for
 ``report_cache_s`` seconds (:class:`AnswerCache`). It is a projection fed through Kafka, seconds behind
@@ -19,6 +21,7 @@ import datetime
 import json
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, Generic, TypeVar
 
@@ -78,14 +81,28 @@ from rc_clients.members.models import (
 from rc_clients.reporting import AuthenticatedClient as ReportingClient
 from rc_clients.reporting.api.campaign_reports import campaigns_by_period_reports_campaigns_by_period_get as by_period
 from rc_clients.reporting.api.campaign_reports import campaigns_by_unit_reports_campaigns_by_unit_get as by_unit
+from rc_clients.reporting.api.campaign_reports import (
+    campaigns_dashboard_reports_campaigns_dashboard_get as dashboard_figures,
+)
 from rc_clients.reporting.api.campaign_reports_public import campaigns_list_reports_campaigns_get as campaign_figures
 from rc_clients.reporting.api.reports import membership_reports_membership_get as membership_report
-from rc_clients.reporting.models import CampaignList, CampaignSeries, MembershipReport, UnitFundsReport
+from rc_clients.reporting.models import CampaignList, CampaignSeries, Dashboard, MembershipReport, UnitFundsReport
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
 from rc_shared.tracing import current_correlation_id
 
 T = TypeVar("T")
+
+
+C = TypeVar("C", MembersClient, CampaignsClient, DonationsClient, ReportingClient)
+CLIENTS_KEPT = 1024  # users' clients kept per process (each a few kilobytes)
+
+
+async def _correlate(request: httpx.Request) -> None:
+    """The page's correlation id on each call to a service (a client serves many pages of its user)."""
+    cid = current_correlation_id.get()
+    if cid:
+        request.headers["x-correlation-id"] = cid
 
 
 class ApiError(Exception):
@@ -190,19 +207,30 @@ class Upstreams:
         )
         self._transports = {name: httpx.AsyncHTTPTransport(retries=0, limits=limits) for name in urls}
         self.reports: AnswerCache[MembershipReport] = AnswerCache(report_cache_s, clock=clock)
+        self._clients: OrderedDict[tuple[str, str], Any] = OrderedDict()  # (service, token) → client, newest last
 
     async def close(self) -> None:
         for t in self._transports.values():
             await t.aclose()
 
-    def _args(self, name: str) -> dict[str, Any]:
-        cid = current_correlation_id.get()
-        return {
-            "base_url": self.urls[name],
-            "timeout": self.timeout,
-            "httpx_args": {"transport": self._transports[name]},
-            "headers": {"x-correlation-id": cid} if cid else {},
-        }
+    def client(self, name: str, token: str, cls: type[C]) -> C:
+        """The generated client of service ``name`` with ``token`` (the last ``CLIENTS_KEPT`` are reused: they
+        hold nothing of their own, their connections are the shared pool's)."""
+        key = (name, token)
+        found = self._clients.get(key)
+        if isinstance(found, cls):
+            self._clients.move_to_end(key)
+            return found
+        client = cls(
+            token=token,
+            base_url=self.urls[name],
+            timeout=self.timeout,
+            httpx_args={"transport": self._transports[name], "event_hooks": {"request": [_correlate]}},
+        )
+        self._clients[key] = client
+        while len(self._clients) > CLIENTS_KEPT:
+            self._clients.popitem(last=False)
+        return client
 
     def for_user(self, token: str) -> Api:
         return Api(self, token)
@@ -230,32 +258,32 @@ class Api:
     @property
     def members(self) -> MembersClient:
         if self._members is None:
-            self._members = MembersClient(token=self._token, **self._up._args("members"))
+            self._members = self._up.client("members", self._token, MembersClient)
         return self._members
 
     @property
     def campaigns(self) -> CampaignsClient:
         if self._campaigns is None:
-            self._campaigns = CampaignsClient(token=self._token, **self._up._args("campaigns"))
+            self._campaigns = self._up.client("campaigns", self._token, CampaignsClient)
         return self._campaigns
 
     @property
     def donations(self) -> DonationsClient:
         if self._donations is None:
-            self._donations = DonationsClient(token=self._token, **self._up._args("donations"))
+            self._donations = self._up.client("donations", self._token, DonationsClient)
         return self._donations
 
     @property
     def reporting(self) -> ReportingClient:
         if self._reporting is None:
-            self._reporting = ReportingClient(token=self._token, **self._up._args("reporting"))
+            self._reporting = self._up.client("reporting", self._token, ReportingClient)
         return self._reporting
 
     # campaigns
-    async def campaigns_page(self, limit: int = 100, offset: int = 0) -> CampaignsPageOut:
-        return await _call(
-            list_campaigns.asyncio_detailed(client=self.campaigns, limit=limit, offset=offset), CampaignsPageOut
-        )
+    async def campaigns_page(self, limit: int = 100, offset: int = 0, state: str | None = None) -> CampaignsPageOut:
+        """A page of the campaigns of the user's scope (``state``: in that state only)."""
+        kwargs: dict[str, Any] = {"limit": limit, "offset": offset} | ({"state": state} if state else {})
+        return await _call(list_campaigns.asyncio_detailed(client=self.campaigns, **kwargs), CampaignsPageOut)
 
     async def campaign(self, campaign_id: uuid.UUID) -> CampaignOut:
         return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
@@ -292,21 +320,11 @@ class Api:
     async def campaign_figures(self) -> CampaignList:
         return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
 
-    async def funds(
-        self, unit_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
-    ) -> UnitFundsReport:
-        """Funds raised and distributed in the period by ``unit_id``'s subtree (None: the user's scope), no children."""
-        return await self.funds_by_unit(
-            {"unit_id": unit_id, "period_from": period_from, "period_to": period_to, "as_of": period_to, "depth": 0}
-        )
-
-    async def series(
-        self, campaign_id: uuid.UUID | None, period_from: datetime.date, period_to: datetime.date
-    ) -> CampaignSeries:
-        """Money moved per day in the period, by one campaign (None: every campaign, organisation-wide users)."""
-        return await self.funds_by_period(
-            {"campaign_id": campaign_id, "period_from": period_from, "period_to": period_to}
-        )
+    async def dashboard(self, unit_id: uuid.UUID | None, as_of: datetime.date, days: int) -> Dashboard:
+        """The money and blood of ``unit_id``'s subtree (None: the user's scope) on ``as_of`` with the cash of
+        its last ``days`` days and the campaigns under way's progress, in one answer."""
+        kwargs: dict[str, Any] = {"as_of": as_of, "days": days} | ({"unit_id": unit_id} if unit_id else {})
+        return await _call(dashboard_figures.asyncio_detailed(client=self.reporting, **kwargs), Dashboard)
 
     async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
         """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:

@@ -18,7 +18,7 @@ from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
 from rc_console.i18n import gettext as _
-from rc_console.service_layer.screens import CampaignPage, campaign_page, raised_by_campaign, whole_number
+from rc_console.service_layer.screens import CampaignPage, campaign_page, whole_number
 from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -90,9 +90,8 @@ async def campaign_detail(
     api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int
 ) -> CampaignDetail:
     """Everything the campaign's page shows, read concurrently."""
-    c, raised, gifts, distributions, beneficiaries, sessions = await asyncio.gather(
+    c, gifts, distributions, beneficiaries, sessions = await asyncio.gather(
         api.campaign(campaign_id),
-        raised_by_campaign(api),
         _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
         _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
         _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
@@ -100,7 +99,7 @@ async def campaign_detail(
     )
     addresses = await _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404)
     shown = list(gifts.items)[:page_size] if gifts is not None else None
-    page = campaign_page(user, c, raised.get(c.id, 0), shown)
+    page = campaign_page(user, c, c.progress.cash_vnd.raised, shown)  # the campaign's own progress
     state = str(c.state)
     ledger = gifts is not None
     return CampaignDetail(

@@ -6,14 +6,14 @@ import asyncio
 import datetime
 import re
 import uuid
-from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rc_clients.campaigns.models import CampaignOut, CampaignsPageOut, CampaignSummaryOut
+from rc_clients.campaigns.models import CampaignOut, CampaignSummaryOut
 from rc_clients.donations.models import DonationOut
 from rc_clients.members.models import UnitHistoryOut, UnitListItemOut, UnitOut
-from rc_clients.reporting.models import Bucket, CampaignList, UnitFundsReport
+from rc_clients.reporting.models import Dashboard as DashboardFigures
+from rc_clients.reporting.models import InflowDay
 from rc_console.adapters.upstream import Api, ApiError
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
 
@@ -120,40 +120,31 @@ async def raised_by_campaign(api: Api) -> dict[uuid.UUID, int]:
 INFLOW_DAYS = 30
 
 
-def _funds(report: UnitFundsReport) -> tuple[int, int]:
-    """(cash raised, cash distributed) of a by-unit report's top units (one: the user's unit; several: the
-    roots, for an organisation-wide user)."""
-    return sum(u.cash_raised_vnd for u in report.units), sum(u.distributed_cash_vnd for u in report.units)
-
-
-def money(month: UnitFundsReport, year: UnitFundsReport, under_way: list[CampaignOut], figures: CampaignList) -> Money:
-    """The dashboard's figures from the reporting service's answers: ``month`` and ``year`` (by unit, this
-    month and this year to date), the blood collected by the campaigns ``under_way`` against their targets."""
-    raised_year, distributed_year = _funds(year)
-    blood = {f.campaign_id: f.blood_units for f in figures.campaigns}
-    targets = [c.targets.blood_units for c in under_way if c.targets.blood_units is not None]
+def money(figures: DashboardFigures) -> Money:
+    """The dashboard's tiles from the reporting service's figures of the user's subtree."""
+    target = figures.blood_target_units
     return Money(
-        receipts_month=_funds(month)[0],
-        receipts_year=raised_year,
-        distributed_year=distributed_year,
-        balance_year=raised_year - distributed_year,
-        blood_units=sum(blood.get(c.id, 0) for c in under_way),
-        blood_target=sum(targets) if targets else None,
+        receipts_month=figures.receipts_month_vnd,
+        receipts_year=figures.receipts_year_vnd,
+        distributed_year=figures.distributed_year_vnd,
+        balance_year=figures.balance_year_vnd,
+        blood_units=figures.blood_units,
+        blood_target=target if isinstance(target, int) else None,
     )
 
 
-def inflow(buckets: list[Bucket], first: datetime.date, last: datetime.date) -> Inflow:
-    """The chart of cash received per day from ``first`` to ``last`` (a day without a bucket: 0; buckets of
-    several series on one day are added up), each bar's height in proportion to the tallest day's."""
-    days = [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
-    cash = dict.fromkeys(days, 0)
-    for b in buckets:
-        if b.period_start in cash:
-            cash[b.period_start] += b.cash_raised_vnd
+def inflow(days: list[InflowDay], first: datetime.date, last: datetime.date) -> Inflow:
+    """The chart of cash received per day from ``first`` to ``last`` (a day not in ``days``: 0), each bar's
+    height in proportion to the tallest day's."""
+    chart = [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+    cash = dict.fromkeys(chart, 0)
+    for d in days:
+        if d.day in cash:
+            cash[d.day] += d.cash_raised_vnd
     peak = max([*cash.values(), 0])
-    step = Inflow.WIDTH / len(days)
+    step = Inflow.WIDTH / len(chart)
     bars = []
-    for i, day in enumerate(days):
+    for i, day in enumerate(chart):
         value = cash[day]
         height = Inflow.HEIGHT * max(value, 0) / peak if peak > 0 else 0.0
         bars.append(Bar(day, value, round(i * step + step * 0.1, 2), round(Inflow.HEIGHT - height, 2),
@@ -161,49 +152,22 @@ def inflow(buckets: list[Bucket], first: datetime.date, last: datetime.date) -> 
     return Inflow(first, last, bars, sum(cash.values()), peak)
 
 
-async def _series(api: Api, campaign_id: uuid.UUID | None, first: datetime.date, last: datetime.date) -> list[Bucket]:
-    """One series' days; none while the reporting service has not projected the campaign yet (404)."""
-    try:
-        return list((await api.series(campaign_id, first, last)).buckets)
-    except ApiError as exc:
-        if exc.problem.status == 404:
-            return []
-        raise
-
-
-async def _inflow_buckets(
-    api: Api, user: User, page: Awaitable[CampaignsPageOut], first: datetime.date, last: datetime.date
-) -> list[Bucket]:
-    """The days of every campaign for an organisation-wide user (one call); for a unit's user, those of each
-    campaign of their scope that takes gifts (the by-period report of every campaign is organisation-wide)."""
-    if user.unit_id is None:
-        return await _series(api, None, first, last)
-    ids = [c.id for c in (await page).items if str(c.state) in RECEIVING]
-    series = await asyncio.gather(*(_series(api, i, first, last) for i in ids))
-    return [b for s in series for b in s]
-
-
 async def dashboard(api: Api, user: User, today: datetime.date, volunteer_role: str = "volunteer") -> Dashboard:
-    """Every figure at once: the members, campaigns and reporting services are asked concurrently (a unit's
-    user's inflow series follow the campaigns page, the calls they need)."""
-    first = today - datetime.timedelta(days=INFLOW_DAYS - 1)
-    page_call = asyncio.ensure_future(api.campaigns_page())
-    counts, page, figures, month, year, buckets = await asyncio.gather(
+    """Every figure at once, three calls asked concurrently: the members' counts, the campaigns of the user's
+    scope (the campaigns API decides which), and the reporting service's figures of the user's subtree (its
+    money, blood, inflow and the progress of the campaigns under way)."""
+    counts, page, figures = await asyncio.gather(
         api.stats(user.unit_id),
-        page_call,
-        api.campaign_figures(),
-        api.funds(user.unit_id, today.replace(day=1), today),
-        api.funds(user.unit_id, today.replace(month=1, day=1), today),
-        _inflow_buckets(api, user, page_call, first, today),
+        api.campaigns_page(state="launched"),  # those under way only: however many campaigns have ended
+        api.dashboard(user.unit_id, today, INFLOW_DAYS),
     )
-    raised = {f.campaign_id: f.cash_raised_vnd for f in figures.campaigns}
-    under_way = [c for c in page.items if str(c.state) == "launched"]
+    raised = {c.campaign_id: c.cash_raised_vnd for c in figures.campaigns}
     return Dashboard(
         members=counts.members,
         volunteers=int(counts.additional_properties.get(volunteer_role, 0)),
-        campaigns=[_row(c, raised.get(c.id, 0)) for c in under_way],
-        money=money(month, year, under_way, figures),
-        inflow=inflow(buckets, first, today),
+        campaigns=[_row(c, raised.get(c.id, 0)) for c in page.items if str(c.state) == "launched"],
+        money=money(figures),
+        inflow=inflow(list(figures.inflow), today - datetime.timedelta(days=INFLOW_DAYS - 1), today),
     )
 
 
@@ -218,10 +182,10 @@ async def _donations(api: Api, campaign_id: uuid.UUID) -> list[DonationOut] | No
 
 
 async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage:
-    c, raised, donations = await asyncio.gather(
-        api.campaign(campaign_id), raised_by_campaign(api), _donations(api, campaign_id)
-    )
-    return campaign_page(user, c, raised.get(c.id, 0), donations)
+    """The campaign with its first gifts; its cash raised is the campaign's own progress (one read less than
+    the reporting service's list of every campaign, which grows with the campaigns)."""
+    c, donations = await asyncio.gather(api.campaign(campaign_id), _donations(api, campaign_id))
+    return campaign_page(user, c, c.progress.cash_vnd.raised, donations)
 
 
 def campaign_page(user: User, c: CampaignOut, raised: int, donations: list[DonationOut] | None) -> CampaignPage:

@@ -273,3 +273,91 @@ async def series_row(
     row = await conn.fetchrow(SERIES_SQL, campaign_id, granularity, period_from, period_to)
     assert row is not None
     return dict(row.items())
+
+
+# $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth (0), $4 first day read (the earliest of the
+# year's first day and the inflow's first day), $5 as_of, $6 the month's first day, $7 the year's first day,
+# $8 the inflow's first day.
+#
+# The dashboard's figures for the subtree of the top unit(s), from the per-day cohorts of the units (a few
+# rows per unit, day and campaign, never one per donation) and the distributions of the subtree's units:
+# flows are attributed through the tree valid on the day of each flow (``tclo``), as in UNIT_FUNDS_SQL, so a
+# commune's user gets only the money their own units received, not the whole of the campaigns they take part
+# in. ``uw``: the campaigns under way on as_of (launched, not closed, settled nor cancelled by then); the
+# days read start early enough for their blood. ``mine``: those organised by a unit of the subtree on as_of,
+# or with a participating unit in it (every one for an organisation-wide user).
+DASHBOARD_SQL = f"""
+WITH RECURSIVE
+{SHOWN_CTES},
+uw AS MATERIALIZED (
+    SELECT campaign_id, organising_unit_id, participating_unit_ids, receiving_from, target_blood_units
+    FROM rpt_campaigns
+    WHERE launched
+      AND NOT coalesce(closed_on <= $1::date OR settled_on <= $1::date OR cancelled_on <= $1::date, false)
+),
+bounds AS (SELECT least($4::date, (SELECT min(receiving_from) FROM uw)) AS lo),
+{tclo_cte("(SELECT lo FROM bounds)", "$5")},
+now_units AS MATERIALIZED (SELECT DISTINCT unit_id FROM tclo WHERE vfrom <= $1::date AND vto > $1::date),
+don AS MATERIALIZED (
+    SELECT k.campaign_id, k.received_on, k.cash_vnd, k.blood_units
+    FROM tclo c JOIN rpt_campaign_unit_cohorts k ON k.unit_id = c.unit_id
+    WHERE k.received_on BETWEEN (SELECT lo FROM bounds) AND $5::date
+      AND k.received_on >= c.vfrom AND k.received_on < c.vto AND k.reversed_on > $1::date
+),
+money AS (
+    SELECT coalesce(sum(cash_vnd) FILTER (WHERE received_on >= $6::date), 0)::bigint AS receipts_month_vnd,
+           coalesce(sum(cash_vnd) FILTER (WHERE received_on >= $7::date), 0)::bigint AS receipts_year_vnd,
+           coalesce(sum(blood_units) FILTER (WHERE campaign_id IN (SELECT campaign_id FROM uw)), 0)::bigint
+               AS blood_units
+    FROM don
+),
+inflow AS (
+    SELECT jsonb_agg(jsonb_build_object('day', g::date, 'cash_raised_vnd', coalesce(x.cash, 0)) ORDER BY g)
+               AS inflow
+    FROM generate_series($8::date, $5::date, interval '1 day') g
+    LEFT JOIN (SELECT received_on, sum(cash_vnd) AS cash FROM don WHERE received_on >= $8::date GROUP BY 1) x
+        ON x.received_on = g::date
+),
+dis AS (
+    SELECT coalesce(sum(t.amount_vnd), 0)::bigint AS distributed_year_vnd
+    FROM tclo c JOIN rpt_campaign_distributions t ON t.unit_id = c.unit_id
+    WHERE t.kind = 'cash' AND t.distributed_on BETWEEN $7::date AND $5::date
+      AND t.distributed_on >= c.vfrom AND t.distributed_on < c.vto
+      AND (t.reversed_on IS NULL OR t.reversed_on > $1::date)
+),
+mine AS MATERIALIZED (
+    SELECT u.*, ($2::uuid IS NULL OR u.organising_unit_id IN (SELECT unit_id FROM now_units)) AS organised
+    FROM uw u
+    WHERE $2::uuid IS NULL OR u.organising_unit_id IN (SELECT unit_id FROM now_units)
+       OR u.participating_unit_ids && ARRAY(SELECT unit_id FROM now_units)
+),
+camp AS (
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+               'campaign_id', m.campaign_id, 'cash_raised_vnd', coalesce(f.cash, 0),
+               'blood_units', coalesce(f.blood, 0)) ORDER BY m.campaign_id), '[]'::jsonb) AS campaigns,
+           sum(m.target_blood_units) FILTER (WHERE m.organised)::bigint AS blood_target_units
+    FROM mine m
+    LEFT JOIN LATERAL (
+        SELECT sum(k.cash_vnd) AS cash, sum(k.blood_units) AS blood FROM rpt_campaign_cohorts k
+        WHERE k.campaign_id = m.campaign_id AND k.received_on <= $1::date AND k.reversed_on > $1::date
+    ) f ON true
+)
+SELECT (SELECT count(*) FROM shown) AS top_units, money.*, dis.distributed_year_vnd, inflow.inflow,
+       camp.campaigns, camp.blood_target_units
+FROM money, dis, inflow, camp
+"""
+
+
+async def dashboard_row(
+    conn: asyncpg.Connection,
+    as_of: date,
+    unit_id: uuid.UUID | None,
+    month_from: date,
+    year_from: date,
+    inflow_from: date,
+) -> dict[str, Any]:
+    row = await conn.fetchrow(
+        DASHBOARD_SQL, as_of, unit_id, 0, min(year_from, inflow_from), as_of, month_from, year_from, inflow_from
+    )
+    assert row is not None
+    return dict(row.items())

@@ -13,6 +13,7 @@ GET /reports/membership              read   ``unit_id`` in the user's subtree; w
 GET /reports/membership/units/{id}   read   the unit
 GET /reports/status                  admin  none (operational counts of the projections, no unit's data)
 GET /reports/campaigns/by-unit       read   as /reports/membership (``unit_id`` or the scope root)
+GET /reports/campaigns/dashboard     read   as /reports/membership (``unit_id`` or the scope root)
 GET /reports/campaigns/by-period     read   the campaign's organising unit or one of its participating
                                             units; without ``campaign_id`` (every campaign): organisation-
                                             wide users only

@@ -23,7 +23,7 @@ from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
 from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import campaign_reports
-from rc_shared import http_cache
+from rc_shared import auth, http_cache
 from rc_shared.api import AsOf, Out, errors
 from rc_shared.dates import Day
 from rc_shared.events.campaigns import CampaignType
@@ -140,8 +140,45 @@ class CampaignSeries(Out):
     buckets: list[Bucket]
 
 
+class InflowDay(Out):
+    day: date
+    cash_raised_vnd: int = Field(description="Cash received on the day by units of the subtree, reversals left out.")
+
+
+class DashboardCampaign(Out):
+    campaign_id: uuid.UUID
+    cash_raised_vnd: int = Field(description="The whole campaign's cash received by as_of, reversals left out.")
+    blood_units: int = Field(description="The whole campaign's blood units by as_of.")
+
+
+class Dashboard(Out):
+    as_of: date
+    unit_id: uuid.UUID | None = Field(description="The top unit; null: every root unit (organisation-wide users).")
+    month_from: date
+    year_from: date
+    receipts_month_vnd: int = Field(
+        description="Cash received from month_from to as_of by units of the subtree (through the tree of each "
+        "gift's day), gifts reversed by as_of left out."
+    )
+    receipts_year_vnd: int = Field(description="The same from year_from.")
+    distributed_year_vnd: int = Field(description="Cash distributed from year_from to as_of by units of the subtree.")
+    balance_year_vnd: int = Field(description="receipts_year_vnd - distributed_year_vnd.")
+    blood_units: int = Field(description="Blood units the subtree collected for the campaigns under way on as_of.")
+    blood_target_units: int | None = Field(
+        description="The blood-unit targets of the campaigns under way organised in the subtree, added up; null: "
+        "none has one."
+    )
+    inflow: list[InflowDay] = Field(description="Every day of the last ``days`` days up to as_of, oldest first.")
+    campaigns: list[DashboardCampaign] = Field(
+        description="The campaigns under way on as_of organised by a unit of the subtree or with a participating "
+        "unit in it (every one for organisation-wide users), with their whole progress."
+    )
+
+
 _JSON = "application/json"
 NOT_MODIFIED = http_cache.NOT_MODIFIED
+
+MAX_INFLOW_DAYS = 366
 
 Until = Annotated[Day | None, Query(description="Report date (YYYY-MM-DD); default: every fact projected so far.")]
 
@@ -212,6 +249,26 @@ async def campaigns_by_period(
         name = f"campaign-series-{campaign_id or 'all'}-{granularity}"
         return table_response(format, name, SERIES_COLUMNS, rows, chart=(0, (2, 6)))
     return body
+
+
+@router.get("/dashboard", response_model=Dashboard, responses=errors(404), dependencies=auth.READ)
+async def campaigns_dashboard(
+    request: Request,
+    as_of: AsOf,
+    unit_id: TopUnit = None,
+    days: Annotated[int, Query(ge=1, le=MAX_INFLOW_DAYS, description="Days of the inflow, up to as_of.")] = 30,
+) -> Any:
+    """A subtree's money and blood on ``as_of`` in one answer: cash received this month and this year, cash
+    distributed this year and the balance, blood collected for the campaigns under way against their
+    targets, cash received on each of the last ``days`` days, and the campaigns under way with their progress.
+
+    Read from the per-day sums of the units (its cost grows with units and days, not with donations).
+    Flows count for the unit that received or distributed them and its ancestors, through the tree of
+    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised above.
+    """
+    unit_id = await access.report_root(request, unit_id, as_of)
+    async with connection(request) as conn:
+        return await campaign_reports.dashboard(conn, as_of, unit_id, days)
 
 
 @public_router.get("", response_model=CampaignList, responses=NOT_MODIFIED)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -20,7 +20,7 @@ from rc_reporting.domain.campaigns import (
     unit_funds,
 )
 from rc_reporting.domain.model import ReportRequest
-from rc_reporting.service_layer.reports import unit_rows
+from rc_reporting.service_layer.reports import missing_unit, unit_rows
 from rc_shared.errors import Invalid, NotFound
 
 
@@ -94,4 +94,33 @@ async def series(
         "period_from": row["period_from"],
         "period_to": row["period_to"],
         "buckets": row["buckets"],
+    }
+
+
+async def dashboard(conn: asyncpg.Connection, as_of: date, unit_id: uuid.UUID | None, days: int) -> dict[str, Any]:
+    """The money and blood figures of a subtree's dashboard on ``as_of``: cash received this month and this
+    year to date (reversals by ``as_of`` left out), cash distributed this year and the balance, the blood
+    the subtree collected for the campaigns under way against their targets, cash received on each of the
+    last ``days`` days, and each campaign under way with its whole progress. One query.
+
+    Raises NotFound when ``unit_id`` is given and no version of it is valid on ``as_of``.
+    """
+    month_from, year_from = as_of.replace(day=1), as_of.replace(month=1, day=1)
+    inflow_from = as_of - timedelta(days=days - 1)
+    row = await queries.dashboard_row(conn, as_of, unit_id, month_from, year_from, inflow_from)
+    if unit_id is not None and not row["top_units"]:
+        raise await missing_unit(conn, unit_id, as_of)
+    return {
+        "as_of": as_of,
+        "unit_id": unit_id,
+        "month_from": month_from,
+        "year_from": year_from,
+        "receipts_month_vnd": row["receipts_month_vnd"],
+        "receipts_year_vnd": row["receipts_year_vnd"],
+        "distributed_year_vnd": row["distributed_year_vnd"],
+        "balance_year_vnd": row["receipts_year_vnd"] - row["distributed_year_vnd"],
+        "blood_units": row["blood_units"],
+        "blood_target_units": row["blood_target_units"],
+        "inflow": row["inflow"],
+        "campaigns": row["campaigns"],
     }

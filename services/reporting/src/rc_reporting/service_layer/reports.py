@@ -24,14 +24,18 @@ async def unit_rows(conn: asyncpg.Connection, sql: str, request: ReportRequest, 
         conn, sql, request.as_of, request.unit_id, request.depth, request.period.start, request.period.end, *more
     )
     if request.unit_id is not None and not rows:
-        known = await queries.unit_exists_ever(conn, request.unit_id)
-        raise NotFound(
-            f"unit {request.unit_id} does not exist on {request.as_of}"
-            + (" (it exists on other dates)" if known else ""),
-            unit_id=str(request.unit_id),
-            as_of=request.as_of.isoformat(),
-        )
+        raise await missing_unit(conn, request.unit_id, request.as_of)
     return rows
+
+
+async def missing_unit(conn: asyncpg.Connection, unit_id: uuid.UUID, as_of: date) -> NotFound:
+    """The NotFound of a report's top unit that no version of is valid on ``as_of``."""
+    known = await queries.unit_exists_ever(conn, unit_id)
+    return NotFound(
+        f"unit {unit_id} does not exist on {as_of}" + (" (it exists on other dates)" if known else ""),
+        unit_id=str(unit_id),
+        as_of=as_of.isoformat(),
+    )
 
 
 async def membership_report(

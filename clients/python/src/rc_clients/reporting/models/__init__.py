@@ -16,12 +16,15 @@ from .campaigns_list_reports_campaigns_get_state_type_0 import CampaignsListRepo
 from .campaigns_list_reports_campaigns_get_type_type_0 import CampaignsListReportsCampaignsGetTypeType0
 from .consumer_status import ConsumerStatus
 from .consumer_status_rows import ConsumerStatusRows
+from .dashboard import Dashboard
+from .dashboard_campaign import DashboardCampaign
 from .error_out import ErrorOut
 from .export_job_out import ExportJobOut
 from .export_job_out_params import ExportJobOutParams
 from .export_job_out_status import ExportJobOutStatus
 from .field_error_out import FieldErrorOut
 from .figure_out import FigureOut
+from .inflow_day import InflowDay
 from .live_out import LiveOut
 from .membership_report import MembershipReport
 from .membership_reports_membership_get_format import MembershipReportsMembershipGetFormat
@@ -73,12 +76,15 @@ __all__ = (
     "CampaignsListReportsCampaignsGetTypeType0",
     "ConsumerStatus",
     "ConsumerStatusRows",
+    "Dashboard",
+    "DashboardCampaign",
     "ErrorOut",
     "ExportJobOut",
     "ExportJobOutParams",
     "ExportJobOutStatus",
     "FieldErrorOut",
     "FigureOut",
+    "InflowDay",
     "LiveOut",
     "MembershipReport",
     "MembershipReportsMembershipGetFormat",
