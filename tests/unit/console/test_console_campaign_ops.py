@@ -206,3 +206,29 @@ async def test_the_campaign_operations_in_english_with_nothing_left_in_vietnames
         assert bad.status_code == 422
         assert 'id="state-error">Not a valid choice.' in bad.text
         assert 'id="unit_id-error">Please choose a unit within your scope.' in bad.text
+
+
+async def test_only_a_blood_drives_page_asks_for_blood_sessions() -> None:
+    """Blood sessions belong to blood drives (the campaigns API refuses others), so the page of another kind of
+    campaign spends no call on them; a blood drive's page lists its sessions."""
+    for campaign_type, asks in (("emergency_relief", False), ("blood_drive", True)):
+        seen: list[str] = []
+        doc = i18n.CAMPAIGN_DOC | {"campaign_type": campaign_type}
+
+        def api(request: httpx.Request, seen: list[str] = seen, doc: dict[str, object] = doc) -> httpx.Response:
+            seen.append(request.url.path)
+            if request.url.path == f"/campaigns/{i18n.CAMPAIGN}":
+                return httpx.Response(200, json=doc)
+            return i18n.money_api(request)
+
+        app = build_app(Settings(session_secret="s" * 32))
+        for service in ("campaigns", "donations", "reporting"):
+            app.state.upstreams._transports[service] = httpx.MockTransport(api)
+        app.state.upstreams._transports["members"] = httpx.MockTransport(i18n.members_api)
+        session = app.state.sessions.new(user("unit_manager"))
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console") as c:
+            c.cookies.set(COOKIE, app.state.sessions.dump(session))
+            page = await c.get(f"/campaigns/{i18n.CAMPAIGN}")
+        assert page.status_code == 200, page.text
+        assert (f"/campaigns/{i18n.CAMPAIGN}/blood-sessions" in seen) is asks, (campaign_type, seen)
+        assert (i18n.SESSION["id"] in page.text) is asks, campaign_type

@@ -401,7 +401,7 @@ CAMPAIGN = uuid.uuid4()
 _TARGET = {"target": None, "percent": None, "target_reached_at": None}
 CAMPAIGN_DOC: dict[str, Any] = {
     "id": str(CAMPAIGN), "code": "TNA-2026", "name": "Cứu trợ bão Yagi", "description": "Hỗ trợ các hộ bị bão.",
-    "campaign_type": "emergency_relief", "organising_unit_id": str(UNIT), "participating_unit_ids": [],
+    "campaign_type": "blood_drive", "organising_unit_id": str(UNIT), "participating_unit_ids": [],
     "receiving_from": "2026-01-01", "receiving_until": "2026-12-31", "parent_campaign_id": None,
     "targets": {"cash_vnd": 10_000_000, "in_kind_value_vnd": None, "blood_units": None, "beneficiaries": 20},
     "state": "launched", "allowed_actions": ["close", "cancel"], "launched_on": "2026-01-02", "closed_on": None,
@@ -508,7 +508,7 @@ async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese(
         assert vi.status_code == 200 and html_lang(vi.text) == "vi", vi.text
         for text in (
             '<p><a href="/campaigns">← Cuộc vận động</a></p>',
-            "<dt>Loại</dt><dd>Cứu trợ khẩn cấp</dd>",
+            "<dt>Loại</dt><dd>Hiến máu tình nguyện</dd>",
             '<h2 id="targets-h">Chỉ tiêu</h2>',
             'aria-label="Tiến độ Tiền mặt"',
             "2 đơn vị (không đặt chỉ tiêu)",
@@ -529,7 +529,7 @@ async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese(
         for text in (
             "<title>Cứu trợ bão Yagi · Red Cross Society</title>",
             '<p><a href="/campaigns">← Campaigns</a></p>',
-            "<dt>Type</dt><dd>Emergency relief</dd>",
+            "<dt>Type</dt><dd>Voluntary blood donation</dd>",
             "<dt>Status</dt>",
             '<h2 id="targets-h">Targets</h2>',
             'aria-label="Progress of Cash"',

@@ -72,6 +72,10 @@ async def _or_none(call: Any, *statuses: int) -> Any:
         raise
 
 
+async def _none() -> None:
+    return None
+
+
 def targets(c: CampaignOut) -> list[TargetRow]:
     """Each target the campaign tracks, or has progress on, with its progress (from the campaigns API)."""
     out = []
@@ -89,15 +93,18 @@ def targets(c: CampaignOut) -> list[TargetRow]:
 async def campaign_detail(
     api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int
 ) -> CampaignDetail:
-    """Everything the campaign's page shows, read concurrently."""
-    c, gifts, distributions, beneficiaries, sessions = await asyncio.gather(
+    """Everything the campaign's page shows, read concurrently; then what depends on the campaign: its
+    organising unit's humanitarian addresses, and its blood sessions (only a blood drive has any)."""
+    c, gifts, distributions, beneficiaries = await asyncio.gather(
         api.campaign(campaign_id),
         _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
         _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
         _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
-        _or_none(api.blood_sessions(campaign_id), 403, 404),
     )
-    addresses = await _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404)
+    addresses, sessions = await asyncio.gather(
+        _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
+        _or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
+    )
     shown = list(gifts.items)[:page_size] if gifts is not None else None
     page = campaign_page(user, c, c.progress.cash_vnd.raised, shown)  # the campaign's own progress
     state = str(c.state)
