@@ -91,6 +91,15 @@ async def test_erasure_clears_the_certificate_number_and_keeps_the_training(clie
     assert (await client.delete(f"/people/{pid}/personal-data")).status_code == 200
     [kept] = (await client.get(f"/people/{pid}")).json()["training"]
     assert (kept["kind"], kept["hours"], kept["certificate_no"]) == ("staff", 40.0, None)
+    # a certificate's number leads back to the person: none is stored again once their data is erased
+    again = await client.post(f"/people/{pid}/training", json=body | {"certificate_no": "CB-78"})
+    assert again.status_code == 409, again.text
+    assert "erased" in again.json()["message"], again.json()
+    assert [t["certificate_no"] for t in (await client.get(f"/people/{pid}")).json()["training"]] == [None]
+    without = await client.post(
+        f"/people/{pid}/training", json={k: v for k, v in body.items() if k != "certificate_no"}
+    )
+    assert without.status_code == 201, without.text  # the training itself, without what identifies them
 
 
 async def test_training_is_recorded_by_writers_of_the_persons_unit_in_a_unit_of_their_scope(

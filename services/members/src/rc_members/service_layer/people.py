@@ -400,7 +400,9 @@ async def record_training(
 ) -> uuid.UUID:
     """A training the person completed, given or recorded by ``unit_id`` (which existed that day)."""
     repo = uow.people
-    await _person(repo, person_id)
+    person = await _person(repo, person_id)
+    if certificate_no is not None:
+        _not_erased(person)  # erasure cleared the certificates' numbers: one leads back to the person
     pd = await repo.personal(person_id)
     check_training(hours, completed_on, policy.today(), pd["birth_date"] if pd else None)
     await _referenced_unit(uow.units, unit_id, completed_on, "unit_id")
