@@ -94,6 +94,19 @@ async def test_a_commune_gets_only_its_own_money_not_the_campaign_organised_abov
     assert [c["campaign_id"] for c in d2["campaigns"]] == [str(relief.K)]
 
 
+async def test_a_campaign_is_under_way_only_from_the_day_it_was_launched(
+    client: httpx.AsyncClient, relief: Relief
+) -> None:
+    # K launched on 2025-04-28 (its receiving window opens on 2025-05-01), K2 on 2025-04-30
+    before = await dashboard(client, as_of="2025-04-27", unit_id=relief.tree.P)
+    assert before["campaigns"] == [] and before["blood_target_units"] is None
+    assert [
+        c["campaign_id"] for c in (await dashboard(client, as_of="2025-04-28", unit_id=relief.tree.P))["campaigns"]
+    ] == [str(relief.K)]
+    both = await dashboard(client, as_of="2025-04-30", unit_id=relief.tree.P)
+    assert sorted(c["campaign_id"] for c in both["campaigns"]) == sorted([str(relief.K), str(relief.K2)])
+
+
 async def test_as_of_a_day_before_a_reversal_counts_the_gift(client: httpx.AsyncClient, relief: Relief) -> None:
     june = await dashboard(client, as_of="2025-06-19", unit_id=relief.tree.C2)
     assert (june["receipts_month_vnd"], inflow(june)) == (1_000_000, {"2025-06-15": 1_000_000})

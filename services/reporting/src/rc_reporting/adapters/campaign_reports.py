@@ -9,13 +9,14 @@ report reads the donation rows: its cost grows with the days of a campaign, not 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import asyncpg
 
 from rc_reporting.adapters.reports import SHOWN_CTES, tclo_cte
 from rc_reporting.domain.campaigns import MAX_BUCKETS
+from rc_shared import clock
 
 _INF = "coalesce($2::date, 'infinity'::date)"
 
@@ -277,13 +278,13 @@ async def series_row(
 
 # $1 as_of, $2 top unit (NULL: the roots valid on as_of), $3 depth (0), $4 first day read (the earliest of the
 # year's first day and the inflow's first day), $5 as_of, $6 the month's first day, $7 the year's first day,
-# $8 the inflow's first day.
+# $8 the inflow's first day, $9 the end of as_of (the next day's first instant in the organisation's time zone).
 #
 # The dashboard's figures for the subtree of the top unit(s), from the per-day cohorts of the units (a few
 # rows per unit, day and campaign, never one per donation) and the distributions of the subtree's units:
 # flows are attributed through the tree valid on the day of each flow (``tclo``), as in UNIT_FUNDS_SQL, so a
 # commune's user gets only the money their own units received, not the whole of the campaigns they take part
-# in. ``uw``: the campaigns under way on as_of (launched, not closed, settled nor cancelled by then); the
+# in. ``uw``: the campaigns under way on as_of (launched by its end, not closed, settled nor cancelled by then); the
 # days read start early enough for their blood. ``mine``: those organised by a unit of the subtree on as_of,
 # or with a participating unit in it (every one for an organisation-wide user).
 DASHBOARD_SQL = f"""
@@ -292,7 +293,7 @@ WITH RECURSIVE
 uw AS MATERIALIZED (
     SELECT campaign_id, organising_unit_id, participating_unit_ids, receiving_from, target_blood_units
     FROM rpt_campaigns
-    WHERE launched
+    WHERE launched AND coalesce(launched_at < $9::timestamptz, true)
       AND NOT coalesce(closed_on <= $1::date OR settled_on <= $1::date OR cancelled_on <= $1::date, false)
 ),
 bounds AS (SELECT least($4::date, (SELECT min(receiving_from) FROM uw)) AS lo),
@@ -356,8 +357,18 @@ async def dashboard_row(
     year_from: date,
     inflow_from: date,
 ) -> dict[str, Any]:
+    end_of_day = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=clock.zone())
     row = await conn.fetchrow(
-        DASHBOARD_SQL, as_of, unit_id, 0, min(year_from, inflow_from), as_of, month_from, year_from, inflow_from
+        DASHBOARD_SQL,
+        as_of,
+        unit_id,
+        0,
+        min(year_from, inflow_from),
+        as_of,
+        month_from,
+        year_from,
+        inflow_from,
+        end_of_day,
     )
     assert row is not None
     return dict(row.items())

@@ -264,7 +264,9 @@ async def campaigns_dashboard(
 
     Read from the per-day sums of the units (its cost grows with units and days, not with donations).
     Flows count for the unit that received or distributed them and its ancestors, through the tree of
-    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised above.
+    their day: a unit's money figures are their subtree's only, never the rest of a campaign organised
+    above. The campaigns under way that the subtree organises or takes part in are listed with their whole
+    progress (the same figures as each campaign's public report).
     """
     unit_id = await access.report_root(request, unit_id, as_of)
     async with connection(request) as conn:

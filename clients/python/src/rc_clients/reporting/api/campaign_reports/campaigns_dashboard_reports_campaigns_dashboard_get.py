@@ -148,8 +148,10 @@ def sync_detailed(
 
     Read from the per-day sums of the units (its cost grows with units and days, not with donations).
     Flows count for the unit that received or distributed them and its ancestors, through the tree of
-    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised
-    above.
+    their day: a unit's money figures are their subtree's only, never the rest of a campaign organised
+    above. The campaigns under way that the subtree organises or takes part in are listed with their
+    whole
+    progress (the same figures as each campaign's public report).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -197,8 +199,10 @@ def sync(
 
     Read from the per-day sums of the units (its cost grows with units and days, not with donations).
     Flows count for the unit that received or distributed them and its ancestors, through the tree of
-    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised
-    above.
+    their day: a unit's money figures are their subtree's only, never the rest of a campaign organised
+    above. The campaigns under way that the subtree organises or takes part in are listed with their
+    whole
+    progress (the same figures as each campaign's public report).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -241,8 +245,10 @@ async def asyncio_detailed(
 
     Read from the per-day sums of the units (its cost grows with units and days, not with donations).
     Flows count for the unit that received or distributed them and its ancestors, through the tree of
-    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised
-    above.
+    their day: a unit's money figures are their subtree's only, never the rest of a campaign organised
+    above. The campaigns under way that the subtree organises or takes part in are listed with their
+    whole
+    progress (the same figures as each campaign's public report).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
@@ -290,8 +296,10 @@ async def asyncio(
 
     Read from the per-day sums of the units (its cost grows with units and days, not with donations).
     Flows count for the unit that received or distributed them and its ancestors, through the tree of
-    their day: a unit's user gets their subtree's money only, never the rest of a campaign organised
-    above.
+    their day: a unit's money figures are their subtree's only, never the rest of a campaign organised
+    above. The campaigns under way that the subtree organises or takes part in are listed with their
+    whole
+    progress (the same figures as each campaign's public report).
 
     Args:
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
