@@ -26,10 +26,11 @@ def utf8_lines(path: Path) -> int:
     lines = 0
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
+            held = len(decoder.getstate()[0])  # the end of the last chunk's character, which this one finishes
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                line = lines + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                line = lines + chunk[: max(exc.start - held, 0)].count(b"\n") + 1
                 raise ValueError(
                     f'{path} is not UTF-8 text (line {line}): save it as "CSV UTF-8" and import it again'
                 ) from None
