@@ -23,6 +23,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -146,6 +147,54 @@ async def _create(
     if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
         raise ApiError(_problem(r.status_code, r.content))
     return uuid.UUID(r.json()["id"])
+
+
+@dataclass(frozen=True, slots=True)
+class GiftRow:
+    """A gift as a campaign's page lists it: the fields of the donations API's ``DonationOut`` that the page
+    shows, read from its JSON as they are (the whole generated model costs a campaign's page about a
+    millisecond: every field of 50 gifts, two dates each through dateutil)."""
+
+    id: uuid.UUID
+    receipt_no: int
+    receipt_number: str
+    received_on: datetime.date
+    kind: str
+    channel: str
+    donor_type: str
+    amount_vnd: int
+    value_vnd: int
+    blood_units: int
+    reversed_: bool
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> GiftRow:
+        return cls(
+            id=uuid.UUID(d["id"]),
+            receipt_no=int(d["receipt_no"]),
+            receipt_number=str(d["receipt_number"]),
+            received_on=datetime.date.fromisoformat(d["received_on"]),
+            kind=str(d["kind"]),
+            channel=str(d["channel"]),
+            donor_type=str(d["donor_type"]),
+            amount_vnd=int(d["amount_vnd"]),
+            value_vnd=int(d["value_vnd"]),
+            blood_units=int(d["blood_units"]),
+            reversed_=bool(d["reversed"]),
+        )
+
+
+async def _get_json(http: httpx.AsyncClient, path: str, params: dict[str, Any]) -> Any:
+    """A GET's JSON answer, read without a generated model; a refusal or failure as :class:`ApiError`."""
+    try:
+        r = await http.get(path, params=params)
+    except httpx.InvalidURL as exc:
+        raise ApiError(Problem(422, _("Nội dung nhập quá dài."), detail=str(exc))) from exc
+    except httpx.HTTPError as exc:
+        raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
+    if not 200 <= r.status_code < 300:
+        raise ApiError(_problem(r.status_code, r.content))
+    return json.loads(r.content)
 
 
 class AnswerCache(Generic[T]):
@@ -444,12 +493,12 @@ class Api:
     async def blood_sessions(self, campaign_id: uuid.UUID) -> BloodSessionsOut:
         return await _call(list_sessions.asyncio_detailed(campaign_id, client=self.campaigns), BloodSessionsOut)
 
-    async def donations_page(self, campaign_id: uuid.UUID, limit: int, after: int | None) -> DonationsPageOut:
-        """The campaign's gifts by receipt, after the receipt number ``after`` (None: from the first)."""
-        kwargs: dict[str, Any] = {"limit": limit} | ({"after": after} if after is not None else {})
-        return await _call(
-            list_donations.asyncio_detailed(campaign_id, client=self.donations, **kwargs), DonationsPageOut
-        )
+    async def donations_page(self, campaign_id: uuid.UUID, limit: int, after: int | None) -> list[GiftRow]:
+        """The campaign's gifts by receipt, after the receipt number ``after`` (None: from the first), as
+        its page lists them."""
+        params: dict[str, Any] = {"limit": limit} | ({"after": after} if after is not None else {})
+        page = await _get_json(self.donations.get_async_httpx_client(), f"/campaigns/{campaign_id}/donations", params)
+        return [GiftRow.from_json(d) for d in page["items"]]
 
     async def distributions_of(self, campaign_id: uuid.UUID, limit: int) -> DistributionsPageOut:
         return await _call(

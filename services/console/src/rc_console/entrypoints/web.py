@@ -36,6 +36,7 @@ templates = Environment(
     loader=FileSystemLoader(HERE / "templates"),
     autoescape=select_autoescape(default=True),
     extensions=["jinja2.ext.i18n"],
+    auto_reload=False,  # templates are read once per process, not checked on disk on every page (and import)
 )
 # {{ _("…") }} and {% trans %}: the message in the page's language (newstyle: {{ _("… %(name)s", name=x) }},
 # the values escaped); the extension adds this method to the environment
@@ -86,13 +87,17 @@ def upstreams_of(request: Request) -> Upstreams:
     return request.app.state.upstreams  # type: ignore[no-any-return]
 
 
-def session(request: Request) -> Session:
+async def session(request: Request) -> Session:
     """FastAPI dependency: the signed-in user's session, else :class:`LoginRequired`. Its "last used"
-    time moves on (the idle timeout): :class:`SessionTouch` sends the refreshed cookie."""
+    time moves on (the idle timeout): :class:`SessionTouch` sends the refreshed cookie. Asynchronous
+    (decrypting the cookie takes microseconds): a plain function would run in a worker thread, a thread
+    switch on every page; the page's :func:`render` takes the session from here instead of decrypting
+    the cookie again."""
     codec = codec_of(request)
     s = codec.load(request.cookies.get(COOKIE))
     if s is None:
         raise LoginRequired
+    request.state.session = s
     fresh = codec.touched(s)
     if fresh is not None:
         request.state.session_cookie = (codec.dump(fresh), fresh.expires)
@@ -134,7 +139,9 @@ class ApiErrorPage(Exception):
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    s = codec_of(request).load(request.cookies.get(COOKIE))
+    s: Session | None = getattr(request.state, "session", None)
+    if s is None:  # a page without the session dependency (login, errors)
+        s = codec_of(request).load(request.cookies.get(COOKIE))
     locale = i18n.current()
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     html = templates.get_template(name).render(

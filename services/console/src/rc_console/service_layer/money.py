@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rc_clients.campaigns.models import BeneficiarySummaryOut, BloodSessionOut, CampaignOut
-from rc_clients.donations.models import DistributionOut, DonationOut
-from rc_console.adapters.upstream import Api, ApiError
+from rc_clients.donations.models import DistributionOut
+from rc_console.adapters.upstream import Api, ApiError, GiftRow
 from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
@@ -47,7 +47,7 @@ class CampaignDetail:
     page: CampaignPage
     campaign: CampaignOut
     targets: list[TargetRow]
-    gifts: list[DonationOut] | None  # this page of gifts by receipt (None: no ledger yet)
+    gifts: list[GiftRow] | None  # this page of gifts by receipt (None: no ledger yet)
     gift_paging: Paging | None
     distributions: list[DistributionOut] | None
     beneficiaries: list[BeneficiarySummaryOut] | None  # None: not readable in the user's scope
@@ -105,7 +105,7 @@ async def campaign_detail(
         _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
         _or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
     )
-    shown = list(gifts.items)[:page_size] if gifts is not None else None
+    shown = gifts[:page_size] if gifts is not None else None
     page = campaign_page(user, c, c.progress.cash_vnd.raised, shown)  # the campaign's own progress
     state = str(c.state)
     ledger = gifts is not None
@@ -114,7 +114,7 @@ async def campaign_detail(
         campaign=c,
         targets=targets(c),
         gifts=shown,
-        gift_paging=paging(after, page_size, [g.receipt_no for g in gifts.items]) if gifts is not None else None,
+        gift_paging=paging(after, page_size, [g.receipt_no for g in gifts]) if gifts is not None else None,
         distributions=list(distributions.items) if distributions is not None else None,
         beneficiaries=list(beneficiaries.items) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,

@@ -6,6 +6,7 @@ import asyncio
 import datetime
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from rc_clients.donations.models import DonationOut
 from rc_clients.members.models import UnitHistoryOut, UnitListItemOut, UnitOut
 from rc_clients.reporting.models import Dashboard as DashboardFigures
 from rc_clients.reporting.models import InflowDay
-from rc_console.adapters.upstream import Api, ApiError
+from rc_console.adapters.upstream import Api, ApiError, GiftRow
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
 
 
@@ -86,7 +87,7 @@ class CampaignPage:
     description: str
     actions: list[tuple[str, str]]
     targets: dict[str, int | None] = field(default_factory=dict)
-    donations: list[DonationOut] | None = None  # None: no ledger (yet) in the donations service
+    donations: Sequence[DonationOut | GiftRow] | None = None  # None: no ledger (yet) in the donations service
     can_record: bool = False  # a gift may be recorded here by this user
 
 
@@ -188,7 +189,9 @@ async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage
     return campaign_page(user, c, c.progress.cash_vnd.raised, donations)
 
 
-def campaign_page(user: User, c: CampaignOut, raised: int, donations: list[DonationOut] | None) -> CampaignPage:
+def campaign_page(
+    user: User, c: CampaignOut, raised: int, donations: Sequence[DonationOut | GiftRow] | None
+) -> CampaignPage:
     """The campaign's page from what the services said: its cash ``raised`` (reporting), its ``donations``
     (None: no ledger yet)."""
     t = c.targets
