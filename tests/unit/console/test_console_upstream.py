@@ -267,10 +267,25 @@ async def test_calls_to_a_service_share_at_most_max_connections(service: FakeSer
         await up.close()
 
 
+async def test_a_service_gets_eight_connections_by_default(service: FakeService) -> None:
+    """Twenty pages' calls at once to one service: the console's default pool opens eight (httpcore looks at
+    every pooled connection twice per call), the others wait for one of them; every call answers."""
+    service.gate = asyncio.Event()
+    up = upstreams(service, max_connections=Settings().upstream_max_connections)
+    try:
+        calls = [asyncio.create_task(up.for_user(f"user{i}").stats(None)) for i in range(20)]
+        await service.held(8)
+        service.gate.set()
+        assert [s.members for s in await asyncio.gather(*calls)] == [7] * 20
+        assert service.connections == 8 and service.most_open == 8 and len(service.requests) == 20
+    finally:
+        await up.close()
+
+
 async def test_connections_opened_in_a_burst_stay_open_for_the_next(service: FakeService) -> None:
     """Thirty calls at once, twice: the second burst reuses the first's thirty connections (with fewer
     kept alive than opened, httpcore closed the idle ones as long as more than that were open)."""
-    up = upstreams(service)
+    up = upstreams(service, max_connections=30)
     try:
         for burst in (1, 2):
             service.gate = asyncio.Event()

@@ -241,7 +241,7 @@ class Upstreams:
         self,
         urls: dict[str, str],
         timeout_s: float,
-        max_connections: int = 32,
+        max_connections: int = 8,
         report_cache_s: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
