@@ -29,6 +29,12 @@ def view(r: asyncpg.Record | Mapping[str, Any], columns: Iterable[str]) -> dict[
     }
 
 
+async def require_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> None:
+    """NotFound when the campaign has no ledger."""
+    if await LedgerRepository(conn).get(campaign_id) is None:
+        raise NotFound(f"no ledger for campaign {campaign_id}")
+
+
 async def campaign_page(
     repo: RecordRepository,
     campaign_id: uuid.UUID,
@@ -36,10 +42,11 @@ async def campaign_page(
     offset: int,
     view: Callable[[asyncpg.Record], dict[str, Any]],
 ) -> dict[str, Any]:
-    """A page of a campaign's movements of one kind; NotFound when the campaign has no ledger."""
-    if await LedgerRepository(repo.conn).get(campaign_id) is None:
-        raise NotFound(f"no ledger for campaign {campaign_id}")
+    """A page of a campaign's movements of one kind; NotFound when the campaign has no ledger (asked only
+    when the page is empty: a movement references its ledger)."""
     rows = await repo.for_campaign(campaign_id, limit, offset)
+    if not rows:
+        await require_ledger(repo.conn, campaign_id)
     return {"count": len(rows), "limit": limit, "offset": offset, "items": [view(r) for r in rows]}
 
 
