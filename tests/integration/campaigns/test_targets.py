@@ -14,6 +14,8 @@ import asyncpg
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.progress import Totals
 from rc_campaigns.entrypoints.app import MIGRATIONS
 from rc_campaigns.service_layer import ledger
 from rc_shared.db import connect, migrate
@@ -370,5 +372,44 @@ async def test_a_run_of_donations_is_applied_in_a_few_statements_with_the_crossi
         assert batched_[0] == one_by_one[0] and batched_[1] == one_by_one[1]
         assert sorted(batched_[2]) == sorted(one_by_one[2]) and len(batched_[2]) == 4
         assert batched_[1][0][0][2] == sum(37 * (i + 1) for i in range(0, 11, 2))  # 1332: the value at the crossing
+    finally:
+        await conn.close()
+
+
+class _CountedConnection:
+    """A connection whose queries are counted (the repository's reads only)."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn, self.queries = conn, 0
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("fetch", "fetchrow", "fetchval", "execute"):
+            self.queries += 1
+        return getattr(self.conn, name)
+
+
+async def test_a_campaigns_totals_and_beneficiaries_reached_are_one_query(infra: Any, fresh_dsn: str) -> None:
+    """What a campaign's page reads of its progress: zeros before its first donation; reversed distributions
+    and a beneficiary given twice counted as the people reached once."""
+    await migrate(fresh_dsn, [Path(MIGRATIONS)])
+    conn = await connect(fresh_dsn)
+    try:
+        counted = _CountedConnection(conn)
+        repo = CampaignRepository(counted)  # type: ignore[arg-type]
+        cid, ben, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        assert await repo.totals(cid) == Totals()
+        await conn.executemany(
+            "INSERT INTO ledger_distributions (distribution_id, campaign_id, beneficiary_id, kind, reversed_on)"
+            " VALUES ($1, $2, $3, 'cash', $4)",
+            [(uuid.uuid4(), cid, ben, None), (uuid.uuid4(), cid, ben, None),
+             (uuid.uuid4(), cid, other, date(2025, 2, 1)), (uuid.uuid4(), uuid.uuid4(), other, None)],
+        )  # fmt: skip
+        assert await repo.totals(cid) == Totals(beneficiaries=1)
+        await conn.execute(
+            "INSERT INTO campaign_totals (campaign_id, cash_vnd, in_kind_value_vnd, blood_units) VALUES ($1, 5, 6, 7)",
+            cid,
+        )
+        assert await repo.totals(cid) == Totals(5, 6, 7, 1)
+        assert counted.queries == 3
     finally:
         await conn.close()

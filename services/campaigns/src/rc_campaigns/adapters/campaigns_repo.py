@@ -170,17 +170,17 @@ class CampaignRepository:
     # ------------------------------------------------------------------ progress
 
     async def totals(self, campaign_id: uuid.UUID) -> Totals:
+        """The campaign's totals and the beneficiaries its distributions reached, in one query (zeros before
+        its first donation)."""
         r = await self.conn.fetchrow(
-            "SELECT cash_vnd, in_kind_value_vnd, blood_units FROM campaign_totals WHERE campaign_id = $1", campaign_id
-        )
-        reached = await self.conn.fetchval(
-            "SELECT count(DISTINCT beneficiary_id) FROM ledger_distributions"
-            " WHERE campaign_id = $1 AND reversed_on IS NULL",
+            "SELECT coalesce(t.cash_vnd, 0) AS cash_vnd, coalesce(t.in_kind_value_vnd, 0) AS in_kind_value_vnd,"
+            " coalesce(t.blood_units, 0) AS blood_units,"
+            " (SELECT count(DISTINCT beneficiary_id) FROM ledger_distributions"
+            "   WHERE campaign_id = $1 AND reversed_on IS NULL) AS reached"
+            " FROM (SELECT 1) AS one LEFT JOIN campaign_totals t ON t.campaign_id = $1",
             campaign_id,
         )
-        if r is None:
-            return Totals(beneficiaries=int(reached))
-        return Totals(int(r["cash_vnd"]), int(r["in_kind_value_vnd"]), int(r["blood_units"]), int(reached))
+        return Totals(int(r["cash_vnd"]), int(r["in_kind_value_vnd"]), int(r["blood_units"]), int(r["reached"]))
 
     async def reached(self, campaign_id: uuid.UUID) -> dict[str, datetime]:
         rows = await self.conn.fetch(
