@@ -89,7 +89,12 @@ class Settings(ServiceSettings):
     )
     role_volunteer: str = Field("volunteer", description="Role name counted as 'volunteers' on the dashboard.")
     people_page_size: int = Field(25, ge=1, le=200, description="People per page of the members register.")
-    gifts_page_size: int = Field(50, ge=1, le=500, description="Gifts per page of a campaign's page (by receipt).")
+    gifts_page_size: int = Field(
+        25,
+        ge=1,
+        le=500,
+        description="Gifts per page of a campaign's page (by receipt), as many as the members register's.",
+    )
     campaigns_page_size: int = Field(50, ge=1, le=500, description="Campaigns per page of the campaigns list.")
 
     @model_validator(mode="after")
