@@ -122,7 +122,9 @@ async def lines_page(
     limit: int,
 ) -> dict[str, Any]:
     """One page of lines, newest first; ``next_after`` continues it (None: the last page). One
-    statement (:meth:`LineRepository.page`)."""
+    statement (:meth:`LineRepository.page`). A search for a common name fragment or reference end
+    reads a bounded run of lines: its page may hold fewer than ``limit`` lines (none even) and still
+    have a ``next_after``."""
     rows = await LineRepository(conn).page(campaign_id, f, after, limit + 1)
     if not rows:
         raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
@@ -130,13 +132,18 @@ async def lines_page(
     rows = [r for r in rows if r["id"] is not None]
     more = len(rows) > limit
     items = [line_view(r, head["ledger_code"], policy, r["unit_name"]) for r in rows[:limit]]
+    scanned_from = head["scanned_from"]
+    if more:
+        next_after = items[-1]["line_no"]
+    else:  # every match above scanned_from is here: the lines below it are still to be searched
+        next_after = scanned_from if scanned_from is not None and scanned_from > 1 else None
     return {
         "campaign_id": campaign_id,
         "as_of": head["head_at"],
         "last_line_no": head["head_line_no"] or 0,
         "count": len(items),
         "items": items,
-        "next_after": items[-1]["line_no"] if more and items else None,
+        "next_after": next_after,
     }
 
 
