@@ -6,9 +6,7 @@ the page's constants, not by the campaign's size, with the plan a prepared state
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -18,9 +16,6 @@ import pytest
 from rc_donations.adapters import lines_repo
 from rc_donations.adapters.lines_repo import LineRepository
 from rc_donations.domain.lines import LineFilter
-from rc_donations.entrypoints.app import MIGRATIONS
-from rc_shared.db import connect, migrate
-from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY, Campaigns
 
 
@@ -192,52 +187,3 @@ async def test_a_search_reads_a_bounded_number_of_lines_not_the_campaign(
     assert not over, "\n".join(over)
     page = await LineRepository(db).page(cid, LineFilter(reference="004321"), None, limit)
     assert [r["receipt_no"] for r in page] == [4321]
-
-
-async def test_the_migration_indexes_names_per_campaign_and_the_search_still_finds_them(
-    infra: Any, drop_later: list[str], tmp_path: Path
-) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
-    drop_later.append(dsn)
-    before = tmp_path / "rc_donations" / "migrations"  # the same versions, up to 0009
-    before.mkdir(parents=True)
-    for f in sorted(MIGRATIONS.glob("*.sql")):
-        if f.name < "0010":
-            shutil.copy(f, before / f.name)
-    await migrate(dsn, [before])
-    conn = await connect(dsn)
-    try:
-        cid, donor = uuid.uuid4(), uuid.uuid4()
-        await conn.execute(
-            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
-            " receiving_until) VALUES ($1, 'BF', 'x', 'emergency_relief', $2, $3, $3)",
-            cid,
-            uuid.uuid4(),
-            TODAY,
-        )
-        await conn.execute(
-            "INSERT INTO donors (id, donor_type, name, consent_to_be_named)"
-            " VALUES ($1, 'individual', 'Lê Văn Tám', true)",
-            donor,
-        )
-        await conn.execute(
-            "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_id, donor_type, publicly_named, unit_id,"
-            " channel, received_on, receipt_no) VALUES (gen_random_uuid(), $1, 'cash', 1000, $2, 'individual', true,"
-            " $3, 'cash', $4, 1)",
-            cid,
-            donor,
-            uuid.uuid4(),
-            TODAY,
-        )
-        await migrate(dsn, [MIGRATIONS])
-        indexes = {r["indexname"]: r["indexdef"] for r in await conn.fetch(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ledger_lines'"
-        )}  # fmt: skip
-        assert "ledger_lines_name" not in indexes
-        assert (
-            "(campaign_id, name_key gin_trgm_ops) WHERE (name_key IS NOT NULL)" in indexes["ledger_lines_campaign_name"]
-        )
-        page = await LineRepository(conn).page(cid, LineFilter(q="le van tam"), None, 51)
-        assert [r["named"] for r in page] == ["Lê Văn Tám"]
-    finally:
-        await conn.close()
