@@ -26,6 +26,13 @@ _COLUMNS = (
 )
 
 
+# The version of a public answer (migration 0007), read alone (LineRepository.version) or with a page.
+_VERSION = (
+    "g.xmin::text AS v_ledger, h.last_line_no AS v_lines, d.version AS v_disclosure, v.labels AS v_labels,"
+    " v.units AS v_units"
+)
+VERSION_COLUMNS = ("v_ledger", "v_lines", "v_disclosure", "v_labels", "v_units")
+
 TEXT_MATCHES = 1000
 """A text search (name fragment, end of a reference) takes at most this many of its matches from its
 index; more: the text is common, its page is looked for in line order (:meth:`LineRepository.page`)."""
@@ -108,15 +115,17 @@ class LineRepository:
         """The ledger's code and lines' head (``ledger_code``, ``head_line_no``, ``head_at``) with at most
         ``limit`` lines, newest first, before line number ``after`` (None: from the newest), each with
         its unit's name (``unit_name``): one statement, one snapshot. No row: no ledger; one row whose
-        ``id`` is NULL: no line matches. ``scanned_from`` (not None: a common text searched): the lines
+        ``id`` is NULL: no line matches. The columns of :meth:`version` as ``v_*`` (the same snapshot).
+        ``scanned_from`` (not None: a common text searched): the lines
         were looked for only from that line number up, the next page continues below it."""
         where, args = _where(campaign_id, f, after)
         args.append(limit)
         lim = f"${len(args)}"
         joins = " LEFT JOIN donors o ON o.id = l.donor_id LEFT JOIN unit_names u ON u.unit_id = l.unit_id"
         head = (
-            "SELECT g.code AS ledger_code, h.last_line_no AS head_line_no, h.updated_at AS head_at, {scanned}, x.*"
-            " FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            "SELECT g.code AS ledger_code, h.last_line_no AS head_line_no, h.updated_at AS head_at, {scanned},"
+            f" {_VERSION}, x.* FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            " LEFT JOIN ledger_disclosures d ON d.campaign_id = g.campaign_id CROSS JOIN ledger_public_versions v"
             " LEFT JOIN LATERAL ({lines} ORDER BY l.line_no DESC LIMIT " + lim + ") x ON true"
             " WHERE g.campaign_id = $1"
         )
@@ -183,10 +192,9 @@ class LineRepository:
         xmin, the lines' head, the disclosure's version, the donors' labels and units' names counters
         (None: no ledger). One statement on primary keys."""
         return await self.conn.fetchrow(
-            "SELECT l.xmin::text AS ledger, h.last_line_no, d.version AS disclosure, v.labels, v.units"
-            " FROM ledgers l LEFT JOIN ledger_line_heads h ON h.campaign_id = l.campaign_id"
-            " LEFT JOIN ledger_disclosures d ON d.campaign_id = l.campaign_id"
-            " CROSS JOIN ledger_public_versions v WHERE l.campaign_id = $1",
+            f"SELECT {_VERSION} FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            " LEFT JOIN ledger_disclosures d ON d.campaign_id = g.campaign_id"
+            " CROSS JOIN ledger_public_versions v WHERE g.campaign_id = $1",
             campaign_id,
         )
 
