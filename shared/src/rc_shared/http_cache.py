@@ -87,6 +87,9 @@ class RenderedCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._entries
+
     def peek(self, key: Hashable) -> bytes | None:
         """The body kept for ``key`` (now the most recently used), or None."""
         body = self._entries.get(key)
@@ -119,6 +122,10 @@ class RenderedCache:
         fut.set_result(body)
         self._put(key, body)
         return body
+
+    def put(self, key: Hashable, body: bytes) -> None:
+        """Keep ``body`` for ``key`` (rendered by the caller)."""
+        self._put(key, body)
 
     def _put(self, key: Hashable, body: bytes) -> None:
         if len(body) > self.max_bytes:
@@ -261,6 +268,7 @@ class PublicAnswers:
         self.clock = clock
         self.invalidated_at = clock()
         self._known: OrderedDict[Place, Known] = OrderedDict()
+        self._versions: OrderedDict[tuple[str, str], Hashable] = OrderedDict()  # by kind and variant: see _kept
         # a connection for the version reads of the fast path (None: the routes read it when it is past)
         self.connect: Callable[[], contextlib.AbstractAsyncContextManager[asyncpg.Connection]] | None = None
         self._flights: dict[Place, asyncio.Future[None]] = {}  # a place's answer being got: ended when got
@@ -450,6 +458,7 @@ class PublicAnswers:
         render: Callable[[], Awaitable[bytes]],
         media_type: str,
         one_statement: bool = False,
+        render_versioned: Callable[[], Awaitable[tuple[Hashable, bytes]]] | None = None,
     ) -> Response:
         """200 with the body of the current version (cached), or 304 when the client has it.
 
@@ -458,7 +467,24 @@ class PublicAnswers:
         that read (its data is that version's or newer, never older), and the body is stored and tagged
         with that version. ``variant`` names everything else the body depends on (the route's
         parameters, normalised). ``one_statement``: ``render()`` reads in one statement, its own
-        snapshot (no transaction needed, two round trips fewer)."""
+        snapshot (no transaction needed, two round trips fewer).
+
+        ``render_versioned()``: the version and the body read in one statement (one snapshot: the body is
+        exactly that version's). A request the fast path sends here when no body of its kind and variant
+        is kept (never asked for, or pushed out of memory: a miss however the version reads) is answered
+        with it, one statement instead of two."""
+        kept = self._versions.get((kind, variant), _UNSEEN)
+        if render_versioned is not None and PLACE in request.scope and (kind, variant, kept) not in self.cache:
+            checked_at = self.clock()
+            version, body = await render_versioned()
+            key = (kind, variant, version)
+            tag = etag(kind, version, variant, self.build)
+            self.cache.put(key, body)
+            self._kept(key)
+            self._remember(request, key, tag, checked_at, media_type, version_of)
+            if matches(request, tag):
+                return Response(status_code=304, headers=self.headers(tag))
+            return Response(body, media_type=media_type, headers=self.headers(tag))
         checked_at = self.clock()
         version = await version_of(conn)
         key = (kind, variant, version)
@@ -472,8 +498,16 @@ class PublicAnswers:
                 return await render()
 
         body = self.cache.peek(key) or await self.cache.get(key, render if one_statement else snapshot)
+        self._kept(key)
         self._remember(request, key, tag, checked_at, media_type, version_of)
         return Response(body, media_type=media_type, headers=self.headers(tag))
+
+    def _kept(self, key: tuple[str, str, Hashable]) -> None:
+        """The version of the answer last kept for its kind and variant (whatever place asked for it)."""
+        self._versions[key[:2]] = key[2]
+        self._versions.move_to_end(key[:2])
+        if len(self._versions) > KNOWN_MAX:
+            self._versions.popitem(last=False)
 
     def headers(self, tag: str) -> dict[str, str]:
         return {"ETag": tag, "Cache-Control": cache_control(self.max_age_s)}

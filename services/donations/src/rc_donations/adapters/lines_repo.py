@@ -26,20 +26,59 @@ _COLUMNS = (
 )
 
 
+# The version of a public answer (migration 0007), read alone (LineRepository.version) or with a page.
+_VERSION = (
+    "g.xmin::text AS v_ledger, h.last_line_no AS v_lines, d.version AS v_disclosure, v.labels AS v_labels,"
+    " v.units AS v_units"
+)
+VERSION_COLUMNS = ("v_ledger", "v_lines", "v_disclosure", "v_labels", "v_units")
+
+TEXT_MATCHES = 1000
+"""A text search (name fragment, end of a reference) takes at most this many of its matches from its
+index; more: the text is common, its page is looked for in line order (:meth:`LineRepository.page`)."""
+TEXT_SCAN_LINES = 5000
+"""The lines a page of a common text's search reads in line order, at most (then the next page goes on)."""
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[str, list[Any]]:
+def _after_prefix(prefix: str) -> str | None:
+    """The least text after every text that starts with ``prefix`` in code point (and UTF-8 byte) order
+    (None: there is none, the prefix being all U+10FFFF)."""
+    for i in range(len(prefix) - 1, -1, -1):
+        code = ord(prefix[i]) + 1
+        if 0xD800 <= code <= 0xDFFF:  # no surrogate in a text: the next code point past them
+            code = 0xE000
+        if code <= 0x10FFFF:
+            return prefix[:i] + chr(code)
+    return None
+
+
+def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None, text_index: bool = True) -> tuple[str, list[Any]]:
+    """The conditions of ``f`` (and of the keyset ``after``) and their arguments. ``text_index=False``: the
+    text filters on expressions no index serves, so the lines are read in line order whatever the
+    planner estimates (the second branch of :meth:`LineRepository.page`)."""
     args: list[Any] = [campaign_id]
+
+    def col(name: str) -> str:
+        return f"l.{name}" if text_index else f"(l.{name} || '')"
 
     def arg(value: Any) -> str:
         args.append(value)
         return f"${len(args)}"
 
-    where = ["l.campaign_id = $1"]
+    # A name's lines come from the trigram index (every campaign's names): the campaign is then checked
+    # on each line found, never intersected with a range over all the campaign's lines (a plan without
+    # statistics did that: 1,000,000 index entries for one search).
+    where = ["(l.campaign_id = $1) IS TRUE" if f.q is not None and text_index else "l.campaign_id = $1"]
     if f.q is not None:
-        where.append(f"l.name_key LIKE '%' || rc_fold({arg(_escape_like(f.q))}) || '%' AND l.kind <> 'blood'")
+        # for the trigram index, the pattern itself (a constant once its argument is known: estimated by the
+        # planner); read in line order, folded once (an InitPlan), not for each line
+        folded = f"'%' || rc_fold({arg(_escape_like(f.q))}) || '%'"
+        fragment = folded if text_index else f"(SELECT {folded})"
+        where.append(f"{col('name_key')} LIKE {fragment} AND l.kind <> 'blood'")
     if f.amount_min is not None and f.amount_min == f.amount_max:
         # "check my gift of 200,000": an equality, so the amount index yields the lines in line order
         # and the page stops after `limit` of them, whatever the plan (prepared statements go generic)
@@ -54,8 +93,13 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None) -> tuple[st
     if f.date_to is not None:
         where.append(f"l.on_date <= {arg(f.date_to)}")
     if f.reference is not None:
-        p = arg(_escape_like(f.reference[::-1]) + "%")
-        where.append(f"(l.reference_rev LIKE {p} OR l.bank_ref_rev LIKE {p})")
+        # a prefix of the reversed text as a range of the text_pattern_ops indexes: an index range with
+        # parameters too (a generic plan cannot derive one from LIKE $n); LIKE keeps the match exact
+        rev = f.reference[::-1]
+        lo, p, end = arg(rev), arg(_escape_like(rev) + "%"), _after_prefix(rev)
+        hi = "" if end is None else f" AND {{c}} ~<~ {arg(end)}"
+        match = f"{{c}} ~>=~ {lo}{hi} AND {{c}} LIKE {p}"
+        where.append(f"(({match.format(c=col('reference_rev'))}) OR ({match.format(c=col('bank_ref_rev'))}))")
     if f.direction is not None:
         where.append(f"l.direction = {arg(f.direction)}")
     if after is not None:
@@ -71,16 +115,53 @@ class LineRepository:
         """The ledger's code and lines' head (``ledger_code``, ``head_line_no``, ``head_at``) with at most
         ``limit`` lines, newest first, before line number ``after`` (None: from the newest), each with
         its unit's name (``unit_name``): one statement, one snapshot. No row: no ledger; one row whose
-        ``id`` is NULL: no line matches."""
+        ``id`` is NULL: no line matches. The columns of :meth:`version` as ``v_*`` (the same snapshot).
+        ``scanned_from`` (not None: a common text searched): the lines
+        were looked for only from that line number up, the next page continues below it."""
         where, args = _where(campaign_id, f, after)
         args.append(limit)
-        rows: list[asyncpg.Record] = await self.conn.fetch(
-            "SELECT g.code AS ledger_code, h.last_line_no AS head_line_no, h.updated_at AS head_at, x.*"
-            " FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
-            f" LEFT JOIN LATERAL (SELECT {_COLUMNS}, u.name AS unit_name FROM ledger_lines l"
-            " LEFT JOIN donors o ON o.id = l.donor_id LEFT JOIN unit_names u ON u.unit_id = l.unit_id"
-            f" WHERE {where} ORDER BY l.line_no DESC LIMIT ${len(args)}) x ON true"
-            " WHERE g.campaign_id = $1",
+        lim = f"${len(args)}"
+        joins = " LEFT JOIN donors o ON o.id = l.donor_id LEFT JOIN unit_names u ON u.unit_id = l.unit_id"
+        head = (
+            "SELECT g.code AS ledger_code, h.last_line_no AS head_line_no, h.updated_at AS head_at, {scanned},"
+            f" {_VERSION}, x.* FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            " LEFT JOIN ledger_disclosures d ON d.campaign_id = g.campaign_id CROSS JOIN ledger_public_versions v"
+            " LEFT JOIN LATERAL ({lines} ORDER BY l.line_no DESC LIMIT " + lim + ") x ON true"
+            " WHERE g.campaign_id = $1"
+        )
+        if f.q is None and f.reference is None:
+            # the line number index, or the amount index for an exact amount: a range in line order
+            lines = f"SELECT {_COLUMNS}, u.name AS unit_name FROM ledger_lines l{joins} WHERE {where}"
+            rows: list[asyncpg.Record] = await self.conn.fetch(
+                head.format(scanned="NULL::bigint AS scanned_from", lines=lines), *args
+            )
+            return rows
+        # A name fragment or the end of a reference: no index holds its matches in line order. At most
+        # TEXT_MATCHES of them come from its own index (trigram; reversed text), in any order: fewer is
+        # all of them, sorted here. Else the text is common: the page holds the matches among the
+        # TEXT_SCAN_LINES lines below `after` (or the head), read in line order (one-time filters: one
+        # of the two runs), and the next page continues below them. Either way a bounded number of rows.
+        scan, same = _where(campaign_id, f, after, text_index=False)
+        assert same == args[:-1]  # the same arguments under the same numbers
+        args += [TEXT_MATCHES, TEXT_SCAN_LINES]
+        cap, window = f"${len(args) - 1}", f"${len(args)}"
+        top = (
+            f"${len(same)}"
+            if after is not None
+            else "(SELECT h.last_line_no + 1 FROM ledger_line_heads h WHERE h.campaign_id = $1)"
+        )
+        rows = await self.conn.fetch(
+            f"WITH c AS MATERIALIZED (SELECT l.line_no FROM ledger_lines l WHERE {where} LIMIT {cap}),"
+            " n AS MATERIALIZED (SELECT count(*) AS n FROM c),"
+            f" p AS ((SELECT c.line_no FROM c WHERE (SELECT n FROM n) < {cap} ORDER BY c.line_no DESC LIMIT {lim})"
+            f" UNION ALL (SELECT l.line_no FROM ledger_lines l WHERE (SELECT n FROM n) >= {cap} AND {scan}"
+            f" AND l.line_no < {top} AND l.line_no >= {top} - {window} ORDER BY l.line_no DESC LIMIT {lim})) "
+            + head.format(
+                scanned=f"CASE WHEN (SELECT n FROM n) >= {cap} THEN greatest({top} - {window}, 1) END AS scanned_from",
+                # each line by its number (a lookup per line, LIMIT 1 keeps it one, never a join of all)
+                lines=f"SELECT {_COLUMNS}, u.name AS unit_name FROM p CROSS JOIN LATERAL (SELECT * FROM ledger_lines l"
+                f" WHERE l.campaign_id = $1 AND l.line_no = p.line_no LIMIT 1) l{joins}",
+            ),
             *args,
         )
         return rows
@@ -111,10 +192,9 @@ class LineRepository:
         xmin, the lines' head, the disclosure's version, the donors' labels and units' names counters
         (None: no ledger). One statement on primary keys."""
         return await self.conn.fetchrow(
-            "SELECT l.xmin::text AS ledger, h.last_line_no, d.version AS disclosure, v.labels, v.units"
-            " FROM ledgers l LEFT JOIN ledger_line_heads h ON h.campaign_id = l.campaign_id"
-            " LEFT JOIN ledger_disclosures d ON d.campaign_id = l.campaign_id"
-            " CROSS JOIN ledger_public_versions v WHERE l.campaign_id = $1",
+            f"SELECT {_VERSION} FROM ledgers g LEFT JOIN ledger_line_heads h ON h.campaign_id = g.campaign_id"
+            " LEFT JOIN ledger_disclosures d ON d.campaign_id = g.campaign_id"
+            " CROSS JOIN ledger_public_versions v WHERE g.campaign_id = $1",
             campaign_id,
         )
 

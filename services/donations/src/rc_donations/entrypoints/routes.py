@@ -503,9 +503,12 @@ async def get_ledger_lines(
 
     async with _connection(request) as conn:
 
+        async def render_versioned() -> tuple[tuple[Any, ...], bytes]:
+            version, out = await lines.versioned_lines_page(conn, policy, campaign_id, f, after, limit)
+            return version, s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
+
         async def render() -> bytes:
-            out = await lines.lines_page(conn, policy, campaign_id, f, after, limit)
-            return s.LedgerLinesOut.model_validate(out).model_dump_json().encode()
+            return (await render_versioned())[1]
 
         async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
             return await lines.version(c, campaign_id)
@@ -519,7 +522,8 @@ async def get_ledger_lines(
             version,
             render,
             _JSON,
-            one_statement=True,  # lines.lines_page
+            one_statement=True,  # lines.versioned_lines_page
+            render_versioned=render_versioned,  # a miss: the version and the page in one statement
         )
 
 

@@ -522,7 +522,11 @@ class LedgerLinesOut(Out):
     last_line_no: int = Field(description="Number of the newest line of the campaign (all lines, unfiltered).")
     count: int = Field(description="Lines in this answer.")
     items: list[LedgerLineOut]
-    next_after: int | None = Field(description="Pass as after= for the next (older) page; None: this is the last.")
+    next_after: int | None = Field(
+        description="Pass as after= for the next (older) page; None: this is the last. A search for a common "
+        "name fragment or reference end reads a bounded run of lines per page: its page may hold fewer lines "
+        "than limit, none even, and still have a next_after."
+    )
 
 
 class PublicTargetOut(Out):

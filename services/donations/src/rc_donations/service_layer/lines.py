@@ -20,7 +20,7 @@ from typing import Any
 import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository
-from rc_donations.adapters.lines_repo import LineRepository
+from rc_donations.adapters.lines_repo import VERSION_COLUMNS, LineRepository
 from rc_donations.domain.lines import LineFilter, donor_label, published_note
 from rc_donations.domain.receipts import receipt_number
 from rc_donations.service_layer import reports
@@ -121,8 +121,22 @@ async def lines_page(
     after: int | None,
     limit: int,
 ) -> dict[str, Any]:
-    """One page of lines, newest first; ``next_after`` continues it (None: the last page). One
-    statement (:meth:`LineRepository.page`)."""
+    """:func:`versioned_lines_page` without its version."""
+    return (await versioned_lines_page(conn, policy, campaign_id, f, after, limit))[1]
+
+
+async def versioned_lines_page(
+    conn: asyncpg.Connection,
+    policy: Policy,
+    campaign_id: uuid.UUID,
+    f: LineFilter,
+    after: int | None,
+    limit: int,
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The :func:`version` of the campaign's public answers and one page of lines, newest first;
+    ``next_after`` continues it (None: the last page). One statement (:meth:`LineRepository.page`).
+    A search for a common name fragment or reference end reads a bounded run of lines: its page may
+    hold fewer than ``limit`` lines (none even) and still have a ``next_after``."""
     rows = await LineRepository(conn).page(campaign_id, f, after, limit + 1)
     if not rows:
         raise NotFound(f"no ledger for campaign {campaign_id}: it was never launched", campaign_id=str(campaign_id))
@@ -130,13 +144,18 @@ async def lines_page(
     rows = [r for r in rows if r["id"] is not None]
     more = len(rows) > limit
     items = [line_view(r, head["ledger_code"], policy, r["unit_name"]) for r in rows[:limit]]
-    return {
+    scanned_from = head["scanned_from"]
+    if more:
+        next_after = items[-1]["line_no"]
+    else:  # every match above scanned_from is here: the lines below it are still to be searched
+        next_after = scanned_from if scanned_from is not None and scanned_from > 1 else None
+    return tuple(head[c] for c in VERSION_COLUMNS), {
         "campaign_id": campaign_id,
         "as_of": head["head_at"],
         "last_line_no": head["head_line_no"] or 0,
         "count": len(items),
         "items": items,
-        "next_after": items[-1]["line_no"] if more and items else None,
+        "next_after": next_after,
     }
 
 

@@ -33,7 +33,9 @@ class LedgerLinesOut:
             count (int): Lines in this answer.
             items (list[LedgerLineOut]):
             last_line_no (int): Number of the newest line of the campaign (all lines, unfiltered).
-            next_after (int | None): Pass as after= for the next (older) page; None: this is the last.
+            next_after (int | None): Pass as after= for the next (older) page; None: this is the last. A search for a common
+                name fragment or reference end reads a bounded run of lines per page: its page may hold fewer lines than limit,
+                none even, and still have a next_after.
      """
 
     as_of: datetime.datetime | None
