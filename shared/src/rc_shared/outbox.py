@@ -23,10 +23,12 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.producer.message_accumulator import BatchBuilder
 
 from rc_shared.db import server_settings
 from rc_shared.envelope import Envelope, Event
 from rc_shared.ids import uuid4s
+from rc_shared.kafka import key_partitioner
 from rc_shared.logging import get_logger
 from rc_shared.metrics import EVENTS_PUBLISHED, OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE
 from rc_shared.tracing import child_traceparent, child_traceparents, current_correlation_id, current_traceparent
@@ -211,18 +213,7 @@ class OutboxRelay:
         )
         if not rows:
             return 0
-        futures = []
-        for r in rows:
-            headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
-            futures.append(
-                await self.producer.send(
-                    self.namespace + r["topic"],
-                    value=r["payload"].encode(),
-                    key=r["key"].encode(),
-                    headers=[(k, v.encode()) for k, v in headers.items()],
-                )
-            )
-        await asyncio.gather(*futures)
+        await asyncio.gather(*await self._send(rows))
         await conn.execute(
             "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [r["id"] for r in rows]
         )
@@ -233,6 +224,38 @@ class OutboxRelay:
         for topic, c in counts.items():
             EVENTS_PUBLISHED.labels(self.service, topic).inc(c)
         return len(rows)
+
+    async def _send(self, rows: Sequence[asyncpg.Record]) -> list[asyncio.Future[Any]]:
+        """Queue the rows' records, in id order, as whole batches per partition (each key's partition as
+        :func:`~rc_shared.kafka.key_partitioner`, the producer's, gives it); returns a future per batch.
+        Not a ``send`` awaited per record with a future each: that was half of the relay's time."""
+        partitions: dict[str, list[int]] = {}
+        open_batches: dict[tuple[str, int], BatchBuilder] = {}
+        sent: list[asyncio.Future[Any]] = []
+        for r in rows:
+            topic = self.namespace + r["topic"]
+            if topic not in partitions:
+                partitions[topic] = sorted(await self.producer.partitions_for(topic))
+            key = r["key"].encode()
+            tp = (topic, key_partitioner(key, partitions[topic], partitions[topic]))
+            headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
+            record = {
+                "timestamp": None,
+                "key": key,
+                "value": r["payload"].encode(),
+                "headers": [(k, v.encode()) for k, v in headers.items()],
+            }
+            batch = open_batches.get(tp)
+            if batch is not None and batch.append(**record) is not None:
+                continue
+            if batch is not None:  # full: it goes now, in order before the next of its partition
+                sent.append(await self.producer.send_batch(batch, tp[0], partition=tp[1]))
+            batch = open_batches[tp] = self.producer.create_batch()
+            if batch.append(**record) is None:
+                raise ValueError(f"outbox row {r['id']} is larger than a producer batch")
+        for (topic, partition), batch in open_batches.items():
+            sent.append(await self.producer.send_batch(batch, topic, partition=partition))
+        return sent
 
     async def _cleanup_and_measure(self, conn: asyncpg.Connection) -> None:
         await conn.execute(
