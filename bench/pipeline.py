@@ -162,6 +162,9 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
                 and not await dn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
             ):
                 stages.seconds["relay"] = now
+            if "import" not in stages.seconds:  # nothing is complete before every row is imported
+                await asyncio.sleep(0.1)  # and asking the services meanwhile would add to their CPU
+                continue
             if "campaigns" not in stages.seconds:
                 raised = await cp.fetchval(
                     "SELECT cash_vnd FROM campaign_totals WHERE campaign_id = $1", uuid.UUID(cid)
