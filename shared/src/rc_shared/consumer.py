@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeAlias, TypeVar, overload
@@ -159,14 +159,20 @@ class BatchProcessor:
     statement_timeout_s: float | None = None
     registry: dict[str, type[Event]] = field(default_factory=catalogue, init=False, repr=False)
 
-    async def process(self, records: Iterable[ConsumerRecord[Any, Any]]) -> BatchResult:
+    async def process(
+        self, records: Iterable[ConsumerRecord[Any, Any]], headers: Sequence[Mapping[str, str]] | None = None
+    ) -> BatchResult:
         """Apply a batch: a fast path (one ledger insert, no savepoints); if any handler fails, the
-        batch is rolled back and applied again event by event with savepoints and retries."""
+        batch is rolled back and applied again event by event with savepoints and retries. ``headers``:
+        each record's headers already decoded as text, in order (FastStream's parser decodes them)."""
         batch = list(records)
+        if headers is not None and len(headers) != len(batch):
+            raise ValueError(f"{len(headers)} records' headers for {len(batch)} records")
+        texts: list[Any] = [rec.headers for rec in batch] if headers is None else list(headers)
         try:
-            res = await self._process_fast(batch)
+            res = await self._process_fast(batch, texts)
         except _HandlerFailed:
-            res = await self._process_careful(batch)
+            res = await self._process_careful(batch, texts)
         for topic, n in res.consumed.items():
             EVENTS_CONSUMED.labels(self.service, self.consumer.name, topic).inc(n)
         if res.duplicates:
@@ -174,15 +180,15 @@ class BatchProcessor:
         return res
 
     def _decode(
-        self, batch: list[ConsumerRecord[Any, Any]], res: BatchResult
+        self, batch: list[ConsumerRecord[Any, Any]], headers: list[Any], res: BatchResult
     ) -> tuple[list[tuple[ConsumerRecord[Any, Any], Envelope, Handler[Any]]], list[tuple[Any, BaseException]]]:
         """Valid events with their handler (first occurrence of each id), and the poison records."""
         todo: list[tuple[ConsumerRecord[Any, Any], Envelope, Handler[Any]]] = []
         dead: list[tuple[Any, BaseException]] = []
         seen: set[Any] = set()
-        for rec in batch:
+        for rec, hs in zip(batch, headers, strict=True):
             try:
-                env = decode(rec.headers, rec.value, self.registry)
+                env = decode(hs, rec.value, self.registry)
             except EnvelopeError as exc:
                 dead.append((rec, exc))
                 continue
@@ -196,9 +202,9 @@ class BatchProcessor:
                 todo.append((rec, env, handler))
         return todo, dead
 
-    async def _process_fast(self, batch: list[ConsumerRecord[Any, Any]]) -> BatchResult:
+    async def _process_fast(self, batch: list[ConsumerRecord[Any, Any]], headers: list[Any]) -> BatchResult:
         res = BatchResult()
-        todo, dead = self._decode(batch, res)
+        todo, dead = self._decode(batch, headers, res)
         async with self.pool.acquire() as conn, conn.transaction():
             await self._bound(conn)
             fresh = {
@@ -240,9 +246,9 @@ class BatchProcessor:
                 res.dead_lettered = len(dead)
         return res
 
-    async def _process_careful(self, batch: list[ConsumerRecord[Any, Any]]) -> BatchResult:
+    async def _process_careful(self, batch: list[ConsumerRecord[Any, Any]], headers: list[Any]) -> BatchResult:
         res = BatchResult()
-        todo, dead = self._decode(batch, res)
+        todo, dead = self._decode(batch, headers, res)
         async with self.pool.acquire() as conn, conn.transaction():
             await self._bound(conn)
             for rec, env, handler in todo:
@@ -379,7 +385,8 @@ def subscribe(
         raw = msg.raw_message
         records = list(raw) if isinstance(raw, tuple | list) else [raw]
         try:
-            await processor.process(records)
+            # FastStream's parser has decoded every record's headers already (batch_headers): not twice
+            await processor.process(records, msg.batch_headers if len(msg.batch_headers) == len(records) else None)
         except Exception as exc:
             log.error("consumer_batch_failed", consumer=consumer.name, error=repr(exc), records=len(records))
             await asyncio.sleep(retry_backoff_s)

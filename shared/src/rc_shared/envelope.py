@@ -70,21 +70,25 @@ class Envelope(Generic[E_co]):
     def topic(self) -> str:
         return self.data.topic
 
-    def headers(self) -> list[tuple[str, bytes]]:
-        hs = [
-            ("ce_specversion", SPECVERSION.encode()),
-            ("ce_id", str(self.id).encode()),
-            ("ce_source", self.source.encode()),
-            ("ce_type", self.type.encode()),
-            ("ce_time", self.time.isoformat().encode()),
-            ("ce_subject", self.subject.encode()),
-            ("content-type", CONTENT_TYPE.encode()),
-        ]
+    def header_map(self) -> dict[str, str]:
+        """The Kafka headers as text, in order (what the outbox stores)."""
+        hs = {
+            "ce_specversion": SPECVERSION,
+            "ce_id": str(self.id),
+            "ce_source": self.source,
+            "ce_type": self.type,
+            "ce_time": self.time.isoformat(),
+            "ce_subject": self.subject,
+            "content-type": CONTENT_TYPE,
+        }
         if self.traceparent:
-            hs.append(("traceparent", self.traceparent.encode()))
+            hs["traceparent"] = self.traceparent
         if self.correlation_id:
-            hs.append(("correlation-id", self.correlation_id.encode()))
+            hs["correlation-id"] = self.correlation_id
         return hs
+
+    def headers(self) -> list[tuple[str, bytes]]:
+        return [(k, v.encode()) for k, v in self.header_map().items()]
 
     def key(self) -> bytes:
         return self.subject.encode()

@@ -17,18 +17,21 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.producer.message_accumulator import BatchBuilder
 
 from rc_shared.db import server_settings
 from rc_shared.envelope import Envelope, Event
+from rc_shared.ids import uuid4s
+from rc_shared.kafka import key_partitioner
 from rc_shared.logging import get_logger
 from rc_shared.metrics import EVENTS_PUBLISHED, OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE
-from rc_shared.tracing import child_traceparent, current_correlation_id, current_traceparent
+from rc_shared.tracing import child_traceparent, child_traceparents, current_correlation_id, current_traceparent
 
 log = get_logger(__name__)
 
@@ -49,7 +52,7 @@ def outbox_columns(envelopes: Sequence[Envelope]) -> list[list[Any]]:
         [e.topic for e in envelopes],
         [e.subject for e in envelopes],
         [e.type for e in envelopes],
-        [{k: v.decode() for k, v in e.headers()} for e in envelopes],
+        [e.header_map() for e in envelopes],
         [e.value().decode() for e in envelopes],
     ]
 
@@ -70,6 +73,20 @@ def envelope_for(event: Event, source: str) -> Envelope:
         traceparent=child_traceparent(current_traceparent.get()),
         correlation_id=current_correlation_id.get(),
     )
+
+
+def envelopes_for(events: Sequence[Event], source: str) -> list[Envelope]:
+    """Wrap events as :func:`envelope_for` wraps each (own id and span), their random ids drawn at once
+    and one time for all: a bank statement's thousands of events in one transaction."""
+    n = len(events)
+    if n == 1:
+        return [envelope_for(events[0], source)]
+    now = datetime.now(UTC)
+    correlation_id = current_correlation_id.get()
+    return [
+        Envelope(data=e, source=source, id=i, time=now, traceparent=tp, correlation_id=correlation_id)
+        for e, i, tp in zip(events, uuid4s(n), child_traceparents(current_traceparent.get(), n), strict=True)
+    ]
 
 
 class UnitOfWork:
@@ -100,7 +117,7 @@ class UnitOfWork:
         return self
 
     def emit(self, *events: Event) -> None:
-        self.events.extend(envelope_for(e, self.source) for e in events)
+        self.events.extend(envelopes_for(events, self.source))
 
     async def commit(self) -> None:
         await write_events(self.conn, self.events)
@@ -196,18 +213,7 @@ class OutboxRelay:
         )
         if not rows:
             return 0
-        futures = []
-        for r in rows:
-            headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
-            futures.append(
-                await self.producer.send(
-                    self.namespace + r["topic"],
-                    value=r["payload"].encode(),
-                    key=r["key"].encode(),
-                    headers=[(k, v.encode()) for k, v in headers.items()],
-                )
-            )
-        await asyncio.gather(*futures)
+        await asyncio.gather(*await self._send(rows))
         await conn.execute(
             "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [r["id"] for r in rows]
         )
@@ -218,6 +224,38 @@ class OutboxRelay:
         for topic, c in counts.items():
             EVENTS_PUBLISHED.labels(self.service, topic).inc(c)
         return len(rows)
+
+    async def _send(self, rows: Sequence[asyncpg.Record]) -> list[asyncio.Future[Any]]:
+        """Queue the rows' records, in id order, as whole batches per partition (each key's partition as
+        :func:`~rc_shared.kafka.key_partitioner`, the producer's, gives it); returns a future per batch.
+        Not a ``send`` awaited per record with a future each: that was half of the relay's time."""
+        partitions: dict[str, list[int]] = {}
+        open_batches: dict[tuple[str, int], BatchBuilder] = {}
+        sent: list[asyncio.Future[Any]] = []
+        for r in rows:
+            topic = self.namespace + r["topic"]
+            if topic not in partitions:
+                partitions[topic] = sorted(await self.producer.partitions_for(topic))
+            key = r["key"].encode()
+            tp = (topic, key_partitioner(key, partitions[topic], partitions[topic]))
+            headers = r["headers"] if isinstance(r["headers"], dict) else json.loads(r["headers"])
+            record = {
+                "timestamp": None,
+                "key": key,
+                "value": r["payload"].encode(),
+                "headers": [(k, v.encode()) for k, v in headers.items()],
+            }
+            batch = open_batches.get(tp)
+            if batch is not None and batch.append(**record) is not None:
+                continue
+            if batch is not None:  # full: it goes now, in order before the next of its partition
+                sent.append(await self.producer.send_batch(batch, tp[0], partition=tp[1]))
+            batch = open_batches[tp] = self.producer.create_batch()
+            if batch.append(**record) is None:
+                raise ValueError(f"outbox row {r['id']} is larger than a producer batch")
+        for (topic, partition), batch in open_batches.items():
+            sent.append(await self.producer.send_batch(batch, topic, partition=partition))
+        return sent
 
     async def _cleanup_and_measure(self, conn: asyncpg.Connection) -> None:
         await conn.execute(

@@ -84,7 +84,12 @@ class ServiceSettings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Log level: DEBUG, INFO, WARNING, ERROR.")
     log_json: bool = Field(True, description="Log as JSON lines (false: human-readable console).")
-    outbox_batch_size: int = Field(500, ge=1, le=10000, description="Rows the outbox relay publishes per batch.")
+    outbox_batch_size: int = Field(
+        2000,
+        ge=1,
+        le=10000,
+        description="Rows the outbox relay publishes per batch (read, sent and acknowledged, then marked).",
+    )
     outbox_poll_interval_s: float = Field(1.0, gt=0, description="Relay polling fallback when no NOTIFY arrives.")
     outbox_retention_h: float = Field(
         24.0, ge=0, description="Published outbox rows are deleted after this many hours."

@@ -6,6 +6,8 @@ import contextvars
 import re
 import secrets
 
+from rc_shared.ids import hex_tokens
+
 _TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$")
 
 current_traceparent: contextvars.ContextVar[str | None] = contextvars.ContextVar("traceparent", default=None)
@@ -22,6 +24,16 @@ def child_traceparent(parent: str | None) -> str:
     if not m:
         return new_traceparent()
     return f"00-{m.group(1)}-{secrets.token_hex(8)}-{m.group(3)}"
+
+
+def child_traceparents(parent: str | None, n: int) -> list[str]:
+    """``n`` traceparents as :func:`child_traceparent` gives each, their random ids drawn at once."""
+    m = _TRACEPARENT.match(parent or "")
+    if not m:
+        ids = hex_tokens(n, 24)
+        return [f"00-{i[:32]}-{i[32:]}-01" for i in ids]
+    trace, flags = m.group(1), m.group(3)
+    return [f"00-{trace}-{span}-{flags}" for span in hex_tokens(n, 8)]
 
 
 def trace_id(traceparent: str | None) -> str | None:

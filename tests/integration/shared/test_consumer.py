@@ -344,3 +344,34 @@ async def test_a_batch_committed_to_the_database_whose_offsets_were_not_committe
         await rt.stop()
     assert await _count(fresh_dsn) == len(events)
     assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == len(events)
+
+
+async def test_the_headers_the_parser_decoded_are_the_ones_applied_and_must_match_the_records(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """The subscriber hands the processor each record's headers as FastStream's parser decoded them:
+    the envelopes are read from those (not decoded from the records a second time)."""
+    import dataclasses
+
+    from rc_shared.consumer import BatchProcessor
+    from rc_shared.db import migrate
+
+    topic = namespace + UNITS_TOPIC
+    events = [_renamed(uuid.uuid4(), f"h{i}") for i in range(5)]
+    for e in events:
+        await _send(producer, topic, e)
+    records = await read_topic(infra.kafka_bootstrap, topic, expect=len(events))
+    texts = [headers_dict(r.headers) for r in records]
+    bare = [dataclasses.replace(r, headers=()) for r in records]  # only the decoded headers say what they are
+    await migrate(fresh_dsn, [migrations])
+    pool = await asyncpg.create_pool(fresh_dsn, min_size=1, max_size=2)
+    try:
+        processor = BatchProcessor(bulk, pool, producer, "sink-test")
+        with pytest.raises(ValueError, match="4 records' headers for 5 records"):
+            await processor.process(bare, texts[:-1])
+        res = await processor.process(bare, texts)
+        assert (res.applied, res.dead_lettered) == (len(events), 0)
+    finally:
+        await pool.close()
+    rows = await _rows(fresh_dsn, "SELECT event_id FROM sink")
+    assert sorted(r["event_id"] for r in rows) == sorted(e.id for e in events)

@@ -12,7 +12,7 @@ import asyncpg
 from rc_shared.db import create_pool, migrate
 from rc_shared.envelope import headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
-from rc_shared.kafka import ensure_topics, make_producer
+from rc_shared.kafka import ensure_topics, key_partitioner, make_producer
 from rc_shared.outbox import OutboxRelay, UnitOfWork
 from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import eventually, read_topic
@@ -66,9 +66,44 @@ async def test_relay_publishes_every_event_once_in_order_per_aggregate(
         for values in by_key.values():
             names = [v.split('"name":"')[1].split('"')[0] for v in values]
             assert names == [f"name-{i}" for i in range(60)], "per-aggregate order lost"
+        partitions = list(range(s.kafka_topic_partitions))
+        assert {r.partition for r in records} == {key_partitioner(r.key, partitions, partitions) for r in records}
+        assert all(r.partition == key_partitioner(r.key, partitions, partitions) for r in records)
     finally:
         relay.stop()
         await task
+        await producer.stop()
+        await pool.close()
+
+
+async def test_a_relay_batch_larger_than_a_producer_batch_goes_whole_and_in_order(
+    infra: Any, fresh_dsn: str, namespace: str
+) -> None:
+    """1,200 events of ~1 kB for two aggregates in one relay batch: several producer batches (256 kB)
+    per partition, sent one after the other; every event once, each aggregate's in order."""
+    s = _settings(infra, fresh_dsn, namespace)
+    await migrate(fresh_dsn, [])
+    await ensure_topics(s, [namespace + UNITS_TOPIC])
+    pool = await create_pool(fresh_dsn)
+    producer = make_producer(s)
+    await producer.start()
+    units = [uuid.uuid4(), uuid.uuid4()]
+    async with UnitOfWork(pool, "/outbox-test") as uow:
+        uow.emit(*(UnitRenamed(unit_id=u, valid_from=date(2024, 1, 1), name=f"{i:04d}" + "x" * 1000)
+                   for i in range(600) for u in units))  # fmt: skip
+        await uow.commit()
+    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", batch_size=5000, namespace=namespace)
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        assert await relay.publish_batch(conn) == 1200
+        assert await relay.publish_batch(conn) == 0
+        records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=1200)
+        by_key: dict[str, list[str]] = {}
+        for r in records:
+            by_key.setdefault(r.key.decode(), []).append(r.value.decode().split('"name":"')[1][:4])
+        assert by_key == {str(u): [f"{i:04d}" for i in range(600)] for u in units}
+    finally:
+        await conn.close()
         await producer.stop()
         await pool.close()
 

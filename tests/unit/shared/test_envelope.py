@@ -10,7 +10,16 @@ import pytest
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
-from rc_shared.tracing import child_traceparent, new_traceparent, trace_id
+from rc_shared.ids import hex_tokens, uuid4s
+from rc_shared.outbox import envelopes_for
+from rc_shared.tracing import (
+    child_traceparent,
+    child_traceparents,
+    current_correlation_id,
+    current_traceparent,
+    new_traceparent,
+    trace_id,
+)
 
 
 def _event() -> UnitCreated:
@@ -62,3 +71,39 @@ def test_child_traceparent_keeps_the_trace_and_changes_the_span() -> None:
     assert trace_id(child) == trace_id(parent)
     assert child != parent
     assert trace_id(child_traceparent("garbage")) is not None
+
+
+def test_ids_drawn_in_bulk_are_distinct_random_version_4_uuids_and_hex_tokens() -> None:
+    ids = uuid4s(5000)
+    assert len(set(ids)) == 5000
+    assert all(u.version == 4 and u.variant == uuid.RFC_4122 and uuid.UUID(str(u)) == u for u in ids)
+    assert len({u.int >> 64 for u in ids}) == 5000  # both halves random, not a counter
+    tokens = hex_tokens(1000, 8)
+    assert len(set(tokens)) == 1000 and all(len(t) == 16 and int(t, 16) >= 0 for t in tokens)
+
+
+def test_child_traceparents_keep_the_trace_each_with_its_own_span_or_each_a_new_trace() -> None:
+    parent = new_traceparent()
+    children = child_traceparents(parent, 50)
+    assert {trace_id(c) for c in children} == {trace_id(parent)}
+    assert len(set(children)) == 50 and parent not in children
+    orphans = child_traceparents("garbage", 50)
+    assert all(trace_id(c) is not None for c in orphans) and len({trace_id(c) for c in orphans}) == 50
+
+
+def test_events_wrapped_at_once_get_their_own_ids_and_spans_under_the_request_trace() -> None:
+    parent = new_traceparent()
+    tp, cid = current_traceparent.set(parent), current_correlation_id.set("corr-7")
+    try:
+        envs = envelopes_for([_event() for _ in range(20)], "/members")
+    finally:
+        current_traceparent.reset(tp)
+        current_correlation_id.reset(cid)
+    assert len({e.id for e in envs}) == 20 and all(e.id.version == 4 for e in envs)
+    assert len({e.traceparent for e in envs}) == 20
+    assert {trace_id(e.traceparent) for e in envs} == {trace_id(parent)}
+    assert {e.correlation_id for e in envs} == {"corr-7"}
+    for e in envs:
+        back = decode(e.headers(), e.value(), catalogue())
+        assert (back.id, back.traceparent, back.data) == (e.id, e.traceparent, e.data)
+        assert e.header_map() == {k: v.decode() for k, v in e.headers()}

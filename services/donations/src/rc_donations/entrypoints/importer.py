@@ -5,23 +5,32 @@ CSV (UTF-8, BOM allowed; delimiter ``,`` ``;`` or tab, detected) with a header r
 a few Vietnamese aliases are understood). Every data row ends up counted as created, duplicate or
 rejected; rejected rows go to the report with the reason. Re-running is safe: rows already recorded
 come back as duplicates.
+
+Requests go one at a time, in the order of the file, so the receipts follow the rows of the file
+without gaps; while one is on its way and the service records it, a thread reads and encodes the next
+batch (the reading and JSON encoding were a third of a batch's time, spent while the service waited).
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import queue
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from rc_shared.auth import api_headers
 from rc_shared.sheets import utf8_lines
 from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
+
+T = TypeVar("T")
 
 
 class ImportAborted(RuntimeError):
@@ -62,10 +71,81 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any], str | None]]:
             raise ValueError(f"{path}: {exc}") from exc
 
 
-def _post(client: httpx.Client, url: str, rows: list[dict[str, Any]], retries: int = 3) -> dict[str, Any]:
+@dataclass
+class Batch:
+    """Rows read since the previous batch: refused locally (line, row, reason) and to send (line, row)."""
+
+    rows: int
+    refused: list[tuple[int, dict[str, Any], str]]
+    pending: list[tuple[int, dict[str, Any]]]
+    body: bytes  # the request's JSON, encoded while the previous request is on its way
+
+
+def batches(path: Path, size: int) -> Iterator[Batch]:
+    """The file's rows in batches of ``size`` to send (the last may be smaller or empty), in file order."""
+    rows = 0
+    refused: list[tuple[int, dict[str, Any], str]] = []
+    pending: list[tuple[int, dict[str, Any]]] = []
+    for line, rec, reason in read_rows(path):
+        rows += 1
+        if reason is not None:
+            refused.append((line, rec, reason))
+            continue
+        pending.append((line, rec))
+        if len(pending) >= size:
+            yield Batch(rows, refused, pending, _body(pending))
+            rows, refused, pending = 0, [], []
+    yield Batch(rows, refused, pending, _body(pending))
+
+
+def _body(pending: list[tuple[int, dict[str, Any]]]) -> bytes:
+    return json.dumps({"rows": [r for _, r in pending]}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def read_ahead(items: Iterator[T], depth: int = 1) -> Iterator[T]:
+    """``items`` as they come, produced in a thread up to ``depth`` ahead of the consumer; an error of
+    the producer is raised in the consumer, at its place; leaving the loop early stops the producer."""
+    q: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: tuple[str, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(("item", item)):
+                    return
+        except BaseException as exc:  # handed to the consumer, raised there
+            put(("error", exc))
+            return
+        put(("end", None))
+
+    worker = threading.Thread(target=produce, name="statement-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = q.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _post(client: httpx.Client, url: str, request: bytes, retries: int = 3) -> dict[str, Any]:
     for attempt in range(1, retries + 1):
         try:
-            r = client.post(url, json={"rows": rows})
+            r = client.post(url, content=request, headers={"Content-Type": "application/json"})
         except httpx.TransportError:
             if attempt == retries:
                 raise
@@ -110,10 +190,10 @@ def run_import(
         disable=not progress,
     )
 
-    def flush(client: httpx.Client, pending: list[tuple[int, dict[str, Any]]], task: Any) -> None:
+    def flush(client: httpx.Client, pending: list[tuple[int, dict[str, Any]]], request: bytes, task: Any) -> None:
         if not pending:
             return
-        body = _post(client, url, [r for _, r in pending])
+        body = _post(client, url, request)
         for res in body["results"]:
             line, rec = pending[res["index"]]
             status = res["status"]
@@ -135,22 +215,17 @@ def run_import(
             duplicate=totals.duplicate,
             rejected=totals.rejected,
         )
-        pending.clear()
 
     with bar, httpx.Client(timeout=timeout, headers=api_headers()) as client:
         task = bar.add_task("import", total=expected or None, created=0, duplicate=0, rejected=0)
-        pending: list[tuple[int, dict[str, Any]]] = []
-        for line, rec, reason in read_rows(path):
-            totals.rows += 1
-            if reason is not None:
+        for b in read_ahead(batches(path, batch)):
+            totals.rows += b.rows
+            for line, rec, reason in b.refused:
                 totals.rejected += 1
                 totals.rejections.append({"line": line, **rec, "reason": reason})
-                bar.update(task, advance=1, rejected=totals.rejected)
-                continue
-            pending.append((line, rec))
-            if len(pending) >= batch:
-                flush(client, pending, task)
-        flush(client, pending, task)
+            if b.refused:
+                bar.update(task, advance=len(b.refused), rejected=totals.rejected)
+            flush(client, b.pending, b.body, task)
     totals.seconds = time.perf_counter() - start
     if report is not None:
         write_report(report, totals.rejections)

@@ -22,6 +22,7 @@ from rc_donations.service_layer.donations import lock_open_ledger
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Invalid
 from rc_shared.events.donations import DonationRecorded
+from rc_shared.ids import uuid4s
 from rc_shared.outbox import UnitOfWork
 
 
@@ -50,7 +51,7 @@ async def import_statement(
         total = sum(r.amount_vnd for r in new)
         row = await LedgerRepository(conn).add(campaign_id, receipts=len(new), cash_received_vnd=total)
         receipts = list(allocate(int(row["last_receipt_no"]) - len(new), len(new)))
-        new_ids = [uuid.uuid4() for _ in new]
+        new_ids = uuid4s(len(new))
         inserted = await repo.bulk_insert_bank(
             campaign_id,
             ledger.organising_unit_id,
