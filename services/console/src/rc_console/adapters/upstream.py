@@ -186,15 +186,20 @@ class GiftRow:
 
 async def _get_json(http: httpx.AsyncClient, path: str, params: dict[str, Any]) -> Any:
     """A GET's JSON answer, read without a generated model; a refusal or failure as :class:`ApiError`."""
+    return json.loads((await _request(http, "GET", path, params=params)).content)
+
+
+async def _request(http: httpx.AsyncClient, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    """A request's answer when it is a success; a URL too long, no answer or a refusal as :class:`ApiError`."""
     try:
-        r = await http.get(path, params=params)
+        r = await http.request(method, path, **kwargs)
     except httpx.InvalidURL as exc:
         raise ApiError(Problem(422, _("Nội dung nhập quá dài."), detail=str(exc))) from exc
     except httpx.HTTPError as exc:
         raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if not 200 <= r.status_code < 300:
         raise ApiError(_problem(r.status_code, r.content))
-    return json.loads(r.content)
+    return r
 
 
 class AnswerCache(Generic[T]):
@@ -526,14 +531,7 @@ class Api:
 
 
 async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
-    try:
-        r = await http.request(method, path, json=body)
-    except httpx.InvalidURL as exc:
-        raise ApiError(Problem(422, _("Nội dung nhập quá dài."), detail=str(exc))) from exc
-    except httpx.HTTPError as exc:
-        raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
-    if not 200 <= r.status_code < 300:
-        raise ApiError(_problem(r.status_code, r.content))
+    r = await _request(http, method, path, json=body)
     answer = r.json() if r.content else {}  # a 204 has no body
     return answer if isinstance(answer, dict) else {}
 
