@@ -18,9 +18,11 @@ then sends the form as rendered, which must put the record back, so that nothing
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections import Counter
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from html import unescape
@@ -153,21 +155,38 @@ def fingerprint_of(
 
 
 async def fingerprint(system: System) -> dict[str, Any]:
-    """What the services hold that a console form could change, read through their APIs as an admin."""
+    """What the services hold that a console form could change, read through their APIs as an admin
+    (the reads of one record each sent together: the four services answer them side by side)."""
     async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
         campaigns = (await client.get(f"{system.url('campaigns')}/campaigns", params={"limit": 10_000})).json()
         units = (await client.get(f"{system.url('members')}/units", params={"limit": 1})).json()
         stats = (await client.get(f"{system.url('members')}/stats")).json()
-        gifts = {}
-        for c in campaigns["items"]:
-            r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
-            gifts[c["id"]] = r.json()["count"] if r.status_code == 200 else -r.status_code
+        answers = await gather(
+            client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
+            for c in campaigns["items"]
+        )
+        gifts = {
+            c["id"]: r.json()["count"] if r.status_code == 200 else -r.status_code
+            for c, r in zip(campaigns["items"], answers, strict=True)
+        }
         # everyone the register lists (the crawl's person pages): their personal data, memberships,
         # fees, roles, consents and hours, as the members API returns them
         listed = (await client.get(f"{system.url('members')}/people", params={"limit": 200})).json()
-        people = [(await client.get(f"{system.url('members')}/people/{p['id']}")).json() for p in listed["items"]]
+        answers = await gather(client.get(f"{system.url('members')}/people/{p['id']}") for p in listed["items"])
+        people = [r.json() for r in answers]
         operations = await operations_of(client, system, campaigns["items"])
     return fingerprint_of(campaigns, units, stats, gifts, people, operations)
+
+
+async def gather(requests: Iterable[Awaitable[httpx.Response]], at_once: int = 8) -> list[httpx.Response]:
+    """The answers to ``requests`` in their order, at most ``at_once`` of them in flight."""
+    slots = asyncio.Semaphore(at_once)
+
+    async def one(request: Awaitable[httpx.Response]) -> httpx.Response:
+        async with slots:
+            return await request
+
+    return list(await asyncio.gather(*(one(r) for r in requests)))
 
 
 async def operations_of(client: httpx.AsyncClient, system: System, campaigns: list[dict[str, Any]]) -> dict[str, Any]:
@@ -175,15 +194,19 @@ async def operations_of(client: httpx.AsyncClient, system: System, campaigns: li
     registrations) and distributions (with their reversals) of the campaign operations' forms."""
     listed = (await client.get(f"{system.url('campaigns')}/beneficiaries", params={"limit": 10_000})).json()
     beneficiaries = [
-        (await client.get(f"{system.url('campaigns')}/beneficiaries/{b['id']}")).json() for b in listed["items"]
+        r.json()
+        for r in await gather(client.get(f"{system.url('campaigns')}/beneficiaries/{b['id']}") for b in listed["items"])
     ]
+    blood = await gather(client.get(f"{system.url('campaigns')}/campaigns/{c['id']}/blood-sessions") for c in campaigns)
+    given = await gather(
+        client.get(f"{system.url('donations')}/campaigns/{c['id']}/distributions", params={"limit": 10_000})
+        for c in campaigns
+    )
     sessions, distributions = {}, {}
-    for c in campaigns:
-        r = await client.get(f"{system.url('campaigns')}/campaigns/{c['id']}/blood-sessions")
+    for c, r, d in zip(campaigns, blood, given, strict=True):
         sessions[c["id"]] = sorted((s["id"], s["held_on"], s["registered"]) for s in r.json().get("items", []))
-        r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/distributions", params={"limit": 10_000})
         distributions[c["id"]] = (
-            sorted((d["id"], d["reversed"]) for d in r.json()["items"]) if r.status_code == 200 else r.status_code
+            sorted((x["id"], x["reversed"]) for x in d.json()["items"]) if d.status_code == 200 else d.status_code
         )
     return {
         "beneficiaries": sorted(beneficiaries, key=lambda b: str(b["id"])),
@@ -225,10 +248,12 @@ async def check(context: BrowserContext, form: Form, values: dict[str, str], bas
     return answer.status
 
 
-async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, system: System) -> int:
-    """Every bad value in every field at once (refused, nothing changes), then field by field; how many
+async def attack(
+    context: BrowserContext, fresh: Page, form: Form, base: str, system: System, before: dict[str, Any]
+) -> int:
+    """Every bad value in every field at once (refused, nothing changes: what the services hold is still
+    ``before``, their fingerprint before the crawler sent its first form), then field by field; how many
     times a record an in-place edit form saved was put back."""
-    before = await fingerprint(system)
     restored = 0
 
     async def current() -> Form:
@@ -336,11 +361,14 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
                    "/blood-sessions/{id}/registrations", "/distributions/{id}/reversal"):  # fmt: skip
         assert ("post", f"{base}{action}") in forms, (action, sorted(forms))
     restored = 0
+    # what the services hold, before any form: after each form, it is still that (each form is checked
+    # against it, so nothing changes from one form to the next either)
+    before = await fingerprint(system)
     for key in kinds:
-        restored += await attack(page.context, page, forms[key], base, system)
+        restored += await attack(page.context, page, forms[key], base, system, before)
     # the personal details' form took a name written "hai triệu" (valid): put back, as the fingerprint says
     assert restored > 0 and forms["post", f"{base}/people/{{id}}/personal"].prefilled
-    await attack(anonymous, signed_out, login_form, base, system)
+    await attack(anonymous, signed_out, login_form, base, system, before)
     await anonymous.close()
     await page.context.close()
 
