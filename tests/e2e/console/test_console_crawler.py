@@ -74,6 +74,7 @@ PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one,
 SERVER_URL_LIMIT = 16 * 1024
 DOWNLOAD = re.compile(r"\.(csv|xlsx)(\?|$)")
 MAX_PAGES = 60
+AT_ONCE = 4  # a form's requests in flight together (the console and the services answer them side by side)
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,15 @@ async def attack(
 ) -> int:
     """Every bad value in every field at once (refused, nothing changes: what the services hold is still
     ``before``, their fingerprint before the crawler sent its first form), then field by field; how many
-    times a record an in-place edit form saved was put back."""
+    times a record an in-place edit form saved was put back.
+
+    A form's requests go ``AT_ONCE`` at a time (each answer checked as it comes): they are all refused
+    or change nothing, which the fingerprint after the form shows. One at a time, in order: an in-place
+    edit form's (a valid value is saved, then put back before the next request), the login form's (each
+    request needs the page viewed again) and the logout form's (a request that signs out ends the session)."""
     restored = 0
+    one_by_one = form.prefilled or "/login" in form.action or form.action.endswith("/logout")
+    slots = asyncio.Semaphore(1 if one_by_one else AT_ONCE)
 
     async def current() -> Form:
         """The form as the page renders it now (the login page's CSRF cookie is renewed on each view)."""
@@ -263,15 +271,16 @@ async def attack(
             return next(f for f in await forms_of(fresh) if f.action == form.action)
         return form
 
-    # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
-    for label, bad in BAD_VALUES.items() if any(kind == "visible" for _, kind, _ in form.fields) else ():
-        f = await current()
-        values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
-        status = await check(context, f, values, base, f"every field {label}")
+    async def every_field(label: str, bad: str) -> None:
+        async with slots:
+            f = await current()
+            values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
+            status = await check(context, f, values, base, f"every field {label}")
         if f.method == "post":
             assert 400 <= status < 500, f"POST {f.action} with every field {label}: answered {status}"
-    for name, kind, _ in form.fields:
-        for label in ONE_FIELD:
+
+    async def one_field(name: str, kind: str, label: str) -> int:
+        async with slots:
             bad = BAD_VALUES[label]
             f = await current()
             values = {n: (bad if n == name else v) for n, _, v in f.fields}
@@ -283,7 +292,14 @@ async def attack(
             if f.prefilled and 300 <= status < 400:  # a valid value of one field, saved: the record put back
                 back = await send(context, f, {n: v for n, _, v in f.fields})
                 assert back.status == 303, f"{f.action} as rendered, after {name} {label}: {back.status}"
-                restored += 1
+                return 1
+            return 0
+
+    # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
+    if any(kind == "visible" for _, kind, _ in form.fields):
+        await asyncio.gather(*(every_field(label, bad) for label, bad in BAD_VALUES.items()))
+    puts_back = await asyncio.gather(*(one_field(n, k, label) for n, k, _ in form.fields for label in ONE_FIELD))
+    restored += sum(puts_back)
     assert await fingerprint(system) == before, f"{form.action}: bad input changed what the services hold"
     return restored
 
