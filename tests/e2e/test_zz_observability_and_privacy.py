@@ -202,25 +202,22 @@ async def _own_events(kafka: str, namespace: str, correlation: str, expected: Co
     read to the end offsets once exactly the ``expected`` event types are there (each check reads only
     what was appended since the previous one)."""
     mine: list[Any] = []
+    reader = TopicReader(kafka)
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka)
     await admin.start()
     try:
-        async with TopicReader(kafka) as reader:
 
-            async def arrived() -> bool:
-                topics = sorted(t for t in await admin.list_topics() if t.startswith(namespace))
-                mine.extend(
-                    r
-                    for r in await reader.read_new(topics)
-                    if headers_dict(r.headers).get("correlation-id") == correlation
-                )
-                return Counter(headers_dict(r.headers)["ce_type"] for r in mine) == expected
+        async def arrived() -> bool:
+            topics = sorted(t for t in await admin.list_topics() if t.startswith(namespace))
+            new = await reader.read_new(topics)
+            mine.extend(r for r in new if headers_dict(r.headers).get("correlation-id") == correlation)
+            return Counter(headers_dict(r.headers)["ce_type"] for r in mine) == expected
 
-            try:
-                await eventually(arrived, timeout=60, what=f"exactly the events {dict(expected)}")
-            except AssertionError:
-                got = Counter(headers_dict(r.headers)["ce_type"] for r in mine)
-                raise AssertionError(f"own events: {got}") from None
+        try:
+            await eventually(arrived, timeout=60, what=f"exactly the events {dict(expected)}")
+        except AssertionError:
+            got = Counter(headers_dict(r.headers)["ce_type"] for r in mine)
+            raise AssertionError(f"own events: {got}") from None
     finally:
         await admin.close()
     return mine
