@@ -184,10 +184,14 @@ async def refused(url: str) -> dict[str, float]:
     return out
 
 
-async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: Path) -> dict[str, Any]:
+async def attack(
+    veg: str, stack: Stack, step: Step, duration: float, workdir: Path, db_before: dict[str, float] | None = None
+) -> dict[str, Any]:
     """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled; the CPU of
-    each service and the donations database's transactions and SQL time, per request."""
-    db_before = await db_work(stack.dsns["donations"])
+    each service and the donations database's transactions and SQL time, per request. ``db_before``: the
+    donations database's figures when nothing was sent since they were read (the previous step's
+    ``donations_db_totals``), else read again."""
+    db_before = db_before or await db_work(stack.dsns["donations"])
     refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
     proc = await asyncio.create_subprocess_exec(
@@ -227,6 +231,7 @@ async def attack(veg: str, stack: Stack, step: Step, duration: float, workdir: P
         "donations_db_per_request": {
             k: round((db_after[k] - db_before[k]) / max(1, rep["requests"]), 3) for k in db_before
         },
+        "donations_db_totals": db_after,  # what the next step starts from
         # why the donations service refused requests during the step (503: in_flight, db_pool, batch_queue, …)
         "donations_refused": {
             k: int(v - refused_before.get(k, 0)) for k, v in refused_after.items() if v > refused_before.get(k, 0)
@@ -243,6 +248,7 @@ async def run(
     workdir: Path,
     ledger_rate: int = 500,
     only: frozenset[str] = frozenset(CHOICES),
+    pause: float = 1.0,
 ) -> dict[str, Any]:
     infra = select_infrastructure()
     veg = vegeta()
@@ -287,11 +293,13 @@ async def run(
             else:
                 ledger_search_targets(s.targets, lines_url, donations)
         result["steps"] = []
+        db: dict[str, float] | None = None
         for s in (s for s in steps if s.name in only):
-            res = await attack(veg, stack, s, duration, workdir)
+            res = await attack(veg, stack, s, duration, workdir, db)
+            db = res["donations_db_totals"]
             result["steps"].append(res)
             print(_line(res), flush=True)
-            await asyncio.sleep(1)
+            await asyncio.sleep(pause)
         if "ledger_csv" in only:
             result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
             print(_csv_line(result["ledger_csv"]), flush=True)
@@ -355,6 +363,7 @@ def main(argv: list[str] | None = None) -> Path:
     )
     parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds of quiet after each step (its tests: 0)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
     unknown = set(args.steps.split(",")) - set(CHOICES)
@@ -371,6 +380,7 @@ def main(argv: list[str] | None = None) -> Path:
                 Path(tmp),
                 args.ledger_rate,
                 frozenset(args.steps.split(",")),
+                args.pause,
             )
         )
     path = save_results(res, "load", results)

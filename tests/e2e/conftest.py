@@ -58,9 +58,11 @@ def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sys
             s.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 async def browser() -> AsyncIterator[Browser]:
-    """Headless Chromium (Debian's, installed by deploy/tools/install-chromium.sh) driven by Playwright."""
+    """Headless Chromium (Debian's, installed by deploy/tools/install-chromium.sh) driven by Playwright,
+    launched once for the end-to-end tests: each test opens contexts of its own (cookies, storage and
+    viewport apart) and closes them."""
     out = subprocess.run(  # noqa: ASYNC221 (once, before any browser or service is used)
         ["bash", str(ROOT / "deploy" / "tools" / "install-chromium.sh")], capture_output=True, text=True, timeout=900
     )

@@ -59,6 +59,42 @@ async def read_to_end(bootstrap: str, topic: str) -> list[Any]:
         await consumer.stop()
 
 
+class TopicReader:
+    """Reads topics as :func:`read_to_end` does, each call only what was appended since the previous one:
+    a wait for records to arrive on topics that already hold many reads each record once.
+    ``reader = TopicReader(bootstrap); await reader.read_new(topics)``."""
+
+    def __init__(self, bootstrap: str) -> None:
+        self.bootstrap = bootstrap
+        self.read: dict[TopicPartition, int] = {}  # per partition: the records before this offset were read
+
+    async def read_new(self, topics: list[str]) -> list[Any]:
+        """The records of ``topics`` not read yet, up to the end offsets seen when the call starts."""
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, group_id=None)
+        await consumer.start()
+        try:
+            parts = await _partitions(consumer, topics)
+            ends = await consumer.end_offsets(parts)
+            todo = {tp for tp in parts if ends[tp] > self.read.get(tp, 0)}
+            out: list[Any] = []
+            if not todo:
+                return out
+            consumer.assign(sorted(todo))
+            for tp in todo:
+                consumer.seek(tp, self.read.get(tp, 0))
+            left = set(todo)
+            while left:
+                batch = await consumer.getmany(*left, timeout_ms=1000)
+                for tp, records in batch.items():
+                    out.extend(r for r in records if self.read.get(tp, 0) <= r.offset < ends[tp])
+                    if await consumer.position(tp) >= ends[tp]:
+                        left.discard(tp)
+            self.read.update({tp: ends[tp] for tp in todo})
+            return sorted(out, key=lambda r: (r.topic, r.partition, r.offset))
+        finally:
+            await consumer.stop()
+
+
 async def committed(bootstrap: str, group: str, topics: list[str]) -> dict[TopicPartition, int]:
     """The group's committed offset per partition (0 where it committed nothing)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)

@@ -1,5 +1,6 @@
 """The load benchmark (``./dev bench load``, bench/load.py) kept from rotting: its pieces run at a tiny
-scale (200 donations, 1 s per step) and report every step. Benchmark only: no figure is asserted."""
+scale (200 donations, 1 s per step, no pause between steps) and report every step. Benchmark only: no
+figure is asserted."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from bench import load
 
 def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: Any, tmp_path: Path) -> None:
     args = ["--donations", "200", "--read-rate", "20", "--post-rate", "10", "--ledger-rate", "10"]
-    path = load.main([*args, "--duration", "1", "--results", str(tmp_path)])
+    path = load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)])
     res = json.loads(path.read_text())
     assert res["build"]["rows"] == 200
     assert set(res["build"]["stages_s"]) == {"import", "relay", "campaigns", "reporting"}
@@ -35,7 +36,7 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
 
 def test_the_load_benchmark_runs_only_the_steps_asked_for_at_several_post_rates(infra: Any, tmp_path: Path) -> None:
     args = ["--donations", "50", "--post-rate", "10,20", "--steps", "donation_posts,overload_posts"]
-    res = json.loads(load.main([*args, "--duration", "1", "--results", str(tmp_path)]).read_text())
+    res = json.loads(load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)]).read_text())
     steps = [(s["step"], s["rate"]) for s in res["steps"]]
     assert steps == [("donation_posts", 10), ("donation_posts", 20), ("overload_posts", 30)]
     assert "ledger_csv" not in res

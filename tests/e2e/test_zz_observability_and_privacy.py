@@ -27,7 +27,7 @@ from rc_shared import clock
 from rc_shared.envelope import headers_dict
 from tests.e2e.conftest import System
 from tests.e2e.harness import auth, new_unit, post_once_units_known, service_env
-from tests.e2e.offsets import read_to_end
+from tests.e2e.offsets import TopicReader, read_to_end
 from tests.e2e.sabotage import PatchedProcess
 from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
@@ -199,29 +199,27 @@ async def _make_personal_data(system: System, correlation: str, members_only: bo
 
 async def _own_events(kafka: str, namespace: str, correlation: str, expected: Counter[str]) -> list[Any]:
     """The records on every topic of ``namespace`` caused by this test's requests (its correlation id),
-    read to the end offsets once exactly the ``expected`` event types are there."""
+    read to the end offsets once exactly the ``expected`` event types are there (each check reads only
+    what was appended since the previous one)."""
     mine: list[Any] = []
-
-    async def arrived() -> bool:
-        nonlocal mine
-        admin = AIOKafkaAdminClient(bootstrap_servers=kafka)
-        await admin.start()
-        try:
-            topics = sorted(t for t in await admin.list_topics() if t.startswith(namespace))
-        finally:
-            await admin.close()
-        mine = [
-            r
-            for t in topics
-            for r in await read_to_end(kafka, t)
-            if headers_dict(r.headers).get("correlation-id") == correlation
-        ]
-        return Counter(headers_dict(r.headers)["ce_type"] for r in mine) == expected
-
+    reader = TopicReader(kafka)
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka)
+    await admin.start()
     try:
-        await eventually(arrived, timeout=60, what=f"exactly the events {dict(expected)}")
-    except AssertionError:
-        raise AssertionError(f"own events: {Counter(headers_dict(r.headers)['ce_type'] for r in mine)}") from None
+
+        async def arrived() -> bool:
+            topics = sorted(t for t in await admin.list_topics() if t.startswith(namespace))
+            new = await reader.read_new(topics)
+            mine.extend(r for r in new if headers_dict(r.headers).get("correlation-id") == correlation)
+            return Counter(headers_dict(r.headers)["ce_type"] for r in mine) == expected
+
+        try:
+            await eventually(arrived, timeout=60, what=f"exactly the events {dict(expected)}")
+        except AssertionError:
+            got = Counter(headers_dict(r.headers)["ce_type"] for r in mine)
+            raise AssertionError(f"own events: {got}") from None
+    finally:
+        await admin.close()
     return mine
 
 

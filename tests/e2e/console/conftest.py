@@ -27,27 +27,44 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
+@pytest.fixture(scope="package")
+def consoles() -> Iterator[dict[tuple[tuple[str, str], ...], ServiceProcess]]:
+    """The console processes of this package's modules, one per set of settings (a module's
+    ``CONSOLE_ENV``), started on first use and stopped after the package: a console holds no data
+    (every figure is the services', sessions are the browser contexts' cookies), so modules with the
+    same settings share one process instead of starting their own."""
+    started: dict[tuple[tuple[str, str], ...], ServiceProcess] = {}
+    try:
+        yield started
+    finally:
+        for proc in started.values():
+            proc.stop()
+
+
 @pytest.fixture(scope="module")
 def console(
-    system: System, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[ServiceProcess]:
+    consoles: dict[tuple[tuple[str, str], ...], ServiceProcess],
+    system: System,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> ServiceProcess:
     """The console process, pointed at the system's services, with the development login (and the
     settings of the test module's ``CONSOLE_ENV``, if it has one)."""
-    env = service_env("console", "", system.kafka, system.namespace)
-    env |= {f"RC_{name.upper()}_URL": system.url(name) for name in ("members", "campaigns", "donations", "reporting")}
-    env |= {
-        "RC_DEV_LOGIN_ENABLED": "true",
-        "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0]),
-        "RC_PEOPLE_PAGE_SIZE": "2",
-        "RC_GIFTS_PAGE_SIZE": "3",
-    }
-    env |= getattr(request.module, "CONSOLE_ENV", {})
-    proc = ServiceProcess("console", env, [], tmp_path_factory.mktemp("console-logs") / "console.log")
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.stop()
+    extra: dict[str, str] = getattr(request.module, "CONSOLE_ENV", {})
+    key = tuple(sorted(extra.items()))
+    if key not in consoles:
+        env = service_env("console", "", system.kafka, system.namespace)
+        env |= {f"RC_{n.upper()}_URL": system.url(n) for n in ("members", "campaigns", "donations", "reporting")}
+        env |= {
+            "RC_DEV_LOGIN_ENABLED": "true",
+            "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0]),
+            "RC_PEOPLE_PAGE_SIZE": "2",
+            "RC_GIFTS_PAGE_SIZE": "3",
+        }
+        proc = ServiceProcess("console", env | extra, [], tmp_path_factory.mktemp("console-logs") / "console.log")
+        proc.start()
+        consoles[key] = proc
+    return consoles[key]
 
 
 async def ok(r: httpx.Response, *codes: int) -> Any:

@@ -18,9 +18,11 @@ then sends the form as rendered, which must put the record back, so that nothing
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections import Counter
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from html import unescape
@@ -72,6 +74,7 @@ PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one,
 SERVER_URL_LIMIT = 16 * 1024
 DOWNLOAD = re.compile(r"\.(csv|xlsx)(\?|$)")
 MAX_PAGES = 60
+AT_ONCE = 4  # a form's requests in flight together (the console and the services answer them side by side)
 
 
 @dataclass(frozen=True)
@@ -153,21 +156,38 @@ def fingerprint_of(
 
 
 async def fingerprint(system: System) -> dict[str, Any]:
-    """What the services hold that a console form could change, read through their APIs as an admin."""
+    """What the services hold that a console form could change, read through their APIs as an admin
+    (the reads of one record each sent together: the four services answer them side by side)."""
     async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
         campaigns = (await client.get(f"{system.url('campaigns')}/campaigns", params={"limit": 10_000})).json()
         units = (await client.get(f"{system.url('members')}/units", params={"limit": 1})).json()
         stats = (await client.get(f"{system.url('members')}/stats")).json()
-        gifts = {}
-        for c in campaigns["items"]:
-            r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
-            gifts[c["id"]] = r.json()["count"] if r.status_code == 200 else -r.status_code
+        answers = await gather(
+            client.get(f"{system.url('donations')}/campaigns/{c['id']}/donations", params={"limit": 10_000})
+            for c in campaigns["items"]
+        )
+        gifts = {
+            c["id"]: r.json()["count"] if r.status_code == 200 else -r.status_code
+            for c, r in zip(campaigns["items"], answers, strict=True)
+        }
         # everyone the register lists (the crawl's person pages): their personal data, memberships,
         # fees, roles, consents and hours, as the members API returns them
         listed = (await client.get(f"{system.url('members')}/people", params={"limit": 200})).json()
-        people = [(await client.get(f"{system.url('members')}/people/{p['id']}")).json() for p in listed["items"]]
+        answers = await gather(client.get(f"{system.url('members')}/people/{p['id']}") for p in listed["items"])
+        people = [r.json() for r in answers]
         operations = await operations_of(client, system, campaigns["items"])
     return fingerprint_of(campaigns, units, stats, gifts, people, operations)
+
+
+async def gather(requests: Iterable[Awaitable[httpx.Response]], at_once: int = 8) -> list[httpx.Response]:
+    """The answers to ``requests`` in their order, at most ``at_once`` of them in flight."""
+    slots = asyncio.Semaphore(at_once)
+
+    async def one(request: Awaitable[httpx.Response]) -> httpx.Response:
+        async with slots:
+            return await request
+
+    return list(await asyncio.gather(*(one(r) for r in requests)))
 
 
 async def operations_of(client: httpx.AsyncClient, system: System, campaigns: list[dict[str, Any]]) -> dict[str, Any]:
@@ -175,15 +195,19 @@ async def operations_of(client: httpx.AsyncClient, system: System, campaigns: li
     registrations) and distributions (with their reversals) of the campaign operations' forms."""
     listed = (await client.get(f"{system.url('campaigns')}/beneficiaries", params={"limit": 10_000})).json()
     beneficiaries = [
-        (await client.get(f"{system.url('campaigns')}/beneficiaries/{b['id']}")).json() for b in listed["items"]
+        r.json()
+        for r in await gather(client.get(f"{system.url('campaigns')}/beneficiaries/{b['id']}") for b in listed["items"])
     ]
+    blood = await gather(client.get(f"{system.url('campaigns')}/campaigns/{c['id']}/blood-sessions") for c in campaigns)
+    given = await gather(
+        client.get(f"{system.url('donations')}/campaigns/{c['id']}/distributions", params={"limit": 10_000})
+        for c in campaigns
+    )
     sessions, distributions = {}, {}
-    for c in campaigns:
-        r = await client.get(f"{system.url('campaigns')}/campaigns/{c['id']}/blood-sessions")
+    for c, r, d in zip(campaigns, blood, given, strict=True):
         sessions[c["id"]] = sorted((s["id"], s["held_on"], s["registered"]) for s in r.json().get("items", []))
-        r = await client.get(f"{system.url('donations')}/campaigns/{c['id']}/distributions", params={"limit": 10_000})
         distributions[c["id"]] = (
-            sorted((d["id"], d["reversed"]) for d in r.json()["items"]) if r.status_code == 200 else r.status_code
+            sorted((x["id"], x["reversed"]) for x in d.json()["items"]) if d.status_code == 200 else d.status_code
         )
     return {
         "beneficiaries": sorted(beneficiaries, key=lambda b: str(b["id"])),
@@ -225,11 +249,20 @@ async def check(context: BrowserContext, form: Form, values: dict[str, str], bas
     return answer.status
 
 
-async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, system: System) -> int:
-    """Every bad value in every field at once (refused, nothing changes), then field by field; how many
-    times a record an in-place edit form saved was put back."""
-    before = await fingerprint(system)
+async def attack(
+    context: BrowserContext, fresh: Page, form: Form, base: str, system: System, before: dict[str, Any]
+) -> int:
+    """Every bad value in every field at once (refused, nothing changes: what the services hold is still
+    ``before``, their fingerprint before the crawler sent its first form), then field by field; how many
+    times a record an in-place edit form saved was put back.
+
+    A form's requests go ``AT_ONCE`` at a time (each answer checked as it comes): they are all refused
+    or change nothing, which the fingerprint after the form shows. One at a time, in order: an in-place
+    edit form's (a valid value is saved, then put back before the next request), the login form's (each
+    request needs the page viewed again) and the logout form's (a request that signs out ends the session)."""
     restored = 0
+    one_by_one = form.prefilled or "/login" in form.action or form.action.endswith("/logout")
+    slots = asyncio.Semaphore(1 if one_by_one else AT_ONCE)
 
     async def current() -> Form:
         """The form as the page renders it now (the login page's CSRF cookie is renewed on each view)."""
@@ -238,15 +271,16 @@ async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, sy
             return next(f for f in await forms_of(fresh) if f.action == form.action)
         return form
 
-    # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
-    for label, bad in BAD_VALUES.items() if any(kind == "visible" for _, kind, _ in form.fields) else ():
-        f = await current()
-        values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
-        status = await check(context, f, values, base, f"every field {label}")
+    async def every_field(label: str, bad: str) -> None:
+        async with slots:
+            f = await current()
+            values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
+            status = await check(context, f, values, base, f"every field {label}")
         if f.method == "post":
             assert 400 <= status < 500, f"POST {f.action} with every field {label}: answered {status}"
-    for name, kind, _ in form.fields:
-        for label in ONE_FIELD:
+
+    async def one_field(name: str, kind: str, label: str) -> int:
+        async with slots:
             bad = BAD_VALUES[label]
             f = await current()
             values = {n: (bad if n == name else v) for n, _, v in f.fields}
@@ -258,7 +292,14 @@ async def attack(context: BrowserContext, fresh: Page, form: Form, base: str, sy
             if f.prefilled and 300 <= status < 400:  # a valid value of one field, saved: the record put back
                 back = await send(context, f, {n: v for n, _, v in f.fields})
                 assert back.status == 303, f"{f.action} as rendered, after {name} {label}: {back.status}"
-                restored += 1
+                return 1
+            return 0
+
+    # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
+    if any(kind == "visible" for _, kind, _ in form.fields):
+        await asyncio.gather(*(every_field(label, bad) for label, bad in BAD_VALUES.items()))
+    puts_back = await asyncio.gather(*(one_field(n, k, label) for n, k, _ in form.fields for label in ONE_FIELD))
+    restored += sum(puts_back)
     assert await fingerprint(system) == before, f"{form.action}: bad input changed what the services hold"
     return restored
 
@@ -336,11 +377,14 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
                    "/blood-sessions/{id}/registrations", "/distributions/{id}/reversal"):  # fmt: skip
         assert ("post", f"{base}{action}") in forms, (action, sorted(forms))
     restored = 0
+    # what the services hold, before any form: after each form, it is still that (each form is checked
+    # against it, so nothing changes from one form to the next either)
+    before = await fingerprint(system)
     for key in kinds:
-        restored += await attack(page.context, page, forms[key], base, system)
+        restored += await attack(page.context, page, forms[key], base, system, before)
     # the personal details' form took a name written "hai triệu" (valid): put back, as the fingerprint says
     assert restored > 0 and forms["post", f"{base}/people/{{id}}/personal"].prefilled
-    await attack(anonymous, signed_out, login_form, base, system)
+    await attack(anonymous, signed_out, login_form, base, system, before)
     await anonymous.close()
     await page.context.close()
 

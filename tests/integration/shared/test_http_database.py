@@ -98,6 +98,11 @@ async def test_a_read_whose_client_disconnects_stops_its_database_query(
             return await _active(fresh_dsn, tag) == 0
 
         await eventually(stopped, what="the backend stops the query of a client that left")
+
+        async def handler_cancelled() -> bool:  # (after releasing its connection, which follows the query's end)
+            return bool(cancelled)
+
+        await eventually(handler_cancelled, what="the handler to be cancelled")
         assert cancelled == [tag]
         async with httpx.AsyncClient(base_url=url) as client:  # the pool and the server still serve
             assert (await client.get("/sleep", params={"tag": "quick", "seconds": 0})).json() == {"slept": "quick"}

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from tests.e2e.offsets import TopicReader, read_to_end
 from tests.integration.shared.helpers import read_topic
 
 
@@ -63,3 +64,22 @@ async def test_a_topic_that_does_not_exist_has_no_records_and_is_not_created(
     assert await read_topic(infra.kafka_bootstrap, topic, expect=0) == []
     assert await read_topic(infra.kafka_bootstrap, topic) == []
     assert topic not in await kafka_admin.list_topics()  # a DLQ check must not make the DLQ
+
+
+async def test_the_incremental_reader_reads_each_record_once_and_only_up_to_the_end_offsets(
+    infra: Any, producer: AIOKafkaProducer, namespace: str
+) -> None:
+    """tests/e2e/offsets.TopicReader: each call gives what was appended since the previous one, on every
+    topic asked for (a topic asked for later is read from its beginning); together, what read_to_end reads."""
+    first, second = namespace + "inc.one", namespace + "inc.two"
+    await _send(producer, first, b"a", b"b", b"c", b"d")
+    reader = TopicReader(infra.kafka_bootstrap)
+    assert sorted(r.value for r in await reader.read_new([first])) == [b"a", b"b", b"c", b"d"]
+    assert await reader.read_new([first]) == []
+    await _send(producer, first, b"e", b"f")
+    await _send(producer, second, b"x")
+    again = await reader.read_new([first, second])
+    assert sorted((r.topic, r.value) for r in again) == [(first, b"e"), (first, b"f"), (second, b"x")]
+    assert await reader.read_new([first, second]) == []
+    everything = await read_to_end(infra.kafka_bootstrap, first)
+    assert sorted(r.value for r in everything) == [b"a", b"b", b"c", b"d", b"e", b"f"]
