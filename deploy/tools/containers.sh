@@ -10,7 +10,7 @@
 #   deploy/tools/containers.sh all             # all of the above but engine-stop (the local base
 #                                              # images only for the RC_*_IMAGE settings not set)
 #   eval "$(deploy/tools/containers.sh env)"   # the image-name settings pointing at the local images
-#   deploy/tools/containers.sh test [ARGS]     # `all`, then the container tier (two pytest runs, side by side):
+#   deploy/tools/containers.sh test [ARGS]     # `all`, then the container tier (two pytest runs):
 #       1. testcontainers: RC_TEST_INFRA=docker ./dev test --containers tests/containers
 #          tests/integration tests/e2e/test_reporting_consumer_crash.py (compose flow apart) ARGS
 #       2. compose: ./dev test --containers tests/containers/test_compose_flow.py ARGS
@@ -262,24 +262,18 @@ cmd_all() {
 }
 
 cmd_test() {
-  local status=0 compose=0 compose_pid compose_log="$STATE/compose-flow.log"
+  local status=0
   cmd_all
   log "images: python=$RC_PYTHON_IMAGE kafka=$RC_KAFKA_IMAGE postgres=$RC_POSTGRES_IMAGE services=rc-*:$IMAGE_TAG"
   sweep
   cd "$ROOT"
-  # The compose flow runs beside the testcontainers tier: its own compose project, containers, network,
-  # volumes and free ports, nothing the other run uses (whose containers publish only their own ports).
-  # Its output is printed when both have ended.
-  timed "compose flow (up, relief flow with a docker kill, down -v)" \
-    ./dev test --containers tests/containers/test_compose_flow.py "$@" > "$compose_log" 2>&1 < /dev/null &
-  compose_pid=$!
   timed "testcontainers tier (integration + consumer-crash e2e + images, RC_TEST_INFRA=docker)" \
     env RC_TEST_INFRA=docker ./dev test --containers tests/containers tests/integration \
     tests/e2e/test_reporting_consumer_crash.py --ignore=tests/containers/test_compose_flow.py "$@" || status=$?
-  wait "$compose_pid" || compose=$?
-  log "compose flow's output (it ran beside the testcontainers tier):"
-  cat "$compose_log" >&2
-  [ "$status" -ne 0 ] || status=$compose
+  if [ "$status" -eq 0 ]; then
+    timed "compose flow (up, relief flow with a docker kill, down -v)" \
+      ./dev test --containers tests/containers/test_compose_flow.py "$@" || status=$?
+  fi
   sweep
   return "$status"
 }
