@@ -77,11 +77,11 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         settings.public_wait_ms,
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
-    app.state.ledger_hints = LedgerHints()
+    app.state.ledger_hints = hints = LedgerHints()
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,
-        lambda pool, items: commit_donations(pool, runtime.source, policy, items),
+        lambda pool, items: commit_donations(pool, runtime.source, policy, items, hints),
         max_batch=settings.donation_batch_max,
     )
     return app
