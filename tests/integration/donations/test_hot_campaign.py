@@ -576,8 +576,8 @@ async def test_gifts_decided_against_the_hint_are_read_and_their_donors_written_
     async with pool.acquire() as conn:
         conn.add_query_logger(logged)
         try:
-            resolved, known_keys, known_refs = await intake_batch(conn, items)
-            outcomes = await record_donations_at_once(conn, "/donations", POLICY, resolved, known_keys, known_refs)
+            resolved = await intake_batch(conn, items)
+            outcomes = await record_donations_at_once(conn, "/donations", POLICY, resolved)
             await asyncio.sleep(0)  # (the logger is called soon after each query)
         finally:
             conn.remove_query_logger(logged)
@@ -627,6 +627,25 @@ async def test_a_stale_hint_sends_the_batch_under_the_lock_and_writes_no_donor_f
     refreshed = hints.get(cid)  # the lock's read refreshed the hint: the next gift is decided against it
     assert refreshed is not None and refreshed.status == "closed"
     assert prepare_hinted(POLICY, cid, after_close, None, hints) is None
+
+
+async def test_posts_decided_against_the_hint_are_read_in_batches_before_their_batches_commit(
+    campaigns: Campaigns, client: httpx.AsyncClient, dn_app: Any, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    url = f"/campaigns/{cid}/donations"
+    assert (await client.post(url, json=cash(1_000), headers={"Idempotency-Key": f"first-{cid}"})).status_code == 201
+    reads: GroupCommit[PreparedDonation, PreparedDonation] = dn_app.state.donation_intake_reads
+    before = reads.items
+    named = {"type": "individual", "name": "Tô Văn Mười Hai", "phone": "0911222333", "consent_to_be_named": True}
+    sends = [(f"p-{cid}-{i}", cash(2_000 + i, donor=named) if i % 2 else cash(2_000 + i)) for i in range(30)]
+    sends.append(sends[0])  # a client's retry: the same donation
+    rs = await asyncio.gather(*(client.post(url, json=b, headers={"Idempotency-Key": k}) for k, b in sends))
+    assert sorted(r.status_code for r in rs) == [200] + [201] * 30 and rs[-1].json()["id"] == rs[0].json()["id"]
+    assert reads.items - before == 31  # each read by its batch's intake (the first gift took its own: the hint)
+    assert await _receipts(db, cid) == list(range(1, 32))
+    donors = {r.json()["donor_id"] for r in rs[1:30:2]}
+    assert len(donors) == 1 and None not in donors  # one donor, found again by each named gift
 
 
 def test_only_a_gift_the_ledger_alone_decides_is_decided_against_the_hint() -> None:

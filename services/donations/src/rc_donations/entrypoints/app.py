@@ -17,6 +17,7 @@ from rc_donations.service_layer.donations import (
     LedgerHints,
     PreparedDonation,
     commit_donations,
+    read_intakes,
 )
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
@@ -78,6 +79,9 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
     app.state.ledger_hints = hints = LedgerHints()
+    app.state.donation_intake_reads = GroupCommit[PreparedDonation, PreparedDonation](
+        runtime.db, runtime.source, lambda pool, items: read_intakes(pool, items), max_batch=settings.donation_batch_max
+    )
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,

@@ -113,8 +113,12 @@ class PreparedDonation:
     new_donor: NewDonor | None = None
     """The request's named donor, to be found or created with its batch (``donor_id`` None until then)."""
     checked: bool = True
-    """False: decided against the process's ledger hint alone (:func:`prepare_hinted`); its batch reads its
-    Idempotency-Key and bank reference and writes its donor (:func:`commit_donations`)."""
+    """False: decided against the process's ledger hint alone (:func:`prepare_hinted`); the intake of its
+    batch (:func:`intake_batch`) reads its Idempotency-Key and bank reference and writes its donor."""
+    known_key: Mapping[str, Any] | None = None
+    """Its Idempotency-Key's earlier request as its batch's intake read it (a resubmission; None: unknown)."""
+    known_ref: Mapping[str, Any] | None = None
+    """The donation already recorded with its bank reference as its batch's intake read it (None: none)."""
     context: contextvars.Context = field(default_factory=contextvars.copy_context)
     """The request's context (trace and correlation ids) its event is emitted in."""
 
@@ -466,16 +470,14 @@ async def commit_donations(
     items: Sequence[PreparedDonation],
     hints: LedgerHints | None = None,
 ) -> list[DonationOutcome | Exception]:
-    """A batch's commit (group commit): the intake of its items decided against the ledger hint
-    (:func:`intake_batch`), then in one statement when it can (:func:`record_donations_at_once`), else in
-    a transaction that decides each item again under the ledger lock (:func:`record_donations`, which
-    refreshes ``hints``)."""
-    known_keys: dict[str, dict[str, Any]] = {}
-    known_refs: dict[str, dict[str, Any]] = {}
+    """A batch's commit (group commit): the intake of its items decided against the ledger hint if it
+    was not read yet (:func:`intake_batch`), then in one statement when it can
+    (:func:`record_donations_at_once`), else in a transaction that decides each item again under the
+    ledger lock (:func:`record_donations`, which refreshes ``hints``)."""
     async with pool.acquire() as conn:
         if not all(i.checked for i in items):
-            items, known_keys, known_refs = await intake_batch(conn, items)
-        outcomes = await record_donations_at_once(conn, source, policy, items, known_keys, known_refs)
+            items = await intake_batch(conn, items)
+        outcomes = await record_donations_at_once(conn, source, policy, items)
     if outcomes is not None:
         return outcomes
     async with UnitOfWork(pool, source) as uow:
@@ -484,15 +486,22 @@ async def commit_donations(
     return outcomes
 
 
-async def intake_batch(
-    conn: asyncpg.Connection, items: Sequence[PreparedDonation]
-) -> tuple[list[PreparedDonation], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+async def read_intakes(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[PreparedDonation | Exception]:
+    """The intake of a batch of items decided against the ledger hint (:func:`intake_batch`) on a pooled
+    connection: the first stage of the POST's group commit, so that a batch's intake runs while the
+    batch before it commits (two stages, each a batch at a time per campaign)."""
+    async with pool.acquire() as conn:
+        return list(await intake_batch(conn, items))
+
+
+async def intake_batch(conn: asyncpg.Connection, items: Sequence[PreparedDonation]) -> list[PreparedDonation]:
     """What the intake of each item decided against the ledger hint would have read, for the whole batch
-    in one round trip: the Idempotency-Keys and bank references already recorded (as
-    :meth:`DonationRepository.known` gives them), and the items with their new named donors found or
-    created (only the batch's first item with its key and its reference writes its donor: a repeat is
-    answered as that item, or refused; and only while the ledger is still the one they were decided
-    against: else they are decided again under the lock, and a donor is written once its gift is)."""
+    in one round trip: the items, checked, with the Idempotency-Key's earlier request and the bank
+    reference's donation already recorded (``known_key``, ``known_ref``: as
+    :meth:`DonationRepository.known` gives them) and their new named donors found or created (only the
+    batch's first item with its key and its reference writes its donor: a repeat is answered as that
+    item, or refused; and only while the ledger is still the one they were decided against: else they
+    are decided again under the lock, and a donor is written once its gift is)."""
     ledger = items[0].ledger
     keys: list[str | None] = [i.idem.key if i.idem else None for i in items]
     refs: list[str | None] = [i.cmd.bank_reference for i in items]
@@ -505,13 +514,16 @@ async def intake_batch(
         seen_keys.update([key] if key is not None else [])
         seen_refs.update([ref] if ref is not None else [])
     prior, same, donor_ids = await DonationRepository(conn).intake_batch(ledger, keys, refs, donors)
-    known_keys = {k: {"key": k, **p} for k, p in zip(keys, prior, strict=True) if k is not None and p is not None}
-    known_refs = {r: s for r, s in zip(refs, same, strict=True) if r is not None and s is not None}
-    resolved = [
-        it if donor_id is None else dataclasses.replace(it, donor_id=donor_id)
-        for it, donor_id in zip(items, donor_ids, strict=True)
+    return [
+        dataclasses.replace(
+            it,
+            donor_id=it.donor_id if donor_id is None else donor_id,
+            checked=True,
+            known_key=None if key is None or p is None else {"key": key, **p},
+            known_ref=same_ref,
+        )
+        for it, key, p, same_ref, donor_id in zip(items, keys, prior, same, donor_ids, strict=True)
     ]
-    return resolved, known_keys, known_refs
 
 
 async def _with_donors(
@@ -532,15 +544,13 @@ async def record_donations_at_once(
     source: str,
     policy: Policy,
     items: Sequence[PreparedDonation],
-    known_keys: Mapping[str, Mapping[str, Any]] | None = None,
-    known_refs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[DonationOutcome | Exception] | None:
     """Commit prepared donations to one campaign in one statement, one round trip with its own commit
     (migration 0008's ``record_donation_batch``); None when it cannot, and then nothing was written.
 
     The items are decided against the ledger they were prepared with (all the same one) and the keys
     and bank references their preparation found unknown, or those their batch's intake found
-    (``known_keys``, ``known_refs``: a resubmission, a transfer already recorded). The statement takes
+    (``known_key``, ``known_ref``: a resubmission, a transfer already recorded). The statement takes
     the ledger row lock, and writes nothing when the ledger changed since (a close, a new participating
     unit), nor when a key or bank reference of the batch was recorded meanwhile (unique violation): the
     batch is then decided again under the lock. Blood donations (eligibility is read under the lock) always are. Receipt
@@ -551,7 +561,9 @@ async def record_donations_at_once(
     ledger = items[0].ledger
     if any(i.cmd.kind == "blood" or i.ledger != ledger or i.campaign_id != ledger.campaign_id for i in items):
         return None
-    d = _decide(items, policy, ledger, known_keys or {}, known_refs or {}, {})
+    known_keys = {i.idem.key: i.known_key for i in items if i.idem is not None and i.known_key is not None}
+    known_refs = {i.cmd.bank_reference: i.known_ref for i in items if i.cmd.bank_reference and i.known_ref}
+    d = _decide(items, policy, ledger, known_keys, known_refs, {})
     keyed = [n for n in (*d.new, *d.replays, *d.same_ref) if items[n].idem is not None]
     if not d.new and not keyed:
         return d.finish()
