@@ -4,6 +4,7 @@ pledges, reversals, distributions within the balance, bank-statement import and 
 from __future__ import annotations
 
 import asyncio
+import itertools
 from typing import Unpack
 
 from fastapi import FastAPI
@@ -79,6 +80,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
     app.state.ledger_hints = hints = LedgerHints()
+    app.state.intake_turns = itertools.count()
     app.state.donation_intake_reads = GroupCommit[PreparedDonation, PreparedDonation](
         runtime.db, runtime.source, lambda pool, items: read_intakes(pool, items), max_batch=settings.donation_batch_max
     )
