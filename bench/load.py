@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
 from bench.pipeline import (  # noqa: E402
     Stack,
+    children_cpu_s,
     cpu_s,
     import_statement,
     launch_campaign,
@@ -171,6 +172,36 @@ async def db_work(dsn: str) -> dict[str, float]:
     return {"transactions": float(r["xact_commit"]), "active_ms": float(r["active_time"])}
 
 
+async def backend_pids(dsns: list[str]) -> list[int]:
+    """The PostgreSQL server processes serving the stack's databases now (their connection pools)."""
+    conn = await asyncpg.connect(dsns[0])
+    try:
+        names = [dsn.rsplit("/", 1)[1].split("?", 1)[0] for dsn in dsns]
+        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", names)
+    finally:
+        await conn.close()
+    return [int(r["pid"]) for r in rows]
+
+
+def broker_pid() -> int | None:
+    """The Kafka broker's process (the local KRaft broker on the JVM), if it runs on this machine."""
+    out = subprocess.run(["pgrep", "-f", "kafka.Kafka"], capture_output=True, text=True)
+    pids = [int(x) for x in out.stdout.split()]
+    return pids[0] if pids else None
+
+
+def own_cpu_s(pids: list[int]) -> dict[int, float]:
+    """CPU seconds used so far by each process (not its children)."""
+    out: dict[int, float] = {}
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            out[p] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return out
+
+
 async def refused(url: str) -> dict[str, float]:
     """The requests a service refused so far, by reason (``rc_http_refused_total`` of its /metrics)."""
     async with httpx.AsyncClient(timeout=30) as client:
@@ -194,6 +225,9 @@ async def attack(
     db_before = db_before or await db_work(stack.dsns["donations"])
     refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
+    broker = broker_pid()
+    infra_before = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
+    clients_before = children_cpu_s()
     proc = await asyncio.create_subprocess_exec(
         veg, "attack", "-format=json", f"-targets={step.targets}", f"-rate={step.rate}/s", f"-duration={duration}s",
         "-timeout=10s", "-max-workers=4000", f"-output={out}",
@@ -208,6 +242,13 @@ async def attack(
     if proc.returncode != 0:
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
     spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
+    # (a backend that started meanwhile counts from 0; one that ended is lost: the pools stay open)
+    infra_after = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
+    infra = {
+        "postgres": sum(v - infra_before.get(p, 0.0) for p, v in infra_after.items() if p != broker),
+        "kafka": infra_after.get(broker, 0.0) - infra_before.get(broker, 0.0) if broker else 0.0,
+        "vegeta": children_cpu_s() - clients_before,  # (this process's children that ended: the attack)
+    }
     db_after = await db_work(stack.dsns["donations"])
     refused_after = await refused(stack.url("donations"))
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
@@ -227,6 +268,9 @@ async def attack(
         "peak_rss_mb": peak,
         # CPU each process spent per request of the step: what an answer costs, whatever else the machine runs
         "cpu_ms_per_request": {n: round(spent[n] * 1000 / max(1, rep["requests"]), 3) for n in stack.procs},
+        # the same for the rest of the machine's work: the PostgreSQL backends serving the stack's databases,
+        # the Kafka broker (shared: other sessions' traffic counts too) and the load client (vegeta)
+        "infra_cpu_ms_per_request": {k: round(v * 1000 / max(1, rep["requests"]), 3) for k, v in infra.items()},
         # the donations database: transactions committed and time executing SQL, per request of the step
         "donations_db_per_request": {
             k: round((db_after[k] - db_before[k]) / max(1, rep["requests"]), 3) for k in db_before
@@ -314,7 +358,7 @@ async def run(
 
 def _line(r: dict[str, Any]) -> str:
     rss = " ".join(f"{n}={mb}MB" for n, mb in r["peak_rss_mb"].items())
-    cpu = " ".join(f"{n}={ms}" for n, ms in r["cpu_ms_per_request"].items())
+    cpu = " ".join(f"{n}={ms}" for n, ms in (r["cpu_ms_per_request"] | r["infra_cpu_ms_per_request"]).items())
     return (
         f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"

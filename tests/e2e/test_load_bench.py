@@ -25,6 +25,8 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
         assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
         assert all(mb > 0 for mb in s["peak_rss_mb"].values())
         assert set(s["cpu_ms_per_request"]) == {"campaigns", "donations", "reporting"}
+        assert set(s["infra_cpu_ms_per_request"]) == {"postgres", "kafka", "vegeta"}
+        assert all(ms >= 0 for ms in s["infra_cpu_ms_per_request"].values())
         assert set(s["donations_db_per_request"]) == {"transactions", "active_ms"}
         assert isinstance(s["donations_refused"], dict)
         assert all(ms >= 0 for ms in s["cpu_ms_per_request"].values())

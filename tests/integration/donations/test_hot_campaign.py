@@ -18,6 +18,7 @@ import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.domain.donations import Item
+from rc_donations.domain.ledger import Ledger
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     DonationOutcome,
@@ -26,7 +27,9 @@ from rc_donations.service_layer.donations import (
     _donation_row,
     commit_donations,
     get_donation,
+    intake_batch,
     prepare_donation,
+    prepare_hinted,
     record_donations,
     record_donations_at_once,
 )
@@ -525,6 +528,159 @@ async def test_a_donation_whose_request_spent_its_bound_before_queueing_is_refus
     assert [r["id"] for r in await db.fetch("SELECT id FROM donations WHERE campaign_id = $1", cid)] == [
         fresh.donation_id
     ]
+
+
+# ---------------------------------------------------------------- decided against the hint (migration 0010)
+
+
+async def _hinted(
+    pool: asyncpg.Pool, cid: uuid.UUID, plan: Plan, hints: LedgerHints | None = None
+) -> tuple[list[PreparedDonation], LedgerHints]:
+    """The plan's gifts decided against the campaign's ledger hint (taken by one intake first), no round trip."""
+    hints = hints or LedgerHints()
+    if hints.get(cid) is None:
+        async with pool.acquire() as conn:
+            await prepare_donation(conn, POLICY, cid, _cmd(1), None, hints)
+    prepared = [prepare_hinted(POLICY, cid, cmd, idem, hints) for cmd, idem in plan]
+    assert all(isinstance(p, PreparedDonation) and not p.checked and p.donor_id is None for p in prepared)
+    return [p for p in prepared if p is not None], hints
+
+
+async def test_gifts_decided_against_the_hint_are_read_and_their_donors_written_by_their_batch_in_one_round_trip(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    k0, k1, k5 = (Idempotency(f"h-{cid}-{n}", f"h{n}") for n in (0, 1, 5))
+    earlier = await _prepare(pool, cid, [(_cmd(900, bank_reference="R0"), k0)])
+    (recorded,) = await commit_donations(pool, "/donations", POLICY, earlier)
+    assert isinstance(recorded, DonationOutcome) and recorded.created
+    items, _ = await _hinted(
+        pool,
+        cid,
+        [
+            (_named(1_000, "Mai Văn Mười"), k1),
+            (_named(1_000, "Mai Văn Mười"), k1),  # the same request again in the batch: the same donation
+            (_named(1_001, "Mai Văn Mười"), Idempotency(k1.key, "other")),  # the key for another request: 422
+            (_cmd(900, bank_reference="R0"), k0),  # a resubmission of the recorded gift
+            (_cmd(900, bank_reference="R0"), k5),  # the recorded transfer forwarded again: its donation
+            (_named(950, "Người Bị Từ Chối", bank_reference="R0"), None),  # the reference, another amount: 409
+            (_cmd(3_000), None),  # anonymous
+            (_named(4_000, "mai văn mười", consent=False), None),  # the same donor, found again
+        ],
+    )
+    queries: list[str] = []
+
+    def logged(q: Any) -> None:
+        queries.append(q.query)
+
+    async with pool.acquire() as conn:
+        conn.add_query_logger(logged)
+        try:
+            resolved = await intake_batch(conn, items)
+            outcomes = await record_donations_at_once(conn, "/donations", POLICY, resolved)
+            await asyncio.sleep(0)  # (the logger is called soon after each query)
+        finally:
+            conn.remove_query_logger(logged)
+    assert len(queries) == 2  # the batch's intake and its statement: no round trip of each gift's own
+    assert outcomes is not None
+    first, again, other, replay, forwarded, refused, anonymous, found = outcomes
+    assert isinstance(first, DonationOutcome) and first.created
+    assert again == (first.donation_id, False, None)
+    assert isinstance(other, Invalid) and "already used for a different request" in other.message
+    assert replay == forwarded == (recorded.donation_id, False, None)
+    assert isinstance(refused, Conflict) and "already recorded" in refused.message
+    assert isinstance(anonymous, DonationOutcome) and anonymous.created and anonymous.view is not None
+    assert anonymous.view["donor_id"] is None and anonymous.view["donor_type"] == "anonymous"
+    assert isinstance(found, DonationOutcome) and found.created and found.view is not None
+    assert first.view is not None and first.view["donor_id"] is not None
+    assert found.view["donor_id"] == first.view["donor_id"] and found.view["publicly_named"] is False
+    assert await _receipts(db, cid) == [1, 2, 3, 4]
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Người Bị Từ Chối'") == 0
+    keys = {r["key"]: r["resource_id"] for r in await db.fetch("SELECT key, resource_id FROM idempotency_keys")}
+    assert (keys[k1.key], keys[k5.key]) == (first.donation_id, recorded.donation_id)
+    donor = await db.fetchrow("SELECT * FROM donors WHERE id = $1", first.view["donor_id"])
+    assert (donor["name"], donor["consent_to_be_named"]) == ("Mai Văn Mười", False)  # updated as the last gave
+    async with pool.acquire() as conn:
+        for made in (first, anonymous, found):
+            assert made.view == await get_donation(conn, made.donation_id)
+
+
+async def test_a_stale_hint_sends_the_batch_under_the_lock_and_writes_no_donor_for_a_refused_gift(
+    campaigns: Campaigns, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    hints = LedgerHints()
+    before_close = _named(1_000, "Trước Khi Đóng")  # received two days ago
+    after_close = RecordDonation(
+        kind="cash", received_on=TODAY, amount_vnd=2_000, donor=_named(0, "Sau Khi Đóng").donor
+    )
+    items, _ = await _hinted(pool, cid, [(before_close, None), (after_close, None)], hints)
+    await db.execute(  # closed yesterday, and the hint does not know it
+        "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1", cid, TODAY - timedelta(days=1)
+    )
+    accepted, refused = await commit_donations(pool, "/donations", POLICY, items, hints)
+    assert isinstance(accepted, DonationOutcome) and accepted.created and accepted.view is not None
+    assert accepted.view["recorded_after_close"] is True and accepted.view["donor_id"] is not None
+    assert isinstance(refused, Conflict) and "closed on" in refused.message
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Trước Khi Đóng'") == 1
+    assert await db.fetchval("SELECT count(*) FROM donors WHERE name = 'Sau Khi Đóng'") == 0
+    refreshed = hints.get(cid)  # the lock's read refreshed the hint: the next gift is decided against it
+    assert refreshed is not None and refreshed.status == "closed"
+    assert prepare_hinted(POLICY, cid, after_close, None, hints) is None
+
+
+async def test_posts_decided_against_the_hint_are_read_in_batches_before_their_batches_commit(
+    campaigns: Campaigns, client: httpx.AsyncClient, dn_app: Any, db: asyncpg.Connection
+) -> None:
+    cid, _ = await campaigns.launch()
+    url = f"/campaigns/{cid}/donations"
+    assert (await client.post(url, json=cash(1_000), headers={"Idempotency-Key": f"first-{cid}"})).status_code == 201
+    reads: GroupCommit[PreparedDonation, PreparedDonation] = dn_app.state.donation_intake_reads
+    before = reads.items
+    named = {"type": "individual", "name": "Tô Văn Mười Hai", "phone": "0911222333", "consent_to_be_named": True}
+    sends = [(f"p-{cid}-{i}", cash(2_000 + i, donor=named) if i % 2 else cash(2_000 + i)) for i in range(30)]
+    sends.append(sends[0])  # a client's retry: the same donation
+    rs = await asyncio.gather(*(client.post(url, json=b, headers={"Idempotency-Key": k}) for k, b in sends))
+    assert sorted(r.status_code for r in rs) == [200] + [201] * 30 and rs[-1].json()["id"] == rs[0].json()["id"]
+    assert reads.items - before == 31  # each read by its batch's intake (the first gift took its own: the hint)
+    assert await _receipts(db, cid) == list(range(1, 32))
+    donors = {r.json()["donor_id"] for r in rs[1:30:2]}
+    assert len(donors) == 1 and None not in donors  # one donor, found again by each named gift
+
+
+def test_only_a_gift_the_ledger_alone_decides_is_decided_against_the_hint() -> None:
+    cid = uuid.uuid4()
+    hints = LedgerHints()
+    assert prepare_hinted(POLICY, cid, _cmd(1_000), None, hints) is None  # no hint yet
+    hints.put(
+        Ledger(
+            campaign_id=cid,
+            code="H",
+            status="launched",
+            organising_unit_id=uuid.uuid4(),
+            participating_unit_ids=[],
+            receiving_from=TODAY - timedelta(days=10),
+            receiving_until=TODAY + timedelta(days=10),
+            distribution_deadline=None,
+            closed_on=None,
+            settled_on=None,
+        )
+    )
+    decided = prepare_hinted(POLICY, cid, _named(1_000, "Lâm Văn Một"), None, hints)
+    assert decided is not None and decided.new_donor is not None and decided.donor_type == "individual"
+    unit = uuid.uuid4()
+    cited = DonorInput(type="individual", id=uuid.uuid4())
+    blood_donor = DonorInput(type="individual", name="Máu", id_number="079000000001", birth_date=date(1990, 1, 1))
+    for more_to_read in (
+        _cmd(1_000, unit_id=unit),
+        _cmd(1_000, credited_unit_id=unit),
+        _cmd(1_000, pledge_id=uuid.uuid4()),
+        _cmd(1_000, donor=cited),
+        RecordDonation(kind="blood", received_on=TODAY, donor=blood_donor, blood_units=1, blood_kind="whole_blood"),
+        RecordDonation(kind="cash", received_on=TODAY + timedelta(days=11), amount_vnd=1),  # the hint refuses it
+        RecordDonation(kind="in_kind", received_on=TODAY, items=[Item("Gạo", 1, "kg", 0)], channel="in_kind"),
+    ):
+        assert prepare_hinted(POLICY, cid, more_to_read, None, hints) is None
 
 
 async def test_a_donor_is_looked_up_through_an_index_even_by_a_generic_plan(db: asyncpg.Connection) -> None:

@@ -83,6 +83,7 @@ _RECORD_BATCH = "SELECT first_no, created_at FROM record_donation_batch({})".for
 _BATCH_COLS = tuple(c for c in _INSERT_MANY_COLS if c != "receipt_no")  # record_donation_batch's order
 
 _INTAKE = "SELECT * FROM donation_intake({})".format(", ".join(f"${n}" for n in range(1, 20)))
+_INTAKE_BATCH = "SELECT * FROM donation_intake_batch({})".format(", ".join(f"${n}" for n in range(1, 19)))
 
 
 class NewDonor(NamedTuple):
@@ -332,6 +333,36 @@ class DonationRepository(RecordRepository):
         who = (None,) * 7 if decided is None or donor is None else (*donor, uuid.uuid4())
         row: asyncpg.Record = await self.conn.fetchrow(_INTAKE, campaign_id, key, ref, *led, *who)
         return None if row["campaign_id"] is None else row
+
+    async def intake_batch(
+        self,
+        decided: Ledger,
+        keys: Sequence[str | None],
+        refs: Sequence[str | None],
+        donors: Sequence[NewDonor | None],
+    ) -> tuple[list[dict[str, Any] | None], list[dict[str, Any] | None], list[uuid.UUID | None]]:
+        """Per item of a batch, in one round trip (migration 0010): its Idempotency-Key's earlier request
+        (``scope``, ``request_hash``, ``resource_id``; None: unknown), the donation of the campaign already
+        recorded with its bank reference (``id``, ``kind``, ``amount_vnd``, ``received_on``; None: none),
+        and its named donor found or created when one is given, neither is known and the ledger is still
+        as ``decided`` (else None: nothing written). Call it outside a transaction: a donor it writes does
+        not wait for the disk (the donations citing it do)."""
+        if self.conn.is_in_transaction():
+            raise RuntimeError("the donation intake runs in its own transaction")
+        fields = [[d[f] if d is not None else None for d in donors] for f in range(len(NewDonor._fields))]
+        r = await self.conn.fetchrow(
+            _INTAKE_BATCH, decided.campaign_id, list(keys), list(refs), *_ledger_args(decided), *fields
+        )
+        assert r is not None
+        prior = [
+            None if scope is None else {"scope": scope, "request_hash": h, "resource_id": rid}
+            for scope, h, rid in zip(r["idem_scopes"], r["idem_hashes"], r["idem_resources"], strict=True)
+        ]
+        same = [
+            None if i is None else {"id": i, "kind": k, "amount_vnd": a, "received_on": on}
+            for i, k, a, on in zip(r["ref_ids"], r["ref_kinds"], r["ref_amounts"], r["ref_received_on"], strict=True)
+        ]
+        return prior, same, list(r["donor_ids"])
 
     async def known(
         self, campaign_id: uuid.UUID, keys: Sequence[str], refs: Sequence[str]

@@ -4,6 +4,7 @@ pledges, reversals, distributions within the balance, bank-statement import and 
 from __future__ import annotations
 
 import asyncio
+import itertools
 from typing import Unpack
 
 from fastapi import FastAPI
@@ -17,6 +18,7 @@ from rc_donations.service_layer.donations import (
     LedgerHints,
     PreparedDonation,
     commit_donations,
+    read_intakes,
 )
 from rc_donations.service_layer.group_commit import GroupCommit
 from rc_donations.service_layer.policy import Policy
@@ -77,11 +79,15 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         settings.public_wait_ms,
     )
     app.state.download_slots = asyncio.Semaphore(settings.public_downloads_in_flight)
-    app.state.ledger_hints = LedgerHints()
+    app.state.ledger_hints = hints = LedgerHints()
+    app.state.intake_turns = itertools.count()
+    app.state.donation_intake_reads = GroupCommit[PreparedDonation, PreparedDonation](
+        runtime.db, runtime.source, lambda pool, items: read_intakes(pool, items), max_batch=settings.donation_batch_max
+    )
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,
-        lambda pool, items: commit_donations(pool, runtime.source, policy, items),
+        lambda pool, items: commit_donations(pool, runtime.source, policy, items, hints),
         max_batch=settings.donation_batch_max,
     )
     return app

@@ -154,15 +154,17 @@ async def record_donation(
     started = time.monotonic()  # the request's waits together stay within its bound (group_commit)
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
-    async with _connection(request) as conn:
-        prepared = await donations.prepare_donation(
-            conn,
-            policy,
-            campaign_id,
-            _donation_cmd(body),
-            _idem(key, campaign_id, body),
-            request.app.state.ledger_hints,
-        )
+    cmd, idem, hints = _donation_cmd(body), _idem(key, campaign_id, body), request.app.state.ledger_hints
+    # usually decided against this process's ledger hint: no round trip before its batch (which reads the rest)
+    prepared: donations.PreparedDonation | uuid.UUID | None = donations.prepare_hinted(
+        policy, campaign_id, cmd, idem, hints
+    )
+    if prepared is None:
+        async with _connection(request) as conn:
+            prepared = await donations.prepare_donation(conn, policy, campaign_id, cmd, idem, hints)
+    if isinstance(prepared, donations.PreparedDonation) and not prepared.checked:  # its intake, with others
+        lane = next(request.app.state.intake_turns) % donations.INTAKE_LANES  # (parallel: no lock to serialise)
+        prepared = await request.app.state.donation_intake_reads.submit((campaign_id, lane), prepared, started)
     if isinstance(prepared, uuid.UUID):
         outcome = donations.DonationOutcome(prepared, False)
     else:  # committed with the other donations to this campaign waiting now (one lock, one transaction)

@@ -110,6 +110,15 @@ class PreparedDonation:
     birth_date: date | None
     ledger: Ledger
     """The ledger as read before the lock, which the item was checked against."""
+    new_donor: NewDonor | None = None
+    """The request's named donor, to be found or created with its batch (``donor_id`` None until then)."""
+    checked: bool = True
+    """False: decided against the process's ledger hint alone (:func:`prepare_hinted`); the intake of its
+    batch (:func:`intake_batch`) reads its Idempotency-Key and bank reference and writes its donor."""
+    known_key: Mapping[str, Any] | None = None
+    """Its Idempotency-Key's earlier request as its batch's intake read it (a resubmission; None: unknown)."""
+    known_ref: Mapping[str, Any] | None = None
+    """The donation already recorded with its bank reference as its batch's intake read it (None: none)."""
     context: contextvars.Context = field(default_factory=contextvars.copy_context)
     """The request's context (trace and correlation ids) its event is emitted in."""
 
@@ -178,6 +187,49 @@ def _hint_accepts(hint: Ledger | None, cmd: RecordDonation, today: date) -> Ledg
     return hint
 
 
+def _hint_decides(cmd: RecordDonation) -> bool:
+    """Whether the ledger alone decides the request (nothing else to read first: blood eligibility, a
+    pledge, a donor cited by id, the units named by the request)."""
+    if cmd.kind == "blood" or cmd.pledge_id is not None or cmd.unit_id is not None:
+        return False
+    return cmd.credited_unit_id is None and (cmd.donor is None or cmd.donor.id is None)
+
+
+def prepare_hinted(
+    policy: Policy, campaign_id: uuid.UUID, cmd: RecordDonation, idem: Idempotency | None, hints: LedgerHints
+) -> PreparedDonation | None:
+    """A cash or in-kind gift decided against the campaign's ledger hint, without a round trip of its own;
+    None when it needs :func:`prepare_donation` (no hint, a hint that refuses it, more to read).
+
+    Its batch reads what the intake would have (the Idempotency-Key's earlier request, the bank
+    reference's donation: a resubmission is answered as such), writes its named donor if it is new, and
+    records it only if the ledger is still the hint (else it is decided again under the lock)."""
+    if not _hint_decides(cmd):
+        return None
+    ledger = _hint_accepts(hints.get(campaign_id), cmd, policy.today())
+    if ledger is None:
+        return None
+    donor = cmd.donor
+    named = donor is not None and donor.type != "anonymous"
+    return PreparedDonation(
+        campaign_id=campaign_id,
+        cmd=cmd,
+        idem=idem,
+        donation_id=uuid.uuid4(),
+        unit_id=ledger.organising_unit_id,
+        donor_id=None,
+        donor_type=donor.type if donor is not None and named else "anonymous",
+        publicly_named=donor.consent_to_be_named if donor is not None and named else False,
+        amount_vnd=cmd.amount_vnd if cmd.kind == "cash" else 0,
+        value_vnd=in_kind_value(cmd.items) if cmd.kind == "in_kind" else 0,
+        blood_units=0,
+        birth_date=None,
+        ledger=ledger,
+        new_donor=_new_donor(cmd),
+        checked=False,
+    )
+
+
 async def prepare_donation(
     conn: asyncpg.Connection,
     policy: Policy,
@@ -211,10 +263,9 @@ async def prepare_donation(
         hints.put(ledger)
     scope = f"donation:{campaign_id}"
     if idem is not None and row["idem_scope"] is not None:
-        prior = {"scope": row["idem_scope"], "request_hash": row["idem_hash"], "resource_id": row["idem_resource"]}
-        return replay_of(prior, idem, scope) or uuid.UUID(str(row["idem_resource"]))
+        return replay_of(_prior(row), idem, scope) or uuid.UUID(str(row["idem_resource"]))
     if row["ref_id"] is not None:
-        same = {k: row[f"ref_{k}"] for k in ("id", "kind", "amount_vnd", "received_on")}
+        same = _same(row)
         if not _same_transfer(same["kind"], same["amount_vnd"], same["received_on"], cmd):
             raise _reference_conflict(ledger.label, cmd, same)
         await remember(repo, idem, scope, same["id"])
@@ -318,7 +369,11 @@ class _Decisions:
         return self.replays.get(leader, items[leader].donation_id)
 
     def finish(self) -> list[DonationOutcome | Exception]:
-        """Repeats within the batch answered as the item they repeat (a donation: as a resubmission)."""
+        """Transfers already recorded answered with their donation, repeats within the batch as the item
+        they repeat (a donation: as a resubmission)."""
+        for n, donation_id in self.replays.items():
+            if self.outcomes[n] is None:  # (not refused for its own key)
+                self.outcomes[n] = DonationOutcome(donation_id, False)
         for n, leader in (*self.same_ref.items(), *self.same_key.items()):
             o = self.outcomes[leader]
             if self.outcomes[n] is None:  # (not refused for its own key)
@@ -408,31 +463,116 @@ def _created(it: PreparedDonation, row: dict[str, Any], created_at: datetime, co
 
 
 async def commit_donations(
-    pool: asyncpg.Pool, source: str, policy: Policy, items: Sequence[PreparedDonation]
+    pool: asyncpg.Pool,
+    source: str,
+    policy: Policy,
+    items: Sequence[PreparedDonation],
+    hints: LedgerHints | None = None,
 ) -> list[DonationOutcome | Exception]:
-    """A batch's commit (group commit): in one statement when it can (:func:`record_donations_at_once`),
-    else in a transaction that decides each item again under the ledger lock (:func:`record_donations`)."""
+    """A batch's commit (group commit): the intake of its items decided against the ledger hint if it
+    was not read yet (:func:`intake_batch`), then in one statement when it can
+    (:func:`record_donations_at_once`), else in a transaction that decides each item again under the
+    ledger lock (:func:`record_donations`, which refreshes ``hints``)."""
     async with pool.acquire() as conn:
+        if not all(i.checked for i in items):
+            items = await intake_batch(conn, items)
         outcomes = await record_donations_at_once(conn, source, policy, items)
     if outcomes is not None:
         return outcomes
     async with UnitOfWork(pool, source) as uow:
-        outcomes = await record_donations(uow, policy, items)
+        outcomes = await record_donations(uow, policy, items, hints)
         await uow.commit()
     return outcomes
 
 
+INTAKE_LANES = 4
+"""Batches of intakes of one campaign read at once (each on its connection): they take no lock, and the
+donors they write would wait for each other in one lane (one statement at a time per lane)."""
+
+
+async def read_intakes(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[PreparedDonation | Exception]:
+    """The intake of a batch of items decided against the ledger hint (:func:`intake_batch`) on a pooled
+    connection: the first stage of the POST's group commit, so that a batch's intake runs while the
+    batch before it commits (a campaign's intakes in :data:`INTAKE_LANES` lanes, its commits in one)."""
+    async with pool.acquire() as conn:
+        return list(await intake_batch(conn, items))
+
+
+async def intake_batch(conn: asyncpg.Connection, items: Sequence[PreparedDonation]) -> list[PreparedDonation]:
+    """What the intake of each item decided against the ledger hint would have read, for the whole batch
+    in one round trip: the items, checked, with the Idempotency-Key's earlier request and the bank
+    reference's donation already recorded (``known_key``, ``known_ref``: as
+    :meth:`DonationRepository.known` gives them) and their new named donors found or created (only the
+    batch's first item with its key and its reference writes its donor: a repeat is answered as that
+    item, or refused; and only while the ledger is still the one they were decided against: else they
+    are decided again under the lock, and a donor is written once its gift is)."""
+    ledger = items[0].ledger
+    keys: list[str | None] = [i.idem.key if i.idem else None for i in items]
+    refs: list[str | None] = [i.cmd.bank_reference for i in items]
+    seen_keys: set[str] = set()
+    seen_refs: set[str] = set()
+    donors: list[NewDonor | None] = []
+    for it, key, ref in zip(items, keys, refs, strict=True):
+        first = (key is None or key not in seen_keys) and (ref is None or ref not in seen_refs)
+        donors.append(it.new_donor if first and it.donor_id is None and it.ledger == ledger else None)
+        seen_keys.update([key] if key is not None else [])
+        seen_refs.update([ref] if ref is not None else [])
+    repo = DonationRepository(conn)
+    if len(items) == 1:  # (a batch of one: the single intake, the cheaper statement of the two)
+        row = await repo.intake(ledger.campaign_id, keys[0], refs[0], ledger, donors[0])
+        prior = [None if row is None or row["idem_scope"] is None else _prior(row)]
+        same = [None if row is None or row["ref_id"] is None else _same(row)]
+        donor_ids = [None if row is None else row["donor_id"]]
+    else:
+        prior, same, donor_ids = await repo.intake_batch(ledger, keys, refs, donors)
+    return [
+        dataclasses.replace(
+            it,
+            donor_id=it.donor_id if donor_id is None else donor_id,
+            checked=True,
+            known_key=None if key is None or p is None else {"key": key, **p},
+            known_ref=same_ref,
+        )
+        for it, key, p, same_ref, donor_id in zip(items, keys, prior, same, donor_ids, strict=True)
+    ]
+
+
+def _prior(row: asyncpg.Record) -> dict[str, Any]:
+    return {"scope": row["idem_scope"], "request_hash": row["idem_hash"], "resource_id": row["idem_resource"]}
+
+
+def _same(row: asyncpg.Record) -> dict[str, Any]:
+    return {k: row[f"ref_{k}"] for k in ("id", "kind", "amount_vnd", "received_on")}
+
+
+async def _with_donors(
+    repo: DonationRepository, items: Sequence[PreparedDonation], new: Sequence[int]
+) -> list[PreparedDonation]:
+    """``items`` with the named donor of each new one found or created if it still has none (its batch's
+    intake wrote none: the ledger had changed, or a repeat in the batch is recorded after all)."""
+    out = list(items)
+    for n in new:
+        it = out[n]
+        if it.new_donor is not None and it.donor_id is None:
+            out[n] = dataclasses.replace(it, donor_id=await repo.upsert_donor(*it.new_donor))
+    return out
+
+
 async def record_donations_at_once(
-    conn: asyncpg.Connection, source: str, policy: Policy, items: Sequence[PreparedDonation]
+    conn: asyncpg.Connection,
+    source: str,
+    policy: Policy,
+    items: Sequence[PreparedDonation],
 ) -> list[DonationOutcome | Exception] | None:
     """Commit prepared donations to one campaign in one statement, one round trip with its own commit
     (migration 0008's ``record_donation_batch``); None when it cannot, and then nothing was written.
 
     The items are decided against the ledger they were prepared with (all the same one) and the keys
-    and bank references their preparation found unknown. The statement takes the ledger row lock, and
-    writes nothing when the ledger changed since (a close, a new participating unit), nor when a key or
-    bank reference of the batch was recorded meanwhile (unique violation): the batch is then decided
-    again under the lock. Blood donations (eligibility is read under the lock) always are. Receipt
+    and bank references their preparation found unknown, or those their batch's intake found
+    (``known_key``, ``known_ref``: a resubmission, a transfer already recorded). The statement takes
+    the ledger row lock, and writes nothing when the ledger changed since (a close, a new participating
+    unit), nor when a key or bank reference of the batch was recorded meanwhile (unique violation): the
+    batch is then decided again under the lock. Blood donations (eligibility is read under the lock) always are. Receipt
     numbers are taken under the lock in the statement, in the order decided here.
     """
     if not items:
@@ -440,10 +580,14 @@ async def record_donations_at_once(
     ledger = items[0].ledger
     if any(i.cmd.kind == "blood" or i.ledger != ledger or i.campaign_id != ledger.campaign_id for i in items):
         return None
-    d = _decide(items, policy, ledger, {}, {}, {})
-    if not d.new:
+    known_keys = {i.idem.key: i.known_key for i in items if i.idem is not None and i.known_key is not None}
+    known_refs = {i.cmd.bank_reference: i.known_ref for i in items if i.cmd.bank_reference and i.known_ref}
+    d = _decide(items, policy, ledger, known_keys, known_refs, {})
+    keyed = [n for n in (*d.new, *d.replays, *d.same_ref) if items[n].idem is not None]
+    if not d.new and not keyed:
         return d.finish()
-    keyed = [n for n in (*d.new, *d.same_ref) if items[n].idem is not None]
+    if any(items[n].new_donor is not None and items[n].donor_id is None for n in d.new):
+        return None  # its batch's intake wrote no donor for it (the ledger changed): decided under the lock
     rows = [_donation_row(items[n], 0, d.late[n]) for n in d.new]
     events = [
         items[n].context.run(envelope_for, _recorded(items[n], 0, r["recorded_after_close"]), source)
@@ -468,7 +612,7 @@ async def record_donations_at_once(
 
 
 async def record_donations(
-    uow: UnitOfWork, policy: Policy, items: Sequence[PreparedDonation]
+    uow: UnitOfWork, policy: Policy, items: Sequence[PreparedDonation], hints: LedgerHints | None = None
 ) -> list[DonationOutcome | Exception]:
     """Commit prepared donations to one campaign under one ledger lock (group commit).
 
@@ -486,6 +630,8 @@ async def record_donations(
     conn = uow.conn
     repo = DonationRepository(conn)
     ledger, ledger_row = await lock_open_ledger(conn, campaign_id)
+    if hints is not None:  # (the items' hint may be why they came here: a close, a new unit)
+        hints.put(ledger)
     keys = [i.idem.key for i in items if i.idem is not None]
     refs = [i.cmd.bank_reference for i in items if i.cmd.bank_reference is not None]
     known_keys, known_refs = await repo.known(campaign_id, keys, refs) if keys or refs else ({}, {})
@@ -524,6 +670,7 @@ async def record_donations(
             outcomes[n] = DonationOutcome(donation_id, False)
 
     if new:
+        items = await _with_donors(repo, items, new)
         last_no = int(ledger_row["last_receipt_no"])  # read under the lock: the batch's numbers follow it
         numbers = allocate(last_no, len(new))
         rows = [_donation_row(items[n], no, d.late[n]) for n, no in zip(new, numbers, strict=True)]
