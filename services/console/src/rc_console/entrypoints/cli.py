@@ -6,8 +6,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rc_console.entrypoints import web
 from rc_console.entrypoints.app import build_app
 from rc_console.settings import Settings
+from rc_shared.cli import freeze_what_was_built
 
 app = typer.Typer(help="The staff console.", no_args_is_help=True)
 
@@ -20,8 +22,11 @@ def serve(port: int | None = typer.Option(None, help="HTTP port (default: RC_HTT
     settings = Settings()
     if port is not None:
         settings.http_port = port
+    console = build_app(settings)
+    web.load_templates()
+    freeze_what_was_built()  # what start built, the templates compiled, is not walked by each collection
     uvicorn.run(
-        build_app(settings),
+        console,
         host=settings.http_host,
         port=settings.http_port,
         log_level=settings.log_level.lower(),

@@ -75,6 +75,15 @@ class BadCsrf(Exception):
     """A form without the session's CSRF token (403)."""
 
 
+def load_templates() -> int:
+    """Compile every template now (a process serving pages calls this before it takes its first request,
+    so the compiled templates are among what it freezes); returns how many."""
+    names = templates.list_templates(extensions=["html"])
+    for name in names:
+        templates.get_template(name)
+    return len(names)
+
+
 def settings_of(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
