@@ -21,6 +21,7 @@ from rc_donations.domain.donations import Item
 from rc_donations.domain.ledger import Ledger
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
+    INTAKE_LANES,
     DonationOutcome,
     LedgerHints,
     PreparedDonation,
@@ -28,6 +29,7 @@ from rc_donations.service_layer.donations import (
     commit_donations,
     get_donation,
     intake_batch,
+    intake_lane,
     prepare_donation,
     prepare_hinted,
     record_donations,
@@ -681,6 +683,33 @@ def test_only_a_gift_the_ledger_alone_decides_is_decided_against_the_hint() -> N
         RecordDonation(kind="in_kind", received_on=TODAY, items=[Item("Gạo", 1, "kg", 0)], channel="in_kind"),
     ):
         assert prepare_hinted(POLICY, cid, more_to_read, None, hints) is None
+
+
+def test_the_same_donor_is_found_or_created_in_one_lane_whatever_the_turn() -> None:
+    """Two lanes finding or creating one donor at once would each miss the other's uncommitted row and
+    create the donor twice (what the concurrent POSTs above caught, at random)."""
+    cid = uuid.uuid4()
+    hints = LedgerHints()
+    hints.put(
+        Ledger(
+            campaign_id=cid,
+            code="L",
+            status="launched",
+            organising_unit_id=uuid.uuid4(),
+            participating_unit_ids=[],
+            receiving_from=TODAY - timedelta(days=10),
+            receiving_until=TODAY + timedelta(days=10),
+            distribution_deadline=None,
+            closed_on=None,
+            settled_on=None,
+        )
+    )
+    muoi = prepare_hinted(POLICY, cid, _named(1_000, "Tô Văn Mười"), None, hints)
+    again = prepare_hinted(POLICY, cid, _named(2_000, "TÔ VĂN MƯỜI", consent=False), None, hints)
+    anonymous = prepare_hinted(POLICY, cid, _cmd(3_000), None, hints)
+    assert muoi is not None and again is not None and anonymous is not None
+    assert {intake_lane(muoi, t) for t in range(2 * INTAKE_LANES)} == {intake_lane(again, 0)}
+    assert {intake_lane(anonymous, t) for t in range(2 * INTAKE_LANES)} == set(range(INTAKE_LANES))
 
 
 async def test_a_donor_is_looked_up_through_an_index_even_by_a_generic_plan(db: asyncpg.Connection) -> None:

@@ -163,7 +163,7 @@ async def record_donation(
         async with _connection(request) as conn:
             prepared = await donations.prepare_donation(conn, policy, campaign_id, cmd, idem, hints)
     if isinstance(prepared, donations.PreparedDonation) and not prepared.checked:  # its intake, with others
-        lane = next(request.app.state.intake_turns) % donations.INTAKE_LANES  # (parallel: no lock to serialise)
+        lane = donations.intake_lane(prepared, next(request.app.state.intake_turns))  # (parallel: no lock)
         prepared = await request.app.state.donation_intake_reads.submit((campaign_id, lane), prepared, started)
     if isinstance(prepared, uuid.UUID):
         outcome = donations.DonationOutcome(prepared, False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import uuid
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -488,6 +489,18 @@ async def commit_donations(
 INTAKE_LANES = 4
 """Batches of intakes of one campaign read at once (each on its connection): they take no lock, and the
 donors they write would wait for each other in one lane (one statement at a time per lane)."""
+
+
+def intake_lane(item: PreparedDonation, turn: int) -> int:
+    """The lane of an item's intake: an item that finds or creates a named donor takes the lane of who
+    the donor is (their identity number, else their phone and name, as ``upsert_donor`` finds them), so
+    that the same donor is never found-or-created in two lanes at once (each would miss the other's
+    uncommitted row and create them twice); any other item goes by ``turn``."""
+    d = item.new_donor
+    if d is None:
+        return turn % INTAKE_LANES
+    who = (d.donor_type, d.id_number) if d.id_number else (d.donor_type, d.phone, (d.name or "").lower())
+    return zlib.crc32(repr(who).encode()) % INTAKE_LANES
 
 
 async def read_intakes(pool: asyncpg.Pool, items: Sequence[PreparedDonation]) -> list[PreparedDonation | Exception]:
