@@ -650,24 +650,27 @@ async def test_posts_decided_against_the_hint_are_read_in_batches_before_their_b
     assert len(donors) == 1 and None not in donors  # one donor, found again by each named gift
 
 
+def _launched(cid: uuid.UUID, code: str) -> Ledger:
+    """The ledger of a campaign under way, receiving for ten days either side of today."""
+    return Ledger(
+        campaign_id=cid,
+        code=code,
+        status="launched",
+        organising_unit_id=uuid.uuid4(),
+        participating_unit_ids=[],
+        receiving_from=TODAY - timedelta(days=10),
+        receiving_until=TODAY + timedelta(days=10),
+        distribution_deadline=None,
+        closed_on=None,
+        settled_on=None,
+    )
+
+
 def test_only_a_gift_the_ledger_alone_decides_is_decided_against_the_hint() -> None:
     cid = uuid.uuid4()
     hints = LedgerHints()
     assert prepare_hinted(POLICY, cid, _cmd(1_000), None, hints) is None  # no hint yet
-    hints.put(
-        Ledger(
-            campaign_id=cid,
-            code="H",
-            status="launched",
-            organising_unit_id=uuid.uuid4(),
-            participating_unit_ids=[],
-            receiving_from=TODAY - timedelta(days=10),
-            receiving_until=TODAY + timedelta(days=10),
-            distribution_deadline=None,
-            closed_on=None,
-            settled_on=None,
-        )
-    )
+    hints.put(_launched(cid, "H"))
     decided = prepare_hinted(POLICY, cid, _named(1_000, "Lâm Văn Một"), None, hints)
     assert decided is not None and decided.new_donor is not None and decided.donor_type == "individual"
     unit = uuid.uuid4()
@@ -690,20 +693,7 @@ def test_the_same_donor_is_found_or_created_in_one_lane_whatever_the_turn() -> N
     create the donor twice (what the concurrent POSTs above caught, at random)."""
     cid = uuid.uuid4()
     hints = LedgerHints()
-    hints.put(
-        Ledger(
-            campaign_id=cid,
-            code="L",
-            status="launched",
-            organising_unit_id=uuid.uuid4(),
-            participating_unit_ids=[],
-            receiving_from=TODAY - timedelta(days=10),
-            receiving_until=TODAY + timedelta(days=10),
-            distribution_deadline=None,
-            closed_on=None,
-            settled_on=None,
-        )
-    )
+    hints.put(_launched(cid, "L"))
     muoi = prepare_hinted(POLICY, cid, _named(1_000, "Tô Văn Mười"), None, hints)
     again = prepare_hinted(POLICY, cid, _named(2_000, "TÔ VĂN MƯỜI", consent=False), None, hints)
     anonymous = prepare_hinted(POLICY, cid, _cmd(3_000), None, hints)
