@@ -56,6 +56,8 @@ INFRA_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     asyncio.TimeoutError,
     asyncpg.QueryCanceledError,  # a statement timeout: the database is overloaded, the event is not bad
+    asyncpg.TransactionRollbackError,  # a deadlock or serialization failure: retry the batch
+    asyncpg.InsufficientResourcesError,  # a full disk, no memory or connections: the event is not bad
 )
 
 

@@ -531,9 +531,22 @@ def install(
 
     @app.exception_handler(asyncpg.QueryCanceledError)
     async def _timeout(_: Request, exc: asyncpg.QueryCanceledError) -> JSONResponse:
-        return problem(
+        response = problem(
             503, "query_timeout", f"the database query took too long and was cancelled ({exc}): narrow the request"
         )
+        response.headers["Retry-After"] = "1"
+        return response
+
+    async def _transient(_: Request, exc: Exception) -> JSONResponse:
+        """The database refused the transaction for now (a deadlock, a serialization failure, a full
+        disk, no memory or connections left): it was rolled back, so nothing changed; the client may
+        retry. Not the request's fault, and not a 500."""
+        HTTP_REFUSED.labels(service, "database").inc()
+        sqlstate = getattr(exc, "sqlstate", "")
+        return busy(f"the database cannot complete the request now ({sqlstate}: {exc}); nothing was changed")
+
+    app.add_exception_handler(asyncpg.TransactionRollbackError, _transient)
+    app.add_exception_handler(asyncpg.InsufficientResourcesError, _transient)
 
     app.add_middleware(
         RequestMiddleware,

@@ -20,7 +20,7 @@ from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import committed_offsets, eventually, read_topic
 
 sink = Consumer("sink")
-flaky_failures = {"left": 0}
+flaky_failures: dict[str, Any] = {"left": 0, "error": ConnectionError("database went away")}
 boom = {"fixed": False}
 
 
@@ -30,7 +30,7 @@ async def _apply(conn: asyncpg.Connection, env: Envelope[UnitRenamed]) -> None:
         raise ValueError("handler refuses 'boom'")
     if env.data.name == "flaky" and flaky_failures["left"] > 0:
         flaky_failures["left"] -= 1
-        raise ConnectionError("database went away")
+        raise flaky_failures["error"]
     await conn.execute(
         "INSERT INTO sink (event_id, unit_id, name) VALUES ($1, $2, $3)", env.id, env.data.unit_id, env.data.name
     )
@@ -158,11 +158,24 @@ async def test_poison_events_go_to_the_dlq_and_the_partition_moves_on(
     assert await _count(fresh_dsn, "SELECT count(*) FROM processed_events WHERE outcome = 'dead_lettered'") == 1
 
 
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConnectionError("database went away"),
+        asyncpg.DeadlockDetectedError("deadlock detected"),
+        asyncpg.DiskFullError("could not extend file: No space left on device"),
+    ],
+    ids=["connection", "deadlock", "disk-full"],
+)
 async def test_an_infrastructure_error_rewinds_the_batch_and_nothing_is_lost_or_doubled(
-    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer, error: Exception
 ) -> None:
+    """A failure of the database or the network, not of the event (``consumer_max_retries`` is 2, the
+    event fails three times, once more than a bad event is retried before it is dead-lettered): the
+    batch is tried again later, never dead-lettered."""
     topic = namespace + UNITS_TOPIC
-    flaky_failures["left"] = 2
+    flaky_failures["left"] = 3
+    flaky_failures["error"] = error
     units = [uuid.uuid4() for _ in range(3)]
     events = [_renamed(u, f"e{i}") for i in range(10) for u in units]
     events.insert(7, _renamed(units[0], "flaky"))

@@ -41,6 +41,8 @@ def _app() -> FastAPI:
             "scope": Forbidden("outside your unit", unit_id="u-1"),
             "busy": Unavailable("the pool is busy", retry_after_s=3),
             "timeout": asyncpg.QueryCanceledError("canceling statement due to statement timeout"),
+            "deadlock": asyncpg.DeadlockDetectedError("deadlock detected"),
+            "disk": asyncpg.DiskFullError('could not extend file "base/16384/16390": No space left on device'),
             "bug": AttributeError("a bug"),
         }
         raise errors[kind]
@@ -175,8 +177,24 @@ async def test_an_overloaded_or_slow_service_is_a_503_problem() -> None:
         busy = await c.get("/things/busy")
         assert _problem(busy, 503, "overloaded")["detail"] == ("the pool is busy; retry in 3 s (correlation id cid-7)")
         assert busy.headers["Retry-After"] == "3"
-        slow = _problem(await c.get("/things/timeout"), 503, "query_timeout")
+        timeout = await c.get("/things/timeout")
+        slow = _problem(timeout, 503, "query_timeout")
         assert "canceling statement" in str(slow["detail"])
+        assert timeout.headers["Retry-After"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sqlstate"), [("deadlock", "40P01"), ("disk", "53100")], ids=["deadlock", "disk-full"]
+)
+async def test_a_transaction_the_database_refuses_for_now_is_a_503_with_retry_after_not_a_500(
+    kind: str, sqlstate: str
+) -> None:
+    async with _client(_app()) as c:
+        r = await c.get(f"/things/{kind}")
+        body = _problem(r, 503, "overloaded")
+        assert r.headers["Retry-After"] == "1"
+        assert f"the database cannot complete the request now ({sqlstate}: " in str(body["detail"])
+        assert "nothing was changed" in str(body["detail"])
 
 
 async def test_an_unexpected_error_is_a_500_problem_naming_the_correlation_id() -> None:
