@@ -19,54 +19,54 @@ from rc_clients.donations.api.distributions import (
     get_distribution_distributions_distribution_id_get as get_distribution,
 )
 from rc_clients.donations.models import DistributionOut
-from rc_console.adapters.upstream import Api, _call, _send_json
+from rc_console.adapters.upstream import Api, call_api, send_json
 
 
 async def campaigns(api: Api, params: dict[str, Any], limit: int, offset: int) -> CampaignsPageOut:
     """A page of the campaigns in the user's scope; ``params``: state, type, unit_id, q (any of them)."""
     kwargs = {("type_" if k == "type" else k): v for k, v in params.items()}  # the client's name of ``type``
     call = list_campaigns.asyncio_detailed(client=api.campaigns, limit=limit, offset=offset, **kwargs)
-    return await _call(call, CampaignsPageOut)
+    return await call_api(call, CampaignsPageOut)
 
 
 async def beneficiary(api: Api, beneficiary_id: uuid.UUID) -> BeneficiaryOut:
     """A beneficiary with their personal data (404 outside the user's scope: it stays hidden)."""
-    return await _call(get_beneficiary.asyncio_detailed(beneficiary_id, client=api.campaigns), BeneficiaryOut)
+    return await call_api(get_beneficiary.asyncio_detailed(beneficiary_id, client=api.campaigns), BeneficiaryOut)
 
 
 async def register_beneficiary(api: Api, body: dict[str, Any]) -> uuid.UUID:
-    answer = await _send_json(api.campaigns.get_async_httpx_client(), "POST", "/beneficiaries", body)
+    answer = await send_json(api.campaigns.get_async_httpx_client(), "POST", "/beneficiaries", body)
     return uuid.UUID(str(answer["id"]))
 
 
 async def verify(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:
-    await _send_json(api.campaigns.get_async_httpx_client(), "POST", f"/beneficiaries/{beneficiary_id}/verify", body)
+    await send_json(api.campaigns.get_async_httpx_client(), "POST", f"/beneficiaries/{beneficiary_id}/verify", body)
 
 
 async def sponsor(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:
     path = f"/beneficiaries/{beneficiary_id}/sponsorships"
-    await _send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
+    await send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
 
 
 async def schedule_session(api: Api, campaign_id: uuid.UUID, body: dict[str, Any]) -> uuid.UUID:
     path = f"/campaigns/{campaign_id}/blood-sessions"
-    answer = await _send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
+    answer = await send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
     return uuid.UUID(str(answer["id"]))
 
 
 async def session(api: Api, session_id: uuid.UUID) -> BloodSessionOut:
-    return await _call(get_session.asyncio_detailed(session_id, client=api.campaigns), BloodSessionOut)
+    return await call_api(get_session.asyncio_detailed(session_id, client=api.campaigns), BloodSessionOut)
 
 
 async def register_donor(api: Api, session_id: uuid.UUID, body: dict[str, Any]) -> None:
     path = f"/blood-sessions/{session_id}/registrations"
-    await _send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
+    await send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)
 
 
 async def distribution(api: Api, distribution_id: uuid.UUID) -> DistributionOut:
-    return await _call(get_distribution.asyncio_detailed(distribution_id, client=api.donations), DistributionOut)
+    return await call_api(get_distribution.asyncio_detailed(distribution_id, client=api.donations), DistributionOut)
 
 
 async def reverse_distribution(api: Api, distribution_id: uuid.UUID, body: dict[str, Any]) -> None:
     path = f"/distributions/{distribution_id}/reversal"
-    await _send_json(api.donations.get_async_httpx_client(), "POST", path, body)
+    await send_json(api.donations.get_async_httpx_client(), "POST", path, body)

@@ -122,7 +122,7 @@ def _problem(status: int, content: bytes) -> Problem:
     return problem_of(status, body)
 
 
-async def _call(answer: Awaitable[Any], expected: type[T]) -> T:
+async def call_api(answer: Awaitable[Any], expected: type[T]) -> T:
     try:
         r = await answer
     except httpx.InvalidURL as exc:  # a query longer than a URL may be (a search field of 10,000 characters)
@@ -337,28 +337,28 @@ class Api:
     async def campaigns_page(self, limit: int = 100, offset: int = 0, state: str | None = None) -> CampaignsPageOut:
         """A page of the campaigns of the user's scope (``state``: in that state only)."""
         kwargs: dict[str, Any] = {"limit": limit, "offset": offset} | ({"state": state} if state else {})
-        return await _call(list_campaigns.asyncio_detailed(client=self.campaigns, **kwargs), CampaignsPageOut)
+        return await call_api(list_campaigns.asyncio_detailed(client=self.campaigns, **kwargs), CampaignsPageOut)
 
     async def campaign(self, campaign_id: uuid.UUID) -> CampaignOut:
-        return await _call(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
+        return await call_api(get_campaign.asyncio_detailed(campaign_id, client=self.campaigns), CampaignOut)
 
     async def create_campaign(self, body: dict[str, Any]) -> uuid.UUID:
         """Create a campaign from the form's values as they are."""
         return await _create(self.campaigns.get_async_httpx_client(), "/campaigns", body)
 
     async def launch(self, campaign_id: uuid.UUID) -> CampaignOut:
-        return await _call(
+        return await call_api(
             launch_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=LaunchIn()), CampaignOut
         )
 
     async def close(self, campaign_id: uuid.UUID) -> CampaignOut:
-        return await _call(
+        return await call_api(
             close_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=CloseIn()), CampaignOut
         )
 
     # donations
     async def donations_of(self, campaign_id: uuid.UUID, limit: int) -> DonationsPageOut:
-        return await _call(
+        return await call_api(
             list_donations.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DonationsPageOut
         )
 
@@ -368,17 +368,17 @@ class Api:
         return await _create(http, f"/campaigns/{campaign_id}/donations", body, {"Idempotency-Key": str(key)})
 
     async def receipt(self, donation_id: uuid.UUID) -> ReceiptOut:
-        return await _call(get_receipt.asyncio_detailed(donation_id, client=self.donations), ReceiptOut)
+        return await call_api(get_receipt.asyncio_detailed(donation_id, client=self.donations), ReceiptOut)
 
     # reporting
     async def campaign_figures(self) -> CampaignList:
-        return await _call(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
+        return await call_api(campaign_figures.asyncio_detailed(client=self.reporting), CampaignList)
 
     async def dashboard(self, unit_id: uuid.UUID | None, as_of: datetime.date, days: int) -> Dashboard:
         """The money and blood of ``unit_id``'s subtree (None: the user's scope) on ``as_of`` with the cash of
         its last ``days`` days and the campaigns under way's progress, in one answer."""
         kwargs: dict[str, Any] = {"as_of": as_of, "days": days} | ({"unit_id": unit_id} if unit_id else {})
-        return await _call(dashboard_figures.asyncio_detailed(client=self.reporting, **kwargs), Dashboard)
+        return await call_api(dashboard_figures.asyncio_detailed(client=self.reporting, **kwargs), Dashboard)
 
     async def membership(self, unit_id: uuid.UUID | None, dates: dict[str, datetime.date | None]) -> MembershipReport:
         """The membership report of ``unit_id`` (None: the user's scope) and its children; ``dates``:
@@ -388,7 +388,7 @@ class Api:
             kwargs["unit_id"] = unit_id
         key = (self._token, "membership", tuple(sorted(kwargs.items())))
         return await self._up.reports.get(
-            key, lambda: _call(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
+            key, lambda: call_api(membership_report.asyncio_detailed(client=self.reporting, **kwargs), MembershipReport)
         )
 
     async def membership_file(
@@ -415,19 +415,19 @@ class Api:
         """Funds raised and distributed per unit (``GET /reports/campaigns/by-unit``; ``params`` None: the
         service's default)."""
         kwargs = {k: v for k, v in params.items() if v is not None}
-        return await _call(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
+        return await call_api(by_unit.asyncio_detailed(client=self.reporting, **kwargs), UnitFundsReport)
 
     async def funds_by_period(self, params: dict[str, Any]) -> CampaignSeries:
         """Money and goods moved per day or month (``GET /reports/campaigns/by-period``)."""
         kwargs = {k: v for k, v in params.items() if v is not None}
-        return await _call(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
+        return await call_api(by_period.asyncio_detailed(client=self.reporting, **kwargs), CampaignSeries)
 
     # members
     async def stats(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> StatsOut:
         kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
         if unit_id is not None:
             kwargs["unit_id"] = unit_id
-        return await _call(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
+        return await call_api(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
 
     async def people(
         self, q: str | None, after: uuid.UUID | None, limit: int, filters: dict[str, Any] | None = None
@@ -438,36 +438,38 @@ class Api:
             kwargs["q"] = q
         if after:
             kwargs["after"] = after
-        return await _call(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
+        return await call_api(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
 
     async def unit(self, unit_id: uuid.UUID, as_of: datetime.date | None = None) -> UnitOut:
         kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
-        return await _call(get_unit.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitOut)
+        return await call_api(get_unit.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitOut)
 
     async def units_under(self, unit_id: uuid.UUID | None, as_of: datetime.date | None = None) -> list[UnitListItemOut]:
         """The units directly under ``unit_id`` on ``as_of`` (None: the whole organisation's first 200)."""
         kwargs: dict[str, Any] = {"as_of": as_of} if as_of else {}
         if unit_id is None:
-            page = await _call(list_units.asyncio_detailed(client=self.members, limit=200, **kwargs), UnitsPageOut)
+            page = await call_api(list_units.asyncio_detailed(client=self.members, limit=200, **kwargs), UnitsPageOut)
             return list(page.items)
-        children = await _call(unit_children.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitChildrenOut)
+        children = await call_api(
+            unit_children.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitChildrenOut
+        )
         return list(children.items)
 
     async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
-        return await _call(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)
+        return await call_api(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)
 
     # members: a person's page and edits, the import
     async def person(self, person_id: uuid.UUID) -> PersonOut:
-        return await _call(get_person.asyncio_detailed(person_id, client=self.members), PersonOut)
+        return await call_api(get_person.asyncio_detailed(person_id, client=self.members), PersonOut)
 
     async def person_edit(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
         """An edit of a person (``path`` under /people/{id}), the form's values as typed (the members API
         validates them: its field errors come back next to the form's fields); its answer."""
-        return await _send_json(self.members.get_async_httpx_client(), method, path, body)
+        return await send_json(self.members.get_async_httpx_client(), method, path, body)
 
     async def import_members(self, body: dict[str, Any]) -> dict[str, Any]:
         """One batch of import rows (POST /imports/members): created, unchanged, rejected and each row's result."""
-        return await _send_json(self.members.get_async_httpx_client(), "POST", "/imports/members", body)
+        return await send_json(self.members.get_async_httpx_client(), "POST", "/imports/members", body)
 
     # money screens: lifecycle with a body, beneficiaries, blood sessions, gifts and distributions pages,
     # reversals, bank statements
@@ -493,10 +495,12 @@ class Api:
         ):
             if value is not None:
                 kwargs[name] = value
-        return await _call(list_beneficiaries.asyncio_detailed(client=self.campaigns, **kwargs), BeneficiariesPageOut)
+        return await call_api(
+            list_beneficiaries.asyncio_detailed(client=self.campaigns, **kwargs), BeneficiariesPageOut
+        )
 
     async def blood_sessions(self, campaign_id: uuid.UUID) -> BloodSessionsOut:
-        return await _call(list_sessions.asyncio_detailed(campaign_id, client=self.campaigns), BloodSessionsOut)
+        return await call_api(list_sessions.asyncio_detailed(campaign_id, client=self.campaigns), BloodSessionsOut)
 
     async def donations_page(self, campaign_id: uuid.UUID, limit: int, after: int | None) -> list[GiftRow]:
         """The campaign's gifts by receipt, after the receipt number ``after`` (None: from the first), as
@@ -506,7 +510,7 @@ class Api:
         return [GiftRow.from_json(d) for d in page["items"]]
 
     async def distributions_of(self, campaign_id: uuid.UUID, limit: int) -> DistributionsPageOut:
-        return await _call(
+        return await call_api(
             list_distributions.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DistributionsPageOut
         )
 
@@ -516,13 +520,13 @@ class Api:
         return await _create(http, f"/campaigns/{campaign_id}/distributions", body, {"Idempotency-Key": str(key)})
 
     async def donation(self, donation_id: uuid.UUID) -> DonationOut:
-        return await _call(get_donation.asyncio_detailed(donation_id, client=self.donations), DonationOut)
+        return await call_api(get_donation.asyncio_detailed(donation_id, client=self.donations), DonationOut)
 
     async def reverse_donation(self, donation_id: uuid.UUID, body: dict[str, Any]) -> None:
         await _post(self.donations.get_async_httpx_client(), f"/donations/{donation_id}/reversal", body)
 
     async def import_statement(self, campaign_id: uuid.UUID, rows: list[dict[str, Any]]) -> StatementOut:
-        return await _call(
+        return await call_api(
             import_statement.asyncio_detailed(
                 campaign_id, client=self.donations, body=StatementIn.from_dict({"rows": rows})
             ),
@@ -530,7 +534,7 @@ class Api:
         )
 
 
-async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
+async def send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
     r = await _request(http, method, path, json=body)
     answer = r.json() if r.content else {}  # a 204 has no body
     return answer if isinstance(answer, dict) else {}
@@ -538,4 +542,4 @@ async def _send_json(http: httpx.AsyncClient, method: str, path: str, body: dict
 
 async def _post(http: httpx.AsyncClient, path: str, body: dict[str, Any]) -> None:
     """POST a form's values as they are (the service validates them); its refusal as :class:`ApiError`."""
-    await _send_json(http, "POST", path, body)
+    await send_json(http, "POST", path, body)

@@ -17,7 +17,7 @@ from rc_console.adapters.upstream import ApiError
 from rc_console.domain import campaign_ops as rules
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, Problem
 from rc_console.entrypoints import web
-from rc_console.entrypoints.pages_money import _id, _refused
+from rc_console.entrypoints.pages_money import path_id, refused_by_page
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import campaign_ops as ops
 from rc_shared import clock
@@ -43,13 +43,13 @@ REGISTRATION_FIELDS = ("donor_ref", "blood_group", "note")
 
 
 def _campaign_id(raw: str) -> uuid.UUID:
-    return _id(raw, _("Không có cuộc vận động này."))
+    return path_id(raw, _("Không có cuộc vận động này."))
 
 
 def _said(exc: ApiError, fields: tuple[str, ...]) -> Problem:
     """A service's refusal of a form, said next to its fields; a refusal of the page (signed out,
     forbidden, not there, the service down) is raised as it is."""
-    if _refused(exc):
+    if refused_by_page(exc):
         raise exc
     return rules.refusal(exc.problem, fields)
 
@@ -69,7 +69,7 @@ async def campaigns(request: Request, s: Session = Depends(web.session)) -> Resp
         try:
             page = await ops.campaigns(api, query, web.settings_of(request).campaigns_page_size)
         except ApiError as exc:
-            if _refused(exc):
+            if refused_by_page(exc):
                 raise
             errors = {k: v for k, v in exc.problem.fields.items() if k in CAMPAIGN_FILTERS} or {
                 "q": exc.problem.message
@@ -186,7 +186,7 @@ async def _beneficiary_page(
 
 
 def _beneficiary_id(raw: str) -> uuid.UUID:
-    return _id(raw, _("Không có người được hỗ trợ này."))
+    return path_id(raw, _("Không có người được hỗ trợ này."))
 
 
 @router.get("/beneficiaries/{beneficiary_id}")
@@ -272,7 +272,7 @@ async def schedule_session(campaign_id: str, request: Request, s: Session = Depe
 
 
 def _session_id(raw: str) -> uuid.UUID:
-    return _id(raw, _("Không có buổi hiến máu này."))
+    return path_id(raw, _("Không có buổi hiến máu này."))
 
 
 async def _session_page(
@@ -348,7 +348,7 @@ async def _reversal_form(
 
 
 def _distribution_id(raw: str) -> uuid.UUID:
-    return _id(raw, _("Không có lần phân phối này."))
+    return path_id(raw, _("Không có lần phân phối này."))
 
 
 @router.get("/distributions/{distribution_id}/reversal")

@@ -29,7 +29,8 @@ web.templates.globals.update(
 IMPORTS = money.Imports()  # this process's bank-statement imports (the console owns no database)
 
 
-def _id(raw: str, message: str) -> uuid.UUID:
+def path_id(raw: str, message: str) -> uuid.UUID:
+    """The id in a page's path, or that page's 404 saying ``message``."""
     try:
         return uuid.UUID(raw)
     except ValueError as exc:
@@ -37,10 +38,10 @@ def _id(raw: str, message: str) -> uuid.UUID:
 
 
 def _campaign_id(raw: str) -> uuid.UUID:
-    return _id(raw, _("Không có cuộc vận động này."))
+    return path_id(raw, _("Không có cuộc vận động này."))
 
 
-def _refused(exc: ApiError) -> bool:
+def refused_by_page(exc: ApiError) -> bool:
     """A refusal that is the page's, not the form's: signed out, forbidden, not there, the service down."""
     return exc.problem.status in (401, 403, 404) or exc.problem.status >= 500
 
@@ -155,7 +156,7 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
     try:
         did = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
     except ApiError as exc:
-        if _refused(exc):
+        if refused_by_page(exc):
             raise
         p = exc.problem
         fields = rules.gift_fields(p.fields, data)
@@ -168,7 +169,7 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
 
 @router.get("/donations/{donation_id}/receipt")
 async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    did = _id(donation_id, _("Không có biên nhận này."))
+    did = path_id(donation_id, _("Không có biên nhận này."))
     r = await web.api(request, s).receipt(did)
     return web.render(request, "receipt.html", nav="campaigns", r=r, can_reverse=s.user.can("manage") and not r.void)
 
@@ -189,12 +190,12 @@ async def _reversal_form(
 
 @router.get("/donations/{donation_id}/reversal")
 async def reversal_form(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    return await _reversal_form(request, s, _id(donation_id, _("Không có đóng góp này.")), {}, {})
+    return await _reversal_form(request, s, path_id(donation_id, _("Không có đóng góp này.")), {}, {})
 
 
 @router.post("/donations/{donation_id}/reversal")
 async def reverse(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    did = _id(donation_id, _("Không có đóng góp này."))
+    did = path_id(donation_id, _("Không có đóng góp này."))
     data = await web.checked_form(request, s)
     api = web.api(request, s)
     r = await api.receipt(did)
@@ -204,7 +205,7 @@ async def reverse(donation_id: str, request: Request, s: Session = Depends(web.s
     try:
         await api.reverse_donation(did, body)
     except ApiError as exc:
-        if _refused(exc):
+        if refused_by_page(exc):
             raise
         p = exc.problem
         return await _reversal_form(request, s, did, data, p.fields, p.status, p.message)
@@ -265,7 +266,7 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
     try:
         await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
     except ApiError as exc:
-        if _refused(exc):
+        if refused_by_page(exc):
             raise
         p = exc.problem
         fields = rules.distribution_fields(p.fields, data)
@@ -333,7 +334,7 @@ async def import_statement(campaign_id: str, request: Request, s: Session = Depe
 @router.get("/imports/{job_id}")
 async def import_progress(job_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     """The import's progress; the page asks again every second (htmx) until it has finished."""
-    job = IMPORTS.get(_id(job_id, _("Không có lượt nhập này.")), s.user.subject)
+    job = IMPORTS.get(path_id(job_id, _("Không có lượt nhập này.")), s.user.subject)
     if job is None:
         raise web.ApiErrorPage(404, _("Không có lượt nhập này (hoặc đã quá cũ)."))
     return web.render(request, "statement_progress.html", nav="campaigns", job=job, STATUS_LABELS=rules.STATUS_LABELS)
@@ -360,7 +361,7 @@ async def campaign_action(
     try:
         await api.transition(cid, action, asked.body)
     except ApiError as exc:
-        if _refused(exc):
+        if refused_by_page(exc):
             raise
         fields = {k: v for k, v in exc.problem.fields.items() if k in ("settled_on", "cancelled_on", "reason")}
         return await campaign_page(

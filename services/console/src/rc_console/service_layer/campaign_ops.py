@@ -12,7 +12,7 @@ from rc_console.adapters import campaign_ops as calls
 from rc_console.adapters.upstream import Api
 from rc_console.domain.campaign_ops import CampaignQuery
 from rc_console.domain.model import User
-from rc_console.service_layer.screens import CampaignRow, _row, raised_by_campaign, whole_number
+from rc_console.service_layer.screens import CampaignRow, campaign_row, raised_by_campaign, whole_number
 
 
 async def scope_units(api: Api, user: User) -> list[tuple[str, str]]:
@@ -49,7 +49,7 @@ async def campaigns(api: Api, query: CampaignQuery, size: int) -> CampaignsPage:
         calls.campaigns(api, query.params, size + 1, query.offset), raised_by_campaign(api)
     )
     items = list(page.items)
-    rows = [_row(c, raised.get(c.id, 0)) for c in items[:size]]
+    rows = [campaign_row(c, raised.get(c.id, 0)) for c in items[:size]]
     return CampaignsPage(rows, query.offset, size, len(items) > size)
 
 

@@ -95,7 +95,7 @@ DONATIONS_SHOWN = 50
 RECEIVING = ("launched", "closed")  # states in which the donations service takes gifts
 
 
-def _row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
+def campaign_row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
     target = c.targets.cash_vnd
     return CampaignRow(
         id=c.id,
@@ -166,7 +166,7 @@ async def dashboard(api: Api, user: User, today: datetime.date, volunteer_role: 
     return Dashboard(
         members=counts.members,
         volunteers=int(counts.additional_properties.get(volunteer_role, 0)),
-        campaigns=[_row(c, raised.get(c.id, 0)) for c in page.items if str(c.state) == "launched"],
+        campaigns=[campaign_row(c, raised.get(c.id, 0)) for c in page.items if str(c.state) == "launched"],
         money=money(figures),
         inflow=inflow(list(figures.inflow), today - datetime.timedelta(days=INFLOW_DAYS - 1), today),
     )
@@ -198,7 +198,7 @@ def campaign_page(
     return CampaignPage(
         donations=donations,
         can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
-        row=_row(c, raised),
+        row=campaign_row(c, raised),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]),
         targets={
