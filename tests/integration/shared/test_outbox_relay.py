@@ -300,3 +300,32 @@ async def test_the_queue_migration_keeps_published_rows_for_republishing_and_que
         assert await conn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 2
     finally:
         await conn.close()
+
+
+async def test_the_previous_relays_statements_on_the_outbox_view_still_do_what_they_meant(fresh_dsn: str) -> None:
+    """While a rolling upgrade replaces them, processes of the previous version mark rows published,
+    republish and clean up with UPDATE and DELETE on ``outbox``: the view moves and deletes the rows."""
+    await migrate(fresh_dsn, [])
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        for payload in ("a", "b", "c"):
+            await conn.execute(
+                "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload)"
+                " VALUES (gen_random_uuid(), 't', 'k', 'e', '{}', $1)",
+                payload,
+            )
+        old_relay = "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])"
+        assert await conn.execute(old_relay, [1, 2]) == "UPDATE 2"
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_queue")] == [3]
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_published ORDER BY id")] == [1, 2]
+        old_republish = "UPDATE outbox SET published_at = NULL WHERE published_at >= $1"
+        assert await conn.execute(old_republish, datetime(2000, 1, 1, tzinfo=UTC)) == "UPDATE 2"
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_queue ORDER BY id")] == [1, 2, 3]
+        await conn.execute(old_relay, [1])
+        old_cleanup = "DELETE FROM outbox WHERE published_at < now() + interval '1 hour'"
+        assert await conn.execute(old_cleanup) == "DELETE 1"
+        rows = await conn.fetch("SELECT id, payload, published_at FROM outbox ORDER BY id")
+        assert [(r["id"], r["payload"], r["published_at"]) for r in rows] == [(2, "b", None), (3, "c", None)]
+        assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 0
+    finally:
+        await conn.close()

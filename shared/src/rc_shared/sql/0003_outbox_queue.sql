@@ -4,7 +4,9 @@
 -- its rows in one statement (DELETE ... RETURNING into INSERT): no UPDATE that writes a new version
 -- of each row into three indexes and moves it from one partial index to another (a third of the
 -- donations database's CPU in a bulk import). ``outbox`` stays as the view of both, as it was read
--- (``published_at`` NULL: not yet published), and an INSERT into it still writes to the queue.
+-- (``published_at`` NULL: not yet published); an INSERT into it still writes to the queue, and the
+-- UPDATE and DELETE of the earlier relay and republish (processes of the previous version, still
+-- running while a rolling upgrade replaces them) move and delete rows as they meant to.
 ALTER TABLE outbox RENAME TO outbox_queue;
 ALTER TABLE outbox_queue RENAME CONSTRAINT outbox_pkey TO outbox_queue_pkey;
 ALTER TABLE outbox_queue DROP CONSTRAINT IF EXISTS outbox_event_id_key;  -- random ids drawn here
@@ -45,3 +47,31 @@ BEGIN
     RETURN NEW;
 END $$;
 CREATE TRIGGER outbox_insert INSTEAD OF INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_insert();
+
+CREATE FUNCTION outbox_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.published_at IS NULL AND NEW.published_at IS NOT NULL THEN
+        INSERT INTO outbox_published
+        SELECT id, event_id, topic, key, event_type, headers, payload, created_at, NEW.published_at
+          FROM outbox_queue WHERE id = OLD.id;
+        DELETE FROM outbox_queue WHERE id = OLD.id;
+    ELSIF OLD.published_at IS NOT NULL AND NEW.published_at IS NULL THEN
+        INSERT INTO outbox_queue
+        SELECT id, event_id, topic, key, event_type, headers, payload, created_at
+          FROM outbox_published WHERE id = OLD.id;
+        DELETE FROM outbox_published WHERE id = OLD.id;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER outbox_update INSTEAD OF UPDATE ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_update();
+
+CREATE FUNCTION outbox_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.published_at IS NULL THEN
+        DELETE FROM outbox_queue WHERE id = OLD.id;
+    ELSE
+        DELETE FROM outbox_published WHERE id = OLD.id;
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER outbox_delete INSTEAD OF DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_delete();
