@@ -43,7 +43,7 @@ _RELAY_LOCK = 0x52430002
 
 _INSERT = (
     "WITH written AS (INSERT INTO outbox_queue (event_id, topic, key, event_type, headers, payload) "
-    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])) "
+    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])) "
     "SELECT pg_notify($7, '')"
 )
 
@@ -73,7 +73,9 @@ async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) 
     trip: a writer holding a hot lock waits for one answer, not two)."""
     if not envelopes:
         return
-    await conn.execute(_INSERT, *outbox_columns(envelopes), NOTIFY_CHANNEL)
+    columns = outbox_columns(envelopes)
+    columns[4] = [json.dumps(h, ensure_ascii=False, separators=(",", ":")) for h in columns[4]]  # stored as text
+    await conn.execute(_INSERT, *columns, NOTIFY_CHANNEL)
 
 
 def envelope_for(event: Event, source: str) -> Envelope:

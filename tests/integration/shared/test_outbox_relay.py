@@ -10,7 +10,7 @@ from typing import Any
 import asyncpg
 
 from rc_shared.db import BACKBONE_MIGRATIONS, create_pool, migrate
-from rc_shared.envelope import headers_dict
+from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
 from rc_shared.kafka import ensure_topics, key_partitioner, make_producer
 from rc_shared.outbox import OutboxRelay, UnitOfWork, republish_since, write_events
@@ -226,6 +226,16 @@ async def test_a_published_batch_leaves_the_queue_is_kept_and_a_republish_sends_
         ids = [headers_dict(r.headers)["ce_id"] for r in records]
         assert sorted(ids) == sorted([str(r["event_id"]) for r in published] + [str(r["event_id"]) for r in queued])
         assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 5
+        # the headers go out as the envelope writes them, in its order (stored as that text, not as jsonb)
+        written = Envelope(
+            data=UnitRenamed(unit_id=uuid.uuid4(), valid_from=date(2024, 1, 1), name="x"),
+            source="/outbox-test",
+            traceparent="00-" + "1" * 32 + "-" + "2" * 16 + "-01",
+            correlation_id="c",
+        ).header_map()
+        for r in records:
+            keys = [k for k, _ in r.headers]
+            assert keys == [k for k in written if k in keys] and {"ce_id", "ce_time", "ce_subject"} <= set(keys)
     finally:
         await conn.close()
         await producer.stop()

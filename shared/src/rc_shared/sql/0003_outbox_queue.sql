@@ -10,6 +10,9 @@
 ALTER TABLE outbox RENAME TO outbox_queue;
 ALTER TABLE outbox_queue RENAME CONSTRAINT outbox_pkey TO outbox_queue_pkey;
 ALTER TABLE outbox_queue DROP CONSTRAINT IF EXISTS outbox_event_id_key;  -- random ids drawn here
+-- The headers as the JSON text they are written and sent as: not parsed into jsonb on the way in and
+-- printed back on the way out (the view shows them as jsonb).
+ALTER TABLE outbox_queue ALTER COLUMN headers TYPE text;
 DROP INDEX IF EXISTS outbox_unpublished;
 DROP INDEX IF EXISTS outbox_published_at;
 
@@ -19,7 +22,7 @@ CREATE TABLE outbox_published (
     topic        text        NOT NULL,
     key          text        NOT NULL,
     event_type   text        NOT NULL,
-    headers      jsonb       NOT NULL,
+    headers      text        NOT NULL,
     payload      text        NOT NULL,
     created_at   timestamptz NOT NULL,
     published_at timestamptz NOT NULL
@@ -32,17 +35,19 @@ FROM moved;
 ALTER TABLE outbox_queue DROP COLUMN published_at;
 
 CREATE VIEW outbox AS
-    SELECT id, event_id, topic, key, event_type, headers, payload, created_at, NULL::timestamptz AS published_at
+    SELECT id, event_id, topic, key, event_type, headers::jsonb AS headers, payload, created_at,
+           NULL::timestamptz AS published_at
     FROM outbox_queue
     UNION ALL
-    SELECT id, event_id, topic, key, event_type, headers, payload, created_at, published_at FROM outbox_published;
+    SELECT id, event_id, topic, key, event_type, headers::jsonb, payload, created_at, published_at
+    FROM outbox_published;
 ALTER VIEW outbox ALTER COLUMN id SET DEFAULT nextval('outbox_id_seq');
 ALTER VIEW outbox ALTER COLUMN created_at SET DEFAULT now();
 
 CREATE FUNCTION outbox_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO outbox_queue (id, event_id, topic, key, event_type, headers, payload, created_at)
-    VALUES (NEW.id, NEW.event_id, NEW.topic, NEW.key, NEW.event_type, NEW.headers, NEW.payload, NEW.created_at);
+    VALUES (NEW.id, NEW.event_id, NEW.topic, NEW.key, NEW.event_type, NEW.headers::text, NEW.payload, NEW.created_at);
     NEW.published_at := NULL;
     RETURN NEW;
 END $$;
