@@ -159,7 +159,7 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
             if (
                 "import" in stages.seconds
                 and "relay" not in stages.seconds
-                and not await dn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                and not await dn.fetchval("SELECT count(*) FROM outbox_queue")
             ):
                 stages.seconds["relay"] = now
             if "import" not in stages.seconds:  # nothing is complete before every row is imported

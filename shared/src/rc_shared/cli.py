@@ -170,8 +170,8 @@ def service_cli(
     ) -> None:
         """After a broker lost records: publish again every event published since SINCE.
 
-        Sets published_at = NULL on the rows published at or after SINCE that are still inside
-        the retention window (RC_OUTBOX_RETENTION_H); the relay publishes them again in id order.
+        Puts the rows published at or after SINCE that are still inside the retention window
+        (RC_OUTBOX_RETENTION_H) back in the outbox queue; the relay publishes them again in id order.
         Consumers ignore events they already applied (same event id). Exits 3 when SINCE is older
         than the retention window (events published before the window cannot be republished).
         """

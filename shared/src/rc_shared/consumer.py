@@ -346,7 +346,7 @@ def subscribe(
     broker: KafkaBroker,
     processor: BatchProcessor,
     *,
-    max_records: int = 500,
+    max_records: int = 2000,
     fetch_max_wait_ms: int = 100,
     max_partition_fetch_bytes: int = 4 * 1024 * 1024,
     session_timeout_ms: int = 10000,

@@ -1,12 +1,15 @@
 """Transactional outbox: a unit of work writes state and events in one transaction; a relay
 publishes them to Kafka.
 
-The relay holds a PostgreSQL advisory lock, so with several replicas exactly one publishes and
-the others stand by. It wakes on ``NOTIFY outbox`` and polls as a fallback; it sends each batch
-in id order through an idempotent producer (acks=all; the key is the aggregate id, so one
-aggregate's events stay ordered in one partition), waits for every acknowledgement, then marks the
-rows published. A crash between send and mark re-sends: delivery is at-least-once and consumers
-deduplicate by event id.
+The rows wait in ``outbox_queue``; the relay holds a PostgreSQL advisory lock, so with several
+replicas exactly one publishes and the others stand by. It wakes on ``NOTIFY outbox`` and polls as
+a fallback; it sends each batch in id order through an idempotent producer (acks=all; the key is
+the aggregate id, so one aggregate's events stay ordered in one partition), waits for every
+acknowledgement, then moves the rows to ``outbox_published`` (kept for the retention window, for a
+republish after a broker loss) in one statement. A crash between send and move re-sends: delivery
+is at-least-once and consumers deduplicate by event id. A transaction that commits after a later
+one (its ids are lower) is simply found in the queue at the next batch. ``outbox`` is the view of
+both tables (shared migration 0003).
 """
 
 from __future__ import annotations
@@ -39,9 +42,17 @@ NOTIFY_CHANNEL = "outbox"
 _RELAY_LOCK = 0x52430002
 
 _INSERT = (
-    "WITH written AS (INSERT INTO outbox (event_id, topic, key, event_type, headers, payload) "
-    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])) "
+    "WITH written AS (INSERT INTO outbox_queue (event_id, topic, key, event_type, headers, payload) "
+    "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])) "
     "SELECT pg_notify($7, '')"
+)
+
+
+# Published: the rows leave the queue for the kept ones (one statement, so a row is in exactly one).
+_MARK_PUBLISHED = (
+    "WITH sent AS (DELETE FROM outbox_queue WHERE id = ANY($1::bigint[])"
+    " RETURNING id, event_id, topic, key, event_type, headers, payload, created_at)"
+    " INSERT INTO outbox_published SELECT *, now() FROM sent"
 )
 
 
@@ -62,7 +73,9 @@ async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) 
     trip: a writer holding a hot lock waits for one answer, not two)."""
     if not envelopes:
         return
-    await conn.execute(_INSERT, *outbox_columns(envelopes), NOTIFY_CHANNEL)
+    columns = outbox_columns(envelopes)
+    columns[4] = [json.dumps(h, ensure_ascii=False, separators=(",", ":")) for h in columns[4]]  # stored as text
+    await conn.execute(_INSERT, *columns, NOTIFY_CHANNEL)
 
 
 def envelope_for(event: Event, source: str) -> Envelope:
@@ -208,15 +221,12 @@ class OutboxRelay:
 
     async def publish_batch(self, conn: asyncpg.Connection) -> int:
         rows = await conn.fetch(
-            "SELECT id, topic, key, headers, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1",
-            self.batch_size,
+            "SELECT id, topic, key, headers, payload FROM outbox_queue ORDER BY id LIMIT $1", self.batch_size
         )
         if not rows:
             return 0
         await asyncio.gather(*await self._send(rows))
-        await conn.execute(
-            "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [r["id"] for r in rows]
-        )
+        await conn.execute(_MARK_PUBLISHED, [r["id"] for r in rows])
         self.published += len(rows)
         counts: dict[str, int] = {}
         for r in rows:
@@ -259,7 +269,7 @@ class OutboxRelay:
 
     async def _cleanup_and_measure(self, conn: asyncpg.Connection) -> None:
         await conn.execute(
-            "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)",
+            "DELETE FROM outbox_published WHERE published_at < now() - make_interval(secs => $1)",
             self.retention_h * 3600,
         )
         await measure_backlog(conn, self.service)
@@ -270,7 +280,7 @@ class Republished:
     """What :func:`republish_since` did."""
 
     rows: int
-    """Rows marked unpublished again (the relay publishes them again, in id order)."""
+    """Rows put back in the queue (the relay publishes them again, in id order)."""
     since: datetime
     """The ``--since`` asked for."""
     retained_from: datetime | None
@@ -286,8 +296,8 @@ class Republished:
 
 
 async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h: float) -> Republished:
-    """Mark the outbox rows published at or after ``since`` unpublished again, so the relay sends
-    them to Kafka a second time (recovery after a broker lost records it had acknowledged).
+    """Put the outbox rows published at or after ``since`` back in the queue (with their ids), so the
+    relay sends them to Kafka a second time (recovery after a broker lost records it had acknowledged).
 
     Only rows still inside the retention window (``published_at >= now - retention_h``) are
     touched; older published rows are deleted by the relay and cannot come back (see
@@ -299,12 +309,15 @@ async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h
     async with conn.transaction():
         row = await conn.fetchrow(
             "SELECT now() - make_interval(secs => $1) AS window_start,"
-            " (SELECT min(published_at) FROM outbox WHERE published_at IS NOT NULL) AS retained_from",
+            " (SELECT min(published_at) FROM outbox_published) AS retained_from",
             retention_h * 3600,
         )
         assert row is not None
         status = await conn.execute(
-            "UPDATE outbox SET published_at = NULL WHERE published_at >= greatest($1::timestamptz, $2::timestamptz)",
+            "WITH back AS (DELETE FROM outbox_published"
+            " WHERE published_at >= greatest($1::timestamptz, $2::timestamptz)"
+            " RETURNING id, event_id, topic, key, event_type, headers, payload, created_at)"
+            " INSERT INTO outbox_queue SELECT * FROM back",
             since,
             row["window_start"],
         )
@@ -316,8 +329,7 @@ async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h
 
 async def measure_backlog(conn: asyncpg.Connection, service: str) -> tuple[int, float]:
     row = await conn.fetchrow(
-        "SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age"
-        " FROM outbox WHERE published_at IS NULL"
+        "SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age FROM outbox_queue"
     )
     n, age = int(row["n"]), float(row["age"])
     OUTBOX_BACKLOG.labels(service).set(n)

@@ -94,7 +94,12 @@ class ServiceSettings(BaseSettings):
     outbox_retention_h: float = Field(
         24.0, ge=0, description="Published outbox rows are deleted after this many hours."
     )
-    consumer_max_records: int = Field(500, ge=1, description="Records a consumer takes per batch.")
+    consumer_max_records: int = Field(
+        2000,
+        ge=1,
+        description="Records a consumer takes per batch (one transaction; a bulk import's events cost "
+        "less per event in batches of 2,000 than of 500).",
+    )
     consumer_fetch_max_wait_ms: int = Field(
         100,
         ge=1,

@@ -41,7 +41,7 @@ async def test_a_database_given_back_comes_back_empty_with_its_migrations(infra:
         finally:
             await conn.close()
         used = await _rows_per_table(dsn)
-        assert (used["public.outbox"], used["public.processed_events"]) == (2, 1)
+        assert (used["public.outbox_queue"], used["public.processed_events"]) == (2, 1)
         await dbs.give_back(dsn)
 
         assert await dbs.take() == dsn

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import asyncpg
 
-from rc_shared.db import create_pool, migrate
-from rc_shared.envelope import headers_dict
+from rc_shared.db import BACKBONE_MIGRATIONS, create_pool, migrate
+from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
 from rc_shared.kafka import ensure_topics, key_partitioner, make_producer
-from rc_shared.outbox import OutboxRelay, UnitOfWork
+from rc_shared.outbox import OutboxRelay, UnitOfWork, republish_since, write_events
 from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import eventually, read_topic
 
@@ -188,3 +188,154 @@ async def test_a_commit_with_events_notifies_the_relay_and_one_without_does_not(
     finally:
         await listener.close()
         await pool.close()
+
+
+async def test_a_published_batch_leaves_the_queue_is_kept_and_a_republish_sends_it_again(
+    infra: Any, fresh_dsn: str, namespace: str
+) -> None:
+    """Publishing moves the rows from ``outbox_queue`` to ``outbox_published`` (the ``outbox`` view
+    shows them published); ``republish_since`` puts them back with their ids and the relay sends
+    the same events again; rows published before ``since`` stay where they are."""
+    s = _settings(infra, fresh_dsn, namespace)
+    await migrate(fresh_dsn, [])
+    await ensure_topics(s, [namespace + UNITS_TOPIC])
+    pool = await create_pool(fresh_dsn)
+    producer = make_producer(s)
+    await producer.start()
+    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", namespace=namespace)
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        await _write(pool, [uuid.uuid4()], per_unit=2)
+        assert await relay.publish_batch(conn) == 2
+        between = await conn.fetchval("SELECT clock_timestamp()")
+        await _write(pool, [uuid.uuid4()], per_unit=3)
+        assert await relay.publish_batch(conn) == 3
+        assert await relay.publish_batch(conn) == 0
+        assert await conn.fetchval("SELECT count(*) FROM outbox_queue") == 0
+        published = await conn.fetch("SELECT id, event_id, published_at FROM outbox ORDER BY id")
+        assert len(published) == 5 and all(r["published_at"] is not None for r in published)
+        assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 5
+
+        result = await republish_since(conn, between, retention_h=24)
+        assert result.rows == 3 and result.complete
+        queued = await conn.fetch("SELECT id, event_id FROM outbox_queue ORDER BY id")
+        assert [tuple(r) for r in queued] == [(r["id"], r["event_id"]) for r in published[2:]]
+        assert await conn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 3
+        assert await relay.publish_batch(conn) == 3
+        records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=8)
+        ids = [headers_dict(r.headers)["ce_id"] for r in records]
+        assert sorted(ids) == sorted([str(r["event_id"]) for r in published] + [str(r["event_id"]) for r in queued])
+        assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 5
+        # the headers go out as the envelope writes them, in its order (stored as that text, not as jsonb)
+        written = Envelope(
+            data=UnitRenamed(unit_id=uuid.uuid4(), valid_from=date(2024, 1, 1), name="x"),
+            source="/outbox-test",
+            traceparent="00-" + "1" * 32 + "-" + "2" * 16 + "-01",
+            correlation_id="c",
+        ).header_map()
+        for r in records:
+            keys = [k for k, _ in r.headers]
+            assert keys == [k for k in written if k in keys] and {"ce_id", "ce_time", "ce_subject"} <= set(keys)
+    finally:
+        await conn.close()
+        await producer.stop()
+        await pool.close()
+
+
+async def test_a_transaction_that_commits_after_a_later_one_is_still_published(
+    infra: Any, fresh_dsn: str, namespace: str
+) -> None:
+    """Ids are drawn at insert, so a transaction can commit after one with higher ids was published:
+    its rows are still in the queue for the next batch; every event goes out once."""
+    s = _settings(infra, fresh_dsn, namespace)
+    await migrate(fresh_dsn, [])
+    await ensure_topics(s, [namespace + UNITS_TOPIC])
+    pool = await create_pool(fresh_dsn)
+    producer = make_producer(s)
+    await producer.start()
+    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", namespace=namespace)
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        async with UnitOfWork(pool, "/outbox-test") as slow:
+            slow.emit(UnitRenamed(unit_id=uuid.uuid4(), valid_from=date(2024, 1, 1), name="slow"))
+            await write_events(slow.conn, slow.events)  # its row has the lower id, not yet committed
+            slow.events = []
+            await _write(pool, [uuid.uuid4()], per_unit=2)
+            assert await relay.publish_batch(conn) == 2
+            await slow.commit()
+        assert await relay.publish_batch(conn) == 1
+        assert await relay.publish_batch(conn) == 0
+        ids = await conn.fetch("SELECT id FROM outbox_published ORDER BY published_at, id")
+        assert [r["id"] for r in ids] == [2, 3, 1]
+        records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=3)
+        assert sorted(r.value.decode().split('"name":"')[1].split('"')[0] for r in records) == [
+            "name-0",
+            "name-1",
+            "slow",
+        ]
+    finally:
+        await conn.close()
+        await producer.stop()
+        await pool.close()
+
+
+async def test_the_queue_migration_keeps_published_rows_for_republishing_and_queues_the_rest(
+    fresh_dsn: str,
+) -> None:
+    """An outbox of the first schema (one table, ``published_at`` marked in place) after migration
+    0003: its published rows are kept in ``outbox_published``, the others wait in the queue, and an
+    ``INSERT INTO outbox`` (SQL functions of the services write so) still queues a row."""
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        for f in sorted(BACKBONE_MIGRATIONS.glob("*.sql"))[:2]:
+            await conn.execute(f.read_text())
+        insert = (
+            "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload, published_at)"
+            " VALUES (gen_random_uuid(), 't', 'k', 'e', '{}', $1, $2)"
+        )
+        await conn.execute(insert, "sent", datetime.now(UTC))
+        await conn.execute(insert, "waiting", None)
+        await conn.execute((BACKBONE_MIGRATIONS / "0003_outbox_queue.sql").read_text())
+        assert await conn.fetchval("SELECT payload FROM outbox_published") == "sent"
+        assert [r["payload"] for r in await conn.fetch("SELECT payload FROM outbox_queue")] == ["waiting"]
+        new_id = await conn.fetchval(
+            "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload)"
+            " VALUES (gen_random_uuid(), 't', 'k', 'e', '{}', 'new') RETURNING id"
+        )
+        assert new_id == 3
+        assert [tuple(r) for r in await conn.fetch("SELECT id, payload FROM outbox_queue ORDER BY id")] == [
+            (2, "waiting"),
+            (3, "new"),
+        ]
+        assert await conn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 2
+    finally:
+        await conn.close()
+
+
+async def test_the_previous_relays_statements_on_the_outbox_view_still_do_what_they_meant(fresh_dsn: str) -> None:
+    """While a rolling upgrade replaces them, processes of the previous version mark rows published,
+    republish and clean up with UPDATE and DELETE on ``outbox``: the view moves and deletes the rows."""
+    await migrate(fresh_dsn, [])
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        for payload in ("a", "b", "c"):
+            await conn.execute(
+                "INSERT INTO outbox (event_id, topic, key, event_type, headers, payload)"
+                " VALUES (gen_random_uuid(), 't', 'k', 'e', '{}', $1)",
+                payload,
+            )
+        old_relay = "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])"
+        assert await conn.execute(old_relay, [1, 2]) == "UPDATE 2"
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_queue")] == [3]
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_published ORDER BY id")] == [1, 2]
+        old_republish = "UPDATE outbox SET published_at = NULL WHERE published_at >= $1"
+        assert await conn.execute(old_republish, datetime(2000, 1, 1, tzinfo=UTC)) == "UPDATE 2"
+        assert [r["id"] for r in await conn.fetch("SELECT id FROM outbox_queue ORDER BY id")] == [1, 2, 3]
+        await conn.execute(old_relay, [1])
+        old_cleanup = "DELETE FROM outbox WHERE published_at < now() + interval '1 hour'"
+        assert await conn.execute(old_cleanup) == "DELETE 1"
+        rows = await conn.fetch("SELECT id, payload, published_at FROM outbox ORDER BY id")
+        assert [(r["id"], r["payload"], r["published_at"]) for r in rows] == [(2, "b", None), (3, "c", None)]
+        assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 0
+    finally:
+        await conn.close()

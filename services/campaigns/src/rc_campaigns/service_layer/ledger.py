@@ -33,7 +33,7 @@ from datetime import datetime
 import asyncpg
 
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository, LedgerRepository
-from rc_campaigns.domain.progress import Crossing, Totals, newly_reached
+from rc_campaigns.domain.progress import Crossing, Totals, newly_reached, tracked
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignTargetReached
 from rc_shared.events.donations import (
@@ -78,15 +78,17 @@ async def apply_donations(
     repo = CampaignRepository(conn)
     for campaign_id, run in runs.items():
         campaign = await repo.get(campaign_id)
-        if campaign is None:
+        if campaign is None or not tracked(campaign.targets):
             continue
         after = await repo.totals(campaign_id)  # the run is already added
+        reached = set(await repo.reached(campaign_id))
+        if not newly_reached(campaign.targets, after, reached):
+            continue  # amounts are never negative: no total within the run crossed what its end did not
         cash, value, blood = (
             after.cash_vnd - sum(d.amount_vnd for d, _ in run),
             after.in_kind_value_vnd - sum(d.value_vnd for d, _ in run),
             after.blood_units - sum(d.blood_units for d, _ in run),
         )
-        reached = set(await repo.reached(campaign_id))
         for d, at in run:  # the totals after each event of the run: a running sum
             cash, value, blood = cash + d.amount_vnd, value + d.value_vnd, blood + d.blood_units
             totals = Totals(cash, value, blood, after.beneficiaries)
