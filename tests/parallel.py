@@ -24,11 +24,12 @@ import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 WORKERS_ENV = "RC_TEST_WORKERS"
-# Package-scoped systems (tests/e2e/conftest.py ``system``, tests/e2e/authz/conftest.py
-# ``authz_system``): the modules using one form one scope, so one worker starts it once.
-SYSTEM_FIXTURES = {"system": "tests/e2e [system]", "authz_system": "tests/e2e/authz [authz_system]"}
+# The package-scoped system (tests/e2e/conftest.py ``system``; the authorization tables run on it
+# too): the modules using it form one scope, so one worker starts it once.
+SYSTEM_FIXTURES = {"system": "tests/e2e [system]"}
 SYSTEM_MODULES = {
     "tests/e2e [system]": (
+        "tests/e2e/authz/",
         "tests/e2e/console/",
         "tests/e2e/test_campaign_flow.py",
         "tests/e2e/test_generated_client_flow.py",
@@ -36,7 +37,6 @@ SYSTEM_MODULES = {
         "tests/e2e/test_public_ledger_browser.py",
         "tests/e2e/test_zz_observability_and_privacy.py",
     ),
-    "tests/e2e/authz [authz_system]": ("tests/e2e/authz/",),
 }
 
 

@@ -27,13 +27,11 @@ def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
         scope_of("tests/e2e/console/test_console_money.py::test_a"),
         scope_of("tests/e2e/test_campaign_flow.py::test_a"),
         scope_of("tests/e2e/test_zz_observability_and_privacy.py::test_b[log-phone]"),
-    }
-    authz = {
         scope_of("tests/e2e/authz/test_members_authz.py::test_a"),
         scope_of("tests/e2e/authz/test_authz_sabotage.py::test_b"),
     }
-    assert system == {"tests/e2e [system]"} and authz == {"tests/e2e/authz [authz_system]"}
-    assert set(SYSTEM_MODULES) == system | authz
+    assert system == {"tests/e2e [system]"}
+    assert set(SYSTEM_MODULES) == system
 
 
 def test_the_suite_runs_in_one_process_unless_workers_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,34 +1,27 @@
-"""One running system for the authorization tables, with a small organisation tree."""
+"""The authorization tables run on the end-to-end system (tests/e2e/conftest.py ``system``), in a
+small organisation tree of their own: a four-service system of their own cost four more service
+processes, databases and consumer-group joins, and proved nothing more (each row's target is made in
+that tree, and no table reads anything but its own targets)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
 from tests.e2e.authz.common import Scene
-from tests.e2e.conftest import System, start_system
+from tests.e2e.conftest import System
 from tests.e2e.harness import auth
 from tests.integration.shared.helpers import eventually
 
 
 @pytest.fixture(scope="package")
-def authz_system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    s = start_system(infra, tmp_path_factory.mktemp("authz-logs"))
-    yield s
-    for p in s.services.values():
-        p.stop()
-
-
-@pytest.fixture(scope="package")
-async def scene(authz_system: System) -> Scene:
+async def scene(system: System) -> Scene:
     """Province P with districts HOME and OTHER, each with one commune; known to every service."""
     tag = uuid.uuid4().hex[:6].upper()
-    async with httpx.AsyncClient(base_url=authz_system.url("members"), timeout=30, headers=auth()) as members:
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
 
         async def unit(code: str, level: str, parent: str | None) -> uuid.UUID:
             r = await members.post(
@@ -50,7 +43,8 @@ async def scene(authz_system: System) -> Scene:
         other = await unit("OTHER", "district", str(province))
         other_leaf = await unit("OTHER-1", "commune", str(other))
 
-    for name, proc in authz_system.services.items():
+    units = [province, home, home_leaf, other, other_leaf]  # the system holds other tests' units too
+    for name, proc in system.services.items():
         if name == "members":
             continue
         dsn = proc.env["RC_DATABASE_URL"]
@@ -58,7 +52,8 @@ async def scene(authz_system: System) -> Scene:
         async def projected(dsn: str = dsn) -> bool:
             conn = await asyncpg.connect(dsn)
             try:
-                return int(await conn.fetchval("SELECT count(*) FROM scope_unit_versions")) >= 5
+                known = "SELECT count(DISTINCT unit_id) FROM scope_unit_versions WHERE unit_id = ANY($1::uuid[])"
+                return int(await conn.fetchval(known, units)) == len(units)
             finally:
                 await conn.close()
 
@@ -69,5 +64,5 @@ async def scene(authz_system: System) -> Scene:
         home_leaf=home_leaf,
         other=other,
         other_leaf=other_leaf,
-        urls={n: p.url for n, p in authz_system.services.items()},
+        urls={n: p.url for n, p in system.services.items()},
     )

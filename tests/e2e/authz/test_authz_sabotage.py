@@ -47,17 +47,17 @@ async def in_process_members(system: System) -> AsyncIterator[httpx.AsyncClient]
             yield client
 
 
-async def test_the_unchanged_in_process_app_passes_the_rows(authz_system: System, scene: Scene) -> None:
-    async with in_process_members(authz_system) as client:
+async def test_the_unchanged_in_process_app_passes_the_rows(system: System, scene: Scene) -> None:
+    async with in_process_members(system) as client:
         failures = await run_table(scene, "members", rows("POST /people", "GET /people/{person_id}"), client)
     assert failures == []
 
 
 async def test_a_viewer_allowed_to_write_fails_the_table(
-    authz_system: System, scene: Scene, monkeypatch: pytest.MonkeyPatch
+    system: System, scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(auth.ROLE_ACTIONS, "viewer", frozenset({"read", "write"}))
-    async with in_process_members(authz_system) as client:
+    async with in_process_members(system) as client:
         failures = await run_table(scene, "members", rows("POST /people", "PATCH /people/{person_id}"), client)
     # a viewer of OTHER is still refused (out of scope: 403, which the table expects for the role)
     assert [f.split(": ")[0] for f in failures] == [
@@ -68,13 +68,13 @@ async def test_a_viewer_allowed_to_write_fails_the_table(
 
 
 async def test_a_removed_scope_check_fails_the_table(
-    authz_system: System, scene: Scene, monkeypatch: pytest.MonkeyPatch
+    system: System, scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def anyone(*_: object) -> None:
         return None
 
     monkeypatch.setattr(access, "person", anyone)
-    async with in_process_members(authz_system) as client:
+    async with in_process_members(system) as client:
         failures = await run_table(scene, "members", rows("GET /people/{person_id}"), client)
     assert [f.split(": ")[0] for f in failures] == [
         f"GET /people/{{person_id}} as {role}@other" for role in ("viewer", "data_entry", "unit_manager", "admin")
