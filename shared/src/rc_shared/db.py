@@ -94,8 +94,9 @@ def wait_slots(slots: WaitSlots | None) -> Iterator[None]:
 def waiting_without_connection() -> Iterator[None]:
     """Within this block the current request waits for work others share (a group commit's batch) and
     holds no pool connection: it gives back its place under the in-flight bound (sized for requests
-    that hold or wait for a connection) and takes one of the larger budget of such waits instead, and
-    takes its place back after. With that budget full, outside a request, or nested: nothing changes."""
+    that hold or wait for a connection) and takes one of the budget of such waits instead
+    (``RC_HTTP_MAX_WAITING``), and takes its place back after. With that budget full, outside a
+    request, or nested: nothing changes."""
     slots = _WAIT_SLOTS.get()
     if slots is None or not slots.park():
         yield

@@ -194,7 +194,7 @@ class RequestMiddleware:
       answers them together, within the request's pool-wait bound.
       Inside a request a pool connection is waited for at most ``pool_acquire_timeout_s`` (then
       503 with Retry-After, see :func:`rc_shared.db.acquire_bound`). So a process holds at most
-      that many requests and body bytes, whatever the load.
+      ``max_in_flight`` + ``max_waiting`` requests and that many body bytes, whatever the load.
     - Write requests (POST, PUT, PATCH, DELETE) are limited per client by a token bucket of a
       minute's quota: above it, 429 with Retry-After. A client is its verified token's subject
       (quota: ``write_quotas[subject]``, else the token's ``rc_writes_per_minute`` claim, else
