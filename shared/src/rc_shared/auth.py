@@ -302,7 +302,10 @@ async def authenticate(request: Request) -> Principal:
 def require(action: Action) -> Callable[..., Awaitable[Principal]]:
     """FastAPI dependency factory: the user's role must allow ``action``."""
 
-    async def dep(p: Principal = Depends(authenticate)) -> Principal:
+    async def dep(request: Request) -> Principal:
+        # authenticate called, not a sub-dependency: the routers' own authenticate has verified the token
+        # (answered from request.state here), and each dependency FastAPI solves costs every request
+        p = await authenticate(request)
         if not p.can(action):
             raise Forbidden(f"role '{p.role}' may not {action} here", required=action)
         return p

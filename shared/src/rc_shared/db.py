@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 import asyncpg
 
@@ -62,6 +62,51 @@ def current_acquire_bound() -> float | None:
     """The bound of :func:`acquire_bound` in force here (None: outside a request, no bound); what else a
     request may wait for (a shared batch, see the donations' group commit) is bounded by it too."""
     return _ACQUIRE_BOUND.get()
+
+
+class WaitSlots(Protocol):
+    """The request admission's budget of requests that wait holding no pool connection."""
+
+    def park(self) -> bool:
+        """Move the current request from the in-flight bound to this budget (False: it is full)."""
+        ...
+
+    def unpark(self) -> None:
+        """Move it back."""
+        ...
+
+
+_WAIT_SLOTS: ContextVar[WaitSlots | None] = ContextVar("rc_wait_slots", default=None)
+
+
+@contextlib.contextmanager
+def wait_slots(slots: WaitSlots | None) -> Iterator[None]:
+    """Within this block (one admitted request, set by the request middleware) the request may park in
+    ``slots`` while it waits without a connection (:func:`waiting_without_connection`)."""
+    token = _WAIT_SLOTS.set(slots)
+    try:
+        yield
+    finally:
+        _WAIT_SLOTS.reset(token)
+
+
+@contextlib.contextmanager
+def waiting_without_connection() -> Iterator[None]:
+    """Within this block the current request waits for work others share (a group commit's batch) and
+    holds no pool connection: it gives back its place under the in-flight bound (sized for requests
+    that hold or wait for a connection) and takes one of the budget of such waits instead
+    (``RC_HTTP_MAX_WAITING``), and takes its place back after. With that budget full, outside a
+    request, or nested: nothing changes."""
+    slots = _WAIT_SLOTS.get()
+    if slots is None or not slots.park():
+        yield
+        return
+    token = _WAIT_SLOTS.set(None)  # parked once: a nested wait changes nothing
+    try:
+        yield
+    finally:
+        _WAIT_SLOTS.reset(token)
+        slots.unpark()
 
 
 class PoolBusy(Unavailable):

@@ -25,10 +25,10 @@ from starlette.routing import Match
 
 from rc_shared.api import PROBLEM_MEDIA_TYPE, PROBLEM_TITLES, problem_type
 from rc_shared.auth import TokenVerifier, Unauthorized
-from rc_shared.db import PoolBusy, acquire_bound
+from rc_shared.db import PoolBusy, acquire_bound, wait_slots
 from rc_shared.errors import DomainError, Unavailable
 from rc_shared.logging import get_logger
-from rc_shared.metrics import HTTP_IN_FLIGHT, HTTP_LATENCY, HTTP_REFUSED, HTTP_REQUESTS
+from rc_shared.metrics import HTTP_IN_FLIGHT, HTTP_LATENCY, HTTP_REFUSED, HTTP_REQUESTS, HTTP_WAITING
 from rc_shared.tracing import child_traceparent, current_correlation_id, current_traceparent
 
 log = get_logger(__name__)
@@ -188,9 +188,13 @@ class RequestMiddleware:
     - Admission: at most ``max_in_flight`` requests at once (health and metrics apart, with
       their own budget of ``HEALTH_IN_FLIGHT``), and at most ``body_bytes_in_flight`` bytes of
       request bodies held at once; above either, 503 with Retry-After at once, never a queue.
+      A request waiting for a shared batch without a pool connection
+      (:func:`rc_shared.db.waiting_without_connection`) is not in flight meanwhile but one of at most
+      ``max_waiting`` such waits (then in flight again): they cost the process little, and a batch
+      answers them together, within the request's pool-wait bound.
       Inside a request a pool connection is waited for at most ``pool_acquire_timeout_s`` (then
       503 with Retry-After, see :func:`rc_shared.db.acquire_bound`). So a process holds at most
-      that many requests and body bytes, whatever the load.
+      ``max_in_flight`` + ``max_waiting`` requests and that many body bytes, whatever the load.
     - Write requests (POST, PUT, PATCH, DELETE) are limited per client by a token bucket of a
       minute's quota: above it, 429 with Retry-After. A client is its verified token's subject
       (quota: ``write_quotas[subject]``, else the token's ``rc_writes_per_minute`` claim, else
@@ -217,6 +221,7 @@ class RequestMiddleware:
         max_in_flight: int | None = None,
         body_bytes_in_flight: int | None = None,
         pool_acquire_timeout_s: float | None = None,
+        max_waiting: int = 0,
     ) -> None:
         self.app = app
         self.service = service
@@ -226,12 +231,15 @@ class RequestMiddleware:
         self.max_in_flight = max_in_flight
         self.body_budget = None if body_bytes_in_flight is None else max(body_bytes_in_flight, max_bytes)
         self.pool_acquire_timeout_s = pool_acquire_timeout_s
+        self.max_waiting = max_waiting
         self.in_flight = 0
+        self.waiting = 0
         self.health_in_flight = 0
         self.body_bytes = 0
         self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         # the metrics' children by label values, looked up once (labels() locks and validates per call)
         self._in_flight_gauge = HTTP_IN_FLIGHT.labels(service)
+        self._waiting_gauge = HTTP_WAITING.labels(service)
         self._metrics = RequestMetrics(service)
 
     def _take(self, key: str, per_minute: int) -> float:
@@ -291,7 +299,7 @@ class RequestMiddleware:
             if refusal is not None:
                 await refusal(scope, receive, send_with_context)
             else:
-                with acquire_bound(self.pool_acquire_timeout_s):
+                with acquire_bound(self.pool_acquire_timeout_s), wait_slots(None if health else self):
                     ran = body is not None and await self._run(scope, body, receive, send_with_context, response)
                 if not ran:
                     response["status"] = CLIENT_GONE
@@ -329,6 +337,24 @@ class RequestMiddleware:
         self.in_flight += 1
         self._in_flight_gauge.set(self.in_flight)
         return None
+
+    def park(self) -> bool:
+        """The current request waits without a connection: out of the in-flight count, into the
+        waiting one (False, nothing changed, when ``max_waiting`` are waiting already)."""
+        if self.waiting >= self.max_waiting:
+            return False
+        self.waiting += 1
+        self.in_flight -= 1
+        self._waiting_gauge.set(self.waiting)
+        self._in_flight_gauge.set(self.in_flight)
+        return True
+
+    def unpark(self) -> None:
+        """Its wait is over: back in flight (to its end, even above the bound: it was admitted)."""
+        self.waiting -= 1
+        self.in_flight += 1
+        self._waiting_gauge.set(self.waiting)
+        self._in_flight_gauge.set(self.in_flight)
 
     def _leave(self, health: bool) -> None:
         if health:
@@ -476,6 +502,7 @@ def install(
     max_in_flight: int | None = None,
     body_bytes_in_flight: int | None = None,
     pool_acquire_timeout_s: float | None = None,
+    max_waiting: int = 0,
 ) -> None:
     """Error handlers and the request middleware (context, metrics, limits, admission, disconnects,
     500s). ``None`` bounds are no bound (see :class:`RequestMiddleware`)."""
@@ -557,4 +584,5 @@ def install(
         max_in_flight=max_in_flight,
         body_bytes_in_flight=body_bytes_in_flight,
         pool_acquire_timeout_s=pool_acquire_timeout_s,
+        max_waiting=max_waiting,
     )

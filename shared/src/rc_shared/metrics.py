@@ -12,6 +12,11 @@ HTTP_LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
 HTTP_IN_FLIGHT = Gauge("rc_http_requests_in_flight", "HTTP requests being handled by this process", ["service"])
+HTTP_WAITING = Gauge(
+    "rc_http_requests_waiting",
+    "HTTP requests of this process waiting for a shared batch without a database connection (not in flight)",
+    ["service"],
+)
 HTTP_REFUSED = Counter(
     "rc_http_refused_total",
     "Requests refused to protect the process: in_flight (503), body_bytes (503), db_pool (503), batch_queue (503),"

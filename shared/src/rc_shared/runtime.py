@@ -241,6 +241,7 @@ def create_app(
         max_in_flight=s.max_in_flight,
         body_bytes_in_flight=s.http_max_body_bytes_in_flight,
         pool_acquire_timeout_s=s.db_pool_acquire_timeout_s,
+        max_waiting=s.http_max_waiting,
     )
 
     @app.get("/health/live", tags=["health"], response_model=LiveOut, responses=api.errors(413, 422))

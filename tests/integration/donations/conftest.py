@@ -61,7 +61,8 @@ async def dn_dsn(infra: Any, drop_later: list[str]) -> str:
 
 
 def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Settings:
-    return Settings(
+    """The tests' settings; ``extra`` adds to them or replaces them."""
+    defaults: dict[str, Any] = dict(
         database_url=dsn,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         kafka_namespace=namespace,
@@ -79,8 +80,8 @@ def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Setting
         write_rate_per_minute=100_000,
         log_json=False,
         log_level="WARNING",
-        **extra,
     )
+    return Settings(**(defaults | extra))
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,12 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.domain.donations import Item
 from rc_donations.domain.ledger import Ledger
+from rc_donations.entrypoints.app import build_app
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.donations import (
     INTAKE_LANES,
@@ -42,7 +44,7 @@ from rc_shared.envelope import decode
 from rc_shared.errors import Conflict, Invalid
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.outbox import UnitOfWork
-from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually, make_settings
 from tests.integration.donations.test_donations import cash
 
 POLICY = Policy()
@@ -719,3 +721,41 @@ async def test_a_donor_is_looked_up_through_an_index_even_by_a_generic_plan(db: 
         assert await db.fetchval(seq_scans) - before == 0  # not a scan of every donor per gift
     finally:
         await tx.rollback()
+
+
+async def test_posts_waiting_for_their_batch_are_admitted_beyond_the_in_flight_bound_up_to_their_own(
+    campaigns: Campaigns, infra: Any, dn_dsn: str, dn_namespace: str, db: asyncpg.Connection
+) -> None:
+    """A POST waiting for its batch holds no pool connection: it leaves the in-flight bound (sized for the
+    pool) for the budget of such waits, so a burst the batches absorb is not refused (503) at the bound."""
+    cid, _ = await campaigns.launch()
+    settings = make_settings(infra, dn_dsn, dn_namespace, http_max_in_flight=4, http_max_waiting=8)
+    app = build_app(settings, relay=False, consumers=False)
+
+    def gauge(name: str) -> float:
+        return REGISTRY.get_sample_value(name, {"service": settings.service_name}) or 0.0
+
+    url = f"/campaigns/{cid}/donations"
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://donations") as c,
+    ):
+        assert (await c.post(url, json=cash(500), headers={"Idempotency-Key": f"w-{cid}"})).status_code == 201
+        async with db.transaction():  # the ledger row locked: the batches wait for it, none can finish
+            await db.execute("SELECT 1 FROM ledgers WHERE campaign_id = $1 FOR UPDATE", cid)
+            sent = [
+                asyncio.create_task(c.post(url, json=cash(1_000 + i), headers={"Idempotency-Key": f"w-{cid}-{i}"}))
+                for i in range(12)
+            ]
+
+            async def parked() -> bool:  # eight wait for their batch, four in flight (or one was answered)
+                waits = (gauge("rc_http_requests_waiting"), gauge("rc_http_requests_in_flight"))
+                return any(t.done() for t in sent) or waits == (8, 4)
+
+            await eventually(parked, what="twelve POSTs waiting for their batches")
+            assert not any(t.done() for t in sent)  # (the old code refused 8 of them at once: 4 in flight)
+            refused = await c.post(url, json=cash(9_999))  # both the budget of waits and the bound are full
+            assert refused.status_code == 503 and "4 requests in flight" in refused.json()["message"]
+        rs = await asyncio.gather(*sent)
+    assert [r.status_code for r in rs] == [201] * 12
+    assert await _receipts(db, cid) == list(range(1, 14))

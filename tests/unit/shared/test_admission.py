@@ -11,7 +11,7 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request
 from prometheus_client import REGISTRY
 
-from rc_shared import http
+from rc_shared import db, http
 from rc_shared.runtime import Runtime, create_app
 from rc_shared.settings import ServiceSettings
 
@@ -154,3 +154,53 @@ async def test_request_bodies_held_at_once_are_bounded_in_bytes() -> None:
         gate.open.set()
         assert (await held).json() == {"bytes": 1000}
         assert (await c.post("/echo", content=b"z" * 1000)).json() == {"bytes": 1000}  # all given back
+
+
+async def test_requests_waiting_without_a_connection_leave_the_in_flight_bound_for_their_own_budget() -> None:
+    gate = Gate(expected=5)
+    app = FastAPI()
+    http.install(app, "waiting-budget-test", 1000, max_in_flight=2, max_waiting=3)
+
+    @app.post("/batched")
+    async def batched() -> dict[str, str]:
+        # as a group commit's item waits for its batch (nested: parked once)
+        with db.waiting_without_connection(), db.waiting_without_connection():
+            await gate.hold()
+        return {"done": "yes"}
+
+    def gauges() -> tuple[float, float]:
+        return (
+            _metric("rc_http_requests_in_flight", service="waiting-budget-test"),
+            _metric("rc_http_requests_waiting", service="waiting-budget-test"),
+        )
+
+    async with _client(app) as c:
+        held = [asyncio.create_task(c.post("/batched", json={})) for _ in range(5)]
+        await gate.full.wait()  # five requests wait, above the in-flight bound of 2: three parked, two in flight
+        assert gauges() == (2, 3)
+        refused = await c.post("/batched", json={})  # both bounds are full
+        assert refused.status_code == 503 and "2 requests in flight" in refused.json()["message"]
+        gate.open.set()
+        assert [r.status_code for r in await asyncio.gather(*held)] == [200] * 5
+        assert gauges() == (0, 0)  # every slot given back
+    with db.waiting_without_connection():  # outside a request: nothing to park
+        pass
+
+
+async def test_by_default_a_request_waiting_without_a_connection_stays_in_flight() -> None:
+    gate = Gate(expected=1)
+    app = FastAPI()
+    http.install(app, "no-waiting-budget-test", 1000, max_in_flight=1)
+
+    @app.post("/batched")
+    async def batched() -> dict[str, str]:
+        with db.waiting_without_connection():
+            await gate.hold()
+        return {"done": "yes"}
+
+    async with _client(app) as c:
+        held = asyncio.create_task(c.post("/batched", json={}))
+        await gate.full.wait()
+        assert (await c.post("/batched", json={})).status_code == 503
+        gate.open.set()
+        assert (await held).status_code == 200

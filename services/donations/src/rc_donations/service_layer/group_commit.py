@@ -20,7 +20,8 @@ own pool waits and statements): so the request's waits together stay within the 
 queued then (the batches ahead of it are slow, the process is overloaded), it is taken out, never
 committed, and the request answers 503 with Retry-After (:class:`Busy`); a request whose bound has
 already run out is refused so before it queues. Once a batch has taken an item, its outcome is
-awaited whatever the time.
+awaited whatever the time. While it waits the request holds no pool connection, so it counts against
+the process's budget of such waits, not its in-flight bound (:func:`rc_shared.db.waiting_without_connection`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import Generic, TypeVar
 
 import asyncpg
 
-from rc_shared.db import current_acquire_bound
+from rc_shared.db import current_acquire_bound, waiting_without_connection
 from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
 from rc_shared.metrics import HTTP_REFUSED
@@ -78,22 +79,35 @@ class GroupCommit(Generic[T, R]):
         if left is not None and left <= 0:  # nothing queued, nothing written
             HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
             raise Busy(f"the service is busy: the donation was not recorded within {bound:g} s")
-        fut: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[R] = loop.create_future()
         queue = self._queues.setdefault(key, deque())
         entry = (item, fut)
         queue.append(entry)
         if key not in self._flushers:
             # a fresh context: the flusher serves many requests, it must not carry the first one's ids
             self._flushers[key] = asyncio.create_task(self._flush(key), context=contextvars.Context())
-        if left is not None:
-            await asyncio.wait({fut}, timeout=left)  # (never cancels the future)
-            if not fut.done() and entry in queue:  # not taken by a batch yet: withdrawn, nothing written
-                queue.remove(entry)
-                fut.cancel()
-                HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
-                raise Busy(f"the service is busy: the donation was not recorded within {bound:g} s (its batch)")
-        # a client that goes away does not cancel the commit (its item may be committed with the batch)
-        return await asyncio.shield(fut)
+        # (a timer, not asyncio.wait: no waiter future and callbacks of its own per request)
+        timer = None if bound is None or left is None else loop.call_later(left, self._withdraw, queue, entry, bound)
+        with waiting_without_connection():  # (the batch holds the connection: outside the in-flight bound)
+            try:
+                # a client that goes away does not cancel the commit (its item may be committed with the batch)
+                return await asyncio.shield(fut)
+            finally:
+                if timer is not None:
+                    timer.cancel()
+
+    def _withdraw(
+        self, queue: deque[tuple[T, asyncio.Future[R]]], entry: tuple[T, asyncio.Future[R]], bound: float
+    ) -> None:
+        """The request's bound ran out: its item, if no batch has taken it yet, is withdrawn (never
+        written) and the request refused with :class:`Busy`; a taken one is awaited to its outcome."""
+        fut = entry[1]
+        if fut.done() or entry not in queue:
+            return
+        queue.remove(entry)
+        HTTP_REFUSED.labels(self._source.strip("/"), "batch_queue").inc()
+        fut.set_exception(Busy(f"the service is busy: the donation was not recorded within {bound:g} s (its batch)"))
 
     async def _flush(self, key: Hashable) -> None:
         queue = self._queues[key]
