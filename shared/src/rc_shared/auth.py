@@ -331,14 +331,6 @@ def scope_filter(request: Request) -> uuid.UUID | None:
     return principal(request).unit_id
 
 
-def api_headers() -> dict[str, str]:
-    """Headers for our own command-line clients: the bearer token in ``RC_API_TOKEN``, if set."""
-    import os
-
-    token = os.environ.get("RC_API_TOKEN")
-    return {"Authorization": f"Bearer {token}"} if token else {}
-
-
 READ = [Depends(require("read"))]
 WRITE = [Depends(require("write"))]
 MANAGE = [Depends(require("manage"))]

@@ -1,9 +1,12 @@
 """The command line every service shares: ``serve``, ``migrate``, ``settings``, ``dlq show|replay``,
-``outbox status|republish`` (docs/operations/runbook.md); the options of a service's file imports."""
+``outbox status|republish`` (docs/operations/runbook.md); the options of a service's file imports.
+
+A service's file import is a client of its API and starts with this module: what only the other
+commands use (the settings, asyncio, rich's tables, the database and Kafka clients) is imported by them.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 from collections.abc import Callable, Iterator
@@ -12,20 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-
-from rc_shared.settings import ServiceSettings
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from rc_shared.outbox import Republished
+    from rc_shared.settings import ServiceSettings
 
 
-def api_option(name: str, settings: type[ServiceSettings]) -> Any:
-    """``--api``: the base URL of the service's API (default: its default port on this machine)."""
-    port = settings.model_fields["http_port"].default
+def api_option(name: str, port: int) -> Any:
+    """``--api``: the base URL of the service's API (default: its default ``port`` on this machine)."""
     return typer.Option(f"http://127.0.0.1:{port}", help=f"Base URL of the {name} API.")
 
 
@@ -97,8 +96,11 @@ def service_cli(
     @app.command("migrate")
     def migrate_cmd() -> None:
         """Apply pending SQL migrations and exit."""
-        settings = settings_factory()
+        import asyncio
+
         from rc_shared.db import migrate
+
+        settings = settings_factory()
 
         applied = asyncio.run(migrate(settings.database_url, [migrations]))
         typer.echo(f"applied {len(applied)} migration(s)" + "".join(f"\n  {v}" for v in applied))
@@ -106,6 +108,9 @@ def service_cli(
     @app.command("settings")
     def settings_cmd() -> None:
         """List every setting, its environment variable, default and meaning."""
+        from rich.console import Console
+        from rich.table import Table
+
         table = Table(title=f"{name} settings")
         for col in ("variable", "default", "description"):
             table.add_column(col)
@@ -122,6 +127,11 @@ def service_cli(
         topic: str = typer.Argument(..., help="The original topic, e.g. members.people (without .dlq)."),
     ) -> None:
         """Show a dead-letter topic, or replay it to its original topic once the cause is fixed."""
+        import asyncio
+
+        from rich.console import Console
+        from rich.table import Table
+
         from rc_shared import dlq
 
         settings = settings_factory()
@@ -151,6 +161,8 @@ def service_cli(
     @outbox_app.command("status")
     def outbox_status() -> None:
         """Backlog (unpublished rows, oldest age) and the published rows still kept (retention)."""
+        import asyncio
+
         settings = settings_factory()
         info = asyncio.run(_outbox_status(settings.database_url))
         typer.echo(
@@ -183,8 +195,11 @@ def service_cli(
             when = when.replace(tzinfo=UTC)
         if not yes:
             typer.confirm(f"publish again every {name} event published since {when.isoformat()}?", abort=True)
-        settings = settings_factory()
+        import asyncio
+
         from rc_shared.logging import configure
+
+        settings = settings_factory()
 
         configure(settings.service_name, settings.log_level, settings.log_json)  # the audit line goes to stderr
         result = asyncio.run(_republish(settings.database_url, when, settings.outbox_retention_h))

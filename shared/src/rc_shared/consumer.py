@@ -135,6 +135,14 @@ class _HandlerFailed(Exception):
     """A handler raised on the fast path: redo the batch carefully."""
 
 
+class _SeenBefore(Exception):
+    """A batch's plain claim met an id this consumer already has: claim again, skipping such ids."""
+
+
+# Claim a batch's event ids, all new (as nearly every batch's are): a plain INSERT, a third less of
+# the database's CPU than the claim below (no speculative insertion per row); an id already there
+# fails it with a unique violation, and the batch is claimed again with ``_CLAIM_MANY``.
+_CLAIM_NEW = "INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[])"
 # Claim event ids for this consumer; an id already applied is a duplicate. A dead-lettered event
 # that comes back (a DLQ replay) is tried again.
 _CLAIM_ONE = (
@@ -172,7 +180,10 @@ class BatchProcessor:
             raise ValueError(f"{len(headers)} records' headers for {len(batch)} records")
         texts: list[Any] = [rec.headers for rec in batch] if headers is None else list(headers)
         try:
-            res = await self._process_fast(batch, texts)
+            try:
+                res = await self._process_fast(batch, texts, all_new=True)
+            except _SeenBefore:  # a resend or a DLQ replay: the batch has ids applied (or dead-lettered) before
+                res = await self._process_fast(batch, texts, all_new=False)
         except _HandlerFailed:
             res = await self._process_careful(batch, texts)
         for topic, n in res.consumed.items():
@@ -204,14 +215,24 @@ class BatchProcessor:
                 todo.append((rec, env, handler))
         return todo, dead
 
-    async def _process_fast(self, batch: list[ConsumerRecord[Any, Any]], headers: list[Any]) -> BatchResult:
+    async def _process_fast(
+        self, batch: list[ConsumerRecord[Any, Any]], headers: list[Any], *, all_new: bool
+    ) -> BatchResult:
+        """``all_new``: claim the ids with a plain INSERT, raising ``_SeenBefore`` (the transaction rolled
+        back, nothing applied) if any is already claimed; else claim them skipping those."""
         res = BatchResult()
         todo, dead = self._decode(batch, headers, res)
+        ids = [env.id for _, env, _ in todo]
         async with self.pool.acquire() as conn, conn.transaction():
             await self._bound(conn)
-            fresh = {
-                r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, [env.id for _, env, _ in todo])
-            }
+            if all_new:
+                try:
+                    await conn.execute(_CLAIM_NEW, self.consumer.name, ids)
+                except asyncpg.UniqueViolationError:
+                    raise _SeenBefore from None
+                fresh = set(ids)
+            else:
+                fresh = {r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, ids)}
             runs: list[
                 tuple[Handler[Any] | BatchHandler[Any], bool, list[tuple[ConsumerRecord[Any, Any], Envelope]]]
             ] = []

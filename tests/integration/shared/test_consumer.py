@@ -359,6 +359,40 @@ async def test_a_batch_committed_to_the_database_whose_offsets_were_not_committe
     assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == len(events)
 
 
+async def test_a_batch_of_new_events_and_events_applied_before_applies_only_the_new_ones(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """A relay resending after a crash: events already applied come back in new records, in one batch
+    with new events. The new ones are applied once, the others counted as duplicates (the batch's plain
+    claim fails on them and the batch is claimed again, skipping them)."""
+    from rc_shared.consumer import BatchProcessor
+    from rc_shared.db import migrate
+
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()
+    first = [_renamed(unit, f"a{i}") for i in range(10)]
+    later = [_renamed(unit, f"b{i}") for i in range(10)]
+    mixed = [*later[:5], *first[3:8], *later[5:]]  # the resent five among the new ones
+    for e in [*first, *mixed]:
+        await _send(producer, topic, e)
+    records = await read_topic(infra.kafka_bootstrap, topic, expect=len(first) + len(mixed))
+    await migrate(fresh_dsn, [migrations])
+    pool = await asyncpg.create_pool(fresh_dsn, min_size=1, max_size=2)
+    try:
+        processor = BatchProcessor(bulk, pool, producer, "sink-test")
+        res = await processor.process(records[: len(first)])
+        assert (res.applied, res.duplicates) == (10, 0)
+        res = await processor.process(records[len(first) :])
+        assert (res.applied, res.duplicates, res.dead_lettered) == (10, 5, 0)
+        res = await processor.process(records[len(first) :])  # all of them again
+        assert (res.applied, res.duplicates) == (0, 15)
+    finally:
+        await pool.close()
+    assert await _count(fresh_dsn) == 20
+    assert await _count(fresh_dsn, "SELECT count(DISTINCT event_id) FROM sink") == 20
+    assert await _count(fresh_dsn, "SELECT count(*) FROM processed_events WHERE consumer = 'bulk'") == 20
+
+
 async def test_the_headers_the_parser_decoded_are_the_ones_applied_and_must_match_the_records(
     infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
 ) -> None:

@@ -175,7 +175,7 @@ def report_review(
     import httpx
 
     from rc_reporting.entrypoints.review_client import ExportFailed, download_review
-    from rc_shared.auth import api_headers
+    from rc_shared.client import api_headers
 
     if fmt not in ("xlsx", "pdf", "csv"):
         raise typer.BadParameter("xlsx, pdf or csv", param_hint="--format")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field, field_validator
 
+from rc_donations import HTTP_PORT, MIGRATIONS
 from rc_shared.settings import (
     ServiceSettings,
     database_url_field,
@@ -20,12 +19,12 @@ from rc_shared.settings import (
 )
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+__all__ = ["MIGRATIONS", "Settings"]
 
 
 class Settings(ServiceSettings):
     service_name: str = service_name_field("donations")
-    http_port: int = http_port_field(8003)
+    http_port: int = http_port_field(HTTP_PORT)
     database_url: str = database_url_field("donations")
     whole_blood_interval_days: int = Field(
         84, ge=1, le=3650, description="Days after a whole-blood donation before the donor may give again."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from rc_members import HTTP_PORT
 from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
 
 
 class Settings(ServiceSettings):
     service_name: str = service_name_field("members")
-    http_port: int = http_port_field(8001)
+    http_port: int = http_port_field(HTTP_PORT)
     database_url: str = database_url_field("members")
     unit_levels: str = Field(
         "central,province,district,commune,grassroots,branch",

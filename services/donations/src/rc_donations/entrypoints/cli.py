@@ -8,11 +8,21 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from rc_donations.settings import MIGRATIONS, Settings
+from rc_donations import HTTP_PORT, MIGRATIONS
 from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from rc_donations.settings import Settings
+
+
+def settings() -> Settings:
+    """The service's settings, imported only by the commands that read them (pydantic's models were a
+    third of ``import-statement``'s start-up)."""
+    from rc_donations.settings import Settings
+
+    return Settings()
 
 
 def build_app(settings: Settings | None = None, **roles: Any) -> FastAPI:
@@ -22,14 +32,14 @@ def build_app(settings: Settings | None = None, **roles: Any) -> FastAPI:
     return build(settings, **roles)
 
 
-app = service_cli("donations", Settings, build_app, MIGRATIONS)
+app = service_cli("donations", settings, build_app, MIGRATIONS)
 
 
 @app.command("import-statement")
 def import_statement(
     campaign_id: str = typer.Argument(..., help="The campaign whose bank account the statement is of."),
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="The statement as CSV with a header row."),
-    api: str = api_option("donations", Settings),
+    api: str = api_option("donations", HTTP_PORT),
     report: Path | None = report_option("line, fields, reason"),
     batch: int = typer.Option(2000, min=1, max=5000, help="Rows per request."),
     progress: bool = progress_option(),

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from rc_shared.auth import api_headers
+from rc_shared.client import api_headers
 from rc_shared.sheets import utf8_lines
 from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
 

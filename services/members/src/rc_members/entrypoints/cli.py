@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from rc_members import HTTP_PORT
 from rc_members.entrypoints.app import MIGRATIONS, build_app
 from rc_members.settings import Settings
 from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
@@ -17,7 +18,7 @@ app = service_cli("members", Settings, build_app, MIGRATIONS)
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .csv or .xlsx file with a header row."),
-    api: str = api_option("members", Settings),
+    api: str = api_option("members", HTTP_PORT),
     report: Path | None = report_option("row, reason, fields"),
     batch_size: int = typer.Option(1000, min=1, max=2000, help="Rows per request."),
     progress: bool = progress_option(),
@@ -38,7 +39,7 @@ def import_cmd(
 
 @app.command("demo")
 def demo_cmd(
-    api: str = api_option("members", Settings),
+    api: str = api_option("members", HTTP_PORT),
     progress: bool = progress_option("Show progress."),
 ) -> None:
     """Load the Bạc Liêu 2023 demo organisation and members through the API (idempotent)."""

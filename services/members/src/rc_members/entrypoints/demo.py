@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 from rich.progress import Progress
 
-from rc_shared.auth import api_headers
+from rc_shared.client import api_headers
 
 AS_OF = date(2023, 3, 31)
 VALID_FROM = date(2015, 1, 1)

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from rc_shared.auth import api_headers
+from rc_shared.client import api_headers
 from rc_shared.sheets import SUFFIXES, read_table, utf8_lines
 
 
