@@ -153,6 +153,10 @@ class UnitOfWork:
             self._conn = None
 
 
+class RelayStalled(Exception):
+    """A batch's records were not all acknowledged in time (the relay tries the batch again)."""
+
+
 @dataclass(eq=False)
 class OutboxRelay:
     """Publishes outbox rows to Kafka; run one per service process, at most one is active."""
@@ -165,6 +169,10 @@ class OutboxRelay:
     retention_h: float = 24.0
     namespace: str = ""
     statement_timeout_s: float | None = None
+    ack_timeout_s: float = 60.0
+    """How long a batch may wait for the broker's acknowledgements: past it the batch counts as not
+    sent (its rows stay queued, sent again on the next try: consumers deduplicate), never a wait
+    without end that would stop the outbox draining, and its process's shutdown, for good."""
     active: bool = field(default=False, init=False)
     published: int = field(default=0, init=False)
     _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False, repr=False)
@@ -225,7 +233,13 @@ class OutboxRelay:
         )
         if not rows:
             return 0
-        await asyncio.gather(*await self._send(rows))
+        try:
+            await asyncio.wait_for(self._send_all(rows), self.ack_timeout_s)
+        except TimeoutError:
+            raise RelayStalled(
+                f"the broker acknowledged not all of {len(rows)} outbox rows within {self.ack_timeout_s} s;"
+                " they stay queued and are sent again"
+            ) from None
         await conn.execute(_MARK_PUBLISHED, [r["id"] for r in rows])
         self.published += len(rows)
         counts: dict[str, int] = {}
@@ -234,6 +248,9 @@ class OutboxRelay:
         for topic, c in counts.items():
             EVENTS_PUBLISHED.labels(self.service, topic).inc(c)
         return len(rows)
+
+    async def _send_all(self, rows: Sequence[asyncpg.Record]) -> None:
+        await asyncio.gather(*await self._send(rows))
 
     async def _send(self, rows: Sequence[asyncpg.Record]) -> list[asyncio.Future[Any]]:
         """Queue the rows' records, in id order, as whole batches per partition (each key's partition as

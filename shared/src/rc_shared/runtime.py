@@ -39,6 +39,20 @@ from rc_shared.settings import ServiceSettings
 
 log = get_logger(__name__)
 
+STOP_TIMEOUT_S = 10.0
+"""How long each part of a stopping runtime (its tasks, consumers, producer, pool) may take."""
+
+
+async def _bounded(what: str, stopping: Any) -> bool:
+    """Await ``stopping`` for at most :data:`STOP_TIMEOUT_S`; past it, log and go on stopping the rest
+    (False)."""
+    try:
+        await asyncio.wait_for(stopping, STOP_TIMEOUT_S)
+        return True
+    except TimeoutError:
+        log.warning("stop_timed_out", part=what, timeout_s=STOP_TIMEOUT_S)
+        return False
+
 
 @dataclass
 class Runtime:
@@ -132,16 +146,19 @@ class Runtime:
                 await asyncio.wait(relay_tasks, timeout=10)
         for t in self._tasks:
             t.cancel()
-        for t in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await t
+        if self._tasks:
+            _, stuck = await asyncio.wait(self._tasks, timeout=STOP_TIMEOUT_S)
+            for t in stuck:  # a task that ignores its cancellation must not hold the process up
+                log.warning("task_did_not_stop", task=t.get_name(), timeout_s=STOP_TIMEOUT_S)
         self._tasks.clear()
+        # aiokafka's consumer can wait without end for a group coordinator it cannot reach, its
+        # producer for a broker that does not answer: each gets a bounded time to stop cleanly
         if self.broker:
-            await self.broker.stop()
+            await _bounded("consumers", self.broker.stop())
         if self.producer:
-            await self.producer.stop()
-        if self.pool:
-            await self.pool.close()
+            await _bounded("producer", self.producer.stop())
+        if self.pool and not await _bounded("database pool", self.pool.close()):
+            self.pool.terminate()  # a connection never released: close them all at once
 
     async def readiness(self) -> dict[str, Any]:
         checks: dict[str, Any] = {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,7 +15,7 @@ from rc_shared.db import BACKBONE_MIGRATIONS, create_pool, migrate
 from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
 from rc_shared.kafka import ensure_topics, key_partitioner, make_producer
-from rc_shared.outbox import OutboxRelay, UnitOfWork, republish_since, write_events
+from rc_shared.outbox import OutboxRelay, RelayStalled, UnitOfWork, republish_since, write_events
 from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import eventually, read_topic
 
@@ -25,6 +27,27 @@ def _settings(infra: Any, dsn: str, namespace: str) -> ServiceSettings:
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         kafka_namespace=namespace,
     )
+
+
+@contextlib.asynccontextmanager
+async def _relay_on(
+    infra: Any, dsn: str, namespace: str, **relay: Any
+) -> AsyncIterator[tuple[asyncpg.Pool, OutboxRelay, asyncpg.Connection]]:
+    """A migrated database with its topic, a pool to write through, a relay (``relay``: its options)
+    and the connection it publishes on; all closed after."""
+    s = _settings(infra, dsn, namespace)
+    await migrate(dsn, [])
+    await ensure_topics(s, [namespace + UNITS_TOPIC])
+    pool = await create_pool(dsn)
+    producer = make_producer(s)
+    await producer.start()
+    conn = await asyncpg.connect(dsn)
+    try:
+        yield pool, OutboxRelay(dsn, producer, "outbox-test", namespace=namespace, **relay), conn
+    finally:
+        await conn.close()
+        await producer.stop()
+        await pool.close()
 
 
 async def _write(pool: asyncpg.Pool, units: list[uuid.UUID], per_unit: int) -> None:
@@ -81,20 +104,12 @@ async def test_a_relay_batch_larger_than_a_producer_batch_goes_whole_and_in_orde
 ) -> None:
     """1,200 events of ~1 kB for two aggregates in one relay batch: several producer batches (256 kB)
     per partition, sent one after the other; every event once, each aggregate's in order."""
-    s = _settings(infra, fresh_dsn, namespace)
-    await migrate(fresh_dsn, [])
-    await ensure_topics(s, [namespace + UNITS_TOPIC])
-    pool = await create_pool(fresh_dsn)
-    producer = make_producer(s)
-    await producer.start()
     units = [uuid.uuid4(), uuid.uuid4()]
-    async with UnitOfWork(pool, "/outbox-test") as uow:
-        uow.emit(*(UnitRenamed(unit_id=u, valid_from=date(2024, 1, 1), name=f"{i:04d}" + "x" * 1000)
-                   for i in range(600) for u in units))  # fmt: skip
-        await uow.commit()
-    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", batch_size=5000, namespace=namespace)
-    conn = await asyncpg.connect(fresh_dsn)
-    try:
+    async with _relay_on(infra, fresh_dsn, namespace, batch_size=5000) as (pool, relay, conn):
+        async with UnitOfWork(pool, "/outbox-test") as uow:
+            uow.emit(*(UnitRenamed(unit_id=u, valid_from=date(2024, 1, 1), name=f"{i:04d}" + "x" * 1000)
+                       for i in range(600) for u in units))  # fmt: skip
+            await uow.commit()
         assert await relay.publish_batch(conn) == 1200
         assert await relay.publish_batch(conn) == 0
         records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=1200)
@@ -102,10 +117,6 @@ async def test_a_relay_batch_larger_than_a_producer_batch_goes_whole_and_in_orde
         for r in records:
             by_key.setdefault(r.key.decode(), []).append(r.value.decode().split('"name":"')[1][:4])
         assert by_key == {str(u): [f"{i:04d}" for i in range(600)] for u in units}
-    finally:
-        await conn.close()
-        await producer.stop()
-        await pool.close()
 
 
 async def test_rolled_back_unit_of_work_writes_and_publishes_nothing(infra: Any, fresh_dsn: str) -> None:
@@ -196,15 +207,7 @@ async def test_a_published_batch_leaves_the_queue_is_kept_and_a_republish_sends_
     """Publishing moves the rows from ``outbox_queue`` to ``outbox_published`` (the ``outbox`` view
     shows them published); ``republish_since`` puts them back with their ids and the relay sends
     the same events again; rows published before ``since`` stay where they are."""
-    s = _settings(infra, fresh_dsn, namespace)
-    await migrate(fresh_dsn, [])
-    await ensure_topics(s, [namespace + UNITS_TOPIC])
-    pool = await create_pool(fresh_dsn)
-    producer = make_producer(s)
-    await producer.start()
-    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", namespace=namespace)
-    conn = await asyncpg.connect(fresh_dsn)
-    try:
+    async with _relay_on(infra, fresh_dsn, namespace) as (pool, relay, conn):
         await _write(pool, [uuid.uuid4()], per_unit=2)
         assert await relay.publish_batch(conn) == 2
         between = await conn.fetchval("SELECT clock_timestamp()")
@@ -236,10 +239,6 @@ async def test_a_published_batch_leaves_the_queue_is_kept_and_a_republish_sends_
         for r in records:
             keys = [k for k, _ in r.headers]
             assert keys == [k for k in written if k in keys] and {"ce_id", "ce_time", "ce_subject"} <= set(keys)
-    finally:
-        await conn.close()
-        await producer.stop()
-        await pool.close()
 
 
 async def test_a_transaction_that_commits_after_a_later_one_is_still_published(
@@ -247,15 +246,7 @@ async def test_a_transaction_that_commits_after_a_later_one_is_still_published(
 ) -> None:
     """Ids are drawn at insert, so a transaction can commit after one with higher ids was published:
     its rows are still in the queue for the next batch; every event goes out once."""
-    s = _settings(infra, fresh_dsn, namespace)
-    await migrate(fresh_dsn, [])
-    await ensure_topics(s, [namespace + UNITS_TOPIC])
-    pool = await create_pool(fresh_dsn)
-    producer = make_producer(s)
-    await producer.start()
-    relay = OutboxRelay(fresh_dsn, producer, "outbox-test", namespace=namespace)
-    conn = await asyncpg.connect(fresh_dsn)
-    try:
+    async with _relay_on(infra, fresh_dsn, namespace) as (pool, relay, conn):
         async with UnitOfWork(pool, "/outbox-test") as slow:
             slow.emit(UnitRenamed(unit_id=uuid.uuid4(), valid_from=date(2024, 1, 1), name="slow"))
             await write_events(slow.conn, slow.events)  # its row has the lower id, not yet committed
@@ -273,10 +264,6 @@ async def test_a_transaction_that_commits_after_a_later_one_is_still_published(
             "name-1",
             "slow",
         ]
-    finally:
-        await conn.close()
-        await producer.stop()
-        await pool.close()
 
 
 async def test_the_queue_migration_keeps_published_rows_for_republishing_and_queues_the_rest(
@@ -339,3 +326,60 @@ async def test_the_previous_relays_statements_on_the_outbox_view_still_do_what_t
         assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 0
     finally:
         await conn.close()
+
+
+class _SilentBroker:
+    """A producer whose broker takes every batch and never acknowledges any (a connection that died
+    in a way the client does not notice)."""
+
+    def __init__(self) -> None:
+        self.batches = 0
+
+    async def partitions_for(self, topic: str) -> set[int]:
+        return {0, 1, 2}
+
+    def create_batch(self) -> Any:
+        class Batch:
+            def append(self, **record: Any) -> object:
+                return object()
+
+        return Batch()
+
+    async def send_batch(self, batch: Any, topic: str, partition: int) -> asyncio.Future[Any]:
+        self.batches += 1
+        return asyncio.get_running_loop().create_future()  # never done
+
+
+async def test_a_batch_the_broker_never_acknowledges_stays_queued_and_the_relay_does_not_hang(
+    fresh_dsn: str,
+) -> None:
+    """Past ``ack_timeout_s`` the batch counts as not sent: ``RelayStalled``, its rows still queued
+    (sent again on the next try), and the relay's loop goes on to try again instead of waiting for
+    ever (the outbox would stop draining, and the process's shutdown would wait with it)."""
+    await migrate(fresh_dsn, [])
+    pool = await create_pool(fresh_dsn)
+    silent = _SilentBroker()
+    relay = OutboxRelay(fresh_dsn, silent, "outbox-test", ack_timeout_s=0.5, poll_interval_s=0.1)  # type: ignore[arg-type]
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        await _write(pool, [uuid.uuid4()], per_unit=3)
+        try:
+            await asyncio.wait_for(relay.publish_batch(conn), 30)
+        except RelayStalled as exc:
+            assert "not all of 3 outbox rows within 0.5 s" in str(exc)
+        else:
+            raise AssertionError("a batch nobody acknowledged was marked published")
+        assert await conn.fetchval("SELECT count(*) FROM outbox_queue") == 3
+        assert await conn.fetchval("SELECT count(*) FROM outbox_published") == 0
+        running = asyncio.create_task(relay.run())
+        await eventually(lambda: _at_least(silent, 3), what="the relay trying the batch again")
+        relay.stop()
+        await asyncio.wait_for(running, 30)  # it stops: no wait without end on the lost batch
+        assert await conn.fetchval("SELECT count(*) FROM outbox_queue") == 3
+    finally:
+        await conn.close()
+        await pool.close()
+
+
+async def _at_least(silent: _SilentBroker, n: int) -> bool:
+    return silent.batches >= n
