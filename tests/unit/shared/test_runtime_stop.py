@@ -1,0 +1,63 @@
+"""A stopping runtime never waits without end: a task that ignores its cancellation, consumers that
+cannot leave their group, a producer or a pool that do not close each get a bounded time, and the
+rest still stops."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from rc_shared import runtime
+from rc_shared.runtime import Runtime
+from rc_shared.settings import ServiceSettings
+
+
+class _Stuck:
+    """Stands for the broker, producer or pool: its stop never returns."""
+
+    def __init__(self) -> None:
+        self.stopping = False
+        self.terminated = False
+
+    async def _never(self) -> None:
+        self.stopping = True
+        await asyncio.Event().wait()
+
+    async def stop(self) -> None:
+        await self._never()
+
+    async def close(self) -> None:
+        await self._never()
+
+    def terminate(self) -> None:
+        self.terminated = True
+
+
+async def _ignores_cancellation(released: asyncio.Event) -> None:
+    while not released.is_set():
+        with contextlib.suppress(asyncio.CancelledError):
+            await released.wait()
+
+
+async def test_every_part_of_a_stopping_runtime_gets_a_bounded_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(runtime, "STOP_TIMEOUT_S", 0.2)
+    settings = ServiceSettings(service_name="stop-test", database_url="postgresql://u@127.0.0.1:1/x")
+    rt = Runtime(settings, tmp_path, consumers=[], run_api=False, run_relay=False)
+    broker, producer, pool = _Stuck(), _Stuck(), _Stuck()
+    rt.broker, rt.producer, rt.pool = broker, producer, pool  # type: ignore[assignment]
+    released = asyncio.Event()
+    stubborn = asyncio.create_task(_ignores_cancellation(released), name="stubborn")
+    rt._tasks.append(stubborn)
+    try:
+        await asyncio.wait_for(rt.stop(), 10)  # before: the first of them held it for ever
+        assert broker.stopping and producer.stopping and pool.stopping  # each was asked, none awaited for ever
+        assert pool.terminated  # a pool that did not close gracefully is closed at once
+        assert rt._tasks == []
+    finally:
+        released.set()
+        await stubborn
