@@ -21,6 +21,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from rc_shared.envelope import Envelope
 from rc_shared.events.donations import DonationRecorded
+from rc_shared.kafka import start_consumer
 
 
 def sample_envelopes(n: int) -> list[Envelope]:
@@ -65,7 +66,7 @@ async def kafka_baseline(bootstrap: str, n: int) -> dict[str, Any]:
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
     )
-    await consumer.start()
+    await start_consumer(consumer)
     got = 0
     t0 = time.perf_counter()
     while got < n:

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from rc_shared.kafka import start_consumer
 from tests.integration.shared.helpers import eventually
 
 
@@ -25,7 +26,7 @@ async def _partitions(consumer: AIOKafkaConsumer, topics: list[str]) -> list[Top
 
 async def end_offsets(bootstrap: str, topics: list[str]) -> dict[TopicPartition, int]:
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         return dict(await consumer.end_offsets(await _partitions(consumer, topics)))
     finally:
@@ -40,7 +41,7 @@ async def record_count(bootstrap: str, topics: list[str]) -> int:
 async def read_to_end(bootstrap: str, topic: str) -> list[Any]:
     """Every record of ``topic`` from the beginning up to the end offsets seen when the call starts."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         parts = await _partitions(consumer, [topic])
         ends = await consumer.end_offsets(parts)
@@ -71,7 +72,7 @@ class TopicReader:
     async def read_new(self, topics: list[str]) -> list[Any]:
         """The records of ``topics`` not read yet, up to the end offsets seen when the call starts."""
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False, group_id=None)
-        await consumer.start()
+        await start_consumer(consumer)
         try:
             parts = await _partitions(consumer, topics)
             ends = await consumer.end_offsets(parts)
@@ -98,7 +99,7 @@ class TopicReader:
 async def committed(bootstrap: str, group: str, topics: list[str]) -> dict[TopicPartition, int]:
     """The group's committed offset per partition (0 where it committed nothing)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         return {tp: (await consumer.committed(tp)) or 0 for tp in await _partitions(consumer, topics)}
     finally:

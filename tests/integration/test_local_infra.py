@@ -11,6 +11,7 @@ import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from rc_shared.kafka import start_consumer
 from tests.infra import Endpoints, create_database_async, drop_database_async, fresh_database
 
 pytestmark = pytest.mark.integration
@@ -35,7 +36,7 @@ async def test_kafka_produce_consume_on_fresh_topic(infra: Endpoints) -> None:
         session_timeout_ms=6000,
         heartbeat_interval_ms=500,
     )
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         message = await asyncio.wait_for(consumer.getone(), timeout=30)
         await consumer.commit()  # needs __consumer_offsets, i.e. replication factor 1 works

@@ -18,7 +18,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from rc_shared.envelope import headers_dict
-from rc_shared.kafka import make_producer, security_options
+from rc_shared.kafka import make_producer, security_options, start_consumer
 from rc_shared.settings import ServiceSettings
 
 REPLAY_GROUP = "dlq-replayer"
@@ -57,7 +57,7 @@ async def _read(settings: ServiceSettings, dlq_topic: str, group: str | None) ->
         auto_offset_reset="earliest",
         **security_options(settings),
     )
-    await consumer.start()
+    await start_consumer(consumer)
     if not parts:
         return consumer, []
     consumer.assign(parts)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import ssl
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from aiokafka.partitioner import DefaultPartitioner, murmur2
@@ -42,6 +43,16 @@ def key_partitioner(key: bytes | None, all_partitions: Sequence[int], available:
     if key is None:
         return int(DefaultPartitioner()(key, all_partitions, available))
     return all_partitions[_key_hash(key) % len(all_partitions)]
+
+
+async def start_consumer(consumer: AIOKafkaConsumer) -> AIOKafkaConsumer:
+    """Start ``consumer`` so that it may be stopped at once. aiokafka 0.14's consumer without a group
+    starts a task in ``start()``; a ``stop()`` that cancels it before it ever ran raises
+    ``CancelledError`` to its caller, although nothing cancelled the caller (a reader that found
+    nothing to read and stopped failed that way). One turn of the event loop lets the task begin."""
+    await consumer.start()
+    await asyncio.sleep(0)
+    return consumer
 
 
 def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:

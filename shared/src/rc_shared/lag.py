@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from rc_shared.kafka import security_options
+from rc_shared.kafka import security_options, start_consumer
 from rc_shared.logging import get_logger
 from rc_shared.metrics import CONSUMER_LAG, DLQ_SIZE
 from rc_shared.settings import ServiceSettings
@@ -34,7 +34,7 @@ class KafkaGauges:
         admin = AIOKafkaAdminClient(bootstrap_servers=s.kafka_bootstrap_servers, **opts)
         probe = AIOKafkaConsumer(bootstrap_servers=s.kafka_bootstrap_servers, enable_auto_commit=False, **opts)
         await admin.start()
-        await probe.start()
+        await start_consumer(probe)
         totals: dict[str, int] = {}
         try:
             names = sorted({n for ts in self.groups.values() for t in ts for n in (t, t + ".dlq")})

@@ -35,7 +35,7 @@ from rc_local import kafka
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
-from rc_shared.kafka import make_producer, security_options
+from rc_shared.kafka import make_producer, security_options, start_consumer
 from rc_shared.outbox import UnitOfWork
 from rc_shared.runtime import Runtime
 from rc_shared.settings import ServiceSettings
@@ -254,7 +254,7 @@ async def test_runtime_creates_topics_relays_the_outbox_and_consumes_over_scram(
         enable_auto_commit=False,
         **security_options(other),
     )
-    await reader.start()
+    await start_consumer(reader)
     try:
         batches = await reader.getmany(timeout_ms=10000)
     finally:

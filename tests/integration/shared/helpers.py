@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from rc_shared.envelope import Envelope
 from rc_shared.events.members import UnitCreated
+from rc_shared.kafka import start_consumer
 from rc_shared.scope import units_consumer
 
 
@@ -30,7 +31,7 @@ async def read_topic(bootstrap: str, topic: str, expect: int | None = None, time
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
     )
-    await consumer.start()
+    await start_consumer(consumer)
     out: list[Any] = []
     try:
         partitions: set[int] = set()
@@ -68,7 +69,7 @@ async def read_topic(bootstrap: str, topic: str, expect: int | None = None, time
 
 async def committed_offsets(bootstrap: str, group: str, topic: str) -> dict[int, int | None]:
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         parts = consumer.partitions_for_topic(topic) or set()
         if not parts:

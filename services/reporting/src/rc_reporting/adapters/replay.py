@@ -11,7 +11,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
-from rc_shared.kafka import security_options
+from rc_shared.kafka import security_options, start_consumer
 from rc_shared.settings import ServiceSettings
 
 
@@ -28,7 +28,7 @@ async def read_to_end(
         isolation_level="read_committed",
         **security_options(settings),
     )
-    await consumer.start()
+    await start_consumer(consumer)
     try:
         # aiokafka has no public "partitions of any topic" call for a group-less consumer
         cluster = await consumer._client.fetch_all_metadata()
