@@ -62,7 +62,7 @@ from bench.pipeline import (  # noqa: E402
     start_stack,
 )
 from tests.e2e.harness import auth  # noqa: E402
-from tests.infra import select_infrastructure  # noqa: E402
+from tests.infra import Endpoints, select_infrastructure  # noqa: E402
 
 STEPS = (
     "public_page",
@@ -284,6 +284,14 @@ async def attack(
     }
 
 
+def start(infra: Endpoints, workdir: Path) -> Stack:
+    """The benchmark's services (campaigns, donations, reporting) on ``infra``, the write rate limit
+    raised so that the load client is not throttled."""
+    return start_stack(
+        infra.admin_dsn, infra.kafka_bootstrap, workdir, extra_env={"RC_WRITE_RATE_PER_MINUTE": "100000000"}
+    )
+
+
 async def run(
     donations: int,
     read_rate: int,
@@ -293,12 +301,14 @@ async def run(
     ledger_rate: int = 500,
     only: frozenset[str] = frozenset(CHOICES),
     pause: float = 1.0,
+    stack: Stack | None = None,
 ) -> dict[str, Any]:
+    """One run: on ``stack`` if given (left running; the run's campaign is its own), else on a stack
+    started for the run and stopped after it."""
     infra = select_infrastructure()
     veg = vegeta()
-    stack = start_stack(
-        infra.admin_dsn, infra.kafka_bootstrap, workdir, extra_env={"RC_WRITE_RATE_PER_MINUTE": "100000000"}
-    )
+    own = stack is None
+    stack = start(infra, workdir) if stack is None else stack
     result: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         "load_average_at_start": load_average(),
@@ -306,7 +316,7 @@ async def run(
     try:
         headers = auth()
         async with httpx.AsyncClient(timeout=60, headers=headers) as client:
-            cid = await launch_campaign(stack, client, code="APPEAL")
+            cid = await launch_campaign(stack, client, code=f"APPEAL-{uuid.uuid4().hex[:6]}")
             result["build"] = (await import_statement(stack, client, cid, donations, workdir)).as_dict()
         result["rss_after_build_mb"] = {n: rss_mb(stack.pid(n)) for n in stack.procs}
         post_url = stack.url("donations") + f"/campaigns/{cid}/donations"
@@ -348,7 +358,8 @@ async def run(
             result["ledger_csv"] = await csv_download(stack, f"{lines_url}.csv")
             print(_csv_line(result["ledger_csv"]), flush=True)
     finally:
-        stack.stop()
+        if own:
+            stack.stop()
     raw_n = min(donations, 100_000)
     result["kafka_raw"] = await kafka_baseline(infra.kafka_bootstrap, raw_n)
     result["postgres_copy"] = await copy_baseline(infra.admin_dsn, raw_n)
@@ -389,7 +400,8 @@ def summary(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> Path:
+def main(argv: list[str] | None = None, stack: Stack | None = None) -> Path:
+    """``./dev bench load``; ``stack``: run on these services (left running) instead of starting them."""
     parser = argparse.ArgumentParser(prog="./dev bench load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--donations", type=int, default=1_000_000, help="donations the campaign is built with")
     parser.add_argument("--read-rate", type=int, default=2000, help="GETs a second (public page, report)")
@@ -425,6 +437,7 @@ def main(argv: list[str] | None = None) -> Path:
                 args.ledger_rate,
                 frozenset(args.steps.split(",")),
                 args.pause,
+                stack,
             )
         )
     path = save_results(res, "load", results)

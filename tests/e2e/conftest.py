@@ -27,6 +27,10 @@ class System:
     def url(self, name: str) -> str:
         return self.services[name].url
 
+    def stop(self) -> None:
+        for s in self.services.values():
+            s.stop()
+
 
 def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -> System:
     namespace = new_namespace("e2e")
@@ -54,8 +58,7 @@ def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sys
     try:
         yield sys_
     finally:
-        for s in sys_.services.values():
-            s.stop()
+        sys_.stop()
 
 
 @pytest.fixture(scope="package")

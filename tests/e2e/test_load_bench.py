@@ -1,21 +1,33 @@
 """The load benchmark (``./dev bench load``, bench/load.py) kept from rotting: its pieces run at a tiny
 scale (200 donations, 1 s per step, no pause between steps) and report every step. Benchmark only: no
-figure is asserted."""
+figure is asserted. The runs share one stack of services (each builds and loads a campaign of its own):
+starting it is most of a tiny run's set-up."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench import load
+from bench.pipeline import Stack
 
 
-def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: Any, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def stack(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    s = load.start(infra, tmp_path_factory.mktemp("load-stack"))
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(stack: Stack, tmp_path: Path) -> None:
     args = ["--donations", "200", "--read-rate", "20", "--post-rate", "10", "--ledger-rate", "10"]
-    path = load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)])
+    path = load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)], stack)
     res = json.loads(path.read_text())
     assert res["build"]["rows"] == 200
     assert set(res["build"]["stages_s"]) == {"import", "relay", "campaigns", "reporting"}
@@ -36,9 +48,10 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(infra: A
     assert res["kafka_raw"]["records"] == 200 and res["postgres_copy"]["rows"] == 200
 
 
-def test_the_load_benchmark_runs_only_the_steps_asked_for_at_several_post_rates(infra: Any, tmp_path: Path) -> None:
+def test_the_load_benchmark_runs_only_the_steps_asked_for_at_several_post_rates(stack: Stack, tmp_path: Path) -> None:
     args = ["--donations", "50", "--post-rate", "10,20", "--steps", "donation_posts,overload_posts"]
-    res = json.loads(load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)]).read_text())
+    path = load.main([*args, "--duration", "1", "--pause", "0", "--results", str(tmp_path)], stack)
+    res = json.loads(path.read_text())
     steps = [(s["step"], s["rate"]) for s in res["steps"]]
     assert steps == [("donation_posts", 10), ("donation_posts", 20), ("overload_posts", 30)]
     assert "ledger_csv" not in res

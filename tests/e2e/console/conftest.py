@@ -29,10 +29,10 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 @pytest.fixture(scope="package")
 def consoles() -> Iterator[dict[tuple[tuple[str, str], ...], ServiceProcess]]:
-    """The console processes of this package's modules, one per set of settings (a module's
+    """The console processes of this package's modules, one per system and set of settings (a module's
     ``CONSOLE_ENV``), started on first use and stopped after the package: a console holds no data
     (every figure is the services', sessions are the browser contexts' cookies), so modules with the
-    same settings share one process instead of starting their own."""
+    same system and settings share one process instead of starting their own."""
     started: dict[tuple[tuple[str, str], ...], ServiceProcess] = {}
     try:
         yield started
@@ -51,7 +51,7 @@ def console(
     """The console process, pointed at the system's services, with the development login (and the
     settings of the test module's ``CONSOLE_ENV``, if it has one)."""
     extra: dict[str, str] = getattr(request.module, "CONSOLE_ENV", {})
-    key = tuple(sorted(extra.items()))
+    key = (("system", system.namespace), *sorted(extra.items()))
     if key not in consoles:
         env = service_env("console", "", system.kafka, system.namespace)
         env |= {f"RC_{n.upper()}_URL": system.url(n) for n in ("members", "campaigns", "donations", "reporting")}

@@ -22,16 +22,17 @@ import asyncio
 import re
 import uuid
 from collections import Counter
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from html import unescape
 from typing import Any
 
 import httpx
+import pytest
 from playwright.async_api import APIResponse, Browser, BrowserContext, Page
 
-from tests.e2e.conftest import System
+from tests.e2e.conftest import System, start_system
 from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
 from tests.e2e.harness import ServiceProcess, auth
 from tests.integration.shared.helpers import eventually
@@ -75,6 +76,27 @@ SERVER_URL_LIMIT = 16 * 1024
 DOWNLOAD = re.compile(r"\.(csv|xlsx)(\?|$)")
 MAX_PAGES = 60
 AT_ONCE = 4  # a form's requests in flight together (the console and the services answer them side by side)
+
+
+@pytest.fixture(scope="module")
+def system(
+    infra: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    consoles: dict[tuple[tuple[str, str], ...], ServiceProcess],
+) -> Iterator[System]:
+    """The crawler's own four services, not the package's shared system: after every form the crawler
+    reads back everything the services hold (:func:`fingerprint`), and on the shared system that is
+    every other module's records too (the authorization tables' trees, the journeys' campaigns, people
+    and beneficiaries: one to three seconds a reading, some forty readings). Here only this module
+    writes, so each reading is short and still covers all the services hold (everyone, not the
+    register's first 200 people). Its console stops with it."""
+    own = start_system(infra, tmp_path_factory.mktemp("crawler-logs"))
+    try:
+        yield own
+    finally:
+        for key in [k for k in consoles if ("system", own.namespace) in k]:
+            consoles.pop(key).stop()
+        own.stop()
 
 
 @dataclass(frozen=True)
