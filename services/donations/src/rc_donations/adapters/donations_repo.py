@@ -405,6 +405,33 @@ class DonationRepository(RecordRepository):
         )
         return {r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"]) for r in rows}
 
+    async def import_progress(self, campaign_id: uuid.UUID, import_id: uuid.UUID) -> int | None:
+        """The highest batch of a statement import committed (None: none yet)."""
+        last: int | None = await self.conn.fetchval(
+            "SELECT last_batch FROM statement_imports WHERE campaign_id = $1 AND import_id = $2",
+            campaign_id,
+            import_id,
+        )
+        return last
+
+    async def import_batch_done(self, campaign_id: uuid.UUID, import_id: uuid.UUID, batch: int) -> None:
+        """Record a statement import's batch as committed (with the transaction); a resent earlier batch
+        leaves the progress as it is. An import's first batch deletes the campaign's imports idle for 7
+        days (the table holds one row per recent import)."""
+        if batch == 0:
+            await self.conn.execute(
+                "DELETE FROM statement_imports WHERE campaign_id = $1 AND updated_at < now() - interval '7 days'",
+                campaign_id,
+            )
+        await self.conn.execute(
+            "INSERT INTO statement_imports AS s (campaign_id, import_id, last_batch) VALUES ($1, $2, $3)"
+            " ON CONFLICT (campaign_id, import_id)"
+            " DO UPDATE SET last_batch = greatest(s.last_batch, EXCLUDED.last_batch), updated_at = now()",
+            campaign_id,
+            import_id,
+            batch,
+        )
+
     # ---------------------------------------------------------------- pledges
 
     async def insert_pledge(self, **v: Any) -> None:
