@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -211,10 +212,66 @@ async def test_a_batch_sent_before_the_one_before_it_waits_for_it_on_another_rep
     assert [x["receipt_no"] for x in second.json()["results"]] == [4, 5, 6]
     assert await _receipts(db, cid) == list(enumerate(["B00", "B01", "B02", "B10", "B11", "B12"], start=1))
     assert await db.fetchval("SELECT last_batch FROM statement_imports WHERE import_id = $1", imp) == 1
+    assert await _numbered_alike(db, cid)
 
 
 async def _seen(value: bool) -> bool:
     return value
+
+
+async def _events(db: asyncpg.Connection, cid: uuid.UUID) -> dict[str, dict[str, Any]]:
+    """The campaign's DonationRecorded events by donation id."""
+    rows = await db.fetch(
+        "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.recorded.v1'", str(cid)
+    )
+    return {e["donation_id"]: e for e in (json.loads(r["payload"]) for r in rows)}
+
+
+async def _numbered_alike(db: asyncpg.Connection, cid: uuid.UUID) -> bool:
+    """Every donation's event carries its receipt number and late flag, and nothing else has one."""
+    rows = await db.fetch("SELECT id, receipt_no, recorded_after_close FROM donations WHERE campaign_id = $1", cid)
+    events = await _events(db, cid)
+    return {str(r["id"]): (r["receipt_no"], r["recorded_after_close"]) for r in rows} == {
+        d: (e["receipt_no"], e["recorded_after_close"]) for d, e in events.items()
+    }
+
+
+async def test_a_ledger_closed_while_a_batch_waits_for_the_lock_decides_its_rows_by_the_close(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, dn_dsn: str
+) -> None:
+    """A batch checks its rows and serialises their events before it takes the ledger lock; the close
+    arrives while it waits for the lock: its rows are decided again by the closed ledger (a row after
+    the close refused, one before it recorded late, its event saying so)."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    holder = await asyncpg.connect(dn_dsn)
+    try:
+        tx = holder.transaction()
+        await tx.start()
+        await holder.execute("SELECT 1 FROM ledgers WHERE campaign_id = $1 FOR UPDATE", cid)
+        rows = [row("L1", 1000, on=TODAY - timedelta(days=2)), row("L2", 2000, on=TODAY)]
+        sent = asyncio.create_task(client.post(f"/campaigns/{cid}/bank-statement", json={"rows": rows}))
+
+        async def waits_for_the_lock() -> bool:
+            return bool(
+                await db.fetchval(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND query LIKE '%FROM ledgers%FOR UPDATE%'"
+                )
+            )
+
+        await eventually(waits_for_the_lock, what="the batch waiting for the ledger lock")
+        closed_on = TODAY - timedelta(days=1)
+        close = "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1"
+        await holder.execute(close, cid, closed_on)
+        await tx.commit()
+        r = await sent
+    finally:
+        await holder.close()
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [(x["status"], x.get("recorded_after_close")) for x in results] == [("created", True), ("rejected", None)]
+    assert "after the campaign closed" in results[1]["reason"]
+    assert await _numbered_alike(db, cid)
 
 
 async def test_a_committed_batch_sent_again_answers_duplicates_and_the_next_batches_go_on(

@@ -44,6 +44,20 @@ PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the 
 _RECEIPT_KEY = '"receipt_no":'
 _RECEIPT_PLACE = _RECEIPT_KEY + "0"  # in an event's JSON (compact: one key of that name, outside any string)
 
+
+def receipt_places(payloads: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each event's JSON (with ``receipt_no`` 0) cut at its number: head + str(number) + tail is the
+    event numbered."""
+    heads, tails = [], []
+    for payload in payloads:
+        head, sep, tail = payload.partition(_RECEIPT_PLACE)
+        if not sep or _RECEIPT_PLACE in tail:
+            raise ValueError(f"an event without one receipt_no 0 to number: {payload}")
+        heads.append(head + _RECEIPT_KEY)
+        tails.append(tail)
+    return heads, tails
+
+
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
     " payer_name, description, received_on, receipt_no, recorded_after_close)"
@@ -259,13 +273,7 @@ class DonationRepository(RecordRepository):
         columns = {c: [r[c] for r in rows] for c in _BATCH_COLS}
         columns["items"] = [None if i is None else json.dumps(i) for i in columns["items"]]  # a list is no array
         outbox = outbox_columns(events)
-        heads, tails = [], []
-        for payload in outbox.pop():
-            head, sep, tail = payload.partition(_RECEIPT_PLACE)
-            if not sep or _RECEIPT_PLACE in tail:
-                raise ValueError(f"an event without one receipt_no 0 to number: {payload}")
-            heads.append(head + _RECEIPT_KEY)
-            tails.append(tail)
+        heads, tails = receipt_places(outbox.pop())
         r = await self.conn.fetchrow(
             _RECORD_BATCH,
             ledger.campaign_id,

@@ -3,9 +3,13 @@
 Rows are accepted by date as single donations are (:meth:`Ledger.check_accepts`): after the close,
 rows received on or before the close date are recorded late, later ones are rejected.
 
-One request: lock the ledger, validate each row, look up the references already recorded, number
-the new rows' receipts in one step (under the lock: no gaps), insert them with one ``unnest``
-statement (``ON CONFLICT DO NOTHING``), and emit every DonationRecorded in one outbox insert.
+One request: validate each row and serialise each valid row's DonationRecorded (its receipt number
+left blank) against the ledger as read, then lock the ledger (and, should it have changed meanwhile,
+do that again against the locked one), look up the references already recorded, number the new
+rows' receipts in one step (under the lock: no gaps), insert them with one ``unnest`` statement
+(``ON CONFLICT DO NOTHING``), and write their events, numbered, in one outbox insert. So the lock is
+held for the database's work and little of the service's: with several requests in flight, the next
+batch's checks run while this one's statements do.
 
 A request that names its import and batch number (the importer with several requests in flight)
 numbers its rows only once the batch before it has committed (``statement_imports``, read under the
@@ -20,11 +24,14 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.adapters.ledgers import LedgerRepository
+from rc_donations.adapters.donations_repo import DonationRepository, receipt_places
+from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import statement
+from rc_donations.domain.ledger import Ledger
 from rc_donations.domain.receipts import allocate
 from rc_donations.service_layer.donations import lock_open_ledger
 from rc_donations.service_layer.policy import Policy
@@ -33,7 +40,7 @@ from rc_shared.errors import Invalid, Unavailable
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.ids import uuid4s
 from rc_shared.metrics import STATEMENT_TURN_WAITS
-from rc_shared.outbox import UnitOfWork
+from rc_shared.outbox import UnitOfWork, envelopes_for, outbox_rows, write_rows
 
 
 class NotInTurn(Exception):
@@ -75,6 +82,54 @@ async def import_in_turn(
             pause = min(pause * 2, 0.05)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """The rows checked against ``ledger`` and, for each valid one, its donation id and its event
+    serialised with ``receipt_no`` 0 (its outbox row; ``heads``/``tails``: the payload cut there)."""
+
+    ledger: Ledger
+    checked: list[statement.StatementRow | statement.Decision]
+    position: dict[int, int]  # row index -> place among the valid rows
+    ids: list[uuid.UUID]
+    outbox: list[list[Any]]  # event_id, topic, key, event_type, headers (no payload)
+    heads: list[str]
+    tails: list[str]
+
+
+async def _prepare(ledger: Ledger, rows: Sequence[Any], today: date, source: str) -> _Prepared:
+    """What a batch can do before it holds the ledger lock (a third of its Python time), yielding to
+    the event loop now and then: the batch holding the lock in this process goes on meanwhile."""
+    closed_on = ledger.closed_on if ledger.closed else None  # rows are accepted as Ledger.check_accepts says
+    checked: list[statement.StatementRow | statement.Decision] = []
+    for i, raw in enumerate(rows):
+        checked.append(statement.validate_row(i, raw, ledger.receiving_from, ledger.receiving_until, today, closed_on))
+        if i % 500 == 499:
+            await asyncio.sleep(0)
+    valid = [c for c in checked if isinstance(c, statement.StatementRow)]
+    ids = uuid4s(len(valid))
+    events = [
+        DonationRecorded(
+            campaign_id=ledger.campaign_id,
+            donation_id=did,
+            kind="cash",
+            amount_vnd=r.amount_vnd,
+            donor_type="anonymous",
+            unit_id=ledger.organising_unit_id,
+            channel="bank_transfer",
+            received_on=r.received_on,
+            receipt_no=0,  # its place: numbered under the lock
+            recorded_after_close=ledger.closed,
+        )
+        for r, did in zip(valid, ids, strict=True)
+    ]
+    await asyncio.sleep(0)
+    outbox = outbox_rows(envelopes_for(events, source))
+    await asyncio.sleep(0)
+    heads, tails = receipt_places(outbox.pop())
+    position = {r.index: k for k, r in enumerate(valid)}
+    return _Prepared(ledger, checked, position, ids, outbox, heads, tails)
+
+
 async def import_statement(
     uow: UnitOfWork,
     policy: Policy,
@@ -83,10 +138,16 @@ async def import_statement(
     turn: statement.Turn | None = None,
 ) -> dict[str, Any]:
     """The rows recorded in ``uow`` (not committed); :class:`NotInTurn` before anything is written if
-    ``turn``'s previous batch has not committed yet."""
+    ``turn``'s previous batch has not committed yet.
+
+    The rows are checked and their events serialised before the lock, against the ledger as read
+    then; under the lock that work is used if the ledger is still the same (else done again)."""
     if len(rows) > policy.statement_max_rows:
         raise Invalid(f"at most {policy.statement_max_rows} rows per request, got {len(rows)}", field="rows")
     conn = uow.conn
+    today = policy.today()
+    seen = await LedgerRepository(conn).get(campaign_id)
+    early = await _prepare(ledger_from(seen), rows, today, uow.source) if seen is not None else None
     ledger, _ = await lock_open_ledger(conn, campaign_id)
     ledger.check_not_cancelled()
     repo = DonationRepository(conn)
@@ -94,15 +155,10 @@ async def import_statement(
         if not turn.may_number(await repo.import_progress(campaign_id, turn.import_id)):
             raise NotInTurn
         await repo.import_batch_done(campaign_id, turn.import_id, turn.batch)
-    today = policy.today()
-    closed_on = ledger.closed_on if ledger.closed else None  # rows are accepted as Ledger.check_accepts says
-    checked = [
-        statement.validate_row(i, raw, ledger.receiving_from, ledger.receiving_until, today, closed_on)
-        for i, raw in enumerate(rows)
-    ]
-    refs = [c.bank_reference for c in checked if isinstance(c, statement.StatementRow)]
+    prep = early if early is not None and early.ledger == ledger else await _prepare(ledger, rows, today, uow.source)
+    refs = [c.bank_reference for c in prep.checked if isinstance(c, statement.StatementRow)]
     existing = await repo.existing_references(campaign_id, refs) if refs else {}
-    decisions = statement.plan(checked, existing)
+    decisions = statement.plan(prep.checked, existing)
     new = [d.row for d in decisions if d.status == "new" and d.row is not None]
     ids: dict[str, uuid.UUID] = {}
     receipts: list[int] = []
@@ -110,7 +166,8 @@ async def import_statement(
         total = sum(r.amount_vnd for r in new)
         row = await LedgerRepository(conn).add(campaign_id, receipts=len(new), cash_received_vnd=total)
         receipts = list(allocate(int(row["last_receipt_no"]) - len(new), len(new)))
-        new_ids = uuid4s(len(new))
+        places = [prep.position[r.index] for r in new]
+        new_ids = [prep.ids[k] for k in places]
         inserted = await repo.bulk_insert_bank(
             campaign_id,
             ledger.organising_unit_id,
@@ -126,23 +183,8 @@ async def import_statement(
         if inserted != len(new):  # impossible under the ledger lock; never leave a receipt gap
             raise RuntimeError(f"bank statement: inserted {inserted} of {len(new)} rows; rolled back")
         ids = {r.bank_reference: i for r, i in zip(new, new_ids, strict=True)}
-        uow.emit(
-            *(
-                DonationRecorded(
-                    campaign_id=campaign_id,
-                    donation_id=did,
-                    kind="cash",
-                    amount_vnd=r.amount_vnd,
-                    donor_type="anonymous",
-                    unit_id=ledger.organising_unit_id,
-                    channel="bank_transfer",
-                    received_on=r.received_on,
-                    receipt_no=no,
-                    recorded_after_close=ledger.closed,
-                )
-                for r, did, no in zip(new, new_ids, receipts, strict=True)
-            )
-        )
+        payloads = [prep.heads[k] + str(no) + prep.tails[k] for k, no in zip(places, receipts, strict=True)]
+        await write_rows(conn, [*([col[k] for k in places] for col in prep.outbox), payloads])
     receipt_of = {r.bank_reference: no for r, no in zip(new, receipts, strict=True)}
     results: list[dict[str, Any]] = []
     counts = {"created": 0, "duplicate": 0, "rejected": 0}
