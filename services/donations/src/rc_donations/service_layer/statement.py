@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import asyncpg
+
 from rc_donations.adapters.donations_repo import DonationRepository, receipt_places
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import statement
@@ -57,13 +59,17 @@ async def import_in_turn(
     """:func:`import_statement` in a unit of work of ``begin``, committed; a batch out of its turn is
     tried again in a new one until the batch before it has committed, at most ``statement_turn_wait_s``
     (then 503 with Retry-After: the client sends it again)."""
+    _check_size(policy, rows)
     deadline = time.monotonic() + policy.statement_turn_wait_s
     pause = 0.002
     waited = False
+    early: _Prepared | None = None  # kept while the batch waits for its turn: prepared once
     while True:
         try:
             async with begin() as uow:
-                out = await import_statement(uow, policy, campaign_id, rows, turn)
+                if early is None:
+                    early = await prepare(uow.conn, campaign_id, rows, policy.today(), uow.source)
+                out = await import_statement(uow, policy, campaign_id, rows, turn, early)
                 await uow.commit()
             return out
         except NotInTurn:
@@ -88,6 +94,7 @@ class _Prepared:
     serialised with ``receipt_no`` 0 (its outbox row; ``heads``/``tails``: the payload cut there)."""
 
     ledger: Ledger
+    today: date
     checked: list[statement.StatementRow | statement.Decision]
     position: dict[int, int]  # row index -> place among the valid rows
     ids: list[uuid.UUID]
@@ -127,7 +134,20 @@ async def _prepare(ledger: Ledger, rows: Sequence[Any], today: date, source: str
     await asyncio.sleep(0)
     heads, tails = receipt_places(outbox.pop())
     position = {r.index: k for k, r in enumerate(valid)}
-    return _Prepared(ledger, checked, position, ids, outbox, heads, tails)
+    return _Prepared(ledger, today, checked, position, ids, outbox, heads, tails)
+
+
+async def prepare(
+    conn: asyncpg.Connection, campaign_id: uuid.UUID, rows: Sequence[Any], today: date, source: str
+) -> _Prepared | None:
+    """:func:`_prepare` against the ledger as it is now, read without the lock (None: no ledger)."""
+    seen = await LedgerRepository(conn).get(campaign_id)
+    return None if seen is None else await _prepare(ledger_from(seen), rows, today, source)
+
+
+def _check_size(policy: Policy, rows: Sequence[Any]) -> None:
+    if len(rows) > policy.statement_max_rows:
+        raise Invalid(f"at most {policy.statement_max_rows} rows per request, got {len(rows)}", field="rows")
 
 
 async def import_statement(
@@ -136,18 +156,16 @@ async def import_statement(
     campaign_id: uuid.UUID,
     rows: Sequence[Any],
     turn: statement.Turn | None = None,
+    early: _Prepared | None = None,
 ) -> dict[str, Any]:
     """The rows recorded in ``uow`` (not committed); :class:`NotInTurn` before anything is written if
     ``turn``'s previous batch has not committed yet.
 
-    The rows are checked and their events serialised before the lock, against the ledger as read
-    then; under the lock that work is used if the ledger is still the same (else done again)."""
-    if len(rows) > policy.statement_max_rows:
-        raise Invalid(f"at most {policy.statement_max_rows} rows per request, got {len(rows)}", field="rows")
+    ``early``: the rows checked and their events serialised before the lock (:func:`prepare`), used
+    if the ledger under the lock and the day are still those it was prepared against (else done again)."""
+    _check_size(policy, rows)
     conn = uow.conn
     today = policy.today()
-    seen = await LedgerRepository(conn).get(campaign_id)
-    early = await _prepare(ledger_from(seen), rows, today, uow.source) if seen is not None else None
     ledger, _ = await lock_open_ledger(conn, campaign_id)
     ledger.check_not_cancelled()
     repo = DonationRepository(conn)
@@ -155,7 +173,8 @@ async def import_statement(
         if not turn.may_number(await repo.import_progress(campaign_id, turn.import_id)):
             raise NotInTurn
         await repo.import_batch_done(campaign_id, turn.import_id, turn.batch)
-    prep = early if early is not None and early.ledger == ledger else await _prepare(ledger, rows, today, uow.source)
+    fresh = early is not None and early.ledger == ledger and early.today == today
+    prep = early if early is not None and fresh else await _prepare(ledger, rows, today, uow.source)
     refs = [c.bank_reference for c in prep.checked if isinstance(c, statement.StatementRow)]
     existing = await repo.existing_references(campaign_id, refs) if refs else {}
     decisions = statement.plan(prep.checked, existing)
