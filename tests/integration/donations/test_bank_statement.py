@@ -181,7 +181,8 @@ def _waits() -> float:
 
 
 def _batch(import_id: uuid.UUID, no: int, refs: list[str]) -> dict[str, Any]:
-    return {"import_id": str(import_id), "batch_no": no, "rows": [row(r, 1000 + i) for i, r in enumerate(refs)]}
+    rows = [row(r, 1000 + i) for i, r in enumerate(refs)]
+    return {"import_batch": {"import_id": str(import_id), "batch_no": no}, "rows": rows}
 
 
 async def _receipts(db: asyncpg.Connection, cid: uuid.UUID) -> list[tuple[int, str]]:
@@ -322,26 +323,25 @@ async def test_a_batch_whose_previous_batch_never_commits_answers_503_with_retry
 
 
 @pytest.mark.parametrize(
-    ("extra", "field"),
+    ("batch", "field"),
     [
-        ({"import_id": str(uuid.uuid4())}, "batch_no"),
-        ({"batch_no": 0}, "import_id"),
-        ({"import_id": "not-a-uuid", "batch_no": 0}, "import_id"),
-        ({"import_id": str(uuid.uuid4()), "batch_no": -1}, "batch_no"),
-        ({"import_id": str(uuid.uuid4()), "batch_no": "1"}, "batch_no"),
-        ({"import_id": str(uuid.uuid4()), "batch_no": 1.5}, "batch_no"),
-        ({"import_id": str(uuid.uuid4()), "batch_no": 10**7}, "batch_no"),
+        ({"import_id": str(uuid.uuid4())}, "import_batch.batch_no"),
+        ({"batch_no": 0}, "import_batch.import_id"),
+        ({"import_id": "not-a-uuid", "batch_no": 0}, "import_batch.import_id"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": -1}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": "1"}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 1.5}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 10**7}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 0, "extra": 1}, "import_batch.extra"),
     ],
 )
-async def test_an_import_id_or_batch_no_alone_or_malformed_is_refused_naming_it(
-    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, extra: dict[str, Any], field: str
+async def test_an_import_batch_incomplete_or_malformed_is_refused_naming_its_field(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, batch: dict[str, Any], field: str
 ) -> None:
     cid, _ = await campaigns.launch()
-    r = await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [row("V1", 1000)], **extra})
+    r = await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [row("V1", 1000)], "import_batch": batch})
     assert r.status_code == 422, r.text
-    body = r.json()
-    fields = [e["field"] for e in body.get("errors", [])] or [body.get("field")]
-    assert fields == [field], body
+    assert [e["field"] for e in r.json()["errors"]] == [field], r.text
     assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
 
 

@@ -115,14 +115,15 @@ def test_two_requests_are_on_their_way_at_once_each_naming_the_import_and_its_ba
 
     def handler(request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
+        no, import_id = body["import_batch"]["batch_no"], body["import_batch"]["import_id"]
         with lock:
-            sent[body["batch_no"]] = (body["import_id"], [r["bank_reference"] for r in body["rows"]])
-        if body["batch_no"] == 1:
+            sent[no] = (import_id, [r["bank_reference"] for r in body["rows"]])
+        if no == 1:
             second_arrived.set()
-        if body["batch_no"] == 0:
+        if no == 0:
             assert second_arrived.wait(WAIT_S), "the second request was not sent while the first was on its way"
         answer = _answer(request)
-        if body["batch_no"] == 2:  # its last row a duplicate: counted in its own batch
+        if no == 2:  # its last row a duplicate: counted in its own batch
             data = json.loads(answer.content)
             data["results"][-1]["status"] = "duplicate"
             answer = httpx.Response(200, json=data)
@@ -149,7 +150,7 @@ def test_a_batch_refused_with_several_in_flight_ends_the_import_without_sending_
     both_sent = threading.Barrier(2, timeout=WAIT_S)
 
     def handler(request: httpx.Request) -> httpx.Response:
-        no = json.loads(request.content)["batch_no"]
+        no = json.loads(request.content)["import_batch"]["batch_no"]
         with lock:
             calls.append(no)
         if no in (0, 1) and calls.count(no) == 1:

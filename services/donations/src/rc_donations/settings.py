@@ -55,7 +55,7 @@ class Settings(ServiceSettings):
         gt=0,
         le=60,
         description=(
-            "Longest a bank-statement batch waits for the batch before it in its import (import_id, batch_no: "
+            "Longest a bank-statement batch waits for the batch before it in its import (import_batch: "
             "several requests in flight) to commit; then 503 with Retry-After (the importer sends it again)."
         ),
     )

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from rc_donations.domain.ledger import MAX_VND
-from rc_shared.errors import Invalid
 
 MAX_REFERENCE = 100
 MAX_TEXT = 500
@@ -194,15 +193,3 @@ class Turn:
         the receipts follow the file's rows); a batch already committed, resent, may too (its rows are
         duplicates by now)."""
         return self.batch == 0 or (last_committed is not None and last_committed >= self.batch - 1)
-
-
-def turn_of(import_id: Any, batch_no: int | None) -> Turn | None:
-    """The request's :class:`Turn` (None: neither given, the rows are numbered as they come); 422 naming
-    the one missing when only one of the two is given."""
-    if import_id is None and batch_no is None:
-        return None
-    if import_id is None:
-        raise Invalid("batch_no needs import_id (the import it is a batch of)", field="import_id")
-    if batch_no is None:
-        raise Invalid("import_id needs batch_no (the batch's number in the import: 0, 1, 2, ...)", field="batch_no")
-    return Turn(import_id, batch_no)

@@ -110,7 +110,7 @@ def batches(path: Path, size: int, import_id: uuid.UUID | None = None) -> Iterat
 def _body(pending: list[tuple[int, dict[str, Any]]], import_id: uuid.UUID | None, batch_no: int) -> bytes:
     body: dict[str, Any] = {"rows": [r for _, r in pending]}
     if import_id is not None:
-        body |= {"import_id": str(import_id), "batch_no": batch_no}
+        body["import_batch"] = {"import_id": str(import_id), "batch_no": batch_no}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 

@@ -53,7 +53,7 @@ from starlette.background import BackgroundTask
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
-from rc_donations.domain.statement import turn_of
+from rc_donations.domain.statement import Turn
 from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
 from rc_donations.service_layer import distributions, donations, lines, pledges, reports, statement
@@ -256,7 +256,8 @@ async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: 
 async def import_statement(
     campaign_id: uuid.UUID, body: s.StatementIn, request: Request, policy: Pol
 ) -> dict[str, Any]:
-    turn = turn_of(body.import_id, body.batch_no)
+    batch = body.import_batch
+    turn = None if batch is None else Turn(batch.import_id, batch.batch_no)
     await access.organiser(request, campaign_id)
     return await statement.import_in_turn(lambda: _unit_of_work(request), policy, campaign_id, body.rows, turn)
 

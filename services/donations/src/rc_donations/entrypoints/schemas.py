@@ -158,6 +158,16 @@ class PledgeIn(_In):
     unit_id: uuid.UUID | None = None
 
 
+class ImportBatchIn(_In):
+    import_id: uuid.UUID = Field(
+        description="The import (one id per run of an importer with several requests in flight)."
+    )
+    batch_no: Annotated[int, Field(strict=True, ge=0, le=1_000_000), WHOLE] = Field(
+        description="This batch's number in the import: 0, 1, 2, ... in the file's order. A batch sent again "
+        "after it committed answers its rows as duplicates."
+    )
+
+
 class StatementIn(_In):
     rows: list[Any] = Field(
         min_length=1,
@@ -165,17 +175,12 @@ class StatementIn(_In):
         description="Rows {bank_reference, received_on, amount_vnd, payer_name?, description?}; each row is "
         "checked on its own (created | duplicate | rejected with a reason).",
     )
-    import_id: uuid.UUID | None = Field(
+    import_batch: ImportBatchIn | None = Field(
         None,
-        description="With batch_no: the import this request is a batch of (one id per run of an importer that "
-        "keeps several requests in flight). The batch numbers its rows only once batch batch_no - 1 of the "
-        "same import has committed, so the receipts follow the order of the batches whichever replica answers "
-        "(a batch out of its turn waits, then 503 with Retry-After). Without both, rows are numbered as they come.",
-    )
-    batch_no: Annotated[int, Field(strict=True, ge=0, le=1_000_000), WHOLE] | None = Field(
-        None,
-        description="With import_id: this batch's number in the import, 0, 1, 2, ... in the file's order. A batch "
-        "sent again after it committed answers its rows as duplicates.",
+        description="This request's place in an import sent with several requests in flight: the batch numbers "
+        "its rows only once the batch before it in the same import has committed, so the receipts follow the "
+        "order of the batches whichever replica answers (a batch out of its turn waits, then 503 with "
+        "Retry-After). Without it, rows are numbered as they come.",
     )
 
 

@@ -81,7 +81,7 @@ async def import_in_turn(
                 raise Unavailable(
                     f"batch_no {turn.batch} of import {turn.import_id} waits for batch_no {turn.batch - 1}, "
                     f"not committed after {policy.statement_turn_wait_s:g} s: send it again",
-                    field="batch_no",
+                    field="import_batch",
                 ) from None
             with waiting_without_connection():
                 await asyncio.sleep(pause)

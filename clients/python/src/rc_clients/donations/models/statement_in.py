@@ -10,8 +10,9 @@ from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
 from typing import cast
-from uuid import UUID
 
+if TYPE_CHECKING:
+  from ..models.import_batch_in import ImportBatchIn
 
 
 
@@ -27,40 +28,32 @@ class StatementIn:
         Attributes:
             rows (list[Any]): Rows {bank_reference, received_on, amount_vnd, payer_name?, description?}; each row is checked
                 on its own (created | duplicate | rejected with a reason).
-            batch_no (int | None | Unset): With import_id: this batch's number in the import, 0, 1, 2, ... in the file's
-                order. A batch sent again after it committed answers its rows as duplicates.
-            import_id (None | Unset | UUID): With batch_no: the import this request is a batch of (one id per run of an
-                importer that keeps several requests in flight). The batch numbers its rows only once batch batch_no - 1 of the
-                same import has committed, so the receipts follow the order of the batches whichever replica answers (a batch
-                out of its turn waits, then 503 with Retry-After). Without both, rows are numbered as they come.
+            import_batch (ImportBatchIn | None | Unset): This request's place in an import sent with several requests in
+                flight: the batch numbers its rows only once the batch before it in the same import has committed, so the
+                receipts follow the order of the batches whichever replica answers (a batch out of its turn waits, then 503 with
+                Retry-After). Without it, rows are numbered as they come.
      """
 
     rows: list[Any]
-    batch_no: int | None | Unset = UNSET
-    import_id: None | Unset | UUID = UNSET
+    import_batch: ImportBatchIn | None | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.import_batch_in import ImportBatchIn
         rows = self.rows
 
 
 
-        batch_no: int | None | Unset
-        if isinstance(self.batch_no, Unset):
-            batch_no = UNSET
+        import_batch: dict[str, Any] | None | Unset
+        if isinstance(self.import_batch, Unset):
+            import_batch = UNSET
+        elif isinstance(self.import_batch, ImportBatchIn):
+            import_batch = self.import_batch.to_dict()
         else:
-            batch_no = self.batch_no
-
-        import_id: None | str | Unset
-        if isinstance(self.import_id, Unset):
-            import_id = UNSET
-        elif isinstance(self.import_id, UUID):
-            import_id = str(self.import_id)
-        else:
-            import_id = self.import_id
+            import_batch = self.import_batch
 
 
         field_dict: dict[str, Any] = {}
@@ -68,10 +61,8 @@ class StatementIn:
         field_dict.update({
             "rows": rows,
         })
-        if batch_no is not UNSET:
-            field_dict["batch_no"] = batch_no
-        if import_id is not UNSET:
-            field_dict["import_id"] = import_id
+        if import_batch is not UNSET:
+            field_dict["import_batch"] = import_batch
 
         return field_dict
 
@@ -79,44 +70,34 @@ class StatementIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.import_batch_in import ImportBatchIn
         d = dict(src_dict)
         rows = cast(list[Any], d.pop("rows"))
 
 
-        def _parse_batch_no(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        batch_no = _parse_batch_no(d.pop("batch_no", UNSET))
-
-
-        def _parse_import_id(data: object) -> None | Unset | UUID:
+        def _parse_import_batch(data: object) -> ImportBatchIn | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, str):
+                if not isinstance(data, dict):
                     raise TypeError()
-                import_id_type_0 = UUID(data)
+                import_batch_type_0 = ImportBatchIn.from_dict(data)
 
 
 
-                return import_id_type_0
+                return import_batch_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(ImportBatchIn | None | Unset, data)
 
-        import_id = _parse_import_id(d.pop("import_id", UNSET))
+        import_batch = _parse_import_batch(d.pop("import_batch", UNSET))
 
 
         statement_in = cls(
             rows=rows,
-            batch_no=batch_no,
-            import_id=import_id,
+            import_batch=import_batch,
         )
 
         return statement_in
