@@ -4,6 +4,7 @@ beside raw baselines measured in the same run on the same broker and database (a
 and consume, PostgreSQL COPY, a naive FastStream consumer committing each event: bench/baselines.py).
 
     ./dev bench            (or: .venv/bin/python -m bench.donations_import --rows 50000)
+    ./dev bench --in-flight 3   the import command's requests on their way at once (default: its own, 2)
 
 Prints a table and writes bench/results/donations_import-<timestamp>.json.
 """
@@ -32,23 +33,23 @@ from tests.e2e.harness import auth  # noqa: E402
 from tests.infra import select_infrastructure  # noqa: E402
 
 
-async def pipeline(infra: Any, rows: int, workdir: Path) -> dict[str, Any]:
+async def pipeline(infra: Any, rows: int, workdir: Path, in_flight: int | None = None) -> dict[str, Any]:
     stack = start_stack(infra.admin_dsn, infra.kafka_bootstrap, workdir)
     try:
         async with httpx.AsyncClient(timeout=60, headers=auth()) as client:
             cid = await launch_campaign(stack, client)
-            stages = await import_statement(stack, client, cid, rows, workdir)
-        return stages.as_dict() | {"load_average": load_average()}
+            stages = await import_statement(stack, client, cid, rows, workdir, in_flight=in_flight)
+        return stages.as_dict() | {"in_flight": in_flight, "load_average": load_average()}
     finally:
         stack.stop()
 
 
-async def main(rows: int) -> dict[str, Any]:
+async def main(rows: int, in_flight: int | None = None) -> dict[str, Any]:
     infra = select_infrastructure()
     with tempfile.TemporaryDirectory() as tmp:
         result = {
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-            "pipeline": await pipeline(infra, rows, Path(tmp)),
+            "pipeline": await pipeline(infra, rows, Path(tmp), in_flight),
             "kafka_raw": await kafka_baseline(infra.kafka_bootstrap, rows),
             "postgres_copy": await copy_baseline(infra.admin_dsn, rows),
             "naive_consumer": await naive_consumer_baseline(infra.kafka_bootstrap, infra.admin_dsn, min(rows, 5000)),
@@ -60,8 +61,9 @@ async def main(rows: int) -> dict[str, Any]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--in-flight", type=int, default=None, help="the import command's --in-flight")
     args = parser.parse_args()
-    res = asyncio.run(main(args.rows))
+    res = asyncio.run(main(args.rows, args.in_flight))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"donations_import-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -129,8 +129,11 @@ class Stages:
         }
 
 
-async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, rows: int, workdir: Path) -> Stages:
-    """Import a statement of ``rows`` donations (the CLI, over HTTP) and time each stage until complete."""
+async def import_statement(
+    stack: Stack, client: httpx.AsyncClient, cid: str, rows: int, workdir: Path, in_flight: int | None = None
+) -> Stages:
+    """Import a statement of ``rows`` donations (the CLI, over HTTP, ``--in-flight`` requests at once:
+    None, its default) and time each stage until complete."""
     statement = workdir / f"statement-{cid}.csv"
     expected = write_statement(statement, rows)
     stages = Stages(rows)
@@ -140,6 +143,7 @@ async def import_statement(stack: Stack, client: httpx.AsyncClient, cid: str, ro
     cpu0 = _cpu(stack, backends)
     t0 = time.perf_counter()
     command = [str(BIN / "rc-donations"), "import-statement", cid, str(statement), "--api", stack.url("donations")]
+    command += [] if in_flight is None else ["--in-flight", str(in_flight)]
     cli = asyncio.create_task(
         asyncio.to_thread(
             subprocess.run,

@@ -40,3 +40,9 @@ CONSUMER_LAG = Gauge(
     "rc_consumer_lag", "Records behind the log end, per partition", ["service", "consumer", "topic", "partition"]
 )
 DLQ_SIZE = Gauge("rc_dlq_messages", "Messages in a dead-letter topic", ["service", "topic"])
+STATEMENT_TURN_WAITS = Counter(
+    "rc_statement_batch_waits_total",
+    "Bank-statement batches (donations) that found the batch before them in their import not committed yet"
+    " and waited for it",
+    ["service"],
+)

@@ -71,10 +71,20 @@ def outbox_columns(envelopes: Sequence[Envelope]) -> list[list[Any]]:
 async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
     """Insert outbox rows on ``conn`` (inside the caller's transaction) and notify the relay (one round
     trip: a writer holding a hot lock waits for one answer, not two)."""
-    if not envelopes:
-        return
+    if envelopes:
+        await write_rows(conn, outbox_rows(envelopes))
+
+
+def outbox_rows(envelopes: Sequence[Envelope]) -> list[list[Any]]:
+    """:func:`outbox_columns` as stored: the headers as their JSON text."""
     columns = outbox_columns(envelopes)
-    columns[4] = [json.dumps(h, ensure_ascii=False, separators=(",", ":")) for h in columns[4]]  # stored as text
+    columns[4] = [json.dumps(h, ensure_ascii=False, separators=(",", ":")) for h in columns[4]]
+    return columns
+
+
+async def write_rows(conn: asyncpg.Connection, columns: Sequence[Sequence[Any]]) -> None:
+    """:func:`write_events` of rows serialised before (:func:`outbox_rows`, maybe before a lock was
+    taken: a writer then does under it only what needs it)."""
     await conn.execute(_INSERT, *columns, NOTIFY_CHANNEL)
 
 

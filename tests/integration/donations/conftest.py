@@ -78,6 +78,9 @@ def make_settings(infra: Any, dsn: str, namespace: str, **extra: Any) -> Setting
         # nor the write quota (tests/integration/shared, tests/e2e): a test that posts until a close reaches
         # the ledger sends as many as the machine allows in that time, more than 600 a minute when it is fast
         write_rate_per_minute=100_000,
+        # nor the bound on a statement batch's wait for the batch before it: a test sends that one after it
+        # saw the later one wait, and a slow machine must not turn the wait into a 503
+        statement_turn_wait_s=60,
         log_json=False,
         log_level="WARNING",
     )

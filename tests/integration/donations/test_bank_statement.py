@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -11,11 +12,15 @@ from typing import Any
 
 import asyncpg
 import httpx
+import pytest
+from prometheus_client import REGISTRY
 from typer.testing import CliRunner
 
+from rc_donations.entrypoints.app import build_app
 from rc_donations.entrypoints.cli import app as cli_app
 from rc_donations.entrypoints.importer import run_import
-from tests.integration.donations.conftest import TODAY, Campaigns
+from rc_shared.client import api_headers
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually, make_settings, served
 
 
 def row(ref: str, amount: Any, on: Any = None, **extra: Any) -> dict[str, Any]:
@@ -110,14 +115,17 @@ def _write_statement(path: Path, n: int, bad_every: int = 0) -> int:
 async def test_cli_imports_5000_rows_in_batches_and_a_rerun_finds_only_duplicates(
     campaigns: Campaigns, second_instance: str, client: httpx.AsyncClient, db: asyncpg.Connection, tmp_path: Path
 ) -> None:
-    """Ten requests of 500 rows; the rerun in five of 1,000. The 50,000-row scale (imported twice,
-    the relay and the reporting consumer killed mid-way) is tests/e2e/test_statement_import_crash.py."""
+    """Ten requests of 500 rows, two on their way at once; the rerun in five of 1,000, three at once. The
+    50,000-row scale (imported twice, the relay and the reporting consumer killed mid-way) is
+    tests/e2e/test_statement_import_crash.py."""
     cid, _ = await campaigns.launch()
     n = 5_000
     path = tmp_path / "statement.csv"
     expected = _write_statement(path, n, bad_every=100)
     report = tmp_path / "rejected.csv"
-    totals = await asyncio.to_thread(run_import, cid, path, second_instance, report, batch=500, progress=False)
+    totals = await asyncio.to_thread(
+        run_import, cid, path, second_instance, report, batch=500, in_flight=2, progress=False
+    )
     assert (totals.rows, totals.created, totals.duplicate, totals.rejected) == (n, n - 50, 0, 50)
     assert totals.created_amount_vnd == expected
     with report.open() as f:
@@ -126,14 +134,13 @@ async def test_cli_imports_5000_rows_in_batches_and_a_rerun_finds_only_duplicate
     assert rejected[0]["line"] == "2" and rejected[0]["bank_reference"] == "FT0000000"
     ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
     assert ledger["cash"]["received_vnd"] == expected and ledger["receipts_issued"] == n - 50
-    nos = await db.fetchval(
-        "SELECT count(DISTINCT receipt_no) = max(receipt_no) AND min(receipt_no) = 1 FROM donations"
-        " WHERE campaign_id = $1",
-        cid,
-    )
-    assert nos is True
+    # two requests in flight (the default): the receipts still follow the file's rows, 1..n, no gap
+    valid = [f"FT{i:07d}" for i in range(n) if i % 100]
+    assert await _receipts(db, cid) == list(enumerate(valid, start=1))
 
-    again = await asyncio.to_thread(run_import, cid, path, second_instance, None, batch=1000, progress=False)
+    again = await asyncio.to_thread(
+        run_import, cid, path, second_instance, None, batch=1000, in_flight=3, progress=False
+    )
     assert (again.created, again.duplicate, again.rejected) == (0, n - 50, 50)
     assert again.duplicate_amount_vnd == expected
     assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == n - 50
@@ -164,3 +171,200 @@ async def test_cli_exit_codes_report_rejections_and_a_closed_campaign(
     assert res.exit_code == 2 and "409" in res.output and "cancelled" in res.output
     unknown = await asyncio.to_thread(invoke, str(uuid.uuid4()), str(path))
     assert unknown.exit_code == 2 and "not open for contributions" in unknown.output
+
+
+# ------------------------------------------------------- several requests in flight: batches in their turn
+
+
+def _waits() -> float:
+    return REGISTRY.get_sample_value("rc_statement_batch_waits_total", {"service": "donations"}) or 0.0
+
+
+def _batch(import_id: uuid.UUID, no: int, refs: list[str]) -> dict[str, Any]:
+    rows = [row(r, 1000 + i) for i, r in enumerate(refs)]
+    return {"import_batch": {"import_id": str(import_id), "batch_no": no}, "rows": rows}
+
+
+async def _receipts(db: asyncpg.Connection, cid: uuid.UUID) -> list[tuple[int, str]]:
+    rows = await db.fetch(
+        "SELECT receipt_no, bank_reference FROM donations WHERE campaign_id = $1 ORDER BY receipt_no", cid
+    )
+    return [(r["receipt_no"], r["bank_reference"]) for r in rows]
+
+
+async def test_a_batch_sent_before_the_one_before_it_waits_for_it_on_another_replica_and_numbers_after_it(
+    campaigns: Campaigns, second_instance: str, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """Batch 1 reaches one replica first and waits (it is seen waiting: the counter of waits moves);
+    batch 0 then reaches the other replica: receipts 1-3 are batch 0's rows, 4-6 batch 1's, in row order."""
+    cid, _ = await campaigns.launch()
+    imp = uuid.uuid4()
+    before = _waits()
+    async with httpx.AsyncClient(base_url=second_instance, headers=api_headers(), timeout=120) as replica:
+        later = asyncio.create_task(
+            replica.post(f"/campaigns/{cid}/bank-statement", json=_batch(imp, 1, ["B10", "B11", "B12"]))
+        )
+        # until batch 1 is seen waiting for batch 0 (or, without the check, has been answered)
+        await eventually(lambda: _seen(later.done() or _waits() > before), what="batch 1 waiting for batch 0")
+        first = await client.post(f"/campaigns/{cid}/bank-statement", json=_batch(imp, 0, ["B00", "B01", "B02"]))
+        second = await later
+    assert first.status_code == 200 and second.status_code == 200, (first.text, second.text)
+    assert [x["receipt_no"] for x in first.json()["results"]] == [1, 2, 3]
+    assert [x["receipt_no"] for x in second.json()["results"]] == [4, 5, 6]
+    assert await _receipts(db, cid) == list(enumerate(["B00", "B01", "B02", "B10", "B11", "B12"], start=1))
+    assert await db.fetchval("SELECT last_batch FROM statement_imports WHERE import_id = $1", imp) == 1
+    assert await _numbered_alike(db, cid)
+
+
+async def _seen(value: bool) -> bool:
+    return value
+
+
+async def _events(db: asyncpg.Connection, cid: uuid.UUID) -> dict[str, dict[str, Any]]:
+    """The campaign's DonationRecorded events by donation id."""
+    rows = await db.fetch(
+        "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.recorded.v1'", str(cid)
+    )
+    return {e["donation_id"]: e for e in (json.loads(r["payload"]) for r in rows)}
+
+
+async def _numbered_alike(db: asyncpg.Connection, cid: uuid.UUID) -> bool:
+    """Every donation's event carries its receipt number and late flag, and nothing else has one."""
+    rows = await db.fetch("SELECT id, receipt_no, recorded_after_close FROM donations WHERE campaign_id = $1", cid)
+    events = await _events(db, cid)
+    return {str(r["id"]): (r["receipt_no"], r["recorded_after_close"]) for r in rows} == {
+        d: (e["receipt_no"], e["recorded_after_close"]) for d, e in events.items()
+    }
+
+
+async def test_a_ledger_closed_while_a_batch_waits_for_the_lock_decides_its_rows_by_the_close(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, dn_dsn: str
+) -> None:
+    """A batch checks its rows and serialises their events before it takes the ledger lock; the close
+    arrives while it waits for the lock: its rows are decided again by the closed ledger (a row after
+    the close refused, one before it recorded late, its event saying so)."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    holder = await asyncpg.connect(dn_dsn)
+    try:
+        tx = holder.transaction()
+        await tx.start()
+        await holder.execute("SELECT 1 FROM ledgers WHERE campaign_id = $1 FOR UPDATE", cid)
+        rows = [row("L1", 1000, on=TODAY - timedelta(days=2)), row("L2", 2000, on=TODAY)]
+        sent = asyncio.create_task(client.post(f"/campaigns/{cid}/bank-statement", json={"rows": rows}))
+
+        async def waits_for_the_lock() -> bool:
+            return bool(
+                await db.fetchval(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND query LIKE '%FROM ledgers%FOR UPDATE%'"
+                )
+            )
+
+        await eventually(waits_for_the_lock, what="the batch waiting for the ledger lock")
+        closed_on = TODAY - timedelta(days=1)
+        close = "UPDATE ledgers SET status = 'closed', closed_on = $2 WHERE campaign_id = $1"
+        await holder.execute(close, cid, closed_on)
+        await tx.commit()
+        r = await sent
+    finally:
+        await holder.close()
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [(x["status"], x.get("recorded_after_close")) for x in results] == [("created", True), ("rejected", None)]
+    assert "after the campaign closed" in results[1]["reason"]
+    assert await _numbered_alike(db, cid)
+
+
+async def test_a_committed_batch_sent_again_answers_duplicates_and_the_next_batches_go_on(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A batch whose answer was lost is sent again (before or after the next batch committed): its rows
+    are duplicates and the import goes on in order; a new run of the same file (a new import id, from
+    batch 0) finds every row recorded."""
+    cid, _ = await campaigns.launch()
+    imp = uuid.uuid4()
+    url = f"/campaigns/{cid}/bank-statement"
+    b0, b1, b2 = ["R0", "R1"], ["R2", "R3"], ["R4"]
+    first = (await client.post(url, json=_batch(imp, 0, b0))).json()
+    assert first["created"] == 2
+    again = (await client.post(url, json=_batch(imp, 0, b0))).json()
+    assert (again["created"], again["duplicate"]) == (0, 2)
+    assert [x["donation_id"] for x in again["results"]] == [x["donation_id"] for x in first["results"]]
+    assert (await client.post(url, json=_batch(imp, 1, b1))).json()["created"] == 2
+    late = (await client.post(url, json=_batch(imp, 0, b0))).json()  # batch 0 once more, after batch 1
+    assert (late["created"], late["duplicate"]) == (0, 2)
+    assert await db.fetchval("SELECT last_batch FROM statement_imports WHERE import_id = $1", imp) == 1
+    last = (await client.post(url, json=_batch(imp, 2, b2))).json()  # still in turn: batch 1 committed
+    assert [x["receipt_no"] for x in last["results"]] == [5]
+    rerun = uuid.uuid4()
+    for no, refs in enumerate([b0, b1, b2]):
+        out = (await client.post(url, json=_batch(rerun, no, refs))).json()
+        assert (out["created"], out["duplicate"]) == (0, len(refs))
+    assert await _receipts(db, cid) == list(enumerate(["R0", "R1", "R2", "R3", "R4"], start=1))
+
+
+async def test_a_batch_whose_previous_batch_never_commits_answers_503_with_retry_after_and_writes_nothing(
+    infra: Any, dn_dsn: str, dn_namespace: str, campaigns: Campaigns, db: asyncpg.Connection
+) -> None:
+    impatient = build_app(
+        make_settings(infra, dn_dsn, dn_namespace, statement_turn_wait_s=0.05), relay=False, consumers=False
+    )
+    cid, _ = await campaigns.launch()
+    imp = uuid.uuid4()
+    async with served(impatient) as url, httpx.AsyncClient(base_url=url, headers=api_headers()) as replica:
+        r = await replica.post(f"/campaigns/{cid}/bank-statement", json=_batch(imp, 3, ["W1", "W2"]))
+    assert r.status_code == 503, r.text
+    assert r.headers["Retry-After"] == "1"
+    assert "batch_no 3" in r.json()["message"] and "batch_no 2" in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
+    assert await db.fetchval("SELECT count(*) FROM statement_imports WHERE import_id = $1", imp) == 0
+    ledger = await db.fetchrow("SELECT last_receipt_no, cash_received_vnd FROM ledgers WHERE campaign_id = $1", cid)
+    assert (ledger["last_receipt_no"], ledger["cash_received_vnd"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("batch", "field"),
+    [
+        ({"import_id": str(uuid.uuid4())}, "import_batch.batch_no"),
+        ({"batch_no": 0}, "import_batch.import_id"),
+        ({"import_id": "not-a-uuid", "batch_no": 0}, "import_batch.import_id"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": -1}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": "1"}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 1.5}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 10**7}, "import_batch.batch_no"),
+        ({"import_id": str(uuid.uuid4()), "batch_no": 0, "extra": 1}, "import_batch.extra"),
+    ],
+)
+async def test_an_import_batch_incomplete_or_malformed_is_refused_naming_its_field(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection, batch: dict[str, Any], field: str
+) -> None:
+    cid, _ = await campaigns.launch()
+    r = await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [row("V1", 1000)], "import_batch": batch})
+    assert r.status_code == 422, r.text
+    assert [e["field"] for e in r.json()["errors"]] == [field], r.text
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
+
+
+async def test_two_imports_with_two_requests_in_flight_each_number_their_files_rows_in_order(
+    campaigns: Campaigns, second_instance: str, db: asyncpg.Connection, tmp_path: Path
+) -> None:
+    """Two files imported at once into one campaign, each with two requests in flight: each file's rows
+    get increasing receipts in the file's order, and together they are 1..n without a gap."""
+    cid, _ = await campaigns.launch()
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.csv"
+        lines = ["bank_reference,received_on,amount_vnd"]
+        lines += [f"{name.upper()}{i:04d},{TODAY},{1000 + i}" for i in range(700)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(path)
+    runs = [
+        asyncio.to_thread(run_import, cid, f, second_instance, None, batch=100, in_flight=2, progress=False)
+        for f in files
+    ]
+    for totals in await asyncio.gather(*runs):
+        assert (totals.created, totals.duplicate, totals.rejected) == (700, 0, 0)
+    numbered = await _receipts(db, cid)
+    assert [no for no, _ in numbered] == list(range(1, 1401))
+    for name in ("A", "B"):
+        assert [ref for _, ref in numbered if ref.startswith(name)] == [f"{name}{i:04d}" for i in range(700)]

@@ -1,5 +1,7 @@
-"""The statement import CLI reads and encodes the next batch while a request is on its way, and still
-sends the batches one at a time in file order (the receipts follow the rows of the file)."""
+"""The statement import CLI reads and encodes the next batch while a request is on its way; with one
+request in flight it sends the batches one at a time in file order, with several it keeps that many on
+their way, each naming the import and its batch number (the service numbers them in that order), and
+takes the answers in file order."""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def test_the_next_batch_is_read_while_a_request_is_on_its_way_and_batches_go_in_
     monkeypatch.setattr(importer, "read_rows", reading)
     client = functools.partial(httpx.Client, transport=httpx.MockTransport(handler))
     monkeypatch.setattr(httpx, "Client", client)  # the importer's client, here answering in this process
-    totals = importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, progress=False)
+    totals = importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=1, progress=False)
     assert sent == [["FT0", "FT1", "FT2"], ["FT3", "FT5", "FT6"], ["FT7", "FT8", "FT9"]]
     assert (totals.rows, totals.created, totals.rejected) == (10, 9, 1)
     assert [r["line"] for r in totals.rejections] == [6]
@@ -98,3 +100,82 @@ def test_an_unreadable_row_is_raised_after_the_batches_before_it() -> None:
         for i in importer.read_ahead(items()):
             got.append(i)
     assert got == [1, 2]
+
+
+def test_two_requests_are_on_their_way_at_once_each_naming_the_import_and_its_batch_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first request is answered only once the second has arrived (so both were on their way at
+    once); every request names one import id and batch numbers 0, 1, 2, ... in file order; the rows'
+    results are counted against the batch they belong to whatever order the answers come in."""
+    path = _statement(tmp_path / "s.csv", 10, bad=frozenset({4}))
+    second_arrived = threading.Event()
+    sent: dict[int, tuple[str, list[str]]] = {}
+    lock = threading.Lock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        no, import_id = body["import_batch"]["batch_no"], body["import_batch"]["import_id"]
+        with lock:
+            sent[no] = (import_id, [r["bank_reference"] for r in body["rows"]])
+        if no == 1:
+            second_arrived.set()
+        if no == 0:
+            assert second_arrived.wait(WAIT_S), "the second request was not sent while the first was on its way"
+        answer = _answer(request)
+        if no == 2:  # its last row a duplicate: counted in its own batch
+            data = json.loads(answer.content)
+            data["results"][-1]["status"] = "duplicate"
+            answer = httpx.Response(200, json=data)
+        return answer
+
+    client = functools.partial(httpx.Client, transport=httpx.MockTransport(handler))
+    monkeypatch.setattr(httpx, "Client", client)
+    totals = importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=2, progress=False)
+    assert sorted(sent) == [0, 1, 2]
+    assert [sent[n][1] for n in (0, 1, 2)] == [["FT0", "FT1", "FT2"], ["FT3", "FT5", "FT6"], ["FT7", "FT8", "FT9"]]
+    assert len({sent[n][0] for n in sent}) == 1 and uuid.UUID(sent[0][0])
+    assert (totals.rows, totals.created, totals.duplicate, totals.rejected) == (10, 8, 1, 1)
+
+
+def test_a_batch_refused_with_several_in_flight_ends_the_import_without_sending_the_others_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch 0 is refused (409): the import stops with that reason; batch 1, answered 503 as a batch
+    waiting for batch 0 would be, is not sent again (its Retry-After wait ends when the import does), and
+    no later batch is sent."""
+    path = _statement(tmp_path / "s.csv", 30)
+    calls: list[int] = []
+    lock = threading.Lock()
+    both_sent = threading.Barrier(2, timeout=WAIT_S)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        no = json.loads(request.content)["import_batch"]["batch_no"]
+        with lock:
+            calls.append(no)
+        if no in (0, 1) and calls.count(no) == 1:
+            both_sent.wait()  # both on their way before either is answered
+        if no == 0:
+            return httpx.Response(409, json={"message": "campaign is cancelled"})
+        return httpx.Response(503, json={"message": "waits for batch_no 0"}, headers={"Retry-After": "30"})
+
+    client = functools.partial(httpx.Client, transport=httpx.MockTransport(handler))
+    monkeypatch.setattr(httpx, "Client", client)
+    with pytest.raises(importer.ImportAborted, match="409: campaign is cancelled"):
+        importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=2, progress=False)
+    assert sorted(calls) == [0, 1]
+
+
+def test_with_one_request_in_flight_no_import_id_is_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One at a time the order needs no help from the service: the requests are as before (any version of
+    the service takes them)."""
+    path = _statement(tmp_path / "s.csv", 4)
+    bodies: list[dict[str, Any]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(json.loads(request.content))
+        return _answer(request)
+
+    monkeypatch.setattr(httpx, "Client", functools.partial(httpx.Client, transport=httpx.MockTransport(handler)))
+    totals = importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=1, progress=False)
+    assert [sorted(b) for b in bodies] == [["rows"], ["rows"]] and totals.created == 4

@@ -50,6 +50,15 @@ class Settings(ServiceSettings):
         ),
     )
     statement_max_rows: int = Field(5000, ge=1, le=5000, description="Most rows in one bank-statement request.")
+    statement_turn_wait_s: float = Field(
+        5.0,
+        gt=0,
+        le=60,
+        description=(
+            "Longest a bank-statement batch waits for the batch before it in its import (import_batch: "
+            "several requests in flight) to commit; then 503 with Retry-After (the importer sends it again)."
+        ),
+    )
     support_kinds: dict[str, str] = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Catalogue of support kinds a distribution may record, as JSON {code: label} "

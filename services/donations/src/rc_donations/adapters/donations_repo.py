@@ -44,6 +44,20 @@ PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the 
 _RECEIPT_KEY = '"receipt_no":'
 _RECEIPT_PLACE = _RECEIPT_KEY + "0"  # in an event's JSON (compact: one key of that name, outside any string)
 
+
+def receipt_places(payloads: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each event's JSON (with ``receipt_no`` 0) cut at its number: head + str(number) + tail is the
+    event numbered."""
+    heads, tails = [], []
+    for payload in payloads:
+        head, sep, tail = payload.partition(_RECEIPT_PLACE)
+        if not sep or _RECEIPT_PLACE in tail:
+            raise ValueError(f"an event without one receipt_no 0 to number: {payload}")
+        heads.append(head + _RECEIPT_KEY)
+        tails.append(tail)
+    return heads, tails
+
+
 _BULK_INSERT = (
     "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, bank_reference,"
     " payer_name, description, received_on, receipt_no, recorded_after_close)"
@@ -259,13 +273,7 @@ class DonationRepository(RecordRepository):
         columns = {c: [r[c] for r in rows] for c in _BATCH_COLS}
         columns["items"] = [None if i is None else json.dumps(i) for i in columns["items"]]  # a list is no array
         outbox = outbox_columns(events)
-        heads, tails = [], []
-        for payload in outbox.pop():
-            head, sep, tail = payload.partition(_RECEIPT_PLACE)
-            if not sep or _RECEIPT_PLACE in tail:
-                raise ValueError(f"an event without one receipt_no 0 to number: {payload}")
-            heads.append(head + _RECEIPT_KEY)
-            tails.append(tail)
+        heads, tails = receipt_places(outbox.pop())
         r = await self.conn.fetchrow(
             _RECORD_BATCH,
             ledger.campaign_id,
@@ -404,6 +412,33 @@ class DonationRepository(RecordRepository):
             list(refs),
         )
         return {r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"]) for r in rows}
+
+    async def import_progress(self, campaign_id: uuid.UUID, import_id: uuid.UUID) -> int | None:
+        """The highest batch of a statement import committed (None: none yet)."""
+        last: int | None = await self.conn.fetchval(
+            "SELECT last_batch FROM statement_imports WHERE campaign_id = $1 AND import_id = $2",
+            campaign_id,
+            import_id,
+        )
+        return last
+
+    async def import_batch_done(self, campaign_id: uuid.UUID, import_id: uuid.UUID, batch: int) -> None:
+        """Record a statement import's batch as committed (with the transaction); a resent earlier batch
+        leaves the progress as it is. An import's first batch deletes the campaign's imports idle for 7
+        days (the table holds one row per recent import)."""
+        if batch == 0:
+            await self.conn.execute(
+                "DELETE FROM statement_imports WHERE campaign_id = $1 AND updated_at < now() - interval '7 days'",
+                campaign_id,
+            )
+        await self.conn.execute(
+            "INSERT INTO statement_imports AS s (campaign_id, import_id, last_batch) VALUES ($1, $2, $3)"
+            " ON CONFLICT (campaign_id, import_id)"
+            " DO UPDATE SET last_batch = greatest(s.last_batch, EXCLUDED.last_batch), updated_at = now()",
+            campaign_id,
+            import_id,
+            batch,
+        )
 
     # ---------------------------------------------------------------- pledges
 

@@ -177,3 +177,19 @@ def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[An
         seen[ref] = c
         out.append(Decision(c.index, ref, "new", row=c))
     return out
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A request's place in a statement import sent with several requests in flight: the import (one
+    id per run of the importer) and the batch's number in it (0, 1, 2, ... in the file's order)."""
+
+    import_id: Any
+    batch: int
+
+    def may_number(self, last_committed: int | None) -> bool:
+        """May this batch number its rows, the import's highest committed batch being ``last_committed``
+        (None: none yet)? The first batch may; a later one once the batch before it has committed (so
+        the receipts follow the file's rows); a batch already committed, resent, may too (its rows are
+        duplicates by now)."""
+        return self.batch == 0 or (last_committed is not None and last_committed >= self.batch - 1)

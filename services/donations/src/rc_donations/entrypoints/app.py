@@ -43,6 +43,7 @@ def policy_from(settings: Settings) -> Policy:
         ),
         enforce_distribution_deadline=settings.enforce_distribution_deadline,
         statement_max_rows=settings.statement_max_rows,
+        statement_turn_wait_s=settings.statement_turn_wait_s,
         anonymous_label=settings.anonymous_donor_label,
         distribution_window=Window(days_back=settings.distribution_days_back, days_ahead=0),
         support_kinds=frozenset(settings.support_kinds),

@@ -42,6 +42,13 @@ def import_statement(
     api: str = api_option("donations", HTTP_PORT),
     report: Path | None = report_option("line, fields, reason"),
     batch: int = typer.Option(2000, min=1, max=5000, help="Rows per request."),
+    in_flight: int = typer.Option(
+        2,
+        "--in-flight",
+        min=1,
+        max=8,
+        help="Requests on their way at once (the receipts still follow the file's rows; 1: one at a time).",
+    ),
     progress: bool = progress_option(),
 ) -> None:
     """Import a bank statement (CSV: bank_reference, received_on, amount_vnd[, payer_name, description]).
@@ -57,7 +64,7 @@ def import_statement(
         typer.echo(f"error: {campaign_id!r} is not a campaign id (a UUID)", err=True)
         raise typer.Exit(2) from None
     with import_aborts(ValueError, ImportAborted):
-        totals = run_import(cid, file, api, report, batch=batch, progress=progress)
+        totals = run_import(cid, file, api, report, batch=batch, in_flight=in_flight, progress=progress)
     rate = totals.rows / totals.seconds if totals.seconds else 0.0
     typer.echo(
         f"rows {totals.rows}: created {totals.created} ({totals.created_amount_vnd} VND), "

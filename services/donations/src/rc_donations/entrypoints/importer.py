@@ -6,9 +6,12 @@ a few Vietnamese aliases are understood). Every data row ends up counted as crea
 rejected; rejected rows go to the report with the reason. Re-running is safe: rows already recorded
 come back as duplicates.
 
-Requests go one at a time, in the order of the file, so the receipts follow the rows of the file
-without gaps; while one is on its way and the service records it, a thread reads and encodes the next
-batch (the reading and JSON encoding were a third of a batch's time, spent while the service waited).
+Up to ``in_flight`` requests are on their way at once (default 2; 1: one at a time, as before), and
+the receipts still follow the rows of the file without gaps: each request names the import (a uuid
+per run) and its batch number, and the service numbers a batch's rows only once the batch before it
+has committed, whichever replica answers (with ``in_flight`` 1 neither is sent: any version of the
+service takes them). Answers are taken in file order. Meanwhile a thread reads and encodes the next
+batches (the reading and JSON encoding were a third of a batch's time, spent while the service waited).
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ import queue
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -81,9 +86,12 @@ class Batch:
     body: bytes  # the request's JSON, encoded while the previous request is on its way
 
 
-def batches(path: Path, size: int) -> Iterator[Batch]:
-    """The file's rows in batches of ``size`` to send (the last may be smaller or empty), in file order."""
+def batches(path: Path, size: int, import_id: uuid.UUID | None = None) -> Iterator[Batch]:
+    """The file's rows in batches of ``size`` to send (the last may be smaller or empty), in file order;
+    with ``import_id``, each request names it and its batch number (0, 1, 2, ...; the empty last batch,
+    never sent, has none)."""
     rows = 0
+    sent = 0
     refused: list[tuple[int, dict[str, Any], str]] = []
     pending: list[tuple[int, dict[str, Any]]] = []
     for line, rec, reason in read_rows(path):
@@ -93,13 +101,17 @@ def batches(path: Path, size: int) -> Iterator[Batch]:
             continue
         pending.append((line, rec))
         if len(pending) >= size:
-            yield Batch(rows, refused, pending, _body(pending))
+            yield Batch(rows, refused, pending, _body(pending, import_id, sent))
             rows, refused, pending = 0, [], []
-    yield Batch(rows, refused, pending, _body(pending))
+            sent += 1
+    yield Batch(rows, refused, pending, _body(pending, import_id, sent))
 
 
-def _body(pending: list[tuple[int, dict[str, Any]]]) -> bytes:
-    return json.dumps({"rows": [r for _, r in pending]}, ensure_ascii=False, separators=(",", ":")).encode()
+def _body(pending: list[tuple[int, dict[str, Any]]], import_id: uuid.UUID | None, batch_no: int) -> bytes:
+    body: dict[str, Any] = {"rows": [r for _, r in pending]}
+    if import_id is not None:
+        body["import_batch"] = {"import_id": str(import_id), "batch_no": batch_no}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def read_ahead(items: Iterator[T], depth: int = 1) -> Iterator[T]:
@@ -142,17 +154,21 @@ def read_ahead(items: Iterator[T], depth: int = 1) -> Iterator[T]:
         worker.join()
 
 
-def _post(client: httpx.Client, url: str, request: bytes, retries: int = 3) -> dict[str, Any]:
+def _post(
+    client: httpx.Client, url: str, request: bytes, retries: int = 3, stop: threading.Event | None = None
+) -> dict[str, Any]:
+    """The answer to one batch; a transport error or a 5xx is tried again (rows are deduplicated by
+    bank_reference, so a resend is safe) after ``attempt`` seconds or the 503's Retry-After, unless
+    ``stop`` (another batch failed: the import is over) is set meanwhile."""
+    stop = stop or threading.Event()
     for attempt in range(1, retries + 1):
         try:
             r = client.post(url, content=request, headers={"Content-Type": "application/json"})
         except httpx.TransportError:
-            if attempt == retries:
+            if attempt == retries or stop.wait(attempt):
                 raise
-            time.sleep(attempt)  # safe to resend: rows are deduplicated by bank_reference
             continue
-        if r.status_code >= 500 and attempt < retries:
-            time.sleep(attempt)
+        if r.status_code >= 500 and attempt < retries and not stop.wait(max(attempt, _retry_after(r))):
             continue
         if r.status_code != 200:
             try:
@@ -165,6 +181,13 @@ def _post(client: httpx.Client, url: str, request: bytes, retries: int = 3) -> d
     raise AssertionError("unreachable")
 
 
+def _retry_after(r: httpx.Response) -> float:
+    try:
+        return min(float(r.headers.get("Retry-After", 0)), 30.0)
+    except ValueError:
+        return 0.0
+
+
 def run_import(
     campaign_id: uuid.UUID,
     path: Path,
@@ -172,6 +195,7 @@ def run_import(
     report: Path | None,
     *,
     batch: int = 2000,
+    in_flight: int = 2,
     progress: bool = True,
     timeout: float = 300.0,
 ) -> Totals:
@@ -190,10 +214,7 @@ def run_import(
         disable=not progress,
     )
 
-    def flush(client: httpx.Client, pending: list[tuple[int, dict[str, Any]]], request: bytes, task: Any) -> None:
-        if not pending:
-            return
-        body = _post(client, url, request)
+    def record(pending: list[tuple[int, dict[str, Any]]], body: dict[str, Any], task: Any) -> None:
         for res in body["results"]:
             line, rec = pending[res["index"]]
             status = res["status"]
@@ -216,16 +237,36 @@ def run_import(
             rejected=totals.rejected,
         )
 
-    with bar, httpx.Client(timeout=timeout, headers=api_headers()) as client:
+    import_id = uuid.uuid4() if in_flight > 1 else None
+    stop = threading.Event()  # a batch failed: the others are not sent again
+    on_way: deque[tuple[Batch, Future[dict[str, Any]]]] = deque()
+    with (
+        bar,
+        httpx.Client(timeout=timeout, headers=api_headers()) as client,
+        ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="statement-post") as posts,
+    ):
         task = bar.add_task("import", total=expected or None, created=0, duplicate=0, rejected=0)
-        for b in read_ahead(batches(path, batch)):
-            totals.rows += b.rows
-            for line, rec, reason in b.refused:
-                totals.rejected += 1
-                totals.rejections.append({"line": line, **rec, "reason": reason})
-            if b.refused:
-                bar.update(task, advance=len(b.refused), rejected=totals.rejected)
-            flush(client, b.pending, b.body, task)
+        try:
+            for b in read_ahead(batches(path, batch, import_id), depth=in_flight):
+                totals.rows += b.rows
+                for line, rec, reason in b.refused:
+                    totals.rejected += 1
+                    totals.rejections.append({"line": line, **rec, "reason": reason})
+                if b.refused:
+                    bar.update(task, advance=len(b.refused), rejected=totals.rejected)
+                if not b.pending:
+                    continue
+                on_way.append((b, posts.submit(_post, client, url, b.body, stop=stop)))
+                if len(on_way) >= in_flight:  # the oldest answer first: results in file order
+                    done, answer = on_way.popleft()
+                    record(done.pending, answer.result(), task)
+            while on_way:
+                done, answer = on_way.popleft()
+                record(done.pending, answer.result(), task)
+        finally:
+            stop.set()
+            for _, answer in on_way:
+                answer.cancel()
     totals.seconds = time.perf_counter() - start
     if report is not None:
         write_report(report, totals.rejections)

@@ -53,6 +53,7 @@ from starlette.background import BackgroundTask
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
+from rc_donations.domain.statement import Turn
 from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
 from rc_donations.service_layer import distributions, donations, lines, pledges, reports, statement
@@ -250,16 +251,15 @@ async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: 
     summary="Import bank-statement rows (deduplicated by bank_reference; safe to re-run)",
     dependencies=WRITE,
     response_model=s.StatementOut,
-    responses=errors(404, 409),
+    responses=errors(404, 409, 503),
 )
 async def import_statement(
     campaign_id: uuid.UUID, body: s.StatementIn, request: Request, policy: Pol
 ) -> dict[str, Any]:
+    batch = body.import_batch
+    turn = None if batch is None else Turn(batch.import_id, batch.batch_no)
     await access.organiser(request, campaign_id)
-    async with _unit_of_work(request) as uow:
-        out = await statement.import_statement(uow, policy, campaign_id, body.rows)
-        await uow.commit()
-    return out
+    return await statement.import_in_turn(lambda: _unit_of_work(request), policy, campaign_id, body.rows, turn)
 
 
 # ------------------------------------------------------------------------ pledges

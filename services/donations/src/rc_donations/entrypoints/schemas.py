@@ -158,12 +158,29 @@ class PledgeIn(_In):
     unit_id: uuid.UUID | None = None
 
 
+class ImportBatchIn(_In):
+    import_id: uuid.UUID = Field(
+        description="The import (one id per run of an importer with several requests in flight)."
+    )
+    batch_no: Annotated[int, Field(strict=True, ge=0, le=1_000_000), WHOLE] = Field(
+        description="This batch's number in the import: 0, 1, 2, ... in the file's order. A batch sent again "
+        "after it committed answers its rows as duplicates."
+    )
+
+
 class StatementIn(_In):
     rows: list[Any] = Field(
         min_length=1,
         max_length=5000,
         description="Rows {bank_reference, received_on, amount_vnd, payer_name?, description?}; each row is "
         "checked on its own (created | duplicate | rejected with a reason).",
+    )
+    import_batch: ImportBatchIn | None = Field(
+        None,
+        description="This request's place in an import sent with several requests in flight: the batch numbers "
+        "its rows only once the batch before it in the same import has committed, so the receipts follow the "
+        "order of the batches whichever replica answers (a batch out of its turn waits, then 503 with "
+        "Retry-After). Without it, rows are numbered as they come.",
     )
 
 

@@ -18,6 +18,7 @@ class Policy:
     blood: BloodRules = field(default_factory=BloodRules)
     enforce_distribution_deadline: bool = True
     statement_max_rows: int = 5000
+    statement_turn_wait_s: float = 5.0
     anonymous_label: str = ANONYMOUS_LABEL
     distribution_window: Window = field(default_factory=lambda: Window(days_back=180, days_ahead=0))
     support_kinds: frozenset[str] = frozenset(DEFAULT_SUPPORT_KINDS)

@@ -35,6 +35,7 @@ from .donor_in_type import DonorInType
 from .donor_out import DonorOut
 from .error_out import ErrorOut
 from .field_error_out import FieldErrorOut
+from .import_batch_in import ImportBatchIn
 from .in_kind_donation_in import InKindDonationIn
 from .in_kind_donation_in_channel import InKindDonationInChannel
 from .in_kind_totals_out import InKindTotalsOut
@@ -117,6 +118,7 @@ __all__ = (
     "DonorOut",
     "ErrorOut",
     "FieldErrorOut",
+    "ImportBatchIn",
     "InKindDonationIn",
     "InKindDonationInChannel",
     "InKindTotalsOut",
