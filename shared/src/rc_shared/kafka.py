@@ -71,6 +71,13 @@ def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     )
 
 
+async def started_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    """:func:`make_producer`, started."""
+    producer = make_producer(settings)
+    await producer.start()
+    return producer
+
+
 async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None:
     """Create the topics (and their ``.dlq`` companions) if they are missing."""
     wanted = sorted({n for name in names for n in (name, f"{name}.dlq")})

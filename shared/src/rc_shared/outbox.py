@@ -18,7 +18,7 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -183,8 +183,15 @@ class OutboxRelay:
     """How long a batch may wait for the broker's acknowledgements: past it the batch counts as not
     sent (its rows stay queued, sent again on the next try: consumers deduplicate), never a wait
     without end that would stop the outbox draining, and its process's shutdown, for good."""
+    renew_producer: Callable[[], Awaitable[AIOKafkaProducer]] | None = None
+    """Makes and starts a new producer. After ``stalls_before_renewal`` batches in a row were not
+    acknowledged in time, the relay sends with a new one (a new producer id, new connections) and
+    stops the old one: the same batch resent through a client that itself hangs would stall for good."""
+    stalls_before_renewal: int = 2
     active: bool = field(default=False, init=False)
     published: int = field(default=0, init=False)
+    renewals: int = field(default=0, init=False)
+    _stalls: int = field(default=0, init=False, repr=False)
     _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False, repr=False)
     _stop: asyncio.Event = field(default_factory=asyncio.Event, init=False, repr=False)
 
@@ -199,10 +206,33 @@ class OutboxRelay:
                 await self._run_once()
             except asyncio.CancelledError:
                 raise
+            except RelayStalled as exc:  # its rows stay queued: try again, through a new producer if it repeats
+                self.active = False
+                self._stalls += 1
+                log.warning("outbox_relay_stalled", error=str(exc), in_a_row=self._stalls)
+                if self.renew_producer is not None and self._stalls >= self.stalls_before_renewal:
+                    await self._renew_producer()
+                await self._sleep(min(5.0, self.poll_interval_s * 2))
             except Exception as exc:  # connection lost, broker down: back off and retry
                 self.active = False
                 log.warning("outbox_relay_error", error=repr(exc))
                 await self._sleep(min(5.0, self.poll_interval_s * 2))
+
+    async def _renew_producer(self) -> None:
+        assert self.renew_producer is not None
+        old = self.producer
+        try:
+            self.producer = await self.renew_producer()
+        except Exception as exc:  # the broker is unreachable: keep the old one, try again after the next stall
+            log.warning("outbox_relay_producer_not_renewed", error=repr(exc))
+            return
+        self._stalls = 0
+        self.renewals += 1
+        log.warning("outbox_relay_producer_renewed", renewals=self.renewals)
+        try:  # a hung client may not stop cleanly either: it gets a bounded time
+            await asyncio.wait_for(old.stop(), self.ack_timeout_s)
+        except Exception as exc:
+            log.warning("outbox_relay_old_producer_not_stopped", error=repr(exc))
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -251,6 +281,7 @@ class OutboxRelay:
                 " they stay queued and are sent again"
             ) from None
         await conn.execute(_MARK_PUBLISHED, [r["id"] for r in rows])
+        self._stalls = 0
         self.published += len(rows)
         counts: dict[str, int] = {}
         for r in rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from rc_shared import api, clock, http
 from rc_shared.auth import ScopeResolver, TokenVerifier, authenticate
 from rc_shared.consumer import BatchProcessor, Consumer, subscribe
 from rc_shared.db import PoolBusy, create_pool, migrate
-from rc_shared.kafka import ensure_topics, make_producer
+from rc_shared.kafka import ensure_topics, make_producer, started_producer
 from rc_shared.lag import KafkaGauges
 from rc_shared.logging import configure, get_logger
 from rc_shared.outbox import OutboxRelay, UnitOfWork, measure_backlog
@@ -96,15 +97,17 @@ class Runtime:
         self.producer = make_producer(s)
         await self.producer.start()
         if self.run_relay:
+            # the relay's own producer, so that renewing it (after stalls) leaves the DLQ's alone
             self.relay = OutboxRelay(
                 s.database_url,
-                self.producer,
+                await started_producer(s),
                 s.service_name,
                 batch_size=s.outbox_batch_size,
                 poll_interval_s=s.outbox_poll_interval_s,
                 retention_h=s.outbox_retention_h,
                 namespace=s.kafka_namespace,
                 statement_timeout_s=s.db_batch_statement_timeout_s,
+                renew_producer=functools.partial(started_producer, s),
             )
             self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
         if self.run_consumers and self.consumers:
@@ -155,6 +158,8 @@ class Runtime:
         # producer for a broker that does not answer: each gets a bounded time to stop cleanly
         if self.broker:
             await _bounded("consumers", self.broker.stop())
+        if self.relay:
+            await _bounded("relay producer", self.relay.producer.stop())
         if self.producer:
             await _bounded("producer", self.producer.stop())
         if self.pool and not await _bounded("database pool", self.pool.close()):

@@ -14,7 +14,7 @@ import asyncpg
 from rc_shared.db import BACKBONE_MIGRATIONS, create_pool, migrate
 from rc_shared.envelope import Envelope, headers_dict
 from rc_shared.events.members import UNITS_TOPIC, UnitRenamed
-from rc_shared.kafka import ensure_topics, key_partitioner, make_producer
+from rc_shared.kafka import ensure_topics, key_partitioner, make_producer, started_producer
 from rc_shared.outbox import OutboxRelay, RelayStalled, UnitOfWork, republish_since, write_events
 from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import eventually, read_topic
@@ -334,6 +334,10 @@ class _SilentBroker:
 
     def __init__(self) -> None:
         self.batches = 0
+        self.stopped = False
+
+    async def stop(self) -> None:
+        self.stopped = True
 
     async def partitions_for(self, topic: str) -> set[int]:
         return {0, 1, 2}
@@ -383,3 +387,50 @@ async def test_a_batch_the_broker_never_acknowledges_stays_queued_and_the_relay_
 
 async def _at_least(silent: _SilentBroker, n: int) -> bool:
     return silent.batches >= n
+
+
+async def test_after_repeated_stalls_the_relay_sends_through_a_new_producer(
+    infra: Any, fresh_dsn: str, namespace: str
+) -> None:
+    """The client itself may be what hangs: after ``stalls_before_renewal`` unacknowledged batches in a
+    row the relay makes a new producer, stops the old one, and the queued rows go out, each once.
+    Without a renewal the rows would stay queued for good (the silent producer never acknowledges)."""
+    s = _settings(infra, fresh_dsn, namespace)
+    await migrate(fresh_dsn, [])
+    await ensure_topics(s, [namespace + UNITS_TOPIC])
+    pool = await create_pool(fresh_dsn)
+    silent = _SilentBroker()
+    made: list[Any] = []
+
+    async def renew() -> Any:
+        made.append(await started_producer(s))
+        return made[-1]
+
+    relay = OutboxRelay(
+        fresh_dsn,
+        silent,  # type: ignore[arg-type]
+        "outbox-test",
+        namespace=namespace,
+        ack_timeout_s=0.3,
+        poll_interval_s=0.1,
+        renew_producer=renew,
+        stalls_before_renewal=2,
+    )
+    task = asyncio.create_task(relay.run())
+    try:
+        await _write(pool, [uuid.uuid4()], per_unit=5)
+
+        async def drained() -> bool:
+            return await pool.fetchval("SELECT count(*) FROM outbox_queue") == 0
+
+        await eventually(drained, what="the queued rows sent through the renewed producer")
+        assert silent.batches >= 2 and silent.stopped
+        assert relay.renewals == 1 and len(made) == 1 and relay.producer is made[0]
+        records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=5)
+        assert len({headers_dict(r.headers)["ce_id"] for r in records}) == len(records) == 5
+    finally:
+        relay.stop()
+        await asyncio.wait_for(task, 30)
+        for p in made:
+            await p.stop()
+        await pool.close()
