@@ -158,11 +158,19 @@ class Step:
     targets: Path
 
 
-async def db_work(dsn: str) -> dict[str, float]:
-    """A database's committed transactions and milliseconds spent executing SQL so far (pg_stat_database)."""
+STATS_SETTLE_S = 11.0
+"""How long an idle PostgreSQL connection may keep its statistics before reporting them: a backend
+reports at most once a second, and one that reported less than a second ago and then goes idle
+reports ``PGSTAT_IDLE_INTERVAL`` (10 s) later. So the last second of a step's work shows in
+pg_stat_database only that long after the step (a 1.2 s wait missed up to a tenth of a 10 s step)."""
+
+
+async def db_work(dsn: str, settle_s: float = STATS_SETTLE_S) -> dict[str, float]:
+    """A database's committed transactions and milliseconds spent executing SQL so far (pg_stat_database),
+    read ``settle_s`` seconds after the work whose figures are wanted."""
     conn = await asyncpg.connect(dsn)
     try:
-        await asyncio.sleep(1.2)  # (each backend reports its statistics at most every second)
+        await asyncio.sleep(settle_s)
         r = await conn.fetchrow(
             "SELECT xact_commit, active_time FROM pg_stat_database WHERE datname = current_database()"
         )
@@ -216,13 +224,19 @@ async def refused(url: str) -> dict[str, float]:
 
 
 async def attack(
-    veg: str, stack: Stack, step: Step, duration: float, workdir: Path, db_before: dict[str, float] | None = None
+    veg: str,
+    stack: Stack,
+    step: Step,
+    duration: float,
+    workdir: Path,
+    db_before: dict[str, float] | None = None,
+    stats_settle_s: float = STATS_SETTLE_S,
 ) -> dict[str, Any]:
     """One open-loop step: ``rate`` requests a second for ``duration`` seconds; peak RSS sampled; the CPU of
     each service and the donations database's transactions and SQL time, per request. ``db_before``: the
     donations database's figures when nothing was sent since they were read (the previous step's
     ``donations_db_totals``), else read again."""
-    db_before = db_before or await db_work(stack.dsns["donations"])
+    db_before = db_before or await db_work(stack.dsns["donations"], stats_settle_s)
     refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
     broker = broker_pid()
@@ -249,7 +263,7 @@ async def attack(
         "kafka": infra_after.get(broker, 0.0) - infra_before.get(broker, 0.0) if broker else 0.0,
         "vegeta": children_cpu_s() - clients_before,  # (this process's children that ended: the attack)
     }
-    db_after = await db_work(stack.dsns["donations"])
+    db_after = await db_work(stack.dsns["donations"], stats_settle_s)
     refused_after = await refused(stack.url("donations"))
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
@@ -302,6 +316,7 @@ async def run(
     only: frozenset[str] = frozenset(CHOICES),
     pause: float = 1.0,
     stack: Stack | None = None,
+    stats_settle_s: float = STATS_SETTLE_S,
 ) -> dict[str, Any]:
     """One run: on ``stack`` if given (left running; the run's campaign is its own), else on a stack
     started for the run and stopped after it."""
@@ -349,7 +364,7 @@ async def run(
         result["steps"] = []
         db: dict[str, float] | None = None
         for s in (s for s in steps if s.name in only):
-            res = await attack(veg, stack, s, duration, workdir, db)
+            res = await attack(veg, stack, s, duration, workdir, db, stats_settle_s)
             db = res["donations_db_totals"]
             result["steps"].append(res)
             print(_line(res), flush=True)
@@ -420,6 +435,13 @@ def main(argv: list[str] | None = None, stack: Stack | None = None) -> Path:
     parser.add_argument("--ledger-rate", type=int, default=500, help="public ledger GETs a second (page, search)")
     parser.add_argument("--duration", type=float, default=10, help="seconds per step")
     parser.add_argument("--pause", type=float, default=1.0, help="seconds of quiet after each step (its tests: 0)")
+    parser.add_argument(
+        "--stats-settle",
+        type=float,
+        default=STATS_SETTLE_S,
+        help="seconds to wait for PostgreSQL's statistics after a step before reading them (its tests: 0; the"
+        " donations DB figures per request are then approximate)",
+    )
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
     unknown = set(args.steps.split(",")) - set(CHOICES)
@@ -438,6 +460,7 @@ def main(argv: list[str] | None = None, stack: Stack | None = None) -> Path:
                 frozenset(args.steps.split(",")),
                 args.pause,
                 stack,
+                args.stats_settle,
             )
         )
     path = save_results(res, "load", results)
