@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 
@@ -11,7 +12,7 @@ from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
 from rc_shared.ids import hex_tokens, uuid4s
-from rc_shared.outbox import envelopes_for
+from rc_shared.outbox import envelopes_for, outbox_rows
 from rc_shared.tracing import (
     child_traceparent,
     child_traceparents,
@@ -107,3 +108,15 @@ def test_events_wrapped_at_once_get_their_own_ids_and_spans_under_the_request_tr
         back = decode(e.headers(), e.value(), catalogue())
         assert (back.id, back.traceparent, back.data) == (e.id, e.traceparent, e.data)
         assert e.header_map() == {k: v.decode() for k, v in e.headers()}
+
+
+@pytest.mark.parametrize(
+    "correlation_id",
+    ["corr-7", 'quote " and back\\slash', "line\nbreak\ttab\x01\x1f\x7f", "Nguyễn Văn Ân đ 😀 \u2028"],
+)
+def test_outbox_rows_store_the_headers_as_the_compact_json_text_they_are_read_back_from(correlation_id: str) -> None:
+    envs = [Envelope(data=_event(), source="/members", correlation_id=correlation_id) for _ in range(3)]
+    stored = outbox_rows(envs)[4]
+    for e, text in zip(envs, stored, strict=True):
+        assert text == json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":"))
+        assert json.loads(text) == e.header_map()

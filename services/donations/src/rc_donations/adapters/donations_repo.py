@@ -65,7 +65,6 @@ _BULK_INSERT = (
     " $10"
     " FROM unnest($3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::date[], $9::bigint[])"
     " AS u(id, amount, ref, payer, descr, on_, no)"
-    " ON CONFLICT DO NOTHING RETURNING id"
 )
 
 _INSERT_MANY = (
@@ -304,8 +303,12 @@ class DonationRepository(RecordRepository):
         dates: Sequence[date],
         receipt_nos: Sequence[int],
         recorded_after_close: bool,
-    ) -> int:
-        rows = await self.conn.fetch(
+    ) -> None:
+        """Insert a bank statement's new rows, all or none: a bank reference, receipt number or id
+        recorded before raises ``UniqueViolationError`` and the statement writes nothing. A plain
+        INSERT: ``ON CONFLICT DO NOTHING`` (no target) probed every unique index of each row before
+        inserting it, a third of the INSERT's own time, for conflicts the ledger lock already rules out."""
+        await self.conn.execute(
             _BULK_INSERT,
             campaign_id,
             unit_id,
@@ -318,7 +321,6 @@ class DonationRepository(RecordRepository):
             receipt_nos,
             recorded_after_close,
         )
-        return len(rows)
 
     async def intake(
         self,

@@ -187,20 +187,23 @@ async def import_statement(
         receipts = list(allocate(int(row["last_receipt_no"]) - len(new), len(new)))
         places = [prep.position[r.index] for r in new]
         new_ids = [prep.ids[k] for k in places]
-        inserted = await repo.bulk_insert_bank(
-            campaign_id,
-            ledger.organising_unit_id,
-            new_ids,
-            [r.amount_vnd for r in new],
-            [r.bank_reference for r in new],
-            [r.payer_name for r in new],
-            [r.description for r in new],
-            [r.received_on for r in new],
-            receipts,
-            ledger.closed,
-        )
-        if inserted != len(new):  # impossible under the ledger lock; never leave a receipt gap
-            raise RuntimeError(f"bank statement: inserted {inserted} of {len(new)} rows; rolled back")
+        try:
+            await repo.bulk_insert_bank(
+                campaign_id,
+                ledger.organising_unit_id,
+                new_ids,
+                [r.amount_vnd for r in new],
+                [r.bank_reference for r in new],
+                [r.payer_name for r in new],
+                [r.description for r in new],
+                [r.received_on for r in new],
+                receipts,
+                ledger.closed,
+            )
+        except asyncpg.UniqueViolationError as exc:  # impossible under the ledger lock; never leave a receipt gap
+            raise RuntimeError(
+                f"bank statement: {len(new)} rows not inserted ({exc.constraint_name}); rolled back"
+            ) from exc
         ids = {r.bank_reference: i for r, i in zip(new, new_ids, strict=True)}
         payloads = [prep.heads[k] + str(no) + prep.tails[k] for k, no in zip(places, receipts, strict=True)]
         await write_rows(conn, [*([col[k] for k in places] for col in prep.outbox), payloads])
