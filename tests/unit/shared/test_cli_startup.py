@@ -16,7 +16,7 @@ from rc_shared.cli import lazy
 SERVICES = ("members", "campaigns", "donations", "reporting")
 
 
-def _loaded_after(imports: str, modules: tuple[str, ...]) -> list[str]:
+def loaded_after(imports: str, modules: tuple[str, ...]) -> list[str]:
     """Which of ``modules`` a fresh interpreter has loaded after ``import {imports}``."""
     code = f"import sys, {imports}; print(sorted(m for m in {modules!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -26,7 +26,7 @@ def _loaded_after(imports: str, modules: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize("service", SERVICES)
 def test_the_command_line_starts_without_the_service_and_its_settings(service: str) -> None:
     service_side = ("fastapi", "pydantic_settings", f"rc_{service}.entrypoints.app", f"rc_{service}.settings")
-    assert _loaded_after(f"rc_{service}.entrypoints.cli", service_side) == []
+    assert loaded_after(f"rc_{service}.entrypoints.cli", service_side) == []
 
 
 @pytest.mark.parametrize("service", SERVICES)
