@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, async_playwright
 
-from tests.e2e.harness import ServiceProcess, service_env
+from tests.e2e.harness import FAST_GAUGES, ServiceProcess, service_env
 from tests.infra import create_database, new_namespace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,14 +32,17 @@ class System:
             s.stop()
 
 
-def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -> System:
+def start_system(
+    infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES, extra: dict[str, str] | None = None
+) -> System:
+    """``names`` started on fresh databases and a private topic namespace (``extra``: more environment)."""
     namespace = new_namespace("e2e")
     services = {}
     for name in names:
         dsn = create_database(infra.admin_dsn, f"e2e_{name}")
         services[name] = ServiceProcess(
             name=name,
-            env=service_env(name, dsn, infra.kafka_bootstrap, namespace),
+            env=service_env(name, dsn, infra.kafka_bootstrap, namespace) | (extra or {}),
             args=[],
             log_path=log_dir / f"{name}.log",
         )
@@ -53,8 +56,9 @@ def start_system(infra: Any, log_dir: Path, names: tuple[str, ...] = SERVICES) -
 @pytest.fixture(scope="package")
 def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     """All four services, started once for the end-to-end tests (stopped after them: the suite
-    runs them last, see tests/conftest.py)."""
-    sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"))
+    runs them last, see tests/conftest.py). Their lag gauges are measured every second:
+    test_zz_observability_and_privacy.py waits for them to drain."""
+    sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"), extra=FAST_GAUGES)
     try:
         yield sys_
     finally:

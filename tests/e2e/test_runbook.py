@@ -359,8 +359,9 @@ def _seed_jars(state: Path) -> None:
 
 
 def _lose_broker(state: Path) -> None:
-    """The broker and its disk are gone: stop it and delete its whole state dir (jars put back)."""
-    local_kafka.stop(state)
+    """The broker and its disk are gone: killed (SIGKILL, no controlled shutdown: a lost machine does
+    not hand over) and its whole state dir deleted (jars put back)."""
+    local_kafka.stop(state, timeout=0)
     lib = state.parent / f"{state.name}-lib"
     shutil.move(state / "kafka" / "lib", lib)
     shutil.rmtree(state)
@@ -443,7 +444,7 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
     finally:
         for p in procs:
             p.kill()
-        local_kafka.stop(state)
+        local_kafka.stop(state, timeout=0)  # its state dir is the test's own: nothing to keep
 
 
 def test_runbook_lists_every_tested_procedure() -> None:

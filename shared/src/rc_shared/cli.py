@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,6 +56,18 @@ def freeze_what_was_built() -> None:
     nor stop a page for 80-90 ms every ten seconds or so (the console at 50 pages a second)."""
     gc.collect()
     gc.freeze()
+
+
+def lazy(target: str) -> Callable[..., Any]:
+    """``"module:name"`` imported at its first call: a command line names its service's settings and app
+    without importing them, so the commands that use neither (``--help``, ``dlq``, ``outbox``, a file
+    import) start without FastAPI, the routes and pydantic's models (most of a start's CPU)."""
+    module, _, name = target.partition(":")
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return call
 
 
 def service_cli(

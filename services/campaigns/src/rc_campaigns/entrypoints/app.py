@@ -3,11 +3,11 @@ ledger, beneficiaries and humanitarian addresses, sponsorships and blood drives.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Unpack
 
 from fastapi import FastAPI
 
+from rc_campaigns import MIGRATIONS
 from rc_campaigns.domain.campaigns import PeriodRules
 from rc_campaigns.entrypoints.consumers import ledger_consumer
 from rc_campaigns.entrypoints.routes import public_router, router
@@ -19,7 +19,7 @@ from rc_shared.events.members import UNITS_TOPIC
 from rc_shared.runtime import Roles, service_app
 from rc_shared.scope import units_consumer
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+__all__ = ["MIGRATIONS", "build_app"]
 
 
 def policy_from(settings: Settings) -> Policy:

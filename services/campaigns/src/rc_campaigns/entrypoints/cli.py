@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rc_campaigns.entrypoints.app import MIGRATIONS, build_app
-from rc_campaigns.settings import Settings
-from rc_shared.cli import service_cli
+from rc_campaigns import MIGRATIONS
+from rc_shared.cli import lazy, service_cli
 
-app = service_cli("campaigns", Settings, build_app, MIGRATIONS)
+app = service_cli(
+    "campaigns", lazy("rc_campaigns.settings:Settings"), lazy("rc_campaigns.entrypoints.app:build_app"), MIGRATIONS
+)

@@ -4,35 +4,17 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import typer
 
 from rc_donations import HTTP_PORT, MIGRATIONS
-from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
+from rc_shared.cli import api_option, import_aborts, lazy, progress_option, report_option, service_cli
 
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from rc_donations.settings import Settings
-
-
-def settings() -> Settings:
-    """The service's settings, imported only by the commands that read them (pydantic's models were a
-    third of ``import-statement``'s start-up)."""
-    from rc_donations.settings import Settings
-
-    return Settings()
-
-
-def build_app(settings: Settings | None = None, **roles: Any) -> FastAPI:
-    """The service, imported only to serve: ``import-statement`` starts without it (a client)."""
-    from rc_donations.entrypoints.app import build_app as build
-
-    return build(settings, **roles)
-
-
-app = service_cli("donations", settings, build_app, MIGRATIONS)
+# the settings (pydantic's models were a third of ``import-statement``'s start-up) and the service are
+# imported only by the commands that use them: ``import-statement`` is a client and starts without them
+app = service_cli(
+    "donations", lazy("rc_donations.settings:Settings"), lazy("rc_donations.entrypoints.app:build_app"), MIGRATIONS
+)
 
 
 @app.command("import-statement")

@@ -6,11 +6,11 @@ Access control: every route needs a token; scopes are answered from this service
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Unpack
 
 from fastapi import FastAPI
 
+from rc_members import MIGRATIONS
 from rc_members.domain.people import RoleRules
 from rc_members.domain.units import Levels
 from rc_members.entrypoints.access import MembersScopeResolver
@@ -20,7 +20,7 @@ from rc_members.settings import Settings
 from rc_shared.events.members import PEOPLE_TOPIC, UNITS_TOPIC
 from rc_shared.runtime import Roles, service_app
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+__all__ = ["MIGRATIONS", "build_app"]
 
 
 def policy_from(settings: Settings) -> Policy:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import typer
 
-from rc_members import HTTP_PORT
-from rc_members.entrypoints.app import MIGRATIONS, build_app
-from rc_members.settings import Settings
-from rc_shared.cli import api_option, import_aborts, progress_option, report_option, service_cli
+from rc_members import HTTP_PORT, MIGRATIONS
+from rc_shared.cli import api_option, import_aborts, lazy, progress_option, report_option, service_cli
 
-app = service_cli("members", Settings, build_app, MIGRATIONS)
+app = service_cli(
+    "members", lazy("rc_members.settings:Settings"), lazy("rc_members.entrypoints.app:build_app"), MIGRATIONS
+)
 
 
 @app.command("import")

@@ -7,11 +7,11 @@ Scopes come from ``scope_unit_versions``, kept by the ``reporting.scope-units`` 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Unpack
 
 from fastapi import FastAPI
 
+from rc_reporting import MIGRATIONS
 from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
 from rc_reporting.entrypoints.pages import pages_router
@@ -24,7 +24,7 @@ from rc_shared import http_cache
 from rc_shared.runtime import Roles, service_app
 from rc_shared.scope import units_consumer
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+__all__ = ["MIGRATIONS", "build_app"]
 
 
 def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
+from typing import TYPE_CHECKING
 
 import typer
 
-from rc_reporting.adapters.replay import read_to_end
-from rc_reporting.entrypoints.app import MIGRATIONS, build_app
-from rc_reporting.service_layer import rebuild as rebuild_uc
-from rc_reporting.service_layer.reports import status
-from rc_reporting.settings import Settings
-from rc_shared.cli import service_cli
-from rc_shared.db import create_pool, migrate
-from rc_shared.kafka import make_producer
+from rc_reporting import MIGRATIONS
+from rc_shared.cli import lazy, service_cli
 
-app = service_cli("reporting", Settings, build_app, MIGRATIONS)
+if TYPE_CHECKING:
+    from rc_reporting.service_layer import rebuild as rebuild_uc
+    from rc_reporting.settings import Settings
+
+app = service_cli(
+    "reporting", lazy("rc_reporting.settings:Settings"), lazy("rc_reporting.entrypoints.app:build_app"), MIGRATIONS
+)
 
 
 async def _rebuild(settings: Settings, quiet: bool) -> rebuild_uc.RebuildResult:
+    from rc_reporting.adapters.replay import read_to_end
+    from rc_reporting.service_layer import rebuild as rebuild_uc
+    from rc_reporting.service_layer.reports import status
+    from rc_shared.db import create_pool, migrate
+    from rc_shared.kafka import make_producer
+
     await migrate(settings.database_url, [MIGRATIONS])
     namespace = getattr(settings, "kafka_namespace", "")  # topic prefix shared by every service
     pool = await create_pool(settings.database_url, 1, 2, settings.db_batch_statement_timeout_s)
@@ -65,6 +70,11 @@ def rebuild(
     their end offsets at the start of its replay, through the live handlers.
     Prints the counts as JSON (totals, then per consumer under "consumers").
     """
+    import asyncio
+    import json
+
+    from rc_reporting.settings import Settings
+
     if not yes:
         typer.echo("refusing to rebuild without --yes (the projections are emptied first)", err=True)
         raise typer.Exit(2)

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-import xlsxwriter
-
 from rc_reporting.exports.xlsx_out import NUMBER_FORMAT, VND_FORMAT
 
 
@@ -57,6 +55,8 @@ def table_xlsx(
     chart: tuple[int, Sequence[int]] | None = None,
 ) -> bytes:
     """One sheet; columns named ``*_vnd`` in VND; ``chart``: (category column, value columns) of a column chart."""
+    import xlsxwriter  # here, not at the service's start (a tenth of it)
+
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})

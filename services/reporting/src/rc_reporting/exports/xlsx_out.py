@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
-
-import xlsxwriter
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, figure_rows, month_rows, unit_rows
 
@@ -17,6 +13,11 @@ VND_FORMAT = '#,##0 "₫"'
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = '0.0" %"'
 Progress = Callable[[int], None]
+
+if TYPE_CHECKING:  # XlsxWriter is imported by the exports that write a workbook, not by the service's start
+    import xlsxwriter
+    from xlsxwriter.format import Format
+    from xlsxwriter.worksheet import Worksheet
 
 
 def _table_sheet(
@@ -43,6 +44,8 @@ def _write_figures(
 
 
 def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> bytes:
+    import xlsxwriter
+
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})

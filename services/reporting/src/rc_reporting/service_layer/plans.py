@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 import asyncpg
-from openpyxl import load_workbook
 
 from rc_reporting.adapters import review as queries
 from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
@@ -71,6 +70,8 @@ async def get_plan(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> d
 
 def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:
     """(row number, values by column) of the first sheet; 422 when it is not an XLSX with the columns."""
+    from openpyxl import load_workbook  # here, not at the service's start (a tenth of it)
+
     try:
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

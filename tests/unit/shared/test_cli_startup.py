@@ -1,0 +1,54 @@
+"""Every service's command line starts without the service: ``--help``, ``dlq``, ``outbox``, ``rebuild``
+and the file imports do not pay for FastAPI, the routes and the settings' models (about 1.2 CPU-s of a
+command's 2 s start, run by operators and by every runbook test)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from rc_shared.cli import lazy
+
+SERVICES = ("members", "campaigns", "donations", "reporting")
+
+
+def loaded_after(imports: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after ``import {imports}``."""
+    code = f"import sys, {imports}; print(sorted(m for m in {modules!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return list(ast.literal_eval(out.stdout.strip()))
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_command_line_starts_without_the_service_and_its_settings(service: str) -> None:
+    service_side = ("fastapi", "pydantic_settings", f"rc_{service}.entrypoints.app", f"rc_{service}.settings")
+    assert loaded_after(f"rc_{service}.entrypoints.cli", service_side) == []
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_command_line_migrates_with_the_service_s_migrations(service: str) -> None:
+    """The migrations the command line applies are those the app applies on start."""
+    package = __import__(f"rc_{service}.entrypoints.app", fromlist=["MIGRATIONS"])
+    root = __import__(f"rc_{service}", fromlist=["MIGRATIONS"])
+    assert root.MIGRATIONS == package.MIGRATIONS
+    assert sorted(p.name for p in root.MIGRATIONS.glob("*.sql"))[0].startswith("0001")
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_settings_command_still_reads_the_service_s_settings(service: str) -> None:
+    """``settings`` imports them when it runs: the lazy factory builds the service's own model."""
+    cli = __import__(f"rc_{service}.entrypoints.cli", fromlist=["app"])
+    out = CliRunner().invoke(cli.app, ["settings"], env={"COLUMNS": "250", "NO_COLOR": "1"})
+    assert out.exit_code == 0, out.output
+    assert "RC_DATABASE_URL" in out.output and "RC_METRICS_INTERVAL_S" in out.output
+
+
+def test_lazy_imports_its_target_at_the_first_call() -> None:
+    dumps = lazy("json:dumps")
+    assert dumps({"a": 1}, sort_keys=True) == '{"a": 1}'
+    with pytest.raises(ModuleNotFoundError):
+        lazy("rc_no_such_module:thing")()
