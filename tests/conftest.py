@@ -11,13 +11,38 @@ then the end-to-end tests; a broken unit fails the run in seconds, and the end-t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from rc_shared import clock
 from tests.infra import Endpoints, delete_session_topics, select_infrastructure
+
+# Within this many hours of the organisation's midnight, a run takes a zone where it is earlier.
+MIDNIGHT_MARGIN_H = 3
+EARLIER_ZONE = "Etc/GMT-3"  # UTC+3: four hours behind Viet Nam
+
+
+def zone_for_a_run(now_utc: datetime, default: str = clock.DEFAULT_TIMEZONE) -> str | None:
+    """The organisation's time zone for a test run starting at ``now_utc``: None (the default zone)
+    unless its midnight is less than ``MIDNIGHT_MARGIN_H`` hours away, then ``EARLIER_ZONE``.
+    Tests take "today" once (module constants, fixtures) while their services decide dates with the
+    same clock, so a run must not cross that midnight: one started at 23:54 in Viet Nam had a gift
+    dated "tomorrow" accepted, the services' today having moved on under it."""
+    local = now_utc.astimezone(ZoneInfo(default))
+    return EARLIER_ZONE if local.hour >= 24 - MIDNIGHT_MARGIN_H else None
+
+
+# Decided once, before any test module is imported; every service process, in-process app and
+# compose container of the run inherits RC_TIMEZONE (a zone set explicitly is kept).
+if "RC_TIMEZONE" not in os.environ and (_zone := zone_for_a_run(datetime.now(ZoneInfo("UTC")))) is not None:
+    os.environ["RC_TIMEZONE"] = _zone
+clock.configure(os.environ.get("RC_TIMEZONE", clock.DEFAULT_TIMEZONE))
 
 pytest_plugins = ["tests.skip_policy", "tests.parallel"]
 
