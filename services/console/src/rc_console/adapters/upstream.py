@@ -114,12 +114,54 @@ class ApiError(Exception):
         self.problem = problem
 
 
-def _problem(status: int, content: bytes) -> Problem:
+def _problem(status: int, content: bytes, headers: httpx.Headers | None = None) -> Problem:
     try:
         body = json.loads(content)
     except ValueError:
         body = {}
-    return problem_of(status, body)
+    problem = problem_of(status, body)
+    if status in BUSY and headers is not None:
+        problem.retry_after_s = _seconds(headers.get("Retry-After"))
+    return problem
+
+
+BUSY = frozenset({429, 503})  # refused at once, nothing done: ask again later
+
+
+def _seconds(value: str | None) -> float | None:
+    """A Retry-After given in seconds (the services' form); ``None`` when absent or not a number."""
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+async def patiently(
+    call: Callable[[], Awaitable[T]],
+    waiting: Callable[[float | None], None],
+    *,
+    attempts: int = 8,
+    longest_s: float = 30.0,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> T:
+    """``call``'s answer, asked again while the service is busy or does not answer (a 429 or 503):
+    after its Retry-After, else 1, 2, 4… seconds, never more than ``longest_s``, at most ``attempts``
+    times in all; then its :class:`ApiError`. For background work whose resend is safe (the services
+    deduplicate an import's rows); ``waiting`` is told each wait, then ``None`` once answered."""
+    for attempt in range(1, attempts + 1):
+        try:
+            answer = await call()
+        except ApiError as exc:
+            if exc.problem.status not in BUSY or attempt == attempts:
+                raise
+            pause = exc.problem.retry_after_s
+            pause = min(longest_s, 2.0 ** (attempt - 1) if pause is None else pause)
+            waiting(pause)
+            await sleep(pause)
+        else:
+            waiting(None)
+            return answer
+    raise AssertionError("unreachable")  # the last attempt returns or raises
 
 
 async def call_api(answer: Awaitable[Any], expected: type[T]) -> T:
@@ -132,7 +174,7 @@ async def call_api(answer: Awaitable[Any], expected: type[T]) -> T:
     status = int(r.status_code)
     if 200 <= status < 300 and isinstance(r.parsed, expected):
         return r.parsed
-    raise ApiError(_problem(status, r.content))
+    raise ApiError(_problem(status, r.content, r.headers))
 
 
 async def _create(
@@ -145,7 +187,7 @@ async def _create(
     except httpx.HTTPError as exc:
         raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
-        raise ApiError(_problem(r.status_code, r.content))
+        raise ApiError(_problem(r.status_code, r.content, r.headers))
     return uuid.UUID(r.json()["id"])
 
 
@@ -198,7 +240,7 @@ async def _request(http: httpx.AsyncClient, method: str, path: str, **kwargs: An
     except httpx.HTTPError as exc:
         raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if not 200 <= r.status_code < 300:
-        raise ApiError(_problem(r.status_code, r.content))
+        raise ApiError(_problem(r.status_code, r.content, r.headers))
     return r
 
 
@@ -408,7 +450,7 @@ class Api:
         except httpx.HTTPError as exc:
             raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
         if r.status_code != 200:
-            raise ApiError(_problem(r.status_code, r.content))
+            raise ApiError(_problem(r.status_code, r.content, r.headers))
         return r.content, r.headers.get("content-type", "application/octet-stream")
 
     async def funds_by_unit(self, params: dict[str, Any]) -> UnitFundsReport:

@@ -169,6 +169,7 @@ class Problem:
     message: str
     fields: dict[str, str] = field(default_factory=dict)
     detail: str = ""  # the service's own words (English), shown small for support
+    retry_after_s: float | None = None  # a busy service's Retry-After: nothing was done, ask again then
 
 
 # A pattern a field's value must match, said for that field (else: a text that is not only blanks).

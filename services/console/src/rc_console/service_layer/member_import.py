@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import functools
 import io
 import time
 import uuid
@@ -19,7 +20,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
-from rc_console.adapters.upstream import Api, ApiError
+from rc_console.adapters.upstream import Api, ApiError, patiently
 from rc_console.domain.model import import_reason
 from rc_console.i18n import gettext as _
 from rc_console.i18n import number
@@ -96,6 +97,7 @@ class ImportJob:
     results: list[RowResult] = field(default_factory=list)
     finished: bool = False
     failure: str = ""  # why the import stopped before the end (the rows not sent are listed as not imported)
+    waiting_s: float | None = None  # the members service is busy: the next batch is sent again after this
 
     @property
     def total(self) -> int:
@@ -135,15 +137,21 @@ def _number(text: str) -> bool:
 
 
 async def run(job: ImportJob, api: Api) -> None:
-    """Send the job's rows in batches; each batch's results are recorded as they come."""
+    """Send the job's rows in batches; each batch's results are recorded as they come. A busy members
+    service (429, 503, no answer) is asked again (:func:`patiently`): a resent row has the same import
+    key, so an answer lost on the way shows it as unchanged."""
+
+    def waiting(pause: float | None) -> None:
+        job.waiting_s = pause
+
     try:
         for start in range(0, job.total, BATCH_ROWS):
             batch = job.rows[start : start + BATCH_ROWS]
             body = {"source": job.source, "first_row": batch[0][0], "rows": [r for _, r in batch]}
             try:
-                answer = await api.import_members(body)
+                answer = await patiently(functools.partial(api.import_members, body), waiting)
             except ApiError as exc:
-                if exc.problem.status in (401, 503) or exc.problem.status >= 500:
+                if exc.problem.status in (401, 429, 503) or exc.problem.status >= 500:
                     raise
                 detail = f" ({exc.problem.detail})" if exc.problem.detail else ""
                 why = _("Cả lô bị từ chối: %(reason)s") % {"reason": exc.problem.message + detail}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any
 
 from rc_clients.campaigns.models import BeneficiarySummaryOut, BloodSessionOut, CampaignOut
 from rc_clients.donations.models import DistributionOut
-from rc_console.adapters.upstream import Api, ApiError, GiftRow
+from rc_console.adapters.upstream import Api, ApiError, GiftRow, patiently
 from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
@@ -238,6 +239,7 @@ class ImportJob:
     lines: list[ImportLine] = field(default_factory=list)
     finished: bool = False
     failure: str = ""  # why the import stopped before its end (the rows before were imported)
+    waiting_s: float | None = None  # the donations service is busy: the next batch is sent again after this
 
     @property
     def percent(self) -> int:
@@ -285,11 +287,18 @@ class Imports:
 async def run_import(
     api: Api, job: ImportJob, rows: list[tuple[int, dict[str, Any]]], batch: int = STATEMENT_BATCH
 ) -> None:
-    """Send the rows in batches; each batch's per-row results go to the job as they come."""
+    """Send the rows in batches; each batch's per-row results go to the job as they come. A busy
+    donations service (429, 503, no answer) is asked again (:func:`patiently`): a resent row is
+    deduplicated by its bank reference, so an answer lost on the way shows it as a duplicate."""
+
+    def waiting(pause: float | None) -> None:
+        job.waiting_s = pause
+
     try:
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
-            out = await api.import_statement(job.campaign_id, [r for _line, r in chunk])
+            body = [r for _line, r in chunk]
+            out = await patiently(functools.partial(api.import_statement, job.campaign_id, body), waiting)
             for res in out.results:
                 line, rec = chunk[res.index]
                 status = str(res.status)
