@@ -1,7 +1,7 @@
 """The container tier: what needs a Docker engine and built images, apart from the main suite.
 
 Collected only with ``--containers`` (``tests/conftest.py``), so ``./dev test`` stays the main
-suite; ``.ci/run`` runs this tier after it, as an operator would:
+suite; ``.ci/run`` runs this tier beside it (at the same time), as an operator would:
 
     deploy/tools/containers.sh all               # engine, local base images, rc-<service>:local
     eval "$(deploy/tools/containers.sh env)"     # image names: the local images
