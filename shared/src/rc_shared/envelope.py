@@ -70,15 +70,16 @@ class Envelope(Generic[E_co]):
     def topic(self) -> str:
         return self.data.topic
 
-    def header_map(self) -> dict[str, str]:
-        """The Kafka headers as text, in order (what the outbox stores)."""
+    def header_map(self, *, time: str | None = None, subject: str | None = None) -> dict[str, str]:
+        """The Kafka headers as text, in order (what the outbox stores); ``time`` and ``subject``: this
+        envelope's ``ce_time`` and ``ce_subject`` texts when the caller has them already."""
         hs = {
             "ce_specversion": SPECVERSION,
             "ce_id": str(self.id),
             "ce_source": self.source,
-            "ce_type": self.type,
-            "ce_time": self.time.isoformat(),
-            "ce_subject": self.subject,
+            "ce_type": self.data.event_type,
+            "ce_time": self.time.isoformat() if time is None else time,
+            "ce_subject": self.subject if subject is None else subject,
             "content-type": CONTENT_TYPE,
         }
         if self.traceparent:
@@ -94,7 +95,8 @@ class Envelope(Generic[E_co]):
         return self.subject.encode()
 
     def value(self) -> bytes:
-        return self.data.model_dump_json().encode()
+        """The payload's JSON: ``model_dump_json()``'s, by the model's serializer called directly."""
+        return self.data.__pydantic_serializer__.to_json(self.data)
 
 
 def headers_dict(headers: Iterable[tuple[str, bytes]] | None) -> dict[str, str]:

