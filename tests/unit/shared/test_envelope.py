@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -170,3 +171,25 @@ def test_outbox_columns_are_what_each_envelope_says_of_itself() -> None:
     assert headers == [json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":")) for e in envs]
     assert payloads == [e.data.model_dump_json() for e in envs]
     assert outbox_columns(envs)[4] == [e.header_map() for e in envs]
+
+
+def test_decode_reads_headers_of_every_form_alike_the_payload_straight_by_the_models_validator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = Envelope(data=_event(), source="/members", traceparent=new_traceparent(), correlation_id="corr-9")
+    as_text = env.header_map()
+
+    def wrapper(*_: Any, **__: Any) -> UnitCreated:
+        raise AssertionError("model_validate_json's wrapper, per event of a consumer's batch")
+
+    monkeypatch.setattr(UnitCreated, "model_validate_json", wrapper)
+    forms = [as_text, MappingProxyType(as_text), env.headers()]
+    for form in forms:
+        back = decode(form, env.value(), catalogue())
+        assert (back.data, back.id, back.time, back.source, back.traceparent, back.correlation_id) == (
+            env.data, env.id, env.time, env.source, env.traceparent, env.correlation_id,
+        )  # fmt: skip
+    assert as_text == env.header_map()  # read, not changed
+    del as_text["ce_source"], as_text["ce_type"]
+    with pytest.raises(EnvelopeError, match="missing CloudEvents headers: ce_source, ce_type"):
+        decode(as_text, env.value(), catalogue())
