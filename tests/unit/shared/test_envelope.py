@@ -182,13 +182,27 @@ def test_decode_reads_headers_of_every_form_alike_the_payload_straight_by_the_mo
     def wrapper(*_: Any, **__: Any) -> UnitCreated:
         raise AssertionError("model_validate_json's wrapper, per event of a consumer's batch")
 
+    texts: list[Any] = []
+    built = uuid.UUID.__init__
+
+    def parsed(self: uuid.UUID, *args: Any, **kwargs: Any) -> None:
+        texts.extend(a for a in (*args, kwargs.get("hex")) if isinstance(a, str))
+        built(self, *args, **kwargs)
+
     monkeypatch.setattr(UnitCreated, "model_validate_json", wrapper)
+    monkeypatch.setattr(uuid.UUID, "__init__", parsed)  # the id's text is parsed by pydantic-core, not here
     forms = [as_text, MappingProxyType(as_text), env.headers()]
     for form in forms:
         back = decode(form, env.value(), catalogue())
         assert (back.data, back.id, back.time, back.source, back.traceparent, back.correlation_id) == (
             env.data, env.id, env.time, env.source, env.traceparent, env.correlation_id,
         )  # fmt: skip
+    assert texts == []
+    for spelling in (str(env.id).upper(), env.id.hex, f"{{{env.id}}}", f"urn:uuid:{env.id}"):
+        assert decode({**as_text, "ce_id": spelling}, env.value(), catalogue()).id == env.id
+    for wrong in (f" {env.id}", str(env.id)[:-1], ""):
+        with pytest.raises(EnvelopeError, match="ce_id is not a UUID"):
+            decode({**as_text, "ce_id": wrong}, env.value(), catalogue())
     assert as_text == env.header_map()  # read, not changed
     del as_text["ce_source"], as_text["ce_type"]
     with pytest.raises(EnvelopeError, match="missing CloudEvents headers: ce_source, ce_type"):
