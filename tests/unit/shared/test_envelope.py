@@ -76,8 +76,18 @@ def test_child_traceparent_keeps_the_trace_and_changes_the_span() -> None:
     assert trace_id(child_traceparent("garbage")) is not None
 
 
-def test_ids_drawn_in_bulk_are_distinct_random_version_4_uuids_and_hex_tokens() -> None:
+def test_ids_drawn_in_bulk_are_distinct_random_version_4_uuids_and_hex_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[Any] = []
+    built = uuid.UUID.__init__
+
+    def init(self: uuid.UUID, *args: Any, **kwargs: Any) -> None:
+        checked.append(kwargs.get("int"))
+        built(self, *args, **kwargs)
+
+    monkeypatch.setattr(uuid.UUID, "__init__", init)  # its checks of every argument, in Python, per id
     ids = uuid4s(5000)
+    assert [c for c in checked if c is not None] == []
+    monkeypatch.undo()
     assert len(set(ids)) == 5000
     assert all(u.version == 4 and u.variant == uuid.RFC_4122 and uuid.UUID(str(u)) == u for u in ids)
     assert len({u.int >> 64 for u in ids}) == 5000  # both halves random, not a counter
