@@ -316,28 +316,33 @@ class OutboxRelay:
         :func:`~rc_shared.kafka.key_partitioner`, the producer's, gives it); returns a future per batch.
         Not a ``send`` awaited per record with a future each: that was half of the relay's time."""
         partitions: dict[str, list[int]] = {}
+        # (topic, key) of a row -> its topic with the namespace, its partition and its key as bytes: the
+        # rows of a batch share a few (a bulk import's thousands of events have one campaign's key)
+        places: dict[tuple[str, str], tuple[str, int, bytes]] = {}
         open_batches: dict[tuple[str, int], BatchBuilder] = {}
         sent: list[asyncio.Future[Any]] = []
         for r in rows:
-            topic = self.namespace + r["topic"]
-            if topic not in partitions:
-                partitions[topic] = sorted(await self.producer.partitions_for(topic))
-            key = r["key"].encode()
-            tp = (topic, key_partitioner(key, partitions[topic], partitions[topic]))
+            place = places.get((r["topic"], r["key"]))
+            if place is None:
+                topic, key = self.namespace + r["topic"], r["key"].encode()
+                if topic not in partitions:
+                    partitions[topic] = sorted(await self.producer.partitions_for(topic))
+                place = places[(r["topic"], r["key"])] = (
+                    topic,
+                    key_partitioner(key, partitions[topic], partitions[topic]),
+                    key,
+                )
+            tp, key = place[:2], place[2]
             headers = r["headers"] if isinstance(r["headers"], dict) else pydantic_core.from_json(r["headers"])
-            record = {
-                "timestamp": None,
-                "key": key,
-                "value": r["payload"].encode(),
-                "headers": [(k, v.encode()) for k, v in headers.items()],
-            }
+            value = r["payload"].encode()
+            encoded = [(k, v.encode()) for k, v in headers.items()]
             batch = open_batches.get(tp)
-            if batch is not None and batch.append(**record) is not None:
+            if batch is not None and batch.append(timestamp=None, key=key, value=value, headers=encoded) is not None:
                 continue
             if batch is not None:  # full: it goes now, in order before the next of its partition
                 sent.append(await self.producer.send_batch(batch, tp[0], partition=tp[1]))
             batch = open_batches[tp] = self.producer.create_batch()
-            if batch.append(**record) is None:
+            if batch.append(timestamp=None, key=key, value=value, headers=encoded) is None:
                 raise ValueError(f"outbox row {r['id']} is larger than a producer batch")
         for (topic, partition), batch in open_batches.items():
             sent.append(await self.producer.send_batch(batch, topic, partition=partition))
