@@ -230,14 +230,14 @@ class BatchProcessor:
                     await conn.execute(_CLAIM_NEW, self.consumer.name, ids)
                 except asyncpg.UniqueViolationError:
                     raise _SeenBefore from None
-                fresh = set(ids)
+                fresh = None  # every id claimed now: each event of ``todo`` is new
             else:
                 fresh = {r["event_id"] for r in await conn.fetch(_CLAIM_MANY, self.consumer.name, ids)}
             runs: list[
                 tuple[Handler[Any] | BatchHandler[Any], bool, list[tuple[ConsumerRecord[Any, Any], Envelope]]]
             ] = []
             for rec, env, handler in todo:
-                if env.id not in fresh:
+                if fresh is not None and env.id not in fresh:
                     res.duplicates += 1
                     continue
                 many = self.consumer.batch_handlers.get(env.type)

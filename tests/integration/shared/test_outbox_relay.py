@@ -119,6 +119,36 @@ async def test_a_relay_batch_larger_than_a_producer_batch_goes_whole_and_in_orde
         assert by_key == {str(u): [f"{i:04d}" for i in range(600)] for u in units}
 
 
+async def test_a_relay_batch_works_out_each_keys_partition_once(
+    infra: Any, fresh_dsn: str, namespace: str, monkeypatch: Any
+) -> None:
+    """A batch's rows share a few keys (a bulk import: one campaign's): each (topic, key)'s partition is
+    worked out once per batch, and every record still goes to the partition the producer's own
+    partitioner gives its key, each aggregate's in order."""
+    from rc_shared import outbox
+
+    units = [uuid.uuid4(), uuid.uuid4(), uuid.uuid4()]
+    asked: list[bytes] = []
+
+    def partition(key: bytes | None, every: list[int], available: list[int]) -> int:
+        assert key is not None
+        asked.append(key)
+        return key_partitioner(key, every, available)
+
+    monkeypatch.setattr(outbox, "key_partitioner", partition)
+    async with _relay_on(infra, fresh_dsn, namespace, batch_size=5000) as (pool, relay, conn):
+        await _write(pool, units, per_unit=40)
+        assert await relay.publish_batch(conn) == 120
+        records = await read_topic(infra.kafka_bootstrap, namespace + UNITS_TOPIC, expect=120)
+        every = sorted(await relay.producer.partitions_for(namespace + UNITS_TOPIC))
+    assert sorted(asked) == sorted(str(u).encode() for u in units)
+    by_key: dict[bytes, list[str]] = {}
+    for r in records:
+        assert r.partition == key_partitioner(r.key, every, every)
+        by_key.setdefault(r.key, []).append(r.value.decode().split('"name":"')[1].split('"')[0])
+    assert by_key == {str(u).encode(): [f"name-{i}" for i in range(40)] for u in units}
+
+
 async def test_rolled_back_unit_of_work_writes_and_publishes_nothing(infra: Any, fresh_dsn: str) -> None:
     await migrate(fresh_dsn, [])
     pool = await create_pool(fresh_dsn)

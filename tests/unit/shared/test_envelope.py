@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
+from types import MappingProxyType
+from typing import Any
 
 import pytest
 
@@ -12,7 +14,7 @@ from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
 from rc_shared.events.members import UnitCreated
 from rc_shared.ids import hex_tokens, uuid4s
-from rc_shared.outbox import envelopes_for, outbox_rows
+from rc_shared.outbox import envelopes_for, outbox_columns, outbox_rows
 from rc_shared.tracing import (
     child_traceparent,
     child_traceparents,
@@ -74,8 +76,18 @@ def test_child_traceparent_keeps_the_trace_and_changes_the_span() -> None:
     assert trace_id(child_traceparent("garbage")) is not None
 
 
-def test_ids_drawn_in_bulk_are_distinct_random_version_4_uuids_and_hex_tokens() -> None:
+def test_ids_drawn_in_bulk_are_distinct_random_version_4_uuids_and_hex_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[Any] = []
+    built = uuid.UUID.__init__
+
+    def init(self: uuid.UUID, *args: Any, **kwargs: Any) -> None:
+        checked.append(kwargs.get("int"))
+        built(self, *args, **kwargs)
+
+    monkeypatch.setattr(uuid.UUID, "__init__", init)  # its checks of every argument, in Python, per id
     ids = uuid4s(5000)
+    assert [c for c in checked if c is not None] == []
+    monkeypatch.undo()
     assert len(set(ids)) == 5000
     assert all(u.version == 4 and u.variant == uuid.RFC_4122 and uuid.UUID(str(u)) == u for u in ids)
     assert len({u.int >> 64 for u in ids}) == 5000  # both halves random, not a counter
@@ -120,3 +132,88 @@ def test_outbox_rows_store_the_headers_as_the_compact_json_text_they_are_read_ba
     for e, text in zip(envs, stored, strict=True):
         assert text == json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":"))
         assert json.loads(text) == e.header_map()
+
+
+class _CountingTime(datetime):
+    """A time that counts how often its text is made."""
+
+    calls = 0
+
+    def isoformat(self, *args: Any, **kwargs: Any) -> str:
+        type(self).calls += 1
+        return super().isoformat(*args, **kwargs)
+
+
+def test_outbox_rows_work_out_each_subject_once_and_each_time_text_once_per_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    subjects = 0
+    aggregate_id = UnitCreated.aggregate_id
+
+    def counted(self: UnitCreated) -> str:
+        nonlocal subjects
+        subjects += 1
+        return aggregate_id(self)
+
+    monkeypatch.setattr(UnitCreated, "aggregate_id", counted)
+    at = _CountingTime(2026, 11, 30, 18, 0, tzinfo=UTC)
+    later = _CountingTime(2026, 11, 30, 18, 1, tzinfo=UTC)
+    envs = [Envelope(data=_event(), source="/members", time=t) for t in (at, at, at, later, at)]
+    rows = outbox_rows(envs)
+    assert (subjects, _CountingTime.calls) == (5, 2)
+    assert rows[2] == [str(e.data.unit_id) for e in envs]
+
+
+def test_outbox_columns_are_what_each_envelope_says_of_itself() -> None:
+    parent = new_traceparent()
+    tp, cid = current_traceparent.set(parent), current_correlation_id.set("corr-8")
+    try:
+        envs = envelopes_for([_event() for _ in range(3)], "/members")
+    finally:
+        current_traceparent.reset(tp)
+        current_correlation_id.reset(cid)
+    envs += [Envelope(data=_event(), source="/other", traceparent=None, correlation_id=None)]
+    ids, topics, keys, types, headers, payloads = outbox_rows(envs)
+    assert ids == [e.id for e in envs]
+    assert topics == [e.topic for e in envs]
+    assert keys == [e.subject for e in envs]
+    assert types == [e.type for e in envs]
+    assert headers == [json.dumps(e.header_map(), ensure_ascii=False, separators=(",", ":")) for e in envs]
+    assert payloads == [e.data.model_dump_json() for e in envs]
+    assert outbox_columns(envs)[4] == [e.header_map() for e in envs]
+
+
+def test_decode_reads_headers_of_every_form_alike_the_payload_straight_by_the_models_validator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = Envelope(data=_event(), source="/members", traceparent=new_traceparent(), correlation_id="corr-9")
+    as_text = env.header_map()
+
+    def wrapper(*_: Any, **__: Any) -> UnitCreated:
+        raise AssertionError("model_validate_json's wrapper, per event of a consumer's batch")
+
+    texts: list[Any] = []
+    built = uuid.UUID.__init__
+
+    def parsed(self: uuid.UUID, *args: Any, **kwargs: Any) -> None:
+        texts.extend(a for a in (*args, kwargs.get("hex")) if isinstance(a, str))
+        built(self, *args, **kwargs)
+
+    monkeypatch.setattr(UnitCreated, "model_validate_json", wrapper)
+    monkeypatch.setattr(uuid.UUID, "__init__", parsed)  # the id's text is parsed by pydantic-core, not here
+    forms = [as_text, MappingProxyType(as_text), env.headers()]
+    for form in forms:
+        back = decode(form, env.value(), catalogue())
+        assert (back.data, back.id, back.time, back.source, back.traceparent, back.correlation_id) == (
+            env.data, env.id, env.time, env.source, env.traceparent, env.correlation_id,
+        )  # fmt: skip
+    assert texts == []
+    for spelling in (str(env.id).upper(), env.id.hex, f"{{{env.id}}}", f"urn:uuid:{env.id}"):
+        assert decode({**as_text, "ce_id": spelling}, env.value(), catalogue()).id == env.id
+    for wrong in (f" {env.id}", str(env.id)[:-1], ""):
+        with pytest.raises(EnvelopeError, match="ce_id is not a UUID"):
+            decode({**as_text, "ce_id": wrong}, env.value(), catalogue())
+    assert as_text == env.header_map()  # read, not changed
+    del as_text["ce_source"], as_text["ce_type"]
+    with pytest.raises(EnvelopeError, match="missing CloudEvents headers: ce_source, ce_type"):
+        decode(as_text, env.value(), catalogue())

@@ -11,6 +11,7 @@ import asyncpg
 
 from rc_campaigns.domain.campaigns import Campaign, CampaignFilter
 from rc_campaigns.domain.progress import Totals
+from rc_shared.db import all_new_or
 from rc_shared.events.campaigns import Targets
 from rc_shared.events.donations import (
     DistributionRecorded,
@@ -25,6 +26,15 @@ _COLUMNS = (
     " parent_campaign_id, state, launched_on, closed_on, settled_on, cancelled_on, cancel_reason,"
     " distribution_deadline"
 )
+
+# A run of recorded donations (their first occurrences): nearly always all new, so inserted as such
+# (:func:`~rc_shared.db.all_new_or`); with ``_UNLESS_KNOWN``, a donation recorded before (a re-sent copy,
+# a reversal's tombstone) is skipped and the ones that counted returned.
+_INSERT_LEDGER_DONATIONS = (
+    "INSERT INTO ledger_donations (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, received_on)"
+    " SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::date[])"
+)
+_UNLESS_KNOWN = " ON CONFLICT (donation_id) DO NOTHING RETURNING donation_id"
 
 
 def _campaign(r: asyncpg.Record) -> Campaign:
@@ -242,11 +252,7 @@ class LedgerRepository:
         for d in donations:
             first.setdefault(d.donation_id, d)
         rows = list(first.values())
-        inserted = await self.conn.fetch(
-            "INSERT INTO ledger_donations"
-            " (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, received_on)"
-            " SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[],"
-            " $7::date[]) ON CONFLICT (donation_id) DO NOTHING RETURNING donation_id",
+        columns = (
             [d.donation_id for d in rows],
             [d.campaign_id for d in rows],
             [d.kind for d in rows],
@@ -255,7 +261,16 @@ class LedgerRepository:
             [d.blood_units for d in rows],
             [d.received_on for d in rows],
         )
-        counted = {r["donation_id"] for r in inserted}
+
+        async def all_new() -> set[uuid.UUID]:
+            await self.conn.execute(_INSERT_LEDGER_DONATIONS, *columns)
+            return set(first)
+
+        async def some_known() -> set[uuid.UUID]:  # a re-sent copy, or a reversal's tombstone
+            inserted = await self.conn.fetch(_INSERT_LEDGER_DONATIONS + _UNLESS_KNOWN, *columns)
+            return {r["donation_id"] for r in inserted}
+
+        counted = await all_new_or(self.conn, all_new, some_known)
         sums: dict[uuid.UUID, list[int]] = {}
         for d in rows:
             if d.donation_id in counted:

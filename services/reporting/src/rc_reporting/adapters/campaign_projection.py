@@ -26,6 +26,8 @@ from typing import Any, NamedTuple
 
 import asyncpg
 
+from rc_shared.db import all_new_or
+
 CAMPAIGN_TABLES = (
     "rpt_campaigns",
     "rpt_campaign_donations",
@@ -334,27 +336,45 @@ async def _apply_cohort_changes(conn: asyncpg.Connection, out: Sequence[asyncpg.
 
 
 # $1..$12: arrays in the column order of DonationRow; one element per donation id.
-_DONATIONS = (
-    """
+_DONATIONS_INPUT = """
 WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::int[], $7::uuid[],
                          $8::text[], $9::uuid[], $10::uuid[], $11::uuid[], $12::date[])
         AS i (donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, donor_id, donor_type, unit_id,
               credited_unit_id, pledge_id, received_on)
-),
-old AS MATERIALIZED (
-    SELECT d.* FROM rpt_campaign_donations d WHERE d.donation_id = ANY($1::uuid[])
-),
-new AS (
+),"""
+_DONATIONS_INSERT = """
     INSERT INTO rpt_campaign_donations AS d (
         donation_id, campaign_id, kind, amount_vnd, value_vnd, blood_units, donor_id, donor_type, unit_id,
         credited_unit_id, pledge_id, received_on)
-    SELECT * FROM input
+    SELECT * FROM input"""
+_DONATIONS = (
+    _DONATIONS_INPUT
+    + """
+old AS MATERIALIZED (
+    SELECT d.* FROM rpt_campaign_donations d WHERE d.donation_id = ANY($1::uuid[])
+),
+new AS ("""
+    + _DONATIONS_INSERT
+    + """
     ON CONFLICT (donation_id) DO UPDATE SET
         campaign_id = EXCLUDED.campaign_id, kind = EXCLUDED.kind, amount_vnd = EXCLUDED.amount_vnd,
         value_vnd = EXCLUDED.value_vnd, blood_units = EXCLUDED.blood_units, donor_id = EXCLUDED.donor_id,
         donor_type = EXCLUDED.donor_type, unit_id = EXCLUDED.unit_id, credited_unit_id = EXCLUDED.credited_unit_id,
         pledge_id = EXCLUDED.pledge_id, received_on = EXCLUDED.received_on
+    RETURNING d.*
+)"""
+    + _COHORT_DELTAS
+)
+# The same for donations none of which is there yet (nearly every run): no rows before, a plain INSERT
+# (a row already there fails it: :func:`~rc_shared.db.all_new_or` runs ``_DONATIONS`` instead).
+_DONATIONS_ALL_NEW = (
+    _DONATIONS_INPUT
+    + """
+old AS (SELECT d.* FROM rpt_campaign_donations d WHERE false),
+new AS ("""
+    + _DONATIONS_INSERT
+    + """
     RETURNING d.*
 )"""
     + _COHORT_DELTAS
@@ -377,7 +397,17 @@ async def record_donations(conn: asyncpg.Connection, rows: Sequence[DonationRow]
     donor spans. A donation recorded twice in the run keeps its last facts (as applied in order)."""
     last = list({r[0]: r for r in rows}.values())
     if last:
-        await _apply_cohort_changes(conn, await conn.fetch(_DONATIONS, *_columns(last, 12)))
+        columns = _columns(last, 12)
+
+        async def all_new() -> list[asyncpg.Record]:
+            out: list[asyncpg.Record] = await conn.fetch(_DONATIONS_ALL_NEW, *columns)
+            return out
+
+        async def some_known() -> list[asyncpg.Record]:
+            out: list[asyncpg.Record] = await conn.fetch(_DONATIONS, *columns)
+            return out
+
+        await _apply_cohort_changes(conn, await all_new_or(conn, all_new, some_known))
 
 
 _DONATIONS_REVERSED = (
