@@ -30,7 +30,15 @@ import asyncpg
 import httpx
 
 from rc_shared import clock
-from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
+from tests.e2e.harness import (
+    BIN,
+    ServiceProcess,
+    auth,
+    create_campaign_without_members,
+    service_env,
+    stop_all,
+    token,
+)
 from tests.e2e.test_statement_import_crash import write_statement
 from tests.infra import _run_sync, create_database, drop_databases_async
 
@@ -56,8 +64,7 @@ class Stack:
 
     def stop(self) -> None:
         """Stop the processes and drop their databases."""
-        for p in self.procs.values():
-            p.stop()
+        stop_all(self.procs.values())
         _run_sync(drop_databases_async(self.admin_dsn, list(self.dsns.values())))
 
 

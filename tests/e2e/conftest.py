@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, async_playwright
 
-from tests.e2e.harness import FAST_GAUGES, ServiceProcess, service_env
+from tests.e2e.harness import FAST_GAUGES, ServiceProcess, service_env, stop_all
 from tests.infra import create_database, new_namespace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +28,7 @@ class System:
         return self.services[name].url
 
     def stop(self) -> None:
-        for s in self.services.values():
-            s.stop()
+        stop_all(self.services.values())
 
 
 def start_system(

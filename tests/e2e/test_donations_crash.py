@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env
+from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env, stop_all
 from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
@@ -47,8 +47,7 @@ def processes(infra: Any, tmp_path: Path) -> Any:
     for p in procs.values():
         p.wait_ready()
     yield procs, dsns
-    for p in procs.values():
-        p.stop()
+    stop_all(procs.values())
 
 
 @dataclass

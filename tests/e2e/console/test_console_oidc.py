@@ -28,7 +28,7 @@ from rc_console.domain.model import User
 from tests.e2e.conftest import SERVICES, System
 from tests.e2e.console.conftest import DESKTOP, follow
 from tests.e2e.console.oidc_provider import Provider, s256
-from tests.e2e.harness import ServiceProcess, post_once_units_known, service_env
+from tests.e2e.harness import ServiceProcess, post_once_units_known, service_env, stop_all
 from tests.infra import create_database
 
 SESSION_SECRET = "a-test-session-key-of-more-than-32-bytes"
@@ -63,8 +63,7 @@ def oidc_system(infra: Any, provider: Provider, tmp_path_factory: pytest.TempPat
             s.wait_ready()
         yield System(namespace=namespace, services=services, kafka=infra.kafka_bootstrap)
     finally:
-        for s in services.values():
-            s.stop()
+        stop_all(services.values())
 
 
 @pytest.fixture(scope="module")
