@@ -40,7 +40,7 @@ from tests.e2e.harness import (
     token,
 )
 from tests.e2e.test_statement_import_crash import write_statement
-from tests.infra import _run_sync, create_database, drop_databases_async
+from tests.infra import _run_sync, create_database, drop_databases_async, service_migrations
 
 SERVICES = ("campaigns", "donations", "reporting")
 
@@ -76,7 +76,9 @@ def start_stack(
     names: tuple[str, ...] = SERVICES,
 ) -> Stack:
     namespace = f"bench{uuid.uuid4().hex[:8]}."
-    dsns = {n: create_database(admin_dsn, f"bench_{n}", durable=True) for n in names}
+    dsns = {
+        n: create_database(admin_dsn, f"bench_{n}", durable=True, migrations=[service_migrations(n)]) for n in names
+    }
     procs = {
         n: ServiceProcess(
             name=n,

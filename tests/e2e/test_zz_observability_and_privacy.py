@@ -30,7 +30,7 @@ from tests.e2e.conftest import System
 from tests.e2e.harness import auth, new_unit, post_once_units_known, service_env
 from tests.e2e.offsets import TopicReader, read_to_end
 from tests.e2e.sabotage import PatchedProcess
-from tests.infra import create_database, new_namespace
+from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 from tests.parallel import session_temp_root
 
@@ -294,7 +294,7 @@ async def test_the_scan_catches_a_field_leaked_into_an_event_or_a_log(
     """The scan above, run on a members process that leaks on purpose (tests/e2e/sabotage.py)."""
     logs = tmp_path_factory.mktemp("sabotaged")  # not scanned by the test above
     namespace = new_namespace("priv")
-    dsn = create_database(infra.admin_dsn, "e2e_members")
+    dsn = create_database(infra.admin_dsn, "e2e_members", migrations=[service_migrations("members")])
     proc = PatchedProcess(
         name="members",
         env=service_env("members", dsn, infra.kafka_bootstrap, namespace),
