@@ -30,9 +30,17 @@ import asyncpg
 import httpx
 
 from rc_shared import clock
-from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
+from tests.e2e.harness import (
+    BIN,
+    ServiceProcess,
+    auth,
+    create_campaign_without_members,
+    service_env,
+    stop_all,
+    token,
+)
 from tests.e2e.test_statement_import_crash import write_statement
-from tests.infra import _run_sync, create_database, drop_databases_async
+from tests.infra import _run_sync, create_database, drop_databases_async, service_migrations
 
 SERVICES = ("campaigns", "donations", "reporting")
 
@@ -56,8 +64,7 @@ class Stack:
 
     def stop(self) -> None:
         """Stop the processes and drop their databases."""
-        for p in self.procs.values():
-            p.stop()
+        stop_all(self.procs.values())
         _run_sync(drop_databases_async(self.admin_dsn, list(self.dsns.values())))
 
 
@@ -69,7 +76,9 @@ def start_stack(
     names: tuple[str, ...] = SERVICES,
 ) -> Stack:
     namespace = f"bench{uuid.uuid4().hex[:8]}."
-    dsns = {n: create_database(admin_dsn, f"bench_{n}", durable=True) for n in names}
+    dsns = {
+        n: create_database(admin_dsn, f"bench_{n}", durable=True, migrations=[service_migrations(n)]) for n in names
+    }
     procs = {
         n: ServiceProcess(
             name=n,

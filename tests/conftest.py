@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rc_shared import clock
-from tests.infra import Endpoints, delete_session_topics, select_infrastructure
+from tests.infra import CREATED, Endpoints, delete_session_topics, select_infrastructure
 
 # Within this many hours of the organisation's midnight, a run takes a zone where it is earlier.
 MIDNIGHT_MARGIN_H = 3
@@ -90,3 +90,13 @@ def infra() -> Iterator[Endpoints]:
         endpoints = select_infrastructure(cleanup)
         yield endpoints
         delete_session_topics(endpoints.kafka_bootstrap)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many databases this process created, and how many of them were copies of a migrated
+    template (tests/infra.py); under xdist each worker creates its own and this process none."""
+    if CREATED["empty"] or CREATED["from_template"]:
+        terminalreporter.write_line(
+            f"databases created: {CREATED['empty'] + CREATED['from_template']}"
+            f" ({CREATED['from_template']} copies of a migrated template, {CREATED['empty']} empty)"
+        )

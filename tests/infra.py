@@ -23,13 +23,15 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import hashlib
+import importlib
 import logging
 import os
 import random
 import re
 import socket
 import uuid
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Coroutine, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,8 +49,12 @@ __all__ = [
     "drop_database",
     "drop_database_async",
     "drop_databases_async",
+    "drop_template_async",
     "fresh_database",
+    "migrated_template_async",
     "select_infrastructure",
+    "service_migrations",
+    "template_name",
 ]
 
 log = logging.getLogger(__name__)
@@ -297,8 +303,88 @@ def _asyncpg_dsn(dsn: str) -> str:
     return re.sub(r"^postgres(?:ql)?\+\w+://", "postgresql://", dsn)
 
 
-async def create_database_async(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
+def service_migrations(service: str) -> Path:
+    """The migration directory of a service (``members``, ``campaigns``, ``donations``, ``reporting``)."""
+    return Path(importlib.import_module(f"rc_{service}").MIGRATIONS)
+
+
+def template_name(migrations: Sequence[Path]) -> str:
+    """The name of the template database migrated with ``migrations`` (the backbone's first, as
+    :func:`rc_shared.db.migrate` applies them): a hash of every migration's version and text, so a
+    changed, added or removed migration names another template and the old one is never used."""
+    from rc_shared.db import BACKBONE_MIGRATIONS, migration_files
+
+    digest = hashlib.sha256()
+    for version, path in migration_files([BACKBONE_MIGRATIONS, *migrations]):
+        digest.update(f"{version}\0{len(path.read_bytes())}\0".encode())
+        digest.update(path.read_bytes())
+    return f"rc_template_{digest.hexdigest()[:24]}"
+
+
+# templates this process knows exist (looked up once, then only used)
+_TEMPLATES: set[str] = set()
+# databases this process created: (empty, from a template)
+CREATED = {"empty": 0, "from_template": 0}
+
+
+async def migrated_template_async(admin_dsn: str, migrations: Sequence[Path]) -> str:
+    """The name of a template database holding exactly what ``migrations`` leave in an empty database,
+    migrated once on this server and kept for later sessions (its name changes with the migrations:
+    :func:`template_name`). It is built under another name and renamed when complete, so a session
+    never copies half a migration; two sessions building it at once keep the first, drop the other.
+    Nobody may connect to it (``ALLOW_CONNECTIONS false``): a connection would make every copy wait."""
+    import asyncpg
+
+    from rc_shared.db import migrate
+
+    name = template_name(migrations)
+    if name in _TEMPLATES:
+        return name
+    conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
+    try:
+        if not await conn.fetchval("SELECT true FROM pg_database WHERE datname = $1", name):
+            building = f"{name}_building_{uuid.uuid4().hex[:8]}"
+            await conn.execute(f"CREATE DATABASE {_quote(building)}")
+            try:
+                await migrate(_with_database(admin_dsn, building), migrations)
+                await conn.execute(f"ALTER DATABASE {_quote(building)} RENAME TO {_quote(name)}")
+            except asyncpg.DuplicateDatabaseError:  # another session finished it first
+                await conn.execute(f"DROP DATABASE IF EXISTS {_quote(building)} WITH (FORCE)")
+            except BaseException:
+                await conn.execute(f"DROP DATABASE IF EXISTS {_quote(building)} WITH (FORCE)")
+                raise
+            else:
+                await conn.execute(f"ALTER DATABASE {_quote(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false")
+    finally:
+        await conn.close()
+    _TEMPLATES.add(name)
+    return name
+
+
+async def drop_template_async(admin_dsn: str, name: str) -> None:
+    """Drop a template database (a test's own: the services' templates are kept for later sessions)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
+    try:
+        await conn.execute(f"ALTER DATABASE {_quote(name)} WITH IS_TEMPLATE false")
+        await conn.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
+    finally:
+        await conn.close()
+    _TEMPLATES.discard(name)
+
+
+async def create_database_async(
+    admin_dsn: str, prefix: str = "test", *, durable: bool = False, migrations: Sequence[Path] = ()
+) -> str:
     """Create a new, uniquely named database and return its DSN (same role as ``admin_dsn``).
+
+    With ``migrations`` (a service's migration directory: :func:`service_migrations`), the database
+    is created already migrated with them, a copy of :func:`migrated_template_async` (PostgreSQL 15+
+    copies it through the WAL, as it copies ``template1`` for an empty database: measured 0.03 CPU-s
+    of the server against 0.13 for creating and migrating, and 0.08 with ``STRATEGY FILE_COPY``, which
+    also waits for two checkpoints). The service's own migration then finds nothing to apply. Without
+    them, an empty database (what a test of the migrations themselves wants).
 
     Unless ``durable``, its sessions default to ``synchronous_commit = off``: a commit returns
     before its WAL is flushed to disk, so tests do not wait for an fsync per transaction. What a
@@ -310,10 +396,15 @@ async def create_database_async(admin_dsn: str, prefix: str = "test", *, durable
 
     slug = re.sub(r"[^a-z0-9_]+", "_", prefix.lower()).strip("_")[:40] or "test"
     name = f"{slug}_{uuid.uuid4().hex[:12]}"
+    template = await migrated_template_async(admin_dsn, migrations) if migrations else None
     conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
     try:
-        await conn.execute(f"CREATE DATABASE {_quote(name)}")
-        if not durable:
+        if template is None:
+            await conn.execute(f"CREATE DATABASE {_quote(name)}")
+        else:
+            await conn.execute(f"CREATE DATABASE {_quote(name)} TEMPLATE {_quote(template)}")
+        CREATED["empty" if template is None else "from_template"] += 1
+        if not durable:  # a database's settings are not copied from its template
             await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
     finally:
         await conn.close()
@@ -347,9 +438,11 @@ def _run_sync(coro: Coroutine[Any, Any, _T]) -> _T:
         return pool.submit(asyncio.run, coro).result()
 
 
-def create_database(admin_dsn: str, prefix: str = "test", *, durable: bool = False) -> str:
+def create_database(
+    admin_dsn: str, prefix: str = "test", *, durable: bool = False, migrations: Sequence[Path] = ()
+) -> str:
     """Sync :func:`create_database_async` (usable from sync fixtures and inside a loop)."""
-    return _run_sync(create_database_async(admin_dsn, prefix, durable=durable))
+    return _run_sync(create_database_async(admin_dsn, prefix, durable=durable, migrations=migrations))
 
 
 def drop_database(admin_dsn: str, database: str) -> None:

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, async_playwright
 
-from tests.e2e.harness import FAST_GAUGES, ServiceProcess, service_env
-from tests.infra import create_database, new_namespace
+from tests.e2e.harness import FAST_GAUGES, ServiceProcess, service_env, stop_all
+from tests.infra import create_database, new_namespace, service_migrations
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("members", "campaigns", "donations", "reporting")
@@ -28,8 +28,7 @@ class System:
         return self.services[name].url
 
     def stop(self) -> None:
-        for s in self.services.values():
-            s.stop()
+        stop_all(self.services.values())
 
 
 def start_system(
@@ -39,7 +38,7 @@ def start_system(
     namespace = new_namespace("e2e")
     services = {}
     for name in names:
-        dsn = create_database(infra.admin_dsn, f"e2e_{name}")
+        dsn = create_database(infra.admin_dsn, f"e2e_{name}", migrations=[service_migrations(name)])
         services[name] = ServiceProcess(
             name=name,
             env=service_env(name, dsn, infra.kafka_bootstrap, namespace) | (extra or {}),

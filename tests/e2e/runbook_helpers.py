@@ -17,7 +17,7 @@ import httpx
 
 from rc_reporting.service_layer.projection import CONSUMER_NAME, members_consumer
 from tests.e2e.harness import BIN, ServiceProcess, auth, service_env
-from tests.infra import create_database, new_namespace
+from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 
 AS_OF = "2024-12-31"
@@ -87,8 +87,10 @@ class Env:
     reporting_dsn: str = ""
 
     def __post_init__(self) -> None:
-        self.members_dsn = create_database(self.admin_dsn, "rb_members")
-        self.reporting_dsn = create_database(self.admin_dsn, "rb_reporting")
+        self.members_dsn = create_database(self.admin_dsn, "rb_members", migrations=[service_migrations("members")])
+        self.reporting_dsn = create_database(
+            self.admin_dsn, "rb_reporting", migrations=[service_migrations("reporting")]
+        )
 
     def members(self, **extra: str) -> ServiceProcess:
         return make_service("members", self.members_dsn, self.kafka, self.namespace, self.log_dir, extra)

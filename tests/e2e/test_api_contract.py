@@ -322,8 +322,7 @@ def _described(info: Any, interaction: Any) -> str:
 def contract_system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     s = start_system(infra, tmp_path_factory.mktemp("contract-logs"))
     yield s
-    for p in s.services.values():
-        p.stop()
+    s.stop()
 
 
 @pytest.fixture(scope="module")

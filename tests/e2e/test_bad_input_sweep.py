@@ -77,8 +77,7 @@ def quiet_system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """A system of its own: no events flow, so any row that appears was written by bad input."""
     s = start_system(infra, tmp_path_factory.mktemp("sweep-logs"))
     yield s
-    for p in s.services.values():
-        p.stop()
+    s.stop()
 
 
 @dataclass

@@ -21,8 +21,8 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env
-from tests.infra import create_database, new_namespace
+from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env, stop_all
+from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 
 TODAY = clock.today()
@@ -32,7 +32,10 @@ WORKERS = 40
 @pytest.fixture
 def processes(infra: Any, tmp_path: Path) -> Any:
     namespace = new_namespace("dcr")
-    dsns = {n: create_database(infra.admin_dsn, f"e2e_{n}") for n in ("campaigns", "donations", "reporting")}
+    dsns = {
+        n: create_database(infra.admin_dsn, f"e2e_{n}", migrations=[service_migrations(n)])
+        for n in ("campaigns", "donations", "reporting")
+    }
     procs = {
         n: ServiceProcess(
             name=n,
@@ -47,8 +50,7 @@ def processes(infra: Any, tmp_path: Path) -> Any:
     for p in procs.values():
         p.wait_ready()
     yield procs, dsns
-    for p in procs.values():
-        p.stop()
+    stop_all(procs.values())
 
 
 @dataclass

@@ -35,7 +35,7 @@ from rc_shared.events.members import (
 from tests.e2e.harness import auth, service_env
 from tests.e2e.offsets import read_to_end, wait_caught_up
 from tests.e2e.sabotage import APPLICATIONS_TABLE, PatchedProcess
-from tests.infra import create_database, new_namespace
+from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 
 AS_OF = "2023-12-31"
@@ -148,7 +148,7 @@ async def _status(client: httpx.AsyncClient) -> dict[str, Any]:
 def reporting(request: pytest.FixtureRequest, infra: Any, tmp_path: Path) -> Any:
     """The reporting process, instrumented; ``no-dedup``: with its deduplication disabled."""
     namespace = new_namespace("crash")
-    dsn = create_database(infra.admin_dsn, "e2e_reporting")
+    dsn = create_database(infra.admin_dsn, "e2e_reporting", migrations=[service_migrations("reporting")])
     asyncio.run(_execute(dsn, APPLICATIONS_TABLE))
     env = service_env("reporting", dsn, infra.kafka_bootstrap, namespace)
     env["RC_CONSUMER_MAX_RECORDS"] = "300"

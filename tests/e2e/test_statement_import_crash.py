@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from rc_shared import clock
-from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, token
+from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, stop_all, token
 from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
@@ -69,8 +69,7 @@ def _system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
     for p in procs.values():
         p.wait_ready()
     yield procs, dsns
-    for p in procs.values():
-        p.stop()
+    stop_all(procs.values())
 
 
 @pytest.fixture

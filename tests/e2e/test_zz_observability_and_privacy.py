@@ -1,5 +1,6 @@
 """After the end-to-end run (this module runs last): every service's /metrics carries the listed
-metrics with sensible values, and no personal data or secret appears in any event or log line.
+metrics with sensible values (counting the metrics test's own traffic, so it also passes alone), and
+no personal data or secret appears in any event or log line.
 
 The privacy scan looks at exactly the events its own requests caused (their correlation id) for its
 own personal data in every form (dates ISO and dd/mm/yyyy, JSON-escaped text), and at every log of
@@ -29,7 +30,7 @@ from tests.e2e.conftest import System
 from tests.e2e.harness import auth, new_unit, post_once_units_known, service_env
 from tests.e2e.offsets import TopicReader, read_to_end
 from tests.e2e.sabotage import PatchedProcess
-from tests.infra import create_database, new_namespace
+from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 from tests.parallel import session_temp_root
 
@@ -293,7 +294,7 @@ async def test_the_scan_catches_a_field_leaked_into_an_event_or_a_log(
     """The scan above, run on a members process that leaks on purpose (tests/e2e/sabotage.py)."""
     logs = tmp_path_factory.mktemp("sabotaged")  # not scanned by the test above
     namespace = new_namespace("priv")
-    dsn = create_database(infra.admin_dsn, "e2e_members")
+    dsn = create_database(infra.admin_dsn, "e2e_members", migrations=[service_migrations("members")])
     proc = PatchedProcess(
         name="members",
         env=service_env("members", dsn, infra.kafka_bootstrap, namespace),
@@ -317,52 +318,115 @@ async def test_the_scan_catches_a_field_leaked_into_an_event_or_a_log(
     assert found == caught
 
 
-def _samples(text: str) -> dict[str, list[tuple[dict[str, str], float]]]:
-    out: dict[str, list[tuple[dict[str, str], float]]] = {}
+Samples = dict[str, list[tuple[dict[str, str], float]]]
+
+
+def _samples(text: str) -> Samples:
+    out: Samples = {}
     for family in text_string_to_metric_families(text):
         for s in family.samples:
             out.setdefault(s.name, []).append((s.labels, s.value))
     return out
 
 
+PRODUCERS = {"members": 1, "campaigns": 1, "donations": 2}  # the events _own_traffic causes, by publisher
+CONSUMERS = ("reporting", "donations", "campaigns")
+OWN_READS = {  # a GET of each service's API _own_traffic makes (its 200 counted on that route)
+    "members": "/units",
+    "campaigns": "/campaigns",
+    "donations": "/campaigns/{campaign_id}/ledger",
+    "reporting": "/public/campaigns",
+}
+
+
+async def _own_traffic(system: System) -> None:
+    """A unit (members.unit.created, consumed by the three others), a campaign launched on it
+    (campaigns.campaign.launched, consumed by donations and reporting), its ledger opened and an
+    anonymous gift (two donations events, consumed by reporting); a bad request; a read of each API."""
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as c:
+        m, cp, d = system.url("members"), system.url("campaigns"), system.url("donations")
+        assert (await c.post(f"{m}/units", json={})).status_code == 422  # a bad request is counted too
+        async with httpx.AsyncClient(base_url=m, timeout=30, headers=auth()) as members:
+            unit = await new_unit(members)
+        camp = await post_once_units_known(
+            c,
+            f"{cp}/campaigns",
+            {
+                "code": f"METRICS-{uuid.uuid4().hex[:5]}",
+                "name": "Metrics",
+                "campaign_type": "emergency_relief",
+                "organising_unit_id": unit,
+                "receiving_from": (TODAY - timedelta(days=1)).isoformat(),
+                "receiving_until": (TODAY + timedelta(days=10)).isoformat(),
+            },
+        )
+        assert camp.status_code == 201, camp.text
+        cid = camp.json()["id"]
+        assert (await c.post(f"{cp}/campaigns/{cid}/launch", json={})).status_code == 200
+
+        async def ledger_open() -> bool:
+            return (await c.get(f"{d}/campaigns/{cid}/ledger")).status_code == 200
+
+        await eventually(ledger_open, timeout=60, what="ledger open")
+        gift = {"kind": "cash", "amount_vnd": 50_000, "channel": "cash", "received_on": TODAY.isoformat()}
+        r = await c.post(f"{d}/campaigns/{cid}/donations", json={**gift, "donor": {"type": "anonymous"}})
+        assert r.status_code == 201, r.text
+        for name in ("members", "campaigns", "reporting"):
+            assert (await c.get(system.url(name) + OWN_READS[name])).status_code == 200, name
+
+
+async def _scrape(system: System) -> dict[str, Samples]:
+    scraped = {}
+    async with httpx.AsyncClient(timeout=10) as c:
+        for name in system.services:
+            r = await c.get(system.url(name) + "/metrics")
+            assert r.status_code == 200
+            scraped[name] = _samples(r.text)
+    return scraped
+
+
+def _total(samples: Samples, metric: str, **labels: str) -> float:
+    return sum(v for lab, v in samples.get(metric, []) if all(lab.get(k) == x for k, x in labels.items()))
+
+
 async def test_metrics_after_the_run_have_sensible_values(system: System) -> None:
-    async with httpx.AsyncClient(base_url=system.url("members"), timeout=10, headers=auth()) as c:
-        assert (await c.post("/units", json={})).status_code == 422  # a bad request is counted too
-    scraped: dict[str, dict[str, list[tuple[dict[str, str], float]]]] = {}
+    """The metrics count this test's own traffic (whatever ran before it on the system): requests
+    with their statuses, the events its requests caused published by members, campaigns and donations
+    and consumed by campaigns, donations and reporting; then the backlog and lag gauges drain to 0."""
+    before = await _scrape(system)
+    await _own_traffic(system)
+    scraped: dict[str, Samples] = {}
+
+    def grew(service: str, metric: str, **labels: str) -> float:
+        return _total(scraped[service], metric, **labels) - _total(before[service], metric, **labels)
 
     async def settled() -> bool:
-        async with httpx.AsyncClient(timeout=10) as c:
-            for name in system.services:
-                r = await c.get(system.url(name) + "/metrics")
-                assert r.status_code == 200
-                scraped[name] = _samples(r.text)
-        return all(
-            sum(v for _, v in scraped[n].get("rc_outbox_backlog", [])) == 0
-            for n in ("members", "campaigns", "donations")
-        ) and all(
-            sum(v for _, v in scraped[n].get("rc_consumer_lag", [])) == 0
-            for n in ("reporting", "donations", "campaigns")
+        scraped.update(await _scrape(system))
+        return (
+            all(grew(n, "rc_events_published_total") >= k for n, k in PRODUCERS.items())
+            and all(grew(n, "rc_events_consumed_total") > 0 for n in CONSUMERS)
+            and all(_total(scraped[n], "rc_outbox_backlog") == 0 for n in PRODUCERS)
+            and all(_total(scraped[n], "rc_consumer_lag") == 0 for n in CONSUMERS)
+            # the gauges appear at the consumers' first complete measurement after their topics exist
+            and all({"rc_consumer_lag", "rc_dlq_messages"} <= scraped[n].keys() for n in CONSUMERS)
         )
 
-    await eventually(settled, timeout=60, what="outbox backlog and consumer lag to drain")
-
-    def total(service: str, metric: str, **labels: str) -> float:
-        return sum(v for lab, v in scraped[service].get(metric, []) if all(lab.get(k) == x for k, x in labels.items()))
+    await eventually(settled, timeout=60, what="own events published and consumed, backlog and lag drained")
 
     for name in system.services:
-        assert total(name, "rc_http_requests_total") > 0, name
-        assert total(name, "rc_http_request_duration_seconds_count") > 0, name
-        assert total(name, "rc_http_requests_total", status="200") > 0, name
+        assert grew(name, "rc_http_requests_total") > 0, name
+        assert grew(name, "rc_http_request_duration_seconds_count") > 0, name
+        assert grew(name, "rc_http_requests_total", status="200", method="GET", route=OWN_READS[name]) >= 1, name
         assert "rc_outbox_oldest_age_seconds" in scraped[name], name
         assert all(v >= 0 for _, v in scraped[name]["rc_outbox_oldest_age_seconds"])
-    for producer in ("members", "campaigns", "donations"):
-        assert total(producer, "rc_events_published_total") > 0, producer
-    for consumer in ("reporting", "campaigns", "donations"):
-        assert total(consumer, "rc_events_consumed_total") > 0, consumer
+    for producer, own in PRODUCERS.items():
+        assert grew(producer, "rc_events_published_total") >= own, producer
+    for consumer in CONSUMERS:
+        assert grew(consumer, "rc_events_consumed_total") > 0, consumer
         assert "rc_consumer_lag" in scraped[consumer], consumer
         assert "rc_dlq_messages" in scraped[consumer], consumer
-    assert total("members", "rc_http_requests_total", status="422", method="POST", route="/units") >= 1
-    assert total("reporting", "rc_events_dead_lettered_total") == 0
+    assert grew("members", "rc_http_requests_total", status="422", method="POST", route="/units") == 1
+    assert _total(scraped["reporting"], "rc_events_dead_lettered_total") == 0
 
 
 async def test_trace_context_flows_from_the_http_request_through_kafka_to_downstream_events(system: System) -> None:

@@ -17,7 +17,7 @@ from playwright.async_api import Browser, Locator, Page, ViewportSize
 
 from rc_shared import clock
 from tests.e2e.conftest import System
-from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env
+from tests.e2e.harness import ServiceProcess, auth, auth_keys, post_once_units_known, service_env, stop_all
 from tests.integration.shared.helpers import eventually
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -37,8 +37,7 @@ def consoles() -> Iterator[dict[tuple[tuple[str, str], ...], ServiceProcess]]:
     try:
         yield started
     finally:
-        for proc in started.values():
-            proc.stop()
+        stop_all(started.values())
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ from playwright.async_api import APIResponse, Browser, BrowserContext, Page
 
 from tests.e2e.conftest import System, start_system
 from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
-from tests.e2e.harness import ServiceProcess, auth
+from tests.e2e.harness import ServiceProcess, auth, stop_all
 from tests.integration.shared.helpers import eventually
 
 SCRIPT = "<script>alert('rc')</script>"
@@ -94,9 +94,8 @@ def system(
     try:
         yield own
     finally:
-        for key in [k for k in consoles if ("system", own.namespace) in k]:
-            consoles.pop(key).stop()
-        own.stop()
+        mine = [consoles.pop(k) for k in [k for k in consoles if ("system", own.namespace) in k]]
+        stop_all([*mine, *own.services.values()])
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from rc_console.domain.model import User
 from tests.e2e.conftest import SERVICES, System
 from tests.e2e.console.conftest import DESKTOP, follow
 from tests.e2e.console.oidc_provider import Provider, s256
-from tests.e2e.harness import ServiceProcess, post_once_units_known, service_env
-from tests.infra import create_database
+from tests.e2e.harness import ServiceProcess, post_once_units_known, service_env, stop_all
+from tests.infra import create_database, service_migrations
 
 SESSION_SECRET = "a-test-session-key-of-more-than-32-bytes"
 REFUSED = "Đăng nhập không thành công, xin đăng nhập lại."
@@ -52,7 +52,8 @@ def oidc_system(infra: Any, provider: Provider, tmp_path_factory: pytest.TempPat
     logs = tmp_path_factory.mktemp("oidc-logs")
     services = {}
     for name in SERVICES:
-        env = service_env(name, create_database(infra.admin_dsn, f"oidc_{name}"), infra.kafka_bootstrap, namespace)
+        dsn = create_database(infra.admin_dsn, f"oidc_{name}", migrations=[service_migrations(name)])
+        env = service_env(name, dsn, infra.kafka_bootstrap, namespace)
         env.pop("RC_AUTH_PUBLIC_KEY_FILE")
         env |= {"RC_AUTH_JWKS_URL": f"{provider.issuer}/jwks", "RC_AUTH_ISSUER": provider.issuer}
         services[name] = ServiceProcess(name, env, [], logs / f"{name}.log")
@@ -63,8 +64,7 @@ def oidc_system(infra: Any, provider: Provider, tmp_path_factory: pytest.TempPat
             s.wait_ready()
         yield System(namespace=namespace, services=services, kafka=infra.kafka_bootstrap)
     finally:
-        for s in services.values():
-            s.stop()
+        stop_all(services.values())
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from rc_campaigns import MIGRATIONS
 from rc_campaigns.entrypoints.app import build_app
 from rc_campaigns.settings import Settings
 from rc_shared import clock
@@ -67,7 +68,7 @@ async def producer(infra: Any) -> AsyncIterator[AIOKafkaProducer]:
 
 @pytest.fixture(scope="module")
 async def module_dsn(infra: Any, drop_later: list[str]) -> str:
-    dsn = await create_database_async(infra.admin_dsn, "campaigns")
+    dsn = await create_database_async(infra.admin_dsn, "campaigns", migrations=[MIGRATIONS])
     drop_later.append(dsn)
     return dsn
 

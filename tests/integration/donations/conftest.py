@@ -21,6 +21,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
 
+from rc_donations import MIGRATIONS
 from rc_donations.entrypoints.app import build_app
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
@@ -55,7 +56,7 @@ def dn_namespace() -> str:
 
 @pytest.fixture(scope="module")
 async def dn_dsn(infra: Any, drop_later: list[str]) -> str:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
+    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
     drop_later.append(dsn)
     return dsn
 

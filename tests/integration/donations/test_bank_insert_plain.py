@@ -14,7 +14,7 @@ import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.settings import MIGRATIONS
-from rc_shared.db import connect, migrate
+from rc_shared.db import connect
 from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY
 
@@ -23,9 +23,8 @@ _UNIQUE = ("donations_pkey", "donations_bank_reference", "donations_receipt_uniq
 
 @pytest.fixture
 async def ledger(infra: Any, drop_later: list[str]) -> AsyncIterator[tuple[asyncpg.Connection, uuid.UUID]]:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
+    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
     drop_later.append(dsn)
-    await migrate(dsn, [MIGRATIONS])
     conn = await connect(dsn)
     cid = uuid.uuid4()
     await conn.execute(

@@ -12,7 +12,7 @@ from typing import Any
 import asyncpg
 
 from rc_donations.settings import MIGRATIONS
-from rc_shared.db import connect, migrate
+from rc_shared.db import connect
 from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY
 
@@ -77,9 +77,8 @@ async def _written(conn: asyncpg.Connection) -> tuple[list[Any], list[Any], list
 
 
 async def test_a_statements_lines_are_those_the_jsonb_path_wrote(infra: Any, drop_later: list[str]) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
+    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
     drop_later.append(dsn)
-    await migrate(dsn, [MIGRATIONS])
     conn = await connect(dsn)
     try:
         campaigns = [uuid.uuid4(), uuid.uuid4()]

@@ -9,6 +9,7 @@ import asyncpg
 import httpx
 import pytest
 
+from rc_members import MIGRATIONS
 from rc_members.entrypoints.app import build_app
 from rc_members.settings import Settings
 from rc_shared.auth import generate_keys
@@ -17,7 +18,7 @@ from tests.infra import create_database_async
 
 @pytest.fixture(scope="module")
 async def members_dsn(infra: Any, drop_later: list[str]) -> str:
-    dsn = await create_database_async(infra.admin_dsn, "members")
+    dsn = await create_database_async(infra.admin_dsn, "members", migrations=[MIGRATIONS])
     drop_later.append(dsn)
     return dsn
 

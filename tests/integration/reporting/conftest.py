@@ -17,7 +17,7 @@ import asyncpg
 import pytest
 
 from rc_reporting.entrypoints.app import MIGRATIONS
-from rc_shared.db import create_pool, migrate
+from rc_shared.db import create_pool
 from tests.infra import create_database_async, drop_database_async, drop_databases_async
 
 PoolFactory = Callable[[], Awaitable[asyncpg.Pool]]
@@ -41,9 +41,8 @@ class Databases:
     async def take(self) -> str:
         if self.free:
             return self.free.pop()
-        dsn = await create_database_async(self.admin_dsn, "it_reporting")
+        dsn = await create_database_async(self.admin_dsn, "it_reporting", migrations=[MIGRATIONS])
         self.all.append(dsn)
-        await migrate(dsn, [MIGRATIONS])
         if self.migrated is None:
             conn = await asyncpg.connect(dsn)
             try:
