@@ -211,24 +211,43 @@ async def import_statement(
     results: list[dict[str, Any]] = []
     counts = {"created": 0, "duplicate": 0, "rejected": 0}
     amounts = {"created": 0, "duplicate": 0}
+    closed = ledger.closed
     for d in decisions:
         status = "created" if d.status == "new" else d.status
         counts[status] += 1
-        res: dict[str, Any] = {"index": d.index, "bank_reference": d.bank_reference, "status": status}
+        # every field of StatementRowOut, in its order: the answer is serialised as it is (see the route)
         if status == "created":
             assert d.row is not None
-            res["donation_id"] = ids[d.row.bank_reference]
-            res["receipt_no"] = receipt_of[d.row.bank_reference]
-            res["recorded_after_close"] = ledger.closed
+            ref = d.row.bank_reference
+            results.append(
+                {
+                    "index": d.index,
+                    "bank_reference": d.bank_reference,
+                    "status": status,
+                    "donation_id": ids[ref],
+                    "receipt_no": receipt_of[ref],
+                    "recorded_after_close": closed,
+                    "reason": None,
+                }
+            )
             amounts["created"] += d.row.amount_vnd
-        elif status == "duplicate":
-            res["donation_id"] = d.existing_id or (ids.get(d.bank_reference) if d.bank_reference else None)
-            res["reason"] = d.reason
+            continue
+        donation_id = None
+        if status == "duplicate":
+            donation_id = d.existing_id or (ids.get(d.bank_reference) if d.bank_reference else None)
             assert d.row is not None
             amounts["duplicate"] += d.row.amount_vnd
-        else:
-            res["reason"] = d.reason
-        results.append(res)
+        results.append(
+            {
+                "index": d.index,
+                "bank_reference": d.bank_reference,
+                "status": status,
+                "donation_id": donation_id,
+                "receipt_no": None,
+                "recorded_after_close": None,
+                "reason": d.reason,
+            }
+        )
     return {
         "campaign_id": campaign_id,
         "rows": len(rows),
