@@ -19,15 +19,14 @@ import pytest
 class _Service(BaseHTTPRequestHandler):
     """The statement API's answer: every row created."""
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+    def do_POST(self) -> None:
         rows = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["rows"]
         results = [
             {"index": i, "bank_reference": r["bank_reference"], "status": "created", "receipt_no": i + 1}
             for i, r in enumerate(rows)
         ]
-        body = json.dumps(
-            {"results": results, "created_amount_vnd": sum(int(r["amount_vnd"]) for r in rows), "duplicate_amount_vnd": 0}
-        ).encode()
+        amount = sum(int(r["amount_vnd"]) for r in rows)
+        body = json.dumps({"results": results, "created_amount_vnd": amount, "duplicate_amount_vnd": 0}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
