@@ -14,11 +14,13 @@ import asyncpg
 import httpx
 import pytest
 from prometheus_client import REGISTRY
+from pydantic import TypeAdapter
 from typer.testing import CliRunner
 
 from rc_donations.entrypoints.app import build_app
 from rc_donations.entrypoints.cli import app as cli_app
 from rc_donations.entrypoints.importer import run_import
+from rc_donations.entrypoints.schemas import StatementOut
 from rc_shared.client import api_headers
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually, make_settings, served
 
@@ -84,6 +86,46 @@ async def test_statement_rows_are_created_duplicated_or_rejected_with_reasons_an
     # the payer's name is bank data: kept here, never published without consent
     public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
     assert {c["donor"] for c in public["contributions"]} == {"Nhà hảo tâm ẩn danh"}
+
+
+async def test_the_answer_is_the_response_models_json_byte_for_byte_serialised_once_without_validating_it(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every kind of row result (created on an open and on a closed ledger, duplicate in the batch and
+    already recorded, rejected) comes back as exactly the JSON ``StatementOut`` gives it, and FastAPI
+    does not validate the thousands of rows of a batch into the response model per request first."""
+    import fastapi.routing
+
+    validated: list[Any] = []  # the statement answers FastAPI validated against their response model
+    serialize_response = fastapi.routing.serialize_response
+
+    async def counting(**kwargs: Any) -> Any:
+        field = kwargs.get("field")
+        if field is not None and field.field_info.annotation is StatementOut:
+            validated.append(kwargs["response_content"])
+        return await serialize_response(**kwargs)
+
+    monkeypatch.setattr(fastapi.routing, "serialize_response", counting)
+    model = TypeAdapter(StatementOut)
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    rows = [row("EQ1", 1000, payer_name="Nguyễn Thị Ánh", description='"quà" \\ Tết'), row("EQ1", 1000), row("", 5)]
+    answers = [await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": rows}) for _ in range(2)]
+    closed, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    await campaigns.close(closed, on=TODAY - timedelta(days=1))
+    late = [row("LATE1", 7000, on=TODAY - timedelta(days=2)), row("LATE2", 7000, on=TODAY)]
+    answers.append(await client.post(f"/campaigns/{closed}/bank-statement", json={"rows": late}))
+    kinds = set()
+    for r in answers:
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json", r.text
+        assert r.content == model.dump_json(model.validate_json(r.content))
+        kinds |= {(x["status"], x["recorded_after_close"], x["donation_id"] is None) for x in r.json()["results"]}
+    assert kinds == {
+        ("created", False, False),
+        ("created", True, False),
+        ("duplicate", None, False),
+        ("rejected", None, True),
+    }
+    assert validated == []
 
 
 async def test_more_than_5000_rows_in_one_request_is_refused_whole(

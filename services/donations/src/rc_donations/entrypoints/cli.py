@@ -38,6 +38,9 @@ def import_statement(
     Rows already recorded (same bank_reference) are reported as duplicates, so re-running is safe.
     Exit code 0: every row created or duplicate; 1: some rows rejected; 2: the import could not run.
     """
+    from rc_shared.client import without_httpx_command_line
+
+    without_httpx_command_line()
     from rc_donations.entrypoints.importer import ImportAborted, run_import
 
     try:
