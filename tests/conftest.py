@@ -21,7 +21,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rc_shared import clock
-from tests.infra import CREATED, Endpoints, delete_session_topics, select_infrastructure
+from tests.infra import (
+    CREATED,
+    Endpoints,
+    delete_session_topics,
+    drop_session_databases,
+    select_infrastructure,
+    sweep_dead_sessions_databases,
+)
 
 # Within this many hours of the organisation's midnight, a run takes a zone where it is earlier.
 MIDNIGHT_MARGIN_H = 3
@@ -85,11 +92,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def infra() -> Iterator[Endpoints]:
-    """Kafka bootstrap servers + PostgreSQL admin DSN for the whole session (see tests/infra.py)."""
+    """Kafka bootstrap servers + PostgreSQL admin DSN for the whole session (see tests/infra.py).
+    First the databases of sessions that died are dropped; at the end, the databases this process
+    still holds (the end-to-end systems' among them) and its topics."""
     with ExitStack() as cleanup:
         endpoints = select_infrastructure(cleanup)
+        SWEPT.extend(sweep_dead_sessions_databases(endpoints.admin_dsn))
         yield endpoints
+        DROPPED_AT_END.append(drop_session_databases(endpoints.admin_dsn))
         delete_session_topics(endpoints.kafka_bootstrap)
+
+
+SWEPT: list[str] = []  # databases of dead sessions dropped at the start
+DROPPED_AT_END: list[int] = []
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -99,4 +114,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"databases created: {CREATED['empty'] + CREATED['from_template']}"
             f" ({CREATED['from_template']} copies of a migrated template, {CREATED['empty']} empty)"
+            + (f"; {DROPPED_AT_END[0]} of them dropped at the end" if DROPPED_AT_END else "")
         )
+    if SWEPT:
+        terminalreporter.write_line(f"databases of dead sessions dropped: {len(SWEPT)}")

@@ -49,11 +49,13 @@ __all__ = [
     "drop_database",
     "drop_database_async",
     "drop_databases_async",
+    "drop_session_databases",
     "drop_template_async",
     "fresh_database",
     "migrated_template_async",
     "select_infrastructure",
     "service_migrations",
+    "sweep_dead_sessions_databases",
     "template_name",
 ]
 
@@ -325,6 +327,13 @@ def template_name(migrations: Sequence[Path]) -> str:
 _TEMPLATES: set[str] = set()
 # databases this process created: (empty, from a template)
 CREATED = {"empty": 0, "from_template": 0}
+# A test database's name carries the id of the process that created it (``<prefix>_pid<pid>_<hex>``):
+# the session drops what it still holds at its end (:func:`drop_session_databases`), and a later
+# session on the same machine drops what a session that died left (:func:`sweep_dead_sessions_databases`).
+SESSION_TAG = f"pid{os.getpid()}"
+_SESSION_NAME = re.compile(r"^[a-z0-9_]+_pid(\d+)_[0-9a-f]{12}$")
+# databases this process created and has not dropped (names)
+_UNDROPPED: set[str] = set()
 
 
 async def migrated_template_async(admin_dsn: str, migrations: Sequence[Path]) -> str:
@@ -394,8 +403,8 @@ async def create_database_async(
     """
     import asyncpg
 
-    slug = re.sub(r"[^a-z0-9_]+", "_", prefix.lower()).strip("_")[:40] or "test"
-    name = f"{slug}_{uuid.uuid4().hex[:12]}"
+    slug = re.sub(r"[^a-z0-9_]+", "_", prefix.lower()).strip("_")[:36] or "test"
+    name = f"{slug}_pid{os.getpid()}_{uuid.uuid4().hex[:12]}"  # at most 63 bytes: pids have 7 digits
     template = await migrated_template_async(admin_dsn, migrations) if migrations else None
     conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
     try:
@@ -404,6 +413,7 @@ async def create_database_async(
         else:
             await conn.execute(f"CREATE DATABASE {_quote(name)} TEMPLATE {_quote(template)}")
         CREATED["empty" if template is None else "from_template"] += 1
+        _UNDROPPED.add(name)
         if not durable:  # a database's settings are not copied from its template
             await conn.execute(f"ALTER DATABASE {_quote(name)} SET synchronous_commit = off")
     finally:
@@ -421,12 +431,87 @@ async def drop_database_async(admin_dsn: str, database: str) -> None:
         await conn.execute(f"DROP DATABASE IF EXISTS {_quote(name)} WITH (FORCE)")
     finally:
         await conn.close()
+    _UNDROPPED.discard(name)
 
 
 async def drop_databases_async(admin_dsn: str, databases: list[str]) -> None:
     """Drop several databases at once. Each ``DROP DATABASE`` waits for an immediate checkpoint
     (seconds on a busy server); concurrent drops wait for the same one or two."""
     await asyncio.gather(*(drop_database_async(admin_dsn, d) for d in databases))
+
+
+async def _drop_some(admin_dsn: str, names: Sequence[str], at_once: int = 4) -> None:
+    """Drop ``names``, ``at_once`` at a time (a batch of a hundred must not take a hundred of the
+    server's connections, which other sessions share)."""
+    gate = asyncio.Semaphore(at_once)
+
+    async def one(name: str) -> None:
+        async with gate:
+            await drop_database_async(admin_dsn, name)
+
+    await asyncio.gather(*(one(n) for n in names))
+
+
+def drop_session_databases(admin_dsn: str) -> int:
+    """Drop every database this process created and has not dropped (the end-to-end systems',
+    the crash tests', ...), at the end of the session; returns how many. A failure is logged,
+    never fails the session: a later session sweeps them (:func:`sweep_dead_sessions_databases`)."""
+    names = sorted(_UNDROPPED)
+    try:
+        _run_sync(_drop_some(admin_dsn, names))
+    except Exception as exc:
+        log.warning("could not drop this session's test databases: %s: %s", type(exc).__name__, exc)
+        return 0
+    return len(names)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+def _loopback_host(dsn: str) -> bool:
+    host = urlsplit(_asyncpg_dsn(dsn)).hostname or ""
+    return host in {"127.0.0.1", "localhost", "::1"}
+
+
+async def _sweep_dead_sessions_databases(admin_dsn: str) -> list[str]:
+    """Drop the test databases of sessions whose process is gone (a run killed before its end), and
+    return their names. Only on a server of this machine (a loopback address: a process id means
+    nothing on another machine), and only names of :func:`create_database_async`'s form whose
+    process does not exist: a live session's databases (another worktree's, a benchmark's) are kept,
+    as is every database named otherwise (the services', ``./dev up``'s, the templates)."""
+    import asyncpg
+
+    if not _loopback_host(admin_dsn):
+        return []
+    conn = await asyncpg.connect(_asyncpg_dsn(admin_dsn))
+    try:
+        names = [r["datname"] for r in await conn.fetch("SELECT datname FROM pg_database WHERE NOT datistemplate")]
+    finally:
+        await conn.close()
+    dead = []
+    for name in names:
+        match = _SESSION_NAME.match(name)
+        if match and int(match[1]) != os.getpid() and not _process_alive(int(match[1])):
+            dead.append(name)
+    await _drop_some(admin_dsn, dead)
+    return dead
+
+
+def sweep_dead_sessions_databases(admin_dsn: str) -> list[str]:
+    """Sync :func:`_sweep_dead_sessions_databases`; a failure is logged, never fails the session
+    (the databases left only cost disk and autovacuum's visits)."""
+    try:
+        return _run_sync(_sweep_dead_sessions_databases(admin_dsn))
+    except Exception as exc:
+        log.warning("could not sweep dead sessions' test databases: %s: %s", type(exc).__name__, exc)
+        return []
 
 
 def _run_sync(coro: Coroutine[Any, Any, _T]) -> _T:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import uuid
 from typing import Any
@@ -14,6 +15,7 @@ import openpyxl
 import pytest
 
 from rc_clients.members.models import PersonOut
+from rc_console.adapters import upstream
 from rc_console.domain.model import (
     Problem,
     User,
@@ -345,9 +347,17 @@ async def test_an_import_job_sends_batches_and_records_every_row(monkeypatch: py
     assert job.finished and job.done == 7 and job.counts == {"created": 5, "unchanged": 0, "rejected": 2}
     assert [r.row for r in job.results if r.status == "rejected"] == [4, 5]
     assert job.results[2].reason.startswith("Cả lô bị từ chối: Bạn không có quyền")
-    # the service gone: the job stops, says so, and lists the rows not sent as not imported
+    # the service gone: the job stops, says so, and lists the rows not sent as not imported; before,
+    # it asked 8 times, waiting 1, 2, 4… s (no Retry-After), the waits recorded here, not slept (91 s)
+    pauses: list[float] = []
+
+    async def recorded(pause: float) -> None:
+        pauses.append(pause)
+
+    monkeypatch.setattr(member_import, "patiently", functools.partial(upstream.patiently, sleep=recorded))
     api = Members({6: Problem(503, "Dịch vụ tạm thời không trả lời, xin thử lại.")})
     job = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="s", header=["unit_code"], rows=rows)
     await member_import.run(job, api)  # type: ignore[arg-type,unused-ignore]
+    assert pauses == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0] and api.batches == [[2, 2], [4, 2]] + [[6, 2]] * 8
     assert job.finished and job.failure.startswith("Dừng lại sau 4 dòng")
     assert job.done == 7 and [r.reason for r in job.results[4:]] == ["Chưa nhập."] * 3

@@ -5,6 +5,7 @@ command's 2 s start, run by operators and by every runbook test)."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 
@@ -52,3 +53,23 @@ def test_lazy_imports_its_target_at_the_first_call() -> None:
     assert dumps({"a": 1}, sort_keys=True) == '{"a": 1}'
     with pytest.raises(ModuleNotFoundError):
         lazy("rc_no_such_module:thing")()
+
+
+# Imported only by commands and generators, never needed to serve: a served service must not pay for
+# them at start (about 55 service launches a test run, and every deployment's start).
+NOT_FOR_SERVING = ("yaml",)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_served_app_is_built_without_what_only_commands_use(service: str) -> None:
+    """What ``serve`` does before uvicorn runs: the command line, the settings and the app built."""
+    code = (
+        f"import sys, os, uvicorn, rc_{service}.entrypoints.cli as cli\n"
+        f"from rc_{service}.settings import Settings\n"
+        f"from rc_{service}.entrypoints.app import build_app\n"
+        "build_app(Settings())\n"
+        f"print(sorted(m for m in {NOT_FOR_SERVING!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "RC_AUTH_ENABLED": "false", "RC_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert ast.literal_eval(out.stdout.strip().splitlines()[-1]) == []
