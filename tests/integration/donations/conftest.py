@@ -25,6 +25,7 @@ from rc_donations import MIGRATIONS
 from rc_donations.entrypoints.app import build_app
 from rc_donations.service_layer.policy import Policy
 from rc_donations.settings import Settings
+from rc_shared.db import connect
 from rc_shared.envelope import Envelope, Event
 from rc_shared.events.campaigns import (
     BeneficiaryVerified,
@@ -250,3 +251,23 @@ async def second_instance(infra: Any, dn_dsn: str, dn_namespace: str, client: ht
     app = build_app(make_settings(infra, dn_dsn, dn_namespace), relay=False, consumers=False)
     async with served(app) as url:
         yield url
+
+
+@pytest.fixture
+async def ledger(infra: Any, drop_later: list[str]) -> AsyncIterator[tuple[asyncpg.Connection, uuid.UUID]]:
+    """A fresh migrated donations database holding one open ledger: a connection to it and the ledger's id."""
+    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
+    drop_later.append(dsn)
+    conn = await connect(dsn)
+    cid = uuid.uuid4()
+    await conn.execute(
+        "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
+        " receiving_until) VALUES ($1, 'LEDGER', 'x', 'emergency_relief', $2, $3, $3)",
+        cid,
+        uuid.uuid4(),
+        TODAY - timedelta(days=1),
+    )
+    try:
+        yield conn, cid
+    finally:
+        await conn.close()

@@ -5,39 +5,14 @@ the ledger lock rules out), and a row that does conflict still writes nothing of
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from datetime import timedelta
-from typing import Any
 
 import asyncpg
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.settings import MIGRATIONS
-from rc_shared.db import connect
-from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY
 
 _UNIQUE = ("donations_pkey", "donations_bank_reference", "donations_receipt_unique")
-
-
-@pytest.fixture
-async def ledger(infra: Any, drop_later: list[str]) -> AsyncIterator[tuple[asyncpg.Connection, uuid.UUID]]:
-    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
-    drop_later.append(dsn)
-    conn = await connect(dsn)
-    cid = uuid.uuid4()
-    await conn.execute(
-        "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
-        " receiving_until) VALUES ($1, 'BANK', 'x', 'emergency_relief', $2, $3, $3)",
-        cid,
-        uuid.uuid4(),
-        TODAY - timedelta(days=1),
-    )
-    try:
-        yield conn, cid
-    finally:
-        await conn.close()
 
 
 async def _insert(conn: asyncpg.Connection, cid: uuid.UUID, refs: list[str], first_no: int) -> None:

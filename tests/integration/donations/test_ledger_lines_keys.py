@@ -7,17 +7,11 @@ two lines of a campaign never share a number."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from datetime import timedelta
-from typing import Any
 
 import asyncpg
 import pytest
 
 from rc_donations.adapters.donations_repo import DonationRepository
-from rc_donations.settings import MIGRATIONS
-from rc_shared.db import connect, migrate
-from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY
 
 # Each index of ledger_lines and the read it serves (lines_repo.py; tests/integration/donations/
@@ -31,26 +25,6 @@ _READ_BY = {
     "ledger_lines_name": "the donor name without diacritics",
     "ledger_lines_donor": "a donor's consent or erasure, applied to their lines",
 }
-
-
-@pytest.fixture
-async def ledger(infra: Any, drop_later: list[str]) -> AsyncIterator[tuple[asyncpg.Connection, uuid.UUID]]:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
-    drop_later.append(dsn)
-    await migrate(dsn, [MIGRATIONS])
-    conn = await connect(dsn)
-    cid = uuid.uuid4()
-    await conn.execute(
-        "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
-        " receiving_until) VALUES ($1, 'KEYS', 'x', 'emergency_relief', $2, $3, $3)",
-        cid,
-        uuid.uuid4(),
-        TODAY - timedelta(days=1),
-    )
-    try:
-        yield conn, cid
-    finally:
-        await conn.close()
 
 
 async def _insert(conn: asyncpg.Connection, cid: uuid.UUID, n: int, first_no: int) -> None:
