@@ -104,14 +104,19 @@ def test_child_traceparents_keep_the_trace_each_with_its_own_span_or_each_a_new_
     assert all(trace_id(c) is not None for c in orphans) and len({trace_id(c) for c in orphans}) == 50
 
 
-def test_events_wrapped_at_once_get_their_own_ids_and_spans_under_the_request_trace() -> None:
-    parent = new_traceparent()
-    tp, cid = current_traceparent.set(parent), current_correlation_id.set("corr-7")
+def _wrapped_in_request(traceparent: str, correlation_id: str, n: int) -> list[Envelope]:
+    """``n`` events wrapped at once by :func:`envelopes_for` inside a request with that trace and correlation."""
+    tp, cid = current_traceparent.set(traceparent), current_correlation_id.set(correlation_id)
     try:
-        envs = envelopes_for([_event() for _ in range(20)], "/members")
+        return envelopes_for([_event() for _ in range(n)], "/members")
     finally:
         current_traceparent.reset(tp)
         current_correlation_id.reset(cid)
+
+
+def test_events_wrapped_at_once_get_their_own_ids_and_spans_under_the_request_trace() -> None:
+    parent = new_traceparent()
+    envs = _wrapped_in_request(parent, "corr-7", 20)
     assert len({e.id for e in envs}) == 20 and all(e.id.version == 4 for e in envs)
     assert len({e.traceparent for e in envs}) == 20
     assert {trace_id(e.traceparent) for e in envs} == {trace_id(parent)}
@@ -166,12 +171,7 @@ def test_outbox_rows_work_out_each_subject_once_and_each_time_text_once_per_time
 
 def test_outbox_columns_are_what_each_envelope_says_of_itself() -> None:
     parent = new_traceparent()
-    tp, cid = current_traceparent.set(parent), current_correlation_id.set("corr-8")
-    try:
-        envs = envelopes_for([_event() for _ in range(3)], "/members")
-    finally:
-        current_traceparent.reset(tp)
-        current_correlation_id.reset(cid)
+    envs = _wrapped_in_request(parent, "corr-8", 3)
     envs += [Envelope(data=_event(), source="/other", traceparent=None, correlation_id=None)]
     ids, topics, keys, types, headers, payloads = outbox_rows(envs)
     assert ids == [e.id for e in envs]
