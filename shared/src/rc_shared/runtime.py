@@ -130,6 +130,7 @@ class Runtime:
                     ),
                     max_records=s.consumer_max_records,
                     fetch_max_wait_ms=s.consumer_fetch_max_wait_ms,
+                    fetch_min_bytes=s.consumer_fetch_min_bytes,
                     session_timeout_ms=s.consumer_session_timeout_ms,
                     heartbeat_interval_ms=s.consumer_heartbeat_interval_ms,
                     retry_backoff_s=s.consumer_retry_backoff_s,

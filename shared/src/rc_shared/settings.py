@@ -115,6 +115,15 @@ class ServiceSettings(BaseSettings):
         description="Longest the broker holds a consumer's fetch that finds nothing new (fetch.max.wait.ms):"
         " a partition with a backlog is not fetched again until the fetch of the others returns.",
     )
+    consumer_fetch_min_bytes: int = Field(
+        16384,
+        ge=1,
+        le=4 * 1024 * 1024,
+        description="Bytes the broker gathers for a consumer's fetch before it answers, waiting at most"
+        " consumer_fetch_max_wait_ms (fetch.min.bytes). Under a steady stream of events (a disaster appeal's"
+        " donations, a few each) a batch then holds tens of events, one transaction for all of them, instead"
+        " of one or two; a quiet topic's event waits at most that bound. 1: answer as soon as anything is new.",
+    )
     consumer_max_retries: int = Field(
         3, ge=1, description="Attempts per event before it goes to the dead-letter topic."
     )

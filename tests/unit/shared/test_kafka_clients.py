@@ -50,3 +50,23 @@ def test_a_consumer_fetch_of_partitions_with_nothing_new_is_held_only_briefly() 
     args = getattr(sub, "_connection_args")  # noqa: B009  # what FastStream gives AIOKafkaConsumer
     assert args["fetch_max_wait_ms"] == settings.consumer_fetch_max_wait_ms
     assert getattr(sub, "batch_timeout_ms") == settings.consumer_fetch_max_wait_ms  # noqa: B009
+
+
+def test_a_consumer_lets_the_broker_gather_a_steady_streams_events_into_one_batch() -> None:
+    """A hot campaign's donations arrive a few at a time; answered at once, each fetch held one or two
+    events, each its own transaction in campaigns and reporting. The services' default asks the broker
+    to gather some kilobytes first (within the fetch wait bound), and the subscriber passes it on."""
+    settings = ServiceSettings(service_name="t")
+    assert settings.consumer_fetch_min_bytes >= 16384
+    assert settings.consumer_fetch_max_wait_ms <= 100  # what a quiet topic's event may wait for it
+    sink = Consumer("sink")
+
+    @sink.on(UnitRenamed)
+    async def _apply(conn: asyncpg.Connection, env: Envelope[UnitRenamed]) -> None:
+        return None
+
+    for min_bytes in (1, settings.consumer_fetch_min_bytes):
+        broker = KafkaBroker("127.0.0.1:9")
+        subscribe(broker, BatchProcessor(sink, None, None, "t"), fetch_min_bytes=min_bytes)
+        (sub,) = broker.subscribers
+        assert getattr(sub, "_connection_args")["fetch_min_bytes"] == min_bytes  # noqa: B009
