@@ -98,10 +98,15 @@ IdemKey = Annotated[
 ]
 
 
+# json.dumps(..., sort_keys=True)'s encoder, built once rather than per keyed request: the canonical text
+# (and so the hash stored with every Idempotency-Key) must never change
+_CANONICAL = json.JSONEncoder(sort_keys=True)
+
+
 def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | None:
     if key is None:
         return None
-    canonical = json.dumps({"campaign_id": str(campaign_id), "body": body.model_dump(mode="json")}, sort_keys=True)
+    canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": body.model_dump(mode="json")})
     return Idempotency(key, hashlib.sha256(canonical.encode()).hexdigest())
 
 

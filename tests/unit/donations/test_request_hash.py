@@ -1,0 +1,60 @@
+"""The hash stored with an Idempotency-Key is of the request's canonical JSON (sorted keys, the stdlib's
+separators, ASCII): a key resent after an upgrade must find the same hash, so the canonical text never
+changes, however it is computed (the hashes below are those of the code before it was made cheaper)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter
+
+from rc_donations.entrypoints import schemas as s
+from rc_donations.entrypoints.routes import _idem
+
+CAMPAIGN = uuid.UUID("0b7c1d9e-5f3a-4e2b-9c8d-7a6b5c4d3e2f")
+BODIES: dict[str, tuple[dict[str, Any], str]] = {
+    "cash": (
+        {
+            "kind": "cash",
+            "amount_vnd": 250000,
+            "channel": "bank_transfer",
+            "received_on": "2026-11-30",
+            "bank_reference": "FT26334000123",
+            "donor": {
+                "type": "individual",
+                "name": "Nguyễn Văn An",
+                "phone": "0912345678",
+                "consent_to_be_named": True,
+            },
+        },
+        "c8f7eff0055998c29856d012df0f8f0ecb39827075ebd7d4af5b0a7c0c0c0b19",
+    ),
+    "in kind": (
+        {
+            "kind": "in_kind",
+            "received_on": "2026-11-30",
+            "items": [{"item": "Gạo", "quantity": 100, "unit": "kg", "assessed_value_vnd": 2000000}],
+            "donor": {"type": "organisation", "name": "Công ty TNHH Minh Phát"},
+        },
+        "c184358cafa76a1868a174a8eb5e3254cf77e9b70ca3ed1b8f200bb985f1ff01",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BODIES)
+def test_the_request_hash_is_that_of_the_canonical_json(case: str) -> None:
+    raw, pinned = BODIES[case]
+    body = TypeAdapter(s.DonationIn).validate_python(raw)
+    idem = _idem("key-1", CAMPAIGN, body)
+    assert idem is not None and idem.key == "key-1"
+    canonical = json.dumps({"campaign_id": str(CAMPAIGN), "body": body.model_dump(mode="json")}, sort_keys=True)
+    assert idem.request_hash == hashlib.sha256(canonical.encode()).hexdigest() == pinned
+
+
+def test_no_key_no_hash() -> None:
+    body = TypeAdapter(s.DonationIn).validate_python(BODIES["cash"][0])
+    assert _idem(None, CAMPAIGN, body) is None
