@@ -29,6 +29,7 @@ from tests.infra import (
     select_infrastructure,
     sweep_dead_sessions_databases,
 )
+from tests.tls import share_default_tls_context
 
 # Within this many hours of the organisation's midnight, a run takes a zone where it is earlier.
 MIDNIGHT_MARGIN_H = 3
@@ -50,6 +51,7 @@ def zone_for_a_run(now_utc: datetime, default: str = clock.DEFAULT_TIMEZONE) -> 
 if "RC_TIMEZONE" not in os.environ and (_zone := zone_for_a_run(datetime.now(ZoneInfo("UTC")))) is not None:
     os.environ["RC_TIMEZONE"] = _zone
 clock.configure(os.environ.get("RC_TIMEZONE", clock.DEFAULT_TIMEZONE))
+share_default_tls_context()  # tests/tls.py: one TLS context for the thousands of test clients
 
 pytest_plugins = ["tests.skip_policy", "tests.parallel"]
 
