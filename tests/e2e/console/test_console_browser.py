@@ -21,7 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from playwright.async_api import Browser
+from playwright.async_api import Browser, Page
 
 from tests.e2e.conftest import System
 from tests.e2e.console.conftest import (
@@ -82,6 +82,12 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         await follow(page, page.get_by_role("button", name="Phát động"))
         assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
         assert await page.locator(".actions > form button").all_inner_texts() == ["Kết thúc tiếp nhận"]
+
+        async def ledger_shown(page: Page = page) -> bool:  # open when the launch event reaches donations
+            await page.reload()
+            return await page.locator("#donations-h").count() == 1
+
+        await eventually(ledger_shown, timeout=30, what="the campaign's page to show its donations")
         await shots.take(page, "campaign", width)
         if width == "desktop":
             # Closing before the receiving period starts: the service's rule, in Vietnamese; nothing changes.
