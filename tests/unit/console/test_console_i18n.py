@@ -657,3 +657,43 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
         assert statement.status_code == 200 and "<h1>Import a bank statement</h1>" in statement.text
         assert "At most 20000 rows, 2 MB." in statement.text
         assert leftover_vietnamese(statement.text, MONEY_DATA) == []
+
+
+async def test_a_campaign_just_launched_says_its_ledger_is_opening_until_donations_has_it() -> None:
+    """Donations opens a campaign's ledger when the launch event reaches it, moments after the launch the
+    user is redirected from: until then the page says so (in the user's language) with a reload link,
+    rather than showing no donations section at all. A draft has no ledger and says nothing."""
+    ledger = {"open": False, "state": "launched"}
+
+    def api(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == f"/campaigns/{CAMPAIGN}":
+            return httpx.Response(200, json=CAMPAIGN_DOC | {"state": ledger["state"]})
+        if not ledger["open"] and path.startswith(f"/campaigns/{CAMPAIGN}/d"):  # donations, distributions
+            return httpx.Response(404, json={  # the donations service's answer, as it gives it
+                "type": "/problems/not-found", "title": "Not found", "status": 404, "error": "not_found",
+                "detail": "no ledger for this campaign", "message": "no ledger for this campaign",
+                "correlation_id": str(uuid.uuid4()),
+            })  # fmt: skip
+        return money_api(request)
+
+    c, _ = signed_in_money("unit_manager")
+    app = c._transport.app  # type: ignore[attr-defined]
+    for service in ("campaigns", "donations", "reporting"):
+        app.state.upstreams._transports[service] = httpx.MockTransport(api)
+    notice = "Sổ đóng góp của cuộc vận động đang được mở: trong giây lát có thể ghi nhận đóng góp và phân phối."
+    async with c:
+        page = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert page.status_code == 200
+        assert notice in page.text and f'<a href="/campaigns/{CAMPAIGN}">Tải lại trang</a>' in page.text
+        assert 'id="donations-h"' not in page.text and 'id="distributions-h"' not in page.text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert "The campaign's ledger is being opened" in en.text and ">Reload the page</a>" in en.text
+        c.cookies.set(i18n.COOKIE, "vi")
+        ledger["open"] = True
+        page = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert notice not in page.text and '<h2 id="donations-h">Đóng góp</h2>' in page.text
+        ledger.update(open=False, state="draft")
+        page = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert page.status_code == 200 and notice not in page.text and 'id="donations-h"' not in page.text

@@ -57,6 +57,9 @@ class CampaignDetail:
     can_distribute: bool
     can_import: bool
     can_reverse: bool
+    ledger_opening: bool = False
+    """A campaign under way whose ledger the donations service does not have yet: it opens the ledger
+    when the campaign's launch event reaches it, moments after the launch (the page says so)."""
 
 
 DISTRIBUTIONS_SHOWN = 100
@@ -123,6 +126,7 @@ async def campaign_detail(
         can_distribute=ledger and state in DISTRIBUTING and user.can("manage"),
         can_import=ledger and state in ("launched", "closed") and user.can("write"),
         can_reverse=ledger and user.can("manage"),
+        ledger_opening=not ledger and state in DISTRIBUTING,
     )
 
 
