@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import copy_baseline, kafka_baseline  # noqa: E402
 from bench.pipeline import (  # noqa: E402
     Stack,
+    broker_pid,
     children_cpu_s,
     cpu_s,
     import_statement,
@@ -191,13 +192,6 @@ async def backend_pids(dsns: list[str]) -> list[int]:
     return [int(r["pid"]) for r in rows]
 
 
-def broker_pid() -> int | None:
-    """The Kafka broker's process (the local KRaft broker on the JVM), if it runs on this machine."""
-    out = subprocess.run(["pgrep", "-f", "kafka.Kafka"], capture_output=True, text=True)
-    pids = [int(x) for x in out.stdout.split()]
-    return pids[0] if pids else None
-
-
 def own_cpu_s(pids: list[int]) -> dict[int, float]:
     """CPU seconds used so far by each process (not its children)."""
     out: dict[int, float] = {}
@@ -239,7 +233,7 @@ async def attack(
     db_before = db_before or await db_work(stack.dsns["donations"], stats_settle_s)
     refused_before = await refused(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
-    broker = broker_pid()
+    broker = broker_pid(stack.kafka)
     infra_before = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
     clients_before = children_cpu_s()
     proc = await asyncio.create_subprocess_exec(
