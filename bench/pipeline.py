@@ -55,7 +55,7 @@ class Stack:
     dsns: dict[str, str]
     namespace: str
     admin_dsn: str
-    kafka: str = ""  # the bootstrap servers
+    kafka: str  # the bootstrap servers
 
     def url(self, name: str) -> str:
         return self.procs[name].url
