@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaProducer
 from rc_shared.auth import generate_keys, mint
 from rc_shared.envelope import Envelope
 from rc_shared.scope import UNKNOWN_UNIT
+from tests import launcher
 from tests.infra import free_port
 from tests.integration.shared.helpers import eventually, unit_created
 
@@ -61,7 +62,7 @@ class ServiceProcess:
     args: list[str]
     log_path: Path
     port: int = field(default_factory=free_port)
-    proc: subprocess.Popen[bytes] | None = None
+    proc: subprocess.Popen[bytes] | launcher.Forked | None = None
 
     @property
     def url(self) -> str:
@@ -72,14 +73,7 @@ class ServiceProcess:
         # and started again takes its partitions back at once, without waiting out the session timeout.
         static = {"RC_CONSUMER_GROUP_INSTANCE_ID": f"{self.name}-{self.port}"}
         env = {**os.environ, **static, **self.env, "RC_HTTP_PORT": str(self.port)}
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [str(BIN / f"rc-{self.name}"), "serve", *self.args],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        self.proc = launcher.start(f"rc-{self.name}", ["serve", *self.args], env, self.log_path)
         if wait:
             self.wait_ready(timeout)
 
