@@ -21,6 +21,7 @@ LOCAL = """## The local stack (`./dev`, `rc`)
 | `KAFKA_BOOTSTRAP_SERVERS` | unset | Use this Kafka instead of starting one (also for tests). |
 | `DATABASE_URL` | unset | Admin DSN of a PostgreSQL to use instead of starting one (also for tests). |
 | `RC_TEST_INFRA` | `auto` | Tests: `env`, `docker` (testcontainers), `local`, or `auto` (that order). |
+| `RC_TEST_FORK` | `1` | Tests: service processes forked from a zygote (`tests/launcher.py`); `0`: each its own. |
 | `KAFKA_HEAP_OPTS` | `-Xms256m -Xmx1g` | JVM heap of the local broker. |
 """
 
