@@ -33,6 +33,8 @@ import pytest
 import yaml
 from kubernetes_validate.utils import SchemaNotFoundError, ValidationError
 
+from rc_shared.settings import ServiceSettings
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 COMPOSE_FILE = DEPLOY / "compose.yaml"
@@ -377,8 +379,15 @@ def test_compose_kafka_init_creates_every_topic_and_dlq(compose_model: dict[str,
         if "--create" in args:
             assert args[args.index("--bootstrap-server") + 1] == "kafka:9092"
             assert "--if-not-exists" in args
-            created[args[args.index("--topic") + 1]] = int(args[args.index("--partitions") + 1])
-    assert created == {t: PARTITIONS for topic in TOPICS for t in (topic, f"{topic}.dlq")}
+            configs = [args[i + 1] for i, a in enumerate(args) if a == "--config"]
+            created[args[args.index("--topic") + 1]] = (int(args[args.index("--partitions") + 1]), configs)
+    # kept as long as the services keep the topics they create themselves (the replay source): a
+    # topic kafka-init creates first is never created by a service, so it must not take the broker's
+    # default retention (7 days)
+    retention = ServiceSettings.model_fields["kafka_retention_ms"].default
+    assert retention == -1
+    expected = (PARTITIONS, [f"retention.ms={retention}"])
+    assert created == {t: expected for topic in TOPICS for t in (topic, f"{topic}.dlq")}
 
 
 def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Path) -> None:
