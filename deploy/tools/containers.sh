@@ -23,7 +23,7 @@
 # Image-name settings (the official images are the defaults everywhere else: compose, the
 # Dockerfile's build argument, the tests):
 #   RC_PYTHON_IMAGE    python:3.11-slim          base of the service images (build arg PYTHON_IMAGE)
-#   RC_KAFKA_IMAGE     apache/kafka:4.1.1        compose's kafka and kafka-init, the tests' broker
+#   RC_KAFKA_IMAGE     apache/kafka:4.1.1        compose's kafka, the tests' broker
 #   RC_POSTGRES_IMAGE  postgres:18               compose's postgres, the tests' database
 # The local images this script builds, for a machine where those cannot be pulled:
 #   rc-local/debian:bookworm     debootstrap --variant=minbase bookworm, imported

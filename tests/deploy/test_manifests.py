@@ -33,8 +33,6 @@ import pytest
 import yaml
 from kubernetes_validate.utils import SchemaNotFoundError, ValidationError
 
-from rc_shared.settings import ServiceSettings
-
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 COMPOSE_FILE = DEPLOY / "compose.yaml"
@@ -352,42 +350,16 @@ def test_compose_infrastructure(compose_model: dict[str, Any]) -> None:
     assert len(base64.urlsafe_b64decode(env["CLUSTER_ID"] + "==")) == 16
     assert "kafka-broker-api-versions.sh" in " ".join(kafka["healthcheck"]["test"])
 
-    assert svc["kafka-init"]["depends_on"]["kafka"]["condition"] == "service_healthy"
+    # nothing creates a topic on first use or ahead of the services: each service creates its own
+    # and the ones it reads, with its settings' retention (tests/integration/shared/test_topic_creation.py)
+    assert env["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"
+    assert not [name for name in svc if "topic" in name or name == "kafka-init"]
+    assert "RC_KAFKA_RETENTION_MS" not in svc["members"]["environment"]  # the default: kept forever
 
     pg = svc["postgres"]
     assert re.fullmatch(r"postgres:(16|18)(\.\d+)*", pg["image"])
     assert any(v["target"] == "/docker-entrypoint-initdb.d" for v in pg["volumes"])
     assert "pg_isready" in " ".join(pg["healthcheck"]["test"])
-
-
-def test_compose_kafka_init_creates_every_topic_and_dlq(compose_model: dict[str, Any], tmp_path: Path) -> None:
-    """Run kafka-init's script with a stand-in kafka-topics.sh that records its arguments."""
-    init = compose_model["services"]["kafka-init"]
-    assert init["image"] == compose_model["services"]["kafka"]["image"]
-    assert init["entrypoint"] == ["/bin/bash", "-c"]
-    (script,) = init["command"]
-    script = script.replace("$$", "$")  # compose's escape for a literal $
-    calls = tmp_path / "calls"
-    stub = tmp_path / "kafka-topics.sh"
-    stub.write_text(f'#!/bin/sh\necho "$*" >> {calls}\n')
-    stub.chmod(0o755)
-    out = run(["/bin/bash", "-c", script.replace("/opt/kafka/bin/kafka-topics.sh", str(stub))])
-    assert out.returncode == 0, out.stderr
-    created = {}
-    for line in calls.read_text().splitlines():
-        args = line.split()
-        if "--create" in args:
-            assert args[args.index("--bootstrap-server") + 1] == "kafka:9092"
-            assert "--if-not-exists" in args
-            configs = [args[i + 1] for i, a in enumerate(args) if a == "--config"]
-            created[args[args.index("--topic") + 1]] = (int(args[args.index("--partitions") + 1]), configs)
-    # kept as long as the services keep the topics they create themselves (the replay source): a
-    # topic kafka-init creates first is never created by a service, so it must not take the broker's
-    # default retention (7 days)
-    retention = ServiceSettings.model_fields["kafka_retention_ms"].default
-    assert retention == -1
-    expected = (PARTITIONS, [f"retention.ms={retention}"])
-    assert created == {t: expected for topic in TOPICS for t in (topic, f"{topic}.dlq")}
 
 
 def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Path) -> None:
@@ -440,7 +412,7 @@ def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Pa
 
 
 def test_topic_list_matches_the_event_catalogue() -> None:
-    """kafka-init (and the docs' topic list) must follow the catalogue when a topic is added."""
+    """The docs' topic list must follow the catalogue when a topic is added."""
     from rc_shared import catalogue
 
     assert sorted(catalogue.topics()) == sorted(TOPICS)
@@ -483,7 +455,6 @@ def test_compose_service_and_its_migration(compose_model: dict[str, Any], servic
     assert conditions == {
         "auth-keys": "service_completed_successfully",
         "kafka": "service_healthy",
-        "kafka-init": "service_completed_successfully",
         f"migrate-{service}": "service_completed_successfully",
     }
 
@@ -556,7 +527,7 @@ def _break_unknown_key(doc: dict[str, Any]) -> None:
 
 
 def _break_condition(doc: dict[str, Any]) -> None:
-    doc["services"]["donations"]["depends_on"]["kafka-init"]["condition"] = "service_finished"
+    doc["services"]["donations"]["depends_on"]["auth-keys"]["condition"] = "service_finished"
 
 
 def _break_type(doc: dict[str, Any]) -> None:
