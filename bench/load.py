@@ -217,6 +217,54 @@ async def refused(url: str) -> dict[str, float]:
     return out
 
 
+async def histograms(url: str) -> dict[str, dict[str, float]]:
+    """The donations service's latency histograms so far, from its /metrics: ``http`` (its middleware's
+    time per request, from its start to the answer, so without the time a request waited to be read; all
+    routes but health and metrics) and ``batch:<stage>`` (each group-commit batch's commit, pool wait
+    included), each as ``{le: count, "sum": seconds}``."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        text = (await client.get(url + "/metrics")).text
+    out: dict[str, dict[str, float]] = {}
+    for line in text.splitlines():
+        labels, _, value = line.rpartition(" ")
+        if line.startswith("rc_http_request_duration_seconds_"):
+            if 'route="/health' in line or 'route="/metrics' in line:
+                continue
+            name = "http"
+        elif line.startswith("rc_group_commit_batch_seconds_"):
+            name = "batch:" + labels.split('stage="', 1)[1].split('"', 1)[0]
+        else:
+            continue
+        key = (
+            labels.split('le="', 1)[1].split('"', 1)[0]
+            if "_bucket{" in labels
+            else labels.split("{", 1)[0].rsplit("_", 1)[1]
+        )
+        if key == "created":
+            continue
+        hist = out.setdefault(name, {})
+        hist[key] = hist.get(key, 0.0) + float(value)
+    return out
+
+
+def _slower_than(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """Per histogram, what the step added: how many (``n``), their mean (ms), and how many took longer
+    than each bound."""
+    out: dict[str, Any] = {}
+    for name, hist in sorted(after.items()):
+        old = before.get(name, {})
+        n = hist.get("+Inf", 0.0) - old.get("+Inf", 0.0)
+        if n <= 0:
+            continue
+        over = {
+            f">{le}s": int(n - (hist[le] - old.get(le, 0.0)))
+            for le in ("0.1", "0.25", "0.5", "1.0", "2.5", "5.0")
+            if le in hist
+        }
+        out[name] = {"n": int(n), "mean_ms": round((hist["sum"] - old.get("sum", 0.0)) * 1000 / n, 1), **over}
+    return out
+
+
 async def attack(
     veg: str,
     stack: Stack,
@@ -232,6 +280,7 @@ async def attack(
     ``donations_db_totals``), else read again."""
     db_before = db_before or await db_work(stack.dsns["donations"], stats_settle_s)
     refused_before = await refused(stack.url("donations"))
+    latency_before = await histograms(stack.url("donations"))
     out = workdir / f"{step.name}.bin"
     broker = broker_pid(stack.kafka)
     infra_before = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
@@ -259,6 +308,7 @@ async def attack(
     }
     db_after = await db_work(stack.dsns["donations"], stats_settle_s)
     refused_after = await refused(stack.url("donations"))
+    latency_after = await histograms(stack.url("donations"))
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
     lat = rep["latencies"]
@@ -288,6 +338,9 @@ async def attack(
         "donations_refused": {
             k: int(v - refused_before.get(k, 0)) for k, v in refused_after.items() if v > refused_before.get(k, 0)
         },
+        # the donations service's own view of the step: its requests (health and metrics apart) and its
+        # group-commit batches, how many took longer than each bound; against vegeta's, where the time went
+        "donations_server_latency": _slower_than(latency_before, latency_after),
         "load_average": load_average(),
     }
 
@@ -384,6 +437,7 @@ def _line(r: dict[str, Any]) -> str:
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
         f"  CPU ms/request {cpu}  donations DB per request {r['donations_db_per_request']}"
         f"  donations refused {r['donations_refused']}"
+        f"  donations server-side {r['donations_server_latency']}"
         f"  load {r['load_average']}"
     )
 

@@ -46,6 +46,13 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(stack: S
         assert all(ms >= 0 for ms in s["infra_cpu_ms_per_request"].values())
         assert set(s["donations_db_per_request"]) == {"transactions", "active_ms"}
         assert isinstance(s["donations_refused"], dict)
+        server = s["donations_server_latency"]
+        if s["step"] in ("donation_posts", "overload_posts"):  # the steps sent to the donations service
+            assert server["http"]["n"] > 0 and server["batch:record"]["n"] > 0
+        for hist in server.values():
+            assert list(hist) == ["n", "mean_ms", ">0.1s", ">0.25s", ">0.5s", ">1.0s", ">2.5s", ">5.0s"]
+            counts = [hist["n"], *list(hist.values())[2:]]
+            assert all(n >= 0 for n in counts) and counts == sorted(counts, reverse=True)  # fewer over a longer bound
         assert all(ms >= 0 for ms in s["cpu_ms_per_request"].values())
     assert res["steps"][3]["rate"] == 3 * res["steps"][2]["rate"]
     csv = res["ledger_csv"]

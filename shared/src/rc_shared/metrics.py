@@ -23,6 +23,18 @@ HTTP_REFUSED = Counter(
     " write_quota (429)",
     ["service", "reason"],
 )
+GROUP_COMMIT_SECONDS = Histogram(
+    "rc_group_commit_batch_seconds",
+    "Time one group-commit batch (a campaign's queued donations) took to commit, pool wait included, by stage",
+    ["service", "stage"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+GROUP_COMMIT_ITEMS = Histogram(
+    "rc_group_commit_batch_items",
+    "Items in one group-commit batch, by stage",
+    ["service", "stage"],
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500),
+)
 EVENTS_PUBLISHED = Counter("rc_events_published_total", "Events published by the outbox relay", ["service", "topic"])
 EVENTS_CONSUMED = Counter("rc_events_consumed_total", "Events consumed and committed", ["service", "consumer", "topic"])
 EVENTS_DUPLICATE = Counter(

@@ -83,12 +83,17 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
     app.state.ledger_hints = hints = LedgerHints()
     app.state.intake_turns = itertools.count()
     app.state.donation_intake_reads = GroupCommit[PreparedDonation, PreparedDonation](
-        runtime.db, runtime.source, lambda pool, items: read_intakes(pool, items), max_batch=settings.donation_batch_max
+        runtime.db,
+        runtime.source,
+        lambda pool, items: read_intakes(pool, items),
+        max_batch=settings.donation_batch_max,
+        stage="intake",
     )
     app.state.donation_intake = GroupCommit[PreparedDonation, DonationOutcome](
         runtime.db,
         runtime.source,
         lambda pool, items: commit_donations(pool, runtime.source, policy, items, hints),
         max_batch=settings.donation_batch_max,
+        stage="record",
     )
     return app

@@ -38,7 +38,7 @@ import asyncpg
 from rc_shared.db import current_acquire_bound, waiting_without_connection
 from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
-from rc_shared.metrics import HTTP_REFUSED
+from rc_shared.metrics import GROUP_COMMIT_ITEMS, GROUP_COMMIT_SECONDS, HTTP_REFUSED
 
 log = get_logger(__name__)
 
@@ -57,12 +57,20 @@ class GroupCommit(Generic[T, R]):
     """Per-key micro-batches committed in one transaction each; see the module docstring."""
 
     def __init__(
-        self, pool: Callable[[], asyncpg.Pool], source: str, commit: Commit[T, R], max_batch: int = 200
+        self,
+        pool: Callable[[], asyncpg.Pool],
+        source: str,
+        commit: Commit[T, R],
+        max_batch: int = 200,
+        stage: str = "commit",
     ) -> None:
         if max_batch < 1:
             raise ValueError("max_batch must be at least 1")
         self._pool = pool
         self._source = source
+        # each batch's duration and size (``stage``: which of a service's group commits)
+        self._seconds = GROUP_COMMIT_SECONDS.labels(source.strip("/"), stage)
+        self._items = GROUP_COMMIT_ITEMS.labels(source.strip("/"), stage)
         self._commit = commit
         self.max_batch = max_batch
         self._queues: dict[Hashable, deque[tuple[T, asyncio.Future[R]]]] = {}
@@ -152,7 +160,12 @@ class GroupCommit(Generic[T, R]):
                 fut.set_result(outcome)
 
     async def _once(self, items: Sequence[T]) -> list[R | Exception]:
-        outcomes = await self._commit(self._pool(), items)
+        began = time.perf_counter()
+        try:
+            outcomes = await self._commit(self._pool(), items)
+        finally:
+            self._seconds.observe(time.perf_counter() - began)
+            self._items.observe(len(items))
         if len(outcomes) != len(items):
             raise RuntimeError(f"group commit: {len(outcomes)} outcomes for {len(items)} items")
         self.batches += 1
