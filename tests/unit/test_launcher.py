@@ -74,3 +74,12 @@ def test_a_start_asking_for_another_python_setup_is_a_process_of_its_own(tmp_pat
     proc = launcher.start("rc-members", ["--help"], env, tmp_path / "own.log")
     assert isinstance(proc, subprocess.Popen)
     assert proc.wait(60) == 0
+
+
+def test_the_benchmarks_measure_services_started_as_their_console_scripts() -> None:
+    """A forked child carries every service's modules (its RSS counts them) and the zygote's frozen
+    objects: ``./dev bench …`` turns the zygote off, so what it measures is what runs deployed."""
+    dev = (Path(__file__).resolve().parents[2] / "dev").read_text()
+    bench = dev.split("\n  bench)\n", 1)[1].split("\n    ;;\n", 1)[0]
+    assert f"export {launcher.FORK_ENV}=0" in bench
+    assert bench.index(f"export {launcher.FORK_ENV}=0") < bench.index("exec ")
