@@ -204,10 +204,14 @@ def own_cpu_s(pids: list[int]) -> dict[int, float]:
     return out
 
 
-async def refused(url: str) -> dict[str, float]:
-    """The requests a service refused so far, by reason (``rc_http_refused_total`` of its /metrics)."""
+async def metrics(url: str) -> str:
+    """A service's /metrics, read once for :func:`refused` and :func:`histograms`."""
     async with httpx.AsyncClient(timeout=30) as client:
-        text = (await client.get(url + "/metrics")).text
+        return (await client.get(url + "/metrics")).text
+
+
+def refused(text: str) -> dict[str, float]:
+    """The requests a service refused so far, by reason (``rc_http_refused_total`` of its /metrics)."""
     out: dict[str, float] = {}
     for line in text.splitlines():
         if line.startswith("rc_http_refused_total{"):
@@ -217,13 +221,11 @@ async def refused(url: str) -> dict[str, float]:
     return out
 
 
-async def histograms(url: str) -> dict[str, dict[str, float]]:
+def histograms(text: str) -> dict[str, dict[str, float]]:
     """The donations service's latency histograms so far, from its /metrics: ``http`` (its middleware's
     time per request, from its start to the answer, so without the time a request waited to be read; all
     routes but health and metrics) and ``batch:<stage>`` (each group-commit batch's commit, pool wait
     included), each as ``{le: count, "sum": seconds}``."""
-    async with httpx.AsyncClient(timeout=30) as client:
-        text = (await client.get(url + "/metrics")).text
     out: dict[str, dict[str, float]] = {}
     for line in text.splitlines():
         labels, _, value = line.rpartition(" ")
@@ -279,8 +281,8 @@ async def attack(
     donations database's figures when nothing was sent since they were read (the previous step's
     ``donations_db_totals``), else read again."""
     db_before = db_before or await db_work(stack.dsns["donations"], stats_settle_s)
-    refused_before = await refused(stack.url("donations"))
-    latency_before = await histograms(stack.url("donations"))
+    scraped = await metrics(stack.url("donations"))
+    refused_before, latency_before = refused(scraped), histograms(scraped)
     out = workdir / f"{step.name}.bin"
     broker = broker_pid(stack.kafka)
     infra_before = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
@@ -307,8 +309,8 @@ async def attack(
         "vegeta": children_cpu_s() - clients_before,  # (this process's children that ended: the attack)
     }
     db_after = await db_work(stack.dsns["donations"], stats_settle_s)
-    refused_after = await refused(stack.url("donations"))
-    latency_after = await histograms(stack.url("donations"))
+    scraped = await metrics(stack.url("donations"))
+    refused_after, latency_after = refused(scraped), histograms(scraped)
     report = await asyncio.to_thread(subprocess.run, [veg, "report", "-type=json", str(out)], capture_output=True)
     rep = json.loads(report.stdout)
     lat = rep["latencies"]
