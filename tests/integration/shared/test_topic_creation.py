@@ -12,16 +12,27 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from rc_shared.kafka import ensure_topics
 from rc_shared.settings import ServiceSettings
+from tests.integration.shared.helpers import eventually
 
 pytestmark = pytest.mark.integration
 
 
 async def _retention(kafka_admin: Any, topics: list[str]) -> dict[str, str]:
-    described = await kafka_admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, t) for t in topics])
+    """Each topic's ``retention.ms``, once the broker describes them all: a topic the controller has just
+    created may be unknown to the broker's metadata for a moment (an error code, no entries)."""
     out: dict[str, str] = {}
-    for response in described:
-        for _code, _msg, _type, name, entries in response.resources:
-            out[name] = next(value for key, value, *_ in entries if key == "retention.ms")
+
+    async def described() -> bool:
+        out.clear()
+        resources = [ConfigResource(ConfigResourceType.TOPIC, t) for t in topics]
+        for response in await kafka_admin.describe_configs(resources):
+            for code, _msg, _type, name, entries in response.resources:
+                if code != 0:
+                    return False
+                out[name] = next(value for key, value, *_ in entries if key == "retention.ms")
+        return True
+
+    await eventually(described, timeout=30, what=f"the broker to describe {topics}")
     return out
 
 
@@ -36,9 +47,9 @@ async def test_a_service_creates_its_topics_and_dlqs_kept_forever(infra: Any, na
     await ensure_topics(s, wanted[:1])  # again, as every replica does at its start: nothing changes
 
     names = [*wanted, *(f"{t}.dlq" for t in wanted)]
+    assert await _retention(kafka_admin, names) == dict.fromkeys(names, "-1")  # (waits until all are known)
     described = await kafka_admin.describe_topics(names)
     assert {d["topic"]: len(d["partitions"]) for d in described} == dict.fromkeys(names, 2)
-    assert await _retention(kafka_admin, names) == dict.fromkeys(names, "-1")
 
 
 async def test_a_retention_set_for_the_service_is_the_retention_of_its_topics(
