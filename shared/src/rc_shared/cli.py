@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    import uvicorn
     from fastapi import FastAPI
 
     from rc_shared.outbox import Republished
@@ -58,6 +59,45 @@ def freeze_what_was_built() -> None:
     gc.freeze()
 
 
+def http_config(app: Any, settings: ServiceSettings) -> uvicorn.Config:
+    """The uvicorn server every service (and the console) runs ``app`` with.
+
+    The event loop is asyncio's, not uvloop's. libuv, under uvloop, accepts one connection per turn of
+    the loop (since libuv 1.45: libuv/libuv#3696); when the loop is busy, each turn is long, and new
+    connections wait in the listen queue for seconds while the ones already open are served. An
+    appeal's overload step (1,500 POSTs/s against a sustainable 500, a load client opening connections
+    as it needs them) saw p99 5.4-9.8 s with uvloop, 0.43-0.75 s with asyncio, at the same CPU per
+    request (bench/HISTORY.md, 2026-12-01). asyncio's loop accepts up to the backlog at each readiness.
+    """
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=settings.http_host,
+        port=settings.http_port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        timeout_graceful_shutdown=10,
+        # longer than clients' and load balancers' idle timeouts: they close first, so a
+        # request never races the server closing an idle keep-alive connection
+        timeout_keep_alive=int(settings.http_keep_alive_s),
+        loop="asyncio",
+        http="httptools",
+    )
+
+
+def serve_http(app: Any, settings: ServiceSettings) -> None:
+    """Serve ``app`` until SIGINT or SIGTERM (``http_config``); a server that could not start (its port
+    taken, its app's startup failed) exits with uvicorn's code for that, 3."""
+    import uvicorn
+    from uvicorn.config import STARTUP_FAILURE
+
+    server = uvicorn.Server(http_config(app, settings))
+    server.run()
+    if not server.started:
+        raise SystemExit(STARTUP_FAILURE)
+
+
 def lazy(target: str) -> Callable[..., Any]:
     """``"module:name"`` imported at its first call: a command line names its service's settings and app
     without importing them, so the commands that use neither (``--help``, ``dlq``, ``outbox``, a file
@@ -87,24 +127,12 @@ def service_cli(
         port: int | None = typer.Option(None, help="HTTP port (default: RC_HTTP_PORT)."),
     ) -> None:
         """Run the service (migrations are applied first)."""
-        import uvicorn
-
         settings = settings_factory()
         if port is not None:
             settings.http_port = port
         fastapi_app = app_factory(settings, api=api, relay=relay, consumers=consumers)
         freeze_what_was_built()
-        uvicorn.run(
-            fastapi_app,
-            host=settings.http_host,
-            port=settings.http_port,
-            log_level=settings.log_level.lower(),
-            access_log=False,
-            timeout_graceful_shutdown=10,
-            # longer than clients' and load balancers' idle timeouts: they close first, so a
-            # request never races the server closing an idle keep-alive connection
-            timeout_keep_alive=int(settings.http_keep_alive_s),
-        )
+        serve_http(fastapi_app, settings)
 
     @app.command("migrate")
     def migrate_cmd() -> None:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import uvicorn
-from fastapi import FastAPI
 from typer.testing import CliRunner
 
 from rc_console.entrypoints import web
@@ -19,11 +18,12 @@ from rc_console.entrypoints.cli import app
 def test_serve_compiles_the_templates_and_freezes_them_before_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[int, bool]] = []
 
-    def run(console: FastAPI, **_: Any) -> None:
+    def run(server: uvicorn.Server, *_: Any) -> None:
+        server.started = True  # (served, as far as ``serve`` can tell)
         campaign = web.templates.get_template("campaign.html")
         seen.append((gc.get_freeze_count(), gc.is_tracked(campaign) and campaign not in gc.get_objects()))
 
-    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     monkeypatch.setenv("RC_SESSION_SECRET", "s" * 40)
     web.templates.cache.clear()  # type: ignore[union-attr]
     gc.unfreeze()

@@ -20,10 +20,11 @@ from rc_shared.settings import ServiceSettings
 def test_serve_freezes_what_the_process_built_before_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     frozen_when_served: list[int] = []
 
-    def run(app: FastAPI, **_: Any) -> None:
+    def run(server: uvicorn.Server, *_: Any) -> None:
+        server.started = True  # (served, as far as ``serve`` can tell)
         frozen_when_served.append(gc.get_freeze_count())
 
-    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     cli = service_cli("test", lambda: ServiceSettings(service_name="test"), lambda *_, **__: FastAPI(), Path("."))
     gc.unfreeze()
     try:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rc_console.entrypoints import web
 from rc_console.entrypoints.app import build_app
 from rc_console.settings import Settings
-from rc_shared.cli import freeze_what_was_built
+from rc_shared.cli import freeze_what_was_built, serve_http
 
 app = typer.Typer(help="The staff console.", no_args_is_help=True)
 
@@ -17,23 +17,13 @@ app = typer.Typer(help="The staff console.", no_args_is_help=True)
 @app.command()
 def serve(port: int | None = typer.Option(None, help="HTTP port (default: RC_HTTP_PORT).")) -> None:
     """Serve the console."""
-    import uvicorn
-
     settings = Settings()
     if port is not None:
         settings.http_port = port
     console = build_app(settings)
     web.load_templates()
     freeze_what_was_built()  # what start built, the templates compiled, is not walked by each collection
-    uvicorn.run(
-        console,
-        host=settings.http_host,
-        port=settings.http_port,
-        log_level=settings.log_level.lower(),
-        access_log=False,
-        timeout_graceful_shutdown=10,
-        timeout_keep_alive=int(settings.http_keep_alive_s),
-    )
+    serve_http(console, settings)
 
 
 @app.command("settings")
