@@ -52,8 +52,9 @@ def _python_setup(env: dict[str, str]) -> dict[str, str]:
 
 
 def _preimport() -> dict[str, Callable[[], Any]]:
-    """Import what every service's ``serve`` would, without building anything: the command lines,
-    the settings and app modules, uvicorn's server pieces. Returns the console scripts it can run."""
+    """Import what every service's ``serve`` would, without building anything but the console's
+    compiled templates: the command lines, the settings and app modules, uvicorn's server pieces.
+    Returns the console scripts it can run."""
     scripts: dict[str, Callable[[], Any]] = {}
     wanted = {f"rc-{name}" for name in SERVICES}
     for ep in entry_points(group="console_scripts"):
@@ -68,10 +69,14 @@ def _preimport() -> dict[str, Callable[[], Any]]:
         "uvicorn.loops.asyncio",
         "uvicorn.protocols.http.auto",
         "uvicorn.protocols.http.h11_impl",
+        "uvicorn.protocols.http.httptools_impl",
         "uvicorn.protocols.websockets.auto",
         "uvicorn.lifespan.on",
     ):
         importlib.import_module(module)
+    # the console's templates compiled once (most of a forked console's start): its ``serve`` compiles
+    # them again only if a file changed since (Jinja checks each one's modification time)
+    importlib.import_module("rc_console.entrypoints.web").load_templates()
     return scripts
 
 

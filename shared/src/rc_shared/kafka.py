@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import ssl
 from collections.abc import Iterable, Sequence
@@ -11,7 +10,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import TopicAlreadyExistsError, for_code
 from aiokafka.partitioner import DefaultPartitioner, murmur2
 
 from rc_shared.settings import ServiceSettings
@@ -78,8 +77,16 @@ async def started_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     return producer
 
 
+class TopicsNotCreated(RuntimeError):
+    """The broker refused to create topics the service needs (a replication factor above its brokers,
+    a policy, an authorization): the service does not start on topics it did not make."""
+
+
 async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None:
-    """Create the topics (and their ``.dlq`` companions) if they are missing."""
+    """Create the topics (and their ``.dlq`` companions) if they are missing; ``TopicsNotCreated`` if the
+    broker refuses any of them (one that another replica created meanwhile is not a refusal). A refusal
+    must stop the start: else the first write would let a broker that creates topics on use make it
+    with its defaults (a retention of 7 days: the history the projections are rebuilt from, lost)."""
     wanted = sorted({n for name in names for n in (name, f"{name}.dlq")})
     admin = AIOKafkaAdminClient(
         bootstrap_servers=settings.kafka_bootstrap_servers,
@@ -90,19 +97,30 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None
     try:
         existing = set(await admin.list_topics())
         missing = [t for t in wanted if t not in existing]
-        if missing:
-            with contextlib.suppress(TopicAlreadyExistsError):
-                await admin.create_topics(
-                    [
-                        NewTopic(
-                            name=t,
-                            num_partitions=settings.kafka_topic_partitions,
-                            replication_factor=settings.kafka_replication_factor,
-                            # the topics are the history projections are rebuilt from: keep it
-                            topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
-                        )
-                        for t in missing
-                    ]
+        if not missing:
+            return
+        response = await admin.create_topics(
+            [
+                NewTopic(
+                    name=t,
+                    num_partitions=settings.kafka_topic_partitions,
+                    replication_factor=settings.kafka_replication_factor,
+                    # the topics are the history projections are rebuilt from: keep it
+                    topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
                 )
+                for t in missing
+            ]
+        )
     finally:
         await admin.close()
+    refused = [
+        f"{topic}: {for_code(code).__name__} ({code}){f': {rest[0]}' if rest and rest[0] else ''}"
+        for topic, code, *rest in response.topic_errors
+        if code not in (0, TopicAlreadyExistsError.errno)
+    ]
+    if refused:
+        raise TopicsNotCreated(
+            f"Kafka refused to create {len(refused)} of the service's topics (partitions"
+            f" {settings.kafka_topic_partitions}, replication factor {settings.kafka_replication_factor}): "
+            + "; ".join(refused)
+        )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from rc_shared.kafka import ensure_topics
+from rc_shared.kafka import TopicsNotCreated, ensure_topics
 from rc_shared.settings import ServiceSettings
 from tests.integration.shared.helpers import eventually
 
@@ -62,3 +62,23 @@ async def test_a_retention_set_for_the_service_is_the_retention_of_its_topics(
     await ensure_topics(s, [f"{namespace}c.events"])
     names = [f"{namespace}c.events", f"{namespace}c.events.dlq"]
     assert await _retention(kafka_admin, names) == dict.fromkeys(names, str(days))
+
+
+async def test_a_topic_the_broker_refuses_stops_the_start_and_names_why(
+    infra: Any, namespace: str, kafka_admin: Any
+) -> None:
+    """A replication factor above the brokers there are (this broker is alone): the broker answers with
+    an error per topic, not an exception; the service must not start (its first write could let a
+    broker that creates topics on use make them with its defaults)."""
+    s = ServiceSettings(
+        service_name="topics-test", kafka_bootstrap_servers=infra.kafka_bootstrap, kafka_replication_factor=3
+    )
+    name = f"{namespace}refused.events"
+    with pytest.raises(TopicsNotCreated) as refused:
+        await ensure_topics(s, [name])
+    message = str(refused.value)
+    said = "Kafka refused to create 2 of the service's topics (partitions 3, replication factor 3): "
+    assert message.startswith(said)
+    for topic in (name, f"{name}.dlq"):
+        assert f"{topic}: InvalidReplicationFactorError (38)" in message
+    assert not {name, f"{name}.dlq"} & set(await kafka_admin.list_topics())
