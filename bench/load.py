@@ -14,8 +14,9 @@
    API, and "check my donation" searches on the JSON API (the end of a bank reference, an exact
    amount, a name fragment, rotating). Then one full CSV download of the ledger: its rows, bytes,
    seconds and the donations process's peak RSS while it streams.
-3. Prints per step the success ratio, p50, p99, max and status codes, the peak RSS of each service
-   process during the step, and the raw Kafka and PostgreSQL baselines measured in the same run
+3. Prints per step the success ratio, p50, p99, max and status codes, the peak RSS and the peak
+   accept queue (connections not yet accepted) of each service process during the step, and the raw
+   Kafka and PostgreSQL baselines measured in the same run
    (bench/baselines.py); writes it all as JSON to bench/results/load-<timestamp>.json.
 
     deploy/tools/install-vegeta.sh        # builds vegeta into .local/bin (run on first use anyway)
@@ -267,6 +268,26 @@ def _slower_than(before: dict[str, dict[str, float]], after: dict[str, dict[str,
     return out
 
 
+def accept_queues(ports: dict[str, int], tables: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Connections the kernel has set up that each service has not accepted yet: the accept queue of its
+    listening socket (a LISTEN socket's ``rx_queue`` in ``/proc/net/tcp``, ``tcp6``). A process that
+    accepts late shows here and not in its own latency histograms, which start at the request: that was
+    the overload step's seconds until 2026-12-01 (bench/HISTORY.md). ``tables``: the files' texts."""
+    if tables is None:
+        tables = tuple(Path(f"/proc/net/{t}").read_text() for t in ("tcp", "tcp6") if Path(f"/proc/net/{t}").exists())
+    by_port = {f"{port:04X}": name for name, port in ports.items()}
+    out = dict.fromkeys(ports, 0)
+    for table in tables:
+        for line in table.splitlines()[1:]:
+            fields = line.split()
+            if len(fields) < 5 or fields[3] != "0A":  # 0A: LISTEN
+                continue
+            name = by_port.get(fields[1].rsplit(":", 1)[1])
+            if name is not None:
+                out[name] = max(out[name], int(fields[4].split(":")[1], 16))
+    return out
+
+
 async def attack(
     veg: str,
     stack: Stack,
@@ -292,12 +313,18 @@ async def attack(
         "-timeout=10s", "-max-workers=4000", f"-output={out}",
     )  # fmt: skip
     peak = {n: 0 for n in stack.procs}
+    ports = {n: p.port for n, p in stack.procs.items()}
+    queued = dict.fromkeys(stack.procs, 0)
     before = {n: cpu_s(stack.pid(n)) for n in stack.procs}
+    turn = 0
     while proc.returncode is None:
-        for n in stack.procs:
-            peak[n] = max(peak[n], rss_mb(stack.pid(n)))
+        queued = {n: max(q, now) for (n, q), now in zip(queued.items(), accept_queues(ports).values(), strict=True)}
+        if turn % 5 == 0:  # (every 0.5 s: each reading runs pgrep)
+            for n in stack.procs:
+                peak[n] = max(peak[n], rss_mb(stack.pid(n)))
+        turn += 1
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(proc.wait(), 0.5)
+            await asyncio.wait_for(proc.wait(), 0.1)
     if proc.returncode != 0:
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
     spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
@@ -326,6 +353,8 @@ async def attack(
         "status": rep["status_codes"],
         "errors": rep.get("errors") or [],
         "peak_rss_mb": peak,
+        # the most connections each service's listening socket held not yet accepted (sampled every 0.1 s)
+        "peak_accept_queue": queued,
         # CPU each process spent per request of the step: what an answer costs, whatever else the machine runs
         "cpu_ms_per_request": {n: round(spent[n] * 1000 / max(1, rep["requests"]), 3) for n in stack.procs},
         # the same for the rest of the machine's work: the PostgreSQL backends serving the stack's databases,
@@ -437,6 +466,7 @@ def _line(r: dict[str, Any]) -> str:
     return (
         f"{r['step']:<16} {r['rate']:>6}/s  success {r['success'] * 100:6.2f}%  p50 {r['p50_ms']:>8.1f} ms"
         f"  p99 {r['p99_ms']:>8.1f} ms  max {r['max_ms']:>8.1f} ms  status {r['status']}  peak RSS {rss}"
+        f"  peak accept queue {r['peak_accept_queue']}"
         f"  CPU ms/request {cpu}  donations DB per request {r['donations_db_per_request']}"
         f"  donations refused {r['donations_refused']}"
         f"  donations server-side {r['donations_server_latency']}"

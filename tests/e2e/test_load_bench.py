@@ -41,6 +41,8 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(stack: S
         assert s["requests"] > 0 and {"success", "p50_ms", "p99_ms", "status"} <= set(s)
         assert set(s["peak_rss_mb"]) == {"campaigns", "donations", "reporting"}
         assert all(mb > 0 for mb in s["peak_rss_mb"].values())
+        assert set(s["peak_accept_queue"]) == {"campaigns", "donations", "reporting"}
+        assert all(isinstance(n, int) and n >= 0 for n in s["peak_accept_queue"].values())
         assert set(s["cpu_ms_per_request"]) == {"campaigns", "donations", "reporting"}
         assert set(s["infra_cpu_ms_per_request"]) == {"postgres", "kafka", "vegeta"}
         assert all(ms >= 0 for ms in s["infra_cpu_ms_per_request"].values())
