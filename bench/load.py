@@ -279,6 +279,8 @@ def accept_queues(ports: dict[str, int], tables: tuple[str, ...] | None = None) 
     out = dict.fromkeys(ports, 0)
     for table in tables:
         for line in table.splitlines()[1:]:
+            if " 0A " not in line:  # (most lines are connections: not split at all)
+                continue
             fields = line.split()
             if len(fields) < 5 or fields[3] != "0A":  # 0A: LISTEN
                 continue
@@ -318,7 +320,8 @@ async def attack(
     before = {n: cpu_s(stack.pid(n)) for n in stack.procs}
     turn = 0
     while proc.returncode is None:
-        queued = {n: max(q, now) for (n, q), now in zip(queued.items(), accept_queues(ports).values(), strict=True)}
+        now = accept_queues(ports)
+        queued = {n: max(queued[n], now[n]) for n in queued}
         if turn % 5 == 0:  # (every 0.5 s: each reading runs pgrep)
             for n in stack.procs:
                 peak[n] = max(peak[n], rss_mb(stack.pid(n)))

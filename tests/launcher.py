@@ -74,8 +74,9 @@ def _preimport() -> dict[str, Callable[[], Any]]:
         "uvicorn.lifespan.on",
     ):
         importlib.import_module(module)
-    # the console's templates compiled once (most of a forked console's start): its ``serve`` compiles
-    # them again only if a file changed since (Jinja checks each one's modification time)
+    # the console's templates compiled once (most of a forked console's start). Its environment does not
+    # auto-reload, so a forked console serves them as the zygote compiled them (as it runs the zygote's
+    # modules): a template edited during a test run is seen by the next run
     importlib.import_module("rc_console.entrypoints.web").load_templates()
     return scripts
 

@@ -66,7 +66,7 @@ def http_config(app: Any, settings: ServiceSettings) -> uvicorn.Config:
     the loop (since libuv 1.45: libuv/libuv#3696); when the loop is busy, each turn is long, and new
     connections wait in the listen queue for seconds while the ones already open are served. An
     appeal's overload step (1,500 POSTs/s against a sustainable 500, a load client opening connections
-    as it needs them) saw p99 5.4-9.8 s with uvloop, 0.43-0.75 s with asyncio, at the same CPU per
+    as it needs them) saw p99 5.4-9.8 s with uvloop, 0.43-0.71 s with asyncio, at the same CPU per
     request (bench/HISTORY.md, 2026-12-01). asyncio's loop accepts up to the backlog at each readiness.
     """
     import uvicorn
@@ -87,13 +87,17 @@ def http_config(app: Any, settings: ServiceSettings) -> uvicorn.Config:
 
 
 def serve_http(app: Any, settings: ServiceSettings) -> None:
-    """Serve ``app`` until SIGINT or SIGTERM (``http_config``); a server that could not start (its port
-    taken, its app's startup failed) exits with uvicorn's code for that, 3."""
+    """Serve ``app`` (``http_config``) and end as ``uvicorn.run`` does: 0 after a SIGINT; after a SIGTERM,
+    by that signal (uvicorn raises it again once stopped, as Docker and Kubernetes expect); 3 if the
+    server never started (uvicorn's own startup exits first for a port taken, 1, and for an app whose
+    startup failed, 3; this covers whatever else ends its run before it started)."""
     import uvicorn
     from uvicorn.config import STARTUP_FAILURE
 
     server = uvicorn.Server(http_config(app, settings))
-    server.run()
+    # uvicorn re-raises the SIGINT it shut down on: a Ctrl+C ends the process with 0, as uvicorn.run's does
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
     if not server.started:
         raise SystemExit(STARTUP_FAILURE)
 

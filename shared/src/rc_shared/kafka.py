@@ -82,11 +82,17 @@ class TopicsNotCreated(RuntimeError):
     a policy, an authorization): the service does not start on topics it did not make."""
 
 
-async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None:
+TOPIC_ATTEMPTS = 3
+"""Creations tried before a retriable refusal (a request timed out, the controller moved) stops the start."""
+
+
+async def ensure_topics(settings: ServiceSettings, names: Iterable[str], pause_s: float = 1.0) -> None:
     """Create the topics (and their ``.dlq`` companions) if they are missing; ``TopicsNotCreated`` if the
     broker refuses any of them (one that another replica created meanwhile is not a refusal). A refusal
     must stop the start: else the first write would let a broker that creates topics on use make it
-    with its defaults (a retention of 7 days: the history the projections are rebuilt from, lost)."""
+    with its defaults (a retention of 7 days: the history the projections are rebuilt from, lost). A
+    refusal the broker calls retriable is tried again (``TOPIC_ATTEMPTS``, ``pause_s`` apart), for the
+    topics still missing then: a timed-out creation may have completed meanwhile."""
     wanted = sorted({n for name in names for n in (name, f"{name}.dlq")})
     admin = AIOKafkaAdminClient(
         bootstrap_servers=settings.kafka_bootstrap_servers,
@@ -95,32 +101,39 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[str]) -> None
     )
     await admin.start()
     try:
-        existing = set(await admin.list_topics())
-        missing = [t for t in wanted if t not in existing]
-        if not missing:
-            return
-        response = await admin.create_topics(
-            [
-                NewTopic(
-                    name=t,
-                    num_partitions=settings.kafka_topic_partitions,
-                    replication_factor=settings.kafka_replication_factor,
-                    # the topics are the history projections are rebuilt from: keep it
-                    topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
-                )
-                for t in missing
+        for attempt in range(1, TOPIC_ATTEMPTS + 1):
+            existing = set(await admin.list_topics())
+            missing = [t for t in wanted if t not in existing]
+            if not missing:
+                return
+            response = await admin.create_topics(
+                [
+                    NewTopic(
+                        name=t,
+                        num_partitions=settings.kafka_topic_partitions,
+                        replication_factor=settings.kafka_replication_factor,
+                        # the topics are the history projections are rebuilt from: keep it
+                        topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
+                    )
+                    for t in missing
+                ]
+            )
+            refused = [
+                (topic, code, for_code(code), rest[0] if rest else None)
+                for topic, code, *rest in response.topic_errors
+                if code not in (0, TopicAlreadyExistsError.errno)
             ]
-        )
+            if not refused:
+                return
+            if attempt == TOPIC_ATTEMPTS or not all(error.retriable for _, _, error, _ in refused):
+                raise TopicsNotCreated(
+                    f"Kafka refused to create {len(refused)} of the service's topics (partitions"
+                    f" {settings.kafka_topic_partitions}, replication factor {settings.kafka_replication_factor}): "
+                    + "; ".join(
+                        f"{topic}: {error.__name__} ({code}){f': {message}' if message else ''}"
+                        for topic, code, error, message in refused
+                    )
+                )
+            await asyncio.sleep(pause_s)
     finally:
         await admin.close()
-    refused = [
-        f"{topic}: {for_code(code).__name__} ({code}){f': {rest[0]}' if rest and rest[0] else ''}"
-        for topic, code, *rest in response.topic_errors
-        if code not in (0, TopicAlreadyExistsError.errno)
-    ]
-    if refused:
-        raise TopicsNotCreated(
-            f"Kafka refused to create {len(refused)} of the service's topics (partitions"
-            f" {settings.kafka_topic_partitions}, replication factor {settings.kafka_replication_factor}): "
-            + "; ".join(refused)
-        )

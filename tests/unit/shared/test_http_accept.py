@@ -2,9 +2,10 @@
 per turn of a busy loop (``rc_shared.cli.http_config``: asyncio's loop, not uvloop's).
 
 A real uvicorn server, built from the services' own configuration, runs in a thread. Its loop is kept
-busy the way an overload keeps it: every turn runs a 5 ms task. While the loop is blocked, 100 new
-connections arrive, each with a request; the test counts the loop's turns between the first and the last
-of them being answered. Counting turns, not time: the figure does not depend on the machine's speed.
+busy the way an overload keeps it: every turn runs a 5 ms task. While the loop is blocked (until the
+test says so), 100 new connections arrive, each with a request; the test counts the loop's turns
+between the first and the last of them being answered. Counting turns, not time: the figure does not
+depend on the machine's speed.
 A loop that accepts one connection per turn (libuv's, under uvloop; here asyncio's own loop patched to
 do the same, ``one_accept_per_turn``) answers the last one ~100 turns after the first; the services'
 loop within a few.
@@ -30,14 +31,15 @@ BUSY_TURN_S = 0.005
 
 
 class BusyApp:
-    """``/block`` blocks the loop for a second, then keeps every later turn of the loop busy
-    (``BUSY_TURN_S``) until ``N`` ``/ping`` were answered; each ``/ping`` is answered with the number of
-    turns counted so far."""
+    """``/block`` blocks the loop until the test has connected and sent every ``/ping`` (``arrived``),
+    then keeps every later turn of the loop busy (``BUSY_TURN_S``) until ``N`` ``/ping`` were answered;
+    each ``/ping`` is answered with the number of turns counted so far."""
 
     def __init__(self) -> None:
         self.turns = 0
         self.pings = 0
         self.blocking = threading.Event()
+        self.arrived = threading.Event()
 
     def _turn(self) -> None:
         time.sleep(BUSY_TURN_S)  # the point: a busy loop
@@ -50,7 +52,7 @@ class BusyApp:
             return
         if scope["path"] == "/block":
             self.blocking.set()
-            time.sleep(1.0)  # noqa: ASYNC251 - the loop blocked while the connections arrive
+            self.arrived.wait(30)  # the loop blocked while the connections arrive
             asyncio.get_running_loop().call_soon(self._turn)
             body = b"-1"
         else:
@@ -93,6 +95,7 @@ def turns_between_first_and_last(config: uvicorn.Config) -> int:
         clients = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(N)]
         for c in clients:
             c.sendall(_request("/ping"))
+        app.arrived.set()
         assert _answer(blocker) == -1
         turns = [_answer(c) for c in clients]
         for c in [blocker, *clients]:
