@@ -92,6 +92,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_rank)
 
 
+@pytest.fixture
+def default_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """For a test whose claim is about Viet Nam's time itself: the organisation's default zone,
+    in the clock and for any settings built (no RC_TIMEZONE), whatever zone this run chose above;
+    the run's zone is back afterwards."""
+    run_zone = clock.zone().key
+    monkeypatch.delenv("RC_TIMEZONE", raising=False)
+    clock.configure(clock.DEFAULT_TIMEZONE)
+    try:
+        yield
+    finally:
+        clock.configure(run_zone)
+
+
 @pytest.fixture(scope="session")
 def infra() -> Iterator[Endpoints]:
     """Kafka bootstrap servers + PostgreSQL admin DSN for the whole session (see tests/infra.py).

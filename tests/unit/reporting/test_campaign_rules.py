@@ -105,6 +105,7 @@ def test_report_orders_the_targets_reached_by_time() -> None:
     ]
 
 
+@pytest.mark.usefixtures("default_zone")  # (tests/conftest.py: whatever zone the run chose)
 def test_local_date_is_viet_nam_time() -> None:
     late_utc = datetime(2025, 5, 31, 18, 30, tzinfo=UTC)  # 01:30 on 1 June in Viet Nam
     assert local_date(late_utc) == date(2025, 6, 1)

@@ -33,10 +33,7 @@ VIET_NAM_DAY = date(2026, 3, 2)
 REPO = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture(autouse=True)
-def _restore_zone() -> object:
-    yield
-    clock.configure(clock.DEFAULT_TIMEZONE)
+pytestmark = pytest.mark.usefixtures("default_zone")  # (tests/conftest.py: whatever zone the run chose)
 
 
 def test_every_service_agrees_on_the_date_at_2330_utc() -> None:
