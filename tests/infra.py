@@ -114,31 +114,45 @@ def _ephemeral_start() -> int:
         return 32_768
 
 
+_GIVEN: set[int] = set()  # ports free_port has handed out in this process: never twice
+
+
+def _worker_slice(start: int, stop: int) -> range:
+    """This process's share of ``start``-``stop``: under pytest-xdist each worker its own slice
+    (two workers never draw the same port), else all of it."""
+    worker, count = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("PYTEST_XDIST_WORKER_COUNT", "")
+    if not (worker.startswith("gw") and worker[2:].isdigit() and count.isdigit() and int(count) > 1):
+        return range(start, stop)
+    size = (stop - start) // int(count)
+    first = start + int(worker[2:]) * size
+    return range(first, first + size)
+
+
 def free_port() -> int:
     """A free port on 127.0.0.1 for a server a test starts, chosen at random below the kernel's
     ephemeral range: a port the kernel hands out for ``bind(0)`` comes from the range its outgoing
     connections use, and one of them (a client of Kafka or PostgreSQL) may take it before the
-    server binds it (``address already in use``)."""
-    top = min(SERVER_PORTS.stop, _ephemeral_start())
+    server binds it (``address already in use``). Never one this process was given before (a
+    system's four services take theirs before any of them binds: two alike failed a start), and
+    each xdist worker draws from its own slice."""
+    ports = _worker_slice(SERVER_PORTS.start, min(SERVER_PORTS.stop, _ephemeral_start()))
     for _ in range(500):
-        port = random.randrange(SERVER_PORTS.start, top)
+        port = random.choice(ports)
+        if port in _GIVEN:
+            continue
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
+            _GIVEN.add(port)
             return port
-    raise RuntimeError(f"no free port in {SERVER_PORTS.start}-{top}")
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
 def free_ports(n: int) -> list[int]:
     """``n`` different :func:`free_port` ports."""
-    ports: list[int] = []
-    while len(ports) < n:
-        port = free_port()
-        if port not in ports:
-            ports.append(port)
-    return ports
+    return [free_port() for _ in range(n)]
 
 
 def _loopback(port: int | None = None) -> Any:
