@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -283,7 +283,7 @@ async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_e
     assert await db.fetchval("SELECT count(*) FROM donors WHERE id_number = '079000000777'") == 1
     elig = (await client.get(f"/donors/{donor_id}/blood-eligibility", params={"on": str(TODAY)})).json()
     assert elig["eligible"] is False and elig["next_eligible_on"] == str(ok_on + timedelta(days=14 + 84))
-    too_old = {**donor, "id_number": "079000000778", "birth_date": str(TODAY.replace(year=TODAY.year - 61))}
+    too_old = {**donor, "id_number": "079000000778", "birth_date": str(date(TODAY.year - 61, 1, 1))}
     r = await client.post(f"/campaigns/{cid}/donations", json={**blood(TODAY), "donor": too_old})
     assert r.status_code == 409 and "18–60" in r.json()["message"]
 
