@@ -1,12 +1,13 @@
 """A pytest plugin: the suite on several pytest-xdist workers when ``RC_TEST_WORKERS`` asks for them.
 
 ``-n auto`` (in ``pyproject.toml``) asks :func:`pytest_xdist_auto_num_workers` how many workers:
-``RC_TEST_WORKERS`` (default ``0``: no workers, everything in this process, as ``./dev test`` and
-CI run). Workers overlap the suite's waits (consumer groups joining, services starting), but each
-collects the suite and builds its own package fixtures: on the shared 2-core machine, where the
-suite is mostly CPU-bound, the same 325 tests at the same load took 188 s and 93 CPU-s in one
-process, 185 s and 127 CPU-s on three workers, so one process stays the default
-there; a machine with idle cores may set it.
+``RC_TEST_WORKERS`` when set (``0``: no workers, everything in this process), else one per usable
+core when there are at least two (at most :data:`MAX_DEFAULT_WORKERS`), else none. Workers overlap
+the suite's waits (consumer groups joining, services starting, the browser): on the 2-core machine
+on 2026-12-01 the whole suite (1,374 tests) took 403 s wall and 499 CPU-s in pytest and its
+processes on two workers, where one process had taken 623-659 s and ~541 CPU-s (2026-11-30). Each
+worker collects the suite and builds its own package fixtures, so more workers than cores only add
+CPU.
 
 Tests are handed out by scope (:class:`ScopeScheduling`): a module (or a class) stays on one worker,
 so its module fixtures are built once, and the tests sharing a package-scoped system stay together
@@ -61,9 +62,17 @@ class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is unt
         return scope_of(nodeid)
 
 
+MAX_DEFAULT_WORKERS = 4
+
+
 def worker_count() -> int:
-    """How many workers ``-n auto`` means: ``RC_TEST_WORKERS``, else 0 (see the module docstring)."""
-    return int(os.environ.get(WORKERS_ENV, "").strip() or 0)
+    """How many workers ``-n auto`` means: ``RC_TEST_WORKERS``, else one per usable core from two
+    cores up, at most :data:`MAX_DEFAULT_WORKERS` (see the module docstring)."""
+    asked = os.environ.get(WORKERS_ENV, "").strip()
+    if asked:
+        return int(asked)
+    cores = len(os.sched_getaffinity(0))
+    return min(cores, MAX_DEFAULT_WORKERS) if cores >= 2 else 0
 
 
 @pytest.hookimpl(tryfirst=True)

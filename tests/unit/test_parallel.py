@@ -34,11 +34,18 @@ def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
     assert set(SYSTEM_MODULES) == system
 
 
-def test_the_suite_runs_in_one_process_unless_workers_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(WORKERS_ENV, raising=False)
-    assert worker_count() == 0
-    monkeypatch.setenv(WORKERS_ENV, "3")
-    assert worker_count() == 3
+@pytest.mark.parametrize(
+    ("cores", "asked", "workers"), [(1, None, 0), (2, None, 2), (8, None, 4), (2, "0", 0), (2, "3", 3)]
+)
+def test_one_worker_per_core_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, cores: int, asked: str | None, workers: int
+) -> None:
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(cores)))
+    if asked is None:
+        monkeypatch.delenv(WORKERS_ENV, raising=False)
+    else:
+        monkeypatch.setenv(WORKERS_ENV, asked)
+    assert worker_count() == workers
 
 
 SAMPLE = """
