@@ -41,18 +41,45 @@ SYSTEM_MODULES = {
 }
 
 
+# Modules under those prefixes that start a system of their own (a module ``system`` fixture): their
+# own scope, so they can run on another worker beside the package's system.
+OWN_SYSTEM_MODULES = ("tests/e2e/console/test_console_crawler.py",)
+
+# The longest scopes (tens of seconds to minutes each), handed out before all others, longest first:
+# one of them starting last would leave the other workers idle at the end of the run (on two workers
+# the shared system's scope, ~4 minutes, began last and ran alone for its last minutes). The others
+# keep the suite's order, unit tests first.
+LONGEST_FIRST = (
+    "tests/e2e [system]",
+    "tests/e2e/console/test_console_crawler.py",
+    "tests/e2e/test_runbook.py",
+    "tests/e2e/test_api_contract.py",
+    "tests/e2e/test_load_bench.py",
+    "tests/e2e/test_reporting_consumer_crash.py",
+    "tests/e2e/test_statement_import_crash.py",
+    "tests/e2e/test_donations_crash.py",
+)
+
+
 def scope_of(nodeid: str) -> str:
     """The unit of work a test belongs to: its package-scoped system's scope, else its module or class."""
     path = nodeid.split("::", 1)[0]
     for scope, prefixes in SYSTEM_MODULES.items():
-        if path.startswith(prefixes):
+        if path.startswith(prefixes) and path not in OWN_SYSTEM_MODULES:
             return scope
     return nodeid.rsplit("::", 1)[0]
 
 
+def first_scopes_first(scopes: list[str]) -> list[str]:
+    """``scopes`` (in the suite's order) with those of :data:`LONGEST_FIRST` moved to the front."""
+    rank = {scope: n for n, scope in enumerate(LONGEST_FIRST)}
+    return sorted(scopes, key=lambda scope: rank.get(scope, len(rank)))  # (stable: the rest keep their order)
+
+
 class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is untyped)
-    """xdist's ``loadscope`` with :func:`scope_of` as the scope, and the scopes handed out in the
-    suite's order (tests/conftest.py ``ORDER``) rather than largest first."""
+    """xdist's ``loadscope`` with :func:`scope_of` as the scope, and the scopes handed out
+    :data:`LONGEST_FIRST` first, then in the suite's order (tests/conftest.py ``ORDER``) rather than
+    xdist's largest (most tests) first."""
 
     def __init__(self, config: pytest.Config, log: Any = None) -> None:
         super().__init__(config, log)
@@ -60,6 +87,13 @@ class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is unt
 
     def _split_scope(self, nodeid: str) -> str:
         return scope_of(nodeid)
+
+    def _assign_work_unit(self, node: Any) -> None:
+        if not getattr(self, "_longest_first", False):  # once, before the first unit is handed out
+            self._longest_first = True
+            for scope in reversed(first_scopes_first(list(self.workqueue))):
+                self.workqueue.move_to_end(scope, last=False)
+        super()._assign_work_unit(node)
 
 
 MAX_DEFAULT_WORKERS = 4

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.parallel import SYSTEM_MODULES, WORKERS_ENV, scope_of, worker_count
+from tests.parallel import (
+    LONGEST_FIRST,
+    OWN_SYSTEM_MODULES,
+    SYSTEM_MODULES,
+    WORKERS_ENV,
+    first_scopes_first,
+    scope_of,
+    worker_count,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,6 +40,23 @@ def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
     }
     assert system == {"tests/e2e [system]"}
     assert set(SYSTEM_MODULES) == system
+    # the crawler, under tests/e2e/console/, starts a system of its own: a scope of its own
+    crawler = "tests/e2e/console/test_console_crawler.py"
+    assert crawler in OWN_SYSTEM_MODULES and scope_of(f"{crawler}::test_every_form") == crawler
+
+
+def test_the_longest_scopes_are_handed_out_first_and_the_rest_keep_the_suites_order() -> None:
+    suite = ["tests/unit/a.py", "tests/unit/b.py", "tests/e2e/test_runbook.py", "tests/e2e/x.py", "tests/e2e [system]"]
+    assert first_scopes_first(suite) == [
+        "tests/e2e [system]",
+        "tests/e2e/test_runbook.py",
+        "tests/unit/a.py",
+        "tests/unit/b.py",
+        "tests/e2e/x.py",
+    ]
+    # every name there is a scope this suite has (a renamed module would silently lose its place)
+    for scope in LONGEST_FIRST:
+        assert scope in SYSTEM_MODULES or (ROOT / scope).is_file(), scope
 
 
 @pytest.mark.parametrize(
