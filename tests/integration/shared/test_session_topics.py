@@ -17,7 +17,12 @@ async def test_only_the_given_namespaces_topics_are_deleted(infra: Any, kafka_ad
     ours, theirs = new_namespace("own"), new_namespace("other")
     names = [f"{ours}a.b", f"{ours}a.b.dlq", f"{theirs}a.b"]
     await kafka_admin.create_topics([NewTopic(n, num_partitions=1, replication_factor=1) for n in names])
-    assert set(names) <= set(await kafka_admin.list_topics())
+    for _ in range(100):  # created: the metadata the admin client reads shows them within moments
+        listed = set(await kafka_admin.list_topics())
+        if set(names) <= listed:
+            break
+        await asyncio.sleep(0.1)
+    assert set(names) <= listed
 
     deleted = await delete_topics_under(infra.kafka_bootstrap, [ours])
 
