@@ -6,7 +6,7 @@ suite; ``.ci/run`` runs this tier beside it (at the same time), as an operator w
     deploy/tools/containers.sh all               # engine, local base images, rc-<service>:local
     eval "$(deploy/tools/containers.sh env)"     # image names: the local images
     RC_TEST_INFRA=docker ./dev test --containers tests/containers \\
-        tests/integration tests/e2e/test_reporting_consumer_crash.py
+        tests/integration/shared …   # the script's TIER_TESTS (RC_CONTAINER_TIER=full: tests/integration)
 
 With ``RC_TEST_INFRA=docker`` the ``infra`` fixture's Kafka and PostgreSQL are containers
 (testcontainers, ``RC_KAFKA_IMAGE`` / ``RC_POSTGRES_IMAGE``); the service images are
