@@ -22,6 +22,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from rc_shared.envelope import Envelope
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.kafka import start_consumer
+from tests.infra import delete_topics_under
 
 
 def sample_envelopes(n: int) -> list[Envelope]:
@@ -52,6 +53,13 @@ async def kafka_baseline(bootstrap: str, n: int) -> dict[str, Any]:
     await admin.start()
     await admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1)])
     await admin.close()
+    try:
+        return await _produce_and_consume(bootstrap, topic, n)
+    finally:
+        await delete_topics_under(bootstrap, [topic])
+
+
+async def _produce_and_consume(bootstrap: str, topic: str, n: int) -> dict[str, Any]:
     envs = sample_envelopes(n)
     records = [(e.key(), e.value(), e.headers()) for e in envs]
     producer = AIOKafkaProducer(
@@ -145,6 +153,7 @@ async def naive_consumer_baseline(bootstrap: str, admin_dsn: str, n: int) -> dic
         await broker.stop()
         await pool.close()
         await drop_database_async(admin_dsn, dsn)
+        await delete_topics_under(bootstrap, [topic])
     return {"events": n, "seconds": round(seconds, 3), "events_per_s": round(n / seconds)}
 
 

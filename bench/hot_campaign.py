@@ -34,7 +34,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.pipeline import cpu_s, rss_mb  # noqa: E402
+from bench.pipeline import cpu_s, remove_topics, rss_mb  # noqa: E402
 from rc_shared import clock  # noqa: E402
 from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env  # noqa: E402
 from tests.infra import create_database, select_infrastructure  # noqa: E402
@@ -175,6 +175,7 @@ async def run(rates: list[int], duration: int, workdir: Path) -> list[dict[str, 
     finally:
         for p in procs.values():
             p.stop()
+        remove_topics(infra.kafka_bootstrap, [namespace])
     return results
 
 

@@ -42,7 +42,7 @@ from tests.e2e.harness import (
     token,
 )
 from tests.e2e.test_statement_import_crash import write_statement
-from tests.infra import _run_sync, create_database, drop_databases_async, service_migrations
+from tests.infra import _run_sync, create_database, delete_topics_under, drop_databases_async, service_migrations
 
 SERVICES = ("campaigns", "donations", "reporting")
 
@@ -66,9 +66,20 @@ class Stack:
         return proc.pid
 
     def stop(self) -> None:
-        """Stop the processes and drop their databases."""
+        """Stop the processes, drop their databases and delete their topics (a broker that kept every
+        run's topics, ~1,000 after a few days of runs, spent 0.7 ms of CPU per donation POST where a
+        fresh one spends 0.2-0.3)."""
         stop_all(self.procs.values())
         _run_sync(drop_databases_async(self.admin_dsn, list(self.dsns.values())))
+        remove_topics(self.kafka, [self.namespace])
+
+
+def remove_topics(bootstrap: str, prefixes: list[str]) -> None:
+    """Delete the topics under ``prefixes`` (a benchmark's own); a failure is printed, not raised."""
+    try:
+        _run_sync(delete_topics_under(bootstrap, prefixes))
+    except Exception as exc:  # the figures are measured: a broker that refuses only keeps the topics
+        print(f"could not delete the topics under {prefixes}: {type(exc).__name__}: {exc}", flush=True)
 
 
 def start_stack(

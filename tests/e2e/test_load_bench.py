@@ -6,6 +6,7 @@ starting it is most of a tiny run's set-up."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,15 +15,36 @@ import pytest
 
 from bench import load
 from bench.pipeline import Stack
+from tests.infra import _run_sync
 
 
 @pytest.fixture(scope="module")
 def stack(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    before = _run_sync(_topics(infra.kafka_bootstrap))
     s = load.start(infra, tmp_path_factory.mktemp("load-stack"))
     try:
         yield s
     finally:
         s.stop()
+    # the benchmark leaves no topic behind: the stack's namespace, the raw baseline's (a broker that
+    # kept every run's topics spent two to three times the CPU per donation POST)
+    for _ in range(100):
+        left = {t for t in _run_sync(_topics(infra.kafka_bootstrap)) - before if t.startswith(("bench", s.namespace))}
+        if not left:
+            break
+        time.sleep(0.1)
+    assert not left, f"the benchmark left topics behind: {sorted(left)}"
+
+
+async def _topics(bootstrap: str) -> set[str]:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        return set(await admin.list_topics())
+    finally:
+        await admin.close()
 
 
 # one second a step, no pause, statistics read 1.2 s after a step (not the 11 s that make the database
