@@ -4,19 +4,16 @@ no personal data or secret appears in any event or log line.
 
 The privacy scan looks at exactly the events its own requests caused (their correlation id) for its
 own personal data in every form (dates ISO and dd/mm/yyyy, JSON-escaped text), and at every log of
-every process of the session for that and for every personal value of the session's system. It is
-shown to catch a birth date leaked into an event and a phone number written to a log."""
+every process of the session for that and for every personal value of the session's system (and
+tests/privacy.py searches every log again for its own data and for secrets once the whole run has
+ended: under xdist other workers' processes are still writing theirs when this runs). It is shown to
+catch a birth date leaked into an event and a phone number written to a log."""
 
 from __future__ import annotations
 
-import functools
-import json
-import re
 import uuid
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -34,24 +31,21 @@ from tests.e2e.sabotage import PatchedProcess
 from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 from tests.parallel import session_temp_root
+from tests.privacy import (
+    BENEFICIARY,
+    BIRTH_DATE,
+    DONOR,
+    PERSON,
+    SECRET_MARKERS,
+    every_log,
+    forms,
+    leaks,
+    normalised,
+    own_values,
+    whole_word_leaks,
+)
 
 TODAY = clock.today()  # the services' clock (the organisation's time zone)
-SECRET_MARKERS = ("PRIVATE KEY", "Bearer ey", "eyJhbGciOi")  # key material, bearer tokens, JWT headers
-BIRTH_DATE = date(1980, 2, 3)
-PERSON = {
-    "full_name": "Phạm Thị Riêngtư",
-    "phone": "0987654321",
-    "id_number": "079123456789",
-    "birth_date": BIRTH_DATE.isoformat(),
-    "address": "Số 9 đường Bí Mật",
-}
-BENEFICIARY = {
-    "full_name": "Lê Văn Thụhưởng",
-    "id_number": "079987654321",
-    "address": "Ấp Kín Đáo",
-    "situation": "bệnh tim (health detail)",
-}
-DONOR = {"name": "Hoàng Văn Hảotâm", "phone": "0911222333"}
 # The events these requests cause, all carrying the requests' correlation id (the ledger is opened
 # by the donations service while it handles the launch event).
 OWN_EVENTS = Counter(
@@ -65,67 +59,6 @@ OWN_EVENTS = Counter(
     }
 )
 MEMBERS_EVENTS = Counter({"members.unit.created.v1": 1, "members.membership.started.v1": 1})
-
-
-def date_forms(d: date) -> set[str]:
-    """How a date may be written: ISO, and the Vietnamese day-first forms."""
-    return {
-        d.isoformat(),
-        f"{d.day:02d}/{d.month:02d}/{d.year}",
-        f"{d.day}/{d.month}/{d.year}",
-        f"{d.day:02d}-{d.month:02d}-{d.year}",
-        f"{d.day:02d}.{d.month:02d}.{d.year}",
-    }
-
-
-def forms(values: Iterable[str | date]) -> set[str]:
-    """Every form of these values to look for: as given, JSON-escaped, dates in every form, phone
-    numbers without the leading 0 (as in +84...)."""
-    out: set[str] = set()
-    for v in values:
-        if isinstance(v, date):
-            out |= date_forms(v)
-            continue
-        out |= {v, json.dumps(v)[1:-1]}
-        if re.fullmatch(r"0\d{9}", v):
-            out.add(v[1:])
-    return out
-
-
-def own_values() -> set[str]:
-    """This test's personal data, in every form, and the distinctive words of its names and addresses."""
-    strings = [v for v in [*PERSON.values(), *BENEFICIARY.values(), *DONOR.values()] if v != PERSON["birth_date"]]
-    return forms([*strings, BIRTH_DATE, "Riêngtư", "Thụhưởng", "Hảotâm", "Bí Mật", "Kín Đáo"])
-
-
-def normalised(raw: bytes | str) -> str:
-    """The text as written, followed by its JSON lines decoded (so escaped non-ASCII reads as itself)."""
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    decoded = []
-    for line in text.splitlines():
-        try:
-            decoded.append(json.dumps(json.loads(line), ensure_ascii=False))
-        except ValueError:
-            continue
-    return text + "\n" + "\n".join(decoded)
-
-
-def leaks(text: str, values: set[str]) -> list[str]:
-    """The values that occur anywhere in ``text``."""
-    return sorted(v for v in values if v in text)
-
-
-def whole_word_leaks(text: str, values: set[str]) -> list[str]:
-    """The values that occur in ``text`` as whole words (fast for many values: a value is only
-    searched when each of its words is a word of the text)."""
-    words = set(re.findall(r"\w+", text))
-    return sorted(v for v in values if _words(v) <= words and v in text)
-
-
-@functools.cache
-def _words(value: str) -> frozenset[str]:
-    """A value's words (split once: the same values are looked for in every log and event)."""
-    return frozenset(re.findall(r"\w+", value))
 
 
 async def _make_personal_data(system: System, correlation: str, members_only: bool = False) -> None:
@@ -235,16 +168,6 @@ def _event_text(rec: Any) -> str:
     return normalised(b" ".join([rec.key or b"", rec.value or b"", *[v for _, v in rec.headers or ()]]))
 
 
-def _every_log(root: Path) -> list[Path]:
-    """Every log file of every process this session started (service processes, command lines);
-    Kafka's data segments (also ``*.log``) and deliberately sabotaged processes excluded."""
-    return sorted(
-        p
-        for p in root.rglob("*.log")
-        if not re.fullmatch(r"\d{20}\.log", p.name) and not any(part.startswith("sabotaged") for part in p.parts)
-    )
-
-
 async def _personal_values_in(system: System) -> set[str]:
     """Every personal value the session system's databases hold (every row, dates in every form)."""
     queries = {
@@ -277,7 +200,7 @@ async def test_no_personal_data_or_secret_in_events_or_logs(
 
     everyone = await _personal_values_in(system)
     assert forms([PERSON["full_name"], BIRTH_DATE]) <= everyone  # read back from the members database
-    logs = _every_log(session_temp_root(tmp_path_factory))  # every worker's, under xdist
+    logs = every_log(session_temp_root(tmp_path_factory))  # every worker's, under xdist
     assert {p.log_path for p in system.services.values()} <= set(logs)
     for path in logs:
         text = normalised(path.read_bytes())
