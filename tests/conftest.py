@@ -5,8 +5,9 @@ when a Docker engine answers, else the local launcher (``rc_local.stack``). It i
 only when a test (or fixture) requests ``infra``, so unit tests never start Kafka.
 
 Order: the fast, self-contained tests first (unit, contract, deploy), then the integration tests,
-then the end-to-end tests; a broken unit fails the run in seconds, and the end-to-end systems
-(service processes) are up only while the end-to-end tests run.
+then the end-to-end tests; a broken unit fails the run in seconds. On xdist workers (the default,
+tests/parallel.py) the unit and contract tests are still handed out first, then the longest
+end-to-end scopes, then the rest in this order.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ if "RC_TIMEZONE" not in os.environ and (_zone := zone_for_a_run(datetime.now(Zon
 clock.configure(os.environ.get("RC_TIMEZONE", clock.DEFAULT_TIMEZONE))
 share_default_tls_context()  # tests/tls.py: one TLS context for the thousands of test clients
 
-pytest_plugins = ["tests.skip_policy", "tests.parallel"]
+pytest_plugins = ["tests.skip_policy", "tests.parallel", "tests.privacy"]
 
 TESTS = Path(__file__).parent
 # a directory not listed runs before integration

@@ -1,4 +1,4 @@
-"""A pytest plugin: the suite on several pytest-xdist workers when ``RC_TEST_WORKERS`` asks for them.
+"""A pytest plugin: the suite on pytest-xdist workers, one per core by default (``RC_TEST_WORKERS``).
 
 ``-n auto`` (in ``pyproject.toml``) asks :func:`pytest_xdist_auto_num_workers` how many workers:
 ``RC_TEST_WORKERS`` when set (``0``: no workers, everything in this process), else one per usable
@@ -45,10 +45,11 @@ SYSTEM_MODULES = {
 # own scope, so they can run on another worker beside the package's system.
 OWN_SYSTEM_MODULES = ("tests/e2e/console/test_console_crawler.py",)
 
-# The longest scopes (tens of seconds to minutes each), handed out before all others, longest first:
-# one of them starting last would leave the other workers idle at the end of the run (on two workers
-# the shared system's scope, ~4 minutes, began last and ran alone for its last minutes). The others
-# keep the suite's order, unit tests first.
+# The longest scopes (tens of seconds to minutes each), handed out right after the unit and contract
+# tests (a broken rule still fails the run within its first minute), longest first: one of them
+# starting last would leave the other workers idle at the end of the run (on two workers the shared
+# system's scope, ~4 minutes, began last and ran alone for its last minutes). The others keep the
+# suite's order.
 LONGEST_FIRST = (
     "tests/e2e [system]",
     "tests/e2e/console/test_console_crawler.py",
@@ -70,16 +71,26 @@ def scope_of(nodeid: str) -> str:
     return nodeid.rsplit("::", 1)[0]
 
 
+FAST_FIRST = ("tests/unit/", "tests/contract/")  # self-contained and quick: before everything
+
+
 def first_scopes_first(scopes: list[str]) -> list[str]:
-    """``scopes`` (in the suite's order) with those of :data:`LONGEST_FIRST` moved to the front."""
+    """``scopes`` (in the suite's order): the unit and contract tests', then those of
+    :data:`LONGEST_FIRST` in its order, then the rest (a stable sort: each group keeps the suite's order)."""
     rank = {scope: n for n, scope in enumerate(LONGEST_FIRST)}
-    return sorted(scopes, key=lambda scope: rank.get(scope, len(rank)))  # (stable: the rest keep their order)
+
+    def key(scope: str) -> tuple[int, int]:
+        if scope.startswith(FAST_FIRST):
+            return (0, 0)
+        return (1, rank[scope]) if scope in rank else (2, 0)
+
+    return sorted(scopes, key=key)
 
 
 class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is untyped)
-    """xdist's ``loadscope`` with :func:`scope_of` as the scope, and the scopes handed out
-    :data:`LONGEST_FIRST` first, then in the suite's order (tests/conftest.py ``ORDER``) rather than
-    xdist's largest (most tests) first."""
+    """xdist's ``loadscope`` with :func:`scope_of` as the scope, and the scopes handed out as
+    :func:`first_scopes_first` orders them (unit and contract tests, the longest scopes, then the suite's
+    order, tests/conftest.py ``ORDER``) rather than xdist's largest (most tests) first."""
 
     def __init__(self, config: pytest.Config, log: Any = None) -> None:
         super().__init__(config, log)
@@ -104,8 +115,11 @@ def worker_count() -> int:
     cores up, at most :data:`MAX_DEFAULT_WORKERS` (see the module docstring)."""
     asked = os.environ.get(WORKERS_ENV, "").strip()
     if asked:
+        if not asked.isdigit():
+            raise pytest.UsageError(f"{WORKERS_ENV}={asked!r}: a number of workers (0: none, one process)")
         return int(asked)
-    cores = len(os.sched_getaffinity(0))
+    affinity = getattr(os, "sched_getaffinity", None)  # (Linux; elsewhere the machine's count)
+    cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
     return min(cores, MAX_DEFAULT_WORKERS) if cores >= 2 else 0
 
 

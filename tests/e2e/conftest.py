@@ -54,8 +54,8 @@ def start_system(
 
 @pytest.fixture(scope="package")
 def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """All four services, started once for the end-to-end tests (stopped after them: the suite
-    runs them last, see tests/conftest.py). Their lag gauges are measured every second:
+    """All four services, started once for the end-to-end tests that share them (stopped after
+    them; under xdist their modules are one scope, tests/parallel.py). Their lag gauges are measured every second:
     test_zz_observability_and_privacy.py waits for them to drain."""
     sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"), extra=FAST_GAUGES)
     try:

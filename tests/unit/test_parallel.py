@@ -45,13 +45,23 @@ def test_the_modules_sharing_a_package_system_are_one_scope() -> None:
     assert crawler in OWN_SYSTEM_MODULES and scope_of(f"{crawler}::test_every_form") == crawler
 
 
-def test_the_longest_scopes_are_handed_out_first_and_the_rest_keep_the_suites_order() -> None:
-    suite = ["tests/unit/a.py", "tests/unit/b.py", "tests/e2e/test_runbook.py", "tests/e2e/x.py", "tests/e2e [system]"]
+def test_unit_and_contract_then_the_longest_scopes_are_handed_out_first() -> None:
+    suite = [
+        "tests/unit/a.py",
+        "tests/contract/c.py",
+        "tests/unit/b.py::TestB",
+        "tests/integration/i.py",
+        "tests/e2e/test_runbook.py",
+        "tests/e2e/x.py",
+        "tests/e2e [system]",
+    ]
     assert first_scopes_first(suite) == [
+        "tests/unit/a.py",
+        "tests/contract/c.py",
+        "tests/unit/b.py::TestB",
         "tests/e2e [system]",
         "tests/e2e/test_runbook.py",
-        "tests/unit/a.py",
-        "tests/unit/b.py",
+        "tests/integration/i.py",
         "tests/e2e/x.py",
     ]
     # every name there is a scope this suite has (a renamed module would silently lose its place)
@@ -71,6 +81,12 @@ def test_one_worker_per_core_unless_told_otherwise(
     else:
         monkeypatch.setenv(WORKERS_ENV, asked)
     assert worker_count() == workers
+
+
+def test_a_worker_count_that_is_not_a_number_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_ENV, "two")
+    with pytest.raises(pytest.UsageError, match="RC_TEST_WORKERS='two': a number of workers"):
+        worker_count()
 
 
 SAMPLE = """
