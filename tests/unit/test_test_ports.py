@@ -30,17 +30,28 @@ def test_free_ports_are_distinct() -> None:
     assert len(set(ports)) == 20 and not set(ports) & set(_ephemeral())
 
 
+class _AnyPortBinds:
+    """A socket whose every bind succeeds: which ports free_port hands out, whatever the machine has open."""
+
+    def __enter__(self) -> _AnyPortBinds:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def bind(self, address: tuple[str, int]) -> None:
+        return None
+
+
 def test_a_port_is_never_handed_out_twice_in_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a system's four services draw their ports before any binds: a port drawn twice failed a start.
-    # 40 ports of this process's own slice (under xdist another worker's servers use another slice)
-    mine = infra._worker_slice(infra.SERVER_PORTS.start, infra.SERVER_PORTS.stop)
-    few = range(mine.stop - 40, mine.stop)
-    monkeypatch.setattr(infra, "SERVER_PORTS", few)
+    # a system's four services draw their ports before any binds: a port drawn twice failed a start
+    monkeypatch.setattr(infra.socket, "socket", _AnyPortBinds)
+    monkeypatch.setattr(infra, "SERVER_PORTS", range(21_000, 21_040))
     monkeypatch.setattr(infra, "_worker_slice", lambda start, stop: range(start, stop))
     monkeypatch.setattr(infra, "_GIVEN", set())
     ports = [free_port() for _ in range(40)]
-    assert sorted(ports) == list(few)
-    with pytest.raises(RuntimeError, match=f"no free port in {few.start}-{few.stop - 1}"):
+    assert sorted(ports) == list(range(21_000, 21_040))
+    with pytest.raises(RuntimeError, match="no free port in 21000-21039"):
         free_port()
 
 
