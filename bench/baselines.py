@@ -54,9 +54,17 @@ async def kafka_baseline(bootstrap: str, n: int) -> dict[str, Any]:
     await admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1)])
     await admin.close()
     try:
-        return await _produce_and_consume(bootstrap, topic, n)
+        return {**await _produce_and_consume(bootstrap, topic, n), "topic": topic}
     finally:
+        await _remove(bootstrap, topic)
+
+
+async def _remove(bootstrap: str, topic: str) -> None:
+    """Delete a baseline's topic; a failure is printed, never raised over the baseline's own outcome."""
+    try:
         await delete_topics_under(bootstrap, [topic])
+    except Exception as exc:
+        print(f"could not delete the topic {topic}: {type(exc).__name__}: {exc}", flush=True)
 
 
 async def _produce_and_consume(bootstrap: str, topic: str, n: int) -> dict[str, Any]:
@@ -112,15 +120,22 @@ async def postgres_copy_baseline(dsn: str, n: int) -> dict[str, Any]:
 async def naive_consumer_baseline(bootstrap: str, admin_dsn: str, n: int) -> dict[str, Any]:
     """A FastStream subscriber doing one INSERT and commit per event, over ``n`` events already in
     the topic: events per second from its start until the last is committed."""
-    from faststream.kafka import KafkaBroker
-
-    from tests.infra import create_database_async, drop_database_async
-
     topic = f"bench.naive.{uuid.uuid4().hex[:8]}"
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     await admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1)])
     await admin.close()
+    try:
+        return await _naive_consumer(bootstrap, admin_dsn, topic, n)
+    finally:
+        await _remove(bootstrap, topic)
+
+
+async def _naive_consumer(bootstrap: str, admin_dsn: str, topic: str, n: int) -> dict[str, Any]:
+    from faststream.kafka import KafkaBroker
+
+    from tests.infra import create_database_async, drop_database_async
+
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all", linger_ms=5)
     await producer.start()
     envs = sample_envelopes(n)
@@ -153,7 +168,6 @@ async def naive_consumer_baseline(bootstrap: str, admin_dsn: str, n: int) -> dic
         await broker.stop()
         await pool.close()
         await drop_database_async(admin_dsn, dsn)
-        await delete_topics_under(bootstrap, [topic])
     return {"events": n, "seconds": round(seconds, 3), "events_per_s": round(n / seconds)}
 
 
