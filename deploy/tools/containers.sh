@@ -291,13 +291,24 @@ TIER_TESTS=(
 cmd_test() {
   # one process unless RC_TEST_WORKERS says otherwise: each xdist worker would start a Kafka and a
   # PostgreSQL container of its own, for a tier that CI runs beside the main suite on the same cores
-  local status=0 tier=("${TIER_TESTS[@]}") workers="${RC_TEST_WORKERS:-0}"
-  [ "${RC_CONTAINER_TIER:-}" != full ] || tier=(tests/integration tests/e2e/test_reporting_consumer_crash.py)
+  local status=0 tier=("${TIER_TESTS[@]}") workers="${RC_TEST_WORKERS:-0}" what
+  what="core: backbone, test databases, a module per service, consumer-crash e2e, images"
+  case "${RC_CONTAINER_TIER:-core}" in
+    core) ;;
+    full)
+      tier=(tests/integration tests/e2e/test_reporting_consumer_crash.py)
+      what="full: every integration test, consumer-crash e2e, images"
+      ;;
+    *)
+      log "RC_CONTAINER_TIER=${RC_CONTAINER_TIER}: core (the default) or full"
+      return 2
+      ;;
+  esac
   cmd_all
   log "images: python=$RC_PYTHON_IMAGE kafka=$RC_KAFKA_IMAGE postgres=$RC_POSTGRES_IMAGE services=rc-*:$IMAGE_TAG"
   sweep
   cd "$ROOT"
-  timed "testcontainers tier (${RC_CONTAINER_TIER:-core}: backbone, test databases, a module per service, consumer-crash e2e, images; RC_TEST_INFRA=docker)" \
+  timed "testcontainers tier ($what; RC_TEST_INFRA=docker)" \
     env RC_TEST_INFRA=docker RC_TEST_WORKERS="$workers" ./dev test --containers tests/containers "${tier[@]}" \
     --ignore=tests/containers/test_compose_flow.py "${OWN_BROKER_TESTS[@]/#/--ignore=}" "$@" || status=$?
   if [ "$status" -eq 0 ]; then

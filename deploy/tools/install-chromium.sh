@@ -40,7 +40,8 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 echo "install-chromium: apt-get install $PACKAGE fonts-noto-core" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >&2
-$SUDO apt-get install -y -qq "$PACKAGE" fonts-noto-core >&2
+# two test workers may ask at once: dpkg's lock waited for, not a failure
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$PACKAGE" fonts-noto-core >&2
 installed || { echo "install-chromium: $BIN still missing after apt-get" >&2; exit 1; }
 echo "$BIN"
