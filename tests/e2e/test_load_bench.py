@@ -54,7 +54,7 @@ async def _topics(bootstrap: str) -> set[str]:
 
 # one second a step, no pause, statistics read 1.2 s after a step (not the 11 s that make the database
 # figures per request exact: here they are approximate, but each backend has reported at least once)
-QUICK = ["--duration", "1", "--pause", "0", "--stats-settle", "1.2"]
+QUICK = ["--duration", "1", "--pause", "0", "--stats-settle", "1.2", "--settle-max", "30"]
 
 
 def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(stack: Stack, tmp_path: Path) -> None:
@@ -62,6 +62,8 @@ def test_the_load_benchmark_runs_at_a_tiny_scale_and_reports_every_step(stack: S
     path = load.main([*args, *QUICK, "--results", str(tmp_path)], stack)
     res = json.loads(path.read_text())
     assert res["build"]["rows"] == 200
+    settle = res["settle_after_build"]  # the steps began once autovacuum was done with the build (or 30 s on)
+    assert settle["settled"] is True and 3 <= settle["waited_s"] <= 30, settle
     assert set(res["build"]["stages_s"]) == {"import", "relay", "campaigns", "reporting"}
     assert [s["step"] for s in res["steps"]] == list(load.STEPS)
     for s in res["steps"]:
