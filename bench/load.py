@@ -190,8 +190,10 @@ async def settle_after_build(admin_dsn: str, dsns: list[str], max_s: float = SET
     wrote in the stack's databases ``dsns`` (three quiet checks in a row, a second apart): the steps
     measure serving a campaign of this size, not the build's aftermath. Right after a million-row
     build, the public page's p99 at 2,000/s was 83.8 and 97.3 ms in two runs, 13.1 ms in a third
-    (p50 0.6-0.7 ms each): the tail followed whatever else ran. Returns the seconds waited, whether
-    it settled, and the load average then."""
+    (p50 0.6-0.7 ms each); in the first run with this wait (2026-12-01 06:00) no autovacuum worker
+    was running (4 s waited) and the p99 was 46.0 ms: the tail follows whatever else runs, and this
+    only keeps autovacuum out of it. Returns the seconds waited, whether it settled, and the load
+    average then."""
     names = [dsn.rsplit("/", 1)[1].split("?", 1)[0] for dsn in dsns]
     conn = await asyncpg.connect(admin_dsn)
     began, quiet = time.monotonic(), 0
