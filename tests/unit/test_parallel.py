@@ -3,9 +3,7 @@ still fails a parallel run."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from tests.parallel import (
     scope_of,
     worker_count,
 )
+from tests.sample_runs import run_pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,32 +105,7 @@ pytest.skip("not on this machine", allow_module_level=True)
 
 
 def _run_on_workers(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    for name, source in files.items():
-        (tmp_path / name).write_text(source)
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "xdist.plugin",
-            "-p",
-            "tests.skip_policy",
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            "-n",
-            "2",
-        ],
-        cwd=tmp_path,
-        # only the plugins named here: the installed ones (schemathesis, playwright...) cost seconds to import
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_pytest(tmp_path, files, "-p", "xdist.plugin", "-p", "tests.skip_policy", "-q", "-n", "2")
 
 
 def test_an_unexpected_skip_on_a_worker_fails_the_run(tmp_path: Path) -> None:

@@ -3,13 +3,12 @@ personal data or a secret, including logs written by processes on other xdist wo
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTEST = [sys.executable, "-m", "pytest", "-p", "xdist.plugin", "-p", "tests.privacy"]
+from tests.sample_runs import run_pytest
+
+PYTEST = ("-p", "xdist.plugin", "-p", "tests.privacy")
 SAMPLE = """
 def test_{n}_writes_a_service_log(tmp_path):
     (tmp_path / "service.log").write_text({line!r})
@@ -17,20 +16,9 @@ def test_{n}_writes_a_service_log(tmp_path):
 
 
 def _run(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
-    for n, line in enumerate(lines):
-        (tmp_path / f"test_log_{n}.py").write_text(SAMPLE.format(n=n, line=line))
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
-    return subprocess.run(
-        # (its temporary directory named as a sabotaged one: what it leaks on purpose is not this run's)
-        [*PYTEST, "-p", "no:cacheprovider", "-q", "-n", "2", f"--basetemp={tmp_path / 'sabotaged-run'}"],
-        cwd=tmp_path,
-        # only the plugins named here: the installed ones (schemathesis, playwright...) cost seconds to import
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    files = {f"test_log_{n}.py": SAMPLE.format(n=n, line=line) for n, line in enumerate(lines)}
+    # (its temporary directory named as a sabotaged one: what it leaks on purpose is not this run's)
+    return run_pytest(tmp_path, files, *PYTEST, "-q", "-n", "2", f"--basetemp={tmp_path / 'sabotaged-run'}")
 
 
 CLEAN = ['{"event": "started"}', '{"event": "request", "path": "/units"}']

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.sample_runs import run_pytest
 from tests.skip_policy import ALLOWED, Skip, unexpected
-
-ROOT = Path(__file__).resolve().parents[2]
 
 SAMPLE = """
 import pytest
@@ -31,19 +28,7 @@ def test_known_bug():
 
 
 def _run(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / "test_sample.py").write_text(source)
-    # its own configuration, not the project's
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.skip_policy", "-p", "no:cacheprovider", "-q", "test_sample.py"],
-        cwd=tmp_path,
-        # only the plugins named here: the installed ones (schemathesis, playwright...) cost seconds to import
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_pytest(tmp_path, {"test_sample.py": source}, "-p", "tests.skip_policy", "-q", "test_sample.py")
 
 
 def test_an_unexpected_skip_is_listed_and_fails_an_otherwise_green_run(tmp_path: Path) -> None:
