@@ -19,10 +19,10 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from bench.pipeline import remove_topics_async
 from rc_shared.envelope import Envelope
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.kafka import start_consumer
-from tests.infra import delete_topics_under
 
 
 def sample_envelopes(n: int) -> list[Envelope]:
@@ -56,15 +56,7 @@ async def kafka_baseline(bootstrap: str, n: int) -> dict[str, Any]:
     try:
         return {**await _produce_and_consume(bootstrap, topic, n), "topic": topic}
     finally:
-        await _remove(bootstrap, topic)
-
-
-async def _remove(bootstrap: str, topic: str) -> None:
-    """Delete a baseline's topic; a failure is printed, never raised over the baseline's own outcome."""
-    try:
-        await delete_topics_under(bootstrap, [topic])
-    except Exception as exc:
-        print(f"could not delete the topic {topic}: {type(exc).__name__}: {exc}", flush=True)
+        await remove_topics_async(bootstrap, [topic])
 
 
 async def _produce_and_consume(bootstrap: str, topic: str, n: int) -> dict[str, Any]:
@@ -128,7 +120,7 @@ async def naive_consumer_baseline(bootstrap: str, admin_dsn: str, n: int) -> dic
     try:
         return await _naive_consumer(bootstrap, admin_dsn, topic, n)
     finally:
-        await _remove(bootstrap, topic)
+        await remove_topics_async(bootstrap, [topic])
 
 
 async def _naive_consumer(bootstrap: str, admin_dsn: str, topic: str, n: int) -> dict[str, Any]:

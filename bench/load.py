@@ -56,6 +56,7 @@ from bench.pipeline import (  # noqa: E402
     broker_pid,
     children_cpu_s,
     cpu_s,
+    db_names,
     import_statement,
     launch_campaign,
     load_average,
@@ -194,7 +195,7 @@ async def settle_after_build(admin_dsn: str, dsns: list[str], max_s: float = SET
     was running (4 s waited) and the p99 was 46.0 ms: the tail follows whatever else runs, and this
     only keeps autovacuum out of it. Returns the seconds waited, whether it settled, and the load
     average then."""
-    names = [dsn.rsplit("/", 1)[1].split("?", 1)[0] for dsn in dsns]
+    names = db_names(dsns)
     conn = await asyncpg.connect(admin_dsn)
     began, quiet = time.monotonic(), 0
     try:
@@ -214,8 +215,7 @@ async def backend_pids(dsns: list[str]) -> list[int]:
     """The PostgreSQL server processes serving the stack's databases now (their connection pools)."""
     conn = await asyncpg.connect(dsns[0])
     try:
-        names = [dsn.rsplit("/", 1)[1].split("?", 1)[0] for dsn in dsns]
-        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", names)
+        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", db_names(dsns))
     finally:
         await conn.close()
     return [int(r["pid"]) for r in rows]

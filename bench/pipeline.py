@@ -22,6 +22,7 @@ import resource
 import subprocess
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -75,11 +76,22 @@ class Stack:
 
 
 def remove_topics(bootstrap: str, prefixes: list[str]) -> None:
-    """Delete the topics under ``prefixes`` (a benchmark's own); a failure is printed, not raised."""
+    """:func:`remove_topics_async`, from synchronous code."""
+    _run_sync(remove_topics_async(bootstrap, prefixes))
+
+
+async def remove_topics_async(bootstrap: str, prefixes: list[str]) -> None:
+    """Delete the topics under ``prefixes`` (a benchmark's own); a failure is printed, never raised
+    (over the benchmark's own outcome: a broker that refuses only keeps the topics)."""
     try:
-        _run_sync(delete_topics_under(bootstrap, prefixes))
-    except Exception as exc:  # the figures are measured: a broker that refuses only keeps the topics
+        await delete_topics_under(bootstrap, prefixes)
+    except Exception as exc:
         print(f"could not delete the topics under {prefixes}: {type(exc).__name__}: {exc}", flush=True)
+
+
+def db_names(dsns: Iterable[str]) -> list[str]:
+    """The database names of these DSNs."""
+    return [dsn.rsplit("/", 1)[1].split("?", 1)[0] for dsn in dsns]
 
 
 def start_stack(
@@ -220,8 +232,9 @@ async def postgres_backends(stack: Stack) -> list[int]:
     for the whole run once the services are ready)."""
     conn = await asyncpg.connect(stack.admin_dsn)
     try:
-        names = [dsn.rsplit("/", 1)[1].split("?")[0] for dsn in stack.dsns.values()]
-        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", names)
+        rows = await conn.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", db_names(stack.dsns.values())
+        )
     finally:
         await conn.close()
     return [r["pid"] for r in rows]

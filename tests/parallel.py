@@ -100,8 +100,8 @@ class ScopeScheduling(LoadScopeScheduling):  # type: ignore[misc]  (xdist is unt
         return scope_of(nodeid)
 
     def _assign_work_unit(self, node: Any) -> None:
-        if not getattr(self, "_longest_first", False):  # once, before the first unit is handed out
-            self._longest_first = True
+        if not getattr(self, "_ordered", False):  # once, before the first unit is handed out
+            self._ordered = True
             for scope in reversed(first_scopes_first(list(self.workqueue))):
                 self.workqueue.move_to_end(scope, last=False)
         super()._assign_work_unit(node)
