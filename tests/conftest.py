@@ -20,6 +20,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import structlog
+from structlog.dev import ConsoleRenderer, plain_traceback
 
 from rc_shared import clock
 from tests.infra import (
@@ -53,6 +55,11 @@ if "RC_TIMEZONE" not in os.environ and (_zone := zone_for_a_run(datetime.now(Zon
     os.environ["RC_TIMEZONE"] = _zone
 clock.configure(os.environ.get("RC_TIMEZONE", clock.DEFAULT_TIMEZONE))
 share_default_tls_context()  # tests/tls.py: one TLS context for the thousands of test clients
+# Logs of in-process apps (no lifespan: rc_shared.logging.configure never ran) in structlog's console
+# format as before, with plain tracebacks: its default renders each logged exception with rich and
+# pygments (~5 % of a test worker's CPU in a whole run, for the 500s the tests provoke on purpose).
+structlog.configure(processors=[*structlog.get_config()["processors"][:-1], ConsoleRenderer(
+    colors=False, exception_formatter=plain_traceback)])  # fmt: skip
 
 pytest_plugins = ["tests.skip_policy", "tests.parallel", "tests.privacy"]
 
