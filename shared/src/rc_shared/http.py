@@ -20,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -67,10 +68,21 @@ def literal_methods(app: Any, path: str) -> frozenset[str] | None:
     a bad id."""
     paths: dict[str, frozenset[str]] | None = getattr(app.state, "literal_paths", None)
     if paths is None:
-        documented = app.openapi().get("paths", {})
-        paths = {p: frozenset(m.upper() for m in ops) for p, ops in documented.items() if "{" not in p}
+        paths = documented_literal_paths(app)
         app.state.literal_paths = paths
     return paths.get(path)
+
+
+def documented_literal_paths(app: Any) -> dict[str, frozenset[str]]:
+    """The paths without a parameter that the app's OpenAPI document gives, with their methods, read from
+    the routes the document is made of (its API routes in the schema) rather than by generating it: a
+    service's first request no longer waits for the whole document (0.3-1 CPU-s on a service's start)."""
+    paths: dict[str, frozenset[str]] = {}
+    for route in iter_route_contexts(app.routes):  # as FastAPI's get_openapi walks them, included routers too
+        path = route.path_format
+        if isinstance(route.original_route, APIRoute) and route.include_in_schema and path and "{" not in path:
+            paths[path] = paths.get(path, frozenset()) | {m.upper() for m in route.methods or ()}
+    return paths
 
 
 def allowed_methods(app: Any, scope: Any) -> list[str]:
