@@ -120,7 +120,23 @@ def worker_count() -> int:
         return int(asked)
     affinity = getattr(os, "sched_getaffinity", None)  # (Linux; elsewhere the machine's count)
     cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+    cores = min(cores, cpu_quota(CPU_MAX) or cores)
     return min(cores, MAX_DEFAULT_WORKERS) if cores >= 2 else 0
+
+
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+
+def cpu_quota(cpu_max: Path = CPU_MAX) -> int | None:
+    """The CPUs the process's cgroup (v2) may use, rounded down (at least 1): a container limited to
+    two CPUs on a larger host sees all the host's cores in its affinity. None: no limit, or no cgroup v2."""
+    try:
+        fields = cpu_max.read_text().split()  # "<quota> <period>" in µs, or "max <period>": no limit
+    except OSError:
+        return None
+    if len(fields) != 2 or not fields[0].isdigit() or not fields[1].isdigit() or int(fields[1]) == 0:
+        return None
+    return max(1, int(fields[0]) // int(fields[1]))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -13,6 +13,7 @@ from tests.parallel import (
     OWN_SYSTEM_MODULES,
     SYSTEM_MODULES,
     WORKERS_ENV,
+    cpu_quota,
     first_scopes_first,
     scope_of,
     worker_count,
@@ -75,10 +76,30 @@ def test_one_worker_per_core_unless_told_otherwise(
     monkeypatch: pytest.MonkeyPatch, cores: int, asked: str | None, workers: int
 ) -> None:
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(cores)))
+    monkeypatch.setattr("tests.parallel.cpu_quota", lambda path: None)
     if asked is None:
         monkeypatch.delenv(WORKERS_ENV, raising=False)
     else:
         monkeypatch.setenv(WORKERS_ENV, asked)
+    assert worker_count() == workers
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "quota", "workers"),
+    [("200000 100000\n", 2, 2), ("150000 100000\n", 1, 0), ("50000 100000\n", 1, 0), ("max 100000\n", None, 4),
+     ("", None, 4), (None, None, 4)],
+)  # fmt: skip
+def test_a_cgroup_cpu_limit_bounds_the_workers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpu_max: str | None, quota: int | None, workers: int
+) -> None:
+    """A container limited to a few CPUs of an eight-core host: its workers follow the limit."""
+    path = tmp_path / "cpu.max"
+    if cpu_max is not None:
+        path.write_text(cpu_max)
+    assert cpu_quota(path) == quota
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)))
+    monkeypatch.setattr("tests.parallel.CPU_MAX", path)
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
     assert worker_count() == workers
 
 
