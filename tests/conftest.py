@@ -56,10 +56,12 @@ if "RC_TIMEZONE" not in os.environ and (_zone := zone_for_a_run(datetime.now(Zon
 clock.configure(os.environ.get("RC_TIMEZONE", clock.DEFAULT_TIMEZONE))
 share_default_tls_context()  # tests/tls.py: one TLS context for the thousands of test clients
 # Logs of in-process apps (no lifespan: rc_shared.logging.configure never ran) in structlog's console
-# format as before, with plain tracebacks: its default renders each logged exception with rich and
+# format, uncoloured and with plain tracebacks: its default renders each logged exception with rich and
 # pygments (~5 % of a test worker's CPU in a whole run, for the 500s the tests provoke on purpose).
-structlog.configure(processors=[*structlog.get_config()["processors"][:-1], ConsoleRenderer(
-    colors=False, exception_formatter=plain_traceback)])  # fmt: skip
+if isinstance((_processors := structlog.get_config()["processors"])[-1], ConsoleRenderer):
+    structlog.configure(
+        processors=[*_processors[:-1], ConsoleRenderer(colors=False, exception_formatter=plain_traceback)]
+    )
 
 pytest_plugins = ["tests.skip_policy", "tests.parallel", "tests.privacy"]
 

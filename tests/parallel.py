@@ -128,15 +128,17 @@ CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
 
 def cpu_quota(cpu_max: Path = CPU_MAX) -> int | None:
-    """The CPUs the process's cgroup (v2) may use, rounded down (at least 1): a container limited to
-    two CPUs on a larger host sees all the host's cores in its affinity. None: no limit, or no cgroup v2."""
+    """The CPUs a cgroup v2 limit at ``cpu_max`` allows, rounded up (1.5 CPUs: two workers overlap their
+    waits): a container limited to two CPUs on a larger host sees all the host's cores in its affinity,
+    and its own cgroup (a cgroup namespace, Docker's default) at the mount's root. None: no limit, or no
+    cgroup v2 there (a limit set on a parent cgroup of a process outside a container is not read)."""
     try:
         fields = cpu_max.read_text().split()  # "<quota> <period>" in µs, or "max <period>": no limit
     except OSError:
         return None
     if len(fields) != 2 or not fields[0].isdigit() or not fields[1].isdigit() or int(fields[1]) == 0:
         return None
-    return max(1, int(fields[0]) // int(fields[1]))
+    return max(1, -(-int(fields[0]) // int(fields[1])))
 
 
 @pytest.hookimpl(tryfirst=True)

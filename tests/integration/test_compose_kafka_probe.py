@@ -1,9 +1,11 @@
-"""The compose file's Kafka healthcheck, run as Docker would run it, against a real broker.
+"""The compose file's Kafka healthcheck, its command as Docker runs it, against a real broker.
 
 The probe (deploy/compose.yaml, service ``kafka``) sends one ApiVersions request from bash and is
 healthy only on an answer with its correlation id and error code 0. Here it runs against the test
 broker (healthy), against a port nobody listens on, and against a listener that accepts connections
-but never answers, as a starting broker does before it serves requests (both unhealthy).
+but never answers, as a starting broker does before it serves requests (both unhealthy). It runs with
+this machine's bash and tools; inside the images it runs in the container tier's compose flow
+(tests/containers/test_compose_flow.py: the services start only once the broker is healthy).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -55,6 +56,6 @@ def test_the_probe_is_unhealthy_with_nobody_listening() -> None:
     assert answer.returncode != 0, answer
 
 
-def test_the_probe_is_unhealthy_on_a_listener_that_does_not_answer(silent_listener: Any) -> None:
+def test_the_probe_is_unhealthy_on_a_listener_that_does_not_answer(silent_listener: int) -> None:
     answer = run(silent_listener)
     assert answer.returncode != 0, answer

@@ -86,7 +86,7 @@ def test_one_worker_per_core_unless_told_otherwise(
 
 @pytest.mark.parametrize(
     ("cpu_max", "quota", "workers"),
-    [("200000 100000\n", 2, 2), ("150000 100000\n", 1, 0), ("50000 100000\n", 1, 0), ("max 100000\n", None, 4),
+    [("200000 100000\n", 2, 2), ("150000 100000\n", 2, 2), ("50000 100000\n", 1, 0), ("max 100000\n", None, 4),
      ("", None, 4), (None, None, 4)],
 )  # fmt: skip
 def test_a_cgroup_cpu_limit_bounds_the_workers(

@@ -76,12 +76,19 @@ def literal_methods(app: Any, path: str) -> frozenset[str] | None:
 def documented_literal_paths(app: Any) -> dict[str, frozenset[str]]:
     """The paths without a parameter that the app's OpenAPI document gives, with their methods, read from
     the routes the document is made of (its API routes in the schema) rather than by generating it: a
-    service's first request no longer waits for the whole document (0.3-1 CPU-s on a service's start)."""
+    service's first request no longer waits for the whole document (0.26-0.38 CPU-s per service here)."""
     paths: dict[str, frozenset[str]] = {}
     for route in iter_route_contexts(app.routes):  # as FastAPI's get_openapi walks them, included routers too
         path = route.path_format
-        if isinstance(route.original_route, APIRoute) and route.include_in_schema and path and "{" not in path:
-            paths[path] = paths.get(path, frozenset()) | {m.upper() for m in route.methods or ()}
+        methods = {m.upper() for m in route.methods or ()}  # (a route of no method is not in the document)
+        if (
+            isinstance(route.original_route, APIRoute)
+            and route.include_in_schema
+            and path
+            and "{" not in path
+            and methods
+        ):
+            paths[path] = paths.get(path, frozenset()) | methods
     return paths
 
 

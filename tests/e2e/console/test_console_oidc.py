@@ -25,7 +25,7 @@ from playwright.async_api import Browser
 
 from rc_console.adapters.session import COOKIE, OIDC_COOKIE, SessionCodec
 from rc_console.domain.model import User
-from tests.e2e.conftest import SERVICES, System
+from tests.e2e.conftest import QUIET_CONSUMERS, SERVICES, System
 from tests.e2e.console.conftest import DESKTOP, follow
 from tests.e2e.console.oidc_provider import Provider, s256
 from tests.e2e.harness import ServiceProcess, post_once_units_known, service_env, stop_all
@@ -53,7 +53,7 @@ def oidc_system(infra: Any, provider: Provider, tmp_path_factory: pytest.TempPat
     services = {}
     for name in SERVICES:
         dsn = create_database(infra.admin_dsn, f"oidc_{name}", migrations=[service_migrations(name)])
-        env = service_env(name, dsn, infra.kafka_bootstrap, namespace)
+        env = service_env(name, dsn, infra.kafka_bootstrap, namespace) | QUIET_CONSUMERS
         env.pop("RC_AUTH_PUBLIC_KEY_FILE")
         env |= {"RC_AUTH_JWKS_URL": f"{provider.issuer}/jwks", "RC_AUTH_ISSUER": provider.issuer}
         services[name] = ServiceProcess(name, env, [], logs / f"{name}.log")

@@ -23,11 +23,16 @@ SERVICES = ("members", "campaigns", "donations", "reporting")
 CLIENTS = Path("clients/python/src/rc_clients")
 
 
-def document(service: str) -> dict[str, Any]:
-    """The service's OpenAPI document, from its app built in-process (nothing started)."""
+def app(service: str) -> Any:
+    """The service's app built in-process as its document is made from (nothing started)."""
     app_module = importlib.import_module(f"rc_{service}.entrypoints.app")
     settings = importlib.import_module(f"rc_{service}.settings").Settings(auth_enabled=False)
-    doc: dict[str, Any] = app_module.build_app(settings, api=True, relay=False, consumers=False).openapi()
+    return app_module.build_app(settings, api=True, relay=False, consumers=False)
+
+
+def document(service: str) -> dict[str, Any]:
+    """The service's OpenAPI document, from its app built in-process (nothing started)."""
+    doc: dict[str, Any] = app(service).openapi()
     return doc
 
 
