@@ -60,6 +60,7 @@ from bench.pipeline import (  # noqa: E402
     import_statement,
     launch_campaign,
     load_average,
+    postgres_backends,
     rss_mb,
     save_results,
     start_stack,
@@ -211,16 +212,6 @@ async def settle_after_build(admin_dsn: str, dsns: list[str], max_s: float = SET
     return {"waited_s": round(time.monotonic() - began, 1), "settled": quiet >= 3, "load_average": load_average()}
 
 
-async def backend_pids(dsns: list[str]) -> list[int]:
-    """The PostgreSQL server processes serving the stack's databases now (their connection pools)."""
-    conn = await asyncpg.connect(dsns[0])
-    try:
-        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])", db_names(dsns))
-    finally:
-        await conn.close()
-    return [int(r["pid"]) for r in rows]
-
-
 def own_cpu_s(pids: list[int]) -> dict[int, float]:
     """CPU seconds used so far by each process (not its children)."""
     out: dict[int, float] = {}
@@ -336,7 +327,7 @@ async def attack(
     refused_before, latency_before = refused(scraped), histograms(scraped)
     out = workdir / f"{step.name}.bin"
     broker = broker_pid(stack.kafka)
-    infra_before = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
+    infra_before = own_cpu_s([*await postgres_backends(stack), *([broker] if broker else [])])
     clients_before = children_cpu_s()
     proc = await asyncio.create_subprocess_exec(
         veg, "attack", "-format=json", f"-targets={step.targets}", f"-rate={step.rate}/s", f"-duration={duration}s",
@@ -360,7 +351,7 @@ async def attack(
         raise RuntimeError(f"vegeta attack failed in step {step.name} (exit {proc.returncode})")
     spent = {n: cpu_s(stack.pid(n)) - before[n] for n in stack.procs}
     # (a backend that started meanwhile counts from 0; one that ended is lost: the pools stay open)
-    infra_after = own_cpu_s([*await backend_pids(list(stack.dsns.values())), *([broker] if broker else [])])
+    infra_after = own_cpu_s([*await postgres_backends(stack), *([broker] if broker else [])])
     infra = {
         "postgres": sum(v - infra_before.get(p, 0.0) for p, v in infra_after.items() if p != broker),
         "kafka": infra_after.get(broker, 0.0) - infra_before.get(broker, 0.0) if broker else 0.0,

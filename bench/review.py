@@ -123,15 +123,18 @@ async def run(n: int, repeat: int, sample_dir: Path | None) -> dict[str, Any]:
 
             async def json_review() -> dict[str, Any]:
                 async with pool.acquire() as conn:
-                    return await review.review(conn, activity.province_id, PERIOD, DEFAULT_SUPPORT_KINDS)
+                    doc: dict[str, Any] = await review.review(conn, activity.province_id, PERIOD, DEFAULT_SUPPORT_KINDS)
+                return doc
 
             json_s, body = await _median(json_review, repeat)
 
             async def xlsx() -> bytes:
-                return await exports.render(await json_review(), "xlsx", None)
+                out: bytes = await exports.render(await json_review(), "xlsx", None)
+                return out
 
             async def pdf() -> bytes:
-                return await exports.render(await json_review(), "pdf", None)
+                out: bytes = await exports.render(await json_review(), "pdf", None)
+                return out
 
             xlsx_s, xlsx_bytes = await _median(xlsx, repeat)
             pdf_s, pdf_bytes = await _median(pdf, max(1, repeat // 2))
@@ -168,8 +171,9 @@ def main(argv: list[str] | None = None) -> Path:
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     args = parser.parse_args(argv)
     res = asyncio.run(run(args.donations, args.repeat, args.sample))
-    args.results.mkdir(parents=True, exist_ok=True)
-    path = args.results / f"review-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    results: Path = args.results
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"review-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(res, indent=2, default=str))
     print(json.dumps(res, indent=2, default=str))
     print(f"written to {path}")
