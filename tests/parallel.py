@@ -17,6 +17,7 @@ namespaces (:func:`tests.infra.new_namespace`) and ports (:func:`tests.infra.fre
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -120,25 +121,25 @@ def worker_count() -> int:
         return int(asked)
     affinity = getattr(os, "sched_getaffinity", None)  # (Linux; elsewhere the machine's count)
     cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
-    cores = min(cores, cpu_quota(CPU_MAX) or cores)
+    cores = min(cores, cpu_quota() or cores)
     return min(cores, MAX_DEFAULT_WORKERS) if cores >= 2 else 0
 
 
 CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
 
-def cpu_quota(cpu_max: Path = CPU_MAX) -> int | None:
+def cpu_quota(cpu_max: Path | None = None) -> int | None:
     """The CPUs a cgroup v2 limit at ``cpu_max`` allows, rounded up (1.5 CPUs: two workers overlap their
     waits): a container limited to two CPUs on a larger host sees all the host's cores in its affinity,
     and its own cgroup (a cgroup namespace, Docker's default) at the mount's root. None: no limit, or no
     cgroup v2 there (a limit set on a parent cgroup of a process outside a container is not read)."""
     try:
-        fields = cpu_max.read_text().split()  # "<quota> <period>" in µs, or "max <period>": no limit
+        fields = (cpu_max or CPU_MAX).read_text().split()  # "<quota> <period>" in µs, or "max <period>": no limit
     except OSError:
         return None
     if len(fields) != 2 or not fields[0].isdigit() or not fields[1].isdigit() or int(fields[1]) == 0:
         return None
-    return max(1, -(-int(fields[0]) // int(fields[1])))
+    return max(1, math.ceil(int(fields[0]) / int(fields[1])))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -76,7 +76,7 @@ def test_one_worker_per_core_unless_told_otherwise(
     monkeypatch: pytest.MonkeyPatch, cores: int, asked: str | None, workers: int
 ) -> None:
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(cores)))
-    monkeypatch.setattr("tests.parallel.cpu_quota", lambda path: None)
+    monkeypatch.setattr("tests.parallel.cpu_quota", lambda: None)
     if asked is None:
         monkeypatch.delenv(WORKERS_ENV, raising=False)
     else:
