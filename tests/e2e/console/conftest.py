@@ -129,6 +129,12 @@ async def world(system: System) -> dict[str, Any]:
     return {"tag": tag, "province": province, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
 
 
+# the shown captions (not .visually-hidden) narrower than nine tenths of their table
+SQUEEZED_CAPTIONS = """() => [...document.querySelectorAll('caption:not(.visually-hidden)')]
+    .filter(c => c.getBoundingClientRect().width < 0.9 * c.closest('table').getBoundingClientRect().width)
+    .map(c => c.textContent.trim())"""
+
+
 class Shots:
     """Screenshots of the screens, at the context's width, into one folder."""
 
@@ -137,7 +143,11 @@ class Shots:
         folder.mkdir(exist_ok=True)
 
     async def take(self, page: Page, screen: str, width: str) -> None:
+        """The screen fits its width (no sideways scrolling) and every shown table caption spans its
+        table (a caption shrunk to its longest word reads one word a line), then its screenshot."""
         assert await page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
+        squeezed = await page.evaluate(SQUEEZED_CAPTIONS)
+        assert squeezed == [], f"{screen} ({width}): captions narrower than their tables: {squeezed}"
         await page.screenshot(path=str(self.folder / f"{screen}-{width}.png"), full_page=True)
 
 
