@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from rc_local import services, stack
+from rc_shared.auth import ROLES
 
 app = typer.Typer(help="Red Cross platform: run it locally, load data, inspect it.", no_args_is_help=True)
 console = Console()
@@ -118,16 +121,21 @@ def infra(action: str = typer.Argument("up", help="up | down | status")) -> None
 
 @app.command()
 def token(
-    role: str = typer.Option("admin", help="admin | unit_manager | data_entry | viewer"),
-    unit: str | None = typer.Option(None, help="Scope: the unit id at the root of the user's subtree."),
+    role: str = typer.Option("admin", click_type=click.Choice(ROLES), help="The user's role."),
+    unit: uuid.UUID | None = typer.Option(
+        None, help="Scope: the id of the unit at the root of the user's subtree (every role but admin needs one)."
+    ),
     subject: str = typer.Option("local-user", help="Who the token is for."),
-    hours: int = typer.Option(12, help="Validity."),
+    hours: int = typer.Option(12, min=1, help="Validity."),
     writes_per_minute: int | None = typer.Option(
         None, min=1, help="Write quota claim (rc_writes_per_minute) of an integration client, e.g. a payment gateway."
     ),
 ) -> None:
-    """Print a development bearer token (signed with the local key in .local/auth)."""
-    typer.echo(services.dev_token(role, unit, subject, hours * 3600, writes_per_minute))
+    """Print a development bearer token (signed with the local key in .local/auth). The services refuse
+    a token of no unit unless it is an admin's, so that one is refused here, before it is signed."""
+    if unit is None and role != "admin":
+        raise typer.BadParameter(f"a {role} token needs the unit of its scope", param_hint="'--unit'")
+    typer.echo(services.dev_token(role, str(unit) if unit else None, subject, hours * 3600, writes_per_minute))
 
 
 @app.command()
@@ -258,7 +266,13 @@ def openapi(action: str = typer.Argument("check", help="check | generate")) -> N
 
 
 @app.command()
-def logs(name: str = typer.Argument(..., help="members | campaigns | donations | reporting"), lines: int = 50) -> None:
+def logs(
+    name: str = typer.Argument(..., click_type=click.Choice(NAMES), help="The service."),
+    lines: int = typer.Option(50, min=1, help="How many of the last lines."),
+) -> None:
     """Show the end of a service's log."""
     path = services.log_file(name)
-    console.print("\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else "no log")
+    if not path.exists():
+        console.print(f"no log of {name} yet in {path.parent} (it writes one once started by ./dev up)")
+        raise typer.Exit(1)
+    console.print("\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
