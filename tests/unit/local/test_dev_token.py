@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from rc_local.cli import app
 from rc_shared.auth import TokenVerifier
+from tests.unit.local.cli_text import said
 
 
 def _verifier(state: Path) -> TokenVerifier:
@@ -31,11 +32,6 @@ def test_dev_token_carries_the_quota_claim_only_when_asked(tmp_path: Path, monke
     assert refused.exit_code != 0 and "writes-per-minute" in refused.output
 
 
-def _said(output: str) -> str:
-    """The command's words, without rich's error box and its line breaks."""
-    return " ".join(output.replace("│", " ").split())
-
-
 @pytest.mark.parametrize(
     ("args", "says"),
     [
@@ -52,7 +48,7 @@ def test_dev_token_refuses_what_the_services_would_refuse(
     monkeypatch.setenv("RC_STATE_DIR", str(tmp_path))
     refused = CliRunner().invoke(app, ["token", *args])
     assert refused.exit_code == 2, refused.output
-    assert says in _said(refused.output), refused.output
+    assert says in said(refused.output), refused.output
     assert not (tmp_path / "auth").exists() or "eyJ" not in refused.output
 
 
@@ -68,7 +64,7 @@ def test_dev_token_of_a_scoped_role_is_verified(tmp_path: Path, monkeypatch: pyt
 def test_logs_names_the_services_it_knows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RC_STATE_DIR", str(tmp_path))
     unknown = CliRunner().invoke(app, ["logs", "nosuch"])
-    assert unknown.exit_code == 2 and "'nosuch' is not one of 'members'" in _said(unknown.output)
+    assert unknown.exit_code == 2 and "'nosuch' is not one of 'members'" in said(unknown.output)
     missing = CliRunner().invoke(app, ["logs", "donations"])
     assert missing.exit_code == 1 and "no log of donations yet" in missing.output
     (tmp_path / "logs").mkdir()

@@ -172,7 +172,9 @@ def report_review(
     unit: str = typer.Option(..., "--unit", help="Code of the top unit (e.g. BL)."),
     period_from: str | None = typer.Option(None, "--from", help="First day, YYYY-MM-DD (default: 1 January)."),
     period_to: str | None = typer.Option(None, "--to", help="Last day, YYYY-MM-DD (default: today)."),
-    fmt: str = typer.Option("pdf", "--format", help="xlsx | pdf | csv"),
+    fmt: str = typer.Option(
+        "pdf", "--format", click_type=click.Choice(("xlsx", "pdf", "csv")), help="The file's format."
+    ),
     out: Path | None = typer.Option(None, "--out", help="File to write (default: the server's file name)."),
     api: str = typer.Option(services.url("reporting"), help="Reporting service URL."),
 ) -> None:
@@ -185,13 +187,13 @@ def report_review(
     from rc_reporting.entrypoints.review_client import ExportFailed, download_review
     from rc_shared.client import api_headers
 
-    if fmt not in ("xlsx", "pdf", "csv"):
-        raise typer.BadParameter("xlsx, pdf or csv", param_hint="--format")
     try:
         start = date.fromisoformat(period_from) if period_from else None
         end = date.fromisoformat(period_to) if period_to else None
     except ValueError as exc:
         raise typer.BadParameter(f"a date is YYYY-MM-DD: {exc}") from exc
+    if start and end and start > end:
+        raise typer.BadParameter(f"the period starts ({start}) after it ends ({end})", param_hint="'--from'")
     os.environ.setdefault("RC_API_TOKEN", services.dev_token())
 
     async def run() -> Path:
@@ -200,6 +202,9 @@ def report_review(
 
     try:
         path = asyncio.run(run())
+    except httpx.TransportError as exc:
+        console.print(f"[red]cannot reach the reporting service at {api} ({exc}): ./dev up starts it[/red]")
+        raise typer.Exit(1) from exc
     except (ExportFailed, httpx.HTTPError) as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
@@ -207,7 +212,9 @@ def report_review(
 
 
 @app.command()
-def events(action: str = typer.Argument("check", help="check | generate")) -> None:
+def events(
+    action: str = typer.Argument("check", click_type=click.Choice(("check", "generate")), help="What to do."),
+) -> None:
     """Check or regenerate docs/asyncapi.yaml and the event JSON Schemas."""
     from rc_shared import catalogue
 
@@ -215,16 +222,15 @@ def events(action: str = typer.Argument("check", help="check | generate")) -> No
 
 
 @app.command()
-def messages(action: str = typer.Argument("check", help="check | extract")) -> None:
+def messages(
+    action: str = typer.Argument("check", click_type=click.Choice(("check", "extract")), help="What to do."),
+) -> None:
     """Check or update the staff console's message catalogues (services/console/src/rc_console/locale)."""
     from rc_console import messages as catalogues
 
     if action == "extract":
         for path in catalogues.extract():
             console.print(f"wrote {path}")
-    elif action != "check":
-        console.print(f"[red]unknown action {action!r}: check | extract[/red]")
-        raise typer.Exit(2)
     if problems := catalogues.check():
         console.print("\n".join(problems), markup=False, highlight=False)
         console.print(
@@ -237,7 +243,9 @@ def messages(action: str = typer.Argument("check", help="check | extract")) -> N
 
 
 @app.command()
-def docs(action: str = typer.Argument("check", help="check | generate")) -> None:
+def docs(
+    action: str = typer.Argument("check", click_type=click.Choice(("check", "generate")), help="What to do."),
+) -> None:
     """Check or regenerate docs/configuration.md from the services' settings classes."""
     from rc_local import docs as config_docs
 
@@ -252,7 +260,9 @@ def docs(action: str = typer.Argument("check", help="check | generate")) -> None
 
 
 @app.command()
-def openapi(action: str = typer.Argument("check", help="check | generate")) -> None:
+def openapi(
+    action: str = typer.Argument("check", click_type=click.Choice(("check", "generate")), help="What to do."),
+) -> None:
     """Check or regenerate docs/openapi/<service>.json from the services' apps."""
     from rc_local import openapi as openapi_docs
 
