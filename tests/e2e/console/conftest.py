@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -129,6 +130,8 @@ async def world(system: System) -> dict[str, Any]:
     return {"tag": tag, "province": province, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
 
 
+# a Python object's repr on a page (a template that printed a method or an object instead of its value)
+PYTHON_REPR = re.compile(r"<(?:built-in method|bound method|function) [^>]*>|object at 0x[0-9a-f]{6,}")
 # the shown captions (not .visually-hidden) narrower than nine tenths of their table
 SQUEEZED_CAPTIONS = """() => [...document.querySelectorAll('caption:not(.visually-hidden)')]
     .filter(c => c.getBoundingClientRect().width < 0.9 * c.closest('table').getBoundingClientRect().width)
@@ -143,9 +146,12 @@ class Shots:
         folder.mkdir(exist_ok=True)
 
     async def take(self, page: Page, screen: str, width: str) -> None:
-        """The screen fits its width (no sideways scrolling) and every shown table caption spans its
-        table (a caption shrunk to its longest word reads one word a line), then its screenshot."""
+        """The screen fits its width (no sideways scrolling), shows no Python object's repr, and every
+        shown table caption spans its table (a caption shrunk to its longest word reads one word a
+        line), then its screenshot."""
         assert await page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
+        shown = await page.locator("body").inner_text()
+        assert not PYTHON_REPR.search(shown), f"{screen} ({width}): {PYTHON_REPR.search(shown)}"
         squeezed = await page.evaluate(SQUEEZED_CAPTIONS)
         assert squeezed == [], f"{screen} ({width}): captions narrower than their tables: {squeezed}"
         await page.screenshot(path=str(self.folder / f"{screen}-{width}.png"), full_page=True)

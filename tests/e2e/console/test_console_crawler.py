@@ -9,11 +9,12 @@ at a time with the others as the page rendered them. Hidden fields (the CSRF tok
 ``next``) are bad values too.
 
 For every answer: never a 5xx; a refusal (4xx) shows a message in Vietnamese on the page; a value is
-never echoed unescaped; a redirect stays on the site. A form sent with every field bad is refused, and
-nothing the services hold changes (campaigns, units, members' counts, read back through their APIs).
-A form that edits a record in place (``data-prefilled``: a person's personal details, rendered with
-them) may take one changed field whose value is a valid one (a name written "hai triệu"): the crawler
-then sends the form as rendered, which must put the record back, so that nothing has changed at the end.
+never echoed unescaped; no Python object's repr is printed; a redirect stays on the site. A form sent
+with every field bad is refused, and nothing the services hold changes (campaigns, units, members'
+counts, read back through their APIs). A form that edits a record in place (``data-prefilled``: a
+person's personal details, rendered with them) may take one changed field whose value is a valid one (a
+name written "hai triệu"): the crawler then sends the form as rendered, which must put the record back,
+so that nothing has changed at the end.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import pytest
 from playwright.async_api import APIResponse, Browser, BrowserContext, Page
 
 from tests.e2e.conftest import System, start_system
-from tests.e2e.console.conftest import DESKTOP, TODAY, launch_with_ledger, login, new_campaign
+from tests.e2e.console.conftest import DESKTOP, PYTHON_REPR, TODAY, launch_with_ledger, login, new_campaign
 from tests.e2e.harness import ServiceProcess, auth, stop_all
 from tests.integration.shared.helpers import eventually
 
@@ -260,6 +261,9 @@ async def check(context: BrowserContext, form: Form, values: dict[str, str], bas
     body = await answer.text()
     assert answer.status < 500, f"{where}: {answer.status}\n{body[:2000]}"
     assert SCRIPT not in body and "<img src=x" not in body, f"{where}: a value is echoed unescaped"
+    assert not PYTHON_REPR.search(unescape(body)), (
+        f"{where}: a Python repr on the page: {PYTHON_REPR.search(unescape(body))}"
+    )
     if 300 <= answer.status < 400:
         location = answer.headers.get("location", "")
         assert (location.startswith("/") and not location.startswith("//")) or location.startswith(base), (

@@ -104,7 +104,7 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         assert await page.locator("tr[data-role=volunteer]").count() == 1
         await page.locator("#hours-hours").fill("2,5")
         await send(page, "form[action$='/hours']", "Ghi giờ")
-        assert await page.locator("[data-figure=hours]").inner_text() == "2.5"
+        assert await page.locator("[data-figure=hours]").inner_text() == "2,5"  # as Vietnamese writes it
         await page.locator("#consent-purpose").fill("nhận tin nhắn vận động")
         await page.locator("#consent-given_on").fill(today)
         await send(page, "form[action$='/consent']", "Ghi nhận")
@@ -161,7 +161,8 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
         assert await page.get_by_role("status").inner_text() == "Đã ghi nhận khoá tập huấn."
         row = page.locator("#training tr[data-training-kind=first_aid]")
-        assert await row.locator("[data-training-hours]").inner_text() == "7.5"
+        hours = row.locator("[data-training-hours]")
+        assert (await hours.get_attribute("data-training-hours"), await hours.inner_text()) == ("7.5", "7,5")
         assert "Sơ cấp cứu ban đầu" in await row.inner_text() and certificate in await row.inner_text()
         # the same certificate again: refused next to it
         await page.locator("#training-kind").select_option("disaster_preparedness")
