@@ -160,7 +160,7 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         assert "tổng 1.500.000 ₫, ngày cao nhất 1.300.000 ₫" in svg
         assert svg.count("<rect") == 30
         assert f'<rect x="{screens.inflow([], FIRST, TODAY).bars[-1].x}" y="0.0" width=' in svg  # today: full height
-        table = vi.text[vi.text.index('<table class="visually-hidden">') :]
+        table = vi.text[vi.text.index('<div class="visually-hidden"><table>') :]
         assert f"<td>{TODAY.isoformat()}</td><td>1.300.000 ₫</td>" in table
         assert f"<td>{FIRST.isoformat()}</td><td>200.000 ₫</td>" in table
         c.cookies.set(i18n.COOKIE, "en")

@@ -278,7 +278,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h3 id="status-h">Đổi trạng thái hội viên</h3>',
             '<h3 id="transfer-h">Chuyển sinh hoạt sang đơn vị khác</h3>',
             '<label for="end-role-' + _ROLE["id"] + '-end_on">Ngày kết thúc vai trò tình nguyện viên</label>',
-            '<p>Tổng cộng: <strong data-figure="hours">2.5</strong> giờ.</p>',
+            '<p>Tổng cộng: <strong data-figure="hours">2,5</strong> giờ.</p>',
             '<td data-label="Nội dung">Sơ cấp cứu<br><span class="muted">Sơ cấp cứu ban đầu</span></td>',
             '<td data-label="Kết quả">Đã dự, chưa đạt</td>',
             '<h3 id="add-training-h">Ghi nhận khoá tập huấn</h3>',
@@ -647,7 +647,7 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
         r = await c.post(f"/donations/{gift}/reversal", data={"reason": "", "confirm": "", "csrf": csrf})
         assert r.status_code == 422 and "<h1>Reverse the gift</h1>" in r.text
         assert "Please give a reason (3 to 500 characters)." in r.text
-        assert "To confirm, type the receipt number: <strong>TNA-000003</strong>" in r.text
+        assert 'To confirm, type the receipt number: <strong class="nowrap">TNA-000003</strong>' in r.text
         assert leftover_vietnamese(r.text, MONEY_DATA) == []
         form = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
         assert form.status_code == 200 and "<h1>Record a distribution</h1>" in form.text
@@ -655,7 +655,7 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
         assert leftover_vietnamese(form.text, MONEY_DATA) == []
         statement = await c.get(f"/campaigns/{CAMPAIGN}/statement")
         assert statement.status_code == 200 and "<h1>Import a bank statement</h1>" in statement.text
-        assert "At most 20000 rows, 2 MB." in statement.text
+        assert "At most 20,000 rows, 2 MB." in statement.text
         assert leftover_vietnamese(statement.text, MONEY_DATA) == []
 
 
