@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from rc_console.domain import money
+from rc_console.domain.model import problem_of
 from rc_console.entrypoints import pages_money, web
 from rc_console.entrypoints.uploads import multipart
 from rc_console.service_layer.money import ImportJob, ImportLine, blood_body, distribution_body, in_kind_body
@@ -199,3 +200,29 @@ def test_the_import_page_polls_until_the_import_has_finished() -> None:
     done = render()
     assert "hx-get" not in done and 'data-finished="yes"' in done
     assert 'data-status="rejected"' in done and "Số tiền không phải số nguyên đồng." in done
+
+
+@pytest.mark.parametrize(
+    ("service_says", "where", "shown"),
+    [
+        ("Value error, a blood donor must be an identified individual", "donor",
+         "Người hiến máu phải là một cá nhân có họ tên (hoặc chọn người đã hiến trước đây)."),
+        ("Value error, name is required for an individual donor (or give the id of a known donor)", "donor_name",
+         "Cần ghi họ tên."),
+        ("Value error, an anonymous donor carries no identity (no id, name, phone, id_number, birth_date)", "donor",
+         "Nhà hảo tâm ẩn danh không ghi họ tên, số điện thoại, số giấy tờ hay ngày sinh."),
+        ("Value error, an anonymous donor cannot consent to be named", "donor",
+         "Nhà hảo tâm ẩn danh không thể đồng ý được nêu tên công khai."),
+        ("Value error, a rule the console does not know", "donor", "Giá trị không hợp lệ."),
+    ],
+)  # fmt: skip
+def test_a_rule_on_the_donor_as_a_whole_is_said_where_it_applies(service_says: str, where: str, shown: str) -> None:
+    """The donations service's rules on the donor (its words), said in the user's words at the donor box's
+    field they are about (the box itself when they are about all of it)."""
+    body = {
+        "error": "validation_error",
+        "errors": [{"field": "blood.donor", "type": "value_error", "message": service_says}],
+    }
+    assert problem_of(422, body).fields == {where: shown}
+    other = {"errors": [{"field": "blood.units", "type": "value_error", "message": service_says}]}
+    assert problem_of(422, other).fields == {"units": "Giá trị không hợp lệ."}  # the donor's rules only on the donor

@@ -181,6 +181,18 @@ _PATTERN_MESSAGES: dict[str, LazyText] = {
     "id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số hoặc chữ cái không dấu."),
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
+# A rule of the donations service on the donor as a whole (its words in the error's message): the field
+# of the donor's box it is about, and the sentence said there (else the box showed "not a valid value",
+# and the user could not tell what to change).
+_DONOR_RULES: tuple[tuple[str, str, LazyText], ...] = (
+    ("a blood donor must be an identified individual", "donor",
+     lazy_gettext("Người hiến máu phải là một cá nhân có họ tên (hoặc chọn người đã hiến trước đây).")),
+    ("name is required for", "donor_name", lazy_gettext("Cần ghi họ tên.")),
+    ("an anonymous donor carries no identity", "donor",
+     lazy_gettext("Nhà hảo tâm ẩn danh không ghi họ tên, số điện thoại, số giấy tờ hay ngày sinh.")),
+    ("an anonymous donor cannot consent to be named", "donor",
+     lazy_gettext("Nhà hảo tâm ẩn danh không thể đồng ý được nêu tên công khai.")),
+)  # fmt: skip
 
 
 def field_message(error_type: str, name: str = "") -> str:
@@ -209,9 +221,14 @@ def problem_of(status: int, body: object) -> Problem:
         if e.get("field"):
             name = field_name(str(e["field"]))
             kind = str(e.get("type") or "")
-            if kind == "value_error" and _NOT_A_DAY in str(e.get("message") or ""):  # rc_shared.dates.iso_only
+            said = str(e.get("message") or "")
+            if kind == "value_error" and _NOT_A_DAY in said:  # rc_shared.dates.iso_only
                 kind = "date_parsing"
-            fields.setdefault(name, field_message(kind, name))
+            rule = (
+                next(((f, str(m)) for words, f, m in _DONOR_RULES if words in said), None) if name == "donor" else None
+            )
+            name, message = rule or (name, field_message(kind, name))
+            fields.setdefault(name, message)
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
             fields.setdefault(m.group(1), _("Ngày này không được trước ngày bắt đầu."))
     if doc.get("field") and not fields:
