@@ -435,7 +435,9 @@ async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
         assert await chart.get_attribute("role") == "img"
         bars = await chart.locator("g[data-bar]").evaluate_all("gs => gs.map(g => [g.dataset.bar, g.dataset.value])")
         assert sorted(bars) == sorted([c["name"], str(c["cash_raised_vnd"])] for c in children.values())
-        # by period (days): the API's buckets, in order, and a bar each
+        # by period (days): the period they cover, as the API chose it; its buckets, in order, and a bar each
+        covered = f"Kỳ {by_period['period_from']} → {by_period['period_to']}."
+        assert await page.locator("[data-figure=series-period]").inner_text() == covered
         rows = page.locator("#by-period tbody tr[data-period]")
         assert await rows.evaluate_all("rs => rs.map(r => r.dataset.period)") == [
             b["period_start"] for b in by_period["buckets"]
