@@ -364,15 +364,20 @@ async def test_summary_has_totals_donors_targets_disclosure_beneficiary_counts_a
             "value_vnd": 0,
         }
     ]  # the reversed distribution counts no more
+    # the day's flows: received and distributed, each less its reversals (the reversed gift is no money
+    # spent), so that they add up to the totals above
     assert s["daily"] == [
         {
             "on": str(TODAY),
-            "cash_in_vnd": 1_100_000,
-            "cash_out_vnd": 550_000,
+            "cash_in_vnd": 800_000,
+            "cash_out_vnd": 250_000,
             "goods_in_vnd": 1_500_000,
             "goods_out_vnd": 0,
         }
     ]
+    assert sum(d["cash_in_vnd"] for d in s["daily"]) == s["totals"]["cash_received_vnd"]
+    cash_out = sum(d["cash_out_vnd"] for d in s["daily"])
+    assert sum(d["cash_in_vnd"] for d in s["daily"]) - cash_out == s["totals"]["cash_balance_vnd"]
     assert (await client.get(f"/campaigns/{uuid.uuid4()}/public-ledger/summary")).status_code == 404
 
 

@@ -98,17 +98,19 @@ _templates.filters.update(
 
 
 def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bar geometry of cash in (above the axis) and out (below) per day, in a CHART_W × CHART_H box."""
+    """Bar geometry of cash received (above the axis) and distributed (below) per day, in a CHART_W ×
+    CHART_H box; a day whose reversals outweigh what it recorded has no bar on that side (its label says
+    the figure)."""
     if not daily:
         return {"bars": [], "width": CHART_W, "height": CHART_H, "axis": CHART_H / 2, "max": 0}
-    top = max(max(d["cash_in_vnd"], d["cash_out_vnd"]) for d in daily) or 1
+    top = max(max(d["cash_in_vnd"], d["cash_out_vnd"], 0) for d in daily) or 1
     axis = CHART_H / 2
     slot = CHART_W / len(daily)
     w = min(48.0, max(1.0, slot * 0.8))
     bars = []
     for i, d in enumerate(daily):
-        h_in = (axis - 14) * d["cash_in_vnd"] / top
-        h_out = (axis - 14) * d["cash_out_vnd"] / top
+        h_in = (axis - 14) * max(d["cash_in_vnd"], 0) / top
+        h_out = (axis - 14) * max(d["cash_out_vnd"], 0) / top
         x = i * slot + (slot - w) / 2
         bars.append({
             "x": round(x, 1), "w": round(w, 1),

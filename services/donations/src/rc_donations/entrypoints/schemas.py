@@ -571,11 +571,15 @@ class BeneficiaryGroupOut(Out):
 
 
 class DailyFlowOut(Out):
+    """A day's money and goods received and distributed; a reversal counts against what it reverses on the
+    day it is recorded (so a day with only a reversal has a negative figure). Summed over the days: the
+    summary's received and distributed totals."""
+
     on: date
-    cash_in_vnd: int
-    cash_out_vnd: int
-    goods_in_vnd: int
-    goods_out_vnd: int
+    cash_in_vnd: int = Field(description="Cash donations recorded that day, less the cash donations reversed.")
+    cash_out_vnd: int = Field(description="Cash distributed that day, less the cash distributions reversed.")
+    goods_in_vnd: int = Field(description="Goods received that day (assessed value), less those reversed.")
+    goods_out_vnd: int = Field(description="Goods distributed that day (value), less those reversed.")
 
 
 class PublicLedgerSummaryOut(Out):

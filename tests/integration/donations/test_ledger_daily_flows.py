@@ -1,0 +1,93 @@
+"""Migration 0016: a day's flows are what was received and distributed, each less its reversals; the days
+an older ledger wrote by direction (a reversed gift as money out) are summed again from their lines, and
+the public answers' version moves on so that no cached page keeps the old figures."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+
+from rc_donations.settings import MIGRATIONS
+from rc_shared.db import connect
+from tests.infra import create_database_async
+from tests.integration.donations.conftest import TODAY
+
+MIGRATION = MIGRATIONS / "0016_ledger_daily_received_distributed.sql"
+DAILY = "SELECT on_date, cash_in_vnd, cash_out_vnd, lines FROM ledger_daily ORDER BY on_date"
+
+
+def _old_write() -> str:
+    """Migration 0004's ledger_lines_write (a day's flows by direction)."""
+    sql = (MIGRATIONS / "0004_ledger_lines.sql").read_text()
+    m = re.search(r"CREATE FUNCTION ledger_lines_write\(src jsonb\).*?\$\$;", sql, re.S)
+    assert m is not None
+    return m.group(0).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
+
+async def _gift(conn: asyncpg.Connection, cid: uuid.UUID, receipt_no: int, amount: int, on: Any) -> uuid.UUID:
+    gift = uuid.uuid4()
+    await conn.execute(
+        "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, received_on,"
+        " receipt_no) VALUES ($1, $2, 'cash', $3, 'anonymous', gen_random_uuid(), 'cash', $4, $5)",
+        gift,
+        cid,
+        amount,
+        on,
+        receipt_no,
+    )
+    return gift
+
+
+async def _reverse(conn: asyncpg.Connection, cid: uuid.UUID, gift: uuid.UUID, on: Any) -> None:
+    await conn.execute(
+        "INSERT INTO donation_reversals (id, donation_id, campaign_id, reason, reversed_on)"
+        " VALUES ($1, $2, $3, 'nhập trùng', $4)",
+        uuid.uuid4(),
+        gift,
+        cid,
+        on,
+    )
+
+
+async def test_a_reversed_gift_is_no_money_out_and_older_days_are_summed_again(
+    infra: Any, drop_later: list[str]
+) -> None:
+    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
+    drop_later.append(dsn)
+    conn = await connect(dsn)
+    yesterday = TODAY - timedelta(days=1)
+    try:
+        cid = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
+            " receiving_until) VALUES ($1, 'LU', 'x', 'emergency_relief', $2, $3, $4)",
+            cid,
+            uuid.uuid4(),
+            TODAY - timedelta(days=5),
+            TODAY,
+        )
+        # an older ledger: a gift of 2,000,000 entered twice yesterday, the duplicate reversed today
+        await conn.execute(_old_write())
+        await _gift(conn, cid, 1, 2_000_000, yesterday)
+        duplicate = await _gift(conn, cid, 2, 2_000_000, yesterday)
+        await _reverse(conn, cid, duplicate, TODAY)
+        old = [tuple(r) for r in await conn.fetch(DAILY)]
+        assert old == [(yesterday, 4_000_000, 0, 2), (TODAY, 0, 2_000_000, 1)]  # the duplicate's reversal as spending
+        version = await conn.fetchval("SELECT labels FROM ledger_public_versions")
+
+        await conn.execute(MIGRATION.read_text())  # the migration, on that ledger
+        assert [tuple(r) for r in await conn.fetch(DAILY)] == [(yesterday, 4_000_000, 0, 2), (TODAY, -2_000_000, 0, 1)]
+        assert await conn.fetchval("SELECT labels FROM ledger_public_versions") == version + 1
+        # and from now on: another gift and its reversal the same day leave the day's figures unchanged
+        again = await _gift(conn, cid, 3, 500_000, TODAY)
+        await _reverse(conn, cid, again, TODAY)
+        assert [tuple(r) for r in await conn.fetch(DAILY)] == [(yesterday, 4_000_000, 0, 2), (TODAY, -2_000_000, 0, 3)]
+        received = await conn.fetchval("SELECT sum(cash_in_vnd) FROM ledger_daily WHERE campaign_id = $1", cid)
+        balance = await conn.fetchval("SELECT cash_balance_vnd FROM ledger_line_heads WHERE campaign_id = $1", cid)
+        assert received == balance == 2_000_000  # the days add up to the one gift kept
+    finally:
+        await conn.close()
