@@ -3,6 +3,8 @@ shows them (pure)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 CAMPAIGN_TYPES: dict[str, str] = {
     "emergency_relief": "Cứu trợ khẩn cấp",
     "tet_nhan_ai": "Tết Nhân ái",
@@ -27,3 +29,10 @@ PUBLIC_CAMPAIGN_STATES: dict[str, str] = {
 def vnd(amount: int | None) -> str:
     """12345678 → '12.345.678 ₫' (Vietnamese grouping); None → '–'."""
     return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"
+
+
+def vn_date(d: date | str | None) -> str:
+    """A date (or an ISO date from a stored document) as 31/12/2026; None → '–'."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
+    return "–" if d is None else d.strftime("%d/%m/%Y")

@@ -10,7 +10,7 @@ read-time donor labels.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -23,7 +23,7 @@ from rc_donations.domain.lines import LineFilter, form_filter
 from rc_donations.entrypoints.routes import NO_FILTER, Pol
 from rc_donations.service_layer import lines
 from rc_shared import clock, http_cache
-from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
+from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vn_date, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -55,13 +55,6 @@ CHANNELS = {
     "blood_drive": "Hiến máu",
     "other": "Khác",
 }
-
-
-def vn_date(d: date | str | None) -> str:
-    """A date (or an ISO date from a stored document) as 31/12/2026."""
-    if isinstance(d, str):
-        d = date.fromisoformat(d)
-    return "–" if d is None else d.strftime("%d/%m/%Y")
 
 
 def vn_time(t: datetime | None) -> str:

@@ -93,6 +93,38 @@ LEVELS: dict[str, str] = {
 }
 
 
+NATIONAL_SOCIETY = "Trung ương Hội Chữ thập đỏ Việt Nam"  # above a province's society
+
+
+def period_phrase(start: date, end: date) -> str:
+    """How the report's title names its period: "năm 2025", "6 tháng đầu năm 2025", "9 tháng đầu năm
+    2025", "quý I năm 2025", "6 tháng cuối năm 2025", else "từ ngày 01/03/2025 đến ngày 31/08/2025"."""
+    if start.year == end.year and (start.month, start.day) == (1, 1):
+        named = {(12, 31): "năm", (6, 30): "6 tháng đầu năm", (9, 30): "9 tháng đầu năm", (3, 31): "quý I năm"}
+        if (end.month, end.day) in named:
+            return f"{named[end.month, end.day]} {start.year}"
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (7, 1, 12, 31):
+        return f"6 tháng cuối năm {start.year}"
+    return f"từ ngày {start.strftime('%d/%m/%Y')} đến ngày {end.strftime('%d/%m/%Y')}"
+
+
+def issue_date_phrase(d: date) -> str:
+    """A document's date as Vietnamese administrative documents write it (Decree 30/2020/NĐ-CP: a day
+    under 10 and the months 1 and 2 with a leading zero): "ngày 05 tháng 3 năm 2026"."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def units_below(by_level: Mapping[str, int], own_level: str) -> list[tuple[str, int]]:
+    """The subtree's units under the reporting unit, by level from the top down (the unit itself left out;
+    a level this module does not know comes last)."""
+    counts = dict(by_level)
+    counts[own_level] = counts.get(own_level, 0) - 1
+    order = list(LEVELS)
+    ranked = sorted(counts.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
+    return [(level, n) for level, n in ranked if n > 0]
+
+
 @dataclass(frozen=True)
 class ReviewPeriod:
     start: date

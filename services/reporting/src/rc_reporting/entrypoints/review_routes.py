@@ -75,6 +75,10 @@ class ReviewUnitOut(Out):
     name: str
     level: str
     parent_id: uuid.UUID | None
+    parent_name: str | None = Field(
+        description="The parent unit's name on the period's end (null: the top of the tree, a province's society, "
+        "whose report goes to the national society)."
+    )
     units_by_level: dict[str, int] = Field(description="Units of the subtree on the period's end, by level.")
 
 

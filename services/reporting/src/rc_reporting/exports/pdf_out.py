@@ -11,16 +11,19 @@ which covers Vietnamese; templates reach it as ``{{ font_dir }}``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from rc_reporting.domain.review import LEVELS
+from rc_reporting.domain.review import LEVELS, NATIONAL_SOCIETY, issue_date_phrase, period_phrase, units_below
 from rc_reporting.exports.charts import column_chart
 from rc_reporting.exports.rows import pct, vnd
+from rc_shared import clock
 from rc_shared.errors import DomainError
+from rc_shared.labels import vn_date
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -34,7 +37,13 @@ def environment(templates_dir: str | None = None) -> Environment:
     env.filters["vnd"] = vnd
     env.filters["pct"] = pct
     env.filters["level"] = lambda level: LEVELS.get(level, level)
+    env.filters["vn_date"] = vn_date
     return env
+
+
+def _day(value: date | str) -> date:
+    """A date of the review (a date, or its ISO text once the review went through JSON)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def review_html(review: Mapping[str, Any], templates_dir: str | None = None) -> str:
@@ -44,10 +53,17 @@ def review_html(review: Mapping[str, Any], templates_dir: str | None = None) -> 
         Markup(column_chart("Giá trị vận động theo tháng (VND)", labels, [m["funds_raised_vnd"] for m in months])),
         Markup(column_chart("Lượt người được trợ giúp theo tháng", labels, [m["person_times"] for m in months])),
     ]
+    unit = review["unit"]
+    document = {  # what a report filed up the hierarchy states besides its figures
+        "parent": unit.get("parent_name") or NATIONAL_SOCIETY,
+        "period": period_phrase(_day(review["period_from"]), _day(review["period_to"])),
+        "issued": issue_date_phrase(clock.today()),
+        "units_below": units_below(unit["units_by_level"], unit["level"]),
+    }
     return (
         environment(templates_dir)
         .get_template("review.html")
-        .render(review=review, charts=charts, font_dir=FONT_DIR.as_uri())
+        .render(review=review, document=document, charts=charts, font_dir=FONT_DIR.as_uri())
     )
 
 

@@ -30,6 +30,8 @@ class ReviewUnitOut:
             level (str):
             name (str):
             parent_id (None | UUID):
+            parent_name (None | str): The parent unit's name on the period's end (null: the top of the tree, a province's
+                society, whose report goes to the national society).
             unit_id (UUID):
             units_by_level (ReviewUnitOutUnitsByLevel): Units of the subtree on the period's end, by level.
      """
@@ -38,6 +40,7 @@ class ReviewUnitOut:
     level: str
     name: str
     parent_id: None | UUID
+    parent_name: None | str
     unit_id: UUID
     units_by_level: ReviewUnitOutUnitsByLevel
 
@@ -59,6 +62,9 @@ class ReviewUnitOut:
         else:
             parent_id = self.parent_id
 
+        parent_name: None | str
+        parent_name = self.parent_name
+
         unit_id = str(self.unit_id)
 
         units_by_level = self.units_by_level.to_dict()
@@ -71,6 +77,7 @@ class ReviewUnitOut:
             "level": level,
             "name": name,
             "parent_id": parent_id,
+            "parent_name": parent_name,
             "unit_id": unit_id,
             "units_by_level": units_by_level,
         })
@@ -107,6 +114,14 @@ class ReviewUnitOut:
         parent_id = _parse_parent_id(d.pop("parent_id"))
 
 
+        def _parse_parent_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        parent_name = _parse_parent_name(d.pop("parent_name"))
+
+
         unit_id = UUID(d.pop("unit_id"))
 
 
@@ -122,6 +137,7 @@ class ReviewUnitOut:
             level=level,
             name=name,
             parent_id=parent_id,
+            parent_name=parent_name,
             unit_id=unit_id,
             units_by_level=units_by_level,
         )

@@ -1,0 +1,84 @@
+"""The review as a document filed up the hierarchy: its letterhead, title, date and closing (Decree
+30/2020/NĐ-CP's layout as Red Cross societies use it), besides its figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rc_reporting.domain.review import issue_date_phrase, period_phrase, units_below
+from rc_reporting.exports.pdf_out import review_html
+from rc_shared import clock
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "phrase"),
+    [
+        (date(2025, 1, 1), date(2025, 12, 31), "năm 2025"),
+        (date(2025, 1, 1), date(2025, 6, 30), "6 tháng đầu năm 2025"),
+        (date(2025, 1, 1), date(2025, 9, 30), "9 tháng đầu năm 2025"),
+        (date(2025, 1, 1), date(2025, 3, 31), "quý I năm 2025"),
+        (date(2025, 7, 1), date(2025, 12, 31), "6 tháng cuối năm 2025"),
+        (date(2025, 3, 1), date(2025, 8, 31), "từ ngày 01/03/2025 đến ngày 31/08/2025"),
+        (date(2024, 7, 1), date(2025, 6, 30), "từ ngày 01/07/2024 đến ngày 30/06/2025"),
+    ],
+)
+def test_the_title_names_the_period_as_reports_do(start: date, end: date, phrase: str) -> None:
+    assert period_phrase(start, end) == phrase
+
+
+@pytest.mark.parametrize(
+    ("day", "phrase"),
+    [
+        (date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),  # a day under 10: a leading zero; March: none
+        (date(2026, 2, 14), "ngày 14 tháng 02 năm 2026"),  # January and February: a leading zero
+        (date(2026, 12, 1), "ngày 01 tháng 12 năm 2026"),
+    ],
+)
+def test_the_date_of_issue_is_written_as_administrative_documents_write_it(day: date, phrase: str) -> None:
+    assert issue_date_phrase(day) == phrase
+
+
+def test_the_units_below_go_from_the_top_down_without_the_reporting_unit() -> None:
+    by_level = {"branch": 504, "commune": 68, "district": 7, "province": 1}  # as stored: alphabetical
+    assert units_below(by_level, "province") == [("district", 7), ("commune", 68), ("branch", 504)]
+    assert units_below({"commune": 1, "branch": 9}, "commune") == [("branch", 9)]
+    assert units_below({"branch": 1}, "branch") == []
+
+
+def _review(parent_name: str | None) -> dict[str, object]:
+    return {
+        "unit": {"unit_id": "u", "code": "GR", "name": "Hội Chữ thập đỏ thị xã Giá Rai", "level": "district",
+                 "parent_id": None if parent_name is None else "p", "parent_name": parent_name,
+                 "units_by_level": {"branch": 80, "commune": 10, "district": 1}},
+        "period_from": "2025-01-01", "period_to": "2025-06-30", "previous_from": "2024-01-01",
+        "previous_to": "2024-06-30", "plan_year": 2025, "sections": [], "units": [],
+        "monthly": [{"month": "2025-01", "funds_raised_vnd": 0, "support_value_vnd": 0, "person_times": 0,
+                     "blood_units": 0}],
+    }  # fmt: skip
+
+
+def test_the_report_has_a_letterhead_a_title_of_its_period_and_a_closing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: date(2025, 7, 5))
+    html = review_html(_review("Hội Chữ thập đỏ tỉnh Bạc Liêu"))
+    letterhead = html[html.index('<table class="letterhead">') : html.index("</header>")]
+    for part in (
+        "Hội Chữ thập đỏ tỉnh Bạc Liêu",  # the body it reports to, above its own name
+        "Hội Chữ thập đỏ thị xã Giá Rai",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "Độc lập - Tự do - Hạnh phúc",
+        "/BC-CTĐ",
+        "ngày 05 tháng 7 năm 2025",
+        "Kết quả công tác Hội 6 tháng đầu năm 2025",
+        "Từ ngày 01/01/2025 đến ngày 30/06/2025",
+        "Trực thuộc: 10 xã, phường; 80 chi hội",
+    ):
+        assert part in letterhead, part
+    closing = html[html.index('<table class="closing">') :]
+    assert "Nơi nhận:" in closing and "- Hội Chữ thập đỏ tỉnh Bạc Liêu;" in closing and "- Lưu: VT." in closing
+    assert "TM. BAN THƯỜNG VỤ" in closing and "CHỦ TỊCH" in closing
+    # a province's society reports to the national society
+    top = review_html(_review(None))
+    assert "Trung ương Hội Chữ thập đỏ Việt Nam" in top[: top.index("</header>")]
+    assert "- Trung ương Hội Chữ thập đỏ Việt Nam;" in top
