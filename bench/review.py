@@ -93,6 +93,8 @@ def write_sample(pdf_bytes: bytes, out: Path) -> list[str]:
         return [str(pdf)]
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf), str(out / "review-page")],
                    check=True)  # fmt: skip
+    for png in out.glob("review-page-0*.png"):  # some poppler versions pad the page number: one name for the docs
+        png.replace(png.with_name(f"review-page-{int(png.stem.rsplit('-', 1)[1])}.png"))
     return [str(pdf), *sorted(str(p) for p in out.glob("review-page*.png"))]
 
 

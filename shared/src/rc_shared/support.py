@@ -27,6 +27,26 @@ DEFAULT_SUPPORT_KINDS: dict[str, str] = {
 }
 
 
+# What a report counts each default kind in (its "đơn vị tính"); a kind an operator adds is counted in
+# "số lượng" (a quantity) until it has one here.
+SUPPORT_KIND_UNITS: dict[str, str] = {
+    "gift_package": "suất",
+    "house_built": "căn",
+    "house_repaired": "căn",
+    "livelihood_asset": "con, chiếc",
+    "scholarship": "suất",
+    "health_check": "lượt",
+    "cash_support": "lượt",
+    "meal": "suất",
+    "wheelchair": "chiếc",
+}
+
+
+def support_kind_unit(code: str) -> str:
+    """The unit a report counts the support kind ``code`` in."""
+    return SUPPORT_KIND_UNITS.get(code, "số lượng")
+
+
 def check_support_kinds(kinds: dict[str, str]) -> dict[str, str]:
     """A catalogue must be non-empty, with codes matching :data:`SUPPORT_KIND_PATTERN` and non-empty labels."""
     if not kinds:

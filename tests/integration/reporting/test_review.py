@@ -173,6 +173,7 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     assert total["person_times"]["value"] == 4 + 4 + 1 + 10 + 5
     assert total["beneficiaries"]["value"] == 3
     assert total["support.gift_package"]["value"] == 14 and total["support.gift_package"]["label"] == "Suất quà"
+    assert total["support.gift_package"]["measure"] == "suất"  # what the kind is counted in, not "a quantity"
     assert total["campaigns"]["value"] == 2  # K and K2 start in 2025; the blood drive in 2024
     relief = figures(body, "movement:emergency_relief")
     assert relief["emergency_relief.funds_raised_vnd"]["value"] == 8_500_000

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from rc_reporting.domain.review import issue_date_phrase, period_phrase, units_below
+from rc_reporting.domain.review import issue_date_phrase, period_phrase, support_names, units_below
 from rc_reporting.exports.pdf_out import review_html
 from rc_shared import clock
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, SUPPORT_KIND_UNITS
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,12 @@ def test_the_report_has_a_letterhead_a_title_of_its_period_and_a_closing(monkeyp
     top = review_html(_review(None))
     assert "Trung ương Hội Chữ thập đỏ Việt Nam" in top[: top.index("</header>")]
     assert "- Trung ương Hội Chữ thập đỏ Việt Nam;" in top
+
+
+def test_a_support_kind_is_counted_in_its_own_unit() -> None:
+    assert set(SUPPORT_KIND_UNITS) == set(DEFAULT_SUPPORT_KINDS)  # every default kind has its unit
+    now = {"support.house_built": 3, "support.gift_package": 10, "support.goats": 4}  # goats: an operator's kind
+    names = support_names("", {**DEFAULT_SUPPORT_KINDS, "goats": "Dê giống"}, now, None, {})
+    assert names["support.house_built"] == ("Nhà nhân đạo xây mới", "căn")
+    assert names["support.gift_package"] == ("Suất quà", "suất")
+    assert names["support.goats"] == ("Dê giống", "số lượng")  # no unit configured for it: a quantity

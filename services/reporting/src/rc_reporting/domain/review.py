@@ -30,6 +30,7 @@ from typing import Any
 
 from rc_reporting.domain.campaigns import percent
 from rc_shared.errors import Invalid
+from rc_shared.support import support_kind_unit
 
 MAX_REVIEW_DAYS = 366 * 5
 UNKNOWN_TYPE = "unknown"
@@ -270,12 +271,12 @@ def support_names(
     for code, label in support_kinds.items():
         ind = f"{prefix}{SUPPORT_PREFIX}{code}"
         if now.get(ind) or (before or {}).get(ind) or ind in plans:
-            out[f"{SUPPORT_PREFIX}{code}"] = (label, "số lượng")
+            out[f"{SUPPORT_PREFIX}{code}"] = (label, support_kind_unit(code))
     for ind in sorted({*now, *(before or {})}):
         if ind.startswith(prefix + SUPPORT_PREFIX) and ind.count(".") == prefix.count(".") + 1:
             code = ind[len(prefix) + len(SUPPORT_PREFIX) :]
             if code not in support_kinds and (now.get(ind) or (before or {}).get(ind)):
-                out[f"{SUPPORT_PREFIX}{code}"] = (code, "số lượng")
+                out[f"{SUPPORT_PREFIX}{code}"] = (code, support_kind_unit(code))
     return out
 
 
