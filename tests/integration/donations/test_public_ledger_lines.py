@@ -393,6 +393,8 @@ async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_
         assert html.count(f'data-line-id="{m[key]["id"]}"') == 1
     assert "Nguyễn Văn An" in html and "Canary" not in html and not leaks_phone(html)
     assert "Nghị định số 93/2021/NĐ-CP" in html and '<html lang="vi">' in html
+    day = TODAY.strftime("%d/%m/%Y")  # the chart says the days it spans (all of these movements' are today's)
+    assert f"<span data-chart-days>{day} – {day}</span>" in html
     empty = await client.get(
         f"/public/campaigns/{cid}/ledger",
         params={"q": "", "amount_min": "", "amount_max": "", "from": "", "to": "", "reference": "", "direction": ""},

@@ -95,7 +95,8 @@ def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
     CHART_H box; a day whose reversals outweigh what it recorded has no bar on that side (its label says
     the figure)."""
     if not daily:
-        return {"bars": [], "width": CHART_W, "height": CHART_H, "axis": CHART_H / 2, "max": 0}
+        return {"bars": [], "width": CHART_W, "height": CHART_H, "axis": CHART_H / 2, "max": 0, "first": None,
+                "last": None}  # fmt: skip
     top = max(max(d["cash_in_vnd"], d["cash_out_vnd"], 0) for d in daily) or 1
     axis = CHART_H / 2
     slot = CHART_W / len(daily)
@@ -111,7 +112,10 @@ def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
             "out_y": round(axis, 1), "out_h": round(h_out, 1),
             "label": f"{vn_date(d['on'])}: thu {vnd(d['cash_in_vnd'])}, chi {vnd(d['cash_out_vnd'])}",
         })  # fmt: skip
-    return {"bars": bars, "width": CHART_W, "height": CHART_H, "axis": axis, "max": top}
+    return {
+        "bars": bars, "width": CHART_W, "height": CHART_H, "axis": axis, "max": top,
+        "first": daily[0]["on"], "last": daily[-1]["on"],  # the days the chart spans, said under it
+    }  # fmt: skip
 
 
 def _query(f: LineFilter, **extra: Any) -> str:
