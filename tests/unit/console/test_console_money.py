@@ -203,25 +203,27 @@ def test_the_import_page_polls_until_the_import_has_finished() -> None:
 
 
 @pytest.mark.parametrize(
-    ("service_says", "where", "shown"),
+    ("path", "service_says", "where", "shown"),
     [
-        ("Value error, a blood donor must be an identified individual", "donor",
+        ("blood", "Value error, a blood donor must be an identified individual", "donor",
          "Người hiến máu phải là một cá nhân có họ tên (hoặc chọn người đã hiến trước đây)."),
-        ("Value error, name is required for an individual donor (or give the id of a known donor)", "donor_name",
-         "Cần ghi họ tên."),
-        ("Value error, an anonymous donor carries no identity (no id, name, phone, id_number, birth_date)", "donor",
-         "Nhà hảo tâm ẩn danh không ghi họ tên, số điện thoại, số giấy tờ hay ngày sinh."),
-        ("Value error, an anonymous donor cannot consent to be named", "donor",
+        ("blood.donor", "Value error, name is required for an individual donor (or give the id of a known donor)",
+         "donor_name", "Cần ghi họ tên."),
+        ("cash.donor", "Value error, an anonymous donor carries no identity (no id, name, phone, id_number)",
+         "donor", "Nhà hảo tâm ẩn danh không ghi họ tên, số điện thoại, số giấy tờ hay ngày sinh."),
+        ("in_kind.donor", "Value error, an anonymous donor cannot consent to be named", "donor",
          "Nhà hảo tâm ẩn danh không thể đồng ý được nêu tên công khai."),
-        ("Value error, a rule the console does not know", "donor", "Giá trị không hợp lệ."),
+        ("blood.donor", "Value error, a rule the console does not know", "donor", "Giá trị không hợp lệ."),
     ],
 )  # fmt: skip
-def test_a_rule_on_the_donor_as_a_whole_is_said_where_it_applies(service_says: str, where: str, shown: str) -> None:
+def test_a_rule_on_the_donor_as_a_whole_is_said_where_it_applies(
+    path: str, service_says: str, where: str, shown: str
+) -> None:
     """The donations service's rules on the donor (its words), said in the user's words at the donor box's
     field they are about (the box itself when they are about all of it)."""
     body = {
         "error": "validation_error",
-        "errors": [{"field": "blood.donor", "type": "value_error", "message": service_says}],
+        "errors": [{"field": path, "type": "value_error", "message": service_says}],
     }
     assert problem_of(422, body).fields == {where: shown}
     other = {"errors": [{"field": "blood.units", "type": "value_error", "message": service_says}]}

@@ -181,7 +181,8 @@ _PATTERN_MESSAGES: dict[str, LazyText] = {
     "id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số hoặc chữ cái không dấu."),
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
-# A rule of the donations service on the donor as a whole (its words in the error's message): the field
+# A rule of the donations service on the donor as a whole (its words in the error's message, on the field
+# "donor", or on "blood" for the blood gift's rule, a check of the whole body): the field
 # of the donor's box it is about, and the sentence said there (else the box showed "not a valid value",
 # and the user could not tell what to change).
 _DONOR_RULES: tuple[tuple[str, str, LazyText], ...] = (
@@ -225,7 +226,9 @@ def problem_of(status: int, body: object) -> Problem:
             if kind == "value_error" and _NOT_A_DAY in said:  # rc_shared.dates.iso_only
                 kind = "date_parsing"
             rule = (
-                next(((f, str(m)) for words, f, m in _DONOR_RULES if words in said), None) if name == "donor" else None
+                next(((f, str(m)) for words, f, m in _DONOR_RULES if words in said), None)
+                if name in ("donor", "blood")
+                else None
             )
             name, message = rule or (name, field_message(kind, name))
             fields.setdefault(name, message)

@@ -193,17 +193,6 @@ async def unit_version(conn: asyncpg.Connection, unit_id: uuid.UUID, on: date) -
     return None if row is None else dict(row.items())
 
 
-async def unit_name(conn: asyncpg.Connection, unit_id: uuid.UUID, on: date) -> str | None:
-    """The unit's name on ``on`` (None: it did not exist then)."""
-    name: str | None = await conn.fetchval(
-        "SELECT name FROM rpt_unit_versions WHERE unit_id = $1 AND valid_from <= $2"
-        " AND (valid_to IS NULL OR valid_to > $2)",
-        unit_id,
-        on,
-    )
-    return name
-
-
 async def unit_ever(conn: asyncpg.Connection, unit_id: uuid.UUID, start: date, end: date) -> bool:
     return bool(
         await conn.fetchval(

@@ -30,6 +30,7 @@ from typing import Any
 
 from rc_reporting.domain.campaigns import percent
 from rc_shared.errors import Invalid
+from rc_shared.labels import vn_date
 from rc_shared.support import support_kind_unit
 
 MAX_REVIEW_DAYS = 366 * 5
@@ -106,7 +107,7 @@ def period_phrase(start: date, end: date) -> str:
             return f"{named[end.month, end.day]} {start.year}"
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (7, 1, 12, 31):
         return f"6 tháng cuối năm {start.year}"
-    return f"từ ngày {start.strftime('%d/%m/%Y')} đến ngày {end.strftime('%d/%m/%Y')}"
+    return f"từ ngày {vn_date(start)} đến ngày {vn_date(end)}"
 
 
 def issue_date_phrase(d: date) -> str:

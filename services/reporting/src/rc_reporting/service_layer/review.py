@@ -155,7 +155,8 @@ async def review(
             unit_id=str(unit_id),
         )
     unit, figs, units, months = now
-    unit["parent_name"] = await queries.unit_name(conn, unit["parent_id"], period.end) if unit["parent_id"] else None
+    parent = await queries.unit_version(conn, unit["parent_id"], period.end) if unit["parent_id"] else None
+    unit["parent_name"] = None if parent is None else parent["name"]
     prev_period = period.previous()
     before = await _figures(conn, unit_id, prev_period, roles)
     prev_figs = None if before is None else before[1]
