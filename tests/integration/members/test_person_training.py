@@ -39,9 +39,10 @@ async def test_training_is_recorded_read_with_the_person_and_published_with_ids_
     view = (await client.get(f"/people/{pid}")).json()
     assert view["training"] == [
         {"id": second, "kind": "blood_donation", "title": None, "completed_on": "2024-09-02", "hours": 4.0,
-         "unit_id": t["branch"], "unit_code": f"P{t['tag']}-D-C-B", "provider": None, "certificate_no": None},
+         "unit_id": t["branch"], "unit_code": f"P{t['tag']}-D-C-B", "unit_name": f"Unit P{t['tag']}-D-C-B",
+         "provider": None, "certificate_no": None},
         {"id": first["id"], "kind": "first_aid", "title": "Sơ cấp cứu ban đầu", "completed_on": "2024-05-10",
-         "hours": 16.5, "unit_id": t["commune"], "unit_code": f"P{t['tag']}-D-C",
+         "hours": 16.5, "unit_id": t["commune"], "unit_code": f"P{t['tag']}-D-C", "unit_name": f"Unit P{t['tag']}-D-C",
          "provider": "Trung tâm Huấn luyện SCC", "certificate_no": "SCC-2024/015"},
     ]  # fmt: skip
 
@@ -77,8 +78,8 @@ async def test_a_persons_view_lists_the_courses_they_attended(client: httpx.Asyn
     assert r.status_code == 200, r.text
     assert (await client.get(f"/people/{pid}")).json()["courses"] == [
         {"course_id": cid, "title": "Ứng phó thảm hoạ", "kind": "disaster_preparedness", "unit_id": t["district"],
-         "unit_code": f"P{t['tag']}-D", "starts_on": "2024-03-01", "ends_on": "2024-03-03", "attended": True,
-         "passed": True},
+         "unit_code": f"P{t['tag']}-D", "unit_name": f"Unit P{t['tag']}-D", "starts_on": "2024-03-01",
+         "ends_on": "2024-03-03", "attended": True, "passed": True},
     ]  # fmt: skip
 
 

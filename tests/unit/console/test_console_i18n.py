@@ -182,13 +182,15 @@ async def test_an_unknown_language_is_refused_and_said_so(tmp_path: Path) -> Non
 # ------------------------------------------------------------------ the members side in English
 
 PERSON, UNIT, BRANCH = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-_MEMBERSHIP = {"id": str(uuid.uuid4()), "unit_id": str(UNIT), "unit_code": "XA", "member_code": "7",
+_MEMBERSHIP = {"id": str(uuid.uuid4()), "unit_id": str(UNIT), "unit_code": "XA",
+               "unit_name": "Xã A", "member_code": "7",
                "joined_on": "2024-02-01", "status": "active", "status_since": "2024-02-01"}  # fmt: skip
 _ROLE = {
     "id": str(uuid.uuid4()),
     "role": "volunteer",
     "unit_id": str(UNIT),
     "unit_code": "XA",
+    "unit_name": "Xã A",
     "start_on": "2024-01-01",
 }
 PERSON_DOC: dict[str, Any] = {
@@ -201,9 +203,11 @@ PERSON_DOC: dict[str, Any] = {
     "volunteer_hours_total": 2.5,
     "training": [{"id": str(uuid.uuid4()), "kind": "first_aid", "title": "Sơ cấp cứu ban đầu",
                   "completed_on": "2025-05-10", "hours": 16.0, "unit_id": str(UNIT), "unit_code": "XA",
+                  "unit_name": "Xã A",
                   "provider": None, "certificate_no": "SCC-1"}],
     "courses": [{"course_id": str(uuid.uuid4()), "title": "Ứng phó thảm hoạ", "kind": "disaster_preparedness",
-                 "unit_id": str(UNIT), "unit_code": "XA", "starts_on": "2025-03-01", "ends_on": "2025-03-03",
+                 "unit_id": str(UNIT), "unit_code": "XA",
+                 "unit_name": "Xã A", "starts_on": "2025-03-01", "ends_on": "2025-03-03",
                  "attended": True, "passed": False}],
 }  # fmt: skip
 # names, the training's titles and the switch: not wrapped

@@ -161,6 +161,7 @@ def person(**extra: Any) -> PersonOut:
                 "id": str(uuid.uuid4()),
                 "unit_id": unit,
                 "unit_code": "A",
+                "unit_name": "Xã A",
                 "member_code": None,
                 "joined_on": "2020-01-01",
                 "status": "resigned",
@@ -171,6 +172,7 @@ def person(**extra: Any) -> PersonOut:
                 "id": str(uuid.uuid4()),
                 "unit_id": unit,
                 "unit_code": "A",
+                "unit_name": "Xã A",
                 "member_code": "7",
                 "joined_on": "2024-02-01",
                 "status": "active",
@@ -193,7 +195,7 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
     assert "health_notes" not in page.personal  # not returned: not shown
     assert page.current is not None and page.current.status == "active"  # the open membership first
     assert page.current.fees == [(2025, "unpaid"), (2024, "paid")]
-    assert page.role_units == [(str(page.current.unit_id), "A")]
+    assert page.role_units == [(str(page.current.unit_id), "Xã A")]  # the unit by its name
     assert "fee" in page.actions and "erase" not in page.actions
     with_notes = person_page(person(health_notes="dị ứng"), user("viewer"))
     assert with_notes.personal["health_notes"] == "dị ứng" and with_notes.actions == frozenset()
@@ -203,9 +205,11 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
     role, consent = str(uuid.uuid4()), str(uuid.uuid4())
     unit = str(uuid.uuid4())
     held = person(
-        roles=[{"id": role, "role": "volunteer", "unit_id": unit, "unit_code": "A", "start_on": "2024-01-01",
+        roles=[{"id": role, "role": "volunteer", "unit_id": unit, "unit_code": "A",
+                "unit_name": "Xã A", "start_on": "2024-01-01",
                 "end_on": None},
-               {"id": str(uuid.uuid4()), "role": "youth", "unit_id": unit, "unit_code": "A", "start_on": "2020-01-01",
+               {"id": str(uuid.uuid4()), "role": "youth", "unit_id": unit, "unit_code": "A",
+                "unit_name": "Xã A", "start_on": "2020-01-01",
                 "end_on": "2021-01-01"}],
         consents=[{"id": consent, "purpose": "p", "given_on": "2024-01-01", "withdrawn_on": None},
                   {"id": str(uuid.uuid4()), "purpose": "q", "given_on": "2024-01-01", "withdrawn_on": "2024-02-01"}],

@@ -32,6 +32,7 @@ class MembershipRow:
     id: uuid.UUID
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str
     member_code: str | None
     joined_on: datetime.date
     status: str
@@ -103,6 +104,7 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
                 id=m.id,
                 unit_id=m.unit_id,
                 unit_code=m.unit_code,
+                unit_name=m.unit_name,
                 member_code=_value(m.member_code),
                 joined_on=m.joined_on,
                 status=str(m.status),
@@ -116,9 +118,9 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
     )
     units: dict[str, str] = {}
     for m in memberships:
-        units.setdefault(str(m.unit_id), m.unit_code)
+        units.setdefault(str(m.unit_id), m.unit_name)
     for r in person.roles:
-        units.setdefault(str(r.unit_id), r.unit_code)
+        units.setdefault(str(r.unit_id), r.unit_name)
     if person.registered_unit_id and str(person.registered_unit_id) not in units:
         units[str(person.registered_unit_id)] = _("Đơn vị đăng ký")
     actions = person_actions(user)

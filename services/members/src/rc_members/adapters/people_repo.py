@@ -13,6 +13,17 @@ from rc_shared.db import insert_row
 
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
 # A person's current membership: the open one, else the latest.
+
+
+def unit_name_of(alias: str) -> str:
+    """SQL for the name of the unit ``alias`` as staff know it now: its version in force today (the
+    server's date), else its latest (a unit merged or dissolved keeps its last name)."""
+    return (
+        f"(SELECT v.name FROM unit_versions v WHERE v.unit_id = {alias}.id"
+        " ORDER BY v.valid_from <= CURRENT_DATE DESC, v.valid_from DESC LIMIT 1)"
+    )
+
+
 CURRENT_MEMBERSHIP_ORDER = "(status IN ('active','lapsed')) DESC, created_at DESC, joined_on DESC"
 # The current membership's (m) fee status for the year $1 (f: its membership_fees row of that year).
 _FEE_STATUS = (
@@ -139,6 +150,7 @@ class PeopleRepository:
             SELECT pd.person_id AS id, pd.full_name, pd.gender, pd.birth_date, pd.name_key,
                    p.deceased_on, p.unit_id AS registered_unit_id,
                    m.id AS membership_id, m.unit_id AS membership_unit_id, mu.code AS membership_unit_code,
+                   {unit_name_of("mu")} AS membership_unit_name,
                    m.member_code, m.joined_on, m.status, m.status_since, {_FEE_STATUS} AS fee_status
               FROM personal_data pd
               JOIN people p ON p.id = pd.person_id
@@ -162,8 +174,8 @@ class PeopleRepository:
     async def roles_held(self, person_ids: list[uuid.UUID], on: date) -> list[asyncpg.Record]:
         """The roles held on ``on`` by each of ``person_ids``."""
         return await self._fetch(
-            "SELECT r.person_id, r.id, r.role, r.unit_id, u.code AS unit_code, r.start_on"
-            " FROM roles r JOIN units u ON u.id = r.unit_id"
+            f"SELECT r.person_id, r.id, r.role, r.unit_id, u.code AS unit_code, {unit_name_of('u')} AS unit_name,"
+            " r.start_on FROM roles r JOIN units u ON u.id = r.unit_id"
             " WHERE r.person_id = ANY($1::uuid[]) AND r.start_on <= $2 AND (r.end_on IS NULL OR r.end_on > $2)"
             " ORDER BY r.person_id, r.role, r.start_on",
             person_ids,
@@ -211,7 +223,8 @@ class PeopleRepository:
     # ------------------------------------------------------------- memberships
     async def memberships(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
         return await self._fetch(
-            "SELECT m.*, u.code AS unit_code FROM memberships m JOIN units u ON u.id = m.unit_id"
+            f"SELECT m.*, u.code AS unit_code, {unit_name_of('u')} AS unit_name"
+            " FROM memberships m JOIN units u ON u.id = m.unit_id"
             " WHERE m.person_id = $1 ORDER BY m.created_at, m.joined_on",
             person_id,
         )
@@ -301,7 +314,8 @@ class PeopleRepository:
     # ------------------------------------------------------------------- roles
     async def roles(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
         return await self._fetch(
-            "SELECT r.*, u.code AS unit_code FROM roles r JOIN units u ON u.id = r.unit_id"
+            f"SELECT r.*, u.code AS unit_code, {unit_name_of('u')} AS unit_name"
+            " FROM roles r JOIN units u ON u.id = r.unit_id"
             " WHERE r.person_id = $1 ORDER BY r.start_on, r.role",
             person_id,
         )
@@ -375,7 +389,8 @@ class PeopleRepository:
         """The person's training records, the latest first (with the unit's code)."""
         return await self._fetch(
             "SELECT t.id, t.kind, t.title, t.completed_on, t.hours::float8 AS hours, t.unit_id, u.code AS unit_code,"
-            " t.provider, t.certificate_no FROM person_training t JOIN units u ON u.id = t.unit_id"
+            f" {unit_name_of('u')} AS unit_name, t.provider, t.certificate_no"
+            " FROM person_training t JOIN units u ON u.id = t.unit_id"
             " WHERE t.person_id = $1 ORDER BY t.completed_on DESC, t.recorded_at DESC, t.id",
             person_id,
         )
@@ -392,7 +407,8 @@ class PeopleRepository:
     async def courses_taken(self, person_id: uuid.UUID) -> list[asyncpg.Record]:
         """The courses whose attendance was recorded for the person, the latest first."""
         return await self._fetch(
-            "SELECT c.id AS course_id, c.title, c.kind, c.unit_id, u.code AS unit_code, c.starts_on, c.ends_on,"
+            "SELECT c.id AS course_id, c.title, c.kind, c.unit_id, u.code AS unit_code,"
+            f" {unit_name_of('u')} AS unit_name, c.starts_on, c.ends_on,"
             " a.attended, a.passed FROM course_attendance a JOIN courses c ON c.id = a.course_id"
             " JOIN units u ON u.id = c.unit_id WHERE a.person_id = $1 ORDER BY c.ends_on DESC, c.id",
             person_id,

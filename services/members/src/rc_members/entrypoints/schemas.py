@@ -240,6 +240,7 @@ class HeldRoleOut(Out):
     role: str
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     start_on: date
 
 
@@ -247,6 +248,7 @@ class CurrentMembershipOut(Out):
     id: uuid.UUID
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     member_code: str | None
     joined_on: date
     status: Status
@@ -368,6 +370,7 @@ class MembershipOut(Out):
     id: uuid.UUID
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     member_code: str | None
     joined_on: date
     status: Status
@@ -380,6 +383,7 @@ class RoleOut(Out):
     role: str
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     start_on: date
     end_on: date | None
 
@@ -399,6 +403,7 @@ class TrainingOut(Out):
     hours: float
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     provider: str | None
     certificate_no: str | None
 
@@ -409,6 +414,7 @@ class CourseTakenOut(Out):
     kind: CourseKind
     unit_id: uuid.UUID
     unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
     starts_on: date
     ends_on: date
     attended: bool

@@ -105,22 +105,49 @@ async def person_view(repo: PeopleRepo, person_id: uuid.UUID) -> dict[str, Any]:
     for m in await repo.memberships(person_id):
         memberships.append(
             {
-                **columns(m, "id", "unit_id", "unit_code", "member_code", "joined_on", "status", "status_since"),
+                **columns(
+                    m, "id", "unit_id", "unit_code", "unit_name", "member_code", "joined_on", "status", "status_since"
+                ),
                 "fees": {r["year"]: r["fee_status"] for r in await repo.fees(m["id"])},
             }
         )
     out["memberships"] = memberships
     out["roles"] = [
-        columns(r, "id", "role", "unit_id", "unit_code", "start_on", "end_on") for r in await repo.roles(person_id)
+        columns(r, "id", "role", "unit_id", "unit_code", "unit_name", "start_on", "end_on")
+        for r in await repo.roles(person_id)
     ]
     out["consents"] = [columns(r, "id", "purpose", "given_on", "withdrawn_on") for r in await repo.consents(person_id)]
     out["volunteer_hours_total"] = await repo.hours_total(person_id)
     out["training"] = [
-        columns(r, "id", "kind", "title", "completed_on", "hours", "unit_id", "unit_code", "provider", "certificate_no")
+        columns(
+            r,
+            "id",
+            "kind",
+            "title",
+            "completed_on",
+            "hours",
+            "unit_id",
+            "unit_code",
+            "unit_name",
+            "provider",
+            "certificate_no",
+        )
         for r in await repo.training(person_id)
     ]
     out["courses"] = [
-        columns(r, "course_id", "title", "kind", "unit_id", "unit_code", "starts_on", "ends_on", "attended", "passed")
+        columns(
+            r,
+            "course_id",
+            "title",
+            "kind",
+            "unit_id",
+            "unit_code",
+            "unit_name",
+            "starts_on",
+            "ends_on",
+            "attended",
+            "passed",
+        )
         for r in await repo.courses_taken(person_id)
     ]
     return out
@@ -179,7 +206,9 @@ async def search_people(
     page = rows[:limit]
     roles: dict[uuid.UUID, list[dict[str, Any]]] = {}
     for r in await repo.roles_held([p["id"] for p in page], today):
-        roles.setdefault(r["person_id"], []).append(columns(r, "id", "role", "unit_id", "unit_code", "start_on"))
+        roles.setdefault(r["person_id"], []).append(
+            columns(r, "id", "role", "unit_id", "unit_code", "unit_name", "start_on")
+        )
     items = []
     for p in page:
         membership = None
@@ -188,6 +217,7 @@ async def search_people(
                 "id": p["membership_id"],
                 "unit_id": p["membership_unit_id"],
                 "unit_code": p["membership_unit_code"],
+                "unit_name": p["membership_unit_name"],
                 **columns(p, "member_code", "joined_on", "status", "status_since", "fee_status"),
             }
         items.append(

@@ -37,6 +37,7 @@ class CourseTakenOut:
             title (str):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     attended: bool
@@ -48,6 +49,7 @@ class CourseTakenOut:
     title: str
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -72,6 +74,8 @@ class CourseTakenOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -85,6 +89,7 @@ class CourseTakenOut:
             "title": title,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -127,6 +132,8 @@ class CourseTakenOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         course_taken_out = cls(
             attended=attended,
             course_id=course_id,
@@ -137,6 +144,7 @@ class CourseTakenOut:
             title=title,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return course_taken_out

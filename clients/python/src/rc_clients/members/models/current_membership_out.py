@@ -39,6 +39,7 @@ class CurrentMembershipOut:
             status_since (datetime.date):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     fee_status: CurrentMembershipOutFeeStatusType0 | None
@@ -49,6 +50,7 @@ class CurrentMembershipOut:
     status_since: datetime.date
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -76,6 +78,8 @@ class CurrentMembershipOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -88,6 +92,7 @@ class CurrentMembershipOut:
             "status_since": status_since,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -150,6 +155,8 @@ class CurrentMembershipOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         current_membership_out = cls(
             fee_status=fee_status,
             id=id,
@@ -159,6 +166,7 @@ class CurrentMembershipOut:
             status_since=status_since,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return current_membership_out

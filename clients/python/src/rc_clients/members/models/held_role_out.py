@@ -31,6 +31,7 @@ class HeldRoleOut:
             start_on (datetime.date):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     id: UUID
@@ -38,6 +39,7 @@ class HeldRoleOut:
     start_on: datetime.date
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -54,6 +56,8 @@ class HeldRoleOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -63,6 +67,7 @@ class HeldRoleOut:
             "start_on": start_on,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -91,12 +96,15 @@ class HeldRoleOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         held_role_out = cls(
             id=id,
             role=role,
             start_on=start_on,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return held_role_out

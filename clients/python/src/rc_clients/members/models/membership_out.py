@@ -38,6 +38,7 @@ class MembershipOut:
             status_since (datetime.date):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     fees: MembershipOutFees
@@ -48,6 +49,7 @@ class MembershipOut:
     status_since: datetime.date
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -72,6 +74,8 @@ class MembershipOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -84,6 +88,7 @@ class MembershipOut:
             "status_since": status_since,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -134,6 +139,8 @@ class MembershipOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         membership_out = cls(
             fees=fees,
             id=id,
@@ -143,6 +150,7 @@ class MembershipOut:
             status_since=status_since,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return membership_out

@@ -32,6 +32,7 @@ class RoleOut:
             start_on (datetime.date):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     end_on: datetime.date | None
@@ -40,6 +41,7 @@ class RoleOut:
     start_on: datetime.date
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -62,6 +64,8 @@ class RoleOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -72,6 +76,7 @@ class RoleOut:
             "start_on": start_on,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -118,6 +123,8 @@ class RoleOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         role_out = cls(
             end_on=end_on,
             id=id,
@@ -125,6 +132,7 @@ class RoleOut:
             start_on=start_on,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return role_out

@@ -37,6 +37,7 @@ class TrainingOut:
             title (None | str):
             unit_code (str):
             unit_id (UUID):
+            unit_name (str): The unit's name as staff know it now (its version in force today).
      """
 
     certificate_no: None | str
@@ -48,6 +49,7 @@ class TrainingOut:
     title: None | str
     unit_code: str
     unit_id: UUID
+    unit_name: str
 
 
 
@@ -75,6 +77,8 @@ class TrainingOut:
 
         unit_id = str(self.unit_id)
 
+        unit_name = self.unit_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -88,6 +92,7 @@ class TrainingOut:
             "title": title,
             "unit_code": unit_code,
             "unit_id": unit_id,
+            "unit_name": unit_name,
         })
 
         return field_dict
@@ -145,6 +150,8 @@ class TrainingOut:
 
 
 
+        unit_name = d.pop("unit_name")
+
         training_out = cls(
             certificate_no=certificate_no,
             completed_on=completed_on,
@@ -155,6 +162,7 @@ class TrainingOut:
             title=title,
             unit_code=unit_code,
             unit_id=unit_id,
+            unit_name=unit_name,
         )
 
         return training_out
