@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -37,6 +38,16 @@ from rc_shared.events.campaigns import (
 )
 from tests.infra import create_database_async, free_port, new_namespace
 from tests.integration.shared.helpers import unit_created
+
+
+def migration_function(migration: str, name: str) -> str:
+    """The function ``name`` as ``migration`` (a file of rc_donations' migrations) created it, as a
+    ``CREATE OR REPLACE`` statement: a test puts an older version back to compare with or to upgrade from."""
+    sql = (MIGRATIONS / migration).read_text()
+    m = re.search(rf"CREATE FUNCTION {name}\(.*?\$\$;", sql, re.S)
+    assert m is not None, f"{name} is not created in {migration}"
+    return m.group(0).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
 
 TODAY = Policy().today()
 

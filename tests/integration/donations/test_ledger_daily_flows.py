@@ -4,7 +4,6 @@ the public answers' version moves on so that no cached page keeps the old figure
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -14,20 +13,12 @@ import asyncpg
 from rc_donations.settings import MIGRATIONS
 from rc_shared.db import connect
 from tests.infra import create_database_async
-from tests.integration.donations.conftest import TODAY
+from tests.integration.donations.conftest import TODAY, migration_function
 
 MIGRATION = MIGRATIONS / "0016_ledger_daily_received_distributed.sql"
 DAILY = (
     "SELECT on_date, cash_in_vnd, cash_out_vnd, goods_in_vnd, goods_out_vnd, lines FROM ledger_daily ORDER BY on_date"
 )
-
-
-def _old_write() -> str:
-    """Migration 0004's ledger_lines_write (a day's flows by direction)."""
-    sql = (MIGRATIONS / "0004_ledger_lines.sql").read_text()
-    m = re.search(r"CREATE FUNCTION ledger_lines_write\(src jsonb\).*?\$\$;", sql, re.S)
-    assert m is not None
-    return m.group(0).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
 async def _gift(
@@ -79,7 +70,7 @@ async def test_a_reversed_gift_is_no_money_out_and_older_days_are_summed_again(
         )
         # an older ledger: a gift of 2,000,000 and goods worth 700,000, each entered twice yesterday, the
         # duplicates reversed today
-        await conn.execute(_old_write())
+        await conn.execute(migration_function("0004_ledger_lines.sql", "ledger_lines_write"))
         await _gift(conn, cid, 1, 2_000_000, yesterday)
         duplicate = await _gift(conn, cid, 2, 2_000_000, yesterday)
         await _gift(conn, cid, 3, 700_000, yesterday, "in_kind")

@@ -4,7 +4,6 @@ statement of many donations of several campaigns, kinds, donors and days followi
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -14,7 +13,7 @@ import asyncpg
 from rc_donations.settings import MIGRATIONS
 from rc_shared.db import connect
 from tests.infra import create_database_async
-from tests.integration.donations.conftest import TODAY
+from tests.integration.donations.conftest import TODAY, migration_function
 
 # every column but recorded_at (the transaction's time)
 _LINES = (
@@ -23,14 +22,6 @@ _LINES = (
     " distribution_id, donor_id, publicly_named, name_key, unit_id, beneficiary_kind, support_level, decision_no,"
     " note, items FROM ledger_lines ORDER BY campaign_id, line_no"
 )
-
-
-def _jsonb_trigger() -> str:
-    """Migration 0004's ledger_lines_donations (built the lines through jsonb and ledger_lines_write)."""
-    sql = (MIGRATIONS / "0004_ledger_lines.sql").read_text()
-    m = re.search(r"CREATE FUNCTION ledger_lines_donations\(\).*?END \$\$;", sql, re.S)
-    assert m is not None
-    return m.group(0).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
 def _rows(campaigns: list[uuid.UUID], donors: list[uuid.UUID]) -> list[tuple[Any, ...]]:
@@ -109,7 +100,7 @@ async def test_a_statements_lines_are_those_the_jsonb_path_wrote(infra: Any, dro
 
         rows = _rows(campaigns, donors)
         written = []
-        for trigger in (None, _jsonb_trigger()):
+        for trigger in (None, migration_function("0004_ledger_lines.sql", "ledger_lines_donations")):
             tx = conn.transaction()
             await tx.start()
             try:
