@@ -16,6 +16,7 @@ from rc_members.adapters.people_repo import PERSONAL_FIELDS
 from rc_members.domain.imports import ImportBatch
 from rc_members.domain.units import UnitVersion
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork
+from rc_shared import clock
 from tests.unit.fake_uow import FakeEvents
 
 OPEN = ("active", "lapsed")
@@ -32,6 +33,12 @@ class FakeUnitRepository:
 
     def code(self, unit_id: uuid.UUID | None) -> str | None:
         return self.rows[unit_id]["code"] if unit_id is not None else None
+
+    def name(self, unit_id: uuid.UUID) -> str | None:
+        """The unit's name as in force today, else its latest (as people_repo.unit_name_of reads it)."""
+        versions = self._versions(unit_id)
+        started = [v for v in versions if v["valid_from"] <= clock.today()]
+        return (started or versions)[-1]["name"] if versions else None
 
     def _versions(self, unit_id: uuid.UUID) -> list[dict[str, Any]]:
         return sorted((v for v in self.version_rows if v["unit_id"] == unit_id), key=lambda v: v["valid_from"])
@@ -227,7 +234,7 @@ class FakePeopleRepository:
     async def memberships(self, person_id: uuid.UUID) -> list[dict[str, Any]]:
         found = [m for m in self.membership_rows.values() if m["person_id"] == person_id]
         return [
-            {**m, "unit_code": self.units.code(m["unit_id"])}
+            {**m, "unit_code": self.units.code(m["unit_id"]), "unit_name": self.units.name(m["unit_id"])}
             for m in sorted(found, key=lambda m: (m["created"], m["joined_on"]))
         ]
 
@@ -278,7 +285,7 @@ class FakePeopleRepository:
     async def roles(self, person_id: uuid.UUID) -> list[dict[str, Any]]:
         found = [r for r in self.role_rows.values() if r["person_id"] == person_id]
         return [
-            {**r, "unit_code": self.units.code(r["unit_id"])}
+            {**r, "unit_code": self.units.code(r["unit_id"]), "unit_name": self.units.name(r["unit_id"])}
             for r in sorted(found, key=lambda r: (r["start_on"], r["role"]))
         ]
 
@@ -344,7 +351,10 @@ class FakePeopleRepository:
     # training
     async def insert_training(self, training_id: uuid.UUID, person_id: uuid.UUID, record: dict[str, Any]) -> None:
         unit_code = self.units.code(record["unit_id"])
-        self.training_rows.append({"id": training_id, "person_id": person_id, **record, "unit_code": unit_code})
+        unit_name = self.units.name(record["unit_id"])
+        self.training_rows.append(
+            {"id": training_id, "person_id": person_id, **record, "unit_code": unit_code, "unit_name": unit_name}
+        )
 
     async def training(self, person_id: uuid.UUID) -> list[dict[str, Any]]:
         mine = [dict(t) for t in self.training_rows if t["person_id"] == person_id]
@@ -363,6 +373,7 @@ class FakePeopleRepository:
                         "course_id": course_id,
                         **{k: c[k] for k in ("title", "kind", "unit_id", "starts_on", "ends_on")},
                         "unit_code": self.units.code(c["unit_id"]),
+                        "unit_name": self.units.name(c["unit_id"]),
                         "attended": a["attended"],
                         "passed": a["passed"],
                     }

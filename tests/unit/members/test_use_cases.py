@@ -758,6 +758,7 @@ async def test_a_persons_view_lists_the_courses_they_attended() -> None:
         "kind": "disaster_preparedness",
         "unit_id": ids["D1"],
         "unit_code": "D1",
+        "unit_name": "D1",  # the fake tree names its units by their codes
         "starts_on": date(2024, 3, 1),
         "ends_on": date(2024, 3, 3),
         "attended": True,
