@@ -11,8 +11,6 @@ from typing import Any
 import asyncpg
 
 from rc_donations.settings import MIGRATIONS
-from rc_shared.db import connect
-from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY, migration_function
 
 MIGRATION = MIGRATIONS / "0016_ledger_daily_received_distributed.sql"
@@ -52,47 +50,33 @@ async def _reverse(conn: asyncpg.Connection, cid: uuid.UUID, gift: uuid.UUID, on
 
 
 async def test_a_reversed_gift_is_no_money_out_and_older_days_are_summed_again(
-    infra: Any, drop_later: list[str]
+    ledger: tuple[asyncpg.Connection, uuid.UUID],
 ) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "donations", migrations=[MIGRATIONS])
-    drop_later.append(dsn)
-    conn = await connect(dsn)
+    conn, cid = ledger
     yesterday = TODAY - timedelta(days=1)
-    try:
-        cid = uuid.uuid4()
-        await conn.execute(
-            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
-            " receiving_until) VALUES ($1, 'LU', 'x', 'emergency_relief', $2, $3, $4)",
-            cid,
-            uuid.uuid4(),
-            TODAY - timedelta(days=5),
-            TODAY,
-        )
-        # an older ledger: a gift of 2,000,000 and goods worth 700,000, each entered twice yesterday, the
-        # duplicates reversed today
-        await conn.execute(migration_function("0004_ledger_lines.sql", "ledger_lines_write"))
-        await _gift(conn, cid, 1, 2_000_000, yesterday)
-        duplicate = await _gift(conn, cid, 2, 2_000_000, yesterday)
-        await _gift(conn, cid, 3, 700_000, yesterday, "in_kind")
-        goods = await _gift(conn, cid, 4, 700_000, yesterday, "in_kind")
-        await _reverse(conn, cid, duplicate, TODAY)
-        await _reverse(conn, cid, goods, TODAY)
-        old = [tuple(r) for r in await conn.fetch(DAILY)]
-        # the duplicates' reversals as money and goods spent
-        assert old == [(yesterday, 4_000_000, 0, 1_400_000, 0, 4), (TODAY, 0, 2_000_000, 0, 700_000, 2)]
-        version = await conn.fetchval("SELECT labels FROM ledger_public_versions")
+    # an older ledger: a gift of 2,000,000 and goods worth 700,000, each entered twice yesterday, the
+    # duplicates reversed today
+    await conn.execute(migration_function("0004_ledger_lines.sql", "ledger_lines_write"))
+    await _gift(conn, cid, 1, 2_000_000, yesterday)
+    duplicate = await _gift(conn, cid, 2, 2_000_000, yesterday)
+    await _gift(conn, cid, 3, 700_000, yesterday, "in_kind")
+    goods = await _gift(conn, cid, 4, 700_000, yesterday, "in_kind")
+    await _reverse(conn, cid, duplicate, TODAY)
+    await _reverse(conn, cid, goods, TODAY)
+    old = [tuple(r) for r in await conn.fetch(DAILY)]
+    # the duplicates' reversals as money and goods spent
+    assert old == [(yesterday, 4_000_000, 0, 1_400_000, 0, 4), (TODAY, 0, 2_000_000, 0, 700_000, 2)]
+    version = await conn.fetchval("SELECT labels FROM ledger_public_versions")
 
-        await conn.execute(MIGRATION.read_text())  # the migration, on that ledger
-        now = [(yesterday, 4_000_000, 0, 1_400_000, 0, 4), (TODAY, -2_000_000, 0, -700_000, 0, 2)]
-        assert [tuple(r) for r in await conn.fetch(DAILY)] == now
-        assert await conn.fetchval("SELECT labels FROM ledger_public_versions") == version + 1
-        # and from now on: another gift and its reversal the same day leave the day's figures unchanged
-        again = await _gift(conn, cid, 5, 500_000, TODAY)
-        await _reverse(conn, cid, again, TODAY)
-        now[1] = (TODAY, -2_000_000, 0, -700_000, 0, 4)
-        assert [tuple(r) for r in await conn.fetch(DAILY)] == now
-        received = await conn.fetchval("SELECT sum(cash_in_vnd) FROM ledger_daily WHERE campaign_id = $1", cid)
-        balance = await conn.fetchval("SELECT cash_balance_vnd FROM ledger_line_heads WHERE campaign_id = $1", cid)
-        assert received == balance == 2_000_000  # the days add up to the one gift kept
-    finally:
-        await conn.close()
+    await conn.execute(MIGRATION.read_text())  # the migration, on that ledger
+    now = [(yesterday, 4_000_000, 0, 1_400_000, 0, 4), (TODAY, -2_000_000, 0, -700_000, 0, 2)]
+    assert [tuple(r) for r in await conn.fetch(DAILY)] == now
+    assert await conn.fetchval("SELECT labels FROM ledger_public_versions") == version + 1
+    # and from now on: another gift and its reversal the same day leave the day's figures unchanged
+    again = await _gift(conn, cid, 5, 500_000, TODAY)
+    await _reverse(conn, cid, again, TODAY)
+    now[1] = (TODAY, -2_000_000, 0, -700_000, 0, 4)
+    assert [tuple(r) for r in await conn.fetch(DAILY)] == now
+    received = await conn.fetchval("SELECT sum(cash_in_vnd) FROM ledger_daily WHERE campaign_id = $1", cid)
+    balance = await conn.fetchval("SELECT cash_balance_vnd FROM ledger_line_heads WHERE campaign_id = $1", cid)
+    assert received == balance == 2_000_000  # the days add up to the one gift kept
