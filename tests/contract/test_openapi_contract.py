@@ -206,3 +206,13 @@ def test_the_check_catches_a_stale_missing_or_extra_client_file(tmp_path: Path) 
     written = openapi.generate(tmp_path)
     assert sorted(written) == sorted([*stale[1:], f"{stale[0]} (removed)"])
     assert openapi.stale_files(tmp_path) == []
+
+
+def test_each_services_api_version_has_its_entry_in_the_changelog(service: str, doc: dict[str, Any]) -> None:
+    """A version bump says what changed: docs/openapi/CHANGELOG.md has a heading for the version the
+    service answers (and its committed document, checked current above, carries it)."""
+    app = importlib.import_module(f"rc_{service}.entrypoints.app")
+    version = app.API_VERSION
+    assert doc["info"]["version"] == version
+    changelog = (ROOT / "docs" / "openapi" / "CHANGELOG.md").read_text()
+    assert f"\n## {service} {version}\n" in changelog, f"docs/openapi/CHANGELOG.md: no '## {service} {version}'"

@@ -29,17 +29,19 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.routing import APIRoute
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    StringConstraints,
 )
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from starlette.routing import BaseRoute
 
-from rc_shared import clock
+from rc_shared import clock, contact
 from rc_shared.dates import Day
 from rc_shared.outbox import UnitOfWork
 
@@ -131,6 +133,21 @@ class TrimmedText:
 
 
 TRIMMED = TrimmedText()
+
+Phone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=contact.PHONE_PATTERN),
+    TRIMMED,
+    AfterValidator(contact.phone_key),
+    Field(description=f"A phone number: {contact.PHONE_RULE}; kept in one written form (rc_shared.contact)."),
+]
+IdNumber = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=contact.ID_NUMBER_PATTERN),
+    TRIMMED,
+    AfterValidator(contact.id_number_key),
+    Field(description=f"An identity number (CCCD, CMND, passport, tax code): {contact.ID_NUMBER_RULE}; capitals."),
+]
 
 
 def whole_number(value: Any) -> Any:

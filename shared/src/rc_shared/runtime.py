@@ -224,11 +224,13 @@ def create_app(
     *,
     title: str,
     description: str,
+    version: str,
     on_started: Callable[[Runtime], Any] | None = None,
     public_routers: Sequence[APIRouter] = (),
     scope_resolver: Callable[[Runtime], ScopeResolver] | None = None,
 ) -> FastAPI:
-    """The service's FastAPI app. ``routers`` need a bearer token; ``public_routers`` do not.
+    """The service's FastAPI app. ``routers`` need a bearer token; ``public_routers`` do not. ``version``
+    is the API's (semantic: docs/openapi/CHANGELOG.md says what each version changed).
 
     ``scope_resolver`` builds, once the database pool exists, what decides whether a unit lies in
     a user's subtree (default: the shared ``scope_unit_versions`` projection).
@@ -245,7 +247,7 @@ def create_app(
         finally:
             await runtime.stop()
 
-    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
     app.state.runtime = runtime
     s = runtime.settings
     if s.auth_enabled:
@@ -319,6 +321,7 @@ def service_app(
     *,
     title: str,
     description: str,
+    version: str,
     routers: Sequence[APIRouter],
     public_routers: Sequence[APIRouter] = (),
     consumers: Sequence[Consumer] = (),
@@ -344,6 +347,7 @@ def service_app(
         public_routers=public_routers if api else [],
         title=title,
         description=description,
+        version=version,
         scope_resolver=scope_resolver,
     )
 

@@ -270,7 +270,7 @@ async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
         await page.get_by_label("Số điện thoại").fill("12ab")
         await follow(page, page.get_by_role("button", name="Ghi nhận và in biên nhận"))
         assert await page.locator("#amount_vnd-error").inner_text() == "Phải lớn hơn 0."
-        assert (await page.locator("#donor_phone-error").inner_text()).startswith("Số điện thoại gồm 8 đến 15 chữ số")
+        assert (await page.locator("#donor_phone-error").inner_text()).startswith("Số điện thoại gồm 8–15 chữ số")
         assert await page.get_by_label("Số tiền (đồng)").get_attribute("aria-invalid") == "true"
         await shots.take(page, "donation-new", width)
         await page.get_by_label("Số tiền (đồng)").fill("1.500.000")

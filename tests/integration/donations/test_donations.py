@@ -11,6 +11,7 @@ from typing import Any
 import asyncpg
 import httpx
 
+from rc_donations import MIGRATIONS
 from tests.integration.donations.conftest import TODAY, Campaigns
 
 
@@ -400,3 +401,55 @@ async def test_a_returning_donor_is_found_by_identity_number_else_by_phone_and_n
     assert (named["name"], named["phone"], named["consent_to_be_named"]) == (f"Do Van {tag}", phone, True)
     known = rows[by_id[0]["donor_id"]]  # the later gift's phone and birth date, the first name kept
     assert (known["name"], known["phone"], known["birth_date"]) == (f"Mai {tag}", other_phone, "1990-02-03")
+
+
+async def test_a_returning_donor_is_found_whichever_way_their_numbers_are_written(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A phone typed with spaces, dots or +84 and an identity number in small letters are the numbers
+    the donor gave before (rc_shared.contact's written form); donors recorded in the earlier forms (+84…,
+    small letters) are put in it by migration 0017 and then found too."""
+    cid, _ = await campaigns.launch()
+    url = f"/campaigns/{cid}/donations"
+    tag = uuid.uuid4().hex[:8]
+    digits = f"{int(tag, 16) % 10**8:08d}"
+    phone = f"09{digits}"
+    typed = [f"09{digits[:2]} {digits[2:5]} {digits[5:]}", f"+84 9{digits[:2]}.{digits[2:5]}.{digits[5:]}", phone]
+    gifts = [(await client.post(url, json=cash(1_000, donor=person(f"Lê Văn {tag}", phone=t)))).json() for t in typed]
+    assert {g["donor_id"] for g in gifts} == {gifts[0]["donor_id"]}, gifts
+    assert await db.fetchval("SELECT phone FROM donors WHERE id = $1", uuid.UUID(gifts[0]["donor_id"])) == phone
+    idn = f"b{digits}x"
+    by_id = [
+        (await client.post(url, json=cash(1_000, donor={"type": "organisation", "name": f"Cty {tag}", "id_number": n})))
+        for n in (idn, f"{idn[:4]} {idn[4:]}".upper())
+    ]
+    assert [r.status_code for r in by_id] == [201, 201], [r.text for r in by_id]
+    assert by_id[0].json()["donor_id"] == by_id[1].json()["donor_id"]
+    assert await db.fetchval("SELECT id_number FROM donors WHERE id = $1", uuid.UUID(by_id[0].json()["donor_id"])) == (
+        idn.upper()
+    )
+    # donors recorded before the rule, in the forms the API took then: migration 0017 writes them again
+    old_phone, old_idn = f"+8493{digits}", f"c{digits}"
+    older = [uuid.uuid4() for _ in range(4)]
+    await db.executemany(
+        "INSERT INTO donors (id, donor_type, name, phone, id_number) VALUES ($1, $2, $3, $4, $5)",
+        [
+            (older[0], "individual", f"Phan Thị {tag}", old_phone, None),
+            (older[1], "organisation", f"Hội {tag}", None, old_idn),
+            (older[2], "organisation", f"Hội khác {tag}", None, old_idn.upper() + "Z"),  # taken already:
+            (older[3], "organisation", f"Hội cũ {tag}", None, old_idn + "z"),  # this one stays as it was
+        ],
+    )
+    await db.execute((MIGRATIONS / "0017_donor_contact_keys.sql").read_text())
+    kept = {r["id"]: (r["phone"], r["id_number"]) for r in await db.fetch(
+        "SELECT id, phone, id_number FROM donors WHERE id = ANY($1::uuid[])", older)}  # fmt: skip
+    assert kept == {
+        older[0]: (f"093{digits}", None),
+        older[1]: (None, old_idn.upper()),
+        older[2]: (None, old_idn.upper() + "Z"),
+        older[3]: (None, old_idn + "z"),
+    }
+    again = await client.post(url, json=cash(1_000, donor=person(f"PHAN THỊ {tag}", phone=f"093 {digits}")))
+    assert again.json()["donor_id"] == str(older[0])
+    again = await client.post(url, json=cash(1_000, donor={"type": "organisation", "name": "x", "id_number": old_idn}))
+    assert again.json()["donor_id"] == str(older[1])

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import asyncpg
 import httpx
 import pytest
 
+from rc_members import MIGRATIONS
 from rc_shared import clock
 from tests.integration.members.helpers import bearer, person, row_counts, tree, unit
 
@@ -182,3 +184,29 @@ async def test_health_notes_are_read_only_by_roles_that_may_write_the_record(
     }
     r = await api.get(f"/people/{pid}", headers=bearer(key, "viewer", t["commune"]))
     assert "health_notes" not in r.json() and "penicillin" not in r.text
+
+
+async def test_phone_and_identity_numbers_are_kept_in_one_written_form_old_records_too(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A person's phone typed with +84, spaces and dots and an identity number with spaces and small
+    letters are kept as rc_shared.contact writes them, on create and on edit; records stored before the
+    rule are written again by migration 0006, except a phone the rule refuses (left as it was)."""
+    pid = await person(client, phone="+84 (0) 912.345.678", id_number="079 123 456 789")
+    body = (await client.get(f"/people/{pid}")).json()
+    assert (body["phone"], body["id_number"]) == ("0912345678", "079123456789")
+    r = await client.patch(f"/people/{pid}", json={"phone": "(0291) 3822-123", "id_number": "c1234567"})
+    assert r.status_code == 200, r.text
+    body = (await client.get(f"/people/{pid}")).json()
+    assert (body["phone"], body["id_number"]) == ("02913822123", "C1234567")
+    refused = await client.patch(f"/people/{pid}", json={"phone": "123456"})  # six digits: the old rule took it
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "phone", refused.text
+    older = [await person(client) for _ in range(3)]
+    stored = [("+84 912 345 678", "b 1234.567"), ("0912.345.678", "0301234567-001"), ("123456", "079123456789")]
+    await db.executemany(
+        "UPDATE personal_data SET phone = $2, id_number = $3 WHERE person_id = $1::uuid",
+        [(p, ph, idn) for p, (ph, idn) in zip(older, stored, strict=True)],
+    )
+    await db.execute((MIGRATIONS / "0006_contact_keys.sql").read_text())
+    kept = [((b := (await client.get(f"/people/{p}")).json())["phone"], b["id_number"]) for p in older]
+    assert kept == [("0912345678", "B1234567"), ("0912345678", "0301234567-001"), ("123456", "079123456789")]

@@ -213,7 +213,7 @@ def test_a_gifts_errors_land_next_to_the_form_fields() -> None:
         {"field": "cash.donor.name", "type": "string_pattern_mismatch", "message": "x"},
     ]})  # fmt: skip
     assert p.fields == {
-        "donor_phone": "Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu).",
+        "donor_phone": ("Số điện thoại gồm 8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang)."),
         "amount_vnd": "Phải lớn hơn 0.",
         "donor_name": "Không được để trống hoặc chỉ có khoảng trắng.",
     }

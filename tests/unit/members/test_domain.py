@@ -162,6 +162,33 @@ def test_a_good_import_row_is_normalised() -> None:
     assert row.roles == ("volunteer", "youth")
     assert row.membership is True
     assert row.key == "card:BL-HB-01:HV0001"
+    assert (row.phone, row.id_number) == ("0912345678", "094190001234")  # in rc_shared.contact's written form
+
+
+@pytest.mark.parametrize(
+    ("phone", "id_number", "kept"),
+    [
+        ("+84 912.345.678", "094 190 001 234", ("0912345678", "094190001234")),
+        (912345678, 94190001234, ("0912345678", "094190001234")),  # cells that held numbers lost their 0
+        (912345678.0, 94190001234.0, ("0912345678", "094190001234")),
+        (84912345678, "c1234567", ("0912345678", "C1234567")),
+    ],
+)
+def test_an_import_rows_phone_and_identity_number_are_kept_as_the_api_keeps_them(
+    phone: object, id_number: object, kept: tuple[str, str]
+) -> None:
+    row = validate_row(
+        2, {**GOOD_ROW, "birth_date": "15/04/2000", "phone": phone, "id_number": id_number}, RULES, TODAY
+    )
+    assert not isinstance(row, list), row
+    assert (row.phone, row.id_number) == kept
+
+
+def test_an_import_rows_bad_phone_and_identity_number_are_said_with_the_rule() -> None:
+    reasons = validate_row(2, {**GOOD_ROW, "phone": "gọi tôi", "id_number": "CCCD: 0791"}, RULES, TODAY)
+    assert isinstance(reasons, list)
+    assert "phone 'gọi tôi' is not a phone number (an optional +, then 8 to 15 digits" in "; ".join(reasons)
+    assert "id_number must be 6 to 20 letters or digits (a space, dot or dash between them allowed)" in reasons
 
 
 def test_import_row_rejections_name_every_problem() -> None:

@@ -51,7 +51,7 @@ def _service_app(name: str, gate: Gate, max_in_flight: int) -> FastAPI:
         await gate.hold()
         return {"done": "yes"}
 
-    return create_app(Runtime(settings, migrations=Path(".")), [router], title=name, description="")
+    return create_app(Runtime(settings, migrations=Path(".")), [router], title=name, description="", version="1.0.0")
 
 
 def _client(app: FastAPI) -> httpx.AsyncClient:

@@ -98,7 +98,9 @@ def _app(
         data.text, data.version = text["text"], data.version + 1
         return text
 
-    app = create_app(Runtime(settings, migrations=Path(".")), [], public_routers=[router], title="t", description="")
+    app = create_app(
+        Runtime(settings, migrations=Path(".")), [], public_routers=[router], title="t", description="", version="1.0.0"
+    )
     answers = http_cache.install(app, "rc-shared", 1024 * 1024, 0, fresh_ms, stale_ms, wait_ms)
     clock = ManualClock()
     answers.clock = clock

@@ -42,7 +42,9 @@ def _app(keys: Path, default: int = 3, clients: dict[str, int] | None = None) ->
     async def transfer(p: Principal = Depends(authenticate)) -> dict[str, str]:
         return {"by": p.subject}
 
-    return create_app(Runtime(settings, migrations=Path(".")), [router], title="quota-test", description="")
+    return create_app(
+        Runtime(settings, migrations=Path(".")), [router], title="quota-test", description="", version="1.0.0"
+    )
 
 
 def _token(keys: Path, subject: str, quota: int | None = None, role: str = "data_entry") -> dict[str, str]:
@@ -150,7 +152,7 @@ async def test_the_middleware_keeps_the_verified_principal_for_the_route(
         return verify(self, token)
 
     monkeypatch.setattr(TokenVerifier, "verify", counting)
-    app = create_app(Runtime(settings, migrations=Path(".")), [router], title="t", description="")
+    app = create_app(Runtime(settings, migrations=Path(".")), [router], title="t", description="", version="1.0.0")
     async with _client(app) as c:
         r = await c.post("/who", json={}, headers=_token(keys, "gw", quota=1200))
         assert r.json() == {"sub": "gw", "quota": 1200}

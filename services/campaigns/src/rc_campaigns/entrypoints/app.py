@@ -22,6 +22,10 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
+API_VERSION = "1.0.0"
+"""The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
+
+
 def policy_from(settings: Settings) -> Policy:
     return Policy(
         periods=PeriodRules(
@@ -44,6 +48,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         consumers=[ledger_consumer, units_consumer("campaigns")],
         topics=[CAMPAIGNS_TOPIC, BENEFICIARIES_TOPIC, BLOOD_TOPIC, UNITS_TOPIC],
         title="Red Cross campaigns service",
+        version=API_VERSION,
         description=(
             "Campaigns (relief, Tết Nhân ái, Humanitarian Month, blood drives) with the Decree 93/2021 lifecycle, "
             "progress against targets from the donations ledger, beneficiaries and humanitarian addresses, "

@@ -173,12 +173,14 @@ class Problem:
 
 
 # A pattern a field's value must match, said for that field (else: a text that is not only blanks).
-_PATTERN_MESSAGES: dict[str, LazyText] = {
+_PHONE_MESSAGE = lazy_gettext("Số điện thoại gồm 8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang).")
+_ID_NUMBER_MESSAGE = lazy_gettext("Số giấy tờ gồm 6–20 chữ số hoặc chữ cái không dấu.")
+_PATTERN_MESSAGES: dict[str, LazyText] = {  # (the rules of rc_shared.contact, the same in every service)
     "code": _FIELD_MESSAGES["string_pattern_mismatch"],
-    "donor_phone": lazy_gettext("Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu + ở đầu)."),
-    "donor_id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số, chữ cái không dấu hoặc gạch ngang."),
-    "phone": lazy_gettext("Số điện thoại gồm 6 đến 20 chữ số (có thể có dấu + ở đầu, dấu cách, chấm, gạch ngang)."),
-    "id_number": lazy_gettext("Số giấy tờ gồm 6 đến 20 chữ số hoặc chữ cái không dấu."),
+    "donor_phone": _PHONE_MESSAGE,
+    "donor_id_number": _ID_NUMBER_MESSAGE,
+    "phone": _PHONE_MESSAGE,
+    "id_number": _ID_NUMBER_MESSAGE,
 }
 _TAGS = ("cash.", "in_kind.", "blood.")  # a discriminated body's kind, first in its errors' paths
 # A rule of the donations service on the donor as a whole (its words in the error's message, on the field
@@ -468,8 +470,8 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^(?P<column>\w+): .* is outside"), lazy_gettext("%(column)s: ngày ngoài khoảng 1900–2100.")),
     (re.compile(r"^(?P<column>\w+): .* is in the future$"), lazy_gettext("%(column)s: ngày chưa đến.")),
     (re.compile(r"^gender .* is not male, female or other$"), lazy_gettext("Giới tính không hợp lệ (nam, nữ, khác).")),
-    (re.compile(r"^phone .* is not a phone number$"), lazy_gettext("Số điện thoại không hợp lệ.")),
-    (re.compile(r"^id_number must be"), lazy_gettext("Số giấy tờ gồm 6–20 chữ cái hoặc chữ số.")),
+    (re.compile(r"^phone .* is not a phone number"), _PHONE_MESSAGE),
+    (re.compile(r"^id_number must be"), _ID_NUMBER_MESSAGE),
     (re.compile(r"^membership .* is not yes or no$"), lazy_gettext("Cột membership phải là có hoặc không.")),
     (
         re.compile(r"^fee_status .* is not paid, unpaid or exempted$"),

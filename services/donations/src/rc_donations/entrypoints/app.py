@@ -33,6 +33,10 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
+API_VERSION = "1.1.0"
+"""The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
+
+
 def policy_from(settings: Settings) -> Policy:
     return Policy(
         blood=BloodRules(
@@ -61,6 +65,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         consumers=[*build_consumers(f"/{settings.service_name}"), units_consumer("donations")],
         topics=[LEDGER_TOPIC, UNITS_TOPIC],
         title="Red Cross donations service",
+        version=API_VERSION,
         description=(
             "Campaign ledgers (opened and closed by campaign events), cash / in-kind / blood contributions with "
             "gap-free receipts, pledges, reversals, distributions that never overdraw, bank-statement import, "

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from rc_donations.domain.ledger import MAX_VND
-from rc_shared.api import TRIMMED, WHOLE, OffsetPage, Out
+from rc_shared.api import TRIMMED, WHOLE, IdNumber, OffsetPage, Out, Phone
 from rc_shared.dates import IsoOnly, bounds
 from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
 from rc_shared.support import SUPPORT_KIND_PATTERN
@@ -22,8 +22,6 @@ Day = Annotated[date, bounds(MIN_DAY, MAX_DAY), IsoOnly]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TRIMMED]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500), TRIMMED]
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9]{8,15}$"), TRIMMED]
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z-]{6,20}$"), TRIMMED]
 BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED]
 SupportKind = Annotated[str, StringConstraints(pattern=SUPPORT_KIND_PATTERN)]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from rc_members.domain.people import MAX_DATE, MIN_DATE, RoleRules
+from rc_shared import contact
 from rc_shared.errors import DomainError
 
 FIELDS = (
@@ -50,8 +51,6 @@ GENDERS = {
 }
 YES = {"yes", "y", "true", "1", "có", "x"}
 NO = {"no", "n", "false", "0", "không"}
-_PHONE = re.compile(r"^\+?[0-9 .\-()]{6,20}$")
-_ID_NUMBER = re.compile(r"^[0-9A-Za-z]{6,20}$")
 _MAX_TEXT = 200
 
 
@@ -76,12 +75,16 @@ class ImportRow:
     membership: bool
 
 
-def _text(raw: Mapping[str, Any], name: str) -> str | None:
+def _text(raw: Mapping[str, Any], name: str, from_number: Callable[[int], str] | None = None) -> str | None:
+    """The cell as text (NFC, stripped; blank is absent); a whole number is written without ``.0``, and
+    ``from_number`` writes it instead when given (a phone or identity number that lost its leading 0)."""
     v = raw.get(name)
     if v is None:
         return None
     if isinstance(v, float) and v.is_integer():
         v = int(v)
+    if from_number is not None and isinstance(v, int) and not isinstance(v, bool) and v > 0:
+        v = from_number(v)
     s = unicodedata.normalize("NFC", str(v)).strip()
     return s or None
 
@@ -163,12 +166,18 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     birth_date = date_field("birth_date", required=member_code is None)
     if member_code is None and birth_date is None and "birth_date is required" in errors[-1:]:
         errors[-1] = "birth_date is required when member_code is absent (it identifies the row on re-runs)"
-    phone = _text(raw, "phone")
-    if phone is not None and not _PHONE.match(phone):
-        errors.append(f"phone {phone!r} is not a phone number")
-    id_number = _text(raw, "id_number")
-    if id_number is not None and not _ID_NUMBER.match(id_number):
-        errors.append("id_number must be 6–20 letters or digits")
+    phone = _text(raw, "phone", from_number=contact.phone_from_cell)
+    if phone is not None:
+        if contact.is_phone(phone):
+            phone = contact.phone_key(phone)
+        else:
+            errors.append(f"phone {phone!r} is not a phone number ({contact.PHONE_RULE})")
+    id_number = _text(raw, "id_number", from_number=contact.id_number_from_cell)
+    if id_number is not None:
+        if contact.is_id_number(id_number):
+            id_number = contact.id_number_key(id_number)
+        else:
+            errors.append(f"id_number must be {contact.ID_NUMBER_RULE}")
     membership_raw = _text(raw, "membership")
     membership = True
     if membership_raw is not None:

@@ -23,6 +23,10 @@ from rc_shared.runtime import Roles, service_app
 __all__ = ["MIGRATIONS", "build_app"]
 
 
+API_VERSION = "1.1.0"
+"""The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
+
+
 def policy_from(settings: Settings) -> Policy:
     return Policy(
         levels=Levels.parse(settings.unit_levels),
@@ -43,6 +47,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         routers=[router],
         topics=[UNITS_TOPIC, PEOPLE_TOPIC],
         title="Red Cross members service",
+        version=API_VERSION,
         description=(
             "The organisation tree as dated data (every query takes as_of), people with consent-based personal "
             "data, memberships, fees, transfers, roles, volunteer hours, groups, training and bulk import. "

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
 from rc_members.domain.people import TRAINING_HOURS_MAX, TRAINING_HOURS_MIN
-from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
+from rc_shared.api import TRIMMED, IdNumber, OffsetPage, Out, Page, Phone, patch_schema
 from rc_shared.dates import Day
 from rc_shared.events.members import CourseKind
 
@@ -17,17 +17,7 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TRIMMED]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,49}$"), TRIMMED]
 Level = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50), TRIMMED]
-# 6 to 20 of digits, spaces and . - ( ), after an optional +; the pattern spells out that a stripped
-# phone neither starts nor ends with a space.
-Phone = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, pattern=r"^(?:\+[0-9 .\-()]{5,19}|[0-9.\-()][0-9 .\-()]{4,18})[0-9.\-()]$"
-    ),
-    TRIMMED,
-]
 CertificateNo = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50), TRIMMED]
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z]{6,20}$"), TRIMMED]
 FeeStatus = Literal["paid", "unpaid", "exempted"]
 Status = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
 Gender = Literal["male", "female", "other"]

@@ -27,6 +27,10 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
+API_VERSION = "1.0.0"
+"""The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
+
+
 def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
     app = service_app(
@@ -37,6 +41,7 @@ def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastA
         public_routers=[public_campaign_router, pages_router],
         consumers=[members_consumer, campaigns_consumer, units_consumer("reporting")],
         title="Red Cross reporting service",
+        version=API_VERSION,
         description=(
             "Membership statistics per unit, rolled up the organisation tree as of any date, "
             "projected from the members events; campaign progress (raised, pledged, distributed, "

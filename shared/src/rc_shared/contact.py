@@ -1,0 +1,85 @@
+"""Phone and identity numbers: one rule for every service that takes them, and one written form (pure).
+
+A person types a phone number the way it is printed: ``0912 345 678``, ``0912.345.678``,
+``(0291) 3822 123``, ``+84 912 345 678``. All of them are accepted, and each is kept in one written form
+(:func:`phone_key`), so that the same number given twice is the same number: the donations service
+recognises a returning donor by phone and name, and the members service stores what a donor's record
+would compare with.
+
+- **Phone:** an optional ``+``, then 8 to 15 digits (E.164 allows 15), each pair of digits separated by
+  at most two of space ``.`` ``-`` ``(`` ``)``. Written form: the digits, with ``+`` kept for a foreign
+  number; a Vietnamese number in its national form (``+84 912…`` and ``0084 912…`` → ``0912…``, also
+  with the trunk ``(0)`` some write after ``+84``).
+- **Identity number** (CCCD 12 digits, CMND 9, a passport, a tax code ``0301234567-001``): 6 to 20
+  letters and digits, each pair separated by at most one space, ``.`` or ``-``. Written form: capital
+  letters, spaces and dots dropped, the dashes kept (a tax code's branch suffix is written with one).
+
+A spreadsheet cell that holds a *number* has lost its leading zero (Vietnamese phone and identity numbers
+start with 0): :func:`phone_from_cell` and :func:`id_number_from_cell` put it back.
+"""
+
+from __future__ import annotations
+
+import re
+
+PHONE_PATTERN = r"^\+?\(?[0-9](?:[ .\-()]{0,2}[0-9]){7,14}$"
+"""A phone number as typed (see the module's rule); anchored, no whitespace at either end."""
+ID_NUMBER_PATTERN = r"^[0-9A-Za-z](?:[ .\-]?[0-9A-Za-z]){5,19}$"
+"""An identity number as typed (see the module's rule); anchored, no whitespace at either end."""
+PHONE_RULE = "an optional +, then 8 to 15 digits (spaces, dots, dashes and parentheses between them allowed)"
+ID_NUMBER_RULE = "6 to 20 letters or digits (a space, dot or dash between them allowed)"
+
+_PHONE = re.compile(PHONE_PATTERN)
+_ID_NUMBER = re.compile(ID_NUMBER_PATTERN)
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_WRITTEN_PHONE = re.compile(r"\+?[0-9]{8,15}")
+VIETNAM = "84"
+
+
+def is_phone(text: str) -> bool:
+    return _PHONE.fullmatch(text) is not None
+
+
+def is_id_number(text: str) -> bool:
+    return _ID_NUMBER.fullmatch(text) is not None
+
+
+def phone_key(text: str) -> str:
+    """The written form of a phone number matching :data:`PHONE_PATTERN` (``ValueError`` otherwise)."""
+    if not is_phone(text):
+        raise ValueError(f"a phone number is {PHONE_RULE}")
+    digits = _NOT_DIGIT.sub("", text)
+    plain = ("+" if text.startswith("+") else "") + digits
+    if text.startswith("+"):
+        international = digits
+    elif digits.startswith("00"):
+        international = digits.removeprefix("00")
+    else:
+        return plain
+    written = (
+        "0" + international.removeprefix(VIETNAM).removeprefix("0")
+        if international.startswith(VIETNAM)
+        else "+" + international
+    )
+    return written if _WRITTEN_PHONE.fullmatch(written) else plain  # (too few digits left: as typed)
+
+
+def id_number_key(text: str) -> str:
+    """The written form of an identity number matching :data:`ID_NUMBER_PATTERN` (``ValueError`` otherwise)."""
+    if not is_id_number(text):
+        raise ValueError(f"an identity number is {ID_NUMBER_RULE}")
+    return text.replace(" ", "").replace(".", "").upper()
+
+
+def phone_from_cell(value: int) -> str:
+    """A phone number a spreadsheet stored as a number (its leading 0 or + lost): ``912345678`` →
+    ``0912345678``, ``84912345678`` → ``+84912345678`` (checked and written by :func:`phone_key` after)."""
+    digits = str(value)
+    return ("+" if digits.startswith(VIETNAM) and len(digits) == 11 else "0") + digits
+
+
+def id_number_from_cell(value: int) -> str:
+    """An identity number a spreadsheet stored as a number: a CCCD (12 digits) or CMND (9 digits) that
+    started with 0 has lost it (``79123456789`` → ``079123456789``); any other length is as given."""
+    digits = str(value)
+    return "0" + digits if len(digits) in (8, 11) else digits

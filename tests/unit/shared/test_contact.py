@@ -1,0 +1,123 @@
+"""One rule and one written form for phone and identity numbers (rc_shared.contact), as the members and
+donations APIs take them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from rc_shared import contact
+from rc_shared.api import IdNumber, Phone
+
+
+class Person(BaseModel):
+    phone: Phone | None = None
+    id_number: IdNumber | None = None
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("0912345678", "0912345678"),
+        ("0912 345 678", "0912345678"),
+        ("0912.345.678", "0912345678"),
+        ("0912-345-678", "0912345678"),
+        ("(0291) 3822 123", "02913822123"),
+        ("+84 912 345 678", "0912345678"),
+        ("+84912345678", "0912345678"),
+        ("+84 (0) 912 345 678", "0912345678"),
+        ("0084 912 345 678", "0912345678"),
+        ("+1 (202) 555-0143", "+12025550143"),
+        ("0044 20 7946 0958", "+442079460958"),
+        ("  0912 345 678 ", "0912345678"),
+        ("0000 0000", "00000000"),  # an international prefix and too few digits after it: as typed
+        ("+84 000 000", "+84000000"),
+    ],
+)
+def test_a_phone_as_typed_is_kept_in_one_written_form(typed: str, kept: str) -> None:
+    assert Person(phone=typed).phone == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "call me",
+        "12ab5678",
+        "0912345",
+        "1234567890123456",
+        "+",
+        "0912---345-678",
+        "0912 345 678 ext 2",
+        "+-0912345678",
+        "091234567８",
+    ],
+)
+def test_what_is_not_a_phone_number_is_refused_on_its_field(typed: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        Person(phone=typed)
+    [error] = refused.value.errors()
+    assert error["loc"] == ("phone",) and error["type"] == "string_pattern_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("079123456789", "079123456789"),
+        ("079 123 456 789", "079123456789"),
+        ("079.123.456.789", "079123456789"),
+        ("c1234567", "C1234567"),
+        ("0301234567-001", "0301234567-001"),
+    ],
+)
+def test_an_identity_number_as_typed_is_kept_in_capitals_without_spaces(typed: str, kept: str) -> None:
+    assert Person(id_number=typed).id_number == kept
+
+
+@pytest.mark.parametrize("typed", ["12345", "-0301234567", "0301234567-", "03012--34567", "0791 2345 6789 0123 45678",
+                                   "CCCD: 0791", "số 0791234"])  # fmt: skip
+def test_what_is_not_an_identity_number_is_refused(typed: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        Person(id_number=typed)
+    assert [e["loc"] for e in refused.value.errors()] == [("id_number",)]
+
+
+@given(st.from_regex(contact.PHONE_PATTERN, fullmatch=True))
+def test_every_phone_the_schema_allows_is_taken_and_its_written_form_is_a_fixed_point(typed: str) -> None:
+    """What the OpenAPI pattern calls valid, the service takes (schemathesis relies on it); writing the
+    written form again changes nothing, and it is a + and 8 to 15 digits, or a national number."""
+    kept = contact.phone_key(typed)
+    assert contact.phone_key(kept) == kept
+    assert re.fullmatch(r"\+?[0-9]{8,15}", kept), kept
+    assert Person(phone=typed).phone == kept
+
+
+@given(st.from_regex(contact.ID_NUMBER_PATTERN, fullmatch=True))
+def test_every_identity_number_the_schema_allows_is_taken_and_kept_once(typed: str) -> None:
+    kept = contact.id_number_key(typed)
+    assert contact.id_number_key(kept) == kept and kept == kept.upper() and " " not in kept
+    assert Person(id_number=typed).id_number == kept
+
+
+def test_the_json_schema_says_the_rule() -> None:
+    schema = Person.model_json_schema()["properties"]
+    phone = schema["phone"]["anyOf"][0]
+    assert contact.PHONE_PATTERN[1:-1] in phone["pattern"] and "8 to 15 digits" in phone["description"]
+    assert contact.ID_NUMBER_PATTERN[1:-1] in schema["id_number"]["anyOf"][0]["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [(912345678, "0912345678"), (2913822123, "02913822123"), (84912345678, "+84912345678")],
+)
+def test_a_phone_a_spreadsheet_stored_as_a_number_gets_its_leading_zero_back(cell: int, text: str) -> None:
+    assert contact.phone_from_cell(cell) == text
+
+
+@pytest.mark.parametrize(("cell", "text"), [(79123456789, "079123456789"), (12345678, "012345678"),
+                                           (301234567, "301234567")])  # fmt: skip
+def test_an_identity_number_a_spreadsheet_stored_as_a_number_gets_its_leading_zero_back(cell: int, text: str) -> None:
+    assert contact.id_number_from_cell(cell) == text
