@@ -136,6 +136,21 @@ PYTHON_REPR = re.compile(r"<(?:built-in method|bound method|function) [^>]*>|obj
 SQUEEZED_CAPTIONS = """() => [...document.querySelectorAll('caption:not(.visually-hidden)')]
     .filter(c => c.getBoundingClientRect().width < 0.9 * c.closest('table').getBoundingClientRect().width)
     .map(c => c.textContent.trim())"""
+# the rows of fields whose controls, side by side, do not line up (a label on two lines pushed its input
+# below its neighbours'), and the fields whose parts overlap (label, control, error one over another)
+MISALIGNED_FIELDS = """() => [...document.querySelectorAll('.row')].filter(r => r.offsetParent !== null).flatMap(r => {
+    const fields = [...r.children].filter(f => f.matches('.field') && f.offsetParent !== null);
+    const boxes = fields.map(f => f.querySelector('input:not([type=hidden]), select, textarea'))
+        .filter(c => c !== null).map(c => c.getBoundingClientRect());
+    const side = boxes.some(a => boxes.some(b => a !== b && a.top < b.bottom && b.top < a.bottom
+        && Math.abs(a.top - b.top) > 1));
+    const stacked = fields.filter(f => {
+        const parts = [...f.children].filter(k => k.offsetParent !== null).map(k => k.getBoundingClientRect());
+        return parts.slice(1).some((k, i) => k.top < parts[i].bottom - 1);
+    });
+    return [...(side ? ['side by side: ' + r.innerText.trim().slice(0, 80)] : []),
+            ...stacked.map(f => 'overlapping: ' + f.innerText.trim().slice(0, 80))];
+})"""
 
 
 class Shots:
@@ -148,12 +163,14 @@ class Shots:
     async def take(self, page: Page, screen: str, width: str) -> None:
         """The screen fits its width (no sideways scrolling), shows no Python object's repr, and every
         shown table caption spans its table (a caption shrunk to its longest word reads one word a
-        line), then its screenshot."""
+        line), the fields of a row line up and none overlaps itself, then its screenshot."""
         assert await page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
         shown = await page.locator("body").inner_text()
         assert not PYTHON_REPR.search(shown), f"{screen} ({width}): {PYTHON_REPR.search(shown)}"
         squeezed = await page.evaluate(SQUEEZED_CAPTIONS)
         assert squeezed == [], f"{screen} ({width}): captions narrower than their tables: {squeezed}"
+        misaligned = await page.evaluate(MISALIGNED_FIELDS)
+        assert misaligned == [], f"{screen} ({width}): fields out of line: {misaligned}"
         await page.screenshot(path=str(self.folder / f"{screen}-{width}.png"), full_page=True)
 
 
