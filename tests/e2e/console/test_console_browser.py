@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 from playwright.async_api import Browser, Page
 
+from rc_shared.labels import vn_date
 from tests.e2e.conftest import System
 from tests.e2e.console.conftest import (
     DESKTOP,
@@ -227,7 +228,8 @@ async def test_the_organisation_tree_as_of_a_date(
         await page.get_by_label("Xem vào ngày").fill("2024-01-15")
         await follow(page, page.get_by_role("button", name="Xem"))
         assert await page.locator("h1").inner_text() == f"Xã Vĩnh Trạch {tag}"
-        assert await page.locator("[data-as-of]").inner_text() == "2024-01-15"
+        assert await page.locator("[data-as-of]").inner_text() == "15/01/2024"  # as Vietnamese writes dates
+        assert await page.locator("[data-as-of]").get_attribute("data-as-of") == "2024-01-15"
         assert await page.locator("[data-figure=members]").inner_text() == "0"
         # the province's page on that date names the commune as it was then
         await follow(page, page.locator(".crumbs a"))
@@ -436,7 +438,7 @@ async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
         bars = await chart.locator("g[data-bar]").evaluate_all("gs => gs.map(g => [g.dataset.bar, g.dataset.value])")
         assert sorted(bars) == sorted([c["name"], str(c["cash_raised_vnd"])] for c in children.values())
         # by period (days): the period they cover, as the API chose it; its buckets, in order, and a bar each
-        covered = f"Kỳ {by_period['period_from']} → {by_period['period_to']}."
+        covered = f"Kỳ {vn_date(by_period['period_from'])} → {vn_date(by_period['period_to'])}."
         assert await page.locator("[data-figure=series-period]").inner_text() == covered
         rows = page.locator("#by-period tbody tr[data-period]")
         assert await rows.evaluate_all("rs => rs.map(r => r.dataset.period)") == [

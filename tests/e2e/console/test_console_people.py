@@ -23,6 +23,7 @@ import httpx
 import openpyxl
 from playwright.async_api import Browser, Page
 
+from rc_shared.labels import vn_date
 from tests.e2e.conftest import System
 from tests.e2e.console.conftest import DESKTOP, PHONE, TODAY, Shots, follow, login, ok
 from tests.e2e.harness import ServiceProcess, auth
@@ -110,7 +111,8 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         await send(page, "form[action$='/consent']", "Ghi nhận")
         consent = page.locator("tr[data-consent-id]", has_text="nhận tin nhắn vận động")
         await send(page, f"tr[data-consent-id='{await consent.get_attribute('data-consent-id')}'] form", "Rút lại")
-        assert await consent.locator("[data-withdrawn-on]").inner_text() == today
+        assert await consent.locator("[data-withdrawn-on]").inner_text() == vn_date(today)
+        assert await consent.locator("[data-withdrawn-on]").get_attribute("data-withdrawn-on") == today
         await send(page, "tr[data-role=volunteer] form", "Kết thúc vai trò")
         assert await page.locator("tr[data-role=volunteer] form").count() == 0
         await page.locator("#status-status").select_option("lapsed")

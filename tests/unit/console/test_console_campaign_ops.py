@@ -191,7 +191,7 @@ async def test_the_campaign_operations_in_english_with_nothing_left_in_vietnames
             f"/campaigns/{i18n.CAMPAIGN}": ("Register a person supported", "Schedule a blood donation session",
                                              "Reverse the distribution…"),
             f"/campaigns/{i18n.CAMPAIGN}/beneficiaries/new": ("Unit in charge", "Purpose consented to"),
-            f"/beneficiaries/{ADDRESS['id']}": ("Verified on 2026-02-03 by Cán bộ xã", "Record a sponsorship"),
+            f"/beneficiaries/{ADDRESS['id']}": ("Verified on 3 Feb 2026 by Cán bộ xã", "Record a sponsorship"),
             f"/campaigns/{i18n.CAMPAIGN}/blood-sessions/new": ("Unit running the session",),
             f"/blood-sessions/{i18n.SESSION['id']}": ("12 / 50 places", "Register a donor"),
             f"/distributions/{i18n.DISTRIBUTION['id']}/reversal": ("To confirm, type the value of the distribution",),

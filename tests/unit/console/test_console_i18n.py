@@ -382,7 +382,7 @@ async def test_a_unit_page_in_english() -> None:
         for text in (
             '<h2 id="children-h">Đơn vị trực thuộc</h2>',
             "<dt>Cấp</dt><dd>Xã</dd>",
-            "Đã sáp nhập từ 2026-02-01.",
+            "Đã sáp nhập từ 01/02/2026.",
         ):
             assert text in vi.text, text
         c.cookies.set(i18n.COOKIE, "en")
@@ -393,7 +393,7 @@ async def test_a_unit_page_in_english() -> None:
             "<dt>Level</dt><dd>Commune</dd>",
             '<span class="big" data-figure="units">2</span> units (this one included)',
             '<td data-label="Until">now</td>',
-            "<p>Merged on 2026-02-01.</p>",
+            "<p>Merged on 1 Feb 2026.</p>",
         ):
             assert text in en.text, text
         assert leftover_vietnamese(en.text) == []
@@ -522,7 +522,7 @@ async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese(
             '<td data-label="Giá trị">2 đơn vị</td>',
             '<td data-label="Hình thức">Trao trực tiếp</td>',
             '<h2 id="distributions-h">Phân phối</h2>',
-            '<td data-label="Xác minh">Đã xác minh 2026-02-03</td>',
+            '<td data-label="Xác minh">Đã xác minh 03/02/2026</td>',
             "Nhà văn hoá xã",
             "Không thể hoàn tác. Để xác nhận, nhập mã cuộc vận động: <strong>TNA-2026</strong>",
         ):
@@ -553,7 +553,7 @@ async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese(
             '<td data-label="Type">Cash</td>',
             '<h2 id="beneficiaries-h">People supported</h2>',
             '<td data-label="Type">Household</td>',
-            '<td data-label="Verified">Verified 2026-02-03</td>',
+            '<td data-label="Verified">Verified 3 Feb 2026</td>',
             "Humanitarian addresses of the organising unit",
             "· not verified",
             '<h2 id="sessions-h">Blood drives</h2>',

@@ -6,7 +6,7 @@ time they are shown). Vietnamese needs no catalogue (the messages are its text);
 ``locale/en/LC_MESSAGES/messages.po``, read once per process (no compiled .mo to build or to go stale).
 Each request's language is chosen once (:func:`negotiate`: the language cookie, then Accept-Language,
 then Vietnamese) and held in a context variable for the request's task; without one, Vietnamese.
-Amounts and numbers are formatted for that language by Babel.
+Amounts, numbers and dates are formatted for that language (Babel; Vietnamese dates dd/mm/yyyy).
 """
 
 from __future__ import annotations
@@ -17,12 +17,16 @@ import gettext as stdlib_gettext
 import io
 from collections.abc import Iterator
 from contextvars import ContextVar
+from datetime import date
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
+
+from rc_shared.labels import vn_date
 
 DEFAULT = "vi"
 LOCALES = ("vi", "en")  # the first is the default: the messages' own language
@@ -147,6 +151,20 @@ def money(amount: int | None) -> str:
     if amount is None:
         return "–"
     return _money(_current.get(), amount)
+
+
+def day(value: date | str | None) -> str:
+    """A date for the current language: vi '01/12/2026' (as Vietnamese documents write it:
+    rc_shared.labels.vn_date), en '1 Dec 2026'; '' for none (a template writes ``x|day or '–'``)."""
+    if value is None or value == "":
+        return ""
+    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return _day(_current.get(), d)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(locale: str, d: date) -> str:
+    return vn_date(d) if locale == DEFAULT else format_date(d, "d MMM y", locale=locale)
 
 
 def number(value: float, pattern: str | None = None) -> str:

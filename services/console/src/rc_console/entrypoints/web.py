@@ -46,6 +46,7 @@ templates.install_gettext_callables(  # type: ignore[attr-defined]
 templates.policies["ext.i18n.trimmed"] = True
 templates.filters["vnd"] = i18n.money
 templates.filters["number"] = i18n.number
+templates.filters["day"] = i18n.day
 templates.globals["LANGUAGES"] = i18n.NAMES
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
