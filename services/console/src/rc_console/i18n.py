@@ -20,9 +20,9 @@ from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
