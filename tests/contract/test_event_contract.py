@@ -48,3 +48,9 @@ def test_events_carry_no_personal_data_fields() -> None:
         fields = set(model.model_fields) - ({"name"} if model.topic in public_names else set())
         leaked = PERSONAL_FIELDS & fields
         assert not leaked, f"{event_type} carries personal data fields {leaked}"
+
+
+def test_the_catalogues_version_has_its_entry_in_the_changelog() -> None:
+    """A version bump of the event catalogue says what changed (docs/openapi/CHANGELOG.md)."""
+    changelog = (ROOT / "docs" / "openapi" / "CHANGELOG.md").read_text()
+    assert f"\n## events {cat.VERSION}\n" in changelog, f"docs/openapi/CHANGELOG.md: no '## events {cat.VERSION}'"

@@ -51,8 +51,18 @@ def topics() -> dict[str, list[type[Event]]]:
     return dict(sorted(out.items()))
 
 
+def _open(node: Any) -> Any:
+    """A published schema without ``additionalProperties: false``: a later release may add optional
+    fields, which consumers ignore (the models still refuse to write one they do not name)."""
+    if isinstance(node, dict):
+        return {k: _open(v) for k, v in node.items() if not (k == "additionalProperties" and v is False)}
+    if isinstance(node, list):
+        return [_open(v) for v in node]
+    return node
+
+
 def schema_of(cls: type[Event]) -> dict[str, Any]:
-    schema = cls.model_json_schema(mode="serialization")
+    schema: dict[str, Any] = _open(cls.model_json_schema(mode="serialization"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"urn:vn-redcross:event:{cls.event_type}"
     schema["description"] = cls.summary or (cls.__doc__ or "").strip()
@@ -134,6 +144,24 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
 # ---------------------------------------------------------------- generation
 
 
+VERSION = "1.1.0"
+"""The event catalogue's version (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
+DESCRIPTION = """Events published by the members, campaigns and donations services (reporting only consumes).
+
+- **Delivery is at least once.** The outbox relay re-sends after a crash between send and mark, a
+  dead-letter replay and an outbox republish send a record again: deduplicate by `ce_id`, which is
+  the same on every copy of one event.
+- **Order holds per key only**: the key is the message's aggregate field (its Kafka binding). On
+  `members.people`, a group's or a course's own events are keyed by its id, a person's joining or
+  attendance by the person's id: a join may arrive before the group it joins.
+- **Versions.** An event type (`ce_type`, ending `.vN`) changes only compatibly: a field may be added
+  (optional) and an enum may gain values; a consumer ignores fields, enum values and `ce_type`s it does
+  not know (the schemas below describe the fields of this release, not a closed set). A change that is
+  not compatible is a new type, `.vN+1`.
+- **Topics** are named `{namespace}<topic>` (`RC_KAFKA_NAMESPACE`, empty by default); each has a
+  dead-letter companion `<topic>.dlq` (see each channel)."""
+
+
 def asyncapi_document() -> dict[str, Any]:
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
@@ -143,7 +171,14 @@ def asyncapi_document() -> dict[str, Any]:
         chan_id = topic.replace(".", "_")
         channels[chan_id] = {
             "address": topic,
-            "description": f"Kafka topic {topic}; key = aggregate id; CloudEvents binary mode.",
+            "description": (
+                f"Kafka topic {{namespace}}{topic} (RC_KAFKA_NAMESPACE, empty by default); CloudEvents binary "
+                "mode; the key is each message's aggregate field (its Kafka binding), order holds per key only. "
+                f"A record its consumer cannot process goes to {topic}.dlq with the headers dlq-error, "
+                "dlq-error-type, dlq-error-trace, dlq-original-topic, dlq-original-partition, "
+                "dlq-original-offset, dlq-consumer, dlq-failed-at; a replay republishes it here unchanged "
+                "(same ce_id)."
+            ),
             "messages": {c.__name__: {"$ref": f"#/components/messages/{c.__name__}"} for c in classes},
         }
         operations[f"publish_{chan_id}"] = {
@@ -152,7 +187,7 @@ def asyncapi_document() -> dict[str, Any]:
             "messages": [{"$ref": f"#/channels/{chan_id}/messages/{c.__name__}"} for c in classes],
         }
         for c in classes:
-            schema = c.model_json_schema(mode="serialization", ref_template="#/components/schemas/{model}")
+            schema = _open(c.model_json_schema(mode="serialization", ref_template="#/components/schemas/{model}"))
             for name, d in schema.pop("$defs", {}).items():
                 schemas[name] = d
             schemas[c.__name__] = schema
@@ -185,11 +220,8 @@ def asyncapi_document() -> dict[str, Any]:
         "asyncapi": "3.0.0",
         "info": {
             "title": "Red Cross platform events",
-            "version": "1.0.0",
-            "description": (
-                "Events published by the members, campaigns, donations and reporting services. "
-                "Event types are versioned; a published type only changes compatibly."
-            ),
+            "version": VERSION,
+            "description": DESCRIPTION,
         },
         "defaultContentType": "application/json",
         "channels": channels,

@@ -5,17 +5,21 @@ The CloudEvents attributes travel as Kafka headers (``ce_id``, ``ce_source``, ``
 JSON payload, validated by the pydantic model registered for the event type; the Kafka key is the
 aggregate id (the CloudEvents ``subject``) so that one aggregate's events stay in order.
 W3C trace context (``traceparent``) and a correlation id ride along as extra headers.
+
+Reading is tolerant of what a version may add: a payload with fields its model does not know (a newer
+producer, within the same ``.vN``) is read without them; writing is strict (``extra="forbid"``).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import ClassVar, Generic
+from typing import Any, ClassVar, Generic
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 from typing_extensions import TypeVar
 
@@ -111,6 +115,32 @@ def headers_dict(headers: Iterable[tuple[str, bytes]] | None) -> dict[str, str]:
 _EVENT_ID = SchemaValidator(core_schema.uuid_schema())
 
 
+def _without_newer_fields(model: type[Event], value: bytes, refused: ValidationError) -> Event | None:
+    """A tolerant reader: the event read without the fields its model does not know, when those were
+    all that the model refused (a newer producer added optional fields within the same version, and
+    this process is older: a rolling upgrade); ``None`` when anything else is wrong with it.
+
+    Producers still cannot write an unknown field (``extra="forbid"``): only reading tolerates them."""
+    errors = refused.errors()
+    if not errors or any(e["type"] != "extra_forbidden" for e in errors):
+        return None
+    payload = json.loads(value)
+    for e in errors:
+        *path, name = e["loc"]
+        node: Any = payload
+        try:
+            for step in path:
+                node = node[step]
+        except (KeyError, IndexError, TypeError):  # (a path through a union's tag: not a plain field)
+            return None
+        if isinstance(node, dict):
+            node.pop(name, None)
+    try:
+        return model.__pydantic_validator__.validate_json(json.dumps(payload))  # type: ignore[no-any-return]
+    except ValueError:
+        return None
+
+
 def decode(
     headers: Sequence[tuple[str, bytes]] | Mapping[str, str] | None,
     value: bytes | None,
@@ -138,6 +168,10 @@ def decode(
         raise EnvelopeError(f"ce_id is not a UUID: {h['ce_id']!r}") from exc
     try:
         data = model.__pydantic_validator__.validate_json(value or b"")
+    except ValidationError as exc:
+        data = _without_newer_fields(model, value or b"", exc)
+        if data is None:
+            raise EnvelopeError(f"payload does not match {h['ce_type']}: {exc}") from exc
     except ValueError as exc:
         raise EnvelopeError(f"payload does not match {h['ce_type']}: {exc}") from exc
     ce_time = h.get("ce_time")

@@ -274,3 +274,43 @@ async def test_a_person_with_the_role_in_two_units_counts_once_above_them(pool: 
     (top,) = await report(pool, date(2024, 6, 1))
     assert top["volunteers"] == 1
     assert [child(top, c)["volunteers"] for c in ("P.D1", "P.D2")] == [1, 1]
+
+
+async def test_a_memberships_first_fee_status_counts_for_the_year_it_was_given_for(pool: asyncpg.Pool) -> None:
+    """``fee_year`` of members.membership.started.v1: a member who joined in 2021 with their 2024 fee
+    paid is paid in 2024 (not in 2021); an event written before the field counts for joined_on's year."""
+    unit, people, memberships = uuid.uuid4(), [uuid.uuid4(), uuid.uuid4()], [uuid.uuid4(), uuid.uuid4()]
+    created = UnitCreated(
+        unit_id=unit, valid_from=date(2020, 1, 1), code="F", name="F", level="commune", parent_id=None
+    )
+    joined = date(2021, 3, 1)
+    await feed(
+        pool,
+        [
+            ev(created),
+            ev(
+                MembershipStarted(
+                    person_id=people[0],
+                    membership_id=memberships[0],
+                    unit_id=unit,
+                    joined_on=joined,
+                    fee_status="paid",
+                    fee_year=2024,
+                )
+            ),
+            ev(
+                MembershipStarted(
+                    person_id=people[1], membership_id=memberships[1], unit_id=unit, joined_on=joined, fee_status="paid"
+                )
+            ),
+        ],
+    )
+    async with pool.acquire() as conn:
+        rows = await conn.fetch(
+            "SELECT membership_id, year, fee_status FROM rpt_fee_statuses WHERE membership_id = ANY($1::uuid[])",
+            memberships,
+        )
+    assert sorted((r["membership_id"] == memberships[0], r["year"], r["fee_status"]) for r in rows) == [
+        (False, 2021, "paid"),
+        (True, 2024, "paid"),
+    ]

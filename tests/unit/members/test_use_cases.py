@@ -338,12 +338,26 @@ async def test_erasure_publishes_one_event_with_the_id_only_and_is_final() -> No
 # ------------------------------------------------------------------ memberships, fees, transfers
 
 
+async def test_a_first_fee_status_for_another_year_is_said_with_its_year() -> None:
+    """The fee status given when a membership starts is for ``fee_year`` (default: the year joined): the
+    event says which, so that reporting files it under the same year as the members service."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    await run(uow, lambda u: people.start_membership(
+        u, POLICY, pid, unit_id=ids["D1"], joined_on=START, fee_status="paid", fee_year=START.year + 1,
+        member_code=None))  # fmt: skip
+    started = uow.committed[-1]
+    assert isinstance(started, MembershipStarted) and (started.fee_status, started.fee_year) == ("paid", START.year + 1)
+
+
 async def test_one_open_membership_at_a_time() -> None:
     uow = FakeUnitOfWork()
     ids = await tree(uow)
     pid = await member(uow, ids["D1"])
     started = uow.committed[-1]
     assert isinstance(started, MembershipStarted) and started.fee_status == "paid" and started.unit_id == ids["D1"]
+    assert started.fee_year == START.year  # the year the fee status is for, said in the event
     before = len(uow.committed)
     with pytest.raises(Conflict, match="already has an active membership in unit D1"):
         await run(

@@ -12,6 +12,7 @@ import pytest
 
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import Envelope, EnvelopeError, decode
+from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint
 from rc_shared.events.members import UnitCreated
 from rc_shared.ids import hex_tokens, uuid4s
 from rc_shared.outbox import envelopes_for, outbox_columns, outbox_rows
@@ -66,6 +67,29 @@ def test_malformed_records_are_rejected_with_a_reason(mutate, message) -> None: 
     headers, value = mutate(env.headers(), env.value())
     with pytest.raises(EnvelopeError, match=message):
         decode(headers, value, catalogue())
+
+
+def test_a_newer_producers_added_fields_are_read_past_and_nothing_else_is_excused() -> None:
+    """A tolerant reader (a rolling upgrade: the producer already writes an optional field this
+    consumer's model does not know, at the top or inside a list's objects): the event is read with
+    what the model knows; a wrong value beside an unknown field is still refused."""
+    env = Envelope(data=_event(), source="/members")
+    newer = json.loads(env.value()) | {"added_in_a_later_release": {"x": 1}}
+    back = decode(env.headers(), json.dumps(newer).encode(), catalogue())
+    assert back.data == env.data and back.id == env.id
+    disclosure = CampaignDisclosureUpdated(
+        campaign_id=uuid.uuid4(), version=2, call_documents=[CallDocument(title="Lời kêu gọi", number="15/LKG")],
+        receiving_points=[ReceivingPoint(method="in_person", location="Văn phòng Hội")],
+    )  # fmt: skip
+    env = Envelope(data=disclosure, source="/campaigns")
+    newer = json.loads(env.value())
+    newer["call_documents"][0]["language"] = "vi"
+    newer["receiving_points"][0]["map_url"] = "https://example.org"
+    assert decode(env.headers(), json.dumps(newer).encode(), catalogue()).data == disclosure
+    with pytest.raises(EnvelopeError, match="payload does not match"):  # an unknown field and a bad value
+        decode(env.headers(), json.dumps(newer | {"version": 0}).encode(), catalogue())
+    with pytest.raises(ValueError, match="Extra inputs are not permitted"):  # writing stays strict
+        UnitCreated.model_validate(json.loads(Envelope(data=_event(), source="/m").value()) | {"extra": 1})
 
 
 def test_child_traceparent_keeps_the_trace_and_changes_the_span() -> None:

@@ -89,7 +89,13 @@ class MembershipStarted(_PersonEvent):
     membership_id: uuid.UUID
     unit_id: uuid.UUID
     joined_on: date
-    fee_status: FeeStatus = "unpaid"
+    fee_status: FeeStatus = Field("unpaid", description="The membership fee's status for fee_year.")
+    fee_year: int | None = Field(
+        None,
+        ge=1900,
+        le=2100,
+        description="The year fee_status is for (absent, as in events written before this field: joined_on's year).",
+    )
 
 
 @register

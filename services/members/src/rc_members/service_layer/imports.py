@@ -106,6 +106,7 @@ async def import_members(
                     unit_id=unit_id,
                     joined_on=on,
                     fee_status=v.fee_status,
+                    fee_year=on.year,
                 )
             )
             if v.fee_year is not None and v.fee_year != on.year:  # the fee status of another year

@@ -261,7 +261,8 @@ async def start_membership(
     await _referenced_unit(uow.units, unit_id, joined_on, "unit_id")
     membership_id = uuid.uuid4()
     await repo.insert_membership(membership_id, person_id, unit_id, joined_on, member_code)
-    await repo.set_fee(membership_id, fee_year or joined_on.year, fee_status)
+    year = fee_year or joined_on.year
+    await repo.set_fee(membership_id, year, fee_status)
     uow.emit(
         MembershipStarted(
             person_id=person_id,
@@ -269,6 +270,7 @@ async def start_membership(
             unit_id=unit_id,
             joined_on=joined_on,
             fee_status=fee_status,
+            fee_year=year,
         )
     )
     return membership_id

@@ -138,12 +138,13 @@ async def start_membership(
     unit_id: uuid.UUID,
     joined_on: date,
     fee_status: str,
+    fee_year: int,
 ) -> None:
     await conn.execute(
         _SPLIT_MEMBERSHIP, membership_id, joined_on, True, person_id, unit_id, "active",
         event_id, "joined", "active", None, unit_id,
     )  # fmt: skip
-    await conn.execute(_INITIAL_FEE, membership_id, joined_on.year, person_id, unit_id, fee_status)
+    await conn.execute(_INITIAL_FEE, membership_id, fee_year, person_id, unit_id, fee_status)
 
 
 async def change_membership_status(

@@ -71,7 +71,10 @@ async def on_unit_dissolved(conn: asyncpg.Connection, env: Envelope[UnitDissolve
 @members_consumer.on(MembershipStarted)
 async def on_membership_started(conn: asyncpg.Connection, env: Envelope[MembershipStarted]) -> None:
     e = env.data
-    await repo.start_membership(conn, env.id, e.membership_id, e.person_id, e.unit_id, e.joined_on, e.fee_status)
+    fee_year = e.fee_year or e.joined_on.year  # (absent in events written before the field: joined_on's year)
+    await repo.start_membership(
+        conn, env.id, e.membership_id, e.person_id, e.unit_id, e.joined_on, e.fee_status, fee_year
+    )
 
 
 @members_consumer.on(MembershipStatusChanged)
