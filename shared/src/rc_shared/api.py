@@ -216,7 +216,20 @@ class ErrorOut(BaseModel):
     error: str = Field(description="A stable code, the last segment of type: validation_error, not_found, conflict ...")
     message: str = Field(description="The same as detail (kept for clients of the earlier shape).")
     correlation_id: str = Field(description="The request's correlation id (also its x-correlation-id header).")
-    errors: list[FieldErrorOut] | None = Field(None, description="Field-level errors of invalid input (422).")
+    errors: list[FieldErrorOut] | None = Field(
+        None,
+        description="Field-level errors of input its schema refuses (422, type /problems/validation_error); a rule "
+        "broken by valid input (422 /problems/invalid, 409, 400) names its field in field instead.",
+    )
+    field: str | None = Field(
+        None, description="The field a broken rule is about (a body field's name, or a header's, e.g. Idempotency-Key)."
+    )
+    reason: str | None = Field(
+        None,
+        description="Why a referenced unit was refused: unknown_unit (not in the tree this service has learnt from "
+        "members.units yet: a unit just created may be retried after a moment) or unit_not_valid_then (it did not "
+        "exist, or was dissolved, on the day that counts: do not retry).",
+    )
 
 
 ERROR_STATUSES: dict[int, str] = {

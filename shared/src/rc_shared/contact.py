@@ -12,7 +12,8 @@ would compare with.
   with the trunk ``(0)`` some write after ``+84``).
 - **Identity number** (CCCD 12 digits, CMND 9, a passport, a tax code ``0301234567-001``): 6 to 20
   letters and digits, each pair separated by at most one space, ``.`` or ``-``. Written form: capital
-  letters, spaces and dots dropped, the dashes kept (a tax code's branch suffix is written with one).
+  letters and digits only (``0301234567-001`` is ``0301234567001``: a number typed with or without its
+  dash is one number, as the campaigns service already compared beneficiaries' numbers).
 
 A spreadsheet cell that holds a *number* has lost its leading zero (Vietnamese phone and identity numbers
 start with 0): :func:`phone_from_cell` and :func:`id_number_from_cell` put it back.
@@ -68,7 +69,7 @@ def id_number_key(text: str) -> str:
     """The written form of an identity number matching :data:`ID_NUMBER_PATTERN` (``ValueError`` otherwise)."""
     if not is_id_number(text):
         raise ValueError(f"an identity number is {ID_NUMBER_RULE}")
-    return text.replace(" ", "").replace(".", "").upper()
+    return text.replace(" ", "").replace(".", "").replace("-", "").upper()
 
 
 def phone_from_cell(value: int) -> str:

@@ -100,7 +100,7 @@ class MembershipStarted(_PersonEvent):
 
 @register
 class MembershipStatusChanged(_PersonEvent):
-    """A membership changed status (lapsed, resigned, deceased, or active again)."""
+    """A membership changed status (lapsed, transferred, resigned, deceased, or active again)."""
 
     event_type: ClassVar[str] = "members.membership.status_changed.v1"
     membership_id: uuid.UUID

@@ -1,6 +1,6 @@
 -- rc_shared.contact's written forms of a phone number and an identity number, in SQL, in every service's
 -- database: the services' migrations put the numbers stored before that rule (as typed: "0912 345 678",
--- "+84912345678", "c1234567") in the form the APIs now keep, so that a number given before and after is
+-- "+84912345678", "c1234567", "0301234567-001") in the form the APIs now keep, so that a number given before and after is
 -- the same number (a returning donor is found by it). NULL for a text that is not one by the rule; the
 -- integration tests compare these with the Python functions on the same inputs.
 CREATE OR REPLACE FUNCTION rc_phone_key(typed text) RETURNS text
@@ -23,5 +23,5 @@ $$;
 
 CREATE OR REPLACE FUNCTION rc_id_number_key(typed text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT upper(translate(typed, ' .', '')) WHERE typed ~ '^[0-9A-Za-z](?:[ .-]?[0-9A-Za-z]){5,19}$'
+    SELECT upper(translate(typed, ' .-', '')) WHERE typed ~ '^[0-9A-Za-z](?:[ .-]?[0-9A-Za-z]){5,19}$'
 $$;

@@ -228,12 +228,13 @@ class Campaign:
 
 
 OverdueReason = Literal["receiving_period_ended", "distribution_deadline_passed"]
+OverdueAction = Literal["close", "settle"]  # what an overdue campaign is waiting for
 
 
 @dataclass(frozen=True)
 class Overdue:
     reason: OverdueReason
-    action: Action
+    action: OverdueAction
     due_on: date
     days_overdue: int
 

@@ -17,8 +17,8 @@ from pydantic import (
     model_validator,
 )
 
-from rc_campaigns.domain.campaigns import Action, OverdueReason, State
-from rc_shared.api import TRIMMED, OffsetPage, Out, Page, patch_schema
+from rc_campaigns.domain.campaigns import Action, OverdueAction, OverdueReason, State
+from rc_shared.api import TRIMMED, IdNumber, OffsetPage, Out, Page, patch_schema
 from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
 from rc_shared.dates import MIN_DATE as MIN_DATE
 from rc_shared.dates import Day
@@ -30,12 +30,6 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), TRIMMED]
 OptText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TRIMMED]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,49}$"), TRIMMED]
-# 5 to 25 of letters, digits, spaces and . -, starting with a letter or digit, not ending with a space.
-IdNumber = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[0-9A-Za-z][0-9A-Za-z .\-]{3,23}[0-9A-Za-z.\-]$"),
-    TRIMMED,
-]
 Vnd = Annotated[int, Field(ge=0, le=MAX_VND)]
 Count = Annotated[int, Field(ge=0, le=10**9)]
 BloodGroup = Literal["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"]
@@ -213,7 +207,7 @@ class ProgressOut(Out):
 class OverdueOut(Out):
     reason: OverdueReason
     due_on: date
-    action: Action = Field(description="What to do: close or settle.")
+    action: OverdueAction = Field(description="What to do: close (receiving ended) or settle (deadline passed).")
 
 
 class CampaignSummaryOut(Out):
@@ -257,7 +251,7 @@ class OverdueCampaignOut(Out):
     receiving_until: date
     closed_on: date | None
     reason: OverdueReason
-    action_needed: Action
+    action_needed: OverdueAction
     due_on: date
     days_overdue: int
 

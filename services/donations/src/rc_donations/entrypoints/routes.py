@@ -93,7 +93,12 @@ IdemKey = Annotated[
         alias="Idempotency-Key",
         min_length=1,
         max_length=200,
-        description="Resending a request with the same key returns the original record (200) instead of a new one.",
+        description=(
+            "Resending a request with the same key returns the original record (200) instead of a new one. Keys "
+            "are one space for every client, endpoint and campaign, kept for good: send a new UUID per new "
+            "request. The same key with another body (or for another endpoint or campaign) is a 422 naming "
+            "Idempotency-Key; while the key's first request is still being written, a 409: retry it."
+        ),
     ),
 ]
 

@@ -236,7 +236,8 @@ class DonationOut(_GiftOut):
 
 class DonationsPageOut(OffsetPage[DonationOut]):
     next_after: int | None = Field(
-        description="Pass as after= for the next page (the last receipt number here); null: the last page."
+        description="Pass as after= for the next page (the last receipt number here), given when this page is full "
+        "(the next may then be empty); null: a page shorter than limit, the last. Give after or offset, not both."
     )
 
 

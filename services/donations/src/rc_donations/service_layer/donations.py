@@ -74,7 +74,9 @@ async def replayed(repo: DonationRepository, idem: Idempotency | None, scope: st
 
 async def remember(repo: DonationRepository, idem: Idempotency | None, scope: str, resource_id: uuid.UUID) -> None:
     if idem is not None and not await repo.save_idempotency_key(idem.key, scope, idem.request_hash, resource_id):
-        raise Conflict(f"Idempotency-Key {idem.key!r} is being used by a concurrent request; retry", field="key")
+        raise Conflict(
+            f"Idempotency-Key {idem.key!r} is being used by a concurrent request; retry", field="Idempotency-Key"
+        )
 
 
 async def resolve_donor(repo: DonationRepository, donor: DonorInput | None) -> tuple[uuid.UUID | None, str, bool]:
@@ -675,7 +677,7 @@ async def record_donations(
             key = items[n].idem.key  # type: ignore[union-attr]
             if key not in saved:
                 outcomes[n] = Conflict(
-                    f"Idempotency-Key {key!r} is being used by a concurrent request; retry", field="key"
+                    f"Idempotency-Key {key!r} is being used by a concurrent request; retry", field="Idempotency-Key"
                 )
     new = [n for n in d.new if outcomes[n] is None]
     for n, donation_id in d.replays.items():

@@ -64,7 +64,7 @@ class FigureOut(Out):
 
 
 class SectionOut(Out):
-    key: str = Field(description="organisation, humanitarian, movement:<campaign_type>, blood.")
+    key: str = Field(description="organisation, humanitarian, movement:<campaign_type>, blood, training.")
     title: str
     figures: list[FigureOut]
 

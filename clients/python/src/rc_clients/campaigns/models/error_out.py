@@ -44,7 +44,14 @@ class ErrorOut:
                 (Too many writes); /problems/internal_error (Internal error); /problems/overloaded (The service is busy);
                 /problems/query_timeout (The database query took too long); /problems/unavailable (Not available on this
                 server); else /problems/http_error.
-            errors (list[FieldErrorOut] | None | Unset): Field-level errors of invalid input (422).
+            errors (list[FieldErrorOut] | None | Unset): Field-level errors of input its schema refuses (422, type
+                /problems/validation_error); a rule broken by valid input (422 /problems/invalid, 409, 400) names its field in
+                field instead.
+            field (None | str | Unset): The field a broken rule is about (a body field's name, or a header's, e.g.
+                Idempotency-Key).
+            reason (None | str | Unset): Why a referenced unit was refused: unknown_unit (not in the tree this service has
+                learnt from members.units yet: a unit just created may be retried after a moment) or unit_not_valid_then (it did
+                not exist, or was dissolved, on the day that counts: do not retry).
      """
 
     correlation_id: str
@@ -55,6 +62,8 @@ class ErrorOut:
     title: str
     type_: str
     errors: list[FieldErrorOut] | None | Unset = UNSET
+    field: None | str | Unset = UNSET
+    reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -90,6 +99,18 @@ class ErrorOut:
         else:
             errors = self.errors
 
+        field: None | str | Unset
+        if isinstance(self.field, Unset):
+            field = UNSET
+        else:
+            field = self.field
+
+        reason: None | str | Unset
+        if isinstance(self.reason, Unset):
+            reason = UNSET
+        else:
+            reason = self.reason
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,6 +125,10 @@ class ErrorOut:
         })
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if field is not UNSET:
+            field_dict["field"] = field
+        if reason is not UNSET:
+            field_dict["reason"] = reason
 
         return field_dict
 
@@ -152,6 +177,26 @@ class ErrorOut:
         errors = _parse_errors(d.pop("errors", UNSET))
 
 
+        def _parse_field(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        field = _parse_field(d.pop("field", UNSET))
+
+
+        def _parse_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reason = _parse_reason(d.pop("reason", UNSET))
+
+
         error_out = cls(
             correlation_id=correlation_id,
             detail=detail,
@@ -161,6 +206,8 @@ class ErrorOut:
             title=title,
             type_=type_,
             errors=errors,
+            field=field,
+            reason=reason,
         )
 
 

@@ -1,8 +1,8 @@
 from typing import Literal, cast
 
-OverdueCampaignOutActionNeeded = Literal['cancel', 'close', 'launch', 'settle']
+OverdueCampaignOutActionNeeded = Literal['close', 'settle']
 
-OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES: set[OverdueCampaignOutActionNeeded] = { 'cancel', 'close', 'launch', 'settle',  }
+OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES: set[OverdueCampaignOutActionNeeded] = { 'close', 'settle',  }
 
 def check_overdue_campaign_out_action_needed(value: str) -> OverdueCampaignOutActionNeeded:
     if value in OVERDUE_CAMPAIGN_OUT_ACTION_NEEDED_VALUES:

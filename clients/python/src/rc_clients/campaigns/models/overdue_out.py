@@ -29,7 +29,7 @@ T = TypeVar("T", bound="OverdueOut")
 class OverdueOut:
     """ 
         Attributes:
-            action (OverdueOutAction): What to do: close or settle.
+            action (OverdueOutAction): What to do: close (receiving ended) or settle (deadline passed).
             due_on (datetime.date):
             reason (OverdueOutReason):
      """

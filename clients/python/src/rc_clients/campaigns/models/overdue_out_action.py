@@ -1,8 +1,8 @@
 from typing import Literal, cast
 
-OverdueOutAction = Literal['cancel', 'close', 'launch', 'settle']
+OverdueOutAction = Literal['close', 'settle']
 
-OVERDUE_OUT_ACTION_VALUES: set[OverdueOutAction] = { 'cancel', 'close', 'launch', 'settle',  }
+OVERDUE_OUT_ACTION_VALUES: set[OverdueOutAction] = { 'close', 'settle',  }
 
 def check_overdue_out_action(value: str) -> OverdueOutAction:
     if value in OVERDUE_OUT_ACTION_VALUES:

@@ -28,7 +28,8 @@ class DonationsPageOut:
             count (int): Items in this answer.
             items (list[DonationOut]):
             limit (int): The page size asked for.
-            next_after (int | None): Pass as after= for the next page (the last receipt number here); null: the last page.
+            next_after (int | None): Pass as after= for the next page (the last receipt number here), given when this page
+                is full (the next may then be empty); null: a page shorter than limit, the last. Give after or offset, not both.
             offset (int): Items skipped before this page.
      """
 

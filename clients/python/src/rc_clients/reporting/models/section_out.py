@@ -26,7 +26,7 @@ class SectionOut:
     """ 
         Attributes:
             figures (list[FigureOut]):
-            key (str): organisation, humanitarian, movement:<campaign_type>, blood.
+            key (str): organisation, humanitarian, movement:<campaign_type>, blood, training.
             title (str):
      """
 

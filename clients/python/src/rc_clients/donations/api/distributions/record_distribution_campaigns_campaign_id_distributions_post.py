@@ -148,7 +148,10 @@ def sync_detailed(
     Args:
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
-            original record (200) instead of a new one.
+            original record (200) instead of a new one. Keys are one space for every client, endpoint
+            and campaign, kept for good: send a new UUID per new request. The same key with another
+            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
+            key's first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -186,7 +189,10 @@ def sync(
     Args:
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
-            original record (200) instead of a new one.
+            original record (200) instead of a new one. Keys are one space for every client, endpoint
+            and campaign, kept for good: send a new UUID per new request. The same key with another
+            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
+            key's first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -219,7 +225,10 @@ async def asyncio_detailed(
     Args:
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
-            original record (200) instead of a new one.
+            original record (200) instead of a new one. Keys are one space for every client, endpoint
+            and campaign, kept for good: send a new UUID per new request. The same key with another
+            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
+            key's first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -257,7 +266,10 @@ async def asyncio(
     Args:
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
-            original record (200) instead of a new one.
+            original record (200) instead of a new one. Keys are one space for every client, endpoint
+            and campaign, kept for good: send a new UUID per new request. The same key with another
+            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
+            key's first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
