@@ -23,6 +23,10 @@ LOCAL = """## The local stack (`./dev`, `rc`)
 | `RC_TEST_INFRA` | `auto` | Tests: `env`, `docker` (testcontainers), `local`, or `auto` (that order). |
 | `RC_TEST_FORK` | `1` | Tests: service processes forked from a zygote (`tests/launcher.py`); `0`: each its own. |
 | `KAFKA_HEAP_OPTS` | `-Xms256m -Xmx1g` | JVM heap of the local broker. |
+| `KAFKA_JVM_OPTS` | a small-footprint set (`rc_local/kafka/process.py`) | Other JVM options of the local broker (replace the default set). |
+| `RC_MAVEN_OFFLINE` | unset | `1`: Maven resolves Kafka's jars offline (`-o`: everything already in `~/.m2`); an online failure is retried offline anyway. |
+| `RC_MAVEN_ARGS` | unset | Extra Maven arguments, e.g. `-s /path/settings.xml` for a mirror or proxy (`MAVEN_OPTS` is passed through too). |
+| `RC_TEST_WORKERS` | one per usable core (at most 4; none on one core) | Tests: pytest-xdist workers; `0`: everything in one process. |
 """
 
 
