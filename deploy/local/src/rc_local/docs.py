@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the local stack's Markdown table: one row a line)
 """Generates ``docs/configuration.md``: every setting of every service, from the settings classes."""
 
 from __future__ import annotations
