@@ -296,14 +296,53 @@ def document_errors(app: FastAPI) -> None:
             schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
             schemas = doc.setdefault("components", {}).setdefault("schemas", {})
             schemas.update({**schema.pop("$defs", {}), "ErrorOut": schema})
+            doc["components"]["securitySchemes"] = SECURITY_SCHEMES
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+PUBLIC_ANSWER_MARK = "__rc_public_answer__"
+"""The attribute :func:`rc_shared.http_cache.cached_route` sets on an endpoint whose answers it caches."""
+BEARER = "bearerAuth"
+SECURITY_SCHEMES = {
+    BEARER: {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "A JWT signed ES256 or RS256 by the organisation's key or OIDC provider (claims: sub, iss, "
+        "aud, exp, role: admin, unit_manager, data_entry or viewer, unit_id; see README, Access control): the "
+        "role must allow the operation and the unit's subtree hold what it touches.",
+    }
+}
+_RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before sending the request again (nothing was done).",
+        "schema": {"type": "integer", "minimum": 0},
+    }
+}
+_CACHE_HEADERS = {
+    "ETag": {"description": "The answer's version: send it back in If-None-Match.", "schema": {"type": "string"}},
+    "Cache-Control": {
+        "description": "public, max-age=N (the service's setting; 0: no-cache, revalidate every use).",
+        "schema": {"type": "string"},
+    },
+}
+_IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "The ETag of an answer held: 304 Not Modified while it is still the current one.",
+    "schema": {"type": "string"},
+}
+
+
 def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -> None:
     """Declare on every route the statuses any of its requests can get: 413, 422 and 503 (the
-    request middleware and the database), 429 for writes, 401 and 403 where a token is needed.
+    request middleware and the database), 429 for writes (both with ``Retry-After``), 401 and 403
+    where a token is needed; its security (a bearer token, or none); and, on a route whose answers
+    are cached (:data:`PUBLIC_ANSWER_MARK`), the ``ETag`` and ``Cache-Control`` of its answer, the
+    ``If-None-Match`` it takes and its ``304``.
 
     Called by :func:`rc_shared.runtime.create_app` on each router before it is included."""
     for route in routes:
@@ -315,7 +354,17 @@ def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -
         if authenticated:
             statuses += AUTH_STATUSES
         for status, response in errors(*statuses).items():
+            if status in (429, 503):
+                response = {**response, "headers": _RETRY_AFTER}
             route.responses.setdefault(status, response)
+        extra = dict(route.openapi_extra or {})
+        extra["security"] = [{BEARER: []}] if authenticated else []
+        if getattr(route.endpoint, PUBLIC_ANSWER_MARK, False):
+            ok = route.status_code or 200
+            route.responses[ok] = {**route.responses.get(ok, {}), "headers": _CACHE_HEADERS}
+            route.responses.setdefault(304, {"description": "Not Modified: If-None-Match names the current ETag."})
+            extra["parameters"] = [*extra.get("parameters", []), _IF_NONE_MATCH]
+        route.openapi_extra = extra
 
 
 def _links(doc: dict[str, Any]) -> None:

@@ -62,6 +62,7 @@ import asyncpg
 import fastapi.routing
 from fastapi import FastAPI, Request, Response
 
+from rc_shared.api import PUBLIC_ANSWER_MARK
 from rc_shared.http import WRITE_METHODS, RequestMetrics, busy, context_headers, request_context
 from rc_shared.logging import get_logger
 from rc_shared.metrics import HTTP_REFUSED
@@ -195,7 +196,7 @@ REFRESH_TIMEOUT_S = 30.0
 KNOWN_MAX = 4096  # places the fast path remembers (least recently answered forgotten first)
 ROUTES_MAX = 4096  # paths whose route the fast path remembers (least recently asked forgotten first)
 WAIT_MS = 2000  # the default of how long a request waits for the answer another request is getting
-_CACHED_ROUTE = "__rc_public_answer__"
+_CACHED_ROUTE = PUBLIC_ANSWER_MARK  # (rc_shared.api documents such routes: ETag, If-None-Match, 304)
 PLACE = "rc.public_place"  # the scope's key of the place the fast path gave a request
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])

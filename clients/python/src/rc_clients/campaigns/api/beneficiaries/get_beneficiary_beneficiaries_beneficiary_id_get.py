@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
     """ A beneficiary (personal data)
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BeneficiaryOut | ErrorOut | None:
     """ A beneficiary (personal data)
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
     """ A beneficiary (personal data)
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BeneficiaryOut | ErrorOut | None:
     """ A beneficiary (personal data)

@@ -150,7 +150,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
@@ -196,7 +196,7 @@ offset=offset,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
@@ -237,7 +237,7 @@ offset=offset,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
@@ -283,7 +283,7 @@ offset=offset,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,

@@ -123,7 +123,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BeneficiaryIn,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
@@ -154,7 +154,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BeneficiaryIn,
 
 ) -> BeneficiaryOut | ErrorOut | None:
@@ -180,7 +180,7 @@ body=body,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BeneficiaryIn,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
@@ -211,7 +211,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BeneficiaryIn,
 
 ) -> BeneficiaryOut | ErrorOut | None:

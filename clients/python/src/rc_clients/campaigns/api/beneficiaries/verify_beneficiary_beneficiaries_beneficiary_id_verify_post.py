@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerifyIn,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerifyIn,
 
 ) -> BeneficiaryOut | ErrorOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerifyIn,
 
 ) -> Response[BeneficiaryOut | ErrorOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     beneficiary_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerifyIn,
 
 ) -> BeneficiaryOut | ErrorOut | None:

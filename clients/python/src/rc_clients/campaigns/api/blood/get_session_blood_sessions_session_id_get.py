@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BloodSessionOut | ErrorOut]:
     """ A session with places left
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BloodSessionOut | ErrorOut | None:
     """ A session with places left
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BloodSessionOut | ErrorOut]:
     """ A session with places left
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BloodSessionOut | ErrorOut | None:
     """ A session with places left

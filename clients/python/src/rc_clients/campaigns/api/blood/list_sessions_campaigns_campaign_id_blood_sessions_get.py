@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BloodSessionsOut | ErrorOut]:
     """ Sessions of a blood drive
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BloodSessionsOut | ErrorOut | None:
     """ Sessions of a blood drive
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[BloodSessionsOut | ErrorOut]:
     """ Sessions of a blood drive
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> BloodSessionsOut | ErrorOut | None:
     """ Sessions of a blood drive

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RegistrationIn,
 
 ) -> Response[ErrorOut | RegistrationOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RegistrationIn,
 
 ) -> ErrorOut | RegistrationOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RegistrationIn,
 
 ) -> Response[ErrorOut | RegistrationOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RegistrationIn,
 
 ) -> ErrorOut | RegistrationOut | None:

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodSessionIn,
 
 ) -> Response[BloodSessionOut | ErrorOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodSessionIn,
 
 ) -> BloodSessionOut | ErrorOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodSessionIn,
 
 ) -> Response[BloodSessionOut | ErrorOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodSessionIn,
 
 ) -> BloodSessionOut | ErrorOut | None:

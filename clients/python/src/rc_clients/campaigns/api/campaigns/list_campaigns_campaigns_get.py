@@ -166,7 +166,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     state: ListCampaignsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
@@ -216,7 +216,7 @@ offset=offset,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     state: ListCampaignsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
@@ -261,7 +261,7 @@ offset=offset,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     state: ListCampaignsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
@@ -311,7 +311,7 @@ offset=offset,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     state: ListCampaignsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: ListCampaignsCampaignsGetTypeType0 | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,

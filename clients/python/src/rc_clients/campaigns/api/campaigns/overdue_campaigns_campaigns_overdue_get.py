@@ -130,7 +130,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
 
@@ -165,7 +165,7 @@ as_of=as_of,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
 
@@ -195,7 +195,7 @@ as_of=as_of,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
 
@@ -230,7 +230,7 @@ as_of=as_of,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     as_of: datetime.date | None | Unset = UNSET,
 

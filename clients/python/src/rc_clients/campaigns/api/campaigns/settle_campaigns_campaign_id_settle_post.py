@@ -131,7 +131,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SettleIn | Unset = UNSET,
 
 ) -> Response[CampaignOut | ErrorOut]:
@@ -165,7 +165,7 @@ body=body,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SettleIn | Unset = UNSET,
 
 ) -> CampaignOut | ErrorOut | None:
@@ -194,7 +194,7 @@ body=body,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SettleIn | Unset = UNSET,
 
 ) -> Response[CampaignOut | ErrorOut]:
@@ -228,7 +228,7 @@ body=body,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SettleIn | Unset = UNSET,
 
 ) -> CampaignOut | ErrorOut | None:

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignPatch,
 
 ) -> Response[CampaignOut | ErrorOut]:
@@ -161,7 +161,7 @@ body=body,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignPatch,
 
 ) -> CampaignOut | ErrorOut | None:
@@ -191,7 +191,7 @@ body=body,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignPatch,
 
 ) -> Response[CampaignOut | ErrorOut]:
@@ -226,7 +226,7 @@ body=body,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignPatch,
 
 ) -> CampaignOut | ErrorOut | None:

@@ -119,7 +119,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DisclosureIn,
 
 ) -> Response[DisclosureOut | ErrorOut]:
@@ -155,7 +155,7 @@ body=body,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DisclosureIn,
 
 ) -> DisclosureOut | ErrorOut | None:
@@ -186,7 +186,7 @@ body=body,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DisclosureIn,
 
 ) -> Response[DisclosureOut | ErrorOut]:
@@ -222,7 +222,7 @@ body=body,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DisclosureIn,
 
 ) -> DisclosureOut | ErrorOut | None:

@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DistributionOut | ErrorOut]:
     """ One distribution
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DistributionOut | ErrorOut | None:
     """ One distribution
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DistributionOut | ErrorOut]:
     """ One distribution
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DistributionOut | ErrorOut | None:
     """ One distribution

@@ -116,7 +116,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
 
@@ -153,7 +153,7 @@ offset=offset,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
 
@@ -185,7 +185,7 @@ offset=offset,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
 
@@ -222,7 +222,7 @@ offset=offset,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
 

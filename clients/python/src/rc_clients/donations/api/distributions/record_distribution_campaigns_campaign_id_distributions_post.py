@@ -138,7 +138,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DistributionIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -179,7 +179,7 @@ idempotency_key=idempotency_key,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DistributionIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -215,7 +215,7 @@ idempotency_key=idempotency_key,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DistributionIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -256,7 +256,7 @@ idempotency_key=idempotency_key,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DistributionIn,
     idempotency_key: None | str | Unset = UNSET,
 

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> Response[DistributionReversedOut | ErrorOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> DistributionReversedOut | ErrorOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> Response[DistributionReversedOut | ErrorOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     distribution_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> DistributionReversedOut | ErrorOut | None:

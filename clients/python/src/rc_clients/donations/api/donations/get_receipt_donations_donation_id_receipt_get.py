@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | ReceiptOut]:
     """ The receipt of a donation
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | ReceiptOut | None:
     """ The receipt of a donation
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | ReceiptOut]:
     """ The receipt of a donation
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | ReceiptOut | None:
     """ The receipt of a donation

@@ -147,7 +147,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodDonationIn | CashDonationIn | InKindDonationIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -188,7 +188,7 @@ idempotency_key=idempotency_key,
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodDonationIn | CashDonationIn | InKindDonationIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -224,7 +224,7 @@ idempotency_key=idempotency_key,
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodDonationIn | CashDonationIn | InKindDonationIn,
     idempotency_key: None | str | Unset = UNSET,
 
@@ -265,7 +265,7 @@ idempotency_key=idempotency_key,
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BloodDonationIn | CashDonationIn | InKindDonationIn,
     idempotency_key: None | str | Unset = UNSET,
 

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> Response[DonationReversedOut | ErrorOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> DonationReversedOut | ErrorOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> Response[DonationReversedOut | ErrorOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     donation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReversalIn,
 
 ) -> DonationReversedOut | ErrorOut | None:

@@ -125,7 +125,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     kind: str | Unset = 'whole_blood',
 
@@ -162,7 +162,7 @@ kind=kind,
 def sync(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     kind: str | Unset = 'whole_blood',
 
@@ -194,7 +194,7 @@ kind=kind,
 async def asyncio_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     kind: str | Unset = 'whole_blood',
 
@@ -231,7 +231,7 @@ kind=kind,
 async def asyncio(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     kind: str | Unset = 'whole_blood',
 

@@ -110,7 +110,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DonorErasedOut | ErrorOut]:
     """ Erase a donor's personal data (gifts stay, anonymised)
@@ -141,7 +141,7 @@ def sync_detailed(
 def sync(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DonorErasedOut | ErrorOut | None:
     """ Erase a donor's personal data (gifts stay, anonymised)
@@ -167,7 +167,7 @@ client=client,
 async def asyncio_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DonorErasedOut | ErrorOut]:
     """ Erase a donor's personal data (gifts stay, anonymised)
@@ -198,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DonorErasedOut | ErrorOut | None:
     """ Erase a donor's personal data (gifts stay, anonymised)

@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DonorOut | ErrorOut]:
     """ A donor's record and gifts (data subject access)
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DonorOut | ErrorOut | None:
     """ A donor's record and gifts (data subject access)
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[DonorOut | ErrorOut]:
     """ A donor's record and gifts (data subject access)
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> DonorOut | ErrorOut | None:
     """ A donor's record and gifts (data subject access)

@@ -119,7 +119,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DonorConsentIn,
 
 ) -> Response[DonorConsentOut | ErrorOut]:
@@ -153,7 +153,7 @@ body=body,
 def sync(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DonorConsentIn,
 
 ) -> DonorConsentOut | ErrorOut | None:
@@ -182,7 +182,7 @@ body=body,
 async def asyncio_detailed(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DonorConsentIn,
 
 ) -> Response[DonorConsentOut | ErrorOut]:
@@ -216,7 +216,7 @@ body=body,
 async def asyncio(
     donor_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DonorConsentIn,
 
 ) -> DonorConsentOut | ErrorOut | None:

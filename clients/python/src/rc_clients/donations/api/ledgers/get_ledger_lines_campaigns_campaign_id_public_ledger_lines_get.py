@@ -30,9 +30,14 @@ def _get_kwargs(
     to: datetime.date | None | Unset = UNSET,
     reference: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -111,6 +116,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -183,6 +189,7 @@ def sync_detailed(
     to: datetime.date | None | Unset = UNSET,
     reference: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | LedgerLinesOut]:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
@@ -206,6 +213,7 @@ def sync_detailed(
         reference (None | str | Unset): The end of a receipt number, of the bank reference of a
             transfer, or of a decision number.
         direction (None | str | Unset): in: received; out: given out.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,6 +235,7 @@ from_=from_,
 to=to,
 reference=reference,
 direction=direction,
+if_none_match=if_none_match,
 
     )
 
@@ -249,6 +258,7 @@ def sync(
     to: datetime.date | None | Unset = UNSET,
     reference: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | ErrorOut | LedgerLinesOut | None:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
@@ -272,6 +282,7 @@ def sync(
         reference (None | str | Unset): The end of a receipt number, of the bank reference of a
             transfer, or of a decision number.
         direction (None | str | Unset): in: received; out: given out.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -294,6 +305,7 @@ from_=from_,
 to=to,
 reference=reference,
 direction=direction,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -310,6 +322,7 @@ async def asyncio_detailed(
     to: datetime.date | None | Unset = UNSET,
     reference: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | LedgerLinesOut]:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
@@ -333,6 +346,7 @@ async def asyncio_detailed(
         reference (None | str | Unset): The end of a receipt number, of the bank reference of a
             transfer, or of a decision number.
         direction (None | str | Unset): in: received; out: given out.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -354,6 +368,7 @@ from_=from_,
 to=to,
 reference=reference,
 direction=direction,
+if_none_match=if_none_match,
 
     )
 
@@ -376,6 +391,7 @@ async def asyncio(
     to: datetime.date | None | Unset = UNSET,
     reference: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | ErrorOut | LedgerLinesOut | None:
     """ The public ledger, one line per movement, newest first (cursor paging, ETag, filters)
@@ -399,6 +415,7 @@ async def asyncio(
         reference (None | str | Unset): The end of a receipt number, of the bank reference of a
             transfer, or of a decision number.
         direction (None | str | Unset): in: received; out: given out.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -421,5 +438,6 @@ from_=from_,
 to=to,
 reference=reference,
 direction=direction,
+if_none_match=if_none_match,
 
     )).parsed

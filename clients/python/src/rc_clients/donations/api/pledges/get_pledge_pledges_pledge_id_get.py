@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     pledge_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PledgeOut]:
     """ A pledge: paid vs pledged, instalments due
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     pledge_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PledgeOut | None:
     """ A pledge: paid vs pledged, instalments due
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     pledge_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PledgeOut]:
     """ A pledge: paid vs pledged, instalments due
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     pledge_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PledgeOut | None:
     """ A pledge: paid vs pledged, instalments due

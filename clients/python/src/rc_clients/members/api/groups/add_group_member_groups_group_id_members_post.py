@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupMemberIn,
 
 ) -> Response[ErrorOut | GroupMembershipOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupMemberIn,
 
 ) -> ErrorOut | GroupMembershipOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupMemberIn,
 
 ) -> Response[ErrorOut | GroupMembershipOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupMemberIn,
 
 ) -> ErrorOut | GroupMembershipOut | None:

@@ -122,7 +122,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | GroupOut]:
@@ -157,7 +157,7 @@ as_of=as_of,
 def sync(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | GroupOut | None:
@@ -187,7 +187,7 @@ as_of=as_of,
 async def asyncio_detailed(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | GroupOut]:
@@ -222,7 +222,7 @@ as_of=as_of,
 async def asyncio(
     group_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | GroupOut | None:

@@ -128,7 +128,7 @@ def sync_detailed(
     group_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupLeaveIn,
 
 ) -> Response[ErrorOut | GroupLeftOut]:
@@ -165,7 +165,7 @@ def sync(
     group_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupLeaveIn,
 
 ) -> ErrorOut | GroupLeftOut | None:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     group_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupLeaveIn,
 
 ) -> Response[ErrorOut | GroupLeftOut]:
@@ -234,7 +234,7 @@ async def asyncio(
     group_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GroupLeaveIn,
 
 ) -> ErrorOut | GroupLeftOut | None:

@@ -128,7 +128,7 @@ def sync_detailed(
     person_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FeeIn,
 
 ) -> Response[ErrorOut | FeeOut]:
@@ -165,7 +165,7 @@ def sync(
     person_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FeeIn,
 
 ) -> ErrorOut | FeeOut | None:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     person_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FeeIn,
 
 ) -> Response[ErrorOut | FeeOut]:
@@ -234,7 +234,7 @@ async def asyncio(
     person_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FeeIn,
 
 ) -> ErrorOut | FeeOut | None:

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransferIn,
 
 ) -> Response[ErrorOut | TransferOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransferIn,
 
 ) -> ErrorOut | TransferOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransferIn,
 
 ) -> Response[ErrorOut | TransferOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransferIn,
 
 ) -> ErrorOut | TransferOut | None:

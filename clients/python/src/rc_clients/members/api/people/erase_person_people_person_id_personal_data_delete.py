@@ -117,7 +117,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErasureOut | ErrorOut]:
     """ Erase a person's personal data
@@ -148,7 +148,7 @@ def sync_detailed(
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErasureOut | ErrorOut | None:
     """ Erase a person's personal data
@@ -174,7 +174,7 @@ client=client,
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErasureOut | ErrorOut]:
     """ Erase a person's personal data
@@ -205,7 +205,7 @@ async def asyncio_detailed(
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErasureOut | ErrorOut | None:
     """ Erase a person's personal data

@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PersonOut]:
     """ A person, memberships, roles, consents and training (health notes only for roles that may write)
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PersonOut | None:
     """ A person, memberships, roles, consents and training (health notes only for roles that may write)
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PersonOut]:
     """ A person, memberships, roles, consents and training (health notes only for roles that may write)
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PersonOut | None:
     """ A person, memberships, roles, consents and training (health notes only for roles that may write)

@@ -179,7 +179,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     status: ListPeoplePeopleGetStatusType0 | None | Unset = UNSET,
@@ -234,7 +234,7 @@ limit=limit,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     status: ListPeoplePeopleGetStatusType0 | None | Unset = UNSET,
@@ -284,7 +284,7 @@ limit=limit,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     status: ListPeoplePeopleGetStatusType0 | None | Unset = UNSET,
@@ -339,7 +339,7 @@ limit=limit,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     status: ListPeoplePeopleGetStatusType0 | None | Unset = UNSET,

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PersonPatch,
 
 ) -> Response[ErrorOut | PersonOut]:
@@ -161,7 +161,7 @@ body=body,
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PersonPatch,
 
 ) -> ErrorOut | PersonOut | None:
@@ -191,7 +191,7 @@ body=body,
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PersonPatch,
 
 ) -> Response[ErrorOut | PersonOut]:
@@ -226,7 +226,7 @@ body=body,
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PersonPatch,
 
 ) -> ErrorOut | PersonOut | None:

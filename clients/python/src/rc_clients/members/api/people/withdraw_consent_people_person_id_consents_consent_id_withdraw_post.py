@@ -128,7 +128,7 @@ def sync_detailed(
     person_id: UUID,
     consent_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawIn,
 
 ) -> Response[ConsentWithdrawnOut | ErrorOut]:
@@ -165,7 +165,7 @@ def sync(
     person_id: UUID,
     consent_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawIn,
 
 ) -> ConsentWithdrawnOut | ErrorOut | None:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     person_id: UUID,
     consent_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawIn,
 
 ) -> Response[ConsentWithdrawnOut | ErrorOut]:
@@ -234,7 +234,7 @@ async def asyncio(
     person_id: UUID,
     consent_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawIn,
 
 ) -> ConsentWithdrawnOut | ErrorOut | None:

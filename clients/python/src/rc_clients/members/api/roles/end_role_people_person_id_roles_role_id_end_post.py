@@ -128,7 +128,7 @@ def sync_detailed(
     person_id: UUID,
     role_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleEndIn,
 
 ) -> Response[ErrorOut | RoleEndedOut]:
@@ -165,7 +165,7 @@ def sync(
     person_id: UUID,
     role_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleEndIn,
 
 ) -> ErrorOut | RoleEndedOut | None:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     person_id: UUID,
     role_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleEndIn,
 
 ) -> Response[ErrorOut | RoleEndedOut]:
@@ -234,7 +234,7 @@ async def asyncio(
     person_id: UUID,
     role_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleEndIn,
 
 ) -> ErrorOut | RoleEndedOut | None:

@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[CourseOut | ErrorOut]:
     """ A course and its attendance
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> CourseOut | ErrorOut | None:
     """ A course and its attendance
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[CourseOut | ErrorOut]:
     """ A course and its attendance
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> CourseOut | ErrorOut | None:
     """ A course and its attendance

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AttendanceIn,
 
 ) -> Response[AttendanceRecordedOut | ErrorOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AttendanceIn,
 
 ) -> AttendanceRecordedOut | ErrorOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AttendanceIn,
 
 ) -> Response[AttendanceRecordedOut | ErrorOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AttendanceIn,
 
 ) -> AttendanceRecordedOut | ErrorOut | None:

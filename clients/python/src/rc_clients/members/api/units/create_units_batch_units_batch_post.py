@@ -116,7 +116,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UnitBatchIn,
 
 ) -> Response[ErrorOut | UnitBatchOut]:
@@ -147,7 +147,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UnitBatchIn,
 
 ) -> ErrorOut | UnitBatchOut | None:
@@ -173,7 +173,7 @@ body=body,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UnitBatchIn,
 
 ) -> Response[ErrorOut | UnitBatchOut]:
@@ -204,7 +204,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UnitBatchIn,
 
 ) -> ErrorOut | UnitBatchOut | None:

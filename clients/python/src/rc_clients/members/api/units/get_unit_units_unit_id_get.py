@@ -122,7 +122,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitOut]:
@@ -157,7 +157,7 @@ as_of=as_of,
 def sync(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitOut | None:
@@ -187,7 +187,7 @@ as_of=as_of,
 async def asyncio_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitOut]:
@@ -222,7 +222,7 @@ as_of=as_of,
 async def asyncio(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitOut | None:

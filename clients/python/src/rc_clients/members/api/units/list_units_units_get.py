@@ -144,7 +144,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     level: None | str | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 1000,
@@ -188,7 +188,7 @@ as_of=as_of,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     level: None | str | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 1000,
@@ -227,7 +227,7 @@ as_of=as_of,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     level: None | str | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 1000,
@@ -271,7 +271,7 @@ as_of=as_of,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     level: None | str | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 1000,

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MergeIn,
 
 ) -> Response[ErrorOut | UnitHistoryOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MergeIn,
 
 ) -> ErrorOut | UnitHistoryOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MergeIn,
 
 ) -> Response[ErrorOut | UnitHistoryOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MergeIn,
 
 ) -> ErrorOut | UnitHistoryOut | None:

@@ -126,7 +126,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MoveIn,
 
 ) -> Response[ErrorOut | UnitOut]:
@@ -160,7 +160,7 @@ body=body,
 def sync(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MoveIn,
 
 ) -> ErrorOut | UnitOut | None:
@@ -189,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MoveIn,
 
 ) -> Response[ErrorOut | UnitOut]:
@@ -223,7 +223,7 @@ body=body,
 async def asyncio(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MoveIn,
 
 ) -> ErrorOut | UnitOut | None:

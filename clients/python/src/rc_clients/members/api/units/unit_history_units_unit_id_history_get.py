@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | UnitHistoryOut]:
     """ Every dated version of a unit
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | UnitHistoryOut | None:
     """ Every dated version of a unit
@@ -160,7 +160,7 @@ client=client,
 async def asyncio_detailed(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | UnitHistoryOut]:
     """ Every dated version of a unit
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     unit_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | UnitHistoryOut | None:
     """ Every dated version of a unit

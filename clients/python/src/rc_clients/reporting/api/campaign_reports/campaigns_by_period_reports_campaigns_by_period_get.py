@@ -158,7 +158,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     campaign_id: None | Unset | UUID = UNSET,
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
@@ -210,7 +210,7 @@ format_=format_,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     campaign_id: None | Unset | UUID = UNSET,
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
@@ -257,7 +257,7 @@ format_=format_,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     campaign_id: None | Unset | UUID = UNSET,
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,
@@ -309,7 +309,7 @@ format_=format_,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     campaign_id: None | Unset | UUID = UNSET,
     granularity: CampaignsByPeriodReportsCampaignsByPeriodGetGranularity | Unset = 'day',
     period_from: datetime.date | None | Unset = UNSET,

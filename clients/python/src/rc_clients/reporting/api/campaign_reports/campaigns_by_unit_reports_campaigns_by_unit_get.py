@@ -172,7 +172,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -231,7 +231,7 @@ as_of=as_of,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -285,7 +285,7 @@ as_of=as_of,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -344,7 +344,7 @@ as_of=as_of,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,

@@ -133,7 +133,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     days: int | Unset = 30,
     as_of: datetime.date | None | Unset = UNSET,
@@ -184,7 +184,7 @@ as_of=as_of,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     days: int | Unset = 30,
     as_of: datetime.date | None | Unset = UNSET,
@@ -230,7 +230,7 @@ as_of=as_of,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     days: int | Unset = 30,
     as_of: datetime.date | None | Unset = UNSET,
@@ -281,7 +281,7 @@ as_of=as_of,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     days: int | Unset = 30,
     as_of: datetime.date | None | Unset = UNSET,

@@ -22,9 +22,14 @@ def _get_kwargs(
     campaign_id: UUID,
     *,
     as_of: datetime.date | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -50,6 +55,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -114,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | CampaignReport | ErrorOut]:
     """ Campaign Progress
@@ -128,6 +135,7 @@ def sync_detailed(
         campaign_id (UUID): The campaign.
         as_of (datetime.date | None | Unset): Report date (YYYY-MM-DD); default: every fact
             projected so far.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +149,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
 as_of=as_of,
+if_none_match=if_none_match,
 
     )
 
@@ -155,6 +164,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | CampaignReport | ErrorOut | None:
     """ Campaign Progress
@@ -169,6 +179,7 @@ def sync(
         campaign_id (UUID): The campaign.
         as_of (datetime.date | None | Unset): Report date (YYYY-MM-DD); default: every fact
             projected so far.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +194,7 @@ def sync(
         campaign_id=campaign_id,
 client=client,
 as_of=as_of,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -191,6 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | CampaignReport | ErrorOut]:
     """ Campaign Progress
@@ -205,6 +218,7 @@ async def asyncio_detailed(
         campaign_id (UUID): The campaign.
         as_of (datetime.date | None | Unset): Report date (YYYY-MM-DD); default: every fact
             projected so far.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +232,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
 as_of=as_of,
+if_none_match=if_none_match,
 
     )
 
@@ -232,6 +247,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | CampaignReport | ErrorOut | None:
     """ Campaign Progress
@@ -246,6 +262,7 @@ async def asyncio(
         campaign_id (UUID): The campaign.
         as_of (datetime.date | None | Unset): Report date (YYYY-MM-DD); default: every fact
             projected so far.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,5 +277,6 @@ async def asyncio(
         campaign_id=campaign_id,
 client=client,
 as_of=as_of,
+if_none_match=if_none_match,
 
     )).parsed

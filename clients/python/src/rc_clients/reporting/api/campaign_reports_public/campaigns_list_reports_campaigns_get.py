@@ -26,9 +26,14 @@ def _get_kwargs(
     as_of: datetime.date | None | Unset = UNSET,
     state: CampaignsListReportsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: CampaignsListReportsCampaignsGetTypeType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -72,6 +77,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -130,6 +136,7 @@ def sync_detailed(
     as_of: datetime.date | None | Unset = UNSET,
     state: CampaignsListReportsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: CampaignsListReportsCampaignsGetTypeType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | CampaignList | ErrorOut]:
     """ Campaigns List
@@ -145,6 +152,7 @@ def sync_detailed(
         state (CampaignsListReportsCampaignsGetStateType0 | None | Unset): Only campaigns in this
             state on as_of.
         type_ (CampaignsListReportsCampaignsGetTypeType0 | None | Unset): Only this campaign type.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +167,7 @@ def sync_detailed(
         as_of=as_of,
 state=state,
 type_=type_,
+if_none_match=if_none_match,
 
     )
 
@@ -174,6 +183,7 @@ def sync(
     as_of: datetime.date | None | Unset = UNSET,
     state: CampaignsListReportsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: CampaignsListReportsCampaignsGetTypeType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | CampaignList | ErrorOut | None:
     """ Campaigns List
@@ -189,6 +199,7 @@ def sync(
         state (CampaignsListReportsCampaignsGetStateType0 | None | Unset): Only campaigns in this
             state on as_of.
         type_ (CampaignsListReportsCampaignsGetTypeType0 | None | Unset): Only this campaign type.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +215,7 @@ def sync(
 as_of=as_of,
 state=state,
 type_=type_,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -213,6 +225,7 @@ async def asyncio_detailed(
     as_of: datetime.date | None | Unset = UNSET,
     state: CampaignsListReportsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: CampaignsListReportsCampaignsGetTypeType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | CampaignList | ErrorOut]:
     """ Campaigns List
@@ -228,6 +241,7 @@ async def asyncio_detailed(
         state (CampaignsListReportsCampaignsGetStateType0 | None | Unset): Only campaigns in this
             state on as_of.
         type_ (CampaignsListReportsCampaignsGetTypeType0 | None | Unset): Only this campaign type.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,6 +256,7 @@ async def asyncio_detailed(
         as_of=as_of,
 state=state,
 type_=type_,
+if_none_match=if_none_match,
 
     )
 
@@ -257,6 +272,7 @@ async def asyncio(
     as_of: datetime.date | None | Unset = UNSET,
     state: CampaignsListReportsCampaignsGetStateType0 | None | Unset = UNSET,
     type_: CampaignsListReportsCampaignsGetTypeType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | CampaignList | ErrorOut | None:
     """ Campaigns List
@@ -272,6 +288,7 @@ async def asyncio(
         state (CampaignsListReportsCampaignsGetStateType0 | None | Unset): Only campaigns in this
             state on as_of.
         type_ (CampaignsListReportsCampaignsGetTypeType0 | None | Unset): Only this campaign type.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -287,5 +304,6 @@ async def asyncio(
 as_of=as_of,
 state=state,
 type_=type_,
+if_none_match=if_none_match,
 
     )).parsed

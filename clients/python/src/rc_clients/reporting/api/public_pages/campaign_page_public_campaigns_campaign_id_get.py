@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_out import ErrorOut
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -16,9 +17,15 @@ from uuid import UUID
 
 def _get_kwargs(
     campaign_id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -30,6 +37,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -90,6 +98,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | str]:
     """ Campaign Page
@@ -98,6 +107,7 @@ def sync_detailed(
 
     Args:
         campaign_id (UUID): The campaign.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+if_none_match=if_none_match,
 
     )
 
@@ -123,6 +134,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | ErrorOut | str | None:
     """ Campaign Page
@@ -131,6 +143,7 @@ def sync(
 
     Args:
         campaign_id (UUID): The campaign.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +157,7 @@ def sync(
     return sync_detailed(
         campaign_id=campaign_id,
 client=client,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -151,6 +165,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorOut | str]:
     """ Campaign Page
@@ -159,6 +174,7 @@ async def asyncio_detailed(
 
     Args:
         campaign_id (UUID): The campaign.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +187,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+if_none_match=if_none_match,
 
     )
 
@@ -184,6 +201,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 
 ) -> Any | ErrorOut | str | None:
     """ Campaign Page
@@ -192,6 +210,7 @@ async def asyncio(
 
     Args:
         campaign_id (UUID): The campaign.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +224,6 @@ async def asyncio(
     return (await asyncio_detailed(
         campaign_id=campaign_id,
 client=client,
+if_none_match=if_none_match,
 
     )).parsed

@@ -162,7 +162,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -217,7 +217,7 @@ as_of=as_of,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -267,7 +267,7 @@ as_of=as_of,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
@@ -322,7 +322,7 @@ as_of=as_of,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,

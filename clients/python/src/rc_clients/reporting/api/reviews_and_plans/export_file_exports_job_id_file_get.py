@@ -106,7 +106,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | File]:
     """ Export File
@@ -139,7 +139,7 @@ def sync_detailed(
 def sync(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | File | None:
     """ Export File
@@ -167,7 +167,7 @@ client=client,
 async def asyncio_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | File]:
     """ Export File
@@ -200,7 +200,7 @@ async def asyncio_detailed(
 async def asyncio(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | File | None:
     """ Export File

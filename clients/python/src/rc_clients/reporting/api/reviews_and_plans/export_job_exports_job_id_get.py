@@ -103,7 +103,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | ExportJobOut]:
     """ Export Job
@@ -136,7 +136,7 @@ def sync_detailed(
 def sync(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | ExportJobOut | None:
     """ Export Job
@@ -164,7 +164,7 @@ client=client,
 async def asyncio_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | ExportJobOut]:
     """ Export Job
@@ -197,7 +197,7 @@ async def asyncio_detailed(
 async def asyncio(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | ExportJobOut | None:
     """ Export Job

@@ -105,7 +105,7 @@ def sync_detailed(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PlanOut]:
     """ Get Plan
@@ -141,7 +141,7 @@ def sync(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PlanOut | None:
     """ Get Plan
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PlanOut]:
     """ Get Plan
@@ -208,7 +208,7 @@ async def asyncio(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> ErrorOut | PlanOut | None:
     """ Get Plan

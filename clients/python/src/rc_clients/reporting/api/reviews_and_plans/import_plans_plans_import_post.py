@@ -116,7 +116,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File,
 
 ) -> Response[ErrorOut | PlanImportOut]:
@@ -149,7 +149,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File,
 
 ) -> ErrorOut | PlanImportOut | None:
@@ -177,7 +177,7 @@ body=body,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File,
 
 ) -> Response[ErrorOut | PlanImportOut]:
@@ -210,7 +210,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File,
 
 ) -> ErrorOut | PlanImportOut | None:

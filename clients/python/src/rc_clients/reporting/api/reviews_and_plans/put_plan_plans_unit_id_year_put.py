@@ -121,7 +121,7 @@ def sync_detailed(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PlanIn,
 
 ) -> Response[ErrorOut | PlanOut]:
@@ -160,7 +160,7 @@ def sync(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PlanIn,
 
 ) -> ErrorOut | PlanOut | None:
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PlanIn,
 
 ) -> Response[ErrorOut | PlanOut]:
@@ -233,7 +233,7 @@ async def asyncio(
     unit_id: UUID,
     year: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PlanIn,
 
 ) -> ErrorOut | PlanOut | None:

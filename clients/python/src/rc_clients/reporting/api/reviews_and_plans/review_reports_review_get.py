@@ -167,7 +167,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     unit_code: None | str | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
@@ -217,7 +217,7 @@ prefer=prefer,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     unit_code: None | str | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
@@ -262,7 +262,7 @@ prefer=prefer,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     unit_code: None | str | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
@@ -312,7 +312,7 @@ prefer=prefer,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     unit_id: None | Unset | UUID = UNSET,
     unit_code: None | str | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
