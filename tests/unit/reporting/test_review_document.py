@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rc_reporting.domain.review import issue_date_phrase, period_phrase, support_names, units_below
+from rc_reporting.domain.review import issue_date_phrase, period_phrase, place_name, support_names, units_below
 from rc_reporting.exports.pdf_out import review_html
 from rc_shared import clock
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, SUPPORT_KIND_UNITS
@@ -39,6 +39,26 @@ def test_the_title_names_the_period_as_reports_do(start: date, end: date, phrase
 )
 def test_the_date_of_issue_is_written_as_administrative_documents_write_it(day: date, phrase: str) -> None:
     assert issue_date_phrase(day) == phrase
+
+
+@pytest.mark.parametrize(
+    ("unit", "place"),
+    [
+        ("Hội Chữ thập đỏ tỉnh Bạc Liêu", "Bạc Liêu"),
+        ("Hội Chữ Thập Đỏ Thành phố Cần Thơ", "Cần Thơ"),
+        ("Xã Vĩnh Trạch", "Vĩnh Trạch"),
+        ("TP. Bạc Liêu", "Bạc Liêu"),
+        ("H. Hồng Dân", "Hồng Dân"),
+        ("Thị xã  Giá Rai", "Giá Rai"),
+        ("phường 8", "Phường 8"),  # a number keeps its kind
+        ("Xuân Lộc", None),  # no kind: not guessed
+        ("Chi hội Ấp 3", None),  # a branch: no administrative unit
+        ("Xã", None),
+        ("Xãi Lộc", None),  # a word that only starts like a kind
+    ],
+)
+def test_the_place_of_issue_is_the_administrative_units_proper_name(unit: str, place: str | None) -> None:
+    assert place_name(unit) == place
 
 
 def test_the_units_below_go_from_the_top_down_without_the_reporting_unit() -> None:

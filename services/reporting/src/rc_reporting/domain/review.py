@@ -117,6 +117,30 @@ def issue_date_phrase(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
+# The kinds of administrative unit a unit's name may start with (long forms before their abbreviations).
+_PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tx.", "tt.",
+                "h.", "q.", "p.", "x.")  # fmt: skip
+_SOCIETY = "hội chữ thập đỏ "
+
+
+def place_name(unit_name: str) -> str | None:
+    """The place a unit's documents are dated from (Decree 30/2020/NĐ-CP: the proper name of the
+    administrative unit it sits in): "Hội Chữ thập đỏ tỉnh Bạc Liêu" → "Bạc Liêu", "Xã Vĩnh Trạch" →
+    "Vĩnh Trạch", "TP. Bạc Liêu" → "Bạc Liêu", "Phường 8" → "Phường 8" (a number keeps its kind); None
+    when the name names no administrative unit (a branch, a club): the place is then left to fill in."""
+    name = " ".join(unit_name.split())
+    if name.lower().startswith(_SOCIETY):
+        name = name[len(_SOCIETY) :]
+    lowered = name.lower()
+    for kind in _PLACE_KINDS:
+        if lowered.startswith(kind) and (kind.endswith(".") or lowered[len(kind) : len(kind) + 1] == " "):
+            rest = name[len(kind) :].strip()
+            if not rest:
+                return None
+            return name[0].upper() + name[1:] if rest[0].isdigit() else rest
+    return None
+
+
 def units_below(by_level: Mapping[str, int], own_level: str) -> list[tuple[str, int]]:
     """The subtree's units under the reporting unit, by level from the top down (the unit itself left out;
     a level this module does not know comes last)."""

@@ -18,7 +18,14 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from rc_reporting.domain.review import LEVELS, NATIONAL_SOCIETY, issue_date_phrase, period_phrase, units_below
+from rc_reporting.domain.review import (
+    LEVELS,
+    NATIONAL_SOCIETY,
+    issue_date_phrase,
+    period_phrase,
+    place_name,
+    units_below,
+)
 from rc_reporting.exports.charts import column_chart
 from rc_reporting.exports.rows import pct, vnd
 from rc_shared import clock
@@ -58,6 +65,7 @@ def review_html(review: Mapping[str, Any], templates_dir: str | None = None) -> 
         "parent": unit.get("parent_name") or NATIONAL_SOCIETY,
         "period": period_phrase(_day(review["period_from"]), _day(review["period_to"])),
         "issued": issue_date_phrase(clock.today()),
+        "place": place_name(unit["name"]),
         "units_below": units_below(unit["units_by_level"], unit["level"]),
     }
     return (
