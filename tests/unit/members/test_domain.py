@@ -253,3 +253,43 @@ def test_a_name_query_is_collapsed_and_needs_a_letter_and_no_control_character()
         with pytest.raises(Invalid) as e:
             name_query(bad)
         assert e.value.details == {"field": "q"} and says in e.value.message
+
+
+VIETNAMESE_ROW = {  # the header row of an office's spreadsheet, as rc_shared.sheets reads it (lower case, _)
+    "số_thẻ_hội_viên": "HV0002",
+    "mã_đơn_vị": "BL-HB-01",
+    "họ_và_tên": "Trần Văn Bảy",
+    "giới_tính": "Nam",
+    "ngày_sinh": "02/09/1985",
+    "sđt": "0912.345.678",
+    "số_cccd": "094 185 001 234",
+    "địa_chỉ": "Ấp 3",
+    "ngày_vào_hội": "15/01/2023",
+    "hội_phí": "Đã đóng",
+    "năm_hội_phí": "2023",
+    "vai_trò": "Tình nguyện viên; CTV",
+    "là_hội_viên": "Có",
+    "mục_đích_đồng_ý": "Quản lý hội viên",
+    "ngày_đồng_ý": "15/01/2023",
+}
+
+
+def test_a_row_headed_in_vietnamese_is_read_as_the_apis_columns() -> None:
+    row = validate_row(2, VIETNAMESE_ROW, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert (row.member_code, row.unit_code, row.full_name, row.gender, row.birth_date) == (
+        "HV0002", "BL-HB-01", "Trần Văn Bảy", "male", date(1985, 9, 2))  # fmt: skip
+    assert (row.phone, row.id_number, row.fee_status, row.fee_year) == ("0912345678", "094185001234", "paid", 2023)
+    assert (row.roles, row.membership, row.consent_purpose) == (("volunteer", "collaborator"), True, "Quản lý hội viên")
+    as_typed = {"Họ và tên" if k == "họ_và_tên" else k: v for k, v in VIETNAMESE_ROW.items()}  # an API client's
+    assert validate_row(2, as_typed, RULES, TODAY) == row
+    unaccented = validate_row(2, {**VIETNAMESE_ROW, "hội_phí": "chua dong", "vai_trò": "TTN"}, RULES, TODAY)
+    assert isinstance(unaccented, list)  # a youth aged 37 is refused: the role was read as youth
+    assert any("youth must be aged" in r for r in unaccented), unaccented
+    mien = validate_row(2, {**VIETNAMESE_ROW, "hội_phí": "Miễn", "vai_trò": ""}, RULES, TODAY)
+    assert not isinstance(mien, list) and mien.fee_status == "exempted" and mien.roles == ()
+
+
+def test_a_column_given_twice_in_two_languages_is_refused() -> None:
+    reasons = validate_row(2, {**VIETNAMESE_ROW, "full_name": "Trần Văn Bảy"}, RULES, TODAY)
+    assert isinstance(reasons, list) and any("column full_name given twice" in r for r in reasons), reasons

@@ -216,6 +216,16 @@ async def import_upload(request: Request, s: Session = Depends(web.session)) -> 
     return RedirectResponse(f"/members/import/{job.id}", status_code=303)
 
 
+@router.get("/members/import/template.xlsx")
+async def import_template(request: Request, s: Session = Depends(web.session)) -> Response:
+    """The import's template workbook (before the job routes: its name is not a job's id)."""
+    headers = {"Content-Disposition": 'attachment; filename="mau-nhap-hoi-vien.xlsx"', "Cache-Control": "no-store"}
+    return Response(member_import.template_workbook(), media_type=XLSX, headers=headers)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def _job(request: Request, s: Session, job_id: str) -> member_import.ImportJob:
     try:
         jid = uuid.UUID(job_id)

@@ -20,10 +20,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
+import xlsxwriter
+
 from rc_console.adapters.upstream import Api, ApiError, patiently
 from rc_console.domain.model import import_reason
 from rc_console.i18n import gettext as _
 from rc_console.i18n import number
+from rc_shared import member_columns
 from rc_shared.logging import get_logger
 from rc_shared.sheets import SUFFIXES, read_table
 
@@ -46,6 +49,44 @@ def _json_cell(v: Any) -> Any:
     if v is None or isinstance(v, (str, int, float, bool)):
         return v
     return str(v)
+
+
+def template_workbook() -> bytes:
+    """The members import's template (.xlsx): a sheet headed as an office heads it (the Vietnamese
+    headers of rc_shared.member_columns, which the members service reads as its columns) with an
+    example row, and a sheet saying each column (required or not, example, note, the API's name).
+    The code, phone and identity-number columns are text, so that Excel keeps their leading 0."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    bold = book.add_format({"bold": True, "bg_color": "#FBE3E3", "border": 1, "text_wrap": True, "valign": "top"})
+    text = book.add_format({"num_format": "@"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    sheet = book.add_worksheet("Hội viên")
+    for i, c in enumerate(member_columns.COLUMNS):
+        sheet.set_column(i, i, max(14, len(c.header) + 2), text if c.name in TEXT_COLUMNS else None)
+        sheet.write_string(0, i, c.header, bold)
+        sheet.write_string(1, i, c.example)
+    sheet.freeze_panes(1, 0)
+    guide = book.add_worksheet("Hướng dẫn")
+    for i, (title, width) in enumerate(
+        (("Cột", 22), ("Bắt buộc", 22), ("Ví dụ", 20), ("Ghi chú", 60), ("Tên trong API", 18))
+    ):
+        guide.set_column(i, i, width, wrap)
+        guide.write_string(0, i, title, bold)
+    for r, c in enumerate(member_columns.COLUMNS, start=1):
+        for i, value in enumerate((c.header, c.required or "không", c.example, c.note, c.name)):
+            guide.write_string(r, i, value)
+    note = len(member_columns.COLUMNS) + 2
+    guide.write_string(note, 0, GUIDE)
+    book.close()
+    return out.getvalue()
+
+
+TEXT_COLUMNS = frozenset({"unit_code", "member_code", "phone", "id_number"})
+GUIDE = (
+    "Dòng 1 của sheet Hội viên là tên các cột (có dấu hay không dấu đều được); mỗi dòng sau là một người. "
+    "Xoá dòng ví dụ trước khi nhập. Nhập lại cùng tệp không tạo trùng."
+)
 
 
 def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:

@@ -17,27 +17,18 @@ from datetime import date, datetime
 from typing import Any
 
 from rc_members.domain.people import MAX_DATE, MIN_DATE, RoleRules
-from rc_shared import contact
+from rc_shared import contact, member_columns
 from rc_shared.errors import DomainError
 
-FIELDS = (
-    "member_code",
-    "unit_code",
-    "full_name",
-    "gender",
-    "birth_date",
-    "phone",
-    "id_number",
-    "address",
-    "joined_on",
-    "fee_status",
-    "fee_year",
-    "roles",
-    "consent_purpose",
-    "consent_given_on",
-    "membership",
-)
+FIELDS = member_columns.NAMES  # the API's names; a file may head them in Vietnamese (rc_shared.member_columns)
 FEE_STATUSES = {"paid": "paid", "unpaid": "unpaid", "exempted": "exempted", "exempt": "exempted"}
+# as an office writes them (folded: rc_shared.member_columns.fold)
+FEE_WORDS = {"da_dong": "paid", "dong": "paid", "da_nop": "paid", "chua_dong": "unpaid", "chua_nop": "unpaid",
+             "chua": "unpaid", "mien": "exempted", "duoc_mien": "exempted", "mien_giam": "exempted",
+             "mien_hoi_phi": "exempted"}  # fmt: skip
+# a role as an office writes it (folded) → the role's name (the default names of RoleRules)
+ROLE_WORDS = {"tinh_nguyen_vien": "volunteer", "tnv": "volunteer", "thanh_thieu_nien": "youth", "ttn": "youth",
+              "cong_tac_vien": "collaborator", "ctv": "collaborator"}  # fmt: skip
 GENDERS = {
     "male": "male",
     "m": "male",
@@ -48,9 +39,10 @@ GENDERS = {
     "nu": "female",
     "other": "other",
     "khác": "other",
+    "khac": "other",
 }
-YES = {"yes", "y", "true", "1", "có", "x"}
-NO = {"no", "n", "false", "0", "không"}
+YES = {"yes", "y", "true", "1", "có", "co", "x"}
+NO = {"no", "n", "false", "0", "không", "khong"}
 _MAX_TEXT = 200
 
 
@@ -124,6 +116,13 @@ def import_key(unit_code: str, member_code: str | None, full_name: str, birth_da
 def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date) -> ImportRow | list[str]:
     """An ``ImportRow`` or the list of reasons the row is rejected."""
     errors: list[str] = []
+    named: dict[str, Any] = {}
+    for header, value in raw.items():  # a Vietnamese header read as the API's name ("Họ và tên": full_name)
+        name = member_columns.column_name(header)
+        if name in named:
+            errors.append(f"column {name} given twice (as {header!r} too)")
+        named[name] = value
+    raw = named
     unknown = sorted(k for k in raw if k not in FIELDS)
     if unknown:
         errors.append(f"unknown column(s): {', '.join(unknown)}")
@@ -189,7 +188,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
             errors.append(f"membership {membership_raw!r} is not yes or no")
     joined_on = date_field("joined_on", required=True)
     fee_raw = _text(raw, "fee_status") or "unpaid"
-    fee_status = FEE_STATUSES.get(fee_raw.casefold())
+    fee_status = FEE_STATUSES.get(fee_raw.casefold()) or FEE_WORDS.get(member_columns.fold(fee_raw))
     if fee_status is None:
         errors.append(f"fee_status {fee_raw!r} is not paid, unpaid or exempted")
     fee_year: int | None = None
@@ -200,7 +199,13 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         else:
             errors.append(f"fee_year {fee_year_raw!r} is not a year between 1900 and 2100")
     roles_raw = _text(raw, "roles") or ""
-    roles = tuple(dict.fromkeys(r.strip().casefold() for r in re.split(r"[;,]", roles_raw) if r.strip()))
+    roles = tuple(
+        dict.fromkeys(
+            ROLE_WORDS.get(member_columns.fold(r), r.strip().casefold())
+            for r in re.split(r"[;,]", roles_raw)
+            if r.strip()
+        )
+    )
     if not membership and not roles:
         errors.append("a row with membership=no must have at least one role")
     consent_purpose = _text(raw, "consent_purpose")

@@ -1,0 +1,73 @@
+"""The columns of a members import: the API's names, and the Vietnamese headers a spreadsheet kept by a
+Red Cross office uses instead (pure).
+
+The members service reads a row by the API's names (``full_name``, ``birth_date`` ...); a file whose
+header row says "Họ và tên", "Ngày sinh", "Số điện thoại" (with or without accents, in any case, with
+spaces or underscores) is read the same way (:func:`column_name`). The console's template workbook
+is written from :data:`COLUMNS` (each column's Vietnamese header, whether it is required, an example
+and a note), so the template and what the service reads can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the API's name
+    header: str  # the Vietnamese header of the template
+    required: str  # "" (optional), "bắt buộc", or when it is required
+    example: str
+    note: str
+    also: tuple[str, ...] = ()  # other headers offices write for it
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("unit_code", "Mã đơn vị", "bắt buộc", "BL-HB-01", "Mã của chi hội, xã, phường… nơi người này sinh hoạt.",
+           ("Đơn vị", "Mã chi hội")),
+    Column("member_code", "Số thẻ hội viên", "", "HV0001", "Số thẻ (nếu có): nhận ra người này khi nhập lại tệp.",
+           ("Mã hội viên", "Số thẻ")),
+    Column("full_name", "Họ và tên", "bắt buộc", "Nguyễn Thị Lan", "", ("Họ tên", "Tên")),
+    Column("gender", "Giới tính", "", "Nữ", "Nam, Nữ hoặc Khác."),
+    Column("birth_date", "Ngày sinh", "bắt buộc khi không có số thẻ", "15/04/1990", "Ngày/tháng/năm.",
+           ("Năm sinh",)),
+    Column("phone", "Số điện thoại", "", "0912 345 678", "8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang).",
+           ("Điện thoại", "SĐT", "Di động")),
+    Column("id_number", "Số CCCD", "", "094190001234", "Căn cước công dân, CMND hoặc hộ chiếu: 6–20 chữ số, chữ cái.",
+           ("CCCD", "CMND", "Số CMND", "Số giấy tờ", "Căn cước")),
+    Column("address", "Địa chỉ", "", "Ấp 3, xã Vĩnh Trạch", "", ("Nơi ở", "Địa chỉ thường trú")),
+    Column("joined_on", "Ngày vào hội", "bắt buộc", "15/01/2023", "Ngày/tháng/năm; không sau hôm nay.",
+           ("Ngày kết nạp", "Ngày gia nhập")),
+    Column("fee_status", "Hội phí", "", "Đã đóng", "Đã đóng, Chưa đóng hoặc Miễn (để trống: chưa đóng).",
+           ("Tình trạng hội phí", "Đóng hội phí")),
+    Column("fee_year", "Năm hội phí", "", "2023", "Năm của hội phí (để trống: năm vào hội).", ("Năm đóng hội phí",)),
+    Column("roles", "Vai trò", "", "Tình nguyện viên", "Tình nguyện viên, Thanh thiếu niên, Cộng tác viên; cách nhau "
+           "bằng dấu phẩy hoặc chấm phẩy.", ("Vai trò khác",)),
+    Column("membership", "Là hội viên", "", "Có", "Có hoặc Không (Không: chỉ là tình nguyện viên…; để trống: có).",
+           ("Hội viên",)),
+    Column("consent_purpose", "Mục đích đồng ý", "bắt buộc", "Quản lý hội viên", "Mục đích người này đồng ý cho xử "
+           "lý dữ liệu cá nhân (Nghị định 13/2023).", ("Đồng ý xử lý dữ liệu",)),
+    Column("consent_given_on", "Ngày đồng ý", "bắt buộc", "15/01/2023", "Ngày/tháng/năm.", ("Ngày ký đồng ý",)),
+)  # fmt: skip
+NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+
+
+def fold(header: str) -> str:
+    """A header as compared: accents and case dropped, đ as d, every run of other characters one ``_``
+    ("Số điện thoại" → "so_dien_thoai", "SĐT" → "sdt", "full name" → "full_name")."""
+    text = unicodedata.normalize("NFD", header.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+
+
+ALIASES: dict[str, str] = {
+    fold(alias): c.name for c in COLUMNS for alias in (c.name, c.header, *c.also)
+}  # (a header folded → the API's name)
+
+
+def column_name(header: str) -> str:
+    """The API's name of a header ("Họ và tên" → "full_name"); a header it does not know, as it is."""
+    return ALIASES.get(fold(header), header)

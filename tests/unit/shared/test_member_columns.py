@@ -1,0 +1,39 @@
+"""The members import's columns: every Vietnamese header (with or without accents, in any case) reads as
+one API name, and no header could mean two."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from rc_shared import member_columns as mc
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("Họ và tên", "full_name"),
+        ("HỌ VÀ TÊN", "full_name"),
+        ("ho va ten", "full_name"),
+        ("họ_và_tên", "full_name"),
+        ("SĐT", "phone"),
+        ("Số điện thoại", "phone"),
+        ("Số CCCD", "id_number"),
+        ("Ngày vào hội", "joined_on"),
+        ("joined_on", "joined_on"),
+        ("Ghi chú", "Ghi chú"),  # not a column: as it is (the row is refused, naming it)
+    ],
+)
+def test_a_header_reads_as_its_apis_name(header: str, name: str) -> None:
+    assert mc.column_name(header) == name
+
+
+def test_no_header_means_two_columns_and_every_column_is_reachable() -> None:
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for c in mc.COLUMNS:
+        for header in (c.name, c.header, *c.also):
+            meanings[mc.fold(header)].add(c.name)
+            assert mc.column_name(header) == c.name, header
+    assert {h: n for h, n in meanings.items() if len(n) > 1} == {}
+    assert len(mc.NAMES) == len(set(mc.NAMES)) == 15
