@@ -94,3 +94,30 @@ async def test_demo_sized_import_counts_are_exact(client: httpx.AsyncClient) -> 
     stats = (await client.get("/stats", params={"unit_id": pid, "as_of": "2023-03-31"})).json()
     assert (stats["members"], stats["volunteer"]) == (MEMBERS, VOLUNTEERS)
     assert stats["units"] == 580
+
+
+async def test_a_file_headed_in_vietnamese_imports_as_the_api_names_it(client: httpx.AsyncClient) -> None:
+    """An office's spreadsheet ("Họ và tên", "Số điện thoại", "Đã đóng", "Tình nguyện viên") through the
+    API: the person, their membership, fee and role are stored as with the API's names."""
+    t = await tree(client)
+    code = f"P{t['tag']}-D-C-B"
+    vietnamese = {
+        "Số thẻ hội viên": "V0001", "Mã đơn vị": code, "Họ và tên": "Lê Thị Tiếng Việt", "Giới tính": "Nữ",
+        "Ngày sinh": "01/04/1995", "SĐT": "+84 912.000.222", "Số CCCD": "094 195 000 222", "Ngày vào hội": "01/03/2023",
+        "Hội phí": "Đã đóng", "Năm hội phí": "2023", "Vai trò": "Tình nguyện viên",
+        "Mục đích đồng ý": "Quản lý hội viên", "Ngày đồng ý": "01/03/2023",
+    }  # fmt: skip
+    r = await client.post("/imports/members", json={"rows": [vietnamese], "source": "so-hoi-vien.xlsx"})
+    assert r.status_code == 200, r.text
+    [result] = r.json()["results"]
+    assert result["status"] == "created", result
+    person = (await client.get(f"/people/{result['person_id']}")).json()
+    assert (person["full_name"], person["gender"], person["birth_date"]) == (
+        "Lê Thị Tiếng Việt",
+        "female",
+        "1995-04-01",
+    )
+    assert (person["phone"], person["id_number"]) == ("0912000222", "094195000222")
+    [membership] = person["memberships"]
+    assert (membership["joined_on"], membership["fees"]) == ("2023-03-01", {"2023": "paid"})
+    assert [role["role"] for role in person["roles"]] == ["volunteer"]
