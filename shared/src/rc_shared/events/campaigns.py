@@ -146,8 +146,10 @@ class CampaignTargetReached(_CampaignEvent):
 
     event_type: ClassVar[str] = "campaigns.campaign.target_reached.v1"
     target: TargetKind
-    target_value: int
-    reached_value: int
+    target_value: int = Field(
+        description="The target, in its unit: VND (cash_vnd, in_kind_value_vnd), blood units, people."
+    )
+    reached_value: int = Field(description="What had been reached when it was reached, in the same unit.")
     reached_at: datetime
 
 
@@ -215,4 +217,7 @@ class BloodDonorRegistered(_BloodEvent):
     event_type: ClassVar[str] = "campaigns.blood.donor_registered.v1"
     registration_id: uuid.UUID
     campaign_id: uuid.UUID
-    donor_id: uuid.UUID
+    donor_id: uuid.UUID = Field(
+        description="The donor's id as registered: a donations-service donor id when one was given, else a uuid5 "
+        "(namespace 6b1f3c52-7a4e-4f0e-9a61-2f3d0c9b8e15) of the blood service's own donor number, lower case."
+    )

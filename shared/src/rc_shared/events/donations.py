@@ -62,7 +62,10 @@ class DonationRecorded(_LedgerEvent):
     unit_id: uuid.UUID = Field(description="Unit that received the contribution.")
     credited_unit_id: uuid.UUID | None = Field(None, description="Soft credit: the unit that mobilised it.")
     pledge_id: uuid.UUID | None = None
-    channel: str
+    channel: str = Field(
+        description="How it was received: a cash gift's bank_transfer, cash, momo, zalopay, vnpay, card, cash_box "
+        "or other; goods' in_person, delivery or other; blood_drive for blood."
+    )
     received_on: date
     receipt_no: int
     credited_person_id: uuid.UUID | None = Field(
@@ -99,9 +102,9 @@ class PledgeRecorded(_LedgerEvent):
 
     event_type: ClassVar[str] = "donations.pledge.recorded.v1"
     pledge_id: uuid.UUID
-    donor_id: uuid.UUID | None
+    donor_id: uuid.UUID | None = Field(description="Opaque donor id; null for an anonymous pledge.")
     amount_vnd: int = Field(gt=0)
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID = Field(description="The unit the pledge is made to.")
     instalments: int = Field(ge=1)
     first_due_on: date
     interval_days: int | None = Field(None, ge=1, description="Days between instalments.")
@@ -117,7 +120,10 @@ class DistributionRecorded(_LedgerEvent):
     kind: Literal["cash", "goods"]
     amount_vnd: int = Field(0, ge=0)
     value_vnd: int = Field(0, ge=0)
-    unit_id: uuid.UUID
+    unit_id: uuid.UUID = Field(
+        description="The distributing unit (default: the organising unit); the public ledger's line of the "
+        "distribution shows the beneficiary's unit instead."
+    )
     distributed_on: date
     support_kind: str | None = Field(
         None,
