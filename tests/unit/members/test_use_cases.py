@@ -671,6 +671,21 @@ async def test_an_import_creates_people_once_and_publishes_no_personal_data() ->
     assert len(uow.committed) == before + 2
 
 
+async def test_an_imported_rows_fee_status_is_for_its_fee_year_only() -> None:
+    """A row joined in 2023 with "2024: paid" records 2024 as paid and says so in its event; 2023's fee
+    is not invented (as POST /people/{id}/membership takes fee_year); without fee_year, the year joined."""
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    rows = [{**ROW, "fee_year": "2024"}, {**ROW, "member_code": "HV0002", "fee_year": None}]
+    before = len(uow.committed)
+    result = await run(uow, lambda u: imports.import_members(u, POLICY, rows))
+    assert result["created"] == 2, result
+    started = [e for e in uow.committed[before:] if isinstance(e, MembershipStarted)]
+    assert [(e.fee_status, e.fee_year) for e in started] == [("paid", 2024), ("paid", 2023)]
+    fees = [await uow.people.fees(e.membership_id) for e in started]
+    assert fees == [[{"year": 2024, "fee_status": "paid"}], [{"year": 2023, "fee_status": "paid"}]]
+
+
 async def test_an_import_with_a_row_outside_the_scope_is_refused_whole() -> None:
     uow = FakeUnitOfWork()
     ids = await tree(uow)

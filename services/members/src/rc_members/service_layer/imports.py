@@ -24,7 +24,7 @@ from rc_members.service_layer.unit_of_work import MembersUnitOfWork
 from rc_shared.auth import Forbidden
 from rc_shared.envelope import Event
 from rc_shared.errors import Invalid
-from rc_shared.events.members import MembershipFeeStatusChanged, MembershipStarted, RoleAssigned
+from rc_shared.events.members import MembershipStarted, RoleAssigned
 
 
 async def import_members(
@@ -98,7 +98,10 @@ async def import_members(
             mid = uuid.uuid4()
             batch.memberships.append((mid, person_id, unit_id, v.member_code, on, "active", on))
             batch.periods.append((mid, unit_id, "active", on))
-            batch.fees.append((mid, on.year, v.fee_status))
+            # the row's fee status is for its fee_year (else the year joined), as POST /people/{id}/membership
+            # takes it: a row joined in 2015 with "2023: paid" says nothing of 2015's fee
+            fee_year = v.fee_year if v.fee_year is not None else on.year
+            batch.fees.append((mid, fee_year, v.fee_status))
             events.append(
                 MembershipStarted(
                     person_id=person_id,
@@ -106,20 +109,9 @@ async def import_members(
                     unit_id=unit_id,
                     joined_on=on,
                     fee_status=v.fee_status,
-                    fee_year=on.year,
+                    fee_year=fee_year,
                 )
             )
-            if v.fee_year is not None and v.fee_year != on.year:  # the fee status of another year
-                batch.fees.append((mid, v.fee_year, v.fee_status))
-                events.append(
-                    MembershipFeeStatusChanged(
-                        person_id=person_id,
-                        membership_id=mid,
-                        unit_id=unit_id,
-                        fee_status=v.fee_status,
-                        year=v.fee_year,
-                    )
-                )
         for role in v.roles:
             rid = uuid.uuid4()
             batch.roles.append((rid, person_id, role, unit_id, on))
