@@ -37,6 +37,7 @@ from rc_shared.events.members import (
     UnitCreated,
     UnitDissolved,
     UnitMoved,
+    VolunteerHoursLogged,
 )
 from rc_shared.support import DEFAULT_SUPPORT_KINDS
 
@@ -97,6 +98,14 @@ class DemoActivity:
             out.append(_members_env(UnitDissolved(unit_id=self.unit(code), valid_from=REFORM)))
         return out
 
+    def hours_by_year(self) -> dict[int, float]:
+        """The volunteer hours :meth:`people_events` logs, per year (what the review must sum)."""
+        out = dict.fromkeys(YEARS, 0.0)
+        for e in self.people_events():
+            if isinstance(e.data, VolunteerHoursLogged):
+                out[e.data.worked_on.year] += e.data.hours
+        return out
+
     def people_events(self) -> Iterator[Envelope]:
         for i, row in enumerate(demo_rows()):
             person = uid("person", i)
@@ -105,7 +114,8 @@ class DemoActivity:
             if row["membership"] == "yes":
                 yield _members_env(
                     MembershipStarted(person_id=person, membership_id=uid("membership", i), unit_id=unit,
-                                      joined_on=joined, fee_status=row["fee_status"])
+                                      joined_on=joined, fee_status=row["fee_status"],
+                                      fee_year=int(row["fee_year"]) if row["fee_year"] else None)  # (as imported)
                 )  # fmt: skip
                 if i % 4 == 0:  # a quarter of the members' fees recorded for the two years
                     for year in YEARS:
@@ -120,6 +130,14 @@ class DemoActivity:
                         RoleAssigned(person_id=person, role_id=uid("role", i, role), role=role, unit_id=unit,
                                      start_on=joined)
                     )  # fmt: skip
+            if "volunteer" in (row["roles"] or "") and i % 3 == 0:  # a third of the volunteers log their hours
+                for year in YEARS:
+                    for month in (3, 9):
+                        hours = float(2 + (i + year + month) % 7)  # 2 to 8 hours a day of work
+                        yield _members_env(
+                            VolunteerHoursLogged(person_id=person, entry_id=uid("hours", i, year, month),
+                                                 unit_id=unit, hours=hours, worked_on=date(year, month, 1 + i % 28))
+                        )  # fmt: skip
         rng = random.Random(self.seed)
         for year, joining, lapsing in ((2024, 420, 60), (2025, 610, 90)):
             for k in range(joining):

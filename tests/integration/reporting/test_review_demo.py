@@ -81,6 +81,8 @@ async def test_the_province_annual_review_is_the_same_in_json_xlsx_and_pdf(
     assert figs["members"]["previous"] == 11_603 + 420 - 60
     assert figs["members"]["value"] == 11_603 + 420 + 610 - 60 - 90
     assert figs["volunteers"]["value"] == 2_193
+    logged = demo.hours_by_year()  # the hours the demo's volunteers logged, summed here independently
+    assert (figs["volunteer_hours"]["value"], figs["volunteer_hours"]["previous"]) == (logged[2025], logged[2024])
     fees = [figs[f"fees_{s}"]["value"] for s in ("paid", "unpaid", "exempted")]
     assert sum(fees) == figs["members"]["value"] and min(fees) > 0
     # plans: 7 districts (wound up on 30 June) x 40 + the communes' own targets, each counted once
