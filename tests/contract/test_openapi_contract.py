@@ -216,3 +216,17 @@ def test_each_services_api_version_has_its_entry_in_the_changelog(service: str, 
     assert doc["info"]["version"] == version
     changelog = (ROOT / "docs" / "openapi" / "CHANGELOG.md").read_text()
     assert f"\n## {service} {version}\n" in changelog, f"docs/openapi/CHANGELOG.md: no '## {service} {version}'"
+
+
+def test_an_app_built_twice_in_one_process_declares_each_parameter_once(service: str) -> None:
+    """The routers are module-level: building a second app (tests, a worker) must not declare their
+    headers again (a parameter listed twice is invalid OpenAPI)."""
+    openapi.document(service)
+    doc = openapi.document(service)
+    twice = [
+        (f"{m.upper()} {p}", [x["name"] for x in op.get("parameters", [])])
+        for p, ops in doc["paths"].items()
+        for m, op in ops.items()
+        if len({(x["name"], x["in"]) for x in op.get("parameters", [])}) != len(op.get("parameters", []))
+    ]
+    assert twice == []

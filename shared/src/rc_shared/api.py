@@ -363,7 +363,8 @@ def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -
             ok = route.status_code or 200
             route.responses[ok] = {**route.responses.get(ok, {}), "headers": _CACHE_HEADERS}
             route.responses.setdefault(304, {"description": "Not Modified: If-None-Match names the current ETag."})
-            extra["parameters"] = [*extra.get("parameters", []), _IF_NONE_MATCH]
+            if _IF_NONE_MATCH not in extra.get("parameters", []):  # (a router's routes are declared per app built)
+                extra["parameters"] = [*extra.get("parameters", []), _IF_NONE_MATCH]
         route.openapi_extra = extra
 
 

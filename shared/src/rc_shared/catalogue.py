@@ -155,9 +155,11 @@ DESCRIPTION = """Events published by the members, campaigns and donations servic
   `members.people`, a group's or a course's own events are keyed by its id, a person's joining or
   attendance by the person's id: a join may arrive before the group it joins.
 - **Versions.** An event type (`ce_type`, ending `.vN`) changes only compatibly: a field may be added
-  (optional) and an enum may gain values; a consumer ignores fields, enum values and `ce_type`s it does
-  not know (the schemas below describe the fields of this release, not a closed set). A change that is
-  not compatible is a new type, `.vN+1`.
+  (optional), an enum may gain values and a topic new types; a change that is not compatible is a new
+  type, `.vN+1`. Consumers ignore fields they do not know (the schemas below describe the fields of
+  this release, not a closed set): this platform's do since catalogue 1.1.0 (earlier releases
+  dead-letter an event with an unknown field). An unknown type or enum value is dead-lettered, to be
+  replayed once the consumer is upgraded: **deploy consumers before producers**.
 - **Topics** are named `{namespace}<topic>` (`RC_KAFKA_NAMESPACE`, empty by default); each has a
   dead-letter companion `<topic>.dlq` (see each channel)."""
 

@@ -9,7 +9,8 @@ would compare with.
 - **Phone:** an optional ``+``, then 8 to 15 digits (E.164 allows 15), each pair of digits separated by
   at most two of space ``.`` ``-`` ``(`` ``)``. Written form: the digits, with ``+`` kept for a foreign
   number; a Vietnamese number in its national form (``+84 912…`` and ``0084 912…`` → ``0912…``, also
-  with the trunk ``(0)`` some write after ``+84``).
+  with the trunk ``(0)`` some write after ``+84``: every 0 after 84 dropped, so that the written form
+  written again is itself).
 - **Identity number** (CCCD 12 digits, CMND 9, a passport, a tax code ``0301234567-001``): 6 to 20
   letters and digits, each pair separated by at most one space, ``.`` or ``-``. Written form: capital
   letters and digits only (``0301234567-001`` is ``0301234567001``: a number typed with or without its
@@ -58,7 +59,7 @@ def phone_key(text: str) -> str:
     else:
         return plain
     written = (
-        "0" + international.removeprefix(VIETNAM).removeprefix("0")
+        "0" + international.removeprefix(VIETNAM).lstrip("0")
         if international.startswith(VIETNAM)
         else "+" + international
     )
@@ -74,9 +75,13 @@ def id_number_key(text: str) -> str:
 
 def phone_from_cell(value: int) -> str:
     """A phone number a spreadsheet stored as a number (its leading 0 or + lost): ``912345678`` →
-    ``0912345678``, ``84912345678`` → ``+84912345678`` (checked and written by :func:`phone_key` after)."""
+    ``0912345678`` (a national number of 9 or 10 digits after its 0), ``84912345678`` and
+    ``842913822123`` → ``+84…`` (11 or 12 digits after 84); any other as its digits (checked and
+    written by :func:`phone_key` after)."""
     digits = str(value)
-    return ("+" if digits.startswith(VIETNAM) and len(digits) == 11 else "0") + digits
+    if digits.startswith(VIETNAM) and len(digits) in (11, 12):
+        return "+" + digits
+    return "0" + digits if len(digits) in (9, 10) else digits
 
 
 def id_number_from_cell(value: int) -> str:

@@ -41,6 +41,7 @@ async def test_sql_and_python_write_every_number_alike(fresh_dsn: str) -> None:
     rng = random.Random(2026)
     samples = [typed(rng) for _ in range(4000)] + [
         "0912 345 678", "+84 (0) 912.345.678", "0084 912 345 678", "+1 (202) 555-0143", "0000 0000", "+84 000 000",
+        "+84 00 912 345 678", "0084 0 0912 345 678",
         "c1234567", "079 123 456 789", "0301234567-001", "-0301234567", "12345",
     ]  # fmt: skip
     conn = await asyncpg.connect(fresh_dsn)

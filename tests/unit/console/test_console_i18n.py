@@ -372,6 +372,10 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("unit XA did not exist on 2020-01-01; duplicate of row 4") == (
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
+    twice = "column phone given twice with different values (as 'di_động' too)"
+    assert import_reason(twice) == "Hai cột cùng là phone nhưng khác nhau ở dòng này: xin giữ một."
+    with i18n.using("en"):
+        assert import_reason(twice) == "Two columns both give phone, with different values on this row: keep one."
 
 
 async def test_a_unit_page_in_english() -> None:
@@ -701,3 +705,16 @@ async def test_a_campaign_just_launched_says_its_ledger_is_opening_until_donatio
         ledger.update(open=False, state="draft")
         page = await c.get(f"/campaigns/{CAMPAIGN}")
         assert page.status_code == 200 and notice not in page.text and 'id="donations-h"' not in page.text
+
+
+def test_a_date_is_written_as_the_language_writes_it_and_anything_else_as_it_is() -> None:
+    from datetime import date
+
+    assert i18n.day("2026-02-03") == i18n.day(date(2026, 2, 3)) == "03/02/2026"
+    assert i18n.day("2026-02-03T08:00:00Z") == "03/02/2026"  # a time's date
+    with i18n.using("en"):
+        assert i18n.day("2026-02-03") == "3 Feb 2026"
+    # a template's missing value, nothing, or a text that is not a date: as it is, never an error page
+    assert (i18n.day(None), i18n.day(""), i18n.day("không rõ")) == ("", "", "không rõ")
+    env = web.templates
+    assert env.from_string("[{{ x.missing|day }}]").render(x={}) == "[]"

@@ -290,6 +290,13 @@ def test_a_row_headed_in_vietnamese_is_read_as_the_apis_columns() -> None:
     assert not isinstance(mien, list) and mien.fee_status == "exempted" and mien.roles == ()
 
 
-def test_a_column_given_twice_in_two_languages_is_refused() -> None:
-    reasons = validate_row(2, {**VIETNAMESE_ROW, "full_name": "Trần Văn Bảy"}, RULES, TODAY)
-    assert isinstance(reasons, list) and any("column full_name given twice" in r for r in reasons), reasons
+def test_two_columns_for_one_take_the_one_filled_in_and_refuse_two_different_values() -> None:
+    """An office's sheet with "Điện thoại" and "Di động", "Số CMND" and "Số CCCD": a row with one of
+    them filled in (or both alike) takes it; a row with two different values is refused, naming it."""
+    one = validate_row(2, {**VIETNAMESE_ROW, "sđt": None, "di_động": "0987 654 321"}, RULES, TODAY)
+    assert not isinstance(one, list) and one.phone == "0987654321", one
+    alike = validate_row(2, {**VIETNAMESE_ROW, "full_name": "Trần Văn Bảy"}, RULES, TODAY)
+    assert not isinstance(alike, list) and alike.full_name == "Trần Văn Bảy", alike
+    reasons = validate_row(2, {**VIETNAMESE_ROW, "số_cmnd": "094185001"}, RULES, TODAY)
+    assert isinstance(reasons, list), reasons
+    assert any(r.startswith("column id_number given twice with different values") for r in reasons), reasons

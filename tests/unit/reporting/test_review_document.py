@@ -55,6 +55,9 @@ def test_the_date_of_issue_is_written_as_administrative_documents_write_it(day: 
         ("Chi hội Ấp 3", None),  # a branch: no administrative unit
         ("Xã", None),
         ("Xãi Lộc", None),  # a word that only starts like a kind
+        ("Xã Tân Phong, huyện Giá Rai", "Tân Phong"),  # the unit is the first part
+        ("Xã đảo Thạnh An", "Thạnh An"),
+        ("xã vĩnh trạch", "Vĩnh trạch"),
     ],
 )
 def test_the_place_of_issue_is_the_administrative_units_proper_name(unit: str, place: str | None) -> None:

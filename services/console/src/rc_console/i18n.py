@@ -156,10 +156,13 @@ def money(amount: int | None) -> str:
 def day(value: date | str | None) -> str:
     """A date for the current language: vi '01/12/2026' (as Vietnamese documents write it:
     rc_shared.labels.vn_date), en '1 Dec 2026'; '' for none (a template writes ``x|day or '–'``)."""
-    if value is None or value == "":
-        return ""
-    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    return _day(_current.get(), d)
+    if isinstance(value, date):
+        return _day(_current.get(), value)
+    text = "" if value is None else str(value)  # (an undefined value of a template is "")
+    try:
+        return _day(_current.get(), date.fromisoformat(text[:10]))
+    except ValueError:
+        return text  # not a date: as it is, never an error page
 
 
 @functools.lru_cache(maxsize=1024)

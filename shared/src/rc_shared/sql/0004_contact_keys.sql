@@ -14,7 +14,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
           FROM d
     ), w AS (
         SELECT CASE WHEN plus THEN '+' ELSE '' END || digits AS plain,
-               CASE WHEN left(intl, 2) = '84' THEN '0' || regexp_replace(substr(intl, 3), '^0', '')
+               CASE WHEN left(intl, 2) = '84' THEN '0' || regexp_replace(substr(intl, 3), '^0+', '')
                     ELSE '+' || intl END AS written
           FROM i
     )

@@ -451,6 +451,10 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^blank row$"), lazy_gettext("Dòng trống.")),
     (re.compile(r"^unknown column\(s\): (?P<columns>.+)$"), lazy_gettext("Cột không biết: %(columns)s.")),
     (
+        re.compile(r"^column (?P<column>\w+) given twice with different values"),
+        lazy_gettext("Hai cột cùng là %(column)s nhưng khác nhau ở dòng này: xin giữ một."),
+    ),
+    (
         re.compile(r"^birth_date is required when member_code is absent"),
         lazy_gettext("Thiếu ngày sinh (cần khi không có số thẻ)."),
     ),

@@ -54,7 +54,8 @@ def _json_cell(v: Any) -> Any:
 def template_workbook() -> bytes:
     """The members import's template (.xlsx): a sheet headed as an office heads it (the Vietnamese
     headers of rc_shared.member_columns, which the members service reads as its columns) with an
-    example row, and a sheet saying each column (required or not, example, note, the API's name).
+    example row (its unit, :data:`EXAMPLE_UNIT`, exists nowhere: left in, it is refused, not imported),
+    and a sheet saying each column (required or not, example, note, the API's name).
     The code, phone and identity-number columns are text, so that Excel keeps their leading 0."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
@@ -65,7 +66,7 @@ def template_workbook() -> bytes:
     for i, c in enumerate(member_columns.COLUMNS):
         sheet.set_column(i, i, max(14, len(c.header) + 2), text if c.name in TEXT_COLUMNS else None)
         sheet.write_string(0, i, c.header, bold)
-        sheet.write_string(1, i, c.example)
+        sheet.write_string(1, i, EXAMPLE_UNIT if c.name == "unit_code" else c.example)
     sheet.freeze_panes(1, 0)
     guide = book.add_worksheet("Hướng dẫn")
     for i, (title, width) in enumerate(
@@ -83,6 +84,7 @@ def template_workbook() -> bytes:
 
 
 TEXT_COLUMNS = frozenset({"unit_code", "member_code", "phone", "id_number"})
+EXAMPLE_UNIT = "VIDU-XOA-DONG-NAY"  # the example row's unit: no unit has it, so a file sent with it imports no one
 GUIDE = (
     "Dòng 1 của sheet Hội viên là tên các cột (có dấu hay không dấu đều được); mỗi dòng sau là một người. "
     "Xoá dòng ví dụ trước khi nhập. Nhập lại cùng tệp không tạo trùng."

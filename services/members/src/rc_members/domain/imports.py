@@ -67,6 +67,10 @@ class ImportRow:
     membership: bool
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _text(raw: Mapping[str, Any], name: str, from_number: Callable[[int], str] | None = None) -> str | None:
     """The cell as text (NFC, stripped; blank is absent); a whole number is written without ``.0``, and
     ``from_number`` writes it instead when given (a phone or identity number that lost its leading 0)."""
@@ -119,9 +123,10 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     named: dict[str, Any] = {}
     for header, value in raw.items():  # a Vietnamese header read as the API's name ("Họ và tên": full_name)
         name = member_columns.column_name(header)
-        if name in named:
-            errors.append(f"column {name} given twice (as {header!r} too)")
-        named[name] = value
+        if name not in named or _blank(named[name]):  # (two columns for one, "Điện thoại" and "Di động":
+            named[name] = value  # the one filled in; both filled in differently: which one is meant?)
+        elif not _blank(value) and str(value).strip() != str(named[name]).strip():
+            errors.append(f"column {name} given twice with different values (as {header!r} too)")
     raw = named
     unknown = sorted(k for k in raw if k not in FIELDS)
     if unknown:

@@ -118,8 +118,8 @@ def issue_date_phrase(d: date) -> str:
 
 
 # The kinds of administrative unit a unit's name may start with (long forms before their abbreviations).
-_PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "tp.", "tx.", "tt.",
-                "h.", "q.", "p.", "x.")  # fmt: skip
+_PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "đặc khu", "xã đảo", "xã",
+                "tp.", "tx.", "tt.", "h.", "q.", "p.", "x.")  # fmt: skip
 _SOCIETY = "hội chữ thập đỏ "
 
 
@@ -128,7 +128,7 @@ def place_name(unit_name: str) -> str | None:
     administrative unit it sits in): "Hội Chữ thập đỏ tỉnh Bạc Liêu" → "Bạc Liêu", "Xã Vĩnh Trạch" →
     "Vĩnh Trạch", "TP. Bạc Liêu" → "Bạc Liêu", "Phường 8" → "Phường 8" (a number keeps its kind); None
     when the name names no administrative unit (a branch, a club): the place is then left to fill in."""
-    name = " ".join(unit_name.split())
+    name = " ".join(unit_name.split(",")[0].split())  # ("Xã Tân Phong, huyện Giá Rai": the unit is the first)
     if name.lower().startswith(_SOCIETY):
         name = name[len(_SOCIETY) :]
     lowered = name.lower()
@@ -137,7 +137,7 @@ def place_name(unit_name: str) -> str | None:
             rest = name[len(kind) :].strip()
             if not rest:
                 return None
-            return name[0].upper() + name[1:] if rest[0].isdigit() else rest
+            return name[0].upper() + name[1:] if rest[0].isdigit() else rest[0].upper() + rest[1:]
     return None
 
 
