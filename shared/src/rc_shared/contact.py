@@ -84,6 +84,17 @@ def phone_from_cell(value: int) -> str:
     return "0" + digits if len(digits) in (9, 10) else digits
 
 
+def lost_its_zero(text: str) -> bool:
+    """A Vietnamese number written without its leading 0, as a spreadsheet's number column saves it to
+    CSV: a mobile's 9 digits (from 3, 5, 7, 8 or 9) or a landline's 10 (from 2). Nothing else is one
+    (a national number always starts with 0), so adding the 0 back cannot change another number."""
+    return (
+        text.isascii()
+        and text.isdigit()
+        and ((len(text) == 9 and text[0] in "35789") or (len(text) == 10 and text[0] == "2"))
+    )
+
+
 def id_number_from_cell(value: int) -> str:
     """An identity number a spreadsheet stored as a number: a CCCD (12 digits) or CMND (9 digits) that
     started with 0 has lost it (``79123456789`` → ``079123456789``); any other length is as given."""

@@ -172,6 +172,9 @@ def test_a_good_import_row_is_normalised() -> None:
         (912345678, 94190001234, ("0912345678", "094190001234")),  # cells that held numbers lost their 0
         (912345678.0, 94190001234.0, ("0912345678", "094190001234")),
         (84912345678, "c1234567", ("0912345678", "C1234567")),
+        ("912345678", "094190001234", ("0912345678", "094190001234")),  # a CSV saved from a number column
+        ("2913822123", "094190001234", ("02913822123", "094190001234")),
+        ("1234567890", "094190001234", ("1234567890", "094190001234")),  # not a national number: as it is
     ],
 )
 def test_an_import_rows_phone_and_identity_number_are_kept_as_the_api_keeps_them(

@@ -171,6 +171,8 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     if member_code is None and birth_date is None and "birth_date is required" in errors[-1:]:
         errors[-1] = "birth_date is required when member_code is absent (it identifies the row on re-runs)"
     phone = _text(raw, "phone", from_number=contact.phone_from_cell)
+    if phone is not None and contact.lost_its_zero(phone):  # a CSV saved from a number column: "912345678"
+        phone = "0" + phone
     if phone is not None:
         if contact.is_phone(phone):
             phone = contact.phone_key(phone)
