@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
@@ -86,7 +86,10 @@ def test_what_is_not_an_identity_number_is_refused(typed: str) -> None:
     assert [e["loc"] for e in refused.value.errors()] == [("id_number",)]
 
 
-@settings(max_examples=3000)  # (a fixed point is easy to miss: 100 examples once let "+84 00 9..." through)
+@settings(max_examples=400)  # (a fixed point is easy to miss: 100 examples once let "+84 00 9..." through)
+@example("+84 00 912 345 678")
+@example("0084 0 0912 345 678")
+@example("+(84.006  790).16( 84")  # found by 20,000 examples before every 0 after 84 was dropped
 @given(st.from_regex(contact.PHONE_PATTERN, fullmatch=True))
 def test_every_phone_the_schema_allows_is_taken_and_its_written_form_is_a_fixed_point(typed: str) -> None:
     """What the OpenAPI pattern calls valid, the service takes (schemathesis relies on it); writing the
