@@ -96,7 +96,8 @@ IdemKey = Annotated[
         description=(
             "Resending a request with the same key returns the original record (200) instead of a new one. Keys "
             "are one space for every client, endpoint and campaign, kept for good: send a new UUID per new "
-            "request. The same key with another body (or for another endpoint or campaign) is a 422 naming "
+            "request (or your system's name before its own reference: two systems' references may be alike). "
+            "The same key with another body (or for another endpoint or campaign) is a 422 naming "
             "Idempotency-Key; while the key's first request is still being written, a 409: retry it."
         ),
     ),

@@ -50,7 +50,8 @@ async def lock_open_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> 
 
 def key_reused(key: str) -> Invalid:
     return Invalid(
-        f"Idempotency-Key {key!r} was already used for a different request; use a new key for a new request",
+        f"Idempotency-Key {key!r} was already used for a different request; use a new key for a new request "
+        "(keys are one space for every client: a UUID, or your system's name before its own reference)",
         field="Idempotency-Key",
     )
 

@@ -149,9 +149,10 @@ def sync_detailed(
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
             original record (200) instead of a new one. Keys are one space for every client, endpoint
-            and campaign, kept for good: send a new UUID per new request. The same key with another
-            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
-            key's first request is still being written, a 409: retry it.
+            and campaign, kept for good: send a new UUID per new request (or your system's name before
+            its own reference: two systems' references may be alike). The same key with another body
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
+            first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -190,9 +191,10 @@ def sync(
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
             original record (200) instead of a new one. Keys are one space for every client, endpoint
-            and campaign, kept for good: send a new UUID per new request. The same key with another
-            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
-            key's first request is still being written, a 409: retry it.
+            and campaign, kept for good: send a new UUID per new request (or your system's name before
+            its own reference: two systems' references may be alike). The same key with another body
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
+            first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -226,9 +228,10 @@ async def asyncio_detailed(
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
             original record (200) instead of a new one. Keys are one space for every client, endpoint
-            and campaign, kept for good: send a new UUID per new request. The same key with another
-            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
-            key's first request is still being written, a 409: retry it.
+            and campaign, kept for good: send a new UUID per new request (or your system's name before
+            its own reference: two systems' references may be alike). The same key with another body
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
+            first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
@@ -267,9 +270,10 @@ async def asyncio(
         campaign_id (UUID):
         idempotency_key (None | str | Unset): Resending a request with the same key returns the
             original record (200) instead of a new one. Keys are one space for every client, endpoint
-            and campaign, kept for good: send a new UUID per new request. The same key with another
-            body (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the
-            key's first request is still being written, a 409: retry it.
+            and campaign, kept for good: send a new UUID per new request (or your system's name before
+            its own reference: two systems' references may be alike). The same key with another body
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
+            first request is still being written, a 409: retry it.
         body (DistributionIn):
 
     Raises:
