@@ -10,6 +10,7 @@ and a note), so the template and what the service reads can never disagree.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ ALIASES: dict[str, str] = {
 }  # (a header folded → the API's name)
 
 
+@functools.lru_cache(maxsize=256)  # (a file's few headers, asked again for each of its thousands of rows)
 def column_name(header: str) -> str:
     """The API's name of a header ("Họ và tên" → "full_name"); a header it does not know, as it is."""
     return ALIASES.get(fold(header), header)
