@@ -27,6 +27,17 @@ PDF_PROBE = (
 )
 
 
+def exec_output(container: Any, cmd: list[str], attempts: int = 3) -> tuple[int, str]:
+    """A command's exit code and output in the container. The daemon sometimes loses a short-lived
+    exec's stdout (exit 0, nothing read: moby/moby#27289, docker/docker-py#2042): that case alone, a
+    transport loss and not another answer, is asked again; any output, or a failure, is the answer."""
+    for _ in range(attempts):
+        result = container.exec_run(cmd)
+        if result.exit_code != 0 or result.output:
+            break
+    return result.exit_code, result.output.decode()
+
+
 async def _ready(url: str, container: Any, timeout: float = 180) -> httpx.Response:
     """GET ``url`` until it answers 200; fails at once with the logs if the container exits."""
     deadline = time.monotonic() + timeout
@@ -81,18 +92,18 @@ async def test_service_image_is_ready_and_runs_as_non_root(
         ready = await _ready(f"http://127.0.0.1:{port}/health/ready", container)
         checks = ready.json()["checks"]
         assert checks["database"] == "ok" and checks["kafka"] == "ok", checks
-        ids = container.exec_run(["python", "-c", "import os; print(os.getuid(), os.getgid(), os.geteuid())"])
-        assert ids.exit_code == 0, ids.output
-        assert ids.output.decode().split() == ["10001", "10001", "10001"]
+        code, ids = exec_output(container, ["python", "-c", "import os; print(os.getuid(), os.getgid(), os.geteuid())"])
+        assert code == 0, ids
+        assert ids.split() == ["10001", "10001", "10001"]
         # every process of the container, the server included, runs as uid 10001
         top = container.top(ps_args="-o uid,pid,args")
         uids = {row[top["Titles"].index("UID")] for row in top["Processes"]}
         assert uids == {"10001"}, top
         if service == "reporting":
             # PDF exports work in the image (pango is there), as uid 10001 on a read-only root
-            pdf = container.exec_run(["python", "-c", PDF_PROBE])
-            assert pdf.exit_code == 0, pdf.output
-            assert pdf.output.decode().strip().splitlines()[-1] == "%PDF-"
+            code, pdf = exec_output(container, ["python", "-c", PDF_PROBE])
+            assert code == 0, pdf
+            assert pdf.strip().splitlines()[-1] == "%PDF-"
     finally:
         container.remove(force=True)
         await drop_database_async(infra.admin_dsn, dsn)
