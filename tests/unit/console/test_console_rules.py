@@ -181,6 +181,13 @@ def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:
         ("１２３", "１２３"),  # full-width digits: not read as 123 behind the user's back
         ("1e3", "1e3"),
         ("", ""),
+        ("1500000", 1_500_000),
+        ("1.500.00", "1.500.00"),  # a digit missing: a typo, not 150,000
+        ("2.000.0000", "2.000.0000"),  # a digit too many: not 20,000,000
+        ("1.500 000", "1.500 000"),  # two kinds of separator
+        ("1..500", "1..500"),
+        ("1500.000", "1500.000"),  # the first group has at most three digits
+        ("-1.000", -1_000),
     ],
 )
 def test_a_whole_number_is_read_only_from_ascii_digits(typed: str, sent: int | str) -> None:
