@@ -62,6 +62,7 @@ import asyncpg
 import fastapi.routing
 from fastapi import FastAPI, Request, Response
 
+from rc_shared import clock
 from rc_shared.api import PUBLIC_ANSWER_MARK
 from rc_shared.http import WRITE_METHODS, RequestMetrics, busy, context_headers, request_context
 from rc_shared.logging import get_logger
@@ -136,6 +137,30 @@ class RenderedCache:
         while self.size > self.max_bytes:
             _, old = self._entries.popitem(last=False)
             self.size -= len(old)
+
+
+def dated(
+    version_of: Callable[[asyncpg.Connection], Awaitable[Hashable]],
+) -> Callable[[asyncpg.Connection], Awaitable[Hashable]]:
+    """``version_of`` with the organisation's today: the same data names another answer tomorrow."""
+
+    async def read(conn: asyncpg.Connection) -> Hashable:
+        return (await version_of(conn), clock.today())
+
+    return read
+
+
+def dated_render(
+    render_versioned: Callable[[], Awaitable[tuple[Hashable, bytes]]],
+) -> Callable[[], Awaitable[tuple[Hashable, bytes]]]:
+    """``render_versioned`` whose version is dated as :func:`dated` dates one (the date read first)."""
+
+    async def read() -> tuple[Hashable, bytes]:
+        today = clock.today()
+        version, body = await render_versioned()
+        return (version, today), body
+
+    return read
 
 
 def etag(kind: str, version: object, variant: str = "", build: str = "") -> str:
@@ -473,7 +498,14 @@ class PublicAnswers:
         ``render_versioned()``: the version and the body read in one statement (one snapshot: the body is
         exactly that version's). A request the fast path sends here when no body of its kind and variant
         is kept (never asked for, or pushed out of memory: a miss however the version reads) is answered
-        with it, one statement instead of two."""
+        with it, one statement instead of two.
+
+        A version is dated (the organisation's today, :func:`dated`): a page says what holds *today*
+        (a campaign past its receiving period is no longer "receiving"), so its answer of yesterday is
+        not given, nor revalidated with a 304, after midnight."""
+        version_of = dated(version_of)
+        if render_versioned is not None:
+            render_versioned = dated_render(render_versioned)
         kept = self._versions.get((kind, variant), _UNSEEN)
         if render_versioned is not None and PLACE in request.scope and (kind, variant, kept) not in self.cache:
             checked_at = self.clock()

@@ -24,6 +24,38 @@ PUBLIC_CAMPAIGN_STATES: dict[str, str] = {
     "cancelled": "Đã hủy",
     "unknown": "Chưa rõ",
 }
+# How a gift came (every channel of the donations API: money, in kind, blood), as the public pages and
+# their downloads say it.
+GIFT_CHANNELS: dict[str, str] = {
+    "bank_transfer": "Chuyển khoản",
+    "cash": "Tiền mặt",
+    "momo": "MoMo",
+    "zalopay": "ZaloPay",
+    "vnpay": "VNPay",
+    "card": "Thẻ",
+    "cash_box": "Thùng quyên góp",
+    "in_person": "Trao trực tiếp",
+    "delivery": "Gửi đến",
+    "blood_drive": "Hiến máu",
+    "other": "Khác",
+}
+PAST_ITS_PERIOD = "Đã hết thời hạn tiếp nhận"
+
+
+def public_state(state: str | None, receiving_until: date | str | None, today: date) -> str:
+    """A campaign's state as the public pages say it on ``today``. A campaign still open after its
+    receiving period (nobody has closed it yet) is not "receiving": nothing may be accepted after the
+    period (Decree 93), and the services refuse such gifts."""
+    if state == "launched" and receiving_until is not None:
+        until = date.fromisoformat(receiving_until) if isinstance(receiving_until, str) else receiving_until
+        if today > until:
+            return PAST_ITS_PERIOD
+    return PUBLIC_CAMPAIGN_STATES.get(state or "unknown", state or "–")
+
+
+def count(n: int | None) -> str:
+    """12345 → '12.345' (Vietnamese grouping); None → '–'."""
+    return "–" if n is None else f"{n:,}".replace(",", ".")
 
 
 def vnd(amount: int | None) -> str:

@@ -42,6 +42,28 @@ def utf8_lines(path: Path) -> int:
     return lines
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(v: Any) -> Any:
+    """A value as a cell of a CSV file we write: None as empty; a text a spreadsheet would run as a
+    formula (its first character one of ``= + - @``, a tab or a carriage return: CSV injection) quoted
+    with a leading apostrophe, unless it is a number ("-5000", "+84912345678"); anything else as it is."""
+    if v is None:
+        return ""
+    if isinstance(v, str) and v[:1] in _FORMULA_START and not _number(v):
+        return "'" + v
+    return v
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _cell(v: Any) -> Any:
     if isinstance(v, datetime):
         return v.date().isoformat()

@@ -22,6 +22,13 @@ from rc_shared.errors import Invalid
         ("ung ho 50000 dong", "ung ho 50000 dong"),  # five digits stay
         ("nam 2026, xom 12", "nam 2026, xom 12"),
         ("0912345678", "•••"),
+        ("SDT 0912\u00a0345\u00a0678.", "SDT •••."),  # no-break spaces
+        ("SDT 0912 - 345 - 678 ung ho", "SDT ••• ung ho"),
+        ("SDT 0912  345  678", "SDT •••"),
+        ("SDT (091) 234-5678 ung ho", "SDT ••• ung ho"),
+        ("SDT +84 912 345 678", "SDT •••"),
+        ("CCCD 0123 4567 8901, benh nhan", "CCCD •••, benh nhan"),
+        ("lu ngay 01/12/2026", "lu ngay 01/12/2026"),  # a date is not a number to hide
         ("   ", None),
         (None, None),
     ],

@@ -11,6 +11,7 @@ from importlib.resources import files
 from typing import Any
 
 from rc_reporting.entrypoints import pages
+from rc_shared import clock
 
 HOSTILE = "Lũ <script>alert('x')</script> & \"bão\" <img src=x onerror=alert(1)>"
 
@@ -20,13 +21,35 @@ def _row(**over: Any) -> dict[str, Any]:
         "campaign_id": uuid.UUID(int=1), "name": HOSTILE, "code": "K-1", "campaign_type": "emergency_relief",
         "state": "launched", "receiving_from": date(2025, 5, 1), "receiving_until": None, "cash_raised_vnd": 1_234_000,
         "in_kind_value_vnd": 0, "donations": 3, "distributed_cash_vnd": None, "distributed_goods_vnd": 0,
-        "balance_cash_vnd": 1_234_000, "beneficiaries_reached": 2,
+        "balance_cash_vnd": 1_234_000, "beneficiaries_reached": 2, "distribution_deadline": None, "closed_on": None,
+        "settled_on": None,
         "targets": {
             "cash_vnd": {"target": 1_000_000, "value": 1_234_000, "percent": 123.4},
             "blood_units": {"target": None, "value": 0, "percent": None},
         },
         **over,
     }  # fmt: skip
+
+
+def test_a_campaign_past_its_receiving_period_is_not_said_to_be_receiving() -> None:
+    """Nobody closed it yet, but nothing may be accepted after its period (Decree 93)."""
+    row = _row(receiving_until=date(2025, 5, 31), closed_on=None, donations=12_345, beneficiaries_reached=1_500)
+    with clock.frozen(date(2025, 5, 31)):  # its last day
+        assert "<strong>Đang tiếp nhận</strong>" in pages._campaign_html(row).decode()
+        assert "<td>Đang tiếp nhận</td>" in pages._campaigns_html([row]).decode()
+    with clock.frozen(date(2025, 6, 1)):
+        page = pages._campaign_html(row).decode()
+        assert "<strong>Đã hết thời hạn tiếp nhận</strong>" in page
+        assert "<td>Đã hết thời hạn tiếp nhận</td>" in pages._campaigns_html([row]).decode()
+    assert "Thời gian tiếp nhận: 01/05/2025 – 31/05/2025" in page
+    assert '<td>Số lượt ủng hộ</td><td class="n">12.345</td>' in page
+    assert '<td>Người/hộ đã được hỗ trợ</td><td class="n">1.500</td>' in page
+    closed = _row(state="closed", receiving_until=date(2025, 5, 31), closed_on=date(2025, 5, 20),
+                  distribution_deadline=date(2025, 6, 9))  # fmt: skip
+    with clock.frozen(date(2025, 6, 1)):
+        page = pages._campaign_html(closed).decode()
+    assert "<strong>Đã kết thúc tiếp nhận</strong>" in page
+    assert "kết thúc tiếp nhận ngày 20/05/2025" in page and "hạn phân phối 09/06/2025" in page
 
 
 def test_the_templates_ship_inside_the_package() -> None:
@@ -47,9 +70,10 @@ def test_a_campaign_name_with_markup_is_escaped_on_both_pages() -> None:
 
 def test_the_campaign_page_keeps_its_figures() -> None:
     page = pages._campaign_html(_row()).decode()
-    assert "Cứu trợ khẩn cấp · Đang tiếp nhận · tiếp nhận từ 2025-05-01 đến –" in page
-    assert '<td>Tiền mặt</td><td class="n">1.234.000 ₫ / 1.000.000 ₫</td>' in page
-    assert '<div style="width:100%">' in page  # over the target: the bar is full, not wider
+    assert "<p>Cứu trợ khẩn cấp · <strong>Đang tiếp nhận</strong></p>" in page
+    assert "Thời gian tiếp nhận: 01/05/2025 – –" in page
+    assert '<td>Tiền</td><td class="n">1.234.000 ₫ / 1.000.000 ₫</td><td class="n">123 %</td>' in page
+    assert 'aria-valuenow="100"><div style="width:100%">' in page  # over the target: the bar is full, not wider
     assert "Đơn vị máu" not in page  # a target the campaign does not have is not shown
     unnamed = pages._campaign_html(_row(name=None, code=None, targets={})).decode()
     assert f"<h1>Cuộc vận động {uuid.UUID(int=1)}</h1>" in unnamed and "Mục tiêu" not in unnamed

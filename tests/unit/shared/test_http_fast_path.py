@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ import httpx
 import pytest
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 
+from rc_shared import clock as rc_clock
 from rc_shared import http_cache
 from rc_shared.runtime import Runtime, create_app
 from rc_shared.settings import ServiceSettings
@@ -183,6 +185,25 @@ async def test_a_change_made_elsewhere_shows_once_the_bound_has_passed() -> None
         )
         reads = data.version_reads
         assert (await c.get("/public/things/a")).content == after.content and data.version_reads == reads  # fast again
+
+
+async def test_an_answer_of_yesterday_is_not_given_or_revalidated_after_midnight() -> None:
+    """A page says what holds today (a campaign past its receiving period is no longer receiving): the
+    same version of the data makes another answer, another ETag, the next day in the organisation's zone."""
+    data = Data()
+    app, clock = _app(data)
+    async with _client(app) as c:
+        with rc_clock.frozen(datetime(2026, 12, 1, 23, 59, tzinfo=rc_clock.zone())):
+            before = await c.get("/public/things/a")
+            assert before.status_code == 200 and data.renders == 1
+            assert (
+                await c.get("/public/things/a", headers={"If-None-Match": before.headers["etag"]})
+            ).status_code == 304
+        clock.advance(FRESH_MS / 1000 + 0.001)
+        with rc_clock.frozen(datetime(2026, 12, 2, 0, 1, tzinfo=rc_clock.zone())):
+            after = await c.get("/public/things/a", headers={"If-None-Match": before.headers["etag"]})
+        assert after.status_code == 200 and after.headers["etag"] != before.headers["etag"]
+        assert data.renders == 2 and data.version == 1  # rendered again, the data unchanged
 
 
 async def test_a_write_answered_by_the_process_shows_at_once() -> None:

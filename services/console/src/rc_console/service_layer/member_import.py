@@ -28,7 +28,7 @@ from rc_console.i18n import gettext as _
 from rc_console.i18n import number
 from rc_shared import member_columns
 from rc_shared.logging import get_logger
-from rc_shared.sheets import SUFFIXES, read_table
+from rc_shared.sheets import SUFFIXES, csv_cell, read_table
 
 log = get_logger(__name__)
 BATCH_ROWS = 200  # rows per request to the members API (its limit: 2000); each batch moves the progress bar
@@ -161,22 +161,8 @@ class ImportJob:
         for r in self.results:
             if r.status == "rejected":
                 orig = originals.get(r.row, {})
-                w.writerow([r.row, r.reason, *(_csv_text(orig.get(h)) for h in self.header)])
+                w.writerow([r.row, r.reason, *(csv_cell(orig.get(h)) for h in self.header)])
         return out.getvalue()
-
-
-def _csv_text(v: Any) -> str:
-    """A cell for the rejected rows' CSV; a text a spreadsheet would run as a formula is quoted with '."""
-    text = "" if v is None else str(v)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(text) else text
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 async def run(job: ImportJob, api: Api) -> None:

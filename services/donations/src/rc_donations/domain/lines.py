@@ -16,9 +16,11 @@ from datetime import date
 from rc_donations.domain.donations import ANONYMOUS_LABEL
 from rc_shared.errors import Invalid
 
-# A run of at least 6 digits, possibly broken by single spaces, dots or dashes: a phone number
-# ("0912 345 678"), an ID number (12 digits), a bank account or card number.
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){5,}(?!\d)")
+# A run of at least 6 digits, possibly broken by up to three spaces (any: a no-break space too), dots,
+# dashes or parentheses between two digits, with a leading '+' or '(': a phone number ("0912 345 678",
+# "0912 - 345 - 678", "(091) 234-5678", "+84 912…"), an ID number (12 digits), a bank account or card
+# number. A slash does not join digits (a date, "01/12/2026", stays).
+_DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[\s.\-()]{0,3}\d){5,}\)?(?!\d)")
 MASK = "•••"
 
 MOVEMENTS = ("donation", "donation_reversal", "distribution", "distribution_reversal")

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import httpx
 
 from rc_shared.client import api_headers
-from rc_shared.sheets import utf8_lines
+from rc_shared.sheets import csv_cell, utf8_lines
 from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
 
 T = TypeVar("T")
@@ -293,4 +293,4 @@ def write_report(path: Path, rejections: list[dict[str, Any]]) -> None:
         w = csv.DictWriter(f, fieldnames=["line", *FIELDS, "reason"], extrasaction="ignore")
         w.writeheader()
         for r in sorted(rejections, key=lambda r: r["line"]):
-            w.writerow(r)
+            w.writerow({k: csv_cell(v) for k, v in r.items()})  # a payer's text is not a formula

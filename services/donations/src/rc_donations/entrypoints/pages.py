@@ -23,7 +23,7 @@ from rc_donations.domain.lines import LineFilter, form_filter
 from rc_donations.entrypoints.routes import NO_FILTER, Pol
 from rc_donations.service_layer import lines
 from rc_shared import clock, http_cache
-from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vn_date, vnd
+from rc_shared.labels import CAMPAIGN_TYPES, GIFT_CHANNELS, public_state, vn_date, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -43,17 +43,6 @@ METHODS = {
     "in_person": "Trực tiếp",
     "e_wallet": "Ví điện tử",
     "other": "Hình thức khác",
-}
-CHANNELS = {
-    "bank_transfer": "Chuyển khoản",
-    "cash": "Tiền mặt",
-    "momo": "MoMo",
-    "zalopay": "ZaloPay",
-    "vnpay": "VNPay",
-    "card": "Thẻ",
-    "cash_box": "Hòm công đức",
-    "blood_drive": "Hiến máu",
-    "other": "Khác",
 }
 
 
@@ -81,10 +70,10 @@ _templates.filters.update(
     vn_time=vn_time,
     web_link=web_link,
     campaign_type=lambda v: CAMPAIGN_TYPES.get(v, v),
-    campaign_state=lambda v: PUBLIC_CAMPAIGN_STATES.get(v, v),
+    campaign_state=lambda state, until: public_state(state, until, clock.today()),
     target_label=lambda v: TARGETS.get(v, v),
     method=lambda v: METHODS.get(v, v),
-    channel=lambda v: CHANNELS.get(v, v or "–"),
+    channel=lambda v: GIFT_CHANNELS.get(v, v or "–"),
     movement=lambda v: lines.MOVEMENT_LABELS.get(v, v),
     kind=lambda v: lines.KIND_LABELS.get(v, v),
 )

@@ -25,7 +25,10 @@ from rc_donations.domain.lines import LineFilter, donor_label, published_note
 from rc_donations.domain.receipts import receipt_number
 from rc_donations.service_layer import reports
 from rc_donations.service_layer.policy import Policy
+from rc_shared import clock
 from rc_shared.errors import NotFound
+from rc_shared.labels import GIFT_CHANNELS
+from rc_shared.sheets import csv_cell
 
 MOVEMENT_LABELS = {
     "donation": "Tiếp nhận",
@@ -33,7 +36,7 @@ MOVEMENT_LABELS = {
     "distribution": "Phân phối",
     "distribution_reversal": "Hủy phân phối (bút toán đảo)",
 }
-KIND_LABELS = {"cash": "Tiền mặt", "in_kind": "Hiện vật", "blood": "Máu", "goods": "Hàng hóa"}
+KIND_LABELS = {"cash": "Tiền", "in_kind": "Hiện vật", "blood": "Máu", "goods": "Hàng hóa"}
 
 # The columns of a download, in order: (key of the line view, header).
 EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -237,10 +240,10 @@ async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(clock.zone()).isoformat(timespec="seconds")  # the organisation's time
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
     if isinstance(value, uuid.UUID | list):
         return str(value)
     return value
@@ -252,8 +255,15 @@ def export_row(view: dict[str, Any]) -> list[Any]:
     v["movement"] = MOVEMENT_LABELS.get(v["movement"], v["movement"])
     v["direction"] = "Thu" if v["direction"] == "in" else "Chi"
     v["kind"] = KIND_LABELS.get(v["kind"], v["kind"])
+    v["channel"] = GIFT_CHANNELS.get(v["channel"], v["channel"])
     v["on"] = v["on"].isoformat()
     return [_cell(v[k]) for k, _ in EXPORT_COLUMNS]
+
+
+def csv_row(view: dict[str, Any]) -> list[Any]:
+    """A line view as a CSV row: a donor's name or a note a spreadsheet would run as a formula is quoted
+    (an XLSX cell is written as a string, never a formula: it needs no quote)."""
+    return [csv_cell(c) for c in export_row(view)]
 
 
 async def _views(
@@ -277,7 +287,7 @@ async def csv_chunks(
     w.writerow([h for _, h in EXPORT_COLUMNS])
     n = 0
     async for v in _views(conn, policy, campaign_id, f):
-        w.writerow(export_row(v))
+        w.writerow(csv_row(v))
         n += 1
         if n % rows_per_chunk == 0:
             yield buf.getvalue().encode()

@@ -17,7 +17,7 @@ import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rc_shared.client import api_headers
-from rc_shared.sheets import SUFFIXES, read_table, utf8_lines
+from rc_shared.sheets import SUFFIXES, csv_cell, read_table, utf8_lines
 
 
 def count_rows(path: Path) -> int | None:
@@ -107,7 +107,7 @@ def run_import(
                 totals[status] = totals.get(status, 0) + 1
                 if status == "rejected" and writer is not None:
                     orig = originals.get(res["row"], {})
-                    writer.writerow([res["row"], res["reason"], *(orig.get(h, "") for h in header)])
+                    writer.writerow([res["row"], res["reason"], *(csv_cell(orig.get(h)) for h in header)])
             bar.update(
                 task,
                 advance=len(batch),

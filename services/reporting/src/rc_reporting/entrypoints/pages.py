@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from rc_reporting.service_layer import campaign_reports
-from rc_shared import http_cache
+from rc_shared import clock, http_cache
 from rc_shared.api import errors
-from rc_shared.labels import CAMPAIGN_TYPES, PUBLIC_CAMPAIGN_STATES, vnd
+from rc_shared.labels import CAMPAIGN_TYPES, count, public_state, vn_date, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -47,11 +47,13 @@ _templates.filters.update(
     vnd=vnd,
     campaign_name=_name,
     campaign_type=lambda value: _label(CAMPAIGN_TYPES, value),
-    campaign_state=lambda value: _label(PUBLIC_CAMPAIGN_STATES, value),
+    campaign_state=lambda state, until: public_state(state, until, clock.today()),
+    vn_date=vn_date,
+    count=count,
 )
 
 TARGETS = {
-    "cash_vnd": "Tiền mặt",
+    "cash_vnd": "Tiền",
     "in_kind_value_vnd": "Hiện vật (giá trị)",
     "blood_units": "Đơn vị máu",
     "beneficiaries": "Người/hộ được hỗ trợ",
@@ -109,8 +111,9 @@ def _campaign_html(r: dict[str, Any]) -> bytes:
         money = key.endswith("vnd")
         targets.append({
             "label": TARGETS[key],
-            "shown": vnd(t["value"]) if money else str(t["value"]),
-            "goal": vnd(t["target"]) if money else str(t["target"]),
+            "shown": vnd(t["value"]) if money else count(t["value"]),
+            "goal": vnd(t["target"]) if money else count(t["target"]),
+            "percent": f"{float(t['percent'] or 0):.0f}",
             "width": f"{min(100.0, float(t['percent'] or 0)):.0f}",
         })  # fmt: skip
     return _render("campaign.html", campaign=r, targets=targets)

@@ -8,11 +8,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from rc_reporting.exports.rows import FIGURE_HEADER, figure_rows
+from rc_shared.sheets import csv_cell
 
 
 def _line(values: tuple[Any, ...]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerow(["" if v is None else v for v in values])
+    csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(v) for v in values])
     return buf.getvalue()
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from rc_reporting.exports.xlsx_out import NUMBER_FORMAT, VND_FORMAT
+from rc_shared.sheets import csv_cell
 
 
 def flatten(tops: Iterable[Mapping[str, Any]], columns: Sequence[str], depth: int = 0) -> Iterator[tuple[Any, ...]]:
@@ -28,11 +29,9 @@ def _get(node: Mapping[str, Any], column: str) -> Any:
 
 
 def _cell(v: Any) -> Any:
-    if v is None:
-        return ""
     if isinstance(v, date):
         return v.isoformat()
-    return v
+    return csv_cell(v)  # a unit's or a campaign's name cannot become a formula in a spreadsheet
 
 
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:

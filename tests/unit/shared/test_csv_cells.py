@@ -1,0 +1,61 @@
+"""A CSV file we write never carries a formula a spreadsheet would run (CSV injection)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from rc_donations.service_layer.lines import EXPORT_COLUMNS, csv_row, export_row
+from rc_shared.sheets import csv_cell
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+2", "'+1+2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-5000", "-5000"),  # a number stays a number
+        ("+84912345678", "+84912345678"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+        ("a=b", "a=b"),  # only the first character makes a formula
+        ("", ""),
+        (None, ""),
+        (-5000, -5000),
+        (12, 12),
+    ],
+)
+def test_a_text_a_spreadsheet_would_run_is_quoted(value: Any, cell: Any) -> None:
+    assert csv_cell(value) == cell
+
+
+@pytest.mark.usefixtures("default_zone")
+def test_the_public_ledger_download_quotes_a_donors_formula() -> None:
+    view: dict[str, Any] = {k: None for k, _ in EXPORT_COLUMNS}
+    view |= {
+        "line_no": 1, "id": uuid.uuid4(), "on": date(2026, 12, 1), "movement": "donation", "direction": "in",
+        "kind": "cash", "recorded_at": datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "amount_vnd": 500_000,
+        "donor": "=HYPERLINK(\"http://x\",\"bấm\")", "note": "@SUM(1)",
+    }  # fmt: skip
+    row = dict(zip([k for k, _ in EXPORT_COLUMNS], csv_row(view), strict=True))
+    assert row["donor"] == '\'=HYPERLINK("http://x","bấm")'
+    assert row["note"] == "'@SUM(1)"
+    assert row["amount_vnd"] == 500_000 and row["value_vnd"] == ""
+    # in the organisation's time (the gift was recorded at 10:00 in Viet Nam, 03:00 UTC), its channel named
+    assert row["recorded_at"] == "2026-12-01T10:00:00+07:00" and row["kind"] == "Tiền"
+    # the XLSX download writes every cell as a string (never a formula): the name as given
+    assert export_row(view)[[k for k, _ in EXPORT_COLUMNS].index("donor")] == view["donor"]
+
+
+def test_a_channel_is_named_in_the_download() -> None:
+    view: dict[str, Any] = {k: None for k, _ in EXPORT_COLUMNS}
+    view |= {"on": date(2026, 12, 1), "movement": "donation", "direction": "in", "kind": "in_kind",
+             "channel": "in_person"}  # fmt: skip
+    row = dict(zip([k for k, _ in EXPORT_COLUMNS], csv_row(view), strict=True))
+    assert (row["channel"], row["kind"]) == ("Trao trực tiếp", "Hiện vật")
