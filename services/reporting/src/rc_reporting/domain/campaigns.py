@@ -133,8 +133,6 @@ def campaign_report(row: Mapping[str, Any], as_of: date | None) -> dict[str, Any
         "as_of": as_of,
         **figures,
         "distribution_deadline": row.get("distribution_deadline"),
-        "closed_on": row.get("closed_on"),
-        "settled_on": row.get("settled_on"),
         "participating_unit_ids": list(row.get("participating_unit_ids") or []),
         "parent_campaign_id": row.get("parent_campaign_id"),
         "beneficiaries_registered": _int(row, "beneficiaries_registered"),

@@ -93,7 +93,7 @@ async def campaign_page(
     async with connection(request) as conn:
 
         async def render() -> bytes:
-            return _campaign_html(await campaign_reports.campaign(conn, campaign_id, None))
+            return _campaign_html(await campaign_reports.public_campaign(conn, campaign_id))
 
         async def version(c: asyncpg.Connection) -> int:
             return await campaign_reports.campaign_version(c, campaign_id)

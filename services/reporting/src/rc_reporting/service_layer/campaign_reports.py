@@ -51,6 +51,15 @@ async def campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date
     return campaign_report(row, as_of)
 
 
+async def public_campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> dict[str, Any]:
+    """One campaign's progress for its public page: :func:`campaign`'s, with the days it stopped receiving
+    and was settled (from the same row)."""
+    row = await queries.campaign_row(conn, campaign_id, None)
+    if row is None:
+        raise _not_found(campaign_id)
+    return campaign_report(row, None) | {"closed_on": row.get("closed_on"), "settled_on": row.get("settled_on")}
+
+
 async def campaigns(
     conn: asyncpg.Connection,
     as_of: date | None = None,
