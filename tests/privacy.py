@@ -50,7 +50,7 @@ def date_forms(d: date) -> set[str]:
 
 def forms(values: Iterable[str | date]) -> set[str]:
     """Every form of these values to look for: as given, JSON-escaped, dates in every form, phone
-    numbers without the leading 0 (as in +84...)."""
+    numbers without the leading 0 and with 84 before them (as in +84...)."""
     out: set[str] = set()
     for v in values:
         if isinstance(v, date):
@@ -58,7 +58,7 @@ def forms(values: Iterable[str | date]) -> set[str]:
             continue
         out |= {v, json.dumps(v)[1:-1]}
         if re.fullmatch(r"0\d{9}", v):
-            out.add(v[1:])
+            out |= {v[1:], "84" + v[1:]}  # +84..., a whole word as written in international form
     return out
 
 

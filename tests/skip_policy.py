@@ -42,8 +42,9 @@ class SkipPolicy:
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.skipped and not hasattr(report, "wasxfail"):
-            self.skips.append(Skip(report.nodeid, _reason(report)))
+        if report.skipped:  # an expected failure too: a proof that did not run to its end (xfail)
+            why = f"xfail: {report.wasxfail}" if hasattr(report, "wasxfail") else _reason(report)
+            self.skips.append(Skip(report.nodeid, why))
 
     @pytest.hookimpl
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:

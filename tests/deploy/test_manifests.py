@@ -416,10 +416,15 @@ def test_compose_dev_keys_and_token_work_together(compose_bin: str, tmp_path: Pa
 
 
 def test_topic_list_matches_the_event_catalogue() -> None:
-    """The docs' topic list must follow the catalogue when a topic is added."""
+    """The operators' topic recipe (docs/operations/deploy.md: the loop that creates every topic and its
+    dead-letter topic) and this module's list follow the catalogue when a topic is added."""
     from rc_shared import catalogue
 
     assert sorted(catalogue.topics()) == sorted(TOPICS)
+    recipe = (ROOT / "docs" / "operations" / "deploy.md").read_text()
+    loops = re.findall(r"^for t in ([a-z. ]+); do$", recipe, flags=re.MULTILINE)
+    assert len(loops) == 1, loops
+    assert sorted(loops[0].split()) == sorted(catalogue.topics())
 
 
 @pytest.mark.parametrize("service", list(SERVICES))

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from rc_shared.consumer import Consumer
 from rc_shared.kafka import start_consumer
 from tests.integration.shared.helpers import eventually
 
@@ -118,3 +119,12 @@ async def wait_caught_up(bootstrap: str, group: str, topics: list[str], timeout:
 
     await eventually(caught_up, timeout=timeout, what=f"group {group} to commit every record of {topics}")
     return sum(ends.values())
+
+
+async def wait_consumers_caught_up(env: dict[str, str], *consumers: Consumer, timeout: float = 120.0) -> None:
+    """Wait until each of ``consumers`` (a service's consumer groups, under the namespace and on the broker
+    of a service's environment ``env``) has committed every record of its topics: a copy of an event that
+    a killed relay published again has then been applied, or found a duplicate, before a figure is read."""
+    bootstrap, namespace = env["RC_KAFKA_BOOTSTRAP_SERVERS"], env["RC_KAFKA_NAMESPACE"]
+    for c in consumers:
+        await wait_caught_up(bootstrap, namespace + c.name, [namespace + t for t in c.topics], timeout=timeout)

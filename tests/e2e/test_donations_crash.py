@@ -20,8 +20,11 @@ import asyncpg
 import httpx
 import pytest
 
+from rc_campaigns.entrypoints.consumers import ledger_consumer
+from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_shared import clock
 from tests.e2e.harness import ServiceProcess, auth, create_campaign_without_members, service_env, stop_all
+from tests.e2e.offsets import wait_consumers_caught_up
 from tests.infra import create_database, new_namespace, service_migrations
 from tests.integration.shared.helpers import eventually
 
@@ -208,5 +211,7 @@ async def test_donations_killed_mid_burst_keep_gapless_receipts_and_one_donation
 
         await eventually(reported, timeout=120, what="reporting to count every donation")
         await eventually(counted_by_campaigns, timeout=120, what="the campaigns service to count every donation")
+        # every copy the killed relay published again has been applied or found a duplicate: then count
+        await wait_consumers_caught_up(env, campaigns_consumer, ledger_consumer)
         assert (await reporting.get(f"/reports/campaigns/{cid}")).json()["cash_raised_vnd"] == raised
         assert (await campaigns.get(f"/campaigns/{cid}")).json()["progress"]["cash_vnd"]["raised"] == raised

@@ -21,8 +21,10 @@ import asyncpg
 import httpx
 import pytest
 
+from rc_reporting.service_layer.campaign_projection import campaigns_consumer
 from rc_shared import clock
 from tests.e2e.harness import BIN, ServiceProcess, auth, create_campaign_without_members, service_env, stop_all, token
+from tests.e2e.offsets import wait_consumers_caught_up
 from tests.infra import create_database, new_namespace
 from tests.integration.shared.helpers import eventually
 
@@ -188,6 +190,8 @@ async def test_statement_imported_twice_with_relay_and_consumer_killed_is_counte
             return [t["target"] for t in reached] == ["cash_vnd"]
 
         await eventually(complete, timeout=180, what="reporting to count every donation and the target reached")
+        # every copy the killed relay published again has been applied or found a duplicate: then count
+        await wait_consumers_caught_up(procs["reporting"].env, campaigns_consumer)
         report = (await reporting.get(f"/reports/campaigns/{cid}")).json()
         assert report["donations"] == rows
         assert report["cash_raised_vnd"] == expected

@@ -172,8 +172,10 @@ async def _personal_values_in(system: System) -> set[str]:
     """Every personal value the session system's databases hold (every row, dates in every form)."""
     queries = {
         "members": "SELECT full_name, phone, id_number, address, health_notes, birth_date FROM personal_data",
-        "campaigns": "SELECT full_name, id_number, address, situation FROM beneficiaries",
-        "donations": "SELECT name, phone, id_number FROM donors UNION ALL SELECT payer_name, NULL, NULL FROM donations",
+        "campaigns": "SELECT full_name, id_number, address, situation FROM beneficiaries"
+        " UNION ALL SELECT name, contact, NULL, NULL FROM sponsors",
+        "donations": "SELECT name, phone, id_number, birth_date FROM donors"
+        " UNION ALL SELECT payer_name, NULL, NULL, NULL FROM donations",
     }
     values: list[str | date] = []
     for service, sql in queries.items():

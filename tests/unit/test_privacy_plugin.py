@@ -4,8 +4,10 @@ personal data or a secret, including logs written by processes on other xdist wo
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
+from tests.privacy import forms, normalised, whole_word_leaks
 from tests.sample_runs import run_pytest
 
 PYTEST = ("-p", "xdist.plugin", "-p", "tests.privacy")
@@ -44,3 +46,19 @@ def test_each_leak_in_any_workers_log_fails_the_run_at_its_end(tmp_path: Path) -
     for n, caught in enumerate(LEAKS.values(), start=len(CLEAN)):
         assert any(f"test_{n}_writes_a_service_log0/service.log: {caught}" in line for line in listed), (n, out)
     assert not [line for line in listed if "test_0_" in line or "test_1_" in line], out
+
+
+def test_the_database_values_are_found_in_a_log_in_every_written_form() -> None:
+    """The e2e scan's second search: every personal value the services' databases hold (a donor's birth
+    date among them), looked for as whole words in every form it may be written."""
+    everyone = forms(["Trần Thị Nhàhảo", "0912345678", date(1979, 5, 6)])
+    for line, found in [
+        ('{"event": "donor", "born": "1979-05-06"}', "1979-05-06"),
+        ('{"event": "donor", "born": "06/05/1979"}', "06/05/1979"),
+        ('{"event": "donor", "born": "6/5/1979"}', "6/5/1979"),
+        ('{"event": "donor", "born": "06.05.1979"}', "06.05.1979"),
+        ('{"event": "donor", "phone": "+84912345678"}', "84912345678"),
+        ('{"event": "donor", "name": "Tr\\u1ea7n Th\\u1ecb Nh\\u00e0h\\u1ea3o"}', "Trần Thị Nhàhảo"),
+    ]:
+        assert found in whole_word_leaks(normalised(line), everyone), line
+    assert whole_word_leaks(normalised('{"event": "donor", "id": "19790506"}'), everyone) == []
