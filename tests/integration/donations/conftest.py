@@ -188,8 +188,8 @@ class Campaigns:
 
         await eventually(reached, what=f"ledger {campaign_id} {status}")
 
-    async def close(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
-        await self.publish(CampaignClosed(campaign_id=campaign_id, closed_on=on))
+    async def close(self, campaign_id: uuid.UUID, on: date = TODAY, deadline: date | None = None) -> None:
+        await self.publish(CampaignClosed(campaign_id=campaign_id, closed_on=on, distribution_deadline=deadline))
         await self._status(campaign_id, "closed")
 
     async def cancel(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:

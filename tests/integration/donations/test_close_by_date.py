@@ -94,3 +94,22 @@ async def test_a_donation_dated_after_the_close_is_refused_before_and_after_the_
     after = await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY + timedelta(days=1)))
     assert (before.status_code, after.status_code) == (422, 422), (before.text, after.text)
     assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cid) == 0
+
+
+async def test_a_close_before_the_planned_end_brings_the_distribution_deadline_forward(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """The campaigns service counts the deadline from the close; the ledger enforces and publishes that
+    one, not the launch's (the planned end + 20 days). An older close event, without it, leaves it."""
+    cid, _ = await campaigns.launch()
+    launched = await db.fetchval("SELECT distribution_deadline FROM ledgers WHERE campaign_id = $1", cid)
+    await campaigns.close(cid, TODAY, TODAY + timedelta(days=20))
+    assert launched > TODAY + timedelta(days=20)
+    assert await db.fetchval(
+        "SELECT distribution_deadline FROM ledgers WHERE campaign_id = $1", cid
+    ) == TODAY + timedelta(days=20)
+    summary = (await client.get(f"/campaigns/{cid}/public-ledger/summary")).json()
+    assert summary["distribution_deadline"] == (TODAY + timedelta(days=20)).isoformat()
+    older, _ = await campaigns.launch()
+    await campaigns.close(older, TODAY)  # an event written before catalogue 1.2.0
+    assert await db.fetchval("SELECT distribution_deadline FROM ledgers WHERE campaign_id = $1", older) == launched

@@ -11,9 +11,11 @@ import pytest
 
 from rc_reporting.domain.campaigns import SeriesRequest
 from rc_reporting.service_layer import campaign_reports
+from rc_shared.envelope import Envelope
 from rc_shared.errors import Invalid, NotFound
+from rc_shared.events.campaigns import CampaignClosed, CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
-from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, feed_campaigns, lev, unit
+from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, cev, feed_campaigns, lev, unit
 from tests.integration.reporting.conftest import PoolFactory
 from tests.integration.reporting.helpers import feed, interleave
 
@@ -311,3 +313,25 @@ async def test_by_period_every_campaign_and_too_many_buckets(pool: asyncpg.Pool,
         )  # fmt: skip
         with pytest.raises(Invalid, match="granularity=month"):
             await campaign_reports.series(conn, SeriesRequest.build("day"))
+
+
+async def test_an_early_close_brings_the_distribution_deadline_forward(pool: asyncpg.Pool) -> None:
+    """The close's deadline (counted from the close, catalogue 1.2.0) replaces the launch's; a close event
+    written before it, without one, leaves the launch's."""
+    early, older = uuid.uuid4(), uuid.uuid4()
+
+    def launched(cid: uuid.UUID) -> Envelope:
+        return cev(CampaignLaunched(
+            campaign_id=cid, code=f"K-{cid.hex[:6]}", name="Lũ", campaign_type="emergency_relief",
+            organising_unit_id=uuid.uuid4(), participating_unit_ids=[], receiving_from=date(2025, 5, 1),
+            receiving_until=date(2025, 7, 31), distribution_deadline=date(2025, 8, 20), targets=Targets(),
+        ), date(2025, 5, 1))  # fmt: skip
+
+    await feed_campaigns(pool, [
+        launched(early), launched(older),
+        cev(CampaignClosed(campaign_id=early, closed_on=date(2025, 6, 10), distribution_deadline=date(2025, 6, 30)),
+            date(2025, 6, 10)),
+        cev(CampaignClosed(campaign_id=older, closed_on=date(2025, 6, 10)), date(2025, 6, 10)),
+    ])  # fmt: skip
+    assert (await campaign(pool, early))["distribution_deadline"] == date(2025, 6, 30)
+    assert (await campaign(pool, older))["distribution_deadline"] == date(2025, 8, 20)

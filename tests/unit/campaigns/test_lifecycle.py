@@ -149,7 +149,9 @@ def test_launching_a_launched_campaign_is_a_conflict_before_any_period_check() -
 def test_close_sets_the_distribution_deadline_from_the_closing_day() -> None:
     c = _campaign(state="launched", launched_on=date(2025, 1, 1))
     event = c.close(date(2025, 2, 10), PeriodRules(distribution_days=20), date(2025, 2, 10))
-    assert event == CampaignClosed(campaign_id=c.id, closed_on=date(2025, 2, 10))
+    assert event == CampaignClosed(
+        campaign_id=c.id, closed_on=date(2025, 2, 10), distribution_deadline=date(2025, 3, 2)
+    )  # the deadline counted from the close, told to the services that enforce and publish it
     assert c.distribution_deadline == date(2025, 3, 2)
 
 
@@ -190,6 +192,17 @@ def test_only_drafts_are_editable() -> None:
 
 
 RULES = PeriodRules(max_receiving_days=90, distribution_days=20)
+
+
+def test_a_late_close_does_not_give_distribution_more_time() -> None:
+    """Closed after its planned end (nobody closed it on time): its receiving period ended on that end,
+    and distribution is due 20 days after it, not 20 days after the late close."""
+    c = _campaign(state="launched", launched_on=date(2025, 1, 1), receiving_until=date(2025, 3, 31))
+    event = c.close(date(2025, 4, 10), PeriodRules(distribution_days=20), date(2025, 4, 10))
+    assert (event.closed_on, event.distribution_deadline) == (date(2025, 4, 10), date(2025, 4, 20))
+    assert overdue("closed", date(2025, 3, 31), date(2025, 4, 10), date(2025, 4, 20), RULES) is None
+    late = overdue("closed", date(2025, 3, 31), date(2025, 4, 10), date(2025, 4, 21), RULES)
+    assert late is not None and (late.due_on, late.days_overdue) == (date(2025, 4, 20), 1)
 
 
 def test_launched_campaign_is_overdue_the_day_after_receiving_until() -> None:

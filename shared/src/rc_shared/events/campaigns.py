@@ -121,6 +121,12 @@ class CampaignClosed(_CampaignEvent):
 
     event_type: ClassVar[str] = "campaigns.campaign.closed.v1"
     closed_on: date
+    distribution_deadline: date | None = Field(
+        default=None,
+        description="The last day of distribution, counted from the close (a campaign closed before its "
+        "receiving period ends has an earlier one than its launch said). Absent in events written before "
+        "catalogue 1.2.0: the launch's deadline stands.",
+    )
 
 
 @register

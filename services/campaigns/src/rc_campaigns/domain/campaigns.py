@@ -199,8 +199,10 @@ class Campaign:
             )
         self._move("close")
         self.closed_on = on
-        self.distribution_deadline = rules.distribution_deadline(on)
-        return CampaignClosed(campaign_id=self.id, closed_on=on)
+        # the receiving period ended on the close, or on its planned end if it was closed late (nothing was
+        # accepted after that end: a late close does not give distribution more time)
+        self.distribution_deadline = rules.distribution_deadline(min(on, self.receiving_until))
+        return CampaignClosed(campaign_id=self.id, closed_on=on, distribution_deadline=self.distribution_deadline)
 
     def settle(self, on: date) -> CampaignSettled:
         next_state(self.state, "settle")
@@ -250,12 +252,13 @@ def overdue(
 
     A launched campaign is overdue once ``as_of`` is after receiving_until (it should be closed:
     nothing may be accepted after the period). A closed campaign is overdue once ``as_of`` is after
-    closed_on + distribution_days (it should be settled). The due day itself is not overdue.
+    its receiving period's end (closed_on, or receiving_until if it was closed later) + distribution_days
+    (it should be settled). The due day itself is not overdue.
     """
     if state == "launched" and as_of > receiving_until:
         return Overdue("receiving_period_ended", "close", receiving_until, (as_of - receiving_until).days)
     if state == "closed" and closed_on is not None:
-        deadline = rules.distribution_deadline(closed_on)
+        deadline = rules.distribution_deadline(min(closed_on, receiving_until))
         if as_of > deadline:
             return Overdue("distribution_deadline_passed", "settle", deadline, (as_of - deadline).days)
     return None

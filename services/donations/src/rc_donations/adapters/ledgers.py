@@ -90,12 +90,18 @@ class LedgerRepository:
         """The ledger row, locked until the transaction ends: every writer of a ledger serialises here."""
         return await self.conn.fetchrow("SELECT * FROM ledgers WHERE campaign_id = $1 FOR UPDATE", campaign_id)
 
-    async def close(self, campaign_id: uuid.UUID, status: str, closed_on: date) -> None:
+    async def close(
+        self, campaign_id: uuid.UUID, status: str, closed_on: date, distribution_deadline: date | None = None
+    ) -> None:
+        """Closed or cancelled on a date; a close's distribution deadline (counted from the close) replaces
+        the launch's."""
         await self.conn.execute(
-            "UPDATE ledgers SET status = $2, closed_on = $3, updated_at = now() WHERE campaign_id = $1",
+            "UPDATE ledgers SET status = $2, closed_on = $3,"
+            " distribution_deadline = coalesce($4, distribution_deadline), updated_at = now() WHERE campaign_id = $1",
             campaign_id,
             status,
             closed_on,
+            distribution_deadline,
         )
 
     async def settle(self, campaign_id: uuid.UUID, settled_on: date) -> None:

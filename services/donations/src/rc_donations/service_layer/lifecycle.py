@@ -59,10 +59,10 @@ async def campaign_ended(conn: asyncpg.Connection, e: CampaignClosed | CampaignC
     if row["status"] != "launched":
         return  # already closed, cancelled or settled: nothing changes
     if isinstance(e, CampaignClosed):
-        status, on = "closed", e.closed_on
+        status, on, deadline = "closed", e.closed_on, e.distribution_deadline
     else:
-        status, on = "cancelled", e.cancelled_on
-    await repo.close(e.campaign_id, status, on)
+        status, on, deadline = "cancelled", e.cancelled_on, None
+    await repo.close(e.campaign_id, status, on, deadline)
     await write_events(conn, [envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=on), source)])
 
 

@@ -88,13 +88,13 @@ async def launch_campaign(
     )  # fmt: skip
 
 
-_LIFECYCLE_COLUMNS = {"closed_on", "settled_on", "cancelled_on", "ledger_closed_on"}
+_LIFECYCLE_COLUMNS = {"closed_on", "settled_on", "cancelled_on", "ledger_closed_on", "distribution_deadline"}
 
 
 async def set_lifecycle_date(
     conn: asyncpg.Connection, campaign_id: uuid.UUID, column: str, on: date, reason: str | None = None
 ) -> None:
-    """Closed, settled, cancelled (with its reason) or ledger closed, on a date."""
+    """Closed, settled, cancelled (with its reason), ledger closed, or the distribution deadline, on a date."""
     if column not in _LIFECYCLE_COLUMNS:
         raise ValueError(f"not a lifecycle column: {column}")
     await conn.execute(

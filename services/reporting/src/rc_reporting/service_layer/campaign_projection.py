@@ -52,6 +52,8 @@ async def on_campaign_launched(conn: asyncpg.Connection, env: Envelope[CampaignL
 async def on_campaign_closed(conn: asyncpg.Connection, env: Envelope[CampaignClosed]) -> None:
     e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "closed_on", e.closed_on)
+    if e.distribution_deadline is not None:  # counted from the close: replaces the launch's
+        await repo.set_lifecycle_date(conn, e.campaign_id, "distribution_deadline", e.distribution_deadline)
 
 
 @campaigns_consumer.on(CampaignSettled)
