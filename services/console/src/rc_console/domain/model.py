@@ -14,7 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext
+from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext, money
 from rc_console.i18n import gettext as _
 from rc_shared.auth import ROLE_ACTIONS
 from rc_shared.labels import CAMPAIGN_TYPES
@@ -240,6 +240,12 @@ def problem_of(status: int, body: object) -> Problem:
         fields[str(doc["field"])] = _("Giá trị không hợp lệ: %(detail)s") % {"detail": detail}
     if status == 422 and fields:
         message = _("Một số ô chưa đúng, xin xem lại.")
+    elif code == "conflict" and isinstance(doc.get("requested_vnd"), int) and isinstance(doc.get("available_vnd"), int):
+        # a distribution, or a gift's reversal, larger than what is left undistributed
+        message = _(
+            "Số dư chưa phân phối chỉ còn %(available)s, không đủ cho %(requested)s. Nếu cần, hãy huỷ các khoản"
+            " phân phối trước."
+        ) % {"available": money(doc["available_vnd"]), "requested": money(doc["requested_vnd"])}
     elif code == "conflict" and doc.get("campaign_code"):
         message, fields = _("Mã này đã được dùng."), {"code": _("Mã này đã được dùng cho một cuộc vận động khác.")}
     elif code in _CODE_MESSAGES:

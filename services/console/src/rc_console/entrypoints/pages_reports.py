@@ -15,6 +15,7 @@ from rc_console.adapters.session import Session
 from rc_console.adapters.upstream import Api, ApiError
 from rc_console.domain.reports import FILTERS, CampaignQuery, bar_chart, campaign_query
 from rc_console.entrypoints import web
+from rc_console.i18n import day
 from rc_console.i18n import gettext as _
 
 router = APIRouter(include_in_schema=False)
@@ -97,7 +98,7 @@ async def campaign_reports(
         rows = [c for u in by_unit.units for c in u.children] or list(by_unit.units)
         unit_chart = bar_chart([(u.name, u.cash_raised_vnd) for u in rows])
     if by_period is not None:
-        by_period_chart = bar_chart([(str(b.period_start), b.cash_raised_vnd) for b in by_period.buckets])
+        by_period_chart = bar_chart([(day(b.period_start), b.cash_raised_vnd) for b in by_period.buckets])
     return web.render(
         request,
         "campaign_reports.html",

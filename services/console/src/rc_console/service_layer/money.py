@@ -19,7 +19,7 @@ from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
 from rc_console.i18n import gettext as _
-from rc_console.service_layer.screens import CampaignPage, campaign_page, whole_number
+from rc_console.service_layer.screens import CampaignPage, campaign_page, organises, whole_number
 from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -105,12 +105,13 @@ async def campaign_detail(
         _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
         _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
     )
-    addresses, sessions = await asyncio.gather(
+    addresses, sessions, organised = await asyncio.gather(
         _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
         _or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
+        organises(api, user, c),
     )
     shown = gifts[:page_size] if gifts is not None else None
-    page = campaign_page(user, c, c.progress.cash_vnd.raised, shown)  # the campaign's own progress
+    page = campaign_page(user, c, c.progress.cash_vnd.raised, shown, organised)  # the campaign's own progress
     state = str(c.state)
     ledger = gifts is not None
     return CampaignDetail(

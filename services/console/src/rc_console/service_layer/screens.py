@@ -186,21 +186,43 @@ async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage
     """The campaign with its first gifts; its cash raised is the campaign's own progress (one read less than
     the reporting service's list of every campaign, which grows with the campaigns)."""
     c, donations = await asyncio.gather(api.campaign(campaign_id), _donations(api, campaign_id))
-    return campaign_page(user, c, c.progress.cash_vnd.raised, donations)
+    return campaign_page(user, c, c.progress.cash_vnd.raised, donations, await organises(api, user, c))
+
+
+async def organises(api: Api, user: User, c: CampaignOut) -> bool:
+    """Whether the campaign's organising unit is in the user's scope (their unit or one under it): the
+    campaigns API takes its lifecycle actions (launch, close, settle, cancel) only then. A participating
+    unit's manager sees the campaign, and is not offered them. The organising unit is read only when it
+    matters (a user who may manage, a unit other than their own)."""
+    if (
+        user.unit_id is None
+        or c.organising_unit_id == user.unit_id
+        or not offered_actions(user, [str(a) for a in c.allowed_actions])
+    ):
+        return True
+    try:
+        unit = await api.unit(c.organising_unit_id)
+    except ApiError:
+        return False
+    return any(p.id == user.unit_id for p in unit.path)
 
 
 def campaign_page(
-    user: User, c: CampaignOut, raised: int, donations: Sequence[DonationOut | GiftRow] | None
+    user: User,
+    c: CampaignOut,
+    raised: int,
+    donations: Sequence[DonationOut | GiftRow] | None,
+    organised: bool = True,
 ) -> CampaignPage:
     """The campaign's page from what the services said: its cash ``raised`` (reporting), its ``donations``
-    (None: no ledger yet)."""
+    (None: no ledger yet); ``organised``: the user's scope holds its organising unit (:func:`organises`)."""
     t = c.targets
     return CampaignPage(
         donations=donations,
         can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
         row=campaign_row(c, raised),
         description=c.description,
-        actions=offered_actions(user, [str(a) for a in c.allowed_actions]),
+        actions=offered_actions(user, [str(a) for a in c.allowed_actions]) if organised else [],
         targets={
             "cash_vnd": t.cash_vnd,
             "in_kind_value_vnd": t.in_kind_value_vnd,
