@@ -328,6 +328,20 @@ async def test_the_public_ledger_in_a_browser(system: System, browser: Browser, 
         await page.get_by_role("button", name="Tra cứu").click()
         await page.wait_for_load_state()
         assert await _page_ids(page) == [ids[0]]
+        # A search the page cannot run (from after to): the page again, saying why, the dates as typed.
+        await page.get_by_label("Cuối mã giao dịch / biên nhận").fill("")
+        await page.get_by_label("Từ ngày").fill("2026-02-01")
+        await page.get_by_label("Đến ngày").fill("2026-01-01")
+        await page.get_by_role("button", name="Tra cứu").click()
+        await page.wait_for_load_state()
+        alert = page.get_by_role("alert")
+        assert await alert.inner_text() == "Từ ngày: một ngày có thật, không sau «Đến ngày»."
+        assert await page.get_by_label("Từ ngày").get_attribute("aria-invalid") == "true"
+        assert await page.get_by_label("Từ ngày").input_value() == "2026-02-01"
+        assert await page.get_by_label("Đến ngày").input_value() == "2026-01-01"
+        assert await _page_ids(page) == [x["id"] for x in lines][: len(await _page_ids(page))]
+        await alert.scroll_into_view_if_needed()
+        await page.screenshot(path=str(shots / "public-ledger-refused-search.png"), full_page=False)
 
         # The CSV downloaded by clicking its link holds the lines.
         await page.goto(url)

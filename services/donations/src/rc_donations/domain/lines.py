@@ -102,6 +102,23 @@ def form_filter(values: dict[str, str | None]) -> LineFilter:
     )
 
 
+# What the public ledger page says when its search form is refused (Invalid's field: the form's field).
+SEARCH_REFUSALS: dict[str, str] = {
+    "q": "Tên: cần có ít nhất một chữ cái, không quá 100 ký tự.",
+    "amount_min": "Số tiền từ: một số đồng (vd. 500000), không lớn hơn «Số tiền đến».",
+    "amount_max": "Số tiền đến: một số đồng (vd. 2000000).",
+    "from": "Từ ngày: một ngày có thật, không sau «Đến ngày».",
+    "to": "Đến ngày: một ngày có thật.",
+    "reference": "Mã giao dịch: phần cuối của số biên nhận hoặc mã chuyển khoản, không quá 100 ký tự.",
+    "direction": "Chiều: chọn một mục trong danh sách.",
+}
+
+
+def search_refusal(field: str | None) -> str:
+    """The page's sentence for a refused search field (a general one for a field not listed)."""
+    return SEARCH_REFUSALS.get(field or "", "Điều kiện tra cứu chưa đúng, xin xem lại.")
+
+
 def name_fragment(q: str) -> str:
     """A name fragment as searched: NFC, whitespace collapsed, at least one letter, no control
     characters (Invalid naming ``q``). The database folds diacritics and case (``rc_fold``)."""

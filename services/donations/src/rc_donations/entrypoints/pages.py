@@ -10,6 +10,7 @@ read-time donor labels.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -19,10 +20,12 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from rc_donations.domain.lines import LineFilter, form_filter
+from rc_donations.domain.lines import LineFilter, form_filter, search_refusal
 from rc_donations.entrypoints.routes import NO_FILTER, Pol
 from rc_donations.service_layer import lines
+from rc_donations.service_layer.policy import Policy
 from rc_shared import clock, http_cache
+from rc_shared.errors import Invalid
 from rc_shared.labels import CAMPAIGN_TYPES, GIFT_CHANNELS, public_state, vn_date, vnd
 from rc_shared.runtime import connection
 
@@ -77,6 +80,52 @@ _templates.filters.update(
     movement=lambda v: lines.MOVEMENT_LABELS.get(v, v),
     kind=lambda v: lines.KIND_LABELS.get(v, v),
 )
+
+
+def _typed(f: LineFilter) -> dict[str, str]:
+    """The search form's fields as a valid filter shows them."""
+    return {
+        "q": f.q or "",
+        "amount_min": "" if f.amount_min is None else str(f.amount_min),
+        "amount_max": "" if f.amount_max is None else str(f.amount_max),
+        "from": f.date_from.isoformat() if f.date_from else "",
+        "to": f.date_to.isoformat() if f.date_to else "",
+        "reference": f.reference or "",
+        "direction": f.direction or "",
+    }
+
+
+async def _render(
+    conn: asyncpg.Connection,
+    policy: Policy,
+    campaign_id: uuid.UUID,
+    f: LineFilter,
+    after: int | None,
+    typed: Mapping[str, str | None],
+    refused: tuple[str | None, str] | None,
+) -> bytes:
+    """The page: its header and blocks, the lines of ``f`` after ``after``; the search form showing
+    ``typed``; ``refused``: the search field refused and the sentence that says why."""
+    head = await lines.summary(conn, campaign_id)
+    page = await lines.lines_page(conn, policy, campaign_id, f, after, PAGE_SIZE)
+    return (
+        _templates.get_template("ledger.html")
+        .render(
+            c=head,
+            page=page,
+            f=f,
+            typed={k: v or "" for k, v in typed.items()},
+            refused=refused,
+            filtered=f != NO_FILTER,
+            after=after,
+            chart=chart(head["daily"]),
+            next_query=_query(f, after=page["next_after"]) if page["next_after"] else None,
+            first_query=_query(f),
+            download_query=_query(f),
+            anonymous_label=policy.anonymous_label,
+        )
+        .encode()
+    )
 
 
 def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
@@ -143,31 +192,21 @@ async def ledger_page(
     """The public ledger: header, Art. 14 blocks, chart, search form, lines page by page (ETag).
 
     The search form's fields arrive empty when not filled: an empty field is no filter."""
-    f = form_filter({
+    typed = {
         "q": q, "amount_min": amount_min, "amount_max": amount_max, "from": date_from, "to": date_to,
         "reference": reference, "direction": direction,
-    })  # fmt: skip
+    }  # fmt: skip
+    try:
+        f = form_filter(typed)
+    except Invalid as exc:  # the page again, its lines unfiltered, the form as typed and what to correct
+        async with connection(request) as conn:
+            field = exc.details.get("field")
+            body = await _render(conn, policy, campaign_id, NO_FILTER, None, typed, (field, search_refusal(field)))
+        return HTMLResponse(body, status_code=422, headers={"Cache-Control": http_cache.NO_STORE})
     async with connection(request) as conn:
 
         async def render() -> bytes:
-            head = await lines.summary(conn, campaign_id)
-            page = await lines.lines_page(conn, policy, campaign_id, f, after, PAGE_SIZE)
-            return (
-                _templates.get_template("ledger.html")
-                .render(
-                    c=head,
-                    page=page,
-                    f=f,
-                    filtered=f != NO_FILTER,
-                    after=after,
-                    chart=chart(head["daily"]),
-                    next_query=_query(f, after=page["next_after"]) if page["next_after"] else None,
-                    first_query=_query(f),
-                    download_query=_query(f),
-                    anonymous_label=policy.anonymous_label,
-                )
-                .encode()
-            )
+            return await _render(conn, policy, campaign_id, f, after, _typed(f), None)
 
         async def version(c: asyncpg.Connection) -> tuple[Any, ...]:
             return await lines.version(c, campaign_id)

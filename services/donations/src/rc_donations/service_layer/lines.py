@@ -253,7 +253,9 @@ def export_row(view: dict[str, Any]) -> list[Any]:
     """A line view as a download row (Vietnamese labels for the coded columns)."""
     v = dict(view)
     v["movement"] = MOVEMENT_LABELS.get(v["movement"], v["movement"])
-    v["direction"] = "Thu" if v["direction"] == "in" else "Chi"
+    # money or goods into the fund (a gift, a distribution taken back) or out of it (a distribution, a gift
+    # taken back): "Thu"/"Chi" would call a reversed gift an expense
+    v["direction"] = "Vào quỹ" if v["direction"] == "in" else "Ra khỏi quỹ"
     v["kind"] = KIND_LABELS.get(v["kind"], v["kind"])
     v["channel"] = GIFT_CHANNELS.get(v["channel"], v["channel"])
     v["on"] = v["on"].isoformat()
