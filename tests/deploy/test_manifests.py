@@ -991,3 +991,19 @@ def test_policy_rejects_a_broken_overlay(
     overlay = _overlay(k8s_tree, tmp_path, body, files)
     violations = policy_violations(kustomize_build(kustomize_bin, overlay))
     assert expected in "\n".join(violations), violations
+
+
+def test_a_browser_keeps_reaching_the_console_replica_that_runs_its_import(
+    rendered: dict[str, list[dict[str, Any]]],
+) -> None:
+    """An import's progress lives in the console process that runs it: the prod overlay runs two console
+    replicas, so its ingress is cookie-affine and the Service affine by client address."""
+    prod = rendered["prod"]
+    [console] = [d for d in prod if d["kind"] == "Deployment" and d["metadata"]["name"] == "console"]
+    assert console["spec"]["replicas"] >= 2
+    [service] = [d for d in prod if d["kind"] == "Service" and d["metadata"]["name"] == "console"]
+    assert service["spec"]["sessionAffinity"] == "ClientIP"
+    [ingress] = [d for d in prod if d["kind"] == "Ingress" and d["metadata"]["name"] == "console"]
+    notes = ingress["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert notes["nginx.ingress.kubernetes.io/session-cookie-secure"] == "true"
