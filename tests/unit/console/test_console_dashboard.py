@@ -161,8 +161,9 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         assert svg.count("<rect") == 30
         assert f'<rect x="{screens.inflow([], FIRST, TODAY).bars[-1].x}" y="0.0" width=' in svg  # today: full height
         table = vi.text[vi.text.index('<div class="visually-hidden"><table>') :]
-        assert f"<td>{TODAY.isoformat()}</td><td>1.300.000 ₫</td>" in table
-        assert f"<td>{FIRST.isoformat()}</td><td>200.000 ₫</td>" in table
+        assert f"<td>{TODAY:%d/%m/%Y}</td><td>1.300.000 ₫</td>" in table  # dates as Vietnamese write them
+        assert f"<td>{FIRST:%d/%m/%Y}</td><td>200.000 ₫</td>" in table
+        assert f"Từ {FIRST:%d/%m/%Y} đến {TODAY:%d/%m/%Y}: tổng 1.500.000 ₫" in svg
         c.cookies.set(i18n.COOKIE, "en")
         en = await c.get("/")
         for text in ("received this month", "balance (received less distributed, this year)",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import uuid
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 
 from rc_console.adapters.session import SessionCodec, same_token
+from rc_console.adapters.upstream import Api
 from rc_console.domain.model import (
     User,
     action_refusal,
@@ -18,7 +21,7 @@ from rc_console.domain.model import (
     problem_of,
     unit_change_label,
 )
-from rc_console.service_layer.screens import campaign_body, donation_body, whole_number
+from rc_console.service_layer.screens import campaign_body, donation_body, organises, whole_number
 from rc_shared.labels import vnd
 
 UNIT = uuid.uuid4()
@@ -239,3 +242,50 @@ def test_as_of_dates_and_unit_changes() -> None:
     assert as_of_date("") is None
     assert unit_change_label("created,renamed") == "Thành lập, Đổi tên"
     assert unit_change_label("moved") == "Chuyển trực thuộc"
+
+
+def test_a_gift_or_distribution_larger_than_the_undistributed_balance_says_both_amounts() -> None:
+    """The donations service's 409 (a reversal of money already handed out, or an overdraw) names what is
+    left and what was asked: the page says so, not only 'a conflict with existing data'."""
+    said = problem_of(409, {
+        "error": "conflict", "requested_vnd": 2_000_000, "available_vnd": 1_500_000,
+        "detail": "cannot reverse 2000000 VND: only 1500000 VND is undistributed (...; reverse distributions first)",
+    })  # fmt: skip
+    assert said.message == (
+        "Số dư chưa phân phối chỉ còn 1.500.000 ₫, không đủ cho 2.000.000 ₫."
+        " Nếu cần, hãy huỷ các khoản phân phối trước."
+    )
+    assert problem_of(409, {"error": "conflict", "detail": "x"}).message == "Xung đột với dữ liệu đã có."
+
+
+class _Units:
+    """Just the members API's unit lookup: each unit's ancestors (``path``), and how often it was asked."""
+
+    def __init__(self, paths: dict[uuid.UUID, list[uuid.UUID]]) -> None:
+        self.paths, self.asked = paths, 0
+
+    async def unit(self, unit_id: uuid.UUID) -> Any:
+        self.asked += 1
+        return SimpleNamespace(id=unit_id, path=[SimpleNamespace(id=u) for u in self.paths[unit_id]])
+
+
+async def test_lifecycle_actions_are_offered_only_where_the_users_scope_holds_the_organising_unit() -> None:
+    """The campaigns API takes launch, close, settle and cancel from the organising unit's scope only: a
+    participating commune's manager sees a province campaign and is offered none of them."""
+    province, district, commune = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    units = _Units({province: [], district: [province], commune: [province, district]})
+    api = cast(Api, units)
+
+    def campaign(organiser: uuid.UUID) -> Any:
+        return SimpleNamespace(organising_unit_id=organiser, allowed_actions=["close", "cancel"])
+
+    def manager(unit: uuid.UUID | None) -> User:
+        return User(subject="m", role="unit_manager", unit_id=unit, token="t.o.k")
+
+    assert not await organises(api, manager(commune), campaign(province))  # a participating unit's manager
+    assert await organises(api, manager(district), campaign(commune))  # a unit under the user's
+    assert await organises(api, manager(commune), campaign(commune))  # their own unit: not asked
+    assert await organises(api, manager(None), campaign(commune))  # organisation-wide: not asked
+    assert units.asked == 2
+    assert await organises(api, user("viewer"), campaign(province))  # offered nothing anyway: not asked
+    assert units.asked == 2
