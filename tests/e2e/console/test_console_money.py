@@ -112,7 +112,9 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     await page.wait_for_url(f"{console.url}/donations/*/receipt")
     in_kind_receipt = page.url
     assert await page.locator("[data-amount]").inner_text() == "700.000 ₫"
+    assert await page.locator("[data-amount-in-words]").inner_text() == "Bảy trăm nghìn đồng"
     assert await page.locator("table.items tbody tr").count() == 2
+    assert world["tag"] in await page.locator("[data-issuer]").inner_text()  # the receiving commune's name
     await shots.take(page, "receipt-in-kind", "desktop")
     # a blood gift: an identified individual
     await page.goto(campaign_url)

@@ -637,6 +637,16 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
         vi = await c.get(f"/donations/{gift}/receipt")
         assert vi.status_code == 200 and '<h1 id="receipt-h">Biên nhận đóng góp</h1>' in vi.text
         assert "<dt>Giá trị</dt><dd data-amount>300.000 ₫</dd>" in vi.text
+        # what a Vietnamese receipt carries: the receiving unit, the amount in words, what the gift is for,
+        # the date written out and the two signatures
+        for text in (
+            "<p class=\"muted\" data-issuer>Hội Chữ thập đỏ · Xã A · Cứu trợ bão Yagi (TNA-2026)</p>",
+            "<dt>Bằng chữ</dt><dd data-amount-in-words>Ba trăm nghìn đồng</dd>",
+            "<dt>Nội dung</dt><dd>Ủng hộ Cứu trợ bão Yagi</dd>",
+            '<p class="receipt-date">Ngày 01 tháng 02 năm 2026</p>',
+            "<strong>Người nộp</strong>", "<strong>Người nhận</strong>",
+        ):  # fmt: skip
+            assert text in vi.text, text
         c.cookies.set(i18n.COOKIE, "en")
         en = await c.get(f"/donations/{gift}/receipt")
         assert en.status_code == 200 and html_lang(en.text) == "en"
@@ -645,6 +655,9 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
             '<h1 id="receipt-h">Receipt for a gift</h1>',
             "<dt>Received from</dt><dd data-received-from>Công ty Hoà Bình</dd>",
             "<dt>Value</dt><dd data-amount>₫300,000</dd>",
+            "<dt>In words</dt><dd data-amount-in-words>Three hundred thousand dong</dd>",
+            '<p class="receipt-date">Date: 01/02/2026</p>',
+            "<strong>Paid by</strong>",
             "<dt>Channel</dt><dd>Handed over in person</dd>",
             '<td data-label="Quantity">10 kg</td>',
             '<button type="button" data-print>Print the receipt</button>',
@@ -718,3 +731,19 @@ def test_a_date_is_written_as_the_language_writes_it_and_anything_else_as_it_is(
     assert (i18n.day(None), i18n.day(""), i18n.day("không rõ")) == ("", "", "không rõ")
     env = web.templates
     assert env.from_string("[{{ x.missing|day }}]").render(x={}) == "[]"
+
+
+@pytest.mark.parametrize(
+    ("amount", "vi", "en"),
+    [
+        (300_000, "Ba trăm nghìn đồng", "Three hundred thousand dong"),
+        (1_500_000, "Một triệu năm trăm nghìn đồng", "One million, five hundred thousand dong"),
+        (2_005_000, "Hai triệu năm nghìn đồng", "Two million, five thousand dong"),
+        (21_000, "Hai mươi mốt nghìn đồng", "Twenty-one thousand dong"),
+        (1_000_000_000, "Một tỷ đồng", "One billion dong"),
+    ],
+)
+def test_a_receipts_amount_in_words(amount: int, vi: str, en: str) -> None:
+    assert i18n.amount_in_words(amount) == vi
+    with i18n.using("en"):
+        assert i18n.amount_in_words(amount) == en

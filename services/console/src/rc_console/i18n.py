@@ -170,6 +170,20 @@ def _day(locale: str, d: date) -> str:
     return vn_date(d) if locale == DEFAULT else format_date(d, "d MMM y", locale=locale)
 
 
+def amount_in_words(amount: int) -> str:
+    """An amount in đồng written out, as a receipt writes it beside the figure: vi 'Một triệu năm trăm
+    nghìn đồng', en 'One million five hundred thousand dong' (num2words)."""
+    return _in_words(_current.get(), amount)
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_words(locale: str, amount: int) -> str:
+    from num2words import num2words  # (imported when a receipt is first shown)
+
+    words = f"{num2words(amount, lang='vi')} đồng" if locale == DEFAULT else f"{num2words(amount, lang='en')} dong"
+    return words[:1].upper() + words[1:]
+
+
 def number(value: float, pattern: str | None = None) -> str:
     """A number for the current language (vi '1234,5', en '1234.5' with pattern '0.0')."""
     return _number(_current.get(), value, pattern)

@@ -170,8 +170,16 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
 @router.get("/donations/{donation_id}/receipt")
 async def receipt(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     did = path_id(donation_id, _("Không có biên nhận này."))
-    r = await web.api(request, s).receipt(did)
-    return web.render(request, "receipt.html", nav="campaigns", r=r, can_reverse=s.user.can("manage") and not r.void)
+    api = web.api(request, s)
+    r = await api.receipt(did)
+    try:
+        unit_name: str | None = (await api.unit(r.unit_id)).name  # the unit that received the gift
+    except ApiError:
+        unit_name = None  # (the receipt is shown without it rather than not at all)
+    return web.render(
+        request, "receipt.html", nav="campaigns", r=r, unit_name=unit_name,
+        can_reverse=s.user.can("manage") and not r.void,
+    )  # fmt: skip
 
 
 async def _reversal_form(

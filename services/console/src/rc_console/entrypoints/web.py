@@ -47,6 +47,7 @@ templates.policies["ext.i18n.trimmed"] = True
 templates.filters["vnd"] = i18n.money
 templates.filters["number"] = i18n.number
 templates.filters["day"] = i18n.day
+templates.globals["in_words"] = i18n.amount_in_words
 templates.globals["LANGUAGES"] = i18n.NAMES
 templates.globals["ROLE_LABELS"] = ROLE_LABELS
 templates.globals["MEMBERSHIP_LABELS"] = MEMBERSHIP_LABELS
