@@ -101,8 +101,17 @@ async def test_goods_are_distributed_within_the_in_kind_value_and_cash_is_separa
     assert r.status_code == 409
     assert r.json()["message"] == "insufficient balance (goods, by value): requested 2000001 VND, available 2000000 VND"
     public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
-    assert public["distributions"][0]["beneficiary_id"] == str(b)
     assert public["totals"]["goods_balance_value_vnd"] == 2_000_000
+    # the recipient as a pseudonym: the same within the campaign, another in the next one, never the id
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000_000, "goods"))).status_code == 201
+    other, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{other}/donations", json=cash(100_000))).status_code == 201
+    assert (await client.post(f"/campaigns/{other}/distributions", json=give(b, 100_000))).status_code == 201
+    here = {d["beneficiary_id"] for d in (await client.get(f"/campaigns/{cid}/public-ledger")).json()["distributions"]}
+    there = {
+        d["beneficiary_id"] for d in (await client.get(f"/campaigns/{other}/public-ledger")).json()["distributions"]
+    }
+    assert len(here) == len(there) == 1 and here != there and str(b) not in here | there
 
 
 async def test_distribution_reversal_restores_the_balance_once(campaigns: Campaigns, client: httpx.AsyncClient) -> None:

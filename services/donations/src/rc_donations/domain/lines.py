@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,14 @@ _DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[\s.\-()]{0,3}\d){5,}\)?(?!\d)")
 MASK = "•••"
 
 MOVEMENTS = ("donation", "donation_reversal", "distribution", "distribution_reversal")
+
+
+def public_recipient(campaign_id: uuid.UUID, beneficiary_id: uuid.UUID) -> uuid.UUID:
+    """The recipient of a distribution as a public answer names them: a pseudonym, the same for every
+    distribution of the campaign to that beneficiary (the public can count recipients and see repeated
+    support), another in each campaign, so that one household's support cannot be followed from
+    campaign to campaign; never the campaigns service's beneficiary id."""
+    return uuid.uuid5(campaign_id, str(beneficiary_id))
 
 
 def mask_note(text: str | None) -> str | None:

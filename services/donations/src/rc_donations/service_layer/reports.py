@@ -9,6 +9,7 @@ import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository, totals_from
 from rc_donations.domain.donations import public_name
+from rc_donations.domain.lines import public_recipient
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import NotFound
 
@@ -201,5 +202,7 @@ async def public_ledger(
             for c in contributions
         ],
         "distributions_total": n_dist,
-        "distributions": [dict(d) for d in dists],
+        "distributions": [
+            dict(d) | {"beneficiary_id": public_recipient(campaign_id, d["beneficiary_id"])} for d in dists
+        ],
     }

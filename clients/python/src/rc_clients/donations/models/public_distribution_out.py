@@ -29,7 +29,9 @@ class PublicDistributionOut:
     """ 
         Attributes:
             amount_vnd (int):
-            beneficiary_id (UUID):
+            beneficiary_id (UUID): The recipient as a pseudonym: the same for every distribution of this campaign to them,
+                another in each campaign (one household's support cannot be followed across campaigns); not the campaigns
+                service's beneficiary id.
             distributed_on (datetime.date):
             kind (PublicDistributionOutKind):
             reversed_ (bool):
