@@ -82,7 +82,8 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         assert await page.locator(".actions summary").inner_text() == "Huỷ cuộc vận động…"  # behind its form
         await follow(page, page.get_by_role("button", name="Phát động"))
         assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
-        assert await page.locator(".actions > form button").all_inner_texts() == ["Kết thúc tiếp nhận"]
+        assert await page.locator(".actions > form button").all_inner_texts() == []  # close: behind its summary
+        assert await page.locator(".actions summary").all_inner_texts() == ["Kết thúc tiếp nhận…", "Huỷ cuộc vận động…"]
 
         async def ledger_shown(page: Page = page) -> bool:  # open when the launch event reaches donations
             if await page.locator("#donations-h").count() == 1:
@@ -96,7 +97,9 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         await shots.take(page, "campaign", width)
         if width == "desktop":
             # Closing before the receiving period starts: the service's rule, in Vietnamese; nothing changes.
-            await follow(page, page.get_by_role("button", name="Kết thúc tiếp nhận"))
+            assert not await page.get_by_role("button", name="Xác nhận kết thúc tiếp nhận").is_visible()
+            await page.locator("details[data-confirm=close] summary").click()  # what closing means, then confirm
+            await follow(page, page.get_by_role("button", name="Xác nhận kết thúc tiếp nhận"))
             assert (await page.get_by_role("alert").inner_text()).startswith("Chưa đến ngày bắt đầu tiếp nhận")
             assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
             # The launch form sent again (a second tab, a double click): refused, said so, not a 500.

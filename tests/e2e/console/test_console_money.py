@@ -207,7 +207,8 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     assert "Hiến máu" in await page.locator("tr[data-donation-id]", has_text="1 đơn vị").inner_text()
     await shots.take(page, "campaign-money", "desktop")
     # close: today (the receiving period started today); then settle is offered, with its date
-    await follow(page, page.get_by_role("button", name="Kết thúc tiếp nhận"))
+    await page.locator("details[data-confirm=close] summary").click()
+    await follow(page, page.get_by_role("button", name="Xác nhận kết thúc tiếp nhận"))
     assert await page.locator("[data-state]").get_attribute("data-state") == "closed"
     assert await page.locator(".actions button").all_inner_texts() == ["Quyết toán"]  # no cancel once closed
     assert await page.get_by_label("Ngày quyết toán").input_value() == TODAY.isoformat()

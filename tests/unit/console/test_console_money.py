@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import uuid
 
+import httpx
 import pytest
 
 from rc_console.domain import money
 from rc_console.domain.model import problem_of
 from rc_console.entrypoints import pages_money, web
 from rc_console.entrypoints.uploads import multipart
+from rc_console.service_layer import money as svc
 from rc_console.service_layer.money import ImportJob, ImportLine, blood_body, distribution_body, in_kind_body
 from rc_shared.statement_csv import MissingColumns, read_csv
 
@@ -228,3 +230,48 @@ def test_a_rule_on_the_donor_as_a_whole_is_said_where_it_applies(
     assert problem_of(422, body).fields == {where: shown}
     other = {"errors": [{"field": "blood.units", "type": "value_error", "message": service_says}]}
     assert problem_of(422, other).fields == {"units": "Giá trị không hợp lệ."}  # the donor's rules only on the donor
+
+
+async def test_every_distribution_and_every_verified_recipient_can_be_reached() -> None:
+    """A campaign with more distributions than a page shows pages through them (oldest first, so that
+    each one's reversal link is reachable); a form whose recipients list is full says so."""
+    from tests.unit.console import test_console_i18n as fx
+
+    made = [fx.DISTRIBUTION | {"id": str(uuid.uuid4()), "description": f"Lần {n}"} for n in range(250)]
+    asked: list[tuple[str, str]] = []
+    recipients = [fx._beneficiary(f"Hộ {n:04d}") for n in range(svc.RECIPIENTS_OFFERED + 1)]
+
+    def api(request: httpx.Request) -> httpx.Response:
+        path, params = request.url.path, request.url.params
+        if path == f"/campaigns/{fx.CAMPAIGN}/distributions":
+            limit, offset = int(params["limit"]), int(params.get("offset", "0"))
+            asked.append((params["limit"], params.get("offset", "0")))
+            items = made[offset : offset + limit]
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": limit, "offset": offset})
+        if path == "/beneficiaries" and params.get("verified") == "true" and params.get("campaign_id"):
+            items = recipients[: int(params["limit"])]
+            return httpx.Response(
+                200, json={"count": len(items), "items": items, "limit": params["limit"], "offset": 0}
+            )
+        return fx.money_api(request)
+
+    c, _ = fx.signed_in_money("unit_manager")
+    app = c._transport.app  # type: ignore[attr-defined]
+    for service in ("campaigns", "donations", "reporting"):
+        app.state.upstreams._transports[service] = httpx.MockTransport(api)
+    async with c:
+        first = await c.get(f"/campaigns/{fx.CAMPAIGN}")
+        assert first.status_code == 200 and first.text.count("data-distribution-id=") == svc.DISTRIBUTIONS_SHOWN
+        assert "Lần phân phối 1–100 (cũ trước)." in first.text and "?dist=100#distributions-h" in first.text
+        last = await c.get(f"/campaigns/{fx.CAMPAIGN}", params={"dist": "200"})
+        assert last.text.count("data-distribution-id=") == 50 and "Lần 249" in last.text
+        assert "Lần phân phối 201–250 (cũ trước)." in last.text and "?dist=100#distributions-h" in last.text
+        assert 'rel="next"' not in last.text.split("data-distribution-pager")[1].split("</p>")[0]
+        assert asked[-1] == (str(svc.DISTRIBUTIONS_SHOWN + 1), "200")
+        bad = await c.get(f"/campaigns/{fx.CAMPAIGN}", params={"dist": "-1"})
+        assert bad.status_code == 422
+        form = await c.get(f"/campaigns/{fx.CAMPAIGN}/distributions/new")
+        assert form.status_code == 200
+        assert form.text.count('<option value="') >= svc.RECIPIENTS_OFFERED  # every one offered up to the bound
+        assert "data-more-recipients" in form.text
+        assert "Có hơn 2.000 người đã xác minh: danh sách chỉ gồm 2.000 người đầu tiên" in form.text

@@ -551,9 +551,10 @@ class Api:
         page = await _get_json(self.donations.get_async_httpx_client(), f"/campaigns/{campaign_id}/donations", params)
         return [GiftRow.from_json(d) for d in page["items"]]
 
-    async def distributions_of(self, campaign_id: uuid.UUID, limit: int) -> DistributionsPageOut:
+    async def distributions_of(self, campaign_id: uuid.UUID, limit: int, offset: int = 0) -> DistributionsPageOut:
         return await call_api(
-            list_distributions.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DistributionsPageOut
+            list_distributions.asyncio_detailed(campaign_id, client=self.donations, limit=limit, offset=offset),
+            DistributionsPageOut,
         )
 
     async def record_distribution(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:

@@ -25,6 +25,8 @@ web.templates.globals.update(
     GIFT_CHANNEL_LABELS=rules.GIFT_CHANNEL_LABELS,
     BLOOD_KIND_LABELS=rules.BLOOD_KIND_LABELS,
     DISTRIBUTION_KIND_LABELS=rules.DISTRIBUTION_KIND_LABELS,
+    DISTRIBUTIONS_SHOWN=money.DISTRIBUTIONS_SHOWN,
+    RECIPIENTS_OFFERED=money.RECIPIENTS_OFFERED,
 )
 IMPORTS = money.Imports()  # this process's bank-statement imports (the console owns no database)
 
@@ -67,14 +69,21 @@ async def campaign_page(
     message: str = "",
     errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
+    dist: str = "",
 ) -> Response:
     errors = dict(errors or {})
     try:
         cursor = rules.page_after(after)
     except ValueError:
         cursor, status, errors["after"] = None, 422, _("Trang không hợp lệ.")
+    try:
+        offset = rules.page_after(dist) or 0  # (the same rule: a whole number)
+        if offset > money.MAX_OFFSET:
+            raise ValueError(dist)
+    except ValueError:
+        offset, status, errors["dist"] = 0, 422, _("Trang không hợp lệ.")
     size = web.settings_of(request).gifts_page_size
-    detail = await money.campaign_detail(web.api(request, s), s.user, cid, cursor, size)
+    detail = await money.campaign_detail(web.api(request, s), s.user, cid, cursor, size, offset)
     return web.render(
         request,
         "campaign.html",
@@ -89,9 +98,12 @@ async def campaign_page(
 
 
 @router.get("/campaigns/{campaign_id}")
-async def campaign(campaign_id: str, request: Request, after: str = "", s: Session = Depends(web.session)) -> Response:
-    """The campaign's page; ``after``: the receipt number its page of gifts continues after."""
-    return await campaign_page(request, s, _campaign_id(campaign_id), after)
+async def campaign(
+    campaign_id: str, request: Request, after: str = "", dist: str = "", s: Session = Depends(web.session)
+) -> Response:
+    """The campaign's page; ``after``: the receipt number its page of gifts continues after; ``dist``: the
+    offset of its page of distributions."""
+    return await campaign_page(request, s, _campaign_id(campaign_id), after, dist=dist)
 
 
 # ------------------------------------------------------------------ gifts in kind and blood
@@ -247,7 +259,7 @@ async def _distribution_form(
         status=status,
         nav="campaigns",
         c=c,
-        recipients=await money.recipients(api, c),
+        **dict(zip(("recipients", "more_recipients"), await money.recipients(api, c), strict=True)),
         values=_key({"distributed_on": clock.today().isoformat(), "kind": "cash", **values}),
         errors=errors,
         message=message,

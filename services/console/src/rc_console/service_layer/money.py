@@ -60,9 +60,15 @@ class CampaignDetail:
     ledger_opening: bool = False
     """A campaign under way whose ledger the donations service does not have yet: it opens the ledger
     when the campaign's launch event reaches it, moments after the launch (the page says so)."""
+    distribution_offset: int = 0  # the distributions before this page's (oldest first)
+    more_distributions: bool = False  # a page of distributions follows
+    more_beneficiaries: bool = False  # the campaign has more beneficiaries than the page lists
 
 
-DISTRIBUTIONS_SHOWN = 100
+DISTRIBUTIONS_SHOWN = 100  # a page of the campaign's distributions (``dist``: the offset of the page)
+BENEFICIARIES_SHOWN = 500  # the campaign's beneficiaries on its page (more: the page says so)
+MAX_OFFSET = 10**9  # the services' largest offset of a list (rc_shared.api.Offset)
+RECIPIENTS_OFFERED = 2_000  # the verified beneficiaries a distribution's form offers (more: it says so)
 DISTRIBUTING = ("launched", "closed")  # the ledger states in which distributions are recorded
 
 
@@ -95,15 +101,16 @@ def targets(c: CampaignOut) -> list[TargetRow]:
 
 
 async def campaign_detail(
-    api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int
+    api: Api, user: User, campaign_id: uuid.UUID, after: int | None, page_size: int, distribution_offset: int = 0
 ) -> CampaignDetail:
     """Everything the campaign's page shows, read concurrently; then what depends on the campaign: its
-    organising unit's humanitarian addresses, and its blood sessions (only a blood drive has any)."""
+    organising unit's humanitarian addresses, and its blood sessions (only a blood drive has any).
+    ``distribution_offset``: the page of distributions shown (DISTRIBUTIONS_SHOWN a page, oldest first)."""
     c, gifts, distributions, beneficiaries = await asyncio.gather(
         api.campaign(campaign_id),
         _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
-        _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN), 404),
-        _or_none(api.beneficiaries(campaign_id=campaign_id), 403, 404),
+        _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN + 1, distribution_offset), 404),
+        _or_none(api.beneficiaries(campaign_id=campaign_id, limit=BENEFICIARIES_SHOWN + 1), 403, 404),
     )
     addresses, sessions, organised = await asyncio.gather(
         _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
@@ -120,29 +127,41 @@ async def campaign_detail(
         targets=targets(c),
         gifts=shown,
         gift_paging=paging(after, page_size, [g.receipt_no for g in gifts]) if gifts is not None else None,
-        distributions=list(distributions.items) if distributions is not None else None,
-        beneficiaries=list(beneficiaries.items) if beneficiaries is not None else None,
+        distributions=list(distributions.items[:DISTRIBUTIONS_SHOWN]) if distributions is not None else None,
+        beneficiaries=list(beneficiaries.items[:BENEFICIARIES_SHOWN]) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,
         sessions=list(sessions.items) if sessions is not None else None,
         can_distribute=ledger and state in DISTRIBUTING and user.can("manage"),
         can_import=ledger and state in ("launched", "closed") and user.can("write"),
         can_reverse=ledger and user.can("manage"),
         ledger_opening=not ledger and state in DISTRIBUTING,
+        distribution_offset=distribution_offset,
+        more_distributions=distributions is not None and len(distributions.items) > DISTRIBUTIONS_SHOWN,
+        more_beneficiaries=beneficiaries is not None and len(beneficiaries.items) > BENEFICIARIES_SHOWN,
     )
 
 
-async def recipients(api: Api, c: CampaignOut) -> list[BeneficiarySummaryOut]:
+async def recipients(api: Api, c: CampaignOut) -> tuple[list[BeneficiarySummaryOut], bool]:
     """Who a distribution may go to: the campaign's verified beneficiaries, then the organising unit's
-    verified humanitarian addresses (each once)."""
+    verified humanitarian addresses (each once), at most RECIPIENTS_OFFERED of each; and whether there
+    are more than that (the form says so)."""
+    limit = RECIPIENTS_OFFERED + 1
     own, addresses = await asyncio.gather(
-        _or_none(api.beneficiaries(campaign_id=c.id, verified=True), 403, 404),
-        _or_none(api.beneficiaries(unit_id=c.organising_unit_id, verified=True, humanitarian_address=True), 403, 404),
+        _or_none(api.beneficiaries(campaign_id=c.id, verified=True, limit=limit), 403, 404),
+        _or_none(
+            api.beneficiaries(unit_id=c.organising_unit_id, verified=True, humanitarian_address=True, limit=limit),
+            403,
+            404,
+        ),
     )
     seen: dict[uuid.UUID, BeneficiarySummaryOut] = {}
+    more = False
     for page in (own, addresses):
-        for b in page.items if page is not None else []:
+        items = list(page.items) if page is not None else []
+        more = more or len(items) > RECIPIENTS_OFFERED
+        for b in items[:RECIPIENTS_OFFERED]:
             seen.setdefault(b.id, b)
-    return list(seen.values())
+    return list(seen.values()), more
 
 
 # ------------------------------------------------------------------ request bodies
