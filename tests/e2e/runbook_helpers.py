@@ -239,8 +239,10 @@ async def processed(reporting_dsn: str, outcome: str | None = None) -> int:
     return int(await fetchval(reporting_dsn, sql, *args))
 
 
-async def assert_each_event_once(env: Env) -> int:
-    """processed_events of reporting.members == members events it handles, all applied."""
+async def assert_each_event_processed(env: Env) -> int:
+    """processed_events of reporting.members == members events it handles, all applied. (One row per
+    event by its key: this shows none is missing or dead-lettered, not that none was applied twice; the
+    tests that claim that read the consumed counter, which counts applications.)"""
     n = await events_for_reporting(env.members_dsn)
     assert n > 0
     assert await processed(env.reporting_dsn) == n
@@ -253,4 +255,4 @@ async def wait_processed(env: Env, timeout: float = 30.0) -> int:
         return await processed(env.reporting_dsn) >= await events_for_reporting(env.members_dsn)
 
     await eventually(caught_up, timeout=timeout, what="reporting to process every members event")
-    return await assert_each_event_once(env)
+    return await assert_each_event_processed(env)

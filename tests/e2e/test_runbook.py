@@ -238,11 +238,14 @@ async def test_dlq_show_then_replay_once_the_cause_is_fixed(env: Env, procs: lis
 
     assert (await figures(reporting.url, tree))["volunteers"] == tree.volunteers - 1  # not applied yet
 
+    # the consumed counter counts applications (not records, not ledger rows): the replay applies once
+    consumed = await _metric(reporting.url, "rc_events_consumed_total", consumer=CONSUMER_NAME)
+    duplicates = await _metric(reporting.url, "rc_events_duplicate_total", consumer=CONSUMER_NAME)
     replayed = cli(reporting, "dlq", "replay", PEOPLE_TOPIC)
     assert replayed.returncode == 0, replayed.stderr
     assert replayed.stdout.startswith("replayed 1 record(s)"), replayed.stdout
     await wait_figures(reporting.url, tree, what="the replayed role applied")
-    n = await wait_processed(env)  # dead_lettered -> applied: counted once
+    n = await wait_processed(env)  # dead_lettered -> applied: one ledger row per event still
     records = await record_count(env.kafka, _topics(env))
 
     again = cli(reporting, "dlq", "replay", PEOPLE_TOPIC)
@@ -250,6 +253,8 @@ async def test_dlq_show_then_replay_once_the_cause_is_fixed(env: Env, procs: lis
     assert await record_count(env.kafka, _topics(env)) == records  # the command returned: nothing republished
     await wait_caught_up(env.kafka, env.namespace + CONSUMER_NAME, _topics(env))
     assert await processed(env.reporting_dsn) == n
+    assert await _metric(reporting.url, "rc_events_consumed_total", consumer=CONSUMER_NAME) == consumed + 1
+    assert await _metric(reporting.url, "rc_events_duplicate_total", consumer=CONSUMER_NAME) == duplicates
     assert summary(await figures(reporting.url, tree))["volunteers"] == 1
     assert await _metric(reporting.url, "rc_events_dead_lettered_total") == 1
 
@@ -280,7 +285,7 @@ async def test_rebuild_with_the_consumer_stopped_gives_identical_figures(env: En
     assert done.returncode == 0, done.stdout + done.stderr
     reporting.start()
     assert await _report(reporting.url, tree) == before
-    assert await processed(env.reporting_dsn) == n  # the ledger was refilled by the rebuild, once
+    assert await processed(env.reporting_dsn) == n  # the ledger refilled by the rebuild: a row per event
     # the restarted consumer has nothing left to read (its group committed every record): nothing changes
     await wait_caught_up(env.kafka, env.namespace + CONSUMER_NAME, _topics(env))
     assert await _report(reporting.url, tree) == before
