@@ -172,7 +172,9 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
 
         await eventually(distributed, timeout=60, what="the distribution to the verified beneficiary")
     await page.goto(campaign_url)
+    assert (await page.locator("tr[data-distribution-id] [data-recipient]").inner_text()).startswith(name)
     await follow(page, page.get_by_role("link", name="Huỷ phân phối…"))
+    assert (await page.locator("dd[data-recipient]").inner_text()).startswith(name)  # who it went to
     await page.get_by_label("Lý do huỷ").fill("Ghi nhầm người nhận")
     await page.get_by_label("Để xác nhận, nhập giá trị của lần phân phối").fill("30.000")
     await follow(page, page.get_by_role("button", name="Huỷ phân phối"))

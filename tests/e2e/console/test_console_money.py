@@ -194,6 +194,7 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     row = page.locator("tr[data-distribution-id]")
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()
     assert "500.000 ₫" in await row.inner_text()
+    assert (await row.locator("[data-recipient]").inner_text()).startswith(f"Lê Thị Tư {tag}")  # who received it
     # the gifts by page (3 a page here): 5 gifts, by receipt (the next page continues after the third receipt)
     assert await page.locator("tr[data-donation-id]").count() == 3
     await follow(page, page.get_by_role("link", name="Trang sau »"))

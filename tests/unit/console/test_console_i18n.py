@@ -494,7 +494,10 @@ def money_api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=RECEIPT)
     if path == "/reports/campaigns":
         return httpx.Response(200, json={"as_of": None, "state": None, "campaign_type": None, "campaigns": []})
-    return httpx.Response(404, json={"error": "not_found", "detail": f"{request.method} {path}"})
+    return httpx.Response(404, json={  # the services' problem, as they give it
+        "type": "/problems/not-found", "title": "Not found", "status": 404, "error": "not_found",
+        "detail": f"{request.method} {path}", "message": f"{request.method} {path}", "correlation_id": "c-1",
+    })  # fmt: skip
 
 
 def signed_in_money(role: str) -> tuple[httpx.AsyncClient, str]:

@@ -5,6 +5,7 @@ reversal. Each form is offered only to the roles that may send it (the services 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from fastapi import APIRouter, Depends, Request
@@ -20,6 +21,7 @@ from rc_console.entrypoints import web
 from rc_console.entrypoints.pages_money import path_id, refused_by_page
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import campaign_ops as ops
+from rc_console.service_layer.money import or_none
 from rc_shared import clock
 
 router = APIRouter(include_in_schema=False)
@@ -331,10 +333,13 @@ async def _reversal_form(
         if x.reversed_:
             raise web.ApiErrorPage(409, _("Lần phân phối này đã được huỷ."))
         raise web.ApiErrorPage(403, _("Vai trò của bạn không được huỷ phân phối."))
-    c = await api.campaign(x.campaign_id)
+    c, recipient = await asyncio.gather(
+        api.campaign(x.campaign_id), or_none(calls.beneficiary(api, x.beneficiary_id), 403, 404)
+    )
     return web.render(
         request,
         "distribution_reversal.html",
+        recipient=recipient,
         status=problem.status if problem else 200,
         nav="campaigns",
         x=x,

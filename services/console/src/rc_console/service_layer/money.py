@@ -61,6 +61,9 @@ class CampaignDetail:
     """A campaign under way whose ledger the donations service does not have yet: it opens the ledger
     when the campaign's launch event reaches it, moments after the launch (the page says so)."""
     distribution_offset: int = 0  # the distributions before this page's (oldest first)
+    recipients: dict[str, BeneficiarySummaryOut] = field(default_factory=dict)
+    """Who each distribution went to, by beneficiary id: the campaign's beneficiaries and the organising
+    unit's humanitarian addresses the page read (another: '–', its own page says)."""
     more_distributions: bool = False  # a page of distributions follows
     more_beneficiaries: bool = False  # the campaign has more beneficiaries than the page lists
 
@@ -72,7 +75,7 @@ RECIPIENTS_OFFERED = 2_000  # the verified beneficiaries a distribution's form o
 DISTRIBUTING = ("launched", "closed")  # the ledger states in which distributions are recorded
 
 
-async def _or_none(call: Any, *statuses: int) -> Any:
+async def or_none(call: Any, *statuses: int) -> Any:
     """The call's answer, or None when the service answers one of ``statuses`` (not there, not in scope)."""
     try:
         return await call
@@ -108,13 +111,13 @@ async def campaign_detail(
     ``distribution_offset``: the page of distributions shown (DISTRIBUTIONS_SHOWN a page, oldest first)."""
     c, gifts, distributions, beneficiaries = await asyncio.gather(
         api.campaign(campaign_id),
-        _or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
-        _or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN + 1, distribution_offset), 404),
-        _or_none(api.beneficiaries(campaign_id=campaign_id, limit=BENEFICIARIES_SHOWN + 1), 403, 404),
+        or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
+        or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN + 1, distribution_offset), 404),
+        or_none(api.beneficiaries(campaign_id=campaign_id, limit=BENEFICIARIES_SHOWN + 1), 403, 404),
     )
     addresses, sessions, organised = await asyncio.gather(
-        _or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
-        _or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
+        or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
+        or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
         organises(api, user, c),
     )
     shown = gifts[:page_size] if gifts is not None else None
@@ -136,6 +139,7 @@ async def campaign_detail(
         can_reverse=ledger and user.can("manage"),
         ledger_opening=not ledger and state in DISTRIBUTING,
         distribution_offset=distribution_offset,
+        recipients={str(b.id): b for page in (beneficiaries, addresses) if page is not None for b in page.items},
         more_distributions=distributions is not None and len(distributions.items) > DISTRIBUTIONS_SHOWN,
         more_beneficiaries=beneficiaries is not None and len(beneficiaries.items) > BENEFICIARIES_SHOWN,
     )
@@ -147,8 +151,8 @@ async def recipients(api: Api, c: CampaignOut) -> tuple[list[BeneficiarySummaryO
     are more than that (the form says so)."""
     limit = RECIPIENTS_OFFERED + 1
     own, addresses = await asyncio.gather(
-        _or_none(api.beneficiaries(campaign_id=c.id, verified=True, limit=limit), 403, 404),
-        _or_none(
+        or_none(api.beneficiaries(campaign_id=c.id, verified=True, limit=limit), 403, 404),
+        or_none(
             api.beneficiaries(unit_id=c.organising_unit_id, verified=True, humanitarian_address=True, limit=limit),
             403,
             404,
