@@ -49,7 +49,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("membership", "Là hội viên", "", "Có", "Có hoặc Không (Không: chỉ là tình nguyện viên…; để trống: có).",
            ("Hội viên",)),
     Column("consent_purpose", "Mục đích đồng ý", "bắt buộc", "Quản lý hội viên", "Mục đích người này đồng ý cho xử "
-           "lý dữ liệu cá nhân (Nghị định 13/2023).", ("Đồng ý xử lý dữ liệu",)),
+           "lý dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).", ("Đồng ý xử lý dữ liệu",)),
     Column("consent_given_on", "Ngày đồng ý", "bắt buộc", "15/01/2023", "Ngày/tháng/năm.", ("Ngày ký đồng ý",)),
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

@@ -406,9 +406,9 @@ async def test_a_data_entry_user_imports_members_and_gets_the_rejected_rows(
         assert [results[n][0] for n in range(2, 7)] == ["created" if width == "desktop" else "unchanged"] * 2 + [
             "rejected"
         ] * 3
-        assert "birth_date: không phải ngày" in results[4][1]
+        assert "«Ngày sinh»: không phải ngày" in results[4][1]
         assert f"Không có đơn vị mã KHONG-CO-{tag}." in results[5][1]
-        assert "Thiếu consent_purpose" in results[6][1]
+        assert "Thiếu «Mục đích đồng ý»" in results[6][1]
         await shots.take(page, "member-import-result", width)
         link = await page.get_by_role("link", name="Tải các dòng bị từ chối (CSV)").get_attribute("href")
         rejected = await page.request.get(console.url + (link or ""))

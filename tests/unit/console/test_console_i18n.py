@@ -373,9 +373,12 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
     twice = "column phone given twice with different values (as 'di_động' too)"
-    assert import_reason(twice) == "Hai cột cùng là phone nhưng khác nhau ở dòng này: xin giữ một."
+    # the column as the template's header names it (the file's own header, whichever language the page is in)
+    assert import_reason(twice) == "Hai cột cùng là «Số điện thoại» nhưng khác nhau ở dòng này: xin giữ một."
     with i18n.using("en"):
-        assert import_reason(twice) == "Two columns both give phone, with different values on this row: keep one."
+        assert import_reason(twice) == (
+            "Two columns both give «Số điện thoại», with different values on this row: keep one."
+        )
 
 
 async def test_a_unit_page_in_english() -> None:

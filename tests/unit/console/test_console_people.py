@@ -236,7 +236,13 @@ def test_the_import_reasons_in_vietnamese() -> None:
     assert import_reason("blank row") == "Dòng trống."
     assert import_reason(
         "full_name is required; birth_date: '31/02/1990' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
-    ) == ("Thiếu full_name. birth_date: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+    ) == ("Thiếu «Họ và tên». «Ngày sinh»: không phải ngày (năm-tháng-ngày hoặc ngày/tháng/năm).")
+    # each column named as the template's header names it, each value as the template writes it
+    assert import_reason("consent_purpose is required") == "Thiếu «Mục đích đồng ý»: chỉ lưu dữ liệu khi có đồng ý."
+    assert import_reason("fee_status 'x' is not paid, unpaid or exempted") == (
+        "«Hội phí» phải là Đã đóng, Chưa đóng hoặc Miễn."
+    )
+    assert import_reason("address is longer than 500 characters") == "«Địa chỉ» dài quá 500 ký tự."
     assert import_reason("unit_code 'XYZ' does not exist") == "Không có đơn vị mã XYZ."
     assert import_reason("duplicate of row 4") == "Trùng với dòng 4."
     assert import_reason("volunteer must be 18 or older (age on 2024-01-01: 12)") == "Tuổi không hợp với vai trò."

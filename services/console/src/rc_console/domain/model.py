@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext, money
 from rc_console.i18n import gettext as _
+from rc_shared import member_columns
 from rc_shared.auth import ROLE_ACTIONS
 from rc_shared.labels import CAMPAIGN_TYPES
 
@@ -466,7 +467,7 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     ),
     (
         re.compile(r"^consent_purpose is required"),
-        lazy_gettext("Thiếu consent_purpose: chỉ lưu dữ liệu khi có đồng ý."),
+        lazy_gettext("Thiếu «Mục đích đồng ý»: chỉ lưu dữ liệu khi có đồng ý."),
     ),
     (re.compile(r"^(?P<column>\w+) is required$"), lazy_gettext("Thiếu %(column)s.")),
     (
@@ -482,10 +483,10 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^gender .* is not male, female or other$"), lazy_gettext("Giới tính không hợp lệ (nam, nữ, khác).")),
     (re.compile(r"^phone .* is not a phone number"), _PHONE_MESSAGE),
     (re.compile(r"^id_number must be"), _ID_NUMBER_MESSAGE),
-    (re.compile(r"^membership .* is not yes or no$"), lazy_gettext("Cột membership phải là có hoặc không.")),
+    (re.compile(r"^membership .* is not yes or no$"), lazy_gettext("«Là hội viên» phải là Có hoặc Không.")),
     (
         re.compile(r"^fee_status .* is not paid, unpaid or exempted$"),
-        lazy_gettext("Hội phí phải là paid, unpaid hoặc exempted."),
+        lazy_gettext("«Hội phí» phải là Đã đóng, Chưa đóng hoặc Miễn."),
     ),
     (re.compile(r"^fee_year .* is not a year"), lazy_gettext("Năm hội phí phải từ 1900 đến 2100.")),
     (
@@ -505,6 +506,9 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
 )
 
 
+_TEMPLATE_HEADERS = {c.name: c.header for c in member_columns.COLUMNS}
+
+
 def import_reason(reason: str | None) -> str:
     """A row's rejection reasons in the user's language, each part apart (a part not known: as the service said it)."""
     out = []
@@ -514,7 +518,10 @@ def import_reason(reason: str | None) -> str:
             continue
         for pattern, message in _IMPORT_REASONS:
             if m := pattern.search(part):
-                out.append(str(message) % m.groupdict())
+                found = m.groupdict()
+                if "column" in found:  # the column as the template's header names it, not the API's name
+                    found["column"] = f"«{_TEMPLATE_HEADERS.get(found['column'], found['column'])}»"
+                out.append(str(message) % found)
                 break
         else:
             out.append(part)
