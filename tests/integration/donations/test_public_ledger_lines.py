@@ -24,6 +24,7 @@ from rc_donations.service_layer import lines as ledger
 from rc_shared import http_cache
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
+from rc_shared.labels import vnd
 from tests.infra import create_database_async
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.manual_clock import ManualClock
@@ -395,6 +396,10 @@ async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_
     assert "Nghị định số 93/2021/NĐ-CP" in html and '<html lang="vi">' in html
     day = TODAY.strftime("%d/%m/%Y")  # the chart says the days it spans (all of these movements' are today's)
     assert f"<span data-chart-days>{day} – {day}</span>" in html
+    goods_left = (await client.get(f"/campaigns/{cid}/public-ledger/summary")).json()["totals"][
+        "goods_balance_value_vnd"
+    ]
+    assert f'<span class="v" data-total="goods_balance">{vnd(goods_left)}</span>' in html  # the goods still held
     empty = await client.get(
         f"/public/campaigns/{cid}/ledger",
         params={"q": "", "amount_min": "", "amount_max": "", "from": "", "to": "", "reference": "", "direction": ""},
