@@ -2,7 +2,9 @@
 
 Each case starts from a valid request for its operation, built from the live OpenAPI schema (the
 explicit ``VALID`` overrides below fill in what the schema alone cannot say, such as a field that a
-cross-field rule needs), and changes exactly one thing: one path or query parameter set to a value
+cross-field rule needs; an optional object the valid body leaves out is filled in, ``FILLED``, and each
+member of a tagged union has its own valid body, so that every nested field is reached), and changes
+exactly one thing: one path or query parameter set to a value
 its schema forbids, one body field (nested ones too) set to such a value or removed when required,
 one unknown body field added, or a body that is not JSON. Each must answer exactly 422 with every
 field-level error naming that one field (the error JSON's ``errors[].field``), so the 422 cannot
@@ -49,7 +51,10 @@ from tests.e2e.harness import auth
 # Then: reporting +8: GET /reports/campaigns/dashboard (unit_id, as_of, days).
 # Then: donations +1: a bank-statement request's import_batch (its place in an import with several requests in
 # flight; its fields' refusals are tests/integration/donations/test_bank_statement.py's).
-CASES = {"members": 468, "campaigns": 289, "donations": 252, "reporting": 116}
+# Then: the fields of optional objects and lists of objects the valid body leaves out (a gift's donor and
+# items, a pledge's donor, a statement's import_batch, a campaign's targets, the disclosure's lists) and
+# every member of a tagged union (in kind and blood besides cash): campaigns +76, donations +162.
+CASES = {"members": 468, "campaigns": 365, "donations": 414, "reporting": 116}
 
 TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").
@@ -62,9 +67,20 @@ VALID: dict[str, dict[str, dict[str, Any]]] = {
     },
     "donations": {
         "POST /campaigns/{campaign_id}/donations": {"kind": "cash"},
+        "POST /campaigns/{campaign_id}/donations [blood]": {"donor": {"type": "individual", "name": "Nguyễn Văn A"}},
         "POST /campaigns/{campaign_id}/distributions": {"kind": "cash", "amount_vnd": 1000},
     },
     "reporting": {},
+}
+# Valid contents of optional objects (and lists of objects) the valid body leaves out, where the schema's
+# example alone is not valid ("METHOD /path", with " [member]" in a tagged union → dotted path → value).
+DONOR = {"type": "individual", "name": "Nguyễn Văn A"}  # a donor is named unless anonymous
+FILLED: dict[str, dict[str, dict[str, Any]]] = {
+    "donations": {
+        "POST /campaigns/{campaign_id}/donations [cash]": {"donor": DONOR},
+        "POST /campaigns/{campaign_id}/donations [in_kind]": {"donor": DONOR},
+        "POST /campaigns/{campaign_id}/pledges": {"donor": DONOR},
+    },
 }
 UNKNOWN = "surely_unknown_field"
 NOT_JSON = "this is not json"
@@ -226,10 +242,16 @@ def _merge(base: Any, extra: dict[str, Any]) -> Any:
     return out
 
 
+FILLED_IN = "a valid body with it filled in"  # (what of a body the sweep adds to reach an optional object's fields)
+
+
 def _body_cases(
-    doc: dict[str, Any], schema: dict[str, Any], body: Any, at: list[str | int]
+    doc: dict[str, Any], schema: dict[str, Any], body: Any, at: list[str | int], filled: dict[str, Any] | None = None
 ) -> Iterator[tuple[str, list[str | int], Any]]:
-    """(what, path of the changed field, the changed body) for every field of ``schema`` in ``body``."""
+    """(what, path of the changed field, the changed body) for every field of ``schema`` in ``body``. An
+    optional object (or list of objects) the body leaves out is filled in (``filled``'s value at its
+    dotted path, else the schema's example), yielded as ``FILLED_IN`` (a valid body: the sweep sends it
+    first), and its fields are changed in that body, so that no nested field escapes the sweep."""
     s, _ = _unwrap(doc, schema)
     if s.get("type") != "object":
         return
@@ -242,10 +264,23 @@ def _body_cases(
             yield "missing", where, _set(body, where, None, remove=True)
         inner, _ = _unwrap(doc, prop)
         current = value.get(name) if isinstance(value, dict) else None
+        items, _ = _unwrap(doc, inner.get("items", {})) if inner.get("type") == "array" else ({}, False)
+        if current is None and (inner.get("type") == "object" or items.get("type") == "object"):
+            given = (filled or {}).get(_dotted(where))
+            fill = given if given is not None else example(doc, inner)
+            if inner.get("type") == "object" and inner.get("properties"):
+                with_it = _set(body, where, fill)
+                yield FILLED_IN, where, with_it
+                yield from _body_cases(doc, inner, with_it, where, filled)
+            elif items.get("properties"):
+                with_it = _set(body, where, fill)
+                yield FILLED_IN, where, with_it
+                yield from _body_cases(doc, items, with_it, [*where, 0], filled)
+            continue
         if inner.get("type") == "object" and isinstance(current, dict):
-            yield from _body_cases(doc, inner, body, where)
+            yield from _body_cases(doc, inner, body, where, filled)
         if inner.get("type") == "array" and isinstance(current, list) and current and isinstance(current[0], dict):
-            yield from _body_cases(doc, inner.get("items", {}), body, [*where, 0])
+            yield from _body_cases(doc, inner.get("items", {}), body, [*where, 0], filled)
     if s.get("additionalProperties") is False:
         yield "an unknown field", [*at, UNKNOWN], _set(body, [*at, UNKNOWN], 1)
 
@@ -271,6 +306,7 @@ class Operation:
     name: str  # "METHOD /path"
     valid: Request
     cases: list[Case]
+    also_valid: list[Request] = field(default_factory=list)  # the valid bodies the cases start from besides
 
 
 def operations(doc: dict[str, Any], service: str) -> list[Operation]:
@@ -299,24 +335,39 @@ def operations(doc: dict[str, Any], service: str) -> list[Operation]:
                     else:
                         r = Request(valid.method, valid.path, query, body, headers={p["name"]: bad})
                     cases.append(Case(name, f"{p['in']} {p['name']}: {what}", r, f"{p['in']}.{p['name']}"))
+            also: list[Request] = []
             if body_schema is not None:
                 cases.append(Case(name, "not JSON", Request(valid.method, valid.path, query, raw=NOT_JSON), None))
                 schema = _resolve(doc, body_schema)
-                tag: list[str | int] = []
+                members: list[tuple[str, dict[str, Any], Any]] = [("", schema, body)]
                 key = ""
-                if "oneOf" in schema:  # a tagged union: pydantic names the chosen member first
+                if "oneOf" in schema:  # a tagged union: every member, pydantic names the chosen one first
                     assert isinstance(body, dict), name
                     key = schema["discriminator"]["propertyName"]
-                    schema = _resolve(doc, {"$ref": schema["discriminator"]["mapping"][body[key]]})
-                    tag = [body[key]]
-                for what, where, changed in _body_cases(doc, schema, body, []):
-                    r = Request(valid.method, valid.path, query, changed)
-                    what = f"body {_dotted(where)}: {what}"
-                    if where == [key]:  # the tag itself: the error is the body's, and names the tag
-                        cases.append(Case(name, what, r, "", mentions=f"'{key}'"))
-                    else:
-                        cases.append(Case(name, what, r, _dotted([*tag, *where])))
-            out.append(Operation(name, valid, cases))
+                    mapping = schema["discriminator"]["mapping"]
+                    members = []
+                    for member, ref in mapping.items():
+                        member_schema = _resolve(doc, {"$ref": ref})
+                        base = body if member == body[key] else example(doc, member_schema)
+                        base = _merge(base, overrides.get(f"{name} [{member}]", {}))
+                        if member != body[key]:  # (the first member's is the valid request)
+                            also.append(Request(valid.method, valid.path, query, base))
+                        members.append((member, member_schema, base))
+                for member, member_schema, base in members:
+                    tag: list[str | int] = [member] if member else []
+                    filled = FILLED.get(service, {}).get(f"{name} [{member}]" if member else name, {})
+                    for what, where, changed in _body_cases(doc, member_schema, base, [], filled):
+                        r = Request(valid.method, valid.path, query, changed)
+                        if what == FILLED_IN:
+                            also.append(r)
+                            continue
+                        what = f"body {'/'.join(map(str, tag))} {_dotted(where)}: {what}".replace("body  ", "body ")
+                        if where == [key]:  # the tag itself: the error is the body's, and names the tag
+                            if member == (body[key] if key else ""):  # (once: it is the same case in every member)
+                                cases.append(Case(name, what, r, "", mentions=f"'{key}'"))
+                        else:
+                            cases.append(Case(name, what, r, _dotted([*tag, *where])))
+            out.append(Operation(name, valid, cases, also))
     return out
 
 
@@ -372,9 +423,10 @@ async def test_every_endpoint_answers_bad_input_with_a_422_naming_the_field_and_
         before = await _row_counts(dsn)
         failures = []
         for op in ops:
-            r = await op.valid.send(client, nowhere)
-            if r.status_code == 422 or r.status_code >= 500:
-                failures.append(f"{op.name} [the valid request] -> {r.status_code} {r.text[:300]}")
+            for n, valid in enumerate([op.valid, *op.also_valid]):
+                r = await valid.send(client, nowhere)
+                if r.status_code == 422 or r.status_code >= 500:
+                    failures.append(f"{op.name} [valid request {n}: {valid.body}] -> {r.status_code} {r.text[:300]}")
             for case in op.cases:
                 problem = check(case, await case.request.send(client, {}))
                 if problem:
@@ -426,3 +478,28 @@ def test_each_case_changes_exactly_one_field_of_the_valid_body() -> None:
         changed = {k for k in {*op.valid.body, *c.request.body} if op.valid.body.get(k) != c.request.body.get(k)}
         changed |= {k for k in op.valid.body if k not in c.request.body}
         assert changed == {c.field}, c.what
+
+
+def test_an_optional_object_and_every_member_of_a_union_are_swept_too() -> None:
+    """The fields of an object the valid body leaves out (a gift's donor) are changed in a valid body that
+    has it, and every member of a tagged union (cash, in kind...) gets its own valid body and cases."""
+    inner = {"type": "object", "additionalProperties": False, "required": ["a"],
+             "properties": {"a": {"type": "string", "minLength": 1, "maxLength": 5}}}  # fmt: skip
+    one = {"type": "object", "additionalProperties": False, "required": ["kind"],
+           "properties": {"kind": {"const": "one"}, "who": {"anyOf": [{"$ref": "#/I"}, {"type": "null"}]}}}  # fmt: skip
+    two = {"type": "object", "additionalProperties": False, "required": ["kind", "n"],
+           "properties": {"kind": {"const": "two"}, "n": {"type": "integer", "minimum": 1}}}  # fmt: skip
+    union = {"oneOf": [{"$ref": "#/One"}, {"$ref": "#/Two"}],
+             "discriminator": {"propertyName": "kind", "mapping": {"one": "#/One", "two": "#/Two"}}}  # fmt: skip
+    doc = {
+        "paths": {"/gifts": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/U"}}}}}}},
+        "components": {"schemas": {"I": inner, "One": one, "Two": two, "U": union}},
+    }
+    [op] = operations(doc, "test")
+    assert op.valid.body == {"kind": "one"}
+    assert [r.body for r in op.also_valid] == [{"kind": "two", "n": 1}, {"kind": "one", "who": {"a": "x"}}]
+    fields = {c.field for c in op.cases}
+    assert {"one.who.a", "one.who.surely_unknown_field", "two.n", "two.surely_unknown_field"} <= fields
+    [missing] = [c for c in op.cases if c.field == "one.who.a" and c.what.endswith("missing")]
+    assert missing.request.body == {"kind": "one", "who": {}}  # from the valid body with it, one change
+    assert sum(c.field == "" for c in op.cases) == 3  # the tag's null, unknown, missing: once, not per member
