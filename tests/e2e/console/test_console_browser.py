@@ -436,7 +436,7 @@ async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
                 assert int(await row.locator(f"[data-figure={figure}]").inner_text()) == unit[figure], (unit, figure)
         # its chart: a bar per commune, with the commune's cash; titled and described for a screen reader
         chart = page.locator("#by-unit-chart")
-        assert await chart.locator("title").text_content() == "Tiền mặt tiếp nhận theo đơn vị"
+        assert await chart.locator("title").text_content() == "Tiền tiếp nhận theo đơn vị"
         assert await chart.get_attribute("role") == "img"
         bars = await chart.locator("g[data-bar]").evaluate_all("gs => gs.map(g => [g.dataset.bar, g.dataset.value])")
         assert sorted(bars) == sorted([c["name"], str(c["cash_raised_vnd"])] for c in children.values())

@@ -35,7 +35,7 @@ GIFT_CHANNEL_LABELS: dict[str, Text] = {
     **IN_KIND_CHANNEL_LABELS,
     "blood_drive": lazy_gettext("Hiến máu"),
 }
-DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền mặt"), "goods": lazy_gettext("Hàng hoá")}
+DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền"), "goods": lazy_gettext("Hàng hoá")}
 # the distribution form's kinds of support (rc_shared's catalogue, its names extracted by rc_console.messages)
 SUPPORT_KIND_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in DEFAULT_SUPPORT_KINDS.items()}
 CONFIRM_MESSAGE = lazy_gettext("Nhập đúng như yêu cầu để xác nhận.")

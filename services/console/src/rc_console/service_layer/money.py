@@ -24,7 +24,7 @@ from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
 TARGET_LABELS: dict[str, tuple[Text, Text]] = {  # target → (label, unit; "đ": an amount in đồng)
-    "cash_vnd": (lazy_gettext("Tiền mặt"), "đ"),
+    "cash_vnd": (lazy_gettext("Tiền"), "đ"),  # cash and transfers alike
     "in_kind_value_vnd": (lazy_gettext("Hiện vật (giá trị)"), "đ"),
     "beneficiaries": (lazy_gettext("Người được hỗ trợ"), lazy_pgettext("a target", "người")),
     "blood_units": (lazy_gettext("Máu"), lazy_pgettext("a target", "đơn vị")),
