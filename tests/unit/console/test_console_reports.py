@@ -12,6 +12,7 @@ from rc_console.domain.reports import (
     VALUE_WIDTH,
     CampaignQuery,
     bar_chart,
+    campaign_period,
     campaign_query,
 )
 from rc_console.entrypoints.pages_reports import period_params, unit_params
@@ -78,3 +79,19 @@ def test_a_negative_figure_draws_left_of_the_zero_line() -> None:
 def test_no_rows_or_only_zeros_is_a_chart_without_division_by_zero() -> None:
     assert bar_chart([]).bars == [] and bar_chart([]).height == ROW_HEIGHT
     assert bar_chart([("Xã A", 0)]).bars[0].width == 0
+
+
+def test_a_chosen_campaigns_funds_by_unit_cover_its_own_period_unless_one_is_given() -> None:
+    """Both tables of a chosen campaign count the same gifts: the funds by unit take the period its series
+    covered (a Tết campaign from December to January), not 1 January to today; never past the tree's day."""
+    tet = uuid.uuid4()
+    q, _ = campaign_query({"campaign_id": str(tet)})
+    today = datetime.date(2026, 1, 20)
+    dec, jan = datetime.date(2025, 12, 1), datetime.date(2026, 2, 10)
+    chosen = campaign_period(q, dec, jan, today)
+    assert (chosen.period_from, chosen.period_to) == (dec, today)  # the deadline is after today: today
+    asked, _ = campaign_query({"campaign_id": str(tet), "period_from": "2026-01-01", "as_of": "2026-01-15"})
+    given = campaign_period(asked, dec, jan, today)
+    assert (given.period_from, given.period_to) == (datetime.date(2026, 1, 1), datetime.date(2026, 1, 15))
+    every, _ = campaign_query({})
+    assert campaign_period(every, dec, jan, today) == every  # no campaign: the service's own default

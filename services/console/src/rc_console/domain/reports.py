@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rc_console.domain.model import DATE_MESSAGE, as_of_date
@@ -66,6 +66,20 @@ def campaign_query(raw: dict[str, str]) -> tuple[CampaignQuery, dict[str, str]]:
         ids["unit_id"], dates["as_of"], start, end, ids["campaign_id"], "day" if granularity == "day" else "month"
     )
     return query, errors
+
+
+def campaign_period(
+    q: CampaignQuery, covered_from: datetime.date | None, covered_to: datetime.date | None, today: datetime.date
+) -> CampaignQuery:
+    """The query for the funds by unit of a chosen campaign: a period the user left empty is the campaign's
+    own (what its series covered), not the year so far, so that both tables count the same gifts; never
+    past the day the tree is read on (``as_of``, else today)."""
+    if q.campaign_id is None:
+        return q
+    last = q.as_of or today
+    start = q.period_from or (min(covered_from, last) if covered_from else None)
+    end = q.period_to or (min(covered_to, last) if covered_to else None)
+    return replace(q, period_from=start, period_to=end)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from rc_clients.campaigns.models import CampaignOut
 from rc_clients.reporting.models import CampaignSeries, UnitFundsReport
 from rc_console.adapters.session import Session
 from rc_console.adapters.upstream import Api, ApiError
-from rc_console.domain.reports import FILTERS, CampaignQuery, bar_chart, campaign_query
+from rc_console.domain.reports import FILTERS, CampaignQuery, bar_chart, campaign_period, campaign_query
 from rc_console.entrypoints import web
 from rc_console.i18n import day
 from rc_console.i18n import gettext as _
+from rc_shared import clock
 
 router = APIRouter(include_in_schema=False)
 EXPORTS = ("csv", "xlsx")
@@ -83,16 +84,18 @@ async def campaign_reports(
     by_period: CampaignSeries | None = None
     campaigns = await _scoped_campaigns(api)
     status = 422 if errors else 200
-    if not errors:
-        try:
-            by_unit = await api.funds_by_unit(unit_params(q))
-        except ApiError as exc:  # the unit or campaign refused (403, 404) or the service's 422: the service's status
-            errors, status = _field_errors(exc, "unit_id" if q.unit_id else "as_of"), exc.problem.status
-    if not errors and q.campaign_id is not None:
+    if not errors and q.campaign_id is not None:  # first: its period is the funds by unit's when none is given
         try:
             by_period = await api.funds_by_period(period_params(q))
         except ApiError as exc:
             errors, status = _field_errors(exc, "campaign_id"), exc.problem.status
+    if not errors:
+        first = by_period.period_from if by_period is not None else None
+        last = by_period.period_to if by_period is not None else None
+        try:
+            by_unit = await api.funds_by_unit(unit_params(campaign_period(q, first, last, clock.today())))
+        except ApiError as exc:  # the unit or campaign refused (403, 404) or the service's 422: the service's status
+            errors, status = _field_errors(exc, "unit_id" if q.unit_id else "as_of"), exc.problem.status
     unit_chart = by_period_chart = None
     if by_unit is not None:
         rows = [c for u in by_unit.units for c in u.children] or list(by_unit.units)
