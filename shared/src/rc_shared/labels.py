@@ -3,6 +3,7 @@ shows them (pure)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 CAMPAIGN_TYPES: dict[str, str] = {
@@ -56,6 +57,19 @@ def public_state(state: str | None, receiving_until: date | str | None, today: d
 def count(n: int | None) -> str:
     """12345 → '12.345' (Vietnamese grouping); None → '–'."""
     return "–" if n is None else f"{n:,}".replace(",", ".")
+
+
+# A whole number as people type it: plain ASCII digits, or groups of three after the first set apart by
+# one kind of separator (a dot or a space as Vietnamese writes, a comma as English does).
+_WHOLE = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}([., ])[0-9]{3}(?:\1[0-9]{3})*)")
+
+
+def read_whole_number(text: str) -> int | None:
+    """'20.000.000', '20 000 000', '20,000,000' or '20000000' → 20000000, '-5' → -5; None when the text
+    is not a whole number written so: '1.500.00' or '2.000.0000' (a digit missing or too many) is a typo,
+    not 150000 or 20000000; '²' or '１' (str.isdigit() takes them) is not a number."""
+    typed = text.strip()
+    return int(re.sub(r"[., ]", "", typed)) if _WHOLE.fullmatch(typed) else None
 
 
 def vnd(amount: int | None) -> str:

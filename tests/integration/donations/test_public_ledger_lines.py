@@ -491,6 +491,9 @@ async def test_the_migration_backfills_one_line_per_recorded_movement_and_new_li
             TODAY,
         )
         await migrate(dsn, [MIGRATIONS])  # 0004 backfills
+        # (and 0018 draws the distribution's recipient a public pseudonym, once)
+        recipients = await conn.fetch("SELECT * FROM public_recipients WHERE campaign_id = $1", cid)
+        assert [(r["beneficiary_id"], r["pseudonym"] != ben) for r in recipients] == [(ben, True)]
         lines = await conn.fetch("SELECT * FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no", cid)
         assert [r["line_no"] for r in lines] == [1, 2, 3, 4, 5, 6]
         assert sorted(r["movement"] for r in lines) == sorted(["donation"] * 4 + ["donation_reversal", "distribution"])

@@ -272,6 +272,9 @@ async def test_every_distribution_and_every_verified_recipient_can_be_reached() 
         assert bad.status_code == 422
         form = await c.get(f"/campaigns/{fx.CAMPAIGN}/distributions/new")
         assert form.status_code == 200
-        assert form.text.count('<option value="') >= svc.RECIPIENTS_OFFERED  # every one offered up to the bound
+        select = form.text.split('<select id="beneficiary_id"')[1].split("</select>")[0]
+        offered = select.count('<option value="') - 1  # (and "— Chọn —")
+        assert offered == svc.RECIPIENTS_OFFERED + len(fx.ADDRESSES)  # up to the bound, and the addresses
+        assert "Hộ 1999 ·" in select and "Hộ 2000 ·" not in select  # the 2,001st left out
         assert "data-more-recipients" in form.text
         assert "Có hơn 2.000 người đã xác minh: danh sách chỉ gồm 2.000 người đầu tiên" in form.text

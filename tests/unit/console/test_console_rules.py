@@ -252,8 +252,15 @@ def test_a_gift_or_distribution_larger_than_the_undistributed_balance_says_both_
         "detail": "cannot reverse 2000000 VND: only 1500000 VND is undistributed (...; reverse distributions first)",
     })  # fmt: skip
     assert said.message == (
-        "Số dư chưa phân phối chỉ còn 1.500.000 ₫, không đủ cho 2.000.000 ₫."
-        " Nếu cần, hãy huỷ các khoản phân phối trước."
+        "Tiền chưa phân phối chỉ còn 1.500.000 ₫, không đủ để huỷ 2.000.000 ₫."
+        " Nếu cần, hãy huỷ các lần phân phối đã làm từ khoản này trước."
+    )
+    overdraw = problem_of(409, {
+        "error": "conflict", "requested_vnd": 2_000_001, "available_vnd": 2_000_000,
+        "detail": "insufficient balance (goods, by value): requested 2000001 VND, available 2000000 VND",
+    })  # fmt: skip
+    assert overdraw.message == (  # a distribution: no advice to reverse others' distributions
+        "Hàng hoá chưa phân phối (theo giá trị) chỉ còn 2.000.000 ₫, không đủ cho 2.000.001 ₫."
     )
     assert problem_of(409, {"error": "conflict", "detail": "x"}).message == "Xung đột với dữ liệu đã có."
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from rc_donations.domain.donations import ANONYMOUS_LABEL
-from rc_donations.domain.lines import LineFilter, check_filter, donor_label, mask_note, published_note
+from rc_donations.domain.lines import LineFilter, check_filter, donor_label, form_filter, mask_note, published_note
 from rc_shared.errors import Invalid
 
 
@@ -29,6 +29,11 @@ from rc_shared.errors import Invalid
         ("SDT +84 912 345 678", "SDT •••"),
         ("CCCD 0123 4567 8901, benh nhan", "CCCD •••, benh nhan"),
         ("lu ngay 01/12/2026", "lu ngay 01/12/2026"),  # a date is not a number to hide
+        ("QĐ ngày 15 - 01 - 2026", "QĐ ngày 15 - 01 - 2026"),
+        ("ngay 15.01.2026, sdt 0912.345.678", "ngay 15.01.2026, sdt •••"),
+        ("năm học 2025 - 2026", "năm học 2025 - 2026"),  # a range of years
+        ("Năm 2024 (2025)", "Năm 2024 (2025)"),
+        ("Hộ 12\n34 56", "Hộ 12\n34 56"),  # a line break does not join digits
         ("   ", None),
         (None, None),
     ],
@@ -73,3 +78,17 @@ def test_the_page_links_only_web_addresses_and_reads_stored_iso_dates() -> None:
     assert web_link("https://example.vn/15.pdf") == "https://example.vn/15.pdf"
     assert web_link("javascript:alert(1)") is None and web_link(None) is None
     assert vn_date("2026-11-20") == "20/11/2026" and vn_date(date(2026, 1, 2)) == "02/01/2026" and vn_date(None) == "–"
+
+
+@pytest.mark.parametrize("typed", ["1.500.00", "2.000.0000", "1,5", "²", "１２３", "năm trăm", "1.500 000"])
+def test_the_search_forms_amount_is_refused_naming_its_field_when_it_is_not_one(typed: str) -> None:
+    """The console's rule (rc_shared.labels.read_whole_number): a typo is not read as another amount, and
+    a character str.isdigit() takes is a refusal (422 naming the field), never a 500."""
+    with pytest.raises(Invalid) as refused:
+        form_filter({"amount_min": typed})
+    assert refused.value.details["field"] == "amount_min"
+
+
+def test_the_search_forms_amount_reads_the_ways_people_write_it() -> None:
+    for typed in ("1500000", "1.500.000", "1,500,000", "1 500 000"):
+        assert form_filter({"amount_max": typed}).amount_max == 1_500_000

@@ -59,3 +59,18 @@ def test_a_channel_is_named_in_the_download() -> None:
              "channel": "in_person"}  # fmt: skip
     row = dict(zip([k for k, _ in EXPORT_COLUMNS], csv_row(view), strict=True))
     assert (row["channel"], row["kind"]) == ("Trao trực tiếp", "Hiện vật")
+
+
+def test_a_report_table_quotes_a_formula_in_its_csv_and_writes_it_as_text_in_its_xlsx() -> None:
+    import io
+
+    import openpyxl
+
+    from rc_reporting.exports.tables import table_csv, table_xlsx
+
+    rows = [("=1+1", 5), ("-Xã Tân Phong", 6), ("Xã A", None)]
+    text = b"".join(table_csv(["name", "donations"], rows)).decode("utf-8-sig")
+    assert text.splitlines() == ["name,donations", "'=1+1,5", "'-Xã Tân Phong,6", "Xã A,"]
+    sheet = openpyxl.load_workbook(io.BytesIO(table_xlsx("t", ["name", "donations"], rows)), read_only=True).active
+    assert sheet is not None
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == [("=1+1", 5), ("-Xã Tân Phong", 6), ("Xã A", None)]

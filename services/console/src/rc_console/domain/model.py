@@ -242,11 +242,27 @@ def problem_of(status: int, body: object) -> Problem:
     if status == 422 and fields:
         message = _("Một số ô chưa đúng, xin xem lại.")
     elif code == "conflict" and isinstance(doc.get("requested_vnd"), int) and isinstance(doc.get("available_vnd"), int):
-        # a distribution, or a gift's reversal, larger than what is left undistributed
-        message = _(
-            "Số dư chưa phân phối chỉ còn %(available)s, không đủ cho %(requested)s. Nếu cần, hãy huỷ các khoản"
-            " phân phối trước."
-        ) % {"available": money(doc["available_vnd"]), "requested": money(doc["requested_vnd"])}
+        # a distribution, or a gift's reversal, larger than what is left undistributed (of money, or of goods
+        # by value): a reversal may need distributions reversed first, a distribution only a smaller amount
+        amounts = {"available": money(doc["available_vnd"]), "requested": money(doc["requested_vnd"])}
+        goods = "goods" in detail
+        if detail.startswith("cannot reverse"):
+            message = (
+                (
+                    _("Hàng hoá chưa phân phối (theo giá trị) chỉ còn %(available)s, không đủ để huỷ %(requested)s.")
+                    if goods
+                    else _("Tiền chưa phân phối chỉ còn %(available)s, không đủ để huỷ %(requested)s.")
+                )
+                % amounts
+                + " "
+                + _("Nếu cần, hãy huỷ các lần phân phối đã làm từ khoản này trước.")
+            )
+        else:
+            message = (
+                _("Hàng hoá chưa phân phối (theo giá trị) chỉ còn %(available)s, không đủ cho %(requested)s.")
+                if goods
+                else _("Tiền chưa phân phối chỉ còn %(available)s, không đủ cho %(requested)s.")
+            ) % amounts
     elif code == "conflict" and doc.get("campaign_code"):
         message, fields = _("Mã này đã được dùng."), {"code": _("Mã này đã được dùng cho một cuộc vận động khác.")}
     elif code in _CODE_MESSAGES:

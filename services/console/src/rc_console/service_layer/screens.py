@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from rc_clients.reporting.models import Dashboard as DashboardFigures
 from rc_clients.reporting.models import InflowDay
 from rc_console.adapters.upstream import Api, ApiError, GiftRow
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
+from rc_shared.labels import read_whole_number
 
 
 @dataclass(frozen=True)
@@ -244,18 +244,11 @@ def campaign_body(form: dict[str, str]) -> dict[str, Any]:
     return body
 
 
-# plain digits, or digits in groups of three after the first, set apart by one kind of separator (a dot
-# or a space, as Vietnamese writes amounts): '1.500.00' is a typo, not 150,000
-_WHOLE = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}([. ])[0-9]{3}(?:\1[0-9]{3})*)")
-
-
 def whole_number(text: str) -> int | str:
-    """'20.000.000' → 20000000, '-5' → -5; what is not a whole number is passed on as typed (the API
-    says why). ASCII digits only: str.isdigit() also takes '²' or '１', which int() refuses or misreads.
-    A dot or space must set apart groups of three digits: '1.500.00' or '2.000.0000' (a digit missing
-    or too many) is not read as 150,000 or 20,000,000 but refused."""
-    typed = text.strip()
-    return int(re.sub(r"[. ]", "", typed)) if _WHOLE.fullmatch(typed) else typed
+    """'20.000.000' → 20000000, '-5' → -5 (rc_shared.labels.read_whole_number: '1.500.00' is a typo, '²'
+    not a digit); what is not a whole number is passed on as typed (the API says why)."""
+    number = read_whole_number(text)
+    return text.strip() if number is None else number
 
 
 def donation_body(form: dict[str, str]) -> dict[str, Any]:

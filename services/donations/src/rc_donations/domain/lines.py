@@ -10,36 +10,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from rc_donations.domain.donations import ANONYMOUS_LABEL
 from rc_shared.errors import Invalid
+from rc_shared.labels import read_whole_number
 
-# A run of at least 6 digits, possibly broken by up to three spaces (any: a no-break space too), dots,
-# dashes or parentheses between two digits, with a leading '+' or '(': a phone number ("0912 345 678",
-# "0912 - 345 - 678", "(091) 234-5678", "+84 912…"), an ID number (12 digits), a bank account or card
-# number. A slash does not join digits (a date, "01/12/2026", stays).
-_DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[\s.\-()]{0,3}\d){5,}\)?(?!\d)")
+# A run of at least 6 digits, possibly broken by up to three spaces (a no-break space too, not a line
+# break), dots, dashes or parentheses between two digits, with a leading '+' or '(': a phone number
+# ("0912 345 678", "0912 - 345 - 678", "(091) 234-5678", "+84 912…"), an ID number (12 digits), a bank
+# account or card number. A slash does not join digits (a date, "01/12/2026", stays), and a date or a
+# range of years written with dashes or dots is not such a run (_KEPT).
+_DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[ \u00a0\u202f.\-()]{0,3}\d){5,}\)?(?!\d)")
+_YEAR = r"(?:19|20)\d\d"
+_KEPT = re.compile(
+    rf"(?<!\d)(?:\d{{1,2}} ?[-.] ?\d{{1,2}} ?[-.] ?{_YEAR}|{_YEAR} ?[-–] ?{_YEAR}|{_YEAR} ?\({_YEAR}\))(?!\d)"
+)
 MASK = "•••"
 
 MOVEMENTS = ("donation", "donation_reversal", "distribution", "distribution_reversal")
-
-
-def public_recipient(campaign_id: uuid.UUID, beneficiary_id: uuid.UUID) -> uuid.UUID:
-    """The recipient of a distribution as a public answer names them: a pseudonym, the same for every
-    distribution of the campaign to that beneficiary (the public can count recipients and see repeated
-    support), another in each campaign, so that one household's support cannot be followed from
-    campaign to campaign; never the campaigns service's beneficiary id."""
-    return uuid.uuid5(campaign_id, str(beneficiary_id))
 
 
 def mask_note(text: str | None) -> str | None:
     """A note as published: phone-, ID- and account-like digit runs replaced by a mask."""
     if text is None:
         return None
-    masked = _DIGIT_RUN.sub(MASK, text).strip()
+    kept = [m.span() for m in _KEPT.finditer(text)]
+
+    def mask(m: re.Match[str]) -> str:
+        return m.group(0) if any(a <= m.start() and m.end() <= b for a, b in kept) else MASK
+
+    masked = _DIGIT_RUN.sub(mask, text).strip()
     return masked or None
 
 
@@ -82,10 +84,10 @@ def form_filter(values: dict[str, str | None]) -> LineFilter:
         v = given(name)
         if v is None:
             return None
-        digits = v.replace(".", "").replace(",", "").replace(" ", "")
-        if not digits.isdigit():
+        number = read_whole_number(v)  # (the console's rule: '1.500.00' is a typo, '²' not a digit)
+        if number is None:
             raise Invalid(f"{name} must be a whole number of VND", field=name)
-        return int(digits)
+        return number
 
     def day(name: str) -> date | None:
         v = given(name)

@@ -473,9 +473,9 @@ class PublicContributionOut(Out):
 class PublicDistributionOut(Out):
     distributed_on: date
     beneficiary_id: uuid.UUID = Field(
-        description="The recipient as a pseudonym: the same for every distribution of this campaign to them, "
-        "another in each campaign (one household's support cannot be followed across campaigns); not the "
-        "campaigns service's beneficiary id."
+        description="The recipient as a random pseudonym: the same for every distribution of this campaign to "
+        "them, another in each campaign (one household's support cannot be followed across campaigns); not "
+        "the campaigns service's beneficiary id, nor computed from it."
     )
     kind: Literal["cash", "goods"]
     amount_vnd: int

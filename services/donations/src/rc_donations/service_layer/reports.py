@@ -9,7 +9,6 @@ import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository, totals_from
 from rc_donations.domain.donations import public_name
-from rc_donations.domain.lines import public_recipient
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import NotFound
 
@@ -158,8 +157,10 @@ async def public_ledger(
         "SELECT count(*) FROM donations WHERE campaign_id = $1 AND kind <> 'blood'", campaign_id
     )
     dists = await conn.fetch(
-        "SELECT d.distributed_on, d.beneficiary_id, d.kind, d.amount_vnd, d.value_vnd, d.unit_id,"
+        # the recipient as a pseudonym of the campaign (migration 0018), never the beneficiary id
+        "SELECT d.distributed_on, p.pseudonym AS beneficiary_id, d.kind, d.amount_vnd, d.value_vnd, d.unit_id,"
         " (r.id IS NOT NULL) AS reversed FROM distributions d"
+        " JOIN public_recipients p ON p.campaign_id = d.campaign_id AND p.beneficiary_id = d.beneficiary_id"
         " LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
         " WHERE d.campaign_id = $1 ORDER BY d.distributed_on, d.created_at, d.id LIMIT $2 OFFSET $3",
         campaign_id,
@@ -202,7 +203,5 @@ async def public_ledger(
             for c in contributions
         ],
         "distributions_total": n_dist,
-        "distributions": [
-            dict(d) | {"beneficiary_id": public_recipient(campaign_id, d["beneficiary_id"])} for d in dists
-        ],
+        "distributions": [dict(d) for d in dists],
     }

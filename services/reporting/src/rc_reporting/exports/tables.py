@@ -31,7 +31,7 @@ def _get(node: Mapping[str, Any], column: str) -> Any:
 def _cell(v: Any) -> Any:
     if isinstance(v, date):
         return v.isoformat()
-    return csv_cell(v)  # a unit's or a campaign's name cannot become a formula in a spreadsheet
+    return v
 
 
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
@@ -43,7 +43,9 @@ def table_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[
     for row in rows:
         buf.seek(0)
         buf.truncate()
-        writer.writerow([_cell(v) for v in row])
+        # a unit's or a campaign's name cannot become a formula in a spreadsheet (an XLSX cell is written as a
+        # string, never a formula: it needs no quote)
+        writer.writerow([csv_cell(_cell(v)) for v in row])
         yield buf.getvalue().encode()
 
 

@@ -29,9 +29,9 @@ class PublicDistributionOut:
     """ 
         Attributes:
             amount_vnd (int):
-            beneficiary_id (UUID): The recipient as a pseudonym: the same for every distribution of this campaign to them,
-                another in each campaign (one household's support cannot be followed across campaigns); not the campaigns
-                service's beneficiary id.
+            beneficiary_id (UUID): The recipient as a random pseudonym: the same for every distribution of this campaign to
+                them, another in each campaign (one household's support cannot be followed across campaigns); not the campaigns
+                service's beneficiary id, nor computed from it.
             distributed_on (datetime.date):
             kind (PublicDistributionOutKind):
             reversed_ (bool):
