@@ -72,6 +72,44 @@ def read_whole_number(text: str) -> int | None:
     return int(re.sub(r"[., ]", "", typed)) if _WHOLE.fullmatch(typed) else None
 
 
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_SCALES = ("", "nghìn", "triệu")
+
+
+def _group_in_words(n: int, full: bool) -> list[str]:
+    """Three digits as an accountant reads them; ``full``: a group after the first one, whose hundreds
+    are read even when 0 ('không trăm') and a lone unit after them with 'linh'."""
+    h, t, u = n // 100, n // 10 % 10, n % 10
+    out = [_DIGITS[h], "trăm"] if full or h else []
+    if t == 0:
+        out += ["linh"] if u and (full or h) else []
+    else:
+        out += ["mười"] if t == 1 else [_DIGITS[t], "mươi"]
+    if u:
+        out.append(
+            "mốt" if u == 1 and t >= 2 else "lăm" if u == 5 and t >= 1 else "tư" if u == 4 and t >= 2 else _DIGITS[u]
+        )
+    return out
+
+
+def vnd_in_words(amount: int) -> str:
+    """An amount in đồng written out as Vietnamese receipts and vouchers write it: 1005000 → 'Một triệu
+    không trăm linh năm nghìn đồng', 21000 → 'Hai mươi mốt nghìn đồng' (every group after the first
+    read in full, as accounting writes it; num2words reads 'một triệu năm nghìn')."""
+    groups: list[int] = []
+    rest = abs(amount)
+    while rest:
+        groups.append(rest % 1000)
+        rest //= 1000
+    words: list[str] = ["âm"] if amount < 0 else []
+    for i in reversed(range(len(groups))):
+        if groups[i]:
+            scale = " ".join(filter(None, [_SCALES[i % 3], *["tỷ"] * (i // 3)]))
+            words += [*_group_in_words(groups[i], full=i < len(groups) - 1), *filter(None, [scale])]
+    text = " ".join([*(words or ["không"]), "đồng"])
+    return text[:1].upper() + text[1:]
+
+
 def vnd(amount: int | None) -> str:
     """12345678 → '12.345.678 ₫' (Vietnamese grouping); None → '–'."""
     return "–" if amount is None else f"{amount:,}".replace(",", ".") + " ₫"

@@ -745,7 +745,7 @@ def test_a_date_is_written_as_the_language_writes_it_and_anything_else_as_it_is(
     [
         (300_000, "Ba trăm nghìn đồng", "Three hundred thousand dong"),
         (1_500_000, "Một triệu năm trăm nghìn đồng", "One million, five hundred thousand dong"),
-        (2_005_000, "Hai triệu năm nghìn đồng", "Two million, five thousand dong"),
+        (2_005_000, "Hai triệu không trăm linh năm nghìn đồng", "Two million, five thousand dong"),
         (21_000, "Hai mươi mốt nghìn đồng", "Twenty-one thousand dong"),
         (1_000_000_000, "Một tỷ đồng", "One billion dong"),
     ],

@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
-from rc_shared.labels import vn_date
+from rc_shared.labels import vn_date, vnd_in_words
 
 DEFAULT = "vi"
 LOCALES = ("vi", "en")  # the first is the default: the messages' own language
@@ -171,16 +171,19 @@ def _day(locale: str, d: date) -> str:
 
 
 def amount_in_words(amount: int) -> str:
-    """An amount in đồng written out, as a receipt writes it beside the figure: vi 'Một triệu năm trăm
-    nghìn đồng', en 'One million five hundred thousand dong' (num2words)."""
+    """An amount in đồng written out, as a receipt writes it beside the figure: vi as Vietnamese vouchers
+    write it ('Một triệu không trăm linh năm nghìn đồng': rc_shared.labels.vnd_in_words), en 'One million,
+    five thousand dong' (num2words)."""
     return _in_words(_current.get(), amount)
 
 
 @functools.lru_cache(maxsize=1024)
 def _in_words(locale: str, amount: int) -> str:
-    from num2words import num2words  # (imported when a receipt is first shown)
+    if locale == DEFAULT:
+        return vnd_in_words(amount)
+    from num2words import num2words  # (imported when a receipt is first shown in English)
 
-    words = f"{num2words(amount, lang='vi')} đồng" if locale == DEFAULT else f"{num2words(amount, lang='en')} dong"
+    words = f"{num2words(amount, lang='en')} dong"
     return words[:1].upper() + words[1:]
 
 
