@@ -29,6 +29,7 @@ import logging
 import os
 import random
 import re
+import shutil
 import socket
 import uuid
 from collections.abc import AsyncIterator, Coroutine, Sequence
@@ -395,6 +396,23 @@ async def drop_template_async(admin_dsn: str, name: str) -> None:
     finally:
         await conn.close()
     _TEMPLATES.discard(name)
+
+
+async def database_before(admin_dsn: str, service: str, version: str, tmp_path: Path) -> str:
+    """A new database of ``service`` migrated with its migrations before ``version`` (``"0005"``: up to
+    0004), for a test of what migration ``version`` and later do to rows written before them (the
+    migrations copied under ``tmp_path`` keep their package's name: the ledger of applied migrations
+    is by package and file)."""
+    from rc_shared.db import migrate
+
+    dsn = await create_database_async(admin_dsn, service)
+    before = tmp_path / f"rc_{service}" / "migrations"
+    before.mkdir(parents=True)
+    for f in sorted(service_migrations(service).glob("*.sql")):
+        if f.name < version:
+            shutil.copy(f, before / f.name)
+    await migrate(dsn, [before])
+    return dsn
 
 
 async def create_database_async(

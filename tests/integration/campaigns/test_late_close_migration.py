@@ -3,7 +3,6 @@ counted from the period's end (it was counted from the late close), on a real Po
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 import pytest
 
 from rc_shared.db import connect, migrate
-from tests.infra import create_database_async, service_migrations
+from tests.infra import database_before, service_migrations
 
 pytestmark = pytest.mark.integration
 
@@ -26,15 +25,9 @@ INSERT = (
 async def test_a_late_close_deadline_moves_back_to_the_periods_end(
     infra: Any, drop_later: list[str], tmp_path: Path
 ) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "campaigns")
+    dsn = await database_before(infra.admin_dsn, "campaigns", "0005", tmp_path)
     drop_later.append(dsn)
     migrations = service_migrations("campaigns")
-    before = tmp_path / "rc_campaigns" / "migrations"  # the same versions, up to 0004
-    before.mkdir(parents=True)
-    for f in sorted(migrations.glob("*.sql")):
-        if f.name < "0005":
-            shutil.copy(f, before / f.name)
-    await migrate(dsn, [before])
     late, on_time, open_, unit = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     conn = await connect(dsn)
     try:
@@ -47,7 +40,7 @@ async def test_a_late_close_deadline_moves_back_to_the_periods_end(
     await migrate(dsn, [migrations])
     conn = await connect(dsn)
     try:
-        rows = dict(await conn.fetch("SELECT code, distribution_deadline FROM campaigns"))  # type: ignore[arg-type]
+        rows = dict(await conn.fetch("SELECT code, distribution_deadline FROM campaigns"))
     finally:
         await conn.close()
     assert rows == {"LATE": date(2025, 4, 20), "EARLY": date(2025, 4, 9), "OPEN": date(2025, 4, 20)}

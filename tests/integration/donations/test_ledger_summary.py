@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 from rc_donations.entrypoints.app import MIGRATIONS
 from rc_donations.service_layer import reports
 from rc_shared.db import connect, migrate
-from tests.infra import create_database_async
+from tests.infra import database_before
 from tests.integration.donations.conftest import TODAY, Campaigns
 from tests.integration.donations.test_donations import cash, person
 
@@ -224,14 +223,8 @@ def _relations(node: Any) -> list[str]:
 async def test_the_migration_backfills_the_counters_and_copy_multi_row_inserts_and_reversals_keep_them(
     infra: Any, drop_later: list[str], tmp_path: Path
 ) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
+    dsn = await database_before(infra.admin_dsn, "donations", "0003", tmp_path)  # up to 0002
     drop_later.append(dsn)
-    before = tmp_path / "rc_donations" / "migrations"  # the same versions, up to 0002
-    before.mkdir(parents=True)
-    for f in sorted(MIGRATIONS.glob("*.sql")):
-        if f.name < "0003":
-            shutil.copy(f, before / f.name)
-    await migrate(dsn, [before])
     conn = await connect(dsn)
     try:
         cids = [uuid.uuid4(), uuid.uuid4()]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import shutil
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -25,7 +24,7 @@ from rc_shared import http_cache
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
 from rc_shared.labels import vnd
-from tests.infra import create_database_async
+from tests.infra import database_before
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.manual_clock import ManualClock
 
@@ -431,14 +430,8 @@ async def test_the_page_shows_every_line_once_the_form_ignores_empty_fields_and_
 async def test_the_migration_backfills_one_line_per_recorded_movement_and_new_lines_continue(
     infra: Any, drop_later: list[str], tmp_path: Path
 ) -> None:
-    dsn = await create_database_async(infra.admin_dsn, "donations")
+    dsn = await database_before(infra.admin_dsn, "donations", "0004", tmp_path)  # up to 0003
     drop_later.append(dsn)
-    before = tmp_path / "rc_donations" / "migrations"  # the same versions, up to 0003
-    before.mkdir(parents=True)
-    for f in sorted(MIGRATIONS.glob("*.sql")):
-        if f.name < "0004":
-            shutil.copy(f, before / f.name)
-    await migrate(dsn, [before])
     conn = await connect(dsn)
     try:
         cid = uuid.uuid4()
