@@ -297,10 +297,11 @@ async def test_plan_spreadsheet_import_all_rows_or_none(client: httpx.AsyncClien
         ["NOPE", 2025, "new_members", 1],
         ["P", 2025, "flying", 1],
         ["P", 2025, "new_members", "many"],
+        ["P", "²⁰²⁵", "new_members", "²"],  # digits to str.isdigit(), not to int(): refused, not a 500
     ])  # fmt: skip
     r = await client.post("/plans/import", content=bad, headers={"content-type": xlsx})
     assert r.status_code == 422, r.text
-    assert [row["row"] for row in r.json()["rows"]] == [3, 4, 5]
+    assert [row["row"] for row in r.json()["rows"]] == [3, 4, 5, 6]
     assert "no unit with code 'NOPE' in 2025" in r.json()["rows"][0]["message"]
     assert (await client.get(f"/plans/{scenario.tree.D1}/2025")).json()["targets"] == {"new_members": 5}
     junk = await client.post("/plans/import", content=b"not a workbook", headers={"content-type": xlsx})

@@ -91,10 +91,11 @@ def test_a_service_rule_is_said_next_to_its_field_in_vietnamese() -> None:
 def test_a_distribution_is_reversed_with_a_reason_and_its_value_typed_again() -> None:
     body, errors = rules.distribution_reversal({"reason": " Ghi nhầm ", "confirm": "500.000"}, 500_000)
     assert body == {"reason": "Ghi nhầm"} and errors == {}
-    assert rules.distribution_reversal({"reason": "ok!", "confirm": "500,000"}, 500_000)[1] == {}
+    for typed in ("500,000", "500000", "500 000", "500.000 ₫", "500.000đ", "500.000 VND"):  # as the page shows it
+        assert rules.distribution_reversal({"reason": "ok!", "confirm": typed}, 500_000)[1] == {}, typed
     _, errors = rules.distribution_reversal({"reason": "x", "confirm": "50.000"}, 500_000)
     assert set(errors) == {"reason", "confirm"}
-    for typed in ("", "²³", "１２３", "9" * 40, "-500000"):
+    for typed in ("", "²³", "１２３", "9" * 40, "-500000", "5.000.00", "₫"):
         assert "confirm" in rules.distribution_reversal({"reason": "abc", "confirm": typed}, 500_000)[1], typed
 
 

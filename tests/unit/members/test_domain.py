@@ -247,6 +247,10 @@ def test_import_fee_year_is_a_year_or_a_clear_rejection() -> None:
     ]
     without = validate_row(8, {**GOOD_ROW, "birth_date": "15/04/2000"}, RULES, TODAY)
     assert not isinstance(without, list) and without.fee_year is None
+    for odd in ("²⁰²³", "２０２３"):  # digits to str.isdigit(): a clear rejection (int() failed or misread them)
+        assert validate_row(9, {**GOOD_ROW, "birth_date": "15/04/2000", "fee_year": odd}, RULES, TODAY) == [
+            f"fee_year {odd!r} is not a year between 1900 and 2100"
+        ]
 
 
 def test_a_name_query_is_collapsed_and_needs_a_letter_and_no_control_character() -> None:

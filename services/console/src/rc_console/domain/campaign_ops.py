@@ -19,6 +19,7 @@ from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, Problem, User
 from rc_console.domain.money import CONFIRM_MESSAGE, REASON_MESSAGE
 from rc_console.i18n import LazyText, Text, lazy_gettext
 from rc_console.i18n import gettext as _
+from rc_shared.labels import read_whole_number
 
 BENEFICIARY_KIND_LABELS: dict[str, Text] = {
     "household": lazy_gettext("Hộ gia đình"),
@@ -70,13 +71,14 @@ def registration_errors(form: dict[str, str]) -> dict[str, str]:
 
 def distribution_reversal(form: dict[str, str], value_vnd: int) -> tuple[dict[str, Any], dict[str, str]]:
     """A distribution's reversal from its form: the body, and the errors of the reason and of the
-    confirmation (the distribution's value typed again, with or without thousands separators)."""
+    confirmation (the distribution's value typed again as people write amounts: rc_shared.labels.
+    read_whole_number; with the currency sign as the page shows it, '500.000 ₫', too)."""
     errors: dict[str, str] = {}
     reason = form.get("reason", "").strip()
     if not 3 <= len(reason) <= 500:
         errors["reason"] = str(REASON_MESSAGE)
-    typed = re.sub(r"[.,\s]", "", form.get("confirm", ""))
-    if not re.fullmatch(r"[0-9]{1,19}", typed, flags=re.ASCII) or int(typed) != value_vnd:
+    typed = re.sub(r"\s*(?:₫|đ|đồng|vnd)$", "", form.get("confirm", "").strip(), flags=re.IGNORECASE)
+    if read_whole_number(typed) != value_vnd:
         errors["confirm"] = str(CONFIRM_MESSAGE)
     return {"reason": reason}, errors
 

@@ -201,7 +201,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     fee_year: int | None = None
     fee_year_raw = _text(raw, "fee_year")
     if fee_year_raw is not None:
-        if fee_year_raw.isdigit() and 1900 <= int(fee_year_raw) <= 2100:
+        if fee_year_raw.isascii() and fee_year_raw.isdigit() and 1900 <= int(fee_year_raw) <= 2100:  # ('²': no)
             fee_year = int(fee_year_raw)
         else:
             errors.append(f"fee_year {fee_year_raw!r} is not a year between 1900 and 2100")

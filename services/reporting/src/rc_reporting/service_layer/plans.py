@@ -21,6 +21,7 @@ import asyncpg
 from rc_reporting.adapters import review as queries
 from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
 from rc_shared.errors import Invalid, NotFound
+from rc_shared.labels import read_whole_number
 
 COLUMNS = ("unit_code", "year", "indicator", "target")
 MAX_ROWS = 100_000
@@ -104,8 +105,8 @@ def _int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):  # '1.000' or '1000'; '²' (str.isdigit() takes it) is no number, not a 500
+        return read_whole_number(value)
     return None
 
 
