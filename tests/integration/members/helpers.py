@@ -40,6 +40,11 @@ def tag() -> str:
     return uuid.uuid4().hex[:6].upper()
 
 
+def id_number() -> str:
+    """A citizen identity number no other person of the test database holds (one number, one person)."""
+    return f"095{uuid.uuid4().int % 10**9:09d}"
+
+
 async def row_counts(db: asyncpg.Connection) -> dict[str, int]:
     return {t: await db.fetchval(f"SELECT count(*) FROM {t}") for t in TABLES}
 
@@ -61,7 +66,7 @@ async def person(client: httpx.AsyncClient, birth_date: str = "1990-05-01", **ex
         "gender": "male",
         "birth_date": birth_date,
         "phone": "0912345678",
-        "id_number": "094190001234",
+        "id_number": id_number(),
         "address": "Ấp 3, xã Vĩnh Trạch",
         "consent": {"purpose": "membership records", "given_on": "2023-01-01"},
         **extra,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import zlib
 from typing import Any
 
 import httpx
 import pytest
 
 from rc_members.entrypoints.demo import MEMBERS, VOLUNTEERS, demo_rows, demo_units
-from tests.integration.members.helpers import row_counts, tree
+from tests.integration.members.helpers import person, row_counts, tree
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +23,7 @@ def row(unit_code: str, n: int, **extra: Any) -> dict[str, Any]:
         "gender": "female",
         "birth_date": "1995-04-01",
         "phone": "0912000111",
-        "id_number": "094195000111",
+        "id_number": f"0{zlib.crc32(unit_code.encode()) % 10**6:06d}{n:05d}",  # one number, one person
         "joined_on": "2023-03-01",
         "fee_status": "paid",
         "roles": "volunteer",
@@ -121,3 +122,39 @@ async def test_a_file_headed_in_vietnamese_imports_as_the_api_names_it(client: h
     [membership] = person["memberships"]
     assert (membership["joined_on"], membership["fees"]) == ("2023-03-01", {"2023": "paid"})
     assert [role["role"] for role in person["roles"]] == ["volunteer"]
+
+
+async def test_an_erased_person_stays_erased_and_one_identity_number_is_one_person(
+    client: httpx.AsyncClient, db: object
+) -> None:
+    """Against PostgreSQL: importing an old sheet again after a person's erasure does not bring them
+    back; a number already held (by an imported or an API-registered person) is refused in an import,
+    a registration and an edit, and none of those writes anything."""
+    t = await tree(client)
+    code = f"P{t['tag']}-D-C-B"
+    first = (
+        await client.post("/imports/members", json={"rows": [row(code, 1), row(code, 2)], "source": "a.csv"})
+    ).json()
+    erased, kept = (r["person_id"] for r in first["results"])
+    assert (await client.delete(f"/people/{erased}/personal-data")).status_code == 200
+    before = await row_counts(db)  # type: ignore[arg-type]
+    renamed = row(code, 3, full_name="Pham Thi Nhap 2", id_number=row(code, 2)["id_number"])
+    again = (await client.post("/imports/members", json={"rows": [row(code, 1), renamed], "source": "a.csv"})).json()
+    assert [(r["status"], r["person_id"]) for r in again["results"]] == [("rejected", erased), ("rejected", None)]
+    assert again["results"][0]["reason"].startswith("the person's personal data was erased at their request on ")
+    assert again["results"][1]["reason"] == f"id_number already belongs to person {kept}: one person, two records"
+    taken = row(code, 2)["id_number"]
+    registered = await client.post(
+        "/people",
+        json={"full_name": "Phạm Thị Nhập", "id_number": taken, "consent": {"purpose": "x", "given_on": "2023-01-01"}},
+    )
+    assert registered.status_code == 409 and registered.json()["person_id"] == kept, registered.text
+    other = await person(client)
+    edited = await client.patch(f"/people/{other}", json={"id_number": taken[:3] + " " + taken[3:]})
+    assert edited.status_code == 409 and "already recorded for person" in edited.json()["message"], edited.text
+    after = await row_counts(db)  # type: ignore[arg-type]
+    assert {k: after[k] - before[k] for k in after if after[k] != before[k]} == {
+        "people": 1,
+        "personal_data": 1,
+        "consents": 1,
+    }

@@ -107,7 +107,7 @@ async def test_erasure_removes_personal_fields_keeps_memberships_and_emits_perso
     client: httpx.AsyncClient, db: object
 ) -> None:
     t = await tree(client)
-    pid = await person(client, full_name="Trần Thị Riêng Tư", phone="0987654321", id_number="079123456789")
+    pid = await person(client, full_name="Trần Thị Riêng Tư", phone="0987654321", id_number="079123456788")
     await client.post(f"/people/{pid}/membership", json={"unit_id": t["branch"], "joined_on": "2023-02-01"})
     assert (await client.get(f"/people/{pid}")).json()["full_name"] == "Trần Thị Riêng Tư"
     r = await client.delete(f"/people/{pid}/personal-data")

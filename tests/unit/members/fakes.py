@@ -177,14 +177,17 @@ class FakePeopleRepository:
         for t in self.training_rows:
             if t["person_id"] == person_id:
                 t["certificate_no"] = None
-        self.rows[person_id].update(erased_at=datetime.now(UTC), import_key=None)
+        self.rows[person_id].update(erased_at=datetime.now(UTC))
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
         self.rows[person_id]["deceased_on"] = on
 
     # import
-    async def ids_by_import_key(self, keys: list[str]) -> dict[str, uuid.UUID]:
-        return {r["import_key"]: r["id"] for r in self.rows.values() if r["import_key"] in keys}
+    async def ids_by_import_key(self, keys: list[str]) -> dict[str, tuple[uuid.UUID, datetime | None]]:
+        return {r["import_key"]: (r["id"], r["erased_at"]) for r in self.rows.values() if r["import_key"] in keys}
+
+    async def ids_by_id_number(self, numbers: list[str]) -> dict[str, uuid.UUID]:
+        return {p["id_number"]: pid for pid, p in self.personal_rows.items() if p.get("id_number") in numbers}
 
     async def insert_imported(self, batch: ImportBatch) -> None:
         personal = {p[0]: p for p in batch.personal}

@@ -16,6 +16,7 @@ import pytest
 
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
+from rc_shared import clock
 from rc_shared.auth import Forbidden
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.members import (
@@ -647,10 +648,10 @@ async def test_an_import_creates_people_once_and_publishes_no_personal_data() ->
     ids = await tree(uow)
     rows = [
         ROW,
-        {**ROW, "member_code": "HV0002", "unit_code": "NOPE"},
-        {**ROW, "member_code": "HV0003", "joined_on": "2019-12-31"},  # before D1 existed
+        {**ROW, "member_code": "HV0002", "unit_code": "NOPE", "id_number": "095190000002"},
+        {**ROW, "member_code": "HV0003", "joined_on": "2019-12-31", "id_number": "095190000003"},  # before D1 was
         {**ROW, "full_name": "duplicate key of row 1"},
-        {**ROW, "member_code": "HV0004", "birth_date": "01/01/2010"},  # too young to volunteer
+        {**ROW, "member_code": "HV0004", "birth_date": "01/01/2010", "id_number": None},  # too young to volunteer
     ]
     before = len(uow.committed)
     result = await run(uow, lambda u: imports.import_members(u, POLICY, rows, first_row=2))
@@ -676,7 +677,7 @@ async def test_an_imported_rows_fee_status_is_for_its_fee_year_only() -> None:
     is not invented (as POST /people/{id}/membership takes fee_year); without fee_year, the year joined."""
     uow = FakeUnitOfWork()
     await tree(uow)
-    rows = [{**ROW, "fee_year": "2024"}, {**ROW, "member_code": "HV0002", "fee_year": None}]
+    rows = [{**ROW, "fee_year": "2024"}, {**ROW, "member_code": "HV0002", "fee_year": None, "id_number": None}]
     before = len(uow.committed)
     result = await run(uow, lambda u: imports.import_members(u, POLICY, rows))
     assert result["created"] == 2, result
@@ -686,10 +687,57 @@ async def test_an_imported_rows_fee_status_is_for_its_fee_year_only() -> None:
     assert fees == [[{"year": 2024, "fee_status": "paid"}], [{"year": 2023, "fee_status": "paid"}]]
 
 
+async def test_one_identity_number_is_one_person_in_an_import_and_through_the_api() -> None:
+    """The same person spelt two ways, or under another unit's code, is refused, not counted twice: in
+    one file, against a person imported before, against one registered through the API, and as an edit."""
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    first = await run(uow, lambda u: imports.import_members(u, POLICY, [ROW]))
+    [pid] = [r["person_id"] for r in first["results"] if r["status"] == "created"]
+    unaccented = {**ROW, "member_code": "HV0002", "full_name": "Nguyen Thi Lan"}
+    again = await run(uow, lambda u: imports.import_members(u, POLICY, [unaccented]))
+    assert (again["created"], again["rejected"]) == (0, 1)
+    assert again["results"][0]["reason"] == f"id_number already belongs to person {pid}: one person, two records"
+    fresh = {**ROW, "member_code": "HV0003", "id_number": "095190009999"}
+    twice = await run(uow, lambda u: imports.import_members(u, POLICY, [fresh, {**fresh, "member_code": "HV0004"}]))
+    assert [r["status"] for r in twice["results"]] == ["created", "rejected"]
+    assert twice["results"][1]["reason"] == "id_number is the same as row 1's: one person, two rows"
+    with pytest.raises(Conflict) as registered:
+        await person(uow, id_number="094190001234")
+    assert registered.value.details == {"field": "id_number", "person_id": str(pid)}
+    other = await person(uow, id_number="095200001111")
+    with pytest.raises(Conflict, match="already recorded for person"):
+        await run(uow, lambda u: people.update_person(u, POLICY, other, {"id_number": "094190001234"}))
+    await run(uow, lambda u: people.update_person(u, POLICY, pid, {"id_number": "094190001234"}))  # its own number
+    assert sum(1 for p in uow.people.personal_rows.values() if p["id_number"] == "094190001234") == 1
+
+
+async def test_an_erased_person_is_not_brought_back_by_importing_an_old_sheet_again() -> None:
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    first = await run(
+        uow, lambda u: imports.import_members(u, POLICY, [ROW, {**ROW, "member_code": None, "id_number": None}])
+    )
+    pids = [r["person_id"] for r in first["results"]]
+    for pid in pids:
+        await run(uow, lambda u, pid=pid: people.erase(u, pid))  # type: ignore[misc]
+    people_before, personal_before = len(uow.people.rows), dict(uow.people.personal_rows)
+    again = await run(
+        uow, lambda u: imports.import_members(u, POLICY, [ROW, {**ROW, "member_code": None, "id_number": None}])
+    )
+    assert (again["created"], again["unchanged"], again["rejected"]) == (0, 0, 2)
+    for r, pid in zip(again["results"], pids, strict=True):
+        assert r["person_id"] == pid and r["reason"] == (
+            f"the person's personal data was erased at their request on {clock.today().strftime('%d/%m/%Y')}:"
+            " not imported again"
+        )
+    assert len(uow.people.rows) == people_before and uow.people.personal_rows == personal_before == {}
+
+
 async def test_an_import_with_a_row_outside_the_scope_is_refused_whole() -> None:
     uow = FakeUnitOfWork()
     ids = await tree(uow)
-    rows = [{**ROW, "unit_code": "C1"}, {**ROW, "member_code": "HV0009", "unit_code": "D2"}]
+    rows = [{**ROW, "unit_code": "C1"}, {**ROW, "member_code": "HV0009", "unit_code": "D2", "id_number": None}]
     with pytest.raises(Forbidden) as exc:
         await run(uow, lambda u: imports.import_members(u, POLICY, rows, scope={ids["D1"], ids["C1"]}))
     assert exc.value.details["rows"] == [{"row": 2, "unit_code": "D2"}]

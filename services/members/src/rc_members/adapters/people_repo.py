@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import asyncpg
@@ -73,7 +73,8 @@ class PeopleRepository:
         await self.conn.execute("DELETE FROM personal_data WHERE person_id = $1", person_id)
         # a certificate's number leads back to the person: the training record keeps its other facts
         await self.conn.execute("UPDATE person_training SET certificate_no = NULL WHERE person_id = $1", person_id)
-        await self.conn.execute("UPDATE people SET erased_at = now(), import_key = NULL WHERE id = $1", person_id)
+        # the import key stays: an old sheet imported again finds the person erased, not a stranger to create
+        await self.conn.execute("UPDATE people SET erased_at = now() WHERE id = $1", person_id)
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
         await self.conn.execute("UPDATE people SET deceased_on = $2 WHERE id = $1", person_id, on)
@@ -183,9 +184,26 @@ class PeopleRepository:
         )
 
     # ------------------------------------------------------------------ import
-    async def ids_by_import_key(self, keys: list[str]) -> dict[str, uuid.UUID]:
-        rows = await self._fetch("SELECT import_key, id FROM people WHERE import_key = ANY($1::text[])", keys)
-        return {r["import_key"]: r["id"] for r in rows}
+    async def ids_by_import_key(self, keys: list[str]) -> dict[str, tuple[uuid.UUID, datetime | None]]:
+        """The person of each known import key, with when their personal data was erased (None: not)."""
+        rows = await self._fetch(
+            "SELECT import_key, id, erased_at FROM people WHERE import_key = ANY($1::text[])", keys
+        )
+        return {r["import_key"]: (r["id"], r["erased_at"]) for r in rows}
+
+    async def ids_by_id_number(self, numbers: list[str]) -> dict[str, uuid.UUID]:
+        """The person holding each identity number (its stored form, rc_shared.contact), after waiting for
+        any other transaction checking the same numbers: two imports or registrations of one number at
+        once cannot both find it free."""
+        await self.conn.execute(  # in one order, so two imports sharing numbers cannot deadlock
+            "SELECT count(pg_advisory_xact_lock(hashtextextended('rc_id_number:' || n, 0)))"
+            " FROM (SELECT DISTINCT n FROM unnest($1::text[]) AS u(n) ORDER BY n) AS s",
+            numbers,
+        )
+        rows = await self._fetch(
+            "SELECT id_number, person_id FROM personal_data WHERE id_number = ANY($1::text[])", numbers
+        )
+        return {r["id_number"]: r["person_id"] for r in rows}
 
     async def insert_imported(self, batch: ImportBatch) -> None:
         """Write an import's rows with COPY, table by table (parents first)."""

@@ -1,7 +1,10 @@
 """Bulk import of members: validate every row, then insert the new ones in batches.
 
 One transaction per request. Rows are validated before anything is written, so a rejected row
-changes nothing; rows already imported (same import key) are reported ``unchanged``.
+changes nothing; rows already imported (same import key) are reported ``unchanged``. A row is refused
+when its identity number is another row's or another person's already (one person counted twice),
+and when it is a person whose personal data was erased at their request (the import key outlives the
+erasure for that: an old sheet imported again must not bring them back).
 
 Access control: a user scoped to a subtree (``scope``: the ids of its units today) may import rows
 of those units only. A request with any row of an existing unit outside the scope is refused as a
@@ -21,6 +24,7 @@ from rc_members.domain.imports import ImportBatch, ImportRow, validate_row
 from rc_members.domain.units import version_as_of
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork
+from rc_shared import clock
 from rc_shared.auth import Forbidden
 from rc_shared.envelope import Event
 from rc_shared.errors import Invalid
@@ -41,6 +45,7 @@ async def import_members(
     results: list[dict[str, Any]] = []
     valid: list[ImportRow] = []
     seen: dict[str, int] = {}
+    seen_numbers: dict[str, int] = {}
     for i, raw in enumerate(rows):
         n = first_row + i
         v = validate_row(n, raw, policy.roles, today)
@@ -50,8 +55,14 @@ async def import_members(
             results.append(
                 {"row": n, "status": "rejected", "reason": f"duplicate of row {seen[v.key]}", "person_id": None}
             )
+        elif v.id_number is not None and v.id_number in seen_numbers:
+            # one person written twice (the name spelt another way, another unit's code): counted once
+            reason = f"id_number is the same as row {seen_numbers[v.id_number]}'s: one person, two rows"
+            results.append({"row": n, "status": "rejected", "reason": reason, "person_id": None})
         else:
             seen[v.key] = n
+            if v.id_number is not None:
+                seen_numbers[v.id_number] = n
             valid.append(v)
             results.append({"row": n, "status": "pending", "reason": None, "person_id": None})
     by_row = {r["row"]: r for r in results}
@@ -73,13 +84,26 @@ async def import_members(
                 rows_outside=len(outside),
             )
     existing = await uow.people.ids_by_import_key([v.key for v in valid])
+    holders = await uow.people.ids_by_id_number([v.id_number for v in valid if v.id_number is not None])
 
     batch = ImportBatch()
     events: list[Event] = []
     for v in valid:
         res = by_row[v.row]
         if v.key in existing:
-            res.update(status="unchanged", reason="already imported", person_id=existing[v.key])
+            person_id, erased_at = existing[v.key]
+            if erased_at is not None:  # the person asked to be forgotten: an old sheet does not bring them back
+                erased_on = erased_at.astimezone(clock.zone()).strftime("%d/%m/%Y")
+                reason = f"the person's personal data was erased at their request on {erased_on}: not imported again"
+                res.update(status="rejected", reason=reason, person_id=person_id)
+            else:
+                res.update(status="unchanged", reason="already imported", person_id=person_id)
+            continue
+        if v.id_number is not None and v.id_number in holders:
+            res.update(
+                status="rejected",
+                reason=f"id_number already belongs to person {holders[v.id_number]}: one person, two records",
+            )
             continue
         versions = units.get(v.unit_code)
         if not versions:

@@ -45,6 +45,19 @@ def _not_erased(person: Any) -> None:
         raise Conflict("the person's personal data was erased; it cannot be stored again for this record")
 
 
+async def _id_number_free(repo: PeopleRepo, id_number: str | None, person_id: uuid.UUID | None = None) -> None:
+    """Refuse an identity number another person's record holds already: one person, one record."""
+    if id_number is None:
+        return
+    holder = (await repo.ids_by_id_number([id_number])).get(id_number)
+    if holder is not None and holder != person_id:
+        raise Conflict(
+            f"id_number is already recorded for person {holder}: one person has one record (update that one)",
+            field="id_number",
+            person_id=str(holder),
+        )
+
+
 def _check_past(policy: Policy, d: date, field: str) -> None:
     if d > policy.today():
         raise Invalid(f"{field} cannot be in the future", field=field)
@@ -67,6 +80,7 @@ async def register_person(
     if unit_id is not None:
         await _referenced_unit(uow.units, unit_id, policy.today(), "unit_id")
     repo = uow.people
+    await _id_number_free(repo, personal.get("id_number"))
     person_id = uuid.uuid4()
     await repo.insert(person_id, personal, unit_id=unit_id)
     await repo.insert_consent(uuid.uuid4(), person_id, consent_purpose, consent_given_on)
@@ -84,6 +98,8 @@ async def update_person(uow: MembersUnitOfWork, policy: Policy, person_id: uuid.
     today = policy.today()
     if not any(c["withdrawn_on"] is None or c["withdrawn_on"] > today for c in await repo.consents(person_id)):
         raise Conflict("no active consent: personal data cannot be changed or stored (record a consent first)")
+    if "id_number" in changes:
+        await _id_number_free(repo, changes["id_number"], person_id)
     await repo.update_personal(person_id, changes)
 
 
