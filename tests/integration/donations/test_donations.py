@@ -153,6 +153,37 @@ async def test_events_carry_no_donor_personal_data_and_the_public_ledger_names_o
     assert public["totals"]["cash_received_vnd"] == 6_000_000
 
 
+async def test_a_gift_gives_its_donors_consent_but_never_takes_it_nor_undoes_a_withdrawal(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A returning donor's gift sent without consent (a channel that does not ask) leaves the donor's
+    earlier consented gift named; once the donor withdraws (PUT /donors/{id}/consent), a later gift sent
+    with consent does not name them again: only the donor's consent given again does."""
+    cid, _ = await campaigns.launch()
+    url, name, phone = f"/campaigns/{cid}/donations", f"Hồ Văn {uuid.uuid4().hex[:6]}", "0977000111"
+
+    async def named() -> dict[int, str]:
+        public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
+        return {c["amount_vnd"]: c["donor"] for c in public["contributions"]}
+
+    first = await client.post(url, json=cash(1_000, donor=person(name, phone=phone, consent_to_be_named=True)))
+    donor_id = first.json()["donor_id"]
+    by_id = await client.post(url, json=cash(2_000, donor={"type": "individual", "id": donor_id}))
+    by_phone = await client.post(url, json=cash(3_000, donor=person(name, phone=phone)))
+    assert {r.json()["donor_id"] for r in (first, by_id, by_phone)} == {donor_id}
+    anonymous = "Nhà hảo tâm ẩn danh"
+    assert await named() == {1_000: name, 2_000: anonymous, 3_000: anonymous}
+    withdrawn = await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": False})
+    assert withdrawn.status_code == 200, withdrawn.text
+    again = await client.post(url, json=cash(4_000, donor=person(name, phone=phone, consent_to_be_named=True)))
+    assert again.json()["donor_id"] == donor_id
+    assert await named() == dict.fromkeys((1_000, 2_000, 3_000, 4_000), anonymous)
+    assert await db.fetchval("SELECT consent_to_be_named FROM donors WHERE id = $1", uuid.UUID(donor_id)) is False
+    given = await client.put(f"/donors/{donor_id}/consent", json={"consent_to_be_named": True})
+    assert given.status_code == 200, given.text
+    assert await named() == {1_000: name, 2_000: anonymous, 3_000: anonymous, 4_000: name}
+
+
 async def test_soft_credit_is_reported_but_never_counted_twice(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
     mobiliser_unit, mobiliser = await campaigns.unit(), uuid.uuid4()
     cid, _ = await campaigns.launch()

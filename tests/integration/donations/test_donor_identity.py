@@ -37,9 +37,9 @@ async def test_two_transactions_finding_or_creating_one_donor_at_once_give_one_d
     try:
         tx = first.transaction()
         await tx.start()
-        created = await DonationRepository(first).upsert_donor(kind, name, phone, id_number, None, True)
+        created = await DonationRepository(first).upsert_donor(kind, name, phone, id_number, None, False)
         # the other transaction asks while the first has created the donor but not committed
-        asked = DonationRepository(second).upsert_donor(kind, again, phone, id_number, None, False)
+        asked = DonationRepository(second).upsert_donor(kind, again, phone, id_number, None, True)
         other = asyncio.ensure_future(asked)
         second_pid = second.get_server_pid()
 
@@ -56,7 +56,7 @@ async def test_two_transactions_finding_or_creating_one_donor_at_once_give_one_d
             phone,
             id_number,
         )
-        assert [(r["id"], r["consent_to_be_named"]) for r in rows] == [(created, False)]  # updated as asked
+        assert [(r["id"], r["consent_to_be_named"]) for r in rows] == [(created, True)]  # updated: consent given
     finally:
         await first.close()
         await second.close()

@@ -448,7 +448,8 @@ async def test_a_named_donors_gift_is_prepared_in_one_round_trip_that_writes_the
     assert second.donor_id is not None and again.donor_id == second.donor_id  # the same donor, found again
     assert (second.publicly_named, again.publicly_named) == (True, False)
     donor = await db.fetchrow("SELECT * FROM donors WHERE id = $1", second.donor_id)
-    assert (donor["name"], donor["phone"], donor["consent_to_be_named"]) == ("Lê Thị Hai", "0912345678", False)
+    # the later gift without consent is not named, and does not take the name off the earlier one
+    assert (donor["name"], donor["phone"], donor["consent_to_be_named"]) == ("Lê Thị Hai", "0912345678", True)
 
 
 async def test_a_stale_ledger_hint_lets_no_donor_be_written_for_a_refused_gift(
@@ -603,7 +604,8 @@ async def test_gifts_decided_against_the_hint_are_read_and_their_donors_written_
     keys = {r["key"]: r["resource_id"] for r in await db.fetch("SELECT key, resource_id FROM idempotency_keys")}
     assert (keys[k1.key], keys[k5.key]) == (first.donation_id, recorded.donation_id)
     donor = await db.fetchrow("SELECT * FROM donors WHERE id = $1", first.view["donor_id"])
-    assert (donor["name"], donor["consent_to_be_named"]) == ("Mai Văn Mười", False)  # updated as the last gave
+    # found again, the last gift's "no consent" does not take the consent of the first (migration 0019)
+    assert (donor["name"], donor["consent_to_be_named"]) == ("Mai Văn Mười", True)
     async with pool.acquire() as conn:
         for made in (first, anonymous, found):
             assert made.view == await get_donation(conn, made.donation_id)

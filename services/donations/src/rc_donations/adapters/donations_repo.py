@@ -209,7 +209,8 @@ class DonationRepository(RecordRepository):
     ) -> None:
         await self.conn.execute(
             "UPDATE donors SET phone = coalesce($2, phone), birth_date = coalesce($3, birth_date),"
-            " consent_to_be_named = $4 WHERE id = $1",
+            # a gift gives the donor's consent, never takes it, and never undoes a withdrawal (migration 0019)
+            " consent_to_be_named = consent_to_be_named OR ($4 AND consent_withdrawn_at IS NULL) WHERE id = $1",
             donor_id,
             phone,
             birth_date,

@@ -40,7 +40,14 @@ class DonorIn(_In):
     phone: Phone | None = None
     id_number: IdNumber | None = Field(None, description="CCCD / tax code; used to recognise a returning donor.")
     birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = None
-    consent_to_be_named: bool = Field(False, strict=True, description="May the donor be named publicly?")
+    consent_to_be_named: bool = Field(
+        False,
+        strict=True,
+        description="May the donor be named publicly with this gift? The public ledger names the donor on"
+        " a gift given with consent, while the donor's consent stands: true gives a returning donor's consent"
+        " (unless the donor withdrew it through PUT /donors/{id}/consent, which only that operation undoes);"
+        " false leaves the donor's earlier consented gifts named.",
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> DonorIn:

@@ -899,9 +899,12 @@ async def erase_donor(conn: asyncpg.Connection, donor_id: uuid.UUID) -> dict[str
 
 async def set_consent(conn: asyncpg.Connection, donor_id: uuid.UUID, consent: bool) -> dict[str, Any]:
     """Give or withdraw consent to be named; the public ledger's label follows on the next read (it is
-    computed from this row), and its name search in the same transaction (migration 0004's trigger)."""
+    computed from this row), and its name search in the same transaction (migration 0004's trigger). A
+    withdrawal stands until consent is given here again: a later gift's consent does not undo it."""
     done = await conn.fetchval(
-        "UPDATE donors SET consent_to_be_named = $2 WHERE id = $1 AND erased_at IS NULL RETURNING true",
+        "UPDATE donors SET consent_to_be_named = $2,"
+        " consent_withdrawn_at = CASE WHEN $2 THEN NULL ELSE coalesce(consent_withdrawn_at, now()) END"
+        " WHERE id = $1 AND erased_at IS NULL RETURNING true",
         donor_id,
         consent,
     )

@@ -32,7 +32,10 @@ class DonorIn:
         Attributes:
             type_ (DonorInType):
             birth_date (datetime.date | None | Unset):
-            consent_to_be_named (bool | Unset): May the donor be named publicly? Default: False.
+            consent_to_be_named (bool | Unset): May the donor be named publicly with this gift? The public ledger names the
+                donor on a gift given with consent, while the donor's consent stands: true gives a returning donor's consent
+                (unless the donor withdrew it through PUT /donors/{id}/consent, which only that operation undoes); false leaves
+                the donor's earlier consented gifts named. Default: False.
             id (None | Unset | UUID): An existing donor (instead of name/phone/id_number).
             id_number (None | str | Unset): CCCD / tax code; used to recognise a returning donor.
             name (None | str | Unset):
