@@ -456,8 +456,11 @@ async def test_a_viewer_reads_the_campaign_reports_by_unit_and_by_period(
         if width == "desktop":
             # the two tables as the reporting service's files, for the same query
             href = await page.locator("a[href^='/reports/campaigns/by-unit.csv']").get_attribute("href")
+            # the file counts the gifts the screen does: the campaign's period, not the service's default
+            assert f"period_from={by_period['period_from']}" in (href or ""), href
             csv = await page.request.get(console.url + (href or ""))
             assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+            assert f"van-dong-by-unit-{by_period['period_from']}-" in csv.headers["content-disposition"]
             assert f"A-{tag}" in await csv.text() and "3200000" in await csv.text()
             href = await page.locator("a[href^='/reports/campaigns/by-period.xlsx']").get_attribute("href")
             xlsx = await page.request.get(console.url + (href or ""))

@@ -89,11 +89,13 @@ async def campaign_reports(
             by_period = await api.funds_by_period(period_params(q))
         except ApiError as exc:
             errors, status = _field_errors(exc, "campaign_id"), exc.problem.status
+    unit_q = q  # the by-unit table's query, the file's link included (the same gifts on screen and in the file)
     if not errors:
         first = by_period.period_from if by_period is not None else None
         last = by_period.period_to if by_period is not None else None
+        unit_q = campaign_period(q, first, last, clock.today())
         try:
-            by_unit = await api.funds_by_unit(unit_params(campaign_period(q, first, last, clock.today())))
+            by_unit = await api.funds_by_unit(unit_params(unit_q))
         except ApiError as exc:  # the unit or campaign refused (403, 404) or the service's 422: the service's status
             errors, status = _field_errors(exc, "unit_id" if q.unit_id else "as_of"), exc.problem.status
     unit_chart = by_period_chart = None
@@ -114,7 +116,7 @@ async def campaign_reports(
         by_period=by_period,
         unit_chart=unit_chart,
         period_chart=by_period_chart,
-        unit_query=urlencode({k: v for k, v in unit_params(q).items() if v is not None}),
+        unit_query=urlencode({k: v for k, v in unit_params(unit_q).items() if v is not None}),
         period_query=urlencode({k: v for k, v in period_params(q).items() if v is not None}),
     )
 
@@ -141,6 +143,7 @@ async def campaign_report_file(
         raise web.ApiErrorPage(422, _("Ngày, đơn vị hoặc cuộc vận động của báo cáo không hợp lệ."))
     params = unit_params(q) if table == "by-unit" else period_params(q)
     body, media = await web.api(request, s).table_file(TABLES[table], params, fmt)
-    name = f"van-dong-{table}.{fmt}"
+    dated = "".join(f"-{d.isoformat()}" for d in (q.period_from, q.period_to) if d is not None)
+    name = f"van-dong-{table}{dated}.{fmt}"  # two periods' files do not download under one name
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(body, media_type=media, headers=headers)
