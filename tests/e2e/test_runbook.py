@@ -404,6 +404,12 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
 
         # The broker is lost with its disk: the records (and the consumer offsets) are gone.
         _lose_broker(state)
+        # still ready (its writes would wait in the outbox), saying the broker is gone: a broker outage
+        # does not take every replica out of its Service
+        async with httpx.AsyncClient(timeout=10) as c:
+            lost = await c.get(f"{members.url}/health/ready")
+        assert lost.status_code == 200 and lost.json()["status"] == "degraded", lost.text
+        assert lost.json()["checks"]["database"] == "ok" and lost.json()["checks"]["kafka"].startswith("error")
         terminate(members)  # the service has nothing to talk to; exit code irrelevant here
         assert local_kafka.start(state, port, controller, timeout=120) == bootstrap
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)

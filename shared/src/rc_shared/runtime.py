@@ -214,7 +214,10 @@ class LiveOut(api.Out):
 
 
 class ReadyOut(api.Out):
-    status: str = Field(description="ok, or unavailable (503).")
+    status: str = Field(
+        description="ok; degraded (200: the broker does not answer, and events wait in the outbox); or"
+        " unavailable (503: the database does not answer)."
+    )
     checks: dict[str, Any] = Field(description="database, kafka (ok or the error), outbox_backlog, outbox_relay.")
 
 
@@ -279,13 +282,18 @@ def create_app(
         response_model=ReadyOut,
         responses={
             **api.errors(413, 422),
-            503: {"model": ReadyOut, "description": "The database or the broker does not answer."},
+            503: {"model": ReadyOut, "description": "The database does not answer."},
         },
     )
     async def ready() -> JSONResponse:
+        """Ready while the database answers. A broker that does not answer leaves the service ready
+        (``degraded``): its writes keep their events in the outbox until the broker is back, and its
+        reads need no broker; taking every replica of every service out of its Service for a broker
+        outage would turn the outage into the whole platform's, the public pages and the console's."""
         checks = await runtime.readiness()
-        ok = checks.get("database") in ("ok", "busy") and checks.get("kafka") == "ok"
-        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+        if checks.get("database") not in ("ok", "busy"):
+            return JSONResponse({"status": "unavailable", "checks": checks}, status_code=503)
+        return JSONResponse({"status": "ok" if checks.get("kafka") == "ok" else "degraded", "checks": checks})
 
     @app.get("/metrics", tags=["health"], include_in_schema=False)
     async def metrics() -> Response:

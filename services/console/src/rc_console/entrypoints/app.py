@@ -8,6 +8,7 @@ the development login (``RC_DEV_LOGIN_ENABLED``).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import secrets
 from collections.abc import AsyncIterator
@@ -126,10 +127,13 @@ def build_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/health/ready", tags=["health"])
     async def ready() -> JSONResponse:
-        """Ready when the services the pages need answer their liveness probe."""
-        checks = {name: "ok" if await upstreams.live(name) else "unreachable" for name in UPSTREAMS}
-        ok = all(v == "ok" for v in checks.values())
-        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+        """Ready whenever it answers: the four services' liveness is reported (``degraded`` when one does
+        not answer), not required. A page whose service is down says so itself; making every console
+        replica unready for one service (reporting scaled to 0 for a rebuild) would take the whole
+        console away. The services are asked at once, so the answer takes one timeout at most."""
+        answers = await asyncio.gather(*(upstreams.live(name) for name in UPSTREAMS))
+        checks = {name: "ok" if up else "unreachable" for name, up in zip(UPSTREAMS, answers, strict=True)}
+        return JSONResponse({"status": "ok" if all(answers) else "degraded", "checks": checks})
 
     @app.get("/metrics", tags=["health"], include_in_schema=False)
     async def metrics() -> Response:

@@ -26,7 +26,8 @@ class ReadyOut:
     """ 
         Attributes:
             checks (ReadyOutChecks): database, kafka (ok or the error), outbox_backlog, outbox_relay.
-            status (str): ok, or unavailable (503).
+            status (str): ok; degraded (200: the broker does not answer, and events wait in the outbox); or unavailable
+                (503: the database does not answer).
      """
 
     checks: ReadyOutChecks

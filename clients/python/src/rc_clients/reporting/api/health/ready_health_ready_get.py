@@ -84,6 +84,11 @@ def sync_detailed(
 ) -> Response[ErrorOut | ReadyOut]:
     """ Ready
 
+     Ready while the database answers. A broker that does not answer leaves the service ready
+    (``degraded``): its writes keep their events in the outbox until the broker is back, and its
+    reads need no broker; taking every replica of every service out of its Service for a broker
+    outage would turn the outage into the whole platform's, the public pages and the console's.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -110,6 +115,11 @@ def sync(
 ) -> ErrorOut | ReadyOut | None:
     """ Ready
 
+     Ready while the database answers. A broker that does not answer leaves the service ready
+    (``degraded``): its writes keep their events in the outbox until the broker is back, and its
+    reads need no broker; taking every replica of every service out of its Service for a broker
+    outage would turn the outage into the whole platform's, the public pages and the console's.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -130,6 +140,11 @@ async def asyncio_detailed(
 
 ) -> Response[ErrorOut | ReadyOut]:
     """ Ready
+
+     Ready while the database answers. A broker that does not answer leaves the service ready
+    (``degraded``): its writes keep their events in the outbox until the broker is back, and its
+    reads need no broker; taking every replica of every service out of its Service for a broker
+    outage would turn the outage into the whole platform's, the public pages and the console's.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +171,11 @@ async def asyncio(
 
 ) -> ErrorOut | ReadyOut | None:
     """ Ready
+
+     Ready while the database answers. A broker that does not answer leaves the service ready
+    (``degraded``): its writes keep their events in the outbox until the broker is back, and its
+    reads need no broker; taking every replica of every service out of its Service for a broker
+    outage would turn the outage into the whole platform's, the public pages and the console's.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
