@@ -45,9 +45,24 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     request is never failed by a reset outlasting the acquire bound (asyncpg times the reset with it)."""
 
 
+# The server probes an idle connection's client after 10 s and gives it up after 3 unanswered probes
+# 5 s apart (or 30 s of unacknowledged data): a process whose machine vanished (a lost node, a network
+# partition) no longer holds its session's locks for the kernel's default of ~2 hours or ~15 minutes of
+# retransmissions. Those locks matter: the outbox relay's (exactly one active per service: the others
+# take over once it is released) and the migrations'. Each is a setting any user may set per session.
+KEEPALIVES = {
+    "tcp_keepalives_idle": "10",
+    "tcp_keepalives_interval": "5",
+    "tcp_keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
+
+
 def server_settings(statement_timeout_s: float | None) -> dict[str, str]:
-    """asyncpg ``server_settings`` of a connection with that statement timeout (None: the server's)."""
-    return {} if statement_timeout_s is None else {"statement_timeout": _ms(statement_timeout_s)}
+    """asyncpg ``server_settings`` of a connection: that statement timeout (None: the server's) and the
+    server-side TCP keepalives (:data:`KEEPALIVES`)."""
+    timeout = {} if statement_timeout_s is None else {"statement_timeout": _ms(statement_timeout_s)}
+    return {**KEEPALIVES, **timeout}
 
 
 def _ms(seconds: float) -> str:
@@ -243,7 +258,11 @@ async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
             done: dict[str, str] = {
                 r["version"]: r["checksum"] for r in await conn.fetch("SELECT version, checksum FROM schema_migrations")
             }
-            for version, path in migration_files([BACKBONE_MIGRATIONS, *dirs]):
+            files = migration_files([BACKBONE_MIGRATIONS, *dirs])
+            newer = sorted(set(done) - {v for v, _ in files})
+            if newer:  # a rollback: this code runs on a schema a later release migrated (deploy.md, "Rollback")
+                log.warning("database_schema_newer_than_code", unknown_versions=newer)
+            for version, path in files:
                 sql = path.read_text()
                 checksum = hashlib.sha256(sql.encode()).hexdigest()
                 if version in done:

@@ -139,7 +139,9 @@ class ServiceSettings(BaseSettings):
         max_length=200,
         description=(
             "Static consumer-group membership (KIP-345): an id unique per replica and stable across its "
-            "restarts (a StatefulSet pod name, a compose container name). A replica that crashes and comes "
+            "restarts (a StatefulSet pod name, a compose container name; never one value for all the replicas "
+            "of a Deployment, as a shared ConfigMap would give: the broker fences all but one of them). "
+            "A replica that crashes and comes "
             "back takes its partitions again at once instead of waiting for the session timeout; a replica "
             "that stops for good keeps them until the session timeout. Unset: dynamic membership."
         ),

@@ -288,3 +288,23 @@ async def test_releasing_a_pool_connection_sends_nothing_to_the_database(fresh_d
         ]
     finally:
         await pool.close()
+
+
+async def test_every_connection_has_the_server_give_up_a_vanished_client_within_seconds(fresh_dsn: str) -> None:
+    """A pool's connections and a lone one (the relay's and the migrations', which hold session locks)
+    carry the TCP keepalives that let PostgreSQL release a lost process's locks in ~30 s, not hours."""
+    from rc_shared.db import KEEPALIVES, connect
+
+    pool = await create_pool(fresh_dsn, min_size=1, max_size=1, statement_timeout_s=5)
+    lone = await connect(fresh_dsn)
+    try:
+        async with pool.acquire() as pooled:
+            for conn in (lone, pooled):
+                shown = {k: await conn.fetchval(f"SHOW {k}") for k in KEEPALIVES}
+                # (as the server shows them: 0 where it does not apply, a Unix socket's connection)
+                assert shown == {"tcp_keepalives_idle": "10", "tcp_keepalives_interval": "5",
+                                 "tcp_keepalives_count": "3", "tcp_user_timeout": "30000"}  # fmt: skip
+            assert await pooled.fetchval("SHOW statement_timeout") == "5s"
+    finally:
+        await lone.close()
+        await pool.close()
