@@ -85,6 +85,23 @@ async def test_campaign_list_json_shape_and_filters(client: httpx.AsyncClient, r
     assert [c["code"] for c in closed["campaigns"]] == ["TET-2025"]
 
 
+async def test_a_past_periods_by_unit_report_stands_as_at_its_end_unless_as_of_is_given(
+    client: httpx.AsyncClient, relief: Relief
+) -> None:
+    """Without ``as_of``, a period's report holds for its last day (the tree then, reversals made up to
+    then), as the six-month and annual reviews count it; the same period read today takes off the
+    1,000,000 reversed on 20/06, after the period."""
+    period = {"period_from": "2025-05-01", "period_to": "2025-06-19", "campaign_id": str(relief.K)}
+    at_end = (await client.get("/reports/campaigns/by-unit", params=period)).json()
+    today = (await client.get("/reports/campaigns/by-unit", params={**period, "as_of": "2026-01-01"})).json()
+    assert (at_end["as_of"], today["as_of"]) == ("2025-06-19", "2026-01-01")
+    assert at_end["units"][0]["cash_raised_vnd"] - today["units"][0]["cash_raised_vnd"] == 1_000_000
+    members = await client.get("/reports/membership", params={"period_to": "2025-06-19"})
+    assert members.status_code == 200 and members.json()["as_of"] == "2025-06-19", members.text
+    file = await client.get("/reports/campaigns/by-unit", params={**period, "format": "csv"})
+    assert 'filename="funds-by-unit-2025-05-01-2025-06-19.csv"' in file.headers["content-disposition"]
+
+
 async def test_by_unit_json_shape_and_soft_credit_apart(client: httpx.AsyncClient, relief: Relief) -> None:
     r = await client.get(
         "/reports/campaigns/by-unit",

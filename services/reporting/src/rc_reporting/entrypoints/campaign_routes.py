@@ -19,7 +19,7 @@ from pydantic import Field
 from rc_reporting.domain.campaigns import CampaignState, SeriesRequest
 from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest
 from rc_reporting.entrypoints import access
-from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
+from rc_reporting.entrypoints.params import Depth, ReportDay, TopUnit, report_day, report_envelope
 from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import campaign_reports
@@ -198,7 +198,7 @@ SERIES_COLUMNS = (
 @table_route(router, "/by-unit", UnitFundsReport)
 async def campaigns_by_unit(
     request: Request,
-    as_of: AsOf,
+    as_of: ReportDay = None,
     unit_id: TopUnit = None,
     period_from: Annotated[
         Day | None, Query(description="First day of the period; default: 1 January of as_of's year.")
@@ -213,13 +213,16 @@ async def campaigns_by_unit(
     A donation counts for the unit that received it and that unit's ancestors (through the tree of
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
+    as_of = report_day(request, as_of, period_to)
     unit_id = await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)
     if format != "json":
         header = ("depth", *FUNDS_COLUMNS)
-        return table_response(format, f"funds-by-unit-{as_of}", header, flatten(units, FUNDS_COLUMNS))
+        return table_response(
+            format, f"funds-by-unit-{req.period.start}-{req.period.end}", header, flatten(units, FUNDS_COLUMNS)
+        )
     return {**report_envelope(req), "campaign_id": campaign_id, "units": units}
 
 

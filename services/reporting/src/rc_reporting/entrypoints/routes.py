@@ -11,13 +11,13 @@ from pydantic import Field
 
 from rc_reporting.domain.model import DEFAULT_DEPTH, ReportRequest, RoleNames
 from rc_reporting.entrypoints import access
-from rc_reporting.entrypoints.params import Depth, TopUnit, report_envelope
+from rc_reporting.entrypoints.params import Depth, ReportDay, TopUnit, report_day, report_envelope
 from rc_reporting.entrypoints.table_export import TableFormat, table_response, table_route
 from rc_reporting.exports.tables import flatten
 from rc_reporting.service_layer import reports
 from rc_reporting.settings import Settings
 from rc_shared import auth, http_cache
-from rc_shared.api import AsOf, Out, errors
+from rc_shared.api import Out, errors
 from rc_shared.dates import Day
 from rc_shared.runtime import connection
 
@@ -98,7 +98,7 @@ MEMBERSHIP_COLUMNS = (
 @table_route(router, "/membership", MembershipReport)
 async def membership(
     request: Request,
-    as_of: AsOf,
+    as_of: ReportDay = None,
     unit_id: TopUnit = None,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
@@ -107,6 +107,7 @@ async def membership(
 ) -> Any:
     """Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per unit,
     depth-first, with its depth)."""
+    as_of = report_day(request, as_of, period_to)
     unit_id = await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
@@ -114,7 +115,9 @@ async def membership(
     units = [t.to_dict() for t in tops]
     if format != "json":
         header = ("depth", *(c.replace(".", "_") for c in MEMBERSHIP_COLUMNS))
-        return table_response(format, f"membership-{as_of}", header, flatten(units, MEMBERSHIP_COLUMNS))
+        return table_response(
+            format, f"membership-{req.period.start}-{req.period.end}", header, flatten(units, MEMBERSHIP_COLUMNS)
+        )
     return {**report_envelope(req), "units": units}
 
 
@@ -124,12 +127,13 @@ async def membership(
 async def membership_of_unit(
     request: Request,
     unit_id: Annotated[uuid.UUID, Path(description="The unit.")],
-    as_of: AsOf,
+    as_of: ReportDay = None,
     period_from: PeriodFrom = None,
     period_to: PeriodTo = None,
     depth: Depth = 0,
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
+    as_of = report_day(request, as_of, period_to)
     await access.report_root(request, unit_id, as_of)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:

@@ -22,13 +22,13 @@ import datetime
 
 def _get_kwargs(
     *,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
     format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -36,6 +36,15 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
 
     json_unit_id: None | str | Unset
     if isinstance(unit_id, Unset):
@@ -80,15 +89,6 @@ def _get_kwargs(
         json_format_ = format_
 
     params["format"] = json_format_
-
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
-        json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
-    params["as_of"] = json_as_of
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -173,13 +173,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
     format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitFundsReport]:
     """ Campaigns By Unit
@@ -191,6 +191,10 @@ def sync_detailed(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period; default: 1 January of
@@ -200,8 +204,6 @@ def sync_detailed(
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
         format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
             a file (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,13 +215,13 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        unit_id=unit_id,
+        as_of=as_of,
+unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
 format_=format_,
-as_of=as_of,
 
     )
 
@@ -232,13 +234,13 @@ as_of=as_of,
 def sync(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
     format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitFundsReport | None:
     """ Campaigns By Unit
@@ -250,6 +252,10 @@ def sync(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period; default: 1 January of
@@ -259,8 +265,6 @@ def sync(
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
         format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
             a file (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,26 +277,26 @@ def sync(
 
     return sync_detailed(
         client=client,
+as_of=as_of,
 unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
 format_=format_,
-as_of=as_of,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
     format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitFundsReport]:
     """ Campaigns By Unit
@@ -304,6 +308,10 @@ async def asyncio_detailed(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period; default: 1 January of
@@ -313,8 +321,6 @@ async def asyncio_detailed(
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
         format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
             a file (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -326,13 +332,13 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        unit_id=unit_id,
+        as_of=as_of,
+unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
 format_=format_,
-as_of=as_of,
 
     )
 
@@ -345,13 +351,13 @@ as_of=as_of,
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     campaign_id: None | Unset | UUID = UNSET,
     format_: CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitFundsReport | None:
     """ Campaigns By Unit
@@ -363,6 +369,10 @@ async def asyncio(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period; default: 1 January of
@@ -372,8 +382,6 @@ async def asyncio(
         campaign_id (None | Unset | UUID): One campaign; default: every campaign.
         format_ (CampaignsByUnitReportsCampaignsByUnitGetFormat | Unset): Answer format: json, or
             a file (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -386,12 +394,12 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+as_of=as_of,
 unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 campaign_id=campaign_id,
 format_=format_,
-as_of=as_of,
 
     )).parsed

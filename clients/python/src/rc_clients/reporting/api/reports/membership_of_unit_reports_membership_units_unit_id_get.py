@@ -21,10 +21,10 @@ import datetime
 def _get_kwargs(
     unit_id: UUID,
     *,
+    as_of: datetime.date | None | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 0,
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -32,6 +32,15 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
 
     json_period_from: None | str | Unset
     if isinstance(period_from, Unset):
@@ -52,15 +61,6 @@ def _get_kwargs(
     params["period_to"] = json_period_to
 
     params["depth"] = depth
-
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
-        json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
-    params["as_of"] = json_as_of
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -146,10 +146,10 @@ def sync_detailed(
     unit_id: UUID,
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 0,
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitMembershipReport]:
     """ Membership Of Unit
@@ -158,13 +158,15 @@ def sync_detailed(
 
     Args:
         unit_id (UUID): The unit.
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
             January of as_of's year.
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 0.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,10 +179,10 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         unit_id=unit_id,
+as_of=as_of,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
-as_of=as_of,
 
     )
 
@@ -194,10 +196,10 @@ def sync(
     unit_id: UUID,
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 0,
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitMembershipReport | None:
     """ Membership Of Unit
@@ -206,13 +208,15 @@ def sync(
 
     Args:
         unit_id (UUID): The unit.
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
             January of as_of's year.
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 0.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,10 +230,10 @@ def sync(
     return sync_detailed(
         unit_id=unit_id,
 client=client,
+as_of=as_of,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
-as_of=as_of,
 
     ).parsed
 
@@ -237,10 +241,10 @@ async def asyncio_detailed(
     unit_id: UUID,
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 0,
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | UnitMembershipReport]:
     """ Membership Of Unit
@@ -249,13 +253,15 @@ async def asyncio_detailed(
 
     Args:
         unit_id (UUID): The unit.
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
             January of as_of's year.
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 0.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,10 +274,10 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         unit_id=unit_id,
+as_of=as_of,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
-as_of=as_of,
 
     )
 
@@ -285,10 +291,10 @@ async def asyncio(
     unit_id: UUID,
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 0,
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | UnitMembershipReport | None:
     """ Membership Of Unit
@@ -297,13 +303,15 @@ async def asyncio(
 
     Args:
         unit_id (UUID): The unit.
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
             January of as_of's year.
         period_to (datetime.date | None | Unset): Last day (inclusive) of the period of flows;
             default: as_of.
         depth (int | Unset): Levels of children listed. Default: 0.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -317,9 +325,9 @@ async def asyncio(
     return (await asyncio_detailed(
         unit_id=unit_id,
 client=client,
+as_of=as_of,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
-as_of=as_of,
 
     )).parsed

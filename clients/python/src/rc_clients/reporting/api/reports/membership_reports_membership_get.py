@@ -22,12 +22,12 @@ import datetime
 
 def _get_kwargs(
     *,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     format_: MembershipReportsMembershipGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -35,6 +35,15 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
 
     json_unit_id: None | str | Unset
     if isinstance(unit_id, Unset):
@@ -70,15 +79,6 @@ def _get_kwargs(
         json_format_ = format_
 
     params["format"] = json_format_
-
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
-        json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
-    params["as_of"] = json_as_of
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -163,12 +163,12 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     format_: MembershipReportsMembershipGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | MembershipReport]:
     """ Membership
@@ -178,6 +178,10 @@ def sync_detailed(
     depth-first, with its depth).
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
@@ -187,8 +191,6 @@ def sync_detailed(
         depth (int | Unset): Levels of children listed. Default: 1.
         format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
             (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,12 +202,12 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        unit_id=unit_id,
+        as_of=as_of,
+unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 format_=format_,
-as_of=as_of,
 
     )
 
@@ -218,12 +220,12 @@ as_of=as_of,
 def sync(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     format_: MembershipReportsMembershipGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | MembershipReport | None:
     """ Membership
@@ -233,6 +235,10 @@ def sync(
     depth-first, with its depth).
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
@@ -242,8 +248,6 @@ def sync(
         depth (int | Unset): Levels of children listed. Default: 1.
         format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
             (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,24 +260,24 @@ def sync(
 
     return sync_detailed(
         client=client,
+as_of=as_of,
 unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 format_=format_,
-as_of=as_of,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     format_: MembershipReportsMembershipGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> Response[ErrorOut | MembershipReport]:
     """ Membership
@@ -283,6 +287,10 @@ async def asyncio_detailed(
     depth-first, with its depth).
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
@@ -292,8 +300,6 @@ async def asyncio_detailed(
         depth (int | Unset): Levels of children listed. Default: 1.
         format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
             (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -305,12 +311,12 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        unit_id=unit_id,
+        as_of=as_of,
+unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 format_=format_,
-as_of=as_of,
 
     )
 
@@ -323,12 +329,12 @@ as_of=as_of,
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
     unit_id: None | Unset | UUID = UNSET,
     period_from: datetime.date | None | Unset = UNSET,
     period_to: datetime.date | None | Unset = UNSET,
     depth: int | Unset = 1,
     format_: MembershipReportsMembershipGetFormat | Unset = 'json',
-    as_of: datetime.date | None | Unset = UNSET,
 
 ) -> ErrorOut | MembershipReport | None:
     """ Membership
@@ -338,6 +344,10 @@ async def asyncio(
     depth-first, with its depth).
 
     Args:
+        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD: the
+            organisation tree of that day, and reversals made up to it taken off; default: period_to
+            when given (a past period's report as it stood at its end, as the six-month and annual
+            reviews count), else today.
         unit_id (None | Unset | UUID): Top unit; default: your scope's unit (organisation-wide:
             every root unit on as_of).
         period_from (datetime.date | None | Unset): First day of the period of flows; default: 1
@@ -347,8 +357,6 @@ async def asyncio(
         depth (int | Unset): Levels of children listed. Default: 1.
         format_ (MembershipReportsMembershipGetFormat | Unset): Answer format: json, or a file
             (csv streamed, xlsx). Default: 'json'.
-        as_of (datetime.date | None | Unset): The date the answer holds for, YYYY-MM-DD (default:
-            today).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -361,11 +369,11 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+as_of=as_of,
 unit_id=unit_id,
 period_from=period_from,
 period_to=period_to,
 depth=depth,
 format_=format_,
-as_of=as_of,
 
     )).parsed
