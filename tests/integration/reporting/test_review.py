@@ -169,6 +169,9 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     assert total["funds_raised_vnd"]["value"] == 8_900_000 and total["funds_raised_vnd"]["previous"] == 0
     # t1 1.0 M + t2 0.3 M + t3 1.5 M (t4 reversed) + gift packages 1.0 M + 0.4 M
     assert total["support_value_vnd"]["value"] == 4_200_000
+    # of which cash: t1, t3 and the gift packages; goods: t2
+    assert (total["distributed_cash_vnd"]["value"], total["distributed_goods_vnd"]["value"]) == (3_900_000, 300_000)
+    assert total["cash_raised_vnd"]["label"] == "Tiền vận động (tiền mặt, chuyển khoản)"  # transfers too
     # person-times: t1, t2 household of 4 each; t3 a person: 1; gifts: 10 given, then household of 5
     assert total["person_times"]["value"] == 4 + 4 + 1 + 10 + 5
     assert total["beneficiaries"]["value"] == 3
@@ -177,6 +180,10 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     assert total["campaigns"]["value"] == 2  # K and K2 start in 2025; the blood drive in 2024
     relief = figures(body, "movement:emergency_relief")
     assert relief["emergency_relief.funds_raised_vnd"]["value"] == 8_500_000
+    assert (
+        relief["emergency_relief.distributed_cash_vnd"]["value"],
+        relief["emergency_relief.distributed_goods_vnd"]["value"],
+    ) == (2_500_000, 300_000)
     assert relief["emergency_relief.campaigns"]["value"] == 1
     assert (
         relief["emergency_relief.person_times"]["value"] == 9 and "emergency_relief.support.gift_package" not in relief

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from rc_reporting.adapters import review as review_queries
 from rc_reporting.entrypoints.app import build_app
-from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, pct, vnd
+from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, pct, signed_pct, vnd
 from rc_reporting.exports.xlsx_out import VND_FORMAT
 from rc_reporting.settings import Settings
 from tests.integration.reporting.campaign_helpers import feed_campaigns
@@ -63,7 +63,7 @@ def pdf_text(content: bytes) -> str:
 
 def pdf_row(f: dict[str, Any]) -> str:
     return " ".join(
-        (f["label"], f["measure"], vnd(f["value"]), vnd(f["previous"]), pct(f["change_percent"]), vnd(f["plan"]),
+        (f["label"], f["measure"], vnd(f["value"]), vnd(f["previous"]), signed_pct(f["change_percent"]), vnd(f["plan"]),
          pct(f["percent_of_plan"]))
     )  # fmt: skip
 

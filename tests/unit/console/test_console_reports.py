@@ -95,3 +95,32 @@ def test_a_chosen_campaigns_funds_by_unit_cover_its_own_period_unless_one_is_giv
     assert (given.period_from, given.period_to) == (datetime.date(2026, 1, 1), datetime.date(2026, 1, 15))
     every, _ = campaign_query({})
     assert campaign_period(every, dec, jan, today) == every  # no campaign: the service's own default
+
+
+def test_the_report_tables_group_the_thousands_of_every_count() -> None:
+    """11603 members, 1000 joined, 12345.5 hours: '11.603', '1.000', '12.345,5' as the amounts are grouped;
+    a campaign's donations and blood units too."""
+    from rc_console.entrypoints import web
+
+    members = web.templates.get_template("reports.html").make_module({"values": {}, "errors": {}})
+    unit = {"unit_id": "u", "name": "Tỉnh", "level": "province", "members": 11_603, "volunteers": 2_193,
+            "youth": 1, "collaborators": 0, "members_joined": 1_000, "members_lapsed": 12_000,
+            "volunteer_hours": 12_345.5}  # fmt: skip
+    row = str(members.figures(unit, True))  # type: ignore[attr-defined]
+    for shown in (">11.603<", ">2.193<", ">1.000<", ">12.000<", ">12.345,5<", ">1<", ">0<"):
+        assert shown in row, (shown, row)
+    funds = web.templates.get_template("campaign_reports.html").make_module({"values": {}, "errors": {}})
+    figures = {"cash_raised_vnd": 0, "in_kind_value_vnd": 0, "distributed_cash_vnd": 0, "distributed_goods_vnd": 0,
+               "credited_cash_vnd": 0, "blood_units": 2_500, "donations": 1_000_000}  # fmt: skip
+    campaign_row = str(funds.funds({"unit_id": "u", "name": "Tỉnh", "level": "province", **figures}, True))  # type: ignore[attr-defined]
+    assert 'data-figure="blood_units">2.500<' in campaign_row and 'data-figure="donations">1.000.000<' in campaign_row
+
+
+def test_a_charts_labels_leave_out_the_name_every_unit_shares() -> None:
+    """ "Hội Chữ thập đỏ huyện …" cut at 22 characters was the same label for every district."""
+    chart = bar_chart([("Hội Chữ thập đỏ huyện Hồng Dân", 1), ("Hội Chữ thập đỏ huyện Phước Long", 2), ("Xã A", 3)])
+    assert [(b.label, b.short) for b in chart.bars] == [
+        ("Hội Chữ thập đỏ huyện Hồng Dân", "huyện Hồng Dân"),
+        ("Hội Chữ thập đỏ huyện Phước Long", "huyện Phước Long"),
+        ("Xã A", "Xã A"),
+    ]

@@ -9,6 +9,7 @@ import pytest
 
 from rc_reporting.domain.review import issue_date_phrase, period_phrase, place_name, support_names, units_below
 from rc_reporting.exports.pdf_out import review_html
+from rc_reporting.exports.rows import signed_pct
 from rc_shared import clock
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, SUPPORT_KIND_UNITS
 
@@ -115,3 +116,16 @@ def test_a_support_kind_is_counted_in_its_own_unit() -> None:
     assert names["support.house_built"] == ("Nhà nhân đạo xây mới", "căn")
     assert names["support.gift_package"] == ("Suất quà", "suất")
     assert names["support.goats"] == ("Dê giống", "số lượng")  # no unit configured for it: a quantity
+
+
+@pytest.mark.parametrize(("change", "written"), [(100.0, "+100,0 %"), (-20.0, "−20,0 %"), (0.0, "0,0 %"), (None, "–")])
+def test_a_change_on_last_year_is_written_with_its_sign(change: float | None, written: str) -> None:
+    """11,603 members against 5,801 is '+100,0 %' under 'Tăng/giảm so cùng kỳ': a bare '100,0 %' next to
+    '% kế hoạch' (a ratio) reads as 'the same as last year'."""
+    assert signed_pct(change) == written
+    members = {"indicator": "members", "label": "Hội viên", "measure": "người", "value": 11_603, "previous": 5_801,
+               "change_percent": change, "plan": None, "percent_of_plan": None}  # fmt: skip
+    section = {"key": "organisation", "title": "Tổ chức", "figures": [members]}
+    html = review_html({**_review("Hội Chữ thập đỏ tỉnh Bạc Liêu"), "sections": [section]})
+    assert "<th>Tăng/giảm so cùng kỳ</th>" in html and "<th>So cùng kỳ</th>" not in html
+    assert f'<td class="num">{written}</td>' in html

@@ -92,6 +92,7 @@ class Bar:
     y: float
     width: float
     height: float
+    short: str = ""  # the label as the chart shows it (short_label); empty: the label
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,15 @@ ROW_HEIGHT = 28
 BAR_HEIGHT = 18
 
 
+_SOCIETY = "hội chữ thập đỏ "
+
+
+def short_label(label: str) -> str:
+    """A unit's name as a chart's narrow label shows it: without the "Hội Chữ thập đỏ" every unit's name
+    starts with ("Hội Chữ thập đỏ huyện Hồng Dân" → "huyện Hồng Dân"), so the cut names stay apart."""
+    return label[len(_SOCIETY) :] if label.casefold().startswith(_SOCIETY) and len(label) > len(_SOCIETY) else label
+
+
 def bar_chart(rows: list[tuple[str, int]]) -> BarChart:
     """The chart of ``rows`` (label, figure): bars to scale, the longest filling the plot's width."""
     plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
@@ -124,5 +134,5 @@ def bar_chart(rows: list[tuple[str, int]]) -> BarChart:
         width = plot * abs(value) / span
         x = zero if value >= 0 else zero - width
         y = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
-        bars.append(Bar(label, value, round(x, 1), y, round(width, 1), BAR_HEIGHT))
+        bars.append(Bar(label, value, round(x, 1), y, round(width, 1), BAR_HEIGHT, short_label(label)))
     return BarChart(CHART_WIDTH, max(1, len(rows)) * ROW_HEIGHT, round(zero, 1), bars, LABEL_WIDTH)

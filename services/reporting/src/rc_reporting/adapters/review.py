@@ -41,6 +41,7 @@ don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand 
 dis AS (
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, coalesce(d.support_kind, '') AS sk,
            to_char(d.distributed_on, 'YYYY-MM') AS month, d.amount_vnd + d.value_vnd AS value_vnd,
+           d.amount_vnd AS cash_vnd,
            coalesce(d.quantity, 0) AS quantity, coalesce(d.people_reached, b.household_size, 1) AS person_times,
            d.beneficiary_id
     FROM tclo c JOIN rpt_campaign_distributions d ON d.unit_id = c.unit_id
@@ -80,7 +81,7 @@ SELECT 'don' AS what, anc, ct, NULL::text AS sk, month,
 FROM don GROUP BY GROUPING SETS ((anc, ct), (anc, month))
 UNION ALL
 SELECT 'dis', anc, ct, sk, month, sum(value_vnd)::bigint, sum(quantity)::bigint, sum(person_times)::bigint,
-       count(DISTINCT beneficiary_id), count(*)
+       count(DISTINCT beneficiary_id), sum(cash_vnd)::bigint
 FROM dis GROUP BY GROUPING SETS ((anc, ct, sk), (anc, ct), (anc), (anc, month))
 UNION ALL
 SELECT 'blood', anc, NULL, NULL, to_char(received_on, 'YYYY-MM'), sum(n)::bigint, NULL, NULL, NULL, NULL

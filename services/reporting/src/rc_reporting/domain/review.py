@@ -51,7 +51,7 @@ MOVEMENTS: dict[str, str] = {
 ORGANISATION: dict[str, tuple[str, str]] = {
     "members": ("Hội viên", "người"),
     "new_members": ("Hội viên mới kết nạp", "người"),
-    "members_lapsed": ("Hội viên thôi sinh hoạt", "người"),
+    "members_lapsed": ("Hội viên chuyển sang gián đoạn sinh hoạt", "người"),  # (status lapsed; not those who left)
     "volunteers": ("Tình nguyện viên", "người"),
     "youth": ("Thanh thiếu niên chữ thập đỏ", "người"),
     "volunteer_hours": ("Giờ tình nguyện", "giờ"),
@@ -62,9 +62,11 @@ ORGANISATION: dict[str, tuple[str, str]] = {
 MOVEMENT_FIGURES: dict[str, tuple[str, str]] = {
     "campaigns": ("Cuộc vận động phát động", "cuộc"),
     "funds_raised_vnd": ("Tổng giá trị vận động (tiền và hiện vật)", "VND"),
-    "cash_raised_vnd": ("Tiền mặt vận động", "VND"),
+    "cash_raised_vnd": ("Tiền vận động (tiền mặt, chuyển khoản)", "VND"),
     "in_kind_value_vnd": ("Hiện vật quy ra tiền", "VND"),
     "support_value_vnd": ("Tổng giá trị trợ giúp", "VND"),
+    "distributed_cash_vnd": ("Trong đó: trợ giúp bằng tiền", "VND"),
+    "distributed_goods_vnd": ("Trong đó: trợ giúp bằng hàng hóa quy ra tiền", "VND"),
     "person_times": ("Lượt người được trợ giúp", "lượt"),
     "beneficiaries": ("Đối tượng được trợ giúp", "đối tượng"),
 }

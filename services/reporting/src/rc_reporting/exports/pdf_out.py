@@ -27,7 +27,7 @@ from rc_reporting.domain.review import (
     units_below,
 )
 from rc_reporting.exports.charts import column_chart
-from rc_reporting.exports.rows import pct, vnd
+from rc_reporting.exports.rows import pct, signed_pct, vnd
 from rc_shared import clock
 from rc_shared.errors import DomainError
 from rc_shared.labels import vn_date
@@ -43,6 +43,7 @@ def environment(templates_dir: str | None = None) -> Environment:
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]), undefined=StrictUndefined)
     env.filters["vnd"] = vnd
     env.filters["pct"] = pct
+    env.filters["signed_pct"] = signed_pct
     env.filters["level"] = lambda level: LEVELS.get(level, level)
     env.filters["vn_date"] = vn_date
     return env

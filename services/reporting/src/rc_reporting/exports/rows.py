@@ -62,3 +62,11 @@ def vnd(value: int | float | None) -> str:
 
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}".replace(".", ",") + " %"
+
+
+def signed_pct(value: float | None) -> str:
+    """A change with its sign ('+100,0 %', '−20,0 %', '0,0 %'): a doubling is not read as 'the same'."""
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + pct(abs(value))

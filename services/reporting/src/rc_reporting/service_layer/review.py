@@ -72,15 +72,13 @@ def _flows(rows: list[asyncpg.Record]) -> tuple[dict[uuid.UUID, Figures], dict[u
                 if sk:
                     add(f, f"{SUPPORT_PREFIX}{sk}", r["b"])
                     add(f, f"{ct}.{SUPPORT_PREFIX}{sk}", r["b"])
-            elif ct is not None:
-                p = f"{ct}."
+            else:  # (value a: cash e and goods; a type's figures, else every type's)
+                p = f"{ct}." if ct is not None else ""
                 add(f, p + "support_value_vnd", r["a"])
+                add(f, p + "distributed_cash_vnd", r["e"])
+                add(f, p + "distributed_goods_vnd", r["a"] - r["e"])
                 add(f, p + "person_times", r["c"])
                 add(f, p + "beneficiaries", r["d"])
-            else:
-                add(f, "support_value_vnd", r["a"])
-                add(f, "person_times", r["c"])
-                add(f, "beneficiaries", r["d"])
         elif what == "blood":
             add(f, "blood_donations", r["a"])
             add(f, "blood_donors", r["b"])
