@@ -32,13 +32,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("member_code", "Số thẻ hội viên", "", "HV0001", "Số thẻ (nếu có): nhận ra người này khi nhập lại tệp.",
            ("Mã hội viên", "Số thẻ")),
     Column("full_name", "Họ và tên", "bắt buộc", "Nguyễn Thị Lan", "", ("Họ tên", "Tên")),
-    Column("gender", "Giới tính", "", "Nữ", "Nam, Nữ hoặc Khác."),
-    Column("birth_date", "Ngày sinh", "bắt buộc khi không có số thẻ", "15/04/1990", "Ngày/tháng/năm."),
+    Column("gender", "Giới tính", "", "Nữ", "Nam, Nữ hoặc Khác.", ("Nam/Nữ", "Giới")),
+    Column("birth_date", "Ngày sinh", "bắt buộc khi không có số thẻ", "15/04/1990", "Ngày/tháng/năm.",
+           ("Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Sinh ngày")),
     Column("phone", "Số điện thoại", "", "0912 345 678", "8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang).",
-           ("Điện thoại", "SĐT", "Di động")),
-    Column("id_number", "Số CCCD", "", "094190001234", "Căn cước công dân, CMND hoặc hộ chiếu: 6–20 chữ số, chữ cái.",
-           ("CCCD", "CMND", "Số CMND", "Số giấy tờ", "Căn cước")),
-    Column("address", "Địa chỉ", "", "Ấp 3, xã Vĩnh Trạch", "", ("Nơi ở", "Địa chỉ thường trú")),
+           ("Điện thoại", "SĐT", "Di động", "Số ĐT", "ĐT", "Điện thoại liên hệ")),
+    Column("id_number", "Số CCCD", "", "095190001234", "Căn cước công dân, CMND hoặc hộ chiếu: 6–20 chữ số, chữ cái.",
+           ("CCCD", "CMND", "Số CMND", "Số giấy tờ", "Căn cước", "Số CCCD/CMND", "CCCD/CMND", "CMND/CCCD",
+            "Số định danh", "Số định danh cá nhân")),
+    Column("address", "Địa chỉ", "", "Ấp 3, xã Vĩnh Trạch", "",
+           ("Nơi ở", "Địa chỉ thường trú", "Nơi cư trú", "Chỗ ở hiện nay", "Địa chỉ liên hệ")),
     Column("joined_on", "Ngày vào hội", "bắt buộc", "15/01/2023", "Ngày/tháng/năm; không sau hôm nay.",
            ("Ngày kết nạp", "Ngày gia nhập")),
     Column("fee_status", "Hội phí", "", "Đã đóng", "Đã đóng, Chưa đóng hoặc Miễn (để trống: chưa đóng).",
@@ -68,7 +71,23 @@ ALIASES: dict[str, str] = {
 }  # (a header folded → the API's name)
 
 
+# Columns an office's list has that the import leaves out: the row's number, a remark, and what the
+# platform does not keep (ethnicity, religion: sensitive personal data it has no purpose for).
+IGNORED: frozenset[str] = frozenset({"stt", "so_tt", "tt", "so_thu_tu", "ghi_chu", "dan_toc", "ton_giao"})
+
+
 @functools.lru_cache(maxsize=256)  # (a file's few headers, asked again for each of its thousands of rows)
 def column_name(header: str) -> str:
     """The API's name of a header ("Họ và tên" → "full_name"); a header it does not know, as it is."""
     return ALIASES.get(fold(header), header)
+
+
+def ignored(header: str) -> bool:
+    """Whether the import leaves this column out (:data:`IGNORED`: "STT", "Ghi chú", "Dân tộc" …)."""
+    return fold(header) in IGNORED
+
+
+def is_header(cells: list[str]) -> bool:
+    """Whether a row is a members list's header: two of its cells or more name known columns (the rows
+    above it are the sheet's title, the office's name, the date)."""
+    return sum(1 for c in cells if c and fold(c) in ALIASES) >= 2

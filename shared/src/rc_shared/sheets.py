@@ -1,7 +1,8 @@
 """Rows of a CSV or XLSX file, read as they come (``csv``; ``openpyxl`` in read-only mode, imported
 only when a workbook is read): the header row's names, and each later row as a mapping of them.
 
-Row numbers are the file's, the header being row 1. A header name is lower-cased with spaces as
+Row numbers are the file's (the header is row 1, or the row a caller's ``is_header`` found below a
+title). A header name is lower-cased with spaces as
 underscores; a cell beyond the header is named ``column_N``; a blank cell is None, a date an ISO text.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
@@ -78,8 +80,24 @@ def _header(cells: list[Any]) -> list[str]:
     return [str(c).strip().lower().replace(" ", "_") if c is not None else "" for c in cells]
 
 
-def _rows(header: list[str], records: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    for n, cells in enumerate(records, start=2):
+HEADER_SEARCH_ROWS = 20
+
+
+def _take_header(
+    records: Iterator[list[Any]], is_header: Callable[[list[str]], bool] | None
+) -> tuple[list[str], int, Iterator[list[Any]]]:
+    """(header, its row number, the rows after it): the first row, or with ``is_header`` the first of the
+    first :data:`HEADER_SEARCH_ROWS` it accepts (a sheet that starts with its title and the office's
+    name above the table), else the first."""
+    if is_header is None:
+        return _header(next(records, [])), 1, records
+    top = list(itertools.islice(records, HEADER_SEARCH_ROWS))
+    at = next((i for i, cells in enumerate(top) if is_header(_header(cells))), 0)
+    return _header(top[at] if top else []), at + 1, itertools.chain(top[at + 1 :], records)
+
+
+def _rows(header: list[str], records: Iterator[list[Any]], start: int = 2) -> Iterator[tuple[int, dict[str, Any]]]:
+    for n, cells in enumerate(records, start=start):
         row: dict[str, Any] = {}
         for i, v in enumerate(cells):
             name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
@@ -90,16 +108,16 @@ def _rows(header: list[str], records: Iterator[list[Any]]) -> Iterator[tuple[int
 
 
 def read_table(
-    stream: IO[bytes], suffix: str, stack: ExitStack
+    stream: IO[bytes], suffix: str, stack: ExitStack, is_header: Callable[[list[str]], bool] | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, iterator of (row number, row)) of a CSV (UTF-8, with or without BOM) or XLSX stream;
-    ValueError for another kind of file, or one that cannot be read as its kind."""
+    ValueError for another kind of file, or one that cannot be read as its kind. ``is_header``: which
+    of the first rows is the header (:func:`_take_header`; None: the first)."""
     suffix = suffix.lower()
     if suffix == ".csv":
         text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
-        reader = csv.reader(text)
-        header = _header(next(reader, []))
-        return header, _rows(header, (list(r) for r in reader))
+        header, at, rest = _take_header((list(r) for r in csv.reader(text)), is_header)
+        return header, _rows(header, rest, at + 1)
     if suffix in (".xlsx", ".xlsm"):
         import zipfile
 
@@ -113,7 +131,6 @@ def read_table(
         ws = wb.active
         if ws is None:
             raise ValueError("the workbook has no sheet")
-        it = ws.iter_rows(values_only=True)
-        header = _header(list(next(it, ())))
-        return header, _rows(header, (list(r) for r in it))
+        header, at, rest = _take_header((list(r) for r in ws.iter_rows(values_only=True)), is_header)
+        return header, _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")

@@ -29,7 +29,7 @@ def test_the_template_heads_every_column_in_vietnamese_and_its_example_is_a_vali
     row = validate_row(n, example, RoleRules(), date(2026, 12, 1))
     assert not isinstance(row, list), row
     assert (row.unit_code, row.full_name, row.phone, row.id_number, row.fee_status, row.roles) == (
-        EXAMPLE_UNIT, "Nguyễn Thị Lan", "0912345678", "094190001234", "paid", ("volunteer",))  # fmt: skip
+        EXAMPLE_UNIT, "Nguyễn Thị Lan", "0912345678", "095190001234", "paid", ("volunteer",))  # fmt: skip
     with ExitStack() as stack:  # the same file through the shared reader the members CLI uses
         again, _rows = read_table(io.BytesIO(content), ".xlsx", stack)
         assert again == header

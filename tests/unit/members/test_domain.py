@@ -307,3 +307,24 @@ def test_two_columns_for_one_take_the_one_filled_in_and_refuse_two_different_val
     reasons = validate_row(2, {**VIETNAMESE_ROW, "số_cmnd": "094185001"}, RULES, TODAY)
     assert isinstance(reasons, list), reasons
     assert any(r.startswith("column id_number given twice with different values") for r in reasons), reasons
+
+
+def test_an_offices_own_columns_and_date_forms_are_read() -> None:
+    """Headers districts write ("Số CCCD/CMND", "Ngày, tháng, năm sinh", "Số ĐT", "Nơi cư trú"), dates with
+    dashes or dots, and "STT", "Ghi chú", "Dân tộc" left out (not a reason to refuse the row, not kept)."""
+    raw = {
+        "STT": 7, "Mã đơn vị": "BL-HB-01", "Họ và tên": "Lê Thị Hoa", "Ngày, tháng, năm sinh": "15.04.1990",
+        "Số CCCD/CMND": "095190001234", "Số ĐT": "0912345678", "Nơi cư trú": "Ấp 3", "Nam/Nữ": "Nữ",
+        "Ngày vào hội": "15-01-2023", "Mục đích đồng ý": "Quản lý hội viên", "Ngày đồng ý": "15/01/2023",
+        "Ghi chú": "chuyển đến", "Dân tộc": "Kinh",
+    }  # fmt: skip
+    row = validate_row(2, raw, RoleRules(), date(2025, 8, 1))
+    assert not isinstance(row, list), row
+    assert (row.birth_date, row.joined_on, row.id_number, row.phone, row.address, row.gender) == (
+        date(1990, 4, 15), date(2023, 1, 15), "095190001234", "0912345678", "Ấp 3", "female",
+    )  # fmt: skip
+    assert parse_date("5.4.1990") == date(1990, 4, 5) and parse_date("1990-04-05") == date(1990, 4, 5)
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_date("15-04.1990")  # two separators
+    unknown = validate_row(2, {**raw, "Số hộ khẩu": "123"}, RoleRules(), date(2025, 8, 1))
+    assert unknown == ["unknown column(s): Số hộ khẩu"]

@@ -95,3 +95,31 @@ def test_a_csv_in_a_legacy_code_page_stops_before_any_row_is_sent_and_names_its_
     with pytest.raises(ValueError, match=r"is not UTF-8 text \(line 3\)"):
         run_import(f, "http://api", None, batch_size=1, progress=False, client=fake_api(batches))
     assert batches == []
+
+
+def test_a_sheet_headed_by_its_title_is_read_from_its_table_with_the_files_row_numbers(tmp_path: Path) -> None:
+    """A district's list starts with the office's name and the title; its table's header is found (two
+    known columns or more), its rows keep the file's numbers, and "STT" and "Ghi chú" go as they come
+    (the service leaves them out: see the domain test)."""
+    f = tmp_path / "m.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["HỘI CHỮ THẬP ĐỎ HUYỆN HỒNG DÂN"])
+    ws.append(["DANH SÁCH HỘI VIÊN NĂM 2025"])
+    ws.append([])
+    ws.append(["STT", "Mã đơn vị", "Họ và tên", "Ngày vào hội", "Ghi chú"])
+    ws.append([1, "BL-01", "Trần Văn A", "15-01-2023", "chuyển đến"])
+    wb.save(f)
+    batches: list[dict[str, object]] = []
+    run_import(f, "http://api", None, progress=False, client=fake_api(batches))  # (the fake reads unit_code only)
+    assert batches[0]["first_row"] == 5
+    assert batches[0]["rows"] == [
+        {
+            "stt": 1,
+            "mã_đơn_vị": "BL-01",
+            "họ_và_tên": "Trần Văn A",
+            "ngày_vào_hội": "15-01-2023",
+            "ghi_chú": "chuyển đến",
+        }
+    ]

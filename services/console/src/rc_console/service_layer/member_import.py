@@ -100,7 +100,7 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
         raise BadFile(_("Tệp rỗng."))
     try:
         with ExitStack() as stack:
-            header, it = read_table(io.BytesIO(content), suffix, stack)
+            header, it = read_table(io.BytesIO(content), suffix, stack, member_columns.is_header)
             rows: list[Row] = []
             for n, row in it:
                 rows.append((n, {k: _json_cell(v) for k, v in row.items()}))
@@ -113,7 +113,7 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
             raise
         raise BadFile(_("Không đọc được tệp (hỏng, hoặc không đúng loại tệp).")) from exc
     if not any(h for h in header):
-        raise BadFile(_("Tệp không có dòng tiêu đề (tên các cột ở dòng 1)."))
+        raise BadFile(_("Tệp không có dòng tiêu đề (tên các cột, ở dòng 1 hoặc dưới tên bảng)."))
     if not rows:
         raise BadFile(_("Tệp không có dòng dữ liệu nào (dưới dòng tiêu đề)."))
     return header, rows

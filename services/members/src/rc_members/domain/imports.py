@@ -85,8 +85,12 @@ def _text(raw: Mapping[str, Any], name: str, from_number: Callable[[int], str] |
     return s or None
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+
+
 def parse_date(value: Any) -> date:
-    """ISO ``YYYY-MM-DD`` or Vietnamese ``DD/MM/YYYY``; within 1900–2100."""
+    """ISO ``YYYY-MM-DD`` or Vietnamese ``DD/MM/YYYY`` (also ``DD-MM-YYYY``, ``DD.MM.YYYY``); within
+    1900–2100."""
     if isinstance(value, datetime):
         d = value.date()
     elif isinstance(value, date):
@@ -94,9 +98,8 @@ def parse_date(value: Any) -> date:
     else:
         s = str(value).strip()
         try:
-            if "/" in s:
-                day, month, year = (int(p) for p in s.split("/"))
-                d = date(year, month, day)
+            if m := _DAY_FIRST.fullmatch(s):
+                d = date(int(m[4]), int(m[3]), int(m[1]))
             else:
                 d = date.fromisoformat(s[:10] if len(s) > 10 and s[10] in "T " else s)
         except (ValueError, TypeError):
@@ -122,6 +125,8 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     errors: list[str] = []
     named: dict[str, Any] = {}
     for header, value in raw.items():  # a Vietnamese header read as the API's name ("Họ và tên": full_name)
+        if member_columns.ignored(header):  # "STT", "Ghi chú", "Dân tộc": not kept
+            continue
         name = member_columns.column_name(header)
         if name not in named or _blank(named[name]):  # (two columns for one, "Điện thoại" and "Di động":
             named[name] = value  # the one filled in; both filled in differently: which one is meant?)

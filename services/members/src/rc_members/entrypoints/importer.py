@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from rc_shared import member_columns
 from rc_shared.client import api_headers
 from rc_shared.sheets import SUFFIXES, csv_cell, read_table, utf8_lines
 
@@ -43,7 +44,7 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
         raise ValueError(f"unsupported file type {path.suffix.lower()!r}: use .csv or .xlsx")
     if path.suffix.lower() == ".csv":
         utf8_lines(path)  # ValueError naming the first line that is not UTF-8, before any row is sent
-    return read_table(stack.enter_context(path.open("rb")), path.suffix, stack)
+    return read_table(stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header)
 
 
 def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
