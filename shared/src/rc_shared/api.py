@@ -321,6 +321,12 @@ _RETRY_AFTER = {
         "schema": {"type": "integer", "minimum": 0},
     }
 }
+_CHALLENGE = {
+    "WWW-Authenticate": {
+        "description": 'Bearer (no token sent), or Bearer error="invalid_token" (a token refused).',
+        "schema": {"type": "string"},
+    }
+}
 _CACHE_HEADERS = {
     "ETag": {"description": "The answer's version: send it back in If-None-Match.", "schema": {"type": "string"}},
     "Cache-Control": {
@@ -356,6 +362,8 @@ def declare_common_errors(routes: Iterable[BaseRoute], *, authenticated: bool) -
         for status, response in errors(*statuses).items():
             if status in (429, 503):
                 response = {**response, "headers": _RETRY_AFTER}
+            elif status == 401:
+                response = {**response, "headers": _CHALLENGE}
             route.responses.setdefault(status, response)
         extra = dict(route.openapi_extra or {})
         extra["security"] = [{BEARER: []}] if authenticated else []

@@ -532,6 +532,10 @@ def install(
             if isinstance(exc, PoolBusy):
                 HTTP_REFUSED.labels(service, "db_pool").inc()
             return busy(exc.message, exc.retry_after_s)
+        if exc.status == 401:  # the challenge RFC 9110 asks of a 401: a client's auth library refreshes on it
+            missing = exc.message.startswith("authentication required")  # (else a token was sent and refused)
+            challenge = {"WWW-Authenticate": "Bearer" if missing else 'Bearer error="invalid_token"'}
+            return problem(exc.status, exc.code, exc.message, headers=challenge, **exc.details)
         return problem(exc.status, exc.code, exc.message, **exc.details)
 
     @app.exception_handler(RequestValidationError)

@@ -224,3 +224,27 @@ async def test_support_kind_quantity_and_people_reached_are_recorded_and_publish
         assert r.status_code == 422, (bad, r.text)
         assert field in r.text, (bad, r.text)
     assert await db.fetchval("SELECT count(*) FROM distributions WHERE campaign_id = $1", cid) == 3
+
+
+async def test_a_distribution_answered_503_was_not_recorded(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: Any
+) -> None:
+    """Its answer is read before the commit: a read that times out (503, "nothing was done": retry)
+    rolls the write back with it. Read after the commit, the retry recorded a second distribution."""
+    from rc_donations.service_layer import distributions
+    from rc_shared.errors import Unavailable
+
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(500_000))).status_code == 201
+    b = await campaigns.verified_beneficiary()
+
+    async def times_out(*_: Any) -> Any:
+        raise Unavailable("canceling statement due to statement timeout", retry_after_s=1)
+
+    with monkeypatch.context() as m:
+        m.setattr(distributions, "get_distribution", times_out)
+        refused = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 300_000))
+    assert refused.status_code == 503 and "Retry-After" in refused.headers, refused.text
+    retried = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 300_000))
+    assert retried.status_code == 201, retried.text
+    assert (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]["balance_vnd"] == 200_000  # once

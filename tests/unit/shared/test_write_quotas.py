@@ -124,6 +124,9 @@ async def test_a_token_with_a_malformed_quota_claim_is_refused(keys: Path) -> No
         for bad in (0, -3):
             r = await c.post("/transfers", json={}, headers=_token(keys, "broken", quota=bad))
             assert r.status_code == 401 and "rc_writes_per_minute" in r.json()["message"]
+            assert r.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'  # RFC 6750's challenge
+        missing = await c.post("/transfers", json={})
+        assert missing.status_code == 401 and missing.headers["WWW-Authenticate"] == "Bearer", missing.text
 
 
 def test_a_configured_quota_must_be_positive() -> None:

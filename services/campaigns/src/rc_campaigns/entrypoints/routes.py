@@ -81,8 +81,9 @@ async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> 
     await access.unit(request, body.organising_unit_id, "organising_unit_id")
     async with _unit_of_work(request) as uow:
         campaign_id = await campaigns.create_campaign(uow, body.model_dump())
+        answer = await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
         await uow.commit()
-        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
+        return answer
 
 
 @router.get(
@@ -172,8 +173,9 @@ async def update_campaign(
         await access.unit(request, body.organising_unit_id, "organising_unit_id")
     async with _unit_of_work(request) as uow:
         await campaigns.update_draft(uow, campaign_id, body.model_dump(exclude_unset=True))
+        answer = await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
         await uow.commit()
-        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
+        return answer
 
 
 async def _transition(
@@ -182,8 +184,9 @@ async def _transition(
     await access.change_campaign(request, campaign_id)
     async with _unit_of_work(request) as uow:
         await campaigns.transition(uow, policy, campaign_id, action, on, reason)
+        answer = await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
         await uow.commit()
-        return await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
+        return answer
 
 
 @router.post(
@@ -254,8 +257,9 @@ async def put_disclosure(campaign_id: uuid.UUID, body: s.DisclosureIn, request: 
     await access.change_campaign(request, campaign_id)
     async with _unit_of_work(request) as uow:
         await campaigns.set_disclosure(uow, campaign_id, body.model_dump(mode="json"))
+        answer = await campaigns.get_disclosure(uow.campaigns, campaign_id)
         await uow.commit()
-        return await campaigns.get_disclosure(uow.campaigns, campaign_id)
+        return answer
 
 
 @public_router.get(
@@ -302,8 +306,9 @@ async def register_beneficiary(body: s.BeneficiaryIn, request: Request, policy: 
     try:
         async with _unit_of_work(request) as uow:
             beneficiary_id = await beneficiaries.register(uow, policy, body.model_dump())
+            answer = await beneficiaries.get(uow.beneficiaries, beneficiary_id)
             await uow.commit()
-            return await beneficiaries.get(uow.beneficiaries, beneficiary_id)
+            return answer
     except DuplicateBeneficiary as dup:
         raise await access.duplicate(request, dup) from None
 
@@ -360,8 +365,9 @@ async def verify_beneficiary(
     await access.beneficiary(request, beneficiary_id)
     async with _unit_of_work(request) as uow:
         await beneficiaries.verify(uow, policy, beneficiary_id, body.verified_by, body.verified_on)
+        answer = await beneficiaries.get(uow.beneficiaries, beneficiary_id)
         await uow.commit()
-        return await beneficiaries.get(uow.beneficiaries, beneficiary_id)
+        return answer
 
 
 @router.post(
@@ -399,8 +405,9 @@ async def schedule_session(campaign_id: uuid.UUID, body: s.BloodSessionIn, reque
         session_id = await blood.schedule_session(
             uow, campaign_id, held_on=body.held_on, place=body.place, capacity=body.capacity, unit_id=body.unit_id
         )
+        answer = await blood.get_session(uow.blood, session_id)
         await uow.commit()
-        return await blood.get_session(uow.blood, session_id)
+        return answer
 
 
 @router.get(

@@ -301,10 +301,11 @@ async def record_pledge(
     cmd = RecordPledge(**body.model_dump(exclude={"donor"}), donor=_donor(body.donor))
     async with _unit_of_work(request) as uow:
         pledge_id, created = await pledges.record_pledge(uow, policy, campaign_id, cmd, _idem(key, campaign_id, body))
+        answer = await pledges.get_pledge(uow.conn, policy, pledge_id)
         await uow.commit()
         if not created:
             response.status_code = 200
-        return await pledges.get_pledge(uow.conn, policy, pledge_id)
+        return answer
 
 
 @router.get(
@@ -360,10 +361,11 @@ async def record_distribution(
         distribution_id, created = await distributions.record_distribution(
             uow, policy, campaign_id, cmd, _idem(key, campaign_id, body)
         )
+        answer = await distributions.get_distribution(uow.conn, distribution_id)
         await uow.commit()
         if not created:
             response.status_code = 200
-        return await distributions.get_distribution(uow.conn, distribution_id)
+        return answer
 
 
 @router.get(

@@ -54,8 +54,9 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
         parent_id=body.parent_id,
         valid_from=body.valid_from,
     )
+    answer = await units.get_unit(uow.units, unit_id, body.valid_from)
     await uow.commit()
-    return await units.get_unit(uow.units, unit_id, body.valid_from)
+    return answer
 
 
 @router.post(
@@ -156,8 +157,9 @@ async def unit_history(request: Request, unit_id: uuid.UUID, conn: Conn) -> dict
 async def rename_unit(request: Request, unit_id: uuid.UUID, body: s.RenameIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, unit_id)
     await units.rename_unit(uow, unit_id, name=body.name, valid_from=body.valid_from)
+    answer = await units.get_unit(uow.units, unit_id, body.valid_from)
     await uow.commit()
-    return await units.get_unit(uow.units, unit_id, body.valid_from)
+    return answer
 
 
 @router.post(
@@ -172,8 +174,9 @@ async def move_unit(request: Request, unit_id: uuid.UUID, body: s.MoveIn, uow: U
     await access.unit(request, unit_id)
     await access.unit(request, body.parent_id, "the new parent unit")
     await units.move_unit(uow, policy, unit_id, parent_id=body.parent_id, valid_from=body.valid_from, level=body.level)
+    answer = await units.get_unit(uow.units, unit_id, body.valid_from)
     await uow.commit()
-    return await units.get_unit(uow.units, unit_id, body.valid_from)
+    return answer
 
 
 @router.post(
@@ -188,8 +191,9 @@ async def merge_unit(request: Request, unit_id: uuid.UUID, body: s.MergeIn, uow:
     await access.unit(request, unit_id)
     await access.unit(request, body.into_unit_id, "into_unit_id")
     await units.merge_unit(uow, policy, unit_id, into_unit_id=body.into_unit_id, valid_from=body.valid_from)
+    answer = await units.unit_history(uow.units, unit_id)
     await uow.commit()
-    return await units.unit_history(uow.units, unit_id)
+    return answer
 
 
 @router.post(
@@ -218,8 +222,9 @@ async def dissolve_unit(
         reassign_children_to=body.reassign_children_to,
         reassign_members_to=body.reassign_members_to,
     )
+    answer = await units.unit_history(uow.units, unit_id)
     await uow.commit()
-    return await units.unit_history(uow.units, unit_id)
+    return answer
 
 
 @router.get(
@@ -262,8 +267,9 @@ async def create_person(request: Request, body: s.PersonIn, uow: UoW, policy: Po
         consent_given_on=body.consent.given_on,
         unit_id=body.unit_id,
     )
+    answer = await people.person_view(uow.people, person_id)
     await uow.commit()
-    return await people.person_view(uow.people, person_id)
+    return answer
 
 
 @router.get(
@@ -352,8 +358,9 @@ async def patch_person(
 ) -> dict[str, Any]:
     await access.person(request, person_id)
     await people.update_person(uow, policy, person_id, s.dump(body))
+    answer = await people.person_view(uow.people, person_id)
     await uow.commit()
-    return await people.person_view(uow.people, person_id)
+    return answer
 
 
 @router.delete(
@@ -448,8 +455,9 @@ async def change_status(
 ) -> dict[str, Any]:
     await access.person(request, person_id)
     await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
+    answer = await people.person_view(uow.people, person_id)
     await uow.commit()
-    return await people.person_view(uow.people, person_id)
+    return answer
 
 
 @router.put(
@@ -581,8 +589,9 @@ async def record_training(
 async def create_group(request: Request, body: s.GroupIn, uow: UoW) -> dict[str, Any]:
     await access.unit(request, body.unit_id, "unit_id")
     gid = await groups.create_group(uow, unit_id=body.unit_id, type=body.type, name=body.name, formed_on=body.formed_on)
+    answer = await groups.group_view(uow.groups, gid, body.formed_on)
     await uow.commit()
-    return await groups.group_view(uow.groups, gid, body.formed_on)
+    return answer
 
 
 @router.get(
@@ -647,8 +656,9 @@ async def create_course(request: Request, body: s.CourseIn, uow: UoW) -> dict[st
     cid = await groups.create_course(
         uow, unit_id=body.unit_id, title=body.title, starts_on=body.starts_on, ends_on=body.ends_on, kind=body.kind
     )
+    answer = await groups.course_view(uow.groups, cid)
     await uow.commit()
-    return await groups.course_view(uow.groups, cid)
+    return answer
 
 
 @router.get(
