@@ -63,6 +63,25 @@ async def test_search_ignores_diacritics_case_and_d_with_stroke(client: httpx.As
     assert [i["full_name"] for i in everywhere].count("Nguyễn Văn An") >= 2
 
 
+async def test_a_whole_phone_or_identity_number_finds_its_person_however_it_is_written(
+    client: httpx.AsyncClient,
+) -> None:
+    """Staff type the number a person gives them: '+84 …' or '0…' with spaces, the CCCD with spaces; a
+    fragment of a number is not a search (it would list strangers by their digits)."""
+    t = await tree(client)
+    c = t["commune"]
+    idn = f"095{uuid.uuid4().int % 10**9:09d}"
+    phone = f"09{uuid.uuid4().int % 10**8:08d}"
+    await person(client, full_name="Tô Thị Số", unit_id=c, phone=phone, id_number=idn)
+    await person(client, full_name="Tô Văn Khác", unit_id=c)
+    assert await names(client, q=f"{idn[:3]} {idn[3:6]} {idn[6:]}", unit_id=c) == ["Tô Thị Số"]
+    assert await names(client, q=f"+84 {phone[1:4]} {phone[4:7]} {phone[7:]}", unit_id=c) == ["Tô Thị Số"]
+    assert await names(client, q=phone, unit_id=t["province"]) == ["Tô Thị Số"]
+    assert await names(client, q=idn[:8], unit_id=c) == []  # not a whole number of anyone
+    refused = await client.get("/people", params={"q": "12-34"})
+    assert refused.status_code == 422 and refused.json()["field"] == "q", refused.text
+
+
 async def test_search_uses_the_names_as_corrected(client: httpx.AsyncClient) -> None:
     t = await tree(client)
     pid = await person(client, full_name="Phạm Văn Sai", unit_id=t["commune"])

@@ -104,11 +104,13 @@ class PeopleRepository:
         fee_year: int,
         after: tuple[str, uuid.UUID] | None,
         limit: int,
+        number: tuple[str | None, str | None] | None = None,
     ) -> list[asyncpg.Record]:
         """People with personal data (not erased), by folded name then id, at most ``limit``.
 
         ``among``: only people one of whose access-control units (``person_scope_units``) is in it;
-        ``q``: a fragment of the folded name; ``status``: of the current membership; ``role``: held
+        ``q``: a fragment of the folded name; ``number``: a (phone, identity number) in their stored
+        forms, either matching; ``status``: of the current membership; ``role``: held
         ``today``; ``fee_status``: of the current membership for ``fee_year`` (none recorded counts as
         unpaid for an open membership joined by then); ``after``: the (name key, id) to continue after.
         """
@@ -134,6 +136,9 @@ class PeopleRepository:
         if q is not None:
             escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where.append(f"pd.name_key LIKE '%' || rc_fold({arg(escaped)}) || '%'")
+        if number is not None:
+            phone, id_number = number
+            where.append(f"(pd.phone = {arg(phone)} OR pd.id_number = {arg(id_number)})")
         if status is not None:
             where.append(f"m.status = {arg(status)}")
         if role is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from rc_shared import contact
 from rc_shared.errors import Conflict, Invalid
 
 MembershipStatus = Literal["active", "lapsed", "transferred", "resigned", "deceased"]
@@ -112,5 +113,19 @@ def name_query(q: str) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
         raise Invalid("q must not contain control characters", field="q")
     if not any(ch.isalpha() for ch in text):
-        raise Invalid("q must contain at least one letter of the name", field="q")
+        raise Invalid(
+            "q must contain at least one letter of the name, or be a whole phone or identity number", field="q"
+        )
     return text
+
+
+def number_query(q: str) -> tuple[str | None, str | None] | None:
+    """(phone, identity number) in their stored forms (rc_shared.contact) when ``q`` has no letter and
+    is a whole phone or identity number ("0912 345 678", "+84 912 345 678", "095 190 001 234"); else
+    None (a name is searched)."""
+    text = q.strip()
+    if not text or any(ch.isalpha() for ch in text):
+        return None
+    phone = contact.phone_key(text) if contact.is_phone(text) else None
+    id_number = contact.id_number_key(text) if contact.is_id_number(text) else None
+    return (phone, id_number) if phone or id_number else None

@@ -289,7 +289,8 @@ async def list_people(
         Query(
             min_length=1,
             max_length=100,
-            description="A fragment of the name, with or without diacritics: 'nguyen van a' finds 'Nguyễn Văn An'.",
+            description="A fragment of the name, with or without diacritics: 'nguyen van a' finds 'Nguyễn Văn An';"
+            " or a whole phone or identity number, written any way ('+84 912 345 678', '095 190 001 234').",
             # No control character but whitespace (which the search collapses), as name_query checks.
             json_schema_extra={"pattern": SEARCH_PATTERN},
         ),

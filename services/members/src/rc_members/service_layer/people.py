@@ -8,7 +8,14 @@ from typing import Any
 
 from rc_members.adapters.people_repo import PERSONAL_FIELDS, PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import OPEN_STATUSES, check_hours, check_status_change, check_training, name_query
+from rc_members.domain.people import (
+    OPEN_STATUSES,
+    check_hours,
+    check_status_change,
+    check_training,
+    name_query,
+    number_query,
+)
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork, PeopleRepo
 from rc_members.service_layer.units import _referenced_unit
@@ -193,7 +200,8 @@ async def search_people(
     today = policy.today()
     if role is not None and role not in policy.roles.roles:
         raise Invalid(f"unknown role {role!r}; roles are {', '.join(policy.roles.roles)}", field="role")
-    text = name_query(q) if q is not None else None
+    number = number_query(q) if q is not None else None  # a whole phone or identity number: that person
+    text = name_query(q) if q is not None and number is None else None
     if unit_id is not None:
         units = UnitRepository(conn)
         if await units.get(unit_id) is None:
@@ -212,6 +220,7 @@ async def search_people(
         today,
         among=among,
         q=text,
+        number=number,
         status=status,
         role=role,
         fee_status=fee_status,

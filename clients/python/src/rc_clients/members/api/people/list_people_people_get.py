@@ -194,7 +194,8 @@ def sync_detailed(
 
     Args:
         q (None | str | Unset): A fragment of the name, with or without diacritics: 'nguyen van a'
-            finds 'Nguyễn Văn An'.
+            finds 'Nguyễn Văn An'; or a whole phone or identity number, written any way ('+84 912 345
+            678', '095 190 001 234').
         unit_id (None | Unset | UUID): Only people of this unit's subtree (it must be in your
             scope).
         status (ListPeoplePeopleGetStatusType0 | None | Unset): Status of the current membership.
@@ -249,7 +250,8 @@ def sync(
 
     Args:
         q (None | str | Unset): A fragment of the name, with or without diacritics: 'nguyen van a'
-            finds 'Nguyễn Văn An'.
+            finds 'Nguyễn Văn An'; or a whole phone or identity number, written any way ('+84 912 345
+            678', '095 190 001 234').
         unit_id (None | Unset | UUID): Only people of this unit's subtree (it must be in your
             scope).
         status (ListPeoplePeopleGetStatusType0 | None | Unset): Status of the current membership.
@@ -299,7 +301,8 @@ async def asyncio_detailed(
 
     Args:
         q (None | str | Unset): A fragment of the name, with or without diacritics: 'nguyen van a'
-            finds 'Nguyễn Văn An'.
+            finds 'Nguyễn Văn An'; or a whole phone or identity number, written any way ('+84 912 345
+            678', '095 190 001 234').
         unit_id (None | Unset | UUID): Only people of this unit's subtree (it must be in your
             scope).
         status (ListPeoplePeopleGetStatusType0 | None | Unset): Status of the current membership.
@@ -354,7 +357,8 @@ async def asyncio(
 
     Args:
         q (None | str | Unset): A fragment of the name, with or without diacritics: 'nguyen van a'
-            finds 'Nguyễn Văn An'.
+            finds 'Nguyễn Văn An'; or a whole phone or identity number, written any way ('+84 912 345
+            678', '095 190 001 234').
         unit_id (None | Unset | UUID): Only people of this unit's subtree (it must be in your
             scope).
         status (ListPeoplePeopleGetStatusType0 | None | Unset): Status of the current membership.
