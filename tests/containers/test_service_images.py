@@ -113,7 +113,7 @@ async def test_console_image_serves_its_pages_and_runs_as_non_root(
     docker_client: Any, service_images: dict[str, str], tmp_path: Path
 ) -> None:
     """The console's image (no database, no topic): its pages, templates and vendored assets answer,
-    hardened as compose runs it; ready only when the four services answer (here none does)."""
+    hardened as compose runs it; ready whether or not the four services answer (here none does)."""
     image = docker_client.images.get(service_images["console"])
     assert image.attrs["Config"]["User"] == IMAGE_USER
     signer = tmp_path / "private.pem"  # the development login's key, readable by the image's user
@@ -139,7 +139,11 @@ async def test_console_image_serves_its_pages_and_runs_as_non_root(
         await _ready(f"http://127.0.0.1:{port}/health/live", container)
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
             ready = await client.get("/health/ready")
-            assert ready.status_code == 503 and ready.json()["checks"] == dict.fromkeys(SERVICES, "unreachable")
+            # ready without the services (its pages say a service is down), which it reports
+            assert ready.status_code == 200 and ready.json() == {
+                "status": "degraded",
+                "checks": dict.fromkeys(SERVICES, "unreachable"),
+            }, ready.text
             login = await client.get("/login")  # the template renders; the unit list says members is down
             assert login.status_code == 422 and "Dịch vụ tạm thời không trả lời" in login.text
             assert (await client.get("/static/htmx.min.js")).status_code == 200

@@ -232,6 +232,11 @@ async def b_status(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/people/{pid}/membership", {"status": "lapsed", "effective_on": TODAY}, {}
 
 
+async def b_death(scene: Scene, unit: uuid.UUID) -> Built:
+    pid = await new_person(scene, unit)
+    return f"/people/{pid}/death", {"deceased_on": TODAY}, {}
+
+
 async def b_fee(scene: Scene, unit: uuid.UUID) -> Built:
     pid = await new_person(scene, unit)
     return f"/people/{pid}/membership/fees/{clock.today().year}", {"fee_status": "paid"}, {}
@@ -329,6 +334,7 @@ ROWS = [
     Row("POST",   "/people/{person_id}/membership",                     "- D M A", 201, 403, b_start_membership),
     Row("PATCH",  "/people/{person_id}/membership",                     "- D M A", 200, 403, b_status),
     Row("PUT",    "/people/{person_id}/membership/fees/{year}",         "- D M A", 200, 403, b_fee),
+    Row("POST",   "/people/{person_id}/death",                          "- D M A", 200, 403, b_death),
     Row("POST",   "/people/{person_id}/transfers",                      "- D M A", 200, 403, b_transfer),
     Row("POST",   "/people/{person_id}/roles",                          "- D M A", 201, 403, b_assign_role),
     Row("POST",   "/people/{person_id}/roles/{role_id}/end",            "- D M A", 200, 403, b_end_role),

@@ -356,6 +356,37 @@ async def test_a_unit_manager_erases_personal_data_after_confirming(
         await page.context.close()
 
 
+async def test_a_data_entry_user_records_a_volunteers_death(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    """A volunteer who never joined: only a membership's status said 'deceased', so they stayed in every
+    volunteer count. The person's page records the death; the role ends on that day."""
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        name = f"Huỳnh Văn Tám {world['tag']} {width}"
+        async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+            consent = {"purpose": "tình nguyện viên", "given_on": "2024-01-02"}
+            person = await ok(await members.post("/people", json={
+                "full_name": name, "birth_date": "1970-03-03", "unit_id": world["a"], "consent": consent}))  # fmt: skip
+            pid = person["id"]
+            await ok(await members.post(f"/people/{pid}/roles", json={
+                "role": "volunteer", "unit_id": world["a"], "start_on": "2024-02-01"}))  # fmt: skip
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await page.goto(f"{console.url}/people/{pid}")
+        assert await page.locator("#status-h").count() == 0  # no membership: no status to change
+        death = page.locator("form[action$='/death']")
+        await death.get_by_label("Ngày mất").fill(TODAY.isoformat())
+        await shots.take(page, "person-death", width)
+        await send(page, "form[action$='/death']", "Ghi nhận đã mất")
+        assert page.url == f"{console.url}/people/{pid}?done=death"
+        done = "Đã ghi nhận người này đã mất; các vai trò đã kết thúc."
+        assert await page.get_by_role("status").inner_text() == done
+        assert await page.locator("form[action$='/death']").count() == 0  # recorded once
+        after = await read_person(system, pid)
+        assert after["deceased_on"] == TODAY.isoformat()
+        assert [(r["role"], r["end_on"]) for r in after["roles"]] == [("volunteer", TODAY.isoformat())]
+        await page.context.close()
+
+
 def members_csv(tag: str, a_code: str) -> bytes:
     rows = [
         ["unit_code", "full_name", "birth_date", "joined_on", "fee_status", "consent_purpose", "consent_given_on"],

@@ -114,19 +114,25 @@ async def test_goods_are_distributed_within_the_in_kind_value_and_cash_is_separa
     assert len(here) == len(there) == 1 and here != there and str(b) not in here | there
 
 
-async def test_distribution_reversal_restores_the_balance_once(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
+async def test_distribution_reversal_restores_the_balance_once(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
     cid, _ = await campaigns.launch()
     assert (await client.post(f"/campaigns/{cid}/donations", json=cash(500_000))).status_code == 201
     b = await campaigns.verified_beneficiary()
     d = (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 500_000))).json()
     assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1))).status_code == 409
-    r1 = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "paid to the wrong household"})
+    r1 = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "wrong household, call 0912 345 678"})
     r2 = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "again"})
     assert (r1.status_code, r2.status_code) == (201, 409)
     cash_totals = (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]
     assert cash_totals["balance_vnd"] == 500_000 and cash_totals["distribution_reversed_vnd"] == 500_000
     assert (await client.get(f"/distributions/{d['id']}")).json()["reversed"] is True
     assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 500_000))).status_code == 201
+    # its reason as the event carries it out of the service: the phone number masked
+    sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.distribution.reversed.v1'"
+    [reason] = [json.loads(r["payload"])["reason"] for r in await db.fetch(sql, str(cid))]
+    assert reason == "wrong household, call •••"
 
 
 async def test_distribution_after_the_deadline_or_by_a_stranger_unit_is_refused(

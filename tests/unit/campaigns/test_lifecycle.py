@@ -184,6 +184,15 @@ def test_cancel_records_the_reason() -> None:
     assert c.state == "cancelled" and event.reason == "duplicate call"
 
 
+def test_a_cancellations_reason_leaves_the_service_with_its_numbers_masked() -> None:
+    """Kept as typed in the service's own record; in the event (free text: other services, other
+    teams), a phone or identity number is masked and a date kept."""
+    c = _campaign()
+    event = c.cancel(date(2025, 1, 2), "gọi 0912 345 678 (ông Ba), CCCD 095190001234, họp 02/01/2025")
+    assert c.cancel_reason == "gọi 0912 345 678 (ông Ba), CCCD 095190001234, họp 02/01/2025"
+    assert event.reason == "gọi ••• (ông Ba), CCCD •••, họp 02/01/2025"
+
+
 def test_only_drafts_are_editable() -> None:
     _campaign().check_editable()
     for state in ("launched", "closed", "settled", "cancelled"):

@@ -37,7 +37,7 @@ def user(role: str) -> User:
 def test_a_role_is_offered_only_the_edits_it_may_make() -> None:
     assert person_actions(user("viewer")) == frozenset()
     writes = {"fee", "hours", "status", "role", "end-role", "consent", "withdraw", "join", "transfer", "training",
-              "personal"}  # fmt: skip
+              "personal", "death"}  # fmt: skip
     assert person_actions(user("data_entry")) == writes
     assert person_actions(user("unit_manager")) == writes | {"erase"}
     assert person_actions(user("admin")) == writes | {"erase"}
@@ -213,18 +213,20 @@ def test_a_person_page_shows_what_the_api_returned_and_offers_what_the_role_may_
                   {"id": str(uuid.uuid4()), "purpose": "q", "given_on": "2024-01-01", "withdrawn_on": "2024-02-01"}],
     )  # fmt: skip
     assert form_keys(person_page(held, user("data_entry"))) == {
-        "fee", "status", "role", "hours", "consent", "personal", "training", f"end-role-{role}",
+        "fee", "status", "role", "hours", "consent", "personal", "training", "death", f"end-role-{role}",
         f"withdraw-{consent}"}  # fmt: skip
     assert form_keys(person_page(held, user("viewer"))) == frozenset()
     assert form_keys(person_page(person(memberships=[]), user("data_entry"))) == {
-        "hours", "consent", "role", "personal", "training"}  # fmt: skip
+        "hours", "consent", "role", "personal", "training", "death"}  # fmt: skip
+    # a death is recorded once
+    assert "death" not in form_keys(person_page(person(deceased_on="2025-01-02"), user("data_entry")))
     # with the units of the user's scope: an open membership may be transferred; else, the person may join
     page = person_page(held, user("data_entry"))
     page.units = [(unit, "Xã A")]
     assert form_keys(page) - form_keys(person_page(held, user("data_entry"))) == {"transfer"}
     page = person_page(person(memberships=[]), user("data_entry"))
     page.units = [(unit, "Xã A")]
-    assert form_keys(page) == {"hours", "consent", "role", "join", "personal", "training"}
+    assert form_keys(page) == {"hours", "consent", "role", "join", "personal", "training", "death"}
     # a training is recorded in one of the person's units or of the user's scope
     registered = page.role_units[0][0]
     assert page.training_units == [(registered, "Đơn vị đăng ký"), (unit, "Xã A")]

@@ -336,6 +336,33 @@ async def test_erasure_publishes_one_event_with_the_id_only_and_is_final() -> No
         await run(uow, lambda u: people.add_consent(u, POLICY, pid, purpose="again", given_on=TODAY))
 
 
+async def test_a_volunteer_who_never_joined_can_be_recorded_deceased_and_their_roles_end() -> None:
+    """Only a membership's status could say 'deceased': a volunteer without one stayed alive, with open
+    roles, in every volunteer count. A member's death goes through their membership's status."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    volunteer = await person(uow)
+    role_id = await run(
+        uow, lambda u: people.assign_role(u, POLICY, volunteer, role="volunteer", unit_id=ids["D1"], start_on=START)
+    )
+    before = len(uow.committed)
+    on = TODAY - timedelta(days=3)
+    await run(uow, lambda u: people.record_death(u, POLICY, volunteer, deceased_on=on))
+    assert uow.people.rows[volunteer]["deceased_on"] == on
+    [ended] = uow.committed[before:]
+    assert isinstance(ended, RoleEnded) and (ended.role_id, ended.end_on) == (role_id, on)
+    with pytest.raises(Conflict, match="recorded as deceased"):
+        await run(uow, lambda u: people.record_death(u, POLICY, volunteer, deceased_on=on))
+    joined = await member(uow, ids["D1"])
+    with pytest.raises(Invalid) as future:
+        await run(uow, lambda u: people.record_death(u, POLICY, joined, deceased_on=TODAY + timedelta(days=1)))
+    assert future.value.details == {"field": "deceased_on"}
+    before = len(uow.committed)
+    await run(uow, lambda u: people.record_death(u, POLICY, joined, deceased_on=TODAY))
+    [changed] = uow.committed[before:]
+    assert isinstance(changed, MembershipStatusChanged) and changed.status == "deceased"
+
+
 # ------------------------------------------------------------------ memberships, fees, transfers
 
 

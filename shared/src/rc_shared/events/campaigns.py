@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rc_shared.catalogue import register
 from rc_shared.dates import Day
 from rc_shared.envelope import Event
+from rc_shared.notes import REASON
 
 CAMPAIGNS_TOPIC = "campaigns.campaigns"
 BENEFICIARIES_TOPIC = "campaigns.beneficiaries"
@@ -143,7 +144,7 @@ class CampaignCancelled(_CampaignEvent):
 
     event_type: ClassVar[str] = "campaigns.campaign.cancelled.v1"
     cancelled_on: date
-    reason: str = ""
+    reason: str = Field("", description=REASON)
 
 
 @register

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from rc_shared.catalogue import register
 from rc_shared.envelope import Event
+from rc_shared.notes import REASON
 from rc_shared.support import SUPPORT_KIND_PATTERN
 
 LEDGER_TOPIC = "donations.ledger"
@@ -92,7 +93,7 @@ class DonationReversed(_LedgerEvent):
     blood_units: int = Field(0, ge=0)
     donor_id: uuid.UUID | None = None
     unit_id: uuid.UUID
-    reason: str
+    reason: str = Field(description=REASON)
     reversed_on: date
 
 
@@ -149,5 +150,5 @@ class DistributionReversed(_LedgerEvent):
     amount_vnd: int = Field(0, ge=0)
     value_vnd: int = Field(0, ge=0)
     unit_id: uuid.UUID
-    reason: str
+    reason: str = Field(description=REASON)
     reversed_on: date

@@ -31,6 +31,7 @@ from rc_shared.events.campaigns import (
     TargetKind,
     Targets,
 )
+from rc_shared.notes import mask_note
 
 State = Literal["draft", "launched", "closed", "settled", "cancelled"]
 Action = Literal["launch", "close", "settle", "cancel"]
@@ -226,7 +227,8 @@ class Campaign:
         self._move("cancel")
         self.cancelled_on = on
         self.cancel_reason = reason
-        return CampaignCancelled(campaign_id=self.id, cancelled_on=on, reason=reason)
+        # (the reason leaves the service: phone, identity and account numbers masked)
+        return CampaignCancelled(campaign_id=self.id, cancelled_on=on, reason=mask_note(reason) or "")
 
 
 OverdueReason = Literal["receiving_period_ended", "distribution_deadline_passed"]

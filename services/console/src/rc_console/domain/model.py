@@ -346,6 +346,7 @@ PERSON_ACTIONS: dict[str, tuple[str, Text]] = {
     "transfer": ("write", lazy_gettext("Chuyển sinh hoạt sang đơn vị khác")),
     "training": ("write", lazy_gettext("Ghi nhận khoá tập huấn")),
     "personal": ("write", lazy_gettext("Sửa thông tin cá nhân")),
+    "death": ("write", lazy_gettext("Ghi nhận người này đã mất")),
     "erase": ("manage", lazy_gettext("Xoá dữ liệu cá nhân")),
 }
 # The training catalogue of the members API (a course's or a training record's kind).

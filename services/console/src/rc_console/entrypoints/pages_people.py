@@ -33,7 +33,8 @@ from rc_shared import clock
 
 router = APIRouter(include_in_schema=False)
 TARGETED = {"end-role": "role_id", "withdraw": "consent_id"}  # the forms about one role or consent
-STATUS_CHOICES = [(k, v) for k, v in MEMBERSHIP_LABELS.items() if k != "transferred"]  # a transfer: its own form
+# a transfer and a death have their own forms (a death, final, not one choice among the reversible ones)
+STATUS_CHOICES = [(k, v) for k, v in MEMBERSHIP_LABELS.items() if k not in ("transferred", "deceased")]
 
 
 @router.get("/members")

@@ -214,6 +214,8 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
         body["hours"] = decimal_number(form.get("hours", ""))
         body |= {k: _text(form, k) for k in ("title", "provider", "certificate_no") if _text(form, k)}  # optional
         return Edit("POST", "/training", body, TRAINING_FIELDS)
+    if action == "death":  # a member's or a volunteer's: the membership, if open, and the roles end
+        return Edit("POST", "/death", {"deceased_on": _text(form, "deceased_on")}, ("deceased_on",))
     if action == "personal":
         # the fields of the form as typed, an emptied one cleared (null) but the name (the API says it is
         # required); those the form does not have: unchanged
@@ -234,6 +236,7 @@ DONE_MESSAGES: dict[str, Text] = {  # said at the top of the page after an edit
     "transfer": lazy_gettext("Đã chuyển sinh hoạt."),
     "training": lazy_gettext("Đã ghi nhận khoá tập huấn."),
     "personal": lazy_gettext("Đã lưu thông tin cá nhân."),
+    "death": lazy_gettext("Đã ghi nhận người này đã mất; các vai trò đã kết thúc."),
     "erase": lazy_gettext("Đã xoá dữ liệu cá nhân."),
 }
 
@@ -242,6 +245,8 @@ def form_keys(page: PersonPage) -> frozenset[str]:
     """The edit forms the person's page shows (a role's or a consent's with its id), as the page keys
     them: a refusal of another one (a form sent from an older page) is said at the top of the page."""
     keys: set[str] = {a for a in ("hours", "consent", "personal") if a in page.actions}
+    if page.deceased_on is None and "death" in page.actions:
+        keys.add("death")
     if page.training_units and "training" in page.actions:
         keys.add("training")
     if page.current is not None:

@@ -8,7 +8,6 @@ note only when its donor is named (a transfer note usually carries the payer's n
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -16,33 +15,9 @@ from datetime import date
 from rc_donations.domain.donations import ANONYMOUS_LABEL
 from rc_shared.errors import Invalid
 from rc_shared.labels import read_whole_number
-
-# A run of at least 6 digits, possibly broken by up to three spaces (a no-break space too, not a line
-# break), dots, dashes or parentheses between two digits, with a leading '+' or '(': a phone number
-# ("0912 345 678", "0912 - 345 - 678", "(091) 234-5678", "+84 912…"), an ID number (12 digits), a bank
-# account or card number. A slash does not join digits (a date, "01/12/2026", stays), and a date or a
-# range of years written with dashes or dots is not such a run (_KEPT).
-_DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[ \u00a0\u202f.\-()]{0,3}\d){5,}\)?(?!\d)")
-_YEAR = r"(?:19|20)\d\d"
-_KEPT = re.compile(
-    rf"(?<!\d)(?:\d{{1,2}} ?[-.] ?\d{{1,2}} ?[-.] ?{_YEAR}|{_YEAR} ?[-–] ?{_YEAR}|{_YEAR} ?\({_YEAR}\))(?!\d)"
-)
-MASK = "•••"
+from rc_shared.notes import mask_note
 
 MOVEMENTS = ("donation", "donation_reversal", "distribution", "distribution_reversal")
-
-
-def mask_note(text: str | None) -> str | None:
-    """A note as published: phone-, ID- and account-like digit runs replaced by a mask."""
-    if text is None:
-        return None
-    kept = [m.span() for m in _KEPT.finditer(text)]
-
-    def mask(m: re.Match[str]) -> str:
-        return m.group(0) if any(a <= m.start() and m.end() <= b for a, b in kept) else MASK
-
-    masked = _DIGIT_RUN.sub(mask, text).strip()
-    return masked or None
 
 
 def donor_label(named_now: str | None, label: str = ANONYMOUS_LABEL) -> str:

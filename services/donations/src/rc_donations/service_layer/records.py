@@ -14,6 +14,7 @@ from rc_donations.domain.ledger import Totals
 from rc_donations.service_layer.policy import Policy
 from rc_shared.envelope import Event
 from rc_shared.errors import Conflict, NotFound
+from rc_shared.notes import mask_note
 from rc_shared.outbox import UnitOfWork
 
 
@@ -86,5 +87,7 @@ async def reverse(
     today = policy.today()
     await repo.insert_reversal(reversal_id, record_id, r["campaign_id"], reason, today)
     out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": today}
-    uow.emit(event(**{f: r[f] for f in event.model_fields if f not in out}, **out))
+    # the reason leaves the service in the event: phone, identity and account numbers masked (rc_shared.notes)
+    published = {**out, "reason": mask_note(reason) or ""}
+    uow.emit(event(**{f: r[f] for f in event.model_fields if f not in out}, **published))
     return out

@@ -461,6 +461,25 @@ async def change_status(
     return answer
 
 
+@router.post(
+    "/people/{person_id}/death",
+    tags=["people"],
+    summary="Record a person's death, member or volunteer: an open membership becomes deceased, roles end",
+    dependencies=auth.WRITE,
+    response_model=s.PersonOut,
+    response_model_exclude_unset=True,
+    responses=errors(404, 409),
+)
+async def record_death(
+    request: Request, person_id: uuid.UUID, body: s.DeathIn, uow: UoW, policy: Pol
+) -> dict[str, Any]:
+    await access.person(request, person_id)
+    await people.record_death(uow, policy, person_id, deceased_on=body.deceased_on)
+    answer = await people.person_view(uow.people, person_id)
+    await uow.commit()
+    return answer
+
+
 @router.put(
     "/people/{person_id}/membership/fees/{year}",
     tags=["memberships"],

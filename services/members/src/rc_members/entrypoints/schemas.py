@@ -141,6 +141,10 @@ class StatusIn(Body):
     effective_on: Day
 
 
+class DeathIn(Body):
+    deceased_on: Day = Field(description="The day of death (not in the future).")
+
+
 class FeeIn(Body):
     fee_status: FeeStatus
 

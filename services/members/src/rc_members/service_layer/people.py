@@ -333,11 +333,32 @@ async def change_membership_status(
         )
     )
     if status == "deceased":
-        await repo.set_deceased(person_id, effective_on)
-        for r in await repo.open_roles(person_id):
-            end = max(effective_on, r["start_on"])
-            await repo.end_role(r["id"], end)
-            uow.emit(RoleEnded(person_id=person_id, role_id=r["id"], role=r["role"], unit_id=r["unit_id"], end_on=end))
+        await _died(uow, person_id, effective_on)
+
+
+async def _died(uow: MembersUnitOfWork, person_id: uuid.UUID, on: date) -> None:
+    """The person is recorded as deceased on ``on``: their roles end (each on its start at the earliest)."""
+    repo = uow.people
+    await repo.set_deceased(person_id, on)
+    for r in await repo.open_roles(person_id):
+        end = max(on, r["start_on"])
+        await repo.end_role(r["id"], end)
+        uow.emit(RoleEnded(person_id=person_id, role_id=r["id"], role=r["role"], unit_id=r["unit_id"], end_on=end))
+
+
+async def record_death(uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, deceased_on: date) -> None:
+    """A person's death, member or not (a volunteer who never joined stayed 'alive', with open roles,
+    in every volunteer count): an open membership becomes ``deceased`` as its status change does; the
+    roles end either way."""
+    repo = uow.people
+    person = await _person(repo, person_id)
+    _alive(person)
+    _check_past(policy, deceased_on, "deceased_on")
+    m = await repo.latest_membership(person_id)
+    if m is not None and m["status"] in OPEN_STATUSES:
+        await change_membership_status(uow, policy, person_id, status="deceased", effective_on=deceased_on)
+    else:
+        await _died(uow, person_id, deceased_on)
 
 
 async def set_fee_status(uow: MembersUnitOfWork, person_id: uuid.UUID, *, year: int, fee_status: str) -> None:

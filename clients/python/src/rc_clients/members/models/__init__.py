@@ -16,6 +16,7 @@ from .course_taken_out_kind import CourseTakenOutKind
 from .current_membership_out import CurrentMembershipOut
 from .current_membership_out_fee_status_type_0 import CurrentMembershipOutFeeStatusType0
 from .current_membership_out_status import CurrentMembershipOutStatus
+from .death_in import DeathIn
 from .dissolve_in import DissolveIn
 from .erasure_out import ErasureOut
 from .error_out import ErrorOut
@@ -116,6 +117,7 @@ __all__ = (
     "CurrentMembershipOut",
     "CurrentMembershipOutFeeStatusType0",
     "CurrentMembershipOutStatus",
+    "DeathIn",
     "DissolveIn",
     "ErasureOut",
     "ErrorOut",
