@@ -14,9 +14,11 @@ import pytest
 
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.settings import Settings
+from rc_shared import clock
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
+from rc_shared.labels import vn_date
 from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
 from tests.integration.reporting.helpers import feed
 
@@ -44,7 +46,8 @@ async def client(pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncClient]:
 FIGURES = {
     "campaign_id", "code", "name", "campaign_type", "state", "organising_unit_id", "receiving_from",
     "receiving_until", "cash_raised_vnd", "in_kind_value_vnd", "blood_units", "donations", "donors", "pledged_vnd",
-    "pledge_paid_vnd", "distributed_cash_vnd", "distributed_goods_vnd", "balance_cash_vnd", "beneficiaries_reached",
+    "pledge_paid_vnd", "distributed_cash_vnd", "distributed_goods_vnd", "balance_cash_vnd", "balance_goods_vnd",
+    "beneficiaries_reached",
 }  # fmt: skip
 
 
@@ -285,6 +288,16 @@ async def test_public_pages_render_known_and_ledger_only_campaigns(
     assert "1.234.000 ₫" in page.text
     known = await client.get(f"/public/campaigns/{relief.K}")
     assert known.status_code == 200 and "<h1>" in known.text
+    # Decree 93's items: who receives (the organising unit by its name today), the goods still held
+    # (0.8 M received in kind, t2's 0.3 M of goods given) and the day the figures are given for
+    organiser = await pool.fetchval(
+        "SELECT name FROM rpt_unit_versions WHERE unit_id = $1 ORDER BY valid_from DESC LIMIT 1", relief.tree.P
+    )
+    assert organiser and f"<strong data-organiser>{organiser}</strong>" in known.text
+    assert '<td class="n" data-figure="balance_goods_vnd">500.000 ₫</td>' in known.text
+    assert f"<span data-as-of>{vn_date(clock.today())}</span>" in known.text
+    report = (await client.get(f"/reports/campaigns/{relief.K}")).json()
+    assert report["balance_goods_vnd"] == report["in_kind_value_vnd"] - report["distributed_goods_vnd"] == 500_000
 
 
 async def test_public_pages_escape_a_campaign_name_with_markup(

@@ -21,8 +21,8 @@ def _row(**over: Any) -> dict[str, Any]:
         "campaign_id": uuid.UUID(int=1), "name": HOSTILE, "code": "K-1", "campaign_type": "emergency_relief",
         "state": "launched", "receiving_from": date(2025, 5, 1), "receiving_until": None, "cash_raised_vnd": 1_234_000,
         "in_kind_value_vnd": 0, "donations": 3, "distributed_cash_vnd": None, "distributed_goods_vnd": 0,
-        "balance_cash_vnd": 1_234_000, "beneficiaries_reached": 2, "distribution_deadline": None, "closed_on": None,
-        "settled_on": None,
+        "balance_cash_vnd": 1_234_000, "balance_goods_vnd": 0, "beneficiaries_reached": 2,
+        "distribution_deadline": None, "closed_on": None, "settled_on": None, "organiser": "Hội Chữ thập đỏ tỉnh",
         "targets": {
             "cash_vnd": {"target": 1_000_000, "value": 1_234_000, "percent": 123.4},
             "blood_units": {"target": None, "value": 0, "percent": None},
@@ -75,5 +75,7 @@ def test_the_campaign_page_keeps_its_figures() -> None:
     assert '<td>Tiền</td><td class="n">1.234.000 ₫ / 1.000.000 ₫</td><td class="n">123 %</td>' in page
     assert 'aria-valuenow="100"><div style="width:100%">' in page  # over the target: the bar is full, not wider
     assert "Đơn vị máu" not in page  # a target the campaign does not have is not shown
+    assert "<p>Đơn vị tổ chức tiếp nhận: <strong data-organiser>Hội Chữ thập đỏ tỉnh</strong></p>" in page
+    assert "Đơn vị tổ chức" not in pages._campaign_html(_row(organiser=None)).decode()  # not known (yet): not said
     unnamed = pages._campaign_html(_row(name=None, code=None, targets={})).decode()
     assert f"<h1>Cuộc vận động {uuid.UUID(int=1)}</h1>" in unnamed and "Mục tiêu" not in unnamed

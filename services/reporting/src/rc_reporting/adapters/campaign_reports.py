@@ -122,6 +122,17 @@ async def campaign_row(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: 
     return dict(row.items()) if row is not None else None
 
 
+async def unit_name(conn: asyncpg.Connection, unit_id: uuid.UUID) -> str | None:
+    """A unit's name as it is known today: its version in force, else its latest (an ended unit keeps
+    its last name); None when the unit was never projected."""
+    name: str | None = await conn.fetchval(
+        "SELECT name FROM rpt_unit_versions WHERE unit_id = $1"
+        " ORDER BY valid_from <= CURRENT_DATE DESC, valid_from DESC LIMIT 1",
+        unit_id,
+    )
+    return name
+
+
 async def campaign_units(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> list[uuid.UUID] | None:
     """The campaign's organising and participating units (access control); None when none of its events
     has been projected."""

@@ -114,6 +114,7 @@ def campaign_figures(row: Mapping[str, Any], as_of: date | None) -> dict[str, An
         "distributed_cash_vnd": distributed_cash,
         "distributed_goods_vnd": _int(row, "distributed_goods_vnd"),
         "balance_cash_vnd": cash - distributed_cash,
+        "balance_goods_vnd": _int(row, "in_kind_value_vnd") - _int(row, "distributed_goods_vnd"),
         "beneficiaries_reached": _int(row, "beneficiaries_reached"),
     }
 

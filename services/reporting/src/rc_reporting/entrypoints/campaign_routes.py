@@ -52,6 +52,10 @@ class CampaignFigures(Out):
     distributed_cash_vnd: int
     distributed_goods_vnd: int
     balance_cash_vnd: int = Field(description="cash_raised_vnd - distributed_cash_vnd.")
+    balance_goods_vnd: int = Field(
+        description="in_kind_value_vnd - distributed_goods_vnd: the value of the goods still held (goods are"
+        " distributed from those received)."
+    )
     beneficiaries_reached: int = Field(description="Distinct beneficiaries with a distribution not reversed.")
 
 

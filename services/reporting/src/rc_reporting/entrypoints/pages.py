@@ -51,6 +51,7 @@ _templates.filters.update(
     vn_date=vn_date,
     count=count,
 )
+_templates.globals["today"] = clock.today  # the day the figures are given for (the answers are dated by day)
 
 TARGETS = {
     "cash_vnd": "Tiền",

@@ -53,11 +53,16 @@ async def campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date
 
 async def public_campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> dict[str, Any]:
     """One campaign's progress for its public page: :func:`campaign`'s, with the days it stopped receiving
-    and was settled (from the same row)."""
+    and was settled (from the same row), and the organising unit's name (as the unit is named today)."""
     row = await queries.campaign_row(conn, campaign_id, None)
     if row is None:
         raise _not_found(campaign_id)
-    return campaign_report(row, None) | {"closed_on": row.get("closed_on"), "settled_on": row.get("settled_on")}
+    organiser = await queries.unit_name(conn, row["organising_unit_id"]) if row.get("organising_unit_id") else None
+    return campaign_report(row, None) | {
+        "closed_on": row.get("closed_on"),
+        "settled_on": row.get("settled_on"),
+        "organiser": organiser,
+    }
 
 
 async def campaigns(

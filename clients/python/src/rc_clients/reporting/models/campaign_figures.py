@@ -29,6 +29,8 @@ class CampaignFigures:
     """ 
         Attributes:
             balance_cash_vnd (int): cash_raised_vnd - distributed_cash_vnd.
+            balance_goods_vnd (int): in_kind_value_vnd - distributed_goods_vnd: the value of the goods still held (goods are
+                distributed from those received).
             beneficiaries_reached (int): Distinct beneficiaries with a distribution not reversed.
             blood_units (int):
             campaign_id (UUID):
@@ -50,6 +52,7 @@ class CampaignFigures:
      """
 
     balance_cash_vnd: int
+    balance_goods_vnd: int
     beneficiaries_reached: int
     blood_units: int
     campaign_id: UUID
@@ -75,6 +78,8 @@ class CampaignFigures:
 
     def to_dict(self) -> dict[str, Any]:
         balance_cash_vnd = self.balance_cash_vnd
+
+        balance_goods_vnd = self.balance_goods_vnd
 
         beneficiaries_reached = self.beneficiaries_reached
 
@@ -132,6 +137,7 @@ class CampaignFigures:
 
         field_dict.update({
             "balance_cash_vnd": balance_cash_vnd,
+            "balance_goods_vnd": balance_goods_vnd,
             "beneficiaries_reached": beneficiaries_reached,
             "blood_units": blood_units,
             "campaign_id": campaign_id,
@@ -160,6 +166,8 @@ class CampaignFigures:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         balance_cash_vnd = d.pop("balance_cash_vnd")
+
+        balance_goods_vnd = d.pop("balance_goods_vnd")
 
         beneficiaries_reached = d.pop("beneficiaries_reached")
 
@@ -271,6 +279,7 @@ class CampaignFigures:
 
         campaign_figures = cls(
             balance_cash_vnd=balance_cash_vnd,
+            balance_goods_vnd=balance_goods_vnd,
             beneficiaries_reached=beneficiaries_reached,
             blood_units=blood_units,
             campaign_id=campaign_id,

@@ -33,6 +33,8 @@ class CampaignReport:
         Attributes:
             as_of (datetime.date | None): Report date; null: every fact projected so far.
             balance_cash_vnd (int): cash_raised_vnd - distributed_cash_vnd.
+            balance_goods_vnd (int): in_kind_value_vnd - distributed_goods_vnd: the value of the goods still held (goods are
+                distributed from those received).
             beneficiaries_reached (int): Distinct beneficiaries with a distribution not reversed.
             beneficiaries_registered (int): Beneficiaries registered for this campaign.
             beneficiaries_verified (int):
@@ -63,6 +65,7 @@ class CampaignReport:
 
     as_of: datetime.date | None
     balance_cash_vnd: int
+    balance_goods_vnd: int
     beneficiaries_reached: int
     beneficiaries_registered: int
     beneficiaries_verified: int
@@ -104,6 +107,8 @@ class CampaignReport:
             as_of = self.as_of
 
         balance_cash_vnd = self.balance_cash_vnd
+
+        balance_goods_vnd = self.balance_goods_vnd
 
         beneficiaries_reached = self.beneficiaries_reached
 
@@ -196,6 +201,7 @@ class CampaignReport:
         field_dict.update({
             "as_of": as_of,
             "balance_cash_vnd": balance_cash_vnd,
+            "balance_goods_vnd": balance_goods_vnd,
             "beneficiaries_reached": beneficiaries_reached,
             "beneficiaries_registered": beneficiaries_registered,
             "beneficiaries_verified": beneficiaries_verified,
@@ -252,6 +258,8 @@ class CampaignReport:
 
 
         balance_cash_vnd = d.pop("balance_cash_vnd")
+
+        balance_goods_vnd = d.pop("balance_goods_vnd")
 
         beneficiaries_reached = d.pop("beneficiaries_reached")
 
@@ -431,6 +439,7 @@ class CampaignReport:
         campaign_report = cls(
             as_of=as_of,
             balance_cash_vnd=balance_cash_vnd,
+            balance_goods_vnd=balance_goods_vnd,
             beneficiaries_reached=beneficiaries_reached,
             beneficiaries_registered=beneficiaries_registered,
             beneficiaries_verified=beneficiaries_verified,
