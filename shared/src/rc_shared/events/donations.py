@@ -59,7 +59,12 @@ class DonationRecorded(_LedgerEvent):
     blood_units: int = Field(0, ge=0)
     donor_id: uuid.UUID | None = Field(None, description="Opaque donor id; null for anonymous gifts.")
     donor_type: DonorType
-    publicly_named: bool = False
+    publicly_named: bool = Field(
+        False,
+        description="The consent to be named given with this gift, at recording. The donor may withdraw it"
+        " later for every gift (the donations service's PUT /donors/{id}/consent; no event says so): a consumer"
+        " that shows donors' names reads the public ledger, not this flag.",
+    )
     unit_id: uuid.UUID = Field(description="Unit that received the contribution.")
     credited_unit_id: uuid.UUID | None = Field(None, description="Soft credit: the unit that mobilised it.")
     pledge_id: uuid.UUID | None = None

@@ -224,7 +224,11 @@ class DonationOut(_GiftOut):
     items: list[ItemOut] | None
     donor_id: uuid.UUID | None = Field(description="Opaque donor id; null: anonymous.")
     donor_type: str
-    publicly_named: bool
+    publicly_named: bool = Field(
+        description="The consent to be named given with this gift, as recorded. The public ledger names the"
+        " donor only while the donor's own consent also stands (PUT /donors/{id}/consent withdraws it for"
+        " every gift) and the donor is not erased: this flag alone does not say the name is shown today."
+    )
     unit_id: uuid.UUID
     credited_unit_id: uuid.UUID | None
     credited_person_id: uuid.UUID | None

@@ -49,7 +49,9 @@ class DonationOut:
             items (list[ItemOut] | None):
             kind (DonationOutKind):
             pledge_id (None | UUID):
-            publicly_named (bool):
+            publicly_named (bool): The consent to be named given with this gift, as recorded. The public ledger names the
+                donor only while the donor's own consent also stands (PUT /donors/{id}/consent withdraws it for every gift) and
+                the donor is not erased: this flag alone does not say the name is shown today.
             receipt_no (int):
             receipt_number (str):
             received_on (datetime.date):
