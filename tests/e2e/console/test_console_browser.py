@@ -356,6 +356,9 @@ async def test_a_viewer_reads_the_membership_report_and_downloads_it(
         await follow(page, page.locator(f"tr[data-unit-id='{world['a']}'] a"))
         assert await page.locator("tr.head").get_attribute("data-unit-id") == world["a"]
         assert await page.locator("tr.head [data-figure=volunteers]").inner_text() == "1"
+        # the same period, carried by the row's link (an empty as_of reads the tree of its last day)
+        assert await page.get_by_label("Kỳ báo cáo từ ngày").input_value() == "2024-01-01"
+        assert await page.get_by_label("đến ngày", exact=True).input_value() == "2024-12-31"
         await page.get_by_label("Số liệu vào ngày").fill("2024-01-15")
         await follow(page, page.get_by_role("button", name="Xem báo cáo"))
         assert await page.locator("[data-as-of]").get_attribute("data-as-of") == "2024-01-15"
@@ -366,6 +369,7 @@ async def test_a_viewer_reads_the_membership_report_and_downloads_it(
                 console.url + (await page.get_by_role("link", name="CSV").get_attribute("href") or "")
             )
             assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+            assert 'filename="hoi-vien-2024-01-01-2024-12-31.csv"' in csv.headers["content-disposition"]
             assert f"A-{tag}" in await csv.text()
             excel = await page.get_by_role("link", name="Excel").get_attribute("href")
             xlsx = await page.request.get(console.url + (excel or ""))

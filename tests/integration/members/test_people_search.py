@@ -78,6 +78,10 @@ async def test_a_whole_phone_or_identity_number_finds_its_person_however_it_is_w
     assert await names(client, q=f"+84 {phone[1:4]} {phone[4:7]} {phone[7:]}", unit_id=c) == ["Tô Thị Số"]
     assert await names(client, q=phone, unit_id=t["province"]) == ["Tô Thị Số"]
     assert await names(client, q=idn[:8], unit_id=c) == []  # not a whole number of anyone
+    passport = f"C{uuid.uuid4().int % 10**7:07d}"
+    await person(client, full_name="Tô Thị Hộ Chiếu", unit_id=c, id_number=passport)
+    assert await names(client, q=f"{passport[0].lower()} {passport[1:]}", unit_id=c) == ["Tô Thị Hộ Chiếu"]
+    assert await names(client, q="to thi", unit_id=c) == ["Tô Thị Hộ Chiếu", "Tô Thị Số"]  # names as before
     refused = await client.get("/people", params={"q": "12-34"})
     assert refused.status_code == 422 and refused.json()["field"] == "q", refused.text
 

@@ -372,6 +372,15 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("unit XA did not exist on 2020-01-01; duplicate of row 4") == (
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
+    # one identity number, one person; an erased person's row: said, and whose record is never shown
+    assert import_reason("id_number is the same as row 3's: one person, two rows") == (
+        "Trùng số giấy tờ với dòng 3: một người ghi hai dòng."
+    )
+    assert import_reason("id_number already belongs to another person's record") == (
+        "Số giấy tờ này đã có trong hồ sơ của một người khác: một người chỉ có một hồ sơ."
+    )
+    erased = "the person's personal data was erased at their request on 02/12/2026: not imported again"
+    assert import_reason(erased) == "Người này đã yêu cầu xoá dữ liệu cá nhân (ngày 02/12/2026): không nhập lại."
     twice = "column phone given twice with different values (as 'di_động' too)"
     # the column as the template's header names it (the file's own header, whichever language the page is in)
     assert import_reason(twice) == "Hai cột cùng là «Số điện thoại» nhưng khác nhau ở dòng này: xin giữ một."

@@ -369,6 +369,11 @@ def person_actions(user: User) -> frozenset[str]:
 # field "@date": the form's date field; "": the form as a whole.
 _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
     (
+        re.compile(r"id_number is already recorded for another person"),
+        "id_number",
+        lazy_gettext("Số giấy tờ này đã có trong hồ sơ của một người khác (tìm theo số để mở hồ sơ đó)."),
+    ),
+    (
         re.compile(r"membership status \w+ is final"),
         "status",
         lazy_gettext("Trạng thái hiện tại là cuối cùng, không đổi được nữa."),
@@ -473,6 +478,18 @@ def year_of(raw: str) -> int | None:
 # (a pattern's named groups: the message's placeholders).
 _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^blank row$"), lazy_gettext("Dòng trống.")),
+    (
+        re.compile(r"^id_number is the same as row (?P<row>\d+)'s"),
+        lazy_gettext("Trùng số giấy tờ với dòng %(row)s: một người ghi hai dòng."),
+    ),
+    (
+        re.compile(r"^id_number already belongs to another person's record"),
+        lazy_gettext("Số giấy tờ này đã có trong hồ sơ của một người khác: một người chỉ có một hồ sơ."),
+    ),
+    (
+        re.compile(r"^the person's personal data was erased at their request on (?P<day>[\d/]+)"),
+        lazy_gettext("Người này đã yêu cầu xoá dữ liệu cá nhân (ngày %(day)s): không nhập lại."),
+    ),
     (re.compile(r"^unknown column\(s\): (?P<columns>.+)$"), lazy_gettext("Cột không biết: %(columns)s.")),
     (
         re.compile(r"^column (?P<column>\w+) given twice with different values"),

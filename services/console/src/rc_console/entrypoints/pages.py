@@ -354,6 +354,8 @@ async def report_file(
     if errors:
         raise web.ApiErrorPage(422, _("Ngày hoặc đơn vị của báo cáo không hợp lệ."))
     body, media = await web.api(request, s).membership_file(unit, dates, fmt)
-    name = f"hoi-vien-{dates['as_of'] or clock.today()}.{fmt}"
+    # named by its period when one is given (two periods' files do not download under one name)
+    dated = "".join(f"-{dates[k]}" for k in ("period_from", "period_to") if dates[k])
+    name = f"hoi-vien{dated or '-' + str(dates['as_of'] or clock.today())}.{fmt}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(body, media_type=media, headers=headers)

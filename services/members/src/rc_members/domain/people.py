@@ -120,12 +120,14 @@ def name_query(q: str) -> str:
 
 
 def number_query(q: str) -> tuple[str | None, str | None] | None:
-    """(phone, identity number) in their stored forms (rc_shared.contact) when ``q`` has no letter and
-    is a whole phone or identity number ("0912 345 678", "+84 912 345 678", "095 190 001 234"); else
-    None (a name is searched)."""
+    """(phone, identity number) in their stored forms (rc_shared.contact) when ``q`` is a whole phone or
+    identity number ("0912 345 678", "+84 912 345 678", "095 190 001 234", a passport's "C1234567");
+    else None (a name is searched)."""
     text = q.strip()
-    if not text or any(ch.isalpha() for ch in text):
+    if not any(ch.isdigit() for ch in text):
         return None
+    if any(ch.isalpha() for ch in text):  # a passport's or an old card's number ("C1234567"), or a name
+        return (None, contact.id_number_key(text)) if contact.is_id_number(text) else None
     phone = contact.phone_key(text) if contact.is_phone(text) else None
     id_number = contact.id_number_key(text) if contact.is_id_number(text) else None
     return (phone, id_number) if phone or id_number else None

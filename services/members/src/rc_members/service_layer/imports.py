@@ -100,10 +100,8 @@ async def import_members(
                 res.update(status="unchanged", reason="already imported", person_id=person_id)
             continue
         if v.id_number is not None and v.id_number in holders:
-            res.update(
-                status="rejected",
-                reason=f"id_number already belongs to person {holders[v.id_number]}: one person, two records",
-            )
+            # (not whose: the record may be outside the importing user's scope)
+            res.update(status="rejected", reason="id_number already belongs to another person's record")
             continue
         versions = units.get(v.unit_code)
         if not versions:

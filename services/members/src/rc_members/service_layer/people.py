@@ -53,15 +53,22 @@ def _not_erased(person: Any) -> None:
 
 
 async def _id_number_free(repo: PeopleRepo, id_number: str | None, person_id: uuid.UUID | None = None) -> None:
-    """Refuse an identity number another person's record holds already: one person, one record."""
+    """Refuse an identity number another person's record holds already: one person, one record. The
+    answer does not say whose record (it may be outside the caller's scope: that a number is recorded
+    there is all it tells); the people search, scoped, finds it by the number. An edit that keeps the
+    person's own number is not refused (two records that shared one before the rule stay editable)."""
     if id_number is None:
         return
+    if person_id is not None:
+        own = await repo.personal(person_id)
+        if own is not None and own["id_number"] == id_number:
+            return
     holder = (await repo.ids_by_id_number([id_number])).get(id_number)
     if holder is not None and holder != person_id:
         raise Conflict(
-            f"id_number is already recorded for person {holder}: one person has one record (update that one)",
+            "id_number is already recorded for another person: one person has one record (search for the"
+            " number to find it)",
             field="id_number",
-            person_id=str(holder),
         )
 
 
@@ -201,7 +208,8 @@ async def search_people(
     if role is not None and role not in policy.roles.roles:
         raise Invalid(f"unknown role {role!r}; roles are {', '.join(policy.roles.roles)}", field="role")
     number = number_query(q) if q is not None else None  # a whole phone or identity number: that person
-    text = name_query(q) if q is not None and number is None else None
+    # a name too, unless it is digits only ("C1234567" may be a passport's number or a name's part)
+    text = name_query(q) if q is not None and (number is None or any(ch.isalpha() for ch in q)) else None
     if unit_id is not None:
         units = UnitRepository(conn)
         if await units.get(unit_id) is None:
