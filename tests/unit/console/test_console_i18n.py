@@ -379,6 +379,10 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("id_number already belongs to another person's record") == (
         "Số giấy tờ này đã có trong hồ sơ của một người khác: một người chỉ có một hồ sơ."
     )
+    assert (
+        import_reason("fee_year 2022 is before the year joined (2023)") == "Năm hội phí 2022 trước năm vào hội (2023)."
+    )
+    assert import_reason("joined_on 1989-01-01 is before the birth date 1990-04-15") == "Ngày vào hội trước ngày sinh."
     erased = "the person's personal data was erased at their request on 02/12/2026: not imported again"
     assert import_reason(erased) == "Người này đã yêu cầu xoá dữ liệu cá nhân (ngày 02/12/2026): không nhập lại."
     twice = "column phone given twice with different values (as 'di_động' too)"

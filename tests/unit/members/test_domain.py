@@ -328,3 +328,21 @@ def test_an_offices_own_columns_and_date_forms_are_read() -> None:
         parse_date("15-04.1990")  # two separators
     unknown = validate_row(2, {**raw, "Số hộ khẩu": "123"}, RoleRules(), date(2025, 8, 1))
     assert unknown == ["unknown column(s): Số hộ khẩu"]
+
+
+def test_a_row_joined_before_birth_or_paying_before_joining_is_refused_and_a_cccd_gets_its_zero_back() -> None:
+    """A join date before the birth date, a fee year before the year joined (the API refuses both), and a
+    CCCD saved to CSV from a number column ("95190001234": every CCCD starts with 0, its province code)."""
+    base = {"unit_code": "BL", "full_name": "Lê Thị Hoa", "birth_date": "15/04/1990", "joined_on": "15/01/2023",
+            "consent_purpose": "Quản lý hội viên", "consent_given_on": "15/01/2023"}  # fmt: skip
+    rules, today = RoleRules(), date(2025, 8, 1)
+    assert validate_row(2, {**base, "joined_on": "01/01/1989"}, rules, today) == [
+        "joined_on 1989-01-01 is before the birth date 1990-04-15"
+    ]
+    assert validate_row(2, {**base, "fee_year": "2022"}, rules, today) == [
+        "fee_year 2022 is before the year joined (2023)"
+    ]
+    row = validate_row(2, {**base, "id_number": "95190001234"}, rules, today)
+    assert not isinstance(row, list) and row.id_number == "095190001234"
+    row = validate_row(2, {**base, "id_number": "123456789"}, rules, today)  # a CMND: nine digits, as it is
+    assert not isinstance(row, list) and row.id_number == "123456789"

@@ -336,6 +336,25 @@ async def test_erasure_publishes_one_event_with_the_id_only_and_is_final() -> No
         await run(uow, lambda u: people.add_consent(u, POLICY, pid, purpose="again", given_on=TODAY))
 
 
+async def test_a_membership_does_not_start_before_birth_nor_owe_a_fee_before_it_starts() -> None:
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow, birth=date(2021, 6, 1))
+
+    async def join(on: date, fee_year: int | None = None) -> Any:
+        fee = {"fee_status": "paid", "fee_year": fee_year, "member_code": None}
+        return await run(uow, lambda u: people.start_membership(u, POLICY, pid, unit_id=ids["D1"], joined_on=on, **fee))
+
+    with pytest.raises(Invalid) as before_birth:
+        await join(date(2020, 1, 1))
+    assert before_birth.value.details == {"field": "joined_on"}
+    with pytest.raises(Invalid) as fee_first:
+        await join(date(2022, 1, 1), fee_year=2021)
+    assert fee_first.value.details == {"field": "fee_year"}
+    assert uow.people.membership_rows == {}
+    await join(date(2022, 1, 1), fee_year=2023)
+
+
 async def test_a_volunteer_who_never_joined_can_be_recorded_deceased_and_their_roles_end() -> None:
     """Only a membership's status could say 'deceased': a volunteer without one stayed alive, with open
     roles, in every volunteer count. A member's death goes through their membership's status."""

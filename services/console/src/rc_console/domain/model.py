@@ -479,6 +479,14 @@ def year_of(raw: str) -> int | None:
 _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^blank row$"), lazy_gettext("Dòng trống.")),
     (
+        re.compile(r"^joined_on \S+ is before the birth date"),
+        lazy_gettext("Ngày vào hội trước ngày sinh."),
+    ),
+    (
+        re.compile(r"^fee_year (?P<year>\d+) is before the year joined \((?P<joined>\d+)\)"),
+        lazy_gettext("Năm hội phí %(year)s trước năm vào hội (%(joined)s)."),
+    ),
+    (
         re.compile(r"^id_number is the same as row (?P<row>\d+)'s"),
         lazy_gettext("Trùng số giấy tờ với dòng %(row)s: một người ghi hai dòng."),
     ),

@@ -184,6 +184,8 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         else:
             errors.append(f"phone {phone!r} is not a phone number ({contact.PHONE_RULE})")
     id_number = _text(raw, "id_number", from_number=contact.id_number_from_cell)
+    if id_number is not None and len(id_number) == 11 and id_number.isascii() and id_number.isdigit():
+        id_number = "0" + id_number  # a CCCD (12 digits, its province code 001–096) saved to CSV from a number column
     if id_number is not None:
         if contact.is_id_number(id_number):
             id_number = contact.id_number_key(id_number)
@@ -224,6 +226,11 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     if consent_purpose is None:
         errors.append("consent_purpose is required: personal data is stored only with consent")
     consent_given_on = date_field("consent_given_on", required=True)
+    if joined_on is not None and birth_date is not None and joined_on < birth_date:
+        errors.append(f"joined_on {joined_on.isoformat()} is before the birth date {birth_date.isoformat()}")
+    if joined_on is not None and fee_year is not None and membership and fee_year < joined_on.year:
+        # as PUT /people/{id}/membership/fees/{year} refuses it: no fee is owed before joining
+        errors.append(f"fee_year {fee_year} is before the year joined ({joined_on.year})")
     if joined_on is not None:
         for role in roles:
             try:

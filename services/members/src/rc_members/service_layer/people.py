@@ -285,6 +285,14 @@ async def start_membership(
     repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
+    personal = await repo.personal(person_id)
+    birth = personal["birth_date"] if personal is not None else None
+    if birth is not None and joined_on < birth:
+        raise Invalid(
+            f"joined_on {joined_on.isoformat()} is before the birth date {birth.isoformat()}", field="joined_on"
+        )
+    if fee_year is not None and fee_year < joined_on.year:  # as the fee of a year is set: none before joining
+        raise Invalid(f"fee_year {fee_year} is before the year joined ({joined_on.year})", field="fee_year")
     for m in await repo.memberships(person_id):
         if m["status"] in OPEN_STATUSES:
             raise Conflict(
