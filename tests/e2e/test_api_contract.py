@@ -126,6 +126,12 @@ RULES: tuple[Rule, ...] = (
         ),
         TODAY,
     ),
+    Rule(r"fee_year \d+ is before the year joined", _ops("POST /people/{person_id}/membership"), CROSS_FIELD),
+    Rule(
+        r"joined_on \S+ is before the birth date",
+        _ops("POST /people/{person_id}/membership"),
+        "a rule between the request and the person's recorded birth date (state, not the request's shape)",
+    ),
     Rule("after must be the id of the last person of the previous page", _ops("GET /people"), EXISTS),
     Rule(
         r"unknown (level|role) '.*'; (levels|roles) are",
