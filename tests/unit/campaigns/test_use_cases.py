@@ -283,6 +283,45 @@ async def test_a_receiving_period_longer_than_decree_93_allows_cannot_be_launche
     assert await state_of(uow, cid) == "draft" and uow.committed == []
 
 
+async def test_the_receiving_period_is_counted_from_a_call_made_before_it_starts() -> None:
+    """Decree 93/2021: at most 90 days from the call. A call on 1 December for 1 January to 31 March
+    (90 days on its own) is 121 days from the call: refused; the same call on 1 January is accepted."""
+    uow = FakeUnitOfWork()
+    cid = await new_campaign(uow, receiving_from=date(2025, 1, 1), receiving_until=date(2025, 3, 31))
+    with pytest.raises(Invalid, match="121 days counted from the call") as exc:
+        await act(uow, cid, "launch", date(2024, 12, 1))
+    assert exc.value.details["days"] == 121 and exc.value.details["field"] == "receiving_until"
+    assert await state_of(uow, cid) == "draft" and uow.committed == []
+    await act(uow, cid, "launch", date(2025, 1, 1))
+    assert await state_of(uow, cid) == "launched"
+
+
+async def test_a_call_after_its_receiving_period_ended_is_refused() -> None:
+    uow = FakeUnitOfWork()
+    cid = await new_campaign(uow, receiving_from=date(2024, 12, 1), receiving_until=date(2025, 1, 5))
+    with pytest.raises(Invalid, match="after the receiving period ended") as exc:
+        await act(uow, cid, "launch", date(2025, 1, 6))
+    assert exc.value.details == {"field": "launched_on"}
+    assert await state_of(uow, cid) == "draft" and uow.committed == []
+
+
+async def test_a_cancellation_is_never_dated_ahead_and_a_launched_ones_never_backdated() -> None:
+    uow = FakeUnitOfWork()
+    draft = await new_campaign(uow)
+    with pytest.raises(Invalid, match="outside the allowed range") as exc:
+        await act(uow, draft, "cancel", date(2099, 12, 31))
+    assert exc.value.details["field"] == "cancelled_on" and exc.value.details["latest"] == TODAY
+    launched = await new_campaign(uow)
+    await act(uow, launched, "launch", date(2025, 1, 2))
+    with pytest.raises(Invalid, match="cannot be backdated") as exc:
+        await act(uow, launched, "cancel", TODAY - timedelta(days=1))
+    assert exc.value.details == {"field": "cancelled_on", "earliest": TODAY}
+    assert await state_of(uow, draft) == "draft" and await state_of(uow, launched) == "launched"
+    await act(uow, draft, "cancel", TODAY - timedelta(days=30))  # a draft's, recorded late
+    await act(uow, launched, "cancel", TODAY)
+    assert await state_of(uow, draft) == "cancelled" and await state_of(uow, launched) == "cancelled"
+
+
 async def test_a_settle_before_the_close_is_invalid() -> None:
     uow = FakeUnitOfWork()
     cid = await _in_state(uow, "closed")

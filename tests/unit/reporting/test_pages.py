@@ -20,7 +20,8 @@ def _row(**over: Any) -> dict[str, Any]:
     return {
         "campaign_id": uuid.UUID(int=1), "name": HOSTILE, "code": "K-1", "campaign_type": "emergency_relief",
         "state": "launched", "receiving_from": date(2025, 5, 1), "receiving_until": None, "cash_raised_vnd": 1_234_000,
-        "in_kind_value_vnd": 0, "donations": 3, "distributed_cash_vnd": None, "distributed_goods_vnd": 0,
+        "in_kind_value_vnd": 0, "blood_units": 0, "donations": 3, "distributed_cash_vnd": None,
+        "distributed_goods_vnd": 0,
         "balance_cash_vnd": 1_234_000, "balance_goods_vnd": 0, "beneficiaries_reached": 2,
         "distribution_deadline": None, "closed_on": None, "settled_on": None, "organiser": "Hội Chữ thập đỏ tỉnh",
         "targets": {
@@ -42,8 +43,8 @@ def test_a_campaign_past_its_receiving_period_is_not_said_to_be_receiving() -> N
         assert "<strong>Đã hết thời hạn tiếp nhận</strong>" in page
         assert "<td>Đã hết thời hạn tiếp nhận</td>" in pages._campaigns_html([row]).decode()
     assert "Thời gian tiếp nhận: 01/05/2025 – 31/05/2025" in page
-    assert '<td>Số lượt ủng hộ</td><td class="n">12.345</td>' in page
-    assert '<td>Người/hộ đã được hỗ trợ</td><td class="n">1.500</td>' in page
+    assert '<th scope="row">Số lượt ủng hộ</th><td class="n">12.345</td>' in page
+    assert '<th scope="row">Người/hộ đã được hỗ trợ</th><td class="n">1.500</td>' in page
     closed = _row(state="closed", receiving_until=date(2025, 5, 31), closed_on=date(2025, 5, 20),
                   distribution_deadline=date(2025, 6, 9))  # fmt: skip
     with clock.frozen(date(2025, 6, 1)):
@@ -72,10 +73,39 @@ def test_the_campaign_page_keeps_its_figures() -> None:
     page = pages._campaign_html(_row()).decode()
     assert "<p>Cứu trợ khẩn cấp · <strong>Đang tiếp nhận</strong></p>" in page
     assert "Thời gian tiếp nhận: 01/05/2025 – –" in page
-    assert '<td>Tiền</td><td class="n">1.234.000 ₫ / 1.000.000 ₫</td><td class="n">123 %</td>' in page
+    assert '<th scope="row">Tiền</th><td class="n">1.234.000 ₫ / 1.000.000 ₫</td><td class="n">123 %</td>' in page
     assert 'aria-valuenow="100"><div style="width:100%">' in page  # over the target: the bar is full, not wider
     assert "Đơn vị máu" not in page  # a target the campaign does not have is not shown
     assert "<p>Đơn vị tổ chức tiếp nhận: <strong data-organiser>Hội Chữ thập đỏ tỉnh</strong></p>" in page
     assert "Đơn vị tổ chức" not in pages._campaign_html(_row(organiser=None)).decode()  # not known (yet): not said
     unnamed = pages._campaign_html(_row(name=None, code=None, targets={})).decode()
     assert f"<h1>Cuộc vận động {uuid.UUID(int=1)}</h1>" in unnamed and "Mục tiêu" not in unnamed
+
+
+def test_a_blood_drive_shows_the_blood_it_collected_not_empty_money_rows() -> None:
+    """A drive of 412 units with no blood target: the page said "Tiền đã tiếp nhận 0 ₫" and nothing of the
+    blood. Its units are a figure of their own, on the page and in the list (a column only when some
+    campaign collected blood); money rows stay when the drive also received money."""
+    drive = _row(campaign_type="blood_drive", name="Hiến máu 2025", cash_raised_vnd=0, balance_cash_vnd=0,
+                 blood_units=412, donations=350, targets={})  # fmt: skip
+    page = pages._campaign_html(drive).decode()
+    assert '<th scope="row">Máu đã tiếp nhận (đơn vị)</th><td class="n" data-figure="blood_units">412</td>' in page
+    assert '<th scope="row">Số lượt hiến máu, ủng hộ</th><td class="n">350</td>' in page
+    assert "Tiền đã tiếp nhận" not in page and "Số dư tiền" not in page
+    with_money = pages._campaign_html(drive | {"cash_raised_vnd": 2_000_000}).decode()
+    assert "412</td>" in with_money and '<td class="n">2.000.000 ₫</td>' in with_money
+    assert "Máu đã tiếp nhận" not in pages._campaign_html(_row(blood_units=0)).decode()
+    listing = pages._campaigns_html([drive, _row(blood_units=0)]).decode()
+    assert '<th scope="col" class="n">Máu đã tiếp nhận (đơn vị)</th>' in listing
+    assert re.findall(r'<td class="n">(412|—)</td>', listing) == ["412", "—"]
+    assert "Máu đã tiếp nhận" not in pages._campaigns_html([_row(blood_units=0)]).decode()
+
+
+def test_the_public_pages_have_a_main_landmark_row_headers_and_a_way_back_to_the_list() -> None:
+    page = pages._campaign_html(_row()).decode()
+    listing = pages._campaigns_html([_row()]).decode()
+    for text in (page, listing):
+        assert text.count("<main>") == 1 and "</main>" in text
+        assert "<td>Tiền đã" not in text
+    assert '<a href="/public/campaigns">' in page
+    assert '<tr><th scope="row">Tiền đã tiếp nhận (tiền mặt và chuyển khoản)</th>' in page

@@ -32,3 +32,8 @@ class Settings(ServiceSettings):
     )
     settle_days_back: int = days_field(90, "How many days before today a campaign's settled_on may lie.")
     settle_days_ahead: int = days_field(0, "How many days after today a campaign's settled_on may lie.")
+    cancel_days_back: int = days_field(
+        90,
+        "How many days before today a draft campaign's cancelled_on may lie (a launched campaign's is never "
+        "before today, and no cancellation lies ahead of today: it takes effect when it is recorded).",
+    )

@@ -79,8 +79,9 @@ class PeriodRules:
     max_receiving_days: int = 90
     distribution_days: int = 20
 
-    def check_period(self, receiving_from: date, receiving_until: date) -> None:
-        """Invalid (422) when the receiving period is reversed or longer than allowed."""
+    def check_period(self, receiving_from: date, receiving_until: date, counted_from: str = "") -> None:
+        """Invalid (422) when the receiving period is reversed or longer than allowed (``counted_from``:
+        what ``receiving_from`` stands for when it is not the period's own start, e.g. the call)."""
         if receiving_until < receiving_from:
             raise Invalid(
                 f"receiving_until ({receiving_until.isoformat()}) is before receiving_from "
@@ -89,8 +90,9 @@ class PeriodRules:
             )
         days = receiving_period_days(receiving_from, receiving_until)
         if days > self.max_receiving_days:
+            since = f" counted from {counted_from}" if counted_from else ""
             raise Invalid(
-                f"the receiving period is {days} days ({receiving_from.isoformat()} to "
+                f"the receiving period is {days} days{since} ({receiving_from.isoformat()} to "
                 f"{receiving_until.isoformat()}); Decree 93/2021 allows at most {self.max_receiving_days} days",
                 field="receiving_until",
                 days=days,
@@ -152,8 +154,19 @@ class Campaign:
             )
 
     def launch(self, on: date, rules: PeriodRules) -> CampaignLaunched:
+        """Launch (the call) on ``on``. Decree 93/2021 counts the receiving period from the call: a call
+        made before the receiving period starts uses up days of it, and a call after it ended receives
+        nothing."""
         next_state(self.state, "launch")  # the state first: a 409 says more than a 422 here
+        if on > self.receiving_until:
+            raise Invalid(
+                f"launched_on ({on.isoformat()}) is after the receiving period ended "
+                f"({self.receiving_until.isoformat()}): a call made then could receive nothing; edit the period",
+                field="launched_on",
+            )
         rules.check_period(self.receiving_from, self.receiving_until)
+        if on < self.receiving_from:
+            rules.check_period(on, self.receiving_until, counted_from="the call")
         self._move("launch")
         self.launched_on = on
         self.distribution_deadline = rules.distribution_deadline(self.receiving_until)
@@ -217,8 +230,19 @@ class Campaign:
         self.settled_on = on
         return CampaignSettled(campaign_id=self.id, settled_on=on)
 
-    def cancel(self, on: date, reason: str = "") -> CampaignCancelled:
+    def cancel(self, on: date, reason: str = "", today: date | None = None) -> CampaignCancelled:
+        """Cancel on ``on``. A launched campaign's cancellation is not backdated before ``today`` (the
+        organisation's clock), as a close is not: the ledger refuses everything from the moment it hears
+        of it, and contributions received up to today would be dated after it."""
         next_state(self.state, "cancel")
+        if self.state == "launched" and today is not None and on < today:
+            raise Invalid(
+                f"cancelled_on ({on.isoformat()}) is before today ({today.isoformat()}): a launched campaign's "
+                "cancellation cannot be backdated (contributions already received up to today would be dated "
+                "after it)",
+                field="cancelled_on",
+                earliest=today,
+            )
         if self.launched_on is not None and on < self.launched_on:
             raise Invalid(
                 f"cancelled_on ({on.isoformat()}) is before the launch ({self.launched_on.isoformat()})",

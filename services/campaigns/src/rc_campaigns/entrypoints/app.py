@@ -22,7 +22,7 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
-API_VERSION = "1.2.1"
+API_VERSION = "1.3.0"
 """The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 
 
@@ -34,6 +34,7 @@ def policy_from(settings: Settings) -> Policy:
         launch_window=Window(days_back=settings.launch_days_back, days_ahead=settings.launch_days_ahead),
         close_window=Window(days_back=0, days_ahead=settings.close_days_ahead),
         settle_window=Window(days_back=settings.settle_days_back, days_ahead=settings.settle_days_ahead),
+        cancel_window=Window(days_back=settings.cancel_days_back, days_ahead=0),
     )
 
 

@@ -109,7 +109,11 @@ class CampaignPatch(Body):
 
 
 class LaunchIn(Body):
-    launched_on: Day | None = Field(None, description="Default: today.")
+    launched_on: Day | None = Field(
+        None,
+        description="The call's date (default: today). Not after the receiving period ends; a call before the "
+        "period starts counts toward its length (Decree 93/2021: at most 90 days from the call, configurable).",
+    )
 
 
 class CloseIn(Body):
@@ -121,7 +125,11 @@ class SettleIn(Body):
 
 
 class CancelIn(Body):
-    cancelled_on: Day | None = Field(None, description="Default: today.")
+    cancelled_on: Day | None = Field(
+        None,
+        description="Default: today. Never ahead of today (a cancellation takes effect when it is recorded); a "
+        "launched campaign's never before today either (contributions received up to today stand).",
+    )
     reason: OptText = ""
 
 

@@ -19,6 +19,7 @@ _DATE_FIELD: dict[Action, str] = {
     "launch": "launched_on",
     "close": "closed_on",
     "settle": "settled_on",
+    "cancel": "cancelled_on",
 }
 
 
@@ -121,7 +122,9 @@ async def transition(
     day = on or today
     next_state(c.state, action)  # the state first: a 409 says more than a 422 here
     window = policy.window(action)
-    if window is not None and (action != "close" or day >= today):  # a backdated close: Campaign.close says why
+    # a backdated close, or a launched campaign's backdated cancellation: the domain says why
+    backdated_stop = day < today and (action == "close" or (action == "cancel" and c.state == "launched"))
+    if window is not None and not backdated_stop:
         window.check(_DATE_FIELD[action], day, today)
     if action == "launch":
         event: Any = c.launch(day, policy.periods)
@@ -130,7 +133,7 @@ async def transition(
     elif action == "settle":
         event = c.settle(day)
     else:
-        event = c.cancel(day, reason)
+        event = c.cancel(day, reason, today)
     await repo.save(c)
     uow.emit(event)
 

@@ -18,8 +18,11 @@ class Policy:
     launch_window: Window = field(default_factory=lambda: Window(days_back=90, days_ahead=30))
     close_window: Window = field(default_factory=lambda: Window(days_back=0, days_ahead=30))
     settle_window: Window = field(default_factory=lambda: Window(days_back=90, days_ahead=0))
+    # a cancellation takes effect when it is recorded (never ahead); a draft's may be recorded late
+    cancel_window: Window = field(default_factory=lambda: Window(days_back=90, days_ahead=0))
     today: Callable[[], date] = clock.today
 
     def window(self, action: Action) -> Window | None:
         """How far from today the date of ``action`` may lie (None: not bounded here)."""
-        return {"launch": self.launch_window, "close": self.close_window, "settle": self.settle_window}.get(action)
+        windows = {"launch": self.launch_window, "close": self.close_window, "settle": self.settle_window}
+        return (windows | {"cancel": self.cancel_window}).get(action)

@@ -26,7 +26,9 @@ T = TypeVar("T", bound="CancelIn")
 class CancelIn:
     """ 
         Attributes:
-            cancelled_on (datetime.date | None | Unset): Default: today.
+            cancelled_on (datetime.date | None | Unset): Default: today. Never ahead of today (a cancellation takes effect
+                when it is recorded); a launched campaign's never before today either (contributions received up to today
+                stand).
             reason (str | Unset):  Default: ''.
      """
 

@@ -26,7 +26,9 @@ T = TypeVar("T", bound="LaunchIn")
 class LaunchIn:
     """ 
         Attributes:
-            launched_on (datetime.date | None | Unset): Default: today.
+            launched_on (datetime.date | None | Unset): The call's date (default: today). Not after the receiving period
+                ends; a call before the period starts counts toward its length (Decree 93/2021: at most 90 days from the call,
+                configurable).
      """
 
     launched_on: datetime.date | None | Unset = UNSET
