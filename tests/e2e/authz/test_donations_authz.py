@@ -298,3 +298,38 @@ async def test_a_participating_unit_records_its_own_receipts_only(scene: Scene) 
     async with scene.client("donations", auth("data_entry", scene.other)) as other:
         assert (await other.post(f"/campaigns/{cid}/donations", json=cash(scene.home_leaf, 1000))).status_code == 403
         assert (await other.get(f"/campaigns/{cid}/ledger")).status_code == 403
+
+
+async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(scene: Scene) -> None:
+    """A donor is one record across the organisation (a blood donor's interval counts every site), so a
+    gift an OTHER data-entry user records with a HOME donor's identity number joins that donor. It must
+    open nothing HOME holds: the donor's record shows OTHER its own gift only, without the name, phone,
+    identity number and birth date; the gift's other phone and birth date replace nothing; a gift citing
+    HOME's pledge (whose id the campaign's participants see) is refused as reading that pledge is."""
+    tag = f"{uuid.uuid4().int % 10**8:08d}"
+    victim = {"type": "individual", "name": f"Lâm Thị {tag}", "phone": f"09{tag}", "id_number": f"0951{tag}",
+              "birth_date": "1980-05-06"}  # fmt: skip
+    home_world, other_world = await world(scene, scene.home_leaf), await world(scene, scene.other_leaf)
+    home_gift = await new_record(scene, scene.home_leaf, "donations", cash(scene.home_leaf, 7_000, victim))
+    donor_id = home_gift["donor_id"]
+    probe = {"type": "individual", "name": "x", "phone": f"08{tag}", "id_number": victim["id_number"],
+             "birth_date": "2001-01-01"}  # fmt: skip
+    async with scene.client("donations", auth("data_entry", scene.other)) as other:
+        gift = _ok(await other.post(f"/campaigns/{other_world['campaign']}/donations",
+                                    json=cash(scene.other_leaf, 1_000, probe)))  # fmt: skip
+        assert gift["donor_id"] == donor_id  # the same person: one donor
+        seen = _ok(await other.get(f"/donors/{donor_id}"))
+        assert seen["complete"] is False
+        assert (seen["name"], seen["phone"], seen["id_number"], seen["birth_date"]) == (None, None, None, None)
+        assert [g["id"] for g in seen["donations"]] == [gift["id"]]
+        pledged = {**cash(scene.other_leaf, 1_000), "pledge_id": home_world["pledge"]}
+        r = await other.post(f"/campaigns/{other_world['campaign']}/donations", json=pledged)
+        assert r.status_code == 403, r.text
+    async with scene.client("donations") as admin:
+        whole = _ok(await admin.get(f"/donors/{donor_id}"))
+    assert whole["complete"] is True
+    assert (whole["name"], whole["phone"], whole["id_number"], whole["birth_date"]) == (
+        victim["name"], victim["phone"], victim["id_number"], victim["birth_date"],
+    )  # fmt: skip
+    assert {g["id"] for g in whole["donations"]} == {home_gift["id"], gift["id"]}
+    assert {g["unit_id"] for g in whole["donations"]} == {str(scene.home_leaf), str(scene.other_leaf)}

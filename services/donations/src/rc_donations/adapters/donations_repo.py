@@ -208,7 +208,8 @@ class DonationRepository(RecordRepository):
         self, donor_id: uuid.UUID, phone: str | None, birth_date: date | None, consent: bool
     ) -> None:
         await self.conn.execute(
-            "UPDATE donors SET phone = coalesce($2, phone), birth_date = coalesce($3, birth_date),"
+            # a gift fills in a missing phone or birth date, never replaces one (migration 0021)
+            "UPDATE donors SET phone = coalesce(phone, $2), birth_date = coalesce(birth_date, $3),"
             # a gift gives the donor's consent, never takes it, and never undoes a withdrawal (migration 0019)
             " consent_to_be_named = consent_to_be_named OR ($4 AND consent_withdrawn_at IS NULL) WHERE id = $1",
             donor_id,

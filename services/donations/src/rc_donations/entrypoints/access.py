@@ -31,6 +31,7 @@ through this service's adapters, the answer comes from the shared helpers of :mo
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import asyncpg
 from fastapi import Request
@@ -102,12 +103,13 @@ async def _donor_visibility(request: Request, donor_id: uuid.UUID) -> tuple[int,
     return len(rows), sum(visible)
 
 
-async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = False) -> None:
-    """A donor: one of their gifts or pledges in scope (``all_records``: every one of them).
+async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = False) -> bool:
+    """A donor: one of their gifts or pledges in scope (``all_records``: every one of them); whether every
+    one of them is (an organisation-wide user: always).
 
     Not visible at all: 404, as for an unknown donor."""
     if scope_filter(request) is None:
-        return
+        return True
     total, visible = await _donor_visibility(request, donor_id)
     if visible == 0:
         raise NotFound(f"donor {donor_id} not found")
@@ -117,6 +119,25 @@ async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = Fa
             "covers all of their gifts and pledges",
             scope_unit_id=str(scope_filter(request)),
         )
+    return visible == total
+
+
+PERSONAL = ("name", "phone", "id_number", "birth_date")
+
+
+async def donor_within_scope(request: Request, record: dict[str, Any], complete: bool) -> dict[str, Any]:
+    """A donor's record (:func:`~rc_donations.service_layer.donations.donor_record`) as the user may see it.
+
+    A donor is one record across the organisation (a blood donor's interval counts every site), so a gift
+    recorded in one unit may be matched to a donor who gave elsewhere. A user who sees only some of the
+    donor's gifts (``complete`` False) gets those gifts and none of the personal details: naming a
+    donor's identity number or phone in a gift of one's own unit must not open what other units hold."""
+    gifts = record["donations"]
+    if not complete:
+        gifts = [g for g in gifts if await in_scope(request, [g["unit_id"], g["organising_unit_id"]])]
+    shown = [{k: v for k, v in g.items() if k != "organising_unit_id"} for g in gifts]
+    withheld = {} if complete else dict.fromkeys(PERSONAL)
+    return record | withheld | {"donations": shown, "complete": complete}
 
 
 async def named_donor(request: Request, donor_id: uuid.UUID | None) -> None:

@@ -6,7 +6,8 @@ Access policy (role action via ``require``; scope rule via :mod:`rc_donations.en
 method   path                                      action  scope
 =======  ========================================  ======  ====================================================
 POST     /campaigns/{campaign_id}/donations        write   body unit_id (default: organising unit) (403);
-                                                           a cited donor.id must be visible (409 as unknown)
+                                                           a cited donor.id must be visible (409 as unknown),
+                                                           a cited pledge_id in scope as GET /pledges (403)
 GET      /campaigns/{campaign_id}/donations        read    organising or a participating unit (403)
 GET      /donations/{donation_id}                  read    its unit or the campaign's organising unit (403)
 GET      /donations/{donation_id}/receipt          read    as above
@@ -26,7 +27,9 @@ GET      /campaigns/{campaign_id}/public-ledger    public  none (Decree 93 discl
 GET      /campaigns/{campaign_id}/public-ledger/summary|lines[.csv|.xlsx]
                                                    public  none (one line per movement, labels at read time)
 PUT      /donors/{donor_id}/consent                manage  as DELETE /donors/{donor_id}
-GET      /donors/{donor_id}                        read    one of the donor's gifts/pledges visible (404)
+GET      /donors/{donor_id}                        read    one of the donor's gifts/pledges visible (404); a
+                                                           user who sees only some: those gifts, no personal
+                                                           details
 DELETE   /donors/{donor_id}                        manage  every one of them visible (404 none, 403 some)
 GET      /donors/{donor_id}/blood-eligibility      read    as GET /donors/{donor_id}
 =======  ========================================  ======  ====================================================
@@ -168,6 +171,8 @@ async def record_donation(
     await access.record_for(request, campaign_id, body.unit_id)
     await access.named_donor(request, body.donor.id if body.donor else None)
     cmd, idem, hints = _donation_cmd(body), _idem(key, campaign_id, body), request.app.state.ledger_hints
+    if cmd.pledge_id is not None:  # a pledge of a unit outside the user's scope: 403, as reading it
+        await access.record(request, "pledges", cmd.pledge_id, "pledge")
     # usually decided against this process's ledger hint: no round trip before its batch (which reads the rest)
     prepared: donations.PreparedDonation | uuid.UUID | None = donations.prepare_hinted(
         policy, campaign_id, cmd, idem, hints
@@ -673,9 +678,10 @@ async def get_ledger_xlsx(campaign_id: uuid.UUID, request: Request, policy: Pol,
     responses=errors(404),
 )
 async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
-    await access.donor(request, donor_id)
+    complete = await access.donor(request, donor_id)
     async with _connection(request) as conn:
-        return await donations.donor_record(conn, policy, donor_id)
+        record = await donations.donor_record(conn, policy, donor_id)
+    return await access.donor_within_scope(request, record, complete)
 
 
 @router.delete(

@@ -636,6 +636,7 @@ class DonorConsentOut(Out):
 
 
 class DonorGiftOut(_GiftOut):
+    unit_id: uuid.UUID = Field(description="The unit that received the gift.")
     received_on: date
     receipt_no: int
     reversed: bool
@@ -651,6 +652,10 @@ class DonorOut(Out):
     birth_date: date | None
     consent_to_be_named: bool
     erased: bool
+    complete: bool = Field(
+        description="False: the donor also gave through units outside your scope; only your scope's gifts are "
+        "listed and the personal details (name, phone, identity number, birth date) are withheld (null)."
+    )
     donations: list[DonorGiftOut]
 
 

@@ -862,14 +862,16 @@ async def blood_eligibility(
 
 
 async def donor_record(conn: asyncpg.Connection, policy: Policy, donor_id: uuid.UUID) -> dict[str, Any]:
-    """A donor's own record (access right of the data subject)."""
+    """A donor's own record (access right of the data subject), every gift with its unit and its
+    campaign's organising unit (what a scoped user's view is filtered by: ``access.donor_within_scope``)."""
     d = await DonationRepository(conn).donor(donor_id)
     if d is None:
         raise NotFound(f"donor {donor_id} not found")
     gifts = await conn.fetch(
-        "SELECT d.id, d.campaign_id, d.kind, d.amount_vnd, d.value_vnd, d.blood_units, d.received_on, d.receipt_no,"
-        " (r.id IS NOT NULL) AS reversed FROM donations d LEFT JOIN donation_reversals r ON r.donation_id = d.id"
-        " WHERE d.donor_id = $1 ORDER BY d.received_on",
+        "SELECT d.id, d.campaign_id, d.unit_id, l.organising_unit_id, d.kind, d.amount_vnd, d.value_vnd,"
+        " d.blood_units, d.received_on, d.receipt_no, (r.id IS NOT NULL) AS reversed"
+        " FROM donations d JOIN ledgers l USING (campaign_id)"
+        " LEFT JOIN donation_reversals r ON r.donation_id = d.id WHERE d.donor_id = $1 ORDER BY d.received_on",
         donor_id,
     )
     return {

@@ -36,6 +36,7 @@ class DonorGiftOut:
             receipt_no (int):
             received_on (datetime.date):
             reversed_ (bool):
+            unit_id (UUID): The unit that received the gift.
             value_vnd (int):
      """
 
@@ -47,6 +48,7 @@ class DonorGiftOut:
     receipt_no: int
     received_on: datetime.date
     reversed_: bool
+    unit_id: UUID
     value_vnd: int
 
 
@@ -70,6 +72,8 @@ class DonorGiftOut:
 
         reversed_ = self.reversed_
 
+        unit_id = str(self.unit_id)
+
         value_vnd = self.value_vnd
 
 
@@ -84,6 +88,7 @@ class DonorGiftOut:
             "receipt_no": receipt_no,
             "received_on": received_on,
             "reversed": reversed_,
+            "unit_id": unit_id,
             "value_vnd": value_vnd,
         })
 
@@ -122,6 +127,11 @@ class DonorGiftOut:
 
         reversed_ = d.pop("reversed")
 
+        unit_id = UUID(d.pop("unit_id"))
+
+
+
+
         value_vnd = d.pop("value_vnd")
 
         donor_gift_out = cls(
@@ -133,6 +143,7 @@ class DonorGiftOut:
             receipt_no=receipt_no,
             received_on=received_on,
             reversed_=reversed_,
+            unit_id=unit_id,
             value_vnd=value_vnd,
         )
 

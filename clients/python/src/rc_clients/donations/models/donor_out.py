@@ -29,6 +29,8 @@ class DonorOut:
     """ 
         Attributes:
             birth_date (datetime.date | None):
+            complete (bool): False: the donor also gave through units outside your scope; only your scope's gifts are listed
+                and the personal details (name, phone, identity number, birth date) are withheld (null).
             consent_to_be_named (bool):
             donations (list[DonorGiftOut]):
             erased (bool):
@@ -41,6 +43,7 @@ class DonorOut:
      """
 
     birth_date: datetime.date | None
+    complete: bool
     consent_to_be_named: bool
     donations: list[DonorGiftOut]
     erased: bool
@@ -62,6 +65,8 @@ class DonorOut:
             birth_date = self.birth_date.isoformat()
         else:
             birth_date = self.birth_date
+
+        complete = self.complete
 
         consent_to_be_named = self.consent_to_be_named
 
@@ -94,6 +99,7 @@ class DonorOut:
 
         field_dict.update({
             "birth_date": birth_date,
+            "complete": complete,
             "consent_to_be_named": consent_to_be_named,
             "donations": donations,
             "erased": erased,
@@ -130,6 +136,8 @@ class DonorOut:
 
         birth_date = _parse_birth_date(d.pop("birth_date"))
 
+
+        complete = d.pop("complete")
 
         consent_to_be_named = d.pop("consent_to_be_named")
 
@@ -180,6 +188,7 @@ class DonorOut:
 
         donor_out = cls(
             birth_date=birth_date,
+            complete=complete,
             consent_to_be_named=consent_to_be_named,
             donations=donations,
             erased=erased,
