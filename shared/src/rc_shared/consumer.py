@@ -15,6 +15,7 @@ at-most-once policy.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import traceback
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from faststream.message import StreamMessage
 
 from rc_shared.catalogue import catalogue
 from rc_shared.db import local_statement_timeout
-from rc_shared.envelope import Envelope, EnvelopeError, Event, decode
+from rc_shared.envelope import Envelope, EnvelopeError, Event, decode, header_text
 from rc_shared.logging import get_logger
 from rc_shared.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE, EVENTS_FAILED
 from rc_shared.tracing import current_correlation_id, current_traceparent
@@ -358,6 +359,30 @@ class BatchProcessor:
         await asyncio.gather(*futures)
 
 
+def _readable(record: ConsumerRecord[Any, Any]) -> ConsumerRecord[Any, Any]:
+    """The record with every header value UTF-8 text (bytes that are not: decoded with U+FFFD in place
+    of what is not; no value: empty)."""
+    headers = [(k, header_text(v).encode()) for k, v in record.headers]
+    return dataclasses.replace(record, headers=headers)
+
+
+async def _tolerant(raw: Sequence[ConsumerRecord[Any, Any]], original: Any) -> StreamMessage[Any]:
+    """FastStream's batch parser, which decodes every header value strictly as UTF-8; for a batch where
+    that fails, the batch again with its headers made readable (:func:`_readable`).
+
+    One record with a header value that is not UTF-8 (or none at all: Kafka allows a null value) made
+    the parser raise before the batch reached ``on_batch``; with manual acknowledgement FastStream
+    then drops the batch, and the next batch's acknowledgement commits past it: every record of it
+    lost, none dead-lettered. Now the processor sees each record: an event whose envelope headers are
+    unreadable is dead-lettered (the copy carries the readable form of its headers), the others are
+    applied. The usual batch costs nothing more."""
+    try:
+        return await original(raw)  # type: ignore[no-any-return]
+    except (UnicodeDecodeError, AttributeError):
+        log.warning("consumer_unreadable_headers", records=len(raw))
+        return await original(tuple(_readable(r) for r in raw))  # type: ignore[no-any-return]
+
+
 async def _undecoded(msg: StreamMessage[Any], _original: Any) -> Any:
     """FastStream's decoder for our batches: none (it would JSON-decode every record for nothing)."""
     return msg.raw_message
@@ -400,6 +425,7 @@ def subscribe(
         fetch_max_wait_ms=fetch_max_wait_ms,
         fetch_min_bytes=fetch_min_bytes,
         max_partition_fetch_bytes=max_partition_fetch_bytes,
+        parser=_tolerant,
         decoder=_undecoded,
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.MANUAL,

@@ -104,11 +104,15 @@ class Envelope(Generic[E_co]):
         return self.data.__pydantic_serializer__.to_json(self.data)
 
 
-def headers_dict(headers: Iterable[tuple[str, bytes]] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for k, v in headers or ():
-        out[k] = v.decode("utf-8", errors="replace") if isinstance(v, bytes | bytearray) else str(v)
-    return out
+def header_text(value: bytes | bytearray | str | None) -> str:
+    """A Kafka header's value as text: UTF-8 (U+FFFD for what is not), none as empty."""
+    if value is None:
+        return ""
+    return value.decode("utf-8", errors="replace") if isinstance(value, bytes | bytearray) else str(value)
+
+
+def headers_dict(headers: Iterable[tuple[str, bytes | None]] | None) -> dict[str, str]:
+    return {k: header_text(v) for k, v in headers or ()}
 
 
 # An event id's text read as a UUID by pydantic-core: a sixth of ``uuid.UUID(text)``'s time, per event consumed.

@@ -422,3 +422,45 @@ async def test_the_headers_the_parser_decoded_are_the_ones_applied_and_must_matc
         await pool.close()
     rows = await _rows(fresh_dsn, "SELECT event_id FROM sink")
     assert sorted(r["event_id"] for r in rows) == sorted(e.id for e in events)
+
+
+async def test_a_record_with_headers_that_are_not_utf8_is_dead_lettered_and_its_batch_applied(
+    infra: Any, fresh_dsn: str, namespace: str, migrations: Path, producer: AIOKafkaProducer
+) -> None:
+    """FastStream's parser decodes every header of a batch as UTF-8: one record with a header value that
+    is not (an outside producer's binary trace header, a null value) raised before the batch reached the
+    processor, and the batch vanished (the next batch's acknowledgement committed past it, nothing
+    dead-lettered). Now an event with an unreadable extra header, or a null one, is applied like any
+    other, and an event whose type header is unreadable is dead-lettered; the partition moves on."""
+    topic = namespace + UNITS_TOPIC
+    unit = uuid.uuid4()  # one key, one partition: one batch, in order
+    good = [_renamed(unit, f"g{i}") for i in range(10)]
+    binary, nulled, bad_type = _renamed(unit, "binary"), _renamed(unit, "nulled"), _renamed(unit, "bad type")
+    for e in good[:5]:
+        await _send(producer, topic, e)
+    await producer.send_and_wait(
+        topic, value=binary.value(), key=binary.key(), headers=[*binary.headers(), ("x-trace", b"\xff\xfe\x00")]
+    )
+    with_null: list[Any] = [*nulled.headers(), ("x-none", None)]  # Kafka allows a header without a value
+    await producer.send_and_wait(topic, value=nulled.value(), key=nulled.key(), headers=with_null)
+    typed = [(k, b"\xffUnitRenamed" if k == "ce_type" else v) for k, v in bad_type.headers()]
+    await producer.send_and_wait(topic, value=bad_type.value(), key=bad_type.key(), headers=typed)
+    for e in good[5:]:
+        await _send(producer, topic, e)
+    rt = _runtime(infra, fresh_dsn, namespace, migrations)
+    await rt.start()
+    try:
+
+        async def consumed_all() -> bool:
+            offs = await committed_offsets(infra.kafka_bootstrap, namespace + "sink", topic)
+            return sum(o or 0 for o in offs.values()) == 13
+
+        await eventually(consumed_all, what="offsets past every record")
+    finally:
+        await rt.stop()
+    names = [r["name"] for r in await _rows(fresh_dsn, "SELECT name FROM sink ORDER BY at")]
+    assert names == [*(f"g{i}" for i in range(5)), "binary", "nulled", *(f"g{i}" for i in range(5, 10))]
+    dlq = await read_topic(infra.kafka_bootstrap, topic + ".dlq", expect=1)
+    assert [r.value for r in dlq] == [bad_type.value()]
+    assert headers_dict(dlq[0].headers)["dlq-error-type"] == "EnvelopeError"
+    assert headers_dict(dlq[0].headers)["ce_type"] == "\ufffdUnitRenamed"
