@@ -5,6 +5,7 @@ movement (every write path), running balances, keyset paging, ETag, filters, rea
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
 import uuid
@@ -708,3 +709,48 @@ async def test_whole_ledger_downloads_hold_a_slot_are_refused_at_once_when_none_
     monkeypatch.setattr(ledger, "xlsx_file", broken)
     assert (await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx")).status_code == 500
     assert slots._value == free  # a download that failed before its response gave its slot back
+
+
+def _gone(path: str) -> bool:
+    return not Path(path).exists()
+
+
+async def test_a_whole_ledger_download_cut_off_by_its_client_leaves_no_file_behind(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XLSX is written to a file, then streamed; its removal ran as a background task, which never
+    runs when the client goes away mid-download: each cut-off download left a whole ledger on disk (a
+    public route: anyone could fill the disk). Here the client goes at the first chunk."""
+    cid = (await movements(campaigns, client))["cid"]
+    app: Any = client._transport.app  # type: ignore[attr-defined]
+    written: list[str] = []
+    xlsx_file = ledger.xlsx_file
+
+    async def recorded(*args: Any, **kwargs: Any) -> str:
+        written.append(await xlsx_file(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(ledger, "xlsx_file", recorded)
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": f"/campaigns/{cid}/public-ledger/lines.xlsx", "raw_path": b"", "query_string": b"",
+        "headers": [(b"host", b"donations")], "client": ("127.0.0.1", 1), "server": ("donations", 80),
+    }  # fmt: skip
+    sent: list[str] = []
+
+    async def receive() -> dict[str, Any]:
+        if "http.response.body" not in sent:
+            await asyncio.sleep(0.05)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        return {"type": "http.disconnect"}  # as a server says once its client has gone
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message["type"])
+        if message["type"] == "http.response.body":
+            raise OSError("the client went away")
+
+    with contextlib.suppress(Exception):
+        await app(scope, receive, send)
+    assert sent == ["http.response.start", "http.response.body"] and len(written) == 1
+    assert _gone(written[0])
+    assert app.state.download_slots._value == 2

@@ -53,7 +53,6 @@ import asyncpg
 import pydantic_core
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from starlette.background import BackgroundTask
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
@@ -573,17 +572,23 @@ def _download_name(campaign_id: uuid.UUID, ext: str) -> dict[str, str]:
 
 class _Download(StreamingResponse):
     """A whole-ledger download holding one of the process's download slots until its last byte is
-    sent or its client has gone (whichever way the response ends)."""
+    sent or its client has gone (whichever way the response ends), then removing its file (``remove``)
+    if it was written to one. (A background task would not do: it never runs when the client goes
+    away mid-download, and each such download left a whole ledger's file behind.)"""
 
-    def __init__(self, slots: asyncio.Semaphore, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, slots: asyncio.Semaphore, *args: Any, remove: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._slots = slots
+        self._remove = remove
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         try:
             await super().__call__(scope, receive, send)
         finally:
             self._slots.release()
+            if self._remove is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(self._remove)
 
 
 @contextlib.asynccontextmanager
@@ -662,7 +667,7 @@ async def get_ledger_xlsx(campaign_id: uuid.UUID, request: Request, policy: Pol,
             read(),
             media_type=XLSX,
             headers=_download_name(campaign_id, "xlsx"),
-            background=BackgroundTask(os.remove, path),
+            remove=path,
         )
 
 
