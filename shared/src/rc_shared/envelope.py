@@ -178,11 +178,18 @@ def decode(
             raise EnvelopeError(f"payload does not match {h['ce_type']}: {exc}") from exc
     except ValueError as exc:
         raise EnvelopeError(f"payload does not match {h['ce_type']}: {exc}") from exc
+    # the time the event happened, as its producer wrote it: required (the catalogue says so), and with its
+    # zone. A missing one was taken as the consumer's clock, so each replay dated the event anew and a
+    # projection rebuilt from the topic (dates taken from the event's time) was not the one it replaced.
     ce_time = h.get("ce_time")
+    if ce_time is None:
+        raise EnvelopeError("missing CloudEvents header: ce_time (the time the event happened, with its zone)")
     try:
-        time = datetime.now(UTC) if ce_time is None else datetime.fromisoformat(ce_time)
+        time = datetime.fromisoformat(ce_time)
     except ValueError as exc:
         raise EnvelopeError(f"ce_time is not ISO 8601: {ce_time!r}") from exc
+    if time.utcoffset() is None:
+        raise EnvelopeError(f"ce_time has no time zone: {ce_time!r}")
     return Envelope(
         data=data,
         source=h["ce_source"],

@@ -107,6 +107,47 @@ def _rows(header: list[str], records: Iterator[list[Any]], start: int = 2) -> It
         yield n, row
 
 
+# What a workbook may unpack to. Real ones are far below (20,000 members: ~8 MB of shared strings, ~15 MB
+# of sheet; XML compresses 5 to 15 times); a crafted one is not: openpyxl holds the shared strings in memory,
+# and a 250 KB file of them took 565 MB and 71 s of CPU to open, so a 5 MB upload could take a process down.
+WORKBOOK_MAX_BYTES = 100 << 20  # every part, uncompressed
+SHARED_STRINGS_MAX_BYTES = 16 << 20
+WORKBOOK_MAX_RATIO = 100  # a part's uncompressed size to its compressed size (parts over 1 MB)
+
+
+def check_workbook(source: IO[bytes] | Path) -> None:
+    """ValueError (saying which limit) for a workbook that would unpack to more than it may, read from its
+    zip directory alone (nothing is decompressed); a stream is left at its start. Not a zip: left to the
+    reader, which says so."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return
+    finally:
+        if not isinstance(source, Path):
+            source.seek(0)
+    total = sum(p.file_size for p in parts)
+    if total > WORKBOOK_MAX_BYTES:
+        raise ValueError(
+            f"the workbook unpacks to {total >> 20} MB, more than the {WORKBOOK_MAX_BYTES >> 20} MB a file may: "
+            "split it, or save it as CSV"
+        )
+    for p in parts:
+        if p.filename.lower().endswith("sharedstrings.xml") and p.file_size > SHARED_STRINGS_MAX_BYTES:
+            raise ValueError(
+                f"the workbook's text takes {p.file_size >> 20} MB, more than the "
+                f"{SHARED_STRINGS_MAX_BYTES >> 20} MB a file may: split it, or save it as CSV"
+            )
+        if p.file_size > 1 << 20 and p.file_size > WORKBOOK_MAX_RATIO * max(p.compress_size, 1):
+            raise ValueError(
+                f"the workbook's part {p.filename} unpacks {p.file_size // max(p.compress_size, 1)} times its size "
+                "(a spreadsheet's is about 10; thousands of formatted empty rows do this too): save it as CSV"
+            )
+
+
 def read_table(
     stream: IO[bytes], suffix: str, stack: ExitStack, is_header: Callable[[list[str]], bool] | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
@@ -123,6 +164,7 @@ def read_table(
 
         import openpyxl
 
+        check_workbook(stream)
         try:
             wb = openpyxl.load_workbook(stream, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError) as exc:

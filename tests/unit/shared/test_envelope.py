@@ -60,6 +60,14 @@ def test_round_trip_keeps_attributes_and_payload() -> None:
             lambda h, v: ([("ce_specversion", b"0.3") if k == "ce_specversion" else (k, x) for k, x in h], v),
             "specversion",
         ),
+        # the time is the producer's: none (taken as the consumer's clock, so each replay dated it anew) or one
+        # without a zone is refused
+        (lambda h, v: ([x for x in h if x[0] != "ce_time"], v), "missing CloudEvents header: ce_time"),
+        (
+            lambda h, v: ([("ce_time", b"2025-01-02T03:04:05") if k == "ce_time" else (k, x) for k, x in h], v),
+            "ce_time has no time zone",
+        ),
+        (lambda h, v: ([("ce_time", b"yesterday") if k == "ce_time" else (k, x) for k, x in h], v), "not ISO 8601"),
     ],
 )
 def test_malformed_records_are_rejected_with_a_reason(mutate, message) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ from rc_console.i18n import gettext as _
 from rc_console.i18n import number
 from rc_shared import member_columns
 from rc_shared.logging import get_logger
-from rc_shared.sheets import SUFFIXES, csv_cell, read_table
+from rc_shared.sheets import SUFFIXES, check_workbook, csv_cell, read_table
 
 log = get_logger(__name__)
 BATCH_ROWS = 200  # rows per request to the members API (its limit: 2000); each batch moves the progress bar
@@ -98,6 +98,16 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
         raise BadFile(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."))
     if not content:
         raise BadFile(_("Tệp rỗng."))
+    if suffix != ".csv":
+        try:
+            check_workbook(io.BytesIO(content))
+        except ValueError as exc:  # a crafted file would take the console's memory and minutes of CPU
+            raise BadFile(
+                _(
+                    "Tệp Excel này giải nén ra quá lớn (có thể không phải bảng tính thật): xin chia thành nhiều tệp, "
+                    "hoặc lưu dưới dạng CSV."
+                )  # fmt: skip
+            ) from exc
     try:
         with ExitStack() as stack:
             header, it = read_table(io.BytesIO(content), suffix, stack, member_columns.is_header)

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rc_shared import member_columns
 from rc_shared.client import api_headers
-from rc_shared.sheets import SUFFIXES, csv_cell, read_table, utf8_lines
+from rc_shared.sheets import SUFFIXES, check_workbook, csv_cell, read_table, utf8_lines
 
 
 def count_rows(path: Path) -> int | None:
@@ -29,6 +29,7 @@ def count_rows(path: Path) -> int | None:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl
 
+        check_workbook(path)
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             rows = wb.active.max_row if wb.active is not None else None

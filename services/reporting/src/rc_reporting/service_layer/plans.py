@@ -9,6 +9,7 @@ can still be given its 2025 plan). Every row is checked first: one bad row refus
 
 from __future__ import annotations
 
+import asyncio
 import io
 import uuid
 import zipfile
@@ -22,6 +23,7 @@ from rc_reporting.adapters import review as queries
 from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
 from rc_shared.errors import Invalid, NotFound
 from rc_shared.labels import read_whole_number
+from rc_shared.sheets import check_workbook
 
 COLUMNS = ("unit_code", "year", "indicator", "target")
 MAX_ROWS = 100_000
@@ -73,8 +75,13 @@ def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:
     """(row number, values by column) of the first sheet; 422 when it is not an XLSX with the columns."""
     from openpyxl import load_workbook  # here, not at the service's start (a tenth of it)
 
+    stream = io.BytesIO(content)
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        check_workbook(stream)
+    except ValueError as exc:
+        raise Invalid(str(exc), field="file") from exc
+    try:
+        wb = load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise Invalid(f"not an XLSX workbook: {exc}", field="file") from exc
     try:
@@ -111,8 +118,9 @@ def _int(value: Any) -> int | None:
 
 
 async def import_plans(conn: asyncpg.Connection, content: bytes, support_kinds: Mapping[str, str]) -> dict[str, Any]:
-    """Check every row, then upsert them all in one transaction."""
-    rows = read_sheet(content)
+    """Check every row, then upsert them all in one transaction (the workbook read in a thread: the event
+    loop answers other requests meanwhile)."""
+    rows = await asyncio.to_thread(read_sheet, content)
     if not rows:
         raise Invalid("the sheet has no target rows", field="file")
     codes: dict[int, dict[str, uuid.UUID]] = {}
