@@ -106,7 +106,7 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
                 _(
                     "Tệp Excel này giải nén ra quá lớn (có thể không phải bảng tính thật): xin chia thành nhiều tệp, "
                     "hoặc lưu dưới dạng CSV."
-                )  # fmt: skip
+                )
             ) from exc
     try:
         with ExitStack() as stack:
