@@ -100,3 +100,11 @@ def id_number_from_cell(value: int) -> str:
     started with 0 has lost it (``79123456789`` → ``079123456789``); any other length is as given."""
     digits = str(value)
     return "0" + digits if len(digits) in (8, 11) else digits
+
+
+def masked_id_number(number: str | None) -> str | None:
+    """An identity number as a read-only role sees it: its last 3 characters, the others as ``•``
+    (enough to tell two records apart with the person in front of you, not to use the number)."""
+    if not number:
+        return number
+    return "•" * max(len(number) - 3, 0) + number[-3:]

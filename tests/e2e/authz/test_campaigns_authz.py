@@ -266,3 +266,29 @@ async def test_listings_without_a_filter_show_only_the_users_subtree(scene: Scen
         assert (bid in {x["id"] for x in people}) is sees, root
         if not sees:
             assert all(x["unit_id"] != str(unit) for x in people)
+
+
+async def test_a_viewer_reads_beneficiaries_without_their_circumstances_notes_or_whole_identity_number(
+    scene: Scene,
+) -> None:
+    """A household's circumstances may say its health (sensitive data): a read-only role gets neither
+    them nor the staff's notes, and the identity number masked, in the record and in the list; a role
+    that keeps the record (data entry and up) gets all of it."""
+    idn = f"0951{uuid.uuid4().int % 10**8:08d}"
+    body = beneficiary_body(scene.home_leaf) | {
+        "id_number": idn,
+        "situation": "Chồng bị ung thư giai đoạn cuối",
+        "notes": "Gọi trước khi đến",
+    }
+    async with scene.client("campaigns") as admin:
+        bid = _ok(await admin.post("/beneficiaries", json=body))["id"]
+    seen: dict[str, Any] = {}
+    for role in ("viewer", "data_entry"):
+        async with scene.client("campaigns", auth(role, scene.home)) as c:
+            one = _ok(await c.get(f"/beneficiaries/{bid}"))
+            listed = _ok(await c.get("/beneficiaries", params={"unit_id": str(scene.home_leaf), "limit": 10_000}))
+            row = next(b for b in listed["items"] if b["id"] == bid)
+            seen[role] = {k: (one[k], row[k]) for k in ("situation", "notes", "id_number")}
+            assert one["full_name"] == body["full_name"]  # the rest is there for every role
+    assert seen["viewer"] == {"situation": (None, None), "notes": (None, None), "id_number": ("•" * 9 + idn[-3:],) * 2}
+    assert seen["data_entry"] == {k: (body[k], body[k]) for k in ("situation", "notes", "id_number")}

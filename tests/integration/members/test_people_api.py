@@ -11,7 +11,7 @@ import pytest
 
 from rc_members import MIGRATIONS
 from rc_shared import clock
-from tests.integration.members.helpers import bearer, person, row_counts, tree, unit
+from tests.integration.members.helpers import bearer, id_number, person, row_counts, tree, unit
 
 pytestmark = pytest.mark.integration
 
@@ -162,28 +162,29 @@ async def test_state_changes_write_outbox_events_without_personal_data(client: h
         assert secret not in dump
 
 
-async def test_health_notes_are_read_only_by_roles_that_may_write_the_record(
+async def test_health_notes_and_whole_identity_numbers_are_read_only_by_roles_that_may_write_the_record(
     client: httpx.AsyncClient, authed: tuple[httpx.AsyncClient, bytes]
 ) -> None:
     """Health notes are sensitive data: a viewer reads the person without them; data entry and
     above (who keep the record) read them."""
     api, key = authed
     t = await tree(client)
-    pid = await person(client, health_notes="Dị ứng penicillin", unit_id=t["commune"])
+    idn = id_number()
+    pid = await person(client, health_notes="Dị ứng penicillin", unit_id=t["commune"], id_number=idn)
     seen = {}
     for role in ("viewer", "data_entry", "unit_manager", "admin"):
         r = await api.get(f"/people/{pid}", headers=bearer(key, role, None if role == "admin" else t["commune"]))
         assert r.status_code == 200, (role, r.text)
-        seen[role] = r.json().get("health_notes")
+        seen[role] = (r.json().get("health_notes"), r.json()["id_number"])
         assert r.json()["full_name"], role  # the rest of the record is there for every role
     assert seen == {
-        "viewer": None,
-        "data_entry": "Dị ứng penicillin",
-        "unit_manager": "Dị ứng penicillin",
-        "admin": "Dị ứng penicillin",
+        "viewer": (None, "•" * 9 + idn[-3:]),  # and the identity number masked: a report reader has no use for it
+        "data_entry": ("Dị ứng penicillin", idn),
+        "unit_manager": ("Dị ứng penicillin", idn),
+        "admin": ("Dị ứng penicillin", idn),
     }
     r = await api.get(f"/people/{pid}", headers=bearer(key, "viewer", t["commune"]))
-    assert "health_notes" not in r.json() and "penicillin" not in r.text
+    assert "health_notes" not in r.json() and "penicillin" not in r.text and idn not in r.text
 
 
 async def test_phone_and_identity_numbers_are_kept_in_one_written_form_old_records_too(

@@ -53,7 +53,8 @@ from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import SqlUnitOfWork
 from rc_shared import api
 from rc_shared.api import AsOf, Limit, Offset, errors
-from rc_shared.auth import MANAGE, READ, WRITE
+from rc_shared.auth import MANAGE, READ, WRITE, principal
+from rc_shared.contact import masked_id_number
 from rc_shared.events.campaigns import CampaignType
 from rc_shared.runtime import connection as _connection
 
@@ -334,7 +335,21 @@ async def list_beneficiaries(
     async with _connection(request) as conn:
         where = BeneficiaryFilter(unit_id, verified, humanitarian_address, campaign_id, within)
         items = await beneficiaries.list_beneficiaries(BeneficiaryRepository(conn), where, limit, offset)
+    items = [_as_seen_by(request, b) for b in items]
     return {"count": len(items), "items": items, "limit": limit, "offset": offset}
+
+
+def _as_seen_by(request: Request, beneficiary: dict[str, Any]) -> dict[str, Any]:
+    """A beneficiary as the caller may read it: a read-only role (viewer) gets neither the circumstances
+    (they may include health: sensitive data, Law 91/2025) nor the notes, and the identity number
+    masked, as the members service keeps a person's health notes to the roles that keep the record."""
+    if principal(request).can("write"):
+        return beneficiary
+    return beneficiary | {
+        "situation": None,
+        "notes": None,
+        "id_number": masked_id_number(beneficiary.get("id_number")),
+    }
 
 
 @router.get(
@@ -348,7 +363,7 @@ async def list_beneficiaries(
 async def get_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.beneficiary(request, beneficiary_id)
     async with _connection(request) as conn:
-        return await beneficiaries.get(BeneficiaryRepository(conn), beneficiary_id)
+        return _as_seen_by(request, await beneficiaries.get(BeneficiaryRepository(conn), beneficiary_id))
 
 
 @router.post(

@@ -290,12 +290,17 @@ class BeneficiarySummaryOut(Out):
     kind: Literal["household", "person"]
     unit_id: uuid.UUID
     full_name: str
-    id_number: str | None
+    id_number: str | None = Field(
+        description="For a read-only role (viewer): masked, its last 3 characters shown (••••••••••789)."
+    )
     address: str
     commune: str
     household_size: int | None
-    situation: str
-    notes: str
+    situation: str | None = Field(
+        description="The household's circumstances (may include health: sensitive data); null for a read-only "
+        "role (viewer)."
+    )
+    notes: str | None = Field(description="Staff notes; null for a read-only role (viewer).")
     humanitarian_address: bool
     campaign_id: uuid.UUID | None
     consent: ConsentOut

@@ -24,6 +24,7 @@ from rc_members.service_layer.unit_of_work import SqlUnitOfWork
 from rc_shared import api, auth
 from rc_shared.api import SEARCH_PATTERN, AsOf, Limit, Offset, errors
 from rc_shared.api import Connection as Conn
+from rc_shared.contact import masked_id_number
 
 router = APIRouter()
 UoW = Annotated[SqlUnitOfWork, Depends(api.unit_of_work_dependency(SqlUnitOfWork))]
@@ -329,7 +330,8 @@ async def list_people(
 @router.get(
     "/people/{person_id}",
     tags=["people"],
-    summary="A person, memberships, roles, consents and training (health notes only for roles that may write)",
+    summary="A person, memberships, roles, consents and training (health notes and the whole identity number only "
+    "for roles that may write)",
     dependencies=auth.READ,
     response_model=s.PersonOut,
     response_model_exclude_unset=True,
@@ -340,8 +342,11 @@ async def get_person(request: Request, person_id: uuid.UUID, conn: Conn) -> dict
     view = await people.person_view(PeopleRepository(conn), person_id)
     if not auth.principal(request).can("write"):
         # Health notes are sensitive data (Law 91/2025): only the people who keep the record
-        # (roles that may write it) read them; a read-only role never sees them.
+        # (roles that may write it) read them; a read-only role never sees them, and sees the
+        # identity number masked (its last 3 characters): a report reader has no use for it.
         view.pop("health_notes", None)
+        if "id_number" in view:
+            view["id_number"] = masked_id_number(view["id_number"])
     return view
 
 

@@ -425,9 +425,11 @@ class PersonOut(Out):
     gender: Gender | None = None
     birth_date: date | None = None
     phone: str | None = None
-    id_number: str | None = None
+    id_number: str | None = Field(
+        None, description="For a read-only role (viewer): masked, its last 3 characters shown (••••••••••789)."
+    )
     address: str | None = None
-    health_notes: str | None = None
+    health_notes: str | None = Field(None, description="Absent for a read-only role (viewer): sensitive data.")
     deceased_on: date | None
     memberships: list[MembershipOut]
     roles: list[RoleOut]

@@ -40,10 +40,11 @@ class BeneficiaryOut:
             household_size (int | None):
             humanitarian_address (bool):
             id (UUID):
-            id_number (None | str):
+            id_number (None | str): For a read-only role (viewer): masked, its last 3 characters shown (••••••••••789).
             kind (BeneficiaryOutKind):
-            notes (str):
-            situation (str):
+            notes (None | str): Staff notes; null for a read-only role (viewer).
+            situation (None | str): The household's circumstances (may include health: sensitive data); null for a read-only
+                role (viewer).
             sponsorships (list[SponsorshipOut]):
             support_received (SupportOut):
             unit_id (UUID):
@@ -62,8 +63,8 @@ class BeneficiaryOut:
     id: UUID
     id_number: None | str
     kind: BeneficiaryOutKind
-    notes: str
-    situation: str
+    notes: None | str
+    situation: None | str
     sponsorships: list[SponsorshipOut]
     support_received: SupportOut
     unit_id: UUID
@@ -105,8 +106,10 @@ class BeneficiaryOut:
 
         kind: str = self.kind
 
+        notes: None | str
         notes = self.notes
 
+        situation: None | str
         situation = self.situation
 
         sponsorships = []
@@ -222,9 +225,21 @@ class BeneficiaryOut:
 
 
 
-        notes = d.pop("notes")
+        def _parse_notes(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        situation = d.pop("situation")
+        notes = _parse_notes(d.pop("notes"))
+
+
+        def _parse_situation(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        situation = _parse_situation(d.pop("situation"))
+
 
         sponsorships = []
         _sponsorships = d.pop("sponsorships")

@@ -38,10 +38,11 @@ class BeneficiarySummaryOut:
             household_size (int | None):
             humanitarian_address (bool):
             id (UUID):
-            id_number (None | str):
+            id_number (None | str): For a read-only role (viewer): masked, its last 3 characters shown (••••••••••789).
             kind (BeneficiarySummaryOutKind):
-            notes (str):
-            situation (str):
+            notes (None | str): Staff notes; null for a read-only role (viewer).
+            situation (None | str): The household's circumstances (may include health: sensitive data); null for a read-only
+                role (viewer).
             unit_id (UUID):
             verified (bool):
             verified_by (None | str):
@@ -58,8 +59,8 @@ class BeneficiarySummaryOut:
     id: UUID
     id_number: None | str
     kind: BeneficiarySummaryOutKind
-    notes: str
-    situation: str
+    notes: None | str
+    situation: None | str
     unit_id: UUID
     verified: bool
     verified_by: None | str
@@ -97,8 +98,10 @@ class BeneficiarySummaryOut:
 
         kind: str = self.kind
 
+        notes: None | str
         notes = self.notes
 
+        situation: None | str
         situation = self.situation
 
         unit_id = str(self.unit_id)
@@ -201,9 +204,21 @@ class BeneficiarySummaryOut:
 
 
 
-        notes = d.pop("notes")
+        def _parse_notes(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        situation = d.pop("situation")
+        notes = _parse_notes(d.pop("notes"))
+
+
+        def _parse_situation(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        situation = _parse_situation(d.pop("situation"))
+
 
         unit_id = UUID(d.pop("unit_id"))
 

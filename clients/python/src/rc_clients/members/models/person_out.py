@@ -50,8 +50,9 @@ class PersonOut:
             birth_date (datetime.date | None | Unset):
             full_name (None | str | Unset):
             gender (None | PersonOutGenderType0 | Unset):
-            health_notes (None | str | Unset):
-            id_number (None | str | Unset):
+            health_notes (None | str | Unset): Absent for a read-only role (viewer): sensitive data.
+            id_number (None | str | Unset): For a read-only role (viewer): masked, its last 3 characters shown
+                (••••••••••789).
             phone (None | str | Unset):
      """
 

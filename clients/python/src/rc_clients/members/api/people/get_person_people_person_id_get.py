@@ -106,7 +106,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PersonOut]:
-    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes and the whole identity number only
+    for roles that may write)
 
     Args:
         person_id (UUID):
@@ -137,7 +138,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> ErrorOut | PersonOut | None:
-    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes and the whole identity number only
+    for roles that may write)
 
     Args:
         person_id (UUID):
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorOut | PersonOut]:
-    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes and the whole identity number only
+    for roles that may write)
 
     Args:
         person_id (UUID):
@@ -194,7 +197,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> ErrorOut | PersonOut | None:
-    """ A person, memberships, roles, consents and training (health notes only for roles that may write)
+    """ A person, memberships, roles, consents and training (health notes and the whole identity number only
+    for roles that may write)
 
     Args:
         person_id (UUID):
