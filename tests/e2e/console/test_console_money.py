@@ -303,3 +303,18 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
         answer = await viewer.goto(f"{campaign_url}{path}")
         assert answer is not None and answer.status == 403, path
     await viewer.context.close()
+
+    # settling: the campaign still holds 2,800,000 ₫, so the settlement asks what is done with it (refused,
+    # said in Vietnamese, nothing changed); with the remainder's decision written, it is settled and shows it
+    page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    await page.goto(campaign_url)
+    await follow(page, page.get_by_role("button", name="Quyết toán"))
+    alert = await page.get_by_role("alert").first.inner_text()
+    assert "còn tiền hoặc hàng chưa phân phối" in alert, alert
+    assert await page.locator("[data-state]").get_attribute("data-state") == "closed"
+    note = "Chuyển 2.800.000 ₫ còn lại sang quỹ cứu trợ của Hội (QĐ số 12/QĐ-CTĐ)"
+    await page.get_by_label("Xử lý số dư (nếu còn tiền hoặc hàng chưa phân phối: quyết định phân bổ)").fill(note)
+    await follow(page, page.get_by_role("button", name="Quyết toán"))
+    assert await page.locator("[data-state]").get_attribute("data-state") == "settled"
+    assert await page.locator("[data-remainder-note]").inner_text() == note
+    await page.context.close()

@@ -15,6 +15,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository
+from rc_campaigns.domain.campaigns import Holdings
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.entrypoints.app import MIGRATIONS
 from rc_campaigns.service_layer import ledger
@@ -411,5 +412,41 @@ async def test_a_campaigns_totals_and_beneficiaries_reached_are_one_query(infra:
         )
         assert await repo.totals(cid) == Totals(5, 6, 7, 1)
         assert counted.queries == 3
+    finally:
+        await conn.close()
+
+
+async def test_holdings_are_raised_less_distributed_with_the_last_distributions_day(infra: Any, fresh_dsn: str) -> None:
+    """What the settlement rule reads (CampaignRepository.holdings), from the projected ledger events: cash
+    and goods raised less distributed (a reversed distribution given back), the last day a distribution or
+    its reversal was dated; zeros and no day for a campaign nothing reached yet."""
+    await migrate(fresh_dsn, [Path(MIGRATIONS)])
+    conn = await connect(fresh_dsn)
+    try:
+        cid, who = uuid.uuid4(), uuid.uuid4()
+        repo = CampaignRepository(conn)
+        assert await repo.holdings(cid) == Holdings(0, 0, None)
+        given, more = distribution(cid, who, 300_000), distribution(cid, who, 200_000)
+        assert isinstance(given.data, DistributionRecorded) and isinstance(more.data, DistributionRecorded)
+        goods = more.data.model_copy(
+            update={"distribution_id": uuid.uuid4(), "kind": "goods", "amount_vnd": 0, "value_vnd": 150_000}
+        )
+        back = DistributionReversed(
+            campaign_id=cid, reversal_id=uuid.uuid4(), distribution_id=more.data.distribution_id,
+            beneficiary_id=who, kind="cash", amount_vnd=200_000, unit_id=UNIT, reason="sai hộ",
+            reversed_on=date(2025, 2, 5),
+        )  # fmt: skip
+        events: list[ledger.LedgerEvent] = [
+            donation(cid, amount=1_000_000).data,  # type: ignore[list-item]
+            donation(cid, "in_kind", value=400_000).data,  # type: ignore[list-item]
+            given.data,
+            more.data,
+            goods,
+            back,
+        ]
+        for e in events:
+            async with conn.transaction():
+                await ledger.apply(conn, e, datetime.now(UTC))
+        assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 5))
     finally:
         await conn.close()

@@ -16,7 +16,7 @@ from typing import Any
 
 from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DedupKey, Sponsorship
 from rc_campaigns.domain.blood import BloodSession, Registration
-from rc_campaigns.domain.campaigns import Campaign, CampaignFilter
+from rc_campaigns.domain.campaigns import Campaign, CampaignFilter, Holdings
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer.unit_of_work import CampaignsUnitOfWork
 from rc_shared.scope import check_versions
@@ -27,6 +27,7 @@ class FakeCampaignRepository:
     def __init__(self) -> None:
         self.rows: dict[uuid.UUID, Campaign] = {}
         self.totals_by_id: dict[uuid.UUID, Totals] = {}
+        self.holdings_by_id: dict[uuid.UUID, Holdings] = {}
         self.reached_by_id: dict[uuid.UUID, dict[str, datetime]] = {}
         self.disclosures: dict[uuid.UUID, dict[str, Any]] = {}
 
@@ -73,6 +74,9 @@ class FakeCampaignRepository:
 
     async def totals(self, campaign_id: uuid.UUID) -> Totals:
         return self.totals_by_id.get(campaign_id, Totals())
+
+    async def holdings(self, campaign_id: uuid.UUID) -> Holdings:
+        return self.holdings_by_id.get(campaign_id, Holdings())
 
     async def reached(self, campaign_id: uuid.UUID) -> dict[str, datetime]:
         return dict(self.reached_by_id.get(campaign_id, {}))

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import pytest
 
 from rc_campaigns.domain.beneficiaries import DuplicateBeneficiary
-from rc_campaigns.domain.campaigns import CampaignFilter, IllegalTransition
+from rc_campaigns.domain.campaigns import CampaignFilter, Holdings, IllegalTransition
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
@@ -328,6 +328,44 @@ async def test_a_settle_before_the_close_is_invalid() -> None:
     with pytest.raises(Invalid) as exc:
         await act(uow, cid, "settle", TODAY - timedelta(days=1))
     assert exc.value.details["field"] == "settled_on"
+
+
+async def test_a_campaign_holding_money_or_goods_is_settled_only_with_a_note_on_the_remainder() -> None:
+    """Once settled, the ledger takes no distribution: 50,000,000 VND settled without a word was money
+    nobody could account for, and the campaign left the overdue list. While it holds any, the settlement
+    says what is done with it; nothing changes on a refusal."""
+    uow = FakeUnitOfWork()
+    cid = await _in_state(uow, "closed")
+    uow.campaigns.holdings_by_id[cid] = Holdings(cash_vnd=50_000_000, goods_vnd=0)
+    with pytest.raises(Conflict, match="still holds 50000000 VND undistributed") as exc:
+        await act(uow, cid, "settle", TODAY)
+    assert exc.value.details == {"field": "remainder_note", "cash_vnd": 50_000_000, "goods_vnd": 0}
+    with pytest.raises(Conflict):
+        await act(uow, cid, "settle", TODAY, reason="   ")
+    assert await state_of(uow, cid) == "closed"
+    await act(uow, cid, "settle", TODAY, reason=" Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ) ")
+    view = await campaigns.get_campaign(uow.campaigns, POLICY, cid)
+    assert view["state"] == "settled" and view["remainder_note"] == "Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ)"
+    goods = await _in_state(uow, "closed")
+    uow.campaigns.holdings_by_id[goods] = Holdings(goods_vnd=1)
+    with pytest.raises(Conflict, match="goods worth 1 VND"):
+        await act(uow, goods, "settle", TODAY)
+    nothing_left = await _in_state(uow, "closed")
+    uow.campaigns.holdings_by_id[nothing_left] = Holdings(cash_vnd=0, goods_vnd=0)
+    await act(uow, nothing_left, "settle", TODAY)
+    assert (await campaigns.get_campaign(uow.campaigns, POLICY, nothing_left))["remainder_note"] == ""
+
+
+async def test_a_settlement_is_not_dated_before_the_campaigns_last_distribution() -> None:
+    uow = FakeUnitOfWork()
+    cid = await _in_state(uow, "closed")
+    uow.campaigns.rows[cid].closed_on = TODAY - timedelta(days=10)  # closed ten days ago, distributed until today
+    uow.campaigns.holdings_by_id[cid] = Holdings(last_movement_on=TODAY)
+    with pytest.raises(Invalid, match=r"before the campaign's last distribution") as exc:
+        await act(uow, cid, "settle", TODAY - timedelta(days=1))
+    assert exc.value.details == {"field": "settled_on", "earliest": TODAY}
+    await act(uow, cid, "settle", TODAY)
+    assert await state_of(uow, cid) == "settled"
 
 
 async def test_events_emitted_in_a_unit_of_work_that_fails_are_never_committed() -> None:

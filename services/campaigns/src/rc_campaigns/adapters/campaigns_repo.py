@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import asyncpg
 
-from rc_campaigns.domain.campaigns import Campaign, CampaignFilter
+from rc_campaigns.domain.campaigns import Campaign, CampaignFilter, Holdings
 from rc_campaigns.domain.progress import Totals
 from rc_shared.db import all_new_or
 from rc_shared.events.campaigns import Targets
@@ -24,7 +24,7 @@ _COLUMNS = (
     "id, code, name, description, campaign_type, organising_unit_id, participating_unit_ids, receiving_from,"
     " receiving_until, target_cash_vnd, target_in_kind_value_vnd, target_blood_units, target_beneficiaries,"
     " parent_campaign_id, state, launched_on, closed_on, settled_on, cancelled_on, cancel_reason,"
-    " distribution_deadline"
+    " settle_note, distribution_deadline"
 )
 
 # A run of recorded donations (their first occurrences): nearly always all new, so inserted as such
@@ -35,6 +35,16 @@ _INSERT_LEDGER_DONATIONS = (
     " SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::date[])"
 )
 _UNLESS_KNOWN = " ON CONFLICT (donation_id) DO NOTHING RETURNING donation_id"
+
+
+_HOLDINGS = """
+SELECT coalesce(t.cash_vnd, 0) - d.cash AS cash_vnd, coalesce(t.in_kind_value_vnd, 0) - d.goods AS goods_vnd, d.last_on
+  FROM (SELECT coalesce(sum(amount_vnd) FILTER (WHERE reversed_on IS NULL), 0) AS cash,
+               coalesce(sum(value_vnd) FILTER (WHERE reversed_on IS NULL), 0) AS goods,
+               max(greatest(distributed_on, reversed_on)) AS last_on
+          FROM ledger_distributions WHERE campaign_id = $1) AS d
+  LEFT JOIN campaign_totals t ON t.campaign_id = $1
+"""
 
 
 def _campaign(r: asyncpg.Record) -> Campaign:
@@ -61,6 +71,7 @@ def _campaign(r: asyncpg.Record) -> Campaign:
         settled_on=r["settled_on"],
         cancelled_on=r["cancelled_on"],
         cancel_reason=r["cancel_reason"],
+        settle_note=r["settle_note"],
         distribution_deadline=r["distribution_deadline"],
     )
 
@@ -87,6 +98,7 @@ def _values(c: Campaign) -> list[Any]:
         c.settled_on,
         c.cancelled_on,
         c.cancel_reason,
+        c.settle_note,
         c.distribution_deadline,
     ]
 
@@ -104,7 +116,7 @@ class CampaignRepository:
         return await self.conn.fetchval("SELECT id FROM campaigns WHERE code = $1", code)  # type: ignore[no-any-return]
 
     async def add(self, c: Campaign) -> None:
-        params = ", ".join(f"${i}" for i in range(1, 22))
+        params = ", ".join(f"${i}" for i in range(1, len(_values(c)) + 1))
         await self.conn.execute(f"INSERT INTO campaigns ({_COLUMNS}) VALUES ({params})", *_values(c))
 
     async def save(self, c: Campaign) -> None:
@@ -191,6 +203,15 @@ class CampaignRepository:
             campaign_id,
         )
         return Totals(int(r["cash_vnd"]), int(r["in_kind_value_vnd"]), int(r["blood_units"]), int(r["reached"]))
+
+    async def holdings(self, campaign_id: uuid.UUID) -> Holdings:
+        """What the campaign still holds (raised less distributed, cash and goods) and the last day a
+        distribution or its reversal was dated, as projected from the donations ledger's events."""
+        r = await self.conn.fetchrow(
+            _HOLDINGS,
+            campaign_id,
+        )
+        return Holdings(int(r["cash_vnd"]), int(r["goods_vnd"]), r["last_on"])
 
     async def reached(self, campaign_id: uuid.UUID) -> dict[str, datetime]:
         rows = await self.conn.fetch(

@@ -109,6 +109,17 @@ def receiving_period_days(receiving_from: date, receiving_until: date) -> int:
     return (receiving_until - receiving_from).days + 1
 
 
+@dataclass(frozen=True)
+class Holdings:
+    """What a campaign still holds as this service has heard from the donations ledger: cash raised less
+    distributed, goods received less distributed (by value), and the last day a distribution (or its
+    reversal) was dated."""
+
+    cash_vnd: int = 0
+    goods_vnd: int = 0
+    last_movement_on: date | None = None
+
+
 @dataclass
 class Campaign:
     """A campaign and its lifecycle; the transition methods return the event to publish."""
@@ -130,6 +141,7 @@ class Campaign:
     settled_on: date | None = None
     cancelled_on: date | None = None
     cancel_reason: str = ""
+    settle_note: str = ""
     distribution_deadline: date | None = None
 
     def announces(self, target: TargetKind) -> bool:
@@ -218,7 +230,12 @@ class Campaign:
         self.distribution_deadline = rules.distribution_deadline(min(on, self.receiving_until))
         return CampaignClosed(campaign_id=self.id, closed_on=on, distribution_deadline=self.distribution_deadline)
 
-    def settle(self, on: date) -> CampaignSettled:
+    def settle(self, on: date, holdings: Holdings | None = None, note: str = "") -> CampaignSettled:
+        """Settle (distribution finished) on ``on``: not before the close, nor before the last distribution
+        the campaign holds; while money or goods are left undistributed (``holdings``), only with a
+        ``note`` saying what is done with them (Decree 93/2021: contributions go to the stated purpose,
+        and what is left is allotted by decision, not left unaccounted). Once settled, the ledger takes no
+        distribution, so a remainder settled without a word was money nobody could account for."""
         next_state(self.state, "settle")
         assert self.closed_on is not None
         if on < self.closed_on:
@@ -226,8 +243,26 @@ class Campaign:
                 f"settled_on ({on.isoformat()}) is before the campaign closed ({self.closed_on.isoformat()})",
                 field="settled_on",
             )
+        held = holdings or Holdings()
+        if held.last_movement_on is not None and on < held.last_movement_on:
+            raise Invalid(
+                f"settled_on ({on.isoformat()}) is before the campaign's last distribution "
+                f"({held.last_movement_on.isoformat()})",
+                field="settled_on",
+                earliest=held.last_movement_on,
+            )
+        if (held.cash_vnd > 0 or held.goods_vnd > 0) and not note.strip():
+            raise Conflict(
+                f"the campaign still holds {held.cash_vnd} VND undistributed and goods worth {held.goods_vnd} VND: "
+                "distribute them, or settle with a remainder_note saying what is done with them (the decision "
+                "that allots them)",
+                field="remainder_note",
+                cash_vnd=held.cash_vnd,
+                goods_vnd=held.goods_vnd,
+            )
         self._move("settle")
         self.settled_on = on
+        self.settle_note = note.strip()
         return CampaignSettled(campaign_id=self.id, settled_on=on)
 
     def cancel(self, on: date, reason: str = "", today: date | None = None) -> CampaignCancelled:

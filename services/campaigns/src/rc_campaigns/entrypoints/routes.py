@@ -227,7 +227,9 @@ async def close(campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.C
 async def settle(
     campaign_id: uuid.UUID, request: Request, policy: Pol, body: s.SettleIn | None = None
 ) -> dict[str, Any]:
-    return await _transition(request, policy, campaign_id, "settle", body.settled_on if body else None)
+    return await _transition(
+        request, policy, campaign_id, "settle", body.settled_on if body else None, body.remainder_note if body else ""
+    )
 
 
 @router.post(

@@ -121,7 +121,14 @@ class CloseIn(Body):
 
 
 class SettleIn(Body):
-    settled_on: Day | None = Field(None, description="Default: today.")
+    settled_on: Day | None = Field(
+        None, description="Default: today. Not before the close, nor before the campaign's last distribution."
+    )
+    remainder_note: OptText = Field(
+        "",
+        description="What is done with the money or goods still undistributed (the decision that allots them): "
+        "required while the campaign holds any (409 otherwise, with cash_vnd and goods_vnd).",
+    )
 
 
 class CancelIn(Body):
@@ -237,6 +244,7 @@ class CampaignSummaryOut(Out):
     settled_on: date | None
     cancelled_on: date | None
     cancel_reason: str
+    remainder_note: str = Field("", description="The settlement's note on what was left undistributed (empty: none).")
     distribution_deadline: date | None
 
 

@@ -115,7 +115,8 @@ async def update_draft(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes
 async def transition(
     uow: CampaignsUnitOfWork, policy: Policy, campaign_id: uuid.UUID, action: Action, on: date | None, reason: str = ""
 ) -> None:
-    """Launch, close, settle or cancel; the event goes to the outbox in the same transaction."""
+    """Launch, close, settle or cancel; the event goes to the outbox in the same transaction. ``reason``:
+    a cancellation's reason, or a settlement's remainder note."""
     repo = uow.campaigns
     c = await require(repo, campaign_id, for_update=True)
     today = policy.today()
@@ -131,7 +132,7 @@ async def transition(
     elif action == "close":
         event = c.close(day, policy.periods, today)
     elif action == "settle":
-        event = c.settle(day)
+        event = c.settle(day, await repo.holdings(campaign_id), reason)
     else:
         event = c.cancel(day, reason, today)
     await repo.save(c)
@@ -158,6 +159,7 @@ def _base_view(c: Campaign, policy: Policy) -> dict[str, Any]:
         "settled_on": c.settled_on,
         "cancelled_on": c.cancelled_on,
         "cancel_reason": c.cancel_reason,
+        "remainder_note": c.settle_note,
         "distribution_deadline": c.distribution_deadline,
     }
 

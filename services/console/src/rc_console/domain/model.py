@@ -283,6 +283,32 @@ _ACTION_REFUSALS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
         ),
     ),
     (
+        re.compile(r"still holds \d+ VND undistributed"),
+        lazy_gettext(
+            "Cuộc vận động còn tiền hoặc hàng chưa phân phối: hãy phân phối hết, hoặc ghi cách xử lý số dư (quyết "
+            "định phân bổ) rồi quyết toán."
+        ),
+    ),
+    (
+        re.compile(r"before the campaign's last distribution"),
+        lazy_gettext("Ngày quyết toán không được trước lần phân phối cuối cùng của cuộc vận động."),
+    ),
+    (
+        re.compile(r"cancellation cannot be backdated"),
+        lazy_gettext("Cuộc vận động đang tiếp nhận chỉ có thể huỷ từ hôm nay, không lùi ngày."),
+    ),
+    (
+        re.compile(r"after the receiving period ended"),
+        lazy_gettext("Thời gian tiếp nhận đã hết nên không thể phát động; hãy sửa thời gian tiếp nhận trước."),
+    ),
+    (
+        re.compile(r"counted from the call"),
+        lazy_gettext(
+            "Tính từ ngày phát động, thời gian tiếp nhận dài hơn mức Nghị định 93/2021 cho phép: hãy phát động gần "
+            "ngày bắt đầu tiếp nhận hơn, hoặc rút ngắn thời gian tiếp nhận."
+        ),
+    ),
+    (
         re.compile(r"cannot \w+ an? \w+ campaign"),
         lazy_gettext(
             "Trạng thái hiện tại của cuộc vận động không cho phép thao tác này (có thể vừa có người khác thao tác)."

@@ -134,6 +134,11 @@ def lifecycle(action: str, form: dict[str, str], code: str) -> Lifecycle:
             out.errors.setdefault("settled_on", _("Xin nhập ngày quyết toán."))
         else:
             out.body["settled_on"] = day.isoformat()
+        note = form.get("remainder_note", "").strip()
+        if len(note) > 2000:
+            out.errors["remainder_note"] = _("Tối đa 2.000 ký tự.")
+        elif note:
+            out.body["remainder_note"] = note
     elif action == "cancel":
         reason = form.get("reason", "").strip()
         if not 3 <= len(reason) <= 500:

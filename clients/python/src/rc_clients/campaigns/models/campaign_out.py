@@ -14,6 +14,7 @@ from ..models.campaign_out_campaign_type import CampaignOutCampaignType
 from ..models.campaign_out_campaign_type import check_campaign_out_campaign_type
 from ..models.campaign_out_state import CampaignOutState
 from ..models.campaign_out_state import check_campaign_out_state
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -57,6 +58,7 @@ class CampaignOut:
             settled_on (datetime.date | None):
             state (CampaignOutState):
             targets (TargetsOut):
+            remainder_note (str | Unset): The settlement's note on what was left undistributed (empty: none). Default: ''.
      """
 
     allowed_actions: list[CampaignOutAllowedActionsItem]
@@ -80,6 +82,7 @@ class CampaignOut:
     settled_on: datetime.date | None
     state: CampaignOutState
     targets: TargetsOut
+    remainder_note: str | Unset = ''
 
 
 
@@ -169,6 +172,8 @@ class CampaignOut:
 
         targets = self.targets.to_dict()
 
+        remainder_note = self.remainder_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -195,6 +200,8 @@ class CampaignOut:
             "state": state,
             "targets": targets,
         })
+        if remainder_note is not UNSET:
+            field_dict["remainder_note"] = remainder_note
 
         return field_dict
 
@@ -400,6 +407,8 @@ class CampaignOut:
 
 
 
+        remainder_note = d.pop("remainder_note", UNSET)
+
         campaign_out = cls(
             allowed_actions=allowed_actions,
             campaign_type=campaign_type,
@@ -422,6 +431,7 @@ class CampaignOut:
             settled_on=settled_on,
             state=state,
             targets=targets,
+            remainder_note=remainder_note,
         )
 
         return campaign_out

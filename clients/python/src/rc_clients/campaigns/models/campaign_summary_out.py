@@ -14,6 +14,7 @@ from ..models.campaign_summary_out_campaign_type import CampaignSummaryOutCampai
 from ..models.campaign_summary_out_campaign_type import check_campaign_summary_out_campaign_type
 from ..models.campaign_summary_out_state import CampaignSummaryOutState
 from ..models.campaign_summary_out_state import check_campaign_summary_out_state
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -53,6 +54,7 @@ class CampaignSummaryOut:
             settled_on (datetime.date | None):
             state (CampaignSummaryOutState):
             targets (TargetsOut):
+            remainder_note (str | Unset): The settlement's note on what was left undistributed (empty: none). Default: ''.
      """
 
     allowed_actions: list[CampaignSummaryOutAllowedActionsItem]
@@ -74,6 +76,7 @@ class CampaignSummaryOut:
     settled_on: datetime.date | None
     state: CampaignSummaryOutState
     targets: TargetsOut
+    remainder_note: str | Unset = ''
 
 
 
@@ -153,6 +156,8 @@ class CampaignSummaryOut:
 
         targets = self.targets.to_dict()
 
+        remainder_note = self.remainder_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -177,6 +182,8 @@ class CampaignSummaryOut:
             "state": state,
             "targets": targets,
         })
+        if remainder_note is not UNSET:
+            field_dict["remainder_note"] = remainder_note
 
         return field_dict
 
@@ -357,6 +364,8 @@ class CampaignSummaryOut:
 
 
 
+        remainder_note = d.pop("remainder_note", UNSET)
+
         campaign_summary_out = cls(
             allowed_actions=allowed_actions,
             campaign_type=campaign_type,
@@ -377,6 +386,7 @@ class CampaignSummaryOut:
             settled_on=settled_on,
             state=state,
             targets=targets,
+            remainder_note=remainder_note,
         )
 
         return campaign_summary_out

@@ -26,9 +26,13 @@ T = TypeVar("T", bound="SettleIn")
 class SettleIn:
     """ 
         Attributes:
-            settled_on (datetime.date | None | Unset): Default: today.
+            remainder_note (str | Unset): What is done with the money or goods still undistributed (the decision that allots
+                them): required while the campaign holds any (409 otherwise, with cash_vnd and goods_vnd). Default: ''.
+            settled_on (datetime.date | None | Unset): Default: today. Not before the close, nor before the campaign's last
+                distribution.
      """
 
+    remainder_note: str | Unset = ''
     settled_on: datetime.date | None | Unset = UNSET
 
 
@@ -36,6 +40,8 @@ class SettleIn:
 
 
     def to_dict(self) -> dict[str, Any]:
+        remainder_note = self.remainder_note
+
         settled_on: None | str | Unset
         if isinstance(self.settled_on, Unset):
             settled_on = UNSET
@@ -49,6 +55,8 @@ class SettleIn:
 
         field_dict.update({
         })
+        if remainder_note is not UNSET:
+            field_dict["remainder_note"] = remainder_note
         if settled_on is not UNSET:
             field_dict["settled_on"] = settled_on
 
@@ -59,6 +67,8 @@ class SettleIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        remainder_note = d.pop("remainder_note", UNSET)
+
         def _parse_settled_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -80,6 +90,7 @@ class SettleIn:
 
 
         settle_in = cls(
+            remainder_note=remainder_note,
             settled_on=settled_on,
         )
 
