@@ -199,6 +199,60 @@ async def test_the_login_page_and_logout(console: ServiceProcess, browser: Brows
         await context.close()
 
 
+def _luminance(rgb: tuple[int, ...]) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour."""
+
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(float(x)) for x in re.findall(r"[\d.]+", css)[:3])
+
+
+async def test_the_keyboard_focus_is_seen_against_every_background_it_sits_on(
+    console: ServiceProcess, browser: Browser
+) -> None:
+    """WCAG 2.4.7 / 1.4.11: the focus ring was #f0a500, 2.1:1 on white and 1.9:1 on the page's grey, so an
+    older volunteer tabbing through a form lost their place. Tabbing from the top of the login page and
+    of the dashboard, every focused control's outline is drawn and is at least 3:1 against the page's
+    background and against white (the cards and inputs it sits on)."""
+    context = await browser.new_context(viewport=DESKTOP, locale="vi-VN")
+    page = await context.new_page()
+    await page.goto(f"{console.url}/login")
+    seen = 0
+    for stage in ("login", "dashboard"):
+        for _ in range(6):
+            await page.keyboard.press("Tab")
+            style = await page.evaluate(
+                "() => { const e = document.activeElement; if (!e || e === document.body) return null;"
+                " const s = getComputedStyle(e); return [e.tagName, s.outlineStyle, s.outlineWidth, s.outlineColor,"
+                " getComputedStyle(document.body).backgroundColor]; }"
+            )
+            if style is None:
+                continue
+            tag, line, width, colour, background = style
+            assert line == "solid" and float(width.removesuffix("px")) >= 2, style
+            for behind in (_rgb(background), (255, 255, 255)):
+                assert _contrast(_rgb(colour), behind) >= 3, (tag, colour, behind)
+            seen += 1
+        if stage == "login":
+            await page.get_by_label("Vai trò").select_option("admin")
+            await page.get_by_role("button", name="Đăng nhập").click()
+            await page.wait_for_url(f"{console.url}/")
+    assert seen >= 8
+    await context.close()
+
+
 async def test_the_organisation_tree_as_of_a_date(
     console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
 ) -> None:

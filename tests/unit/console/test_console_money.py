@@ -80,6 +80,11 @@ def test_settle_needs_a_date_and_cancel_a_reason_and_the_code_typed_again() -> N
     assert money.lifecycle("settle", {"settled_on": "2026-12-01"}, "").body == {"settled_on": "2026-12-01"}
     assert set(money.lifecycle("settle", {"settled_on": ""}, "").errors) == {"settled_on"}
     assert set(money.lifecycle("settle", {"settled_on": "2026-02-30"}, "").errors) == {"settled_on"}
+    noted = money.lifecycle("settle", {"settled_on": "2026-12-01", "remainder_note": "  Chuyển quỹ  "}, "")
+    assert noted.body == {"settled_on": "2026-12-01", "remainder_note": "Chuyển quỹ"} and not noted.errors
+    assert set(money.lifecycle("settle", {"settled_on": "2026-12-01", "remainder_note": "x" * 2001}, "").errors) == {
+        "remainder_note"
+    }
     ok = money.lifecycle("cancel", {"reason": "trùng lặp", "confirm": " tna-2026 "}, "TNA-2026")
     assert ok.errors == {} and ok.body == {"reason": "trùng lặp"}
     bad = money.lifecycle("cancel", {"reason": "x", "confirm": "TNA-2025"}, "TNA-2026")

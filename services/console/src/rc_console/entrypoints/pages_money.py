@@ -93,7 +93,9 @@ async def campaign_page(
         nav="campaigns",
         message=message,
         errors=errors,
-        values={"settled_on": clock.today().isoformat(), **(values or {})},
+        # the settlement's date is typed, not offered: an irreversible record of the day distribution ended
+        # (often days before it is recorded), which a prefilled "today" would settle with a single click
+        values=values or {},
     )
 
 
