@@ -154,9 +154,10 @@ class Campaigns:
         distribution_deadline: date | None = None,
         participating: list[uuid.UUID] | None = None,
         cash_target: int | None = None,
+        campaign_id: uuid.UUID | None = None,
     ) -> tuple[uuid.UUID, uuid.UUID]:
         """Launch a campaign; returns (campaign id, organising unit id) once its ledger is open."""
-        campaign_id, unit = uuid.uuid4(), uuid.uuid4()
+        campaign_id, unit = campaign_id or uuid.uuid4(), uuid.uuid4()
         start = receiving_from or TODAY - timedelta(days=30)
         until = receiving_until or TODAY + timedelta(days=30)
         await self.publish(

@@ -11,6 +11,7 @@ import httpx
 
 from rc_shared.catalogue import catalogue
 from rc_shared.envelope import decode
+from rc_shared.events.campaigns import CampaignCancelled, CampaignClosed, CampaignSettled
 from rc_shared.events.donations import LEDGER_TOPIC, LedgerClosed, LedgerOpened
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.integration.shared.helpers import read_topic
@@ -142,6 +143,44 @@ async def test_cancelled_campaign_refuses_donations_and_distributions(
         json={"beneficiary_id": str(b), "kind": "cash", "amount_vnd": 1000, "distributed_on": str(TODAY)},
     )
     assert d.status_code == 409 and "cancelled" in d.json()["message"]
+
+
+async def test_an_ending_that_arrives_before_its_launch_is_applied_when_the_launch_comes(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """The launch dead-lettered, the cancellation (or the close and settlement) applied without a ledger, then
+    the launch replayed from the dead-letter topic: the ending was forgotten and the ledger opened as
+    launched, taking gifts with receipts for a cancelled campaign. Now the ledger opens ended, as it was."""
+    cancelled, settled = uuid.uuid4(), uuid.uuid4()
+    await campaigns.publish(CampaignCancelled(campaign_id=cancelled, cancelled_on=TODAY, reason="trùng"))
+    await campaigns.publish(CampaignClosed(campaign_id=settled, closed_on=TODAY - timedelta(days=1)))
+    await campaigns.publish(CampaignSettled(campaign_id=settled, settled_on=TODAY))
+
+    async def kept() -> bool:
+        n = await db.fetchval(
+            "SELECT count(*) FROM ledger_endings WHERE campaign_id = ANY($1::uuid[]) AND (status = 'cancelled'"
+            " OR settled_on IS NOT NULL)",
+            [cancelled, settled],
+        )
+        return bool(n == 2)
+
+    await eventually(kept, what="both endings kept for their launches")
+    for cid in (cancelled, settled):
+        await campaigns.launch(campaign_id=cid)
+    rows = {
+        r["campaign_id"]: (r["status"], r["closed_on"], r["settled_on"])
+        for r in await db.fetch(
+            "SELECT campaign_id, status, closed_on, settled_on FROM ledgers WHERE campaign_id = ANY($1::uuid[])",
+            [cancelled, settled],
+        )
+    }
+    assert rows == {
+        cancelled: ("cancelled", TODAY, None),
+        settled: ("settled", TODAY - timedelta(days=1), TODAY),
+    }
+    r = await client.post(f"/campaigns/{cancelled}/donations", json=cash())
+    assert r.status_code == 409 and "cancelled" in r.json()["message"]
+    assert await db.fetchval("SELECT count(*) FROM donations WHERE campaign_id = $1", cancelled) == 0
 
 
 async def test_closed_ledger_still_distributes_but_a_settled_one_does_not(

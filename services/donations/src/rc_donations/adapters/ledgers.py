@@ -104,6 +104,31 @@ class LedgerRepository:
             distribution_deadline,
         )
 
+    async def remember_ending(
+        self,
+        campaign_id: uuid.UUID,
+        status: str,
+        ended_on: date,
+        distribution_deadline: date | None = None,
+        settled_on: date | None = None,
+    ) -> None:
+        """Keep how a campaign without a ledger here ended (its launch has not arrived, or never will):
+        the first close or cancellation stands, a settlement is added to it (migration 0022)."""
+        await self.conn.execute(
+            "INSERT INTO ledger_endings AS e (campaign_id, status, ended_on, distribution_deadline, settled_on)"
+            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (campaign_id) DO UPDATE"
+            " SET settled_on = coalesce(e.settled_on, excluded.settled_on)",
+            campaign_id,
+            status,
+            ended_on,
+            distribution_deadline,
+            settled_on,
+        )
+
+    async def ending(self, campaign_id: uuid.UUID) -> asyncpg.Record | None:
+        """How the campaign ended before its ledger existed (None: it had not)."""
+        return await self.conn.fetchrow("SELECT * FROM ledger_endings WHERE campaign_id = $1", campaign_id)
+
     async def settle(self, campaign_id: uuid.UUID, settled_on: date) -> None:
         await self.conn.execute(
             "UPDATE ledgers SET status = 'settled', settled_on = $2, closed_on = coalesce(closed_on, $2),"

@@ -47,21 +47,30 @@ async def campaign_launched(conn: asyncpg.Connection, e: CampaignLaunched, sourc
     ev = LedgerOpened(
         campaign_id=e.campaign_id, organising_unit_id=e.organising_unit_id, receiving_until=e.receiving_until
     )
-    await write_events(conn, [envelope_for(ev, source)])
+    events = [envelope_for(ev, source)]
+    ended = await repo.ending(e.campaign_id)
+    if ended is not None:  # its ending came first (the launch was dead-lettered, then replayed): applied now
+        log.warning("ledger_opened_after_its_ending", campaign_id=str(e.campaign_id), status=ended["status"])
+        await repo.close(e.campaign_id, ended["status"], ended["ended_on"], ended["distribution_deadline"])
+        events.append(envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=ended["ended_on"]), source))
+        if ended["settled_on"] is not None:
+            await repo.settle(e.campaign_id, ended["settled_on"])
+    await write_events(conn, events)
 
 
 async def campaign_ended(conn: asyncpg.Connection, e: CampaignClosed | CampaignCancelled, source: str) -> None:
     repo = LedgerRepository(conn)
     row = await repo.lock(e.campaign_id)
-    if row is None:
-        log.warning("ledger_close_for_unknown_campaign", campaign_id=str(e.campaign_id))
-        return
-    if row["status"] != "launched":
-        return  # already closed, cancelled or settled: nothing changes
     if isinstance(e, CampaignClosed):
         status, on, deadline = "closed", e.closed_on, e.distribution_deadline
     else:
         status, on, deadline = "cancelled", e.cancelled_on, None
+    if row is None:  # a draft cancelled, or a launch not (yet) here: kept for the launch, if it comes
+        log.info("ledger_ending_kept_for_its_launch", campaign_id=str(e.campaign_id), status=status)
+        await repo.remember_ending(e.campaign_id, status, on, deadline)
+        return
+    if row["status"] != "launched":
+        return  # already closed, cancelled or settled: nothing changes
     await repo.close(e.campaign_id, status, on, deadline)
     await write_events(conn, [envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=on), source)])
 
@@ -69,8 +78,9 @@ async def campaign_ended(conn: asyncpg.Connection, e: CampaignClosed | CampaignC
 async def campaign_settled(conn: asyncpg.Connection, e: CampaignSettled, source: str) -> None:
     repo = LedgerRepository(conn)
     row = await repo.lock(e.campaign_id)
-    if row is None:
-        log.warning("ledger_settle_for_unknown_campaign", campaign_id=str(e.campaign_id))
+    if row is None:  # kept for the launch, as an ending is (settled without a close here: closed that day)
+        log.info("ledger_ending_kept_for_its_launch", campaign_id=str(e.campaign_id), status="settled")
+        await repo.remember_ending(e.campaign_id, "closed", e.settled_on, settled_on=e.settled_on)
         return
     if row["status"] == "settled":
         return
