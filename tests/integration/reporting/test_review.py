@@ -523,3 +523,44 @@ async def test_the_cli_client_starts_a_job_follows_its_progress_and_writes_the_f
     with pytest.raises(ExportFailed, match="404: no unit with code 'NOPE'"):
         await download_review(client, "NOPE", None, date(2025, 12, 31), "pdf", tmp_path / "x.pdf", progress=False)
     assert not (tmp_path / "x.pdf").exists()
+
+
+async def test_export_jobs_beyond_the_servers_slots_are_refused_at_once(
+    pool: asyncpg.Pool, scenario: Relief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read access started a detached job per request (GET with Prefer: respond-async, or POST), each a
+    review query, a render and a stored file: fifty requests, fifty jobs. A process runs
+    RC_EXPORT_JOBS_IN_FLIGHT at once; another is refused (503, Retry-After) and creates nothing; a slot
+    freed takes the next one."""
+    from rc_reporting.service_layer import review as reviews
+
+    real, release = reviews.review, asyncio.Event()
+
+    async def slow_review(*args: Any, **kwargs: Any) -> Any:
+        await release.wait()
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(reviews, "review", slow_review)
+    body = {"unit_code": "P", **YEAR, "format": "csv"}
+    async with make_client(pool, export_jobs_in_flight=2) as client:
+        before = await pool.fetchval("SELECT count(*) FROM rpt_export_jobs")
+        started = [await client.post("/exports/reviews", json=body) for _ in range(2)]
+        assert [r.status_code for r in started] == [202, 202]
+        refused = await client.post("/exports/reviews", json=body)
+        asked = await client.get("/reports/review", params=body, headers={"Prefer": "respond-async"})
+        for r in (refused, asked):
+            assert r.status_code == 503 and r.headers["Retry-After"] == "30", r.text
+            assert "RC_EXPORT_JOBS_IN_FLIGHT" in r.json()["detail"]
+        assert await pool.fetchval("SELECT count(*) FROM rpt_export_jobs") == before + 2
+        release.set()
+        for r in started:
+            for _ in range(300):
+                if (await client.get(r.headers["location"])).json()["status"] == "done":
+                    break
+                await asyncio.sleep(0.1)
+        for _ in range(50):  # the tasks' done callbacks free the slots
+            again = await client.post("/exports/reviews", json=body)
+            if again.status_code == 202:
+                break
+            await asyncio.sleep(0.1)
+        assert again.status_code == 202, again.text

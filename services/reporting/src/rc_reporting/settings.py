@@ -50,6 +50,14 @@ class Settings(ServiceSettings):
         description="Largest subtree (units on the period's end) whose review export streams in the response; "
         "a larger one, or a request with 'Prefer: respond-async', runs as a job (202 with its link).",
     )
+    export_jobs_in_flight: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Review export jobs one process runs at once (each reads the review and renders a file); "
+        "another asked for meanwhile is refused at once (503 with Retry-After), so read access cannot pile up "
+        "CPU and stored files without bound.",
+    )
     export_job_ttl_s: int = Field(
         86400, ge=60, le=30 * 86400, description="How long a finished export job's file is kept (seconds)."
     )

@@ -37,7 +37,7 @@ from rc_shared import auth, clock, http_cache
 from rc_shared.api import WHOLE, Out, errors
 from rc_shared.auth import Forbidden, check_scope, scope_filter
 from rc_shared.dates import Day
-from rc_shared.errors import Invalid, NotFound
+from rc_shared.errors import Invalid, NotFound, Unavailable
 from rc_shared.runtime import connection
 
 router = APIRouter(tags=["reviews and plans"], dependencies=[Depends(http_cache.no_store)])
@@ -205,14 +205,20 @@ def _job_out(request: Request, job: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _start_job(request: Request, export: exports.ReviewExport) -> dict[str, Any]:
-    """Create the job (404 at once when the unit does not exist on the period's end) and start its task."""
+    """Create the job (404 at once when the unit does not exist on the period's end) and start its task;
+    503 at once while this process runs ``export_jobs_in_flight`` jobs already."""
     s = _settings(request)
+    tasks: set[Any] = getattr(request.app.state, "export_tasks", set())
+    if len(tasks) >= s.export_jobs_in_flight:
+        raise Unavailable(
+            f"this server runs {len(tasks)} review exports already (RC_EXPORT_JOBS_IN_FLIGHT): ask again shortly",
+            retry_after_s=30,
+        )
     async with connection(request) as conn:
         if await review_queries.unit_version(conn, export.unit_id, export.period.end) is None:
             raise NotFound(f"unit {export.unit_id} does not exist on {export.period.end}, the end of the period")
         job_id = await exports.create_job(conn, export, s.export_job_ttl_s)
     rt = request.app.state.runtime
-    tasks: set[Any] = getattr(request.app.state, "export_tasks", set())
     request.app.state.export_tasks = tasks
     exports.spawn(
         tasks,
@@ -246,7 +252,7 @@ async def _subtree_size(request: Request, unit_id: uuid.UUID, on: date) -> int:
     "/reports/review",
     response_model=ReviewOut,
     responses={
-        **errors(404),
+        **errors(404, 503),
         200: {
             "description": "The review as JSON, or the file of `format`.",
             "content": REVIEW_FILES,
@@ -292,7 +298,7 @@ async def review(
     "/exports/reviews",
     status_code=202,
     response_model=ExportJobOut,
-    responses=errors(404),
+    responses=errors(404, 503),
     dependencies=auth.READ,
 )
 async def export_review(request: Request, response: Response, body: ReviewExportIn) -> dict[str, Any]:
