@@ -96,7 +96,16 @@ def _type_sig(schema: dict[str, Any], node: Any) -> Any:
         return ("array", _type_sig(schema, node.get("items", {})))
     if node.get("type") == "object" and "properties" in node:
         return ("object", {k: _type_sig(schema, v) for k, v in sorted(node["properties"].items())})
-    return (node.get("type"), node.get("format"))
+    # its bounds too, in either direction: a wider one makes a newer producer's events fail an older
+    # consumer's validation (dead-lettered), a narrower one an older producer's events a newer consumer's
+    bounds = sorted((k, json.dumps(node[k])) for k in _BOUNDS if k in node)
+    return (node.get("type"), node.get("format"), bounds)
+
+
+_BOUNDS = (
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
+    "minItems", "maxItems", "multipleOf",
+)  # fmt: skip
 
 
 def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -> list[str]:
@@ -107,6 +116,10 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
     added; a removed enum value is breaking for producers and is refused as well.
     """
     problems: list[str] = []
+    if not path:  # where the event is published and how it is keyed: a consumer reads that topic, by that key
+        for key, what in (("x-kafka-topic", "topic"), ("x-kafka-key", "key")):
+            if old.get(key) != new.get(key):
+                problems.append(f"{what} changed from {old.get(key)!r} to {new.get(key)!r}")
     old_props = _resolve(old, old).get("properties", {})
     new_props = _resolve(new, new).get("properties", {})
     old_req = set(_resolve(old, old).get("required", []))
@@ -134,8 +147,10 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
             sub_new = {**n, "$defs": new.get("$defs", {})}
             problems += breaking_changes(sub_old, sub_new, f"{where}.")
             continue
-        if _type_sig(old, o) != _type_sig(new, n):
-            problems.append(f"field '{where}' changed type")
+        was, now = _type_sig(old, o), _type_sig(new, n)
+        if was != now:
+            same_type = len(was) == len(now) == 3 and was[:2] == now[:2]
+            problems.append(f"field '{where}' changed {'its bounds' if same_type else 'type'}")
     for name in sorted(new_req - old_req):
         problems.append(f"new required field '{path}{name}'")
     return problems

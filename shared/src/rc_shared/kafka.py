@@ -86,6 +86,17 @@ TOPIC_ATTEMPTS = 3
 """Creations tried before a retriable refusal (a request timed out, the controller moved) stops the start."""
 
 
+def topic_configs(settings: ServiceSettings) -> dict[str, str]:
+    """The configs of a topic the services create: kept as long as configured (the topics are the history
+    projections are rebuilt from), and, with replicas, acknowledged by at least two of them
+    (``min.insync.replicas``): the producers' ``acks=all`` means every in-sync replica, so with the broker's
+    default of 1 an event acknowledged by a leader alone was lost with that leader."""
+    configs = {"retention.ms": str(settings.kafka_retention_ms)}
+    if settings.kafka_replication_factor > 1:
+        configs["min.insync.replicas"] = str(min(2, settings.kafka_replication_factor))
+    return configs
+
+
 async def ensure_topics(settings: ServiceSettings, names: Iterable[str], pause_s: float = 1.0) -> None:
     """Create the topics (and their ``.dlq`` companions) if they are missing; ``TopicsNotCreated`` if the
     broker refuses any of them (one that another replica created meanwhile is not a refusal). A refusal
@@ -112,8 +123,7 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[str], pause_s
                         name=t,
                         num_partitions=settings.kafka_topic_partitions,
                         replication_factor=settings.kafka_replication_factor,
-                        # the topics are the history projections are rebuilt from: keep it
-                        topic_configs={"retention.ms": str(settings.kafka_retention_ms)},
+                        topic_configs=topic_configs(settings),
                     )
                     for t in missing
                 ]

@@ -80,3 +80,13 @@ async def test_nothing_is_created_when_every_topic_exists(broker: type[FakeAdmin
     broker.topics = {"a", "a.dlq"}
     await kafka.ensure_topics(SETTINGS, ["a"], pause_s=0)
     assert broker.created == []
+
+
+@pytest.mark.parametrize(("replicas", "in_sync"), [(1, None), (2, "2"), (3, "2"), (5, "2")])
+def test_a_replicated_topic_asks_two_replicas_to_acknowledge(replicas: int, in_sync: str | None) -> None:
+    """With replicas, ``acks=all`` waits for every in-sync replica; the broker's default
+    min.insync.replicas of 1 let a leader alone acknowledge an event, which its loss then lost. One replica
+    (a single broker): nothing to ask. Retention is the configured one in every case."""
+    configs = kafka.topic_configs(ServiceSettings(service_name="t", kafka_replication_factor=replicas))
+    assert configs.get("min.insync.replicas") == in_sync
+    assert configs["retention.ms"] == str(SETTINGS.kafka_retention_ms)
