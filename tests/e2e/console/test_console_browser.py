@@ -145,6 +145,21 @@ async def test_the_members_register_searches_without_diacritics_and_pages(
             await page.locator("#results tr[data-person-id]", has_text=tag).nth(1).wait_for()
             assert await page.locator("#results tr[data-person-id]").count() == 2
             await page.wait_for_url(f"{console.url}/members?q=nguyen*")
+            summary = page.locator("#results-summary")
+            assert await summary.inner_text() == "Số người trên trang: 2"
+            # part of a phone number: the members service's refusal reaches the page as the user types (htmx
+            # dropped the 422, leaving the old results without a word), said in Vietnamese and announced
+            await page.get_by_label("Tìm theo tên (không cần dấu)").fill("0912")
+            refusal = "Nhập ít nhất một chữ của họ tên, hoặc trọn số điện thoại hay số CCCD (ví dụ 0912 345 678)."
+            await page.locator("#q-error", has_text=refusal).wait_for()
+            assert await page.locator("#results tr[data-person-id]").count() == 0
+            assert await summary.inner_text() == refusal and await summary.get_attribute("role") == "status"
+            assert "must" not in await page.locator("main").inner_text()
+            await page.get_by_label("Tìm theo tên (không cần dấu)").fill(f"nguyen thi hoa {tag}")
+            await page.locator("#results tr[data-person-id]", has_text=tag).nth(1).wait_for()
+            assert (
+                await page.locator("#q-error").count() == 0 and await summary.inner_text() == "Số người trên trang: 2"
+            )
         # Too long a search: the members API's refusal, in Vietnamese, next to the search field.
         answer = await page.goto(f"{console.url}/members?q={'a' * 101}")
         assert answer is not None and answer.status == 422

@@ -319,6 +319,16 @@ async def register_units(api: Api, user: User) -> list[tuple[str, str]]:
     return [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in under]
 
 
+def search_refusal(detail: str) -> str | None:
+    """The members service's rule on a search text, as the register says it (its English detail was shown
+    as it was: "Giá trị không hợp lệ: q must contain at least one letter…"); None: not one of them."""
+    if "at least one letter" in detail:
+        return _("Nhập ít nhất một chữ của họ tên, hoặc trọn số điện thoại hay số CCCD (ví dụ 0912 345 678).")
+    if "control characters" in detail:
+        return _("Ô tìm kiếm có ký tự không đọc được; xin gõ lại.")
+    return None
+
+
 async def register(api: Api, user: User, typed: dict[str, str], after: str, limit: int) -> Register:
     """The register's page for the filters as typed and the paging cursor ``after`` (the previous page's
     last person); the members API's refusal of a filter is said next to it. The units to choose from are
@@ -340,7 +350,10 @@ async def register(api: Api, user: User, typed: dict[str, str], after: str, limi
             units.cancel()
             raise
         named = {k: v for k, v in exc.problem.fields.items() if k in REGISTER_FILTERS or k == "after"}
-        out.errors = named or {"q": exc.problem.fields.get("q") or exc.problem.message}
+        said = search_refusal(exc.problem.detail)  # the members service's rule on the search text, in Vietnamese
+        if said is not None and ("q" in named or not named):
+            named["q"] = said
+        out.errors = named or {"q": _("Không tìm được với nội dung này; xin gõ lại.")}
     try:
         out.units = await units
     except ApiError:
