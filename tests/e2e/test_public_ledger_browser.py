@@ -352,6 +352,28 @@ async def test_the_public_ledger_in_a_browser(system: System, browser: Browser, 
         await download.save_as(saved)
         assert [r[1] for r in _csv_rows(saved.read_bytes())[1:]] == [x["id"] for x in lines]
 
+        # A link to a campaign that is not (or not yet) public, or a broken one, as a person follows it: a
+        # page in Vietnamese with a way to the campaigns (it was the API's English problem document)
+        for base, path, status in (
+            (system.url("donations"), f"/public/campaigns/{uuid.uuid4()}/ledger", 404),
+            (system.url("reporting"), f"/public/campaigns/{uuid.uuid4()}", 404),
+            (system.url("reporting"), "/public/campaigns/khong-phai-ma", 422),
+        ):
+            answer = await page.goto(base + path)
+            assert answer is not None and answer.status == status, (path, answer and answer.status)
+            assert answer.headers["content-type"].startswith("text/html"), answer.headers
+            assert await page.locator("html").get_attribute("lang") == "vi"
+            assert await page.get_by_role("heading", level=1).inner_text() in (
+                "Không tìm thấy",
+                "Đường dẫn không hợp lệ",
+            )
+            way = page.get_by_role("link", name="Xem các cuộc vận động của Hội Chữ thập đỏ")  # where the list is
+            assert await way.count() == (1 if base == system.url("reporting") else 0)
+            assert "detail" not in await page.content()
+            await page.screenshot(path=str(shots / f"public-refused-{status}.png"), full_page=False)
+        api = await public.get(f"/public/campaigns/{uuid.uuid4()}/ledger")  # a program still gets the problem
+        assert api.status_code == 404 and api.headers["content-type"] == "application/problem+json"
+
         # Phone width.
         phone = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="vi-VN")
         p2 = await phone.new_page()

@@ -19,7 +19,7 @@ import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -56,6 +56,43 @@ def problem(
     }
     body = {**members, **{k: v for k, v in extra.items() if k not in members}}
     return ProblemResponse(status_code=status, content=jsonable_encoder(body), headers=dict(headers or {}))
+
+
+# The public pages' refusals as a person reads them (Vietnamese, a page, a way back): a member of the public
+# following an old link, or a campaign not yet public, got the API's English problem document.
+_PUBLIC_PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}
+h1{{color:#c8102e}}</style></head>
+<body><main><h1>{title}</h1><p>{text}</p>{way}</main></body></html>
+"""
+_PUBLIC_LIST = '<p><a href="/public/campaigns">Xem các cuộc vận động của Hội Chữ thập đỏ</a></p>'
+
+_PUBLIC_SAYS: dict[int, tuple[str, str]] = {
+    404: ("Không tìm thấy", "Không có trang này, hoặc cuộc vận động chưa được công bố. Xin kiểm tra lại đường dẫn."),
+    422: ("Đường dẫn không hợp lệ", "Đường dẫn hoặc nội dung tìm kiếm không đúng. Xin kiểm tra lại."),
+    503: ("Hệ thống đang bận", "Xin thử lại sau ít phút."),
+}
+
+
+def public_page_or(request: Request, answer: Response) -> Response:
+    """``answer`` (a problem document), or, to a browser asking for a public page (``/public/…``, HTML
+    accepted), the same refusal as a short Vietnamese page: same status, same headers (``Retry-After``)."""
+    if not request.url.path.startswith("/public/") or "text/html" not in request.headers.get("accept", ""):
+        return answer
+    title, text = _PUBLIC_SAYS.get(answer.status_code) or (
+        ("Không thực hiện được", "Yêu cầu này không thực hiện được. Xin kiểm tra lại đường dẫn.")
+        if answer.status_code < 500
+        else ("Hệ thống gặp sự cố", "Xin thử lại sau ít phút.")
+    )
+    headers = {k: v for k, v in answer.headers.items() if k.lower() not in ("content-type", "content-length")}
+    # the way to the campaigns' list, where this service serves it (reporting does; donations' ledger pages
+    # sit beside it only behind a shared public address)
+    asked = {"type": "http", "path": "/public/campaigns", "method": "GET", "root_path": ""}
+    serves_list = any(r.matches(asked)[0] == Match.FULL for r in request.app.router.routes)
+    page = _PUBLIC_PAGE.format(title=title, text=text, way=_PUBLIC_LIST if serves_list else "")
+    return HTMLResponse(page, status_code=answer.status_code, headers=headers)
 
 
 _METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
@@ -527,19 +564,19 @@ def install(
     500s). ``None`` bounds are no bound (see :class:`RequestMiddleware`)."""
 
     @app.exception_handler(DomainError)
-    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+    async def _domain(request: Request, exc: DomainError) -> Response:
         if isinstance(exc, Unavailable):
             if isinstance(exc, PoolBusy):
                 HTTP_REFUSED.labels(service, "db_pool").inc()
-            return busy(exc.message, exc.retry_after_s)
+            return public_page_or(request, busy(exc.message, exc.retry_after_s))
         if exc.status == 401:  # the challenge RFC 9110 asks of a 401: a client's auth library refreshes on it
             missing = exc.message.startswith("authentication required")  # (else a token was sent and refused)
             challenge = {"WWW-Authenticate": "Bearer" if missing else 'Bearer error="invalid_token"'}
             return problem(exc.status, exc.code, exc.message, headers=challenge, **exc.details)
-        return problem(exc.status, exc.code, exc.message, **exc.details)
+        return public_page_or(request, problem(exc.status, exc.code, exc.message, **exc.details))
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errors = [
             {
                 "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
@@ -548,10 +585,12 @@ def install(
             }
             for e in exc.errors()
         ]
-        return problem(422, "validation_error", "the request is invalid: see errors", errors=errors)
+        return public_page_or(
+            request, problem(422, "validation_error", "the request is invalid: see errors", errors=errors)
+        )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         """The framework's own errors (an unknown path, a method the path does not answer ...),
         headers kept; a 405's ``Allow`` lists every method of the path (the framework names only
         those of the first route on it)."""
@@ -565,7 +604,7 @@ def install(
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))
         code = _HTTP_CODES.get(exc.status_code, "http_error")
-        return problem(exc.status_code, code, str(exc.detail), headers=headers)
+        return public_page_or(request, problem(exc.status_code, code, str(exc.detail), headers=headers))
 
     @app.exception_handler(asyncpg.UniqueViolationError)
     async def _unique(_: Request, exc: asyncpg.UniqueViolationError) -> JSONResponse:
