@@ -108,7 +108,10 @@ class Services:
         if path.startswith("/reports"):
             self.reporting.append((path, params))
         if path == "/stats":
-            return httpx.Response(200, json={"as_of": TODAY.isoformat(), "members": 7, "unit_id": None, "units": 3})
+            return httpx.Response(
+                200,
+                json={"as_of": TODAY.isoformat(), "members": 11_603, "volunteers": 2_193, "unit_id": None, "units": 3},
+            )
         if path == "/campaigns":  # the campaigns API's state filter
             items = [campaign(cid, "launched", 40), campaign(OTHER, "closed", 10), campaign(DRAFT, "draft", None)]
             items = [c for c in items if params.get("state") in (None, c["state"])]
@@ -146,6 +149,7 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         assert figure(vi.text, "distributed") == "2.500.000 ₫"
         assert figure(vi.text, "balance") == "5.500.000 ₫"
         assert figure(vi.text, "blood") == "12 / 40"
+        assert figure(vi.text, "members") == "11.603"  # grouped, as every other count of the console
         # one reporting call for the whole dashboard: the figures of the user's subtree, not of each campaign
         assert services.reporting == [
             ("/reports/campaigns/dashboard", {"unit_id": str(UNIT), "as_of": TODAY.isoformat(), "days": "30"})

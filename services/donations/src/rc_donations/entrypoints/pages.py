@@ -26,7 +26,7 @@ from rc_donations.service_layer import lines
 from rc_donations.service_layer.policy import Policy
 from rc_shared import clock, http_cache
 from rc_shared.errors import Invalid
-from rc_shared.labels import CAMPAIGN_TYPES, GIFT_CHANNELS, public_state, vn_date, vnd
+from rc_shared.labels import CAMPAIGN_TYPES, GIFT_CHANNELS, count, public_state, vn_date, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -69,6 +69,7 @@ _templates = Environment(
 )
 _templates.filters.update(
     vnd=vnd,
+    count=count,
     vn_date=vn_date,
     vn_time=vn_time,
     web_link=web_link,
