@@ -113,7 +113,8 @@ async def forms_of(page: Page) -> list[Form]:
     found: list[dict[str, Any]] = await page.evaluate(
         """() => [...document.forms].map(f => ({
             method: (f.getAttribute('method') || 'get').toLowerCase(),
-            action: new URL(f.getAttribute('action') || location.href, location.href).href,
+            // (its fragment dropped, as a browser sends it: #fee-h only scrolls the answer to the form)
+            action: (u => (u.hash = '', u.href))(new URL(f.getAttribute('action') || location.href, location.href)),
             prefilled: f.hasAttribute('data-prefilled'),
             fields: [...f.elements].filter(e => e.name && !e.disabled && e.type !== 'submit').map(e => [
                 e.name, e.type === 'hidden' ? 'hidden' : 'visible', e.value])

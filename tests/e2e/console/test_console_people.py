@@ -74,41 +74,44 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         assert await page.get_by_role("link", name="Xoá dữ liệu cá nhân…").count() == 0  # not for data entry
         # First with mistakes: the members API's refusals, in Vietnamese, next to their fields.
         await page.locator("#fee-year").fill("20x6")
-        await send(page, "form[action$='/fee']", "Ghi nhận hội phí")
+        await send(page, "form[action*='/fee#']", "Ghi nhận hội phí")
         assert await page.locator("#fee-year-error").inner_text() == "Năm gồm 4 chữ số, từ 1900 đến 2100."
+        # the answer opens at the form (its action's fragment), not at the top of a page four screens long
+        assert page.url.endswith("/fee#fee-h") and await page.locator("#fee-year-error").is_visible()
+        assert await page.evaluate("document.getElementById('fee-h').getBoundingClientRect().top") < viewport["height"]
         assert await page.locator("#fee-year").get_attribute("aria-invalid") == "true"
         assert await page.locator("#fee-year").input_value() == "20x6"  # the input is kept
         await page.locator("#role-role").select_option("youth")  # 16 to 30: this person is older
-        await send(page, "form[action$='/role']", "Giao vai trò")
+        await send(page, "form[action*='/role#']", "Giao vai trò")
         assert await page.locator("#role-role-error").inner_text() == "Tuổi của người này không hợp với vai trò này."
         await page.locator("#hours-hours").fill("25")
-        await send(page, "form[action$='/hours']", "Ghi giờ")
+        await send(page, "form[action*='/hours#']", "Ghi giờ")
         assert await page.locator("#hours-hours-error").inner_text() == "Quá lớn."
         if width == "desktop":
             await page.locator("#hours-hours").fill("2")  # not a volunteer (yet) that day
-            await send(page, "form[action$='/hours']", "Ghi giờ")
+            await send(page, "form[action*='/hours#']", "Ghi giờ")
             assert (
                 await page.locator("#hours-worked_on-error").inner_text()
                 == "Ngày này người này không là tình nguyện viên."
             )
         await page.locator("#status-status").select_option("active")
-        await send(page, "form[action$='/status']", "Đổi trạng thái")
+        await send(page, "form[action*='/status#']", "Đổi trạng thái")
         assert await page.locator("#status-status-error").inner_text() == "Hội viên đang ở đúng trạng thái này rồi."
         assert (await read_person(system, pid))["memberships"][0]["fees"] == {"2024": "paid"}  # nothing changed
         # Now right: each edit is said done, shown, and read back through the members API.
         await page.locator("#fee-year").fill("2025")
         await page.locator("#fee-fee_status").select_option("exempted")
-        await send(page, "form[action$='/fee']", "Ghi nhận hội phí")
+        await send(page, "form[action*='/fee#']", "Ghi nhận hội phí")
         assert await page.get_by_role("status").first.inner_text() == "Đã ghi nhận hội phí."
         assert await page.locator("[data-fee-year='2025']").get_attribute("data-fee") == "exempted"
-        await send(page, "form[action$='/role']", "Giao vai trò")  # a volunteer, from today
+        await send(page, "form[action*='/role#']", "Giao vai trò")  # a volunteer, from today
         assert await page.locator("tr[data-role=volunteer]").count() == 1
         await page.locator("#hours-hours").fill("2,5")
-        await send(page, "form[action$='/hours']", "Ghi giờ")
+        await send(page, "form[action*='/hours#']", "Ghi giờ")
         assert await page.locator("[data-figure=hours]").inner_text() == "2,5"  # as Vietnamese writes it
         await page.locator("#consent-purpose").fill("nhận tin nhắn vận động")
         await page.locator("#consent-given_on").fill(today)
-        await send(page, "form[action$='/consent']", "Ghi nhận")
+        await send(page, "form[action*='/consent#']", "Ghi nhận")
         consent = page.locator("tr[data-consent-id]", has_text="nhận tin nhắn vận động")
         await send(page, f"tr[data-consent-id='{await consent.get_attribute('data-consent-id')}'] form", "Rút lại")
         assert await consent.locator("[data-withdrawn-on]").inner_text() == vn_date(today)
@@ -116,7 +119,7 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         await send(page, "tr[data-role=volunteer] form", "Kết thúc vai trò")
         assert await page.locator("tr[data-role=volunteer] form").count() == 0
         await page.locator("#status-status").select_option("lapsed")
-        await send(page, "form[action$='/status']", "Đổi trạng thái")
+        await send(page, "form[action*='/status#']", "Đổi trạng thái")
         assert await page.locator("[data-status]").first.get_attribute("data-status") == "lapsed"
         await shots.take(page, "person", width)
         person = await read_person(system, pid)
@@ -141,12 +144,12 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         await page.goto(f"{console.url}/people/{pid}")
         assert await page.locator("#training tr[data-training-id]").count() == 0
         # First with mistakes: each said next to its field, in Vietnamese, and nothing recorded.
-        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        await send(page, "form[action*='/training#']", "Ghi nhận khoá tập huấn")
         assert await page.locator("#training-completed_on-error").inner_text() == "Ngày không hợp lệ (năm-tháng-ngày)."
         assert await page.locator("#training-hours-error").inner_text() == "Phải là một số (ví dụ 2,5)."
         await page.locator("#training-completed_on").fill("1989-12-31")  # before the birth (1990-05-05)
         await page.locator("#training-hours").fill("8")
-        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        await send(page, "form[action*='/training#']", "Ghi nhận khoá tập huấn")
         assert (
             await page.locator("#training-completed_on-error").inner_text()
             == "Ngày hoàn thành không được trước ngày sinh của người này."
@@ -160,7 +163,7 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         await page.locator("#training-hours").fill("7,5")
         await page.locator("#training-provider").fill("Trung tâm Huấn luyện SCC")
         await page.locator("#training-certificate_no").fill(certificate)
-        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        await send(page, "form[action*='/training#']", "Ghi nhận khoá tập huấn")
         assert await page.get_by_role("status").inner_text() == "Đã ghi nhận khoá tập huấn."
         row = page.locator("#training tr[data-training-kind=first_aid]")
         hours = row.locator("[data-training-hours]")
@@ -171,7 +174,7 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         await page.locator("#training-completed_on").fill("2025-06-01")
         await page.locator("#training-hours").fill("4")
         await page.locator("#training-certificate_no").fill(certificate)
-        await send(page, "form[action$='/training']", "Ghi nhận khoá tập huấn")
+        await send(page, "form[action*='/training#']", "Ghi nhận khoá tập huấn")
         assert (
             await page.locator("#training-certificate_no-error").inner_text()
             == "Số chứng nhận này đã được ghi cho người này rồi."
@@ -186,13 +189,13 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         assert await page.locator("#personal-full_name").input_value() == name  # the form holds the record
         assert await page.locator("#personal-phone").input_value() == "0912345678"  # as the API keeps it
         await page.locator("#personal-phone").fill("gọi tôi")
-        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        await send(page, "form[action*='/personal#']", "Lưu thông tin cá nhân")
         assert await page.locator("#personal-phone-error").inner_text() == (
             "Số điện thoại gồm 8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang)."
         )
         assert await page.locator("details.edit").get_attribute("open") is not None  # shown open with its error
         await page.locator("#personal-full_name").fill("")
-        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        await send(page, "form[action*='/personal#']", "Lưu thông tin cá nhân")
         assert await page.locator("#personal-full_name-error").inner_text() == "Bắt buộc nhập."
         await page.locator("#personal-phone").scroll_into_view_if_needed()
         await shots.take(page, "person-edit", width)
@@ -203,7 +206,7 @@ async def test_a_data_entry_user_records_training_and_corrects_personal_details(
         await page.locator("#personal-phone").fill("+84 987 654 321")
         await page.locator("#personal-address").fill("Ấp Nhà Mát, phường 8")
         await page.locator("#personal-health_notes").fill("")  # no longer kept
-        await send(page, "form[action$='/personal']", "Lưu thông tin cá nhân")
+        await send(page, "form[action*='/personal#']", "Lưu thông tin cá nhân")
         assert await page.get_by_role("status").inner_text() == "Đã lưu thông tin cá nhân."
         assert await page.locator("h1").inner_text() == renamed
         assert await page.locator("[data-health-notes]").count() == 0
@@ -279,21 +282,21 @@ async def test_a_data_entry_user_transfers_a_member_and_signs_up_a_person(
     await page.goto(f"{console.url}/people/{member}")
     # to the unit the member is already in: refused, said next to the unit
     await page.locator("#transfer-effective_on").fill(TODAY.isoformat())
-    await send(page, "form[action$='/transfer']", "Chuyển sinh hoạt")
+    await send(page, "form[action*='/transfer#']", "Chuyển sinh hoạt")
     assert await page.locator("#transfer-to_unit_id-error").inner_text() == "Hội viên đang ở đơn vị này rồi."
     await page.locator("#transfer-to_unit_id").select_option(branch)
-    await send(page, "form[action$='/transfer']", "Chuyển sinh hoạt")
+    await send(page, "form[action*='/transfer#']", "Chuyển sinh hoạt")
     assert await page.get_by_role("status").inner_text() == "Đã chuyển sinh hoạt."
     assert (await read_person(system, member))["memberships"][0]["unit_id"] == branch
     # a person with no membership is offered joining (and no fee or status form)
     await page.goto(f"{console.url}/people/{newcomer}")
-    assert await page.locator("form[action$='/fee'], form[action$='/transfer']").count() == 0
-    await send(page, "form[action$='/join']", "Vào hội")  # no date: said next to it
+    assert await page.locator("form[action*='/fee#'], form[action*='/transfer#']").count() == 0
+    await send(page, "form[action*='/join#']", "Vào hội")  # no date: said next to it
     assert await page.locator("#join-joined_on-error").count() == 1
     assert (await read_person(system, newcomer))["memberships"] == []
     await page.locator("#join-joined_on").fill("2025-03-01")
     await page.locator("#join-fee_status").select_option("paid")
-    await send(page, "form[action$='/join']", "Vào hội")
+    await send(page, "form[action*='/join#']", "Vào hội")
     assert await page.get_by_role("status").inner_text() == "Đã ghi nhận vào hội."
     joined = (await read_person(system, newcomer))["memberships"]
     assert [(m["unit_id"], m["joined_on"], m["status"], m["fees"]) for m in joined] == [
@@ -373,14 +376,14 @@ async def test_a_data_entry_user_records_a_volunteers_death(
         page = await login(browser, console, "data_entry", world["a"], viewport)
         await page.goto(f"{console.url}/people/{pid}")
         assert await page.locator("#status-h").count() == 0  # no membership: no status to change
-        death = page.locator("form[action$='/death']")
+        death = page.locator("form[action*='/death#']")
         await death.get_by_label("Ngày mất").fill(TODAY.isoformat())
         await shots.take(page, "person-death", width)
-        await send(page, "form[action$='/death']", "Ghi nhận đã mất")
-        assert page.url == f"{console.url}/people/{pid}?done=death"
+        await send(page, "form[action*='/death#']", "Ghi nhận đã mất")
+        assert page.url == f"{console.url}/people/{pid}?done=death#main"
         done = "Đã ghi nhận người này đã mất; các vai trò đã kết thúc."
         assert await page.get_by_role("status").inner_text() == done
-        assert await page.locator("form[action$='/death']").count() == 0  # recorded once
+        assert await page.locator("form[action*='/death#']").count() == 0  # recorded once
         after = await read_person(system, pid)
         assert after["deceased_on"] == TODAY.isoformat()
         assert [(r["role"], r["end_on"]) for r in after["roles"]] == [("volunteer", TODAY.isoformat())]

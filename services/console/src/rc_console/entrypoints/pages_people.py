@@ -152,7 +152,9 @@ async def person_edit(person_id: str, action: str, request: Request, s: Session 
         return await _person_page(
             request, s, pid, status=p.status, form=action, target=target_raw, values=data, problem=p
         )
-    return RedirectResponse(f"/people/{pid}?done={action}", status_code=303)
+    # (the form's action carries its own fragment, so that a refusal shows where the form is; the page after
+    # a success opens at its top, where the notice is: a redirect without a fragment would inherit the form's)
+    return RedirectResponse(f"/people/{pid}?done={action}#main", status_code=303)
 
 
 # ------------------------------------------------------------------ member import
