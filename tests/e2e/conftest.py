@@ -69,7 +69,10 @@ def system(infra: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sys
     """All four services, started once for the end-to-end tests that share them (stopped after
     them; under xdist their modules are one scope, tests/parallel.py). Their lag gauges are measured every second:
     test_zz_observability_and_privacy.py waits for them to drain."""
-    sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"), extra=FAST_GAUGES)
+    # (export jobs: the authorization table starts one per role and scope at once; the per-process limit is
+    # tested on its own, tests/integration/reporting/test_review.py)
+    extra = FAST_GAUGES | {"RC_EXPORT_JOBS_IN_FLIGHT": "64"}
+    sys_ = start_system(infra, tmp_path_factory.mktemp("e2e-logs"), extra=extra)
     try:
         yield sys_
     finally:

@@ -313,7 +313,7 @@ async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(
     home_gift = await new_record(scene, scene.home_leaf, "donations", cash(scene.home_leaf, 7_000, victim))
     donor_id = home_gift["donor_id"]
     probe = {"type": "individual", "name": "x", "phone": f"08{tag}", "id_number": victim["id_number"],
-             "birth_date": "2001-01-01"}  # fmt: skip
+             "birth_date": "2001-01-01", "consent_to_be_named": True}  # fmt: skip
     async with scene.client("donations", auth("data_entry", scene.other)) as other:
         gift = _ok(await other.post(f"/campaigns/{other_world['campaign']}/donations",
                                     json=cash(scene.other_leaf, 1_000, probe)))  # fmt: skip
@@ -322,12 +322,19 @@ async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(
         assert seen["complete"] is False
         assert (seen["name"], seen["phone"], seen["id_number"], seen["birth_date"]) == (None, None, None, None)
         assert [g["id"] for g in seen["donations"]] == [gift["id"]]
+        # nor the name by another way: the public name (the probe gave the donor's consent to be named) and
+        # the receipt of OTHER's own gift, which carried the donor's name on record
+        receipt = _ok(await other.get(f"/donations/{gift['id']}/receipt"))
+        assert victim["name"] not in (seen["public_name"], receipt["received_from"]), (seen, receipt)
+        assert seen["public_name"] == receipt["received_from"]  # the anonymous label
         pledged = {**cash(scene.other_leaf, 1_000), "pledge_id": home_world["pledge"]}
         r = await other.post(f"/campaigns/{other_world['campaign']}/donations", json=pledged)
         assert r.status_code == 403, r.text
     async with scene.client("donations") as admin:
         whole = _ok(await admin.get(f"/donors/{donor_id}"))
-    assert whole["complete"] is True
+    assert whole["complete"] is True and whole["public_name"] == victim["name"]  # consent given: named
+    async with scene.client("donations") as admin:  # an organisation-wide user's receipt names the donor
+        assert _ok(await admin.get(f"/donations/{gift['id']}/receipt"))["received_from"] == victim["name"]
     assert (whole["name"], whole["phone"], whole["id_number"], whole["birth_date"]) == (
         victim["name"], victim["phone"], victim["id_number"], victim["birth_date"],
     )  # fmt: skip

@@ -322,6 +322,21 @@ async def test_a_cancellation_is_never_dated_ahead_and_a_launched_ones_never_bac
     assert await state_of(uow, draft) == "cancelled" and await state_of(uow, launched) == "cancelled"
 
 
+async def test_a_campaign_whose_call_is_dated_ahead_can_be_cancelled_today() -> None:
+    """Launched with a call dated ahead (up to RC_LAUNCH_DAYS_AHEAD), it is cancelled before the call is
+    made: today (a cancellation is never ahead, never before today once launched, and the call is later)."""
+    uow = FakeUnitOfWork()
+    cid = await new_campaign(uow, receiving_from=TODAY + timedelta(days=10), receiving_until=TODAY + timedelta(days=40))
+    await act(uow, cid, "launch", TODAY + timedelta(days=10))
+    await act(uow, cid, "cancel", TODAY, reason="bão đã qua")
+    c = await uow.campaigns.get(cid)
+    assert c is not None and (c.state, c.cancelled_on) == ("cancelled", TODAY)
+    launched = await new_campaign(uow)
+    await act(uow, launched, "launch", TODAY)
+    await act(uow, launched, "cancel", TODAY)  # a call made today: cancelled today
+    assert await state_of(uow, launched) == "cancelled"
+
+
 async def test_a_settle_before_the_close_is_invalid() -> None:
     uow = FakeUnitOfWork()
     cid = await _in_state(uow, "closed")

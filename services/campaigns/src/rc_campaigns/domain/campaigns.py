@@ -270,6 +270,9 @@ class Campaign:
         organisation's clock), as a close is not: the ledger refuses everything from the moment it hears
         of it, and contributions received up to today would be dated after it."""
         next_state(self.state, "cancel")
+        # a call dated ahead (launched_on after today) is still to come: cancelled before it is made, as a
+        # draft is (its launch date is ahead of any date a cancellation may take)
+        call_ahead = self.launched_on is not None and today is not None and self.launched_on > today
         if self.state == "launched" and today is not None and on < today:
             raise Invalid(
                 f"cancelled_on ({on.isoformat()}) is before today ({today.isoformat()}): a launched campaign's "
@@ -278,7 +281,7 @@ class Campaign:
                 field="cancelled_on",
                 earliest=today,
             )
-        if self.launched_on is not None and on < self.launched_on:
+        if self.launched_on is not None and on < self.launched_on and not call_ahead:
             raise Invalid(
                 f"cancelled_on ({on.isoformat()}) is before the launch ({self.launched_on.isoformat()})",
                 field="cancelled_on",

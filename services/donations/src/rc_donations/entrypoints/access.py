@@ -125,7 +125,9 @@ async def donor(request: Request, donor_id: uuid.UUID, *, all_records: bool = Fa
 PERSONAL = ("name", "phone", "id_number", "birth_date")
 
 
-async def donor_within_scope(request: Request, record: dict[str, Any], complete: bool) -> dict[str, Any]:
+async def donor_within_scope(
+    request: Request, record: dict[str, Any], complete: bool, anonymous_label: str
+) -> dict[str, Any]:
     """A donor's record (:func:`~rc_donations.service_layer.donations.donor_record`) as the user may see it.
 
     A donor is one record across the organisation (a blood donor's interval counts every site), so a gift
@@ -136,7 +138,8 @@ async def donor_within_scope(request: Request, record: dict[str, Any], complete:
     if not complete:
         gifts = [g for g in gifts if await in_scope(request, [g["unit_id"], g["organising_unit_id"]])]
     shown = [{k: v for k, v in g.items() if k != "organising_unit_id"} for g in gifts]
-    withheld = {} if complete else dict.fromkeys(PERSONAL)
+    # (the public name too: with the donor's consent it is the name, and a gift may give that consent)
+    withheld = {} if complete else dict.fromkeys(PERSONAL) | {"public_name": anonymous_label}
     return record | withheld | {"donations": shown, "complete": complete}
 
 

@@ -240,8 +240,12 @@ async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, An
 )
 async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
+
+    async def donor_shown(donor_id: uuid.UUID) -> bool:  # every gift of the donor in scope (else: no name)
+        return await access.donor(request, donor_id)
+
     async with _connection(request) as conn:
-        return await donations.receipt(conn, policy, donation_id)
+        return await donations.receipt(conn, policy, donation_id, donor_shown)
 
 
 @router.post(
@@ -686,7 +690,7 @@ async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[
     complete = await access.donor(request, donor_id)
     async with _connection(request) as conn:
         record = await donations.donor_record(conn, policy, donor_id)
-    return await access.donor_within_scope(request, record, complete)
+    return await access.donor_within_scope(request, record, complete, policy.anonymous_label)
 
 
 @router.delete(

@@ -13,7 +13,7 @@ import contextvars
 import dataclasses
 import uuid
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -785,13 +785,22 @@ async def list_donations(
     return page
 
 
-async def receipt(conn: asyncpg.Connection, policy: Policy, donation_id: uuid.UUID) -> dict[str, Any]:
-    """The receipt of one contribution (issued to the donor on request: it carries the donor's name)."""
+async def receipt(
+    conn: asyncpg.Connection,
+    policy: Policy,
+    donation_id: uuid.UUID,
+    donor_shown: Callable[[uuid.UUID], Awaitable[bool]] | None = None,
+) -> dict[str, Any]:
+    """The receipt of one contribution (issued to the donor on request: it carries the donor's name,
+    unless ``donor_shown`` says the caller may not read it: the donor also gave through units outside
+    the caller's scope, so the name on record may not be the one the caller was given)."""
     repo = DonationRepository(conn)
     r = await repo.get(donation_id)
     if r is None:
         raise _missing(donation_id)
     donor = await repo.donor(r["donor_id"]) if r["donor_id"] else None
+    if donor is not None and donor_shown is not None and not await donor_shown(r["donor_id"]):
+        donor = None
     name = donor["name"] if donor and donor["name"] else (r["payer_name"] or policy.anonymous_label)
     return {
         "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),

@@ -17,6 +17,7 @@ POST /plans/import                   manage organisation-wide users only (rows m
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -207,21 +208,28 @@ def _job_out(request: Request, job: dict[str, Any]) -> dict[str, Any]:
 async def _start_job(request: Request, export: exports.ReviewExport) -> dict[str, Any]:
     """Create the job (404 at once when the unit does not exist on the period's end) and start its task;
     503 at once while this process runs ``export_jobs_in_flight`` jobs already."""
-    s = _settings(request)
-    tasks: set[Any] = getattr(request.app.state, "export_tasks", set())
-    if len(tasks) >= s.export_jobs_in_flight:
+    s, state = _settings(request), request.app.state
+    if not hasattr(state, "export_slots"):  # (no await between the check and the set: one per process)
+        state.export_slots, state.export_tasks = asyncio.Semaphore(s.export_jobs_in_flight), set()
+    slots: asyncio.Semaphore = state.export_slots
+    if slots.locked():  # taken before the first await: requests arriving together cannot all pass
         raise Unavailable(
-            f"this server runs {len(tasks)} review exports already (RC_EXPORT_JOBS_IN_FLIGHT): ask again shortly",
+            f"this server runs {s.export_jobs_in_flight} review exports already (RC_EXPORT_JOBS_IN_FLIGHT): "
+            "ask again shortly",
             retry_after_s=30,
         )
-    async with connection(request) as conn:
-        if await review_queries.unit_version(conn, export.unit_id, export.period.end) is None:
-            raise NotFound(f"unit {export.unit_id} does not exist on {export.period.end}, the end of the period")
-        job_id = await exports.create_job(conn, export, s.export_job_ttl_s)
-    rt = request.app.state.runtime
-    request.app.state.export_tasks = tasks
-    exports.spawn(
-        tasks,
+    await slots.acquire()  # free: returns at once
+    try:
+        async with connection(request) as conn:
+            if await review_queries.unit_version(conn, export.unit_id, export.period.end) is None:
+                raise NotFound(f"unit {export.unit_id} does not exist on {export.period.end}, the end of the period")
+            job_id = await exports.create_job(conn, export, s.export_job_ttl_s)
+    except BaseException:
+        slots.release()
+        raise
+    rt = state.runtime
+    task = exports.spawn(
+        state.export_tasks,
         exports.run_job(
             lambda: rt.db().acquire(),
             job_id,
@@ -232,6 +240,7 @@ async def _start_job(request: Request, export: exports.ReviewExport) -> dict[str
             s.export_job_lease_s,
         ),
     )
+    task.add_done_callback(lambda _: slots.release())  # the slot is the job's until it ends
     async with connection(request) as conn:
         return _job_out(request, await exports.job(conn, job_id, _settings(request).export_job_lease_s))
 

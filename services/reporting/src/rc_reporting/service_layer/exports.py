@@ -165,11 +165,12 @@ async def run_job(
         beating.cancel()
 
 
-def spawn(tasks: set[asyncio.Task[None]], work: Awaitable[None]) -> None:
-    """Keep a reference to the task until it ends (the loop holds only weak ones)."""
+def spawn(tasks: set[asyncio.Task[None]], work: Awaitable[None]) -> asyncio.Task[None]:
+    """Keep a reference to the task until it ends (the loop holds only weak ones); the task."""
     task: asyncio.Task[None] = asyncio.ensure_future(work)
     tasks.add(task)
     task.add_done_callback(tasks.discard)
+    return task
 
 
 async def job(conn: asyncpg.Connection, job_id: uuid.UUID, lease_s: float) -> dict[str, Any]:
