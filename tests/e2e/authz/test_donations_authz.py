@@ -252,7 +252,7 @@ ROWS = [
     Row("PUT",    "/donors/{donor_id}/consent",              "- - M A", 200, 404, b_consent),
     Row("GET",    "/donors/{donor_id}",                      "V D M A", 200, 404, b_get_donor),
     Row("DELETE", "/donors/{donor_id}",                      "- - M A", 200, 404, b_erase_donor),
-    Row("GET",    "/donors/{donor_id}/blood-eligibility",    "V D M A", 200, 404, b_eligibility),
+    Row("GET",    "/donors/{donor_id}/blood-eligibility",    "- D M A", 200, 404, b_eligibility),
 ]
 # fmt: on
 
@@ -340,3 +340,41 @@ async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(
     )  # fmt: skip
     assert {g["id"] for g in whole["donations"]} == {home_gift["id"], gift["id"]}
     assert {g["unit_id"] for g in whole["donations"]} == {str(scene.home_leaf), str(scene.other_leaf)}
+
+
+async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_notes(scene: Scene) -> None:
+    """A viewer (a report reader) whose scope covers every gift of a donor: the identity number masked (its
+    last 3 characters, as members and campaigns show it to that role), no phone or birth date, no blood
+    gift (health data) and no way to ask about blood eligibility; a gift's note masked as the public ledger
+    shows it (a transfer note usually carries the payer's name and phone); a receipt that does not name who
+    gave. The data-entry user of the same unit, who keeps the record, reads all of it."""
+    tag = f"{uuid.uuid4().int % 10**8:08d}"
+    donor = {"type": "individual", "name": f"Võ Thị {tag}", "phone": f"09{tag}", "id_number": f"0952{tag}",
+             "birth_date": "1979-03-04"}  # fmt: skip
+    note = f"Chị Hoa (09{tag}) ủng hộ đồng bào"
+    body = {**cash(scene.home_leaf, 9_000, donor), "description": note}
+    gift = await new_record(scene, scene.home_leaf, "donations", body)
+    blood = {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": TODAY.isoformat(),
+             "unit_id": str(scene.home_leaf), "donor": {"type": "individual", "id": gift["donor_id"]}}  # fmt: skip
+    given = await new_record(scene, scene.home_leaf, "donations", blood)
+    donor_id = gift["donor_id"]
+    async with scene.client("donations", auth("viewer", scene.home)) as viewer:
+        seen = _ok(await viewer.get(f"/donors/{donor_id}"))
+        assert (seen["name"], seen["phone"], seen["birth_date"]) == (donor["name"], None, None)
+        assert seen["id_number"] == "•" * 9 + donor["id_number"][-3:]
+        assert [g["id"] for g in seen["donations"]] == [gift["id"]] and seen["complete"] is False
+        assert (await viewer.get(f"/donors/{donor_id}/blood-eligibility")).status_code == 403
+        assert _ok(await viewer.get(f"/donations/{gift['id']}"))["description"] == "Chị Hoa ••• ủng hộ đồng bào"
+        after = {"after": gift["receipt_no"] - 1, "limit": 1}
+        page = _ok(await viewer.get(f"/campaigns/{gift['campaign_id']}/donations", params=after))
+        assert [(d["id"], d["description"]) for d in page["items"]] == [(gift["id"], "Chị Hoa ••• ủng hộ đồng bào")]
+        assert _ok(await viewer.get(f"/donations/{gift['id']}/receipt"))["received_from"] == "Nhà hảo tâm ẩn danh"
+    async with scene.client("donations", auth("data_entry", scene.home)) as keeper:
+        whole = _ok(await keeper.get(f"/donors/{donor_id}"))
+        assert (whole["phone"], whole["id_number"], whole["birth_date"]) == (
+            donor["phone"], donor["id_number"], donor["birth_date"],
+        )  # fmt: skip
+        assert {g["id"] for g in whole["donations"]} == {gift["id"], given["id"]} and whole["complete"] is True
+        assert _ok(await keeper.get(f"/donations/{gift['id']}"))["description"] == note
+        assert _ok(await keeper.get(f"/donations/{gift['id']}/receipt"))["received_from"] == donor["name"]
+        assert (await keeper.get(f"/donors/{donor_id}/blood-eligibility")).status_code == 200

@@ -359,15 +359,29 @@ async def test_a_blood_donation_needs_the_donors_birth_date_given_or_on_file(
 async def test_erasing_a_donor_keeps_the_gift_and_removes_the_name_from_the_public_ledger(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
+    """The donor's details go, and the notes staff wrote on their gifts (a name and phone, often), here and
+    on the public ledger's lines; another donor's note and a reversal's reason stay."""
     cid, _ = await campaigns.launch()
     d = await client.post(
-        f"/campaigns/{cid}/donations", json=cash(1_000, donor=person("Đặng Văn Hùng", consent_to_be_named=True))
+        f"/campaigns/{cid}/donations",
+        json=cash(1_000, donor=person("Đặng Văn Hùng", consent_to_be_named=True))
+        | {"description": "Anh Hùng 0912 345 678 gửi"},
     )
     donor_id = d.json()["donor_id"]
+    other = await client.post(f"/campaigns/{cid}/donations", json=cash(2_000) | {"description": "Tổ dân phố 3"})
+    assert (
+        await client.post(f"/donations/{other.json()['id']}/reversal", json={"reason": "ghi nhầm"})
+    ).status_code == 201
     assert (await client.delete(f"/donors/{donor_id}")).status_code == 200
     assert await db.fetchval("SELECT name FROM donors WHERE id = $1", uuid.UUID(donor_id)) is None
+    assert (await client.get(f"/donations/{d.json()['id']}")).json()["description"] is None
+    assert (await client.get(f"/donations/{other.json()['id']}")).json()["description"] == "Tổ dân phố 3"
+    notes = await db.fetch("SELECT movement, note FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no", cid)
+    assert [(n["movement"], n["note"]) for n in notes] == [
+        ("donation", None), ("donation", "Tổ dân phố 3"), ("donation_reversal", "ghi nhầm"),
+    ]  # fmt: skip
     public = (await client.get(f"/campaigns/{cid}/public-ledger")).json()
-    assert [c["donor"] for c in public["contributions"]] == ["Nhà hảo tâm ẩn danh"]
+    assert [c["donor"] for c in public["contributions"]] == ["Nhà hảo tâm ẩn danh"] * 2
     assert public["totals"]["cash_received_vnd"] == 1_000
 
 

@@ -219,13 +219,23 @@ class DonationRepository(RecordRepository):
         )
 
     async def erase_donor(self, donor_id: uuid.UUID) -> bool:
-        return bool(
+        """The donor's personal data, their gifts' public naming and notes (staff often write a donor's name
+        or phone there, and the public ledger's lines copy them; a reversal's reason stays, as the
+        correction's own record). Whether the donor was not erased before."""
+        erased = bool(
             await self.conn.fetchval(
                 "UPDATE donors SET name = NULL, phone = NULL, id_number = NULL, birth_date = NULL,"
                 " consent_to_be_named = false, erased_at = now() WHERE id = $1 AND erased_at IS NULL RETURNING true",
                 donor_id,
             )
         )
+        await self.conn.execute(
+            "UPDATE donations SET publicly_named = false, description = NULL WHERE donor_id = $1", donor_id
+        )
+        await self.conn.execute(
+            "UPDATE ledger_lines SET note = NULL WHERE donor_id = $1 AND movement = 'donation'", donor_id
+        )
+        return erased
 
     async def lock_donors(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, asyncpg.Record]:
         """Donor rows locked in id order (a consistent order: no deadlock between batches)."""

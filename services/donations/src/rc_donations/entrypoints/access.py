@@ -37,7 +37,8 @@ import asyncpg
 from fastapi import Request
 
 from rc_donations.adapters.ledgers import LedgerRecord, LedgerRepository
-from rc_shared.auth import Forbidden, check_scope, in_scope, require_any, scope_filter
+from rc_shared.auth import Forbidden, check_scope, in_scope, principal, require_any, scope_filter
+from rc_shared.contact import masked_id_number
 from rc_shared.errors import Conflict, NotFound
 from rc_shared.runtime import connection as _connection
 
@@ -140,7 +141,22 @@ async def donor_within_scope(
     shown = [{k: v for k, v in g.items() if k != "organising_unit_id"} for g in gifts]
     # (the public name too: with the donor's consent it is the name, and a gift may give that consent)
     withheld = {} if complete else dict.fromkeys(PERSONAL) | {"public_name": anonymous_label}
+    if not keeps_records(request):
+        # A read-only role (a report reader) keeps no donor's record: no phone or birth date, the identity
+        # number masked as members and campaigns show it to that role, and no blood gifts (that a person
+        # gives blood is health data, ADR 0002): the list is then not the donor's whole record.
+        masked = masked_id_number(record["id_number"]) if complete else None
+        withheld |= {"phone": None, "birth_date": None, "id_number": masked}
+        kept = [g for g in shown if g["kind"] != "blood"]
+        complete = complete and len(kept) == len(shown)
+        shown = kept
     return record | withheld | {"donations": shown, "complete": complete}
+
+
+def keeps_records(request: Request) -> bool:
+    """Whether the caller's role keeps the records it reads (may write them). A read-only role (viewer) reads
+    no donor's contact details, full identity number or blood gifts, and notes only masked."""
+    return principal(request).can("write")
 
 
 async def named_donor(request: Request, donor_id: uuid.UUID | None) -> None:

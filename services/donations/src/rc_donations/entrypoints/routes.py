@@ -8,9 +8,10 @@ method   path                                      action  scope
 POST     /campaigns/{campaign_id}/donations        write   body unit_id (default: organising unit) (403);
                                                            a cited donor.id must be visible (409 as unknown),
                                                            a cited pledge_id in scope as GET /pledges (403)
-GET      /campaigns/{campaign_id}/donations        read    organising or a participating unit (403)
+GET      /campaigns/{campaign_id}/donations        read    organising or a participating unit (403); a
+                                                           read-only role reads the notes masked
 GET      /donations/{donation_id}                  read    its unit or the campaign's organising unit (403)
-GET      /donations/{donation_id}/receipt          read    as above
+GET      /donations/{donation_id}/receipt          read    as above (a read-only role: no name of who gave)
 POST     /donations/{donation_id}/reversal         manage  as above
 POST     /campaigns/{campaign_id}/bank-statement   write   organising unit (rows are credited to it) (403)
 POST     /campaigns/{campaign_id}/pledges          write   body unit_id (default: organising unit) (403);
@@ -31,7 +32,8 @@ GET      /donors/{donor_id}                        read    one of the donor's gi
                                                            user who sees only some: those gifts, no personal
                                                            details
 DELETE   /donors/{donor_id}                        manage  every one of them visible (404 none, 403 some)
-GET      /donors/{donor_id}/blood-eligibility      read    as GET /donors/{donor_id}
+GET      /donors/{donor_id}/blood-eligibility      write   as GET /donors/{donor_id} (health data: a read-only
+                                                           role reads no blood gifts)
 =======  ========================================  ======  ====================================================
 
 Scope checks run before the endpoint takes its connection (see :mod:`~rc_donations.entrypoints.access`).
@@ -74,6 +76,7 @@ from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
 from rc_shared.errors import Unavailable
+from rc_shared.notes import mask_note
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
@@ -213,7 +216,16 @@ async def list_donations(
 ) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
-        return await donations.list_donations(conn, campaign_id, limit, offset, after)
+        page = await donations.list_donations(conn, campaign_id, limit, offset, after)
+    return page | {"items": [_as_seen_by(request, d) for d in page["items"]]}
+
+
+def _as_seen_by(request: Request, donation: dict[str, Any]) -> dict[str, Any]:
+    """A donation as the caller may read it: a read-only role reads its note masked as the public ledger
+    shows it (a transfer's note usually carries the payer's name and phone)."""
+    if access.keeps_records(request):
+        return donation
+    return donation | {"description": mask_note(donation["description"])}
 
 
 @router.get(
@@ -227,7 +239,7 @@ async def list_donations(
 async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
     async with _connection(request) as conn:
-        return await donations.get_donation(conn, donation_id)
+        return _as_seen_by(request, await donations.get_donation(conn, donation_id))
 
 
 @router.get(
@@ -241,8 +253,12 @@ async def get_donation(donation_id: uuid.UUID, request: Request) -> dict[str, An
 async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
 
-    async def donor_shown(donor_id: uuid.UUID) -> bool:  # every gift of the donor in scope (else: no name)
-        return await access.donor(request, donor_id)
+    async def donor_shown(donor_id: uuid.UUID | None) -> bool:
+        """Whether the caller may read who gave: a role that keeps records, and for a donor on record one
+        whose every gift is in scope (else the name on record may not be the one the caller was given)."""
+        if not access.keeps_records(request):
+            return False
+        return donor_id is None or await access.donor(request, donor_id)
 
     async with _connection(request) as conn:
         return await donations.receipt(conn, policy, donation_id, donor_shown)
@@ -725,7 +741,7 @@ async def set_donor_consent(donor_id: uuid.UUID, body: s.DonorConsentIn, request
     "/donors/{donor_id}/blood-eligibility",
     tags=["donors"],
     summary="May this donor give blood on a date?",
-    dependencies=READ,
+    dependencies=WRITE,
     response_model=s.BloodEligibilityOut,
     responses=errors(404),
 )

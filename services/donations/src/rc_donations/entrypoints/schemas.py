@@ -654,7 +654,9 @@ class DonorOut(Out):
     erased: bool
     complete: bool = Field(
         description="False: the donor also gave through units outside your scope; only your scope's gifts are "
-        "listed and the personal details (name, phone, identity number, birth date) are withheld (null)."
+        "listed and the personal details (name, phone, identity number, birth date) are withheld (null). Also "
+        "false for a read-only role (viewer) when the donor gave blood: that role never reads blood gifts (health "
+        "data), nor a phone or birth date, and reads the identity number masked (its last 3 characters)."
     )
     donations: list[DonorGiftOut]
 

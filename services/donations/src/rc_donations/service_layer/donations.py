@@ -789,19 +789,19 @@ async def receipt(
     conn: asyncpg.Connection,
     policy: Policy,
     donation_id: uuid.UUID,
-    donor_shown: Callable[[uuid.UUID], Awaitable[bool]] | None = None,
+    donor_shown: Callable[[uuid.UUID | None], Awaitable[bool]] | None = None,
 ) -> dict[str, Any]:
-    """The receipt of one contribution (issued to the donor on request: it carries the donor's name,
-    unless ``donor_shown`` says the caller may not read it: the donor also gave through units outside
-    the caller's scope, so the name on record may not be the one the caller was given)."""
+    """The receipt of one contribution (issued to the donor on request: it carries the donor's name, or
+    the payer's name of a bank statement's row, unless ``donor_shown`` says the caller may not read who
+    gave: the anonymous label then)."""
     repo = DonationRepository(conn)
     r = await repo.get(donation_id)
     if r is None:
         raise _missing(donation_id)
-    donor = await repo.donor(r["donor_id"]) if r["donor_id"] else None
-    if donor is not None and donor_shown is not None and not await donor_shown(r["donor_id"]):
-        donor = None
-    name = donor["name"] if donor and donor["name"] else (r["payer_name"] or policy.anonymous_label)
+    name = policy.anonymous_label
+    if donor_shown is None or await donor_shown(r["donor_id"]):
+        donor = await repo.donor(r["donor_id"]) if r["donor_id"] else None
+        name = donor["name"] if donor and donor["name"] else (r["payer_name"] or policy.anonymous_label)
     return {
         "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),
         "receipt_no": r["receipt_no"],
@@ -904,7 +904,6 @@ async def erase_donor(conn: asyncpg.Connection, donor_id: uuid.UUID) -> dict[str
         raise NotFound(f"donor {donor_id} not found")
     async with conn.transaction():
         erased = await repo.erase_donor(donor_id)
-        await conn.execute("UPDATE donations SET publicly_named = false WHERE donor_id = $1", donor_id)
     return {"donor_id": donor_id, "erased": True, "already_erased": not erased}
 
 

@@ -73,8 +73,15 @@ class PeopleRepository:
         await self.conn.execute("DELETE FROM personal_data WHERE person_id = $1", person_id)
         # a certificate's number leads back to the person: the training record keeps its other facts
         await self.conn.execute("UPDATE person_training SET certificate_no = NULL WHERE person_id = $1", person_id)
-        # the import key stays: an old sheet imported again finds the person erased, not a stranger to create
-        await self.conn.execute("UPDATE people SET erased_at = now() WHERE id = $1", person_id)
+        await self.conn.execute("UPDATE memberships SET member_code = NULL WHERE person_id = $1", person_id)
+        # the import key as a salted hash of it (migration 0009): an old sheet imported again finds the
+        # person erased, not a stranger to create, and the key no longer gives the member code or the
+        # hash of a name and birth date anyone can test
+        await self.conn.execute(
+            "UPDATE people SET erased_at = now(), import_key = erased_import_key(import_key)"
+            " WHERE id = $1 AND erased_at IS NULL",
+            person_id,
+        )
 
     async def set_deceased(self, person_id: uuid.UUID, on: date) -> None:
         await self.conn.execute("UPDATE people SET deceased_on = $2 WHERE id = $1", person_id, on)
@@ -193,11 +200,14 @@ class PeopleRepository:
 
     # ------------------------------------------------------------------ import
     async def ids_by_import_key(self, keys: list[str]) -> dict[str, tuple[uuid.UUID, datetime | None]]:
-        """The person of each known import key, with when their personal data was erased (None: not)."""
+        """The person of each known import key, with when their personal data was erased (None: not); an
+        erased person's key is found in its erased form (migration 0009)."""
         rows = await self._fetch(
-            "SELECT import_key, id, erased_at FROM people WHERE import_key = ANY($1::text[])", keys
+            "SELECT k.key, p.id, p.erased_at FROM unnest($1::text[]) AS k(key)"
+            " JOIN people p ON p.import_key = k.key OR p.import_key = erased_import_key(k.key)",
+            keys,
         )
-        return {r["import_key"]: (r["id"], r["erased_at"]) for r in rows}
+        return {r["key"]: (r["id"], r["erased_at"]) for r in rows}
 
     async def ids_by_id_number(self, numbers: list[str]) -> dict[str, uuid.UUID]:
         """The person holding each identity number (its stored form, rc_shared.contact), after waiting for

@@ -95,7 +95,7 @@ async def import_members(
             if erased_at is not None:  # the person asked to be forgotten: an old sheet does not bring them back
                 erased_on = erased_at.astimezone(clock.zone()).strftime("%d/%m/%Y")
                 reason = f"the person's personal data was erased at their request on {erased_on}: not imported again"
-                res.update(status="rejected", reason=reason, person_id=person_id)
+                res.update(status="rejected", reason=reason)  # (not the record's id: it would lead back to them)
             else:
                 res.update(status="unchanged", reason="already imported", person_id=person_id)
             continue

@@ -30,7 +30,9 @@ class DonorOut:
         Attributes:
             birth_date (datetime.date | None):
             complete (bool): False: the donor also gave through units outside your scope; only your scope's gifts are listed
-                and the personal details (name, phone, identity number, birth date) are withheld (null).
+                and the personal details (name, phone, identity number, birth date) are withheld (null). Also false for a read-
+                only role (viewer) when the donor gave blood: that role never reads blood gifts (health data), nor a phone or
+                birth date, and reads the identity number masked (its last 3 characters).
             consent_to_be_named (bool):
             donations (list[DonorGiftOut]):
             erased (bool):
