@@ -60,6 +60,16 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
     assert p.fields == {"effective_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
     p = person_refusal(conflict("the person already has an active membership in unit A"), ("unit_id", "joined_on"))
     assert p.fields == {} and p.message == "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."
+    # one unit at a time, one role at a time (the members service's words, next to the form's date)
+    said = ("joined_on 2025-08-01 is before the person's last membership ended (2025-12-31, in unit BL-HB-01):"
+            " a person is a member of one unit at a time")  # fmt: skip
+    p = person_refusal(conflict(said), ("unit_id", "joined_on", "fee_status"))
+    assert p.fields == {"joined_on": "Lần sinh hoạt hội trước của người này kết thúc sau ngày đó: mỗi lúc chỉ sinh "
+                                     "hoạt ở một đơn vị (vào hội từ ngày kết thúc ấy)."}  # fmt: skip
+    said = "the person holds the volunteer role until 2025-12-31: a new one starts that day at the earliest"
+    p = person_refusal(conflict(said), ("role", "unit_id", "start_on"))
+    assert p.fields == {"start_on": "Người này còn giữ vai trò này đến sau ngày đó: chỉ bắt đầu lại từ ngày vai trò "
+                                    "cũ kết thúc."}  # fmt: skip
     p = person_refusal(conflict("membership is already lapsed"), ("status", "effective_on"))
     assert p.fields == {"status": "Hội viên đang ở đúng trạng thái này rồi."}
     # a date rule that names no field: the form's date field

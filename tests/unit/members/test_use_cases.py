@@ -503,6 +503,61 @@ async def test_a_closed_membership_reopens_only_without_another_open_one() -> No
         await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="active", effective_on=TODAY))
 
 
+async def test_a_member_belongs_to_one_unit_at_a_time() -> None:
+    """A resignation recorded ahead (to the year's end), or late (effective before the day it was
+    recorded), and a join in another unit before it takes effect: the person would be counted in both
+    units meanwhile. The join is refused (409 naming joined_on and the day the last membership ends) and
+    changes nothing; a join from that day is taken."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+
+    async def join(pid: uuid.UUID, on: date) -> uuid.UUID:
+        return await run(
+            uow,
+            lambda u: people.start_membership(
+                u, POLICY, pid, unit_id=ids["D2"], joined_on=on, fee_status="unpaid", fee_year=None, member_code=None
+            ),
+        )
+
+    for resigned_on, refused_on in ((date(2025, 12, 31), TODAY), (date(2025, 3, 31), date(2025, 3, 20))):
+        pid = await member(uow, ids["D1"])
+        await run(
+            uow,
+            lambda u, p=pid, r=resigned_on: people.change_membership_status(
+                u, POLICY, p, status="resigned", effective_on=r
+            ),
+        )
+        before = len(uow.committed)
+        with pytest.raises(Conflict, match=r"before the person's last membership ended \(20.*one unit at a time") as e:
+            await join(pid, refused_on)
+        assert (e.value.details["field"], e.value.details["since"]) == ("joined_on", resigned_on.isoformat())
+        assert len(uow.committed) == before and len(await uow.people.memberships(pid)) == 1
+    await join(pid, date(2025, 3, 31))  # (the late one) on the day the last membership ended
+    assert [m["unit_id"] for m in await uow.people.memberships(pid)] == [ids["D1"], ids["D2"]]
+
+
+async def test_a_role_is_held_once_at_a_time() -> None:
+    """A volunteer role ended ahead and the same role started in another unit before that end: the person
+    would be one volunteer counted twice. Refused (409 naming start_on); from the end day it is taken."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+
+    async def assign(unit: uuid.UUID, on: date) -> uuid.UUID:
+        return await run(uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=unit, start_on=on))
+
+    first = await assign(ids["D1"], START)
+    ends = date(2025, 12, 31)
+    await run(uow, lambda u: people.end_role(u, pid, first, end_on=ends))
+    with pytest.raises(Conflict, match="holds the volunteer role until 2025-12-31") as twice:
+        await assign(ids["D2"], TODAY)
+    assert (twice.value.details["field"], twice.value.details["since"]) == ("start_on", "2025-12-31")
+    await assign(ids["D2"], ends)
+    assert sorted((r["unit_id"] == ids["D2"], r["end_on"]) for r in await uow.people.roles(pid)) == [
+        (False, ends), (True, None),
+    ]  # fmt: skip
+
+
 # ------------------------------------------------------------------ roles and hours
 
 

@@ -414,6 +414,19 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
     (re.compile(r"has no membership"), "", lazy_gettext("Người này chưa là hội viên.")),
     (re.compile(r"started in \d+, after \d+"), "year", lazy_gettext("Năm này trước năm vào hội.")),
     (re.compile(r"already holds the \w+ role"), "role", lazy_gettext("Người này đang giữ vai trò này rồi.")),
+    (
+        re.compile(r"holds the \w+ role until \S+: a new one starts"),
+        "start_on",
+        lazy_gettext("Người này còn giữ vai trò này đến sau ngày đó: chỉ bắt đầu lại từ ngày vai trò cũ kết thúc."),
+    ),
+    (
+        re.compile(r"before the person's last membership ended"),
+        "joined_on",
+        lazy_gettext(
+            "Lần sinh hoạt hội trước của người này kết thúc sau ngày đó: mỗi lúc chỉ sinh hoạt ở một đơn vị "
+            "(vào hội từ ngày kết thúc ấy)."
+        ),
+    ),
     (re.compile(r"birth date is needed"), "role", lazy_gettext("Cần có ngày sinh để kiểm tra tuổi cho vai trò này.")),
     (
         re.compile(r"must be (?:aged|\d+ or older)"),

@@ -454,13 +454,15 @@ class PeopleRepository:
     # ------------------------------------------------------------ statistics
     async def counts_as_of(self, unit_ids: list[uuid.UUID] | None, d: date) -> dict[str, int]:
         members = await self.conn.fetchval(
-            "SELECT count(*) FROM membership_periods WHERE status = 'active' AND valid_from <= $1"
-            " AND (valid_to IS NULL OR valid_to > $1) AND ($2::uuid[] IS NULL OR unit_id = ANY($2::uuid[]))",
+            "SELECT count(DISTINCT m.person_id) FROM membership_periods p JOIN memberships m ON m.id = p.membership_id"
+            " WHERE p.status = 'active' AND p.valid_from <= $1 AND (p.valid_to IS NULL OR p.valid_to > $1)"
+            " AND ($2::uuid[] IS NULL OR p.unit_id = ANY($2::uuid[]))",
             d,
             unit_ids,
         )
         rows = await self._fetch(
-            "SELECT role, count(*) AS n FROM roles WHERE start_on <= $1 AND (end_on IS NULL OR end_on > $1)"
+            "SELECT role, count(DISTINCT person_id) AS n FROM roles"
+            " WHERE start_on <= $1 AND (end_on IS NULL OR end_on > $1)"
             " AND ($2::uuid[] IS NULL OR unit_id = ANY($2::uuid[])) GROUP BY role",
             d,
             unit_ids,

@@ -293,12 +293,25 @@ async def start_membership(
         )
     if fee_year is not None and fee_year < joined_on.year:  # as the fee of a year is set: none before joining
         raise Invalid(f"fee_year {fee_year} is before the year joined ({joined_on.year})", field="fee_year")
-    for m in await repo.memberships(person_id):
+    memberships = await repo.memberships(person_id)
+    for m in memberships:
         if m["status"] in OPEN_STATUSES:
             raise Conflict(
                 f"the person already has an {m['status']} membership in unit {m['unit_code']}",
                 membership_id=str(m["id"]),
             )
+    # one unit at a time: a membership closed on a day (its end: the person is not a member that day) is
+    # followed by one that starts that day at the earliest, else the person is counted in both units (a
+    # resignation recorded ahead, to 31/12, and a join in the new unit today)
+    ended = max((m["status_since"] for m in memberships), default=None)
+    if ended is not None and joined_on < ended:
+        raise Conflict(
+            f"joined_on {joined_on.isoformat()} is before the person's last membership ended "
+            f"({ended.isoformat()}, in unit {next(m['unit_code'] for m in memberships if m['status_since'] == ended)}):"
+            " a person is a member of one unit at a time",
+            field="joined_on",
+            since=ended.isoformat(),
+        )
     await _referenced_unit(uow.units, unit_id, joined_on, "unit_id")
     membership_id = uuid.uuid4()
     await repo.insert_membership(membership_id, person_id, unit_id, joined_on, member_code)
@@ -436,6 +449,16 @@ async def assign_role(
     policy.roles.check(role, pd["birth_date"] if pd else None, start_on)
     if await repo.open_role(person_id, role) is not None:
         raise Conflict(f"the person already holds the {role} role", role=role)
+    # nor one that ends after this start (an end recorded ahead): the person would hold it twice meanwhile,
+    # in two units, and be counted in both
+    ending = max((r["end_on"] for r in await repo.roles(person_id) if r["role"] == role), default=None)
+    if ending is not None and start_on < ending:
+        raise Conflict(
+            f"the person holds the {role} role until {ending.isoformat()}: a new one starts that day at the earliest",
+            role=role,
+            field="start_on",
+            since=ending.isoformat(),
+        )
     await _referenced_unit(uow.units, unit_id, start_on, "unit_id")
     role_id = uuid.uuid4()
     await repo.insert_role(role_id, person_id, role, unit_id, start_on)
