@@ -91,8 +91,9 @@ class PeopleRepository:
 
         The units of the open membership and of the roles held today; when there is none, the unit
         of the latest membership, else of the latest role, else the unit that registered the person
-        (an empty list: registered organisation-wide). The rule is the SQL function
-        ``person_scope_units`` (migration 0003), which listings apply to many people at once.
+        (an empty list: registered organisation-wide), and if that unit has ended, its heir (the unit it
+        was merged into, else its parent). The rule is the SQL function ``person_scope_units``
+        (migrations 0003 and 0010), which listings apply to many people at once.
         """
         if not await self.conn.fetchval("SELECT EXISTS (SELECT 1 FROM people WHERE id = $1)", person_id):
             return None
@@ -134,11 +135,16 @@ class PeopleRepository:
             units = await self.conn.fetchval("SELECT count(*) FROM unit_versions WHERE valid_to IS NULL")
             if 2 * len(among) < units:
                 # a small part of the tree: start from its people (through the unit indexes) rather
-                # than walk everyone in name order; a large part: the walk stops after one page
+                # than walk everyone in name order; a large part: the walk stops after one page. Its
+                # people include those of the units that ended into it (their heir: migration 0010).
+                ended = f"(SELECT x.id FROM units x WHERE x.ended_on <= {d} AND unit_heir(x.id, {d}) = ANY({a}))"
                 where.append(
                     f"pd.person_id IN (SELECT person_id FROM memberships WHERE unit_id = ANY({a})"
                     f" UNION SELECT person_id FROM roles WHERE unit_id = ANY({a})"
-                    f" UNION SELECT id FROM people WHERE unit_id = ANY({a}))"
+                    f" UNION SELECT id FROM people WHERE unit_id = ANY({a})"
+                    f" UNION SELECT person_id FROM memberships WHERE unit_id IN {ended}"
+                    f" UNION SELECT person_id FROM roles WHERE unit_id IN {ended}"
+                    f" UNION SELECT id FROM people WHERE unit_id IN {ended})"
                 )
         found: list[str] = []  # the person matches the name or the number
         if q is not None:
