@@ -443,7 +443,9 @@ async def test_transfer_rules() -> None:
     pid = await member(uow, ids["D1"])
 
     async def transfer(to: uuid.UUID, on: date) -> uuid.UUID:
-        return await run(uow, lambda u: people.transfer(u, pid, to_unit_id=to, effective_on=on))
+        mid, moved = await run(uow, lambda u: people.transfer(u, pid, to_unit_id=to, effective_on=on))
+        assert moved == []  # (no role held)
+        return mid
 
     with pytest.raises(Conflict, match="already in that unit"):
         await transfer(ids["D1"], TODAY)
@@ -461,6 +463,55 @@ async def test_transfer_rules() -> None:
     await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="resigned", effective_on=TODAY))
     with pytest.raises(Conflict, match="only an active or lapsed membership"):
         await transfer(ids["D1"], TODAY)
+
+
+async def test_a_transfer_moves_the_roles_held_in_the_unit_left() -> None:
+    """A volunteer of D1 moves to D2: the volunteer role held in D1 moves too (ended in D1, started in D2
+    the same day, both events), so D1 no longer counts them and their hours are booked to D2; a role held
+    in another unit stays; with move_roles false nothing but the membership moves; a role starting after
+    the transfer day cannot move on it (409) and nothing changes."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    on = date(2024, 1, 1)
+
+    async def with_roles(start: date = START) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+        pid = await member(uow, ids["D1"])
+        here = await run(
+            uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["D1"], start_on=start)
+        )
+        there = await run(
+            uow, lambda u: people.assign_role(u, POLICY, pid, role="collaborator", unit_id=ids["C1"], start_on=START)
+        )
+        return pid, here, there
+
+    pid, here, there = await with_roles()
+    assert there != here
+    before = len(uow.committed)
+    mid, [moved] = await run(uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on))
+    assert new_events(uow, before) == [MemberTransferred, RoleEnded, RoleAssigned]
+    assert mid == (await uow.people.latest_membership(pid))["id"]  # type: ignore[index]
+    ended, assigned = uow.committed[before + 1 :]
+    assert isinstance(ended, RoleEnded) and (ended.role_id, ended.unit_id, ended.end_on) == (here, ids["D1"], on)
+    assert isinstance(assigned, RoleAssigned) and (assigned.role_id, assigned.unit_id, assigned.start_on) == (
+        moved,
+        ids["D2"],
+        on,
+    )
+    held = {(r["role"], r["unit_id"], r["end_on"]) for r in await uow.people.roles(pid)}
+    assert held == {("volunteer", ids["D1"], on), ("volunteer", ids["D2"], None), ("collaborator", ids["C1"], None)}
+
+    pid, _, _ = await with_roles()
+    _, moved_none = await run(
+        uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on, move_roles=False)
+    )
+    assert moved_none == [] and {r["end_on"] for r in await uow.people.roles(pid)} == {None}
+
+    pid, here, _ = await with_roles(start=date(2024, 6, 1))
+    before = len(uow.committed)
+    with pytest.raises(Conflict, match=f"role {here} \\(volunteer\\) starts after 2024-01-01"):
+        await run(uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on))
+    assert len(uow.committed) == before
+    assert (await uow.people.latest_membership(pid))["unit_id"] == ids["D1"]  # type: ignore[index]
 
 
 async def test_death_is_final_and_ends_the_roles_held() -> None:

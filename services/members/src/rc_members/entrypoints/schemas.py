@@ -152,6 +152,11 @@ class FeeIn(Body):
 class TransferIn(Body):
     to_unit_id: uuid.UUID
     effective_on: Day
+    move_roles: StrictBool = Field(
+        True,
+        description="Move the roles the person holds in the unit left (volunteer, youth…) with the membership: "
+        "each ends there on effective_on and starts in to_unit_id that day. false: they stay where they are.",
+    )
 
 
 class RoleIn(Body):
@@ -474,6 +479,7 @@ class TransferOut(Out):
     membership_id: uuid.UUID
     to_unit_id: uuid.UUID
     effective_on: date
+    moved_role_ids: list[uuid.UUID] = Field(description="The new ids of the roles moved with the membership.")
 
 
 class RoleAssignedOut(Out):

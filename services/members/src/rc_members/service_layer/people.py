@@ -18,7 +18,7 @@ from rc_members.domain.people import (
 )
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork, PeopleRepo
-from rc_members.service_layer.units import _referenced_unit
+from rc_members.service_layer.units import _referenced_unit, check_roles_movable, move_roles_to
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.members import (
     CourseKind,
@@ -410,8 +410,11 @@ async def set_fee_status(uow: MembersUnitOfWork, person_id: uuid.UUID, *, year: 
 
 
 async def transfer(
-    uow: MembersUnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date
-) -> uuid.UUID:
+    uow: MembersUnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date, move_roles: bool = True
+) -> tuple[uuid.UUID, list[uuid.UUID]]:
+    """The membership moves to another unit from a day, and (``move_roles``) the roles the person holds in
+    the unit left (a volunteer of the old commune volunteers in the new one: their hours and the units'
+    counts follow). The membership's id and the moved roles' new ids."""
     repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
@@ -426,6 +429,8 @@ async def transfer(
             since=m["status_since"].isoformat(),
         )
     await _referenced_unit(uow.units, to_unit_id, effective_on, "to_unit_id")
+    roles = [r for r in await repo.open_roles(person_id) if r["unit_id"] == m["unit_id"]] if move_roles else []
+    check_roles_movable(roles, effective_on)  # (before any change)
     await repo.change_membership(m["id"], effective_on, unit_id=to_unit_id, status=m["status"])
     uow.emit(
         MemberTransferred(
@@ -436,7 +441,8 @@ async def transfer(
             effective_on=effective_on,
         )
     )
-    return m["id"]  # type: ignore[no-any-return]
+    moved = await move_roles_to(uow, roles, to_unit_id, effective_on)
+    return m["id"], moved
 
 
 async def assign_role(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -207,18 +208,37 @@ async def _end_unit(
                     effective_on=on,
                 )
             )
-        for r in roles:
-            if r["start_on"] > on:
-                raise Conflict(f"role {r['id']} starts after {on.isoformat()}", role_id=str(r["id"]))
-            await people.end_role(r["id"], on)
-            new_id = uuid.uuid4()
-            await people.insert_role(new_id, r["person_id"], r["role"], members_to, on)
-            uow.emit(
-                RoleEnded(person_id=r["person_id"], role_id=r["id"], role=r["role"], unit_id=unit_id, end_on=on),
-                RoleAssigned(person_id=r["person_id"], role_id=new_id, role=r["role"], unit_id=members_to, start_on=on),
-            )
+        await move_roles_to(uow, roles, members_to, on)
         await uow.groups.move_groups(unit_id, members_to)
     await repo.end(unit_id, on, reason, members_to if reason == "merged" else None)
+
+
+def check_roles_movable(roles: Sequence[Any], on: date) -> None:
+    """Refused (409) when a role starts after the day it would move on."""
+    for r in roles:
+        if r["start_on"] > on:
+            raise Conflict(
+                f"role {r['id']} ({r['role']}) starts after {on.isoformat()}: it cannot move on that day",
+                role_id=str(r["id"]),
+            )
+
+
+async def move_roles_to(uow: MembersUnitOfWork, roles: Sequence[Any], unit_id: uuid.UUID, on: date) -> list[uuid.UUID]:
+    """Open roles moved to a unit from a day (a transfer, a unit's merge or dissolution): each ends on that
+    day where it was and starts again there, so hours and counts follow the person (one role at a time).
+    The new roles' ids."""
+    check_roles_movable(roles, on)
+    moved = []
+    for r in roles:
+        await uow.people.end_role(r["id"], on)
+        new_id = uuid.uuid4()
+        await uow.people.insert_role(new_id, r["person_id"], r["role"], unit_id, on)
+        uow.emit(
+            RoleEnded(person_id=r["person_id"], role_id=r["id"], role=r["role"], unit_id=r["unit_id"], end_on=on),
+            RoleAssigned(person_id=r["person_id"], role_id=new_id, role=r["role"], unit_id=unit_id, start_on=on),
+        )
+        moved.append(new_id)
+    return moved
 
 
 async def merge_unit(

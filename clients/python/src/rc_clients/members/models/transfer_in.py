@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -28,10 +29,14 @@ class TransferIn:
         Attributes:
             effective_on (datetime.date): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
             to_unit_id (UUID):
+            move_roles (bool | Unset): Move the roles the person holds in the unit left (volunteer, youth…) with the
+                membership: each ends there on effective_on and starts in to_unit_id that day. false: they stay where they are.
+                Default: True.
      """
 
     effective_on: datetime.date
     to_unit_id: UUID
+    move_roles: bool | Unset = True
 
 
 
@@ -42,6 +47,8 @@ class TransferIn:
 
         to_unit_id = str(self.to_unit_id)
 
+        move_roles = self.move_roles
+
 
         field_dict: dict[str, Any] = {}
 
@@ -49,6 +56,8 @@ class TransferIn:
             "effective_on": effective_on,
             "to_unit_id": to_unit_id,
         })
+        if move_roles is not UNSET:
+            field_dict["move_roles"] = move_roles
 
         return field_dict
 
@@ -67,9 +76,12 @@ class TransferIn:
 
 
 
+        move_roles = d.pop("move_roles", UNSET)
+
         transfer_in = cls(
             effective_on=effective_on,
             to_unit_id=to_unit_id,
+            move_roles=move_roles,
         )
 
         return transfer_in

@@ -28,11 +28,13 @@ class TransferOut:
         Attributes:
             effective_on (datetime.date):
             membership_id (UUID):
+            moved_role_ids (list[UUID]): The new ids of the roles moved with the membership.
             to_unit_id (UUID):
      """
 
     effective_on: datetime.date
     membership_id: UUID
+    moved_role_ids: list[UUID]
     to_unit_id: UUID
 
 
@@ -44,6 +46,13 @@ class TransferOut:
 
         membership_id = str(self.membership_id)
 
+        moved_role_ids = []
+        for moved_role_ids_item_data in self.moved_role_ids:
+            moved_role_ids_item = str(moved_role_ids_item_data)
+            moved_role_ids.append(moved_role_ids_item)
+
+
+
         to_unit_id = str(self.to_unit_id)
 
 
@@ -52,6 +61,7 @@ class TransferOut:
         field_dict.update({
             "effective_on": effective_on,
             "membership_id": membership_id,
+            "moved_role_ids": moved_role_ids,
             "to_unit_id": to_unit_id,
         })
 
@@ -72,6 +82,16 @@ class TransferOut:
 
 
 
+        moved_role_ids = []
+        _moved_role_ids = d.pop("moved_role_ids")
+        for moved_role_ids_item_data in (_moved_role_ids):
+            moved_role_ids_item = UUID(moved_role_ids_item_data)
+
+
+
+            moved_role_ids.append(moved_role_ids_item)
+
+
         to_unit_id = UUID(d.pop("to_unit_id"))
 
 
@@ -80,6 +100,7 @@ class TransferOut:
         transfer_out = cls(
             effective_on=effective_on,
             membership_id=membership_id,
+            moved_role_ids=moved_role_ids,
             to_unit_id=to_unit_id,
         )
 
