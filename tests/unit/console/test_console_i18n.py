@@ -244,6 +244,13 @@ def members_api(request: httpx.Request) -> httpx.Response:
         branch = {"id": str(BRANCH), "code": "B", "level": "branch", "name": "Chi hội B", "parent_code": "XA",
                   "parent_id": str(UNIT), "valid_from": "2020-01-01", "valid_to": None}  # fmt: skip
         return httpx.Response(200, json={"as_of": "2026-03-01", "count": 1, "items": [branch]})
+    if method == "GET" and path == "/units":  # the user's scope: Xã A and its branch
+        items = [{"id": str(UNIT), "code": "XA", "level": "commune", "name": "Xã A", "parent_code": None,
+                  "parent_id": None, "valid_from": "2020-01-01", "valid_to": None},
+                 {"id": str(BRANCH), "code": "B", "level": "branch", "name": "Chi hội B", "parent_code": "XA",
+                  "parent_id": str(UNIT), "valid_from": "2020-01-01", "valid_to": None}]  # fmt: skip
+        return httpx.Response(200, json={"as_of": "2026-03-01", "count": 2, "items": items, "limit": 10000,
+                                         "offset": 0})  # fmt: skip
     if method == "POST" and path == f"/people/{PERSON}/hours":
         raise httpx.ConnectError("the members API is down", request=request)
     if method == "PATCH" and path == f"/people/{PERSON}/membership":

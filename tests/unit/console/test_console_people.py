@@ -9,6 +9,7 @@ import datetime
 import functools
 import io
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
@@ -23,6 +24,7 @@ from rc_console.domain.model import (
     person_actions,
     person_refusal,
     problem_of,
+    unit_choices,
     year_of,
 )
 from rc_console.entrypoints.uploads import multipart
@@ -381,3 +383,36 @@ async def test_an_import_job_sends_batches_and_records_every_row(monkeypatch: py
     assert pauses == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0] and api.batches == [[2, 2], [4, 2]] + [[6, 2]] * 8
     assert job.finished and job.failure.startswith("Dừng lại sau 4 dòng")
     assert job.done == 7 and [r.reason for r in job.results[4:]] == ["Chưa nhập."] * 3
+
+
+def test_a_unit_picker_offers_the_whole_scope_in_tree_order() -> None:
+    """Every unit given (a district user's subtree: the members API lists no other), each under its parent
+    and indented a level, siblings by code, whatever order they came in; a unit whose parent is not given
+    is a top one. (It offered the user's unit and those directly under it only: a commune's branches, where
+    members belong, could not be chosen by a district's user.)"""
+
+    @dataclass
+    class U:
+        id: uuid.UUID
+        parent_id: uuid.UUID | None
+        code: str
+        name: str
+
+    ids = {n: uuid.uuid4() for n in ("HB", "C1", "C2", "B11", "B12", "B21")}
+    given = [
+        U(ids["B21"], ids["C2"], "HB-02-01", "Chi hội ấp 3"),
+        U(ids["C2"], ids["HB"], "HB-02", "Xã Vĩnh Mỹ"),
+        U(ids["B12"], ids["C1"], "HB-01-02", "Chi hội ấp 2"),
+        U(ids["HB"], uuid.uuid4(), "HB", "Huyện Hòa Bình"),  # its parent (the province) is outside the scope
+        U(ids["B11"], ids["C1"], "HB-01-01", "Chi hội ấp 1"),
+        U(ids["C1"], ids["HB"], "HB-01", "Xã Minh Diệu"),
+    ]
+    assert unit_choices(given) == [
+        (str(ids["HB"]), "Huyện Hòa Bình"),
+        (str(ids["C1"]), "— Xã Minh Diệu"),
+        (str(ids["B11"]), "— — Chi hội ấp 1"),
+        (str(ids["B12"]), "— — Chi hội ấp 2"),
+        (str(ids["C2"]), "— Xã Vĩnh Mỹ"),
+        (str(ids["B21"]), "— — Chi hội ấp 3"),
+    ]
+    assert unit_choices([]) == []

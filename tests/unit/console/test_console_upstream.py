@@ -128,7 +128,24 @@ async def service() -> AsyncIterator[FakeService]:
                 "valid_to": None,
             },
             f"/units/{UNIT}/children": {"as_of": "2023-03-31", "count": 0, "items": []},
-            "/units": {"as_of": "2023-03-31", "count": 0, "items": [], "limit": 200, "offset": 0},
+            "/units": {
+                "as_of": "2023-03-31",
+                "count": 1,
+                "items": [
+                    {
+                        "id": str(UNIT),
+                        "code": "P",
+                        "level": "province",
+                        "name": "Tỉnh",
+                        "parent_code": None,
+                        "parent_id": None,
+                        "valid_from": "2020-01-01",
+                        "valid_to": None,
+                    }
+                ],
+                "limit": 10000,
+                "offset": 0,
+            },
         }
     )
     server = await asyncio.start_server(fake.handle, "127.0.0.1", 0)
@@ -230,9 +247,9 @@ async def test_a_users_clients_are_reused_and_each_call_carries_its_pages_correl
         await up.close()
 
 
-async def test_the_new_campaign_form_asks_for_the_unit_and_its_children_at_once(
-    service: FakeService, tmp_path: Path
-) -> None:
+async def test_the_new_campaign_form_asks_for_the_users_scope_in_one_call(service: FakeService, tmp_path: Path) -> None:
+    """The organising unit may be any unit of the user's scope (one listing of the members API: a scoped
+    user's subtree), not only the user's unit and those directly under it."""
     private, _ = generate_keys(tmp_path)
     settings = Settings(
         dev_login_enabled=True,
@@ -245,11 +262,13 @@ async def test_the_new_campaign_form_asks_for_the_unit_and_its_children_at_once(
         data = {"role": "unit_manager", "unit_id": str(UNIT), "csrf": login_csrf(page.text), "next": "/"}
         assert (await c.post("/login", data=data)).status_code == 303
         service.gate = asyncio.Event()
+        asked = len(service.requests)
         form = asyncio.create_task(c.get("/campaigns/new"))
-        await service.held(2)  # hangs (then fails) if the unit were asked before its children
+        await service.held(1)
         service.gate.set()
         r = await form
         assert r.status_code == 200 and "Tỉnh" in r.text
+        assert [urlsplit(t).path for t in service.requests[asked:]] == ["/units"]
     await app.state.upstreams.close()
 
 

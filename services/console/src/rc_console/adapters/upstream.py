@@ -90,6 +90,7 @@ from rc_clients.reporting.api.reports import membership_reports_membership_get a
 from rc_clients.reporting.models import CampaignList, CampaignSeries, Dashboard, MembershipReport, UnitFundsReport
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
+from rc_shared.api import MAX_LIMIT
 from rc_shared.tracing import current_correlation_id
 
 T = TypeVar("T")
@@ -496,6 +497,12 @@ class Api:
             unit_children.asyncio_detailed(unit_id, client=self.members, **kwargs), UnitChildrenOut
         )
         return list(children.items)
+
+    async def units_in_scope(self) -> list[UnitListItemOut]:
+        """Every unit the user may act in today (the whole organisation's for an organisation-wide user: the
+        plan's 580 units; the members API lists a scoped user's subtree only)."""
+        page = await call_api(list_units.asyncio_detailed(client=self.members, limit=MAX_LIMIT), UnitsPageOut)
+        return list(page.items)
 
     async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
         return await call_api(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext, money
 from rc_console.i18n import gettext as _
@@ -607,3 +609,32 @@ def import_reason(reason: str | None) -> str:
         else:
             out.append(part)
     return " ".join(out)
+
+
+class TreeUnit(Protocol):
+    """A unit as the members API lists it (what a unit picker needs of it)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def parent_id(self) -> uuid.UUID | None: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def unit_choices(units: Iterable[TreeUnit]) -> list[tuple[str, str]]:
+    """A unit picker's options: every unit given (a user's whole scope), in tree order (siblings by code),
+    each under its parent and indented one "— " a level (the top ones: those whose parent is not given)."""
+    given = {u.id: u for u in units}
+    children: dict[uuid.UUID | None, list[TreeUnit]] = {}
+    for u in given.values():
+        children.setdefault(u.parent_id if u.parent_id in given else None, []).append(u)
+    out: list[tuple[str, str]] = []
+    stack = [(u, 0) for u in sorted(children.get(None, []), key=lambda u: u.code, reverse=True)]
+    while stack:
+        u, depth = stack.pop()
+        out.append((str(u.id), "— " * depth + u.name))
+        stack += [(c, depth + 1) for c in sorted(children.get(u.id, []), key=lambda c: c.code, reverse=True)]
+    return out

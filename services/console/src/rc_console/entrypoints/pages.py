@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from rc_console.domain.model import (
     TYPE_LABELS,
     User,
     as_of_date,
+    unit_choices,
 )
 from rc_console.entrypoints import web
 from rc_console.i18n import gettext as _
@@ -129,16 +129,8 @@ async def dashboard(request: Request, s: Session = Depends(web.session)) -> Resp
 
 
 async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
-    """Units the user may organise a campaign for: their unit and the units directly under it (asked at once)."""
-    api = web.api(request, s)
-    out: list[tuple[str, str]] = []
-    if s.user.unit_id is not None:
-        own, under = await asyncio.gather(api.unit(s.user.unit_id), api.units_under(s.user.unit_id))
-        out.append((str(own.id), own.name))
-    else:
-        under = await api.units_under(None)
-    out += [(str(u.id), f"— {u.name}" if s.user.unit_id else u.name) for u in under]
-    return out
+    """Units the user may organise a campaign for: every unit of their scope, in tree order."""
+    return unit_choices(await web.api(request, s).units_in_scope())
 
 
 async def _new_form(

@@ -17,6 +17,7 @@ from rc_console.domain.model import (
     MEMBERSHIP_LABELS,
     User,
     person_actions,
+    unit_choices,
     year_of,
 )
 from rc_console.i18n import Text, lazy_gettext
@@ -143,16 +144,11 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
 
 
 async def person(api: Api, user: User, person_id: uuid.UUID) -> PersonPage:
-    """The page; when it offers joining or transferring, the units of the user's scope to choose from
-    (the user's unit and the units directly under it)."""
+    """The page; when it offers joining or transferring, every unit of the user's scope to choose from, in
+    tree order (a member belongs to a branch: its grassroots unit and commune are above it)."""
     page = person_page(await api.person(person_id), user)
     if page.actions & {"join", "transfer", "training"}:
-        units = await api.units_under(user.unit_id)
-        if user.unit_id is not None:
-            own = await api.unit(user.unit_id)
-            page.units = [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in units]
-        else:
-            page.units = [(str(u.id), u.name) for u in units]
+        page.units = unit_choices(await api.units_in_scope())
     return page
 
 
@@ -311,12 +307,8 @@ def register_filters(typed: dict[str, str]) -> tuple[dict[str, Any], dict[str, s
 
 
 async def register_units(api: Api, user: User) -> list[tuple[str, str]]:
-    """The units the register may be narrowed to: the user's unit and those directly under it (a user of
-    the whole organisation: its top units)."""
-    if user.unit_id is None:
-        return [(str(u.id), u.name) for u in await api.units_under(None)]
-    own, under = await asyncio.gather(api.unit(user.unit_id), api.units_under(user.unit_id))
-    return [(str(own.id), own.name)] + [(str(u.id), f"— {u.name}") for u in under]
+    """The units the register may be narrowed to: every unit of the user's scope, in tree order."""
+    return unit_choices(await api.units_in_scope())
 
 
 def search_refusal(detail: str) -> str | None:
