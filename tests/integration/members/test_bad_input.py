@@ -99,6 +99,8 @@ def cases(t: dict[str, str], pid: str) -> list[tuple[str, str, Any, int, str]]:
         ("POST", f"/people/{pid}/hours", {"hours": 0, "worked_on": "2023-02-01"}, 422, "hours"),
         ("POST", f"/people/{pid}/hours", {"hours": 25, "worked_on": "2023-02-01"}, 422, "hours"),
         ("POST", f"/people/{pid}/hours", {"hours": "NaN", "worked_on": "2023-02-01"}, 422, "hours"),
+        ("POST", f"/people/{pid}/hours", {"hours": 0.001, "worked_on": "2023-02-01"}, 422, "to the hundredth"),
+        ("POST", f"/people/{pid}/training", {**training, "hours": 8.125}, 422, "to the hundredth"),
         ("POST", f"/people/{pid}/training", {**training, "kind": "cooking"}, 422, "kind"),
         ("POST", f"/people/{pid}/training", {**training, "hours": 0.25}, 422, "hours"),
         ("POST", f"/people/{pid}/training", {**training, "hours": 1001}, 422, "hours"),

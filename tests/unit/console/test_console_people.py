@@ -62,6 +62,12 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
     assert p.fields == {"effective_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
     p = person_refusal(conflict("the person already has an active membership in unit A"), ("unit_id", "joined_on"))
     assert p.fields == {} and p.message == "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."
+    p = person_refusal(
+        problem_of(422, {"error": "invalid", "detail": "hours are recorded to the hundredth of an hour (at most 2 "
+                         "decimals)", "field": "hours"}),
+        ("hours", "worked_on"),
+    )  # fmt: skip
+    assert p.fields == {"hours": "Số giờ ghi tới hai chữ số sau dấu phẩy (0,01 giờ)."}
     # one unit at a time, one role at a time (the members service's words, next to the form's date)
     said = ("joined_on 2025-08-01 is before the person's last membership ended (2025-12-31, in unit BL-HB-01):"
             " a person is a member of one unit at a time")  # fmt: skip

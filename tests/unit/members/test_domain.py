@@ -118,6 +118,13 @@ def test_hours_must_be_within_a_day_and_not_in_the_future() -> None:
             check_hours(bad, TODAY, TODAY)
     with pytest.raises(Invalid, match="future"):
         check_hours(2, date(2025, 8, 2), TODAY)
+    for fine in (0.01, 0.07, 2.5, 23.99):
+        check_hours(fine, TODAY, TODAY)
+    # stored to the hundredth: 0.001 became 0 and the table refused it as a "conflict" naming its check
+    for finer in (0.001, 2.555, 1 / 3):
+        with pytest.raises(Invalid, match=r"to the hundredth of an hour \(at most 2 decimals\)") as e:
+            check_hours(finer, TODAY, TODAY)
+        assert e.value.details == {"field": "hours"}
 
 
 def test_a_training_counts_half_an_hour_to_1000_hours_completed_by_today_and_after_birth() -> None:
@@ -125,7 +132,7 @@ def test_a_training_counts_half_an_hour_to_1000_hours_completed_by_today_and_aft
     check_training(0.5, TODAY, TODAY, born)
     check_training(1000, born, TODAY, born)
     check_training(8, date(1950, 1, 1), TODAY, None)  # no birth date known: nothing to compare
-    for bad in (0, 0.49, -8, 1000.5):
+    for bad in (0, 0.49, -8, 1000.5, 1.005):
         with pytest.raises(Invalid) as hours:
             check_training(bad, TODAY, TODAY, born)
         assert hours.value.details == {"field": "hours"}

@@ -442,6 +442,11 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         "end_on",
         lazy_gettext("Không được trước ngày bắt đầu vai trò."),
     ),
+    (
+        re.compile(r"hours are recorded to the hundredth"),
+        "hours",
+        lazy_gettext("Số giờ ghi tới hai chữ số sau dấu phẩy (0,01 giờ)."),
+    ),
     (re.compile(r"was not a volunteer on"), "worked_on", lazy_gettext("Ngày này người này không là tình nguyện viên.")),
     (
         re.compile(r"hours are already logged on"),

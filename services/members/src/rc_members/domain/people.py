@@ -87,9 +87,17 @@ def check_status_change(current: str, new: str, since: date, effective_on: date)
         )
 
 
+def _hundredths(hours: float) -> None:
+    """Hours are stored to the hundredth (numeric(…, 2)): more decimals were rounded away, and 0.001 was
+    stored as 0 and refused by the table's check as a conflict naming a constraint."""
+    if round(hours, 2) != hours:
+        raise Invalid("hours are recorded to the hundredth of an hour (at most 2 decimals)", field="hours")
+
+
 def check_hours(hours: float, worked_on: date, today: date) -> None:
     if not 0 < hours <= 24:
         raise Invalid("hours must be more than 0 and at most 24", field="hours")
+    _hundredths(hours)
     if worked_on > today:
         raise Invalid("worked_on cannot be in the future", field="worked_on")
 
@@ -98,6 +106,7 @@ def check_training(hours: float, completed_on: date, today: date, birth_date: da
     """A training record's hours lie in bounds; it was completed by today, and not before the person's birth."""
     if not TRAINING_HOURS_MIN <= hours <= TRAINING_HOURS_MAX:
         raise Invalid(f"hours must be from {TRAINING_HOURS_MIN:g} to {TRAINING_HOURS_MAX}", field="hours")
+    _hundredths(hours)
     if completed_on > today:
         raise Invalid("completed_on cannot be in the future", field="completed_on")
     if birth_date is not None and completed_on < birth_date:
