@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import secrets
 from collections.abc import AsyncIterator
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -103,7 +103,10 @@ def build_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(web.LoginRequired)
     async def _login(request: Request, _: web.LoginRequired) -> Response:
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        # (not a search text: it may be a whole phone or identity number, and the login's address is kept in
+        # the browser's history and proxies' logs)
+        kept = urlencode([(k, v) for k, v in parse_qsl(request.url.query, keep_blank_values=True) if k != "q"])
+        target = request.url.path + (f"?{kept}" if kept else "")
         if request.method != "GET":
             target = "/"
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
