@@ -500,3 +500,23 @@ async def test_a_returning_donor_is_found_whichever_way_their_numbers_are_writte
     assert again.json()["donor_id"] == str(older[0])
     again = await client.post(url, json=cash(1_000, donor={"type": "organisation", "name": "x", "id_number": old_idn}))
     assert again.json()["donor_id"] == str(older[1])
+
+
+async def test_a_donors_record_lists_their_pledges_too(campaigns: Campaigns, client: httpx.AsyncClient) -> None:
+    """The data subject's access answer: a pledge is theirs (amount, instalments, schedule, its unit) as
+    much as a gift; it was left out."""
+    cid, _ = await campaigns.launch()
+    donor = person("Tô Thị Hứa", id_number="079000000931")
+    gift = (await client.post(f"/campaigns/{cid}/donations", json=cash(5_000, donor=donor))).json()
+    pledge = {"amount_vnd": 600_000, "instalments": 3, "first_due_on": str(TODAY), "interval_days": 7,
+              "donor": donor}  # fmt: skip
+    made = await client.post(f"/campaigns/{cid}/pledges", json=pledge)
+    assert made.status_code == 201, made.text
+    assert made.json()["donor_id"] == gift["donor_id"]
+    record = (await client.get(f"/donors/{gift['donor_id']}")).json()
+    assert [g["id"] for g in record["donations"]] == [gift["id"]]
+    assert [{k: p[k] for k in ("id", "campaign_id", "pledged_vnd", "instalments_count", "interval_days",
+                                "first_due_on")} for p in record["pledges"]] == [
+        {"id": made.json()["id"], "campaign_id": str(cid), "pledged_vnd": 600_000, "instalments_count": 3,
+         "interval_days": 7, "first_due_on": str(TODAY)},
+    ]  # fmt: skip

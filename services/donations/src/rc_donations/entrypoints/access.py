@@ -135,10 +135,12 @@ async def donor_within_scope(
     recorded in one unit may be matched to a donor who gave elsewhere. A user who sees only some of the
     donor's gifts (``complete`` False) gets those gifts and none of the personal details: naming a
     donor's identity number or phone in a gift of one's own unit must not open what other units hold."""
-    gifts = record["donations"]
+    gifts, pledges = record["donations"], record["pledges"]
     if not complete:
         gifts = [g for g in gifts if await in_scope(request, [g["unit_id"], g["organising_unit_id"]])]
+        pledges = [p for p in pledges if await in_scope(request, [p["unit_id"], p["organising_unit_id"]])]
     shown = [{k: v for k, v in g.items() if k != "organising_unit_id"} for g in gifts]
+    pledged = [{k: v for k, v in p.items() if k != "organising_unit_id"} for p in pledges]
     # (the public name too: with the donor's consent it is the name, and a gift may give that consent)
     withheld = {} if complete else dict.fromkeys(PERSONAL) | {"public_name": anonymous_label}
     if not keeps_records(request):
@@ -150,7 +152,7 @@ async def donor_within_scope(
         kept = [g for g in shown if g["kind"] != "blood"]
         complete = complete and len(kept) == len(shown)
         shown = kept
-    return record | withheld | {"donations": shown, "complete": complete}
+    return record | withheld | {"donations": shown, "pledges": pledged, "complete": complete}
 
 
 def keeps_records(request: Request) -> bool:

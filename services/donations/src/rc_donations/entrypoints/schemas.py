@@ -642,6 +642,16 @@ class DonorGiftOut(_GiftOut):
     reversed: bool
 
 
+class DonorPledgeOut(Out):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    unit_id: uuid.UUID = Field(description="The unit the pledge was made to.")
+    pledged_vnd: int
+    instalments_count: int
+    interval_days: int
+    first_due_on: date
+
+
 class DonorOut(Out):
     id: uuid.UUID
     type: str
@@ -659,6 +669,10 @@ class DonorOut(Out):
         "data), nor a phone or birth date, and reads the identity number masked (its last 3 characters)."
     )
     donations: list[DonorGiftOut]
+    pledges: list[DonorPledgeOut] = Field(
+        description="The donor's pledges (GET /pledges/{id} gives each one's payments), those of your scope "
+        "when complete is false."
+    )
 
 
 class DonorErasedOut(Out):

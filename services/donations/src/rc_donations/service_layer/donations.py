@@ -871,7 +871,7 @@ async def blood_eligibility(
 
 
 async def donor_record(conn: asyncpg.Connection, policy: Policy, donor_id: uuid.UUID) -> dict[str, Any]:
-    """A donor's own record (access right of the data subject), every gift with its unit and its
+    """A donor's own record (access right of the data subject), every gift and pledge with its unit and its
     campaign's organising unit (what a scoped user's view is filtered by: ``access.donor_within_scope``)."""
     d = await DonationRepository(conn).donor(donor_id)
     if d is None:
@@ -881,6 +881,12 @@ async def donor_record(conn: asyncpg.Connection, policy: Policy, donor_id: uuid.
         " d.blood_units, d.received_on, d.receipt_no, (r.id IS NOT NULL) AS reversed"
         " FROM donations d JOIN ledgers l USING (campaign_id)"
         " LEFT JOIN donation_reversals r ON r.donation_id = d.id WHERE d.donor_id = $1 ORDER BY d.received_on",
+        donor_id,
+    )
+    pledges = await conn.fetch(
+        "SELECT p.id, p.campaign_id, p.unit_id, l.organising_unit_id, p.amount_vnd AS pledged_vnd,"
+        " p.instalments AS instalments_count, p.interval_days, p.first_due_on"
+        " FROM pledges p JOIN ledgers l USING (campaign_id) WHERE p.donor_id = $1 ORDER BY p.first_due_on, p.id",
         donor_id,
     )
     return {
@@ -894,6 +900,7 @@ async def donor_record(conn: asyncpg.Connection, policy: Policy, donor_id: uuid.
         "consent_to_be_named": d["consent_to_be_named"],
         "erased": d["erased_at"] is not None,
         "donations": [dict(g) for g in gifts],
+        "pledges": [dict(p) for p in pledges],
     }
 
 

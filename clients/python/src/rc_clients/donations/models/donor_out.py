@@ -15,6 +15,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.donor_gift_out import DonorGiftOut
+  from ..models.donor_pledge_out import DonorPledgeOut
 
 
 
@@ -40,6 +41,8 @@ class DonorOut:
             id_number (None | str):
             name (None | str):
             phone (None | str):
+            pledges (list[DonorPledgeOut]): The donor's pledges (GET /pledges/{id} gives each one's payments), those of your
+                scope when complete is false.
             public_name (str):
             type_ (str):
      """
@@ -53,6 +56,7 @@ class DonorOut:
     id_number: None | str
     name: None | str
     phone: None | str
+    pledges: list[DonorPledgeOut]
     public_name: str
     type_: str
 
@@ -62,6 +66,7 @@ class DonorOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.donor_gift_out import DonorGiftOut
+        from ..models.donor_pledge_out import DonorPledgeOut
         birth_date: None | str
         if isinstance(self.birth_date, datetime.date):
             birth_date = self.birth_date.isoformat()
@@ -92,6 +97,13 @@ class DonorOut:
         phone: None | str
         phone = self.phone
 
+        pledges = []
+        for pledges_item_data in self.pledges:
+            pledges_item = pledges_item_data.to_dict()
+            pledges.append(pledges_item)
+
+
+
         public_name = self.public_name
 
         type_ = self.type_
@@ -109,6 +121,7 @@ class DonorOut:
             "id_number": id_number,
             "name": name,
             "phone": phone,
+            "pledges": pledges,
             "public_name": public_name,
             "type": type_,
         })
@@ -120,6 +133,7 @@ class DonorOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.donor_gift_out import DonorGiftOut
+        from ..models.donor_pledge_out import DonorPledgeOut
         d = dict(src_dict)
         def _parse_birth_date(data: object) -> datetime.date | None:
             if data is None:
@@ -184,6 +198,16 @@ class DonorOut:
         phone = _parse_phone(d.pop("phone"))
 
 
+        pledges = []
+        _pledges = d.pop("pledges")
+        for pledges_item_data in (_pledges):
+            pledges_item = DonorPledgeOut.from_dict(pledges_item_data)
+
+
+
+            pledges.append(pledges_item)
+
+
         public_name = d.pop("public_name")
 
         type_ = d.pop("type")
@@ -198,6 +222,7 @@ class DonorOut:
             id_number=id_number,
             name=name,
             phone=phone,
+            pledges=pledges,
             public_name=public_name,
             type_=type_,
         )
