@@ -49,6 +49,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("fee_year", "Năm hội phí", "", "2023", "Năm của hội phí (để trống: năm vào hội).", ("Năm đóng hội phí",)),
     Column("roles", "Vai trò", "", "Tình nguyện viên", "Tình nguyện viên, Thanh thiếu niên, Cộng tác viên; cách nhau "
            "bằng dấu phẩy hoặc chấm phẩy.", ("Vai trò khác",)),
+    Column("roles_since", "Ngày nhận vai trò", "", "01/03/2024", "Ngày/tháng/năm người này nhận vai trò (để trống: "
+           "ngày vào hội); tuổi cho vai trò tính vào ngày này.", ("Ngày bắt đầu vai trò", "Ngày làm tình nguyện viên")),
     Column("membership", "Là hội viên", "", "Có", "Có hoặc Không (Không: chỉ là tình nguyện viên…; để trống: có).",
            ("Hội viên",)),
     Column("consent_purpose", "Mục đích đồng ý", "bắt buộc", "Quản lý hội viên", "Mục đích người này đồng ý cho xử "

@@ -18,6 +18,7 @@ from rc_members.domain.people import (
 )
 from rc_members.domain.units import Levels, UnitVersion, ancestors, check_change_date, check_no_cycle, version_as_of
 from rc_shared.errors import Conflict, Invalid
+from rc_shared.member_columns import column_name
 
 LEVELS = Levels.parse("central,province,district,commune,grassroots,branch")
 RULES = RoleRules()
@@ -157,6 +158,35 @@ GOOD_ROW = {
     "consent_purpose": "membership records",
     "consent_given_on": "2023-01-15",
 }
+
+
+def test_an_import_rows_roles_start_on_roles_since_else_the_day_joined() -> None:
+    """A member since the age of 15 who became a volunteer at 29: with the joining day as the role's start
+    the volunteer's age rule refused the row, and nothing in the file could say otherwise. The optional
+    column roles_since ("Ngày nhận vai trò") gives the roles' start, on which their age rules are checked;
+    without it the refusal says so. It must be after the birth date, not ahead, and needs a role."""
+    member_at_15 = {**GOOD_ROW, "birth_date": "01/01/1995", "joined_on": "01/06/2010", "roles": "Tình nguyện viên"}
+    refused = validate_row(2, member_at_15, RULES, TODAY)
+    assert refused == [
+        "volunteer must be 18 or older (age on 2010-06-01: 15)",
+        "a role starts on the day joined unless roles_since gives its day",
+    ]
+    row = validate_row(2, {**member_at_15, "roles_since": "01/03/2024"}, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert (row.joined_on, row.roles, row.roles_since) == (date(2010, 6, 1), ("volunteer",), date(2024, 3, 1))
+    assert validate_row(2, {**member_at_15, "roles_since": "01/03/2011"}, RULES, TODAY) == [
+        "volunteer must be 18 or older (age on 2011-03-01: 16)"  # (the day given: no hint)
+    ]
+    assert validate_row(2, {**member_at_15, "roles_since": "31/12/1994"}, RULES, TODAY) == [
+        "roles_since 1994-12-31 is before the birth date 1995-01-01"
+    ]
+    assert validate_row(2, {**member_at_15, "roles": "", "roles_since": "01/03/2024"}, RULES, TODAY) == [
+        "roles_since is given for a row with no role"
+    ]
+    ahead = validate_row(2, {**member_at_15, "roles_since": "02/08/2025"}, RULES, TODAY)
+    assert ahead == ["roles_since: 2025-08-02 is in the future"]
+    # the Vietnamese header of the template reads the same
+    assert column_name("Ngày nhận vai trò") == "roles_since"
 
 
 def test_a_good_import_row_is_normalised() -> None:

@@ -795,6 +795,26 @@ ROW = {
 }
 
 
+async def test_an_imported_rows_roles_start_on_roles_since_in_a_unit_that_existed_then() -> None:
+    """The roles start on roles_since (their event says so), the membership on the day joined; a roles_since
+    before the unit existed is refused as a joining day would be, and nothing is created."""
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    row = {**ROW, "roles_since": "01/03/2024"}
+    done = await run(uow, lambda u: imports.import_members(u, POLICY, [row]))
+    assert done["created"] == 1, done
+    [assigned] = [e for e in uow.committed if isinstance(e, RoleAssigned)]
+    [started] = [e for e in uow.committed if isinstance(e, MembershipStarted)]
+    assert (assigned.start_on, started.joined_on) == (date(2024, 3, 1), date(2023, 1, 15))
+    early = {**ROW, "member_code": "HV0002", "id_number": None, "roles_since": "31/12/2019"}
+    before = (len(uow.committed), len(uow.people.rows))
+    refused = await run(uow, lambda u: imports.import_members(u, POLICY, [early]))
+    assert [(r["status"], r["reason"]) for r in refused["results"]] == [
+        ("rejected", "unit D1 did not exist on 2019-12-31")
+    ]
+    assert (len(uow.committed), len(uow.people.rows)) == before
+
+
 async def test_an_import_creates_people_once_and_publishes_no_personal_data() -> None:
     uow = FakeUnitOfWork()
     ids = await tree(uow)

@@ -36,4 +36,4 @@ def test_no_header_means_two_columns_and_every_column_is_reachable() -> None:
             meanings[mc.fold(header)].add(c.name)
             assert mc.column_name(header) == c.name, header
     assert {h: n for h, n in meanings.items() if len(n) > 1} == {}
-    assert len(mc.NAMES) == len(set(mc.NAMES)) == 15
+    assert len(mc.NAMES) == len(set(mc.NAMES)) == 16

@@ -589,6 +589,15 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
         lazy_gettext("Đơn vị %(unit)s chưa có vào ngày %(day)s."),
     ),
     (re.compile(r"must be (?:aged|\d+ or older)"), lazy_gettext("Tuổi không hợp với vai trò.")),
+    (
+        re.compile(r"^a role starts on the day joined unless roles_since gives its day$"),
+        lazy_gettext("Vai trò tính từ ngày vào hội, trừ khi cột «Ngày nhận vai trò» cho biết ngày nhận."),
+    ),
+    (re.compile(r"^roles_since \S+ is before the birth date"), lazy_gettext("Ngày nhận vai trò trước ngày sinh.")),
+    (
+        re.compile(r"^roles_since is given for a row with no role$"),
+        lazy_gettext("Có ngày nhận vai trò mà không có vai trò."),
+    ),
     (re.compile(r"^the birth date is needed"), lazy_gettext("Cần ngày sinh để kiểm tra tuổi cho vai trò.")),
     (re.compile(r"^unknown role"), lazy_gettext("Vai trò không hợp lệ.")),
 )

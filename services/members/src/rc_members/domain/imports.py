@@ -62,6 +62,7 @@ class ImportRow:
     fee_status: str
     fee_year: int | None
     roles: tuple[str, ...]
+    roles_since: date | None  # the roles' start (None: joined_on)
     consent_purpose: str
     consent_given_on: date
     membership: bool
@@ -231,12 +232,21 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     if joined_on is not None and fee_year is not None and membership and fee_year < joined_on.year:
         # as PUT /people/{id}/membership/fees/{year} refuses it: no fee is owed before joining
         errors.append(f"fee_year {fee_year} is before the year joined ({joined_on.year})")
-    if joined_on is not None:
+    roles_since = date_field("roles_since", required=False)
+    if roles_since is None and not _blank(raw.get("roles_since")):
+        pass  # (a day it could not read: said above; no age is checked on the day joined instead)
+    elif roles_since is not None and birth_date is not None and roles_since < birth_date:
+        errors.append(f"roles_since {roles_since.isoformat()} is before the birth date {birth_date.isoformat()}")
+    elif roles_since is not None and not roles:
+        errors.append("roles_since is given for a row with no role")
+    elif joined_on is not None:
         for role in roles:
             try:
-                rules.check(role, birth_date, joined_on)
+                rules.check(role, birth_date, roles_since or joined_on)
             except DomainError as exc:
                 errors.append(exc.message)
+                if roles_since is None and birth_date is not None:  # (a member since childhood, a volunteer since)
+                    errors.append("a role starts on the day joined unless roles_since gives its day")
     if errors:
         return errors
     assert unit_code is not None and full_name is not None and consent_purpose is not None
@@ -256,6 +266,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         fee_status=fee_status,
         fee_year=fee_year,
         roles=roles,
+        roles_since=roles_since,
         consent_purpose=consent_purpose,
         consent_given_on=consent_given_on,
         membership=membership,

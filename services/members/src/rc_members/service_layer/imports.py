@@ -108,8 +108,9 @@ async def import_members(
             res.update(status="rejected", reason=f"unit_code {v.unit_code!r} does not exist")
             continue
         on: date = v.joined_on  # type: ignore[assignment]
-        if version_as_of(versions, on) is None:
-            res.update(status="rejected", reason=f"unit {v.unit_code} did not exist on {on.isoformat()}")
+        missing = [d for d in dict.fromkeys((on, v.roles_since or on)) if version_as_of(versions, d) is None]
+        if missing:
+            res.update(status="rejected", reason=f"unit {v.unit_code} did not exist on {missing[0].isoformat()}")
             continue
         unit_id = versions[0].unit_id
         person_id = uuid.uuid4()
@@ -134,10 +135,11 @@ async def import_members(
                     fee_year=fee_year,
                 )
             )
+        since = v.roles_since or on
         for role in v.roles:
             rid = uuid.uuid4()
-            batch.roles.append((rid, person_id, role, unit_id, on))
-            events.append(RoleAssigned(person_id=person_id, role_id=rid, role=role, unit_id=unit_id, start_on=on))
+            batch.roles.append((rid, person_id, role, unit_id, since))
+            events.append(RoleAssigned(person_id=person_id, role_id=rid, role=role, unit_id=unit_id, start_on=since))
         res.update(status="created", person_id=person_id)
 
     await uow.people.insert_imported(batch)
