@@ -19,11 +19,11 @@ from rc_console.domain.model import (
     TYPE_LABELS,
     User,
     as_of_date,
-    unit_choices,
 )
 from rc_console.entrypoints import web
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import screens
+from rc_console.service_layer.campaign_ops import scope_units
 from rc_shared import clock
 from rc_shared.auth import ROLES
 
@@ -130,7 +130,7 @@ async def dashboard(request: Request, s: Session = Depends(web.session)) -> Resp
 
 async def _organisers(request: Request, s: Session) -> list[tuple[str, str]]:
     """Units the user may organise a campaign for: every unit of their scope, in tree order."""
-    return unit_choices(await web.api(request, s).units_in_scope())
+    return await scope_units(web.api(request, s), s.user)
 
 
 async def _new_form(

@@ -11,17 +11,14 @@ from typing import Any
 from rc_console.adapters import campaign_ops as calls
 from rc_console.adapters.upstream import Api
 from rc_console.domain.campaign_ops import CampaignQuery
-from rc_console.domain.model import User
+from rc_console.domain.model import User, unit_choices
 from rc_console.service_layer.screens import CampaignRow, campaign_row, raised_by_campaign, whole_number
 
 
 async def scope_units(api: Api, user: User) -> list[tuple[str, str]]:
-    """The units offered to choose from: the user's unit and the units directly under it (for an
-    organisation-wide user, the organisation's first units), asked at once."""
-    if user.unit_id is None:
-        return [(str(u.id), u.name) for u in await api.units_under(None)]
-    own, under = await asyncio.gather(api.unit(user.unit_id), api.units_under(user.unit_id))
-    return [(str(own.id), own.name), *((str(u.id), f"— {u.name}") for u in under)]
+    """The units offered to choose from: every unit of the user's scope, in tree order (the members API
+    lists a scoped user's subtree; ``user`` is the one the API client acts for)."""
+    return unit_choices(await api.units_in_scope())
 
 
 @dataclass

@@ -17,11 +17,11 @@ from rc_console.domain.model import (
     MEMBERSHIP_LABELS,
     User,
     person_actions,
-    unit_choices,
     year_of,
 )
 from rc_console.i18n import Text, lazy_gettext
 from rc_console.i18n import gettext as _
+from rc_console.service_layer.campaign_ops import scope_units
 
 OPEN = ("active", "lapsed")  # the members API's open membership statuses
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
@@ -148,7 +148,7 @@ async def person(api: Api, user: User, person_id: uuid.UUID) -> PersonPage:
     tree order (a member belongs to a branch: its grassroots unit and commune are above it)."""
     page = person_page(await api.person(person_id), user)
     if page.actions & {"join", "transfer", "training"}:
-        page.units = unit_choices(await api.units_in_scope())
+        page.units = await scope_units(api, user)
     return page
 
 
@@ -308,7 +308,7 @@ def register_filters(typed: dict[str, str]) -> tuple[dict[str, Any], dict[str, s
 
 async def register_units(api: Api, user: User) -> list[tuple[str, str]]:
     """The units the register may be narrowed to: every unit of the user's scope, in tree order."""
-    return unit_choices(await api.units_in_scope())
+    return await scope_units(api, user)
 
 
 def search_refusal(detail: str) -> str | None:
