@@ -369,6 +369,11 @@ async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_n
         page = _ok(await viewer.get(f"/campaigns/{gift['campaign_id']}/donations", params=after))
         assert [(d["id"], d["description"]) for d in page["items"]] == [(gift["id"], "Chị Hoa ••• ủng hộ đồng bào")]
         assert _ok(await viewer.get(f"/donations/{gift['id']}/receipt"))["received_from"] == "Nhà hảo tâm ẩn danh"
+        # nor who gave the blood, by the gift's donor id (their record would name them)
+        assert _ok(await viewer.get(f"/donations/{given['id']}"))["donor_id"] is None
+        after = {"after": given["receipt_no"] - 1, "limit": 1}
+        page = _ok(await viewer.get(f"/campaigns/{given['campaign_id']}/donations", params=after))
+        assert [(d["id"], d["kind"], d["donor_id"]) for d in page["items"]] == [(given["id"], "blood", None)]
     async with scene.client("donations", auth("data_entry", scene.home)) as keeper:
         whole = _ok(await keeper.get(f"/donors/{donor_id}"))
         assert (whole["phone"], whole["id_number"], whole["birth_date"]) == (
@@ -378,3 +383,4 @@ async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_n
         assert _ok(await keeper.get(f"/donations/{gift['id']}"))["description"] == note
         assert _ok(await keeper.get(f"/donations/{gift['id']}/receipt"))["received_from"] == donor["name"]
         assert (await keeper.get(f"/donors/{donor_id}/blood-eligibility")).status_code == 200
+        assert _ok(await keeper.get(f"/donations/{given['id']}"))["donor_id"] == donor_id

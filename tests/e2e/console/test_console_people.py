@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import date
 from typing import Any
 
@@ -303,6 +304,70 @@ async def test_a_data_entry_user_transfers_a_member_and_signs_up_a_person(
         (world["a"], "2025-03-01", "active", {"2025": "paid"})
     ]
     await page.context.close()
+
+
+async def test_a_data_entry_user_registers_a_walk_in_volunteer_by_hand(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    """One person registered from the register's link (no spreadsheet): first with mistakes, each said in
+    Vietnamese next to its field with what was typed kept (an empty name, a phone too short; then an
+    identity number another person's record holds) and no one created; then right: the person's page,
+    and the members API has what was typed, the consent and the registering unit."""
+    tag = world["tag"]
+    async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+        held = f"0951{uuid.uuid4().int % 10**8:08d}"
+        await ok(await members.post("/people", json={
+            "full_name": f"Người Có Số {tag}", "id_number": held, "unit_id": world["a"],
+            "consent": {"purpose": "hồ sơ hội viên", "given_on": "2024-01-02"}}))  # fmt: skip
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        name = f"Trịnh Văn Đến {tag} {width}"
+        number = f"0952{uuid.uuid4().int % 10**8:08d}"
+        page = await login(browser, console, "data_entry", world["a"], viewport)
+        await follow(page, page.get_by_role("link", name="Hội viên", exact=True))
+        await follow(page, page.get_by_role("link", name="Đăng ký một người"))
+        assert page.url == f"{console.url}/members/new"
+        assert await page.locator("#unit_id").input_value() == world["a"]  # the user's unit, to begin with
+        assert await page.locator("#consent_given_on").input_value() == TODAY.isoformat()
+        await page.locator("#phone").fill("12")
+        await page.locator("#consent_purpose").fill("tình nguyện viên của xã")
+        await send(page, "form[action='/members/new']", "Đăng ký")
+        assert await page.locator("#full_name-error").inner_text() == "Bắt buộc nhập."
+        assert await page.locator("#phone-error").inner_text() == (
+            "Số điện thoại gồm 8–15 chữ số (có thể có dấu +, dấu cách, chấm, gạch ngang)."
+        )
+        assert await page.locator("#phone").input_value() == "12"  # what was typed is kept
+        await page.locator("#full_name").fill(name)
+        await page.locator("#phone").fill("0913 222 333")
+        await page.locator("#birth_date").fill("1998-07-09")
+        await page.locator("#gender").select_option("male")
+        await page.locator("#id_number").fill(held)
+        await page.locator("#address").fill("Ấp Nhà Việc, xã Thử")
+        await send(page, "form[action='/members/new']", "Đăng ký")
+        assert await page.locator("#id_number-error").inner_text() == (
+            "Số giấy tờ này đã có trong hồ sơ của một người khác (tìm theo số để mở hồ sơ đó)."
+        )
+        assert await page.locator("#full_name").input_value() == name
+        await shots.take(page, "person-new", width)
+        async with httpx.AsyncClient(base_url=system.url("members"), timeout=30, headers=auth()) as members:
+            found = await ok(await members.get("/people", params={"q": f"trinh van den {tag} {width}"}))
+        assert found["items"] == []  # nothing recorded by the refused forms
+        await page.locator("#id_number").fill(number)
+        await send(page, "form[action='/members/new']", "Đăng ký")
+        assert await page.get_by_role("status").first.inner_text() == (
+            "Đã đăng ký người này. Tiếp theo: vào hội, giao vai trò… ở các mục dưới đây."
+        )
+        assert await page.locator("h1").inner_text() == name
+        pid = page.url.split("/people/")[1].split("?")[0]
+        person = await read_person(system, pid)
+        assert (person["full_name"], person["gender"], person["birth_date"], person["phone"], person["id_number"],
+                person["address"], person["registered_unit_id"]) == (
+            name, "male", "1998-07-09", "0913222333", number, "Ấp Nhà Việc, xã Thử", world["a"],
+        )  # fmt: skip
+        assert [(c["purpose"], c["given_on"]) for c in person["consents"]] == [
+            ("tình nguyện viên của xã", TODAY.isoformat())
+        ]
+        assert person["memberships"] == [] and person["roles"] == []
+        await page.context.close()
 
 
 async def test_a_viewer_is_offered_no_edit_and_b_s_person_is_refused(

@@ -29,7 +29,15 @@ from rc_console.domain.model import (
 )
 from rc_console.entrypoints.uploads import multipart
 from rc_console.service_layer import member_import
-from rc_console.service_layer.people import decimal_number, edit_of, form_keys, person_page, register_filters
+from rc_console.service_layer.people import (
+    decimal_number,
+    edit_of,
+    form_keys,
+    person_page,
+    register_body,
+    register_filters,
+    register_refusal,
+)
 
 
 def user(role: str) -> User:
@@ -62,18 +70,16 @@ def test_a_refusal_of_the_members_api_is_said_next_to_its_field() -> None:
     assert p.fields == {"effective_on": "Đơn vị này không có (hoặc chưa có, đã giải thể) vào ngày đó."}
     p = person_refusal(conflict("the person already has an active membership in unit A"), ("unit_id", "joined_on"))
     assert p.fields == {} and p.message == "Người này đang sinh hoạt hội (hãy đổi trạng thái hoặc chuyển sinh hoạt)."
-    p = person_refusal(
-        problem_of(422, {"error": "invalid", "detail": "hours are recorded to the hundredth of an hour (at most 2 "
-                         "decimals)", "field": "hours"}),
-        ("hours", "worked_on"),
-    )  # fmt: skip
-    assert p.fields == {"hours": "Số giờ ghi tới hai chữ số sau dấu phẩy (0,01 giờ)."}
     # one unit at a time, one role at a time (the members service's words, next to the form's date)
     said = ("joined_on 2025-08-01 is before the person's last membership ended (2025-12-31, in unit BL-HB-01):"
             " a person is a member of one unit at a time")  # fmt: skip
     p = person_refusal(conflict(said), ("unit_id", "joined_on", "fee_status"))
     assert p.fields == {"joined_on": "Lần sinh hoạt hội trước của người này kết thúc sau ngày đó: mỗi lúc chỉ sinh "
                                      "hoạt ở một đơn vị (vào hội từ ngày kết thúc ấy)."}  # fmt: skip
+    said = f"role {uuid.uuid4()} (volunteer) starts after 2025-08-01: it cannot move on that day"
+    p = person_refusal(conflict(said), ("to_unit_id", "effective_on", "keep_roles"))
+    assert p.fields == {"keep_roles": "Một vai trò của người này bắt đầu sau ngày chuyển: hãy giữ các vai trò ở đơn "
+                                      "vị cũ, hoặc chọn ngày khác."}  # fmt: skip
     said = "the person holds the volunteer role until 2025-12-31: a new one starts that day at the earliest"
     p = person_refusal(conflict(said), ("role", "unit_id", "start_on"))
     assert p.fields == {"start_on": "Người này còn giữ vai trò này đến sau ngày đó: chỉ bắt đầu lại từ ngày vai trò "
@@ -129,7 +135,10 @@ def test_form_values_as_the_members_api_takes_them() -> None:
     assert e is not None and (e.method, e.path) == ("POST", "/membership")
     assert e.body == {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid"}
     e = edit_of("transfer", {"to_unit_id": "u", "effective_on": ""}, None, None)
-    assert e is not None and e.path == "/transfers" and e.body == {"to_unit_id": "u", "effective_on": ""}
+    assert e is not None and e.path == "/transfers"
+    assert e.body == {"to_unit_id": "u", "effective_on": "", "move_roles": True}  # the roles move, unless kept
+    e = edit_of("transfer", {"to_unit_id": "u", "effective_on": "", "keep_roles": "yes"}, None, None)
+    assert e is not None and e.body == {"to_unit_id": "u", "effective_on": "", "move_roles": False}
     e = edit_of("end-role", {"end_on": "2026-01-02"}, None, target)
     assert e is not None and e.path == f"/roles/{target}/end" and e.fields == ("end_on",)
     e = edit_of("withdraw", {}, None, target)
@@ -422,3 +431,23 @@ def test_a_unit_picker_offers_the_whole_scope_in_tree_order() -> None:
         (str(ids["B21"]), "— — Chi hội ấp 3"),
     ]
     assert unit_choices([]) == []
+
+
+def test_a_registration_sends_what_was_typed_and_says_the_refusals_next_to_the_fields() -> None:
+    """The new person's body: the form's values, those left empty not sent, the consent nested as the
+    members API takes it; its refusals next to the form's fields, the consent's own named as the form's."""
+    form = {"unit_id": " u ", "full_name": " Trịnh Văn Đến ", "gender": "", "birth_date": "1998-07-09", "phone": "",
+            "id_number": " 095200000001 ", "address": "", "health_notes": " ", "consent_purpose": " hồ sơ ",
+            "consent_given_on": "2026-12-01", "csrf": "x"}  # fmt: skip
+    assert register_body(form) == {
+        "full_name": "Trịnh Văn Đến", "unit_id": "u", "birth_date": "1998-07-09", "id_number": "095200000001",
+        "consent": {"purpose": "hồ sơ", "given_on": "2026-12-01"},
+    }  # fmt: skip
+    body = {"errors": [{"field": "consent.purpose", "type": "string_too_short"},
+                       {"field": "full_name", "type": "string_too_short"}]}  # fmt: skip
+    p = register_refusal(problem_of(422, body))
+    assert set(p.fields) == {"consent_purpose", "full_name"} and p.status == 422
+    p = register_refusal(conflict("id_number is already recorded for another person's record"))
+    assert p.fields == {
+        "id_number": "Số giấy tờ này đã có trong hồ sơ của một người khác (tìm theo số để mở hồ sơ đó)."
+    }

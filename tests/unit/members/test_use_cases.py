@@ -555,10 +555,11 @@ async def test_a_closed_membership_reopens_only_without_another_open_one() -> No
 
 
 async def test_a_member_belongs_to_one_unit_at_a_time() -> None:
-    """A resignation recorded ahead (to the year's end), or late (effective before the day it was
-    recorded), and a join in another unit before it takes effect: the person would be counted in both
-    units meanwhile. The join is refused (409 naming joined_on and the day the last membership ends) and
-    changes nothing; a join from that day is taken."""
+    """A membership closed on a day (a resignation recorded late, effective before the day it was recorded)
+    and a join in another unit before that day: the person would be counted in both units meanwhile. The
+    join is refused (409 naming joined_on and the day the last membership ended) and changes nothing; a
+    join from that day is taken. A closure is not recorded ahead (to the year's end): the person would be a
+    member meanwhile who could neither join the new unit nor be transferred (422 naming effective_on)."""
     uow = FakeUnitOfWork()
     ids = await tree(uow)
 
@@ -570,26 +571,32 @@ async def test_a_member_belongs_to_one_unit_at_a_time() -> None:
             ),
         )
 
-    for resigned_on, refused_on in ((date(2025, 12, 31), TODAY), (date(2025, 3, 31), date(2025, 3, 20))):
-        pid = await member(uow, ids["D1"])
-        await run(
-            uow,
-            lambda u, p=pid, r=resigned_on: people.change_membership_status(
-                u, POLICY, p, status="resigned", effective_on=r
-            ),
-        )
-        before = len(uow.committed)
-        with pytest.raises(Conflict, match=r"before the person's last membership ended \(20.*one unit at a time") as e:
-            await join(pid, refused_on)
-        assert (e.value.details["field"], e.value.details["since"]) == ("joined_on", resigned_on.isoformat())
-        assert len(uow.committed) == before and len(await uow.people.memberships(pid)) == 1
-    await join(pid, date(2025, 3, 31))  # (the late one) on the day the last membership ended
+    pid = await member(uow, ids["D1"])
+    for closing in ("resigned", "expelled", "deceased"):
+        with pytest.raises(Invalid, match="effective_on cannot be in the future"):
+            await run(
+                uow,
+                lambda u, c=closing: people.change_membership_status(
+                    u, POLICY, pid, status=c, effective_on=date(2025, 12, 31)
+                ),
+            )
+    resigned_on = date(2025, 3, 31)
+    await run(
+        uow, lambda u: people.change_membership_status(u, POLICY, pid, status="resigned", effective_on=resigned_on)
+    )
+    before = len(uow.committed)
+    with pytest.raises(Conflict, match=r"before the person's last membership ended \(2025-03-31, in unit D1\)") as e:
+        await join(pid, date(2025, 3, 20))
+    assert (e.value.details["field"], e.value.details["since"]) == ("joined_on", "2025-03-31")
+    assert len(uow.committed) == before and len(await uow.people.memberships(pid)) == 1
+    await join(pid, resigned_on)  # on the day the last membership ended
     assert [m["unit_id"] for m in await uow.people.memberships(pid)] == [ids["D1"], ids["D2"]]
 
 
 async def test_a_role_is_held_once_at_a_time() -> None:
-    """A volunteer role ended ahead and the same role started in another unit before that end: the person
-    would be one volunteer counted twice. Refused (409 naming start_on); from the end day it is taken."""
+    """A volunteer role ended late (its end before the day it was recorded) and the same role started in
+    another unit before that end: the person would be one volunteer counted twice. Refused (409 naming
+    start_on); from the end day it is taken. A role's end is not recorded ahead (422 naming end_on)."""
     uow = FakeUnitOfWork()
     ids = await tree(uow)
     pid = await member(uow, ids["D1"])
@@ -598,11 +605,13 @@ async def test_a_role_is_held_once_at_a_time() -> None:
         return await run(uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=unit, start_on=on))
 
     first = await assign(ids["D1"], START)
-    ends = date(2025, 12, 31)
-    await run(uow, lambda u: people.end_role(u, pid, first, end_on=ends))
-    with pytest.raises(Conflict, match="holds the volunteer role until 2025-12-31") as twice:
-        await assign(ids["D2"], TODAY)
-    assert (twice.value.details["field"], twice.value.details["since"]) == ("start_on", "2025-12-31")
+    with pytest.raises(Invalid, match="end_on cannot be in the future"):
+        await run(uow, lambda u: people.end_role(u, POLICY, pid, first, end_on=date(2025, 12, 31)))
+    ends = date(2025, 6, 30)
+    await run(uow, lambda u: people.end_role(u, POLICY, pid, first, end_on=ends))
+    with pytest.raises(Conflict, match="holds the volunteer role until 2025-06-30") as twice:
+        await assign(ids["D2"], date(2025, 6, 1))
+    assert (twice.value.details["field"], twice.value.details["since"]) == ("start_on", "2025-06-30")
     await assign(ids["D2"], ends)
     assert sorted((r["unit_id"] == ids["D2"], r["end_on"]) for r in await uow.people.roles(pid)) == [
         (False, ends), (True, None),
@@ -661,12 +670,12 @@ async def test_ending_a_role() -> None:
         lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["D1"], start_on=date(2024, 1, 1)),
     )
     with pytest.raises(NotFound):  # not this person's role
-        await run(uow, lambda u: people.end_role(u, other, rid, end_on=TODAY))
+        await run(uow, lambda u: people.end_role(u, POLICY, other, rid, end_on=TODAY))
     with pytest.raises(Conflict, match="before the role's start"):
-        await run(uow, lambda u: people.end_role(u, pid, rid, end_on=date(2023, 12, 31)))
-    await run(uow, lambda u: people.end_role(u, pid, rid, end_on=TODAY))
+        await run(uow, lambda u: people.end_role(u, POLICY, pid, rid, end_on=date(2023, 12, 31)))
+    await run(uow, lambda u: people.end_role(u, POLICY, pid, rid, end_on=TODAY))
     with pytest.raises(Conflict, match="already ended on 2025-08-01"):
-        await run(uow, lambda u: people.end_role(u, pid, rid, end_on=TODAY))
+        await run(uow, lambda u: people.end_role(u, POLICY, pid, rid, end_on=TODAY))
     ended = uow.committed[-1]
     assert isinstance(ended, RoleEnded) and (ended.role_id, ended.end_on) == (rid, TODAY)
 
@@ -698,6 +707,10 @@ async def test_hours_are_logged_for_a_volunteer_at_most_24_a_day_in_the_roles_un
     logged = uow.committed[-1]
     assert isinstance(logged, VolunteerHoursLogged) and logged.unit_id == ids["C1"]
     assert await uow.people.hours_total(pid) == 24
+    # more decimals than the table keeps: the event says what is stored (1.005 → 1.01, half up)
+    await log(1.005, start + timedelta(days=1))
+    rounded = uow.committed[-1]
+    assert isinstance(rounded, VolunteerHoursLogged) and rounded.hours == 1.01
 
 
 # ------------------------------------------------------------------ groups and training

@@ -512,8 +512,9 @@ class Api:
         return await call_api(get_person.asyncio_detailed(person_id, client=self.members), PersonOut)
 
     async def person_edit(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
-        """An edit of a person (``path`` under /people/{id}), the form's values as typed (the members API
-        validates them: its field errors come back next to the form's fields); its answer."""
+        """An edit of a person (``path`` under /people/{id}) or a registration (``POST /people``), the form's
+        values as typed (the members API validates them: its field errors come back next to the form's
+        fields); its answer."""
         return await send_json(self.members.get_async_httpx_client(), method, path, body)
 
     async def import_members(self, body: dict[str, Any]) -> dict[str, Any]:

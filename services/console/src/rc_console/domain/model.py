@@ -442,11 +442,6 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         "end_on",
         lazy_gettext("Không được trước ngày bắt đầu vai trò."),
     ),
-    (
-        re.compile(r"hours are recorded to the hundredth"),
-        "hours",
-        lazy_gettext("Số giờ ghi tới hai chữ số sau dấu phẩy (0,01 giờ)."),
-    ),
     (re.compile(r"was not a volunteer on"), "worked_on", lazy_gettext("Ngày này người này không là tình nguyện viên.")),
     (
         re.compile(r"hours are already logged on"),
@@ -476,6 +471,13 @@ _PERSON_REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         lazy_gettext("Chỉ chuyển được khi đang sinh hoạt hoặc gián đoạn."),
     ),
     (re.compile(r"already in that unit"), "to_unit_id", lazy_gettext("Hội viên đang ở đơn vị này rồi.")),
+    (
+        re.compile(r"role \S+ \(\w+\) starts after \S+: it cannot move on that day"),
+        "keep_roles",
+        lazy_gettext(
+            "Một vai trò của người này bắt đầu sau ngày chuyển: hãy giữ các vai trò ở đơn vị cũ, hoặc chọn ngày khác."
+        ),
+    ),
     (
         re.compile(r"effective_on is before the membership's last change"),
         "effective_on",

@@ -29,6 +29,7 @@ from rc_console.entrypoints.uploads import multipart
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import member_import
 from rc_console.service_layer import people as screens
+from rc_console.service_layer.campaign_ops import scope_units
 from rc_shared import clock
 
 router = APIRouter(include_in_schema=False)
@@ -48,6 +49,47 @@ async def members(request: Request, after: str = "", s: Session = Depends(web.se
         this_year=clock.today().year, status_choices=list(MEMBERSHIP_LABELS.items()),
         role_choices=list(MEMBER_ROLE_LABELS.items()), fee_choices=list(FEE_LABELS.items()), FEE_LABELS=FEE_LABELS,
     )  # fmt: skip
+
+
+async def _register_form(
+    request: Request, s: Session, values: dict[str, str], problem: Problem | None = None
+) -> Response:
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được đăng ký người."))
+    units = await scope_units(web.api(request, s), s.user)
+    defaults = {"unit_id": str(s.user.unit_id or ""), "consent_given_on": clock.today().isoformat()}
+    return web.render(
+        request,
+        "person_new.html",
+        status=problem.status if problem else 200,
+        nav="members",
+        units=units,
+        gender_choices=list(GENDER_LABELS.items()),
+        values={**defaults, **values},
+        errors=problem.fields if problem else {},
+        message=problem.message if problem else "",
+        detail=problem.detail if problem else "",
+    )
+
+
+@router.get("/members/new")
+async def new_person(request: Request, s: Session = Depends(web.session)) -> Response:
+    """One person registered by hand (a walk-in volunteer), rather than through a spreadsheet's import."""
+    return await _register_form(request, s, {})
+
+
+@router.post("/members/new")
+async def register_person(request: Request, s: Session = Depends(web.session)) -> Response:
+    data = await web.checked_form(request, s)
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được đăng ký người."))
+    try:
+        made = await web.api(request, s).person_edit("POST", "/people", screens.register_body(data))
+    except ApiError as exc:
+        if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
+            raise
+        return await _register_form(request, s, data, screens.register_refusal(exc.problem))
+    return RedirectResponse(f"/people/{made['id']}?done=register#main", status_code=303)
 
 
 def _person_id(raw: str) -> uuid.UUID:

@@ -15,8 +15,10 @@ from rc_console.domain.model import (
     FEE_LABELS,
     MEMBER_ROLE_LABELS,
     MEMBERSHIP_LABELS,
+    Problem,
     User,
     person_actions,
+    person_refusal,
     year_of,
 )
 from rc_console.i18n import Text, lazy_gettext
@@ -195,8 +197,9 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
         body = {k: _text(form, k) for k in ("unit_id", "joined_on", "fee_status")}
         return Edit("POST", "/membership", body, ("unit_id", "joined_on", "fee_status"))
     if action == "transfer":
-        body = {"to_unit_id": _text(form, "to_unit_id"), "effective_on": _text(form, "effective_on")}
-        return Edit("POST", "/transfers", body, ("to_unit_id", "effective_on"))
+        body = {"to_unit_id": _text(form, "to_unit_id"), "effective_on": _text(form, "effective_on"),
+                "move_roles": form.get("keep_roles") != "yes"}  # fmt: skip
+        return Edit("POST", "/transfers", body, ("to_unit_id", "effective_on", "keep_roles"))
     if action == "end-role":
         return Edit("POST", f"/roles/{target}/end", {"end_on": _text(form, "end_on")}, ("end_on",))
     if action == "consent":
@@ -233,6 +236,7 @@ DONE_MESSAGES: dict[str, Text] = {  # said at the top of the page after an edit
     "training": lazy_gettext("Đã ghi nhận khoá tập huấn."),
     "personal": lazy_gettext("Đã lưu thông tin cá nhân."),
     "death": lazy_gettext("Đã ghi nhận người này đã mất; các vai trò đã kết thúc."),
+    "register": lazy_gettext("Đã đăng ký người này. Tiếp theo: vào hội, giao vai trò… ở các mục dưới đây."),
     "erase": lazy_gettext("Đã xoá dữ liệu cá nhân."),
 }
 
@@ -351,3 +355,32 @@ async def register(api: Api, user: User, typed: dict[str, str], after: str, limi
     except ApiError:
         out.units = []  # the register without its unit filter's choices rather than no register
     return out
+
+
+# ------------------------------------------------------------------ registering one person
+
+REGISTER_FIELDS = ("unit_id", "full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes",
+                   "consent_purpose", "consent_given_on")  # fmt: skip
+_CONSENT_PATHS = {"consent.purpose": "consent_purpose", "consent.given_on": "consent_given_on",
+                  "consent": "consent_given_on"}  # fmt: skip
+
+
+def register_body(form: dict[str, str]) -> dict[str, Any]:
+    """The members API's body for one new person (``POST /people``): the form's values as typed, those left
+    empty not sent (the API says what is missing or wrong)."""
+    body: dict[str, Any] = {
+        "full_name": form.get("full_name", "").strip(),
+        "consent": {"purpose": form.get("consent_purpose", "").strip(),
+                    "given_on": form.get("consent_given_on", "").strip()},
+    }  # fmt: skip
+    for name in ("unit_id", "gender", "birth_date", "phone", "id_number", "address", "health_notes"):
+        if value := form.get(name, "").strip():
+            body[name] = value
+    return body
+
+
+def register_refusal(problem: Problem) -> Problem:
+    """The members API's refusal of a registration, said next to the form's fields (the consent's own
+    fields named as the form names them)."""
+    renamed = {_CONSENT_PATHS.get(k, k): v for k, v in problem.fields.items()}
+    return person_refusal(Problem(problem.status, problem.message, renamed, problem.detail), REGISTER_FIELDS)

@@ -222,10 +222,14 @@ async def list_donations(
 
 def _as_seen_by(request: Request, donation: dict[str, Any]) -> dict[str, Any]:
     """A donation as the caller may read it: a read-only role reads its note masked as the public ledger
-    shows it (a transfer's note usually carries the payer's name and phone)."""
+    shows it (a transfer's note usually carries the payer's name and phone), and a blood gift without its
+    donor (the donor's record would name who gave blood: health data that role does not read)."""
     if access.keeps_records(request):
         return donation
-    return donation | {"description": mask_note(donation["description"])}
+    seen = donation | {"description": mask_note(donation["description"])}
+    if donation["kind"] == "blood":
+        seen["donor_id"] = None
+    return seen
 
 
 @router.get(

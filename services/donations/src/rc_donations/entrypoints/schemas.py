@@ -222,7 +222,9 @@ class _GiftOut(Out):
 class DonationOut(_GiftOut):
     blood_kind: Literal["whole_blood", "apheresis"] | None
     items: list[ItemOut] | None
-    donor_id: uuid.UUID | None = Field(description="Opaque donor id; null: anonymous.")
+    donor_id: uuid.UUID | None = Field(
+        description="Opaque donor id; null: anonymous (and a blood gift's, to a read-only role)."
+    )
     donor_type: str
     publicly_named: bool = Field(
         description="The consent to be named given with this gift, as recorded. The public ledger names the"

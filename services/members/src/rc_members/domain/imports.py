@@ -240,13 +240,15 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     elif roles_since is not None and not roles:
         errors.append("roles_since is given for a row with no role")
     elif joined_on is not None:
+        too_young = False  # on the day joined (a member since childhood, a volunteer since): roles_since says
         for role in roles:
             try:
                 rules.check(role, birth_date, roles_since or joined_on)
             except DomainError as exc:
                 errors.append(exc.message)
-                if roles_since is None and birth_date is not None:  # (a member since childhood, a volunteer since)
-                    errors.append("a role starts on the day joined unless roles_since gives its day")
+                too_young = too_young or "min_age" in exc.details
+        if too_young and roles_since is None:
+            errors.append("a role starts on the day joined unless roles_since gives its day")
     if errors:
         return errors
     assert unit_code is not None and full_name is not None and consent_purpose is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from rc_shared import contact
@@ -19,6 +20,7 @@ GroupType = Literal["club", "first_aid_team", "disaster_response_team", "mobile_
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 PAGE_MAX = 200  # most people one listing page holds
+HOURS_MIN = 0.01  # volunteer hours are stored to the hundredth
 TRAINING_HOURS_MIN = 0.5  # a training record counts half an hour at least
 TRAINING_HOURS_MAX = 1000  # and at most this (a long course, e.g. a staff training of several months)
 
@@ -87,17 +89,17 @@ def check_status_change(current: str, new: str, since: date, effective_on: date)
         )
 
 
-def _hundredths(hours: float) -> None:
-    """Hours are stored to the hundredth (numeric(…, 2)): more decimals were rounded away, and 0.001 was
-    stored as 0 and refused by the table's check as a conflict naming a constraint."""
-    if round(hours, 2) != hours:
-        raise Invalid("hours are recorded to the hundredth of an hour (at most 2 decimals)", field="hours")
+def hundredths(hours: float) -> float:
+    """Hours as stored, to the hundredth (numeric(…, 2)), half up: what the answer and the event carry too
+    (2.555 is 2.56)."""
+    return float(Decimal(repr(hours)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def check_hours(hours: float, worked_on: date, today: date) -> None:
-    if not 0 < hours <= 24:
-        raise Invalid("hours must be more than 0 and at most 24", field="hours")
-    _hundredths(hours)
+    """Hours of one day: from 0.01 (a hundredth: 0.001 was stored as 0 and refused by the table as a
+    conflict naming its check) to 24; more decimals are rounded (:func:`hundredths`)."""
+    if not HOURS_MIN <= hours <= 24:
+        raise Invalid(f"hours must be from {HOURS_MIN} to 24", field="hours")
     if worked_on > today:
         raise Invalid("worked_on cannot be in the future", field="worked_on")
 
@@ -106,7 +108,6 @@ def check_training(hours: float, completed_on: date, today: date, birth_date: da
     """A training record's hours lie in bounds; it was completed by today, and not before the person's birth."""
     if not TRAINING_HOURS_MIN <= hours <= TRAINING_HOURS_MAX:
         raise Invalid(f"hours must be from {TRAINING_HOURS_MIN:g} to {TRAINING_HOURS_MAX}", field="hours")
-    _hundredths(hours)
     if completed_on > today:
         raise Invalid("completed_on cannot be in the future", field="completed_on")
     if birth_date is not None and completed_on < birth_date:

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from rc_members.adapters.groups_repo import GroupRepository
 from rc_members.adapters.people_repo import PeopleRepository
 from rc_members.adapters.units_repo import UnitRepository
-from rc_members.domain.people import PAGE_MAX
+from rc_members.domain.people import PAGE_MAX, hundredths
 from rc_members.entrypoints import access
 from rc_members.entrypoints import schemas as s
 from rc_members.service_layer import groups, imports, people, units
@@ -553,10 +553,10 @@ async def assign_role(request: Request, person_id: uuid.UUID, body: s.RoleIn, uo
     responses=errors(404, 409),
 )
 async def end_role(
-    request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW
+    request: Request, person_id: uuid.UUID, role_id: uuid.UUID, body: s.RoleEndIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
     await access.person(request, person_id)
-    await people.end_role(uow, person_id, role_id, end_on=body.end_on)
+    await people.end_role(uow, policy, person_id, role_id, end_on=body.end_on)
     await uow.commit()
     return {"id": role_id, "end_on": body.end_on}
 
@@ -574,7 +574,7 @@ async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow
     await access.person(request, person_id)
     entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
     await uow.commit()
-    return {"id": entry_id, "person_id": person_id, "hours": body.hours, "worked_on": body.worked_on}
+    return {"id": entry_id, "person_id": person_id, "hours": hundredths(body.hours), "worked_on": body.worked_on}
 
 
 @router.post(
@@ -598,7 +598,7 @@ async def record_training(
         "person_id": person_id,
         "kind": body.kind,
         "completed_on": body.completed_on,
-        "hours": body.hours,
+        "hours": hundredths(body.hours),  # (as stored)
     }
 
 

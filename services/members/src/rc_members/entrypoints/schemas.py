@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
-from rc_members.domain.people import TRAINING_HOURS_MAX, TRAINING_HOURS_MIN
+from rc_members.domain.people import HOURS_MIN, TRAINING_HOURS_MAX, TRAINING_HOURS_MIN
 from rc_shared.api import TRIMMED, IdNumber, OffsetPage, Out, Page, Phone, patch_schema
 from rc_shared.dates import Day
 from rc_shared.events.members import CourseKind
@@ -170,7 +170,9 @@ class RoleEndIn(Body):
 
 
 class HoursIn(Body):
-    hours: float = Field(gt=0, le=24, allow_inf_nan=False)
+    hours: float = Field(
+        ge=HOURS_MIN, le=24, allow_inf_nan=False, description="From 0.01 to 24; stored to the hundredth (2.555: 2.56)."
+    )
     worked_on: Day
 
 

@@ -13,6 +13,7 @@ from rc_members.domain.people import (
     check_hours,
     check_status_change,
     check_training,
+    hundredths,
     name_query,
     number_query,
 )
@@ -344,7 +345,10 @@ async def change_membership_status(
     person = await _person(repo, person_id)
     m = await _current_membership(repo, person_id)
     check_status_change(m["status"], status, m["status_since"], effective_on)
-    if status == "deceased":
+    if status not in OPEN_STATUSES:
+        # a membership ends when it ends, not ahead: a resignation recorded to the year's end left the person
+        # a member meanwhile, who could then neither join their new unit nor be transferred (the latest
+        # status, closed, takes no transfer) until that day
         _check_past(policy, effective_on, "effective_on")
     if status in OPEN_STATUSES and m["status"] not in OPEN_STATUSES:
         _alive(person)
@@ -472,7 +476,12 @@ async def assign_role(
     return role_id
 
 
-async def end_role(uow: MembersUnitOfWork, person_id: uuid.UUID, role_id: uuid.UUID, *, end_on: date) -> None:
+async def end_role(
+    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, role_id: uuid.UUID, *, end_on: date
+) -> None:
+    """A role ends on a day, not ahead (an end recorded ahead kept the role held, so the same role could not
+    be taken in another unit meanwhile)."""
+    _check_past(policy, end_on, "end_on")
     repo = uow.people
     await _person(repo, person_id)
     r = await repo.role(role_id)
@@ -490,6 +499,7 @@ async def log_hours(
     uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, hours: float, worked_on: date
 ) -> uuid.UUID:
     check_hours(hours, worked_on, policy.today())
+    hours = hundredths(hours)  # (as stored: the answer and the event carry the same figure)
     repo = uow.people
     await _person(repo, person_id)
     role = await repo.role_on(person_id, "volunteer", worked_on)
@@ -528,6 +538,7 @@ async def record_training(
         _not_erased(person)  # erasure cleared the certificates' numbers: one leads back to the person
     pd = await repo.personal(person_id)
     check_training(hours, completed_on, policy.today(), pd["birth_date"] if pd else None)
+    hours = hundredths(hours)
     await _referenced_unit(uow.units, unit_id, completed_on, "unit_id")
     if certificate_no is not None and await repo.has_certificate(person_id, certificate_no):
         raise Conflict(f"certificate {certificate_no} is already recorded for this person", field="certificate_no")

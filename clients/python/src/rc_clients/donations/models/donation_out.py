@@ -43,7 +43,7 @@ class DonationOut:
             credited_person_id (None | UUID):
             credited_unit_id (None | UUID):
             description (None | str):
-            donor_id (None | UUID): Opaque donor id; null: anonymous.
+            donor_id (None | UUID): Opaque donor id; null: anonymous (and a blood gift's, to a read-only role).
             donor_type (str):
             id (UUID):
             items (list[ItemOut] | None):

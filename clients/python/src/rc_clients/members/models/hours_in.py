@@ -25,7 +25,7 @@ T = TypeVar("T", bound="HoursIn")
 class HoursIn:
     """ 
         Attributes:
-            hours (float):
+            hours (float): From 0.01 to 24; stored to the hundredth (2.555: 2.56).
             worked_on (datetime.date): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
      """
 
