@@ -66,9 +66,11 @@ async def test_former_members_of_a_merged_or_dissolved_unit_are_reached_through_
     api, key = authed
     t = await tree(client)
     other = await tree(client)
-    merged, dissolved = [await unit(client, f"P{t['tag']}-D-{c}", "commune", t["district"]) for c in ("X", "Z")]
+    merged, dissolved, reassigned = [
+        await unit(client, f"P{t['tag']}-D-{c}", "commune", t["district"]) for c in ("X", "Z", "W")
+    ]
     people = {}
-    for name, commune in (("merged", merged), ("dissolved", dissolved)):
+    for name, commune in (("merged", merged), ("dissolved", dissolved), ("reassigned", reassigned)):
         number = id_number()
         pid = await person(client, id_number=number)
         body = {"unit_id": commune, "joined_on": "2023-03-01"}
@@ -79,9 +81,16 @@ async def test_former_members_of_a_merged_or_dissolved_unit_are_reached_through_
     r = await client.post(f"/units/{merged}/merge", json={"into_unit_id": t["commune"], "valid_from": AFTER})
     assert r.status_code == 200, r.text
     assert (await client.post(f"/units/{dissolved}/dissolve", json={"valid_from": AFTER})).status_code == 200
-    heirs = {"merged": bearer(key, "unit_manager", t["commune"]), "dissolved": bearer(key, "viewer", t["district"])}
-    stranger = bearer(key, "unit_manager", other["district"])
+    # dissolved with its members sent to a unit of another district: that unit takes the former ones too
+    body = {"valid_from": AFTER, "reassign_members_to": other["commune"]}
+    assert (await client.post(f"/units/{reassigned}/dissolve", json=body)).status_code == 200
+    heirs = {"merged": bearer(key, "unit_manager", t["commune"]), "dissolved": bearer(key, "viewer", t["district"]),
+             "reassigned": bearer(key, "unit_manager", other["commune"])}  # fmt: skip
+    strangers = {"merged": bearer(key, "unit_manager", other["district"]),
+                 "dissolved": bearer(key, "unit_manager", other["district"]),
+                 "reassigned": bearer(key, "unit_manager", t["commune"])}  # fmt: skip
     for name, (pid, number) in people.items():
+        stranger = strangers[name]
         r = await api.get(f"/people/{pid}", headers=heirs[name])
         assert r.status_code == 200, (name, r.text)
         found = await api.get("/people", params={"q": number}, headers=heirs[name])

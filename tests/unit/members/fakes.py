@@ -117,7 +117,9 @@ class FakeUnitRepository:
                 v["valid_to"] = on
         await self.insert_version(UnitVersion(unit_id, name, level, parent_id, on, None), change)
 
-    async def end(self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None) -> None:
+    async def end(
+        self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None, heir: uuid.UUID | None
+    ) -> None:
         self.version_rows = [
             v
             for v in self.version_rows
@@ -126,7 +128,7 @@ class FakeUnitRepository:
         for v in self.version_rows:
             if v["unit_id"] == unit_id and v["valid_to"] is None:
                 v["valid_to"] = on
-        self.rows[unit_id].update(ended_on=on, end_reason=reason, merged_into=merged_into)
+        self.rows[unit_id].update(ended_on=on, end_reason=reason, merged_into=merged_into, heir_id=heir)
 
 
 class FakePeopleRepository:

@@ -137,14 +137,13 @@ class PeopleRepository:
                 # a small part of the tree: start from its people (through the unit indexes) rather
                 # than walk everyone in name order; a large part: the walk stops after one page. Its
                 # people include those of the units that ended into it (their heir: migration 0010).
-                ended = f"(SELECT x.id FROM units x WHERE x.ended_on <= {d} AND unit_heir(x.id, {d}) = ANY({a}))"
+                # (the units, once: the ended ones' heirs are followed through units.heir_id)
                 where.append(
-                    f"pd.person_id IN (SELECT person_id FROM memberships WHERE unit_id = ANY({a})"
-                    f" UNION SELECT person_id FROM roles WHERE unit_id = ANY({a})"
-                    f" UNION SELECT id FROM people WHERE unit_id = ANY({a})"
-                    f" UNION SELECT person_id FROM memberships WHERE unit_id IN {ended}"
-                    f" UNION SELECT person_id FROM roles WHERE unit_id IN {ended}"
-                    f" UNION SELECT id FROM people WHERE unit_id IN {ended})"
+                    f"pd.person_id IN (WITH reach AS MATERIALIZED (SELECT unnest({a}) AS id"
+                    f" UNION SELECT x.id FROM units x WHERE x.ended_on <= {d} AND unit_heir(x.id, {d}) = ANY({a}))"
+                    " SELECT person_id FROM memberships WHERE unit_id IN (SELECT id FROM reach)"
+                    " UNION SELECT person_id FROM roles WHERE unit_id IN (SELECT id FROM reach)"
+                    " UNION SELECT id FROM people WHERE unit_id IN (SELECT id FROM reach))"
                 )
         found: list[str] = []  # the person matches the name or the number
         if q is not None:

@@ -188,7 +188,10 @@ class UnitRepository:
         )
         await self.insert_version(UnitVersion(unit_id, name, level, parent_id, on, None), change)
 
-    async def end(self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None) -> None:
+    async def end(
+        self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None, heir: uuid.UUID | None
+    ) -> None:
+        """The unit ends on ``on``; ``heir``: who takes over its former members' records (migration 0010)."""
         await self.conn.execute(
             "DELETE FROM unit_versions WHERE unit_id = $1 AND valid_to IS NULL AND valid_from >= $2", unit_id, on
         )
@@ -196,11 +199,12 @@ class UnitRepository:
             "UPDATE unit_versions SET valid_to = $2 WHERE unit_id = $1 AND valid_to IS NULL", unit_id, on
         )
         await self.conn.execute(
-            "UPDATE units SET ended_on = $2, end_reason = $3, merged_into = $4 WHERE id = $1",
+            "UPDATE units SET ended_on = $2, end_reason = $3, merged_into = $4, heir_id = $5 WHERE id = $1",
             unit_id,
             on,
             reason,
             merged_into,
+            heir,
         )
 
     async def active_counts(self, unit_id: uuid.UUID) -> dict[str, Any]:

@@ -38,7 +38,9 @@ class UnitRepo(Protocol):
     async def change(
         self, unit_id: uuid.UUID, on: date, *, name: str, level: str, parent_id: uuid.UUID | None, change: str
     ) -> None: ...
-    async def end(self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None) -> None: ...
+    async def end(
+        self, unit_id: uuid.UUID, on: date, reason: str, merged_into: uuid.UUID | None, heir: uuid.UUID | None
+    ) -> None: ...
 
 
 class PeopleRepo(Protocol):

@@ -162,6 +162,7 @@ async def _end_unit(
     await _require_unit(repo, unit_id)
     latest = await repo.latest(unit_id)
     check_change_date(latest, on)
+    assert latest is not None
     children = await repo.children(unit_id, on)
     memberships = await people.open_memberships_in_unit(unit_id)
     roles = await people.open_roles_in_unit(unit_id)
@@ -210,7 +211,8 @@ async def _end_unit(
             )
         await move_roles_to(uow, roles, members_to, on)
         await uow.groups.move_groups(unit_id, members_to)
-    await repo.end(unit_id, on, reason, members_to if reason == "merged" else None)
+    # the heir of its former members' records (access): where its members went, else its parent
+    await repo.end(unit_id, on, reason, members_to if reason == "merged" else None, members_to or latest.parent_id)
 
 
 def check_roles_movable(roles: Sequence[Any], on: date) -> None:
