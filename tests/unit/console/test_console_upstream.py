@@ -359,6 +359,25 @@ async def test_a_users_membership_report_is_reused_by_that_user_only_for_a_while
         await up.close()
 
 
+async def test_the_units_of_a_users_scope_are_reused_by_that_user_only_for_a_while(service: FakeService) -> None:
+    """The unit pickers are on most forms: a user's units (the whole organisation's, for some) are asked once
+    per units_cache_s, per user (each sees their own scope), and asked again after it."""
+    clock = Clock()
+    up = upstreams(service, units_cache_s=30, clock=clock)
+    try:
+        alice, bob = up.for_user("alice"), up.for_user("bob")
+        assert [u.name for u in await alice.units_in_scope()] == ["Tỉnh"]
+        await up.for_user("alice").units_in_scope()  # a later page of the same user
+        assert [urlsplit(t).path for t in service.requests] == ["/units"]
+        await bob.units_in_scope()
+        assert len(service.requests) == 2
+        clock.now += 30
+        await alice.units_in_scope()
+        assert len(service.requests) == 3
+    finally:
+        await up.close()
+
+
 async def test_concurrent_askers_share_one_call_and_a_refusal_is_not_kept(service: FakeService) -> None:
     clock = Clock()
     up = upstreams(service, report_cache_s=5, clock=clock)

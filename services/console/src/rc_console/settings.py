@@ -39,6 +39,14 @@ class Settings(ServiceSettings):
         " user (0: never). The report is a projection fed through Kafka, already seconds behind the members"
         " service; nothing a user does in the console changes it directly.",
     )
+    units_cache_s: float = Field(
+        30.0,
+        ge=0,
+        le=600,
+        description="Seconds the units of a user's scope (the unit pickers of most forms: up to the whole"
+        " organisation's) are reused for that same user (0: never). A unit created, renamed or ended shows in"
+        " the pickers within that time.",
+    )
     session_secret: SecretStr | None = Field(
         None,
         description="Key that encrypts and authenticates the session cookie (32+ random bytes; same on every"

@@ -91,9 +91,11 @@ from rc_clients.reporting.models import CampaignList, CampaignSeries, Dashboard,
 from rc_console.domain.model import Problem, problem_of
 from rc_console.i18n import gettext as _
 from rc_shared.api import MAX_LIMIT
+from rc_shared.logging import get_logger
 from rc_shared.tracing import current_correlation_id
 
 T = TypeVar("T")
+log = get_logger(__name__)
 
 
 C = TypeVar("C", MembersClient, CampaignsClient, DonationsClient, ReportingClient)
@@ -292,6 +294,7 @@ class Upstreams:
         max_connections: int = 8,
         report_cache_s: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
+        units_cache_s: float = 0.0,
     ) -> None:
         self.urls = urls
         self.timeout = httpx.Timeout(timeout_s)
@@ -304,6 +307,7 @@ class Upstreams:
         )
         self._transports = {name: httpx.AsyncHTTPTransport(retries=0, limits=limits) for name in urls}
         self.reports: AnswerCache[MembershipReport] = AnswerCache(report_cache_s, clock=clock)
+        self.units: AnswerCache[list[UnitListItemOut]] = AnswerCache(units_cache_s, clock=clock)
         self._clients: OrderedDict[tuple[str, str], Any] = OrderedDict()  # (service, token) → client, newest last
 
     async def close(self) -> None:
@@ -501,8 +505,15 @@ class Api:
     async def units_in_scope(self) -> list[UnitListItemOut]:
         """Every unit the user may act in today (the whole organisation's for an organisation-wide user: the
         plan's 580 units; the members API lists a scoped user's subtree only)."""
-        page = await call_api(list_units.asyncio_detailed(client=self.members, limit=MAX_LIMIT), UnitsPageOut)
-        return list(page.items)
+
+        async def listed() -> list[UnitListItemOut]:
+            page = await call_api(list_units.asyncio_detailed(client=self.members, limit=MAX_LIMIT), UnitsPageOut)
+            if len(page.items) >= MAX_LIMIT:
+                log.warning("units_listing_cut", units=len(page.items))  # the pickers miss some units
+            return list(page.items)
+
+        # (reused for the same user a few seconds: the pickers are on most pages, the tree changes rarely)
+        return await self._up.units.get((self._token, "units"), listed)
 
     async def unit_history(self, unit_id: uuid.UUID) -> UnitHistoryOut:
         return await call_api(unit_history.asyncio_detailed(unit_id, client=self.members), UnitHistoryOut)

@@ -56,6 +56,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         settings.upstream_timeout_s,
         settings.upstream_max_connections,
         settings.report_cache_s,
+        units_cache_s=settings.units_cache_s,
     )
     keys = _session_keys(settings)
     oidc = OidcClient(settings) if settings.oidc_enabled else None
