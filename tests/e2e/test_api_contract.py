@@ -78,6 +78,11 @@ RULES: tuple[Rule, ...] = (
     Rule("end_on is before start_on", _ops("POST /beneficiaries/{beneficiary_id}/sponsorships"), CROSS_FIELD),
     Rule("verified_on is in the future", _ops("POST /beneficiaries/{beneficiary_id}/verify"), TODAY),
     Rule(
+        r"verified_on \(\S+\) is before consent was given",
+        _ops("POST /beneficiaries/{beneficiary_id}/verify"),
+        "a rule between the request and the beneficiary's recorded consent date (state, not the request's shape)",
+    ),
+    Rule(
         r"(organising_unit_id|unit_id|participating_unit_ids\S*): unit \S+ is not in the organisation tree",
         _ops("POST /campaigns", "PATCH /campaigns/{campaign_id}", "POST /beneficiaries"),
         EXISTS,

@@ -176,6 +176,15 @@ async def b_get_beneficiary(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/beneficiaries/{await beneficiary(scene, unit, 'verified', True)}", None, {}
 
 
+async def b_correct(scene: Scene, unit: uuid.UUID) -> Built:
+    bid = await new_beneficiary(scene, unit, verified=False)
+    return f"/beneficiaries/{bid}", {"notes": f"sửa {_tag()}"}, {}
+
+
+async def b_erase_beneficiary(scene: Scene, unit: uuid.UUID) -> Built:
+    return f"/beneficiaries/{await new_beneficiary(scene, unit, verified=False)}/personal-data", None, {}
+
+
 async def b_verify(scene: Scene, unit: uuid.UUID) -> Built:
     bid = await new_beneficiary(scene, unit, verified=False)
     return f"/beneficiaries/{bid}/verify", {"verified_by": "cán bộ xã", "verified_on": TODAY.isoformat()}, {}
@@ -233,6 +242,8 @@ ROWS = [
     Row("POST",  "/beneficiaries",                                "- D M A", 201, 403, b_register),
     Row("GET",   "/beneficiaries",                                "V D M A", 200, 403, b_list_beneficiaries),
     Row("GET",   "/beneficiaries/{beneficiary_id}",               "V D M A", 200, 404, b_get_beneficiary),
+    Row("PATCH", "/beneficiaries/{beneficiary_id}",               "- D M A", 200, 404, b_correct),
+    Row("DELETE", "/beneficiaries/{beneficiary_id}/personal-data", "- - M A", 200, 404, b_erase_beneficiary),
     Row("POST",  "/beneficiaries/{beneficiary_id}/verify",        "- - M A", 200, 404, b_verify),
     Row("POST",  "/beneficiaries/{beneficiary_id}/sponsorships",  "- - M A", 201, 404, b_sponsor),
     Row("POST",  "/campaigns/{campaign_id}/blood-sessions",       "- D M A", 201, 403, b_schedule),

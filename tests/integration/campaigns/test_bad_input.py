@@ -151,6 +151,13 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     ("GET", "/beneficiaries?offset=-1", None, 422, "field:query.offset"),
     ("GET", f"/beneficiaries/{UNKNOWN}", None, 404, f"beneficiary {UNKNOWN} not found"),
     ("GET", "/beneficiaries/123", None, 422, "field:path.beneficiary_id"),
+    ("PATCH", f"/beneficiaries/{UNKNOWN}", {"notes": "x"}, 404, f"beneficiary {UNKNOWN} not found"),
+    ("PATCH", "/beneficiaries/{beneficiary}", {}, 422, "nothing to change"),
+    ("PATCH", "/beneficiaries/{beneficiary}", {"full_name": None}, 422, "full_name cannot be null"),
+    ("PATCH", "/beneficiaries/{beneficiary}", {"address": ""}, 422, "field:address"),
+    ("PATCH", "/beneficiaries/{beneficiary}", {"unit_id": UNKNOWN}, 422, "field:unit_id"),
+    ("DELETE", f"/beneficiaries/{UNKNOWN}/personal-data", None, 404, f"beneficiary {UNKNOWN} not found"),
+    ("DELETE", "/beneficiaries/123/personal-data", None, 422, "field:path.beneficiary_id"),
     ("POST", f"/beneficiaries/{UNKNOWN}/verify", {"verified_by": "x", "verified_on": "2025-01-05"}, 404, "not found"),
     (
         "POST",

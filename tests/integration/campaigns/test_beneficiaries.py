@@ -13,7 +13,7 @@ import pytest
 
 from rc_campaigns.service_layer import ledger
 from rc_shared.events.donations import DistributionRecorded
-from tests.integration.campaigns.helpers import beneficiary_body, launched_campaign, snapshot
+from tests.integration.campaigns.helpers import beneficiary_body, campaign_body, launched_campaign, snapshot
 
 pytestmark = pytest.mark.integration
 
@@ -168,8 +168,14 @@ async def test_sponsorship_of_a_non_humanitarian_address_is_409(client: httpx.As
 async def test_public_list_shows_name_commune_and_support_only(
     client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
+    """Those given support in the campaign and its verified registrants (the approved list), by name, commune
+    and support only; a registration not yet verified names no one (it may be refused); nor does a draft
+    campaign's list (the call is not public yet)."""
     c = await launched_campaign(client)
     helped = await _register(client, full_name="Trần Thị Nhận", campaign_id=c["id"], id_number="079111222333")
+    approved = await _register(client, full_name="Lê Văn Duyệt", campaign_id=c["id"], commune="Hiệp Thành")
+    verify = {"verified_by": "cán bộ xã", "verified_on": "2025-01-05"}
+    assert (await client.post(f"/beneficiaries/{approved['id']}/verify", json=verify)).status_code == 200
     waiting = await _register(client, full_name="Lê Văn Chờ", campaign_id=c["id"], commune="Hiệp Thành")
     await _register(client, full_name="Không Thuộc")  # not in the campaign
     async with db.transaction():
@@ -190,7 +196,13 @@ async def test_public_list_shows_name_commune_and_support_only(
     assert r.status_code == 200
     items = r.json()["items"]
     assert items == [
-        {"name": "Lê Văn Chờ", "commune": "Hiệp Thành", "support_received_vnd": 0, "cash_vnd": 0, "goods_value_vnd": 0},
+        {
+            "name": "Lê Văn Duyệt",
+            "commune": "Hiệp Thành",
+            "support_received_vnd": 0,
+            "cash_vnd": 0,
+            "goods_value_vnd": 0,
+        },
         {
             "name": "Trần Thị Nhận",
             "commune": "Vĩnh Trạch",
@@ -199,6 +211,79 @@ async def test_public_list_shows_name_commune_and_support_only(
             "goods_value_vnd": 0,
         },
     ]
+    assert "Lê Văn Chờ" not in r.text and str(waiting["id"]) not in r.text
+    draft = (await client.post("/campaigns", json=campaign_body())).json()
+    listed = await _register(client, full_name="Ngô Văn Nháp", campaign_id=draft["id"])
+    assert (await client.post(f"/beneficiaries/{listed['id']}/verify", json=verify)).status_code == 200
+    r_draft = await client.get(f"/campaigns/{draft['id']}/beneficiaries/public")
+    assert r_draft.status_code == 200 and r_draft.json()["items"] == [], r_draft.text
     text = r.text
     assert "079111222333" not in text and "thận" not in text and "Ấp 3" not in text
-    assert str(waiting["id"]) not in text
+
+
+async def test_a_beneficiary_corrects_their_details_and_has_them_erased(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """The data subject's rights on a beneficiary record: a correction (the name, identity number, address,
+    commune, circumstances, notes), checked against the other records as a registration is; an erasure
+    that keeps the record and the support it received (the ledger and the reports count it; the public
+    list shows it unnamed) and leaves nothing personal; an erased record takes no change and no
+    verification; a second erasure says so. No event carries any of it."""
+    c = await launched_campaign(client)
+    other = await _register(client, id_number=f"0791{uuid.uuid4().int % 10**8:08d}")
+    b = await _register(client, full_name="Trần Văn Sai", campaign_id=c["id"])
+    events = await db.fetchval("SELECT count(*) FROM outbox")
+    fixed = await client.patch(
+        f"/beneficiaries/{b['id']}",
+        json={"full_name": "Trần Văn Sái", "id_number": "079 222 333 444", "commune": "Hưng Hội", "notes": None},
+    )
+    assert fixed.status_code == 200, fixed.text
+    got = fixed.json()
+    assert (got["full_name"], got["id_number"], got["commune"], got["notes"], got["address"]) == (
+        "Trần Văn Sái", "079222333444", "Hưng Hội", "", b["address"],
+    )  # fmt: skip
+    taken = await client.patch(f"/beneficiaries/{b['id']}", json={"id_number": other["id_number"]})
+    assert taken.status_code == 409 and taken.json()["existing_beneficiary_id"] == other["id"], taken.text
+    assert (await client.get(f"/beneficiaries/{b['id']}")).json()["id_number"] == "079222333444"  # unchanged
+    for bad in ({}, {"full_name": None}, {"address": ""}, {"unit_id": str(uuid.uuid4())}):
+        r = await client.patch(f"/beneficiaries/{b['id']}", json=bad)
+        assert r.status_code == 422, (bad, r.text)
+    assert (await client.patch(f"/beneficiaries/{uuid.uuid4()}", json={"notes": "x"})).status_code == 404
+    async with db.transaction():
+        await ledger.apply(
+            db,
+            DistributionRecorded(
+                campaign_id=uuid.UUID(c["id"]), distribution_id=uuid.uuid4(), beneficiary_id=uuid.UUID(str(b["id"])),
+                kind="cash", amount_vnd=500_000, unit_id=uuid.uuid4(), distributed_on=date(2025, 2, 1),
+            ),
+            datetime.now(UTC),
+        )  # fmt: skip
+    erased = await client.delete(f"/beneficiaries/{b['id']}/personal-data")
+    assert erased.status_code == 200 and erased.json() == {"beneficiary_id": b["id"], "erased": True,
+                                                            "already_erased": False}  # fmt: skip
+    after = (await client.get(f"/beneficiaries/{b['id']}")).json()
+    assert after["erased"] is True
+    assert (after["full_name"], after["id_number"], after["address"], after["situation"], after["notes"]) == (
+        "",
+        None,
+        "",
+        "",
+        "",
+    )
+    assert (after["commune"], after["support_received"]["cash_vnd"]) == ("Hưng Hội", 500_000)
+    row = await db.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", uuid.UUID(str(b["id"])))
+    assert not [v for v in row.values() if isinstance(v, str) and ("Sái" in v or "079222333444" in v or "thận" in v)]
+    public = (await client.get(f"/campaigns/{c['id']}/beneficiaries/public")).json()["items"]
+    assert [(i["name"], i["commune"], i["cash_vnd"]) for i in public] == [
+        ("(ẩn danh theo yêu cầu)", "Hưng Hội", 500_000)
+    ]
+    assert (await client.patch(f"/beneficiaries/{b['id']}", json={"notes": "x"})).status_code == 409
+    verify = {"verified_by": "cán bộ xã", "verified_on": "2025-02-02"}
+    assert (await client.post(f"/beneficiaries/{b['id']}/verify", json=verify)).status_code == 409
+    again = await client.delete(f"/beneficiaries/{b['id']}/personal-data")
+    assert again.status_code == 200 and again.json()["already_erased"] is True
+    # the same household can be registered again (its old keys do not block it)
+    again_body = beneficiary_body(full_name="Trần Văn Sái", address=b["address"])
+    assert (await client.post("/beneficiaries", json=again_body)).status_code == 201
+    assert await db.fetchval("SELECT count(*) FROM outbox") == events + 1  # the new registration's event only
+    assert (await client.delete(f"/beneficiaries/{uuid.uuid4()}/personal-data")).status_code == 404

@@ -11,7 +11,7 @@ import copy
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DedupKey, Sponsorship
@@ -123,7 +123,21 @@ class FakeBeneficiaryRepository:
             "consent_given_on": fields["consent_given_on"],
             "verified_by": None,
             "verified_on": None,
+            "erased_at": None,
         }
+
+    async def correct(self, beneficiary_id: uuid.UUID, key: DedupKey, fields: dict[str, Any]) -> None:
+        self.rows[beneficiary_id].update(fields, name_key=key.name_key, address_key=key.address_key,
+                                         id_number=key.id_number)  # fmt: skip
+
+    async def erase(self, beneficiary_id: uuid.UUID) -> bool:
+        row = self.rows[beneficiary_id]
+        if row["erased_at"] is not None:
+            return False
+        erased = f"erased:{beneficiary_id}"
+        row.update(full_name="", name_key=erased, id_number=None, address="", address_key=erased, situation="",
+                   notes="", erased_at=datetime.now(UTC))  # fmt: skip
+        return True
 
     async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
         self.rows[beneficiary_id].update(verified_by=verified_by, verified_on=verified_on)
@@ -143,9 +157,17 @@ class FakeBeneficiaryRepository:
 
     async def public_list(self, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
         zero = {"cash_vnd": 0, "goods_value_vnd": 0}
-        found = [r for r in self.rows.values() if r["campaign_id"] == campaign_id or r["id"] in self.support]
+        found = [
+            r
+            for r in self.rows.values()
+            if r["id"] in self.support or (r["campaign_id"] == campaign_id and r["verified_on"] is not None)
+        ]
         return [
-            {"full_name": r["full_name"], "commune": r["commune"], **self.support.get(r["id"], zero)}
+            {
+                "full_name": None if r["erased_at"] else r["full_name"],
+                "commune": r["commune"],
+                **self.support.get(r["id"], zero),
+            }
             for r in sorted(found, key=lambda r: (r["commune"], r["full_name"], r["id"]))
         ]
 

@@ -611,6 +611,9 @@ async def test_the_public_list_shows_name_commune_and_support_only() -> None:
     cid = await new_campaign(uow)
     bid = await register(uow, campaign_id=cid, id_number="079123456789")
     uow.beneficiaries.support[bid] = {"cash_vnd": 300_000, "goods_value_vnd": 50_000}
+    await register(uow, campaign_id=cid, full_name="Lê Văn Chờ")  # not verified, no support: not named
+    assert await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, cid) == []  # a draft: not yet
+    await act(uow, cid, "launch")
     listed = await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, cid)
     assert listed == [
         {

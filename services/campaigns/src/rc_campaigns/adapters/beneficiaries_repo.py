@@ -23,6 +23,34 @@ class BeneficiaryRepository:
         lock = " FOR UPDATE" if for_update else ""
         return await self.conn.fetchrow(f"SELECT * FROM beneficiaries WHERE id = $1{lock}", beneficiary_id)
 
+    async def correct(self, beneficiary_id: uuid.UUID, key: DedupKey, fields: dict[str, Any]) -> None:
+        """The personal details as corrected (``fields``: all of them, the unchanged ones as they were)."""
+        await self.conn.execute(
+            "UPDATE beneficiaries SET full_name = $2, name_key = $3, id_number = $4, address = $5,"
+            " address_key = $6, commune = $7, situation = $8, notes = $9 WHERE id = $1",
+            beneficiary_id,
+            fields["full_name"],
+            key.name_key,
+            key.id_number,
+            fields["address"],
+            key.address_key,
+            fields["commune"],
+            fields["situation"],
+            fields["notes"],
+        )
+
+    async def erase(self, beneficiary_id: uuid.UUID) -> bool:
+        """Their personal data gone, the record kept (its keys unique to it: the deduplication index holds);
+        whether it was not erased before."""
+        return bool(
+            await self.conn.fetchval(
+                "UPDATE beneficiaries SET full_name = '', name_key = 'erased:' || id, id_number = NULL,"
+                " address = '', address_key = 'erased:' || id, situation = '', notes = '', erased_at = now()"
+                " WHERE id = $1 AND erased_at IS NULL RETURNING true",
+                beneficiary_id,
+            )
+        )
+
     async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, uuid.UUID, str] | None:
         """(id, unit, by) of an existing beneficiary anywhere in the organisation with the same ID number,
         or the same kind/name/address. Locks both keys until the transaction ends, so two concurrent
@@ -103,7 +131,8 @@ class BeneficiaryRepository:
         )
 
     async def public_list(self, campaign_id: uuid.UUID) -> list[asyncpg.Record]:
-        """Beneficiaries of a campaign (registered for it or given support in it), minimised."""
+        """Beneficiaries of a campaign, minimised: those given support in it, and those registered for it and
+        verified (the approved list); not a registration still unchecked."""
         return list(
             await self.conn.fetch(
                 """
@@ -112,10 +141,11 @@ class BeneficiaryRepository:
                   FROM ledger_distributions WHERE campaign_id = $1 AND reversed_on IS NULL
                  GROUP BY beneficiary_id
             )
-            SELECT b.full_name, b.commune, b.kind, b.verified_on IS NOT NULL AS verified,
+            SELECT CASE WHEN b.erased_at IS NULL THEN b.full_name END AS full_name, b.commune, b.kind,
+                   b.verified_on IS NOT NULL AS verified,
                    coalesce(s.cash_vnd, 0) AS cash_vnd, coalesce(s.goods_value_vnd, 0) AS goods_value_vnd
               FROM beneficiaries b LEFT JOIN support s ON s.beneficiary_id = b.id
-             WHERE b.campaign_id = $1 OR s.beneficiary_id IS NOT NULL
+             WHERE s.beneficiary_id IS NOT NULL OR (b.campaign_id = $1 AND b.verified_on IS NOT NULL)
              ORDER BY b.commune, b.full_name, b.id
             """,
                 campaign_id,

@@ -21,6 +21,8 @@ POST     /beneficiaries                              write   body unit_id (403);
                                                              a duplicate is named only if its unit is in scope
 GET      /beneficiaries                              read    listed: unit in subtree; unit_id filter in scope
 GET      /beneficiaries/{beneficiary_id}             read    its unit (404: personal data stays hidden)
+PATCH    /beneficiaries/{beneficiary_id}             write   its unit (404)
+DELETE   /beneficiaries/{beneficiary_id}/personal... manage  its unit (404)
 POST     /beneficiaries/{beneficiary_id}/verify      manage  its unit (404)
 POST     /beneficiaries/{beneficiary_id}/sponsor...  manage  its unit (404)
 POST     /campaigns/{campaign_id}/blood-sessions     write   campaign readable; session unit (default
@@ -347,11 +349,14 @@ def _as_seen_by(request: Request, beneficiary: dict[str, Any]) -> dict[str, Any]
     masked, as the members service keeps a person's health notes to the roles that keep the record."""
     if principal(request).can("write"):
         return beneficiary
-    return beneficiary | {
+    seen = beneficiary | {
         "situation": None,
         "notes": None,
         "id_number": masked_id_number(beneficiary.get("id_number")),
     }
+    if "sponsorships" in beneficiary:  # (a sponsor's own contact: personal data of someone else)
+        seen["sponsorships"] = [sp | {"sponsor_contact": None} for sp in beneficiary["sponsorships"]]
+    return seen
 
 
 @router.get(
@@ -366,6 +371,42 @@ async def get_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict[s
     await access.beneficiary(request, beneficiary_id)
     async with _connection(request) as conn:
         return _as_seen_by(request, await beneficiaries.get(BeneficiaryRepository(conn), beneficiary_id))
+
+
+@router.patch(
+    "/beneficiaries/{beneficiary_id}",
+    tags=["beneficiaries"],
+    summary="Correct a beneficiary's personal details (name, identity number, address, circumstances, notes)",
+    dependencies=WRITE,
+    response_model=s.BeneficiaryOut,
+    responses=errors(404, 409),
+)
+async def correct_beneficiary(beneficiary_id: uuid.UUID, body: s.BeneficiaryPatch, request: Request) -> dict[str, Any]:
+    await access.beneficiary(request, beneficiary_id)
+    try:
+        async with _unit_of_work(request) as uow:
+            await beneficiaries.correct(uow, beneficiary_id, body.model_dump(exclude_unset=True))
+            answer = await beneficiaries.get(uow.beneficiaries, beneficiary_id)
+            await uow.commit()
+            return answer
+    except DuplicateBeneficiary as dup:
+        raise await access.duplicate(request, dup) from None
+
+
+@router.delete(
+    "/beneficiaries/{beneficiary_id}/personal-data",
+    tags=["beneficiaries"],
+    summary="Erase a beneficiary's personal data at their request (the record and its support stay)",
+    dependencies=MANAGE,
+    response_model=s.BeneficiaryErasedOut,
+    responses=errors(404),
+)
+async def erase_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.beneficiary(request, beneficiary_id)
+    async with _unit_of_work(request) as uow:
+        erased = await beneficiaries.erase(uow, beneficiary_id)
+        await uow.commit()
+    return {"beneficiary_id": beneficiary_id, "erased": True, "already_erased": not erased}
 
 
 @router.post(

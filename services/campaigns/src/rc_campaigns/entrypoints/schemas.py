@@ -160,6 +160,41 @@ class BeneficiaryIn(Body):
     consent: ConsentIn
 
 
+class BeneficiaryPatch(Body):
+    """A correction of a beneficiary's personal details (the data subject's right, Law 91/2025): any subset;
+    null clears the identity number, the circumstances or the notes."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=patch_schema(("id_number", "situation", "notes"), at_least_one=True)
+    )
+
+    full_name: Name | None = Field(None, description="The person, or the head of household.")
+    id_number: IdNumber | None = None
+    address: Text | None = None
+    commune: Name | None = None
+    situation: OptText | None = None
+    notes: OptText | None = None
+
+    @field_validator("full_name", "address", "commune")
+    @classmethod
+    def _not_null(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            raise ValueError(f"{info.field_name} cannot be null")
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> BeneficiaryPatch:
+        if not self.model_fields_set:
+            raise ValueError("nothing to change")
+        return self
+
+
+class BeneficiaryErasedOut(Out):
+    beneficiary_id: uuid.UUID
+    erased: bool
+    already_erased: bool
+
+
 class VerifyIn(Body):
     verified_by: Name = Field(description="Who verified (staff name or id).")
     verified_on: Day
@@ -315,6 +350,11 @@ class BeneficiarySummaryOut(Out):
     verified: bool
     verified_by: str | None
     verified_on: date | None
+    erased: bool = Field(
+        False,
+        description="Their personal data was erased at their request: name, identity number, address, "
+        "circumstances and notes are empty; the support they received stays.",
+    )
 
 
 class SupportOut(Out):
@@ -327,7 +367,7 @@ class SponsorshipOut(Out):
     sponsor_id: uuid.UUID
     sponsor_type: Literal["organisation", "individual"]
     sponsor_name: str
-    sponsor_contact: str
+    sponsor_contact: str | None = Field(description="The sponsor's contact; null for a read-only role (viewer).")
     start_on: date
     end_on: date | None
     commitment: str

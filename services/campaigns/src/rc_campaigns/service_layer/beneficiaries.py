@@ -21,6 +21,7 @@ from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
 from rc_shared.uow import columns
 
+ERASED_LABEL = "(ẩn danh theo yêu cầu)"  # the public list's name of a beneficiary whose data was erased
 # Fields that identify a person or describe their health: never in events, never on the public list.
 PERSONAL_FIELDS = ("full_name", "id_number", "address", "situation", "notes")
 
@@ -70,11 +71,42 @@ async def register(uow: CampaignsUnitOfWork, policy: Policy, fields: dict[str, A
     return beneficiary_id
 
 
+def _not_erased(row: Any) -> None:
+    if row["erased_at"] is not None:
+        raise Conflict(
+            f"beneficiary {row['id']}'s personal data was erased at their request: the record takes no change",
+            erased=True,
+        )
+
+
+async def correct(uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID, changes: dict[str, Any]) -> None:
+    """A correction of the personal details (the data subject's right): checked against the other records
+    as a registration is (one household, one record: 409 naming the other when in the caller's scope)."""
+    repo = uow.beneficiaries
+    row = await require(repo, beneficiary_id, for_update=True)
+    _not_erased(row)
+    fields = {k: row[k] for k in ("full_name", "id_number", "address", "commune", "situation", "notes")}
+    fields |= {k: ("" if v is None and k in ("situation", "notes") else v) for k, v in changes.items()}
+    key = DedupKey.of(row["kind"], row["unit_id"], fields["full_name"], fields["address"], fields["id_number"])
+    dup = await repo.find_duplicate(key)
+    if dup is not None and dup[0] != beneficiary_id:
+        raise DuplicateBeneficiary(*dup)
+    await repo.correct(beneficiary_id, key, fields)
+
+
+async def erase(uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID) -> bool:
+    """Erase a beneficiary's personal data (Law 91/2025); the record, its commune and the support it received
+    stay (distributions and reports count them; the public list shows it unnamed). False: erased before."""
+    await require(uow.beneficiaries, beneficiary_id, for_update=True)
+    return await uow.beneficiaries.erase(beneficiary_id)
+
+
 async def verify(
     uow: CampaignsUnitOfWork, policy: Policy, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date
 ) -> None:
     repo = uow.beneficiaries
     row = await require(repo, beneficiary_id, for_update=True)
+    _not_erased(row)
     if row["verified_on"] is not None:
         raise Conflict(
             f"beneficiary {beneficiary_id} was already verified on {row['verified_on'].isoformat()}",
@@ -97,6 +129,7 @@ async def add_sponsorship(
 ) -> dict[str, Any]:
     repo = uow.beneficiaries
     row = await require(repo, beneficiary_id, for_update=True)
+    _not_erased(row)
     if not row["humanitarian_address"]:
         raise Conflict(
             f"beneficiary {beneficiary_id} is not a humanitarian address: only those are paired with sponsors",
@@ -162,6 +195,7 @@ def _view(row: Any) -> dict[str, Any]:
         "verified": row["verified_on"] is not None,
         "verified_by": row["verified_by"],
         "verified_on": row["verified_on"],
+        "erased": row["erased_at"] is not None,
     }
 
 
@@ -181,12 +215,16 @@ async def list_beneficiaries(
 
 
 async def public_list(campaigns: CampaignRepo, repo: BeneficiaryRepo, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
-    """Decree 93 disclosure, minimised: name, commune and support received; nothing else."""
-    await require_campaign(campaigns, campaign_id)
+    """Decree 93 disclosure, minimised: name, commune and support received; nothing else. Those supported
+    and the verified registrants of a campaign that has been called (a draft's list is not public yet); a
+    registration not yet verified names no one (it may be refused)."""
+    c = await require_campaign(campaigns, campaign_id)
+    if c.state == "draft":
+        return []
     rows = await repo.public_list(campaign_id)
     return [
         {
-            "name": r["full_name"],
+            "name": r["full_name"] if r["full_name"] is not None else ERASED_LABEL,
             "commune": r["commune"],
             "support_received_vnd": int(r["cash_vnd"]) + int(r["goods_value_vnd"]),
             "cash_vnd": int(r["cash_vnd"]),

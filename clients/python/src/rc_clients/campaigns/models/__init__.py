@@ -1,10 +1,12 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .beneficiaries_page_out import BeneficiariesPageOut
+from .beneficiary_erased_out import BeneficiaryErasedOut
 from .beneficiary_in import BeneficiaryIn
 from .beneficiary_in_kind import BeneficiaryInKind
 from .beneficiary_out import BeneficiaryOut
 from .beneficiary_out_kind import BeneficiaryOutKind
+from .beneficiary_patch import BeneficiaryPatch
 from .beneficiary_summary_out import BeneficiarySummaryOut
 from .beneficiary_summary_out_kind import BeneficiarySummaryOutKind
 from .blood_session_in import BloodSessionIn
@@ -70,10 +72,12 @@ from .verify_in import VerifyIn
 
 __all__ = (
     "BeneficiariesPageOut",
+    "BeneficiaryErasedOut",
     "BeneficiaryIn",
     "BeneficiaryInKind",
     "BeneficiaryOut",
     "BeneficiaryOutKind",
+    "BeneficiaryPatch",
     "BeneficiarySummaryOut",
     "BeneficiarySummaryOutKind",
     "BloodSessionIn",

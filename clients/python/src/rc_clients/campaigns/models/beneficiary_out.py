@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.beneficiary_out_kind import BeneficiaryOutKind
 from ..models.beneficiary_out_kind import check_beneficiary_out_kind
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -51,6 +52,8 @@ class BeneficiaryOut:
             verified (bool):
             verified_by (None | str):
             verified_on (datetime.date | None):
+            erased (bool | Unset): Their personal data was erased at their request: name, identity number, address,
+                circumstances and notes are empty; the support they received stays. Default: False.
      """
 
     address: str
@@ -71,6 +74,7 @@ class BeneficiaryOut:
     verified: bool
     verified_by: None | str
     verified_on: datetime.date | None
+    erased: bool | Unset = False
 
 
 
@@ -134,6 +138,8 @@ class BeneficiaryOut:
         else:
             verified_on = self.verified_on
 
+        erased = self.erased
+
 
         field_dict: dict[str, Any] = {}
 
@@ -157,6 +163,8 @@ class BeneficiaryOut:
             "verified_by": verified_by,
             "verified_on": verified_on,
         })
+        if erased is not UNSET:
+            field_dict["erased"] = erased
 
         return field_dict
 
@@ -289,6 +297,8 @@ class BeneficiaryOut:
         verified_on = _parse_verified_on(d.pop("verified_on"))
 
 
+        erased = d.pop("erased", UNSET)
+
         beneficiary_out = cls(
             address=address,
             campaign_id=campaign_id,
@@ -308,6 +318,7 @@ class BeneficiaryOut:
             verified=verified,
             verified_by=verified_by,
             verified_on=verified_on,
+            erased=erased,
         )
 
         return beneficiary_out

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.beneficiary_summary_out_kind import BeneficiarySummaryOutKind
 from ..models.beneficiary_summary_out_kind import check_beneficiary_summary_out_kind
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -47,6 +48,8 @@ class BeneficiarySummaryOut:
             verified (bool):
             verified_by (None | str):
             verified_on (datetime.date | None):
+            erased (bool | Unset): Their personal data was erased at their request: name, identity number, address,
+                circumstances and notes are empty; the support they received stays. Default: False.
      """
 
     address: str
@@ -65,6 +68,7 @@ class BeneficiarySummaryOut:
     verified: bool
     verified_by: None | str
     verified_on: datetime.date | None
+    erased: bool | Unset = False
 
 
 
@@ -117,6 +121,8 @@ class BeneficiarySummaryOut:
         else:
             verified_on = self.verified_on
 
+        erased = self.erased
+
 
         field_dict: dict[str, Any] = {}
 
@@ -138,6 +144,8 @@ class BeneficiarySummaryOut:
             "verified_by": verified_by,
             "verified_on": verified_on,
         })
+        if erased is not UNSET:
+            field_dict["erased"] = erased
 
         return field_dict
 
@@ -253,6 +261,8 @@ class BeneficiarySummaryOut:
         verified_on = _parse_verified_on(d.pop("verified_on"))
 
 
+        erased = d.pop("erased", UNSET)
+
         beneficiary_summary_out = cls(
             address=address,
             campaign_id=campaign_id,
@@ -270,6 +280,7 @@ class BeneficiarySummaryOut:
             verified=verified,
             verified_by=verified_by,
             verified_on=verified_on,
+            erased=erased,
         )
 
         return beneficiary_summary_out

@@ -31,7 +31,7 @@ class SponsorshipOut:
             commitment (str):
             end_on (datetime.date | None):
             id (UUID):
-            sponsor_contact (str):
+            sponsor_contact (None | str): The sponsor's contact; null for a read-only role (viewer).
             sponsor_id (UUID):
             sponsor_name (str):
             sponsor_type (SponsorshipOutSponsorType):
@@ -41,7 +41,7 @@ class SponsorshipOut:
     commitment: str
     end_on: datetime.date | None
     id: UUID
-    sponsor_contact: str
+    sponsor_contact: None | str
     sponsor_id: UUID
     sponsor_name: str
     sponsor_type: SponsorshipOutSponsorType
@@ -62,6 +62,7 @@ class SponsorshipOut:
 
         id = str(self.id)
 
+        sponsor_contact: None | str
         sponsor_contact = self.sponsor_contact
 
         sponsor_id = str(self.sponsor_id)
@@ -118,7 +119,13 @@ class SponsorshipOut:
 
 
 
-        sponsor_contact = d.pop("sponsor_contact")
+        def _parse_sponsor_contact(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        sponsor_contact = _parse_sponsor_contact(d.pop("sponsor_contact"))
+
 
         sponsor_id = UUID(d.pop("sponsor_id"))
 
