@@ -54,6 +54,12 @@ def public_state(state: str | None, receiving_until: date | str | None, today: d
     return PUBLIC_CAMPAIGN_STATES.get(state or "unknown", state or "–")
 
 
+def percent_reached(value: int, target: int | None) -> int:
+    """A target's progress in whole percent as the public pages say it: truncated (99.6 % is not the target
+    reached), not capped (130 % was raised); 0 without a target."""
+    return 100 * value // target if target else 0
+
+
 def count(n: int | None) -> str:
     """12345 → '12.345' (Vietnamese grouping); None → '–'."""
     return "–" if n is None else f"{n:,}".replace(",", ".")

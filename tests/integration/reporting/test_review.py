@@ -237,6 +237,21 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
                                                     "period_to": "2025-06-30"})
     ).json()  # fmt: skip
     assert figures(d1, "organisation")["new_members"]["plan"] == 5
+    # the province's six-month review is measured against its plan of the year, not of its half's tree
+    h1 = (
+        await client.get("/reports/review", params={"unit_id": str(t.P), "period_from": "2025-01-01",
+                                                    "period_to": "2025-06-30"})
+    ).json()  # fmt: skip
+    assert figures(h1, "organisation")["new_members"]["plan"] == 10
+    # a stock (members, counted on 31 December) is planned over the year-end tree: the ended district's
+    # target is not the province's (a flow's is: its new members were the province's too)
+    await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 5, "funds_raised_vnd": 5_000_000,
+                                                               "members": 100}})  # fmt: skip
+    await client.put(f"/plans/{t.C3}/2025", json={"targets": {"new_members": 2, "blood_units": 10, "members": 40}})
+    rolled = (await client.get(f"/plans/{t.P}/2025")).json()["rolled_up"]
+    assert (rolled["members"], rolled["new_members"]) == (40, 10)
+    body = (await client.get("/reports/review", params={"unit_id": str(t.P), **YEAR})).json()
+    assert figures(body, "organisation")["members"]["plan"] == 40
     assert figures(d1, "humanitarian")["funds_raised_vnd"]["value"] == 3_000_000 + 1_500_000 + 400_000
     # PUT replaces: an indicator left out is removed
     await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 6}})

@@ -30,7 +30,8 @@ CLOSED, SETTLED, CANCELLED = date(2025, 8, 1), date(2025, 8, 25), date(2025, 9, 
     ("as_of", "expected"),
     [
         (date(2025, 7, 31), "launched"),
-        (CLOSED, "closed"),
+        (CLOSED, "launched"),  # the close day still receives (the ledger takes its gifts): closed from the next
+        (CLOSED + timedelta(days=1), "closed"),
         (SETTLED - timedelta(days=1), "closed"),
         (SETTLED, "settled"),
         (CANCELLED, "cancelled"),

@@ -38,6 +38,16 @@ def test_plan_rollup_counts_each_planned_unit_once_and_own_targets_win() -> None
     assert plan_rollup(P, CHILDREN, only_communes) == {"x": 7}  # reached twice (via districts and P), once each
 
 
+def test_a_stock_is_planned_over_the_year_end_tree_and_a_flow_over_the_years() -> None:
+    """Members (a stock, counted on 31 December): a district that ended during the year has none then, so
+    its target is not the province's; new members (a flow) it recruited while it existed are."""
+    during = {P: [D1, C2], D1: [C1]}
+    at_end = {P: [C2]}
+    targets = {D1: {"members": 100, "new_members": 5}, C2: {"members": 40, "new_members": 2}}
+    assert plan_rollup(P, during, targets, at_end) == {"members": 40, "new_members": 7}
+    assert plan_rollup(P, during, targets) == {"members": 140, "new_members": 7}  # (one tree for both)
+
+
 def test_periods_indicators_and_targets() -> None:
     assert ReviewPeriod.build(date(2024, 3, 1), date(2024, 8, 31)).months()[0] == "2024-03"
     assert ReviewPeriod.build(date(2024, 2, 29), date(2024, 12, 31)).previous().start == date(2023, 2, 28)

@@ -566,7 +566,7 @@ class PublicTargetOut(Out):
     target: str
     target_value: int
     reached_value: int
-    percent: int = Field(description="Progress, 0 to 100.")
+    percent: int = Field(description="Progress in whole percent, truncated (99.6: 99), over 100 when exceeded.")
 
 
 class PublicDonorsOut(Out):

@@ -27,7 +27,7 @@ from rc_donations.service_layer import reports
 from rc_donations.service_layer.policy import Policy
 from rc_shared import clock
 from rc_shared.errors import NotFound
-from rc_shared.labels import GIFT_CHANNELS
+from rc_shared.labels import GIFT_CHANNELS, percent_reached
 from rc_shared.sheets import csv_cell
 
 MOVEMENT_LABELS = {
@@ -206,7 +206,9 @@ async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 
                 "target": t["target"],
                 "target_value": t["target_value"],
                 "reached_value": t["reached_value"],
-                "percent": min(100, int(100 * t["reached_value"] / t["target_value"])) if t["target_value"] else 0,
+                # truncated (99.6 % is not reached) and not capped (130 % was raised), as the reporting
+                # service's public page says it (rc_shared.labels.percent_reached)
+                "percent": percent_reached(t["reached_value"], t["target_value"]),
             }
             for t in led["targets"]
         ],

@@ -305,7 +305,7 @@ uw AS MATERIALIZED (
     SELECT campaign_id, organising_unit_id, participating_unit_ids, receiving_from, target_blood_units
     FROM rpt_campaigns
     WHERE launched AND coalesce(launched_at < $9::timestamptz, true)
-      AND NOT coalesce(closed_on <= $1::date OR settled_on <= $1::date OR cancelled_on <= $1::date, false)
+      AND NOT coalesce(closed_on < $1::date OR settled_on <= $1::date OR cancelled_on <= $1::date, false)
 ),
 bounds AS (SELECT least($4::date, (SELECT min(receiving_from) FROM uw)) AS lo),
 {tclo_cte("(SELECT lo FROM bounds)", "$5")},

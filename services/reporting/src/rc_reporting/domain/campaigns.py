@@ -53,16 +53,18 @@ def campaign_state(
     settled_on: date | None,
     cancelled_on: date | None,
 ) -> CampaignState:
-    """The lifecycle state on ``as_of`` (``None``: everything projected so far)."""
+    """The lifecycle state on ``as_of`` (``None``: everything projected so far). A campaign closed on a day
+    still receives that day (the ledger takes gifts received up to and including it): it is closed from
+    the next day; a settlement or a cancellation holds from its own day."""
 
-    def happened(d: date | None) -> bool:
-        return d is not None and (as_of is None or d <= as_of)
+    def happened(d: date | None, after: int = 0) -> bool:
+        return d is not None and (as_of is None or d.toordinal() + after <= as_of.toordinal())
 
     if happened(cancelled_on):
         return "cancelled"
     if happened(settled_on):
         return "settled"
-    if happened(closed_on):
+    if happened(closed_on, after=1):
         return "closed"
     return "launched" if launched else "unknown"
 

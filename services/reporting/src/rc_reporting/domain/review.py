@@ -15,9 +15,11 @@ Conventions:
   ``<campaign_type>.<figure>`` (``tet_nhan_ai.support.gift_package``).
 - The plan of a unit for an indicator is its own target when it has one; otherwise the sum of the
   targets of the highest units below it that have one, over every unit that was below it at some
-  time in the period (each unit counted once). So a district that ended on 30 June and the commune
-  that took its place both count in a 2025 province plan, and a target set on a unit replaces
-  those of the units below it.
+  time in the plan's year (each unit counted once); a review of part of the year (six months) is
+  measured against the whole year's plan. So a district that ended on 30 June and the commune that
+  took its place both count in a 2025 province plan of a flow (new members, money raised), and a
+  target set on a unit replaces those of the units below it. A stock (members, volunteers…, counted on
+  the period's end) is planned over the tree of 31 December only: the ended district has none then.
 """
 
 from __future__ import annotations
@@ -214,18 +216,29 @@ def check_target(value: object, field: str = "target") -> int:
     return value
 
 
+# Indicators counted on a day (the period's end), not over the period: their plan is the year-end tree's.
+STOCKS = frozenset(
+    {"members", "members_lapsed", "volunteers", "youth", "fees_paid", "fees_unpaid", "fees_exempted", "groups",
+     "group_members"}
+)  # fmt: skip
+
+
 def plan_rollup(
     root: uuid.UUID,
     children: Mapping[uuid.UUID, Iterable[uuid.UUID]],
     targets: Mapping[uuid.UUID, Mapping[str, int]],
+    children_at_end: Mapping[uuid.UUID, Iterable[uuid.UUID]] | None = None,
 ) -> dict[str, int]:
     """The plan of ``root`` per indicator (see the module's conventions); indicators nobody planned are absent.
 
-    ``children``: every unit that was a child of a unit at some time in the period.
+    ``children``: every unit that was a child of a unit at some time in the year (for flows);
+    ``children_at_end``: the children on the year's end (for :data:`STOCKS`: a district wound up in July
+    has no members on 31 December, so its members target is not the province's); None: ``children``.
     """
     indicators = {i for t in targets.values() for i in t}
     out: dict[str, int] = {}
     for ind in indicators:
+        tree = children_at_end if children_at_end is not None and ind in STOCKS else children
         seen: set[uuid.UUID] = set()
         total: int | None = None
         stack = [root]
@@ -238,7 +251,7 @@ def plan_rollup(
             if own is not None:
                 total = (total or 0) + own
                 continue
-            stack.extend(children.get(u, ()))
+            stack.extend(tree.get(u, ()))
         if total is not None:
             out[ind] = total
     return out

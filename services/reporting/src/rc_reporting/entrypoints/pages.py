@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from rc_reporting.service_layer import campaign_reports
 from rc_shared import clock, http_cache
 from rc_shared.api import errors
-from rc_shared.labels import CAMPAIGN_TYPES, count, public_state, vn_date, vnd
+from rc_shared.labels import CAMPAIGN_TYPES, count, percent_reached, public_state, vn_date, vnd
 from rc_shared.runtime import connection
 
 pages_router = APIRouter(prefix="/public", tags=["public pages"])
@@ -114,7 +114,7 @@ def _campaign_html(r: dict[str, Any]) -> bytes:
             "label": TARGETS[key],
             "shown": vnd(t["value"]) if money else count(t["value"]),
             "goal": vnd(t["target"]) if money else count(t["target"]),
-            "percent": f"{float(t['percent'] or 0):.0f}",
+            "percent": str(percent_reached(t["value"], t["target"])),  # (as the ledger page says it)
             "width": f"{min(100.0, float(t['percent'] or 0)):.0f}",
         })  # fmt: skip
     return _render("campaign.html", campaign=r, targets=targets)

@@ -61,14 +61,25 @@ async def get_plan(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> d
     if not await queries.unit_ever(conn, unit_id, start, end):
         raise NotFound(f"unit {unit_id} does not exist in {year}", unit_id=str(unit_id))
     own = await queries.unit_targets(conn, unit_id, year)
-    children: dict[uuid.UUID, list[uuid.UUID]] = {}
+    rolled = await rolled_up(conn, unit_id, year)
+    return {"unit_id": unit_id, "year": year, "targets": own, "rolled_up": dict(sorted(rolled.items()))}
+
+
+async def rolled_up(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> dict[str, int]:
+    """The unit's plan of ``year`` over its subtree, whatever part of the year a review covers (a six-month
+    review is measured against the year's plan): a flow over every unit below it at some time in the year,
+    a stock (counted on 31 December) over the tree of that day only."""
+    start, end = _year_range(year)
+    during: dict[uuid.UUID, list[uuid.UUID]] = {}
     for e in await queries.period_edges(conn, start, end):
-        children.setdefault(e["parent_id"], []).append(e["unit_id"])
+        during.setdefault(e["parent_id"], []).append(e["unit_id"])
+    at_end: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for e in await queries.period_edges(conn, end, end):
+        at_end.setdefault(e["parent_id"], []).append(e["unit_id"])
     targets: dict[uuid.UUID, dict[str, int]] = {}
     for t in await queries.plan_targets(conn, year):
         targets.setdefault(t["unit_id"], {})[t["indicator"]] = int(t["target"])
-    rolled = plan_rollup(unit_id, children, targets)
-    return {"unit_id": unit_id, "year": year, "targets": own, "rolled_up": dict(sorted(rolled.items()))}
+    return plan_rollup(unit_id, during, targets, at_end)
 
 
 def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:

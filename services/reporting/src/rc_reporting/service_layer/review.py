@@ -20,9 +20,9 @@ from rc_reporting.domain.review import (
     SUPPORT_PREFIX,
     ReviewPeriod,
     add,
-    plan_rollup,
     sections,
 )
+from rc_reporting.service_layer import plans
 from rc_shared.errors import NotFound
 
 Figures = dict[str, int | float]
@@ -125,14 +125,8 @@ async def _figures(
 
 
 async def plans_for(conn: asyncpg.Connection, unit_id: uuid.UUID, period: ReviewPeriod) -> dict[str, int]:
-    """The plan of the unit for the year of the period's end, rolled up over the period's trees."""
-    children: dict[uuid.UUID, list[uuid.UUID]] = {}
-    for e in await queries.period_edges(conn, period.start, period.end):
-        children.setdefault(e["parent_id"], []).append(e["unit_id"])
-    targets: dict[uuid.UUID, dict[str, int]] = {}
-    for t in await queries.plan_targets(conn, period.plan_year):
-        targets.setdefault(t["unit_id"], {})[t["indicator"]] = int(t["target"])
-    return plan_rollup(unit_id, children, targets)
+    """The plan of the unit for the year of the period's end (the whole year's, for a six-month review too)."""
+    return await plans.rolled_up(conn, unit_id, period.plan_year)
 
 
 async def review(

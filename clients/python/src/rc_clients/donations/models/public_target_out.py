@@ -22,7 +22,7 @@ T = TypeVar("T", bound="PublicTargetOut")
 class PublicTargetOut:
     """ 
         Attributes:
-            percent (int): Progress, 0 to 100.
+            percent (int): Progress in whole percent, truncated (99.6: 99), over 100 when exceeded.
             reached_value (int):
             target (str):
             target_value (int):
