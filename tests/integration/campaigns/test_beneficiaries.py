@@ -232,7 +232,7 @@ async def test_a_beneficiary_corrects_their_details_and_has_them_erased(
     c = await launched_campaign(client)
     other = await _register(client, id_number=f"0791{uuid.uuid4().int % 10**8:08d}")
     b = await _register(client, full_name="Trần Văn Sai", campaign_id=c["id"])
-    events = await db.fetchval("SELECT count(*) FROM outbox")
+    events = await db.fetchval("SELECT max(id) FROM outbox")
     fixed = await client.patch(
         f"/beneficiaries/{b['id']}",
         json={"full_name": "Trần Văn Sái", "id_number": "079 222 333 444", "commune": "Hưng Hội", "notes": None},
@@ -244,6 +244,12 @@ async def test_a_beneficiary_corrects_their_details_and_has_them_erased(
     )  # fmt: skip
     taken = await client.patch(f"/beneficiaries/{b['id']}", json={"id_number": other["id_number"]})
     assert taken.status_code == 409 and taken.json()["existing_beneficiary_id"] == other["id"], taken.text
+    # another household's name and address, the record keeping its own identity number: refused too
+    house = await _register(client, full_name="Lê Thị Hoa")
+    same = await client.patch(
+        f"/beneficiaries/{b['id']}", json={"full_name": "Lê Thị Hoa", "address": house["address"]}
+    )
+    assert same.status_code == 409 and same.json()["existing_beneficiary_id"] == house["id"], same.text
     assert (await client.get(f"/beneficiaries/{b['id']}")).json()["id_number"] == "079222333444"  # unchanged
     for bad in ({}, {"full_name": None}, {"address": ""}, {"unit_id": str(uuid.uuid4())}):
         r = await client.patch(f"/beneficiaries/{b['id']}", json=bad)
@@ -258,6 +264,12 @@ async def test_a_beneficiary_corrects_their_details_and_has_them_erased(
             ),
             datetime.now(UTC),
         )  # fmt: skip
+    verify = {"verified_by": "cán bộ xã", "verified_on": "2025-01-05"}
+    verified = await client.post(f"/beneficiaries/{b['id']}/verify", json=verify)
+    assert verified.status_code == 200, verified.text
+    sponsor = {"sponsor_type": "individual", "sponsor_name": "Nhà hảo tâm", "sponsor_contact": "0900000001",
+               "start_on": "2025-01-05", "commitment": "học phí cho cháu Sái"}  # fmt: skip
+    assert (await client.post(f"/beneficiaries/{b['id']}/sponsorships", json=sponsor)).status_code == 201
     erased = await client.delete(f"/beneficiaries/{b['id']}/personal-data")
     assert erased.status_code == 200 and erased.json() == {"beneficiary_id": b["id"], "erased": True,
                                                             "already_erased": False}  # fmt: skip
@@ -271,19 +283,27 @@ async def test_a_beneficiary_corrects_their_details_and_has_them_erased(
         "",
     )
     assert (after["commune"], after["support_received"]["cash_vnd"]) == ("Hưng Hội", 500_000)
+    assert [sp["commitment"] for sp in after["sponsorships"]] == [""]  # (it named the person)
     row = await db.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", uuid.UUID(str(b["id"])))
     assert not [v for v in row.values() if isinstance(v, str) and ("Sái" in v or "079222333444" in v or "thận" in v)]
+    commitments = await db.fetch("SELECT commitment FROM sponsorships WHERE beneficiary_id = $1", row["id"])
+    assert [c["commitment"] for c in commitments] == [""]
     public = (await client.get(f"/campaigns/{c['id']}/beneficiaries/public")).json()["items"]
     assert [(i["name"], i["commune"], i["cash_vnd"]) for i in public] == [
         ("(ẩn danh theo yêu cầu)", "Hưng Hội", 500_000)
     ]
     assert (await client.patch(f"/beneficiaries/{b['id']}", json={"notes": "x"})).status_code == 409
-    verify = {"verified_by": "cán bộ xã", "verified_on": "2025-02-02"}
-    assert (await client.post(f"/beneficiaries/{b['id']}/verify", json=verify)).status_code == 409
+    refused = await client.post(f"/beneficiaries/{b['id']}/verify", json=verify)
+    assert refused.status_code == 409 and "erased" in refused.json()["message"], refused.text
     again = await client.delete(f"/beneficiaries/{b['id']}/personal-data")
     assert again.status_code == 200 and again.json()["already_erased"] is True
     # the same household can be registered again (its old keys do not block it)
     again_body = beneficiary_body(full_name="Trần Văn Sái", address=b["address"])
     assert (await client.post("/beneficiaries", json=again_body)).status_code == 201
-    assert await db.fetchval("SELECT count(*) FROM outbox") == events + 1  # the new registration's event only
+    # no event says a correction or an erasure (nothing personal travels): only the other steps' own
+    written = await db.fetch("SELECT event_type FROM outbox WHERE id > $1 ORDER BY id", events)
+    assert [w["event_type"] for w in written] == [
+        "campaigns.beneficiary.registered.v1", "campaigns.beneficiary.verified.v1",
+        "campaigns.beneficiary.sponsor_paired.v1", "campaigns.beneficiary.registered.v1",
+    ]  # fmt: skip
     assert (await client.delete(f"/beneficiaries/{uuid.uuid4()}/personal-data")).status_code == 404

@@ -216,11 +216,13 @@ async def test_phone_and_identity_numbers_are_kept_in_one_written_form_old_recor
 async def test_a_transfer_moves_the_roles_held_in_the_unit_left_and_stats_count_each_person_once(
     client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
-    """Against PostgreSQL: a member and volunteer of the commune moves to the branch; the volunteer role
-    moves with them (ended in the commune, started in the branch, both events in the outbox): no open role
-    is left in the commune. /stats counts a person once even where rows overlap (two role rows of one person
-    on one day, as data written before the one-at-a-time rules may hold)."""
+    """Against PostgreSQL: a member and volunteer of a commune moves to another commune of the district; the
+    volunteer role moves with them (ended in the first, started in the second, both events in the outbox):
+    the first counts neither the member nor the volunteer any more, the second both. /stats counts a person
+    once even where rows overlap (two role rows of one person on one day, as data written before the
+    one-at-a-time rules may hold)."""
     t = await tree(client)
+    sibling = await unit(client, f"P{t['tag']}-D-S", "commune", t["district"])
     pid = await person(client)
     on = "2024-03-01"
     assert (
@@ -228,20 +230,19 @@ async def test_a_transfer_moves_the_roles_held_in_the_unit_left_and_stats_count_
     ).status_code == 201
     role = {"role": "volunteer", "unit_id": t["commune"], "start_on": "2023-02-01"}
     old_role = (await client.post(f"/people/{pid}/roles", json=role)).json()["id"]
-    r = await client.post(f"/people/{pid}/transfers", json={"to_unit_id": t["branch"], "effective_on": on})
+    r = await client.post(f"/people/{pid}/transfers", json={"to_unit_id": sibling, "effective_on": on})
     assert r.status_code == 200, r.text
     [new_role] = r.json()["moved_role_ids"]
     roles = {
         x["id"]: (x["unit_id"], x["start_on"], x["end_on"])
         for x in (await client.get(f"/people/{pid}")).json()["roles"]
     }
-    assert roles == {old_role: (t["commune"], "2023-02-01", on), new_role: (t["branch"], on, None)}
+    assert roles == {old_role: (t["commune"], "2023-02-01", on), new_role: (sibling, on, None)}
     events = [r["event_type"] for r in await db.fetch("SELECT event_type FROM outbox WHERE key = $1 ORDER BY id", pid)]
     assert events[-3:] == ["members.membership.transferred.v1", "members.role.ended.v1", "members.role.assigned.v1"]
-    commune = (await client.get("/stats", params={"unit_id": t["commune"], "as_of": on})).json()
-    branch = (await client.get("/stats", params={"unit_id": t["branch"], "as_of": on})).json()
-    # (the branch is under the commune: the commune's figures hold it)
-    assert (commune["volunteer"], commune["members"], branch["volunteer"], branch["members"]) == (1, 1, 1, 1)
+    left = (await client.get("/stats", params={"unit_id": t["commune"], "as_of": on})).json()
+    joined = (await client.get("/stats", params={"unit_id": sibling, "as_of": on})).json()
+    assert (left["members"], left.get("volunteer", 0), joined["members"], joined["volunteer"]) == (0, 0, 1, 1)
     only_commune = await db.fetchval(
         "SELECT count(*) FROM roles WHERE person_id = $1 AND unit_id = $2 AND end_on IS NULL", pid, t["commune"]
     )
@@ -250,6 +251,6 @@ async def test_a_transfer_moves_the_roles_held_in_the_unit_left_and_stats_count_
     await db.execute(
         "INSERT INTO roles (id, person_id, role, unit_id, start_on, end_on)"
         " VALUES (gen_random_uuid(), $1, 'volunteer', $2, $3, $4)",
-        pid, t["branch"], date(2023, 1, 1), date(2024, 12, 31),
+        pid, sibling, date(2023, 1, 1), date(2024, 12, 31),
     )  # fmt: skip
-    assert (await client.get("/stats", params={"unit_id": t["branch"], "as_of": on})).json()["volunteer"] == 1
+    assert (await client.get("/stats", params={"unit_id": sibling, "as_of": on})).json()["volunteer"] == 1

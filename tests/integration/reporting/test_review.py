@@ -252,6 +252,11 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
     assert (rolled["members"], rolled["new_members"]) == (40, 10)
     body = (await client.get("/reports/review", params={"unit_id": str(t.P), **YEAR})).json()
     assert figures(body, "organisation")["members"]["plan"] == 40
+    # the district that ended on 30 June: its stock plan is its tree's on its last day (C1 and C2 were its)
+    await client.put(f"/plans/{t.C1}/2025", json={"targets": {"members": 30}})
+    await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 5}})
+    assert (await client.get(f"/plans/{t.D1}/2025")).json()["rolled_up"]["members"] == 30
+    assert (await client.get(f"/plans/{t.P}/2025")).json()["rolled_up"]["members"] == 30 + 40
     assert figures(d1, "humanitarian")["funds_raised_vnd"]["value"] == 3_000_000 + 1_500_000 + 400_000
     # PUT replaces: an indicator left out is removed
     await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 6}})

@@ -93,12 +93,15 @@ class FakeBeneficiaryRepository:
         row = self.rows.get(beneficiary_id)
         return dict(row) if row is not None else None
 
-    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, uuid.UUID, str] | None:
+    async def find_duplicate(
+        self, key: DedupKey, other_than: uuid.UUID | None = None
+    ) -> tuple[uuid.UUID, uuid.UUID, str] | None:
+        others = [r for r in self.rows.values() if r["id"] != other_than]
         if key.id_number is not None:
-            for r in self.rows.values():
+            for r in others:
                 if r["id_number"] == key.id_number:
                     return r["id"], r["unit_id"], "id_number"
-        for r in self.rows.values():  # in registration order
+        for r in others:  # in registration order
             if (r["kind"], r["name_key"], r["address_key"]) == (key.kind, key.name_key, key.address_key):
                 return r["id"], r["unit_id"], "name_and_address"
         return None

@@ -19,6 +19,7 @@ from rc_campaigns.domain.campaigns import CampaignFilter, Holdings, IllegalTrans
 from rc_campaigns.domain.progress import Totals
 from rc_campaigns.service_layer import beneficiaries, blood, campaigns
 from rc_campaigns.service_layer.policy import Policy
+from rc_shared.auth import Forbidden
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import (
     BeneficiaryRegistered,
@@ -685,3 +686,20 @@ async def test_registrations_close_with_the_campaign() -> None:
     with pytest.raises(Conflict, match="registrations are closed"):
         await run(uow, lambda u: blood.register_donor(u, sid, donor_ref="BC-1", blood_group=None, note=""))
     assert uow.blood.registrations == {}
+
+
+async def test_who_a_verified_beneficiary_is_is_corrected_only_by_a_role_that_may_verify() -> None:
+    """Support goes to verified beneficiaries: a data-entry user rewriting a verified record's name, identity
+    number or address would send it to someone nobody verified (403). Notes and circumstances stay theirs to
+    correct, and a unit manager corrects the identity; an unverified record is anyone's who may write."""
+    uow = FakeUnitOfWork()
+    bid = await register(uow)
+    await run(uow, lambda u: beneficiaries.correct(u, bid, {"full_name": "Nguyễn Văn Ân"}, may_verify=False))
+    await run(uow, lambda u: beneficiaries.verify(u, POLICY, bid, "cán bộ xã", TODAY))
+    for change in ({"full_name": "Người Khác"}, {"id_number": "079000000111"}, {"address": "Ấp 9"}):
+        with pytest.raises(Forbidden, match="corrected by a role that may verify"):
+            await run(uow, lambda u, c=change: beneficiaries.correct(u, bid, c, may_verify=False))
+    await run(uow, lambda u: beneficiaries.correct(u, bid, {"notes": "đã chuyển nhà"}, may_verify=False))
+    await run(uow, lambda u: beneficiaries.correct(u, bid, {"full_name": "Nguyễn Văn Ấn"}, may_verify=True))
+    row = uow.beneficiaries.rows[bid]
+    assert (row["full_name"], row["notes"]) == ("Nguyễn Văn Ấn", "đã chuyển nhà")

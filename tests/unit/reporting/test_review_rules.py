@@ -46,6 +46,10 @@ def test_a_stock_is_planned_over_the_year_end_tree_and_a_flow_over_the_years() -
     targets = {D1: {"members": 100, "new_members": 5}, C2: {"members": 40, "new_members": 2}}
     assert plan_rollup(P, during, targets, at_end) == {"members": 40, "new_members": 7}
     assert plan_rollup(P, during, targets) == {"members": 140, "new_members": 7}  # (one tree for both)
+    # members who lapsed in the period: a flow (the ended district's lapses were the province's too)
+    assert plan_rollup(P, during, {D1: {"members_lapsed": 5}, C2: {"members_lapsed": 3}}, at_end) == {
+        "members_lapsed": 8
+    }
 
 
 def test_periods_indicators_and_targets() -> None:

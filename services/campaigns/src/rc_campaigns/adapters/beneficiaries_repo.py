@@ -42,7 +42,7 @@ class BeneficiaryRepository:
     async def erase(self, beneficiary_id: uuid.UUID) -> bool:
         """Their personal data gone, the record kept (its keys unique to it: the deduplication index holds);
         whether it was not erased before."""
-        return bool(
+        erased = bool(
             await self.conn.fetchval(
                 "UPDATE beneficiaries SET full_name = '', name_key = 'erased:' || id, id_number = NULL,"
                 " address = '', address_key = 'erased:' || id, situation = '', notes = '', erased_at = now()"
@@ -50,8 +50,13 @@ class BeneficiaryRepository:
                 beneficiary_id,
             )
         )
+        # (a sponsor's commitment is often written about the person: "học phí cho cháu Lan")
+        await self.conn.execute("UPDATE sponsorships SET commitment = '' WHERE beneficiary_id = $1", beneficiary_id)
+        return erased
 
-    async def find_duplicate(self, key: DedupKey) -> tuple[uuid.UUID, uuid.UUID, str] | None:
+    async def find_duplicate(
+        self, key: DedupKey, other_than: uuid.UUID | None = None
+    ) -> tuple[uuid.UUID, uuid.UUID, str] | None:
         """(id, unit, by) of an existing beneficiary anywhere in the organisation with the same ID number,
         or the same kind/name/address. Locks both keys until the transaction ends, so two concurrent
         registrations of one household (in any units) cannot both pass."""
@@ -61,15 +66,20 @@ class BeneficiaryRepository:
         for lock in sorted(locks):
             await self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", lock)
         if key.id_number is not None:
-            row = await self.conn.fetchrow("SELECT id, unit_id FROM beneficiaries WHERE id_number = $1", key.id_number)
+            row = await self.conn.fetchrow(
+                "SELECT id, unit_id FROM beneficiaries WHERE id_number = $1 AND id IS DISTINCT FROM $2",
+                key.id_number,
+                other_than,
+            )
             if row is not None:
                 return row["id"], row["unit_id"], "id_number"
         row = await self.conn.fetchrow(
             "SELECT id, unit_id FROM beneficiaries WHERE kind = $1 AND name_key = $2 AND address_key = $3"
-            " ORDER BY created_at, id LIMIT 1",
+            " AND id IS DISTINCT FROM $4 ORDER BY created_at, id LIMIT 1",
             key.kind,
             key.name_key,
             key.address_key,
+            other_than,
         )
         return (row["id"], row["unit_id"], "name_and_address") if row is not None else None
 

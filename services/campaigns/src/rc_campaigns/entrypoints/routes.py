@@ -21,7 +21,8 @@ POST     /beneficiaries                              write   body unit_id (403);
                                                              a duplicate is named only if its unit is in scope
 GET      /beneficiaries                              read    listed: unit in subtree; unit_id filter in scope
 GET      /beneficiaries/{beneficiary_id}             read    its unit (404: personal data stays hidden)
-PATCH    /beneficiaries/{beneficiary_id}             write   its unit (404)
+PATCH    /beneficiaries/{beneficiary_id}             write   its unit (404); a verified one's name, identity
+                                                             number or address: manage (403)
 DELETE   /beneficiaries/{beneficiary_id}/personal... manage  its unit (404)
 POST     /beneficiaries/{beneficiary_id}/verify      manage  its unit (404)
 POST     /beneficiaries/{beneficiary_id}/sponsor...  manage  its unit (404)
@@ -385,7 +386,8 @@ async def correct_beneficiary(beneficiary_id: uuid.UUID, body: s.BeneficiaryPatc
     await access.beneficiary(request, beneficiary_id)
     try:
         async with _unit_of_work(request) as uow:
-            await beneficiaries.correct(uow, beneficiary_id, body.model_dump(exclude_unset=True))
+            may_verify = principal(request).can("manage")
+            await beneficiaries.correct(uow, beneficiary_id, body.model_dump(exclude_unset=True), may_verify=may_verify)
             answer = await beneficiaries.get(uow.beneficiaries, beneficiary_id)
             await uow.commit()
             return answer

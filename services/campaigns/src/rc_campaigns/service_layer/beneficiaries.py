@@ -17,6 +17,7 @@ from rc_campaigns.domain.beneficiaries import (
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import BeneficiaryRepo, CampaignRepo, CampaignsUnitOfWork
+from rc_shared.auth import Forbidden
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
 from rc_shared.uow import columns
@@ -79,17 +80,29 @@ def _not_erased(row: Any) -> None:
         )
 
 
-async def correct(uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID, changes: dict[str, Any]) -> None:
+IDENTITY = ("full_name", "id_number", "address")  # who the record is: a verified one's is the verifier's
+
+
+async def correct(
+    uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID, changes: dict[str, Any], *, may_verify: bool
+) -> None:
     """A correction of the personal details (the data subject's right): checked against the other records
-    as a registration is (one household, one record: 409 naming the other when in the caller's scope)."""
+    as a registration is (one household, one record: 409 naming the other when in the caller's scope). Who
+    a verified record is (name, identity number, address) is corrected only by a role that may verify:
+    otherwise support could go to someone nobody verified."""
     repo = uow.beneficiaries
     row = await require(repo, beneficiary_id, for_update=True)
     _not_erased(row)
+    if row["verified_on"] is not None and not may_verify and any(changes.get(k, row[k]) != row[k] for k in IDENTITY):
+        raise Forbidden(
+            f"beneficiary {beneficiary_id} was verified: its name, identity number and address are corrected by a"
+            " role that may verify (unit manager)"
+        )
     fields = {k: row[k] for k in ("full_name", "id_number", "address", "commune", "situation", "notes")}
     fields |= {k: ("" if v is None and k in ("situation", "notes") else v) for k, v in changes.items()}
     key = DedupKey.of(row["kind"], row["unit_id"], fields["full_name"], fields["address"], fields["id_number"])
-    dup = await repo.find_duplicate(key)
-    if dup is not None and dup[0] != beneficiary_id:
+    dup = await repo.find_duplicate(key, other_than=beneficiary_id)
+    if dup is not None:
         raise DuplicateBeneficiary(*dup)
     await repo.correct(beneficiary_id, key, fields)
 

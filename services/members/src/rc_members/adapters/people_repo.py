@@ -136,11 +136,12 @@ class PeopleRepository:
             if 2 * len(among) < units:
                 # a small part of the tree: start from its people (through the unit indexes) rather
                 # than walk everyone in name order; a large part: the walk stops after one page. Its
-                # people include those of the units that ended into it (their heir: migration 0010).
-                # (the units, once: the ended ones' heirs are followed through units.heir_id)
+                # people include those of the units that ended into it (their heir, migrations 0010 and
+                # 0011), walked back from the scope through units.heir_id: the cost is the scope's, not the
+                # organisation's.
                 where.append(
-                    f"pd.person_id IN (WITH reach AS MATERIALIZED (SELECT unnest({a}) AS id"
-                    f" UNION SELECT x.id FROM units x WHERE x.ended_on <= {d} AND unit_heir(x.id, {d}) = ANY({a}))"
+                    f"pd.person_id IN (WITH RECURSIVE reach(id) AS (SELECT unnest({a})"
+                    f" UNION SELECT x.id FROM units x JOIN reach r ON x.heir_id = r.id WHERE x.ended_on <= {d})"
                     " SELECT person_id FROM memberships WHERE unit_id IN (SELECT id FROM reach)"
                     " UNION SELECT person_id FROM roles WHERE unit_id IN (SELECT id FROM reach)"
                     " UNION SELECT id FROM people WHERE unit_id IN (SELECT id FROM reach))"

@@ -7,28 +7,20 @@
 -- successor's and the district's users could neither find nor open them, and registering them again
 -- was refused (one identity number, one person) with a hint to search for a record they could not see.
 -- Now that fallback unit, when it has ended by the day asked, is replaced by its heir: the unit it was
--- merged into, else (dissolved) the unit its members were reassigned to, else its last parent, followed
--- until a unit that has not ended.
--- Each ended unit names its heir when it ends (units.heir_id: the unit it was merged into; for a
--- dissolution, the unit its members went to, else its parent), so that following it is a key lookup.
-ALTER TABLE units ADD COLUMN heir_id uuid REFERENCES units (id);
-UPDATE units x SET heir_id = coalesce(x.merged_into,
-                                      (SELECT v.parent_id FROM unit_versions v WHERE v.unit_id = x.id
-                                        ORDER BY v.valid_from DESC LIMIT 1))
- WHERE x.ended_on IS NOT NULL;
-CREATE INDEX units_heir ON units (heir_id) WHERE heir_id IS NOT NULL;
-
--- A unit's heir on day d: itself while it has not ended by d, else its heir's (a chain of reforms).
+-- merged into, else (dissolved) its last parent, followed until a unit that has not ended.
 CREATE FUNCTION unit_heir(u uuid, d date) RETURNS uuid
 LANGUAGE sql STABLE AS $$
     WITH RECURSIVE chain (id, depth) AS (
         SELECT u, 0
         UNION ALL
-        SELECT x.heir_id, c.depth + 1
+        SELECT coalesce(x.merged_into,
+                        (SELECT v.parent_id FROM unit_versions v WHERE v.unit_id = x.id
+                          ORDER BY v.valid_from DESC LIMIT 1)),
+               c.depth + 1
           FROM chain c JOIN units x ON x.id = c.id
-         WHERE x.ended_on IS NOT NULL AND x.ended_on <= d AND x.heir_id IS NOT NULL AND c.depth < 32
+         WHERE x.ended_on IS NOT NULL AND x.ended_on <= d AND c.depth < 32
     )
-    SELECT id FROM chain ORDER BY depth DESC LIMIT 1
+    SELECT id FROM chain WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1
 $$;
 
 CREATE OR REPLACE FUNCTION person_scope_units(p uuid, d date) RETURNS SETOF uuid

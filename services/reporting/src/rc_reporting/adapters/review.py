@@ -194,6 +194,16 @@ async def unit_version(conn: asyncpg.Connection, unit_id: uuid.UUID, on: date) -
     return None if row is None else dict(row.items())
 
 
+async def unit_ended(conn: asyncpg.Connection, unit_id: uuid.UUID) -> date | None:
+    """The day a unit ended (its last version's exclusive end); None: it has not."""
+    ended: date | None = await conn.fetchval(
+        "SELECT CASE WHEN bool_or(valid_to IS NULL) THEN NULL ELSE max(valid_to) END"
+        " FROM rpt_unit_versions WHERE unit_id = $1",
+        unit_id,
+    )
+    return ended
+
+
 async def unit_ever(conn: asyncpg.Connection, unit_id: uuid.UUID, start: date, end: date) -> bool:
     return bool(
         await conn.fetchval(

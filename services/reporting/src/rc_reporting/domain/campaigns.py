@@ -57,14 +57,14 @@ def campaign_state(
     still receives that day (the ledger takes gifts received up to and including it): it is closed from
     the next day; a settlement or a cancellation holds from its own day."""
 
-    def happened(d: date | None, after: int = 0) -> bool:
-        return d is not None and (as_of is None or d.toordinal() + after <= as_of.toordinal())
+    def happened(d: date | None) -> bool:
+        return d is not None and (as_of is None or d <= as_of)
 
     if happened(cancelled_on):
         return "cancelled"
     if happened(settled_on):
         return "settled"
-    if happened(closed_on, after=1):
+    if closed_on is not None and closed_on < (as_of or clock.today()):  # (everything so far: as of today)
         return "closed"
     return "launched" if launched else "unknown"
 

@@ -218,8 +218,7 @@ def check_target(value: object, field: str = "target") -> int:
 
 # Indicators counted on a day (the period's end), not over the period: their plan is the year-end tree's.
 STOCKS = frozenset(
-    {"members", "members_lapsed", "volunteers", "youth", "fees_paid", "fees_unpaid", "fees_exempted", "groups",
-     "group_members"}
+    {"members", "volunteers", "youth", "fees_paid", "fees_unpaid", "fees_exempted", "groups", "group_members"}
 )  # fmt: skip
 
 

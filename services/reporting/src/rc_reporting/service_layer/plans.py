@@ -14,7 +14,7 @@ import io
 import uuid
 import zipfile
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import asyncpg
@@ -68,13 +68,16 @@ async def get_plan(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> d
 async def rolled_up(conn: asyncpg.Connection, unit_id: uuid.UUID, year: int) -> dict[str, int]:
     """The unit's plan of ``year`` over its subtree, whatever part of the year a review covers (a six-month
     review is measured against the year's plan): a flow over every unit below it at some time in the year,
-    a stock (counted on 31 December) over the tree of that day only."""
+    a stock (counted on 31 December) over the tree of that day only (of the unit's last day, if it ended
+    during the year)."""
     start, end = _year_range(year)
     during: dict[uuid.UUID, list[uuid.UUID]] = {}
     for e in await queries.period_edges(conn, start, end):
         during.setdefault(e["parent_id"], []).append(e["unit_id"])
+    ended = await queries.unit_ended(conn, unit_id)
+    last = min(end, ended - timedelta(days=1)) if ended is not None and ended > start else end
     at_end: dict[uuid.UUID, list[uuid.UUID]] = {}
-    for e in await queries.period_edges(conn, end, end):
+    for e in await queries.period_edges(conn, last, last):
         at_end.setdefault(e["parent_id"], []).append(e["unit_id"])
     targets: dict[uuid.UUID, dict[str, int]] = {}
     for t in await queries.plan_targets(conn, year):
