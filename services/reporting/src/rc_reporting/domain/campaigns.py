@@ -53,9 +53,7 @@ def campaign_state(
     settled_on: date | None,
     cancelled_on: date | None,
 ) -> CampaignState:
-    """The lifecycle state on ``as_of`` (``None``: everything projected so far). A campaign closed on a day
-    still receives that day (the ledger takes gifts received up to and including it): it is closed from
-    the next day; a settlement or a cancellation holds from its own day."""
+    """The lifecycle state on ``as_of`` (``None``: everything projected so far)."""
 
     def happened(d: date | None) -> bool:
         return d is not None and (as_of is None or d <= as_of)
@@ -64,7 +62,7 @@ def campaign_state(
         return "cancelled"
     if happened(settled_on):
         return "settled"
-    if closed_on is not None and closed_on < (as_of or clock.today()):  # (everything so far: as of today)
+    if happened(closed_on):
         return "closed"
     return "launched" if launched else "unknown"
 
