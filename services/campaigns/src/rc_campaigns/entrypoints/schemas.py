@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -65,10 +65,27 @@ class CampaignIn(Body):
         return self
 
 
+def not_null(value: object, info: ValidationInfo) -> object:
+    """A PATCH field given is not null (the error names it)."""
+    if value is None:
+        raise ValueError(f"{info.field_name} cannot be null")
+    return value
+
+
+class _Patch(Body):
+    """A PATCH body: any subset of its fields, but something to change."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not self.model_fields_set:
+            raise ValueError("nothing to change")
+        return self
+
+
 PATCH_NULLABLE = frozenset({"parent_campaign_id", "description"})  # the fields a PATCH may set to null
 
 
-class CampaignPatch(Body):
+class CampaignPatch(_Patch):
     """Any subset of a draft's fields; ``targets`` are merged with the existing ones."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=patch_schema(PATCH_NULLABLE, at_least_one=True))
@@ -84,7 +101,7 @@ class CampaignPatch(Body):
     targets: TargetsIn | None = None
     parent_campaign_id: uuid.UUID | None = None
 
-    @field_validator(
+    _given_not_null = field_validator(
         "code",
         "name",
         "campaign_type",
@@ -93,19 +110,7 @@ class CampaignPatch(Body):
         "receiving_from",
         "receiving_until",
         "targets",
-    )
-    @classmethod
-    def _not_null(cls, value: object, info: ValidationInfo) -> object:
-        """A field given is not null (the error names it); ``PATCH_NULLABLE`` ones may be."""
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null")
-        return value
-
-    @model_validator(mode="after")
-    def _something(self) -> CampaignPatch:
-        if not self.model_fields_set:
-            raise ValueError("nothing to change")
-        return self
+    )(not_null)  # (``PATCH_NULLABLE`` ones may be null)
 
 
 class LaunchIn(Body):
@@ -160,7 +165,7 @@ class BeneficiaryIn(Body):
     consent: ConsentIn
 
 
-class BeneficiaryPatch(Body):
+class BeneficiaryPatch(_Patch):
     """A correction of a beneficiary's personal details (the data subject's right, Law 91/2025): any subset;
     null clears the identity number, the circumstances or the notes."""
 
@@ -175,18 +180,7 @@ class BeneficiaryPatch(Body):
     situation: OptText | None = None
     notes: OptText | None = None
 
-    @field_validator("full_name", "address", "commune")
-    @classmethod
-    def _not_null(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null")
-        return value
-
-    @model_validator(mode="after")
-    def _something(self) -> BeneficiaryPatch:
-        if not self.model_fields_set:
-            raise ValueError("nothing to change")
-        return self
+    _given_not_null = field_validator("full_name", "address", "commune")(not_null)
 
 
 class BeneficiaryErasedOut(Out):
