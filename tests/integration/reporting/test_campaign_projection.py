@@ -15,9 +15,10 @@ from rc_shared.envelope import Envelope
 from rc_shared.errors import Invalid, NotFound
 from rc_shared.events.campaigns import CampaignClosed, CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
+from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged
 from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, cev, feed_campaigns, lev, unit
 from tests.integration.reporting.conftest import PoolFactory
-from tests.integration.reporting.helpers import feed, interleave
+from tests.integration.reporting.helpers import ev, feed, interleave
 
 pytestmark = pytest.mark.integration
 
@@ -265,6 +266,43 @@ async def test_by_unit_after_the_restructure_keeps_a_dissolved_districts_gifts_i
     assert c2["distributed_cash_vnd"] == 0  # t4 reversed
     only_k2 = await by_unit(pool, date(2025, 12, 31), relief.tree.C1, depth=0, campaign_id=relief.K2)
     assert only_k2[0]["cash_raised_vnd"] == 400_000
+
+
+async def test_what_is_booked_to_a_unit_after_it_ended_counts_for_its_heir(pool: asyncpg.Pool, relief: Relief) -> None:
+    """A gift booked to D1 after its dissolution (a statement row for a campaign it organised) counts for the unit
+    it was under when it ended, the province (an event written before catalogue 1.3.0 names no heir); one booked
+    to a commune merged into C3 counts for C3 and up; one booked to a commune dissolved with its members sent to
+    C1 counts for C1. Before, they vanished from every unit's figures while the campaign's own report counted
+    them."""
+    u = relief.tree
+    m, x = uuid.uuid4(), uuid.uuid4()
+    await feed(pool, [
+        ev(UnitCreated(unit_id=m, valid_from=date(2020, 1, 1), code="C4", name="C4", level="commune", parent_id=u.P)),
+        ev(UnitMerged(unit_id=m, valid_from=date(2025, 8, 1), into_unit_id=u.C3)),
+        ev(UnitCreated(unit_id=x, valid_from=date(2020, 1, 1), code="C5", name="C5", level="commune", parent_id=u.P)),
+        ev(UnitDissolved(unit_id=x, valid_from=date(2025, 8, 1), heir_unit_id=u.C1)),  # its members went to C1
+    ])  # fmt: skip
+
+    def late(unit_id: uuid.UUID, on: date, amount: int) -> Envelope:
+        return lev(DonationRecorded(
+            campaign_id=relief.K, donation_id=uuid.uuid4(), kind="cash", amount_vnd=amount, donor_type="anonymous",
+            unit_id=unit_id, channel="bank_transfer", received_on=on, receipt_no=90 + amount // 100_000,
+        ))  # fmt: skip
+
+    (before,) = await by_unit(pool, date(2025, 12, 31), depth=1)
+    await feed_campaigns(pool, [
+        late(u.D1, date(2025, 7, 10), 600_000), late(m, date(2025, 8, 10), 300_000), late(x, date(2025, 8, 12), 200_000)
+    ])  # fmt: skip
+    (p,) = await by_unit(pool, date(2025, 12, 31), depth=1)
+
+    assert (await campaign(pool, relief.K))["cash_raised_vnd"] == relief.CASH_RAISED + 1_100_000
+    assert p["cash_raised_vnd"] == before["cash_raised_vnd"] + 1_100_000
+    assert unit([p], "C3")["cash_raised_vnd"] == unit([before], "C3")["cash_raised_vnd"] + 300_000
+    assert unit([p], "C1")["cash_raised_vnd"] == unit([before], "C1")["cash_raised_vnd"] + 200_000
+    assert unit([p], "C2")["cash_raised_vnd"] == unit([before], "C2")["cash_raised_vnd"]
+    # before its end the merged commune's figures are its own: a report of July shows it, not C3
+    (july,) = await by_unit(pool, date(2025, 7, 31), depth=1)
+    assert unit([july], "C4")["cash_raised_vnd"] == 0
 
 
 async def test_by_unit_unknown_unit_on_as_of_is_not_found(pool: asyncpg.Pool, relief: Relief) -> None:

@@ -200,9 +200,10 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     assert (blood["blood_units"]["previous"], blood["blood_donations"]["previous"]) == (1, 1)
     assert blood["blood_units"]["change_percent"] == 400.0
     train = figures(body, "training")
+    # groups on 31 December: g1 (C1) and g2, formed at D1 and the province's since D1's dissolution (its heir)
     assert {k: (train[k]["value"], train[k]["previous"]) for k in train} == {
-        "courses": (2, 1), "people_trained": (2, 1), "people_passed": (1, 1), "groups": (1, 2),
-        "group_members": (1, 3), "courses.first_aid": (1, 1), "people_trained.first_aid": (2, 1),
+        "courses": (2, 1), "people_trained": (2, 1), "people_passed": (1, 1), "groups": (2, 2),
+        "group_members": (2, 3), "courses.first_aid": (1, 1), "people_trained.first_aid": (2, 1),
         "courses.disaster_preparedness": (1, 0), "people_trained.disaster_preparedness": (1, 0),
     }  # fmt: skip
     assert [u["code"] for u in body["units"]] == ["C1", "C2", "C3"]

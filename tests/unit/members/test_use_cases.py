@@ -243,6 +243,23 @@ async def test_a_merge_moves_children_members_roles_and_groups_then_ends_the_uni
     assert [c["id"] for c in await uow.units.children(ids["D2"], on)] == [ids["C1"]]
 
 
+async def test_a_dissolved_units_heir_is_where_its_members_went() -> None:
+    """The event names the heir the members service records (reporting counts what is left there)."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    await member(uow, ids["C1"])
+    on = date(2025, 7, 1)
+    await run(
+        uow,
+        lambda u: units.dissolve_unit(
+            u, POLICY, ids["C1"], valid_from=on, reassign_children_to=None, reassign_members_to=ids["D2"]
+        ),
+    )
+    dissolved = uow.committed[-1]
+    assert isinstance(dissolved, UnitDissolved) and dissolved.heir_unit_id == ids["D2"]
+    assert uow.units.rows[ids["C1"]]["heir_id"] == ids["D2"]
+
+
 async def test_a_dissolved_unit_can_no_longer_be_referenced() -> None:
     uow = FakeUnitOfWork()
     ids = await tree(uow)
@@ -253,7 +270,8 @@ async def test_a_dissolved_unit_can_no_longer_be_referenced() -> None:
             u, POLICY, ids["D2"], valid_from=on, reassign_children_to=None, reassign_members_to=None
         ),
     )
-    assert isinstance(uow.committed[-1], UnitDissolved)
+    dissolved = uow.committed[-1]
+    assert isinstance(dissolved, UnitDissolved) and dissolved.heir_unit_id == ids["P"]  # no members: the unit above
     with pytest.raises(Conflict, match="was dissolved") as exc:
         await run(
             uow,

@@ -73,6 +73,14 @@ class UnitDissolved(_UnitEvent):
     """A unit was dissolved; it ends on valid_from."""
 
     event_type: ClassVar[str] = "members.unit.dissolved.v1"
+    heir_unit_id: uuid.UUID | None = Field(
+        None,
+        description=(
+            "The unit that takes over what the dissolved unit leaves (its members, groups, and what is still "
+            "booked to it afterwards): the unit its members were sent to, else the unit it was under. Absent in "
+            "events written before catalogue 1.3.0: read it as the unit it was under."
+        ),
+    )
 
 
 class _PersonEvent(Event):

@@ -156,7 +156,8 @@ async def _end_unit(
     children_to: uuid.UUID | None,
     members_to: uuid.UUID | None,
     reason: str,
-) -> None:
+) -> uuid.UUID | None:
+    """End the unit on ``on``; its heir (where its members went, else the unit it was under)."""
     repo = uow.units
     people = uow.people
     await _require_unit(repo, unit_id)
@@ -212,7 +213,9 @@ async def _end_unit(
         await move_roles_to(uow, roles, members_to, on)
         await uow.groups.move_groups(unit_id, members_to)
     # the heir of its former members' records (access): where its members went, else its parent
-    await repo.end(unit_id, on, reason, members_to if reason == "merged" else None, members_to or latest.parent_id)
+    heir = members_to or latest.parent_id
+    await repo.end(unit_id, on, reason, members_to if reason == "merged" else None, heir)
+    return heir
 
 
 def check_roles_movable(roles: Sequence[Any], on: date) -> None:
@@ -261,7 +264,7 @@ async def dissolve_unit(
     reassign_children_to: uuid.UUID | None,
     reassign_members_to: uuid.UUID | None,
 ) -> None:
-    await _end_unit(
+    heir = await _end_unit(
         uow,
         policy,
         unit_id,
@@ -270,7 +273,7 @@ async def dissolve_unit(
         members_to=reassign_members_to,
         reason="dissolved",
     )
-    uow.emit(UnitDissolved(unit_id=unit_id, valid_from=valid_from))
+    uow.emit(UnitDissolved(unit_id=unit_id, valid_from=valid_from, heir_unit_id=heir))
 
 
 # ------------------------------------------------------------------ queries

@@ -53,7 +53,8 @@ ON CONFLICT (unit_id, valid_from) DO UPDATE
 
 _END_UNIT = """
 WITH closed AS (
-    UPDATE rpt_unit_versions SET valid_to = $2, end_reason = $3, merged_into = $4
+    UPDATE rpt_unit_versions SET valid_to = $2, end_reason = $3, merged_into = $4,
+                                 heir_id = coalesce($5::uuid, $4::uuid, parent_id)
     WHERE unit_id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)
 )
 DELETE FROM rpt_unit_versions WHERE unit_id = $1 AND valid_from >= $2
@@ -83,10 +84,16 @@ async def move_unit(
 
 
 async def end_unit(
-    conn: asyncpg.Connection, unit_id: uuid.UUID, valid_from: date, reason: str, merged_into: uuid.UUID | None
+    conn: asyncpg.Connection,
+    unit_id: uuid.UUID,
+    valid_from: date,
+    reason: str,
+    merged_into: uuid.UUID | None,
+    heir_id: uuid.UUID | None = None,
 ) -> None:
-    """Merged or dissolved: the unit's last version ends on ``valid_from``; later versions go."""
-    await conn.execute(_END_UNIT, unit_id, valid_from, reason, merged_into)
+    """Merged or dissolved: the unit's last version ends on ``valid_from``; later versions go. Its heir:
+    ``heir_id``, else the unit it merged into, else the unit it was under."""
+    await conn.execute(_END_UNIT, unit_id, valid_from, reason, merged_into, heir_id)
 
 
 # $1 membership_id, $2 date, $3 start (bool), $4 person_id, $5 unit_id (NULL: keep), $6 status

@@ -34,13 +34,24 @@ shown (unit_id, parent_id, dist) AS (
 def tclo_cte(period_start: str, period_end: str) -> str:
     """``tclo`` (anc, unit_id, [vfrom, vto)): unit_id was in the subtree of a ``shown`` unit anc during
     that interval, over every version of the tree overlapping the period between the two parameters
-    (flows are attributed by event date)."""
+    (flows are attributed by event date).
+
+    A unit that ended (merged or dissolved) hands what is still booked to it afterwards to its heir
+    (``heir_id``: the unit it merged into; for a dissolution the unit its members were sent to, else the
+    unit it was under): from its end on it counts as the heir's child. A gift with no unit of its own
+    (booked to the organising unit), a statement row for a campaign whose organiser ended, or a group
+    moved with its members is so counted by the unit that took over, never lost from every unit's
+    figures."""
     return f"""tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
     SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
     UNION ALL
     SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
            c.dist + 1
-    FROM tclo c JOIN rpt_unit_versions v ON v.parent_id = c.unit_id
+    FROM tclo c JOIN (
+        SELECT unit_id, parent_id, valid_from, valid_to FROM rpt_unit_versions
+        UNION ALL
+        SELECT unit_id, heir_id, valid_to, NULL FROM rpt_unit_versions WHERE heir_id IS NOT NULL
+    ) v ON v.parent_id = c.unit_id
     WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
       AND v.valid_from <= {period_end}::date AND coalesce(v.valid_to, 'infinity'::date) > {period_start}::date
       AND c.dist < {MAX_TREE_DEPTH}

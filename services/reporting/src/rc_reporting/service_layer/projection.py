@@ -65,7 +65,7 @@ async def on_unit_merged(conn: asyncpg.Connection, env: Envelope[UnitMerged]) ->
 @members_consumer.on(UnitDissolved)
 async def on_unit_dissolved(conn: asyncpg.Connection, env: Envelope[UnitDissolved]) -> None:
     e = env.data
-    await repo.end_unit(conn, e.unit_id, e.valid_from, "dissolved", None)
+    await repo.end_unit(conn, e.unit_id, e.valid_from, "dissolved", None, e.heir_unit_id)
 
 
 @members_consumer.on(MembershipStarted)
