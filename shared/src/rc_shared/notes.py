@@ -34,7 +34,11 @@ def mask_note(text: str | None) -> str | None:
     return masked or None
 
 
+BLOOD_REASON = "(lý do không công bố: thông tin sức khoẻ)"
+"""What leaves the donations service as the reason of a blood gift's reversal (the reason is health data)."""
+
 REASON = (
     "Why, as staff typed it: free text, so write no names; phone, identity and account numbers are masked"
-    f" ({MASK}) before it leaves the service."
+    f" ({MASK}) before it leaves the service. A blood gift's reversal carries '{BLOOD_REASON}' instead (its"
+    " reason, a test result or a deferral, is health data and stays in the donations service)."
 )

@@ -12,6 +12,7 @@ import asyncpg
 import httpx
 
 from rc_donations import MIGRATIONS
+from rc_shared import clock
 from tests.integration.donations.conftest import TODAY, Campaigns
 
 
@@ -56,6 +57,9 @@ async def test_cash_in_kind_and_blood_donations_are_recorded_with_sequential_rec
     assert c.json()["blood_units"] == 1 and a.json()["unit_id"] == str(unit)
     receipt = (await client.get(f"/donations/{b.json()['id']}/receipt")).json()
     assert receipt["receipt_number"].endswith("-000002")
+    assert receipt["issued_on"] == str(clock.today())  # made on the day it was recorded...
+    with clock.frozen(clock.now() + timedelta(days=3)):  # ...and a reprint days later is the same receipt
+        assert (await client.get(f"/donations/{b.json()['id']}/receipt")).json() == receipt
     assert receipt["received_from"] == "Công ty TNHH Minh Phát"
     ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
     assert ledger["cash"]["received_vnd"] == 250_000
@@ -205,6 +209,25 @@ async def test_soft_credit_is_reported_but_never_counted_twice(campaigns: Campai
             "blood_units": 0,
         }
     ]
+
+
+async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A unit discarded after testing: the reason is kept as typed here, the event carries a fixed text; a
+    cash gift's reason goes out masked as before."""
+    cid, _ = await campaigns.launch()
+    blood = {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY),
+             "donor": person("Lê Thị Cúc", id_number="079190000123", birth_date="1990-01-01")}  # fmt: skip
+    given = (await client.post(f"/campaigns/{cid}/donations", json=blood)).json()
+    money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()
+    typed = "HBsAg dương tính, huỷ đơn vị"
+    assert (await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed})).status_code == 201
+    assert (await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
+    assert (await client.get(f"/donations/{given['id']}/receipt")).json()["void_reason"] == typed
+    sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.reversed.v1'"
+    sent = {json.loads(r["payload"])["kind"]: json.loads(r["payload"])["reason"] for r in await db.fetch(sql, str(cid))}
+    assert sent == {"blood": "(lý do không công bố: thông tin sức khoẻ)", "cash": "gõ nhầm"}
 
 
 async def test_reversal_is_an_entry_refused_twice_and_refused_when_the_money_was_distributed(

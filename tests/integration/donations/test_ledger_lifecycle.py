@@ -198,6 +198,14 @@ async def test_closed_ledger_still_distributes_but_a_settled_one_does_not(
     ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
     assert ledger["status"] == "settled"
     assert ledger["cash"]["balance_vnd"] == 900_000
+    # nor does it record a late gift dated before the close (it could be neither distributed nor reversed)
+    late = await client.post(f"/campaigns/{cid}/donations", json=cash(50_000))
+    assert late.status_code == 409 and "accounts are final" in late.json()["message"], late.text
+    rows = [{"bank_reference": "SETTLED1", "received_on": str(TODAY), "amount_vnd": 50_000}]
+    imported = await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": rows})
+    assert imported.status_code == 409 and "accounts are final" in imported.json()["message"], imported.text
+    after = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert (after["cash"]["balance_vnd"], after["cash"]["received_vnd"]) == (900_000, ledger["cash"]["received_vnd"])
 
 
 async def test_received_on_outside_the_receiving_period_is_refused(

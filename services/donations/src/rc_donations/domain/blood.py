@@ -59,6 +59,11 @@ def check_eligible(
             "give donor.birth_date (it is not on file for this donor)",
             field="donor.birth_date",
         )
+    if birth_date > on:
+        raise Invalid(
+            f"the donor's birth date {birth_date} is after the day of the gift ({on}): correct donor.birth_date",
+            field="donor.birth_date",
+        )
     age = age_on(birth_date, on)
     if age < rules.min_age or age > rules.max_age:
         raise Conflict(

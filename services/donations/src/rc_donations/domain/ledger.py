@@ -148,6 +148,18 @@ class Ledger:
                 f"{self.label} was cancelled on {self.closed_on}: nothing is accepted", ledger_status=self.status
             )
 
+    def check_books_open(self) -> None:
+        """Contributions are recorded until the campaign is settled or cancelled (409 after)."""
+        self.check_not_cancelled()
+        if self.status == "settled":
+            raise Conflict(
+                f"{self.label} was settled on {self.settled_on}: its accounts are final and nothing more is "
+                "recorded in them (a transfer that reaches the account later is recorded in the campaign or fund "
+                "that took over its remainder)",
+                ledger_status=self.status,
+                settled_on=self.settled_on,
+            )
+
     def check_accepts(self, received_on: date, today: date) -> bool:
         """May a contribution received on ``received_on`` be recorded now? True: it is *late* (recorded
         after the close reached this service). Refusals raise 422 (future date) or 409.
@@ -160,14 +172,15 @@ class Ledger:
           date). So a contribution dated after the close date cannot exist before the close event gets
           here: whatever a launched ledger accepts is dated on or before the (future) close date.
         - After the close event, a contribution received on or before ``closed_on`` is still accepted,
-          flagged late; one received after it is refused (409). A settled ledger answers the same (the
-          outcome must not depend on when the settlement arrives either).
-        - Always within the receiving period (409 outside it); a cancelled campaign accepts nothing.
+          flagged late; one received after it is refused (409).
+        - Always within the receiving period (409 outside it). A settled campaign's accounts are final and a
+          cancelled campaign accepts nothing (409): a late gift recorded there could be neither distributed
+          nor corrected.
 
         One gap remains: a close dated today, made just before midnight, whose event arrives after
         midnight; a contribution dated the new day and recorded in between is accepted.
         """
-        self.check_not_cancelled()
+        self.check_books_open()
         if received_on > today:
             raise Invalid(f"received_on {received_on} is in the future (today is {today})", field="received_on")
         if self.closed and self.closed_on is not None and received_on > self.closed_on:

@@ -271,7 +271,10 @@ class ReceiptOut(Out):
     bank_reference: str | None
     received_from: str = Field(description="The donor's name, the payer's, or the anonymous label.")
     unit_id: uuid.UUID
-    issued_on: date
+    issued_on: date = Field(
+        description="The day the receipt was made: the day the contribution was recorded, in the organisation's "
+        "time zone (the same on every print; a reprint is not a new receipt)."
+    )
     void: bool
     void_reason: str | None
 

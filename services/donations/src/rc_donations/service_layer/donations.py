@@ -30,6 +30,7 @@ from rc_donations.domain.receipts import allocate, receipt_number
 from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import DonorInput, Idempotency, RecordDonation
 from rc_donations.service_layer.policy import Policy
+from rc_shared import clock
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DonationRecorded, DonationReversed
 from rc_shared.outbox import UnitOfWork, envelope_for
@@ -819,7 +820,7 @@ async def receipt(
         "bank_reference": r["bank_reference"],
         "received_from": name,
         "unit_id": r["unit_id"],
-        "issued_on": policy.today(),
+        "issued_on": r["created_at"].astimezone(clock.zone()).date(),  # made when recorded: the same on every print
         "void": r["reversal_id"] is not None,
         "void_reason": r["reversal_reason"],
     }

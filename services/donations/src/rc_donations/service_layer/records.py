@@ -14,7 +14,7 @@ from rc_donations.domain.ledger import Totals
 from rc_donations.service_layer.policy import Policy
 from rc_shared.envelope import Event
 from rc_shared.errors import Conflict, NotFound
-from rc_shared.notes import mask_note
+from rc_shared.notes import BLOOD_REASON, mask_note
 from rc_shared.outbox import UnitOfWork
 
 
@@ -87,7 +87,9 @@ async def reverse(
     today = policy.today()
     await repo.insert_reversal(reversal_id, record_id, r["campaign_id"], reason, today)
     out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": today}
-    # the reason leaves the service in the event: phone, identity and account numbers masked (rc_shared.notes)
-    published = {**out, "reason": mask_note(reason) or ""}
+    # the reason leaves the service in the event: phone, identity and account numbers masked (rc_shared.notes);
+    # a blood gift's is health data (a unit discarded after testing) and stays here whole
+    shown = BLOOD_REASON if r.get("kind") == "blood" else mask_note(reason) or ""
+    published = {**out, "reason": shown}
     uow.emit(event(**{f: r[f] for f in event.model_fields if f not in out}, **published))
     return out

@@ -184,7 +184,7 @@ async def import_statement(
     conn = uow.conn
     today = policy.today()
     ledger, _ = await lock_open_ledger(conn, campaign_id)
-    ledger.check_not_cancelled()
+    ledger.check_books_open()
     repo = DonationRepository(conn)
     if turn is not None:
         if not turn.may_number(await repo.import_progress(campaign_id, turn.import_id)):

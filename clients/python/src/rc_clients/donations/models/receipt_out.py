@@ -38,7 +38,8 @@ class ReceiptOut:
             campaign_name (str):
             channel (str):
             donation_id (UUID):
-            issued_on (datetime.date):
+            issued_on (datetime.date): The day the receipt was made: the day the contribution was recorded, in the
+                organisation's time zone (the same on every print; a reprint is not a new receipt).
             items (list[ItemOut] | None):
             kind (ReceiptOutKind):
             receipt_no (int):
