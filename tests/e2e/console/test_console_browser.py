@@ -354,7 +354,8 @@ async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
         await page.get_by_label("Số điện thoại").fill("0912345678")
         await page.get_by_label("Đồng ý được nêu tên công khai").check()
         form: dict[str, str | float | bool] = {
-            n: await page.locator(f"form input[name={n}]").first.get_attribute("value") or "" for n in ("csrf", "key")
+            n: await page.locator(f"form input[name={n}]").first.get_attribute("value") or ""
+            for n in ("csrf", "key", "unit_id")  # (the unit it is recorded for: the commune's only one, said)
         }
         await page.get_by_role("button", name="Ghi nhận và in biên nhận").click()
         await page.wait_for_url(f"{console.url}/donations/*/receipt")

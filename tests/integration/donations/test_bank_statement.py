@@ -29,6 +29,27 @@ def row(ref: str, amount: Any, on: Any = None, **extra: Any) -> dict[str, Any]:
     return {"bank_reference": ref, "received_on": str(on or TODAY), "amount_vnd": amount, **extra}
 
 
+async def test_a_transfer_typed_by_hand_and_found_in_the_statement_is_one_gift(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """Staff type the reference as they read it ("ft 26 001"), the bank prints "FT26001": one transfer, one
+    receipt (an inspector's finding: both were receipted, and cash received exceeded the statement)."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    typed = {"kind": "cash", "amount_vnd": 700_000, "channel": "bank_transfer", "received_on": str(TODAY),
+             "bank_reference": " ft 26 001 "}  # fmt: skip
+    by_hand = await client.post(f"/campaigns/{cid}/donations", json=typed)
+    assert by_hand.status_code == 201 and by_hand.json()["bank_reference"] == "FT26001", by_hand.text
+    imported = (await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [
+        row("FT26001", 700_000), row("ft26002", 100_000), row("FT 26002", 100_000)]})).json()  # fmt: skip
+    first, *others = imported["results"]
+    assert (first["status"], first["donation_id"]) == ("duplicate", by_hand.json()["id"])
+    assert [x["status"] for x in others] == ["created", "duplicate"]
+    again = await client.post(f"/campaigns/{cid}/donations", json={**typed, "bank_reference": "FT26001"})
+    assert again.status_code in (200, 201) and again.json()["id"] == by_hand.json()["id"]  # a resubmission
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert (ledger["cash"]["received_vnd"], ledger["receipts_issued"]) == (800_000, 2)
+
+
 async def test_statement_rows_are_created_duplicated_or_rejected_with_reasons_and_a_rerun_creates_nothing(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:

@@ -494,7 +494,7 @@ RECEIPT = {
 # the campaign's data (names, places, descriptions): not wrapped; a campaign type's English keeps "Tết"
 MONEY_DATA = (*DATA, "Cứu trợ bão Yagi", "Hỗ trợ các hộ bị bão.", "Hỗ trợ sửa nhà", "Mức 1", "12/QĐ",
               "Nguyễn Văn Ba", "Trần Thị Tư", "Nhà văn hoá xã", "Gạo", "Công ty Hoà Bình",
-              "Humanitarian Tết")  # fmt: skip
+              "Humanitarian Tết", "Thôn 1")  # fmt: skip
 
 
 def money_api(request: httpx.Request) -> httpx.Response:

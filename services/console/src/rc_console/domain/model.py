@@ -654,3 +654,13 @@ def unit_choices(units: Iterable[TreeUnit]) -> list[tuple[str, str]]:
         out.append((str(u.id), "— " * depth + u.name))
         stack += [(c, depth + 1) for c in sorted(children.get(u.id, []), key=lambda c: c.code, reverse=True)]
     return out
+
+
+def recording_choices(
+    scope: Iterable[tuple[str, str]], organiser: uuid.UUID, participants: Iterable[uuid.UUID]
+) -> list[tuple[str, str]]:
+    """The campaign's own units (its organiser, then its participants) among a user's scope choices (those
+    of :func:`unit_choices`, in tree order, unindented): the units a gift or a distribution may be recorded
+    for by this user (the donations API refuses any other unit, and one outside the user's scope)."""
+    mine = {str(organiser), *(str(p) for p in participants)}
+    return [(value, text.lstrip("— ")) for value, text in scope if value in mine]

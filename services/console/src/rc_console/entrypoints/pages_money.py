@@ -129,8 +129,8 @@ async def _gift_form(
 ) -> Response:
     page = await screens.campaign(web.api(request, s), s.user, cid)
     if not page.can_record:
-        raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
-    values = _key({"received_on": clock.today().isoformat(), **values})
+        raise web.ApiErrorPage(403, screens.cannot_record(page))
+    values = _key({"received_on": clock.today().isoformat(), "unit_id": page.record_units[0][0], **values})
     return web.render(
         request,
         GIFT_FORMS[kind][0],
@@ -255,6 +255,9 @@ async def _distribution_form(
         raise web.ApiErrorPage(
             409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
+    units = await screens.recording_units(api, c)
+    if not units:
+        raise web.ApiErrorPage(403, str(screens.NO_RECORDING_UNIT))
     return web.render(
         request,
         "distribution_new.html",
@@ -262,7 +265,8 @@ async def _distribution_form(
         nav="campaigns",
         c=c,
         **dict(zip(("recipients", "more_recipients"), await money.recipients(api, c), strict=True)),
-        values=_key({"distributed_on": clock.today().isoformat(), "kind": "cash", **values}),
+        record_units=units,
+        values=_key({"distributed_on": clock.today().isoformat(), "kind": "cash", "unit_id": units[0][0], **values}),
         errors=errors,
         message=message,
         detail=detail,

@@ -19,7 +19,7 @@ from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
 from rc_console.i18n import gettext as _
-from rc_console.service_layer.screens import CampaignPage, campaign_page, organises, whole_number
+from rc_console.service_layer.screens import CampaignPage, campaign_page, organises, recording_units, whole_number
 from rc_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -115,13 +115,14 @@ async def campaign_detail(
         or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN + 1, distribution_offset), 404),
         or_none(api.beneficiaries(campaign_id=campaign_id, limit=BENEFICIARIES_SHOWN + 1), 403, 404),
     )
-    addresses, sessions, organised = await asyncio.gather(
+    addresses, sessions, organised, units = await asyncio.gather(
         or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
         or_none(api.blood_sessions(campaign_id), 403, 404) if str(c.campaign_type) == "blood_drive" else _none(),
         organises(api, user, c),
+        recording_units(api, c),
     )
     shown = gifts[:page_size] if gifts is not None else None
-    page = campaign_page(user, c, c.progress.cash_vnd.raised, shown, organised)  # the campaign's own progress
+    page = campaign_page(user, c, c.progress.cash_vnd.raised, shown, organised, units)  # the campaign's own progress
     state = str(c.state)
     ledger = gifts is not None
     return CampaignDetail(
@@ -134,7 +135,7 @@ async def campaign_detail(
         beneficiaries=list(beneficiaries.items[:BENEFICIARIES_SHOWN]) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,
         sessions=list(sessions.items) if sessions is not None else None,
-        can_distribute=ledger and state in DISTRIBUTING and user.can("manage"),
+        can_distribute=ledger and state in DISTRIBUTING and user.can("manage") and bool(units),
         can_import=ledger and state in ("launched", "closed") and user.can("write"),
         can_reverse=ledger and user.can("manage"),
         ledger_opening=not ledger and state in DISTRIBUTING,
@@ -182,8 +183,9 @@ def _donor(form: dict[str, str], default_type: str) -> dict[str, Any]:
 
 def _gift(form: dict[str, str], kind: str) -> dict[str, Any]:
     body: dict[str, Any] = {"kind": kind, "received_on": form.get("received_on", "").strip()}
-    if form.get("description", "").strip():
-        body["description"] = form["description"].strip()
+    for name in ("description", "unit_id"):
+        if form.get(name, "").strip():
+            body[name] = form[name].strip()
     return body
 
 
@@ -228,7 +230,7 @@ def distribution_body(form: dict[str, str]) -> dict[str, Any]:
         "distributed_on": form.get("distributed_on", "").strip(),
         ("value_vnd" if kind == "goods" else "amount_vnd"): whole_number(form.get("vnd", "")),
     }
-    for name in ("description", "support_level", "decision_no", "support_kind"):
+    for name in ("description", "support_level", "decision_no", "support_kind", "unit_id"):
         if form.get(name, "").strip():
             body[name] = form[name].strip()
     for name in ("quantity", "people_reached"):

@@ -15,7 +15,17 @@ from rc_clients.members.models import UnitHistoryOut, UnitListItemOut, UnitOut
 from rc_clients.reporting.models import Dashboard as DashboardFigures
 from rc_clients.reporting.models import InflowDay
 from rc_console.adapters.upstream import Api, ApiError, GiftRow
-from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, User, offered_actions, percent
+from rc_console.domain.model import (
+    STATE_LABELS,
+    TYPE_LABELS,
+    User,
+    offered_actions,
+    percent,
+    recording_choices,
+    unit_choices,
+)
+from rc_console.i18n import gettext as _
+from rc_console.i18n import lazy_gettext
 from rc_shared.labels import read_whole_number
 
 
@@ -89,6 +99,8 @@ class CampaignPage:
     targets: dict[str, int | None] = field(default_factory=dict)
     donations: Sequence[DonationOut | GiftRow] | None = None  # None: no ledger (yet) in the donations service
     can_record: bool = False  # a gift may be recorded here by this user
+    record_units: list[tuple[str, str]] = field(default_factory=list)
+    """The campaign's units a gift may be recorded for by this user (:func:`recording_units`)."""
 
 
 DONATIONS_SHOWN = 50
@@ -186,7 +198,31 @@ async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage
     """The campaign with its first gifts; its cash raised is the campaign's own progress (one read less than
     the reporting service's list of every campaign, which grows with the campaigns)."""
     c, donations = await asyncio.gather(api.campaign(campaign_id), _donations(api, campaign_id))
-    return campaign_page(user, c, c.progress.cash_vnd.raised, donations, await organises(api, user, c))
+    organised, units = await asyncio.gather(organises(api, user, c), recording_units(api, c))
+    return campaign_page(user, c, c.progress.cash_vnd.raised, donations, organised, units)
+
+
+NO_RECORDING_UNIT = lazy_gettext(
+    "Đơn vị của bạn không tổ chức cũng không tham gia cuộc vận động này: không ghi nhận được cho nó ở đây."
+)
+
+
+def cannot_record(page: CampaignPage) -> str:
+    """Why a gift cannot be recorded on the campaign's page by this user."""
+    if page.donations is not None and page.row.state in RECEIVING and not page.record_units:
+        return str(NO_RECORDING_UNIT)
+    return _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+
+
+async def recording_units(api: Api, c: CampaignOut) -> list[tuple[str, str]]:
+    """The campaign's units (its organiser, its participants) in the user's scope, in tree order: those a gift
+    or a distribution may be recorded for here. A district taking part in a province's campaign records its
+    own gifts and handovers for itself (the donations API refuses the organiser, outside its scope)."""
+    try:
+        scope = unit_choices(await api.units_in_scope())
+    except ApiError:
+        return []
+    return recording_choices(scope, c.organising_unit_id, c.participating_unit_ids)
 
 
 async def organises(api: Api, user: User, c: CampaignOut) -> bool:
@@ -213,13 +249,19 @@ def campaign_page(
     raised: int,
     donations: Sequence[DonationOut | GiftRow] | None,
     organised: bool = True,
+    record_units: list[tuple[str, str]] | None = None,
 ) -> CampaignPage:
     """The campaign's page from what the services said: its cash ``raised`` (reporting), its ``donations``
-    (None: no ledger yet); ``organised``: the user's scope holds its organising unit (:func:`organises`)."""
+    (None: no ledger yet); ``organised``: the user's scope holds its organising unit (:func:`organises`);
+    ``record_units``: the units the user may record a gift for (:func:`recording_units`; None: not read)."""
     t = c.targets
     return CampaignPage(
         donations=donations,
-        can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
+        can_record=donations is not None
+        and str(c.state) in RECEIVING
+        and user.can("write")
+        and (record_units is None or bool(record_units)),
+        record_units=record_units or [],
         row=campaign_row(c, raised),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]) if organised else [],
@@ -259,7 +301,7 @@ def donation_body(form: dict[str, str]) -> dict[str, Any]:
         "channel": form.get("channel", "").strip(),
         "received_on": form.get("received_on", "").strip(),
     }
-    for name in ("bank_reference", "description"):
+    for name in ("bank_reference", "description", "unit_id"):
         if form.get(name, "").strip():
             body[name] = form[name].strip()
     donor: dict[str, Any] = {"type": form.get("donor_type", "").strip()}

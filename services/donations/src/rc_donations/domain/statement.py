@@ -18,6 +18,14 @@ from typing import Any, Literal
 from rc_donations.domain.ledger import MAX_VND
 
 MAX_REFERENCE = 100
+
+
+def bank_reference(ref: str) -> str:
+    """A bank reference as it is kept and compared: without spaces, in capitals. Banks print ``FT26001``;
+    staff type ``ft26001`` or ``FT 26 001``: one transfer, one receipt."""
+    return "".join(ref.split()).upper()
+
+
 MAX_TEXT = 500
 _GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
 
@@ -109,7 +117,7 @@ def validate_row(
 ) -> StatementRow | Decision:
     """A valid row, or a rejection saying why (``closed_on``: the campaign's close, once known)."""
     ref = raw.get("bank_reference") if isinstance(raw, Mapping) else None
-    ref_s = ref.strip() if isinstance(ref, str) else None
+    ref_s = bank_reference(ref) if isinstance(ref, str) else None
     try:
         if not isinstance(raw, Mapping):
             raise RowError("a row must be an object")

@@ -6,8 +6,9 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from rc_donations.domain import statement
 from rc_donations.domain.ledger import MAX_VND
 from rc_shared.api import TRIMMED, WHOLE, IdNumber, OffsetPage, Out, Phone
 from rc_shared.dates import IsoOnly, bounds
@@ -22,7 +23,12 @@ Day = Annotated[date, bounds(MIN_DAY, MAX_DAY), IsoOnly]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TRIMMED]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500), TRIMMED]
-BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED]
+BankRef = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    TRIMMED,
+    AfterValidator(statement.bank_reference),
+]
 SupportKind = Annotated[str, StringConstraints(pattern=SUPPORT_KIND_PATTERN)]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]
 
@@ -75,7 +81,9 @@ class CashDonationIn(_DonationIn):
     amount_vnd: Money
     channel: Channel
     bank_reference: BankRef | None = Field(
-        None, description="Unique per campaign: a resubmission returns the original."
+        None,
+        description="Unique per campaign: a resubmission returns the original. Kept without spaces, in capitals "
+        "(ft 26001 and FT26001 are one transfer), as a bank statement's row is.",
     )
     pledge_id: uuid.UUID | None = Field(None, description="The pledge this payment is an instalment of.")
 

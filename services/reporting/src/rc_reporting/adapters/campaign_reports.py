@@ -175,7 +175,9 @@ async def campaign_rows(
 # (donations received, distributions made, soft credits) are attributed through ``tclo``, the tree
 # valid on the day of each flow, so a gift received by a district since dissolved still counts for
 # the province above it. A donation counts for the unit that *received* it (unit_id) and its
-# ancestors; soft credits (credited_unit_id) are summed apart, never into the raised figures.
+# ancestors; soft credits (credited_unit_id) are summed apart, never into the raised figures. A flow
+# reversed by the later of as_of and the period's end is left out: a period reaching past as_of takes
+# its flows to its end, and their reversals with them.
 UNIT_FUNDS_SQL = f"""
 WITH RECURSIVE
 {SHOWN_CTES},
@@ -186,7 +188,7 @@ don AS (
            sum(k.credited_donations) AS credited_donations, sum(k.credited_cash_vnd) AS credited_cash_vnd
     FROM tclo c JOIN rpt_campaign_unit_cohorts k ON k.unit_id = c.unit_id
     WHERE k.received_on BETWEEN $4::date AND $5::date AND k.received_on >= c.vfrom AND k.received_on < c.vto
-      AND (k.reversed_on = 'infinity'::date OR k.reversed_on > $1::date)
+      AND (k.reversed_on = 'infinity'::date OR k.reversed_on > greatest($1::date, $5::date))
       AND ($6::uuid IS NULL OR k.campaign_id = $6::uuid)
     GROUP BY c.anc
 ),
@@ -196,7 +198,7 @@ dis AS (
            sum(t.value_vnd) FILTER (WHERE t.kind = 'goods') AS distributed_goods_vnd
     FROM tclo c JOIN rpt_campaign_distributions t ON t.unit_id = c.unit_id
     WHERE t.distributed_on BETWEEN $4::date AND $5::date AND t.distributed_on >= c.vfrom AND t.distributed_on < c.vto
-      AND (t.reversed_on IS NULL OR t.reversed_on > $1::date)
+      AND (t.reversed_on IS NULL OR t.reversed_on > greatest($1::date, $5::date))
       AND ($6::uuid IS NULL OR t.campaign_id = $6::uuid)
     GROUP BY c.anc
 )

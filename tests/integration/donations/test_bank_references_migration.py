@@ -1,0 +1,48 @@
+"""Migration 0025: bank references recorded before are kept without spaces, in capitals, as new ones are,
+unless two of a campaign's donations would then share one (receipted twice before: left for staff)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rc_shared.db import connect, migrate
+from tests.infra import database_before, service_migrations
+
+pytestmark = pytest.mark.integration
+
+
+async def test_earlier_references_are_written_as_new_ones_unless_they_would_collide(
+    infra: Any, drop_later: list[str], tmp_path: Path
+) -> None:
+    dsn = await database_before(infra.admin_dsn, "donations", "0025", tmp_path)  # up to 0024
+    drop_later.append(dsn)
+    cid, unit = uuid.uuid4(), uuid.uuid4()
+    refs = ["ft 26001", "FT26002", "ft26003", "FT26003", None]
+    conn = await connect(dsn)
+    try:
+        await conn.execute(
+            "INSERT INTO ledgers (campaign_id, code, name, campaign_type, organising_unit_id, receiving_from,"
+            " receiving_until) VALUES ($1, 'BR', 'x', 'emergency_relief', $2, $3, $3)",
+            cid,
+            unit,
+            date(2026, 1, 1),
+        )
+        await conn.executemany(
+            "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, received_on,"
+            " receipt_no, bank_reference) VALUES ($1, $2, 'cash', 1000, 'anonymous', $3, 'bank_transfer', $4, $5, $6)",
+            [(uuid.uuid4(), cid, unit, date(2026, 1, 1), n, ref) for n, ref in enumerate(refs, 1)],
+        )
+    finally:
+        await conn.close()
+    await migrate(dsn, [service_migrations("donations")])
+    conn = await connect(dsn)
+    try:
+        kept = [r["bank_reference"] for r in await conn.fetch("SELECT * FROM donations ORDER BY receipt_no")]
+        assert kept == ["FT26001", "FT26002", "ft26003", "FT26003", None]
+    finally:
+        await conn.close()
