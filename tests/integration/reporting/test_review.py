@@ -191,11 +191,13 @@ async def test_annual_review_of_the_province_by_section_with_previous_year(
     tet = figures(body, "movement:tet_nhan_ai")
     assert tet["tet_nhan_ai.support.gift_package"]["value"] == 14 and tet["tet_nhan_ai.person_times"]["value"] == 15
     blood = figures(body, "blood")
-    # d8 (2 units, in the relief campaign) and the drive's 1 + 2 units; the drive's donations: 2 by one donor
+    # d8 (2 units by E, in the relief campaign) and the drive's 1 + 2 units by one donor: every blood gift counts
+    # in the units, the donations and the donors alike, whatever its campaign (the donations and donors counted
+    # the drives' only: 5 units from 2 donations)
     assert (blood["blood_units"]["value"], blood["blood_donations"]["value"], blood["blood_donors"]["value"]) == (
         5,
+        3,
         2,
-        1,
     )
     assert (blood["blood_units"]["previous"], blood["blood_donations"]["previous"]) == (1, 1)
     assert blood["blood_units"]["change_percent"] == 400.0

@@ -2,10 +2,10 @@
 
 Campaign flows come from the read models (``rpt_campaign_unit_cohorts``: a few rows per unit, day
 and campaign, never one per donation), distributions and blood donations from their own rows
-(blood through the blood-drive campaigns' index); groups (stocks on the period's end) and courses
-(held in the period, with the people who attended and passed) from the members events. Every flow
-is attributed through the tree valid on its own day (``tclo``, as in the membership report).
-"""
+(blood through the index of blood gifts by day, whatever their campaign); groups (stocks on the
+period's end) and courses (held in the period, with the people who attended and passed) from the
+members events. Every flow is attributed through the tree valid on its own day (``tclo``, as in the
+membership report)."""
 
 from __future__ import annotations
 
@@ -50,11 +50,10 @@ dis AS (
     WHERE d.distributed_on BETWEEN $2::date AND $3::date AND d.distributed_on >= c.vfrom AND d.distributed_on < c.vto
       AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
 ),
-blood AS MATERIALIZED (
+blood AS MATERIALIZED (  -- every blood gift of the period, whatever its campaign (as the units are counted)
     SELECT c.anc, d.received_on, d.donor_id
-    FROM rpt_campaigns k JOIN rpt_campaign_donations d ON d.campaign_id = k.campaign_id
-    JOIN tclo c ON c.unit_id = d.unit_id
-    WHERE k.campaign_type = 'blood_drive' AND d.kind = 'blood'
+    FROM rpt_campaign_donations d JOIN tclo c ON c.unit_id = d.unit_id
+    WHERE d.kind = 'blood'
       AND d.received_on BETWEEN $2::date AND $3::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
       AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
 ),
