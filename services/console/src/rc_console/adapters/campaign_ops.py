@@ -43,6 +43,15 @@ async def verify(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> N
     await send_json(api.campaigns.get_async_httpx_client(), "POST", f"/beneficiaries/{beneficiary_id}/verify", body)
 
 
+async def correct(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:
+    await send_json(api.campaigns.get_async_httpx_client(), "PATCH", f"/beneficiaries/{beneficiary_id}", body)
+
+
+async def erase(api: Api, beneficiary_id: uuid.UUID) -> None:
+    path = f"/beneficiaries/{beneficiary_id}/personal-data"
+    await send_json(api.campaigns.get_async_httpx_client(), "DELETE", path, None)
+
+
 async def sponsor(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:
     path = f"/beneficiaries/{beneficiary_id}/sponsorships"
     await send_json(api.campaigns.get_async_httpx_client(), "POST", path, body)

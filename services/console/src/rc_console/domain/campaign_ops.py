@@ -87,6 +87,7 @@ def distribution_reversal(form: dict[str, str], value_vnd: int) -> tuple[dict[st
 
 # A refusal of the campaigns or donations API (its detail, in English): (pattern, form field, message);
 # field "": the form as a whole.
+ERASED = lazy_gettext("Thông tin cá nhân của người này đã được xoá theo yêu cầu: hồ sơ không nhận thay đổi nữa.")
 _REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
     (
         re.compile(r"consent\.given_on is in the future"),
@@ -129,6 +130,14 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         lazy_gettext("Chỉ địa chỉ nhân đạo mới được nhận đỡ đầu."),
     ),
     (re.compile(r"is not verified yet"), "", lazy_gettext("Xin xác minh trước khi nhận đỡ đầu.")),
+    (re.compile(r"personal data was erased at their request"), "", ERASED),
+    (
+        re.compile(r"was verified: its name, identity number and address are corrected by"),
+        "full_name",
+        lazy_gettext(
+            "Người này đã được xác minh: họ tên, số giấy tờ và địa chỉ chỉ người có quyền xác minh mới sửa được."
+        ),
+    ),
     (
         re.compile(r"already sponsors beneficiary .* overlapping period"),
         "start_on",
@@ -239,3 +248,20 @@ def query_string(values: dict[str, str], **changes: str | int | None) -> str:
     """The list's URL query with ``changes`` (None or empty: left out), the filters kept."""
     merged: dict[str, Any] = {**values, **changes}
     return urlencode({k: v for k, v in merged.items() if v not in (None, "", 0)})
+
+
+CORRECTABLE = ("full_name", "id_number", "address", "commune", "situation", "notes")
+CLEARABLE = ("id_number", "situation", "notes")  # an empty field clears these; the others are required
+
+
+def correction_body(form: dict[str, str], current: dict[str, str | None]) -> dict[str, Any]:
+    """The campaigns API's correction (PATCH) of a beneficiary: only the fields the form changed (an
+    unchanged identity is not sent, so a data-entry user may correct a verified person's circumstances);
+    an emptied identity number, circumstances or notes is cleared (null)."""
+    body: dict[str, Any] = {}
+    for name in CORRECTABLE:
+        typed = form.get(name, "").strip()
+        if typed == (current.get(name) or "").strip():
+            continue
+        body[name] = None if not typed and name in CLEARABLE else typed
+    return body

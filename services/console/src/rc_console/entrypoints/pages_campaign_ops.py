@@ -214,6 +214,89 @@ async def verify(beneficiary_id: str, request: Request, s: Session = Depends(web
     )
 
 
+async def _correction_form(
+    request: Request,
+    s: Session,
+    bid: uuid.UUID,
+    campaign: str,
+    values: dict[str, str] | None = None,
+    problem: Problem | None = None,
+) -> Response:
+    """The correction of a beneficiary's personal details (Law 91/2025: the data subject's right to have
+    them corrected), prefilled with what the campaigns API holds."""
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được sửa thông tin người được hỗ trợ."))
+    b = await calls.beneficiary(web.api(request, s), bid)
+    if b.erased:
+        raise web.ApiErrorPage(409, str(rules.ERASED))
+    current = {k: getattr(b, k) or "" for k in rules.CORRECTABLE}
+    return web.render(
+        request,
+        "beneficiary_edit.html",
+        status=problem.status if problem else 200,
+        nav="campaigns",
+        b=b,
+        campaign=_from_campaign(campaign, b),
+        values={**current, **(values or {})},
+        errors=problem.fields if problem else {},
+        message=problem.message if problem else "",
+        detail=problem.detail if problem else "",
+        identity_locked=b.verified and not rules.can_verify(s.user),
+    )
+
+
+@router.get("/beneficiaries/{beneficiary_id}/edit")
+async def correction_form(
+    beneficiary_id: str, request: Request, campaign: str = "", s: Session = Depends(web.session)
+) -> Response:
+    return await _correction_form(request, s, _beneficiary_id(beneficiary_id), campaign)
+
+
+@router.post("/beneficiaries/{beneficiary_id}/edit")
+async def correct(beneficiary_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    bid = _beneficiary_id(beneficiary_id)
+    data = await web.checked_form(request, s)
+    campaign = data.get("campaign", "")
+    if not s.user.can("write"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được sửa thông tin người được hỗ trợ."))
+    api = web.api(request, s)
+    b = await calls.beneficiary(api, bid)
+    body = rules.correction_body(data, {k: getattr(b, k) for k in rules.CORRECTABLE})
+    if not body:
+        nothing = Problem(422, _("Không có gì thay đổi."), {}, "")
+        return await _correction_form(request, s, bid, campaign, data, nothing)
+    try:
+        await calls.correct(api, bid, body)
+    except ApiError as exc:
+        # who a verified person is, corrected by a role that may not verify: said on the form (typed values kept)
+        identity = exc.problem.status == 403 and "was verified" in exc.problem.detail
+        problem = rules.refusal(exc.problem, rules.CORRECTABLE) if identity else _said(exc, rules.CORRECTABLE)
+        return await _correction_form(request, s, bid, campaign, data, problem)
+    return RedirectResponse(
+        f"/beneficiaries/{bid}?{rules.query_string({'campaign': campaign}, saved='1')}", status_code=303
+    )
+
+
+@router.post("/beneficiaries/{beneficiary_id}/erase")
+async def erase(beneficiary_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    """The person's personal data erased at their request (the record of the support given stays)."""
+    bid = _beneficiary_id(beneficiary_id)
+    data = await web.checked_form(request, s)
+    campaign = data.get("campaign", "")
+    if not s.user.can("manage"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được xoá thông tin cá nhân."))
+    if data.get("confirm") != "yes":
+        asked = Problem(422, _("Một số ô chưa đúng, xin xem lại."), {"confirm": _("Xin xác nhận yêu cầu xoá.")}, "")
+        return await _beneficiary_page(request, s, bid, campaign, data, asked, "erase")
+    try:
+        await calls.erase(web.api(request, s), bid)
+    except ApiError as exc:
+        return await _beneficiary_page(request, s, bid, campaign, data, _said(exc, ("confirm",)), "erase")
+    return RedirectResponse(
+        f"/beneficiaries/{bid}?{rules.query_string({'campaign': campaign}, saved='1')}", status_code=303
+    )
+
+
 @router.post("/beneficiaries/{beneficiary_id}/sponsorships")
 async def sponsor(beneficiary_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     bid = _beneficiary_id(beneficiary_id)

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from rc_donations.domain import statement
 from rc_donations.domain.ledger import MAX_VND
@@ -23,12 +23,7 @@ Day = Annotated[date, bounds(MIN_DAY, MAX_DAY), IsoOnly]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TRIMMED]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TRIMMED]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500), TRIMMED]
-BankRef = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
-    TRIMMED,
-    AfterValidator(statement.bank_reference),
-]
+BankRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), TRIMMED]
 SupportKind = Annotated[str, StringConstraints(pattern=SUPPORT_KIND_PATTERN)]
 Channel = Literal["bank_transfer", "cash", "momo", "zalopay", "vnpay", "card", "cash_box", "other"]
 
@@ -86,6 +81,11 @@ class CashDonationIn(_DonationIn):
         "(ft 26001 and FT26001 are one transfer), as a bank statement's row is.",
     )
     pledge_id: uuid.UUID | None = Field(None, description="The pledge this payment is an instalment of.")
+
+    @field_validator("bank_reference")
+    @classmethod
+    def _reference_as_kept(cls, ref: str | None) -> str | None:
+        return None if ref is None else statement.bank_reference(ref)
 
 
 class ItemIn(_In):
