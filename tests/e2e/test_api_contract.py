@@ -163,6 +163,7 @@ RULES: tuple[Rule, ...] = (
         "a Unicode letter class (\\p{L}), which the regular expressions JSON Schema tools generate from do not know",
     ),
     Rule("amount_min must not be more than amount_max", _ops(*LEDGER_LINES), CROSS_FIELD),
+    Rule(r"birth_date \S+ is in the future", _ops("PATCH /donors/{donor_id}"), TODAY),
     Rule("from must not be after to", _ops(*LEDGER_LINES), CROSS_FIELD),
     Rule(
         "reference must be the end of a receipt number or bank reference",

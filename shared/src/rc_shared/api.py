@@ -24,7 +24,7 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.routing import APIRoute
@@ -37,6 +37,8 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
+    ValidationInfo,
+    model_validator,
 )
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from starlette.routing import BaseRoute
@@ -256,6 +258,26 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     (``application/problem+json``, whatever the route's own media type: errors are answered by
     :mod:`rc_shared.http`)."""
     return {s: {"description": ERROR_STATUSES[s], "content": _ERROR_CONTENT} for s in statuses}
+
+
+def not_null(value: object, info: ValidationInfo) -> object:
+    """A PATCH field given is not null (the error names it): ``field_validator(...)(not_null)``."""
+    if value is None:
+        raise ValueError(f"{info.field_name} cannot be null")
+    return value
+
+
+class PatchBody(BaseModel):
+    """A PATCH body: any subset of its fields, but something to change (422 "nothing to change"); give its
+    ``model_config`` a ``json_schema_extra=patch_schema(...)`` saying which fields null clears."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not self.model_fields_set:
+            raise ValueError("nothing to change")
+        return self
 
 
 def patch_schema(nullable: Iterable[str], *, at_least_one: bool) -> Callable[[dict[str, Any]], None]:

@@ -217,6 +217,11 @@ async def b_erase_donor(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/donors/{gift['donor_id']}", None, {}
 
 
+async def b_correct_donor(scene: Scene, unit: uuid.UUID) -> Built:
+    gift = await new_record(scene, unit, "donations", cash(unit, 2000, named_donor()))
+    return f"/donors/{gift['donor_id']}", {"birth_date": "1990-01-01"}, {}
+
+
 async def b_eligibility(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/donors/{(await world(scene, unit))['donor']}/blood-eligibility", None, {}
 
@@ -251,6 +256,7 @@ ROWS = [
     # public answers are tested in the browser test and tests/integration/donations)
     Row("PUT",    "/donors/{donor_id}/consent",              "- - M A", 200, 404, b_consent),
     Row("GET",    "/donors/{donor_id}",                      "V D M A", 200, 404, b_get_donor),
+    Row("PATCH",  "/donors/{donor_id}",                      "- - M A", 200, 404, b_correct_donor),
     Row("DELETE", "/donors/{donor_id}",                      "- - M A", 200, 404, b_erase_donor),
     Row("GET",    "/donors/{donor_id}/blood-eligibility",    "- D M A", 200, 404, b_eligibility),
 ]

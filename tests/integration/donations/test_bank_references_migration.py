@@ -1,5 +1,6 @@
-"""Migration 0025: bank references recorded before are kept without spaces, in capitals, as new ones are,
-unless two of a campaign's donations would then share one (receipted twice before: left for staff)."""
+"""Migrations 0025 and 0026: bank references recorded before are kept without spaces (no-break ones too), in
+capitals, as new ones are, unless two of a campaign's donations would then share one (receipted twice before:
+left for staff); the public ledger's lines are searched by the references as kept."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ async def test_earlier_references_are_written_as_new_ones_unless_they_would_coll
     dsn = await database_before(infra.admin_dsn, "donations", "0025", tmp_path)  # up to 0024
     drop_later.append(dsn)
     cid, unit = uuid.uuid4(), uuid.uuid4()
-    refs = ["ft 26001", "FT26002", "ft26003", "FT26003", None]
+    refs = ["ft 26001", "FT26002", "ft26003", "FT26003", None, "ft\u00a026004\u202f"]
     conn = await connect(dsn)
     try:
         await conn.execute(
@@ -43,6 +44,8 @@ async def test_earlier_references_are_written_as_new_ones_unless_they_would_coll
     conn = await connect(dsn)
     try:
         kept = [r["bank_reference"] for r in await conn.fetch("SELECT * FROM donations ORDER BY receipt_no")]
-        assert kept == ["FT26001", "FT26002", "ft26003", "FT26003", None]
+        assert kept == ["FT26001", "FT26002", "ft26003", "FT26003", None, "FT26004"]
+        searched = {r["bank_ref_rev"] for r in await conn.fetch("SELECT bank_ref_rev FROM ledger_lines")}
+        assert searched == {"10062tf", "20062tf", "30062tf", "40062tf", None}
     finally:
         await conn.close()

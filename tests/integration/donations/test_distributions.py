@@ -135,6 +135,31 @@ async def test_distribution_reversal_restores_the_balance_once(
     assert reason == "wrong household, call •••"
 
 
+async def test_a_distribution_dated_back_cannot_spend_what_arrived_after_its_day(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """100,000 received yesterday: today's balance covers 50,000, but a distribution dated three days ago would
+    spend money the campaign did not have then (an inspector's finding: an as-of report showed it distributed
+    before it was received). Dated yesterday it is covered; later days count too."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=5))
+    day = lambda n: str(TODAY - timedelta(days=n))  # noqa: E731
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000, received_on=day(1)))).status_code == 201
+    early = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 50_000, distributed_on=day(3)))
+    assert early.status_code == 409 and early.json()["field"] == "distributed_on", early.text
+    assert "from that day on the balance falls to 0 VND" in early.json()["message"]
+    assert (
+        await client.post(f"/campaigns/{cid}/distributions", json=give(b, 60_000, distributed_on=day(1)))
+    ).status_code == 201
+    # 100,000 more today: 140,000 now, but 40,000 yesterday, which 50,000 dated yesterday would overdraw
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).status_code == 201
+    late = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 50_000, distributed_on=day(1)))
+    assert late.status_code == 409 and "falls to 40000 VND" in late.json()["message"], late.text
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 50_000))).status_code == 201  # today
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]
+    assert (ledger["distributed_vnd"], ledger["balance_vnd"]) == (110_000, 90_000)
+
+
 async def test_distribution_after_the_deadline_or_by_a_stranger_unit_is_refused(
     campaigns: Campaigns, client: httpx.AsyncClient
 ) -> None:
@@ -180,9 +205,10 @@ async def test_a_distribution_dated_before_its_window_is_422_naming_the_field_an
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
     cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=400))
-    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).status_code == 201
-    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=390))
     earliest = TODAY - timedelta(days=180)  # the default window: 180 days back
+    gift = cash(100_000, received_on=str(earliest))  # (received by then: a distribution never spends ahead)
+    assert (await client.post(f"/campaigns/{cid}/donations", json=gift)).status_code == 201
+    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=390))
     for day in (TODAY - timedelta(days=181), date(2000, 1, 1)):  # the schema allows 2000 on
         r = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 1_000, distributed_on=str(day)))
         assert r.status_code == 422 and r.json().get("field") == "distributed_on", r.text

@@ -379,6 +379,52 @@ async def test_a_blood_donation_needs_the_donors_birth_date_given_or_on_file(
     assert r.status_code == 201, r.text
 
 
+async def test_a_donors_details_are_corrected_and_a_wrong_birth_date_no_longer_blocks_their_blood(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A birth date typed wrong (2010 for 1990) kept a returning donor out for good: a gift fills a missing date,
+    never replaces one, and there was no correction but erasure, which loses the donor's history."""
+    cid, _ = await campaigns.launch()
+    donor = person("Phan Văn Sửa", id_number="079000000931", birth_date="2010-04-04")
+    blood = {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY), "donor": donor}
+    refused = await client.post(f"/campaigns/{cid}/donations", json=blood)
+    assert refused.status_code == 409 and "blood donors must be 18–60" in refused.json()["message"], refused.text
+    donor_id = (await client.post(f"/campaigns/{cid}/donations", json=cash(5_000, donor=donor))).json()["donor_id"]
+    again = await client.post(
+        f"/campaigns/{cid}/donations", json={**blood, "donor": {**donor, "birth_date": "1990-04-04"}}
+    )
+    assert again.status_code == 409, again.text  # the date on file decides
+    fixed = await client.patch(f"/donors/{donor_id}", json={"birth_date": "1990-04-04", "phone": None})
+    assert fixed.status_code == 200, fixed.text
+    assert (fixed.json()["birth_date"], fixed.json()["phone"], fixed.json()["name"]) == (
+        "1990-04-04",
+        None,
+        "Phan Văn Sửa",
+    )
+    given = await client.post(
+        f"/campaigns/{cid}/donations", json={**blood, "donor": {"type": "individual", "id": donor_id}}
+    )
+    assert given.status_code == 201 and given.json()["donor_id"] == donor_id, given.text
+    # bad corrections change nothing: said with the field
+    other = (await client.post(f"/campaigns/{cid}/donations", json=cash(1_000, donor=person(
+        "Phan Văn Khác", id_number="079000000932")))).json()["donor_id"]  # fmt: skip
+    answers = {
+        "future": await client.patch(f"/donors/{donor_id}", json={"birth_date": str(TODAY + timedelta(days=1))}),
+        "taken": await client.patch(f"/donors/{donor_id}", json={"id_number": "079000000932"}),
+        "empty": await client.patch(f"/donors/{donor_id}", json={}),
+        "null name": await client.patch(f"/donors/{donor_id}", json={"name": None}),
+        "unknown": await client.patch(f"/donors/{uuid.uuid4()}", json={"name": "A"}),
+    }
+    assert {k: r.status_code for k, r in answers.items()} == {
+        "future": 422, "taken": 409, "empty": 422, "null name": 422, "unknown": 404
+    }  # fmt: skip
+    assert answers["taken"].json()["field"] == "id_number" and other in answers["taken"].json()["message"]
+    row = await db.fetchrow("SELECT * FROM donors WHERE id = $1", uuid.UUID(donor_id))
+    assert (row["birth_date"], row["id_number"], row["phone"]) == (date(1990, 4, 4), "079000000931", None)
+    assert (await client.delete(f"/donors/{donor_id}")).status_code == 200
+    assert (await client.patch(f"/donors/{donor_id}", json={"name": "B"})).status_code == 409  # erased
+
+
 async def test_erasing_a_donor_keeps_the_gift_and_removes_the_name_from_the_public_ledger(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:

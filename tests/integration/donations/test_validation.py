@@ -221,6 +221,11 @@ def cases(c: dict[str, Any]) -> list[tuple[str, str, str, Any, int, str]]:
         ),
         ("unknown donor", "GET", f"/donors/{R}", None, 404, "not found"),
         ("unknown donor erase", "DELETE", f"/donors/{R}", None, 404, "not found"),
+        ("unknown donor correction", "PATCH", f"/donors/{R}", {"name": "A"}, 404, "not found"),
+        ("donor correction empty", "PATCH", f"/donors/{R}", {}, 422, "nothing to change"),
+        ("donor correction null name", "PATCH", f"/donors/{R}", {"name": None}, 422, "name"),
+        ("donor correction bad birth date", "PATCH", f"/donors/{R}", {"birth_date": "1899-12-31"}, 422, "birth_date"),
+        ("donor correction extra", "PATCH", f"/donors/{R}", {"blood_group": "O"}, 422, "blood_group"),
         ("eligibility bad kind", "GET", f"/donors/{R}/blood-eligibility?kind=plasma", None, 422, "kind"),
         ("idempotency key empty", "POST", d, cash(), 422, "Idempotency-Key"),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -12,13 +12,12 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from rc_campaigns.domain.campaigns import Action, OverdueAction, OverdueReason, State
-from rc_shared.api import TRIMMED, IdNumber, OffsetPage, Out, Page, patch_schema
+from rc_shared.api import TRIMMED, IdNumber, OffsetPage, Out, Page, PatchBody, not_null, patch_schema
 from rc_shared.dates import MAX_DATE as MAX_DATE  # re-exported: the bounds of every date
 from rc_shared.dates import MIN_DATE as MIN_DATE
 from rc_shared.dates import Day
@@ -65,21 +64,7 @@ class CampaignIn(Body):
         return self
 
 
-def not_null(value: object, info: ValidationInfo) -> object:
-    """A PATCH field given is not null (the error names it)."""
-    if value is None:
-        raise ValueError(f"{info.field_name} cannot be null")
-    return value
-
-
-class _Patch(Body):
-    """A PATCH body: any subset of its fields, but something to change."""
-
-    @model_validator(mode="after")
-    def _something(self) -> Self:
-        if not self.model_fields_set:
-            raise ValueError("nothing to change")
-        return self
+_Patch = PatchBody
 
 
 PATCH_NULLABLE = frozenset({"parent_campaign_id", "description"})  # the fields a PATCH may set to null

@@ -180,6 +180,21 @@ class LedgerRepository:
             verified_on,
         )
 
+    async def least_balance_from(self, campaign_id: uuid.UUID, day: date, kind: str) -> int:
+        """The campaign's lowest balance (cash, or goods by value) on ``day`` and every later day it moved,
+        from its days (``ledger_daily``: a row per day with a movement, never one per gift)."""
+        value = await self.conn.fetchval(
+            "WITH d AS (SELECT on_date, sum(CASE WHEN $3 = 'cash' THEN cash_in_vnd - cash_out_vnd"
+            "                                   ELSE goods_in_vnd - goods_out_vnd END) OVER (ORDER BY on_date) AS bal"
+            "           FROM ledger_daily WHERE campaign_id = $1)"
+            " SELECT least(coalesce((SELECT bal FROM d WHERE on_date <= $2 ORDER BY on_date DESC LIMIT 1), 0),"
+            "              (SELECT min(bal) FROM d WHERE on_date > $2))",
+            campaign_id,
+            day,
+            kind,
+        )
+        return int(value)
+
     async def beneficiary(self, beneficiary_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", beneficiary_id)
 

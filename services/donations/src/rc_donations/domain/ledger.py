@@ -80,6 +80,24 @@ def check_can_distribute(totals: Totals, kind: DistributionKind, requested_vnd: 
         )
 
 
+def check_covered_from(kind: DistributionKind, requested_vnd: int, day: date, least_balance_vnd: int) -> None:
+    """Refuse a distribution dated ``day`` that would spend what arrived after it: ``least_balance_vnd`` is the
+    lowest balance of the campaign (cash, or goods by value) on ``day`` and on every later day with a
+    movement, by the dates of its gifts, distributions and reversals. Today's balance alone let a
+    distribution dated back before the gifts that paid for it, and an as-of report showed money
+    distributed that had not been received."""
+    if requested_vnd > least_balance_vnd:
+        what = "" if kind == "cash" else " (goods, by value)"
+        raise Conflict(
+            f"insufficient balance{what} on {day}: requested {requested_vnd} VND, but from that day on the "
+            f"balance falls to {max(0, least_balance_vnd)} VND (received by then less distributed by then): a "
+            "distribution cannot be dated before the gifts that pay for it",
+            field="distributed_on",
+            requested_vnd=requested_vnd,
+            available_vnd=max(0, least_balance_vnd),
+        )
+
+
 def check_support(support_kind: str | None, quantity: int | None, catalogue: Collection[str]) -> int | None:
     """The support kind must be in the configured catalogue; its quantity defaults to 1 (``None`` without one)."""
     if support_kind is None:

@@ -138,6 +138,12 @@ def validate_row(
         return Decision(index, ref_s, "rejected", str(exc))
 
 
+def refuse_new(decisions: list[Decision], reason: str) -> list[Decision]:
+    """The rows that would be new, rejected for ``reason`` (a settled campaign's books are final); the
+    duplicates of what was recorded before stay duplicates, so a statement re-run still says so."""
+    return [Decision(d.index, d.bank_reference, "rejected", reason) if d.status == "new" else d for d in decisions]
+
+
 def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[Any, int, date]]) -> list[Decision]:
     """Decide each row: new, duplicate (already recorded, or repeated in this batch), or rejected.
 

@@ -58,7 +58,7 @@ from fastapi.responses import StreamingResponse
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
-from rc_donations.domain.statement import Turn
+from rc_donations.domain.statement import Turn, bank_reference
 from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
 from rc_donations.service_layer import distributions, donations, lines, pledges, reports, statement
@@ -140,7 +140,9 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
             **common,
             amount_vnd=body.amount_vnd,
             channel=body.channel,
-            bank_reference=body.bank_reference,
+            # kept without spaces, in capitals (as a statement's row); the request as sent is what its
+            # Idempotency-Key's hash covers, as it always did
+            bank_reference=None if body.bank_reference is None else bank_reference(body.bank_reference),
             pledge_id=body.pledge_id,
         )
     if isinstance(body, s.InKindDonationIn):
@@ -711,6 +713,24 @@ async def get_donor(donor_id: uuid.UUID, request: Request, policy: Pol) -> dict[
     async with _connection(request) as conn:
         record = await donations.donor_record(conn, policy, donor_id)
     return await access.donor_within_scope(request, record, complete, policy.anonymous_label)
+
+
+@router.patch(
+    "/donors/{donor_id}",
+    tags=["donors"],
+    summary="Correct a donor's details (data subject's right; a birth date typed wrong)",
+    dependencies=MANAGE,
+    response_model=s.DonorOut,
+    responses=errors(404, 409),
+)
+async def correct_donor(donor_id: uuid.UUID, body: s.DonorPatch, request: Request, policy: Pol) -> dict[str, Any]:
+    """Any subset of name, phone, identity number and birth date; null clears the phone or the identity
+    number. The answer is the donor's record as ``GET /donors/{id}`` gives it."""
+    await access.donor(request, donor_id, all_records=True)
+    async with _connection(request) as conn:
+        await donations.correct_donor(conn, policy, donor_id, body.model_dump(exclude_unset=True))
+        record = await donations.donor_record(conn, policy, donor_id)
+    return await access.donor_within_scope(request, record, True, policy.anonymous_label)
 
 
 @router.delete(

@@ -8,9 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from rc_donations.domain import statement
 from rc_donations.domain.ledger import MAX_VND
-from rc_shared.api import TRIMMED, WHOLE, IdNumber, OffsetPage, Out, Phone
+from rc_shared.api import TRIMMED, WHOLE, IdNumber, OffsetPage, Out, PatchBody, Phone, not_null, patch_schema
 from rc_shared.dates import IsoOnly, bounds
 from rc_shared.events.campaigns import CallDocument, ReceivingPoint, SupportLevel
 from rc_shared.support import SUPPORT_KIND_PATTERN
@@ -81,11 +80,6 @@ class CashDonationIn(_DonationIn):
         "(ft 26001 and FT26001 are one transfer), as a bank statement's row is.",
     )
     pledge_id: uuid.UUID | None = Field(None, description="The pledge this payment is an instalment of.")
-
-    @field_validator("bank_reference")
-    @classmethod
-    def _reference_as_kept(cls, ref: str | None) -> str | None:
-        return None if ref is None else statement.bank_reference(ref)
 
 
 class ItemIn(_In):
@@ -635,6 +629,22 @@ class PublicLedgerSummaryOut(Out):
     daily: list[DailyFlowOut] = Field(
         description="Cash and goods in and out per day (the last 60 days with movements)."
     )
+
+
+class DonorPatch(PatchBody):
+    """A correction of a donor's details (the data subject's right, Law 91/2025; a birth date typed wrong,
+    which decides the blood donors' age rule): any subset; null clears the phone or the identity number."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=patch_schema(("phone", "id_number"), at_least_one=True))
+
+    name: Name | None = None
+    phone: Phone | None = None
+    id_number: IdNumber | None = Field(None, description="CCCD / tax code; one donor record per number.")
+    birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = Field(
+        None, description="Not after today."
+    )
+
+    _given_not_null = field_validator("name", "birth_date")(not_null)
 
 
 class DonorConsentIn(_In):

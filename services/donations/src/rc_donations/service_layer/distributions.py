@@ -14,7 +14,7 @@ import asyncpg
 from rc_donations.adapters.distributions_repo import DistributionRepository
 from rc_donations.adapters.donations_repo import DonationRepository
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from, totals_from
-from rc_donations.domain.ledger import check_can_distribute, check_support
+from rc_donations.domain.ledger import check_can_distribute, check_covered_from, check_support
 from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import Idempotency, RecordDistribution
 from rc_donations.service_layer.donations import remember, replayed
@@ -62,6 +62,9 @@ async def record_distribution(
     ledger.check_unit(unit_id, "unit_id")
     quantity = check_support(cmd.support_kind, cmd.quantity, policy.support_kinds)
     check_can_distribute(totals, cmd.kind, cmd.amount_vnd)
+    if cmd.distributed_on < policy.today():  # dated back: covered on its day and every day since
+        least = await ledgers.least_balance_from(campaign_id, cmd.distributed_on, cmd.kind)
+        check_covered_from(cmd.kind, cmd.amount_vnd, cmd.distributed_on, least)
     amount = cmd.amount_vnd if cmd.kind == "cash" else 0
     value = cmd.amount_vnd if cmd.kind == "goods" else 0
     await ledgers.add(campaign_id, cash_distributed_vnd=amount, goods_distributed_vnd=value)

@@ -905,6 +905,44 @@ async def donor_record(conn: asyncpg.Connection, policy: Policy, donor_id: uuid.
     }
 
 
+async def correct_donor(
+    conn: asyncpg.Connection, policy: Policy, donor_id: uuid.UUID, changes: Mapping[str, Any]
+) -> None:
+    """Correct a donor's details (``changes``: name, phone, id_number, birth_date; None clears the phone or
+    the identity number). An erased donor takes no change (409); an identity number another record of the
+    same type holds is refused (409, naming it: the two records are one person's, to be told to the office);
+    a birth date after today is a 422. The public ledger's lines follow a corrected name (migration 0004's
+    trigger), and its cached answers are renewed (0007's)."""
+    if "birth_date" in changes and changes["birth_date"] > policy.today():
+        raise Invalid(f"birth_date {changes['birth_date']} is in the future", field="birth_date")
+    async with conn.transaction():
+        d = await conn.fetchrow("SELECT * FROM donors WHERE id = $1 FOR UPDATE", donor_id)
+        if d is None:
+            raise NotFound(f"donor {donor_id} not found")
+        if d["erased_at"] is not None:
+            raise Conflict(f"donor {donor_id}'s personal data was erased at their request: the record takes no change")
+        number = changes.get("id_number")
+        if number:
+            other = await conn.fetchval(
+                "SELECT id FROM donors WHERE donor_type = $1 AND id_number = $2 AND id <> $3",
+                d["donor_type"],
+                number,
+                donor_id,
+            )
+            if other is not None:
+                raise Conflict(
+                    f"another donor record ({other}) holds identity number {number}: both are one donor's; "
+                    "ask the office to merge them",
+                    field="id_number",
+                    donor_id=str(other),
+                )
+        sets = [f"{name} = ${i}" for i, name in enumerate(changes, 2)]  # (names: the body's fields)
+        try:
+            await conn.execute(f"UPDATE donors SET {', '.join(sets)} WHERE id = $1", donor_id, *changes.values())
+        except asyncpg.UniqueViolationError as exc:  # the same number given to another record meanwhile
+            raise Conflict(f"another donor record holds identity number {number}", field="id_number") from exc
+
+
 async def erase_donor(conn: asyncpg.Connection, donor_id: uuid.UUID) -> dict[str, Any]:
     """Erase a donor's personal data (Law 91/2025); the donations stay, by opaque id, anonymised."""
     repo = DonationRepository(conn)

@@ -184,7 +184,7 @@ async def import_statement(
     conn = uow.conn
     today = policy.today()
     ledger, _ = await lock_open_ledger(conn, campaign_id)
-    ledger.check_books_open()
+    ledger.check_not_cancelled()
     repo = DonationRepository(conn)
     if turn is not None:
         if not turn.may_number(await repo.import_progress(campaign_id, turn.import_id)):
@@ -195,6 +195,10 @@ async def import_statement(
     refs = [c.bank_reference for c in prep.checked if isinstance(c, statement.StatementRow)]
     existing = await repo.existing_references(campaign_id, refs) if refs else {}
     decisions = statement.plan(prep.checked, existing)
+    if ledger.status == "settled":  # nothing new in final books; a re-run's duplicates are still said
+        decisions = statement.refuse_new(
+            decisions, f"the campaign was settled on {ledger.settled_on}: its accounts are final"
+        )
     new = [d.row for d in decisions if d.status == "new" and d.row is not None]
     ids: dict[str, uuid.UUID] = {}
     receipts: list[int] = []

@@ -33,6 +33,7 @@ from .donor_gift_out_kind import DonorGiftOutKind
 from .donor_in import DonorIn
 from .donor_in_type import DonorInType
 from .donor_out import DonorOut
+from .donor_patch import DonorPatch
 from .donor_pledge_out import DonorPledgeOut
 from .error_out import ErrorOut
 from .field_error_out import FieldErrorOut
@@ -117,6 +118,7 @@ __all__ = (
     "DonorIn",
     "DonorInType",
     "DonorOut",
+    "DonorPatch",
     "DonorPledgeOut",
     "ErrorOut",
     "FieldErrorOut",
