@@ -67,6 +67,13 @@ VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹ
 # field by field (the others as rendered), the values most likely to slip through one field's checks
 ONE_FIELD = ("empty", "too_long", "word_for_number", "negative", "superscript_digits", "bad_date", "nul_byte",
              "rtl_override_zero_width", "html_script")  # fmt: skip
+
+
+def typed(name: str) -> bool:
+    """A field whose values are not any text (a date, an amount, a number, a phone, a choice)."""
+    return name.endswith(("_on", "_date", "_vnd", "_size", "_id")) or name in ("phone", "gender", "quantity", "units")
+
+
 MESSAGE = re.compile(r'<(?:p|div)[^>]*(?:class="(?:error|alert)"|role="alert")[^>]*>(.*?)</(?:p|div)>', re.DOTALL)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one, a blood drive
@@ -116,8 +123,10 @@ async def forms_of(page: Page) -> list[Form]:
             // (its fragment dropped, as a browser sends it: #fee-h only scrolls the answer to the form)
             action: (u => (u.hash = '', u.href))(new URL(f.getAttribute('action') || location.href, location.href)),
             prefilled: f.hasAttribute('data-prefilled'),
+            // (an unticked box is not sent by a browser: as rendered, its value is empty)
             fields: [...f.elements].filter(e => e.name && !e.disabled && e.type !== 'submit').map(e => [
-                e.name, e.type === 'hidden' ? 'hidden' : 'visible', e.value])
+                e.name, e.type === 'hidden' ? 'hidden' : 'visible',
+                ['checkbox', 'radio'].includes(e.type) && !e.checked ? '' : e.value])
         }))"""
     )
     return [
@@ -301,13 +310,21 @@ async def attack(
             return next(f for f in await forms_of(fresh) if f.action == form.action)
         return form
 
-    async def every_field(label: str, bad: str) -> None:
+    async def every_field(label: str, bad: str) -> int:
         async with slots:
             f = await current()
             values = {name: (value if kind == "hidden" else bad) for name, kind, value in f.fields}
             status = await check(context, f, values, base, f"every field {label}")
+            if f.prefilled and f.method == "post" and 300 <= status < 400:
+                # an in-place edit of free text only (a beneficiary's details) takes any text: saved, then
+                # the record is put back as rendered; a form with any typed field (a date, a number) refuses
+                assert not any(typed(n) for n, _, _ in f.fields), f"{f.action}: every field {label}"
+                back = await send(context, f, {n: v for n, _, v in f.fields})
+                assert back.status == 303, f"{f.action} as rendered, after every field {label}: {back.status}"
+                return 1
         if f.method == "post":
             assert 400 <= status < 500, f"POST {f.action} with every field {label}: answered {status}"
+        return 0
 
     async def one_field(name: str, kind: str, label: str) -> int:
         async with slots:
@@ -327,7 +344,7 @@ async def attack(
 
     # (a form of hidden fields only, such as launch or log out, is sent only with a bad hidden field)
     if any(kind == "visible" for _, kind, _ in form.fields):
-        await asyncio.gather(*(every_field(label, bad) for label, bad in BAD_VALUES.items()))
+        restored += sum(await asyncio.gather(*(every_field(label, bad) for label, bad in BAD_VALUES.items())))
     puts_back = await asyncio.gather(*(one_field(n, k, label) for n, k, _ in form.fields for label in ONE_FIELD))
     restored += sum(puts_back)
     assert await fingerprint(system) == before, f"{form.action}: bad input changed what the services hold"

@@ -15,7 +15,7 @@ from rc_shared.envelope import Envelope
 from rc_shared.errors import Invalid, NotFound
 from rc_shared.events.campaigns import CampaignClosed, CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
-from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged
+from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
 from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, cev, feed_campaigns, lev, unit
 from tests.integration.reporting.conftest import PoolFactory
 from tests.integration.reporting.helpers import ev, feed, interleave
@@ -303,6 +303,26 @@ async def test_what_is_booked_to_a_unit_after_it_ended_counts_for_its_heir(pool:
     # before its end the merged commune's figures are its own: a report of July shows it, not C3
     (july,) = await by_unit(pool, date(2025, 7, 31), depth=1)
     assert unit([july], "C4")["cash_raised_vnd"] == 0
+
+
+async def test_a_unit_made_its_own_heirs_ancestor_counts_its_gifts_once(pool: asyncpg.Pool, relief: Relief) -> None:
+    """C6 moved under X from October (a move dated ahead), X dissolved in August with its members sent to C6: X's
+    heir edge and C6's move make a loop, which must not count C6's gift once a turn (a reviewer counted 33)."""
+    u = relief.tree
+    x, c = uuid.uuid4(), uuid.uuid4()
+    await feed(pool, [
+        ev(UnitCreated(unit_id=x, valid_from=date(2020, 1, 1), code="X", name="X", level="commune", parent_id=u.P)),
+        ev(UnitCreated(unit_id=c, valid_from=date(2020, 1, 1), code="C6", name="C6", level="commune", parent_id=u.P)),
+        ev(UnitMoved(unit_id=c, valid_from=date(2025, 10, 1), parent_id=x, level="branch")),
+        ev(UnitDissolved(unit_id=x, valid_from=date(2025, 8, 1), heir_unit_id=c)),
+    ])  # fmt: skip
+    gift = lev(DonationRecorded(
+        campaign_id=relief.K, donation_id=uuid.uuid4(), kind="cash", amount_vnd=100_000, donor_type="anonymous",
+        unit_id=c, channel="bank_transfer", received_on=date(2025, 11, 3), receipt_no=77,
+    ))  # fmt: skip
+    await feed_campaigns(pool, [gift])
+    roots = await by_unit(pool, date(2025, 12, 31), depth=3)
+    assert unit(roots, "C6")["cash_raised_vnd"] == 100_000
 
 
 async def test_a_period_reaching_past_as_of_leaves_out_what_was_reversed_in_it(

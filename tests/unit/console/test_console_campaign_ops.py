@@ -233,3 +233,28 @@ async def test_only_a_blood_drives_page_asks_for_blood_sessions() -> None:
         assert page.status_code == 200, page.text
         assert (f"/campaigns/{i18n.CAMPAIGN}/blood-sessions" in seen) is asks, (campaign_type, seen)
         assert (i18n.SESSION["id"] in page.text) is asks, campaign_type
+
+
+def test_a_gift_is_recorded_for_the_campaigns_own_units_in_the_users_scope() -> None:
+    """The organiser is offered as no unit at all (the API's default, its quickest path); a participant by its
+    id; a unit of the scope that is neither, never; none in scope (an organiser that ended): nothing offered."""
+    from rc_console.domain.model import recording_choices
+    from rc_console.service_layer.screens import first_unit
+
+    org, part, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    scope = [(str(org), "Tỉnh"), (str(part), "— Huyện A"), (str(other), "— Huyện B")]
+    assert recording_choices(scope, org, [part]) == [("", "Tỉnh"), (str(part), "Huyện A")]
+    assert first_unit(recording_choices(scope, org, [part])) == ""
+    assert recording_choices(scope[1:], org, [part]) == [(str(part), "Huyện A")]
+    assert first_unit(recording_choices(scope[1:], org, [part])) == str(part)
+    assert recording_choices([(str(other), "B")], org, [part]) == [] and first_unit([]) == ""
+
+
+def test_a_correction_sends_only_what_changed_and_clears_what_was_emptied() -> None:
+    current = {"full_name": "Lê Thị Tư", "id_number": "079123456789", "address": "Ấp 3", "commune": "Vĩnh Trạch",
+               "situation": "Nhà sập", "notes": None}  # fmt: skip
+    form = {"full_name": " Lê Thị Tư ", "id_number": "", "address": "Ấp 3", "commune": "Vĩnh Trạch",
+            "situation": "Nhà sập; mất sức lao động", "notes": ""}  # fmt: skip
+    assert rules.correction_body(form, current) == {"id_number": None, "situation": "Nhà sập; mất sức lao động"}
+    assert rules.correction_body({**form, "full_name": ""}, current)["full_name"] == ""  # required: the API says so
+    assert rules.correction_body({k: (v or "") for k, v in current.items()}, current) == {}

@@ -659,8 +659,10 @@ def unit_choices(units: Iterable[TreeUnit]) -> list[tuple[str, str]]:
 def recording_choices(
     scope: Iterable[tuple[str, str]], organiser: uuid.UUID, participants: Iterable[uuid.UUID]
 ) -> list[tuple[str, str]]:
-    """The campaign's own units (its organiser, then its participants) among a user's scope choices (those
-    of :func:`unit_choices`, in tree order, unindented): the units a gift or a distribution may be recorded
-    for by this user (the donations API refuses any other unit, and one outside the user's scope)."""
+    """The campaign's own units (its organiser, its participants) among a user's scope choices (those of
+    :func:`unit_choices`, in tree order, unindented): the units a gift or a distribution may be recorded for
+    by this user (the donations API refuses any other unit, and one outside the user's scope). The
+    organiser's value is empty: the request then names no unit and the API books it to the organiser (its
+    quickest path, and the same request as before the choice was offered)."""
     mine = {str(organiser), *(str(p) for p in participants)}
-    return [(value, text.lstrip("— ")) for value, text in scope if value in mine]
+    return [("" if value == str(organiser) else value, text.lstrip("— ")) for value, text in scope if value in mine]

@@ -129,8 +129,10 @@ async def _gift_form(
 ) -> Response:
     page = await screens.campaign(web.api(request, s), s.user, cid)
     if not page.can_record:
-        raise web.ApiErrorPage(403, screens.cannot_record(page))
-    values = _key({"received_on": clock.today().isoformat(), "unit_id": page.record_units[0][0], **values})
+        raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
+    values = _key(
+        {"received_on": clock.today().isoformat(), "unit_id": screens.first_unit(page.record_units), **values}
+    )
     return web.render(
         request,
         GIFT_FORMS[kind][0],
@@ -256,8 +258,6 @@ async def _distribution_form(
             409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
     units = await screens.recording_units(api, c)
-    if not units:
-        raise web.ApiErrorPage(403, str(screens.NO_RECORDING_UNIT))
     return web.render(
         request,
         "distribution_new.html",
@@ -266,7 +266,14 @@ async def _distribution_form(
         c=c,
         **dict(zip(("recipients", "more_recipients"), await money.recipients(api, c), strict=True)),
         record_units=units,
-        values=_key({"distributed_on": clock.today().isoformat(), "kind": "cash", "unit_id": units[0][0], **values}),
+        values=_key(
+            {
+                "distributed_on": clock.today().isoformat(),
+                "kind": "cash",
+                "unit_id": screens.first_unit(units),
+                **values,
+            }
+        ),
         errors=errors,
         message=message,
         detail=detail,

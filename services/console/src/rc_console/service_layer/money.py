@@ -26,7 +26,10 @@ log = get_logger(__name__)
 TARGET_LABELS: dict[str, tuple[Text, Text]] = {  # target → (label, unit; "đ": an amount in đồng)
     "cash_vnd": (lazy_gettext("Tiền"), "đ"),  # cash and transfers alike
     "in_kind_value_vnd": (lazy_gettext("Hiện vật (giá trị)"), "đ"),
-    "beneficiaries": (lazy_gettext("Người được hỗ trợ"), lazy_pgettext("a target", "người")),
+    "beneficiaries": (
+        lazy_gettext("Người, hộ được hỗ trợ"),
+        lazy_pgettext("a target", "người, hộ"),
+    ),  # (each counted once)
     "blood_units": (lazy_gettext("Máu"), lazy_pgettext("a target", "đơn vị")),
 }
 
@@ -135,7 +138,7 @@ async def campaign_detail(
         beneficiaries=list(beneficiaries.items[:BENEFICIARIES_SHOWN]) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,
         sessions=list(sessions.items) if sessions is not None else None,
-        can_distribute=ledger and state in DISTRIBUTING and user.can("manage") and bool(units),
+        can_distribute=ledger and state in DISTRIBUTING and user.can("manage"),
         can_import=ledger and state in ("launched", "closed") and user.can("write"),
         can_reverse=ledger and user.can("manage"),
         ledger_opening=not ledger and state in DISTRIBUTING,

@@ -24,8 +24,6 @@ from rc_console.domain.model import (
     recording_choices,
     unit_choices,
 )
-from rc_console.i18n import gettext as _
-from rc_console.i18n import lazy_gettext
 from rc_shared.labels import read_whole_number
 
 
@@ -202,22 +200,17 @@ async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage
     return campaign_page(user, c, c.progress.cash_vnd.raised, donations, organised, units)
 
 
-NO_RECORDING_UNIT = lazy_gettext(
-    "Đơn vị của bạn không tổ chức cũng không tham gia cuộc vận động này: không ghi nhận được cho nó ở đây."
-)
-
-
-def cannot_record(page: CampaignPage) -> str:
-    """Why a gift cannot be recorded on the campaign's page by this user."""
-    if page.donations is not None and page.row.state in RECEIVING and not page.record_units:
-        return str(NO_RECORDING_UNIT)
-    return _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò).")
+def first_unit(units: list[tuple[str, str]]) -> str:
+    """The unit a gift form offers first: the organiser (empty) when the user may record for it."""
+    return "" if not units or any(value == "" for value, _ in units) else units[0][0]
 
 
 async def recording_units(api: Api, c: CampaignOut) -> list[tuple[str, str]]:
     """The campaign's units (its organiser, its participants) in the user's scope, in tree order: those a gift
     or a distribution may be recorded for here. A district taking part in a province's campaign records its
-    own gifts and handovers for itself (the donations API refuses the organiser, outside its scope)."""
+    own gifts and handovers for itself (the donations API refuses the organiser, outside its scope). None
+    found (an organiser that has ended, the members service not answering): the forms name no unit, and the
+    API books to the organiser as it always did."""
     try:
         scope = unit_choices(await api.units_in_scope())
     except ApiError:
@@ -257,10 +250,7 @@ def campaign_page(
     t = c.targets
     return CampaignPage(
         donations=donations,
-        can_record=donations is not None
-        and str(c.state) in RECEIVING
-        and user.can("write")
-        and (record_units is None or bool(record_units)),
+        can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
         record_units=record_units or [],
         row=campaign_row(c, raised),
         description=c.description,

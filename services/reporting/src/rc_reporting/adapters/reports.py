@@ -41,12 +41,13 @@ def tclo_cte(period_start: str, period_end: str) -> str:
     unit it was under): from its end on it counts as the heir's child. A gift with no unit of its own
     (booked to the organising unit), a statement row for a campaign whose organiser ended, or a group
     moved with its members is so counted by the unit that took over, never lost from every unit's
-    figures."""
-    return f"""tclo (anc, unit_id, vfrom, vto, dist) AS MATERIALIZED (
-    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0 FROM shown
+    figures. A path never passes a unit twice (``path``): a move dated ahead and a dissolution dated before
+    it could make a unit its own heir's ancestor, and its flows would count once a turn round the loop."""
+    return f"""tclo (anc, unit_id, vfrom, vto, dist, path) AS MATERIALIZED (
+    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0, ARRAY[unit_id] FROM shown
     UNION ALL
     SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
-           c.dist + 1
+           c.dist + 1, c.path || v.unit_id
     FROM tclo c JOIN (
         SELECT unit_id, parent_id, valid_from, valid_to FROM rpt_unit_versions
         UNION ALL
@@ -54,7 +55,7 @@ def tclo_cte(period_start: str, period_end: str) -> str:
     ) v ON v.parent_id = c.unit_id
     WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
       AND v.valid_from <= {period_end}::date AND coalesce(v.valid_to, 'infinity'::date) > {period_start}::date
-      AND c.dist < {MAX_TREE_DEPTH}
+      AND c.dist < {MAX_TREE_DEPTH} AND v.unit_id <> ALL(c.path)
 )"""
 
 
