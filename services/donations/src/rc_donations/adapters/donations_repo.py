@@ -245,9 +245,17 @@ class DonationRepository(RecordRepository):
         return {r["id"]: r for r in rows}
 
     async def blood_histories(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PastDonation]]:
+        """Each donor's blood gifts not reversed, with those of the records that are the same person's: an
+        individual of the same name (its folded key) and phone, or of the same name and birth date. A donor
+        recorded once by phone and once by identity number (or by name and birth date alone) is two records,
+        and the 84-day rule looked at one: the same person gave again a month later (migration 0027)."""
         rows = await self.conn.fetch(
-            "SELECT d.donor_id, d.received_on, d.blood_kind FROM donations d"
-            " WHERE d.donor_id = ANY($1::uuid[]) AND d.kind = 'blood'"
+            "SELECT me.id AS donor_id, d.received_on, d.blood_kind FROM donors me"
+            " JOIN donors o ON o.id = me.id OR (o.donor_type = 'individual' AND o.erased_at IS NULL"
+            "     AND rc_name_key(o.name) = rc_name_key(me.name)"
+            "     AND (o.phone = me.phone OR o.birth_date = me.birth_date))"
+            " JOIN donations d ON d.donor_id = o.id AND d.kind = 'blood'"
+            " WHERE me.id = ANY($1::uuid[])"
             " AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",
             list(set(donor_ids)),
         )
@@ -257,13 +265,8 @@ class DonationRepository(RecordRepository):
         return out
 
     async def blood_history(self, donor_id: uuid.UUID) -> list[PastDonation]:
-        rows = await self.conn.fetch(
-            "SELECT d.received_on, d.blood_kind FROM donations d"
-            " WHERE d.donor_id = $1 AND d.kind = 'blood'"
-            " AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",
-            donor_id,
-        )
-        return [PastDonation(r["received_on"], r["blood_kind"]) for r in rows]
+        """The donor's blood gifts with those of the same person's other records (:meth:`blood_histories`)."""
+        return (await self.blood_histories([donor_id]))[donor_id]
 
     # ---------------------------------------------------------------- donations
 
