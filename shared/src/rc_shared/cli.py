@@ -180,6 +180,10 @@ def service_cli(
         from rc_shared import dlq
 
         settings = settings_factory()
+        try:
+            dlq.check_topic(settings, topic)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="TOPIC") from exc
         if action == "show":
             table = Table(title=f"{topic}.dlq")
             for col in ("partition", "offset", "event type", "event id", "error", "failed at"):

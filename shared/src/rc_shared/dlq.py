@@ -91,8 +91,23 @@ def describe(record: Any) -> DeadLetter:
     )
 
 
+def check_topic(settings: ServiceSettings, topic: str) -> None:
+    """``topic`` is an event topic of the catalogue, named as the commands take it (without the namespace
+    and without ``.dlq``); else ValueError saying which are (a mistyped name read an empty table, or
+    "replayed 0 record(s)", and a broker that creates topics on first use made a junk one)."""
+    from rc_shared.catalogue import topics
+
+    known = sorted(topics())
+    if topic not in known:
+        raise ValueError(
+            f"unknown topic {topic!r}: give one of {', '.join(known)} (without the namespace "
+            f"{settings.kafka_namespace!r} and without .dlq)"
+        )
+
+
 async def show(settings: ServiceSettings, topic: str) -> list[DeadLetter]:
     """Every record of ``<topic>.dlq`` (topic without namespace), oldest first."""
+    check_topic(settings, topic)
     consumer, records = await _read(settings, settings.kafka_namespace + topic + ".dlq", None)
     await consumer.stop()
     return [describe(r) for r in records]
@@ -100,6 +115,7 @@ async def show(settings: ServiceSettings, topic: str) -> list[DeadLetter]:
 
 async def replay(settings: ServiceSettings, topic: str) -> int:
     """Republish the records of ``<topic>.dlq`` not yet replayed; return how many."""
+    check_topic(settings, topic)
     group = settings.kafka_namespace + REPLAY_GROUP
     consumer, records = await _read(settings, settings.kafka_namespace + topic + ".dlq", group)
     producer = make_producer(settings)

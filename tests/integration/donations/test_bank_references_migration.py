@@ -1,4 +1,4 @@
-"""Migrations 0025 and 0026: bank references recorded before are kept without spaces (no-break ones too), in
+"""Migrations 0025, 0026 and 0028: bank references recorded before are kept without spaces (no-break ones too), in
 capitals, as new ones are, unless two of a campaign's donations would then share one (receipted twice before:
 left for staff); the public ledger's lines are searched by the references as kept."""
 
@@ -47,5 +47,17 @@ async def test_earlier_references_are_written_as_new_ones_unless_they_would_coll
         assert kept == ["FT26001", "FT26002", "ft26003", "FT26003", None, "FT26004"]
         searched = {r["bank_ref_rev"] for r in await conn.fetch("SELECT bank_ref_rev FROM ledger_lines")}
         assert searched == {"10062tf", "20062tf", "30062tf", "40062tf", None}
+        # a pod of the release before, still taking gifts during the rolling upgrade (0028): kept as new code keeps it
+        await conn.execute(
+            "INSERT INTO donations (id, campaign_id, kind, amount_vnd, donor_type, unit_id, channel, received_on,"
+            " receipt_no, bank_reference) VALUES ($1, $2, 'cash', 1000, 'anonymous', $3, 'bank_transfer', $4, 7,"
+            " 'ft 26 005')",
+            uuid.uuid4(),
+            cid,
+            unit,
+            date(2026, 1, 1),
+        )
+        assert await conn.fetchval("SELECT bank_reference FROM donations WHERE receipt_no = 7") == "FT26005"
+        assert await conn.fetchval("SELECT bank_ref_rev FROM ledger_lines WHERE receipt_no = 7") == "50062tf"
     finally:
         await conn.close()

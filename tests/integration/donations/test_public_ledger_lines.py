@@ -198,6 +198,7 @@ async def test_filters_name_without_diacritics_amount_dates_reference_and_direct
     assert await ids(amount_min=300_000, amount_max=300_000) == [m["b"]["id"]]
     assert set(await ids(amount_min=1_000_000)) == {m["d"]["id"]}
     assert await ids(reference="abc") == [m["a"]["id"]]  # the end of the bank reference
+    assert await ids(reference="26001 abc") == [m["a"]["id"]]  # typed with a space, as a donor reads it
     receipt = m["b"]["receipt_number"]
     assert await ids(reference=receipt[-3:]) == [m["b"]["id"]]
     assert await ids(reference="15/2026") == [m["drev"]["reversal_id"], m["f"]["id"], m["e"]["id"]]
@@ -284,6 +285,15 @@ async def test_csv_and_xlsx_downloads_hold_the_filtered_lines_with_balances(
     assert (
         await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx", params={"amount_min": -1})
     ).status_code == 422
+    # past a sheet's rows, the lines go on on another sheet (3 a sheet here; Excel's limit is 1,048,575),
+    # each with its heading: every line is in the download, none dropped
+    monkeypatch.setattr(ledger, "XLSX_SHEET_ROWS", 3)
+    book = openpyxl.load_workbook(io.BytesIO((await client.get(f"/campaigns/{cid}/public-ledger/lines.xlsx")).content))
+    assert book.sheetnames == ["So cai", *(f"So cai ({k})" for k in range(2, len(book.sheetnames) + 1))]
+    assert len(book.sheetnames) == -(-len(lines) // 3)
+    spread = [row for ws in book.worksheets for row in list(ws.iter_rows(values_only=True))[1:]]
+    assert [row[1] for row in spread] == [x["id"] for x in lines]
+    assert all(ws["A1"].value == "STT" for ws in book.worksheets)
 
 
 async def test_statement_import_writes_lines_in_receipt_order(

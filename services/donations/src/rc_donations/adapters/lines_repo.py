@@ -95,11 +95,14 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None, text_index:
     if f.reference is not None:
         # a prefix of the reversed text as a range of the text_pattern_ops indexes: an index range with
         # parameters too (a generic plan cannot derive one from LIKE $n); LIKE keeps the match exact
-        rev = f.reference[::-1]
-        lo, p, end = arg(rev), arg(_escape_like(rev) + "%"), _after_prefix(rev)
-        hi = "" if end is None else f" AND {{c}} ~<~ {arg(end)}"
-        match = f"{{c}} ~>=~ {lo}{hi} AND {{c}} LIKE {p}"
-        where.append(f"(({match.format(c=col('reference_rev'))}) OR ({match.format(c=col('bank_ref_rev'))}))")
+        # (a bank reference is kept without spaces: rc_donations.domain.statement.bank_reference)
+        matches = []
+        for column, text in (("reference_rev", f.reference), ("bank_ref_rev", "".join(f.reference.split()))):
+            rev = text[::-1]
+            lo, p, end = arg(rev), arg(_escape_like(rev) + "%"), _after_prefix(rev)
+            hi = "" if end is None else f" AND {col(column)} ~<~ {arg(end)}"
+            matches.append(f"({col(column)} ~>=~ {lo}{hi} AND {col(column)} LIKE {p})")
+        where.append(f"({' OR '.join(matches)})")
     if f.direction is not None:
         where.append(f"l.direction = {arg(f.direction)}")
     if after is not None:

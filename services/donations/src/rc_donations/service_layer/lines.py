@@ -302,6 +302,10 @@ async def csv_chunks(
 
 XLSX_ROWS_PER_BATCH = 2000
 """Rows handed to XlsxWriter's thread at a time."""
+XLSX_SHEET_ROWS = 1_048_575
+"""Lines a worksheet holds under its heading row (Excel's limit is 1,048,576 rows): the next ones go on
+another sheet ("So cai (2)"...). Past it XlsxWriter drops a row without an error, and the oldest lines of a
+very large ledger vanished from the download."""
 
 
 async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter) -> str:
@@ -317,32 +321,43 @@ async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.
     wb = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
     done = False
     try:
-        ws = wb.add_worksheet("So cai")
         bold = wb.add_format({"bold": True})
         money = wb.add_format({"num_format": "#,##0"})
-        for c, (_, h) in enumerate(EXPORT_COLUMNS):
-            ws.write_string(0, c, h, bold)
+        sheets: list[Any] = []
+
+        def sheet(k: int) -> Any:
+            """The k-th worksheet (from 0), added with its heading row when first needed."""
+            while len(sheets) <= k:
+                ws = wb.add_worksheet("So cai" if not sheets else f"So cai ({len(sheets) + 1})")
+                for c, (_, h) in enumerate(EXPORT_COLUMNS):
+                    ws.write_string(0, c, h, bold)
+                sheets.append(ws)
+            return sheets[k]
+
         money_cols = {
             i for i, (k, _) in enumerate(EXPORT_COLUMNS) if k.endswith("_vnd") or k in ("blood_units", "line_no")
         }
 
         def write(first: int, rows: list[list[Any]]) -> None:
-            for r, row in enumerate(rows, start=first):
+            """Lines ``first``, ``first + 1``... (from 0 over the whole download)."""
+            for n, row in enumerate(rows, start=first):
+                ws, r = sheet(n // XLSX_SHEET_ROWS), n % XLSX_SHEET_ROWS + 1
                 for c, value in enumerate(row):
                     if c in money_cols and isinstance(value, int):
                         ws.write_number(r, c, value, money)
                     else:
                         ws.write_string(r, c, str(value))
 
+        sheet(0)  # (an empty ledger's download: its heading row)
         written = 0
         batch: list[list[Any]] = []
         async for v in _views(conn, policy, campaign_id, f):
             batch.append(export_row(v))
             if len(batch) == XLSX_ROWS_PER_BATCH:
-                await asyncio.to_thread(write, written + 1, batch)
+                await asyncio.to_thread(write, written, batch)
                 written += len(batch)
                 batch = []
-        await asyncio.to_thread(write, written + 1, batch)
+        await asyncio.to_thread(write, written, batch)
         done = True
     finally:
         await asyncio.to_thread(wb.close)

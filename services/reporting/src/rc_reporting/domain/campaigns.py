@@ -68,10 +68,11 @@ def campaign_state(
 
 
 def percent(value: int, target: int | None) -> float | None:
-    """Progress in percent, one decimal; ``None`` when the target is not tracked (absent or 0)."""
+    """Progress in percent, one decimal, truncated as the public pages say it (99.96 % is 99.9, never the
+    target reached); ``None`` when the target is not tracked (absent or 0)."""
     if not target:
         return None
-    return round(value * 100 / target, 1)
+    return value * 1000 // target / 10
 
 
 def target_progress(targets: Mapping[str, int | None], values: Mapping[str, int]) -> dict[str, dict[str, Any]]:

@@ -115,6 +115,6 @@ def _campaign_html(r: dict[str, Any]) -> bytes:
             "shown": vnd(t["value"]) if money else count(t["value"]),
             "goal": vnd(t["target"]) if money else count(t["target"]),
             "percent": str(percent_reached(t["value"], t["target"])),  # (as the ledger page says it)
-            "width": f"{min(100.0, float(t['percent'] or 0)):.0f}",
+            "width": str(min(100, percent_reached(t["value"], t["target"]))),  # the bar says what the text says
         })  # fmt: skip
     return _render("campaign.html", campaign=r, targets=targets)
