@@ -197,8 +197,8 @@ class Campaigns:
         await self.publish(CampaignCancelled(campaign_id=campaign_id, cancelled_on=on, reason="test"))
         await self._status(campaign_id, "cancelled")
 
-    async def settle(self, campaign_id: uuid.UUID, on: date = TODAY) -> None:
-        await self.publish(CampaignSettled(campaign_id=campaign_id, settled_on=on))
+    async def settle(self, campaign_id: uuid.UUID, on: date = TODAY, remainder_note: str = "") -> None:
+        await self.publish(CampaignSettled(campaign_id=campaign_id, settled_on=on, remainder_note=remainder_note))
         await self._status(campaign_id, "settled")
 
     async def unit(self, unit_id: uuid.UUID | None = None, valid_from: date = date(2020, 1, 1)) -> uuid.UUID:

@@ -194,12 +194,18 @@ async def test_closed_ledger_still_distributes_but_a_settled_one_does_not(
     assert (await client.post(f"/campaigns/{cid}/distributions", json=body)).status_code == 201
     before = [{"bank_reference": "BEFORE1", "received_on": str(TODAY), "amount_vnd": 7_000}]
     assert (await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": before})).json()["created"] == 1
-    await campaigns.settle(cid)
+    note = "Chuyển 907.000 đồng còn lại sang Quỹ cứu trợ theo QĐ 15/QĐ-CTĐ"
+    await campaigns.settle(cid, remainder_note=note)
     r = await client.post(f"/campaigns/{cid}/distributions", json=body)
     assert r.status_code == 409 and "settled" in r.json()["message"]
     ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
     assert ledger["status"] == "settled"
     assert ledger["cash"]["balance_vnd"] == 907_000
+    # the public is told when and where the remainder went (Decree 93), on the summary and on the page
+    public = (await client.get(f"/campaigns/{cid}/public-ledger/summary")).json()
+    assert (public["settled_on"], public["closed_on"], public["remainder_note"]) == (str(TODAY), str(TODAY), note)
+    page = (await client.get(f"/public/campaigns/{cid}/ledger")).text
+    assert f"Quyết toán ngày {TODAY:%d/%m/%Y} · Xử lý số dư: {note}" in page
     # nor does it record a late gift dated before the close (it could be neither distributed nor reversed)
     late = await client.post(f"/campaigns/{cid}/donations", json=cash(50_000))
     assert late.status_code == 409 and "accounts are final" in late.json()["message"], late.text

@@ -39,6 +39,9 @@ VN = timezone(timedelta(hours=7))
 LEDGER = "donations.ledger"
 
 
+REMAINDER = "Số dư chuyển sang Quỹ cứu trợ của tỉnh (QĐ 15/QĐ-CTĐ)"  # what K's settlement did with it
+
+
 def at(d: date, hour: int = 10) -> datetime:
     """An instant on day ``d`` in Viet Nam."""
     return datetime(d.year, d.month, d.day, hour, tzinfo=VN)
@@ -172,7 +175,10 @@ class Relief:
                 date(2025, 7, 5),
             ),
             cev(CampaignClosed(campaign_id=self.K, closed_on=date(2025, 8, 1)), date(2025, 8, 1)),
-            cev(CampaignSettled(campaign_id=self.K, settled_on=date(2025, 8, 25)), date(2025, 8, 25)),
+            cev(
+                CampaignSettled(campaign_id=self.K, settled_on=date(2025, 8, 25), remainder_note=REMAINDER),
+                date(2025, 8, 25),
+            ),
             cev(
                 CampaignLaunched(
                     campaign_id=self.K2,

@@ -19,7 +19,7 @@ from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.labels import vn_date
-from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
+from tests.integration.reporting.campaign_helpers import REMAINDER, Relief, cev, feed_campaigns, lev
 from tests.integration.reporting.helpers import feed
 
 pytestmark = pytest.mark.integration
@@ -57,7 +57,7 @@ async def test_campaign_report_json_shape_and_figures(client: httpx.AsyncClient,
     body = r.json()
     assert set(body) == FIGURES | {
         "as_of", "distribution_deadline", "participating_unit_ids", "parent_campaign_id", "beneficiaries_registered",
-        "beneficiaries_verified", "people_reached", "targets", "targets_reached",
+        "beneficiaries_verified", "people_reached", "targets", "targets_reached", "remainder_note",
     }  # fmt: skip
     assert {k: body[k] for k in ("as_of", "campaign_id", "state", "receiving_from", "organising_unit_id")} == {
         "as_of": None,
@@ -298,6 +298,11 @@ async def test_public_pages_render_known_and_ledger_only_campaigns(
     assert f"<span data-as-of>{vn_date(clock.today())}</span>" in known.text
     report = (await client.get(f"/reports/campaigns/{relief.K}")).json()
     assert report["balance_goods_vnd"] == report["in_kind_value_vnd"] - report["distributed_goods_vnd"] == 500_000
+    # where the remainder went, as the settlement says it (Decree 93); not before the settlement's day
+    assert f"<p data-remainder>Xử lý số dư khi quyết toán: {REMAINDER}</p>" in known.text
+    assert report["remainder_note"] == REMAINDER
+    before = (await client.get(f"/reports/campaigns/{relief.K}", params={"as_of": "2025-08-24"})).json()
+    assert before["remainder_note"] is None
 
 
 async def test_public_pages_escape_a_campaign_name_with_markup(

@@ -359,9 +359,14 @@ async def test_a_campaign_holding_money_or_goods_is_settled_only_with_a_note_on_
     with pytest.raises(Conflict):
         await act(uow, cid, "settle", TODAY, reason="   ")
     assert await state_of(uow, cid) == "closed"
-    await act(uow, cid, "settle", TODAY, reason=" Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ) ")
+    await act(uow, cid, "settle", TODAY, reason=" Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ), gọi 0912345678 ")
     view = await campaigns.get_campaign(uow.campaigns, POLICY, cid)
-    assert view["state"] == "settled" and view["remainder_note"] == "Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ)"
+    assert view["state"] == "settled"
+    assert view["remainder_note"] == "Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ), gọi 0912345678"  # staff's own
+    # the settlement's event tells the public pages where the remainder went (a phone number masked)
+    settled = uow.committed[-1]
+    assert isinstance(settled, CampaignSettled)
+    assert settled.remainder_note == "Chuyển số dư sang quỹ cứu trợ (QĐ 12/QĐ-CTĐ), gọi •••"
     goods = await _in_state(uow, "closed")
     uow.campaigns.holdings_by_id[goods] = Holdings(goods_vnd=1)
     with pytest.raises(Conflict, match="goods worth 1 VND"):

@@ -136,6 +136,14 @@ class CampaignSettled(_CampaignEvent):
 
     event_type: ClassVar[str] = "campaigns.campaign.settled.v1"
     settled_on: date
+    remainder_note: str = Field(
+        "",
+        description=(
+            "What is done with what was left undistributed (the decision that allots it), as the settlement "
+            "says it, phone, identity and account numbers masked; published on the public pages (Decree "
+            "93/2021). Empty: nothing was left, or an event written before catalogue 1.3.0."
+        ),
+    )
 
 
 @register

@@ -263,7 +263,8 @@ class Campaign:
         self._move("settle")
         self.settled_on = on
         self.settle_note = note.strip()
-        return CampaignSettled(campaign_id=self.id, settled_on=on)
+        # (published: on the public pages, with any phone, identity or account number masked)
+        return CampaignSettled(campaign_id=self.id, settled_on=on, remainder_note=mask_note(self.settle_note) or "")
 
     def cancel(self, on: date, reason: str = "", today: date | None = None) -> CampaignCancelled:
         """Cancel on ``on``. A launched campaign's cancellation is not backdated before ``today`` (the

@@ -129,12 +129,13 @@ class LedgerRepository:
         """How the campaign ended before its ledger existed (None: it had not)."""
         return await self.conn.fetchrow("SELECT * FROM ledger_endings WHERE campaign_id = $1", campaign_id)
 
-    async def settle(self, campaign_id: uuid.UUID, settled_on: date) -> None:
+    async def settle(self, campaign_id: uuid.UUID, settled_on: date, remainder_note: str = "") -> None:
         await self.conn.execute(
             "UPDATE ledgers SET status = 'settled', settled_on = $2, closed_on = coalesce(closed_on, $2),"
-            " updated_at = now() WHERE campaign_id = $1",
+            " remainder_note = nullif($3, ''), updated_at = now() WHERE campaign_id = $1",
             campaign_id,
             settled_on,
+            remainder_note,
         )
 
     async def add(self, campaign_id: uuid.UUID, receipts: int = 0, **deltas: int) -> asyncpg.Record:

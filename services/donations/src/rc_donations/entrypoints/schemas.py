@@ -615,6 +615,13 @@ class PublicLedgerSummaryOut(Out):
     receiving_from: date
     receiving_until: date
     distribution_deadline: date | None
+    closed_on: date | None = Field(description="The day receiving ended (a close, or a cancellation).")
+    settled_on: date | None = Field(description="The day the campaign's accounts were settled.")
+    remainder_note: str | None = Field(
+        description="What the settlement does with what was left undistributed (the decision that allots it), "
+        "phone, identity and account numbers masked; null: nothing said (nothing left, or settled before "
+        "this was published)."
+    )
     as_of: datetime | None = Field(description="When the newest movement was written.")
     last_line_no: int
     totals: PublicTotalsOut

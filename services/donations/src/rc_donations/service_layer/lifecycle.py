@@ -88,7 +88,7 @@ async def campaign_settled(conn: asyncpg.Connection, e: CampaignSettled, source:
         await write_events(
             conn, [envelope_for(LedgerClosed(campaign_id=e.campaign_id, closed_on=e.settled_on), source)]
         )
-    await repo.settle(e.campaign_id, e.settled_on)
+    await repo.settle(e.campaign_id, e.settled_on, e.remainder_note)
 
 
 async def beneficiary_registered(conn: asyncpg.Connection, e: BeneficiaryRegistered) -> None:

@@ -167,6 +167,7 @@ async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 
     of", the disclosure the campaigns service published, beneficiaries counted per commune and
     support level (never named), and cash and goods in and out per day (the chart)."""
     led = await reports.ledger(conn, campaign_id)
+    row = await ledger_row(conn, campaign_id)
     repo = LineRepository(conn)
     head = await repo.head(campaign_id)
     disclosure = await conn.fetchrow(
@@ -185,6 +186,9 @@ async def summary(conn: asyncpg.Connection, campaign_id: uuid.UUID, days: int = 
         "receiving_from": led["receiving_from"],
         "receiving_until": led["receiving_until"],
         "distribution_deadline": led["distribution_deadline"],
+        "closed_on": row["closed_on"],
+        "settled_on": row["settled_on"],
+        "remainder_note": row["remainder_note"],
         "as_of": head["updated_at"] if head else None,
         "last_line_no": head["last_line_no"] if head else 0,
         "totals": {

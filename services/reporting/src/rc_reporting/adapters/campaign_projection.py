@@ -110,6 +110,13 @@ async def set_lifecycle_date(
     )
 
 
+async def set_remainder_note(conn: asyncpg.Connection, campaign_id: uuid.UUID, note: str) -> None:
+    """What the settlement does with what was left (empty: nothing said)."""
+    await conn.execute(
+        "UPDATE rpt_campaigns SET remainder_note = nullif($2, '') WHERE campaign_id = $1", campaign_id, note
+    )
+
+
 async def open_ledger(
     conn: asyncpg.Connection, campaign_id: uuid.UUID, organising_unit_id: uuid.UUID, receiving_until: date
 ) -> None:

@@ -91,7 +91,7 @@ rch AS (
 )
 SELECT cs.campaign_id, cs.launched, cs.code, cs.name, cs.campaign_type, cs.organising_unit_id,
        cs.participating_unit_ids, cs.parent_campaign_id, cs.receiving_from, cs.receiving_until,
-       cs.distribution_deadline, cs.closed_on, cs.settled_on, cs.cancelled_on,
+       cs.distribution_deadline, cs.closed_on, cs.settled_on, cs.cancelled_on, cs.remainder_note,
        cs.target_cash_vnd, cs.target_in_kind_value_vnd, cs.target_blood_units, cs.target_beneficiaries,
        don.donations, don.cash_raised_vnd, don.in_kind_value_vnd, don.blood_units, don.donors,
        plg.pledged_vnd, plg.pledge_paid_vnd,

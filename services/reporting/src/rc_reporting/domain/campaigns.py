@@ -142,6 +142,8 @@ def campaign_report(row: Mapping[str, Any], as_of: date | None) -> dict[str, Any
         "people_reached": _int(row, "people_reached"),
         "targets": target_progress(targets, values),
         "targets_reached": [{"target": r["target"], "reached_at": r["reached_at"]} for r in reached],
+        # what the settlement did with the remainder, once it is settled by as_of
+        "remainder_note": row.get("remainder_note") if figures["state"] == "settled" else None,
     }
 
 

@@ -87,6 +87,11 @@ class CampaignReport(CampaignFigures):
     people_reached: int = Field(description="People in the beneficiaries reached (household sizes; 1 if unknown).")
     targets: Targets
     targets_reached: list[TargetReached] = Field(description="From campaigns.campaign.target_reached.v1, in order.")
+    remainder_note: str | None = Field(
+        None,
+        description="Settled: what the settlement does with what was left undistributed (the decision that "
+        "allots it), as campaigns.campaign.settled.v1 says it; null otherwise, or nothing said.",
+    )
 
 
 class CampaignList(Out):

@@ -60,6 +60,7 @@ async def on_campaign_closed(conn: asyncpg.Connection, env: Envelope[CampaignClo
 async def on_campaign_settled(conn: asyncpg.Connection, env: Envelope[CampaignSettled]) -> None:
     e = env.data
     await repo.set_lifecycle_date(conn, e.campaign_id, "settled_on", e.settled_on)
+    await repo.set_remainder_note(conn, e.campaign_id, e.remainder_note)
 
 
 @campaigns_consumer.on(CampaignCancelled)

@@ -43,6 +43,7 @@ class PublicLedgerSummaryOut:
             call_documents (list[CallDocument]):
             campaign_id (UUID):
             campaign_type (str):
+            closed_on (datetime.date | None): The day receiving ended (a close, or a cancellation).
             code (str):
             daily (list[DailyFlowOut]): Cash and goods in and out per day (the last 60 days with movements).
             disclosure_version (int): Version of the campaigns service's disclosure shown (0: none yet).
@@ -54,6 +55,10 @@ class PublicLedgerSummaryOut:
             receiving_from (datetime.date):
             receiving_points (list[ReceivingPoint]):
             receiving_until (datetime.date):
+            remainder_note (None | str): What the settlement does with what was left undistributed (the decision that allots
+                it), phone, identity and account numbers masked; null: nothing said (nothing left, or settled before this was
+                published).
+            settled_on (datetime.date | None): The day the campaign's accounts were settled.
             status (PublicLedgerSummaryOutStatus):
             support_levels (list[SupportLevel]):
             support_policy (None | str):
@@ -66,6 +71,7 @@ class PublicLedgerSummaryOut:
     call_documents: list[CallDocument]
     campaign_id: UUID
     campaign_type: str
+    closed_on: datetime.date | None
     code: str
     daily: list[DailyFlowOut]
     disclosure_version: int
@@ -77,6 +83,8 @@ class PublicLedgerSummaryOut:
     receiving_from: datetime.date
     receiving_points: list[ReceivingPoint]
     receiving_until: datetime.date
+    remainder_note: None | str
+    settled_on: datetime.date | None
     status: PublicLedgerSummaryOutStatus
     support_levels: list[SupportLevel]
     support_policy: None | str
@@ -120,6 +128,12 @@ class PublicLedgerSummaryOut:
 
         campaign_type = self.campaign_type
 
+        closed_on: None | str
+        if isinstance(self.closed_on, datetime.date):
+            closed_on = self.closed_on.isoformat()
+        else:
+            closed_on = self.closed_on
+
         code = self.code
 
         daily = []
@@ -157,6 +171,15 @@ class PublicLedgerSummaryOut:
 
         receiving_until = self.receiving_until.isoformat()
 
+        remainder_note: None | str
+        remainder_note = self.remainder_note
+
+        settled_on: None | str
+        if isinstance(self.settled_on, datetime.date):
+            settled_on = self.settled_on.isoformat()
+        else:
+            settled_on = self.settled_on
+
         status: str = self.status
 
         support_levels = []
@@ -187,6 +210,7 @@ class PublicLedgerSummaryOut:
             "call_documents": call_documents,
             "campaign_id": campaign_id,
             "campaign_type": campaign_type,
+            "closed_on": closed_on,
             "code": code,
             "daily": daily,
             "disclosure_version": disclosure_version,
@@ -198,6 +222,8 @@ class PublicLedgerSummaryOut:
             "receiving_from": receiving_from,
             "receiving_points": receiving_points,
             "receiving_until": receiving_until,
+            "remainder_note": remainder_note,
+            "settled_on": settled_on,
             "status": status,
             "support_levels": support_levels,
             "support_policy": support_policy,
@@ -264,6 +290,24 @@ class PublicLedgerSummaryOut:
 
 
         campaign_type = d.pop("campaign_type")
+
+        def _parse_closed_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_on_type_0 = isoparse(data).date()
+
+
+
+                return closed_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        closed_on = _parse_closed_on(d.pop("closed_on"))
+
 
         code = d.pop("code")
 
@@ -334,6 +378,32 @@ class PublicLedgerSummaryOut:
 
 
 
+        def _parse_remainder_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        remainder_note = _parse_remainder_note(d.pop("remainder_note"))
+
+
+        def _parse_settled_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                settled_on_type_0 = isoparse(data).date()
+
+
+
+                return settled_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        settled_on = _parse_settled_on(d.pop("settled_on"))
+
+
         status = check_public_ledger_summary_out_status(d.pop("status"))
 
 
@@ -378,6 +448,7 @@ class PublicLedgerSummaryOut:
             call_documents=call_documents,
             campaign_id=campaign_id,
             campaign_type=campaign_type,
+            closed_on=closed_on,
             code=code,
             daily=daily,
             disclosure_version=disclosure_version,
@@ -389,6 +460,8 @@ class PublicLedgerSummaryOut:
             receiving_from=receiving_from,
             receiving_points=receiving_points,
             receiving_until=receiving_until,
+            remainder_note=remainder_note,
+            settled_on=settled_on,
             status=status,
             support_levels=support_levels,
             support_policy=support_policy,

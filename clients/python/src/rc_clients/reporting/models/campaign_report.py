@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.campaign_report_state import CampaignReportState
 from ..models.campaign_report_state import check_campaign_report_state
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -61,6 +62,8 @@ class CampaignReport:
             state (CampaignReportState): Lifecycle state on as_of ('unknown': launch not projected yet).
             targets (Targets):
             targets_reached (list[TargetReached]): From campaigns.campaign.target_reached.v1, in order.
+            remainder_note (None | str | Unset): Settled: what the settlement does with what was left undistributed (the
+                decision that allots it), as campaigns.campaign.settled.v1 says it; null otherwise, or nothing said.
      """
 
     as_of: datetime.date | None
@@ -92,6 +95,7 @@ class CampaignReport:
     state: CampaignReportState
     targets: Targets
     targets_reached: list[TargetReached]
+    remainder_note: None | str | Unset = UNSET
 
 
 
@@ -195,6 +199,12 @@ class CampaignReport:
 
 
 
+        remainder_note: None | str | Unset
+        if isinstance(self.remainder_note, Unset):
+            remainder_note = UNSET
+        else:
+            remainder_note = self.remainder_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -229,6 +239,8 @@ class CampaignReport:
             "targets": targets,
             "targets_reached": targets_reached,
         })
+        if remainder_note is not UNSET:
+            field_dict["remainder_note"] = remainder_note
 
         return field_dict
 
@@ -436,6 +448,16 @@ class CampaignReport:
             targets_reached.append(targets_reached_item)
 
 
+        def _parse_remainder_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remainder_note = _parse_remainder_note(d.pop("remainder_note", UNSET))
+
+
         campaign_report = cls(
             as_of=as_of,
             balance_cash_vnd=balance_cash_vnd,
@@ -466,6 +488,7 @@ class CampaignReport:
             state=state,
             targets=targets,
             targets_reached=targets_reached,
+            remainder_note=remainder_note,
         )
 
         return campaign_report
