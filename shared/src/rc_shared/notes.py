@@ -15,8 +15,11 @@ import re
 # range of years written with dashes or dots is not such a run (_KEPT).
 _DIGIT_RUN = re.compile(r"(?<!\d)[+(]?\d(?:[ \u00a0\u202f.\-()]{0,3}\d){5,}\)?(?!\d)")
 _YEAR = r"(?:19|20)\d\d"
+_AMOUNT = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+ ?(?:đồng|đ|₫|VNĐ|VND)"  # 12.500.000 đồng: an amount, not a number of someone's
 _KEPT = re.compile(
-    rf"(?<!\d)(?:\d{{1,2}} ?[-.] ?\d{{1,2}} ?[-.] ?{_YEAR}|{_YEAR} ?[-–] ?{_YEAR}|{_YEAR} ?\({_YEAR}\))(?!\d)"
+    rf"(?<!\d)(?:\d{{1,2}} ?[-.] ?\d{{1,2}} ?[-.] ?{_YEAR}|{_YEAR} ?[-–] ?{_YEAR}|{_YEAR} ?\({_YEAR}\)"
+    rf"|{_AMOUNT})(?!\d)",
+    re.IGNORECASE,
 )
 MASK = "•••"
 

@@ -333,8 +333,14 @@ async def test_the_84_days_follow_the_person_across_the_records_that_are_theirs(
         assert r.status_code == 409 and r.json()["next_eligible_on"] == str(TODAY + timedelta(days=54)), r.text
     namesake = blood(TODAY, phone="0913000999", birth_date="1992-04-04")
     assert (await client.post(f"/campaigns/{cid}/donations", json=namesake)).status_code == 201
+    # same name and birth date, but two identity numbers that differ: two people, neither refused for the other
+    twin = blood(TODAY - timedelta(days=20), birth_date="1993-05-05", id_number="079093000111")
+    other = blood(TODAY, birth_date="1993-05-05", id_number="079093000222")
+    for gift in (twin, other):
+        r = await client.post(f"/campaigns/{cid}/donations", json=gift)
+        assert r.status_code == 201, r.text
     records = await db.fetchval("SELECT count(*) FROM donors WHERE name = $1", name)
-    assert records == 2  # the first and the namesake: a refused gift leaves no record behind
+    assert records == 4  # the first, the namesake and the two: a refused gift leaves no record behind
 
 
 async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_eligible_date(

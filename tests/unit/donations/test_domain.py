@@ -286,3 +286,9 @@ def test_statement_row_validation_and_dedupe_plan() -> None:
     assert "outside the receiving period" in (plan[3].reason or "")
     assert "bank_reference is required" in (plan[6].reason or "")
     assert plan[4].existing_id == existing["D"][0]
+    # a settled campaign's books are final: the new row and its repeat in the batch are refused, the row
+    # recorded before is still a duplicate (a re-run is safe)
+    settled = statement.refuse_new(plan, "settled")
+    assert [p.status for p in settled] == ["rejected", "rejected", "rejected", "rejected", "duplicate", "rejected",
+                                           "rejected"]  # fmt: skip
+    assert settled[2].reason == "settled" and settled[4].existing_id == existing["D"][0]

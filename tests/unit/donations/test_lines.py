@@ -20,6 +20,9 @@ from rc_shared.errors import Invalid
         ("STK 1903-6655-7788-99 MB", "STK ••• MB"),
         ("ung ho 500000 dong", "ung ho ••• dong"),  # six digits: masked as well (cannot tell an amount apart)
         ("ung ho 50000 dong", "ung ho 50000 dong"),  # five digits stay
+        ("Chuyển 907.000 đồng còn lại sang Quỹ", "Chuyển 907.000 đồng còn lại sang Quỹ"),  # an amount, grouped
+        ("số dư 12.500.000 VND", "số dư 12.500.000 VND"),
+        ("sdt 0912.345.678 đ", "sdt ••• đ"),  # grouped as a phone is, not by thousands
         ("nam 2026, xom 12", "nam 2026, xom 12"),
         ("0912345678", "•••"),
         ("SDT 0912\u00a0345\u00a0678.", "SDT •••."),  # no-break spaces

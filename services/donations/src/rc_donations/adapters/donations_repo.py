@@ -246,14 +246,17 @@ class DonationRepository(RecordRepository):
 
     async def blood_histories(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PastDonation]]:
         """Each donor's blood gifts not reversed, with those of the records that are the same person's: an
-        individual of the same name (its folded key) and phone, or of the same name and birth date. A donor
+        individual of the same name (its folded key) and phone, or of the same name and birth date, unless
+        both hold identity numbers that differ (two people). A donor
         recorded once by phone and once by identity number (or by name and birth date alone) is two records,
         and the 84-day rule looked at one: the same person gave again a month later (migration 0027)."""
         rows = await self.conn.fetch(
             "SELECT me.id AS donor_id, d.received_on, d.blood_kind FROM donors me"
             " JOIN donors o ON o.id = me.id OR (o.donor_type = 'individual' AND o.erased_at IS NULL"
             "     AND rc_name_key(o.name) = rc_name_key(me.name)"
-            "     AND (o.phone = me.phone OR o.birth_date = me.birth_date))"
+            "     AND (o.phone = me.phone OR o.birth_date = me.birth_date)"
+            # two identity numbers that differ are two people, whatever else they share
+            "     AND (o.id_number IS NULL OR me.id_number IS NULL OR o.id_number = me.id_number))"
             " JOIN donations d ON d.donor_id = o.id AND d.kind = 'blood'"
             " WHERE me.id = ANY($1::uuid[])"
             " AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",

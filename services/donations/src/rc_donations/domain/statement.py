@@ -141,7 +141,14 @@ def validate_row(
 def refuse_new(decisions: list[Decision], reason: str) -> list[Decision]:
     """The rows that would be new, rejected for ``reason`` (a settled campaign's books are final); the
     duplicates of what was recorded before stay duplicates, so a statement re-run still says so."""
-    return [Decision(d.index, d.bank_reference, "rejected", reason) if d.status == "new" else d for d in decisions]
+    # (a row repeating a new one of this batch is refused with it: it repeats nothing recorded)
+    refused = ("new", "duplicate")
+    return [
+        Decision(d.index, d.bank_reference, "rejected", reason)
+        if d.status in refused and (d.status == "new" or d.existing_id is None)
+        else d
+        for d in decisions
+    ]
 
 
 def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[Any, int, date]]) -> list[Decision]:
