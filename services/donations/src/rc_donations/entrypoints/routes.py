@@ -58,7 +58,7 @@ from fastapi.responses import StreamingResponse
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
-from rc_donations.domain.statement import Turn, bank_reference
+from rc_donations.domain.statement import Turn
 from rc_donations.entrypoints import access
 from rc_donations.entrypoints import schemas as s
 from rc_donations.service_layer import distributions, donations, lines, pledges, reports, statement
@@ -140,9 +140,9 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
             **common,
             amount_vnd=body.amount_vnd,
             channel=body.channel,
-            # kept without spaces, in capitals (as a statement's row); the request as sent is what its
-            # Idempotency-Key's hash covers, as it always did
-            bank_reference=None if body.bank_reference is None else bank_reference(body.bank_reference),
+            # (kept without spaces, in capitals, by the command; the request as sent is what its
+            # Idempotency-Key's hash covers, as it always did)
+            bank_reference=body.bank_reference,
             pledge_id=body.pledge_id,
         )
     if isinstance(body, s.InKindDonationIn):

@@ -9,6 +9,7 @@ from typing import Literal
 
 from rc_donations.domain.blood import BloodKind
 from rc_donations.domain.donations import Item
+from rc_donations.domain.statement import bank_reference
 
 DonorType = Literal["individual", "organisation", "anonymous"]
 
@@ -40,6 +41,12 @@ class RecordDonation:
     blood_units: int = 0
     blood_kind: BloodKind | None = None
     description: str | None = None
+
+    def __post_init__(self) -> None:
+        # a bank reference as it is kept and compared (as the database writes it: migration 0028), whoever
+        # builds the command (the HTTP route, the CLI, a test)
+        if self.bank_reference is not None:
+            object.__setattr__(self, "bank_reference", bank_reference(self.bank_reference))
 
 
 @dataclass(frozen=True)
