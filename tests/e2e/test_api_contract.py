@@ -164,6 +164,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("amount_min must not be more than amount_max", _ops(*LEDGER_LINES), CROSS_FIELD),
     Rule(r"birth_date \S+ is in the future", _ops("PATCH /donors/{donor_id}"), TODAY),
+    Rule(r"birth_date \S+ makes the donor", _ops("PATCH /donors/{donor_id}"), EXISTS + ": the donor's blood gifts"),
     Rule("from must not be after to", _ops(*LEDGER_LINES), CROSS_FIELD),
     Rule(
         "reference must be the end of a receipt number or bank reference",

@@ -225,6 +225,13 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
     assert (await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed})).status_code == 201
     assert (await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
     assert (await client.get(f"/donations/{given['id']}/receipt")).json()["void_reason"] == typed
+    # on the public ledger, the voided blood gift's line names no receipt and is not found by it
+    lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines")).json()["items"]
+    void = next(x for x in lines if x["movement"] == "donation_reversal" and x["kind"] == "blood")
+    gift = next(x for x in lines if x["movement"] == "donation" and x["kind"] == "blood")
+    assert void["reference"] is None and gift["reference"].endswith(f"{given['receipt_no']:06d}")
+    found = await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"reference": gift["reference"]})
+    assert [x["id"] for x in found.json()["items"]] == [gift["id"]]
     sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.reversed.v1'"
     sent = {json.loads(r["payload"])["kind"]: json.loads(r["payload"])["reason"] for r in await db.fetch(sql, str(cid))}
     assert sent == {"blood": "(lý do không công bố: thông tin sức khoẻ)", "cash": "gõ nhầm"}
@@ -445,11 +452,14 @@ async def test_a_donors_details_are_corrected_and_a_wrong_birth_date_no_longer_b
         "taken": await client.patch(f"/donors/{donor_id}", json={"id_number": "079000000932"}),
         "empty": await client.patch(f"/donors/{donor_id}", json={}),
         "null name": await client.patch(f"/donors/{donor_id}", json={"name": None}),
+        "too young for the blood given": await client.patch(f"/donors/{donor_id}", json={"birth_date": "2012-01-01"}),
         "unknown": await client.patch(f"/donors/{uuid.uuid4()}", json={"name": "A"}),
     }
     assert {k: r.status_code for k, r in answers.items()} == {
-        "future": 422, "taken": 409, "empty": 422, "null name": 422, "unknown": 404
+        "future": 422, "taken": 409, "empty": 422, "null name": 422, "too young for the blood given": 422,
+        "unknown": 404,
     }  # fmt: skip
+    assert answers["too young for the blood given"].json()["field"] == "birth_date"
     assert answers["taken"].json()["field"] == "id_number" and other in answers["taken"].json()["message"]
     row = await db.fetchrow("SELECT * FROM donors WHERE id = $1", uuid.UUID(donor_id))
     assert (row["birth_date"], row["id_number"], row["phone"]) == (date(1990, 4, 4), "079000000931", None)

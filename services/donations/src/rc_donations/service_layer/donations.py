@@ -921,6 +921,20 @@ async def correct_donor(
             raise NotFound(f"donor {donor_id} not found")
         if d["erased_at"] is not None:
             raise Conflict(f"donor {donor_id}'s personal data was erased at their request: the record takes no change")
+        born = changes.get("birth_date")
+        if born is not None:  # the blood they gave was checked against an age: the new date must agree with it
+            rules = policy.blood
+            for on in await conn.fetchval(
+                "SELECT ARRAY[min(received_on), max(received_on)] FROM donations d WHERE d.donor_id = $1"
+                " AND d.kind = 'blood' AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",
+                donor_id,
+            ):
+                if on is not None and not rules.min_age <= blood.age_on(born, on) <= rules.max_age:
+                    raise Invalid(
+                        f"birth_date {born} makes the donor {blood.age_on(born, on)} on {on}, when they gave blood "
+                        f"({rules.min_age}–{rules.max_age} years old): check the date",
+                        field="birth_date",
+                    )
         number = changes.get("id_number")
         if number:
             other = await conn.fetchval(

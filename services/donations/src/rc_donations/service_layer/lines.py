@@ -91,6 +91,9 @@ def line_view(r: asyncpg.Record, code: str, policy: Policy, unit: str | None) ->
     is_gift = movement in ("donation", "donation_reversal")
     named = r["named"]
     reference = receipt_number(code, r["receipt_no"]) if is_gift else r["decision_no"]
+    if movement == "donation_reversal" and r["kind"] == "blood":
+        # a blood gift voided is often a test result (health data): its line is not tied to the donor's receipt
+        reference = None
     return {
         "id": r["id"],
         "line_no": r["line_no"],
