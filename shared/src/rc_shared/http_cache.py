@@ -49,12 +49,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import importlib.util
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
@@ -707,11 +709,15 @@ def install(
 ) -> PublicAnswers:
     """Give the app its public answers (``public_answers(request)`` in the routes) and, with
     ``fresh_ms`` > 0, the fast path as its outermost layer; their ETags name the installed
-    ``distribution``'s version, so a new build never matches an old tag."""
+    ``distribution``'s version and its code (:func:`source_digest`), so a new build never matches an old tag."""
     try:
         build = version(distribution)
     except PackageNotFoundError:  # pragma: no cover - an uninstalled checkout
         build = "0"
+    # The packages' version stays 0.1.0 from release to release (the APIs carry their own versions): a
+    # release that renders the same data otherwise (a field masked, a figure rounded) must not answer 304
+    # to the tags of the one before, so the tag names the code that renders too.
+    build = f"{build}+{source_digest(package_dir(distribution.replace('-', '_')), package_dir('rc_shared'))}"
     answers = PublicAnswers(max_bytes, max_age_s, build, fresh_ms, stale_ms=stale_ms, wait_ms=wait_ms)
     app.state.public_answers = answers
     if fresh_ms > 0:
@@ -719,6 +725,31 @@ def install(
         answers.connect = lambda: runtime.db().acquire()
         app.add_middleware(FastPath, answers=answers, service=runtime.settings.service_name)
     return answers
+
+
+SOURCE_SUFFIXES = frozenset({".py", ".html", ".j2", ".sql", ".json", ".po", ".css", ".js", ".svg", ".txt"})
+
+
+def package_dir(module: str) -> Path:
+    """The directory of an importable package."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError(f"{module} is not an importable package")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def source_digest(*roots: Path) -> str:
+    """A digest of the files under ``roots`` that make an answer (code, templates, SQL, messages): any
+    change to one of them, and only that, gives another digest. Read once, at start-up."""
+    h = hashlib.sha256()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            h.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
+            h.update(path.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()[:16]
 
 
 def public_answers(request: Request) -> PublicAnswers:

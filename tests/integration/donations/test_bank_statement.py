@@ -50,6 +50,50 @@ async def test_a_transfer_typed_by_hand_and_found_in_the_statement_is_one_gift(
     assert (ledger["cash"]["received_vnd"], ledger["receipts_issued"]) == (800_000, 2)
 
 
+async def test_a_voided_transfer_can_be_recorded_again_by_hand_and_a_statement_does_not_record_it_by_itself(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """A transfer keyed wrongly (200,000 for 2,000,000) and voided is recorded again with its reference: a
+    new receipt, counted (an auditor's finding: the voided gift kept the reference, the corrected one was
+    refused, and the statement called the row a duplicate, so the money never reached the totals). A
+    statement row of a voided transfer not recorded again is rejected naming the voided receipt (it may
+    have been sent back), and the row of the one recorded again is its duplicate."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    gift = {"kind": "cash", "amount_vnd": 200_000, "channel": "bank_transfer", "received_on": str(TODAY),
+            "bank_reference": "FT26001"}  # fmt: skip
+    wrong = await client.post(f"/campaigns/{cid}/donations", json=gift)
+    assert wrong.status_code == 201, wrong.text
+    r = await client.post(f"/donations/{wrong.json()['id']}/reversal", json={"reason": "nhập sai số tiền"})
+    assert r.status_code == 201, r.text
+    # the same body again is a new gift now, not a replay of the voided one
+    same = await client.post(f"/campaigns/{cid}/donations", json=gift)
+    assert same.status_code == 201 and same.json()["id"] != wrong.json()["id"], same.text
+    r = await client.post(f"/donations/{same.json()['id']}/reversal", json={"reason": "nhập lại, vẫn sai"})
+    assert r.status_code == 201, r.text
+    right = await client.post(f"/campaigns/{cid}/donations", json={**gift, "amount_vnd": 2_000_000})
+    assert right.status_code == 201, right.text
+    assert right.json()["receipt_number"].endswith("-000003") and right.json()["bank_reference"] == "FT26001"
+    voided = (await client.get(f"/donations/{wrong.json()['id']}")).json()
+    assert (voided["reversed"], voided["bank_reference"]) == (True, "FT26001")  # still shown on the voided gift
+    # a voided transfer never recorded again
+    other = await client.post(f"/campaigns/{cid}/donations", json={**gift, "bank_reference": "FT26002"})
+    assert other.status_code == 201, other.text
+    r = await client.post(f"/donations/{other.json()['id']}/reversal", json={"reason": "đã hoàn trả"})
+    assert r.status_code == 201, r.text
+    imported = (await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [
+        row("FT26001", 2_000_000), row("FT26002", 200_000)]})).json()  # fmt: skip
+    first, second = imported["results"]
+    assert (first["status"], first["donation_id"]) == ("duplicate", right.json()["id"]), first
+    assert (second["status"], second["donation_id"]) == ("rejected", None), second  # the reason names it
+    assert f"receipt {other.json()['receipt_number']} and voided" in second["reason"], second
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    assert (ledger["cash"]["net_received_vnd"], ledger["receipts_issued"]) == (2_000_000, 4), ledger
+    # the public ledger finds every gift of the transfer by its reference: the two voided and the one counted
+    lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"reference": "FT26001"})).json()
+    gifts = sorted(x["amount_vnd"] for x in lines["items"] if x["movement"] == "donation")
+    assert gifts == [200_000, 200_000, 2_000_000], lines
+
+
 async def test_statement_rows_are_created_duplicated_or_rejected_with_reasons_and_a_rerun_creates_nothing(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:

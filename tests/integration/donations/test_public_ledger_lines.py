@@ -25,6 +25,7 @@ from rc_shared import http_cache
 from rc_shared.db import connect, migrate
 from rc_shared.events.campaigns import CallDocument, CampaignDisclosureUpdated, ReceivingPoint, SupportLevel
 from rc_shared.labels import vnd
+from rc_shared.notes import MASK
 from tests.infra import database_before
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.manual_clock import ManualClock
@@ -91,7 +92,8 @@ async def movements(campaigns: Campaigns, client: httpx.AsyncClient) -> dict[str
         "kind": "in_kind",
         "channel": "other",
         "received_on": str(TODAY),
-        "items": [{"item": "Gạo", "quantity": 100, "unit": "kg", "assessed_value_vnd": 1_500_000}],
+        # (staff typed who brought it: the goods' text is published masked, for an anonymous gift too)
+        "items": [{"item": "Gạo anh Tuấn 0912345678", "quantity": 100, "unit": "kg", "assessed_value_vnd": 1_500_000}],
     }
     d = await ok(await client.post(f"/campaigns/{cid}/donations", json=gift))
     rev = await ok(await client.post(f"/donations/{c['id']}/reversal", json={"reason": "nhập trùng"}))
@@ -167,7 +169,7 @@ async def test_each_movement_is_one_line_with_running_balances_newest_first_and_
     assert by_id[m["a"]["id"]]["donor"] == "Nguyễn Văn An"
     assert by_id[m["a"]["id"]]["note"] == "CK tu ••• ung ho"  # the phone number masked
     assert by_id[m["b"]["id"]]["donor"] == ANON and by_id[m["b"]["id"]]["note"] is None
-    assert by_id[m["d"]["id"]]["items"] == [{"item": "Gạo", "quantity": 100, "unit": "kg"}]
+    assert by_id[m["d"]["id"]]["items"] == [{"item": f"Gạo anh Tuấn {MASK}", "quantity": 100, "unit": "kg"}]
     rev = by_id[m["rev"]["reversal_id"]]
     assert (rev["direction"], rev["amount_vnd"], rev["reference"]) == ("out", 200_000, by_id[m["c"]["id"]]["reference"])
     dist = by_id[m["e"]["id"]]
@@ -271,6 +273,14 @@ async def test_csv_and_xlsx_downloads_hold_the_filtered_lines_with_balances(
     assert [row[1] for row in body] == [x["id"] for x in lines]
     assert [int(row[balance]) for row in body] == [x["cash_balance_vnd"] for x in lines]
     assert "Canary" not in r.text and not leaks_phone(r.text)
+    # the signed columns sum to the balances (a voided gift −), and the goods are named, masked
+    cash_effect, goods_effect = (
+        header.index("Tiền vào (+) / ra (−) quỹ (VND)"),
+        header.index("Hiện vật vào (+) / ra (−) quỹ (VND)"),
+    )
+    assert sum(int(row[cash_effect]) for row in body) == lines[0]["cash_balance_vnd"]
+    assert sum(int(row[goods_effect]) for row in body) == lines[0]["goods_balance_vnd"]
+    assert f"Gạo anh Tuấn {MASK} 100 kg" in [row[header.index("Hàng hoá (đã che số)")] for row in body]
     only = await client.get(f"/campaigns/{cid}/public-ledger/lines.csv", params={"q": "nguyen van an"})
     assert len(list(csv.reader(io.StringIO(only.content.decode("utf-8-sig"))))) == 2
 

@@ -292,3 +292,19 @@ def test_statement_row_validation_and_dedupe_plan() -> None:
     assert [p.status for p in settled] == ["rejected", "rejected", "rejected", "rejected", "duplicate", "rejected",
                                            "rejected"]  # fmt: skip
     assert settled[2].reason == "settled" and settled[4].existing_id == existing["D"][0]
+
+
+def test_a_statement_row_of_a_voided_transfer_is_rejected_unless_it_was_recorded_again() -> None:
+    """A transfer whose only gift was voided is not recorded again by a statement (it may have been sent
+    back): rejected, naming the voided receipt; once recorded again by hand, the row is its duplicate."""
+    row = statement.validate_row(0, {"bank_reference": "FT1", "received_on": "2026-05-02", "amount_vnd": 10}, D,
+                                 D + timedelta(days=30), D + timedelta(days=40))  # fmt: skip
+    voided_id, live_id = uuid.uuid4(), uuid.uuid4()
+    voided = {"FT1": (voided_id, "CT-000041")}
+    [alone] = statement.plan([row], {}, voided)
+    assert (alone.status, alone.existing_id) == ("rejected", voided_id)
+    assert "receipt CT-000041 and voided" in (alone.reason or "")
+    [again] = statement.plan([row], {"FT1": (live_id, 10, date(2026, 5, 2))}, voided)
+    assert (again.status, again.existing_id) == ("duplicate", live_id)
+    [new] = statement.plan([row], {}, {})
+    assert new.status == "new"

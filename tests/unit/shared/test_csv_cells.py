@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from rc_donations.domain.lines import public_items
 from rc_donations.service_layer.lines import EXPORT_COLUMNS, csv_row, export_row
+from rc_shared.notes import MASK
 from rc_shared.sheets import csv_cell
 
 
@@ -51,6 +53,25 @@ def test_the_public_ledger_download_quotes_a_donors_formula() -> None:
     assert row["recorded_at"] == "2026-12-01T10:00:00+07:00" and row["kind"] == "Tiền"
     # the XLSX download writes every cell as a string (never a formula): the name as given
     assert export_row(view)[[k for k, _ in EXPORT_COLUMNS].index("donor")] == view["donor"]
+
+
+def test_the_download_signs_what_moves_the_balance_and_names_the_goods_masked() -> None:
+    """A voided gift's amount is − in the signed column, so the column sums to the balance's change (an
+    auditor's finding: the unsigned amount column summed to every voided gift twice), and the goods are
+    named, their free text masked as a note is."""
+    names = [k for k, _ in EXPORT_COLUMNS]
+    base: dict[str, Any] = {k: None for k in names} | {"on": date(2026, 12, 1), "kind": "cash", "items": []}
+    gift = base | {"movement": "donation", "direction": "in", "amount_vnd": 2_000_000, "value_vnd": 0}
+    voided = base | {"movement": "donation_reversal", "direction": "out", "amount_vnd": 2_000_000, "value_vnd": 0}
+    given = base | {"movement": "distribution", "direction": "out", "amount_vnd": 0, "value_vnd": 300_000,
+                    "kind": "goods", "items": public_items([{"item": "Gạo – anh Tuấn 0912345678 gửi", "quantity": 10,
+                                                             "unit": "kg"}])}  # fmt: skip
+    rows = [dict(zip(names, csv_row(v), strict=True)) for v in (gift, voided, given)]
+    assert [r["cash_effect_vnd"] for r in rows] == [2_000_000, -2_000_000, 0]
+    assert [r["goods_effect_vnd"] for r in rows] == [0, 0, -300_000]
+    assert [r["amount_vnd"] for r in rows] == [2_000_000, 2_000_000, 0]  # the unsigned column, kept in its place
+    assert rows[2]["items_text"] == f"Gạo – anh Tuấn {MASK} gửi 10 kg" and "0912345678" not in str(rows[2])
+    assert [label for _, label in EXPORT_COLUMNS][:18][-1] == "Nội dung (đã che số)"  # the earlier columns stay
 
 
 def test_a_channel_is_named_in_the_download() -> None:

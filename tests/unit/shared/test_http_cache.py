@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 
-from rc_shared.http_cache import RenderedCache, etag
+from rc_shared.http_cache import RenderedCache, etag, package_dir, source_digest
 
 
 def _render(body: bytes, calls: list[bytes]) -> Callable[[], Awaitable[bytes]]:
@@ -71,3 +72,25 @@ def test_etag_is_weak_and_names_kind_version_and_variant() -> None:
     assert len({t, etag("campaign.json", 8, "k|None"), etag("campaign.html", 7, "k|None"),
                 etag("campaign.json", 7, "k|2025-01-01")}) == 4  # fmt: skip
     assert etag("campaign.json", 7, "k|None") == t
+
+
+def test_the_build_in_a_tag_names_the_code_that_renders(tmp_path: Path) -> None:
+    """The packages' version never changes (0.1.0), so the tag's build is a digest of their code and
+    templates: a release that renders the same data otherwise is not answered 304 to the old tags (an
+    integrator's finding: a field masked in 1.6.0 stayed visible behind 304s until midnight)."""
+    pkg = tmp_path / "rc_x"
+    (pkg / "templates").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("A = 1\n")
+    (pkg / "templates" / "page.html").write_text("<p>{{ a }}</p>")
+    first = source_digest(pkg)
+    assert source_digest(pkg) == first  # the same code, the same build (every replica alike)
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    (pkg / "notes.md").write_text("not served")
+    assert source_digest(pkg) == first  # compiled files and other files do not count
+    (pkg / "templates" / "page.html").write_text("<p>{{ a | mask }}</p>")
+    changed = source_digest(pkg)
+    assert changed != first  # a template changed
+    (pkg / "templates" / "page.html").rename(pkg / "templates" / "other.html")
+    assert source_digest(pkg) not in (first, changed)  # a file renamed
+    assert package_dir("rc_shared").name == "rc_shared" and len(source_digest(package_dir("rc_shared"))) == 16

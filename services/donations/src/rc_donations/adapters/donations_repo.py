@@ -448,14 +448,27 @@ class DonationRepository(RecordRepository):
 
     async def existing_references(
         self, campaign_id: uuid.UUID, refs: Sequence[str]
-    ) -> dict[str, tuple[uuid.UUID, int, date]]:
+    ) -> tuple[dict[str, tuple[uuid.UUID, int, date]], dict[str, tuple[uuid.UUID, int]]]:
+        """Of ``refs``, the campaign's live gifts by bank reference (id, amount, date) and its voided ones
+        (id, receipt number: the last voided when a transfer was voided twice), migration 0031."""
         rows = await self.conn.fetch(
-            "SELECT id, bank_reference, amount_vnd, received_on FROM donations"
-            " WHERE campaign_id = $1 AND bank_reference = ANY($2::text[])",
+            "SELECT id, bank_reference, voided_bank_reference, amount_vnd, received_on, receipt_no FROM donations"
+            " WHERE campaign_id = $1 AND (bank_reference = ANY($2::text[]) OR voided_bank_reference = ANY($2::text[]))"
+            " ORDER BY receipt_no",
             campaign_id,
             list(refs),
         )
-        return {r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"]) for r in rows}
+        live = {
+            r["bank_reference"]: (r["id"], int(r["amount_vnd"]), r["received_on"])
+            for r in rows
+            if r["bank_reference"] is not None
+        }
+        voided = {
+            r["voided_bank_reference"]: (r["id"], int(r["receipt_no"]))
+            for r in rows
+            if r["voided_bank_reference"] is not None
+        }
+        return live, voided
 
     async def import_progress(self, campaign_id: uuid.UUID, import_id: uuid.UUID) -> int | None:
         """The highest batch of a statement import committed (None: none yet)."""

@@ -34,6 +34,25 @@ def published_note(movement: str, note: str | None, named: bool) -> str | None:
     return mask_note(note)
 
 
+def public_items(items: list[dict[str, object]] | None) -> list[dict[str, object]]:
+    """An in-kind gift's or distribution's goods as published: their free text (what, in which unit)
+    masked as a note is (staff may type "Gạo – anh Tuấn 0912345678 gửi"), for an anonymous gift too."""
+    return [
+        {"item": mask_note(str(i["item"])) or "", "quantity": i["quantity"], "unit": mask_note(str(i["unit"])) or ""}
+        for i in items or []
+    ]
+
+
+def items_text(items: list[dict[str, object]]) -> str:
+    """Published goods as one cell: "Gạo 10 kg, Mì 5 thùng"."""
+    return ", ".join(" ".join(str(x) for x in (i["item"], i["quantity"], i["unit"]) if x != "") for i in items)
+
+
+def signed(amount: int, direction: str) -> int:
+    """An amount as it moves the fund's balance: + into the fund, − out of it (a gift voided is −)."""
+    return amount if direction == "in" else -amount
+
+
 @dataclass(frozen=True)
 class LineFilter:
     """The filters of the public ledger (every one optional)."""

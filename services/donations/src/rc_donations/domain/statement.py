@@ -151,12 +151,20 @@ def refuse_new(decisions: list[Decision], reason: str) -> list[Decision]:
     ]
 
 
-def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[Any, int, date]]) -> list[Decision]:
+def plan(
+    checked: list[StatementRow | Decision],
+    existing: Mapping[str, tuple[Any, int, date]],
+    voided: Mapping[str, tuple[Any, str]] | None = None,
+) -> list[Decision]:
     """Decide each row: new, duplicate (already recorded, or repeated in this batch), or rejected.
 
     ``existing`` maps a bank reference already in the ledger to (donation id, amount, date). A
     reference seen again with a different amount or date is rejected, never silently merged.
+    ``voided`` maps the reference of a gift recorded and then voided, with no live gift recorded for
+    it since, to (donation id, receipt number): such a row is rejected, not recorded again by itself
+    (the transfer may have been sent back; if it counts, it is recorded by hand).
     """
+    voided = voided or {}
     seen: dict[str, StatementRow] = {}
     out: list[Decision] = []
     for c in checked:
@@ -179,6 +187,19 @@ def plan(checked: list[StatementRow | Decision], existing: Mapping[str, tuple[An
                 )
             else:
                 out.append(Decision(c.index, ref, "duplicate", "already recorded", row=c, existing_id=did))
+            continue
+        if ref in voided:
+            did, receipt = voided[ref]
+            out.append(
+                Decision(
+                    c.index,
+                    ref,
+                    "rejected",
+                    f"bank_reference {ref} was recorded as receipt {receipt} and voided: a statement does not "
+                    "record it again (if the transfer counts, record it by hand)",
+                    existing_id=did,
+                )
+            )
             continue
         if ref in seen:
             first = seen[ref]

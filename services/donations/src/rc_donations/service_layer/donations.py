@@ -752,8 +752,19 @@ _SHOWN = [c for c in DonationRepository.COLUMNS if c not in PERSONAL_COLUMNS]
 
 
 def donation_view(r: asyncpg.Record | Mapping[str, Any]) -> dict[str, Any]:
-    """A donation as the API shows it (no donor personal data: the donor by id)."""
-    return {**records.view(r, _SHOWN), "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"])}
+    """A donation as the API shows it (no donor personal data: the donor by id; a voided gift with the bank
+    reference it gave up, migration 0031)."""
+    return {
+        **records.view(r, _SHOWN),
+        "bank_reference": shown_reference(r),
+        "receipt_number": receipt_number(r["campaign_code"], r["receipt_no"]),
+    }
+
+
+def shown_reference(r: asyncpg.Record | Mapping[str, Any]) -> str | None:
+    """The gift's bank reference: its own, or the one it gave up when voided (migration 0031)."""
+    ref: str | None = r["bank_reference"] or r.get("voided_bank_reference")
+    return ref
 
 
 def _missing(donation_id: uuid.UUID) -> NotFound:
@@ -817,7 +828,7 @@ async def receipt(
         "blood_units": r["blood_units"],
         "items": r["items"],
         "channel": r["channel"],
-        "bank_reference": r["bank_reference"],
+        "bank_reference": shown_reference(r),
         "received_from": name,
         "unit_id": r["unit_id"],
         "issued_on": r["created_at"].astimezone(clock.zone()).date(),  # made when recorded: the same on every print

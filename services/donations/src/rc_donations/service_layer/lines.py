@@ -21,7 +21,7 @@ import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository
 from rc_donations.adapters.lines_repo import VERSION_COLUMNS, LineRepository
-from rc_donations.domain.lines import LineFilter, donor_label, published_note
+from rc_donations.domain.lines import LineFilter, donor_label, items_text, public_items, published_note, signed
 from rc_donations.domain.receipts import receipt_number
 from rc_donations.service_layer import reports
 from rc_donations.service_layer.policy import Policy
@@ -58,6 +58,11 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("goods_balance_vnd", "Số dư hiện vật (VND)"),
     ("channel", "Kênh"),
     ("note", "Nội dung (đã che số)"),
+    # (added at the end, so the columns a reader already uses keep their places) the amounts with their
+    # sign, so that a column's sum is the balance's change (a voided gift is − here), and the goods
+    ("cash_effect_vnd", "Tiền vào (+) / ra (−) quỹ (VND)"),
+    ("goods_effect_vnd", "Hiện vật vào (+) / ra (−) quỹ (VND)"),
+    ("items_text", "Hàng hoá (đã che số)"),
 )
 
 
@@ -114,7 +119,7 @@ def line_view(r: asyncpg.Record, code: str, policy: Policy, unit: str | None) ->
         "unit": unit if r["unit_id"] is not None else None,
         "beneficiary_kind": r["beneficiary_kind"],
         "support_level": r["support_level"],
-        "items": [{"item": i["item"], "quantity": i["quantity"], "unit": i["unit"]} for i in r["items"] or []],
+        "items": public_items(r["items"]),
         "note": published_note(movement, r["note"], bool(named)),
     }
 
@@ -268,6 +273,9 @@ def export_row(view: dict[str, Any]) -> list[Any]:
     v["kind"] = KIND_LABELS.get(v["kind"], v["kind"])
     v["channel"] = GIFT_CHANNELS.get(v["channel"], v["channel"])
     v["on"] = v["on"].isoformat()
+    v["cash_effect_vnd"] = signed(view["amount_vnd"] or 0, view["direction"])
+    v["goods_effect_vnd"] = signed(view["value_vnd"] or 0, view["direction"])
+    v["items_text"] = items_text(view.get("items") or [])
     return [_cell(v[k]) for k, _ in EXPORT_COLUMNS]
 
 

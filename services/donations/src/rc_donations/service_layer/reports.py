@@ -9,6 +9,7 @@ import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository, totals_from
 from rc_donations.domain.donations import public_name
+from rc_donations.domain.lines import public_items
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import NotFound
 
@@ -195,7 +196,7 @@ async def public_ledger(
                 "kind": c["kind"],
                 "amount_vnd": c["amount_vnd"],
                 "value_vnd": c["value_vnd"],
-                "items": [{"item": i["item"], "quantity": i["quantity"], "unit": i["unit"]} for i in c["items"] or []],
+                "items": public_items(c["items"]),
                 "channel": c["channel"],
                 "donor": public_name(c["publicly_named"], c["donor_name"], policy.anonymous_label),
                 "reversed": c["reversed"],

@@ -34,7 +34,7 @@ from rc_donations.adapters.donations_repo import DonationRepository, value_place
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import statement
 from rc_donations.domain.ledger import Ledger
-from rc_donations.domain.receipts import allocate
+from rc_donations.domain.receipts import allocate, receipt_number
 from rc_donations.service_layer.donations import lock_open_ledger
 from rc_donations.service_layer.policy import Policy
 from rc_shared.db import waiting_without_connection
@@ -193,8 +193,10 @@ async def import_statement(
     fresh = early is not None and early.ledger == ledger and early.today == today
     prep = early if early is not None and fresh else await _prepare(ledger, rows, today, uow.source)
     refs = [c.bank_reference for c in prep.checked if isinstance(c, statement.StatementRow)]
-    existing = await repo.existing_references(campaign_id, refs) if refs else {}
-    decisions = statement.plan(prep.checked, existing)
+    existing, voided = await repo.existing_references(campaign_id, refs) if refs else ({}, {})
+    decisions = statement.plan(
+        prep.checked, existing, {ref: (i, receipt_number(ledger.code, no)) for ref, (i, no) in voided.items()}
+    )
     if ledger.status == "settled":  # nothing new in final books; a re-run's duplicates are still said
         decisions = statement.refuse_new(
             decisions, f"the campaign was settled on {ledger.settled_on}: its accounts are final"
