@@ -471,9 +471,10 @@ class PublicTotalsOut(Out):
 
 
 class PublicItemOut(Out):
-    item: str
+    item: str = Field(description="What the goods are, as staff wrote it, phone-, identity- and account-like "
+                      "numbers masked.")  # fmt: skip
     quantity: int
-    unit: str
+    unit: str = Field(description="The unit of the quantity, masked as the item is.")
 
 
 class PublicContributionOut(Out):
@@ -536,10 +537,12 @@ class LedgerLineOut(Out):
     goods_balance_vnd: int = Field(description="Value of goods held after this line.")
     channel: str | None
     reference: str | None = Field(
-        description="Receipt number of a gift (and of its reversal); decision number of a distribution."
+        description="Receipt number of a gift (and of its reversal); decision number of a distribution. None on a "
+        "voided blood gift's lines (a unit voided is often a test result: whoever held the receipt could tell)."
     )
     donor: str | None = Field(
-        description="A gift's donor: the name only while the donor consents to be named, else the anonymous label."
+        description="A gift's donor: the name only when the gift was given with consent to be named and the donor "
+        "still consents and is not erased, never a blood donor's; else the anonymous label."
     )
     unit_id: uuid.UUID | None = Field(
         description="Receiving unit of a gift; the beneficiaries' commune of a distribution."

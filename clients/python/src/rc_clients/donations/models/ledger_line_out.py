@@ -41,8 +41,8 @@ class LedgerLineOut:
             cash_balance_vnd (int): Cash balance after this line.
             channel (None | str):
             direction (LedgerLineOutDirection): in: adds to the balances; out: takes from them.
-            donor (None | str): A gift's donor: the name only while the donor consents to be named, else the anonymous
-                label.
+            donor (None | str): A gift's donor: the name only when the gift was given with consent to be named and the donor
+                still consents and is not erased, never a blood donor's; else the anonymous label.
             goods_balance_vnd (int): Value of goods held after this line.
             id (UUID): Stable line id: the id of the donation, reversal or distribution.
             items (list[PublicItemOut]):
@@ -53,7 +53,8 @@ class LedgerLineOut:
                 like phone, ID or account numbers are masked.
             on (datetime.date): Date received, reversed or distributed.
             recorded_at (datetime.datetime):
-            reference (None | str): Receipt number of a gift (and of its reversal); decision number of a distribution.
+            reference (None | str): Receipt number of a gift (and of its reversal); decision number of a distribution. None
+                on a voided blood gift's lines (a unit voided is often a test result: whoever held the receipt could tell).
             support_level (None | str):
             unit (None | str): That unit's name.
             unit_id (None | UUID): Receiving unit of a gift; the beneficiaries' commune of a distribution.

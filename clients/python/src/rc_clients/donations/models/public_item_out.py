@@ -22,9 +22,9 @@ T = TypeVar("T", bound="PublicItemOut")
 class PublicItemOut:
     """ 
         Attributes:
-            item (str):
+            item (str): What the goods are, as staff wrote it, phone-, identity- and account-like numbers masked.
             quantity (int):
-            unit (str):
+            unit (str): The unit of the quantity, masked as the item is.
      """
 
     item: str
