@@ -448,5 +448,15 @@ async def test_holdings_are_raised_less_distributed_with_the_last_distributions_
             async with conn.transaction():
                 await ledger.apply(conn, e, datetime.now(UTC))
         assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 5))
+        # a gift voided after the last distribution (a correction after the close): the last movement is its
+        # day (an auditor's finding: a settlement could be dated before it, so the accounts "final" on that
+        # day showed money the correction took away)
+        late = donation(cid, amount=50_000)
+        async with conn.transaction():
+            await ledger.apply(conn, late.data, datetime.now(UTC))  # type: ignore[arg-type]
+        voided = reversal(late).data.model_copy(update={"reversed_on": date(2025, 2, 25)})
+        async with conn.transaction():
+            await ledger.apply(conn, voided, datetime.now(UTC))  # type: ignore[arg-type]
+        assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 25))
     finally:
         await conn.close()

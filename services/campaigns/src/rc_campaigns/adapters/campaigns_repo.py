@@ -38,7 +38,9 @@ _UNLESS_KNOWN = " ON CONFLICT (donation_id) DO NOTHING RETURNING donation_id"
 
 
 _HOLDINGS = """
-SELECT coalesce(t.cash_vnd, 0) - d.cash AS cash_vnd, coalesce(t.in_kind_value_vnd, 0) - d.goods AS goods_vnd, d.last_on
+SELECT coalesce(t.cash_vnd, 0) - d.cash AS cash_vnd, coalesce(t.in_kind_value_vnd, 0) - d.goods AS goods_vnd,
+       greatest(d.last_on, (SELECT max(reversed_on) FROM ledger_donations
+                             WHERE campaign_id = $1 AND reversed_on IS NOT NULL)) AS last_on
   FROM (SELECT coalesce(sum(amount_vnd) FILTER (WHERE reversed_on IS NULL), 0) AS cash,
                coalesce(sum(value_vnd) FILTER (WHERE reversed_on IS NULL), 0) AS goods,
                max(greatest(distributed_on, reversed_on)) AS last_on
@@ -206,7 +208,8 @@ class CampaignRepository:
 
     async def holdings(self, campaign_id: uuid.UUID) -> Holdings:
         """What the campaign still holds (raised less distributed, cash and goods) and the last day a
-        distribution or its reversal was dated, as projected from the donations ledger's events."""
+        distribution, its reversal or a gift's reversal was dated, as projected from the donations ledger's
+        events (a gift's reversal through migration 0008's index)."""
         r = await self.conn.fetchrow(
             _HOLDINGS,
             campaign_id,

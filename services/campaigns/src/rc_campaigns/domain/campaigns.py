@@ -232,9 +232,10 @@ class Campaign:
 
     def settle(self, on: date, holdings: Holdings | None = None, note: str = "") -> CampaignSettled:
         """Settle (distribution finished) on ``on``: not before the close, nor before the last distribution
-        the campaign holds; while money or goods are left undistributed (``holdings``), only with a
-        ``note`` saying what is done with them (Decree 93/2021: contributions go to the stated purpose,
-        and what is left is allotted by decision, not left unaccounted). Once settled, the ledger takes no
+        or correction (a distribution's or a gift's reversal) the campaign holds; while money or goods are
+        left undistributed (``holdings``), only with a ``note`` saying what is done with them (Decree
+        93/2021: contributions go to the stated purpose, and what is left is allotted by decision, not left
+        unaccounted). Once settled, the ledger takes no
         distribution, so a remainder settled without a word was money nobody could account for."""
         next_state(self.state, "settle")
         assert self.closed_on is not None
@@ -246,8 +247,8 @@ class Campaign:
         held = holdings or Holdings()
         if held.last_movement_on is not None and on < held.last_movement_on:
             raise Invalid(
-                f"settled_on ({on.isoformat()}) is before the campaign's last distribution "
-                f"({held.last_movement_on.isoformat()})",
+                f"settled_on ({on.isoformat()}) is before the campaign's last distribution or correction "
+                f"({held.last_movement_on.isoformat()}): its accounts could not be final on that day",
                 field="settled_on",
                 earliest=held.last_movement_on,
             )
