@@ -3,6 +3,7 @@ through duplicates, redelivery, reversals and restarts, against the real broker 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections import Counter
@@ -460,3 +461,41 @@ async def test_holdings_are_raised_less_distributed_with_the_last_distributions_
         assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 25))
     finally:
         await conn.close()
+
+
+@pytest.mark.parametrize("path", ["one_by_one", "run"])
+async def test_a_target_crossed_while_a_close_commits_is_announced_before_it_or_not_at_all(
+    infra: Any, fresh_dsn: str, namespace: str, path: str
+) -> None:
+    """A close holding the campaign's lock when the consumer finds a target crossed: the consumer waits for
+    it, then sees the campaign closed and announces nothing (an integrator's finding: read without the lock,
+    the TargetReached was written after a close that committed first, and followed it on the partition)."""
+    async with running(settings_for(infra, fresh_dsn, namespace)) as client:
+        c = await launched_campaign(client, targets={"cash_vnd": 1_000_000, "in_kind_value_vnd": 0, "blood_units": 0})
+    cid = uuid.UUID(c["id"])
+    closing, consuming = await connect(fresh_dsn), await connect(fresh_dsn)
+    try:
+        close = closing.transaction()
+        await close.start()
+        await closing.execute("SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE", cid)
+        await closing.execute("UPDATE campaigns SET state = 'closed', closed_on = '2025-02-01' WHERE id = $1", cid)
+        gift = donation(cid, amount=1_000_000)
+
+        async def consume() -> list[Any]:
+            async with consuming.transaction():
+                if path == "run":
+                    return await ledger.apply_donations(consuming, [gift])  # type: ignore[list-item]
+                return await ledger.apply(consuming, gift.data, datetime.now(UTC))  # type: ignore[arg-type]
+
+        task = asyncio.create_task(consume())
+        await asyncio.sleep(0.5)
+        assert not task.done(), "the consumer announced without waiting for the close that holds the campaign"
+        await close.commit()
+        assert await asyncio.wait_for(task, 10) == []
+        assert (
+            await consuming.fetchval("SELECT count(*) FROM campaign_targets_reached WHERE campaign_id = $1", cid) == 0
+        )
+        assert await consuming.fetchval("SELECT cash_vnd FROM campaign_totals WHERE campaign_id = $1", cid) == 1_000_000
+    finally:
+        await closing.close()
+        await consuming.close()

@@ -33,6 +33,7 @@ from datetime import datetime
 import asyncpg
 
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository, LedgerRepository
+from rc_campaigns.domain.campaigns import Campaign
 from rc_campaigns.domain.progress import Crossing, Totals, newly_reached, tracked
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignTargetReached
@@ -84,6 +85,7 @@ async def apply_donations(
         reached = set(await repo.reached(campaign_id))
         if not newly_reached(campaign.targets, after, reached):
             continue  # amounts are never negative: no total within the run crossed what its end did not
+        campaign = await _locked(repo, campaign_id)
         cash, value, blood = (
             after.cash_vnd - sum(d.amount_vnd for d, _ in run),
             after.in_kind_value_vnd - sum(d.value_vnd for d, _ in run),
@@ -106,8 +108,21 @@ async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: da
         return []
     totals = await repo.totals(campaign_id)
     crossings = newly_reached(campaign.targets, totals, await repo.reached(campaign_id))
+    if crossings:
+        campaign = await _locked(repo, campaign_id)
     # after the close or a cancellation: totals only (see the module docstring)
     return await _record_crossings(conn, campaign_id, [c for c in crossings if campaign.announces(c.target)], at)
+
+
+async def _locked(repo: CampaignRepository, campaign_id: uuid.UUID) -> Campaign:
+    """The campaign read again under its row lock, before a target is announced: a close or cancellation
+    committing meanwhile (it takes the same lock) is either seen here (no announcement) or waits for this
+    transaction, so its event follows the announcement in the outbox (an integrator's finding: read without
+    the lock, a TargetReached was written beside a close that committed first, and followed it on the
+    campaign's partition)."""
+    campaign = await repo.get(campaign_id, for_update=True)
+    assert campaign is not None  # read a moment ago in this transaction; campaigns are never deleted
+    return campaign
 
 
 async def _record_crossings(
