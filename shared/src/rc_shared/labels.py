@@ -43,10 +43,16 @@ GIFT_CHANNELS: dict[str, str] = {
 PAST_ITS_PERIOD = "Đã hết thời hạn tiếp nhận"
 
 
-def public_state(state: str | None, receiving_until: date | str | None, today: date) -> str:
+def public_state(
+    state: str | None, receiving_until: date | str | None, today: date, closed_on: date | str | None = None
+) -> str:
     """A campaign's state as the public pages say it on ``today``. A campaign still open after its
     receiving period (nobody has closed it yet) is not "receiving": nothing may be accepted after the
-    period (Decree 93), and the services refuse such gifts."""
+    period (Decree 93), and the services refuse such gifts. A close dated ahead (the campaigns service
+    allows it) leaves the campaign receiving until its day, as the reports' state on a date says."""
+    ends = date.fromisoformat(closed_on) if isinstance(closed_on, str) else closed_on
+    if state == "closed" and ends is not None and today < ends:
+        state = "launched"
     if state == "launched" and receiving_until is not None:
         until = date.fromisoformat(receiving_until) if isinstance(receiving_until, str) else receiving_until
         if today > until:

@@ -15,6 +15,7 @@ from rc_donations.domain.pledges import schedule, settle
 from rc_donations.domain.receipts import allocate, gaps, receipt_number
 from rc_shared.clock import Window
 from rc_shared.errors import Conflict, Invalid
+from rc_shared.labels import PUBLIC_CAMPAIGN_STATES, public_state
 
 D = date(2026, 5, 1)
 RULES = BloodRules()
@@ -150,6 +151,26 @@ def test_a_closed_ledger_decides_by_date_late_up_to_the_close_date_refused_after
     assert _ledger().check_accepts(D + timedelta(days=11), today) is False  # launched: not late
     with pytest.raises(Conflict, match="cancelled"):
         _ledger("cancelled").check_accepts(D + timedelta(days=1), today)
+
+
+def test_a_close_dated_ahead_takes_effect_at_the_end_of_its_day() -> None:
+    """Closed on 01/06 with the date 15/06 (allowed ahead): gifts recorded before the 15th are not late and
+    pledges are still taken; from the 15th, late and no pledge (an auditor's finding: everything after
+    the 1st was flagged late and pledges were refused); the public page says it is receiving until then."""
+    ahead = _ledger("closed", closed_on=D + timedelta(days=14))
+    assert ahead.check_accepts(D, D) is False and ahead.late(D + timedelta(days=13)) is False
+    ahead.check_pledges(D + timedelta(days=13))
+    assert ahead.check_accepts(D + timedelta(days=14), D + timedelta(days=14)) is True
+    with pytest.raises(Conflict, match="pledges are only taken"):
+        ahead.check_pledges(D + timedelta(days=14))
+    with pytest.raises(Conflict, match="pledges are only taken"):
+        _ledger("settled", settled_on=D + timedelta(days=20)).check_pledges(D)
+    receiving, ended = PUBLIC_CAMPAIGN_STATES["launched"], PUBLIC_CAMPAIGN_STATES["closed"]
+    until = D + timedelta(days=30)
+    assert public_state("closed", until, D + timedelta(days=13), D + timedelta(days=14)) == receiving
+    assert public_state("closed", until, D + timedelta(days=14), "2026-05-15") == ended  # its last day, as reports
+    assert public_state("closed", until, D + timedelta(days=15), D + timedelta(days=14)) == ended
+    assert public_state("closed", until, D) == ended  # no date given: as the service says
 
 
 def test_a_settled_ledger_records_nothing_more() -> None:

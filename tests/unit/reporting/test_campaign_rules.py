@@ -41,6 +41,14 @@ def test_state_on_a_date_follows_the_lifecycle_dates_up_to_it(as_of: date | None
     assert campaign_state(as_of, True, CLOSED, SETTLED, CANCELLED) == expected
 
 
+def test_a_close_dated_ahead_has_not_happened_before_its_day() -> None:
+    """Everything projected so far, read on ``today``: a close dated ahead is not yet the state."""
+    assert campaign_state(None, True, CLOSED, None, None, CLOSED - timedelta(days=1)) == "launched"
+    assert campaign_state(None, True, CLOSED, None, None, CLOSED) == "closed"
+    assert campaign_state(None, True, CLOSED, None, None) == "closed"  # no day given: every projected fact
+    assert campaign_state(CLOSED - timedelta(days=1), True, CLOSED, None, None, CLOSED) == "launched"  # as_of first
+
+
 def test_state_is_unknown_until_the_launch_is_projected_and_cancelled_from_draft_is_cancelled() -> None:
     assert campaign_state(None, False, None, None, None) == "unknown"
     assert campaign_state(None, False, None, None, date(2025, 1, 1)) == "cancelled"

@@ -160,6 +160,12 @@ class Ledger:
         """The close (or the settlement) has reached this service."""
         return self.status in ("closed", "settled")
 
+    def late(self, today: date) -> bool:
+        """Is a contribution recorded ``today`` late, recorded once the close has reached this service and
+        its day has come? A close dated ahead (the campaigns service allows it) leaves the campaign
+        receiving, nothing late, until its day."""
+        return self.closed and (self.closed_on is None or today >= self.closed_on)
+
     def check_not_cancelled(self) -> None:
         if self.status == "cancelled":
             raise Conflict(
@@ -180,7 +186,7 @@ class Ledger:
 
     def check_accepts(self, received_on: date, today: date) -> bool:
         """May a contribution received on ``received_on`` be recorded now? True: it is *late* (recorded
-        after the close reached this service). Refusals raise 422 (future date) or 409.
+        after the close took effect: :meth:`late`). Refusals raise 422 (future date) or 409.
 
         Closing is decided by dates, never by when the close event arrives here (Decree 93: nothing is
         accepted after the committed period, yet money that reached the account must be recorded):
@@ -217,10 +223,14 @@ class Ledger:
                 receiving_from=self.receiving_from,
                 receiving_until=self.receiving_until,
             )
-        return self.closed
+        return self.late(today)
 
-    def check_pledges(self) -> None:
-        if self.status != "launched":
+    def check_pledges(self, today: date) -> None:
+        """Pledges while the campaign receives: launched, or closed on a date still ahead."""
+        receiving = self.status == "launched" or (
+            self.status == "closed" and self.closed_on is not None and today < self.closed_on
+        )
+        if not receiving:
             raise Conflict(f"{self.label} is {self.status}: pledges are only taken while it is launched")
 
     def check_distributes(self, distributed_on: date, today: date, enforce_deadline: bool, window: Window) -> None:

@@ -74,7 +74,7 @@ _templates.filters.update(
     vn_time=vn_time,
     web_link=web_link,
     campaign_type=lambda v: CAMPAIGN_TYPES.get(v, v),
-    campaign_state=lambda state, until: public_state(state, until, clock.today()),
+    campaign_state=lambda state, until, closed_on=None: public_state(state, until, clock.today(), closed_on),
     target_label=lambda v: TARGETS.get(v, v),
     method=lambda v: METHODS.get(v, v),
     channel=lambda v: GIFT_CHANNELS.get(v, v or "–"),

@@ -28,7 +28,7 @@ async def record_pledge(
     prior = await replayed(repo, idem, scope)
     if prior is not None:
         return prior, False
-    ledger.check_pledges()
+    ledger.check_pledges(policy.today())
     plan = schedule(cmd.amount_vnd, cmd.instalments, cmd.first_due_on, cmd.interval_days)
     if plan[0].due_on < ledger.receiving_from or plan[-1].due_on > ledger.receiving_until:
         raise Conflict(

@@ -136,7 +136,7 @@ async def _prepare(ledger: Ledger, rows: Sequence[Any], today: date, source: str
             channel="bank_transfer",
             received_on=valid[0].received_on,
             receipt_no=0,  # its place: numbered under the lock
-            recorded_after_close=ledger.closed,
+            recorded_after_close=ledger.late(today),
         )
         payload = first.model_dump_json()
         p = value_places(payload, _VARYING)
@@ -221,7 +221,7 @@ async def import_statement(
                 [r.description for r in new],
                 [r.received_on for r in new],
                 receipts,
-                ledger.closed,
+                ledger.late(today),
             )
         except asyncpg.UniqueViolationError as exc:  # impossible under the ledger lock; never leave a receipt gap
             raise RuntimeError(
@@ -234,7 +234,7 @@ async def import_statement(
     results: list[dict[str, Any]] = []
     counts = {"created": 0, "duplicate": 0, "rejected": 0}
     amounts = {"created": 0, "duplicate": 0}
-    closed = ledger.closed
+    closed = ledger.late(today)
     for d in decisions:
         status = "created" if d.status == "new" else d.status
         counts[status] += 1

@@ -52,11 +52,14 @@ def campaign_state(
     closed_on: date | None,
     settled_on: date | None,
     cancelled_on: date | None,
+    today: date | None = None,
 ) -> CampaignState:
-    """The lifecycle state on ``as_of`` (``None``: everything projected so far)."""
+    """The lifecycle state on ``as_of`` (``None``: everything projected so far, up to ``today`` when given: a
+    close dated ahead, which the campaigns service allows, has not happened before its day)."""
+    on = as_of if as_of is not None else today
 
     def happened(d: date | None) -> bool:
-        return d is not None and (as_of is None or d <= as_of)
+        return d is not None and (on is None or d <= on)
 
     if happened(cancelled_on):
         return "cancelled"
@@ -90,8 +93,9 @@ def _int(row: Mapping[str, Any], key: str) -> int:
     return int(row.get(key) or 0)
 
 
-def campaign_figures(row: Mapping[str, Any], as_of: date | None) -> dict[str, Any]:
-    """The main figures of one campaign from a flat row of the campaign query."""
+def campaign_figures(row: Mapping[str, Any], as_of: date | None, today: date | None = None) -> dict[str, Any]:
+    """The main figures of one campaign from a flat row of the campaign query (its state on ``as_of``, or
+    on ``today`` when ``as_of`` is None: :func:`campaign_state`)."""
     cash = _int(row, "cash_raised_vnd")
     distributed_cash = _int(row, "distributed_cash_vnd")
     return {
@@ -100,7 +104,12 @@ def campaign_figures(row: Mapping[str, Any], as_of: date | None) -> dict[str, An
         "name": row.get("name"),
         "campaign_type": row.get("campaign_type"),
         "state": campaign_state(
-            as_of, bool(row.get("launched")), row.get("closed_on"), row.get("settled_on"), row.get("cancelled_on")
+            as_of,
+            bool(row.get("launched")),
+            row.get("closed_on"),
+            row.get("settled_on"),
+            row.get("cancelled_on"),
+            today,
         ),
         "organising_unit_id": row.get("organising_unit_id"),
         "receiving_from": row.get("receiving_from"),
@@ -120,9 +129,9 @@ def campaign_figures(row: Mapping[str, Any], as_of: date | None) -> dict[str, An
     }
 
 
-def campaign_report(row: Mapping[str, Any], as_of: date | None) -> dict[str, Any]:
+def campaign_report(row: Mapping[str, Any], as_of: date | None, today: date | None = None) -> dict[str, Any]:
     """Everything about one campaign: figures, targets, targets reached."""
-    figures = campaign_figures(row, as_of)
+    figures = campaign_figures(row, as_of, today)
     targets: dict[str, int | None] = {kind: row.get(f"target_{kind}") for kind in TARGET_KINDS}
     values = {
         "cash_vnd": figures["cash_raised_vnd"],

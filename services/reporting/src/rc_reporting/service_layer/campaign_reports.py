@@ -21,6 +21,7 @@ from rc_reporting.domain.campaigns import (
 )
 from rc_reporting.domain.model import ReportRequest
 from rc_reporting.service_layer.reports import missing_unit, unit_rows
+from rc_shared import clock
 from rc_shared.errors import Invalid, NotFound
 
 
@@ -48,7 +49,7 @@ async def campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: date
     row = await queries.campaign_row(conn, campaign_id, as_of)
     if row is None:
         raise _not_found(campaign_id)
-    return campaign_report(row, as_of)
+    return campaign_report(row, as_of, clock.today())
 
 
 async def public_campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> dict[str, Any]:
@@ -58,7 +59,7 @@ async def public_campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> d
     if row is None:
         raise _not_found(campaign_id)
     organiser = await queries.unit_name(conn, row["organising_unit_id"]) if row.get("organising_unit_id") else None
-    return campaign_report(row, None) | {
+    return campaign_report(row, None, clock.today()) | {
         "closed_on": row.get("closed_on"),
         "settled_on": row.get("settled_on"),
         "organiser": organiser,
@@ -74,7 +75,8 @@ async def campaigns(
     """The campaigns with their main figures, newest receiving period first."""
     if state is not None and state not in CAMPAIGN_STATES:
         raise Invalid(f"state must be one of {', '.join(CAMPAIGN_STATES)}", field="state")
-    out = [campaign_figures(r, as_of) for r in await queries.campaign_rows(conn, campaign_type, as_of)]
+    today = clock.today()
+    out = [campaign_figures(r, as_of, today) for r in await queries.campaign_rows(conn, campaign_type, as_of)]
     return [c for c in out if state is None or c["state"] == state]
 
 
