@@ -33,6 +33,23 @@ _DISTRIBUTIONS = (
     " AS beneficiaries FROM distributions d LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
     " WHERE d.campaign_id = $1"
 )
+# Every gift but blood ever recorded (live and reversed), and every blood gift ever recorded: from the
+# summary's counters (migrations 0003 and 0032), never by counting the campaign's gifts.
+_CONTRIBUTION_COUNTS = (
+    "SELECT coalesce(s.cash_donations + s.in_kind_donations + s.reversed_contributions, 0) AS contributions,"
+    " coalesce(s.blood_donations + s.reversals - s.reversed_contributions, 0) AS blood_recorded"
+    " FROM (SELECT $1::uuid AS campaign_id) c LEFT JOIN ledger_summaries s ON s.campaign_id = c.campaign_id"
+)
+# The page's gifts chosen first (the index of receipts), then joined to their donors and reversals.
+_CONTRIBUTIONS = (
+    "SELECT d.receipt_no, d.received_on, d.kind, d.amount_vnd, d.value_vnd, d.items, d.channel,"
+    " d.publicly_named, d.donor_type, (r.id IS NOT NULL) AS reversed,"
+    # named only while the donor still consents and is not erased (read time, as the ledger lines)
+    " CASE WHEN o.consent_to_be_named AND o.erased_at IS NULL THEN o.name END AS donor_name"
+    " FROM (SELECT * FROM donations d WHERE d.campaign_id = $1 AND {}) d"
+    " LEFT JOIN donors o ON o.id = d.donor_id LEFT JOIN donation_reversals r ON r.donation_id = d.id"
+    " ORDER BY d.receipt_no"
+)
 _TOP_SOFT_CREDITS = (
     "SELECT credited_unit_id, credited_person_id, donations, amount_vnd, value_vnd, blood_units"
     " FROM ledger_soft_credits WHERE campaign_id = $1 AND donations > 0"
@@ -142,21 +159,19 @@ async def public_ledger(
     every distribution by beneficiary id. Blood donations appear as a total only (health data)."""
     row = await _ledger_row(conn, campaign_id)
     t = totals_from(row)
-    contributions = await conn.fetch(
-        "SELECT d.receipt_no, d.received_on, d.kind, d.amount_vnd, d.value_vnd, d.items, d.channel,"
-        " d.publicly_named, d.donor_type, (r.id IS NOT NULL) AS reversed,"
-        # named only while the donor still consents and is not erased (read time, as the ledger lines)
-        " CASE WHEN o.consent_to_be_named AND o.erased_at IS NULL THEN o.name END AS donor_name"
-        " FROM donations d LEFT JOIN donors o ON o.id = d.donor_id"
-        " LEFT JOIN donation_reversals r ON r.donation_id = d.id"
-        " WHERE d.campaign_id = $1 AND d.kind <> 'blood' ORDER BY d.receipt_no LIMIT $2 OFFSET $3",
-        campaign_id,
-        limit,
-        offset,
+    counts = await conn.fetchrow(_CONTRIBUTION_COUNTS, campaign_id)
+    assert counts is not None
+    # Receipts are numbered 1, 2, 3… per campaign with no gap: without blood gifts (not listed here), the
+    # page after ``offset`` gifts starts after receipt ``offset`` (read by the unique index, whatever the
+    # offset); a blood drive's few other gifts are skipped row by row.
+    by_number = counts["blood_recorded"] == 0
+    page = (
+        "d.receipt_no > $3 ORDER BY d.receipt_no LIMIT $2"
+        if by_number
+        else "d.kind <> 'blood' ORDER BY d.receipt_no LIMIT $2 OFFSET $3"
     )
-    n_contrib = await conn.fetchval(
-        "SELECT count(*) FROM donations WHERE campaign_id = $1 AND kind <> 'blood'", campaign_id
-    )
+    contributions = await conn.fetch(_CONTRIBUTIONS.format(page), campaign_id, limit, offset)
+    n_contrib = int(counts["contributions"])
     dists = await conn.fetch(
         # the recipient as a pseudonym of the campaign (migration 0018), never the beneficiary id
         "SELECT d.distributed_on, p.pseudonym AS beneficiary_id, d.kind, d.amount_vnd, d.value_vnd, d.unit_id,"
