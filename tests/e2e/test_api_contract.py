@@ -110,7 +110,11 @@ RULES: tuple[Rule, ...] = (
     ),
     # members
     Rule("give parent_id or parent_code, not both", _ops("POST /units/batch"), CROSS_FIELD),
-    Rule("give after or offset, not both", _ops("GET /campaigns/{campaign_id}/donations"), CROSS_FIELD),
+    Rule(
+        "give after or offset, not both",
+        _ops("GET /campaigns/{campaign_id}/donations", "GET /campaigns/{campaign_id}/distributions"),
+        CROSS_FIELD,
+    ),
     Rule(
         r"(birth_date|given_on|withdrawn_on|worked_on|joined_on|effective_on|start_on|end_on|left_on|completed_on)"
         " cannot be in the future",

@@ -280,3 +280,39 @@ async def test_a_distribution_answered_503_was_not_recorded(
     retried = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 300_000))
     assert retried.status_code == 201, retried.text
     assert (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]["balance_vnd"] == 200_000  # once
+
+
+async def test_paging_with_after_reads_each_distribution_once_though_one_is_dated_back_meanwhile(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """Paged by offset, in the order of their dates, a distribution dated back moves the later ones by a
+    place: one is read twice and the new one never (an integrator's finding). With after=, in the order they
+    were recorded: each once, the one dated back on a later page."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=30))
+    gift = cash(10_000_000, received_on=str(TODAY - timedelta(days=30)))
+    assert (await client.post(f"/campaigns/{cid}/donations", json=gift)).status_code == 201
+    ben = await campaigns.verified_beneficiary()
+    url = f"/campaigns/{cid}/distributions"
+    for days in (10, 5, 1):
+        r = await client.post(url, json=give(ben, 10_000 + days, distributed_on=str(TODAY - timedelta(days=days))))
+        assert r.status_code == 201, r.text
+    by_offset = (await client.get(url, params={"limit": 2})).json()
+    assert by_offset["next_after"] is None  # read by offset: no cursor
+    first = (await client.get(url, params={"limit": 2, "after": 0})).json()
+    assert [d["amount_vnd"] for d in first["items"]] == [10_010, 10_005] and first["next_after"] is not None
+    backdated = give(ben, 10_020, distributed_on=str(TODAY - timedelta(days=20)))
+    assert (await client.post(url, json=backdated)).status_code == 201
+    seen = [d["amount_vnd"] for d in first["items"]]
+    after = first["next_after"]
+    while after is not None:
+        page = (await client.get(url, params={"limit": 2, "after": after})).json()
+        seen += [d["amount_vnd"] for d in page["items"]]
+        after = page["next_after"]
+    assert seen == [10_010, 10_005, 10_001, 10_020]  # each once, in the order recorded
+    # by offset, the dates' order: the second page repeats what the first ended with
+    assert [d["amount_vnd"] for d in (await client.get(url, params={"limit": 2, "offset": 2})).json()["items"]] == [
+        10_005, 10_001]  # fmt: skip
+    r = await client.get(url, params={"after": 1, "offset": 2})
+    assert r.status_code == 422 and r.json()["field"] == "after", r.text
+    unknown = await client.get(f"/campaigns/{uuid.uuid4()}/distributions", params={"after": 0})
+    assert unknown.status_code == 404

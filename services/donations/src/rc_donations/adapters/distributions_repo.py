@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
+import asyncpg
+
 from rc_donations.adapters.records import RecordRepository
 
 DISTRIBUTION_VIEW = (
@@ -30,3 +34,18 @@ class DistributionRepository(RecordRepository):
     )
     VIEW = DISTRIBUTION_VIEW
     CAMPAIGN_ORDER = "d.distributed_on, d.created_at, d.id"
+
+    async def after_line(self, campaign_id: uuid.UUID, after: int, limit: int) -> list[asyncpg.Record]:
+        """The campaign's distributions recorded after its ledger line ``after``, in recording order, each
+        with its ``line_no`` (migration 0033's index)."""
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on, l.line_no"
+            " FROM ledger_lines l JOIN distributions d ON d.id = l.distribution_id"
+            " LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
+            " WHERE l.campaign_id = $1 AND l.movement = 'distribution' AND l.line_no > $2"
+            " ORDER BY l.line_no LIMIT $3",
+            campaign_id,
+            after,
+            limit,
+        )
+        return rows

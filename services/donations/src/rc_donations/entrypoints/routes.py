@@ -401,17 +401,30 @@ async def record_distribution(
 @router.get(
     "/campaigns/{campaign_id}/distributions",
     tags=["distributions"],
-    summary="A campaign's distributions",
+    summary="A campaign's distributions (by date with offset, or as recorded with the cursor after)",
     dependencies=READ,
     response_model=s.DistributionsPageOut,
     responses=errors(404),
 )
 async def list_distributions(
-    campaign_id: uuid.UUID, request: Request, limit: Limit = 1000, offset: Offset = 0
+    campaign_id: uuid.UUID,
+    request: Request,
+    limit: Limit = 1000,
+    offset: Offset = 0,
+    after: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=2**62,
+            description="A ledger line number (the previous page's next_after; 0 to start): the distributions "
+            "recorded after it, in the order they were recorded, so that one dated back later is on a later page "
+            "and none is read twice. Without it, pages by offset follow the distributions' dates.",
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
-        return await distributions.list_distributions(conn, campaign_id, limit, offset)
+        return await distributions.list_distributions(conn, campaign_id, limit, offset, after)
 
 
 @router.get(

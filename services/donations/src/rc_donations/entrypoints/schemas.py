@@ -356,7 +356,11 @@ class DistributionOut(Out):
 
 
 class DistributionsPageOut(OffsetPage[DistributionOut]):
-    pass
+    next_after: int | None = Field(
+        description="With after=: pass as after= for the next page (the last ledger line here), given when this "
+        "page is full (the next may then be empty); null: a page shorter than limit, the last, or a page read by "
+        "offset. Give after or offset, not both."
+    )
 
 
 class DistributionReversedOut(Out):

@@ -19,7 +19,7 @@ from rc_donations.service_layer import records
 from rc_donations.service_layer.commands import Idempotency, RecordDistribution
 from rc_donations.service_layer.donations import remember, replayed
 from rc_donations.service_layer.policy import Policy
-from rc_shared.errors import Conflict, NotFound
+from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DistributionRecorded, DistributionReversed
 from rc_shared.outbox import UnitOfWork
 
@@ -106,9 +106,28 @@ async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID)
 
 
 async def list_distributions(
-    conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int
+    conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int, after: int | None = None
 ) -> dict[str, Any]:
-    return await records.campaign_page(DistributionRepository(conn), campaign_id, limit, offset, distribution_view)
+    """A page of the campaign's distributions: at ``offset`` in the order of their dates, or ``after`` a
+    ledger line in the order they were recorded (a cursor: a distribution dated back later is on a later
+    page, never in one already read); ``next_after`` continues the latter."""
+    if after is not None and offset:
+        raise Invalid("give after or offset, not both", field="after")
+    repo = DistributionRepository(conn)
+    if after is None:
+        page = await records.campaign_page(repo, campaign_id, limit, offset, distribution_view)
+        page["next_after"] = None
+        return page
+    rows = await repo.after_line(campaign_id, after, limit)
+    if not rows:  # a distribution references its ledger: asked only for an empty page
+        await records.require_ledger(conn, campaign_id)
+    return {
+        "count": len(rows),
+        "limit": limit,
+        "offset": 0,
+        "items": [distribution_view(r) for r in rows],
+        "next_after": rows[-1]["line_no"] if rows and len(rows) == limit else None,
+    }
 
 
 async def reverse_distribution(

@@ -28,12 +28,16 @@ class DistributionsPageOut:
             count (int): Items in this answer.
             items (list[DistributionOut]):
             limit (int): The page size asked for.
+            next_after (int | None): With after=: pass as after= for the next page (the last ledger line here), given when
+                this page is full (the next may then be empty); null: a page shorter than limit, the last, or a page read by
+                offset. Give after or offset, not both.
             offset (int): Items skipped before this page.
      """
 
     count: int
     items: list[DistributionOut]
     limit: int
+    next_after: int | None
     offset: int
 
 
@@ -53,6 +57,9 @@ class DistributionsPageOut:
 
         limit = self.limit
 
+        next_after: int | None
+        next_after = self.next_after
+
         offset = self.offset
 
 
@@ -62,6 +69,7 @@ class DistributionsPageOut:
             "count": count,
             "items": items,
             "limit": limit,
+            "next_after": next_after,
             "offset": offset,
         })
 
@@ -87,12 +95,21 @@ class DistributionsPageOut:
 
         limit = d.pop("limit")
 
+        def _parse_next_after(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
+
         offset = d.pop("offset")
 
         distributions_page_out = cls(
             count=count,
             items=items,
             limit=limit,
+            next_after=next_after,
             offset=offset,
         )
 

@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -32,6 +33,13 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    json_after: int | None | Unset
+    if isinstance(after, Unset):
+        json_after = UNSET
+    else:
+        json_after = after
+    params["after"] = json_after
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -119,14 +127,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> Response[DistributionsPageOut | ErrorOut]:
-    """ A campaign's distributions
+    """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A ledger line number (the previous page's next_after; 0 to
+            start): the distributions recorded after it, in the order they were recorded, so that one
+            dated back later is on a later page and none is read twice. Without it, pages by offset
+            follow the distributions' dates.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +154,7 @@ def sync_detailed(
         campaign_id=campaign_id,
 limit=limit,
 offset=offset,
+after=after,
 
     )
 
@@ -156,14 +170,19 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> DistributionsPageOut | ErrorOut | None:
-    """ A campaign's distributions
+    """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A ledger line number (the previous page's next_after; 0 to
+            start): the distributions recorded after it, in the order they were recorded, so that one
+            dated back later is on a later page and none is read twice. Without it, pages by offset
+            follow the distributions' dates.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +198,7 @@ def sync(
 client=client,
 limit=limit,
 offset=offset,
+after=after,
 
     ).parsed
 
@@ -188,14 +208,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> Response[DistributionsPageOut | ErrorOut]:
-    """ A campaign's distributions
+    """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A ledger line number (the previous page's next_after; 0 to
+            start): the distributions recorded after it, in the order they were recorded, so that one
+            dated back later is on a later page and none is read twice. Without it, pages by offset
+            follow the distributions' dates.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,6 +235,7 @@ async def asyncio_detailed(
         campaign_id=campaign_id,
 limit=limit,
 offset=offset,
+after=after,
 
     )
 
@@ -225,14 +251,19 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
+    after: int | None | Unset = UNSET,
 
 ) -> DistributionsPageOut | ErrorOut | None:
-    """ A campaign's distributions
+    """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
 
     Args:
         campaign_id (UUID):
         limit (int | Unset): Items per page, 1 to 10000. Default: 1000.
         offset (int | Unset): Items to skip before the page. Default: 0.
+        after (int | None | Unset): A ledger line number (the previous page's next_after; 0 to
+            start): the distributions recorded after it, in the order they were recorded, so that one
+            dated back later is on a later page and none is read twice. Without it, pages by offset
+            follow the distributions' dates.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,5 +279,6 @@ async def asyncio(
 client=client,
 limit=limit,
 offset=offset,
+after=after,
 
     )).parsed
