@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import uuid
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ import asyncpg
 import httpx
 
 from rc_donations import MIGRATIONS
+from rc_donations.entrypoints.schemas import CashDonationIn
 from rc_shared import clock
 from tests.integration.donations.conftest import TODAY, Campaigns
 
@@ -106,6 +108,34 @@ async def test_idempotency_key_returns_the_original_record_and_refuses_a_differe
     )
     assert sorted(r.status_code for r in rs) == [200] * 9 + [201]
     assert len({r.json()["id"] for r in rs}) == 1
+    assert await _count(db, "donations", cid) == 2
+
+
+async def test_an_idempotency_key_covers_the_request_as_sent_and_still_matches_a_key_stored_by_1_6(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A field left at its default, sent or not, is the same request (a release that adds an optional field
+    does not turn a resend into a 422: an integrator's finding); a key stored by 1.6.0 and before, with
+    the hash of every field and its default, is still matched."""
+    cid, _ = await campaigns.launch()
+    url, key = f"/campaigns/{cid}/donations", {"Idempotency-Key": f"k-{uuid.uuid4()}"}
+    first = await client.post(url, json=cash(300_000), headers=key)
+    spelled_out = cash(300_000, unit_id=None, credited_unit_id=None, donor=None)  # the defaults, written
+    again = await client.post(url, json=spelled_out, headers=key)
+    assert (first.status_code, again.status_code) == (201, 200) and again.json()["id"] == first.json()["id"]
+    # a key as 1.6.0 stored it: sha256 of the sorted JSON of the campaign and the parsed body, every field
+    body = CashDonationIn.model_validate(cash(700_000)).model_dump(mode="json")
+    old_hash = hashlib.sha256(json.dumps({"campaign_id": str(cid), "body": body}, sort_keys=True).encode()).hexdigest()
+    old_key = {"Idempotency-Key": f"k-{uuid.uuid4()}"}
+    stored = await client.post(url, json=cash(700_000), headers=old_key)
+    assert stored.status_code == 201, stored.text
+    await db.execute(
+        "UPDATE idempotency_keys SET request_hash = $1 WHERE key = $2", old_hash, old_key["Idempotency-Key"]
+    )
+    resent = await client.post(url, json=cash(700_000), headers=old_key)
+    assert resent.status_code == 200 and resent.json()["id"] == stored.json()["id"], resent.text
+    other = await client.post(url, json=cash(700_001), headers=old_key)
+    assert other.status_code == 422 and other.json()["field"] == "Idempotency-Key"
     assert await _count(db, "donations", cid) == 2
 
 

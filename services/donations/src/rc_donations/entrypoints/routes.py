@@ -115,10 +115,20 @@ _CANONICAL = json.JSONEncoder(sort_keys=True)
 
 
 def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | None:
+    """The key and the hash of the request as sent: its fields without those left at their defaults, so
+    that a resend after a release that adds an optional field still matches (an integrator's finding:
+    every defaulted field was hashed, and keys are kept for good); the hash 1.6.0 and before stored
+    (every field) is matched too."""
     if key is None:
         return None
-    canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": body.model_dump(mode="json")})
-    return Idempotency(key, hashlib.sha256(canonical.encode()).hexdigest())
+
+    def digest(fields: Any) -> str:
+        canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": fields})
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    return Idempotency(
+        key, digest(body.model_dump(mode="json", exclude_defaults=True)), digest(body.model_dump(mode="json"))
+    )
 
 
 def _donor(d: s.DonorIn | None) -> DonorInput | None:
