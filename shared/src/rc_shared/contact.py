@@ -18,6 +18,11 @@ would compare with.
 
 A spreadsheet cell that holds a *number* has lost its leading zero (Vietnamese phone and identity numbers
 start with 0): :func:`phone_from_cell` and :func:`id_number_from_cell` put it back.
+
+A list kept by an office (the members import) is held to Viet Nam's numbering plan as well
+(:func:`is_vietnamese`): a number in the national form is a mobile's 10 digits (03, 05, 07, 08, 09) or
+a landline's 11 (02 and its area code), so a digit missing or typed twice is caught; a country code
+written without its ``+`` ("84 912 345 678") is read as one (:func:`lost_its_plus`).
 """
 
 from __future__ import annotations
@@ -31,7 +36,11 @@ ID_NUMBER_PATTERN = r"^[0-9A-Za-z](?:[ .\-]?[0-9A-Za-z]){5,19}$"
 PHONE_RULE = "an optional +, then 8 to 15 digits (spaces, dots, dashes and parentheses between them allowed)"
 ID_NUMBER_RULE = "6 to 20 letters or digits (a space, dot or dash between them allowed)"
 
+# (no "; " in it: the import joins a row's reasons with it)
+VIETNAMESE_RULE = "a mobile is 10 digits from 03, 05, 07, 08 or 09, a landline 11 from 02, +84 standing for the 0"
+
 _PHONE = re.compile(PHONE_PATTERN)
+_VIETNAMESE_NATIONAL = re.compile(r"0(?:[35789][0-9]{8}|2[0-9]{9})")  # a written form (phone_key) of Viet Nam
 _ID_NUMBER = re.compile(ID_NUMBER_PATTERN)
 _NOT_DIGIT = re.compile(r"[^0-9]")
 _WRITTEN_PHONE = re.compile(r"\+?[0-9]{8,15}")
@@ -93,6 +102,27 @@ def lost_its_zero(text: str) -> bool:
         and text.isdigit()
         and ((len(text) == 9 and text[0] in "35789") or (len(text) == 10 and text[0] == "2"))
     )
+
+
+def lost_its_plus(text: str) -> bool:
+    """A Vietnamese number written with its country code but without the ``+`` ("84 912 345 678",
+    "84912345678"): 84, then a mobile's 9 digits (from 3, 5, 7, 8 or 9) or a landline's 10 (from 2), as
+    :func:`phone_from_cell` reads a cell. A national number starts with 0, so none is taken for one."""
+    if not is_phone(text) or text.startswith(("+", "(")):
+        return False
+    digits = _NOT_DIGIT.sub("", text)
+    return digits.startswith(VIETNAM) and (
+        (len(digits) == 11 and digits[2] in "35789") or (len(digits) == 12 and digits[2] == "2")
+    )
+
+
+def is_vietnamese(written: str) -> bool:
+    """Whether a written form (:func:`phone_key`) that is Viet Nam's (a leading 0, or +84 left as typed
+    because too few digits followed) is a number of its plan (:data:`VIETNAMESE_RULE`); another country's
+    number, or one not in the national form (a 1900 hotline), is not checked here: True."""
+    if written.startswith("0") or written.startswith("+" + VIETNAM):
+        return _VIETNAMESE_NATIONAL.fullmatch(written) is not None
+    return True
 
 
 def id_number_from_cell(value: int) -> str:

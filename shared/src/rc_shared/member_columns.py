@@ -73,9 +73,22 @@ ALIASES: dict[str, str] = {
 }  # (a header folded → the API's name)
 
 
+# The two columns the rejected rows' file starts with, before the file's own (the console's download and
+# `rc-members import --report` write them so): left out by the import, so that the file corrected is imported
+# again as it is, and not written twice when a file of rejected rows is rejected again.
+REPORT_COLUMNS: tuple[str, str] = ("row", "reason")
 # Columns an office's list has that the import leaves out: the row's number, a remark, and what the
-# platform does not keep (ethnicity, religion: sensitive personal data it has no purpose for).
-IGNORED: frozenset[str] = frozenset({"stt", "so_tt", "tt", "so_thu_tu", "ghi_chu", "dan_toc", "ton_giao"})
+# platform does not keep (ethnicity, religion: sensitive personal data it has no purpose for); and those.
+IGNORED: frozenset[str] = frozenset(
+    {"stt", "so_tt", "tt", "so_thu_tu", "ghi_chu", "dan_toc", "ton_giao", *REPORT_COLUMNS}
+)
+
+
+def report_header(header: list[str]) -> tuple[list[str], list[str]]:
+    """The rejected rows' file's header for a file headed ``header``, and the file's columns it echoes (all
+    but a rejected rows' file's own "row" and "reason", which its first two columns say again)."""
+    echoed = [h for h in header if fold(h) not in REPORT_COLUMNS]
+    return [*REPORT_COLUMNS, *echoed], echoed
 
 
 @functools.lru_cache(maxsize=256)  # (a file's few headers, asked again for each of its thousands of rows)
@@ -90,6 +103,7 @@ def ignored(header: str) -> bool:
 
 
 def is_header(cells: list[str]) -> bool:
-    """Whether a row is a members list's header: two of its cells or more name known columns (the rows
-    above it are the sheet's title, the office's name, the date)."""
-    return sum(1 for c in cells if c and fold(c) in ALIASES) >= 2
+    """Whether a row is a members list's header: its cells name two known columns or more (the rows
+    above it are the sheet's title, the office's name, the date). Two columns, not two cells: a row of
+    the template's guide sheet names one column twice ("Mã đơn vị" … "unit_code"), and is not a header."""
+    return len({ALIASES[f] for c in cells if c and (f := fold(c)) in ALIASES}) >= 2

@@ -2,8 +2,11 @@
 only when a workbook is read): the header row's names, and each later row as a mapping of them.
 
 Row numbers are the file's (the header is row 1, or the row a caller's ``is_header`` found below a
-title). A header name is lower-cased with spaces as
-underscores; a cell beyond the header is named ``column_N``; a blank cell is None, a date an ISO text.
+title); a row with nothing in it is left out, the rows after it keep their numbers (a caller sending
+rows numbered from a batch's first one batches them with :func:`consecutive_batches`). A header name is
+lower-cased with spaces as underscores; a cell beyond the header is named ``column_N``; a blank cell
+is None, a date an ISO text. A CSV's delimiter (``,`` ``;`` or tab) is detected (:func:`csv_dialect`);
+a workbook's table is read from the sheet that has it (:func:`table_sheet`).
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import codecs
 import csv
 import io
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
+R = TypeVar("R")
 
 
 def utf8_lines(path: Path) -> int:
@@ -83,6 +87,28 @@ def _header(cells: list[Any]) -> list[str]:
 HEADER_SEARCH_ROWS = 20
 
 
+CSV_DELIMITERS = ",;\t"
+CSV_SAMPLE_CHARS = 8192
+
+
+def csv_dialect(sample: str) -> type[csv.Dialect]:
+    """Excel's CSV dialect with the delimiter of a file, from its first characters: ``,``, ``;`` (what Excel
+    writes where the decimal mark is a comma, as Vietnamese regional settings have it) or tab, as
+    :class:`csv.Sniffer` finds it; when the sniffer cannot tell (rows of unequal lengths, a title line above
+    a few rows), the most frequent of them in the sample (a comma when it has none). Only the delimiter is
+    taken from the sniffer: its guess of a quote character could take an apostrophe in a cell for one."""
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        delimiter = max(CSV_DELIMITERS, key=sample.count)
+
+    class Found(csv.excel):
+        pass
+
+    Found.delimiter = delimiter
+    return Found
+
+
 def _take_header(
     records: Iterator[list[Any]], is_header: Callable[[list[str]], bool] | None
 ) -> tuple[list[str], int, Iterator[list[Any]]]:
@@ -96,8 +122,24 @@ def _take_header(
     return _header(top[at] if top else []), at + 1, itertools.chain(top[at + 1 :], records)
 
 
+def consecutive_batches(rows: Iterable[tuple[int, R]], size: int) -> Iterator[list[tuple[int, R]]]:
+    """``rows`` (numbered as :func:`read_table` numbers them) in batches of at most ``size`` whose numbers
+    follow each other: an API that numbers a batch's rows from its first one's (``first_row``) gives each
+    row its own number, also after an empty row the reader left out (which ends a batch)."""
+    batch: list[tuple[int, R]] = []
+    for n, row in rows:
+        if batch and (len(batch) >= size or n != batch[-1][0] + 1):
+            yield batch
+            batch = []
+        batch.append((n, row))
+    if batch:
+        yield batch
+
+
 def _rows(header: list[str], records: Iterator[list[Any]], start: int = 2) -> Iterator[tuple[int, dict[str, Any]]]:
     for n, cells in enumerate(records, start=start):
+        if all(_cell(v) is None for v in cells):
+            continue  # nothing in it (a sheet ruled for 200 more rows, a blank line): the others keep their number
         row: dict[str, Any] = {}
         for i, v in enumerate(cells):
             name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
@@ -157,7 +199,9 @@ def read_table(
     suffix = suffix.lower()
     if suffix == ".csv":
         text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
-        header, at, rest = _take_header((list(r) for r in csv.reader(text)), is_header)
+        dialect = csv_dialect(text.read(CSV_SAMPLE_CHARS))
+        text.seek(0)
+        header, at, rest = _take_header((list(r) for r in csv.reader(text, dialect)), is_header)
         return header, _rows(header, rest, at + 1)
     if suffix in (".xlsx", ".xlsm"):
         import zipfile
@@ -170,9 +214,24 @@ def read_table(
         except (zipfile.BadZipFile, KeyError, OSError) as exc:
             raise ValueError(f"not a readable workbook: {exc}") from exc
         stack.callback(wb.close)
-        ws = wb.active
-        if ws is None:
-            raise ValueError("the workbook has no sheet")
+        ws = table_sheet(wb, is_header)
         header, at, rest = _take_header((list(r) for r in ws.iter_rows(values_only=True)), is_header)
         return header, _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
+
+
+def table_sheet(wb: Any, is_header: Callable[[list[str]], bool] | None = None) -> Any:
+    """The worksheet of an openpyxl workbook that holds the table: the active sheet when ``is_header``
+    finds a header among its first :data:`HEADER_SEARCH_ROWS` rows (or is None), else the first other
+    sheet where it finds one (a workbook last saved on its guide sheet), else the active sheet.
+    ValueError for a workbook with no worksheet."""
+    sheets = list(wb.worksheets)  # (not a chart sheet: it has no rows)
+    if not sheets:
+        raise ValueError("the workbook has no sheet")
+    active = wb.active if any(ws is wb.active for ws in sheets) else sheets[0]
+    if is_header is None:
+        return active
+    for ws in (active, *(ws for ws in sheets if ws is not active)):
+        if any(is_header(_header(list(r))) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)):
+            return ws
+    return active

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from rc_shared.sheets import CSV_SAMPLE_CHARS, csv_dialect
+
 FIELDS = ("bank_reference", "received_on", "amount_vnd", "payer_name", "description")
 REQUIRED = ("bank_reference", "received_on", "amount_vnd")
 ALIASES = {
@@ -55,19 +57,8 @@ def map_header(header: list[str]) -> dict[str, str]:
 def read_csv(f: TextIO) -> Iterator[tuple[int, dict[str, Any], str | None]]:
     """(line number, row with our field names, local rejection reason or None), streaming; ValueError
     when the file is empty (:class:`MissingColumns` when its header lacks a required column)."""
-    sample = f.read(8192)
+    dialect = csv_dialect(f.read(CSV_SAMPLE_CHARS))  # (the members import's reader detects it alike)
     f.seek(0)
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:  # rows of unequal lengths confuse the sniffer: the header's most frequent delimiter
-        header_line = sample.splitlines()[0] if sample else ""
-        delimiter = max(",;\t", key=header_line.count)
-
-        class Header(csv.excel):
-            pass
-
-        Header.delimiter = delimiter
-        dialect = Header
     reader = csv.reader(f, dialect)
     header = next(reader, None)
     if header is None:

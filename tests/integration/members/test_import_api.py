@@ -166,3 +166,40 @@ async def test_an_erased_person_stays_erased_and_one_identity_number_is_one_pers
         "personal_data": 1,
         "consents": 1,
     }
+
+
+async def test_a_card_number_another_person_holds_is_refused_in_a_later_request_and_in_the_same_one(
+    client: httpx.AsyncClient, db: object
+) -> None:
+    """Against PostgreSQL (the holder's name, birth date and number read from personal_data): a card number
+    imported for one person and sent again for another, in a later request (the console's next batch) or
+    in the same one, is refused naming the card; nothing is written and no one is linked to the holder. The
+    holder again (name without accents, no identity number) is unchanged, linked to their record."""
+    t = await tree(client)
+    code = f"P{t['tag']}-D-C-B"
+    bay = row(code, 12, full_name="Trần Văn Bảy", birth_date="1950-09-02", roles=None)
+    first = (await client.post("/imports/members", json={"rows": [bay], "source": "thang-1.xlsx"})).json()
+    [holder] = [r["person_id"] for r in first["results"] if r["status"] == "created"]
+    mai = row(code, 99, member_code=bay["member_code"], full_name="Nguyễn Thị Mai", birth_date="1998-11-20")
+    before = await row_counts(db)  # type: ignore[arg-type]
+    later = await client.post("/imports/members", json={"rows": [mai], "source": "thang-7.xlsx", "first_row": 5})
+    assert later.status_code == 200, later.text
+    taken = f"member_code C0012 already belongs to another member of unit {code}"
+    assert later.json()["results"] == [{"row": 5, "status": "rejected", "reason": taken, "person_id": None}]
+    # the holder first and another person with the card after, in one request: the holder unchanged
+    same = {**bay, "full_name": "tran van bay", "id_number": None}
+    both = (await client.post("/imports/members", json={"rows": [same, mai], "source": "x.csv"})).json()
+    assert [(r["status"], r["reason"], r["person_id"]) for r in both["results"]] == [
+        ("unchanged", "already imported", holder),
+        ("rejected", taken, None),  # (recorded before: the record's, not row 1's)
+    ]
+    assert await row_counts(db) == before  # type: ignore[arg-type]
+    # a card new to the service, given to two people in one request: the first is created, the second refused
+    fresh = (await client.post("/imports/members", json={"rows": [row(code, 13), {**mai, "member_code": "C0013"}],
+                                                       "source": "y.csv", "first_row": 2})).json()  # fmt: skip
+    assert [(r["status"], r["reason"]) for r in fresh["results"]] == [
+        ("created", None),
+        ("rejected", f"member_code C0013 already belongs to another member of unit {code}: row 2's"),
+    ]
+    holder_now = (await client.get(f"/people/{holder}")).json()
+    assert (holder_now["full_name"], holder_now["birth_date"]) == ("Trần Văn Bảy", "1950-09-02")

@@ -254,3 +254,25 @@ async def test_a_transfer_moves_the_roles_held_in_the_unit_left_and_stats_count_
         pid, sibling, date(2023, 1, 1), date(2024, 12, 31),
     )  # fmt: skip
     assert (await client.get("/stats", params={"unit_id": sibling, "as_of": on})).json()["volunteer"] == 1
+
+
+async def test_a_transfer_dated_after_today_is_422_naming_effective_on_and_changes_nothing(
+    client: httpx.AsyncClient, db: object
+) -> None:
+    """Today is the organisation's (rc_shared.clock); the refused transfer leaves the membership where it was,
+    so a death recorded later, dated before the day the transfer named, is taken."""
+    t = await tree(client)
+    pid = await person(client)
+    joined = {"unit_id": t["branch"], "joined_on": "2023-02-01"}
+    assert (await client.post(f"/people/{pid}/membership", json=joined)).status_code == 201
+    ahead = (clock.today() + timedelta(days=1)).isoformat()
+    before = await row_counts(db)  # type: ignore[arg-type]
+    r = await client.post(f"/people/{pid}/transfers", json={"to_unit_id": t["commune"], "effective_on": ahead})
+    assert r.status_code == 422, r.text
+    assert (r.json()["field"], r.json()["message"]) == ("effective_on", "effective_on cannot be in the future")
+    assert await row_counts(db) == before  # type: ignore[arg-type]
+    today = clock.today().isoformat()
+    r = await client.post(f"/people/{pid}/death", json={"deceased_on": today})
+    assert r.status_code == 200, r.text
+    [membership] = r.json()["memberships"]
+    assert (membership["unit_id"], membership["status"], membership["status_since"]) == (t["branch"], "deceased", today)

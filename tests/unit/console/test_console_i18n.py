@@ -401,6 +401,22 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
         )
 
 
+def test_the_import_reasons_of_a_card_taken_a_cccd_and_a_role_in_english() -> None:
+    with i18n.using("en"):
+        said = import_reason(
+            "unknown role 'hội trưởng'; roles are volunteer, youth, collaborator; "
+            "member_code HV0012 already belongs to another member of unit BL-PL-01; "
+            "id_number has 11 digits and starts with 0: a CCCD has 12 digits"
+        )
+    assert said == (
+        "Role «hội trưởng» is not valid: only volunteer, youth member, collaborator are accepted. "
+        "Card number HV0012 was issued to another member of unit BL-PL-01 (another name, birth date or CCCD "
+        "number): this person is not imported with that card number. "
+        "The CCCD number has 11 digits (starting with 0): a CCCD has 12 digits; please check it."
+    )
+    assert leftover_vietnamese(said, ("hội trưởng",)) == []
+
+
 async def test_a_unit_page_in_english() -> None:
     c, _csrf = signed_in("viewer")
     async with c:

@@ -8,11 +8,13 @@ import csv
 import datetime
 import functools
 import io
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
+import openpyxl.styles
 import pytest
 
 from rc_clients.members.models import PersonOut
@@ -38,6 +40,8 @@ from rc_console.service_layer.people import (
     register_filters,
     register_refusal,
 )
+from rc_members.domain.imports import validate_row
+from rc_members.domain.people import RoleRules
 
 
 def user(role: str) -> User:
@@ -293,8 +297,8 @@ def xlsx(rows: list[list[Any]]) -> bytes:
 def test_an_uploaded_csv_or_xlsx_is_read_into_numbered_rows() -> None:
     header, rows = member_import.rows_of("a.CSV", "\ufeffUnit Code,full_name\nA,Hoà\n,\nB,  \n".encode())
     assert header == ["unit_code", "full_name"]
-    assert rows == [(2, {"unit_code": "A", "full_name": "Hoà"}), (3, {"unit_code": None, "full_name": None}),
-                    (4, {"unit_code": "B", "full_name": None})]  # fmt: skip
+    # line 3 has nothing in it: no row (the others keep their numbers)
+    assert rows == [(2, {"unit_code": "A", "full_name": "Hoà"}), (4, {"unit_code": "B", "full_name": None})]
     header, rows = member_import.rows_of("m.xlsx", xlsx([["unit_code", "joined_on", "fee_year"],
                                                           ["A", datetime.datetime(2024, 2, 1), 2024]]))  # fmt: skip
     assert rows == [(2, {"unit_code": "A", "joined_on": "2024-02-01", "fee_year": 2024})]
@@ -398,6 +402,136 @@ async def test_an_import_job_sends_batches_and_records_every_row(monkeypatch: py
     assert pauses == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0] and api.batches == [[2, 2], [4, 2]] + [[6, 2]] * 8
     assert job.finished and job.failure.startswith("Dừng lại sau 4 dòng")
     assert job.done == 7 and [r.reason for r in job.results[4:]] == ["Chưa nhập."] * 3
+
+
+VIETNAMESE_HEADER = ["Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào hội", "Mục đích đồng ý",
+                     "Ngày đồng ý"]  # fmt: skip
+LAN = ["BL-PL-01", "Nguyễn Thị Lan", "Nữ", "15/04/1990", "15/01/2023", "Quản lý hội viên", "15/01/2023"]
+
+
+def accepted(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, str]]:
+    """Each row as the members service reads it: its full name, else its reasons."""
+    out = []
+    for n, raw in rows:
+        v = validate_row(n, raw, RoleRules(), datetime.date(2025, 8, 1))
+        out.append((n, "; ".join(v) if isinstance(v, list) else v.full_name))
+    return out
+
+
+def test_the_rejected_rows_csv_corrected_is_imported_again_as_it_is() -> None:
+    """The clerk downloads the rejected rows, corrects the birth date, uploads the file: its "row" and
+    "reason" columns are left out (they refused every row as "unknown column(s): reason, row")."""
+    out = io.StringIO()
+    csv.writer(out).writerows([VIETNAMESE_HEADER, [*LAN[:3], "31/02/1990", *LAN[4:]]])
+    header, rows = member_import.rows_of("xa.csv", out.getvalue().encode())
+    job = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="xa.csv", header=header, rows=rows)
+    member_import._record(
+        job, [{"row": 2, "status": "rejected", "reason": "birth_date: '31/02/1990' is not a date"}], ""
+    )
+    corrected = job.rejected_csv().replace("31/02/1990", "28/02/1990")
+    header, rows = member_import.rows_of("dong-bi-tu-choi.csv", corrected.encode())
+    assert header[:3] == ["row", "reason", "mã_đơn_vị"]
+    assert accepted(rows) == [(2, "Nguyễn Thị Lan")]
+    # refused again (another reason): its file has one "row" and one "reason", the new ones
+    again = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="d.csv", header=header, rows=rows)
+    member_import._record(
+        again, [{"row": 2, "status": "rejected", "reason": "unit_code 'BL-PL-01' does not exist"}], ""
+    )
+    lines = list(csv.reader(io.StringIO(again.rejected_csv().removeprefix("\ufeff"))))
+    assert lines == [["row", "reason", *header[2:]], ["2", "Không có đơn vị mã BL-PL-01.", *LAN[:3], "28/02/1990",
+                                                      *LAN[4:]]]  # fmt: skip
+
+
+def test_a_csv_saved_by_excel_with_vietnamese_settings_is_read_with_its_semicolons() -> None:
+    text = ";".join(VIETNAMESE_HEADER) + "\r\n" + ";".join(LAN) + "\r\n"
+    header, rows = member_import.rows_of("xa.csv", ("\ufeff" + text).encode())
+    assert header == ["mã_đơn_vị", "họ_và_tên", "giới_tính", "ngày_sinh", "ngày_vào_hội", "mục_đích_đồng_ý",
+                      "ngày_đồng_ý"]  # fmt: skip
+    assert accepted(rows) == [(2, "Nguyễn Thị Lan")]
+
+
+def test_a_sheet_ruled_for_more_rows_sends_its_rows_only_numbered_as_the_sheet_numbers_them() -> None:
+    """200 empty rows with borders after the last member: not sent, not counted as rejected."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(VIETNAMESE_HEADER)
+    ws.append(LAN)
+    ws.append([])
+    ws.append([*LAN[:1], "Trần Văn Bảy", "Nam", "02/09/1950", *LAN[4:]])
+    thin = openpyxl.styles.Side(style="thin")
+    for r in range(5, 205):
+        for c in range(1, 8):
+            ws.cell(r, c).border = openpyxl.styles.Border(left=thin, right=thin, top=thin, bottom=thin)
+    out = io.BytesIO()
+    wb.save(out)
+    _, rows = member_import.rows_of("xa.xlsx", out.getvalue())
+    assert accepted(rows) == [(2, "Nguyễn Thị Lan"), (4, "Trần Văn Bảy")]
+
+
+async def test_an_import_job_gives_each_row_its_own_number_across_the_rows_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The members API numbers a batch's rows from its first: a batch ends where an empty row was left
+    out, so the results name the file's rows."""
+    monkeypatch.setattr(member_import, "BATCH_ROWS", 3)
+    rows = [(n, {"unit_code": "A"}) for n in (2, 3, 5, 6, 7, 8, 40)]
+    api = Members({})
+    job = member_import.ImportJob(id=uuid.uuid4(), owner="o", source="s", header=["unit_code"], rows=rows)
+    await member_import.run(job, api)  # type: ignore[arg-type,unused-ignore]
+    assert api.batches == [[2, 2], [5, 3], [8, 1], [40, 1]]
+    assert [r.row for r in job.results] == [2, 3, 5, 6, 7, 8, 40] and job.done == 7
+
+
+def test_the_new_import_reasons_are_said_in_vietnamese_without_english() -> None:
+    role = "unknown role 'hội trưởng'; roles are volunteer, youth, collaborator"
+    assert import_reason(role) == (
+        "Vai trò «hội trưởng» không hợp lệ: chỉ nhận tình nguyện viên, thanh thiếu niên, cộng tác viên."
+    )
+    assert import_reason(f"{role}; consent_purpose is required") == (
+        "Vai trò «hội trưởng» không hợp lệ: chỉ nhận tình nguyện viên, thanh thiếu niên, cộng tác viên. "
+        "Thiếu «Mục đích đồng ý»: chỉ lưu dữ liệu khi có đồng ý."
+    )
+    assert import_reason("member_code HV0012 already belongs to another member of unit BL-PL-01") == (
+        "Số thẻ HV0012 đã cấp cho một hội viên khác của đơn vị BL-PL-01 (khác họ tên, ngày sinh hoặc số CCCD): "
+        "không nhập người này với số thẻ đó."
+    )
+    assert import_reason("member_code HV0012 already belongs to another member of unit BL-PL-01: row 3's") == (
+        "Số thẻ HV0012 đã là của một hội viên khác ở dòng 3 (khác họ tên, ngày sinh hoặc số CCCD): mỗi người một "
+        "số thẻ."
+    )
+    same = "another member of unit BL-PL-01 has the same name and birth date but another id_number"
+    assert import_reason(f"{same}: give each their member_code") == (
+        "Đơn vị BL-PL-01 đã có một hội viên khác cùng họ tên, ngày sinh nhưng khác số CCCD: xin ghi số thẻ hội viên "
+        "của từng người để phân biệt."
+    )
+    assert import_reason(f"{same} (row 4): give each their member_code") == (
+        "Dòng 4 là một người khác cùng họ tên, ngày sinh nhưng khác số CCCD: xin ghi số thẻ hội viên của từng người "
+        "để phân biệt."
+    )
+    assert import_reason("id_number has 11 digits and starts with 0: a CCCD has 12 digits") == (
+        "Số CCCD có 11 chữ số (bắt đầu bằng 0): CCCD có 12 chữ số, xin kiểm tra lại."
+    )
+    phone = (
+        "phone '0912 345 67' is not a Vietnamese phone number (a mobile is 10 digits from 03, 05, 07, 08 or 09, "
+        "a landline 11 from 02, +84 standing for the 0)"
+    )
+    assert import_reason(phone) == (
+        "Số điện thoại không đúng số Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; cố định 11 "
+        "chữ số bắt đầu bằng 02 (có thể viết +84 thay cho số 0 đầu)."
+    )
+    # the reasons the service writes now, each translated (an English word left would be a part not known)
+    rows = [
+        {"Mã đơn vị": "BL-PL-01", "Họ và tên": "Lê Văn Tư", "Ngày sinh": "10/05/1980", "Ngày vào hội": "01/03/2024",
+         "Vai trò": "Hội trưởng", "SĐT": "0912 345 67", "Số CCCD": "09518500123", "Mục đích đồng ý": "Quản lý",
+         "Ngày đồng ý": "01/03/2024"},
+        {";".join(VIETNAMESE_HEADER): ";".join(LAN)},
+    ]  # fmt: skip
+    for raw in rows:
+        reasons = validate_row(2, raw, RoleRules(), datetime.date(2025, 8, 1))
+        assert isinstance(reasons, list)
+        said = import_reason("; ".join(reasons))
+        assert not re.search(r"\b(?:roles|unknown|phone|digits|is|are|the)\b", said), said
 
 
 def test_a_unit_picker_offers_the_whole_scope_in_tree_order() -> None:

@@ -50,3 +50,22 @@ async def test_the_import_page_offers_the_template_to_download() -> None:
     assert got.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
     assert got.headers["content-disposition"] == 'attachment; filename="mau-nhap-hoi-vien.xlsx"'
     assert rows_of("t.xlsx", got.content) == rows_of("t.xlsx", template_workbook())  # the template, as read
+
+
+def test_the_template_filled_in_and_saved_on_its_guide_sheet_imports_its_members_sheet() -> None:
+    """The clerk read the guide last, then saved: the workbook opens on "Hướng dẫn". Its rows were read as
+    the file (each naming one column and its API name, refused as unknown columns); the "Hội viên" sheet is."""
+    wb = openpyxl.load_workbook(io.BytesIO(template_workbook()))
+    ws = wb["Hội viên"]
+    ws.delete_rows(2)  # the example row removed, as the guide says
+    ws.append(["BL-PL-01", "HV0001", "Nguyễn Thị Lan", "Nữ", "15/04/1990", "0912 345 678", "095190001234", "Ấp 3",
+               "15/01/2023", "Đã đóng", "2025", "", "", "Có", "Quản lý hội viên", "15/01/2023"])  # fmt: skip
+    wb.active = wb.sheetnames.index("Hướng dẫn")
+    out = io.BytesIO()
+    wb.save(out)
+    header, rows = rows_of("hoi-vien.xlsx", out.getvalue())
+    assert header[:3] == ["mã_đơn_vị", "số_thẻ_hội_viên", "họ_và_tên"]
+    [(n, raw)] = rows
+    row = validate_row(n, raw, RoleRules(), date(2025, 8, 1))
+    assert n == 2 and not isinstance(row, list), row
+    assert (row.member_code, row.full_name, row.phone, row.fee_year) == ("HV0001", "Nguyễn Thị Lan", "0912345678", 2025)

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rc_members.adapters.people_repo import PERSONAL_FIELDS
-from rc_members.domain.imports import ImportBatch
+from rc_members.domain.imports import ImportBatch, KeyHolder
 from rc_members.domain.units import UnitVersion
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork
 from rc_shared import clock
@@ -185,8 +185,15 @@ class FakePeopleRepository:
         self.rows[person_id]["deceased_on"] = on
 
     # import
-    async def ids_by_import_key(self, keys: list[str]) -> dict[str, tuple[uuid.UUID, datetime | None]]:
-        return {r["import_key"]: (r["id"], r["erased_at"]) for r in self.rows.values() if r["import_key"] in keys}
+    async def import_key_holders(self, keys: list[str]) -> dict[str, KeyHolder]:
+        out = {}
+        for r in self.rows.values():
+            if r["import_key"] in keys:
+                d = self.personal_rows.get(r["id"]) or {}  # (none once erased)
+                out[r["import_key"]] = KeyHolder(
+                    r["id"], r["erased_at"], d.get("full_name"), d.get("birth_date"), d.get("id_number")
+                )
+        return out
 
     async def ids_by_id_number(self, numbers: list[str]) -> dict[str, uuid.UUID]:
         return {p["id_number"]: pid for pid, p in self.personal_rows.items() if p.get("id_number") in numbers}

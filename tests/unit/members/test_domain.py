@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rc_members.domain.imports import import_key, parse_date, validate_row
+from rc_members.domain.imports import import_key, key_taken_reason, parse_date, same_person, validate_row
 from rc_members.domain.people import (
     RoleRules,
     age_on,
@@ -395,3 +395,83 @@ def test_a_row_joined_before_birth_or_paying_before_joining_is_refused_and_a_ccc
     assert not isinstance(row, list) and row.id_number == "095190001234"
     row = validate_row(2, {**base, "id_number": "123456789"}, rules, today)  # a CMND: nine digits, as it is
     assert not isinstance(row, list) and row.id_number == "123456789"
+
+
+def test_a_rejected_rows_file_corrected_is_read_again_without_its_row_and_reason_columns() -> None:
+    """The rejected rows' file (the console's download, `rc-members import --report`) starts with "row" and
+    "reason": imported again once corrected, they are left out, not "unknown column(s): reason, row"."""
+    corrected = {"row": 2, "reason": "«Ngày sinh»: không phải ngày", **VIETNAMESE_ROW}
+    row = validate_row(2, corrected, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert row == validate_row(2, VIETNAMESE_ROW, RULES, TODAY)
+    assert validate_row(3, {**corrected, "Lý do khác": "x"}, RULES, TODAY) == ["unknown column(s): Lý do khác"]
+
+
+def test_an_unknown_column_is_said_before_a_blank_row() -> None:
+    """A semicolon file read with commas has one column named by the whole header and nothing in the known
+    ones: each row says the column is unknown, not "blank row"; a row blank under known columns stays one."""
+    header = "mã_đơn_vị;họ_và_tên;ngày_sinh;ngày_vào_hội;mục_đích_đồng_ý;ngày_đồng_ý"
+    misread = {header: "BL-PL-01;Nguyễn Thị Lan;15/04/1990;15/01/2023;Quản lý hội viên;15/01/2023"}
+    assert validate_row(2, misread, RULES, TODAY) == [f"unknown column(s): {header}"]
+    assert validate_row(3, {header: None}, RULES, TODAY) == [f"unknown column(s): {header}"]
+    assert validate_row(4, {"mã_đơn_vị": None, "stt": 4, "ghi_chú": ""}, RULES, TODAY) == ["blank row"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("84 912 345 678", "0912345678"),  # the country code without its +
+        ("84912345678", "0912345678"),
+        ("84-291-3822-123", "02913822123"),
+        ("+84 912 345 678", "0912345678"),
+        ("0912 345 678", "0912345678"),
+        ("0987.654.321", "0987654321"),
+        ("0356 123 456", "0356123456"),
+        ("(0291) 3822 123", "02913822123"),  # a landline: 02, its area code, 11 digits
+        ("024 3822 1234", "02438221234"),
+        ("+1 (202) 555-0143", "+12025550143"),  # another country's: not held to Viet Nam's plan
+        ("1900 1234", "19001234"),  # a service number, not in the national form: as before
+    ],
+)
+def test_an_import_rows_phone_in_the_ways_offices_write_it_is_one_number(typed: str, kept: str) -> None:
+    row = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000", "phone": typed}, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert row.phone == kept
+
+
+@pytest.mark.parametrize("typed", ["0912 345 67", "091 234 5678 9", "0612 345 678", "0291 382 212", "+84 12 345 678"])
+def test_an_import_rows_phone_a_digit_short_or_over_is_refused(typed: str) -> None:
+    """Viet Nam's numbers: a mobile is 10 digits from 03, 05, 07, 08, 09; a landline 11 from 02."""
+    reasons = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000", "phone": typed}, RULES, TODAY)
+    assert reasons == [
+        f"phone {typed!r} is not a Vietnamese phone number (a mobile is 10 digits from 03, 05, 07, 08 or 09, "
+        "a landline 11 from 02, +84 standing for the 0)"
+    ]
+
+
+def test_an_eleven_digit_cccd_starting_with_0_is_a_digit_short_not_given_another_0() -> None:
+    """The 0 is put back only where a number column lost it, and such a number never starts with 0."""
+    base = {**GOOD_ROW, "birth_date": "15/04/2000"}
+    for typed in ("09518500123", "095 185 001 23", 9518500123.0):
+        reasons = validate_row(2, {**base, "id_number": typed}, RULES, TODAY)
+        if typed == 9518500123.0:  # a number cell of 10 digits: a number as it is (not 11 digits)
+            assert not isinstance(reasons, list) and reasons.id_number == "9518500123"
+        else:
+            assert reasons == ["id_number has 11 digits and starts with 0: a CCCD has 12 digits"], typed
+    for typed, kept in (("95185001234", "095185001234"), (95185001234, "095185001234"), ("095185001234", None)):
+        row = validate_row(2, {**base, "id_number": typed}, RULES, TODAY)
+        assert not isinstance(row, list) and row.id_number == (kept or typed), typed
+
+
+def test_same_person_compares_name_birth_date_and_identity_number_where_both_give_them() -> None:
+    row = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000"}, RULES, TODAY)
+    assert not isinstance(row, list)
+    born = date(2000, 4, 15)
+    assert same_person(row, "Nguyễn Thị Lan", born, "094190001234")
+    assert same_person(row, "NGUYEN  THI LAN", born, None)  # no accents, capitals; no number on one side
+    assert same_person(row, "Nguyễn Thị Lan", None, "094190001234")  # no birth date recorded
+    assert not same_person(row, "Nguyễn Thị Mai", born, "094190001234")
+    assert not same_person(row, "Nguyễn Thị Lan", date(2000, 4, 16), "094190001234")
+    assert not same_person(row, "Nguyễn Thị Lan", born, "094190009999")
+    assert key_taken_reason(row) == "member_code HV0001 already belongs to another member of unit BL-HB-01"
+    assert key_taken_reason(row, 5) == "member_code HV0001 already belongs to another member of unit BL-HB-01: row 5's"

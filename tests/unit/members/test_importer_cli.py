@@ -33,24 +33,25 @@ def fake_api(batches: list[dict[str, object]]) -> httpx.Client:
     return httpx.Client(transport=httpx.MockTransport(handler), base_url="http://api")
 
 
-def test_csv_is_sent_in_batches_with_file_row_numbers_and_blank_rows_reported(tmp_path: Path) -> None:
+def test_csv_is_sent_in_batches_with_file_row_numbers_and_empty_lines_are_no_rows(tmp_path: Path) -> None:
+    """An empty line is no row: not sent, not reported; the rows after it keep the file's numbers (a batch,
+    numbered by the service from its first row, ends before it)."""
     f = tmp_path / "m.csv"
     with f.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(HEADER)
         for n in range(5):
             w.writerow([f"HV{n}", "BL-01", f"Tên {n}", "2023-01-02"])
-        fh.write("\n")  # a blank line: must be reported, not skipped
-        w.writerow(["HV9", "BL-01", "Tên 9", "2023-01-02"])
+        fh.write("\n,,,\n")  # line 7 empty, line 8 empty cells
+        w.writerow(["HV9", "", "Tên 9", "2023-01-02"])  # line 9: rejected by the fake (no unit)
+        fh.write("\n" * 50)  # the end of a sheet saved with empty rows
     batches: list[dict[str, object]] = []
     report = tmp_path / "rejected.csv"
     totals = run_import(f, "http://api", report, batch_size=3, progress=False, client=fake_api(batches))
-    assert totals == {"created": 6, "unchanged": 0, "rejected": 1}
-    assert [b["first_row"] for b in batches] == [2, 5, 8]
-    assert sum(len(b["rows"]) for b in batches) == 7  # type: ignore[arg-type]
+    assert totals == {"created": 5, "unchanged": 0, "rejected": 1}
+    assert [(b["first_row"], len(b["rows"])) for b in batches] == [(2, 3), (5, 2), (9, 1)]  # type: ignore[arg-type]
     lines = list(csv.reader(report.open(encoding="utf-8")))
-    assert lines[0] == ["row", "reason", *HEADER]
-    assert lines[1][:2] == ["7", "blank row"]
+    assert lines == [["row", "reason", *HEADER], ["9", "blank row", "HV9", "", "Tên 9", "2023-01-02"]]
 
 
 def test_xlsx_dates_are_sent_as_iso_dates(tmp_path: Path) -> None:
@@ -122,4 +123,58 @@ def test_a_sheet_headed_by_its_title_is_read_from_its_table_with_the_files_row_n
             "ngày_vào_hội": "15-01-2023",
             "ghi_chú": "chuyển đến",
         }
+    ]
+
+
+def test_the_rejection_report_corrected_is_imported_again_as_it_is(tmp_path: Path) -> None:
+    """The report starts with "row" and "reason": read back, they are left out by the service, so the
+    corrected report is a file to import (the rows keep their other columns as the file had them)."""
+    from datetime import date
+
+    from rc_members.domain.imports import validate_row
+    from rc_members.domain.people import RoleRules
+
+    f = tmp_path / "m.csv"
+    f.write_text(
+        "unit_code;Họ và tên;Ngày sinh;Ngày vào hội;Mục đích đồng ý;Ngày đồng ý\n"  # (the fake reads unit_code)
+        ";Nguyễn Thị Lan;15/04/1990;15/01/2023;Quản lý hội viên;15/01/2023\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "rejected.csv"
+    totals = run_import(f, "http://api", report, progress=False, client=fake_api([]))
+    assert totals["rejected"] == 1
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text(report.read_text(encoding="utf-8").replace(",,Nguyễn", ",BL-PL-01,Nguyễn"), encoding="utf-8")
+    batches: list[dict[str, object]] = []
+    assert run_import(corrected, "http://api", None, progress=False, client=fake_api(batches))["created"] == 1
+    [sent] = batches[0]["rows"]  # type: ignore[misc]
+    assert validate_row(2, sent, RoleRules(), date(2025, 8, 1)).full_name == "Nguyễn Thị Lan"  # type: ignore[union-attr]
+    # the report rejected again: its own report has one "row" and one "reason" column, the new ones
+    again = tmp_path / "again.csv"
+    run_import(report, "http://api", again, progress=False, client=fake_api([]))
+    lines = list(csv.reader(again.open(encoding="utf-8")))
+    assert lines[0] == ["row", "reason", "unit_code", "họ_và_tên", "ngày_sinh", "ngày_vào_hội", "mục_đích_đồng_ý",
+                        "ngày_đồng_ý"]  # fmt: skip
+    assert lines[1][:3] == ["2", "blank row", ""]
+
+
+def test_a_workbook_saved_on_another_sheet_is_read_and_counted_from_its_table(tmp_path: Path) -> None:
+    from rc_members.entrypoints.importer import count_rows
+
+    f = tmp_path / "m.xlsx"
+    wb = openpyxl.Workbook()
+    data = wb.active
+    assert data is not None
+    data.append(HEADER)
+    data.append(["HV1", "BL-01", "Trần Văn A", "2023-01-05"])
+    guide = wb.create_sheet("Hướng dẫn")
+    for r in range(30):
+        guide.append([f"note {r}"])
+    wb.active = 1
+    wb.save(f)
+    assert count_rows(f) == 1
+    batches: list[dict[str, object]] = []
+    assert run_import(f, "http://api", None, progress=False, client=fake_api(batches))["created"] == 1
+    assert batches[0]["rows"] == [
+        {"member_code": "HV1", "unit_code": "BL-01", "full_name": "Trần Văn A", "joined_on": "2023-01-05"}
     ]

@@ -461,7 +461,7 @@ async def test_transfer_rules() -> None:
     pid = await member(uow, ids["D1"])
 
     async def transfer(to: uuid.UUID, on: date) -> uuid.UUID:
-        mid, moved = await run(uow, lambda u: people.transfer(u, pid, to_unit_id=to, effective_on=on))
+        mid, moved = await run(uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=to, effective_on=on))
         assert moved == []  # (no role held)
         return mid
 
@@ -481,6 +481,31 @@ async def test_transfer_rules() -> None:
     await run(uow, lambda u: people.change_membership_status(u, POLICY, pid, status="resigned", effective_on=TODAY))
     with pytest.raises(Conflict, match="only an active or lapsed membership"):
         await transfer(ids["D1"], TODAY)
+
+
+async def test_a_transfer_is_not_dated_ahead_so_a_death_before_that_day_can_still_be_recorded() -> None:
+    """A transfer dated after today (organisation's day, as the policy says it) is refused naming
+    effective_on, and nothing changes: dated ahead, it made that day the membership's last change, and a
+    death or resignation before it could not be recorded. Today is not ahead."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    before = len(uow.committed)
+    with pytest.raises(Invalid) as ahead:
+        await run(
+            uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=ids["D2"], effective_on=TODAY + timedelta(1))
+        )
+    assert (ahead.value.message, ahead.value.details) == (
+        "effective_on cannot be in the future",
+        {"field": "effective_on"},
+    )
+    latest = await uow.people.latest_membership(pid)
+    assert len(uow.committed) == before and latest is not None and (latest["unit_id"], latest["status_since"]) == (
+        ids["D1"], START)  # fmt: skip
+    await run(uow, lambda u: people.record_death(u, POLICY, pid, deceased_on=TODAY - timedelta(1)))
+    other = await member(uow, ids["D1"], id_number=None)
+    await run(uow, lambda u: people.transfer(u, POLICY, other, to_unit_id=ids["D2"], effective_on=TODAY))
+    assert new_events(uow, before)[-1] is MemberTransferred
 
 
 async def test_a_transfer_moves_the_roles_held_in_the_unit_left() -> None:
@@ -505,7 +530,7 @@ async def test_a_transfer_moves_the_roles_held_in_the_unit_left() -> None:
     pid, here, there = await with_roles()
     assert there != here
     before = len(uow.committed)
-    mid, [moved] = await run(uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on))
+    mid, [moved] = await run(uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=ids["D2"], effective_on=on))
     assert new_events(uow, before) == [MemberTransferred, RoleEnded, RoleAssigned]
     assert mid == (await uow.people.latest_membership(pid))["id"]  # type: ignore[index]
     ended, assigned = uow.committed[before + 1 :]
@@ -520,14 +545,14 @@ async def test_a_transfer_moves_the_roles_held_in_the_unit_left() -> None:
 
     pid, _, _ = await with_roles()
     _, moved_none = await run(
-        uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on, move_roles=False)
+        uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=ids["D2"], effective_on=on, move_roles=False)
     )
     assert moved_none == [] and {r["end_on"] for r in await uow.people.roles(pid)} == {None}
 
     pid, here, _ = await with_roles(start=date(2024, 6, 1))
     before = len(uow.committed)
     with pytest.raises(Conflict, match=f"role {here} \\(volunteer\\) starts after 2024-01-01"):
-        await run(uow, lambda u: people.transfer(u, pid, to_unit_id=ids["D2"], effective_on=on))
+        await run(uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=ids["D2"], effective_on=on))
     assert len(uow.committed) == before
     assert (await uow.people.latest_membership(pid))["unit_id"] == ids["D1"]  # type: ignore[index]
 
@@ -853,7 +878,7 @@ async def test_an_import_creates_people_once_and_publishes_no_personal_data() ->
         ROW,
         {**ROW, "member_code": "HV0002", "unit_code": "NOPE", "id_number": "095190000002"},
         {**ROW, "member_code": "HV0003", "joined_on": "2019-12-31", "id_number": "095190000003"},  # before D1 was
-        {**ROW, "full_name": "duplicate key of row 1"},
+        {**ROW, "full_name": "another person with row 1's card"},
         {**ROW, "member_code": "HV0004", "birth_date": "01/01/2010", "id_number": None},  # too young to volunteer
     ]
     before = len(uow.committed)
@@ -862,7 +887,7 @@ async def test_an_import_creates_people_once_and_publishes_no_personal_data() ->
     reasons = {r["row"]: r["reason"] for r in result["results"]}
     assert reasons[3] == "unit_code 'NOPE' does not exist"
     assert reasons[4] == "unit D1 did not exist on 2019-12-31"
-    assert reasons[5] == "duplicate of row 2"
+    assert reasons[5] == "member_code HV0001 already belongs to another member of unit D1: row 2's"
     assert "volunteer must be 18 or older" in reasons[6]
     [created] = [r["person_id"] for r in result["results"] if r["status"] == "created"]
     assert new_events(uow, before) == [MembershipStarted, RoleAssigned]
@@ -917,6 +942,77 @@ async def test_one_identity_number_is_one_person_in_an_import_and_through_the_ap
     uow.people.personal_rows[other]["id_number"] = "094190001234"
     await run(uow, lambda u: people.update_person(u, POLICY, other, {"id_number": "094190001234", "address": "Ấp 4"}))
     await run(uow, lambda u: people.update_person(u, POLICY, pid, {"id_number": "094190001234", "address": "Ấp 5"}))
+
+
+async def test_a_card_number_another_person_holds_is_refused_not_taken_for_them() -> None:
+    """The card HV0012 imported for Trần Văn Bảy, then typed again (or issued again) for a new member: the
+    row is refused naming the card, whether the holder came in an earlier import (the console's earlier
+    batch) or earlier in the same request, and nobody is linked to the holder's record; each of name, birth
+    date and identity number tells them apart. The same person again (without accents, in capitals, a
+    number or a birth date on one side only) is unchanged, as before."""
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    old = {**ROW, "member_code": "HV0012", "full_name": "Trần Văn Bảy", "gender": "Nam", "birth_date": "02/09/1950",
+           "id_number": "095050001111", "roles": None}  # fmt: skip
+    [holder] = [r["person_id"] for r in (await run(uow, lambda u: imports.import_members(u, POLICY, [old])))["results"]]
+    new = {**old, "full_name": "Nguyễn Thị Mai", "gender": "Nữ", "birth_date": "20/11/1998",
+           "id_number": "095198002222", "joined_on": "2025-07-01", "consent_given_on": "2025-07-01"}  # fmt: skip
+    taken = "member_code HV0012 already belongs to another member of unit D1"
+    before = (dict(uow.people.personal_rows), len(uow.committed))
+    others = [new, {**old, "full_name": "Trần Văn Tám"}, {**old, "birth_date": "03/09/1950"},
+              {**old, "id_number": "095050009999"}]  # fmt: skip
+    for other in others:
+        later = await run(uow, lambda u, other=other: imports.import_members(u, POLICY, [other], first_row=7))  # type: ignore[misc]
+        assert later["results"] == [{"row": 7, "status": "rejected", "reason": taken, "person_id": None}], other
+    assert (uow.people.personal_rows, len(uow.committed)) == before
+    again = [old, {**old, "full_name": "TRAN  VAN BAY"}, {**old, "id_number": None}, {**old, "birth_date": None}]
+    for same in again:
+        answer = await run(uow, lambda u, same=same: imports.import_members(u, POLICY, [same]))  # type: ignore[misc]
+        assert [(r["status"], r["person_id"]) for r in answer["results"]] == [("unchanged", holder)], same
+    # in one request: the row after the card's first holder is refused naming that row; the holder twice is a
+    # duplicate of their row
+    first = {**new, "member_code": "HV0020"}
+    rows = [first, {**old, "member_code": "HV0020", "id_number": None}, first]
+    one = await run(uow, lambda u: imports.import_members(u, POLICY, rows, first_row=2))
+    assert [(r["status"], r["reason"]) for r in one["results"]] == [
+        ("created", None),
+        ("rejected", "member_code HV0020 already belongs to another member of unit D1: row 2's"),
+        ("rejected", "duplicate of row 2"),
+    ]
+    # the holder after another person with their card, in one request: the holder is unchanged, the other not
+    mixed = await run(uow, lambda u: imports.import_members(u, POLICY, [new, old], first_row=2))
+    assert [(r["status"], r["reason"], r["person_id"]) for r in mixed["results"]] == [
+        ("rejected", taken, None),
+        ("unchanged", "already imported", holder),
+    ]
+    assert sorted(p["full_name"] for p in uow.people.personal_rows.values()) == ["Nguyễn Thị Mai", "Trần Văn Bảy"]
+
+
+async def test_two_people_of_a_unit_with_one_name_and_birth_date_are_told_apart_by_their_numbers() -> None:
+    """Without a card number a row's key is its unit, name and birth date: another person with both (their
+    identity numbers differ) is refused, not reported as the first one already imported; with their card
+    numbers, each is imported."""
+    uow = FakeUnitOfWork()
+    await tree(uow)
+    lan = {**ROW, "member_code": None, "roles": None}
+    other = {**lan, "id_number": "094190005678"}
+    await run(uow, lambda u: imports.import_members(u, POLICY, [lan]))
+    refused = await run(uow, lambda u: imports.import_members(u, POLICY, [other, lan]))
+    assert [(r["status"], r["reason"]) for r in refused["results"]] == [
+        ("rejected", "another member of unit D1 has the same name and birth date but another id_number: give each "
+                     "their member_code"),
+        ("unchanged", "already imported"),
+    ]  # fmt: skip
+    in_c1 = [{**lan, "unit_code": "C1", "id_number": "094190007001"},
+             {**other, "unit_code": "C1", "id_number": "094190007002"}]  # fmt: skip
+    in_one = await run(uow, lambda u: imports.import_members(u, POLICY, in_c1))
+    assert [(r["status"], r["reason"]) for r in in_one["results"]] == [
+        ("created", None),
+        ("rejected", "another member of unit C1 has the same name and birth date but another id_number (row 1): "
+                     "give each their member_code"),
+    ]  # fmt: skip
+    carded = await run(uow, lambda u: imports.import_members(u, POLICY, [{**other, "member_code": "HV0031"}]))
+    assert carded["created"] == 1
 
 
 async def test_an_erased_person_is_not_brought_back_by_importing_an_old_sheet_again() -> None:

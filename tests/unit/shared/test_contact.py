@@ -132,3 +132,48 @@ def test_a_phone_a_spreadsheet_stored_as_a_number_gets_its_leading_zero_back(cel
                                            (301234567, "301234567")])  # fmt: skip
 def test_an_identity_number_a_spreadsheet_stored_as_a_number_gets_its_leading_zero_back(cell: int, text: str) -> None:
     assert contact.id_number_from_cell(cell) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "lost"),
+    [
+        ("84 912 345 678", True),
+        ("84912345678", True),
+        ("84.291.3822.123", True),  # a landline: 84, 2 and 9 more digits
+        ("+84 912 345 678", False),  # has its +
+        ("0912 345 678", False),  # national
+        ("849123456", False),  # 9 digits: a mobile 084… that lost its 0 (lost_its_zero's)
+        ("84 612 345 678", False),  # no mobile starts 06
+        ("8491234567", False),  # a digit short
+        ("84 call me", False),
+    ],
+)
+def test_a_vietnamese_number_written_with_84_but_no_plus_is_told(typed: str, lost: bool) -> None:
+    assert contact.lost_its_plus(typed) is lost
+    if lost:
+        assert contact.phone_key("+" + typed).startswith("0")
+
+
+@pytest.mark.parametrize(
+    ("written", "ok"),
+    [
+        ("0912345678", True),
+        ("0356123456", True),
+        ("0521234567", True),
+        ("0791234567", True),
+        ("0861234567", True),
+        ("02913822123", True),
+        ("02438221234", True),
+        ("091234567", False),  # a digit short
+        ("09123456789", False),  # a digit over (no mobile has 11 since 2018)
+        ("0291382212", False),  # a landline a digit short
+        ("0612345678", False),
+        ("0112345678", False),
+        ("00000000", False),
+        ("+84000000", False),  # +84 left as typed: too few digits
+        ("+12025550143", True),  # another country's: not checked here
+        ("19001234", True),  # not in the national form (a service number): not checked here
+    ],
+)
+def test_a_national_number_is_held_to_viet_nams_plan(written: str, ok: bool) -> None:
+    assert contact.is_vietnamese(written) is ok

@@ -37,3 +37,23 @@ def test_no_header_means_two_columns_and_every_column_is_reachable() -> None:
             assert mc.column_name(header) == c.name, header
     assert {h: n for h, n in meanings.items() if len(n) > 1} == {}
     assert len(mc.NAMES) == len(set(mc.NAMES)) == 16
+
+
+def test_the_rejected_rows_files_own_columns_are_left_out() -> None:
+    """The console's "Tải các dòng bị từ chối" and `rc-members import --report` start with "row" and "reason"."""
+    for header in ("row", "reason", "Row", "REASON", "STT", "Ghi chú"):
+        assert mc.ignored(header), header
+    assert not mc.ignored("Họ và tên") and not mc.ignored("reasons")
+
+
+def test_a_header_names_two_columns_not_one_column_twice() -> None:
+    assert mc.is_header(["STT", "Mã đơn vị", "Họ và tên"])
+    # a row of the template's guide sheet: a column's header, then its API name
+    assert not mc.is_header(["Mã đơn vị", "bắt buộc", "BL-HB-01", "Mã của chi hội…", "unit_code"])
+
+
+def test_the_rejected_rows_file_says_row_and_reason_once() -> None:
+    assert mc.report_header(["mã_đơn_vị", "họ_và_tên"]) == (["row", "reason", "mã_đơn_vị", "họ_và_tên"],
+                                                           ["mã_đơn_vị", "họ_và_tên"])  # fmt: skip
+    # a file of rejected rows, rejected again: its own "row" and "reason" are not echoed after the new ones
+    assert mc.report_header(["row", "reason", "mã_đơn_vị"]) == (["row", "reason", "mã_đơn_vị"], ["mã_đơn_vị"])

@@ -572,7 +572,18 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^(?P<column>\w+): .* is in the future$"), lazy_gettext("%(column)s: ngày chưa đến.")),
     (re.compile(r"^gender .* is not male, female or other$"), lazy_gettext("Giới tính không hợp lệ (nam, nữ, khác).")),
     (re.compile(r"^phone .* is not a phone number"), _PHONE_MESSAGE),
+    (
+        re.compile(r"^phone .* is not a Vietnamese phone number"),
+        lazy_gettext(
+            "Số điện thoại không đúng số Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; cố định "
+            "11 chữ số bắt đầu bằng 02 (có thể viết +84 thay cho số 0 đầu)."
+        ),
+    ),
     (re.compile(r"^id_number must be"), _ID_NUMBER_MESSAGE),
+    (
+        re.compile(r"^id_number has 11 digits and starts with 0"),
+        lazy_gettext("Số CCCD có 11 chữ số (bắt đầu bằng 0): CCCD có 12 chữ số, xin kiểm tra lại."),
+    ),
     (re.compile(r"^membership .* is not yes or no$"), lazy_gettext("«Là hội viên» phải là Có hoặc Không.")),
     (
         re.compile(r"^fee_status .* is not paid, unpaid or exempted$"),
@@ -584,6 +595,39 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
         lazy_gettext("Dòng không vào hội phải có ít nhất một vai trò."),
     ),
     (re.compile(r"^duplicate of row (?P<row>\d+)$"), lazy_gettext("Trùng với dòng %(row)s.")),
+    (
+        re.compile(
+            r"^member_code (?P<code>.+) already belongs to another member of unit (?P<unit>\S+): row (?P<row>\d+)'s$"
+        ),
+        lazy_gettext(
+            "Số thẻ %(code)s đã là của một hội viên khác ở dòng %(row)s (khác họ tên, ngày sinh hoặc số CCCD): "
+            "mỗi người một số thẻ."
+        ),
+    ),
+    (
+        re.compile(r"^member_code (?P<code>.+) already belongs to another member of unit (?P<unit>\S+)$"),
+        lazy_gettext(
+            "Số thẻ %(code)s đã cấp cho một hội viên khác của đơn vị %(unit)s (khác họ tên, ngày sinh hoặc số "
+            "CCCD): không nhập người này với số thẻ đó."
+        ),
+    ),
+    (
+        re.compile(
+            r"^another member of unit (?P<unit>\S+) has the same name and birth date but another id_number"
+            r" \(row (?P<row>\d+)\)"
+        ),
+        lazy_gettext(
+            "Dòng %(row)s là một người khác cùng họ tên, ngày sinh nhưng khác số CCCD: xin ghi số thẻ hội viên "
+            "của từng người để phân biệt."
+        ),
+    ),
+    (
+        re.compile(r"^another member of unit (?P<unit>\S+) has the same name and birth date but another id_number"),
+        lazy_gettext(
+            "Đơn vị %(unit)s đã có một hội viên khác cùng họ tên, ngày sinh nhưng khác số CCCD: xin ghi số thẻ "
+            "hội viên của từng người để phân biệt."
+        ),
+    ),
     (re.compile(r"^already imported$"), lazy_gettext("Đã nhập trước đây.")),
     (re.compile(r"^unit_code '(?P<code>.*)' does not exist$"), lazy_gettext("Không có đơn vị mã %(code)s.")),
     (
@@ -601,8 +645,15 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
         lazy_gettext("Có ngày nhận vai trò mà không có vai trò."),
     ),
     (re.compile(r"^the birth date is needed"), lazy_gettext("Cần ngày sinh để kiểm tra tuổi cho vai trò.")),
+    (
+        re.compile(r"^unknown role (?P<role>.+); roles are (?P<roles>.+)$"),
+        lazy_gettext("Vai trò %(role)s không hợp lệ: chỉ nhận %(roles)s."),
+    ),
     (re.compile(r"^unknown role"), lazy_gettext("Vai trò không hợp lệ.")),
 )
+# Where a row's reasons are cut apart: at each "; " but the one inside the unknown role's reason
+# ("unknown role 'x'; roles are volunteer, youth"), whose list of roles would be left in English.
+_IMPORT_REASONS_SPLIT = re.compile(r"; (?!roles are )")
 
 
 _TEMPLATE_HEADERS = {c.name: c.header for c in member_columns.COLUMNS}
@@ -611,7 +662,7 @@ _TEMPLATE_HEADERS = {c.name: c.header for c in member_columns.COLUMNS}
 def import_reason(reason: str | None) -> str:
     """A row's rejection reasons in the user's language, each part apart (a part not known: as the service said it)."""
     out = []
-    for part in (reason or "").split("; "):
+    for part in _IMPORT_REASONS_SPLIT.split(reason or ""):
         part = part.strip()
         if not part:
             continue
@@ -620,6 +671,10 @@ def import_reason(reason: str | None) -> str:
                 found = m.groupdict()
                 if "column" in found:  # the column as the template's header names it, not the API's name
                     found["column"] = f"«{_TEMPLATE_HEADERS.get(found['column'], found['column'])}»"
+                if "roles" in found:  # the roles the service takes, by their names in the user's language
+                    names = (r.strip() for r in found["roles"].split(","))
+                    found["roles"] = ", ".join(str(MEMBER_ROLE_LABELS.get(r, r)).lower() for r in names)
+                    found["role"] = "«" + found["role"].strip("'\"") + "»"  # (as typed, without its quotes)
                 out.append(str(message) % found)
                 break
         else:

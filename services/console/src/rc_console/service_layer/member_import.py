@@ -28,7 +28,7 @@ from rc_console.i18n import gettext as _
 from rc_console.i18n import number
 from rc_shared import member_columns
 from rc_shared.logging import get_logger
-from rc_shared.sheets import SUFFIXES, check_workbook, csv_cell, read_table
+from rc_shared.sheets import SUFFIXES, check_workbook, consecutive_batches, csv_cell, read_table
 
 log = get_logger(__name__)
 BATCH_ROWS = 200  # rows per request to the members API (its limit: 2000); each batch moves the progress bar
@@ -166,12 +166,13 @@ class ImportJob:
         out = io.StringIO()
         out.write("\ufeff")
         w = csv.writer(out)
-        w.writerow(["row", "reason", *self.header])
+        header, echoed = member_columns.report_header(self.header)
+        w.writerow(header)
         originals = dict(self.rows)
         for r in self.results:
             if r.status == "rejected":
                 orig = originals.get(r.row, {})
-                w.writerow([r.row, r.reason, *(csv_cell(orig.get(h)) for h in self.header)])
+                w.writerow([r.row, r.reason, *(csv_cell(orig.get(h)) for h in echoed)])
         return out.getvalue()
 
 
@@ -184,8 +185,8 @@ async def run(job: ImportJob, api: Api) -> None:
         job.waiting_s = pause
 
     try:
-        for start in range(0, job.total, BATCH_ROWS):
-            batch = job.rows[start : start + BATCH_ROWS]
+        # (a batch's rows are numbered from its first by the API: one ends where the reader left an empty row out)
+        for batch in consecutive_batches(job.rows, BATCH_ROWS):
             body = {"source": job.source, "first_row": batch[0][0], "rows": [r for _, r in batch]}
             try:
                 answer = await patiently(functools.partial(api.import_members, body), waiting)

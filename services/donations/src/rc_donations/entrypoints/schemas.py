@@ -357,9 +357,10 @@ class DistributionOut(Out):
 
 class DistributionsPageOut(OffsetPage[DistributionOut]):
     next_after: int | None = Field(
+        default=None,  # (absent from a 1.6 service's answer: a client reads it as null)
         description="With after=: pass as after= for the next page (the last ledger line here), given when this "
         "page is full (the next may then be empty); null: a page shorter than limit, the last, or a page read by "
-        "offset. Give after or offset, not both."
+        "offset. Give after or offset, not both.",
     )
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import asyncpg
 
-from rc_members.domain.imports import ImportBatch
+from rc_members.domain.imports import ImportBatch, KeyHolder
 from rc_shared.db import insert_row
 
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
@@ -205,15 +205,19 @@ class PeopleRepository:
         )
 
     # ------------------------------------------------------------------ import
-    async def ids_by_import_key(self, keys: list[str]) -> dict[str, tuple[uuid.UUID, datetime | None]]:
-        """The person of each known import key, with when their personal data was erased (None: not); an
-        erased person's key is found in its erased form (migration 0009)."""
+    async def import_key_holders(self, keys: list[str]) -> dict[str, KeyHolder]:
+        """The person of each known import key: when their personal data was erased (None: not), and their
+        name, birth date and identity number (which tell whether a row is them again); an erased person's
+        key is found in its erased form (migration 0009)."""
         rows = await self._fetch(
-            "SELECT k.key, p.id, p.erased_at FROM unnest($1::text[]) AS k(key)"
-            " JOIN people p ON p.import_key = k.key OR p.import_key = erased_import_key(k.key)",
+            "SELECT k.key, p.id, p.erased_at, d.full_name, d.birth_date, d.id_number FROM unnest($1::text[]) AS k(key)"
+            " JOIN people p ON p.import_key = k.key OR p.import_key = erased_import_key(k.key)"
+            " LEFT JOIN personal_data d ON d.person_id = p.id",
             keys,
         )
-        return {r["key"]: (r["id"], r["erased_at"]) for r in rows}
+        return {
+            r["key"]: KeyHolder(r["id"], r["erased_at"], r["full_name"], r["birth_date"], r["id_number"]) for r in rows
+        }
 
     async def ids_by_id_number(self, numbers: list[str]) -> dict[str, uuid.UUID]:
         """The person holding each identity number (its stored form, rc_shared.contact), after waiting for

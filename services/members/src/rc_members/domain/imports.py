@@ -3,7 +3,9 @@
 A row is a flat mapping of strings (a CSV line or a spreadsheet row). ``validate_row`` returns an
 ``ImportRow`` or the reasons it is rejected; the import key identifies a row across re-runs: the
 unit's card number when given (``member_code``), else a hash of unit code, full name and birth date
-(a hash, so that the key itself holds no readable personal data).
+(a hash, so that the key itself holds no readable personal data). A key already taken is the same
+person again only when :func:`same_person` says so; else the row is another person and is refused
+(:func:`key_taken_reason`): a card number typed again, or re-issued, is not the card's holder.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -121,6 +124,56 @@ def import_key(unit_code: str, member_code: str | None, full_name: str, birth_da
     return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
 
 
+def _cccd_short(written: str) -> bool:
+    """An identity number of 11 digits that starts with 0: a CCCD (12 digits) one short, as typed; a number
+    column's CCCD that lost its 0 cannot start with one (it is given its 0 back instead)."""
+    return len(written) == 11 and written.isascii() and written.isdigit() and written.startswith("0")
+
+
+@dataclass(frozen=True)
+class KeyHolder:
+    """The person an import key already names, with what tells two people apart (None: not recorded, or
+    the personal data erased)."""
+
+    person_id: uuid.UUID
+    erased_at: datetime | None
+    full_name: str | None
+    birth_date: date | None
+    id_number: str | None
+
+
+def _name_key(name: str) -> str:
+    """A name as two rows of one person are compared: :func:`normalise`, accents dropped and đ as d (a
+    sheet typed without accents names the same person)."""
+    text = unicodedata.normalize("NFD", normalise(name).replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def same_person(row: ImportRow, full_name: str | None, birth_date: date | None, id_number: str | None) -> bool:
+    """Whether ``row`` is the person who holds its import key already (a row before it, or a record): the
+    same name (:func:`_name_key`), the same birth date and the same identity number, each compared where
+    both give it."""
+    return (
+        (full_name is None or _name_key(full_name) == _name_key(row.full_name))
+        and (birth_date is None or row.birth_date is None or birth_date == row.birth_date)
+        and (id_number is None or row.id_number is None or id_number == row.id_number)
+    )
+
+
+def key_taken_reason(row: ImportRow, by_row: int | None = None) -> str:
+    """Why ``row`` is refused when another person holds its import key: a record, or ``by_row`` of the same
+    request. Neither names that person (the record may be outside the importing user's scope now)."""
+    if row.member_code is not None:
+        mine = f"member_code {row.member_code} already belongs to another member of unit {row.unit_code}"
+        return mine + (f": row {by_row}'s" if by_row is not None else "")
+    # (a key of name and birth date: another person of that unit with both, told apart by their numbers)
+    at = f" (row {by_row})" if by_row is not None else ""
+    return (
+        f"another member of unit {row.unit_code} has the same name and birth date but another id_number{at}: "
+        "give each their member_code"
+    )
+
+
 def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date) -> ImportRow | list[str]:
     """An ``ImportRow`` or the list of reasons the row is rejected."""
     errors: list[str] = []
@@ -138,7 +191,9 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     if unknown:
         errors.append(f"unknown column(s): {', '.join(unknown)}")
     if all(_text(raw, f) is None for f in FIELDS):
-        return ["blank row"]
+        # a file read with the wrong delimiter has one unknown column and nothing in the known ones: said
+        # as such, not as a blank row on every row
+        return errors or ["blank row"]
 
     def date_field(name: str, required: bool, not_future: bool = True) -> date | None:
         v = _text(raw, name) if not isinstance(raw.get(name), date) else raw.get(name)
@@ -179,19 +234,27 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     phone = _text(raw, "phone", from_number=contact.phone_from_cell)
     if phone is not None and contact.lost_its_zero(phone):  # a CSV saved from a number column: "912345678"
         phone = "0" + phone
+    elif phone is not None and contact.lost_its_plus(phone):  # "84 912 345 678": the country code, no +
+        phone = "+" + phone
     if phone is not None:
-        if contact.is_phone(phone):
-            phone = contact.phone_key(phone)
-        else:
+        if not contact.is_phone(phone):
             errors.append(f"phone {phone!r} is not a phone number ({contact.PHONE_RULE})")
+        elif not contact.is_vietnamese(written := contact.phone_key(phone)):  # "0912 345 67": a digit short
+            errors.append(f"phone {phone!r} is not a Vietnamese phone number ({contact.VIETNAMESE_RULE})")
+        else:
+            phone = written
     id_number = _text(raw, "id_number", from_number=contact.id_number_from_cell)
     if id_number is not None and len(id_number) == 11 and id_number.isascii() and id_number.isdigit():
-        id_number = "0" + id_number  # a CCCD (12 digits, its province code 001–096) saved to CSV from a number column
+        # a CCCD (12 digits, its province code 001–096) saved to CSV from a number column, which lost its 0
+        # (and so cannot start with one: "0951…" of 11 digits is a CCCD typed a digit short, refused below)
+        id_number = id_number if id_number.startswith("0") else "0" + id_number
     if id_number is not None:
-        if contact.is_id_number(id_number):
-            id_number = contact.id_number_key(id_number)
-        else:
+        if not contact.is_id_number(id_number):
             errors.append(f"id_number must be {contact.ID_NUMBER_RULE}")
+        elif _cccd_short(written_id := contact.id_number_key(id_number)):
+            errors.append("id_number has 11 digits and starts with 0: a CCCD has 12 digits")
+        else:
+            id_number = written_id
     membership_raw = _text(raw, "membership")
     membership = True
     if membership_raw is not None:

@@ -1,8 +1,8 @@
 """Client side of the bulk import: stream a CSV or XLSX file to ``POST /imports/members`` in batches.
 
 The file is read row by row (``csv`` module; ``openpyxl`` in read-only mode), never loaded whole.
-Every row gets a result: blank rows and rows the server rejects go to the rejection report.
-Row numbers are the file's, the header being row 1.
+Every row gets a result: rows the server rejects go to the rejection report (a row with nothing in it
+is no row: not sent). Row numbers are the file's, the header being row 1.
 """
 
 from __future__ import annotations
@@ -18,11 +18,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rc_shared import member_columns
 from rc_shared.client import api_headers
-from rc_shared.sheets import SUFFIXES, check_workbook, csv_cell, read_table, utf8_lines
+from rc_shared.sheets import (
+    SUFFIXES,
+    check_workbook,
+    consecutive_batches,
+    csv_cell,
+    read_table,
+    table_sheet,
+    utf8_lines,
+)
 
 
 def count_rows(path: Path) -> int | None:
-    """Data rows in the file (a cheap streaming pass for CSV; the sheet dimension for XLSX)."""
+    """Rows in the file after the first (a cheap streaming pass for CSV; the dimension of the sheet read
+    for XLSX): the progress bar's total until the end (empty rows are counted here, not sent)."""
     if path.suffix.lower() == ".csv":
         with path.open(newline="", encoding="utf-8-sig") as f:
             return max(0, sum(1 for _ in csv.reader(f)) - 1)
@@ -32,8 +41,10 @@ def count_rows(path: Path) -> int | None:
         check_workbook(path)
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            rows = wb.active.max_row if wb.active is not None else None
+            rows = table_sheet(wb, member_columns.is_header).max_row
             return None if rows is None else max(0, rows - 1)
+        except ValueError:  # no sheet: the reader says so
+            return None
         finally:
             wb.close()
     return None
@@ -83,10 +94,11 @@ def run_import(
         if client is None:
             client = stack.enter_context(httpx.Client(base_url=api, timeout=300, headers=api_headers()))
         writer = None
+        report_header, echoed = member_columns.report_header(header)
         if report is not None:
             rf = stack.enter_context(report.open("w", newline="", encoding="utf-8"))
             writer = csv.writer(rf)
-            writer.writerow(["row", "reason", *header])
+            writer.writerow(report_header)
         bar = stack.enter_context(
             Progress(
                 TextColumn("[bold]importing {task.fields[name]}"),
@@ -109,7 +121,7 @@ def run_import(
                 totals[status] = totals.get(status, 0) + 1
                 if status == "rejected" and writer is not None:
                     orig = originals.get(res["row"], {})
-                    writer.writerow([res["row"], res["reason"], *(csv_cell(orig.get(h)) for h in header)])
+                    writer.writerow([res["row"], res["reason"], *(csv_cell(orig.get(h)) for h in echoed)])
             bar.update(
                 task,
                 advance=len(batch),
@@ -118,12 +130,10 @@ def run_import(
                 rejected=totals["rejected"],
             )
 
-        batch: list[tuple[int, dict[str, Any]]] = []
-        for n, row in rows:
-            batch.append((n, row))
-            if len(batch) >= batch_size:
-                flush(batch)
-                batch = []
-        if batch:
+        sent = 0
+        # (a batch's rows are numbered from its first by the API: one ends where the reader left an empty row out)
+        for batch in consecutive_batches(rows, batch_size):
             flush(batch)
+            sent += len(batch)
+        bar.update(task, total=sent)  # (the count had the empty rows too, which are not sent)
     return totals

@@ -508,11 +508,11 @@ async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.Fe
     response_model=s.TransferOut,
     responses=errors(404, 409),
 )
-async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW) -> dict[str, Any]:
+async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW, policy: Pol) -> dict[str, Any]:
     await access.person(request, person_id)
     await access.unit(request, body.to_unit_id, "to_unit_id")
     mid, moved = await people.transfer(
-        uow, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on, move_roles=body.move_roles
+        uow, policy, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on, move_roles=body.move_roles
     )
     await uow.commit()
     return {"membership_id": mid, "to_unit_id": body.to_unit_id, "effective_on": body.effective_on,

@@ -1,7 +1,9 @@
 """Bulk import of members: validate every row, then insert the new ones in batches.
 
 One transaction per request. Rows are validated before anything is written, so a rejected row
-changes nothing; rows already imported (same import key) are reported ``unchanged``. A row is refused
+changes nothing; rows already imported (same import key, and the same person: same name, birth date
+and identity number where both give them) are reported ``unchanged``. A row is refused when its import
+key is another person's, in the request or recorded before (a unit's card number given to two people),
 when its identity number is another row's or another person's already (one person counted twice),
 and when it is a person whose personal data was erased at their request (the import key outlives the
 erasure for that: an old sheet imported again must not bring them back).
@@ -20,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from rc_members.domain.imports import ImportBatch, ImportRow, validate_row
+from rc_members.domain.imports import ImportBatch, ImportRow, KeyHolder, key_taken_reason, same_person, validate_row
 from rc_members.domain.units import version_as_of
 from rc_members.service_layer.policy import Policy
 from rc_members.service_layer.unit_of_work import MembersUnitOfWork
@@ -44,23 +46,27 @@ async def import_members(
     today = policy.today()
     results: list[dict[str, Any]] = []
     valid: list[ImportRow] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, ImportRow] = {}
     seen_numbers: dict[str, int] = {}
+    contested: list[tuple[ImportRow, ImportRow]] = []  # (a row, the earlier row of another person with its key)
     for i, raw in enumerate(rows):
         n = first_row + i
         v = validate_row(n, raw, policy.roles, today)
         if isinstance(v, list):
             results.append({"row": n, "status": "rejected", "reason": "; ".join(v), "person_id": None})
-        elif v.key in seen:
-            results.append(
-                {"row": n, "status": "rejected", "reason": f"duplicate of row {seen[v.key]}", "person_id": None}
-            )
+        elif (first := seen.get(v.key)) is not None:
+            if same_person(v, first.full_name, first.birth_date, first.id_number):
+                reason = f"duplicate of row {first.row}"
+                results.append({"row": n, "status": "rejected", "reason": reason, "person_id": None})
+            else:  # (decided once the key's holder is known: this row may be the one recorded before)
+                contested.append((v, first))
+                results.append({"row": n, "status": "pending", "reason": None, "person_id": None})
         elif v.id_number is not None and v.id_number in seen_numbers:
             # one person written twice (the name spelt another way, another unit's code): counted once
             reason = f"id_number is the same as row {seen_numbers[v.id_number]}'s: one person, two rows"
             results.append({"row": n, "status": "rejected", "reason": reason, "person_id": None})
         else:
-            seen[v.key] = n
+            seen[v.key] = v
             if v.id_number is not None:
                 seen_numbers[v.id_number] = n
             valid.append(v)
@@ -83,21 +89,34 @@ async def import_members(
                 rows=outside[:100],
                 rows_outside=len(outside),
             )
-    existing = await uow.people.ids_by_import_key([v.key for v in valid])
+    existing = await uow.people.import_key_holders([v.key for v in valid])
     holders = await uow.people.ids_by_id_number([v.id_number for v in valid if v.id_number is not None])
+
+    def known(v: ImportRow, holder: KeyHolder) -> None:
+        """The row of a key recorded before: its holder again (unchanged), else refused."""
+        res = by_row[v.row]
+        if holder.erased_at is not None:  # the person asked to be forgotten: an old sheet does not bring them back
+            erased_on = holder.erased_at.astimezone(clock.zone()).strftime("%d/%m/%Y")
+            reason = f"the person's personal data was erased at their request on {erased_on}: not imported again"
+            res.update(status="rejected", reason=reason)  # (not the record's id: it would lead back to them)
+        elif not same_person(v, holder.full_name, holder.birth_date, holder.id_number):
+            # the card number (or name and birth date) is another person's: not them, and not a new record
+            res.update(status="rejected", reason=key_taken_reason(v))  # (nor whose: it may be out of scope)
+        else:
+            res.update(status="unchanged", reason="already imported", person_id=holder.person_id)
+
+    for v, first in contested:  # another person's key in this request: theirs, or a record's already
+        if (holder := existing.get(v.key)) is not None:
+            known(v, holder)
+        else:
+            by_row[v.row].update(status="rejected", reason=key_taken_reason(v, first.row))
 
     batch = ImportBatch()
     events: list[Event] = []
     for v in valid:
         res = by_row[v.row]
-        if v.key in existing:
-            person_id, erased_at = existing[v.key]
-            if erased_at is not None:  # the person asked to be forgotten: an old sheet does not bring them back
-                erased_on = erased_at.astimezone(clock.zone()).strftime("%d/%m/%Y")
-                reason = f"the person's personal data was erased at their request on {erased_on}: not imported again"
-                res.update(status="rejected", reason=reason)  # (not the record's id: it would lead back to them)
-            else:
-                res.update(status="unchanged", reason="already imported", person_id=person_id)
+        if (holder := existing.get(v.key)) is not None:
+            known(v, holder)
             continue
         if v.id_number is not None and v.id_number in holders:
             # (not whose: the record may be outside the importing user's scope)

@@ -414,14 +414,23 @@ async def set_fee_status(uow: MembersUnitOfWork, person_id: uuid.UUID, *, year: 
 
 
 async def transfer(
-    uow: MembersUnitOfWork, person_id: uuid.UUID, *, to_unit_id: uuid.UUID, effective_on: date, move_roles: bool = True
+    uow: MembersUnitOfWork,
+    policy: Policy,
+    person_id: uuid.UUID,
+    *,
+    to_unit_id: uuid.UUID,
+    effective_on: date,
+    move_roles: bool = True,
 ) -> tuple[uuid.UUID, list[uuid.UUID]]:
-    """The membership moves to another unit from a day, and (``move_roles``) the roles the person holds in
-    the unit left (a volunteer of the old commune volunteers in the new one: their hours and the units'
-    counts follow). The membership's id and the moved roles' new ids."""
+    """The membership moves to another unit from a day, not after today, and (``move_roles``) the roles the
+    person holds in the unit left (a volunteer of the old commune volunteers in the new one: their hours
+    and the units' counts follow). The membership's id and the moved roles' new ids."""
     repo = uow.people
     person = await _person(repo, person_id)
     _alive(person)
+    # a transfer takes effect when it does, not ahead: one dated ahead made that day the membership's last
+    # change, so a death or resignation before it (each dated from the last change on) could not be recorded
+    _check_past(policy, effective_on, "effective_on")
     m = await _current_membership(repo, person_id)
     if m["status"] not in OPEN_STATUSES:
         raise Conflict(f"the membership is {m['status']}: only an active or lapsed membership can be transferred")

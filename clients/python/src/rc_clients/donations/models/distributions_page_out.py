@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -28,17 +29,17 @@ class DistributionsPageOut:
             count (int): Items in this answer.
             items (list[DistributionOut]):
             limit (int): The page size asked for.
-            next_after (int | None): With after=: pass as after= for the next page (the last ledger line here), given when
-                this page is full (the next may then be empty); null: a page shorter than limit, the last, or a page read by
-                offset. Give after or offset, not both.
             offset (int): Items skipped before this page.
+            next_after (int | None | Unset): With after=: pass as after= for the next page (the last ledger line here),
+                given when this page is full (the next may then be empty); null: a page shorter than limit, the last, or a page
+                read by offset. Give after or offset, not both.
      """
 
     count: int
     items: list[DistributionOut]
     limit: int
-    next_after: int | None
     offset: int
+    next_after: int | None | Unset = UNSET
 
 
 
@@ -57,10 +58,13 @@ class DistributionsPageOut:
 
         limit = self.limit
 
-        next_after: int | None
-        next_after = self.next_after
-
         offset = self.offset
+
+        next_after: int | None | Unset
+        if isinstance(self.next_after, Unset):
+            next_after = UNSET
+        else:
+            next_after = self.next_after
 
 
         field_dict: dict[str, Any] = {}
@@ -69,9 +73,10 @@ class DistributionsPageOut:
             "count": count,
             "items": items,
             "limit": limit,
-            "next_after": next_after,
             "offset": offset,
         })
+        if next_after is not UNSET:
+            field_dict["next_after"] = next_after
 
         return field_dict
 
@@ -95,22 +100,24 @@ class DistributionsPageOut:
 
         limit = d.pop("limit")
 
-        def _parse_next_after(data: object) -> int | None:
+        offset = d.pop("offset")
+
+        def _parse_next_after(data: object) -> int | None | Unset:
             if data is None:
                 return data
-            return cast(int | None, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        next_after = _parse_next_after(d.pop("next_after"))
+        next_after = _parse_next_after(d.pop("next_after", UNSET))
 
-
-        offset = d.pop("offset")
 
         distributions_page_out = cls(
             count=count,
             items=items,
             limit=limit,
-            next_after=next_after,
             offset=offset,
+            next_after=next_after,
         )
 
         return distributions_page_out

@@ -1,0 +1,130 @@
+"""The shared reader of CSV and XLSX files (rc_shared.sheets) reads the shapes Excel saves: a CSV with
+``;`` or tab, a sheet ruled far below its last row, a workbook saved on another sheet than its table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from contextlib import ExitStack
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.styles import Border, Side
+
+from rc_shared import member_columns, sheets
+
+HEADER = ["Mã đơn vị", "Họ và tên", "Địa chỉ", "Ngày sinh"]
+
+
+def read(content: bytes, suffix: str, is_header: Any = member_columns.is_header) -> tuple[list[str], list[Any]]:
+    with ExitStack() as stack:
+        header, rows = sheets.read_table(io.BytesIO(content), suffix, stack, is_header)
+        return header, list(rows)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_csv_is_read_whichever_delimiter_excel_wrote(delimiter: str) -> None:
+    """Excel's "CSV" writes ``;`` where the decimal mark is a comma (Vietnamese regional settings), with a
+    BOM and CRLF; an address with a comma in it is quoted only where the comma is the delimiter."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    w.writerow(HEADER)
+    w.writerow(["BL-PL-01", "Nguyễn Thị Lan", "Ấp 3, xã Vĩnh Trạch", "15/04/1990"])
+    w.writerow(["BL-PL-01", "Trần Văn Bảy", "Ấp 4", "02/09/1950"])
+    header, rows = read(("\ufeff" + out.getvalue()).encode(), ".csv")
+    assert header == ["mã_đơn_vị", "họ_và_tên", "địa_chỉ", "ngày_sinh"]
+    assert rows == [
+        (2, {"mã_đơn_vị": "BL-PL-01", "họ_và_tên": "Nguyễn Thị Lan", "địa_chỉ": "Ấp 3, xã Vĩnh Trạch",
+             "ngày_sinh": "15/04/1990"}),
+        (3, {"mã_đơn_vị": "BL-PL-01", "họ_và_tên": "Trần Văn Bảy", "địa_chỉ": "Ấp 4", "ngày_sinh": "02/09/1950"}),
+    ]  # fmt: skip
+
+
+def test_only_the_delimiter_is_sniffed_an_apostrophe_is_no_quote() -> None:
+    """A cell our rejected rows' file wrote with a leading apostrophe (a text a spreadsheet would run as a
+    formula) on two lines: the sniffer alone takes the apostrophe for the quote character."""
+    text = "unit_code;full_name;address\n'=A1;Lan;x\nB;'=B2;y\n"
+    assert sheets.csv_dialect(text).quotechar == '"'
+    _, rows = read(text.encode(), ".csv", is_header=None)
+    assert rows == [(2, {"unit_code": "'=A1", "full_name": "Lan", "address": "x"}),
+                    (3, {"unit_code": "B", "full_name": "'=B2", "address": "y"})]  # fmt: skip
+
+
+def test_the_delimiter_is_the_samples_most_frequent_when_the_sniffer_cannot_tell() -> None:
+    assert sheets.csv_dialect("a;b;c\n1;2\n3\n").delimiter == ";"  # rows of unequal lengths
+    # a title line above the header and a row: the sniffer finds no delimiter on every line
+    assert (
+        sheets.csv_dialect("DANH SÁCH HỘI VIÊN\nMã đơn vị;Họ và tên;Địa chỉ\nA;Lan;Ấp 3, xã Vĩnh Trạch\n").delimiter
+        == ";"
+    )
+    assert sheets.csv_dialect("").delimiter == ","
+    assert sheets.csv_dialect("họ_và_tên\nLan\n").delimiter == ","  # one column: none to find
+
+
+def test_empty_rows_are_no_rows_and_the_others_keep_the_files_numbers() -> None:
+    """A table ruled in advance for 200 more members, empty rows between: only the rows with something in
+    them, each numbered as the spreadsheet numbers it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["HỘI CHỮ THẬP ĐỎ XÃ VĨNH TRẠCH"])  # a title above the table
+    ws.append(HEADER)
+    ws.append(["BL-PL-01", "Nguyễn Thị Lan", None, "15/04/1990"])
+    ws.append([None, "  ", None, None])  # blanks only
+    ws.append(["BL-PL-01", "Trần Văn Bảy", None, "02/09/1950"])
+    thin = Side(style="thin")
+    for r in range(6, 206):
+        for c in range(1, 5):
+            ws.cell(r, c).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    out = io.BytesIO()
+    wb.save(out)
+    _, rows = read(out.getvalue(), ".xlsx")
+    assert [(n, r["họ_và_tên"]) for n, r in rows] == [(3, "Nguyễn Thị Lan"), (5, "Trần Văn Bảy")]
+    _, rows = read("Mã đơn vị;Họ và tên\r\nA;Lan\r\n;\r\n\r\nB;Bảy\r\n;\r\n;\r\n".encode(), ".csv")
+    assert rows == [(2, {"mã_đơn_vị": "A", "họ_và_tên": "Lan"}), (5, {"mã_đơn_vị": "B", "họ_và_tên": "Bảy"})]
+
+
+def workbook(active: str, sheets_: dict[str, list[list[Any]]]) -> bytes:
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    for title, rows in sheets_.items():
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(r)
+    wb.active = wb.sheetnames.index(active)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+GUIDE = [["Cột", "Bắt buộc", "Ví dụ", "Ghi chú", "Tên trong API"],
+         ["Mã đơn vị", "bắt buộc", "BL-HB-01", "Mã của chi hội", "unit_code"],
+         ["Họ và tên", "bắt buộc", "Nguyễn Thị Lan", "", "full_name"]]  # fmt: skip
+DATA = [HEADER, ["BL-PL-01", "Nguyễn Thị Lan", "Ấp 3", "15/04/1990"]]
+
+
+def test_a_workbook_saved_on_its_guide_sheet_is_read_from_the_sheet_with_the_table() -> None:
+    """The guide names one column a row (its header and its API name): no row of it is a header."""
+    header, rows = read(workbook("Hướng dẫn", {"Hội viên": DATA, "Hướng dẫn": GUIDE}), ".xlsx")
+    assert header == ["mã_đơn_vị", "họ_và_tên", "địa_chỉ", "ngày_sinh"] and [n for n, _ in rows] == [2]
+    # the guide first in the workbook and active: the same
+    header, rows = read(workbook("Hướng dẫn", {"Hướng dẫn": GUIDE, "Hội viên": DATA}), ".xlsx")
+    assert header[0] == "mã_đơn_vị" and rows[0][1]["họ_và_tên"] == "Nguyễn Thị Lan"
+    # two sheets with a table: the active one (the one the user was looking at)
+    other = [HEADER, ["BL-PL-02", "Trần Văn Bảy", "Ấp 4", "02/09/1950"]]
+    _, rows = read(workbook("Xã 2", {"Xã 1": DATA, "Xã 2": other}), ".xlsx")
+    assert rows[0][1]["mã_đơn_vị"] == "BL-PL-02"
+    # no sheet with a table, or no is_header: the active sheet, as before
+    header, _ = read(workbook("B", {"A": [["x", "y"], [1, 2]], "B": [["p", "q"], [3, 4]]}), ".xlsx")
+    assert header == ["p", "q"]
+    header, _ = read(workbook("Hướng dẫn", {"Hội viên": DATA, "Hướng dẫn": GUIDE}), ".xlsx", is_header=None)
+    assert header == ["cột", "bắt_buộc", "ví_dụ", "ghi_chú", "tên_trong_api"]
+
+
+def test_consecutive_batches_end_where_a_row_was_left_out() -> None:
+    rows = [(n, str(n)) for n in (2, 3, 4, 5, 6, 9, 10, 12)]
+    assert [[n for n, _ in b] for b in sheets.consecutive_batches(rows, 3)] == [[2, 3, 4], [5, 6], [9, 10], [12]]
+    assert list(sheets.consecutive_batches([], 3)) == []
