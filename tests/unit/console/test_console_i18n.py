@@ -670,6 +670,13 @@ def test_a_statement_imports_progress_and_reasons_in_english() -> None:
         with pytest.raises(ValueError, match="header row lacks the columns: amount"):
             money_rules.statement_of(b"bank_reference,received_on\nFT1,2026-01-01\n")
     assert money_rules.statement_reason("odd") == "Dòng không hợp lệ (odd)."
+    # a transfer recorded and voided (donations 1.7.0): the voided receipt named, in either language
+    voided = "bank_reference FT26002 was recorded as receipt CT-000004 and voided: a statement does not record it"
+    assert money_rules.statement_reason(voided).startswith(
+        "Giao dịch đã được ghi nhận ở biên nhận CT-000004 rồi bị hủy"
+    )
+    with i18n.using("en"):
+        assert money_rules.statement_reason(voided).startswith("This transfer was recorded as receipt CT-000004")
 
 
 async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_in_english() -> None:

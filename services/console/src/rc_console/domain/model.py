@@ -293,7 +293,7 @@ _ACTION_REFUSALS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     ),
     (
         re.compile(r"before the campaign's last distribution"),
-        lazy_gettext("Ngày quyết toán không được trước lần phân phối cuối cùng của cuộc vận động."),
+        lazy_gettext("Ngày quyết toán không được trước lần phân phối hoặc điều chỉnh cuối cùng của cuộc vận động."),
     ),
     (
         re.compile(r"cancellation cannot be backdated"),

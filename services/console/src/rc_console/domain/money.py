@@ -281,9 +281,18 @@ _ROW_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
 )
 
 
+_VOIDED = re.compile(r"^bank_reference \S+ was recorded as receipt (\S+) and voided")
+
+
 def statement_reason(reason: str | None) -> str:
     """A statement row's rejection reason in the user's language (the API's words kept when not recognised)."""
     text = reason or ""
+    voided = _VOIDED.search(text)
+    if voided:
+        return _(
+            "Giao dịch đã được ghi nhận ở biên nhận %(receipt)s rồi bị hủy: sao kê không tự ghi lại (nếu khoản "
+            "tiền vẫn được tính, hãy ghi nhận thủ công)."
+        ) % {"receipt": voided.group(1)}
     for pattern, message in _ROW_REASONS:
         if pattern.search(text):
             return str(message)
