@@ -379,6 +379,16 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("unit XA did not exist on 2020-01-01; duplicate of row 4") == (
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
+    # a unit merged away (members 1.5.0): said with its heir, or without when it had none
+    merged = "unit D1 ended on 2025-07-01 (its members went to D2): give the unit the member belongs to now"
+    assert import_reason(merged) == (
+        "Đơn vị D1 đã kết thúc ngày 2025-07-01, hội viên chuyển sang D2: xin ghi đơn vị hội viên đang sinh hoạt."
+    )
+    assert import_reason("unit D1 ended on 2025-07-01: give the unit the member belongs to now") == (
+        "Đơn vị D1 đã kết thúc ngày 2025-07-01: xin ghi đơn vị hội viên đang sinh hoạt."
+    )
+    with i18n.using("en"):
+        assert import_reason(merged).startswith("Unit D1 ended on 2025-07-01 and its members went to D2")
     # one identity number, one person; an erased person's row: said, and whose record is never shown
     assert import_reason("id_number is the same as row 3's: one person, two rows") == (
         "Trùng số giấy tờ với dòng 3: một người ghi hai dòng."

@@ -67,6 +67,13 @@ class FakeUnitRepository:
         ids = await self.ids_by_code(codes)
         return {code: [self._version(v) for v in self._versions(i)] for code, i in ids.items() if self._versions(i)}
 
+    async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+        return {
+            i: self.rows[h]["code"]
+            for i in unit_ids
+            if i in self.rows and (h := self.rows[i].get("heir_id")) is not None
+        }
+
     async def history(self, unit_id: uuid.UUID) -> list[dict[str, Any]]:
         return [{**v, "parent_code": self.code(v["parent_id"])} for v in self._versions(unit_id)]
 

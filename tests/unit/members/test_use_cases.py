@@ -900,6 +900,25 @@ async def test_an_import_creates_people_once_and_publishes_no_personal_data() ->
     assert len(uow.committed) == before + 2
 
 
+async def test_a_row_of_a_unit_merged_away_is_rejected_naming_its_heir_and_the_batch_goes_on() -> None:
+    """An old sheet's code of a unit merged into another: no active membership is made in a unit no subtree
+    counts, and a clerk scoped to the heir is not refused the whole batch as out of scope (a district
+    clerk's finding); the reason names the day it ended and where its members went."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    on = date(2025, 7, 1)
+    await run(uow, lambda u: units.merge_unit(u, POLICY, ids["D1"], into_unit_id=ids["D2"], valid_from=on))
+    rows = [ROW, {**ROW, "unit_code": "D2", "member_code": "HV0009", "id_number": "095190000009"}]
+    before = len(uow.people.rows)
+    scope = {ids["D2"], ids["C1"]}  # the heir's subtree today (C1 moved under it)
+    result = await run(uow, lambda u: imports.import_members(u, POLICY, rows, first_row=2, scope=scope))
+    assert [(r["row"], r["status"]) for r in result["results"]] == [(2, "rejected"), (3, "created")]
+    assert result["results"][0]["reason"] == (
+        "unit D1 ended on 2025-07-01 (its members went to D2): give the unit the member belongs to now"
+    )
+    assert len(uow.people.rows) == before + 1
+
+
 async def test_an_imported_rows_fee_status_is_for_its_fee_year_only() -> None:
     """A row joined in 2023 with "2024: paid" records 2024 as paid and says so in its event; 2023's fee
     is not invented (as POST /people/{id}/membership takes fee_year); without fee_year, the year joined."""

@@ -47,6 +47,14 @@ class UnitRepository:
             out.setdefault(r["code"], []).append(_version(r))
         return out
 
+    async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The code of the heir of each of these units that has one (the unit it was merged into, or that took
+        over its members when it ended)."""
+        rows = await self._fetch(
+            "SELECT u.id, h.code FROM units u JOIN units h ON h.id = u.heir_id WHERE u.id = ANY($1::uuid[])", unit_ids
+        )
+        return {r["id"]: r["code"] for r in rows}
+
     async def versions(self, unit_id: uuid.UUID) -> list[UnitVersion]:
         rows = await self._fetch("SELECT * FROM unit_versions WHERE unit_id = $1 ORDER BY valid_from, id", unit_id)
         return [_version(r) for r in rows]

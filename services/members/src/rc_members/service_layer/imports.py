@@ -75,6 +75,27 @@ async def import_members(
 
     # Units and their dated versions, in one query.
     units = await uow.units.versions_by_code(sorted({v.unit_code for v in valid}))
+    # A unit that has ended (merged, dissolved) takes no member today: an imported row is an active
+    # membership or open roles, which no subtree would count (a district clerk's finding: an old sheet's
+    # merged commune code refused the whole batch as out of scope, or made members the counts lost).
+    ended = {
+        code: vs
+        for code, vs in units.items()
+        if version_as_of(vs, today) is None and all(x.valid_to is not None and x.valid_to <= today for x in vs)
+    }
+    if ended:
+        heirs = await uow.units.heir_codes([vs[0].unit_id for vs in ended.values()])
+        for v in [v for v in valid if v.unit_code in ended]:
+            vs = ended[v.unit_code]
+            last = max(x.valid_to for x in vs if x.valid_to is not None)
+            heir = heirs.get(vs[0].unit_id)
+            by_row[v.row].update(
+                status="rejected",
+                reason=f"unit {v.unit_code} ended on {last.isoformat()}"
+                + (f" (its members went to {heir})" if heir else "")
+                + ": give the unit the member belongs to now",
+            )
+        valid = [v for v in valid if v.unit_code not in ended]
     if scope is not None:
         outside = [
             {"row": v.row, "unit_code": v.unit_code}
