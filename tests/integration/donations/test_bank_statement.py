@@ -92,6 +92,8 @@ async def test_a_voided_transfer_can_be_recorded_again_by_hand_and_a_statement_d
     lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"reference": "FT26001"})).json()
     gifts = sorted(x["amount_vnd"] for x in lines["items"] if x["movement"] == "donation")
     assert gifts == [200_000, 200_000, 2_000_000], lines
+    # and their reversals' lines (written by a trigger that reads the reference before 0031's releases it)
+    assert sorted(x["amount_vnd"] for x in lines["items"] if x["movement"] == "donation_reversal") == [200_000] * 2
 
 
 async def test_statement_rows_are_created_duplicated_or_rejected_with_reasons_and_a_rerun_creates_nothing(

@@ -111,12 +111,12 @@ async def test_idempotency_key_returns_the_original_record_and_refuses_a_differe
     assert await _count(db, "donations", cid) == 2
 
 
-async def test_an_idempotency_key_covers_the_request_as_sent_and_still_matches_a_key_stored_by_1_6(
+async def test_an_idempotency_key_matches_its_request_with_defaults_spelled_out_and_as_1_6_stored_it(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
-    """A field left at its default, sent or not, is the same request (a release that adds an optional field
-    does not turn a resend into a 422: an integrator's finding); a key stored by 1.6.0 and before, with
-    the hash of every field and its default, is still matched."""
+    """A field left at its default, sent or not, is the same request; a key stored by 1.6.0, with the hash
+    of every field it had, is matched (the hash covers those fields, frozen: a field a later release adds
+    does not turn a resend into a 422, an integrator's finding; tests/unit/donations/test_request_hash.py)."""
     cid, _ = await campaigns.launch()
     url, key = f"/campaigns/{cid}/donations", {"Idempotency-Key": f"k-{uuid.uuid4()}"}
     first = await client.post(url, json=cash(300_000), headers=key)

@@ -256,6 +256,16 @@ def test_targets_are_announced_while_launched_and_beneficiaries_after_the_close_
     assert announced == expected[state]
 
 
+def test_a_target_crossed_before_the_day_of_a_close_dated_ahead_is_announced() -> None:
+    """A close dated ahead leaves the campaign receiving until its day (a reviewer's finding: a gift of
+    10/06 that crossed the cash target, before a close dated 15/06, was never announced)."""
+    c = _campaign(state="closed")
+    c.closed_on = date(2025, 6, 15)
+    assert c.announces("cash_vnd", date(2025, 6, 10)) and c.announces("cash_vnd", date(2025, 6, 14))
+    assert not c.announces("cash_vnd", date(2025, 6, 15)) and not c.announces("cash_vnd")
+    assert c.announces("beneficiaries", date(2025, 6, 20))
+
+
 def test_a_campaign_is_found_by_a_fragment_of_its_code_or_name_without_diacritics() -> None:
     assert fold("  Tết  Nhân ái ĐẦM Dơi ") == "tet nhan ai dam doi"
     assert campaign_query("  Tết   nhân ") == "Tết nhân"

@@ -153,7 +153,7 @@ def test_a_closed_ledger_decides_by_date_late_up_to_the_close_date_refused_after
         _ledger("cancelled").check_accepts(D + timedelta(days=1), today)
 
 
-def test_a_close_dated_ahead_takes_effect_at_the_end_of_its_day() -> None:
+def test_a_close_dated_ahead_takes_effect_on_its_day_not_before() -> None:
     """Closed on 01/06 with the date 15/06 (allowed ahead): gifts recorded before the 15th are not late and
     pledges are still taken; from the 15th, late and no pledge (an auditor's finding: everything after
     the 1st was flagged late and pledges were refused); the public page says it is receiving until then."""

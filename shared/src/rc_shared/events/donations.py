@@ -80,8 +80,9 @@ class DonationRecorded(_LedgerEvent):
     blood_kind: Literal["whole_blood", "apheresis"] | None = Field(None, description="For blood: how it was given.")
     recorded_after_close: bool = Field(
         False,
-        description="Recorded after the campaign's close reached the ledger: received on or before the close "
-        "date, so it counts, but it arrived late.",
+        description="Recorded once the campaign's close had reached the ledger and its day had come (a close "
+        "dated ahead leaves the campaign receiving until that day): received on or before the close date, so it "
+        "counts, but it arrived late.",
     )
 
 

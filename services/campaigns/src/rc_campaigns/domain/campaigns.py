@@ -144,13 +144,15 @@ class Campaign:
     settle_note: str = ""
     distribution_deadline: date | None = None
 
-    def announces(self, target: TargetKind) -> bool:
-        """Is reaching ``target`` now news (a CampaignTargetReached)? While launched, every target. After
-        the close (closed, then settled), only ``beneficiaries``: it is reached by distributions, which
-        follow the close (Decree 93/2021: within the distribution period) and may reach this service
-        after the settlement; a raising target crossed by a gift recorded after the close counts in the
-        figures but announces nothing. Cancelled: nothing."""
-        if self.state == "launched":
+    def announces(self, target: TargetKind, on: date | None = None) -> bool:
+        """Is reaching ``target`` on ``on`` news (a CampaignTargetReached)? While launched, every target, and
+        so before the day of a close dated ahead (the campaign still receives). After the close (closed, then
+        settled), only ``beneficiaries``: it is reached by distributions, which follow the close (Decree
+        93/2021: within the distribution period) and may reach this service after the settlement; a raising
+        target crossed by a gift recorded after the close counts in the figures but announces nothing.
+        Cancelled: nothing."""
+        receiving = self.state == "closed" and self.closed_on is not None and on is not None and on < self.closed_on
+        if self.state == "launched" or receiving:
             return True
         return self.state in ("closed", "settled") and target == "beneficiaries"
 

@@ -35,6 +35,7 @@ import asyncpg
 from rc_campaigns.adapters.campaigns_repo import CampaignRepository, LedgerRepository
 from rc_campaigns.domain.campaigns import Campaign
 from rc_campaigns.domain.progress import Crossing, Totals, newly_reached, tracked
+from rc_shared import clock
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import CampaignTargetReached
 from rc_shared.events.donations import (
@@ -94,7 +95,10 @@ async def apply_donations(
         for d, at in run:  # the totals after each event of the run: a running sum
             cash, value, blood = cash + d.amount_vnd, value + d.value_vnd, blood + d.blood_units
             totals = Totals(cash, value, blood, after.beneficiaries)
-            crossings = [c for c in newly_reached(campaign.targets, totals, reached) if campaign.announces(c.target)]
+            day = at.astimezone(clock.zone()).date()
+            crossings = [
+                c for c in newly_reached(campaign.targets, totals, reached) if campaign.announces(c.target, day)
+            ]
             for event in await _record_crossings(conn, campaign_id, crossings, at):
                 reached.add(event.target)
                 emitted.append(event)
@@ -111,7 +115,9 @@ async def check_targets(conn: asyncpg.Connection, campaign_id: uuid.UUID, at: da
     if crossings:
         campaign = await _locked(repo, campaign_id)
     # after the close or a cancellation: totals only (see the module docstring)
-    return await _record_crossings(conn, campaign_id, [c for c in crossings if campaign.announces(c.target)], at)
+    day = at.astimezone(clock.zone()).date()
+    announced = [c for c in crossings if campaign.announces(c.target, day)]
+    return await _record_crossings(conn, campaign_id, announced, at)
 
 
 async def _locked(repo: CampaignRepository, campaign_id: uuid.UUID) -> Campaign:

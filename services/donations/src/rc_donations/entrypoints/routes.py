@@ -55,6 +55,7 @@ import asyncpg
 import pydantic_core
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from rc_donations.domain.donations import Item
 from rc_donations.domain.lines import LineFilter, check_filter
@@ -114,21 +115,35 @@ IdemKey = Annotated[
 _CANONICAL = json.JSONEncoder(sort_keys=True)
 
 
-def _idem(key: str | None, campaign_id: uuid.UUID, body: Any) -> Idempotency | None:
-    """The key and the hash of the request as sent: its fields without those left at their defaults, so
-    that a resend after a release that adds an optional field still matches (an integrator's finding:
-    every defaulted field was hashed, and keys are kept for good); the hash 1.6.0 and before stored
-    (every field) is matched too."""
+# The fields each keyed request's hash covers: those its model had in 1.6.0, frozen here. A field a later
+# release adds is left out, so a resend of a request first sent before that release (keys are kept for good,
+# and deploys are when retry queues drain) is still the same request; and the hash is the one 1.6.0 stored,
+# so a retry that reaches a pod of the previous release during a rollout matches too. Never add a field here.
+_DONOR_FIELDS = {"type", "id", "name", "phone", "id_number", "birth_date", "consent_to_be_named"}
+_GIFT_FIELDS = dict.fromkeys(
+    ("received_on", "unit_id", "credited_unit_id", "credited_person_id", "description", "kind"), True
+) | {"donor": _DONOR_FIELDS}
+_DISTRIBUTION_FIELDS = ("beneficiary_id", "kind", "amount_vnd", "value_vnd", "distributed_on", "unit_id", "description",
+                        "support_level", "decision_no", "support_kind", "quantity", "people_reached")  # fmt: skip
+HASHED_FIELDS: dict[type[BaseModel], dict[str, Any]] = {
+    s.CashDonationIn: _GIFT_FIELDS | dict.fromkeys(("amount_vnd", "channel", "bank_reference", "pledge_id"), True),
+    s.InKindDonationIn: _GIFT_FIELDS
+    | {"channel": True, "items": {"__all__": {"item", "quantity", "unit", "assessed_value_vnd"}}},
+    s.BloodDonationIn: _GIFT_FIELDS | dict.fromkeys(("units", "blood_kind"), True),
+    s.PledgeIn: dict.fromkeys(("amount_vnd", "instalments", "first_due_on", "interval_days", "unit_id"), True)
+    | {"donor": _DONOR_FIELDS},
+    s.DistributionIn: dict.fromkeys(_DISTRIBUTION_FIELDS, True),
+}
+
+
+def _idem(key: str | None, campaign_id: uuid.UUID, body: BaseModel) -> Idempotency | None:
+    """The key and the hash of the request: its fields of :data:`HASHED_FIELDS`, with the campaign."""
     if key is None:
         return None
-
-    def digest(fields: Any) -> str:
-        canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": fields})
-        return hashlib.sha256(canonical.encode()).hexdigest()
-
-    return Idempotency(
-        key, digest(body.model_dump(mode="json", exclude_defaults=True)), digest(body.model_dump(mode="json"))
-    )
+    fields = next(HASHED_FIELDS[c] for c in type(body).__mro__ if c in HASHED_FIELDS)
+    hashed = body.model_dump(mode="json", include=fields)
+    canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": hashed})
+    return Idempotency(key, hashlib.sha256(canonical.encode()).hexdigest())
 
 
 def _donor(d: s.DonorIn | None) -> DonorInput | None:

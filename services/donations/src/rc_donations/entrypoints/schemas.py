@@ -76,8 +76,9 @@ class CashDonationIn(_DonationIn):
     channel: Channel
     bank_reference: BankRef | None = Field(
         None,
-        description="Unique per campaign: a resubmission returns the original. Kept without spaces, in capitals "
-        "(ft 26001 and FT26001 are one transfer), as a bank statement's row is.",
+        description="Unique per campaign among the gifts not voided: a resubmission returns the original; once "
+        "the original is voided, the same reference records a new gift (the transfer keyed again). Kept without "
+        "spaces, in capitals (ft 26001 and FT26001 are one transfer), as a bank statement's row is.",
     )
     pledge_id: uuid.UUID | None = Field(None, description="The pledge this payment is an instalment of.")
 
@@ -542,8 +543,9 @@ class LedgerLineOut(Out):
     goods_balance_vnd: int = Field(description="Value of goods held after this line.")
     channel: str | None
     reference: str | None = Field(
-        description="Receipt number of a gift (and of its reversal); decision number of a distribution. None on a "
-        "voided blood gift's lines (a unit voided is often a test result: whoever held the receipt could tell)."
+        description="Receipt number of a gift (and of its reversal); decision number of a distribution. None on "
+        "the reversal line of a blood gift (a unit voided is often a test result: whoever held the receipt could "
+        "tell)."
     )
     donor: str | None = Field(
         description="A gift's donor: the name only when the gift was given with consent to be named and the donor "

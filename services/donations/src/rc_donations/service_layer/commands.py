@@ -76,13 +76,7 @@ class RecordPledge:
 
 @dataclass(frozen=True)
 class Idempotency:
-    """An ``Idempotency-Key`` and the hash of the request it was sent with (its fields as sent, defaults
-    left out, so a field a later release adds does not change it); ``legacy_hash``: the same request's
-    hash as 1.6.0 and before stored it (every field with its default), still matched."""
+    """An ``Idempotency-Key`` and the hash of the request it was sent with."""
 
     key: str
     request_hash: str
-    legacy_hash: str | None = None
-
-    def matches(self, stored_hash: str) -> bool:
-        return stored_hash in (self.request_hash, self.legacy_hash)

@@ -61,7 +61,7 @@ def replay_of(prior: Mapping[str, Any] | None, idem: Idempotency, scope: str) ->
     """The resource of an Idempotency-Key's earlier request (``prior``: its row; None: a new key)."""
     if prior is None:
         return None
-    if prior["scope"] != scope or not idem.matches(prior["request_hash"]):
+    if prior["scope"] != scope or prior["request_hash"] != idem.request_hash:
         raise key_reused(idem.key)
     rid: uuid.UUID = prior["resource_id"]
     return rid

@@ -30,10 +30,12 @@ async def record_pledge(
         return prior, False
     ledger.check_pledges(policy.today())
     plan = schedule(cmd.amount_vnd, cmd.instalments, cmd.first_due_on, cmd.interval_days)
-    if plan[0].due_on < ledger.receiving_from or plan[-1].due_on > ledger.receiving_until:
+    # (a close dated ahead ends receiving on its day: an instalment due after it could not be paid)
+    until = min(ledger.receiving_until, ledger.closed_on) if ledger.closed_on else ledger.receiving_until
+    if plan[0].due_on < ledger.receiving_from or plan[-1].due_on > until:
         raise Conflict(
             f"the schedule runs from {plan[0].due_on} to {plan[-1].due_on}, outside the receiving period of "
-            f"{ledger.label} ({ledger.receiving_from} to {ledger.receiving_until}): instalments due after it "
+            f"{ledger.label} ({ledger.receiving_from} to {until}): instalments due after it "
             "could not be accepted",
             field="first_due_on",
         )

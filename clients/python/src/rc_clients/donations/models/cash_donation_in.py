@@ -36,8 +36,9 @@ class CashDonationIn:
             channel (CashDonationInChannel):
             kind (Literal['cash']):
             received_on (datetime.date): A date, YYYY-MM-DD, 2000-01-01 to 2100-12-31.
-            bank_reference (None | str | Unset): Unique per campaign: a resubmission returns the original. Kept without
-                spaces, in capitals (ft 26001 and FT26001 are one transfer), as a bank statement's row is.
+            bank_reference (None | str | Unset): Unique per campaign among the gifts not voided: a resubmission returns the
+                original; once the original is voided, the same reference records a new gift (the transfer keyed again). Kept
+                without spaces, in capitals (ft 26001 and FT26001 are one transfer), as a bank statement's row is.
             credited_person_id (None | Unset | UUID): Soft credit: the person who mobilised it.
             credited_unit_id (None | Unset | UUID): Soft credit: the unit that mobilised the gift.
             description (None | str | Unset):

@@ -54,7 +54,8 @@ class LedgerLineOut:
             on (datetime.date): Date received, reversed or distributed.
             recorded_at (datetime.datetime):
             reference (None | str): Receipt number of a gift (and of its reversal); decision number of a distribution. None
-                on a voided blood gift's lines (a unit voided is often a test result: whoever held the receipt could tell).
+                on the reversal line of a blood gift (a unit voided is often a test result: whoever held the receipt could
+                tell).
             support_level (None | str):
             unit (None | str): That unit's name.
             unit_id (None | UUID): Receiving unit of a gift; the beneficiaries' commune of a distribution.
