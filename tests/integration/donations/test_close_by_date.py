@@ -14,7 +14,7 @@ from rc_shared.catalogue import catalogue
 from rc_shared.envelope import decode
 from rc_shared.events.campaigns import CampaignClosed
 from rc_shared.events.donations import LEDGER_TOPIC, DonationRecorded
-from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 from tests.integration.shared.helpers import read_topic
 
 WORKERS = 4
@@ -113,3 +113,30 @@ async def test_a_close_before_the_planned_end_brings_the_distribution_deadline_f
     older, _ = await campaigns.launch()
     await campaigns.close(older, TODAY)  # an event written before catalogue 1.2.0
     assert await db.fetchval("SELECT distribution_deadline FROM ledgers WHERE campaign_id = $1", older) == launched
+
+
+async def test_a_close_dated_ahead_takes_pledges_due_by_its_day_and_flags_nothing_before_it(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """Closed with a date ten days ahead: gifts until then are not late, a pledge is taken while its
+    instalments fall due by that day, not one due after it (it could never be paid: an auditor's and a
+    reviewer's findings)."""
+    cid, _ = await campaigns.launch(
+        receiving_from=TODAY - timedelta(days=5), receiving_until=TODAY + timedelta(days=60)
+    )
+    ahead = TODAY + timedelta(days=10)
+    await campaigns.publish(CampaignClosed(campaign_id=cid, closed_on=ahead))
+
+    async def closed() -> bool:
+        return (await client.get(f"/campaigns/{cid}/ledger")).json()["closed_on"] == str(ahead)
+
+    await eventually(closed, what="the close dated ahead reached the ledger")
+    gift = await client.post(f"/campaigns/{cid}/donations", json=cash(TODAY))
+    assert gift.status_code == 201 and gift.json()["recorded_after_close"] is False, gift.text
+    pledge = {"donor": {"type": "individual", "name": "Lý Thị Hoa", "phone": "0913222333"}, "amount_vnd": 300_000,
+              "instalments": 3, "first_due_on": str(TODAY), "interval_days": 5}  # fmt: skip
+    taken = await client.post(f"/campaigns/{cid}/pledges", json=pledge)  # due today, +5, +10: by the close day
+    assert taken.status_code == 201, taken.text
+    late = await client.post(f"/campaigns/{cid}/pledges", json=pledge | {"interval_days": 6})  # the last on +12
+    assert late.status_code == 409 and late.json()["field"] == "first_due_on", late.text
+    assert f"({TODAY - timedelta(days=5)} to {ahead})" in late.json()["message"]
