@@ -24,6 +24,7 @@ _READ_BY = {
     "ledger_lines_bank_reference": "the bank reference's end",
     "ledger_lines_name": "the donor name without diacritics",
     "ledger_lines_donor": "a donor's consent or erasure, applied to their lines",
+    "ledger_lines_distributions": "a campaign's distributions after a line (GET .../distributions?after=, 0033)",
 }
 
 
@@ -90,3 +91,23 @@ async def test_a_ledger_with_lines_stays(ledger: tuple[asyncpg.Connection, uuid.
         "SELECT line_no, cash_balance_vnd FROM ledger_lines WHERE campaign_id = $1 ORDER BY line_no", cid
     )
     assert [(r["line_no"], r["cash_balance_vnd"]) for r in lines] == [(1, 1000), (2, 3000)]
+
+
+async def test_the_distributions_cursor_reads_the_distributions_lines_index(
+    ledger: tuple[asyncpg.Connection, uuid.UUID],
+) -> None:
+    """GET .../distributions?after= reads the distributions' lines through their partial index (its
+    predicate is the query's): it never walks the campaign's gift lines between two distributions."""
+    conn, cid = ledger
+    await _insert(conn, cid, 50, 1)
+    async with conn.transaction():
+        await conn.execute("SET LOCAL enable_seqscan = off")
+        await conn.execute("ANALYZE ledger_lines")
+        rows = await conn.fetch(
+            "EXPLAIN (FORMAT TEXT) SELECT l.line_no FROM ledger_lines l WHERE l.campaign_id = $1"
+            " AND l.movement = 'distribution' AND l.line_no > $2 ORDER BY l.line_no LIMIT 10",
+            cid,
+            0,
+        )
+    plan = "\n".join(r[0] for r in rows)
+    assert "ledger_lines_distributions" in plan, plan
