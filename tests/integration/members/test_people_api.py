@@ -63,6 +63,12 @@ async def test_transfer_to_a_dissolved_or_unknown_unit_is_409(client: httpx.Asyn
     stats_before = (await client.get("/stats", params={"unit_id": t["branch"], "as_of": "2024-01-31"})).json()
     stats_after = (await client.get("/stats", params={"unit_id": t["branch"], "as_of": "2024-02-01"})).json()
     assert (stats_before["members"], stats_after["members"]) == (1, 0)
+    # the unit they were in before is on their record (each unit and status with its days)
+    [membership] = (await client.get(f"/people/{pid}")).json()["memberships"]
+    assert [(h["unit_id"], h["status"], h["valid_from"], h["valid_to"]) for h in membership["history"]] == [
+        (t["branch"], "active", "2023-02-01", "2024-02-01"),
+        (t["commune"], "active", "2024-02-01", None),
+    ]
 
 
 async def test_deceased_is_final_and_ends_roles(client: httpx.AsyncClient) -> None:

@@ -196,7 +196,11 @@ _ROLE = {
 PERSON_DOC: dict[str, Any] = {
     "id": str(PERSON), "registered_unit_id": str(UNIT), "erased": False, "full_name": "Nguyễn Thị Hoà",
     "gender": "female", "birth_date": "1990-05-05", "phone": "0901234567", "deceased_on": None,
-    "memberships": [_MEMBERSHIP | {"fees": {"2024": "paid", "2025": "unpaid"}}],
+    "memberships": [_MEMBERSHIP | {"fees": {"2024": "paid", "2025": "unpaid"}, "history": [
+        {"unit_id": str(UNIT), "unit_code": "XA", "unit_name": "Xã A", "status": "lapsed", "valid_from": "2020-01-01",
+         "valid_to": "2024-02-01"},
+        {"unit_id": str(UNIT), "unit_code": "XA", "unit_name": "Xã A", "status": "active", "valid_from": "2024-02-01",
+         "valid_to": None}]}],
     "roles": [_ROLE | {"end_on": None}],
     "consents": [{"id": str(uuid.uuid4()), "purpose": "hồ sơ hội viên", "given_on": "2024-01-01",
                   "withdrawn_on": None}],
@@ -285,6 +289,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h2 id="personal-h">Thông tin cá nhân</h2>',
             "<dt>Giới tính</dt><dd>Nữ</dd>",
             '<th scope="col">Vào hội</th>',
+            "<li>Trước đó: Xã A, Gián đoạn, 01/01/2020 – 01/02/2024</li>",  # where they were before
             '<span data-fee-year="2025" data-fee="unpaid">2025: Chưa đóng</span>',
             '<h3 id="status-h">Đổi trạng thái hội viên</h3>',
             '<h3 id="transfer-h">Chuyển sinh hoạt sang đơn vị khác</h3>',
@@ -306,6 +311,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h2 id="personal-h">Personal details</h2>',
             "<dt>Gender</dt><dd>Female</dd>",
             '<th scope="col">Joined</th>',
+            "<li>Before: Xã A, Lapsed, 1 Jan 2020 – 1 Feb 2024</li>",
             '<span data-fee-year="2025" data-fee="unpaid">2025: Unpaid</span>',
             '<h3 id="status-h">Change the membership status</h3>',
             '<h3 id="transfer-h">Transfer to another unit</h3>',

@@ -147,6 +147,7 @@ class FakePeopleRepository:
         self.consent_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.membership_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.fee_rows: dict[tuple[uuid.UUID, int], str] = {}
+        self.period_rows: list[dict[str, Any]] = []  # membership_periods, as people_repo writes them
         self.role_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.hours_rows: list[dict[str, Any]] = []
         self.training_rows: list[dict[str, Any]] = []
@@ -227,6 +228,7 @@ class FakePeopleRepository:
         for mid, person_id, unit_id, member_code, joined_on, status, since in batch.memberships:
             await self.insert_membership(mid, person_id, unit_id, joined_on, member_code)
             self.membership_rows[mid].update(status=status, status_since=since)
+            self.period_rows[-1].update(status=status, valid_from=since)
         for mid, year, fee_status in batch.fees:
             self.fee_rows[(mid, year)] = fee_status
         for role_id, person_id, role, unit_id, start_on in batch.roles:
@@ -288,6 +290,20 @@ class FakePeopleRepository:
             "status_since": joined_on,
             "created": next(self._created),
         }
+        self._add_period(membership_id, unit_id, "active", joined_on)
+
+    def _add_period(self, membership_id: uuid.UUID, unit_id: uuid.UUID, status: str, valid_from: date) -> None:
+        self.period_rows.append(
+            {"membership_id": membership_id, "unit_id": unit_id, "status": status, "valid_from": valid_from,
+             "valid_to": None, "id": len(self.period_rows)}
+        )  # fmt: skip
+
+    async def periods(self, membership_id: uuid.UUID) -> list[dict[str, Any]]:
+        found = [p for p in self.period_rows if p["membership_id"] == membership_id]
+        return [
+            {**p, "unit_code": self.units.code(p["unit_id"]), "unit_name": self.units.name(p["unit_id"])}
+            for p in sorted(found, key=lambda p: (p["valid_from"], p["id"]))
+        ]
 
     async def set_fee(self, membership_id: uuid.UUID, year: int, fee_status: str) -> str | None:
         prev = self.fee_rows.get((membership_id, year))
@@ -296,6 +312,13 @@ class FakePeopleRepository:
 
     async def change_membership(self, membership_id: uuid.UUID, on: date, *, unit_id: uuid.UUID, status: str) -> None:
         self.membership_rows[membership_id].update(unit_id=unit_id, status=status, status_since=on)
+        mine = [p for p in self.period_rows if p["membership_id"] == membership_id and p["valid_to"] is None]
+        for p in mine:  # as people_repo: an open period begun that day is replaced, the others closed on it
+            if p["valid_from"] == on:
+                self.period_rows.remove(p)
+            else:
+                p["valid_to"] = on
+        self._add_period(membership_id, unit_id, status, on)
 
     async def open_memberships_in_unit(self, unit_id: uuid.UUID) -> list[dict[str, Any]]:
         return [dict(m) for m in self.membership_rows.values() if m["unit_id"] == unit_id and m["status"] in OPEN]

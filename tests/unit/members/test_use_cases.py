@@ -508,6 +508,22 @@ async def test_a_transfer_is_not_dated_ahead_so_a_death_before_that_day_can_stil
     assert new_events(uow, before)[-1] is MemberTransferred
 
 
+async def test_a_persons_view_shows_the_unit_they_were_in_before_a_transfer() -> None:
+    """A member's history (a district clerk's finding: after a transfer the page showed the new branch and
+    the first joining date, as if they had joined it then): each unit and status with its days."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await member(uow, ids["D1"])
+    moved_on = TODAY - timedelta(30)
+    await run(uow, lambda u: people.transfer(u, POLICY, pid, to_unit_id=ids["D2"], effective_on=moved_on))
+    [membership] = (await people.person_view(uow.people, pid))["memberships"]
+    assert [(h["unit_code"], h["status"], h["valid_from"], h["valid_to"]) for h in membership["history"]] == [
+        ("D1", "active", START, moved_on),
+        ("D2", "active", moved_on, None),
+    ]
+    assert (membership["unit_code"], membership["joined_on"]) == ("D2", START)
+
+
 async def test_a_transfer_moves_the_roles_held_in_the_unit_left() -> None:
     """A volunteer of D1 moves to D2: the volunteer role held in D1 moves too (ended in D1, started in D2
     the same day, both events), so D1 no longer counts them and their hours are booked to D2; a role held

@@ -41,6 +41,9 @@ class MembershipRow:
     status: str
     status_since: datetime.date
     fees: list[tuple[int, str]]  # (year, status), the latest year first
+    # the periods before the current one (unit name, status, from, to), oldest first: where the member was
+    # before a transfer or a change of status
+    earlier: list[tuple[str, str, datetime.date, datetime.date | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -113,6 +116,10 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
                 status=str(m.status),
                 status_since=m.status_since,
                 fees=sorted(((int(y), str(s)) for y, s in m.fees.additional_properties.items()), reverse=True),
+                earlier=[
+                    (h.unit_name, str(h.status), h.valid_from, _value(h.valid_to))
+                    for h in (m.history if isinstance(m.history, list) else [])
+                ][:-1],
             )
             for m in person.memberships
         ),

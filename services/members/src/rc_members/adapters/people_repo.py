@@ -282,6 +282,15 @@ class PeopleRepository:
             person_id,
         )
 
+    async def periods(self, membership_id: uuid.UUID) -> list[asyncpg.Record]:
+        """The membership's units and statuses over time, oldest first."""
+        return await self._fetch(
+            f"SELECT p.unit_id, u.code AS unit_code, {unit_name_of('u')} AS unit_name, p.status, p.valid_from,"
+            " p.valid_to FROM membership_periods p JOIN units u ON u.id = p.unit_id"
+            " WHERE p.membership_id = $1 ORDER BY p.valid_from, p.id",
+            membership_id,
+        )
+
     async def fees(self, membership_id: uuid.UUID) -> list[asyncpg.Record]:
         return await self._fetch(
             "SELECT year, fee_status FROM membership_fees WHERE membership_id = $1 ORDER BY year", membership_id

@@ -367,6 +367,15 @@ class StatsOut(BaseModel):
 # ------------------------------------------------------------------ people
 
 
+class MembershipPeriodOut(Out):
+    unit_id: uuid.UUID
+    unit_code: str
+    unit_name: str = Field(description="The unit's name as staff know it now (its version in force today).")
+    status: Status
+    valid_from: date
+    valid_to: date | None = Field(description="The day the next period began (exclusive); null: the current one.")
+
+
 class MembershipOut(Out):
     id: uuid.UUID
     unit_id: uuid.UUID
@@ -377,6 +386,11 @@ class MembershipOut(Out):
     status: Status
     status_since: date
     fees: dict[int, FeeStatus] = Field(description="Fee status per year.")
+    history: list[MembershipPeriodOut] = Field(
+        default_factory=list,
+        description="The membership's units and statuses over time, oldest first: a transfer or a change of "
+        "status closes one period and opens the next (the unit a member was in before a transfer).",
+    )
 
 
 class RoleOut(Out):

@@ -140,6 +140,10 @@ async def person_view(repo: PeopleRepo, person_id: uuid.UUID) -> dict[str, Any]:
                     m, "id", "unit_id", "unit_code", "unit_name", "member_code", "joined_on", "status", "status_since"
                 ),
                 "fees": {r["year"]: r["fee_status"] for r in await repo.fees(m["id"])},
+                "history": [
+                    columns(p, "unit_id", "unit_code", "unit_name", "status", "valid_from", "valid_to")
+                    for p in await repo.periods(m["id"])
+                ],
             }
         )
     out["memberships"] = memberships

@@ -51,6 +51,8 @@ from .membership_out import MembershipOut
 from .membership_out_fees import MembershipOutFees
 from .membership_out_fees_additional_property import MembershipOutFeesAdditionalProperty
 from .membership_out_status import MembershipOutStatus
+from .membership_period_out import MembershipPeriodOut
+from .membership_period_out_status import MembershipPeriodOutStatus
 from .membership_started_out import MembershipStartedOut
 from .membership_started_out_status import MembershipStartedOutStatus
 from .merge_in import MergeIn
@@ -152,6 +154,8 @@ __all__ = (
     "MembershipOutFees",
     "MembershipOutFeesAdditionalProperty",
     "MembershipOutStatus",
+    "MembershipPeriodOut",
+    "MembershipPeriodOutStatus",
     "MembershipStartedOut",
     "MembershipStartedOutStatus",
     "MergeIn",

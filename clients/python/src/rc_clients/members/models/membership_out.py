@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.membership_out_status import check_membership_out_status
 from ..models.membership_out_status import MembershipOutStatus
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -17,6 +18,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.membership_out_fees import MembershipOutFees
+  from ..models.membership_period_out import MembershipPeriodOut
 
 
 
@@ -39,6 +41,9 @@ class MembershipOut:
             unit_code (str):
             unit_id (UUID):
             unit_name (str): The unit's name as staff know it now (its version in force today).
+            history (list[MembershipPeriodOut] | Unset): The membership's units and statuses over time, oldest first: a
+                transfer or a change of status closes one period and opens the next (the unit a member was in before a
+                transfer).
      """
 
     fees: MembershipOutFees
@@ -50,6 +55,7 @@ class MembershipOut:
     unit_code: str
     unit_id: UUID
     unit_name: str
+    history: list[MembershipPeriodOut] | Unset = UNSET
 
 
 
@@ -57,6 +63,7 @@ class MembershipOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.membership_out_fees import MembershipOutFees
+        from ..models.membership_period_out import MembershipPeriodOut
         fees = self.fees.to_dict()
 
         id = str(self.id)
@@ -76,6 +83,15 @@ class MembershipOut:
 
         unit_name = self.unit_name
 
+        history: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.history, Unset):
+            history = []
+            for history_item_data in self.history:
+                history_item = history_item_data.to_dict()
+                history.append(history_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -90,6 +106,8 @@ class MembershipOut:
             "unit_id": unit_id,
             "unit_name": unit_name,
         })
+        if history is not UNSET:
+            field_dict["history"] = history
 
         return field_dict
 
@@ -98,6 +116,7 @@ class MembershipOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.membership_out_fees import MembershipOutFees
+        from ..models.membership_period_out import MembershipPeriodOut
         d = dict(src_dict)
         fees = MembershipOutFees.from_dict(d.pop("fees"))
 
@@ -141,6 +160,18 @@ class MembershipOut:
 
         unit_name = d.pop("unit_name")
 
+        _history = d.pop("history", UNSET)
+        history: list[MembershipPeriodOut] | Unset = UNSET
+        if _history is not UNSET:
+            history = []
+            for history_item_data in _history:
+                history_item = MembershipPeriodOut.from_dict(history_item_data)
+
+
+
+                history.append(history_item)
+
+
         membership_out = cls(
             fees=fees,
             id=id,
@@ -151,6 +182,7 @@ class MembershipOut:
             unit_code=unit_code,
             unit_id=unit_id,
             unit_name=unit_name,
+            history=history,
         )
 
         return membership_out
