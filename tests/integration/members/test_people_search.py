@@ -187,6 +187,34 @@ async def test_paging_walks_every_person_once_in_order(client: httpx.AsyncClient
     assert r.status_code == 422 and r.json()["field"] == "after", r.text
 
 
+async def test_a_rename_or_an_erasure_between_pages_skips_and_repeats_nobody_with_after_key(
+    client: httpx.AsyncClient,
+) -> None:
+    """A client following next_after alone continues after that person's name *now*: renamed, everyone
+    between the two names was skipped; erased, the next page was a 422 (an integrator's finding). With
+    next_after_key it continues where the page ended."""
+    t = await tree(client)
+    for name in ("An", "Bình", "Cường", "Dũng", "Hà", "Khánh"):
+        await person(client, full_name=name, unit_id=t["commune"])
+    first = await listing(client, unit_id=t["commune"], limit=2)
+    assert [i["full_name"] for i in first["items"]] == ["An", "Bình"] and first["next_after_key"] == "binh"
+    last = first["next_after"]
+    r = await client.patch(f"/people/{last}", json={"full_name": "Xuân"})  # Bình renamed: now sorted last
+    assert r.status_code == 200, r.text
+    by_name_now = await listing(client, unit_id=t["commune"], limit=2, after=last)
+    assert [i["full_name"] for i in by_name_now["items"]] == []  # after "xuan": Cường to Khánh skipped
+    kept = await listing(client, unit_id=t["commune"], limit=2, after=last, after_key=first["next_after_key"])
+    assert [i["full_name"] for i in kept["items"]] == ["Cường", "Dũng"]
+    erased = kept["next_after"]
+    assert (await client.delete(f"/people/{erased}/personal-data")).status_code == 200
+    r = await client.get("/people", params={"unit_id": t["commune"], "limit": 2, "after": erased})
+    assert r.status_code == 422 and r.json()["field"] == "after"  # without the key: lost
+    rest = await listing(client, unit_id=t["commune"], limit=2, after=erased, after_key=kept["next_after_key"])
+    assert [i["full_name"] for i in rest["items"]] == ["Hà", "Khánh"]
+    r = await client.get("/people", params={"after_key": "an"})
+    assert r.status_code == 422 and r.json()["field"] == "after_key", r.text
+
+
 async def test_scope_a_commune_sees_only_its_subtree(
     client: httpx.AsyncClient, db: asyncpg.Connection, authed: tuple[httpx.AsyncClient, bytes]
 ) -> None:

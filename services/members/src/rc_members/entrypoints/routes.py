@@ -308,6 +308,16 @@ async def list_people(
     after: Annotated[
         uuid.UUID | None, Query(description="The previous page's next_after: the page starts after that person.")
     ] = None,
+    after_key: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=400,
+            description="The previous page's next_after_key, with after: the page starts where the previous one "
+            "ended, even if that person was renamed, erased or moved out of the listing since (without it, the "
+            "person is looked up again by their name now).",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=PAGE_MAX, description="People per page.")] = 50,
 ) -> dict[str, Any]:
     if unit_id is not None:
@@ -323,6 +333,7 @@ async def list_people(
         fee_status=fee_status,
         fee_year=fee_year,
         after=after,
+        after_key=after_key,
         limit=limit,
     )
 

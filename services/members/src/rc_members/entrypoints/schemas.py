@@ -275,6 +275,12 @@ class PeoplePageOut(Page[PersonSummaryOut]):
     as_of: date = Field(description="Today: the day scopes, roles and memberships are read for.")
     fee_year: int
     next_after: uuid.UUID | None = Field(description="Pass as `after` for the next page; null: this is the last page.")
+    next_after_key: str | None = Field(
+        default=None,
+        description="Pass as `after_key`, with `after`, for the next page: where this page ended in the listing's "
+        "order (the last person's name, folded), so that a rename or an erasure before the next request skips and "
+        "repeats nobody. Null with next_after.",
+    )
 
 
 # ------------------------------------------------------------------ units

@@ -200,11 +200,13 @@ async def search_people(
     fee_status: str | None = None,
     fee_year: int | None = None,
     after: uuid.UUID | None = None,
+    after_key: str | None = None,
     limit: int = 50,
 ) -> dict[str, Any]:
     """A page of people in ``among`` (None: everyone), narrowed to ``unit_id``'s subtree and the filters.
 
-    Ordered by folded name, then id; ``after`` is the last id of the previous page. Items carry the
+    Ordered by folded name, then id; ``after`` is the last id of the previous page, and ``after_key``
+    (its ``next_after_key``) the sort key it had then, so a rename or erasure since skips nobody. Items carry the
     name, gender and birth date (enough to tell namesakes apart), the current membership and the
     roles held today; the other personal fields are read one person at a time (GET /people/{id}).
     Erased people have no name left and are not listed.
@@ -222,7 +224,13 @@ async def search_people(
         among = await units.subtree_ids(unit_id, today)
     repo = PeopleRepository(conn)
     position = None
-    if after is not None:
+    if after_key is not None:
+        # the previous page's own position (next_after_key with next_after): the page continues there whatever
+        # became of that person since (renamed, erased, moved out of the listing), with no lookup
+        if after is None:
+            raise Invalid("after_key goes with after (the previous page's next_after)", field="after_key")
+        position = (after_key, after)
+    elif after is not None:
         key = await repo.sort_key(after)
         listed = among is None or bool(set(await repo.scope_units(after, today) or []) & set(among))
         if key is None or not listed:
@@ -272,6 +280,7 @@ async def search_people(
         "count": len(items),
         "items": items,
         "next_after": items[-1]["id"] if more else None,
+        "next_after_key": rows[len(items) - 1]["name_key"] if more else None,
     }
 
 

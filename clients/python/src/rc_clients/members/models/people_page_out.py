@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 from uuid import UUID
@@ -33,6 +34,9 @@ class PeoplePageOut:
             fee_year (int):
             items (list[PersonSummaryOut]):
             next_after (None | UUID): Pass as `after` for the next page; null: this is the last page.
+            next_after_key (None | str | Unset): Pass as `after_key`, with `after`, for the next page: where this page ended
+                in the listing's order (the last person's name, folded), so that a rename or an erasure before the next request
+                skips and repeats nobody. Null with next_after.
      """
 
     as_of: datetime.date
@@ -40,6 +44,7 @@ class PeoplePageOut:
     fee_year: int
     items: list[PersonSummaryOut]
     next_after: None | UUID
+    next_after_key: None | str | Unset = UNSET
 
 
 
@@ -66,6 +71,12 @@ class PeoplePageOut:
         else:
             next_after = self.next_after
 
+        next_after_key: None | str | Unset
+        if isinstance(self.next_after_key, Unset):
+            next_after_key = UNSET
+        else:
+            next_after_key = self.next_after_key
+
 
         field_dict: dict[str, Any] = {}
 
@@ -76,6 +87,8 @@ class PeoplePageOut:
             "items": items,
             "next_after": next_after,
         })
+        if next_after_key is not UNSET:
+            field_dict["next_after_key"] = next_after_key
 
         return field_dict
 
@@ -122,12 +135,23 @@ class PeoplePageOut:
         next_after = _parse_next_after(d.pop("next_after"))
 
 
+        def _parse_next_after_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_after_key = _parse_next_after_key(d.pop("next_after_key", UNSET))
+
+
         people_page_out = cls(
             as_of=as_of,
             count=count,
             fee_year=fee_year,
             items=items,
             next_after=next_after,
+            next_after_key=next_after_key,
         )
 
         return people_page_out

@@ -29,6 +29,7 @@ def _get_kwargs(
     fee_status: ListPeoplePeopleGetFeeStatusType0 | None | Unset = UNSET,
     fee_year: int | None | Unset = UNSET,
     after: None | Unset | UUID = UNSET,
+    after_key: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> dict[str, Any]:
@@ -94,6 +95,13 @@ def _get_kwargs(
     else:
         json_after = after
     params["after"] = json_after
+
+    json_after_key: None | str | Unset
+    if isinstance(after_key, Unset):
+        json_after_key = UNSET
+    else:
+        json_after_key = after_key
+    params["after_key"] = json_after_key
 
     params["limit"] = limit
 
@@ -187,6 +195,7 @@ def sync_detailed(
     fee_status: ListPeoplePeopleGetFeeStatusType0 | None | Unset = UNSET,
     fee_year: int | None | Unset = UNSET,
     after: None | Unset | UUID = UNSET,
+    after_key: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[ErrorOut | PeoplePageOut]:
@@ -204,6 +213,9 @@ def sync_detailed(
         fee_year (int | None | Unset): Year of fee_status (default: this year).
         after (None | Unset | UUID): The previous page's next_after: the page starts after that
             person.
+        after_key (None | str | Unset): The previous page's next_after_key, with after: the page
+            starts where the previous one ended, even if that person was renamed, erased or moved out
+            of the listing since (without it, the person is looked up again by their name now).
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -223,6 +235,7 @@ role=role,
 fee_status=fee_status,
 fee_year=fee_year,
 after=after,
+after_key=after_key,
 limit=limit,
 
     )
@@ -243,6 +256,7 @@ def sync(
     fee_status: ListPeoplePeopleGetFeeStatusType0 | None | Unset = UNSET,
     fee_year: int | None | Unset = UNSET,
     after: None | Unset | UUID = UNSET,
+    after_key: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> ErrorOut | PeoplePageOut | None:
@@ -260,6 +274,9 @@ def sync(
         fee_year (int | None | Unset): Year of fee_status (default: this year).
         after (None | Unset | UUID): The previous page's next_after: the page starts after that
             person.
+        after_key (None | str | Unset): The previous page's next_after_key, with after: the page
+            starts where the previous one ended, even if that person was renamed, erased or moved out
+            of the listing since (without it, the person is looked up again by their name now).
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -280,6 +297,7 @@ role=role,
 fee_status=fee_status,
 fee_year=fee_year,
 after=after,
+after_key=after_key,
 limit=limit,
 
     ).parsed
@@ -294,6 +312,7 @@ async def asyncio_detailed(
     fee_status: ListPeoplePeopleGetFeeStatusType0 | None | Unset = UNSET,
     fee_year: int | None | Unset = UNSET,
     after: None | Unset | UUID = UNSET,
+    after_key: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[ErrorOut | PeoplePageOut]:
@@ -311,6 +330,9 @@ async def asyncio_detailed(
         fee_year (int | None | Unset): Year of fee_status (default: this year).
         after (None | Unset | UUID): The previous page's next_after: the page starts after that
             person.
+        after_key (None | str | Unset): The previous page's next_after_key, with after: the page
+            starts where the previous one ended, even if that person was renamed, erased or moved out
+            of the listing since (without it, the person is looked up again by their name now).
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -330,6 +352,7 @@ role=role,
 fee_status=fee_status,
 fee_year=fee_year,
 after=after,
+after_key=after_key,
 limit=limit,
 
     )
@@ -350,6 +373,7 @@ async def asyncio(
     fee_status: ListPeoplePeopleGetFeeStatusType0 | None | Unset = UNSET,
     fee_year: int | None | Unset = UNSET,
     after: None | Unset | UUID = UNSET,
+    after_key: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> ErrorOut | PeoplePageOut | None:
@@ -367,6 +391,9 @@ async def asyncio(
         fee_year (int | None | Unset): Year of fee_status (default: this year).
         after (None | Unset | UUID): The previous page's next_after: the page starts after that
             person.
+        after_key (None | str | Unset): The previous page's next_after_key, with after: the page
+            starts where the previous one ended, even if that person was renamed, erased or moved out
+            of the listing since (without it, the person is looked up again by their name now).
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -387,6 +414,7 @@ role=role,
 fee_status=fee_status,
 fee_year=fee_year,
 after=after,
+after_key=after_key,
 limit=limit,
 
     )).parsed
