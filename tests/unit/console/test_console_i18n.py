@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -219,17 +220,21 @@ DATA = ("Nguyễn Thị Hoà", "hồ sơ hội viên", "Xã A", "Chi hội B", "
 VIETNAMESE = re.compile(r"[À-ỹĐđ]")  # a letter with a Vietnamese diacritic
 
 
+PEOPLE_ASKED: list[dict[str, str]] = []  # the query of each GET /people the console sent
+
+
 def members_api(request: httpx.Request) -> httpx.Response:
     """The members API's answers the person page and the register need (this test's one person)."""
     path, method = request.url.path, request.method
     if method == "GET" and path == f"/people/{PERSON}":
         return httpx.Response(200, json=PERSON_DOC)
     if method == "GET" and path == "/people":
+        PEOPLE_ASKED.append(dict(request.url.params))
         summary = {k: PERSON_DOC[k] for k in ("id", "full_name", "gender", "birth_date", "deceased_on")}
         item = summary | {"registered_unit_id": str(UNIT), "membership": _MEMBERSHIP | {"fee_status": "paid"},
                           "roles": [_ROLE]}  # fmt: skip
         return httpx.Response(200, json={"as_of": "2026-03-01", "count": 1, "fee_year": 2026, "items": [item],
-                                         "next_after": str(PERSON)})  # fmt: skip
+                                         "next_after": str(PERSON), "next_after_key": "nguyen thi hoa"})  # fmt: skip
     if method == "GET" and path == f"/units/{UNIT}":
         return httpx.Response(200, json={
             "id": str(UNIT), "code": "XA", "name": "Xã A", "level": "commune", "as_of": "2026-03-01", "path": [],
@@ -277,6 +282,20 @@ def leftover_vietnamese(page: str, data: tuple[str, ...] = DATA) -> list[str]:
     for text in data:
         page = page.replace(text, "")
     return [line.strip() for line in page.splitlines() if VIETNAMESE.search(line)]
+
+
+async def test_the_registers_next_page_carries_where_the_page_ended() -> None:
+    """The next page's link gives the members API back its next_after_key with next_after, so a person renamed
+    or erased between two clicks skips nobody (members 1.5.0)."""
+    c, _ = signed_in("unit_manager")
+    async with c:
+        first = await c.get("/members")
+        assert first.status_code == 200
+        link = re.search(r'href="(/members\?[^"]*after=[^"]*)"', first.text)
+        assert link is not None and "after_key=nguyen+thi+hoa" in unescape(link.group(1)), first.text
+        PEOPLE_ASKED.clear()
+        assert (await c.get(unescape(link.group(1)))).status_code == 200
+        assert PEOPLE_ASKED[-1]["after"] == str(PERSON) and PEOPLE_ASKED[-1]["after_key"] == "nguyen thi hoa"
 
 
 async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() -> None:

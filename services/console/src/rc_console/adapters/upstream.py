@@ -477,14 +477,22 @@ class Api:
         return await call_api(stats.asyncio_detailed(client=self.members, **kwargs), StatsOut)
 
     async def people(
-        self, q: str | None, after: uuid.UUID | None, limit: int, filters: dict[str, Any] | None = None
+        self,
+        q: str | None,
+        after: uuid.UUID | None,
+        limit: int,
+        filters: dict[str, Any] | None = None,
+        after_key: str | None = None,
     ) -> PeoplePageOut:
-        """A page of GET /people; ``filters``: its other parameters (unit_id, status, role, fee_status, fee_year)."""
+        """A page of GET /people; ``filters``: its other parameters (unit_id, status, role, fee_status, fee_year);
+        ``after_key``: the previous page's next_after_key, with ``after``."""
         kwargs: dict[str, Any] = {"limit": limit, **(filters or {})}
         if q:
             kwargs["q"] = q
         if after:
             kwargs["after"] = after
+            if after_key:
+                kwargs["after_key"] = after_key
         return await call_api(list_people.asyncio_detailed(client=self.members, **kwargs), PeoplePageOut)
 
     async def unit(self, unit_id: uuid.UUID, as_of: datetime.date | None = None) -> UnitOut:

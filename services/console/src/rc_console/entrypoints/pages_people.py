@@ -39,11 +39,13 @@ STATUS_CHOICES = [(k, v) for k, v in MEMBERSHIP_LABELS.items() if k not in ("tra
 
 
 @router.get("/members")
-async def members(request: Request, after: str = "", s: Session = Depends(web.session)) -> Response:
+async def members(
+    request: Request, after: str = "", after_key: str = "", s: Session = Depends(web.session)
+) -> Response:
     """The members register: search without diacritics, filters (unit, status, role, a year's fee), paging."""
     typed = {k: v for k, v in request.query_params.items() if k in screens.REGISTER_FILTERS}
     settings = web.settings_of(request)
-    reg = await screens.register(web.api(request, s), s.user, typed, after, settings.people_page_size)
+    reg = await screens.register(web.api(request, s), s.user, typed, after, settings.people_page_size, after_key)
     return web.render(
         request, "members.html", status=422 if reg.errors else 200, nav="members", reg=reg, first=not after,
         this_year=clock.today().year, status_choices=list(MEMBERSHIP_LABELS.items()),

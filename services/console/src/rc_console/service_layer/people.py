@@ -332,10 +332,13 @@ def search_refusal(detail: str) -> str | None:
     return None
 
 
-async def register(api: Api, user: User, typed: dict[str, str], after: str, limit: int) -> Register:
+async def register(
+    api: Api, user: User, typed: dict[str, str], after: str, limit: int, after_key: str = ""
+) -> Register:
     """The register's page for the filters as typed and the paging cursor ``after`` (the previous page's
-    last person); the members API's refusal of a filter is said next to it. The units to choose from are
-    asked for at the same time."""
+    last person) with ``after_key`` (where that page ended in name order: a rename or an erasure since skips
+    nobody); the members API's refusal of a filter is said next to it. The units to choose from are asked
+    for at the same time."""
     query, errors = register_filters(typed)
     cursor: uuid.UUID | None = None
     if after:
@@ -347,7 +350,7 @@ async def register(api: Api, user: User, typed: dict[str, str], after: str, limi
     units = asyncio.ensure_future(register_units(api, user))
     try:
         if not errors:
-            out.page = await api.people(query.pop("q", None), cursor, limit, query)
+            out.page = await api.people(query.pop("q", None), cursor, limit, query, after_key[:400] or None)
     except ApiError as exc:
         if exc.problem.status in (401, 403) or exc.problem.status >= 500:
             units.cancel()
