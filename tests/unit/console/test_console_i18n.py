@@ -308,7 +308,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h2 id="personal-h">Thông tin cá nhân</h2>',
             "<dt>Giới tính</dt><dd>Nữ</dd>",
             '<th scope="col">Vào hội</th>',
-            "<li>Trước đó: Xã A, Gián đoạn, 01/01/2020 – 01/02/2024</li>",  # where they were before
+            "<li>Trước đó: Xã A, Gián đoạn, 01/01/2020 – 31/01/2024</li>",  # where they were before
             '<span data-fee-year="2025" data-fee="unpaid">2025: Chưa đóng</span>',
             '<h3 id="status-h">Đổi trạng thái hội viên</h3>',
             '<h3 id="transfer-h">Chuyển sinh hoạt sang đơn vị khác</h3>',
@@ -330,7 +330,7 @@ async def test_a_person_page_in_english_by_choice_and_unchanged_in_vietnamese() 
             '<h2 id="personal-h">Personal details</h2>',
             "<dt>Gender</dt><dd>Female</dd>",
             '<th scope="col">Joined</th>',
-            "<li>Before: Xã A, Lapsed, 1 Jan 2020 – 1 Feb 2024</li>",
+            "<li>Before: Xã A, Lapsed, 1 Jan 2020 – 31 Jan 2024</li>",
             '<span data-fee-year="2025" data-fee="unpaid">2025: Unpaid</span>',
             '<h3 id="status-h">Change the membership status</h3>',
             '<h3 id="transfer-h">Transfer to another unit</h3>',
@@ -404,16 +404,16 @@ def test_the_import_reasons_and_refusals_are_translated_when_said() -> None:
     assert import_reason("unit XA did not exist on 2020-01-01; duplicate of row 4") == (
         "Đơn vị XA chưa có vào ngày 2020-01-01. Trùng với dòng 4."
     )
-    # a unit merged away (members 1.5.0): said with its heir, or without when it had none
-    merged = "unit D1 ended on 2025-07-01 (its members went to D2): give the unit the member belongs to now"
+    # a unit merged away, or whose end is recorded ahead (members 1.5.0): said with its successor, or without
+    merged = "unit D1 ended on 2025-07-01 (succeeded by D2): give the unit the member belongs to now"
     assert import_reason(merged) == (
-        "Đơn vị D1 đã kết thúc ngày 2025-07-01, hội viên chuyển sang D2: xin ghi đơn vị hội viên đang sinh hoạt."
+        "Đơn vị D1 kết thúc ngày 2025-07-01, đơn vị kế tục là D2: xin ghi đơn vị hội viên đang sinh hoạt."
     )
-    assert import_reason("unit D1 ended on 2025-07-01: give the unit the member belongs to now") == (
-        "Đơn vị D1 đã kết thúc ngày 2025-07-01: xin ghi đơn vị hội viên đang sinh hoạt."
+    assert import_reason("unit D1 ends on 2027-07-01: give the unit the member belongs to now") == (
+        "Đơn vị D1 kết thúc ngày 2027-07-01: xin ghi đơn vị hội viên đang sinh hoạt."
     )
     with i18n.using("en"):
-        assert import_reason(merged).startswith("Unit D1 ended on 2025-07-01 and its members went to D2")
+        assert import_reason(merged).startswith("Unit D1 ends on 2025-07-01, succeeded by D2")
     # one identity number, one person; an erased person's row: said, and whose record is never shown
     assert import_reason("id_number is the same as row 3's: one person, two rows") == (
         "Trùng số giấy tờ với dòng 3: một người ghi hai dòng."

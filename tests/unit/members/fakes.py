@@ -68,11 +68,16 @@ class FakeUnitRepository:
         return {code: [self._version(v) for v in self._versions(i)] for code, i in ids.items() if self._versions(i)}
 
     async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-        return {
-            i: self.rows[h]["code"]
-            for i in unit_ids
-            if i in self.rows and (h := self.rows[i].get("heir_id")) is not None
-        }
+        out = {}
+        for i in unit_ids:
+            h = self.rows.get(i, {}).get("heir_id")
+            for _ in range(50):  # followed while the heir has ended too, as the repository's query
+                if h is None or self.rows[h].get("ended_on") is None or self.rows[h].get("heir_id") is None:
+                    break
+                h = self.rows[h]["heir_id"]
+            if h is not None:
+                out[i] = self.rows[h]["code"]
+        return out
 
     async def history(self, unit_id: uuid.UUID) -> list[dict[str, Any]]:
         return [{**v, "parent_code": self.code(v["parent_id"])} for v in self._versions(unit_id)]

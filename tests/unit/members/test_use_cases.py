@@ -930,9 +930,35 @@ async def test_a_row_of_a_unit_merged_away_is_rejected_naming_its_heir_and_the_b
     result = await run(uow, lambda u: imports.import_members(u, POLICY, rows, first_row=2, scope=scope))
     assert [(r["row"], r["status"]) for r in result["results"]] == [(2, "rejected"), (3, "created")]
     assert result["results"][0]["reason"] == (
-        "unit D1 ended on 2025-07-01 (its members went to D2): give the unit the member belongs to now"
+        "unit D1 ended on 2025-07-01 (succeeded by D2): give the unit the member belongs to now"
     )
     assert len(uow.people.rows) == before + 1
+
+
+async def test_an_old_sheet_imported_before_a_merge_stays_unchanged_and_erased_people_stay_erased() -> None:
+    """The ended unit is said only for a row that would make a new record (a reviewer's finding: said first, it
+    led the clerk to re-type the code and create the people a first import had made, or an erased person again);
+    a merge recorded ahead refuses new rows too, saying the day it ends."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    kept, gone = {**ROW, "id_number": None}, {**ROW, "member_code": "HV0008", "id_number": None, "full_name": "Lê B"}
+    first = await run(uow, lambda u: imports.import_members(u, POLICY, [kept, gone]))
+    assert first["created"] == 2, first
+    erased = first["results"][1]["person_id"]
+    await run(uow, lambda u: people.erase(u, erased))
+    await run(
+        uow, lambda u: units.merge_unit(u, POLICY, ids["D1"], into_unit_id=ids["D2"], valid_from=date(2025, 7, 1))
+    )
+    again = await run(uow, lambda u: imports.import_members(u, POLICY, [kept, gone]))
+    assert [r["status"] for r in again["results"]] == ["unchanged", "rejected"]
+    assert "erased at their request" in again["results"][1]["reason"]
+    ahead = TODAY + timedelta(10)
+    await run(uow, lambda u: units.merge_unit(u, POLICY, ids["C1"], into_unit_id=ids["D2"], valid_from=ahead))
+    new = {**ROW, "unit_code": "C1", "member_code": "HV0010", "id_number": None, "full_name": "Trần C"}
+    refused = await run(uow, lambda u: imports.import_members(u, POLICY, [new]))
+    assert refused["results"][0]["reason"] == (
+        f"unit C1 ends on {ahead.isoformat()} (succeeded by D2): give the unit the member belongs to now"
+    )
 
 
 async def test_an_imported_rows_fee_status_is_for_its_fee_year_only() -> None:

@@ -631,15 +631,14 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^already imported$"), lazy_gettext("Đã nhập trước đây.")),
     (re.compile(r"^unit_code '(?P<code>.*)' does not exist$"), lazy_gettext("Không có đơn vị mã %(code)s.")),
     (
-        re.compile(r"^unit (?P<unit>\S+) ended on (?P<day>[\d-]+) \(its members went to (?P<heir>[^)\s]+)\)"),
+        re.compile(r"^unit (?P<unit>\S+) (?:ended|ends) on (?P<day>[\d-]+) \(succeeded by (?P<heir>[^)\s]+)\)"),
         lazy_gettext(
-            "Đơn vị %(unit)s đã kết thúc ngày %(day)s, hội viên chuyển sang %(heir)s: xin ghi đơn vị hội "
-            "viên đang sinh hoạt."
+            "Đơn vị %(unit)s kết thúc ngày %(day)s, đơn vị kế tục là %(heir)s: xin ghi đơn vị hội viên đang sinh hoạt."
         ),
     ),
     (
-        re.compile(r"^unit (?P<unit>\S+) ended on (?P<day>[\d-]+)"),
-        lazy_gettext("Đơn vị %(unit)s đã kết thúc ngày %(day)s: xin ghi đơn vị hội viên đang sinh hoạt."),
+        re.compile(r"^unit (?P<unit>\S+) (?:ended|ends) on (?P<day>[\d-]+)"),
+        lazy_gettext("Đơn vị %(unit)s kết thúc ngày %(day)s: xin ghi đơn vị hội viên đang sinh hoạt."),
     ),
     (
         re.compile(r"^unit (?P<unit>\S+) did not exist on (?P<day>\S+)$"),

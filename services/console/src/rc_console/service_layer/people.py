@@ -97,6 +97,10 @@ class PersonPage:
         return [c for c in self.consents if not c.withdrawn_on]
 
 
+def _last_day(valid_to: datetime.date | None) -> datetime.date | None:
+    return None if valid_to is None else valid_to - datetime.timedelta(days=1)
+
+
 def _value(v: Any) -> Any:
     return None if not v and v != 0 else v  # the client's Unset (falsy) and null alike
 
@@ -117,7 +121,8 @@ def person_page(person: PersonOut, user: User) -> PersonPage:
                 status_since=m.status_since,
                 fees=sorted(((int(y), str(s)) for y, s in m.fees.additional_properties.items()), reverse=True),
                 earlier=[
-                    (h.unit_name, str(h.status), h.valid_from, _value(h.valid_to))
+                    # (the API's valid_to is the next period's first day: shown as this one's last)
+                    (h.unit_name, str(h.status), h.valid_from, _last_day(_value(h.valid_to)))
                     for h in (m.history if isinstance(m.history, list) else [])
                 ][:-1],
             )
@@ -350,7 +355,7 @@ async def register(
     units = asyncio.ensure_future(register_units(api, user))
     try:
         if not errors:
-            out.page = await api.people(query.pop("q", None), cursor, limit, query, after_key[:400] or None)
+            out.page = await api.people(query.pop("q", None), cursor, limit, query, after_key or None)
     except ApiError as exc:
         if exc.problem.status in (401, 403) or exc.problem.status >= 500:
             units.cancel()

@@ -49,9 +49,16 @@ class UnitRepository:
 
     async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
         """The code of the heir of each of these units that has one (the unit it was merged into, or that took
-        over its members when it ended)."""
+        over its members when it ended), followed to one that has not ended."""
         rows = await self._fetch(
-            "SELECT u.id, h.code FROM units u JOIN units h ON h.id = u.heir_id WHERE u.id = ANY($1::uuid[])", unit_ids
+            # (followed while the heir has ended too: D1 merged into D2, later D2 into D3, names D3)
+            "WITH RECURSIVE chain(start, id, depth) AS (SELECT u.id, u.heir_id, 1 FROM units u"
+            " WHERE u.id = ANY($1::uuid[]) AND u.heir_id IS NOT NULL"
+            " UNION ALL SELECT c.start, h.heir_id, c.depth + 1 FROM chain c JOIN units h ON h.id = c.id"
+            " WHERE h.ended_on IS NOT NULL AND h.heir_id IS NOT NULL AND c.depth < 50)"
+            " SELECT DISTINCT ON (c.start) c.start AS id, h.code FROM chain c JOIN units h ON h.id = c.id"
+            " ORDER BY c.start, c.depth DESC",
+            unit_ids,
         )
         return {r["id"]: r["code"] for r in rows}
 

@@ -312,10 +312,11 @@ async def list_people(
         str | None,
         Query(
             min_length=1,
-            max_length=400,
+            max_length=2000,  # (a name of 200 characters folds to at most 3 code points each)
             description="The previous page's next_after_key, with after: the page starts where the previous one "
-            "ended, even if that person was renamed, erased or moved out of the listing since (without it, the "
-            "person is looked up again by their name now).",
+            "ended, even if that person was renamed, erased or moved out of the listing since (nobody between is "
+            "skipped; a person renamed is listed again under the new name if it sorts later). Without it, the "
+            "person is looked up again by their name now.",
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=PAGE_MAX, description="People per page.")] = 50,

@@ -278,8 +278,8 @@ class PeoplePageOut(Page[PersonSummaryOut]):
     next_after_key: str | None = Field(
         default=None,
         description="Pass as `after_key`, with `after`, for the next page: where this page ended in the listing's "
-        "order (the last person's name, folded), so that a rename or an erasure before the next request skips and "
-        "repeats nobody. Null with next_after.",
+        "order (the last person's name, folded), so that a rename or an erasure before the next request skips "
+        "nobody. Null with next_after.",
     )
 
 

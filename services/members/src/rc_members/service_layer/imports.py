@@ -11,8 +11,9 @@ erasure for that: an old sheet imported again must not bring them back).
 Access control: a user scoped to a subtree (``scope``: the ids of its units today) may import rows
 of those units only. A request with any row of an existing unit outside the scope is refused as a
 whole (403, nothing written), the offending rows listed in ``details.rows``: a file meant for
-another unit is a mistake to fix, not rows to skip silently. Imported people are registered by the
-unit of their row (``people.unit_id``).
+another unit is a mistake to fix, not rows to skip silently. A unit that has ended (or whose end is
+recorded) is in nobody's scope: its rows are rejected one by one, naming the unit that succeeds it.
+Imported people are registered by the unit of their row (``people.unit_id``).
 """
 
 from __future__ import annotations
@@ -75,32 +76,31 @@ async def import_members(
 
     # Units and their dated versions, in one query.
     units = await uow.units.versions_by_code(sorted({v.unit_code for v in valid}))
-    # A unit that has ended (merged, dissolved) takes no member today: an imported row is an active
-    # membership or open roles, which no subtree would count (a district clerk's finding: an old sheet's
-    # merged commune code refused the whole batch as out of scope, or made members the counts lost).
-    ended = {
-        code: vs
+    # A unit that has ended (merged, dissolved), or whose end is recorded ahead, takes no new member: an imported
+    # row is an active membership or open roles, which no subtree would count once it ends (a district clerk's
+    # finding: an old sheet's merged commune code refused the whole batch as out of scope, or made members the
+    # counts lost). Decided per row after its key is looked up: a row imported before stays "unchanged" (or
+    # "erased"), so following the reason never makes a second record of someone the sheet already brought.
+    ending = {
+        code: max(x.valid_to for x in vs if x.valid_to is not None)
         for code, vs in units.items()
-        if version_as_of(vs, today) is None and all(x.valid_to is not None and x.valid_to <= today for x in vs)
+        if max(vs, key=lambda x: x.valid_from).valid_to is not None
     }
-    if ended:
-        heirs = await uow.units.heir_codes([vs[0].unit_id for vs in ended.values()])
-        for v in [v for v in valid if v.unit_code in ended]:
-            vs = ended[v.unit_code]
-            last = max(x.valid_to for x in vs if x.valid_to is not None)
-            heir = heirs.get(vs[0].unit_id)
-            by_row[v.row].update(
-                status="rejected",
-                reason=f"unit {v.unit_code} ended on {last.isoformat()}"
-                + (f" (its members went to {heir})" if heir else "")
-                + ": give the unit the member belongs to now",
-            )
-        valid = [v for v in valid if v.unit_code not in ended]
+    heirs = await uow.units.heir_codes([units[code][0].unit_id for code in ending]) if ending else {}
+
+    def ended_reason(code: str) -> str:
+        on, heir = ending[code], heirs.get(units[code][0].unit_id)
+        return (
+            f"unit {code} {'ended' if on <= today else 'ends'} on {on.isoformat()}"
+            + (f" (succeeded by {heir})" if heir else "")
+            + ": give the unit the member belongs to now"
+        )
+
     if scope is not None:
         outside = [
             {"row": v.row, "unit_code": v.unit_code}
             for v in valid
-            if v.unit_code in units and units[v.unit_code][0].unit_id not in scope
+            if v.unit_code in units and v.unit_code not in ending and units[v.unit_code][0].unit_id not in scope
         ]
         if outside:
             shown = ", ".join(f"{o['row']} ({o['unit_code']})" for o in outside[:20])
@@ -138,6 +138,9 @@ async def import_members(
         res = by_row[v.row]
         if (holder := existing.get(v.key)) is not None:
             known(v, holder)
+            continue
+        if v.unit_code in ending:
+            res.update(status="rejected", reason=ended_reason(v.unit_code))
             continue
         if v.id_number is not None and v.id_number in holders:
             # (not whose: the record may be outside the importing user's scope)

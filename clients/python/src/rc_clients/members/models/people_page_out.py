@@ -36,7 +36,7 @@ class PeoplePageOut:
             next_after (None | UUID): Pass as `after` for the next page; null: this is the last page.
             next_after_key (None | str | Unset): Pass as `after_key`, with `after`, for the next page: where this page ended
                 in the listing's order (the last person's name, folded), so that a rename or an erasure before the next request
-                skips and repeats nobody. Null with next_after.
+                skips nobody. Null with next_after.
      """
 
     as_of: datetime.date

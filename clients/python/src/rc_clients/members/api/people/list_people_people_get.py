@@ -215,7 +215,9 @@ def sync_detailed(
             person.
         after_key (None | str | Unset): The previous page's next_after_key, with after: the page
             starts where the previous one ended, even if that person was renamed, erased or moved out
-            of the listing since (without it, the person is looked up again by their name now).
+            of the listing since (nobody between is skipped; a person renamed is listed again under
+            the new name if it sorts later). Without it, the person is looked up again by their name
+            now.
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -276,7 +278,9 @@ def sync(
             person.
         after_key (None | str | Unset): The previous page's next_after_key, with after: the page
             starts where the previous one ended, even if that person was renamed, erased or moved out
-            of the listing since (without it, the person is looked up again by their name now).
+            of the listing since (nobody between is skipped; a person renamed is listed again under
+            the new name if it sorts later). Without it, the person is looked up again by their name
+            now.
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -332,7 +336,9 @@ async def asyncio_detailed(
             person.
         after_key (None | str | Unset): The previous page's next_after_key, with after: the page
             starts where the previous one ended, even if that person was renamed, erased or moved out
-            of the listing since (without it, the person is looked up again by their name now).
+            of the listing since (nobody between is skipped; a person renamed is listed again under
+            the new name if it sorts later). Without it, the person is looked up again by their name
+            now.
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
@@ -393,7 +399,9 @@ async def asyncio(
             person.
         after_key (None | str | Unset): The previous page's next_after_key, with after: the page
             starts where the previous one ended, even if that person was renamed, erased or moved out
-            of the listing since (without it, the person is looked up again by their name now).
+            of the listing since (nobody between is skipped; a person renamed is listed again under
+            the new name if it sorts later). Without it, the person is looked up again by their name
+            now.
         limit (int | Unset): People per page. Default: 50.
 
     Raises:
