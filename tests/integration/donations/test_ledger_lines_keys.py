@@ -11,6 +11,7 @@ import uuid
 import asyncpg
 import pytest
 
+from rc_donations.adapters.distributions_repo import AFTER_LINE
 from rc_donations.adapters.donations_repo import DonationRepository
 from tests.integration.donations.conftest import TODAY
 
@@ -96,18 +97,14 @@ async def test_a_ledger_with_lines_stays(ledger: tuple[asyncpg.Connection, uuid.
 async def test_the_distributions_cursor_reads_the_distributions_lines_index(
     ledger: tuple[asyncpg.Connection, uuid.UUID],
 ) -> None:
-    """GET .../distributions?after= reads the distributions' lines through their partial index (its
-    predicate is the query's): it never walks the campaign's gift lines between two distributions."""
+    """GET .../distributions?after= (the adapter's own query) reads the distributions' lines through their
+    partial index (its predicate is the query's): it never walks the campaign's gift lines between two
+    distributions."""
     conn, cid = ledger
     await _insert(conn, cid, 50, 1)
     async with conn.transaction():
         await conn.execute("SET LOCAL enable_seqscan = off")
         await conn.execute("ANALYZE ledger_lines")
-        rows = await conn.fetch(
-            "EXPLAIN (FORMAT TEXT) SELECT l.line_no FROM ledger_lines l WHERE l.campaign_id = $1"
-            " AND l.movement = 'distribution' AND l.line_no > $2 ORDER BY l.line_no LIMIT 10",
-            cid,
-            0,
-        )
+        rows = await conn.fetch(f"EXPLAIN (FORMAT TEXT) {AFTER_LINE}", cid, 0, 10)
     plan = "\n".join(r[0] for r in rows)
     assert "ledger_lines_distributions" in plan, plan

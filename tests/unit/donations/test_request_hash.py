@@ -91,3 +91,15 @@ def test_the_frozen_fields_are_the_models_own_so_today_the_whole_request_is_hash
     later: dict[type[Any], set[str]] = {}  # fields added after 1.6.0, never hashed
     fields = set(HASHED_FIELDS[model])
     assert fields == set(model.model_fields) - later.get(model, set())
+
+
+def test_the_nested_frozen_fields_are_the_donors_and_the_goods_of_1_6() -> None:
+    """The donor's and the goods' fields frozen are those 1.6.0 hashed, and each is still the model's."""
+    donor_1_6 = {"type", "id", "name", "phone", "id_number", "birth_date", "consent_to_be_named"}
+    item_1_6 = {"item", "quantity", "unit", "assessed_value_vnd"}
+    for model in (s.CashDonationIn, s.InKindDonationIn, s.BloodDonationIn, s.PledgeIn):
+        assert set(HASHED_FIELDS[model]["donor"]) == donor_1_6 <= set(s.DonorIn.model_fields)
+    assert HASHED_FIELDS[s.InKindDonationIn]["items"] == {"__all__": item_1_6}
+    assert item_1_6 <= set(s.ItemIn.model_fields)
+    # every keyed request's model (the donation kinds, a pledge, a distribution) has its fields frozen
+    assert set(HASHED_FIELDS) == {s.CashDonationIn, s.InKindDonationIn, s.BloodDonationIn, s.PledgeIn, s.DistributionIn}

@@ -14,6 +14,17 @@ DISTRIBUTION_VIEW = (
 )
 
 
+# A campaign's distributions recorded after a ledger line (migration 0033's partial index: its predicate is this
+# query's movement = 'distribution').
+AFTER_LINE = (
+    "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on, l.line_no"
+    " FROM ledger_lines l JOIN distributions d ON d.id = l.distribution_id"
+    " LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
+    " WHERE l.campaign_id = $1 AND l.movement = 'distribution' AND l.line_no > $2"
+    " ORDER BY l.line_no LIMIT $3"
+)
+
+
 class DistributionRepository(RecordRepository):
     NOUN = "distribution"
     COLUMNS = (
@@ -38,14 +49,5 @@ class DistributionRepository(RecordRepository):
     async def after_line(self, campaign_id: uuid.UUID, after: int, limit: int) -> list[asyncpg.Record]:
         """The campaign's distributions recorded after its ledger line ``after``, in recording order, each
         with its ``line_no`` (migration 0033's index)."""
-        rows: list[asyncpg.Record] = await self.conn.fetch(
-            "SELECT d.*, r.id AS reversal_id, r.reason AS reversal_reason, r.reversed_on, l.line_no"
-            " FROM ledger_lines l JOIN distributions d ON d.id = l.distribution_id"
-            " LEFT JOIN distribution_reversals r ON r.distribution_id = d.id"
-            " WHERE l.campaign_id = $1 AND l.movement = 'distribution' AND l.line_no > $2"
-            " ORDER BY l.line_no LIMIT $3",
-            campaign_id,
-            after,
-            limit,
-        )
+        rows: list[asyncpg.Record] = await self.conn.fetch(AFTER_LINE, campaign_id, after, limit)
         return rows

@@ -140,7 +140,9 @@ def _idem(key: str | None, campaign_id: uuid.UUID, body: BaseModel) -> Idempoten
     """The key and the hash of the request: its fields of :data:`HASHED_FIELDS`, with the campaign."""
     if key is None:
         return None
-    fields = next(HASHED_FIELDS[c] for c in type(body).__mro__ if c in HASHED_FIELDS)
+    fields = next((HASHED_FIELDS[c] for c in type(body).__mro__ if c in HASHED_FIELDS), None)
+    if fields is None:  # a keyed route whose body has no frozen fields: a programming error, said as such
+        raise LookupError(f"{type(body).__name__} has no fields frozen in HASHED_FIELDS")
     hashed = body.model_dump(mode="json", include=fields)
     canonical = _CANONICAL.encode({"campaign_id": str(campaign_id), "body": hashed})
     return Idempotency(key, hashlib.sha256(canonical.encode()).hexdigest())
