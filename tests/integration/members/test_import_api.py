@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from rc_members.entrypoints.demo import MEMBERS, VOLUNTEERS, demo_rows, demo_units
-from tests.integration.members.helpers import person, row_counts, tree
+from tests.integration.members.helpers import person, row_counts, tree, unit
 
 pytestmark = pytest.mark.integration
 
@@ -203,3 +203,28 @@ async def test_a_card_number_another_person_holds_is_refused_in_a_later_request_
     ]
     holder_now = (await client.get(f"/people/{holder}")).json()
     assert (holder_now["full_name"], holder_now["birth_date"]) == ("Trần Văn Bảy", "1950-09-02")
+
+
+async def test_a_row_of_a_unit_merged_away_names_its_successor_and_an_imported_one_stays_unchanged(
+    client: httpx.AsyncClient,
+) -> None:
+    """Through the database's own heir (unit_heir): a branch merged into a second, itself merged into a third,
+    names the third; a row the first import made is still unchanged after the merges; a new row is rejected."""
+    t = await tree(client)
+    first_code, second_code, third_code = f"P{t['tag']}-D-C-B", f"P{t['tag']}-D-C-B2", f"P{t['tag']}-D-C-B3"
+    second = await unit(client, second_code, "branch", t["commune"])
+    third = await unit(client, third_code, "branch", t["commune"])
+    imported = await client.post("/imports/members", json={"rows": [row(first_code, 1)], "source": "a.csv"})
+    assert imported.json()["created"] == 1, imported.text
+    for unit_id, into, on in ((t["branch"], second, "2024-06-01"), (second, third, "2024-09-01")):
+        r = await client.post(f"/units/{unit_id}/merge", json={"into_unit_id": into, "valid_from": on})
+        assert r.status_code == 200, r.text
+    again = await client.post(
+        "/imports/members", json={"rows": [row(first_code, 1), row(first_code, 2)], "source": "a.csv"}
+    )
+    assert again.status_code == 200, again.text
+    assert [(r["status"], r["reason"]) for r in again.json()["results"]] == [
+        ("unchanged", "already imported"),
+        ("rejected", f"unit {first_code} ended on 2024-06-01 (succeeded by {third_code}): give the unit the member "
+                     "belongs to now"),
+    ]  # fmt: skip

@@ -67,15 +67,19 @@ class FakeUnitRepository:
         ids = await self.ids_by_code(codes)
         return {code: [self._version(v) for v in self._versions(i)] for code, i in ids.items() if self._versions(i)}
 
-    async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    async def heir_codes(self, unit_ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, str]:
         out = {}
         for i in unit_ids:
-            h = self.rows.get(i, {}).get("heir_id")
-            for _ in range(50):  # followed while the heir has ended too, as the repository's query
-                if h is None or self.rows[h].get("ended_on") is None or self.rows[h].get("heir_id") is None:
+            row = self.rows.get(i)
+            if row is None or row.get("ended_on") is None:
+                continue
+            d, h = max(row["ended_on"], on), i
+            for _ in range(32):  # as unit_heir(u, d): while the unit has ended by d and names an heir
+                nxt = self.rows[h]
+                if nxt.get("ended_on") is None or nxt["ended_on"] > d or nxt.get("heir_id") is None:
                     break
-                h = self.rows[h]["heir_id"]
-            if h is not None:
+                h = nxt["heir_id"]
+            if h != i:
                 out[i] = self.rows[h]["code"]
         return out
 

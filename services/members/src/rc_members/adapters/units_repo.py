@@ -47,18 +47,15 @@ class UnitRepository:
             out.setdefault(r["code"], []).append(_version(r))
         return out
 
-    async def heir_codes(self, unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-        """The code of the heir of each of these units that has one (the unit it was merged into, or that took
-        over its members when it ended), followed to one that has not ended."""
+    async def heir_codes(self, unit_ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, str]:
+        """The code of the heir of each of these units that has ended or ends (the unit it was merged into, or
+        that took over its members), followed as ``unit_heir`` follows it: on ``on``, or on the day the unit ends
+        if that is later."""
         rows = await self._fetch(
-            # (followed while the heir has ended too: D1 merged into D2, later D2 into D3, names D3)
-            "WITH RECURSIVE chain(start, id, depth) AS (SELECT u.id, u.heir_id, 1 FROM units u"
-            " WHERE u.id = ANY($1::uuid[]) AND u.heir_id IS NOT NULL"
-            " UNION ALL SELECT c.start, h.heir_id, c.depth + 1 FROM chain c JOIN units h ON h.id = c.id"
-            " WHERE h.ended_on IS NOT NULL AND h.heir_id IS NOT NULL AND c.depth < 50)"
-            " SELECT DISTINCT ON (c.start) c.start AS id, h.code FROM chain c JOIN units h ON h.id = c.id"
-            " ORDER BY c.start, c.depth DESC",
+            "SELECT u.id, h.code FROM units u JOIN units h ON h.id = unit_heir(u.id, greatest(u.ended_on, $2))"
+            " WHERE u.id = ANY($1::uuid[]) AND u.ended_on IS NOT NULL AND h.id <> u.id",
             unit_ids,
+            on,
         )
         return {r["id"]: r["code"] for r in rows}
 

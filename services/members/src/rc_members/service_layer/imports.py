@@ -86,7 +86,7 @@ async def import_members(
         for code, vs in units.items()
         if max(vs, key=lambda x: x.valid_from).valid_to is not None
     }
-    heirs = await uow.units.heir_codes([units[code][0].unit_id for code in ending]) if ending else {}
+    heirs = await uow.units.heir_codes([units[code][0].unit_id for code in ending], today) if ending else {}
 
     def ended_reason(code: str) -> str:
         on, heir = ending[code], heirs.get(units[code][0].unit_id)
