@@ -48,7 +48,9 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
     )
     structlog.contextvars.bind_contextvars(service=service)
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
-    for noisy in ("aiokafka", "kafka", "uvicorn.access"):
+    # httpx logs every request's whole URL at INFO: the console's calls carry what staff typed in their query
+    # strings (a search for a phone or an identity number), which must not reach the logs
+    for noisy in ("aiokafka", "kafka", "uvicorn.access", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
