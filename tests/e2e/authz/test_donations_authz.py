@@ -390,3 +390,40 @@ async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_n
         assert _ok(await keeper.get(f"/donations/{gift['id']}/receipt"))["received_from"] == donor["name"]
         assert (await keeper.get(f"/donors/{donor_id}/blood-eligibility")).status_code == 200
         assert _ok(await keeper.get(f"/donations/{given['id']}"))["donor_id"] == donor_id
+    # voided: why, to the read-only role, is what the reversal's event publishes (a blood gift's withheld: a
+    # unit is voided for a test result; any other's with the payer's phone masked); the keeper reads it whole
+    why_gift, why_blood = f"Trả lại chị Hoa, gọi 09{tag}", f"Mẫu {tag} dương tính HBsAg"
+    async with scene.client("donations") as admin:
+        for record, why in ((gift, why_gift), (given, why_blood)):
+            r = await admin.post(f"/donations/{record['id']}/reversal", json={"reason": why})
+            assert r.status_code == 201, r.text
+    hidden = "(lý do không công bố: thông tin sức khoẻ)"
+    for role, shown in (("viewer", {gift["id"]: "Trả lại chị Hoa, gọi •••", given["id"]: hidden}),
+                        ("data_entry", {gift["id"]: why_gift, given["id"]: why_blood})):  # fmt: skip
+        async with scene.client("donations", auth(role, scene.home)) as reader:
+            for record in (gift, given):
+                one = _ok(await reader.get(f"/donations/{record['id']}"))
+                assert one["reversal"]["reason"] == shown[record["id"]], (role, one)
+                assert _ok(await reader.get(f"/donations/{record['id']}/receipt"))["void_reason"] == shown[record["id"]]
+                after = {"after": record["receipt_no"] - 1, "limit": 1}
+                page = _ok(await reader.get(f"/campaigns/{record['campaign_id']}/donations", params=after))
+                assert [d["reversal"]["reason"] for d in page["items"]] == [shown[record["id"]]], (role, page)
+
+
+async def test_a_read_only_role_reads_a_distributions_reversal_reason_masked(scene: Scene) -> None:
+    """A distribution's reversal reason as the event publishes it (a household's phone masked) to a viewer;
+    whole to the data-entry user who keeps the records."""
+    w = await world(scene, scene.home_leaf)
+    give = {"beneficiary_id": w["beneficiary"], "kind": "cash", "amount_vnd": 100, "distributed_on": TODAY.isoformat()}
+    before = await new_record(scene, scene.home_leaf, "distributions", give)
+    distribution = before["id"]
+    tag = f"{uuid.uuid4().int % 10**8:08d}"
+    async with scene.client("donations") as admin:
+        why = f"Hộ đã nhận ở xã khác, bà Tư 09{tag}"
+        r = await admin.post(f"/distributions/{distribution}/reversal", json={"reason": why})
+        assert r.status_code == 201, r.text
+    for role, shown in (("viewer", "Hộ đã nhận ở xã khác, bà Tư •••"), ("data_entry", why)):
+        async with scene.client("donations", auth(role, scene.home)) as reader:
+            assert _ok(await reader.get(f"/distributions/{distribution}"))["reversal"]["reason"] == shown, role
+            page = _ok(await reader.get(f"/campaigns/{before['campaign_id']}/distributions", params={"limit": 1000}))
+            assert [d["reversal"]["reason"] for d in page["items"] if d["id"] == distribution] == [shown], role

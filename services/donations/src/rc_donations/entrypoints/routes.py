@@ -77,7 +77,7 @@ from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
 from rc_shared.errors import Unavailable
-from rc_shared.notes import mask_note
+from rc_shared.notes import BLOOD_REASON, mask_note
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
@@ -251,14 +251,26 @@ async def list_donations(
 
 def _as_seen_by(request: Request, donation: dict[str, Any]) -> dict[str, Any]:
     """A donation as the caller may read it: a read-only role reads its note masked as the public ledger
-    shows it (a transfer's note usually carries the payer's name and phone), and a blood gift without its
-    donor (the donor's record would name who gave blood: health data that role does not read)."""
+    shows it (a transfer's note usually carries the payer's name and phone), its reversal's reason as the
+    event publishes it (:func:`_reason_seen`), and a blood gift without its donor (the donor's record would
+    name who gave blood: health data that role does not read)."""
     if access.keeps_records(request):
         return donation
     seen = donation | {"description": mask_note(donation["description"])}
+    if donation["reversal"] is not None:
+        seen["reversal"] = donation["reversal"] | {
+            "reason": _reason_seen(donation["kind"], donation["reversal"]["reason"])
+        }
     if donation["kind"] == "blood":
         seen["donor_id"] = None
     return seen
+
+
+def _reason_seen(kind: str, reason: str) -> str:
+    """A reversal's reason for a read-only role, as the reversal's event carries it: a blood gift's not at
+    all (why a unit was voided is usually a test result), any other's with its phone, identity and account
+    numbers masked."""
+    return BLOOD_REASON if kind == "blood" else mask_note(reason) or ""
 
 
 @router.get(
@@ -294,7 +306,10 @@ async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> 
         return donor_id is None or await access.donor(request, donor_id)
 
     async with _connection(request) as conn:
-        return await donations.receipt(conn, policy, donation_id, donor_shown)
+        out = await donations.receipt(conn, policy, donation_id, donor_shown)
+    if out["void_reason"] is not None and not access.keeps_records(request):
+        out["void_reason"] = _reason_seen(out["kind"], out["void_reason"])
+    return out
 
 
 @router.post(
@@ -451,7 +466,8 @@ async def list_distributions(
 ) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
-        return await distributions.list_distributions(conn, campaign_id, limit, offset, after)
+        page = await distributions.list_distributions(conn, campaign_id, limit, offset, after)
+    return page | {"items": [_distribution_seen_by(request, d) for d in page["items"]]}
 
 
 @router.get(
@@ -465,7 +481,16 @@ async def list_distributions(
 async def get_distribution(distribution_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.record(request, "distributions", distribution_id, "distribution")
     async with _connection(request) as conn:
-        return await distributions.get_distribution(conn, distribution_id)
+        return _distribution_seen_by(request, await distributions.get_distribution(conn, distribution_id))
+
+
+def _distribution_seen_by(request: Request, distribution: dict[str, Any]) -> dict[str, Any]:
+    """A distribution as the caller may read it: a read-only role reads its reversal's reason as the event
+    publishes it (masked)."""
+    reversal = distribution["reversal"]
+    if reversal is None or access.keeps_records(request):
+        return distribution
+    return distribution | {"reversal": reversal | {"reason": _reason_seen("distribution", reversal["reason"])}}
 
 
 @router.post(

@@ -205,9 +205,15 @@ class ItemOut(Out):
     assessed_value_vnd: int
 
 
+_SEEN_REASON = (
+    " To a read-only role, as the reversal's event publishes it: a blood gift's withheld (health data), any other's"
+    " with its phone, identity and account numbers masked."
+)
+
+
 class ReversalOut(Out):
     id: uuid.UUID
-    reason: str
+    reason: str = Field(description="Why the movement was reversed." + _SEEN_REASON)
     reversed_on: date
 
 
@@ -279,7 +285,7 @@ class ReceiptOut(Out):
         "time zone (the same on every print; a reprint is not a new receipt)."
     )
     void: bool
-    void_reason: str | None
+    void_reason: str | None = Field(description="Why the gift was voided (null: not voided)." + _SEEN_REASON)
 
 
 class DonationReversedOut(Out):

@@ -49,7 +49,9 @@ class ReceiptOut:
             unit_id (UUID):
             value_vnd (int):
             void (bool):
-            void_reason (None | str):
+            void_reason (None | str): Why the gift was voided (null: not voided). To a read-only role, as the reversal's
+                event publishes it: a blood gift's withheld (health data), any other's with its phone, identity and account
+                numbers masked.
      """
 
     amount_vnd: int

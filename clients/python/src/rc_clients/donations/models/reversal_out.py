@@ -27,7 +27,8 @@ class ReversalOut:
     """ 
         Attributes:
             id (UUID):
-            reason (str):
+            reason (str): Why the movement was reversed. To a read-only role, as the reversal's event publishes it: a blood
+                gift's withheld (health data), any other's with its phone, identity and account numbers masked.
             reversed_on (datetime.date):
      """
 
