@@ -412,6 +412,54 @@ async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_e
     assert r.status_code == 409 and "18–60" in r.json()["message"]
 
 
+async def test_a_voided_unit_whose_blood_was_drawn_still_counts_in_the_donors_interval(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A unit discarded after testing is voided, but the donor gave it: the next whole-blood gift waits the 84
+    days from that day (the default); a gift recorded in error (``blood_drawn`` false: the wrong donor) counts
+    for nothing; a reversal recorded before 0034 (NULL) keeps its old reading; ``blood_drawn`` on a cash gift's
+    reversal is a 422 that changes nothing."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=200))
+    drawn_on = TODAY - timedelta(days=30)
+
+    def blood(who: dict[str, Any], on: Any) -> dict[str, Any]:
+        return {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(on), "donor": who}
+
+    discarded = person("Đặng Văn Hải", id_number="079090000341", birth_date="1990-02-03")
+    wrong = person("Đặng Văn Hậu", id_number="079090000342", birth_date="1990-02-04")
+    older = person("Đặng Văn Hoà", id_number="079090000343", birth_date="1990-02-05")
+    gifts = {}
+    for key, who in (("discarded", discarded), ("wrong", wrong), ("older", older)):
+        r = await client.post(f"/campaigns/{cid}/donations", json=blood(who, drawn_on))
+        assert r.status_code == 201, r.text
+        gifts[key] = r.json()
+    r = await client.post(f"/donations/{gifts['discarded']['id']}/reversal", json={"reason": "Loại sau xét nghiệm"})
+    assert r.status_code == 201 and r.json()["blood_drawn"] is True, r.text
+    r = await client.post(
+        f"/donations/{gifts['wrong']['id']}/reversal", json={"reason": "Ghi nhầm người hiến", "blood_drawn": False}
+    )
+    assert r.status_code == 201 and r.json()["blood_drawn"] is False, r.text
+    r = await client.post(f"/donations/{gifts['older']['id']}/reversal", json={"reason": "Trước bản 1.8.0"})
+    assert r.status_code == 201, r.text
+    await db.execute("UPDATE donation_reversals SET blood_drawn = NULL WHERE donation_id = $1", gifts["older"]["id"])
+    next_on = drawn_on + timedelta(days=84)
+    elig = (await client.get(f"/donors/{gifts['discarded']['donor_id']}/blood-eligibility")).json()
+    assert (elig["eligible"], elig["next_eligible_on"]) == (False, str(next_on)), elig
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood(discarded, TODAY))
+    assert r.status_code == 409 and r.json()["next_eligible_on"] == str(next_on), r.text
+    for who, key in ((wrong, "wrong"), (older, "older")):
+        elig = (await client.get(f"/donors/{gifts[key]['donor_id']}/blood-eligibility")).json()
+        assert (elig["eligible"], elig["next_eligible_on"]) == (True, None), (key, elig)
+        r = await client.post(f"/campaigns/{cid}/donations", json=blood(who, TODAY))
+        assert r.status_code == 201, (key, r.text)
+    money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()
+    r = await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm", "blood_drawn": True})
+    assert r.status_code == 422 and r.json()["field"] == "blood_drawn", r.text
+    assert (await client.get(f"/donations/{money['id']}")).json()["reversed"] is False
+    r = await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm", "blood_drawn": "yes"})
+    assert r.status_code == 422 and "blood_drawn" in r.text, r.text
+
+
 async def test_a_blood_donation_needs_the_donors_birth_date_given_or_on_file(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:

@@ -6,8 +6,10 @@ form, a statement import's progress) with the campaigns, donations and reporting
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -574,11 +576,14 @@ def money_api(request: httpx.Request) -> httpx.Response:
     })  # fmt: skip
 
 
-def signed_in_money(role: str) -> tuple[httpx.AsyncClient, str]:
-    """A console whose campaigns, donations and reporting APIs are :func:`money_api`, signed in as ``role``."""
+def signed_in_money(
+    role: str, api: Callable[[httpx.Request], httpx.Response] | None = None
+) -> tuple[httpx.AsyncClient, str]:
+    """A console whose campaigns, donations and reporting APIs are :func:`money_api` (or ``api``), signed in as
+    ``role``."""
     app = build_app(Settings(session_secret="s" * 32))
     for service in ("campaigns", "donations", "reporting"):
-        app.state.upstreams._transports[service] = httpx.MockTransport(money_api)
+        app.state.upstreams._transports[service] = httpx.MockTransport(api or money_api)
     app.state.upstreams._transports["members"] = httpx.MockTransport(members_api)  # the list's units
     session = app.state.sessions.new(User(subject="hoa-test", role=role, unit_id=UNIT, token="t"))
     c = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console")
@@ -832,3 +837,44 @@ def test_a_receipts_amount_in_words(amount: int, vi: str, en: str) -> None:
     assert i18n.amount_in_words(amount) == vi
     with i18n.using("en"):
         assert i18n.amount_in_words(amount) == en
+
+
+async def test_a_blood_gifts_reversal_asks_whether_the_blood_was_drawn_and_sends_the_answer() -> None:
+    """The reversal page of a blood gift offers the choice (drawn: a unit discarded after testing, still counted
+    in the donor's interval; or recorded in error), in Vietnamese and English; the choice is what the API gets,
+    and a form sent without it is refused on the page, nothing sent. A gift in kind's page does not ask."""
+    blood_receipt = RECEIPT | {"donation_id": str(uuid.uuid4()), "kind": "blood", "value_vnd": 0, "blood_units": 1,
+                               "items": None, "receipt_number": "TNA-000004", "receipt_no": 4}  # fmt: skip
+    sent: list[dict[str, object]] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path == f"/donations/{blood_receipt['donation_id']}/receipt":
+            return httpx.Response(200, json=blood_receipt)
+        if request.method == "POST" and request.url.path.endswith("/reversal"):
+            sent.append(json.loads(request.content))
+            return httpx.Response(201, json={})
+        return money_api(request)
+
+    c, csrf = signed_in_money("unit_manager", api)
+    path = f"/donations/{blood_receipt['donation_id']}/reversal"
+    async with c:
+        page = await c.get(path)
+        assert page.status_code == 200
+        for text in (
+            '<label for="blood_drawn">Máu đã được lấy từ người hiến?</label>',
+            '<option value="yes" >Đã lấy máu (đơn vị bị loại sau xét nghiệm, bị hỏng): vẫn tính khoảng cách đến',
+            '<option value="no" >Ghi nhầm (không lấy máu của người này): không tính</option>',
+        ):
+            assert text in page.text, text
+        assert "blood_drawn" not in (await c.get(f"/donations/{RECEIPT['donation_id']}/reversal")).text
+        form = {"reason": "Đơn vị bị loại sau xét nghiệm", "confirm": "TNA-000004", "csrf": csrf}
+        refused = await c.post(path, data=form)
+        assert refused.status_code == 422 and sent == []
+        assert '<p class="error" id="blood_drawn-error">Xin chọn máu đã được lấy' in refused.text
+        for choice, drawn in (("yes", True), ("no", False)):
+            done = await c.post(path, data=form | {"blood_drawn": choice})
+            assert done.status_code == 303, done.text
+            assert sent.pop() == {"reason": form["reason"], "blood_drawn": drawn}
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(path)
+        assert "Was the blood drawn from the donor?" in en.text and leftover_vietnamese(en.text, MONEY_DATA) == []

@@ -103,6 +103,22 @@ def test_a_reversal_needs_a_reason_and_the_receipt_number() -> None:
     assert set(errors) == {"reason"}
 
 
+def test_a_blood_gifts_reversal_says_whether_the_blood_was_drawn() -> None:
+    """Drawn (a unit discarded after testing: it still counts in the donor's interval) or recorded in error;
+    nothing chosen (a form not rendered by the page) is an error of that field, not a default; another gift's
+    body says nothing of it (the API refuses blood_drawn there)."""
+    form = {"reason": "Đơn vị bị loại sau xét nghiệm", "confirm": "HM-000003"}
+    assert money.reversal(form | {"blood_drawn": "yes"}, "HM-000003", "blood") == (
+        {"reason": form["reason"], "blood_drawn": True}, {}
+    )  # fmt: skip
+    assert money.reversal(form | {"blood_drawn": "no"}, "HM-000003", "blood")[0]["blood_drawn"] is False
+    for bad in ({}, {"blood_drawn": ""}, {"blood_drawn": "true"}):
+        assert money.reversal(form | bad, "HM-000003", "blood")[1] == {"blood_drawn": str(money.BLOOD_DRAWN_MESSAGE)}, (
+            bad
+        )
+    assert money.reversal(form | {"blood_drawn": "yes"}, "HM-000003", "cash") == ({"reason": form["reason"]}, {})
+
+
 @pytest.mark.parametrize("raw", ["-1", "1e3", "x", "１", "²", str(2**62 + 1), "9" * 20, " 5 5"])
 def test_a_page_cursor_is_a_whole_number(raw: str) -> None:
     with pytest.raises(ValueError):

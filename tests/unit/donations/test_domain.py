@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from rc_donations.domain import statement
+from rc_donations.domain import blood, statement
 from rc_donations.domain.blood import BloodRules, PastDonation, age_on, check_eligible, next_eligible_on
 from rc_donations.domain.donations import ANONYMOUS_LABEL, Item, in_kind_value, public_name
 from rc_donations.domain.ledger import Ledger, Totals, check_can_distribute, check_can_reverse_donation
@@ -329,3 +329,14 @@ def test_a_statement_row_of_a_voided_transfer_is_rejected_unless_it_was_recorded
     assert (again.status, again.existing_id) == ("duplicate", live_id)
     [new] = statement.plan([row], {}, {})
     assert new.status == "new"
+
+
+def test_a_voided_blood_gift_was_drawn_unless_said_otherwise_and_only_a_blood_gift_says() -> None:
+    assert blood.drawn_when_voided("blood", None) is True  # a unit discarded after testing: the donor gave it
+    assert blood.drawn_when_voided("blood", False) is False  # recorded in error
+    assert blood.drawn_when_voided("blood", True) is True
+    assert blood.drawn_when_voided("cash", None) is None
+    for kind in ("cash", "in_kind"):
+        with pytest.raises(Invalid) as refused:
+            blood.drawn_when_voided(kind, True)
+        assert refused.value.details == {"field": "blood_drawn"}

@@ -40,6 +40,7 @@ DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền"), "go
 SUPPORT_KIND_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in DEFAULT_SUPPORT_KINDS.items()}
 CONFIRM_MESSAGE = lazy_gettext("Nhập đúng như yêu cầu để xác nhận.")
 REASON_MESSAGE = lazy_gettext("Xin ghi lý do (từ 3 đến 500 ký tự).")
+BLOOD_DRAWN_MESSAGE = lazy_gettext("Xin chọn máu đã được lấy từ người hiến hay đóng góp này bị ghi nhầm.")
 STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)
 STATEMENT_MAX_ROWS = 20_000
 STATEMENT_BATCH = 500  # rows per request to the donations API (its limit: 5,000)
@@ -154,15 +155,25 @@ def confirmed(typed: str, expected: str) -> bool:
     return bool(expected) and typed.strip().casefold() == expected.strip().casefold()
 
 
-def reversal(form: dict[str, str], receipt_number: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """A donation's reversal from its form: the body, and the errors of the reason and confirmation."""
+BLOOD_DRAWN = {"yes": True, "no": False}  # the blood reversal form's choice: the blood was drawn, or never given
+
+
+def reversal(form: dict[str, str], receipt_number: str, kind: str = "cash") -> tuple[dict[str, Any], dict[str, str]]:
+    """A donation's reversal from its form: the body, and the errors of the reason and confirmation; a blood
+    gift's says whether the blood was drawn (it then still counts in the donor's interval between donations)."""
     errors: dict[str, str] = {}
     reason = form.get("reason", "").strip()
     if not 3 <= len(reason) <= 500:
         errors["reason"] = str(REASON_MESSAGE)
     if not confirmed(form.get("confirm", ""), receipt_number):
         errors["confirm"] = str(CONFIRM_MESSAGE)
-    return {"reason": reason}, errors
+    body: dict[str, Any] = {"reason": reason}
+    if kind == "blood":
+        drawn = BLOOD_DRAWN.get(form.get("blood_drawn", "").strip())
+        if drawn is None:
+            errors["blood_drawn"] = str(BLOOD_DRAWN_MESSAGE)
+        body["blood_drawn"] = drawn
+    return body, errors
 
 
 # ------------------------------------------------------------------ paging

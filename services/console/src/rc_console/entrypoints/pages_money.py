@@ -223,7 +223,7 @@ async def reverse(donation_id: str, request: Request, s: Session = Depends(web.s
     data = await web.checked_form(request, s)
     api = web.api(request, s)
     r = await api.receipt(did)
-    body, errors = rules.reversal(data, r.receipt_number)
+    body, errors = rules.reversal(data, r.receipt_number, str(r.kind))
     if errors:
         return await _reversal_form(request, s, did, data, errors, 422, _("Một số ô chưa đúng, xin xem lại."))
     try:

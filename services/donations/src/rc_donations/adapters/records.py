@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, ClassVar
 
@@ -41,14 +42,24 @@ class RecordRepository:
         return rows
 
     async def insert_reversal(
-        self, reversal_id: uuid.UUID, record_id: uuid.UUID, campaign_id: uuid.UUID, reason: str, on: date
+        self,
+        reversal_id: uuid.UUID,
+        record_id: uuid.UUID,
+        campaign_id: uuid.UUID,
+        reason: str,
+        on: date,
+        columns: Mapping[str, Any] | None = None,
     ) -> None:
+        """The reversal's row; ``columns``: its table's own columns beside the shared ones (names from the code)."""
+        extra = dict(columns or {})
+        names = ", ".join(["id", f"{self.NOUN}_id", "campaign_id", "reason", "reversed_on", *extra])
+        places = ", ".join(f"${i}" for i in range(1, 6 + len(extra)))
         await self.conn.execute(
-            f"INSERT INTO {self.NOUN}_reversals (id, {self.NOUN}_id, campaign_id, reason, reversed_on)"
-            " VALUES ($1, $2, $3, $4, $5)",
+            f"INSERT INTO {self.NOUN}_reversals ({names}) VALUES ({places})",
             reversal_id,
             record_id,
             campaign_id,
             reason,
             on,
+            *extra.values(),
         )

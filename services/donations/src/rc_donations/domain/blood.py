@@ -87,3 +87,14 @@ def check_eligible(
             f"{rules.interval(kind)} days before it",
             later_donation_on=after[0].on,
         )
+
+
+def drawn_when_voided(kind: str, blood_drawn: bool | None) -> bool | None:
+    """What a gift's reversal records of the blood drawn: for a blood gift, ``blood_drawn`` (true when not
+    given: a unit voided is most often one discarded after testing, and the donor gave it all the same, so it
+    still counts in their interval); for any other gift nothing, and saying it is a 422."""
+    if kind != "blood":
+        if blood_drawn is not None:
+            raise Invalid(f"blood_drawn is for a blood gift's reversal only (this gift is {kind})", field="blood_drawn")
+        return None
+    return True if blood_drawn is None else blood_drawn

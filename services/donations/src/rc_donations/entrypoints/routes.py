@@ -321,10 +321,12 @@ async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> 
     response_model=s.DonationReversedOut,
     responses=errors(404, 409),
 )
-async def reverse_donation(donation_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol) -> dict[str, Any]:
+async def reverse_donation(
+    donation_id: uuid.UUID, body: s.DonationReversalIn, request: Request, policy: Pol
+) -> dict[str, Any]:
     await access.record(request, "donations", donation_id, "donation")
     async with _unit_of_work(request) as uow:
-        out = await donations.reverse_donation(uow, policy, donation_id, body.reason)
+        out = await donations.reverse_donation(uow, policy, donation_id, body.reason, body.blood_drawn)
         await uow.commit()
     return out
 

@@ -116,6 +116,17 @@ class ReversalIn(_In):
     reason: Reason
 
 
+class DonationReversalIn(ReversalIn):
+    blood_drawn: bool | None = Field(
+        None,
+        strict=True,
+        description="A blood gift's reversal only (any other gift's: 422): was the blood drawn from the donor? "
+        "true (the default) for a unit discarded after testing or lost: the donor gave it, so it still counts in "
+        "their interval between donations (84 days after whole blood) and the age checks; false when the gift was "
+        "recorded in error (the wrong donor, never given).",
+    )
+
+
 class DistributionIn(_In):
     beneficiary_id: uuid.UUID
     kind: Literal["cash", "goods"]
@@ -293,6 +304,10 @@ class DonationReversedOut(Out):
     donation_id: uuid.UUID
     reason: str
     reversed_on: date
+    blood_drawn: bool | None = Field(
+        description="A blood gift's: whether its blood was drawn (it still counts in the donor's interval); null for "
+        "any other gift."
+    )
 
 
 class StatementRowOut(Out):

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 import asyncpg
 
-from rc_donations.adapters.donations_repo import PERSONAL_COLUMNS, DonationRepository, NewDonor
+from rc_donations.adapters.donations_repo import BLOOD_GIVEN, PERSONAL_COLUMNS, DonationRepository, NewDonor
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import blood
 from rc_donations.domain.blood import PastDonation
@@ -837,9 +837,19 @@ async def receipt(
     }
 
 
-async def reverse_donation(uow: UnitOfWork, policy: Policy, donation_id: uuid.UUID, reason: str) -> dict[str, Any]:
-    """A correction entry; nothing is deleted. Refused twice, or if the money was already distributed."""
-    return await records.reverse(
+async def reverse_donation(
+    uow: UnitOfWork, policy: Policy, donation_id: uuid.UUID, reason: str, blood_drawn: bool | None = None
+) -> dict[str, Any]:
+    """A correction entry; nothing is deleted. Refused twice, or if the money was already distributed. A
+    blood gift's says whether its blood was drawn (``blood.drawn_when_voided``): if so, it still counts in the
+    donor's interval between donations (:meth:`DonationRepository.blood_histories`)."""
+    own: dict[str, Any] = {}
+
+    def own_columns(d: Mapping[str, Any]) -> dict[str, Any]:
+        own["blood_drawn"] = blood.drawn_when_voided(d["kind"], blood_drawn)
+        return own
+
+    out = await records.reverse(
         uow,
         policy,
         DonationRepository(uow.conn),
@@ -855,7 +865,9 @@ async def reverse_donation(uow: UnitOfWork, policy: Policy, donation_id: uuid.UU
         check=lambda totals, d: check_can_reverse_donation(
             totals, d["kind"], int(d["amount_vnd"]), int(d["value_vnd"])
         ),
+        columns=own_columns,
     )
+    return out | own
 
 
 async def blood_eligibility(
@@ -937,7 +949,7 @@ async def correct_donor(
             rules = policy.blood
             for on in await conn.fetchval(
                 "SELECT ARRAY[min(received_on), max(received_on)] FROM donations d WHERE d.donor_id = $1"
-                " AND d.kind = 'blood' AND NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id)",
+                f" AND d.kind = 'blood' AND {BLOOD_GIVEN}",
                 donor_id,
             ):
                 if on is not None and not rules.min_age <= blood.age_on(born, on) <= rules.max_age:

@@ -22,6 +22,7 @@ from .donation_counts_out import DonationCountsOut
 from .donation_out import DonationOut
 from .donation_out_blood_kind_type_0 import DonationOutBloodKindType0
 from .donation_out_kind import DonationOutKind
+from .donation_reversal_in import DonationReversalIn
 from .donation_reversed_out import DonationReversedOut
 from .donations_page_out import DonationsPageOut
 from .donor_consent_in import DonorConsentIn
@@ -107,6 +108,7 @@ __all__ = (
     "DonationOut",
     "DonationOutBloodKindType0",
     "DonationOutKind",
+    "DonationReversalIn",
     "DonationReversedOut",
     "DonationsPageOut",
     "DonorConsentIn",

@@ -26,12 +26,15 @@ T = TypeVar("T", bound="DonationReversedOut")
 class DonationReversedOut:
     """ 
         Attributes:
+            blood_drawn (bool | None): A blood gift's: whether its blood was drawn (it still counts in the donor's
+                interval); null for any other gift.
             donation_id (UUID):
             reason (str):
             reversal_id (UUID):
             reversed_on (datetime.date):
      """
 
+    blood_drawn: bool | None
     donation_id: UUID
     reason: str
     reversal_id: UUID
@@ -42,6 +45,9 @@ class DonationReversedOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        blood_drawn: bool | None
+        blood_drawn = self.blood_drawn
+
         donation_id = str(self.donation_id)
 
         reason = self.reason
@@ -54,6 +60,7 @@ class DonationReversedOut:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "blood_drawn": blood_drawn,
             "donation_id": donation_id,
             "reason": reason,
             "reversal_id": reversal_id,
@@ -67,6 +74,14 @@ class DonationReversedOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        def _parse_blood_drawn(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        blood_drawn = _parse_blood_drawn(d.pop("blood_drawn"))
+
+
         donation_id = UUID(d.pop("donation_id"))
 
 
@@ -85,6 +100,7 @@ class DonationReversedOut:
 
 
         donation_reversed_out = cls(
+            blood_drawn=blood_drawn,
             donation_id=donation_id,
             reason=reason,
             reversal_id=reversal_id,

@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.donation_reversal_in import DonationReversalIn
 from ...models.donation_reversed_out import DonationReversedOut
 from ...models.error_out import ErrorOut
-from ...models.reversal_in import ReversalIn
 from typing import cast
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     donation_id: UUID,
     *,
-    body: ReversalIn,
+    body: DonationReversalIn,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -127,14 +127,14 @@ def sync_detailed(
     donation_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DonationReversalIn,
 
 ) -> Response[DonationReversedOut | ErrorOut]:
     """ Reverse a donation (a correction entry; nothing is deleted)
 
     Args:
         donation_id (UUID):
-        body (ReversalIn):
+        body (DonationReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,14 +161,14 @@ def sync(
     donation_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DonationReversalIn,
 
 ) -> DonationReversedOut | ErrorOut | None:
     """ Reverse a donation (a correction entry; nothing is deleted)
 
     Args:
         donation_id (UUID):
-        body (ReversalIn):
+        body (DonationReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
     donation_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DonationReversalIn,
 
 ) -> Response[DonationReversedOut | ErrorOut]:
     """ Reverse a donation (a correction entry; nothing is deleted)
 
     Args:
         donation_id (UUID):
-        body (ReversalIn):
+        body (DonationReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,14 +224,14 @@ async def asyncio(
     donation_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DonationReversalIn,
 
 ) -> DonationReversedOut | ErrorOut | None:
     """ Reverse a donation (a correction entry; nothing is deleted)
 
     Args:
         donation_id (UUID):
-        body (ReversalIn):
+        body (DonationReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
