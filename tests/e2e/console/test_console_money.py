@@ -128,7 +128,8 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     assert await page.locator("#donor-error").count() == 0
     await shots.take(page, "donation-blood", "desktop")
     await page.get_by_label("Họ tên").fill(f"Phạm Văn Năm {tag}")
-    await page.get_by_label("Số CCCD").fill(f"0{uuid.uuid4().int % 10**11:011d}")
+    blood_donor_id_number = f"0{uuid.uuid4().int % 10**11:011d}"
+    await page.get_by_label("Số CCCD").fill(blood_donor_id_number)
     await follow(page, page.get_by_role("button", name="Ghi nhận và in biên nhận"))
     assert await page.locator("#donor_birth_date-error").inner_text() == (
         "Cần ngày sinh của người hiến máu để kiểm tra độ tuổi được hiến."
@@ -137,6 +138,23 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     await page.get_by_role("button", name="Ghi nhận và in biên nhận").click()
     await page.wait_for_url(f"{console.url}/donations/*/receipt")
     assert await page.locator("[data-blood-units]").inner_text() == "1"
+    # the same donor again the same day: refused, the page says why and when they may give again (84 days)
+    await page.goto(campaign_url)
+    await follow(page, page.get_by_role("link", name="Hiến máu"))
+    await page.get_by_label("Số đơn vị máu (1 đến 4)").fill("1")
+    await page.get_by_label("Hình thức hiến").select_option("whole_blood")
+    await page.get_by_label("Họ tên").fill(f"Phạm Văn Năm {tag}")
+    await page.get_by_label("Số CCCD").fill(blood_donor_id_number)
+    await page.get_by_label("Ngày sinh").fill("1990-04-30")
+    await follow(page, page.get_by_role("button", name="Ghi nhận và in biên nhận"))
+    again = (TODAY + timedelta(days=84)).strftime("%d/%m/%Y")
+    said = (
+        f"Người này chưa được hiến máu lại vào ngày này: lần hiến gần nhất ngày {TODAY:%d/%m/%Y}, ngày được hiến "
+        f"tiếp theo là {again}."
+    )
+    assert (await page.get_by_role("alert").inner_text()).startswith(said)
+    assert await page.locator("#received_on-error").inner_text() == said
+    await shots.take(page, "donation-blood-too-soon", "desktop")
     # a bank statement: two new rows, one repeated, one refused; the progress page polls until done
     await page.goto(campaign_url)
     await follow(page, page.get_by_role("link", name="Nhập sao kê ngân hàng"))

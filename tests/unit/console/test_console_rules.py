@@ -9,8 +9,10 @@ from typing import Any, cast
 
 import pytest
 
+from rc_console import i18n
 from rc_console.adapters.session import SessionCodec, same_token
 from rc_console.adapters.upstream import Api
+from rc_console.domain import money
 from rc_console.domain.model import (
     User,
     action_refusal,
@@ -296,3 +298,63 @@ async def test_lifecycle_actions_are_offered_only_where_the_users_scope_holds_th
     assert units.asked == 2
     assert await organises(api, user("viewer"), campaign(province))  # offered nothing anyway: not asked
     assert units.asked == 2
+
+
+def test_a_refused_gift_says_why_by_its_day_or_its_blood_donor_in_the_users_language() -> None:
+    """The donations service's 409s of a gift, as it sends them (their own fields): the page says the rule and
+    the dates, next to the field to change, in Vietnamese or English; not 'a conflict with existing data'."""
+    interval = {"error": "conflict", "next_eligible_on": "2027-01-25", "last_donation_on": "2026-11-02",
+                "detail": "the donor is not eligible to give blood on 2026-12-02: the last donation (whole_blood on "
+                          "2026-11-02) needs 84 days; next eligible date 2027-01-25"}  # fmt: skip
+    later = {"error": "conflict", "later_donation_on": "2026-12-10",
+             "detail": "the donor gave blood on 2026-12-10: a whole_blood donation on 2026-12-02 would be less than "
+                       "84 days before it"}  # fmt: skip
+    age = {"error": "conflict", "age": 61,
+           "detail": "the donor is 61 on 2026-12-02: blood donors must be 18–60 years old"}  # fmt: skip
+    closed = {"error": "conflict", "field": "received_on", "closed_on": "2026-11-30", "ledger_status": "closed",
+              "detail": "campaign HM-2026 closed on 2026-11-30: received_on 2026-12-01 is after the close"}  # fmt: skip
+    outside = {"error": "conflict", "field": "received_on", "receiving_from": "2026-12-05",
+               "receiving_until": "2026-12-31",
+               "detail": "received_on 2026-12-02 is outside the receiving period"}  # fmt: skip
+    expected = {
+        "vi": [
+            ("received_on", "Người này chưa được hiến máu lại vào ngày này: lần hiến gần nhất ngày 02/11/2026, ngày "
+                            "được hiến tiếp theo là 25/01/2027."),
+            ("received_on", "Người này đã hiến máu ngày 10/12/2026: lần hiến ghi vào ngày này cách lần đó chưa đủ "
+                            "khoảng cách quy định."),
+            ("donor_birth_date", "Người hiến 61 tuổi vào ngày hiến; người hiến máu phải từ 18 đến 60 tuổi."),
+            ("received_on", "Cuộc vận động đã kết thúc tiếp nhận ngày 30/11/2026: không nhận đóng góp ghi sau "
+                            "ngày đó."),
+            ("received_on", "Ngày nhận nằm ngoài thời gian tiếp nhận của cuộc vận động (05/12/2026 – 31/12/2026)."),
+        ],
+        "en": [
+            ("received_on", "This person may not give blood again on this day: their last donation was on 2 Nov 2026, "
+                            "and the next eligible date is 25 Jan 2027."),
+            ("received_on", "This person gave blood on 10 Dec 2026: a donation on this day would be too close to it."),
+            ("donor_birth_date", "The donor is 61 on the day of the donation; blood donors must be 18 to 60 years "
+                                 "old."),
+            ("received_on", "The campaign stopped receiving on 30 Nov 2026: nothing dated after that day is accepted."),
+            ("received_on", "The date is outside the campaign's receiving period (5 Dec 2026 – 31 Dec 2026)."),
+        ],
+    }  # fmt: skip
+    for language, said in expected.items():
+        with i18n.using(language):
+            for body, (name, text) in zip((interval, later, age, closed, outside), said, strict=True):
+                p = problem_of(409, body)
+                assert (p.message, p.fields) == (text, {name: text}), (language, body)
+                assert p.detail == body["detail"]  # the service's words, shown small for support
+
+
+def test_a_blood_donors_birth_date_after_the_gift_is_not_said_to_be_missing() -> None:
+    after = problem_of(422, {"error": "invalid", "field": "donor.birth_date",
+                             "detail": "the donor's birth date 2027-01-01 is after the day of the gift (2026-12-02): "
+                                       "correct donor.birth_date"})  # fmt: skip
+    assert money.gift_fields(after.fields, {}) == {
+        "donor_birth_date": "Ngày sinh ghi sau ngày hiến máu: xin kiểm tra lại ngày sinh."
+    }
+    missing = problem_of(422, {"error": "invalid", "field": "donor.birth_date",
+                               "detail": "a blood donor's birth date is needed to check the 18–60 age rule: give "
+                                         "donor.birth_date (it is not on file for this donor)"})  # fmt: skip
+    assert money.gift_fields(missing.fields, {}) == {
+        "donor_birth_date": "Cần ngày sinh của người hiến máu để kiểm tra độ tuổi được hiến."
+    }

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rc_console.i18n import LazyText, Text, lazy_gettext, lazy_pgettext, money
+from rc_console.i18n import LazyText, Text, day, lazy_gettext, lazy_pgettext, money
 from rc_console.i18n import gettext as _
 from rc_shared import member_columns
 from rc_shared.auth import ROLE_ACTIONS
@@ -265,6 +265,8 @@ def problem_of(status: int, body: object) -> Problem:
                 if goods
                 else _("Tiền chưa phân phối chỉ còn %(available)s, không đủ cho %(requested)s.")
             ) % amounts
+    elif code == "conflict" and (refused := _gift_refused(doc, detail)) is not None:
+        message, fields = refused
     elif code == "conflict" and doc.get("campaign_code"):
         message, fields = _("Mã này đã được dùng."), {"code": _("Mã này đã được dùng cho một cuộc vận động khác.")}
     elif code in _CODE_MESSAGES:
@@ -274,6 +276,41 @@ def problem_of(status: int, body: object) -> Problem:
             _("Dữ liệu không hợp lệ.") if 400 <= status < 500 else _("Dịch vụ tạm thời không trả lời, xin thử lại.")
         )
     return Problem(status=status, message=message, fields=fields, detail=detail)
+
+
+_AGES = re.compile(r"must be (\d+)–(\d+) years old")
+
+
+def _gift_refused(doc: dict[str, object], detail: str) -> tuple[str, dict[str, str]] | None:
+    """A gift the donations service refused (409) for its day or its blood donor, by the problem's own fields:
+    the form's message and the field it is about (None: not such a refusal)."""
+    if isinstance(doc.get("next_eligible_on"), str) and isinstance(doc.get("last_donation_on"), str):
+        said = _(
+            "Người này chưa được hiến máu lại vào ngày này: lần hiến gần nhất ngày %(last)s, ngày được hiến tiếp "
+            "theo là %(next)s."
+        ) % {"last": day(str(doc["last_donation_on"])), "next": day(str(doc["next_eligible_on"]))}
+        return said, {"received_on": said}
+    if isinstance(doc.get("later_donation_on"), str):
+        said = _(
+            "Người này đã hiến máu ngày %(later)s: lần hiến ghi vào ngày này cách lần đó chưa đủ khoảng cách quy định."
+        ) % {"later": day(str(doc["later_donation_on"]))}
+        return said, {"received_on": said}
+    if isinstance(doc.get("age"), int) and (ages := _AGES.search(detail)):
+        said = _("Người hiến %(age)s tuổi vào ngày hiến; người hiến máu phải từ %(low)s đến %(high)s tuổi.") % {
+            "age": doc["age"], "low": ages.group(1), "high": ages.group(2),
+        }  # fmt: skip
+        return said, {"donor_birth_date": said}
+    if doc.get("field") == "received_on" and isinstance(doc.get("closed_on"), str):
+        said = _("Cuộc vận động đã kết thúc tiếp nhận ngày %(closed)s: không nhận đóng góp ghi sau ngày đó.") % {
+            "closed": day(str(doc["closed_on"]))
+        }
+        return said, {"received_on": said}
+    if doc.get("field") == "received_on" and isinstance(doc.get("receiving_from"), str):
+        said = _("Ngày nhận nằm ngoài thời gian tiếp nhận của cuộc vận động (%(start)s – %(end)s).") % {
+            "start": day(str(doc["receiving_from"])), "end": day(str(doc.get("receiving_until") or "")),
+        }  # fmt: skip
+        return said, {"received_on": said}
+    return None
 
 
 # A lifecycle action the campaigns service refused: its rule, said to the user (else a general sentence).

@@ -62,9 +62,21 @@ def rule_prefix() -> str:
     return _("Giá trị không hợp lệ: %(detail)s") % {"detail": ""}
 
 
+# A rule of a field said otherwise than its field's usual one (_RULE_MESSAGES), by the service's words
+_RULE_WORDS: tuple[tuple[str, str, LazyText], ...] = (
+    ("donor_birth_date", "is after the day of the gift",
+     lazy_gettext("Ngày sinh ghi sau ngày hiến máu: xin kiểm tra lại ngày sinh.")),
+)  # fmt: skip
+
+
 def said(name: str, message: str) -> str:
     """A field's error: a service rule's English words replaced by the user's, when known."""
-    if message.startswith(rule_prefix()) and name in _RULE_MESSAGES:
+    if not message.startswith(rule_prefix()):
+        return message
+    for field_, words, text in _RULE_WORDS:
+        if field_ == name and words in message:
+            return str(text)
+    if name in _RULE_MESSAGES:
         return str(_RULE_MESSAGES[name])
     return message
 
