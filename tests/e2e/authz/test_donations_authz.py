@@ -308,7 +308,8 @@ async def test_a_participating_unit_records_its_own_receipts_only(scene: Scene) 
 
 async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(scene: Scene) -> None:
     """A donor is one record across the organisation (a blood donor's interval counts every site), so a
-    gift an OTHER data-entry user records with a HOME donor's identity number joins that donor. It must
+    gift an OTHER data-entry user records with a HOME donor's identity number and name joins that donor (under
+    another name it is refused, and says nothing of the holder). It must
     open nothing HOME holds: the donor's record shows OTHER its own gift only, without the name, phone,
     identity number and birth date; the gift's other phone and birth date replace nothing; a gift citing
     HOME's pledge (whose id the campaign's participants see) is refused as reading that pledge is."""
@@ -318,9 +319,16 @@ async def test_naming_another_units_donor_in_a_gift_opens_none_of_their_details(
     home_world, other_world = await world(scene, scene.home_leaf), await world(scene, scene.other_leaf)
     home_gift = await new_record(scene, scene.home_leaf, "donations", cash(scene.home_leaf, 7_000, victim))
     donor_id = home_gift["donor_id"]
-    probe = {"type": "individual", "name": "x", "phone": f"08{tag}", "id_number": victim["id_number"],
+    # the number under another name finds nobody (409, whose number not said); under the name, written otherwise,
+    # it is the same person
+    stranger = {"type": "individual", "name": "x", "id_number": victim["id_number"], "consent_to_be_named": True}
+    probe = {"type": "individual", "name": f"LAM THI {tag}", "phone": f"08{tag}", "id_number": victim["id_number"],
              "birth_date": "2001-01-01", "consent_to_be_named": True}  # fmt: skip
     async with scene.client("donations", auth("data_entry", scene.other)) as other:
+        refused = await other.post(f"/campaigns/{other_world['campaign']}/donations",
+                                   json=cash(scene.other_leaf, 1_000, stranger))  # fmt: skip
+        assert refused.status_code == 409 and refused.json()["field"] == "donor.id_number", refused.text
+        assert victim["name"] not in refused.text and donor_id not in refused.text
         gift = _ok(await other.post(f"/campaigns/{other_world['campaign']}/donations",
                                     json=cash(scene.other_leaf, 1_000, probe)))  # fmt: skip
         assert gift["donor_id"] == donor_id  # the same person: one donor

@@ -345,6 +345,19 @@ def test_a_refused_gift_says_why_by_its_day_or_its_blood_donor_in_the_users_lang
                 assert p.detail == body["detail"]  # the service's words, shown small for support
 
 
+def test_an_identity_number_on_record_under_another_name_is_said_at_its_field() -> None:
+    clash = problem_of(409, {"error": "conflict", "field": "donor.id_number",
+                             "detail": "the identity number given is on record for a donor of another name: check "
+                                       "the number and the name (a record whose name is wrong is corrected with "
+                                       "PATCH /donors/{id})"})  # fmt: skip
+    said = "Số giấy tờ này đã có trong hồ sơ của một người mang họ tên khác: xin kiểm tra lại số và họ tên."
+    assert (clash.message, money.gift_fields(clash.fields, {})) == (said, {"donor_id_number": said})
+    with i18n.using("en"):
+        assert problem_of(409, {"error": "conflict", "field": "donor.id_number", "detail": clash.detail}).message == (
+            "This identity number is on record for a person of another name: please check the number and the name."
+        )
+
+
 def test_a_blood_donors_birth_date_after_the_gift_is_not_said_to_be_missing() -> None:
     after = problem_of(422, {"error": "invalid", "field": "donor.birth_date",
                              "detail": "the donor's birth date 2027-01-01 is after the day of the gift (2026-12-02): "

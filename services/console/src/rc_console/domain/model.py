@@ -300,6 +300,9 @@ def _gift_refused(doc: dict[str, object], detail: str) -> tuple[str, dict[str, s
             "age": doc["age"], "low": ages.group(1), "high": ages.group(2),
         }  # fmt: skip
         return said, {"donor_birth_date": said}
+    if doc.get("field") == "donor.id_number" and "of another name" in detail:  # (whose number: not said)
+        said = _("Số giấy tờ này đã có trong hồ sơ của một người mang họ tên khác: xin kiểm tra lại số và họ tên.")
+        return said, {"donor_id_number": said}
     if doc.get("field") == "received_on" and isinstance(doc.get("closed_on"), str):
         said = _("Cuộc vận động đã kết thúc tiếp nhận ngày %(closed)s: không nhận đóng góp ghi sau ngày đó.") % {
             "closed": day(str(doc["closed_on"]))

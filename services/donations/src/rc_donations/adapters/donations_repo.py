@@ -43,6 +43,12 @@ DONATION_COLUMNS = (
 # A blood gift ``d`` the donor gave: not voided, or voided with its blood drawn (a unit discarded after testing:
 # it counts in the donor's interval and age checks all the same; migration 0034)
 BLOOD_GIVEN = "NOT EXISTS (SELECT 1 FROM donation_reversals r WHERE r.donation_id = d.id AND r.blood_drawn IS NOT TRUE)"
+# Why a named individual's gift is refused when upsert_donor finds their identity number under another name
+# (it says neither whose number it is nor the name on record)
+ID_NUMBER_CLASH = (
+    "the identity number given is on record for a donor of another name: check the number and the name (a record "
+    "whose name is wrong is corrected with PATCH /donors/{id})"
+)
 PERSONAL_COLUMNS = ("payer_name",)  # from a bank statement: never shown by the API nor sent in an event
 _RECEIPT_KEY = '"receipt_no":'
 _RECEIPT_PLACE = _RECEIPT_KEY + "0"  # in an event's JSON (compact: one key of that name, outside any string)
@@ -191,11 +197,12 @@ class DonationRepository(RecordRepository):
         id_number: str | None,
         birth_date: date | None,
         consent: bool,
-    ) -> uuid.UUID:
+    ) -> uuid.UUID | None:
         """The same donor seen before (by identity number, else by phone and name), updated as
         :meth:`update_donor` does, or a new donor; one statement. A concurrent insert of the same
-        identity number yields that donor instead."""
-        donor_id: uuid.UUID = await self.conn.fetchval(
+        identity number yields that donor instead. None, and nothing written: an individual's identity
+        number is on record under another name (migration 0035; :data:`ID_NUMBER_CLASH`)."""
+        donor_id: uuid.UUID | None = await self.conn.fetchval(
             "SELECT upsert_donor($1, $2, $3, $4, $5, $6, $7)",  # migration 0009
             donor_type,
             name,

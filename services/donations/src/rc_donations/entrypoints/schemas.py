@@ -38,7 +38,12 @@ class DonorIn(_In):
     id: uuid.UUID | None = Field(None, description="An existing donor (instead of name/phone/id_number).")
     name: Name | None = None
     phone: Phone | None = None
-    id_number: IdNumber | None = Field(None, description="CCCD / tax code; used to recognise a returning donor.")
+    id_number: IdNumber | None = Field(
+        None,
+        description="CCCD / tax code; used to recognise a returning donor: an individual only under a name of "
+        "theirs (the words of one name all among the other's, accents, case and spaces aside: 'Mai Lan' is 'Mai Thị "
+        "Lan'), another name being a 409 naming donor.id_number; an organisation whatever its name is written as.",
+    )
     birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = None
     consent_to_be_named: bool = Field(
         False,

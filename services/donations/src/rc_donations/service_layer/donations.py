@@ -20,7 +20,13 @@ from typing import Any, NamedTuple
 
 import asyncpg
 
-from rc_donations.adapters.donations_repo import BLOOD_GIVEN, PERSONAL_COLUMNS, DonationRepository, NewDonor
+from rc_donations.adapters.donations_repo import (
+    BLOOD_GIVEN,
+    ID_NUMBER_CLASH,
+    PERSONAL_COLUMNS,
+    DonationRepository,
+    NewDonor,
+)
 from rc_donations.adapters.ledgers import LedgerRepository, ledger_from
 from rc_donations.domain import blood
 from rc_donations.domain.blood import PastDonation
@@ -94,6 +100,8 @@ async def resolve_donor(repo: DonationRepository, donor: DonorInput | None) -> t
     donor_id = await repo.upsert_donor(  # found (and updated) or created, in one round trip
         donor.type, donor.name, donor.phone, donor.id_number, donor.birth_date, donor.consent_to_be_named
     )
+    if donor_id is None:
+        raise Conflict(ID_NUMBER_CLASH, field="donor.id_number")
     return donor_id, donor.type, donor.consent_to_be_named
 
 
@@ -564,15 +572,22 @@ def _same(row: asyncpg.Record) -> dict[str, Any]:
 
 async def _with_donors(
     repo: DonationRepository, items: Sequence[PreparedDonation], new: Sequence[int]
-) -> list[PreparedDonation]:
+) -> tuple[list[PreparedDonation], dict[int, Exception]]:
     """``items`` with the named donor of each new one found or created if it still has none (its batch's
-    intake wrote none: the ledger had changed, or a repeat in the batch is recorded after all)."""
+    intake wrote none: the ledger had changed, the donor's identity number is on record under another name,
+    or a repeat in the batch is recorded after all), and the items refused for such a number (409: they
+    alone fail, before any of the batch's Idempotency-Keys is written)."""
     out = list(items)
+    refused: dict[int, Exception] = {}
     for n in new:
         it = out[n]
         if it.new_donor is not None and it.donor_id is None:
-            out[n] = dataclasses.replace(it, donor_id=await repo.upsert_donor(*it.new_donor))
-    return out
+            donor_id = await repo.upsert_donor(*it.new_donor)
+            if donor_id is None:
+                refused[n] = Conflict(ID_NUMBER_CLASH, field="donor.id_number")
+            else:
+                out[n] = dataclasses.replace(it, donor_id=donor_id)
+    return out, refused
 
 
 async def record_donations_at_once(
@@ -659,6 +674,10 @@ async def record_donations(
         histories = await repo.blood_histories(blood_donors)
     d = _decide(items, policy, ledger, known_keys, known_refs, histories)
     outcomes = d.outcomes
+    # the new items' donors, before any key is written: an item refused for its donor leaves no key behind
+    items, refused = await _with_donors(repo, items, d.new)
+    for n, exc in refused.items():
+        outcomes[n] = exc
 
     # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item.
     # Then the keys of repeats of a bank reference within the batch, pointing to the donation kept.
@@ -687,7 +706,6 @@ async def record_donations(
             outcomes[n] = DonationOutcome(donation_id, False)
 
     if new:
-        items = await _with_donors(repo, items, new)
         last_no = int(ledger_row["last_receipt_no"])  # read under the lock: the batch's numbers follow it
         numbers = allocate(last_no, len(new))
         rows = [_donation_row(items[n], no, d.late[n]) for n, no in zip(new, numbers, strict=True)]

@@ -37,7 +37,9 @@ class DonorIn:
                 (unless the donor withdrew it through PUT /donors/{id}/consent, which only that operation undoes); false leaves
                 the donor's earlier consented gifts named. Default: False.
             id (None | Unset | UUID): An existing donor (instead of name/phone/id_number).
-            id_number (None | str | Unset): CCCD / tax code; used to recognise a returning donor.
+            id_number (None | str | Unset): CCCD / tax code; used to recognise a returning donor: an individual only under a
+                name of theirs (the words of one name all among the other's, accents, case and spaces aside: 'Mai Lan' is 'Mai
+                Thị Lan'), another name being a 409 naming donor.id_number; an organisation whatever its name is written as.
             name (None | str | Unset):
             phone (None | str | Unset):
      """
