@@ -460,6 +460,37 @@ async def test_a_voided_unit_whose_blood_was_drawn_still_counts_in_the_donors_in
     assert r.status_code == 422 and "blood_drawn" in r.text, r.text
 
 
+async def test_a_blood_donors_birth_date_given_otherwise_than_on_record_is_refused_not_ignored(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A returning donor's record holds a birth date (1963: 61 by now); the date typed from their ID card
+    (1985) used to be dropped silently and the age check refused them by the record's. Now the gift is refused
+    on donor.birth_date saying the two differ (the record's date not said: it may be another unit's); the same
+    date is checked as before, and the record corrected lets them give."""
+    cid, _ = await campaigns.launch()
+    number = f"0794{uuid.uuid4().int % 10**8:08d}"
+    first = await client.post(
+        f"/campaigns/{cid}/donations", json=cash(10_000, donor=person("Tạ Văn Sáu", id_number=number,
+                                                                         birth_date="1963-01-01"))
+    )  # fmt: skip
+    assert first.status_code == 201, first.text
+
+    def blood(born: str) -> dict[str, Any]:
+        return {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY),
+                "donor": person("Tạ Văn Sáu", id_number=number, birth_date=born)}  # fmt: skip
+
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood("1985-06-07"))
+    assert r.status_code == 409 and r.json()["field"] == "donor.birth_date", r.text
+    assert "not the one on the donor's record" in r.json()["message"] and "1963" not in r.text
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood("1963-01-01"))
+    assert r.status_code == 409 and "18–60" in r.json()["message"], r.text  # the record's date: too old
+    fixed = await client.patch(f"/donors/{first.json()['donor_id']}", json={"birth_date": "1985-06-07"})
+    assert fixed.status_code == 200, fixed.text
+    r = await client.post(f"/campaigns/{cid}/donations", json=blood("1985-06-07"))
+    assert r.status_code == 201 and r.json()["donor_id"] == first.json()["donor_id"], r.text
+    assert await db.fetchval("SELECT birth_date FROM donors WHERE id_number = $1", number) == date(1985, 6, 7)
+
+
 async def test_a_blood_donation_needs_the_donors_birth_date_given_or_on_file(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:

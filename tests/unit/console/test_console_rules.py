@@ -358,6 +358,18 @@ def test_an_identity_number_on_record_under_another_name_is_said_at_its_field() 
         )
 
 
+def test_a_birth_date_other_than_the_donors_record_is_said_at_its_field() -> None:
+    other = problem_of(409, {"error": "conflict", "field": "donor.birth_date",
+                             "detail": "the birth date given is not the one on the donor's record, which the age "
+                                       "check uses: check it with the donor; a record whose date is wrong is "
+                                       "corrected with PATCH /donors/{id}"})  # fmt: skip
+    said = (
+        "Ngày sinh này khác ngày sinh trong hồ sơ người hiến (dùng để kiểm tra độ tuổi được hiến): xin đối chiếu "
+        "với giấy tờ của người hiến; nếu hồ sơ ghi sai, xin báo quản trị hệ thống sửa hồ sơ trước."
+    )
+    assert (other.message, money.gift_fields(other.fields, {})) == (said, {"donor_birth_date": said})
+
+
 def test_a_blood_donors_birth_date_after_the_gift_is_not_said_to_be_missing() -> None:
     after = problem_of(422, {"error": "invalid", "field": "donor.birth_date",
                              "detail": "the donor's birth date 2027-01-01 is after the day of the gift (2026-12-02): "

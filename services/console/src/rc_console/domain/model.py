@@ -303,6 +303,12 @@ def _gift_refused(doc: dict[str, object], detail: str) -> tuple[str, dict[str, s
     if doc.get("field") == "donor.id_number" and "of another name" in detail:  # (whose number: not said)
         said = _("Số giấy tờ này đã có trong hồ sơ của một người mang họ tên khác: xin kiểm tra lại số và họ tên.")
         return said, {"donor_id_number": said}
+    if doc.get("field") == "donor.birth_date" and "not the one on the donor's record" in detail:
+        said = _(
+            "Ngày sinh này khác ngày sinh trong hồ sơ người hiến (dùng để kiểm tra độ tuổi được hiến): xin đối chiếu "
+            "với giấy tờ của người hiến; nếu hồ sơ ghi sai, xin báo quản trị hệ thống sửa hồ sơ trước."
+        )
+        return said, {"donor_birth_date": said}
     if doc.get("field") == "received_on" and isinstance(doc.get("closed_on"), str):
         said = _("Cuộc vận động đã kết thúc tiếp nhận ngày %(closed)s: không nhận đóng góp ghi sau ngày đó.") % {
             "closed": day(str(doc["closed_on"]))

@@ -331,6 +331,14 @@ async def prepare_donation(
     )
 
 
+# A blood gift whose donor's birth date, given, is not the one on their record (which the age check uses; the
+# record's date is not said: the donor may be another unit's)
+BIRTH_DATE_CLASH = (
+    "the birth date given is not the one on the donor's record, which the age check uses: check it with the donor; "
+    "a record whose date is wrong is corrected with PATCH /donors/{id}"
+)
+
+
 async def _donor_for(
     conn: asyncpg.Connection, policy: Policy, donor: DonorInput, cmd: RecordDonation
 ) -> tuple[uuid.UUID | None, str, bool, date | None]:
@@ -347,6 +355,9 @@ async def _donor_for(
             donor_row = await repo.donor(donor_id)
             assert donor_row is not None
             birth_date = donor_row["birth_date"]
+            if donor.birth_date is not None and birth_date is not None and donor.birth_date != birth_date:
+                # (a gift fills in a missing birth date, never replaces one: the age check would use the record's)
+                raise Conflict(BIRTH_DATE_CLASH, field="donor.birth_date")
             history = await repo.blood_history(donor_id)
             blood.check_eligible(policy.blood, history, cmd.received_on, cmd.blood_kind, birth_date)
     return donor_id, donor_type, named, birth_date
