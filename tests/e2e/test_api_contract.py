@@ -84,7 +84,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         r"(organising_unit_id|unit_id|participating_unit_ids\S*): unit \S+ is not in the organisation tree",
-        _ops("POST /campaigns", "PATCH /campaigns/{campaign_id}", "POST /beneficiaries"),
+        _ops(
+            "POST /campaigns",
+            "PATCH /campaigns/{campaign_id}",
+            "POST /beneficiaries",
+            "POST /campaigns/{campaign_id}/blood-sessions",
+        ),
         EXISTS,
     ),
     Rule(

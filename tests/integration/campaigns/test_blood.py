@@ -10,7 +10,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.integration.campaigns.helpers import create_campaign, launched_campaign, snapshot
+from tests.integration.campaigns.helpers import ORGANISER, create_campaign, launched_campaign, snapshot
 
 pytestmark = pytest.mark.integration
 
@@ -50,6 +50,21 @@ async def test_a_session_outside_the_campaign_period_is_422(client: httpx.AsyncC
     c = await create_campaign(client, campaign_type="blood_drive")
     r = await client.post(f"/campaigns/{c['id']}/blood-sessions", json={**SESSION, "held_on": "2025-06-01"})
     assert r.status_code == 422 and "outside the campaign's period" in r.json()["message"]
+
+
+async def test_a_session_run_by_a_unit_the_tree_does_not_know_is_422_and_writes_nothing(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A unit id mistyped (or of a unit not in the tree on the session's day) is refused, as a campaign's
+    organiser is; the organiser, named, is taken."""
+    c = await launched_campaign(client, campaign_type="blood_drive", targets={"blood_units": 2})
+    before = await snapshot(db)
+    unknown = str(uuid.uuid4())
+    r = await client.post(f"/campaigns/{c['id']}/blood-sessions", json={**SESSION, "unit_id": unknown})
+    assert r.status_code == 422 and r.json()["field"] == "unit_id", r.text
+    assert await snapshot(db) == before
+    r = await client.post(f"/campaigns/{c['id']}/blood-sessions", json={**SESSION, "unit_id": str(ORGANISER)})
+    assert r.status_code == 201 and r.json()["unit_id"] == str(ORGANISER), r.text
 
 
 async def test_registrations_are_refused_beyond_capacity_and_for_the_same_donor_twice(

@@ -39,6 +39,8 @@ async def schedule_session(
             f"({campaign.receiving_from.isoformat()} to {campaign.receiving_until.isoformat()})",
             field="held_on",
         )
+    # the unit running it must be in the tree on that day (422 naming unit_id), as a campaign's organiser is
+    await uow.units.check_known({"unit_id": unit_id}, held_on)
     session_id = uuid.uuid4()
     unit = unit_id or campaign.organising_unit_id
     await uow.blood.add_session(BloodSession(session_id, campaign_id, unit, held_on, place, capacity))
