@@ -76,6 +76,7 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     beneficiary = urlsplit(page.url).path.rsplit("/", 1)[1]
     assert await page.locator("h1").inner_text() == name
     assert await page.locator("[data-verified]").get_attribute("data-verified") == "no"
+    assert await page.locator("[data-publish-name]").inner_text() == "Không công bố họ tên"  # the box left unticked
     # its verification: a day in the future is refused next to its field, then today
     await page.get_by_label("Người xác minh").fill("Cán bộ xã Vĩnh Trạch")
     await page.get_by_label("Ngày xác minh").fill((TODAY + timedelta(days=3)).isoformat())
@@ -97,7 +98,9 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     address = f"Lê Thị Bảy {tag}"
     await fill_beneficiary(page, address, TODAY.isoformat())
     await page.get_by_label("Địa chỉ nhân đạo của đơn vị").check()
+    await page.get_by_label("Đồng ý công bố họ tên trong danh sách công khai").check()
     await follow(page, page.get_by_role("button", name="Đăng ký"))
+    assert await page.locator("[data-publish-name]").inner_text() == "Công bố họ tên"
     assert await page.get_by_text("Xác minh trước khi nhận đỡ đầu.").count() == 1
     await page.get_by_label("Người xác minh").fill("Cán bộ xã Vĩnh Trạch")
     await page.get_by_label("Ngày xác minh").fill(TODAY.isoformat())

@@ -55,7 +55,7 @@ def beneficiary_body(**kw: Any) -> dict[str, Any]:
         "situation": "chồng bệnh thận, chạy thận định kỳ",
         "notes": "",
         "humanitarian_address": True,
-        "consent": {"purpose": "cứu trợ và công khai danh sách", "given_on": "2025-01-02"},
+        "consent": {"purpose": "cứu trợ và công khai danh sách", "given_on": "2025-01-02", "publish_name": True},
     }
     body.update(kw)
     return body

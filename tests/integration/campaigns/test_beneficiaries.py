@@ -169,11 +169,16 @@ async def test_public_list_shows_name_commune_and_support_only(
     client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
     """Those given support in the campaign and its verified registrants (the approved list), by name, commune
-    and support only; a registration not yet verified names no one (it may be refused); nor does a draft
-    campaign's list (the call is not public yet)."""
+    and support only, the name only with the person's consent to publish it (else a label); a registration not
+    yet verified names no one (it may be refused); nor does a draft campaign's list (the call is not public yet).
+    The consent is given or withdrawn later by a correction."""
     c = await launched_campaign(client)
     helped = await _register(client, full_name="Trần Thị Nhận", campaign_id=c["id"], id_number="079111222333")
-    approved = await _register(client, full_name="Lê Văn Duyệt", campaign_id=c["id"], commune="Hiệp Thành")
+    unpublished = {"purpose": "cứu trợ", "given_on": "2025-01-02"}
+    approved = await _register(
+        client, full_name="Lê Văn Duyệt", campaign_id=c["id"], commune="Hiệp Thành", consent=unpublished
+    )
+    assert approved["consent"] == unpublished | {"publish_name": False}
     verify = {"verified_by": "cán bộ xã", "verified_on": "2025-01-05"}
     assert (await client.post(f"/beneficiaries/{approved['id']}/verify", json=verify)).status_code == 200
     waiting = await _register(client, full_name="Lê Văn Chờ", campaign_id=c["id"], commune="Hiệp Thành")
@@ -197,7 +202,7 @@ async def test_public_list_shows_name_commune_and_support_only(
     items = r.json()["items"]
     assert items == [
         {
-            "name": "Lê Văn Duyệt",
+            "name": "(không công bố tên)",
             "commune": "Hiệp Thành",
             "support_received_vnd": 0,
             "cash_vnd": 0,
@@ -211,7 +216,16 @@ async def test_public_list_shows_name_commune_and_support_only(
             "goods_value_vnd": 0,
         },
     ]
-    assert "Lê Văn Chờ" not in r.text and str(waiting["id"]) not in r.text
+    assert "Lê Văn Chờ" not in r.text and str(waiting["id"]) not in r.text and "Duyệt" not in r.text
+    given = await client.patch(f"/beneficiaries/{approved['id']}", json={"publish_name": True})
+    withdrawn = await client.patch(f"/beneficiaries/{helped['id']}", json={"publish_name": False})
+    assert (given.status_code, withdrawn.status_code) == (200, 200), (given.text, withdrawn.text)
+    after = (await client.get(f"/campaigns/{c['id']}/beneficiaries/public")).json()["items"]
+    assert [i["name"] for i in after] == ["Lê Văn Duyệt", "(không công bố tên)"]
+    refused = await client.patch(f"/beneficiaries/{approved['id']}", json={"publish_name": None})
+    assert refused.status_code == 422 and [e["field"] for e in refused.json()["errors"]] == ["publish_name"], (
+        refused.text
+    )
     draft = (await client.post("/campaigns", json=campaign_body())).json()
     listed = await _register(client, full_name="Ngô Văn Nháp", campaign_id=draft["id"])
     assert (await client.post(f"/beneficiaries/{listed['id']}/verify", json=verify)).status_code == 200

@@ -124,6 +124,7 @@ class FakeBeneficiaryRepository:
             "campaign_id": fields.get("campaign_id"),
             "consent_purpose": fields["consent_purpose"],
             "consent_given_on": fields["consent_given_on"],
+            "consent_to_publish": fields.get("consent_to_publish", False),
             "verified_by": None,
             "verified_on": None,
             "erased_at": None,
@@ -133,13 +134,16 @@ class FakeBeneficiaryRepository:
         self.rows[beneficiary_id].update(fields, name_key=key.name_key, address_key=key.address_key,
                                          id_number=key.id_number)  # fmt: skip
 
+    async def consent_to_publish(self, beneficiary_id: uuid.UUID, given: bool) -> None:
+        self.rows[beneficiary_id]["consent_to_publish"] = given
+
     async def erase(self, beneficiary_id: uuid.UUID) -> bool:
         row = self.rows[beneficiary_id]
         if row["erased_at"] is not None:
             return False
         erased = f"erased:{beneficiary_id}"
         row.update(full_name="", name_key=erased, id_number=None, address="", address_key=erased, situation="",
-                   notes="", erased_at=datetime.now(UTC))  # fmt: skip
+                   notes="", consent_to_publish=False, erased_at=datetime.now(UTC))  # fmt: skip
         return True
 
     async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
@@ -168,6 +172,7 @@ class FakeBeneficiaryRepository:
         return [
             {
                 "full_name": None if r["erased_at"] else r["full_name"],
+                "consent_to_publish": r["consent_to_publish"],
                 "commune": r["commune"],
                 **self.support.get(r["id"], zero),
             }

@@ -613,10 +613,15 @@ async def test_a_sponsorship_ending_before_it_starts_is_invalid() -> None:
 
 
 async def test_the_public_list_shows_name_commune_and_support_only() -> None:
+    """The name only with the consent to publish it (a purpose of its own); without it, withdrawn, or erased, the
+    commune and the support under a label."""
     uow = FakeUnitOfWork()
     cid = await new_campaign(uow)
-    bid = await register(uow, campaign_id=cid, id_number="079123456789")
+    consent = {"purpose": "relief", "given_on": date(2025, 1, 2), "publish_name": True}
+    bid = await register(uow, campaign_id=cid, id_number="079123456789", consent=consent)
     uow.beneficiaries.support[bid] = {"cash_vnd": 300_000, "goods_value_vnd": 50_000}
+    quiet = await register(uow, campaign_id=cid, full_name="Trần Thị Lặng", address="Ấp 9")
+    uow.beneficiaries.support[quiet] = {"cash_vnd": 100_000, "goods_value_vnd": 0}
     await register(uow, campaign_id=cid, full_name="Lê Văn Chờ")  # not verified, no support: not named
     assert await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, cid) == []  # a draft: not yet
     await act(uow, cid, "launch")
@@ -628,8 +633,22 @@ async def test_the_public_list_shows_name_commune_and_support_only() -> None:
             "support_received_vnd": 350_000,
             "cash_vnd": 300_000,
             "goods_value_vnd": 50_000,
-        }
+        },
+        {
+            "name": "(không công bố tên)",
+            "commune": "Vĩnh Trạch",
+            "support_received_vnd": 100_000,
+            "cash_vnd": 100_000,
+            "goods_value_vnd": 0,
+        },
     ]
+    await run(uow, lambda u: beneficiaries.correct(u, bid, {"publish_name": False}, may_verify=False))
+    await run(uow, lambda u: beneficiaries.correct(u, quiet, {"publish_name": True}, may_verify=False))
+    listed = await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, cid)
+    assert sorted(x["name"] for x in listed) == ["(không công bố tên)", "Trần Thị Lặng"]
+    await run(uow, lambda u: beneficiaries.erase(u, quiet))
+    listed = await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, cid)
+    assert sorted(x["name"] for x in listed) == ["(không công bố tên)", "(ẩn danh theo yêu cầu)"]
     with pytest.raises(NotFound):
         await beneficiaries.public_list(uow.campaigns, uow.beneficiaries, uuid.uuid4())
 

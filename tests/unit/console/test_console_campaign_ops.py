@@ -49,8 +49,9 @@ def test_a_beneficiary_of_the_campaign_or_a_humanitarian_address_of_the_unit() -
     assert body == {
         "kind": "household", "unit_id": UNIT, "full_name": "Lê Thị Tư", "address": "Ấp 3", "commune": "Vĩnh Trạch",
         "humanitarian_address": False, "campaign_id": CAMPAIGN, "household_size": 4,
-        "consent": {"purpose": "hỗ trợ", "given_on": "2026-11-30"},
+        "consent": {"purpose": "hỗ trợ", "given_on": "2026-11-30", "publish_name": False},
     }  # fmt: skip
+    assert ops.beneficiary_body(form | {"consent_publish": "yes"}, CAMPAIGN)["consent"]["publish_name"] is True
     address = ops.beneficiary_body(form | {"humanitarian_address": "yes", "household_size": "bốn"}, CAMPAIGN)
     assert address["humanitarian_address"] is True and "campaign_id" not in address
     assert address["household_size"] == "bốn"  # as typed: the API says why

@@ -512,7 +512,7 @@ def _beneficiary(name: str, **fields: Any) -> dict[str, Any]:
         "id": str(uuid.uuid4()), "kind": "household", "unit_id": str(UNIT), "full_name": name, "id_number": None,
         "address": "Thôn 1", "commune": "Xã A", "household_size": 4, "situation": "", "notes": "",
         "humanitarian_address": False, "campaign_id": str(CAMPAIGN), "verified": True, "verified_by": None,
-        "verified_on": "2026-02-03", "consent": {"purpose": "cứu trợ", "given_on": "2026-02-01"},
+        "verified_on": "2026-02-03", "consent": {"purpose": "cứu trợ", "given_on": "2026-02-01", "publish_name": True},
     } | fields  # fmt: skip
 
 

@@ -45,7 +45,8 @@ class BeneficiaryRepository:
         erased = bool(
             await self.conn.fetchval(
                 "UPDATE beneficiaries SET full_name = '', name_key = 'erased:' || id, id_number = NULL,"
-                " address = '', address_key = 'erased:' || id, situation = '', notes = '', erased_at = now()"
+                " address = '', address_key = 'erased:' || id, situation = '', notes = '', consent_to_publish = false,"
+                " erased_at = now()"
                 " WHERE id = $1 AND erased_at IS NULL RETURNING true",
                 beneficiary_id,
             )
@@ -88,8 +89,8 @@ class BeneficiaryRepository:
             """
             INSERT INTO beneficiaries (id, kind, unit_id, full_name, name_key, id_number, address, address_key,
                 commune, household_size, situation, notes, humanitarian_address, campaign_id,
-                consent_purpose, consent_given_on)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                consent_purpose, consent_given_on, consent_to_publish)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
             """,
             beneficiary_id,
             key.kind,
@@ -107,7 +108,11 @@ class BeneficiaryRepository:
             fields.get("campaign_id"),
             fields["consent_purpose"],
             fields["consent_given_on"],
+            fields.get("consent_to_publish", False),
         )
+
+    async def consent_to_publish(self, beneficiary_id: uuid.UUID, given: bool) -> None:
+        await self.conn.execute("UPDATE beneficiaries SET consent_to_publish = $2 WHERE id = $1", beneficiary_id, given)
 
     async def verify(self, beneficiary_id: uuid.UUID, verified_by: str, verified_on: date) -> None:
         await self.conn.execute(
@@ -151,7 +156,8 @@ class BeneficiaryRepository:
                   FROM ledger_distributions WHERE campaign_id = $1 AND reversed_on IS NULL
                  GROUP BY beneficiary_id
             )
-            SELECT CASE WHEN b.erased_at IS NULL THEN b.full_name END AS full_name, b.commune, b.kind,
+            SELECT CASE WHEN b.erased_at IS NULL THEN b.full_name END AS full_name, b.consent_to_publish,
+                   b.commune, b.kind,
                    b.verified_on IS NOT NULL AS verified,
                    coalesce(s.cash_vnd, 0) AS cash_vnd, coalesce(s.goods_value_vnd, 0) AS goods_value_vnd
               FROM beneficiaries b LEFT JOIN support s ON s.beneficiary_id = b.id

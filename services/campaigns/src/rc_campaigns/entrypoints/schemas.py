@@ -130,9 +130,17 @@ class CancelIn(Body):
     reason: OptText = ""
 
 
+_PUBLISH_NAME = (
+    "May the name be published on the campaign's public list of those supported (the Decree 93 disclosure)? A purpose "
+    "of its own (Law 91/2025): without this consent the list shows the commune and the support under an anonymous "
+    "label."
+)
+
+
 class ConsentIn(Body):
     purpose: Text = Field(description="What the personal data is processed for (Law 91/2025: per purpose).")
     given_on: Day
+    publish_name: StrictBool = Field(False, description=_PUBLISH_NAME)
 
 
 class BeneficiaryIn(Body):
@@ -164,8 +172,11 @@ class BeneficiaryPatch(_Patch):
     commune: Name | None = None
     situation: OptText | None = None
     notes: OptText | None = None
+    publish_name: StrictBool | None = Field(
+        None, description="The consent to publish the name, given (true) or withdrawn (false). " + _PUBLISH_NAME
+    )
 
-    _given_not_null = field_validator("full_name", "address", "commune")(not_null)
+    _given_not_null = field_validator("full_name", "address", "commune", "publish_name")(not_null)
 
 
 class BeneficiaryErasedOut(Out):
@@ -305,6 +316,7 @@ class PublicBeneficiariesOut(Page[PublicBeneficiaryOut]):
 class ConsentOut(Out):
     purpose: str
     given_on: date
+    publish_name: bool = Field(description=_PUBLISH_NAME)
 
 
 class BeneficiarySummaryOut(Out):

@@ -23,6 +23,7 @@ from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerifie
 from rc_shared.uow import columns
 
 ERASED_LABEL = "(ẩn danh theo yêu cầu)"  # the public list's name of a beneficiary whose data was erased
+UNNAMED_LABEL = "(không công bố tên)"  # the public list's name of one who did not consent to its publication
 # Fields that identify a person or describe their health: never in events, never on the public list.
 PERSONAL_FIELDS = ("full_name", "id_number", "address", "situation", "notes")
 
@@ -57,7 +58,12 @@ async def register(uow: CampaignsUnitOfWork, policy: Policy, fields: dict[str, A
     await repo.add(
         beneficiary_id,
         key,
-        {**fields, "consent_purpose": consent["purpose"], "consent_given_on": consent["given_on"]},
+        {
+            **fields,
+            "consent_purpose": consent["purpose"],
+            "consent_given_on": consent["given_on"],
+            "consent_to_publish": consent.get("publish_name", False),
+        },
     )
     uow.emit(
         BeneficiaryRegistered(
@@ -98,6 +104,8 @@ async def correct(
             f"beneficiary {beneficiary_id} was verified: its name, identity number and address are corrected by a"
             " role that may verify (unit manager)"
         )
+    changes = dict(changes)
+    publish = changes.pop("publish_name", None)  # (the consent to publish the name: not who the record is)
     fields = {k: row[k] for k in ("full_name", "id_number", "address", "commune", "situation", "notes")}
     fields |= {k: ("" if v is None and k in ("situation", "notes") else v) for k, v in changes.items()}
     key = DedupKey.of(row["kind"], row["unit_id"], fields["full_name"], fields["address"], fields["id_number"])
@@ -105,6 +113,8 @@ async def correct(
     if dup is not None:
         raise DuplicateBeneficiary(*dup)
     await repo.correct(beneficiary_id, key, fields)
+    if publish is not None:
+        await repo.consent_to_publish(beneficiary_id, bool(publish))
 
 
 async def erase(uow: CampaignsUnitOfWork, beneficiary_id: uuid.UUID) -> bool:
@@ -204,7 +214,11 @@ _AS_STORED = (  # the columns a beneficiary view shows as they are
 def _view(row: Any) -> dict[str, Any]:
     return {
         **columns(row, *_AS_STORED),
-        "consent": {"purpose": row["consent_purpose"], "given_on": row["consent_given_on"]},
+        "consent": {
+            "purpose": row["consent_purpose"],
+            "given_on": row["consent_given_on"],
+            "publish_name": row["consent_to_publish"],
+        },
         "verified": row["verified_on"] is not None,
         "verified_by": row["verified_by"],
         "verified_on": row["verified_on"],
@@ -237,7 +251,11 @@ async def public_list(campaigns: CampaignRepo, repo: BeneficiaryRepo, campaign_i
     rows = await repo.public_list(campaign_id)
     return [
         {
-            "name": r["full_name"] if r["full_name"] is not None else ERASED_LABEL,
+            "name": ERASED_LABEL
+            if r["full_name"] is None
+            else r["full_name"]
+            if r["consent_to_publish"]
+            else UNNAMED_LABEL,
             "commune": r["commune"],
             "support_received_vnd": int(r["cash_vnd"]) + int(r["goods_value_vnd"]),
             "cash_vnd": int(r["cash_vnd"]),

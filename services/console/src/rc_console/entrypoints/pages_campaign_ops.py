@@ -36,7 +36,7 @@ web.templates.globals.update(
 CAMPAIGN_FILTERS = ("state", "type", "unit_id", "q", "offset")
 BENEFICIARY_FIELDS = (
     "kind", "unit_id", "full_name", "id_number", "address", "commune", "household_size", "situation", "notes",
-    "humanitarian_address", "consent_purpose", "consent_given_on",
+    "humanitarian_address", "consent_purpose", "consent_given_on", "consent_publish",
 )  # fmt: skip
 VERIFY_FIELDS = ("verified_by", "verified_on")
 SPONSOR_FIELDS = ("sponsor_type", "sponsor_name", "sponsor_contact", "start_on", "end_on", "commitment")

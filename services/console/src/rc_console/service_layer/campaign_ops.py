@@ -68,6 +68,7 @@ def beneficiary_body(form: dict[str, str], campaign_id: str) -> dict[str, Any]:
     body["consent"] = {
         "purpose": form.get("consent_purpose", "").strip(),
         "given_on": form.get("consent_given_on", "").strip(),
+        "publish_name": form.get("consent_publish") == "yes",
     }
     if not address:
         body["campaign_id"] = campaign_id

@@ -31,6 +31,9 @@ class BeneficiaryPatch:
             full_name (str | Unset): The person, or the head of household.
             id_number (None | str | Unset):
             notes (None | str | Unset):
+            publish_name (bool | Unset): The consent to publish the name, given (true) or withdrawn (false). May the name be
+                published on the campaign's public list of those supported (the Decree 93 disclosure)? A purpose of its own (Law
+                91/2025): without this consent the list shows the commune and the support under an anonymous label.
             situation (None | str | Unset):
      """
 
@@ -39,6 +42,7 @@ class BeneficiaryPatch:
     full_name: str | Unset = UNSET
     id_number: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
+    publish_name: bool | Unset = UNSET
     situation: None | str | Unset = UNSET
 
 
@@ -64,6 +68,8 @@ class BeneficiaryPatch:
         else:
             notes = self.notes
 
+        publish_name = self.publish_name
+
         situation: None | str | Unset
         if isinstance(self.situation, Unset):
             situation = UNSET
@@ -85,6 +91,8 @@ class BeneficiaryPatch:
             field_dict["id_number"] = id_number
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if publish_name is not UNSET:
+            field_dict["publish_name"] = publish_name
         if situation is not UNSET:
             field_dict["situation"] = situation
 
@@ -121,6 +129,8 @@ class BeneficiaryPatch:
         notes = _parse_notes(d.pop("notes", UNSET))
 
 
+        publish_name = d.pop("publish_name", UNSET)
+
         def _parse_situation(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -137,6 +147,7 @@ class BeneficiaryPatch:
             full_name=full_name,
             id_number=id_number,
             notes=notes,
+            publish_name=publish_name,
             situation=situation,
         )
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from dateutil.parser import isoparse
 from typing import cast
 import datetime
@@ -27,10 +28,14 @@ class ConsentIn:
         Attributes:
             given_on (datetime.date): A date, YYYY-MM-DD, 1900-01-01 to 2100-12-31.
             purpose (str): What the personal data is processed for (Law 91/2025: per purpose).
+            publish_name (bool | Unset): May the name be published on the campaign's public list of those supported (the
+                Decree 93 disclosure)? A purpose of its own (Law 91/2025): without this consent the list shows the commune and
+                the support under an anonymous label. Default: False.
      """
 
     given_on: datetime.date
     purpose: str
+    publish_name: bool | Unset = False
 
 
 
@@ -41,6 +46,8 @@ class ConsentIn:
 
         purpose = self.purpose
 
+        publish_name = self.publish_name
+
 
         field_dict: dict[str, Any] = {}
 
@@ -48,6 +55,8 @@ class ConsentIn:
             "given_on": given_on,
             "purpose": purpose,
         })
+        if publish_name is not UNSET:
+            field_dict["publish_name"] = publish_name
 
         return field_dict
 
@@ -63,9 +72,12 @@ class ConsentIn:
 
         purpose = d.pop("purpose")
 
+        publish_name = d.pop("publish_name", UNSET)
+
         consent_in = cls(
             given_on=given_on,
             purpose=purpose,
+            publish_name=publish_name,
         )
 
         return consent_in

@@ -26,10 +26,14 @@ class ConsentOut:
     """ 
         Attributes:
             given_on (datetime.date):
+            publish_name (bool): May the name be published on the campaign's public list of those supported (the Decree 93
+                disclosure)? A purpose of its own (Law 91/2025): without this consent the list shows the commune and the support
+                under an anonymous label.
             purpose (str):
      """
 
     given_on: datetime.date
+    publish_name: bool
     purpose: str
 
 
@@ -39,6 +43,8 @@ class ConsentOut:
     def to_dict(self) -> dict[str, Any]:
         given_on = self.given_on.isoformat()
 
+        publish_name = self.publish_name
+
         purpose = self.purpose
 
 
@@ -46,6 +52,7 @@ class ConsentOut:
 
         field_dict.update({
             "given_on": given_on,
+            "publish_name": publish_name,
             "purpose": purpose,
         })
 
@@ -61,10 +68,13 @@ class ConsentOut:
 
 
 
+        publish_name = d.pop("publish_name")
+
         purpose = d.pop("purpose")
 
         consent_out = cls(
             given_on=given_on,
+            publish_name=publish_name,
             purpose=purpose,
         )
 
