@@ -212,6 +212,11 @@ async def b_get_donor(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/donors/{(await world(scene, unit))['donor']}", None, {}
 
 
+async def b_erase_payer(scene: Scene, unit: uuid.UUID) -> Built:
+    gift = await new_record(scene, unit, "donations", {**cash(unit, 1000), "description": "CK 0912345678"})
+    return f"/donations/{gift['id']}/payer", None, {}
+
+
 async def b_erase_donor(scene: Scene, unit: uuid.UUID) -> Built:
     gift = await new_record(scene, unit, "donations", cash(unit, 2000, named_donor()))
     return f"/donors/{gift['donor_id']}", None, {}
@@ -258,6 +263,7 @@ ROWS = [
     Row("GET",    "/donors/{donor_id}",                      "V D M A", 200, 404, b_get_donor),
     Row("PATCH",  "/donors/{donor_id}",                      "- - M A", 200, 404, b_correct_donor),
     Row("DELETE", "/donors/{donor_id}",                      "- - M A", 200, 404, b_erase_donor),
+    Row("DELETE", "/donations/{donation_id}/payer",          "- - M A", 200, 403, b_erase_payer),
     Row("GET",    "/donors/{donor_id}/blood-eligibility",    "- D M A", 200, 404, b_eligibility),
 ]
 # fmt: on

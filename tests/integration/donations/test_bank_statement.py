@@ -477,3 +477,41 @@ async def test_two_imports_with_two_requests_in_flight_each_number_their_files_r
     assert [no for no, _ in numbered] == list(range(1, 1401))
     for name in ("A", "B"):
         assert [ref for _, ref in numbered if ref.startswith(name)] == [f"{name}{i:04d}" for i in range(700)]
+
+
+async def test_a_transfers_payer_is_erased_on_request_and_the_gift_stays(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A payer named by the bank statement has no donor record: their name (on the receipt) and their transfer
+    note (copied, masked, to the public ledger's line) are erased by the gift; the amount, the bank reference and
+    the totals stay. Asked again: nothing left. A gift whose donor is on record is erased with the donor (409)."""
+    cid, _ = await campaigns.launch()
+    ref = f"FT{uuid.uuid4().hex[:8].upper()}"
+    imported = await client.post(f"/campaigns/{cid}/bank-statement", json={"rows": [
+        row(ref, 750_000, payer_name="TRAN THI MAI", description="Tran Thi Mai 0912345678 ung ho")]})  # fmt: skip
+    assert imported.status_code == 200, imported.text
+    gift = imported.json()["results"][0]["donation_id"]
+    assert (await client.get(f"/donations/{gift}/receipt")).json()["received_from"] == "TRAN THI MAI"
+    before = (await client.get(f"/campaigns/{cid}/ledger")).json()
+    erased = await client.delete(f"/donations/{gift}/payer")
+    assert erased.status_code == 200 and erased.json() == {"donation_id": gift, "erased": True, "already_erased": False}
+    receipt = (await client.get(f"/donations/{gift}/receipt")).json()
+    assert receipt["received_from"] == "Nhà hảo tâm ẩn danh" and receipt["bank_reference"] == ref
+    assert receipt["amount_vnd"] == 750_000
+    row_after = await db.fetchrow(
+        "SELECT payer_name, description, bank_reference FROM donations WHERE id = $1", uuid.UUID(gift)
+    )
+    assert tuple(row_after) == (None, None, ref)
+    notes = await db.fetch("SELECT note FROM ledger_lines WHERE donation_id = $1", uuid.UUID(gift))
+    assert [n["note"] for n in notes] == [None]
+    lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"reference": ref})).json()["items"]
+    assert [x["note"] for x in lines] == [None] and "Mai" not in str(lines)
+    assert (await client.get(f"/campaigns/{cid}/ledger")).json() == before
+    again = await client.delete(f"/donations/{gift}/payer")
+    assert again.status_code == 200 and again.json()["already_erased"] is True
+    named = await client.post(f"/campaigns/{cid}/donations", json={
+        "kind": "cash", "amount_vnd": 10_000, "channel": "cash", "received_on": str(TODAY),
+        "donor": {"type": "individual", "name": "Hà Văn Tư", "phone": "0913000111"}})  # fmt: skip
+    refused = await client.delete(f"/donations/{named.json()['id']}/payer")
+    assert refused.status_code == 409 and refused.json()["donor_id"] == named.json()["donor_id"], refused.text
+    assert (await client.delete(f"/donations/{uuid.uuid4()}/payer")).status_code == 404

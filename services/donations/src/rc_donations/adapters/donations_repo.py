@@ -247,6 +247,23 @@ class DonationRepository(RecordRepository):
         )
         return erased
 
+    async def erase_payer(self, donation_id: uuid.UUID) -> bool:
+        """A gift's payer as the bank statement named them (never a donor record) and its transfer note, which
+        the public ledger's line copies (masked); the gift, its amount and bank reference stay. Whether there
+        was anything to erase."""
+        erased = bool(
+            await self.conn.fetchval(
+                "UPDATE donations SET payer_name = NULL, description = NULL"
+                " WHERE id = $1 AND (payer_name IS NOT NULL OR description IS NOT NULL) RETURNING true",
+                donation_id,
+            )
+        )
+        await self.conn.execute(
+            "UPDATE ledger_lines SET note = NULL WHERE donation_id = $1 AND movement = 'donation' AND note IS NOT NULL",
+            donation_id,
+        )
+        return erased
+
     async def lock_donors(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, asyncpg.Record]:
         """Donor rows locked in id order (a consistent order: no deadlock between batches)."""
         rows = await self.conn.fetch(

@@ -13,6 +13,7 @@ GET      /campaigns/{campaign_id}/donations        read    organising or a parti
 GET      /donations/{donation_id}                  read    its unit or the campaign's organising unit (403)
 GET      /donations/{donation_id}/receipt          read    as above (a read-only role: no name of who gave)
 POST     /donations/{donation_id}/reversal         manage  as above
+DELETE   /donations/{donation_id}/payer            manage  as above
 POST     /campaigns/{campaign_id}/bank-statement   write   organising unit (rows are credited to it) (403)
 POST     /campaigns/{campaign_id}/pledges          write   body unit_id (default: organising unit) (403);
                                                            a cited donor.id must be visible (409)
@@ -812,6 +813,20 @@ async def erase_donor(donor_id: uuid.UUID, request: Request) -> dict[str, Any]:
     await access.donor(request, donor_id, all_records=True)
     async with _connection(request) as conn:
         return await donations.erase_donor(conn, donor_id)
+
+
+@router.delete(
+    "/donations/{donation_id}/payer",
+    tags=["donors"],
+    summary="Erase the payer's personal data of a gift with no donor on record (a bank transfer's name and note)",
+    dependencies=MANAGE,
+    response_model=s.PayerErasedOut,
+    responses=errors(404, 409),
+)
+async def erase_payer(donation_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    await access.record(request, "donations", donation_id, "donation")
+    async with _connection(request) as conn:
+        return await donations.erase_payer(conn, donation_id)
 
 
 @router.put(

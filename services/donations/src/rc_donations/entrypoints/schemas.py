@@ -747,6 +747,12 @@ class DonorErasedOut(Out):
     already_erased: bool
 
 
+class PayerErasedOut(Out):
+    donation_id: uuid.UUID
+    erased: bool
+    already_erased: bool = Field(description="Nothing was left to erase (erased before, or never given).")
+
+
 class BloodEligibilityOut(Out):
     donor_id: uuid.UUID
     on: date

@@ -1019,6 +1019,25 @@ async def erase_donor(conn: asyncpg.Connection, donor_id: uuid.UUID) -> dict[str
     return {"donor_id": donor_id, "erased": True, "already_erased": not erased}
 
 
+async def erase_payer(conn: asyncpg.Connection, donation_id: uuid.UUID) -> dict[str, Any]:
+    """Erase the personal data of a gift's payer (Law 91/2025): a transfer recorded from a bank statement names
+    its payer and carries their note, with no donor record to erase. A gift whose donor is on record is
+    erased with its donor (409 naming ``donor_id``)."""
+    repo = DonationRepository(conn)
+    async with conn.transaction():
+        row = await conn.fetchrow("SELECT donor_id FROM donations WHERE id = $1 FOR UPDATE", donation_id)
+        if row is None:
+            raise _missing(donation_id)
+        if row["donor_id"] is not None:
+            raise Conflict(
+                f"donation {donation_id} has a donor on record: erase the donor (DELETE /donors/{{donor_id}})",
+                field="donor_id",
+                donor_id=str(row["donor_id"]),
+            )
+        erased = await repo.erase_payer(donation_id)
+    return {"donation_id": donation_id, "erased": True, "already_erased": not erased}
+
+
 async def set_consent(conn: asyncpg.Connection, donor_id: uuid.UUID, consent: bool) -> dict[str, Any]:
     """Give or withdraw consent to be named; the public ledger's label follows on the next read (it is
     computed from this row), and its name search in the same transaction (migration 0004's trigger). A

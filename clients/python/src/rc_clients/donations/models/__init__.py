@@ -54,6 +54,7 @@ from .ledger_lines_out import LedgerLinesOut
 from .ledger_out import LedgerOut
 from .ledger_out_status import LedgerOutStatus
 from .live_out import LiveOut
+from .payer_erased_out import PayerErasedOut
 from .pledge_in import PledgeIn
 from .pledge_out import PledgeOut
 from .pledge_totals_out import PledgeTotalsOut
@@ -140,6 +141,7 @@ __all__ = (
     "LedgerOut",
     "LedgerOutStatus",
     "LiveOut",
+    "PayerErasedOut",
     "PledgeIn",
     "PledgeOut",
     "PledgeTotalsOut",
