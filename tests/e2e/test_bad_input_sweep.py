@@ -58,9 +58,10 @@ from tests.e2e.harness import auth
 # Then: donations +16: PATCH /donors/{donor_id} (a donor's details corrected: its path and its four fields).
 # Then: donations +1: a donation reversal's blood_drawn (a blood gift's only).
 # Then: donations +1: DELETE /donations/{donation_id}/payer (its path's donation_id).
+# Then: members +1: POST /people/{person_id}/hours's Idempotency-Key header (too long).
 # Then: campaigns +4: a beneficiary's consent to publish the name (consent.publish_name when registering, publish_name
 # in a correction: null and not a boolean each).
-CASES = {"members": 480, "campaigns": 394, "donations": 436, "reporting": 116}
+CASES = {"members": 481, "campaigns": 394, "donations": 436, "reporting": 116}
 
 TODAY = clock.today().isoformat()
 # Explicit parts of valid requests, merged over the body built from the schema ("METHOD /path").

@@ -108,8 +108,18 @@ async def test_a_data_entry_user_edits_a_person_and_the_api_has_it(
         await send(page, "form[action*='/role#']", "Giao vai trò")  # a volunteer, from today
         assert await page.locator("tr[data-role=volunteer]").count() == 1
         await page.locator("#hours-hours").fill("2,5")
+        hours_form = page.locator("form[action*='/hours#']")
+        as_sent = {
+            n: await hours_form.locator(f"[name={n}]").input_value() for n in ("csrf", "key", "hours", "worked_on")
+        }
         await send(page, "form[action*='/hours#']", "Ghi giờ")
         assert await page.locator("[data-figure=hours]").inner_text() == "2,5"  # as Vietnamese writes it
+        # the same form sent again (a double click, a retry after a timeout): the hours are logged once
+        again = await page.context.request.post(f"{console.url}/people/{pid}/hours", form=as_sent, max_redirects=0)
+        assert again.status == 303, await again.text()
+        await page.reload()
+        assert await page.locator("[data-figure=hours]").inner_text() == "2,5"
+        assert (await read_person(system, pid))["volunteer_hours_total"] == 2.5
         await page.locator("#consent-purpose").fill("nhận tin nhắn vận động")
         await page.locator("#consent-given_on").fill(today)
         await send(page, "form[action*='/consent#']", "Ghi nhận")

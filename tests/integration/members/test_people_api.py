@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import uuid
 from datetime import date, timedelta
 
 import asyncpg
@@ -107,6 +109,38 @@ async def test_fee_status_per_year_and_hours_rules(client: httpx.AsyncClient) ->
     tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     r = await client.post(f"/people/{pid}/hours", json={"hours": 2, "worked_on": tomorrow})
     assert r.status_code == 422 and "future" in r.json()["message"]
+
+
+async def test_hours_sent_twice_at_once_with_one_idempotency_key_are_logged_once(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """A form sent twice (a double click) with its key, the two requests at once: one entry, one event; the
+    other answers it (200). The key with other hours is a 422 naming Idempotency-Key; without a key, each
+    request logs (as before)."""
+    t = await tree(client)
+    pid = await person(client)
+    await client.post(
+        f"/people/{pid}/roles", json={"role": "volunteer", "unit_id": t["branch"], "start_on": "2023-02-01"}
+    )
+    key = {"Idempotency-Key": f"hours-{pid}"}
+    body = {"hours": 3.5, "worked_on": "2024-05-01"}
+    answers = await asyncio.gather(*(client.post(f"/people/{pid}/hours", json=body, headers=key) for _ in range(2)))
+    assert sorted(a.status_code for a in answers) == [200, 201], [a.text for a in answers]
+    assert answers[0].json()["id"] == answers[1].json()["id"]
+    entry = answers[0].json()["id"]
+    rows = await db.fetch("SELECT id FROM volunteer_hours WHERE person_id = $1", uuid.UUID(pid))
+    assert [str(r["id"]) for r in rows] == [entry]
+    events = await db.fetchval(
+        "SELECT count(*) FROM outbox WHERE event_type = 'members.volunteer.hours_logged.v1' AND payload::text LIKE $1",
+        f"%{entry}%",
+    )
+    assert events == 1
+    other = await client.post(f"/people/{pid}/hours", json=body | {"hours": 4}, headers=key)
+    assert other.status_code == 422 and other.json()["field"] == "Idempotency-Key", other.text
+    assert (await client.get(f"/people/{pid}")).json()["volunteer_hours_total"] == 3.5
+    for _ in range(2):
+        assert (await client.post(f"/people/{pid}/hours", json=body)).status_code == 201  # no key: each logs
+    assert (await client.get(f"/people/{pid}")).json()["volunteer_hours_total"] == 10.5
 
 
 async def test_erasure_removes_personal_fields_keeps_memberships_and_emits_person_erased(

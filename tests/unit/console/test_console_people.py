@@ -35,6 +35,7 @@ from rc_console.service_layer.people import (
     decimal_number,
     edit_of,
     form_keys,
+    is_form_key,
     person_page,
     register_body,
     register_filters,
@@ -133,8 +134,10 @@ def test_form_values_as_the_members_api_takes_them() -> None:
     target = uuid.uuid4()
     e = edit_of("fee", {"fee_status": " paid "}, 2026, None)
     assert e is not None and (e.method, e.path, e.body) == ("PUT", "/membership/fees/2026", {"fee_status": "paid"})
-    e = edit_of("hours", {"hours": "1,5", "worked_on": "2026-01-02"}, None, None)
-    assert e is not None and e.body == {"hours": 1.5, "worked_on": "2026-01-02"}
+    key = str(uuid.uuid4())
+    e = edit_of("hours", {"hours": "1,5", "worked_on": "2026-01-02", "key": key}, None, None)
+    assert e is not None and (e.body, e.key) == ({"hours": 1.5, "worked_on": "2026-01-02"}, key)
+    assert is_form_key(key) and not any(is_form_key(k) for k in ("", "x", key.upper(), key + " ", "a\x00b"))
     e = edit_of("join", {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid", "x": "y"}, None, None)
     assert e is not None and (e.method, e.path) == ("POST", "/membership")
     assert e.body == {"unit_id": "u", "joined_on": "2026-01-02", "fee_status": "paid"}

@@ -384,12 +384,22 @@ class FakePeopleRepository:
         self.role_rows[role_id]["end_on"] = on
 
     # hours
+    async def hours_logged_with(self, key: str) -> dict[str, Any] | None:
+        return next((h for h in self.hours_rows if h.get("request_key") == key), None)
+
     async def insert_hours(
-        self, entry_id: uuid.UUID, person_id: uuid.UUID, unit_id: uuid.UUID, hours: float, worked_on: date
+        self,
+        entry_id: uuid.UUID,
+        person_id: uuid.UUID,
+        unit_id: uuid.UUID,
+        hours: float,
+        worked_on: date,
+        request_key: str | None = None,
     ) -> None:
         self.hours_rows.append(
-            {"id": entry_id, "person_id": person_id, "unit_id": unit_id, "hours": hours, "worked_on": worked_on}
-        )
+            {"id": entry_id, "person_id": person_id, "unit_id": unit_id, "hours": hours, "worked_on": worked_on,
+             "request_key": request_key}
+        )  # fmt: skip
 
     async def hours_on(self, person_id: uuid.UUID, worked_on: date) -> float:
         return sum(

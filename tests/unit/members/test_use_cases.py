@@ -747,7 +747,9 @@ async def test_hours_are_logged_for_a_volunteer_at_most_24_a_day_in_the_roles_un
     await run(uow, lambda u: people.assign_role(u, POLICY, pid, role="volunteer", unit_id=ids["C1"], start_on=start))
 
     async def log(hours: float, on: date) -> uuid.UUID:
-        return await run(uow, lambda u: people.log_hours(u, POLICY, pid, hours=hours, worked_on=on))
+        entry_id, logged = await run(uow, lambda u: people.log_hours(u, POLICY, pid, hours=hours, worked_on=on))
+        assert logged
+        return entry_id
 
     with pytest.raises(Conflict, match="not a volunteer on 2025-06-30"):
         await log(2, start - timedelta(days=1))
@@ -770,6 +772,32 @@ async def test_hours_are_logged_for_a_volunteer_at_most_24_a_day_in_the_roles_un
     await log(1.005, start + timedelta(days=1))
     rounded = uow.committed[-1]
     assert isinstance(rounded, VolunteerHoursLogged) and rounded.hours == 1.01
+
+
+async def test_hours_sent_twice_with_one_key_are_logged_once() -> None:
+    """A form sent twice (a double click, a retry) with its Idempotency-Key: the second answers the first's
+    entry, logs nothing and emits nothing; the key with other hours, another day or person is a 422 naming it."""
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid, other = await person(uow), await person(uow)
+    start = date(2025, 7, 1)
+    for who in (pid, other):
+        await run(uow, lambda u, w=who: people.assign_role(u, POLICY, w, role="volunteer", unit_id=ids["C1"],
+                                                           start_on=start))  # fmt: skip
+
+    async def log(hours: float, on: date, who: uuid.UUID = pid) -> tuple[uuid.UUID, bool]:
+        return await run(uow, lambda u: people.log_hours(u, POLICY, who, hours=hours, worked_on=on, key="form-1"))
+
+    before = len(uow.committed)
+    first, logged = await log(2.5, start)
+    again, again_logged = await log(2.5, start)
+    assert (again, logged, again_logged) == (first, True, False)
+    assert new_events(uow, before) == [VolunteerHoursLogged] and await uow.people.hours_total(pid) == 2.5
+    for hours, on, who in ((3, start, pid), (2.5, start + timedelta(days=1), pid), (2.5, start, other)):
+        with pytest.raises(Invalid) as reused:
+            await log(hours, on, who)
+        assert reused.value.details == {"field": "Idempotency-Key"}, (hours, on, who)
+    assert await uow.people.hours_total(pid) == 2.5 and await uow.people.hours_total(other) == 0
 
 
 # ------------------------------------------------------------------ groups and training

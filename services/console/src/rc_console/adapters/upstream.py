@@ -530,11 +530,14 @@ class Api:
     async def person(self, person_id: uuid.UUID) -> PersonOut:
         return await call_api(get_person.asyncio_detailed(person_id, client=self.members), PersonOut)
 
-    async def person_edit(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    async def person_edit(
+        self, method: str, path: str, body: dict[str, Any] | None, key: str | None = None
+    ) -> dict[str, Any]:
         """An edit of a person (``path`` under /people/{id}) or a registration (``POST /people``), the form's
         values as typed (the members API validates them: its field errors come back next to the form's
-        fields); its answer."""
-        return await send_json(self.members.get_async_httpx_client(), method, path, body)
+        fields), with its Idempotency-Key if it has one; its answer."""
+        headers = {"Idempotency-Key": key} if key else None
+        return await send_json(self.members.get_async_httpx_client(), method, path, body, headers)
 
     async def import_members(self, body: dict[str, Any]) -> dict[str, Any]:
         """One batch of import rows (POST /imports/members): created, unchanged, rejected and each row's result."""
@@ -604,8 +607,14 @@ class Api:
         )
 
 
-async def send_json(http: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
-    r = await _request(http, method, path, json=body)
+async def send_json(
+    http: httpx.AsyncClient,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    r = await _request(http, method, path, json=body, headers=headers)
     answer = r.json() if r.content else {}  # a 204 has no body
     return answer if isinstance(answer, dict) else {}
 

@@ -122,6 +122,7 @@ async def _person_page(
         nav="members",
         page=page,
         today=clock.today().isoformat(),
+        new_key=str(uuid.uuid4()),  # the hours form's Idempotency-Key: sent twice, the hours are logged once
         sent=sent,
         page_alert=problem.message if problem and sent not in screens.form_keys(page) else "",
         values=values or {},
@@ -182,11 +183,14 @@ async def person_edit(person_id: str, action: str, request: Request, s: Session 
     year = year_of(data.get("year", "")) if action == "fee" else None
     edit = screens.edit_of(action, data, year, target)
     assert edit is not None  # every action but the erasure has one
+    if edit.key is not None and not screens.is_form_key(edit.key):  # (the page renders a UUID)
+        p = Problem(422, _("Biểu mẫu không hợp lệ, xin tải lại trang rồi gửi lại."))
+        return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
     if action == "fee" and year is None:
         p = Problem(422, _("Một số ô chưa đúng, xin xem lại."), {"year": _("Năm gồm 4 chữ số, từ 1900 đến 2100.")})
         return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
     try:
-        await web.api(request, s).person_edit(edit.method, f"/people/{pid}{edit.path}", edit.body)
+        await web.api(request, s).person_edit(edit.method, f"/people/{pid}{edit.path}", edit.body, edit.key)
     except ApiError as exc:
         if exc.problem.status in (401, 403) or exc.problem.status >= 500:
             raise

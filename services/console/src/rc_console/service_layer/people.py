@@ -184,6 +184,15 @@ class Edit:
     path: str
     body: dict[str, Any] | None
     fields: tuple[str, ...]
+    key: str | None = None  # its Idempotency-Key (the hours form's: a form sent twice logs the hours once)
+
+
+def is_form_key(key: str) -> bool:
+    """A form's Idempotency-Key as the page rendered it: a UUID (anything else was not sent by the page)."""
+    try:
+        return str(uuid.UUID(key)) == key
+    except ValueError:
+        return False
 
 
 def _text(form: dict[str, str], name: str) -> str:
@@ -198,7 +207,7 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
         return Edit("PUT", f"/membership/fees/{year}", fee, ("year", "fee_status"))
     if action == "hours":
         body: dict[str, Any] = {"hours": decimal_number(form.get("hours", "")), "worked_on": _text(form, "worked_on")}
-        return Edit("POST", "/hours", body, ("hours", "worked_on"))
+        return Edit("POST", "/hours", body, ("hours", "worked_on"), form.get("key", ""))
     if action == "status":
         body = {"status": _text(form, "status"), "effective_on": _text(form, "effective_on")}
         return Edit("PATCH", "/membership", body, ("status", "effective_on"))

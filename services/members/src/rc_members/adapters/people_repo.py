@@ -410,8 +410,23 @@ class PeopleRepository:
         await self.conn.execute("UPDATE roles SET end_on = $2 WHERE id = $1", role_id, on)
 
     # ------------------------------------------------------------------- hours
+    async def hours_logged_with(self, key: str) -> asyncpg.Record | None:
+        """The entry logged with this Idempotency-Key, after any request logging with it commits (the key is
+        locked for the rest of the transaction: two requests with one key log once)."""
+        await self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('volunteer_hours ' || $1, 0))", key)
+        row: asyncpg.Record | None = await self.conn.fetchrow(
+            "SELECT id, person_id, hours::float8 AS hours, worked_on FROM volunteer_hours WHERE request_key = $1", key
+        )
+        return row
+
     async def insert_hours(
-        self, entry_id: uuid.UUID, person_id: uuid.UUID, unit_id: uuid.UUID, hours: float, worked_on: date
+        self,
+        entry_id: uuid.UUID,
+        person_id: uuid.UUID,
+        unit_id: uuid.UUID,
+        hours: float,
+        worked_on: date,
+        request_key: str | None = None,
     ) -> None:
         await insert_row(
             self.conn,
@@ -421,6 +436,7 @@ class PeopleRepository:
             unit_id=unit_id,
             hours=hours,
             worked_on=worked_on,
+            request_key=request_key,
         )
 
     async def hours_on(self, person_id: uuid.UUID, worked_on: date) -> float:

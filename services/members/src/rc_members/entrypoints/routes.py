@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from rc_members.adapters.groups_repo import GroupRepository
 from rc_members.adapters.people_repo import PeopleRepository
@@ -580,12 +580,34 @@ async def end_role(
     summary="Log volunteer hours",
     dependencies=auth.WRITE,
     response_model=s.HoursOut,
-    responses=errors(404, 409),
+    responses={**api.replayed(s.HoursOut), **errors(404, 409)},
 )
-async def log_hours(request: Request, person_id: uuid.UUID, body: s.HoursIn, uow: UoW, policy: Pol) -> dict[str, Any]:
+async def log_hours(
+    request: Request,
+    response: Response,
+    person_id: uuid.UUID,
+    body: s.HoursIn,
+    uow: UoW,
+    policy: Pol,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=200,
+            description="Sending the request again with the same key answers the entry it logged (200) instead of "
+            "logging the hours twice (a form sent twice, a retry after a timeout). Keys are kept for good: a new UUID "
+            "per new entry. The same key with another person, day or number of hours is a 422 naming Idempotency-Key.",
+        ),
+    ] = None,
+) -> dict[str, Any]:
     await access.person(request, person_id)
-    entry_id = await people.log_hours(uow, policy, person_id, hours=body.hours, worked_on=body.worked_on)
+    entry_id, logged = await people.log_hours(
+        uow, policy, person_id, hours=body.hours, worked_on=body.worked_on, key=key
+    )
     await uow.commit()
+    if not logged:
+        response.status_code = 200
     return {"id": entry_id, "person_id": person_id, "hours": hundredths(body.hours), "worked_on": body.worked_on}
 
 

@@ -518,11 +518,27 @@ async def end_role(
 
 
 async def log_hours(
-    uow: MembersUnitOfWork, policy: Policy, person_id: uuid.UUID, *, hours: float, worked_on: date
-) -> uuid.UUID:
+    uow: MembersUnitOfWork,
+    policy: Policy,
+    person_id: uuid.UUID,
+    *,
+    hours: float,
+    worked_on: date,
+    key: str | None = None,
+) -> tuple[uuid.UUID, bool]:
+    """The entry logged (and whether this request logged it: False, the entry an earlier request with the same
+    Idempotency-Key ``key`` logged; the same key with another person, day or hours is a 422 naming it)."""
     check_hours(hours, worked_on, policy.today())
     hours = hundredths(hours)  # (as stored: the answer and the event carry the same figure)
     repo = uow.people
+    if key is not None and (earlier := await repo.hours_logged_with(key)) is not None:
+        if (earlier["person_id"], float(earlier["hours"]), earlier["worked_on"]) != (person_id, hours, worked_on):
+            raise Invalid(
+                f"Idempotency-Key {key!r} logged other hours (another person, day or number of hours): send a new key "
+                "for a new entry",
+                field="Idempotency-Key",
+            )
+        return earlier["id"], False
     await _person(repo, person_id)
     role = await repo.role_on(person_id, "volunteer", worked_on)
     if role is None:
@@ -531,13 +547,13 @@ async def log_hours(
     if already + hours > 24:
         raise Conflict(f"{already:g} hours are already logged on {worked_on.isoformat()}: at most 24 a day")
     entry_id = uuid.uuid4()
-    await repo.insert_hours(entry_id, person_id, role["unit_id"], hours, worked_on)
+    await repo.insert_hours(entry_id, person_id, role["unit_id"], hours, worked_on, key)
     uow.emit(
         VolunteerHoursLogged(
             person_id=person_id, entry_id=entry_id, unit_id=role["unit_id"], hours=hours, worked_on=worked_on
         )
     )
-    return entry_id
+    return entry_id, True
 
 
 async def record_training(

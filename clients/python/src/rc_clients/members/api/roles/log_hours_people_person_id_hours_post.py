@@ -11,6 +11,7 @@ from ... import errors
 from ...models.error_out import ErrorOut
 from ...models.hours_in import HoursIn
 from ...models.hours_out import HoursOut
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     person_id: UUID,
     *,
     body: HoursIn,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -45,6 +50,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | HoursOut | None:
+    if response.status_code == 200:
+        response_200 = HoursOut.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = HoursOut.from_dict(response.json())
 
@@ -128,12 +140,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: HoursIn,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Response[ErrorOut | HoursOut]:
     """ Log volunteer hours
 
     Args:
         person_id (UUID):
+        idempotency_key (None | str | Unset): Sending the request again with the same key answers
+            the entry it logged (200) instead of logging the hours twice (a form sent twice, a retry
+            after a timeout). Keys are kept for good: a new UUID per new entry. The same key with
+            another person, day or number of hours is a 422 naming Idempotency-Key.
         body (HoursIn):
 
     Raises:
@@ -148,6 +165,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         person_id=person_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -162,12 +180,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: HoursIn,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> ErrorOut | HoursOut | None:
     """ Log volunteer hours
 
     Args:
         person_id (UUID):
+        idempotency_key (None | str | Unset): Sending the request again with the same key answers
+            the entry it logged (200) instead of logging the hours twice (a form sent twice, a retry
+            after a timeout). Keys are kept for good: a new UUID per new entry. The same key with
+            another person, day or number of hours is a 422 naming Idempotency-Key.
         body (HoursIn):
 
     Raises:
@@ -183,6 +206,7 @@ def sync(
         person_id=person_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -191,12 +215,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: HoursIn,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Response[ErrorOut | HoursOut]:
     """ Log volunteer hours
 
     Args:
         person_id (UUID):
+        idempotency_key (None | str | Unset): Sending the request again with the same key answers
+            the entry it logged (200) instead of logging the hours twice (a form sent twice, a retry
+            after a timeout). Keys are kept for good: a new UUID per new entry. The same key with
+            another person, day or number of hours is a 422 naming Idempotency-Key.
         body (HoursIn):
 
     Raises:
@@ -211,6 +240,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         person_id=person_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -225,12 +255,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: HoursIn,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> ErrorOut | HoursOut | None:
     """ Log volunteer hours
 
     Args:
         person_id (UUID):
+        idempotency_key (None | str | Unset): Sending the request again with the same key answers
+            the entry it logged (200) instead of logging the hours twice (a form sent twice, a retry
+            after a timeout). Keys are kept for good: a new UUID per new entry. The same key with
+            another person, day or number of hours is a 422 naming Idempotency-Key.
         body (HoursIn):
 
     Raises:
@@ -246,5 +281,6 @@ async def asyncio(
         person_id=person_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed
