@@ -408,8 +408,9 @@ async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_n
     # unit is voided for a test result; any other's with the payer's phone masked); the keeper reads it whole
     why_gift, why_blood = f"Trả lại chị Hoa, gọi 09{tag}", f"Mẫu {tag} dương tính HBsAg"
     async with scene.client("donations") as admin:
-        for record, why in ((gift, why_gift), (given, why_blood)):
-            r = await admin.post(f"/donations/{record['id']}/reversal", json={"reason": why})
+        for record, why, drawn in ((gift, why_gift, None), (given, why_blood, True)):
+            body = {"reason": why} | ({} if drawn is None else {"blood_drawn": drawn})
+            r = await admin.post(f"/donations/{record['id']}/reversal", json=body)
             assert r.status_code == 201, r.text
     hidden = "(lý do không công bố: thông tin sức khoẻ)"
     for role, shown in (("viewer", {gift["id"]: "Trả lại chị Hoa, gọi •••", given["id"]: hidden}),

@@ -252,7 +252,8 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
     given = (await client.post(f"/campaigns/{cid}/donations", json=blood)).json()
     money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()
     typed = "HBsAg dương tính, huỷ đơn vị"
-    assert (await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed})).status_code == 201
+    voided = await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed, "blood_drawn": True})
+    assert voided.status_code == 201, voided.text
     assert (await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
     assert (await client.get(f"/donations/{given['id']}/receipt")).json()["void_reason"] == typed
     # on the public ledger, the voided blood gift's line names no receipt and is not found by it
@@ -415,10 +416,11 @@ async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_e
 async def test_a_voided_unit_whose_blood_was_drawn_still_counts_in_the_donors_interval(
     campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
-    """A unit discarded after testing is voided, but the donor gave it: the next whole-blood gift waits the 84
-    days from that day (the default); a gift recorded in error (``blood_drawn`` false: the wrong donor) counts
-    for nothing; a reversal recorded before 0034 (NULL) keeps its old reading; ``blood_drawn`` on a cash gift's
-    reversal is a 422 that changes nothing."""
+    """A unit discarded after testing is voided, but the donor gave it (``blood_drawn`` true): the next
+    whole-blood gift waits the 84 days from that day; a gift recorded in error (false: the wrong donor, or the
+    wrong units, recorded again in its place) counts for nothing; a reversal recorded before 0034 (NULL) keeps
+    its old reading; a blood gift's reversal without ``blood_drawn``, or a cash gift's with it, is a 422 that
+    changes nothing."""
     cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=200))
     drawn_on = TODAY - timedelta(days=30)
 
@@ -433,13 +435,20 @@ async def test_a_voided_unit_whose_blood_was_drawn_still_counts_in_the_donors_in
         r = await client.post(f"/campaigns/{cid}/donations", json=blood(who, drawn_on))
         assert r.status_code == 201, r.text
         gifts[key] = r.json()
-    r = await client.post(f"/donations/{gifts['discarded']['id']}/reversal", json={"reason": "Loại sau xét nghiệm"})
+    unsaid = await client.post(f"/donations/{gifts['discarded']['id']}/reversal", json={"reason": "Loại sau XN"})
+    assert unsaid.status_code == 422 and unsaid.json()["field"] == "blood_drawn", unsaid.text
+    assert (await client.get(f"/donations/{gifts['discarded']['id']}")).json()["reversed"] is False
+    r = await client.post(
+        f"/donations/{gifts['discarded']['id']}/reversal", json={"reason": "Loại sau xét nghiệm", "blood_drawn": True}
+    )
     assert r.status_code == 201 and r.json()["blood_drawn"] is True, r.text
     r = await client.post(
         f"/donations/{gifts['wrong']['id']}/reversal", json={"reason": "Ghi nhầm người hiến", "blood_drawn": False}
     )
     assert r.status_code == 201 and r.json()["blood_drawn"] is False, r.text
-    r = await client.post(f"/donations/{gifts['older']['id']}/reversal", json={"reason": "Trước bản 1.8.0"})
+    r = await client.post(
+        f"/donations/{gifts['older']['id']}/reversal", json={"reason": "Trước bản 1.8.0", "blood_drawn": True}
+    )
     assert r.status_code == 201, r.text
     await db.execute("UPDATE donation_reversals SET blood_drawn = NULL WHERE donation_id = $1", gifts["older"]["id"])
     next_on = drawn_on + timedelta(days=84)
@@ -447,10 +456,11 @@ async def test_a_voided_unit_whose_blood_was_drawn_still_counts_in_the_donors_in
     assert (elig["eligible"], elig["next_eligible_on"]) == (False, str(next_on)), elig
     r = await client.post(f"/campaigns/{cid}/donations", json=blood(discarded, TODAY))
     assert r.status_code == 409 and r.json()["next_eligible_on"] == str(next_on), r.text
-    for who, key in ((wrong, "wrong"), (older, "older")):
-        elig = (await client.get(f"/donors/{gifts[key]['donor_id']}/blood-eligibility")).json()
+    # the record made in error given again as it was (the same day), and the older reversal's donor today
+    for who, key, on in ((wrong, "wrong", drawn_on), (older, "older", TODAY)):
+        elig = (await client.get(f"/donors/{gifts[key]['donor_id']}/blood-eligibility", params={"on": str(on)})).json()
         assert (elig["eligible"], elig["next_eligible_on"]) == (True, None), (key, elig)
-        r = await client.post(f"/campaigns/{cid}/donations", json=blood(who, TODAY))
+        r = await client.post(f"/campaigns/{cid}/donations", json=blood(who, on))
         assert r.status_code == 201, (key, r.text)
     money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()
     r = await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm", "blood_drawn": True})
@@ -541,7 +551,8 @@ async def test_a_donors_details_are_corrected_and_a_wrong_birth_date_no_longer_b
     again = await client.post(
         f"/campaigns/{cid}/donations", json={**blood, "donor": {**donor, "birth_date": "1990-04-04"}}
     )
-    assert again.status_code == 409, again.text  # the date on file decides
+    # the date on file decides: another one typed is refused as not the record's (since 1.8.0)
+    assert again.status_code == 409 and again.json()["field"] == "donor.birth_date", again.text
     fixed = await client.patch(f"/donors/{donor_id}", json={"birth_date": "1990-04-04", "phone": None})
     assert fixed.status_code == 200, fixed.text
     assert (fixed.json()["birth_date"], fixed.json()["phone"], fixed.json()["name"]) == (

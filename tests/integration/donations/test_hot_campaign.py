@@ -5,6 +5,7 @@ reference, and a refused or failing item failing alone (docs/architecture/0001-h
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import time
 import uuid
@@ -17,7 +18,7 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
-from rc_donations.adapters.donations_repo import DonationRepository
+from rc_donations.adapters.donations_repo import DonationRepository, NewDonor
 from rc_donations.domain.donations import Item
 from rc_donations.domain.ledger import Ledger
 from rc_donations.entrypoints.app import build_app
@@ -112,6 +113,43 @@ async def test_a_concurrent_burst_on_two_replicas_is_batched_with_gapless_receip
 
 def _cmd(amount: int, **extra: Any) -> RecordDonation:
     return RecordDonation(kind="cash", received_on=TODAY - timedelta(days=2), amount_vnd=amount, **extra)
+
+
+async def test_an_item_whose_identity_number_is_another_persons_fails_alone_in_its_batch(
+    campaigns: Campaigns, client: httpx.AsyncClient, pool: asyncpg.Pool, db: asyncpg.Connection
+) -> None:
+    """Under the lock, a new donor's CCCD found on record under another name (migration 0035) refuses its item
+    alone, before any key is saved: its Idempotency-Key is not kept; a gift repeating its bank reference in the
+    batch is told to send itself again (409 on bank_reference, not the other's donor.id_number); the rest of the
+    batch is numbered without a gap."""
+    cid, _ = await campaigns.launch()
+    number = f"0795{uuid.uuid4().int % 10**8:08d}"
+    holder = await client.post(
+        f"/campaigns/{cid}/donations",
+        json=cash(10_000, donor={"type": "individual", "name": "Lâm Văn Tư", "id_number": number}),
+    )
+    assert holder.status_code == 201, holder.text
+    key = Idempotency(f"clash-{cid}", "h-clash")
+    async with pool.acquire() as conn:
+        stranger, follower, other = [
+            await prepare_donation(conn, POLICY, cid, cmd, idem)
+            for cmd, idem in (
+                (_cmd(700, bank_reference="RX"), key), (_cmd(700, bank_reference="RX"), None), (_cmd(800), None)
+            )
+        ]  # fmt: skip
+    assert isinstance(stranger, PreparedDonation)
+    named = NewDonor("individual", "Trần Văn Bình", None, number, None, True)  # as a hinted intake leaves it
+    stranger = dataclasses.replace(stranger, new_donor=named, donor_id=None, donor_type="individual")
+    async with UnitOfWork(pool, "/donations") as uow:
+        outcomes = await record_donations(uow, POLICY, [stranger, follower, other])  # type: ignore[list-item]
+        await uow.commit()
+    refused, repeat, done = outcomes
+    assert isinstance(refused, Conflict) and refused.details == {"field": "donor.id_number"}, refused
+    assert isinstance(repeat, Conflict) and repeat.details == {"field": "bank_reference"}, repeat
+    assert isinstance(done, DonationOutcome) and done.created is True
+    assert await _receipts(db, cid) == [1, 2]
+    assert await db.fetchval("SELECT count(*) FROM idempotency_keys WHERE key = $1", key.key) == 0
+    assert await db.fetchval("SELECT consent_to_be_named FROM donors WHERE id_number = $1", number) is False
 
 
 async def test_one_batch_decides_each_item_alone_under_the_lock(

@@ -871,8 +871,10 @@ async def test_a_blood_gifts_reversal_asks_whether_the_blood_was_drawn_and_sends
         assert page.status_code == 200
         for text in (
             '<label for="blood_drawn">Máu đã được lấy từ người hiến?</label>',
-            '<option value="yes" >Đã lấy máu (đơn vị bị loại sau xét nghiệm, bị hỏng): vẫn tính khoảng cách đến',
-            '<option value="no" >Ghi nhầm (không lấy máu của người này): không tính</option>',
+            '<option value="">— Chọn —</option>',  # nothing chosen for the user: either answer wrongs someone
+            '<option value="yes" >Đã lấy máu nhưng đơn vị bị loại (sau xét nghiệm, bị hỏng): vẫn tính khoảng cách',
+            '<option value="no" >Ghi sai (nhầm người, số đơn vị, hình thức hay ngày; ghi trùng): không tính, ghi lại',
+            "cho đúng nếu cần</option>",
         ):
             assert text in page.text, text
         assert "blood_drawn" not in (await c.get(f"/donations/{RECEIPT['donation_id']}/reversal")).text

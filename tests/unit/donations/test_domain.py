@@ -331,10 +331,12 @@ def test_a_statement_row_of_a_voided_transfer_is_rejected_unless_it_was_recorded
     assert new.status == "new"
 
 
-def test_a_voided_blood_gift_was_drawn_unless_said_otherwise_and_only_a_blood_gift_says() -> None:
-    assert blood.drawn_when_voided("blood", None) is True  # a unit discarded after testing: the donor gave it
+def test_a_voided_blood_gift_says_whether_its_blood_was_drawn_and_only_a_blood_gift_says() -> None:
+    assert blood.drawn_when_voided("blood", True) is True  # a unit discarded after testing: the donor gave it
     assert blood.drawn_when_voided("blood", False) is False  # recorded in error
-    assert blood.drawn_when_voided("blood", True) is True
+    with pytest.raises(Invalid) as unsaid:  # no default: either one wrongs a donor
+        blood.drawn_when_voided("blood", None)
+    assert unsaid.value.details == {"field": "blood_drawn"}
     assert blood.drawn_when_voided("cash", None) is None
     for kind in ("cash", "in_kind"):
         with pytest.raises(Invalid) as refused:

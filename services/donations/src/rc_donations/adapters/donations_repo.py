@@ -259,7 +259,8 @@ class DonationRepository(RecordRepository):
             )
         )
         await self.conn.execute(
-            "UPDATE ledger_lines SET note = NULL WHERE donation_id = $1 AND movement = 'donation' AND note IS NOT NULL",
+            # a donation's line has the donation's id (migration 0011): the primary key, not a scan of every line
+            "UPDATE ledger_lines SET note = NULL WHERE id = $1 AND movement = 'donation' AND note IS NOT NULL",
             donation_id,
         )
         return erased

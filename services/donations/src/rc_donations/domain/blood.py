@@ -90,11 +90,21 @@ def check_eligible(
 
 
 def drawn_when_voided(kind: str, blood_drawn: bool | None) -> bool | None:
-    """What a gift's reversal records of the blood drawn: for a blood gift, ``blood_drawn`` (true when not
-    given: a unit voided is most often one discarded after testing, and the donor gave it all the same, so it
-    still counts in their interval); for any other gift nothing, and saying it is a 422."""
+    """What a gift's reversal records of the blood drawn: for a blood gift, ``blood_drawn``, which it must give
+    (a 422 naming it): true, a unit drawn and then discarded (after testing, spoiled), which still counts in the
+    donor's interval; false, a record made in error (the wrong donor, units, kind or day; entered twice), which
+    does not, so that the gift recorded again in its place is not refused by it. No default either way: the
+    first shut a donor out for 84 days after a typo was corrected, the second let a donor whose unit was
+    discarded give again two weeks later. For any other gift nothing, and saying it is a 422."""
     if kind != "blood":
         if blood_drawn is not None:
             raise Invalid(f"blood_drawn is for a blood gift's reversal only (this gift is {kind})", field="blood_drawn")
         return None
-    return True if blood_drawn is None else blood_drawn
+    if blood_drawn is None:
+        raise Invalid(
+            "blood_drawn is required for a blood gift's reversal: true when the unit was drawn and discarded (after "
+            "testing, spoiled: it still counts in the donor's interval), false when this record was made in error "
+            "(the wrong donor, units, kind or day; entered twice: record the gift again as it was)",
+            field="blood_drawn",
+        )
+    return blood_drawn

@@ -41,8 +41,9 @@ class DonorIn(_In):
     id_number: IdNumber | None = Field(
         None,
         description="CCCD / tax code; used to recognise a returning donor: an individual only under a name of "
-        "theirs (the words of one name all among the other's, accents, case and spaces aside: 'Mai Lan' is 'Mai Thị "
-        "Lan'), another name being a 409 naming donor.id_number; an organisation whatever its name is written as.",
+        "theirs (accents, case and spaces aside, the same name, or one of two words or more all among the other's "
+        "and ending with the same given name: 'Mai Lan' is 'Mai Thị Lan', 'Lan' alone is nobody's), another name being "
+        "a 409 naming donor.id_number; an organisation whatever its name is written as.",
     )
     birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = None
     consent_to_be_named: bool = Field(
@@ -125,10 +126,11 @@ class DonationReversalIn(ReversalIn):
     blood_drawn: bool | None = Field(
         None,
         strict=True,
-        description="A blood gift's reversal only (any other gift's: 422): was the blood drawn from the donor? "
-        "true (the default) for a unit discarded after testing or lost: the donor gave it, so it still counts in "
-        "their interval between donations (84 days after whole blood) and the age checks; false when the gift was "
-        "recorded in error (the wrong donor, never given).",
+        description="Required for a blood gift's reversal (a 422 naming it when missing), refused for any other "
+        "gift's: true when the unit was drawn from the donor and then discarded (after testing, spoiled): the donor "
+        "gave it, so it still counts in their interval between donations (84 days after whole blood) and the age "
+        "checks; false when this record was made in error (the wrong donor, units, kind or day; entered twice), so "
+        "that the gift recorded again in its place is not refused by it.",
     )
 
 

@@ -689,6 +689,13 @@ async def record_donations(
     items, refused = await _with_donors(repo, items, d.new)
     for n, exc in refused.items():
         outcomes[n] = exc
+    for n, leader in d.same_ref.items():  # (a repeat of the same request, by its key, is refused as it is)
+        if leader in refused and outcomes[n] is None:
+            outcomes[n] = Conflict(
+                "a gift with the same bank_reference earlier in the same batch was refused for its donor: send this "
+                "one again",
+                field="bank_reference",
+            )
 
     # Idempotency-Keys first: a key taken meanwhile by a request to another campaign loses its item.
     # Then the keys of repeats of a bank reference within the batch, pointing to the donation kept.

@@ -25,10 +25,11 @@ class DonationReversalIn:
     """ 
         Attributes:
             reason (str):
-            blood_drawn (bool | None | Unset): A blood gift's reversal only (any other gift's: 422): was the blood drawn
-                from the donor? true (the default) for a unit discarded after testing or lost: the donor gave it, so it still
-                counts in their interval between donations (84 days after whole blood) and the age checks; false when the gift
-                was recorded in error (the wrong donor, never given).
+            blood_drawn (bool | None | Unset): Required for a blood gift's reversal (a 422 naming it when missing), refused
+                for any other gift's: true when the unit was drawn from the donor and then discarded (after testing, spoiled):
+                the donor gave it, so it still counts in their interval between donations (84 days after whole blood) and the
+                age checks; false when this record was made in error (the wrong donor, units, kind or day; entered twice), so
+                that the gift recorded again in its place is not refused by it.
      """
 
     reason: str
