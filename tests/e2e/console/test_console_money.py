@@ -178,6 +178,18 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     assert await refused.locator("td").first.inner_text() == "5"  # the file's line
     assert "Số tiền không phải số nguyên đồng." in await refused.inner_text()
     await shots.take(page, "statement-progress", "desktop")
+    # the payer of a transfer asks for their name to be erased: from its receipt, the number typed again
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
+        listed = await ok(await client.get(f"{system.url('donations')}/campaigns/{cid}/donations"))
+    [paid] = [g for g in listed["items"] if g["bank_reference"] == f"FT{tag}1".upper()]
+    await page.goto(f"{console.url}/donations/{paid['id']}/receipt")
+    assert await page.locator("[data-received-from]").inner_text() == "NGUYEN VAN A"
+    payer_number = (await page.locator("[data-receipt-number]").inner_text()).strip()
+    await follow(page, page.get_by_role("link", name="Xoá tên người chuyển khoản…"))
+    await page.get_by_label("Để xác nhận, nhập số biên nhận").fill(payer_number)
+    await shots.take(page, "payer-erase", "desktop")
+    await follow(page, page.get_by_role("button", name="Xoá tên người chuyển khoản"))
+    assert await page.locator("[data-received-from]").inner_text() == "Nhà hảo tâm ẩn danh"
     # a reversal of the gift in kind: a reason, and the receipt number typed again
     await page.goto(in_kind_receipt)
     number = (await page.locator("[data-receipt-number]").inner_text()).strip()

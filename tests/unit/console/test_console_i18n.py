@@ -889,3 +889,56 @@ async def test_a_blood_gifts_reversal_asks_whether_the_blood_was_drawn_and_sends
         c.cookies.set(i18n.COOKIE, "en")
         en = await c.get(path)
         assert "Was the blood drawn from the donor?" in en.text and leftover_vietnamese(en.text, MONEY_DATA) == []
+
+
+async def test_a_payers_name_is_erased_from_a_transfers_receipt_once_its_number_is_typed() -> None:
+    """A bank transfer's receipt offers a manager the payer's erasure (Law 91/2025): a page saying what goes and
+    what stays, the receipt number typed again (else nothing sent), then DELETE /donations/{id}/payer; a gift
+    whose donor is on record is said to be erased with its donor. Vietnamese and English."""
+    transfer = RECEIPT | {"donation_id": str(uuid.uuid4()), "kind": "cash", "amount_vnd": 750_000, "value_vnd": 0,
+                          "items": None, "channel": "bank_transfer", "bank_reference": "FT26001",
+                          "received_from": "TRAN THI MAI", "receipt_number": "TNA-000005", "receipt_no": 5}  # fmt: skip
+    deleted: list[str] = []
+    has_donor = False
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path == f"/donations/{transfer['donation_id']}/receipt":
+            return httpx.Response(200, json=transfer)
+        if request.method == "DELETE" and request.url.path == f"/donations/{transfer['donation_id']}/payer":
+            deleted.append(request.url.path)
+            if has_donor:
+                problem = {"error": "conflict", "status": 409, "field": "donor_id",
+                           "detail": "donation … has a donor on record: erase the donor"}  # fmt: skip
+                return httpx.Response(409, json=problem)
+            return httpx.Response(200, json={"donation_id": transfer["donation_id"], "erased": True,
+                                             "already_erased": False})  # fmt: skip
+        return money_api(request)
+
+    path = f"/donations/{transfer['donation_id']}/payer/erase"
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        receipt = await c.get(f"/donations/{transfer['donation_id']}/receipt")
+        assert f'href="{path}">Xoá tên người chuyển khoản…</a>' in receipt.text
+        in_kind = await c.get(f"/donations/{RECEIPT['donation_id']}/receipt")  # no transfer: nothing to erase
+        assert "/payer/erase" not in in_kind.text
+        page = await c.get(path)
+        assert page.status_code == 200 and "<h1>Xoá tên người chuyển khoản</h1>" in page.text
+        assert "<dd data-received-from>TRAN THI MAI</dd>" in page.text
+        wrong = await c.post(path, data={"confirm": "TNA-000004", "csrf": csrf})
+        assert wrong.status_code == 422 and deleted == []
+        assert '<p class="error" id="confirm-error">Nhập đúng như yêu cầu để xác nhận.</p>' in wrong.text
+        done = await c.post(path, data={"confirm": "TNA-000005", "csrf": csrf})
+        assert done.status_code == 303 and done.headers["location"] == f"/donations/{transfer['donation_id']}/receipt"
+        assert deleted == [f"/donations/{transfer['donation_id']}/payer"]
+        has_donor = True
+        refused = await c.post(path, data={"confirm": "TNA-000005", "csrf": csrf})
+        assert refused.status_code == 409
+        assert "Đóng góp này có hồ sơ người hiến: hãy xoá dữ liệu cá nhân của người hiến" in refused.text
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(path)
+        assert "<h1>Erase the payer&#39;s name</h1>" in en.text or "<h1>Erase the payer's name</h1>" in en.text
+        assert leftover_vietnamese(en.text, (*MONEY_DATA, "TRAN THI MAI")) == []
+    viewer, _csrf = signed_in_money("viewer", api)
+    async with viewer:
+        assert "/payer/erase" not in (await viewer.get(f"/donations/{transfer['donation_id']}/receipt")).text
+        assert (await viewer.get(path)).status_code == 403

@@ -598,6 +598,10 @@ class Api:
     async def reverse_donation(self, donation_id: uuid.UUID, body: dict[str, Any]) -> None:
         await _post(self.donations.get_async_httpx_client(), f"/donations/{donation_id}/reversal", body)
 
+    async def erase_payer(self, donation_id: uuid.UUID) -> None:
+        """The payer's name and note of a gift with no donor on record erased (DELETE /donations/{id}/payer)."""
+        await send_json(self.donations.get_async_httpx_client(), "DELETE", f"/donations/{donation_id}/payer", None)
+
     async def import_statement(self, campaign_id: uuid.UUID, rows: list[dict[str, Any]]) -> StatementOut:
         return await call_api(
             import_statement.asyncio_detailed(

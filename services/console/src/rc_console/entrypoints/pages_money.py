@@ -195,6 +195,7 @@ async def receipt(donation_id: str, request: Request, s: Session = Depends(web.s
     return web.render(
         request, "receipt.html", nav="campaigns", r=r, unit_name=unit_name,
         can_reverse=s.user.can("manage") and not r.void,
+        can_erase_payer=s.user.can("manage") and r.bank_reference is not None,
     )  # fmt: skip
 
 
@@ -233,6 +234,48 @@ async def reverse(donation_id: str, request: Request, s: Session = Depends(web.s
             raise
         p = exc.problem
         return await _reversal_form(request, s, did, data, p.fields, p.status, p.message)
+    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+
+
+async def _payer_form(
+    request: Request, s: Session, did: uuid.UUID, errors: dict[str, str], status: int = 200, message: str = ""
+) -> Response:
+    if not s.user.can("manage"):
+        raise web.ApiErrorPage(403, _("Vai trò của bạn không được xoá dữ liệu cá nhân."))
+    r = await web.api(request, s).receipt(did)
+    return web.render(
+        request, "payer_erase.html", status=status, nav="campaigns", r=r, values={}, errors=errors, message=message
+    )
+
+
+@router.get("/donations/{donation_id}/payer/erase")
+async def payer_form(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    return await _payer_form(request, s, path_id(donation_id, _("Không có đóng góp này.")), {})
+
+
+@router.post("/donations/{donation_id}/payer/erase")
+async def erase_payer(donation_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    """The payer's name and transfer note of a gift with no donor on record, erased at the payer's request
+    (Law 91/2025), once its receipt number is typed again; a gift whose donor is on record is erased with them."""
+    did = path_id(donation_id, _("Không có đóng góp này."))
+    data = await web.checked_form(request, s)
+    api = web.api(request, s)
+    r = await api.receipt(did)
+    if not rules.confirmed(data.get("confirm", ""), r.receipt_number):
+        return await _payer_form(request, s, did, {"confirm": str(rules.CONFIRM_MESSAGE)}, 422,
+                                 _("Một số ô chưa đúng, xin xem lại."))  # fmt: skip
+    try:
+        await api.erase_payer(did)
+    except ApiError as exc:
+        if refused_by_page(exc):
+            raise
+        p = exc.problem
+        message = (
+            _("Đóng góp này có hồ sơ người hiến: hãy xoá dữ liệu cá nhân của người hiến (cả các đóng góp khác của họ).")
+            if p.status == 409
+            else p.message
+        )
+        return await _payer_form(request, s, did, {}, p.status, message)
     return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
 
 
