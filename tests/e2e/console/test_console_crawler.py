@@ -363,6 +363,12 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
             json={"kind": "cash", "amount_vnd": 100_000, "channel": "cash", "received_on": TODAY.isoformat()},
         )
         assert r.status_code == 201, r.text
+        # and a transfer from the bank statement: its receipt offers the payer's erasure
+        row = {"bank_reference": f"FT{uuid.uuid4().hex[:10]}".upper(), "received_on": TODAY.isoformat(),
+               "amount_vnd": 250_000, "payer_name": "NGUYEN VAN CRAWL", "description": "ung ho"}  # fmt: skip
+        r = await client.post(f"{system.url('donations')}/campaigns/{world['campaign_a']}/bank-statement",
+                              json={"rows": [row]})  # fmt: skip
+        assert r.status_code == 200 and r.json()["results"][0]["status"] == "created", r.text
     closed = await new_campaign(system, world["a"], f"Đã kết thúc {world['tag']}")  # its page offers settle
     await launch_with_ledger(system, closed)
     async with httpx.AsyncClient(timeout=30, headers=auth()) as client:
@@ -414,6 +420,7 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     ):
         assert ("post", f"{base}/campaigns/{{id}}/{action}") in forms, (action, sorted(forms))
     assert ("post", f"{base}/donations/{{id}}/reversal") in forms, sorted(forms)
+    assert ("post", f"{base}/donations/{{id}}/payer/erase") in forms, sorted(forms)
     # the campaign operations: the list's filters, beneficiaries, sponsorships, blood sessions, reversals
     assert ("get", f"{base}/campaigns") in forms, sorted(forms)
     for action in ("beneficiaries/new", "blood-sessions/new"):

@@ -82,6 +82,11 @@ class FakeCampaignRepository:
         return dict(self.reached_by_id.get(campaign_id, {}))
 
 
+def _named(r: dict[str, Any]) -> bool:
+    """Whether the public list names the beneficiary (their consent, not erased)."""
+    return bool(r["consent_to_publish"]) and r["erased_at"] is None
+
+
 class FakeBeneficiaryRepository:
     def __init__(self) -> None:
         self.rows: dict[uuid.UUID, dict[str, Any]] = {}
@@ -176,7 +181,9 @@ class FakeBeneficiaryRepository:
                 "commune": r["commune"],
                 **self.support.get(r["id"], zero),
             }
-            for r in sorted(found, key=lambda r: (r["commune"], r["full_name"], r["id"]))
+            for r in sorted(
+                found, key=lambda r: (r["commune"], not _named(r), r["full_name"] if _named(r) else "", r["id"])
+            )
         ]
 
     async def sponsor_id(

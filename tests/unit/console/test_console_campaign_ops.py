@@ -259,3 +259,10 @@ def test_a_correction_sends_only_what_changed_and_clears_what_was_emptied() -> N
     assert rules.correction_body(form, current) == {"id_number": None, "situation": "Nhà sập; mất sức lao động"}
     assert rules.correction_body({**form, "full_name": ""}, current)["full_name"] == ""  # required: the API says so
     assert rules.correction_body({k: (v or "") for k, v in current.items()}, current) == {}
+    # the consent to publish the name: its box (sent only when ticked) given or withdrawn when it changed
+    as_shown = {k: (v or "") for k, v in current.items()}
+    assert rules.correction_body(as_shown | {"publish_name": "yes"}, current) == {"publish_name": True}
+    published = current | {"publish_name": "yes"}
+    assert rules.correction_body(as_shown, published) == {"publish_name": False}  # the box unticked
+    assert rules.correction_body(as_shown | {"publish_name": "yes"}, published) == {}
+    assert rules.correction_body(as_shown | {"publish_name": "hai triệu"}, current) == {}  # not the box's value

@@ -269,10 +269,10 @@ def members_api(request: httpx.Request) -> httpx.Response:
     return httpx.Response(404, json={"error": "not_found", "detail": f"{method} {path}"})
 
 
-def signed_in(role: str) -> tuple[httpx.AsyncClient, str]:
-    """A console whose members API is :func:`members_api`, and a client signed in as ``role`` of Xã A."""
+def signed_in(role: str, api: Callable[[httpx.Request], httpx.Response] | None = None) -> tuple[httpx.AsyncClient, str]:
+    """A console whose members API is :func:`members_api` (or ``api``), and a client signed in as ``role`` of Xã A."""
     app = build_app(Settings(session_secret="s" * 32))
-    app.state.upstreams._transports["members"] = httpx.MockTransport(members_api)
+    app.state.upstreams._transports["members"] = httpx.MockTransport(api or members_api)
     session = app.state.sessions.new(User(subject="hoa-test", role=role, unit_id=UNIT, token="t"))
     c = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console")
     c.cookies.set(COOKIE, app.state.sessions.dump(session))
@@ -942,3 +942,29 @@ async def test_a_payers_name_is_erased_from_a_transfers_receipt_once_its_number_
     async with viewer:
         assert "/payer/erase" not in (await viewer.get(f"/donations/{transfer['donation_id']}/receipt")).text
         assert (await viewer.get(path)).status_code == 403
+
+
+async def test_a_refused_hours_form_comes_back_with_a_new_key_and_one_sent_before_is_said_logged() -> None:
+    """A refusal logged nothing: the form comes back with a new Idempotency-Key (the old one would refuse the
+    corrected form). The key of a form logged before (its answer lost: an error page, then Back) is said so."""
+    used = str(uuid.uuid4())
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == f"/people/{PERSON}/hours":
+            if request.headers.get("Idempotency-Key") == used:
+                return httpx.Response(422, json={"error": "invalid", "field": "Idempotency-Key",
+                                                 "detail": "Idempotency-Key 'x' logged other hours"})  # fmt: skip
+            return httpx.Response(409, json={"error": "conflict", "detail": "the person was not a volunteer on 2026"})
+        return members_api(request)
+
+    c, csrf = signed_in("data_entry", api)
+    async with c:
+        for key, said in (
+            (str(uuid.uuid4()), "Không thực hiện được"),
+            (used, "Biểu mẫu này đã được gửi và ghi trước đó"),
+        ):
+            r = await c.post(f"/people/{PERSON}/hours", data={"hours": "2", "worked_on": "2026-01-02", "csrf": csrf,
+                                                             "key": key})  # fmt: skip
+            assert r.status_code in (409, 422) and said in r.text, r.text[-3000:]
+            shown = re.search(r'name="key" value="([^"]*)"', r.text)
+            assert shown is not None and shown.group(1) != key and uuid.UUID(shown.group(1))

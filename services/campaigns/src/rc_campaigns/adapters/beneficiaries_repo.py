@@ -162,7 +162,9 @@ class BeneficiaryRepository:
                    coalesce(s.cash_vnd, 0) AS cash_vnd, coalesce(s.goods_value_vnd, 0) AS goods_value_vnd
               FROM beneficiaries b LEFT JOIN support s ON s.beneficiary_id = b.id
              WHERE s.beneficiary_id IS NOT NULL OR (b.campaign_id = $1 AND b.verified_on IS NOT NULL)
-             ORDER BY b.commune, b.full_name, b.id
+             -- the named by name, then the unnamed (an unnamed row among the named would tell its name's place)
+             ORDER BY b.commune, CASE WHEN b.consent_to_publish AND b.erased_at IS NULL THEN b.full_name END NULLS LAST,
+                      b.id
             """,
                 campaign_id,
             )

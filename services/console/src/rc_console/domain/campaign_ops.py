@@ -264,4 +264,8 @@ def correction_body(form: dict[str, str], current: dict[str, str | None]) -> dic
         if typed == (current.get(name) or "").strip():
             continue
         body[name] = None if not typed and name in CLEARABLE else typed
+    # the consent to publish the name (a box: sent only when ticked), given or withdrawn when it changed
+    publish = form.get("publish_name") == "yes"
+    if publish != (current.get("publish_name") == "yes"):
+        body["publish_name"] = publish
     return body

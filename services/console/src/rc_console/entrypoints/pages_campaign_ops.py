@@ -229,7 +229,9 @@ async def _correction_form(
     b = await calls.beneficiary(web.api(request, s), bid)
     if b.erased:
         raise web.ApiErrorPage(409, str(rules.ERASED))
-    current = {k: getattr(b, k) or "" for k in rules.CORRECTABLE}
+    current = {k: getattr(b, k) or "" for k in rules.CORRECTABLE} | {
+        "publish_name": "yes" if b.consent.publish_name else ""
+    }
     return web.render(
         request,
         "beneficiary_edit.html",
@@ -256,12 +258,14 @@ async def correction_form(
 async def correct(beneficiary_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     bid = _beneficiary_id(beneficiary_id)
     data = await web.checked_form(request, s)
+    data = data | {"publish_name": data.get("publish_name", "")}  # (an unticked box is not sent)
     campaign = data.get("campaign", "")
     if not s.user.can("write"):
         raise web.ApiErrorPage(403, _("Vai trò của bạn không được sửa thông tin người được hỗ trợ."))
     api = web.api(request, s)
     b = await calls.beneficiary(api, bid)
-    body = rules.correction_body(data, {k: getattr(b, k) for k in rules.CORRECTABLE})
+    current = {k: getattr(b, k) for k in rules.CORRECTABLE} | {"publish_name": "yes" if b.consent.publish_name else ""}
+    body = rules.correction_body(data, current)
     if not body:
         nothing = Problem(422, _("Không có gì thay đổi."), {}, "")
         return await _correction_form(request, s, bid, campaign, data, nothing)

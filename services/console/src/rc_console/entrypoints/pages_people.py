@@ -183,9 +183,12 @@ async def person_edit(person_id: str, action: str, request: Request, s: Session 
     year = year_of(data.get("year", "")) if action == "fee" else None
     edit = screens.edit_of(action, data, year, target)
     assert edit is not None  # every action but the erasure has one
+    # a form's Idempotency-Key is shown again only while the outcome of its request is unknown (an error page, then
+    # Back): a refusal logged nothing, so the form comes back with a new one
+    fresh = {k: v for k, v in data.items() if k != "key"}
     if edit.key is not None and not screens.is_form_key(edit.key):  # (the page renders a UUID)
         p = Problem(422, _("Biểu mẫu không hợp lệ, xin tải lại trang rồi gửi lại."))
-        return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
+        return await _person_page(request, s, pid, status=422, form=action, values=fresh, problem=p)
     if action == "fee" and year is None:
         p = Problem(422, _("Một số ô chưa đúng, xin xem lại."), {"year": _("Năm gồm 4 chữ số, từ 1900 đến 2100.")})
         return await _person_page(request, s, pid, status=422, form=action, values=data, problem=p)
@@ -196,9 +199,18 @@ async def person_edit(person_id: str, action: str, request: Request, s: Session 
             raise
         if exc.problem.status == 404 and target is None:
             raise
-        p = person_refusal(exc.problem, edit.fields)
+        if "Idempotency-Key" in exc.problem.fields:  # this form, sent before, was logged (its answer was lost)
+            p = Problem(
+                409,
+                _(
+                    "Biểu mẫu này đã được gửi và ghi trước đó (có thể trước khi trang báo lỗi): xem tổng số giờ ở "
+                    "trên. Nếu cần ghi thêm, hãy gửi lại."
+                ),
+            )
+        else:
+            p = person_refusal(exc.problem, edit.fields)
         return await _person_page(
-            request, s, pid, status=p.status, form=action, target=target_raw, values=data, problem=p
+            request, s, pid, status=p.status, form=action, target=target_raw, values=fresh, problem=p
         )
     # (the form's action carries its own fragment, so that a refusal shows where the form is; the page after
     # a success opens at its top, where the notice is: a redirect without a fragment would inherit the form's)

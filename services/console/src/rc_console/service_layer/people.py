@@ -207,7 +207,7 @@ def edit_of(action: str, form: dict[str, str], year: int | None, target: uuid.UU
         return Edit("PUT", f"/membership/fees/{year}", fee, ("year", "fee_status"))
     if action == "hours":
         body: dict[str, Any] = {"hours": decimal_number(form.get("hours", "")), "worked_on": _text(form, "worked_on")}
-        return Edit("POST", "/hours", body, ("hours", "worked_on"), form.get("key", ""))
+        return Edit("POST", "/hours", body, ("hours", "worked_on"), form.get("key") or None)
     if action == "status":
         body = {"status": _text(form, "status"), "effective_on": _text(form, "effective_on")}
         return Edit("PATCH", "/membership", body, ("status", "effective_on"))

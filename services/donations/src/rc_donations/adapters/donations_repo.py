@@ -258,11 +258,14 @@ class DonationRepository(RecordRepository):
                 donation_id,
             )
         )
-        await self.conn.execute(
+        cleared = await self.conn.fetchval(
             # a donation's line has the donation's id (migration 0011): the primary key, not a scan of every line
-            "UPDATE ledger_lines SET note = NULL WHERE id = $1 AND movement = 'donation' AND note IS NOT NULL",
+            "UPDATE ledger_lines SET note = NULL WHERE id = $1 AND movement = 'donation' AND note IS NOT NULL"
+            " RETURNING true",
             donation_id,
         )
+        if cleared:  # the public answers cached by version are renewed (the labels' counter, migration 0007)
+            await self.conn.execute("UPDATE ledger_public_versions SET labels = labels + 1")
         return erased
 
     async def lock_donors(self, donor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, asyncpg.Record]:

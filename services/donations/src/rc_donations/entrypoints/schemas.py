@@ -41,9 +41,10 @@ class DonorIn(_In):
     id_number: IdNumber | None = Field(
         None,
         description="CCCD / tax code; used to recognise a returning donor: an individual only under a name of "
-        "theirs (accents, case and spaces aside, the same name, or one of two words or more all among the other's "
-        "and ending with the same given name: 'Mai Lan' is 'Mai Thị Lan', 'Lan' alone is nobody's), another name being "
-        "a 409 naming donor.id_number; an organisation whatever its name is written as.",
+        "theirs (accents, case and spaces aside, the same name, or one of two words or more all among the other's, "
+        "beginning with the same family name and ending with the same given name: 'Mai Lan' is 'Mai Thị Lan', 'Thị "
+        "Lan' is nobody's), another name being a 409 naming donor.id_number; an organisation whatever its name is "
+        "written as.",
     )
     birth_date: Annotated[date, bounds(date(1900, 1, 1), MAX_DAY), IsoOnly] | None = None
     consent_to_be_named: bool = Field(

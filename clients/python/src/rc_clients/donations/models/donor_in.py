@@ -38,9 +38,10 @@ class DonorIn:
                 the donor's earlier consented gifts named. Default: False.
             id (None | Unset | UUID): An existing donor (instead of name/phone/id_number).
             id_number (None | str | Unset): CCCD / tax code; used to recognise a returning donor: an individual only under a
-                name of theirs (accents, case and spaces aside, the same name, or one of two words or more all among the other's
-                and ending with the same given name: 'Mai Lan' is 'Mai Thị Lan', 'Lan' alone is nobody's), another name being a
-                409 naming donor.id_number; an organisation whatever its name is written as.
+                name of theirs (accents, case and spaces aside, the same name, or one of two words or more all among the
+                other's, beginning with the same family name and ending with the same given name: 'Mai Lan' is 'Mai Thị Lan',
+                'Thị Lan' is nobody's), another name being a 409 naming donor.id_number; an organisation whatever its name is
+                written as.
             name (None | str | Unset):
             phone (None | str | Unset):
      """
