@@ -408,6 +408,17 @@ async def test_blood_donor_refused_within_84_days_of_whole_blood_with_the_next_e
     assert await db.fetchval("SELECT count(*) FROM donors WHERE id_number = '079000000777'") == 1
     elig = (await client.get(f"/donors/{donor_id}/blood-eligibility", params={"on": str(TODAY)})).json()
     assert elig["eligible"] is False and elig["next_eligible_on"] == str(ok_on + timedelta(days=14 + 84))
+    assert elig["later_donation_on"] is None
+    # asked for a day before a later donation (a gift backdated): that donation refuses it, and no
+    # "next eligible" date contradicts the answer (it was the day after the earlier ones, or none)
+    backdated = {"on": str(first_on - timedelta(days=30)), "kind": "whole_blood"}  # 84 days reach the first gift
+    elig = (await client.get(f"/donors/{donor_id}/blood-eligibility", params=backdated)).json()
+    assert (elig["eligible"], elig["next_eligible_on"], elig["later_donation_on"]) == (
+        False, None, str(first_on)
+    ), elig  # fmt: skip
+    early = {"on": str(first_on - timedelta(days=30)), "kind": "apheresis"}  # 14 days: well before the first
+    elig = (await client.get(f"/donors/{donor_id}/blood-eligibility", params=early)).json()
+    assert (elig["eligible"], elig["next_eligible_on"], elig["later_donation_on"]) == (True, None, None), elig
     too_old = {**donor, "id_number": "079000000778", "birth_date": str(date(TODAY.year - 61, 1, 1))}
     r = await client.post(f"/campaigns/{cid}/donations", json={**blood(TODAY), "donor": too_old})
     assert r.status_code == 409 and "18–60" in r.json()["message"]

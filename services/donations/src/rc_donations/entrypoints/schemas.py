@@ -762,5 +762,12 @@ class BloodEligibilityOut(Out):
     kind: Literal["whole_blood", "apheresis"]
     eligible: bool
     reason: str | None = Field(description="Why not, when not eligible.")
-    next_eligible_on: date | None
+    next_eligible_on: date | None = Field(
+        description="When the donor's earlier donations refuse the day: the first day after them they may give; "
+        "else null."
+    )
+    later_donation_on: date | None = Field(
+        description="When a later donation refuses the day (a gift on it would fall within that donation's "
+        "interval): its day; else null."
+    )
     donations: int = Field(description="Blood donations on record.")

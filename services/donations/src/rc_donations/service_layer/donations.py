@@ -915,17 +915,21 @@ async def blood_eligibility(
         raise NotFound(f"donor {donor_id} not found")
     history = await repo.blood_history(donor_id)
     reason = None
+    refused: dict[str, Any] = {}
     try:
         blood.check_eligible(policy.blood, history, on, kind, donor["birth_date"])
     except (Conflict, Invalid) as exc:
-        reason = exc.message
+        reason, refused = exc.message, exc.details
     return {
         "donor_id": donor_id,
         "on": on,
         "kind": kind,
         "eligible": reason is None,
         "reason": reason,
-        "next_eligible_on": blood.next_eligible_on(policy.blood, [h for h in history if h.on <= on]),
+        # what refused the day, as the refusal of a gift recorded on it says (the rule of the earlier donations:
+        # the first day after them; of a later one: that donation's day), else nothing
+        "next_eligible_on": refused.get("next_eligible_on"),
+        "later_donation_on": refused.get("later_donation_on"),
         "donations": len(history),
     }
 

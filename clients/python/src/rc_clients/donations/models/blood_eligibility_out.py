@@ -32,7 +32,10 @@ class BloodEligibilityOut:
             donor_id (UUID):
             eligible (bool):
             kind (BloodEligibilityOutKind):
-            next_eligible_on (datetime.date | None):
+            later_donation_on (datetime.date | None): When a later donation refuses the day (a gift on it would fall within
+                that donation's interval): its day; else null.
+            next_eligible_on (datetime.date | None): When the donor's earlier donations refuse the day: the first day after
+                them they may give; else null.
             on (datetime.date):
             reason (None | str): Why not, when not eligible.
      """
@@ -41,6 +44,7 @@ class BloodEligibilityOut:
     donor_id: UUID
     eligible: bool
     kind: BloodEligibilityOutKind
+    later_donation_on: datetime.date | None
     next_eligible_on: datetime.date | None
     on: datetime.date
     reason: None | str
@@ -57,6 +61,12 @@ class BloodEligibilityOut:
         eligible = self.eligible
 
         kind: str = self.kind
+
+        later_donation_on: None | str
+        if isinstance(self.later_donation_on, datetime.date):
+            later_donation_on = self.later_donation_on.isoformat()
+        else:
+            later_donation_on = self.later_donation_on
 
         next_eligible_on: None | str
         if isinstance(self.next_eligible_on, datetime.date):
@@ -77,6 +87,7 @@ class BloodEligibilityOut:
             "donor_id": donor_id,
             "eligible": eligible,
             "kind": kind,
+            "later_donation_on": later_donation_on,
             "next_eligible_on": next_eligible_on,
             "on": on,
             "reason": reason,
@@ -101,6 +112,24 @@ class BloodEligibilityOut:
         kind = check_blood_eligibility_out_kind(d.pop("kind"))
 
 
+
+
+        def _parse_later_donation_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                later_donation_on_type_0 = isoparse(data).date()
+
+
+
+                return later_donation_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        later_donation_on = _parse_later_donation_on(d.pop("later_donation_on"))
 
 
         def _parse_next_eligible_on(data: object) -> datetime.date | None:
@@ -139,6 +168,7 @@ class BloodEligibilityOut:
             donor_id=donor_id,
             eligible=eligible,
             kind=kind,
+            later_donation_on=later_donation_on,
             next_eligible_on=next_eligible_on,
             on=on,
             reason=reason,
