@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 
 import asyncpg
 
+from rc_shared.db import insert_row
+
 
 class RecordRepository:
     """A ledger movement of one kind (``NOUN``: donation, distribution) read through ``VIEW`` (its row
@@ -51,15 +53,13 @@ class RecordRepository:
         columns: Mapping[str, Any] | None = None,
     ) -> None:
         """The reversal's row; ``columns``: its table's own columns beside the shared ones (names from the code)."""
-        extra = dict(columns or {})
-        names = ", ".join(["id", f"{self.NOUN}_id", "campaign_id", "reason", "reversed_on", *extra])
-        places = ", ".join(f"${i}" for i in range(1, 6 + len(extra)))
-        await self.conn.execute(
-            f"INSERT INTO {self.NOUN}_reversals ({names}) VALUES ({places})",
-            reversal_id,
-            record_id,
-            campaign_id,
-            reason,
-            on,
-            *extra.values(),
+        await insert_row(
+            self.conn,
+            f"{self.NOUN}_reversals",
+            id=reversal_id,
+            **{f"{self.NOUN}_id": record_id},
+            campaign_id=campaign_id,
+            reason=reason,
+            reversed_on=on,
+            **(columns or {}),
         )
