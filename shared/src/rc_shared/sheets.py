@@ -5,8 +5,9 @@ Row numbers are the file's (the header is row 1, or the row a caller's ``is_head
 title); a row with nothing in it is left out, the rows after it keep their numbers (a caller sending
 rows numbered from a batch's first one batches them with :func:`consecutive_batches`). A header name is
 lower-cased with spaces as underscores; a cell beyond the header is named ``column_N``; a blank cell
-is None, a date an ISO text. A CSV's delimiter (``,`` ``;`` or tab) is detected (:func:`csv_dialect`);
-a workbook's table is read from the sheet that has it (:func:`table_sheet`).
+is None, a date an ISO text; a table has at most :data:`MAX_COLUMNS` columns. A CSV's delimiter (``,``
+``;`` or tab) is detected (:func:`csv_dialect`); a workbook's table is read from the sheet that has it
+(:func:`table_sheet`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import codecs
 import csv
 import io
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
@@ -136,15 +137,42 @@ def consecutive_batches(rows: Iterable[tuple[int, R]], size: int) -> Iterator[li
         yield batch
 
 
+# The widest table read: a member list has about 20 columns, a statement about 10. Without a bound a crafted
+# file (a CSV line of a million commas, a workbook whose one cell sits in column XFD) made every row cost
+# its width, or its width squared, for hours of a worker's CPU.
+MAX_COLUMNS = 256
+
+
+def _within_columns(records: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    """The rows (numbered from 1, as in the file) cut to :data:`MAX_COLUMNS` cells; ValueError naming the
+    first row with something in a column beyond it."""
+    for n, cells in enumerate(records, start=1):
+        if len(cells) > MAX_COLUMNS:
+            if any(_cell(v) is not None for v in cells[MAX_COLUMNS:]):
+                raise ValueError(
+                    f"row {n} has a value beyond column {MAX_COLUMNS}: a table may have at most {MAX_COLUMNS} "
+                    "columns (delete the columns after the table's last one)"
+                )
+            cells = cells[:MAX_COLUMNS]
+        yield list(cells)
+
+
+def _empty(cells: list[Any]) -> bool:
+    if cells.count(None) + cells.count("") == len(cells):
+        return True  # (the common case, counted without a Python loop)
+    return all(_cell(v) is None for v in cells)
+
+
 def _rows(header: list[str], records: Iterator[list[Any]], start: int = 2) -> Iterator[tuple[int, dict[str, Any]]]:
+    named = frozenset(header)
     for n, cells in enumerate(records, start=start):
-        if all(_cell(v) is None for v in cells):
+        if _empty(cells):
             continue  # nothing in it (a sheet ruled for 200 more rows, a blank line): the others keep their number
         row: dict[str, Any] = {}
         for i, v in enumerate(cells):
             name = header[i] if i < len(header) and header[i] else f"column_{i + 1}"
             value = _cell(v)
-            if value is not None or name in header:
+            if value is not None or name in named:
                 row[name] = value
         yield n, row
 
@@ -201,7 +229,7 @@ def read_table(
         text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
         dialect = csv_dialect(text.read(CSV_SAMPLE_CHARS))
         text.seek(0)
-        header, at, rest = _take_header((list(r) for r in csv.reader(text, dialect)), is_header)
+        header, at, rest = _take_header(_within_columns(csv.reader(text, dialect)), is_header)
         return header, _rows(header, rest, at + 1)
     if suffix in (".xlsx", ".xlsm"):
         import zipfile
@@ -215,7 +243,10 @@ def read_table(
             raise ValueError(f"not a readable workbook: {exc}") from exc
         stack.callback(wb.close)
         ws = table_sheet(wb, is_header)
-        header, at, rest = _take_header((list(r) for r in ws.iter_rows(values_only=True)), is_header)
+        # each row as wide as its last cell, not as the sheet's declared size (a crafted "A1:XFD1048576" would
+        # pad every row to 16,384 cells, and fill the gaps between rows with such rows)
+        ws.reset_dimensions()
+        header, at, rest = _take_header(_within_columns(ws.iter_rows(values_only=True)), is_header)
         return header, _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 
@@ -232,6 +263,7 @@ def table_sheet(wb: Any, is_header: Callable[[list[str]], bool] | None = None) -
     if is_header is None:
         return active
     for ws in (active, *(ws for ws in sheets if ws is not active)):
-        if any(is_header(_header(list(r))) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)):
+        top = ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True)
+        if any(is_header(_header(list(r))) for r in top):
             return ws
     return active

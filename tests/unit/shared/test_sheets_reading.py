@@ -85,6 +85,45 @@ def test_empty_rows_are_no_rows_and_the_others_keep_the_files_numbers() -> None:
     assert rows == [(2, {"mã_đơn_vị": "A", "họ_và_tên": "Lan"}), (5, {"mã_đơn_vị": "B", "họ_và_tên": "Bảy"})]
 
 
+def test_a_tables_width_is_bounded_whatever_the_file_declares(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crafted upload cost a worker hours: a CSV line of 30,000 commas made every empty cell search the
+    30,000-name header (width squared a row), and a workbook declaring "A1:XFD1048576" (one formatted cell
+    far off) padded every row, and every gap between rows, to 16,384 cells. Empty columns beyond the bound
+    are dropped; a value beyond it refuses the file, naming its row."""
+    wide = "Họ và tên,Địa chỉ" + "," * 30_000 + "\r\n" + "Lan,Ấp 3" + "," * 30_000 + "\r\n"
+    header, rows = read(wide.encode(), ".csv", is_header=None)
+    assert header == ["họ_và_tên", "địa_chỉ"] + [""] * (sheets.MAX_COLUMNS - 2)
+    assert rows == [(2, {"họ_và_tên": "Lan", "địa_chỉ": "Ấp 3"})]
+    with pytest.raises(ValueError, match="row 3 has a value beyond column 256"):
+        read(("Họ và tên\r\nLan\r\nBảy" + "," * 300 + "x\r\n").encode(), ".csv", is_header=None)
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["BL-PL-01", "Nguyễn Thị Lan", "Ấp 3", "15/04/1990"])
+    ws.cell(5000, 16384).border = Border(left=Side(style="thin"))  # the sheet's size: A1:XFD5000
+    out = io.BytesIO()
+    wb.save(out)
+    touched = 0
+    cell = sheets._cell
+
+    def counted(v: Any) -> Any:
+        nonlocal touched
+        touched += 1
+        return cell(v)
+
+    monkeypatch.setattr(sheets, "_cell", counted)
+    header, rows = read(out.getvalue(), ".xlsx")
+    assert header == ["mã_đơn_vị", "họ_và_tên", "địa_chỉ", "ngày_sinh"] and [n for n, _ in rows] == [2]
+    assert touched < 20_000  # the declared size padded 5,000 rows × 16,384 cells: 82 million
+    ws.cell(3, 16384, "x")
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(ValueError, match="row 3 has a value beyond column 256"):
+        read(out.getvalue(), ".xlsx")
+
+
 def workbook(active: str, sheets_: dict[str, list[list[Any]]]) -> bytes:
     wb = openpyxl.Workbook()
     first = wb.active
