@@ -422,6 +422,35 @@ async def test_a_person_follows_their_membership_across_a_transfer(scene: Scene)
         assert (await admin.get(f"/people/{pid}", headers=other)).status_code == 200
 
 
+async def test_a_role_held_here_does_not_give_the_membership_held_elsewhere(scene: Scene) -> None:
+    """A member of another district who volunteers here is this unit's to see, not to transfer away, resign
+    or mark paid: the membership's unit must be in scope too (security review: a clerk of the commune where
+    the member volunteers moved the membership, and its roles, out of the commune they belong to)."""
+    pid = await new_person(scene, scene.other_leaf)
+    await new_role(scene, pid, scene.home_leaf)
+    clerk = auth("data_entry", scene.home)
+    year = clock.today().year
+    async with scene.client("members") as admin:
+        assert (await admin.get(f"/people/{pid}", headers=clerk)).status_code == 200
+        for method, path, body in [
+            ("POST", f"/people/{pid}/transfers", {"to_unit_id": str(scene.home_leaf), "effective_on": TODAY}),
+            ("PATCH", f"/people/{pid}/membership", {"status": "lapsed", "effective_on": TODAY}),
+            ("PUT", f"/people/{pid}/membership/fees/{year}", {"fee_status": "paid"}),
+        ]:
+            r = await admin.request(method, path, json=body, headers=clerk)
+            assert r.status_code == 403, (path, r.text)
+            assert "the membership's unit" in r.json()["message"], r.text
+        m = _ok(await admin.get(f"/people/{pid}"))["memberships"][0]
+        assert (m["unit_id"], m["status"], m["fees"]) == (
+            str(scene.other_leaf),
+            "active",
+            {SINCE[:4]: "unpaid"},
+        )  # nothing changed
+        # a clerk of the member's own district may, and the role stays where it is held
+        other_clerk = auth("data_entry", scene.other)
+        _ok(await admin.put(f"/people/{pid}/membership/fees/{year}", json={"fee_status": "paid"}, headers=other_clerk))
+
+
 async def test_an_import_with_a_row_outside_the_scope_is_refused_whole(scene: Scene) -> None:
     rows = [await import_row(scene, scene.home_leaf), await import_row(scene, scene.other_leaf)]
     body = {"source": "mixed.csv", "first_row": 2, "rows": rows}

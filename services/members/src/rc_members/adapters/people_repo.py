@@ -276,6 +276,14 @@ class PeopleRepository:
             person_id,
         )
 
+    async def membership_unit(self, person_id: uuid.UUID) -> uuid.UUID | None:
+        """The unit of the person's current (else latest) membership, unlocked (for access control)."""
+        unit_id: uuid.UUID | None = await self.conn.fetchval(
+            f"SELECT unit_id FROM memberships WHERE person_id = $1 ORDER BY {CURRENT_MEMBERSHIP_ORDER} LIMIT 1",
+            person_id,
+        )
+        return unit_id
+
     async def latest_membership(self, person_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow(
             f"SELECT * FROM memberships WHERE person_id = $1 ORDER BY {CURRENT_MEMBERSHIP_ORDER} LIMIT 1 FOR UPDATE",

@@ -34,9 +34,10 @@ DELETE /people/{person_id}/personal-data           manage  the person (erasure)
 POST   /people/{person_id}/consents                write   the person
 POST   /people/{person_id}/consents/{id}/withdraw  write   the person
 POST   /people/{person_id}/membership              write   the person and ``unit_id``
-PATCH  /people/{person_id}/membership              write   the person
-PUT    /people/{person_id}/membership/fees/{year}  write   the person
-POST   /people/{person_id}/transfers               write   the person and ``to_unit_id`` (both ends)
+PATCH  /people/{person_id}/membership              write   the person and the membership's unit
+PUT    /people/{person_id}/membership/fees/{year}  write   the person and the membership's unit
+POST   /people/{person_id}/transfers               write   the membership's unit and ``to_unit_id`` (both
+                                                           ends)
 POST   /people/{person_id}/roles                   write   the person and ``unit_id``
 POST   /people/{person_id}/roles/{role_id}/end     write   the person
 POST   /people/{person_id}/hours                   write   the person
@@ -56,8 +57,10 @@ A person's units (``PeopleRepository.scope_units``): the unit of the open member
 role held today; if none, the unit of the latest membership, else of the latest role, else the
 unit that registered the person (``POST /people``'s ``unit_id``; imported people: their row's
 unit). A user reaches the person when any of those units is in the subtree, so a member of one
-commune who volunteers in another is visible to both. A transfer needs both ends in scope: moving a
-member to another district is done by someone whose scope covers both.
+commune who volunteers in another is visible to both. What changes the membership itself (a transfer,
+its status, a year's fee) needs the membership's unit in scope too, not only a role's: a commune where
+the member volunteers cannot transfer them away from the commune they belong to. A transfer needs both
+ends in scope: moving a member to another district is done by someone whose scope covers both.
 
 Order of answers: 401 (no or bad token), 403 (role lacks the action), 404 for an unknown person,
 group or course (scoped users only; others get the use case's own 404), 403 when outside the
@@ -140,6 +143,19 @@ async def person(request: Request, person_id: uuid.UUID) -> None:
     if found is None:
         raise NotFound(f"person {person_id} not found", person_id=str(person_id))
     await require_any(request, found, "the person")
+
+
+async def membership(request: Request, person_id: uuid.UUID) -> None:
+    """:func:`person`, and 403 unless the unit of the person's membership is in the user's subtree too: a
+    person reached through a role they hold in the user's unit has a membership elsewhere that is another
+    unit's to transfer, resign or mark paid. (No membership: the use case answers.)"""
+    await person(request, person_id)
+    if scope_filter(request) is None:
+        return
+    async with _connection(request) as conn:
+        unit_id = await PeopleRepository(conn).membership_unit(person_id)
+    if unit_id is not None:
+        await check_scope(request, unit_id, "the membership's unit")
 
 
 async def group(request: Request, group_id: uuid.UUID, *, on: date | None = None) -> None:

@@ -471,7 +471,7 @@ async def start_membership(
 async def change_status(
     request: Request, person_id: uuid.UUID, body: s.StatusIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, person_id)
+    await access.membership(request, person_id)
     await people.change_membership_status(uow, policy, person_id, status=body.status, effective_on=body.effective_on)
     answer = await people.person_view(uow.people, person_id)
     await uow.commit()
@@ -506,7 +506,7 @@ async def record_death(
     responses=errors(404, 409),
 )
 async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.FeeIn, uow: UoW) -> dict[str, Any]:
-    await access.person(request, person_id)
+    await access.membership(request, person_id)
     await people.set_fee_status(uow, person_id, year=year, fee_status=body.fee_status)
     await uow.commit()
     return {"person_id": person_id, "year": year, "fee_status": body.fee_status}
@@ -521,7 +521,7 @@ async def set_fee(request: Request, person_id: uuid.UUID, year: Year, body: s.Fe
     responses=errors(404, 409),
 )
 async def transfer(request: Request, person_id: uuid.UUID, body: s.TransferIn, uow: UoW, policy: Pol) -> dict[str, Any]:
-    await access.person(request, person_id)
+    await access.membership(request, person_id)
     await access.unit(request, body.to_unit_id, "to_unit_id")
     mid, moved = await people.transfer(
         uow, policy, person_id, to_unit_id=body.to_unit_id, effective_on=body.effective_on, move_roles=body.move_roles
