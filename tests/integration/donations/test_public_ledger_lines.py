@@ -109,7 +109,9 @@ async def movements(campaigns: Campaigns, client: httpx.AsyncClient) -> dict[str
             f"/campaigns/{cid}/distributions", json={**dist, "beneficiary_id": str(ben2), "amount_vnd": 100_000}
         )
     )
-    drev = await ok(await client.post(f"/distributions/{f['id']}/reversal", json={"reason": "trả lại"}))
+    drev = await ok(
+        await client.post(f"/distributions/{f['id']}/reversal", json={"reason": "trao nhầm cho Lê Thị Hoa"})
+    )
     ids.update(a=a, b=b, c=c, d=d, rev=rev, e=e, f=f, drev=drev)
     return ids
 
@@ -180,6 +182,9 @@ async def test_each_movement_is_one_line_with_running_balances_newest_first_and_
         None,
     )
     assert "beneficiary_id" not in dist
+    # a distribution's correction: its reason (here naming who was recorded by mistake) is not published
+    drev = by_id[m["drev"]["reversal_id"]]
+    assert (drev["movement"], drev["note"], drev["reference"]) == ("distribution_reversal", None, "QĐ-15/2026")
     # the whole listing in one page equals the walk page by page
     one = await ok(await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"limit": 500}))
     assert one["items"] == lines and one["next_after"] is None and one["last_line_no"] == 8

@@ -50,6 +50,9 @@ def test_a_gift_note_is_published_only_for_a_named_donor_and_a_distribution_purp
     assert published_note("donation_reversal", "chuyen nham cua Tran C", named=False) is None
     assert published_note("donation", "ung ho 0912345678", named=True) == "ung ho •••"
     assert published_note("distribution", "ho tro nha 0912345678", named=False) == "ho tro nha •••"
+    # a distribution's correction names who was recorded by mistake: never published
+    assert published_note("distribution_reversal", "trao nhầm cho bà Lê Thị Hoa, ấp 3", named=False) is None
+    assert published_note("distribution_reversal", "trao nhầm cho bà Lê Thị Hoa, ấp 3", named=True) is None
 
 
 def test_the_label_is_the_name_only_when_the_query_found_it_consenting() -> None:

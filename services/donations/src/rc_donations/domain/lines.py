@@ -2,8 +2,9 @@
 
 A line is one movement: a donation (cash, in kind, blood), a donation's reversal, a distribution or
 a distribution's reversal. Its donor label is computed at read time from the donor's current
-consent (:func:`donor_label`); a note is published only masked (:func:`mask_note`), and a donation's
-note only when its donor is named (a transfer note usually carries the payer's name).
+consent (:func:`donor_label`); a note is published only masked (:func:`mask_note`), a donation's
+note only when its donor is named (a transfer note usually carries the payer's name), a distribution's
+reversal reason never (:func:`published_note`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ def donor_label(named_now: str | None, label: str = ANONYMOUS_LABEL) -> str:
 
 def published_note(movement: str, note: str | None, named: bool) -> str | None:
     """A donation's note (or its reversal's reason) only when its donor is named; a distribution's
-    purpose always; masked in both cases."""
-    if movement in ("donation", "donation_reversal") and not named:
+    purpose always (its form says to write no name); masked in each case. A distribution's reversal
+    reason never: it says who was recorded by mistake ("trao nhầm cho bà ..."), a recipient's name that
+    the public ledger otherwise never shows."""
+    if movement == "distribution_reversal" or (movement in ("donation", "donation_reversal") and not named):
         return None
     return mask_note(note)
 

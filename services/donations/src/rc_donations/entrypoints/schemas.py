@@ -588,8 +588,9 @@ class LedgerLineOut(Out):
     support_level: str | None
     items: list[PublicItemOut]
     note: str | None = Field(
-        description="The transfer note (only for a named donor) or a distribution's purpose; digit runs that look "
-        "like phone, ID or account numbers are masked."
+        description="The transfer note or a gift reversal's reason (only for a named donor), or a distribution's "
+        "purpose; never a distribution reversal's reason (it names who was recorded by mistake). Digit runs that "
+        "look like phone, ID or account numbers are masked."
     )
 
 

@@ -49,7 +49,8 @@ class LedgerLineOut:
             kind (LedgerLineOutKind):
             line_no (int): Position in the campaign's ledger (1 = the first movement); the cursor.
             movement (LedgerLineOutMovement):
-            note (None | str): The transfer note (only for a named donor) or a distribution's purpose; digit runs that look
+            note (None | str): The transfer note or a gift reversal's reason (only for a named donor), or a distribution's
+                purpose; never a distribution reversal's reason (it names who was recorded by mistake). Digit runs that look
                 like phone, ID or account numbers are masked.
             on (datetime.date): Date received, reversed or distributed.
             recorded_at (datetime.datetime):
