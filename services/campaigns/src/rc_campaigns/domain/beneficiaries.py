@@ -14,7 +14,10 @@ contact (:class:`DuplicateBeneficiary`).
 Normalisation: Unicode NFC (so a name typed with combining accents equals the precomposed one),
 case folded, "Đ"/"đ" kept (it is a distinct letter), punctuation turned into spaces, runs of
 whitespace collapsed. Tone marks are *kept*: "Lê" and "Lệ" are different names, and a false
-"duplicate" would block a real person's registration.
+"duplicate" would block a real person's registration. Their *place* is not: in a word ending in "oa",
+"oe" or "uy" the old convention puts the tone on the first vowel ("Hòa", "khỏe", "Thủy") and the new
+one on the second ("Hoà", "khoẻ", "Thuỷ"); both are in daily use (Hòa Bình is a district of Bạc Liêu),
+so the key takes the new one (:func:`tone_key`; the same rule in SQL, campaigns migration 0010).
 """
 
 from __future__ import annotations
@@ -45,10 +48,27 @@ _ADDRESS_ABBREVIATIONS: dict[str, str] = {
 }
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (as decomposed)
+# a word's last two vowels "o" + tone + "a"/"e", "u" + tone + "y": the tone to the second (new convention)
+_OLD_TONE_PLACE = (
+    re.compile(f"o([{_TONE_MARKS}])([ae])(?=\\s|$)"),
+    re.compile(f"u([{_TONE_MARKS}])(y)(?=\\s|$)"),
+)
+
+
+def tone_key(text: str) -> str:
+    """Lower-case ``text`` with a tone placed by the new convention where the old one differs: "hòa" →
+    "hoà", "thủy" → "thuỷ", "khỏe" → "khoẻ"; "hoàng", "của", "mùa" unchanged (NFC)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OLD_TONE_PLACE[0].sub(r"o\2\1", decomposed)
+    decomposed = _OLD_TONE_PLACE[1].sub(r"u\2\1", decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
 def normalise_text(value: str) -> str:
-    """NFC, case folded, punctuation to spaces, whitespace collapsed."""
+    """NFC, case folded, punctuation to spaces, whitespace collapsed, tones placed as :func:`tone_key` does."""
     text = unicodedata.normalize("NFC", value).casefold()
-    return " ".join(_PUNCT.sub(" ", text).split())
+    return tone_key(" ".join(_PUNCT.sub(" ", text).split()))
 
 
 def normalise_name(name: str) -> str:
