@@ -10,7 +10,7 @@ import re
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
@@ -148,6 +148,8 @@ def busy(message: str, retry_after_s: int = 1) -> JSONResponse:
 
 _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WriteClient = Callable[[Mapping[str, str]], str | None]
+"""Who a write without a bearer token counts against, from the request's headers (None: its address)."""
 # Requests whose work stops when their client goes away; a write that has started runs to its end,
 # so its outcome never depends on when the client left (its statements are bounded by the timeout).
 CANCELLABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -254,9 +256,10 @@ class RequestMiddleware:
     - Write requests (POST, PUT, PATCH, DELETE) are limited per client by a token bucket of a
       minute's quota: above it, 429 with Retry-After. A client is its verified token's subject
       (quota: ``write_quotas[subject]``, else the token's ``rc_writes_per_minute`` claim, else
-      ``writes_per_minute``), or its address when the request has no valid token (the default
-      quota; the route answers 401). The buckets live in the process: with N replicas a client
-      gets at most N times its quota.
+      ``writes_per_minute``), else whom ``write_client`` names (the console: the signed-in user of
+      its session cookie, at the default quota), else its address (the default quota; the route
+      answers 401). The buckets live in the process: with N replicas a client gets at most N times
+      its quota.
     - The body is read first: larger than ``max_bytes`` gets 413, whether announced by
       Content-Length or streamed (chunked); a string PostgreSQL cannot store (NUL, an unpaired
       surrogate) in the query or the JSON body gets 422 naming the field.
@@ -278,9 +281,11 @@ class RequestMiddleware:
         body_bytes_in_flight: int | None = None,
         pool_acquire_timeout_s: float | None = None,
         max_waiting: int = 0,
+        write_client: WriteClient | None = None,
     ) -> None:
         self.app = app
         self.service = service
+        self.write_client = write_client
         self.max_bytes = max_bytes
         self.writes_per_minute = writes_per_minute
         self.write_quotas = dict(write_quotas or {})
@@ -442,6 +447,8 @@ class RequestMiddleware:
                 scope.setdefault("state", {})["principal"] = p
                 quota = self.write_quotas.get(p.subject) or p.writes_per_minute or self.writes_per_minute
                 return f"sub:{p.subject}", quota
+        if self.write_client is not None and (who := self.write_client(headers)) is not None:
+            return f"user:{who}", self.writes_per_minute
         client = scope.get("client") or ("-", 0)
         return f"addr:{client[0]}", self.writes_per_minute
 
@@ -559,6 +566,7 @@ def install(
     body_bytes_in_flight: int | None = None,
     pool_acquire_timeout_s: float | None = None,
     max_waiting: int = 0,
+    write_client: WriteClient | None = None,
 ) -> None:
     """Error handlers and the request middleware (context, metrics, limits, admission, disconnects,
     500s). ``None`` bounds are no bound (see :class:`RequestMiddleware`)."""
@@ -647,4 +655,5 @@ def install(
         body_bytes_in_flight=body_bytes_in_flight,
         pool_acquire_timeout_s=pool_acquire_timeout_s,
         max_waiting=max_waiting,
+        write_client=write_client,
     )

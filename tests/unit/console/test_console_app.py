@@ -214,3 +214,32 @@ async def test_a_used_session_moves_its_idle_timeout_on(tmp_path: Path) -> None:
         assert r.status_code == 303 and r.headers["location"] == "/login"
         sent = [h for h in r.headers.get_list("set-cookie") if h.startswith(f"{COOKIE}=")]
         assert len(sent) == 1 and sent[0].startswith(f'{COOKIE}=""') and "Max-Age=0" in sent[0]
+
+
+async def test_a_signed_in_user_has_a_write_quota_of_their_own_whoever_shares_their_address(tmp_path: Path) -> None:
+    """Security review: the console has no bearer token in front of it, so every form counted against the
+    client's address; behind an ingress every browser has the ingress's, and anyone could empty that one
+    bucket for all staff with anonymous POSTs. A signed-in user's forms count against them."""
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True,
+        dev_login_private_key_file=str(private),
+        members_url="http://127.0.0.1:9",
+        write_rate_per_minute=4,
+    )
+    app = build_app(settings)
+
+    def browser() -> httpx.AsyncClient:  # every browser behind the same address
+        transport = httpx.ASGITransport(app=app, client=("10.0.0.9", 40000))
+        return httpx.AsyncClient(transport=transport, base_url="http://console")
+
+    async with browser() as a, browser() as b, browser() as stranger:
+        for c, subject in ((a, "lan"), (b, "bay")):  # two logins: two of the address's four
+            csrf = login_csrf((await c.get("/login")).text)
+            r = await c.post("/login", data={"role": "admin", "subject": subject, "csrf": csrf})
+            assert r.status_code == 303, r.text
+        codes = [(await stranger.post("/language", data={"lang": "en"})).status_code for _ in range(3)]
+        assert codes == [303, 303, 429]  # the address's quota is spent
+        for c in (a, b):  # each signed-in user still has all of theirs
+            codes = [(await c.post("/language", data={"lang": "vi"})).status_code for _ in range(5)]
+            assert codes == [303] * 4 + [429]

@@ -11,17 +11,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.requests import cookie_parser
 
 from rc_console.adapters.devtokens import DevTokens
 from rc_console.adapters.oidc import OidcClient
-from rc_console.adapters.session import Sealer, SessionCodec
+from rc_console.adapters.session import COOKIE, Sealer, SessionCodec
 from rc_console.adapters.upstream import ApiError, Upstreams
 from rc_console.entrypoints import auth, language, pages_campaign_ops, pages_money, pages_reports, web
 from rc_console.entrypoints.pages import router
@@ -89,6 +90,15 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         if settings.dev_login_enabled and settings.dev_login_private_key_file
         else None
     )
+    sessions: SessionCodec = app.state.sessions
+
+    def signed_in(headers: Mapping[str, str]) -> str | None:
+        """The session's user, whom a form counts against: the console has no bearer token in front of it,
+        and behind an ingress every browser has the ingress's address (one bucket, that anyone could empty
+        for every member of staff)."""
+        s = sessions.load(cookie_parser(headers.get("cookie", "")).get(COOKIE))
+        return None if s is None else s.user.subject
+
     http.install(
         app,
         settings.service_name,
@@ -97,6 +107,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         write_quotas=settings.write_quota_clients,
         max_in_flight=settings.max_in_flight,
         body_bytes_in_flight=settings.http_max_body_bytes_in_flight,
+        write_client=signed_in,
     )
     app.add_middleware(web.SessionTouch)
     app.add_middleware(web.HtmlProblems)  # it sees the shared middleware's answers
