@@ -21,7 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser, Page, Route
 
 from rc_shared.labels import vn_date
 from tests.e2e.conftest import System
@@ -160,6 +160,26 @@ async def test_the_members_register_searches_without_diacritics_and_pages(
             assert (
                 await page.locator("#q-error").count() == 0 and await summary.inner_text() == "Số người trên trang: 2"
             )
+
+            # the live search's request fails (a proxy's 502): the page says that what is shown may be old,
+            # where the old results stayed without a word, taken for the new search's (accessibility review)
+            async def failing(route: Route) -> None:
+                if route.request.headers.get("hx-request"):
+                    await route.fulfill(status=502, body="bad gateway")
+                else:
+                    await route.continue_()
+
+            await page.route(lambda url: "/members?" in url, failing)
+            await page.get_by_label("Tìm theo tên (không cần dấu)").fill(f"tran van {tag}")
+            said = page.locator("#request-error")
+            await said.wait_for(state="visible")
+            assert await said.get_attribute("role") == "alert"
+            assert (await said.inner_text()).startswith("Không tải được phần cập nhật của trang")
+            await shots.take(page, "members-search-failed", width)
+            await page.unroute_all()
+            await page.get_by_label("Tìm theo tên (không cần dấu)").fill(f"nguyen thi hoa {tag}")
+            await said.wait_for(state="hidden")  # the next search answered: the warning goes
+            assert await page.locator("#results tr[data-person-id]").count() == 2
         # Too long a search: the members API's refusal, in Vietnamese, next to the search field.
         answer = await page.goto(f"{console.url}/members?q={'a' * 101}")
         assert answer is not None and answer.status == 422

@@ -315,4 +315,5 @@ async def test_an_expired_or_idle_session_goes_back_to_the_login(
     for cookie in (expired, idle):
         client.cookies.set(COOKIE, cookie)
         r = await client.get(page)
-        assert r.status_code == 303 and r.headers["location"] == f"/login?next={page}"
+        # (the login page then says the session ended: what a form sent was not saved)
+        assert r.status_code == 303 and r.headers["location"] == f"/login?next={page}&expired=1"

@@ -243,3 +243,39 @@ async def test_a_signed_in_user_has_a_write_quota_of_their_own_whoever_shares_th
         for c in (a, b):  # each signed-in user still has all of theirs
             codes = [(await c.post("/language", data={"lang": "vi"})).status_code for _ in range(5)]
             assert codes == [303] * 4 + [429]
+
+
+async def test_an_expired_session_sends_back_to_the_form_page_and_says_what_was_lost(tmp_path: Path) -> None:
+    """Accessibility review: a form sent after the session expired landed on the dashboard with no word that it
+    was not saved; a live search or progress poll swapped the login page into its fragment (results gone)."""
+    private, _ = generate_keys(tmp_path)
+    settings = Settings(
+        dev_login_enabled=True,
+        dev_login_private_key_file=str(private),
+        members_url="http://127.0.0.1:9",
+        session_secret="s" * 32,
+    )
+    stale = SessionCodec([b"s" * 32], 3600, 60).new(User("lan", "admin", None, "t"), now=time.time() - 7200)
+    cookie = f'{COOKIE}="{SessionCodec([b"s" * 32], 3600, 60).dump(stale)}"'
+    form_page = "http://console/campaigns/00000000-0000-0000-0000-000000000001/donations/new?unit=x&q=079190001234"
+    async with client(settings) as c:
+        r = await c.post(
+            "/campaigns/x/donations", data={"amount": "1"}, headers={"referer": form_page, "cookie": cookie}
+        )
+        assert r.status_code == 303
+        assert r.headers["location"] == (
+            "/login?next=/campaigns/00000000-0000-0000-0000-000000000001/donations/new%3Funit%3Dx&expired=1"
+        )  # the form's page, its search text left out
+        page = await c.get(r.headers["location"])
+        assert "Phiên làm việc đã hết hạn" in page.text and "data-expired" in page.text
+        # another site's page, or none: the dashboard
+        r = await c.post("/logout", data={}, headers={"referer": "http://evil.example/x", "cookie": cookie})
+        assert r.headers["location"] == "/login?next=/&expired=1"
+        # htmx's request: the whole page goes to the login, back to the page it was made from
+        hx = {"hx-request": "true", "hx-current-url": "http://console/members?status=active&q=Lan", "cookie": cookie}
+        r = await c.get("/members", params={"q": "Lan"}, headers=hx)
+        assert r.status_code == 200 and r.headers["hx-redirect"] == "/login?next=/members%3Fstatus%3Dactive&expired=1"
+        # never signed in: the login page, no word of an expiry
+        r = await c.get("/members")
+        assert r.headers["location"] == "/login?next=/members"
+        assert "data-expired" not in (await c.get("/login?next=/members")).text

@@ -57,9 +57,11 @@ def newly_reached(targets: Targets, totals: Totals, already_reached: Collection[
 
 
 def percent(raised: int, target: int | None) -> float | None:
+    """Progress in percent, one decimal, truncated as reporting and the public pages truncate it: 999,600,000
+    of 1,000,000,000 is 99.9, not a rounded 100.0 before the target is reached; None when untracked."""
     if not target:
         return None
-    return round(raised * 100 / target, 1)
+    return raised * 1000 // target / 10
 
 
 def progress(targets: Targets, totals: Totals, reached_at: Mapping[str, datetime]) -> dict[str, dict[str, Any]]:

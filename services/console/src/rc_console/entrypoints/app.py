@@ -113,15 +113,35 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(web.HtmlProblems)  # it sees the shared middleware's answers
     app.add_middleware(web.Localised)  # added last: the outermost, every page (the refusals too) in the user's language
 
-    @app.exception_handler(web.LoginRequired)
-    async def _login(request: Request, _: web.LoginRequired) -> Response:
+    def _back_to(path: str, query: str) -> str:
         # (not a search text: it may be a whole phone or identity number, and the login's address is kept in
         # the browser's history and proxies' logs)
-        kept = urlencode([(k, v) for k, v in parse_qsl(request.url.query, keep_blank_values=True) if k != "q"])
-        target = request.url.path + (f"?{kept}" if kept else "")
-        if request.method != "GET":
-            target = "/"
-        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+        kept = urlencode([(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "q"])
+        return path + (f"?{kept}" if kept else "")
+
+    def _page_of(request: Request, url: str | None) -> str:
+        """The page ``url`` names on this site (a form's page, from Referer; htmx's current page), else "/"."""
+        parts = urlsplit(url or "")
+        if parts.netloc != request.url.netloc or not parts.path.startswith("/"):
+            return "/"
+        return _back_to(parts.path, parts.query)
+
+    @app.exception_handler(web.LoginRequired)
+    async def _login(request: Request, _: web.LoginRequired) -> Response:
+        """To the login page, then back: to this page; for a form sent, to the form's page (what was typed is
+        not kept: the login page says so); for htmx's request (a live search, a progress poll), the page it
+        was made from, as a whole page (HX-Redirect), not a login page swapped into a fragment."""
+        if request.headers.get("hx-request"):
+            target = _page_of(request, request.headers.get("hx-current-url"))
+        elif request.method != "GET":
+            target = _page_of(request, request.headers.get("referer"))
+        else:
+            target = _back_to(request.url.path, request.url.query)
+        expired = "&expired=1" if request.cookies.get(COOKIE) else ""
+        location = f"/login?next={quote(target)}{expired}"
+        if request.headers.get("hx-request"):
+            return Response(status_code=200, headers={"HX-Redirect": location})
+        return RedirectResponse(location, status_code=303)
 
     @app.exception_handler(web.BadCsrf)
     async def _csrf(request: Request, exc: web.BadCsrf) -> Response:

@@ -38,9 +38,13 @@ def _uuid_or_none(raw: str) -> uuid.UUID | None:
 
 
 @router.get("/login")
-async def login_page(request: Request, next: str | None = None, unit: str | None = None, role: str = "") -> Response:
-    """The login page; ``unit`` and ``role`` preselect a demo user (a link such as /login?unit=…&role=viewer)."""
-    return await _login_form(request, web.safe_next(next), {"unit_id": unit or "", "role": role}, {})
+async def login_page(
+    request: Request, next: str | None = None, unit: str | None = None, role: str = "", expired: str = ""
+) -> Response:
+    """The login page; ``unit`` and ``role`` preselect a demo user (a link such as /login?unit=…&role=viewer);
+    ``expired``: the session ended under the user (the page says that what they sent was not saved)."""
+    values = {"unit_id": unit or "", "role": role, "expired": "1" if expired else ""}
+    return await _login_form(request, web.safe_next(next), values, {})
 
 
 async def _login_form(request: Request, target: str, values: dict[str, str], errors: dict[str, str]) -> Response:
