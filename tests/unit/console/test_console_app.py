@@ -31,6 +31,14 @@ def client(settings: Settings) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=build_app(settings)), base_url="http://console")
 
 
+def dev_settings(tmp_path: Path, **extra: object) -> Settings:
+    """The development login on (its key under ``tmp_path``), members not answering, and ``extra``."""
+    private, _ = generate_keys(tmp_path)
+    return Settings(
+        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9", **extra
+    )
+
+
 def test_production_needs_a_session_key_and_has_no_development_login() -> None:
     assert Settings().dev_login_enabled is False
     with pytest.raises(ValueError, match="RC_SESSION_SECRET"):
@@ -46,10 +54,7 @@ async def test_the_development_login_is_off_unless_enabled() -> None:
 
 
 async def test_pages_need_a_session_and_forms_need_their_csrf_token(tmp_path: Path) -> None:
-    private, _ = generate_keys(tmp_path)
-    settings = Settings(
-        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9"
-    )
+    settings = dev_settings(tmp_path)
     async with client(settings) as c:
         r = await c.get("/campaigns?x=1")
         assert r.status_code == 303 and r.headers["location"] == "/login?next=/campaigns%3Fx%3D1"
@@ -102,10 +107,7 @@ async def test_a_secure_cookie_behind_tls(tmp_path: Path) -> None:
 
 
 async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path) -> None:
-    private, _ = generate_keys(tmp_path)
-    settings = Settings(
-        dev_login_enabled=True, dev_login_private_key_file=str(private), members_url="http://127.0.0.1:9"
-    )
+    settings = dev_settings(tmp_path)
     async with client(settings) as c:
         page = await c.get("/login")
         r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text)})
@@ -129,13 +131,7 @@ async def test_malformed_ids_get_a_page_in_vietnamese_never_a_500(tmp_path: Path
 async def test_the_shared_refusals_are_pages_in_vietnamese(tmp_path: Path) -> None:
     """What the shared request plumbing refuses before a page runs (a NUL, a body too large, an unknown
     path) is a page in Vietnamese with the same status, like every answer of the console."""
-    private, _ = generate_keys(tmp_path)
-    settings = Settings(
-        dev_login_enabled=True,
-        dev_login_private_key_file=str(private),
-        members_url="http://127.0.0.1:9",
-        max_request_bytes=100_000,
-    )
+    settings = dev_settings(tmp_path, max_request_bytes=100_000)
     async with client(settings) as c:
         page = await c.get("/login")
         r = await c.post("/login", data={"role": "admin", "csrf": login_csrf(page.text), "subject": "a" * 101})
@@ -220,13 +216,7 @@ async def test_a_signed_in_user_has_a_write_quota_of_their_own_whoever_shares_th
     """Security review: the console has no bearer token in front of it, so every form counted against the
     client's address; behind an ingress every browser has the ingress's, and anyone could empty that one
     bucket for all staff with anonymous POSTs. A signed-in user's forms count against them."""
-    private, _ = generate_keys(tmp_path)
-    settings = Settings(
-        dev_login_enabled=True,
-        dev_login_private_key_file=str(private),
-        members_url="http://127.0.0.1:9",
-        write_rate_per_minute=4,
-    )
+    settings = dev_settings(tmp_path, write_rate_per_minute=4)
     app = build_app(settings)
 
     def browser() -> httpx.AsyncClient:  # every browser behind the same address
@@ -248,13 +238,7 @@ async def test_a_signed_in_user_has_a_write_quota_of_their_own_whoever_shares_th
 async def test_an_expired_session_sends_back_to_the_form_page_and_says_what_was_lost(tmp_path: Path) -> None:
     """Accessibility review: a form sent after the session expired landed on the dashboard with no word that it
     was not saved; a live search or progress poll swapped the login page into its fragment (results gone)."""
-    private, _ = generate_keys(tmp_path)
-    settings = Settings(
-        dev_login_enabled=True,
-        dev_login_private_key_file=str(private),
-        members_url="http://127.0.0.1:9",
-        session_secret="s" * 32,
-    )
+    settings = dev_settings(tmp_path, session_secret="s" * 32)
     stale = SessionCodec([b"s" * 32], 3600, 60).new(User("lan", "admin", None, "t"), now=time.time() - 7200)
     cookie = f'{COOKIE}="{SessionCodec([b"s" * 32], 3600, 60).dump(stale)}"'
     form_page = "http://console/campaigns/00000000-0000-0000-0000-000000000001/donations/new?unit=x&q=079190001234"
