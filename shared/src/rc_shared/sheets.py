@@ -5,7 +5,8 @@ Row numbers are the file's (the header is row 1, or the row a caller's ``is_head
 title); a row with nothing in it is left out, the rows after it keep their numbers (a caller sending
 rows numbered from a batch's first one batches them with :func:`consecutive_batches`). A header name is
 lower-cased with spaces as underscores; a cell beyond the header is named ``column_N``; a blank cell
-is None, a date an ISO text; a table has at most :data:`MAX_COLUMNS` columns. A CSV's delimiter (``,``
+is None, a date an ISO text; a table has at most :data:`MAX_COLUMNS` columns (a workbook is read to the
+column after, and a value there refuses it; further right is never unpacked). A CSV's delimiter (``,``
 ``;`` or tab) is detected (:func:`csv_dialect`); a workbook's table is read from the sheet that has it
 (:func:`table_sheet`).
 """
@@ -143,30 +144,43 @@ def consecutive_batches(rows: Iterable[tuple[int, R]], size: int) -> Iterator[li
 MAX_COLUMNS = 256
 
 
+class TableTooWide(ValueError):
+    """A row has something in a column beyond :data:`MAX_COLUMNS` (``row``: its number in the file)."""
+
+    def __init__(self, row: int) -> None:
+        super().__init__(
+            f"row {row} has a value beyond column {MAX_COLUMNS}: a table may have at most {MAX_COLUMNS} columns "
+            "(delete the columns after the table's last one)"
+        )
+        self.row = row
+
+
+def _blank(cells: Sequence[Any]) -> bool:
+    """Nothing but None and empty text (counted without a Python loop), or blanks only."""
+    return cells.count(None) + cells.count("") == len(cells) or all(_cell(v) is None for v in cells)
+
+
 def _within_columns(records: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
-    """The rows (numbered from 1, as in the file) cut to :data:`MAX_COLUMNS` cells; ValueError naming the
-    first row with something in a column beyond it."""
+    """The rows (numbered from 1, as in the file) cut to :data:`MAX_COLUMNS` cells and their empty cells at
+    the end left out; :class:`TableTooWide` for the first row with something in a column beyond."""
     for n, cells in enumerate(records, start=1):
+        if cells.count(None) == len(cells):
+            yield []  # (a gap between rows, a row of formatted empty cells: nothing to look at one by one)
+            continue
         if len(cells) > MAX_COLUMNS:
-            if any(_cell(v) is not None for v in cells[MAX_COLUMNS:]):
-                raise ValueError(
-                    f"row {n} has a value beyond column {MAX_COLUMNS}: a table may have at most {MAX_COLUMNS} "
-                    "columns (delete the columns after the table's last one)"
-                )
+            if not _blank(cells[MAX_COLUMNS:]):
+                raise TableTooWide(n)
             cells = cells[:MAX_COLUMNS]
-        yield list(cells)
-
-
-def _empty(cells: list[Any]) -> bool:
-    if cells.count(None) + cells.count("") == len(cells):
-        return True  # (the common case, counted without a Python loop)
-    return all(_cell(v) is None for v in cells)
+        end = len(cells)
+        while end and (cells[end - 1] is None or cells[end - 1] == ""):
+            end -= 1
+        yield list(cells[:end])
 
 
 def _rows(header: list[str], records: Iterator[list[Any]], start: int = 2) -> Iterator[tuple[int, dict[str, Any]]]:
     named = frozenset(header)
     for n, cells in enumerate(records, start=start):
-        if _empty(cells):
+        if _blank(cells):
             continue  # nothing in it (a sheet ruled for 200 more rows, a blank line): the others keep their number
         row: dict[str, Any] = {}
         for i, v in enumerate(cells):
@@ -243,10 +257,12 @@ def read_table(
             raise ValueError(f"not a readable workbook: {exc}") from exc
         stack.callback(wb.close)
         ws = table_sheet(wb, is_header)
-        # each row as wide as its last cell, not as the sheet's declared size (a crafted "A1:XFD1048576" would
-        # pad every row to 16,384 cells, and fill the gaps between rows with such rows)
+        # never wider than a table may be, plus one column to see a value there: the sheet's declared size (a
+        # crafted "A1:XFD1048576") or a formatted empty cell far to the right would otherwise widen rows, and
+        # the gaps between rows, to 16,384 cells each
         ws.reset_dimensions()
-        header, at, rest = _take_header(_within_columns(ws.iter_rows(values_only=True)), is_header)
+        rows = ws.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+        header, at, rest = _take_header(_within_columns(rows), is_header)
         return header, _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 

@@ -436,6 +436,7 @@ async def test_a_role_held_here_does_not_give_the_membership_held_elsewhere(scen
             ("POST", f"/people/{pid}/transfers", {"to_unit_id": str(scene.home_leaf), "effective_on": TODAY}),
             ("PATCH", f"/people/{pid}/membership", {"status": "lapsed", "effective_on": TODAY}),
             ("PUT", f"/people/{pid}/membership/fees/{year}", {"fee_status": "paid"}),
+            ("POST", f"/people/{pid}/death", {"deceased_on": TODAY}),  # (final: the membership ends for good)
         ]:
             r = await admin.request(method, path, json=body, headers=clerk)
             assert r.status_code == 403, (path, r.text)

@@ -1,4 +1,4 @@
-"""Migration 0010 and the registration rule it matches: a tone placed by the old convention ("Hòa", "Thủy")
+"""Migrations 0010 and 0011 and the registration rule they match: a tone placed by the old convention ("Hòa", "Thủy")
 or the new one ("Hoà", "Thuỷ") is one key, on a real PostgreSQL; a household registered under both spellings
 before the migration keeps its second key (left for staff)."""
 
@@ -15,6 +15,7 @@ import pytest
 from rc_campaigns.domain.beneficiaries import normalise_address, normalise_name, tone_key
 from rc_shared.db import connect, migrate
 from tests.infra import database_before, service_migrations
+from tests.integration.campaigns.conftest import running, settings_for
 from tests.integration.campaigns.helpers import beneficiary_body
 
 pytestmark = pytest.mark.integration
@@ -67,8 +68,31 @@ async def test_python_and_sql_place_a_tone_alike_and_old_keys_are_rewritten(
             erased: (f"erased:{erased}", f"erased:{erased}"),
         }
         assert await conn.fetchval("SELECT name_key FROM sponsors") == "đỗ thuỷ"
+        # a pod of the code before 0010, still running during the rollout, writes a key as typed: stored by the
+        # new convention all the same (0011), so the household is found when typed again
+        late = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO beneficiaries (id, kind, unit_id, full_name, name_key, address, address_key, commune,"
+            " consent_purpose, consent_given_on) VALUES ($1, 'household', $2, 'Võ Thị Thủy', 'võ thị thủy',"
+            " 'Ấp 5, Hòa Bình', 'ấp 5 hòa bình', 'Vĩnh Trạch', 'hỗ trợ', $3)",
+            late,
+            unit,
+            date(2026, 1, 1),
+        )
+        row = await conn.fetchrow("SELECT name_key, address_key FROM beneficiaries WHERE id = $1", late)
+        assert tuple(row) == ("võ thị thuỷ", "ấp 5 hoà bình")
+        await conn.execute("UPDATE beneficiaries SET name_key = 'võ thị thủy' WHERE id = $1", late)  # a correction
+        assert await conn.fetchval("SELECT name_key FROM beneficiaries WHERE id = $1", late) == "võ thị thuỷ"
     finally:
         await conn.close()
+    # both records of the household registered twice still take a correction that leaves who they are (notes,
+    # the consent to publish): only a change of name, number or address is checked against the others
+    async with running(settings_for(infra, dsn, "unused."), relay=False, consumers=False) as c:
+        for b in (both_a, both_b):
+            r = await c.patch(f"/beneficiaries/{b}", json={"notes": "trùng hồ sơ: chờ hợp nhất", "publish_name": True})
+            assert r.status_code == 200, r.text
+        r = await c.patch(f"/beneficiaries/{old_style}", json={"full_name": "Lê Thị Thủy", "address": "Ấp 4"})
+        assert r.status_code == 409 and r.json()["existing_beneficiary_id"] == str(both_b), r.text
 
 
 async def test_a_household_typed_by_the_other_convention_is_a_duplicate(client: httpx.AsyncClient) -> None:

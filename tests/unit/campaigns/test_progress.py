@@ -36,7 +36,7 @@ def test_zero_or_absent_targets_are_never_reached() -> None:
     assert newly_reached(T, Totals(blood_units=100, beneficiaries=100), set()) == []
 
 
-def test_percent_is_none_without_a_target_and_rounded_otherwise() -> None:
+def test_percent_is_none_without_a_target_and_truncated_otherwise() -> None:
     assert percent(5, None) is None
     assert percent(5, 0) is None
     assert percent(1, 3) == 33.3

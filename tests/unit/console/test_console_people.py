@@ -316,6 +316,9 @@ def test_an_uploaded_csv_or_xlsx_is_read_into_numbered_rows() -> None:
     for name, content in bad.items():
         with pytest.raises(member_import.BadFile):
             member_import.rows_of(name, content)
+    # a value beyond the widest table: the row is named, in Vietnamese (not "the file cannot be read")
+    with pytest.raises(member_import.BadFile, match=r"^Dòng 3 có dữ liệu ở sau cột thứ 256"):
+        member_import.rows_of("wide.csv", b"unit_code\nA\nB" + b"," * 260 + b"x\n")
     many = b"unit_code\n" + b"A\n" * (member_import.MAX_ROWS + 1)
     with pytest.raises(member_import.BadFile, match=r"20\.000"):
         member_import.rows_of("big.csv", many)

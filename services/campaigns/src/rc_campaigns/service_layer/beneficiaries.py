@@ -109,9 +109,14 @@ async def correct(
     fields = {k: row[k] for k in ("full_name", "id_number", "address", "commune", "situation", "notes")}
     fields |= {k: ("" if v is None and k in ("situation", "notes") else v) for k, v in changes.items()}
     key = DedupKey.of(row["kind"], row["unit_id"], fields["full_name"], fields["address"], fields["id_number"])
-    dup = await repo.find_duplicate(key, other_than=beneficiary_id)
-    if dup is not None:
-        raise DuplicateBeneficiary(*dup)
+    if any(fields[k] != row[k] for k in IDENTITY):
+        dup = await repo.find_duplicate(key, other_than=beneficiary_id)
+        if dup is not None:
+            raise DuplicateBeneficiary(*dup)
+    else:
+        # who the record is stays: its keys too (a household registered twice before the keys placed tones
+        # by one convention, migration 0010, still takes its notes, its situation and its consent)
+        key = DedupKey(row["kind"], row["unit_id"], row["name_key"], row["address_key"], row["id_number"])
     await repo.correct(beneficiary_id, key, fields)
     if publish is not None:
         await repo.consent_to_publish(beneficiary_id, bool(publish))

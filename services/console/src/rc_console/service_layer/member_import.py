@@ -28,7 +28,15 @@ from rc_console.i18n import gettext as _
 from rc_console.i18n import number
 from rc_shared import member_columns
 from rc_shared.logging import get_logger
-from rc_shared.sheets import SUFFIXES, check_workbook, consecutive_batches, csv_cell, read_table
+from rc_shared.sheets import (
+    MAX_COLUMNS,
+    SUFFIXES,
+    TableTooWide,
+    check_workbook,
+    consecutive_batches,
+    csv_cell,
+    read_table,
+)
 
 log = get_logger(__name__)
 BATCH_ROWS = 200  # rows per request to the members API (its limit: 2000); each batch moves the progress bar
@@ -118,6 +126,14 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
                     raise BadFile(_("Tệp có hơn %(rows)s dòng: xin chia thành nhiều tệp.") % {"rows": number(MAX_ROWS)})
     except UnicodeDecodeError as exc:
         raise BadFile(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from exc
+    except TableTooWide as exc:
+        raise BadFile(
+            _(
+                "Dòng %(row)s có dữ liệu ở sau cột thứ %(max)s: một bảng có tối đa %(max)s cột. Xin xoá các cột ở "
+                "sau cột cuối của bảng rồi nhập lại."
+            )
+            % {"row": number(exc.row), "max": MAX_COLUMNS}
+        ) from exc
     except (ValueError, csv.Error) as exc:
         if isinstance(exc, BadFile):
             raise

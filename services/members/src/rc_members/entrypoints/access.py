@@ -31,6 +31,7 @@ GET    /people                                     read    ``unit_id`` if given 
 GET    /people/{person_id}                         read    the person (see below)
 PATCH  /people/{person_id}                         write   the person
 DELETE /people/{person_id}/personal-data           manage  the person (erasure)
+POST   /people/{person_id}/death                   write   the person and the membership's unit (it ends)
 POST   /people/{person_id}/consents                write   the person
 POST   /people/{person_id}/consents/{id}/withdraw  write   the person
 POST   /people/{person_id}/membership              write   the person and ``unit_id``
@@ -58,9 +59,10 @@ role held today; if none, the unit of the latest membership, else of the latest 
 unit that registered the person (``POST /people``'s ``unit_id``; imported people: their row's
 unit). A user reaches the person when any of those units is in the subtree, so a member of one
 commune who volunteers in another is visible to both. What changes the membership itself (a transfer,
-its status, a year's fee) needs the membership's unit in scope too, not only a role's: a commune where
-the member volunteers cannot transfer them away from the commune they belong to. A transfer needs both
-ends in scope: moving a member to another district is done by someone whose scope covers both.
+its status, a year's fee, a death, which ends it for good) needs the membership's unit in scope too, not
+only a role's: a commune where the member volunteers cannot transfer them away from the commune they
+belong to. A transfer needs both ends in scope: moving a member to another district is done by someone
+whose scope covers both.
 
 Order of answers: 401 (no or bad token), 403 (role lacks the action), 404 for an unknown person,
 group or course (scoped users only; others get the use case's own 404), 403 when outside the

@@ -490,7 +490,7 @@ async def change_status(
 async def record_death(
     request: Request, person_id: uuid.UUID, body: s.DeathIn, uow: UoW, policy: Pol
 ) -> dict[str, Any]:
-    await access.person(request, person_id)
+    await access.membership(request, person_id)
     await people.record_death(uow, policy, person_id, deceased_on=body.deceased_on)
     answer = await people.person_view(uow.people, person_id)
     await uow.commit()

@@ -23,7 +23,7 @@ from rc_reporting.adapters import review as queries
 from rc_reporting.domain.review import ReviewPeriod, check_indicator, check_target, plan_rollup
 from rc_shared.errors import Invalid, NotFound
 from rc_shared.labels import read_whole_number
-from rc_shared.sheets import check_workbook
+from rc_shared.sheets import MAX_COLUMNS, check_workbook
 
 COLUMNS = ("unit_code", "year", "indicator", "target")
 MAX_ROWS = 100_000
@@ -100,7 +100,10 @@ def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:
         raise Invalid(f"not an XLSX workbook: {exc}", field="file") from exc
     try:
         ws = wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
+        # rows as wide as their cells (not the sheet's declared size, "A1:XFD1048576" in a crafted file) and
+        # never wider than a table may be: the gaps between rows are then empty tuples, not 16,384 cells each
+        ws.reset_dimensions()
+        rows = ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         header = [str(h).strip().lower() if h is not None else "" for h in next(rows, ())]
         missing = [c for c in COLUMNS if c not in header]
         if missing:
@@ -109,7 +112,7 @@ def read_sheet(content: bytes) -> list[tuple[int, dict[str, Any]]]:
         at = {c: header.index(c) for c in COLUMNS}
         out: list[tuple[int, dict[str, Any]]] = []
         for n, values in enumerate(rows, start=2):
-            if all(v is None or str(v).strip() == "" for v in values):
+            if values.count(None) == len(values) or all(v is None or str(v).strip() == "" for v in values):
                 continue
             if len(out) >= MAX_ROWS:
                 raise Invalid(f"at most {MAX_ROWS} rows in one file", field="file")
