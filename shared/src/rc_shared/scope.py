@@ -9,7 +9,7 @@ from its own tables instead.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -107,6 +107,16 @@ class UnitTree:
 
     def __init__(self, conn: asyncpg.Connection) -> None:
         self.conn = conn
+
+    async def valid_on(self, units: Iterable[uuid.UUID], on: date) -> set[uuid.UUID]:
+        """Those of ``units`` that exist on ``on`` (a version valid that day)."""
+        rows = await self.conn.fetch(
+            "SELECT DISTINCT unit_id FROM scope_unit_versions WHERE unit_id = ANY($1::uuid[])"
+            " AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)",
+            list(units),
+            on,
+        )
+        return {r["unit_id"] for r in rows}
 
     async def check_known(self, units: Mapping[str, uuid.UUID | None], first: date, last: date | None = None) -> None:
         """Invalid (422 naming the field) for the first of ``units`` (field name -> unit id; None: not

@@ -82,3 +82,30 @@ async def test_a_district_user_reads_its_former_commune_as_of_a_day_before_the_r
     assert [u["unit_id"] for u in own.json()["units"]] == [str(s.D1)]
     board = await client.get("/reports/campaigns/dashboard", params={"as_of": BEFORE}, headers=district)
     assert board.status_code == 200 and board.json()["unit_id"] == str(s.D1), board.text
+
+
+async def test_a_scoped_users_period_ends_by_as_of_so_a_former_commune_shows_nothing_after_it_left(
+    api: tuple[httpx.AsyncClient, bytes], scenario: Restructure
+) -> None:
+    """Security review: D1's user asked as of the day before the reform, for a period reaching a year past it,
+    and read C1's members joined and lapsed, hours and money after C1 left D1. A scoped user's period ends by
+    as_of when a unit of its subtree that day has moved out of it by the period's end (403 naming period_to);
+    the province's user, whose subtree lost only D1 (dissolved: no flows since), may ask it."""
+    client, key = api
+    s = scenario
+    district, province = bearer(key, s.D1), bearer(key, s.P)
+    past = {"as_of": BEFORE, "period_from": "2025-01-01", "period_to": "2026-06-30"}
+    for path, params in (
+        ("/reports/membership", {"unit_id": str(s.D1), "depth": "2"}),
+        ("/reports/membership", {"depth": "2"}),  # (the user's own root)
+        (f"/reports/membership/units/{s.C1}", {}),
+        ("/reports/campaigns/by-unit", {"unit_id": str(s.D1)}),
+    ):
+        r = await client.get(path, params={**params, **past}, headers=district)
+        assert r.status_code == 403, (path, r.text)
+        problem = r.json()
+        assert problem["field"] == "period_to" and "had moved out of it by 2026-06-30" in problem["message"], problem
+        within = {**params, "as_of": BEFORE, "period_from": "2025-01-01", "period_to": BEFORE}
+        assert (await client.get(path, params=within, headers=district)).status_code == 200, path
+    r = await client.get("/reports/membership", params={"unit_id": str(s.D1), **past}, headers=province)
+    assert r.status_code == 200, r.text

@@ -223,7 +223,7 @@ async def campaigns_by_unit(
     the day it was received); soft credits are listed apart as ``credited_cash_vnd``.
     """
     as_of = report_day(request, as_of, period_to)
-    unit_id = await access.report_root(request, unit_id, as_of)
+    unit_id = await access.report_root(request, unit_id, as_of, period_to)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         units = await campaign_reports.funds_by_unit(conn, req, campaign_id)

@@ -108,7 +108,7 @@ async def membership(
     """Membership statistics rolled up over the organisation tree valid on ``as_of`` (a file: one row per unit,
     depth-first, with its depth)."""
     as_of = report_day(request, as_of, period_to)
-    unit_id = await access.report_root(request, unit_id, as_of)
+    unit_id = await access.report_root(request, unit_id, as_of, period_to)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         tops = await reports.membership_report(conn, req, _roles(request))
@@ -134,7 +134,7 @@ async def membership_of_unit(
 ) -> dict[str, Any]:
     """One unit's figures (404 if the unit does not exist on ``as_of``)."""
     as_of = report_day(request, as_of, period_to)
-    await access.report_root(request, unit_id, as_of)
+    await access.report_root(request, unit_id, as_of, period_to)
     req = ReportRequest.build(as_of, unit_id, period_from, period_to, depth)
     async with connection(request) as conn:
         (top,) = await reports.membership_report(conn, req, _roles(request))
