@@ -75,6 +75,11 @@ RULES: tuple[Rule, ...] = (
         _ops("POST /campaigns", "PATCH /campaigns/{campaign_id}"),
         CROSS_FIELD,
     ),
+    Rule(
+        r"the receiving period is \d+ days .*Decree 93/2021 allows at most \d+ days",
+        _ops("POST /campaigns", "PATCH /campaigns/{campaign_id}"),
+        CROSS_FIELD,
+    ),
     Rule("end_on is before start_on", _ops("POST /beneficiaries/{beneficiary_id}/sponsorships"), CROSS_FIELD),
     Rule("verified_on is in the future", _ops("POST /beneficiaries/{beneficiary_id}/verify"), TODAY),
     Rule(

@@ -111,7 +111,7 @@ async def commune(oidc_system: System, provider: Provider) -> dict[str, str]:
         unit = r.json()["id"]
     async with httpx.AsyncClient(base_url=oidc_system.url("campaigns"), timeout=30, headers=admin) as campaigns:
         body = {"code": f"C-{tag}", "name": f"Cứu trợ OIDC {tag}", "campaign_type": "emergency_relief",
-                "organising_unit_id": unit, "receiving_from": "2026-01-01", "receiving_until": "2026-12-31",
+                "organising_unit_id": unit, "receiving_from": "2026-01-01", "receiving_until": "2026-03-31",
                 "targets": {"cash_vnd": 1_000_000}}  # fmt: skip
         r = await post_once_units_known(campaigns, "/campaigns", body)
         assert r.status_code == 201, r.text

@@ -116,16 +116,27 @@ async def test_settling_a_launched_campaign_answers_the_documented_409(client: h
     assert r.json()["allowed"] == ["close", "cancel"]
 
 
-async def test_launch_refuses_a_period_longer_than_90_days_and_stays_draft(
+async def test_a_period_longer_than_90_days_is_refused_at_creation_at_correction_and_at_launch(
     client: httpx.AsyncClient, db: asyncpg.Connection
 ) -> None:
-    c = await create_campaign(client, receiving_from="2025-01-01", receiving_until="2025-04-01")  # 91 days
+    """Relief officer's review: a draft of 92 days was made, and only its launch was refused, with a message
+    the console could not place; it is now refused when made or corrected, naming receiving_until."""
+    said = "the receiving period is 91 days (2025-01-01 to 2025-04-01); Decree 93/2021 allows at most 90 days"
+    before = await snapshot(db)
+    r = await client.post("/campaigns", json=campaign_body(receiving_from="2025-01-01", receiving_until="2025-04-01"))
+    assert r.status_code == 422, r.text
+    assert (r.json()["field"], r.json()["message"], r.json()["max_days"]) == ("receiving_until", said, 90)
+    assert await snapshot(db) == before
+    c = await create_campaign(client, receiving_from="2025-01-01", receiving_until="2025-03-31")  # 90 days
+    before = await snapshot(db)
+    r = await client.patch(f"/campaigns/{c['id']}", json={"receiving_until": "2025-04-01"})
+    assert r.status_code == 422 and r.json()["message"] == said, r.text
+    assert await snapshot(db) == before
+    # a draft made before the rule (campaigns 1.7.0) with such a period: its launch refuses it, and stays a draft
+    await db.execute("UPDATE campaigns SET receiving_until = '2025-04-01' WHERE id = $1", uuid.UUID(c["id"]))
     before = await snapshot(db)
     r = await client.post(f"/campaigns/{c['id']}/launch")
-    assert r.status_code == 422
-    assert r.json()["message"] == (
-        "the receiving period is 91 days (2025-01-01 to 2025-04-01); Decree 93/2021 allows at most 90 days"
-    )
+    assert r.status_code == 422 and r.json()["message"] == said, r.text
     assert await snapshot(db) == before
     fixed = await client.patch(f"/campaigns/{c['id']}", json={"receiving_until": "2025-03-31"})
     assert fixed.status_code == 200
@@ -349,7 +360,7 @@ async def test_the_organising_unit_must_be_in_the_tree_learnt_from_members_units
             old = await c.post(
                 "/campaigns",
                 json=campaign_body(
-                    organising_unit_id=str(ended), receiving_from="2024-10-01", receiving_until="2024-12-31"
+                    organising_unit_id=str(ended), receiving_from="2024-10-03", receiving_until="2024-12-31"
                 ),
             )
             assert old.status_code == 201, old.text

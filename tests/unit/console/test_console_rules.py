@@ -173,6 +173,14 @@ def test_a_refused_lifecycle_action_is_explained_in_vietnamese() -> None:
     assert action_refusal(twice).startswith("Trạng thái hiện tại của cuộc vận động không cho phép")
     other = problem_of(409, {"error": "conflict", "detail": "something else"})
     assert action_refusal(other) == "Không thực hiện được thao tác: Xung đột với dữ liệu đã có."
+    # a draft made before campaigns 1.7.0 with too long a period: said, not "some fields are wrong" on a page
+    # that has none (relief officer's review); a draft made or corrected now is told at its field
+    said = "the receiving period is 92 days (2026-10-01 to 2026-12-31); Decree 93/2021 allows at most 90 days"
+    long = {"error": "invalid", "field": "receiving_until", "days": 92, "max_days": 90, "detail": said}
+    assert action_refusal(problem_of(422, long)).startswith("Thời gian tiếp nhận dài hơn mức Nghị định 93/2021")
+    assert problem_of(422, long).fields == {
+        "receiving_until": "Thời gian tiếp nhận này dài 92 ngày; Nghị định 93/2021 cho phép tối đa 90 ngày."
+    }
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ Pol = Annotated[Policy, Depends(api.policy)]
 async def create_campaign(body: s.CampaignIn, request: Request, policy: Pol) -> dict[str, Any]:
     await access.unit(request, body.organising_unit_id, "organising_unit_id")
     async with _unit_of_work(request) as uow:
-        campaign_id = await campaigns.create_campaign(uow, body.model_dump())
+        campaign_id = await campaigns.create_campaign(uow, body.model_dump(), policy.periods)
         answer = await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
         await uow.commit()
         return answer
@@ -176,7 +176,7 @@ async def update_campaign(
     if body.organising_unit_id is not None:
         await access.unit(request, body.organising_unit_id, "organising_unit_id")
     async with _unit_of_work(request) as uow:
-        await campaigns.update_draft(uow, campaign_id, body.model_dump(exclude_unset=True))
+        await campaigns.update_draft(uow, campaign_id, body.model_dump(exclude_unset=True), policy.periods)
         answer = await campaigns.get_campaign(uow.campaigns, policy, campaign_id)
         await uow.commit()
         return answer

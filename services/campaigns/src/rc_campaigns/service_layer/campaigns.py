@@ -8,7 +8,15 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from rc_campaigns.domain.campaigns import Action, Campaign, CampaignFilter, allowed_actions, next_state, overdue
+from rc_campaigns.domain.campaigns import (
+    Action,
+    Campaign,
+    CampaignFilter,
+    PeriodRules,
+    allowed_actions,
+    next_state,
+    overdue,
+)
 from rc_campaigns.domain.progress import progress
 from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import CampaignRepo, CampaignsUnitOfWork
@@ -60,8 +68,11 @@ def _targets(raw: dict[str, Any] | None) -> Targets:
     return Targets(**(raw or {}))
 
 
-async def create_campaign(uow: CampaignsUnitOfWork, fields: dict[str, Any]) -> uuid.UUID:
-    """A new draft (nothing is published: a draft is not public)."""
+async def create_campaign(
+    uow: CampaignsUnitOfWork, fields: dict[str, Any], rules: PeriodRules | None = None
+) -> uuid.UUID:
+    """A new draft (nothing is published: a draft is not public). ``rules``: its receiving period is
+    checked as a launch checks it (a draft of 92 days could otherwise be made, and never launched)."""
     repo = uow.campaigns
     campaign_id = uuid.uuid4()
     await _check_code(repo, fields["code"], campaign_id)
@@ -79,13 +90,18 @@ async def create_campaign(uow: CampaignsUnitOfWork, fields: dict[str, Any]) -> u
         targets=_targets(fields.get("targets")),
         parent_campaign_id=fields.get("parent_campaign_id"),
     )
+    if rules is not None:
+        rules.check_period(c.receiving_from, c.receiving_until)
     await _check_organiser(uow, c)
     await repo.add(c)
     return campaign_id
 
 
-async def update_draft(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes: dict[str, Any]) -> None:
-    """Change a draft's fields (only the fields given); 409 once launched."""
+async def update_draft(
+    uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes: dict[str, Any], rules: PeriodRules | None = None
+) -> None:
+    """Change a draft's fields (only the fields given); 409 once launched. ``rules``: a changed receiving
+    period is checked as a launch checks it."""
     repo = uow.campaigns
     c = await require(repo, campaign_id, for_update=True)
     c.check_editable()
@@ -107,6 +123,8 @@ async def update_draft(uow: CampaignsUnitOfWork, campaign_id: uuid.UUID, changes
             f"({updated.receiving_from.isoformat()})",
             field="receiving_until",
         )
+    if rules is not None and changes.keys() & {"receiving_from", "receiving_until"}:
+        rules.check_period(updated.receiving_from, updated.receiving_until)
     if changes.keys() & {"organising_unit_id", "receiving_from", "receiving_until"}:
         await _check_organiser(uow, updated)
     await repo.save(updated)

@@ -239,6 +239,14 @@ def problem_of(status: int, body: object) -> Problem:
             fields.setdefault(name, message)
         elif m := _BEFORE.search(str(e.get("message") or "")):  # a rule across fields: "x is before y"
             fields.setdefault(m.group(1), _("Ngày này không được trước ngày bắt đầu."))
+    if (
+        doc.get("field") == "receiving_until"
+        and isinstance(doc.get("days"), int)
+        and isinstance(doc.get("max_days"), int)
+    ):
+        fields["receiving_until"] = _(
+            "Thời gian tiếp nhận này dài %(days)s ngày; Nghị định 93/2021 cho phép tối đa %(max)s ngày."
+        ) % {"days": doc["days"], "max": doc["max_days"]}
     if doc.get("field") and not fields:
         fields[str(doc["field"])] = _("Giá trị không hợp lệ: %(detail)s") % {"detail": detail}
     if status == 422 and fields:
@@ -354,6 +362,13 @@ _ACTION_REFUSALS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
         lazy_gettext(
             "Tính từ ngày phát động, thời gian tiếp nhận dài hơn mức Nghị định 93/2021 cho phép: hãy phát động gần "
             "ngày bắt đầu tiếp nhận hơn, hoặc rút ngắn thời gian tiếp nhận."
+        ),
+    ),
+    (
+        re.compile(r"Decree 93/2021 allows at most \d+ days"),
+        lazy_gettext(
+            "Thời gian tiếp nhận dài hơn mức Nghị định 93/2021 cho phép (tối đa 90 ngày): hãy rút ngắn thời gian "
+            "tiếp nhận trước khi phát động."
         ),
     ),
     (
