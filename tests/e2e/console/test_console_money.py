@@ -209,6 +209,11 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     await page.get_by_label("Số tiền hoặc giá trị hàng (đồng)").fill("500.000")
     await follow(page, page.get_by_role("button", name="Ghi nhận phân phối"))
     assert await page.locator("#beneficiary_id-error").inner_text() == "Xin chọn người hoặc hộ được hỗ trợ."
+    # what is left to distribute, before choosing an amount (relief officer's review: found out only when refused)
+    left = page.locator("[data-balance]")
+    assert await left.locator("[data-cash-left]").get_attribute("data-cash-left") == str(3_300_000)
+    assert await left.locator("[data-goods-left]").get_attribute("data-goods-left") == "0"  # the gift in kind voided
+    assert "3.300.000 ₫" in await left.locator("[data-cash-left]").inner_text()
     await shots.take(page, "distribution-new", "desktop")
     await page.get_by_label("Người hoặc hộ được hỗ trợ").select_option(beneficiary)
     await page.get_by_label("Mục đích").fill("Hỗ trợ hộ bị lũ")
@@ -225,6 +230,10 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()
     assert "500.000 ₫" in await row.inner_text()
     assert (await row.locator("[data-recipient]").inner_text()).startswith(f"Lê Thị Tư {tag}")  # who received it
+    figures = {k: await page.locator(f"[data-balance] [data-{k}]").get_attribute(f"data-{k}")
+               for k in ("cash-received", "cash-distributed", "cash-left", "goods-received", "goods-left")}  # fmt: skip
+    assert figures == {"cash-received": "3300000", "cash-distributed": "500000", "cash-left": "2800000",
+                       "goods-received": "0", "goods-left": "0"}  # fmt: skip
     # the gifts by page (3 a page here): 5 gifts, by receipt (the next page continues after the third receipt)
     assert await page.locator("tr[data-donation-id]").count() == 3
     await follow(page, page.get_by_role("link", name="Trang sau »"))

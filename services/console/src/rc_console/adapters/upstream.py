@@ -53,10 +53,12 @@ from rc_clients.donations.api.donations import (
     import_statement_campaigns_campaign_id_bank_statement_post as import_statement,
 )
 from rc_clients.donations.api.donations import list_donations_campaigns_campaign_id_donations_get as list_donations
+from rc_clients.donations.api.ledgers import get_ledger_campaigns_campaign_id_ledger_get as get_ledger
 from rc_clients.donations.models import (
     DistributionsPageOut,
     DonationOut,
     DonationsPageOut,
+    LedgerOut,
     ReceiptOut,
     StatementIn,
     StatementOut,
@@ -580,6 +582,10 @@ class Api:
         params: dict[str, Any] = {"limit": limit} | ({"after": after} if after is not None else {})
         page = await _get_json(self.donations.get_async_httpx_client(), f"/campaigns/{campaign_id}/donations", params)
         return [GiftRow.from_json(d) for d in page["items"]]
+
+    async def ledger(self, campaign_id: uuid.UUID) -> LedgerOut:
+        """The campaign's ledger: what was received, distributed and is left, in money and goods (one row)."""
+        return await call_api(get_ledger.asyncio_detailed(campaign_id, client=self.donations), LedgerOut)
 
     async def distributions_of(self, campaign_id: uuid.UUID, limit: int, offset: int = 0) -> DistributionsPageOut:
         return await call_api(

@@ -300,10 +300,11 @@ async def _distribution_form(
         raise web.ApiErrorPage(
             409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
-    units = await screens.recording_units(api, c)
+    units, held = await asyncio.gather(screens.recording_units(api, c), money.balance(api, cid))
     return web.render(
         request,
         "distribution_new.html",
+        balance=held,
         status=status,
         nav="campaigns",
         c=c,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rc_clients.campaigns.models import BeneficiarySummaryOut, BloodSessionOut, CampaignOut
-from rc_clients.donations.models import DistributionOut
+from rc_clients.donations.models import DistributionOut, LedgerOut
 from rc_console.adapters.upstream import Api, ApiError, GiftRow, patiently
 from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
@@ -44,6 +44,37 @@ class TargetRow:
     percent: int | None  # for the bar: whole percent, at most 100
 
 
+@dataclass(frozen=True)
+class Balance:
+    """What a campaign received, distributed (net of reversals) and has left to distribute, in money and in
+    goods (by value), from its ledger in the donations service."""
+
+    cash_received: int
+    cash_distributed: int
+    cash_left: int
+    goods_received: int
+    goods_distributed: int
+    goods_left: int
+
+    @classmethod
+    def of(cls, ledger: LedgerOut) -> Balance:
+        cash, goods = ledger.cash, ledger.in_kind
+        return cls(
+            cash.net_received_vnd,
+            cash.net_distributed_vnd,
+            cash.balance_vnd,
+            goods.net_received_value_vnd,
+            goods.net_distributed_value_vnd,
+            goods.balance_value_vnd,
+        )
+
+
+async def balance(api: Api, campaign_id: uuid.UUID) -> Balance | None:
+    """The campaign's :class:`Balance` (None: no ledger yet, the launch has not reached donations)."""
+    ledger = await or_none(api.ledger(campaign_id), 404)
+    return None if ledger is None else Balance.of(ledger)
+
+
 @dataclass
 class CampaignDetail:
     """A campaign's page: the first slice's page, and what the money screens add."""
@@ -69,6 +100,7 @@ class CampaignDetail:
     unit's humanitarian addresses the page read (another: '–', its own page says)."""
     more_distributions: bool = False  # a page of distributions follows
     more_beneficiaries: bool = False  # the campaign has more beneficiaries than the page lists
+    balance: Balance | None = None  # received, distributed and left (None: no ledger yet)
 
 
 DISTRIBUTIONS_SHOWN = 100  # a page of the campaign's distributions (``dist``: the offset of the page)
@@ -112,11 +144,12 @@ async def campaign_detail(
     """Everything the campaign's page shows, read concurrently; then what depends on the campaign: its
     organising unit's humanitarian addresses, and its blood sessions (only a blood drive has any).
     ``distribution_offset``: the page of distributions shown (DISTRIBUTIONS_SHOWN a page, oldest first)."""
-    c, gifts, distributions, beneficiaries = await asyncio.gather(
+    c, gifts, distributions, beneficiaries, held = await asyncio.gather(
         api.campaign(campaign_id),
         or_none(api.donations_page(campaign_id, page_size + 1, after), 404),
         or_none(api.distributions_of(campaign_id, DISTRIBUTIONS_SHOWN + 1, distribution_offset), 404),
         or_none(api.beneficiaries(campaign_id=campaign_id, limit=BENEFICIARIES_SHOWN + 1), 403, 404),
+        balance(api, campaign_id),
     )
     addresses, sessions, organised, units = await asyncio.gather(
         or_none(api.beneficiaries(unit_id=c.organising_unit_id, humanitarian_address=True), 403, 404),
@@ -146,6 +179,7 @@ async def campaign_detail(
         recipients={str(b.id): b for page in (beneficiaries, addresses) if page is not None for b in page.items},
         more_distributions=distributions is not None and len(distributions.items) > DISTRIBUTIONS_SHOWN,
         more_beneficiaries=beneficiaries is not None and len(beneficiaries.items) > BENEFICIARIES_SHOWN,
+        balance=held,
     )
 
 
