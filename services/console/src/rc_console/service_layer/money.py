@@ -70,8 +70,9 @@ class Balance:
 
 
 async def balance(api: Api, campaign_id: uuid.UUID) -> Balance | None:
-    """The campaign's :class:`Balance` (None: no ledger yet, the launch has not reached donations)."""
-    ledger = await or_none(api.ledger(campaign_id), 404)
+    """The campaign's :class:`Balance` (None: no ledger yet, the launch has not reached donations; or not in
+    the user's scope)."""
+    ledger = await or_none(api.ledger(campaign_id), 403, 404)
     return None if ledger is None else Balance.of(ledger)
 
 
