@@ -968,3 +968,35 @@ async def test_a_refused_hours_form_comes_back_with_a_new_key_and_one_sent_befor
             assert r.status_code in (409, 422) and said in r.text, r.text[-3000:]
             shown = re.search(r'name="key" value="([^"]*)"', r.text)
             assert shown is not None and shown.group(1) != key and uuid.UUID(shown.group(1))
+
+
+async def test_an_overdue_campaign_says_its_deadline_and_its_forms_start_on_its_last_day() -> None:
+    """Relief officer's review: a campaign past its receiving period still looked "under way" and its gift form
+    started on today, which every save refused; one past its distribution deadline, likewise for distributions."""
+    late = {"reason": "receiving_period_ended", "due_on": "2026-01-31", "action": "close"}
+    ended = CAMPAIGN_DOC | {"campaign_type": "emergency_relief", "receiving_until": "2026-01-31", "overdue": late}
+    settle = CAMPAIGN_DOC | {"campaign_type": "emergency_relief", "state": "closed", "closed_on": "2026-01-31",
+                             "allowed_actions": ["settle"], "distribution_deadline": "2026-02-20",
+                             "overdue": {"reason": "distribution_deadline_passed", "due_on": "2026-02-20",
+                                         "action": "settle"}}  # fmt: skip
+    for doc, says, form, field, day in (
+        (ended, "Thời gian tiếp nhận đã hết ngày 31/01/2026", "donations/new", "received_on", "2026-01-31"),
+        (settle, "Hạn phân phối đã hết ngày 20/02/2026", "distributions/new", "distributed_on", "2026-02-20"),
+    ):
+
+        def api(request: httpx.Request, doc: dict[str, Any] = doc) -> httpx.Response:
+            if request.url.path == f"/campaigns/{CAMPAIGN}":
+                return httpx.Response(200, json=doc)
+            return money_api(request)
+
+        c, _ = signed_in_money("unit_manager", api)
+        async with c:
+            page = await c.get(f"/campaigns/{CAMPAIGN}")
+            assert page.status_code == 200, page.text
+            assert f'<p class="warn" data-overdue="{doc["overdue"]["action"]}">{says}' in page.text
+            r = await c.get(f"/campaigns/{CAMPAIGN}/{form}")
+            assert r.status_code == 200, r.text
+            assert re.search(rf'id="{field}" name="{field}" type="date" value="{day}"', r.text), r.text
+    c, _ = signed_in_money("unit_manager")
+    async with c:
+        assert "data-overdue" not in (await c.get(f"/campaigns/{CAMPAIGN}")).text  # not overdue: no warning

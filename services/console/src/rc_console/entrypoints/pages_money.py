@@ -18,7 +18,6 @@ from rc_console.entrypoints import web
 from rc_console.entrypoints.uploads import multipart
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import money, screens
-from rc_shared import clock
 
 router = APIRouter(include_in_schema=False)
 web.templates.globals.update(
@@ -131,7 +130,11 @@ async def _gift_form(
     if not page.can_record:
         raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
     values = _key(
-        {"received_on": clock.today().isoformat(), "unit_id": screens.first_unit(page.record_units), **values}
+        {
+            "received_on": screens.default_day(page.row.receiving_until),
+            "unit_id": screens.first_unit(page.record_units),
+            **values,
+        }
     )
     return web.render(
         request,
@@ -312,7 +315,7 @@ async def _distribution_form(
         record_units=units,
         values=_key(
             {
-                "distributed_on": clock.today().isoformat(),
+                "distributed_on": screens.default_day(c.distribution_deadline),
                 "kind": "cash",
                 "unit_id": screens.first_unit(units),
                 **values,

@@ -24,6 +24,7 @@ from rc_console.domain.model import (
     recording_choices,
     unit_choices,
 )
+from rc_shared import clock
 from rc_shared.labels import read_whole_number
 
 
@@ -103,6 +104,17 @@ class CampaignPage:
 
 DONATIONS_SHOWN = 50
 RECEIVING = ("launched", "closed")  # states in which the donations service takes gifts
+
+
+def default_day(last: datetime.date | str | None) -> str:
+    """A form's date as first shown: today, or ``last`` when today is past it (a gift after its receiving
+    period ended, a distribution after its deadline: the services refuse today, and the day to record is
+    one before it)."""
+    today = clock.today()
+    if last is None:
+        return today.isoformat()
+    end = datetime.date.fromisoformat(last) if isinstance(last, str) else last
+    return min(today, end).isoformat()
 
 
 def campaign_row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
