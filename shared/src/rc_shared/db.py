@@ -283,6 +283,12 @@ async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
     return applied_now
 
 
+def like_escaped(text: str) -> str:
+    """``text`` as a literal part of a LIKE pattern: its backslashes, ``%`` and ``_`` escaped (the default
+    escape character), so that a search for "50%" or "a_b" finds those characters, not any."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 async def insert_row(conn: asyncpg.Connection, table: str, **values: Any) -> None:
     """Insert one row into ``table``, each value into the column of its name.
 

@@ -1000,3 +1000,29 @@ async def test_an_overdue_campaign_says_its_deadline_and_its_forms_start_on_its_
     c, _ = signed_in_money("unit_manager")
     async with c:
         assert "data-overdue" not in (await c.get(f"/campaigns/{CAMPAIGN}")).text  # not overdue: no warning
+
+
+async def test_the_distribution_form_searches_its_recipients_in_the_users_whole_scope() -> None:
+    """Relief officer's review: only the first 2,000 verified households could be chosen, and only the
+    humanitarian addresses registered by the organising unit itself (not by the communes under it)."""
+    asked: list[dict[str, str]] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/beneficiaries":
+            asked.append(dict(request.url.params))
+        return money_api(request)
+
+    c, _ = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": "  nguyen   van ba "})
+        assert r.status_code == 200, r.text
+        assert "Danh sách dưới đây chỉ gồm người nhận có “nguyen van ba”." in r.text
+        assert 'name="q" value="  nguyen   van ba "' in r.text
+        own, addresses = sorted(asked, key=lambda p: "campaign_id" in p, reverse=True)
+        page = {"limit": "2001", "offset": "0", "verified": "true", "q": "nguyen van ba"}
+        assert own == page | {"campaign_id": str(CAMPAIGN)}
+        assert addresses == page | {"humanitarian_address": "true"}  # no unit: every one in the user's scope
+        asked.clear()
+        r = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": " – "})  # nothing to search for
+        assert r.status_code == 200 and "data-searched" not in r.text
+        assert all("q" not in p for p in asked) and len(asked) == 2

@@ -10,7 +10,7 @@ from typing import Any
 import asyncpg
 
 from rc_campaigns.domain.beneficiaries import BeneficiaryFilter, DedupKey, Sponsorship
-from rc_shared.db import insert_row
+from rc_shared.db import insert_row, like_escaped
 
 _PUBLIC_FIELDS = "id, kind, unit_id, full_name, commune"
 
@@ -132,6 +132,8 @@ class BeneficiaryRepository:
                AND ($3::boolean IS NULL OR humanitarian_address = $3)
                AND ($4::uuid IS NULL OR campaign_id = $4)
                AND ($7::uuid[] IS NULL OR unit_id = ANY($7))
+               AND ($8::text IS NULL
+                    OR rc_fold(full_name || ' ' || address || ' ' || commune) LIKE '%' || rc_fold($8) || '%')
              ORDER BY commune, full_name, id
              LIMIT $5 OFFSET $6
             """,
@@ -142,6 +144,7 @@ class BeneficiaryRepository:
                 limit,
                 offset,
                 None if where.within is None else list(where.within),
+                None if where.q is None else like_escaped(where.q),
             )
         )
 

@@ -11,7 +11,7 @@ import asyncpg
 
 from rc_campaigns.domain.campaigns import Campaign, CampaignFilter, Holdings
 from rc_campaigns.domain.progress import Totals
-from rc_shared.db import all_new_or
+from rc_shared.db import all_new_or, like_escaped
 from rc_shared.events.campaigns import Targets
 from rc_shared.events.donations import (
     DistributionRecorded,
@@ -180,7 +180,7 @@ class CampaignRepository:
             limit,
             offset,
             None if where.within is None else list(where.within),
-            None if where.q is None else where.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),
+            None if where.q is None else like_escaped(where.q),
         )
         return [_campaign(r) for r in rows]
 

@@ -124,6 +124,7 @@ class BeneficiaryFilter:
     humanitarian_address: bool | None = None
     campaign_id: uuid.UUID | None = None
     within: Sequence[uuid.UUID] | None = None
+    q: str | None = None  # a fragment of the name, address or commune (diacritics and case ignored)
 
 
 DUPLICATE_CONTACT = "the provincial office (unit_manager of the province)"

@@ -342,14 +342,14 @@ def fold(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
-def campaign_query(q: str) -> str:
-    """A fragment of a campaign's code or name to search for: NFC, whitespace collapsed; at least one
-    letter or digit, no control characters (Invalid naming ``q``)."""
+def campaign_query(q: str, of: str = "the code or name") -> str:
+    """A fragment of a campaign's code or name (or of ``of``) to search for: NFC, whitespace collapsed; at
+    least one letter or digit, no control characters (Invalid naming ``q``)."""
     text = " ".join(unicodedata.normalize("NFC", q).split())
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
         raise Invalid("q must not contain control characters", field="q")
     if not any(ch.isalnum() for ch in text):
-        raise Invalid("q must contain at least one letter or digit of the code or name", field="q")
+        raise Invalid(f"q must contain at least one letter or digit of {of}", field="q")
     return text
 
 

@@ -333,12 +333,22 @@ async def list_beneficiaries(
     verified: bool | None = None,
     humanitarian_address: bool | None = None,
     campaign_id: uuid.UUID | None = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description='A fragment of the name, address or commune; diacritics and case are ignored ("nguyen thi'
+            ' lan", "vinh trach").',
+        ),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    text = campaign_query(q, "the name, address or commune") if q is not None else None
     within = await access.listing(request, unit_id)
     async with _connection(request) as conn:
-        where = BeneficiaryFilter(unit_id, verified, humanitarian_address, campaign_id, within)
+        where = BeneficiaryFilter(unit_id, verified, humanitarian_address, campaign_id, within, text)
         items = await beneficiaries.list_beneficiaries(BeneficiaryRepository(conn), where, limit, offset)
     items = [_as_seen_by(request, b) for b in items]
     return {"count": len(items), "items": items, "limit": limit, "offset": offset}

@@ -559,6 +559,7 @@ class Api:
         verified: bool | None = None,
         humanitarian_address: bool | None = None,
         limit: int = 100,
+        q: str | None = None,
     ) -> BeneficiariesPageOut:
         kwargs: dict[str, Any] = {"limit": limit}
         for name, value in (
@@ -566,6 +567,7 @@ class Api:
             ("unit_id", unit_id),
             ("verified", verified),
             ("humanitarian_address", humanitarian_address),
+            ("q", q),
         ):
             if value is not None:
                 kwargs[name] = value

@@ -303,7 +303,10 @@ async def _distribution_form(
         raise web.ApiErrorPage(
             409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
-    units, held = await asyncio.gather(screens.recording_units(api, c), money.balance(api, cid))
+    found = money.recipient_query(values.get("q", ""))
+    units, held, (chosen, more) = await asyncio.gather(
+        screens.recording_units(api, c), money.balance(api, cid), money.recipients(api, c, found)
+    )
     return web.render(
         request,
         "distribution_new.html",
@@ -311,7 +314,9 @@ async def _distribution_form(
         status=status,
         nav="campaigns",
         c=c,
-        **dict(zip(("recipients", "more_recipients"), await money.recipients(api, c), strict=True)),
+        recipients=chosen,
+        more_recipients=more,
+        searched=found,
         record_units=units,
         values=_key(
             {
@@ -330,8 +335,12 @@ async def _distribution_form(
 
 
 @router.get("/campaigns/{campaign_id}/distributions/new")
-async def new_distribution(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    return await _distribution_form(request, s, _campaign_id(campaign_id), {}, {})
+async def new_distribution(
+    campaign_id: str, request: Request, q: str = "", s: Session = Depends(web.session)
+) -> Response:
+    """The form; ``q``: only the recipients whose name, address or commune holds it (a campaign with more
+    verified households than the list offers)."""
+    return await _distribution_form(request, s, _campaign_id(campaign_id), {"q": q}, {})
 
 
 @router.post("/campaigns/{campaign_id}/distributions/new")

@@ -184,18 +184,22 @@ async def campaign_detail(
     )
 
 
-async def recipients(api: Api, c: CampaignOut) -> tuple[list[BeneficiarySummaryOut], bool]:
-    """Who a distribution may go to: the campaign's verified beneficiaries, then the organising unit's
-    verified humanitarian addresses (each once), at most RECIPIENTS_OFFERED of each; and whether there
-    are more than that (the form says so)."""
+def recipient_query(text: str) -> str | None:
+    """A search of the distribution form's recipients as typed: None when there is nothing to search for
+    (empty, or no letter or digit), else at most 100 characters of it, spaces collapsed."""
+    words = " ".join(text.split())[:100]
+    return words if any(ch.isalnum() for ch in words) else None
+
+
+async def recipients(api: Api, c: CampaignOut, q: str | None = None) -> tuple[list[BeneficiarySummaryOut], bool]:
+    """Who a distribution may go to: the campaign's verified beneficiaries, then the verified humanitarian
+    addresses in the user's scope (each once; the units under the organiser register them too), at most
+    RECIPIENTS_OFFERED of each, only those whose name, address or commune holds ``q`` when given; and
+    whether there are more than that (the form says so, and offers the search)."""
     limit = RECIPIENTS_OFFERED + 1
     own, addresses = await asyncio.gather(
-        or_none(api.beneficiaries(campaign_id=c.id, verified=True, limit=limit), 403, 404),
-        or_none(
-            api.beneficiaries(unit_id=c.organising_unit_id, verified=True, humanitarian_address=True, limit=limit),
-            403,
-            404,
-        ),
+        or_none(api.beneficiaries(campaign_id=c.id, verified=True, limit=limit, q=q), 403, 404),
+        or_none(api.beneficiaries(verified=True, humanitarian_address=True, limit=limit, q=q), 403, 404),
     )
     seen: dict[uuid.UUID, BeneficiarySummaryOut] = {}
     more = False

@@ -15,6 +15,7 @@ from typing import Any
 import asyncpg
 
 from rc_donations.domain.lines import LineFilter
+from rc_shared.db import like_escaped
 
 _COLUMNS = (
     "l.id, l.line_no, l.movement, l.direction, l.kind, l.on_date, l.recorded_at, l.amount_vnd, l.value_vnd,"
@@ -38,10 +39,6 @@ TEXT_MATCHES = 1000
 index; more: the text is common, its page is looked for in line order (:meth:`LineRepository.page`)."""
 TEXT_SCAN_LINES = 5000
 """The lines a page of a common text's search reads in line order, at most (then the next page goes on)."""
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _after_prefix(prefix: str) -> str | None:
@@ -76,7 +73,7 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None, text_index:
     if f.q is not None:
         # for the trigram index, the pattern itself (a constant once its argument is known: estimated by the
         # planner); read in line order, folded once (an InitPlan), not for each line
-        folded = f"'%' || rc_fold({arg(_escape_like(f.q))}) || '%'"
+        folded = f"'%' || rc_fold({arg(like_escaped(f.q))}) || '%'"
         fragment = folded if text_index else f"(SELECT {folded})"
         where.append(f"{col('name_key')} LIKE {fragment} AND l.kind <> 'blood'")
     if f.amount_min is not None and f.amount_min == f.amount_max:
@@ -99,7 +96,7 @@ def _where(campaign_id: uuid.UUID, f: LineFilter, after: int | None, text_index:
         matches = []
         for column, text in (("reference_rev", f.reference), ("bank_ref_rev", "".join(f.reference.split()))):
             rev = text[::-1]
-            lo, p, end = arg(rev), arg(_escape_like(rev) + "%"), _after_prefix(rev)
+            lo, p, end = arg(rev), arg(like_escaped(rev) + "%"), _after_prefix(rev)
             hi = "" if end is None else f" AND {col(column)} ~<~ {arg(end)}"
             matches.append(f"({col(column)} ~>=~ {lo}{hi} AND {col(column)} LIKE {p})")
         # (a voided blood gift is not found by its receipt: line_view publishes no reference for it)

@@ -9,7 +9,7 @@ from typing import Any
 import asyncpg
 
 from rc_members.domain.imports import ImportBatch, KeyHolder
-from rc_shared.db import insert_row
+from rc_shared.db import insert_row, like_escaped
 
 PERSONAL_FIELDS = ("full_name", "gender", "birth_date", "phone", "id_number", "address", "health_notes")
 # A person's current membership: the open one, else the latest.
@@ -148,7 +148,7 @@ class PeopleRepository:
                 )
         found: list[str] = []  # the person matches the name or the number
         if q is not None:
-            escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            escaped = like_escaped(q)
             found.append(f"pd.name_key LIKE '%' || rc_fold({arg(escaped)}) || '%'")
         if number is not None:
             phone, id_number = number

@@ -22,6 +22,7 @@ def _get_kwargs(
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -63,6 +64,13 @@ def _get_kwargs(
     else:
         json_campaign_id = campaign_id
     params["campaign_id"] = json_campaign_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -155,6 +163,7 @@ def sync_detailed(
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -166,6 +175,8 @@ def sync_detailed(
         verified (bool | None | Unset):
         humanitarian_address (bool | None | Unset):
         campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the name, address or commune; diacritics and case
+            are ignored ("nguyen thi lan", "vinh trach").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -183,6 +194,7 @@ def sync_detailed(
 verified=verified,
 humanitarian_address=humanitarian_address,
 campaign_id=campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -201,6 +213,7 @@ def sync(
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -212,6 +225,8 @@ def sync(
         verified (bool | None | Unset):
         humanitarian_address (bool | None | Unset):
         campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the name, address or commune; diacritics and case
+            are ignored ("nguyen thi lan", "vinh trach").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -230,6 +245,7 @@ unit_id=unit_id,
 verified=verified,
 humanitarian_address=humanitarian_address,
 campaign_id=campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -242,6 +258,7 @@ async def asyncio_detailed(
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -253,6 +270,8 @@ async def asyncio_detailed(
         verified (bool | None | Unset):
         humanitarian_address (bool | None | Unset):
         campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the name, address or commune; diacritics and case
+            are ignored ("nguyen thi lan", "vinh trach").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -270,6 +289,7 @@ async def asyncio_detailed(
 verified=verified,
 humanitarian_address=humanitarian_address,
 campaign_id=campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
@@ -288,6 +308,7 @@ async def asyncio(
     verified: bool | None | Unset = UNSET,
     humanitarian_address: bool | None | Unset = UNSET,
     campaign_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
 
@@ -299,6 +320,8 @@ async def asyncio(
         verified (bool | None | Unset):
         humanitarian_address (bool | None | Unset):
         campaign_id (None | Unset | UUID):
+        q (None | str | Unset): A fragment of the name, address or commune; diacritics and case
+            are ignored ("nguyen thi lan", "vinh trach").
         limit (int | Unset): Items per page, 1 to 10000. Default: 100.
         offset (int | Unset): Items to skip before the page. Default: 0.
 
@@ -317,6 +340,7 @@ unit_id=unit_id,
 verified=verified,
 humanitarian_address=humanitarian_address,
 campaign_id=campaign_id,
+q=q,
 limit=limit,
 offset=offset,
 
