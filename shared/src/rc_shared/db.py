@@ -24,6 +24,7 @@ from typing import Any, Protocol, TypeVar
 
 import asyncpg
 
+from rc_shared import clock
 from rc_shared.errors import Unavailable
 from rc_shared.logging import get_logger
 
@@ -59,10 +60,11 @@ KEEPALIVES = {
 
 
 def server_settings(statement_timeout_s: float | None) -> dict[str, str]:
-    """asyncpg ``server_settings`` of a connection: that statement timeout (None: the server's) and the
-    server-side TCP keepalives (:data:`KEEPALIVES`)."""
+    """asyncpg ``server_settings`` of a connection: that statement timeout (None: the server's), the
+    server-side TCP keepalives (:data:`KEEPALIVES`) and the organisation's time zone (``CURRENT_DATE`` is
+    its day: a unit's name "as of today" changed at 07:00 in Viet Nam on a server in UTC)."""
     timeout = {} if statement_timeout_s is None else {"statement_timeout": _ms(statement_timeout_s)}
-    return {**KEEPALIVES, **timeout}
+    return {**KEEPALIVES, "TimeZone": clock.zone().key, **timeout}
 
 
 def _ms(seconds: float) -> str:

@@ -308,3 +308,24 @@ async def test_every_connection_has_the_server_give_up_a_vanished_client_within_
     finally:
         await lone.close()
         await pool.close()
+
+
+async def test_every_connection_keeps_the_organisations_day(fresh_dsn: str) -> None:
+    """Relief officer's review: a unit's name "as of today" came from the server's CURRENT_DATE, in UTC, so from
+    00:00 to 07:00 in Viet Nam on the day of a rename or merger the pages showed the old name. Every
+    connection's time zone is the organisation's."""
+    from rc_shared import clock
+    from rc_shared.db import connect
+
+    pool = await create_pool(fresh_dsn, min_size=1, max_size=1)
+    lone = await connect(fresh_dsn)
+    try:
+        async with pool.acquire() as pooled:
+            for conn in (lone, pooled):
+                assert await conn.fetchval("SHOW TimeZone") == "Asia/Ho_Chi_Minh" == clock.zone().key
+                # 23:30 UTC on 30 June is already 1 July in Viet Nam
+                day = await conn.fetchval("SELECT ('2025-06-30 23:30:00+00'::timestamptz)::date")
+                assert day.isoformat() == "2025-07-01"
+    finally:
+        await lone.close()
+        await pool.close()
