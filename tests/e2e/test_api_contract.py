@@ -179,6 +179,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("amount_min must not be more than amount_max", _ops(*LEDGER_LINES), CROSS_FIELD),
     Rule(r"birth_date \S+ is in the future", _ops("PATCH /donors/{donor_id}"), TODAY),
+    Rule(r"reversed_on \S+ is in the future", _ops("POST /distributions/{distribution_id}/reversal"), TODAY),
+    Rule(
+        r"reversed_on \S+ is before the distribution it corrects",
+        _ops("POST /distributions/{distribution_id}/reversal"),
+        "a rule between the request and the distribution's recorded day (state, not the request's shape)",
+    ),
     Rule(r"birth_date \S+ makes the donor", _ops("PATCH /donors/{donor_id}"), EXISTS + ": the donor's blood gifts"),
     Rule("from must not be after to", _ops(*LEDGER_LINES), CROSS_FIELD),
     Rule(

@@ -160,6 +160,50 @@ async def test_a_distribution_dated_back_cannot_spend_what_arrived_after_its_day
     assert (ledger["distributed_vnd"], ledger["balance_vnd"]) == (110_000, 90_000)
 
 
+async def test_a_distribution_recorded_in_error_is_corrected_as_of_its_own_day(
+    campaigns: Campaigns, client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """Relief officer's review: 100,000 received four days ago, all of it handed over two days ago but recorded
+    to the wrong household. Reversed today, the wrong record held the money until today, so the right household's
+    distribution, dated the day it was made, was refused. Reversed as of its own day, it is not."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    wrong, right = [await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=5)) for _ in range(2)]
+    day = lambda n: str(TODAY - timedelta(days=n))  # noqa: E731
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000, received_on=day(4)))).status_code == 201
+    d = (await client.post(f"/campaigns/{cid}/distributions", json=give(wrong, 100_000, distributed_on=day(2)))).json()
+    # the day it takes effect: not before the distribution, not after today
+    tomorrow = str(TODAY + timedelta(days=1))
+    for on, says in ((day(3), f"is before the distribution it corrects ({day(2)})"), (tomorrow, "is in the future")):
+        r = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "ghi nhầm hộ", "reversed_on": on})
+        assert r.status_code == 422 and r.json()["field"] == "reversed_on" and says in r.json()["message"], r.text
+    assert (await client.get(f"/distributions/{d['id']}")).json()["reversed"] is False  # nothing written
+    r = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "ghi nhầm hộ", "reversed_on": day(2)})
+    assert r.status_code == 201 and r.json()["reversed_on"] == day(2), r.text
+    again = await client.post(f"/campaigns/{cid}/distributions", json=give(right, 100_000, distributed_on=day(2)))
+    assert again.status_code == 201, again.text
+    ledger = (await client.get(f"/campaigns/{cid}/ledger")).json()["cash"]
+    assert (ledger["net_distributed_vnd"], ledger["balance_vnd"]) == (100_000, 0)
+    sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.distribution.reversed.v1'"
+    [event] = [json.loads(r["payload"]) for r in await db.fetch(sql, str(cid))]
+    assert event["reversed_on"] == day(2)  # the campaigns and reporting projections date it so too
+
+
+async def test_a_distribution_reversed_today_keeps_the_wrong_record_until_today(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """Without reversed_on a reversal takes effect today, as before: the distribution recorded in its place on
+    the earlier day is refused (the balance was spent by the wrong record until today)."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=10))
+    wrong, right = [await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=5)) for _ in range(2)]
+    day = lambda n: str(TODAY - timedelta(days=n))  # noqa: E731
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000, received_on=day(4)))).status_code == 201
+    d = (await client.post(f"/campaigns/{cid}/distributions", json=give(wrong, 100_000, distributed_on=day(2)))).json()
+    r = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "ghi nhầm hộ"})
+    assert r.status_code == 201 and r.json()["reversed_on"] == str(TODAY), r.text
+    late = await client.post(f"/campaigns/{cid}/distributions", json=give(right, 100_000, distributed_on=day(2)))
+    assert late.status_code == 409 and late.json()["field"] == "distributed_on", late.text
+
+
 async def test_distribution_after_the_deadline_or_by_a_stranger_unit_is_refused(
     campaigns: Campaigns, client: httpx.AsyncClient
 ) -> None:

@@ -98,6 +98,15 @@ def test_a_distribution_is_reversed_with_a_reason_and_its_value_typed_again() ->
     assert set(errors) == {"reason", "confirm"}
     for typed in ("", "²³", "１２３", "9" * 40, "-500000", "5.000.00", "₫"):
         assert "confirm" in rules.distribution_reversal({"reason": "abc", "confirm": typed}, 500_000)[1], typed
+    # the day it takes effect: the distribution's own, for one recorded in error (empty: today, the service's)
+    form = {"reason": "Ghi nhầm hộ", "confirm": "500.000", "reversed_on": "2026-10-05"}
+    assert rules.distribution_reversal(form, 500_000) == ({"reason": "Ghi nhầm hộ", "reversed_on": "2026-10-05"}, {})
+    _, errors = rules.distribution_reversal(form | {"reversed_on": "05/10/2026"}, 500_000)
+    assert errors == {"reversed_on": "Ngày không hợp lệ (năm-tháng-ngày, từ 1900 đến 2100)."}
+    said = Problem(422, "x", {}, detail="reversed_on 2026-10-01 is before the distribution it corrects (2026-10-05)")
+    assert rules.refusal(said, ("reason", "reversed_on")).fields == {
+        "reversed_on": "Ngày huỷ không được trước ngày phân phối."
+    }
 
 
 def test_the_campaigns_filters_come_from_the_url_and_stay_in_it() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, Problem, User
+from rc_console.domain.model import DATE_MESSAGE, STATE_LABELS, TYPE_LABELS, Problem, User, as_of_date
 from rc_console.domain.money import CONFIRM_MESSAGE, REASON_MESSAGE
 from rc_console.i18n import LazyText, Text, lazy_gettext
 from rc_console.i18n import gettext as _
@@ -80,7 +80,15 @@ def distribution_reversal(form: dict[str, str], value_vnd: int) -> tuple[dict[st
     typed = re.sub(r"\s*(?:₫|đ|đồng|vnd)$", "", form.get("confirm", "").strip(), flags=re.IGNORECASE)
     if read_whole_number(typed) != value_vnd:
         errors["confirm"] = str(CONFIRM_MESSAGE)
-    return {"reason": reason}, errors
+    body: dict[str, Any] = {"reason": reason}
+    try:
+        on = as_of_date(form.get("reversed_on", ""))
+    except ValueError:
+        errors["reversed_on"] = str(DATE_MESSAGE)
+    else:
+        if on is not None:  # (empty: today, the service's default)
+            body["reversed_on"] = on.isoformat()
+    return body, errors
 
 
 # ------------------------------------------------------------------ the services' refusals
@@ -117,6 +125,12 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str, LazyText], ...] = (
         "",
         lazy_gettext("Cuộc vận động đã quyết toán hoặc đã huỷ: không đăng ký thêm người được hỗ trợ."),
     ),
+    (
+        re.compile(r"reversed_on .* is before the distribution it corrects"),
+        "reversed_on",
+        lazy_gettext("Ngày huỷ không được trước ngày phân phối."),
+    ),
+    (re.compile(r"reversed_on .* is in the future"), "reversed_on", lazy_gettext("Ngày huỷ không được sau hôm nay.")),
     (re.compile(r"was already verified on"), "", lazy_gettext("Người này đã được xác minh rồi.")),
     (re.compile(r"verified_on is in the future"), "verified_on", lazy_gettext("Ngày xác minh không được sau hôm nay.")),
     (

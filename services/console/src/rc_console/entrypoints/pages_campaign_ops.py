@@ -432,6 +432,7 @@ async def _reversal_form(
         x=x,
         c=c,
         value=x.amount_vnd if str(x.kind) == "cash" else x.value_vnd,
+        today=clock.today().isoformat(),
         values=values,
         errors=problem.fields if problem else {},
         message=problem.message if problem else "",
@@ -461,5 +462,5 @@ async def reverse(distribution_id: str, request: Request, s: Session = Depends(w
     try:
         await calls.reverse_distribution(api, did, body)
     except ApiError as exc:
-        return await _reversal_form(request, s, did, data, _said(exc, ("reason",)))
+        return await _reversal_form(request, s, did, data, _said(exc, ("reason", "reversed_on")))
     return RedirectResponse(f"/campaigns/{x.campaign_id}#distributions-h", status_code=303)

@@ -506,11 +506,11 @@ def _distribution_seen_by(request: Request, distribution: dict[str, Any]) -> dic
     responses=errors(404, 409),
 )
 async def reverse_distribution(
-    distribution_id: uuid.UUID, body: s.ReversalIn, request: Request, policy: Pol
+    distribution_id: uuid.UUID, body: s.DistributionReversalIn, request: Request, policy: Pol
 ) -> dict[str, Any]:
     await access.record(request, "distributions", distribution_id, "distribution")
     async with _unit_of_work(request) as uow:
-        out = await distributions.reverse_distribution(uow, policy, distribution_id, body.reason)
+        out = await distributions.reverse_distribution(uow, policy, distribution_id, body.reason, body.reversed_on)
         await uow.commit()
     return out
 

@@ -135,6 +135,16 @@ class DonationReversalIn(ReversalIn):
     )
 
 
+class DistributionReversalIn(ReversalIn):
+    reversed_on: Day | None = Field(
+        None,
+        description="The day the correction takes effect, from the distribution's day to today (default: today). "
+        "The distribution's own day when it was recorded in error (the wrong household, the wrong amount): the "
+        "one recorded in its place, on the day it was really made, is then not refused for the balance the wrong "
+        "record held until today. The reversal's own record keeps when it was made.",
+    )
+
+
 class DistributionIn(_In):
     beneficiary_id: uuid.UUID
     kind: Literal["cash", "goods"]

@@ -7,6 +7,7 @@ requests are decided one at a time; the ledger's CHECK constraints are the last 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -131,9 +132,23 @@ async def list_distributions(
 
 
 async def reverse_distribution(
-    uow: UnitOfWork, policy: Policy, distribution_id: uuid.UUID, reason: str
+    uow: UnitOfWork, policy: Policy, distribution_id: uuid.UUID, reason: str, on: date | None = None
 ) -> dict[str, Any]:
-    """A correction: the amount returns to the balance; nothing is deleted; refused twice."""
+    """A correction: the amount returns to the balance; nothing is deleted; refused twice. ``on``: the day it
+    takes effect, from the distribution's day to today (None: today). A distribution recorded in error (the
+    wrong household, the wrong amount) is corrected as of its own day, so that the one recorded in its place,
+    on the day it was really made, is not refused for a balance the wrong record held until today."""
+    today = policy.today()
+    if on is not None and on > today:
+        raise Invalid(f"reversed_on {on} is in the future (today is {today})", field="reversed_on")
+
+    def check(_: Any, d: asyncpg.Record) -> None:
+        if on is not None and on < d["distributed_on"]:
+            raise Invalid(
+                f"reversed_on {on} is before the distribution it corrects ({d['distributed_on']})",
+                field="reversed_on",
+            )
+
     return await records.reverse(
         uow,
         policy,
@@ -146,4 +161,6 @@ async def reverse_distribution(
             "goods_distribution_reversed_vnd": int(d["value_vnd"]),
         },
         DistributionReversed,
+        check,
+        on=on,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -62,12 +63,14 @@ async def reverse(
     event: type[Event],
     check: Callable[[Totals, asyncpg.Record], None] | None = None,
     columns: Callable[[asyncpg.Record], Mapping[str, Any]] | None = None,
+    on: date | None = None,
 ) -> dict[str, Any]:
     """A correction entry for a movement; nothing is deleted. It is re-read under the ledger lock and
     refused twice, when the ledger takes no corrections, or by ``check`` (on the ledger's totals);
     ``reversed_totals`` are added to the ledger and ``event`` is emitted: the reversal's fields and
     the movement's columns of the same names. ``missing`` is raised when there is no such movement.
-    ``columns(movement)``: the reversal row's own columns (decided once the movement is read under the lock)."""
+    ``columns(movement)``: the reversal row's own columns (decided once the movement is read under the lock);
+    ``on``: the day the correction takes effect (None: today; the caller checks it)."""
     first = await repo.get(record_id)
     if first is None:
         raise missing
@@ -87,9 +90,9 @@ async def reverse(
     own = {} if columns is None else columns(r)
     await ledgers.add(r["campaign_id"], **reversed_totals(r))
     reversal_id = uuid.uuid4()
-    today = policy.today()
-    await repo.insert_reversal(reversal_id, record_id, r["campaign_id"], reason, today, own)
-    out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": today}
+    day = on or policy.today()
+    await repo.insert_reversal(reversal_id, record_id, r["campaign_id"], reason, day, own)
+    out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": day}
     # the reason leaves the service in the event: phone, identity and account numbers masked (rc_shared.notes);
     # a blood gift's is health data (a unit discarded after testing) and stays here whole
     shown = BLOOD_REASON if r.get("kind") == "blood" else mask_note(reason) or ""

@@ -16,6 +16,7 @@ from .distribution_in import DistributionIn
 from .distribution_in_kind import DistributionInKind
 from .distribution_out import DistributionOut
 from .distribution_out_kind import DistributionOutKind
+from .distribution_reversal_in import DistributionReversalIn
 from .distribution_reversed_out import DistributionReversedOut
 from .distributions_page_out import DistributionsPageOut
 from .donation_counts_out import DonationCountsOut
@@ -76,7 +77,6 @@ from .receipt_out import ReceiptOut
 from .receipt_out_kind import ReceiptOutKind
 from .receiving_point import ReceivingPoint
 from .receiving_point_method import ReceivingPointMethod
-from .reversal_in import ReversalIn
 from .reversal_out import ReversalOut
 from .soft_credit_out import SoftCreditOut
 from .statement_in import StatementIn
@@ -103,6 +103,7 @@ __all__ = (
     "DistributionInKind",
     "DistributionOut",
     "DistributionOutKind",
+    "DistributionReversalIn",
     "DistributionReversedOut",
     "DistributionsPageOut",
     "DonationCountsOut",
@@ -163,7 +164,6 @@ __all__ = (
     "ReceiptOutKind",
     "ReceivingPoint",
     "ReceivingPointMethod",
-    "ReversalIn",
     "ReversalOut",
     "SoftCreditOut",
     "StatementIn",

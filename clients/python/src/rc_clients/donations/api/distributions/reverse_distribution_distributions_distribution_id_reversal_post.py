@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.distribution_reversal_in import DistributionReversalIn
 from ...models.distribution_reversed_out import DistributionReversedOut
 from ...models.error_out import ErrorOut
-from ...models.reversal_in import ReversalIn
 from typing import cast
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     distribution_id: UUID,
     *,
-    body: ReversalIn,
+    body: DistributionReversalIn,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -127,14 +127,14 @@ def sync_detailed(
     distribution_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DistributionReversalIn,
 
 ) -> Response[DistributionReversedOut | ErrorOut]:
     """ Reverse a distribution (the amount returns to the balance)
 
     Args:
         distribution_id (UUID):
-        body (ReversalIn):
+        body (DistributionReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,14 +161,14 @@ def sync(
     distribution_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DistributionReversalIn,
 
 ) -> DistributionReversedOut | ErrorOut | None:
     """ Reverse a distribution (the amount returns to the balance)
 
     Args:
         distribution_id (UUID):
-        body (ReversalIn):
+        body (DistributionReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,14 +190,14 @@ async def asyncio_detailed(
     distribution_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DistributionReversalIn,
 
 ) -> Response[DistributionReversedOut | ErrorOut]:
     """ Reverse a distribution (the amount returns to the balance)
 
     Args:
         distribution_id (UUID):
-        body (ReversalIn):
+        body (DistributionReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,14 +224,14 @@ async def asyncio(
     distribution_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ReversalIn,
+    body: DistributionReversalIn,
 
 ) -> DistributionReversedOut | ErrorOut | None:
     """ Reverse a distribution (the amount returns to the balance)
 
     Args:
         distribution_id (UUID):
-        body (ReversalIn):
+        body (DistributionReversalIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
