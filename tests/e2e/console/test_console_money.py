@@ -209,6 +209,12 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     await page.get_by_label("Số tiền hoặc giá trị hàng (đồng)").fill("500.000")
     await follow(page, page.get_by_role("button", name="Ghi nhận phân phối"))
     assert await page.locator("#beneficiary_id-error").inner_text() == "Xin chọn người hoặc hộ được hỗ trợ."
+    # the refusal's summary at the top links each error to its field, and the title says it (accessibility review)
+    assert (await page.title()).startswith("Lỗi: Ghi nhận phân phối")
+    summary = page.get_by_role("list", name="Các ô cần sửa").get_by_role("link")
+    assert await summary.all_inner_texts() == ["Xin chọn người hoặc hộ được hỗ trợ."]
+    await summary.click()
+    assert await page.evaluate("document.activeElement.id") == "beneficiary_id"
     # what is left to distribute, before choosing an amount (relief officer's review: found out only when refused)
     left = page.locator("[data-balance]")
     assert await left.locator("[data-cash-left]").get_attribute("data-cash-left") == str(3_300_000)
