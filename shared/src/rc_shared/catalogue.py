@@ -159,7 +159,7 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
 # ---------------------------------------------------------------- generation
 
 
-VERSION = "1.3.0"
+VERSION = "1.4.0"
 """The event catalogue's version (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 DESCRIPTION = """Events published by the members, campaigns and donations services (reporting only consumes).
 

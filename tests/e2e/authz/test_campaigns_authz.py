@@ -190,6 +190,11 @@ async def b_verify(scene: Scene, unit: uuid.UUID) -> Built:
     return f"/beneficiaries/{bid}/verify", {"verified_by": "cán bộ xã", "verified_on": TODAY.isoformat()}, {}
 
 
+async def b_enrol(scene: Scene, unit: uuid.UUID) -> Built:
+    bid = await new_beneficiary(scene, unit, verified=True)
+    return f"/beneficiaries/{bid}/campaigns", {"campaign_id": await campaign(scene, unit, "launched", "launched")}, {}
+
+
 async def b_sponsor(scene: Scene, unit: uuid.UUID) -> Built:
     bid = await beneficiary(scene, unit, "verified", True)
     body = {
@@ -245,6 +250,7 @@ ROWS = [
     Row("PATCH", "/beneficiaries/{beneficiary_id}",               "- D M A", 200, 404, b_correct),
     Row("DELETE", "/beneficiaries/{beneficiary_id}/personal-data", "- - M A", 200, 404, b_erase_beneficiary),
     Row("POST",  "/beneficiaries/{beneficiary_id}/verify",        "- - M A", 200, 404, b_verify),
+    Row("POST",  "/beneficiaries/{beneficiary_id}/campaigns",     "- D M A", 200, 404, b_enrol),
     Row("POST",  "/beneficiaries/{beneficiary_id}/sponsorships",  "- - M A", 201, 404, b_sponsor),
     Row("POST",  "/campaigns/{campaign_id}/blood-sessions",       "- D M A", 201, 403, b_schedule),
     Row("GET",   "/campaigns/{campaign_id}/blood-sessions",       "V D M A", 200, 403, b_list_sessions),

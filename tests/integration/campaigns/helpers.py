@@ -23,6 +23,7 @@ TABLES = (
     "blood_sessions",
     "blood_registrations",
     "campaign_disclosures",
+    "beneficiary_campaigns",
     "outbox",
 )
 

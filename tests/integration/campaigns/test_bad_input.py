@@ -158,6 +158,10 @@ CASES: list[tuple[str, str, Any, int, str]] = [
     ("PATCH", "/beneficiaries/{beneficiary}", {"unit_id": UNKNOWN}, 422, "field:unit_id"),
     ("DELETE", f"/beneficiaries/{UNKNOWN}/personal-data", None, 404, f"beneficiary {UNKNOWN} not found"),
     ("DELETE", "/beneficiaries/123/personal-data", None, 422, "field:path.beneficiary_id"),
+    ("POST", f"/beneficiaries/{UNKNOWN}/campaigns", {"campaign_id": UNKNOWN}, 404, f"beneficiary {UNKNOWN} not found"),
+    ("POST", "/beneficiaries/{beneficiary}/campaigns", {"campaign_id": UNKNOWN}, 404, f"campaign {UNKNOWN} not found"),
+    ("POST", "/beneficiaries/{beneficiary}/campaigns", {"campaign_id": "x"}, 422, "field:campaign_id"),
+    ("POST", "/beneficiaries/{beneficiary}/campaigns", {}, 422, "field:campaign_id"),
     ("POST", f"/beneficiaries/{UNKNOWN}/verify", {"verified_by": "x", "verified_on": "2025-01-05"}, 404, "not found"),
     (
         "POST",

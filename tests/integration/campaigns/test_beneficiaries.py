@@ -347,3 +347,41 @@ async def test_a_search_finds_beneficiaries_by_name_address_or_commune_whatever_
     assert await ids(f"khong co ai {tag}") == []
     r = await client.get("/beneficiaries", params={"q": "…"})
     assert r.status_code == 422 and r.json()["field"] == "q", r.text
+
+
+async def test_a_household_of_an_earlier_campaign_is_enrolled_in_a_new_one_on_the_same_record(
+    client: httpx.AsyncClient, db: asyncpg.Connection
+) -> None:
+    """Relief officer's review: a household supported by last year's flood appeal could not be registered for
+    this year's (a duplicate) nor given to. It is enrolled in the new campaign on its record: listed with the
+    campaign's beneficiaries and on its public list once verified, once (the same request again changes
+    nothing); the event carries no personal data; a settled campaign takes no one."""
+    last_year, this_year = await launched_campaign(client), await launched_campaign(client)
+    b = await _register(client, campaign_id=last_year["id"], full_name="Phạm Thị Mười")
+    r = await client.post(f"/beneficiaries/{b['id']}/verify", json={"verified_by": "xã", "verified_on": "2025-01-05"})
+    assert r.status_code == 200, r.text
+    same = {"full_name": b["full_name"], "address": b["address"], "unit_id": b["unit_id"]}
+    again = await client.post("/beneficiaries", json=beneficiary_body(campaign_id=this_year["id"], **same))
+    assert again.status_code == 409 and again.json()["existing_beneficiary_id"] == b["id"]  # (the way to it)
+    r = await client.post(f"/beneficiaries/{b['id']}/campaigns", json={"campaign_id": this_year["id"]})
+    assert r.status_code == 200 and r.json() == {"beneficiary_id": b["id"], "campaign_id": this_year["id"],
+                                                 "enrolled_now": True}, r.text  # fmt: skip
+    before = await snapshot(db)
+    for c in (this_year, last_year):  # enrolled already, or its registration's campaign: nothing changes
+        r = await client.post(f"/beneficiaries/{b['id']}/campaigns", json={"campaign_id": c["id"]})
+        assert r.status_code == 200 and r.json()["enrolled_now"] is False, r.text
+    assert await snapshot(db) == before
+    sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'campaigns.beneficiary.enrolled.v1'"
+    [payload] = [json.loads(r["payload"]) for r in await db.fetch(sql, b["id"])]
+    assert payload["campaign_id"] == this_year["id"] and payload["kind"] == "household"
+    assert not [p for p in PERSONAL if p in json.dumps(payload, ensure_ascii=False)]
+    listed = (await client.get("/beneficiaries", params={"campaign_id": this_year["id"]})).json()["items"]
+    assert [x["id"] for x in listed] == [b["id"]]
+    seen = (await client.get(f"/beneficiaries/{b['id']}")).json()
+    assert (seen["campaign_id"], seen["enrolled_campaign_ids"]) == (last_year["id"], [this_year["id"]])
+    public = (await client.get(f"/campaigns/{this_year['id']}/beneficiaries/public")).json()
+    assert [x["name"] for x in public["items"]] == ["Phạm Thị Mười"], public
+    closed = await launched_campaign(client)
+    assert (await client.post(f"/campaigns/{closed['id']}/cancel", json={"reason": "trùng"})).status_code == 200
+    r = await client.post(f"/beneficiaries/{b['id']}/campaigns", json={"campaign_id": closed["id"]})
+    assert r.status_code == 409 and "no more beneficiaries can join it" in r.json()["message"], r.text

@@ -12,7 +12,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from rc_shared.events.campaigns import BeneficiaryRegistered
+from rc_shared.events.campaigns import BeneficiaryEnrolled, BeneficiaryRegistered
 from tests.integration.donations.conftest import TODAY, Campaigns, eventually
 
 
@@ -186,6 +186,42 @@ async def test_a_distribution_recorded_in_error_is_corrected_as_of_its_own_day(
     sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.distribution.reversed.v1'"
     [event] = [json.loads(r["payload"]) for r in await db.fetch(sql, str(cid))]
     assert event["reversed_on"] == day(2)  # the campaigns and reporting projections date it so too
+
+
+async def test_a_household_registered_for_another_campaign_is_given_to_once_enrolled_in_this_one(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """Relief officer's review: a household supported by last year's appeal was refused this year's distributions
+    ("registered for another campaign"). Enrolled in this campaign too (campaigns.beneficiary.enrolled.v1), it
+    is given to; another campaign's household still is not."""
+    last_year, _ = await campaigns.launch()
+    cid, _ = await campaigns.launch()
+    assert (await client.post(f"/campaigns/{cid}/donations", json=cash(300_000))).status_code == 201
+    b, other = [await campaigns.verified_beneficiary() for _ in range(2)]
+    unit = uuid.uuid4()
+    for who in (b, other):
+        await campaigns.publish(BeneficiaryRegistered(beneficiary_id=who, kind="household", unit_id=unit,
+                                                      campaign_id=last_year))  # fmt: skip
+
+    async def registered() -> bool:
+        n = await campaigns.db.fetchval("SELECT count(*) FROM beneficiaries WHERE campaign_id = $1", last_year)
+        return int(n) == 2
+
+    await eventually(registered, what="both registered for last year's campaign")
+    refused = await client.post(f"/campaigns/{cid}/distributions", json=give(b, 100_000))
+    assert refused.status_code == 409 and "enrol it in this campaign first" in refused.json()["message"], refused.text
+    await campaigns.publish(BeneficiaryEnrolled(beneficiary_id=b, kind="household", unit_id=unit, campaign_id=cid,
+                                                enrolled_on=TODAY))  # fmt: skip
+
+    async def enrolled() -> bool:
+        return bool(
+            await campaigns.db.fetchval("SELECT count(*) FROM beneficiary_campaigns WHERE campaign_id = $1", cid)
+        )
+
+    await eventually(enrolled, what="the enrolment projected")
+    assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 100_000))).status_code == 201
+    still = await client.post(f"/campaigns/{cid}/distributions", json=give(other, 100_000))
+    assert still.status_code == 409 and still.json()["field"] == "beneficiary_id", still.text
 
 
 async def test_a_distribution_reversed_today_keeps_the_wrong_record_until_today(

@@ -13,7 +13,7 @@ from rc_reporting.domain.campaigns import SeriesRequest
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.envelope import Envelope
 from rc_shared.errors import Invalid, NotFound
-from rc_shared.events.campaigns import CampaignClosed, CampaignLaunched, Targets
+from rc_shared.events.campaigns import BeneficiaryEnrolled, CampaignClosed, CampaignLaunched, Targets
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
 from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, cev, feed_campaigns, lev, unit
@@ -99,6 +99,28 @@ async def test_beneficiaries_reached_count_only_distributions_not_reversed(pool:
     assert r["people_reached"] == 4 + 1  # household of 4, one person
     assert (r["beneficiaries_registered"], r["beneficiaries_verified"]) == (3, 2)
     assert (await campaign(pool, relief.K, date(2025, 7, 22)))["beneficiaries_reached"] == 3
+
+
+async def test_a_beneficiary_enrolled_from_another_campaign_counts_from_its_enrolment(
+    pool: asyncpg.Pool, relief: Relief
+) -> None:
+    """b1 (registered for K, verified 3 July) enrolled in K2 on 20 July (events 1.4.0): registered and verified
+    in K2 from that day, still once in K; the event again changes nothing."""
+    enrolled = cev(
+        BeneficiaryEnrolled(beneficiary_id=relief.b["b1"], kind="household", unit_id=relief.tree.C1,
+                            campaign_id=relief.K2, enrolled_on=date(2025, 7, 20), household_size=4),
+        date(2025, 7, 20),
+    )  # fmt: skip
+    before = await campaign(pool, relief.K2)
+    assert (before["beneficiaries_registered"], before["beneficiaries_verified"]) == (0, 0)
+    await feed_campaigns(pool, [enrolled])
+    await feed_campaigns(pool, [cev(enrolled.data, date(2025, 7, 20))])  # republished: the same fact
+    now = await campaign(pool, relief.K2)
+    assert (now["beneficiaries_registered"], now["beneficiaries_verified"]) == (1, 1)
+    day_before = await campaign(pool, relief.K2, date(2025, 7, 19))
+    assert (day_before["beneficiaries_registered"], day_before["beneficiaries_verified"]) == (0, 0)
+    k = await campaign(pool, relief.K)
+    assert (k["beneficiaries_registered"], k["beneficiaries_verified"]) == (3, 2)
 
 
 async def test_targets_show_value_and_percent_and_reached_targets_by_date(pool: asyncpg.Pool, relief: Relief) -> None:

@@ -93,6 +93,7 @@ class FakeBeneficiaryRepository:
         self.sponsors: dict[tuple[str, str, str], uuid.UUID] = {}
         self.sponsorship_rows: dict[uuid.UUID, dict[str, Any]] = {}
         self.support: dict[uuid.UUID, dict[str, int]] = {}
+        self.enrolments: dict[tuple[uuid.UUID, uuid.UUID], date] = {}
 
     async def get(self, beneficiary_id: uuid.UUID, *, for_update: bool = False) -> dict[str, Any] | None:
         row = self.rows.get(beneficiary_id)
@@ -161,18 +162,36 @@ class FakeBeneficiaryRepository:
             if (where.unit_id is None or r["unit_id"] == where.unit_id)
             and (where.verified is None or (r["verified_on"] is not None) == where.verified)
             and (where.humanitarian_address is None or r["humanitarian_address"] == where.humanitarian_address)
-            and (where.campaign_id is None or r["campaign_id"] == where.campaign_id)
+            and (
+                where.campaign_id is None
+                or r["campaign_id"] == where.campaign_id
+                or (r["id"], where.campaign_id) in self.enrolments
+            )
             and (where.within is None or r["unit_id"] in where.within)
         ]
         found.sort(key=lambda r: (r["commune"], r["full_name"], r["id"]))
         return [dict(r) for r in found[offset : offset + limit]]
+
+    async def enrol(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID, on: date) -> bool:
+        if (beneficiary_id, campaign_id) in self.enrolments:
+            return False
+        self.enrolments[(beneficiary_id, campaign_id)] = on
+        return True
+
+    async def campaigns_of(self, beneficiary_id: uuid.UUID) -> list[uuid.UUID]:
+        mine = [(on, c) for (b, c), on in self.enrolments.items() if b == beneficiary_id]
+        return [c for _, c in sorted(mine, key=lambda x: x[0])]
 
     async def public_list(self, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
         zero = {"cash_vnd": 0, "goods_value_vnd": 0}
         found = [
             r
             for r in self.rows.values()
-            if r["id"] in self.support or (r["campaign_id"] == campaign_id and r["verified_on"] is not None)
+            if r["id"] in self.support
+            or (
+                r["verified_on"] is not None
+                and (r["campaign_id"] == campaign_id or (r["id"], campaign_id) in self.enrolments)
+            )
         ]
         return [
             {

@@ -187,6 +187,21 @@ class BeneficiaryRegistered(_BeneficiaryEvent):
 
 
 @register
+class BeneficiaryEnrolled(_BeneficiaryEvent):
+    """A beneficiary registered before (for another campaign, or none) was enrolled in a campaign as well: a
+    household supported in last year's flood appeal is supported by this year's, one record (events 1.4.0).
+    Its verification stands; distributions of the campaign may go to it."""
+
+    event_type: ClassVar[str] = "campaigns.beneficiary.enrolled.v1"
+    kind: Literal["household", "person"]
+    unit_id: uuid.UUID
+    campaign_id: uuid.UUID
+    enrolled_on: date
+    humanitarian_address: bool = False
+    household_size: int | None = Field(None, ge=1)
+
+
+@register
 class BeneficiaryVerified(_BeneficiaryEvent):
     """A beneficiary was verified: distributions to them may now be recorded."""
 

@@ -130,7 +130,8 @@ class BeneficiaryRepository:
              WHERE ($1::uuid IS NULL OR unit_id = $1)
                AND ($2::boolean IS NULL OR (verified_on IS NOT NULL) = $2)
                AND ($3::boolean IS NULL OR humanitarian_address = $3)
-               AND ($4::uuid IS NULL OR campaign_id = $4)
+               AND ($4::uuid IS NULL OR campaign_id = $4
+                    OR id IN (SELECT beneficiary_id FROM beneficiary_campaigns WHERE campaign_id = $4))
                AND ($7::uuid[] IS NULL OR unit_id = ANY($7))
                AND ($8::text IS NULL
                     OR rc_fold(full_name || ' ' || address || ' ' || commune) LIKE '%' || rc_fold($8) || '%')
@@ -148,6 +149,25 @@ class BeneficiaryRepository:
             )
         )
 
+    async def enrol(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID, on: date) -> bool:
+        """Enrol the beneficiary in the campaign; False when it already was."""
+        done = await self.conn.fetchval(
+            "INSERT INTO beneficiary_campaigns (beneficiary_id, campaign_id, enrolled_on) VALUES ($1, $2, $3)"
+            " ON CONFLICT DO NOTHING RETURNING true",
+            beneficiary_id,
+            campaign_id,
+            on,
+        )
+        return bool(done)
+
+    async def campaigns_of(self, beneficiary_id: uuid.UUID) -> list[uuid.UUID]:
+        """The campaigns the beneficiary was enrolled in after its registration, by day."""
+        rows = await self.conn.fetch(
+            "SELECT campaign_id FROM beneficiary_campaigns WHERE beneficiary_id = $1 ORDER BY enrolled_on, created_at",
+            beneficiary_id,
+        )
+        return [r["campaign_id"] for r in rows]
+
     async def public_list(self, campaign_id: uuid.UUID) -> list[asyncpg.Record]:
         """Beneficiaries of a campaign, minimised: those given support in it, and those registered for it and
         verified (the approved list); not a registration still unchecked."""
@@ -164,7 +184,10 @@ class BeneficiaryRepository:
                    b.verified_on IS NOT NULL AS verified,
                    coalesce(s.cash_vnd, 0) AS cash_vnd, coalesce(s.goods_value_vnd, 0) AS goods_value_vnd
               FROM beneficiaries b LEFT JOIN support s ON s.beneficiary_id = b.id
-             WHERE s.beneficiary_id IS NOT NULL OR (b.campaign_id = $1 AND b.verified_on IS NOT NULL)
+             WHERE s.beneficiary_id IS NOT NULL
+                OR (b.verified_on IS NOT NULL
+                    AND (b.campaign_id = $1
+                         OR b.id IN (SELECT beneficiary_id FROM beneficiary_campaigns WHERE campaign_id = $1)))
              -- the named by name, then the unnamed (an unnamed row among the named would tell its name's place)
              ORDER BY b.commune, CASE WHEN b.consent_to_publish AND b.erased_at IS NULL THEN b.full_name END NULLS LAST,
                       b.id

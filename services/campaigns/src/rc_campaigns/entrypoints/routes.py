@@ -422,6 +422,28 @@ async def erase_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict
 
 
 @router.post(
+    "/beneficiaries/{beneficiary_id}/campaigns",
+    tags=["beneficiaries"],
+    summary="Enrol a beneficiary registered before in a campaign too",
+    dependencies=WRITE,
+    response_model=s.EnrolmentOut,
+    responses=errors(404, 409),
+)
+async def enrol_beneficiary(
+    beneficiary_id: uuid.UUID, body: s.EnrolmentIn, request: Request, policy: Pol
+) -> dict[str, Any]:
+    """A household supported by an earlier appeal (its registration is refused as a duplicate) is supported by
+    this one on the same record: its distributions may go to it, its verification stands. The same request
+    again changes nothing (``enrolled_now`` false)."""
+    await access.beneficiary(request, beneficiary_id)
+    await access.read_campaign(request, body.campaign_id)
+    async with _unit_of_work(request) as uow:
+        now = await beneficiaries.enrol(uow, policy, beneficiary_id, body.campaign_id)
+        await uow.commit()
+    return {"beneficiary_id": beneficiary_id, "campaign_id": body.campaign_id, "enrolled_now": now}
+
+
+@router.post(
     "/beneficiaries/{beneficiary_id}/verify",
     tags=["beneficiaries"],
     summary="Record verification",

@@ -367,6 +367,24 @@ class SponsorshipOut(Out):
 class BeneficiaryOut(BeneficiarySummaryOut):
     support_received: SupportOut
     sponsorships: list[SponsorshipOut]
+    enrolled_campaign_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="The campaigns it was enrolled in after its registration (POST /beneficiaries/{id}/campaigns), "
+        "besides campaign_id, the one it was registered for.",
+    )
+
+
+class EnrolmentIn(Body):
+    campaign_id: uuid.UUID
+
+
+class EnrolmentOut(Out):
+    beneficiary_id: uuid.UUID
+    campaign_id: uuid.UUID
+    enrolled_now: bool = Field(
+        description="True when this request enrolled it; false when it already was (its registration's campaign, "
+        "or an earlier enrolment): nothing changed."
+    )
 
 
 class BeneficiariesPageOut(OffsetPage[BeneficiarySummaryOut]):

@@ -19,7 +19,7 @@ from rc_campaigns.service_layer.policy import Policy
 from rc_campaigns.service_layer.unit_of_work import BeneficiaryRepo, CampaignRepo, CampaignsUnitOfWork
 from rc_shared.auth import Forbidden
 from rc_shared.errors import Conflict, Invalid, NotFound
-from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
+from rc_shared.events.campaigns import BeneficiaryEnrolled, BeneficiaryRegistered, BeneficiaryVerified, SponsorPaired
 from rc_shared.uow import columns
 
 ERASED_LABEL = "(ẩn danh theo yêu cầu)"  # the public list's name of a beneficiary whose data was erased
@@ -76,6 +76,35 @@ async def register(uow: CampaignsUnitOfWork, policy: Policy, fields: dict[str, A
         )
     )
     return beneficiary_id
+
+
+async def enrol(uow: CampaignsUnitOfWork, policy: Policy, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> bool:
+    """Enrol a beneficiary registered before (for another campaign, or none) in ``campaign_id`` too: one
+    household, one record, supported by each appeal that takes it on; its verification stands. False (and no
+    event) when it already was, by its registration or an enrolment. 404 for an unknown campaign, 409 for one
+    settled or cancelled, or a record whose personal data was erased."""
+    repo = uow.beneficiaries
+    row = await require(repo, beneficiary_id, for_update=True)
+    _not_erased(row)
+    c = await uow.campaigns.get(campaign_id)
+    if c is None:
+        raise NotFound(f"campaign {campaign_id} not found", campaign_id=str(campaign_id))
+    if c.state in ("settled", "cancelled"):
+        raise Conflict(f"campaign {c.id} is {c.state}: no more beneficiaries can join it", state=c.state)
+    if row["campaign_id"] == campaign_id or not await repo.enrol(beneficiary_id, campaign_id, policy.today()):
+        return False
+    uow.emit(
+        BeneficiaryEnrolled(
+            beneficiary_id=beneficiary_id,
+            kind=row["kind"],
+            unit_id=row["unit_id"],
+            campaign_id=campaign_id,
+            enrolled_on=policy.today(),
+            humanitarian_address=row["humanitarian_address"],
+            household_size=row["household_size"],
+        )
+    )
+    return True
 
 
 def _not_erased(row: Any) -> None:
@@ -236,6 +265,7 @@ async def get(repo: BeneficiaryRepo, beneficiary_id: uuid.UUID) -> dict[str, Any
     view = _view(row)
     view["support_received"] = await repo.support_received(beneficiary_id)
     view["sponsorships"] = [dict(r) for r in await repo.sponsorships(beneficiary_id)]
+    view["enrolled_campaign_ids"] = await repo.campaigns_of(beneficiary_id)
     return view
 
 

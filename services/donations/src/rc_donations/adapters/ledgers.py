@@ -199,6 +199,25 @@ class LedgerRepository:
     async def beneficiary(self, beneficiary_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.conn.fetchrow("SELECT * FROM beneficiaries WHERE id = $1", beneficiary_id)
 
+    async def beneficiary_enrolled(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID, on: date) -> None:
+        await self.conn.execute(
+            "INSERT INTO beneficiary_campaigns (beneficiary_id, campaign_id, enrolled_on) VALUES ($1, $2, $3)"
+            " ON CONFLICT DO NOTHING",
+            beneficiary_id,
+            campaign_id,
+            on,
+        )
+
+    async def enrolled(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> bool:
+        """Whether the beneficiary was enrolled in the campaign after its registration (for another)."""
+        return bool(
+            await self.conn.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM beneficiary_campaigns WHERE beneficiary_id = $1 AND campaign_id = $2)",
+                beneficiary_id,
+                campaign_id,
+            )
+        )
+
     async def record_units(self, table: LedgerRecord, record_id: uuid.UUID) -> asyncpg.Record | None:
         """A donation's, pledge's or distribution's ``unit_id`` and its ledger's ``organising_unit_id``."""
         return await self.conn.fetchrow(_RECORD_UNITS[table], record_id)

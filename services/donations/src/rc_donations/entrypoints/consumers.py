@@ -9,6 +9,7 @@ from rc_donations.service_layer import lifecycle
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import (
+    BeneficiaryEnrolled,
     BeneficiaryRegistered,
     BeneficiaryVerified,
     CampaignCancelled,
@@ -43,6 +44,10 @@ def build_consumers(source: str) -> list[Consumer]:
     @beneficiaries.on(BeneficiaryRegistered)
     async def _registered(conn: asyncpg.Connection, env: Envelope[BeneficiaryRegistered]) -> None:
         await lifecycle.beneficiary_registered(conn, env.data)
+
+    @beneficiaries.on(BeneficiaryEnrolled)
+    async def _enrolled(conn: asyncpg.Connection, env: Envelope[BeneficiaryEnrolled]) -> None:
+        await lifecycle.beneficiary_enrolled(conn, env.data)
 
     @beneficiaries.on(BeneficiaryVerified)
     async def _verified(conn: asyncpg.Connection, env: Envelope[BeneficiaryVerified]) -> None:

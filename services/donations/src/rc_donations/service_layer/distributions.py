@@ -49,9 +49,14 @@ async def record_distribution(
             + (" (registered, not yet verified)" if b is not None else ""),
             field="beneficiary_id",
         )
-    if b["campaign_id"] is not None and b["campaign_id"] != campaign_id:
+    if (
+        b["campaign_id"] is not None
+        and b["campaign_id"] != campaign_id
+        and not await ledgers.enrolled(cmd.beneficiary_id, campaign_id)
+    ):
         raise Conflict(
-            f"beneficiary {cmd.beneficiary_id} was registered for campaign {b['campaign_id']}, not {ledger.label}",
+            f"beneficiary {cmd.beneficiary_id} was registered for campaign {b['campaign_id']}, not {ledger.label}:"
+            " enrol it in this campaign first (the campaigns service's POST /beneficiaries/{id}/campaigns)",
             field="beneficiary_id",
         )
     if cmd.distributed_on < b["verified_on"]:

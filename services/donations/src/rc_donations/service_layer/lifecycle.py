@@ -12,6 +12,7 @@ import asyncpg
 
 from rc_donations.adapters.ledgers import LedgerRepository
 from rc_shared.events.campaigns import (
+    BeneficiaryEnrolled,
     BeneficiaryRegistered,
     BeneficiaryVerified,
     CampaignCancelled,
@@ -93,6 +94,10 @@ async def campaign_settled(conn: asyncpg.Connection, e: CampaignSettled, source:
 
 async def beneficiary_registered(conn: asyncpg.Connection, e: BeneficiaryRegistered) -> None:
     await LedgerRepository(conn).beneficiary_registered(e.beneficiary_id, e.unit_id, e.kind, e.campaign_id)
+
+
+async def beneficiary_enrolled(conn: asyncpg.Connection, e: BeneficiaryEnrolled) -> None:
+    await LedgerRepository(conn).beneficiary_enrolled(e.beneficiary_id, e.campaign_id, e.enrolled_on)
 
 
 async def beneficiary_verified(conn: asyncpg.Connection, e: BeneficiaryVerified) -> None:

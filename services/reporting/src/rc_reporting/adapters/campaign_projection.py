@@ -39,6 +39,7 @@ CAMPAIGN_TABLES = (
     "rpt_campaign_distributions",
     "rpt_campaign_targets_reached",
     "rpt_beneficiaries",
+    "rpt_beneficiary_campaigns",
 )
 
 # Makes the campaign $2 known and gives it a new version; prefixed to every ledger statement whose
@@ -551,6 +552,25 @@ UPDATE rpt_campaigns SET version = nextval('rpt_campaign_version')
 WHERE campaign_id IN (SELECT campaign_id FROM before UNION ALL SELECT campaign_id FROM b
                       UNION ALL SELECT campaign_id FROM rpt_campaign_distributions WHERE beneficiary_id = $1)
 """
+
+
+async def enrol_beneficiary(
+    conn: asyncpg.Connection, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID, enrolled_on: date
+) -> None:
+    """A beneficiary enrolled in a campaign after its registration; the campaign's answers get a new version."""
+    await conn.execute(
+        """
+        WITH e AS (
+            INSERT INTO rpt_beneficiary_campaigns (beneficiary_id, campaign_id, enrolled_on) VALUES ($1, $2, $3)
+            ON CONFLICT DO NOTHING RETURNING campaign_id
+        )
+        UPDATE rpt_campaigns SET version = nextval('rpt_campaign_version')
+        WHERE campaign_id IN (SELECT campaign_id FROM e)
+        """,
+        beneficiary_id,
+        campaign_id,
+        enrolled_on,
+    )
 
 
 async def register_beneficiary(

@@ -75,11 +75,17 @@ ppl AS (
     GROUP BY r.campaign_id
 ),
 ben AS (
-    SELECT b.campaign_id,
-           count(*) FILTER (WHERE b.kind IS NOT NULL AND b.registered_on <= {_INF}) AS beneficiaries_registered,
-           count(*) FILTER (WHERE b.verified_on <= {_INF}) AS beneficiaries_verified
-    FROM cs JOIN rpt_beneficiaries b USING (campaign_id)
-    GROUP BY b.campaign_id
+    -- registered for the campaign, or enrolled in it after a registration for another (from that day)
+    SELECT x.campaign_id,
+           count(*) FILTER (WHERE b.kind IS NOT NULL AND coalesce(x.enrolled_on, b.registered_on) <= {_INF})
+               AS beneficiaries_registered,
+           count(*) FILTER (WHERE b.verified_on <= {_INF} AND (x.enrolled_on IS NULL OR x.enrolled_on <= {_INF}))
+               AS beneficiaries_verified
+    FROM cs JOIN (SELECT beneficiary_id, campaign_id, NULL::date AS enrolled_on FROM rpt_beneficiaries
+                  UNION ALL SELECT beneficiary_id, campaign_id, enrolled_on FROM rpt_beneficiary_campaigns) x
+            USING (campaign_id)
+    JOIN rpt_beneficiaries b USING (beneficiary_id)
+    GROUP BY x.campaign_id
 ),
 rch AS (
     SELECT r.campaign_id,

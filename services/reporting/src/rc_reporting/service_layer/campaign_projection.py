@@ -14,6 +14,7 @@ from rc_reporting.domain.campaigns import local_date
 from rc_shared.consumer import Consumer
 from rc_shared.envelope import Envelope
 from rc_shared.events.campaigns import (
+    BeneficiaryEnrolled,
     BeneficiaryRegistered,
     BeneficiaryVerified,
     CampaignCancelled,
@@ -84,6 +85,12 @@ async def on_beneficiary_registered(conn: asyncpg.Connection, env: Envelope[Bene
         conn, e.beneficiary_id, e.kind, e.unit_id, e.campaign_id, e.humanitarian_address, e.household_size,
         local_date(env.time),
     )  # fmt: skip
+
+
+@campaigns_consumer.on(BeneficiaryEnrolled)
+async def on_beneficiary_enrolled(conn: asyncpg.Connection, env: Envelope[BeneficiaryEnrolled]) -> None:
+    e = env.data
+    await repo.enrol_beneficiary(conn, e.beneficiary_id, e.campaign_id, e.enrolled_on)
 
 
 @campaigns_consumer.on(BeneficiaryVerified)

@@ -32,6 +32,8 @@ from .consent_in import ConsentIn
 from .consent_out import ConsentOut
 from .disclosure_in import DisclosureIn
 from .disclosure_out import DisclosureOut
+from .enrolment_in import EnrolmentIn
+from .enrolment_out import EnrolmentOut
 from .error_out import ErrorOut
 from .field_error_out import FieldErrorOut
 from .launch_in import LaunchIn
@@ -103,6 +105,8 @@ __all__ = (
     "ConsentOut",
     "DisclosureIn",
     "DisclosureOut",
+    "EnrolmentIn",
+    "EnrolmentOut",
     "ErrorOut",
     "FieldErrorOut",
     "LaunchIn",

@@ -52,6 +52,8 @@ class BeneficiaryOut:
             verified (bool):
             verified_by (None | str):
             verified_on (datetime.date | None):
+            enrolled_campaign_ids (list[UUID] | Unset): The campaigns it was enrolled in after its registration (POST
+                /beneficiaries/{id}/campaigns), besides campaign_id, the one it was registered for.
             erased (bool | Unset): Their personal data was erased at their request: name, identity number, address,
                 circumstances and notes are empty; the support they received stays. Default: False.
      """
@@ -74,6 +76,7 @@ class BeneficiaryOut:
     verified: bool
     verified_by: None | str
     verified_on: datetime.date | None
+    enrolled_campaign_ids: list[UUID] | Unset = UNSET
     erased: bool | Unset = False
 
 
@@ -138,6 +141,15 @@ class BeneficiaryOut:
         else:
             verified_on = self.verified_on
 
+        enrolled_campaign_ids: list[str] | Unset = UNSET
+        if not isinstance(self.enrolled_campaign_ids, Unset):
+            enrolled_campaign_ids = []
+            for enrolled_campaign_ids_item_data in self.enrolled_campaign_ids:
+                enrolled_campaign_ids_item = str(enrolled_campaign_ids_item_data)
+                enrolled_campaign_ids.append(enrolled_campaign_ids_item)
+
+
+
         erased = self.erased
 
 
@@ -163,6 +175,8 @@ class BeneficiaryOut:
             "verified_by": verified_by,
             "verified_on": verified_on,
         })
+        if enrolled_campaign_ids is not UNSET:
+            field_dict["enrolled_campaign_ids"] = enrolled_campaign_ids
         if erased is not UNSET:
             field_dict["erased"] = erased
 
@@ -297,6 +311,18 @@ class BeneficiaryOut:
         verified_on = _parse_verified_on(d.pop("verified_on"))
 
 
+        _enrolled_campaign_ids = d.pop("enrolled_campaign_ids", UNSET)
+        enrolled_campaign_ids: list[UUID] | Unset = UNSET
+        if _enrolled_campaign_ids is not UNSET:
+            enrolled_campaign_ids = []
+            for enrolled_campaign_ids_item_data in _enrolled_campaign_ids:
+                enrolled_campaign_ids_item = UUID(enrolled_campaign_ids_item_data)
+
+
+
+                enrolled_campaign_ids.append(enrolled_campaign_ids_item)
+
+
         erased = d.pop("erased", UNSET)
 
         beneficiary_out = cls(
@@ -318,6 +344,7 @@ class BeneficiaryOut:
             verified=verified,
             verified_by=verified_by,
             verified_on=verified_on,
+            enrolled_campaign_ids=enrolled_campaign_ids,
             erased=erased,
         )
 
