@@ -260,6 +260,53 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
     await other.context.close()
 
 
+async def relief(system: System, unit: str, name: str) -> str:
+    """A launched relief campaign of ``unit``, its ledger open in donations."""
+    async with httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns:
+        body = {
+            "code": f"LU-{uuid.uuid4().hex[:6]}",
+            "name": name,
+            "campaign_type": "emergency_relief",
+            "organising_unit_id": unit,
+            "receiving_from": TODAY.isoformat(),
+            "receiving_until": (TODAY + timedelta(days=10)).isoformat(),
+        }
+        cid = str((await ok(await post_once_units_known(campaigns, "/campaigns", body)))["id"])
+    await launch_with_ledger(system, cid)
+    return cid
+
+
+async def test_a_household_of_an_earlier_campaign_is_added_to_a_new_one_not_registered_twice(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
+) -> None:
+    """Relief officer's review: a household supported by last year's appeal was refused as a duplicate when
+    registered for this year's, and could not be given to. The refusal now offers to add the record it found."""
+    tag = world["tag"]
+    last_year = await relief(system, world["a"], f"Lũ năm trước {tag}")
+    this_year = await relief(system, world["a"], f"Lũ năm nay {tag}")
+    page = await login(browser, console, "unit_manager", world["a"], DESKTOP)
+    name = f"Đỗ Thị Bảy {tag}"
+    for cid in (last_year, this_year):
+        await page.goto(f"{console.url}/campaigns/{cid}/beneficiaries/new")
+        await fill_beneficiary(page, name, TODAY.isoformat())
+        await follow(page, page.get_by_role("button", name="Đăng ký"))
+    # the second registration: refused as the same household, with the way to the record found
+    assert "đã được đăng ký" in await page.locator("#full_name-error").inner_text()
+    card = page.locator("[data-existing]")
+    existing = await card.get_attribute("data-existing")
+    await shots.take(page, "beneficiary-existing", "desktop")
+    await follow(page, card.get_by_role("button", name="Thêm hồ sơ đã có vào cuộc vận động này"))
+    assert page.url.startswith(f"{console.url}/beneficiaries/{existing}")
+    assert "Đã thêm vào cuộc vận động." in await page.locator("main").inner_text()
+    back = page.get_by_role("link", name="← Cuộc vận động")
+    assert await back.get_attribute("href") == f"/campaigns/{this_year}"  # back to the campaign it was added to
+    await page.goto(f"{console.url}/campaigns/{this_year}")
+    assert await page.locator(f"tr[data-beneficiary-id='{existing}']").count() == 1  # one record, in both
+    await page.goto(f"{console.url}/campaigns/{last_year}")
+    assert await page.locator(f"tr[data-beneficiary-id='{existing}']").count() == 1
+    await page.context.close()
+
+
 async def test_the_campaigns_list_is_filtered_and_paged_with_the_filters_in_the_url(
     console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any], shots: Shots
 ) -> None:

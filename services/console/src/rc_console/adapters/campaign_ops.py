@@ -39,6 +39,12 @@ async def register_beneficiary(api: Api, body: dict[str, Any]) -> uuid.UUID:
     return uuid.UUID(str(answer["id"]))
 
 
+async def enrol(api: Api, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> None:
+    """Enrol a beneficiary registered before in the campaign too (nothing changes when it already was)."""
+    path = f"/beneficiaries/{beneficiary_id}/campaigns"
+    await send_json(api.campaigns.get_async_httpx_client(), "POST", path, {"campaign_id": str(campaign_id)})
+
+
 async def verify(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:
     await send_json(api.campaigns.get_async_httpx_client(), "POST", f"/beneficiaries/{beneficiary_id}/verify", body)
 

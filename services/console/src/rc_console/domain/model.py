@@ -173,6 +173,7 @@ class Problem:
     fields: dict[str, str] = field(default_factory=dict)
     detail: str = ""  # the service's own words (English), shown small for support
     retry_after_s: float | None = None  # a busy service's Retry-After: nothing was done, ask again then
+    ids: dict[str, str] = field(default_factory=dict)  # the records it names: existing_beneficiary_id, ...
 
 
 # A pattern a field's value must match, said for that field (else: a text that is not only blanks).
@@ -283,7 +284,8 @@ def problem_of(status: int, body: object) -> Problem:
         message = (
             _("Dữ liệu không hợp lệ.") if 400 <= status < 500 else _("Dịch vụ tạm thời không trả lời, xin thử lại.")
         )
-    return Problem(status=status, message=message, fields=fields, detail=detail)
+    ids = {k: v for k, v in doc.items() if k.endswith("_id") and isinstance(v, str)}
+    return Problem(status=status, message=message, fields=fields, detail=detail, ids=ids)
 
 
 _AGES = re.compile(r"must be (\d+)–(\d+) years old")

@@ -102,7 +102,10 @@ async def _beneficiary_form(
     cid: uuid.UUID,
     values: dict[str, str],
     problem: Problem | None = None,
+    existing: str = "",
 ) -> Response:
+    """The registration form; ``existing``: the record the service found it duplicates (one the user may read),
+    offered to be enrolled in this campaign instead."""
     api = web.api(request, s)
     c = await api.campaign(cid)
     if not rules.can_register(s.user, str(c.state)):
@@ -124,6 +127,7 @@ async def _beneficiary_form(
         errors=problem.fields if problem else {},
         message=problem.message if problem else "",
         detail=problem.detail if problem else "",
+        existing=existing,
     )
 
 
@@ -139,19 +143,37 @@ async def register_beneficiary(campaign_id: str, request: Request, s: Session = 
     try:
         bid = await calls.register_beneficiary(web.api(request, s), ops.beneficiary_body(data, str(cid)))
     except ApiError as exc:
-        return await _beneficiary_form(request, s, cid, data, _said(exc, BENEFICIARY_FIELDS))
+        existing = exc.problem.ids.get("existing_beneficiary_id", "") if exc.problem.status == 409 else ""
+        return await _beneficiary_form(request, s, cid, data, _said(exc, BENEFICIARY_FIELDS), existing)
     return RedirectResponse(f"/beneficiaries/{bid}?campaign={cid}", status_code=303)
 
 
+@router.post("/campaigns/{campaign_id}/beneficiaries/{beneficiary_id}/enrol")
+async def enrol_beneficiary(
+    campaign_id: str, beneficiary_id: str, request: Request, s: Session = Depends(web.session)
+) -> Response:
+    """The household the registration found already registered (for an earlier campaign), supported by this one
+    on the same record."""
+    cid, bid = _campaign_id(campaign_id), _beneficiary_id(beneficiary_id)
+    await web.checked_form(request, s)
+    await calls.enrol(web.api(request, s), bid, cid)
+    return RedirectResponse(f"/beneficiaries/{bid}?campaign={cid}&enrolled=1", status_code=303)
+
+
 def _from_campaign(raw: str, b: BeneficiaryOut) -> str:
-    """The campaign the page was opened from (its back link): the beneficiary's own, else the one named
-    in the URL (a humanitarian address belongs to no campaign), else none."""
+    """The campaign the page was opened from (its back link): the one named in the URL when the beneficiary
+    was enrolled in it after its registration, else the beneficiary's own, else the one in the URL (a
+    humanitarian address belongs to no campaign), else none."""
+    try:
+        named: uuid.UUID | None = uuid.UUID(raw)
+    except ValueError:
+        named = None
+    enrolled = b.enrolled_campaign_ids if isinstance(b.enrolled_campaign_ids, list) else []
+    if named is not None and named in enrolled:
+        return str(named)
     if isinstance(b.campaign_id, uuid.UUID):
         return str(b.campaign_id)
-    try:
-        return str(uuid.UUID(raw))
-    except ValueError:
-        return ""
+    return "" if named is None else str(named)
 
 
 async def _beneficiary_page(
@@ -183,7 +205,11 @@ async def _beneficiary_page(
         detail=problem.detail if problem else "",
         form=form,
         sponsor_types=list(rules.SPONSOR_TYPE_LABELS.items()),
-        notice=_("Đã lưu.") if request.query_params.get("saved") == "1" else "",
+        notice=_("Đã lưu.")
+        if request.query_params.get("saved") == "1"
+        else _("Đã thêm vào cuộc vận động.")
+        if request.query_params.get("enrolled") == "1"
+        else "",
     )
 
 
