@@ -250,7 +250,7 @@ ROWS = [
     Row("PATCH", "/beneficiaries/{beneficiary_id}",               "- D M A", 200, 404, b_correct),
     Row("DELETE", "/beneficiaries/{beneficiary_id}/personal-data", "- - M A", 200, 404, b_erase_beneficiary),
     Row("POST",  "/beneficiaries/{beneficiary_id}/verify",        "- - M A", 200, 404, b_verify),
-    Row("POST",  "/beneficiaries/{beneficiary_id}/campaigns",     "- D M A", 200, 404, b_enrol),
+    Row("POST",  "/beneficiaries/{beneficiary_id}/campaigns",     "- - M A", 200, 404, b_enrol),
     Row("POST",  "/beneficiaries/{beneficiary_id}/sponsorships",  "- - M A", 201, 404, b_sponsor),
     Row("POST",  "/campaigns/{campaign_id}/blood-sessions",       "- D M A", 201, 403, b_schedule),
     Row("GET",   "/campaigns/{campaign_id}/blood-sessions",       "V D M A", 200, 403, b_list_sessions),
@@ -309,3 +309,24 @@ async def test_a_viewer_reads_beneficiaries_without_their_circumstances_notes_or
             assert one["full_name"] == body["full_name"]  # the rest is there for every role
     assert seen["viewer"] == {"situation": (None, None), "notes": (None, None), "id_number": ("•" * 9 + idn[-3:],) * 2}
     assert seen["data_entry"] == {k: (body[k], body[k]) for k in ("situation", "notes", "id_number")}
+
+
+async def test_an_enrolment_needs_both_the_beneficiary_and_the_campaign_in_scope(scene: Scene) -> None:
+    """A manager enrols a household of their own scope in a campaign of their scope; a campaign of another
+    district (403) or a household of another (404, as any read of it) is refused, and nothing is enrolled."""
+    manager = auth("unit_manager", scene.home)
+    own, others = (
+        await new_beneficiary(scene, scene.home_leaf, True),
+        await new_beneficiary(scene, scene.other_leaf, True),
+    )
+    here = await new_campaign(scene, scene.home_leaf, "launched")
+    there = await new_campaign(scene, scene.other_leaf, "launched")
+    async with scene.client("campaigns") as admin:
+        r = await admin.post(f"/beneficiaries/{own}/campaigns", json={"campaign_id": there}, headers=manager)
+        assert r.status_code == 403, r.text
+        r = await admin.post(f"/beneficiaries/{others}/campaigns", json={"campaign_id": here}, headers=manager)
+        assert r.status_code == 404, r.text
+        assert _ok(await admin.get(f"/beneficiaries/{own}"))["enrolled_campaign_ids"] == []
+        assert _ok(await admin.get(f"/beneficiaries/{others}"))["enrolled_campaign_ids"] == []
+        r = await admin.post(f"/beneficiaries/{own}/campaigns", json={"campaign_id": here}, headers=manager)
+        assert _ok(r)["enrolled_now"] is True

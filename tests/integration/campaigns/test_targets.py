@@ -445,10 +445,23 @@ async def test_holdings_are_raised_less_distributed_with_the_last_distributions_
             goods,
             back,
         ]
-        for e in events:
+        for e in events:  # (each recorded on its own day)
             async with conn.transaction():
-                await ledger.apply(conn, e, datetime.now(UTC))
+                await ledger.apply(conn, e, datetime(2025, 2, 5, 3, tzinfo=UTC))
         assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 5))
+        # a distribution reversed as of its own day (donations 1.9.0) but recorded two weeks later: the books
+        # changed on the day it was recorded, and a settlement may not be dated before it
+        again = distribution(cid, who, 100_000)
+        assert isinstance(again.data, DistributionRecorded)
+        undone = back.model_copy(update={"reversal_id": uuid.uuid4(), "distribution_id": again.data.distribution_id,
+                                         "amount_vnd": 100_000, "reversed_on": date(2025, 2, 6)})  # fmt: skip
+        for e, at in (
+            (again.data, datetime(2025, 2, 6, 3, tzinfo=UTC)),
+            (undone, datetime(2025, 2, 20, 3, tzinfo=UTC)),
+        ):
+            async with conn.transaction():
+                await ledger.apply(conn, e, at)  # type: ignore[arg-type]
+        assert await repo.holdings(cid) == Holdings(1_000_000 - 300_000, 400_000 - 150_000, date(2025, 2, 20))
         # a gift voided after the last distribution (a correction after the close): the last movement is its
         # day (an auditor's finding: a settlement could be dated before it, so the accounts "final" on that
         # day showed money the correction took away)

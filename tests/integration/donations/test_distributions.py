@@ -219,6 +219,12 @@ async def test_a_household_registered_for_another_campaign_is_given_to_once_enro
         )
 
     await eventually(enrolled, what="the enrolment projected")
+    # not before the day it was taken on (reporting counts it registered from then)
+    early = await client.post(
+        f"/campaigns/{cid}/distributions", json=give(b, 100_000, distributed_on=str(TODAY - timedelta(days=1)))
+    )
+    assert early.status_code == 409 and early.json()["field"] == "distributed_on", early.text
+    assert f"before the beneficiary was enrolled in this campaign ({TODAY})" in early.json()["message"]
     assert (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 100_000))).status_code == 201
     still = await client.post(f"/campaigns/{cid}/distributions", json=give(other, 100_000))
     assert still.status_code == 409 and still.json()["field"] == "beneficiary_id", still.text
@@ -396,3 +402,23 @@ async def test_paging_with_after_reads_each_distribution_once_though_one_is_date
     assert r.status_code == 422 and r.json()["field"] == "after", r.text
     unknown = await client.get(f"/campaigns/{uuid.uuid4()}/distributions", params={"after": 0})
     assert unknown.status_code == 404
+
+
+async def test_a_reversal_dated_back_is_no_older_than_a_distribution_may_be(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """reversed_on goes back no further than a distribution may be dated (the one recorded in its place): the
+    window's 180 days, whatever the distribution's day (review of this change: a correction could otherwise
+    rewrite figures filed long ago)."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=250))
+    b = await campaigns.verified_beneficiary(verified_on=TODAY - timedelta(days=240))
+    day = lambda n: str(TODAY - timedelta(days=n))  # noqa: E731
+    assert (
+        await client.post(f"/campaigns/{cid}/donations", json=cash(50_000, received_on=day(175)))
+    ).status_code == 201
+    d = (await client.post(f"/campaigns/{cid}/distributions", json=give(b, 50_000, distributed_on=day(170)))).json()
+    r = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "ghi nhầm", "reversed_on": day(181)})
+    assert r.status_code == 422 and r.json()["field"] == "reversed_on", r.text
+    assert "is outside the allowed range" in r.json()["message"], r.text
+    r = await client.post(f"/distributions/{d['id']}/reversal", json={"reason": "ghi nhầm", "reversed_on": day(170)})
+    assert r.status_code == 201, r.text

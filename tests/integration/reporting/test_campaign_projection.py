@@ -13,7 +13,13 @@ from rc_reporting.domain.campaigns import SeriesRequest
 from rc_reporting.service_layer import campaign_reports
 from rc_shared.envelope import Envelope
 from rc_shared.errors import Invalid, NotFound
-from rc_shared.events.campaigns import BeneficiaryEnrolled, CampaignClosed, CampaignLaunched, Targets
+from rc_shared.events.campaigns import (
+    BeneficiaryEnrolled,
+    BeneficiaryVerified,
+    CampaignClosed,
+    CampaignLaunched,
+    Targets,
+)
 from rc_shared.events.donations import DonationRecorded
 from rc_shared.events.members import UnitCreated, UnitDissolved, UnitMerged, UnitMoved
 from tests.integration.reporting.campaign_helpers import Relief, by_unit, campaign, cev, feed_campaigns, lev, unit
@@ -121,6 +127,20 @@ async def test_a_beneficiary_enrolled_from_another_campaign_counts_from_its_enro
     assert (day_before["beneficiaries_registered"], day_before["beneficiaries_verified"]) == (0, 0)
     k = await campaign(pool, relief.K)
     assert (k["beneficiaries_registered"], k["beneficiaries_verified"]) == (3, 2)
+    # b3 (registered for K, not verified) enrolled in K2, then verified: K2's published answer is renewed (its
+    # version), not kept with the count of before (the review of this change)
+    version = "SELECT version FROM rpt_campaigns WHERE campaign_id = $1"
+    late = BeneficiaryEnrolled(beneficiary_id=relief.b["b3"], kind="household", unit_id=relief.tree.C2,
+                               campaign_id=relief.K2, enrolled_on=date(2025, 7, 21), household_size=3)  # fmt: skip
+    await feed_campaigns(pool, [cev(late, date(2025, 7, 21))])
+    async with pool.acquire() as conn:
+        enrolled_at = await conn.fetchval(version, relief.K2)
+    assert (await campaign(pool, relief.K2))["beneficiaries_verified"] == 1
+    verified = BeneficiaryVerified(beneficiary_id=relief.b["b3"], unit_id=relief.tree.C2, verified_on=date(2025, 7, 22))
+    await feed_campaigns(pool, [cev(verified, date(2025, 7, 22))])
+    async with pool.acquire() as conn:
+        assert await conn.fetchval(version, relief.K2) > enrolled_at
+    assert (await campaign(pool, relief.K2))["beneficiaries_verified"] == 2
 
 
 async def test_targets_show_value_and_percent_and_reached_targets_by_date(pool: asyncpg.Pool, relief: Relief) -> None:

@@ -36,6 +36,7 @@ from rc_console.entrypoints import web
 from rc_console.entrypoints.app import build_app
 from rc_console.service_layer.money import ImportJob, ImportLine
 from rc_console.settings import Settings
+from rc_shared import clock
 from rc_shared.auth import generate_keys
 from rc_shared.labels import vnd
 
@@ -1026,3 +1027,18 @@ async def test_the_distribution_form_searches_its_recipients_in_the_users_whole_
         r = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": " – "})  # nothing to search for
         assert r.status_code == 200 and "data-searched" not in r.text
         assert all("q" not in p for p in asked) and len(asked) == 2
+
+
+def test_a_gift_form_starts_on_a_day_the_ledger_takes() -> None:
+    """Today, within the receiving period: its last day once past it, an early close's day once closed, and its
+    first day for a call made before it starts (review of this change: the form started on refused days)."""
+    from rc_clients.campaigns.models import CampaignOut
+    from rc_console.service_layer.screens import gift_day
+
+    today = clock.today()
+    c = lambda **kw: CampaignOut.from_dict(CAMPAIGN_DOC | kw)  # noqa: E731
+    assert gift_day(c(receiving_from="2020-01-01", receiving_until="2099-12-31")) == today.isoformat()
+    assert gift_day(c(receiving_from="2020-01-01", receiving_until="2020-03-31")) == "2020-03-31"
+    closed = c(receiving_from="2020-01-01", receiving_until="2099-12-31", state="closed", closed_on="2020-02-10")
+    assert gift_day(closed) == "2020-02-10"
+    assert gift_day(c(receiving_from="2099-01-01", receiving_until="2099-03-31")) == "2099-01-01"

@@ -342,16 +342,20 @@ class LedgerRepository:
     async def record_distribution(self, d: DistributionRecorded) -> bool:
         return await self._insert_distribution(d, "distributed_on", d.distributed_on)
 
-    async def reverse_distribution(self, r: DistributionReversed) -> bool:
+    async def reverse_distribution(self, r: DistributionReversed, recorded_on: date | None = None) -> bool:
+        """``reversed_on`` here is the day the books changed: the later of the reversal's own day (it may be
+        the distribution's, donations 1.9.0) and ``recorded_on``, the day it was recorded. It ends the
+        distribution's holding, and a settlement may not be dated before it (``_HOLDINGS``)."""
+        on = max(r.reversed_on, recorded_on) if recorded_on is not None else r.reversed_on
         done = await self.conn.fetchval(
             "UPDATE ledger_distributions SET reversed_on = $2 WHERE distribution_id = $1 AND reversed_on IS NULL"
             " RETURNING true",
             r.distribution_id,
-            r.reversed_on,
+            on,
         )
         if done:
             return True
-        await self._insert_distribution(r, "reversed_on", r.reversed_on)  # a tombstone, as for donations
+        await self._insert_distribution(r, "reversed_on", on)  # a tombstone, as for donations
         return False
 
     async def _insert_distribution(

@@ -424,8 +424,8 @@ async def erase_beneficiary(beneficiary_id: uuid.UUID, request: Request) -> dict
 @router.post(
     "/beneficiaries/{beneficiary_id}/campaigns",
     tags=["beneficiaries"],
-    summary="Enrol a beneficiary registered before in a campaign too",
-    dependencies=WRITE,
+    summary="Enrol a beneficiary registered before in a campaign too (a verifier's decision)",
+    dependencies=MANAGE,
     response_model=s.EnrolmentOut,
     responses=errors(404, 409),
 )
@@ -433,8 +433,9 @@ async def enrol_beneficiary(
     beneficiary_id: uuid.UUID, body: s.EnrolmentIn, request: Request, policy: Pol
 ) -> dict[str, Any]:
     """A household supported by an earlier appeal (its registration is refused as a duplicate) is supported by
-    this one on the same record: its distributions may go to it, its verification stands. The same request
-    again changes nothing (``enrolled_now`` false)."""
+    this one on the same record: its distributions may go to it, its verification stands. The role that may
+    verify decides it (a verified household becomes the campaign's at once, as a verification makes it). The
+    same request again changes nothing (``enrolled_now`` false)."""
     await access.beneficiary(request, beneficiary_id)
     await access.read_campaign(request, body.campaign_id)
     async with _unit_of_work(request) as uow:

@@ -61,7 +61,7 @@ async def apply(conn: asyncpg.Connection, event: LedgerEvent, at: datetime) -> l
     elif isinstance(event, DistributionRecorded):
         await ledger.record_distribution(event)
     else:
-        await ledger.reverse_distribution(event)
+        await ledger.reverse_distribution(event, at.astimezone(clock.zone()).date())
     return await check_targets(conn, event.campaign_id, at)
 
 

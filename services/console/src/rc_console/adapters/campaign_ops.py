@@ -39,10 +39,11 @@ async def register_beneficiary(api: Api, body: dict[str, Any]) -> uuid.UUID:
     return uuid.UUID(str(answer["id"]))
 
 
-async def enrol(api: Api, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> None:
-    """Enrol a beneficiary registered before in the campaign too (nothing changes when it already was)."""
+async def enrol(api: Api, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> bool:
+    """Enrol a beneficiary registered before in the campaign too; False when it already was (nothing changed)."""
     path = f"/beneficiaries/{beneficiary_id}/campaigns"
-    await send_json(api.campaigns.get_async_httpx_client(), "POST", path, {"campaign_id": str(campaign_id)})
+    answer = await send_json(api.campaigns.get_async_httpx_client(), "POST", path, {"campaign_id": str(campaign_id)})
+    return bool(answer["enrolled_now"])
 
 
 async def verify(api: Api, beneficiary_id: uuid.UUID, body: dict[str, Any]) -> None:

@@ -200,7 +200,7 @@ async def _donation_form(
     page = await screens.campaign(web.api(request, s), s.user, cid)
     if not page.can_record:
         raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
-    received_on = screens.default_day(page.row.receiving_until)
+    received_on = page.gift_day
     values = {"received_on": received_on, "unit_id": screens.first_unit(page.record_units), **values}
     if _uuid_or_none(values.get("key", "")) is None:  # a new form, or its key altered: a new key
         values["key"] = str(uuid.uuid4())

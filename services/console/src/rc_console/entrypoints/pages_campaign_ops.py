@@ -156,8 +156,13 @@ async def enrol_beneficiary(
     on the same record."""
     cid, bid = _campaign_id(campaign_id), _beneficiary_id(beneficiary_id)
     await web.checked_form(request, s)
-    await calls.enrol(web.api(request, s), bid, cid)
-    return RedirectResponse(f"/beneficiaries/{bid}?campaign={cid}&enrolled=1", status_code=303)
+    try:
+        now = await calls.enrol(web.api(request, s), bid, cid)
+    except ApiError as exc:
+        if refused_by_page(exc):
+            raise
+        return await _beneficiary_form(request, s, cid, {}, _said(exc, ()))
+    return RedirectResponse(f"/beneficiaries/{bid}?campaign={cid}&enrolled={1 if now else 0}", status_code=303)
 
 
 def _from_campaign(raw: str, b: BeneficiaryOut) -> str:
@@ -205,12 +210,17 @@ async def _beneficiary_page(
         detail=problem.detail if problem else "",
         form=form,
         sponsor_types=list(rules.SPONSOR_TYPE_LABELS.items()),
-        notice=_("Đã lưu.")
-        if request.query_params.get("saved") == "1"
-        else _("Đã thêm vào cuộc vận động.")
-        if request.query_params.get("enrolled") == "1"
-        else "",
+        notice=_notice(request.query_params.get("saved"), request.query_params.get("enrolled")),
     )
+
+
+def _notice(saved: str | None, enrolled: str | None) -> str:
+    """What the beneficiary's page says after a form: saved, or enrolled (added now, or already there)."""
+    if enrolled == "1":
+        return _("Đã thêm vào cuộc vận động.")
+    if enrolled == "0":
+        return _("Hồ sơ này đã thuộc cuộc vận động từ trước: không có gì thay đổi.")
+    return _("Đã lưu.") if saved == "1" else ""
 
 
 def _beneficiary_id(raw: str) -> uuid.UUID:

@@ -131,7 +131,7 @@ async def _gift_form(
         raise web.ApiErrorPage(403, _("Không thể ghi nhận đóng góp cho cuộc vận động này (trạng thái hoặc vai trò)."))
     values = _key(
         {
-            "received_on": screens.default_day(page.row.receiving_until),
+            "received_on": page.gift_day,
             "unit_id": screens.first_unit(page.record_units),
             **values,
         }

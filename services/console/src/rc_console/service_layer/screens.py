@@ -100,21 +100,29 @@ class CampaignPage:
     can_record: bool = False  # a gift may be recorded here by this user
     record_units: list[tuple[str, str]] = field(default_factory=list)
     """The campaign's units a gift may be recorded for by this user (:func:`recording_units`)."""
+    gift_day: str = ""  # a gift form's first date (:func:`gift_day`)
 
 
 DONATIONS_SHOWN = 50
 RECEIVING = ("launched", "closed")  # states in which the donations service takes gifts
 
 
-def default_day(last: datetime.date | str | None) -> str:
+def default_day(last: datetime.date | str | None, first: datetime.date | None = None) -> str:
     """A form's date as first shown: today, or ``last`` when today is past it (a gift after its receiving
     period ended, a distribution after its deadline: the services refuse today, and the day to record is
-    one before it)."""
-    today = clock.today()
-    if last is None:
-        return today.isoformat()
-    end = datetime.date.fromisoformat(last) if isinstance(last, str) else last
-    return min(today, end).isoformat()
+    one before it), and not before ``first`` (a call made before its receiving period starts)."""
+    day = clock.today()
+    if last is not None:
+        day = min(day, datetime.date.fromisoformat(last) if isinstance(last, str) else last)
+    return max(day, first).isoformat() if first is not None else day.isoformat()
+
+
+def gift_day(c: CampaignOut) -> str:
+    """A gift form's first date: :func:`default_day` within the receiving period, up to an early close."""
+    last = c.receiving_until
+    if isinstance(c.closed_on, datetime.date):
+        last = min(last, c.closed_on)
+    return default_day(last, c.receiving_from)
 
 
 def campaign_row(c: CampaignOut | CampaignSummaryOut, raised: int) -> CampaignRow:
@@ -265,6 +273,7 @@ def campaign_page(
         can_record=donations is not None and str(c.state) in RECEIVING and user.can("write"),
         record_units=record_units or [],
         row=campaign_row(c, raised),
+        gift_day=gift_day(c),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]) if organised else [],
         targets={

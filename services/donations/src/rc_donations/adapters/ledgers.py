@@ -208,15 +208,14 @@ class LedgerRepository:
             on,
         )
 
-    async def enrolled(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> bool:
-        """Whether the beneficiary was enrolled in the campaign after its registration (for another)."""
-        return bool(
-            await self.conn.fetchval(
-                "SELECT EXISTS (SELECT 1 FROM beneficiary_campaigns WHERE beneficiary_id = $1 AND campaign_id = $2)",
-                beneficiary_id,
-                campaign_id,
-            )
+    async def enrolled_on(self, beneficiary_id: uuid.UUID, campaign_id: uuid.UUID) -> date | None:
+        """The day the beneficiary was enrolled in the campaign after its registration (for another); None: not."""
+        on: date | None = await self.conn.fetchval(
+            "SELECT enrolled_on FROM beneficiary_campaigns WHERE beneficiary_id = $1 AND campaign_id = $2",
+            beneficiary_id,
+            campaign_id,
         )
+        return on
 
     async def record_units(self, table: LedgerRecord, record_id: uuid.UUID) -> asyncpg.Record | None:
         """A donation's, pledge's or distribution's ``unit_id`` and its ledger's ``organising_unit_id``."""

@@ -49,11 +49,16 @@ async def record_distribution(
             + (" (registered, not yet verified)" if b is not None else ""),
             field="beneficiary_id",
         )
-    if (
-        b["campaign_id"] is not None
-        and b["campaign_id"] != campaign_id
-        and not await ledgers.enrolled(cmd.beneficiary_id, campaign_id)
-    ):
+    enrolled_on = None
+    if b["campaign_id"] is not None and b["campaign_id"] != campaign_id:
+        enrolled_on = await ledgers.enrolled_on(cmd.beneficiary_id, campaign_id)
+    if enrolled_on is not None and cmd.distributed_on < enrolled_on:
+        raise Conflict(
+            f"distributed_on {cmd.distributed_on} is before the beneficiary was enrolled in this campaign"
+            f" ({enrolled_on})",
+            field="distributed_on",
+        )
+    if b["campaign_id"] is not None and b["campaign_id"] != campaign_id and enrolled_on is None:
         raise Conflict(
             f"beneficiary {cmd.beneficiary_id} was registered for campaign {b['campaign_id']}, not {ledger.label}:"
             " enrol it in this campaign first (the campaigns service's POST /beneficiaries/{id}/campaigns)",
@@ -146,6 +151,8 @@ async def reverse_distribution(
     today = policy.today()
     if on is not None and on > today:
         raise Invalid(f"reversed_on {on} is in the future (today is {today})", field="reversed_on")
+    if on is not None:  # (no further back than a distribution may be dated: the one recorded in its place)
+        policy.distribution_window.check("reversed_on", on, today)
 
     def check(_: Any, d: asyncpg.Record) -> None:
         if on is not None and on < d["distributed_on"]:

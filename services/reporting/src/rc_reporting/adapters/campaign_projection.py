@@ -550,7 +550,8 @@ async def reverse_distribution(
 _BENEFICIARY_CAMPAIGNS = """
 UPDATE rpt_campaigns SET version = nextval('rpt_campaign_version')
 WHERE campaign_id IN (SELECT campaign_id FROM before UNION ALL SELECT campaign_id FROM b
-                      UNION ALL SELECT campaign_id FROM rpt_campaign_distributions WHERE beneficiary_id = $1)
+                      UNION ALL SELECT campaign_id FROM rpt_campaign_distributions WHERE beneficiary_id = $1
+                      UNION ALL SELECT campaign_id FROM rpt_beneficiary_campaigns WHERE beneficiary_id = $1)
 """
 
 

@@ -130,13 +130,15 @@ def sync_detailed(
     body: EnrolmentIn,
 
 ) -> Response[EnrolmentOut | ErrorOut]:
-    """ Enrol a beneficiary registered before in a campaign too
+    """ Enrol a beneficiary registered before in a campaign too (a verifier's decision)
 
      A household supported by an earlier appeal (its registration is refused as a duplicate) is supported
     by
-    this one on the same record: its distributions may go to it, its verification stands. The same
-    request
-    again changes nothing (``enrolled_now`` false).
+    this one on the same record: its distributions may go to it, its verification stands. The role that
+    may
+    verify decides it (a verified household becomes the campaign's at once, as a verification makes it).
+    The
+    same request again changes nothing (``enrolled_now`` false).
 
     Args:
         beneficiary_id (UUID):
@@ -170,13 +172,15 @@ def sync(
     body: EnrolmentIn,
 
 ) -> EnrolmentOut | ErrorOut | None:
-    """ Enrol a beneficiary registered before in a campaign too
+    """ Enrol a beneficiary registered before in a campaign too (a verifier's decision)
 
      A household supported by an earlier appeal (its registration is refused as a duplicate) is supported
     by
-    this one on the same record: its distributions may go to it, its verification stands. The same
-    request
-    again changes nothing (``enrolled_now`` false).
+    this one on the same record: its distributions may go to it, its verification stands. The role that
+    may
+    verify decides it (a verified household becomes the campaign's at once, as a verification makes it).
+    The
+    same request again changes nothing (``enrolled_now`` false).
 
     Args:
         beneficiary_id (UUID):
@@ -205,13 +209,15 @@ async def asyncio_detailed(
     body: EnrolmentIn,
 
 ) -> Response[EnrolmentOut | ErrorOut]:
-    """ Enrol a beneficiary registered before in a campaign too
+    """ Enrol a beneficiary registered before in a campaign too (a verifier's decision)
 
      A household supported by an earlier appeal (its registration is refused as a duplicate) is supported
     by
-    this one on the same record: its distributions may go to it, its verification stands. The same
-    request
-    again changes nothing (``enrolled_now`` false).
+    this one on the same record: its distributions may go to it, its verification stands. The role that
+    may
+    verify decides it (a verified household becomes the campaign's at once, as a verification makes it).
+    The
+    same request again changes nothing (``enrolled_now`` false).
 
     Args:
         beneficiary_id (UUID):
@@ -245,13 +251,15 @@ async def asyncio(
     body: EnrolmentIn,
 
 ) -> EnrolmentOut | ErrorOut | None:
-    """ Enrol a beneficiary registered before in a campaign too
+    """ Enrol a beneficiary registered before in a campaign too (a verifier's decision)
 
      A household supported by an earlier appeal (its registration is refused as a duplicate) is supported
     by
-    this one on the same record: its distributions may go to it, its verification stands. The same
-    request
-    again changes nothing (``enrolled_now`` false).
+    this one on the same record: its distributions may go to it, its verification stands. The role that
+    may
+    verify decides it (a verified household becomes the campaign's at once, as a verification makes it).
+    The
+    same request again changes nothing (``enrolled_now`` false).
 
     Args:
         beneficiary_id (UUID):
