@@ -108,15 +108,36 @@ class UnitTree:
     def __init__(self, conn: asyncpg.Connection) -> None:
         self.conn = conn
 
-    async def valid_on(self, units: Iterable[uuid.UUID], on: date) -> set[uuid.UUID]:
-        """Those of ``units`` that exist on ``on`` (a version valid that day)."""
-        rows = await self.conn.fetch(
-            "SELECT DISTINCT unit_id FROM scope_unit_versions WHERE unit_id = ANY($1::uuid[])"
-            " AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)",
-            list(units),
-            on,
+    async def is_top(self, unit_id: uuid.UUID, on: date) -> bool:
+        """Whether the unit is at the top of the tree on ``on`` (no parent: the whole organisation is under it)."""
+        return bool(
+            await self.conn.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM scope_unit_versions WHERE unit_id = $1 AND parent_id IS NULL"
+                " AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2))",
+                unit_id,
+                on,
+            )
         )
-        return {r["unit_id"] for r in rows}
+
+    async def changes(self, units: Iterable[uuid.UUID], after: date, until: date) -> list[tuple[uuid.UUID, date, bool]]:
+        """(unit, day, ended) for each change of ``units`` on a day in (``after``, ``until``]: a new version (moved,
+        renamed) from that day, or its end with no version after it (merged, dissolved)."""
+        rows = await self.conn.fetch(
+            """
+            SELECT unit_id, valid_from AS day, false AS ended FROM scope_unit_versions
+             WHERE unit_id = ANY($1::uuid[]) AND valid_from > $2 AND valid_from <= $3
+            UNION ALL
+            SELECT v.unit_id, v.valid_to, true FROM scope_unit_versions v
+             WHERE v.unit_id = ANY($1::uuid[]) AND v.valid_to > $2 AND v.valid_to <= $3
+               AND NOT EXISTS (SELECT 1 FROM scope_unit_versions n
+                                WHERE n.unit_id = v.unit_id AND n.valid_from = v.valid_to)
+             ORDER BY 2
+            """,
+            list(units),
+            after,
+            until,
+        )
+        return [(r["unit_id"], r["day"], r["ended"]) for r in rows]
 
     async def check_known(self, units: Mapping[str, uuid.UUID | None], first: date, last: date | None = None) -> None:
         """Invalid (422 naming the field) for the first of ``units`` (field name -> unit id; None: not

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 
 import asyncpg
@@ -17,8 +18,9 @@ import pytest
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.settings import Settings
 from rc_shared.auth import generate_keys, mint
+from rc_shared.events.members import UnitCreated, UnitMoved
 from rc_shared.scope import PgScopeResolver, units_consumer
-from tests.integration.reporting.helpers import Restructure, feed
+from tests.integration.reporting.helpers import Restructure, ev, feed
 
 pytestmark = pytest.mark.integration
 
@@ -104,8 +106,38 @@ async def test_a_scoped_users_period_ends_by_as_of_so_a_former_commune_shows_not
         r = await client.get(path, params={**params, **past}, headers=district)
         assert r.status_code == 403, (path, r.text)
         problem = r.json()
-        assert problem["field"] == "period_to" and "had moved out of it by 2026-06-30" in problem["message"], problem
+        assert problem["field"] == "period_to" and "was outside it on 2025-07-01" in problem["message"], problem
         within = {**params, "as_of": BEFORE, "period_from": "2025-01-01", "period_to": BEFORE}
         assert (await client.get(path, params=within, headers=district)).status_code == 200, path
     r = await client.get("/reports/membership", params={"unit_id": str(s.D1), **past}, headers=province)
+    assert r.status_code == 200, r.text
+
+
+async def test_a_commune_that_left_and_came_back_within_the_period_is_refused_and_a_quiet_period_is_not(
+    api: tuple[httpx.AsyncClient, bytes], scenario: Restructure, pool: asyncpg.Pool
+) -> None:
+    """Review of the first check (it compared the subtree on as_of with the one at the period's end only): a
+    commune lent to another district for March and back by April is in the subtree on both days, yet its row
+    would give its flows of March. Any day of the period outside the subtree refuses; a period in which
+    nothing left is answered."""
+    client, key = api
+    s = scenario
+    x, y = uuid.uuid4(), uuid.uuid4()
+    d0 = date(2020, 1, 1)
+    events = [
+        ev(UnitCreated(unit_id=x, valid_from=d0, code="P.X", name="X", level="district", parent_id=s.P)),
+        ev(UnitCreated(unit_id=y, valid_from=d0, code="P.X.Y", name="Y", level="grassroots", parent_id=x)),
+        ev(UnitMoved(unit_id=y, valid_from=date(2025, 3, 1), parent_id=s.D2, level="grassroots")),
+        ev(UnitMoved(unit_id=y, valid_from=date(2025, 4, 1), parent_id=x, level="grassroots")),
+    ]
+    await feed(pool, events)  # the reports' tree
+    await feed(pool, events, consumer=units_consumer("reporting"))  # the scope's
+    district = bearer(key, x)
+    params = {"unit_id": str(x), "as_of": "2025-02-01", "period_from": "2025-01-01"}
+    r = await client.get("/reports/membership", params={**params, "period_to": "2025-05-01"}, headers=district)
+    assert r.status_code == 403 and "was outside it on 2025-03-01" in r.json()["message"], r.text
+    r = await client.get("/reports/membership", params={**params, "period_to": "2025-02-20"}, headers=district)
+    assert r.status_code == 200, r.text  # nothing left between as_of and the period's end
+    r = await client.get("/reports/membership", params={**params, "as_of": "2025-05-01", "period_to": "2025-05-01"},
+                         headers=district)  # fmt: skip
     assert r.status_code == 200, r.text
