@@ -17,7 +17,17 @@ import httpx
 from playwright.async_api import Browser, Page
 
 from tests.e2e.conftest import System
-from tests.e2e.console.conftest import DESKTOP, PHONE, TODAY, Shots, follow, launch_with_ledger, login, ok
+from tests.e2e.console.conftest import (
+    DESKTOP,
+    PHONE,
+    TODAY,
+    Shots,
+    follow,
+    launch_with_ledger,
+    login,
+    new_campaign,
+    ok,
+)
 from tests.e2e.harness import ServiceProcess, auth, post_once_units_known
 from tests.integration.shared.helpers import eventually
 
@@ -262,16 +272,7 @@ async def test_a_unit_manager_registers_verifies_sponsors_schedules_and_reverses
 
 async def relief(system: System, unit: str, name: str) -> str:
     """A launched relief campaign of ``unit``, its ledger open in donations."""
-    async with httpx.AsyncClient(base_url=system.url("campaigns"), timeout=30, headers=auth()) as campaigns:
-        body = {
-            "code": f"LU-{uuid.uuid4().hex[:6]}",
-            "name": name,
-            "campaign_type": "emergency_relief",
-            "organising_unit_id": unit,
-            "receiving_from": TODAY.isoformat(),
-            "receiving_until": (TODAY + timedelta(days=10)).isoformat(),
-        }
-        cid = str((await ok(await post_once_units_known(campaigns, "/campaigns", body)))["id"])
+    cid = await new_campaign(system, unit, name)
     await launch_with_ledger(system, cid)
     return cid
 
