@@ -181,6 +181,9 @@ RULES: tuple[Rule, ...] = (
     Rule(r"birth_date \S+ is in the future", _ops("PATCH /donors/{donor_id}"), TODAY),
     Rule(r"reversed_on \S+ is in the future", _ops("POST /distributions/{distribution_id}/reversal"), TODAY),
     Rule(
+        r"reversed_on \S+ is outside the allowed range", _ops("POST /distributions/{distribution_id}/reversal"), TODAY
+    ),
+    Rule(
         r"reversed_on \S+ is before the distribution it corrects",
         _ops("POST /distributions/{distribution_id}/reversal"),
         "a rule between the request and the distribution's recorded day (state, not the request's shape)",
