@@ -71,6 +71,12 @@ LEDGER_LINES = (
 RULES: tuple[Rule, ...] = (
     # campaigns
     Rule(
+        r"q must (contain at least one letter or digit of|not contain control characters)",
+        _ops("GET /campaigns", "GET /beneficiaries"),
+        "a Unicode class (letters and digits, control characters), which the regular expressions JSON Schema tools "
+        "generate from do not know",
+    ),
+    Rule(
         "receiving_until is before receiving_from",
         _ops("POST /campaigns", "PATCH /campaigns/{campaign_id}"),
         CROSS_FIELD,
