@@ -75,11 +75,11 @@ async def _still_within(
     request: Request, root: uuid.UUID, top: uuid.UUID, as_of: date, end: date, period_to: date | None
 ) -> None:
     resolver = request.app.state.scope_resolver
+    shown = [u for u in await resolver.subtree(top, as_of) if u != root]  # (its own connection: before ours)
     async with _connection(request) as conn:
         tree = UnitTree(conn)
         if await tree.is_top(root, as_of):
             return
-        shown = [u for u in await resolver.subtree(top, as_of) if u != root]
         changes = await tree.changes(shown, as_of, end)
     for unit, day, ended in changes:
         if ended or not await resolver.within(root, unit, day):
