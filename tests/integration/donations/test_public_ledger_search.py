@@ -5,7 +5,6 @@ the page's constants, not by the campaign's size, with the plan a prepared state
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -17,6 +16,7 @@ from rc_donations.adapters import lines_repo
 from rc_donations.adapters.lines_repo import LineRepository
 from rc_donations.domain.lines import LineFilter
 from tests.integration.donations.conftest import TODAY, Campaigns
+from tests.integration.shared.helpers import Capture, rows_read
 
 
 async def ok(r: httpx.Response) -> Any:
@@ -94,50 +94,6 @@ async def test_name_and_reference_searches_give_exactly_the_matching_lines_newes
     ]
 
 
-class _Capture:
-    """An asyncpg connection that keeps the last statement fetched (and answers it)."""
-
-    def __init__(self, conn: asyncpg.Connection) -> None:
-        self.conn = conn
-        self.sql = ""
-        self.args: tuple[Any, ...] = ()
-
-    async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
-        self.sql, self.args = sql, args
-        rows: list[asyncpg.Record] = await self.conn.fetch(sql, *args)
-        return rows
-
-
-async def lines_read(conn: asyncpg.Connection, sql: str, args: tuple[Any, ...], mode: str) -> tuple[int, str]:
-    """The rows of ledger_lines the statement reads (returned or filtered out, every loop), executed as a
-    prepared statement under ``plan_cache_mode = mode``; and the plan, to show."""
-    types = [t.name for t in (await conn.prepare(sql)).get_parameters()]
-    literals = ", ".join("'" + str(a).replace("'", "''") + "'::" + t for a, t in zip(args, types, strict=True))
-    name = f"s_{uuid.uuid4().hex}"
-    await conn.execute(f"SET plan_cache_mode = {mode}")
-    try:
-        await conn.execute(f"PREPARE {name} ({', '.join(types)}) AS {sql}")
-        (plan,) = json.loads(await conn.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {name} ({literals})"))
-        await conn.execute(f"DEALLOCATE {name}")
-    finally:
-        await conn.execute("RESET plan_cache_mode")
-
-    shown: list[str] = []
-
-    def walk(node: dict[str, Any], depth: int) -> int:
-        own = 0
-        removed = node.get("Rows Removed by Filter", 0) + node.get("Rows Removed by Index Recheck", 0)
-        if node.get("Relation Name") == "ledger_lines":
-            own = round((node["Actual Rows"] + removed) * node["Actual Loops"])
-        shown.append(
-            f"{'  ' * depth}{node['Node Type']} {node.get('Index Name', node.get('Relation Name', ''))}"
-            f" rows={node['Actual Rows']} removed={removed} loops={node['Actual Loops']}"
-        )
-        return own + sum(walk(n, depth + 1) for n in node.get("Plans", []))
-
-    return walk(plan["Plan"], 0), "\n".join(shown)
-
-
 async def test_a_search_reads_a_bounded_number_of_lines_not_the_campaign(
     campaigns: Campaigns, db: asyncpg.Connection
 ) -> None:
@@ -177,11 +133,11 @@ async def test_a_search_reads_a_bounded_number_of_lines_not_the_campaign(
     ]
     over: list[str] = []
     for what, f, modes, bound in searches:
-        capture = _Capture(db)
+        capture = Capture(db)
         rows = await LineRepository(capture).page(cid, f, None, limit)
         assert (rows[0]["id"] is None) == (what == "no such name"), what
         for mode in modes:
-            read, plan = await lines_read(db, capture.sql, capture.args, mode)
+            read, plan = await rows_read(db, capture.sql, capture.args, mode, "ledger_lines")
             if read > bound:
                 over.append(f"{what}, {mode}: read {read} lines, more than {bound}:\n{plan}")
     assert not over, "\n".join(over)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
@@ -111,3 +112,58 @@ async def learn_units(dsn: str, service: str, envelopes: Iterable[Envelope]) -> 
                 await consumer.handlers[env.type](conn, env)
     finally:
         await conn.close()
+
+
+class Capture:
+    """An asyncpg connection that keeps the last statement fetched (and answers it)."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+        self.sql = ""
+        self.args: tuple[Any, ...] = ()
+
+    async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
+        self.sql, self.args = sql, args
+        rows: list[asyncpg.Record] = await self.conn.fetch(sql, *args)
+        return rows
+
+
+def _literal(value: Any) -> str:
+    """A parameter's value written as an SQL literal (to execute a prepared statement by hand)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, list | tuple):
+        return "'{" + ",".join(str(v) for v in value) + "}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+async def rows_read(
+    conn: asyncpg.Connection, sql: str, args: tuple[Any, ...], mode: str, relation: str
+) -> tuple[int, str]:
+    """The rows of ``relation`` the statement reads (returned or filtered out, every loop), executed as a
+    prepared statement under ``plan_cache_mode = mode``; and the plan, to show."""
+    types = [t.name for t in (await conn.prepare(sql)).get_parameters()]
+    literals = ", ".join(_literal(a) + "::" + t for a, t in zip(args, types, strict=True))
+    name = f"s_{uuid.uuid4().hex}"
+    await conn.execute(f"SET plan_cache_mode = {mode}")
+    try:
+        await conn.execute(f"PREPARE {name} ({', '.join(types)}) AS {sql}")
+        (plan,) = json.loads(await conn.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {name} ({literals})"))
+        await conn.execute(f"DEALLOCATE {name}")
+    finally:
+        await conn.execute("RESET plan_cache_mode")
+
+    shown: list[str] = []
+
+    def walk(node: dict[str, Any], depth: int) -> int:
+        own = 0
+        removed = node.get("Rows Removed by Filter", 0) + node.get("Rows Removed by Index Recheck", 0)
+        if node.get("Relation Name") == relation:
+            own = round((node["Actual Rows"] + removed) * node["Actual Loops"])
+        shown.append(
+            f"{'  ' * depth}{node['Node Type']} {node.get('Index Name', node.get('Relation Name', ''))}"
+            f" rows={node['Actual Rows']} removed={removed} loops={node['Actual Loops']}"
+        )
+        return own + sum(walk(n, depth + 1) for n in node.get("Plans", []))
+
+    return walk(plan["Plan"], 0), "\n".join(shown)
