@@ -127,7 +127,8 @@ async def world(system: System) -> dict[str, Any]:
             if i == 0:
                 await ok(await members.post(f"/people/{person['id']}/roles", json={
                     "role": "volunteer", "unit_id": a, "start_on": "2024-02-01"}))  # fmt: skip
-    return {"tag": tag, "province": province, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b]}
+    return {"tag": tag, "province": province, "a": a, "b": b, "campaign_a": made[a], "campaign_b": made[b],
+            "campaigns_url": system.url("campaigns")}  # fmt: skip
 
 
 # a Python object's repr on a page (a template that printed a method or an object instead of its value)

@@ -71,17 +71,43 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         await page.get_by_label("Tên cuộc vận động").fill(name)
         await page.get_by_label("Chỉ tiêu tiền mặt").fill("20.000.000")
         await follow(page, page.get_by_role("button", name="Tạo"))
-        assert await page.locator("#receiving_until-error").count() == 1
+        assert await page.locator("#receiving_until-error").inner_text() == "Ngày này không được trước ngày bắt đầu."
         await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=30)).isoformat())
         await page.get_by_role("button", name="Tạo").click()
         await page.wait_for_url(f"{console.url}/campaigns/*")
         campaign_url = page.url
         assert await page.locator("h1").inner_text() == name
         assert await page.locator("[data-state]").get_attribute("data-state") == "draft"
+        # The draft corrected before its launch: the form as the draft holds it; a mistake is said at its field
+        # and changes nothing; then the name, the end of the period and the cash target changed.
+        await follow(page, page.get_by_role("link", name="Sửa bản nháp"))
+        assert await page.locator("h1").inner_text() == f"Sửa bản nháp: {name}"
+        assert await page.get_by_label("Tên cuộc vận động").input_value() == name
+        assert await page.get_by_label("Chỉ tiêu tiền mặt").input_value() == "20.000.000"
+        await page.get_by_label("Tên cuộc vận động").fill(f"{name} (sửa)")
+        await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=2)).isoformat())
+        await follow(page, page.get_by_role("button", name="Lưu thay đổi"))
+        assert await page.locator("#receiving_until-error").inner_text() == "Ngày này không được trước ngày bắt đầu."
+        assert await page.get_by_label("Tên cuộc vận động").input_value() == f"{name} (sửa)"  # the input is kept
+        await shots.take(page, "campaign-edit", width)
+        async with httpx.AsyncClient(timeout=30, headers=auth()) as api:
+            cid = campaign_url.rsplit("/", 1)[1]
+            held = (await api.get(f"{world['campaigns_url']}/campaigns/{cid}")).json()
+            assert (held["name"], held["targets"]["cash_vnd"]) == (name, 20_000_000)  # unchanged
+            await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=30)).isoformat())
+            await page.get_by_label("Chỉ tiêu tiền mặt").fill("25000000")
+            await follow(page, page.get_by_role("button", name="Lưu thay đổi"))
+            assert page.url == campaign_url
+            name = f"{name} (sửa)"
+            assert await page.locator("h1").inner_text() == name
+            held = (await api.get(f"{world['campaigns_url']}/campaigns/{cid}")).json()
+            assert (held["name"], held["targets"]["cash_vnd"]) == (name, 25_000_000)
+            assert held["receiving_until"] == (TODAY + timedelta(days=30)).isoformat()
         assert await page.locator(".actions > form button").all_inner_texts() == ["Phát động"]
         assert await page.locator(".actions summary").inner_text() == "Huỷ cuộc vận động…"  # behind its form
         await follow(page, page.get_by_role("button", name="Phát động"))
         assert await page.locator("[data-state]").get_attribute("data-state") == "launched"
+        assert await page.get_by_role("link", name="Sửa bản nháp").count() == 0  # launched: no longer a draft
         assert await page.locator(".actions > form button").all_inner_texts() == []  # close: behind its summary
         assert await page.locator(".actions summary").all_inner_texts() == ["Kết thúc tiếp nhận…", "Huỷ cuộc vận động…"]
 
@@ -109,7 +135,7 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
         await follow(page, page.get_by_role("link", name="← Cuộc vận động"))
         row = page.locator("tr", has_text=name)
         assert await row.count() == 1
-        assert "Đang vận động" in await row.inner_text() and "20.000.000 ₫" in await row.inner_text()
+        assert "Đang vận động" in await row.inner_text() and "25.000.000 ₫" in await row.inner_text()
         assert await row.locator("progress").get_attribute("max") == "100"
         await shots.take(page, "campaigns", width)
         # and on the dashboard, among the campaigns under way, with its progress bar
@@ -198,6 +224,9 @@ async def test_a_viewer_is_offered_no_action_and_commune_b_is_refused(
         assert answer is not None and answer.status == 200
         assert await page.locator("[data-state]").get_attribute("data-state") == "draft"  # launch is allowed...
         assert await page.locator(".actions").count() == 0  # ...but not to a viewer
+        assert await page.get_by_role("link", name="Sửa bản nháp").count() == 0  # nor correcting the draft
+        answer = await page.goto(f"{console.url}/campaigns/{world['campaign_a']}/edit")
+        assert answer is not None and answer.status == 403
         assert await page.locator("form[action*='/launch'], form[action*='/close']").count() == 0
         # commune B's campaign, by its URL: a refusal page, not its data and not a 500
         answer = await page.goto(f"{console.url}/campaigns/{world['campaign_b']}")
@@ -214,7 +243,17 @@ async def test_a_viewer_is_offered_no_action_and_commune_b_is_refused(
         f"{console.url}/campaigns/{world['campaign_b']}/launch", form={"csrf": csrf or ""}, max_redirects=0
     )
     assert posted.status == 403
+    # nor correct it by posting the edit form (its page refused too)
+    answer = await page.goto(f"{console.url}/campaigns/{world['campaign_b']}/edit")
+    assert answer is not None and answer.status == 403
+    posted = await page.request.post(
+        f"{console.url}/campaigns/{world['campaign_b']}/edit", form={"csrf": csrf or "", "name": "x"}, max_redirects=0
+    )
+    assert posted.status == 403
     await page.context.close()
+    async with httpx.AsyncClient(timeout=30, headers=auth()) as api:
+        held = (await api.get(f"{world['campaigns_url']}/campaigns/{world['campaign_b']}")).json()
+        assert held["name"] != "x"
 
 
 async def test_the_login_page_and_logout(console: ServiceProcess, browser: Browser, shots: Shots) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -23,7 +24,14 @@ from rc_console.domain.model import (
     problem_of,
     unit_change_label,
 )
-from rc_console.service_layer.screens import campaign_body, donation_body, organises, whole_number
+from rc_console.service_layer.screens import (
+    campaign_body,
+    campaign_form,
+    campaign_patch,
+    donation_body,
+    organises,
+    whole_number,
+)
 from rc_shared.labels import vnd
 
 UNIT = uuid.uuid4()
@@ -96,6 +104,10 @@ def test_a_rule_error_names_its_field_and_a_duplicate_code_is_said_so() -> None:
     rule = problem_of(422, {"error": "invalid", "detail": "receiving_until is before receiving_from",
                             "field": "receiving_until"})  # fmt: skip
     assert list(rule.fields) == ["receiving_until"]
+    # a draft's correction: the campaign's rule, with the two days (said at the field, in the user's language)
+    said = "receiving_until (2026-12-04) is before receiving_from (2026-12-05)"
+    rule = problem_of(422, {"error": "invalid", "detail": said, "field": "receiving_until"})
+    assert rule.fields == {"receiving_until": "Ngày này không được trước ngày bắt đầu."}
     dup = problem_of(409, {"error": "conflict", "detail": "a campaign with code 'X' already exists: …",
                            "campaign_code": "X"})  # fmt: skip
     assert dup.fields == {"code": "Mã này đã được dùng cho một cuộc vận động khác."}
@@ -293,8 +305,9 @@ async def test_lifecycle_actions_are_offered_only_where_the_users_scope_holds_th
     units = _Units({province: [], district: [province], commune: [province, district]})
     api = cast(Api, units)
 
-    def campaign(organiser: uuid.UUID) -> Any:
-        return SimpleNamespace(organising_unit_id=organiser, allowed_actions=["close", "cancel"])
+    def campaign(organiser: uuid.UUID, state: str = "launched") -> Any:
+        allowed = ["launch", "cancel"] if state == "draft" else ["close", "cancel"]
+        return SimpleNamespace(organising_unit_id=organiser, allowed_actions=allowed, state=state)
 
     def manager(unit: uuid.UUID | None) -> User:
         return User(subject="m", role="unit_manager", unit_id=unit, token="t.o.k")
@@ -305,7 +318,40 @@ async def test_lifecycle_actions_are_offered_only_where_the_users_scope_holds_th
     assert await organises(api, manager(None), campaign(commune))  # organisation-wide: not asked
     assert units.asked == 2
     assert await organises(api, user("viewer"), campaign(province))  # offered nothing anyway: not asked
+    assert await organises(api, user("data_entry"), campaign(province))  # nor a gift recorder: no action of theirs
     assert units.asked == 2
+    # a draft may be corrected by a user who records (PATCH: write) from the organiser's scope only: asked
+    assert not await organises(api, User("d", "data_entry", commune, "t.o.k"), campaign(province, "draft"))
+    assert await organises(api, User("d", "data_entry", district, "t.o.k"), campaign(commune, "draft"))
+    assert units.asked == 4
+    assert await organises(api, user("viewer"), campaign(province, "draft"))  # may not correct it: not asked
+    assert units.asked == 4
+
+
+def test_a_drafts_correction_sends_only_the_fields_changed_and_an_emptied_target_clears_it() -> None:
+    draft = SimpleNamespace(
+        code="TNA-1", name="Tết 2027", campaign_type="tet_nhan_ai", organising_unit_id=UNIT,
+        receiving_from=date(2027, 1, 5), receiving_until=date(2027, 2, 5), description="",
+        targets=SimpleNamespace(cash_vnd=20_000_000),
+    )  # fmt: skip
+    shown = campaign_form(cast(Any, draft))
+    assert shown == {
+        "code": "TNA-1", "name": "Tết 2027", "campaign_type": "tet_nhan_ai", "organising_unit_id": str(UNIT),
+        "receiving_from": "2027-01-05", "receiving_until": "2027-02-05", "target_cash_vnd": "20.000.000",
+        "description": "",
+    }  # fmt: skip
+    assert campaign_patch(shown, shown) == {}  # sent as shown: nothing to change
+    typed = {**shown, "name": " Tết Nhân ái 2027 ", "target_cash_vnd": "20000000", "csrf": "x"}
+    assert campaign_patch(typed, shown) == {"name": "Tết Nhân ái 2027"}  # the same target, typed without dots
+    assert campaign_patch({**shown, "target_cash_vnd": ""}, shown) == {"targets": {"cash_vnd": None}}
+    assert campaign_patch({**shown, "target_cash_vnd": "5.000.000", "receiving_until": "2027-02-30"}, shown) == {
+        "targets": {"cash_vnd": 5_000_000},
+        "receiving_until": "2027-02-30",  # as typed: the API says what is wrong with it
+    }
+    none = campaign_form(cast(Any, SimpleNamespace(**{**vars(draft), "targets": SimpleNamespace(cash_vnd=None)})))
+    assert none["target_cash_vnd"] == "" and campaign_patch({**none, "target_cash_vnd": "0"}, none) == {
+        "targets": {"cash_vnd": 0}
+    }
 
 
 def test_a_refused_gift_says_why_by_its_day_or_its_blood_donor_in_the_users_language() -> None:

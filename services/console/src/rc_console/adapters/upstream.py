@@ -395,6 +395,10 @@ class Api:
         """Create a campaign from the form's values as they are."""
         return await _create(self.campaigns.get_async_httpx_client(), "/campaigns", body)
 
+    async def update_campaign(self, campaign_id: uuid.UUID, changes: dict[str, Any]) -> None:
+        """Correct a draft: the changed fields, values as typed (the API validates them)."""
+        await send_json(self.campaigns.get_async_httpx_client(), "PATCH", f"/campaigns/{campaign_id}", changes)
+
     async def launch(self, campaign_id: uuid.UUID) -> CampaignOut:
         return await call_api(
             launch_campaign.asyncio_detailed(campaign_id, client=self.campaigns, body=LaunchIn()), CampaignOut

@@ -161,6 +161,7 @@ _CODE_MESSAGES: dict[str, LazyText] = {
 
 
 _BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
+_DAY_BEFORE = re.compile(r"^([a-z_]+) \([^)]*\) is before [a-z_]+ \(")  # "x (its day) is before y (its day)"
 _NOT_A_DAY = "a date is written YYYY-MM-DD"  # the services' refusal of a day not written so
 
 
@@ -249,7 +250,12 @@ def problem_of(status: int, body: object) -> Problem:
             "Thời gian tiếp nhận này dài %(days)s ngày; Nghị định 93/2021 cho phép tối đa %(max)s ngày."
         ) % {"days": doc["days"], "max": doc["max_days"]}
     if doc.get("field") and not fields:
-        fields[str(doc["field"])] = _("Giá trị không hợp lệ: %(detail)s") % {"detail": detail}
+        before = _DAY_BEFORE.match(detail)
+        fields[str(doc["field"])] = (
+            _("Ngày này không được trước ngày bắt đầu.")
+            if before and before.group(1) == doc["field"]
+            else _("Giá trị không hợp lệ: %(detail)s") % {"detail": detail}
+        )
     if status == 422 and fields:
         message = _("Một số ô chưa đúng, xin xem lại.")
     elif code == "conflict" and isinstance(doc.get("requested_vnd"), int) and isinstance(doc.get("available_vnd"), int):

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from rc_clients.campaigns.models import CampaignOut
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, Session
 from rc_console.adapters.upstream import ApiError
 from rc_console.domain.model import (
@@ -145,7 +146,9 @@ async def _new_form(
     message: str = "",
     status: int = 200,
     detail: str = "",
+    editing: CampaignOut | None = None,
 ) -> Response:
+    """The new-campaign form, or (``editing``) the same form correcting a draft."""
     return web.render(
         request,
         "campaign_new.html",
@@ -157,6 +160,7 @@ async def _new_form(
         errors=errors,
         message=message,
         detail=detail,
+        editing=editing,
     )
 
 
@@ -185,6 +189,38 @@ def _campaign_id(raw: str) -> uuid.UUID:
         return uuid.UUID(raw)
     except ValueError as exc:
         raise web.ApiErrorPage(404, _("Không có cuộc vận động này.")) from exc
+
+
+async def _draft(request: Request, s: Session, campaign_id: str) -> CampaignOut:
+    """The draft this user may correct, or the page saying why not."""
+    c, may = await screens.draft(web.api(request, s), s.user, _campaign_id(campaign_id))
+    if str(c.state) != "draft":
+        raise web.ApiErrorPage(409, _("Chỉ sửa được cuộc vận động còn là bản nháp (chưa phát động)."))
+    if not may:
+        raise web.ApiErrorPage(403, _("Vai trò hoặc đơn vị của bạn không được sửa cuộc vận động này."))
+    return c
+
+
+@router.get("/campaigns/{campaign_id}/edit")
+async def edit_campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    c = await _draft(request, s, campaign_id)
+    return await _new_form(request, s, screens.campaign_form(c), {}, editing=c)
+
+
+@router.post("/campaigns/{campaign_id}/edit")
+async def correct_campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
+    data = await web.checked_form(request, s)
+    c = await _draft(request, s, campaign_id)
+    changes = screens.campaign_patch(data, screens.campaign_form(c))
+    if changes:
+        try:
+            await web.api(request, s).update_campaign(c.id, changes)
+        except ApiError as exc:
+            if exc.problem.status in (401, 403) or exc.problem.status >= 500:
+                raise
+            p = exc.problem
+            return await _new_form(request, s, data, p.fields, p.message, p.status, p.detail, editing=c)
+    return RedirectResponse(f"/campaigns/{c.id}", status_code=303)
 
 
 async def _donation_form(

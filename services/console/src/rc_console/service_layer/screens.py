@@ -101,6 +101,7 @@ class CampaignPage:
     record_units: list[tuple[str, str]] = field(default_factory=list)
     """The campaign's units a gift may be recorded for by this user (:func:`recording_units`)."""
     gift_day: str = ""  # a gift form's first date (:func:`gift_day`)
+    can_edit: bool = False  # a draft this user may correct (the campaigns API: write, its organiser in scope)
 
 
 DONATIONS_SHOWN = 50
@@ -212,6 +213,12 @@ async def _donations(api: Api, campaign_id: uuid.UUID) -> list[DonationOut] | No
         raise
 
 
+async def draft(api: Api, user: User, campaign_id: uuid.UUID) -> tuple[CampaignOut, bool]:
+    """The campaign, and whether this user may correct it (:func:`editable`, its organiser in their scope)."""
+    c = await api.campaign(campaign_id)
+    return c, editable(user, c) and await organises(api, user, c)
+
+
 async def campaign(api: Api, user: User, campaign_id: uuid.UUID) -> CampaignPage:
     """The campaign with its first gifts; its cash raised is the campaign's own progress (one read less than
     the reporting service's list of every campaign, which grows with the campaigns)."""
@@ -246,7 +253,7 @@ async def organises(api: Api, user: User, c: CampaignOut) -> bool:
     if (
         user.unit_id is None
         or c.organising_unit_id == user.unit_id
-        or not offered_actions(user, [str(a) for a in c.allowed_actions])
+        or (not offered_actions(user, [str(a) for a in c.allowed_actions]) and not editable(user, c))
     ):
         return True
     try:
@@ -254,6 +261,11 @@ async def organises(api: Api, user: User, c: CampaignOut) -> bool:
     except ApiError:
         return False
     return any(p.id == user.unit_id for p in unit.path)
+
+
+def editable(user: User, c: CampaignOut) -> bool:
+    """Whether the user's role may correct the campaign (a draft; the organiser's scope is checked apart)."""
+    return str(c.state) == "draft" and user.can("write")
 
 
 def campaign_page(
@@ -276,6 +288,7 @@ def campaign_page(
         gift_day=gift_day(c),
         description=c.description,
         actions=offered_actions(user, [str(a) for a in c.allowed_actions]) if organised else [],
+        can_edit=organised and editable(user, c),
         targets={
             "cash_vnd": t.cash_vnd,
             "in_kind_value_vnd": t.in_kind_value_vnd,
@@ -283,6 +296,32 @@ def campaign_page(
             "blood_units": t.blood_units,
         },
     )
+
+
+def campaign_form(c: CampaignOut) -> dict[str, str]:
+    """The new-campaign form's values for a draft, as the draft holds them (to correct it)."""
+    cash = c.targets.cash_vnd
+    return {
+        "code": c.code,
+        "name": c.name,
+        "campaign_type": str(c.campaign_type),
+        "organising_unit_id": str(c.organising_unit_id),
+        "receiving_from": c.receiving_from.isoformat(),
+        "receiving_until": c.receiving_until.isoformat(),
+        "target_cash_vnd": "" if not cash else f"{cash:,}".replace(",", "."),
+        "description": c.description or "",
+    }
+
+
+def campaign_patch(form: dict[str, str], draft: dict[str, str]) -> dict[str, Any]:
+    """The campaigns API's correction of a draft: the fields of the form that differ from the ``draft`` as it
+    was shown (:func:`campaign_form`), values as typed; a cash target emptied is no longer tracked."""
+    body = campaign_body(form)
+    was = campaign_body(draft)
+    changes = {k: v for k, v in body.items() if k != "targets" and v != was[k]}
+    if body["targets"] != was["targets"]:
+        changes["targets"] = body["targets"] or {"cash_vnd": None}
+    return changes
 
 
 def campaign_body(form: dict[str, str]) -> dict[str, Any]:
