@@ -159,7 +159,7 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
 # ---------------------------------------------------------------- generation
 
 
-VERSION = "1.4.0"
+VERSION = "1.5.0"
 """The event catalogue's version (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 DESCRIPTION = """Events published by the members, campaigns and donations services (reporting only consumes).
 
@@ -176,7 +176,20 @@ DESCRIPTION = """Events published by the members, campaigns and donations servic
   dead-letter an event with an unknown field). An unknown type or enum value is dead-lettered, to be
   replayed once the consumer is upgraded: **deploy consumers before producers**.
 - **Topics** are named `{namespace}<topic>` (`RC_KAFKA_NAMESPACE`, empty by default); each has a
-  dead-letter companion `<topic>.dlq` (see each channel)."""
+  dead-letter companion `<topic>.dlq` (see each channel).
+- **Duplicates may come late.** A dead-letter replay may send a copy weeks after the first, with the
+  same `ce_id` and `ce_time`: remember the `ce_id`s applied for as long as their effects are kept.
+- **Values.** Amounts (`*_vnd`) are whole Vietnamese đồng. Days (`*_on`, dates) are calendar days in the
+  organisation's time zone (`RC_TIMEZONE`, Asia/Ho_Chi_Minh by default), not UTC days. `ce_time` is the UTC
+  instant the producing service recorded the event (for an event it emits on consuming another:
+  `ledger.opened`, `ledger.closed`, `target_reached`, when it processed that one). Hours are given to
+  0.01. Some values come from the deployment's settings, not from this schema: unit levels
+  (`RC_UNIT_LEVELS`), roles (`RC_ROLES`), support kinds (`RC_SUPPORT_KINDS`).
+- **No personal data.** Events carry ids and non-identifying attributes: never a name, phone, identity
+  number, birth date, address or health fact. Staff-typed text (a reversal's reason) leaves with phone,
+  identity and account numbers masked; a blood gift's and a distribution's reversal reason does not leave
+  at all (a fixed text stands for it). A person's data is erased in the service that holds it (members
+  also says so: `members.person.erased.v1`); no event carried it."""
 
 
 def asyncapi_document() -> dict[str, Any]:

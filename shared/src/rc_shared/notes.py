@@ -40,8 +40,14 @@ def mask_note(text: str | None) -> str | None:
 BLOOD_REASON = "(lý do không công bố: thông tin sức khoẻ)"
 """What leaves the donations service as the reason of a blood gift's reversal (the reason is health data)."""
 
+WITHHELD_REASON = "(lý do không công bố: có thể nêu tên người nhận)"
+"""What leaves the donations service as the reason of a distribution's reversal (since events 1.5.0): it says
+who was recorded by mistake ("trao nhầm cho bà …"), a recipient's name, which no mask can find."""
+
 REASON = (
     "Why, as staff typed it: free text, so write no names; phone, identity and account numbers are masked"
     f" ({MASK}) before it leaves the service. A blood gift's reversal carries '{BLOOD_REASON}' instead (its"
-    " reason, a test result or a deferral, is health data and stays in the donations service)."
+    " reason, a test result or a deferral, is health data and stays in the donations service); a"
+    f" distribution's reversal carries '{WITHHELD_REASON}' (since events 1.5.0: its reason names the household"
+    " or person recorded by mistake)."
 )

@@ -118,7 +118,10 @@ class CampaignDisclosureUpdated(_CampaignEvent):
 
 @register
 class CampaignClosed(_CampaignEvent):
-    """The receiving period ended: nothing more may be accepted."""
+    """The campaign closed its receiving: nothing dated after ``closed_on`` may be accepted.
+
+    ``closed_on`` may be ahead of the event (a close decided for a later day): the ledger still takes gifts
+    dated on or before it."""
 
     event_type: ClassVar[str] = "campaigns.campaign.closed.v1"
     closed_on: date

@@ -41,7 +41,11 @@ class LedgerOpened(_LedgerEvent):
 
 @register
 class LedgerClosed(_LedgerEvent):
-    """The ledger stopped accepting donations (the campaign closed or was cancelled)."""
+    """The campaign closed or was cancelled: the ledger takes no gift dated after ``closed_on``.
+
+    ``closed_on`` may be ahead of the event (a close decided for a later day): gifts and pledges dated on or
+    before it may still follow on this key; a gift recorded after the close day carries
+    ``recorded_after_close``."""
 
     event_type: ClassVar[str] = "donations.ledger.closed.v1"
     closed_on: date
@@ -73,7 +77,10 @@ class DonationRecorded(_LedgerEvent):
         "or other; goods' in_person, delivery or other; blood_drive for blood."
     )
     received_on: date
-    receipt_no: int
+    receipt_no: int = Field(
+        description="The gift's number in its campaign's gapless sequence (1, 2, ...); the receipt printed for the "
+        "donor reads <campaign code>-NNNNNN."
+    )
     credited_person_id: uuid.UUID | None = Field(
         None, description="Soft credit: the person (opaque id) who mobilised it; never a second gift."
     )
@@ -100,7 +107,11 @@ class DonationReversed(_LedgerEvent):
     donor_id: uuid.UUID | None = None
     unit_id: uuid.UUID
     reason: str = Field(description=REASON)
-    reversed_on: date
+    reversed_on: date = Field(
+        description="The day the correction takes effect in the books. A gift's reversal: the day it was recorded. "
+        "A distribution's: since events 1.4.0 it may be dated back to the distribution's own day (donations "
+        "1.9.0, within the distribution window); ce_time is when it was recorded."
+    )
 
 
 @register
@@ -135,8 +146,8 @@ class DistributionRecorded(_LedgerEvent):
     support_kind: str | None = Field(
         None,
         pattern=SUPPORT_KIND_PATTERN,
-        description="Kind of support from the configured catalogue (gift_package, house_built, ...); "
-        "null for distributions recorded before support kinds existed.",
+        description="Kind of support from the deployment's catalogue (RC_SUPPORT_KINDS: gift_package, "
+        "house_built, ...); null when none was given (optional, and absent before support kinds existed).",
     )
     quantity: int | None = Field(None, ge=1, description="How many of the support kind (packages, houses, ...).")
     people_reached: int | None = Field(
@@ -157,4 +168,8 @@ class DistributionReversed(_LedgerEvent):
     value_vnd: int = Field(0, ge=0)
     unit_id: uuid.UUID
     reason: str = Field(description=REASON)
-    reversed_on: date
+    reversed_on: date = Field(
+        description="The day the correction takes effect in the books. A gift's reversal: the day it was recorded. "
+        "A distribution's: since events 1.4.0 it may be dated back to the distribution's own day (donations "
+        "1.9.0, within the distribution window); ce_time is when it was recorded."
+    )

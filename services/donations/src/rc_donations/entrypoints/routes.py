@@ -78,7 +78,7 @@ from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
 from rc_shared.errors import Unavailable
-from rc_shared.notes import BLOOD_REASON, mask_note
+from rc_shared.notes import BLOOD_REASON, WITHHELD_REASON, mask_note
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
@@ -269,8 +269,10 @@ def _as_seen_by(request: Request, donation: dict[str, Any]) -> dict[str, Any]:
 
 def _reason_seen(kind: str, reason: str) -> str:
     """A reversal's reason for a read-only role, as the reversal's event carries it: a blood gift's not at
-    all (why a unit was voided is usually a test result), any other's with its phone, identity and account
-    numbers masked."""
+    all (why a unit was voided is usually a test result), nor a distribution's (it names the recipient
+    recorded by mistake), any other's with its phone, identity and account numbers masked."""
+    if kind == "distribution":
+        return WITHHELD_REASON
     return BLOOD_REASON if kind == "blood" else mask_note(reason) or ""
 
 

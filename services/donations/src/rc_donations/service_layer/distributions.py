@@ -22,6 +22,7 @@ from rc_donations.service_layer.donations import remember, replayed
 from rc_donations.service_layer.policy import Policy
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DistributionRecorded, DistributionReversed
+from rc_shared.notes import WITHHELD_REASON
 from rc_shared.outbox import UnitOfWork
 
 
@@ -175,4 +176,5 @@ async def reverse_distribution(
         DistributionReversed,
         check,
         on=on,
+        withheld=WITHHELD_REASON,  # a recipient's name, often: it stays here
     )
