@@ -99,6 +99,10 @@ def _algorithms_for(key: Any, algorithms: tuple[str, ...]) -> list[str]:
     return fit or list(algorithms)
 
 
+JWKS_REREAD_S = 300.0
+"""How long the identity provider's key set is used before it is read again: a key the provider retires
+(rotated, or found compromised) is refused from then on. Keys are not cached apart from the set (PyJWT's
+``cache_keys`` keeps a key it once found for the life of the process)."""
 VERIFIED_TOKENS_KEPT = 10_000  # tokens a verifier remembers as verified (memory stays bounded)
 
 
@@ -123,7 +127,7 @@ class TokenVerifier:
         if not public_key_pem and not jwks_url:
             raise ValueError("access control needs RC_AUTH_PUBLIC_KEY_FILE or RC_AUTH_JWKS_URL")
         self._keys: list[Any] = load_public_keys(public_key_pem) if public_key_pem else []
-        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=False, lifespan=JWKS_REREAD_S) if jwks_url else None
         self.issuer = issuer
         self.audience = audience
         self.algorithms = list(algorithms)
