@@ -42,16 +42,31 @@ log = get_logger(__name__)
 
 STOP_TIMEOUT_S = 10.0
 """How long each part of a stopping runtime (its tasks, consumers, producer, pool) may take."""
+STOP_DEADLINE_S = 40.0
+"""How long all of them may take together: with the preStop pause (5 s) and uvicorn's own (10 s), under the
+pods' terminationGracePeriodSeconds (60 s), so that a stop with Kafka gone is still a clean exit, not a kill."""
+STOP_FLOOR_S = 0.5
+"""The least time a part gets past the deadline: each is still asked to stop (a pool is then terminated)."""
 
 
-async def _bounded(what: str, stopping: Any) -> bool:
-    """Await ``stopping`` for at most :data:`STOP_TIMEOUT_S`; past it, log and go on stopping the rest
-    (False)."""
+class _StopClock:
+    """The time left to each part of a stop: :data:`STOP_TIMEOUT_S`, no more than what the deadline leaves."""
+
+    def __init__(self) -> None:
+        self.deadline = asyncio.get_running_loop().time() + STOP_DEADLINE_S
+
+    def left(self) -> float:
+        remaining = self.deadline - asyncio.get_running_loop().time()
+        return max(STOP_FLOOR_S, min(STOP_TIMEOUT_S, remaining))
+
+
+async def _bounded(what: str, stopping: Any, seconds: float) -> bool:
+    """Await ``stopping`` for at most ``seconds``; past it, log and go on stopping the rest (False)."""
     try:
-        await asyncio.wait_for(stopping, STOP_TIMEOUT_S)
+        await asyncio.wait_for(stopping, seconds)
         return True
     except TimeoutError:
-        log.warning("stop_timed_out", part=what, timeout_s=STOP_TIMEOUT_S)
+        log.warning("stop_timed_out", part=what, timeout_s=seconds)
         return False
 
 
@@ -143,27 +158,29 @@ class Runtime:
         log.info("service_started", api=self.run_api, relay=self.run_relay, consumers=self.run_consumers)
 
     async def stop(self) -> None:
+        clock = _StopClock()  # every part bounded, and all of them together (STOP_DEADLINE_S)
         if self.relay:
             self.relay.stop()  # it finishes the batch in flight (sent and marked), then returns
             relay_tasks = [t for t in self._tasks if t.get_name() == "outbox-relay"]
             if relay_tasks:
-                await asyncio.wait(relay_tasks, timeout=10)
+                await asyncio.wait(relay_tasks, timeout=clock.left())
         for t in self._tasks:
             t.cancel()
         if self._tasks:
-            _, stuck = await asyncio.wait(self._tasks, timeout=STOP_TIMEOUT_S)
+            timeout = clock.left()
+            _, stuck = await asyncio.wait(self._tasks, timeout=timeout)
             for t in stuck:  # a task that ignores its cancellation must not hold the process up
-                log.warning("task_did_not_stop", task=t.get_name(), timeout_s=STOP_TIMEOUT_S)
+                log.warning("task_did_not_stop", task=t.get_name(), timeout_s=timeout)
         self._tasks.clear()
         # aiokafka's consumer can wait without end for a group coordinator it cannot reach, its
         # producer for a broker that does not answer: each gets a bounded time to stop cleanly
         if self.broker:
-            await _bounded("consumers", self.broker.stop())
+            await _bounded("consumers", self.broker.stop(), clock.left())
         if self.relay:
-            await _bounded("relay producer", self.relay.producer.stop())
+            await _bounded("relay producer", self.relay.producer.stop(), clock.left())
         if self.producer:
-            await _bounded("producer", self.producer.stop())
-        if self.pool and not await _bounded("database pool", self.pool.close()):
+            await _bounded("producer", self.producer.stop(), clock.left())
+        if self.pool and not await _bounded("database pool", self.pool.close(), clock.left()):
             self.pool.terminate()  # a connection never released: close them all at once
 
     async def readiness(self) -> dict[str, Any]:

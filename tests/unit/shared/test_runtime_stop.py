@@ -61,3 +61,32 @@ async def test_every_part_of_a_stopping_runtime_gets_a_bounded_time(
     finally:
         released.set()
         await stubborn
+
+
+async def test_all_parts_of_a_stop_together_keep_within_one_deadline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Six parts of 10 s each would be 60 s with Kafka gone, past the pod's grace period (a kill, not a clean
+    stop): together they take the deadline, and each part past it is still asked (and the pool terminated)."""
+    monkeypatch.setattr(runtime, "STOP_TIMEOUT_S", 0.4)
+    monkeypatch.setattr(runtime, "STOP_DEADLINE_S", 0.6)
+    monkeypatch.setattr(runtime, "STOP_FLOOR_S", 0.02)
+    settings = ServiceSettings(service_name="stop-test", database_url="postgresql://u@127.0.0.1:1/x")
+    rt = Runtime(settings, tmp_path, consumers=[], run_api=False, run_relay=False)
+    broker, producer, pool = _Stuck(), _Stuck(), _Stuck()
+    rt.broker, rt.producer, rt.pool = broker, producer, pool  # type: ignore[assignment]
+    released = asyncio.Event()
+    stubborn = asyncio.create_task(_ignores_cancellation(released), name="stubborn")
+    rt._tasks.append(stubborn)
+    await asyncio.sleep(0)  # it runs (a task cancelled before its first step just ends)
+    loop = asyncio.get_running_loop()
+    try:
+        started = loop.time()
+        await rt.stop()
+        took = loop.time() - started
+        # (4 parts of 0.4 s each: 1.6 s without a deadline) 0.6 s, and the floors of the parts past it
+        assert 0.6 <= took < 0.6 + 3 * 0.02 + 0.3, took
+        assert broker.stopping and producer.stopping and pool.stopping and pool.terminated
+    finally:
+        released.set()
+        await stubborn
