@@ -31,7 +31,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -41,15 +41,11 @@ from starlette.concurrency import run_in_threadpool
 
 from rc_shared.errors import DomainError
 
-Role = Literal["admin", "unit_manager", "data_entry", "viewer"]
-Action = Literal["read", "write", "manage", "admin"]
-ROLES: tuple[Role, ...] = ("admin", "unit_manager", "data_entry", "viewer")
-ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    "viewer": frozenset({"read"}),
-    "data_entry": frozenset({"read", "write"}),
-    "unit_manager": frozenset({"read", "write", "manage"}),
-    "admin": frozenset({"read", "write", "manage", "admin"}),
-}
+# (the roles live apart, so that a domain module can read them without FastAPI; re-exported here)
+from rc_shared.roles import ROLE_ACTIONS as ROLE_ACTIONS
+from rc_shared.roles import ROLES as ROLES
+from rc_shared.roles import Action as Action
+from rc_shared.roles import Role as Role
 
 
 class Unauthorized(DomainError, status=401, code="unauthorized"):

@@ -19,8 +19,8 @@ from typing import Protocol
 from rc_console.i18n import LazyText, Text, day, lazy_gettext, lazy_pgettext, money
 from rc_console.i18n import gettext as _
 from rc_shared import member_columns
-from rc_shared.auth import ROLE_ACTIONS
 from rc_shared.labels import CAMPAIGN_TYPES
+from rc_shared.roles import ROLE_ACTIONS
 
 ROLE_LABELS: dict[str, Text] = {
     "admin": lazy_gettext("Quản trị"),
