@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import Any, get_args
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings
 
 SERVICES = ("members", "campaigns", "donations", "reporting", "console")
 
-LOCAL = """## The local stack (`./dev`, `rc`)
+LOCAL = """## The local stack (`./dev`, `rc`) and the tests
+
+(Written by hand in `rc_local/docs.py`: these are read by scripts and tests, not by a settings class.)
 
 | variable | default | description |
 |---|---|---|
@@ -28,7 +32,19 @@ LOCAL = """## The local stack (`./dev`, `rc`)
 | `RC_MAVEN_OFFLINE` | unset | `1`: Maven resolves Kafka's jars offline (`-o`: everything already in `~/.m2`); an online failure is retried offline anyway. |
 | `RC_MAVEN_ARGS` | unset | Extra Maven arguments, e.g. `-s /path/settings.xml` for a mirror or proxy (`MAVEN_OPTS` is passed through too). |
 | `RC_TEST_WORKERS` | one per usable core (at most 4; none on one core) | Tests: pytest-xdist workers; `0`: everything in one process. |
+| `RC_API_TOKEN` | unset | The bearer token the command-line clients send (`rc-members import`/`demo`, `rc-donations import-statement`); `./dev import-members` makes one. |
+| `PYTHON` | `python3` | The interpreter `./dev` creates `.venv` with (3.11+; it needs the `venv` module). |
+| `JAVA_HOME` | unset (`java` on `PATH`) | The Java 17+ the local broker runs on. |
+| `CHROMIUM_BIN` | `/usr/bin/chromium-headless-shell` | Tests: the browser the console's tests drive (`deploy/tools/install-chromium.sh` installs it). |
+| `RC_UPDATE_SCREENSHOTS` | unset | Tests: `1` copies the console's screenshots to `docs/console/`. |
+| `RC_KAFKA_IMAGE` | `apache/kafka:4.1.1` | Tests with `RC_TEST_INFRA=docker`: the broker's image. |
+| `RC_POSTGRES_IMAGE` | `postgres:18` | Tests with `RC_TEST_INFRA=docker`: the database's image. |
 """
+
+
+def _secret(annotation: Any) -> bool:
+    """A field typed as a secret (``SecretStr``, alone or optional): its default is not shown."""
+    return annotation is SecretStr or SecretStr in get_args(annotation)
 
 
 def _settings_class(service: str) -> type[BaseSettings]:
@@ -48,9 +64,15 @@ def render() -> str:
     for service in SERVICES:
         cls = _settings_class(service)
         prefix = str(cls.model_config.get("env_prefix", ""))
-        out += [f"## {service}", "", "| variable | default | description |", "|---|---|---|"]
+        out += [f"## {service}", ""]
+        skipped = frozenset(getattr(cls, "NOT_READ", frozenset()))
+        if skipped:
+            out += ["It reads none of the database, Kafka, outbox or consumer settings of the services.", ""]
+        out += ["| variable | default | description |", "|---|---|---|"]
         for name, field in cls.model_fields.items():
-            secret = "password" in name or "secret" in name or "key" in name.split("_")
+            if name in skipped:
+                continue
+            secret = _secret(field.annotation) or "password" in name or "secret" in name
             default = "(secret)" if secret else f"`{field.default!r}`"
             desc = (field.description or "").replace("|", "\\|")
             out.append(f"| `{(prefix + name).upper()}` | {default} | {desc} |")

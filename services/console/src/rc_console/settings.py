@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, SecretStr, model_validator
 
 from rc_shared.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
+    NOT_READ: ClassVar[frozenset[str]] = frozenset(
+        name
+        for name in ServiceSettings.model_fields
+        if name.startswith(("db_", "kafka_", "outbox_", "consumer_"))
+        or name in ("metrics_interval_s", "http_max_waiting", "auth_enabled")
+    )
+    """The services' common settings the console never reads (no database, no Kafka, its own sign-in):
+    left out of docs/configuration.md's console section."""
+
     service_name: str = Field("console", description="Service name.")
     http_port: int = Field(8000, ge=1, le=65535, description="Port the console listens on.")
     database_url: str = Field("", description="Not used: the console owns no database (it calls the services' APIs).")

@@ -29,7 +29,7 @@ from rc_console.entrypoints.pages import router
 from rc_console.entrypoints.pages_people import router as people_router
 from rc_console.i18n import gettext as _
 from rc_console.settings import Settings
-from rc_shared import http
+from rc_shared import clock, http
 from rc_shared.logging import configure, get_logger
 
 log = get_logger(__name__)
@@ -65,6 +65,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         configure(settings.service_name, settings.log_level, settings.log_json)
+        clock.configure(settings.timezone)  # "today" as the services have it (a form's default day, a deadline)
         log.info(
             "service_started", dev_login=settings.dev_login_enabled, oidc=settings.oidc_issuer, upstreams=upstreams.urls
         )
