@@ -242,7 +242,10 @@ ERROR_STATUSES: dict[int, str] = {
     409: "Conflicts with the current state.",
     413: "The request body is too large.",
     422: "Invalid input: the errors name each field at fault.",
-    429: "Too many writes from this client: retry after the Retry-After header's seconds.",
+    429: "Too many writes from this client: retry after the Retry-After header's seconds. Writes (POST, PUT, PATCH,"
+    " DELETE) are counted per client (the token's subject) per minute and per replica of the service: 600 a minute"
+    " unless the deployment gives the client more (RC_WRITE_QUOTA_CLIENTS, or the token's rc_writes_per_minute"
+    " claim).",
     503: "The service is busy or the database query took too long: retry (after Retry-After's seconds when given).",
 }
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -62,7 +62,11 @@ class DonationRecorded(_LedgerEvent):
     value_vnd: int = Field(0, ge=0, description="Assessed value of goods; 0 for cash and blood.")
     blood_units: int = Field(0, ge=0)
     donor_id: uuid.UUID | None = Field(None, description="Opaque donor id; null for anonymous gifts.")
-    donor_type: DonorType
+    donor_type: DonorType = Field(
+        description="individual or organisation: a donor on record (donor_id). anonymous: no donor on record, which "
+        "is either a donor who chose anonymity or a gift imported from a bank statement (the payer's name stays "
+        "in the donations service, and is not a donor record): not a count of donors who chose anonymity."
+    )
     publicly_named: bool = Field(
         False,
         description="The consent to be named given with this gift, at recording. The donor may withdraw it"
