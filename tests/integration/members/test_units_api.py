@@ -109,6 +109,20 @@ async def test_dissolving_a_unit_with_children_or_members_is_409_unless_told_whe
     assert branch["parent_id"] == new_commune
 
 
+async def test_a_dissolved_units_groups_go_to_its_heir_even_without_members_to_move(
+    client: httpx.AsyncClient,
+) -> None:
+    """A branch with a first-aid team and no member is dissolved: its team goes on under the unit it was under
+    (the dissolution's heir_unit_id, as the event says), not left on a unit that no longer exists."""
+    t = await tree(client)
+    body = {"unit_id": t["branch"], "type": "first_aid_team", "name": "Đội SCC", "formed_on": "2023-03-01"}
+    group = await client.post("/groups", json=body)
+    assert group.status_code == 201, group.text
+    r = await client.post(f"/units/{t['branch']}/dissolve", json={"valid_from": "2024-01-01"})
+    assert r.status_code == 200, r.text
+    assert (await client.get(f"/groups/{group.json()['id']}")).json()["unit_id"] == t["commune"]
+
+
 async def test_merge_moves_children_memberships_and_roles_and_writes_their_events(
     client: httpx.AsyncClient, db: object
 ) -> None:

@@ -62,7 +62,9 @@ class UnitMoved(_UnitEvent):
 
 @register
 class UnitMerged(_UnitEvent):
-    """A unit was merged into another; it ends on valid_from and its children and members moved."""
+    """A unit was merged into another; it ends on valid_from and its children, members and groups moved.
+
+    Its groups (clubs, teams) are not announced one by one: their later events carry into_unit_id."""
 
     event_type: ClassVar[str] = "members.unit.merged.v1"
     into_unit_id: uuid.UUID
@@ -70,7 +72,9 @@ class UnitMerged(_UnitEvent):
 
 @register
 class UnitDissolved(_UnitEvent):
-    """A unit was dissolved; it ends on valid_from."""
+    """A unit was dissolved; it ends on valid_from.
+
+    Its groups (clubs, teams) go to heir_unit_id, not announced one by one: their later events carry it."""
 
     event_type: ClassVar[str] = "members.unit.dissolved.v1"
     heir_unit_id: uuid.UUID | None = Field(

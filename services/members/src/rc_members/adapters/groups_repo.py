@@ -53,7 +53,7 @@ class GroupRepository:
         return [dict(r.items()) for r in rows]
 
     async def move_groups(self, from_unit_id: uuid.UUID, to_unit_id: uuid.UUID) -> None:
-        """The groups of a unit that ends go to the unit that takes its members."""
+        """The groups of a unit that ends go to its heir (the unit that takes its members, else its parent)."""
         await self.conn.execute("UPDATE groups SET unit_id = $2 WHERE unit_id = $1", from_unit_id, to_unit_id)
 
     # ----------------------------------------------------------------- courses

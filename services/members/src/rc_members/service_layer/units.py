@@ -211,9 +211,11 @@ async def _end_unit(
                 )
             )
         await move_roles_to(uow, roles, members_to, on)
-        await uow.groups.move_groups(unit_id, members_to)
-    # the heir of its former members' records (access): where its members went, else its parent
+    # the heir of its former members' records (access): where its members went, else its parent; its groups
+    # (clubs, teams) go on there: their later events carry the heir's id (UnitMerged, UnitDissolved)
     heir = members_to or latest.parent_id
+    if heir is not None:
+        await uow.groups.move_groups(unit_id, heir)
     await repo.end(unit_id, on, reason, members_to if reason == "merged" else None, heir)
     return heir
 
