@@ -452,6 +452,19 @@ async def test_restore_after_a_broker_loss_by_republishing_the_outbox(
         assert await duplicates() == before_loss + handled  # every copy recognised, none applied
         await wait_figures(reporting.url, tree, what="figures after a second republish")
         assert await wait_processed(env) == handled
+        # A broker rebuilt from nothing (its offsets lost too): every row still kept, no time to choose
+        kept = cli(members, "outbox", "republish", "--all-kept", "--yes")
+        assert kept.returncode == 0 and kept.stdout.startswith(f"marked {rows} outbox row(s)"), (
+            kept.stdout + kept.stderr
+        )
+
+        async def thrice() -> bool:
+            return await record_count(bootstrap, topics) == 3 * rows
+
+        await eventually(thrice, timeout=20, what="the third copies on the topics")
+        await wait_caught_up(bootstrap, group, topics)
+        assert await duplicates() == before_loss + 2 * handled
+        assert await wait_processed(env) == handled
     finally:
         for p in procs:
             p.kill()
@@ -466,6 +479,7 @@ def test_runbook_lists_every_tested_procedure() -> None:
         "rc-reporting dlq show",
         "rc-reporting dlq replay",
         "rc-members outbox republish --since",
+        "rc-members outbox republish --all-kept",
         "kubectl -n redcross scale deploy/reporting",
         "kubectl -n redcross exec deploy/reporting -- rc-reporting dlq",
         "rc_job reporting reporting-rebuild rebuild --yes",

@@ -222,28 +222,40 @@ def service_cli(
 
     @outbox_app.command("republish")
     def outbox_republish(
-        since: str = typer.Option(
-            ...,
+        since: str | None = typer.Option(
+            None,
             help="ISO 8601 timestamp with a zone (2025-07-01T08:00:00+07:00, ...Z); naive means UTC. "
             "Rows published at or after it are published again.",
         ),
+        all_kept: bool = typer.Option(
+            False,
+            "--all-kept",
+            help="Every row the outbox still keeps (the retention window): after a broker rebuilt from nothing, "
+            "whose consumer offsets are lost too (an event a lagging group had not read yet would be lost).",
+        ),
         yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
     ) -> None:
-        """After a broker lost records: publish again every event published since SINCE.
+        """After a broker lost records: publish again every event published since SINCE (or all kept).
 
         Puts the rows published at or after SINCE that are still inside the retention window
         (RC_OUTBOX_RETENTION_H) back in the outbox queue; the relay publishes them again in id order.
         Consumers ignore events they already applied (same event id). Exits 3 when SINCE is older
         than the retention window (events published before the window cannot be republished).
         """
-        try:
-            when = datetime.fromisoformat(since)
-        except ValueError as exc:
-            raise typer.BadParameter(f"not an ISO 8601 timestamp: {since!r}") from exc
+        if (since is None) == (not all_kept):
+            raise typer.BadParameter("give either --since or --all-kept")
+        if since is None:
+            when = datetime.min.replace(tzinfo=UTC)  # the window's start, whatever it is
+        else:
+            try:
+                when = datetime.fromisoformat(since)
+            except ValueError as exc:
+                raise typer.BadParameter(f"not an ISO 8601 timestamp: {since!r}") from exc
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         if not yes:
-            typer.confirm(f"publish again every {name} event published since {when.isoformat()}?", abort=True)
+            what = "still kept" if all_kept else f"published since {when.isoformat()}"
+            typer.confirm(f"publish again every {name} event {what}?", abort=True)
         import asyncio
 
         from rc_shared.logging import configure
@@ -256,7 +268,7 @@ def service_cli(
             f"marked {result.rows} outbox row(s) for republishing (published since "
             f"{max(result.since, result.window_start).isoformat()}); the relay sends them again"
         )
-        if not result.complete:
+        if not result.complete and not all_kept:
             typer.echo(
                 f"WARNING: {when.isoformat()} is older than the retention window "
                 f"(RC_OUTBOX_RETENTION_H={settings.outbox_retention_h:g}, window starts "

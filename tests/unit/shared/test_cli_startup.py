@@ -73,3 +73,19 @@ def test_the_served_app_is_built_without_what_only_commands_use(service: str) ->
     env = {**os.environ, "RC_AUTH_ENABLED": "false", "RC_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert ast.literal_eval(out.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([], "give either --since or --all-kept"),
+        (["--since", "2025-07-01T08:00:00+07:00", "--all-kept"], "give either --since or --all-kept"),
+        (["--since", "yesterday"], "not an ISO 8601 timestamp"),
+    ],
+)
+def test_a_republish_needs_one_of_since_or_all_kept(args: list[str], said: str) -> None:
+    """Refused before any settings are read or any database is touched (exit 2, the reason said)."""
+    from rc_members.entrypoints.cli import app
+
+    result = CliRunner().invoke(app, ["outbox", "republish", *args, "--yes"])
+    assert result.exit_code == 2 and said in " ".join(result.output.split()), result.output
