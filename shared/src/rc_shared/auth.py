@@ -188,7 +188,12 @@ class TokenVerifier:
         with self._verified_lock:
             if len(self._verified) >= VERIFIED_TOKENS_KEPT:
                 self._verified.pop(next(iter(self._verified)))
-            self._verified[token] = (p, float(claims["exp"]))
+            # with the provider's key set, no longer than the set is used: a token of a key retired since is
+            # then verified again, and refused
+            until = (
+                float(claims["exp"]) if self._jwks is None else min(float(claims["exp"]), time.time() + JWKS_REREAD_S)
+            )
+            self._verified[token] = (p, until)
         return p
 
     def _principal(self, claims: dict[str, Any]) -> Principal:

@@ -80,8 +80,11 @@ def test_a_key_the_provider_retired_is_refused_once_the_key_set_is_read_again(
     # within the key set's cache lifetime the set is not read again
     assert verifier.verify(still_old).role == "viewer"
     # 5 minutes later the set is read again: a new token of the retired key is refused, the new key's accepted
-    later = time.monotonic() + 301
+    later, wall = time.monotonic() + 301, time.time() + 301
     monkeypatch.setattr("jwt.jwk_set_cache.time.monotonic", lambda: later)
+    monkeypatch.setattr("rc_shared.auth.time.time", lambda: wall)
     with pytest.raises(Unauthorized):
         verifier.verify(provider.token("old"))
+    with pytest.raises(Unauthorized):  # nor one verified before the key was retired (not kept until it expires)
+        verifier.verify(still_old)
     assert verifier.verify(provider.token("new")).role == "viewer"
