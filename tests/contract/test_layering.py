@@ -1,5 +1,5 @@
 """Every service's ``domain/`` is pure: importing all of its modules loads no web framework, database driver,
-Kafka client or template engine (README, "Every service has the same shape")."""
+Kafka client or template engine (README, "The services share one layout")."""
 
 from __future__ import annotations
 
