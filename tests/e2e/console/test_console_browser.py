@@ -94,6 +94,10 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
             cid = campaign_url.rsplit("/", 1)[1]
             held = (await api.get(f"{world['campaigns_url']}/campaigns/{cid}")).json()
             assert (held["name"], held["targets"]["cash_vnd"]) == (name, 20_000_000)  # unchanged
+            # meanwhile another user writes the description: the form sends what it changed, not that field as
+            # it showed it (empty), which would undo their change
+            r = await api.patch(f"{world['campaigns_url']}/campaigns/{cid}", json={"description": "Hỗ trợ Tết"})
+            assert r.status_code == 200, r.text
             await page.get_by_label("đến ngày").fill((TODAY + timedelta(days=30)).isoformat())
             await page.get_by_label("Chỉ tiêu tiền mặt").fill("25000000")
             await follow(page, page.get_by_role("button", name="Lưu thay đổi"))
@@ -103,6 +107,7 @@ async def test_a_unit_manager_creates_launches_and_lists_a_campaign(
             held = (await api.get(f"{world['campaigns_url']}/campaigns/{cid}")).json()
             assert (held["name"], held["targets"]["cash_vnd"]) == (name, 25_000_000)
             assert held["receiving_until"] == (TODAY + timedelta(days=30)).isoformat()
+            assert held["description"] == "Hỗ trợ Tết"
         assert await page.locator(".actions > form button").all_inner_texts() == ["Phát động"]
         assert await page.locator(".actions summary").inner_text() == "Huỷ cuộc vận động…"  # behind its form
         await follow(page, page.get_by_role("button", name="Phát động"))

@@ -13,8 +13,9 @@ never echoed unescaped; no Python object's repr is printed; a redirect stays on 
 with every field bad is refused, and nothing the services hold changes (campaigns, units, members'
 counts, read back through their APIs). A form that edits a record in place (``data-prefilled``: a
 person's personal details, rendered with them) may take one changed field whose value is a valid one (a
-name written "hai triệu"): the crawler then sends the form as rendered, which must put the record back,
-so that nothing has changed at the end.
+name written "hai triệu"): the crawler then opens the form again and sends back the values first rendered
+(with the page's hidden fields as it renders them now: a form that sends only what was changed from what it
+showed carries what it shows), which must put the record back, so that nothing has changed at the end.
 """
 
 from __future__ import annotations
@@ -310,6 +311,13 @@ async def attack(
             return next(f for f in await forms_of(fresh) if f.action == form.action)
         return form
 
+    async def put_back(f: Form) -> APIResponse:
+        """The record put back as a person would: the form opened again, the values first rendered typed."""
+        await fresh.goto(f.page)
+        now = next(x for x in await forms_of(fresh) if x.action == f.action)
+        hidden = {n: v for n, k, v in now.fields if k == "hidden"}
+        return await send(context, f, {n: v for n, k, v in f.fields if k == "visible"} | hidden)
+
     async def every_field(label: str, bad: str) -> int:
         async with slots:
             f = await current()
@@ -319,7 +327,7 @@ async def attack(
                 # an in-place edit of free text only (a beneficiary's details) takes any text: saved, then
                 # the record is put back as rendered; a form with any typed field (a date, a number) refuses
                 assert not any(typed(n) for n, _, _ in f.fields), f"{f.action}: every field {label}"
-                back = await send(context, f, {n: v for n, _, v in f.fields})
+                back = await put_back(f)
                 assert back.status == 303, f"{f.action} as rendered, after every field {label}: {back.status}"
                 return 1
         if f.method == "post":
@@ -337,7 +345,7 @@ async def attack(
             if kind == "hidden" and name == "csrf":  # refused: the token is wrong (or the form too large)
                 assert status in (403, 413), f"{f.action} with csrf {label}: answered {status}"
             if f.prefilled and 300 <= status < 400:  # a valid value of one field, saved: the record put back
-                back = await send(context, f, {n: v for n, _, v in f.fields})
+                back = await put_back(f)
                 assert back.status == 303, f"{f.action} as rendered, after {name} {label}: {back.status}"
                 return 1
             return 0

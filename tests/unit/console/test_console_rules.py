@@ -30,6 +30,8 @@ from rc_console.service_layer.screens import (
     campaign_patch,
     donation_body,
     organises,
+    shown_field,
+    shown_values,
     whole_number,
 )
 from rc_shared.labels import vnd
@@ -108,6 +110,9 @@ def test_a_rule_error_names_its_field_and_a_duplicate_code_is_said_so() -> None:
     said = "receiving_until (2026-12-04) is before receiving_from (2026-12-05)"
     rule = problem_of(422, {"error": "invalid", "detail": said, "field": "receiving_until"})
     assert rule.fields == {"receiving_until": "Ngày này không được trước ngày bắt đầu."}
+    today = problem_of(422, {"error": "invalid", "field": "cancelled_on",
+                             "detail": "cancelled_on (2026-11-30) is before today (2026-12-02)"})  # fmt: skip
+    assert today.fields["cancelled_on"] != "Ngày này không được trước ngày bắt đầu."  # not the period's rule
     dup = problem_of(409, {"error": "conflict", "detail": "a campaign with code 'X' already exists: …",
                            "campaign_code": "X"})  # fmt: skip
     assert dup.fields == {"code": "Mã này đã được dùng cho một cuộc vận động khác."}
@@ -348,6 +353,10 @@ def test_a_drafts_correction_sends_only_the_fields_changed_and_an_emptied_target
         "targets": {"cash_vnd": 5_000_000},
         "receiving_until": "2027-02-30",  # as typed: the API says what is wrong with it
     }
+    # the form carries what it showed: read back whole, or not at all (then the draft as it is stands for it)
+    assert shown_values(shown_field(shown)) == shown
+    for bad in ("", "x", "[]", '{"code": 1}', shown_field({**shown, "extra": "x"}), shown_field({"code": "C"})):
+        assert shown_values(bad) is None, bad
     none = campaign_form(cast(Any, SimpleNamespace(**{**vars(draft), "targets": SimpleNamespace(cash_vnd=None)})))
     assert none["target_cash_vnd"] == "" and campaign_patch({**none, "target_cash_vnd": "0"}, none) == {
         "targets": {"cash_vnd": 0}

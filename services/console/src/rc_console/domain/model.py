@@ -161,7 +161,9 @@ _CODE_MESSAGES: dict[str, LazyText] = {
 
 
 _BEFORE = re.compile(r"\b([a-z_]+) is before ([a-z_]+)\b")
-_DAY_BEFORE = re.compile(r"^([a-z_]+) \([^)]*\) is before [a-z_]+ \(")  # "x (its day) is before y (its day)"
+_DAY_BEFORE = re.compile(
+    r"^(receiving_until) \([^)]*\) is before receiving_from \("
+)  # the campaign's period, backwards
 _NOT_A_DAY = "a date is written YYYY-MM-DD"  # the services' refusal of a day not written so
 
 

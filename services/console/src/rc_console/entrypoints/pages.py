@@ -148,13 +148,22 @@ async def _new_form(
     detail: str = "",
     editing: CampaignOut | None = None,
 ) -> Response:
-    """The new-campaign form, or (``editing``) the same form correcting a draft."""
+    """The new-campaign form, or (``editing``) the same form correcting a draft: its organising unit is offered
+    even when the user's list of units today does not hold it (a unit ended or not yet begun), so that the form
+    sent as shown keeps it."""
+    organisers = await _organisers(request, s)
+    if editing is not None and str(editing.organising_unit_id) not in {u for u, _ in organisers}:
+        try:
+            label = (await web.api(request, s).unit(editing.organising_unit_id, as_of=editing.receiving_from)).name
+        except ApiError:
+            label = _("Đơn vị tổ chức hiện tại")
+        organisers = [(str(editing.organising_unit_id), label), *organisers]
     return web.render(
         request,
         "campaign_new.html",
         status=status,
         nav="campaigns",
-        organisers=await _organisers(request, s),
+        organisers=organisers,
         types=list(TYPE_LABELS.items()),
         values=values,
         errors=errors,
@@ -204,14 +213,18 @@ async def _draft(request: Request, s: Session, campaign_id: str) -> CampaignOut:
 @router.get("/campaigns/{campaign_id}/edit")
 async def edit_campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     c = await _draft(request, s, campaign_id)
-    return await _new_form(request, s, screens.campaign_form(c), {}, editing=c)
+    shown = screens.campaign_form(c)
+    return await _new_form(request, s, {**shown, "shown": screens.shown_field(shown)}, {}, editing=c)
 
 
 @router.post("/campaigns/{campaign_id}/edit")
 async def correct_campaign(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
     data = await web.checked_form(request, s)
     c = await _draft(request, s, campaign_id)
-    changes = screens.campaign_patch(data, screens.campaign_form(c))
+    # the changes from the draft as this form showed it, not as it is now: a field another user changed since is
+    # not sent back as it was (the form carries what it showed; without it, the draft as it is)
+    shown = screens.shown_values(data.get("shown", "")) or screens.campaign_form(c)
+    changes = screens.campaign_patch(data, shown)
     if changes:
         try:
             await web.api(request, s).update_campaign(c.id, changes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -298,6 +299,13 @@ def campaign_page(
     )
 
 
+CAMPAIGN_FORM = (
+    "code", "name", "campaign_type", "organising_unit_id", "receiving_from", "receiving_until", "target_cash_vnd",
+    "description",
+)  # fmt: skip
+"""The fields of the new-campaign form (and of a draft's edit form)."""
+
+
 def campaign_form(c: CampaignOut) -> dict[str, str]:
     """The new-campaign form's values for a draft, as the draft holds them (to correct it)."""
     cash = c.targets.cash_vnd
@@ -311,6 +319,26 @@ def campaign_form(c: CampaignOut) -> dict[str, str]:
         "target_cash_vnd": "" if not cash else f"{cash:,}".replace(",", "."),
         "description": c.description or "",
     }
+
+
+def shown_field(shown: dict[str, str]) -> str:
+    """The draft's values as the edit form shows them, for the form to carry back (:func:`shown_values`)."""
+    return json.dumps(shown, ensure_ascii=False, sort_keys=True)
+
+
+def shown_values(text: str) -> dict[str, str] | None:
+    """The values an edit form showed (:func:`shown_field`); None when the text is not such values."""
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    if (
+        not isinstance(values, dict)
+        or set(values) != set(CAMPAIGN_FORM)
+        or not all(isinstance(v, str) for v in values.values())
+    ):
+        return None
+    return values
 
 
 def campaign_patch(form: dict[str, str], draft: dict[str, str]) -> dict[str, Any]:
