@@ -185,11 +185,14 @@ DESCRIPTION = """Events published by the members, campaigns and donations servic
   `ledger.opened`, `ledger.closed`, `target_reached`, when it processed that one). Hours are given to
   0.01. Some values come from the deployment's settings, not from this schema: unit levels
   (`RC_UNIT_LEVELS`), roles (`RC_ROLES`), support kinds (`RC_SUPPORT_KINDS`).
-- **No personal data.** Events carry ids and non-identifying attributes: never a name, phone, identity
-  number, birth date, address or health fact. Staff-typed text (a reversal's reason) leaves with phone,
-  identity and account numbers masked; a blood gift's and a distribution's reversal reason does not leave
-  at all (a fixed text stands for it). A person's data is erased in the service that holds it (members
-  also says so: `members.person.erased.v1`); no event carried it."""
+- **Personal data.** Events carry ids and non-identifying attributes, never a field for a name, phone,
+  identity number, birth date, address or health fact. Staff-typed text is another matter: a named
+  gift's reversal reason, a campaign's cancellation reason, a settlement's note and a course's title
+  leave with phone, identity and account numbers masked, and their forms say to write no names, which
+  no code can check. The reversal reason of a blood gift, of a distribution and of a gift not publicly
+  named does not leave at all (a fixed text stands for it; since 1.5.0 for the last two: records
+  published before keep theirs). A person's data is erased in the service that holds it (members also
+  says so: `members.person.erased.v1`)."""
 
 
 def asyncapi_document() -> dict[str, Any]:

@@ -44,10 +44,16 @@ WITHHELD_REASON = "(lý do không công bố: có thể nêu tên người nhậ
 """What leaves the donations service as the reason of a distribution's reversal (since events 1.5.0): it says
 who was recorded by mistake ("trao nhầm cho bà …"), a recipient's name, which no mask can find."""
 
+WITHHELD_GIFT_REASON = "(lý do không công bố: có thể nêu tên người đóng góp)"
+"""What leaves the donations service as the reason of a gift's reversal when the gift is not publicly named (since
+events 1.5.0): a transfer's correction says whose it was ("chuyển nhầm của anh …"), as the public ledger already
+withholds it."""
+
 REASON = (
     "Why, as staff typed it: free text, so write no names; phone, identity and account numbers are masked"
     f" ({MASK}) before it leaves the service. A blood gift's reversal carries '{BLOOD_REASON}' instead (its"
     " reason, a test result or a deferral, is health data and stays in the donations service); a"
     f" distribution's reversal carries '{WITHHELD_REASON}' (since events 1.5.0: its reason names the household"
-    " or person recorded by mistake)."
+    f" or person recorded by mistake), and a gift's that is not publicly named '{WITHHELD_GIFT_REASON}' (since"
+    " events 1.5.0: it may name the payer)."
 )

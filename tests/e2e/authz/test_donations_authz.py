@@ -405,18 +405,26 @@ async def test_a_read_only_role_reads_no_donors_contact_details_blood_gifts_or_n
         assert (await keeper.get(f"/donors/{donor_id}/blood-eligibility")).status_code == 200
         assert _ok(await keeper.get(f"/donations/{given['id']}"))["donor_id"] == donor_id
     # voided: why, to the read-only role, is what the reversal's event publishes (a blood gift's withheld: a
-    # unit is voided for a test result; any other's with the payer's phone masked); the keeper reads it whole
+    # unit is voided for a test result; a gift's not publicly named too: "Trả lại chị Hoa" names the payer,
+    # donations 1.10.0); the keeper reads it whole
     why_gift, why_blood = f"Trả lại chị Hoa, gọi 09{tag}", f"Mẫu {tag} dương tính HBsAg"
+    credited = {**cash(scene.home_leaf, 3_000, named_donor() | {"consent_to_be_named": True})}
+    named = await new_record(scene, scene.home_leaf, "donations", credited)  # given with consent to be named
+    why_named = f"Ghi trùng, gọi 09{tag}"
     async with scene.client("donations") as admin:
-        for record, why, drawn in ((gift, why_gift, None), (given, why_blood, True)):
+        for record, why, drawn in ((gift, why_gift, None), (given, why_blood, True), (named, why_named, None)):
             body = {"reason": why} | ({} if drawn is None else {"blood_drawn": drawn})
             r = await admin.post(f"/donations/{record['id']}/reversal", json=body)
             assert r.status_code == 201, r.text
     hidden = "(lý do không công bố: thông tin sức khoẻ)"
-    for role, shown in (("viewer", {gift["id"]: "Trả lại chị Hoa, gọi •••", given["id"]: hidden}),
-                        ("data_entry", {gift["id"]: why_gift, given["id"]: why_blood})):  # fmt: skip
+    unnamed = "(lý do không công bố: có thể nêu tên người đóng góp)"
+    readings = {
+        "viewer": {gift["id"]: unnamed, given["id"]: hidden, named["id"]: "Ghi trùng, gọi •••"},
+        "data_entry": {gift["id"]: why_gift, given["id"]: why_blood, named["id"]: why_named},
+    }
+    for role, shown in readings.items():
         async with scene.client("donations", auth(role, scene.home)) as reader:
-            for record in (gift, given):
+            for record in (gift, given, named):
                 one = _ok(await reader.get(f"/donations/{record['id']}"))
                 assert one["reversal"]["reason"] == shown[record["id"]], (role, one)
                 assert _ok(await reader.get(f"/donations/{record['id']}/receipt"))["void_reason"] == shown[record["id"]]

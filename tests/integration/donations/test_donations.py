@@ -250,11 +250,15 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
     blood = {"kind": "blood", "units": 1, "blood_kind": "whole_blood", "received_on": str(TODAY),
              "donor": person("Lê Thị Cúc", id_number="079190000123", birth_date="1990-01-01")}  # fmt: skip
     given = (await client.post(f"/campaigns/{cid}/donations", json=blood)).json()
-    money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()
+    money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()  # anonymous
+    named = person("Trần Văn Bình", consent_to_be_named=True)
+    credited = (await client.post(f"/campaigns/{cid}/donations", json=cash(200_000, donor=named))).json()
     typed = "HBsAg dương tính, huỷ đơn vị"
     voided = await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed, "blood_drawn": True})
     assert voided.status_code == 201, voided.text
-    assert (await client.post(f"/donations/{money['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
+    why = {"reason": "chuyển nhầm của anh Tư 0912 345 678"}
+    assert (await client.post(f"/donations/{money['id']}/reversal", json=why)).status_code == 201
+    assert (await client.post(f"/donations/{credited['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
     assert (await client.get(f"/donations/{given['id']}/receipt")).json()["void_reason"] == typed
     # on the public ledger, the voided blood gift's line names no receipt and is not found by it
     lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines")).json()["items"]
@@ -264,8 +268,16 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
     found = await client.get(f"/campaigns/{cid}/public-ledger/lines", params={"reference": gift["reference"]})
     assert [x["id"] for x in found.json()["items"]] == [gift["id"]]
     sql = "SELECT payload FROM outbox WHERE key = $1 AND event_type = 'donations.donation.reversed.v1'"
-    sent = {json.loads(r["payload"])["kind"]: json.loads(r["payload"])["reason"] for r in await db.fetch(sql, str(cid))}
-    assert sent == {"blood": "(lý do không công bố: thông tin sức khoẻ)", "cash": "gõ nhầm"}
+    sent = {
+        json.loads(r["payload"])["donation_id"]: json.loads(r["payload"])["reason"]
+        for r in await db.fetch(sql, str(cid))
+    }
+    assert sent == {
+        given["id"]: "(lý do không công bố: thông tin sức khoẻ)",
+        # a gift not publicly named: its correction may say whose it was (the public ledger withholds it too)
+        money["id"]: "(lý do không công bố: có thể nêu tên người đóng góp)",
+        credited["id"]: "gõ nhầm",
+    }
 
 
 async def test_reversal_is_an_entry_refused_twice_and_refused_when_the_money_was_distributed(

@@ -78,7 +78,7 @@ from rc_shared.api import SEARCH_PATTERN, Limit, Offset, errors
 from rc_shared.auth import MANAGE, READ, WRITE
 from rc_shared.dates import Day as AnyDay
 from rc_shared.errors import Unavailable
-from rc_shared.notes import BLOOD_REASON, WITHHELD_REASON, mask_note
+from rc_shared.notes import BLOOD_REASON, WITHHELD_GIFT_REASON, WITHHELD_REASON, mask_note
 from rc_shared.runtime import connection as _connection
 from rc_shared.runtime import unit_of_work as _unit_of_work
 
@@ -260,20 +260,25 @@ def _as_seen_by(request: Request, donation: dict[str, Any]) -> dict[str, Any]:
     seen = donation | {"description": mask_note(donation["description"])}
     if donation["reversal"] is not None:
         seen["reversal"] = donation["reversal"] | {
-            "reason": _reason_seen(donation["kind"], donation["reversal"]["reason"])
+            "reason": _reason_seen(
+                donation["kind"], donation["reversal"]["reason"], named=bool(donation.get("publicly_named"))
+            )
         }
     if donation["kind"] == "blood":
         seen["donor_id"] = None
     return seen
 
 
-def _reason_seen(kind: str, reason: str) -> str:
+def _reason_seen(kind: str, reason: str, *, named: bool) -> str:
     """A reversal's reason for a read-only role, as the reversal's event carries it: a blood gift's not at
     all (why a unit was voided is usually a test result), nor a distribution's (it names the recipient
-    recorded by mistake), any other's with its phone, identity and account numbers masked."""
+    recorded by mistake), nor a gift's not publicly named (it may say whose it was); a named gift's with its
+    phone, identity and account numbers masked."""
     if kind == "distribution":
         return WITHHELD_REASON
-    return BLOOD_REASON if kind == "blood" else mask_note(reason) or ""
+    if kind == "blood":
+        return BLOOD_REASON
+    return mask_note(reason) or "" if named else WITHHELD_GIFT_REASON
 
 
 @router.get(
@@ -310,8 +315,9 @@ async def get_receipt(donation_id: uuid.UUID, request: Request, policy: Pol) -> 
 
     async with _connection(request) as conn:
         out = await donations.receipt(conn, policy, donation_id, donor_shown)
+    named = bool(out.pop("publicly_named"))
     if out["void_reason"] is not None and not access.keeps_records(request):
-        out["void_reason"] = _reason_seen(out["kind"], out["void_reason"])
+        out["void_reason"] = _reason_seen(out["kind"], out["void_reason"], named=named)
     return out
 
 
@@ -491,11 +497,11 @@ async def get_distribution(distribution_id: uuid.UUID, request: Request) -> dict
 
 def _distribution_seen_by(request: Request, distribution: dict[str, Any]) -> dict[str, Any]:
     """A distribution as the caller may read it: a read-only role reads its reversal's reason as the event
-    publishes it (masked)."""
+    publishes it (not at all: a fixed text stands for it)."""
     reversal = distribution["reversal"]
     if reversal is None or access.keeps_records(request):
         return distribution
-    return distribution | {"reversal": reversal | {"reason": _reason_seen("distribution", reversal["reason"])}}
+    return distribution | {"reversal": reversal | {"reason": WITHHELD_REASON}}
 
 
 @router.post(

@@ -176,5 +176,5 @@ async def reverse_distribution(
         DistributionReversed,
         check,
         on=on,
-        withheld=WITHHELD_REASON,  # a recipient's name, often: it stays here
+        withheld=lambda _: WITHHELD_REASON,  # a recipient's name, often: it stays here
     )

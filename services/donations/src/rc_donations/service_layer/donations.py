@@ -39,6 +39,7 @@ from rc_donations.service_layer.policy import Policy
 from rc_shared import clock
 from rc_shared.errors import Conflict, Invalid, NotFound
 from rc_shared.events.donations import DonationRecorded, DonationReversed
+from rc_shared.notes import WITHHELD_GIFT_REASON
 from rc_shared.outbox import UnitOfWork, envelope_for
 from rc_shared.scope import UnitTree
 
@@ -870,6 +871,7 @@ async def receipt(
         "issued_on": r["created_at"].astimezone(clock.zone()).date(),  # made when recorded: the same on every print
         "void": r["reversal_id"] is not None,
         "void_reason": r["reversal_reason"],
+        "publicly_named": r["publicly_named"],  # (for the route: how a read-only role reads the void reason)
     }
 
 
@@ -902,6 +904,8 @@ async def reverse_donation(
             totals, d["kind"], int(d["amount_vnd"]), int(d["value_vnd"])
         ),
         columns=own_columns,
+        # a gift not publicly named: its correction may say whose it was (the public ledger withholds it too)
+        withheld=lambda d: None if d["publicly_named"] else WITHHELD_GIFT_REASON,
     )
     return out | own
 

@@ -64,15 +64,15 @@ async def reverse(
     check: Callable[[Totals, asyncpg.Record], None] | None = None,
     columns: Callable[[asyncpg.Record], Mapping[str, Any]] | None = None,
     on: date | None = None,
-    withheld: str | None = None,
+    withheld: Callable[[asyncpg.Record], str | None] | None = None,
 ) -> dict[str, Any]:
     """A correction entry for a movement; nothing is deleted. It is re-read under the ledger lock and
     refused twice, when the ledger takes no corrections, or by ``check`` (on the ledger's totals);
     ``reversed_totals`` are added to the ledger and ``event`` is emitted: the reversal's fields and
     the movement's columns of the same names. ``missing`` is raised when there is no such movement.
     ``columns(movement)``: the reversal row's own columns (decided once the movement is read under the lock);
-    ``on``: the day the correction takes effect (None: today; the caller checks it); ``withheld``: what the
-    event carries instead of the reason (None: the reason, masked)."""
+    ``on``: the day the correction takes effect (None: today; the caller checks it); ``withheld(movement)``: what
+    the event carries instead of the reason (None: the reason, masked)."""
     first = await repo.get(record_id)
     if first is None:
         raise missing
@@ -97,7 +97,8 @@ async def reverse(
     out = {"reversal_id": reversal_id, f"{repo.NOUN}_id": record_id, "reason": reason, "reversed_on": day}
     # the reason leaves the service in the event: phone, identity and account numbers masked (rc_shared.notes);
     # a blood gift's is health data (a unit discarded after testing) and stays here whole
-    shown = BLOOD_REASON if r.get("kind") == "blood" else withheld or mask_note(reason) or ""
+    instead = withheld(r) if withheld is not None else None
+    shown = BLOOD_REASON if r.get("kind") == "blood" else instead or mask_note(reason) or ""
     published = {**out, "reason": shown}
     uow.emit(event(**{f: r[f] for f in event.model_fields if f not in out}, **published))
     return out
