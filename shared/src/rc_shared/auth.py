@@ -40,6 +40,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from rc_shared.errors import DomainError
+from rc_shared.logging import get_logger
 
 # (the roles live apart, so that a domain module can read them without FastAPI; re-exported here)
 from rc_shared.roles import ROLE_ACTIONS as ROLE_ACTIONS
@@ -99,6 +100,57 @@ JWKS_REREAD_S = 300.0
 """How long the identity provider's key set is used before it is read again: a key the provider retires
 (rotated, or found compromised) is refused from then on. Keys are not cached apart from the set (PyJWT's
 ``cache_keys`` keeps a key it once found for the life of the process)."""
+JWKS_RETRY_S = 30.0
+"""Least time between two reads of the key set: after a failed read (the provider does not answer: the last
+set read stays in use meanwhile), or to look for a key id the set does not hold (a key just published)."""
+JWKS_TIMEOUT_S = 5.0
+"""Longest wait for the provider's key set (a request that needs it waits that long at most)."""
+
+
+log = get_logger(__name__)
+
+
+class _KeySet:
+    """The identity provider's key set, read again every :data:`JWKS_REREAD_S`. When the provider cannot be
+    read, the last set read stays in use (an outage of the provider does not refuse every token), and a
+    read is tried again after :data:`JWKS_RETRY_S`."""
+
+    def __init__(self, url: str) -> None:
+        self._client = jwt.PyJWKClient(url, cache_keys=False, cache_jwk_set=False, timeout=int(JWKS_TIMEOUT_S))
+        self._keys: dict[str | None, Any] = {}
+        self.read_at = float("-inf")  # monotonic time of the last good read
+        self._tried_at = float("-inf")
+        self._lock = threading.Lock()
+
+    def key(self, token: str) -> Any:
+        kid = jwt.get_unverified_header(token).get("kid")
+        with self._lock:
+            now = time.monotonic()
+            stale = now - self.read_at >= JWKS_REREAD_S
+            if (stale or kid not in self._keys) and now - self._tried_at >= JWKS_RETRY_S:
+                self._read(now)
+            key = self._keys.get(kid)
+        if key is None:
+            raise jwt.PyJWKClientError(f'no key "{kid}" in the identity provider\'s key set')
+        return key
+
+    def _read(self, now: float) -> None:
+        self._tried_at = now
+        try:
+            keys = {k.key_id: k.key for k in self._client.get_signing_keys()}
+        except jwt.PyJWKClientError as exc:
+            if not self._keys:
+                raise
+            log.warning("jwks_read_failed", error=str(exc), keys_kept=len(self._keys))
+            return
+        self._keys, self.read_at = keys, now
+
+    def good_until(self) -> float:
+        """Wall-clock time until which the set in use is trusted as read (a token verified with it is
+        remembered no longer)."""
+        return time.time() + max(0.0, JWKS_REREAD_S - (time.monotonic() - self.read_at))
+
+
 VERIFIED_TOKENS_KEPT = 10_000  # tokens a verifier remembers as verified (memory stays bounded)
 
 
@@ -123,7 +175,7 @@ class TokenVerifier:
         if not public_key_pem and not jwks_url:
             raise ValueError("access control needs RC_AUTH_PUBLIC_KEY_FILE or RC_AUTH_JWKS_URL")
         self._keys: list[Any] = load_public_keys(public_key_pem) if public_key_pem else []
-        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=False, lifespan=JWKS_REREAD_S) if jwks_url else None
+        self._jwks = _KeySet(jwks_url) if jwks_url else None
         self.issuer = issuer
         self.audience = audience
         self.algorithms = list(algorithms)
@@ -140,7 +192,7 @@ class TokenVerifier:
     def _decode(self, token: str) -> dict[str, Any]:
         options: Any = {"require": ["exp", "sub", "iss", "aud"]}
         if self._jwks:
-            key = self._jwks.get_signing_key_from_jwt(token).key
+            key = self._jwks.key(token)
             return jwt.decode(
                 token, key, algorithms=self.algorithms, audience=self.audience, issuer=self.issuer, options=options
             )
@@ -188,11 +240,9 @@ class TokenVerifier:
         with self._verified_lock:
             if len(self._verified) >= VERIFIED_TOKENS_KEPT:
                 self._verified.pop(next(iter(self._verified)))
-            # with the provider's key set, no longer than the set is used: a token of a key retired since is
-            # then verified again, and refused
-            until = (
-                float(claims["exp"]) if self._jwks is None else min(float(claims["exp"]), time.time() + JWKS_REREAD_S)
-            )
+            # with the provider's key set, no longer than the set in use is trusted as read: a token of a key
+            # retired since is then verified again (with the set read again), and refused
+            until = float(claims["exp"]) if self._jwks is None else min(float(claims["exp"]), self._jwks.good_until())
             self._verified[token] = (p, until)
         return p
 

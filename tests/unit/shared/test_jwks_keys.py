@@ -81,10 +81,33 @@ def test_a_key_the_provider_retired_is_refused_once_the_key_set_is_read_again(
     assert verifier.verify(still_old).role == "viewer"
     # 5 minutes later the set is read again: a new token of the retired key is refused, the new key's accepted
     later, wall = time.monotonic() + 301, time.time() + 301
-    monkeypatch.setattr("jwt.jwk_set_cache.time.monotonic", lambda: later)
+    monkeypatch.setattr("rc_shared.auth.time.monotonic", lambda: later)
     monkeypatch.setattr("rc_shared.auth.time.time", lambda: wall)
     with pytest.raises(Unauthorized):
         verifier.verify(provider.token("old"))
     with pytest.raises(Unauthorized):  # nor one verified before the key was retired (not kept until it expires)
         verifier.verify(still_old)
     assert verifier.verify(provider.token("new")).role == "viewer"
+
+
+def test_while_the_provider_does_not_answer_the_key_set_read_last_stays_in_use(
+    provider: _Provider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An outage of the identity provider does not refuse every token once the key set is due to be read
+    again: the set read last stays in use (and a read is tried again every 30 s, not at every request)."""
+    provider.keys = {"k": ec.generate_private_key(ec.SECP256R1())}
+    provider.published = {"k"}
+    verifier = TokenVerifier(jwks_url=provider.url, issuer="idp", audience="rc")
+    assert verifier.verify(provider.token("k")).role == "viewer"
+    provider.server.shutdown()
+    provider.server.server_close()  # the provider is gone: its key set cannot be read
+    later, wall = time.monotonic() + 301, time.time() + 301
+    monkeypatch.setattr("rc_shared.auth.time.monotonic", lambda: later)
+    monkeypatch.setattr("rc_shared.auth.time.time", lambda: wall)
+    started = time.perf_counter()
+    assert verifier.verify(provider.token("k")).role == "viewer"
+    assert verifier.verify(provider.token("k")).role == "viewer"
+    assert time.perf_counter() - started < 4  # (a read tried once, refused at once: no wait per request)
+    # a verifier that never read the set has nothing to fall back on: refused, said so
+    with pytest.raises(Unauthorized):
+        TokenVerifier(jwks_url=provider.url, issuer="idp", audience="rc").verify(provider.token("k"))
