@@ -263,7 +263,10 @@ def service_cli(
         settings = settings_factory()
 
         configure(settings.service_name, settings.log_level, settings.log_json)  # the audit line goes to stderr
-        result = asyncio.run(_republish(settings.database_url, when, settings.outbox_retention_h))
+        # --all-kept: every row still kept, not only those inside the window (a relay stopped for longer than
+        # the window, during a long recovery, has not deleted the older ones)
+        window = None if all_kept else settings.outbox_retention_h
+        result = asyncio.run(_republish(settings.database_url, when, window))
         typer.echo(
             f"marked {result.rows} outbox row(s) for republishing (published since "
             f"{max(result.since, result.window_start).isoformat()}); the relay sends them again"
@@ -303,7 +306,7 @@ async def _outbox_status(dsn: str) -> dict[str, Any]:
     }
 
 
-async def _republish(dsn: str, since: datetime, retention_h: float) -> Republished:
+async def _republish(dsn: str, since: datetime, retention_h: float | None) -> Republished:
     import asyncpg
 
     conn = await asyncpg.connect(dsn)

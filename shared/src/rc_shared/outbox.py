@@ -370,7 +370,8 @@ class Republished:
     retained_from: datetime | None
     """Publication time of the oldest published row still kept (None: no published row kept)."""
     window_start: datetime
-    """``now - retention``: published rows older than this are deleted by the relay."""
+    """``now - retention``: published rows older than this are deleted by the relay (without a retention:
+    the oldest row kept)."""
 
     @property
     def complete(self) -> bool:
@@ -379,22 +380,25 @@ class Republished:
         return self.since >= self.window_start
 
 
-async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h: float) -> Republished:
+async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h: float | None) -> Republished:
     """Put the outbox rows published at or after ``since`` back in the queue (with their ids), so the
     relay sends them to Kafka a second time (recovery after a broker lost records it had acknowledged).
 
     Only rows still inside the retention window (``published_at >= now - retention_h``) are
     touched; older published rows are deleted by the relay and cannot come back (see
-    :attr:`Republished.complete`). The event ids are unchanged, so consumers that already applied
-    an event ignore the copy. Notifies the relay. One statement: safe while a relay runs.
+    :attr:`Republished.complete`). ``retention_h`` None: every row still kept, whatever its age (a relay
+    stopped for longer than the window has not deleted them). The event ids are unchanged, so consumers
+    that already applied an event ignore the copy. Notifies the relay. One statement: safe while a relay runs.
     """
     if since.tzinfo is None:
         raise ValueError("since must carry a time zone (e.g. 2025-07-01T08:00:00+07:00 or ...Z)")
     async with conn.transaction():
         row = await conn.fetchrow(
-            "SELECT now() - make_interval(secs => $1) AS window_start,"
+            "SELECT CASE WHEN $1::float8 IS NULL"  # (every row kept: from the oldest)
+            " THEN coalesce((SELECT min(published_at) FROM outbox_published), now())"
+            " ELSE now() - make_interval(secs => $1::float8) END AS window_start,"
             " (SELECT min(published_at) FROM outbox_published) AS retained_from",
-            retention_h * 3600,
+            None if retention_h is None else retention_h * 3600,
         )
         assert row is not None
         status = await conn.execute(

@@ -271,6 +271,23 @@ async def test_a_published_batch_leaves_the_queue_is_kept_and_a_republish_sends_
             assert keys == [k for k in written if k in keys] and {"ce_id", "ce_time", "ce_subject"} <= set(keys)
 
 
+async def test_republishing_every_row_kept_takes_rows_older_than_the_window_too(
+    infra: Any, fresh_dsn: str, namespace: str
+) -> None:
+    """After a recovery longer than the retention window (the relays stopped: nothing deleted), the rows kept
+    are older than ``now - retention``: a republish within the window takes none of them, one of every row
+    kept (``retention_h=None``, ``outbox republish --all-kept``) takes them all."""
+    async with _relay_on(infra, fresh_dsn, namespace) as (pool, relay, conn):
+        await _write(pool, [uuid.uuid4()], per_unit=3)
+        assert await relay.publish_batch(conn) == 3
+        await conn.execute("UPDATE outbox_published SET published_at = published_at - interval '48 hours'")
+        ever = datetime(2000, 1, 1, tzinfo=UTC)
+        within = await republish_since(conn, ever, retention_h=24)
+        assert within.rows == 0 and not within.complete
+        kept = await republish_since(conn, ever, retention_h=None)
+        assert kept.rows == 3 and await conn.fetchval("SELECT count(*) FROM outbox_queue") == 3
+
+
 async def test_a_transaction_that_commits_after_a_later_one_is_still_published(
     infra: Any, fresh_dsn: str, namespace: str
 ) -> None:
