@@ -83,6 +83,25 @@ PAGES_PER_ROUTE = 4  # the campaign pages: a draft, one under way, a closed one,
 # a URL that long (a browser cannot send it: the fields' maxlength and types)
 SERVER_URL_LIMIT = 16 * 1024
 DOWNLOAD = re.compile(r"\.(csv|xlsx)(\?|$)")
+# The fields a form marks required, by the service's schema of the request it sends (what a person must fill
+# in, or the service refuses the form): the schemas' `required` (docs/openapi), by the form's field names (a
+# nested consent's purpose and day). A field required only in some cases (a distribution's amount, for cash)
+# is not marked.
+REQUIRED = {
+    "/campaigns": {"code", "name", "campaign_type", "organising_unit_id", "receiving_from", "receiving_until"},
+    "/campaigns/{id}/edit": {"code", "name", "campaign_type", "organising_unit_id", "receiving_from",
+                             "receiving_until"},
+    "/campaigns/{id}/beneficiaries/new": {"kind", "unit_id", "full_name", "address", "commune", "consent_purpose",
+                                          "consent_given_on"},
+    "/campaigns/{id}/blood-sessions/new": {"held_on", "place", "capacity"},
+    "/campaigns/{id}/distributions/new": {"kind", "distributed_on"},
+    "/members/new": {"full_name", "consent_purpose", "consent_given_on"},
+    "/campaigns/{id}/donations": {"amount_vnd", "received_on", "channel"},
+    "/campaigns/{id}/donations/new/in-kind": {"received_on"},
+    "/campaigns/{id}/donations/new/blood": {"received_on", "units", "blood_kind"},
+    "/members/import": {"file"},  # the file to import (the only field of these two forms)
+    "/campaigns/{id}/statement": {"file"},
+}  # fmt: skip
 MAX_PAGES = 60
 AT_ONCE = 4  # a form's requests in flight together (the console and the services answer them side by side)
 
@@ -114,6 +133,7 @@ class Form:
     action: str
     fields: tuple[tuple[str, str, str], ...]  # (name, kind: hidden | visible, value as rendered)
     prefilled: bool = False  # it edits a record in place: its fields are rendered with the record's values
+    required: frozenset[str] = frozenset()  # the fields it marks required (`required`, and a * in the label)
 
 
 async def forms_of(page: Page) -> list[Form]:
@@ -124,6 +144,7 @@ async def forms_of(page: Page) -> list[Form]:
             // (its fragment dropped, as a browser sends it: #fee-h only scrolls the answer to the form)
             action: (u => (u.hash = '', u.href))(new URL(f.getAttribute('action') || location.href, location.href)),
             prefilled: f.hasAttribute('data-prefilled'),
+            required: [...f.elements].filter(e => e.name && e.required).map(e => e.name),
             // (an unticked box is not sent by a browser: as rendered, its value is empty)
             fields: [...f.elements].filter(e => e.name && !e.disabled && e.type !== 'submit').map(e => [
                 e.name, e.type === 'hidden' ? 'hidden' : 'visible',
@@ -131,7 +152,14 @@ async def forms_of(page: Page) -> list[Form]:
         }))"""
     )
     return [
-        Form(page.url, f["method"], f["action"], tuple((n, k, v) for n, k, v in f["fields"]), f["prefilled"])
+        Form(
+            page.url,
+            f["method"],
+            f["action"],
+            tuple((n, k, v) for n, k, v in f["fields"]),
+            f["prefilled"],
+            frozenset(f["required"]),
+        )
         for f in found
     ]
 
@@ -436,6 +464,11 @@ async def test_every_form_of_every_page_refuses_bad_input_without_a_500(
     for action in ("/beneficiaries/{id}/verify", "/beneficiaries/{id}/sponsorships",
                    "/blood-sessions/{id}/registrations", "/distributions/{id}/reversal"):  # fmt: skip
         assert ("post", f"{base}{action}") in forms, (action, sorted(forms))
+    # the fields each form marks required are those its service requires, no more, no fewer (every form in
+    # the table found; the others mark none)
+    marked = {route.removeprefix(base): f.required for (method, route), f in forms.items() if method == "post"}
+    assert set(REQUIRED) <= set(marked), sorted(set(REQUIRED) - set(marked))
+    assert {r: m for r, m in marked.items() if m} == REQUIRED
     restored = 0
     # what the services hold, before any form: after each form, it is still that (each form is checked
     # against it, so nothing changes from one form to the next either)
