@@ -151,6 +151,11 @@ class _KeySet:
         return time.time() + max(0.0, JWKS_REREAD_S - (time.monotonic() - self.read_at))
 
 
+CLOCK_SKEW_S = 60
+"""How far the identity provider's clock may be ahead of or behind ours (a token issued a second "in the
+future" is not refused)."""
+ACCESS_TOKEN_TYPES = frozenset({"bearer", "at+jwt"})
+"""The ``typ`` claim of an access token, when it has one (an ID token of the same provider is refused)."""
 VERIFIED_TOKENS_KEPT = 10_000  # tokens a verifier remembers as verified (memory stays bounded)
 
 
@@ -194,7 +199,13 @@ class TokenVerifier:
         if self._jwks:
             key = self._jwks.key(token)
             return jwt.decode(
-                token, key, algorithms=self.algorithms, audience=self.audience, issuer=self.issuer, options=options
+                token,
+                key,
+                algorithms=self.algorithms,
+                audience=self.audience,
+                issuer=self.issuer,
+                options=options,
+                leeway=CLOCK_SKEW_S,
             )
         last: jwt.PyJWTError | None = None
         for key in self._keys:
@@ -206,6 +217,7 @@ class TokenVerifier:
                     audience=self.audience,
                     issuer=self.issuer,
                     options=options,
+                    leeway=CLOCK_SKEW_S,
                 )
             except _OTHER_KEY_ERRORS as exc:  # not signed by this key: try the next one
                 last = exc
@@ -247,9 +259,12 @@ class TokenVerifier:
         return p
 
     def _principal(self, claims: dict[str, Any]) -> Principal:
+        kind = claims.get("typ")  # (Keycloak's: an ID token says "ID"; an access token "Bearer")
+        if kind is not None and str(kind).lower() not in ACCESS_TOKEN_TYPES:
+            raise Unauthorized(f"not an access token (typ {kind!r})")
         role = claims.get("role")
-        if role not in ROLE_ACTIONS:
-            raise Unauthorized(f"token has no valid role (one of {', '.join(ROLES)})")
+        if not isinstance(role, str) or role not in ROLE_ACTIONS:  # (a list of roles: one role a token, as text)
+            raise Unauthorized(f"token has no valid role (one text, one of {', '.join(ROLES)})")
         raw_unit = claims.get("unit_id")
         try:
             unit = uuid.UUID(str(raw_unit)) if raw_unit else None
@@ -258,6 +273,8 @@ class TokenVerifier:
         if unit is None and role != "admin":
             raise Unauthorized("only an admin token may be valid for the whole organisation")
         quota = claims.get(QUOTA_CLAIM)
+        if isinstance(quota, str) and quota.isascii() and quota.isdigit():  # (an identity provider's string mapper)
+            quota = int(quota)
         if quota is not None and (isinstance(quota, bool) or not isinstance(quota, int) or quota < 1):
             raise Unauthorized(f"token's {QUOTA_CLAIM} must be a positive integer")
         return Principal(subject=str(claims["sub"]), role=str(role), unit_id=unit, writes_per_minute=quota)

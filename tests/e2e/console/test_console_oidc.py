@@ -300,6 +300,34 @@ async def test_a_provider_refusal_is_a_page(client: httpx.AsyncClient) -> None:
     refused(await client.get(with_query(callback, error="access_denied")), 403, "không cho đăng nhập")
 
 
+async def test_an_error_without_the_logins_state_does_not_end_the_login_under_way(
+    client: httpx.AsyncClient, provider: Provider, commune: dict[str, str]
+) -> None:
+    """A link from anywhere to the callback with an error (not the provider's answer to this login: not its
+    state) is refused, and the login under way goes on: the provider's real answer still signs in."""
+    provider.state.access_claims.update({"role": "viewer", "unit_id": commune["unit"]})
+    callback, _ = await authorized(client)
+    refused(await client.get(with_query(callback, state="forged", error="access_denied")), 400, "đăng nhập lại")
+    r = await client.get(callback)
+    assert r.status_code == 303 and r.headers["location"] == "/", r.text
+
+
+async def test_signing_out_after_the_session_ended_still_ends_the_providers(
+    client: httpx.AsyncClient, provider: Provider, commune: dict[str, str]
+) -> None:
+    """On a shared computer: the session ended (idle), the user clicks "sign out" on the page still shown; the
+    provider's session ends too (else the next person's "sign in" would be the last one's, silently)."""
+    token = provider.state.access_token("viewer-3", "viewer", commune["unit"])
+    user = User(subject="viewer-3", role="viewer", unit_id=uuid.UUID(commune["unit"]), token=token)
+    codec = SessionCodec(SESSION_SECRET.encode(), ttl_s=8 * 3600, idle_s=3600)
+    client.cookies.set(COOKIE, codec.dump(codec.new(user, now=time.time() - 3600 - 5, via="oidc")))
+    ended = len(provider.state.ended_sessions)
+    r = await client.post("/logout", data={"csrf": "from-the-page-still-shown"})
+    assert r.status_code == 303 and r.headers["location"].startswith(provider.issuer), r.headers
+    assert (await client.get(r.headers["location"])).status_code == 302
+    assert len(provider.state.ended_sessions) == ended + 1
+
+
 async def test_an_expired_or_idle_session_goes_back_to_the_login(
     client: httpx.AsyncClient, provider: Provider, commune: dict[str, str]
 ) -> None:

@@ -253,8 +253,11 @@ async def test_an_expired_session_sends_back_to_the_form_page_and_says_what_was_
         page = await c.get(r.headers["location"])
         assert "Phiên làm việc đã hết hạn" in page.text and "data-expired" in page.text
         # another site's page, or none: the dashboard
-        r = await c.post("/logout", data={}, headers={"referer": "http://evil.example/x", "cookie": cookie})
+        r = await c.post("/campaigns/x/launch", data={}, headers={"referer": "http://evil.example/x", "cookie": cookie})
         assert r.headers["location"] == "/login?next=/&expired=1"
+        # signing out of a session already ended: signed out (the login page), nothing lost to say
+        r = await c.post("/logout", data={}, headers={"cookie": cookie})
+        assert r.status_code == 303 and r.headers["location"] == "/login"
         # htmx's request: the whole page goes to the login, back to the page it was made from
         hx = {"hx-request": "true", "hx-current-url": "http://console/members?status=active&q=Lan", "cookie": cookie}
         r = await c.get("/members", params={"q": "Lan"}, headers=hx)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from rc_console.adapters.oidc import PENDING_TTL_S, LoginFailed, OidcClient, Pending
-from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, MAX_COOKIE_BYTES, OIDC_COOKIE, Sealer
+from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, MAX_COOKIE_BYTES, OIDC_COOKIE, Sealer, same_token
 from rc_console.domain.model import User
 from rc_console.entrypoints import web
 from rc_console.i18n import gettext as _
@@ -56,12 +56,20 @@ async def start(request: Request, next: str | None = None) -> Response:
 
 
 @router.get("/auth/callback")
-async def callback(request: Request, state: str = "", code: str = "", error: str = "") -> Response:
-    """The provider's answer: a code for the login under way (its state), or an error."""
+async def callback(
+    request: Request, state: str = "", code: str = "", error: str = "", error_description: str = ""
+) -> Response:
+    """The provider's answer: a code for the login under way (its state), or an error. An error is the
+    provider's only with the login's state: a link from elsewhere to this address cannot end a login under way."""
     client = oidc_of(request)
     pending = Pending.load(sealer_of(request).open(request.cookies.get(OIDC_COOKIE)))
-    if error:
-        return _failed(request, LoginFailed(403, _("Nhà cung cấp định danh không cho đăng nhập."), f"error={error!r}"))
+    if error and pending is not None and same_token(pending.state, state):
+        said = f"error={error[:100]!r} error_description={error_description[:300]!r}"
+        return _failed(request, LoginFailed(403, _("Nhà cung cấp định danh không cho đăng nhập."), said))
+    if error:  # not the provider's answer to this browser's login: the login under way goes on
+        log.warning("oidc_callback_refused", reason="an error without the login's state")
+        return web.render(request, "error.html", status=400, detail="",
+                          message=_("Phiên đăng nhập đã hết hạn hoặc không hợp lệ, xin đăng nhập lại."))  # fmt: skip
     if pending is None:
         return _failed(request, LoginFailed(400, _("Phiên đăng nhập đã hết hạn hoặc không hợp lệ, xin đăng nhập lại."),
                                             "no login under way (no, expired or altered cookie)"))  # fmt: skip
@@ -81,5 +89,5 @@ async def callback(request: Request, state: str = "", code: str = "", error: str
     web.set_cookie(request, response, COOKIE, cookie, max(1, s.expires - int(time.time())))
     response.delete_cookie(OIDC_COOKIE, path="/")
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
-    log.info("signed_in", via="oidc", role=p.role)
+    log.info("signed_in", via="oidc", role=p.role, subject=p.subject, unit_id=str(p.unit_id or ""))
     return response

@@ -116,11 +116,16 @@ async def login(request: Request) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request, s: Session = Depends(web.session)) -> Response:
-    await web.checked_form(request, s)
+async def logout(request: Request) -> Response:
+    """Sign out: this session ends, and the provider's too (with the OIDC login). A session that has already
+    ended (expired, idle) still ends the provider's: on a shared computer the next person's "sign in" would
+    otherwise be signed in as the last one, silently, by the provider."""
+    s = web.codec_of(request).load(request.cookies.get(COOKIE))
+    if s is not None:
+        await web.checked_form(request, s)
     oidc = request.app.state.oidc
     target = "/login"
-    if s.via == "oidc" and oidc is not None:  # end the provider's session too, when it offers that
+    if oidc is not None and (s is None or s.via == "oidc"):  # end the provider's session too, when it offers that
         target = await oidc.logout_url(oidc.post_logout_url()) or target
     response = RedirectResponse(target, status_code=303)
     response.delete_cookie(COOKIE, path="/")
