@@ -51,7 +51,7 @@ async def blood_drive(system: System, unit: str, tag: str) -> str:
 
 async def fill_beneficiary(page: Page, name: str, consent_on: str) -> None:
     await page.get_by_label("Họ tên (người, hoặc chủ hộ)").fill(name)
-    await page.get_by_label("Địa chỉ", exact=True).fill(f"Ấp 4, {name}")
+    await page.get_by_label("Địa chỉ *", exact=True).fill(f"Ấp 4, {name}")  # (required: marked)
     await page.get_by_label("Xã, phường").fill("Vĩnh Trạch")
     await page.get_by_label("Số người trong hộ").fill("3")
     await page.get_by_label("Hoàn cảnh").fill("Nhà bị sập do lũ")
