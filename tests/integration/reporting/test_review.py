@@ -227,13 +227,17 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
         assert r.status_code == 200, r.text
         assert r.json()["targets"] == targets
     plan = (await client.get(f"/plans/{t.P}/2025")).json()
-    assert plan["rolled_up"] == {"blood_units": 10, "funds_raised_vnd": 10_000_000, "new_members": 10}
+    # new members: C1 and C2, directly under P from July with no target, were under D1 (planned) until then;
+    # blood: only C3 planned, C1 and C2 never under a planned unit, so the province has no plan (10 would put
+    # its year's blood units at 50 % of a plan of one commune)
+    assert plan["rolled_up"] == {"funds_raised_vnd": 10_000_000, "new_members": 10}
     body = (await client.get("/reports/review", params={"unit_id": str(t.P), **YEAR})).json()
     org = figures(body, "organisation")
     assert (org["new_members"]["plan"], org["new_members"]["percent_of_plan"]) == (10, 10.0)
     total = figures(body, "humanitarian")
     assert (total["funds_raised_vnd"]["plan"], total["funds_raised_vnd"]["percent_of_plan"]) == (10_000_000, 89.0)
-    assert figures(body, "blood")["blood_units"]["percent_of_plan"] == 50.0
+    blood = figures(body, "blood")["blood_units"]
+    assert (blood["plan"], blood["percent_of_plan"]) == (None, None)
     # the district's own review of its half year: its plan, its flows while it existed
     d1 = (
         await client.get("/reports/review", params={"unit_id": str(t.D1), "period_from": "2025-01-01",
@@ -252,14 +256,17 @@ async def test_plans_roll_up_across_the_reform_and_own_targets_win(client: httpx
                                                                "members": 100}})  # fmt: skip
     await client.put(f"/plans/{t.C3}/2025", json={"targets": {"new_members": 2, "blood_units": 10, "members": 40}})
     rolled = (await client.get(f"/plans/{t.P}/2025")).json()["rolled_up"]
-    assert (rolled["members"], rolled["new_members"]) == (40, 10)
-    body = (await client.get("/reports/review", params={"unit_id": str(t.P), **YEAR})).json()
-    assert figures(body, "organisation")["members"]["plan"] == 40
-    # the district that ended on 30 June: its stock plan is its tree's on its last day (C1 and C2 were its)
+    # on 31 December C1 and C2 (under P) have no members target, and D1's is not theirs then: no province plan
+    # of members (40, C3's, against the members of all three communes); new members: D1's covered them
+    assert "members" not in rolled and rolled["new_members"] == 10
+    await client.put(f"/plans/{t.C2}/2025", json={"targets": {"members": 20}})
     await client.put(f"/plans/{t.C1}/2025", json={"targets": {"members": 30}})
+    body = (await client.get("/reports/review", params={"unit_id": str(t.P), **YEAR})).json()
+    assert figures(body, "organisation")["members"]["plan"] == 30 + 20 + 40
+    # the district that ended on 30 June: its stock plan is its tree's on its last day (C1 and C2 were its)
     await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 5}})
-    assert (await client.get(f"/plans/{t.D1}/2025")).json()["rolled_up"]["members"] == 30
-    assert (await client.get(f"/plans/{t.P}/2025")).json()["rolled_up"]["members"] == 30 + 40
+    assert (await client.get(f"/plans/{t.D1}/2025")).json()["rolled_up"]["members"] == 30 + 20
+    assert (await client.get(f"/plans/{t.P}/2025")).json()["rolled_up"]["members"] == 30 + 20 + 40
     assert figures(d1, "humanitarian")["funds_raised_vnd"]["value"] == 3_000_000 + 1_500_000 + 400_000
     # PUT replaces: an indicator left out is removed
     await client.put(f"/plans/{t.D1}/2025", json={"targets": {"new_members": 6}})
@@ -316,9 +323,11 @@ async def test_plan_spreadsheet_import_all_rows_or_none(client: httpx.AsyncClien
     assert r.status_code == 200, r.text
     assert r.json() == {"rows": 3, "targets": 3, "changed": 3}
     plan = (await client.get(f"/plans/{scenario.tree.P}/2025")).json()
-    assert plan["rolled_up"] == {
-        "funds_raised_vnd": 10_000_000, "new_members": 5, "tet_nhan_ai.support.gift_package": 100,
-    }  # fmt: skip
+    # (D1's new members and C3's gift packages each plan part of the province only: not its plan)
+    assert plan["rolled_up"] == {"funds_raised_vnd": 10_000_000}
+    assert (await client.get(f"/plans/{scenario.tree.C3}/2025")).json()["targets"] == {
+        "tet_nhan_ai.support.gift_package": 100
+    }
     again = await client.post("/plans/import", content=good, headers={"content-type": xlsx})
     assert again.json()["changed"] == 0
     bad = sheet([

@@ -28,14 +28,37 @@ CHILDREN = {P: [D1, D2, C1, C2, C3], D1: [C1, C2], D2: [C3]}
 
 
 def test_plan_rollup_counts_each_planned_unit_once_and_own_targets_win() -> None:
-    targets = {D1: {"new_members": 5}, D2: {"new_members": 3}, C3: {"new_members": 2}, C1: {"new_members": 7}}
+    targets = {D1: {"new_members": 5}, D2: {"new_members": 3}, C3: {"new_members": 2}, C1: {"new_members": 7},
+               C2: {"new_members": 1}}  # fmt: skip
     # D1's target replaces C1's below it, yet C1 also sat directly under P from July: both count
-    assert plan_rollup(P, CHILDREN, targets) == {"new_members": 5 + 3 + 2 + 7}
+    assert plan_rollup(P, CHILDREN, targets) == {"new_members": 5 + 3 + 2 + 7 + 1}
     assert plan_rollup(D1, CHILDREN, targets) == {"new_members": 5}
     assert plan_rollup(P, CHILDREN, {**targets, P: {"new_members": 4}}) == {"new_members": 4}
-    assert plan_rollup(C2, CHILDREN, targets) == {}
+    assert plan_rollup(C2, CHILDREN, {}) == {}
     only_communes = {C1: {"x": 1}, C2: {"x": 2}, C3: {"x": 4}}
     assert plan_rollup(P, CHILDREN, only_communes) == {"x": 7}  # reached twice (via districts and P), once each
+
+
+def test_a_plan_that_covers_part_of_the_subtree_is_no_plan() -> None:
+    """Two communes of five planned: the district's actuals count all five, so a plan of the two would put it
+    at "200 %" while each planned commune reached 80 %; it has no plan, each planned commune has its own."""
+    d, communes = uuid.uuid4(), [uuid.uuid4() for _ in range(5)]
+    tree = {d: communes}
+    two = {communes[0]: {"blood_units": 100}, communes[1]: {"blood_units": 100}}
+    assert plan_rollup(d, tree, two) == {}
+    assert plan_rollup(communes[0], tree, two) == {"blood_units": 100}
+    every = {c: {"blood_units": 100} for c in communes}
+    assert plan_rollup(d, tree, every) == {"blood_units": 500}
+    # the reform: a district planned for the year ends in July, its communes go on under the province with no
+    # target of their own: the district's target covered them (they were below it during the year)
+    p2, gone, c1, c2 = (uuid.uuid4() for _ in range(4))
+    reform = {p2: [gone, c1, c2], gone: [c1, c2]}
+    assert plan_rollup(p2, reform, {gone: {"new_members": 9}}) == {"new_members": 9}
+    assert plan_rollup(p2, reform, {c1: {"new_members": 9}}) == {}  # c2: never below a planned unit
+    # a province whose district plans only blood and whose other district plans nothing: no province plan
+    p, other = uuid.uuid4(), uuid.uuid4()
+    assert plan_rollup(p, {p: [d, other], d: communes}, every) == {}
+    assert plan_rollup(p, {p: [d, other], d: communes}, {**every, other: {"blood_units": 50}}) == {"blood_units": 550}
 
 
 def test_a_stock_is_planned_over_the_year_end_tree_and_a_flow_over_the_years() -> None:

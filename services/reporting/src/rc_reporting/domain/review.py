@@ -15,7 +15,11 @@ Conventions:
   ``<campaign_type>.<figure>`` (``tet_nhan_ai.support.gift_package``).
 - The plan of a unit for an indicator is its own target when it has one; otherwise the sum of the
   targets of the highest units below it that have one, over every unit that was below it at some
-  time in the plan's year (each unit counted once); a review of part of the year (six months) is
+  time in the plan's year (each unit counted once), and only when every part of its subtree is so
+  planned: where a unit has no target, nobody planned below it and was never below a planned unit in
+  the year, its figures count in the unit's actuals but in no plan, and a percentage of a partial
+  plan would be inflated (2 communes of 5 planned: the district at "200 %" while each planned commune
+  reached 80 %); the unit then has no plan for that indicator. A review of part of the year (six months) is
   measured against the whole year's plan. So a district that ended on 30 June and the commune that
   took its place both count in a 2025 province plan of a flow (new members, money raised), and a
   target set on a unit replaces those of the units below it. A stock (members, volunteers…, counted on
@@ -238,22 +242,49 @@ def plan_rollup(
     out: dict[str, int] = {}
     for ind in indicators:
         tree = children_at_end if children_at_end is not None and ind in STOCKS else children
-        seen: set[uuid.UUID] = set()
-        total: int | None = None
-        stack = [root]
-        while stack:
-            u = stack.pop()
-            if u in seen:
-                continue
-            seen.add(u)
-            own = targets.get(u, {}).get(ind)
-            if own is not None:
-                total = (total or 0) + own
-                continue
-            stack.extend(tree.get(u, ()))
+        total = _planned(root, tree, targets, ind, {root}, _under_planned(tree, targets, ind))
         if total is not None:
             out[ind] = total
     return out
+
+
+def _under_planned(
+    tree: Mapping[uuid.UUID, Iterable[uuid.UUID]], targets: Mapping[uuid.UUID, Mapping[str, int]], ind: str
+) -> set[uuid.UUID]:
+    """The units below a unit with a target for ``ind`` at some time in the year: that target covers them (the
+    communes of a district wound up in July, its target set for the year)."""
+    out: set[uuid.UUID] = set()
+    stack = [k for u, t in targets.items() if ind in t for k in tree.get(u, ())]
+    while stack:
+        u = stack.pop()
+        if u not in out:
+            out.add(u)
+            stack.extend(tree.get(u, ()))
+    return out
+
+
+def _planned(
+    u: uuid.UUID,
+    tree: Mapping[uuid.UUID, Iterable[uuid.UUID]],
+    targets: Mapping[uuid.UUID, Mapping[str, int]],
+    ind: str,
+    seen: set[uuid.UUID],
+    covered: set[uuid.UUID],
+) -> int | None:
+    """The plan of ``u``'s subtree for ``ind`` (units in ``seen`` already counted); None when part of it is
+    planned by nobody: a unit with no target, nobody planned below it, and never below a planned unit."""
+    own = targets.get(u, {}).get(ind)
+    if own is not None:
+        return own
+    kids = list(tree.get(u, ()))
+    if not kids:
+        return 0 if u in covered else None
+    below = [k for k in kids if k not in seen]  # (the others are counted where they were reached first)
+    seen.update(below)
+    parts = [_planned(k, tree, targets, ind, seen, covered) for k in below]
+    if any(p is None for p in parts):
+        return None
+    return sum(p for p in parts if p is not None)
 
 
 def figure(

@@ -60,7 +60,10 @@ class FigureOut(Out):
         description="The same period of the previous year; null: the unit did not exist."
     )
     change_percent: float | None = Field(description="(value - previous) / previous, percent, one decimal.")
-    plan: int | None = Field(description="The plan of the year of the period's end, rolled up; null: none.")
+    plan: int | None = Field(
+        description="The plan of the year of the period's end, rolled up; null: none, or it covers only part of the "
+        "subtree (no percentage of a partial plan)."
+    )
     percent_of_plan: float | None
 
 
@@ -164,7 +167,10 @@ class PlanOut(Out):
     unit_id: uuid.UUID
     year: int
     targets: dict[str, int] = Field(description="The unit's own targets.")
-    rolled_up: dict[str, int] = Field(description="The plan of the subtree (own targets win over those below).")
+    rolled_up: dict[str, int] = Field(
+        description="The plan of the subtree (own targets win over those below); an indicator is absent when part "
+        "of the subtree has no target for it (a unit with no target and nobody planned below it)."
+    )
 
 
 class PlanImportOut(Out):

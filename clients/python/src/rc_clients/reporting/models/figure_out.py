@@ -28,7 +28,8 @@ class FigureOut:
             label (str):
             measure (str): Unit of measure: VND, người, lượt, ...
             percent_of_plan (float | None):
-            plan (int | None): The plan of the year of the period's end, rolled up; null: none.
+            plan (int | None): The plan of the year of the period's end, rolled up; null: none, or it covers only part of
+                the subtree (no percentage of a partial plan).
             previous (float | int | None): The same period of the previous year; null: the unit did not exist.
             value (float | int): Achieved in the period.
      """

@@ -27,7 +27,8 @@ T = TypeVar("T", bound="PlanOut")
 class PlanOut:
     """ 
         Attributes:
-            rolled_up (PlanOutRolledUp): The plan of the subtree (own targets win over those below).
+            rolled_up (PlanOutRolledUp): The plan of the subtree (own targets win over those below); an indicator is absent
+                when part of the subtree has no target for it (a unit with no target and nobody planned below it).
             targets (PlanOutTargets): The unit's own targets.
             unit_id (UUID):
             year (int):

@@ -20,7 +20,8 @@ T = TypeVar("T", bound="PlanOutRolledUp")
 
 @_attrs_define
 class PlanOutRolledUp:
-    """ The plan of the subtree (own targets win over those below).
+    """ The plan of the subtree (own targets win over those below); an indicator is absent when part of the subtree has no
+    target for it (a unit with no target and nobody planned below it).
 
      """
 
