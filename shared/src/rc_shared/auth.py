@@ -138,17 +138,17 @@ class _KeySet:
         self._tried_at = now
         try:
             keys = {k.key_id: k.key for k in self._client.get_signing_keys()}
-        except jwt.PyJWKClientError as exc:
+        except (jwt.PyJWTError, ValueError, OSError) as exc:  # (no answer, not JSON, no usable key)
             if not self._keys:
-                raise
+                raise jwt.PyJWKClientError(f"the identity provider's key set cannot be read: {exc}") from exc
             log.warning("jwks_read_failed", error=str(exc), keys_kept=len(self._keys))
             return
         self._keys, self.read_at = keys, now
 
     def good_until(self) -> float:
         """Wall-clock time until which the set in use is trusted as read (a token verified with it is
-        remembered no longer)."""
-        return time.time() + max(0.0, JWKS_REREAD_S - (time.monotonic() - self.read_at))
+        remembered no longer); while the provider does not answer, until the next try to read it."""
+        return time.time() + max(JWKS_RETRY_S, JWKS_REREAD_S - (time.monotonic() - self.read_at))
 
 
 CLOCK_SKEW_S = 60

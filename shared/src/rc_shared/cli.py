@@ -230,7 +230,7 @@ def service_cli(
         all_kept: bool = typer.Option(
             False,
             "--all-kept",
-            help="Every row the outbox still keeps (the retention window): after a broker rebuilt from nothing, "
+            help="Every row the outbox still keeps, however old: after a broker rebuilt from nothing, "
             "whose consumer offsets are lost too (an event a lagging group had not read yet would be lost).",
         ),
         yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
@@ -238,7 +238,8 @@ def service_cli(
         """After a broker lost records: publish again every event published since SINCE (or all kept).
 
         Puts the rows published at or after SINCE that are still inside the retention window
-        (RC_OUTBOX_RETENTION_H) back in the outbox queue; the relay publishes them again in id order.
+        (RC_OUTBOX_RETENTION_H) back in the outbox queue (with --all-kept: every row kept, however old); the
+        relay publishes them again in id order.
         Consumers ignore events they already applied (same event id). Exits 3 when SINCE is older
         than the retention window (events published before the window cannot be republished).
         """

@@ -322,7 +322,15 @@ async def test_signing_out_after_the_session_ended_still_ends_the_providers(
     codec = SessionCodec(SESSION_SECRET.encode(), ttl_s=8 * 3600, idle_s=3600)
     client.cookies.set(COOKIE, codec.dump(codec.new(user, now=time.time() - 3600 - 5, via="oidc")))
     ended = len(provider.state.ended_sessions)
-    r = await client.post("/logout", data={"csrf": "from-the-page-still-shown"})
+    # another site's page posting here (no session cookie goes with it, nor a form token): the login page only
+    stale = client.cookies.get(COOKIE)
+    client.cookies.delete(COOKIE)
+    r = await client.post("/logout", data={}, headers={"sec-fetch-site": "cross-site"})
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    client.cookies.set(COOKIE, stale or "")
+    # the console's own page (the browser says so)
+    same = {"sec-fetch-site": "same-origin"}
+    r = await client.post("/logout", data={"csrf": "from-the-page-still-shown"}, headers=same)
     assert r.status_code == 303 and r.headers["location"].startswith(provider.issuer), r.headers
     assert (await client.get(r.headers["location"])).status_code == 302
     assert len(provider.state.ended_sessions) == ended + 1

@@ -253,12 +253,17 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
     money = (await client.post(f"/campaigns/{cid}/donations", json=cash(100_000))).json()  # anonymous
     named = person("Trần Văn Bình", consent_to_be_named=True)
     credited = (await client.post(f"/campaigns/{cid}/donations", json=cash(200_000, donor=named))).json()
+    later = person("Lý Văn Cường", consent_to_be_named=True)  # named when given, consent withdrawn since
+    withdrawn = (await client.post(f"/campaigns/{cid}/donations", json=cash(300_000, donor=later))).json()
+    r = await client.put(f"/donors/{withdrawn['donor_id']}/consent", json={"consent_to_be_named": False})
+    assert r.status_code == 200, r.text
     typed = "HBsAg dương tính, huỷ đơn vị"
     voided = await client.post(f"/donations/{given['id']}/reversal", json={"reason": typed, "blood_drawn": True})
     assert voided.status_code == 201, voided.text
     why = {"reason": "chuyển nhầm của anh Tư 0912 345 678"}
     assert (await client.post(f"/donations/{money['id']}/reversal", json=why)).status_code == 201
     assert (await client.post(f"/donations/{credited['id']}/reversal", json={"reason": "gõ nhầm"})).status_code == 201
+    assert (await client.post(f"/donations/{withdrawn['id']}/reversal", json=why)).status_code == 201
     assert (await client.get(f"/donations/{given['id']}/receipt")).json()["void_reason"] == typed
     # on the public ledger, the voided blood gift's line names no receipt and is not found by it
     lines = (await client.get(f"/campaigns/{cid}/public-ledger/lines")).json()["items"]
@@ -277,6 +282,7 @@ async def test_a_blood_gifts_reversal_reason_is_health_data_and_stays_here(
         # a gift not publicly named: its correction may say whose it was (the public ledger withholds it too)
         money["id"]: "(lý do không công bố: có thể nêu tên người đóng góp)",
         credited["id"]: "gõ nhầm",
+        withdrawn["id"]: "(lý do không công bố: có thể nêu tên người đóng góp)",  # no longer named: as the ledger
     }
 
 

@@ -34,7 +34,7 @@ def test_plan_rollup_counts_each_planned_unit_once_and_own_targets_win() -> None
     assert plan_rollup(P, CHILDREN, targets) == {"new_members": 5 + 3 + 2 + 7 + 1}
     assert plan_rollup(D1, CHILDREN, targets) == {"new_members": 5}
     assert plan_rollup(P, CHILDREN, {**targets, P: {"new_members": 4}}) == {"new_members": 4}
-    assert plan_rollup(C2, CHILDREN, {}) == {}
+    assert plan_rollup(C2, CHILDREN, {}) == {} and plan_rollup(C2, CHILDREN, {D1: {"new_members": 5}}) == {}
     only_communes = {C1: {"x": 1}, C2: {"x": 2}, C3: {"x": 4}}
     assert plan_rollup(P, CHILDREN, only_communes) == {"x": 7}  # reached twice (via districts and P), once each
 
@@ -55,6 +55,14 @@ def test_a_plan_that_covers_part_of_the_subtree_is_no_plan() -> None:
     reform = {p2: [gone, c1, c2], gone: [c1, c2]}
     assert plan_rollup(p2, reform, {gone: {"new_members": 9}}) == {"new_members": 9}
     assert plan_rollup(p2, reform, {c1: {"new_members": 9}}) == {}  # c2: never below a planned unit
+    # a unit with no target of its own under a planned one: no plan (not 0), and its communes none either
+    top = uuid.uuid4()
+    up = {top: [d], d: communes}
+    assert plan_rollup(d, up, {top: {"blood_units": 1000}}) == {}
+    assert plan_rollup(communes[0], up, {top: {"blood_units": 1000}, d: {"blood_units": 500}}) == {}
+    # a commune that moved in from a planned district of another province: that target is not this one's plan
+    q2, a, b, moved, e = (uuid.uuid4() for _ in range(5))
+    assert plan_rollup(q2, {a: [moved], b: [moved, e], q2: [b]}, {a: {"x": 5}, e: {"x": 7}}) == {}
     # a province whose district plans only blood and whose other district plans nothing: no province plan
     p, other = uuid.uuid4(), uuid.uuid4()
     assert plan_rollup(p, {p: [d, other], d: communes}, every) == {}

@@ -2,8 +2,9 @@
 brings it back signed in (see :mod:`rc_console.adapters.oidc`).
 
 The login under way (state, nonce, PKCE verifier, where to go next) travels in an encrypted,
-HttpOnly cookie that lives ten minutes and is used once: the callback removes it whatever happens,
-so a callback URL replayed later (or a second time) finds no login to complete.
+HttpOnly cookie that lives ten minutes and is used once: the callback removes it once it has the provider's
+answer to that login (its state), whatever the answer, so a callback URL replayed later (or a second time) finds
+no login to complete; an error without the login's state (a link from elsewhere) leaves the login under way.
 """
 
 from __future__ import annotations

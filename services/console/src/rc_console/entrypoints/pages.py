@@ -123,9 +123,12 @@ async def logout(request: Request) -> Response:
     s = web.codec_of(request).load(request.cookies.get(COOKIE))
     if s is not None:
         await web.checked_form(request, s)
+    # without a session there is no form token to check: only a form of this site's pages may end the provider's
+    # session (another site's page posting here gets the login page, and nothing else happens)
+    ours = s is not None or web.same_origin(request)
     oidc = request.app.state.oidc
     target = "/login"
-    if oidc is not None and (s is None or s.via == "oidc"):  # end the provider's session too, when it offers that
+    if oidc is not None and ours and (s is None or s.via == "oidc"):  # end the provider's session too
         target = await oidc.logout_url(oidc.post_logout_url()) or target
     response = RedirectResponse(target, status_code=303)
     response.delete_cookie(COOKIE, path="/")

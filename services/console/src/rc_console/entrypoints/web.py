@@ -115,6 +115,16 @@ async def session(request: Request) -> Session:
     return s
 
 
+def same_origin(request: Request) -> bool:
+    """Whether the browser says the request comes from a page of this site (``Sec-Fetch-Site``, else ``Origin``);
+    False when it says neither."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    origin = request.headers.get("origin")
+    return origin is not None and origin == f"{request.url.scheme}://{request.url.netloc}"
+
+
 def safe_next(target: str | None) -> str:
     """Only a path of this site (no open redirect)."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:

@@ -321,6 +321,9 @@ def campaign_form(c: CampaignOut) -> dict[str, str]:
     }
 
 
+SHOWN_MAX_CHARS = 8_000  # the form's fields at their longest, as JSON, with room to spare
+
+
 def shown_field(shown: dict[str, str]) -> str:
     """The draft's values as the edit form shows them, for the form to carry back (:func:`shown_values`)."""
     return json.dumps(shown, ensure_ascii=False, sort_keys=True)
@@ -328,9 +331,11 @@ def shown_field(shown: dict[str, str]) -> str:
 
 def shown_values(text: str) -> dict[str, str] | None:
     """The values an edit form showed (:func:`shown_field`); None when the text is not such values."""
+    if len(text) > SHOWN_MAX_CHARS:
+        return None
     try:
         values = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (a text of many "[": too deep for the parser)
         return None
     if (
         not isinstance(values, dict)

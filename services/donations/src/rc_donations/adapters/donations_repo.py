@@ -184,6 +184,16 @@ class DonationRepository(RecordRepository):
 
     # ---------------------------------------------------------------- donors
 
+    async def named_now(self, donation_id: uuid.UUID) -> bool:
+        """Whether the gift is named as the public ledger names it: given with consent, its donor still consenting
+        and not erased."""
+        named = await self.conn.fetchval(
+            "SELECT d.publicly_named AND coalesce(o.consent_to_be_named, false) AND o.erased_at IS NULL"
+            " FROM donations d LEFT JOIN donors o ON o.id = d.donor_id WHERE d.id = $1",
+            donation_id,
+        )
+        return bool(named)
+
     async def donor(self, donor_id: uuid.UUID, *, lock: bool = False) -> asyncpg.Record | None:
         return await self.conn.fetchrow(
             "SELECT * FROM donors WHERE id = $1" + (" FOR UPDATE" if lock else ""), donor_id

@@ -887,6 +887,8 @@ async def reverse_donation(
         own["blood_drawn"] = blood.drawn_when_voided(d["kind"], blood_drawn)
         return own
 
+    # named as the public ledger names a gift: given with consent, the donor still consenting and not erased
+    named_now = await DonationRepository(uow.conn).named_now(donation_id)
     out = await records.reverse(
         uow,
         policy,
@@ -905,7 +907,7 @@ async def reverse_donation(
         ),
         columns=own_columns,
         # a gift not publicly named: its correction may say whose it was (the public ledger withholds it too)
-        withheld=lambda d: None if d["publicly_named"] else WITHHELD_GIFT_REASON,
+        withheld=lambda d: None if named_now else WITHHELD_GIFT_REASON,
     )
     return out | own
 

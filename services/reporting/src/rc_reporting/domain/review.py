@@ -242,19 +242,35 @@ def plan_rollup(
     out: dict[str, int] = {}
     for ind in indicators:
         tree = children_at_end if children_at_end is not None and ind in STOCKS else children
-        total = _planned(root, tree, targets, ind, {root}, _under_planned(tree, targets, ind))
+        total = _planned(root, tree, targets, ind, {root}, _under_planned(root, tree, targets, ind))
         if total is not None:
             out[ind] = total
     return out
 
 
 def _under_planned(
-    tree: Mapping[uuid.UUID, Iterable[uuid.UUID]], targets: Mapping[uuid.UUID, Mapping[str, int]], ind: str
+    root: uuid.UUID,
+    tree: Mapping[uuid.UUID, Iterable[uuid.UUID]],
+    targets: Mapping[uuid.UUID, Mapping[str, int]],
+    ind: str,
 ) -> set[uuid.UUID]:
-    """The units below a unit with a target for ``ind`` at some time in the year: that target covers them (the
-    communes of a district wound up in July, its target set for the year)."""
+    """The units below a unit of ``root``'s subtree with a target for ``ind`` (the highest such units, as the
+    plan counts them) at some time in the year: that target covers them (the communes of a district wound up in
+    July, its target set for the year). Never ``root`` itself, nor from a planned unit outside its subtree."""
+    planned: list[uuid.UUID] = []
+    seen = {root}
+    walk = [root]
+    while walk:
+        u = walk.pop()
+        if u != root and ind in targets.get(u, {}):
+            planned.append(u)
+            continue
+        for k in tree.get(u, ()):
+            if k not in seen:
+                seen.add(k)
+                walk.append(k)
     out: set[uuid.UUID] = set()
-    stack = [k for u, t in targets.items() if ind in t for k in tree.get(u, ())]
+    stack = [k for u in planned for k in tree.get(u, ())]
     while stack:
         u = stack.pop()
         if u not in out:
