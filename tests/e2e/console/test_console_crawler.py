@@ -94,7 +94,7 @@ REQUIRED = {
     "/campaigns/{id}/beneficiaries/new": {"kind", "unit_id", "full_name", "address", "commune", "consent_purpose",
                                           "consent_given_on"},
     "/campaigns/{id}/blood-sessions/new": {"held_on", "place", "capacity"},
-    "/campaigns/{id}/distributions/new": {"kind", "distributed_on"},
+    "/campaigns/{id}/distributions/new": {"beneficiary_id", "kind", "distributed_on"},
     "/members/new": {"full_name", "consent_purpose", "consent_given_on"},
     "/campaigns/{id}/donations": {"amount_vnd", "received_on", "channel"},
     "/campaigns/{id}/donations/new/in-kind": {"received_on"},

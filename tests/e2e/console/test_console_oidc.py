@@ -295,6 +295,16 @@ async def test_a_user_the_services_would_refuse_gets_no_session(client: httpx.As
     refused(await client.get(callback), 403, "chưa được cấp vai trò")
 
 
+async def test_an_account_whose_unit_the_platform_does_not_know_gets_no_session(
+    client: httpx.AsyncClient, provider: Provider
+) -> None:
+    """A unit id mistyped at the provider, or a unit merged away: refused at sign-in, said so (every page would be
+    empty or refused otherwise)."""
+    provider.state.access_claims.update({"role": "viewer", "unit_id": str(uuid.uuid4())})
+    callback, _ = await authorized(client)
+    refused(await client.get(callback), 403, "xin người quản trị sửa đơn vị của tài khoản")
+
+
 async def test_a_provider_refusal_is_a_page(client: httpx.AsyncClient) -> None:
     callback, _ = await authorized(client)
     refused(await client.get(with_query(callback, error="access_denied")), 403, "không cho đăng nhập")

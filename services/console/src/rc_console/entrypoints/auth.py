@@ -10,12 +10,14 @@ no login to complete; an error without the login's state (a link from elsewhere)
 from __future__ import annotations
 
 import time
+import uuid
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from rc_console.adapters.oidc import PENDING_TTL_S, LoginFailed, OidcClient, Pending
 from rc_console.adapters.session import COOKIE, LOGIN_CSRF_COOKIE, MAX_COOKIE_BYTES, OIDC_COOKIE, Sealer, same_token
+from rc_console.adapters.upstream import ApiError
 from rc_console.domain.model import User
 from rc_console.entrypoints import web
 from rc_console.i18n import gettext as _
@@ -41,6 +43,16 @@ def _failed(request: Request, exc: LoginFailed) -> Response:
     page = web.render(request, "error.html", status=exc.status, message=exc.message, detail="")
     page.delete_cookie(OIDC_COOKIE, path="/")
     return page
+
+
+async def _unit_unknown(request: Request, token: str, unit_id: uuid.UUID) -> bool:
+    """Whether the members service knows no such unit today (a unit ended in a reform, or a mistyped id at the
+    identity provider: every page would be empty or refused). A service that does not answer is not a no."""
+    try:
+        await web.upstreams_of(request).for_user(token).unit(unit_id)
+    except ApiError as exc:
+        return exc.problem.status == 404
+    return False
 
 
 @router.get("/auth/login")
@@ -79,6 +91,10 @@ async def callback(
     except LoginFailed as exc:
         return _failed(request, exc)
     p = signed.principal
+    if p.unit_id is not None and await _unit_unknown(request, signed.access_token, p.unit_id):
+        said = _("Đơn vị của tài khoản này không có (hoặc đã giải thể, sáp nhập) trong hệ thống: "
+                 "xin người quản trị sửa đơn vị của tài khoản.")  # fmt: skip
+        return _failed(request, LoginFailed(403, said, f"unit_id {p.unit_id} unknown to the members service today"))
     user = User(subject=p.subject, role=p.role, unit_id=p.unit_id, token=signed.access_token)
     codec = web.codec_of(request)
     s = codec.new(user, via="oidc", not_after=signed.expires)
