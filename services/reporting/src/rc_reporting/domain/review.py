@@ -29,7 +29,7 @@ Conventions:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -257,25 +257,28 @@ def _under_planned(
     """The units below a unit of ``root``'s subtree with a target for ``ind`` (the highest such units, as the
     plan counts them) at some time in the year: that target covers them (the communes of a district wound up in
     July, its target set for the year). Never ``root`` itself, nor from a planned unit outside its subtree."""
-    planned: list[uuid.UUID] = []
-    seen = {root}
-    walk = [root]
-    while walk:
-        u = walk.pop()
-        if u != root and ind in targets.get(u, {}):
-            planned.append(u)
-            continue
-        for k in tree.get(u, ()):
-            if k not in seen:
-                seen.add(k)
-                walk.append(k)
+
+    def has_target(u: uuid.UUID) -> bool:
+        return ind in targets.get(u, {})
+
+    planned = [u for u in _reach(tree, [root], stop=has_target) if u != root and has_target(u)]
+    return _reach(tree, planned)
+
+
+def _reach(
+    tree: Mapping[uuid.UUID, Iterable[uuid.UUID]],
+    starts: Iterable[uuid.UUID],
+    stop: Callable[[uuid.UUID], bool] = lambda _: False,
+) -> set[uuid.UUID]:
+    """The units below ``starts`` in ``tree`` (each once), not walking on below a unit ``stop`` says."""
     out: set[uuid.UUID] = set()
-    stack = [k for u in planned for k in tree.get(u, ())]
+    stack = [k for u in starts for k in tree.get(u, ())]
     while stack:
         u = stack.pop()
         if u not in out:
             out.add(u)
-            stack.extend(tree.get(u, ()))
+            if not stop(u):
+                stack.extend(tree.get(u, ()))
     return out
 
 
