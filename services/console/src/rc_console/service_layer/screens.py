@@ -26,7 +26,7 @@ from rc_console.domain.model import (
     unit_choices,
 )
 from rc_shared import clock
-from rc_shared.labels import read_whole_number
+from rc_shared.labels import count, read_whole_number
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,7 @@ def campaign_form(c: CampaignOut) -> dict[str, str]:
         "organising_unit_id": str(c.organising_unit_id),
         "receiving_from": c.receiving_from.isoformat(),
         "receiving_until": c.receiving_until.isoformat(),
-        "target_cash_vnd": "" if not cash else f"{cash:,}".replace(",", "."),
+        "target_cash_vnd": "" if not cash else count(cash),
         "description": c.description or "",
     }
 
