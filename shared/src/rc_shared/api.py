@@ -236,17 +236,20 @@ class ErrorOut(BaseModel):
 
 ERROR_STATUSES: dict[int, str] = {
     400: "The request breaks a rule.",
-    401: "No valid bearer token.",
+    401: "No valid bearer token: none, or one expired or not verified (renew it; a write's refused token is"
+    " answered so at once, never with a 429).",
     403: "The token's role or unit scope does not allow this.",
     404: "Not found.",
     409: "Conflicts with the current state.",
     413: "The request body is too large.",
     422: "Invalid input: the errors name each field at fault.",
     429: "Too many writes from this client: retry after the Retry-After header's seconds. Writes (POST, PUT, PATCH,"
-    " DELETE) are counted per client (the token's subject) per minute and per replica of the service: 600 a minute"
-    " unless the deployment gives the client more (RC_WRITE_QUOTA_CLIENTS, or the token's rc_writes_per_minute"
-    " claim).",
-    503: "The service is busy or the database query took too long: retry (after Retry-After's seconds when given).",
+    " DELETE) are counted per client (the verified token's subject; without a token, the client's address) per"
+    " minute and per replica of the service: RC_WRITE_RATE_PER_MINUTE (600 by default), or the client's own"
+    " quota, from RC_WRITE_QUOTA_CLIENTS by subject, else the token's rc_writes_per_minute claim.",
+    503: "The service is busy, the database query took too long or the database cannot be reached now: retry after"
+    " Retry-After's seconds. A write so answered because the connection broke may have been made: send it again as"
+    " it was (with the same Idempotency-Key where the endpoint takes one).",
 }
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 AUTH_STATUSES = (401, 403)
@@ -305,10 +308,11 @@ def patch_schema(nullable: Iterable[str], *, at_least_one: bool) -> Callable[[di
     return amend
 
 
-def replayed(model: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+def replayed(model: type[BaseModel], also: str = "") -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` entry of a create resent with the same ``Idempotency-Key``: 200 with
-    the record the first request created (the first answer was 201)."""
-    return {200: {"model": model, "description": "A resubmission (same Idempotency-Key): the record created first."}}
+    the record the first request created (the first answer was 201); ``also``: what else is answered so."""
+    said = f"A resubmission (same Idempotency-Key{also}): the record created first."
+    return {200: {"model": model, "description": said}}
 
 
 def document_errors(app: FastAPI) -> None:

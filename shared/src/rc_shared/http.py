@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import re
 import time
 import uuid
@@ -435,18 +436,15 @@ class RequestMiddleware:
 
     async def _client(self, scope: Any, headers: dict[str, str]) -> tuple[str, int]:
         """Who a write counts against, and its quota per minute: the verified token's subject, else
-        the client's address. The verified principal is kept for the routes (one verification)."""
+        the client's address. The verified principal is kept for the routes (one verification).
+        Unauthorized if a bearer token was presented and refused (see :meth:`_over_quota`)."""
         verifier: TokenVerifier | None = getattr(getattr(scope.get("app"), "state", None), "token_verifier", None)
         scheme, _, token = headers.get("authorization", "").partition(" ")
         if verifier is not None and scheme.lower() == "bearer" and token.strip():
-            try:
-                p = await verifier.verify_async(token.strip())
-            except Unauthorized:
-                pass  # the route answers 401; the quota is the address's
-            else:
-                scope.setdefault("state", {})["principal"] = p
-                quota = self.write_quotas.get(p.subject) or p.writes_per_minute or self.writes_per_minute
-                return f"sub:{p.subject}", quota
+            p = await verifier.verify_async(token.strip())
+            scope.setdefault("state", {})["principal"] = p
+            quota = self.write_quotas.get(p.subject) or p.writes_per_minute or self.writes_per_minute
+            return f"sub:{p.subject}", quota
         if self.write_client is not None and (who := self.write_client(headers)) is not None:
             return f"user:{who}", self.writes_per_minute
         client = scope.get("client") or ("-", 0)
@@ -455,7 +453,14 @@ class RequestMiddleware:
     async def _over_quota(self, scope: Any, headers: dict[str, str]) -> JSONResponse | None:
         if scope["method"] not in WRITE_METHODS:
             return None
-        key, quota = await self._client(scope, headers)
+        try:
+            key, quota = await self._client(scope, headers)
+        except Unauthorized as exc:
+            # A token that expired or does not verify: its 401 at once, never a 429 of the address's
+            # bucket (shared by every client behind one proxy), so the client renews its token rather
+            # than retrying for ever. Refusing it costs its verification, done already.
+            challenge = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+            return problem(401, exc.code, exc.message, headers=challenge, **exc.details)
         wait = self._take(key, quota)
         if wait <= 0:
             return None
@@ -463,7 +468,7 @@ class RequestMiddleware:
         response = problem(
             429, "too_many_requests", f"write rate limit of {quota} a minute exceeded: retry in {wait:.1f} s"
         )
-        response.headers["Retry-After"] = str(max(1, round(wait)))
+        response.headers["Retry-After"] = str(max(1, math.ceil(wait)))  # never before a token is there
         return response
 
     async def _read_body(self, headers: dict[str, str], receive: Any) -> tuple[bytes | None, int]:
@@ -644,6 +649,25 @@ def install(
 
     app.add_exception_handler(asyncpg.TransactionRollbackError, _transient)
     app.add_exception_handler(asyncpg.InsufficientResourcesError, _transient)
+
+    async def _unreachable(request: Request, exc: Exception) -> JSONResponse:
+        """The database went away under the request: refused or reset connections, a server shutting
+        down or starting up (a restart, a failover, a restore). Not the request's fault, and not a 500:
+        a 503 with Retry-After. A write may have been committed just before the connection broke, so
+        its answer says to send it again as it was (the same Idempotency-Key answers the record made)."""
+        HTTP_REFUSED.labels(service, "database").inc()
+        log.warning("database_unreachable", path=request.url.path, error=repr(exc))
+        what = f"the database cannot be reached now ({type(exc).__name__})"
+        if request.method in WRITE_METHODS:
+            return busy(
+                f"{what}: the change may or may not have been made; send the same request again (with the same"
+                " Idempotency-Key where the endpoint takes one)"
+            )
+        return busy(what)
+
+    # (a statement timeout, class 57 like a shutdown, keeps its own handler: the more specific class)
+    for unreachable in (asyncpg.PostgresConnectionError, asyncpg.OperatorInterventionError, ConnectionError):
+        app.add_exception_handler(unreachable, _unreachable)
 
     app.add_middleware(
         RequestMiddleware,

@@ -155,6 +155,39 @@ class TableTooWide(ValueError):
         self.row = row
 
 
+class RepeatedColumn(ValueError):
+    """Two columns of the header have one name (``name``; ``columns``: their letters, A for the first): a
+    row's value under one would hide its value under the other, so the file is refused, not read."""
+
+    def __init__(self, name: str, columns: list[str]) -> None:
+        super().__init__(
+            f"columns {' and '.join(columns)} are both headed {name.replace('_', ' ')!r}: keep one of them, or give"
+            " each its own heading"
+        )
+        self.name = name
+        self.columns = columns
+
+
+def column_letter(index: int) -> str:
+    """A column's letters as a spreadsheet shows them, from its index (0: A, 25: Z, 26: AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _distinct(header: list[str]) -> list[str]:
+    """``header``, or :class:`RepeatedColumn` for its first name given to two columns."""
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name and name in seen:
+            raise RepeatedColumn(name, [column_letter(seen[name]), column_letter(i)])
+        seen.setdefault(name, i)
+    return header
+
+
 def _blank(cells: Sequence[Any]) -> bool:
     """Nothing but None and empty text (counted without a Python loop), or blanks only."""
     return cells.count(None) + cells.count("") == len(cells) or all(_cell(v) is None for v in cells)
@@ -236,15 +269,16 @@ def read_table(
     stream: IO[bytes], suffix: str, stack: ExitStack, is_header: Callable[[list[str]], bool] | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, iterator of (row number, row)) of a CSV (UTF-8, with or without BOM) or XLSX stream;
-    ValueError for another kind of file, or one that cannot be read as its kind. ``is_header``: which
-    of the first rows is the header (:func:`_take_header`; None: the first)."""
+    ValueError for another kind of file, or one that cannot be read as its kind; :class:`RepeatedColumn`
+    for a header that names two columns alike. ``is_header``: which of the first rows is the header
+    (:func:`_take_header`; None: the first)."""
     suffix = suffix.lower()
     if suffix == ".csv":
         text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
         dialect = csv_dialect(text.read(CSV_SAMPLE_CHARS))
         text.seek(0)
         header, at, rest = _take_header(_within_columns(csv.reader(text, dialect)), is_header)
-        return header, _rows(header, rest, at + 1)
+        return _distinct(header), _rows(header, rest, at + 1)
     if suffix in (".xlsx", ".xlsm"):
         import zipfile
 
@@ -263,7 +297,7 @@ def read_table(
         ws.reset_dimensions()
         rows = ws.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
         header, at, rest = _take_header(_within_columns(rows), is_header)
-        return header, _rows(header, rest, at + 1)
+        return _distinct(header), _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 
 

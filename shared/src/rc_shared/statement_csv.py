@@ -9,21 +9,33 @@ a few Vietnamese aliases are understood). Values are passed on as text: the dona
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from rc_shared.member_columns import fold
 from rc_shared.sheets import CSV_SAMPLE_CHARS, csv_dialect
 
 FIELDS = ("bank_reference", "received_on", "amount_vnd", "payer_name", "description")
 REQUIRED = ("bank_reference", "received_on", "amount_vnd")
+# (headers as :func:`rc_shared.member_columns.fold` writes them: "Số tiền (VND)" → "so_tien_vnd")
 ALIASES = {
-    "bank_reference": {"bank_reference", "reference", "ref", "transaction_id", "so_tham_chieu", "ma_giao_dich"},
-    "received_on": {"received_on", "date", "value_date", "ngay", "ngay_giao_dich"},
-    "amount_vnd": {"amount_vnd", "amount", "credit", "so_tien", "so_tien_ghi_co"},
-    "payer_name": {"payer_name", "payer", "ten_nguoi_chuyen", "nguoi_chuyen"},
-    "description": {"description", "noi_dung", "dien_giai", "memo"},
-}
+    "bank_reference": {
+        "bank_reference", "reference", "ref", "transaction_id", "so_tham_chieu", "ma_giao_dich", "ma_gd", "so_gd",
+        "so_but_toan", "so_chung_tu",
+    },
+    "received_on": {
+        "received_on", "date", "value_date", "transaction_date", "ngay", "ngay_giao_dich", "ngay_gd",
+        "ngay_hieu_luc", "ngay_ghi_so",
+    },
+    "amount_vnd": {
+        "amount_vnd", "amount", "credit", "credit_amount", "so_tien", "so_tien_vnd", "so_tien_ghi_co",
+        "so_tien_ghi_co_vnd", "ghi_co", "ghi_co_vnd",
+    },
+    "payer_name": {"payer_name", "payer", "ten_nguoi_chuyen", "nguoi_chuyen", "ten_tai_khoan_chuyen"},
+    "description": {
+        "description", "noi_dung", "noi_dung_giao_dich", "noi_dung_chuyen_khoan", "dien_giai", "mo_ta", "memo",
+    },
+}  # fmt: skip
 
 
 class MissingColumns(ValueError):
@@ -34,17 +46,11 @@ class MissingColumns(ValueError):
         self.missing = missing
 
 
-def _slug(header: str) -> str:
-    s = unicodedata.normalize("NFD", header.strip().lower()).replace("đ", "d")
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return "_".join(s.replace("-", " ").split())
-
-
 def map_header(header: list[str]) -> dict[str, str]:
     """Our field name → the file's column name; :class:`MissingColumns` if a required one is missing."""
     out: dict[str, str] = {}
     for col in header:
-        slug = _slug(col)
+        slug = fold(col)
         for name, names in ALIASES.items():
             if slug in names and name not in out:
                 out[name] = col
@@ -65,6 +71,7 @@ def read_csv(f: TextIO) -> Iterator[tuple[int, dict[str, Any], str | None]]:
         raise ValueError("the file is empty")
     cols = map_header(header)
     pos = {name: header.index(col) for name, col in cols.items()}
+    needed = max(pos[f] for f in REQUIRED) + 1  # a row may leave out empty cells after its last required one
     for row in reader:
         if not any(c.strip() for c in row):
             continue  # a blank line carries no data
@@ -74,6 +81,6 @@ def read_csv(f: TextIO) -> Iterator[tuple[int, dict[str, Any], str | None]]:
             v = row[i].strip() if i < len(row) else ""
             rec[name] = v or None
         reason = None
-        if len(row) != len(header):
+        if len(row) > len(header) or len(row) < needed:  # (more: a value's unquoted delimiter split it in two)
             reason = f"the row has {len(row)} fields, the header {len(header)}"
         yield line, rec, reason

@@ -134,17 +134,25 @@ def test_gift_pages_continue_after_the_last_receipt_shown() -> None:
     assert money.paging(9, 3, []) == money.Paging(after=9, next_after=None)
 
 
-CSV = "Mã giao dịch;Ngày;Số tiền;Người chuyển\nFT1;30/11/2026;1.000.000;A\n\nFT2;2026-11-30;5\nFT3;2026-11-30;7;B\n"
+CSV = (
+    "Mã giao dịch;Ngày;Số tiền;Người chuyển\nFT1;30/11/2026;1.000.000;A\n\nFT2;2026-11-30;5\nFT3;2026-11-30;7;B\n"
+    "FT4;2026-11-30\nFT5;2026-11-30;8;C;D\n"
+)
 
 
-def test_a_statement_file_is_read_with_vietnamese_headers_and_short_rows_refused() -> None:
+def test_a_statement_file_is_read_with_vietnamese_headers_and_rows_missing_a_required_field_refused() -> None:
+    """FT2 leaves out its empty last cell (the payer, optional): read. FT4 has no amount cell, FT5 a field
+    too many: refused, saying so."""
     s = money.statement_of(("\ufeff" + CSV).encode())
     assert s.rows == [
         (2, {"bank_reference": "FT1", "received_on": "30/11/2026", "amount_vnd": "1.000.000", "payer_name": "A"}),
+        (4, {"bank_reference": "FT2", "received_on": "2026-11-30", "amount_vnd": "5", "payer_name": None}),
         (5, {"bank_reference": "FT3", "received_on": "2026-11-30", "amount_vnd": "7", "payer_name": "B"}),
     ]
     assert s.refused == [
-        (4, {"bank_reference": "FT2", "received_on": "2026-11-30", "amount_vnd": "5", "payer_name": None},
+        (6, {"bank_reference": "FT4", "received_on": "2026-11-30", "amount_vnd": None, "payer_name": None},
+         "Số cột của dòng khác dòng tiêu đề."),
+        (7, {"bank_reference": "FT5", "received_on": "2026-11-30", "amount_vnd": "8", "payer_name": "C"},
          "Số cột của dòng khác dòng tiêu đề."),
     ]  # fmt: skip
 
@@ -172,6 +180,22 @@ def test_the_shared_reader_names_the_missing_columns() -> None:
     assert err.value.missing == ["bank_reference"]
 
 
+def test_the_shared_reader_knows_bank_export_headers_and_rows_without_their_last_empty_cells() -> None:
+    """Headers with units and punctuation ("Số tiền (VND)"), a bank's own names ("Số bút toán", "Ngày GD",
+    "Mô tả": the description was dropped); a row that leaves out its empty cells after the last required
+    one is read; a row with a field too many (an unquoted "1,500,000") is refused, naming the counts."""
+    text = "Số bút toán;Ngày GD;Số tiền (VND);Mô tả;Người chuyển\nFT1;05/03/2024;500000;UH lu lut\nFT2;05/03/2024\n"
+    text += "FT3;05/03/2024;1.500.000;a;b;c\n"
+    assert list(read_csv(io.StringIO(text))) == [
+        (2, {"bank_reference": "FT1", "received_on": "05/03/2024", "amount_vnd": "500000", "description": "UH lu lut",
+             "payer_name": None}, None),
+        (3, {"bank_reference": "FT2", "received_on": "05/03/2024", "amount_vnd": None, "description": None,
+             "payer_name": None}, "the row has 2 fields, the header 5"),
+        (4, {"bank_reference": "FT3", "received_on": "05/03/2024", "amount_vnd": "1.500.000", "description": "a",
+             "payer_name": "b"}, "the row has 6 fields, the header 5"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("reason", "said"),
     [
@@ -182,7 +206,10 @@ def test_the_shared_reader_names_the_missing_columns() -> None:
             "received_on 2026-01-01 is outside the receiving period (a to b)",
             "Ngày giao dịch ngoài thời gian tiếp nhận.",
         ),
-        ("received_on '31/02/2026' is not a date (YYYY-MM-DD or DD/MM/YYYY)", "Ngày không hợp lệ"),
+        (
+            "received_on '31/02/2026' is not a date (YYYY-MM-DD, or DD/MM/YYYY with / - or . between)",
+            "Ngày không hợp lệ",
+        ),
         ("bank_reference is required", "Thiếu mã giao dịch."),
         ("repeats row 0 of this batch", "Giao dịch đã được ghi nhận trước đó."),
         ("something new", "Dòng không hợp lệ (something new)."),

@@ -317,6 +317,8 @@ def test_an_uploaded_csv_or_xlsx_is_read_into_numbered_rows() -> None:
         with pytest.raises(member_import.BadFile):
             member_import.rows_of(name, content)
     # a value beyond the widest table: the row is named, in Vietnamese (not "the file cannot be read")
+    with pytest.raises(member_import.BadFile, match=r"^Các cột B và C có cùng tiêu đề “điện thoại”: giá trị ở cột"):
+        member_import.rows_of("hai-cot.csv", "unit_code,Điện thoại,Điện thoại\nA,0912345678,\n".encode())
     with pytest.raises(member_import.BadFile, match=r"^Dòng 3 có dữ liệu ở sau cột thứ 256"):
         member_import.rows_of("wide.csv", b"unit_code\nA\nB" + b"," * 260 + b"x\n")
     many = b"unit_code\n" + b"A\n" * (member_import.MAX_ROWS + 1)

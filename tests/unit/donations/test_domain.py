@@ -266,14 +266,40 @@ def test_public_name_only_with_consent() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(1000, 1000), ("1000", 1000), ("1.000.000", 1_000_000), ("1,000,000", 1_000_000), (" 25000 VND", 25_000)],
+    [
+        (1000, 1000),
+        ("1000", 1000),
+        ("1.000.000", 1_000_000),
+        ("1,000,000", 1_000_000),
+        (" 25000 VND", 25_000),
+        ("+500,000", 500_000),
+        ("+500000", 500_000),  # a credit as banks print it
+    ],
 )
 def test_statement_amounts_in_whole_vnd(raw: object, expected: int) -> None:
     assert statement.parse_amount(raw) == expected
 
 
 @pytest.mark.parametrize(
-    "raw", [0, -5, "-5", "12.5", "1.000,00", "1,000.000", 100.5, 100.0, True, None, "", "abc", 10**15 + 1, "١٢٣"]
+    "raw",
+    [
+        0,
+        -5,
+        "-5",
+        "12.5",
+        "1.000,00",
+        "1,000.000",
+        100.5,
+        100.0,
+        True,
+        None,
+        "",
+        "abc",
+        10**15 + 1,
+        "١٢٣",
+        "+-5",
+        "++5",
+    ],
 )
 def test_statement_amounts_refused(raw: object) -> None:
     with pytest.raises(statement.RowError):
@@ -282,7 +308,21 @@ def test_statement_amounts_refused(raw: object) -> None:
 
 def test_statement_dates_iso_or_day_first() -> None:
     assert statement.parse_date("2026-05-01") == D and statement.parse_date("01/05/2026") == D
-    for bad in ("05/31/2026", "2026-02-30", "", None, 20260501):
+    # as bank exports write them: other separators, the posting time after the day
+    for written in ("01-05-2026", "01.05.2026", "01/05/2026 10:22:33", "2026-05-01 10:22:33", "2026-05-01T10:22",
+                    "1/5/2026 9:05", "01/05/2026 23:59:59.123"):  # fmt: skip
+        assert statement.parse_date(written) == D, written
+    # month first (an English-locale Excel's "5/1/2026 9:05 AM") is not guessed at: the 12-hour clock refuses it
+    for bad in (
+        "05/31/2026",
+        "2026-02-30",
+        "",
+        None,
+        20260501,
+        "5/1/2026 9:05 AM",
+        "01/05/2026 lúc 10:22",
+        "01/05/2026 25",
+    ):
         with pytest.raises(statement.RowError):
             statement.parse_date(bad)
 

@@ -115,6 +115,17 @@ async def test_a_nul_in_a_query_parameter_is_refused_naming_it_and_good_text_pas
         assert (await c.get("/read", params={"q": "Bạc Liêu"})).json()["q"] == "Bạc Liêu"
 
 
+async def test_retry_after_is_never_before_the_next_write_is_allowed() -> None:
+    """At 40 a minute the next write is allowed ~1.5 s after the quota is spent: Retry-After says 2, not
+    1 (rounded down, the obedient client's retry was refused again)."""
+    async with _client(_app(writes_per_minute=40)) as c:
+        assert [(await c.post("/echo", content=b"{}")).status_code for _ in range(40)] == [200] * 40
+        r = await c.post("/echo", content=b"{}")
+        assert r.status_code == 429
+        said = float(r.json()["message"].rpartition("retry in ")[2].removesuffix(" s"))
+        assert 1.0 < said <= 1.5 and r.headers["Retry-After"] == "2"
+
+
 async def test_writes_above_the_rate_get_429_with_retry_after_reads_are_not_limited() -> None:
     """Without a verified token (here: no verifier at all) a client is its address."""
     app = _app(writes_per_minute=5)

@@ -26,6 +26,15 @@ class Item(BaseModel):
     count: int
 
 
+UNREACHABLE: dict[str, Exception] = {
+    "refused": ConnectionRefusedError(111, "Connect call failed ('10.0.0.5', 5432)"),
+    "reset": ConnectionResetError(104, "Connection reset by peer"),
+    "starting": asyncpg.CannotConnectNowError("the database system is starting up"),
+    "shutdown": asyncpg.AdminShutdownError("terminating connection due to administrator command"),
+    "lost": asyncpg.ConnectionDoesNotExistError("connection was closed in the middle of operation"),
+}
+
+
 def _app() -> FastAPI:
     app = FastAPI()
     http.install(app, "problem-test", max_request_bytes=100, writes_per_minute=2)
@@ -44,8 +53,13 @@ def _app() -> FastAPI:
             "deadlock": asyncpg.DeadlockDetectedError("deadlock detected"),
             "disk": asyncpg.DiskFullError('could not extend file "base/16384/16390": No space left on device'),
             "bug": AttributeError("a bug"),
+            **UNREACHABLE,
         }
         raise errors[kind]
+
+    @app.post("/things/{kind}/write")
+    async def write_thing(kind: str) -> None:
+        raise UNREACHABLE[kind]
 
     @app.post("/things/batch")
     async def things_batch() -> dict[str, int]:
@@ -195,6 +209,28 @@ async def test_a_transaction_the_database_refuses_for_now_is_a_503_with_retry_af
         assert r.headers["Retry-After"] == "1"
         assert f"the database cannot complete the request now ({sqlstate}: " in str(body["detail"])
         assert "nothing was changed" in str(body["detail"])
+
+
+@pytest.mark.parametrize("kind", sorted(UNREACHABLE))
+async def test_a_database_that_cannot_be_reached_is_a_503_with_retry_after_and_a_write_is_told_to_resend(
+    kind: str,
+) -> None:
+    """A failover, a restart or a restore: every request answered 503 with Retry-After (was a 500), and
+    a write, whose commit may have happened before the connection broke, told to send it again as it was."""
+    name = type(UNREACHABLE[kind]).__name__
+    async with _client(_app()) as c:
+        read = await c.get(f"/things/{kind}")
+        assert read.headers["Retry-After"] == "1"
+        assert _problem(read, 503, "overloaded")["detail"] == (
+            f"the database cannot be reached now ({name}); retry in 1 s (correlation id cid-7)"
+        )
+        write = await c.post(f"/things/{kind}/write")
+        assert write.headers["Retry-After"] == "1"
+        assert _problem(write, 503, "overloaded")["detail"] == (
+            f"the database cannot be reached now ({name}): the change may or may not have been made; send the same"
+            " request again (with the same Idempotency-Key where the endpoint takes one); retry in 1 s (correlation"
+            " id cid-7)"
+        )
 
 
 async def test_an_unexpected_error_is_a_500_problem_naming_the_correlation_id() -> None:

@@ -174,3 +174,25 @@ def test_consecutive_batches_end_where_a_row_was_left_out() -> None:
     rows = [(n, str(n)) for n in (2, 3, 4, 5, 6, 9, 10, 12)]
     assert [[n for n, _ in b] for b in sheets.consecutive_batches(rows, 3)] == [[2, 3, 4], [5, 6], [9, 10], [12]]
     assert list(sheets.consecutive_batches([], 3)) == []
+
+
+def test_a_header_naming_two_columns_alike_refuses_the_file_naming_both_columns() -> None:
+    """Two "Điện thoại" columns: a row's blank second cell hid its first (the member was created without a
+    phone, and nothing said so). The file is refused before any row is read, naming both columns."""
+    csv_text = "Họ và tên,Điện thoại,Điện Thoại\r\nLan,0912345678,\r\n"
+    with pytest.raises(sheets.RepeatedColumn, match=r"^columns B and C are both headed 'điện thoại'") as refused:
+        read(csv_text.encode(), ".csv", is_header=None)
+    assert refused.value.columns == ["B", "C"] and refused.value.name == "điện_thoại"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append([*HEADER, *[f"Cột {i}" for i in range(24)], "Ngày sinh"])  # column AC repeats column D
+    ws.append(["BL-PL-01", "Nguyễn Thị Lan", "Ấp 3", "15/04/1990"])
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(sheets.RepeatedColumn, match=r"^columns D and AC are both headed 'ngày sinh'"):
+        read(out.getvalue(), ".xlsx")
+    # columns without a heading are no repetition: each is named by its place
+    header, rows = read(b"Ho ten,,\r\nLan,a,b\r\n", ".csv", is_header=None)
+    assert header == ["ho_ten"] and rows == [(2, {"ho_ten": "Lan", "column_2": "a", "column_3": "b"})]
+    assert [sheets.column_letter(i) for i in (0, 25, 26, 51, 52, 255)] == ["A", "Z", "AA", "AZ", "BA", "IV"]

@@ -22,7 +22,7 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
-API_VERSION = "1.7.0"
+API_VERSION = "1.8.0"
 """The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 
 

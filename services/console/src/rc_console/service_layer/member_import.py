@@ -31,6 +31,7 @@ from rc_shared.logging import get_logger
 from rc_shared.sheets import (
     MAX_COLUMNS,
     SUFFIXES,
+    RepeatedColumn,
     TableTooWide,
     check_workbook,
     consecutive_batches,
@@ -126,6 +127,14 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
                     raise BadFile(_("Tệp có hơn %(rows)s dòng: xin chia thành nhiều tệp.") % {"rows": number(MAX_ROWS)})
     except UnicodeDecodeError as exc:
         raise BadFile(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from exc
+    except RepeatedColumn as exc:
+        raise BadFile(
+            _(
+                "Các cột %(columns)s có cùng tiêu đề “%(name)s”: giá trị ở cột này sẽ che mất giá trị ở cột kia. "
+                "Xin giữ một cột (hoặc đặt cho mỗi cột một tiêu đề riêng) rồi nhập lại."
+            )
+            % {"columns": " và ".join(exc.columns), "name": exc.name.replace("_", " ")}
+        ) from exc
     except TableTooWide as exc:
         raise BadFile(
             _(

@@ -28,6 +28,7 @@ def bank_reference(ref: str) -> str:
 
 MAX_TEXT = 500
 _GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
+_TIME_OF_DAY = re.compile(r"(?<=[0-9])[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?$")
 
 
 class RowError(ValueError):
@@ -65,7 +66,7 @@ def parse_amount(value: Any) -> int:
         s = value.strip().replace(" ", "")
         if s.endswith(("VND", "đ", "₫")):
             s = s.removesuffix("VND").removesuffix("đ").removesuffix("₫")
-        sign, digits = (-1, s[1:]) if s.startswith("-") else (1, s)
+        sign, digits = (-1, s[1:]) if s.startswith("-") else (1, s.removeprefix("+"))  # "+500,000": a credit
         if digits.isdigit() and digits.isascii():
             amount = sign * int(digits)
         elif _GROUPED.match(digits) and len(set(re.findall(r"[.,]", digits))) == 1:
@@ -92,12 +93,13 @@ def parse_date(value: Any) -> date:
     if len(s) == 10 and s[4] == "-" and s[7] == "-" and s.isascii():  # the usual ISO form: the fast parser
         with contextlib.suppress(ValueError):
             return date.fromisoformat(s)
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+    s = _TIME_OF_DAY.sub("", s)  # a bank's posting time after the day ("05/03/2024 10:22:33"): the day is the date
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
             return datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-    raise RowError(f"received_on {value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+    raise RowError(f"received_on {value!r} is not a date (YYYY-MM-DD, or DD/MM/YYYY with / - or . between)")
 
 
 def _text(raw: Mapping[str, Any], name: str) -> str | None:

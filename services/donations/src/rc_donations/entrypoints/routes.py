@@ -105,7 +105,9 @@ IdemKey = Annotated[
             "are one space for every client, endpoint and campaign, kept for good: send a new UUID per new "
             "request (or your system's name before its own reference: two systems' references may be alike). "
             "The same key with another body (or for another endpoint or campaign) is a 422 naming "
-            "Idempotency-Key; while the key's first request is still being written, a 409: retry it."
+            "Idempotency-Key. A resend while the first request is still being written is answered with its "
+            "outcome; while a request of another endpoint or campaign is being written with the key, a 409: "
+            "retry it."
         ),
     ),
 ]
@@ -189,7 +191,15 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
     summary="Record a contribution: cash, in kind or blood (201 new; 200 a resubmission)",
     dependencies=WRITE,
     response_model=s.DonationOut,
-    responses={**api.replayed(s.DonationOut), **errors(404, 409)},
+    responses={
+        **api.replayed(
+            s.DonationOut,
+            "; or, with or without a key, a gift of a bank_reference already recorded with the same kind, amount and"
+            " received_on: that gift, as it was recorded (this request's donor, channel and description are not"
+            " applied to it)",
+        ),
+        **errors(404, 409),
+    },
 )
 async def record_donation(
     campaign_id: uuid.UUID,

@@ -9,7 +9,9 @@ is no timer).
 
 ``commit`` returns one outcome per item (a result, or the exception that item must raise): a refused
 item never fails the others. If the batch's commit itself fails with a database error (then nothing of
-it was written), each item is committed again alone, so only the culprit fails.
+it was written), each item is committed again alone, so only the culprit fails; unless no item can
+have caused it (a deadlock, a timeout, a shutdown, a lost connection): then every item fails with it
+at once (their requests answer 503 with Retry-After), not each after the other.
 
 Across replicas, batches of one key are serialised by whatever lock ``commit`` takes (the ledger
 row); this class only batches within a process.
@@ -47,6 +49,17 @@ R = TypeVar("R")
 
 Commit = Callable[[asyncpg.Pool, Sequence[T]], Awaitable[list[R | Exception]]]
 """Commits a batch (rolled back whole if it raises) and returns one outcome per item."""
+
+
+# Errors of a batch's transaction that no item caused (a deadlock or serialization failure, a statement
+# timeout, a shutdown, no resources, a lost connection): committing each item alone would only repeat
+# them, one after another, while the key's next requests wait; each item fails at once (503, retry).
+_NOT_AN_ITEMS_FAULT = (
+    asyncpg.TransactionRollbackError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.InsufficientResourcesError,
+    asyncpg.PostgresConnectionError,
+)
 
 
 class Busy(Unavailable):
@@ -139,8 +152,8 @@ class GroupCommit(Generic[T, R]):
         try:
             outcomes = await self._once([item for item, _ in batch])
         except asyncpg.PostgresError as exc:
-            if len(batch) == 1:
-                outcomes = [exc]
+            if len(batch) == 1 or isinstance(exc, _NOT_AN_ITEMS_FAULT):  # each item's outcome: this error (503)
+                outcomes = [exc] * len(batch)
             else:  # the transaction was rolled back: commit each alone, so only the culprit fails
                 log.warning("group_commit_batch_failed", items=len(batch), error=repr(exc))
                 outcomes = []

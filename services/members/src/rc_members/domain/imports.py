@@ -244,9 +244,10 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         else:
             phone = written
     id_number = _text(raw, "id_number", from_number=contact.id_number_from_cell)
-    if id_number is not None and len(id_number) == 11 and id_number.isascii() and id_number.isdigit():
-        # a CCCD (12 digits, its province code 001–096) saved to CSV from a number column, which lost its 0
-        # (and so cannot start with one: "0951…" of 11 digits is a CCCD typed a digit short, refused below)
+    if id_number is not None and len(id_number) in (8, 11) and id_number.isascii() and id_number.isdigit():
+        # a CCCD (12 digits, its province code 001–096) or a CMND (9 digits) saved to CSV from a number column,
+        # which lost its 0, as a workbook's number cell does (contact.id_number_from_cell); a CCCD's 11 digits
+        # cannot start with 0 then ("0951…" of 11 digits is a CCCD typed a digit short, refused below)
         id_number = id_number if id_number.startswith("0") else "0" + id_number
     if id_number is not None:
         if not contact.is_id_number(id_number):

@@ -160,8 +160,9 @@ def sync_detailed(
             original record (200) instead of a new one. Keys are one space for every client, endpoint
             and campaign, kept for good: send a new UUID per new request (or your system's name before
             its own reference: two systems' references may be alike). The same key with another body
-            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
-            first request is still being written, a 409: retry it.
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key. A resend while the
+            first request is still being written is answered with its outcome; while a request of
+            another endpoint or campaign is being written with the key, a 409: retry it.
         body (BloodDonationIn | CashDonationIn | InKindDonationIn):
 
     Raises:
@@ -202,8 +203,9 @@ def sync(
             original record (200) instead of a new one. Keys are one space for every client, endpoint
             and campaign, kept for good: send a new UUID per new request (or your system's name before
             its own reference: two systems' references may be alike). The same key with another body
-            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
-            first request is still being written, a 409: retry it.
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key. A resend while the
+            first request is still being written is answered with its outcome; while a request of
+            another endpoint or campaign is being written with the key, a 409: retry it.
         body (BloodDonationIn | CashDonationIn | InKindDonationIn):
 
     Raises:
@@ -239,8 +241,9 @@ async def asyncio_detailed(
             original record (200) instead of a new one. Keys are one space for every client, endpoint
             and campaign, kept for good: send a new UUID per new request (or your system's name before
             its own reference: two systems' references may be alike). The same key with another body
-            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
-            first request is still being written, a 409: retry it.
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key. A resend while the
+            first request is still being written is answered with its outcome; while a request of
+            another endpoint or campaign is being written with the key, a 409: retry it.
         body (BloodDonationIn | CashDonationIn | InKindDonationIn):
 
     Raises:
@@ -281,8 +284,9 @@ async def asyncio(
             original record (200) instead of a new one. Keys are one space for every client, endpoint
             and campaign, kept for good: send a new UUID per new request (or your system's name before
             its own reference: two systems' references may be alike). The same key with another body
-            (or for another endpoint or campaign) is a 422 naming Idempotency-Key; while the key's
-            first request is still being written, a 409: retry it.
+            (or for another endpoint or campaign) is a 422 naming Idempotency-Key. A resend while the
+            first request is still being written is answered with its outcome; while a request of
+            another endpoint or campaign is being written with the key, a 409: retry it.
         body (BloodDonationIn | CashDonationIn | InKindDonationIn):
 
     Raises:
