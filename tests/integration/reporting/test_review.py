@@ -347,6 +347,27 @@ async def test_plan_spreadsheet_import_all_rows_or_none(client: httpx.AsyncClien
     assert junk.status_code == 422 and junk.json()["field"] == "file"
     headerless = await client.post("/plans/import", content=sheet([["a", "b"]]), headers={"content-type": xlsx})
     assert headerless.status_code == 422 and "missing: unit_code, year, indicator, target" in headerless.text
+    # a district's file combining its communes' gives one target twice: the same value is one target, another
+    # value refuses the file naming both rows (the last one silently won: 80, with no word of the 120)
+    twice = sheet([
+        ["unit_code", "year", "indicator", "target"],
+        ["C3", 2025, "new_members", 120],
+        ["P.D1", 2025, "new_members", 6],
+        ["C3", 2025, "new_members", 80],
+        ["P.D1", 2025, "new_members", 6],
+    ])  # fmt: skip
+    r = await client.post("/plans/import", content=twice, headers={"content-type": xlsx})
+    assert r.status_code == 422, r.text
+    assert r.json()["rows"] == [
+        {"row": 4, "message": "row 2 gives C3 2025 new_members the target 120, this row 80: keep one of them"}
+    ]
+    assert (await client.get(f"/plans/{scenario.tree.C3}/2025")).json()["targets"] == {
+        "tet_nhan_ai.support.gift_package": 100
+    }
+    same = sheet([["unit_code", "year", "indicator", "target"], ["P.D1", 2025, "new_members", 6],
+                  ["P.D1", 2025, "new_members", 6]])  # fmt: skip
+    r = await client.post("/plans/import", content=same, headers={"content-type": xlsx})
+    assert r.json() == {"rows": 2, "targets": 1, "changed": 1}
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,49 @@ def test_with_one_request_in_flight_no_import_id_is_sent(tmp_path: Path, monkeyp
     monkeypatch.setattr(httpx, "Client", functools.partial(httpx.Client, transport=httpx.MockTransport(handler)))
     totals = importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=1, progress=False)
     assert [sorted(b) for b in bodies] == [["rows"], ["rows"]] and totals.created == 4
+
+
+def test_an_import_refused_midway_keeps_its_report_and_says_what_was_recorded_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch 0 is recorded (one row of it rejected by the service), batch 1 refused (the campaign closed
+    meanwhile): the command ends with that reason and what batch 0 did, and --report holds the rows
+    rejected so far (it was never written: the officer lost them)."""
+    path = _statement(tmp_path / "s.csv", 6, bad=frozenset({5}))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        rows = json.loads(request.content)["rows"]
+        if rows[0]["bank_reference"] != "FT0":
+            return httpx.Response(409, json={"message": "campaign is closed"})
+        answered = _answer(request)
+        body = json.loads(answered.content)
+        body["results"][1] = {"index": 1, "bank_reference": "FT1", "status": "rejected", "reason": "in the future"}
+        return httpx.Response(200, json=body)
+
+    monkeypatch.setattr(httpx, "Client", functools.partial(httpx.Client, transport=httpx.MockTransport(handler)))
+    report = tmp_path / "rejected.csv"
+    with pytest.raises(importer.ImportAborted) as aborted:
+        importer.run_import(uuid.uuid4(), path, "http://api", report, batch=3, in_flight=1, progress=False)
+    assert str(aborted.value) == (
+        "the API answered 409: campaign is closed. Before it: created 2, duplicate 0, rejected 2; rejected rows so far"
+        f" in {report}. Importing the file again is safe: rows already recorded are reported as duplicates"
+    )
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "line,bank_reference,received_on,amount_vnd,payer_name,description,reason"
+    assert lines[1:] == ["3,FT1,2026-01-02,1001,,,in the future", "7,FT5,2026-01-02,1005,,,"
+                         "\"the row has 4 fields, the header 3\""]  # fmt: skip
+
+
+def test_an_api_that_cannot_be_reached_ends_the_import_saying_so_not_with_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _statement(tmp_path / "s.csv", 2)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+    monkeypatch.setattr(httpx, "Client", functools.partial(httpx.Client, transport=httpx.MockTransport(handler)))
+    monkeypatch.setattr(threading.Event, "wait", lambda self, timeout=None: False)  # (no waits between attempts)
+    said = r"^the API at http://api/campaigns/.*/bank-statement could not be reached \(ConnectError: \[Errno 111\]"
+    with pytest.raises(importer.ImportAborted, match=said + r" Connection refused\)\. Before it: created 0"):
+        importer.run_import(uuid.uuid4(), path, "http://api", None, batch=3, in_flight=1, progress=False)

@@ -178,3 +178,36 @@ def test_a_workbook_saved_on_another_sheet_is_read_and_counted_from_its_table(tm
     assert batches[0]["rows"] == [
         {"member_code": "HV1", "unit_code": "BL-01", "full_name": "Trần Văn A", "joined_on": "2023-01-05"}
     ]
+
+
+def test_a_server_error_or_an_unreachable_api_ends_the_import_with_a_message_and_the_report_so_far(
+    tmp_path: Path,
+) -> None:
+    """A 5xx (or no answer) stopped the command with a traceback (httpx's error, not caught); now it ends
+    with what failed and from which row, the report keeping the rows rejected before it."""
+    f = tmp_path / "m.csv"
+    f.write_text("unit_code,full_name\n,A\nBL,B\nBL,C\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(json.loads(request.content)["first_row"])
+        if len(calls) == 1:
+            return httpx.Response(200, json={"results": [{"row": 2, "status": "rejected", "reason": "unit_code?"}]})
+        return httpx.Response(503, json={"message": "the service is busy"}, headers={"Retry-After": "1"})
+
+    report = tmp_path / "r.csv"
+    client = httpx.Client(transport=httpx.MockTransport(handler), base_url="http://api")
+    with pytest.raises(ValueError) as ended:
+        run_import(f, "http://api", report, batch_size=1, progress=False, client=client)
+    assert str(ended.value) == (
+        "the API answered 503 to the batch from row 3: the service is busy. Importing the file again is safe: rows"
+        " already imported are reported unchanged"
+    )
+    assert calls == [2, 3] and report.read_text(encoding="utf-8").splitlines()[1].startswith("2,unit_code?")
+
+    def refused(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+    client = httpx.Client(transport=httpx.MockTransport(refused), base_url="http://api")
+    with pytest.raises(ValueError, match=r"^the API at http://api could not be reached \(ConnectError: \[Errno 111\]"):
+        run_import(f, "http://api", None, batch_size=2, progress=False, client=client)

@@ -155,9 +155,11 @@ def import_members(
 ) -> None:
     """Import members from a unit's CSV or XLSX file (streamed; safe to re-run)."""
     from rc_members.entrypoints.importer import run_import
+    from rc_shared.cli import import_aborts
 
     os.environ.setdefault("RC_API_TOKEN", services.dev_token())
-    totals = run_import(file, api, report=report)
+    with import_aborts(ValueError):  # (a file it cannot read, an API that refuses or cannot be reached)
+        totals = run_import(file, api, report=report)
     console.print(totals)
     if totals.get("rejected"):
         raise typer.Exit(1)

@@ -24,7 +24,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,9 +165,9 @@ def _post(
     for attempt in range(1, retries + 1):
         try:
             r = client.post(url, content=request, headers={"Content-Type": "application/json"})
-        except httpx.TransportError:
+        except httpx.TransportError as exc:
             if attempt == retries or stop.wait(attempt):
-                raise
+                raise ImportAborted(f"the API at {url} could not be reached ({type(exc).__name__}: {exc})") from exc
             continue
         if r.status_code >= 500 and attempt < retries and not stop.wait(max(attempt, _retry_after(r))):
             continue
@@ -230,6 +230,38 @@ def run_import(
         )
 
     import_id = uuid.uuid4() if in_flight > 1 else None
+    try:
+        _send_all(path, url, batch, in_flight, import_id, timeout, (bar, expected), record, totals)
+    except ImportAborted as exc:
+        # the batches answered before stay recorded: say what they did, and keep their rejected rows
+        if report is not None:
+            write_report(report, totals.rejections)
+        kept = f"; rejected rows so far in {report}" if report is not None and totals.rejected else ""
+        raise ImportAborted(
+            f"{exc}. Before it: created {totals.created}, duplicate {totals.duplicate}, rejected {totals.rejected}"
+            f"{kept}. Importing the file again is safe: rows already recorded are reported as duplicates"
+        ) from exc
+    totals.seconds = time.perf_counter() - start
+    if report is not None:
+        write_report(report, totals.rejections)
+    return totals
+
+
+def _send_all(
+    path: Path,
+    url: str,
+    batch: int,
+    in_flight: int,
+    import_id: uuid.UUID | None,
+    timeout: float,
+    progress: tuple[Any, int | None],
+    record: Callable[[list[Any], dict[str, Any], Any], None],
+    totals: Totals,
+) -> None:
+    """Every batch of the file posted, ``in_flight`` at once, each answer recorded in file order;
+    :class:`ImportAborted` for the first batch refused (the others are not sent again). ``progress``: the
+    bar and the rows expected."""
+    bar, expected = progress
     stop = threading.Event()  # a batch failed: the others are not sent again
     on_way: deque[tuple[Batch, Future[dict[str, Any]]]] = deque()
     with (
@@ -259,10 +291,6 @@ def run_import(
             stop.set()
             for _, answer in on_way:
                 answer.cancel()
-    totals.seconds = time.perf_counter() - start
-    if report is not None:
-        write_report(report, totals.rejections)
-    return totals
 
 
 class _NoBar(contextlib.nullcontext[None]):

@@ -59,9 +59,19 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
     return read_table(stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header)
 
 
+class ImportAborted(ValueError):
+    """The API refused a batch for a reason of its own (a 5xx) or could not be reached: the import stops."""
+
+
 def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     body = {"source": source, "first_row": batch[0][0], "rows": [r for _, r in batch]}
-    resp = client.post("/imports/members", json=body)
+    try:
+        resp = client.post("/imports/members", json=body)
+    except httpx.TransportError as exc:
+        raise ImportAborted(
+            f"the API at {client.base_url} could not be reached ({type(exc).__name__}: {exc}) with the batch from row"
+            f" {batch[0][0]}. Importing the file again is safe: rows already imported are reported unchanged"
+        ) from exc
     if resp.status_code == 200:
         results: list[dict[str, Any]] = resp.json()["results"]
         return results
@@ -72,8 +82,11 @@ def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, An
             reason += ": " + "; ".join(f"{e['field']}: {e['message']}" for e in detail["errors"][:5])
     except ValueError:
         reason = resp.text[:300]
-    if resp.status_code >= 500:
-        resp.raise_for_status()
+    if resp.status_code >= 500:  # (the batches before it stay imported; this one may or may not be)
+        raise ImportAborted(
+            f"the API answered {resp.status_code} to the batch from row {batch[0][0]}: {reason}. Importing the file"
+            " again is safe: rows already imported are reported unchanged"
+        )
     return [
         {"row": n, "status": "rejected", "reason": f"batch refused ({resp.status_code}): {reason}"} for n, _ in batch
     ]

@@ -141,7 +141,7 @@ async def import_plans(conn: asyncpg.Connection, content: bytes, support_kinds: 
     if not rows:
         raise Invalid("the sheet has no target rows", field="file")
     codes: dict[int, dict[str, uuid.UUID]] = {}
-    good: list[tuple[uuid.UUID, int, str, int]] = []
+    seen: dict[tuple[uuid.UUID, int, str], tuple[int, int]] = {}  # a target → (its value, the row that set it)
     bad: list[dict[str, Any]] = []
     for n, v in rows:
         year = _int(v["year"])
@@ -163,10 +163,16 @@ async def import_plans(conn: asyncpg.Connection, content: bytes, support_kinds: 
             if year not in codes:
                 codes[year] = await queries.units_by_code(conn, *_year_range(year))
             unit_id = codes[year].get(code)
+            earlier = None if unit_id is None else seen.get((unit_id, year, indicator))
             if unit_id is None:
                 problem = f"no unit with code {code!r} in {year}"
-            else:
-                good.append((unit_id, year, indicator, target))
+            elif earlier is not None and earlier[0] != target:  # (a district's file combining its communes')
+                problem = (
+                    f"row {earlier[1]} gives {code} {year} {indicator} the target {earlier[0]}, this row {target}:"
+                    " keep one of them"
+                )
+            elif earlier is None:
+                seen[(unit_id, year, indicator)] = (target, n)
         if problem is not None:
             bad.append({"row": n, "message": problem})
     if bad:
@@ -175,11 +181,8 @@ async def import_plans(conn: asyncpg.Connection, content: bytes, support_kinds: 
             field="file",
             rows=bad[:MAX_ERRORS],
         )
-    seen: dict[tuple[uuid.UUID, int, str], int] = {}
-    for unit_id, year, ind, target in good:
-        seen[(unit_id, year, ind)] = target  # a later row for the same target wins
-    async with conn.transaction():
-        changed = await queries.put_targets(conn, [(*k, t) for k, t in seen.items()])
+    async with conn.transaction():  # (a row repeating another's target exactly is one target)
+        changed = await queries.put_targets(conn, [(*k, t) for k, (t, _) in seen.items()])
     return {"rows": len(rows), "targets": len(seen), "changed": changed}
 
 
