@@ -20,8 +20,9 @@ from rc_reporting.settings import Settings
 from rc_shared import http_cache
 from rc_shared.events.campaigns import BeneficiaryVerified
 from rc_shared.events.donations import DonationRecorded
+from rc_shared.events.members import UnitRenamed
 from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
-from tests.integration.reporting.helpers import feed
+from tests.integration.reporting.helpers import ev, feed
 from tests.manual_clock import ManualClock
 
 pytestmark = pytest.mark.integration
@@ -177,6 +178,25 @@ async def test_etag_changes_when_an_event_is_projected_and_not_otherwise(
     verified = await client.get(url)
     assert verified.headers["etag"] != after["/reports/campaigns/{K}"]
     assert verified.json()["beneficiaries_verified"] == 3
+    await client.aclose()
+
+
+@pytest.mark.parametrize("fresh_ms", [0, 500])
+async def test_the_campaign_page_follows_a_rename_of_its_organising_unit(
+    pool: asyncpg.Pool, relief: Relief, fresh_ms: int
+) -> None:
+    """ "Organised by" is the unit's name today: a rename (or a merge) of the organiser, no event of the
+    campaign, changes the page and its ETag (the page kept the old name until the campaign's next event)."""
+    client, clock = _clocked(pool, fresh_ms)
+    path = f"/public/campaigns/{relief.K}"
+    before = await client.get(path)
+    assert "Cà Mau" in before.text and "Tỉnh hội Cà Mau" not in before.text
+    await feed(pool, [ev(UnitRenamed(unit_id=relief.tree.P, valid_from=date(2026, 1, 1), name="Tỉnh hội Cà Mau"))])
+    clock.advance(fresh_ms / 1000 + 0.001)
+    after = await client.get(path)
+    again = await client.get(path, headers={"If-None-Match": after.headers["etag"]})
+    assert after.headers["etag"] != before.headers["etag"] and "Tỉnh hội Cà Mau" in after.text
+    assert again.status_code == 304
     await client.aclose()
 
 

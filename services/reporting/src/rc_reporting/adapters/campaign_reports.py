@@ -128,13 +128,13 @@ async def campaign_row(conn: asyncpg.Connection, campaign_id: uuid.UUID, as_of: 
     return dict(row.items()) if row is not None else None
 
 
-async def unit_name(conn: asyncpg.Connection, unit_id: uuid.UUID) -> str | None:
-    """A unit's name as it is known today: its version in force, else its latest (an ended unit keeps
-    its last name); None when the unit was never projected."""
+async def unit_name(conn: asyncpg.Connection, unit_id: uuid.UUID, today: date) -> str | None:
+    """A unit's name as it is known ``today`` (the organisation's day): its version in force, else its latest
+    (an ended unit keeps its last name); None when the unit was never projected."""
     name: str | None = await conn.fetchval(
-        "SELECT name FROM rpt_unit_versions WHERE unit_id = $1"
-        " ORDER BY valid_from <= CURRENT_DATE DESC, valid_from DESC LIMIT 1",
+        "SELECT name FROM rpt_unit_versions WHERE unit_id = $1 ORDER BY valid_from <= $2 DESC, valid_from DESC LIMIT 1",
         unit_id,
+        today,
     )
     return name
 
@@ -150,9 +150,16 @@ async def campaign_units(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> li
     return [u for u in (row["organising_unit_id"], *(row["participating_unit_ids"] or ())) if u is not None]
 
 
-async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> int | None:
-    """The campaign's version (one primary-key read); None when no event of it has been projected."""
-    version: int | None = await conn.fetchval("SELECT version FROM rpt_campaigns WHERE campaign_id = $1", campaign_id)
+async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> str | None:
+    """The campaign's version, with its organising unit's names (a rename or merge of the unit changes the
+    public page's "organised by" without any event of the campaign): two primary-key reads; None when no
+    event of the campaign has been projected."""
+    version: str | None = await conn.fetchval(
+        "SELECT c.version::text || ':' || coalesce((SELECT md5(string_agg(u.valid_from::text || ' ' || u.name, ','"
+        " ORDER BY u.valid_from)) FROM rpt_unit_versions u WHERE u.unit_id = c.organising_unit_id), '-')"
+        " FROM rpt_campaigns c WHERE c.campaign_id = $1",
+        campaign_id,
+    )
     return version
 
 

@@ -326,7 +326,7 @@ async def campaign_progress(
             report = await campaign_reports.campaign(conn, campaign_id, as_of)
             return CampaignReport.model_validate(report).model_dump_json().encode()
 
-        async def version(c: asyncpg.Connection) -> int:
+        async def version(c: asyncpg.Connection) -> str:
             return await campaign_reports.campaign_version(c, campaign_id)
 
         variant = f"{campaign_id}|{as_of}"

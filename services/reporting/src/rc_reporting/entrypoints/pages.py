@@ -96,7 +96,7 @@ async def campaign_page(
         async def render() -> bytes:
             return _campaign_html(await campaign_reports.public_campaign(conn, campaign_id))
 
-        async def version(c: asyncpg.Connection) -> int:
+        async def version(c: asyncpg.Connection) -> str:
             return await campaign_reports.campaign_version(c, campaign_id)
 
         return await http_cache.public_answers(request).answer(

@@ -31,7 +31,7 @@ def _not_found(campaign_id: uuid.UUID) -> NotFound:
     )
 
 
-async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> int:
+async def campaign_version(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> str:
     """The version of everything projected about a campaign (one row read); NotFound if none."""
     version = await queries.campaign_version(conn, campaign_id)
     if version is None:
@@ -58,8 +58,11 @@ async def public_campaign(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> d
     row = await queries.campaign_row(conn, campaign_id, None)
     if row is None:
         raise _not_found(campaign_id)
-    organiser = await queries.unit_name(conn, row["organising_unit_id"]) if row.get("organising_unit_id") else None
-    return campaign_report(row, None, clock.today()) | {
+    today = clock.today()
+    organiser = (
+        await queries.unit_name(conn, row["organising_unit_id"], today) if row.get("organising_unit_id") else None
+    )
+    return campaign_report(row, None, today) | {
         "closed_on": row.get("closed_on"),
         "settled_on": row.get("settled_on"),
         "organiser": organiser,
