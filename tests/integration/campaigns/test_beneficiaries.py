@@ -145,6 +145,12 @@ async def test_sponsorship_pairs_a_verified_humanitarian_address_with_an_opaque_
     assert not [v for v in ("Ánh Dương", "0291 3822 000", "02913822000") if v in text]
     overlap = await client.post(f"/beneficiaries/{b['id']}/sponsorships", json={**body, "start_on": "2025-06-01"})
     assert overlap.status_code == 409 and "overlapping period" in overlap.json()["message"]
+    # the same number written otherwise is the same sponsor (it was a new one, paired a second time)
+    for typed in ("02913822000", "+84 291 3822 000", "(0291) 3822.000"):
+        again = await client.post(
+            f"/beneficiaries/{b['id']}/sponsorships", json={**body, "sponsor_contact": typed, "start_on": "2025-06-01"}
+        )
+        assert again.status_code == 409 and again.json()["sponsorship_id"] == r.json()["id"], typed
     got = (await client.get(f"/beneficiaries/{b['id']}")).json()
     assert [s["sponsor_name"] for s in got["sponsorships"]] == ["Công ty TNHH Ánh Dương"]
 

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rc_shared import contact
 from rc_shared.errors import Conflict
 
 _PUNCT = re.compile(r"[\s.,;:/\\#\-–—_()'\"]+")
@@ -69,6 +70,14 @@ def normalise_text(value: str) -> str:
     """NFC, case folded, punctuation to spaces, whitespace collapsed, tones placed as :func:`tone_key` does."""
     text = unicodedata.normalize("NFC", value).casefold()
     return tone_key(" ".join(_PUNCT.sub(" ", text).split()))
+
+
+def contact_key(text: str) -> str:
+    """A sponsor's contact as compared: a phone number in its written form (rc_shared.contact: "0912 345
+    678", "0912.345.678" and "+84 912 345 678" are one number, "0912345678"; the SQL function rc_phone_key
+    gives the same), any other contact as :func:`normalise_text` keys it."""
+    typed = text.strip()
+    return contact.phone_key(typed) if contact.is_phone(typed) else normalise_text(text)
 
 
 def normalise_name(name: str) -> str:

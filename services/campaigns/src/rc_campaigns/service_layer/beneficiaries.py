@@ -11,8 +11,8 @@ from rc_campaigns.domain.beneficiaries import (
     DedupKey,
     DuplicateBeneficiary,
     Sponsorship,
+    contact_key,
     normalise_name,
-    normalise_text,
 )
 from rc_campaigns.service_layer.campaigns import require as require_campaign
 from rc_campaigns.service_layer.policy import Policy
@@ -202,7 +202,7 @@ async def add_sponsorship(
         fields["sponsor_name"],
         normalise_name(fields["sponsor_name"]),
         fields["sponsor_contact"],
-        normalise_text(fields["sponsor_contact"]),
+        contact_key(fields["sponsor_contact"]),
     )
     clash = await repo.overlapping_sponsorship(beneficiary_id, sponsor_id, start_on, end_on)
     if clash is not None:
