@@ -383,6 +383,25 @@ async def test_the_public_ledger_in_a_browser(system: System, browser: Browser, 
         await p2.evaluate("document.getElementById('lines').scrollIntoView()")
         await p2.screenshot(path=str(shots / "public-ledger-phone-lines.png"), full_page=False)
         await phone.close()
+        # The narrowest common phone, every table shown (the daily figures opened): the tables other than the
+        # lines scroll sideways in a region of their own, the page itself never does.
+        small = await browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, locale="vi-VN")
+        p3 = await small.new_page()
+        await p3.goto(url)
+        await p3.locator("details > summary").click()
+        assert await p3.locator("details").evaluate("d => d.open")
+        assert await p3.evaluate("document.documentElement.scrollWidth") <= 360
+        daily = p3.get_by_role("region", name="Bảng số liệu theo ngày")
+        assert await daily.evaluate("r => r.scrollWidth > r.clientWidth")  # wider than the phone: scrolled in place
+        await p3.evaluate("document.querySelector('details').scrollIntoView()")
+        await p3.screenshot(path=str(shots / "public-ledger-phone-360-daily.png"), full_page=False)
+        await p3.get_by_role("heading", name="Mục tiêu", exact=True).evaluate("h => h.scrollIntoView()")
+        await p3.screenshot(path=str(shots / "public-ledger-phone-360-targets.png"), full_page=False)
+        await p3.evaluate("document.getElementById('ben-h').scrollIntoView()")
+        await p3.screenshot(path=str(shots / "public-ledger-phone-360-beneficiaries.png"), full_page=False)
+        await p3.evaluate("window.scrollTo(0, 0)")
+        await p3.screenshot(path=str(shots / "public-ledger-phone-360.png"), full_page=False)
+        await small.close()
 
         # Canaries: no donor who did not consent appears anywhere, nor their phone number.
         for canary in CANARIES:

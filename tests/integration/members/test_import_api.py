@@ -125,6 +125,27 @@ async def test_a_file_headed_in_vietnamese_imports_as_the_api_names_it(client: h
     assert [role["role"] for role in person["roles"]] == ["volunteer"]
 
 
+async def test_a_volunteer_list_without_days_joined_imports_each_volunteer_from_their_roles_day(
+    client: httpx.AsyncClient,
+) -> None:
+    """A volunteer list (no membership, no "Ngày vào hội"): each row is a person with their role from the day
+    it gives, and no membership (the rows were refused with "joined_on is required")."""
+    t = await tree(client)
+    code = f"P{t['tag']}-D-C-B"
+    volunteer = {
+        "Mã đơn vị": code, "Họ và tên": "Trần Văn Tình Nguyện", "Ngày sinh": "01/04/1995", "Là hội viên": "Không",
+        "Vai trò": "TNV", "Ngày nhận vai trò": "01/03/2024", "Mục đích đồng ý": "Quản lý tình nguyện viên",
+        "Ngày đồng ý": "01/03/2024",
+    }  # fmt: skip
+    r = await client.post("/imports/members", json={"rows": [volunteer], "source": "tinh-nguyen-vien.xlsx"})
+    assert r.status_code == 200, r.text
+    [result] = r.json()["results"]
+    assert result["status"] == "created", result
+    person = (await client.get(f"/people/{result['person_id']}")).json()
+    assert person["memberships"] == []
+    assert [(role["role"], role["start_on"]) for role in person["roles"]] == [("volunteer", "2024-03-01")]
+
+
 async def test_an_erased_person_stays_erased_and_one_identity_number_is_one_person(
     client: httpx.AsyncClient, db: object
 ) -> None:

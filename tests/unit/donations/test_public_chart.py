@@ -19,7 +19,7 @@ def test_a_negative_day_draws_no_bar_and_says_its_figure() -> None:
     assert c["max"] == 4_000_000 and (c["first"], c["last"]) == (date(2026, 11, 30), date(2026, 12, 1))
     assert first["in_h"] > 0 and first["out_h"] > 0
     assert (negative["in_h"], negative["out_h"]) == (0, 0) and negative["in_y"] == c["axis"]
-    assert negative["label"] == "01/12/2026: thu -2.000.000 ₫, chi -500.000 ₫"
+    assert negative["label"] == "01/12/2026: thu −2.000.000 ₫, chi −500.000 ₫"  # the minus sign of the page
 
 
 def test_no_day_no_bar() -> None:

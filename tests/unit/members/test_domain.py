@@ -478,3 +478,24 @@ def test_same_person_compares_name_birth_date_and_identity_number_where_both_giv
     assert not same_person(row, "Nguyễn Thị Lan", born, "094190009999")
     assert key_taken_reason(row) == "member_code HV0001 already belongs to another member of unit BL-HB-01"
     assert key_taken_reason(row, 5) == "member_code HV0001 already belongs to another member of unit BL-HB-01: row 5's"
+
+
+def test_a_volunteer_only_row_needs_its_roles_day_not_a_day_joined() -> None:
+    """A volunteer list: "Là hội viên = Không", "Vai trò = TNV", "Ngày nhận vai trò" and no "Ngày vào hội" (no
+    membership, so no day joined is stored). It was refused with "joined_on is required": the officer had to
+    make a date up. A member row, or a volunteer row without its roles' day, still needs the day joined."""
+    volunteer = {**GOOD_ROW, "member_code": None, "joined_on": None, "membership": "Không", "roles": "TNV",
+                 "roles_since": "01/03/2024"}  # fmt: skip
+    row = validate_row(2, volunteer, RULES, TODAY)
+    assert not isinstance(row, list), row
+    assert (row.membership, row.roles, row.joined_on, row.roles_since) == (
+        False,
+        ("volunteer",),
+        None,
+        date(2024, 3, 1),
+    )
+    assert row.starts_on == date(2024, 3, 1)
+    assert validate_row(2, {**volunteer, "roles_since": None}, RULES, TODAY) == ["joined_on is required"]
+    assert validate_row(2, {**volunteer, "membership": "Có"}, RULES, TODAY) == ["joined_on is required"]
+    too_young = validate_row(2, {**volunteer, "birth_date": "01/06/2015"}, RULES, TODAY)
+    assert isinstance(too_young, list) and any("min" in r or "age" in r for r in too_young), too_young

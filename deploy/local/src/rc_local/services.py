@@ -104,6 +104,11 @@ def start(name: str, endpoints: Endpoints) -> int:
         env |= {"RC_DEV_LOGIN_ENABLED": "true", "RC_DEV_LOGIN_PRIVATE_KEY_FILE": str(auth_keys()[0])}
     else:
         env["RC_DATABASE_URL"] = postgres.database_dsn(endpoints.admin_dsn, name)
+    # the public pages link to each other; locally each service answers on its own port (one host in production)
+    if name == "reporting":
+        env["RC_PUBLIC_LEDGER_URL"] = url("donations")
+    elif name == "donations":
+        env["RC_PUBLIC_PAGES_URL"] = url("reporting")
     log_file(name).parent.mkdir(parents=True, exist_ok=True)
     _pid_file(name).parent.mkdir(parents=True, exist_ok=True)
     exe = Path(sys.executable).parent / f"rc-{name}"

@@ -32,6 +32,12 @@ class Settings(ServiceSettings):
     apheresis_interval_days: int = Field(
         14, ge=1, le=3650, description="Days after an apheresis (plasma/platelets) donation before the next one."
     )
+    public_pages_url: str = Field(
+        "",
+        description="Where the reporting service's public campaign pages are, as a URL the ledger page's links start"
+        " with: empty when both services' public pages are served on one host (the ingress), as in production;"
+        " http://127.0.0.1:8004 locally, each service on its own port.",
+    )
     blood_donor_min_age: int = Field(18, ge=0, le=150, description="Youngest age of a blood donor (years).")
     blood_donor_max_age: int = Field(60, ge=0, le=150, description="Oldest age of a blood donor (years).")
     enforce_distribution_deadline: bool = Field(

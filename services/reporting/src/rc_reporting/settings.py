@@ -26,6 +26,12 @@ class Settings(ServiceSettings):
     role_youth: str = Field("youth", description="Role name counted as 'youth' in reports.")
     role_collaborator: str = Field("collaborator", description="Role name counted as 'collaborators' in reports.")
     rebuild_batch_size: int = Field(500, ge=1, le=10000, description="Records per transaction in `rebuild`.")
+    public_ledger_url: str = Field(
+        "",
+        description="Where the donations service's public ledger pages are, as a URL the campaign page's link starts"
+        " with: empty when both services' public pages are served on one host (the ingress), as in production;"
+        " http://127.0.0.1:8003 locally, each service on its own port.",
+    )
     public_max_age_s: int = public_max_age_field(
         5, "the public campaign answers (JSON and HTML pages)", "; revalidated with their ETag afterwards"
     )

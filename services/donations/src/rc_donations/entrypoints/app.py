@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from rc_donations.domain.blood import BloodRules
 from rc_donations.entrypoints.consumers import build_consumers
-from rc_donations.entrypoints.pages import pages_router
+from rc_donations.entrypoints.pages import link_campaign_pages, pages_router
 from rc_donations.entrypoints.routes import files_router, public_router, router
 from rc_donations.service_layer.donations import (
     DonationOutcome,
@@ -56,6 +56,7 @@ def policy_from(settings: Settings) -> Policy:
 
 def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
+    link_campaign_pages(settings.public_pages_url)
     app = service_app(
         settings,
         MIGRATIONS,

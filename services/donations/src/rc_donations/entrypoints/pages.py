@@ -55,6 +55,17 @@ def vn_time(t: datetime | None) -> str:
     return t.astimezone(clock.zone()).strftime("%H:%M %d/%m/%Y")
 
 
+def signed_vnd(amount: int | None) -> str:
+    """An amount as the page writes it: a negative one (a day whose reversals outweigh it) with the minus sign
+    (U+2212) of the lines' reversals, "−500.000 ₫", not a hyphen (rc_shared.labels.vnd, the downloads' own)."""
+    return "\u2212" + vnd(-amount) if amount is not None and amount < 0 else vnd(amount)
+
+
+def link_campaign_pages(base_url: str) -> None:
+    """Where the ledger page links to the reporting service's public campaign pages (RC_PUBLIC_PAGES_URL)."""
+    _templates.globals["pages_url"] = base_url.rstrip("/")
+
+
 def web_link(url: str | None) -> str | None:
     """A link the page may render: http(s) only (the campaigns API refuses others; checked again here)."""
     return url if url is not None and url.startswith(("https://", "http://")) else None
@@ -68,7 +79,7 @@ _templates = Environment(
     lstrip_blocks=True,
 )
 _templates.filters.update(
-    vnd=vnd,
+    vnd=signed_vnd,
     count=count,
     vn_date=vn_date,
     vn_time=vn_time,
@@ -81,6 +92,7 @@ _templates.filters.update(
     movement=lambda v: lines.MOVEMENT_LABELS.get(v, v),
     kind=lambda v: lines.KIND_LABELS.get(v, v),
 )
+_templates.globals["pages_url"] = ""  # the campaign pages on this host, until the app says (link_campaign_pages)
 
 
 def _typed(f: LineFilter) -> dict[str, str]:
@@ -149,7 +161,7 @@ def chart(daily: list[dict[str, Any]]) -> dict[str, Any]:
             "x": round(x, 1), "w": round(w, 1),
             "in_y": round(axis - h_in, 1), "in_h": round(h_in, 1),
             "out_y": round(axis, 1), "out_h": round(h_out, 1),
-            "label": f"{vn_date(d['on'])}: thu {vnd(d['cash_in_vnd'])}, chi {vnd(d['cash_out_vnd'])}",
+            "label": f"{vn_date(d['on'])}: thu {signed_vnd(d['cash_in_vnd'])}, chi {signed_vnd(d['cash_out_vnd'])}",
         })  # fmt: skip
     return {
         "bars": bars, "width": CHART_W, "height": CHART_H, "axis": axis, "max": top,

@@ -66,6 +66,14 @@ class ImportRow:
     fee_year: int | None
     roles: tuple[str, ...]
     roles_since: date | None  # the roles' start (None: joined_on)
+
+    @property
+    def starts_on(self) -> date:
+        """The row's first day in its unit: the day joined, else (a volunteer-only row) its roles' day."""
+        on = self.joined_on or self.roles_since
+        assert on is not None  # (validate_row requires one of them)
+        return on
+
     consent_purpose: str
     consent_given_on: date
     membership: bool
@@ -265,7 +273,9 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
             membership = False
         else:
             errors.append(f"membership {membership_raw!r} is not yes or no")
-    joined_on = date_field("joined_on", required=True)
+    # a volunteer-only row (membership=no) needs no day joined when its roles' day is given: none is stored
+    # (the day joined is a membership's; for such a row it is only the roles' default day)
+    joined_on = date_field("joined_on", required=membership or _blank(raw.get("roles_since")))
     fee_raw = _text(raw, "fee_status") or "unpaid"
     fee_status = FEE_STATUSES.get(fee_raw.casefold()) or FEE_WORDS.get(member_columns.fold(fee_raw))
     if fee_status is None:
@@ -303,11 +313,11 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
         errors.append(f"roles_since {roles_since.isoformat()} is before the birth date {birth_date.isoformat()}")
     elif roles_since is not None and not roles:
         errors.append("roles_since is given for a row with no role")
-    elif joined_on is not None:
+    elif (roles_day := roles_since or joined_on) is not None:
         too_young = False  # on the day joined (a member since childhood, a volunteer since): roles_since says
         for role in roles:
             try:
-                rules.check(role, birth_date, roles_since or joined_on)
+                rules.check(role, birth_date, roles_day)
             except DomainError as exc:
                 errors.append(exc.message)
                 too_young = too_young or "min_age" in exc.details

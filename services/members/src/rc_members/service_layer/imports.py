@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from rc_members.domain.imports import ImportBatch, ImportRow, KeyHolder, key_taken_reason, same_person, validate_row
@@ -150,7 +149,7 @@ async def import_members(
         if not versions:
             res.update(status="rejected", reason=f"unit_code {v.unit_code!r} does not exist")
             continue
-        on: date = v.joined_on  # type: ignore[assignment]
+        on = v.starts_on
         missing = [d for d in dict.fromkeys((on, v.roles_since or on)) if version_as_of(versions, d) is None]
         if missing:
             res.update(status="rejected", reason=f"unit {v.unit_code} did not exist on {missing[0].isoformat()}")

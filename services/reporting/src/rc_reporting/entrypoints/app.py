@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from rc_reporting import MIGRATIONS
 from rc_reporting.entrypoints.campaign_routes import public_router as public_campaign_router
 from rc_reporting.entrypoints.campaign_routes import router as campaign_router
-from rc_reporting.entrypoints.pages import pages_router
+from rc_reporting.entrypoints.pages import link_ledger_pages, pages_router
 from rc_reporting.entrypoints.review_routes import router as review_router
 from rc_reporting.entrypoints.routes import router
 from rc_reporting.service_layer.campaign_projection import campaigns_consumer
@@ -33,6 +33,7 @@ API_VERSION = "1.9.0"
 
 def build_app(settings: Settings | None = None, **roles: Unpack[Roles]) -> FastAPI:
     settings = settings or Settings()
+    link_ledger_pages(settings.public_ledger_url)
     app = service_app(
         settings,
         MIGRATIONS,

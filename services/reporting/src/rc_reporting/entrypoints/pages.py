@@ -52,6 +52,7 @@ _templates.filters.update(
     count=count,
 )
 _templates.globals["today"] = clock.today  # the day the figures are given for (the answers are dated by day)
+_templates.globals["ledger_url"] = ""  # the ledger pages on this host, until the app says (link_ledger_pages)
 
 TARGETS = {
     "cash_vnd": "Tiền",
@@ -59,6 +60,11 @@ TARGETS = {
     "blood_units": "Đơn vị máu",
     "beneficiaries": "Người/hộ được hỗ trợ",
 }
+
+
+def link_ledger_pages(base_url: str) -> None:
+    """Where the campaign page links to the donations service's public ledger (RC_PUBLIC_LEDGER_URL)."""
+    _templates.globals["ledger_url"] = base_url.rstrip("/")
 
 
 def _render(template: str, **context: Any) -> bytes:
