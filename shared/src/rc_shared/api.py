@@ -311,7 +311,7 @@ def patch_schema(nullable: Iterable[str], *, at_least_one: bool) -> Callable[[di
 def replayed(model: type[BaseModel], also: str = "") -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` entry of a create resent with the same ``Idempotency-Key``: 200 with
     the record the first request created (the first answer was 201); ``also``: what else is answered so."""
-    said = f"A resubmission (same Idempotency-Key{also}): the record created first."
+    said = "A resubmission (same Idempotency-Key): the record created first." + (f" {also}" if also else "")
     return {200: {"model": model, "description": said}}
 
 

@@ -146,6 +146,23 @@ async def test_a_volunteer_list_without_days_joined_imports_each_volunteer_from_
     assert [(role["role"], role["start_on"]) for role in person["roles"]] == [("volunteer", "2024-03-01")]
 
 
+async def test_a_sheet_typed_on_another_machine_finds_the_people_imported_before(client: httpx.AsyncClient) -> None:
+    """The same list typed with the other tone convention and the card numbers written otherwise: unchanged,
+    not created again (each person was counted twice)."""
+    t = await tree(client)
+    code = f"P{t['tag']}-D-C-B"
+    first = [row(code, 1, member_code="hv 0007", full_name="Lê Văn Thẻ"),
+             row(code, 2, member_code=None, full_name="Nguyễn Thị Hòa", roles="", id_number=None)]  # fmt: skip
+    r = await client.post("/imports/members", json={"rows": first, "source": "may-1.xlsx"})
+    assert [x["status"] for x in r.json()["results"]] == ["created", "created"], r.text
+    again = [row(code, 1, member_code="HV0007", full_name="Lê Văn Thẻ"),
+             row(code, 2, member_code=None, full_name="NGUYỄN THỊ HOÀ", roles="", id_number=None)]  # fmt: skip
+    r2 = await client.post("/imports/members", json={"rows": again, "source": "may-2.xlsx"})
+    assert [(x["status"], x["person_id"]) for x in r2.json()["results"]] == [
+        ("unchanged", x["person_id"]) for x in r.json()["results"]
+    ], r2.text
+
+
 async def test_an_erased_person_stays_erased_and_one_identity_number_is_one_person(
     client: httpx.AsyncClient, db: object
 ) -> None:

@@ -499,3 +499,24 @@ def test_a_volunteer_only_row_needs_its_roles_day_not_a_day_joined() -> None:
     assert validate_row(2, {**volunteer, "membership": "Có"}, RULES, TODAY) == ["joined_on is required"]
     too_young = validate_row(2, {**volunteer, "birth_date": "01/06/2015"}, RULES, TODAY)
     assert isinstance(too_young, list) and any("min" in r or "age" in r for r in too_young), too_young
+
+
+def test_a_row_typed_on_another_machine_has_the_same_import_key() -> None:
+    """A records officer's review: the same commune list typed with the other tone convention ("Hòa" / "Hoà")
+    or a card number written otherwise ("hv 0001", "HV0001") imported every person again (a new key)."""
+    base = {**GOOD_ROW, "member_code": None, "birth_date": "05/03/2000"}
+    keys = set()
+    for name in ("Nguyễn Thị Hòa", "Nguyễn Thị Hoà", "NGUYỄN THỊ HÒA", " nguyễn  thị hoà "):
+        row = validate_row(2, {**base, "full_name": name}, RULES, TODAY)
+        assert not isinstance(row, list), row
+        keys.add(row.key)
+    assert len(keys) == 1
+    other = validate_row(2, {**base, "full_name": "Nguyễn Thị Hoa"}, RULES, TODAY)  # another name: another key
+    assert not isinstance(other, list) and other.key not in keys
+    cards = set()
+    for typed in ("HV0001", "hv0001", "hv 0001", " HV 00 01"):
+        row = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000", "member_code": typed}, RULES, TODAY)
+        assert not isinstance(row, list), row
+        cards.add(row.key)
+        assert row.legacy_key == f"card:BL-HB-01:{typed.strip()}"  # the rule before, still looked up
+    assert cards == {"card:BL-HB-01:HV0001"}

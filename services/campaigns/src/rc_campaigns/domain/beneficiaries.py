@@ -31,6 +31,7 @@ from datetime import date
 
 from rc_shared import contact
 from rc_shared.errors import Conflict
+from rc_shared.tones import tone_key
 
 _PUNCT = re.compile(r"[\s.,;:/\\#\-–—_()'\"]+")
 _ID_JUNK = re.compile(r"[\s.\-/]+")
@@ -47,23 +48,6 @@ _ADDRESS_ABBREVIATIONS: dict[str, str] = {
     "kp": "khóm",
     "đ": "đường",
 }
-
-
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (as decomposed)
-# a word's last two vowels "o" + tone + "a"/"e", "u" + tone + "y": the tone to the second (new convention)
-_OLD_TONE_PLACE = (
-    re.compile(f"o([{_TONE_MARKS}])([ae])(?=\\s|$)"),
-    re.compile(f"u([{_TONE_MARKS}])(y)(?=\\s|$)"),
-)
-
-
-def tone_key(text: str) -> str:
-    """Lower-case ``text`` with a tone placed by the new convention where the old one differs: "hòa" →
-    "hoà", "thủy" → "thuỷ", "khỏe" → "khoẻ"; "hoàng", "của", "mùa" unchanged (NFC)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    decomposed = _OLD_TONE_PLACE[0].sub(r"o\2\1", decomposed)
-    decomposed = _OLD_TONE_PLACE[1].sub(r"u\2\1", decomposed)
-    return unicodedata.normalize("NFC", decomposed)
 
 
 def normalise_text(value: str) -> str:

@@ -194,9 +194,9 @@ def _donation_cmd(body: s.CashDonationIn | s.InKindDonationIn | s.BloodDonationI
     responses={
         **api.replayed(
             s.DonationOut,
-            "; or, with or without a key, a gift of a bank_reference already recorded with the same kind, amount and"
-            " received_on: that gift, as it was recorded (this request's donor, channel and description are not"
-            " applied to it)",
+            "Also, with or without a key, a gift whose bank_reference is already recorded with the same kind, amount"
+            " and received_on: that gift as it was recorded (this request's donor, channel and description are not"
+            " applied to it).",
         ),
         **errors(404, 409),
     },

@@ -22,6 +22,7 @@ from typing import Any
 from rc_members.domain.people import MAX_DATE, MIN_DATE, RoleRules
 from rc_shared import contact, member_columns
 from rc_shared.errors import DomainError
+from rc_shared.tones import tone_key
 
 FIELDS = member_columns.NAMES  # the API's names; a file may head them in Vietnamese (rc_shared.member_columns)
 FEE_STATUSES = {"paid": "paid", "unpaid": "unpaid", "exempted": "exempted", "exempt": "exempted"}
@@ -53,6 +54,7 @@ _MAX_TEXT = 200
 class ImportRow:
     row: int
     key: str
+    legacy_key: str  # the key by the rule before members 1.9.0 (see legacy_import_key)
     member_code: str | None
     unit_code: str
     full_name: str
@@ -122,13 +124,31 @@ def parse_date(value: Any) -> date:
 
 
 def normalise(text: str) -> str:
+    """A text as an import key compares it: NFC, case folded, whitespace collapsed, a tone placed by one
+    convention ("Hòa" and "Hoà" alike, rc_shared.tones)."""
+    return tone_key(_folded(text))
+
+
+def _folded(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def import_key(unit_code: str, member_code: str | None, full_name: str, birth_date: date | None) -> str:
+    """What tells a row imported again from a new person: the unit's code and the card number ("hv 0001" and
+    "HV0001" one card), else a digest of the unit's code, the name (:func:`normalise`) and the birth date."""
+    if member_code:
+        return f"card:{unit_code.upper()}:{''.join(member_code.split()).upper()}"
+    basis = f"{normalise(unit_code)}|{normalise(full_name)}|{birth_date.isoformat() if birth_date else ''}"
+    return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
+
+
+def legacy_import_key(unit_code: str, member_code: str | None, full_name: str, birth_date: date | None) -> str:
+    """The key by the rule before members 1.9.0 (the card number and the name's tones as typed): an erased
+    person's key is kept only in its erased form, which migration 0014 could not rewrite, so an old sheet
+    typed as before is still found by it."""
     if member_code:
         return f"card:{unit_code.upper()}:{member_code}"
-    basis = f"{normalise(unit_code)}|{normalise(full_name)}|{birth_date.isoformat() if birth_date else ''}"
+    basis = f"{_folded(unit_code)}|{_folded(full_name)}|{birth_date.isoformat() if birth_date else ''}"
     return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
 
 
@@ -330,6 +350,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     return ImportRow(
         row=row,
         key=import_key(unit_code, member_code, full_name, birth_date),
+        legacy_key=legacy_import_key(unit_code, member_code, full_name, birth_date),
         member_code=member_code,
         unit_code=unit_code,
         full_name=full_name,

@@ -109,7 +109,10 @@ async def import_members(
                 rows=outside[:100],
                 rows_outside=len(outside),
             )
-    existing = await uow.people.import_key_holders([v.key for v in valid])
+    found = await uow.people.import_key_holders(sorted({k for v in valid for k in (v.key, v.legacy_key)}))
+    # a person recorded by the key's rule before members 1.9.0 and not rewritten by migration 0014 (erased, or
+    # their unit's code changed since) is found by the row's key of that rule
+    existing = {v.key: h for v in valid if (h := found.get(v.key) or found.get(v.legacy_key)) is not None}
     holders = await uow.people.ids_by_id_number([v.id_number for v in valid if v.id_number is not None])
 
     def known(v: ImportRow, holder: KeyHolder) -> None:
