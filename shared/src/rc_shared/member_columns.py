@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -108,3 +110,41 @@ def is_header(cells: list[str]) -> bool:
     above it are the sheet's title, the office's name, the date). Two columns, not two cells: a row of
     the template's guide sheet names one column twice ("Mã đơn vị" … "unit_code"), and is not a header."""
     return len({ALIASES[f] for c in cells if c and (f := fold(c)) in ALIASES}) >= 2
+
+
+DATE_COLUMNS = frozenset({"birth_date", "joined_on", "roles_since", "consent_given_on"})
+_SLASHED = re.compile(r"\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})\s*")
+
+
+@dataclass(frozen=True)
+class MonthFirst:
+    """A date column written month first (an English-locale Excel's CSV): ``row`` and ``value`` show it
+    (only a month-first reading makes it a date), ``ambiguous`` is a row whose date would be read wrong."""
+
+    column: str
+    row: int
+    value: str
+    ambiguous: int
+
+
+def month_first(header: list[str], rows: Iterable[tuple[int, Mapping[str, Any]]]) -> MonthFirst | None:
+    """The first date column of a members list whose text dates are month first ("12/25/1970") while some of
+    its dates read both ways ("3/5/1968": read day first, 3 May, it is 5 March): such a file is read wrong
+    without a word (the rows that can only be month first are refused, the others imported with day and
+    month swapped), so the readers refuse it whole. None when no column is so."""
+    dated = {h: column_name(h) for h in header if column_name(h) in DATE_COLUMNS}
+    shown: dict[str, tuple[int, str]] = {}
+    either: dict[str, int] = {}
+    for n, row in rows:
+        for h in dated:
+            value = row.get(h)
+            if not isinstance(value, str) or (m := _SLASHED.fullmatch(value)) is None:
+                continue
+            first, second = int(m[1]), int(m[2])
+            if first <= 12 < second <= 31:
+                shown.setdefault(h, (n, value.strip()))
+            elif first <= 12 and second <= 12 and first != second:
+                either.setdefault(h, n)
+            if h in shown and h in either:
+                return MonthFirst(h, *shown[h], either[h])
+    return None

@@ -317,6 +317,10 @@ def test_an_uploaded_csv_or_xlsx_is_read_into_numbered_rows() -> None:
         with pytest.raises(member_import.BadFile):
             member_import.rows_of(name, content)
     # a value beyond the widest table: the row is named, in Vietnamese (not "the file cannot be read")
+    month_first = "unit_code,full_name,Ngày sinh\nA,An,3/5/1968\nA,Bình,12/25/1970\n"
+    said = r"^Cột “ngày sinh” ghi ngày theo kiểu tháng trước \(dòng 3: 12/25/1970\), nên ngày ở dòng 2 sẽ bị đọc"
+    with pytest.raises(member_import.BadFile, match=said + r" đảo ngày và tháng\."):
+        member_import.rows_of("tieng-anh.csv", month_first.encode())
     with pytest.raises(member_import.BadFile, match=r"^Các cột B và C có cùng tiêu đề “điện thoại”: giá trị ở cột"):
         member_import.rows_of("hai-cot.csv", "unit_code,Điện thoại,Điện thoại\nA,0912345678,\n".encode())
     with pytest.raises(member_import.BadFile, match=r"^Dòng 3 có dữ liệu ở sau cột thứ 256"):

@@ -211,3 +211,13 @@ def test_a_server_error_or_an_unreachable_api_ends_the_import_with_a_message_and
     client = httpx.Client(transport=httpx.MockTransport(refused), base_url="http://api")
     with pytest.raises(ValueError, match=r"^the API at http://api could not be reached \(ConnectError: \[Errno 111\]"):
         run_import(f, "http://api", None, batch_size=2, progress=False, client=client)
+
+
+def test_a_file_with_month_first_dates_stops_before_any_row_is_sent(tmp_path: Path) -> None:
+    f = tmp_path / "m.csv"
+    f.write_text("unit_code,full_name,birth_date\nBL,An,3/5/1968\nBL,Bình,12/25/1970\n", encoding="utf-8")
+    batches: list[dict[str, object]] = []
+    with pytest.raises(ValueError, match=r"^the column 'birth_date' writes dates month first \(row 3: '12/25/1970'\),"
+                       r" so row 2's would be read with day and month swapped"):  # fmt: skip
+        run_import(f, "http://api", None, progress=False, client=fake_api(batches))
+    assert batches == []

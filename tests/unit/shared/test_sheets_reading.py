@@ -196,3 +196,27 @@ def test_a_header_naming_two_columns_alike_refuses_the_file_naming_both_columns(
     header, rows = read(b"Ho ten,,\r\nLan,a,b\r\n", ".csv", is_header=None)
     assert header == ["ho_ten"] and rows == [(2, {"ho_ten": "Lan", "column_2": "a", "column_3": "b"})]
     assert [sheets.column_letter(i) for i in (0, 25, 26, 51, 52, 255)] == ["A", "Z", "AA", "AZ", "BA", "IV"]
+
+
+def test_a_members_list_with_month_first_dates_is_found_by_a_date_only_month_first() -> None:
+    """An English-locale Excel saves date cells to CSV month first: "12/25/1970" can only be month first, so
+    "3/5/1968" in the same column is 5 March, which a day-first reading takes for 3 May without a word."""
+    header = ["Họ và tên", "Ngày sinh", "Ngày vào hội"]
+    rows = [(2, {"Họ và tên": "A", "Ngày sinh": "3/5/1968", "Ngày vào hội": "2023-01-15"}),
+            (3, {"Họ và tên": "B", "Ngày sinh": "12/25/1970", "Ngày vào hội": "15/01/2023"})]  # fmt: skip
+    assert member_columns.month_first(header, rows) == member_columns.MonthFirst("Ngày sinh", 3, "12/25/1970", 2)
+    # day first, a day above 12 in front: nothing to say; month-first values only, nothing read wrong (each is
+    # refused by the import itself): nothing to say either; a day and a month alike ("5/5/1970") read one way
+    day_first = [(2, {"Ngày sinh": "25/12/1970"}), (3, {"Ngày sinh": "3/5/1968"}), (4, {"Ngày sinh": "1970-12-25"})]
+    assert member_columns.month_first(header, day_first) is None
+    assert (
+        member_columns.month_first(header, [(2, {"Ngày sinh": "12/25/1970"}), (3, {"Ngày sinh": "5/5/1970"})]) is None
+    )
+    # a column that is no date column, and a slugged header as the console's reader gives it
+    assert (
+        member_columns.month_first(["Ghi chú"], [(2, {"Ghi chú": "12/25/1970"}), (3, {"Ghi chú": "3/5/1968"})]) is None
+    )
+    slugged = [(2, {"ngày_sinh": "3/5/1968"}), (3, {"ngày_sinh": "12.25.1970"})]
+    assert member_columns.month_first(["ngày_sinh"], slugged) == member_columns.MonthFirst(
+        "ngày_sinh", 3, "12.25.1970", 2
+    )

@@ -151,6 +151,19 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
         raise BadFile(_("Tệp không có dòng tiêu đề (tên các cột, ở dòng 1 hoặc dưới tên bảng)."))
     if not rows:
         raise BadFile(_("Tệp không có dòng dữ liệu nào (dưới dòng tiêu đề)."))
+    if (found := member_columns.month_first(header, rows)) is not None:
+        raise BadFile(
+            _(
+                "Cột “%(column)s” ghi ngày theo kiểu tháng trước (dòng %(row)s: %(value)s), nên ngày ở dòng "
+                "%(ambiguous)s sẽ bị đọc đảo ngày và tháng. Xin lưu lại tệp với ngày dạng ngày/tháng/năm rồi nhập lại."
+            )
+            % {
+                "column": found.column.replace("_", " "),
+                "row": number(found.row),
+                "value": found.value,
+                "ambiguous": number(found.ambiguous),
+            }
+        )
     return header, rows
 
 

@@ -56,6 +56,16 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
         raise ValueError(f"unsupported file type {path.suffix.lower()!r}: use .csv or .xlsx")
     if path.suffix.lower() == ".csv":
         utf8_lines(path)  # ValueError naming the first line that is not UTF-8, before any row is sent
+    with ExitStack() as scan:  # the whole file looked at once, before any row is sent
+        found = member_columns.month_first(
+            *read_table(scan.enter_context(path.open("rb")), path.suffix, scan, member_columns.is_header)
+        )
+    if found is not None:
+        raise ValueError(
+            f"the column {found.column!r} writes dates month first (row {found.row}: {found.value!r}), so row"
+            f" {found.ambiguous}'s would be read with day and month swapped: save the file with dates as"
+            " DD/MM/YYYY (or YYYY-MM-DD) and import it again"
+        )
     return read_table(stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header)
 
 
