@@ -93,6 +93,23 @@ def phone_from_cell(value: int) -> str:
     return "0" + digits if len(digits) in (9, 10) else digits
 
 
+# The 11-digit mobile prefixes the national numbering plan moved to 10 digits in 2018 ("0168 …" is "038 …" since
+# September 2018); the old numbers no longer ring anyone.
+RENUMBERED_MOBILE = {
+    "0162": "032", "0163": "033", "0164": "034", "0165": "035", "0166": "036", "0167": "037", "0168": "038",
+    "0169": "039", "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078", "0123": "083",
+    "0124": "084", "0125": "085", "0127": "081", "0129": "082", "0186": "056", "0188": "058", "0199": "059",
+}  # fmt: skip
+
+
+def renumbered_mobile(written: str) -> str | None:
+    """A mobile number of before 2018 in its 10-digit form ("01686123456" → "0386123456"), from its written
+    form (:func:`phone_key`); None for any other number."""
+    if len(written) == 11 and written.isascii() and written.isdigit() and written[:4] in RENUMBERED_MOBILE:
+        return RENUMBERED_MOBILE[written[:4]] + written[4:]
+    return None
+
+
 def lost_its_zero(text: str) -> bool:
     """A Vietnamese number written without its leading 0, as a spreadsheet's number column saves it to
     CSV: a mobile's 9 digits (from 3, 5, 7, 8 or 9) or a landline's 10 (from 2). Nothing else is one

@@ -532,6 +532,15 @@ def test_the_new_import_reasons_are_said_in_vietnamese_without_english() -> None
         "Số điện thoại không đúng số Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; cố định 11 "
         "chữ số bắt đầu bằng 02 (có thể viết +84 thay cho số 0 đầu)."
     )
+    landline = (
+        "phone '0781 3822123' is not a Vietnamese phone number (a mobile is 10 digits from 03, 05, 07, 08 or 09, a"
+        " landline 11 from 02, +84 standing for the 0): a landline of before 2017 takes its province's new code"
+        " (Bạc Liêu's 0781 is 0291)"
+    )
+    assert import_reason(f"{landline}; full_name is required") == (
+        "Số điện thoại cố định cũ (trước năm 2017): mã vùng đã đổi, ví dụ Bạc Liêu 0781 nay là 0291. Xin ghi số theo"
+        " mã vùng mới (11 chữ số bắt đầu bằng 02). " + import_reason("full_name is required")
+    )
     # the reasons the service writes now, each translated (an English word left would be a part not known)
     rows = [
         {"Mã đơn vị": "BL-PL-01", "Họ và tên": "Lê Văn Tư", "Ngày sinh": "10/05/1980", "Ngày vào hội": "01/03/2024",

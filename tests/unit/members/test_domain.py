@@ -222,6 +222,9 @@ def test_a_good_import_row_is_normalised() -> None:
         (912345678.0, 94190001234.0, ("0912345678", "094190001234")),
         (84912345678, "c1234567", ("0912345678", "C1234567")),
         ("912345678", "094190001234", ("0912345678", "094190001234")),  # a CSV saved from a number column
+        ("0168 612 3456", "094190001234", ("0386123456", "094190001234")),  # an old list's mobile: 2018's number
+        (1686123456, "094190001234", ("0386123456", "094190001234")),  # the same, a number cell (its 0 lost)
+        ("+84 129 123 4567", "094190001234", ("0821234567", "094190001234")),
         ("0912345678", 12345678, ("0912345678", "012345678")),  # a CMND (9 digits) that lost its 0: a number cell
         ("0912345678", "12345678", ("0912345678", "012345678")),  # and the CSV saved from it, alike
         ("0912345678", "012345678", ("0912345678", "012345678")),
@@ -520,3 +523,12 @@ def test_a_row_typed_on_another_machine_has_the_same_import_key() -> None:
         cards.add(row.key)
         assert row.legacy_key == f"card:BL-HB-01:{typed.strip()}"  # the rule before, still looked up
     assert cards == {"card:BL-HB-01:HV0001"}
+
+
+def test_an_old_landline_is_refused_saying_its_code_changed() -> None:
+    reasons = validate_row(2, {**GOOD_ROW, "birth_date": "15/04/2000", "phone": "0781 3822123"}, RULES, TODAY)
+    assert reasons == [
+        "phone '0781 3822123' is not a Vietnamese phone number (a mobile is 10 digits from 03, 05, 07, 08 or 09, a"
+        " landline 11 from 02, +84 standing for the 0): a landline of before 2017 takes its province's new code"
+        " (Bạc Liêu's 0781 is 0291)"
+    ]

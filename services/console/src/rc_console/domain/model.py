@@ -644,6 +644,13 @@ _IMPORT_REASONS: tuple[tuple[re.Pattern[str], LazyText], ...] = (
     (re.compile(r"^gender .* is not male, female or other$"), lazy_gettext("Giới tính không hợp lệ (nam, nữ, khác).")),
     (re.compile(r"^phone .* is not a phone number"), _PHONE_MESSAGE),
     (
+        re.compile(r"^phone .* is not a Vietnamese phone number .*a landline of before 2017"),
+        lazy_gettext(
+            "Số điện thoại cố định cũ (trước năm 2017): mã vùng đã đổi, ví dụ Bạc Liêu 0781 nay là 0291. Xin ghi số "
+            "theo mã vùng mới (11 chữ số bắt đầu bằng 02)."
+        ),
+    ),
+    (
         re.compile(r"^phone .* is not a Vietnamese phone number"),
         lazy_gettext(
             "Số điện thoại không đúng số Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; cố định "

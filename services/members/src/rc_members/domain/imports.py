@@ -267,8 +267,13 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     if phone is not None:
         if not contact.is_phone(phone):
             errors.append(f"phone {phone!r} is not a phone number ({contact.PHONE_RULE})")
+        elif (renumbered := contact.renumbered_mobile(contact.phone_key(phone))) is not None:
+            phone = renumbered  # an old list's 11-digit mobile ("0168 612 3456"): its number since 2018
         elif not contact.is_vietnamese(written := contact.phone_key(phone)):  # "0912 345 67": a digit short
-            errors.append(f"phone {phone!r} is not a Vietnamese phone number ({contact.VIETNAMESE_RULE})")
+            # an 11-digit landline of before 2017 ("0781 3822123"): its province's code has changed since
+            old = len(written) == 11 and written.startswith("0") and not written.startswith(("01", "02", "09"))
+            hint = ": a landline of before 2017 takes its province's new code (Bạc Liêu's 0781 is 0291)" if old else ""
+            errors.append(f"phone {phone!r} is not a Vietnamese phone number ({contact.VIETNAMESE_RULE}){hint}")
         else:
             phone = written
     id_number = _text(raw, "id_number", from_number=contact.id_number_from_cell)
