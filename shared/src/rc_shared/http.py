@@ -8,6 +8,7 @@ import contextlib
 import json
 import math
 import re
+import socket
 import time
 import uuid
 from collections import OrderedDict
@@ -639,34 +640,46 @@ def install(
         response.headers["Retry-After"] = "1"
         return response
 
-    async def _transient(_: Request, exc: Exception) -> JSONResponse:
+    async def _transient(request: Request, exc: Exception) -> Response:
         """The database refused the transaction for now (a deadlock, a serialization failure, a full
         disk, no memory or connections left): it was rolled back, so nothing changed; the client may
         retry. Not the request's fault, and not a 500."""
         HTTP_REFUSED.labels(service, "database").inc()
         sqlstate = getattr(exc, "sqlstate", "")
-        return busy(f"the database cannot complete the request now ({sqlstate}: {exc}); nothing was changed")
+        return public_page_or(
+            request, busy(f"the database cannot complete the request now ({sqlstate}: {exc}); nothing was changed")
+        )
 
     app.add_exception_handler(asyncpg.TransactionRollbackError, _transient)
     app.add_exception_handler(asyncpg.InsufficientResourcesError, _transient)
 
-    async def _unreachable(request: Request, exc: Exception) -> JSONResponse:
+    async def _unreachable(request: Request, exc: Exception) -> Response:
         """The database went away under the request: refused or reset connections, a server shutting
-        down or starting up (a restart, a failover, a restore). Not the request's fault, and not a 500:
-        a 503 with Retry-After. A write may have been committed just before the connection broke, so
-        its answer says to send it again as it was (the same Idempotency-Key answers the record made)."""
+        down or starting up (a restart, a failover, a restore), its name not found (DNS during a
+        failover). Not the request's fault, and not a 500: a 503 with Retry-After. A write may have been
+        committed just before the connection broke: with an Idempotency-Key, sending it again answers the
+        record made; without one, the client must look before it sends it again (it could make a second)."""
         HTTP_REFUSED.labels(service, "database").inc()
         log.warning("database_unreachable", path=request.url.path, error=repr(exc))
         what = f"the database cannot be reached now ({type(exc).__name__})"
-        if request.method in WRITE_METHODS:
-            return busy(
-                f"{what}: the change may or may not have been made; send the same request again (with the same"
-                " Idempotency-Key where the endpoint takes one)"
-            )
-        return busy(what)
+        if request.method not in WRITE_METHODS:
+            return public_page_or(request, busy(what))
+        if request.headers.get("idempotency-key"):
+            return busy(f"{what}: the change may or may not have been made; send the same request again (same key)")
+        return busy(f"{what}: the change may or may not have been made; check whether it was before sending it again")
 
-    # (a statement timeout, class 57 like a shutdown, keeps its own handler: the more specific class)
-    for unreachable in (asyncpg.PostgresConnectionError, asyncpg.OperatorInterventionError, ConnectionError):
+    # Only what a restart or failover raises: not a protocol violation (08P01, a client's bug: a 500 with its
+    # traceback) nor a dropped database; a statement timeout (class 57) keeps its own handler
+    for unreachable in (
+        asyncpg.ConnectionDoesNotExistError,
+        asyncpg.ConnectionFailureError,
+        asyncpg.ClientCannotConnectError,
+        asyncpg.CannotConnectNowError,
+        asyncpg.AdminShutdownError,
+        asyncpg.CrashShutdownError,
+        ConnectionError,
+        socket.gaierror,
+    ):
         app.add_exception_handler(unreachable, _unreachable)
 
     app.add_middleware(

@@ -178,11 +178,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _distinct(header: list[str]) -> list[str]:
-    """``header``, or :class:`RepeatedColumn` for its first name given to two columns."""
+def _distinct(header: list[str], may_repeat: Callable[[str], bool] | None) -> list[str]:
+    """``header``, or :class:`RepeatedColumn` for its first name given to two columns (but a name
+    ``may_repeat`` allows: a column the caller leaves out, "Ghi chú" twice)."""
     seen: dict[str, int] = {}
     for i, name in enumerate(header):
-        if name and name in seen:
+        if name and name in seen and not (may_repeat is not None and may_repeat(name)):
             raise RepeatedColumn(name, [column_letter(seen[name]), column_letter(i)])
         seen.setdefault(name, i)
     return header
@@ -266,19 +267,23 @@ def check_workbook(source: IO[bytes] | Path) -> None:
 
 
 def read_table(
-    stream: IO[bytes], suffix: str, stack: ExitStack, is_header: Callable[[list[str]], bool] | None = None
+    stream: IO[bytes],
+    suffix: str,
+    stack: ExitStack,
+    is_header: Callable[[list[str]], bool] | None = None,
+    may_repeat: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, iterator of (row number, row)) of a CSV (UTF-8, with or without BOM) or XLSX stream;
     ValueError for another kind of file, or one that cannot be read as its kind; :class:`RepeatedColumn`
-    for a header that names two columns alike. ``is_header``: which of the first rows is the header
-    (:func:`_take_header`; None: the first)."""
+    for a header that names two columns alike, unless ``may_repeat`` allows that name (a column the caller
+    leaves out). ``is_header``: which of the first rows is the header (:func:`_take_header`; None: the first)."""
     suffix = suffix.lower()
     if suffix == ".csv":
         text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
         dialect = csv_dialect(text.read(CSV_SAMPLE_CHARS))
         text.seek(0)
         header, at, rest = _take_header(_within_columns(csv.reader(text, dialect)), is_header)
-        return _distinct(header), _rows(header, rest, at + 1)
+        return _distinct(header, may_repeat), _rows(header, rest, at + 1)
     if suffix in (".xlsx", ".xlsm"):
         import zipfile
 
@@ -297,7 +302,7 @@ def read_table(
         ws.reset_dimensions()
         rows = ws.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
         header, at, rest = _take_header(_within_columns(rows), is_header)
-        return _distinct(header), _rows(header, rest, at + 1)
+        return _distinct(header, may_repeat), _rows(header, rest, at + 1)
     raise ValueError(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 
 

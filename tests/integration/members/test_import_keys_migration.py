@@ -30,7 +30,7 @@ async def test_stored_import_keys_are_rewritten_to_one_spelling_where_they_can_b
     drop_later.append(dsn)
     unit, renamed_unit = uuid.uuid4(), uuid.uuid4()
     code = f"BL-HB-{unit.hex[:4]}"
-    hoa, card, twice_a, twice_b, moved, erased = (uuid.uuid4() for _ in range(6))
+    hoa, card, twice_a, twice_b, moved, erased, capital, barred, odd_card = (uuid.uuid4() for _ in range(9))
     people = [  # (id, unit, key as the release before wrote it, name, birth date)
         (hoa, unit, legacy_import_key(code, None, "Nguyễn Thị  Hòa", BORN), "Nguyễn Thị Hòa", BORN),
         (card, unit, legacy_import_key(code, "hv 0001", "Lê Văn Thẻ", None), "Lê Văn Thẻ", None),
@@ -38,6 +38,11 @@ async def test_stored_import_keys_are_rewritten_to_one_spelling_where_they_can_b
         (twice_b, unit, legacy_import_key(code, None, "Trần Thị Thuỷ", BORN), "Trần Thị Thuỷ", BORN),  # the same one
         # imported under the unit's old code ("BL-OLD"), which is "BL-NEW" now: its key cannot be reproduced
         (moved, renamed_unit, legacy_import_key("BL-OLD", None, "Võ Văn Hòa", BORN), "Võ Văn Hòa", BORN),
+        # a capital letter only a Unicode case mapping lowers ("Đ"), a name with the basis's separator in it
+        (capital, unit, legacy_import_key(code, None, "ĐỖ THỊ HÒA", BORN), "ĐỖ THỊ HÒA", BORN),
+        (barred, unit, legacy_import_key(code, None, "Lê | Văn Hòa", BORN), "Lê | Văn Hòa", BORN),
+        # a card number that is not ASCII: left as it is (the import finds it by the key of the rule before)
+        (odd_card, unit, legacy_import_key(code, "hđ 01", "Mai Văn Số", None), "Mai Văn Số", None),
     ]
     conn = await connect(dsn)
     try:
@@ -73,6 +78,9 @@ async def test_stored_import_keys_are_rewritten_to_one_spelling_where_they_can_b
             legacy_import_key(code, None, "Trần Thị Thủy", BORN),  # ... the other kept: two records, for staff
         }
         assert keys[moved] == legacy_import_key("BL-OLD", None, "Võ Văn Hòa", BORN)  # not reproducible: as it was
+        assert keys[capital] == import_key(code, None, "Đỗ Thị Hoà", BORN)
+        assert keys[barred] == import_key(code, None, "lê | văn hoà", BORN)
+        assert keys[odd_card] == legacy_import_key(code, "hđ 01", "Mai Văn Số", None)
         assert keys[erased] == await conn.fetchval("SELECT erased_import_key($1)", erased_key)  # gone with the data
     finally:
         await conn.close()

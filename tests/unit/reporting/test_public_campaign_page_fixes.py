@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from rc_reporting.entrypoints import pages
+from rc_shared import clock
 
 CID = uuid.UUID(int=7)
 
@@ -36,10 +37,12 @@ def test_the_link_starts_with_the_configured_ledger_url_where_the_pages_are_on_o
     from rc_reporting.entrypoints.app import build_app
     from rc_reporting.settings import Settings
 
+    zone = clock.zone()  # (building an app configures the process's clock from its settings)
     try:
         build_app(Settings(public_ledger_url="http://127.0.0.1:8003/", auth_enabled=False))
         page = pages._campaign_html(_row()).decode()
         assert f'<a href="http://127.0.0.1:8003/public/campaigns/{CID}/ledger">' in page
     finally:
         pages.link_ledger_pages("")
+        clock.configure(zone.key)
     assert f'<a href="/public/campaigns/{CID}/ledger">' in pages._campaign_html(_row()).decode()

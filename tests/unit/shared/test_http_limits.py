@@ -122,8 +122,9 @@ async def test_retry_after_is_never_before_the_next_write_is_allowed() -> None:
         assert [(await c.post("/echo", content=b"{}")).status_code for _ in range(40)] == [200] * 40
         r = await c.post("/echo", content=b"{}")
         assert r.status_code == 429
-        said = float(r.json()["message"].rpartition("retry in ")[2].removesuffix(" s"))
-        assert 1.0 < said <= 1.5 and r.headers["Retry-After"] == "2"
+        said = float(r.json()["message"].rpartition("retry in ")[2].removesuffix(" s"))  # ~1.5 (one decimal)
+        # never less than the wait, less than a second more (rounded to the nearest, 1.4 s gave "1")
+        assert said <= int(r.headers["Retry-After"]) < said + 1, (said, r.headers["Retry-After"])
 
 
 async def test_writes_above_the_rate_get_429_with_retry_after_reads_are_not_limited() -> None:

@@ -5,6 +5,7 @@ with ``Allow``, an unknown path 404, both as problems."""
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import asyncpg
@@ -32,6 +33,7 @@ UNREACHABLE: dict[str, Exception] = {
     "starting": asyncpg.CannotConnectNowError("the database system is starting up"),
     "shutdown": asyncpg.AdminShutdownError("terminating connection due to administrator command"),
     "lost": asyncpg.ConnectionDoesNotExistError("connection was closed in the middle of operation"),
+    "dns": socket.gaierror(-2, "Name or service not known"),
 }
 
 
@@ -53,6 +55,7 @@ def _app() -> FastAPI:
             "deadlock": asyncpg.DeadlockDetectedError("deadlock detected"),
             "disk": asyncpg.DiskFullError('could not extend file "base/16384/16390": No space left on device'),
             "bug": AttributeError("a bug"),
+            "protocol": asyncpg.ProtocolViolationError("invalid message format"),
             **UNREACHABLE,
         }
         raise errors[kind]
@@ -224,13 +227,25 @@ async def test_a_database_that_cannot_be_reached_is_a_503_with_retry_after_and_a
         assert _problem(read, 503, "overloaded")["detail"] == (
             f"the database cannot be reached now ({name}); retry in 1 s (correlation id cid-7)"
         )
-        write = await c.post(f"/things/{kind}/write")
-        assert write.headers["Retry-After"] == "1"
-        assert _problem(write, 503, "overloaded")["detail"] == (
+        keyed = await c.post(f"/things/{kind}/write", headers={"Idempotency-Key": "k-1"})
+        assert keyed.headers["Retry-After"] == "1"
+        assert _problem(keyed, 503, "overloaded")["detail"] == (
             f"the database cannot be reached now ({name}): the change may or may not have been made; send the same"
-            " request again (with the same Idempotency-Key where the endpoint takes one); retry in 1 s (correlation"
-            " id cid-7)"
+            " request again (same key); retry in 1 s (correlation id cid-7)"
         )
+        # without a key a second sending could make a second record: the client is told to look first
+        unkeyed = await c.post(f"/things/{kind}/write")
+        assert _problem(unkeyed, 503, "overloaded")["detail"] == (
+            f"the database cannot be reached now ({name}): the change may or may not have been made; check whether"
+            " it was before sending it again; retry in 1 s (correlation id cid-7)"
+        )
+
+
+async def test_a_protocol_violation_is_a_bug_not_an_unreachable_database() -> None:
+    """08P01 is a connection-class error the client caused: a 500 with its traceback logged, not a "retry"."""
+    async with _client(_app()) as c:
+        r = await c.get("/things/protocol")
+        assert _problem(r, 500, "internal_error") and "Retry-After" not in r.headers
 
 
 async def test_an_unexpected_error_is_a_500_problem_naming_the_correlation_id() -> None:

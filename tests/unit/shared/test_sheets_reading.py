@@ -192,6 +192,13 @@ def test_a_header_naming_two_columns_alike_refuses_the_file_naming_both_columns(
     wb.save(out)
     with pytest.raises(sheets.RepeatedColumn, match=r"^columns D and AC are both headed 'ngày sinh'"):
         read(out.getvalue(), ".xlsx")
+    # a column the import leaves out may be there twice (an office's two "Ghi chú"), for the readers that say so
+    notes = "Họ và tên,Ghi chú,Điện thoại,Ghi chú\r\nLan,a,0912345678,b\r\n".encode()
+    with pytest.raises(sheets.RepeatedColumn, match=r"^columns B and D are both headed 'ghi chú'"):
+        read(notes, ".csv", is_header=None)
+    with ExitStack() as stack:
+        header, rows = sheets.read_table(io.BytesIO(notes), ".csv", stack, None, member_columns.ignored)
+        assert header == ["họ_và_tên", "ghi_chú", "điện_thoại", "ghi_chú"] and len(list(rows)) == 1
     # columns without a heading are no repetition: each is named by its place
     header, rows = read(b"Ho ten,,\r\nLan,a,b\r\n", ".csv", is_header=None)
     assert header == ["ho_ten"] and rows == [(2, {"ho_ten": "Lan", "column_2": "a", "column_3": "b"})]

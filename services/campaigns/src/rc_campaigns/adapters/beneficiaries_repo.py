@@ -201,27 +201,21 @@ class BeneficiaryRepository:
     async def sponsor_id(
         self, sponsor_type: str, name: str, name_key: str, contact: str, contact_key: str
     ) -> uuid.UUID:
-        """The opaque id of a sponsor (the same type, name and contact: the same sponsor)."""
-        found = await self.conn.fetchval(
-            "SELECT id FROM sponsors WHERE sponsor_type = $1 AND name_key = $2 AND contact_key = $3",
-            sponsor_type,
-            name_key,
-            contact_key,
-        )
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        new_id = uuid.uuid4()
-        await self.conn.execute(
+        """The opaque id of a sponsor (the same type, name and contact: the same sponsor), recorded now if
+        new. One statement: two first pairings of one sponsor at once find one record, and the keys are
+        compared as the insert trigger stores them (migrations 0011, 0014), whatever the caller computed."""
+        found: uuid.UUID = await self.conn.fetchval(
             "INSERT INTO sponsors (id, sponsor_type, name, name_key, contact, contact_key)"
-            " VALUES ($1, $2, $3, $4, $5, $6)",
-            new_id,
+            " VALUES ($1, $2, $3, $4, $5, $6)"
+            " ON CONFLICT (sponsor_type, name_key, contact_key) DO UPDATE SET name = sponsors.name RETURNING id",
+            uuid.uuid4(),
             sponsor_type,
             name,
             name_key,
             contact,
             contact_key,
         )
-        return new_id
+        return found
 
     async def overlapping_sponsorship(
         self, beneficiary_id: uuid.UUID, sponsor_id: uuid.UUID, start_on: date, end_on: date | None

@@ -3,27 +3,21 @@
 -- so one person could be paired twice with one household over the same months (the overlap check compares
 -- sponsorships of one sponsor). Other contacts keep their key.
 --
--- The keys stored before are rewritten; a sponsor recorded twice under two spellings of one number keeps its
--- second key (its sponsorships are left for staff to merge), as migration 0010 did for tones. The trigger that
+-- The keys stored before are rewritten; a sponsor recorded twice under two spellings of one number keeps both
+-- records and their keys (its sponsorships are left for staff to merge), as migration 0010 did for tones. The trigger that
 -- keys a new sponsor (0011) applies the rule too, so a pod of the release before, still running during the
 -- rollout, cannot store a number as typed.
-DO $$
-DECLARE
-    r record;
-BEGIN
-    FOR r IN
-        SELECT id, rc_phone_key(btrim(contact)) AS key FROM sponsors
-         WHERE rc_phone_key(btrim(contact)) IS NOT NULL AND contact_key <> rc_phone_key(btrim(contact))
-         ORDER BY id
-    LOOP
-        BEGIN
-            UPDATE sponsors SET contact_key = r.key WHERE id = r.id;
-        EXCEPTION WHEN unique_violation THEN
-            NULL;  -- the same sponsor recorded under another spelling of the number: left for staff
-        END;
-    END LOOP;
-END
-$$;
+WITH changed AS (
+    SELECT id, sponsor_type, name_key, rc_phone_key(btrim(contact)) AS new_key FROM sponsors
+     WHERE rc_phone_key(btrim(contact)) IS NOT NULL AND contact_key <> rc_phone_key(btrim(contact))
+), safe AS (  -- a key no sponsor of that type and name holds now, and only one would take (one statement)
+    SELECT c.id, c.new_key FROM changed c
+     WHERE NOT EXISTS (SELECT 1 FROM sponsors s WHERE (s.sponsor_type, s.name_key, s.contact_key)
+                                                   = (c.sponsor_type, c.name_key, c.new_key))
+       AND (SELECT count(*) FROM changed o WHERE (o.sponsor_type, o.name_key, o.new_key)
+                                              = (c.sponsor_type, c.name_key, c.new_key)) = 1
+)
+UPDATE sponsors s SET contact_key = safe.new_key FROM safe WHERE s.id = safe.id;
 
 CREATE OR REPLACE FUNCTION rc_tone_keys_of_sponsor() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -130,7 +130,9 @@ def _problem(status: int, content: bytes, headers: httpx.Headers | None = None) 
     return problem
 
 
-BUSY = frozenset({429, 503})  # refused at once, nothing done: ask again later
+# busy: ask again later (a 503 for a database lost in the middle of a write may have been done: only a
+# resend that is safe, an import's rows, is made without looking; see :func:`patiently`)
+BUSY = frozenset({429, 503})
 
 
 def _seconds(value: str | None) -> float | None:

@@ -119,7 +119,9 @@ def rows_of(filename: str, content: bytes) -> tuple[list[str], list[Row]]:
             ) from exc
     try:
         with ExitStack() as stack:
-            header, it = read_table(io.BytesIO(content), suffix, stack, member_columns.is_header)
+            header, it = read_table(
+                io.BytesIO(content), suffix, stack, member_columns.is_header, member_columns.ignored
+            )
             rows: list[Row] = []
             for n, row in it:
                 rows.append((n, {k: _json_cell(v) for k, v in row.items()}))

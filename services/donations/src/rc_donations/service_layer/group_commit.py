@@ -153,9 +153,11 @@ class GroupCommit(Generic[T, R]):
             outcomes = await self._once([item for item, _ in batch])
         except asyncpg.PostgresError as exc:
             if len(batch) == 1 or isinstance(exc, _NOT_AN_ITEMS_FAULT):  # each item's outcome: this error (503)
+                if len(batch) > 1:
+                    log.warning("group_commit_batch_failed", items=len(batch), error=repr(exc), each_alone=False)
                 outcomes = [exc] * len(batch)
             else:  # the transaction was rolled back: commit each alone, so only the culprit fails
-                log.warning("group_commit_batch_failed", items=len(batch), error=repr(exc))
+                log.warning("group_commit_batch_failed", items=len(batch), error=repr(exc), each_alone=True)
                 outcomes = []
                 for item, _ in batch:
                     try:

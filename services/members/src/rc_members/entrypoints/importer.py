@@ -58,7 +58,9 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
         utf8_lines(path)  # ValueError naming the first line that is not UTF-8, before any row is sent
     with ExitStack() as scan:  # the whole file looked at once, before any row is sent
         found = member_columns.month_first(
-            *read_table(scan.enter_context(path.open("rb")), path.suffix, scan, member_columns.is_header)
+            *read_table(
+                scan.enter_context(path.open("rb")), path.suffix, scan, member_columns.is_header, member_columns.ignored
+            )
         )
     if found is not None:
         raise ValueError(
@@ -66,7 +68,9 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
             f" {found.ambiguous}'s would be read with day and month swapped: save the file with dates as"
             " DD/MM/YYYY (or YYYY-MM-DD) and import it again"
         )
-    return read_table(stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header)
+    return read_table(
+        stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header, member_columns.ignored
+    )
 
 
 class ImportAborted(ValueError):

@@ -8,8 +8,12 @@
 -- a name key (a digest of the unit's code, the name and the birth date) only where the person's unit, name and
 -- birth date as stored give the digest stored (not when the unit's code has changed since, nor for an erased
 -- person, whose data is gone: the import still finds those by the key of the rule before, typed as before). A
--- person whose new key another already has (imported twice under two spellings) keeps the old one: which of
--- the two records is right is for staff to decide.
+-- person whose new key another already has, or would have (imported twice under two spellings), keeps the old
+-- one: which of the two records is right is for staff to decide. One set-based statement (no subtransaction
+-- per row). A card number is rewritten only where it is ASCII (upper() and the blanks are then Python's);
+-- names are case folded with the Unicode collation pg_c_utf8 where the server has it (PostgreSQL 17 and later;
+-- the default collation of a C-locale database would not lower "Đ"), else the database's default: a name the
+-- default does not fold as Python did fails the digest check and is left as it is.
 --
 -- rc_tone_key is the rule of rc_shared.tones, as campaigns migration 0010 has it (each service's database
 -- has its own copy); the tests compare it with the Python.
@@ -26,43 +30,41 @@ $$;
 
 DO $$
 DECLARE
-    r record;
+    folding text := CASE WHEN EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'pg_c_utf8')
+                         THEN 'COLLATE pg_c_utf8' ELSE '' END;
 BEGIN
-    FOR r IN
+    EXECUTE format($sql$
         WITH keyed AS (
             SELECT p.id, p.import_key,
-                   CASE WHEN p.import_key LIKE 'card:%' THEN
+                   CASE WHEN p.import_key ~ '^card:[^:]*:[ -~]*$' THEN
                             'card:' || split_part(p.import_key, ':', 2) || ':'
                             || upper(regexp_replace(substr(p.import_key, length(split_part(p.import_key, ':', 2)) + 7),
-                                                    '\s', '', 'g'))
+                                                    '[ \t\n\r\f\v]', '', 'g'))
                    END AS card_key,
-                   CASE WHEN p.import_key LIKE 'hash:%' THEN
-                            lower(regexp_replace(btrim(normalize(u.code, NFC)), '\s+', ' ', 'g')) || '|'
-                            || lower(regexp_replace(btrim(normalize(d.full_name, NFC)), '\s+', ' ', 'g')) || '|'
-                            || coalesce(to_char(d.birth_date, 'YYYY-MM-DD'), '')
-                   END AS basis
+                   lower(regexp_replace(btrim(normalize(u.code, NFC)), '\s+', ' ', 'g') %1$s) AS unit_basis,
+                   lower(regexp_replace(btrim(normalize(d.full_name, NFC)), '\s+', ' ', 'g') %1$s) AS name_basis,
+                   coalesce(to_char(d.birth_date, 'YYYY-MM-DD'), '') AS born
               FROM people p
               LEFT JOIN personal_data d ON d.person_id = p.id
               LEFT JOIN units u ON u.id = p.unit_id
-             WHERE p.erased_at IS NULL AND (p.import_key LIKE 'card:%' OR p.import_key LIKE 'hash:%')
+             WHERE p.erased_at IS NULL AND (p.import_key LIKE 'card:%%' OR p.import_key LIKE 'hash:%%')
         ), rewritten AS (
             SELECT id, import_key,
                    coalesce(card_key,
-                            CASE WHEN 'hash:' || encode(sha256(convert_to(basis, 'UTF8')), 'hex') = import_key
-                                 THEN 'hash:' || encode(sha256(convert_to(
-                                          rc_tone_key(split_part(basis, '|', 1)) || '|'
-                                          || rc_tone_key(split_part(basis, '|', 2)) || '|'
-                                          || split_part(basis, '|', 3), 'UTF8')), 'hex')
+                            CASE WHEN 'hash:' || encode(sha256(convert_to(unit_basis || '|' || name_basis || '|' || born,
+                                                                          'UTF8')), 'hex') = import_key
+                                 THEN 'hash:' || encode(sha256(convert_to(rc_tone_key(unit_basis) || '|'
+                                          || rc_tone_key(name_basis) || '|' || born, 'UTF8')), 'hex')
                             END) AS new_key
               FROM keyed
+        ), changed AS (
+            SELECT id, new_key FROM rewritten WHERE new_key IS NOT NULL AND new_key <> import_key
+        ), safe AS (  -- a key no one holds now, and only one person would take
+            SELECT c.id, c.new_key FROM changed c
+             WHERE NOT EXISTS (SELECT 1 FROM people q WHERE q.import_key = c.new_key)
+               AND (SELECT count(*) FROM changed o WHERE o.new_key = c.new_key) = 1
         )
-        SELECT id, new_key FROM rewritten WHERE new_key IS NOT NULL AND new_key <> import_key ORDER BY id
-    LOOP
-        BEGIN
-            UPDATE people SET import_key = r.new_key WHERE id = r.id;
-        EXCEPTION WHEN unique_violation THEN
-            NULL;  -- the same person imported twice under two spellings: both records kept, for staff
-        END;
-    END LOOP;
+        UPDATE people p SET import_key = s.new_key FROM safe s WHERE p.id = s.id
+    $sql$, folding);
 END
 $$;
