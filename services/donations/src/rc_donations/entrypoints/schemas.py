@@ -69,7 +69,12 @@ class DonorIn(_In):
 
 
 class _DonationIn(_In):
-    received_on: Day
+    received_on: Day = Field(
+        description="The day the gift was received (a transfer: the day it was credited), in the organisation's time"
+        " zone (RC_TIMEZONE, Asia/Ho_Chi_Minh by default): not after today there (422; a gateway whose clock is"
+        " ahead of it near midnight should send it again a little later), and within the campaign's receiving"
+        " period (409; a gift dated up to the close day is still taken after a close)."
+    )
     donor: DonorIn | None = Field(None, description="Absent: an anonymous gift.")
     unit_id: uuid.UUID | None = Field(None, description="Receiving unit (default: the organising unit).")
     credited_unit_id: uuid.UUID | None = Field(None, description="Soft credit: the unit that mobilised the gift.")

@@ -35,7 +35,10 @@ class CashDonationIn:
             amount_vnd (int): Whole VND (an integer), 1 to 10^15.
             channel (CashDonationInChannel):
             kind (Literal['cash']):
-            received_on (datetime.date): A date, YYYY-MM-DD, 2000-01-01 to 2100-12-31.
+            received_on (datetime.date): The day the gift was received (a transfer: the day it was credited), in the
+                organisation's time zone (RC_TIMEZONE, Asia/Ho_Chi_Minh by default): not after today there (422; a gateway whose
+                clock is ahead of it near midnight should send it again a little later), and within the campaign's receiving
+                period (409; a gift dated up to the close day is still taken after a close).
             bank_reference (None | str | Unset): Unique per campaign among the gifts not voided: a resubmission returns the
                 original; once the original is voided, the same reference records a new gift (the transfer keyed again). Kept
                 without spaces, in capitals (ft 26001 and FT26001 are one transfer), as a bank statement's row is.

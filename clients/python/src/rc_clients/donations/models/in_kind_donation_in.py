@@ -35,7 +35,10 @@ class InKindDonationIn:
         Attributes:
             items (list[ItemIn]):
             kind (Literal['in_kind']):
-            received_on (datetime.date): A date, YYYY-MM-DD, 2000-01-01 to 2100-12-31.
+            received_on (datetime.date): The day the gift was received (a transfer: the day it was credited), in the
+                organisation's time zone (RC_TIMEZONE, Asia/Ho_Chi_Minh by default): not after today there (422; a gateway whose
+                clock is ahead of it near midnight should send it again a little later), and within the campaign's receiving
+                period (409; a gift dated up to the close day is still taken after a close).
             channel (InKindDonationInChannel | Unset):  Default: 'in_person'.
             credited_person_id (None | Unset | UUID): Soft credit: the person who mobilised it.
             credited_unit_id (None | Unset | UUID): Soft credit: the unit that mobilised the gift.
