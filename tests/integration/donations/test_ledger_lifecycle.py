@@ -90,6 +90,13 @@ async def test_donation_to_a_campaign_not_launched_is_refused_with_409(
     r = await client.post(f"/campaigns/{unknown}/donations", json=cash())
     assert r.status_code == 409
     assert "not open for contributions" in r.json()["message"] and str(unknown) in r.json()["message"]
+    # told apart from the 409s that stay, for a gateway that retries only this one a little later
+    assert (r.json()["reason"], r.json()["campaign_id"]) == ("campaign_not_open", str(unknown))
+    statement = await client.post(
+        f"/campaigns/{unknown}/bank-statement",
+        json={"rows": [{"bank_reference": "FT1", "received_on": "2025-01-02", "amount_vnd": "5000"}]},
+    )
+    assert statement.status_code == 409 and statement.json()["reason"] == "campaign_not_open", statement.text
     assert await db.fetchval("SELECT count(*) FROM donations") == before
 
 

@@ -44,15 +44,23 @@ from rc_shared.outbox import UnitOfWork, envelope_for
 from rc_shared.scope import UnitTree
 
 
+def not_open(campaign_id: uuid.UUID) -> Conflict:
+    """The 409 of a campaign whose launch this service has not seen: not launched, mistyped, or launched a
+    moment ago (the ledger opens when the launch's event arrives: a retry a few seconds later may be taken).
+    ``reason`` tells it apart from the 409s that stay (another amount for a bank reference, a closed ledger)."""
+    return Conflict(
+        f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
+        "(it is not launched yet, was launched a moment ago, or does not exist)",
+        campaign_id=str(campaign_id),
+        reason="campaign_not_open",
+    )
+
+
 async def lock_open_ledger(conn: asyncpg.Connection, campaign_id: uuid.UUID) -> tuple[Ledger, asyncpg.Record]:
     """The campaign's ledger, locked; 409 if the donations service has not seen it launched."""
     row = await LedgerRepository(conn).lock(campaign_id)
     if row is None:
-        raise Conflict(
-            f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
-            "(it is not launched yet, or does not exist)",
-            campaign_id=str(campaign_id),
-        )
+        raise not_open(campaign_id)
     return ledger_from(row), row
 
 
@@ -267,11 +275,7 @@ async def prepare_donation(
     decided = _hint_accepts(hints.get(campaign_id), cmd, policy.today()) if hints and new_donor else None
     row = await repo.intake(campaign_id, idem.key if idem else None, cmd.bank_reference, decided, new_donor)
     if row is None:
-        raise Conflict(
-            f"campaign {campaign_id} is not open for contributions: no launched campaign with this id is known "
-            "(it is not launched yet, or does not exist)",
-            campaign_id=str(campaign_id),
-        )
+        raise not_open(campaign_id)
     ledger = ledger_from(row)
     if hints is not None:
         hints.put(ledger)

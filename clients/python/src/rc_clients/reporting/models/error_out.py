@@ -51,7 +51,9 @@ class ErrorOut:
                 Idempotency-Key).
             reason (None | str | Unset): Why a referenced unit was refused: unknown_unit (not in the tree this service has
                 learnt from members.units yet: a unit just created may be retried after a moment) or unit_not_valid_then (it did
-                not exist, or was dissolved, on the day that counts: do not retry).
+                not exist, or was dissolved, on the day that counts: do not retry); why a gift, pledge or statement was refused
+                with 409: campaign_not_open (no launched campaign with the id is known yet: one launched a moment ago may be
+                retried after a few seconds; a mistyped id stays refused).
      """
 
     correlation_id: str
