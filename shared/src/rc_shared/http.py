@@ -78,6 +78,22 @@ _PUBLIC_SAYS: dict[int, tuple[str, str]] = {
 }
 
 
+def _takes_idempotency_key(request: Request) -> bool:
+    """Whether the request's route reads an Idempotency-Key header (only those answer a resend with the
+    record made: elsewhere a client's key changes nothing)."""
+    from fastapi.routing import APIRoute
+
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return False
+    todo, headers = [route.dependant], list[str]()
+    while todo:  # the route's own parameters and its dependencies'
+        dependant = todo.pop()
+        headers.extend(p.alias.lower() for p in dependant.header_params)
+        todo.extend(dependant.dependencies)
+    return "idempotency-key" in headers
+
+
 def public_page_or(request: Request, answer: Response) -> Response:
     """``answer`` (a problem document), or, to a browser asking for a public page (``/public/…``, HTML
     accepted), the same refusal as a short Vietnamese page: same status, same headers (``Retry-After``)."""
@@ -664,7 +680,7 @@ def install(
         what = f"the database cannot be reached now ({type(exc).__name__})"
         if request.method not in WRITE_METHODS:
             return public_page_or(request, busy(what))
-        if request.headers.get("idempotency-key"):
+        if request.headers.get("idempotency-key") and _takes_idempotency_key(request):
             return busy(f"{what}: the change may or may not have been made; send the same request again (same key)")
         return busy(f"{what}: the change may or may not have been made; check whether it was before sending it again")
 

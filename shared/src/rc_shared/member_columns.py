@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 
@@ -132,19 +133,33 @@ def month_first(header: list[str], rows: Iterable[tuple[int, Mapping[str, Any]]]
     its dates read both ways ("3/5/1968": read day first, 3 May, it is 5 March): such a file is read wrong
     without a word (the rows that can only be month first are refused, the others imported with day and
     month swapped), so the readers refuse it whole. None when no column is so."""
-    dated = {h: column_name(h) for h in header if column_name(h) in DATE_COLUMNS}
-    shown: dict[str, tuple[int, str]] = {}
-    either: dict[str, int] = {}
+    dated = [h for h in header if column_name(h) in DATE_COLUMNS]
+    shown: dict[str, tuple[int, str]] = {}  # a date only month first makes real ("12/25/1970")
+    either: dict[str, int] = {}  # a date real both ways ("3/5/1968")
+    day_first: set[str] = set()  # a date only day first makes real ("25/12/1970"): the column is day first
     for n, row in rows:
         for h in dated:
             value = row.get(h)
             if not isinstance(value, str) or (m := _SLASHED.fullmatch(value)) is None:
                 continue
-            first, second = int(m[1]), int(m[2])
-            if first <= 12 < second <= 31:
+            first, second, year = int(m[1]), int(m[2]), int(m[3])
+            as_month_first, as_day_first = _real(year, first, second), _real(year, second, first)
+            if as_month_first and not as_day_first:
                 shown.setdefault(h, (n, value.strip()))
-            elif first <= 12 and second <= 12 and first != second:
+            elif as_day_first and not as_month_first:
+                day_first.add(h)
+            elif as_month_first and first != second:
                 either.setdefault(h, n)
-            if h in shown and h in either:
-                return MonthFirst(h, *shown[h], either[h])
+    # (a day-first file with one date typed month first, "4/31/1990" is neither: a typo, refused by its row)
+    for h in dated:
+        if h in shown and h in either and h not in day_first:
+            return MonthFirst(h, *shown[h], either[h])
     return None
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

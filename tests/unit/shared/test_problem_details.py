@@ -6,12 +6,12 @@ with ``Allow``, an unknown path 404, both as problems."""
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import Annotated, Any
 
 import asyncpg
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Header
 from pydantic import BaseModel
 
 from rc_shared import api, http
@@ -62,6 +62,10 @@ def _app() -> FastAPI:
 
     @app.post("/things/{kind}/write")
     async def write_thing(kind: str) -> None:
+        raise UNREACHABLE[kind]
+
+    @app.post("/things/{kind}/keyed")
+    async def keyed_thing(kind: str, key: Annotated[str | None, Header(alias="Idempotency-Key")] = None) -> None:
         raise UNREACHABLE[kind]
 
     @app.post("/things/batch")
@@ -227,14 +231,15 @@ async def test_a_database_that_cannot_be_reached_is_a_503_with_retry_after_and_a
         assert _problem(read, 503, "overloaded")["detail"] == (
             f"the database cannot be reached now ({name}); retry in 1 s (correlation id cid-7)"
         )
-        keyed = await c.post(f"/things/{kind}/write", headers={"Idempotency-Key": "k-1"})
+        keyed = await c.post(f"/things/{kind}/keyed", headers={"Idempotency-Key": "k-1"})
         assert keyed.headers["Retry-After"] == "1"
         assert _problem(keyed, 503, "overloaded")["detail"] == (
             f"the database cannot be reached now ({name}): the change may or may not have been made; send the same"
             " request again (same key); retry in 1 s (correlation id cid-7)"
         )
-        # without a key a second sending could make a second record: the client is told to look first
-        unkeyed = await c.post(f"/things/{kind}/write")
+        # without a key, or with one the route does not read, a second sending could make a second record: the
+        # client is told to look first
+        unkeyed = await c.post(f"/things/{kind}/write", headers={"Idempotency-Key": "k-2"})
         assert _problem(unkeyed, 503, "overloaded")["detail"] == (
             f"the database cannot be reached now ({name}): the change may or may not have been made; check whether"
             " it was before sending it again; retry in 1 s (correlation id cid-7)"

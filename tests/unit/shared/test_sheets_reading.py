@@ -216,6 +216,11 @@ def test_a_members_list_with_month_first_dates_is_found_by_a_date_only_month_fir
     # refused by the import itself): nothing to say either; a day and a month alike ("5/5/1970") read one way
     day_first = [(2, {"Ngày sinh": "25/12/1970"}), (3, {"Ngày sinh": "3/5/1968"}), (4, {"Ngày sinh": "1970-12-25"})]
     assert member_columns.month_first(header, day_first) is None
+    # a day-first file with one date typed month first (a typo, refused by its own row) is no month-first file,
+    # nor is one whose only month-first-looking date is no date either way ("4/31/1990")
+    typo = [*day_first, (5, {"Ngày sinh": "5/13/1980"}), (6, {"Ngày sinh": "4/31/1990"})]
+    assert member_columns.month_first(header, typo) is None
+    assert member_columns.month_first(header, [(2, {"Ngày sinh": "3/5/1968"}), (3, {"Ngày sinh": "4/31/1990"})]) is None
     assert (
         member_columns.month_first(header, [(2, {"Ngày sinh": "12/25/1970"}), (3, {"Ngày sinh": "5/5/1970"})]) is None
     )

@@ -10,12 +10,13 @@
 WITH changed AS (
     SELECT id, sponsor_type, name_key, rc_phone_key(btrim(contact)) AS new_key FROM sponsors
      WHERE rc_phone_key(btrim(contact)) IS NOT NULL AND contact_key <> rc_phone_key(btrim(contact))
+), counted AS (
+    SELECT *, count(*) OVER (PARTITION BY sponsor_type, name_key, new_key) AS takers FROM changed
 ), safe AS (  -- a key no sponsor of that type and name holds now, and only one would take (one statement)
-    SELECT c.id, c.new_key FROM changed c
-     WHERE NOT EXISTS (SELECT 1 FROM sponsors s WHERE (s.sponsor_type, s.name_key, s.contact_key)
+    SELECT c.id, c.new_key FROM counted c
+     WHERE c.takers = 1
+       AND NOT EXISTS (SELECT 1 FROM sponsors s WHERE (s.sponsor_type, s.name_key, s.contact_key)
                                                    = (c.sponsor_type, c.name_key, c.new_key))
-       AND (SELECT count(*) FROM changed o WHERE (o.sponsor_type, o.name_key, o.new_key)
-                                              = (c.sponsor_type, c.name_key, c.new_key)) = 1
 )
 UPDATE sponsors s SET contact_key = safe.new_key FROM safe WHERE s.id = safe.id;
 

@@ -30,7 +30,8 @@ $$;
 
 DO $$
 DECLARE
-    folding text := CASE WHEN EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'pg_c_utf8')
+    folding text := CASE WHEN EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'pg_c_utf8'
+                                        AND collencoding IN (-1, pg_char_to_encoding(current_setting('server_encoding'))))
                          THEN 'COLLATE pg_c_utf8' ELSE '' END;
 BEGIN
     EXECUTE format($sql$
@@ -59,10 +60,11 @@ BEGIN
               FROM keyed
         ), changed AS (
             SELECT id, new_key FROM rewritten WHERE new_key IS NOT NULL AND new_key <> import_key
+        ), counted AS (
+            SELECT id, new_key, count(*) OVER (PARTITION BY new_key) AS takers FROM changed
         ), safe AS (  -- a key no one holds now, and only one person would take
-            SELECT c.id, c.new_key FROM changed c
-             WHERE NOT EXISTS (SELECT 1 FROM people q WHERE q.import_key = c.new_key)
-               AND (SELECT count(*) FROM changed o WHERE o.new_key = c.new_key) = 1
+            SELECT c.id, c.new_key FROM counted c
+             WHERE c.takers = 1 AND NOT EXISTS (SELECT 1 FROM people q WHERE q.import_key = c.new_key)
         )
         UPDATE people p SET import_key = s.new_key FROM safe s WHERE p.id = s.id
     $sql$, folding);
