@@ -40,6 +40,11 @@ def progress_option(help: str = "Show a progress bar.") -> Any:
     return typer.Option(True, help=help)
 
 
+class ImportAborted(ValueError):
+    """An import command stopped midway: the API refused a batch for a reason of its own or could not be
+    reached (the batches before it stay imported; the message says so)."""
+
+
 @contextlib.contextmanager
 def import_aborts(*errors: type[Exception]) -> Iterator[None]:
     """An import that cannot run at all: its error on stderr and exit code 2 (1 is for rejected rows)."""

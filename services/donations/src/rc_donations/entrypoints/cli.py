@@ -41,7 +41,8 @@ def import_statement(
     from rc_shared.client import without_httpx_command_line
 
     without_httpx_command_line()
-    from rc_donations.entrypoints.importer import ImportAborted, run_import
+    from rc_donations.entrypoints.importer import run_import
+    from rc_shared.cli import ImportAborted
 
     try:
         cid = uuid.UUID(campaign_id)

@@ -32,15 +32,12 @@ from typing import Any, TypeVar
 
 import httpx
 
+from rc_shared.cli import ImportAborted
 from rc_shared.client import api_headers
 from rc_shared.sheets import csv_cell, utf8_lines
 from rc_shared.statement_csv import FIELDS, MissingColumns, read_csv
 
 T = TypeVar("T")
-
-
-class ImportAborted(RuntimeError):
-    """The API refused a whole batch (e.g. the campaign is closed); nothing of that batch was written."""
 
 
 @dataclass

@@ -136,19 +136,27 @@ def _folded(text: str) -> str:
 def import_key(unit_code: str, member_code: str | None, full_name: str, birth_date: date | None) -> str:
     """What tells a row imported again from a new person: the unit's code and the card number ("hv 0001" and
     "HV0001" one card), else a digest of the unit's code, the name (:func:`normalise`) and the birth date."""
-    if member_code:
-        return f"card:{unit_code.upper()}:{''.join(member_code.split()).upper()}"
-    basis = f"{normalise(unit_code)}|{normalise(full_name)}|{birth_date.isoformat() if birth_date else ''}"
-    return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
+    return _key(unit_code, member_code, full_name, birth_date, lambda card: "".join(card.split()).upper(), normalise)
 
 
 def legacy_import_key(unit_code: str, member_code: str | None, full_name: str, birth_date: date | None) -> str:
     """The key by the rule before members 1.9.0 (the card number and the name's tones as typed): an erased
     person's key is kept only in its erased form, which migration 0014 could not rewrite, so an old sheet
     typed as before is still found by it."""
+    return _key(unit_code, member_code, full_name, birth_date, lambda card: card, _folded)
+
+
+def _key(
+    unit_code: str,
+    member_code: str | None,
+    full_name: str,
+    birth_date: date | None,
+    card: Callable[[str], str],
+    text: Callable[[str], str],
+) -> str:
     if member_code:
-        return f"card:{unit_code.upper()}:{member_code}"
-    basis = f"{_folded(unit_code)}|{_folded(full_name)}|{birth_date.isoformat() if birth_date else ''}"
+        return f"card:{unit_code.upper()}:{card(member_code)}"
+    basis = f"{text(unit_code)}|{text(full_name)}|{birth_date.isoformat() if birth_date else ''}"
     return "hash:" + hashlib.sha256(basis.encode()).hexdigest()
 
 

@@ -17,6 +17,7 @@ import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rc_shared import member_columns
+from rc_shared.cli import ImportAborted
 from rc_shared.client import api_headers
 from rc_shared.sheets import (
     SUFFIXES,
@@ -71,10 +72,6 @@ def read_file(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[i
     return read_table(
         stack.enter_context(path.open("rb")), path.suffix, stack, member_columns.is_header, member_columns.ignored
     )
-
-
-class ImportAborted(ValueError):
-    """The API refused a batch for a reason of its own (a 5xx) or could not be reached: the import stops."""
 
 
 def _send(client: httpx.Client, source: str, batch: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
