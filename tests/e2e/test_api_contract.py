@@ -218,6 +218,12 @@ RULES: tuple[Rule, ...] = (
         _ops("GET /reports/review", "POST /exports/reviews"),
         "period_from and period_to together bound the answer's size: " + CROSS_FIELD,
     ),
+    Rule(r"period_to \S+ has not come yet", _ops("GET /reports/review", "POST /exports/reviews"), TODAY),
+    Rule(
+        r"give unit_id or unit_code: the tree has \d+ top units",
+        _ops("GET /reports/review", "POST /exports/reviews"),
+        "the default unit is the tree's top unit when there is one (state, not the request's shape)",
+    ),
     Rule(r"unit \S+ does not exist in \d+", _ops("PUT /plans/{unit_id}/{year}"), EXISTS),
     Rule(
         "unknown indicator",

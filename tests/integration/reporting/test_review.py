@@ -10,7 +10,7 @@ import json
 import re
 import uuid
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,9 @@ from rc_reporting.domain.model import RoleNames
 from rc_reporting.entrypoints.app import build_app
 from rc_reporting.entrypoints.review_client import ExportFailed, download_review
 from rc_reporting.settings import Settings
+from rc_shared import clock
 from rc_shared.events.campaigns import BeneficiaryRegistered, BeneficiaryVerified, CampaignLaunched, Targets
-from rc_shared.events.donations import DistributionRecorded, DonationRecorded
+from rc_shared.events.donations import DistributionRecorded, DistributionReversed, DonationRecorded, DonationReversed
 from rc_shared.events.members import (
     CourseAttendanceRecorded,
     CourseHeld,
@@ -394,6 +395,102 @@ async def test_review_of_a_unit_that_ended_before_the_period_end_is_404(
     assert r.status_code == 404 and "review the unit that took its place" in r.json()["message"]
     r = await client.get("/reports/review", params={"unit_code": "NOPE", **YEAR})
     assert r.status_code == 404
+
+
+async def test_a_period_that_has_not_ended_is_refused_naming_period_to(
+    client: httpx.AsyncClient, scenario: Relief
+) -> None:
+    """The year "up to 31 December" asked on 2 December would print today's figures under the whole year's title."""
+    today = clock.today()
+    for path, send in (("/reports/review", "params"), ("/exports/reviews", "json")):
+        ask: dict[str, Any] = {"unit_id": str(scenario.tree.P), "period_to": str(today + timedelta(days=1))}
+        r = await (
+            client.get(path, params=ask) if send == "params" else client.post(path, json={**ask, "format": "csv"})
+        )
+        assert r.status_code == 422, r.text
+        assert r.json()["field"] == "period_to" and "has not come yet" in r.json()["message"], r.text
+    r = await client.get("/reports/review", params={"unit_id": str(scenario.tree.P), "period_to": str(today)})
+    assert r.status_code == 200, r.text
+
+
+async def test_an_organisation_wide_caller_without_a_unit_gets_the_top_of_the_tree(
+    client: httpx.AsyncClient, scenario: Relief
+) -> None:
+    r = await client.get("/reports/review", params=YEAR)
+    assert r.status_code == 200, r.text
+    assert r.json()["unit"]["code"] == "P"
+    r = await client.get("/reports/review", params={"unit_id": str(scenario.tree.P), "unit_code": "P", **YEAR})
+    assert r.status_code == 422 and r.json()["field"] == "unit_id"
+
+
+FLOWS = {
+    "humanitarian": ("cash_raised_vnd", "funds_raised_vnd", "support_value_vnd", "distributed_cash_vnd",
+                     "person_times"),
+    "blood": ("blood_units", "blood_donations"),
+}  # fmt: skip
+
+
+async def test_a_reversal_counts_in_the_period_of_its_day_so_halves_add_up_and_a_filed_half_stays(
+    client: httpx.AsyncClient, pool: asyncpg.Pool, scenario: Relief
+) -> None:
+    """A gift, a blood gift and a distribution of June reversed in July: June's half keeps them (as filed), July's
+    half deducts them, and the two halves make the year; the year, where each was reversed within it, has none."""
+    s, u = scenario, scenario.tree
+    s.d["late"], s.d["late_blood"], s.t["late"], s.donors["F"] = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    h1 = {"unit_id": str(u.P), "period_from": "2025-01-01", "period_to": "2025-06-30"}
+    h2 = {"unit_id": str(u.P), "period_from": "2025-07-01", "period_to": "2025-12-31"}
+    year = {"unit_id": str(u.P), **YEAR}
+
+    async def values(params: dict[str, str]) -> dict[str, Any]:
+        r = await client.get("/reports/review", params=params)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        out: dict[str, Any] = {f"{k}.{i}": figures(body, k)[i]["value"] for k, ids in FLOWS.items() for i in ids}
+        out["beneficiaries"] = figures(body, "humanitarian")["beneficiaries"]["value"]
+        out["blood_donors"] = figures(body, "blood")["blood_donors"]["value"]
+        out["monthly_funds"] = sum(m["funds_raised_vnd"] for m in body["monthly"])
+        return out
+
+    before = {"h1": await values(h1), "h2": await values(h2), "year": await values(year)}
+    await feed_campaigns(
+        pool,
+        [
+            s._donation("late", "cash", u.C1, date(2025, 6, 25), amount=2_000_000),
+            s._donation("late_blood", "blood", u.C3, date(2025, 6, 16), blood=1, donor="F"),
+            s._distribution("late", "b2", "cash", u.C3, date(2025, 6, 28), 200_000),
+        ],
+    )
+    filed = await values(h1)  # the first half as filed on 30 June
+    assert filed["humanitarian.cash_raised_vnd"] == before["h1"]["humanitarian.cash_raised_vnd"] + 2_000_000
+    assert filed["blood_donors"] == before["h1"]["blood_donors"] + 1
+    assert filed["beneficiaries"] == before["h1"]["beneficiaries"] + 1
+    await feed_campaigns(
+        pool,
+        [
+            lev(DonationReversed(campaign_id=s.K, reversal_id=uuid.uuid4(), donation_id=s.d["late"], kind="cash",
+                                 amount_vnd=2_000_000, unit_id=u.C1, reason="chuyển khoản bị trả lại",
+                                 reversed_on=date(2025, 7, 5))),
+            lev(DonationReversed(campaign_id=s.K, reversal_id=uuid.uuid4(), donation_id=s.d["late_blood"],
+                                 kind="blood", blood_units=1, donor_id=s.donors["F"], unit_id=u.C3,
+                                 reason="ghi nhầm", reversed_on=date(2025, 7, 3))),
+            lev(DistributionReversed(campaign_id=s.K, reversal_id=uuid.uuid4(), distribution_id=s.t["late"],
+                                     beneficiary_id=s.b["b2"], kind="cash", amount_vnd=200_000, unit_id=u.C3,
+                                     reason="ghi nhầm hộ", reversed_on=date(2025, 7, 2))),
+        ],
+    )  # fmt: skip
+    after = {"h1": await values(h1), "h2": await values(h2), "year": await values(year)}
+    assert after["h1"] == filed  # a later reversal does not change a filed period
+    assert after["year"] == before["year"]  # reversed within the year: as if never given
+    # the second half carries the adjustments, on the reversals' days
+    assert after["h2"]["humanitarian.cash_raised_vnd"] == before["h2"]["humanitarian.cash_raised_vnd"] - 2_000_000
+    assert after["h2"]["humanitarian.support_value_vnd"] == before["h2"]["humanitarian.support_value_vnd"] - 200_000
+    assert after["h2"]["humanitarian.person_times"] == before["h2"]["humanitarian.person_times"] - 1  # b2: a person
+    assert after["h2"]["blood.blood_units"] == before["h2"]["blood.blood_units"] - 1
+    assert after["h2"]["blood.blood_donations"] == before["h2"]["blood.blood_donations"] - 1
+    assert after["h2"]["monthly_funds"] == before["h2"]["monthly_funds"] - 2_000_000
+    for key in (f"{k}.{i}" for k, ids in FLOWS.items() for i in ids):
+        assert after["h1"][key] + after["h2"][key] == after["year"][key], key
+    assert after["h1"]["monthly_funds"] + after["h2"]["monthly_funds"] == after["year"]["monthly_funds"]
 
 
 async def test_csv_export_has_the_json_figures(client: httpx.AsyncClient, scenario: Relief) -> None:

@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from rc_reporting.domain.review import issue_date_phrase, period_phrase, place_name, support_names, units_below
+from rc_reporting.entrypoints.table_export import sheet_name
+from rc_reporting.exports.csv_out import review_csv
 from rc_reporting.exports.pdf_out import review_html
 from rc_reporting.exports.rows import signed_pct
+from rc_reporting.exports.xlsx_out import review_xlsx
 from rc_shared import clock
 from rc_shared.support import DEFAULT_SUPPORT_KINDS, SUPPORT_KIND_UNITS
 
@@ -129,3 +135,48 @@ def test_a_change_on_last_year_is_written_with_its_sign(change: float | None, wr
     html = review_html({**_review("Hội Chữ thập đỏ tỉnh Bạc Liêu"), "sections": [section]})
     assert "<th>Tăng/giảm so cùng kỳ</th>" in html and "<th>So cùng kỳ</th>" not in html
     assert f'<td class="num">{written}</td>' in html
+
+
+def _with_hours(hours: float) -> dict[str, object]:
+    review = _review(None)
+    review["sections"] = [{"key": "organisation", "title": "Công tác tổ chức", "figures": [
+        {"indicator": "volunteer_hours", "label": "Giờ tình nguyện", "measure": "giờ", "value": hours,
+         "previous": 7.0, "change_percent": None, "plan": None, "percent_of_plan": None},
+        {"indicator": "members", "label": "Hội viên", "measure": "người", "value": 3, "previous": 4,
+         "change_percent": -25.0, "plan": None, "percent_of_plan": None},
+    ]}]  # fmt: skip
+    return review
+
+
+def test_the_workbook_shows_hours_that_are_not_whole_with_their_decimals_and_names_both_periods() -> None:
+    """1,234.5 hours showed "1,235" in the workbook where the PDF and the CSV said 1234.5."""
+    book = load_workbook(io.BytesIO(review_xlsx(_with_hours(1234.5))))
+    sheet = book["Tong hop"]
+    hours, members = sheet["F3"], sheet["F4"]
+    assert (hours.value, hours.number_format) == (1234.5, "#,##0.00")
+    assert (members.value, members.number_format) == (3, "#,##0")  # a whole figure stays whole
+    assert sheet["G3"].number_format == "#,##0"  # last year's 7 hours
+    assert "kỳ trước: từ 2024-01-01 đến 2024-06-30" in sheet["A1"].value
+
+
+def test_the_csv_says_on_every_line_which_unit_and_periods_it_is_of() -> None:
+    text = b"".join(review_csv(_with_hours(2.5))).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["indicator"], r["value"]) for r in rows] == [("volunteer_hours", "2.5"), ("members", "3")]
+    assert {(r["unit_code"], r["period_from"], r["period_to"], r["previous_from"], r["previous_to"]) for r in rows} == {
+        ("GR", "2025-01-01", "2025-06-30", "2024-01-01", "2024-06-30")
+    }
+
+
+@pytest.mark.parametrize(
+    ("file_name", "sheet"),
+    [
+        ("membership-2025-01-01-2025-12-31", "membership"),
+        ("funds-by-unit-2025-01-01-2025-12-31", "funds-by-unit"),
+        ("campaign-by-period-LL-2025-01-2025-01-01-2025-03-31", "campaign-by-period-LL-2025-01"),
+        ("x" * 40, "x" * 31),
+        ("2025-01-01", "2025-01-01"),
+    ],
+)
+def test_a_table_sheet_is_named_after_its_report_not_a_date_cut_short(file_name: str, sheet: str) -> None:
+    assert sheet_name(file_name) == sheet

@@ -5,7 +5,14 @@ and campaign, never one per donation), distributions and blood donations from th
 (blood through the index of blood gifts by day, whatever their campaign); groups (stocks on the
 period's end) and courses (held in the period, with the people who attended and passed) from the
 members events. Every flow is attributed through the tree valid on its own day (``tclo``, as in the
-membership report)."""
+membership report).
+
+A reversal is a flow of its own day: a gift, a distribution or a blood gift counts in the period of the day it
+was received or distributed, and its reversal takes it out again in the period of the reversal's day (the
+month of a series too). So periods add up (the first half and the second half make the year, whatever was
+reversed when), and a period's figures, once filed, do not change when one of its gifts is reversed later: the
+reversal is the later period's adjustment. Distinct counts (beneficiaries, blood donors) count those whose gift
+or support of the period was not reversed within it."""
 
 from __future__ import annotations
 
@@ -30,38 +37,61 @@ shown (unit_id) AS (
 ),
 {tclo_cte("$2", "$3")},
 don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand rows for the grouping sets
-    SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, to_char(u.received_on, 'YYYY-MM') AS month,
-           sum(u.cash_vnd) AS cash_vnd, sum(u.in_kind_vnd) AS in_kind_vnd, sum(u.blood_units) AS blood_units
-    FROM tclo c JOIN rpt_campaign_unit_cohorts u ON u.unit_id = c.unit_id
-    LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
-    WHERE u.received_on BETWEEN $2::date AND $3::date AND u.received_on >= c.vfrom AND u.received_on < c.vto
-      AND u.reversed_on > $3::date AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
+    SELECT anc, ct, month, sum(cash_vnd) AS cash_vnd, sum(in_kind_vnd) AS in_kind_vnd, sum(blood_units) AS blood_units
+    FROM (
+        SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, to_char(u.received_on, 'YYYY-MM') AS month,
+               u.cash_vnd, u.in_kind_vnd, u.blood_units
+        FROM tclo c JOIN rpt_campaign_unit_cohorts u ON u.unit_id = c.unit_id
+        LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
+        WHERE u.received_on BETWEEN $2::date AND $3::date AND u.received_on >= c.vfrom AND u.received_on < c.vto
+          AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
+        UNION ALL  -- the reversals of the period (of gifts of this period or an earlier one), on their own day
+        SELECT c.anc, coalesce(k.campaign_type, 'unknown'), to_char(u.reversed_on, 'YYYY-MM'),
+               -u.cash_vnd, -u.in_kind_vnd, -u.blood_units
+        FROM tclo c JOIN rpt_campaign_unit_cohorts u ON u.unit_id = c.unit_id
+        LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
+        WHERE u.reversed_on BETWEEN $2::date AND $3::date AND u.reversed_on >= c.vfrom AND u.reversed_on < c.vto
+          AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
+    ) f
     GROUP BY 1, 2, 3
 ),
-dis AS (
+dis AS (  -- a distribution on its day; its reversal on the reversal's day, negative (no beneficiary reached)
     SELECT c.anc, coalesce(k.campaign_type, 'unknown') AS ct, coalesce(d.support_kind, '') AS sk,
            to_char(d.distributed_on, 'YYYY-MM') AS month, d.amount_vnd + d.value_vnd AS value_vnd,
            d.amount_vnd AS cash_vnd,
            coalesce(d.quantity, 0) AS quantity, coalesce(d.people_reached, b.household_size, 1) AS person_times,
-           d.beneficiary_id
+           CASE WHEN d.reversed_on IS NULL OR d.reversed_on > $3::date THEN d.beneficiary_id END AS beneficiary_id
     FROM tclo c JOIN rpt_campaign_distributions d ON d.unit_id = c.unit_id
     LEFT JOIN rpt_campaigns k ON k.campaign_id = d.campaign_id
     LEFT JOIN rpt_beneficiaries b ON b.beneficiary_id = d.beneficiary_id
     WHERE d.distributed_on BETWEEN $2::date AND $3::date AND d.distributed_on >= c.vfrom AND d.distributed_on < c.vto
-      AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
+    UNION ALL
+    SELECT c.anc, coalesce(k.campaign_type, 'unknown'), coalesce(d.support_kind, ''),
+           to_char(d.reversed_on, 'YYYY-MM'), -(d.amount_vnd + d.value_vnd), -d.amount_vnd,
+           -coalesce(d.quantity, 0), -coalesce(d.people_reached, b.household_size, 1), NULL
+    FROM tclo c JOIN rpt_campaign_distributions d ON d.unit_id = c.unit_id
+    LEFT JOIN rpt_campaigns k ON k.campaign_id = d.campaign_id
+    LEFT JOIN rpt_beneficiaries b ON b.beneficiary_id = d.beneficiary_id
+    WHERE d.reversed_on BETWEEN $2::date AND $3::date AND d.reversed_on >= c.vfrom AND d.reversed_on < c.vto
 ),
 blood AS MATERIALIZED (  -- every blood gift of the period, whatever its campaign (as the units are counted)
-    SELECT c.anc, d.received_on, d.donor_id
+    SELECT c.anc, d.received_on AS on_day, 1 AS n,
+           CASE WHEN d.reversed_on IS NULL OR d.reversed_on > $3::date THEN d.donor_id END AS donor_id
     FROM rpt_campaign_donations d JOIN tclo c ON c.unit_id = d.unit_id
     WHERE d.kind = 'blood'
       AND d.received_on BETWEEN $2::date AND $3::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
-      AND (d.reversed_on IS NULL OR d.reversed_on > $3::date)
+    UNION ALL  -- and the reversals of the period's days, whenever the gift
+    SELECT c.anc, d.reversed_on, -1, NULL
+    FROM rpt_campaign_donations d JOIN tclo c ON c.unit_id = d.unit_id
+    WHERE d.kind = 'blood'
+      AND d.reversed_on BETWEEN $2::date AND $3::date AND d.reversed_on >= c.vfrom AND d.reversed_on < c.vto
 ),
 blood_days AS (  -- donations per unit and day, then per month (hash aggregates, no sort of every donation)
-    SELECT anc, received_on, count(*) AS n FROM blood GROUP BY 1, 2
+    SELECT anc, on_day, sum(n) AS n FROM blood GROUP BY 1, 2
 ),
 blood_donors AS (
-    SELECT anc, count(*) AS n FROM (SELECT DISTINCT anc, donor_id FROM blood) x GROUP BY anc
+    SELECT anc, count(*) AS n FROM (SELECT DISTINCT anc, donor_id FROM blood WHERE donor_id IS NOT NULL) x
+    GROUP BY anc
 ),
 course AS (
     SELECT c.anc, k.course_id, k.kind FROM tclo c JOIN rpt_courses k ON k.unit_id = c.unit_id
@@ -83,11 +113,11 @@ SELECT 'dis', anc, ct, sk, month, sum(value_vnd)::bigint, sum(quantity)::bigint,
        count(DISTINCT beneficiary_id), sum(cash_vnd)::bigint
 FROM dis GROUP BY GROUPING SETS ((anc, ct, sk), (anc, ct), (anc), (anc, month))
 UNION ALL
-SELECT 'blood', anc, NULL, NULL, to_char(received_on, 'YYYY-MM'), sum(n)::bigint, NULL, NULL, NULL, NULL
-FROM blood_days GROUP BY anc, to_char(received_on, 'YYYY-MM')
+SELECT 'blood', anc, NULL, NULL, to_char(on_day, 'YYYY-MM'), sum(n)::bigint, NULL, NULL, NULL, NULL
+FROM blood_days GROUP BY anc, to_char(on_day, 'YYYY-MM')
 UNION ALL
-SELECT 'blood', d.anc, NULL, NULL, NULL, coalesce(sum(b.n), 0)::bigint, max(d.n), NULL, NULL, NULL
-FROM blood_donors d LEFT JOIN blood_days b ON b.anc = d.anc GROUP BY d.anc
+SELECT 'blood', b.anc, NULL, NULL, NULL, sum(b.n)::bigint, coalesce(max(d.n), 0), NULL, NULL, NULL
+FROM blood_days b LEFT JOIN blood_donors d ON d.anc = b.anc GROUP BY b.anc
 UNION ALL
 SELECT 'camp', anc, ct, NULL, NULL, count(DISTINCT campaign_id), NULL, NULL, NULL, NULL
 FROM camp GROUP BY anc, ct
@@ -181,6 +211,16 @@ async def units_by_code(conn: asyncpg.Connection, start: date, end: date) -> dic
         end,
     )
     return {r["code"]: r["unit_id"] for r in rows}
+
+
+async def roots(conn: asyncpg.Connection, on: date) -> list[uuid.UUID]:
+    """The units at the top of the tree on ``on`` (no parent)."""
+    rows = await conn.fetch(
+        "SELECT unit_id FROM rpt_unit_versions WHERE parent_id IS NULL AND valid_from <= $1"
+        " AND (valid_to IS NULL OR valid_to > $1) ORDER BY unit_id",
+        on,
+    )
+    return [r["unit_id"] for r in rows]
 
 
 async def unit_version(conn: asyncpg.Connection, unit_id: uuid.UUID, on: date) -> dict[str, Any] | None:

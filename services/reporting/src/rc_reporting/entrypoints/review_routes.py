@@ -138,7 +138,7 @@ class ReviewExportIn(Out):
     unit_id: uuid.UUID | None = None
     unit_code: str | None = Field(None, min_length=1, max_length=100)
     period_from: Day | None = None
-    period_to: Day | None = None
+    period_to: Day | None = Field(None, description="Last day (inclusive), not after today (422); default: today.")
     format: Literal["csv", "xlsx", "pdf"]
 
 
@@ -192,9 +192,18 @@ async def _resolve(
     request: Request, unit_id: uuid.UUID | None, unit_code: str | None, period: ReviewPeriod
 ) -> uuid.UUID:
     if (unit_id is None) == (unit_code is None):
-        if unit_id is None and unit_code is None and (root := scope_filter(request)) is not None:
+        if unit_id is not None:
+            raise Invalid("give exactly one of unit_id and unit_code", field="unit_id")
+        if (root := scope_filter(request)) is not None:
             return root
-        raise Invalid("give exactly one of unit_id and unit_code", field="unit_id")
+        # an organisation-wide caller: the top of the tree, when there is one on the period's end
+        async with connection(request) as conn:
+            roots = await review_queries.roots(conn, period.end)
+        if len(roots) != 1:
+            raise Invalid(
+                f"give unit_id or unit_code: the tree has {len(roots)} top units on {period.end}", field="unit_id"
+            )
+        return roots[0]
     if unit_code is not None:
         async with connection(request) as conn:
             found = (await review_queries.units_by_code(conn, period.end, period.end)).get(unit_code)
@@ -279,16 +288,24 @@ async def _subtree_size(request: Request, unit_id: uuid.UUID, on: date) -> int:
 async def review(
     request: Request,
     unit_id: Annotated[
-        uuid.UUID | None, Query(description="Top unit (or unit_code); default: your scope's root.")
+        uuid.UUID | None,
+        Query(
+            description="Top unit (or unit_code); default: your scope's root (organisation-wide: the tree's top unit"
+            " on period_to, when there is one)."
+        ),
     ] = None,
     unit_code: Annotated[str | None, Query(min_length=1, max_length=100, description="Top unit by code.")] = None,
     period_from: Annotated[Day | None, Query(description="First day; default: 1 January of period_to's year.")] = None,
-    period_to: Annotated[Day | None, Query(description="Last day (inclusive); default: today.")] = None,
+    period_to: Annotated[
+        Day | None, Query(description="Last day (inclusive), not after today (422); default: today.")
+    ] = None,
     format: Annotated[Literal["json", "csv", "xlsx", "pdf"], Query(description="Answer format.")] = "json",
     prefer: Annotated[str | None, Header(description="'respond-async': run the export as a job.")] = None,
 ) -> Any:
     """A six-month, annual or any-range review of a unit's subtree: organisation, humanitarian work by
-    movement, blood; each figure against the plan of the year and the same period of the previous year."""
+    movement, blood; each figure against the plan of the year and the same period of the previous year.
+    A reversal counts in the period of its own day (a gift of June reversed in July: in June's figures, and
+    deducted from July's), so periods add up and a filed period's figures stay as filed."""
     period = exports.default_period(period_from, period_to, clock.today())
     uid = await _resolve(request, unit_id, unit_code, period)
     s = _settings(request)

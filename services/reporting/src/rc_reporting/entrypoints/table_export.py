@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any, Literal
 
@@ -50,4 +51,10 @@ def table_response(
     disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     if fmt == "csv":
         return StreamingResponse(table_csv(header, rows), media_type="text/csv; charset=utf-8", headers=disposition)
-    return Response(table_xlsx(name[:31], header, rows, chart), media_type=XLSX, headers=disposition)
+    return Response(table_xlsx(sheet_name(name), header, rows, chart), media_type=XLSX, headers=disposition)
+
+
+def sheet_name(file_name: str) -> str:
+    """A sheet's name (at most 31 characters in Excel) from the file's: its report, without the dates the file
+    name carries ("membership-2025-01-01-2025-12-31" gives "membership", not "membership-2025-01-01-2025-12-3")."""
+    return re.sub(r"-\d{4}-\d{2}-\d{2}(?=-|$)", "", file_name)[:31] or "report"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from rc_reporting.exports.xlsx_out import NUMBER_FORMAT, VND_FORMAT
+from rc_reporting.exports.xlsx_out import NUMBER_FORMAT, NumberFormats
 from rc_shared.sheets import csv_cell
 
 
@@ -61,8 +61,7 @@ def table_xlsx(
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
-    money = wb.add_format({"num_format": VND_FORMAT})
-    number = wb.add_format({"num_format": NUMBER_FORMAT})
+    formats = NumberFormats(wb)
     ws = wb.add_worksheet(sheet)
     ws.write_row(0, 0, header, head)
     ws.freeze_panes(1, 0)
@@ -75,7 +74,7 @@ def table_xlsx(
             if isinstance(v, str | date | bool) or not isinstance(v, int | float):
                 ws.write_string(n, j, str(_cell(v)))
             else:
-                ws.write_number(n, j, v, money if header[j].endswith("_vnd") else number)
+                ws.write_number(n, j, v, formats.of(v, header[j]))
     if chart is not None and n:
         category, values = chart
         c = wb.add_chart({"type": "column"})

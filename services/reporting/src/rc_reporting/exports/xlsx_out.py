@@ -11,6 +11,7 @@ from rc_reporting.exports.rows import FIGURE_HEADER, MONTH_HEADER, UNIT_HEADER, 
 
 VND_FORMAT = '#,##0 "₫"'
 NUMBER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"  # a figure that is not whole (volunteer hours: 1,234.50, not rounded to 1,235)
 PERCENT_FORMAT = '0.0" %"'
 Progress = Callable[[int], None]
 
@@ -18,6 +19,21 @@ if TYPE_CHECKING:  # XlsxWriter is imported by the exports that write a workbook
     import xlsxwriter
     from xlsxwriter.format import Format
     from xlsxwriter.worksheet import Worksheet
+
+
+class NumberFormats:
+    """A workbook's formats of figures: VND, a whole number, a number with decimals."""
+
+    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+        self.money = wb.add_format({"num_format": VND_FORMAT})
+        self.whole = wb.add_format({"num_format": NUMBER_FORMAT})
+        self.decimal = wb.add_format({"num_format": DECIMAL_FORMAT})
+
+    def of(self, value: float, column: str = "", vnd: bool = False) -> Format:
+        """VND for a column named ``*_vnd`` (or ``vnd``), else whole or with decimals as ``value`` is."""
+        if vnd or column.endswith("_vnd"):
+            return self.money
+        return self.whole if float(value).is_integer() else self.decimal
 
 
 def _table_sheet(
@@ -32,15 +48,13 @@ def _table_sheet(
     return ws
 
 
-def _write_figures(
-    ws: Worksheet, i: int, row: Sequence[Any], header: Sequence[str], money: Format, number: Format
-) -> None:
+def _write_figures(ws: Worksheet, i: int, row: Sequence[Any], header: Sequence[str], formats: NumberFormats) -> None:
     """Row ``i``: text as text, a figure in VND when its column's name ends in ``_vnd``."""
     for j, v in enumerate(row):
         if isinstance(v, str):
             ws.write_string(i, j, v)
         else:
-            ws.write_number(i, j, v, money if header[j].endswith("_vnd") else number)
+            ws.write_number(i, j, v, formats.of(v, header[j]))
 
 
 def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> bytes:
@@ -49,15 +63,18 @@ def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> 
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
-    money = wb.add_format({"num_format": VND_FORMAT})
-    number = wb.add_format({"num_format": NUMBER_FORMAT})
+    formats = NumberFormats(wb)
     percent = wb.add_format({"num_format": PERCENT_FORMAT})
     title = wb.add_format({"bold": True, "font_size": 13})
     u = review["unit"]
 
     ws = wb.add_worksheet("Tong hop")
     ws.write_string(
-        0, 0, f"Báo cáo {u['name']} ({u['code']}) từ {review['period_from']} đến {review['period_to']}", title
+        0,
+        0,
+        f"Báo cáo {u['name']} ({u['code']}) từ {review['period_from']} đến {review['period_to']}"
+        f" (kỳ trước: từ {review['previous_from']} đến {review['previous_to']})",
+        title,
     )
     ws.write_row(1, 0, FIGURE_HEADER, head)
     ws.freeze_panes(2, 0)
@@ -74,20 +91,20 @@ def review_xlsx(review: Mapping[str, Any], progress: Progress | None = None) -> 
             elif j in (7, 9):
                 ws.write_number(i, j, v, percent)
             else:
-                ws.write_number(i, j, v, money if is_vnd else number)
+                ws.write_number(i, j, v, formats.of(v, vnd=is_vnd))
     if progress:
         progress(40)
 
     ws = _table_sheet(wb, "Don vi", UNIT_HEADER, head, ((0, 0, 16), (1, 1, 44), (2, 8, 16)))
     for i, row in enumerate(unit_rows(review), start=1):
-        _write_figures(ws, i, row, UNIT_HEADER, money, number)
+        _write_figures(ws, i, row, UNIT_HEADER, formats)
     if progress:
         progress(70)
 
     ws = _table_sheet(wb, "Theo thang", MONTH_HEADER, head, ((0, 4, 18),))
     months = list(month_rows(review))
     for i, row in enumerate(months, start=1):
-        _write_figures(ws, i, row, MONTH_HEADER, money, number)
+        _write_figures(ws, i, row, MONTH_HEADER, formats)
     n = len(months)
     for col, (name, anchor) in enumerate(
         (("Giá trị vận động (VND)", "G2"), ("Giá trị trợ giúp (VND)", "G18")), start=1

@@ -28,7 +28,7 @@ from rc_reporting.exports.pdf_out import review_pdf
 from rc_reporting.exports.rows import filename
 from rc_reporting.exports.xlsx_out import review_xlsx
 from rc_reporting.service_layer import review as reviews
-from rc_shared.errors import NotFound
+from rc_shared.errors import Invalid, NotFound
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,15 @@ async def job_file(conn: asyncpg.Connection, job_id: uuid.UUID) -> tuple[bytes, 
 
 
 def default_period(period_from: date | None, period_to: date | None, today: date) -> ReviewPeriod:
-    """Default: the calendar year of ``period_to`` (or of today) up to ``period_to``."""
+    """Default: the calendar year of ``period_to`` (or of today) up to ``period_to``. A period that has not
+    ended yet is refused: its figures would be today's, under the title of the whole period (the year "up to 31
+    December" printed on 15 December); the year so far is the default, up to today."""
+    if period_to is not None and period_to > today:
+        raise Invalid(
+            f"period_to {period_to} has not come yet (today is {today}): a review counts days that have passed;"
+            " leave period_to out for the period so far",
+            field="period_to",
+        )
     end = period_to or today
     start = period_from or date(end.year, 1, 1)
     return ReviewPeriod.build(start, end)

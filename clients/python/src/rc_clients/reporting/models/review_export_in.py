@@ -31,7 +31,7 @@ class ReviewExportIn:
         Attributes:
             format_ (ReviewExportInFormat):
             period_from (datetime.date | None | Unset):
-            period_to (datetime.date | None | Unset):
+            period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422); default: today.
             unit_code (None | str | Unset):
             unit_id (None | Unset | UUID):
      """

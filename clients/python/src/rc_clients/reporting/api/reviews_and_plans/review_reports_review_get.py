@@ -180,13 +180,18 @@ def sync_detailed(
 
      A six-month, annual or any-range review of a unit's subtree: organisation, humanitarian work by
     movement, blood; each figure against the plan of the year and the same period of the previous year.
+    A reversal counts in the period of its own day (a gift of June reversed in July: in June's figures,
+    and
+    deducted from July's), so periods add up and a filed period's figures stay as filed.
 
     Args:
-        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root.
+        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root
+            (organisation-wide: the tree's top unit on period_to, when there is one).
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive); default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
+            default: today.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -230,13 +235,18 @@ def sync(
 
      A six-month, annual or any-range review of a unit's subtree: organisation, humanitarian work by
     movement, blood; each figure against the plan of the year and the same period of the previous year.
+    A reversal counts in the period of its own day (a gift of June reversed in July: in June's figures,
+    and
+    deducted from July's), so periods add up and a filed period's figures stay as filed.
 
     Args:
-        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root.
+        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root
+            (organisation-wide: the tree's top unit on period_to, when there is one).
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive); default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
+            default: today.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -275,13 +285,18 @@ async def asyncio_detailed(
 
      A six-month, annual or any-range review of a unit's subtree: organisation, humanitarian work by
     movement, blood; each figure against the plan of the year and the same period of the previous year.
+    A reversal counts in the period of its own day (a gift of June reversed in July: in June's figures,
+    and
+    deducted from July's), so periods add up and a filed period's figures stay as filed.
 
     Args:
-        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root.
+        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root
+            (organisation-wide: the tree's top unit on period_to, when there is one).
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive); default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
+            default: today.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -325,13 +340,18 @@ async def asyncio(
 
      A six-month, annual or any-range review of a unit's subtree: organisation, humanitarian work by
     movement, blood; each figure against the plan of the year and the same period of the previous year.
+    A reversal counts in the period of its own day (a gift of June reversed in July: in June's figures,
+    and
+    deducted from July's), so periods add up and a filed period's figures stay as filed.
 
     Args:
-        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root.
+        unit_id (None | Unset | UUID): Top unit (or unit_code); default: your scope's root
+            (organisation-wide: the tree's top unit on period_to, when there is one).
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive); default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
+            default: today.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
