@@ -98,6 +98,33 @@ async def test_demo_sized_import_counts_are_exact(client: httpx.AsyncClient) -> 
     assert stats["units"] == 580
 
 
+async def test_a_tree_batch_takes_an_existing_code_only_for_the_unit_it_names(client: httpx.AsyncClient) -> None:
+    """Loaded again, a tree file is unchanged; an item whose code is another unit's (another society's "BL", a
+    code typed twice in one's own file) is refused, naming what differs, and nothing of the batch is created (the
+    demo's districts were hung under a real "BL" unit without a word)."""
+    t = await tree(client)
+    p, d = f"P{t['tag']}", f"P{t['tag']}-D"
+    mine = {"code": p, "name": f"Unit {p}", "level": "province", "valid_from": "2023-01-01"}
+    district = {"code": d, "name": f"Unit {d}", "level": "district", "parent_code": p, "valid_from": "2023-01-01"}
+    new = {"code": f"{p}-NEW", "name": "Huyện mới", "level": "district", "parent_code": p, "valid_from": "2024-01-01"}
+    r = await client.post("/units/batch", json={"units": [mine, district]})
+    assert r.status_code == 200 and r.json()["unchanged"] == 2, r.text
+    # a later day of the same unit is the same unit too
+    r = await client.post("/units/batch", json={"units": [{**mine, "valid_from": "2025-06-01"}]})
+    assert r.status_code == 200 and r.json()["unchanged"] == 1, r.text
+    for wrong, says in (
+        ({**mine, "name": "Hội Chữ thập đỏ tỉnh Bạc Liêu"}, "name 'Hội Chữ thập đỏ tỉnh Bạc Liêu' where the existing"),
+        ({**mine, "level": "district"}, "level 'district' where the existing unit has 'province'"),
+        ({**district, "parent_code": f"{p}-D-C"}, "parent "),
+        ({**mine, "valid_from": "2015-01-01"}, "exists, but not on 2015-01-01 (it began on 2023-01-01)"),
+    ):
+        r = await client.post("/units/batch", json={"units": [new, wrong]})
+        assert r.status_code == 409, r.text
+        assert r.json()["message"].startswith(f"units[1] ({wrong['code']}): ") and says in r.json()["message"], r.text
+    children = (await client.get("/units", params={"parent_id": t["province"], "as_of": "2024-06-01"})).json()
+    assert [u["code"] for u in children["items"]] == [d]  # the refused batches created nothing
+
+
 async def test_a_file_headed_in_vietnamese_imports_as_the_api_names_it(client: httpx.AsyncClient) -> None:
     """An office's spreadsheet ("Họ và tên", "Số điện thoại", "Đã đóng", "Tình nguyện viên") through the
     API: the person, their membership, fee and role are stored as with the API's names."""

@@ -35,11 +35,15 @@ def up(
     _print_status()
     os.environ.setdefault("RC_API_TOKEN", services.dev_token())
     if demo:
-        from rc_members.entrypoints.demo import load_demo
+        from rc_members.entrypoints.demo import DemoRefused, load_demo
 
-        counts = load_demo(services.url("members"), progress=True)
-        console.print(f"demo data: {counts}")
-        _wait_report(counts)
+        try:
+            counts = load_demo(services.url("members"), progress=True)
+        except DemoRefused as exc:  # the services run on; what is there stays as it was
+            console.print(f"[red]{exc}[/red]")
+        else:
+            console.print(f"demo data: {counts}")
+            _wait_report(counts)
     console.print(
         "\nAPI docs: "
         + ", ".join(f"{services.url(n)}/docs" for n in services.APIS)
@@ -141,10 +145,12 @@ def token(
 @app.command()
 def demo(api: str = typer.Option(services.url("members"), help="Members service URL.")) -> None:
     """Load the demo dataset through the members HTTP API (idempotent)."""
-    from rc_members.entrypoints.demo import load_demo
+    from rc_members.entrypoints.demo import DemoRefused, load_demo
+    from rc_shared.cli import import_aborts
 
     os.environ.setdefault("RC_API_TOKEN", services.dev_token())
-    console.print(load_demo(api, progress=True))
+    with import_aborts(DemoRefused):
+        console.print(load_demo(api, progress=True))
 
 
 @app.command("import-members")

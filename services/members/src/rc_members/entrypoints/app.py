@@ -23,7 +23,7 @@ from rc_shared.runtime import Roles, service_app
 __all__ = ["MIGRATIONS", "build_app"]
 
 
-API_VERSION = "1.9.0"
+API_VERSION = "1.10.0"
 """The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 
 

@@ -267,8 +267,14 @@ def demo_rows() -> list[dict[str, Any]]:
     return rows
 
 
+class DemoRefused(Exception):
+    """The demo's units clash with units already on the platform (a code of its tree names another unit)."""
+
+
 def load_demo(api_url: str, progress: bool = True) -> dict[str, Any]:
-    """Create the demo data through the API at ``api_url``; return what was created and the totals."""
+    """Create the demo data through the API at ``api_url``; return what was created and the totals. Loaded
+    again, it creates nothing; over another organisation's tree whose codes it shares (a real "BL"), it creates
+    nothing either: :class:`DemoRefused`, saying which unit clashes."""
     start = time.perf_counter()
     units = demo_units()
     rows = demo_rows()
@@ -279,6 +285,11 @@ def load_demo(api_url: str, progress: bool = True) -> dict[str, Any]:
     ):
         t_units = bar.add_task("units", total=len(units))
         resp = client.post("/units/batch", json={"units": units})
+        if resp.status_code == 409:
+            raise DemoRefused(
+                f"the demo data was not loaded: {resp.json().get('message', resp.text)}. The demo is the Bạc Liêu"
+                " 2023 example, for a platform without units of its own (start yours with ./dev up --no-demo)"
+            )
         resp.raise_for_status()
         body = resp.json()
         out["units_created"] = body["created"]

@@ -63,7 +63,7 @@ async def create_unit(request: Request, body: s.UnitIn, uow: UoW, policy: Pol) -
 @router.post(
     "/units/batch",
     tags=["units"],
-    summary="Create many units (existing codes are left unchanged)",
+    summary="Create many units (an existing code naming the same unit is left unchanged; another unit's: 409)",
     dependencies=auth.MANAGE,
     response_model=s.UnitBatchOut,
     responses=errors(409),

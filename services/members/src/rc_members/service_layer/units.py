@@ -71,21 +71,26 @@ async def create_unit(
 async def create_units_batch(
     uow: MembersUnitOfWork, policy: Policy, items: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """Create many units (parents by ``parent_code`` or ``parent_id``); existing codes are left unchanged."""
+    """Create many units (parents by ``parent_code`` or ``parent_id``). An existing code is left unchanged when the
+    item says what its unit was on the item's ``valid_from`` (same name, level and parent: a tree file loaded
+    again); otherwise the batch is refused (409 naming the item and what differs), not merged into another
+    unit that has the code."""
     repo = uow.units
     codes = [i["code"] for i in items] + [i["parent_code"] for i in items if i.get("parent_code")]
     known = await repo.ids_by_code(codes)
+    existing = await repo.versions_by_code([i["code"] for i in items if i["code"] in known])
     results: list[dict[str, Any]] = []
     for n, item in enumerate(items):
         code = item["code"]
-        if code in known:
-            results.append({"index": n, "code": code, "status": "unchanged", "id": known[code]})
-            continue
         parent_id = item.get("parent_id")
         if item.get("parent_code"):
             parent_id = known.get(item["parent_code"])
             if parent_id is None:
                 raise Conflict(f"units[{n}]: parent_code {item['parent_code']!r} does not exist", index=n)
+        if code in known:
+            _same_unit(n, item, parent_id, existing.get(code, []))
+            results.append({"index": n, "code": code, "status": "unchanged", "id": known[code]})
+            continue
         try:
             unit_id = await create_unit(
                 uow,
@@ -101,6 +106,38 @@ async def create_units_batch(
         known[code] = unit_id
         results.append({"index": n, "code": code, "status": "created", "id": unit_id})
     return results
+
+
+def _same_unit(n: int, item: dict[str, Any], parent_id: uuid.UUID | None, versions: list[UnitVersion]) -> None:
+    """An item whose code exists must say what that unit was on its ``valid_from`` (409 otherwise)."""
+    on: date = item["valid_from"]
+    held = next((v for v in versions if v.holds_on(on)), None)
+    if held is None:
+        began = min((v.valid_from for v in versions), default=None)
+        raise Conflict(
+            f"units[{n}] ({item['code']}): a unit with this code exists, but not on {on.isoformat()}"
+            + (f" (it began on {began.isoformat()})" if began else "")
+            + ": use another code for another unit, or the date the existing unit began",
+            index=n,
+            unit_code=item["code"],
+        )
+    differs = [
+        f"{what} {mine!r} where the existing unit has {theirs!r}"
+        for what, mine, theirs in (
+            ("name", item["name"], held.name),
+            ("level", item["level"], held.level),
+            ("parent", str(parent_id) if parent_id else None, str(held.parent_id) if held.parent_id else None),
+        )
+        if mine != theirs
+    ]
+    if differs:
+        raise Conflict(
+            f"units[{n}] ({item['code']}): a unit with this code already exists and differs on {on.isoformat()}: "
+            + "; ".join(differs)
+            + " (nothing was created: use another code for another unit; rename or move the existing one)",
+            index=n,
+            unit_code=item["code"],
+        )
 
 
 async def rename_unit(uow: MembersUnitOfWork, unit_id: uuid.UUID, *, name: str, valid_from: date) -> None:

@@ -120,7 +120,7 @@ def sync_detailed(
     body: UnitBatchIn,
 
 ) -> Response[ErrorOut | UnitBatchOut]:
-    """ Create many units (existing codes are left unchanged)
+    """ Create many units (an existing code naming the same unit is left unchanged; another unit's: 409)
 
     Args:
         body (UnitBatchIn):
@@ -151,7 +151,7 @@ def sync(
     body: UnitBatchIn,
 
 ) -> ErrorOut | UnitBatchOut | None:
-    """ Create many units (existing codes are left unchanged)
+    """ Create many units (an existing code naming the same unit is left unchanged; another unit's: 409)
 
     Args:
         body (UnitBatchIn):
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     body: UnitBatchIn,
 
 ) -> Response[ErrorOut | UnitBatchOut]:
-    """ Create many units (existing codes are left unchanged)
+    """ Create many units (an existing code naming the same unit is left unchanged; another unit's: 409)
 
     Args:
         body (UnitBatchIn):
@@ -208,7 +208,7 @@ async def asyncio(
     body: UnitBatchIn,
 
 ) -> ErrorOut | UnitBatchOut | None:
-    """ Create many units (existing codes are left unchanged)
+    """ Create many units (an existing code naming the same unit is left unchanged; another unit's: 409)
 
     Args:
         body (UnitBatchIn):
