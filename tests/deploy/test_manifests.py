@@ -468,6 +468,32 @@ def test_compose_service_and_its_migration(compose_model: dict[str, Any], servic
     }
 
 
+def test_every_service_and_the_console_read_the_organisations_settings_from_one_file(
+    compose_bin: str, tmp_path: Path
+) -> None:
+    """An organisation's settings (RC_SUPPORT_KINDS, RC_UNIT_LEVELS, RC_ROLES...) set in the shell or deploy/.env
+    reached no container (each service's environment was a fixed list): compose/organisation.env (its examples
+    commented out) is read by every service and the console, so they agree; the time zone comes from RC_TIMEZONE."""
+    committed = (DEPLOY / "compose" / "organisation.env").read_text().splitlines()
+    assert all(line.startswith("#") for line in committed if line), "the committed file only shows examples"
+    assert "# RC_SUPPORT_KINDS=" in "\n".join(committed)
+    settings = {"RC_ROLES": "tnv,ttn,ctv", "RC_SUPPORT_KINDS": '{"rice":"Gạo cứu đói"}'}
+    doc = _relocated_compose()
+    (tmp_path / "organisation.env").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
+    for name in (*SERVICES, "console"):
+        assert doc["services"][name]["env_file"] == str(DEPLOY / "compose" / "organisation.env"), name
+        doc["services"][name]["env_file"] = str(tmp_path / "organisation.env")
+    path = tmp_path / "compose.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    out = compose_config(compose_bin, path, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    services = json.loads(out.stdout)["services"]
+    for name in (*SERVICES, "console"):
+        env = services[name]["environment"]
+        assert {k: env.get(k) for k in settings} == settings, name
+        assert env["RC_TIMEZONE"] == "Asia/Ho_Chi_Minh", name  # clean_env(): the default
+
+
 def test_compose_console(compose_model: dict[str, Any]) -> None:
     """The staff console: its image, the services it calls, hardened, published on the loopback
     interface, ready once the four services are; its settings are valid console settings."""
@@ -516,6 +542,8 @@ def _relocated_compose() -> dict[str, Any]:
             s["build"]["context"] = str(ROOT)
         if "volumes" in s:
             s["volumes"] = [v.replace("./compose/", f"{DEPLOY}/compose/", 1) for v in s["volumes"]]
+        if "env_file" in s:
+            s["env_file"] = str(DEPLOY / s["env_file"])
     return doc
 
 

@@ -199,6 +199,11 @@ async def login(browser: Browser, console: ServiceProcess, role: str, unit: str,
     await page.get_by_label("Tên người dùng").fill(f"{role}-e2e")
     await page.get_by_role("button", name="Đăng nhập").click()
     await page.wait_for_url(f"{console.url}/")
+    # the dashboard, not an error page in its place (a service busy or unreachable): said with what it showed
+    heading = await page.locator("h1").first.inner_text()
+    if heading != "Tổng quan":
+        shown = (await page.locator("body").inner_text())[:800]
+        raise AssertionError(f"signed in, the console showed {heading!r} instead of the dashboard: {shown}")
     return page
 
 
