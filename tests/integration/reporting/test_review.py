@@ -33,6 +33,8 @@ from rc_shared.events.members import (
     GroupFormed,
     GroupMemberJoined,
     GroupMemberLeft,
+    UnitCreated,
+    UnitMoved,
 )
 from tests.integration.reporting.campaign_helpers import Relief, cev, feed_campaigns, lev
 from tests.integration.reporting.helpers import ev, feed
@@ -421,6 +423,51 @@ async def test_an_organisation_wide_caller_without_a_unit_gets_the_top_of_the_tr
     assert r.json()["unit"]["code"] == "P"
     r = await client.get("/reports/review", params={"unit_id": str(scenario.tree.P), "unit_code": "P", **YEAR})
     assert r.status_code == 422 and r.json()["field"] == "unit_id"
+
+
+async def test_a_child_row_counts_only_what_the_unit_did_while_under_the_reviewed_unit(
+    client: httpx.AsyncClient, pool: asyncpg.Pool, scenario: Relief
+) -> None:
+    """A commune X of another province Q moves under P on 1 July: P's review and by-unit report count X's March gift
+    nowhere (it was Q's), so X's row must not either (it held the whole year's: the rows did not add up to P's
+    total), and Q's figures keep it."""
+    s, u = scenario, scenario.tree
+    q, x, d0 = uuid.uuid4(), uuid.uuid4(), date(2020, 1, 1)
+    await feed(
+        pool,
+        [
+            ev(UnitCreated(unit_id=q, valid_from=d0, code="Q", name="Q", level="province", parent_id=None)),
+            ev(UnitCreated(unit_id=x, valid_from=d0, code="X", name="X", level="commune", parent_id=q)),
+            ev(UnitMoved(unit_id=x, valid_from=date(2025, 7, 1), parent_id=u.P, level="commune")),
+        ],
+    )  # fmt: skip
+    s.d["x_march"], s.d["x_august"] = uuid.uuid4(), uuid.uuid4()
+    before = figures((await client.get("/reports/review", params={"unit_id": str(u.P), **YEAR})).json(), "humanitarian")
+    await feed_campaigns(
+        pool,
+        [
+            s._donation("x_march", "cash", x, date(2025, 3, 10), amount=3_000_000),
+            s._donation("x_august", "cash", x, date(2025, 8, 10), amount=500_000),
+        ],
+    )
+    body = (await client.get("/reports/review", params={"unit_id": str(u.P), **YEAR})).json()
+    total = figures(body, "humanitarian")["funds_raised_vnd"]["value"]
+    assert total == before["funds_raised_vnd"]["value"] + 500_000  # August only: X was Q's in March
+    (row,) = [r for r in body["units"] if r["code"] == "X"]
+    assert row["funds_raised_vnd"] == 500_000
+    assert sum(r["funds_raised_vnd"] for r in body["units"]) <= total
+    other = (await client.get("/reports/review", params={"unit_id": str(q), **YEAR})).json()
+    assert figures(other, "humanitarian")["funds_raised_vnd"]["value"] == 3_000_000
+    by_unit = (
+        await client.get(
+            "/reports/campaigns/by-unit",
+            params={"unit_id": str(u.P), "depth": "1", "campaign_id": str(s.K), **YEAR},
+        )
+    ).json()
+    (top,) = by_unit["units"]
+    rows = {r["code"]: r for r in top["children"]}
+    assert rows["X"]["cash_raised_vnd"] == 500_000
+    assert sum(r["cash_raised_vnd"] for r in rows.values()) <= top["cash_raised_vnd"]
 
 
 FLOWS = {

@@ -42,20 +42,39 @@ def tclo_cte(period_start: str, period_end: str) -> str:
     (booked to the organising unit), a statement row for a campaign whose organiser ended, or a group
     moved with its members is so counted by the unit that took over, never lost from every unit's
     figures. A path never passes a unit twice (``path``): a move dated ahead and a dissolution dated before
-    it could make a unit its own heir's ancestor, and its flows would count once a turn round the loop."""
-    return f"""tclo (anc, unit_id, vfrom, vto, dist, path) AS MATERIALIZED (
-    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0, ARRAY[unit_id] FROM shown
-    UNION ALL
-    SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from), least(c.vto, coalesce(v.valid_to, 'infinity'::date)),
-           c.dist + 1, c.path || v.unit_id
-    FROM tclo c JOIN (
+    it could make a unit its own heir's ancestor, and its flows would count once a turn round the loop.
+
+    A shown unit below the top (``shown.dist`` > 0: a child row of a report) counts only while it was in the
+    top's subtree (``tclo_top``, its intervals there): a commune moved under the province in July counts in the
+    province's child rows from July, as in the province's total, not with the months it spent elsewhere; so
+    the rows never hold what the total does not."""
+
+    def step(cte: str) -> str:
+        return f"""SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from),
+           least(c.vto, coalesce(v.valid_to, 'infinity'::date)), c.dist + 1, c.path || v.unit_id
+    FROM {cte} c JOIN (
         SELECT unit_id, parent_id, valid_from, valid_to FROM rpt_unit_versions
         UNION ALL
         SELECT unit_id, heir_id, valid_to, NULL FROM rpt_unit_versions WHERE heir_id IS NOT NULL
     ) v ON v.parent_id = c.unit_id
     WHERE v.valid_from < c.vto AND coalesce(v.valid_to, 'infinity'::date) > c.vfrom
       AND v.valid_from <= {period_end}::date AND coalesce(v.valid_to, 'infinity'::date) > {period_start}::date
-      AND c.dist < {MAX_TREE_DEPTH} AND v.unit_id <> ALL(c.path)
+      AND c.dist < {MAX_TREE_DEPTH} AND v.unit_id <> ALL(c.path)"""
+
+    return f"""tclo_top (anc, unit_id, vfrom, vto, dist, path) AS MATERIALIZED (
+    SELECT unit_id, unit_id, '-infinity'::date, 'infinity'::date, 0, ARRAY[unit_id] FROM shown WHERE dist = 0
+    UNION ALL
+    {step("tclo_top")}
+),
+tclo_below (anc, unit_id, vfrom, vto, dist, path) AS (
+    SELECT s.unit_id, s.unit_id, t.vfrom, t.vto, 0, ARRAY[s.unit_id]
+    FROM shown s JOIN tclo_top t ON t.unit_id = s.unit_id AND t.dist > 0
+    WHERE s.dist > 0
+    UNION ALL
+    {step("tclo_below")}
+),
+tclo (anc, unit_id, vfrom, vto) AS MATERIALIZED (
+    SELECT anc, unit_id, vfrom, vto FROM tclo_top UNION ALL SELECT anc, unit_id, vfrom, vto FROM tclo_below
 )"""
 
 

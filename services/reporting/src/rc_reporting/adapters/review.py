@@ -32,8 +32,8 @@ tree AS MATERIALIZED (
     SELECT unit_id, parent_id FROM rpt_unit_versions
     WHERE valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)
 ),
-shown (unit_id) AS (
-    SELECT $1::uuid UNION SELECT t.unit_id FROM tree t WHERE t.parent_id = $1::uuid
+shown (unit_id, dist) AS (
+    SELECT $1::uuid, 0 UNION SELECT t.unit_id, 1 FROM tree t WHERE t.parent_id = $1::uuid
 ),
 {tclo_cte("$2", "$3")},
 don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand rows for the grouping sets
