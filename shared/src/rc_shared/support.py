@@ -11,6 +11,9 @@ codes, so both services agree.
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 SUPPORT_KIND_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 
@@ -58,3 +61,7 @@ def check_support_kinds(kinds: dict[str, str]) -> dict[str, str]:
     if empty:
         raise ValueError(f"support kinds need a label: {', '.join(empty)}")
     return kinds
+
+
+# A setting holding the catalogue (RC_SUPPORT_KINDS in donations, reporting and the console): checked alike.
+SupportKinds = Annotated[dict[str, str], AfterValidator(check_support_kinds)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
+from html import unescape
 from typing import Any
 
 import httpx
@@ -55,7 +56,7 @@ def day(d: datetime.date, cash: int) -> InflowDay:
 def test_the_money_figures_are_the_reporting_services_of_the_subtree() -> None:
     m = screens.money(DashboardFigures.from_dict(figures(300, 5_700, 1_300, 15, 40)))
     assert m == screens.Money(
-        receipts_month=300, receipts_year=5_700, distributed_year=1_300, balance_year=4_400, blood_units=15,
+        receipts_month=300, receipts_year=5_700, distributed_year=1_300, net_year=4_400, blood_units=15,
         blood_target=40,
     )  # fmt: skip
 
@@ -147,7 +148,14 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         assert figure(vi.text, "receipts-month") == "1.500.000 ₫"
         assert figure(vi.text, "receipts-year") == "8.000.000 ₫"
         assert figure(vi.text, "distributed") == "2.500.000 ₫"
-        assert figure(vi.text, "balance") == "5.500.000 ₫"
+        # received less distributed this year, said so: not a balance (in January of a Tết campaign it is
+        # negative, last year's gifts handed out), the campaigns' balances are on their pages
+        assert figure(vi.text, "net-year") == "5.500.000 ₫"
+        assert 'data-figure="balance"' not in vi.text and "số dư (nhận trừ phân phối" not in vi.text
+        tile = vi.text[vi.text.index('data-figure="net-year"') :]
+        tile = unescape(re.sub(r"\s+", " ", tile[: tile.index("</div>")]))
+        assert "thu trừ chi trong năm" in tile
+        assert "Không phải số dư: âm khi chi tiền nhận từ năm trước. Số dư ở trang từng cuộc vận động." in tile
         assert figure(vi.text, "blood") == "12 / 40"
         assert figure(vi.text, "members") == "11.603"  # grouped, as every other count of the console
         # one reporting call for the whole dashboard: the figures of the user's subtree, not of each campaign
@@ -170,7 +178,7 @@ async def test_the_dashboard_shows_the_money_blood_and_an_accessible_chart(monke
         assert f"Từ {FIRST:%d/%m/%Y} đến {TODAY:%d/%m/%Y}: tổng 1.500.000 ₫" in svg
         c.cookies.set(i18n.COOKIE, "en")
         en = await c.get("/")
-        for text in ("received this month", "balance (received less distributed, this year)",
+        for text in ("received this month", "received less distributed this year", "Not a balance:",
                      "blood units / target of the campaigns under way", "Cash received per day (last 30 days)",
                      "₫1,500,000 in all, highest day ₫1,300,000."):  # fmt: skip
             assert text in en.text, text

@@ -587,11 +587,11 @@ def money_api(request: httpx.Request) -> httpx.Response:
 
 
 def signed_in_money(
-    role: str, api: Callable[[httpx.Request], httpx.Response] | None = None
+    role: str, api: Callable[[httpx.Request], httpx.Response] | None = None, settings: Settings | None = None
 ) -> tuple[httpx.AsyncClient, str]:
-    """A console whose campaigns, donations and reporting APIs are :func:`money_api` (or ``api``), signed in as
-    ``role``."""
-    app = build_app(Settings(session_secret="s" * 32))
+    """A console (of ``settings``) whose campaigns, donations and reporting APIs are :func:`money_api` (or
+    ``api``), signed in as ``role``."""
+    app = build_app(settings or Settings(session_secret="s" * 32))
     for service in ("campaigns", "donations", "reporting"):
         app.state.upstreams._transports[service] = httpx.MockTransport(api or money_api)
     app.state.upstreams._transports["members"] = httpx.MockTransport(members_api)  # the list's units
@@ -700,6 +700,29 @@ async def test_a_gift_form_and_the_campaigns_list_in_english() -> None:
         assert '<th scope="col">Receiving</th><th scope="col">Progress</th>' in listing.text
         assert '<td data-label="Status"><span class="state state-launched">Under way</span></td>' in listing.text
         assert leftover_vietnamese(listing.text, MONEY_DATA) == []
+
+
+async def test_the_in_kind_form_says_its_items_are_published_so_no_names_or_phones_go_there() -> None:
+    """The items' names and units are published with the gift, an anonymous donor's too (the donations
+    service masks phone numbers, not names): the form says so, as the other published fields do, and each
+    item's name and unit field points to that hint (read out with it)."""
+    c, _csrf = signed_in_money("data_entry")
+    hint = (
+        "Tên hiện vật và đơn vị tính được công khai, kể cả khi người đóng góp ẩn danh: không ghi tên người hay số"
+        " điện thoại."
+    )
+    async with c:
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        assert vi.status_code == 200, vi.text
+        assert f'<p class="muted" id="items-hint" data-published-hint>{hint}</p>' in vi.text
+        for row in range(money_rules.ITEM_ROWS):
+            for name, described in (("item", True), ("unit", True), ("quantity", False)):
+                field = re.search(rf'<input id="item_{row}_{name}"[^>]*>', vi.text)
+                assert field is not None and ('aria-describedby="items-hint"' in field[0]) is described, (row, name)
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        assert "even for an anonymous donor: write no person's name or phone number here." in unescape(en.text)
+        assert leftover_vietnamese(en.text, MONEY_DATA) == []
 
 
 def test_a_statement_imports_progress_and_reasons_in_english() -> None:

@@ -41,7 +41,7 @@ def extracted(package: Path = PACKAGE) -> Catalog:
         catalog.add(message, None, [(f"rc_console/{filename}", lineno)], auto_comments=comments, context=context)
     for label in CAMPAIGN_TYPES.values():  # translated by rc_console.domain.model.TYPE_LABELS
         catalog.add(label, None, [("rc_shared/labels.py", 0)])
-    for label in DEFAULT_SUPPORT_KINDS.values():  # translated by rc_console.domain.money.SUPPORT_KIND_LABELS
+    for label in DEFAULT_SUPPORT_KINDS.values():  # translated by rc_console.domain.money.support_kind_labels
         catalog.add(label, None, [("rc_shared/support.py", 0)])
     return catalog
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field, SecretStr, model_validator
 
 from rc_shared.settings import ServiceSettings
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, SupportKinds
 
 
 class Settings(ServiceSettings):
@@ -115,6 +116,12 @@ class Settings(ServiceSettings):
         description="Gifts per page of a campaign's page (by receipt), as many as the members register's.",
     )
     campaigns_page_size: int = Field(50, ge=1, le=500, description="Campaigns per page of the campaigns list.")
+    support_kinds: SupportKinds = Field(
+        DEFAULT_SUPPORT_KINDS,
+        description="Support kinds the distribution form offers, as JSON {code: label}: the donations service's"
+        " catalogue (set it as RC_SUPPORT_KINDS is set there). A built-in kind under its built-in label is shown"
+        " translated; a distribution's code missing here is shown by its code.",
+    )
 
     @model_validator(mode="after")
     def _oidc_complete(self) -> Settings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from rc_donations import HTTP_PORT, MIGRATIONS
 from rc_shared.settings import (
@@ -17,7 +17,7 @@ from rc_shared.settings import (
     public_wait_field,
     service_name_field,
 )
-from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, SupportKinds
 
 __all__ = ["MIGRATIONS", "Settings"]
 
@@ -65,7 +65,7 @@ class Settings(ServiceSettings):
             "several requests in flight) to commit; then 503 with Retry-After (the importer sends it again)."
         ),
     )
-    support_kinds: dict[str, str] = Field(
+    support_kinds: SupportKinds = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Catalogue of support kinds a distribution may record, as JSON {code: label} "
         '(codes: lower case, digits, _); e.g. {"gift_package": "Suất quà"}.',
@@ -95,8 +95,3 @@ class Settings(ServiceSettings):
         description="Whole-ledger downloads (CSV, XLSX) one process makes at once; one more is refused at once "
         "with 503 and Retry-After (a 1,000,000-line XLSX costs minutes of CPU: anyone may ask for it).",
     )
-
-    @field_validator("support_kinds")
-    @classmethod
-    def _support_kinds(cls, value: dict[str, str]) -> dict[str, str]:
-        return check_support_kinds(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from rc_shared.settings import (
     ServiceSettings,
@@ -15,7 +15,7 @@ from rc_shared.settings import (
     public_wait_field,
     service_name_field,
 )
-from rc_shared.support import DEFAULT_SUPPORT_KINDS, check_support_kinds
+from rc_shared.support import DEFAULT_SUPPORT_KINDS, SupportKinds
 
 
 class Settings(ServiceSettings):
@@ -39,7 +39,7 @@ class Settings(ServiceSettings):
     public_fresh_ms: int = public_fresh_field(500, "the public campaign answers")
     public_stale_ms: int = public_stale_field(0, "the public campaign answers")
     public_wait_ms: int = public_wait_field(2000, "the public campaign answers")
-    support_kinds: dict[str, str] = Field(
+    support_kinds: SupportKinds = Field(
         DEFAULT_SUPPORT_KINDS,
         description="Labels of the support kinds distributions record, as JSON {code: label} (the donations "
         "service's catalogue; codes it sends that are missing here are shown by code).",
@@ -74,8 +74,3 @@ class Settings(ServiceSettings):
         description="An export job's worker renews its heartbeat every quarter of this (seconds); a queued or "
         "running job whose heartbeat is older (its process stopped) is reported failed, so the client asks again.",
     )
-
-    @field_validator("support_kinds")
-    @classmethod
-    def _support_kinds(cls, value: dict[str, str]) -> dict[str, str]:
-        return check_support_kinds(value)

@@ -276,6 +276,10 @@ def problem_of(status: int, body: object) -> Problem:
                 + " "
                 + _("Nếu cần, hãy huỷ các lần phân phối đã làm từ khoản này trước.")
             )
+        elif doc.get("field") == "distributed_on" and (on := _ON_DAY.search(detail)):
+            # a distribution dated back to a day the campaign did not yet hold it (the balance box says today's)
+            message = _not_covered_on(on.group(1), goods, amounts)
+            fields = {"distributed_on": message}
         else:
             message = (
                 _("Hàng hoá chưa phân phối (theo giá trị) chỉ còn %(available)s, không đủ cho %(requested)s.")
@@ -297,6 +301,24 @@ def problem_of(status: int, body: object) -> Problem:
 
 
 _AGES = re.compile(r"must be (\d+)–(\d+) years old")
+_ON_DAY = re.compile(r"^insufficient balance(?: \(goods, by value\))? on (\d{4}-\d{2}-\d{2}):")
+
+
+def _not_covered_on(on: str, goods: bool, amounts: dict[str, str]) -> str:
+    """The donations service's refusal of a distribution dated ``on`` (check_covered_from): from that day on the
+    campaign held less than it gives (the gifts that pay for it came later), whatever it holds today."""
+    said = (
+        _(
+            "Ngày %(day)s, cuộc vận động chỉ còn %(available)s hàng hoá chưa phân phối (theo giá trị, không tính hàng"
+            " nhận sau ngày đó), không đủ cho %(requested)s."
+        )
+        if goods
+        else _(
+            "Ngày %(day)s, cuộc vận động chỉ còn %(available)s tiền chưa phân phối (không tính tiền nhận sau ngày đó),"
+            " không đủ cho %(requested)s."
+        )
+    ) % (amounts | {"day": day(on)})
+    return said + " " + _("Hãy ghi nhận khoản đóng góp trước, hoặc ghi ngày phân phối vào hoặc sau ngày nhận khoản đó.")
 
 
 def _gift_refused(doc: dict[str, object], detail: str) -> tuple[str, dict[str, str]] | None:

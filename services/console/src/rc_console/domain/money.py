@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,14 +37,24 @@ GIFT_CHANNEL_LABELS: dict[str, Text] = {
     "blood_drive": lazy_gettext("Hiến máu"),
 }
 DISTRIBUTION_KIND_LABELS: dict[str, Text] = {"cash": lazy_gettext("Tiền"), "goods": lazy_gettext("Hàng hoá")}
-# the distribution form's kinds of support (rc_shared's catalogue, its names extracted by rc_console.messages)
-SUPPORT_KIND_LABELS: dict[str, Text] = {code: lazy_gettext(label) for code, label in DEFAULT_SUPPORT_KINDS.items()}
+
 CONFIRM_MESSAGE = lazy_gettext("Nhập đúng như yêu cầu để xác nhận.")
 REASON_MESSAGE = lazy_gettext("Xin ghi lý do (từ 3 đến 500 ký tự).")
 BLOOD_DRAWN_MESSAGE = lazy_gettext("Xin chọn máu đã được lấy từ người hiến hay đóng góp này bị ghi nhầm.")
 STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)
 STATEMENT_MAX_ROWS = 20_000
 STATEMENT_BATCH = 500  # rows per request to the donations API (its limit: 5,000)
+
+
+def support_kind_labels(catalogue: Mapping[str, str]) -> dict[str, Text]:
+    """The deployment's support kinds (RC_SUPPORT_KINDS, the donations service's catalogue) by code, as the
+    console names them: a built-in kind under its built-in label translated (rc_shared's names, extracted by
+    rc_console.messages), any other under the label the operator gave it. A page shows a code missing from
+    them (a kind no longer configured) as the code itself."""
+    return {
+        code: lazy_gettext(label) if DEFAULT_SUPPORT_KINDS.get(code) == label else label
+        for code, label in catalogue.items()
+    }
 
 
 # A service rule on one field (its problem's ``field``, said in English), in the user's words for the form.

@@ -18,7 +18,7 @@ from rc_console.adapters.upstream import ApiError
 from rc_console.domain import campaign_ops as rules
 from rc_console.domain.model import STATE_LABELS, TYPE_LABELS, Problem
 from rc_console.entrypoints import web
-from rc_console.entrypoints.pages_money import path_id, refused_by_page
+from rc_console.entrypoints.pages_money import path_id, refused_by_page, support_kinds
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import campaign_ops as ops
 from rc_console.service_layer.money import or_none
@@ -463,6 +463,7 @@ async def _reversal_form(
         request,
         "distribution_reversal.html",
         recipient=recipient,
+        SUPPORT_KIND_LABELS=support_kinds(request),
         status=problem.status if problem else 200,
         nav="campaigns",
         x=x,

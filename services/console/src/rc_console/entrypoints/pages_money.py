@@ -16,6 +16,7 @@ from rc_console.domain import money as rules
 from rc_console.domain.model import OFFERED_ACTIONS, action_refusal
 from rc_console.entrypoints import web
 from rc_console.entrypoints.uploads import multipart
+from rc_console.i18n import Text
 from rc_console.i18n import gettext as _
 from rc_console.service_layer import money, screens
 
@@ -40,6 +41,11 @@ def path_id(raw: str, message: str) -> uuid.UUID:
 
 def _campaign_id(raw: str) -> uuid.UUID:
     return path_id(raw, _("Không có cuộc vận động này."))
+
+
+def support_kinds(request: Request) -> dict[str, Text]:
+    """The support kinds of the deployment (RC_SUPPORT_KINDS, as the donations service has them) by code."""
+    return rules.support_kind_labels(web.settings_of(request).support_kinds)
 
 
 def refused_by_page(exc: ApiError) -> bool:
@@ -89,6 +95,7 @@ async def campaign_page(
         status=status,
         page=detail.page,
         d=detail,
+        SUPPORT_KIND_LABELS=support_kinds(request),
         nav="campaigns",
         message=message,
         errors=errors,
@@ -330,7 +337,7 @@ async def _distribution_form(
         message=message,
         detail=detail,
         kinds=list(rules.DISTRIBUTION_KIND_LABELS.items()),
-        support_kinds=list(rules.SUPPORT_KIND_LABELS.items()),
+        support_kinds=list(support_kinds(request).items()),
     )
 
 

@@ -10,10 +10,11 @@ import functools
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
-from rc_clients.campaigns.models import BeneficiarySummaryOut, BloodSessionOut, CampaignOut
+from rc_clients.campaigns.models import BeneficiaryOut, BeneficiarySummaryOut, BloodSessionOut, CampaignOut
 from rc_clients.donations.models import DistributionOut, LedgerOut
+from rc_console.adapters import campaign_ops as calls
 from rc_console.adapters.upstream import Api, ApiError, GiftRow, patiently
 from rc_console.domain.model import User
 from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
@@ -32,6 +33,9 @@ TARGET_LABELS: dict[str, tuple[Text, Text]] = {  # target → (label, unit; "đ"
     ),  # (each counted once)
     "blood_units": (lazy_gettext("Máu"), lazy_pgettext("a target", "đơn vị")),
 }
+
+
+Recipient: TypeAlias = BeneficiarySummaryOut | BeneficiaryOut  # who a distribution went to (its name and commune shown)
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,10 @@ class CampaignDetail:
     """A campaign under way whose ledger the donations service does not have yet: it opens the ledger
     when the campaign's launch event reaches it, moments after the launch (the page says so)."""
     distribution_offset: int = 0  # the distributions before this page's (oldest first)
-    recipients: dict[str, BeneficiarySummaryOut] = field(default_factory=dict)
-    """Who each distribution went to, by beneficiary id: the campaign's beneficiaries and the organising
-    unit's humanitarian addresses the page read (another: '–', its own page says)."""
+    recipients: dict[str, Recipient] = field(default_factory=dict)
+    """Who each distribution shown went to, by beneficiary id: the campaign's beneficiaries and the organising
+    unit's humanitarian addresses the page read, and any other recipient of the page's distributions read by
+    its id (one the user may not read: '–')."""
     more_distributions: bool = False  # a page of distributions follows
     more_beneficiaries: bool = False  # the campaign has more beneficiaries than the page lists
     balance: Balance | None = None  # received, distributed and left (None: no ledger yet)
@@ -108,6 +113,7 @@ DISTRIBUTIONS_SHOWN = 100  # a page of the campaign's distributions (``dist``: t
 BENEFICIARIES_SHOWN = 500  # the campaign's beneficiaries on its page (more: the page says so)
 MAX_OFFSET = 10**9  # the services' largest offset of a list (rc_shared.api.Offset)
 RECIPIENTS_OFFERED = 2_000  # the verified beneficiaries a distribution's form offers (more: it says so)
+RECIPIENTS_AT_ONCE = 4  # recipients read by id at once (of the pool's connections to the campaigns service)
 DISTRIBUTING = ("launched", "closed")  # the ledger states in which distributions are recorded
 
 
@@ -158,6 +164,11 @@ async def campaign_detail(
         organises(api, user, c),
         recording_units(api, c),
     )
+    shown_distributions = list(distributions.items[:DISTRIBUTIONS_SHOWN]) if distributions is not None else None
+    known: dict[str, Recipient] = {
+        str(b.id): b for page in (beneficiaries, addresses) if page is not None for b in page.items
+    }
+    found = await recipients_by_id(api, {x.beneficiary_id for x in shown_distributions or []}, known)
     shown = gifts[:page_size] if gifts is not None else None
     page = campaign_page(user, c, c.progress.cash_vnd.raised, shown, organised, units)  # the campaign's own progress
     state = str(c.state)
@@ -168,7 +179,7 @@ async def campaign_detail(
         targets=targets(c),
         gifts=shown,
         gift_paging=paging(after, page_size, [g.receipt_no for g in gifts]) if gifts is not None else None,
-        distributions=list(distributions.items[:DISTRIBUTIONS_SHOWN]) if distributions is not None else None,
+        distributions=shown_distributions,
         beneficiaries=list(beneficiaries.items[:BENEFICIARIES_SHOWN]) if beneficiaries is not None else None,
         addresses=list(addresses.items) if addresses is not None else None,
         sessions=list(sessions.items) if sessions is not None else None,
@@ -177,11 +188,31 @@ async def campaign_detail(
         can_reverse=ledger and user.can("manage"),
         ledger_opening=not ledger and state in DISTRIBUTING,
         distribution_offset=distribution_offset,
-        recipients={str(b.id): b for page in (beneficiaries, addresses) if page is not None for b in page.items},
+        recipients=known | found,
         more_distributions=distributions is not None and len(distributions.items) > DISTRIBUTIONS_SHOWN,
         more_beneficiaries=beneficiaries is not None and len(beneficiaries.items) > BENEFICIARIES_SHOWN,
         balance=held,
     )
+
+
+async def recipients_by_id(
+    api: Api, ids: set[uuid.UUID], known: dict[str, Recipient], at_once: int = RECIPIENTS_AT_ONCE
+) -> dict[str, Recipient]:
+    """The beneficiaries of ``ids`` not already ``known``, each read by its id (the campaigns API has no
+    lookup of several ids; the page lists at most BENEFICIARIES_SHOWN of the campaign's, so a handout to a
+    household beyond them, or to an address of another unit, is read here), ``at_once`` at a time. One
+    outside the user's scope, or no longer there, is left out (the page shows '–')."""
+    missing = sorted(str(i) for i in ids if str(i) not in known)
+    if not missing:
+        return {}
+    bound = asyncio.Semaphore(at_once)
+
+    async def read(beneficiary_id: str) -> BeneficiaryOut | None:
+        async with bound:
+            return await or_none(calls.beneficiary(api, uuid.UUID(beneficiary_id)), 403, 404)
+
+    found = await asyncio.gather(*(read(i) for i in missing))
+    return {i: b for i, b in zip(missing, found, strict=True) if b is not None}
 
 
 def recipient_query(text: str) -> str | None:

@@ -51,7 +51,7 @@ class Money:
     receipts_month: int  # cash received this month up to today, reversals excluded
     receipts_year: int  # the same since 1 January
     distributed_year: int  # cash distributed since 1 January
-    balance_year: int  # receipts_year - distributed_year
+    net_year: int  # receipts_year - distributed_year: not a balance (money received before 1 January is spent too)
     blood_units: int  # collected by the campaigns under way
     blood_target: int | None  # their blood-unit targets added up; None: none of them has one
 
@@ -160,7 +160,7 @@ def money(figures: DashboardFigures) -> Money:
         receipts_month=figures.receipts_month_vnd,
         receipts_year=figures.receipts_year_vnd,
         distributed_year=figures.distributed_year_vnd,
-        balance_year=figures.balance_year_vnd,
+        net_year=figures.balance_year_vnd,
         blood_units=figures.blood_units,
         blood_target=target if isinstance(target, int) else None,
     )

@@ -1,0 +1,209 @@
+"""A campaign's distributions in the console: the support kinds of the deployment (RC_SUPPORT_KINDS, the
+donations service's catalogue) offered and named, each distribution's recipient named however many households
+the campaign has, and a back-dated distribution's refusal said once, as the donations service means it (the
+services answered by an in-process mock)."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import date
+from html import unescape
+from typing import Any, Literal
+
+import httpx
+import pytest
+from pydantic import ValidationError
+
+from rc_console import i18n
+from rc_console.domain import money as rules
+from rc_console.domain.model import problem_of
+from rc_console.settings import Settings
+from rc_donations.domain.ledger import check_covered_from
+from rc_shared.errors import Conflict
+from rc_shared.http import problem
+from rc_shared.support import DEFAULT_SUPPORT_KINDS
+from tests.unit.console.test_console_i18n import (
+    CAMPAIGN,
+    DISTRIBUTION,
+    _beneficiary,
+    money_api,
+    signed_in_money,
+)
+
+# an operator's catalogue: a built-in kind, one of their own, a built-in code under a label of their own
+CATALOGUE = {"gift_package": "Suất quà", "rice_bag": "Bao gạo Tết", "house_repaired": "Sửa nhà đón Tết"}
+
+
+def options(page: str, name: str) -> list[tuple[str, str]]:
+    """The (value, text) of each option of the page's select ``name``."""
+    found = re.search(rf'<select id="{name}"[^>]*>(.*?)</select>', page, flags=re.S)
+    assert found, page
+    return [(v, unescape(t).strip()) for v, t in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', found[1])]
+
+
+def cell(page: str, row: str, marker: str) -> str:
+    """The text of the cell marked ``marker`` (an attribute) in the table row ``row`` of the page."""
+    start = page.index(f'data-distribution-id="{row}"')
+    tr = page[start : page.index("</tr>", start)]
+    found = re.search(rf"<td[^>]*{marker}[^>]*>(.*?)</td>", tr, flags=re.S)
+    assert found, tr
+    return unescape(re.sub(r"<[^>]+>", "", found[1])).strip()
+
+
+def test_the_console_reads_the_deployments_support_kinds_as_donations_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().support_kinds == DEFAULT_SUPPORT_KINDS
+    monkeypatch.setenv("RC_SUPPORT_KINDS", json.dumps(CATALOGUE))
+    assert Settings().support_kinds == CATALOGUE
+    for bad in ({}, {"Bao gạo": "Bao gạo"}, {"rice_bag": " "}):  # rc_shared.support.check_support_kinds's rules
+        monkeypatch.setenv("RC_SUPPORT_KINDS", json.dumps(bad))
+        with pytest.raises(ValidationError, match="support kind"):
+            Settings()
+
+
+async def test_the_distribution_form_offers_exactly_the_deployments_support_kinds() -> None:
+    """A default kind keeps its translation; the operator's own kind, and a built-in code the operator named
+    otherwise, show the operator's label (as the donations and reporting services have them)."""
+    c, _ = signed_in_money("unit_manager", settings=Settings(session_secret="s" * 32, support_kinds=CATALOGUE))
+    async with c:
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        assert vi.status_code == 200, vi.text
+        assert options(vi.text, "support_kind") == [
+            ("", "— Không ghi —"), ("gift_package", "Suất quà"), ("rice_bag", "Bao gạo Tết"),
+            ("house_repaired", "Sửa nhà đón Tết"),
+        ]  # fmt: skip
+        c.cookies.set(i18n.COOKIE, "en")
+        en = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        assert options(en.text, "support_kind") == [
+            ("", "— Not given —"), ("gift_package", "Gift packages"), ("rice_bag", "Bao gạo Tết"),
+            ("house_repaired", "Sửa nhà đón Tết"),
+        ]  # fmt: skip
+    c, _ = signed_in_money("unit_manager")  # no catalogue configured: the built-in one, as donations has it
+    async with c:
+        page = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        assert [v for v, _t in options(page.text, "support_kind")] == ["", *DEFAULT_SUPPORT_KINDS]
+
+
+async def test_a_distributions_support_kind_is_named_from_the_same_catalogue_and_an_old_code_by_itself() -> None:
+    rice = DISTRIBUTION | {"id": str(uuid.uuid4()), "support_kind": "rice_bag", "quantity": 2}
+    gone = DISTRIBUTION | {"id": str(uuid.uuid4()), "support_kind": "wheelchair", "quantity": 1}  # no longer offered
+
+    def api(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == f"/campaigns/{CAMPAIGN}/distributions":
+            return httpx.Response(200, json={"count": 2, "items": [rice, gone], "limit": 101, "offset": 0})
+        for x in (rice, gone):
+            if path == f"/distributions/{x['id']}":
+                return httpx.Response(200, json=x)
+        return money_api(request)
+
+    c, _ = signed_in_money("unit_manager", api, Settings(session_secret="s" * 32, support_kinds=CATALOGUE))
+    async with c:
+        page = await c.get(f"/campaigns/{CAMPAIGN}")
+        assert page.status_code == 200, page.text
+        assert 'data-support-kind="rice_bag">Bao gạo Tết<' in page.text
+        assert 'data-support-kind="wheelchair">wheelchair<' in page.text
+        for x, label in ((rice, "Bao gạo Tết"), (gone, "wheelchair")):
+            reversal = await c.get(f"/distributions/{x['id']}/reversal")
+            assert reversal.status_code == 200, reversal.text
+            assert f'<dt>Loại hỗ trợ</dt><dd data-support-kind="{x["support_kind"]}">{label}</dd>' in reversal.text
+
+
+async def test_a_recipient_beyond_the_first_500_households_is_named_not_a_dash() -> None:
+    """The page lists 500 of the campaign's beneficiaries; a distribution to the 551st is named all the same
+    (read by its id, the campaigns API's one lookup by id), and only the recipients not listed are read so; one
+    the user may not read (404) stays '–'."""
+    households = [_beneficiary(f"Hộ {i:03d}") for i in range(600)]
+    near, far, hidden = households[3], households[550], str(uuid.uuid4())
+    handouts = [DISTRIBUTION | {"id": str(uuid.uuid4()), "beneficiary_id": b} for b in (near["id"], far["id"], hidden)]
+    read_by_id: list[str] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        path, params = request.url.path, request.url.params
+        if path == "/beneficiaries" and params.get("campaign_id") == str(CAMPAIGN):
+            limit, offset = int(params.get("limit", 100)), int(params.get("offset", 0))
+            items = households[offset : offset + limit]
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": limit, "offset": offset})
+        if path.startswith("/beneficiaries/"):
+            read_by_id.append(path.rsplit("/", 1)[1])
+            for b in households:
+                if path == f"/beneficiaries/{b['id']}":
+                    full = {"sponsorships": [], "support_received": {"cash_vnd": 500_000, "goods_value_vnd": 0}}
+                    return httpx.Response(200, json=b | full)
+        if path == f"/campaigns/{CAMPAIGN}/distributions":
+            return httpx.Response(200, json={"count": 3, "items": handouts, "limit": 101, "offset": 0})
+        return money_api(request)
+
+    c, _ = signed_in_money("unit_manager", api)
+    async with c:
+        page = await c.get(f"/campaigns/{CAMPAIGN}")
+    assert page.status_code == 200, page.text
+    assert "data-more-beneficiaries" in page.text  # (the page lists 500 of them)
+    assert cell(page.text, handouts[0]["id"], "data-recipient") == "Hộ 003 · Xã A"
+    assert cell(page.text, handouts[1]["id"], "data-recipient") == "Hộ 550 · Xã A"
+    assert cell(page.text, handouts[2]["id"], "data-recipient") == "–"
+    assert sorted(read_by_id) == sorted([far["id"], hidden])  # the listed one is not read again
+
+
+def refusal(kind: Literal["cash", "goods"], requested: int, least: int, day: date) -> dict[str, Any]:
+    """The donations service's 409 body for a distribution dated ``day`` it does not cover: its own rule
+    (check_covered_from) rendered by the services' problem handler."""
+    with pytest.raises(Conflict) as refused:
+        check_covered_from(kind, requested, day, least)
+    body: dict[str, Any] = json.loads(bytes(problem(409, refused.value.code, refused.value.message,
+                                                    **refused.value.details).body))  # fmt: skip
+    return body
+
+
+ADVICE = "Hãy ghi nhận khoản đóng góp trước, hoặc ghi ngày phân phối vào hoặc sau ngày nhận khoản đó."
+
+
+def test_a_distribution_dated_before_the_gifts_that_pay_for_it_is_refused_in_one_message() -> None:
+    """Not 'only 0 ₫ undistributed' over a box saying 50,000,000 ₫ left, with the date field blaming the
+    recipient's verification or the deadline: on that day the campaign held only so much."""
+    body = refusal("cash", 5_000_000, -1_000_000, date(2026, 1, 10))
+    assert body["field"] == "distributed_on" and body["available_vnd"] == 0  # (what the service says)
+    said = problem_of(409, body)
+    expected = (
+        "Ngày 10/01/2026, cuộc vận động chỉ còn 0 ₫ tiền chưa phân phối (không tính tiền nhận sau ngày đó), không đủ"
+        f" cho 5.000.000 ₫. {ADVICE}"
+    )
+    assert said.message == expected
+    form = {"beneficiary_id": str(uuid.uuid4()), "distributed_on": "2026-01-10", "kind": "cash", "vnd": "5.000.000"}
+    assert rules.distribution_fields(said.fields, form) == {"distributed_on": expected}
+    goods = problem_of(409, refusal("goods", 2_000_000, 1_500_000, date(2026, 1, 12)))
+    assert goods.message == (
+        "Ngày 12/01/2026, cuộc vận động chỉ còn 1.500.000 ₫ hàng hoá chưa phân phối (theo giá trị, không tính hàng"
+        f" nhận sau ngày đó), không đủ cho 2.000.000 ₫. {ADVICE}"
+    )
+    assert goods.fields == {"distributed_on": goods.message}
+    with i18n.using("en"):
+        assert problem_of(409, body).message == (
+            "On 10 Jan 2026 the campaign held only ₫0 of undistributed money (not counting money received after"
+            " that day): not enough for ₫5,000,000. Record the gift first, or date the distribution on or after"
+            " the day it was received."
+        )
+
+
+async def test_the_distribution_form_says_a_back_dated_refusal_once_above_and_at_its_date() -> None:
+    body = refusal("cash", 5_000_000, 0, date(2026, 1, 10))
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == f"/campaigns/{CAMPAIGN}/distributions":
+            return httpx.Response(409, json=body)
+        return money_api(request)
+
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new", data={
+            "csrf": csrf, "key": str(uuid.uuid4()), "beneficiary_id": str(uuid.uuid4()), "kind": "cash",
+            "vnd": "5.000.000", "distributed_on": "2026-01-10"})  # fmt: skip
+    assert r.status_code == 409, r.text
+    alert = re.search(r'<p class="alert" role="alert">([^<]*)</p>', r.text)
+    error = re.search(r'<p class="error" id="distributed_on-error">([^<]*)</p>', r.text)
+    assert alert and error, r.text
+    said = unescape(alert[1])
+    assert said.startswith("Ngày 10/01/2026, cuộc vận động chỉ còn 0 ₫") and said.endswith(ADVICE)
+    assert unescape(error[1]) == said
+    assert "xác minh người nhận" not in r.text  # not the verification or the deadline: neither was the reason
