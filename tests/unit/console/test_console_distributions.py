@@ -25,6 +25,7 @@ from rc_shared.errors import Conflict
 from rc_shared.http import problem
 from rc_shared.support import DEFAULT_SUPPORT_KINDS
 from tests.unit.console.test_console_i18n import (
+    BENEFICIARY,
     CAMPAIGN,
     DISTRIBUTION,
     _beneficiary,
@@ -67,21 +68,21 @@ async def test_the_distribution_form_offers_exactly_the_deployments_support_kind
     otherwise, show the operator's label (as the donations and reporting services have them)."""
     c, _ = signed_in_money("unit_manager", settings=Settings(session_secret="s" * 32, support_kinds=CATALOGUE))
     async with c:
-        vi = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", follow_redirects=True)
         assert vi.status_code == 200, vi.text
         assert options(vi.text, "support_kind") == [
             ("", "— Không ghi —"), ("gift_package", "Suất quà"), ("rice_bag", "Bao gạo Tết"),
             ("house_repaired", "Sửa nhà đón Tết"),
         ]  # fmt: skip
         c.cookies.set(i18n.COOKIE, "en")
-        en = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        en = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", follow_redirects=True)
         assert options(en.text, "support_kind") == [
             ("", "— Not given —"), ("gift_package", "Gift packages"), ("rice_bag", "Bao gạo Tết"),
             ("house_repaired", "Sửa nhà đón Tết"),
         ]  # fmt: skip
     c, _ = signed_in_money("unit_manager")  # no catalogue configured: the built-in one, as donations has it
     async with c:
-        page = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        page = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", follow_redirects=True)
         assert [v for v, _t in options(page.text, "support_kind")] == ["", *DEFAULT_SUPPORT_KINDS]
 
 
@@ -207,3 +208,63 @@ async def test_the_distribution_form_says_a_back_dated_refusal_once_above_and_at
     assert said.startswith("Ngày 10/01/2026, cuộc vận động chỉ còn 0 ₫") and said.endswith(ADVICE)
     assert unescape(error[1]) == said
     assert "xác minh người nhận" not in r.text  # not the verification or the deadline: neither was the reason
+
+
+@pytest.mark.parametrize("failure", ["timeout", 503, 504])
+@pytest.mark.parametrize(
+    ("form", "service_path", "data"),
+    [
+        ("/donations", "/donations", {"amount_vnd": "500.000", "received_on": "2026-01-10", "channel": "cash",
+                                      "donor_type": "anonymous"}),
+        ("/donations/new/in-kind", "/donations", {"received_on": "2026-01-10", "description": "Gạo tẻ 10 kg"}),
+        ("/distributions/new", "/distributions", {"beneficiary_id": BENEFICIARY["id"], "kind": "cash",
+                                                  "vnd": "500.000", "distributed_on": "2026-01-10"}),
+    ],
+)  # fmt: skip
+async def test_a_keyed_write_left_unanswered_gives_the_form_back_as_sent_with_its_key(
+    form: str, service_path: str, data: dict[str, str], failure: str | int
+) -> None:
+    """On a weak connection the service's answer did not come in time (the write may have been made): the form,
+    not an error page, comes back with what was typed and the same key, so that sending it again records once."""
+    sent: list[str] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == f"/campaigns/{CAMPAIGN}{service_path}":
+            sent.append(request.headers["idempotency-key"])
+            if failure == "timeout":
+                raise httpx.ReadTimeout("no answer in time", request=request)
+            return httpx.Response(int(failure), json={"status": failure, "error": "overloaded", "message": "busy"})
+        return money_api(request)
+
+    key = str(uuid.uuid4())
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(f"/campaigns/{CAMPAIGN}{form}", data={"csrf": csrf, "key": key, **data})
+    assert sent == [key]
+    assert r.status_code == (503 if failure == "timeout" else failure), r.text
+    assert f'name="key" value="{key}"' in r.text  # the same key: sent again, the service answers the first
+    page = unescape(r.text)
+    assert "chưa biết khoản này đã được ghi hay chưa" in page and "bấm gửi lại là an toàn" in page
+    for value in data.values():
+        assert value in page, value  # what was typed, kept
+
+
+@pytest.mark.parametrize("form", ["/donations/new", "/donations/new/in-kind", "/distributions/new?q=Ba"])
+async def test_a_new_forms_key_is_in_its_url_so_the_back_button_brings_the_same_key(form: str) -> None:
+    """The key was drawn at each render: a send whose answer never came, then the back button (the page fetched
+    again, never from a cache), drew a new key, and the same gift sent again was recorded twice."""
+    c, _csrf = signed_in_money("unit_manager")
+    async with c:
+        first = await c.get(f"/campaigns/{CAMPAIGN}{form}")
+        assert first.status_code == 303, first.text
+        where = httpx.URL(first.headers["location"])
+        assert where.path == f"/campaigns/{CAMPAIGN}{form.split('?')[0]}" and where.host == ""  # on this site
+        key = str(uuid.UUID(where.params["key"]))
+        if "?q=" in form:
+            assert where.params["q"] == "Ba"  # the search kept
+        for _again in range(2):  # the page, and the same page fetched again from the history
+            page = await c.get(str(where))
+            assert page.status_code == 200, page.text
+            assert f'name="key" value="{key}"' in page.text
+        bad = await c.get(f"/campaigns/{CAMPAIGN}{form.split('?')[0]}", params={"key": "not-a-key"})
+        assert bad.status_code == 303 and httpx.URL(bad.headers["location"]).params["key"] != "not-a-key"

@@ -671,14 +671,14 @@ async def test_a_campaign_page_in_english_by_choice_and_unchanged_in_vietnamese(
 async def test_a_gift_form_and_the_campaigns_list_in_english() -> None:
     c, _csrf = signed_in_money("data_entry")
     async with c:
-        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind", follow_redirects=True)
         assert vi.status_code == 200, vi.text
         assert (
             "<h1>Ghi nhận đóng góp hiện vật</h1>" in vi.text
             and '<label for="item_0_item">Tên hiện vật 1</label>' in vi.text
         )
         c.cookies.set(i18n.COOKIE, "en")
-        form = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        form = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind", follow_redirects=True)
         assert form.status_code == 200 and html_lang(form.text) == "en"
         for text in (
             "<h1>Record a gift in kind</h1>",
@@ -693,7 +693,7 @@ async def test_a_gift_form_and_the_campaigns_list_in_english() -> None:
             assert text in form.text, text
         assert leftover_vietnamese(form.text, MONEY_DATA) == []
         for path in (f"/campaigns/{CAMPAIGN}/donations/new", f"/campaigns/{CAMPAIGN}/donations/new/blood"):
-            page = await c.get(path)
+            page = await c.get(path, follow_redirects=True)
             assert page.status_code == 200 and leftover_vietnamese(page.text, MONEY_DATA) == [], path
         listing = await c.get("/campaigns")
         assert listing.status_code == 200 and "<h1>Campaigns</h1>" in listing.text
@@ -712,7 +712,7 @@ async def test_the_in_kind_form_says_its_items_are_published_so_no_names_or_phon
         " điện thoại."
     )
     async with c:
-        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        vi = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind", follow_redirects=True)
         assert vi.status_code == 200, vi.text
         assert f'<p class="muted" id="items-hint" data-published-hint>{hint}</p>' in vi.text
         for row in range(money_rules.ITEM_ROWS):
@@ -720,7 +720,7 @@ async def test_the_in_kind_form_says_its_items_are_published_so_no_names_or_phon
                 field = re.search(rf'<input id="item_{row}_{name}"[^>]*>', vi.text)
                 assert field is not None and ('aria-describedby="items-hint"' in field[0]) is described, (row, name)
         c.cookies.set(i18n.COOKIE, "en")
-        en = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind")
+        en = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/in-kind", follow_redirects=True)
         assert "even for an anonymous donor: write no person's name or phone number here." in unescape(en.text)
         assert leftover_vietnamese(en.text, MONEY_DATA) == []
 
@@ -793,7 +793,7 @@ async def test_a_receipt_its_reversal_and_the_distribution_and_statement_forms_i
         assert "Please give a reason (3 to 500 characters)." in r.text
         assert 'To confirm, type the receipt number: <strong class="nowrap">TNA-000003</strong>' in r.text
         assert leftover_vietnamese(r.text, MONEY_DATA) == []
-        form = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new")
+        form = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", follow_redirects=True)
         assert form.status_code == 200 and "<h1>Record a distribution</h1>" in form.text
         assert '<option value="">— Not given —</option>' in form.text
         assert leftover_vietnamese(form.text, MONEY_DATA) == []
@@ -1018,7 +1018,7 @@ async def test_an_overdue_campaign_says_its_deadline_and_its_forms_start_on_its_
             page = await c.get(f"/campaigns/{CAMPAIGN}")
             assert page.status_code == 200, page.text
             assert f'<p class="warn" data-overdue="{doc["overdue"]["action"]}">{says}' in page.text
-            r = await c.get(f"/campaigns/{CAMPAIGN}/{form}")
+            r = await c.get(f"/campaigns/{CAMPAIGN}/{form}", follow_redirects=True)
             assert r.status_code == 200, r.text
             assert re.search(rf'id="{field}" name="{field}" type="date" value="{day}"', r.text), r.text
     c, _ = signed_in_money("unit_manager")
@@ -1038,7 +1038,9 @@ async def test_the_distribution_form_searches_its_recipients_in_the_users_whole_
 
     c, _ = signed_in_money("unit_manager", api)
     async with c:
-        r = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": "  nguyen   van ba "})
+        r = await c.get(
+            f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": "  nguyen   van ba "}, follow_redirects=True
+        )
         assert r.status_code == 200, r.text
         assert "Danh sách dưới đây chỉ gồm người nhận có “nguyen van ba”." in r.text
         assert 'name="q" value="  nguyen   van ba "' in r.text
@@ -1047,7 +1049,9 @@ async def test_the_distribution_form_searches_its_recipients_in_the_users_whole_
         assert own == page | {"campaign_id": str(CAMPAIGN)}
         assert addresses == page | {"humanitarian_address": "true"}  # no unit: every one in the user's scope
         asked.clear()
-        r = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": " – "})  # nothing to search for
+        r = await c.get(
+            f"/campaigns/{CAMPAIGN}/distributions/new", params={"q": " – "}, follow_redirects=True
+        )  # nothing to search for
         assert r.status_code == 200 and "data-searched" not in r.text
         assert all("q" not in p for p in asked) and len(asked) == 2
 

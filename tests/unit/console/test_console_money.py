@@ -318,7 +318,7 @@ async def test_every_distribution_and_every_verified_recipient_can_be_reached() 
         assert asked[-1] == (str(svc.DISTRIBUTIONS_SHOWN + 1), "200")
         bad = await c.get(f"/campaigns/{fx.CAMPAIGN}", params={"dist": "-1"})
         assert bad.status_code == 422
-        form = await c.get(f"/campaigns/{fx.CAMPAIGN}/distributions/new")
+        form = await c.get(f"/campaigns/{fx.CAMPAIGN}/distributions/new", follow_redirects=True)
         assert form.status_code == 200
         select = form.text.split('<select id="beneficiary_id"')[1].split("</select>")[0]
         offered = select.count('<option value="') - 1  # (and "— Chọn —")

@@ -278,7 +278,9 @@ async def _donation_form(
 
 @router.get("/campaigns/{campaign_id}/donations/new")
 async def new_donation(campaign_id: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    return await _donation_form(request, s, _campaign_id(campaign_id), {}, {})
+    cid = _campaign_id(campaign_id)
+    key, again = web.form_key(request)
+    return again or await _donation_form(request, s, cid, {"key": key or ""}, {})
 
 
 @router.post("/campaigns/{campaign_id}/donations")
@@ -292,6 +294,8 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
     try:
         did = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
     except ApiError as exc:
+        if unknown := web.unanswered_write(exc):
+            return await _donation_form(request, s, cid, data, {}, unknown, status=exc.problem.status)
         if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
             raise
         p = exc.problem

@@ -167,7 +167,9 @@ def _gift_kind(kind: str) -> str:
 
 @router.get("/campaigns/{campaign_id}/donations/new/{kind}")
 async def new_gift(campaign_id: str, kind: str, request: Request, s: Session = Depends(web.session)) -> Response:
-    return await _gift_form(request, s, _campaign_id(campaign_id), _gift_kind(kind), {}, {})
+    cid, kind = _campaign_id(campaign_id), _gift_kind(kind)
+    key, again = web.form_key(request)
+    return again or await _gift_form(request, s, cid, kind, {"key": key or ""}, {})
 
 
 @router.post("/campaigns/{campaign_id}/donations/new/{kind}")
@@ -182,6 +184,8 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
     try:
         did = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
     except ApiError as exc:
+        if unknown := web.unanswered_write(exc):
+            return await _gift_form(request, s, cid, kind, data, {}, unknown, status=exc.problem.status)
         if refused_by_page(exc):
             raise
         p = exc.problem
@@ -347,7 +351,9 @@ async def new_distribution(
 ) -> Response:
     """The form; ``q``: only the recipients whose name, address or commune holds it (a campaign with more
     verified households than the list offers)."""
-    return await _distribution_form(request, s, _campaign_id(campaign_id), {"q": q}, {})
+    cid = _campaign_id(campaign_id)
+    key, again = web.form_key(request)
+    return again or await _distribution_form(request, s, cid, {"q": q, "key": key or ""}, {})
 
 
 @router.post("/campaigns/{campaign_id}/distributions/new")
@@ -362,6 +368,8 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
     try:
         await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
     except ApiError as exc:
+        if unknown := web.unanswered_write(exc):
+            return await _distribution_form(request, s, cid, data, {}, unknown, status=exc.problem.status)
         if refused_by_page(exc):
             raise
         p = exc.problem

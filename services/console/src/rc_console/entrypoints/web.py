@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import secrets
 import time
+import uuid
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -226,6 +227,34 @@ class Localised:
         request = Request(scope)
         with i18n.using(i18n.negotiate(request.cookies.get(i18n.COOKIE), request.headers.get("accept-language"))):
             await self.app(scope, receive, send)
+
+
+def form_key(request: Request) -> tuple[str | None, Response | None]:
+    """A new keyed form's Idempotency-Key, carried by its URL (``?key=``): the key, or (no key, or not a UUID) a
+    redirect to the same URL with a new one. A page fetched again from the browser's history (the back button
+    after a send whose answer never came) so keeps its key: sent again, it is recorded once, not twice."""
+    raw = request.query_params.get("key", "")
+    try:
+        return str(uuid.UUID(raw)), None
+    except ValueError:
+        query = [(k, v) for k, v in request.query_params.multi_items() if k != "key"] + [("key", str(uuid.uuid4()))]
+        return None, RedirectResponse(f"{request.url.path}?{urlencode(query)}", status_code=303)
+
+
+# A keyed write (a gift, a distribution: the form's Idempotency-Key) the service did not answer in time, or answered
+# busy (a timeout of the console's call, a 502/503/504): it may have been recorded. The form is shown again as it
+# was sent, with the same key, so that sending it again records it once, not a second time.
+UNANSWERED_WRITE = (502, 503, 504)
+
+
+def unanswered_write(exc: ApiError) -> str | None:
+    """What the form says when ``exc`` left the write unknown (None: another refusal)."""
+    if exc.problem.status not in UNANSWERED_WRITE:
+        return None
+    return _(
+        "Dịch vụ chưa trả lời kịp, nên chưa biết khoản này đã được ghi hay chưa. Biểu mẫu vẫn giữ nguyên những gì"
+        " bạn đã nhập: bấm gửi lại là an toàn (nếu đã ghi rồi, sẽ không ghi thêm lần nữa)."
+    )
 
 
 class HtmlProblems:
