@@ -12,6 +12,7 @@ with Retry-After) instead of queueing; consumers, the relay and the CLI wait as 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -245,6 +246,35 @@ def migration_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
     return out
 
 
+# A migration waits at most this long for each lock it takes (a table a long transaction holds: a dump, a
+# stream, a consumer's batch); meanwhile every write to that table would queue behind its waiting request, and
+# the service answer 503s for as long. Refused, it is tried again after a pause, up to MIGRATION_LOCK_ATTEMPTS
+# times (then the migration fails, and the deployment with it, saying which lock it could not get).
+MIGRATION_LOCK_TIMEOUT_S = 5.0
+MIGRATION_LOCK_ATTEMPTS = 8
+MIGRATION_LOCK_PAUSE_S = 2.0  # doubled after each refusal, at most 30 s
+
+
+async def _apply(conn: asyncpg.Connection, version: str, sql: str, checksum: str) -> None:
+    """One migration file in one transaction, bounded in its lock waits (retried, see above)."""
+    pause = MIGRATION_LOCK_PAUSE_S
+    for attempt in range(1, MIGRATION_LOCK_ATTEMPTS + 1):
+        try:
+            async with conn.transaction():
+                await conn.execute("SELECT set_config('lock_timeout', $1, true)", _ms(MIGRATION_LOCK_TIMEOUT_S))
+                await conn.execute(sql)
+                await conn.execute(
+                    "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", version, checksum
+                )
+            return
+        except asyncpg.LockNotAvailableError as exc:
+            if attempt == MIGRATION_LOCK_ATTEMPTS:
+                raise
+            log.warning("migration_lock_wait", version=version, attempt=attempt, error=str(exc), pause_s=pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 30.0)
+
+
 async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
     """Apply pending migrations (backbone first); return the versions applied now."""
     applied_now: list[str] = []
@@ -271,11 +301,7 @@ async def migrate(dsn: str, dirs: Sequence[Path]) -> list[str]:
                     if done[version] != checksum:
                         log.warning("migration_changed_after_apply", version=version)
                     continue
-                async with conn.transaction():
-                    await conn.execute(sql)
-                    await conn.execute(
-                        "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", version, checksum
-                    )
+                await _apply(conn, version, sql, checksum)
                 applied_now.append(version)
                 log.info("migration_applied", version=version)
         finally:

@@ -46,7 +46,7 @@ EVENTS_FAILED = Counter(
 EVENTS_DEAD_LETTERED = Counter(
     "rc_events_dead_lettered_total", "Events sent to a dead-letter topic", ["service", "consumer", "topic"]
 )
-OUTBOX_BACKLOG = Gauge("rc_outbox_backlog", "Unpublished outbox rows", ["service"])
+OUTBOX_BACKLOG = Gauge("rc_outbox_backlog", "Unpublished outbox rows (counted up to 100,000)", ["service"])
 OUTBOX_OLDEST_AGE = Gauge("rc_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox row", ["service"])
 CONSUMER_LAG = Gauge(
     "rc_consumer_lag", "Records behind the log end, per partition", ["service", "consumer", "topic", "partition"]

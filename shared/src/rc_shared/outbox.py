@@ -415,9 +415,19 @@ async def republish_since(conn: asyncpg.Connection, since: datetime, retention_h
     return Republished(rows=n, since=since, retained_from=row["retained_from"], window_start=row["window_start"])
 
 
+# The backlog is counted up to this many rows: readiness (every probe) and each metrics scrape read it, and a
+# queue grown by a broker outage (millions of rows, the churn's dead tuples) took longer than the probe's
+# timeout to count whole: every pod went unready, an outage of the writes the outbox exists to keep going.
+BACKLOG_COUNT_CAP = 100_000
+
+
 async def measure_backlog(conn: asyncpg.Connection, service: str) -> tuple[int, float]:
+    """Unpublished rows (at most :data:`BACKLOG_COUNT_CAP`) and the oldest one's age: both read through the
+    primary key (the relay publishes in ``id`` order, so the lowest id is the oldest row), never the whole table."""
     row = await conn.fetchrow(
-        "SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age FROM outbox_queue"
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox_queue LIMIT $1) q) AS n,"
+        " coalesce((SELECT extract(epoch FROM now() - created_at) FROM outbox_queue ORDER BY id LIMIT 1), 0) AS age",
+        BACKLOG_COUNT_CAP,
     )
     n, age = int(row["n"]), float(row["age"])
     OUTBOX_BACKLOG.labels(service).set(n)

@@ -481,3 +481,31 @@ async def test_after_repeated_stalls_the_relay_sends_through_a_new_producer(
         for p in made:
             await p.stop()
         await pool.close()
+
+
+async def test_the_backlog_is_read_through_the_key_counted_up_to_a_cap_with_the_oldest_rows_age(
+    fresh_dsn: str, monkeypatch: Any
+) -> None:
+    """Readiness and every scrape read the backlog: counted whole, a queue grown by a broker outage made the
+    probe time out (every pod unready). It is counted up to a cap, the age read from the lowest id."""
+    from rc_shared import outbox
+
+    await migrate(fresh_dsn, [])
+    pool = await create_pool(fresh_dsn)
+    try:
+        async with pool.acquire() as conn:
+            assert await outbox.measure_backlog(conn, "t") == (0, 0.0)
+        await _write(pool, [uuid.uuid4()], per_unit=7)
+        await pool.execute(
+            "UPDATE outbox_queue SET created_at = now() - interval '1 hour'"
+            " WHERE id = (SELECT min(id) FROM outbox_queue)"
+        )
+        monkeypatch.setattr(outbox, "BACKLOG_COUNT_CAP", 5)
+        async with pool.acquire() as conn:
+            n, age = await outbox.measure_backlog(conn, "t")
+        assert n == 5 and 3590 < age < 3700  # at most the cap; the oldest row's age
+        monkeypatch.setattr(outbox, "BACKLOG_COUNT_CAP", 100)
+        async with pool.acquire() as conn:
+            assert (await outbox.measure_backlog(conn, "t"))[0] == 7
+    finally:
+        await pool.close()
