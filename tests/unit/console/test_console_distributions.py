@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import uuid
 from datetime import date
 from html import unescape
@@ -17,8 +18,10 @@ import pytest
 from pydantic import ValidationError
 
 from rc_console import i18n
+from rc_console.adapters.session import COOKIE
 from rc_console.domain import money as rules
-from rc_console.domain.model import problem_of
+from rc_console.domain.model import User, problem_of
+from rc_console.entrypoints.app import build_app
 from rc_console.settings import Settings
 from rc_donations.domain.ledger import check_covered_from
 from rc_shared.errors import Conflict
@@ -28,7 +31,9 @@ from tests.unit.console.test_console_i18n import (
     BENEFICIARY,
     CAMPAIGN,
     DISTRIBUTION,
+    UNIT,
     _beneficiary,
+    members_api,
     money_api,
     signed_in_money,
 )
@@ -268,3 +273,57 @@ async def test_a_new_forms_key_is_in_its_url_so_the_back_button_brings_the_same_
             assert f'name="key" value="{key}"' in page.text
         bad = await c.get(f"/campaigns/{CAMPAIGN}{form.split('?')[0]}", params={"key": "not-a-key"})
         assert bad.status_code == 303 and httpx.URL(bad.headers["location"]).params["key"] != "not-a-key"
+
+
+async def test_a_form_given_back_to_correct_moves_the_sessions_idle_timeout_on() -> None:
+    """Correcting a refused form is work: a 422 did not move the idle timeout on, so a long correction could
+    outlast it and the corrected form was then lost to the login page."""
+    app = build_app(Settings(session_secret="s" * 32, session_idle_s=600))
+    for service in ("campaigns", "donations", "reporting"):
+        app.state.upstreams._transports[service] = httpx.MockTransport(money_api)
+    app.state.upstreams._transports["members"] = httpx.MockTransport(members_api)
+    codec = app.state.sessions
+    aged = codec.new(User(subject="hoa-test", role="unit_manager", unit_id=UNIT, token="t"), now=time.time() - 300)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://console") as c:
+        c.cookies.set(COOKIE, codec.dump(aged))
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new", data={"csrf": aged.csrf, "key": "not-a-key"})
+        assert r.status_code == 422, r.text
+        fresh = codec.load(r.cookies[COOKIE])
+        assert fresh is not None and time.time() - fresh.seen < 60  # the 300 s of idleness forgotten
+
+
+async def test_a_token_ended_under_a_sent_form_signs_in_again_back_to_the_forms_page() -> None:
+    """A service's 401 for a form sent sent the user to sign in with the form's action as the next page: a
+    POST-only address, a 404 once signed in."""
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith(f"/campaigns/{CAMPAIGN}/distributions"):
+            return httpx.Response(401, json={  # the services' problem, as they give it
+                "type": "/problems/unauthorized", "title": "Unauthorized", "status": 401, "error": "unauthorized",
+                "detail": "token expired", "message": "token expired", "correlation_id": "c-1",
+            })  # fmt: skip
+        return money_api(request)
+
+    key = str(uuid.uuid4())
+    form = f"/campaigns/{CAMPAIGN}/distributions/new?key={key}"
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(
+            f"/campaigns/{CAMPAIGN}/distributions/new",
+            data={"csrf": csrf, "key": key, "beneficiary_id": BENEFICIARY["id"], "kind": "cash", "vnd": "1.000"},
+            headers={"referer": f"http://console{form}"},
+        )
+        assert r.status_code == 303, r.text
+        where = httpx.URL(r.headers["location"])
+        assert where.path == "/login" and where.params["next"] == form and where.params["expired"] == "1"
+        r = await c.get(f"/campaigns/{CAMPAIGN}")  # a page read: back to that page
+        assert r.status_code == 303 and httpx.URL(r.headers["location"]).params["next"] == f"/campaigns/{CAMPAIGN}"
+
+
+async def test_the_blood_donors_identity_number_opens_the_number_keyboard_on_a_phone() -> None:
+    c, _csrf = signed_in_money("data_entry")
+    async with c:
+        r = await c.get(f"/campaigns/{CAMPAIGN}/donations/new/blood", follow_redirects=True)
+    assert r.status_code == 200, r.text
+    (field,) = re.findall(r'<input id="donor_id_number"[^>]*>', r.text)
+    assert 'inputmode="numeric"' in field and 'type="tel"' in re.findall(r'<input id="donor_phone"[^>]*>', r.text)[0]

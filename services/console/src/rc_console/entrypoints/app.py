@@ -151,6 +151,11 @@ def build_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api(request: Request, exc: ApiError) -> Response:
+        """A service's refusal as a page; its 401 (the token ended under the session) as a sign-in that comes
+        back where :func:`_login` does: for a form sent, its page (the form's action, a POST-only address, was
+        a 404 after signing in)."""
+        if exc.problem.status == 401:
+            return await _login(request, web.LoginRequired())
         return web.error_page(request, exc)
 
     @app.exception_handler(web.ApiErrorPage)

@@ -8,7 +8,7 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -205,10 +205,8 @@ def login_csrf_ok(request: Request, given: str | None) -> bool:
 
 
 def error_page(request: Request, exc: ApiError) -> Response:
-    """A service's refusal as a page: 401 sends to the login page; others keep their status."""
+    """A service's refusal (not a 401: the app's handler signs in again) as a page that keeps its status."""
     p = exc.problem
-    if p.status == 401:
-        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     status = p.status if 400 <= p.status < 600 else 502
     return render(request, "error.html", status=status, message=p.message, detail=p.detail)
 
@@ -305,10 +303,16 @@ class HtmlProblems:
         await send({"type": "http.response.body", "body": page.body})
 
 
+def touches(status: int) -> bool:
+    """An answer that moves the session's idle timeout on: a page, a redirect, a form to correct."""
+    return status < 400 or status in (409, 422)
+
+
 class SessionTouch:
     """ASGI middleware: sends the session cookie :func:`session` refreshed (its idle timeout moved on)
-    with an answer that is not a refusal (below 400), unless the answer sets that cookie itself (a
-    login, a logout). A refused request never sets the session cookie."""
+    with an answer that is not a refusal (below 400) or is a form given back to be corrected (409, 422: the
+    user at work, as a page read is), unless the answer sets that cookie itself (a login, a logout). Another
+    refusal (401, 403, 404, a service down) never sets the session cookie."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -320,7 +324,7 @@ class SessionTouch:
 
         async def touch(message: dict[str, Any]) -> None:
             fresh = (scope.get("state") or {}).get("session_cookie")
-            if message["type"] == "http.response.start" and fresh is not None and message["status"] < 400:
+            if message["type"] == "http.response.start" and fresh is not None and touches(message["status"]):
                 headers = list(message.get("headers") or [])
                 own = COOKIE.encode() + b"="
                 if not any(k.lower() == b"set-cookie" and v.startswith(own) for k, v in headers):
