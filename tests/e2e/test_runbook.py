@@ -174,8 +174,10 @@ async def test_scale_two_reporting_consumers_two_members_one_active_relay(
         await admin.close()
 
     tree = await create_tree(m1.url, "RB2")  # writes go to either members process
-    await add_members(m2.url, tree, 4, volunteers=1)
-    await add_members(m1.url, tree, 4, volunteers=1)
+    # enough people (each its own key) that both processes' partitions get some: with 8 people, one process took
+    # every event about once in 200 runs ((2/3)^13: the other's one partition of three got none)
+    await add_members(m2.url, tree, 12, volunteers=1)
+    await add_members(m1.url, tree, 12, volunteers=1)
     for r in (r1, r2):
         await wait_figures(r.url, tree, what=f"figures through {r.url}")
     n = await wait_processed(env)
