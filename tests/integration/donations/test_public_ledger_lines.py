@@ -784,3 +784,54 @@ async def test_a_whole_ledger_download_cut_off_by_its_client_leaves_no_file_behi
     assert sent == ["http.response.start", "http.response.body"] and len(written) == 1
     assert _gone(written[0])
     assert app.state.download_slots._value == 2
+
+
+async def test_a_csv_read_slowly_holds_no_transaction_nor_connection_between_its_windows(
+    campaigns: Campaigns, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A public CSV streamed at its client's pace held one read-only transaction open for the whole download (an
+    anonymous client at 10 KB/s: hours), which kept vacuum from every table of the database and a pool connection
+    from the intake. The lines are read a window at a time, each on a connection taken for it: while the client
+    has not taken the first chunk, no connection of the service is left in a transaction, and all are in the pool."""
+    cid = (await movements(campaigns, client))["cid"]
+    lines = await all_lines(client, cid, limit=500)
+    monkeypatch.setattr(ledger, "WINDOW_LINES", 2)
+    csv_chunks = ledger.csv_chunks
+    monkeypatch.setattr(ledger, "csv_chunks", lambda *a, **k: csv_chunks(*a, **{**k, "rows_per_chunk": 1}))
+    app: Any = client._transport.app  # type: ignore[attr-defined]
+    pool = app.state.runtime.db()
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": f"/campaigns/{cid}/public-ledger/lines.csv", "raw_path": b"", "query_string": b"",
+        "headers": [(b"host", b"donations")], "client": ("127.0.0.1", 1), "server": ("donations", 80),
+    }  # fmt: skip
+    body: list[bytes] = []
+    seen: list[tuple[int, int, int]] = []
+
+    asked: list[bool] = []
+
+    async def receive() -> dict[str, Any]:
+        if not asked:
+            asked.append(True)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.sleep(3600)  # the client stays (the response ends first)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body" and message.get("body"):
+            body.append(message["body"])
+            if len(body) in (2, 4):  # the client is slow: the service waits on it here
+                watcher = await connect(app.state.runtime.settings.database_url)
+                try:
+                    in_tx = await watcher.fetchval(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        " AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()"
+                    )
+                finally:
+                    await watcher.close()
+                seen.append((in_tx, pool.get_idle_size(), pool.get_size()))
+
+    await app(scope, receive, send)
+    rows = list(csv.reader(io.StringIO(b"".join(body).decode("utf-8-sig"))))
+    assert [row[1] for row in rows[1:]] == [x["id"] for x in lines]  # every line once, newest first, windows joined
+    assert len(seen) == 2 and all(in_tx == 0 and idle == size for in_tx, idle, size in seen), seen

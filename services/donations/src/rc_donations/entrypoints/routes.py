@@ -737,9 +737,8 @@ async def get_ledger_csv(campaign_id: uuid.UUID, request: Request, policy: Pol, 
     await _check_ledger(request, campaign_id)
 
     async def chunks() -> Any:
-        async with _connection(request) as conn, conn.transaction(readonly=True):
-            async for chunk in lines.csv_chunks(conn, policy, campaign_id, f):
-                yield chunk
+        async for chunk in lines.csv_chunks(lambda: _connection(request), policy, campaign_id, f):
+            yield chunk
 
     async with _download_slot(request) as slots:
         return _Download(
@@ -766,8 +765,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 async def get_ledger_xlsx(campaign_id: uuid.UUID, request: Request, policy: Pol, f: Filters) -> StreamingResponse:
     await _check_ledger(request, campaign_id)
     async with _download_slot(request) as slots:
-        async with _connection(request) as conn, conn.transaction(readonly=True):
-            path = await lines.xlsx_file(conn, policy, campaign_id, f)
+        path = await lines.xlsx_file(lambda: _connection(request), policy, campaign_id, f)
 
         def read() -> Any:
             with open(path, "rb") as fh:

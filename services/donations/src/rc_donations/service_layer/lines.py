@@ -13,7 +13,8 @@ import io
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +27,7 @@ from rc_donations.domain.receipts import receipt_number
 from rc_donations.service_layer import reports
 from rc_donations.service_layer.policy import Policy
 from rc_shared import clock
+from rc_shared.db import PoolBusy
 from rc_shared.errors import NotFound
 from rc_shared.labels import GIFT_CHANNELS, percent_reached
 from rc_shared.sheets import csv_cell
@@ -285,19 +287,53 @@ def csv_row(view: dict[str, Any]) -> list[Any]:
     return [csv_cell(c) for c in export_row(view)]
 
 
+Connect = Callable[[], AbstractAsyncContextManager[asyncpg.Connection]]
+WINDOW_LINES = 5_000
+"""Line numbers read by one statement of a download (at most that many rows in memory)."""
+
+
+WINDOW_BUSY_TRIES = 60  # a window's connection waited for, twice a second, while the pool is busy (30 s)
+
+
+async def _window(connect: Connect, campaign_id: uuid.UUID, f: LineFilter, above: int, upto: int) -> list[Any]:
+    """One window of a download under way: when the pool is busy (the intake of a disaster appeal) it waits its
+    turn, as the client already does, rather than breaking a download half sent."""
+    for attempt in range(WINDOW_BUSY_TRIES):
+        try:
+            async with connect() as conn:
+                return await LineRepository(conn).window(campaign_id, f, above, upto)
+        except PoolBusy:
+            if attempt == WINDOW_BUSY_TRIES - 1:
+                raise
+            await asyncio.sleep(0.5)
+    raise AssertionError("unreachable")
+
+
 async def _views(
-    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter
+    connect: Connect, policy: Policy, campaign_id: uuid.UUID, f: LineFilter
 ) -> AsyncIterator[dict[str, Any]]:
-    """Every matching line's view, streamed from a server-side cursor (caller holds a transaction)."""
-    row = await ledger_row(conn, campaign_id)
-    # every unit's name: the organisation's tree is a few thousand units at most
-    units = {r["unit_id"]: r["name"] for r in await conn.fetch("SELECT unit_id, name FROM unit_names")}
-    async for r in LineRepository(conn).stream(campaign_id, f):
-        yield line_view(r, row["code"], policy, units.get(r["unit_id"]))
+    """Every matching line's view, newest first: the lines up to the last one written when the download began
+    (a consistent end, the ledger being append-only), read :data:`WINDOW_LINES` line numbers at a time, each in a
+    statement of its own on a connection taken for it. A download read at the client's pace (a public CSV over a
+    slow link, for hours) so holds no connection and no snapshot between windows: one transaction open that long
+    kept vacuum from every table of the database (the outbox queue, the ledger heads) and took a pool
+    connection from the donations' intake."""
+    async with connect() as conn:
+        row = await ledger_row(conn, campaign_id)
+        # every unit's name: the organisation's tree is a few thousand units at most
+        units = {r["unit_id"]: r["name"] for r in await conn.fetch("SELECT unit_id, name FROM unit_names")}
+        head = await LineRepository(conn).head(campaign_id)
+    upto = int(head["last_line_no"]) if head is not None else 0
+    while upto > 0:
+        above = max(upto - WINDOW_LINES, 0)
+        rows = await _window(connect, campaign_id, f, above, upto)
+        for r in rows:
+            yield line_view(r, row["code"], policy, units.get(r["unit_id"]))
+        upto = above
 
 
 async def csv_chunks(
-    conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter, rows_per_chunk: int = 500
+    connect: Connect, policy: Policy, campaign_id: uuid.UUID, f: LineFilter, rows_per_chunk: int = 500
 ) -> AsyncIterator[bytes]:
     """The matching lines as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese), in chunks."""
     buf = io.StringIO()
@@ -305,7 +341,7 @@ async def csv_chunks(
     buf.write("\ufeff")
     w.writerow([h for _, h in EXPORT_COLUMNS])
     n = 0
-    async for v in _views(conn, policy, campaign_id, f):
+    async for v in _views(connect, policy, campaign_id, f):
         w.writerow(csv_row(v))
         n += 1
         if n % rows_per_chunk == 0:
@@ -323,7 +359,7 @@ another sheet ("So cai (2)"...). Past it XlsxWriter drops a row without an error
 very large ledger vanished from the download."""
 
 
-async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.UUID, f: LineFilter) -> str:
+async def xlsx_file(connect: Connect, policy: Policy, campaign_id: uuid.UUID, f: LineFilter) -> str:
     """The matching lines as an XLSX file on disk (XlsxWriter constant_memory: one row in memory at a
     time); returns its path, which the caller streams and removes.
 
@@ -366,7 +402,7 @@ async def xlsx_file(conn: asyncpg.Connection, policy: Policy, campaign_id: uuid.
         sheet(0)  # (an empty ledger's download: its heading row)
         written = 0
         batch: list[list[Any]] = []
-        async for v in _views(conn, policy, campaign_id, f):
+        async for v in _views(connect, policy, campaign_id, f):
             batch.append(export_row(v))
             if len(batch) == XLSX_ROWS_PER_BATCH:
                 await asyncio.to_thread(write, written, batch)
