@@ -240,9 +240,15 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     async def distributed() -> bool:  # the beneficiary may reach the donations service after the form
         await page.get_by_role("button", name="Ghi nhận phân phối").click()
         await page.wait_for_load_state()
-        return page.url.startswith(campaign_url) and "/distributions/new" not in page.url
+        return "done=" in page.url  # the form again, for the next household, saying who was recorded
 
     await eventually(distributed, timeout=60, what="the distribution accepted")
+    notice = page.locator("[data-recorded]")
+    assert (await notice.inner_text()).startswith(f"Đã ghi nhận phân phối cho Lê Thị Tư {tag}.")
+    assert await page.get_by_label("Số quyết định phân phối").input_value() == f"12/QĐ-{tag}"  # kept for the next
+    assert await page.get_by_label("Người hoặc hộ được hỗ trợ").input_value() == ""  # who: chosen anew
+    await shots.take(page, "distribution-recorded", "desktop")
+    await follow(page, notice.get_by_role("link", name="Xem danh sách phân phối"))
     row = page.locator("tr[data-distribution-id]")
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()
     assert "500.000 ₫" in await row.inner_text()

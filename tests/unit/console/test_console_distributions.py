@@ -327,3 +327,41 @@ async def test_the_blood_donors_identity_number_opens_the_number_keyboard_on_a_p
     assert r.status_code == 200, r.text
     (field,) = re.findall(r'<input id="donor_id_number"[^>]*>', r.text)
     assert 'inputmode="numeric"' in field and 'type="tel"' in re.findall(r'<input id="donor_phone"[^>]*>', r.text)[0]
+
+
+async def test_a_recorded_distribution_gives_the_form_back_for_the_next_household_with_what_is_common() -> None:
+    """At a handover, one household after another: after each, the form came back empty on the campaign's whole
+    page (oldest first: the one just recorded out of sight past a hundred). It now says who was recorded and keeps
+    the fields the next household shares, never who, under a new key."""
+    posted: list[dict[str, Any]] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == f"/campaigns/{CAMPAIGN}/distributions":
+            posted.append(json.loads(request.content))
+            return httpx.Response(201, json={"id": str(uuid.uuid4())})
+        return money_api(request)
+
+    key = str(uuid.uuid4())
+    common = {"kind": "cash", "vnd": "500.000", "distributed_on": "2026-01-20", "decision_no": "12/QĐ",
+              "description": "Quà Tết", "support_level": "Mức 1", "support_kind": "gift_package",
+              "quantity": "1"}  # fmt: skip
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new",
+                         data={"csrf": csrf, "key": key, "beneficiary_id": BENEFICIARY["id"], **common})  # fmt: skip
+        assert r.status_code == 303 and len(posted) == 1, r.text
+        where = httpx.URL(r.headers["location"])
+        assert where.path == f"/campaigns/{CAMPAIGN}/distributions/new"
+        assert where.params["done"] == BENEFICIARY["id"] and where.params["key"] != key  # a new key for the next
+        assert "beneficiary_id" not in where.params and "Nguyễn" not in str(where)  # who: never carried
+        page = await c.get(str(where))
+    assert page.status_code == 200, page.text
+    text = unescape(page.text)
+    (notice,) = re.findall(r'<p class="notice" role="status" data-recorded="[^"]*">(.*?)</p>', text, flags=re.S)
+    assert "Đã ghi nhận phân phối cho Nguyễn Văn Ba." in notice and "#distributions-h" in notice
+    assert f'name="key" value="{where.params["key"]}"' in page.text
+    for name in ("vnd", "decision_no", "support_level", "quantity"):
+        assert re.search(rf'name="{name}"[^>]*value="{re.escape(common[name])}"', text), name
+    assert "Quà Tết</textarea>" in text
+    assert options(page.text, "beneficiary_id")[0] == ("", "— Chọn —")
+    assert not re.search(r"<option [^>]*selected[^>]*>Nguyễn Văn Ba", text)  # the next household is chosen anew

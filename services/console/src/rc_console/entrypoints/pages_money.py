@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -51,6 +52,12 @@ def support_kinds(request: Request) -> dict[str, Text]:
 def refused_by_page(exc: ApiError) -> bool:
     """A refusal that is the page's, not the form's: signed out, forbidden, not there, the service down."""
     return exc.problem.status in (401, 403, 404) or exc.problem.status >= 500
+
+
+# What a distribution's form keeps for the next household of a handover once one is recorded: none of it
+# personal (the recipient is chosen anew; the purpose, published, says no name).
+CARRIED_FIELDS = ("unit_id", "kind", "vnd", "distributed_on", "decision_no", "description", "support_level",
+                  "support_kind", "quantity", "q")  # fmt: skip
 
 
 def _key(values: dict[str, str]) -> dict[str, str]:
@@ -305,7 +312,9 @@ async def _distribution_form(
     message: str = "",
     status: int = 200,
     detail: str = "",
+    recorded: str = "",
 ) -> Response:
+    """The form; ``recorded``: the recipient of the distribution just recorded (the page says so)."""
     if not s.user.can("manage"):
         raise web.ApiErrorPage(403, _("Vai trò của bạn không được ghi nhận phân phối."))
     api = web.api(request, s)
@@ -326,6 +335,8 @@ async def _distribution_form(
         nav="campaigns",
         c=c,
         recipients=chosen,
+        recorded=recorded,
+        recorded_to=next((b for b in chosen if str(b.id) == recorded), None),
         more_recipients=more,
         searched=found,
         record_units=units,
@@ -353,7 +364,11 @@ async def new_distribution(
     verified households than the list offers)."""
     cid = _campaign_id(campaign_id)
     key, again = web.form_key(request)
-    return again or await _distribution_form(request, s, cid, {"q": q, "key": key or ""}, {})
+    if again:
+        return again
+    carried = {k: v for k, v in request.query_params.items() if k in CARRIED_FIELDS}
+    done = request.query_params.get("done", "")
+    return await _distribution_form(request, s, cid, {**carried, "q": q, "key": key or ""}, {}, recorded=done)
 
 
 @router.post("/campaigns/{campaign_id}/distributions/new")
@@ -375,7 +390,11 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
         p = exc.problem
         fields = rules.distribution_fields(p.fields, data)
         return await _distribution_form(request, s, cid, data, fields, p.message, status=p.status, detail=p.detail)
-    return RedirectResponse(f"/campaigns/{cid}#distributions-h", status_code=303)
+    # the form again, for the next household of the handover: said what was recorded, with what is the same for
+    # the next (not who: chosen anew), under a new key
+    carried = [(k, data[k]) for k in CARRIED_FIELDS if data.get(k)]
+    query = urlencode([*carried, ("done", data.get("beneficiary_id", "")), ("key", str(uuid.uuid4()))])
+    return RedirectResponse(f"/campaigns/{cid}/distributions/new?{query}", status_code=303)
 
 
 # ------------------------------------------------------------------ bank statements
