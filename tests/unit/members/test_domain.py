@@ -532,3 +532,25 @@ def test_an_old_landline_is_refused_saying_its_code_changed() -> None:
         " landline 11 from 02, +84 standing for the 0): a landline of before 2017 takes its province's new code"
         " (Bạc Liêu's 0781 is 0291)"
     ]
+
+
+def test_a_deployment_that_names_its_roles_otherwise_keeps_their_age_rules_and_import_words() -> None:
+    """With RC_ROLES=tnv,ttn,ctv the age rules were tied to the names 'volunteer' and 'youth': a ten-year-old
+    was accepted as a volunteer ('tnv'), hours could not be logged, and "Tình nguyện viên" imported as an
+    unknown role."""
+    from rc_members.settings import Settings
+
+    rules = RoleRules.parse("tnv,ttn,ctv", 18, 16, 30, volunteer="tnv", youth="ttn")
+    with pytest.raises(Conflict, match=r"tnv must be 18 or older"):
+        rules.check("tnv", date(2016, 1, 1), date(2026, 1, 1))
+    with pytest.raises(Conflict, match=r"ttn must be aged 16–30"):
+        rules.check("ttn", date(1980, 1, 1), date(2026, 1, 1))
+    rules.check("ctv", date(2016, 1, 1), date(2026, 1, 1))  # no bounds
+    row = validate_row(2, {**GOOD_ROW, "roles": "Tình nguyện viên; TTN", "birth_date": "2000-01-01"}, rules,
+                       date(2026, 1, 1))  # fmt: skip
+    assert not isinstance(row, list) and row.roles == ("tnv", "ttn"), row
+    with pytest.raises(ValueError, match="'volunteer' is not one of the roles"):
+        RoleRules.parse("tnv,ttn,ctv", 18, 16, 30)
+    with pytest.raises(ValueError, match="RC_ROLE_VOLUNTEER 'volunteer' is not one of RC_ROLES"):
+        Settings(roles="tnv,ttn,ctv")
+    assert Settings(roles="tnv,ttn,ctv", role_volunteer="tnv").role_volunteer == "tnv"

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from rc_members.domain.people import RoleRules
 from rc_members.service_layer import groups, imports, people, units
 from rc_members.service_layer.policy import Policy
 from rc_shared import clock
@@ -737,6 +738,17 @@ async def test_ending_a_role() -> None:
         await run(uow, lambda u: people.end_role(u, POLICY, pid, rid, end_on=TODAY))
     ended = uow.committed[-1]
     assert isinstance(ended, RoleEnded) and (ended.role_id, ended.end_on) == (rid, TODAY)
+
+
+async def test_hours_are_logged_for_the_role_the_deployment_names_its_volunteers() -> None:
+    """RC_ROLES=tnv,...: hours required the literal role 'volunteer' and so could never be logged."""
+    policy = Policy(today=lambda: TODAY, roles=RoleRules.parse("tnv,ttn", 18, 16, 30, volunteer="tnv", youth="ttn"))
+    uow = FakeUnitOfWork()
+    ids = await tree(uow)
+    pid = await person(uow)
+    await run(uow, lambda u: people.assign_role(u, policy, pid, role="tnv", unit_id=ids["C1"], start_on=TODAY))
+    _entry, logged = await run(uow, lambda u: people.log_hours(u, policy, pid, hours=3, worked_on=TODAY))
+    assert logged and await uow.people.hours_total(pid) == 3
 
 
 async def test_hours_are_logged_for_a_volunteer_at_most_24_a_day_in_the_roles_unit() -> None:

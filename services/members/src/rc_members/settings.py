@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from rc_members import HTTP_PORT
 from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
@@ -19,7 +19,21 @@ class Settings(ServiceSettings):
     roles: str = Field(
         "volunteer,youth,collaborator", description="Roles a person can hold in a unit (comma-separated)."
     )
+    role_volunteer: str = Field(
+        "volunteer",
+        description="The role of RC_ROLES whose hours are logged and whose holders have the volunteer's minimum age"
+        " (as reporting and the console count it).",
+    )
+    role_youth: str = Field("youth", description="The role of RC_ROLES with the Red Cross youth's age bounds.")
     volunteer_min_age: int = Field(18, ge=0, le=150, description="Minimum age of a volunteer on the role's start.")
     youth_min_age: int = Field(16, ge=0, le=150, description="Minimum age of a Red Cross youth on the role's start.")
     youth_max_age: int = Field(30, ge=0, le=150, description="Maximum age of a Red Cross youth on the role's start.")
     import_max_rows: int = Field(2000, ge=1, le=100000, description="Most rows accepted by one import request.")
+
+    @model_validator(mode="after")
+    def _volunteers_role_is_a_role(self) -> Settings:
+        """RC_ROLE_VOLUNTEER names one of RC_ROLES: hours are logged for it (none could be, else)."""
+        names = [r.strip() for r in self.roles.split(",") if r.strip()]
+        if self.role_volunteer not in names:
+            raise ValueError(f"RC_ROLE_VOLUNTEER {self.role_volunteer!r} is not one of RC_ROLES ({', '.join(names)})")
+        return self

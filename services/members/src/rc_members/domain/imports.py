@@ -210,6 +210,12 @@ def key_taken_reason(row: ImportRow, by_row: int | None = None) -> str:
     )
 
 
+def _role_word(folded: str, rules: RoleRules) -> str | None:
+    """A Vietnamese word or abbreviation of a role ("Tình nguyện viên", "TNV") as the deployment names it."""
+    default = ROLE_WORDS.get(folded)
+    return {"volunteer": rules.volunteer, "youth": rules.youth}.get(default or "", default)
+
+
 def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date) -> ImportRow | list[str]:
     """An ``ImportRow`` or the list of reasons the row is rejected."""
     errors: list[str] = []
@@ -323,7 +329,7 @@ def validate_row(row: int, raw: Mapping[str, Any], rules: RoleRules, today: date
     roles_raw = _text(raw, "roles") or ""
     roles = tuple(
         dict.fromkeys(
-            ROLE_WORDS.get(member_columns.fold(r), r.strip().casefold())
+            _role_word(member_columns.fold(r), rules) or r.strip().casefold()
             for r in re.split(r"[;,]", roles_raw)
             if r.strip()
         )

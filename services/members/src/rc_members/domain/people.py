@@ -41,16 +41,29 @@ class RoleRules:
     volunteer_min_age: int = 18
     youth_min_age: int = 16
     youth_max_age: int = 30
+    volunteer: str = "volunteer"  # the role whose hours are logged and which has the volunteer's minimum age
+    youth: str = "youth"  # the role of the Red Cross youth age bounds
 
     @classmethod
-    def parse(cls, roles: str, volunteer_min_age: int, youth_min_age: int, youth_max_age: int) -> RoleRules:
+    def parse(
+        cls,
+        roles: str,
+        volunteer_min_age: int,
+        youth_min_age: int,
+        youth_max_age: int,
+        volunteer: str = "volunteer",
+        youth: str = "youth",
+    ) -> RoleRules:
+        """The roles of RC_ROLES; ``volunteer`` (RC_ROLE_VOLUNTEER) must be one of them (ValueError)."""
         names = tuple(r.strip() for r in roles.split(",") if r.strip())
-        return cls(names, volunteer_min_age, youth_min_age, youth_max_age)
+        if volunteer not in names:
+            raise ValueError(f"the volunteers' role {volunteer!r} is not one of the roles {', '.join(names)}")
+        return cls(names, volunteer_min_age, youth_min_age, youth_max_age, volunteer, youth)
 
     def bounds(self, role: str) -> tuple[int | None, int | None]:
-        if role == "volunteer":
+        if role == self.volunteer:
             return self.volunteer_min_age, None
-        if role == "youth":
+        if role == self.youth:
             return self.youth_min_age, self.youth_max_age
         return None, None
 
@@ -65,8 +78,8 @@ class RoleRules:
             raise Conflict(f"the birth date is needed to check the age of a {role}", role=role)
         age = age_on(birth_date, start_on)
         if lo is not None and age < lo:
-            if role == "volunteer":
-                msg = f"volunteer must be {lo} or older (age on {start_on.isoformat()}: {age})"
+            if role == self.volunteer:
+                msg = f"{role} must be {lo} or older (age on {start_on.isoformat()}: {age})"
             else:
                 msg = f"{role} must be aged {lo}" + (f"–{hi}" if hi is not None else "+") + f" (age: {age})"
             raise Conflict(msg, role=role, age=age, min_age=lo)

@@ -31,7 +31,12 @@ def policy_from(settings: Settings) -> Policy:
     return Policy(
         levels=Levels.parse(settings.unit_levels),
         roles=RoleRules.parse(
-            settings.roles, settings.volunteer_min_age, settings.youth_min_age, settings.youth_max_age
+            settings.roles,
+            settings.volunteer_min_age,
+            settings.youth_min_age,
+            settings.youth_max_age,
+            settings.role_volunteer,
+            settings.role_youth,
         ),
         import_max_rows=settings.import_max_rows,
     )

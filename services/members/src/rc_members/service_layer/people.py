@@ -540,7 +540,7 @@ async def log_hours(
             )
         return earlier["id"], False
     await _person(repo, person_id)
-    role = await repo.role_on(person_id, "volunteer", worked_on)
+    role = await repo.role_on(person_id, policy.roles.volunteer, worked_on)
     if role is None:
         raise Conflict(f"the person was not a volunteer on {worked_on.isoformat()}")
     already = await repo.hours_on(person_id, worked_on)
