@@ -15,6 +15,7 @@ docs/console/ when RC_UPDATE_SCREENSHOTS=1 (how the committed ones were made; RE
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from datetime import timedelta
@@ -453,6 +454,41 @@ async def test_a_data_entry_user_records_a_cash_gift_and_prints_its_receipt(
     assert await page.get_by_role("link", name="Ghi nhận đóng góp").count() == 0
     answer = await page.goto(f"{console.url}/campaigns/{cid}/donations/new")
     assert answer is not None and answer.status == 403
+    await page.context.close()
+
+
+async def test_a_second_tap_on_a_slow_form_is_not_sent_and_the_button_says_it_is_sending(
+    console: ServiceProcess, browser: Browser, system: System, world: dict[str, Any]
+) -> None:
+    """On a phone over 3G a form showed nothing for seconds and a second tap sent it again (a registration then
+    answered "already registered", a reversal a refusal). The form goes once; its button says so."""
+    cid = await new_campaign(system, world["a"], f"Chạm hai lần {world['tag']}")
+    await launch_with_ledger(system, cid)
+    page = await login(browser, console, "data_entry", world["a"], PHONE)
+    await page.goto(f"{console.url}/campaigns/{cid}/donations/new")
+    await page.get_by_label("Số tiền (đồng)").fill("200.000")
+    await page.get_by_label("Họ tên hoặc tên tổ chức").fill("Lê Văn Chạm")
+    sent: list[str] = []
+
+    async def slow(route: Route) -> None:  # the network: the answer takes its time
+        sent.append(route.request.method)
+        await asyncio.sleep(1.5)
+        await route.continue_()
+
+    await page.route(f"**/campaigns/{cid}/donations", slow)
+    # The taps by script, in one go: Playwright waits for the navigation a tap starts (its own click, or a
+    # script run while it is pending), the page in between unseen. A tap; while the answer is awaited the button
+    # says the form is being sent; a second, impatient tap.
+    said = await page.evaluate(
+        """new Promise((done) => {
+             const button = document.querySelector("form.card.form button[type=submit]");
+             button.click();
+             setTimeout(() => { const label = button.textContent; button.click(); done(label); }, 50);
+           })"""
+    )
+    assert said == "Đang gửi…"
+    await page.wait_for_url(f"{console.url}/donations/*/receipt")
+    assert sent == ["POST"]  # one request, not two
     await page.context.close()
 
 

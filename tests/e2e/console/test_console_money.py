@@ -248,6 +248,9 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     assert await page.get_by_label("Số quyết định phân phối").input_value() == f"12/QĐ-{tag}"  # kept for the next
     assert await page.get_by_label("Người hoặc hộ được hỗ trợ").input_value() == ""  # who: chosen anew
     await shots.take(page, "distribution-recorded", "desktop")
+    await page.set_viewport_size(PHONE)
+    await shots.take(page, "distribution-recorded", "phone")
+    await page.set_viewport_size(DESKTOP)
     await follow(page, notice.get_by_role("link", name="Xem danh sách phân phối"))
     row = page.locator("tr[data-distribution-id]")
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()

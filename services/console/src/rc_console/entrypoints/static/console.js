@@ -25,3 +25,32 @@ if (requestError) {
     if (e.detail.successful && !requestError.hidden) requestError.hidden = true;
   });
 }
+
+// A form sent is sent once: its button says so ("Đang gửi…") and a second tap is not sent, until the next
+// page. On a phone over 3G nothing moved for seconds, and a second tap sent the form again: a registration
+// answered "already registered", a reversal a refusal, though the first had been made. A page shown again from
+// the history works again, and so does one left as it was (a download) after a while.
+const sendingLabel = document.body.dataset.sending;
+const release = (form) => {
+  delete form.dataset.sent;
+  form.querySelectorAll("[data-label]").forEach((b) => {
+    b.textContent = b.dataset.label;
+    delete b.dataset.label;
+  });
+};
+document.querySelectorAll('form[method="post"]').forEach((form) => {
+  form.addEventListener("submit", (e) => {
+    if (form.dataset.sent) {
+      e.preventDefault();
+      return;
+    }
+    form.dataset.sent = "1";
+    const button = e.submitter;
+    if (button && sendingLabel && !button.dataset.label) {
+      button.dataset.label = button.textContent;
+      setTimeout(() => { button.textContent = sendingLabel; }, 0);  // after the form's values are taken
+    }
+    setTimeout(() => release(form), 15000);
+  });
+});
+window.addEventListener("pageshow", () => document.querySelectorAll("form[data-sent]").forEach(release));
