@@ -468,6 +468,25 @@ async def test_a_child_row_counts_only_what_the_unit_did_while_under_the_reviewe
     rows = {r["code"]: r for r in top["children"]}
     assert rows["X"]["cash_raised_vnd"] == 500_000
     assert sum(r["cash_raised_vnd"] for r in rows.values()) <= top["cash_raised_vnd"]
+    # every top unit at once (an organisation-wide report): X's row under P still only its months under P
+    everyone = (
+        await client.get("/reports/campaigns/by-unit", params={"depth": "1", "campaign_id": str(s.K), **YEAR})
+    ).json()
+    tops = {r["code"]: r for r in everyone["units"]}
+    assert {r["code"]: r["cash_raised_vnd"] for r in tops["P"]["children"]}["X"] == 500_000
+    assert tops["Q"]["cash_raised_vnd"] == 3_000_000
+    # X's March gift reversed in August, X under P by then: the reversal is Q's (the gift counted for Q), not P's
+    await feed_campaigns(
+        pool,
+        [
+            lev(DonationReversed(campaign_id=s.K, reversal_id=uuid.uuid4(), donation_id=s.d["x_march"], kind="cash",
+                                 amount_vnd=3_000_000, unit_id=x, reason="trả lại", reversed_on=date(2025, 8, 20))),
+        ],
+    )  # fmt: skip
+    after = (await client.get("/reports/review", params={"unit_id": str(u.P), **YEAR})).json()
+    assert figures(after, "humanitarian")["funds_raised_vnd"]["value"] == total
+    other = (await client.get("/reports/review", params={"unit_id": str(q), **YEAR})).json()
+    assert figures(other, "humanitarian")["funds_raised_vnd"]["value"] == 0
 
 
 FLOWS = {

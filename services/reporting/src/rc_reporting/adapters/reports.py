@@ -20,13 +20,13 @@ SHOWN_CTES = """tree AS MATERIALIZED (
     SELECT unit_id, code, name, level, parent_id FROM rpt_unit_versions
     WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)
 ),
-shown (unit_id, parent_id, dist) AS (
-    SELECT t.unit_id, t.parent_id, 0 FROM tree t
+shown (unit_id, parent_id, dist, root) AS (
+    SELECT t.unit_id, t.parent_id, 0, t.unit_id FROM tree t
     WHERE CASE WHEN $2::uuid IS NULL
                THEN t.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM tree p WHERE p.unit_id = t.parent_id)
                ELSE t.unit_id = $2::uuid END
     UNION ALL
-    SELECT t.unit_id, t.parent_id, s.dist + 1 FROM shown s JOIN tree t ON t.parent_id = s.unit_id
+    SELECT t.unit_id, t.parent_id, s.dist + 1, s.root FROM shown s JOIN tree t ON t.parent_id = s.unit_id
     WHERE s.dist < $3::int
 )"""
 
@@ -44,10 +44,10 @@ def tclo_cte(period_start: str, period_end: str) -> str:
     figures. A path never passes a unit twice (``path``): a move dated ahead and a dissolution dated before
     it could make a unit its own heir's ancestor, and its flows would count once a turn round the loop.
 
-    A shown unit below the top (``shown.dist`` > 0: a child row of a report) counts only while it was in the
-    top's subtree (``tclo_top``, its intervals there): a commune moved under the province in July counts in the
-    province's child rows from July, as in the province's total, not with the months it spent elsewhere; so
-    the rows never hold what the total does not."""
+    A shown unit below the top (``shown.dist`` > 0: a child row of a report) counts only while it was in its
+    own top's subtree (``shown.root``; ``tclo_top``, its intervals there): a commune moved under the province in
+    July counts in the province's child rows from July, as in the province's total, not with the months it spent
+    elsewhere; so the rows never hold what the total does not."""
 
     def step(cte: str) -> str:
         return f"""SELECT c.anc, v.unit_id, greatest(c.vfrom, v.valid_from),
@@ -68,7 +68,7 @@ def tclo_cte(period_start: str, period_end: str) -> str:
 ),
 tclo_below (anc, unit_id, vfrom, vto, dist, path) AS (
     SELECT s.unit_id, s.unit_id, t.vfrom, t.vto, 0, ARRAY[s.unit_id]
-    FROM shown s JOIN tclo_top t ON t.unit_id = s.unit_id AND t.dist > 0
+    FROM shown s JOIN tclo_top t ON t.unit_id = s.unit_id AND t.anc = s.root AND t.dist > 0
     WHERE s.dist > 0
     UNION ALL
     {step("tclo_below")}

@@ -9,10 +9,11 @@ membership report).
 
 A reversal is a flow of its own day: a gift, a distribution or a blood gift counts in the period of the day it
 was received or distributed, and its reversal takes it out again in the period of the reversal's day (the
-month of a series too). So periods add up (the first half and the second half make the year, whatever was
-reversed when), and a period's figures, once filed, do not change when one of its gifts is reversed later: the
-reversal is the later period's adjustment. Distinct counts (beneficiaries, blood donors) count those whose gift
-or support of the period was not reversed within it."""
+month of a series too), for the units the gift counted for (the tree of the day it was received or distributed:
+a commune moved since takes no other province's reversal). So periods add up (the first half and the second half
+make the year, whatever was reversed when), and a period's figures, once filed, do not change when one of its
+gifts is reversed later: the reversal is the later period's adjustment. Distinct counts (beneficiaries, blood
+donors) count those whose gift or support of the period was not reversed within it."""
 
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ tree AS MATERIALIZED (
     SELECT unit_id, parent_id FROM rpt_unit_versions
     WHERE valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)
 ),
-shown (unit_id, dist) AS (
-    SELECT $1::uuid, 0 UNION SELECT t.unit_id, 1 FROM tree t WHERE t.parent_id = $1::uuid
+shown (unit_id, dist, root) AS (
+    SELECT $1::uuid, 0, $1::uuid UNION SELECT t.unit_id, 1, $1::uuid FROM tree t WHERE t.parent_id = $1::uuid
 ),
-{tclo_cte("$2", "$3")},
+{tclo_cte("'-infinity'", "$3")},
 don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand rows for the grouping sets
     SELECT anc, ct, month, sum(cash_vnd) AS cash_vnd, sum(in_kind_vnd) AS in_kind_vnd, sum(blood_units) AS blood_units
     FROM (
@@ -45,12 +46,14 @@ don AS (  -- pre-aggregated (hash) per unit, movement and month: a few thousand 
         LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
         WHERE u.received_on BETWEEN $2::date AND $3::date AND u.received_on >= c.vfrom AND u.received_on < c.vto
           AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
-        UNION ALL  -- the reversals of the period (of gifts of this period or an earlier one), on their own day
+        UNION ALL  -- the reversals of the period (of gifts of this period or an earlier one), in their own day's
+        -- period and month, for the units the gift counted for (the tree of the day it was received)
         SELECT c.anc, coalesce(k.campaign_type, 'unknown'), to_char(u.reversed_on, 'YYYY-MM'),
                -u.cash_vnd, -u.in_kind_vnd, -u.blood_units
         FROM tclo c JOIN rpt_campaign_unit_cohorts u ON u.unit_id = c.unit_id
         LEFT JOIN rpt_campaigns k ON k.campaign_id = u.campaign_id
-        WHERE u.reversed_on BETWEEN $2::date AND $3::date AND u.reversed_on >= c.vfrom AND u.reversed_on < c.vto
+        WHERE u.reversed_on BETWEEN $2::date AND $3::date AND u.reversed_on <> 'infinity'::date
+          AND u.received_on >= c.vfrom AND u.received_on < c.vto
           AND (u.cash_vnd <> 0 OR u.in_kind_vnd <> 0 OR u.blood_units <> 0)
     ) f
     GROUP BY 1, 2, 3
@@ -72,7 +75,7 @@ dis AS (  -- a distribution on its day; its reversal on the reversal's day, nega
     FROM tclo c JOIN rpt_campaign_distributions d ON d.unit_id = c.unit_id
     LEFT JOIN rpt_campaigns k ON k.campaign_id = d.campaign_id
     LEFT JOIN rpt_beneficiaries b ON b.beneficiary_id = d.beneficiary_id
-    WHERE d.reversed_on BETWEEN $2::date AND $3::date AND d.reversed_on >= c.vfrom AND d.reversed_on < c.vto
+    WHERE d.reversed_on BETWEEN $2::date AND $3::date AND d.distributed_on >= c.vfrom AND d.distributed_on < c.vto
 ),
 blood AS MATERIALIZED (  -- every blood gift of the period, whatever its campaign (as the units are counted)
     SELECT c.anc, d.received_on AS on_day, 1 AS n,
@@ -80,11 +83,11 @@ blood AS MATERIALIZED (  -- every blood gift of the period, whatever its campaig
     FROM rpt_campaign_donations d JOIN tclo c ON c.unit_id = d.unit_id
     WHERE d.kind = 'blood'
       AND d.received_on BETWEEN $2::date AND $3::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
-    UNION ALL  -- and the reversals of the period's days, whenever the gift
+    UNION ALL  -- and the reversals of the period's days, whenever the gift (for the units it counted for)
     SELECT c.anc, d.reversed_on, -1, NULL
     FROM rpt_campaign_donations d JOIN tclo c ON c.unit_id = d.unit_id
     WHERE d.kind = 'blood'
-      AND d.reversed_on BETWEEN $2::date AND $3::date AND d.reversed_on >= c.vfrom AND d.reversed_on < c.vto
+      AND d.reversed_on BETWEEN $2::date AND $3::date AND d.received_on >= c.vfrom AND d.received_on < c.vto
 ),
 blood_days AS (  -- donations per unit and day, then per month (hash aggregates, no sort of every donation)
     SELECT anc, on_day, sum(n) AS n FROM blood GROUP BY 1, 2
