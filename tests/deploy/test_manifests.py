@@ -477,7 +477,7 @@ def test_every_service_and_the_console_read_the_organisations_settings_from_one_
     committed = (DEPLOY / "compose" / "organisation.env").read_text().splitlines()
     assert all(line.startswith("#") for line in committed if line), "the committed file only shows examples"
     assert "# RC_SUPPORT_KINDS=" in "\n".join(committed)
-    settings = {"RC_ROLES": "tnv,ttn,ctv", "RC_SUPPORT_KINDS": '{"rice":"Gạo cứu đói"}'}
+    settings = {"RC_ROLES": "tnv,ttn,ctv", "RC_ROLE_VOLUNTEER": "tnv", "RC_SUPPORT_KINDS": '{"rice":"Gạo cứu đói"}'}
     doc = _relocated_compose()
     (tmp_path / "organisation.env").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
     for name in (*SERVICES, "console"):

@@ -741,6 +741,15 @@ async def test_whole_ledger_downloads_hold_a_slot_are_refused_at_once_when_none_
     assert slots._value == free  # a download that failed before its response gave its slot back
 
 
+def download_scope(cid: uuid.UUID, ext: str) -> dict[str, Any]:
+    """The ASGI scope of a GET of the whole ledger's download ``ext`` (driven by hand: the client's pace)."""
+    return {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": f"/campaigns/{cid}/public-ledger/lines.{ext}", "raw_path": b"", "query_string": b"",
+        "headers": [(b"host", b"donations")], "client": ("127.0.0.1", 1), "server": ("donations", 80),
+    }  # fmt: skip
+
+
 def _gone(path: str) -> bool:
     return not Path(path).exists()
 
@@ -761,11 +770,7 @@ async def test_a_whole_ledger_download_cut_off_by_its_client_leaves_no_file_behi
         return written[-1]
 
     monkeypatch.setattr(ledger, "xlsx_file", recorded)
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-        "path": f"/campaigns/{cid}/public-ledger/lines.xlsx", "raw_path": b"", "query_string": b"",
-        "headers": [(b"host", b"donations")], "client": ("127.0.0.1", 1), "server": ("donations", 80),
-    }  # fmt: skip
+    scope = download_scope(cid, "xlsx")
     sent: list[str] = []
 
     async def receive() -> dict[str, Any]:
@@ -800,11 +805,7 @@ async def test_a_csv_read_slowly_holds_no_transaction_nor_connection_between_its
     monkeypatch.setattr(ledger, "csv_chunks", lambda *a, **k: csv_chunks(*a, **{**k, "rows_per_chunk": 1}))
     app: Any = client._transport.app  # type: ignore[attr-defined]
     pool = app.state.runtime.db()
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-        "path": f"/campaigns/{cid}/public-ledger/lines.csv", "raw_path": b"", "query_string": b"",
-        "headers": [(b"host", b"donations")], "client": ("127.0.0.1", 1), "server": ("donations", 80),
-    }  # fmt: skip
+    scope = download_scope(cid, "csv")
     body: list[bytes] = []
     seen: list[tuple[int, int, int]] = []
 

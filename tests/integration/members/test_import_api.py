@@ -112,6 +112,19 @@ async def test_a_tree_batch_takes_an_existing_code_only_for_the_unit_it_names(cl
     # a later day of the same unit is the same unit too
     r = await client.post("/units/batch", json={"units": [{**mine, "valid_from": "2025-06-01"}]})
     assert r.status_code == 200 and r.json()["unchanged"] == 1, r.text
+    # the same code twice in one batch: the same unit once created (unchanged), another one refused
+    twice = {
+        "code": f"{p}-TWICE",
+        "name": "Xã hai lần",
+        "level": "district",
+        "parent_code": p,
+        "valid_from": "2024-01-01",
+    }
+    r = await client.post("/units/batch", json={"units": [twice, twice]})
+    assert r.status_code == 200 and [x["status"] for x in r.json()["results"]] == ["created", "unchanged"], r.text
+    other = [{**twice, "code": f"{p}-T2"}, {**twice, "code": f"{p}-T2", "name": "Khác"}]
+    r = await client.post("/units/batch", json={"units": other})
+    assert r.status_code == 409 and "name 'Khác'" in r.json()["message"], r.text
     for wrong, says in (
         ({**mine, "name": "Hội Chữ thập đỏ tỉnh Bạc Liêu"}, "name 'Hội Chữ thập đỏ tỉnh Bạc Liêu' where the existing"),
         ({**mine, "level": "district"}, "level 'district' where the existing unit has 'province'"),
@@ -122,7 +135,7 @@ async def test_a_tree_batch_takes_an_existing_code_only_for_the_unit_it_names(cl
         assert r.status_code == 409, r.text
         assert r.json()["message"].startswith(f"units[1] ({wrong['code']}): ") and says in r.json()["message"], r.text
     children = (await client.get("/units", params={"parent_id": t["province"], "as_of": "2024-06-01"})).json()
-    assert [u["code"] for u in children["items"]] == [d]  # the refused batches created nothing
+    assert [u["code"] for u in children["items"]] == [d, f"{p}-TWICE"]  # the refused batches created nothing
 
 
 async def test_a_file_headed_in_vietnamese_imports_as_the_api_names_it(client: httpx.AsyncClient) -> None:

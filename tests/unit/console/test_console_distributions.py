@@ -31,6 +31,7 @@ from tests.unit.console.test_console_i18n import (
     BENEFICIARY,
     CAMPAIGN,
     DISTRIBUTION,
+    RECEIPT,
     UNIT,
     _beneficiary,
     members_api,
@@ -378,3 +379,59 @@ async def test_pages_go_compressed_to_a_browser_that_asks() -> None:
     assert "content-encoding" not in plain.headers and packed.headers["content-encoding"] == "gzip"
     assert packed.text == plain.text  # the same page (httpx inflates it)
     assert int(packed.headers["content-length"]) < len(plain.content) / 3
+
+
+async def test_a_form_sent_again_from_the_history_says_so_and_never_records_silently_nothing() -> None:
+    """The key rides in the form's URL, so the back button brings it back: the same gift sent again was answered
+    with the first receipt as if new (an identical next gift silently not recorded), and other values under the
+    used key were refused for ever. Now the receipt says it was recorded before, and a used key gets a new one."""
+    replies: list[int] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.startswith(f"/campaigns/{CAMPAIGN}/"):
+            status = replies.pop(0)
+            if status == 422:
+                return httpx.Response(422, json={  # the donations service's answer to a key used for another body
+                    "type": "/problems/invalid", "title": "Invalid", "status": 422, "error": "invalid",
+                    "field": "Idempotency-Key", "correlation_id": "c-1",
+                    "message": "Idempotency-Key 'k' was already used for a different request; use a new key",
+                    "detail": "Idempotency-Key 'k' was already used for a different request; use a new key",
+                })  # fmt: skip
+            return httpx.Response(status, json={"id": RECEIPT["donation_id"]})
+        return money_api(request)
+
+    key = str(uuid.uuid4())
+    gift = {"amount_vnd": "50.000", "received_on": "2026-01-10", "channel": "cash", "donor_type": "anonymous"}
+    c, csrf = signed_in_money("data_entry", api)
+    async with c:
+        replies.extend([201, 200])
+        first = await c.post(f"/campaigns/{CAMPAIGN}/donations", data={"csrf": csrf, "key": key, **gift})
+        assert first.status_code == 303 and "again" not in first.headers["location"]
+        again = await c.post(f"/campaigns/{CAMPAIGN}/donations", data={"csrf": csrf, "key": key, **gift})
+        assert again.status_code == 303 and again.headers["location"].endswith("?again=1")
+        receipt = await c.get(again.headers["location"])
+        assert receipt.status_code == 200 and "không có khoản nào được ghi thêm" in unescape(receipt.text)
+        assert "data-again" not in (await c.get(first.headers["location"])).text
+        replies.append(422)  # other values under the used key
+        other = await c.post(f"/campaigns/{CAMPAIGN}/donations",
+                             data={"csrf": csrf, "key": key, **gift, "amount_vnd": "70.000"})  # fmt: skip
+        assert other.status_code == 409, other.text
+        assert "Nó vừa được cấp mã mới" in unescape(other.text) and "70.000" in other.text
+        (fresh,) = re.findall(r'name="key" value="([^"]+)"', other.text)
+        assert fresh != key and uuid.UUID(fresh)
+        replies.append(200)  # a distribution sent again: said so on the form that comes back
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new", data={
+            "csrf": csrf, "key": key, "beneficiary_id": BENEFICIARY["id"], "kind": "cash", "vnd": "1.000"})  # fmt: skip
+    assert r.status_code == 303 and httpx.URL(r.headers["location"]).params["again"] == "1"
+
+
+async def test_a_recipient_search_keeps_the_fields_carried_for_the_next_household() -> None:
+    c, _csrf = signed_in_money("unit_manager")
+    async with c:
+        page = await c.get(
+            f"/campaigns/{CAMPAIGN}/distributions/new",
+            params={"vnd": "500.000", "decision_no": "12/QĐ", "done": BENEFICIARY["id"], "key": str(uuid.uuid4())},
+        )
+    search = re.search(r'<form method="get"[^>]*role="search">(.*?)</form>', page.text, flags=re.S)
+    assert search, page.text
+    assert 'name="vnd" value="500.000"' in search[1] and 'name="decision_no" value="12/QĐ"' in search[1]

@@ -549,8 +549,10 @@ def test_a_deployment_that_names_its_roles_otherwise_keeps_their_age_rules_and_i
     row = validate_row(2, {**GOOD_ROW, "roles": "Tình nguyện viên; TTN", "birth_date": "2000-01-01"}, rules,
                        date(2026, 1, 1))  # fmt: skip
     assert not isinstance(row, list) and row.roles == ("tnv", "ttn"), row
+    ctv = validate_row(2, {**GOOD_ROW, "roles": "CTV"}, rules, date(2026, 1, 1))  # its own name for the role
+    assert not isinstance(ctv, list) and ctv.roles == ("ctv",), ctv
     with pytest.raises(ValueError, match="'volunteer' is not one of the roles"):
         RoleRules.parse("tnv,ttn,ctv", 18, 16, 30)
-    with pytest.raises(ValueError, match="RC_ROLE_VOLUNTEER 'volunteer' is not one of RC_ROLES"):
+    with pytest.raises(ValueError, match="RC_ROLE_VOLUNTEER: the volunteers' role 'volunteer' is not one of the roles"):
         Settings(roles="tnv,ttn,ctv")
     assert Settings(roles="tnv,ttn,ctv", role_volunteer="tnv").role_volunteer == "tnv"

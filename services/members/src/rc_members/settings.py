@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from rc_members import HTTP_PORT
+from rc_members.domain.people import RoleRules
 from rc_shared.settings import ServiceSettings, database_url_field, http_port_field, service_name_field
 
 
@@ -33,7 +34,8 @@ class Settings(ServiceSettings):
     @model_validator(mode="after")
     def _volunteers_role_is_a_role(self) -> Settings:
         """RC_ROLE_VOLUNTEER names one of RC_ROLES: hours are logged for it (none could be, else)."""
-        names = [r.strip() for r in self.roles.split(",") if r.strip()]
-        if self.role_volunteer not in names:
-            raise ValueError(f"RC_ROLE_VOLUNTEER {self.role_volunteer!r} is not one of RC_ROLES ({', '.join(names)})")
+        try:
+            RoleRules.parse(self.roles, 0, 0, 0, volunteer=self.role_volunteer)
+        except ValueError as exc:
+            raise ValueError(f"RC_ROLE_VOLUNTEER: {exc} (RC_ROLES)") from exc
         return self

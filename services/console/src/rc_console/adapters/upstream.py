@@ -184,9 +184,18 @@ async def call_api(answer: Awaitable[Any], expected: type[T]) -> T:
     raise ApiError(_problem(status, r.content, r.headers))
 
 
-async def _create(
+@dataclass(frozen=True, slots=True)
+class Created:
+    """A record's id, and whether the service made it now (201) or answered a form sent before with the record
+    that form made then (200: an idempotent replay, nothing recorded again)."""
+
+    id: uuid.UUID
+    replayed: bool
+
+
+async def _created(
     http: httpx.AsyncClient, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
-) -> uuid.UUID:
+) -> Created:
     """POST a form's values as they are (the service validates every field: its field errors come back
     next to the form's fields), so this posts raw JSON; the new record's id."""
     try:
@@ -195,7 +204,13 @@ async def _create(
         raise ApiError(Problem(503, _("Dịch vụ tạm thời không trả lời, xin thử lại."), detail=repr(exc))) from exc
     if r.status_code not in (200, 201):  # 200: an idempotent replay of the same form
         raise ApiError(_problem(r.status_code, r.content, r.headers))
-    return uuid.UUID(r.json()["id"])
+    return Created(uuid.UUID(r.json()["id"]), replayed=r.status_code == 200)
+
+
+async def _create(
+    http: httpx.AsyncClient, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> uuid.UUID:
+    return (await _created(http, path, body, headers)).id
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,10 +432,10 @@ class Api:
             list_donations.asyncio_detailed(campaign_id, client=self.donations, limit=limit), DonationsPageOut
         )
 
-    async def record_donation(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:
+    async def record_donation(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> Created:
         """Record a gift; ``key`` (the form's) makes a form sent twice one gift."""
         http = self.donations.get_async_httpx_client()
-        return await _create(http, f"/campaigns/{campaign_id}/donations", body, {"Idempotency-Key": str(key)})
+        return await _created(http, f"/campaigns/{campaign_id}/donations", body, {"Idempotency-Key": str(key)})
 
     async def receipt(self, donation_id: uuid.UUID) -> ReceiptOut:
         return await call_api(get_receipt.asyncio_detailed(donation_id, client=self.donations), ReceiptOut)
@@ -601,10 +616,10 @@ class Api:
             DistributionsPageOut,
         )
 
-    async def record_distribution(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> uuid.UUID:
+    async def record_distribution(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> Created:
         """Record a distribution; ``key`` (the form's) makes a form sent twice one distribution."""
         http = self.donations.get_async_httpx_client()
-        return await _create(http, f"/campaigns/{campaign_id}/distributions", body, {"Idempotency-Key": str(key)})
+        return await _created(http, f"/campaigns/{campaign_id}/distributions", body, {"Idempotency-Key": str(key)})
 
     async def donation(self, donation_id: uuid.UUID) -> DonationOut:
         return await call_api(get_donation.asyncio_detailed(donation_id, client=self.donations), DonationOut)

@@ -292,15 +292,17 @@ async def record_donation(campaign_id: str, request: Request, s: Session = Depen
         message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _donation_form(request, s, cid, data, {}, message, status=422)
     try:
-        did = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
+        made = await web.api(request, s).record_donation(cid, screens.donation_body(data), key)
     except ApiError as exc:
         if unknown := web.unanswered_write(exc):
             return await _donation_form(request, s, cid, data, {}, unknown, status=exc.problem.status)
+        if used := web.key_used_before(exc):
+            return await _donation_form(request, s, cid, {**data, "key": ""}, {}, used, status=409)
         if exc.problem.status in (401, 403, 404) or exc.problem.status >= 500:
             raise
         p = exc.problem
         return await _donation_form(request, s, cid, data, p.fields, p.message, status=p.status, detail=p.detail)
-    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+    return RedirectResponse(f"/donations/{made.id}/receipt{'?again=1' if made.replayed else ''}", status_code=303)
 
 
 @router.get("/units")

@@ -189,16 +189,18 @@ async def record_gift(campaign_id: str, kind: str, request: Request, s: Session 
         message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _gift_form(request, s, cid, kind, data, {}, message, status=422)
     try:
-        did = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
+        made = await web.api(request, s).record_donation(cid, GIFT_FORMS[kind][1](data), key)
     except ApiError as exc:
         if unknown := web.unanswered_write(exc):
             return await _gift_form(request, s, cid, kind, data, {}, unknown, status=exc.problem.status)
+        if used := web.key_used_before(exc):
+            return await _gift_form(request, s, cid, kind, {**data, "key": ""}, {}, used, status=409)
         if refused_by_page(exc):
             raise
         p = exc.problem
         fields = rules.gift_fields(p.fields, data)
         return await _gift_form(request, s, cid, kind, data, fields, p.message, status=p.status, detail=p.detail)
-    return RedirectResponse(f"/donations/{did}/receipt", status_code=303)
+    return RedirectResponse(f"/donations/{made.id}/receipt{'?again=1' if made.replayed else ''}", status_code=303)
 
 
 # ------------------------------------------------------------------ receipts and reversals
@@ -209,12 +211,13 @@ async def receipt(donation_id: str, request: Request, s: Session = Depends(web.s
     did = path_id(donation_id, _("Không có biên nhận này."))
     api = web.api(request, s)
     r = await api.receipt(did)
+    again = request.query_params.get("again") == "1"  # a form sent before: this receipt, nothing recorded now
     try:
         unit_name: str | None = (await api.unit(r.unit_id)).name  # the unit that received the gift
     except ApiError:
         unit_name = None  # (the receipt is shown without it rather than not at all)
     return web.render(
-        request, "receipt.html", nav="campaigns", r=r, unit_name=unit_name,
+        request, "receipt.html", nav="campaigns", r=r, unit_name=unit_name, again=again,
         can_reverse=s.user.can("manage") and not r.void,
         can_erase_payer=s.user.can("manage") and r.bank_reference is not None,
     )  # fmt: skip
@@ -313,6 +316,7 @@ async def _distribution_form(
     status: int = 200,
     detail: str = "",
     recorded: str = "",
+    recorded_before: bool = False,
 ) -> Response:
     """The form; ``recorded``: the recipient of the distribution just recorded (the page says so)."""
     if not s.user.can("manage"):
@@ -336,6 +340,8 @@ async def _distribution_form(
         c=c,
         recipients=chosen,
         recorded=recorded,
+        recorded_before=recorded_before,
+        CARRIED_FIELDS=CARRIED_FIELDS,
         recorded_to=next((b for b in chosen if str(b.id) == recorded), None),
         more_recipients=more,
         searched=found,
@@ -363,12 +369,15 @@ async def new_distribution(
     """The form; ``q``: only the recipients whose name, address or commune holds it (a campaign with more
     verified households than the list offers)."""
     cid = _campaign_id(campaign_id)
-    key, again = web.form_key(request)
-    if again:
-        return again
+    key, redirect = web.form_key(request)
+    if redirect:
+        return redirect
     carried = {k: v for k, v in request.query_params.items() if k in CARRIED_FIELDS}
     done = request.query_params.get("done", "")
-    return await _distribution_form(request, s, cid, {**carried, "q": q, "key": key or ""}, {}, recorded=done)
+    again = request.query_params.get("again") == "1"
+    return await _distribution_form(
+        request, s, cid, {**carried, "q": q, "key": key or ""}, {}, recorded=done, recorded_before=again
+    )
 
 
 @router.post("/campaigns/{campaign_id}/distributions/new")
@@ -381,10 +390,12 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
         message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _distribution_form(request, s, cid, data, {}, message, status=422)
     try:
-        await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
+        made = await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
     except ApiError as exc:
         if unknown := web.unanswered_write(exc):
             return await _distribution_form(request, s, cid, data, {}, unknown, status=exc.problem.status)
+        if used := web.key_used_before(exc):
+            return await _distribution_form(request, s, cid, {**data, "key": ""}, {}, used, status=409)
         if refused_by_page(exc):
             raise
         p = exc.problem
@@ -393,7 +404,8 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
     # the form again, for the next household of the handover: said what was recorded, with what is the same for
     # the next (not who: chosen anew), under a new key
     carried = [(k, data[k]) for k in CARRIED_FIELDS if data.get(k)]
-    query = urlencode([*carried, ("done", data.get("beneficiary_id", "")), ("key", str(uuid.uuid4()))])
+    again = [("again", "1")] if made.replayed else []
+    query = urlencode([*carried, ("done", data.get("beneficiary_id", "")), *again, ("key", str(uuid.uuid4()))])
     return RedirectResponse(f"/campaigns/{cid}/distributions/new?{query}", status_code=303)
 
 

@@ -245,6 +245,17 @@ def form_key(request: Request) -> tuple[str | None, Response | None]:
 UNANSWERED_WRITE = (502, 503, 504)
 
 
+def key_used_before(exc: ApiError) -> str | None:
+    """What the form says when its key was used before by another request (the page came back from the history
+    after it was sent, and other values were typed in): the form is shown again under a new key."""
+    if exc.problem.status != 422 or "Idempotency-Key" not in exc.problem.fields:
+        return None
+    return _(
+        "Biểu mẫu này đã được gửi trước đó (trang mở lại từ lịch sử trình duyệt). Nó vừa được cấp mã mới: nếu đây"
+        " là một khoản mới, kiểm tra các ô rồi gửi lại."
+    )
+
+
 def unanswered_write(exc: ApiError) -> str | None:
     """What the form says when ``exc`` left the write unknown (None: another refusal)."""
     if exc.problem.status not in UNANSWERED_WRITE:

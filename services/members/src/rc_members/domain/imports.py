@@ -211,7 +211,10 @@ def key_taken_reason(row: ImportRow, by_row: int | None = None) -> str:
 
 
 def _role_word(folded: str, rules: RoleRules) -> str | None:
-    """A Vietnamese word or abbreviation of a role ("Tình nguyện viên", "TNV") as the deployment names it."""
+    """A Vietnamese word or abbreviation of a role ("Tình nguyện viên", "TNV") as the deployment names it; a
+    role the deployment names so itself ("ctv" in RC_ROLES) is that role."""
+    if folded in rules.roles:
+        return folded
     default = ROLE_WORDS.get(folded)
     return {"volunteer": rules.volunteer, "youth": rules.youth}.get(default or "", default)
 

@@ -104,6 +104,8 @@ async def create_units_batch(
         except Conflict as exc:
             raise Conflict(f"units[{n}] ({code}): {exc.message}", index=n, **exc.details) from exc
         known[code] = unit_id
+        # the same code later in the batch: the same unit (unchanged), or another (refused)
+        existing[code] = [UnitVersion(unit_id, item["name"], item["level"], parent_id, item["valid_from"], None)]
         results.append({"index": n, "code": code, "status": "created", "id": unit_id})
     return results
 

@@ -33,9 +33,9 @@ if (requestError) {
 const sendingLabel = document.body.dataset.sending;
 const release = (form) => {
   delete form.dataset.sent;
-  form.querySelectorAll("[data-label]").forEach((b) => {
-    b.textContent = b.dataset.label;
-    delete b.dataset.label;
+  form.querySelectorAll("[data-sending-label]").forEach((b) => {
+    b.textContent = b.dataset.sendingLabel;
+    delete b.dataset.sendingLabel;
   });
 };
 document.querySelectorAll('form[method="post"]').forEach((form) => {
@@ -46,8 +46,8 @@ document.querySelectorAll('form[method="post"]').forEach((form) => {
     }
     form.dataset.sent = "1";
     const button = e.submitter;
-    if (button && sendingLabel && !button.dataset.label) {
-      button.dataset.label = button.textContent;
+    if (button && sendingLabel && !button.dataset.sendingLabel) {
+      button.dataset.sendingLabel = button.textContent;
       setTimeout(() => { button.textContent = sendingLabel; }, 0);  // after the form's values are taken
     }
     setTimeout(() => release(form), 15000);
