@@ -127,6 +127,7 @@ RULES: tuple[Rule, ...] = (
     # members
     Rule("give parent_id or parent_code, not both", _ops("POST /units/batch"), CROSS_FIELD),
     Rule("after_key goes with after", _ops("GET /people"), CROSS_FIELD),
+    Rule("give after or beneficiary_id, not both", _ops("GET /campaigns/{campaign_id}/distributions"), CROSS_FIELD),
     Rule(
         "give after or offset, not both",
         _ops("GET /campaigns/{campaign_id}/donations", "GET /campaigns/{campaign_id}/distributions"),

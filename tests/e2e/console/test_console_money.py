@@ -251,7 +251,18 @@ async def test_a_unit_manager_runs_a_campaign_from_launch_to_close(
     await page.set_viewport_size(PHONE)
     await shots.take(page, "distribution-recorded", "phone")
     await page.set_viewport_size(DESKTOP)
-    await follow(page, notice.get_by_role("link", name="Xem danh sách phân phối"))
+    # the same household chosen again at the handover: said, with what it was given, and not recorded unasked
+    await page.get_by_label("Người hoặc hộ được hỗ trợ").select_option(beneficiary)
+    await follow(page, page.get_by_role("button", name="Ghi nhận phân phối"))
+    earlier = page.locator("[data-earlier]")
+    assert "500.000 ₫" in await earlier.locator("li").inner_text() and await earlier.locator("li").count() == 1
+    assert await page.get_by_label("Người hoặc hộ được hỗ trợ").input_value() == beneficiary  # the form as sent
+    assert await page.get_by_role("button", name="Vẫn ghi nhận thêm").count() == 1
+    await shots.take(page, "distribution-repeat", "desktop")
+    await page.set_viewport_size(PHONE)
+    await shots.take(page, "distribution-repeat", "phone")
+    await page.set_viewport_size(DESKTOP)
+    await follow(page, earlier.get_by_role("link", name="Xem danh sách phân phối"))  # (not given twice)
     row = page.locator("tr[data-distribution-id]")
     assert await row.count() == 1 and f"12/QĐ-{tag}" in await row.inner_text()
     assert "500.000 ₫" in await row.inner_text()

@@ -408,6 +408,43 @@ async def test_paging_with_after_reads_each_distribution_once_though_one_is_date
     assert unknown.status_code == 404
 
 
+async def test_one_recipients_distributions_are_listed_by_date_reversed_ones_too(
+    campaigns: Campaigns, client: httpx.AsyncClient
+) -> None:
+    """beneficiary_id= (1.12.0): what one household was given in this campaign, which the console asks before
+    recording a second handout; another household's and another campaign's are not in it."""
+    cid, _ = await campaigns.launch(receiving_from=TODAY - timedelta(days=30))
+    other_campaign, _ = await campaigns.launch()
+    for c in (cid, other_campaign):
+        gift = cash(10_000_000, received_on=str(TODAY - timedelta(days=30 if c == cid else 0)))
+        assert (await client.post(f"/campaigns/{c}/donations", json=gift)).status_code == 201
+    ben, neighbour = await campaigns.verified_beneficiary(), await campaigns.verified_beneficiary()
+    url = f"/campaigns/{cid}/distributions"
+    made = {}
+    for who, amount, days in ((ben, 20_005, 5), (neighbour, 30_000, 4), (ben, 20_010, 10), (ben, 20_001, 1)):
+        r = await client.post(url, json=give(who, amount, distributed_on=str(TODAY - timedelta(days=days))))
+        assert r.status_code == 201, r.text
+        made[amount] = r.json()["id"]
+    r = await client.post(f"/campaigns/{other_campaign}/distributions", json=give(ben, 40_000))
+    assert r.status_code == 201, r.text
+    r = await client.post(f"/distributions/{made[20_005]}/reversal", json={"reason": "ghi nhầm hộ"})
+    assert r.status_code in (200, 201), r.text
+    page = (await client.get(url, params={"beneficiary_id": str(ben)})).json()
+    assert [(d["amount_vnd"], d["reversed"]) for d in page["items"]] == [(20_010, False), (20_005, True),
+                                                                          (20_001, False)]  # fmt: skip
+    assert {d["beneficiary_id"] for d in page["items"]} == {str(ben)} and page["count"] == 3
+    second = (await client.get(url, params={"beneficiary_id": str(ben), "limit": 2, "offset": 2})).json()
+    assert [d["amount_vnd"] for d in second["items"]] == [20_001]
+    never = (await client.get(url, params={"beneficiary_id": str(uuid.uuid4())})).json()
+    assert never["items"] == [] and never["count"] == 0
+    r = await client.get(url, params={"beneficiary_id": str(ben), "after": 0})
+    assert r.status_code == 422 and r.json()["field"] == "after" and "beneficiary_id" in r.json()["message"], r.text
+    r = await client.get(url, params={"beneficiary_id": "not-an-id"})
+    assert r.status_code == 422 and [e["field"] for e in r.json()["errors"]] == ["query.beneficiary_id"], r.text
+    unknown = await client.get(f"/campaigns/{uuid.uuid4()}/distributions", params={"beneficiary_id": str(ben)})
+    assert unknown.status_code == 404
+
+
 async def test_a_reversal_dated_back_is_no_older_than_a_distribution_may_be(
     campaigns: Campaigns, client: httpx.AsyncClient
 ) -> None:

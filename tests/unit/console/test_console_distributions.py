@@ -30,6 +30,7 @@ from rc_shared.support import DEFAULT_SUPPORT_KINDS
 from tests.unit.console.test_console_i18n import (
     BENEFICIARY,
     CAMPAIGN,
+    CAMPAIGN_DOC,
     DISTRIBUTION,
     RECEIPT,
     UNIT,
@@ -435,3 +436,109 @@ async def test_a_recipient_search_keeps_the_fields_carried_for_the_next_househol
     search = re.search(r'<form method="get"[^>]*role="search">(.*?)</form>', page.text, flags=re.S)
     assert search, page.text
     assert 'name="vnd" value="500.000"' in search[1] and 'name="decision_no" value="12/QĐ"' in search[1]
+
+
+def _handout(on: str, reversed_: bool = False, **extra: Any) -> dict[str, Any]:
+    """A distribution to BENEFICIARY as the donations API lists it."""
+    return DISTRIBUTION | {"id": str(uuid.uuid4()), "beneficiary_id": BENEFICIARY["id"], "distributed_on": on,
+                           "reversed": reversed_} | extra  # fmt: skip
+
+
+def test_a_second_handout_is_one_not_reversed_or_in_a_monthly_campaign_one_of_the_same_month() -> None:
+    class Row:
+        def __init__(self, on: str, reversed_: bool = False) -> None:
+            self.distributed_on, self.reversed_ = date.fromisoformat(on), reversed_
+
+    jan, jan_void, feb = Row("2026-01-20"), Row("2026-01-05", reversed_=True), Row("2026-02-03")
+    assert rules.earlier_handouts([jan, jan_void, feb], "tet_nhan_ai", "2026-03-01") == [jan, feb]
+    assert rules.earlier_handouts([jan, jan_void, feb], "tet_nhan_ai", "not a day") == [jan, feb]
+    assert rules.earlier_handouts([jan_void], "emergency_relief", "2026-01-20") == []  # a correction: none
+    # a humanitarian address is supported each month: only the same month's counts, and never a reversed one
+    assert rules.earlier_handouts([jan, jan_void, feb], "humanitarian_address", "2026-01-31") == [jan]
+    assert rules.earlier_handouts([jan, jan_void, feb], "humanitarian_address", "2026-03-01") == []
+    assert rules.earlier_handouts([jan, feb], "humanitarian_address", "2027-01-20") == []  # a year later
+    assert rules.earlier_handouts([jan, feb], "humanitarian_address", "20/01/2026") == []  # refused by the service
+
+
+@pytest.mark.parametrize(
+    ("campaign_type", "earlier", "on", "asked"),
+    [
+        ("tet_nhan_ai", ["2026-01-20"], "2026-01-25", True),
+        ("tet_nhan_ai", [], "2026-01-25", False),
+        ("humanitarian_address", ["2026-01-20"], "2026-01-25", True),
+        ("humanitarian_address", ["2026-01-20"], "2026-02-20", False),
+    ],
+)
+async def test_a_household_given_before_in_the_campaign_is_said_and_recorded_again_only_once_confirmed(
+    campaign_type: str, earlier: list[str], on: str, asked: bool
+) -> None:
+    """At a handover of hundreds of households nothing said that one had already been given its share in this
+    campaign (the Tết officer's review): the form now lists what it was given and records a second handout only
+    when the user confirms it for that household; a humanitarian address, supported month by month, is asked
+    only for a second one in the same month."""
+    posted: list[dict[str, Any]] = []
+    asked_for: list[str | None] = []
+    given = [_handout(day) for day in earlier] + [_handout("2026-01-02", reversed_=True)]  # a reversed one: none
+
+    def api(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == f"/campaigns/{CAMPAIGN}":
+            return httpx.Response(200, json=CAMPAIGN_DOC | {"campaign_type": campaign_type, "state": "launched"})
+        if path == f"/campaigns/{CAMPAIGN}/distributions" and request.method == "GET":
+            asked_for.append(request.url.params.get("beneficiary_id"))
+            items = [d for d in given if request.url.params.get("beneficiary_id") == d["beneficiary_id"]]
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": 1000, "offset": 0})
+        if path == f"/campaigns/{CAMPAIGN}/distributions":
+            posted.append(json.loads(request.content))
+            return httpx.Response(201, json={"id": str(uuid.uuid4())})
+        return money_api(request)
+
+    form = {"key": str(uuid.uuid4()), "beneficiary_id": BENEFICIARY["id"], "kind": "cash", "vnd": "500.000",
+            "distributed_on": on, "decision_no": "12/QĐ"}  # fmt: skip
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new", data={"csrf": csrf, **form})
+        assert asked_for == [BENEFICIARY["id"]]  # that household's distributions in this campaign
+        if not asked:
+            assert r.status_code == 303 and len(posted) == 1, r.text
+            return
+        assert r.status_code == 409 and posted == [], r.text
+        text = unescape(r.text)
+        (listed,) = re.findall(r"<div class=\"alert\" role=\"alert\" data-earlier>(.*?)</div>", text, flags=re.S)
+        assert [d["id"] for d in given if not d["reversed"]] == re.findall(r'data-earlier-handout="([^"]+)"', listed)
+        assert "20/01/2026 · Tiền · 500.000" in listed  # (its day, kind and amount as the campaign page says them)
+        assert re.search(r'<option value="{}" selected>'.format(BENEFICIARY["id"]), text)  # the form as sent
+        assert f'name="repeat_of" value="{BENEFICIARY["id"]}"' in text and "Vẫn ghi nhận thêm" in text
+        # a confirmation for another household confirms nothing for this one
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new",
+                         data={"csrf": csrf, **form, "repeat_of": str(uuid.uuid4())})  # fmt: skip
+        assert r.status_code == 409 and posted == [], r.text
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new",
+                         data={"csrf": csrf, **form, "repeat_of": BENEFICIARY["id"]})  # fmt: skip
+    assert r.status_code == 303 and len(posted) == 1, r.text
+    assert "repeat_of" not in posted[0] and posted[0]["beneficiary_id"] == BENEFICIARY["id"]
+    assert "repeat_of" not in httpx.URL(r.headers["location"]).params  # the next household is asked anew
+
+
+async def test_the_second_handout_check_never_stops_a_distribution_when_its_list_cannot_be_read() -> None:
+    """The check is advice: the donations service's list refused (an older service without ``beneficiary_id``
+    answers the whole campaign's, a 503 answers nothing) records the distribution as before, once."""
+    posted: list[dict[str, Any]] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path == f"/campaigns/{CAMPAIGN}/distributions" and request.method == "GET":
+            return httpx.Response(503, headers={"Retry-After": "1"}, json={
+                "type": "/problems/unavailable", "title": "Unavailable", "status": 503, "error": "unavailable",
+                "detail": "busy", "message": "busy", "correlation_id": "c-1",
+            })  # fmt: skip
+        if request.url.path == f"/campaigns/{CAMPAIGN}/distributions":
+            posted.append(json.loads(request.content))
+            return httpx.Response(201, json={"id": str(uuid.uuid4())})
+        return money_api(request)
+
+    c, csrf = signed_in_money("unit_manager", api)
+    async with c:
+        r = await c.post(f"/campaigns/{CAMPAIGN}/distributions/new",
+                         data={"csrf": csrf, "key": str(uuid.uuid4()), "beneficiary_id": BENEFICIARY["id"],
+                               "kind": "cash", "vnd": "500.000", "distributed_on": "2026-01-20"})  # fmt: skip
+    assert r.status_code == 303 and len(posted) == 1, r.text

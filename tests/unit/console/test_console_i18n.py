@@ -569,8 +569,9 @@ def money_api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json={"count": 1, "items": [CAMPAIGN_DOC], "limit": 100, "offset": 0})
     if path == f"/campaigns/{CAMPAIGN}/donations":
         return httpx.Response(200, json={"count": 3, "items": GIFTS, "limit": 100, "offset": 0, "next_after": None})
-    if path == f"/campaigns/{CAMPAIGN}/distributions":
-        return httpx.Response(200, json={"count": 1, "items": [DISTRIBUTION], "limit": 100, "offset": 0})
+    if path == f"/campaigns/{CAMPAIGN}/distributions":  # (beneficiary_id=: only that recipient's, as the service)
+        items = [d for d in [DISTRIBUTION] if params.get("beneficiary_id", d["beneficiary_id"]) == d["beneficiary_id"]]
+        return httpx.Response(200, json={"count": len(items), "items": items, "limit": 100, "offset": 0})
     if path == "/beneficiaries":
         items = ADDRESSES if params.get("humanitarian_address") == "true" else [BENEFICIARY]
         return httpx.Response(200, json={"count": len(items), "items": items, "limit": 100, "offset": 0})

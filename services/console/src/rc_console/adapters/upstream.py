@@ -610,11 +610,18 @@ class Api:
         """The campaign's ledger: what was received, distributed and is left, in money and goods (one row)."""
         return await call_api(get_ledger.asyncio_detailed(campaign_id, client=self.donations), LedgerOut)
 
-    async def distributions_of(self, campaign_id: uuid.UUID, limit: int, offset: int = 0) -> DistributionsPageOut:
-        return await call_api(
-            list_distributions.asyncio_detailed(campaign_id, client=self.donations, limit=limit, offset=offset),
-            DistributionsPageOut,
+    async def distributions_of(
+        self, campaign_id: uuid.UUID, limit: int, offset: int = 0, beneficiary_id: uuid.UUID | None = None
+    ) -> DistributionsPageOut:
+        """A page of the campaign's distributions by date; ``beneficiary_id``: only those to that recipient."""
+        call = list_distributions.asyncio_detailed(
+            campaign_id,
+            client=self.donations,
+            limit=limit,
+            offset=offset,
+            beneficiary_id=beneficiary_id,
         )
+        return await call_api(call, DistributionsPageOut)
 
     async def record_distribution(self, campaign_id: uuid.UUID, body: dict[str, Any], key: uuid.UUID) -> Created:
         """Record a distribution; ``key`` (the form's) makes a form sent twice one distribution."""

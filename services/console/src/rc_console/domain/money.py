@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, Protocol, TypeVar
 
 from rc_console.domain.model import CHANNEL_LABELS, DATE_MESSAGE, as_of_date
 from rc_console.i18n import LazyText, Text, lazy_gettext
@@ -44,6 +45,35 @@ BLOOD_DRAWN_MESSAGE = lazy_gettext("Xin chọn máu đã được lấy từ ng�
 STATEMENT_MAX_BYTES = 2 * 1024 * 1024  # an upload larger than this is refused (a month's statement is far less)
 STATEMENT_MAX_ROWS = 20_000
 STATEMENT_BATCH = 500  # rows per request to the donations API (its limit: 5,000)
+
+
+class Handout(Protocol):
+    """A distribution as the donations API lists it (the fields the repeat check reads)."""
+
+    @property
+    def distributed_on(self) -> date: ...
+
+    @property
+    def reversed_(self) -> bool: ...
+
+
+H = TypeVar("H", bound=Handout)
+MONTHLY_SUPPORT = "humanitarian_address"  # a campaign whose households are supported month by month
+
+
+def earlier_handouts(previous: Iterable[H], campaign_type: str, on: str) -> list[H]:
+    """The distributions of ``previous`` (one recipient's in this campaign) that make a new one on ``on`` a
+    second handout, which the user must confirm: every one not reversed; in a humanitarian-address campaign,
+    where a household is supported each month, only one of the same month (none when ``on``, as typed, is
+    not a date: the service refuses it)."""
+    kept = [d for d in previous if not d.reversed_]
+    if campaign_type != MONTHLY_SUPPORT:
+        return kept
+    try:
+        day = date.fromisoformat(on.strip())
+    except ValueError:
+        return []
+    return [d for d in kept if (d.distributed_on.year, d.distributed_on.month) == (day.year, day.month)]
 
 
 def support_kind_labels(catalogue: Mapping[str, str]) -> dict[str, Text]:

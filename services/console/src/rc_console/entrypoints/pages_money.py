@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from rc_clients.donations.models import DistributionOut
 from rc_console.adapters.session import Session, same_token
 from rc_console.adapters.upstream import ApiError
 from rc_console.domain import money as rules
@@ -317,8 +318,10 @@ async def _distribution_form(
     detail: str = "",
     recorded: str = "",
     recorded_before: bool = False,
+    earlier: list[DistributionOut] | None = None,
 ) -> Response:
-    """The form; ``recorded``: the recipient of the distribution just recorded (the page says so)."""
+    """The form; ``recorded``: the recipient of the distribution just recorded (the page says so); ``earlier``:
+    the chosen recipient's distributions in this campaign, a second one to be confirmed (the page lists them)."""
     if not s.user.can("manage"):
         raise web.ApiErrorPage(403, _("Vai trò của bạn không được ghi nhận phân phối."))
     api = web.api(request, s)
@@ -341,6 +344,7 @@ async def _distribution_form(
         recipients=chosen,
         recorded=recorded,
         recorded_before=recorded_before,
+        earlier=earlier or [],
         CARRIED_FIELDS=CARRIED_FIELDS,
         recorded_to=next((b for b in chosen if str(b.id) == recorded), None),
         more_recipients=more,
@@ -389,8 +393,15 @@ async def record_distribution(campaign_id: str, request: Request, s: Session = D
     except ValueError:
         message = _("Biểu mẫu không hợp lệ, xin kiểm tra lại rồi gửi lần nữa.")
         return await _distribution_form(request, s, cid, data, {}, message, status=422)
+    api = web.api(request, s)
+    if earlier := await money.handed_out_before(api, cid, data):
+        message = _(
+            "Người nhận này đã được phân phối trong cuộc vận động này. Xin kiểm tra lại; nếu đúng là hỗ trợ thêm "
+            "lần nữa, bấm “Vẫn ghi nhận thêm”."
+        )
+        return await _distribution_form(request, s, cid, data, {}, message, status=409, earlier=earlier)
     try:
-        made = await web.api(request, s).record_distribution(cid, money.distribution_body(data), key)
+        made = await api.record_distribution(cid, money.distribution_body(data), key)
     except ApiError as exc:
         if unknown := web.unanswered_write(exc):
             return await _distribution_form(request, s, cid, data, {}, unknown, status=exc.problem.status)

@@ -17,7 +17,15 @@ from rc_clients.donations.models import DistributionOut, LedgerOut
 from rc_console.adapters import campaign_ops as calls
 from rc_console.adapters.upstream import Api, ApiError, GiftRow, patiently
 from rc_console.domain.model import User
-from rc_console.domain.money import ITEM_ROWS, STATEMENT_BATCH, Paging, Statement, paging, statement_reason
+from rc_console.domain.money import (
+    ITEM_ROWS,
+    STATEMENT_BATCH,
+    Paging,
+    Statement,
+    earlier_handouts,
+    paging,
+    statement_reason,
+)
 from rc_console.i18n import Text, lazy_gettext, lazy_pgettext
 from rc_console.i18n import gettext as _
 from rc_console.service_layer.screens import CampaignPage, campaign_page, organises, recording_units, whole_number
@@ -291,6 +299,29 @@ def blood_body(form: dict[str, str]) -> dict[str, Any]:
     body["blood_kind"] = form.get("blood_kind", "").strip()
     body["donor"] = _donor(form, "individual")
     return body
+
+
+HANDOUTS_READ = 1000  # a recipient's distributions in one campaign read before recording one (the API's page)
+
+
+async def handed_out_before(api: Api, campaign_id: uuid.UUID, form: dict[str, str]) -> list[DistributionOut]:
+    """The distributions of the form's recipient in this campaign that make the one sent a second handout
+    (``earlier_handouts``), to be confirmed before it is recorded; none once the form confirms it for this
+    recipient (``repeat_of``: its id), or when they cannot be read (the check is advice: the recording itself
+    then says what is wrong)."""
+    try:
+        who = uuid.UUID(form.get("beneficiary_id", "").strip())
+    except ValueError:
+        return []
+    if form.get("repeat_of", "") == str(who):
+        return []
+    try:
+        c, page = await asyncio.gather(
+            api.campaign(campaign_id), api.distributions_of(campaign_id, HANDOUTS_READ, beneficiary_id=who)
+        )
+    except ApiError:
+        return []
+    return earlier_handouts(page.items, str(c.campaign_type), form.get("distributed_on", ""))
 
 
 def distribution_body(form: dict[str, str]) -> dict[str, Any]:

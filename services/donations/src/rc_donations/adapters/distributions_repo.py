@@ -51,3 +51,17 @@ class DistributionRepository(RecordRepository):
         with its ``line_no`` (migration 0033's index)."""
         rows: list[asyncpg.Record] = await self.conn.fetch(AFTER_LINE, campaign_id, after, limit)
         return rows
+
+    async def to_recipient(
+        self, campaign_id: uuid.UUID, beneficiary_id: uuid.UUID, limit: int, offset: int
+    ) -> list[asyncpg.Record]:
+        """The campaign's distributions to one beneficiary, reversed ones too, by date (migration 0039's index)."""
+        rows: list[asyncpg.Record] = await self.conn.fetch(
+            f"{self.VIEW} WHERE d.campaign_id = $1 AND d.beneficiary_id = $2 ORDER BY {self.CAMPAIGN_ORDER}"
+            " LIMIT $3 OFFSET $4",
+            campaign_id,
+            beneficiary_id,
+            limit,
+            offset,
+        )
+        return rows

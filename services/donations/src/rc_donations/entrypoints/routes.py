@@ -484,10 +484,18 @@ async def list_distributions(
             "and none is read twice. Without it, pages by offset follow the distributions' dates.",
         ),
     ] = None,
+    beneficiary_id: Annotated[
+        uuid.UUID | None,
+        Query(
+            description="Only the distributions to this beneficiary, reversed ones included, by date (with offset; "
+            "not with after). Since 1.12.0: ask it before recording one, to see whether the household was already "
+            "given something in this campaign.",
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     await access.read_ledger(request, campaign_id)
     async with _connection(request) as conn:
-        page = await distributions.list_distributions(conn, campaign_id, limit, offset, after)
+        page = await distributions.list_distributions(conn, campaign_id, limit, offset, after, beneficiary_id)
     return page | {"items": [_distribution_seen_by(request, d) for d in page["items"]]}
 
 

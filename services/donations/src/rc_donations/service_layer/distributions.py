@@ -118,14 +118,28 @@ async def get_distribution(conn: asyncpg.Connection, distribution_id: uuid.UUID)
 
 
 async def list_distributions(
-    conn: asyncpg.Connection, campaign_id: uuid.UUID, limit: int, offset: int, after: int | None = None
+    conn: asyncpg.Connection,
+    campaign_id: uuid.UUID,
+    limit: int,
+    offset: int,
+    after: int | None = None,
+    beneficiary_id: uuid.UUID | None = None,
 ) -> dict[str, Any]:
     """A page of the campaign's distributions: at ``offset`` in the order of their dates, or ``after`` a
     ledger line in the order they were recorded (a cursor: a distribution dated back later is on a later
-    page, never in one already read); ``next_after`` continues the latter."""
+    page, never in one already read); ``next_after`` continues the latter. ``beneficiary_id``: only those to
+    that recipient (by date, with offset)."""
     if after is not None and offset:
         raise Invalid("give after or offset, not both", field="after")
+    if after is not None and beneficiary_id is not None:
+        raise Invalid("give after or beneficiary_id, not both (one recipient's are read by offset)", field="after")
     repo = DistributionRepository(conn)
+    if beneficiary_id is not None:
+        rows = await repo.to_recipient(campaign_id, beneficiary_id, limit, offset)
+        if not rows:
+            await records.require_ledger(conn, campaign_id)
+        items = [distribution_view(r) for r in rows]
+        return {"count": len(rows), "limit": limit, "offset": offset, "items": items, "next_after": None}
     if after is None:
         page = await records.campaign_page(repo, campaign_id, limit, offset, distribution_view)
         page["next_after"] = None

@@ -22,6 +22,7 @@ def _get_kwargs(
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
     after: int | None | Unset = UNSET,
+    beneficiary_id: None | Unset | UUID = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -40,6 +41,15 @@ def _get_kwargs(
     else:
         json_after = after
     params["after"] = json_after
+
+    json_beneficiary_id: None | str | Unset
+    if isinstance(beneficiary_id, Unset):
+        json_beneficiary_id = UNSET
+    elif isinstance(beneficiary_id, UUID):
+        json_beneficiary_id = str(beneficiary_id)
+    else:
+        json_beneficiary_id = beneficiary_id
+    params["beneficiary_id"] = json_beneficiary_id
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -128,6 +138,7 @@ def sync_detailed(
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
     after: int | None | Unset = UNSET,
+    beneficiary_id: None | Unset | UUID = UNSET,
 
 ) -> Response[DistributionsPageOut | ErrorOut]:
     """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
@@ -140,6 +151,9 @@ def sync_detailed(
             start): the distributions recorded after it, in the order they were recorded, so that one
             dated back later is on a later page and none is read twice. Without it, pages by offset
             follow the distributions' dates.
+        beneficiary_id (None | Unset | UUID): Only the distributions to this beneficiary, reversed
+            ones included, by date (with offset; not with after). Since 1.12.0: ask it before
+            recording one, to see whether the household was already given something in this campaign.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +169,7 @@ def sync_detailed(
 limit=limit,
 offset=offset,
 after=after,
+beneficiary_id=beneficiary_id,
 
     )
 
@@ -171,6 +186,7 @@ def sync(
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
     after: int | None | Unset = UNSET,
+    beneficiary_id: None | Unset | UUID = UNSET,
 
 ) -> DistributionsPageOut | ErrorOut | None:
     """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
@@ -183,6 +199,9 @@ def sync(
             start): the distributions recorded after it, in the order they were recorded, so that one
             dated back later is on a later page and none is read twice. Without it, pages by offset
             follow the distributions' dates.
+        beneficiary_id (None | Unset | UUID): Only the distributions to this beneficiary, reversed
+            ones included, by date (with offset; not with after). Since 1.12.0: ask it before
+            recording one, to see whether the household was already given something in this campaign.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +218,7 @@ client=client,
 limit=limit,
 offset=offset,
 after=after,
+beneficiary_id=beneficiary_id,
 
     ).parsed
 
@@ -209,6 +229,7 @@ async def asyncio_detailed(
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
     after: int | None | Unset = UNSET,
+    beneficiary_id: None | Unset | UUID = UNSET,
 
 ) -> Response[DistributionsPageOut | ErrorOut]:
     """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
@@ -221,6 +242,9 @@ async def asyncio_detailed(
             start): the distributions recorded after it, in the order they were recorded, so that one
             dated back later is on a later page and none is read twice. Without it, pages by offset
             follow the distributions' dates.
+        beneficiary_id (None | Unset | UUID): Only the distributions to this beneficiary, reversed
+            ones included, by date (with offset; not with after). Since 1.12.0: ask it before
+            recording one, to see whether the household was already given something in this campaign.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,6 +260,7 @@ async def asyncio_detailed(
 limit=limit,
 offset=offset,
 after=after,
+beneficiary_id=beneficiary_id,
 
     )
 
@@ -252,6 +277,7 @@ async def asyncio(
     limit: int | Unset = 1000,
     offset: int | Unset = 0,
     after: int | None | Unset = UNSET,
+    beneficiary_id: None | Unset | UUID = UNSET,
 
 ) -> DistributionsPageOut | ErrorOut | None:
     """ A campaign's distributions (by date with offset, or as recorded with the cursor after)
@@ -264,6 +290,9 @@ async def asyncio(
             start): the distributions recorded after it, in the order they were recorded, so that one
             dated back later is on a later page and none is read twice. Without it, pages by offset
             follow the distributions' dates.
+        beneficiary_id (None | Unset | UUID): Only the distributions to this beneficiary, reversed
+            ones included, by date (with offset; not with after). Since 1.12.0: ask it before
+            recording one, to see whether the household was already given something in this campaign.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,5 +309,6 @@ client=client,
 limit=limit,
 offset=offset,
 after=after,
+beneficiary_id=beneficiary_id,
 
     )).parsed
