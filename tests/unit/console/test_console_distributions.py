@@ -341,6 +341,10 @@ async def test_a_recorded_distribution_gives_the_form_back_for_the_next_househol
         if request.method == "POST" and request.url.path == f"/campaigns/{CAMPAIGN}/distributions":
             posted.append(json.loads(request.content))
             return httpx.Response(201, json={"id": str(uuid.uuid4())})
+        if request.url.path == f"/campaigns/{CAMPAIGN}/distributions":  # what was posted, as the service lists it
+            who = request.url.params.get("beneficiary_id")
+            items = [_handout(p["distributed_on"]) for p in posted if p["beneficiary_id"] == who]
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": 1000, "offset": 0})
         return money_api(request)
 
     key = str(uuid.uuid4())
@@ -542,3 +546,31 @@ async def test_the_second_handout_check_never_stops_a_distribution_when_its_list
                          data={"csrf": csrf, "key": str(uuid.uuid4()), "beneficiary_id": BENEFICIARY["id"],
                                "kind": "cash", "vnd": "500.000", "distributed_on": "2026-01-20"})  # fmt: skip
     assert r.status_code == 303 and len(posted) == 1, r.text
+
+
+@pytest.mark.parametrize("listed", ["none", "reversed", "unreadable"])
+async def test_a_link_saying_done_names_no_one_who_was_not_given_anything(listed: str) -> None:
+    """The form said "recorded for <name>" of whoever a link's ``?done=`` named: a link sent to a volunteer could
+    have a household passed over as served. It now names only a recipient with a distribution of this campaign
+    not reversed; when that list cannot be read it says a distribution was recorded, naming no one."""
+
+    def api(request: httpx.Request) -> httpx.Response:
+        if request.url.path == f"/campaigns/{CAMPAIGN}/distributions":
+            if listed == "unreadable":
+                return httpx.Response(503, headers={"Retry-After": "1"}, json={
+                    "type": "/problems/unavailable", "title": "Unavailable", "status": 503, "error": "unavailable",
+                    "detail": "busy", "message": "busy", "correlation_id": "c-1",
+                })  # fmt: skip
+            items = [_handout("2026-01-20", reversed_=True)] if listed == "reversed" else []
+            return httpx.Response(200, json={"count": len(items), "items": items, "limit": 1000, "offset": 0})
+        return money_api(request)
+
+    c, _csrf = signed_in_money("unit_manager", api)
+    async with c:
+        page = await c.get(f"/campaigns/{CAMPAIGN}/distributions/new",
+                           params={"done": BENEFICIARY["id"], "key": str(uuid.uuid4())})  # fmt: skip
+    assert page.status_code == 200, page.text
+    text = unescape(page.text)
+    assert "Nguyễn Văn Ba." not in text and "Đã ghi nhận phân phối cho" not in text
+    notices = re.findall(r'<p class="notice" role="status" data-recorded="[^"]*">(.*?)</p>', text, flags=re.S)
+    assert [n.split(".")[0] for n in notices] == (["Đã ghi nhận phân phối"] if listed == "unreadable" else [])

@@ -331,9 +331,13 @@ async def _distribution_form(
             409, _("Chỉ ghi nhận phân phối khi cuộc vận động đang vận động hoặc đã kết thúc tiếp nhận.")
         )
     found = money.recipient_query(values.get("q", ""))
-    units, held, (chosen, more) = await asyncio.gather(
-        screens.recording_units(api, c), money.balance(api, cid), money.recipients(api, c, found)
+    units, held, (chosen, more), given = await asyncio.gather(
+        screens.recording_units(api, c),
+        money.balance(api, cid),
+        money.recipients(api, c, found),
+        money.given_to(api, cid, recorded),
     )
+    recorded = "" if given is False else recorded  # a link's ?done= names only one who was given something
     return web.render(
         request,
         "distribution_new.html",
@@ -346,7 +350,7 @@ async def _distribution_form(
         recorded_before=recorded_before,
         earlier=earlier or [],
         CARRIED_FIELDS=CARRIED_FIELDS,
-        recorded_to=next((b for b in chosen if str(b.id) == recorded), None),
+        recorded_to=next((b for b in chosen if str(b.id) == recorded), None) if given else None,
         more_recipients=more,
         searched=found,
         record_units=units,

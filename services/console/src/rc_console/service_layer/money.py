@@ -324,6 +324,21 @@ async def handed_out_before(api: Api, campaign_id: uuid.UUID, form: dict[str, st
     return earlier_handouts(page.items, str(c.campaign_type), form.get("distributed_on", ""))
 
 
+async def given_to(api: Api, campaign_id: uuid.UUID, recipient: str) -> bool | None:
+    """Whether ``recipient`` (an id as a link gives it; empty: none) holds a distribution of this campaign not
+    reversed: the form names who was recorded only then, not because its address says so. None: not known
+    (the list could not be read; the form then says a distribution was recorded, naming no one)."""
+    try:
+        who = uuid.UUID(recipient)
+    except ValueError:
+        return False
+    try:
+        page = await api.distributions_of(campaign_id, HANDOUTS_READ, beneficiary_id=who)
+    except ApiError as exc:
+        return False if exc.problem.status in (403, 404) else None
+    return any(not d.reversed_ for d in page.items)
+
+
 def distribution_body(form: dict[str, str]) -> dict[str, Any]:
     """The donations API's body for a distribution to a verified beneficiary; the form's one amount
     field ``vnd`` is the cash given or the goods' value, by kind."""
