@@ -191,6 +191,7 @@ def test_the_committed_clients_import() -> None:
 
 def test_the_check_catches_a_stale_missing_or_extra_client_file(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "docs" / "openapi", tmp_path / "docs" / "openapi")
+    shutil.copytree(ROOT / "docs" / "releases", tmp_path / "docs" / "releases")
     shutil.copytree(ROOT / openapi.CLIENTS, tmp_path / openapi.CLIENTS, ignore=shutil.ignore_patterns("__pycache__"))
     assert openapi.stale_files(tmp_path) == []
     clients = tmp_path / openapi.CLIENTS

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rc_shared import releases
 from rc_shared.envelope import Event
 
 E = TypeVar("E", bound=type[Event])
@@ -275,28 +276,45 @@ def render() -> dict[str, str]:
     return files
 
 
+RELEASED_AS = "events"  # docs/releases/events/<VERSION>.json: every event type's schema of that catalogue
+
+
+def released_content() -> str:
+    """The catalogue's released file as the current models make it (every type's schema, by type)."""
+    return releases.render({et: schema_of(cls) for et, cls in catalogue().items()})
+
+
 def compatibility_problems(root: Path) -> dict[str, list[str]]:
-    """Breaking changes between committed (published) schemas and the current models."""
+    """Breaking changes between the published schemas and the current models: the committed ones
+    (``docs/events``) and those of every released catalogue (``docs/releases/events``), which a commit
+    that rewrites or removes a committed schema leaves as they were."""
     out: dict[str, list[str]] = {}
     cat = catalogue()
-    for path in sorted((root / "docs/events").glob("*.json")):
-        et = path.stem
-        old = json.loads(path.read_text())
+    published = [(path.stem, json.loads(path.read_text())) for path in sorted((root / "docs/events").glob("*.json"))]
+    for version, schemas in releases.released(root, RELEASED_AS).items():
+        published += [(f"{et} (events {version})", schema) for et, schema in sorted(schemas.items())]
+    for name, old in published:
+        et = name.split(" ")[0]
         if et not in cat:
-            out[et] = ["published event type removed from the catalogue"]
+            out[name] = ["published event type removed from the catalogue"]
             continue
         problems = breaking_changes(old, schema_of(cat[et]))
         if problems:
-            out[et] = problems
+            out[name] = problems
+    if wrong := releases.mismatch(root, RELEASED_AS, VERSION, released_content()):
+        out[f"events {VERSION}"] = [wrong]
     return out
 
 
 def stale_files(root: Path) -> list[str]:
+    """Generated files that differ from the models, or are missing (the current version's release too)."""
     stale = []
     for rel, content in render().items():
         p = root / rel
         if not p.exists() or p.read_text() != content:
             stale.append(rel)
+    if not (p := releases.path_of(root, RELEASED_AS, VERSION)).exists():
+        stale.append(p.relative_to(root).as_posix())
     return stale
 
 
@@ -314,6 +332,8 @@ def generate(root: Path) -> list[str]:
         if not p.exists() or p.read_text() != content:
             p.write_text(content)
             written.append(rel)
+    if released := releases.release(root, RELEASED_AS, VERSION, released_content()):
+        written.append(released)
     return written
 
 

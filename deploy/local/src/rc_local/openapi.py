@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from rc_shared import releases
+
 SERVICES = ("members", "campaigns", "donations", "reporting")
 CLIENTS = Path("clients/python/src/rc_clients")
 
@@ -114,17 +116,42 @@ def _render_all() -> tuple[dict[str, str], dict[str, str]]:
     return docs, render_clients(docs)
 
 
+def _releases(docs: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(service, version, content) of each document: the content released as that version of its API
+    (``docs/releases/<service>/<version>.json``: a version names one document for good)."""
+    out = []
+    for service in SERVICES:
+        content = docs[f"docs/openapi/{service}.json"]
+        out.append((service, str(json.loads(content)["info"]["version"]), content))
+    return out
+
+
+def released_elsewise(root: Path) -> list[str]:
+    """Why a document may not carry its version: that version was released with another content."""
+    docs, _ = _render_all()
+    return [why for s, v, content in _releases(docs) if (why := releases.mismatch(root, s, v, content))]
+
+
 def stale_files(root: Path) -> list[str]:
-    """Documents and client files that differ from what would be generated (or are missing, or extra)."""
+    """Documents and client files that differ from what would be generated (or are missing, or extra), and
+    the release of a document's version, missing or released with another content."""
     docs, clients = _render_all()
     stale = [rel for rel, content in docs.items() if not (root / rel).exists() or (root / rel).read_text() != content]
+    stale += [
+        releases.path_of(root, s, v).relative_to(root).as_posix()
+        for s, v, content in _releases(docs)
+        if not releases.path_of(root, s, v).exists() or releases.mismatch(root, s, v, content)
+    ]
     committed = _tree(root)
     stale += sorted(rel for rel in clients.keys() | committed.keys() if clients.get(rel) != committed.get(rel))
     return stale
 
 
 def generate(root: Path) -> list[str]:
-    """Writes the documents and clients that changed; removes client files no longer generated."""
+    """Writes the documents and clients that changed, and the release of each new version; removes client files
+    no longer generated. Refuses (writing nothing) a document whose version was released with another content."""
+    if wrong := released_elsewise(root):
+        raise SystemExit("refusing to regenerate:\n  " + "\n  ".join(wrong))
     docs, clients = _render_all()
     written = []
     for rel, content in {**docs, **clients}.items():
@@ -133,6 +160,7 @@ def generate(root: Path) -> list[str]:
         if not p.exists() or p.read_text() != content:
             p.write_text(content)
             written.append(rel)
+    written += [done for s, v, content in _releases(docs) if (done := releases.release(root, s, v, content))]
     for rel in sorted(_tree(root).keys() - clients.keys()):
         (root / rel).unlink()
         written.append(f"{rel} (removed)")
