@@ -219,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         _ops("GET /reports/review", "POST /exports/reviews"),
         "period_from and period_to together bound the answer's size: " + CROSS_FIELD,
     ),
-    Rule(r"period_to \S+ has not come yet", _ops("GET /reports/review", "POST /exports/reviews"), TODAY),
+    Rule(r"period_from \S+ has not come yet", _ops("GET /reports/review", "POST /exports/reviews"), TODAY),
     Rule(
         r"give unit_id or unit_code: the tree has \d+ top units",
         _ops("GET /reports/review", "POST /exports/reviews"),

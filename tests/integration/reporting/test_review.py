@@ -399,20 +399,29 @@ async def test_review_of_a_unit_that_ended_before_the_period_end_is_404(
     assert r.status_code == 404
 
 
-async def test_a_period_that_has_not_ended_is_refused_naming_period_to(
+async def test_a_period_that_has_not_ended_counts_up_to_today_and_says_so(
     client: httpx.AsyncClient, scenario: Relief
 ) -> None:
-    """The year "up to 31 December" asked on 2 December would print today's figures under the whole year's title."""
+    """The year "up to 31 December" asked on 2 December printed today's figures under the whole year's title
+    (1.9.0); 1.10.0 refused it, a value 1.9.0 accepted (the central integrator's review). It now counts up to
+    today and ends today: the same review as asked up to today, its period saying so. A period that has not
+    begun has no day to count: refused, naming period_from."""
     today = clock.today()
+    unit = {"unit_id": str(scenario.tree.P), "period_from": str(date(today.year, 1, 1))}
+    so_far = await client.get("/reports/review", params={**unit, "period_to": str(today)})
+    ahead = await client.get("/reports/review", params={**unit, "period_to": str(date(today.year, 12, 31))})
+    assert so_far.status_code == ahead.status_code == 200, ahead.text
+    assert ahead.json()["period_to"] == str(today) and ahead.json() == so_far.json()
+    job = await client.post("/exports/reviews", json={**unit, "period_to": str(today + timedelta(days=1)),
+                                                      "format": "csv"})  # fmt: skip
+    assert job.status_code == 202, job.text
     for path, send in (("/reports/review", "params"), ("/exports/reviews", "json")):
-        ask: dict[str, Any] = {"unit_id": str(scenario.tree.P), "period_to": str(today + timedelta(days=1))}
+        ask: dict[str, Any] = {"unit_id": str(scenario.tree.P), "period_from": str(today + timedelta(days=1))}
         r = await (
             client.get(path, params=ask) if send == "params" else client.post(path, json={**ask, "format": "csv"})
         )
         assert r.status_code == 422, r.text
-        assert r.json()["field"] == "period_to" and "has not come yet" in r.json()["message"], r.text
-    r = await client.get("/reports/review", params={"unit_id": str(scenario.tree.P), "period_to": str(today)})
-    assert r.status_code == 200, r.text
+        assert r.json()["field"] == "period_from" and "has not come yet" in r.json()["message"], r.text
 
 
 async def test_an_organisation_wide_caller_without_a_unit_gets_the_top_of_the_tree(

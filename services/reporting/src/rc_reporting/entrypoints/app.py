@@ -27,7 +27,7 @@ from rc_shared.scope import units_consumer
 __all__ = ["MIGRATIONS", "build_app"]
 
 
-API_VERSION = "1.10.0"
+API_VERSION = "1.11.0"
 """The version of this service's HTTP API (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 
 

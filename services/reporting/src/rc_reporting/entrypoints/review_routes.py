@@ -138,7 +138,11 @@ class ReviewExportIn(Out):
     unit_id: uuid.UUID | None = None
     unit_code: str | None = Field(None, min_length=1, max_length=100)
     period_from: Day | None = None
-    period_to: Day | None = Field(None, description="Last day (inclusive), not after today (422); default: today.")
+    period_to: Day | None = Field(
+        None,
+        description="Last day (inclusive); default: today. A day after today counts up to today, and the answer's "
+        "period_to says so (1.10.0 refused it); a period_from after today is a 422.",
+    )
     format: Literal["csv", "xlsx", "pdf"]
 
 
@@ -297,7 +301,11 @@ async def review(
     unit_code: Annotated[str | None, Query(min_length=1, max_length=100, description="Top unit by code.")] = None,
     period_from: Annotated[Day | None, Query(description="First day; default: 1 January of period_to's year.")] = None,
     period_to: Annotated[
-        Day | None, Query(description="Last day (inclusive), not after today (422); default: today.")
+        Day | None,
+        Query(
+            description="Last day (inclusive); default: today. A day after today counts up to today, and the "
+            "answer's period_to says so (1.10.0 refused it); a period_from after today is a 422."
+        ),
     ] = None,
     format: Annotated[Literal["json", "csv", "xlsx", "pdf"], Query(description="Answer format.")] = "json",
     prefer: Annotated[str | None, Header(description="'respond-async': run the export as a job.")] = None,

@@ -209,14 +209,14 @@ async def job_file(conn: asyncpg.Connection, job_id: uuid.UUID) -> tuple[bytes, 
 
 def default_period(period_from: date | None, period_to: date | None, today: date) -> ReviewPeriod:
     """Default: the calendar year of ``period_to`` (or of today) up to ``period_to``. A period that has not
-    ended yet is refused: its figures would be today's, under the title of the whole period (the year "up to 31
-    December" printed on 15 December); the year so far is the default, up to today."""
-    if period_to is not None and period_to > today:
-        raise Invalid(
-            f"period_to {period_to} has not come yet (today is {today}): a review counts days that have passed;"
-            " leave period_to out for the period so far",
-            field="period_to",
-        )
-    end = period_to or today
+    ended yet is counted up to today, and ends today: its figures are today's, and the review says so (its
+    ``period_to``, its title) instead of giving them the whole period's title (the year "up to 31 December"
+    printed on 15 December). A period that has not begun is refused, naming ``period_from``."""
+    end = min(period_to, today) if period_to is not None else today
     start = period_from or date(end.year, 1, 1)
+    if start > today:
+        raise Invalid(
+            f"period_from {start} has not come yet (today is {today}): a review counts days that have passed",
+            field="period_from",
+        )
     return ReviewPeriod.build(start, end)

@@ -31,7 +31,8 @@ class ReviewExportIn:
         Attributes:
             format_ (ReviewExportInFormat):
             period_from (datetime.date | None | Unset):
-            period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422); default: today.
+            period_to (datetime.date | None | Unset): Last day (inclusive); default: today. A day after today counts up to
+                today, and the answer's period_to says so (1.10.0 refused it); a period_from after today is a 422.
             unit_code (None | str | Unset):
             unit_id (None | Unset | UUID):
      """

@@ -190,8 +190,9 @@ def sync_detailed(
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
-            default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive); default: today. A day
+            after today counts up to today, and the answer's period_to says so (1.10.0 refused it); a
+            period_from after today is a 422.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -245,8 +246,9 @@ def sync(
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
-            default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive); default: today. A day
+            after today counts up to today, and the answer's period_to says so (1.10.0 refused it); a
+            period_from after today is a 422.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -295,8 +297,9 @@ async def asyncio_detailed(
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
-            default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive); default: today. A day
+            after today counts up to today, and the answer's period_to says so (1.10.0 refused it); a
+            period_from after today is a 422.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
@@ -350,8 +353,9 @@ async def asyncio(
         unit_code (None | str | Unset): Top unit by code.
         period_from (datetime.date | None | Unset): First day; default: 1 January of period_to's
             year.
-        period_to (datetime.date | None | Unset): Last day (inclusive), not after today (422);
-            default: today.
+        period_to (datetime.date | None | Unset): Last day (inclusive); default: today. A day
+            after today counts up to today, and the answer's period_to says so (1.10.0 refused it); a
+            period_from after today is a 422.
         format_ (ReviewReportsReviewGetFormat | Unset): Answer format. Default: 'json'.
         prefer (None | str | Unset): 'respond-async': run the export as a job.
 
