@@ -231,3 +231,10 @@ def test_an_app_built_twice_in_one_process_declares_each_parameter_once(service:
         if len({(x["name"], x["in"]) for x in op.get("parameters", [])}) != len(op.get("parameters", []))
     ]
     assert twice == []
+
+
+def test_each_client_says_the_api_version_it_was_generated_from() -> None:
+    """An integrator could not tell which API version an installed client matched (the package stays 0.1.0)."""
+    for service in openapi.SERVICES:
+        client = importlib.import_module(f"rc_clients.{service}")
+        assert client.API_VERSION == importlib.import_module(f"rc_{service}.entrypoints.app").API_VERSION, service

@@ -95,6 +95,11 @@ def render_clients(docs: dict[str, str]) -> dict[str, str]:
             for p in sorted(out.rglob("*")):
                 if p.is_file() and "__pycache__" not in p.parts:
                     files[(CLIENTS / service / p.relative_to(out)).as_posix()] = p.read_text()
+            version = json.loads(docs[f"docs/openapi/{service}.json"])["info"]["version"]
+            files[(CLIENTS / service / "__init__.py").as_posix()] += (
+                f'\nAPI_VERSION = "{version}"\n"""The version of the API (info.version of docs/openapi/{service}.json,'
+                f' docs/releases/{service}/{version}.json) this client was generated from."""\n'
+            )
     return files
 
 
