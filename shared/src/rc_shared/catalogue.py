@@ -160,7 +160,7 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], path: str = "") -
 # ---------------------------------------------------------------- generation
 
 
-VERSION = "1.5.0"
+VERSION = "1.6.0"
 """The event catalogue's version (semantic; docs/openapi/CHANGELOG.md says what each changed)."""
 DESCRIPTION = """Events published by the members, campaigns and donations services (reporting only consumes).
 

@@ -317,7 +317,8 @@ async def test_support_kind_quantity_and_people_reached_are_recorded_and_publish
     cid, _ = await campaigns.launch()
     assert (await client.post(f"/campaigns/{cid}/donations", json=cash(5_000_000))).status_code == 201
     b = await campaigns.verified_beneficiary()
-    body = give(b, 1_200_000, support_kind="gift_package", quantity=3, people_reached=12)
+    body = give(b, 1_200_000, support_kind="gift_package", quantity=3, people_reached=12, support_level="Mức 1",
+                decision_no="12/QĐ-HCTĐ", description="Quà Tết cho hộ nghèo")  # fmt: skip
     r = await client.post(f"/campaigns/{cid}/distributions", json=body)
     assert r.status_code == 201, r.text
     assert (r.json()["support_kind"], r.json()["quantity"], r.json()["people_reached"]) == ("gift_package", 3, 12)
@@ -335,6 +336,13 @@ async def test_support_kind_quantity_and_people_reached_are_recorded_and_publish
         ("scholarship", 1, None),
         (None, None, None),
     ]
+    # the published level and decision (events 1.6.0: the central society counts by level); not the purpose
+    assert [(e["support_level"], e["decision_no"]) for e in events] == [("Mức 1", "12/QĐ-HCTĐ"), (None, None),
+                                                                        (None, None)]  # fmt: skip
+    assert all("description" not in e for e in events)
+    row = await db.fetchrow("SELECT support_level, decision_no, description FROM distributions WHERE id = $1",
+                            uuid.UUID(r.json()["id"]))  # fmt: skip
+    assert tuple(row) == ("Mức 1", "12/QĐ-HCTĐ", "Quà Tết cho hộ nghèo")
     for bad, field in (
         (give(b, 1_000, support_kind="spaceship"), "support_kind"),
         (give(b, 1_000, support_kind="Gift Package"), "support_kind"),

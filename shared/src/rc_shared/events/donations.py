@@ -157,6 +157,17 @@ class DistributionRecorded(_LedgerEvent):
     people_reached: int | None = Field(
         None, ge=0, description="Person-times supported by this distribution; null: not counted at entry."
     )
+    support_level: str | None = Field(
+        None,
+        max_length=200,
+        description="The support level of the campaign's policy, as entered (published on the public ledger); null: "
+        "none given, or recorded before events 1.6.0.",
+    )
+    decision_no: str | None = Field(
+        None,
+        max_length=200,
+        description="Number of the distribution decision (published); null: none given, or before events 1.6.0.",
+    )
 
 
 @register

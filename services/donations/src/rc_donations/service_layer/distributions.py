@@ -93,13 +93,13 @@ async def record_distribution(
         support_kind=cmd.support_kind,
         quantity=quantity,
         people_reached=cmd.people_reached,
+        support_level=cmd.support_level,  # (published: the central society counts beneficiaries by level)
+        decision_no=cmd.decision_no,
     )
     await DistributionRepository(conn).insert(
         **recorded.model_dump(exclude={"distribution_id"}),
         id=distribution_id,
         description=cmd.description,
-        support_level=cmd.support_level,
-        decision_no=cmd.decision_no,
     )
     uow.emit(recorded)
     await remember(drepo, idem, scope, distribution_id)
